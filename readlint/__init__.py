@@ -1,0 +1,34 @@
+"""readlint: a plain-language linter for patient health documents.
+
+Public API:
+    lint_paths(paths, config=None) -> RunResult
+    lint_text(text, path="<text>", audience=None) -> FileResult
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .linter import FileResult, RunResult
+
+
+def lint_paths(paths: Sequence[str], config: Config | None = None) -> RunResult:
+    """Check files and folders; returns every file's problems and errors."""
+    from .linter import Linter
+
+    return Linter(config).lint_paths(paths)
+
+
+def lint_text(text: str, path: str = "<text>", audience: str | None = None) -> FileResult:
+    """Check one document given as text."""
+    from .linter import Choices, Linter
+
+    return Linter(choices=Choices(audience=audience)).lint_text(text, path)
+
+
+__all__ = ["__version__", "lint_paths", "lint_text"]

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..document import Document
+from ..problem import Problem, Severity
+from ..rule import Rule
+
+
+class UnknownDirective(Rule):
+    """A readlint comment names a rule that does not exist.
+
+    Comments such as `<!-- readlint-disable long-sentence -->` turn rules off for part of a
+    document. When a name in such a comment is misspelled, the comment silently does nothing,
+    so readlint reports it. The linter finds these while it reads the comments.
+
+    How to fix: use a name or code from `readlint rules`.
+
+    Example: `<!-- readlint-disable long-sentances -->` is reported;
+    `<!-- readlint-disable long-sentence -->` is right.
+    """
+
+    name = "unknown-directive"
+    code = "RL001"
+    default_severity = Severity.WARNING
+    summary = "A readlint comment names a rule that does not exist."
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
+        return iter(())  # reported by the linter (suppress.py) while reading comments

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..document import Document
+from ..problem import Problem, Severity
+from ..rule import Rule
+
+
+class LongSentence(Rule):
+    """A sentence has more words than the limit for its readers.
+
+    Why: long sentences are the strongest single cause of hard reading. Plain-language
+    guidance for health material (NIH, CDC Clear Communication Index, plainlanguage.gov)
+    suggests about 15 to 20 words a sentence for patients; the patient rule set uses 20.
+
+    What counts: words as readlint counts them for reading grades (a hyphenated word such as
+    "HER2-positive" is one word, a number is one word). Headings, list items and table cells are
+    sentences of their own.
+
+    How to fix: split the sentence where it changes subject, move side details into a new
+    sentence, or turn a series into a list.
+
+    Options:
+      max_words: the most words a sentence may have (default 25; patient 20, professional 35).
+
+    Example (max_words 20):
+      "Women who received the new drug lived more than 3 months longer without their tumors
+      growing than women who received the usual chemotherapy and another targeted drug." (27
+      words) is reported; split it: "Women who received the new drug lived 3 months longer
+      without their tumors growing. They did better than women who got the usual treatment."
+    """
+
+    name = "long-sentence"
+    code = "RL102"
+    default_severity = Severity.WARNING
+    summary = "A sentence has more words than the limit."
+    options = {
+        "max_words": {"type": "integer", "minimum": 1, "default": 25,
+                      "description": "The most words a sentence may have."},
+    }
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
+        limit = options["max_words"]
+        for sentence in doc.sentences:
+            count = len(sentence.words)
+            if count > limit:
+                yield self.problem(
+                    doc, sentence.source_start, sentence.source_end,
+                    f"This sentence has {count} words; the limit is {limit}. "
+                    "Split it into shorter sentences.")

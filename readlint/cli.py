@@ -1,0 +1,183 @@
+"""The command line: option parsing and wiring only."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from . import __version__
+from .config import Config, RuleSets, find_config, load_config
+from .errors import ReadlintError
+from .formats import FORMATTERS, FormatOptions
+from .linter import Choices, Linter, RunResult
+from .problem import Severity
+from .registry import Registry
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(f"readlint: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _split(values: Sequence[str]) -> tuple[str, ...]:
+    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+def _config_for(config_path: str | None, paths: Sequence[str]) -> Config:
+    if config_path:
+        return load_config(Path(config_path))
+    start = Path(paths[0]) if paths else Path.cwd()
+    return load_config(find_config(start if start.exists() else Path.cwd()))
+
+
+class _Group(click.Group):
+    """Turns readlint errors into one plain line and exit code 2, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ReadlintError as exc:
+            _fail(str(exc))
+        except KeyboardInterrupt:
+            click.echo("readlint: stopped", err=True)
+            sys.exit(130)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except Exception as exc:  # a bug: say so in one line, details on request
+            if os.environ.get("READLINT_DEBUG"):
+                raise
+            _fail(f"internal error: {type(exc).__name__}: {exc} "
+                  "(set READLINT_DEBUG=1 to see details, and please report it)")
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="readlint")
+def main() -> None:
+    """Check that health documents are easy to read for the people they are written for.
+
+    readlint finds reading grades too high for the audience, long sentences, and other
+    problems, with the file, line and column of each. Run `readlint check PATH` to start.
+    """
+
+
+def _common_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    decorators = [
+        click.argument("paths", nargs=-1, type=click.Path()),
+        click.option("--select", multiple=True, metavar="RULES",
+                     help="Check only these rules (names or codes, comma-separated)."),
+        click.option("--ignore", multiple=True, metavar="RULES",
+                     help="Do not check these rules (names or codes, comma-separated)."),
+        click.option("--audience", metavar="NAME",
+                     help="Check every document as written for this audience "
+                          "(for example patient or professional), whatever its audienceLevel."),
+        click.option("--config", "config_path", type=click.Path(dir_okay=False),
+                     help="Use this config file instead of looking for one."),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def _build_linter(paths: Sequence[str], select: Sequence[str], ignore: Sequence[str],
+                  audience: str | None, config_path: str | None,
+                  collect_stats: bool = False) -> Linter:
+    config = _config_for(config_path, paths)
+    choices = Choices(audience=audience, select=_split(select) or None, ignore=_split(ignore))
+    return Linter(config, Registry.default(), choices, collect_stats=collect_stats)
+
+
+def _report_errors_and_notices(result: RunResult, quiet: bool) -> None:
+    for error in result.errors:
+        click.echo(f"readlint: {error}", err=True)
+    if not quiet:
+        for notice in result.notices:
+            click.echo(f"readlint: note: {notice}", err=True)
+
+
+@main.command()
+@_common_options
+@click.option("--format", "output_format", type=click.Choice(sorted(FORMATTERS)),
+              default="text", show_default=True, help="How to print the problems.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
+              help="Exit with code 1 when a problem this serious or worse is found "
+                   "(default: warning, or fail_on in the config).")
+@click.option("-q", "--quiet", is_flag=True, help="Print only the problems.")
+@click.option("--statistics", is_flag=True, help="Also print how many problems each rule found.")
+def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
+          audience: str | None, config_path: str | None, output_format: str,
+          fail_on: str | None, quiet: bool, statistics: bool) -> None:
+    """Check documents and print every problem with its file, line and column.
+
+    PATHS are Markdown or text files, or folders to search (default: the current folder).
+
+    Exit code: 0 when nothing at or above the fail level is found, 1 when something is,
+    2 when a file or the config cannot be read.
+    """
+    paths = paths or (".",)
+    linter = _build_linter(paths, select, ignore, audience, config_path)
+    result = linter.lint_paths(paths)
+    _report_errors_and_notices(result, quiet)
+    color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    options = FormatOptions(color=color, quiet=quiet, statistics=statistics, version=__version__)
+    FORMATTERS[output_format](result, click.get_text_stream("stdout"), options)
+    level = Severity.parse(fail_on) if fail_on else linter.config.fail_on
+    if result.errors:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_PROBLEMS if any(p.severity >= level for p in result.problems) else EXIT_OK)
+
+
+@main.command("rules")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Use this config file (to include its extra rule sets).")
+def list_rules(config_path: str | None) -> None:
+    """List every rule with its code, default severity and default options."""
+    registry = Registry.default()
+    rows = [(r.code, r.name, str(r.default_severity), r.summary) for r in registry]
+    width = max(len(r[1]) for r in rows)
+    click.echo(f"{'CODE':6}  {'RULE':{width}}  {'DEFAULT':8}  WHAT IT FINDS")
+    for code, name, severity, summary in rows:
+        click.echo(f"{code:6}  {name:{width}}  {severity:8}  {summary}")
+    config = _config_for(config_path, [])
+    sets = RuleSets(registry, config.rule_dirs)
+    click.echo("\nRule sets (chosen by the document's audienceLevel):")
+    for name, rule_set in sorted(sets.sets.items()):
+        audiences = ", ".join(rule_set.audience) or "(only through extends)"
+        click.echo(f"  {name:13} {audiences}")
+    click.echo("\nRun `readlint explain RULE` for what a rule checks and how to fix it.")
+
+
+@main.command()
+@click.argument("rule_name", metavar="RULE")
+def explain(rule_name: str) -> None:
+    """Explain a rule: what it finds, why, how to fix it, and an example."""
+    registry = Registry.default()
+    rule = registry.get(rule_name)
+    if rule is None:
+        _fail(f"no rule is called {rule_name!r}; run `readlint rules` to see them all")
+    click.echo(f"{rule.code} {rule.name} (default severity: {rule.default_severity})\n")
+    click.echo(rule.help())
+    sets = RuleSets(registry)
+    lines = []
+    for name in sorted(sets.sets):
+        setting = sets.resolve(name).get(rule.name)
+        if setting is None:
+            continue
+        state = "off" if setting.enabled is False else str(setting.severity or
+                                                           rule.default_severity)
+        opts = ", ".join(f"{k}={v}" for k, v in setting.options.items())
+        lines.append(f"  {name:13} {state}" + (f"; {opts}" if opts else ""))
+    if lines:
+        click.echo("\nIn the bundled rule sets:")
+        click.echo("\n".join(lines))
+
+
+def run() -> None:
+    main(prog_name="readlint")
+

@@ -1,0 +1,30 @@
+"""Errors readlint reports as one plain line, never as a traceback."""
+
+from __future__ import annotations
+
+
+class ReadlintError(Exception):
+    """A problem with input or set-up that stops one file or the whole run.
+
+    str(error) is the full one-line message, naming the file and line where known.
+    """
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
+        self.message = message
+        self.path = path
+        self.line = line
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = f"{self.path}:{self.line}: " if self.line is not None else f"{self.path}: "
+        return f"{where}{self.message}"
+
+
+class InputError(ReadlintError):
+    """A file cannot be read or understood. The run goes on with the other files."""
+
+
+class ConfigError(ReadlintError):
+    """A config file or rule set is invalid. The run stops."""

@@ -1,0 +1,100 @@
+"""Which files to check: explicit files as given, folders walked in sorted order."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from .config import Config, matches
+from .errors import InputError
+
+SKIPPED_FOLDERS = frozenset({
+    "node_modules", "build", "dist", "site", "_build", "_site", "public", "out", "target",
+    "venv", "env", "__pycache__", "htmlcov", "vendor",
+})
+
+
+def display_path(path: Path) -> str:
+    """A path as users like to see it: relative to the current folder when inside it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path) if rel.startswith("..") else rel
+
+
+def discover(paths: Sequence[str], config: Config) -> Iterator[tuple[Path, str] | InputError]:
+    """Yield (path, display name) for each file to check, or an InputError to report.
+
+    A file named on the command line is always checked (unless excluded). Folders are walked
+    in sorted order, skipping hidden and build folders, following links once (no loops).
+    """
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            if path.is_symlink():
+                yield InputError("is a broken link", raw)
+            else:
+                yield InputError("no such file or folder", raw)
+            continue
+        if path.is_dir():
+            yield from _walk(path, config, seen)
+        elif not _excluded(path, config):
+            real = path.resolve()
+            if real not in seen:
+                seen.add(real)
+                yield path, display_path(path)
+
+
+def _excluded(path: Path, config: Config) -> bool:
+    rel = config.relative(path)
+    if matches(rel, config.exclude):
+        return True
+    return bool(config.include) and not matches(rel, config.include)
+
+
+def _walk(top: Path, config: Config, seen: set[Path]) -> Iterator[tuple[Path, str] | InputError]:
+    visited_dirs: set[tuple[int, int]] = set()
+
+    def walk(folder: Path) -> Iterator[tuple[Path, str] | InputError]:
+        try:
+            st = folder.stat()
+        except OSError as exc:
+            yield InputError(f"cannot be read: {exc.strerror}", display_path(folder))
+            return
+        key = (st.st_dev, st.st_ino)
+        if key in visited_dirs:
+            return  # a link loop, or a folder reached twice
+        visited_dirs.add(key)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            yield InputError(f"folder cannot be read: {exc.strerror}", display_path(folder))
+            return
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if entry.name in SKIPPED_FOLDERS or _excluded(path, config):
+                    continue
+                yield from walk(path)
+                continue
+            if path.suffix.lower() not in config.extensions or _excluded(path, config):
+                continue
+            if entry.is_symlink() and not path.exists():
+                yield InputError("is a broken link", display_path(path))
+                continue
+            real = path.resolve()
+            if real in seen:
+                continue
+            seen.add(real)
+            yield path, display_path(path)
+
+    yield from walk(top)

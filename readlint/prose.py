@@ -1,0 +1,165 @@
+"""Sentences and words, with offsets, for patient health text.
+
+Each prose block (heading, paragraph, list item, quote, table cell) is split on its own, so a
+heading never joins the paragraph after it and a list item is always its own unit.
+
+A sentence ends at ".", "!", "?" or an ellipsis, with any closing quotes or brackets after it,
+when white space and a likely sentence start follow. A period does not end a sentence:
+- inside a token ("9.6", "U.S", "e.g"): there is no space after it;
+- after a title that always comes before a name ("Dr.", "Mr.", "Prof.", "vs.", "e.g.", "i.e.");
+- after a month or "No."/"Fig." before a number ("Oct. 1", "No. 5");
+- after a single capital letter, which is an initial ("John F. Kennedy");
+- after an abbreviation that can end a sentence ("M.D.", "U.S.", "etc.", "Inc.") unless the
+  next word is a common sentence opener such as "The", "This" or "In";
+- when the next word starts with a small letter.
+
+Words: a run of letters and digits, joined across hyphens, apostrophes, and periods or commas
+between characters, so "T-DM1", "HER2-positive", "9.6", "3,000", "U.S" and "don't" are each one
+word. Punctuation on its own is not a word.
+
+Hand-written on purpose: general sentence splitters (pysbd, NLTK's punkt) either need trained
+data downloaded at run time or are far slower, and none treats medical drug codes and the
+abbreviations of patient material as well as these rules do on the development corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .document import Block
+
+WORD = re.compile(r"[^\W_]+(?:(?:[-'’.][^\W_]+)|(?:,\d{3}))*")
+
+# A terminator, then closing quotes/brackets, then white space. Group 1 is the terminator run.
+_BOUNDARY = re.compile(r"(\.{3}|…|[.!?]+)([\"'”’)\]]*)(?=\s)")
+
+# Abbreviations after which a period never ends a sentence (lower case, without the final dot).
+_ALWAYS_JOIN = frozenset("""
+dr drs mr mrs ms mx prof rev hon gen sen rep gov capt lt col sgt cmdr st mt ft
+vs v cf e.g i.e viz approx est fig figs eq ref refs vol vols ch chap sec pp p ed eds
+dept univ assn ave blvd
+""".split())
+# Month names and the like: no boundary before a number.
+_BEFORE_NUMBER = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec no nos".split())
+# Abbreviations that may end a sentence: a boundary only before a usual sentence opener.
+_MAY_END = frozenset("""
+etc inc ltd co corp jr sr al u.s u.k u.n m.d ph.d d.o r.n d.d.s m.p.h b.s m.s a.m p.m
+""".split())
+_OPENERS = frozenset("""
+a an the this that these those there their they it its he she his her we our you your i
+in on at for from with by as after before when while if but and or so yet because although
+however also many most some one two three all each every no not what how why who which
+talk ask call see read learn treatment patients people doctors women men children
+""".split())
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    start: int  # offset in the block text
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence inside one prose block, with its words. Offsets are into the block text."""
+
+    block: Block
+    block_index: int
+    start: int
+    end: int
+    words: tuple[Word, ...]
+
+    @property
+    def text(self) -> str:
+        return self.block.text[self.start:self.end]
+
+    @property
+    def source_start(self) -> int:
+        return self.block.source_offset(self.start)
+
+    @property
+    def source_end(self) -> int:
+        return self.block.source_offset(self.end - 1) + 1
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+    """Word tokens of text[start:end], with offsets into text."""
+    end = len(text) if end is None else end
+    return [Word(m.group(), m.start(), m.end()) for m in WORD.finditer(text, start, end)]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Split one block of prose into (start, end) sentence spans, trimmed of white space."""
+    spans = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if _is_boundary(text, m):
+            spans.append((start, m.end()))
+            start = m.end()
+    spans.append((start, len(text)))
+    result = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            result.append((s, e))
+    return result
+
+
+def _is_boundary(text: str, m: re.Match[str]) -> bool:
+    term = m.group(1)
+    nxt = _next_word(text, m.end())
+    if not nxt:
+        return False  # only white space (or nothing) follows
+    first = nxt[0]
+    if first.islower():
+        return False
+    if term != ".":
+        return True
+    before = _token_before(text, m.start())
+    low = before.lower()
+    if low in _ALWAYS_JOIN:
+        return False
+    if low in _BEFORE_NUMBER and first.isdigit():
+        return False
+    if len(before) == 1 and before.isupper():
+        return False  # an initial
+    if low in _MAY_END or re.fullmatch(r"(?:[a-z]\.)+[a-z]", low):
+        return re.sub(r"\W", "", nxt).lower() in _OPENERS
+    return True
+
+
+def _token_before(text: str, end: int) -> str:
+    """The run of non-space characters before `end`, without leading brackets or quotes."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end].lstrip("([{\"'“‘")
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = re.compile(r"\s*(\S+)").match(text, pos)
+    return m.group(1).lstrip("([{\"'“‘*") if m else ""
+
+
+def split_blocks(blocks: Sequence[Block]) -> list[Sentence]:
+    """All sentences of a document, block by block."""
+    out: list[Sentence] = []
+    for index, block in enumerate(blocks):
+        out.extend(split_block(block, index))
+    return out
+
+
+def split_block(block: Block, index: int = 0) -> Iterable[Sentence]:
+    text = block.text
+    for s, e in sentence_spans(text):
+        ws = tuple(words(text, s, e))
+        if ws:
+            yield Sentence(block, index, s, e, ws)

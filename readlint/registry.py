@@ -1,0 +1,63 @@
+"""Which rules exist: the built-in ones, plus any a plugin adds through the entry-point group
+`readlint.rules`. Both register the same way, through Registry.add."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from importlib.metadata import entry_points
+
+from .errors import ConfigError
+from .rule import Rule
+
+ENTRY_POINT_GROUP = "readlint.rules"
+
+
+class Registry:
+    def __init__(self, rules: Iterable[Rule] = ()) -> None:
+        self._by_name: dict[str, Rule] = {}
+        self._by_code: dict[str, Rule] = {}
+        for rule in rules:
+            self.add(rule)
+
+    def add(self, rule: Rule, origin: str = "readlint") -> None:
+        if not rule.name or not rule.code:
+            raise ConfigError(f"rule from {origin} has no name or code")
+        for key, table in ((rule.name, self._by_name), (rule.code, self._by_code)):
+            if key in table:
+                raise ConfigError(f"rule {key!r} from {origin} clashes with a rule already known")
+        self._by_name[rule.name] = rule
+        self._by_code[rule.code] = rule
+
+    def get(self, key: str) -> Rule | None:
+        """Find a rule by name or code (codes are not case-sensitive)."""
+        return self._by_name.get(key) or self._by_code.get(key.upper())
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(sorted(self._by_name.values(), key=lambda r: r.code))
+
+    def __contains__(self, key: str) -> bool:
+        return self.get(key) is not None
+
+    def names(self) -> list[str]:
+        return [r.name for r in self]
+
+    @classmethod
+    def default(cls, plugins: bool = True) -> Registry:
+        from .checks import BUILTIN_RULES
+
+        registry = cls(rule_class() for rule_class in BUILTIN_RULES)
+        if plugins:
+            registry.load_plugins()
+        return registry
+
+    def load_plugins(self) -> None:
+        for ep in entry_points(group=ENTRY_POINT_GROUP):
+            origin = f"plugin {ep.name!r} ({ep.value})"
+            try:
+                loaded = ep.load()
+            except Exception as exc:  # a broken plugin must not crash readlint
+                raise ConfigError(f"cannot load {origin}: {exc}") from None
+            rule = loaded() if isinstance(loaded, type) else loaded
+            if not isinstance(rule, Rule):
+                raise ConfigError(f"{origin} is not a readlint Rule")
+            self.add(rule, origin)
