@@ -8,7 +8,8 @@ when white space and a likely sentence start follow. A period does not end a sen
 - inside a token ("9.6", "U.S", "e.g"): there is no space after it;
 - after a title that always comes before a name ("Dr.", "Mr.", "Prof.", "vs.", "e.g.", "i.e.");
 - after a month or "No."/"Fig." before a number ("Oct. 1", "No. 5");
-- after a single capital letter, which is an initial ("John F. Kennedy");
+- after a single capital letter, which is an initial ("John F. Kennedy"), unless the next
+  word is a common sentence opener ("stage I. The cancer");
 - after an abbreviation that can end a sentence ("M.D.", "U.S.", "etc.", "Inc.") unless the
   next word is a common sentence opener such as "The", "This" or "In";
 - when the next word starts with a small letter.
@@ -27,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from .document import Block
@@ -57,8 +58,7 @@ talk ask call see read learn treatment patients people doctors women men childre
 """.split())
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     text: str
     start: int  # offset in the block text
     end: int
@@ -90,7 +90,7 @@ class Sentence:
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     """Word tokens of text[start:end], with offsets into text."""
     end = len(text) if end is None else end
-    return [Word(m.group(), m.start(), m.end()) for m in WORD.finditer(text, start, end)]
+    return [Word(m.group(), *m.span()) for m in WORD.finditer(text, start, end)]
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -130,7 +130,8 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
     if low in _BEFORE_NUMBER and first.isdigit():
         return False
     if len(before) == 1 and before.isupper():
-        return False  # an initial
+        # An initial ("John F. Kennedy"), unless a usual opener follows ("stage I. The").
+        return re.sub(r"\W", "", nxt).lower() in _OPENERS
     if low in _MAY_END or re.fullmatch(r"(?:[a-z]\.)+[a-z]", low):
         return re.sub(r"\W", "", nxt).lower() in _OPENERS
     return True

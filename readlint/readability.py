@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import asdict, astuple, dataclass
-from functools import cache
-from importlib import resources
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass
+from functools import cache, lru_cache
+import importlib.util
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .syllables import Syllables, default_counter
@@ -48,8 +49,13 @@ FORMULA_LABELS = {
 @cache
 def familiar_words() -> frozenset[str]:
     """The Dale-Chall list of about 3,000 familiar words, from textstat's data."""
-    text = (resources.files("textstat") / "resources" / "en" / "easy_words.txt").read_text(
-        encoding="utf-8")
+    # Read the file without importing textstat, which imports NLTK (slow, and NLTK may try
+    # to download data).
+    spec = importlib.util.find_spec("textstat")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("textstat is not installed; reinstall readlint")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    text = (folder / "resources" / "en" / "easy_words.txt").read_text(encoding="utf-8")
     return frozenset(w.strip().lower() for w in text.split() if w.strip())
 
 
@@ -62,6 +68,19 @@ def is_familiar(word: str, familiar: frozenset[str]) -> bool:
         if low.endswith(suffix) and low[: -len(suffix)] + repl in familiar:
             return True
     return False
+
+
+@cache
+def _word_facts(counter: Syllables) -> Callable[[str], tuple[int, int, bool]]:
+    """(syllables, letters and digits, familiar?) of a word, remembered per word."""
+    familiar = familiar_words()
+
+    @lru_cache(maxsize=1 << 17)
+    def facts(text: str) -> tuple[int, int, bool]:
+        return (counter.count(text), sum(1 for c in text if c.isalnum()),
+                is_familiar(text, familiar))
+
+    return facts
 
 
 @dataclass(frozen=True)
@@ -78,28 +97,29 @@ class TextStats:
     @classmethod
     def from_sentences(cls, sentences: Iterable[Sentence],
                        counter: Syllables | None = None) -> TextStats:
-        counter = counter or default_counter()
-        familiar = familiar_words()
+        facts = _word_facts(counter or default_counter())
         n_sent = n_words = n_syl = n_poly = n_letters = n_difficult = 0
         for sentence in sentences:
             n_sent += 1
             for i, word in enumerate(sentence.words):
                 text = word.text
-                syl = counter.count(text)
+                syl, letters, familiar = facts(text)
                 n_words += 1
                 n_syl += syl
                 if syl >= 3:
                     n_poly += 1
-                n_letters += sum(1 for c in text if c.isalnum())
+                n_letters += letters
                 # Names are familiar (Dale-Chall's own instructions): a capital not opening
                 # the sentence marks a name.
-                if not (i > 0 and text[:1].isupper() and not text.isupper()) and \
-                        not is_familiar(text, familiar):
+                if not familiar and not (i > 0 and text[:1].isupper() and not text.isupper()):
                     n_difficult += 1
         return cls(n_sent, n_words, n_syl, n_poly, n_letters, n_difficult)
 
     def __add__(self, other: TextStats) -> TextStats:
-        return TextStats(*(a + b for a, b in zip(astuple(self), astuple(other))))
+        return TextStats(self.sentences + other.sentences, self.words + other.words,
+                         self.syllables + other.syllables,
+                         self.polysyllables + other.polysyllables, self.letters + other.letters,
+                         self.difficult_words + other.difficult_words)
 
     # -- formulas ----------------------------------------------------------------------
 

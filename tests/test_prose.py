@@ -1,0 +1,91 @@
+"""Sentences and words on real patient text."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import SEED, dedent
+
+from readlint import document
+from readlint.prose import sentence_spans, words
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in sentence_spans(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Titles and degrees never end a sentence before a name or a comma.
+    ("The thrombocytopenia was managed, Dr. Blackwell noted. More women had side effects.",
+     ["The thrombocytopenia was managed, Dr. Blackwell noted.", "More women had side effects."]),
+    ("“T-DM1 really works,” said Louis Weiner, M.D., of Georgetown. Research is needed.",
+     ["“T-DM1 really works,” said Louis Weiner, M.D., of Georgetown.", "Research is needed."]),
+    # Decimals and drug codes.
+    ("Survival with T-DM1 was 9.6 months, compared with 6.4 months. It was 30.9 months later.",
+     ["Survival with T-DM1 was 9.6 months, compared with 6.4 months.",
+      "It was 30.9 months later."]),
+    # U.S. inside a sentence, and at its end before a usual opener.
+    ("Cancer is common in the U.S. Department of Health data show it. It is common in the U.S. "
+     "The rate is falling.",
+     ["Cancer is common in the U.S. Department of Health data show it.",
+      "It is common in the U.S.", "The rate is falling."]),
+    ("Eat fruit, e.g. apples, and vegetables, i.e. greens. Rest vs. exercise is a choice.",
+     ["Eat fruit, e.g. apples, and vegetables, i.e. greens.", "Rest vs. exercise is a choice."]),
+    ("Published online Oct. 1, 2012, in the journal. Results held.",
+     ["Published online Oct. 1, 2012, in the journal.", "Results held."]),
+    ("John F. Kennedy spoke. The cancer is stage I. The tumor is small.",
+     ["John F. Kennedy spoke.", "The cancer is stage I.", "The tumor is small."]),
+    # Parentheses and quotes stay with their sentence.
+    ("It was reported at ASCO. (The results were published Oct. 1, 2012.) Doctors agreed.",
+     ["It was reported at ASCO.", "(The results were published Oct. 1, 2012.)",
+      "Doctors agreed."]),
+    ("She said, “Ask your doctor.” Then she left.",
+     ["She said, “Ask your doctor.”", "Then she left."]),
+    ("Is it cancer? Not always! Ask... Then wait.",
+     ["Is it cancer?", "Not always!", "Ask...", "Then wait."]),
+    ("Wait... and see.", ["Wait... and see."]),
+    ("No. 5 is next.", ["No. 5 is next."]),
+])
+def test_sentence_splitting(text, expected):
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("HER2-positive T-DM1 9.6 3,000 U.S. don't 50%", 
+     ["HER2-positive", "T-DM1", "9.6", "3,000", "U.S", "don't", "50"]),
+    ("capecitabine-lapatinib (Tykerb®) — trastuzumab", 
+     ["capecitabine-lapatinib", "Tykerb", "trastuzumab"]),
+    ("the patient’s care -- and rest", ["the", "patient’s", "care", "and", "rest"]),
+])
+def test_words(text, expected):
+    assert [w.text for w in words(text)] == expected
+
+
+def test_headings_and_list_items_are_their_own_sentences():
+    doc = document.parse(dedent("""
+        # Treatment options
+        Surgery is one option
+
+        - Chemotherapy
+        - Radiation therapy
+        - Watchful waiting. Your doctor checks you often
+
+        | Drug | Use |
+        |---|---|
+        | Xeloda | breast cancer |
+        """))
+    assert [s.text for s in doc.sentences] == [
+        "Treatment options", "Surgery is one option", "Chemotherapy", "Radiation therapy",
+        "Watchful waiting.", "Your doctor checks you often", "Drug", "Use", "Xeloda",
+        "breast cancer",
+    ]
+
+
+def test_seed_sentences_start_where_the_file_says():
+    doc = document.load(SEED)
+    starts = [doc.position(s.source_start) for s in doc.sentences]
+    assert (37, 432) in starts  # "However, with additional follow up time ..."
+    assert (39, 335) in starts  # "The thrombocytopenia was effectively managed ..."
+    assert len(doc.sentences) == 18  # 2 headings, then 1+1+3+1+1+1+4+2+2 by paragraph
+    longest = max(doc.sentences, key=lambda s: len(s.words))
+    assert longest.text.startswith("However, with additional follow up time")
+    assert len(longest.words) == 43

@@ -1,0 +1,47 @@
+"""long-sentence: input, options, expected problems at exact line:column."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import lint, positions
+
+from readlint.config import Config
+
+TWENTY = "Word " + " ".join(["word"] * 18) + " end."
+TWENTY_ONE = "Word " + " ".join(["word"] * 19) + " end."
+
+
+@pytest.mark.parametrize("text, audience, expected", [
+    (TWENTY, "patient", []),
+    (TWENTY_ONE, "patient", [(1, 1)]),
+    (TWENTY_ONE, "professional", []),  # limit 35
+    (f"Short one. {TWENTY_ONE}", "patient", [(1, 12)]),
+    (f"# Title\n\n- Item one\n- {TWENTY_ONE}\n", "patient", [(4, 3)]),
+    (f"---\naudienceLevel: patient\n---\n\n> {TWENTY_ONE}\n", "patient", [(5, 3)]),
+    # A sentence over two lines is reported where it starts, and ends where it ends.
+    ("Intro.\n\n" + " ".join(["word"] * 12) + "\n" + " ".join(["word"] * 12) + ".\n",
+     "patient", [(3, 1)]),
+])
+def test_long_sentence_positions(text, audience, expected):
+    assert positions(lint(text, select="long-sentence", audience=audience)) == expected
+
+
+def test_message_gives_count_and_limit_and_span_covers_sentence():
+    (problem,) = lint("Intro.\n\n" + " ".join(["word"] * 12) + "\n" + " ".join(["word"] * 12)
+                      + ".\n", select="long-sentence")
+    assert problem.message.startswith("This sentence has 24 words; the limit is 20.")
+    assert (problem.end_line, problem.end_column) == (4, 61)
+    assert problem.code == "RL102"
+
+
+def test_max_words_option_from_config():
+    config = Config(raw_rules={"long-sentence": {"max_words": 5}})
+    assert positions(lint("One two three four five. One two three four five six.",
+                          select="long-sentence", config=config)) == [(1, 26)]
+
+
+def test_links_code_and_comments_do_not_add_words():
+    text = ("Ask [your doctor](https://example.org/a/very/long/path/with/many/parts) about "
+            "`some code that has many many many words in it` and <!-- a long hidden comment "
+            "with many words in it --> rest " + " ".join(["w"] * 12) + ".")
+    assert lint(text, select="long-sentence") == []
