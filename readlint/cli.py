@@ -126,7 +126,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     _report_errors_and_notices(result, quiet)
     color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     options = FormatOptions(color=color, quiet=quiet, statistics=statistics, version=__version__)
-    FORMATTERS[output_format](result, click.get_text_stream("stdout"), options)
+    FORMATTERS[output_format](result, sys.stdout, options)
     level = Severity.parse(fail_on) if fail_on else linter.config.fail_on
     if result.errors:
         sys.exit(EXIT_ERROR)

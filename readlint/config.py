@@ -65,7 +65,9 @@ def validate(data: Any, schema: Mapping[str, Any] | str, path: str, text: str | 
         return
     keys = [*prefix, *error.absolute_path]
     where = ".".join(str(k) for k in keys) or "top level"
-    line = _line_of(text, keys) if text is not None else None
+    extra = sorted(set(error.instance) - set(error.schema.get("properties", {}))) \
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict) else []
+    line = _line_of(text, [*keys, *extra[:1]]) if text is not None else None
     raise ConfigError(f"{where}: {_explain(error)}", path, line)
 
 

@@ -48,11 +48,12 @@ def discover(paths: Sequence[str], config: Config) -> Iterator[tuple[Path, str] 
                 yield path, display_path(path)
 
 
-def _excluded(path: Path, config: Config) -> bool:
+def _excluded(path: Path, config: Config, folder: bool = False) -> bool:
+    """Excluded by a glob, or (for files) not matched by the include globs when set."""
     rel = config.relative(path)
     if matches(rel, config.exclude):
         return True
-    return bool(config.include) and not matches(rel, config.include)
+    return not folder and bool(config.include) and not matches(rel, config.include)
 
 
 def _walk(top: Path, config: Config, seen: set[Path]) -> Iterator[tuple[Path, str] | InputError]:
@@ -82,7 +83,7 @@ def _walk(top: Path, config: Config, seen: set[Path]) -> Iterator[tuple[Path, st
             except OSError:
                 is_dir = False
             if is_dir:
-                if entry.name in SKIPPED_FOLDERS or _excluded(path, config):
+                if entry.name in SKIPPED_FOLDERS or _excluded(path, config, folder=True):
                     continue
                 yield from walk(path)
                 continue

@@ -1,0 +1,130 @@
+"""The command line: exit codes, text and JSON output, rules and explain."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from helpers import SEED
+
+from readlint import __version__
+
+LONG = "Word " + " ".join(["word"] * 24) + " end."
+
+
+def test_check_exit_codes(run, write):
+    write("good.md", "# Fine\n\nShort and clear.\n")
+    write("bad.md", f"# Title\n\n{LONG}\n")
+    assert run("check", "good.md").exit_code == 0
+    assert run("check", "bad.md").exit_code == 1
+    assert run("check", "bad.md", "--fail-on", "error").exit_code == 0
+    assert run("check", "bad.md", "--ignore", "long-sentence").exit_code == 0
+    assert run("check", "missing.md").exit_code == 2
+    assert run("check", "bad.md", "--select", "nonsense").exit_code == 2
+    assert run("check", "bad.md", "--format", "yaml").exit_code == 2  # usage error
+    assert run("check", "bad.md", "--audience", "martian").exit_code == 2
+
+
+def test_text_output_line_format_and_summary(run, write):
+    write("bad.md", f"# Title\n\n{LONG}\n")
+    result = run("check", "bad.md")
+    lines = result.stdout.splitlines()
+    assert lines[0] == ("bad.md:3:1: RL102 long-sentence This sentence has 26 words; the limit "
+                        "is 20. Split it into shorter sentences.")
+    assert lines[-1] == "Found 1 problem (1 warning) in 1 of 1 file checked."
+    assert "\x1b[" not in result.stdout  # no colour when not on a terminal
+
+
+def test_quiet_and_statistics(run, write):
+    write("bad.md", f"# Title\n\n{LONG}\n\n{LONG}\n")
+    quiet = run("check", "bad.md", "--quiet")
+    assert quiet.stdout.splitlines()[-1].startswith("bad.md:5:1: RL102")
+    stats = run("check", "bad.md", "--statistics")
+    assert "     2  RL102  long-sentence" in stats.stdout
+
+
+def test_select_and_ignore_by_code_and_comma_lists(run, write):
+    write("bad.md", f"# Title\n\n{LONG}\n")
+    assert "RL102" in run("check", "bad.md", "--select", "RL101,RL102").stdout
+    assert "RL102" not in run("check", "bad.md", "--select", "reading-grade").stdout
+    assert "RL102" not in run("check", "bad.md", "--ignore", "rl102").stdout
+
+
+def test_json_shape(run, write):
+    write("bad.md", f"---\naudienceLevel: patient\n---\n{LONG}\n")
+    write("broken.md", "---\ntitle: [\n---\n")
+    result = run("check", ".", "--format", "json")
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    assert set(data) == {"version", "problems", "errors"}
+    assert data["version"] == __version__
+    (problem,) = data["problems"]
+    assert problem == {
+        "path": "bad.md", "line": 4, "column": 1, "end_line": 4, "end_column": 130,
+        "rule": "long-sentence", "code": "RL102", "severity": "warning",
+        "message": "This sentence has 26 words; the limit is 20. Split it into shorter "
+                   "sentences.",
+    }
+    assert data["errors"][0]["path"] == "broken.md"
+    assert data["errors"][0]["line"] == 3
+
+
+def test_audience_option_overrides_front_matter(run, write):
+    write("bad.md", f"---\naudienceLevel: patient\n---\n{LONG}\n")
+    assert run("check", "bad.md", "--audience", "professional").exit_code == 0
+
+
+def test_rules_table_lists_codes_and_defaults(run):
+    result = run("rules")
+    assert result.exit_code == 0
+    assert "RL101   reading-grade" in result.stdout
+    assert "RL102   long-sentence" in result.stdout
+    assert "patient" in result.stdout and "professional" in result.stdout
+
+
+@pytest.mark.parametrize("name", ["long-sentence", "RL102", "rl102"])
+def test_explain_by_name_or_code(run, name):
+    result = run("explain", name)
+    assert result.exit_code == 0
+    assert result.stdout.startswith("RL102 long-sentence (default severity: warning)")
+    assert "How to fix" in result.stdout and "Example" in result.stdout
+    assert "patient       warning; max_words=20" in result.stdout
+
+
+def test_explain_reading_grade_says_how_grades_are_computed(run):
+    out = run("explain", "reading-grade").stdout
+    for phrase in ("Flesch-Kincaid", "CMU Pronouncing Dictionary", "Only prose counts",
+                   "textstat"):
+        assert phrase in out
+
+
+def test_explain_unknown_rule(run):
+    result = run("explain", "nope")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == ("readlint: error: no rule is called 'nope'; run "
+                                     "`readlint rules` to see them all")
+
+
+def test_python_dash_m_and_version():
+    out = subprocess.run([sys.executable, "-m", "readlint", "--version"], capture_output=True,
+                         text=True)
+    assert out.returncode == 0
+    assert __version__ in out.stdout
+
+
+def test_seed_end_to_end():
+    """The seed: exit 1, its long sentences at their real lines and columns."""
+    out = subprocess.run([sys.executable, "-m", "readlint", "check", str(SEED), "--format",
+                          "json"], capture_output=True, text=True)
+    assert out.returncode == 1
+    problems = json.loads(out.stdout)["problems"]
+    long = [(p["line"], p["column"]) for p in problems if p["rule"] == "long-sentence"]
+    assert long == [(27, 1), (29, 1), (29, 384), (31, 1), (33, 1), (35, 1), (37, 1),
+                    (37, 432), (39, 1), (39, 335), (41, 1), (41, 150)]
+    grade = [p for p in problems if p["rule"] == "reading-grade"]
+    assert [(p["line"], p["column"]) for p in grade] == [(21, 3)]
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    assert lines[36][431:].startswith("However, with additional follow up time")
+    assert lines[38][334:].startswith("The thrombocytopenia was effectively managed")
