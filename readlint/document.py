@@ -199,7 +199,7 @@ def read_text(path: Path, display: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -
         if size > max_size:
             raise InputError(
                 f"file is {size / 1048576:.1f} MB, over the {max_size / 1048576:.0f} MB limit; "
-                "raise max_file_size in the config to check it", display)
+                "raise max_file_size_mb in the config to check it", display)
         data = path.read_bytes()
     except InputError:
         raise
