@@ -128,3 +128,12 @@ def test_seed_end_to_end():
     lines = SEED.read_text(encoding="utf-8").splitlines()
     assert lines[36][431:].startswith("However, with additional follow up time")
     assert lines[38][334:].startswith("The thrombocytopenia was effectively managed")
+
+
+def test_folders_are_walked_in_order_skipping_hidden_and_build_folders(run, write):
+    for name in ("b.md", "a.txt", "sub/c.markdown", ".git/x.md", ".hidden/y.md",
+                 "node_modules/z.md", "build/w.md", "notes.rst", "sub/.draft.md"):
+        write(name, f"{LONG}\n")
+    result = run("check", ".", "--quiet")
+    paths = [line.split(":")[0] for line in result.stdout.splitlines()]
+    assert paths == ["a.txt", "b.md", "sub/c.markdown"]
