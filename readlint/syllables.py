@@ -7,8 +7,12 @@ Sources, in order (the first that knows the word wins):
    readlint/data/glossaries/: "(meh-tuh-STA-tik)" is 4 syllables. They cover about 1,870
    medical words the CMU dictionary lacks (drug and disease names).
 3. Numbers read as words: "2012" is "twenty twelve" (4), "9.6" is "nine point six" (3).
-4. Acronyms read letter by letter: "HER2" is H-E-R-2 (4); "W" alone is 3. Capitals of four
-   letters or more that can be said as a word (ASCO, COVID) are counted as a word.
+4. Acronyms read letter by letter: "HER2" is H-E-R-2 (4), "OS" is O-S (2), "IgG" is I-G-G
+   (3); "W" alone is 3. Capitals of four letters or more that can be said as a word (ASCO,
+   COVID, FOLFOX4) are counted as a word. Short capitals are spelled even when they are also
+   a word ("ALL", acute lymphoblastic leukemia, is A-L-L).
+   Abbreviations are read as what they stand for ("Dr." is doctor, "Oct." is October), and
+   element symbols letter by letter ("Ca" is C-A).
 5. Words joined by hyphens are counted part by part: "T-DM1" is T + D-M-1 (4).
 6. An estimate from vowel groups, with the usual English corrections (silent final e, "-le",
    "-ia", "-io", ...). It counts drug names far better than hyphenation patterns do:
@@ -24,6 +28,18 @@ from functools import cache
 from importlib import resources
 
 _LETTER_SYLLABLES = {"w": 3}
+# Abbreviations are read as the words they stand for: "Dr." is "doctor".
+_ABBREVIATIONS = {
+    "dr": "doctor", "drs": "doctors", "mr": "mister", "mrs": "missus", "ms": "miz",
+    "jr": "junior", "sr": "senior", "prof": "professor", "vs": "versus", "etc": "et cetera",
+    "approx": "approximately", "dept": "department", "fig": "figure", "jan": "january",
+    "feb": "february", "apr": "april", "jun": "june", "jul": "july", "aug": "august",
+    "sep": "september", "sept": "september", "oct": "october", "nov": "november",
+    "dec": "december", "st": "saint", "mt": "mount", "ft": "feet", "lb": "pound",
+    "lbs": "pounds", "oz": "ounce", "mg": "milligrams", "kg": "kilograms", "ml": "milliliters",
+}
+# Chemical element symbols are read letter by letter ("Ca" is C-A).
+_ELEMENTS = frozenset({"Ca", "Na", "Fe", "Zn", "Cu", "Cl", "Hg", "Pb", "Mg"})
 _DIGIT_SYLLABLES = {"0": 2, "7": 2}
 _ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
@@ -71,8 +87,10 @@ def load_nci() -> dict[str, int]:
             keys = cols[4].strip("()").split()
             if len(words) != len(keys) or "..." in keys:
                 continue
-            for word, key in zip(words, keys):
-                if re.fullmatch(r"[a-z]+", word) and word not in table:
+            original = cols[1].split()
+            for word, key, raw in zip(words, keys, original):
+                # Acronyms in terms ("CNS", "HER2") have no real key: skip them.
+                if re.fullmatch(r"[a-z]+", word) and not raw.isupper() and word not in table:
                     table[word] = len([p for p in key.split("-") if p])
     return table
 
@@ -124,6 +142,7 @@ def estimate(word: str) -> int:
     count = len(_VOWELS.findall(word))
     # Vowel pairs usually said as two syllables.
     count += len(re.findall(r"(?:ia|io|iu|ua|uo|eo|ie(?=r|t|n)|oe(?!s?$)|ii)", word))
+    count += len(re.findall(r"(?<=[^aeiou])y(?=[aeiou])", word))  # my-o-, cy-a-
     count -= len(re.findall(r"(?:tion|sion|cious|tious|cial|tial|gion|geous)", word))
     if word.endswith("e") and not word.endswith(("le", "ee", "ie", "ye")) and count > 1:
         count -= 1  # silent final e
@@ -156,51 +175,60 @@ class Syllables:
 
     def count(self, token: str) -> int:
         """Syllables in one word token as the prose tokenizer gives it."""
-        memo = self._memo.get(token)
-        if memo is None:
-            memo = self._memo[token] = self._count(token)
-        return memo
+        return self.lookup(token)[0]
 
     def source(self, token: str) -> str:
-        """Which source decides the count for a token (for explanations and tests)."""
-        low = token.lower().replace("’", "'")
-        if low in self.cmu:
-            return "cmu"
-        if low in self.nci:
-            return "nci"
-        if number_words(token) is not None:
-            return "number"
-        if re.fullmatch(r"[A-Z][A-Z0-9]*|[A-Z0-9]*[A-Z][A-Z0-9]*", token) and len(token) <= 6:
-            return "acronym"
-        if re.search(r"[-.]", token):
-            return "parts"
-        return "estimate"
+        """Which source decided the count: cmu, nci, abbreviation, number, letters, parts,
+        estimate (for explanations and tests)."""
+        return self.lookup(token)[1]
 
-    def _count(self, token: str) -> int:
+    def lookup(self, token: str) -> tuple[int, str]:
+        found = self._memo.get(token)
+        if found is None:
+            found = self._memo[token] = self._lookup(token)
+        return found
+
+    def _lookup(self, token: str) -> tuple[int, str]:
         low = token.lower().replace("’", "'")
-        found = self.cmu.get(low)
-        if found is not None:
-            return found
-        found = self.nci.get(low)
-        if found is not None:
-            return found
+        if token in _ELEMENTS:
+            return 2, "letters"
+        if low in _ABBREVIATIONS and token[:1].isupper() or low in ("vs", "etc", "approx"):
+            return sum(self.count(w) for w in _ABBREVIATIONS[low].split()), "abbreviation"
+        capitals = re.fullmatch(r"[A-Z0-9]*[A-Z][A-Z0-9]*", token) is not None
+        letters = re.sub(r"\d", "", token)
+        if capitals and len(letters) <= 3 and len(token) > 1:
+            return self._spell(token), "letters"  # short capitals, said letter by letter: OS
+        for table, name in ((self.cmu, "cmu"), (self.nci, "nci")):
+            if low in table:
+                return table[low], name
         spoken = number_words(token)
         if spoken is not None:
-            return sum(_WORD_SYLLABLES.get(w, 1) for w in spoken)
-        if re.fullmatch(r"[A-Z0-9]*[A-Z][A-Z0-9]*", token) and len(token) <= 6:
-            letters = re.sub(r"\d", "", token)
-            if len(letters) >= 4 and re.fullmatch(r"(?:[^AEIOUY]{0,2}[AEIOUY]+)+[^AEIOUY]{0,2}", letters):
-                return estimate(low)  # said as a word: ASCO, COVID, HIPAA
-            return self._spell(token)
+            return sum(_WORD_SYLLABLES.get(w, 1) for w in spoken), "number"
+        if capitals and len(token) <= 6:
+            if re.fullmatch(r"(?:[^AEIOUY]{0,2}[AEIOUY]+)+[^AEIOUY]{0,2}", letters):
+                # Said as a word (ASCO, COVID, FOLFOX4), digits said as numbers.
+                digits = sum(self._spell(d) for d in re.findall(r"\d+", token))
+                return estimate(letters.lower()) + digits, "estimate"
+            return self._spell(token), "letters"
+        if re.search(r"[a-z][A-Z]|[A-Z]{2}[a-z]", token) and re.fullmatch(r"[A-Za-z0-9]+", token):
+            # Mixed case such as IgG, ATPase, mRNA, HbA1c: capitals and short lower-case runs
+            # letter by letter, longer lower-case runs as a word.
+            total = 0
+            for run in re.findall(r"[A-Z]+|[a-z]+|\d+", token):
+                if run.islower() and len(run) >= 3:
+                    total += self.count(run)
+                else:
+                    total += self._spell(run if run.isdigit() else run.upper())
+            return total, "letters"
         parts = [p for p in re.split(r"[-.’']", token) if p]
         if len(parts) > 1:
-            return sum(self.count(p) for p in parts)
+            return sum(self.count(p) for p in parts), "parts"
         if re.fullmatch(r"[A-Za-z]*\d[A-Za-z\d]*", token):
-            # Mixed letters and digits, like "p53" or "Tykerb2": letters then digits.
-            return sum(self.count(p) for p in re.findall(r"\d+|[A-Za-z]+", token))
+            # Letters and digits, like "p53": letters then digits.
+            return sum(self.count(p) for p in re.findall(r"\d+|[A-Za-z]+", token)), "parts"
         if low.endswith("'s"):
-            return self.count(token[:-2]) + (1 if low[-3:-2] in ("s", "x", "z") else 0)
-        return estimate(re.sub(r"[^a-z]", "", low))
+            return self.count(token[:-2]) + (1 if low[-3:-2] in ("s", "x", "z") else 0), "parts"
+        return estimate(re.sub(r"[^a-z]", "", low)), "estimate"
 
     def _spell(self, token: str) -> int:
         total = 0

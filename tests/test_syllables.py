@@ -20,8 +20,15 @@ from readlint.syllables import Syllables, default_counter, estimate, number_word
     ("2012", 3, "number"),           # twen-ty twelve
     ("9.6", 3, "number"),            # nine point six
     ("3,000", 3, "number"),          # three thou-sand
-    ("HER2", 4, "acronym"),          # H-E-R-two
-    ("NCI", 3, "acronym"),
+    ("HER2", 4, "letters"),          # H-E-R-two
+    ("NCI", 3, "letters"),
+    ("OS", 2, "letters"),            # O-S, not the word "os"
+    ("IgG", 3, "letters"),
+    ("ATPase", 4, "letters"),        # A-T-P + ase
+    ("FOLFOX4", 3, "parts"),         # fol-fox + four
+    ("Ca", 2, "letters"),
+    ("Dr", 2, "abbreviation"),       # doctor
+    ("Oct", 3, "abbreviation"),      # October
     ("T-DM1", 4, "parts"),           # T + D-M-one
     ("HER2-positive", 7, "parts"),
 ])

@@ -1,0 +1,86 @@
+"""Reading-grade counts against hand-counted reference passages (tests/fixtures).
+
+The reference counter below is deliberately simple and independent of readlint: it takes the
+hand segmentation, splits each sentence on white space, and looks words up in the raw CMU
+dictionary file or in the passage's hand syllable table. It checks the fixture's totals; then
+readlint's own counts must match those totals.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+import yaml
+from helpers import dedent
+
+from readlint import document
+from readlint.readability import TextStats, familiar_words
+from readlint.syllables import cmu_path
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PASSAGES = yaml.safe_load((FIXTURES / "reference_passages.yaml").read_text(encoding="utf-8"))
+OUTER = " \"'“”‘’()[]{},.;:!?®™—–…*"
+
+
+def _raw_cmu() -> dict[str, int]:
+    table: dict[str, int] = {}
+    for line in open(cmu_path(), encoding="utf-8"):
+        parts = line.split("#")[0].split()
+        if parts and "(" not in parts[0]:
+            table.setdefault(parts[0], sum(p[-1].isdigit() for p in parts[1:]))
+    return table
+
+
+CMU = _raw_cmu()
+
+
+def reference_words(sentence: str) -> list[str]:
+    out = []
+    for token in sentence.split():
+        token = token.strip(OUTER)
+        if any(c.isalnum() for c in token):
+            out.append(token)
+    return out
+
+
+def reference_syllables(word: str, hand: dict[str, int]) -> int:
+    for form in (word, word.lower()):
+        if form in hand:
+            return hand[form]
+    key = word.lower().replace("’", "'")
+    if key in CMU:
+        return CMU[key]
+    if "-" in word:
+        return sum(reference_syllables(part, hand) for part in word.split("-"))
+    raise KeyError(f"no hand count for {word!r}")
+
+
+def reference(passage: dict) -> tuple[int, int, int]:
+    hand = {str(k): v for k, v in passage["hand_syllables"].items()}
+    words = [w for s in passage["sentences"] for w in reference_words(s)]
+    return len(passage["sentences"]), len(words), sum(reference_syllables(w, hand) for w in words)
+
+
+def fk(sentences: int, words: int, syllables: int) -> float:
+    return 0.39 * words / sentences + 11.8 * syllables / words - 15.59
+
+
+@pytest.mark.parametrize("passage", PASSAGES, ids=lambda p: p["id"])
+def test_fixture_totals_follow_from_the_hand_segmentation(passage):
+    sentences, words, syllables = reference(passage)
+    assert (words, syllables) == (passage["words"], passage["syllables"])
+    assert round(fk(sentences, words, syllables), 2) == passage["flesch_kincaid_grade"]
+
+
+@pytest.mark.parametrize("passage", PASSAGES, ids=lambda p: p["id"])
+def test_readlint_counts_match_the_hand_counts(passage):
+    doc = document.parse(dedent(passage["text"]))
+    got = [" ".join(s.text.split()) for s in doc.sentences]
+    want = [s.replace("*", "") for s in passage["sentences"]]
+    assert got == want
+    stats = doc.stats
+    assert (stats.sentences, stats.words, stats.syllables) == \
+        (len(want), passage["words"], passage["syllables"])
+    assert abs(stats.flesch_kincaid_grade - passage["flesch_kincaid_grade"]) <= 0.3
