@@ -13,10 +13,12 @@ when white space and a likely sentence start follow. A period does not end a sen
 - after an abbreviation that can end a sentence ("M.D.", "U.S.", "etc.", "Inc.") unless the
   next word is a common sentence opener such as "The", "This" or "In";
 - when the next word starts with a small letter.
+A footnote number stuck to a full stop ("in 30,000 people.1 The disorder") ends the sentence
+and is not read.
 
-Words: a run of letters and digits, joined across hyphens, apostrophes, and periods or commas
-between characters, so "T-DM1", "HER2-positive", "9.6", "3,000", "U.S" and "don't" are each one
-word. Punctuation on its own is not a word.
+Words: a run of letters and digits, joined across hyphens and apostrophes, periods between
+letters or between digits, and thousands commas, so "T-DM1", "HER2-positive", "9.6", "3,000",
+"U.S" and "don't" are each one word. Punctuation on its own is not a word.
 
 Hand-written on purpose: general sentence splitters (pysbd, NLTK's punkt) either need trained
 data downloaded at run time or are far slower, and none treats medical drug codes and the
@@ -33,10 +35,13 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from .document import Block
 
-WORD = re.compile(r"[^\W_]+(?:(?:[-'’.][^\W_]+)|(?:,\d{3}))*")
+# Periods join letters to letters ("U.S", "e.g") and digits to digits ("9.6") but not a word
+# to a footnote number ("people.1").
+WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+|(?<=\d)\.\d+|(?<=[^\W\d_])\.[^\W\d_]+|,\d{3})*")
 
-# A terminator, then closing quotes/brackets, then white space. Group 1 is the terminator run.
-_BOUNDARY = re.compile(r"(\.{3}|…|[.!?]+)([\"'”’)\]]*)(?=\s)")
+# A terminator, then closing quotes/brackets, then white space. Group 1 is the terminator run;
+# group 3 is a footnote number stuck to a full stop ("30,000 people.1 The disorder").
+_BOUNDARY = re.compile(r"(\.{3}|…|[.!?]+)([\"'”’)\]]*)(?=\s)|(?<=[^\W\d_])\.(\d{1,3})(?=\s)")
 
 # Abbreviations after which a period never ends a sentence (lower case, without the final dot).
 _ALWAYS_JOIN = frozenset("""
@@ -98,7 +103,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        if _is_boundary(text, m):
+        if m.group(3):  # a footnote number: the sentence ends at the full stop before it
+            if _next_word(text, m.end())[:1].isupper():
+                spans.append((start, m.start() + 1))
+                start = m.end()
+        elif _is_boundary(text, m):
             spans.append((start, m.end()))
             start = m.end()
     spans.append((start, len(text)))

@@ -220,14 +220,14 @@ class Syllables:
                 else:
                     total += self._spell(run if run.isdigit() else run.upper())
             return total, "letters"
+        if low.endswith("'s") and len(low) > 2:
+            return self.count(token[:-2]) + (1 if low[-3] in "sxz" else 0), "parts"
         parts = [p for p in re.split(r"[-.’']", token) if p]
         if len(parts) > 1:
             return sum(self.count(p) for p in parts), "parts"
         if re.fullmatch(r"[A-Za-z]*\d[A-Za-z\d]*", token):
             # Letters and digits, like "p53": letters then digits.
             return sum(self.count(p) for p in re.findall(r"\d+|[A-Za-z]+", token)), "parts"
-        if low.endswith("'s"):
-            return self.count(token[:-2]) + (1 if low[-3:-2] in ("s", "x", "z") else 0), "parts"
         return estimate(re.sub(r"[^a-z]", "", low)), "estimate"
 
     def _spell(self, token: str) -> int:

@@ -89,3 +89,11 @@ def test_seed_sentences_start_where_the_file_says():
     longest = max(doc.sentences, key=lambda s: len(s.words))
     assert longest.text.startswith("However, with additional follow up time")
     assert len(longest.words) == 43
+
+
+def test_footnote_number_after_a_full_stop_ends_the_sentence_and_is_not_a_word():
+    text = "MEN1 is rare, occurring in about one in 30,000 people.1 The disorder affects both."
+    assert sentences(text) == ["MEN1 is rare, occurring in about one in 30,000 people.",
+                               "The disorder affects both."]
+    assert [w.text for w in words("people.1 v2.0 U.S. 9.6")] == ["people", "1", "v2.0", "U.S",
+                                                                "9.6"]

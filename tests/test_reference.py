@@ -84,3 +84,32 @@ def test_readlint_counts_match_the_hand_counts(passage):
     assert (stats.sentences, stats.words, stats.syllables) == \
         (len(want), passage["words"], passage["syllables"])
     assert abs(stats.flesch_kincaid_grade - passage["flesch_kincaid_grade"]) <= 0.3
+
+
+def test_smog_passage_has_30_sentences_and_matching_polysyllables():
+    (passage,) = [p for p in PASSAGES if p["id"] == "niddk-smog-30-sentences"]
+    hand = {str(k): v for k, v in passage["hand_syllables"].items()}
+    words = [w for s in passage["sentences"] for w in reference_words(s)]
+    polysyllables = sum(1 for w in words if reference_syllables(w, hand) >= 3)
+    reference_smog = 1.043 * math.sqrt(polysyllables * 30 / 30) + 3.1291
+    stats = document.parse(dedent(passage["text"])).stats
+    assert stats.sentences == 30
+    assert stats.polysyllables == polysyllables
+    assert abs(stats.smog_index - reference_smog) <= 0.3
+
+
+def test_dale_chall_passage_difficult_words():
+    (passage,) = [p for p in PASSAGES if "difficult_words" in p]
+    familiar = familiar_words()
+    # The hand list is made of words that are really missing from the list.
+    for word in passage["difficult_words"]:
+        assert word.lower() not in familiar
+    stats = document.parse(dedent(passage["text"])).stats
+    assert stats.difficult_words == len(passage["difficult_words"])
+    percent = len(passage["difficult_words"]) / passage["words"] * 100
+    sentences = len(passage["sentences"])
+    reference = 0.1579 * percent + 0.0496 * passage["words"] / sentences + \
+        (3.6365 if percent > 5 else 0)
+    assert round(reference, 1) == passage["dale_chall_score"]
+    assert abs(stats.dale_chall_score - reference) <= 0.1
+    assert stats.dale_chall_grade == 11.5  # a score of 8.0 to 8.9 reads at grades 11 to 12
