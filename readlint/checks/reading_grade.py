@@ -24,10 +24,13 @@ class ReadingGrade(Rule):
     quotes, table cells and link text. Code, HTML, URLs, image alt text and front matter do
     not. Each heading, list item and table cell is a sentence of its own.
 
-    How far the usual tools differ: on real patient pages textstat and GNU style split
-    sentences at every period ("Dr.", "U.S.", "9.6") and guess syllables of drug names from
-    hyphenation, so they often read several grades lower than a careful hand count; readlint's
-    counts are checked against hand counts in its tests (see docs/readability.md).
+    How far the usual tools differ: textstat and GNU style split sentences at every period
+    ("Dr.", "U.S.", "9.6"), run headings and list items without full stops into one sentence,
+    and guess syllables of drug names from hyphenation (capecitabine 1, trastuzumab 2). Given
+    the same prose, textstat's Flesch-Kincaid grade differs from readlint's by 1.5 grades on
+    average on 5,296 NIH patient pages and by 4.6 on 1,198 cancer.gov pages, and by hundreds
+    of grades on pages that are mostly lists. readlint's counts are checked against hand
+    counts of real patient text in its tests; docs/readability.md has the details.
 
     The whole document is graded, and so is each section under a level-2 heading, so you see
     where the hard part is. The worst sections above the limit are reported at their heading.
