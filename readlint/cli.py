@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -17,6 +18,10 @@ from .formats import FORMATTERS, FormatOptions
 from .linter import Choices, Linter, RunResult
 from .problem import Severity
 from .registry import Registry
+from .report import markdown as markdown_report
+from .report import terminal as terminal_report
+from .report.model import SORT_KEYS
+from .report.model import build as build_report
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 
@@ -131,6 +136,48 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     if result.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_PROBLEMS if any(p.severity >= level for p in result.problems) else EXIT_OK)
+
+
+@main.command()
+@_common_options
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]),
+              default="text", show_default=True,
+              help="text: a table for the terminal; json: every metric of every document; "
+                   "markdown: a short summary for a pull-request comment.")
+@click.option("--top", type=click.IntRange(min=1), metavar="N",
+              help="Show only the N worst documents (all of them in JSON).")
+@click.option("--sort", type=click.Choice(sorted(SORT_KEYS)), default="worst",
+              show_default=True,
+              help="Order of documents: worst (furthest above target first), grade, problems, "
+                   "long, terms, words or path.")
+def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
+           audience: str | None, config_path: str | None, output_format: str,
+           top: int | None, sort: str) -> None:
+    """Show where a whole set of documents stands: one row per document, worst first.
+
+    For each document: its audience, words, reading grade against its target, long
+    sentences, undefined terms, missing glossary links and problems by severity; then totals
+    per audience. Files that cannot be read are listed on standard error.
+    """
+    paths = paths or (".",)
+    linter = _build_linter(paths, select, ignore, audience, config_path, collect_stats=True)
+    targets = linter.targets(paths)
+    show_progress = sys.stderr.isatty() and len(targets) > 20
+    with click.progressbar(targets, label="Checking", file=sys.stderr,
+                           hidden=not show_progress) as bar:
+        results = list(linter.lint_targets(bar))
+    result = RunResult(results, list(linter.notices))
+    _report_errors_and_notices(result, quiet=False)
+    data = build_report(results, sort=sort, notices=result.notices)
+    if output_format == "json":
+        json.dump(data.to_json(__version__), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    elif output_format == "markdown":
+        markdown_report.write(data, sys.stdout, top)
+    else:
+        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        terminal_report.write(data, sys.stdout, top, color)
+    sys.exit(EXIT_ERROR if result.errors else EXIT_OK)
 
 
 @main.command("rules")

@@ -7,7 +7,7 @@ order or in parallel.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -47,6 +47,14 @@ class FileResult:
     audience: str | None = None
     rule_set: str | None = None
     stats: TextStats | None = None  # readability counts, when the run asks for them
+    grade_formulas: tuple[str, ...] = ()  # the formulas the rule set grades this document by
+    grade_target: float | None = None  # the rule set's highest grade for this document
+    grade_min_words: int = 0  # shorter documents are not graded
+
+    @property
+    def grade(self) -> float | None:
+        return self.stats.grade(self.grade_formulas) if self.stats and self.grade_formulas \
+            else None
 
 
 @dataclass
@@ -176,8 +184,24 @@ class Linter:
                         for p in directive_problems if p.rule in severities)
         problems = [p for p in problems if suppressions.allows(p)]
         problems.sort(key=lambda p: p.sort_key)
-        return FileResult(doc.path, problems, None, doc.audience, rule_set,
-                          doc.stats if self.collect_stats else None)
+        result = FileResult(doc.path, problems, None, doc.audience, rule_set)
+        if self.collect_stats:
+            result.stats = doc.stats
+            options = self._grading(rule_set, active)
+            result.grade_formulas = tuple(options.get("formulas", ("flesch_kincaid_grade",)))
+            result.grade_target = float(options.get("max_grade", 8))
+            result.grade_min_words = int(options.get("min_words", 0))
+        return result
+
+    def _grading(self, rule_set: str, active: Sequence[ActiveRule]) -> Mapping[str, Any]:
+        """The reading-grade rule's options for this rule set (as set there when the rule is
+        off), which say how the report grades the document."""
+        grade_rule = self.registry.get("reading-grade")
+        for item in active:
+            if item.rule is grade_rule:
+                return item.options
+        setting = self.rule_sets.resolve(rule_set).get("reading-grade", RuleSetting())
+        return {**(grade_rule.default_options() if grade_rule else {}), **setting.options}
 
     def lint_file(self, path: Path, display: str) -> FileResult:
         try:
@@ -196,13 +220,19 @@ class Linter:
             return FileResult(display)
         return self.lint_document(doc, path)
 
-    def lint_paths(self, paths: Sequence[str]) -> RunResult:
-        result = RunResult()
-        for item in discover(paths, self.config):
+    def targets(self, paths: Sequence[str]) -> list[tuple[Path, str] | InputError]:
+        """The files a run over `paths` will check (and the paths it cannot)."""
+        return list(discover(paths, self.config))
+
+    def lint_targets(self, targets: Iterable[tuple[Path, str] | InputError]) -> Iterator[FileResult]:
+        for item in targets:
             if isinstance(item, InputError):
-                result.files.append(FileResult(item.path or "", error=item))
+                yield FileResult(item.path or "", error=item)
             else:
-                result.files.append(self.lint_file(*item))
+                yield self.lint_file(*item)
+
+    def lint_paths(self, paths: Sequence[str]) -> RunResult:
+        result = RunResult(list(self.lint_targets(discover(paths, self.config))))
         result.notices = list(self.notices)
         return result
 

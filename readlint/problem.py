@@ -54,6 +54,7 @@ class Problem:
     start: int = 0
     end: int = 0
     fix: Fix | None = None
+    subject: str | None = None  # the term or phrase the problem is about, when there is one
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

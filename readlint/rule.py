@@ -31,13 +31,13 @@ class Rule:
     # -- helpers for subclasses ----------------------------------------------------------
 
     def problem(self, doc: Document, start: int, end: int, message: str,
-                fix: Fix | None = None) -> Problem:
+                fix: Fix | None = None, subject: str | None = None) -> Problem:
         """A problem spanning source[start:end] (character offsets into the file)."""
         end = max(end, start + 1) if start < len(doc.source) else max(end, start)
         line, column = doc.position(start)
         end_line, end_column = doc.position(end)
         return Problem(doc.path, line, column, end_line, end_column, self.name, self.code,
-                       self.default_severity, message, start, end, fix)
+                       self.default_severity, message, start, end, fix, subject)
 
     # -- metadata ------------------------------------------------------------------------
 

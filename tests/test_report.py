@@ -1,0 +1,107 @@
+"""readlint report: terminal table, JSON metrics, Markdown summary."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from helpers import SEED
+
+from readlint.report.model import percentile
+
+EASY = "We eat food. We go home. The sun is hot. I like my dog. " * 12
+HARD = ("Comprehensive immunohistochemical characterization facilitates individualized "
+        "therapeutic recommendations. ") * 16
+LONG = "Word " + " ".join(["word"] * 24) + " end."
+
+
+@pytest.fixture
+def corpus(write):
+    write("easy.md", f"---\naudienceLevel: patient\n---\n# Easy\n\n{EASY}\n")
+    write("hard.md", f"---\naudienceLevel: patient\n---\n# Hard\n\n{HARD}\n\n{LONG}\n")
+    write("pro.md", f"---\naudienceLevel: professional\n---\n# Pro\n\n{HARD}\n")
+    write("short.md", "---\naudienceLevel: patient\n---\n# Short\n\nImmunohistochemistry.\n")
+
+
+def test_terminal_table_worst_first_and_within_100_columns(run, corpus):
+    result = run("report", ".")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 100 for line in lines)
+    rows = [line.split()[0] for line in lines[2:6]]
+    assert rows == ["pro.md", "hard.md", "short.md", "easy.md"]  # furthest above target first
+    hard = next(line for line in lines if line.startswith("hard.md"))
+    assert "▲" in hard and hard.split()[1] == "patient"
+    assert "2 of 4 documents read above their audience's target grade (1 too short to grade)." \
+        in result.stdout
+    assert "professional" in result.stdout  # totals per rule set
+
+
+def test_top_limits_rows(run, corpus):
+    result = run("report", ".", "--top", "1")
+    assert "… and 3 more documents" in result.stdout
+
+
+def test_json_has_every_metric_under_stable_names(run, corpus):
+    data = json.loads(run("report", ".", "--format", "json").stdout)
+    assert set(data) == {"version", "documents", "totals", "errors"}
+    docs = {d["path"]: d for d in data["documents"]}
+    assert set(docs) == {"easy.md", "hard.md", "pro.md", "short.md"}
+    hard = docs["hard.md"]
+    for key in ("words", "sentences", "syllables", "polysyllables", "letters",
+                "difficult_words", "flesch_kincaid_grade", "flesch_reading_ease", "smog_index",
+                "coleman_liau_index", "automated_readability_index", "dale_chall_score",
+                "dale_chall_grade", "grade", "grade_formulas", "grade_target", "over_target",
+                "graded", "long_sentences", "undefined_terms", "missing_links", "problems"):
+        assert key in hard, key
+    assert hard["sentences"] == 18  # heading, 16 sentences, the long one
+    assert hard["grade_target"] == 8 and hard["over_target"] is True
+    assert hard["grade_formulas"] == ["flesch_kincaid_grade"]
+    assert hard["long_sentences"] == 1
+    assert hard["problems"] == {"error": 0, "warning": 2, "info": 0}
+    assert docs["pro.md"]["grade_target"] == 14
+    assert docs["short.md"]["graded"] is False and docs["short.md"]["over_target"] is False
+    totals = data["totals"]
+    assert totals["documents"] == 4 and totals["over_target"] == 2
+    patient = next(a for a in totals["by_audience"] if a["rule_set"] == "patient")
+    assert patient["documents"] == 2  # the short one is not graded
+
+
+def test_json_metrics_match_the_reading_grade_rule(run):
+    data = json.loads(run("report", str(SEED), "--format", "json").stdout)
+    (doc,) = data["documents"]
+    assert (doc["sentences"], doc["words"]) == (18, 421)
+    assert doc["flesch_kincaid_grade"] == round(doc["grade"], 2)
+    check = run("check", str(SEED), "--select", "reading-grade")
+    assert f"is {doc['grade']:.1f} (Flesch-Kincaid)" in check.stdout
+
+
+def test_markdown_summary_is_short(run, corpus):
+    out = run("report", ".", "--format", "markdown").stdout
+    assert out.startswith("### Readability report")
+    assert "| `hard.md` |" in out and "⚠️" in out
+    assert len(out.splitlines()) < 25
+
+
+def test_sort_by_path(run, corpus):
+    lines = run("report", ".", "--sort", "path").stdout.splitlines()
+    assert [line.split()[0] for line in lines[2:6]] == ["easy.md", "hard.md", "pro.md",
+                                                       "short.md"]
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(run, corpus):
+    assert run("report", ".").stderr == ""
+
+
+def test_unreadable_file_is_listed_and_exit_code_2(run, corpus, write):
+    write("bad.md", b"\xff\xfe\x00binary")
+    result = run("report", ".")
+    assert result.exit_code == 2
+    assert "readlint: bad.md: looks like a binary file" in result.stderr
+    assert "1 files could not be read" in result.stdout
+
+
+def test_percentile_nearest_rank():
+    assert percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9) == 9
+    assert percentile([5.0], 0.9) == 5.0
+    assert percentile([], 0.9) == 0.0
