@@ -49,7 +49,7 @@ def _schema(name: str) -> dict[str, Any]:
 def _validator(name: str) -> jsonschema.protocols.Validator:
     registry: SchemaRegistry[Any] = SchemaRegistry().with_resources(
         (n, Resource.from_contents(_schema(n)))
-        for n in ("ruleset.schema.json", "config.schema.json"))
+        for n in ("ruleset.schema.json", "config.schema.json", "glossary.schema.json"))
     schema = _schema(name)
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema, registry=registry)
@@ -185,6 +185,7 @@ def _parse_settings(raw: Mapping[str, Any], registry: Registry, path: str, text:
         else:
             options = {k: v for k, v in value.items() if k not in ("severity", "enabled")}
             validate(options, rule.options_schema(), path, text, keys)
+            options = _resolve_paths(options, rule.options, Path(path).parent)
             severity = value.get("severity")
             enabled = value.get("enabled")
             if severity in (False, "off"):
@@ -192,6 +193,18 @@ def _parse_settings(raw: Mapping[str, Any], registry: Registry, path: str, text:
             setting = RuleSetting(enabled, Severity.parse(severity) if severity else None,
                                   options)
         out[rule.name] = setting
+    return out
+
+
+def _resolve_paths(options: dict[str, Any], schema: Mapping[str, Any],
+                   base: Path) -> dict[str, Any]:
+    """Options marked "x-readlint-paths" hold names or files: files are relative to the file
+    that names them. A value with a slash or a file ending is a file; others are names."""
+    out = dict(options)
+    for key, spec in schema.items():
+        if spec.get("x-readlint-paths") and key in out:
+            out[key] = [str((base / v).resolve()) if ("/" in v or "." in Path(v).name) else v
+                        for v in out[key]]
     return out
 
 

@@ -9,6 +9,7 @@ to a character offset in the original file, so any rule can report an exact line
 from __future__ import annotations
 
 import bisect
+import fnmatch
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -181,6 +182,23 @@ class Document:
 
     def sections_at(self, level: int) -> list[Section]:
         return self.sections if level == 2 else _sections(self, level)
+
+    def blocks_under(self, patterns: Iterable[str]) -> set[int]:
+        """Indexes of blocks in sections whose heading matches one of the glob patterns (not
+        case-sensitive), headings included, up to the next heading of the same level or
+        above."""
+        compiled = [re.compile(fnmatch.translate(p.lower())) for p in patterns]
+        out: set[int] = set()
+        level = 0  # level of the matching heading we are under, 0 when none
+        for i, block in enumerate(self.blocks):
+            if block.kind == "heading":
+                if level and block.level <= level:
+                    level = 0
+                if not level and any(c.match(block.text.strip().lower()) for c in compiled):
+                    level = block.level
+            if level:
+                out.add(i)
+        return out
 
     @property
     def prose_text(self) -> str:

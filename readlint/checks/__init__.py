@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from ..rule import Rule
 from .directives import UnknownDirective
+from .glossary_link import GlossaryLink
+from .jargon import UndefinedJargon
 from .long_sentence import LongSentence
 from .reading_grade import ReadingGrade
 
-BUILTIN_RULES: tuple[type[Rule], ...] = (UnknownDirective, ReadingGrade, LongSentence)
+BUILTIN_RULES: tuple[type[Rule], ...] = (UnknownDirective, ReadingGrade, LongSentence,
+                                         UndefinedJargon, GlossaryLink)

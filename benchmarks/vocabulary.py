@@ -1,0 +1,192 @@
+"""Measure readlint's vocabulary rules on the development data.
+
+    python benchmarks/vocabulary.py ../shared
+
+a. links: on cancer.gov patient PDQ pages (url contains /patient/; pages the bundled glossary
+   names were not harvested from), remove the links to the NCI dictionaries (cancer terms and
+   drugs), keep the link text, run glossary-link, and report
+   - recall: terms the editors linked on a page that readlint flags on that page;
+   - precision: readlint's flags that name a term the editors linked on that page;
+   and, on the intact pages, flags that call a linked term unlinked (must be 0).
+b. explanations: in MedQuAD's cancer.gov summaries, each "term (plain explanation)": with the
+   explanation removed the term should be flagged by undefined-jargon (recall, medical terms),
+   and with it in place it should not be (respect).
+c. noise: undefined-jargon flags per 1,000 words over the NIH corpus, and the 30 terms flagged
+   most often.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from readlint import document
+from readlint.checks.glossary_link import GlossaryLink
+from readlint.checks.jargon import UndefinedJargon
+from readlint.glossary import fold, matcher_for
+from readlint.vocabulary import is_medical_form
+
+DICTIONARY_LINK = re.compile(
+    r"\[([^\[\]]+)\]\(((?:https?://www\.cancer\.gov)?(?:/publications/dictionaries/"
+    r"cancer-(?:terms|drug)/def/[^)\s]+|/Common/PopUps/popDefinition\.aspx\?[^)\s]+|"
+    r"(?:\.\./)*Common/PopUps/popDefinition\.aspx\?[^)\s]+|/about-cancer/treatment/drugs/"
+    r"[^)\s]+|/drugdictionary\?CdrID=\d+))\)")
+
+
+def key_of(text: str) -> str:
+    return " ".join(fold(w) for w in re.findall(r"[^\W_]+", text))
+
+
+def same_term(a: str, b: str) -> bool:
+    return a == b or f" {a} " in f" {b} " or f" {b} " in f" {a} "
+
+
+def evaluate_links(corpus: Path, scope: str) -> None:
+    pages = [p for p in sorted(corpus.rglob("*.md"))
+             if re.search(r"^url:.*/patient/", p.read_text(encoding="utf-8")[:3000], re.M)]
+    rule = GlossaryLink()
+    options = {**rule.default_options(), "scope": scope}
+    matcher = matcher_for(tuple(options["glossaries"]))
+
+    def entries_of_href(href: str) -> set[str]:
+        found = set()
+        for glossary in matcher.glossaries:
+            inside, entry = glossary.resolve(href)
+            if entry is not None:
+                found.add(f"{entry.glossary}:{entry.id}")
+        return found
+
+    def entries_of_text(text: str) -> set[str]:
+        return {f"{e.glossary}:{e.id}" for m in matcher.find(text) for e in m.entries
+                if (m.start, m.end) == (0, len(text))}
+
+    linked_total = found = flags_total = flags_right = false_unlinked = 0
+    missed: Counter[str] = Counter()
+    wrong: Counter[str] = Counter()
+    for path in pages:
+        raw = path.read_text(encoding="utf-8")
+        # The terms editors linked: their text, and the entries the links go to.
+        linked = {}
+        for m in DICTIONARY_LINK.finditer(raw):
+            key = key_of(m.group(1))
+            if key:
+                linked.setdefault(key, set()).update(entries_of_href(m.group(2)))
+        stripped = DICTIONARY_LINK.sub(lambda m: m.group(1), raw)
+        flags = {key_of(p.subject or ""): entries_of_text(p.subject or "")
+                 for p in rule.check(document.parse(stripped, str(path)), options)}
+
+        def same(text_a: str, entries_a: set[str], text_b: str, entries_b: set[str]) -> bool:
+            return bool(entries_a & entries_b) or same_term(text_a, text_b)
+
+        linked_total += len(linked)
+        hit = {k for k, e in linked.items() if any(same(k, e, f, fe) for f, fe in flags.items())}
+        found += len(hit)
+        missed.update(set(linked) - hit)
+        flags_total += len(flags)
+        right = {f for f, fe in flags.items() if any(same(f, fe, k, e) for k, e in linked.items())}
+        flags_right += len(right)
+        wrong.update(set(flags) - right)
+        intact = document.parse(raw, str(path))
+        for problem in rule.check(intact, options):
+            # Is the flagged use itself inside a link? Then readlint called a linked term
+            # unlinked (or wrongly linked).
+            for block in intact.blocks:
+                for link in block.links:
+                    if link.source_start <= problem.start < link.source_end:
+                        false_unlinked += 1
+    print(f"\na. links ({len(pages)} patient PDQ pages, scope: {scope})")
+    print(f"   terms the editors linked: {linked_total}; flagged by readlint: {found} "
+          f"(recall {found / linked_total:.3f})")
+    print(f"   readlint's flags: {flags_total}; naming a term the editors linked: {flags_right} "
+          f"(precision {flags_right / flags_total:.3f})")
+    print(f"   on the intact pages, linked uses reported as unlinked or wrongly linked: "
+          f"{false_unlinked}")
+    print(f"   most missed: {', '.join(f'{t} ({n})' for t, n in missed.most_common(15))}")
+    print(f"   most flagged but not linked: "
+          f"{', '.join(f'{t} ({n})' for t, n in wrong.most_common(15))}")
+
+
+EXPLAINED = re.compile(r"\b([A-Za-z][\w-]*[a-z][\w-]*) \(([a-z][^()]{2,80})\)")
+
+
+def evaluate_explanations(corpus: Path) -> None:
+    rule = UndefinedJargon()
+    options = {**rule.default_options(), "skip_glossary_terms": False}
+    medical = matcher_for(tuple(options["glossaries"]))
+    respected = respect_total = flagged = recall_total = 0
+    missed: Counter[str] = Counter()
+    not_respected: Counter[str] = Counter()
+    for path in sorted(corpus.rglob("*.md")):
+        raw = path.read_text(encoding="utf-8")
+        for m in EXPLAINED.finditer(raw):
+            term, explanation = m.group(1), m.group(2)
+            if len(explanation.split()) < 2 or re.fullmatch(r"[A-Z0-9]+", explanation):
+                continue
+            is_medical = bool(medical.find(term)) or is_medical_form(term)
+            if not is_medical:
+                continue
+            first = re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", raw)
+            if first is None or first.start() != m.start(1):
+                continue  # not the term's first use
+            key = key_of(term)
+            doc = document.parse(raw, str(path))
+            keys = {key_of(p.subject or "") for p in rule.check(doc, options)}
+            respect_total += 1
+            if key in keys:
+                not_respected[key] += 1
+            else:
+                respected += 1
+            removed = raw[:m.end(1)] + raw[m.end():]
+            doc = document.parse(removed, str(path))
+            keys = {key_of(p.subject or "") for p in rule.check(doc, options)}
+            recall_total += 1
+            if key in keys:
+                flagged += 1
+            else:
+                missed[key] += 1
+    print("\nb. explanations (MedQuAD cancer.gov summaries, medical terms at first use)")
+    print(f"   explanation removed, term flagged: {flagged} of {recall_total} "
+          f"(recall {flagged / recall_total:.3f})")
+    print(f"   explanation in place, term not flagged: {respected} of {respect_total} "
+          f"(respect {respected / respect_total:.3f})")
+    print(f"   missed: {', '.join(f'{t} ({n})' for t, n in missed.most_common(12))}")
+    print(f"   flagged although explained: "
+          f"{', '.join(f'{t} ({n})' for t, n in not_respected.most_common(12))}")
+
+
+def evaluate_noise(corpus: Path) -> None:
+    rule = UndefinedJargon()
+    options = rule.default_options()
+    words = flags = 0
+    terms: Counter[str] = Counter()
+    started = time.perf_counter()
+    for path in sorted(corpus.rglob("*.md")):
+        if path.name == "README.md":
+            continue
+        doc = document.load(path)
+        words += doc.stats.words
+        for problem in rule.check(doc, options):
+            flags += 1
+            terms[(problem.subject or "").lower()] += 1
+    print(f"\nc. noise (undefined-jargon with its defaults, {corpus}; "
+          f"{time.perf_counter() - started:.0f} s)")
+    print(f"   {flags} flags in {words} words: {flags / words * 1000:.1f} per 1,000 words")
+    print(f"   most flagged: {', '.join(f'{t} ({n})' for t, n in terms.most_common(30))}")
+
+
+def main(shared: Path, parts: str = "abc") -> None:
+    if "a" in parts:
+        evaluate_links(shared / "corpus-nci", "document")
+        evaluate_links(shared / "corpus-nci", "section")
+    if "b" in parts:
+        evaluate_explanations(shared / "corpus" / "cancergov")
+    if "c" in parts:
+        evaluate_noise(shared / "corpus")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "../shared"),
+         sys.argv[2] if len(sys.argv) > 2 else "abc")

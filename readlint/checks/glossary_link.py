@@ -1,0 +1,252 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..document import Block, Document, Link
+from ..glossary import Entry, Glossary, Match, fold, matcher_for
+from ..problem import Fix, Problem, Severity
+from ..rule import Rule
+from ..vocabulary import SKIP_SECTIONS, rarity
+
+
+@dataclass(frozen=True)
+class Use:
+    """One use of a glossary term in the prose."""
+
+    block: Block
+    match: Match
+    section: int
+    link: Link | None
+    matches: tuple[Match, ...] = ()  # every match in the block, for context
+
+
+class GlossaryLink(Rule):
+    """A term the glossary explains is used without a link to its entry.
+
+    Why: a reader who meets "metastatic" or "HER2" and does not know it can follow the link
+    to a plain explanation. Editors of cancer.gov link such a term at its first use in each
+    major section.
+
+    What it checks: each term of the rule set's glossaries (the NCI Dictionary of Cancer Terms
+    and NCI drug names by default; your own with the `glossaries` option) at its first use in
+    the document, or in each section with `scope: section`. A link to the right entry, in any
+    of the glossary's URL forms (relative, absolute or pop-up), satisfies it; a link to a
+    different entry of the glossary is reported; a link anywhere else counts as a link. Forms
+    of one entry count as one term ("diagnose", "diagnosed", "diagnosis"). Not checked:
+    headings; other names given after "also called"; words in parentheses, which explain or
+    name the term before them ("MRI (magnetic resonance imaging)", "prognosis (chance of
+    recovery)").
+
+    How to fix: link the term at its first use to the address in the message.
+    `readlint check --fix` adds the link for you, in the style of the document's other links.
+
+    Options:
+      glossaries: glossaries to use: bundled names (nci-cancer-terms, nci-drugs) or files.
+      scope: document (first use in the document) or section (first use in each section).
+      section_level: the heading level that starts a section (default 2).
+      skip_sections: headings (glob patterns) of sections not checked, such as references,
+        disclaimers and "About this ..." sections.
+      max_zipf: terms whose rarest word is at least this common in English (Zipf scale) are
+        not checked (default 6.0: only words like "will" are left out; the professional
+        rule set uses 3.5, so only rarer terms need a link).
+
+    Example: "Women with metastatic breast cancer ..." is reported at "metastatic":
+    link it, "[metastatic](https://www.cancer.gov/publications/dictionaries/cancer-terms/def/44058)".
+    """
+
+    name = "glossary-link"
+    code = "RL202"
+    default_severity = Severity.WARNING
+    summary = "A term the glossary explains is used without a link to it."
+    options = {
+        "glossaries": {"type": "array", "items": {"type": "string", "minLength": 1},
+                       "default": ["nci-cancer-terms", "nci-drugs"], "x-readlint-paths": True},
+        "scope": {"enum": ["document", "section"], "default": "document"},
+        "section_level": {"type": "integer", "minimum": 1, "maximum": 6, "default": 2},
+        "max_zipf": {"type": "number", "default": 6.0},
+        "skip_sections": SKIP_SECTIONS,
+    }
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
+        matcher = matcher_for(tuple(options["glossaries"]))
+        groups: dict[tuple[int, str], list[Use]] = {}
+        skipped = doc.blocks_under(options["skip_sections"])
+        for use in glossary_uses(doc, matcher.find, options["section_level"], skipped):
+            if rarity(use.match.text) >= options["max_zipf"] or \
+                    (use.link is None and other_name(use, use.matches)):
+                continue
+            scope = use.section if options["scope"] == "section" else 0
+            groups.setdefault((scope, entry_key(use.match)), []).append(use)
+        # A link to the entry anywhere in the scope satisfies the term; a link to another page
+        # (or an entry the glossary does not know) satisfies the use it is on.
+        satisfied = set()
+        for key, group in groups.items():
+            states = [links_right(u, matcher.glossaries) if u.link else False for u in group]
+            if True in states or (group[0].link is not None and states[0] is None):
+                satisfied.add(key)
+        linked_terms = {(key[0], term_key(u.match)) for key in satisfied for u in groups[key]
+                        if u.link is not None}
+        for key, group in groups.items():
+            if key in satisfied:
+                continue
+            first = group[0]
+            if any(scope == key[0] and _contains(term_key(first.match), term)
+                   for scope, term in linked_terms):
+                continue  # "HER2-positive" after a linked "HER2"
+            wrong = [u for u in group if u.link is not None
+                     and links_right(u, matcher.glossaries) is False]
+            yield self._report(doc, wrong[0] if wrong else first, matcher.glossaries)
+
+    def _report(self, doc: Document, use: Use, glossaries: tuple[Glossary, ...]) -> Problem:
+        entry = use.match.entries[0]
+        glossary = next(g for g in glossaries if g.name == entry.glossary)
+        url = link_for(doc, glossary, entry)
+        start = use.block.source_offset(use.match.start)
+        end = use.block.source_offset(use.match.end - 1) + 1
+        term = use.match.text
+        label = glossary.source.split(" (")[0].split(":")[0] if glossary.source else glossary.name
+        if use.link is not None:
+            return self.problem(
+                doc, start, end,
+                f"This link on \"{term}\" goes to a different glossary entry; link it to "
+                f"{url}.", subject=term)
+        fix = None
+        if url and end - start == len(term) and doc.source[start:end] == term:
+            fix = Fix(start, end, f"[{term}]({url})", f"link \"{term}\" to the glossary")
+        return self.problem(
+            doc, start, end,
+            f"\"{term}\" is in the {label}: link its first use to {url}.", fix=fix,
+            subject=term)
+
+
+def glossary_uses(doc: Document, find: Callable[[str], list[Match]], section_level: int = 2,
+                  skipped: set[int] | None = None) -> Iterator[Use]:
+    """Every use of a glossary term in the prose (headings and skipped blocks left out), with
+    the link on it."""
+    section = 0
+    for index, block in enumerate(doc.blocks):
+        if block.kind == "heading":
+            if block.level <= section_level:
+                section += 1
+            continue
+        if skipped and index in skipped:
+            continue
+        matches = tuple(find(block.text))
+        for match in matches:
+            link = next((lk for lk in block.links
+                         if lk.start < match.end and match.start < lk.end), None)
+            if link is not None and (link.start, link.end) != (match.start, match.end):
+                # The link covers a shorter or longer term than the match: the linked text is
+                # the term the writer chose ("[HER2](...)-positive").
+                linked = block.text[link.start:link.end]
+                subs = find(linked)
+                for sub in subs:
+                    yield Use(block, Match(link.start + sub.start, link.start + sub.end,
+                                           sub.text, sub.entries), section, link, matches)
+                if subs:
+                    continue
+            yield Use(block, match, section, link, matches)
+
+
+def _contains(longer: str, shorter: str) -> bool:
+    """Is the term `shorter` a run of whole words inside the term `longer`?"""
+    return longer != shorter and f" {shorter} " in f" {longer} "
+
+
+_ALSO_CALLED = re.compile(r"\b(?:also called|also known as|sometimes called)\b[^.;:]*$", re.I)
+
+
+def other_name(use: Use, matches: Sequence[Match]) -> bool:
+    """Uses that need no link: another name given for something just named ("also called
+    computed tomography"); a plain explanation in parentheses ("prognosis (chance of
+    recovery)": "recovery" needs no link); and, in parentheses, the other name of the term
+    before them ("MRI (magnetic resonance imaging)"). A list of terms in parentheses ("(fats,
+    proteins and sugars)") is checked, and so are terms explained in place, as editors link
+    them."""
+    text, start = use.block.text, use.match.start
+    if _ALSO_CALLED.search(text[max(0, start - 200):start]):
+        return True
+    opening = _opening_parenthesis(text, start)
+    if opening < 0:
+        return False
+    content = opening + 1 + len(text[opening + 1:]) - len(text[opening + 1:].lstrip())
+    before = [m for m in matches if m.end <= opening and not text[m.end:opening].strip()]
+    if before and (set(before[-1].entries) & set(use.match.entries)
+                   or re.search(r"\b[A-Z]{2,}\b", before[-1].text)):
+        return True  # the other name of the term: "MRI (magnetic resonance imaging)"
+    return not any(m.start == content for m in matches)  # an explanation, not a list of terms
+
+
+def _opening_parenthesis(text: str, start: int) -> int:
+    """Index of the '(' that text[start] is inside, or -1."""
+    depth = 0
+    for i in range(start - 1, max(-1, start - 300), -1):
+        if text[i] == ")":
+            depth += 1
+        elif text[i] == "(":
+            if depth == 0:
+                return i
+            depth -= 1
+    return -1
+
+
+def term_key(match: Match) -> str:
+    return " ".join(fold(w) for w in re.findall(r"[^\W_]+", match.text))
+
+
+def entry_key(match: Match) -> str:
+    """Uses of one entry are one term, whatever form they take."""
+    entry = match.entries[0]
+    return f"{entry.glossary}:{entry.id}"
+
+
+def links_right(use: Use, glossaries: tuple[Glossary, ...]) -> bool | None:
+    """True: the link goes to this term's entry; False: to another entry of a glossary;
+    None: somewhere else, or to an entry the glossaries do not know (given the benefit of the
+    doubt)."""
+    assert use.link is not None
+    for glossary in glossaries:
+        inside, entry = glossary.resolve(use.link.href)
+        if not inside or entry is None:
+            continue
+        if entry in use.match.entries:
+            return True
+        # Editors may pick a related entry ("supplements" to "dietary supplement"): only a
+        # target that shares no word with the linked text is surely wrong.
+        linked_text = use.block.text[use.link.start:use.link.end]
+        return _shares_word(entry, linked_text)
+    return None
+
+
+def _shares_word(entry: Entry, text: str) -> bool:
+    """Is the linked text related to the entry: an abbreviation (it may stand for the entry's
+    name), or a word in common with one of its names, allowing other forms of the word
+    ("alcoholic" and "alcohol", "interferon" and "peginterferon", "recurred" and
+    "recurrent")?"""
+    if re.fullmatch(r"[A-Z][A-Z0-9-]+s?", text.strip()):
+        return True
+    words = {fold(w) for w in re.findall(r"[^\W_]+", text) if len(w) >= 4}
+    for name in entry.names:
+        for other in (fold(w) for w in re.findall(r"[^\W_]+", name) if len(w) >= 4):
+            if any(a in other or other in a or a[:5] == other[:5] for a in words):
+                return True
+    return False
+
+
+def link_for(doc: Document, glossary: Glossary, entry: Entry) -> str | None:
+    """A link to an entry in the style of the document's existing links to that glossary
+    (relative, absolute or pop-up), else the glossary's own URL for it."""
+    for block in doc.blocks:
+        for link in block.links:
+            for pattern in glossary.link_patterns:
+                m = pattern.search(link.href)
+                if m and re.fullmatch(r"(?:CDR0*)?\d+", m.group("key")) and \
+                        re.fullmatch(r"\d+", entry.id):
+                    key = m.group("key")
+                    new = entry.id if not key.upper().startswith("CDR") else \
+                        "CDR" + entry.id.zfill(len(key) - 3)
+                    return link.href[:m.start("key")] + new + link.href[m.end("key"):]
+    return glossary.url_for(entry)

@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..document import Document
+from ..glossary import fold, matcher_for
+from ..problem import Problem, Severity
+from ..prose import words
+from ..rule import Rule
+from ..vocabulary import SKIP_SECTIONS, explained, is_acronym, is_medical_form, rarity, zipf
+
+
+class UndefinedJargon(Rule):
+    """A word or phrase the reader may not know is used without being explained.
+
+    Why: a patient who meets "metastatic", "prognosis" or "T-DM1" and does not know it stops
+    understanding the sentence. Explain such a term the first time you use it.
+
+    What counts as hard: a word rare in everyday English (wordfreq's Zipf scale, set per
+    audience), a rarer word built the medical way (-itis, -ectomy, -oma, -emia, -penia,
+    -ology, hyper-, hypo-, ...), and an abbreviation or code (HER2, PSA, T-DM1) that is never
+    spelled out. Drug and brand names count. Names of people and places (a capital letter
+    inside a sentence) do not. Only the first use in the document is checked, and headings
+    are not checked. Terms in the rule set's glossaries are left to the glossary-link rule
+    when `skip_glossary_terms` is on.
+
+    What counts as explained, at that first use:
+      - a plain explanation in parentheses right after it: "prognosis (chance of recovery)";
+      - the term in parentheses after a plain phrase: "a drop in platelet levels
+        (thrombocytopenia)";
+      - "called X", "known as X", "X is a ...", "X means ...", "X refers to ...",
+        "X, which is ...", "X, a ...";
+      - "the drug X", "the medicine X" for drug names;
+      - an abbreviation after its long form: "American Society of Clinical Oncology (ASCO)";
+      - a link on that use.
+
+    How to fix: explain the term in plain words where it first appears, or use an everyday
+    word instead.
+
+    Options:
+      max_zipf: words rarer than this in English are hard (Zipf scale; default 3.0).
+      medical_max_zipf: words built the medical way are hard when rarer than this
+        (default 4.0).
+      acronym_max_zipf: abbreviations are hard when rarer than this (default 4.0).
+      skip_glossary_terms: leave terms of the glossaries to glossary-link (default true).
+      glossaries: glossaries whose terms are left to glossary-link.
+      ignore: words never reported (for words your readers know).
+      skip_sections: headings (glob patterns) of sections not checked, such as references
+        and disclaimers.
+
+    Example: "Your doctor may suggest a nephrectomy." is reported; "Your doctor may suggest a
+    nephrectomy (surgery to remove a kidney)." is not.
+    """
+
+    name = "undefined-jargon"
+    code = "RL201"
+    default_severity = Severity.WARNING
+    summary = "A term the reader may not know is used without being explained."
+    options = {
+        "max_zipf": {"type": "number", "default": 3.0},
+        "medical_max_zipf": {"type": "number", "default": 4.0},
+        "acronym_max_zipf": {"type": "number", "default": 4.0},
+        "skip_glossary_terms": {"type": "boolean", "default": True},
+        "glossaries": {"type": "array", "items": {"type": "string", "minLength": 1},
+                       "default": ["nci-cancer-terms", "nci-drugs"], "x-readlint-paths": True},
+        "ignore": {"type": "array", "items": {"type": "string"}, "default": []},
+        "skip_sections": SKIP_SECTIONS,
+    }
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
+        ignored = {fold(w) for w in options["ignore"]}
+        find = matcher_for(tuple(options["glossaries"])).find
+        seen: set[str] = set()
+        skipped = doc.blocks_under(options["skip_sections"])
+        for index, block in enumerate(doc.blocks):
+            if block.kind == "heading" or index in skipped:
+                continue
+            text = block.text
+            glossary_spans = [(m.start, m.end, m.text) for m in find(text)]
+            candidates: list[tuple[int, int, str]] = []
+            if not options["skip_glossary_terms"]:
+                candidates.extend(s for s in glossary_spans if " " in s[2])
+            taken = [(s, e) for s, e, t in candidates]
+            for word in words(text):
+                if any(s <= word.start < e for s, e in taken):
+                    continue
+                for start, end, part in _hard_parts(text, word.text, word.start):
+                    candidates.append((start, end, part))
+            candidates.sort()
+            for start, end, term in candidates:
+                key = " ".join(fold(w) for w in re.findall(r"[^\W_]+", term))
+                if key in seen or key in ignored:
+                    continue
+                acronym = is_acronym(term)
+                if not self._hard(term, acronym, text, start, options):
+                    continue
+                seen.add(key)
+                in_glossary = any(s <= start and end <= e for s, e, _ in glossary_spans)
+                if in_glossary and options["skip_glossary_terms"]:
+                    continue
+                if any(lk.start < end and start < lk.end for lk in block.links):
+                    continue
+                if explained(text, start, end, acronym):
+                    continue
+                source_start = block.source_offset(start)
+                source_end = block.source_offset(end - 1) + 1
+                what = "abbreviation" if acronym else "term"
+                advice = ("spell it out the first time, for example \"Long Name (ABC)\""
+                          if acronym else
+                          "explain it in plain words the first time, for example "
+                          f"\"{term} (a short plain explanation)\", or use an everyday word")
+                yield self.problem(doc, source_start, source_end,
+                                   f"Readers may not know the {what} \"{term}\": {advice}.",
+                                   subject=term)
+
+    @staticmethod
+    def _hard(term: str, acronym: bool, text: str, start: int,
+              options: Mapping[str, Any]) -> bool:
+        if acronym:
+            return zipf(term) < options["acronym_max_zipf"]
+        if " " in term:
+            return rarity(term) < options["medical_max_zipf"]
+        if term[:1].isupper() and not _sentence_start(text, start):
+            return False  # a name
+        frequency = zipf(term)
+        if frequency < options["max_zipf"]:
+            return True
+        return is_medical_form(term) and frequency < options["medical_max_zipf"]
+
+
+def _hard_parts(text: str, word: str, start: int) -> Iterator[tuple[int, int, str]]:
+    """A word, or for a hyphenated word such as "HER2-positive" its parts that may be hard."""
+    if not re.search(r"[^\W\d_]", word) or re.fullmatch(r"[\d.,]+", word):
+        return
+    if "-" in word and not is_acronym(word):
+        offset = start
+        for part in word.split("-"):
+            if part and re.search(r"[^\W\d_]", part) and len(part) > 1:
+                yield offset, offset + len(part), part
+            offset += len(part) + 1
+    else:
+        yield start, start + len(word), word
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \"'“‘(")
+    return not before or before[-1] in ".!?:"

@@ -1,0 +1,299 @@
+"""Glossaries: terms, their variants and link targets, and fast matching of terms in prose.
+
+A glossary file is YAML or JSON (schema: readlint/data/schemas/glossary.schema.json):
+
+    name: my-terms
+    source: Where the terms come from.
+    url_template: https://example.org/glossary/{id}      # link target for an entry
+    link_patterns:                                       # links that point at an entry
+      - 'example\\.org/glossary/(?P<key>[\\w-]+)'
+    terms_tsv: terms.tsv              # optional: more entries from a TSV (id and term columns)
+    terms:
+      - term: metastatic
+        id: "44058"
+        variants: [metastasized]      # other spellings, inflections and names
+        keys: [metastatic-cancer]     # other ids or slugs that identify it in URLs
+        definition: Spread from where it started to other parts of the body.
+        url: /custom/link             # overrides url_template for this entry
+        source: NCI
+
+Matching is one pass over the words of a prose block with a token trie: case-insensitive
+(except for terms written in capitals, like "HER2" or "ALL", which match only in capitals),
+on word boundaries, plural and possessive forms folded, and the longest term wins.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ConfigError
+
+BUNDLED = ("nci-cancer-terms", "nci-drugs")
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|-")
+
+
+@dataclass(eq=False)
+class Entry:
+    """One glossary entry (compared by identity)."""
+
+    glossary: str
+    id: str
+    term: str
+    variants: tuple[str, ...] = ()
+    keys: tuple[str, ...] = ()
+    url: str | None = None
+    definition: str | None = None
+    source: str | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.term, *self.variants)
+
+
+@dataclass
+class Glossary:
+    name: str
+    source: str = ""
+    url_template: str | None = None
+    link_patterns: tuple[re.Pattern[str], ...] = ()
+    entries: list[Entry] = field(default_factory=list)
+    _by_key: dict[str, Entry] = field(default_factory=dict, repr=False)
+
+    def add(self, entry: Entry) -> None:
+        self.entries.append(entry)
+        for key in (entry.id, *entry.keys):
+            self._by_key.setdefault(_norm_key(key), entry)
+
+    def entry_for_key(self, key: str) -> Entry | None:
+        return self._by_key.get(_norm_key(key))
+
+    def url_for(self, entry: Entry) -> str | None:
+        if entry.url:
+            return entry.url
+        if self.url_template:
+            return self.url_template.format(id=entry.id)
+        return None
+
+    def resolve(self, href: str) -> tuple[bool, Entry | None]:
+        """Does `href` point into this glossary, and at which entry (None when unknown)?"""
+        for pattern in self.link_patterns:
+            m = pattern.search(href)
+            if m:
+                return True, self.entry_for_key(m.group("key"))
+        return False, None
+
+
+def _norm_key(key: str) -> str:
+    key = key.strip().lower()
+    m = re.fullmatch(r"cdr0*(\d+)", key)
+    return m.group(1) if m else key
+
+
+# -- loading ----------------------------------------------------------------------------------
+
+
+def bundled_path(name: str) -> Path:
+    return Path(str(resources.files("readlint") / "data" / "glossaries" / f"{name}.yaml"))
+
+
+@lru_cache(maxsize=32)
+def load(ref: str) -> Glossary:
+    """A glossary by bundled name or by file path (.yaml, .yml, .json or .tsv)."""
+    path = bundled_path(ref) if ref in BUNDLED else Path(ref)
+    if not path.is_file():
+        raise ConfigError(f"glossary {ref!r} not found (bundled glossaries: "
+                          f"{', '.join(BUNDLED)})")
+    if path.suffix.lower() == ".tsv":
+        glossary = Glossary(path.stem)
+        _read_tsv(glossary, path, None)
+        return glossary
+    return _read_file(path)
+
+
+def _read_file(path: Path) -> Glossary:
+    from .config import validate
+
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+    except (yaml.YAMLError, json.JSONDecodeError) as exc:
+        raise ConfigError(f"not valid {'JSON' if path.suffix == '.json' else 'YAML'}: {exc}",
+                          str(path)) from None
+    validate(data, "glossary.schema.json", str(path), text)
+    glossary = Glossary(
+        data["name"], data.get("source", ""), data.get("url_template"),
+        tuple(re.compile(p) for p in data.get("link_patterns", ())))
+    if "terms_tsv" in data:
+        _read_tsv(glossary, path.parent / data["terms_tsv"], data.get("tsv_audience"))
+    for item in data.get("terms", ()):
+        entry = glossary.entry_for_key(str(item.get("id", item["term"])))
+        if entry is not None and entry.glossary == glossary.name:
+            # More about an entry the TSV already gave: merge.
+            entry.variants = tuple(dict.fromkeys((*entry.variants, *item.get("variants", ()))))
+            entry.keys = tuple(dict.fromkeys((*entry.keys, *map(str, item.get("keys", ())))))
+            entry.definition = item.get("definition", entry.definition)
+            entry.url = item.get("url", entry.url)
+            for key in entry.keys:
+                glossary._by_key.setdefault(_norm_key(key), entry)
+            continue
+        glossary.add(Entry(glossary.name, str(item.get("id", item["term"])), item["term"],
+                           tuple(item.get("variants", ())), tuple(map(str, item.get("keys", ()))),
+                           item.get("url"), item.get("definition"), item.get("source")))
+    return glossary
+
+
+def _read_tsv(glossary: Glossary, path: Path, audience: str | None) -> None:
+    """Entries from a TSV with at least `id` and `term` columns; '#' lines are comments."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")),
+                              delimiter="\t")
+        if rows.fieldnames is None or not {"id", "term"} <= set(rows.fieldnames):
+            raise ConfigError("a glossary TSV needs 'id' and 'term' columns", str(path))
+        for row in rows:
+            if audience and row.get("audience") and row["audience"] != audience:
+                continue
+            term = (row.get("term") or "").strip()
+            if term and row.get("id"):
+                glossary.add(Entry(glossary.name, row["id"].strip(), term,
+                                   tuple(_derived_variants(term))))
+
+
+def _derived_variants(term: str) -> Iterator[str]:
+    """Names a dictionary term is also written as: "HER2/neu" is also "HER2", "magnetic
+    resonance imaging (MRI)" is also each part, "overall survival rate" is also "overall
+    survival"."""
+    if "/" in term and " " not in term:
+        first = term.split("/")[0]
+        if len(first) > 1:
+            yield first
+    m = re.fullmatch(r"(.+?) \(([^)]+)\)", term)
+    if m:  # "magnetic resonance imaging (MRI)"
+        yield m.group(1)
+        yield m.group(2)
+    m = re.fullmatch(r"(\S+ \S+.*) rate", term)
+    if m:  # "overall survival rate" is written "overall survival"
+        yield m.group(1)
+
+
+# -- matching ---------------------------------------------------------------------------------
+
+
+def fold(word: str) -> str:
+    """The form words are compared in: lower case, without plural or possessive endings."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("ses", "xes", "zes", "ches", "shes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")):
+        return w[:-1]
+    return w
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """Word tokens (and hyphens, as tokens of their own) with offsets."""
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int  # offsets into the searched text
+    end: int
+    text: str
+    entries: tuple[Entry, ...]
+
+
+class Matcher:
+    """A token trie over every name of every entry of some glossaries."""
+
+    _END = "\0"
+
+    def __init__(self, glossaries: Sequence[Glossary]) -> None:
+        self.glossaries = tuple(glossaries)
+        self._trie: dict[str, Any] = {}
+        for glossary in self.glossaries:
+            for entry in glossary.entries:
+                for name in entry.names:
+                    self._insert(name, entry)
+
+    def _insert(self, name: str, entry: Entry) -> None:
+        toks = [t for t, _, _ in tokens(name)]
+        if not toks or toks[0] == "-" or not _matchable(name):
+            return
+        node = self._trie
+        for tok in toks:
+            node = node.setdefault(fold(tok), {})
+        # Names in capitals match only in capitals ("ALL" is not "all").
+        exact = name if re.fullmatch(r"[A-Z0-9][A-Z0-9/-]*[A-Z0-9]", name.strip()) and \
+            any(c.isalpha() for c in name) else None
+        node.setdefault(self._END, []).append((entry, exact))
+
+    def find(self, text: str) -> list[Match]:
+        """Non-overlapping matches, left to right, longest first."""
+        toks = tokens(text)
+        out = []
+        i = 0
+        while i < len(toks):
+            best = None
+            if toks[i][0] != "-" and not (i > 0 and toks[i - 1][0] == "-" and
+                                          toks[i - 1][2] == toks[i][1]):
+                node = self._trie
+                j = i
+                while j < len(toks):
+                    node = node.get(fold(toks[j][0]))
+                    if node is None:
+                        break
+                    if self._END in node:
+                        span = text[toks[i][1]:toks[j][2]]
+                        entries = tuple(e for e, exact in node[self._END]
+                                        if exact is None or _same_capitals(span, exact))
+                        if entries:
+                            best = (j, entries)
+                    j += 1
+            if best is None:
+                i += 1
+                continue
+            j, entries = best
+            out.append(Match(toks[i][1], toks[j][2], text[toks[i][1]:toks[j][2]],
+                             tuple(dict.fromkeys(entries))))
+            i = j + 1
+        return out
+
+
+def _matchable(name: str) -> bool:
+    """Names too short or too bare to find in prose safely ("s", "2", "mm", "3-D", stage codes
+    such as "IIIA") are not matched; abbreviations in capitals ("CT", "HER2") are."""
+    letters = re.sub(r"[^A-Za-z]", "", name)
+    if len(letters) < 2 or re.fullmatch(r"[IVX]+[A-E]?\d?", name.strip()):
+        return False  # "3-D", "IIIA": codes, not terms
+    if len(name.strip()) <= 2:
+        return name.strip().isupper() and len(letters) == 2
+    return True
+
+
+def _same_capitals(span: str, name: str) -> bool:
+    """Does text written in capitals match a capitals name (plural 's' allowed)?"""
+    span = re.sub(r"['’]?s$", "", span) if not span.isupper() else span
+    return re.sub(r"\W", "", span) == re.sub(r"\W", "", name)
+
+
+def load_all(refs: Iterable[str]) -> tuple[Glossary, ...]:
+    return tuple(load(ref) for ref in refs)
+
+
+@lru_cache(maxsize=16)
+def matcher_for(refs: tuple[str, ...]) -> Matcher:
+    """One matcher per set of glossaries, built once per process."""
+    return Matcher(load_all(refs))
