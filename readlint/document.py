@@ -1,8 +1,8 @@
 """A document: its front matter, its Markdown, and its prose with exact source positions.
 
 Prose is what a reader reads: paragraphs, list items, headings, block quotes, table cells and
-link text. Code spans and blocks, HTML (comments included), URLs, image alt text and front matter
-are not prose. Each prose block keeps a table of runs that maps every character of its text back
+link text. Code spans and blocks, HTML (comments included), URLs (in links or written out),
+image alt text and front matter are not prose. Each prose block keeps a table of runs that maps every character of its text back
 to a character offset in the original file, so any rule can report an exact line and column.
 """
 
@@ -389,7 +389,18 @@ class _ProseBuilder:
         self.to_source = to_source
 
     def add(self, text: str, content_pos: int) -> None:
-        """Add text that stands verbatim in the content at content_pos."""
+        """Add text that stands verbatim in the content at content_pos, leaving out bare web
+        addresses (they are not prose)."""
+        if "://" in text or "www." in text:
+            last = 0
+            for m in _BARE_URL.finditer(text):
+                self._add_plain(text[last:m.start()], content_pos + last)
+                last = m.end()
+            self._add_plain(text[last:], content_pos + last)
+        else:
+            self._add_plain(text, content_pos)
+
+    def _add_plain(self, text: str, content_pos: int) -> None:
         # A run may not cross a content line break: split at newlines in the content.
         offset = 0
         for piece in text.split("\n"):
@@ -431,6 +442,7 @@ class _ProseBuilder:
         return "".join(self.parts)
 
 
+_BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
 _MARKUP_GAP = re.compile(r"[\s*_~\[\]!<>`\\]*")
 
 

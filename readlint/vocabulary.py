@@ -9,6 +9,7 @@ Evidence that a word is hard:
 
 Evidence that the text explains it, at that use:
 - a parenthesis right after it: "prognosis (chance of recovery)";
+- a definition: "Refractory: the cancer has not gotten better with treatment";
 - the word in parentheses after a lay phrase: "a drop in platelet levels (thrombocytopenia)";
 - "called X", "known as X"; "X is a ...", "X means ...", "X refers to ..."; "X, which is ...",
   "X, a ...", "X, or ...";
@@ -75,9 +76,30 @@ def is_medical_form(word: str) -> bool:
 
 
 def is_acronym(word: str) -> bool:
-    """Capitals or a code with digits: HER2, PSA, T-DM1, IgG, p53."""
-    return bool(_ACRONYM.fullmatch(word) or (_MIXED_CODE.fullmatch(word) and
-                                             any(c.isupper() for c in word)))
+    """Capitals or a code with digits: HER2, PSA, T-DM1, IgG, p53 (not a name written in
+    CamelCase, such as MedlinePlus)."""
+    if _ACRONYM.fullmatch(word):
+        return True
+    if not (_MIXED_CODE.fullmatch(word) and any(c.isupper() for c in word)):
+        return False
+    letters = [c for c in word if c.isalpha()]
+    capitals = sum(c.isupper() for c in letters)
+    return any(c.isdigit() for c in word) or capitals * 2 >= len(letters) or len(word) <= 5
+
+
+_ENDINGS = (("iness", "y"), ("ness", ""), ("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"),
+            ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ly", ""), ("er", ""), ("est", ""))
+
+
+def word_zipf(word: str) -> float:
+    """How common a word or its plain form is: a reader who knows "short" and "numb" knows
+    "shortness" and "numbness"."""
+    low = word.lower()
+    best = zipf(low)
+    for ending, replacement in _ENDINGS:
+        if low.endswith(ending) and len(low) - len(ending) >= 3:
+            best = max(best, zipf(low[: -len(ending)] + replacement))
+    return best
 
 
 # -- explanations ---------------------------------------------------------------------------
@@ -97,6 +119,8 @@ def explained(text: str, start: int, end: int, term_is_acronym: bool = False) ->
     """Does the text explain the word at text[start:end] right where it is used?"""
     before = text[max(0, start - 40):start]
     after = text[end:end + 200]
+    if not text[:start].strip(" *_-") and re.match(r"[*_]*\s*:\s*\S", after):
+        return True  # a definition: "Refractory: These tumors have not gotten better ..."
     m = _PAREN_AFTER.match(after)
     if m and _is_explanation(m.group(1), text[start:end], term_is_acronym):
         return True

@@ -173,3 +173,10 @@ def test_sections_follow_level_two_headings():
     assert [s.heading.text if s.heading else None for s in sections] == \
         ["Title", "First", "Second"]
     assert [doc.blocks[i].text for i in sections[1].blocks] == ["First", "One.", "Sub", "Two."]
+
+
+def test_bare_web_addresses_are_not_prose():
+    doc = document.parse("Read more at http://www.nlm.nih.gov/medlineplus/ency/article/1.htm "
+                         "or www.cancer.gov. Then ask.\n")
+    assert doc.blocks[0].text == "Read more at  or . Then ask."
+    assert where(doc, "Then ask.") == (1, 87)

@@ -9,7 +9,15 @@ from ..glossary import fold, matcher_for
 from ..problem import Problem, Severity
 from ..prose import words
 from ..rule import Rule
-from ..vocabulary import SKIP_SECTIONS, explained, is_acronym, is_medical_form, rarity, zipf
+from ..vocabulary import (
+    SKIP_SECTIONS,
+    explained,
+    is_acronym,
+    is_medical_form,
+    rarity,
+    word_zipf,
+    zipf,
+)
 
 
 class UndefinedJargon(Rule):
@@ -19,9 +27,10 @@ class UndefinedJargon(Rule):
     understanding the sentence. Explain such a term the first time you use it.
 
     What counts as hard: a word rare in everyday English (wordfreq's Zipf scale, set per
-    audience), a rarer word built the medical way (-itis, -ectomy, -oma, -emia, -penia,
-    -ology, hyper-, hypo-, ...), and an abbreviation or code (HER2, PSA, T-DM1) that is never
-    spelled out. Drug and brand names count. Names of people and places (a capital letter
+    audience; a word counts as common when its plain form is, so "numbness" is as easy as
+    "numb"), a less rare word that is medical (built the medical way, with -itis, -ectomy,
+    -oma, -emia, -penia, -ology, hyper-, hypo-, ..., or in a medical glossary), and an
+    abbreviation or code (HER2, PSA, T-DM1) that is never spelled out. Drug and brand names count. Names of people and places (a capital letter
     inside a sentence) do not. Only the first use in the document is checked, and headings
     are not checked. Terms in the rule set's glossaries are left to the glossary-link rule
     when `skip_glossary_terms` is on.
@@ -40,7 +49,8 @@ class UndefinedJargon(Rule):
     word instead.
 
     Options:
-      max_zipf: words rarer than this in English are hard (Zipf scale; default 3.0).
+      max_zipf: words rarer than this in English are hard (Zipf scale; default 2.8: about
+        one use in 1.6 million words).
       medical_max_zipf: words built the medical way are hard when rarer than this
         (default 4.0).
       acronym_max_zipf: abbreviations are hard when rarer than this (default 4.0).
@@ -59,7 +69,7 @@ class UndefinedJargon(Rule):
     default_severity = Severity.WARNING
     summary = "A term the reader may not know is used without being explained."
     options = {
-        "max_zipf": {"type": "number", "default": 3.0},
+        "max_zipf": {"type": "number", "default": 2.8},
         "medical_max_zipf": {"type": "number", "default": 4.0},
         "acronym_max_zipf": {"type": "number", "default": 4.0},
         "skip_glossary_terms": {"type": "boolean", "default": True},
@@ -94,10 +104,10 @@ class UndefinedJargon(Rule):
                 if key in seen or key in ignored:
                     continue
                 acronym = is_acronym(term)
-                if not self._hard(term, acronym, text, start, options):
+                in_glossary = any(s <= start and end <= e for s, e, _ in glossary_spans)
+                if not self._hard(term, acronym, in_glossary, text, start, options):
                     continue
                 seen.add(key)
-                in_glossary = any(s <= start and end <= e for s, e, _ in glossary_spans)
                 if in_glossary and options["skip_glossary_terms"]:
                     continue
                 if any(lk.start < end and start < lk.end for lk in block.links):
@@ -116,24 +126,30 @@ class UndefinedJargon(Rule):
                                    subject=term)
 
     @staticmethod
-    def _hard(term: str, acronym: bool, text: str, start: int,
+    def _hard(term: str, acronym: bool, in_glossary: bool, text: str, start: int,
               options: Mapping[str, Any]) -> bool:
+        """Rare in English; or rarer than the medical limit and medical (built the medical
+        way, or in a medical glossary)."""
         if acronym:
             return zipf(term) < options["acronym_max_zipf"]
         if " " in term:
             return rarity(term) < options["medical_max_zipf"]
-        if term[:1].isupper() and not _sentence_start(text, start):
-            return False  # a name
-        frequency = zipf(term)
+        if term[:1].isupper() and not in_glossary and (
+                not _sentence_start(text, start) or re.search(r"[a-z][A-Z]", term)):
+            return False  # a name: "Genentech", "MedlinePlus"
+        frequency = word_zipf(term)
         if frequency < options["max_zipf"]:
             return True
-        return is_medical_form(term) and frequency < options["medical_max_zipf"]
+        medical = in_glossary or is_medical_form(term)
+        return medical and frequency < options["medical_max_zipf"]
 
 
 def _hard_parts(text: str, word: str, start: int) -> Iterator[tuple[int, int, str]]:
     """A word, or for a hyphenated word such as "HER2-positive" its parts that may be hard."""
     if not re.search(r"[^\W\d_]", word) or re.fullmatch(r"[\d.,]+", word):
         return
+    if re.search(r"\.(?:gov|com|org|net|edu|info|io|us|uk)$", word, re.I):
+        return  # a web address: MedlinePlus.gov
     if "-" in word and not is_acronym(word):
         offset = start
         for part in word.split("-"):
