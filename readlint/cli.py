@@ -14,6 +14,7 @@ import click
 from . import __version__
 from .config import Config, RuleSets, find_config, load_config
 from .errors import ReadlintError
+from .fixes import fix_file, write_atomically
 from .formats import FORMATTERS, FormatOptions
 from .linter import Choices, Linter, RunResult
 from .problem import Severity
@@ -115,9 +116,13 @@ def _report_errors_and_notices(result: RunResult, quiet: bool) -> None:
                    "(default: warning, or fail_on in the config).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the problems.")
 @click.option("--statistics", is_flag=True, help="Also print how many problems each rule found.")
+@click.option("--fix", is_flag=True,
+              help="Make the safe fixes in the files (glossary links; plain words only where "
+                   "the rule's fix option is on) and report what is left.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a diff instead of making them.")
 def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
           audience: str | None, config_path: str | None, output_format: str,
-          fail_on: str | None, quiet: bool, statistics: bool) -> None:
+          fail_on: str | None, quiet: bool, statistics: bool, fix: bool, diff: bool) -> None:
     """Check documents and print every problem with its file, line and column.
 
     PATHS are Markdown or text files, or folders to search (default: the current folder).
@@ -129,6 +134,10 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     linter = _build_linter(paths, select, ignore, audience, config_path)
     result = linter.lint_paths(paths)
     _report_errors_and_notices(result, quiet)
+    if fix or diff:
+        _apply_fixes(result, write=not diff, quiet=quiet)
+        if diff:
+            sys.exit(EXIT_ERROR if result.errors else EXIT_OK)
     color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     options = FormatOptions(color=color, quiet=quiet, statistics=statistics, version=__version__)
     FORMATTERS[output_format](result, sys.stdout, options)
@@ -136,6 +145,34 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     if result.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_PROBLEMS if any(p.severity >= level for p in result.problems) else EXIT_OK)
+
+
+def _apply_fixes(result: RunResult, write: bool, quiet: bool) -> None:
+    """Fix files (or print the diff); fixed problems leave the result."""
+    fixed_total = files = 0
+    for file in result.files:
+        fixes = [p.fix for p in file.problems if p.fix is not None]
+        try:
+            fixed = fix_file(Path(file.path), fixes)
+        except (OSError, UnicodeDecodeError) as exc:
+            click.echo(f"readlint: {file.path}: cannot be fixed: {exc}", err=True)
+            continue
+        if fixed is None:
+            continue
+        if write:
+            write_atomically(fixed.path, fixed.new)
+            file.problems = [p for p in file.problems if p.fix is None]
+        else:
+            sys.stdout.write(fixed.diff(file.path))
+        fixed_total += fixed.applied
+        files += 1
+    if write and not quiet:
+        click.echo(f"readlint: fixed {_plural(fixed_total, 'problem')} in "
+                   f"{_plural(files, 'file')}", err=True)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 @main.command()
@@ -223,6 +260,52 @@ def explain(rule_name: str) -> None:
     if lines:
         click.echo("\nIn the bundled rule sets:")
         click.echo("\n".join(lines))
+
+
+@main.group()
+def glossary() -> None:
+    """Work with glossaries: build one from the links your pages already have."""
+
+
+@glossary.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True,
+              help="The glossary file to write (YAML).")
+@click.option("--name", default="harvested", show_default=True, help="The glossary's name.")
+@click.option("--pattern", "patterns", multiple=True, metavar="REGEX",
+              help="Only links matching this regular expression, grouped by its named group "
+                   "'key' (for example 'def/(?P<key>\\d+)'). Repeat for more forms. Without "
+                   "it, every link is harvested and grouped by its address.")
+@click.option("--url-template", metavar="URL",
+              help="How to link an entry, with {id} for its key (for example "
+                   "'https://example.org/glossary/{id}').")
+def harvest(paths: tuple[str, ...], output: str, name: str, patterns: tuple[str, ...],
+            url_template: str | None) -> None:
+    """Build a glossary from the links in PATHS: each link target becomes an entry, its most
+    frequent link text the term, other link texts its variants, with counts."""
+    import re
+
+    import yaml
+
+    from .config import validate
+    from .files import discover
+    from .harvest import glossary_data
+
+    for pattern in patterns:
+        try:
+            if "(?P<key>" not in pattern:
+                raise re.error("it needs a named group (?P<key>...)")
+            re.compile(pattern)
+        except re.error as exc:
+            _fail(f"--pattern {pattern!r} is not a usable regular expression: {exc}")
+    files = [item[0] for item in discover(paths, Config()) if not isinstance(item, Exception)]
+    data = glossary_data(files, patterns, name, url_template)
+    validate(data, "glossary.schema.json", output)
+    target = Path(output)
+    text = (f"# Glossary harvested by readlint from the links of {len(files)} documents.\n"
+            + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100))
+    write_atomically(target, text) if target.exists() else target.write_text(text, "utf-8")
+    click.echo(f"Wrote {len(data['terms'])} entries from {len(files)} documents to {output}.")
 
 
 def run() -> None:

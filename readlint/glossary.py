@@ -3,6 +3,7 @@
 A glossary file is YAML or JSON (schema: readlint/data/schemas/glossary.schema.json):
 
     name: my-terms
+    title: the clinic glossary                           # how messages name it
     source: Where the terms come from.
     url_template: https://example.org/glossary/{id}      # link target for an entry
     link_patterns:                                       # links that point at an entry
@@ -64,6 +65,7 @@ class Entry:
 class Glossary:
     name: str
     source: str = ""
+    title: str = ""  # how messages name it: "the NCI Dictionary of Cancer Terms"
     url_template: str | None = None
     link_patterns: tuple[re.Pattern[str], ...] = ()
     entries: list[Entry] = field(default_factory=list)
@@ -131,7 +133,7 @@ def _read_file(path: Path) -> Glossary:
                           str(path)) from None
     validate(data, "glossary.schema.json", str(path), text)
     glossary = Glossary(
-        data["name"], data.get("source", ""), data.get("url_template"),
+        data["name"], data.get("source", ""), data.get("title", ""), data.get("url_template"),
         tuple(re.compile(p) for p in data.get("link_patterns", ())))
     if "terms_tsv" in data:
         _read_tsv(glossary, path.parent / data["terms_tsv"], data.get("tsv_audience"))

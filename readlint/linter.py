@@ -145,11 +145,8 @@ class Linter:
         active = []
         for rule in self.registry:
             setting = settings.get(rule.name, RuleSetting())
-            if chosen is not None:
-                if rule.name not in chosen:
-                    continue
-            elif setting.enabled is False:
-                continue
+            if setting.enabled is False or (chosen is not None and rule.name not in chosen):
+                continue  # select narrows what the rule set turns on; it never adds to it
             if rule.name in ignored:
                 continue
             options = {**rule.default_options(), **setting.options}

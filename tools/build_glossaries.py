@@ -88,6 +88,7 @@ def build_terms(pages: list[Path]) -> None:
             terms.append(entry)
     data = {
         "name": "nci-cancer-terms",
+        "title": "the NCI Dictionary of Cancer Terms",
         "source": "NCI Dictionary of Cancer Terms (National Cancer Institute, U.S. government "
                   "work): the TSV beside this file, and names cancer.gov editors link to its "
                   "entries.",
@@ -153,6 +154,7 @@ def build_drugs(pages: list[Path]) -> None:
         terms.append(entry)
     data = {
         "name": "nci-drugs",
+        "title": "NCI's list of cancer drugs",
         "source": "Drug names linked to cancer.gov drug pages (National Cancer Institute, U.S. "
                   "government work).",
         "url_template": "https://www.cancer.gov/about-cancer/treatment/drugs/{id}",

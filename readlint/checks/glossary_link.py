@@ -107,7 +107,7 @@ class GlossaryLink(Rule):
         start = use.block.source_offset(use.match.start)
         end = use.block.source_offset(use.match.end - 1) + 1
         term = use.match.text
-        label = glossary.source.split(" (")[0].split(":")[0] if glossary.source else glossary.name
+        label = glossary.title or f"the {glossary.name} glossary"
         if use.link is not None:
             return self.problem(
                 doc, start, end,
@@ -118,7 +118,7 @@ class GlossaryLink(Rule):
             fix = Fix(start, end, f"[{term}]({url})", f"link \"{term}\" to the glossary")
         return self.problem(
             doc, start, end,
-            f"\"{term}\" is in the {label}: link its first use to {url}.", fix=fix,
+            f"\"{term}\" is in {label}: link its first use to {url}.", fix=fix,
             subject=term)
 
 
@@ -156,7 +156,7 @@ def _contains(longer: str, shorter: str) -> bool:
     return longer != shorter and f" {shorter} " in f" {longer} "
 
 
-_ALSO_CALLED = re.compile(r"\b(?:also called|also known as|sometimes called)\b[^.;:]*$", re.I)
+_ALSO_CALLED = re.compile(r"\b(?:also called|also known as|sometimes called)\b[^.;:()]*$", re.I)
 
 
 def other_name(use: Use, matches: Sequence[Match]) -> bool:

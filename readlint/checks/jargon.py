@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -88,13 +89,14 @@ class UndefinedJargon(Rule):
             if block.kind == "heading" or index in skipped:
                 continue
             text = block.text
-            glossary_spans = [(m.start, m.end, m.text) for m in find(text)]
+            glossary_spans = [(m.start, m.end, m.text) for m in find(text)]  # in order
+            span_starts = [start for start, _, _ in glossary_spans]
             candidates: list[tuple[int, int, str]] = []
             if not options["skip_glossary_terms"]:
                 candidates.extend(s for s in glossary_spans if " " in s[2])
-            taken = [(s, e) for s, e, t in candidates]
+            taken = {i for s, e, _ in candidates for i in range(s, e)}
             for word in words(text):
-                if any(s <= word.start < e for s, e in taken):
+                if word.start in taken:
                     continue
                 for start, end, part in _hard_parts(text, word.text, word.start):
                     candidates.append((start, end, part))
@@ -104,7 +106,8 @@ class UndefinedJargon(Rule):
                 if key in seen or key in ignored:
                     continue
                 acronym = is_acronym(term)
-                in_glossary = any(s <= start and end <= e for s, e, _ in glossary_spans)
+                i = bisect.bisect_right(span_starts, start) - 1
+                in_glossary = i >= 0 and end <= glossary_spans[i][1]
                 if not self._hard(term, acronym, in_glossary, text, start, options):
                     continue
                 seen.add(key)
@@ -134,9 +137,9 @@ class UndefinedJargon(Rule):
             return zipf(term) < options["acronym_max_zipf"]
         if " " in term:
             return rarity(term) < options["medical_max_zipf"]
-        if term[:1].isupper() and not in_glossary and (
-                not _sentence_start(text, start) or re.search(r"[a-z][A-Z]", term)):
-            return False  # a name: "Genentech", "MedlinePlus"
+        if term[:1].isupper() and (_in_name(text, start, len(term)) or not in_glossary and (
+                not _sentence_start(text, start) or re.search(r"[a-z][A-Z]", term))):
+            return False  # a name: "Genentech", "MedlinePlus", "Clinical Oncology"
         frequency = word_zipf(term)
         if frequency < options["max_zipf"]:
             return True
@@ -160,6 +163,18 @@ def _hard_parts(text: str, word: str, start: int) -> Iterator[tuple[int, int, st
         yield start, start + len(word), word
 
 
+def _in_name(text: str, start: int, length: int) -> bool:
+    """Is a capitalised word part of a longer name ("Society of Clinical Oncology")?"""
+    window = text[max(0, start - 60):start]
+    before = re.search(r"[A-Z][\w’'-]*\s+(?:(?:of|and|for|the)\s+)?$", window)
+    after = re.match(r"\s+(?:(?:of|and|for|the)\s+)?[A-Z][\w’'-]*",
+                     text[start + length:start + length + 60])
+    if before and not _sentence_start(text, start - len(window) + before.start()):
+        return True
+    return bool(after)
+
+
 def _sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \"'“‘(")
-    return not before or before[-1] in ".!?:"
+    before = text[max(0, start - 20):start].rstrip(" \"'“‘(")
+    return (not before and start < 20) or (bool(before) and before[-1] in ".!?:") or \
+        (not before and not text[:start].strip(" \"'“‘("))

@@ -1,0 +1,101 @@
+"""Glossaries: the file format, TSV, matching and link resolution."""
+
+from __future__ import annotations
+
+import pytest
+
+from readlint.errors import ConfigError
+from readlint.glossary import Matcher, fold, load, matcher_for
+
+
+@pytest.fixture(scope="module")
+def nci():
+    return matcher_for(("nci-cancer-terms", "nci-drugs"))
+
+
+def found(matcher, text):
+    return [(m.text, m.entries[0].id) for m in matcher.find(text)]
+
+
+def test_bundled_glossaries_load_with_sources():
+    terms = load("nci-cancer-terms")
+    assert len(terms.entries) >= 8000
+    assert "National Cancer Institute" in terms.source
+    assert terms.entry_for_key("44058").term == "metastatic"
+    assert terms.entry_for_key("CDR0000044058").term == "metastatic"  # pop-up id form
+    drugs = load("nci-drugs")
+    entry = drugs.entry_for_key("ado-trastuzumab-emtansine")
+    assert "Trastuzumab Emtansine" in entry.variants and "564399" in entry.keys
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Metastatic disease", [("Metastatic", "44058")]),  # case-insensitive
+    ("two platelets", [("platelets", "45840")]),  # plurals
+    ("the overall survival was", [("overall survival", "44070")]),  # from "... rate"
+    ("HER2 testing", [("HER2", "44945")]),  # from "HER2/neu"
+    ("progression-free survival", [("progression-free survival", "44782")]),  # longest wins
+    ("acute lymphoblastic leukemia (ALL)", [("acute lymphoblastic leukemia", "45586"),
+                                            ("ALL", "44362")]),
+])
+def test_matching(nci, text, expected):
+    assert found(nci, text)[:len(expected)] == expected
+
+
+def test_capitals_only_match_capitals(nci):
+    assert all(m.text != "all" for m in nci.find("We all went home."))
+
+
+def test_no_match_inside_a_hyphenated_word(nci):
+    assert [m.text for m in nci.find("anti-tumor drugs")] != ["tumor"]
+
+
+def test_links_resolve_in_every_url_form():
+    terms = load("nci-cancer-terms")
+    for href in ("/publications/dictionaries/cancer-terms/def/44058",
+                 "https://www.cancer.gov/publications/dictionaries/cancer-terms/def/44058",
+                 "/Common/PopUps/popDefinition.aspx?id=44058&version=Patient&language=English",
+                 "/Common/PopUps/popDefinition.aspx?id=CDR0000044058&version=Patient"):
+        inside, entry = terms.resolve(href)
+        assert inside and entry is not None and entry.term == "metastatic", href
+    assert terms.resolve("/types/breast") == (False, None)
+    assert terms.resolve("/publications/dictionaries/cancer-terms/def/99999999") == (True, None)
+
+
+def test_fold():
+    assert [fold(w) for w in ("tumors", "therapies", "biopsies", "glasses", "virus",
+                              "metastasis", "patient’s")] == \
+        ["tumor", "therapy", "biopsy", "glass", "virus", "metastasis", "patient"]
+
+
+def test_yaml_glossary_file(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "name: mine\nurl_template: https://example.org/g/{id}\n"
+        "link_patterns: ['example\\.org/g/(?P<key>\\w+)']\n"
+        "terms:\n  - {term: lymphedema, id: lymph, variants: [lymphoedema],"
+        " definition: Swelling caused by fluid.}\n", encoding="utf-8")
+    glossary = load(str(path))
+    matcher = Matcher([glossary])
+    assert [m.text for m in matcher.find("Lymphoedema can follow surgery.")] == ["Lymphoedema"]
+    assert glossary.url_for(glossary.entries[0]) == "https://example.org/g/lymph"
+    assert glossary.resolve("https://example.org/g/lymph")[1] is glossary.entries[0]
+
+
+def test_tsv_glossary_file(tmp_path):
+    path = tmp_path / "terms.tsv"
+    path.write_text("# my terms\nid\tterm\n1\tnephrectomy\n2\tMRI/NMR\n", encoding="utf-8")
+    matcher = Matcher([load(str(path))])
+    assert [m.text for m in matcher.find("An MRI before the nephrectomy.")] == \
+        ["MRI", "nephrectomy"]
+
+
+@pytest.mark.parametrize("content, message", [
+    ("terms: []\n", "'name' is missing"),
+    ("name: x\nlink_patterns: ['no-key-group']\n", "link_patterns.0"),
+    ("name: x\nterms:\n  - {id: 1}\n", "'term' is missing"),
+])
+def test_invalid_glossary_is_a_clear_error(tmp_path, content, message):
+    path = tmp_path / "bad.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        load(str(path))

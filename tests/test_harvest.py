@@ -1,0 +1,40 @@
+"""readlint glossary harvest: a glossary from the links pages already have."""
+
+from __future__ import annotations
+
+import yaml
+
+
+def test_harvest_groups_links_by_target_with_counts_and_variants(run, write):
+    write("a.md", "Take [Xeloda (Capecitabine)](/drugs/capecitabine) and "
+                  "[trastuzumab](/drugs/trastuzumab).\n")
+    write("b.md", "More [capecitabine](/drugs/capecitabine). [Click here](/drugs/other).\n")
+    result = run("glossary", "harvest", ".", "-o", "out.yaml", "--name", "drugs",
+                 "--pattern", r"/drugs/(?P<key>[\w-]+)", "--url-template", "/drugs/{id}")
+    assert result.exit_code == 0, result.output
+    assert "Wrote 2 entries from 2 documents" in result.stdout
+    data = yaml.safe_load(open("out.yaml", encoding="utf-8"))
+    assert data["name"] == "drugs" and data["url_template"] == "/drugs/{id}"
+    first = data["terms"][0]
+    assert (first["term"], first["id"], first["count"], first["documents"]) == \
+        ("capecitabine", "capecitabine", 3, 2)
+    assert first["variants"] == ["xeloda"]
+
+
+def test_harvested_glossary_drives_glossary_link(run, write):
+    write("a.md", "Take [capecitabine](/drugs/capecitabine).\n")
+    run("glossary", "harvest", "a.md", "-o", "g.yaml", "--pattern",
+        r"/drugs/(?P<key>[\w-]+)", "--url-template", "/drugs/{id}")
+    write(".readlint.yaml", "rules:\n  glossary-link: {glossaries: [g.yaml]}\n")
+    write("new.md", "We give capecitabine here.\n")
+    result = run("check", "new.md", "--select", "glossary-link")
+    assert 'new.md:1:9: RL202 glossary-link "capecitabine" is in the harvested glossary' \
+        in result.stdout
+    assert "/drugs/capecitabine" in result.stdout
+
+
+def test_bad_pattern(run, write):
+    write("a.md", "x\n")
+    result = run("glossary", "harvest", "a.md", "-o", "g.yaml", "--pattern", "(")
+    assert result.exit_code == 2
+    assert "needs a named group" in result.stderr

@@ -1,0 +1,103 @@
+"""glossary-link: unlinked first uses, wrong entries, scopes, and the seed."""
+
+from __future__ import annotations
+
+import re
+
+from helpers import SEED, lint, positions
+
+from readlint.config import Config
+
+DICTIONARY_LINK = re.compile(r"\[([^\]]+)\]\((/publications/dictionaries/cancer-terms/def/\d+|"
+                             r"/about-cancer/treatment/drugs/\w+|/drugdictionary\?CdrID=\d+)\)")
+SEED_TERMS = {  # the 13 terms the seed links to the NCI dictionaries, where they start
+    "metastatic": (27, 70), "HER2": (27, 81), "targeted therapy": (27, 162),
+    "trastuzumab": (27, 179), "investigational drug": (29, 24),
+    "trastuzumab emtansine": (29, 45), "capecitabine": (29, 186), "antibody": (35, 13),
+    "monoclonal antibody": (35, 53), "progression-free survival": (37, 12),
+    "overall survival": (37, 268), "platelet": (39, 70), "hand-foot syndrome": (39, 157),
+}
+
+
+def test_seed_with_links_removed_reports_each_linked_term_where_it_is():
+    raw = SEED.read_text(encoding="utf-8")
+    assert len(DICTIONARY_LINK.findall(raw)) == 13
+    stripped = DICTIONARY_LINK.sub(r"\1", raw)
+    lines = stripped.splitlines()
+    for term, (line, column) in SEED_TERMS.items():
+        assert lines[line - 1][column - 1:].startswith(term), term
+    found = positions(lint(stripped, select="glossary-link"))
+    for term, where in SEED_TERMS.items():
+        assert where in found, term
+
+
+def test_seed_with_links_intact_reports_none_of_them():
+    problems = lint(SEED.read_text(encoding="utf-8"), select="glossary-link")
+    reported = {p.subject.lower() for p in problems}
+    assert not reported & {t.lower() for t in SEED_TERMS}
+    assert not reported & {"her2-positive", "antibody-drug conjugate"}
+
+
+def test_message_and_link_style_follow_the_document():
+    text = ("Some [HER2](/Common/PopUps/popDefinition.aspx?id=44945&version=Patient) words.\n\n"
+            "Women with metastatic cancer.\n")
+    (problem,) = [p for p in lint(text, select="glossary-link") if p.subject == "metastatic"]
+    assert (problem.line, problem.column, problem.end_column) == (3, 12, 22)
+    assert "NCI Dictionary of Cancer Terms" in problem.message
+    assert problem.fix.replacement == \
+        "[metastatic](/Common/PopUps/popDefinition.aspx?id=44058&version=Patient)"
+
+
+def test_absolute_url_when_the_document_has_no_dictionary_links():
+    (problem,) = [p for p in lint("Women with metastatic cancer.\n", select="glossary-link")
+                  if p.subject == "metastatic"]
+    assert problem.message.endswith(
+        "https://www.cancer.gov/publications/dictionaries/cancer-terms/def/44058.")
+
+
+def test_link_to_a_different_entry_is_reported():
+    text = "The [metastatic](/publications/dictionaries/cancer-terms/def/45840) kind.\n"
+    (problem,) = lint(text, select="glossary-link")
+    assert problem.message.startswith('This link on "metastatic" goes to a different glossary')
+    assert problem.fix is None
+
+
+def test_related_entry_and_unknown_entry_links_are_accepted():
+    text = ("Take [supplements](/publications/dictionaries/cancer-terms/def/463726) and "
+            "[thrombocytopenia](/publications/dictionaries/cancer-terms/def/99999999).\n")
+    assert [p for p in lint(text, select="glossary-link")
+            if p.subject in ("supplements", "thrombocytopenia")] == []
+
+
+def test_scope_section_links_again_in_each_section():
+    text = ("## One\n\nThe [metastatic](/publications/dictionaries/cancer-terms/def/44058) "
+            "kind.\n\n## Two\n\nThe metastatic kind.\n")
+    doc_scope = Config(raw_rules={"glossary-link": {"scope": "document"}})
+    assert [p for p in lint(text, select="glossary-link", config=doc_scope)
+            if p.subject == "metastatic"] == []
+    section = [p for p in lint(text, select="glossary-link") if p.subject == "metastatic"]
+    assert positions(section) == [(7, 5)]  # the patient rule set links in each section
+
+
+def test_other_names_and_headings_need_no_link():
+    text = ("# Thrombocytopenia\n\nA CT scan (also called computerized tomography) and an MRI "
+            "(magnetic resonance imaging) were done.\n")
+    subjects = {p.subject for p in lint(text, select="glossary-link")}
+    assert "Thrombocytopenia" not in subjects
+    assert "computerized tomography" not in subjects
+    assert "magnetic resonance imaging" not in subjects
+    assert {"CT scan", "MRI"} <= subjects
+
+
+def test_project_glossary_from_config(tmp_path):
+    glossary = tmp_path / "terms.yaml"
+    glossary.write_text("name: clinic\nurl_template: https://clinic.example/g/{id}\n"
+                        "terms:\n  - {term: wound vac, id: wv}\n", encoding="utf-8")
+    config_file = tmp_path / ".readlint.yaml"
+    config_file.write_text("rules:\n  glossary-link:\n    glossaries: [terms.yaml]\n",
+                           encoding="utf-8")
+    from readlint.config import load_config
+    (problem,) = lint("Your wound vac needs care.\n", select="glossary-link",
+                      config=load_config(config_file))
+    assert problem.message == ('"wound vac" is in the clinic glossary: link its first use to '
+                               'https://clinic.example/g/wv.')

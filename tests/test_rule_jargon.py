@@ -1,0 +1,78 @@
+"""undefined-jargon: hard terms at first use, unless explained."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import lint
+
+from readlint.config import Config
+
+ALL_TERMS = Config(raw_rules={"undefined-jargon": {"skip_glossary_terms": False}})
+
+
+def flagged(text: str, config: Config | None = ALL_TERMS, audience: str = "patient"):
+    return [(p.subject, p.line, p.column)
+            for p in lint(text, select="undefined-jargon", config=config, audience=audience)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Your doctor may suggest a nephrectomy.", [("nephrectomy", 1, 27)]),
+    ("The biopsy showed leukocytosis.", [("biopsy", 1, 5), ("leukocytosis", 1, 19)]),
+    ("Your HER2 test came back.", [("HER2", 1, 6)]),
+    ("The T-DM1 results.", [("T-DM1", 1, 5)]),
+    ("Tell Dr. Blackwell about Genentech.", []),  # names
+    ("We went home and had dinner.", []),
+    ("The numbness faded.", []),  # "numb" is an everyday word
+])
+def test_hard_terms(text, expected):
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The prognosis (chance of recovery) is good.",
+    "A drop in blood cell levels (thrombocytopenia) can happen.",
+    "This is called a nephrectomy.",
+    "A nephrectomy is an operation to remove a kidney.",
+    "Nephrectomy means taking out a kidney.",
+    "The nephrectomy, which removes a kidney, is done.",
+    "They did a nephrectomy, a kidney operation.",
+    "Women got the targeted drug lapatinib.",
+    "The American Society of Clinical Oncology (ASCO) met.",
+    "The ASCO (American Society of Clinical Oncology) met.",
+    "Read about [leukocytosis](https://example.org/leukocytosis).",
+    "- Refractory: the cancer did not get better with treatment.",
+])
+def test_explained_terms_are_not_reported(text):
+    assert flagged(text) == []
+
+
+def test_only_first_use_and_not_in_headings():
+    text = "# Nephrectomy\n\nA nephrectomy was done. The nephrectomy went well.\n"
+    assert flagged(text) == [("nephrectomy", 3, 3)]
+
+
+def test_explained_at_first_use_covers_later_uses():
+    text = "A nephrectomy (kidney removal) was done. The nephrectomy went well.\n"
+    assert flagged(text) == []
+
+
+def test_glossary_terms_are_left_to_glossary_link_by_default():
+    assert flagged("Your doctor may suggest a nephrectomy.", config=None) == []
+    assert flagged("It showed thrombocytopenia.", config=None) == []  # in the NCI dictionary
+    assert flagged("It showed leukocytosis.", config=None) == \
+        [("leukocytosis", 1, 11)]  # not in any glossary
+
+
+def test_professional_rule_set_turns_it_off():
+    assert flagged("Your doctor may suggest a nephrectomy.", audience="professional") == []
+
+
+def test_message_says_what_to_do():
+    (problem,) = lint("Ask about HER2 now.", select="undefined-jargon", config=ALL_TERMS)
+    assert "spell it out the first time" in problem.message
+
+
+def test_ignore_option():
+    config = Config(raw_rules={"undefined-jargon": {"skip_glossary_terms": False,
+                                                    "ignore": ["nephrectomy"]}})
+    assert flagged("Your doctor may suggest a nephrectomy.", config=config) == []

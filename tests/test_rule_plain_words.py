@@ -1,0 +1,41 @@
+"""plain-words: complex words with plain substitutes."""
+
+from __future__ import annotations
+
+from helpers import lint
+
+from readlint.config import Config
+
+
+def found(text, config=None):
+    return [(p.subject, p.line, p.column, p.message)
+            for p in lint(text, select="plain-words", config=config)]
+
+
+def test_words_and_phrases_with_their_substitutes_in_form_and_case():
+    assert found("Physicians utilize tests prior to surgery. We utilized it.") == [
+        ("Physicians", 1, 1, 'Use "Doctors" instead of "Physicians".'),
+        ("utilize", 1, 12, 'Use "use" instead of "utilize".'),
+        ("prior to", 1, 26, 'Use "before" instead of "prior to".'),
+        ("utilized", 1, 47, 'Use "used" instead of "utilized".'),
+    ]
+
+
+def test_fix_is_offered_only_when_enabled():
+    (off,) = lint("Wait prior to eating.", select="plain-words")
+    assert off.fix is None
+    config = Config(raw_rules={"plain-words": {"fix": True}})
+    (on,) = lint("Wait prior to eating.", select="plain-words", config=config)
+    assert (on.fix.start, on.fix.end, on.fix.replacement) == (5, 13, "before")
+
+
+def test_project_words():
+    config = Config(raw_rules={"plain-words": {"words": {"oncologist": "cancer doctor"}}})
+    assert found("See an oncologist.", config) == \
+        [("oncologist", 1, 8, 'Use "cancer doctor" instead of "oncologist".')]
+
+
+def test_word_list_sources_are_named():
+    from importlib import resources
+    text = (resources.files("readlint") / "data" / "plain-words.yaml").read_text("utf-8")
+    assert "plainlanguage.gov" in text and "CDC" in text
