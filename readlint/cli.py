@@ -93,10 +93,11 @@ def _common_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def _build_linter(paths: Sequence[str], select: Sequence[str], ignore: Sequence[str],
                   audience: str | None, config_path: str | None,
-                  collect_stats: bool = False) -> Linter:
+                  collect_stats: bool = False, collect_views: bool = False) -> Linter:
     config = _config_for(config_path, paths)
     choices = Choices(audience=audience, select=_split(select) or None, ignore=_split(ignore))
-    return Linter(config, Registry.default(), choices, collect_stats=collect_stats)
+    return Linter(config, Registry.default(), choices, collect_stats=collect_stats,
+                  collect_views=collect_views)
 
 
 def _report_errors_and_notices(result: RunResult, quiet: bool) -> None:
@@ -183,13 +184,15 @@ def _plural(n: int, word: str) -> str:
                    "markdown: a short summary for a pull-request comment.")
 @click.option("--top", type=click.IntRange(min=1), metavar="N",
               help="Show only the N worst documents (all of them in JSON).")
+@click.option("--html", "html_path", type=click.Path(dir_okay=False),
+              help="Also write the report as one HTML page (works offline) to this file.")
 @click.option("--sort", type=click.Choice(sorted(SORT_KEYS)), default="worst",
               show_default=True,
               help="Order of documents: worst (furthest above target first), grade, problems, "
                    "long, terms, words or path.")
 def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
            audience: str | None, config_path: str | None, output_format: str,
-           top: int | None, sort: str) -> None:
+           top: int | None, html_path: str | None, sort: str) -> None:
     """Show where a whole set of documents stands: one row per document, worst first.
 
     For each document: its audience, words, reading grade against its target, long
@@ -197,7 +200,8 @@ def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, .
     per audience. Files that cannot be read are listed on standard error.
     """
     paths = paths or (".",)
-    linter = _build_linter(paths, select, ignore, audience, config_path, collect_stats=True)
+    linter = _build_linter(paths, select, ignore, audience, config_path, collect_stats=True,
+                           collect_views=html_path is not None)
     targets = linter.targets(paths)
     show_progress = sys.stderr.isatty() and len(targets) > 20
     with click.progressbar(targets, label="Checking", file=sys.stderr,
@@ -206,6 +210,14 @@ def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, .
     result = RunResult(results, list(linter.notices))
     _report_errors_and_notices(result, quiet=False)
     data = build_report(results, sort=sort, notices=result.notices)
+    if html_path:
+        from .report.html import render
+
+        target = Path(html_path)
+        page = render(data, __version__)
+        write_atomically(target, page) if target.exists() else \
+            target.write_text(page, encoding="utf-8")
+        click.echo(f"readlint: wrote the HTML report to {html_path}", err=True)
     if output_format == "json":
         json.dump(data.to_json(__version__), sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")

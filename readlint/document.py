@@ -99,6 +99,14 @@ class Block:
     def source_start(self) -> int:
         return self.source_offset(0)
 
+    def text_offset(self, source: int) -> int | None:
+        """The offset in this block's text of a file offset, or None when it is not prose
+        of this block."""
+        for text_start, source_start, length in self.runs:
+            if source_start <= source < source_start + length:
+                return text_start + source - source_start
+        return None
+
 
 @dataclass(frozen=True)
 class Section:

@@ -50,6 +50,7 @@ class FileResult:
     grade_formulas: tuple[str, ...] = ()  # the formulas the rule set grades this document by
     grade_target: float | None = None  # the rule set's highest grade for this document
     grade_min_words: int = 0  # shorter documents are not graded
+    view: dict[str, Any] | None = None  # what the HTML report shows, when asked for
 
     @property
     def grade(self) -> float | None:
@@ -73,9 +74,11 @@ class RunResult:
 
 class Linter:
     def __init__(self, config: Config | None = None, registry: Registry | None = None,
-                 choices: Choices | None = None, collect_stats: bool = False) -> None:
+                 choices: Choices | None = None, collect_stats: bool = False,
+                 collect_views: bool = False) -> None:
         self.config = config or Config()
-        self.collect_stats = collect_stats
+        self.collect_stats = collect_stats or collect_views
+        self.collect_views = collect_views
         self.registry = registry or Registry.default()
         self.choices = choices or Choices()
         self.rule_sets = RuleSets(self.registry, self.config.rule_dirs)
@@ -188,6 +191,13 @@ class Linter:
             result.grade_formulas = tuple(options.get("formulas", ("flesch_kincaid_grade",)))
             result.grade_target = float(options.get("max_grade", 8))
             result.grade_min_words = int(options.get("min_words", 0))
+        if self.collect_views:
+            from .report.view import document_view
+
+            long_words = next((a.options["max_words"] for a in active
+                               if a.rule.name == "long-sentence"), 20)
+            result.view = document_view(doc, problems, result.grade_target or 8.0,
+                                        result.grade_formulas, long_words)
         return result
 
     def _grading(self, rule_set: str, active: Sequence[ActiveRule]) -> Mapping[str, Any]:

@@ -34,6 +34,7 @@ class DocumentRow:
     by_severity: dict[str, int]
     terms: list[str] = field(default_factory=list)
     graded: bool = True  # False when too short for a reliable grade
+    view: dict[str, Any] | None = None  # the document as the HTML report shows it
 
     @property
     def words(self) -> int:
@@ -150,7 +151,7 @@ def build(results: Iterable[FileResult], sort: str = "worst", notices: Sequence[
             by_rule[LONG_SENTENCE], by_rule[UNDEFINED_TERM], by_rule[MISSING_LINK],
             {str(s): severities[str(s)] for s in (Severity.ERROR, Severity.WARNING,
                                                   Severity.INFO)},
-            terms, result.stats.words >= result.grade_min_words))
+            terms, result.stats.words >= result.grade_min_words, result.view))
     rows.sort(key=SORT_KEYS[sort])
     audiences = []
     for rule_set in sorted({r.rule_set or "" for r in rows if r.graded}):
