@@ -19,13 +19,18 @@ _COLOURS = ("#1f5fa8", "#a3480f", "#2d6e2d", "#6a3d9a")  # 4.5:1 or better on wh
 
 def render(report: Report, version: str) -> str:
     rule_sets = [a.rule_set for a in report.audiences]
-    data = {
-        "version": version,
-        "ruleSets": rule_sets,
-        "documents": [
-            {**_row(r), "view": r.view} for r in report.rows
-        ],
-    }
+    # Messages repeat across documents ("... is in the NCI Dictionary ..."): keep each once.
+    messages: dict[str, int] = {}
+    documents = []
+    for r in report.rows:
+        row = _row(r)
+        if r.view is not None:
+            problems = [[*p[:5], messages.setdefault(p[5], len(messages))]
+                        for p in r.view["problems"]]
+            row["view"] = {"blocks": r.view["blocks"], "problems": problems}
+        documents.append(row)
+    data = {"version": version, "ruleSets": rule_sets, "documents": documents,
+            "messages": list(messages)}
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     audiences = "".join(
@@ -173,7 +178,7 @@ _SCRIPT = r"""
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("data").textContent);
-  var docs = data.documents;
+  var docs = data.documents, messages = data.messages;
   var tbody = document.querySelector("#docs tbody");
   var sortKey = null, sortDir = 1;
   var columns = ["path", "audience", "words", "grade", "target", "long", "terms", "links",
@@ -251,30 +256,34 @@ _SCRIPT = r"""
     document.getElementById(id).addEventListener("change", draw);
   });
 
-  function renderBlock(block) {
-    var tag = block.k === "heading" ? "h" + Math.min(6, block.l + 3) :
-      (block.k === "list_item" ? "li" : "p");
+  // A block is [kind, level, line, text, sentences, marks]; a sentence [start, end, words,
+  // grade, long, hard]; a mark [start, end, problem index]; a problem [line, column, code,
+  // rule, severity, message index].
+  function renderBlock(block, problems) {
+    var kind = block[0], sentences = block[4], marks = block[5], text = block[3];
+    var tag = kind === "heading" ? "h" + Math.min(6, block[1] + 3) :
+      (kind === "list_item" ? "li" : "p");
     var node = el(tag);
-    node.appendChild(el("span", "line " + block.line, "line"));
-    var text = block.t, cuts = [0, text.length];
-    block.sentences.forEach(function (s) { cuts.push(s.s, s.e); });
-    block.marks.forEach(function (m) { cuts.push(m.s, m.e); });
+    node.appendChild(el("span", "line " + block[2], "line"));
+    var cuts = [0, text.length];
+    sentences.forEach(function (s) { cuts.push(s[0], s[1]); });
+    marks.forEach(function (m) { cuts.push(m[0], m[1]); });
     cuts = cuts.filter(function (c, i, all) { return all.indexOf(c) === i; })
       .sort(function (a, b) { return a - b; });
     for (var i = 0; i + 1 < cuts.length; i++) {
       var a = cuts[i], b = cuts[i + 1];
       var piece = text.slice(a, b);
-      var sentence = block.sentences.filter(function (s) { return s.s <= a && b <= s.e; })[0];
-      var mark = block.marks.filter(function (m) { return m.s <= a && b <= m.e; })[0];
+      var sentence = sentences.filter(function (s) { return s[0] <= a && b <= s[1]; })[0];
+      var mark = marks.filter(function (m) { return m[0] <= a && b <= m[1]; })[0];
       var span = mark ? el("mark", piece) : el("span", piece);
-      if (mark) span.title = mark.m;
-      if (sentence && (sentence.long || sentence.hard)) {
-        span.className = sentence.hard ? "s-hard" : "s-long";
-        if (b === sentence.e) {
-          var tag2 = el("span", sentence.hard ? "hard" : "long", "tag");
-          tag2.title = sentence.w + " words, grade " + sentence.g;
+      if (mark) span.title = messages[problems[mark[2]][5]];
+      if (sentence && (sentence[4] || sentence[5])) {
+        span.className = sentence[5] ? "s-hard" : "s-long";
+        if (b === sentence[1]) {
+          var label = el("span", sentence[5] ? "hard" : "long", "tag");
+          label.title = sentence[2] + " words, grade " + sentence[3];
           node.appendChild(span);
-          node.appendChild(tag2);
+          node.appendChild(label);
           continue;
         }
       }
@@ -292,9 +301,10 @@ _SCRIPT = r"""
     var prose = document.getElementById("prose");
     prose.textContent = "";
     var list = null;
+    var problemList = d.view ? d.view.problems : [];
     (d.view ? d.view.blocks : []).forEach(function (block) {
-      var node = renderBlock(block);
-      if (block.k === "list_item") {
+      var node = renderBlock(block, problemList);
+      if (block[0] === "list_item") {
         if (!list) { list = el("ul"); prose.appendChild(list); }
         list.appendChild(node);
       } else {
@@ -304,12 +314,12 @@ _SCRIPT = r"""
     });
     var problems = document.getElementById("problems");
     problems.textContent = "";
-    (d.view ? d.view.problems : []).forEach(function (p) {
+    problemList.forEach(function (p) {
       var li = el("li");
-      li.appendChild(el("span", p.severity, "sev"));
-      li.appendChild(el("span", " line " + p.line + ", column " + p.column + " (" + p.code +
-                        " " + p.rule + "): "));
-      li.appendChild(el("span", p.message));
+      li.appendChild(el("span", p[4], "sev"));
+      li.appendChild(el("span", " line " + p[0] + ", column " + p[1] + " (" + p[2] + " " +
+                        p[3] + "): "));
+      li.appendChild(el("span", messages[p[5]]));
       problems.appendChild(li);
     });
     if (!problems.children.length) problems.appendChild(el("li", "No problems."));

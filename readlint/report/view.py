@@ -16,36 +16,32 @@ TERM_RULES = ("undefined-jargon", "glossary-link", "plain-words")
 
 def document_view(doc: Document, problems: Sequence[Problem], target: float,
                   formulas: Sequence[str], long_words: int) -> dict[str, Any]:
-    by_block: dict[int, list[dict[str, Any]]] = {}
+    """Compact data for the page: each block as [kind, heading level, line, text, sentences,
+    marks]; a sentence as [start, end, words, grade, 1 if long, 1 if hard]; a mark (a term to
+    work on) as [start, end, index of its problem]; a problem as [line, column, code, rule,
+    severity, message]."""
+    by_block: dict[int, list[list[Any]]] = {}
     for sentence in doc.sentences:
         stats = TextStats.from_sentences([sentence])
         grade = stats.grade(formulas) if stats.words >= 3 else 0.0
-        by_block.setdefault(sentence.block_index, []).append({
-            "s": sentence.start, "e": sentence.end, "w": len(sentence.words),
-            "g": round(grade, 1), "long": len(sentence.words) > long_words,
-            "hard": grade > target + 4,
-        })
-    marks: dict[int, list[dict[str, Any]]] = {}
-    for problem in problems:
+        by_block.setdefault(sentence.block_index, []).append([
+            sentence.start, sentence.end, len(sentence.words), round(grade, 1),
+            int(len(sentence.words) > long_words), int(grade > target + 4)])
+    marks: dict[int, list[list[int]]] = {}
+    for number, problem in enumerate(problems):
         if problem.rule not in TERM_RULES:
             continue
         for index, block in enumerate(doc.blocks):
             start = block.text_offset(problem.start)
             if start is not None:
                 end = block.text_offset(problem.end - 1)
-                marks.setdefault(index, []).append({
-                    "s": start, "e": (end + 1) if end is not None else start + 1,
-                    "r": problem.rule, "m": problem.message})
+                marks.setdefault(index, []).append(
+                    [start, (end + 1) if end is not None else start + 1, number])
                 break
-    blocks = []
-    for index, block in enumerate(doc.blocks):
-        blocks.append({
-            "k": block.kind, "l": block.level, "line": doc.position(block.source_start)[0],
-            "t": block.text, "sentences": by_block.get(index, []),
-            "marks": sorted(marks.get(index, []), key=lambda m: m["s"]),
-        })
     return {
-        "blocks": blocks,
-        "problems": [{"line": p.line, "column": p.column, "code": p.code, "rule": p.rule,
-                      "severity": str(p.severity), "message": p.message} for p in problems],
+        "blocks": [[block.kind, block.level, doc.position(block.source_start)[0], block.text,
+                    by_block.get(index, []), sorted(marks.get(index, []))]
+                   for index, block in enumerate(doc.blocks)],
+        "problems": [[p.line, p.column, p.code, p.rule, str(p.severity), p.message]
+                     for p in problems],
     }
