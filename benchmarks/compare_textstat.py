@@ -68,7 +68,8 @@ def main(folders: list[str]) -> None:
         seconds = time.perf_counter() - started
         diffs = [r[0] for r in rows]
         print(f"\n{folder}: {len(rows)} documents of 100 words or more ({seconds:.0f} s)")
-        print(f"  readlint minus textstat, Flesch-Kincaid grade: mean {statistics.mean(diffs):+.2f},"
+        print("  readlint minus textstat, Flesch-Kincaid grade: "
+              f"mean {statistics.mean(diffs):+.2f},"
               f" median {statistics.median(diffs):+.2f}, mean absolute "
               f"{statistics.mean(abs(d) for d in diffs):.2f}, largest {max(diffs, key=abs):+.2f}")
         print(f"  readlint higher in {sum(d > 0 for d in diffs)} documents, lower in "

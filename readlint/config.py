@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import fnmatch
 import json
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -23,6 +22,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 import jsonschema
+import tomllib
 import yaml
 from referencing import Registry as SchemaRegistry
 from referencing import Resource
@@ -208,7 +208,8 @@ def _resolve_paths(options: dict[str, Any], schema: Mapping[str, Any],
     return out
 
 
-def _overlay(base: Mapping[str, RuleSetting], top: Mapping[str, RuleSetting]) -> dict[str, RuleSetting]:
+def _overlay(base: Mapping[str, RuleSetting],
+             top: Mapping[str, RuleSetting]) -> dict[str, RuleSetting]:
     out = dict(base)
     for name, setting in top.items():
         out[name] = out[name].merged(setting) if name in out else setting

@@ -2,8 +2,9 @@
 
 Prose is what a reader reads: paragraphs, list items, headings, block quotes, table cells and
 link text. Code spans and blocks, HTML (comments included), URLs (in links or written out),
-image alt text and front matter are not prose. Each prose block keeps a table of runs that maps every character of its text back
-to a character offset in the original file, so any rule can report an exact line and column.
+image alt text and front matter are not prose. Each prose block keeps a table of runs that
+maps every character of its text back to a character offset in the original file, so any
+rule can report an exact line and column.
 """
 
 from __future__ import annotations
@@ -11,10 +12,10 @@ from __future__ import annotations
 import bisect
 import fnmatch
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import yaml

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import document
-from .config import Config, PathOverride, RuleSetting, RuleSets, matches
+from .config import Config, PathOverride, RuleSets, RuleSetting, matches
 from .errors import ConfigError, InputError, ReadlintError
 from .files import discover
 from .problem import Problem, Severity
@@ -231,7 +231,8 @@ class Linter:
         """The files a run over `paths` will check (and the paths it cannot)."""
         return list(discover(paths, self.config))
 
-    def lint_targets(self, targets: Iterable[tuple[Path, str] | InputError]) -> Iterator[FileResult]:
+    def lint_targets(self, targets: Iterable[tuple[Path, str] | InputError],
+                     ) -> Iterator[FileResult]:
         for item in targets:
             if isinstance(item, InputError):
                 yield FileResult(item.path or "", error=item)

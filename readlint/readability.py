@@ -21,12 +21,12 @@ Published constants:
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from functools import cache, lru_cache
-import importlib.util
 from pathlib import Path
 from typing import TYPE_CHECKING
 

@@ -40,8 +40,8 @@ class Suppressions:
         return True
 
 
-def read_directives(doc: Document, registry: Registry,
-                    comments: Iterable[Comment] | None = None) -> tuple[Suppressions, list[Problem]]:
+def read_directives(doc: Document, registry: Registry, comments: Iterable[Comment] | None = None,
+                    ) -> tuple[Suppressions, list[Problem]]:
     """Suppressions from a document's comments, and problems for unknown rule names."""
     unknown_rule = registry.get("unknown-directive")
     found = Suppressions()

@@ -88,7 +88,7 @@ def load_nci() -> dict[str, int]:
             if len(words) != len(keys) or "..." in keys:
                 continue
             original = cols[1].split()
-            for word, key, raw in zip(words, keys, original):
+            for word, key, raw in zip(words, keys, original, strict=False):
                 # Acronyms in terms ("CNS", "HER2") have no real key: skip them.
                 if re.fullmatch(r"[a-z]+", word) and not raw.isupper() and word not in table:
                     table[word] = len([p for p in key.split("-") if p])
@@ -104,7 +104,8 @@ def number_words(token: str) -> list[str] | None:
     whole, frac = m.group(1), m.group(2)
     value = int(whole)
     if len(whole) == 4 and (1100 <= value <= 1999 or 2010 <= value <= 2099):
-        spoken = _below_100(value // 100) + (_below_100(value % 100) if value % 100 else ["hundred"])
+        tail = _below_100(value % 100) if value % 100 else ["hundred"]
+        spoken = _below_100(value // 100) + tail
     else:
         spoken = _integer(value)
     if frac:
@@ -146,7 +147,8 @@ def estimate(word: str) -> int:
     count -= len(re.findall(r"(?:tion|sion|cious|tious|cial|tial|gion|geous)", word))
     if word.endswith("e") and not word.endswith(("le", "ee", "ie", "ye")) and count > 1:
         count -= 1  # silent final e
-    elif word.endswith(("es", "ed")) and count > 1 and not re.search(r"(?:[td]ed|[sxzh]es|ces|ges)$", word):
+    elif word.endswith(("es", "ed")) and count > 1 and \
+            not re.search(r"(?:[td]ed|[sxzh]es|ces|ges)$", word):
         count -= 1
     if word.endswith("le") and len(word) > 2 and word[-3] not in "aeiouy" and count < 1:
         count += 1

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from helpers import dedent
 
 from readlint import document
 from readlint.errors import InputError
-
-from helpers import dedent
 
 
 def where(doc: document.Document, needle: str) -> tuple[int, int]:

@@ -13,7 +13,8 @@ def test_harvest_groups_links_by_target_with_counts_and_variants(run, write):
                  "--pattern", r"/drugs/(?P<key>[\w-]+)", "--url-template", "/drugs/{id}")
     assert result.exit_code == 0, result.output
     assert "Wrote 2 entries from 2 documents" in result.stdout
-    data = yaml.safe_load(open("out.yaml", encoding="utf-8"))
+    with open("out.yaml", encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
     assert data["name"] == "drugs" and data["url_template"] == "/drugs/{id}"
     first = data["terms"][0]
     assert (first["term"], first["id"], first["count"], first["documents"]) == \

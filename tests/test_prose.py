@@ -50,9 +50,9 @@ def test_sentence_splitting(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("HER2-positive T-DM1 9.6 3,000 U.S. don't 50%", 
+    ("HER2-positive T-DM1 9.6 3,000 U.S. don't 50%",
      ["HER2-positive", "T-DM1", "9.6", "3,000", "U.S", "don't", "50"]),
-    ("capecitabine-lapatinib (Tykerb®) — trastuzumab", 
+    ("capecitabine-lapatinib (Tykerb®) — trastuzumab",
      ["capecitabine-lapatinib", "Tykerb", "trastuzumab"]),
     ("the patient’s care -- and rest", ["the", "patient’s", "care", "and", "rest"]),
 ])

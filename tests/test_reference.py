@@ -16,7 +16,7 @@ import yaml
 from helpers import dedent
 
 from readlint import document
-from readlint.readability import TextStats, familiar_words
+from readlint.readability import familiar_words
 from readlint.syllables import cmu_path
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -26,10 +26,11 @@ OUTER = " \"'“”‘’()[]{},.;:!?®™—–…*"
 
 def _raw_cmu() -> dict[str, int]:
     table: dict[str, int] = {}
-    for line in open(cmu_path(), encoding="utf-8"):
-        parts = line.split("#")[0].split()
-        if parts and "(" not in parts[0]:
-            table.setdefault(parts[0], sum(p[-1].isdigit() for p in parts[1:]))
+    with open(cmu_path(), encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split("#")[0].split()
+            if parts and "(" not in parts[0]:
+                table.setdefault(parts[0], sum(p[-1].isdigit() for p in parts[1:]))
     return table
 
 

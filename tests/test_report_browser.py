@@ -60,7 +60,8 @@ def report_page(browser, run, write, tmp_path):
 
 
 def grades(page) -> list[float]:
-    return [float(t.split()[0]) for t in page.locator("#docs tbody td:nth-child(4)").all_inner_texts()]
+    cells = page.locator("#docs tbody td:nth-child(4)").all_inner_texts()
+    return [float(text.split()[0]) for text in cells]
 
 
 def test_report_loads_without_errors_and_sorts_on_click(report_page):

@@ -31,9 +31,10 @@ class UndefinedJargon(Rule):
     audience; a word counts as common when its plain form is, so "numbness" is as easy as
     "numb"), a less rare word that is medical (built the medical way, with -itis, -ectomy,
     -oma, -emia, -penia, -ology, hyper-, hypo-, ..., or in a medical glossary), and an
-    abbreviation or code (HER2, PSA, T-DM1) that is never spelled out. Drug and brand names count. Names of people and places (a capital letter
-    inside a sentence) do not. Only the first use in the document is checked, and headings
-    are not checked. Terms in the rule set's glossaries are left to the glossary-link rule
+    abbreviation or code (HER2, PSA, T-DM1) that is never spelled out. Drug and brand names
+    count. Names of people, places and organisations (a capital letter inside a sentence)
+    do not. Only the first use in the document is checked; headings and administrative
+    sections are not. Terms in the rule set's glossaries are left to the glossary-link rule
     when `skip_glossary_terms` is on.
 
     What counts as explained, at that first use:

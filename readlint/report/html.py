@@ -109,17 +109,22 @@ def _chart(report: Report, rule_sets: list[str]) -> str:
                  'hardest</text></svg>')
     legend = "".join(
         f'<li><svg width="14" height="14" aria-hidden="true">'
-        f'{_mark(_SHAPES[i % len(_SHAPES)], 7, 7, 5, _COLOURS[i % len(_COLOURS)], _COLOURS[i % len(_COLOURS)], "")}'
+        f'{_mark(_SHAPES[i % len(_SHAPES)], 7, 7, 5, _colour(i), _colour(i), "")}'
         f'</svg> {html.escape(name)}</li>' for i, name in enumerate(rule_sets))
     return (f'<figure>{"".join(parts)}<figcaption><ul class="legend">{legend}<li>filled: '
             'above target; hollow: at or below it</li></ul></figcaption></figure>')
+
+
+def _colour(i: int) -> str:
+    return _COLOURS[i % len(_COLOURS)]
 
 
 def _mark(shape: str, x: float, y: float, r: float, stroke: str, fill: str, label: str) -> str:
     title = f"<title>{html.escape(label)}</title>" if label else ""
     style = f'stroke="{stroke}" fill="{fill}" stroke-width="1.2"'
     if shape == "square":
-        return f'<rect x="{x - r:.1f}" y="{y - r:.1f}" width="{2 * r}" height="{2 * r}" {style}>{title}</rect>'
+        return (f'<rect x="{x - r:.1f}" y="{y - r:.1f}" width="{2 * r}" height="{2 * r}" '
+                f'{style}>{title}</rect>')
     if shape == "diamond":
         pts = f"{x:.1f},{y - r:.1f} {x + r:.1f},{y:.1f} {x:.1f},{y + r:.1f} {x - r:.1f},{y:.1f}"
         return f'<polygon points="{pts}" {style}>{title}</polygon>'
