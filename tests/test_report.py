@@ -35,6 +35,7 @@ def test_terminal_table_worst_first_and_within_100_columns(run, corpus):
     assert "2 of 4 documents read above their audience's target grade (1 too short to grade)." \
         in result.stdout
     assert "professional" in result.stdout  # totals per rule set
+    assert lines[-1].endswith("add --html report.html")
 
 
 def test_top_limits_rows(run, corpus):

@@ -49,3 +49,5 @@ def write(report: Report, out: TextIO, top: int | None = None, color: bool = Fal
         out.write(f"\nMost frequent undefined terms (documents): {terms}\n")
     if report.errors:
         out.write(f"\n{len(report.errors)} files could not be read; see the messages above.\n")
+    out.write("\nTo see each document's text with the sentences and terms to work on marked, "
+              "add --html report.html\n")
