@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import fnmatch
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -133,6 +133,7 @@ class Document:
         self.images: list[Image] = []
         self.comments: list[Comment] = []
         self.headings: list[Block] = []
+        self._memo: dict[Any, Any] = {}
         _build(self)
 
     # -- positions -------------------------------------------------------------------------
@@ -150,6 +151,13 @@ class Document:
     @property
     def line_count(self) -> int:
         return len(self._line_starts)
+
+    def memo(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """Work on this document that several rules need, done once: `compute()` the first
+        time `key` is asked for, the same value after."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     # -- metadata --------------------------------------------------------------------------
 

@@ -33,11 +33,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from .errors import ConfigError
+
+if TYPE_CHECKING:
+    from .document import Document
 
 BUNDLED = ("nci-cancer-terms", "nci-drugs")
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|-")
@@ -190,6 +193,7 @@ def _derived_variants(term: str) -> Iterator[str]:
 # -- matching ---------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1 << 17)
 def fold(word: str) -> str:
     """The form words are compared in: lower case, without plural or possessive endings."""
     w = word.lower().replace("’", "'")
@@ -299,3 +303,9 @@ def load_all(refs: Iterable[str]) -> tuple[Glossary, ...]:
 def matcher_for(refs: tuple[str, ...]) -> Matcher:
     """One matcher per set of glossaries, built once per process."""
     return Matcher(load_all(refs))
+
+
+def block_matches(doc: Document, refs: tuple[str, ...]) -> list[list[Match]]:
+    """The glossary matches of each block of a document, found once for all rules."""
+    find = matcher_for(refs).find
+    return doc.memo(("glossary matches", refs), lambda: [find(b.text) for b in doc.blocks])

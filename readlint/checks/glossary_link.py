@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..document import Block, Document, Link
-from ..glossary import Entry, Glossary, Match, fold, matcher_for
+from ..glossary import Entry, Glossary, Match, block_matches, fold, matcher_for
 from ..problem import Fix, Problem, Severity
 from ..rule import Rule
 from ..vocabulary import SKIP_SECTIONS, rarity
@@ -71,10 +71,13 @@ class GlossaryLink(Rule):
     }
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
-        matcher = matcher_for(tuple(options["glossaries"]))
+        refs = tuple(options["glossaries"])
+        matcher = matcher_for(refs)
         groups: dict[tuple[int, str], list[Use]] = {}
         skipped = doc.blocks_under(options["skip_sections"])
-        for use in glossary_uses(doc, matcher.find, options["section_level"], skipped):
+        matches = block_matches(doc, refs)
+        for use in glossary_uses(doc, matcher.find, options["section_level"], skipped,
+                                 matches):
             if rarity(use.match.text) >= options["max_zipf"] or \
                     (use.link is None and other_name(use, use.matches)):
                 continue
@@ -123,9 +126,10 @@ class GlossaryLink(Rule):
 
 
 def glossary_uses(doc: Document, find: Callable[[str], list[Match]], section_level: int = 2,
-                  skipped: set[int] | None = None) -> Iterator[Use]:
+                  skipped: set[int] | None = None,
+                  found: list[list[Match]] | None = None) -> Iterator[Use]:
     """Every use of a glossary term in the prose (headings and skipped blocks left out), with
-    the link on it."""
+    the link on it. `found` gives each block's matches when they are already known."""
     section = 0
     for index, block in enumerate(doc.blocks):
         if block.kind == "heading":
@@ -134,7 +138,7 @@ def glossary_uses(doc: Document, find: Callable[[str], list[Match]], section_lev
             continue
         if skipped and index in skipped:
             continue
-        matches = tuple(find(block.text))
+        matches = tuple(found[index] if found is not None else find(block.text))
         for match in matches:
             link = next((lk for lk in block.links
                          if lk.start < match.end and match.start < lk.end), None)
@@ -181,16 +185,9 @@ def other_name(use: Use, matches: Sequence[Match]) -> bool:
 
 
 def _opening_parenthesis(text: str, start: int) -> int:
-    """Index of the '(' that text[start] is inside, or -1."""
-    depth = 0
-    for i in range(start - 1, max(-1, start - 300), -1):
-        if text[i] == ")":
-            depth += 1
-        elif text[i] == "(":
-            if depth == 0:
-                return i
-            depth -= 1
-    return -1
+    """Index of the '(' that text[start] is inside (the nearest one still open), or -1."""
+    opening = text.rfind("(", 0, start)
+    return opening if opening > text.rfind(")", 0, start) else -1
 
 
 def term_key(match: Match) -> str:

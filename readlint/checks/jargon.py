@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..document import Document
-from ..glossary import fold, matcher_for
+from ..glossary import block_matches, fold
 from ..problem import Problem, Severity
 from ..prose import words
 from ..rule import Rule
@@ -83,14 +83,14 @@ class UndefinedJargon(Rule):
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
         ignored = {fold(w) for w in options["ignore"]}
-        find = matcher_for(tuple(options["glossaries"])).find
+        found = block_matches(doc, tuple(options["glossaries"]))
         seen: set[str] = set()
         skipped = doc.blocks_under(options["skip_sections"])
         for index, block in enumerate(doc.blocks):
             if block.kind == "heading" or index in skipped:
                 continue
             text = block.text
-            glossary_spans = [(m.start, m.end, m.text) for m in find(text)]  # in order
+            glossary_spans = [(m.start, m.end, m.text) for m in found[index]]  # in order
             span_starts = [start for start, _, _ in glossary_spans]
             candidates: list[tuple[int, int, str]] = []
             if not options["skip_glossary_terms"]:
