@@ -16,6 +16,7 @@ from .config import Config, RuleSets, find_config, load_config
 from .errors import ReadlintError
 from .fixes import fix_file, write_atomically
 from .formats import FORMATTERS, FormatOptions
+from .formats.text import plural
 from .linter import Choices, Linter, RunResult
 from .problem import Severity
 from .registry import Registry
@@ -168,12 +169,8 @@ def _apply_fixes(result: RunResult, write: bool, quiet: bool) -> None:
         fixed_total += fixed.applied
         files += 1
     if write and not quiet:
-        click.echo(f"readlint: fixed {_plural(fixed_total, 'problem')} in "
-                   f"{_plural(files, 'file')}", err=True)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+        click.echo(f"readlint: fixed {plural(fixed_total, 'problem')} in "
+                   f"{plural(files, 'file')}", err=True)
 
 
 @main.command()

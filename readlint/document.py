@@ -487,25 +487,31 @@ def _skip_destination(content: str, cur: int) -> int:
         return cur
     j += 1
     if j < len(content) and content[j] == "(":
-        depth = 0
-        k = j
-        while k < len(content):
-            c = content[k]
-            if c == "\\":
-                k += 2
-                continue
-            if c == "(":
-                depth += 1
-            elif c == ")":
-                depth -= 1
-                if depth == 0:
-                    return k + 1
-            k += 1
-        return len(content)
+        close = _closing(content, j, "(", ")")
+        return close + 1 if close >= 0 else len(content)
     if j < len(content) and content[j] == "[":
         k = content.find("]", j)
         return k + 1 if k >= 0 else j
     return j
+
+
+def _closing(content: str, open_at: int, opening: str, closing: str) -> int:
+    """Index of the bracket that closes the one at open_at (backslash escapes skipped), or -1."""
+    depth = 0
+    k = open_at
+    while k < len(content):
+        c = content[k]
+        if c == "\\":
+            k += 2
+            continue
+        if c == opening:
+            depth += 1
+        elif c == closing:
+            depth -= 1
+            if depth == 0:
+                return k
+        k += 1
+    return -1
 
 
 def _align(doc: Document, content: str, children: list[Token], out: _ProseBuilder,
@@ -558,7 +564,8 @@ def _align(doc: Document, content: str, children: list[Token], out: _ProseBuilde
             j = content.find("![", cur)
             if j < 0:
                 continue
-            end = _skip_destination(content, _matching_bracket(content, j + 1))
+            bracket = _closing(content, j + 1, "[", "]")
+            end = _skip_destination(content, bracket if bracket >= 0 else len(content) - 1)
             doc.images.append(Image(child.content, str(child.attrs.get("src", "")),
                                     to_source(j), to_source(end - 1) + 1))
             cur = end
@@ -579,25 +586,6 @@ def _align(doc: Document, content: str, children: list[Token], out: _ProseBuilde
             j = content.find(child.markup, cur, cur + len(child.markup) + 2)
             if j >= 0:
                 cur = j + len(child.markup)
-
-
-def _matching_bracket(content: str, open_at: int) -> int:
-    """Index of the ']' matching the '[' at open_at."""
-    depth = 0
-    k = open_at
-    while k < len(content):
-        c = content[k]
-        if c == "\\":
-            k += 2
-            continue
-        if c == "[":
-            depth += 1
-        elif c == "]":
-            depth -= 1
-            if depth == 0:
-                return k
-        k += 1
-    return len(content) - 1
 
 
 def _sections(doc: Document, level: int) -> list[Section]:

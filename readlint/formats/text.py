@@ -39,11 +39,12 @@ def write(result: RunResult, out: TextIO, options: FormatOptions) -> None:
                                             else "")
                  for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if by_severity[s]]
         with_problems = len({p.path for p in problems})
-        out.write(f"\nFound {_plural(len(problems), 'problem')} ({', '.join(parts)}) in "
-                  f"{with_problems} of {_plural(files, 'file')} checked.\n")
+        out.write(f"\nFound {plural(len(problems), 'problem')} ({', '.join(parts)}) in "
+                  f"{with_problems} of {plural(files, 'file')} checked.\n")
     else:
-        out.write(f"No problems found in {_plural(files, 'file')} checked.\n")
+        out.write(f"No problems found in {plural(files, 'file')} checked.\n")
 
 
-def _plural(n: int, word: str) -> str:
+def plural(n: int, word: str) -> str:
+    """'1 file', '2 files'."""
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
