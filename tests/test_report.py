@@ -107,3 +107,18 @@ def test_percentile_nearest_rank():
     assert percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9) == 9
     assert percentile([5.0], 0.9) == 5.0
     assert percentile([], 0.9) == 0.0
+
+
+def test_html_page_is_self_contained_and_escapes_document_text(run, write):
+    write("a.md", "---\naudienceLevel: patient\n---\n# T\n\nSee &lt;/script&gt;&lt;script&gt;"
+                  "alert(1)&lt;/script&gt; and [a link](https://example.org/x).\n")
+    result = run("report", ".", "--html", "out.html")
+    assert result.exit_code == 0
+    with open("out.html", encoding="utf-8") as fh:
+        page = fh.read()
+    assert page.count("<script") == 2  # the data and the page's own script, nothing else
+    assert "<script src" not in page and "<link" not in page and "url(" not in page
+    assert "@import" not in page
+    data = page.split('<script type="application/json" id="data">')[1].split("</script>")[0]
+    assert "<" not in data and "\\u003c/script\\u003e" in data  # document text cannot escape
+    assert "example.org" not in page  # link targets are not prose and are not shown
