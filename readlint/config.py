@@ -86,14 +86,14 @@ def _explain(error: jsonschema.ValidationError) -> str:
         hint = f" (known keys: {', '.join(allowed)})" if allowed else ""
         return f"unknown key {', '.join(map(repr, extra))}{hint}"
     if v == "required":
-        return error.message.replace("is a required property", "is missing")
+        return str(error.message).replace("is a required property", "is missing")
     if v in ("minimum", "exclusiveMinimum"):
         return f"expected a number of at least {error.validator_value}, got {_show(inst)}"
     if v == "maximum":
         return f"expected a number of at most {error.validator_value}, got {_show(inst)}"
     if v in ("anyOf", "oneOf"):
         return f"{_show(inst)} is not a valid setting here"
-    return error.message
+    return str(error.message)
 
 
 def _article(kind: str) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
-from frontmatter import YAMLHandler
+from frontmatter.default_handlers import YAMLHandler
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -303,7 +303,7 @@ def _front_matter(text: str, path: str) -> tuple[dict[str, Any], int, dict[str, 
         data = {}
     if not isinstance(data, dict):
         raise InputError("front matter must be a list of 'key: value' lines", path, fm_first_line)
-    key_lines = {}
+    key_lines: dict[str, int] = {}
     for m in re.finditer(r"^([A-Za-z_][\w-]*)\s*:", fm_text, re.M):
         key_lines.setdefault(m.group(1), fm_first_line + fm_text.count("\n", 0, m.start()))
     body_start = closing.end()

@@ -255,9 +255,9 @@ class Matcher:
             best = None
             if toks[i][0] != "-" and not (i > 0 and toks[i - 1][0] == "-" and
                                           toks[i - 1][2] == toks[i][1]):
-                node = self._trie
+                node: dict[str, Any] | None = self._trie
                 j = i
-                while j < len(toks):
+                while j < len(toks) and node is not None:
                     node = node.get(fold(toks[j][0]))
                     if node is None:
                         break
@@ -308,4 +308,6 @@ def matcher_for(refs: tuple[str, ...]) -> Matcher:
 def block_matches(doc: Document, refs: tuple[str, ...]) -> list[list[Match]]:
     """The glossary matches of each block of a document, found once for all rules."""
     find = matcher_for(refs).find
-    return doc.memo(("glossary matches", refs), lambda: [find(b.text) for b in doc.blocks])
+    found: list[list[Match]] = doc.memo(("glossary matches", refs),
+                                        lambda: [find(b.text) for b in doc.blocks])
+    return found

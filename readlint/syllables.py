@@ -161,7 +161,7 @@ class Syllables:
     def __init__(self, cmu: dict[str, int] | None = None, nci: dict[str, int] | None = None):
         self._cmu = cmu
         self._nci = nci
-        self._memo: dict[str, int] = {}
+        self._memo: dict[str, tuple[int, str]] = {}
 
     @property
     def cmu(self) -> dict[str, int]:

@@ -135,9 +135,9 @@ class UndefinedJargon(Rule):
         """Rare in English; or rarer than the medical limit and medical (built the medical
         way, or in a medical glossary)."""
         if acronym:
-            return zipf(term) < options["acronym_max_zipf"]
+            return zipf(term) < float(options["acronym_max_zipf"])
         if " " in term:
-            return rarity(term) < options["medical_max_zipf"]
+            return rarity(term) < float(options["medical_max_zipf"])
         if term[:1].isupper() and (_in_name(text, start, len(term)) or not in_glossary and (
                 not _sentence_start(text, start) or re.search(r"[a-z][A-Z]", term))):
             return False  # a name: "Genentech", "MedlinePlus", "Clinical Oncology"
