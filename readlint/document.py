@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import fnmatch
+import html
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -460,6 +461,7 @@ class _ProseBuilder:
 
 
 _BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _MARKUP_GAP = re.compile(r"[\s*_~\[\]!<>`\\]*")
 
 
@@ -471,6 +473,15 @@ def _locate(content: str, text: str, cur: int) -> list[int] | int:
         return j
     positions = []
     for ch in text:
+        entity = _ENTITY.match(content, cur)
+        if entity and html.unescape(entity.group()) == ch:  # "&amp;" stands for "&"
+            positions.append(cur)
+            cur = entity.end()
+            continue
+        if content.startswith("\\" + ch, cur):  # "\*" stands for "*"
+            positions.append(cur + 1)
+            cur += 2
+            continue
         k = content.find(ch, cur, cur + 12)
         if k < 0:
             positions.append(min(cur, len(content) - 1))

@@ -179,3 +179,10 @@ def test_bare_web_addresses_are_not_prose():
                          "or www.cancer.gov. Then ask.\n")
     assert doc.blocks[0].text == "Read more at  or . Then ask."
     assert where(doc, "Then ask.") == (1, 87)
+
+
+def test_words_after_several_entities_map_back_exactly():
+    doc = document.parse("&amp;&lt;&lt;word and \\*more\\*\n")
+    assert doc.blocks[0].text == "&<<word and *more*"
+    assert where(doc, "word") == (1, 14)
+    assert where(doc, "more") == (1, 25)
