@@ -212,8 +212,7 @@ def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, .
 
         target = Path(html_path)
         page = render(data, __version__)
-        write_atomically(target, page) if target.exists() else \
-            target.write_text(page, encoding="utf-8")
+        write_atomically(target, page)
         click.echo(f"readlint: wrote the HTML report to {html_path}", err=True)
     if output_format == "json":
         json.dump(data.to_json(__version__), sys.stdout, indent=2, ensure_ascii=False)
@@ -313,7 +312,7 @@ def harvest(paths: tuple[str, ...], output: str, name: str, patterns: tuple[str,
     target = Path(output)
     text = (f"# Glossary harvested by readlint from the links of {len(files)} documents.\n"
             + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100))
-    write_atomically(target, text) if target.exists() else target.write_text(text, "utf-8")
+    write_atomically(target, text)
     click.echo(f"Wrote {len(data['terms'])} entries from {len(files)} documents to {output}.")
 
 

@@ -80,9 +80,15 @@ def fix_file(path: Path, fixes: Sequence[Fix]) -> FixedFile | None:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Replace a file's content: write a temporary file beside it, then rename it over."""
+    """Write a file through a temporary file beside it, renamed over it at the end, so the
+    file is never half-written. An existing file keeps its permissions."""
     folder = path.resolve().parent
-    mode = path.stat().st_mode & 0o7777
+    if path.exists():
+        mode = path.stat().st_mode & 0o7777
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".readlint-tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:

@@ -77,10 +77,10 @@ class Glossary:
     def add(self, entry: Entry) -> None:
         self.entries.append(entry)
         for key in (entry.id, *entry.keys):
-            self._by_key.setdefault(_norm_key(key), entry)
+            self._by_key.setdefault(norm_key(key), entry)
 
     def entry_for_key(self, key: str) -> Entry | None:
-        return self._by_key.get(_norm_key(key))
+        return self._by_key.get(norm_key(key))
 
     def url_for(self, entry: Entry) -> str | None:
         if entry.url:
@@ -98,7 +98,8 @@ class Glossary:
         return False, None
 
 
-def _norm_key(key: str) -> str:
+def norm_key(key: str) -> str:
+    """An entry key as compared: lower case, "CDR0000044058" as "44058"."""
     key = key.strip().lower()
     m = re.fullmatch(r"cdr0*(\d+)", key)
     return m.group(1) if m else key
@@ -149,7 +150,7 @@ def _read_file(path: Path) -> Glossary:
             entry.definition = item.get("definition", entry.definition)
             entry.url = item.get("url", entry.url)
             for key in entry.keys:
-                glossary._by_key.setdefault(_norm_key(key), entry)
+                glossary._by_key.setdefault(norm_key(key), entry)
             continue
         glossary.add(Entry(glossary.name, str(item.get("id", item["term"])), item["term"],
                            tuple(item.get("variants", ())), tuple(map(str, item.get("keys", ()))),

@@ -17,7 +17,7 @@ from typing import Any
 
 from . import document
 from .errors import InputError
-from .glossary import fold
+from .glossary import fold, norm_key
 
 _NOT_A_NAME = re.compile(r"\b(?:click|here|more|this|dictionary|definition|page|see|learn|"
                          r"read|link|website)\b", re.I)
@@ -69,7 +69,7 @@ def collect(paths: Iterable[Path], patterns: Sequence[re.Pattern[str]],
                 key = key_of(link.href, patterns)
                 if key is None:
                     continue
-                key = re.sub(r"^cdr0*", "", key.lower()) if re.match(r"(?i)cdr\d", key) else key
+                key = norm_key(key) if patterns else key
                 target = targets.setdefault(key, Target(key))
                 for name in names_in(block.text[link.start:link.end]):
                     target.texts[name] += 1

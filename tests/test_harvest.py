@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import yaml
 
 
@@ -15,6 +17,9 @@ def test_harvest_groups_links_by_target_with_counts_and_variants(run, write):
     assert "Wrote 2 entries from 2 documents" in result.stdout
     with open("out.yaml", encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert os.stat("out.yaml").st_mode & 0o777 == 0o666 & ~umask  # a new file, written whole
     assert data["name"] == "drugs" and data["url_template"] == "/drugs/{id}"
     first = data["terms"][0]
     assert (first["term"], first["id"], first["count"], first["documents"]) == \
