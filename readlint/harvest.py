@@ -37,6 +37,8 @@ def names_in(text: str) -> list[str]:
     if not text or len(text.split()) > 6 or _NOT_A_NAME.search(text):
         return []
     m = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", text)
+    if m is None and text.count("(") > text.count(")"):
+        m = re.fullmatch(r"(.+?)\s*\(([^()]+)", text)  # the closing ")" was lost
     if m:
         return [n for part in m.groups() for n in names_in(part)]
     return [text]

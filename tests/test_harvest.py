@@ -44,3 +44,13 @@ def test_bad_pattern(run, write):
     result = run("glossary", "harvest", "a.md", "-o", "g.yaml", "--pattern", "(")
     assert result.exit_code == 2
     assert "needs a named group" in result.stderr
+
+
+def test_names_in_link_texts():
+    from readlint.harvest import names_in
+
+    assert names_in("Xeloda (Capecitabine)") == ["Xeloda", "Capecitabine"]
+    assert names_in("Hepzato (Melphalan Hydrochloride") == ["Hepzato", "Melphalan Hydrochloride"]
+    assert names_in("click here") == []
+    assert names_in("Trastuzumab®") == ["Trastuzumab"]
+    assert names_in("gastrointestinal (GI) tract") == ["gastrointestinal (GI) tract"]
