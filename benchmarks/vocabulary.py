@@ -30,7 +30,7 @@ from typing import Any
 from readlint import document
 from readlint.checks.glossary_link import GlossaryLink
 from readlint.checks.jargon import UndefinedJargon
-from readlint.glossary import fold, matcher_for
+from readlint.glossary import fold_phrase, matcher_for
 from readlint.vocabulary import is_medical_form, word_zipf
 
 DICTIONARY_LINK = re.compile(
@@ -41,7 +41,7 @@ DICTIONARY_LINK = re.compile(
 
 
 def key_of(text: str) -> str:
-    return " ".join(fold(w) for w in re.findall(r"[^\W_]+", text))
+    return fold_phrase(text)
 
 
 def same_term(a: str, b: str) -> bool:

@@ -209,6 +209,12 @@ def fold(word: str) -> str:
     return w
 
 
+def fold_phrase(text: str) -> str:
+    """A phrase in the form terms are compared in: its words folded, one space apart
+    ("HER2-positive tumors" is "her2 positive tumor")."""
+    return " ".join(fold(w) for w in re.findall(r"[^\W_]+", text))
+
+
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """Word tokens (and hyphens, as tokens of their own) with offsets."""
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]

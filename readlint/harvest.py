@@ -31,6 +31,11 @@ class Target:
     documents: set[str] = field(default_factory=set)
 
 
+def folded(name: str) -> str:
+    """A harvested name as names are compared: its words (split at spaces) folded."""
+    return " ".join(fold(w) for w in name.split())
+
+
 def names_in(text: str) -> list[str]:
     """The names a link text gives: "Xeloda (Capecitabine)" gives Xeloda and Capecitabine."""
     text = " ".join(text.replace("®", "").replace("™", "").split()).strip(" .,;:")
@@ -85,7 +90,7 @@ def entries(targets: dict[str, Target]) -> list[dict[str, Any]]:
     best: dict[str, tuple[int, str]] = {}
     for target in targets.values():
         for name, n in target.texts.items():
-            f = " ".join(fold(w) for w in name.split())
+            f = folded(name)
             if f not in best or n > best[f][0]:
                 best[f] = (n, target.key)
     out = []
@@ -93,7 +98,7 @@ def entries(targets: dict[str, Target]) -> list[dict[str, Any]]:
         target = targets[key]
         names: dict[str, int] = defaultdict(int)
         for name, n in target.texts.most_common():
-            f = " ".join(fold(w) for w in name.split())
+            f = folded(name)
             if best[f][1] != key:
                 continue
             shown = name if _keeps_case(name) else name.lower()
@@ -102,9 +107,9 @@ def entries(targets: dict[str, Target]) -> list[dict[str, Any]]:
             continue
         ordered = sorted(names, key=lambda n: -names[n])
         term, variants = ordered[0], []
-        seen = {" ".join(fold(w) for w in term.split())}
+        seen = {folded(term)}
         for name in ordered[1:]:
-            f = " ".join(fold(w) for w in name.split())
+            f = folded(name)
             if f not in seen:
                 seen.add(f)
                 variants.append(name)

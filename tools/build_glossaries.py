@@ -22,8 +22,7 @@ from pathlib import Path
 import yaml
 
 from readlint import document
-from readlint.glossary import fold
-from readlint.harvest import collect, entries
+from readlint.harvest import collect, entries, folded
 
 HERE = Path(__file__).resolve().parent.parent / "readlint" / "data" / "glossaries"
 TERMS_PATTERNS = [
@@ -76,8 +75,8 @@ def build_terms(pages: list[Path]) -> None:
         key = item["id"]
         names = [item["term"], *item.get("variants", ())]
         if key in tsv:
-            base = " ".join(fold(w) for w in tsv[key].split())
-            variants = [n for n in names if " ".join(fold(w) for w in n.split()) != base
+            base = folded(tsv[key])
+            variants = [n for n in names if folded(n) != base
                         and not partial(n, tsv[key])]
             if variants:
                 terms.append({"id": key, "term": tsv[key], "variants": variants})

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from ..document import Block, Document, Link
-from ..glossary import Entry, Glossary, Match, block_matches, fold, matcher_for
+from ..glossary import Entry, Glossary, Match, block_matches, fold, fold_phrase, matcher_for
 from ..problem import Fix, Problem, Severity
 from ..rule import Rule
 from ..vocabulary import SKIP_SECTIONS, rarity
@@ -79,17 +79,17 @@ class GlossaryLink(Rule):
         for use in glossary_uses(doc, matcher.find, options["section_level"], skipped,
                                  matches):
             if rarity(use.match.text) >= options["max_zipf"] or \
-                    (use.link is None and other_name(use, use.matches)):
+                    (use.link is None and other_name(use)):
                 continue
             scope = use.section if options["scope"] == "section" else 0
             groups.setdefault((scope, entry_key(use.match)), []).append(use)
         # A link to the entry anywhere in the scope satisfies the term; a link to another page
         # (or an entry the glossary does not know) satisfies the use it is on.
-        satisfied = set()
-        for key, group in groups.items():
-            states = [links_right(u, matcher.glossaries) if u.link else False for u in group]
-            if True in states or (group[0].link is not None and states[0] is None):
-                satisfied.add(key)
+        states = {key: [links_right(u, matcher.glossaries) if u.link else False for u in group]
+                  for key, group in groups.items()}
+        satisfied = {key for key, group in groups.items()
+                     if True in states[key] or (group[0].link is not None
+                                                and states[key][0] is None)}
         linked_terms = {(key[0], term_key(u.match)) for key in satisfied for u in groups[key]
                         if u.link is not None}
         for key, group in groups.items():
@@ -99,8 +99,8 @@ class GlossaryLink(Rule):
             if any(scope == key[0] and _contains(term_key(first.match), term)
                    for scope, term in linked_terms):
                 continue  # "HER2-positive" after a linked "HER2"
-            wrong = [u for u in group if u.link is not None
-                     and links_right(u, matcher.glossaries) is False]
+            wrong = [u for u, state in zip(group, states[key], strict=True)
+                     if u.link is not None and state is False]
             yield self._report(doc, wrong[0] if wrong else first, matcher.glossaries)
 
     def _report(self, doc: Document, use: Use, glossaries: tuple[Glossary, ...]) -> Problem:
@@ -163,14 +163,14 @@ def _contains(longer: str, shorter: str) -> bool:
 _ALSO_CALLED = re.compile(r"\b(?:also called|also known as|sometimes called)\b[^.;:()]*$", re.I)
 
 
-def other_name(use: Use, matches: Sequence[Match]) -> bool:
+def other_name(use: Use) -> bool:
     """Uses that need no link: another name given for something just named ("also called
     computed tomography"); a plain explanation in parentheses ("prognosis (chance of
     recovery)": "recovery" needs no link); and, in parentheses, the other name of the term
     before them ("MRI (magnetic resonance imaging)"). A list of terms in parentheses ("(fats,
     proteins and sugars)") is checked, and so are terms explained in place, as editors link
     them."""
-    text, start = use.block.text, use.match.start
+    text, start, matches = use.block.text, use.match.start, use.matches
     if _ALSO_CALLED.search(text[max(0, start - 200):start]):
         return True
     opening = _opening_parenthesis(text, start)
@@ -191,7 +191,7 @@ def _opening_parenthesis(text: str, start: int) -> int:
 
 
 def term_key(match: Match) -> str:
-    return " ".join(fold(w) for w in re.findall(r"[^\W_]+", match.text))
+    return fold_phrase(match.text)
 
 
 def entry_key(match: Match) -> str:
@@ -236,14 +236,23 @@ def _shares_word(entry: Entry, text: str) -> bool:
 def link_for(doc: Document, glossary: Glossary, entry: Entry) -> str | None:
     """A link to an entry in the style of the document's existing links to that glossary
     (relative, absolute or pop-up), else the glossary's own URL for it."""
+    style: tuple[str, int, int] | None = doc.memo(("glossary link style", glossary.name),
+                                                  lambda: _link_style(doc, glossary))
+    if style is not None and re.fullmatch(r"\d+", entry.id):
+        href, start, end = style
+        key = href[start:end]
+        new = entry.id if not key.upper().startswith("CDR") else \
+            "CDR" + entry.id.zfill(len(key) - 3)
+        return href[:start] + new + href[end:]
+    return glossary.url_for(entry)
+
+
+def _link_style(doc: Document, glossary: Glossary) -> tuple[str, int, int] | None:
+    """The document's first link to a numbered entry of the glossary, with where its key is."""
     for block in doc.blocks:
         for link in block.links:
             for pattern in glossary.link_patterns:
                 m = pattern.search(link.href)
-                if m and re.fullmatch(r"(?:CDR0*)?\d+", m.group("key")) and \
-                        re.fullmatch(r"\d+", entry.id):
-                    key = m.group("key")
-                    new = entry.id if not key.upper().startswith("CDR") else \
-                        "CDR" + entry.id.zfill(len(key) - 3)
-                    return link.href[:m.start("key")] + new + link.href[m.end("key"):]
-    return glossary.url_for(entry)
+                if m and re.fullmatch(r"(?:CDR0*)?\d+", m.group("key")):
+                    return link.href, m.start("key"), m.end("key")
+    return None

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..document import Document
-from ..glossary import block_matches, fold
+from ..glossary import block_matches, fold, fold_phrase
 from ..problem import Problem, Severity
 from ..prose import words
 from ..rule import Rule
@@ -103,7 +103,7 @@ class UndefinedJargon(Rule):
                     candidates.append((start, end, part))
             candidates.sort()
             for start, end, term in candidates:
-                key = " ".join(fold(w) for w in re.findall(r"[^\W_]+", term))
+                key = fold_phrase(term)
                 if key in seen or key in ignored:
                     continue
                 acronym = is_acronym(term)
