@@ -203,10 +203,9 @@ def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, .
     show_progress = sys.stderr.isatty() and len(targets) > 20
     with click.progressbar(targets, label="Checking", file=sys.stderr,
                            hidden=not show_progress) as bar:
-        results = list(linter.lint_targets(bar))
-    result = RunResult(results, list(linter.notices))
+        result = linter.run(bar)
     _report_errors_and_notices(result, quiet=False)
-    data = build_report(results, sort=sort, notices=result.notices)
+    data = build_report(result.files, sort=sort, notices=result.notices)
     if html_path:
         from .report.html import render
 

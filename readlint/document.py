@@ -201,6 +201,20 @@ class Document:
     def sections_at(self, level: int) -> list[Section]:
         return self.sections if level == 2 else _sections(self, level)
 
+    def block_at(self, offset: int) -> tuple[int, int] | None:
+        """(block index, offset in its text) of a file offset that is prose, else None."""
+        if "block starts" not in self._memo:
+            self._memo["block starts"] = [b.source_start for b in self.blocks]
+        index = bisect.bisect_right(self._memo["block starts"], offset) - 1
+        # Blocks follow the file's order; a table row's cells, or a list inside a quote, may
+        # start before the end of the one before, so look one block back as well.
+        for i in (index, index - 1):
+            if 0 <= i < len(self.blocks):
+                text_offset = self.blocks[i].text_offset(offset)
+                if text_offset is not None:
+                    return i, text_offset
+        return None
+
     def blocks_under(self, patterns: Iterable[str]) -> set[int]:
         """Indexes of blocks in sections whose heading matches one of the glob patterns (not
         case-sensitive), headings included, up to the next heading of the same level or

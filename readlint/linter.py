@@ -239,10 +239,13 @@ class Linter:
             else:
                 yield self.lint_file(*item)
 
+    def run(self, targets: Iterable[tuple[Path, str] | InputError]) -> RunResult:
+        """Check the targets; the result holds every file's outcome and the run's notices."""
+        files = list(self.lint_targets(targets))
+        return RunResult(files, list(self.notices))
+
     def lint_paths(self, paths: Sequence[str]) -> RunResult:
-        result = RunResult(list(self.lint_targets(discover(paths, self.config))))
-        result.notices = list(self.notices)
-        return result
+        return self.run(discover(paths, self.config))
 
     def lint_text(self, text: str, path: str = "<text>") -> FileResult:
         try:

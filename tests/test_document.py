@@ -186,3 +186,12 @@ def test_words_after_several_entities_map_back_exactly():
     assert doc.blocks[0].text == "&<<word and *more*"
     assert where(doc, "word") == (1, 14)
     assert where(doc, "more") == (1, 25)
+
+
+def test_block_at_finds_the_block_and_text_offset_of_a_file_offset(doc):
+    for needle in ("link text", "cell two", "over two lines.", "continues here.", "Setext"):
+        offset = doc.source.index(needle)
+        index, text_offset = doc.block_at(offset)
+        assert doc.blocks[index].text[text_offset:].startswith(needle), needle
+    assert doc.block_at(doc.source.index("fenced code")) is None  # not prose
+    assert doc.block_at(doc.source.index("https://example.org")) is None

@@ -31,13 +31,12 @@ def document_view(doc: Document, problems: Sequence[Problem], target: float,
     for number, problem in enumerate(problems):
         if problem.rule not in TERM_RULES:
             continue
-        for index, block in enumerate(doc.blocks):
-            start = block.text_offset(problem.start)
-            if start is not None:
-                end = block.text_offset(problem.end - 1)
-                marks.setdefault(index, []).append(
-                    [start, (end + 1) if end is not None else start + 1, number])
-                break
+        found = doc.block_at(problem.start)
+        if found is not None:
+            index, start = found
+            end = doc.blocks[index].text_offset(problem.end - 1)
+            marks.setdefault(index, []).append(
+                [start, (end + 1) if end is not None else start + 1, number])
     return {
         "blocks": [[block.kind, block.level, doc.position(block.source_start)[0], block.text,
                     by_block.get(index, []), sorted(marks.get(index, []))]
