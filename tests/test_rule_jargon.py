@@ -76,3 +76,9 @@ def test_ignore_option():
     config = Config(raw_rules={"undefined-jargon": {"skip_glossary_terms": False,
                                                     "ignore": ["nephrectomy"]}})
     assert flagged("Your doctor may suggest a nephrectomy.", config=config) == []
+
+
+def test_ignore_matches_words_as_the_rule_compares_them():
+    config = Config(raw_rules={"undefined-jargon": {"skip_glossary_terms": False,
+                                                    "ignore": ["T-DM1", "HER2"]}})
+    assert flagged("The T-DM1 results for HER2 cancers.", config=config) == []

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..document import Document
-from ..glossary import block_matches, fold, fold_phrase
+from ..glossary import block_matches, fold_phrase
 from ..problem import Problem, Severity
 from ..prose import words
 from ..rule import Rule
@@ -82,7 +82,7 @@ class UndefinedJargon(Rule):
     }
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
-        ignored = {fold(w) for w in options["ignore"]}
+        ignored = {fold_phrase(w) for w in options["ignore"]}
         found = block_matches(doc, tuple(options["glossaries"]))
         seen: set[str] = set()
         skipped = doc.blocks_under(options["skip_sections"])
