@@ -30,10 +30,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-if TYPE_CHECKING:
-    from .document import Block
+from .blocks import Block
 
 # Periods join letters to letters ("U.S", "e.g") and digits to digits ("9.6") but not a word
 # to a footnote number ("people.1").

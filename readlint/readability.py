@@ -28,12 +28,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from .prose import Sentence
 from .syllables import Syllables, default_counter
-
-if TYPE_CHECKING:
-    from .prose import Sentence
 
 GRADE_FORMULAS = ("flesch_kincaid_grade", "smog_index", "coleman_liau_index",
                   "automated_readability_index", "dale_chall_grade")

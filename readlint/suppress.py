@@ -15,7 +15,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .document import Comment, Document
+from .blocks import Comment
+from .document import Document
 from .problem import Problem
 from .registry import Registry
 

@@ -5,7 +5,8 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..document import Block, Document, Link
+from ..blocks import Block, Link
+from ..document import Document
 from ..glossary import Entry, Glossary, Match, block_matches, fold, fold_phrase, matcher_for
 from ..problem import Fix, Problem, Severity
 from ..rule import Rule

@@ -1,0 +1,107 @@
+"""The pieces a document's prose is made of: blocks of prose with their source map, the links
+in them, images, comments and sections. Plain values; nothing here reads or parses."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link inside a prose block: its text span (block text offsets) and target."""
+
+    start: int
+    end: int
+    href: str
+    source_start: int
+    source_end: int
+
+
+@dataclass(frozen=True)
+class Image:
+    """An image: its alt text and source, with its span in the file."""
+
+    alt: str
+    src: str
+    source_start: int
+    source_end: int
+
+
+@dataclass(frozen=True)
+class Comment:
+    """An HTML comment with its span in the file (used for inline directives)."""
+
+    text: str
+    source_start: int
+    source_end: int
+
+
+@dataclass
+class Block:
+    """One unit of prose: a heading, a paragraph, a list item, a quote or a table cell.
+
+    `runs` holds (text_offset, source_offset, length) triples in text order: the block's
+    text[t:t+n] stands at source[s:s+n]. Characters between runs (spaces standing for line
+    breaks) map to the source offset of the run before them plus their distance from it.
+    """
+
+    kind: str
+    text: str
+    runs: list[tuple[int, int, int]]
+    level: int = 0
+    section: int = -1
+    links: list[Link] = field(default_factory=list)
+
+    def source_offset(self, index: int) -> int:
+        """Map an offset in this block's text to an offset in the file."""
+        if not self.runs:
+            return 0
+        i = bisect.bisect_right(self.runs, (index, float("inf"), 0)) - 1
+        if i < 0:
+            i = 0
+        text_start, source_start, length = self.runs[i]
+        if index < text_start + length:
+            return source_start + (index - text_start)
+        # In a gap (a line break turned into a space): point just after the run.
+        return source_start + length
+
+    @property
+    def source_start(self) -> int:
+        return self.source_offset(0)
+
+    def text_offset(self, source: int) -> int | None:
+        """The offset in this block's text of a file offset, or None when it is not prose
+        of this block."""
+        for text_start, source_start, length in self.runs:
+            if source_start <= source < source_start + length:
+                return text_start + source - source_start
+        return None
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the blocks under it, up to the next heading of its level or above."""
+
+    heading: Block | None
+    level: int
+    blocks: tuple[int, ...]
+
+
+def sections(blocks: Sequence[Block], level: int) -> list[Section]:
+    """The blocks grouped under their headings of `level` or above."""
+    found: list[Section] = []
+    heading: Block | None = None
+    members: list[int] = []
+    for i, block in enumerate(blocks):
+        if block.kind == "heading" and block.level <= level:
+            if heading is not None or members:
+                found.append(Section(heading, heading.level if heading else 0, tuple(members)))
+            heading, members = block, [i]
+        else:
+            members.append(i)
+    if heading is not None or members:
+        found.append(Section(heading, heading.level if heading else 0, tuple(members)))
+    return found
+

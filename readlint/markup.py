@@ -1,0 +1,348 @@
+"""Markdown to prose blocks, with a source map from every prose character back to the file.
+
+markdown-it gives block tokens line ranges but inline tokens no positions at all, so each
+inline token's content is found in its source lines, and its children (text, links, code
+spans, HTML, images) are walked along that content.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from .blocks import Block, Comment, Image, Link
+
+_PARSER = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+_BLOCK_KINDS = {"blockquote_open": "blockquote", "list_item_open": "list_item",
+                "th_open": "table_cell", "td_open": "table_cell"}
+
+
+@dataclass
+class Markup:
+    """What the Markdown of a document holds: its prose blocks (headings among them), images
+    and HTML comments, all with offsets into `source`."""
+
+    source: str
+    line_starts: list[int]
+    blocks: list[Block] = field(default_factory=list)
+    headings: list[Block] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+
+    def line_start(self, line: int) -> int:
+        """Character offset of the start of a 1-based line."""
+        return self.line_starts[max(0, min(line - 1, len(self.line_starts) - 1))]
+
+    @property
+    def line_count(self) -> int:
+        return len(self.line_starts)
+
+
+def parse_markdown(source: str, body_start: int, line_starts: list[int]) -> Markup:
+    """The prose of the Markdown body that starts at `body_start` in `source`."""
+    doc = Markup(source, line_starts)
+    body = source[body_start:]
+    body_line0 = source.count("\n", 0, body_start)
+    tokens = _PARSER.parse(body)
+    containers: list[str] = []
+    cell_cursor = [-1, 0]  # file line of the last table cell found, and where it ended
+    heading_level = 0
+    section = -1
+    for tok in tokens:
+        if tok.type in _BLOCK_KINDS:
+            containers.append(_BLOCK_KINDS[tok.type])
+        elif tok.type in ("blockquote_close", "list_item_close", "th_close", "td_close"):
+            if containers:
+                containers.pop()
+        elif tok.type == "heading_open":
+            heading_level = int(tok.tag[1])
+        elif tok.type == "heading_close":
+            heading_level = 0
+        elif tok.type == "html_block" and tok.map:
+            _collect_comments(doc, tok.content, doc.line_start(body_line0 + tok.map[0] + 1))
+        elif tok.type == "inline" and tok.map is not None:
+            kind = "heading" if heading_level else (containers[-1] if containers else "paragraph")
+            block = _inline_block(doc, tok, kind, body_line0, cell_cursor)
+            if block is None:
+                continue
+            if heading_level:
+                block.level = heading_level
+                doc.headings.append(block)
+                section = len(doc.blocks)
+            block.section = section
+            doc.blocks.append(block)
+    return doc
+
+
+def _collect_comments(doc: Markup, content: str, base: int) -> None:
+    for m in re.finditer(r"<!--(.*?)-->", content, re.S):
+        doc.comments.append(Comment(m.group(1), base + m.start(), base + m.end()))
+
+
+def _line_origins(doc: Markup, content: str, first_line: int,
+                  cell_cursor: list[int] | None) -> list[tuple[int, list[int]]]:
+    """Source offset of the start of each line of an inline token's content, and where in
+    the line the source has a character the content lost (a table cell's "\\|" is "|")."""
+    origins: list[tuple[int, list[int]]] = []
+    for k, piece in enumerate(content.split("\n")):
+        line_no = first_line + k  # 0-based line in the file
+        start = doc.line_start(line_no + 1)
+        end = doc.line_start(line_no + 2) if line_no + 1 < doc.line_count else len(doc.source)
+        line = doc.source[start:end].rstrip("\n")
+        lost: list[int] = []
+        if cell_cursor is not None:
+            # Table cells share a row: look after the previous cell found on this line.
+            after = cell_cursor[1] - start if cell_cursor[0] == line_no else 0
+            at = line.find(piece, after)
+            written = piece
+            if at < 0 and "|" in piece:
+                written = piece.replace("|", "\\|")
+                at = line.find(written, after)
+                if at >= 0:
+                    lost = [i for i, c in enumerate(piece) if c == "|"]
+            cell_cursor[:] = [line_no, start + max(at, 0) + len(written)]
+        else:
+            stripped = line.rstrip()
+            at = len(stripped) - len(piece) if stripped.endswith(piece) else line.find(piece)
+        origins.append((start + at if at >= 0 else start + len(line) - len(line.lstrip()),
+                        lost))
+    return origins
+
+
+def _inline_block(doc: Markup, tok: Token, kind: str, body_line0: int,
+                  cell_cursor: list[int]) -> Block | None:
+    content = tok.content
+    if not content.strip():
+        return None
+    assert tok.map is not None
+    origins = _line_origins(doc, content, body_line0 + tok.map[0],
+                            cell_cursor if kind == "table_cell" else None)
+    line_starts = [0] + [m.end() for m in re.finditer("\n", content)]
+
+    def to_source(pos: int) -> int:
+        k = bisect.bisect_right(line_starts, pos) - 1
+        origin, lost = origins[k]
+        column = pos - line_starts[k]
+        return origin + column + (bisect.bisect_right(lost, column) if lost else 0)
+
+    builder = _ProseBuilder(to_source, linear=not any(lost for _, lost in origins))
+    _align(doc, content, tok.children or [], builder, to_source)
+    text = builder.text()
+    if not text.strip():
+        return None
+    return Block(kind, text, builder.runs, links=builder.links)
+
+
+class _ProseBuilder:
+    """Collects prose characters with their content positions, as runs in source offsets."""
+
+    def __init__(self, to_source: Callable[[int], int], linear: bool = True) -> None:
+        self.linear = linear  # False when the source has characters the content lost
+        self.parts: list[str] = []
+        self.length = 0
+        self.runs: list[tuple[int, int, int]] = []
+        self.links: list[Link] = []
+        self.to_source = to_source
+
+    def add(self, text: str, content_pos: int) -> None:
+        """Add text that stands verbatim in the content at content_pos, leaving out bare web
+        addresses (they are not prose)."""
+        if "://" in text or "www." in text:
+            last = 0
+            for m in _BARE_URL.finditer(text):
+                self._add_plain(text[last:m.start()], content_pos + last)
+                last = m.end()
+            self._add_plain(text[last:], content_pos + last)
+        else:
+            self._add_plain(text, content_pos)
+
+    def _add_plain(self, text: str, content_pos: int) -> None:
+        # A run may not cross a content line break: split at newlines in the content.
+        offset = 0
+        for piece in text.split("\n"):
+            if piece and self.linear:
+                self._run(piece, self.to_source(content_pos + offset))
+            elif piece:
+                at = content_pos + offset
+                self.add_mapped(piece, list(range(at, at + len(piece))))
+            offset += len(piece) + 1
+            if offset <= len(text):
+                self._space(self.to_source(content_pos + offset - 1))
+
+    def add_mapped(self, text: str, positions: list[int]) -> None:
+        """Add text whose characters stand at the given content positions."""
+        sources = [self.to_source(p) for p in positions]
+        i = 0
+        while i < len(text):
+            j = i + 1
+            while j < len(text) and sources[j] == sources[j - 1] + 1:
+                j += 1
+            self._run(text[i:j], sources[i])
+            i = j
+
+    def space(self, content_pos: int) -> None:
+        self._space(self.to_source(content_pos))
+
+    def _run(self, text: str, source: int) -> None:
+        if self.runs:
+            t, s, n = self.runs[-1]
+            if t + n == self.length and s + n == source:
+                self.runs[-1] = (t, s, n + len(text))
+                self.parts.append(text)
+                self.length += len(text)
+                return
+        self.runs.append((self.length, source, len(text)))
+        self.parts.append(text)
+        self.length += len(text)
+
+    def _space(self, source: int) -> None:
+        self._run(" ", source)
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+_BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_MARKUP_GAP = re.compile(r"[\s*_~\[\]!<>`\\]*")
+
+
+def _locate(content: str, text: str, cur: int) -> list[int] | int:
+    """Find where `text` stands in `content` from `cur`: an index, or per-character positions
+    when escapes or entities make it differ from the source."""
+    j = content.find(text, cur)
+    if j >= 0 and _MARKUP_GAP.fullmatch(content, cur, j):
+        return j
+    positions = []
+    for ch in text:
+        entity = _ENTITY.match(content, cur)
+        if entity and html.unescape(entity.group()) == ch:  # "&amp;" stands for "&"
+            positions.append(cur)
+            cur = entity.end()
+            continue
+        if content.startswith("\\" + ch, cur):  # "\*" stands for "*"
+            positions.append(cur + 1)
+            cur += 2
+            continue
+        k = content.find(ch, cur, cur + 12)
+        if k < 0:
+            positions.append(min(cur, len(content) - 1))
+        else:
+            positions.append(k)
+            cur = k + 1
+    return positions
+
+
+def _skip_destination(content: str, cur: int) -> int:
+    """From a ']' that closes link text, skip '](dest "title")' or '][ref]'; return new cursor."""
+    j = content.find("]", cur)
+    if j < 0:
+        return cur
+    j += 1
+    if j < len(content) and content[j] == "(":
+        close = _closing(content, j, "(", ")")
+        return close + 1 if close >= 0 else len(content)
+    if j < len(content) and content[j] == "[":
+        k = content.find("]", j)
+        return k + 1 if k >= 0 else j
+    return j
+
+
+def _closing(content: str, open_at: int, opening: str, closing: str) -> int:
+    """Index of the bracket that closes the one at open_at (backslash escapes skipped), or -1."""
+    depth = 0
+    k = open_at
+    while k < len(content):
+        c = content[k]
+        if c == "\\":
+            k += 2
+            continue
+        if c == opening:
+            depth += 1
+        elif c == closing:
+            depth -= 1
+            if depth == 0:
+                return k
+        k += 1
+    return -1
+
+
+def _align(doc: Markup, content: str, children: list[Token], out: _ProseBuilder,
+           to_source: Callable[[int], int]) -> None:
+    cur = 0
+    link_start: list[tuple[int, str, int]] = []  # (text length at open, href, source start)
+    in_autolink = False
+    for child in children:
+        kind = child.type
+        if kind == "text":
+            if not child.content:
+                continue
+            found = _locate(content, child.content, cur)
+            if isinstance(found, int):
+                if not in_autolink:
+                    out.add(child.content, found)
+                cur = found + len(child.content)
+            else:
+                if not in_autolink:
+                    out.add_mapped(child.content, found)
+                cur = found[-1] + 1
+        elif kind in ("softbreak", "hardbreak"):
+            j = content.find("\n", cur)
+            if j >= 0:
+                out.space(j)
+                cur = j + 1
+        elif kind == "link_open":
+            href = str(child.attrs.get("href", ""))
+            if child.markup == "autolink" or child.info == "auto":
+                in_autolink = True
+                j = content.find("<", cur)
+                cur = j + 1 if j >= 0 else cur
+                continue
+            j = content.find("[", cur)
+            open_at = j if j >= 0 else cur
+            cur = open_at + 1
+            link_start.append((out.length, href, to_source(open_at)))
+        elif kind == "link_close":
+            if in_autolink:
+                in_autolink = False
+                j = content.find(">", cur)
+                cur = j + 1 if j >= 0 else cur
+                continue
+            if link_start:
+                start, href, src_start = link_start.pop()
+                cur = _skip_destination(content, cur)
+                out.links.append(Link(start, out.length, href, src_start,
+                                      to_source(max(cur - 1, 0)) + 1))
+        elif kind == "image":
+            j = content.find("![", cur)
+            if j < 0:
+                continue
+            bracket = _closing(content, j + 1, "[", "]")
+            end = _skip_destination(content, bracket if bracket >= 0 else len(content) - 1)
+            doc.images.append(Image(child.content, str(child.attrs.get("src", "")),
+                                    to_source(j), to_source(end - 1) + 1))
+            cur = end
+        elif kind == "code_inline":
+            j = content.find(child.markup, cur)
+            if j >= 0:
+                k = content.find(child.markup, j + len(child.markup) + len(child.content) - 1)
+                cur = k + len(child.markup) if k >= 0 else j + len(child.markup)
+        elif kind == "html_inline":
+            j = content.find(child.content, cur)
+            if j >= 0:
+                if child.content.startswith("<!--"):
+                    _collect_comments(doc, child.content, to_source(j))
+                elif re.match(r"<br\s*/?>", child.content, re.I):
+                    out.space(j)
+                cur = j + len(child.content)
+        elif child.markup and kind.endswith(("_open", "_close")):
+            j = content.find(child.markup, cur, cur + len(child.markup) + 2)
+            if j >= 0:
+                cur = j + len(child.markup)
+
