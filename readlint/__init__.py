@@ -14,7 +14,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from .config import Config
-    from .linter import FileResult, RunResult
+    from .results import FileResult, RunResult
 
 
 def lint_paths(paths: Sequence[str], config: Config | None = None) -> RunResult:

@@ -2,28 +2,35 @@
 
 from __future__ import annotations
 
-import json
+import io
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
 import click
+import yaml
 
 from . import __version__
-from .config import Config, RuleSets, find_config, load_config
+from .config import Config, find_config, load_config
 from .errors import ReadlintError
+from .files import discover
 from .fixes import fix_file, write_atomically
-from .formats import FORMATTERS, FormatOptions
+from .formats import FORMATS, FormatOptions, for_check, for_report
+from .formats.base import ReportWriter
 from .formats.text import plural
-from .linter import Choices, Linter, RunResult
+from .harvest import glossary_data
+from .linter import Choices, Describe, Linter
 from .problem import Severity
 from .registry import Registry
-from .report import markdown as markdown_report
-from .report import terminal as terminal_report
 from .report.model import SORT_KEYS
 from .report.model import build as build_report
+from .report.view import document_view
+from .results import RunResult
+from .rulesets import RuleSets
+from .schema import validate
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 
@@ -94,11 +101,10 @@ def _common_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def _build_linter(paths: Sequence[str], select: Sequence[str], ignore: Sequence[str],
                   audience: str | None, config_path: str | None,
-                  collect_stats: bool = False, collect_views: bool = False) -> Linter:
+                  measure: bool = False, describe: Describe | None = None) -> Linter:
     config = _config_for(config_path, paths)
     choices = Choices(audience=audience, select=_split(select) or None, ignore=_split(ignore))
-    return Linter(config, Registry.default(), choices, collect_stats=collect_stats,
-                  collect_views=collect_views)
+    return Linter(config, Registry.default(), choices, measure=measure, describe=describe)
 
 
 def _report_errors_and_notices(result: RunResult, quiet: bool) -> None:
@@ -111,7 +117,7 @@ def _report_errors_and_notices(result: RunResult, quiet: bool) -> None:
 
 @main.command()
 @_common_options
-@click.option("--format", "output_format", type=click.Choice(sorted(FORMATTERS)),
+@click.option("--format", "output_format", type=click.Choice(for_check()),
               default="text", show_default=True, help="How to print the problems.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
               help="Exit with code 1 when a problem this serious or worse is found "
@@ -142,7 +148,9 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
             sys.exit(EXIT_ERROR if result.errors else EXIT_OK)
     color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     options = FormatOptions(color=color, quiet=quiet, statistics=statistics, version=__version__)
-    FORMATTERS[output_format](result, sys.stdout, options)
+    writer = FORMATS[output_format].check
+    assert writer is not None  # the choice offers only formats that can
+    writer(result, sys.stdout, options)
     level = Severity.parse(fail_on) if fail_on else linter.config.fail_on
     if result.errors:
         sys.exit(EXIT_ERROR)
@@ -175,10 +183,11 @@ def _apply_fixes(result: RunResult, write: bool, quiet: bool) -> None:
 
 @main.command()
 @_common_options
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]),
+@click.option("--format", "output_format", type=click.Choice(for_report()),
               default="text", show_default=True,
               help="text: a table for the terminal; json: every metric of every document; "
-                   "markdown: a short summary for a pull-request comment.")
+                   "markdown: a short summary for a pull-request comment; html: the page "
+                   "--html writes.")
 @click.option("--top", type=click.IntRange(min=1), metavar="N",
               help="Show only the N worst documents (all of them in JSON).")
 @click.option("--html", "html_path", type=click.Path(dir_okay=False),
@@ -197,31 +206,30 @@ def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, .
     per audience. Files that cannot be read are listed on standard error.
     """
     paths = paths or (".",)
-    linter = _build_linter(paths, select, ignore, audience, config_path, collect_stats=True,
-                           collect_views=html_path is not None)
+    linter = _build_linter(paths, select, ignore, audience, config_path, measure=True,
+                           describe=document_view if html_path is not None else None)
     targets = linter.targets(paths)
     show_progress = sys.stderr.isatty() and len(targets) > 20
     with click.progressbar(targets, label="Checking", file=sys.stderr,
                            hidden=not show_progress) as bar:
         result = linter.run(bar)
     _report_errors_and_notices(result, quiet=False)
-    data = build_report(result.files, sort=sort, notices=result.notices)
+    data = build_report(result, sort=sort)
+    color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    options = FormatOptions(color=color, version=__version__, top=top)
     if html_path:
-        from .report.html import render
-
-        target = Path(html_path)
-        page = render(data, __version__)
-        write_atomically(target, page)
+        page = io.StringIO()
+        _report_writer("html")(data, page, options)
+        write_atomically(Path(html_path), page.getvalue())
         click.echo(f"readlint: wrote the HTML report to {html_path}", err=True)
-    if output_format == "json":
-        json.dump(data.to_json(__version__), sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
-    elif output_format == "markdown":
-        markdown_report.write(data, sys.stdout, top)
-    else:
-        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        terminal_report.write(data, sys.stdout, top, color)
+    _report_writer(output_format)(data, sys.stdout, options)
     sys.exit(EXIT_ERROR if result.errors else EXIT_OK)
+
+
+def _report_writer(name: str) -> ReportWriter:
+    writer = FORMATS[name].report
+    assert writer is not None  # only formats that can are offered
+    return writer
 
 
 @main.command("rules")
@@ -290,14 +298,6 @@ def harvest(paths: tuple[str, ...], output: str, name: str, patterns: tuple[str,
             url_template: str | None) -> None:
     """Build a glossary from the links in PATHS: each link target becomes an entry, its most
     frequent link text the term, other link texts its variants, with counts."""
-    import re
-
-    import yaml
-
-    from .config import validate
-    from .files import discover
-    from .harvest import glossary_data
-
     for pattern in patterns:
         try:
             if "(?P<key>" not in pattern:

@@ -6,8 +6,9 @@ import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from .config import Config, matches
+from .config import Config
 from .errors import InputError
+from .globs import matches
 
 SKIPPED_FOLDERS = frozenset({
     "node_modules", "build", "dist", "site", "_build", "_site", "public", "out", "target",

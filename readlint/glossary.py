@@ -33,14 +33,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 
+from .document import Document
 from .errors import ConfigError
-
-if TYPE_CHECKING:
-    from .document import Document
+from .schema import validate
 
 BUNDLED = ("nci-cancer-terms", "nci-drugs")
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|-")
@@ -127,8 +126,6 @@ def load(ref: str) -> Glossary:
 
 
 def _read_file(path: Path) -> Glossary:
-    from .config import validate
-
     text = path.read_text(encoding="utf-8")
     try:
         data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)

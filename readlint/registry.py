@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from importlib.metadata import entry_points
 
+from .checks import BUILTIN_RULES
 from .errors import ConfigError
 from .rule import Rule
 
@@ -41,10 +42,12 @@ class Registry:
     def names(self) -> list[str]:
         return [r.name for r in self]
 
+    def tagged(self, tag: str) -> list[str]:
+        """Names of the rules whose problems feed `tag` (see rule.py)."""
+        return [r.name for r in self if tag in r.tags]
+
     @classmethod
     def default(cls, plugins: bool = True) -> Registry:
-        from .checks import BUILTIN_RULES
-
         registry = cls(rule_class() for rule_class in BUILTIN_RULES)
         if plugins:
             registry.load_plugins()

@@ -4,19 +4,40 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from .document import Document
 from .problem import Fix, Problem, Severity
+
+# What a rule's problems feed, declared in Rule.tags: reports build their columns and the HTML
+# marks from these, never from rule names.
+GRADE = "grade"  # the reading grade of a document or section
+LONG_SENTENCE = "long-sentence"  # a sentence too long for its readers
+UNDEFINED_TERM = "undefined-term"  # a term used without being explained
+MISSING_LINK = "missing-link"  # a term used without its glossary link
+PLAIN_WORD = "plain-word"  # a word with a plainer substitute
+DIRECTIVE = "directive"  # a problem in a readlint comment (the linter reports it)
+
+
+@dataclass(frozen=True)
+class Example:
+    """What `readlint explain` shows: a document the rule reports (`text`), one it accepts
+    (`fixed`), and the options both are checked with. Tests check both against the rule."""
+
+    text: str
+    fixed: str = ""
+    options: Mapping[str, Any] = field(default_factory=dict)
 
 
 class Rule:
     """Base class for rules. A rule is small: it declares who it is and yields problems.
 
     Subclasses set `name` (stable, kebab-case), `code` (stable, e.g. "RL102"),
-    `default_severity`, `summary` (one line) and `options` (JSON Schema of each option, with a
-    "default"). The class docstring is the long help shown by `readlint explain`: what the rule
-    finds, why it matters, how to fix it, and an example.
+    `default_severity`, `summary` (one line), `options` (JSON Schema of each option, with a
+    "default"), `tags` (what its problems feed: GRADE, LONG_SENTENCE, ...) and an `example`.
+    The class docstring is the long help shown by `readlint explain`: what the rule finds, why
+    it matters and how to fix it.
     """
 
     name: ClassVar[str] = ""
@@ -24,9 +45,20 @@ class Rule:
     default_severity: ClassVar[Severity] = Severity.WARNING
     summary: ClassVar[str] = ""
     options: ClassVar[dict[str, dict[str, Any]]] = {}
+    tags: ClassVar[frozenset[str]] = frozenset()
+    example: ClassVar[Example | None] = None
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
         raise NotImplementedError
+
+    def measure(self, doc: Document, options: Mapping[str, Any]) -> Mapping[str, Any] | None:
+        """Figures about the whole document that reports show, keyed by what they feed
+        (for example {GRADE: {...}}); plain values only. None: the rule measures nothing."""
+        return None
+
+    @classmethod
+    def measures(cls) -> bool:
+        return cls.measure is not Rule.measure
 
     # -- helpers for subclasses ----------------------------------------------------------
 

@@ -41,10 +41,12 @@ class Suppressions:
         return True
 
 
-def read_directives(doc: Document, registry: Registry, comments: Iterable[Comment] | None = None,
+def read_directives(doc: Document, registry: Registry, reporter: str | None = None,
+                    comments: Iterable[Comment] | None = None,
                     ) -> tuple[Suppressions, list[Problem]]:
-    """Suppressions from a document's comments, and problems for unknown rule names."""
-    unknown_rule = registry.get("unknown-directive")
+    """Suppressions from a document's comments, and problems for unknown rule names, reported
+    as the rule named `reporter` (the one tagged DIRECTIVE)."""
+    unknown_rule = registry.get(reporter) if reporter else None
     found = Suppressions()
     problems: list[Problem] = []
     open_from: dict[str, int] = {}

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from readlint.config import RuleSets, bundled_rules_dir, find_config, load_config, matches
+from readlint.config import find_config, load_config
 from readlint.errors import ConfigError
+from readlint.globs import matches
 from readlint.registry import Registry
+from readlint.rulesets import RuleSets, bundled_rules_dir
 
 LONG = "Word " + " ".join(["word"] * 22) + " end."  # 24 words: over 20, under 25
 

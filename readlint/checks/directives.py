@@ -5,7 +5,7 @@ from typing import Any
 
 from ..document import Document
 from ..problem import Problem, Severity
-from ..rule import Rule
+from ..rule import DIRECTIVE, Rule
 
 
 class UnknownDirective(Rule):
@@ -25,6 +25,7 @@ class UnknownDirective(Rule):
     code = "RL001"
     default_severity = Severity.WARNING
     summary = "A readlint comment names a rule that does not exist."
+    tags = frozenset({DIRECTIVE})
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
         return iter(())  # reported by the linter (suppress.py) while reading comments

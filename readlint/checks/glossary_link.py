@@ -9,7 +9,7 @@ from ..blocks import Block, Link
 from ..document import Document
 from ..glossary import Entry, Glossary, Match, block_matches, fold, fold_phrase, matcher_for
 from ..problem import Fix, Problem, Severity
-from ..rule import Rule
+from ..rule import MISSING_LINK, Rule
 from ..vocabulary import SKIP_SECTIONS, rarity
 
 
@@ -62,6 +62,7 @@ class GlossaryLink(Rule):
     code = "RL202"
     default_severity = Severity.WARNING
     summary = "A term the glossary explains is used without a link to it."
+    tags = frozenset({MISSING_LINK})
     options = {
         "glossaries": {"type": "array", "items": {"type": "string", "minLength": 1},
                        "default": ["nci-cancer-terms", "nci-drugs"], "x-readlint-paths": True},

@@ -9,7 +9,7 @@ from ..document import Document
 from ..glossary import block_matches, fold_phrase
 from ..problem import Problem, Severity
 from ..prose import words
-from ..rule import Rule
+from ..rule import UNDEFINED_TERM, Rule
 from ..vocabulary import (
     SKIP_SECTIONS,
     explained,
@@ -70,6 +70,7 @@ class UndefinedJargon(Rule):
     code = "RL201"
     default_severity = Severity.WARNING
     summary = "A term the reader may not know is used without being explained."
+    tags = frozenset({UNDEFINED_TERM})
     options = {
         "max_zipf": {"type": "number", "default": 2.8},
         "medical_max_zipf": {"type": "number", "default": 4.0},

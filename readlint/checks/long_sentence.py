@@ -5,7 +5,7 @@ from typing import Any
 
 from ..document import Document
 from ..problem import Problem, Severity
-from ..rule import Rule
+from ..rule import LONG_SENTENCE, Rule
 
 
 class LongSentence(Rule):
@@ -36,6 +36,7 @@ class LongSentence(Rule):
     code = "RL102"
     default_severity = Severity.WARNING
     summary = "A sentence has more words than the limit."
+    tags = frozenset({LONG_SENTENCE})
     options = {
         "max_words": {"type": "integer", "minimum": 1, "default": 25,
                       "description": "The most words a sentence may have."},

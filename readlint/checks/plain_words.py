@@ -11,7 +11,7 @@ import yaml
 from ..document import Document
 from ..glossary import Entry, Glossary, Matcher
 from ..problem import Fix, Problem, Severity
-from ..rule import Rule
+from ..rule import PLAIN_WORD, Rule
 
 
 class PlainWords(Rule):
@@ -38,6 +38,7 @@ class PlainWords(Rule):
     code = "RL203"
     default_severity = Severity.INFO
     summary = "A complex word has a plainer substitute."
+    tags = frozenset({PLAIN_WORD})
     options = {
         "words": {"type": "object", "additionalProperties": {"type": "string"}, "default": {}},
         "word_lists": {"type": "array", "items": {"type": "string"}, "default": [],

@@ -6,7 +6,7 @@ from typing import Any
 from ..document import Document
 from ..problem import Problem, Severity
 from ..readability import FORMULA_LABELS, GRADE_FORMULAS
-from ..rule import Rule
+from ..rule import GRADE, Rule
 
 
 class ReadingGrade(Rule):
@@ -56,6 +56,7 @@ class ReadingGrade(Rule):
     code = "RL101"
     default_severity = Severity.WARNING
     summary = "The prose reads above the grade set for its readers."
+    tags = frozenset({GRADE})
     options = {
         "max_grade": {"type": "number", "minimum": 0, "default": 8},
         "formulas": {"type": "array", "items": {"enum": list(GRADE_FORMULAS)}, "minItems": 1,
@@ -66,6 +67,15 @@ class ReadingGrade(Rule):
         "min_section_words": {"type": "integer", "minimum": 0, "default": 100},
         "max_sections": {"type": "integer", "minimum": 0, "default": 3},
     }
+
+    def measure(self, doc: Document, options: Mapping[str, Any]) -> Mapping[str, Any]:
+        """The document's counts, every formula, and its grade against the target."""
+        stats = doc.stats
+        formulas = list(options["formulas"])
+        return {GRADE: {
+            "metrics": stats.metrics(), "grade": stats.grade(formulas), "formulas": formulas,
+            "target": float(options["max_grade"]), "graded": stats.words >= options["min_words"],
+        }}
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
         formulas = options["formulas"]

@@ -1,28 +1,26 @@
-"""Output formats, by name. A formatter gets the results of a run and writes them; it knows
-nothing of rules and decides nothing."""
+"""Output formats, by name, shared by `check` and `report`. A format gets the results of a run
+(or the report made from them) and writes them; it knows nothing of rules and decides
+nothing. Adding a format is one module that defines FORMAT and one line below."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TextIO
+from . import html, json, markdown, text
+from .base import Format, FormatOptions
 
-from ..linter import RunResult
-from . import json as json_format
-from . import text as text_format
-
-Formatter = Callable[[RunResult, TextIO, "FormatOptions"], None]
-
-
-class FormatOptions:
-    def __init__(self, color: bool = False, quiet: bool = False, statistics: bool = False,
-                 version: str = "") -> None:
-        self.color = color
-        self.quiet = quiet
-        self.statistics = statistics
-        self.version = version
+FORMATS: dict[str, Format] = {f.name: f for f in (
+    text.FORMAT,
+    json.FORMAT,
+    markdown.FORMAT,
+    html.FORMAT,
+)}
 
 
-FORMATTERS: dict[str, Formatter] = {
-    "text": text_format.write,
-    "json": json_format.write,
-}
+def for_check() -> list[str]:
+    return sorted(name for name, f in FORMATS.items() if f.check is not None)
+
+
+def for_report() -> list[str]:
+    return sorted(name for name, f in FORMATS.items() if f.report is not None)
+
+
+__all__ = ["FORMATS", "Format", "FormatOptions", "for_check", "for_report"]

@@ -1,14 +1,15 @@
-"""JSON for other tools: {"version", "problems": [...], "errors": [...]}. Keys are stable."""
+"""JSON for other tools. `check`: {"version", "problems": [...], "errors": [...]}; `report`:
+every metric of every document, and totals. Keys are stable."""
 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
-if TYPE_CHECKING:
-    from ..linter import RunResult
-    from ..problem import Problem
-    from . import FormatOptions
+from ..problem import Problem
+from ..report.model import Report
+from ..results import RunResult
+from .base import Format, FormatOptions
 
 
 def problem_dict(p: Problem) -> dict[str, Any]:
@@ -19,7 +20,7 @@ def problem_dict(p: Problem) -> dict[str, Any]:
     }
 
 
-def write(result: RunResult, out: TextIO, options: FormatOptions) -> None:
+def write_check(result: RunResult, out: TextIO, options: FormatOptions) -> None:
     data = {
         "version": options.version,
         "problems": [problem_dict(p) for p in result.problems],
@@ -28,3 +29,12 @@ def write(result: RunResult, out: TextIO, options: FormatOptions) -> None:
     }
     json.dump(data, out, indent=2, ensure_ascii=False)
     out.write("\n")
+
+
+def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
+    json.dump(report.to_json(options.version), out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+FORMAT = Format("json", "for other tools: every problem, or every metric of every document",
+                write_check, write_report)

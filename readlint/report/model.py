@@ -5,18 +5,14 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..linter import FileResult
 from ..problem import Severity
 from ..readability import FORMULA_LABELS
-
-# Which rules feed which report column.
-LONG_SENTENCE = "long-sentence"
-UNDEFINED_TERM = "undefined-jargon"
-MISSING_LINK = "glossary-link"
+from ..results import RunResult
+from ..rule import GRADE, LONG_SENTENCE, MISSING_LINK, UNDEFINED_TERM
 
 
 @dataclass
@@ -131,27 +127,36 @@ def percentile(values: Sequence[float], share: float) -> float:
     return ordered[min(rank, len(ordered)) - 1]
 
 
-def build(results: Iterable[FileResult], sort: str = "worst", notices: Sequence[str] = (),
-          top_terms: int = 15) -> Report:
+def _count(by_rule: Counter[str], rules: frozenset[str]) -> int:
+    return sum(by_rule[rule] for rule in rules)
+
+
+def build(run: RunResult, sort: str = "worst", top_terms: int = 15) -> Report:
+    """The report of a run. Columns count problems by what their rules feed (their tags)."""
     rows: list[DocumentRow] = []
     errors: list[tuple[str, int | None, str]] = []
-    for result in results:
+    long_rules, term_rules, link_rules = (run.tagged(t) for t in
+                                          (LONG_SENTENCE, UNDEFINED_TERM, MISSING_LINK))
+    for result in run.files:
         if result.error is not None:
             errors.append((result.path, result.error.line, result.error.message))
             continue
-        if result.stats is None:
+        if result.rule_set is None:
             continue  # an empty file
-        by_rule = Counter(p.rule for p in result.problems)
+        grading = result.measures.get(GRADE, {})
         severities = Counter(str(p.severity) for p in result.problems)
+        by_rule = Counter(p.rule for p in result.problems)
         terms = sorted({p.subject for p in result.problems
-                        if p.rule == UNDEFINED_TERM and p.subject})
+                        if p.rule in term_rules and p.subject})
         rows.append(DocumentRow(
-            result.path, result.audience, result.rule_set, result.stats.metrics(),
-            result.grade or 0.0, result.grade_formulas, result.grade_target or 0.0,
-            by_rule[LONG_SENTENCE], by_rule[UNDEFINED_TERM], by_rule[MISSING_LINK],
+            result.path, result.audience, result.rule_set,
+            dict(grading.get("metrics", {"words": 0})), float(grading.get("grade", 0.0)),
+            tuple(grading.get("formulas", ())), float(grading.get("target", 0.0)),
+            _count(by_rule, long_rules), _count(by_rule, term_rules),
+            _count(by_rule, link_rules),
             {str(s): severities[str(s)] for s in (Severity.ERROR, Severity.WARNING,
                                                   Severity.INFO)},
-            terms, result.stats.words >= result.grade_min_words, result.view))
+            terms, bool(grading.get("graded", False)), result.detail))
     rows.sort(key=SORT_KEYS[sort])
     audiences = []
     for rule_set in sorted({r.rule_set or "" for r in rows if r.graded}):
@@ -162,7 +167,7 @@ def build(results: Iterable[FileResult], sort: str = "worst", notices: Sequence[
             round(statistics.median(grades), 2), round(percentile(grades, 0.9), 2),
             group[0].grade_target))
     term_counts = Counter(t.lower() for r in rows for t in r.terms)
-    return Report(rows, errors, audiences, term_counts.most_common(top_terms), list(notices))
+    return Report(rows, errors, audiences, term_counts.most_common(top_terms), run.notices)
 
 
 def summary_line(report: Report) -> str:

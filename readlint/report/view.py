@@ -4,32 +4,44 @@ is checked, from the document's shared views."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from ..document import Document
-from ..problem import Problem
 from ..readability import TextStats
+from ..results import FileResult, RuleInfo
+from ..rule import GRADE, LONG_SENTENCE, MISSING_LINK, PLAIN_WORD, UNDEFINED_TERM
 
-TERM_RULES = ("undefined-jargon", "glossary-link", "plain-words")
+TERM_TAGS = frozenset({UNDEFINED_TERM, MISSING_LINK, PLAIN_WORD})
 
 
-def document_view(doc: Document, problems: Sequence[Problem], target: float,
-                  formulas: Sequence[str], long_words: int) -> dict[str, Any]:
+def document_view(doc: Document, result: FileResult,
+                  rules: Mapping[str, RuleInfo]) -> dict[str, Any]:
     """Compact data for the page: each block as [kind, heading level, line, text, sentences,
     marks]; a sentence as [start, end, words, grade, 1 if long, 1 if hard]; a mark (a term to
     work on) as [start, end, index of its problem]; a problem as [line, column, code, rule,
-    severity, message]."""
+    severity, message]. Which problems are long sentences or terms comes from the tags of
+    their rules."""
+    problems = result.problems
+    grading = result.measures.get(GRADE, {})
+    formulas = grading.get("formulas", ["flesch_kincaid_grade"])
+    target = float(grading.get("target", 8.0))
+
+    def tagged(rule: str, tags: frozenset[str]) -> bool:
+        info = rules.get(rule)
+        return info is not None and bool(info.tags & tags)
+
+    long_starts = {p.start for p in problems if tagged(p.rule, frozenset({LONG_SENTENCE}))}
     by_block: dict[int, list[list[Any]]] = {}
     for sentence in doc.sentences:
         stats = TextStats.from_sentences([sentence])
         grade = stats.grade(formulas) if stats.words >= 3 else 0.0
         by_block.setdefault(sentence.block_index, []).append([
             sentence.start, sentence.end, len(sentence.words), round(grade, 1),
-            int(len(sentence.words) > long_words), int(grade > target + 4)])
+            int(sentence.source_start in long_starts), int(grade > target + 4)])
     marks: dict[int, list[list[int]]] = {}
     for number, problem in enumerate(problems):
-        if problem.rule not in TERM_RULES:
+        if not tagged(problem.rule, TERM_TAGS):
             continue
         found = doc.block_at(problem.start)
         if found is not None:

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import html
 import json
-from typing import Any
+from typing import Any, TextIO
 
-from .model import Report, summary_line
+from ..report.model import Report, summary_line
+from .base import Format, FormatOptions
 
 _SHAPES = ("circle", "square", "diamond", "triangle")
 _COLOURS = ("#1f5fa8", "#a3480f", "#2d6e2d", "#6a3d9a")  # 4.5:1 or better on white
+
+
+def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
+    out.write(render(report, options.version))
 
 
 def render(report: Report, version: str) -> str:
@@ -399,3 +404,7 @@ column heading to sort; choose a document to see its text.</caption>
 </body>
 </html>
 """
+
+
+FORMAT = Format("html", "one offline page with a chart, a table and each document's marked "
+                "text (report only)", report=write_report)

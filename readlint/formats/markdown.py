@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from .model import Report, summary_line
+from ..report.model import Report, summary_line
+from .base import Format, FormatOptions
 
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
-def write(report: Report, out: TextIO, top: int | None = 10) -> None:
-    rows = report.rows[: top or 10]
+def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
+    rows = report.rows[: options.top or 10]
     out.write("### Readability report\n\n")
     out.write(f"{summary_line(report)}\n\n")
     if report.audiences:
@@ -34,3 +35,7 @@ def write(report: Report, out: TextIO, top: int | None = 10) -> None:
     if report.top_terms:
         terms = ", ".join(f"{t} ({n})" for t, n in report.top_terms[:10])
         out.write(f"\nMost frequent undefined terms: {terms}\n")
+
+
+FORMAT = Format("markdown", "a short summary for a pull-request comment (report only)",
+                report=write_report)

@@ -1,0 +1,73 @@
+"""What a run gives back: each file's result and the rules it knew. Plain values that can be
+pickled (for worker processes and a cache) and that outputs read without knowing any rule."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import ReadlintError
+from .problem import Problem, Severity
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something worth saying once per run ("documents without audienceLevel are checked
+    with ..."). Notices with the same key are said once, the first time."""
+
+    key: str
+    message: str
+
+
+@dataclass
+class FileResult:
+    path: str
+    problems: list[Problem] = field(default_factory=list)
+    error: ReadlintError | None = None
+    audience: str | None = None
+    rule_set: str | None = None
+    # Figures rules measured on the whole document, keyed by what they feed (rule.GRADE ...),
+    # when the run asks for them.
+    measures: dict[str, Any] = field(default_factory=dict)
+    notices: list[Notice] = field(default_factory=list)
+    # What the caller's `describe` function made of the document, when it gave one.
+    detail: Any = None
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """What outputs may know of a rule: who it is and what its problems feed."""
+
+    name: str
+    code: str
+    summary: str
+    severity: Severity
+    tags: frozenset[str] = frozenset()
+
+
+@dataclass
+class RunResult:
+    files: list[FileResult] = field(default_factory=list)
+    rules: Mapping[str, RuleInfo] = field(default_factory=dict)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for f in self.files for p in f.problems]
+
+    @property
+    def errors(self) -> list[ReadlintError]:
+        return [f.error for f in self.files if f.error is not None]
+
+    @property
+    def notices(self) -> list[str]:
+        """Each file's notices, in file order, each key once."""
+        seen: dict[str, str] = {}
+        for file in self.files:
+            for notice in file.notices:
+                seen.setdefault(notice.key, notice.message)
+        return list(seen.values())
+
+    def tagged(self, tag: str) -> frozenset[str]:
+        """Names of the rules whose problems feed `tag`."""
+        return frozenset(name for name, info in self.rules.items() if tag in info.tags)

@@ -1,0 +1,126 @@
+"""JSON Schema validation of config files, rule sets and glossaries, with errors that name the
+file, the line and the key path, in plain words."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+from referencing import Registry as SchemaRegistry
+from referencing import Resource
+
+from .errors import ConfigError
+
+
+@cache
+def _schema(name: str) -> dict[str, Any]:
+    text = (resources.files("readlint") / "data" / "schemas" / name).read_text("utf-8")
+    return dict(json.loads(text))
+
+
+@cache
+def _validator(name: str) -> jsonschema.protocols.Validator:
+    registry: SchemaRegistry[Any] = SchemaRegistry().with_resources(
+        (n, Resource.from_contents(_schema(n)))
+        for n in ("ruleset.schema.json", "config.schema.json", "glossary.schema.json"))
+    schema = _schema(name)
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema, registry=registry)
+
+
+def validate(data: Any, schema: Mapping[str, Any] | str, path: str, text: str | None = None,
+             prefix: Sequence[str | int] = ()) -> None:
+    """Raise ConfigError naming the file, line and key path of the first problem."""
+    validator = _validator(schema) if isinstance(schema, str) else \
+        jsonschema.Draft202012Validator(schema)
+    error = jsonschema.exceptions.best_match(validator.iter_errors(data))
+    if error is None:
+        return
+    keys = [*prefix, *error.absolute_path]
+    where = ".".join(str(k) for k in keys) or "top level"
+    extra = sorted(set(error.instance) - set(error.schema.get("properties", {}))) \
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict) else []
+    line = line_of(text, [*keys, *extra[:1]]) if text is not None else None
+    raise ConfigError(f"{where}: {_explain(error)}", path, line)
+
+
+def _explain(error: jsonschema.ValidationError) -> str:
+    v, inst = error.validator, error.instance
+    if v == "type":
+        wanted = error.validator_value
+        wanted = " or ".join(wanted) if isinstance(wanted, list) else wanted
+        return f"expected {_article(str(wanted))}, got {_show(inst)}"
+    if v == "enum":
+        choices = ", ".join(str(c) for c in error.validator_value if c is not False)
+        return f"expected one of {choices}; got {_show(inst)}"
+    if v == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = sorted(set(inst) - set(allowed)) if isinstance(inst, dict) else []
+        hint = f" (known keys: {', '.join(allowed)})" if allowed else ""
+        return f"unknown key {', '.join(map(repr, extra))}{hint}"
+    if v == "required":
+        return str(error.message).replace("is a required property", "is missing")
+    if v in ("minimum", "exclusiveMinimum"):
+        return f"expected a number of at least {error.validator_value}, got {_show(inst)}"
+    if v == "maximum":
+        return f"expected a number of at most {error.validator_value}, got {_show(inst)}"
+    if v in ("anyOf", "oneOf"):
+        return f"{_show(inst)} is not a valid setting here"
+    return str(error.message)
+
+
+def _article(kind: str) -> str:
+    names = {"object": "a mapping of keys to values", "array": "a list", "string": "text",
+             "integer": "a whole number", "number": "a number", "boolean": "true or false"}
+    return names.get(kind, kind)
+
+
+def _show(value: Any) -> str:
+    text = json.dumps(value, default=str)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def line_of(text: str, keys: Sequence[str | int]) -> int | None:
+    """1-based line of a key path in a YAML (or, roughly, TOML) text."""
+    try:
+        node = yaml.compose(text)
+    except yaml.YAMLError:
+        return None
+    line = None
+    for key in keys:
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if k.value == str(key):
+                    line, node = k.start_mark.line + 1, v
+                    break
+            else:
+                return line
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and \
+                key < len(node.value):
+            node = node.value[key]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line
+
+
+def load_yaml(path: Path) -> tuple[Any, str]:
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot be read: {getattr(exc, 'strerror', None) or exc}",
+                          str(path)) from None
+    try:
+        return yaml.safe_load(text), text
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        reason = getattr(exc, "problem", None) or "not valid YAML"
+        raise ConfigError(f"not valid YAML: {reason}", str(path),
+                          mark.line + 1 if mark else None) from None
+

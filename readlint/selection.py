@@ -1,0 +1,190 @@
+"""The one place that decides which rules run on a document, how serious their problems are,
+and with which options.
+
+It weighs, from the bottom up: the rule set chosen by the document's audience (its own
+`extends` chain underneath), the config's `rules`, the config's `per_path` entries that match
+the file, and the command line. `select` narrows what the rule set turns on (it never turns
+on a rule the rule set turns off); `ignore` takes rules away. Rules are named by name, by
+code, or by the start of a code ("RL1" is every RL1xx rule); ALL names every rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .config import Config
+from .errors import ConfigError
+from .globs import matches
+from .problem import Severity
+from .registry import Registry
+from .results import Notice
+from .rule import Rule
+from .rulesets import RuleSets, RuleSetting, parse_settings
+from .schema import line_of
+
+_CODE_PREFIX = re.compile(r"[A-Za-z]+\d*")
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the command line adds on top of the config."""
+
+    audience: str | None = None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PathOverride:
+    paths: tuple[str, ...]
+    audience: str | None = None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    rules: Mapping[str, RuleSetting] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    rule: Rule
+    severity: Severity
+    options: Mapping[str, Any]
+
+
+class Selection:
+    """Decisions for one run. Built once; every answer is a pure function of its arguments."""
+
+    def __init__(self, config: Config, registry: Registry, choices: Choices) -> None:
+        self.config = config
+        self.registry = registry
+        self.choices = choices
+        self.rule_sets = RuleSets(registry, config.rule_dirs)
+        where, text = config.source or "config", config.text
+        self.config_rules = parse_settings(config.raw_rules, registry, where, text, ["rules"])
+        self.per_path: list[PathOverride] = []
+        for i, item in enumerate(config.raw_per_path):
+            for key in ("select", "ignore"):
+                self._known(item.get(key, ()), f"{where}", text, ["per_path", i, key])
+            self.per_path.append(PathOverride(
+                tuple(item["paths"]), item.get("audience"),
+                tuple(item["select"]) if "select" in item else None,
+                tuple(item.get("ignore", ())),
+                parse_settings(item.get("rules", {}), registry, where, text,
+                               ["per_path", i, "rules"])))
+        for key in ("select", "ignore"):
+            self._known(getattr(config, key) or (), where, text, [key])
+        for name in (*(choices.select or ()), *choices.ignore):
+            if not self.expand([name]):
+                raise ConfigError(f"unknown rule {name!r} given on the command line "
+                                  "(see `readlint rules`)")
+        for audience in (choices.audience, config.default_audience,
+                         *(o.audience for o in self.per_path)):
+            if audience and self.rule_sets.for_audience(audience) is None:
+                raise ConfigError(f"no rule set serves the audience {audience!r} (known: "
+                                  f"{', '.join(sorted(self.rule_sets.sets))})", config.source)
+        self._active: dict[tuple[str, tuple[int, ...]], list[ActiveRule]] = {}
+        self._measured: dict[tuple[str, tuple[int, ...]], list[ActiveRule]] = {}
+
+    # -- names ---------------------------------------------------------------------------
+
+    def expand(self, keys: Iterable[str]) -> set[str]:
+        """Rule names for names, codes, starts of codes ("RL1") and ALL; unknown keys give
+        nothing."""
+        out: set[str] = set()
+        for key in keys:
+            if key.upper() == "ALL":
+                out.update(self.registry.names())
+            elif (rule := self.registry.get(key)) is not None:
+                out.add(rule.name)
+            elif _CODE_PREFIX.fullmatch(key):
+                out.update(r.name for r in self.registry if r.code.startswith(key.upper()))
+        return out
+
+    def _known(self, names: Iterable[str], path: str, text: str | None,
+               keys: list[str | int]) -> None:
+        for name in names:
+            if not self.expand([name]):
+                raise ConfigError(f"{'.'.join(map(str, keys))}: unknown rule {name!r} (see "
+                                  "`readlint rules`)", path, line_of(text or "", keys))
+
+    # -- per file ------------------------------------------------------------------------
+
+    def overrides_for(self, path: Path | None) -> tuple[int, ...]:
+        """Which per_path entries apply to a file (by index, in config order)."""
+        if path is None or not self.per_path:
+            return ()
+        relative = self.config.relative(path)
+        return tuple(i for i, o in enumerate(self.per_path) if matches(relative, o.paths))
+
+    def rule_set_for(self, audience_level: Any, overrides: Sequence[int], display: str,
+                     ) -> tuple[str, Notice | None]:
+        """The rule set for a document: --audience, then a per-path audience, then its
+        audienceLevel, then the default audience; with a notice when it fell back."""
+        for forced in (self.choices.audience,
+                       *(self.per_path[i].audience for i in reversed(overrides))):
+            if forced:
+                return self.rule_sets.for_audience(forced) or forced, None
+        default = self.config.default_audience
+        fallback = self.rule_sets.for_audience(default) or default
+        if audience_level is None:
+            return fallback, Notice("(none)", f"documents without audienceLevel are checked "
+                                              f"with the '{fallback}' rule set")
+        value = str(audience_level).strip()
+        found = self.rule_sets.for_audience(value)
+        if found is None:
+            return fallback, Notice(value.lower(), f"audienceLevel '{value}' (first seen in "
+                                                   f"{display}) matches no rule set; using "
+                                                   f"'{fallback}'")
+        return found, None
+
+    def _settings(self, rule_set: str, overrides: Sequence[int]) -> dict[str, RuleSetting]:
+        settings = dict(self.rule_sets.resolve(rule_set))
+        for layer in (self.config_rules, *(self.per_path[i].rules for i in overrides)):
+            for name, setting in layer.items():
+                settings[name] = settings[name].merged(setting) if name in settings else setting
+        return settings
+
+    def active(self, rule_set: str, overrides: Sequence[int]) -> list[ActiveRule]:
+        """The rules that run, with their severity and options, in code order."""
+        key = (rule_set, tuple(overrides))
+        if key in self._active:
+            return self._active[key]
+        settings = self._settings(rule_set, overrides)
+        select = self.config.select
+        ignore = set(self.config.ignore)
+        for i in overrides:
+            o = self.per_path[i]
+            select = o.select if o.select is not None else select
+            ignore.update(o.ignore)
+        if self.choices.select is not None:
+            select = self.choices.select
+        ignore.update(self.choices.ignore)
+        chosen = self.expand(select) if select is not None else None
+        ignored = self.expand(ignore)
+        active = []
+        for rule in self.registry:
+            setting = settings.get(rule.name, RuleSetting())
+            if setting.enabled is False or (chosen is not None and rule.name not in chosen):
+                continue  # select narrows what the rule set turns on; it never adds to it
+            if rule.name in ignored:
+                continue
+            options = {**rule.default_options(), **setting.options}
+            active.append(ActiveRule(rule, setting.severity or rule.default_severity, options))
+        self._active[key] = active
+        return active
+
+    def measured(self, rule_set: str, overrides: Sequence[int]) -> list[ActiveRule]:
+        """Rules that measure documents, with the options the rule set gives them, whether
+        they run or not: a report shows a page's grade even when the grade rule is off."""
+        key = (rule_set, tuple(overrides))
+        if key not in self._measured:
+            settings = self._settings(rule_set, overrides)
+            self._measured[key] = [
+                ActiveRule(rule, rule.default_severity,
+                           {**rule.default_options(),
+                            **settings.get(rule.name, RuleSetting()).options})
+                for rule in self.registry if rule.measures()]
+        return self._measured[key]
