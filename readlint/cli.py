@@ -6,6 +6,7 @@ import io
 import os
 import re
 import sys
+import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
@@ -22,7 +23,7 @@ from .formats import FORMATS, FormatOptions, for_check, for_report
 from .formats.base import ReportWriter
 from .formats.text import plural
 from .harvest import glossary_data
-from .linter import Choices, Describe, Linter
+from .linter import Choices, Describe, Linter, example_problems
 from .problem import Severity
 from .registry import Registry
 from .report.model import SORT_KEYS
@@ -262,6 +263,17 @@ def explain(rule_name: str) -> None:
         _fail(f"no rule is called {rule_name!r}; run `readlint rules` to see them all")
     click.echo(f"{rule.code} {rule.name} (default severity: {rule.default_severity})\n")
     click.echo(rule.help())
+    if rule.example is not None:
+        example = rule.example
+        settings = ", ".join(f"{k}={v}" for k, v in example.options.items())
+        click.echo(f"\nExample{f' (with {settings})' if settings else ''}:")
+        click.echo(textwrap.indent(example.text.rstrip("\n"), "    "))
+        for problem in example_problems(registry, rule.name, example.text, example.options):
+            click.echo(f"  readlint says, at line {problem.line}, column {problem.column}: "
+                       f"{problem.message}")
+        if example.fixed:
+            click.echo("  Better, and not reported:")
+            click.echo(textwrap.indent(example.fixed.rstrip("\n"), "    "))
     sets = RuleSets(registry)
     lines = []
     for name in sorted(sets.sets):

@@ -145,6 +145,10 @@ def test_readlint_never_writes_to_files(run, write, tmp_path):
                 for p in sorted(tmp_path.rglob("*")) if p.is_file()}
 
     before = snapshot()
-    run("check", ".")
-    run("check", ".", "--format", "json")
+    text = run("check", ".")
+    assert text.exit_code == 2  # two files cannot be read; a.md has a problem
+    assert "a.md:4:1: RL102" in text.stdout
+    assert "b.txt:3: broken front matter" in text.stderr and "c.md" in text.stderr
+    as_json = run("check", ".", "--format", "json")
+    assert as_json.exit_code == 2 and '"rule": "long-sentence"' in as_json.stdout
     assert snapshot() == before

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 from helpers import SEED
@@ -91,8 +94,43 @@ def test_sort_by_path(run, corpus):
                                                        "short.md"]
 
 
-def test_no_progress_bar_when_stderr_is_not_a_terminal(run, corpus):
-    assert run("report", ".").stderr == ""
+def _many(write, n: int) -> None:
+    for i in range(n):
+        write(f"doc{i:02d}.md", f"---\naudienceLevel: patient\n---\n# Doc {i}\n\n{EASY}\n")
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(run, write):
+    _many(write, 25)  # enough for the bar, were stderr a terminal
+    result = run("report", ".")
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+def _stderr_on_a_terminal(folder) -> str:
+    """What `readlint report` writes to standard error when that is a terminal."""
+    main, child = os.openpty()
+    try:
+        subprocess.run([sys.executable, "-m", "readlint", "report", "."], cwd=folder,
+                       stdout=subprocess.DEVNULL, stderr=child, timeout=120, check=False)
+        os.close(child)
+        out = b""
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+    finally:
+        os.close(main)
+    return out.decode("utf-8", "replace")
+
+
+def test_progress_bar_on_a_terminal_only_for_more_than_20_files(write, tmp_path):
+    _many(write, 4)
+    assert "Checking" not in _stderr_on_a_terminal(tmp_path)
+    _many(write, 25)
+    assert "Checking" in _stderr_on_a_terminal(tmp_path)
 
 
 def test_unreadable_file_is_listed_and_exit_code_2(run, corpus, write):

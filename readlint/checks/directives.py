@@ -5,7 +5,7 @@ from typing import Any
 
 from ..document import Document
 from ..problem import Problem, Severity
-from ..rule import DIRECTIVE, Rule
+from ..rule import DIRECTIVE, Example, Rule
 
 
 class UnknownDirective(Rule):
@@ -16,9 +16,6 @@ class UnknownDirective(Rule):
     so readlint reports it. The linter finds these while it reads the comments.
 
     How to fix: use a name or code from `readlint rules`.
-
-    Example: `<!-- readlint-disable long-sentances -->` is reported;
-    `<!-- readlint-disable long-sentence -->` is right.
     """
 
     name = "unknown-directive"
@@ -26,6 +23,8 @@ class UnknownDirective(Rule):
     default_severity = Severity.WARNING
     summary = "A readlint comment names a rule that does not exist."
     tags = frozenset({DIRECTIVE})
+    example = Example("<!-- readlint-disable long-sentances -->\n\nA short note.\n",
+                      "<!-- readlint-disable long-sentence -->\n\nA short note.\n")
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
         return iter(())  # reported by the linter (suppress.py) while reading comments

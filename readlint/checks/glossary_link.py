@@ -9,7 +9,7 @@ from ..blocks import Block, Link
 from ..document import Document
 from ..glossary import Entry, Glossary, Match, block_matches, fold, fold_phrase, matcher_for
 from ..problem import Fix, Problem, Severity
-from ..rule import MISSING_LINK, Rule
+from ..rule import MISSING_LINK, Example, Rule
 from ..vocabulary import SKIP_SECTIONS, rarity
 
 
@@ -53,9 +53,6 @@ class GlossaryLink(Rule):
       max_zipf: terms whose rarest word is at least this common in English (Zipf scale) are
         not checked (default 6.0: only words like "will" are left out; the professional
         rule set uses 3.5, so only rarer terms need a link).
-
-    Example: "Women with metastatic breast cancer ..." is reported at "metastatic":
-    link it, "[metastatic](https://www.cancer.gov/publications/dictionaries/cancer-terms/def/44058)".
     """
 
     name = "glossary-link"
@@ -63,6 +60,10 @@ class GlossaryLink(Rule):
     default_severity = Severity.WARNING
     summary = "A term the glossary explains is used without a link to it."
     tags = frozenset({MISSING_LINK})
+    example = Example(
+        "Ask if you will need a lumpectomy.\n",
+        "Ask if you will need a [lumpectomy](https://www.cancer.gov/publications/dictionaries/"
+        "cancer-terms/def/45758).\n")
     options = {
         "glossaries": {"type": "array", "items": {"type": "string", "minLength": 1},
                        "default": ["nci-cancer-terms", "nci-drugs"], "x-readlint-paths": True},

@@ -9,7 +9,7 @@ from ..document import Document
 from ..glossary import block_matches, fold_phrase
 from ..problem import Problem, Severity
 from ..prose import words
-from ..rule import UNDEFINED_TERM, Rule
+from ..rule import UNDEFINED_TERM, Example, Rule
 from ..vocabulary import (
     SKIP_SECTIONS,
     explained,
@@ -61,9 +61,6 @@ class UndefinedJargon(Rule):
       ignore: words never reported (for words your readers know).
       skip_sections: headings (glob patterns) of sections not checked, such as references
         and disclaimers.
-
-    Example: "Your doctor may suggest a nephrectomy." is reported; "Your doctor may suggest a
-    nephrectomy (surgery to remove a kidney)." is not.
     """
 
     name = "undefined-jargon"
@@ -71,6 +68,9 @@ class UndefinedJargon(Rule):
     default_severity = Severity.WARNING
     summary = "A term the reader may not know is used without being explained."
     tags = frozenset({UNDEFINED_TERM})
+    example = Example("Your doctor may suggest a cholecystectomy.\n",
+                      "Your doctor may suggest a cholecystectomy (surgery to remove the "
+                      "gallbladder).\n")
     options = {
         "max_zipf": {"type": "number", "default": 2.8},
         "medical_max_zipf": {"type": "number", "default": 4.0},

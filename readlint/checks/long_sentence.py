@@ -5,7 +5,7 @@ from typing import Any
 
 from ..document import Document
 from ..problem import Problem, Severity
-from ..rule import LONG_SENTENCE, Rule
+from ..rule import LONG_SENTENCE, Example, Rule
 
 
 class LongSentence(Rule):
@@ -24,12 +24,6 @@ class LongSentence(Rule):
 
     Options:
       max_words: the most words a sentence may have (default 25; patient 20, professional 35).
-
-    Example (max_words 20):
-      "Women who received the new drug lived more than 3 months longer without their tumors
-      growing than women who received the usual chemotherapy and another targeted drug." (27
-      words) is reported; split it: "Women who received the new drug lived 3 months longer
-      without their tumors growing. They did better than women who got the usual treatment."
     """
 
     name = "long-sentence"
@@ -37,6 +31,12 @@ class LongSentence(Rule):
     default_severity = Severity.WARNING
     summary = "A sentence has more words than the limit."
     tags = frozenset({LONG_SENTENCE})
+    example = Example(
+        "Women who received the new drug lived more than 3 months longer without their tumors "
+        "growing than women who received the usual chemotherapy and another targeted drug.\n",
+        "Women who received the new drug lived 3 months longer without their tumors growing. "
+        "They did better than women who got the usual treatment.\n",
+        {"max_words": 20})
     options = {
         "max_words": {"type": "integer", "minimum": 1, "default": 25,
                       "description": "The most words a sentence may have."},

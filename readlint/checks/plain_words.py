@@ -11,7 +11,7 @@ import yaml
 from ..document import Document
 from ..glossary import Entry, Glossary, Matcher
 from ..problem import Fix, Problem, Severity
-from ..rule import PLAIN_WORD, Rule
+from ..rule import PLAIN_WORD, Example, Rule
 
 
 class PlainWords(Rule):
@@ -30,8 +30,6 @@ class PlainWords(Rule):
       words: more pairs for your project, as a mapping: {complex: plain}.
       word_lists: more YAML files in the same form as the bundled list.
       fix: let --fix make the substitutions (default false).
-
-    Example: "Take the medicine prior to meals." is reported: use "before".
     """
 
     name = "plain-words"
@@ -39,6 +37,8 @@ class PlainWords(Rule):
     default_severity = Severity.INFO
     summary = "A complex word has a plainer substitute."
     tags = frozenset({PLAIN_WORD})
+    example = Example("Take the medicine prior to meals.\n",
+                      "Take the medicine before meals.\n")
     options = {
         "words": {"type": "object", "additionalProperties": {"type": "string"}, "default": {}},
         "word_lists": {"type": "array", "items": {"type": "string"}, "default": [],

@@ -6,7 +6,7 @@ from typing import Any
 from ..document import Document
 from ..problem import Problem, Severity
 from ..readability import FORMULA_LABELS, GRADE_FORMULAS
-from ..rule import GRADE, Rule
+from ..rule import GRADE, Example, Rule
 
 
 class ReadingGrade(Rule):
@@ -47,9 +47,6 @@ class ReadingGrade(Rule):
       section_level: heading level that starts a section (default 2).
       min_section_words: sections with fewer words are not graded (default 100).
       max_sections: report at most this many sections, worst first (default 3).
-
-    Example: a patient page at Flesch-Kincaid grade 11.2 is reported as "Reading grade is
-    11.2 (Flesch-Kincaid); the limit for these readers is 8."
     """
 
     name = "reading-grade"
@@ -57,6 +54,12 @@ class ReadingGrade(Rule):
     default_severity = Severity.WARNING
     summary = "The prose reads above the grade set for its readers."
     tags = frozenset({GRADE})
+    example = Example(
+        "Pharmacokinetic characterization demonstrated considerable interindividual "
+        "variability in systemic exposure following intravenous administration.\n",
+        "How much of the drug got into the blood was very different from one person to the "
+        "next.\n",
+        {"max_grade": 8, "min_words": 10})
     options = {
         "max_grade": {"type": "number", "minimum": 0, "default": 8},
         "formulas": {"type": "array", "items": {"enum": list(GRADE_FORMULAS)}, "minItems": 1,
