@@ -9,6 +9,21 @@ from helpers import dedent
 from readlint.cli import main
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--corpus", action="store_true",
+                     help="also run the tests over the development corpora in ../shared "
+                          "(several minutes; CI runs them)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--corpus"):
+        return
+    skip = pytest.mark.skip(reason="a corpus test: run with --corpus")
+    for item in items:
+        if item.get_closest_marker("corpus") is not None:
+            item.add_marker(skip)
+
+
 @pytest.fixture
 def run(tmp_path, monkeypatch):
     """Run the CLI in a temporary folder; returns the click Result."""
