@@ -20,6 +20,8 @@ c. noise: undefined-jargon flags per 1,000 words over the NIH corpus, and the 30
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import sys
 import time
@@ -27,10 +29,15 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+import split_corpus  # noqa: E402
+
 from readlint import document
 from readlint.checks.glossary_link import GlossaryLink
 from readlint.checks.jargon import UndefinedJargon
 from readlint.glossary import fold_phrase, matcher_for
+from readlint.registry import Registry
+from readlint.rulesets import RuleSets
 from readlint.vocabulary import is_medical_form, word_zipf
 
 DICTIONARY_LINK = re.compile(
@@ -48,11 +55,26 @@ def same_term(a: str, b: str) -> bool:
     return a == b or f" {a} " in f" {b} " or f" {b} " in f" {a} "
 
 
-def evaluate_links(corpus: Path, scope: str) -> None:
-    pages = [p for p in sorted(corpus.rglob("*.md"))
-             if re.search(r"^url:.*/patient/", p.read_text(encoding="utf-8")[:3000], re.M)]
+def practice_pages(corpus: Path, held: bool) -> list[Path]:
+    """Pages for patients and the public whose editors link dictionary terms (at least 3
+    links), held out from tuning or not (benchmarks/held-out.txt)."""
+    held_out = split_corpus.held_out()
+    out = []
+    for path in split_corpus.pages(corpus):
+        if (path.relative_to(corpus).as_posix() in held_out) != held:
+            continue
+        raw = path.read_text(encoding="utf-8")
+        if re.search(r"^url:.*/hp/", raw[:3000], re.M):
+            continue
+        if len(DICTIONARY_LINK.findall(raw)) >= 3:
+            out.append(path)
+    return out
+
+
+def evaluate_links(corpus: Path, held: bool = True) -> None:
+    pages = practice_pages(corpus, held)
     rule = GlossaryLink()
-    options = {**rule.default_options(), "scope": scope}
+    options = patient_options(rule)
     matcher = matcher_for(tuple(options["glossaries"]))
 
     def entries_of_href(href: str) -> set[str]:
@@ -67,50 +89,98 @@ def evaluate_links(corpus: Path, scope: str) -> None:
         return {f"{e.glossary}:{e.id}" for m in matcher.find(text) for e in m.entries
                 if (m.start, m.end) == (0, len(text))}
 
-    linked_total = found = flags_total = flags_right = false_unlinked = 0
+    def same(text_a: str, entries_a: set[str], text_b: str, entries_b: set[str]) -> bool:
+        return bool(entries_a & entries_b) or same_term(text_a, text_b)
+
+    def pdq(raw: str) -> bool:
+        return re.search(r"^url:.*/patient/", raw[:3000], re.M) is not None
+
+    groups = {"patient PDQ summaries": pdq, "other pages": lambda raw: not pdq(raw)}
+    totals = {name: Counter() for name in groups}
     missed: Counter[str] = Counter()
     wrong: Counter[str] = Counter()
     for path in pages:
         raw = path.read_text(encoding="utf-8")
+        group = next(name for name, test in groups.items() if test(raw))
         # The terms editors linked: their text, and the entries the links go to.
-        linked = {}
+        linked: dict[str, set[str]] = {}
         for m in DICTIONARY_LINK.finditer(raw):
             key = key_of(m.group(1))
-            if key:
+            if key and not m.group(1).lower().startswith("definition from"):
                 linked.setdefault(key, set()).update(entries_of_href(m.group(2)))
         stripped = DICTIONARY_LINK.sub(lambda m: m.group(1), raw)
         flags = {key_of(p.subject or ""): entries_of_text(p.subject or "")
                  for p in rule.check(document.parse(stripped, str(path)), options)}
-
-        def same(text_a: str, entries_a: set[str], text_b: str, entries_b: set[str]) -> bool:
-            return bool(entries_a & entries_b) or same_term(text_a, text_b)
-
-        linked_total += len(linked)
         hit = {k for k, e in linked.items() if any(same(k, e, f, fe) for f, fe in flags.items())}
-        found += len(hit)
-        missed.update(set(linked) - hit)
-        flags_total += len(flags)
         right = {f for f, fe in flags.items() if any(same(f, fe, k, e) for k, e in linked.items())}
-        flags_right += len(right)
+        doc = document.parse(stripped, str(path))
+        t = totals[group]
+        t["pages"] += 1
+        t["words"] += doc.stats.words
+        t["linked"] += len(linked)
+        t["found"] += len(hit)
+        t["flags"] += len(flags)
+        t["right"] += len(right)
+        missed.update(set(linked) - hit)
         wrong.update(set(flags) - right)
-        intact = document.parse(raw, str(path))
-        for problem in rule.check(intact, options):
-            # Is the flagged use itself inside a link? Then readlint called a linked term
-            # unlinked (or wrongly linked).
-            for block in intact.blocks:
-                for link in block.links:
-                    if link.source_start <= problem.start < link.source_end:
-                        false_unlinked += 1
-    print(f"\na. links ({len(pages)} patient PDQ pages, scope: {scope})")
-    print(f"   terms the editors linked: {linked_total}; flagged by readlint: {found} "
-          f"(recall {found / linked_total:.3f})")
-    print(f"   readlint's flags: {flags_total}; naming a term the editors linked: {flags_right} "
-          f"(precision {flags_right / flags_total:.3f})")
-    print(f"   on the intact pages, linked uses reported as unlinked or wrongly linked: "
-          f"{false_unlinked}")
+    which = "held-out" if held else "tuning"
+    print(f"\na. glossary-link against the editors' links ({which} pages for patients that link "
+          f"dictionary terms; links removed, then checked with the patient rule set)")
+    every = sum(totals.values(), Counter())
+    for name, t in [*totals.items(), ("all", every)]:
+        if not t["pages"]:
+            continue
+        print(f"   {name}: {t['pages']} pages; editors linked {t['linked']} terms, readlint "
+              f"flags {t['found']} of them (recall {t['found'] / t['linked']:.3f}); "
+              f"{t['flags']} flags, {t['right']} name a term the editors linked (precision "
+              f"{t['right'] / max(t['flags'], 1):.3f}); "
+              f"{t['flags'] / t['words'] * 1000:.1f} flags per 1,000 words")
     print(f"   most missed: {', '.join(f'{t} ({n})' for t, n in missed.most_common(15))}")
     print(f"   most flagged but not linked: "
           f"{', '.join(f'{t} ({n})' for t, n in wrong.most_common(15))}")
+
+
+def evaluate_wrong_targets(corpus: Path) -> None:
+    """On the editors' own pages, links reported as going to the wrong entry (aim: none)."""
+    rule = GlossaryLink()
+    options = patient_options(rule)
+    alarms = []
+    pages = split_corpus.pages(corpus)
+    for path in pages:
+        doc = document.load(path)
+        for problem in rule.check(doc, options):
+            if "different glossary entry" in problem.message:
+                alarms.append(f"{path.relative_to(corpus)}:{problem.line}: {problem.subject}")
+    print(f"\nd. wrong-target alarms on the editors' own pages ({len(pages)} pages, links "
+          f"intact): {len(alarms)}")
+    for alarm in alarms[:20]:
+        print(f"   {alarm}")
+
+
+def evaluate_link_noise(corpus: Path) -> None:
+    """glossary-link flags per 1,000 words on pages that do not link to NCI at all."""
+    rule = GlossaryLink()
+    options = patient_options(rule)
+    words = flags = 0
+    terms: Counter[str] = Counter()
+    for path in sorted(corpus.rglob("*.md")):
+        doc = document.load(path)
+        words += doc.stats.words
+        for problem in rule.check(doc, options):
+            flags += 1
+            terms[(problem.subject or "").lower()] += 1
+    print(f"\ne. glossary-link on {corpus} (patient rule set): {flags} flags in {words} words, "
+          f"{flags / words * 1000:.1f} per 1,000 words")
+    print(f"   most flagged: {', '.join(f'{t} ({n})' for t, n in terms.most_common(20))}")
+
+
+def patient_options(rule: Any) -> dict[str, Any]:
+    """The rule's options as the bundled patient rule set sets them (READLINT_OPTIONS, a
+    JSON mapping, lays more on top while tuning on the tuning pages)."""
+    sets = RuleSets(Registry.default(plugins=False))
+    setting = sets.resolve("patient").get(rule.name)
+    extra = json.loads(os.environ.get("READLINT_OPTIONS", "{}")).get(rule.name, {})
+    return {**rule.default_options(), **(setting.options if setting else {}), **extra}
 
 
 EXPLAINED = re.compile(r"\b([A-Za-z][\w-]*[a-z][\w-]*) \(([a-z][^()]{2,80})\)")
@@ -198,16 +268,21 @@ def evaluate_noise(corpus: Path) -> None:
     print(f"   most flagged: {', '.join(f'{t} ({n})' for t, n in terms.most_common(30))}")
 
 
-def main(shared: Path, parts: str = "abc") -> None:
+def main(shared: Path, parts: str = "abcde") -> None:
     if "a" in parts:
-        evaluate_links(shared / "corpus-nci", "document")
-        evaluate_links(shared / "corpus-nci", "section")
+        evaluate_links(shared / "corpus-nci", held=True)
+    if "t" in parts:  # the tuning pages, for development
+        evaluate_links(shared / "corpus-nci", held=False)
     if "b" in parts:
         evaluate_explanations(shared / "corpus" / "cancergov")
     if "c" in parts:
         evaluate_noise(shared / "corpus")
+    if "d" in parts:
+        evaluate_wrong_targets(shared / "corpus-nci")
+    if "e" in parts:
+        evaluate_link_noise(shared / "corpus" / "medlineplus")
 
 
 if __name__ == "__main__":
     main(Path(sys.argv[1] if len(sys.argv) > 1 else "../shared"),
-         sys.argv[2] if len(sys.argv) > 2 else "abc")
+         sys.argv[2] if len(sys.argv) > 2 else "abcde")

@@ -57,6 +57,10 @@ class Entry:
     url: str | None = None
     definition: str | None = None
     source: str | None = None
+    # How editors link it (from the glossary's practice_tsv): pages that use the term, and
+    # pages that link it.
+    pages: int = 0
+    linked: int = 0
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -71,6 +75,7 @@ class Glossary:
     url_template: str | None = None
     link_patterns: tuple[re.Pattern[str], ...] = ()
     entries: list[Entry] = field(default_factory=list)
+    has_practice: bool = False  # entries say how often editors link them
     _by_key: dict[str, Entry] = field(default_factory=dict, repr=False)
 
     def add(self, entry: Entry) -> None:
@@ -152,6 +157,8 @@ def _read_file(path: Path) -> Glossary:
         glossary.add(Entry(glossary.name, str(item.get("id", item["term"])), item["term"],
                            tuple(item.get("variants", ())), tuple(map(str, item.get("keys", ()))),
                            item.get("url"), item.get("definition"), item.get("source")))
+    if "practice_tsv" in data:
+        _read_practice(glossary, path.parent / data["practice_tsv"])
     return glossary
 
 
@@ -169,6 +176,24 @@ def _read_tsv(glossary: Glossary, path: Path, audience: str | None) -> None:
             if term and row.get("id"):
                 glossary.add(Entry(glossary.name, row["id"].strip(), term,
                                    tuple(_derived_variants(term))))
+
+
+def _read_practice(glossary: Glossary, path: Path) -> None:
+    """How editors link the entries: the rows of a practice TSV for this glossary."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")),
+                              delimiter="\t")
+        if rows.fieldnames is None or not {"glossary", "id", "pages", "linked"} <= \
+                set(rows.fieldnames):
+            raise ConfigError("a practice TSV needs 'glossary', 'id', 'pages' and 'linked' "
+                              "columns", str(path))
+        for row in rows:
+            if row["glossary"] != glossary.name:
+                continue
+            entry = glossary.entry_for_key(row["id"])
+            if entry is not None:
+                entry.pages, entry.linked = int(row["pages"]), int(row["linked"])
+    glossary.has_practice = True
 
 
 def _derived_variants(term: str) -> Iterator[str]:
@@ -193,10 +218,20 @@ def _derived_variants(term: str) -> Iterator[str]:
 
 @lru_cache(maxsize=1 << 17)
 def fold(word: str) -> str:
-    """The form words are compared in: lower case, without plural or possessive endings."""
+    """The form words are compared in: lower case, the dictionary form of an inflected word
+    ("vertebrae" is "vertebra", "metastasized" is "metastasize", "ovaries" is "ovary"), a
+    noun's form before a verb's ("means" stays "means", not the statistician's "mean"),
+    without a possessive ending. Inflections come from lemminflect's English tables, which
+    ship with it; words it does not know lose plural endings by rule."""
+    if re.fullmatch(r"[A-Z][A-Z0-9-]*[A-Z0-9]s", word):
+        return word[:-1].lower()  # an abbreviation's plural: "TKIs"
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
+    lemmas = _lemmas(w)
+    for kind in ("NOUN", "VERB"):
+        if kind in lemmas:
+            return str(lemmas[kind][0])
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
     if len(w) > 4 and w.endswith(("ses", "xes", "zes", "ches", "shes")):
@@ -204,6 +239,14 @@ def fold(word: str) -> str:
     if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")):
         return w[:-1]
     return w
+
+
+def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    if not word.isalpha() or not word.isascii():
+        return {}
+    from lemminflect import getAllLemmas  # its tables load on first use (about 0.3 s)
+
+    return dict(getAllLemmas(word))
 
 
 def fold_phrase(text: str) -> str:

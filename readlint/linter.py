@@ -21,7 +21,7 @@ from .problem import Problem
 from .registry import Registry
 from .results import FileResult, Notice, RuleInfo, RunResult
 from .rule import DIRECTIVE
-from .selection import ActiveRule, Choices, Selection
+from .selection import ActiveRule, Choices, Selection, one_voice
 from .suppress import read_directives
 
 __all__ = ["ActiveRule", "Choices", "FileResult", "Linter", "RunResult"]
@@ -59,7 +59,7 @@ class Linter:
                 problems.append(replace(problem, severity=item.severity))
         problems.extend(replace(p, severity=severities[p.rule])
                         for p in directive_problems if p.rule in severities)
-        problems = [p for p in problems if suppressions.allows(p)]
+        problems = [p for p in one_voice(problems, self.rules) if suppressions.allows(p)]
         problems.sort(key=lambda p: p.sort_key)
         result = FileResult(doc.path, problems, None, doc.audience, rule_set,
                             notices=[notice] if notice else [])

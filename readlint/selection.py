@@ -19,14 +19,18 @@ from typing import Any
 from .config import Config
 from .errors import ConfigError
 from .globs import matches
-from .problem import Severity
+from .problem import Problem, Severity
 from .registry import Registry
-from .results import Notice
-from .rule import Rule
+from .results import Notice, RuleInfo
+from .rule import MISSING_LINK, PLAIN_WORD, UNDEFINED_TERM, Rule
 from .rulesets import RuleSets, RuleSetting, parse_settings
 from .schema import line_of
 
 _CODE_PREFIX = re.compile(r"[A-Za-z]+\d*")
+
+# One voice per word: where problems about words overlap, only the kind that comes first here
+# is reported. A plainer word makes a definition unneeded, and a link explains a term.
+ONE_VOICE = (PLAIN_WORD, MISSING_LINK, UNDEFINED_TERM)
 
 
 @dataclass(frozen=True)
@@ -188,3 +192,18 @@ class Selection:
                             **settings.get(rule.name, RuleSetting()).options})
                 for rule in self.registry if rule.measures()]
         return self._measured[key]
+
+
+def one_voice(problems: Sequence[Problem], rules: Mapping[str, RuleInfo]) -> list[Problem]:
+    """The problems without those that another problem about the same words outranks
+    (ONE_VOICE): "abdominal" gets "use belly", not also "link it to the glossary"."""
+    def rank(problem: Problem) -> int | None:
+        info = rules.get(problem.rule)
+        tags = info.tags if info else frozenset()
+        return next((i for i, tag in enumerate(ONE_VOICE) if tag in tags), None)
+
+    ranked = [(rank(p), p) for p in problems]
+    spans = [(r, p.start, p.end) for r, p in ranked if r is not None]
+    return [p for r, p in ranked
+            if r is None or not any(other < r and start < p.end and p.start < end
+                                    for other, start, end in spans)]

@@ -102,6 +102,26 @@ def word_zipf(word: str) -> float:
     return best
 
 
+def in_proper_name(text: str, start: int, end: int) -> bool:
+    """Is the capitalised word or phrase text[start:end] part of a longer name ("Clinical
+    Oncology" in "American Society of Clinical Oncology")?"""
+    if not text[start:start + 1].isupper():
+        return False
+    window = text[max(0, start - 60):start]
+    before = re.search(r"[A-Z][\w’'-]*\s+(?:(?:of|and|for|the)\s+)?$", window)
+    after = re.match(r"\s+(?:(?:of|and|for|the)\s+)?[A-Z][\w’'-]*", text[end:end + 60])
+    if before and not sentence_start(text, start - len(window) + before.start()):
+        return True
+    return bool(after)
+
+
+def sentence_start(text: str, start: int) -> bool:
+    """Does a sentence (or the text) start at text[start]?"""
+    before = text[max(0, start - 20):start].rstrip(" \"'“‘(")
+    return (not before and start < 20) or (bool(before) and before[-1] in ".!?:") or \
+        (not before and not text[:start].strip(" \"'“‘("))
+
+
 # -- explanations ---------------------------------------------------------------------------
 
 _CALLED_BEFORE = re.compile(

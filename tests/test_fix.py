@@ -7,7 +7,7 @@ import os
 from readlint.fixes import apply
 from readlint.problem import Fix
 
-TEXT = ("---\r\naudienceLevel: patient\r\n---\r\n\r\nWomen with metastatic cancer.\r\n"
+TEXT = ("---\r\naudienceLevel: patient\r\n---\r\n\r\nWomen with thrombocytopenia lymphedema.\r\n"
         "Some [HER2](/publications/dictionaries/cancer-terms/def/44945) words.\r\n")
 
 
@@ -18,9 +18,9 @@ def test_fix_adds_glossary_links_in_the_document_style_and_keeps_bytes(run, writ
     assert "fixed 2 problems in 1 file" in result.stderr
     new = path.read_bytes().decode("utf-8")
     assert new == TEXT.replace(
-        "metastatic cancer",
-        "[metastatic](/publications/dictionaries/cancer-terms/def/44058) "
-        "[cancer](/publications/dictionaries/cancer-terms/def/45333)")
+        "thrombocytopenia lymphedema",
+        "[thrombocytopenia](/publications/dictionaries/cancer-terms/def/45365) "
+        "[lymphedema](/publications/dictionaries/cancer-terms/def/45359)")
     assert [p.name for p in tmp_path.iterdir() if "readlint-tmp" in p.name] == []
 
 
@@ -35,18 +35,18 @@ def test_diff_prints_and_writes_nothing(run, write):
     before = path.read_bytes()
     result = run("check", "a.md", "--select", "glossary-link", "--diff")
     assert result.exit_code == 0
-    assert "-Women with metastatic cancer." in result.stdout
-    assert "+Women with [metastatic](" in result.stdout
+    assert "-Women with thrombocytopenia lymphedema." in result.stdout
+    assert "+Women with [thrombocytopenia](" in result.stdout
     assert path.read_bytes() == before
 
 
 def test_files_without_fixes_are_not_touched(run, write):
     path = write("plain.md", "We eat food.\n")
     stamp = os.stat(path).st_mtime_ns
-    other = write("b.md", "Women with metastatic cancer.\n")
+    other = write("b.md", "Women with thrombocytopenia.\n")
     run("check", ".", "--fix")
     assert os.stat(path).st_mtime_ns == stamp
-    assert "[metastatic](" in other.read_text()
+    assert "[thrombocytopenia](" in other.read_text()
 
 
 def test_plain_words_are_fixed_only_where_enabled(run, write):

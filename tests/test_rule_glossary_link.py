@@ -7,6 +7,7 @@ import re
 from helpers import SEED, lint, positions
 
 from readlint.config import Config
+from readlint.glossary import load
 
 DICTIONARY_LINK = re.compile(r"\[([^\]]+)\]\((/publications/dictionaries/cancer-terms/def/\d+|"
                              r"/about-cancer/treatment/drugs/\w+|/drugdictionary\?CdrID=\d+)\)")
@@ -19,7 +20,7 @@ SEED_TERMS = {  # the 13 terms the seed links to the NCI dictionaries, where the
 }
 
 
-def test_seed_with_links_removed_reports_each_linked_term_where_it_is():
+def test_seed_with_links_removed_reports_each_link_worthy_term_where_it_is():
     raw = SEED.read_text(encoding="utf-8")
     assert len(DICTIONARY_LINK.findall(raw)) == 13
     stripped = DICTIONARY_LINK.sub(r"\1", raw)
@@ -27,8 +28,14 @@ def test_seed_with_links_removed_reports_each_linked_term_where_it_is():
     for term, (line, column) in SEED_TERMS.items():
         assert lines[line - 1][column - 1:].startswith(term), term
     found = positions(lint(stripped, select="glossary-link"))
-    for term, where in SEED_TERMS.items():
-        assert where in found, term
+    missed = {term for term, where in SEED_TERMS.items() if where not in found}
+    # Left out: terms cancer.gov editors link on fewer than 40% of the pages that use them
+    # (metastatic 36 of 101, targeted therapy 33 of 169, monoclonal antibody 15 of 74).
+    assert missed == {"metastatic", "targeted therapy", "monoclonal antibody"}
+    terms = load("nci-cancer-terms")
+    for term in missed:
+        (entry,) = [e for e in terms.entries if e.term == term]
+        assert entry.linked / entry.pages < 0.4
 
 
 def test_seed_with_links_intact_reports_none_of_them():
@@ -40,19 +47,20 @@ def test_seed_with_links_intact_reports_none_of_them():
 
 def test_message_and_link_style_follow_the_document():
     text = ("Some [HER2](/Common/PopUps/popDefinition.aspx?id=44945&version=Patient) words.\n\n"
-            "Women with metastatic cancer.\n")
-    (problem,) = [p for p in lint(text, select="glossary-link") if p.subject == "metastatic"]
-    assert (problem.line, problem.column, problem.end_column) == (3, 12, 22)
+            "Women with thrombocytopenia.\n")
+    (problem,) = [p for p in lint(text, select="glossary-link")
+                  if p.subject == "thrombocytopenia"]
+    assert (problem.line, problem.column, problem.end_column) == (3, 12, 28)
     assert "NCI Dictionary of Cancer Terms" in problem.message
     assert problem.fix.replacement == \
-        "[metastatic](/Common/PopUps/popDefinition.aspx?id=44058&version=Patient)"
+        "[thrombocytopenia](/Common/PopUps/popDefinition.aspx?id=45365&version=Patient)"
 
 
 def test_absolute_url_when_the_document_has_no_dictionary_links():
-    (problem,) = [p for p in lint("Women with metastatic cancer.\n", select="glossary-link")
-                  if p.subject == "metastatic"]
+    (problem,) = [p for p in lint("Women with thrombocytopenia.\n", select="glossary-link")
+                  if p.subject == "thrombocytopenia"]
     assert problem.message.endswith(
-        "https://www.cancer.gov/publications/dictionaries/cancer-terms/def/44058.")
+        "https://www.cancer.gov/publications/dictionaries/cancer-terms/def/45365.")
 
 
 def test_link_to_a_different_entry_is_reported():
@@ -70,13 +78,15 @@ def test_related_entry_and_unknown_entry_links_are_accepted():
 
 
 def test_scope_section_links_again_in_each_section():
-    text = ("## One\n\nThe [metastatic](/publications/dictionaries/cancer-terms/def/44058) "
-            "kind.\n\n## Two\n\nThe metastatic kind.\n")
-    doc_scope = Config(raw_rules={"glossary-link": {"scope": "document"}})
-    assert [p for p in lint(text, select="glossary-link", config=doc_scope)
-            if p.subject == "metastatic"] == []
-    section = [p for p in lint(text, select="glossary-link") if p.subject == "metastatic"]
-    assert positions(section) == [(7, 5)]  # the patient rule set links in each section
+    text = ("## One\n\nThe [lymphedema](/publications/dictionaries/cancer-terms/def/45359) "
+            "kind.\n\n## Two\n\nThe lymphedema kind.\n")
+    # A page links a term once (the bundled rule sets)...
+    assert [p for p in lint(text, select="glossary-link") if p.subject == "lymphedema"] == []
+    # ...or once in each section, when asked.
+    by_section = Config(raw_rules={"glossary-link": {"scope": "section"}})
+    section = [p for p in lint(text, select="glossary-link", config=by_section)
+               if p.subject == "lymphedema"]
+    assert positions(section) == [(7, 5)]
 
 
 def test_other_names_and_headings_need_no_link():

@@ -32,7 +32,7 @@ def test_fix_is_offered_only_when_enabled():
 def test_project_words():
     config = Config(raw_rules={"plain-words": {"words": {"oncologist": "cancer doctor"}}})
     assert found("See an oncologist.", config) == \
-        [("oncologist", 1, 8, 'Use "cancer doctor" instead of "oncologist".')]
+        [("an oncologist", 1, 5, 'Use "a cancer doctor" instead of "an oncologist".')]
 
 
 def test_word_list_sources_are_named():

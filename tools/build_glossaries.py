@@ -8,9 +8,9 @@
 - nci-drugs.yaml: drug names cancer.gov pages link to their drug pages, with brand names and
   NCI Drug Dictionary ids.
 
-Names are harvested from ../shared/corpus-nci, leaving out the pages readlint is evaluated on
-(patient PDQ summaries, whose url contains /patient/) and the seed page, so the evaluation in
-benchmarks/vocabulary.py measures names readlint has not seen there.
+Names are harvested from ../shared/corpus-nci, leaving out the pages readlint is measured on
+(benchmarks/held-out.txt, chosen by tools/split_corpus.py), so benchmarks/vocabulary.py
+measures names readlint has not seen there.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 import yaml
+from split_corpus import training_pages
 
 from readlint import document
 from readlint.harvest import collect, entries, folded
@@ -34,19 +35,6 @@ DRUG_PATTERNS = [
     r"/drugdictionary\?CdrID=(?P<key>\d+)",
     r"/publications/dictionaries/cancer-drug/def/(?P<key>[\w-]+)",
 ]
-SEED_PAGE = "cancer-types/types-breast-research-t-dm1.md"
-
-
-def training_pages(corpus: Path) -> list[Path]:
-    pages = []
-    for path in sorted(corpus.rglob("*.md")):
-        if path.name == "README.md" or str(path.relative_to(corpus)) == SEED_PAGE:
-            continue
-        head = path.read_text(encoding="utf-8")[:3000]
-        if re.search(r"^url:.*/patient/", head, re.M):
-            continue
-        pages.append(path)
-    return pages
 
 
 def partial(name: str, term: str) -> bool:
@@ -94,6 +82,7 @@ def build_terms(pages: list[Path]) -> None:
         "url_template": "https://www.cancer.gov/publications/dictionaries/cancer-terms/def/{id}",
         "link_patterns": TERMS_PATTERNS,
         "terms_tsv": "nci-cancer-terms-2016.tsv",
+        "practice_tsv": "nci-link-practice.tsv",
         "terms": terms,
     }
     text = header([
@@ -101,7 +90,7 @@ def build_terms(pages: list[Path]) -> None:
         "Entries (ids, terms): nci-cancer-terms-2016.tsv beside this file (its header names the",
         "source). Below: other names cancer.gov editors link to an entry, and entries newer than",
         f"the TSV, harvested from the links of {len(pages)} cancer.gov pages (U.S. government",
-        "work) by tools/build_glossaries.py; patient PDQ pages and the seed page left out.",
+        "work) by tools/build_glossaries.py; the pages in benchmarks/held-out.txt left out.",
     ]) + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
     (HERE / "nci-cancer-terms.yaml").write_text(text, encoding="utf-8")
     print(f"nci-cancer-terms: {len(terms)} entries with harvested names")
@@ -158,14 +147,15 @@ def build_drugs(pages: list[Path]) -> None:
                   "government work).",
         "url_template": "https://www.cancer.gov/about-cancer/treatment/drugs/{id}",
         "link_patterns": DRUG_PATTERNS,
+        "practice_tsv": "nci-link-practice.tsv",
         "terms": terms,
     }
     text = header([
         "Cancer drug names for readlint's glossary-link and undefined-jargon rules: generic and",
         "brand names that cancer.gov pages link to the site's drug pages, with NCI Drug",
         f"Dictionary ids. Harvested from the links of {len(pages)} cancer.gov pages (U.S.",
-        "government work, National Cancer Institute) by tools/build_glossaries.py; patient PDQ",
-        "pages and the seed page left out.",
+        "government work, National Cancer Institute) by tools/build_glossaries.py; the pages in",
+        "benchmarks/held-out.txt left out.",
     ]) + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
     (HERE / "nci-drugs.yaml").write_text(text, encoding="utf-8")
     print(f"nci-drugs: {len(terms)} drugs")

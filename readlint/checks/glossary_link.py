@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,7 +11,22 @@ from ..document import Document
 from ..glossary import Entry, Glossary, Match, block_matches, fold, fold_phrase, matcher_for
 from ..problem import Fix, Problem, Severity
 from ..rule import MISSING_LINK, Example, Rule
-from ..vocabulary import SKIP_SECTIONS, rarity
+from ..vocabulary import SKIP_SECTIONS, in_proper_name, is_acronym, rarity
+
+# Editors' practice measured on cancer.gov pages (tools/learn_link_practice.py): they never
+# link in "Key Points" lists (0 of 153 first uses) and rarely in "To Learn More" sections.
+LINK_SKIP_SECTIONS = {**SKIP_SECTIONS,
+                      "default": [*SKIP_SECTIONS["default"], "key points", "to learn more*"]}
+# Link-worthiness: the share of pages on which editors link a term, smoothed toward a prior
+# as if the term had been seen on PRIOR_PAGES more pages, linked on RARE_PRIOR of them when
+# it is rare in English (Zipf under RARE_ZIPF) and on COMMON_PRIOR when it is not.
+PRIOR_PAGES = 2.0
+# Editors link a term's first use in a list item about twice as often as in a paragraph (50%
+# against 17% of first uses), so a use in a list item counts twice.
+CONTEXT_WEIGHT = {"list_item": 2.0}
+RARE_ZIPF = 3.5
+RARE_PRIOR = 0.6
+COMMON_PRIOR = 0.15
 
 
 @dataclass(frozen=True)
@@ -70,25 +86,38 @@ class GlossaryLink(Rule):
         "scope": {"enum": ["document", "section"], "default": "document"},
         "section_level": {"type": "integer", "minimum": 1, "maximum": 6, "default": 2},
         "max_zipf": {"type": "number", "default": 6.0},
-        "skip_sections": SKIP_SECTIONS,
+        "min_link_share": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.4},
+        "in_tables": {"type": "boolean", "default": False},
+        "skip_sections": LINK_SKIP_SECTIONS,
     }
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
         refs = tuple(options["glossaries"])
         matcher = matcher_for(refs)
+        by_name = {g.name: g for g in matcher.glossaries}
         groups: dict[tuple[int, str], list[Use]] = {}
+        introduced: set[tuple[int, str]] = set()
         skipped = doc.blocks_under(options["skip_sections"])
         matches = block_matches(doc, refs)
+        topic = _topic_words(doc)
         for use in glossary_uses(doc, matcher.find, options["section_level"], skipped,
                                  matches):
-            if rarity(use.match.text) >= options["max_zipf"] or \
-                    (use.link is None and other_name(use)):
-                continue
             scope = use.section if options["scope"] == "section" else 0
-            groups.setdefault((scope, entry_key(use.match)), []).append(use)
+            key = (scope, entry_key(use.match))
+            if use.link is None:
+                if other_name(use):
+                    introduced.add(key)  # named beside its other name: "MRI (magnetic ...)"
+                    continue
+                if _left_alone(use, topic, options) or not _worth_linking(
+                        use, by_name[use.match.entries[0].glossary], options):
+                    continue
+            elif rarity(use.match.text) >= options["max_zipf"]:
+                continue
+            groups.setdefault(key, []).append(use)
         # A link to the entry anywhere in the scope satisfies the term; a link to another page
         # (or an entry the glossary does not know) satisfies the use it is on.
-        states = {key: [links_right(u, matcher.glossaries) if u.link else False for u in group]
+        states = {key: [links_right(u, matcher.glossaries, topic) if u.link else False
+                        for u in group]
                   for key, group in groups.items()}
         satisfied = {key for key, group in groups.items()
                      if True in states[key] or (group[0].link is not None
@@ -96,7 +125,7 @@ class GlossaryLink(Rule):
         linked_terms = {(key[0], term_key(u.match)) for key in satisfied for u in groups[key]
                         if u.link is not None}
         for key, group in groups.items():
-            if key in satisfied:
+            if key in satisfied or (key in introduced and group[0].link is None):
                 continue
             first = group[0]
             if any(scope == key[0] and _contains(term_key(first.match), term)
@@ -104,7 +133,10 @@ class GlossaryLink(Rule):
                 continue  # "HER2-positive" after a linked "HER2"
             wrong = [u for u, state in zip(group, states[key], strict=True)
                      if u.link is not None and state is False]
-            yield self._report(doc, wrong[0] if wrong else first, matcher.glossaries)
+            if wrong:
+                yield self._report(doc, wrong[0], matcher.glossaries)
+            elif first.link is None:
+                yield self._report(doc, first, matcher.glossaries)
 
     def _report(self, doc: Document, use: Use, glossaries: tuple[Glossary, ...]) -> Problem:
         entry = use.match.entries[0]
@@ -126,6 +158,43 @@ class GlossaryLink(Rule):
             doc, start, end,
             f"\"{term}\" is in {label}: link its first use to {url}.", fix=fix,
             subject=term)
+
+
+def _worth_linking(use: Use, glossary: Glossary, options: Mapping[str, Any]) -> bool:
+    """Would an editor link this term here? With a glossary that records how its editors
+    link each entry, yes when they link it on at least `min_link_share` of the pages that use
+    it (twice the share in a list item); the share is smoothed toward a prior set by the
+    term's rarity in English, so a term seen on few pages leans on that prior ("lumpectomy":
+    linked on 10 of 12 pages; "drug": 31 of 479). Without such a record, every term of the
+    glossary is worth a link unless common beyond `max_zipf`."""
+    text_rarity = rarity(use.match.text)
+    if text_rarity >= options["max_zipf"]:
+        return False
+    if not glossary.has_practice:
+        return True
+    entry = use.match.entries[0]
+    prior = RARE_PRIOR if text_rarity < RARE_ZIPF else COMMON_PRIOR
+    share = (entry.linked + PRIOR_PAGES * prior) / (entry.pages + PRIOR_PAGES)
+    return bool(share * CONTEXT_WEIGHT.get(use.block.kind, 1.0) >= options["min_link_share"])
+
+
+def _left_alone(use: Use, topic: set[str], options: Mapping[str, Any]) -> bool:
+    """Uses editors do not link: in table cells (2% of first uses are linked), words of the
+    page's own topic (10%), and words inside a proper name ("American Society of Clinical
+    Oncology", "Physician Data Query")."""
+    if use.block.kind == "table_cell" and not options["in_tables"]:
+        return True
+    words = {fold(w) for w in re.findall(r"[^\W_]+", use.match.text)}
+    if words and words <= topic:
+        return True
+    return in_proper_name(use.block.text, use.match.start, use.match.end)
+
+
+def _topic_words(doc: Document) -> set[str]:
+    """The words of the page's title (front matter, else its first heading), folded."""
+    title = str(doc.metadata.get("title") or (doc.headings[0].text if doc.headings else ""))
+    title = re.split(r"\s+[-–—|]\s+", title)[0]  # "Anal Cancer Treatment - NCI"
+    return {fold(w) for w in re.findall(r"[^\W_]+", title)}
 
 
 def glossary_uses(doc: Document, find: Callable[[str], list[Match]], section_level: int = 2,
@@ -182,8 +251,12 @@ def other_name(use: Use) -> bool:
     content = opening + 1 + len(text[opening + 1:]) - len(text[opening + 1:].lstrip())
     before = [m for m in matches if m.end <= opening and not text[m.end:opening].strip()]
     if before and (set(before[-1].entries) & set(use.match.entries)
-                   or re.search(r"\b[A-Z]{2,}\b", before[-1].text)):
-        return True  # the other name of the term: "MRI (magnetic resonance imaging)"
+                   or re.search(r"\b[A-Z]{2,}\b", before[-1].text)
+                   or (use.match.text[:1].isupper()
+                       and re.match(r"[®™]*\)", text[use.match.end:use.match.end + 3]))):
+        # the other name of the term: "MRI (magnetic resonance imaging)", "trastuzumab
+        # emtansine (T-DM1)", "lapatinib (Tykerb®)"
+        return True
     return not any(m.start == content for m in matches)  # an explanation, not a list of terms
 
 
@@ -203,7 +276,8 @@ def entry_key(match: Match) -> str:
     return f"{entry.glossary}:{entry.id}"
 
 
-def links_right(use: Use, glossaries: tuple[Glossary, ...]) -> bool | None:
+def links_right(use: Use, glossaries: tuple[Glossary, ...],
+                topic: AbstractSet[str] = frozenset()) -> bool | None:
     """True: the link goes to this term's entry; False: to another entry of a glossary;
     None: somewhere else, or to an entry the glossaries do not know (given the benefit of the
     doubt)."""
@@ -214,25 +288,41 @@ def links_right(use: Use, glossaries: tuple[Glossary, ...]) -> bool | None:
             continue
         if entry in use.match.entries:
             return True
+        if (use.link.start, use.link.end) != (use.match.start, use.match.end):
+            return None  # a word inside a longer linked phrase: the link is for the phrase
         # Editors may pick a related entry ("supplements" to "dietary supplement"): only a
-        # target that shares no word with the linked text is surely wrong.
-        linked_text = use.block.text[use.link.start:use.link.end]
-        return _shares_word(entry, linked_text)
+        # target unrelated in every way is surely wrong.
+        return _related(entry, use, topic)
     return None
 
 
-def _shares_word(entry: Entry, text: str) -> bool:
-    """Is the linked text related to the entry: an abbreviation (it may stand for the entry's
-    name), or a word in common with one of its names, allowing other forms of the word
-    ("alcoholic" and "alcohol", "interferon" and "peginterferon", "recurred" and
-    "recurrent")?"""
-    if re.fullmatch(r"[A-Z][A-Z0-9-]+s?", text.strip()):
+def _related(entry: Entry, use: Use, topic: AbstractSet[str]) -> bool:
+    """Could the editor have meant this entry for the linked text? Editors often link a
+    related entry, so only a target unrelated in every way below is called wrong:
+    - the linked text is an abbreviation (it may stand for the entry's name: "mM");
+    - one is a phrase inside the other ("CA 19-9" and "CA 19-9 assay");
+    - they share a word, allowing other forms ("alcoholic" and "alcohol", "interferon" and
+      "peginterferon", "recurred" and "recurrent", "penis" and "penile");
+    - the entry's name stands right beside the link ("NTRK [gene fusion]");
+    - the entry's name shares a word with the page's topic (on a stomach cancer page,
+      "carcinoma in situ" linked to "stage 0 stomach cancer")."""
+    assert use.link is not None
+    text = use.block.text[use.link.start:use.link.end].strip()
+    if is_acronym(text) or (len(text) <= 4 and any(c.isupper() for c in text)):
         return True
+    linked = fold_phrase(text)
     words = {fold(w) for w in re.findall(r"[^\W_]+", text) if len(w) >= 4}
+    near = fold_phrase(use.block.text[max(0, use.link.start - 60):use.link.end + 60])
     for name in entry.names:
-        for other in (fold(w) for w in re.findall(r"[^\W_]+", name) if len(w) >= 4):
-            if any(a in other or other in a or a[:5] == other[:5] for a in words):
-                return True
+        folded = fold_phrase(name)
+        if f" {linked} " in f" {folded} " or f" {folded} " in f" {linked} " or \
+                f" {folded} " in f" {near} ":
+            return True
+        others = {fold(w) for w in re.findall(r"[^\W_]+", name) if len(w) >= 4}
+        if others & topic:
+            return True
+        if any(a in b or b in a or a[:4] == b[:4] for a in words for b in others):
+            return True
     return False
 
 

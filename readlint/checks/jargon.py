@@ -13,9 +13,11 @@ from ..rule import UNDEFINED_TERM, Example, Rule
 from ..vocabulary import (
     SKIP_SECTIONS,
     explained,
+    in_proper_name,
     is_acronym,
     is_medical_form,
     rarity,
+    sentence_start,
     word_zipf,
     zipf,
 )
@@ -139,8 +141,9 @@ class UndefinedJargon(Rule):
             return zipf(term) < float(options["acronym_max_zipf"])
         if " " in term:
             return rarity(term) < float(options["medical_max_zipf"])
-        if term[:1].isupper() and (_in_name(text, start, len(term)) or not in_glossary and (
-                not _sentence_start(text, start) or re.search(r"[a-z][A-Z]", term))):
+        name = in_proper_name(text, start, start + len(term))
+        if term[:1].isupper() and (name or not in_glossary and (
+                not sentence_start(text, start) or re.search(r"[a-z][A-Z]", term))):
             return False  # a name: "Genentech", "MedlinePlus", "Clinical Oncology"
         frequency = word_zipf(term)
         if frequency < options["max_zipf"]:
@@ -163,20 +166,3 @@ def _hard_parts(text: str, word: str, start: int) -> Iterator[tuple[int, int, st
             offset += len(part) + 1
     else:
         yield start, start + len(word), word
-
-
-def _in_name(text: str, start: int, length: int) -> bool:
-    """Is a capitalised word part of a longer name ("Society of Clinical Oncology")?"""
-    window = text[max(0, start - 60):start]
-    before = re.search(r"[A-Z][\w’'-]*\s+(?:(?:of|and|for|the)\s+)?$", window)
-    after = re.match(r"\s+(?:(?:of|and|for|the)\s+)?[A-Z][\w’'-]*",
-                     text[start + length:start + length + 60])
-    if before and not _sentence_start(text, start - len(window) + before.start()):
-        return True
-    return bool(after)
-
-
-def _sentence_start(text: str, start: int) -> bool:
-    before = text[max(0, start - 20):start].rstrip(" \"'“‘(")
-    return (not before and start < 20) or (bool(before) and before[-1] in ".!?:") or \
-        (not before and not text[:start].strip(" \"'“‘("))

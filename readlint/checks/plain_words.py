@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -9,9 +11,14 @@ from typing import Any
 import yaml
 
 from ..document import Document
-from ..glossary import Entry, Glossary, Matcher
+from ..glossary import Entry, Glossary, Match, Matcher, block_matches
 from ..problem import Fix, Problem, Severity
+from ..readability import familiar_words, is_familiar
 from ..rule import PLAIN_WORD, Example, Rule
+from ..vocabulary import STOPWORDS, in_proper_name, word_zipf
+
+_WORD_AFTER = re.compile(r"[\s*_]*([^\W\d_][\w'’-]*)")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)[\s*_]*$")
 
 
 class PlainWords(Rule):
@@ -22,13 +29,27 @@ class PlainWords(Rule):
     Words", NIH "Clear & Simple") lists such pairs; readlint ships them in
     readlint/data/plain-words.yaml, with their sources.
 
+    A swap is offered only where it reads right in that sentence:
+      - names are left alone: a word inside a longer glossary term ("oral cavity", "renal
+        pelvis", "intracranial hypertension") or a proper name ("Physician Data Query"), and
+        headings, which name things;
+      - a medical word after a rarer word it belongs to ("vulvar lesions") is left alone;
+      - a word already familiar to most readers (on the Dale-Chall list, like "however") is
+        never swapped;
+      - "a" or "an" before the word changes with it ("an abdominal scan": "a belly scan");
+      - pairs say where their substitute does not fit: "in addition" not before "to", "oral"
+        ("by mouth") not before a noun.
+
+    When a word has both a plainer substitute and a glossary entry, this rule speaks and
+    glossary-link does not: an everyday word needs no definition.
+
     How to fix: use the plain word. Each problem offers the substitute as a fix;
-    `readlint check --fix` applies it only when this rule's `fix` option is on, because a
-    substitute does not fit every sentence ("oral exam" is not "by mouth exam").
+    `readlint check --fix` applies it only when this rule's `fix` option is on.
 
     Options:
       words: more pairs for your project, as a mapping: {complex: plain}.
       word_lists: more YAML files in the same form as the bundled list.
+      names: glossaries whose terms of several words are names to leave alone.
       fix: let --fix make the substitutions (default false).
     """
 
@@ -43,23 +64,72 @@ class PlainWords(Rule):
         "words": {"type": "object", "additionalProperties": {"type": "string"}, "default": {}},
         "word_lists": {"type": "array", "items": {"type": "string"}, "default": [],
                        "x-readlint-paths": True},
+        "names": {"type": "array", "items": {"type": "string", "minLength": 1},
+                  "default": ["nci-cancer-terms", "nci-drugs"], "x-readlint-paths": True},
         "fix": {"type": "boolean", "default": False},
     }
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
-        matcher = _matcher(tuple(sorted(options["words"].items())), tuple(options["word_lists"]))
-        for block in doc.blocks:
-            for match in matcher.find(block.text):
-                entry = match.entries[0]
-                plain = _inflect(entry, match.text)
-                start = block.source_offset(match.start)
-                end = block.source_offset(match.end - 1) + 1
-                fix = None
-                if options["fix"] and doc.source[start:end] == match.text:
-                    fix = Fix(start, end, plain, f"use \"{plain}\"")
-                yield self.problem(doc, start, end,
-                                   f"Use \"{plain}\" instead of \"{match.text}\".", fix=fix,
-                                   subject=match.text)
+        matcher, pairs = _matcher(tuple(sorted(options["words"].items())),
+                                  tuple(options["word_lists"]))
+        names = block_matches(doc, tuple(options["names"])) if options["names"] else None
+        for index, block in enumerate(doc.blocks):
+            if block.kind == "heading":
+                continue
+            text = block.text
+            for match in matcher.find(text):
+                pair = pairs[match.entries[0].id]
+                if names is not None and _inside_name(match, names[index]):
+                    continue
+                if in_proper_name(text, match.start, match.end):
+                    continue
+                after = _WORD_AFTER.match(text, match.end)
+                following = after.group(1).lower() if after else ""
+                if following in pair.not_before or (following and not pair.before_noun):
+                    continue
+                before = _WORD_BEFORE.search(text, 0, match.start)
+                previous = before.group(1) if before else ""
+                if " " not in pair.complex and previous and previous.lower() not in STOPWORDS \
+                        and word_zipf(previous) < 3.5:
+                    continue  # the head of a medical phrase: "vulvar lesions"
+                plain = _inflect(pair, match.entries[0], match.text)
+                start, found = match.start, match.text
+                if previous.lower() in ("a", "an") and before is not None and \
+                        before.end(1) + 1 == match.start:
+                    article = _article(plain, previous)
+                    if article != previous:  # "an abdominal" becomes "a belly"
+                        start, found = before.start(1), text[before.start(1):match.end]
+                        plain = f"{article} {plain}"
+                yield self._report(doc, block.source_offset(start),
+                                   block.source_offset(match.end - 1) + 1, found, plain,
+                                   options["fix"])
+
+    def _report(self, doc: Document, start: int, end: int, found: str, plain: str,
+                fixable: bool) -> Problem:
+        if found[:1].isupper():
+            plain = plain[:1].upper() + plain[1:]
+        fix = None
+        if fixable and doc.source[start:end] == found:
+            fix = Fix(start, end, plain, f"use \"{plain}\"")
+        return self.problem(doc, start, end, f"Use \"{plain}\" instead of \"{found}\".",
+                            fix=fix, subject=found)
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A complex word or phrase, its plain substitute, and where the substitute fits."""
+
+    complex: str
+    plain: str
+    verb: bool = False
+    not_before: frozenset[str] = frozenset()  # words the substitute cannot stand before
+    before_noun: bool = True  # False: the substitute cannot stand before a noun ("by mouth")
+
+
+def _inside_name(match: Match, names: list[Match]) -> bool:
+    """Is the match a part of a longer term of several words ("oral" in "oral cavity")?"""
+    return any(n.start <= match.start and match.end <= n.end and (n.end - n.start) >
+               (match.end - match.start) and " " in n.text for n in names)
 
 
 def _load_pairs(path: Path) -> list[dict[str, Any]]:
@@ -68,30 +138,35 @@ def _load_pairs(path: Path) -> list[dict[str, Any]]:
 
 
 @lru_cache(maxsize=8)
-def _matcher(extra: tuple[tuple[str, str], ...], files: tuple[str, ...]) -> Matcher:
+def _matcher(extra: tuple[tuple[str, str], ...],
+             files: tuple[str, ...]) -> tuple[Matcher, dict[str, Pair]]:
     bundled = Path(str(resources.files("readlint") / "data" / "plain-words.yaml"))
-    pairs = _load_pairs(bundled)
+    raw = _load_pairs(bundled)
     for name in files:
-        pairs.extend(_load_pairs(Path(name)))
-    pairs.extend({"complex": c, "plain": p} for c, p in extra)
+        raw.extend(_load_pairs(Path(name)))
+    raw.extend({"complex": c, "plain": p} for c, p in extra)
+    familiar = familiar_words()
     glossary = Glossary("plain-words")
-    for pair in pairs:
-        forms = _verb_forms(pair["complex"]) if pair.get("verb") else ()
-        glossary.add(Entry("plain-words", pair["complex"], pair["complex"], tuple(forms),
-                           definition=pair["plain"], source="verb" if pair.get("verb") else None))
-    return Matcher([glossary])
+    pairs: dict[str, Pair] = {}
+    for item in raw:
+        complex_ = item["complex"]
+        if " " not in complex_ and is_familiar(complex_, familiar):
+            continue  # readers know it already: "however"
+        pair = Pair(complex_, item["plain"], bool(item.get("verb")),
+                    frozenset(w.lower() for w in item.get("not_before", ())),
+                    bool(item.get("before_noun", True)))
+        pairs[complex_] = pair
+        forms = _regular(complex_) if pair.verb else ()
+        glossary.add(Entry("plain-words", complex_, complex_, tuple(forms)))
+    return Matcher([glossary]), pairs
 
 
-def _verb_forms(verb: str) -> list[str]:
-    return list(_regular(verb))
-
-
-def _inflect(entry: Entry, found: str) -> str:
-    """The plain substitute in the form and case of the word found."""
-    plain = entry.definition or ""
+def _inflect(pair: Pair, entry: Entry, found: str) -> str:
+    """The plain substitute in the form of the word found (not yet in its case)."""
+    plain = pair.plain
     low = found.lower()
     head, _, rest = plain.partition(" ")
-    if entry.source == "verb" and low != entry.term:
+    if pair.verb and low != entry.term:
         forms = _IRREGULAR.get(head) or _regular(head)
         if low.endswith("ing"):
             head = forms[2]
@@ -104,11 +179,17 @@ def _inflect(entry: Entry, found: str) -> str:
             plain += "s"  # "side effect" -> "side effects"
             head, _, rest = plain.partition(" ")
         else:
-            head += "s"  # "physicians" -> "doctors"
-    plain = f"{head} {rest}".strip()
-    if found[:1].isupper():
-        plain = plain[:1].upper() + plain[1:]
-    return plain
+            head = _PLURALS.get(head, head + "s")  # "physicians" -> "doctors"
+    return f"{head} {rest}".strip()
+
+
+def _article(word: str, written: str) -> str:
+    """"a" or "an" for the word, in the case of the article as written."""
+    low = word.lower()
+    vowel_sound = (low[:1] in "aeiou" or low.startswith(("hour", "honest", "honor"))) and \
+        not low.startswith(("one", "eu", "uni", "use", "usu", "ura", "uri", "uro", "ute"))
+    article = "an" if vowel_sound else "a"
+    return article.capitalize() if written[:1].isupper() else article
 
 
 _IRREGULAR = {
@@ -118,6 +199,7 @@ _IRREGULAR = {
     "give": ("gives", "gave", "giving"), "buy": ("buys", "bought", "buying"),
     "stop": ("stops", "stopped", "stopping"), "take": ("takes", "took", "taking"),
 }
+_PLURALS = {"person": "people", "child": "children"}
 
 
 def _regular(verb: str) -> tuple[str, str, str]:

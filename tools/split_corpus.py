@@ -1,0 +1,64 @@
+"""The split of ../shared/corpus-nci into pages readlint's vocabulary data is learned from and
+pages it is measured on (held out). The held-out list is kept in benchmarks/held-out.txt.
+
+    python tools/split_corpus.py ../shared    # write benchmarks/held-out.txt again
+
+Held out: every patient PDQ summary (url with /patient/), the seed page, and every page whose
+path's SHA-1, read as a number, is divisible by 5 (about a fifth of the rest). The rule uses
+only the path, so it gives the same split on every machine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HELD_OUT = ROOT / "benchmarks" / "held-out.txt"
+SEED_PAGE = "cancer-types/types-breast-research-t-dm1.md"
+
+
+def pages(corpus: Path) -> list[Path]:
+    return [p for p in sorted(corpus.rglob("*.md")) if p.name != "README.md"]
+
+
+def is_held_out(corpus: Path, path: Path) -> bool:
+    rel = path.relative_to(corpus).as_posix()
+    head = path.read_text(encoding="utf-8")[:3000]
+    return (rel == SEED_PAGE or re.search(r"^url:.*/patient/", head, re.M) is not None
+            or int(hashlib.sha1(rel.encode()).hexdigest(), 16) % 5 == 0)
+
+
+def held_out() -> set[str]:
+    """The held-out pages, as paths relative to corpus-nci, from benchmarks/held-out.txt."""
+    return {line.strip() for line in HELD_OUT.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")}
+
+
+def training_pages(corpus: Path) -> list[Path]:
+    """The pages readlint's shipped vocabulary data may be learned from."""
+    held = held_out()
+    return [p for p in pages(corpus) if p.relative_to(corpus).as_posix() not in held]
+
+
+def main(shared: Path) -> None:
+    corpus = shared / "corpus-nci"
+    every = pages(corpus)
+    held = [p.relative_to(corpus).as_posix() for p in every if is_held_out(corpus, p)]
+    header = [
+        "Pages of ../shared/corpus-nci held out from tuning readlint's vocabulary rules.",
+        "Nothing readlint ships (harvested glossary names, learned link practice) comes from",
+        "them, and benchmarks/vocabulary.py measures the rules on them. Chosen by",
+        "tools/split_corpus.py: every patient PDQ summary (url with /patient/), the seed page,",
+        "and every page whose path's SHA-1, read as a number, is divisible by 5.",
+        f"{len(held)} of {len(every)} pages.",
+    ]
+    HELD_OUT.write_text("".join(f"# {line}\n" for line in header)
+                        + "".join(f"{p}\n" for p in held), encoding="utf-8")
+    print(f"{len(held)} of {len(every)} pages held out; written to {HELD_OUT}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "../shared"))
