@@ -8,6 +8,8 @@ Evidence that a word is hard:
 - abbreviations and acronyms (HER2, T-DM1, PSA) that are not expanded.
 
 Evidence that the text explains it, at that use:
+- a dash after it: "cholangitis - an infection of the bile ducts";
+- the next sentence: "... cholangitis. It is an infection of the bile ducts.";
 - a parenthesis right after it: "prognosis (chance of recovery)";
 - a definition: "Refractory: the cancer has not gotten better with treatment";
 - the word in parentheses after a lay phrase: "a drop in platelet levels (thrombocytopenia)";
@@ -102,6 +104,24 @@ def word_zipf(word: str) -> float:
     return best
 
 
+# Prefixes an everyday word may take and stay everyday: "unwashed", "regrow", "noncancerous".
+EVERYDAY_PREFIXES = ("non", "un", "re", "multi", "over", "under", "out", "self", "semi", "pre",
+                     "post", "anti")
+
+
+def everyday_compound(word: str) -> bool:
+    """Is the word an everyday word with an everyday prefix ("unwashed", "anticancer"), or
+    two everyday words run together ("underarm", "hipbone", "topmost")?"""
+    low = word.lower()
+    for prefix in EVERYDAY_PREFIXES:
+        rest = low[len(prefix):].lstrip("-")
+        if low.startswith(prefix) and len(rest) >= 4 and word_zipf(rest) >= 3.0 and \
+                not (prefix == "anti" and rest.startswith(("bod", "gen"))):
+            return True
+    return any(word_zipf(low[:i]) >= 3.5 and word_zipf(low[i:]) >= 3.5
+               for i in range(3, len(low) - 2))
+
+
 def in_proper_name(text: str, start: int, end: int) -> bool:
     """Is the capitalised word or phrase text[start:end] part of a longer name ("Clinical
     Oncology" in "American Society of Clinical Oncology")?"""
@@ -125,34 +145,78 @@ def sentence_start(text: str, start: int) -> bool:
 # -- explanations ---------------------------------------------------------------------------
 
 _CALLED_BEFORE = re.compile(
-    r"(?:\bcalled|\bknown as|\btermed|\bnamed|,\s*or|\bcalled an?|\bcalled the)\s+[\"“']?$", re.I)
-_DRUG_BEFORE = re.compile(r"\b(?:drugs?|medicines?|medications?|therapy|vaccines?)\s+$", re.I)
+    r"(?:\bcalled|\bknown as|\btermed|\bnamed|,\s*or)\s+(?:(?:an?|the)\s+)?[\"“']?"
+    r"(?:[\w-]+\s+){0,2}$", re.I)
+_ALSO_CALLED = re.compile(r"\b(?:also|sometimes) (?:called|known as)\b[^.;:()]*$", re.I)
+_DRUG_BEFORE = re.compile(r"\b(?:drugs?|medicines?|medications?|therapy|vaccines?|inhibitors?|"
+                          r"blockers?|such as)\s+$", re.I)
 _DEFINED_AFTER = re.compile(
     r"[\"”']?\s*(?:,\s*)?(?:(?:is|are|was|were)\s+(?:an?|the|when|what|how|used|one|called|"
     r"also|another|defined)\b|(?:means|refers to|describes|stands for)\b)", re.I)
-_APPOSITIVE_AFTER = re.compile(r"[\"”']?\s*,\s*(?:which|that|an?|the|or|also called|"
-                               r"meaning)\b", re.I)
+_APPOSITIVE_AFTER = re.compile(r"[\"”']?\s*(?:,|\s[-–—]|[–—])\s*(?:which|that|an?|the|or|"
+                               r"also called|meaning|when|what|in which)\b", re.I)
+_NEXT_SENTENCE = re.compile(r"[^.!?]*[.!?][\"”')]*\s+(?:(?:It|This|That|These|They)|"
+                            r"(?:An?|The)?\s*(?P<term>[^\s.]+(?:\s[^\s.]+){0,3}))\s+"
+                            r"(?:is|are|was|were)\s+(?:an?|the|when|what|how)\s|"
+                            r"[^.!?]*[.!?][\"”')]*\s+(?:It|This|That|These|They|"
+                            r"(?P<other>[^\s.]+(?:\s[^\s.]+){0,3}))\s+(?:means|refers to)\s")
 _PAREN_AFTER = re.compile(r"[®™]*\s*\(([^()]{2,200})\)")
 
 
 def explained(text: str, start: int, end: int, term_is_acronym: bool = False) -> bool:
-    """Does the text explain the word at text[start:end] right where it is used?"""
-    before = text[max(0, start - 40):start]
-    after = text[end:end + 200]
-    if not text[:start].strip(" *_-") and re.match(r"[*_]*\s*:\s*\S", after):
+    """Does the text explain the word at text[start:end] right where it is used? The word
+    may be followed by an everyday head noun ("sphenoid bone (a butterfly-shaped bone)",
+    "a sitz bath—a warm, shallow bath") or by its abbreviation ("gonadotropin (beta-hCG), a
+    hormone ...")."""
+    before = text[max(0, start - 60):start]
+    sentence = text[max(text.rfind(". ", 0, start) + 1, 0):start]
+    if _ALSO_CALLED.search(sentence) or _CALLED_BEFORE.search(before):
+        return True  # another name, or "called the common iliac arteries"
+    if text[:start].strip(" *_-") == "" and re.match(r"[*_]*\s*:\s*\S", text[end:end + 3]):
         return True  # a definition: "Refractory: These tumors have not gotten better ..."
-    m = _PAREN_AFTER.match(after)
-    if m and _is_explanation(m.group(1), text[start:end], term_is_acronym):
-        return True
-    if before.rstrip().endswith("(") and re.match(r"[®™]*\s*[),;]", after):
+    if before.rstrip().endswith("(") and re.match(r"[®™]*(?:\s+\w+)?\s*[),;]",
+                                                   text[end:end + 40]):
         # The word in parentheses after the phrase it names: "platelet levels (thrombocytopenia)",
-        # or an acronym after its long form: "Clinical Oncology (ASCO)".
+        # "under the tongue (sublingual route)", or an acronym after its long form: "Clinical
+        # Oncology (ASCO)".
         return len(before.rstrip()[:-1].split()) >= 1
-    if _CALLED_BEFORE.search(before):
+    if _DRUG_BEFORE.search(before):
         return True
-    if _DEFINED_AFTER.match(after) or _APPOSITIVE_AFTER.match(after):
-        return True
-    return bool(_DRUG_BEFORE.search(before))
+    for after_start in _after_starts(text, end):
+        after = text[after_start:after_start + 200]
+        if text[:start].strip(" *_-") == "" and re.match(r"[*_]*\s*:\s*\S", after):
+            return True  # "Immunomodulator therapy: ..."
+        if re.match(r"\s*=\s*[^\W\d_]", after):
+            return True  # a key to abbreviations: "DB = double blinded"
+        m = _PAREN_AFTER.match(after)
+        if m and _is_explanation(m.group(1), text[start:end], term_is_acronym):
+            return True
+        if _DEFINED_AFTER.match(after) or _APPOSITIVE_AFTER.match(after):
+            return True
+        nxt = _NEXT_SENTENCE.match(after)
+        named = nxt and (nxt.group("term") or nxt.group("other"))
+        if nxt and (not named or fold_words(named) == fold_words(text[start:end])):
+            return True  # explained in the next sentence: "... cholangitis. It is an ..."
+    return False
+
+
+def _after_starts(text: str, end: int) -> list[int]:
+    """Where an explanation of the word ending at `end` may start: right after it, after an
+    everyday head noun, and after an abbreviation in parentheses."""
+    starts = [end]
+    head = re.match(r"[ -]([a-z]+)", text[end:end + 30])
+    if head and word_zipf(head.group(1)) >= 4.0 and head.group(1) not in STOPWORDS:
+        starts.append(end + head.end())
+    for at in list(starts):
+        abbreviation = re.match(r"\s*\([^()\s]{1,15}\)", text[at:at + 20])
+        if abbreviation:
+            starts.append(at + abbreviation.end())
+    return starts
+
+
+def fold_words(text: str) -> str:
+    """Words in lower case without a final plural "s", for comparing a term with itself."""
+    return " ".join(w.lower().rstrip("s") for w in re.findall(r"[^\W_]+", text))
 
 
 def _is_explanation(inside: str, term: str, term_is_acronym: bool) -> bool:

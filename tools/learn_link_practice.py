@@ -72,7 +72,7 @@ def main(shared: Path) -> None:
     pages = 0
     for path in training_pages(corpus):
         doc = document.load(path)
-        if "/hp/" in str(doc.metadata.get("url", "")):
+        if re.search(r"/hp/|-hp-pdq", str(doc.metadata.get("url", ""))):
             continue  # pages for health professionals link far fewer terms
         links = [lk for b in doc.blocks for lk in b.links
                  if any(g.resolve(lk.href)[0] for g in matcher.glossaries)]

@@ -21,12 +21,12 @@ LINK_SKIP_SECTIONS = {**SKIP_SECTIONS,
 # as if the term had been seen on PRIOR_PAGES more pages, linked on RARE_PRIOR of them when
 # it is rare in English (Zipf under RARE_ZIPF) and on COMMON_PRIOR when it is not.
 PRIOR_PAGES = 2.0
-# Editors link a term's first use in a list item about twice as often as in a paragraph (50%
-# against 17% of first uses), so a use in a list item counts twice.
-CONTEXT_WEIGHT = {"list_item": 2.0}
 RARE_ZIPF = 3.5
 RARE_PRIOR = 0.6
 COMMON_PRIOR = 0.15
+# Editors link a term's first use in a list item about twice as often as in a paragraph (50%
+# against 17% of first uses), so a use in a list item counts twice.
+CONTEXT_WEIGHT = {"list_item": 2.0}
 
 
 @dataclass(frozen=True)
@@ -41,34 +41,49 @@ class Use:
 
 
 class GlossaryLink(Rule):
-    """A term the glossary explains is used without a link to its entry.
+    """A term the glossary explains, and editors would link, is used without a link.
 
-    Why: a reader who meets "metastatic" or "HER2" and does not know it can follow the link
-    to a plain explanation. Editors of cancer.gov link such a term at its first use in each
-    major section.
+    Why: a reader who meets "thrombocytopenia" or "HER2" and does not know it can follow the
+    link to a plain explanation. Cancer.gov editors link such terms at their first use.
 
-    What it checks: each term of the rule set's glossaries (the NCI Dictionary of Cancer Terms
-    and NCI drug names by default; your own with the `glossaries` option) at its first use in
-    the document, or in each section with `scope: section`. A link to the right entry, in any
-    of the glossary's URL forms (relative, absolute or pop-up), satisfies it; a link to a
-    different entry of the glossary is reported; a link anywhere else counts as a link. Forms
-    of one entry count as one term ("diagnose", "diagnosed", "diagnosis"). Not checked:
-    headings; other names given after "also called"; words in parentheses, which explain or
-    name the term before them ("MRI (magnetic resonance imaging)", "prognosis (chance of
-    recovery)").
+    How a term is chosen: each term of the rule set's glossaries (the NCI Dictionary of
+    Cancer Terms and NCI drug names by default; your own with the `glossaries` option) at its
+    first use on the page (or in each section, with `scope: section`), when it is worth a
+    link. The bundled glossaries record how often cancer.gov editors link each term on the
+    pages that use it (learned from about 570 of their patient pages): a term is worth a link
+    when they link it on at least `min_link_share` of those pages (40%; a use in a list item
+    counts double, as editors link list items more), smoothed toward a guess from the term's
+    rarity when few pages use it. So "lumpectomy" (linked on 10 of 11 pages) is reported,
+    "drug" (31 of 461) and "cancer" are not. A glossary of your own, without such a record,
+    has every term checked.
+
+    Left alone, as editors leave them: headings, "Key Points" lists, "To Learn More" and
+    administrative sections (references, disclaimers, "About this ..."), table cells, words
+    of the page's own topic (its title), words inside a proper name ("American Society of
+    Clinical Oncology"), and another name given beside a term ("MRI (magnetic resonance
+    imaging)", "trastuzumab emtansine (T-DM1)", "lapatinib (Tykerb®)", "also called ...");
+    such a name counts as introduced for the rest of the page. When a word also has a plainer
+    substitute, plain-words speaks instead.
+
+    Links: a link to the term's entry in any URL form (relative, absolute or pop-up) counts,
+    and so does a link anywhere else on that use. A link to another entry of the glossary is
+    reported only when that entry is unrelated to the linked words in every way: not an
+    abbreviation, no word or phrase in common, not named beside the link, not the page's
+    topic. A word inside a longer linked phrase is covered by that link.
 
     How to fix: link the term at its first use to the address in the message.
     `readlint check --fix` adds the link for you, in the style of the document's other links.
 
     Options:
       glossaries: glossaries to use: bundled names (nci-cancer-terms, nci-drugs) or files.
-      scope: document (first use in the document) or section (first use in each section).
+      scope: document (first use on the page) or section (first use in each section).
       section_level: the heading level that starts a section (default 2).
-      skip_sections: headings (glob patterns) of sections not checked, such as references,
-        disclaimers and "About this ..." sections.
+      min_link_share: how often editors must link a term for it to need a link (0 to 1,
+        default 0.4); 0 checks every term of the glossaries.
+      in_tables: check table cells too (default false).
+      skip_sections: headings (glob patterns) of sections not checked.
       max_zipf: terms whose rarest word is at least this common in English (Zipf scale) are
-        not checked (default 6.0: only words like "will" are left out; the professional
-        rule set uses 3.5, so only rarer terms need a link).
+        not checked (default 6.0; the professional rule set uses 3.0).
     """
 
     name = "glossary-link"

@@ -12,6 +12,8 @@ from ..prose import words
 from ..rule import UNDEFINED_TERM, Example, Rule
 from ..vocabulary import (
     SKIP_SECTIONS,
+    STOPWORDS,
+    everyday_compound,
     explained,
     in_proper_name,
     is_acronym,
@@ -34,17 +36,27 @@ class UndefinedJargon(Rule):
     "numb"), a less rare word that is medical (built the medical way, with -itis, -ectomy,
     -oma, -emia, -penia, -ology, hyper-, hypo-, ..., or in a medical glossary), and an
     abbreviation or code (HER2, PSA, T-DM1) that is never spelled out. Drug and brand names
-    count. Names of people, places and organisations (a capital letter inside a sentence)
-    do not. Only the first use in the document is checked; headings and administrative
-    sections are not. Terms in the rule set's glossaries are left to the glossary-link rule
-    when `skip_glossary_terms` is on.
+    count. A hard word starts a term of several words when the words after it are rare or
+    medical too, and the whole term is reported once ("amyotrophic lateral sclerosis").
+    Inflected forms are one term ("metastasized", "metastasize"; "TKIs", "TKI").
 
-    What counts as explained, at that first use:
+    Not hard: names of people, places and organisations (a capital letter inside a sentence,
+    or a word inside a longer capitalised name); stage and group labels (IIA, IVC, T2N0M0);
+    everyday words with an everyday prefix or run together ("unwashed", "regrow",
+    "noncancerous", "underarm", "hipbone"); genes written in italics ("*MN1*"); a numbered
+    type of an abbreviation already met ("HPV-11" after "HPV"); pronunciation keys
+    ("(oh-LA-puh-rib)"). Only the first use on the page is checked; headings and
+    administrative sections are not. Terms in the rule set's glossaries are left to the
+    glossary-link rule when `skip_glossary_terms` is on.
+
+    What counts as explained, at that first use (and then for the rest of the page):
       - a plain explanation in parentheses right after it: "prognosis (chance of recovery)";
       - the term in parentheses after a plain phrase: "a drop in platelet levels
         (thrombocytopenia)";
       - "called X", "known as X", "X is a ...", "X means ...", "X refers to ...",
-        "X, which is ...", "X, a ...";
+        "X, which is ...", "X, a ...", "X - a ..." or "X — a ...";
+      - the next sentence: "... cholangitis. It is an infection of the bile ducts.";
+      - "Term: ..." at the start of a paragraph or list item, and "ABC = ..." keys;
       - "the drug X", "the medicine X" for drug names;
       - an abbreviation after its long form: "American Society of Clinical Oncology (ASCO)";
       - a link on that use.
@@ -53,8 +65,8 @@ class UndefinedJargon(Rule):
     word instead.
 
     Options:
-      max_zipf: words rarer than this in English are hard (Zipf scale; default 2.8: about
-        one use in 1.6 million words).
+      max_zipf: words rarer than this in English are hard (Zipf scale; default 2.5: about
+        one use in 3 million words).
       medical_max_zipf: words built the medical way are hard when rarer than this
         (default 4.0).
       acronym_max_zipf: abbreviations are hard when rarer than this (default 4.0).
@@ -74,7 +86,7 @@ class UndefinedJargon(Rule):
                       "Your doctor may suggest a cholecystectomy (surgery to remove the "
                       "gallbladder).\n")
     options = {
-        "max_zipf": {"type": "number", "default": 2.8},
+        "max_zipf": {"type": "number", "default": 2.5},
         "medical_max_zipf": {"type": "number", "default": 4.0},
         "acronym_max_zipf": {"type": "number", "default": 4.0},
         "skip_glossary_terms": {"type": "boolean", "default": True},
@@ -105,7 +117,10 @@ class UndefinedJargon(Rule):
                 for start, end, part in _hard_parts(text, word.text, word.start):
                     candidates.append((start, end, part))
             candidates.sort()
+            covered = 0  # the end of the last term reported whole
             for start, end, term in candidates:
+                if start < covered:
+                    continue  # part of a term of several words already taken
                 key = fold_phrase(term)
                 if key in seen or key in ignored:
                     continue
@@ -114,12 +129,21 @@ class UndefinedJargon(Rule):
                 in_glossary = i >= 0 and end <= glossary_spans[i][1]
                 if not self._hard(term, acronym, in_glossary, text, start, options):
                     continue
+                if not in_glossary and not acronym:
+                    end = _whole_term(text, start, end)  # "amyotrophic lateral sclerosis"
+                    term = text[start:end]
+                    key = fold_phrase(term)
+                    covered = end
                 seen.add(key)
+                seen.add(fold_phrase(text[start:start + len(term.split()[0])]))
                 if in_glossary and options["skip_glossary_terms"]:
                     continue
                 if any(lk.start < end and start < lk.end for lk in block.links):
                     continue
-                if explained(text, start, end, acronym):
+                if explained(text, start, end, acronym) or _pronunciation(text, start):
+                    continue
+                if acronym and _gene_or_variant(doc, block.source_offset(start),
+                                                block.source_offset(end - 1) + 1, term, seen):
                     continue
                 source_start = block.source_offset(start)
                 source_end = block.source_offset(end - 1) + 1
@@ -137,14 +161,26 @@ class UndefinedJargon(Rule):
               options: Mapping[str, Any]) -> bool:
         """Rare in English; or rarer than the medical limit and medical (built the medical
         way, or in a medical glossary)."""
+        end = start + len(term)
         if acronym:
+            if _STUDY_AFTER.match(text, end) or re.fullmatch(r"NCT\d{8}", term) or \
+                    (not in_glossary and in_proper_name(text, start, end)):
+                return False  # a trial or group: "the KEYNOTE-355 trial", "ECOG-ACRIN Cancer"
             return zipf(term) < float(options["acronym_max_zipf"])
         if " " in term:
             return rarity(term) < float(options["medical_max_zipf"])
-        name = in_proper_name(text, start, start + len(term))
+        if re.fullmatch(r"[a-z][A-Z][a-z]+", term):
+            return False  # a brand: "iStock"
+        name = in_proper_name(text, start, end)
+        if term[:1].isupper() and not in_glossary and (
+                _TITLE_BEFORE.search(text, max(0, start - 8), start)
+                or _PERSON_AFTER.match(text, end)):
+            return False  # a person: "Dr. Sznol", "Hortobagyi said", "Ambinder, M.D."
         if term[:1].isupper() and (name or not in_glossary and (
                 not sentence_start(text, start) or re.search(r"[a-z][A-Z]", term))):
             return False  # a name: "Genentech", "MedlinePlus", "Clinical Oncology"
+        if not in_glossary and not is_medical_form(term) and everyday_compound(term):
+            return False  # "underarm", "regrow", "noncancerous"
         frequency = word_zipf(term)
         if frequency < options["max_zipf"]:
             return True
@@ -156,6 +192,15 @@ def _hard_parts(text: str, word: str, start: int) -> Iterator[tuple[int, int, st
     """A word, or for a hyphenated word such as "HER2-positive" its parts that may be hard."""
     if not re.search(r"[^\W\d_]", word) or re.fullmatch(r"[\d.,]+", word):
         return
+    if STAGE_LABEL.fullmatch(word):
+        return  # a stage or group label: "IIA", "IVC", "T2N0M0"
+    if re.fullmatch(r"\d[\d-]*-[A-Z]+-[\d-]+", word):
+        return  # a phone number: "1-888-NCI-1937"
+    joined = re.fullmatch(r"([^\W\d_]{4,})\.([^\W\d_]{2,})", word)
+    if joined:  # two sentences with no space after the full stop: "helps.The"
+        yield from _hard_parts(text, joined.group(1), start)
+        yield from _hard_parts(text, joined.group(2), start + joined.start(2))
+        return
     if re.search(r"\.(?:gov|com|org|net|edu|info|io|us|uk)$", word, re.I):
         return  # a web address: MedlinePlus.gov
     if "-" in word and not is_acronym(word):
@@ -166,3 +211,49 @@ def _hard_parts(text: str, word: str, start: int) -> Iterator[tuple[int, int, st
             offset += len(part) + 1
     else:
         yield start, start + len(word), word
+
+
+STAGE_LABEL = re.compile(r"(?:[IVX]+[A-E]?[12]?|[TNM][0-4Xx][a-d]?(?:[TNM][0-4Xx][a-d]?)*|"
+                         r"L[12]|MS)")
+_STUDY_AFTER = re.compile(r"\s+(?:trials?|study|studies|group|network)\b", re.I)
+_TITLE_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof)\.\s+$")
+_PERSON_AFTER = re.compile(r"(?:,\s+(?:M\.D\.|Ph\.D\.|D\.O\.|R\.N\.|M\.P\.H\.|M\.Sc?\.?|Jr\.)|"
+                           r"\s+(?:said|says|"
+                           r"noted|added|explained|continued|cautioned|stated|wrote|told|"
+                           r"commented|agreed|concluded|reported)\b)")
+_NEXT_WORD = re.compile(r" ([^\W\d_][\w'’-]*)")
+
+
+def _whole_term(text: str, start: int, end: int) -> int:
+    """The end of a term of several words that starts with the hard word text[start:end]:
+    the words after it that are rare or medical too ("amyotrophic lateral sclerosis")."""
+    while (m := _NEXT_WORD.match(text, end)) is not None:
+        word = m.group(1)
+        if word.lower() in STOPWORDS or not (word_zipf(word) < 4.0 or is_medical_form(word)):
+            break
+        end = m.end()
+    return end
+
+
+_PRONUNCIATION = re.compile(r"\([\sA-Za-z….'-]*\)?")
+
+
+def _pronunciation(text: str, start: int) -> bool:
+    """Is the word inside a pronunciation key such as "(oh-LA-puh-rib)" or "(ree-KOM-bih-nunt
+    in-ter-FEER-on …"?"""
+    opening = text.rfind("(", 0, start)
+    if opening < 0 or text.rfind(")", opening, start) >= 0:
+        return False
+    m = _PRONUNCIATION.match(text, opening)
+    return m is not None and m.end() > start and \
+        re.search(r"\b[A-Z]{2,}-|-[A-Z]{2,}\b", m.group()) is not None
+
+
+def _gene_or_variant(doc: Document, start: int, end: int, term: str, seen: set[str]) -> bool:
+    """Abbreviations that are not to be spelled out: a gene written in italics ("*MN1*"),
+    and a numbered type of an abbreviation already met ("HPV-11" after "HPV")."""
+    source = doc.source
+    if source[start - 1:start] in ("*", "_") and source[end:end + 1] == source[start - 1]:
+        return True
+    base = re.fullmatch(r"([A-Z]{2,})-?\d+[A-Za-z]?", term)
+    return base is not None and fold_phrase(base.group(1)) in seen
