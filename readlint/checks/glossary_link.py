@@ -195,10 +195,14 @@ def _worth_linking(use: Use, glossary: Glossary, options: Mapping[str, Any]) -> 
 
 def _left_alone(use: Use, topic: set[str], options: Mapping[str, Any]) -> bool:
     """Uses editors do not link: in table cells (2% of first uses are linked), words of the
-    page's own topic (10%), and words inside a proper name ("American Society of Clinical
-    Oncology", "Physician Data Query")."""
+    page's own topic (10%), words inside a proper name ("American Society of Clinical
+    Oncology", "Physician Data Query"), and a line that is only the term (a brand name or a
+    title on its own)."""
     if use.block.kind == "table_cell" and not options["in_tables"]:
         return True
+    label = re.sub(r"\s*\([^()]*\)\s*$", "", use.block.text).strip(" *_:")
+    if label == use.match.text:
+        return True  # a line that only names it: a brand name or a title on its own
     words = {fold(w) for w in re.findall(r"[^\W_]+", use.match.text)}
     if words and words <= topic:
         return True
@@ -260,6 +264,9 @@ def other_name(use: Use) -> bool:
     text, start, matches = use.block.text, use.match.start, use.matches
     if _ALSO_CALLED.search(text[max(0, start - 200):start]):
         return True
+    if re.fullmatch(r"[A-Z][A-Za-z0-9-]*[A-Z0-9]s?", use.match.text) and \
+            any(text[m.end:start] == " or " for m in matches):
+        return True  # an abbreviation given as the other name: "anti-inflammatory drugs or NSAIDs"
     opening = _opening_parenthesis(text, start)
     if opening < 0:
         return False
