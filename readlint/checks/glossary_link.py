@@ -60,8 +60,9 @@ class GlossaryLink(Rule):
     Left alone, as editors leave them: headings, "Key Points" lists, "To Learn More" and
     administrative sections (references, disclaimers, "About this ..."), table cells, words
     of the page's own topic (its title), words inside a proper name ("American Society of
-    Clinical Oncology"), and another name given beside a term ("MRI (magnetic resonance
-    imaging)", "trastuzumab emtansine (T-DM1)", "lapatinib (Tykerb®)", "also called ...");
+    Clinical Oncology"), a paragraph that is only the term (a brand name or a title), and
+    another name given beside a term ("MRI (magnetic resonance imaging)", "trastuzumab
+    emtansine (T-DM1)", "lapatinib (Tykerb®)", "... drugs or NSAIDs", "also called ...");
     such a name counts as introduced for the rest of the page. When a word also has a plainer
     substitute, plain-words speaks instead.
 
@@ -196,13 +197,13 @@ def _worth_linking(use: Use, glossary: Glossary, options: Mapping[str, Any]) -> 
 def _left_alone(use: Use, topic: set[str], options: Mapping[str, Any]) -> bool:
     """Uses editors do not link: in table cells (2% of first uses are linked), words of the
     page's own topic (10%), words inside a proper name ("American Society of Clinical
-    Oncology", "Physician Data Query"), and a line that is only the term (a brand name or a
-    title on its own)."""
+    Oncology", "Physician Data Query"), and a paragraph that is only the term (a brand name or
+    a title on its own; a list item that is only the term is checked, as editors link those)."""
     if use.block.kind == "table_cell" and not options["in_tables"]:
         return True
     label = re.sub(r"\s*\([^()]*\)\s*$", "", use.block.text).strip(" *_:")
-    if label == use.match.text:
-        return True  # a line that only names it: a brand name or a title on its own
+    if use.block.kind == "paragraph" and label == use.match.text:
+        return True  # a paragraph that only names it: a brand name or a title on its own
     words = {fold(w) for w in re.findall(r"[^\W_]+", use.match.text)}
     if words and words <= topic:
         return True
