@@ -160,18 +160,26 @@ def evaluate_wrong_targets(corpus: Path) -> None:
 def evaluate_link_noise(corpus: Path) -> None:
     """glossary-link flags per 1,000 words on pages that do not link to NCI at all."""
     rule = GlossaryLink()
-    options = patient_options(rule)
+    words, flags, terms = count_flags(corpus, rule, patient_options(rule))
+    print(f"\ne. glossary-link on {corpus} (patient rule set): {flags} flags in {words} words, "
+          f"{flags / words * 1000:.1f} per 1,000 words")
+    print(f"   most flagged: {', '.join(f'{t} ({n})' for t, n in terms.most_common(20))}")
+
+
+def count_flags(corpus: Path, rule: Any, options: dict[str, Any],
+                ) -> tuple[int, int, Counter[str]]:
+    """Words, a rule's flags, and its flags by term, over the pages under `corpus`."""
     words = flags = 0
     terms: Counter[str] = Counter()
     for path in sorted(corpus.rglob("*.md")):
+        if path.name == "README.md":
+            continue
         doc = document.load(path)
         words += doc.stats.words
         for problem in rule.check(doc, options):
             flags += 1
             terms[(problem.subject or "").lower()] += 1
-    print(f"\ne. glossary-link on {corpus} (patient rule set): {flags} flags in {words} words, "
-          f"{flags / words * 1000:.1f} per 1,000 words")
-    print(f"   most flagged: {', '.join(f'{t} ({n})' for t, n in terms.most_common(20))}")
+    return words, flags, terms
 
 
 def patient_options(rule: Any) -> dict[str, Any]:
@@ -250,18 +258,8 @@ def first_uses(doc: document.Document) -> dict[str, int]:
 
 def evaluate_noise(corpus: Path) -> None:
     rule = UndefinedJargon()
-    options = rule.default_options()
-    words = flags = 0
-    terms: Counter[str] = Counter()
     started = time.perf_counter()
-    for path in sorted(corpus.rglob("*.md")):
-        if path.name == "README.md":
-            continue
-        doc = document.load(path)
-        words += doc.stats.words
-        for problem in rule.check(doc, options):
-            flags += 1
-            terms[(problem.subject or "").lower()] += 1
+    words, flags, terms = count_flags(corpus, rule, rule.default_options())
     print(f"\nc. noise (undefined-jargon with its defaults, {corpus}; "
           f"{time.perf_counter() - started:.0f} s)")
     print(f"   {flags} flags in {words} words: {flags / words * 1000:.1f} per 1,000 words")

@@ -10,6 +10,8 @@ code, or by the start of a code ("RL1" is every RL1xx rule); ALL names every rul
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -203,7 +205,19 @@ def one_voice(problems: Sequence[Problem], rules: Mapping[str, RuleInfo]) -> lis
         return next((i for i, tag in enumerate(ONE_VOICE) if tag in tags), None)
 
     ranked = [(rank(p), p) for p in problems]
-    spans = [(r, p.start, p.end) for r, p in ranked if r is not None]
-    return [p for r, p in ranked
-            if r is None or not any(other < r and start < p.end and p.start < end
-                                    for other, start, end in spans)]
+    kept = []
+    # For each rank, the spans of the problems that outrank it, sorted by start, with the
+    # furthest end so far: one binary search tells whether any of them overlaps a span.
+    outranking: dict[int, tuple[list[int], list[int]]] = {}
+    for level in range(1, len(ONE_VOICE)):
+        spans = sorted((p.start, p.end) for r, p in ranked if r is not None and r < level)
+        ends = list(itertools.accumulate((end for _, end in spans), max))
+        outranking[level] = ([start for start, _ in spans], ends)
+    for r, p in ranked:
+        if r:
+            starts, ends = outranking[r]
+            i = bisect.bisect_left(starts, p.end) - 1
+            if i >= 0 and ends[i] > p.start:
+                continue
+        kept.append(p)
+    return kept

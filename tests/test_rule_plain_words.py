@@ -39,3 +39,22 @@ def test_word_list_sources_are_named():
     from importlib import resources
     text = (resources.files("readlint") / "data" / "plain-words.yaml").read_text("utf-8")
     assert "plainlanguage.gov" in text and "CDC" in text
+
+
+def test_one_voice_per_word_the_plain_word_wins_over_the_link():
+    from helpers import lint
+
+    text = "Ask about hepatic tumors.\n"
+    alone = [(p.rule, p.subject) for p in lint(text, select="glossary-link")]
+    assert alone == [("glossary-link", "hepatic")]
+    both = [(p.rule, p.subject) for p in lint(text, select="glossary-link,plain-words")]
+    assert both == [("plain-words", "hepatic")]
+
+
+def test_swaps_that_would_not_read_right_are_not_offered():
+    assert found("An abdominal scan is done.") == \
+        [("An abdominal", 1, 1, 'Use "A belly" instead of "An abdominal".')]
+    for text in ("The oral cavity is checked.", "In addition to asking, rest.",
+                 "However, rest.", "She had vulvar lesions.", "Oral Cavity Cancer is rare.",
+                 "Take oral medicine."):
+        assert found(text) == [], text
