@@ -352,6 +352,23 @@ def matcher_for(refs: tuple[str, ...]) -> Matcher:
     return Matcher(load_all(refs))
 
 
+@lru_cache(maxsize=16)
+def _single_words(refs: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """The glossaries' one-word names of 5 letters or more, and their first 7 letters."""
+    names = frozenset(name.lower() for g in load_all(refs) for e in g.entries
+                      for name in e.names if name.isalpha() and len(name) >= 5)
+    return names, frozenset(n[:7] for n in names if len(n) >= 7)
+
+
+def related_to(word: str, refs: tuple[str, ...]) -> bool:
+    """Is the word built on a glossary term: it starts with a one-word term ("catheter" in
+    "catheterization", "stroma" in "stromal") or shares its first 7 letters with one
+    ("cartilaginous" and "cartilage")?"""
+    names, starts = _single_words(refs)
+    low = word.lower()
+    return low[:7] in starts or any(low[:n] in names for n in range(5, len(low)))
+
+
 def block_matches(doc: Document, refs: tuple[str, ...]) -> list[list[Match]]:
     """The glossary matches of each block of a document, found once for all rules."""
     find = matcher_for(refs).find

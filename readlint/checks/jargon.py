@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..document import Document
-from ..glossary import block_matches, fold_phrase
+from ..glossary import block_matches, fold_phrase, related_to
 from ..problem import Problem, Severity
 from ..prose import words
 from ..rule import UNDEFINED_TERM, Example, Rule
@@ -34,7 +34,8 @@ class UndefinedJargon(Rule):
     What counts as hard: a word rare in everyday English (wordfreq's Zipf scale, set per
     audience; a word counts as common when its plain form is, so "numbness" is as easy as
     "numb"), a less rare word that is medical (built the medical way, with -itis, -ectomy,
-    -oma, -emia, -penia, -ology, hyper-, hypo-, ..., or in a medical glossary), and an
+    -oma, -emia, -penia, -ology, hyper-, hypo-, ..., in a medical glossary, or built on a
+    term of one ("catheterization", "stromal")), and an
     abbreviation or code (HER2, PSA, T-DM1) that is never spelled out. Drug and brand names
     count. A hard word starts a term of several words when the words after it are rare or
     medical too, and the whole term is reported once ("amyotrophic lateral sclerosis").
@@ -65,8 +66,8 @@ class UndefinedJargon(Rule):
     word instead.
 
     Options:
-      max_zipf: words rarer than this in English are hard (Zipf scale; default 2.5: about
-        one use in 3 million words).
+      max_zipf: words rarer than this in English are hard (Zipf scale; default 2.0: about
+        one use in 10 million words); medical words have their own limit.
       medical_max_zipf: words built the medical way are hard when rarer than this
         (default 4.0).
       acronym_max_zipf: abbreviations are hard when rarer than this (default 4.0).
@@ -86,7 +87,7 @@ class UndefinedJargon(Rule):
                       "Your doctor may suggest a cholecystectomy (surgery to remove the "
                       "gallbladder).\n")
     options = {
-        "max_zipf": {"type": "number", "default": 2.5},
+        "max_zipf": {"type": "number", "default": 2.0},
         "medical_max_zipf": {"type": "number", "default": 4.0},
         "acronym_max_zipf": {"type": "number", "default": 4.0},
         "skip_glossary_terms": {"type": "boolean", "default": True},
@@ -130,10 +131,13 @@ class UndefinedJargon(Rule):
                 if not self._hard(term, acronym, in_glossary, text, start, options):
                     continue
                 if not in_glossary and not acronym:
-                    end = _whole_term(text, start, end)  # "amyotrophic lateral sclerosis"
+                    # the whole term: "amyotrophic lateral sclerosis"
+                    start, end = _whole_term(text, max(start, covered), end)
                     term = text[start:end]
                     key = fold_phrase(term)
                     covered = end
+                    if key in seen or key in ignored:
+                        continue
                 seen.add(key)
                 seen.add(fold_phrase(text[start:start + len(term.split()[0])]))
                 if in_glossary and options["skip_glossary_terms"]:
@@ -184,7 +188,8 @@ class UndefinedJargon(Rule):
         frequency = word_zipf(term)
         if frequency < options["max_zipf"]:
             return True
-        medical = in_glossary or is_medical_form(term)
+        medical = in_glossary or is_medical_form(term) or \
+            related_to(term, tuple(options["glossaries"]))
         return medical and frequency < options["medical_max_zipf"]
 
 
@@ -222,17 +227,24 @@ _PERSON_AFTER = re.compile(r"(?:,\s+(?:M\.D\.|Ph\.D\.|D\.O\.|R\.N\.|M\.P\.H\.|M\
                            r"noted|added|explained|continued|cautioned|stated|wrote|told|"
                            r"commented|agreed|concluded|reported)\b)")
 _NEXT_WORD = re.compile(r" ([^\W\d_][\w'’-]*)")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*) $")
 
 
-def _whole_term(text: str, start: int, end: int) -> int:
-    """The end of a term of several words that starts with the hard word text[start:end]:
-    the words after it that are rare or medical too ("amyotrophic lateral sclerosis")."""
-    while (m := _NEXT_WORD.match(text, end)) is not None:
-        word = m.group(1)
-        if word.lower() in STOPWORDS or not (word_zipf(word) < 4.0 or is_medical_form(word)):
-            break
+def _whole_term(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the term of several words around the hard word text[start:end]: the
+    words next to it that are rare or medical too ("amyotrophic lateral sclerosis"), never
+    before `start`'s sentence or a word already reported."""
+    while (m := _NEXT_WORD.match(text, end)) is not None and _term_word(m.group(1)):
         end = m.end()
-    return end
+    while (m := _WORD_BEFORE.search(text, max(0, start - 40), start)) is not None and \
+            _term_word(m.group(1)) and (not m.group(1)[:1].isupper()
+                                        or sentence_start(text, m.start(1))):
+        start = m.start(1)
+    return start, end
+
+
+def _term_word(word: str) -> bool:
+    return word.lower() not in STOPWORDS and (word_zipf(word) < 4.0 or is_medical_form(word))
 
 
 _PRONUNCIATION = re.compile(r"\([\sA-Za-z….'-]*\)?")
