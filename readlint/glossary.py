@@ -40,6 +40,7 @@ import yaml
 from .document import Document
 from .errors import ConfigError
 from .schema import validate
+from .vocabulary import zipf
 
 BUNDLED = ("nci-cancer-terms", "nci-drugs")
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|-")
@@ -354,19 +355,22 @@ def matcher_for(refs: tuple[str, ...]) -> Matcher:
 
 @lru_cache(maxsize=16)
 def _single_words(refs: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
-    """The glossaries' one-word names of 5 letters or more, and their first 7 letters."""
-    names = frozenset(name.lower() for g in load_all(refs) for e in g.entries
-                      for name in e.names if name.isalpha() and len(name) >= 5)
+    """The glossaries' one-word names of 5 letters or more that are rare in English (Zipf
+    under 3.5, so medical words, not "special" or "abnormal"), and their first 7 letters."""
+    names = frozenset(low for g in load_all(refs) for e in g.entries for name in e.names
+                      if name.isalpha() and len(name) >= 5
+                      and zipf(low := name.lower()) < 3.5)
     return names, frozenset(n[:7] for n in names if len(n) >= 7)
 
 
 def related_to(word: str, refs: tuple[str, ...]) -> bool:
-    """Is the word built on a glossary term: it starts with a one-word term ("catheter" in
-    "catheterization", "stroma" in "stromal") or shares its first 7 letters with one
-    ("cartilaginous" and "cartilage")?"""
+    """Is the word built on a medical glossary term: it starts with a one-word term
+    ("catheter" in "catheterization", "stroma" in "stromal"), or it is rare itself (Zipf
+    under 3) and shares its first 7 letters with one ("cartilaginous" and "cartilage")?"""
     names, starts = _single_words(refs)
     low = word.lower()
-    return low[:7] in starts or any(low[:n] in names for n in range(5, len(low)))
+    return any(low[:n] in names for n in range(5, len(low))) or \
+        (low[:7] in starts and zipf(low) < 3.0)
 
 
 def block_matches(doc: Document, refs: tuple[str, ...]) -> list[list[Match]]:

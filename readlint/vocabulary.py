@@ -152,7 +152,8 @@ _DRUG_BEFORE = re.compile(r"\b(?:drugs?|medicines?|medications?|therapy|vaccines
                           r"blockers?|such as)\s+$", re.I)
 _DEFINED_AFTER = re.compile(
     r"[\"”']?\s*(?:,\s*)?(?:(?:is|are|was|were)\s+(?:an?|the|when|what|how|used|one|called|"
-    r"also|another|defined)\b|(?:means|refers to|describes|stands for)\b)", re.I)
+    r"also|another|defined|a group)\b|(?:means|refers to|describes|stands for|uses|involves)"
+    r"\b)", re.I)
 _APPOSITIVE_AFTER = re.compile(r"[\"”']?\s*(?:,|\s[-–—]|[–—])\s*(?:which|that|an?|the|or|"
                                r"also called|meaning|when|what|in which)\b", re.I)
 _NEXT_SENTENCE = re.compile(r"[^.!?]*[.!?][\"”')]*\s+(?:(?:It|This|That|These|They)|"
@@ -174,12 +175,13 @@ def explained(text: str, start: int, end: int, term_is_acronym: bool = False) ->
         return True  # another name, or "called the common iliac arteries"
     if text[:start].strip(" *_-") == "" and re.match(r"[*_]*\s*:\s*\S", text[end:end + 3]):
         return True  # a definition: "Refractory: These tumors have not gotten better ..."
-    if before.rstrip().endswith("(") and re.match(r"[®™]*(?:\s+\w+)?\s*[),;]",
-                                                   text[end:end + 40]):
+    opened = re.search(r"\(\s*(?:[A-Z][\w-]*\s*/\s*)*$", before)
+    if opened and re.match(r"[®™]*(?:\s+\w+)?\s*(?:/\s*[A-Z][\w-]*\s*)*[),;]",
+                           text[end:end + 40]):
         # The word in parentheses after the phrase it names: "platelet levels (thrombocytopenia)",
         # "under the tongue (sublingual route)", or an acronym after its long form: "Clinical
         # Oncology (ASCO)".
-        return len(before.rstrip()[:-1].split()) >= 1
+        return len(before[:opened.start()].split()) >= 1
     if _DRUG_BEFORE.search(before):
         return True
     for after_start in _after_starts(text, end):

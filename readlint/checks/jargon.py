@@ -100,7 +100,9 @@ class UndefinedJargon(Rule):
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
         ignored = {fold_phrase(w) for w in options["ignore"]}
         found = block_matches(doc, tuple(options["glossaries"]))
-        seen: set[str] = set()
+        # Abbreviations spelled out in a heading ("Post-Traumatic Stress (PTS)") are explained.
+        seen: set[str] = {fold_phrase(m.group(1)) for h in doc.headings
+                          for m in _SPELLED_OUT.finditer(h.text)}
         skipped = doc.blocks_under(options["skip_sections"])
         for index, block in enumerate(doc.blocks):
             if block.kind == "heading" or index in skipped:
@@ -146,8 +148,9 @@ class UndefinedJargon(Rule):
                     continue
                 if explained(text, start, end, acronym) or _pronunciation(text, start):
                     continue
-                if acronym and _gene_or_variant(doc, block.source_offset(start),
-                                                block.source_offset(end - 1) + 1, term, seen):
+                if acronym and (_gene_or_variant(doc, block.source_offset(start),
+                                                 block.source_offset(end - 1) + 1, term, seen)
+                                or _GENE_AFTER.match(text, end)):
                     continue
                 source_start = block.source_offset(start)
                 source_end = block.source_offset(end - 1) + 1
@@ -208,6 +211,11 @@ def _hard_parts(text: str, word: str, start: int) -> Iterator[tuple[int, int, st
         return
     if re.search(r"\.(?:gov|com|org|net|edu|info|io|us|uk)$", word, re.I):
         return  # a web address: MedlinePlus.gov
+    suffixed = re.fullmatch(r"([^\W\d_]{3,})-(?:[a-z]{4}|cel)", word)
+    if suffixed:  # a drug's suffix: "tafasitamab-cxix", "liso-cel"
+        word = suffixed.group(1)
+        if len(word) < 6:
+            return
     if "-" in word and not is_acronym(word):
         offset = start
         for part in word.split("-"):
@@ -220,6 +228,10 @@ def _hard_parts(text: str, word: str, start: int) -> Iterator[tuple[int, int, st
 
 STAGE_LABEL = re.compile(r"(?:[IVX]+[A-E]?[12]?|[TNM][0-4Xx][a-d]?(?:[TNM][0-4Xx][a-d]?)*|"
                          r"L[12]|MS)")
+_SPELLED_OUT = re.compile(r"\w[\w-]*(?:\s+\w[\w-]*)+\s+\(([A-Z][A-Za-z0-9-]{1,10})\)")
+# A gene named in a list or on its own: "KRAS, BRAF, and NRAS genes", "BRAF mutations".
+_GENE_AFTER = re.compile(r"(?:[\s,/-]+(?:and\s+|or\s+)?[A-Z][A-Z0-9-]+)*[\s*-]*(?:genes?|"
+                         r"mutations?|mutated|-positive|fusions?)\b")
 _STUDY_AFTER = re.compile(r"\s+(?:trials?|study|studies|group|network)\b", re.I)
 _TITLE_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof)\.\s+$")
 _PERSON_AFTER = re.compile(r"(?:,\s+(?:M\.D\.|Ph\.D\.|D\.O\.|R\.N\.|M\.P\.H\.|M\.Sc?\.?|Jr\.)|"
