@@ -221,6 +221,8 @@ def _locate(content: str, text: str, cur: int) -> list[int] | int:
         return j
     positions = []
     for ch in text:
+        while not ch.isspace() and content[cur:cur + 1] in (" ", "\t"):
+            cur += 1  # spaces the parser dropped: " &lt;" at the start of a line
         entity = _ENTITY.match(content, cur)
         if entity and html.unescape(entity.group()) == ch:  # "&amp;" stands for "&"
             positions.append(cur)
@@ -247,7 +249,8 @@ def _skip_destination(content: str, cur: int) -> int:
     j += 1
     if j < len(content) and content[j] == "(":
         close = _closing(content, j, "(", ")")
-        return close + 1 if close >= 0 else len(content)
+        # Without its ")" it is no destination: "[ref](word" is a reference link and text.
+        return close + 1 if close >= 0 else j
     if j < len(content) and content[j] == "[":
         k = content.find("]", j)
         return k + 1 if k >= 0 else j

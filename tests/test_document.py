@@ -195,3 +195,22 @@ def test_block_at_finds_the_block_and_text_offset_of_a_file_offset(doc):
         assert doc.blocks[index].text[text_offset:].startswith(needle), needle
     assert doc.block_at(doc.source.index("fenced code")) is None  # not prose
     assert doc.block_at(doc.source.index("https://example.org")) is None
+
+
+def test_an_entity_after_a_kept_space_maps_to_its_ampersand():
+    """A line break, then a space, then "&lt;": the "<" stands at the "&", not the space
+    (found by the source-map property test)."""
+    doc = document.parse("word```\n &lt;")
+    (block,) = doc.blocks
+    assert block.text == "word``` <"
+    assert doc.source[block.source_offset(8)] == "&"
+
+
+def test_reference_link_followed_by_an_unclosed_parenthesis():
+    """"[ref](word" with [ref] defined: the link, then "(word" as text, each character in
+    its place (found by the source-map property test)."""
+    doc = document.parse("[ref](word\n\n[ref]: http://r.example\n")
+    block = doc.blocks[0]
+    assert block.text == "ref(word"
+    assert [doc.source[block.source_offset(i)] for i in range(len(block.text))] == \
+        list("ref(word")

@@ -79,6 +79,8 @@ class PlainWords(Rule):
             text = block.text
             for match in matcher.find(text):
                 pair = pairs[match.entries[0].id]
+                if not pair.verb and not _same_word(match.text, pair.complex):
+                    continue  # another part of speech: "fatigued" is not "fatigue"
                 if names is not None and _inside_name(match, names[index]):
                     continue
                 if in_proper_name(text, match.start, match.end):
@@ -124,6 +126,13 @@ class Pair:
     verb: bool = False
     not_before: frozenset[str] = frozenset()  # words the substitute cannot stand before
     before_noun: bool = True  # False: the substitute cannot stand before a noun ("by mouth")
+
+
+def _same_word(found: str, complex_: str) -> bool:
+    """Is the word found the pair's word or its plural, not another form of it?"""
+    low, base = found.lower().replace("’", "'"), complex_.lower()
+    return low in (base, base + "s", base + "es", base + "'s") or \
+        (base.endswith("y") and low == base[:-1] + "ies")
 
 
 def _inside_name(match: Match, names: list[Match]) -> bool:
