@@ -201,7 +201,7 @@ def _left_alone(use: Use, topic: set[str], options: Mapping[str, Any]) -> bool:
     a title on its own; a list item that is only the term is checked, as editors link those)."""
     if use.block.kind == "table_cell" and not options["in_tables"]:
         return True
-    label = re.sub(r"\s*\([^()]*\)\s*$", "", use.block.text).strip(" *_:")
+    label = re.sub(r"\s*\([^()]*\)\s*$", "", use.block.text).strip(" *_:.")
     if use.block.kind == "paragraph" and label == use.match.text:
         return True  # a paragraph that only names it: a brand name or a title on its own
     words = {fold(w) for w in re.findall(r"[^\W_]+", use.match.text)}

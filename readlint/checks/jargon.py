@@ -192,7 +192,7 @@ class UndefinedJargon(Rule):
         if frequency < options["max_zipf"]:
             return True
         medical = in_glossary or is_medical_form(term) or \
-            related_to(term, tuple(options["glossaries"]))
+            (frequency < 3.5 and related_to(term, tuple(options["glossaries"])))
         return medical and frequency < options["medical_max_zipf"]
 
 
