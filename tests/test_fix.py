@@ -56,3 +56,22 @@ def test_plain_words_are_fixed_only_where_enabled(run, write):
     write(".readlint.yaml", "rules:\n  plain-words: {fix: true}\n")
     run("check", "a.md", "--select", "plain-words", "--fix")
     assert path.read_text() == "Wait before eating.\n"
+
+
+def test_no_link_fix_where_markdown_would_not_keep_a_link(run, write):
+    path = write("a.md", "Wow!thrombocytopenia and \\\\lymphedema here.\n")
+    before = path.read_bytes()
+    run("check", "a.md", "--select", "glossary-link", "--fix")
+    assert path.read_bytes() == before  # an image after "!", a broken link after "\"
+
+
+def test_fix_quotes_a_target_with_spaces_and_a_second_run_changes_nothing(run, write, tmp_path):
+    write("terms.yaml", "name: clinic\nterms:\n  - {term: wound vac, id: wv, url: "
+                        "'https://clinic.example/a page (new)'}\n")
+    write(".readlint.yaml", "rules:\n  glossary-link:\n    glossaries: [terms.yaml]\n")
+    path = write("a.md", "Your wound vac needs care.\n")
+    run("check", "a.md", "--select", "glossary-link", "--fix")
+    fixed = path.read_text()
+    assert fixed == "Your [wound vac](<https://clinic.example/a page (new)>) needs care.\n"
+    run("check", "a.md", "--select", "glossary-link", "--fix")
+    assert path.read_text() == fixed

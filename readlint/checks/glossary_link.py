@@ -168,8 +168,12 @@ class GlossaryLink(Rule):
                 f"This link on \"{term}\" goes to a different glossary entry; link it to "
                 f"{url}.", subject=term)
         fix = None
-        if url and end - start == len(term) and doc.source[start:end] == term:
-            fix = Fix(start, end, f"[{term}]({url})", f"link \"{term}\" to the glossary")
+        if url and end - start == len(term) and doc.source[start:end] == term and \
+                doc.source[start - 1:start] not in ("!", "\\", "[", "]"):
+            # After "!" a link would become an image, after "\\" or beside a bracket it
+            # would not be a link: no fix there. A target with spaces or brackets is quoted.
+            target = f"<{url}>" if re.search(r"[\s()<>]", url) else url
+            fix = Fix(start, end, f"[{term}]({target})", f"link \"{term}\" to the glossary")
         return self.problem(
             doc, start, end,
             f"\"{term}\" is in {label}: link its first use to {url}.", fix=fix,
