@@ -34,6 +34,7 @@ from .rulesets import RuleSets
 from .schema import validate
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a tool stopped by a closed pipe
 
 
 def _fail(message: str) -> NoReturn:
@@ -63,6 +64,11 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("readlint: stopped", err=True)
             sys.exit(130)
+        except BrokenPipeError:
+            # The reader went away (`readlint check docs | head`): stop quietly, as other
+            # command-line tools do, with nothing more written to the closed pipe.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(EXIT_BROKEN_PIPE)
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
         except Exception as exc:  # a bug: say so in one line, details on request

@@ -137,3 +137,19 @@ def test_folders_are_walked_in_order_skipping_hidden_and_build_folders(run, writ
     result = run("check", ".", "--quiet")
     paths = [line.split(":")[0] for line in result.stdout.splitlines()]
     assert paths == ["a.txt", "b.md", "sub/c.markdown"]
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    """`readlint check docs | head -1`: no traceback, no internal error, when the reader
+    stops reading."""
+    for i in range(400):
+        (tmp_path / f"doc{i:03d}.md").write_text(
+            f"---\naudienceLevel: patient\n---\n{LONG}\n\n{LONG}\n", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "readlint", "check", str(tmp_path)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline()
+    proc.stdout.close()
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141
+    assert stderr == ""
