@@ -34,6 +34,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import yaml
 
@@ -91,7 +92,10 @@ class Glossary:
         if entry.url:
             return entry.url
         if self.url_template:
-            return self.url_template.format(id=entry.id)
+            # Only the two placeholders are filled, as plain text made safe for a URL: the
+            # template is data, never a format string that could reach into readlint.
+            return self.url_template.replace("{id}", quote(entry.id, safe="")) \
+                .replace("{term}", quote(entry.term, safe=""))
         return None
 
     def resolve(self, href: str) -> tuple[bool, Entry | None]:

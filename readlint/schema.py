@@ -70,6 +70,10 @@ def _explain(error: jsonschema.ValidationError) -> str:
         return f"expected a number of at least {error.validator_value}, got {_show(inst)}"
     if v == "maximum":
         return f"expected a number of at most {error.validator_value}, got {_show(inst)}"
+    if v == "pattern":
+        description = error.schema.get("description")
+        return f"{_show(inst)} does not fit" + (f": {description}" if description else
+                                                  " the expected form")
     if v in ("anyOf", "oneOf"):
         return f"{_show(inst)} is not a valid setting here"
     return str(error.message)

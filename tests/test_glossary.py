@@ -99,3 +99,29 @@ def test_invalid_glossary_is_a_clear_error(tmp_path, content, message):
     path.write_text(content, encoding="utf-8")
     with pytest.raises(ConfigError, match=message):
         load(str(path))
+
+
+def test_url_template_fills_only_its_placeholders_and_encodes_them(tmp_path):
+    from readlint.glossary import load
+
+    good = tmp_path / "good.yaml"
+    good.write_text("name: g\nurl_template: https://x.example/{id}?t={term}\n"
+                    "terms:\n  - {term: wound vac, id: 'a b/c'}\n", encoding="utf-8")
+    glossary = load(str(good))
+    assert glossary.url_for(glossary.entries[0]) == \
+        "https://x.example/a%20b%2Fc?t=wound%20vac"
+
+
+@pytest.mark.parametrize("template", ["https://x.example/{id.__class__.__mro__}",
+                                      "https://x.example/{0}", "https://x.example/{id}/{foo}"])
+def test_url_template_with_other_braces_is_refused_by_name(tmp_path, template):
+    from readlint.errors import ConfigError
+    from readlint.glossary import load
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(f"name: g\nurl_template: '{template}'\nterms:\n  - {{term: x, id: y}}\n",
+                   encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load(str(bad))
+    assert str(info.value).startswith(f"{bad}:2: url_template:")
+    assert "does not fit: The address of an entry, with {id}" in str(info.value)

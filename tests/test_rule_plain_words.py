@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from helpers import lint
 
 from readlint.config import Config
@@ -58,3 +59,24 @@ def test_swaps_that_would_not_read_right_are_not_offered():
                  "However, rest.", "She had vulvar lesions.", "Oral Cavity Cancer is rare.",
                  "Take oral medicine."):
         assert found(text) == [], text
+
+
+def test_word_list_without_plain_words_is_named_not_a_crash(tmp_path):
+    from readlint.errors import ConfigError
+
+    words = tmp_path / "words.yaml"
+    words.write_text("words:\n  - {complex: utilize}\n", encoding="utf-8")
+    config = Config(raw_rules={"plain-words": {"word_lists": [str(words)]}})
+    with pytest.raises(ConfigError) as info:
+        found("Utilize it.", config)
+    assert str(info.value) == \
+        f"{words}: words.0: each pair needs a 'complex' and a 'plain' word"
+
+
+def test_empty_substitute_is_refused():
+    from readlint.errors import ConfigError
+    from readlint.linter import Linter
+
+    with pytest.raises(ConfigError) as info:
+        Linter(Config(raw_rules={"plain-words": {"words": {"utilize": ""}}}))
+    assert "rules.plain-words.words.utilize" in str(info.value)

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from ..document import Document
+from ..errors import ConfigError
 from ..glossary import Entry, Glossary, Match, Matcher, block_matches
 from ..problem import Fix, Problem, Severity
 from ..readability import familiar_words, is_familiar
@@ -61,7 +62,8 @@ class PlainWords(Rule):
     example = Example("Take the medicine prior to meals.\n",
                       "Take the medicine before meals.\n")
     options = {
-        "words": {"type": "object", "additionalProperties": {"type": "string"}, "default": {}},
+        "words": {"type": "object", "additionalProperties": {"type": "string", "minLength": 1},
+                  "default": {}},
         "word_lists": {"type": "array", "items": {"type": "string"}, "default": [],
                        "x-readlint-paths": True},
         "names": {"type": "array", "items": {"type": "string", "minLength": 1},
@@ -142,8 +144,22 @@ def _inside_name(match: Match, names: list[Match]) -> bool:
 
 
 def _load_pairs(path: Path) -> list[dict[str, Any]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return list(data.get("words", []))
+    """The pairs of a word list, each checked: a complex word and a plain one, both text."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ConfigError(f"word list cannot be read: {getattr(exc, 'strerror', None) or exc}",
+                          str(path)) from None
+    pairs = data.get("words", []) if isinstance(data, dict) else None
+    if not isinstance(pairs, list):
+        raise ConfigError("a word list needs 'words:', a list of {complex: ..., plain: ...}",
+                          str(path))
+    for i, pair in enumerate(pairs):
+        if not (isinstance(pair, dict) and all(isinstance(pair.get(k), str) and pair[k].strip()
+                                               for k in ("complex", "plain"))):
+            raise ConfigError(f"words.{i}: each pair needs a 'complex' and a 'plain' word",
+                              str(path))
+    return list(pairs)
 
 
 @lru_cache(maxsize=8)
