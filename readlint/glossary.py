@@ -358,23 +358,25 @@ def matcher_for(refs: tuple[str, ...]) -> Matcher:
 
 
 @lru_cache(maxsize=16)
-def _single_words(refs: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+def _single_words(refs: tuple[str, ...]) -> frozenset[str]:
     """The glossaries' one-word names of 5 letters or more that are rare in English (Zipf
-    under 3.5, so medical words, not "special" or "abnormal"), and their first 7 letters."""
+    under 3.5, so medical words, not "special" or "abnormal")."""
     names = frozenset(low for g in load_all(refs) for e in g.entries for name in e.names
                       if name.isalpha() and len(name) >= 5
                       and zipf(low := name.lower()) < 3.5)
-    return names, frozenset(n[:7] for n in names if len(n) >= 7)
+    return names
 
 
 def related_to(word: str, refs: tuple[str, ...]) -> bool:
-    """Is the word built on a medical glossary term: it starts with a one-word term
-    ("catheter" in "catheterization", "stroma" in "stromal"), or it is rare itself (Zipf
-    under 3) and shares its first 7 letters with one ("cartilaginous" and "cartilage")?"""
-    names, starts = _single_words(refs)
+    """Is the word a medical glossary term with a word-building ending ("catheter" in
+    "catheterization", "stroma" in "stromal", "estrogen" in "estrogenic")?"""
+    names = _single_words(refs)
     low = word.lower()
-    return any(low[:n] in names for n in range(5, len(low))) or \
-        (low[:7] in starts and zipf(low) < 3.0)
+    return any(low[:n] in names and _DERIVED.fullmatch(low[n:]) is not None
+               for n in range(5, len(low)))
+
+
+_DERIVED = re.compile(r"(?:i?[ac]?al|ic|ous|(?:iz|is)ation|ation|ity|ar|ary|ism|ist|y|l)s?")
 
 
 def block_matches(doc: Document, refs: tuple[str, ...]) -> list[list[Match]]:

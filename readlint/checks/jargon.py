@@ -34,8 +34,8 @@ class UndefinedJargon(Rule):
     What counts as hard: a word rare in everyday English (wordfreq's Zipf scale, set per
     audience; a word counts as common when its plain form is, so "numbness" is as easy as
     "numb"), a less rare word that is medical (built the medical way, with -itis, -ectomy,
-    -oma, -emia, -penia, -ology, hyper-, hypo-, ..., in a medical glossary, or built on a
-    term of one ("catheterization", "stromal")), and an
+    -oma, -emia, -penia, -ology, hyper-, hypo-, ..., in a medical glossary, or a term of one
+    with a word-building ending: "catheterization", "estrogenic"), and an
     abbreviation or code (HER2, PSA, T-DM1) that is never spelled out. Drug and brand names
     count. A hard word starts a term of several words when the words after it are rare or
     medical too, and the whole term is reported once ("amyotrophic lateral sclerosis").
