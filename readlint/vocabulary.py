@@ -147,7 +147,8 @@ def sentence_start(text: str, start: int) -> bool:
 _CALLED_BEFORE = re.compile(
     r"(?:\bcalled|\bknown as|\btermed|\bnamed|,\s*or)\s+(?:(?:an?|the)\s+)?[\"“']?"
     r"(?:[\w-]+\s+){0,2}$", re.I)
-_ALSO_CALLED = re.compile(r"\b(?:also|sometimes) (?:called|known as)\b[^.;:()]*$", re.I)
+# Another name given for what was just named: "CT scan (also called computerized tomography".
+ALSO_CALLED = re.compile(r"\b(?:also|sometimes) (?:called|known as)\b[^.;:()]*$", re.I)
 _DRUG_BEFORE = re.compile(r"\b(?:drugs?|medicines?|medications?|therapy|vaccines?|inhibitors?|"
                           r"blockers?|such as)\s+$", re.I)
 _DEFINED_AFTER = re.compile(
@@ -171,7 +172,7 @@ def explained(text: str, start: int, end: int, term_is_acronym: bool = False) ->
     hormone ...")."""
     before = text[max(0, start - 60):start]
     sentence = text[max(text.rfind(". ", 0, start) + 1, 0):start]
-    if _ALSO_CALLED.search(sentence) or _CALLED_BEFORE.search(before):
+    if ALSO_CALLED.search(sentence) or _CALLED_BEFORE.search(before):
         return True  # another name, or "called the common iliac arteries"
     if text[:start].strip(" *_-") == "" and re.match(r"[*_]*\s*:\s*\S", text[end:end + 3]):
         return True  # a definition: "Refractory: These tumors have not gotten better ..."

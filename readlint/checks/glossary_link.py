@@ -11,7 +11,7 @@ from ..document import Document
 from ..glossary import Entry, Glossary, Match, block_matches, fold, fold_phrase, matcher_for
 from ..problem import Fix, Problem, Severity
 from ..rule import MISSING_LINK, Example, Rule
-from ..vocabulary import SKIP_SECTIONS, in_proper_name, is_acronym, rarity
+from ..vocabulary import ALSO_CALLED, SKIP_SECTIONS, in_proper_name, is_acronym, rarity
 
 # Editors' practice measured on cancer.gov pages (tools/learn_link_practice.py): they never
 # link in "Key Points" lists (0 of 153 first uses) and rarely in "To Learn More" sections.
@@ -185,7 +185,7 @@ def _worth_linking(use: Use, glossary: Glossary, options: Mapping[str, Any]) -> 
     link each entry, yes when they link it on at least `min_link_share` of the pages that use
     it (twice the share in a list item); the share is smoothed toward a prior set by the
     term's rarity in English, so a term seen on few pages leans on that prior ("lumpectomy":
-    linked on 10 of 12 pages; "drug": 31 of 479). Without such a record, every term of the
+    linked on 10 of 11 pages; "drug": 31 of 461). Without such a record, every term of the
     glossary is worth a link unless common beyond `max_zipf`."""
     text_rarity = rarity(use.match.text)
     if text_rarity >= options["max_zipf"]:
@@ -205,13 +205,23 @@ def _left_alone(use: Use, topic: set[str], options: Mapping[str, Any]) -> bool:
     a title on its own; a list item that is only the term is checked, as editors link those)."""
     if use.block.kind == "table_cell" and not options["in_tables"]:
         return True
-    label = re.sub(r"\s*\([^()]*\)\s*$", "", use.block.text).strip(" *_:.")
-    if use.block.kind == "paragraph" and label == use.match.text:
+    if use.block.kind == "paragraph" and _label(use.block.text) == use.match.text:
         return True  # a paragraph that only names it: a brand name or a title on its own
     words = {fold(w) for w in re.findall(r"[^\W_]+", use.match.text)}
     if words and words <= topic:
         return True
     return in_proper_name(use.block.text, use.match.start, use.match.end)
+
+
+def _label(text: str) -> str:
+    """A paragraph's text without a parenthesis at its end and stray marks: "Gerson Therapy
+    (PDQ®)" is "Gerson Therapy". Linear, unlike a regular expression anchored at the end."""
+    text = text.rstrip()
+    if text.endswith(")"):
+        opening = text.rfind("(")
+        if opening >= 0 and "(" not in text[opening + 1:] and ")" not in text[opening:-1]:
+            text = text[:opening].rstrip()
+    return text.strip(" *_:.")
 
 
 def _topic_words(doc: Document) -> set[str]:
@@ -256,7 +266,6 @@ def _contains(longer: str, shorter: str) -> bool:
     return longer != shorter and f" {shorter} " in f" {longer} "
 
 
-_ALSO_CALLED = re.compile(r"\b(?:also called|also known as|sometimes called)\b[^.;:()]*$", re.I)
 
 
 def other_name(use: Use) -> bool:
@@ -267,7 +276,7 @@ def other_name(use: Use) -> bool:
     proteins and sugars)") is checked, and so are terms explained in place, as editors link
     them."""
     text, start, matches = use.block.text, use.match.start, use.matches
-    if _ALSO_CALLED.search(text[max(0, start - 200):start]):
+    if ALSO_CALLED.search(text[max(0, start - 200):start]):
         return True
     if re.fullmatch(r"[A-Z][A-Za-z0-9-]*[A-Z0-9]s?", use.match.text) and \
             any(text[m.end:start] == " or " for m in matches):
