@@ -32,7 +32,7 @@ HERE = Path(__file__).resolve().parent.parent / "readlint" / "data" / "glossarie
 MIN_LINKS = 3  # a page with fewer dictionary links does not practise linking
 
 
-def context(doc: document.Document, index: int, block_text: str, title_words: set[str],
+def context(doc: document.Document, index: int, title_words: set[str],
             term: str) -> str:
     """Where a use stands, in the words of the printed table."""
     heading = ""
@@ -102,7 +102,7 @@ def main(shared: Path) -> None:
             if key not in first:
                 first.add(key)
                 index = doc.blocks.index(use.block)
-                where = context(doc, index, use.block.text, title_words, use.match.text)
+                where = context(doc, index, title_words, use.match.text)
                 by_context.setdefault(where, Counter())["linked" if is_linked else "plain"] += 1
         seen.update(here_seen)
         linked.update(here_linked)
