@@ -2,10 +2,12 @@
 hand check.
 
     python benchmarks/sample_flags.py ../shared undefined-jargon 60 > sample.tsv
+    python benchmarks/sample_flags.py ../shared undefined-jargon 60 tuning 7 > sample.tsv
 
-Pages: those in benchmarks/held-out.txt written for patients (no /hp/ or -hp-pdq url), links intact,
-checked with the patient rule set. The sample is drawn with a fixed seed, so the same code
-gives the same sample. Columns: page, line, flagged text, the sentence around it, and an
+Pages: those in benchmarks/held-out.txt (or, with "tuning", the others) written for
+patients (see split_corpus.for_professionals), links intact, checked with the patient rule
+set. The sample is drawn with a fixed seed, so the same code gives the same sample (a seed
+may follow the pages). Columns: page, line, flagged text, the sentence around it, and an
 empty verdict column for the reader (yes: a lay reader would need it explained or linked
 and the text does not do it; no: not).
 """
@@ -23,7 +25,8 @@ import split_corpus  # noqa: E402
 from readlint.linter import Choices, Linter  # noqa: E402
 
 
-def main(shared: Path, rule: str, size: int) -> None:
+def main(shared: Path, rule: str, size: int, pages: str = "held-out", seed: int = 20261126
+         ) -> None:
     corpus = shared / "corpus-nci"
     held = split_corpus.held_out()
     linter = Linter(choices=Choices(audience="patient", select=(rule,)))
@@ -31,7 +34,7 @@ def main(shared: Path, rule: str, size: int) -> None:
     for path in split_corpus.pages(corpus):
         rel = path.relative_to(corpus).as_posix()
         raw = path.read_text(encoding="utf-8")
-        if rel not in held or re.search(r"^url:.*(?:/hp/|-hp-pdq)", raw[:3000], re.M):
+        if (rel in held) != (pages == "held-out") or split_corpus.for_professionals(raw):
             continue
         result = linter.lint_text(raw, rel)
         for problem in result.problems:
@@ -44,13 +47,14 @@ def main(shared: Path, rule: str, size: int) -> None:
             context = raw[start:end].replace("\t", " ")
             context = re.sub(r"\]\([^)]*\)", "]", context)  # link targets out of the way
             flags.append((rel, problem.line, raw[problem.start:problem.end], context[:400]))
-    random.Random(20261126).shuffle(flags)
+    random.Random(seed).shuffle(flags)
     print("page\tline\tflagged\tcontext\tverdict\tnote")
     for rel, line, flagged, context in flags[:size]:
         print(f"{rel}\t{line}\t{flagged}\t{context}\t\t")
-    print(f"# {len(flags)} flags on the held-out pages; {min(size, len(flags))} drawn",
+    print(f"# {len(flags)} flags on the {pages} pages; {min(size, len(flags))} drawn",
           file=sys.stderr)
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]))
+    main(Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), *sys.argv[4:5],
+         *map(int, sys.argv[5:6]))

@@ -64,7 +64,7 @@ def practice_pages(corpus: Path, held: bool) -> list[Path]:
         if (path.relative_to(corpus).as_posix() in held_out) != held:
             continue
         raw = path.read_text(encoding="utf-8")
-        if re.search(r"^url:.*(?:/hp/|-hp-pdq)", raw[:3000], re.M):
+        if split_corpus.for_professionals(raw):
             continue
         if len(DICTIONARY_LINK.findall(raw)) >= 3:
             out.append(path)

@@ -246,6 +246,20 @@ def fold(word: str) -> str:
     return w
 
 
+def topic_words(doc: Document) -> set[str]:
+    """The words of the page's title (front matter, else its first heading), folded."""
+    title = str(doc.metadata.get("title") or (doc.headings[0].text if doc.headings else ""))
+    title = re.split(r"\s+[-–—|]\s+", title)[0]  # "Anal Cancer Treatment - NCI"
+    return {fold(w) for w in re.findall(r"[^\W_]+", title)}
+
+
+def only_a_verb(word: str) -> bool:
+    """Is the word known only as a verb ("diagnose", "prescribe"), never a noun or an
+    adjective? A verb does not belong to a term's name."""
+    kinds = set(_lemmas(word.lower()))
+    return kinds == {"VERB"}
+
+
 def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
     if not word.isalpha() or not word.isascii():
         return {}

@@ -32,6 +32,10 @@ SKIP_SECTIONS = {
                 "acknowledg*", "purpose of this summary", "get more information from nci"],
 }
 
+# Abbreviations every adult reader meets in daily life, newer than the word counts
+# (wordfreq's data ends in 2021) or used more than they are written.
+EVERYDAY_ABBREVIATIONS = frozenset("COVID COVID-19 TV DNA FAQ PDF ID OK USA".split())
+
 STOPWORDS = frozenset("""
 a an the of in on at to for from by with and or but not no as is are was were be been this that
 these those it its than then into onto over under about after before during between
@@ -72,9 +76,17 @@ def rarity(phrase: str) -> float:
     return min((zipf(w) for w in words), default=8.0)
 
 
-def is_medical_form(word: str) -> bool:
+_MEDICAL_ENDING = re.compile(
+    r"(?:" + "|".join(sorted(MEDICAL_SUFFIXES, key=len, reverse=True)) + r")$")
+
+
+def is_medical_form(word: str, beginnings: bool = True) -> bool:
+    """Is the word built the medical way: a medical ending, or (with `beginnings`) a medical
+    beginning? Beginnings are weaker evidence: "neurological" and "radioactivity" are
+    everyday words."""
     w = word.lower()
-    return len(w) >= 6 and _MEDICAL.search(w) is not None
+    pattern = _MEDICAL if beginnings else _MEDICAL_ENDING
+    return len(w) >= 6 and pattern.search(w) is not None
 
 
 def is_acronym(word: str) -> bool:
@@ -145,18 +157,21 @@ def sentence_start(text: str, start: int) -> bool:
 # -- explanations ---------------------------------------------------------------------------
 
 _CALLED_BEFORE = re.compile(
-    r"(?:\bcalled|\bknown as|\btermed|\bnamed|,\s*or)\s+(?:(?:an?|the)\s+)?[\"“']?"
+    r"(?:\bcalled|\bknown as|\btermed|\bnamed|,\s*or|\bplural is|\bsingular is)\s+"
+    r"(?:(?:an?|the)\s+)?[\"“']?"
     r"(?:[\w-]+\s+){0,2}$", re.I)
 # Another name given for what was just named: "CT scan (also called computerized tomography".
 ALSO_CALLED = re.compile(r"\b(?:also|sometimes) (?:called|known as)\b[^.;:()]*$", re.I)
 _DRUG_BEFORE = re.compile(r"\b(?:drugs?|medicines?|medications?|therapy|vaccines?|inhibitors?|"
-                          r"blockers?|such as)\s+$", re.I)
+                          r"treatment|blockers?|such as)\s+$", re.I)
 _DEFINED_AFTER = re.compile(
     r"[\"”']?\s*(?:,\s*)?(?:(?:is|are|was|were)\s+(?:an?|the|when|what|how|used|one|called|"
-    r"also|another|defined|a group)\b|(?:means|refers to|describes|stands for|uses|involves)"
-    r"\b)", re.I)
-_APPOSITIVE_AFTER = re.compile(r"[\"”']?\s*(?:,|\s[-–—]|[–—])\s*(?:which|that|an?|the|or|"
-                               r"also called|meaning|when|what|in which)\b", re.I)
+    r"also|another|defined|a group|examples? of)\b|(?:means|refers to|describes|stands for|"
+    r"uses|involves)\b|(?:is|are)\s+(?:[\w-]+\s+){1,2}(?:that|which|in which|where|"
+    r"used\s+(?:to|for))\b)", re.I)
+_APPOSITIVE_AFTER = re.compile(
+    r"[\"”']?\s*(?:(?:,|\s[-–—]|[–—])\s*(?:which|that|an?|the|or|also called|meaning|when|"
+    r"what|in which)\b|,\s*(?![a-z]+ing\b)[a-z]{4,}\s+(?:to|that|which|in which)\s)", re.I)
 _NEXT_SENTENCE = re.compile(r"[^.!?]*[.!?][\"”')]*\s+(?:(?:It|This|That|These|They)|"
                             r"(?:An?|The)?\s*(?P<term>[^\s.]+(?:\s[^\s.]+){0,3}))\s+"
                             r"(?:is|are|was|were)\s+(?:an?|the|when|what|how)\s|"
@@ -176,8 +191,9 @@ def explained(text: str, start: int, end: int, term_is_acronym: bool = False) ->
         return True  # another name, or "called the common iliac arteries"
     if text[:start].strip(" *_-") == "" and re.match(r"[*_]*\s*:\s*\S", text[end:end + 3]):
         return True  # a definition: "Refractory: These tumors have not gotten better ..."
-    opened = re.search(r"\(\s*(?:[A-Z][\w-]*\s*/\s*)*$", before)
-    if opened and re.match(r"[®™]*(?:\s+\w+)?\s*(?:/\s*[A-Z][\w-]*\s*)*[),;]",
+    opened = re.search(r"\(\s*(?:or\s+|(?:an?|the)\s+)?(?:[A-Z][\w-]*\s*(?:[/:]|\bor\b)\s*)*$",
+                       before)
+    if opened and re.match(r"[®™+]*(?:\s+\w+)?\s*(?:(?:/|\bor\b)\s*[A-Z][\w-]*\s*)*[),;]",
                            text[end:end + 40]):
         # The word in parentheses after the phrase it names: "platelet levels (thrombocytopenia)",
         # "under the tongue (sublingual route)", or an acronym after its long form: "Clinical
@@ -205,8 +221,18 @@ def explained(text: str, start: int, end: int, term_is_acronym: bool = False) ->
 
 def _after_starts(text: str, end: int) -> list[int]:
     """Where an explanation of the word ending at `end` may start: right after it, after an
-    everyday head noun, and after an abbreviation in parentheses."""
+    everyday head noun, after a second term it is paired with ("Perometry and water
+    displacement are ...", "myelocytes and monocytes (immature white blood cells)"), and
+    after an abbreviation in parentheses."""
     starts = [end]
+    # not "benign or malignant (cancer)", "the epidermis and the dermis (lower layer)"
+    paired = re.match(r"(?:\s+(?:and|or)\s+|/)(?!(?:the|an?)\s)[\w-]+(?:\s+[\w-]+)?"
+                      r"(?=\s+(?:is|are)\b|\s+\((?:\S+\s+){2,}\S+\))", text[end:end + 50])
+    if paired and "(" in text[end + paired.end():end + paired.end() + 3] and " or " in \
+            paired.group():
+        paired = None
+    if paired:
+        starts.append(end + paired.end())
     head = re.match(r"[ -]([a-z]+)", text[end:end + 30])
     if head and word_zipf(head.group(1)) >= 4.0 and head.group(1) not in STOPWORDS:
         starts.append(end + head.end())

@@ -82,3 +82,19 @@ def test_ignore_matches_words_as_the_rule_compares_them():
     config = Config(raw_rules={"undefined-jargon": {"skip_glossary_terms": False,
                                                     "ignore": ["T-DM1", "HER2"]}})
     assert flagged("The T-DM1 results for HER2 cancers.", config=config) == []
+
+
+@pytest.mark.parametrize("text, term", [
+    # an explanation in parentheses belongs to the word right before it, not to its pair
+    ("Plasma cell tumors can be benign or malignant (cancer).", "benign"),
+    ("The two main layers are the epidermis and the dermis (lower or inner layer).",
+     "epidermis"),
+    # a word that only ends like a medical word is not medical: "exposes" is "expose"
+    ("Doctors found leukocytosis.", "leukocytosis"),
+])
+def test_explanations_of_the_next_word_do_not_count(text, term):
+    assert term in [subject for subject, _, _ in flagged(text)]
+
+
+def test_everyday_words_that_end_like_medical_ones():
+    assert flagged("The light exposes the cells.") == []

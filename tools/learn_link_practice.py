@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from split_corpus import training_pages
+from split_corpus import for_professionals, training_pages
 
 from readlint import document
 from readlint.checks.glossary_link import Use, glossary_uses
@@ -71,9 +71,9 @@ def main(shared: Path) -> None:
     by_context: dict[str, Counter[str]] = {}
     pages = 0
     for path in training_pages(corpus):
-        doc = document.load(path)
-        if re.search(r"/hp/|-hp-pdq", str(doc.metadata.get("url", ""))):
+        if for_professionals(path.read_text(encoding="utf-8")):
             continue  # pages for health professionals link far fewer terms
+        doc = document.load(path)
         links = [lk for b in doc.blocks for lk in b.links
                  if any(g.resolve(lk.href)[0] for g in matcher.glossaries)]
         if len(links) < MIN_LINKS:

@@ -31,6 +31,18 @@ def is_held_out(corpus: Path, path: Path) -> bool:
             or int(hashlib.sha1(rel.encode()).hexdigest(), 16) % 5 == 0)
 
 
+_PROFESSIONAL_URL = re.compile(r"^url:.*(?:/hp[-/]|-hp-|/hp$)", re.M)
+_PROFESSIONAL_TITLE = re.compile(r"^# .*Health Professional Version", re.M)
+
+
+def for_professionals(text: str) -> bool:
+    """Is the page written for health professionals (PDQ "Health Professional Version" pages,
+    urls with /hp/, /hp-..., -hp-...)? All pages say `audienceLevel: patient`, so this is read
+    from the url and the title."""
+    head = text[:6000]
+    return bool(_PROFESSIONAL_URL.search(head) or _PROFESSIONAL_TITLE.search(head))
+
+
 def held_out() -> set[str]:
     """The held-out pages, as paths relative to corpus-nci, from benchmarks/held-out.txt."""
     return {line.strip() for line in HELD_OUT.read_text(encoding="utf-8").splitlines()

@@ -8,7 +8,16 @@ from typing import Any
 
 from ..blocks import Block, Link
 from ..document import Document
-from ..glossary import Entry, Glossary, Match, block_matches, fold, fold_phrase, matcher_for
+from ..glossary import (
+    Entry,
+    Glossary,
+    Match,
+    block_matches,
+    fold,
+    fold_phrase,
+    matcher_for,
+    topic_words,
+)
 from ..problem import Fix, Problem, Severity
 from ..rule import MISSING_LINK, Example, Rule
 from ..vocabulary import ALSO_CALLED, SKIP_SECTIONS, in_proper_name, is_acronym, rarity
@@ -115,7 +124,7 @@ class GlossaryLink(Rule):
         introduced: set[tuple[int, str]] = set()
         skipped = doc.blocks_under(options["skip_sections"])
         matches = block_matches(doc, refs)
-        topic = _topic_words(doc)
+        topic = topic_words(doc)
         for use in glossary_uses(doc, matcher.find, options["section_level"], skipped,
                                  matches):
             scope = use.section if options["scope"] == "section" else 0
@@ -222,13 +231,6 @@ def _label(text: str) -> str:
         if opening >= 0 and "(" not in text[opening + 1:] and ")" not in text[opening:-1]:
             text = text[:opening].rstrip()
     return text.strip(" *_:.")
-
-
-def _topic_words(doc: Document) -> set[str]:
-    """The words of the page's title (front matter, else its first heading), folded."""
-    title = str(doc.metadata.get("title") or (doc.headings[0].text if doc.headings else ""))
-    title = re.split(r"\s+[-–—|]\s+", title)[0]  # "Anal Cancer Treatment - NCI"
-    return {fold(w) for w in re.findall(r"[^\W_]+", title)}
 
 
 def glossary_uses(doc: Document, find: Callable[[str], list[Match]], section_level: int = 2,

@@ -5,12 +5,14 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from ..blocks import Block
 from ..document import Document
-from ..glossary import block_matches, fold_phrase, related_to
+from ..glossary import block_matches, fold, fold_phrase, only_a_verb, related_to
 from ..problem import Problem, Severity
 from ..prose import words
 from ..rule import UNDEFINED_TERM, Example, Rule
 from ..vocabulary import (
+    EVERYDAY_ABBREVIATIONS,
     SKIP_SECTIONS,
     STOPWORDS,
     everyday_compound,
@@ -42,13 +44,18 @@ class UndefinedJargon(Rule):
     Inflected forms are one term ("metastasized", "metastasize"; "TKIs", "TKI").
 
     Not hard: names of people, places and organisations (a capital letter inside a sentence,
-    or a word inside a longer capitalised name); stage and group labels (IIA, IVC, T2N0M0);
-    everyday words with an everyday prefix or run together ("unwashed", "regrow",
-    "noncancerous", "underarm", "hipbone"); genes written in italics ("*MN1*"); a numbered
-    type of an abbreviation already met ("HPV-11" after "HPV"); pronunciation keys
-    ("(oh-LA-puh-rib)"). Only the first use on the page is checked; headings and
-    administrative sections are not. Terms in the rule set's glossaries are left to the
-    glossary-link rule when `skip_glossary_terms` is on.
+    a word inside a longer capitalised name, initials and degrees such as "Goodman PJ" or
+    "MSc", states such as "Salt Lake City, UT"); trials, study groups and meetings ("the
+    ADAURA clinical trial", "the RESONATE investigators", "dubbed CAPP2"); stage and group
+    labels (IIA, IVC, T2N0M0, N1mi); numbers with units ("1.1 GBq"); everyday words with an
+    everyday prefix or run together ("unwashed", "regrow", "noncancerous", "underarm",
+    "hipbone"); genes and proteins named as such ("*MN1*", "the BCMA protein", "KRAS
+    inhibitor", "HER2-targeted"); a numbered type of an abbreviation already met ("HPV-11"
+    after "HPV"); pronunciation keys ("(oh-LA-puh-rib)"); web addresses; everyday
+    abbreviations (COVID-19). Only the first use on the page is checked; headings, short
+    title lines, paragraphs in another language and administrative sections are not. Terms
+    in the rule set's glossaries are left to the glossary-link rule when
+    `skip_glossary_terms` is on.
 
     What counts as explained, at that first use (and then for the rest of the page):
       - a plain explanation in parentheses right after it: "prognosis (chance of recovery)";
@@ -57,7 +64,15 @@ class UndefinedJargon(Rule):
       - "called X", "known as X", "X is a ...", "X means ...", "X refers to ...",
         "X, which is ...", "X, a ...", "X - a ..." or "X — a ...";
       - the next sentence: "... cholangitis. It is an infection of the bile ducts.";
-      - "Term: ..." at the start of a paragraph or list item, and "ABC = ..." keys;
+      - a label at the start of a paragraph or list item: "Term: ...", "**Term.** ...", and
+        "ABC = ..." keys;
+      - the term paired with another that is explained: "Perometry and water displacement
+        are ways to ...", "myelocytes and monocytes (two types of white blood cells)";
+      - a plain appositive: "a cholecystectomy, surgery to remove the gallbladder";
+      - for a name (a drug, a gene), what it is for or what kind it is: "loperamide
+        (Imodium) ... to treat diarrhea", "SNRIs include venlafaxine and levomilnacipran",
+        "bisacodyl and senna are examples of laxatives", "beta-blockers (propranolol or
+        timolol)";
       - "the drug X", "the medicine X" for drug names;
       - an abbreviation after its long form: "American Society of Clinical Oncology (ASCO)";
       - a link on that use.
@@ -105,9 +120,12 @@ class UndefinedJargon(Rule):
                           for m in _SPELLED_OUT.finditer(h.text)}
         skipped = doc.blocks_under(options["skip_sections"])
         for index, block in enumerate(doc.blocks):
-            if block.kind == "heading" or index in skipped:
+            if block.kind == "heading" or index in skipped or _title_line(block):
                 continue
             text = block.text
+            label_end = _label_end(doc, block)
+            addresses = [m.span() for m in _ADDRESS.finditer(text)]
+            foreign: bool | None = None  # worked out when first needed
             glossary_spans = [(m.start, m.end, m.text) for m in found[index]]  # in order
             span_starts = [start for start, _, _ in glossary_spans]
             candidates: list[tuple[int, int, str]] = []
@@ -115,7 +133,7 @@ class UndefinedJargon(Rule):
                 candidates.extend(s for s in glossary_spans if " " in s[2])
             taken = {i for s, e, _ in candidates for i in range(s, e)}
             for word in words(text):
-                if word.start in taken:
+                if word.start in taken or any(s <= word.start < e for s, e in addresses):
                     continue
                 for start, end, part in _hard_parts(text, word.text, word.start):
                     candidates.append((start, end, part))
@@ -130,6 +148,9 @@ class UndefinedJargon(Rule):
                 acronym = is_acronym(term)
                 i = bisect.bisect_right(span_starts, start) - 1
                 in_glossary = i >= 0 and end <= glossary_spans[i][1]
+                if _named(term, acronym, in_glossary, text, start):
+                    seen.add(key)  # a person or a group, named again later: "Dr. Cusimano" ...
+                    continue  # ... "Cusimano said"
                 if not self._hard(term, acronym, in_glossary, text, start, options):
                     continue
                 if not in_glossary and not acronym:
@@ -146,8 +167,13 @@ class UndefinedJargon(Rule):
                     continue
                 if any(lk.start < end and start < lk.end for lk in block.links):
                     continue
-                if explained(text, start, end, acronym) or _pronunciation(text, start):
+                if end <= label_end or explained(text, start, end, acronym) or \
+                        _pronunciation(text, start) or _not_a_term(text, start, end, acronym):
                     continue
+                if foreign is None:
+                    foreign = _other_language(text)
+                if foreign:
+                    break
                 if acronym and (_gene_or_variant(doc, block.source_offset(start),
                                                  block.source_offset(end - 1) + 1, term, seen)
                                 or _GENE_AFTER.match(text, end)):
@@ -170,35 +196,66 @@ class UndefinedJargon(Rule):
         way, or in a medical glossary)."""
         end = start + len(term)
         if acronym:
-            if _STUDY_AFTER.match(text, end) or re.fullmatch(r"NCT\d{8}", term) or \
-                    (not in_glossary and in_proper_name(text, start, end)):
-                return False  # a trial or group: "the KEYNOTE-355 trial", "ECOG-ACRIN Cancer"
+            if term.upper() in EVERYDAY_ABBREVIATIONS:
+                return False
             return zipf(term) < float(options["acronym_max_zipf"])
         if " " in term:
             return rarity(term) < float(options["medical_max_zipf"])
         if re.fullmatch(r"[a-z][A-Z][a-z]+", term):
             return False  # a brand: "iStock"
         name = in_proper_name(text, start, end)
-        if term[:1].isupper() and not in_glossary and (
-                _TITLE_BEFORE.search(text, max(0, start - 8), start)
-                or _PERSON_AFTER.match(text, end)):
-            return False  # a person: "Dr. Sznol", "Hortobagyi said", "Ambinder, M.D."
         if term[:1].isupper() and (name or not in_glossary and (
                 not sentence_start(text, start) or re.search(r"[a-z][A-Z]", term))):
             return False  # a name: "Genentech", "MedlinePlus", "Clinical Oncology"
-        if not in_glossary and not is_medical_form(term) and everyday_compound(term):
+        # built the medical way, in its plain form too: "exposes" is "expose", not "-oses"
+        medical_form = is_medical_form(term) and is_medical_form(fold(term)) and \
+            (is_medical_form(term, beginnings=False) or word_zipf(term) < 3.0)
+        if not in_glossary and not medical_form and everyday_compound(term):
             return False  # "underarm", "regrow", "noncancerous"
         frequency = word_zipf(term)
         if frequency < options["max_zipf"]:
             return True
-        medical = in_glossary or is_medical_form(term) or \
+        medical = in_glossary or medical_form or \
             (frequency < 3.5 and related_to(term, tuple(options["glossaries"])))
         return medical and frequency < options["medical_max_zipf"]
+
+
+def _named(term: str, acronym: bool, in_glossary: bool, text: str, start: int) -> bool:
+    """Does the word name a person, a study or a group (not a term to explain)?"""
+    end = start + len(term)
+    if acronym:
+        return bool(_STUDY_AFTER.match(text, end) or re.fullmatch(r"NCT\d{8}", term)
+                    or _STUDY_BEFORE.search(text, max(0, start - 30), start)
+                    or (not in_glossary and in_proper_name(text, start, end))
+                    or _person_or_place(text, start, end, term))
+    # a person: "Dr. Sznol", "Hortobagyi said", "Ambinder, M.D."
+    return term[:1].isupper() and not in_glossary and " " not in term and bool(
+        _TITLE_BEFORE.search(text, max(0, start - 8), start) or _PERSON_AFTER.match(text, end))
 
 
 def _hard_parts(text: str, word: str, start: int) -> Iterator[tuple[int, int, str]]:
     """A word, or for a hyphenated word such as "HER2-positive" its parts that may be hard."""
     if not re.search(r"[^\W\d_]", word) or re.fullmatch(r"[\d.,]+", word):
+        return
+    if not re.search(r"[A-Za-zÀ-ɏ]", word):
+        return  # not written in the Latin alphabet: a fraction "⅛", a stray character
+    if "*" in word:  # emphasis written without spaces: "the*EGFR*gene"
+        offset = start
+        for part in word.split("*"):
+            if part:
+                yield from _hard_parts(text, part, offset)
+            offset += len(part) + 1
+        return
+    if re.fullmatch(r"\d+[xX×]\d+|\d[\dA-Za-z]*|[α-ωΑ-Ω]\w*|(?:to|up|of|in|and|or|than)\d+",
+                    word):
+        return  # a size "2400x3840", an allele "02P", "21percent", a Greek-letter name "β2",
+        # a missing space "6 to7"
+    mark = re.search(r"[.¹²³⁴⁵⁶⁷⁸⁹⁰]+$", word)
+    if mark and mark.start() > 0:  # a footnote mark: "lymphoma¹"
+        word = word[:mark.start()]
+    coded = re.fullmatch(r"([A-Z][A-Z0-9]+)(?:-[a-z]{4,}|genes?|mutations?|proteins?)", word)
+    if coded and is_acronym(coded.group(1)):  # "HER2-targeted": only the code may be hard
+        yield start, start + len(coded.group(1)), coded.group(1)
         return
     if STAGE_LABEL.fullmatch(word):
         return  # a stage or group label: "IIA", "IVC", "T2N0M0"
@@ -219,22 +276,44 @@ def _hard_parts(text: str, word: str, start: int) -> Iterator[tuple[int, int, st
     if "-" in word and not is_acronym(word):
         offset = start
         for part in word.split("-"):
-            if part and re.search(r"[^\W\d_]", part) and len(part) > 1:
+            if part and re.search(r"[^\W\d_]", part) and len(part) > 1 and \
+                    not re.search(r"\d-$", text[max(0, offset - 2):offset]):  # "9-valent"
                 yield offset, offset + len(part), part
             offset += len(part) + 1
     else:
         yield start, start + len(word), word
 
 
-STAGE_LABEL = re.compile(r"(?:[IVX]+[A-E]?[12]?|[TNM][0-4Xx][a-d]?(?:[TNM][0-4Xx][a-d]?)*|"
+STAGE_LABEL = re.compile(r"(?:[IVX]+[A-E]?[12]?|[TNM][0-4Xx](?:[a-d]|mi|is)?"
+                         r"(?:[TNM][0-4Xx](?:[a-d]|mi|is)?)*|"
                          r"L[12]|MS)")
 _SPELLED_OUT = re.compile(r"\w[\w-]*(?:\s+\w[\w-]*)+\s+\(([A-Z][A-Za-z0-9-]{1,10})\)")
 # A gene named in a list or on its own: "KRAS, BRAF, and NRAS genes", "BRAF mutations".
 _GENE_AFTER = re.compile(r"(?:[\s,/-]+(?:and\s+|or\s+)?[A-Z][A-Z0-9-]+)*[\s*-]*(?:genes?|"
-                         r"mutations?|mutated|-positive|fusions?)\b")
-_STUDY_AFTER = re.compile(r"\s+(?:trials?|study|studies|group|network)\b", re.I)
+                         r"mutations?|mutated|-positive|fusions?|proteins?|receptors?|enzymes?|"
+                         r"inhibitors?|-?targeted|-?targeting|pathways?|expression|status|"
+                         r"variants?|alterations?|rearrangements?|amplifications?|"
+                         r"deletions?)\b")
+# A study, a trial group or a meeting: "the ADAURA clinical trial", "the RESONATE
+# investigators", "the 2018 ASCO annual meeting".
+_STUDY_AFTER = re.compile(r"\s+(?:(?:clinical|phase\s+[\dI]+|randomized|annual)\s+)?"
+                          r"(?:trials?|study|studies|group|network|investigators|researchers|"
+                          r"meeting|conference|symposium|cohort)\b", re.I)
+_STUDY_BEFORE = re.compile(r"\b(?:dubbed|trials?|studies|study number|identifier)[\s:,]+$|"
+                           r"\bpublished\b[^.]{0,80}\bin\s+[*_]?$|\d\s*$", re.I)
+# Letters after a person's name: "Allan Hackshaw, MSc", "Goodman PJ, Thompson IM".
+_DEGREES = frozenset("MD MPH PhD MSc MS RN DO MBA FACS BSN DrPH ScD NP PA MSW LCSW DDS FRCP "
+                     "MA BA BS PharmD OCN MB BCh MBBS MSPH MHS MPhil FRCS".split())
+_AFTER_NAME = re.compile(r"[A-Z][a-z’'-]+,?\s+$")
+# Two-letter codes of US states and Canadian provinces, after a town: "Salt Lake City, UT".
+_REGIONS = frozenset("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS "
+                     "MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV "
+                     "WI WY PR AB BC MB NB NL NS ON PE QC PQ SK".split())
+# A web address or a link's target left in the text by broken Markdown.
+_ADDRESS = re.compile(r"\]\([^)\s]*\)?|(?:https?://|www\.|\bdoi:)\S+|\S*/[\w.-]+/\S*")
 _TITLE_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof)\.\s+$")
-_PERSON_AFTER = re.compile(r"(?:,\s+(?:M\.D\.|Ph\.D\.|D\.O\.|R\.N\.|M\.P\.H\.|M\.Sc?\.?|Jr\.)|"
+_PERSON_AFTER = re.compile(r"(?:,?\s+(?:Inc|LLC|Ltd|Corp)\b|"
+                           r",\s+(?:M\.D\.|Ph\.D\.|D\.O\.|R\.N\.|M\.P\.H\.|M\.Sc?\.?|Jr\.)|"
                            r"\s+(?:said|says|"
                            r"noted|added|explained|continued|cautioned|stated|wrote|told|"
                            r"commented|agreed|concluded|reported)\b)")
@@ -249,14 +328,21 @@ def _whole_term(text: str, start: int, end: int) -> tuple[int, int]:
     while (m := _NEXT_WORD.match(text, end)) is not None and _term_word(m.group(1)):
         end = m.end()
     while (m := _WORD_BEFORE.search(text, max(0, start - 40), start)) is not None and \
-            _term_word(m.group(1)) and (not m.group(1)[:1].isupper()
-                                        or sentence_start(text, m.start(1))):
+            _term_word(m.group(1)) and not _CLASS_NOUN.fullmatch(m.group(1)) and \
+            (not m.group(1)[:1].isupper() or sentence_start(text, m.start(1))):
         start = m.start(1)
     return start, end
 
 
+# Words that name what kind of thing the next word is ("the LAG-3 inhibitor relatlimab"):
+# not part of its name.
+_CLASS_NOUN = re.compile(r"(?:inhibitor|blocker|drug|medicine|agent|antibody|vaccine|"
+                         r"therapy|compound|protein|enzyme|gene)s?", re.I)
+
+
 def _term_word(word: str) -> bool:
-    return word.lower() not in STOPWORDS and (word_zipf(word) < 4.0 or is_medical_form(word))
+    return word.lower() not in STOPWORDS and not only_a_verb(word) and \
+        (word_zipf(word) < 4.0 or is_medical_form(word))
 
 
 _PRONUNCIATION = re.compile(r"\([\sA-Za-z….'-]*\)?")
@@ -281,3 +367,100 @@ def _gene_or_variant(doc: Document, start: int, end: int, term: str, seen: set[s
         return True
     base = re.fullmatch(r"([A-Z]{2,})-?\d+[A-Za-z]?", term)
     return base is not None and fold_phrase(base.group(1)) in seen
+
+
+def _person_or_place(text: str, start: int, end: int, term: str) -> bool:
+    """Is the abbreviation a person's initials or degree ("Goodman PJ,", "Jane Doe, MPH") or a
+    state or province ("Salt Lake City, UT", "MN-Minnesota")?"""
+    after = text[end:end + 2]
+    if (term in _DEGREES or re.fullmatch(r"FA[A-Z]{2,5}", term)) and (
+            re.fullmatch(r",\s", text[max(0, start - 2):start] or "") or \
+            re.match(r",\s", text[end:end + 2])):
+        return True  # a degree or a fellowship: "Jane Doe, MD, FACR"
+    if len(term) <= 3 and term.isupper() and (after[:1] in (",", ".", ";", "") or after == " e") \
+            and _AFTER_NAME.search(text, max(0, start - 30), start):
+        return True  # initials after a surname: "Goodman PJ, Thompson IM, et al."
+    return term in _REGIONS and (bool(re.match(r"-[A-Z][a-z]", text[end:end + 3])) or
+                                 re.search(r"[A-Z][a-z]+,\s+$", text[max(0, start - 30):start])
+                                 is not None)
+
+
+def _title_line(block: Block) -> bool:
+    """A short paragraph with no full stop that stands as a title ("Lessons learned from
+    anamorelin", a drug's brand name on its own): terms are explained in the prose, not in
+    titles."""
+    text = block.text.strip()
+    return block.kind == "paragraph" and len(text.split()) <= 6 and \
+        not re.search(r"[.!?:;]\W*$", text)
+
+
+def _label_end(doc: Document, block: Block) -> int:
+    """Where a label at the start of a paragraph or list item ends ("**Pericardiectomy.**
+    Surgery to remove ...", "SIEA flap (also called SIEP flap): Tissue comes from ..."), or 0.
+    The text after a label explains or describes the words in it."""
+    text = block.text
+    start = block.source_start
+    marker = doc.source[max(0, start - 2):start]
+    if marker in ("**", "__"):
+        close = doc.source.find(marker, start, start + 200)
+        bold = doc.source[start:close] if close > 0 else ""
+        rest = text[len(bold):].lstrip(" *_")
+        if bold and text.startswith(bold) and (bold.rstrip().endswith((".", ":")) or
+                                                rest.startswith((":", ".", "-", "–", "—"))) \
+                and len(rest) > 3:
+            return len(bold)
+    colon = text.find(":", 0, 80)
+    if colon > 0 and len(text[:colon].split()) <= 6 and not re.search(r"[.!?]\s", text[:colon]) \
+            and len(text) > colon + 3:
+        return colon
+    return 0
+
+
+# A word explained by what follows it that is not a definition: "to ablate the lesions by
+# burning them away", "loperamide (Imodium) to treat diarrhea".
+_USE_AFTER = re.compile(r"(?:[®™]*\s*\([^()\s]{2,20}\))?,?\s+"
+                        r"(?:(?:is|are)\s+(?:used\s+|given\s+)?)?"
+                        r"(?:to\s+(?:treat|prevent|relieve|control)|for\s+the\s+treatment\s+of)\b|"
+                        r"\s[^.;]{0,40}?\bby\s+\w+ing\b")
+
+
+# One of a list whose kind is named: "SNRIs include venlafaxine, duloxetine, and
+# levomilnacipran", "genes, including TP53, MYOD1, and CDKN2A"; "Bisacodyl (Correctol), senna
+# and castor oil are examples of stimulant laxatives".
+_LIST_BEFORE = re.compile(r"\b(?:include|includes|including|such as)\s+(?:[^.;:,]{1,40},\s*)*"
+                          r"(?:and\s+|or\s+)?[^\w\s]*$")
+_LIST_AFTER = re.compile(r"[^.;:]{0,120}?\b(?:is|are)\s+(?:all\s+)?(?:examples?|types?|kinds?)"
+                         r"\s+of\b")
+
+
+# What a named drug is for, later in its sentence: "loperamide (Imodium) or a combination of
+# diphenoxylate and atropine (Lomotil) to prevent or treat diarrhea", "Sacituzumab govitecan
+# (Trodelvy) now has regular FDA approval for people with ... breast cancer".
+_NAME_USE_AFTER = re.compile(r"[^.;]{0,100}?\b(?:to\s+(?:prevent\s+or\s+)?(?:treat|prevent|relieve|"
+                             r"control)|approv\w*\s+(?:for|to)|for\s+(?:the\s+)?treat\w*)\b")
+# Names in parentheses after the kind they are: "beta-blocker therapy (propranolol or timolol)".
+_NAMES_IN_PARENTHESES = re.compile(r"[^\W\d_]{3,}\s+\((?:[^()]{0,60}(?:,|\bor\b|\band\b)\s*)?$")
+
+
+def _not_a_term(text: str, start: int, end: int, acronym: bool) -> bool:
+    """Is the word told for what it is by the sentence around it, though not defined: its use
+    ("loperamide (Imodium) to treat diarrhea"), or, for a name, a list whose kind is named?"""
+    name = acronym or word_zipf(text[start:end]) < 2.5  # a drug's or a gene's name
+    if name and (_LIST_BEFORE.search(text, max(0, start - 200), start)
+                 or _LIST_AFTER.match(text, end) or _NAME_USE_AFTER.match(text, end)
+                 or (_NAMES_IN_PARENTHESES.search(text, max(0, start - 80), start)
+                     and re.match(r"[^()]*\)", text[end:end + 80]))):
+        return True
+    return not acronym and _USE_AFTER.match(text, end) is not None
+
+
+def _other_language(text: str) -> bool:
+    """Is the paragraph mostly in another language (a Spanish link line on an English
+    page)? Its words are more common in Spanish than in English."""
+    from wordfreq import zipf_frequency
+
+    found = [w.text.lower() for w in words(text)][:40]
+    if len(found) < 4:
+        return False
+    other = sum(zipf_frequency(w, "es") > zipf(w) + 0.5 for w in found)
+    return other * 2 > len(found)
