@@ -49,6 +49,8 @@ MEDICAL_SUFFIXES = (
     "stasis", "static", "plegia", "phagia", "ptosis", "sclerosis", "gram", "graphy", "cyte",
     "cytes", "blast", "blastic", "mab", "nib", "platin", "taxel", "rubicin", "azole",
 )
+# Endings of drug names (international nonproprietary names): "trastuzumab", "imatinib".
+DRUG_ENDINGS = ("mab", "nib", "platin", "taxel", "rubicin", "ciclib", "parib", "lisib", "zomib")
 MEDICAL_PREFIXES = (
     "hyper", "hypo", "neuro", "cardio", "hepat", "nephr", "gastro", "osteo", "myelo", "myo",
     "hemat", "haemat", "leuk", "thromb", "onco", "immuno", "lymph", "angio", "derm", "endo",
@@ -134,6 +136,25 @@ def everyday_compound(word: str) -> bool:
                for i in range(3, len(low) - 2))
 
 
+# Endings that make a new word from an everyday one: "editorialists", "spidery",
+# "generalizable", "saltine".
+_DERIVATIONS = ("ists", "ist", "izable", "isable", "ability", "able", "ably", "ish", "ine",
+                "ines", "y", "ful", "less", "ism")
+
+
+def everyday_derivation(word: str) -> bool:
+    """Is the word an everyday word (Zipf 4 or more) with an ending that makes new words
+    ("editorialists" from "editorial", "spidery" from "spider")? Medical endings are not
+    among them."""
+    low = word.lower()
+    for ending in _DERIVATIONS:
+        stem = low[: -len(ending)]
+        if low.endswith(ending) and len(stem) >= 4 and \
+                max(word_zipf(stem), zipf(stem + "e")) >= 4.0:
+            return True
+    return False
+
+
 def in_proper_name(text: str, start: int, end: int) -> bool:
     """Is the capitalised word or phrase text[start:end] part of a longer name ("Clinical
     Oncology" in "American Society of Clinical Oncology")?"""
@@ -163,12 +184,12 @@ _CALLED_BEFORE = re.compile(
 # Another name given for what was just named: "CT scan (also called computerized tomography".
 ALSO_CALLED = re.compile(r"\b(?:also|sometimes) (?:called|known as)\b[^.;:()]*$", re.I)
 _DRUG_BEFORE = re.compile(r"\b(?:drugs?|medicines?|medications?|therapy|vaccines?|inhibitors?|"
-                          r"treatment|blockers?|such as)\s+$", re.I)
+                          r"treatment|blockers?|compound|agent)\s*,?\s+$|\bsuch as\s+$", re.I)
 _DEFINED_AFTER = re.compile(
     r"[\"”']?\s*(?:,\s*)?(?:(?:is|are|was|were)\s+(?:an?|the|when|what|how|used|one|called|"
     r"also|another|defined|a group|examples? of)\b|(?:means|refers to|describes|stands for|"
-    r"uses|involves)\b|(?:is|are)\s+(?:[\w-]+\s+){1,2}(?:that|which|in which|where|"
-    r"used\s+(?:to|for))\b)", re.I)
+    r"uses|involves|works by|acts by)\b|"
+    r"(?:is|are)\s+(?:[\w-]+\s+){1,2}(?:that|which|in which|where|used\s+(?:to|for))\b)", re.I)
 _APPOSITIVE_AFTER = re.compile(
     r"[\"”']?\s*(?:(?:,|\s[-–—]|[–—])\s*(?:which|that|an?|the|or|also called|meaning|when|"
     r"what|in which)\b|,\s*(?![a-z]+ing\b)[a-z]{4,}\s+(?:to|that|which|in which)\s)", re.I)

@@ -98,3 +98,25 @@ def test_explanations_of_the_next_word_do_not_count(text, term):
 
 def test_everyday_words_that_end_like_medical_ones():
     assert flagged("The light exposes the cells.") == []
+
+
+@pytest.mark.parametrize("text", [
+    # real sentences from cancer.gov pages
+    "The editorialists wrote that the findings were generalizable.",
+    "This study was conducted by SWOG and led by Ian Thompson, MD, of Texas.",
+    "Mosunetuzumab-axgb works by bringing healthy T cells and lymphoma cells close together.",
+    "But one of the drugs, ganitumab, is no longer being made.",
+    "The combination of ribociclib (Kisqali) and hormone therapy was much better.",
+    "SNRIs such as venlafaxine are used. SNRIs include duloxetine and levomilnacipran.",
+    "Some people need a pancreaticoduodenectomy, surgery to remove the head of the pancreas.",
+    "Mix ¼ teaspoon baking soda, ⅛ teaspoon salt, and 1 cup warm water.",
+    "Researchers led by Xavier Leleu, MD, PhD, of Hopital Huriez, CHRU, Lille, France, agreed.",
+    "---\ntitle: Vimseltinib - NCI\n---\n\nThis page has brief information about vimseltinib.",
+])
+def test_names_and_placed_words_are_not_reported(text):
+    assert flagged(text, config=None) == []  # glossary terms left to glossary-link
+
+
+def test_a_page_about_a_procedure_still_explains_it():
+    text = "---\ntitle: Nephrectomy\n---\n\nA nephrectomy was done.\n"
+    assert [subject for subject, _, _ in flagged(text)] == ["nephrectomy"]

@@ -7,15 +7,17 @@ from typing import Any
 
 from ..blocks import Block
 from ..document import Document
-from ..glossary import block_matches, fold, fold_phrase, only_a_verb, related_to
+from ..glossary import block_matches, fold, fold_phrase, only_a_verb, related_to, topic_words
 from ..problem import Problem, Severity
 from ..prose import words
 from ..rule import UNDEFINED_TERM, Example, Rule
 from ..vocabulary import (
+    DRUG_ENDINGS,
     EVERYDAY_ABBREVIATIONS,
     SKIP_SECTIONS,
     STOPWORDS,
     everyday_compound,
+    everyday_derivation,
     explained,
     in_proper_name,
     is_acronym,
@@ -119,6 +121,7 @@ class UndefinedJargon(Rule):
         seen: set[str] = {fold_phrase(m.group(1)) for h in doc.headings
                           for m in _SPELLED_OUT.finditer(h.text)}
         skipped = doc.blocks_under(options["skip_sections"])
+        topic = topic_words(doc)  # a drug page's own drug is named, not jargon, on it
         for index, block in enumerate(doc.blocks):
             if block.kind == "heading" or index in skipped or _title_line(block):
                 continue
@@ -167,7 +170,10 @@ class UndefinedJargon(Rule):
                     continue
                 if any(lk.start < end and start < lk.end for lk in block.links):
                     continue
-                if end <= label_end or explained(text, start, end, acronym) or \
+                suffix = _DRUG_SUFFIX.match(text, end)  # "Mosunetuzumab-axgb works by ..."
+                if end <= label_end or \
+                        explained(text, start, suffix.end() if suffix else end, acronym) or \
+                        _page_name(term, topic) or \
                         _pronunciation(text, start) or _not_a_term(text, start, end, acronym):
                     continue
                 if foreign is None:
@@ -207,9 +213,11 @@ class UndefinedJargon(Rule):
         if term[:1].isupper() and (name or not in_glossary and (
                 not sentence_start(text, start) or re.search(r"[a-z][A-Z]", term))):
             return False  # a name: "Genentech", "MedlinePlus", "Clinical Oncology"
+        if not in_glossary and everyday_derivation(term):
+            return False  # "editorialists", "spidery", "generalizable"
         # built the medical way, in its plain form too: "exposes" is "expose", not "-oses"
         medical_form = is_medical_form(term) and is_medical_form(fold(term)) and \
-            (is_medical_form(term, beginnings=False) or word_zipf(term) < 3.0)
+            (is_medical_form(term, beginnings=False) or word_zipf(term) < 2.5)
         if not in_glossary and not medical_form and everyday_compound(term):
             return False  # "underarm", "regrow", "noncancerous"
         frequency = word_zipf(term)
@@ -225,7 +233,7 @@ def _named(term: str, acronym: bool, in_glossary: bool, text: str, start: int) -
     end = start + len(term)
     if acronym:
         return bool(_STUDY_AFTER.match(text, end) or re.fullmatch(r"NCT\d{8}", term)
-                    or _STUDY_BEFORE.search(text, max(0, start - 30), start)
+                    or _STUDY_BEFORE.search(text, max(0, start - 100), start)
                     or (not in_glossary and in_proper_name(text, start, end))
                     or _person_or_place(text, start, end, term))
     # a person: "Dr. Sznol", "Hortobagyi said", "Ambinder, M.D."
@@ -277,6 +285,7 @@ def _hard_parts(text: str, word: str, start: int) -> Iterator[tuple[int, int, st
         offset = start
         for part in word.split("-"):
             if part and re.search(r"[^\W\d_]", part) and len(part) > 1 and \
+                    not part[0].isdigit() and \
                     not re.search(r"\d-$", text[max(0, offset - 2):offset]):  # "9-valent"
                 yield offset, offset + len(part), part
             offset += len(part) + 1
@@ -290,16 +299,19 @@ STAGE_LABEL = re.compile(r"(?:[IVX]+[A-E]?[12]?|[TNM][0-4Xx](?:[a-d]|mi|is)?"
 _SPELLED_OUT = re.compile(r"\w[\w-]*(?:\s+\w[\w-]*)+\s+\(([A-Z][A-Za-z0-9-]{1,10})\)")
 # A gene named in a list or on its own: "KRAS, BRAF, and NRAS genes", "BRAF mutations".
 _GENE_AFTER = re.compile(r"(?:[\s,/-]+(?:and\s+|or\s+)?[A-Z][A-Z0-9-]+)*[\s*-]*(?:genes?|"
-                         r"mutations?|mutated|-positive|fusions?|proteins?|receptors?|enzymes?|"
+                         r"mutations?|mutated|-positive|fusions?|proteins?|oncogenes?|receptors?|enzymes?|"
                          r"inhibitors?|-?targeted|-?targeting|pathways?|expression|status|"
                          r"variants?|alterations?|rearrangements?|amplifications?|"
                          r"deletions?)\b")
 # A study, a trial group or a meeting: "the ADAURA clinical trial", "the RESONATE
 # investigators", "the 2018 ASCO annual meeting".
+_DRUG_SUFFIX = re.compile(r"-(?:[a-z]{4}|cel)\b")
 _STUDY_AFTER = re.compile(r"\s+(?:(?:clinical|phase\s+[\dI]+|randomized|annual)\s+)?"
                           r"(?:trials?|study|studies|group|network|investigators|researchers|"
-                          r"meeting|conference|symposium|cohort)\b", re.I)
-_STUDY_BEFORE = re.compile(r"\b(?:dubbed|trials?|studies|study number|identifier)[\s:,]+$|"
+                          r"meeting|conference|symposium|cohort|program|center|institute|"
+                          r"foundation|consortium|hospital)\b", re.I)
+_STUDY_BEFORE = re.compile(r"\b(?:dubbed|trials?|studies|study number|identifier|"
+                           r"(?:conducted|led|funded|sponsored|run|coordinated) by)[\s:,]+$|"
                            r"\bpublished\b[^.]{0,80}\bin\s+[*_]?$|\d\s*$", re.I)
 # Letters after a person's name: "Allan Hackshaw, MSc", "Goodman PJ, Thompson IM".
 _DEGREES = frozenset("MD MPH PhD MSc MS RN DO MBA FACS BSN DrPH ScD NP PA MSW LCSW DDS FRCP "
@@ -312,7 +324,7 @@ _REGIONS = frozenset("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA M
 # A web address or a link's target left in the text by broken Markdown.
 _ADDRESS = re.compile(r"\]\([^)\s]*\)?|(?:https?://|www\.|\bdoi:)\S+|\S*/[\w.-]+/\S*")
 _TITLE_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof)\.\s+$")
-_PERSON_AFTER = re.compile(r"(?:,?\s+(?:Inc|LLC|Ltd|Corp)\b|"
+_PERSON_AFTER = re.compile(r"(?:,?\s+(?:Inc|LLC|Ltd|Corp)\b|,\s+(?:from|of)\s+the\s+[A-Z]|"
                            r",\s+(?:M\.D\.|Ph\.D\.|D\.O\.|R\.N\.|M\.P\.H\.|M\.Sc?\.?|Jr\.)|"
                            r"\s+(?:said|says|"
                            r"noted|added|explained|continued|cautioned|stated|wrote|told|"
@@ -380,6 +392,9 @@ def _person_or_place(text: str, start: int, end: int, term: str) -> bool:
     if len(term) <= 3 and term.isupper() and (after[:1] in (",", ".", ";", "") or after == " e") \
             and _AFTER_NAME.search(text, max(0, start - 30), start):
         return True  # initials after a surname: "Goodman PJ, Thompson IM, et al."
+    if re.search(r"[A-Z][a-z]+,\s+$", text[max(0, start - 30):start]) and \
+            re.match(r",\s+[A-Z][a-z]", text[end:end + 4]):
+        return True  # a part of an address: "Hopital Huriez, CHRU, Lille, France"
     return term in _REGIONS and (bool(re.match(r"-[A-Z][a-z]", text[end:end + 3])) or
                                  re.search(r"[A-Z][a-z]+,\s+$", text[max(0, start - 30):start])
                                  is not None)
@@ -390,8 +405,9 @@ def _title_line(block: Block) -> bool:
     anamorelin", a drug's brand name on its own): terms are explained in the prose, not in
     titles."""
     text = block.text.strip()
-    return block.kind == "paragraph" and len(text.split()) <= 6 and \
-        not re.search(r"[.!?:;]\W*$", text)
+    return block.kind == "paragraph" and (len(text.split()) <= 6 and
+                                          not re.search(r"[.!?:;]\W*$", text)
+                                          or len(text.split()) == 1)
 
 
 def _label_end(doc: Document, block: Block) -> int:
@@ -427,12 +443,14 @@ _USE_AFTER = re.compile(r"(?:[®™]*\s*\([^()\s]{2,20}\))?,?\s+"
 # One of a list whose kind is named: "SNRIs include venlafaxine, duloxetine, and
 # levomilnacipran", "genes, including TP53, MYOD1, and CDKN2A"; "Bisacodyl (Correctol), senna
 # and castor oil are examples of stimulant laxatives".
-_LIST_BEFORE = re.compile(r"\b(?:include|includes|including|such as)\s+(?:[^.;:,]{1,40},\s*)*"
-                          r"(?:and\s+|or\s+)?[^\w\s]*$")
+_LIST_BEFORE = re.compile(r"\b(?:(?:include|includes|including|such as)\s+|"
+                          r"(?:types|kinds|forms) of [^.;:]{1,60}\b(?:are|include)\s+)"
+                          r"[^.;:]{0,150}$")
 _LIST_AFTER = re.compile(r"[^.;:]{0,120}?\b(?:is|are)\s+(?:all\s+)?(?:examples?|types?|kinds?)"
                          r"\s+of\b")
 
 
+_BRAND_AFTER = re.compile(r"(?:\s+[a-z]+)?\s*\(\s*[A-Z][a-z]+[A-Za-z]*[®™]?\s*\)")
 # What a named drug is for, later in its sentence: "loperamide (Imodium) or a combination of
 # diphenoxylate and atropine (Lomotil) to prevent or treat diarrhea", "Sacituzumab govitecan
 # (Trodelvy) now has regular FDA approval for people with ... breast cancer".
@@ -442,10 +460,23 @@ _NAME_USE_AFTER = re.compile(r"[^.;]{0,100}?\b(?:to\s+(?:prevent\s+or\s+)?(?:tre
 _NAMES_IN_PARENTHESES = re.compile(r"[^\W\d_]{3,}\s+\((?:[^()]{0,60}(?:,|\bor\b|\band\b)\s*)?$")
 
 
+def _page_name(term: str, topic: set[str]) -> bool:
+    """Is the term a name (a drug's, a gene's: not a word of English, not built the medical
+    way) that the page's title gives as its subject? "vimseltinib" on the vimseltinib page;
+    "nephrectomy" on a page about it must still be explained."""
+    found = re.findall(r"[^\W_]+", term)
+    return bool(found) and {fold(w) for w in found} <= topic and \
+        all(word_zipf(w) < 2.5 and (not is_medical_form(w) or w.lower().endswith(DRUG_ENDINGS))
+            for w in found)
+
+
 def _not_a_term(text: str, start: int, end: int, acronym: bool) -> bool:
     """Is the word told for what it is by the sentence around it, though not defined: its use
     ("loperamide (Imodium) to treat diarrhea"), or, for a name, a list whose kind is named?"""
     name = acronym or word_zipf(text[start:end]) < 2.5  # a drug's or a gene's name
+    if name and not acronym and text[start:start + 1].islower() and \
+            _BRAND_AFTER.match(text, end):
+        return True  # a medicine named with its brand: "ribociclib (Kisqali)"
     if name and (_LIST_BEFORE.search(text, max(0, start - 200), start)
                  or _LIST_AFTER.match(text, end) or _NAME_USE_AFTER.match(text, end)
                  or (_NAMES_IN_PARENTHESES.search(text, max(0, start - 80), start)
