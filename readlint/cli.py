@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
@@ -16,14 +15,15 @@ import yaml
 
 from . import __version__
 from .config import Config, find_config, load_config
-from .errors import ReadlintError
+from .errors import OutputError, ReadlintError
 from .files import discover
-from .fixes import fix_file, write_atomically
+from .fixes import fix_file, write_atomically, write_fixed
 from .formats import FORMATS, FormatOptions, for_check, for_report
 from .formats.base import ReportWriter
 from .formats.text import plural
 from .harvest import glossary_data
 from .linter import Choices, Describe, Linter, example_problems
+from .patterns import user_pattern
 from .problem import Severity
 from .registry import Registry
 from .report.model import SORT_KEYS
@@ -150,7 +150,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     result = linter.lint_paths(paths)
     _report_errors_and_notices(result, quiet)
     if fix or diff:
-        _apply_fixes(result, write=not diff, quiet=quiet)
+        _apply_fixes(linter, result, write=not diff, quiet=quiet)
         if diff:
             sys.exit(EXIT_ERROR if result.errors else EXIT_OK)
     color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -164,20 +164,29 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     sys.exit(EXIT_PROBLEMS if any(p.severity >= level for p in result.problems) else EXIT_OK)
 
 
-def _apply_fixes(result: RunResult, write: bool, quiet: bool) -> None:
-    """Fix files (or print the diff); fixed problems leave the result."""
+def _apply_fixes(linter: Linter, result: RunResult, write: bool, quiet: bool) -> None:
+    """Fix files (or print the diff); fixed problems leave the result. A file is fixed only
+    when it still holds the text that was checked, and only when the fixed text, checked
+    again, asks for no more fixes (so a second run changes nothing)."""
     fixed_total = files = 0
     for file in result.files:
         fixes = [p.fix for p in file.problems if p.fix is not None]
         try:
-            fixed = fix_file(Path(file.path), fixes)
-        except (OSError, UnicodeDecodeError) as exc:
-            click.echo(f"readlint: {file.path}: cannot be fixed: {exc}", err=True)
-            continue
-        if fixed is None:
+            fixed = fix_file(file.source_path or Path(file.path), fixes, file.fingerprint,
+                             linter.config.max_file_size)
+            if fixed is None:
+                continue
+            again = linter.lint_text(fixed.new, file.path)
+            if any(p.fix is not None for p in again.problems):
+                raise OutputError("its fixes would not settle (a second run would change it "
+                                  "again); not fixed. Please report this", file.path)
+            if write:
+                write_fixed(fixed)
+        except OutputError as exc:
+            click.echo(f"readlint: {exc}", err=True)
+            file.failures.append(exc)
             continue
         if write:
-            write_atomically(fixed.path, fixed.new)
             file.problems = [p for p in file.problems if p.fix is None]
         else:
             sys.stdout.write(fixed.diff(file.path))
@@ -317,12 +326,9 @@ def harvest(paths: tuple[str, ...], output: str, name: str, patterns: tuple[str,
     """Build a glossary from the links in PATHS: each link target becomes an entry, its most
     frequent link text the term, other link texts its variants, with counts."""
     for pattern in patterns:
-        try:
-            if "(?P<key>" not in pattern:
-                raise re.error("it needs a named group (?P<key>...)")
-            re.compile(pattern)
-        except re.error as exc:
-            _fail(f"--pattern {pattern!r} is not a usable regular expression: {exc}")
+        if "(?P<key>" not in pattern:
+            _fail(f"--pattern {pattern!r} needs a named group (?P<key>...)")
+        user_pattern(pattern, "--pattern")  # refused with a plain message when it cannot run
     files = [item[0] for item in discover(paths, Config()) if not isinstance(item, Exception)]
     data = glossary_data(files, patterns, name, url_template)
     validate(data, "glossary.schema.json", output)

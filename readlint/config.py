@@ -5,6 +5,8 @@ what was expected. Rule sets are rulesets.py's; which rules run is selection.py'
 
 from __future__ import annotations
 
+import os
+import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -14,6 +16,7 @@ from typing import Any
 from .errors import ConfigError
 from .problem import Severity
 from .schema import load_yaml, validate
+from .source import display_path, read_data_text
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -47,7 +50,9 @@ class Config:
     def relative(self, path: Path) -> str | None:
         """path relative to the config root, in POSIX form, or None when outside it."""
         try:
-            return PurePosixPath(path.resolve().relative_to(self.root.resolve())).as_posix()
+            # The path as named (links not followed: a link loop must not stop the run).
+            absolute = Path(os.path.abspath(path))
+            return PurePosixPath(absolute.relative_to(os.path.abspath(self.root))).as_posix()
         except ValueError:
             return None
 
@@ -68,9 +73,14 @@ def find_config(start: Path) -> Path | None:
 
 
 def _has_tool_section(path: Path) -> bool:
+    """Does pyproject.toml have a [tool.readlint] table? A pyproject.toml that cannot be read
+    as TOML but mentions readlint's table is an error, not a file to pass over."""
+    text = read_data_text(path)
     try:
-        return "readlint" in tomllib.loads(path.read_text("utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return "readlint" in tomllib.loads(text).get("tool", {})
+    except tomllib.TOMLDecodeError as exc:
+        if re.search(r"^\s*\[\s*tool\s*\.\s*readlint\b", text, re.M):
+            raise ConfigError(f"not valid TOML: {exc}", str(path)) from None
         return False
 
 
@@ -78,20 +88,18 @@ def load_config(path: Path | None) -> Config:
     """Read and validate a config file; None gives the defaults."""
     if path is None:
         return Config()
-    display = str(path)
+    display = display_path(path)
     if not path.is_file():
         raise ConfigError("config file not found", display)
     if path.name == "pyproject.toml" or path.suffix == ".toml":
         try:
-            toml = tomllib.loads(path.read_text("utf-8"))
+            toml = tomllib.loads(read_data_text(path, display))
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"not valid TOML: {exc}", display) from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"cannot be read: {exc}", display) from None
         data = toml.get("tool", {}).get("readlint", {})
         text = None
     else:
-        data, text = load_yaml(path)
+        data, text = load_yaml(path, display)
         data = {} if data is None else data
     validate(data, "config.schema.json", display, text)
     root = path.resolve().parent

@@ -28,3 +28,11 @@ class InputError(ReadlintError):
 
 class ConfigError(ReadlintError):
     """A config file or rule set is invalid. The run stops."""
+
+
+class RuleError(ReadlintError):
+    """A rule failed on a file (a bug in it). The other rules' results still come out."""
+
+
+class OutputError(ReadlintError):
+    """A file cannot be written or fixed. The run goes on with the other files."""

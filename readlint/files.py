@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -9,20 +10,12 @@ from pathlib import Path
 from .config import Config
 from .errors import InputError
 from .globs import matches
+from .source import display_path, printable
 
 SKIPPED_FOLDERS = frozenset({
     "node_modules", "build", "dist", "site", "_build", "_site", "public", "out", "target",
     "venv", "env", "__pycache__", "htmlcov", "vendor",
 })
-
-
-def display_path(path: Path) -> str:
-    """A path as users like to see it: relative to the current folder when inside it."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:
-        return str(path)
-    return str(path) if rel.startswith("..") else rel
 
 
 def discover(paths: Sequence[str], config: Config) -> Iterator[tuple[Path, str] | InputError]:
@@ -34,19 +27,37 @@ def discover(paths: Sequence[str], config: Config) -> Iterator[tuple[Path, str] 
     seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
+        shown = printable(raw)
         if not path.exists():
-            if path.is_symlink():
-                yield InputError("is a broken link", raw)
-            else:
-                yield InputError("no such file or folder", raw)
+            yield InputError(_missing(path), shown)
             continue
         if path.is_dir():
             yield from _walk(path, config, seen)
         elif not _excluded(path, config):
-            real = path.resolve()
-            if real not in seen:
+            real = _real(path)
+            if real is None:
+                yield InputError(_missing(path), shown)
+            elif real not in seen:
                 seen.add(real)
                 yield path, display_path(path)
+
+
+def _missing(path: Path) -> str:
+    """Why an existing-looking path cannot be reached: a link loop, a broken link, nothing."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "is a link that leads round in a loop"
+    return "is a broken link" if path.is_symlink() else "no such file or folder"
+
+
+def _real(path: Path) -> Path | None:
+    """The path with links followed, or None when they lead round in a loop."""
+    try:
+        return path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None
 
 
 def _excluded(path: Path, config: Config, folder: bool = False) -> bool:
@@ -90,10 +101,10 @@ def _walk(top: Path, config: Config, seen: set[Path]) -> Iterator[tuple[Path, st
                 continue
             if path.suffix.lower() not in config.extensions or _excluded(path, config):
                 continue
-            if entry.is_symlink() and not path.exists():
-                yield InputError("is a broken link", display_path(path))
+            real = _real(path) if path.exists() else None
+            if real is None:
+                yield InputError(_missing(path), display_path(path))
                 continue
-            real = path.resolve()
             if real in seen:
                 continue
             seen.add(real)

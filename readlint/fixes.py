@@ -9,15 +9,25 @@ original, so it is never left half-written.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import hashlib
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import OutputError
 from .problem import Fix
+from .source import DEFAULT_MAX_FILE_SIZE, decode, read_bytes
+
+try:
+    import fcntl
+except ImportError:  # not on Windows: there, two runs fixing one file at once are not kept apart
+    fcntl = None  # type: ignore[assignment]
 
 BOM = "\ufeff"
 
@@ -67,37 +77,120 @@ def apply(raw: str, fixes: Sequence[Fix]) -> tuple[str, int]:
     return prefix + "".join(out), applied
 
 
-def fix_file(path: Path, fixes: Sequence[Fix]) -> FixedFile | None:
-    """The fixed text of a file, or None when nothing changes."""
+def fingerprint(text: str) -> str:
+    """A short digest of the text a file was checked as (line endings already "\\n")."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def fix_file(path: Path, fixes: Sequence[Fix], checked: str | None = None,
+             max_size: int = DEFAULT_MAX_FILE_SIZE) -> FixedFile | None:
+    """The fixed text of a file, or None when nothing changes. With `checked` (the
+    fingerprint of the text the problems were found in), a file that has changed since is
+    refused: the fixes were worked out for the old text."""
     if not fixes:
         return None
-    data = path.read_bytes()
-    raw = data.decode("utf-8")
+    display = str(path)
+    data = read_bytes(path, display, max_size, OutputError)
+    raw = decode(data, display, OutputError)  # refuses what the check would have refused
+    if checked is not None and fingerprint(raw) != checked:
+        raise OutputError("changed since readlint checked it; not fixed (run readlint again)",
+                          display)
+    raw = data.decode("utf-8")  # the file's own line endings and byte-order mark
     new, applied = apply(raw, fixes)
     if new == raw:
         return None
     return FixedFile(path, raw, new, applied)
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_fixed(fixed: FixedFile) -> None:
+    """Replace a document with its fixed text, only if it still holds exactly the text the
+    fixes were made for. Another readlint fixing the same file at the same time waits for
+    this one (a lock on the file), then finds the file changed and leaves it alone."""
+    display = str(fixed.path)
+    try:
+        fd = os.open(fixed.path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise OutputError(f"cannot be fixed: {exc.strerror or exc}", display) from None
+    with os.fdopen(fd, "rb") as fh:
+        _lock(fd)
+        try:
+            info = os.fstat(fd)
+            try:
+                now = os.stat(fixed.path)
+            except OSError:
+                now = None
+            if now is None or (now.st_dev, now.st_ino) != (info.st_dev, info.st_ino) or \
+                    fh.read() != fixed.old.encode("utf-8"):
+                raise OutputError("changed while readlint was fixing it; not fixed (run "
+                                  "readlint again)", display)
+            if not info.st_mode & 0o222 or not os.access(fixed.path, os.W_OK):
+                raise OutputError("is read-only; not fixed", display)
+            write_atomically(fixed.path, fixed.new, follow_links=True)
+        finally:
+            _unlock(fd)
+
+
+def _lock(fd: int) -> None:
+    if fcntl is not None:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+
+
+def _unlock(fd: int) -> None:
+    if fcntl is not None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def write_atomically(path: Path, text: str, follow_links: bool = False) -> None:
     """Write a file through a temporary file beside it, renamed over it at the end, so the
-    file is never half-written. An existing file keeps its permissions."""
-    folder = path.resolve().parent
-    if path.exists():
-        mode = path.stat().st_mode & 0o7777
+    file is never half-written. An existing file keeps its permissions. Only a regular file
+    or a new path is replaced: never a device, a pipe, a folder, or (unless `follow_links`,
+    for a document reached through a link) a link."""
+    display = str(path)
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise OutputError(f"cannot be written: {exc.strerror or exc}", display) from None
+    if info is not None and stat.S_ISLNK(info.st_mode):
+        if not follow_links:
+            raise OutputError("is a link; readlint does not write through links (name the "
+                              "file itself)", display)
+        try:
+            path = path.resolve(strict=True)
+            info = os.stat(path)
+        except (OSError, RuntimeError):
+            raise OutputError("is a link that leads nowhere", display) from None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise OutputError("is not a regular file (a folder, a device or a pipe); readlint "
+                          "writes only to regular files", display)
+    folder = Path(os.path.abspath(path)).parent
+    if info is not None:
+        mode = info.st_mode & 0o7777
     else:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".readlint-tmp", dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".readlint-tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"cannot be written: no new file can be made in its folder "
+                          f"({(exc.strerror or str(exc)).lower()})", display) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
-        os.replace(tmp, path.resolve())
+        os.replace(tmp, os.path.abspath(path))
+    except OSError as exc:
+        _remove(tmp)
+        raise OutputError(f"cannot be written: {exc.strerror or exc}", display) from None
     except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        _remove(tmp)
         raise
+
+
+def _remove(tmp: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(tmp)

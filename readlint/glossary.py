@@ -36,11 +36,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-import yaml
-
 from .document import Document
 from .errors import ConfigError
-from .schema import validate
+from .patterns import user_pattern
+from .schema import parse_yaml, validate
+from .source import read_data_text
 from .vocabulary import zipf
 
 BUNDLED = ("nci-cancer-terms", "nci-drugs")
@@ -75,7 +75,7 @@ class Glossary:
     source: str = ""
     title: str = ""  # how messages name it: "the NCI Dictionary of Cancer Terms"
     url_template: str | None = None
-    link_patterns: tuple[re.Pattern[str], ...] = ()
+    link_patterns: tuple[Any, ...] = ()  # compiled by patterns.user_pattern (RE2)
     entries: list[Entry] = field(default_factory=list)
     has_practice: bool = False  # entries say how often editors link them
     _by_key: dict[str, Entry] = field(default_factory=dict, repr=False)
@@ -136,16 +136,18 @@ def load(ref: str) -> Glossary:
 
 
 def _read_file(path: Path) -> Glossary:
-    text = path.read_text(encoding="utf-8")
-    try:
-        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
-    except (yaml.YAMLError, json.JSONDecodeError) as exc:
-        raise ConfigError(f"not valid {'JSON' if path.suffix == '.json' else 'YAML'}: {exc}",
-                          str(path)) from None
+    text = read_data_text(path)
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(text)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            raise ConfigError(f"not valid JSON: {exc}", str(path)) from None
+    else:
+        data = parse_yaml(text, str(path))
     validate(data, "glossary.schema.json", str(path), text)
     glossary = Glossary(
         data["name"], data.get("source", ""), data.get("title", ""), data.get("url_template"),
-        tuple(re.compile(p) for p in data.get("link_patterns", ())))
+        tuple(user_pattern(p, f"{path}: link_patterns") for p in data.get("link_patterns", ())))
     if "terms_tsv" in data:
         _read_tsv(glossary, path.parent / data["terms_tsv"], data.get("tsv_audience"))
     for item in data.get("terms", ()):
@@ -169,36 +171,40 @@ def _read_file(path: Path) -> Glossary:
 
 def _read_tsv(glossary: Glossary, path: Path, audience: str | None) -> None:
     """Entries from a TSV with at least `id` and `term` columns; '#' lines are comments."""
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = csv.DictReader((line for line in fh if not line.startswith("#")),
-                              delimiter="\t")
-        if rows.fieldnames is None or not {"id", "term"} <= set(rows.fieldnames):
-            raise ConfigError("a glossary TSV needs 'id' and 'term' columns", str(path))
-        for row in rows:
-            if audience and row.get("audience") and row["audience"] != audience:
-                continue
-            term = (row.get("term") or "").strip()
-            if term and row.get("id"):
-                glossary.add(Entry(glossary.name, row["id"].strip(), term,
-                                   tuple(_derived_variants(term))))
+    for row in _tsv_rows(path, ("id", "term"), "a glossary TSV"):
+        if audience and row.get("audience") and row["audience"] != audience:
+            continue
+        term = (row.get("term") or "").strip()
+        if term and row.get("id"):
+            glossary.add(Entry(glossary.name, row["id"].strip(), term,
+                               tuple(_derived_variants(term))))
 
 
 def _read_practice(glossary: Glossary, path: Path) -> None:
     """How editors link the entries: the rows of a practice TSV for this glossary."""
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = csv.DictReader((line for line in fh if not line.startswith("#")),
-                              delimiter="\t")
-        if rows.fieldnames is None or not {"glossary", "id", "pages", "linked"} <= \
-                set(rows.fieldnames):
-            raise ConfigError("a practice TSV needs 'glossary', 'id', 'pages' and 'linked' "
-                              "columns", str(path))
-        for row in rows:
-            if row["glossary"] != glossary.name:
-                continue
-            entry = glossary.entry_for_key(row["id"])
-            if entry is not None:
-                entry.pages, entry.linked = int(row["pages"]), int(row["linked"])
+    for row in _tsv_rows(path, ("glossary", "id", "pages", "linked"), "a practice TSV"):
+        if row["glossary"] != glossary.name:
+            continue
+        entry = glossary.entry_for_key(row["id"])
+        if entry is None:
+            continue
+        try:
+            entry.pages, entry.linked = int(row["pages"]), int(row["linked"])
+        except (TypeError, ValueError):
+            raise ConfigError(f"'pages' and 'linked' must be whole numbers (entry {row['id']})",
+                              str(path)) from None
     glossary.has_practice = True
+
+
+def _tsv_rows(path: Path, columns: Sequence[str], what: str) -> Iterator[dict[str, str]]:
+    """The rows of a tab-separated file ('#' lines are comments) that has the columns."""
+    lines = [line for line in read_data_text(path).splitlines(keepends=True)
+             if not line.startswith("#")]
+    rows = csv.DictReader(lines, delimiter="\t")
+    if rows.fieldnames is None or not set(columns) <= set(rows.fieldnames):
+        names = ", ".join(f"'{c}'" for c in columns)
+        raise ConfigError(f"{what} needs the columns {names}", str(path))
+    yield from rows
 
 
 def _derived_variants(term: str) -> Iterator[str]:

@@ -18,6 +18,7 @@ from typing import Any
 from . import document
 from .errors import InputError
 from .glossary import fold, norm_key
+from .patterns import user_pattern
 
 _NOT_A_NAME = re.compile(r"\b(?:click|here|more|this|dictionary|definition|page|see|learn|"
                          r"read|link|website)\b", re.I)
@@ -49,17 +50,17 @@ def names_in(text: str) -> list[str]:
     return [text]
 
 
-def key_of(href: str, patterns: Sequence[re.Pattern[str]]) -> str | None:
+def key_of(href: str, patterns: Sequence[Any]) -> str | None:
     if not patterns:
         return href.split("#")[0] or None
     for pattern in patterns:
         m = pattern.search(href)
         if m:
-            return m.group("key")
+            return str(m.group("key"))
     return None
 
 
-def collect(paths: Iterable[Path], patterns: Sequence[re.Pattern[str]],
+def collect(paths: Iterable[Path], patterns: Sequence[Any],
             skip: Iterable[str] = ()) -> dict[str, Target]:
     """Links of the documents under `paths`, grouped by target key."""
     skipped = set(skip)
@@ -130,7 +131,7 @@ def _keeps_case(name: str) -> bool:
 
 def glossary_data(paths: Sequence[Path], patterns: Sequence[str], name: str,
                   url_template: str | None = None, skip: Iterable[str] = ()) -> dict[str, Any]:
-    compiled = [re.compile(p) for p in patterns]
+    compiled = [user_pattern(p, "--pattern") for p in patterns]
     targets = collect(paths, compiled, skip)
     data: dict[str, Any] = {
         "name": name,

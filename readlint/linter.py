@@ -15,8 +15,9 @@ from typing import Any
 
 from . import document
 from .config import Config
-from .errors import InputError
+from .errors import InputError, ReadlintError, RuleError
 from .files import discover
+from .fixes import fingerprint
 from .problem import Problem
 from .registry import Registry
 from .results import FileResult, Notice, RuleInfo, RunResult
@@ -53,16 +54,26 @@ class Linter:
         suppressions, directive_problems = read_directives(doc, self.registry,
                                                            self._directive_rule)
         problems: list[Problem] = []
+        failures: list[ReadlintError] = []
         severities = {a.rule.name: a.severity for a in active}
         for item in active:
-            for problem in item.rule.check(doc, item.options):
-                problems.append(replace(problem, severity=item.severity))
+            try:
+                found = list(item.rule.check(doc, item.options))
+            except ReadlintError:
+                raise  # a broken setting (a word list, a glossary): the run stops, named
+            except Exception as exc:  # a rule's bug (often a plug-in's): that rule only
+                failures.append(RuleError(
+                    f"the rule {item.rule.name} failed on this file ({type(exc).__name__}: "
+                    f"{exc}); its problems are left out, the other rules' are reported",
+                    doc.path))
+                continue
+            problems.extend(replace(problem, severity=item.severity) for problem in found)
         problems.extend(replace(p, severity=severities[p.rule])
                         for p in directive_problems if p.rule in severities)
         problems = [p for p in one_voice(problems, self.rules) if suppressions.allows(p)]
         problems.sort(key=lambda p: p.sort_key)
         result = FileResult(doc.path, problems, None, doc.audience, rule_set,
-                            notices=[notice] if notice else [])
+                            notices=[notice] if notice else [], failures=failures)
         if self.measure:
             for item in selection.measured(rule_set, overrides):
                 result.measures.update(item.rule.measure(doc, item.options) or {})
@@ -78,6 +89,7 @@ class Linter:
         audience = doc.metadata.get("audienceLevel")
         if audience is not None and not isinstance(audience, str):
             kind = "a list" if isinstance(audience, list) else \
+                "true or false" if isinstance(audience, bool) else \
                 "a number" if isinstance(audience, (int, float)) else "not text"
             return FileResult(display, error=InputError(
                 f"audienceLevel is {kind}; it must be one word such as 'patient'",
@@ -85,7 +97,10 @@ class Linter:
         if not doc.source.strip():
             return FileResult(display, notices=[Notice(
                 f"(empty) {display}", f"{display} is empty; there is nothing to check")])
-        return self.lint_document(doc, path)
+        result = self.lint_document(doc, path)
+        result.fingerprint = fingerprint(doc.source)
+        result.source_path = path
+        return result
 
     def lint_text(self, text: str, path: str = "<text>") -> FileResult:
         try:

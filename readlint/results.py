@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .errors import ReadlintError
@@ -33,6 +34,13 @@ class FileResult:
     notices: list[Notice] = field(default_factory=list)
     # What the caller's `describe` function made of the document, when it gave one.
     detail: Any = None
+    # A digest of the text checked (fixes.fingerprint), so fixes go only to that text.
+    fingerprint: str | None = None
+    # The file itself (`path` is its name as shown, with odd characters escaped).
+    source_path: Path | None = None
+    # What went wrong apart from reading the file: a rule that failed on it, a fix that
+    # could not be written. The other rules' problems are still there.
+    failures: list[ReadlintError] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -57,7 +65,8 @@ class RunResult:
 
     @property
     def errors(self) -> list[ReadlintError]:
-        return [f.error for f in self.files if f.error is not None]
+        return [f.error for f in self.files if f.error is not None] + \
+            [e for f in self.files for e in f.failures]
 
     @property
     def notices(self) -> list[str]:

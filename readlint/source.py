@@ -3,53 +3,130 @@ endings), and its front matter (python-frontmatter's boundary, YAML)."""
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
-from .errors import InputError
+from .errors import ConfigError, InputError, ReadlintError
 
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
 
 _FM_BOUNDARY = YAMLHandler.FM_BOUNDARY
 
 
-def read_text(path: Path, display: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
-    """Read a file as UTF-8 text, or raise InputError with a plain one-line reason."""
+# Data files readlint is pointed at (glossaries, word lists, rule sets, configs) may be big,
+# but not without end.
+MAX_DATA_FILE_SIZE = 256 * 1024 * 1024
+
+
+def read_bytes(path: Path, display: str, max_size: int,
+               error: type[ReadlintError] = InputError, limit_hint: str = "") -> bytes:
+    """The bytes of a regular file, read without waiting on a pipe or a device and never more
+    than `max_size`; or `error` with a plain one-line reason."""
     try:
-        if path.is_dir():
-            raise InputError("is a folder, not a file", display)
-        size = path.stat().st_size
-        if size > max_size:
-            raise InputError(
-                f"file is {size / 1048576:.1f} MB, over the {max_size / 1048576:.0f} MB limit; "
-                "raise max_file_size_mb in the config to check it", display)
-        data = path.read_bytes()
-    except InputError:
-        raise
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except IsADirectoryError:
+        raise error("is a folder, not a file", display) from None
     except PermissionError:
-        raise InputError("cannot be read: permission denied", display) from None
+        raise error("cannot be read: permission denied", display) from None
     except FileNotFoundError:
-        raise InputError("no such file", display) from None
+        raise error("no such file", display) from None
     except OSError as exc:
-        raise InputError(f"cannot be read: {exc.strerror or exc}", display) from None
+        if exc.errno == errno.ELOOP:
+            raise error("is a link that leads round in a loop", display) from None
+        raise error(f"cannot be read: {exc.strerror or exc}", display) from None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise error("is a folder, not a file", display)
+        if not stat.S_ISREG(info.st_mode):
+            raise error("is not a regular file (it is a pipe, a device or a socket); "
+                        "readlint reads only regular files", display)
+        too_big = (f"file is {info.st_size / 1048576:.1f} MB, over the "
+                   f"{max_size / 1048576:.0f} MB limit{limit_hint}")
+        if info.st_size > max_size:
+            raise error(too_big, display)
+        try:
+            data = fh.read(max_size + 1)
+        except OSError as exc:
+            raise error(f"cannot be read: {exc.strerror or exc}", display) from None
+        if len(data) > max_size:  # it grew while being read
+            raise error(too_big, display)
+    return data
+
+
+def display_path(path: Path | str) -> str:
+    """A path as users like to see it: relative to the current folder when inside it, with
+    characters that would break a line of output or a JSON file written as escapes (a line
+    break as "\\n", a byte that is not UTF-8 as "\\xff")."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        rel = str(path)
+    return printable(str(path) if rel.startswith("..") else rel)
+
+
+def printable(name: str) -> str:
+    """A file name safe to print: control characters and undecodable bytes escaped."""
+    if name.isprintable() and name.encode("utf-8", "surrogateescape").decode("utf-8", "replace") \
+            == name:
+        return name
+    out = []
+    for ch in name:
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:  # a byte the file system name had that is not UTF-8
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif not ch.isprintable():
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def read_text(path: Path, display: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
+    """Read a document as UTF-8 text, or raise InputError with a plain one-line reason."""
+    data = read_bytes(path, display, max_size,
+                      limit_hint="; raise max_file_size_mb in the config to check it")
     return decode(data, display)
 
 
-def decode(data: bytes, display: str) -> str:
+def read_data_text(path: Path, display: str | None = None,
+                   error: type[ReadlintError] = ConfigError) -> str:
+    """Read a data file readlint is pointed at (a config, rule set, glossary or word list) as
+    UTF-8 text, or raise `error` naming the file."""
+    where = display or str(path)
+    data = read_bytes(path, where, MAX_DATA_FILE_SIZE, error)
+    return decode(data, where, error)
+
+
+def decode(data: bytes, display: str, error: type[ReadlintError] = InputError) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) and _utf16_text(data):
+        raise error("is UTF-16 text; save it as UTF-8", display)
     if b"\x00" in data[:8192]:
-        raise InputError("looks like a binary file, not text", display)
+        raise error("looks like a binary file, not text", display)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(
+        raise error(
             f"is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be read); "
             "save it as UTF-8", display, line) from None
     return normalize_newlines(text)
+
+
+def _utf16_text(data: bytes) -> bool:
+    """Is the data text written as UTF-16 (with its byte-order mark)?"""
+    try:
+        text = data[:8192 - len(data[:8192]) % 2].decode("utf-16")
+    except UnicodeDecodeError:
+        return False
+    return bool(text) and sum(c.isprintable() or c.isspace() for c in text) >= 0.95 * len(text)
 
 
 def normalize_newlines(text: str) -> str:

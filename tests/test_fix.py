@@ -75,3 +75,72 @@ def test_fix_quotes_a_target_with_spaces_and_a_second_run_changes_nothing(run, w
     assert fixed == "Your [wound vac](<https://clinic.example/a page (new)>) needs care.\n"
     run("check", "a.md", "--select", "glossary-link", "--fix")
     assert path.read_text() == fixed
+
+
+def test_a_file_edited_after_the_check_is_not_fixed(write):
+    import pytest
+
+    from readlint.errors import OutputError
+    from readlint.fixes import fix_file
+    from readlint.linter import Choices, Linter
+
+    path = write("a.md", TEXT.encode("utf-8"))
+    result = Linter(choices=Choices(select=("glossary-link",))).lint_paths([str(path)])
+    file = result.files[0]
+    path.write_text("A writer changed this.\n" + TEXT, encoding="utf-8")
+    with pytest.raises(OutputError, match="changed since readlint checked it"):
+        fix_file(path, [p.fix for p in file.problems if p.fix], file.fingerprint)
+
+
+def test_a_file_changed_while_it_is_being_fixed_is_left_alone(write):
+    import pytest
+
+    from readlint.errors import OutputError
+    from readlint.fixes import fix_file, write_fixed
+
+    path = write("a.md", TEXT.encode("utf-8"))
+    fixed = fix_file(path, [Fix(TEXT.index("Women") - 8, TEXT.index("Women") - 3, "Men")])
+    assert fixed is not None
+    path.write_bytes((TEXT + "More text.\n").encode("utf-8"))  # another program wrote it
+    with pytest.raises(OutputError, match="changed while readlint was fixing it"):
+        write_fixed(fixed)
+    assert path.read_bytes() == (TEXT + "More text.\n").encode("utf-8")
+
+
+def test_a_read_only_file_is_not_fixed(run, write):
+    path = write("a.md", TEXT.encode("utf-8"))
+    path.chmod(0o444)
+    try:
+        result = run("check", "a.md", "--select", "glossary-link", "--fix")
+        assert result.exit_code == 2
+        assert "readlint: a.md: is read-only; not fixed" in result.stderr
+        assert "Traceback" not in result.output
+        assert path.read_bytes() == TEXT.encode("utf-8")
+    finally:
+        path.chmod(0o644)
+
+
+def test_two_fix_runs_at_once_never_garble_a_file(tmp_path):
+    """Both runs work out the same fixes; the lock makes the second find the file already
+    fixed, so every file ends exactly as one run leaves it."""
+    import subprocess
+    import sys
+
+    expected = None
+    for trial in range(3):
+        folder = tmp_path / str(trial)
+        folder.mkdir()
+        for i in range(6):
+            (folder / f"{i}.md").write_bytes(TEXT.encode("utf-8"))
+        command = [sys.executable, "-m", "readlint", "check", "--select", "glossary-link",
+                   "--fix", str(folder)]
+        runs = [subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                for _ in range(2)]
+        for process in runs:
+            _, err = process.communicate(timeout=120)
+            assert b"Traceback" not in err and b"internal error" not in err
+        for i in range(6):
+            text = (folder / f"{i}.md").read_text(encoding="utf-8")
+            expected = expected or text
+            assert text == expected and text != TEXT
+        assert not [p for p in folder.iterdir() if "readlint-tmp" in p.name]

@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "readlint"
 
 # From the bottom up. A module not listed here is an error: place every new module.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("values", ("errors", "problem", "blocks", "results", "globs")),
+    ("values", ("errors", "problem", "blocks", "results", "globs", "patterns")),
     ("reading and parsing", ("source", "markup", "prose", "syllables", "readability",
                              "schema")),
     ("the document", ("document",)),

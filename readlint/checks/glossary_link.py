@@ -385,5 +385,6 @@ def _link_style(doc: Document, glossary: Glossary) -> tuple[str, int, int] | Non
             for pattern in glossary.link_patterns:
                 m = pattern.search(link.href)
                 if m and re.fullmatch(r"(?:CDR0*)?\d+", m.group("key")):
-                    return link.href, m.start("key"), m.end("key")
+                    key = pattern.groupindex["key"]
+                    return link.href, m.start(key), m.end(key)
     return None

@@ -8,14 +8,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..document import Document
 from ..errors import ConfigError
 from ..glossary import Entry, Glossary, Match, Matcher, block_matches
 from ..problem import Fix, Problem, Severity
 from ..readability import familiar_words, is_familiar
 from ..rule import PLAIN_WORD, Example, Rule
+from ..schema import parse_yaml
+from ..source import read_data_text
 from ..vocabulary import STOPWORDS, in_proper_name, word_zipf
 
 _WORD_AFTER = re.compile(r"[\s*_]*([^\W\d_][\w'’-]*)")
@@ -145,11 +145,7 @@ def _inside_name(match: Match, names: list[Match]) -> bool:
 
 def _load_pairs(path: Path) -> list[dict[str, Any]]:
     """The pairs of a word list, each checked: a complex word and a plain one, both text."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ConfigError(f"word list cannot be read: {getattr(exc, 'strerror', None) or exc}",
-                          str(path)) from None
+    data = parse_yaml(read_data_text(path), str(path)) or {}
     pairs = data.get("words", []) if isinstance(data, dict) else None
     if not isinstance(pairs, list):
         raise ConfigError("a word list needs 'words:', a list of {complex: ..., plain: ...}",

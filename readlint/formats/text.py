@@ -39,10 +39,19 @@ def write_check(result: RunResult, out: TextIO, options: FormatOptions) -> None:
                                             else "")
                  for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if by_severity[s]]
         with_problems = len({p.path for p in problems})
-        out.write(f"\nFound {plural(len(problems), 'problem')} ({', '.join(parts)}) in "
-                  f"{with_problems} of {plural(files, 'file')} checked.\n")
+        summary = (f"\nFound {plural(len(problems), 'problem')} ({', '.join(parts)}) in "
+                   f"{with_problems} of {plural(files, 'file')} checked.")
     else:
-        out.write(f"No problems found in {plural(files, 'file')} checked.\n")
+        summary = f"No problems found in {plural(files, 'file')} checked."
+    unread = sum(1 for f in result.files if f.error is not None)
+    troubled = sum(1 for f in result.files if f.failures)
+    if unread:
+        summary += (f" {plural(unread, 'file')} could not be checked; "
+                    "the messages above say why.")
+    if troubled:
+        summary += (f" {plural(troubled, 'file')} could not be fixed or fully checked; "
+                    "the messages above say why.")
+    out.write(summary + "\n")
 
 
 def plural(n: int, word: str) -> str:
