@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import sys
@@ -71,6 +72,14 @@ class _Group(click.Group):
             sys.exit(EXIT_BROKEN_PIPE)
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
+        except OSError as exc:
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EROFS):
+                # The output could not be written: a full disk, a read-only place.
+                _fail(f"cannot write the output: {exc.strerror or exc}")
+            if os.environ.get("READLINT_DEBUG"):
+                raise
+            _fail(f"internal error: {type(exc).__name__}: {exc} "
+                  "(set READLINT_DEBUG=1 to see details, and please report it)")
         except Exception as exc:  # a bug: say so in one line, details on request
             if os.environ.get("READLINT_DEBUG"):
                 raise

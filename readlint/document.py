@@ -45,6 +45,7 @@ class Document:
         self.images: list[Image] = markup.images
         self.comments: list[Comment] = markup.comments
         self.headings: list[Block] = markup.headings
+        self.too_deep = markup.too_deep
         self._memo: dict[Any, Any] = {}
 
     # -- positions -------------------------------------------------------------------------
@@ -149,6 +150,6 @@ def load(path: Path, display: str | None = None,
 
 def parse(text: str, path: str = "<text>") -> Document:
     """Parse text (already decoded) into a Document. Raises InputError on broken front matter."""
-    text = normalize_newlines(text)
+    text = normalize_newlines(text.removeprefix("\ufeff"))  # as a file's text is read
     metadata, body_start, key_lines = front_matter(text, path)
     return Document(path, text, metadata, body_start, key_lines)

@@ -98,6 +98,11 @@ class Linter:
             return FileResult(display, notices=[Notice(
                 f"(empty) {display}", f"{display} is empty; there is nothing to check")])
         result = self.lint_document(doc, path)
+        if doc.too_deep:
+            result.notices.append(Notice(
+                f"(too deep) {display}",
+                f"{display}:{doc.too_deep}: lists or quotes are nested too deep to follow "
+                "here; the text inside them is not checked"))
         result.fingerprint = fingerprint(doc.source)
         result.source_path = path
         return result

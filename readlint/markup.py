@@ -19,6 +19,7 @@ from markdown_it.token import Token
 from .blocks import Block, Comment, Image, Link
 
 _PARSER = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+MAX_NESTING = int(_PARSER.options["maxNesting"])
 _BLOCK_KINDS = {"blockquote_open": "blockquote", "list_item_open": "list_item",
                 "th_open": "table_cell", "td_open": "table_cell"}
 
@@ -34,6 +35,9 @@ class Markup:
     headings: list[Block] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
+    # The line of text the parser stopped at, because lists or quotes were nested deeper
+    # than it follows (MAX_NESTING); the text inside them is not checked. 0 when none.
+    too_deep: int = 0
 
     def line_start(self, line: int) -> int:
         """Character offset of the start of a 1-based line."""
@@ -55,6 +59,8 @@ def parse_markdown(source: str, body_start: int, line_starts: list[int]) -> Mark
     heading_level = 0
     section = -1
     for tok in tokens:
+        if tok.level >= MAX_NESTING - 1 and not doc.too_deep:
+            doc.too_deep = body_line0 + (tok.map[0] if tok.map else 0) + 1
         if tok.type in _BLOCK_KINDS:
             containers.append(_BLOCK_KINDS[tok.type])
         elif tok.type in ("blockquote_close", "list_item_close", "th_close", "td_close"):

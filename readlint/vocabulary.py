@@ -64,7 +64,7 @@ _ACRONYM = re.compile(r"(?=[A-Z0-9-]*[A-Z][A-Z0-9-]*[A-Z0-9])[A-Z][A-Z0-9-]*[A-Z
 _MIXED_CODE = re.compile(r"[A-Za-z]+\d[A-Za-z\d-]*|[A-Z][a-z]*[A-Z][A-Za-z]*\d*")
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def zipf(word: str) -> float:
     """How common a word is in English: the Zipf scale (log10 of uses per billion words)."""
     from wordfreq import zipf_frequency
@@ -107,6 +107,7 @@ _ENDINGS = (("iness", "y"), ("ness", ""), ("ies", "y"), ("ied", "y"), ("ing", ""
             ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ly", ""), ("er", ""), ("est", ""))
 
 
+@lru_cache(maxsize=1 << 18)
 def word_zipf(word: str) -> float:
     """How common a word or its plain form is: a reader who knows "short" and "numb" knows
     "shortness" and "numbness"."""
@@ -123,6 +124,7 @@ EVERYDAY_PREFIXES = ("non", "un", "re", "multi", "over", "under", "out", "self",
                      "post", "anti")
 
 
+@lru_cache(maxsize=1 << 18)
 def everyday_compound(word: str) -> bool:
     """Is the word an everyday word with an everyday prefix ("unwashed", "anticancer"), or
     two everyday words run together ("underarm", "hipbone", "topmost")?"""
@@ -142,6 +144,7 @@ _DERIVATIONS = ("ists", "ist", "izable", "isable", "ability", "able", "ably", "i
                 "ines", "y", "ful", "less", "ism")
 
 
+@lru_cache(maxsize=1 << 18)
 def everyday_derivation(word: str) -> bool:
     """Is the word an everyday word (Zipf 4 or more) with an ending that makes new words
     ("editorialists" from "editorial", "spidery" from "spider")? Medical endings are not

@@ -121,6 +121,7 @@ class UndefinedJargon(Rule):
         seen: set[str] = {fold_phrase(m.group(1)) for h in doc.headings
                           for m in _SPELLED_OUT.finditer(h.text)}
         skipped = doc.blocks_under(options["skip_sections"])
+        easy: set[str] = set()  # words already found easy on this page
         topic = topic_words(doc)  # a drug page's own drug is named, not jargon, on it
         for index, block in enumerate(doc.blocks):
             if block.kind == "heading" or index in skipped or _title_line(block):
@@ -136,7 +137,8 @@ class UndefinedJargon(Rule):
                 candidates.extend(s for s in glossary_spans if " " in s[2])
             taken = {i for s, e, _ in candidates for i in range(s, e)}
             for word in words(text):
-                if word.start in taken or any(s <= word.start < e for s, e in addresses):
+                if word.text in easy or word.start in taken or \
+                        any(s <= word.start < e for s, e in addresses):
                     continue
                 for start, end, part in _hard_parts(text, word.text, word.start):
                     candidates.append((start, end, part))
@@ -148,6 +150,8 @@ class UndefinedJargon(Rule):
                 key = fold_phrase(term)
                 if key in seen or key in ignored:
                     continue
+                if term in easy:
+                    continue
                 acronym = is_acronym(term)
                 i = bisect.bisect_right(span_starts, start) - 1
                 in_glossary = i >= 0 and end <= glossary_spans[i][1]
@@ -155,6 +159,8 @@ class UndefinedJargon(Rule):
                     seen.add(key)  # a person or a group, named again later: "Dr. Cusimano" ...
                     continue  # ... "Cusimano said"
                 if not self._hard(term, acronym, in_glossary, text, start, options):
+                    if term.islower() and not in_glossary:
+                        easy.add(term)  # a lower-case word is easy wherever it stands
                     continue
                 if not in_glossary and not acronym:
                     # the whole term: "amyotrophic lateral sclerosis"
@@ -243,6 +249,9 @@ def _named(term: str, acronym: bool, in_glossary: bool, text: str, start: int) -
 
 def _hard_parts(text: str, word: str, start: int) -> Iterator[tuple[int, int, str]]:
     """A word, or for a hyphenated word such as "HER2-positive" its parts that may be hard."""
+    if word.isascii() and word.isalpha() and word.islower():
+        yield start, start + len(word), word  # most words: none of the cases below
+        return
     if not re.search(r"[^\W\d_]", word) or re.fullmatch(r"[\d.,]+", word):
         return
     if not re.search(r"[A-Za-zÀ-ɏ]", word):

@@ -1,0 +1,19 @@
+"""Properties of whole runs over generated documents (tests/markdown_pieces.py): no exception,
+positions inside the file, the same result twice, fixes that settle. tools/fuzz.py runs the
+same checks for as long as it is given."""
+
+from __future__ import annotations
+
+import pytest
+
+hypothesis = pytest.importorskip("hypothesis")
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from markdown_pieces import check_properties, documents, fixing_linter  # noqa: E402
+
+LINTER = fixing_linter()
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents())
+def test_any_document_keeps_the_properties(text):
+    check_properties(LINTER, text)
