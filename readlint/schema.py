@@ -4,7 +4,7 @@ file, the line and the key path, in plain words."""
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -40,7 +40,7 @@ def validate(data: Any, schema: Mapping[str, Any] | str, path: str, text: str | 
     """Raise ConfigError naming the file, line and key path of the first problem."""
     validator = _validator(schema) if isinstance(schema, str) else \
         jsonschema.Draft202012Validator(schema)
-    error = jsonschema.exceptions.best_match(validator.iter_errors(data))
+    error = jsonschema.exceptions.best_match(validator.iter_errors(_lightened(data, schema)))
     if error is None:
         return
     keys = [*prefix, *error.absolute_path]
@@ -49,6 +49,62 @@ def validate(data: Any, schema: Mapping[str, Any] | str, path: str, text: str | 
         if error.validator == "additionalProperties" and isinstance(error.instance, dict) else []
     line = line_of(text, [*keys, *extra[:1]]) if text is not None else None
     raise ConfigError(f"{where}: {_explain(error)}", path, line)
+
+
+# Long lists (a glossary's 300,000 terms) take jsonschema minutes. When every item plainly
+# fits a simple item schema, the list is checked here and left out of jsonschema's walk; when
+# any item does not, jsonschema checks it all and gives its precise message.
+_LONG_LIST = 1000
+_SIMPLE_KEYWORDS = frozenset({"type", "properties", "required", "additionalProperties",
+                              "items", "minLength", "minimum", "description"})
+_TYPES: dict[str, Callable[[Any], bool]] = {
+    "string": lambda v: isinstance(v, str),
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "boolean": lambda v: isinstance(v, bool),
+    "object": lambda v: isinstance(v, dict),
+    "array": lambda v: isinstance(v, list),
+}
+
+
+def _lightened(data: Any, schema: Mapping[str, Any] | str) -> Any:
+    """The data with its long lists of plainly valid items emptied, for jsonschema."""
+    schema = _schema(schema) if isinstance(schema, str) else schema
+    if not isinstance(data, dict):
+        return data
+    properties = schema.get("properties", {})
+    light: dict[str, list[Any]] = {key: [] for key, value in data.items()
+             if isinstance(value, list) and len(value) > _LONG_LIST
+             and isinstance(properties.get(key), dict)
+             and all(_plainly_valid(item, properties[key].get("items", {})) for item in value)}
+    return {**data, **light} if light else data
+
+
+def _plainly_valid(value: Any, schema: Any) -> bool:
+    """True only when the value surely fits a schema built from simple keywords."""
+    if not isinstance(schema, dict) or not set(schema) <= _SIMPLE_KEYWORDS:
+        return False
+    kinds = schema.get("type")
+    if kinds is not None:
+        kinds = kinds if isinstance(kinds, list) else [kinds]
+        if not any(_TYPES.get(k, lambda v: False)(value) for k in kinds):
+            return False
+    if isinstance(value, str) and len(value) < schema.get("minLength", 0):
+        return False
+    if isinstance(value, (int, float)) and "minimum" in schema and value < schema["minimum"]:
+        return False
+    if isinstance(value, dict):
+        properties = schema.get("properties", {})
+        if any(k not in value for k in schema.get("required", ())):
+            return False
+        if schema.get("additionalProperties") is False and not set(value) <= set(properties):
+            return False
+        if "additionalProperties" in schema and schema["additionalProperties"] is not False:
+            return False
+        return all(_plainly_valid(v, properties[k]) for k, v in value.items() if k in properties)
+    if isinstance(value, list) and "items" in schema:
+        return all(_plainly_valid(v, schema["items"]) for v in value)
+    return True
 
 
 def _explain(error: jsonschema.ValidationError) -> str:
