@@ -8,6 +8,7 @@ import os
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -143,10 +144,18 @@ def _report_errors_and_notices(result: RunResult, quiet: bool) -> None:
 @click.option("--fix", is_flag=True,
               help="Make the safe fixes in the files (glossary links; plain words only where "
                    "the rule's fix option is on) and report what is left.")
-@click.option("--diff", is_flag=True, help="Print the fixes as a diff instead of making them.")
+@click.option("--diff", is_flag=True,
+              help="Print the fixes as a diff instead of making them (exit code 1 when there "
+                   "are fixes to make, 0 when there are none).")
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write the chosen --format to FILE; the terminal still gets the text.")
+@click.option("--exit-zero", is_flag=True,
+              help="Exit with code 0 even when problems are found (for jobs that only "
+                   "report); files that cannot be read still give 2.")
 def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
           audience: str | None, config_path: str | None, output_format: str,
-          fail_on: str | None, quiet: bool, statistics: bool, fix: bool, diff: bool) -> None:
+          fail_on: str | None, quiet: bool, statistics: bool, fix: bool, diff: bool,
+          output_file: str | None, exit_zero: bool) -> None:
     """Check documents and print every problem with its file, line and column.
 
     PATHS are Markdown or text files, or folders to search (default: the current folder).
@@ -154,26 +163,43 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     Exit code: 0 when nothing at or above the fail level is found, 1 when something is,
     2 when a file or the config cannot be read.
     """
+    if diff and fix:
+        raise click.UsageError("--diff shows the fixes and --fix makes them: choose one.")
+    if diff and (output_format != "text" or output_file):
+        raise click.UsageError("--diff prints a diff; it cannot be combined with --format or "
+                               "--output-file.")
     paths = paths or (".",)
     linter = _build_linter(paths, select, ignore, audience, config_path)
     result = linter.lint_paths(paths)
     _report_errors_and_notices(result, quiet)
     if fix or diff:
-        _apply_fixes(linter, result, write=not diff, quiet=quiet)
+        pending = _apply_fixes(linter, result, write=not diff, quiet=quiet)
         if diff:
-            sys.exit(EXIT_ERROR if result.errors else EXIT_OK)
-    color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+            sys.exit(EXIT_ERROR if result.errors else EXIT_PROBLEMS if pending else EXIT_OK)
+    color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ \
+        and not output_file
     options = FormatOptions(color=color, quiet=quiet, statistics=statistics, version=__version__)
     writer = FORMATS[output_format].check
     assert writer is not None  # the choice offers only formats that can
-    writer(result, sys.stdout, options)
+    if output_file:
+        page = io.StringIO()
+        writer(result, page, options)
+        write_atomically(Path(output_file), page.getvalue())
+        text_writer = FORMATS["text"].check
+        assert text_writer is not None
+        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        text_writer(result, sys.stdout, replace(options, color=color))
+    else:
+        writer(result, sys.stdout, options)
     level = Severity.parse(fail_on) if fail_on else linter.config.fail_on
     if result.errors:
         sys.exit(EXIT_ERROR)
+    if exit_zero:
+        sys.exit(EXIT_OK)
     sys.exit(EXIT_PROBLEMS if any(p.severity >= level for p in result.problems) else EXIT_OK)
 
 
-def _apply_fixes(linter: Linter, result: RunResult, write: bool, quiet: bool) -> None:
+def _apply_fixes(linter: Linter, result: RunResult, write: bool, quiet: bool) -> int:
     """Fix files (or print the diff); fixed problems leave the result. A file is fixed only
     when it still holds the text that was checked, and only when the fixed text, checked
     again, asks for no more fixes (so a second run changes nothing)."""
@@ -204,6 +230,7 @@ def _apply_fixes(linter: Linter, result: RunResult, write: bool, quiet: bool) ->
     if write and not quiet:
         click.echo(f"readlint: fixed {plural(fixed_total, 'problem')} in "
                    f"{plural(files, 'file')}", err=True)
+    return fixed_total
 
 
 @main.command()

@@ -40,7 +40,8 @@ class Linter:
         self.measure = measure or describe is not None
         self.describe = describe
         self._directive_rule = next(iter(self.registry.tagged(DIRECTIVE)), None)
-        self.rules = {r.name: RuleInfo(r.name, r.code, r.summary, r.default_severity, r.tags)
+        self.rules = {r.name: RuleInfo(r.name, r.code, r.summary, r.default_severity, r.tags,
+                                       r.help(), r.docs_url)
                       for r in self.registry}
 
     # -- one document ----------------------------------------------------------------------
@@ -73,7 +74,8 @@ class Linter:
         problems = [p for p in one_voice(problems, self.rules) if suppressions.allows(p)]
         problems.sort(key=lambda p: p.sort_key)
         result = FileResult(doc.path, problems, None, doc.audience, rule_set,
-                            notices=[notice] if notice else [], failures=failures)
+                            notices=[notice] if notice else [], failures=failures,
+                            source_text=doc.source)
         if self.measure:
             for item in selection.measured(rule_set, overrides):
                 result.measures.update(item.rule.measure(doc, item.options) or {})

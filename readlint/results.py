@@ -36,8 +36,10 @@ class FileResult:
     detail: Any = None
     # A digest of the text checked (fixes.fingerprint), so fixes go only to that text.
     fingerprint: str | None = None
-    # The file itself (`path` is its name as shown, with odd characters escaped).
+    # The file itself (`path` is its name as shown, with odd characters escaped), and the
+    # text that was checked (line endings as "\n"): what problems' offsets point into.
     source_path: Path | None = None
+    source_text: str | None = None
     # What went wrong apart from reading the file: a rule that failed on it, a fix that
     # could not be written. The other rules' problems are still there.
     failures: list[ReadlintError] = field(default_factory=list)
@@ -52,6 +54,8 @@ class RuleInfo:
     summary: str
     severity: Severity
     tags: frozenset[str] = frozenset()
+    help: str = ""  # the rule's whole documentation, as `readlint explain` prints it
+    docs_url: str | None = None  # where it is published, when the rule says
 
 
 @dataclass

@@ -35,9 +35,10 @@ class Rule:
 
     Subclasses set `name` (stable, kebab-case), `code` (stable, e.g. "RL102"),
     `default_severity`, `summary` (one line), `options` (JSON Schema of each option, with a
-    "default"), `tags` (what its problems feed: GRADE, LONG_SENTENCE, ...) and an `example`.
-    The class docstring is the long help shown by `readlint explain`: what the rule finds, why
-    it matters and how to fix it.
+    "default"), `tags` (what its problems feed: GRADE, LONG_SENTENCE, ...), an `example`, and
+    (a plug-in's rule, when its documentation is on the web) `docs_url`. The class docstring
+    is the long help shown by `readlint explain`: what the rule finds, why it matters and
+    how to fix it.
     """
 
     name: ClassVar[str] = ""
@@ -47,6 +48,7 @@ class Rule:
     options: ClassVar[dict[str, dict[str, Any]]] = {}
     tags: ClassVar[frozenset[str]] = frozenset()
     example: ClassVar[Example | None] = None
+    docs_url: ClassVar[str | None] = None
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
         raise NotImplementedError

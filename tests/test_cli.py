@@ -66,6 +66,7 @@ def test_json_shape(run, write):
         "rule": "long-sentence", "code": "RL102", "severity": "warning",
         "message": "This sentence has 26 words; the limit is 20. Split it into shorter "
                    "sentences.",
+        "docs": "readlint explain long-sentence",
     }
     assert data["errors"][0]["path"] == "broken.md"
     assert data["errors"][0]["line"] == 3

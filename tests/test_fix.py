@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from readlint.fixes import apply
 from readlint.problem import Fix
 
@@ -34,7 +36,7 @@ def test_diff_prints_and_writes_nothing(run, write):
     path = write("a.md", TEXT.encode("utf-8"))
     before = path.read_bytes()
     result = run("check", "a.md", "--select", "glossary-link", "--diff")
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # fixes are pending
     assert "-Women with thrombocytopenia lymphedema." in result.stdout
     assert "+Women with [thrombocytopenia](" in result.stdout
     assert path.read_bytes() == before
@@ -144,3 +146,19 @@ def test_two_fix_runs_at_once_never_garble_a_file(tmp_path):
             expected = expected or text
             assert text == expected and text != TEXT
         assert not [p for p in folder.iterdir() if "readlint-tmp" in p.name]
+
+
+def test_diff_exits_0_when_nothing_is_left_to_fix(run, write):
+    write("a.md", "---\naudienceLevel: patient\n---\n\nA short plain page.\n")
+    result = run("check", "a.md", "--diff")
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+@pytest.mark.parametrize("args", [("--diff", "--fix"), ("--diff", "--format", "json"),
+                                  ("--diff", "--output-file", "x.json")])
+def test_diff_with_another_output_is_a_usage_error(run, write, args):
+    path = write("a.md", TEXT.encode("utf-8"))
+    result = run("check", "a.md", *args)
+    assert result.exit_code == 2
+    assert "Error:" in result.stderr
+    assert path.read_bytes() == TEXT.encode("utf-8")

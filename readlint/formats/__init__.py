@@ -4,12 +4,16 @@ nothing. Adding a format is one module that defines FORMAT and one line below.""
 
 from __future__ import annotations
 
-from . import html, json, markdown, text
+from . import github, gitlab, html, json, junit, markdown, sarif, text
 from .base import Format, FormatOptions
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
     text.FORMAT,
     json.FORMAT,
+    github.FORMAT,
+    sarif.FORMAT,
+    gitlab.FORMAT,
+    junit.FORMAT,
     markdown.FORMAT,
     html.FORMAT,
 )}

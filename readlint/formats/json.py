@@ -4,26 +4,33 @@ every metric of every document, and totals. Keys are stable."""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any, TextIO
 
 from ..problem import Problem
 from ..report.model import Report
-from ..results import RunResult
+from ..results import RuleInfo, RunResult
 from .base import Format, FormatOptions
 
 
-def problem_dict(p: Problem) -> dict[str, Any]:
-    return {
+def problem_dict(p: Problem, rules: Mapping[str, RuleInfo] | None = None) -> dict[str, Any]:
+    data: dict[str, Any] = {
         "path": p.path, "line": p.line, "column": p.column,
         "end_line": p.end_line, "end_column": p.end_column,
         "rule": p.rule, "code": p.code, "severity": str(p.severity), "message": p.message,
     }
+    if p.fix is not None:  # what --fix would write there
+        data["fix"] = {"replacement": p.fix.replacement, "description": p.fix.description}
+    info = (rules or {}).get(p.rule)
+    data["docs"] = info.docs_url if info is not None and info.docs_url else \
+        f"readlint explain {p.rule}"
+    return data
 
 
 def write_check(result: RunResult, out: TextIO, options: FormatOptions) -> None:
     data = {
         "version": options.version,
-        "problems": [problem_dict(p) for p in result.problems],
+        "problems": [problem_dict(p, result.rules) for p in result.problems],
         "errors": [{"path": e.path, "line": e.line, "message": e.message}
                    for e in result.errors],
     }

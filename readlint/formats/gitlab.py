@@ -1,0 +1,60 @@
+"""GitLab Code Quality report (a JSON list GitLab shows on merge requests). Each problem has a
+fingerprint that stays the same from run to run while the problem does (its rule, file, the
+words it is about and the sentence around them; not its line, so edits above it do not make
+it new) and differs between two problems."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from typing import Any, TextIO
+
+from ..problem import Problem, Severity
+from ..results import RunResult
+from .base import Format, FormatOptions
+
+_SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
+
+
+def identity(p: Problem, source: str | None) -> str:
+    """What makes a problem the same problem in the next run: rule, file, and the flagged text
+    with the line it stands on (its content, not its number)."""
+    if source is not None and 0 <= p.start <= p.end <= len(source):
+        line_start = source.rfind("\n", 0, p.start) + 1
+        line_end = source.find("\n", p.end)
+        context = source[line_start:line_end if line_end >= 0 else len(source)]
+        flagged = source[p.start:p.end]
+    else:
+        context, flagged = p.message, p.subject or ""
+    return "\x1f".join((p.rule, p.path, flagged, " ".join(context.split())))
+
+
+def fingerprints(result: RunResult) -> dict[int, str]:
+    """A fingerprint per problem (keyed by id), unique: repeats of the same identity are
+    numbered in file order."""
+    seen: Counter[str] = Counter()
+    out: dict[int, str] = {}
+    for file in result.files:
+        for p in file.problems:
+            key = identity(p, file.source_text)
+            seen[key] += 1
+            out[id(p)] = hashlib.sha256(f"{key}\x1f{seen[key]}".encode("utf-8",
+                                        "surrogatepass")).hexdigest()
+    return out
+
+
+def write_check(result: RunResult, out: TextIO, options: FormatOptions) -> None:
+    prints = fingerprints(result)
+    items: list[dict[str, Any]] = [{
+        "description": f"{p.message} ({p.code} {p.rule})",
+        "check_name": p.rule,
+        "fingerprint": prints[id(p)],
+        "severity": _SEVERITY[p.severity],
+        "location": {"path": p.path, "lines": {"begin": p.line, "end": p.end_line}},
+    } for p in result.problems]
+    json.dump(items, out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+FORMAT = Format("gitlab", "GitLab Code Quality report for merge requests", check=write_check)
