@@ -118,9 +118,11 @@ def _common_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def _build_linter(paths: Sequence[str], select: Sequence[str], ignore: Sequence[str],
                   audience: str | None, config_path: str | None,
-                  measure: bool = False, describe: Describe | None = None) -> Linter:
+                  measure: bool = False, describe: Describe | None = None,
+                  report_unused_disables: bool = False) -> Linter:
     config = _config_for(config_path, paths)
-    choices = Choices(audience=audience, select=_split(select) or None, ignore=_split(ignore))
+    choices = Choices(audience=audience, select=_split(select) or None, ignore=_split(ignore),
+                      report_unused_disables=report_unused_disables)
     return Linter(config, Registry.default(), choices, measure=measure, describe=describe)
 
 
@@ -149,13 +151,15 @@ def _report_errors_and_notices(result: RunResult, quiet: bool) -> None:
                    "are fixes to make, 0 when there are none).")
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False), metavar="FILE",
               help="Write the chosen --format to FILE; the terminal still gets the text.")
+@click.option("--report-unused-disables", is_flag=True,
+              help="Also report readlint-disable comments that turn off nothing.")
 @click.option("--exit-zero", is_flag=True,
               help="Exit with code 0 even when problems are found (for jobs that only "
                    "report); files that cannot be read still give 2.")
 def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
           audience: str | None, config_path: str | None, output_format: str,
           fail_on: str | None, quiet: bool, statistics: bool, fix: bool, diff: bool,
-          output_file: str | None, exit_zero: bool) -> None:
+          output_file: str | None, report_unused_disables: bool, exit_zero: bool) -> None:
     """Check documents and print every problem with its file, line and column.
 
     PATHS are Markdown or text files, or folders to search (default: the current folder).
@@ -169,7 +173,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
         raise click.UsageError("--diff prints a diff; it cannot be combined with --format or "
                                "--output-file.")
     paths = paths or (".",)
-    linter = _build_linter(paths, select, ignore, audience, config_path)
+    linter = _build_linter(paths, select, ignore, audience, config_path,
+                           report_unused_disables=report_unused_disables)
     result = linter.lint_paths(paths)
     _report_errors_and_notices(result, quiet)
     if fix or diff:

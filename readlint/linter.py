@@ -36,7 +36,8 @@ class Linter:
                  describe: Describe | None = None) -> None:
         self.config = config or Config()
         self.registry = registry or Registry.default()
-        self.selection = Selection(self.config, self.registry, choices or Choices())
+        self.choices = choices or Choices()
+        self.selection = Selection(self.config, self.registry, self.choices)
         self.measure = measure or describe is not None
         self.describe = describe
         self._directive_rule = next(iter(self.registry.tagged(DIRECTIVE)), None)
@@ -72,6 +73,14 @@ class Linter:
         problems.extend(replace(p, severity=severities[p.rule])
                         for p in directive_problems if p.rule in severities)
         problems = [p for p in one_voice(problems, self.rules) if suppressions.allows(p)]
+        reporter = self.registry.get(self._directive_rule) if self._directive_rule else None
+        if self.choices.report_unused_disables and reporter is not None:
+            for unused in suppressions.unused():
+                named = "every rule" if unused.keys == ["*"] else ", ".join(unused.keys)
+                problems.append(replace(reporter.problem(
+                    doc, unused.source_start, unused.source_end,
+                    f"This comment turns off {named}, but nothing here needed it; remove it."),
+                    severity=severities.get(reporter.name, reporter.default_severity)))
         problems.sort(key=lambda p: p.sort_key)
         result = FileResult(doc.path, problems, None, doc.audience, rule_set,
                             notices=[notice] if notice else [], failures=failures,

@@ -42,6 +42,7 @@ class Choices:
     audience: str | None = None
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
+    report_unused_disables: bool = False
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,11 @@
     <!-- readlint-disable -->                                all rules off
     <!-- readlint-enable -->                                 all rules on again
     <!-- readlint-disable-next-line RL102 -->                off on the next line only
+    <!-- readlint-disable-line RL102 -->                     off on this comment's line(s)
+    <!-- readlint-disable-file reading-grade -->             off in the whole file
 
-Rules can be named by name or code. Unknown names are reported as unknown-directive.
+Rules can be named by name or code; a reason may follow "--". Unknown keywords and rule names
+are reported as unknown-directive, never ignored.
 """
 
 from __future__ import annotations
@@ -20,36 +23,64 @@ from .document import Document
 from .problem import Problem
 from .registry import Registry
 
-_DIRECTIVE = re.compile(r"\s*readlint-(disable-next-line|disable|enable)\b(.*)", re.S)
+_DIRECTIVE = re.compile(r"\s*readlint-([A-Za-z-]*[A-Za-z])(?=[\s:]|$)\s*:?(.*)", re.S)
+KEYWORDS = ("disable", "enable", "disable-line", "disable-next-line", "disable-file")
 ALL = "*"
 
 
 @dataclass
+class Directive:
+    """One comment's lines where some rules are off, and whether it silenced anything."""
+
+    keys: list[str]
+    start: int
+    end: int
+    source_start: int
+    source_end: int
+    used: bool = False
+
+
+@dataclass
 class Suppressions:
-    """Line ranges [start, end) per rule name where problems are not reported."""
+    """Line ranges [start, end) where rules (by name, or ALL) are not reported."""
 
-    ranges: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    directives: list[Directive] = field(default_factory=list)
 
-    def add(self, rule: str, start: int, end: int) -> None:
-        self.ranges.setdefault(rule, []).append((start, end))
+    def add(self, keys: list[str], start: int, end: int, comment: Comment) -> None:
+        self.directives.append(Directive(keys, start, end, comment.source_start,
+                                         comment.source_end))
 
     def allows(self, problem: Problem) -> bool:
-        for key in (problem.rule, ALL):
-            for start, end in self.ranges.get(key, ()):
-                if start <= problem.line < end:
-                    return False
-        return True
+        allowed = True
+        for d in self.directives:
+            if d.start <= problem.line < d.end and (problem.rule in d.keys or ALL in d.keys):
+                d.used = True
+                allowed = False
+        return allowed
+
+    def unused(self) -> list[Directive]:
+        return [d for d in self.directives if not d.used]
 
 
 def read_directives(doc: Document, registry: Registry, reporter: str | None = None,
                     comments: Iterable[Comment] | None = None,
                     ) -> tuple[Suppressions, list[Problem]]:
-    """Suppressions from a document's comments, and problems for unknown rule names, reported
-    as the rule named `reporter` (the one tagged DIRECTIVE)."""
-    unknown_rule = registry.get(reporter) if reporter else None
+    """Suppressions from a document's comments, and problems for comments readlint cannot
+    follow (an unknown keyword, an unknown rule name), reported as the rule named `reporter`
+    (the one tagged DIRECTIVE).
+
+    A reason may follow the rules after "--": `<!-- readlint-disable-line RL102 -- a quote -->`.
+    """
+    reporter_rule = registry.get(reporter) if reporter else None
     found = Suppressions()
     problems: list[Problem] = []
-    open_from: dict[str, int] = {}
+
+    def report(comment: Comment, message: str) -> None:
+        if reporter_rule is not None:
+            problems.append(reporter_rule.problem(doc, comment.source_start,
+                                                  comment.source_end, message))
+
+    open_from: dict[str, tuple[int, Comment]] = {}
     end_of_file = doc.line_count + 1
     for comment in sorted(comments if comments is not None else doc.comments,
                           key=lambda c: c.source_start):
@@ -57,35 +88,41 @@ def read_directives(doc: Document, registry: Registry, reporter: str | None = No
         if not m:
             continue
         kind = m.group(1)
+        if kind not in KEYWORDS:
+            report(comment, f"'readlint-{kind}' is not a readlint comment; use one of "
+                            f"{', '.join('readlint-' + k for k in KEYWORDS)}.")
+            continue
+        rules_text = m.group(2).split("--", 1)[0]  # a reason may follow "--"
         names: list[str] = []
-        for raw in re.split(r"[\s,]+", m.group(2).strip()):
+        for raw in re.split(r"[\s,]+", rules_text.strip()):
             if not raw:
                 continue
             rule = registry.get(raw)
             if rule is None:
-                if unknown_rule is not None:
-                    problems.append(unknown_rule.problem(
-                        doc, comment.source_start, comment.source_end,
-                        f"This comment names {raw!r}, which is not a readlint rule; "
-                        "see `readlint rules` for the names."))
+                report(comment, f"This comment names {raw!r}, which is not a readlint rule; "
+                                "see `readlint rules` for the names.")
             else:
                 names.append(rule.name)
-        if m.group(2).strip() and not names:
+        if rules_text.strip() and not names:
             continue  # only unknown names: do nothing rather than everything
         keys = names or [ALL]
         line = doc.position(comment.source_start)[0]
-        end_line = doc.position(comment.source_end - 1)[0]
+        end_line = doc.position(max(comment.source_start, comment.source_end - 1))[0]
         if kind == "disable-next-line":
-            for key in keys:
-                found.add(key, end_line + 1, end_line + 2)
+            found.add(keys, end_line + 1, end_line + 2, comment)
+        elif kind == "disable-line":
+            found.add(keys, line, end_line + 1, comment)
+        elif kind == "disable-file":
+            found.add(keys, 1, end_of_file, comment)
         elif kind == "disable":
             for key in keys:
-                open_from.setdefault(key, line)
+                open_from.setdefault(key, (line, comment))
         else:  # enable
             closing = list(open_from) if keys == [ALL] else keys
             for key in closing:
                 if key in open_from:
-                    found.add(key, open_from.pop(key), line)
-    for key, start in open_from.items():
-        found.add(key, start, end_of_file)
+                    start, opened = open_from.pop(key)
+                    found.add([key], start, line, opened)
+    for key, (start, opened) in open_from.items():
+        found.add([key], start, end_of_file, opened)
     return found, problems

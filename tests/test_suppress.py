@@ -38,3 +38,45 @@ def test_unknown_rule_names_are_reported_where_the_comment_is():
 def test_comment_in_code_block_is_not_a_directive():
     text = f"```\n<!-- readlint-disable -->\n```\n\n{LONG}\n"
     assert positions(lint(text, select="long-sentence")) == [(5, 1)]
+
+
+def test_disable_line_turns_off_only_its_own_line():
+    text = f"{LONG} <!-- readlint-disable-line long-sentence -->\n\n{LONG}\n"
+    assert positions(lint(text, select="long-sentence")) == [(3, 1)]
+
+
+def test_disable_line_is_not_read_as_disable_of_a_rule_called_line():
+    text = f"{LONG} <!-- readlint-disable-line -->\n\n{LONG}\n"
+    problems = lint(text, select="long-sentence,unknown-directive")
+    assert [(p.rule, p.line) for p in problems] == [("long-sentence", 3)]
+
+
+def test_disable_next_line_with_a_colon_and_a_reason():
+    text = f"<!-- readlint-disable-next-line: RL102 -- a quoted passage -->\n{LONG}\n\n{LONG}\n"
+    problems = lint(text, select="long-sentence,unknown-directive")
+    assert [(p.rule, p.line) for p in problems] == [("long-sentence", 4)]
+
+
+def test_disable_file_from_anywhere():
+    text = f"{LONG}\n\n{LONG}\n\n<!-- readlint-disable-file long-sentence -->\n"
+    assert positions(lint(text, select="long-sentence")) == []
+
+
+def test_an_unknown_keyword_is_reported_not_ignored():
+    text = f"<!-- readlint-disable-paragraph RL102 -->\n{LONG}\n"
+    problems = lint(text, select="long-sentence,unknown-directive")
+    assert [(p.rule, p.line) for p in problems] == [("unknown-directive", 1),
+                                                    ("long-sentence", 2)]
+    assert "'readlint-disable-paragraph' is not a readlint comment" in problems[0].message
+
+
+def test_unused_disables_are_reported_on_request(run, write):
+    write("a.md", f"---\naudienceLevel: patient\n---\n\n<!-- readlint-disable-next-line RL102 -->"
+                  f"\nA short line.\n\n{LONG} <!-- readlint-disable-line RL102 -->\n")
+    quiet = run("check", "a.md")
+    assert quiet.exit_code == 0, quiet.output
+    loud = run("check", "a.md", "--report-unused-disables")
+    assert loud.exit_code == 1
+    assert "a.md:5:1: RL001 unknown-directive This comment turns off long-sentence, but " \
+           "nothing here needed it; remove it." in loud.stdout
+    assert ":8:" not in loud.stdout  # that one silenced a long sentence
