@@ -123,7 +123,8 @@ def _build_linter(paths: Sequence[str], select: Sequence[str], ignore: Sequence[
     config = _config_for(config_path, paths)
     choices = Choices(audience=audience, select=_split(select) or None, ignore=_split(ignore),
                       report_unused_disables=report_unused_disables)
-    return Linter(config, Registry.default(), choices, measure=measure, describe=describe)
+    return Linter(config, Registry.default(), choices, measure=measure, describe=describe,
+                  nearest_config=config_path is None)
 
 
 def _report_errors_and_notices(result: RunResult, quiet: bool) -> None:
@@ -216,7 +217,8 @@ def _apply_fixes(linter: Linter, result: RunResult, write: bool, quiet: bool) ->
                              linter.config.max_file_size)
             if fixed is None:
                 continue
-            again = linter.lint_text(fixed.new, file.path)
+            again = linter.for_file(file.source_path or Path(file.path)).lint_text(
+                fixed.new, file.path)
             if any(p.fix is not None for p in again.problems):
                 raise OutputError("its fixes would not settle (a second run would change it "
                                   "again); not fixed. Please report this", file.path)

@@ -26,6 +26,14 @@ else:  # Python 3.10: the same parser, from the package index
 CONFIG_NAMES = (".readlint.yaml", ".readlint.yml")
 DEFAULT_AUDIENCE = "patient"
 DEFAULT_EXTENSIONS = (".md", ".markdown", ".txt")
+# A repository's own files, which are not pages for patients: left out unless
+# `project_files: true` (file-name globs, any case).
+PROJECT_FILES = ("readme*", "changelog*", "changes*", "history*", "news*", "contributing*",
+                 "license*", "licence*", "copying*", "code_of_conduct*", "security*",
+                 "authors*", "notice*", "support*", "requirements*.txt", "constraints*.txt")
+# Folders of build output and tools, never walked into (`skip_folders` replaces the list).
+SKIPPED_FOLDERS = ("node_modules", "build", "dist", "_build", "_site", "out", "target", "venv",
+                   "env", "__pycache__", "htmlcov", "vendor", "site-packages")
 
 
 @dataclass(frozen=True)
@@ -42,10 +50,13 @@ class Config:
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
+    project_files: bool = False
+    skip_folders: tuple[str, ...] = SKIPPED_FOLDERS
     max_file_size: int = 5 * 1024 * 1024
     raw_rules: Mapping[str, Any] = field(default_factory=dict)
     raw_per_path: tuple[Mapping[str, Any], ...] = ()
     text: str | None = None
+    file: Path | None = None  # the config file read, resolved; None for the defaults
 
     def relative(self, path: Path) -> str | None:
         """path relative to the config root, in POSIX form, or None when outside it."""
@@ -59,7 +70,10 @@ class Config:
 
 def find_config(start: Path) -> Path | None:
     """The nearest .readlint.yaml, or pyproject.toml with [tool.readlint], from start upward."""
-    folder = start.resolve()
+    return _find_config(start.resolve())
+
+
+def _find_config(folder: Path) -> Path | None:
     if not folder.is_dir():
         folder = folder.parent
     for candidate in (folder, *folder.parents):
@@ -103,7 +117,7 @@ def load_config(path: Path | None) -> Config:
         data = {} if data is None else data
     validate(data, "config.schema.json", display, text)
     root = path.resolve().parent
-    config = Config(source=display, root=root, text=text,
+    config = Config(source=display, root=root, text=text, file=path.resolve(),
                     raw_rules=data.get("rules", {}),
                     raw_per_path=tuple(data.get("per_path", ())))
     changes: dict[str, Any] = {}
@@ -116,6 +130,10 @@ def load_config(path: Path | None) -> Config:
     for key in ("ignore", "include", "exclude"):
         if key in data:
             changes[key] = tuple(data[key])
+    if "project_files" in data:
+        changes["project_files"] = bool(data["project_files"])
+    if "skip_folders" in data:
+        changes["skip_folders"] = tuple(data["skip_folders"])
     if "extensions" in data:
         changes["extensions"] = tuple(e.lower() for e in data["extensions"])
     if "fail_on" in data:

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import errno
+import fnmatch
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from .config import Config
+from .config import PROJECT_FILES, Config
 from .errors import InputError
 from .globs import matches
 from .source import display_path, printable
-
-SKIPPED_FOLDERS = frozenset({
-    "node_modules", "build", "dist", "site", "_build", "_site", "public", "out", "target",
-    "venv", "env", "__pycache__", "htmlcov", "vendor",
-})
 
 
 def discover(paths: Sequence[str], config: Config) -> Iterator[tuple[Path, str] | InputError]:
@@ -60,11 +56,19 @@ def _real(path: Path) -> Path | None:
         return None
 
 
+def excluded(path: Path, config: Config) -> bool:
+    """Would the config leave this file out (its exclude and include globs)?"""
+    return _excluded(path, config)
+
+
 def _excluded(path: Path, config: Config, folder: bool = False) -> bool:
     """Excluded by a glob, or (for files) not matched by the include globs when set."""
     rel = config.relative(path)
     if matches(rel, config.exclude):
         return True
+    if not folder and not config.project_files and \
+            any(fnmatch.fnmatch(path.name.lower(), p) for p in PROJECT_FILES):
+        return True  # README.md, CHANGELOG.md ...: the repository's, not a page
     return not folder and bool(config.include) and not matches(rel, config.include)
 
 
@@ -95,7 +99,7 @@ def _walk(top: Path, config: Config, seen: set[Path]) -> Iterator[tuple[Path, st
             except OSError:
                 is_dir = False
             if is_dir:
-                if entry.name in SKIPPED_FOLDERS or _excluded(path, config, folder=True):
+                if entry.name in config.skip_folders or _excluded(path, config, folder=True):
                     continue
                 yield from walk(path)
                 continue

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from . import document
-from .config import Config
+from .config import Config, find_config, load_config
 from .errors import InputError, ReadlintError, RuleError
-from .files import discover
+from .files import discover, excluded
 from .fixes import fingerprint
 from .problem import Problem
 from .registry import Registry
@@ -33,8 +33,14 @@ Describe = Callable[[document.Document, FileResult, Mapping[str, RuleInfo]], Any
 class Linter:
     def __init__(self, config: Config | None = None, registry: Registry | None = None,
                  choices: Choices | None = None, measure: bool = False,
-                 describe: Describe | None = None) -> None:
+                 describe: Describe | None = None, nearest_config: bool = False) -> None:
+        """With `nearest_config`, each file is checked with the config file nearest to it
+        (walking up from its folder), as if readlint were run on it alone; `config` is then
+        the one for the paths as given (which files a folder holds)."""
         self.config = config or Config()
+        self.nearest_config = nearest_config
+        self._linters: dict[Path | None, Linter] = {self.config.file: self}
+        self._config_of_folder: dict[Path, Path | None] = {}
         self.registry = registry or Registry.default()
         self.choices = choices or Choices()
         self.selection = Selection(self.config, self.registry, self.choices)
@@ -92,7 +98,29 @@ class Linter:
             result.detail = self.describe(doc, result, self.rules)
         return result
 
-    def lint_file(self, path: Path, display: str) -> FileResult:
+    def for_file(self, path: Path) -> Linter:
+        """The linter with the settings that apply to this file."""
+        if not self.nearest_config:
+            return self
+        folder = path.parent
+        if folder not in self._config_of_folder:
+            found = find_config(folder)
+            self._config_of_folder[folder] = found.resolve() if found is not None else None
+        key = self._config_of_folder[folder]
+        found = key
+        if key not in self._linters:
+            self._linters[key] = Linter(load_config(found), self.registry, self.choices,
+                                        self.measure, self.describe)
+        return self._linters[key]
+
+    def lint_file(self, path: Path, display: str) -> FileResult | None:
+        """The file's result, with the settings that apply to it; None when its own config
+        leaves it out."""
+        linter = self.for_file(path)
+        if linter is not self:
+            if excluded(path, linter.config):
+                return None
+            return linter.lint_file(path, display)
         try:
             doc = document.load(path, display, self.config.max_file_size)
         except InputError as exc:
@@ -137,7 +165,9 @@ class Linter:
             if isinstance(item, InputError):
                 yield FileResult(item.path or "", error=item)
             else:
-                yield self.lint_file(*item)
+                result = self.lint_file(*item)
+                if result is not None:
+                    yield result
 
     def run(self, targets: Iterable[tuple[Path, str] | InputError]) -> RunResult:
         """Check the targets; the result holds every file's outcome and the rules known."""
