@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import io
 import os
+import re
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
@@ -15,10 +16,10 @@ from typing import Any, NoReturn
 import click
 import yaml
 
-from . import __version__
+from . import __version__, document
 from .config import Config, find_config, load_config
 from .errors import OutputError, ReadlintError
-from .files import discover
+from .files import discover, excluded
 from .fixes import fix_file, write_atomically, write_fixed
 from .formats import FORMATS, FormatOptions, for_check, for_report
 from .formats.base import ReportWriter
@@ -34,6 +35,7 @@ from .report.view import document_view
 from .results import RunResult
 from .rulesets import RuleSets
 from .schema import validate
+from .source import decode, printable
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a tool stopped by a closed pipe
@@ -116,13 +118,23 @@ def _common_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+def _shard(value: str | None) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    m = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", value)
+    if not m or not 1 <= int(m.group(1)) <= int(m.group(2)):
+        raise click.BadParameter(f"{value!r}: write I/N with 1 <= I <= N, for example 2/4")
+    return int(m.group(1)), int(m.group(2))
+
+
 def _build_linter(paths: Sequence[str], select: Sequence[str], ignore: Sequence[str],
                   audience: str | None, config_path: str | None,
                   measure: bool = False, describe: Describe | None = None,
-                  report_unused_disables: bool = False) -> Linter:
+                  report_unused_disables: bool = False,
+                  shard: tuple[int, int] | None = None) -> Linter:
     config = _config_for(config_path, paths)
     choices = Choices(audience=audience, select=_split(select) or None, ignore=_split(ignore),
-                      report_unused_disables=report_unused_disables)
+                      report_unused_disables=report_unused_disables, shard=shard)
     return Linter(config, Registry.default(), choices, measure=measure, describe=describe,
                   nearest_config=config_path is None)
 
@@ -152,6 +164,12 @@ def _report_errors_and_notices(result: RunResult, quiet: bool) -> None:
                    "are fixes to make, 0 when there are none).")
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False), metavar="FILE",
               help="Write the chosen --format to FILE; the terminal still gets the text.")
+@click.option("--shard", metavar="I/N", callback=lambda ctx, param, value: _shard(value),
+              help="Check only part I of N of the files (for example 2/4), split the same way "
+                   "on every machine: for CI jobs that share a large site.")
+@click.option("--stdin-filename", metavar="PATH",
+              help="With - as the path: check standard input as if it were the file PATH "
+                   "(its config, audience and settings).")
 @click.option("--report-unused-disables", is_flag=True,
               help="Also report readlint-disable comments that turn off nothing.")
 @click.option("--exit-zero", is_flag=True,
@@ -160,7 +178,8 @@ def _report_errors_and_notices(result: RunResult, quiet: bool) -> None:
 def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
           audience: str | None, config_path: str | None, output_format: str,
           fail_on: str | None, quiet: bool, statistics: bool, fix: bool, diff: bool,
-          output_file: str | None, report_unused_disables: bool, exit_zero: bool) -> None:
+          output_file: str | None, shard: tuple[int, int] | None,
+          stdin_filename: str | None, report_unused_disables: bool, exit_zero: bool) -> None:
     """Check documents and print every problem with its file, line and column.
 
     PATHS are Markdown or text files, or folders to search (default: the current folder).
@@ -174,9 +193,15 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
         raise click.UsageError("--diff prints a diff; it cannot be combined with --format or "
                                "--output-file.")
     paths = paths or (".",)
-    linter = _build_linter(paths, select, ignore, audience, config_path,
-                           report_unused_disables=report_unused_disables)
-    result = linter.lint_paths(paths)
+    stdin = paths == ("-",)
+    if "-" in paths and not stdin:
+        raise click.UsageError("- (standard input) cannot be mixed with other paths.")
+    if stdin and (fix or diff):
+        raise click.UsageError("--fix and --diff change files; they cannot be used with -.")
+    where = (stdin_filename or ".",) if stdin else paths
+    linter = _build_linter(where, select, ignore, audience, config_path,
+                           report_unused_disables=report_unused_disables, shard=shard)
+    result = _lint_stdin(linter, stdin_filename) if stdin else linter.lint_paths(paths)
     _report_errors_and_notices(result, quiet)
     if fix or diff:
         pending = _apply_fixes(linter, result, write=not diff, quiet=quiet)
@@ -203,6 +228,20 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     if exit_zero:
         sys.exit(EXIT_OK)
     sys.exit(EXIT_PROBLEMS if any(p.severity >= level for p in result.problems) else EXIT_OK)
+
+
+def _lint_stdin(linter: Linter, filename: str | None) -> RunResult:
+    """Standard input, checked as if it were `filename` (nothing when its config leaves that
+    file out)."""
+    display = printable(filename) if filename else "<stdin>"
+    text = decode(sys.stdin.buffer.read(), display)
+    if filename is None:
+        return RunResult([linter.lint_text(text, display)], linter.rules)
+    path = Path(filename)
+    own = linter.for_file(path)
+    if excluded(path, own.config):
+        return RunResult([], linter.rules)
+    return RunResult([own.lint_text(text, display, path)], linter.rules)
 
 
 def _apply_fixes(linter: Linter, result: RunResult, write: bool, quiet: bool) -> int:
@@ -380,6 +419,41 @@ def harvest(paths: tuple[str, ...], output: str, name: str, patterns: tuple[str,
             + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100))
     write_atomically(target, text)
     click.echo(f"Wrote {len(data['terms'])} entries from {len(files)} documents to {output}.")
+
+
+@main.command("config")
+@click.argument("path", type=click.Path())
+@click.option("--audience", metavar="NAME", help="As if checked with --audience NAME.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Use this config file instead of looking for one.")
+def show_config(path: str, audience: str | None, config_path: str | None) -> None:
+    """Show the settings readlint uses for the file PATH: which config file, the audience and
+    where it comes from, the rule set, and each rule that runs with its severity and options.
+    PATH need not exist yet."""
+    target = Path(path)
+    linter = _build_linter((path,), (), (), audience, config_path).for_file(target)
+    config = linter.config
+    click.echo(f"file:        {printable(path)}")
+    click.echo(f"config:      {config.source or '(none found: the defaults)'}")
+    if excluded(target, config):
+        click.echo("checked:     no (left out by exclude or include, or a repository file)")
+    level = None
+    if target.is_file():
+        try:
+            level = document.load(target, printable(path), config.max_file_size) \
+                .metadata.get("audienceLevel")
+        except ReadlintError as exc:
+            click.echo(f"front matter: cannot be read ({exc.message})")
+    selection = linter.selection
+    overrides = selection.overrides_for(target)
+    rule_set, notice = selection.rule_set_for(level, overrides, printable(path))
+    origin = ("--audience" if audience else f"audienceLevel: {level}" if level is not None
+              else f"default_audience ({config.default_audience})")
+    click.echo(f"audience:    {rule_set} (from {origin})")
+    click.echo("rules:")
+    for item in selection.active(rule_set, overrides):
+        options = ", ".join(f"{k}={v!r}" for k, v in sorted(item.options.items()))
+        click.echo(f"  {item.rule.code} {item.rule.name} ({item.severity}): {options or '-'}")
 
 
 def run() -> None:

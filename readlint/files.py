@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import fnmatch
+import hashlib
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -12,6 +13,16 @@ from .config import PROJECT_FILES, Config
 from .errors import InputError
 from .globs import matches
 from .source import display_path, printable
+
+
+def in_shard(display: str, shard: tuple[int, int] | None) -> bool:
+    """Is the file in shard I of N? Decided by a hash of its name as shown (the path as
+    given, relative to where readlint runs), so every machine and Python splits alike."""
+    if shard is None:
+        return True
+    index, count = shard
+    digest = hashlib.sha256(display.encode("utf-8", "surrogateescape")).digest()
+    return int.from_bytes(digest[:8], "big") % count == index - 1
 
 
 def discover(paths: Sequence[str], config: Config) -> Iterator[tuple[Path, str] | InputError]:

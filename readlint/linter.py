@@ -16,7 +16,7 @@ from typing import Any
 from . import document
 from .config import Config, find_config, load_config
 from .errors import InputError, ReadlintError, RuleError
-from .files import discover, excluded
+from .files import discover, excluded, in_shard
 from .fixes import fingerprint
 from .problem import Problem
 from .registry import Registry
@@ -146,18 +146,27 @@ class Linter:
         result.source_path = path
         return result
 
-    def lint_text(self, text: str, path: str = "<text>") -> FileResult:
+    def lint_text(self, text: str, path: str = "<text>", file: Path | None = None
+                  ) -> FileResult:
+        """Check text as if it were `file` (its settings, per-path ones too), shown as
+        `path`: an editor's buffer, or standard input."""
         try:
             doc = document.parse(text, path)
         except InputError as exc:
             return FileResult(path, error=exc)
-        return self.lint_document(doc)
+        return self.lint_document(doc, file)
 
     # -- many files ------------------------------------------------------------------------
 
     def targets(self, paths: Sequence[str]) -> list[tuple[Path, str] | InputError]:
         """The files a run over `paths` will check (and the paths it cannot)."""
-        return list(discover(paths, self.config))
+        return list(self._discover(paths))
+
+    def _discover(self, paths: Sequence[str]) -> Iterator[tuple[Path, str] | InputError]:
+        for item in discover(paths, self.config):
+            name = (item.path or "") if isinstance(item, InputError) else item[1]
+            if in_shard(name, self.choices.shard):
+                yield item
 
     def lint_targets(self, targets: Iterable[tuple[Path, str] | InputError],
                      ) -> Iterator[FileResult]:
@@ -174,7 +183,7 @@ class Linter:
         return RunResult(list(self.lint_targets(targets)), self.rules)
 
     def lint_paths(self, paths: Sequence[str]) -> RunResult:
-        return self.run(discover(paths, self.config))
+        return self.run(self._discover(paths))
 
 
 def example_problems(registry: Registry, rule_name: str, text: str,

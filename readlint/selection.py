@@ -43,6 +43,7 @@ class Choices:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     report_unused_disables: bool = False
+    shard: tuple[int, int] | None = None  # check only shard I of N (I counts from 1)
 
 
 @dataclass(frozen=True)

@@ -54,3 +54,49 @@ def test_an_explicit_config_applies_to_every_file(run, write):
     write("strict.yaml", "rules:\n  long-sentence: error\n")
     write("a/page.md", PAGE)
     assert checked(run("check", "--config", "strict.yaml", "a/page.md")) == {"a/page.md"}
+
+
+def test_shards_split_the_files_once_each(run, write):
+    for i in range(12):
+        write(f"docs/p{i}.md", PAGE)
+    everything = checked(run("check", "."))
+    parts = [checked(run("check", ".", "--shard", f"{i}/3")) for i in (1, 2, 3)]
+    assert set().union(*parts) == everything and sum(map(len, parts)) == len(everything)
+    assert all(parts)  # 12 files: each shard gets some
+    assert parts[1] == checked(run("check", "docs", "--shard", "2/3"))  # stable
+    bad = run("check", ".", "--shard", "4/3")
+    assert bad.exit_code == 2 and "I/N" in bad.stderr
+
+
+def test_standard_input_is_checked_as_the_file_it_stands_for(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from readlint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / ".readlint.yaml").write_text("rules:\n  long-sentence: error\n", "utf-8")
+    runner = CliRunner()
+    result = runner.invoke(main, ["check", "-", "--stdin-filename", "a/page.md"], input=PAGE)
+    assert result.exit_code == 1
+    assert "a/page.md:5:1: RL102" in result.stdout
+    data = runner.invoke(main, ["check", "-", "--stdin-filename", "a/page.md", "--format",
+                                "json"], input=PAGE).stdout
+    assert '"severity": "error"' in data  # a/.readlint.yaml applied
+    readme = runner.invoke(main, ["check", "-", "--stdin-filename", "README.md"], input=PAGE)
+    assert (readme.exit_code, "RL102" in readme.stdout) == (0, False)
+    mixed = runner.invoke(main, ["check", "-", "b.md"], input=PAGE)
+    assert mixed.exit_code == 2
+
+
+def test_config_command_says_what_applies_to_a_file(run, write):
+    write("pro/.readlint.yaml", "default_audience: professional\n"
+                                "rules:\n  long-sentence: {max_words: 30}\n")
+    write("pro/page.md", "No front matter here.\n")
+    result = run("config", "pro/page.md")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert "config:      pro/.readlint.yaml" in lines
+    assert "audience:    professional (from default_audience (professional))" in lines
+    assert "  RL102 long-sentence (info): max_words=30" in lines  # info for professionals
+    assert "checked:     no" in run("config", "README.md").stdout
