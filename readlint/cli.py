@@ -16,7 +16,7 @@ from typing import Any, NoReturn
 import click
 import yaml
 
-from . import __version__, document
+from . import __version__, baseline, changes, document
 from .config import Config, find_config, load_config
 from .errors import OutputError, ReadlintError
 from .files import discover, excluded
@@ -33,6 +33,7 @@ from .report.model import SORT_KEYS
 from .report.model import build as build_report
 from .report.view import document_view
 from .results import RunResult
+from .rule import GRADE
 from .rulesets import RuleSets
 from .schema import validate
 from .source import decode, printable
@@ -170,6 +171,13 @@ def _report_errors_and_notices(result: RunResult, quiet: bool) -> None:
 @click.option("--stdin-filename", metavar="PATH",
               help="With - as the path: check standard input as if it were the file PATH "
                    "(its config, audience and settings).")
+@click.option("--changed-since", metavar="REF",
+              help="Report only problems on lines added or changed since the git revision REF "
+                   "(and the reading grade of documents that changed): for pull requests.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Leave out the problems FILE accepts (written by --write-baseline).")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False),
+              metavar="FILE", help="Write every problem found to FILE as accepted, and exit 0.")
 @click.option("--report-unused-disables", is_flag=True,
               help="Also report readlint-disable comments that turn off nothing.")
 @click.option("--exit-zero", is_flag=True,
@@ -179,7 +187,9 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
           audience: str | None, config_path: str | None, output_format: str,
           fail_on: str | None, quiet: bool, statistics: bool, fix: bool, diff: bool,
           output_file: str | None, shard: tuple[int, int] | None,
-          stdin_filename: str | None, report_unused_disables: bool, exit_zero: bool) -> None:
+          stdin_filename: str | None, changed_since: str | None, baseline_path: str | None,
+          write_baseline_path: str | None, report_unused_disables: bool,
+          exit_zero: bool) -> None:
     """Check documents and print every problem with its file, line and column.
 
     PATHS are Markdown or text files, or folders to search (default: the current folder).
@@ -198,11 +208,21 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
         raise click.UsageError("- (standard input) cannot be mixed with other paths.")
     if stdin and (fix or diff):
         raise click.UsageError("--fix and --diff change files; they cannot be used with -.")
+    changed = changes.changed_lines(changed_since) if changed_since else None  # fail early
     where = (stdin_filename or ".",) if stdin else paths
     linter = _build_linter(where, select, ignore, audience, config_path,
                            report_unused_disables=report_unused_disables, shard=shard)
     result = _lint_stdin(linter, stdin_filename) if stdin else linter.lint_paths(paths)
     _report_errors_and_notices(result, quiet)
+    if write_baseline_path:
+        count = baseline.write(result, Path(write_baseline_path))
+        click.echo(f"readlint: wrote {plural(count, 'problem')} to {write_baseline_path} as "
+                   "accepted", err=True)
+        sys.exit(EXIT_ERROR if result.errors else EXIT_OK)
+    if baseline_path:
+        baseline.apply(result, baseline.read(Path(baseline_path)))
+    if changed is not None:
+        changes.keep_changed(result, changed, frozenset(linter.registry.tagged(GRADE)))
     if fix or diff:
         pending = _apply_fixes(linter, result, write=not diff, quiet=quiet)
         if diff:

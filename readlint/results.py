@@ -84,3 +84,17 @@ class RunResult:
     def tagged(self, tag: str) -> frozenset[str]:
         """Names of the rules whose problems feed `tag`."""
         return frozenset(name for name, info in self.rules.items() if tag in info.tags)
+
+
+def problem_identity(p: Problem, source: str | None) -> tuple[str, str, str, str]:
+    """What makes a problem the same problem in a later run, wherever its line has moved: its
+    rule, its file, the words it flags and the sentence around them (spaces folded)."""
+    if source is None or not 0 <= p.start <= p.end <= len(source):
+        return p.rule, p.path, p.subject or "", " ".join(p.message.split())
+    flagged = source[p.start:p.end]
+    begin = max(source.rfind(mark, 0, p.start) for mark in (". ", "! ", "? ", "\n\n"))
+    begin = 0 if begin < 0 else begin + 2
+    ends = [i for i in (source.find(mark, p.end) for mark in (". ", "! ", "? ", "\n\n"))
+            if i >= 0]
+    end = min(ends) + 1 if ends else len(source)
+    return p.rule, p.path, " ".join(flagged.split()), " ".join(source[begin:end].split())

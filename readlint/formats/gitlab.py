@@ -1,7 +1,7 @@
 """GitLab Code Quality report (a JSON list GitLab shows on merge requests). Each problem has a
 fingerprint that stays the same from run to run while the problem does (its rule, file, the
-words it is about and the sentence around them; not its line, so edits above it do not make
-it new) and differs between two problems."""
+words it is about and the sentence around them: results.problem_identity; not its line, so
+edits above it do not make it new) and differs between two problems."""
 
 from __future__ import annotations
 
@@ -10,24 +10,11 @@ import json
 from collections import Counter
 from typing import Any, TextIO
 
-from ..problem import Problem, Severity
-from ..results import RunResult
+from ..problem import Severity
+from ..results import RunResult, problem_identity
 from .base import Format, FormatOptions
 
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
-
-
-def identity(p: Problem, source: str | None) -> str:
-    """What makes a problem the same problem in the next run: rule, file, and the flagged text
-    with the line it stands on (its content, not its number)."""
-    if source is not None and 0 <= p.start <= p.end <= len(source):
-        line_start = source.rfind("\n", 0, p.start) + 1
-        line_end = source.find("\n", p.end)
-        context = source[line_start:line_end if line_end >= 0 else len(source)]
-        flagged = source[p.start:p.end]
-    else:
-        context, flagged = p.message, p.subject or ""
-    return "\x1f".join((p.rule, p.path, flagged, " ".join(context.split())))
 
 
 def fingerprints(result: RunResult) -> dict[int, str]:
@@ -37,7 +24,7 @@ def fingerprints(result: RunResult) -> dict[int, str]:
     out: dict[int, str] = {}
     for file in result.files:
         for p in file.problems:
-            key = identity(p, file.source_text)
+            key = "\x1f".join(problem_identity(p, file.source_text))
             seen[key] += 1
             out[id(p)] = hashlib.sha256(f"{key}\x1f{seen[key]}".encode("utf-8",
                                         "surrogatepass")).hexdigest()

@@ -1,0 +1,140 @@
+"""Only what a pull request changed (--changed-since, on a real git repository) and baselines
+that survive edits above a problem."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+LONG = "Word " + " ".join(["word"] * 24) + " end."
+HARD = ("Notwithstanding considerable interdisciplinary multifactorial heterogeneity, "
+        "comprehensive epidemiological characterization necessitates sophisticated "
+        "methodological considerations.")
+
+
+def git(cwd, *args):
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+
+
+@pytest.fixture
+def repo(tmp_path):
+    if shutil.which("git") is None:
+        pytest.skip("needs git")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "config", "user.email", "writer@example.org")
+    git(tmp_path, "config", "user.name", "A Writer")
+    return tmp_path
+
+
+def lines_reported(result):
+    return sorted((line.split(":")[0], int(line.split(":")[1]))
+                  for line in result.stdout.splitlines() if ": RL" in line)
+
+
+def test_changed_since_reports_only_changed_lines(run, write, repo):
+    write("old.md", f"---\naudienceLevel: patient\n---\n\n{LONG}\n\n{LONG}\n")
+    write("same.md", f"---\naudienceLevel: patient\n---\n\n{LONG}\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "first")
+    write("old.md", f"---\naudienceLevel: patient\n---\n\n{LONG}\n\n{LONG} More.\n")
+    write("new.md", f"---\naudienceLevel: patient\n---\n\n{LONG}\n")
+    result = run("check", ".", "--changed-since", "HEAD", "--select", "long-sentence")
+    assert lines_reported(result) == [("new.md", 5), ("old.md", 7)]
+    assert result.exit_code == 1
+    everything = run("check", ".", "--select", "long-sentence")
+    assert len(lines_reported(everything)) == 4
+
+
+def test_changed_since_keeps_the_grade_of_a_changed_document(run, write, repo):
+    body = " ".join([HARD] * 12)
+    write("hard.md", f"---\naudienceLevel: patient\n---\n\n{body}\n\nEnd.\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "first")
+    write("hard.md", f"---\naudienceLevel: patient\n---\n\n{body}\n\nThe end.\n")
+    result = run("check", ".", "--changed-since", "HEAD", "--select", "reading-grade")
+    assert [r for r in lines_reported(result)] and "RL101" in result.stdout
+
+
+def test_changed_since_an_unknown_revision_is_one_line(run, write, repo):
+    write("a.md", "Hi.\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "first")
+    result = run("check", ".", "--changed-since", "no-such-branch")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == \
+        "readlint: error: --changed-since: 'no-such-branch' is not a revision git knows"
+
+
+def test_baseline_accepts_todays_problems_and_survives_edits_above(run, write):
+    page = write("a.md", f"---\naudienceLevel: patient\n---\n\n{LONG}\n")
+    written = run("check", ".", "--write-baseline", "readlint-baseline.json")
+    assert written.exit_code == 0
+    data = json.loads((page.parent / "readlint-baseline.json").read_text("utf-8"))
+    assert [e["rule"] for e in data["problems"]] == ["long-sentence"]
+    assert run("check", ".", "--baseline", "readlint-baseline.json").exit_code == 0
+    # lines added above: the accepted problem stays accepted
+    write("a.md", f"---\naudienceLevel: patient\n---\n\n# Title\n\nA new intro.\n\n{LONG}\n")
+    assert run("check", ".", "--baseline", "readlint-baseline.json").exit_code == 0
+    # a new problem is reported, the old one is not
+    write("a.md", f"---\naudienceLevel: patient\n---\n\n{LONG}\n\nA different {LONG}\n")
+    result = run("check", ".", "--baseline", "readlint-baseline.json")
+    assert lines_reported(result) == [("a.md", 7)]
+
+
+def test_a_broken_baseline_is_named(run, write):
+    write("a.md", "Hi.\n")
+    write("b.json", "{\"nope\": 1}")
+    result = run("check", ".", "--baseline", "b.json")
+    assert result.exit_code == 2
+    assert "b.json: not a readlint baseline" in result.stderr
+
+
+def recipe_commands(name):
+    import yaml
+    from helpers import ROOT
+
+    data = yaml.safe_load((ROOT / "docs" / "ci" / name).read_text("utf-8"))
+    lines = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("run", "script"):
+                    for item in value if isinstance(value, list) else [value]:
+                        lines.extend(x for x in str(item).splitlines()
+                                     if x.strip().startswith("readlint "))
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(data)
+    return lines
+
+
+@pytest.mark.parametrize("name", ["github-workflow.yml", "gitlab-ci.yml"])
+def test_the_ci_recipes_in_the_readme_run(run, write, repo, name):
+    import shlex
+
+    write("docs/page.md", f"---\naudienceLevel: patient\n---\n\n{LONG}\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "first")
+    git(repo, "branch", "-q", "-m", "main")
+    git(repo, "update-ref", "refs/remotes/origin/main", "HEAD")
+    write("docs/page.md", f"---\naudienceLevel: patient\n---\n\n{LONG}\n\nNew. {LONG}\n")
+    commands = recipe_commands(name)
+    assert commands
+    for command in commands:
+        command = command.replace("${{ github.base_ref }}", "main")
+        command = command.split(">>")[0]
+        args = shlex.split(command)[1:]
+        result = run(*args)
+        assert result.exit_code in (0, 1), (command, result.output)
+        assert "Traceback" not in result.output
+    if name == "gitlab-ci.yml":
+        report = json.loads((repo / "gl-code-quality-report.json").read_text("utf-8"))
+        assert {item["check_name"] for item in report} >= {"long-sentence"}
