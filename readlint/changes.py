@@ -79,3 +79,40 @@ def _line_count(path: Path) -> int:
             return sum(1 for _ in fh) or 1
     except OSError:
         return 0
+
+
+def changed_files(ref: str, cwd: Path | None = None) -> dict[Path, str | None]:
+    """Files changed since `ref`, by resolved path, with their name in `ref` (None for a file
+    that is new since)."""
+    folder = cwd or Path.cwd()
+    top = Path(_git(["rev-parse", "--show-toplevel"], folder).strip())
+    _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], folder,
+         f"{ref!r} is not a revision git knows")
+    out: dict[Path, str | None] = {}
+    status = _git(["diff", "--name-status", "-M", "--no-color", ref, "--"], top)
+    for line in status.splitlines():
+        parts = line.split("\t")
+        kind = parts[0][:1]
+        if kind in ("M", "T"):
+            out[(top / parts[1]).resolve()] = parts[1]
+        elif kind == "R" and len(parts) == 3:
+            out[(top / parts[2]).resolve()] = parts[1]
+        elif kind == "A":
+            out[(top / parts[1]).resolve()] = None
+    for name in _git(["ls-files", "--others", "--exclude-standard"], top).splitlines():
+        out[(top / name).resolve()] = None
+    return out
+
+
+def text_at(ref: str, name: str, cwd: Path | None = None) -> str | None:
+    """A file's text at revision `ref` (None when it cannot be read as UTF-8 text)."""
+    folder = cwd or Path.cwd()
+    top = Path(_git(["rev-parse", "--show-toplevel"], folder).strip())
+    done = subprocess.run(["git", "show", f"{ref}:{name}"], cwd=top, capture_output=True,
+                          check=False)
+    if done.returncode != 0:
+        return None
+    try:
+        return done.stdout.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None

@@ -29,6 +29,7 @@ from .linter import Choices, Describe, Linter, example_problems
 from .patterns import user_pattern
 from .problem import Severity
 from .registry import Registry
+from .report import compare
 from .report.model import SORT_KEYS
 from .report.model import build as build_report
 from .report.view import document_view
@@ -314,9 +315,16 @@ def _apply_fixes(linter: Linter, result: RunResult, write: bool, quiet: bool) ->
               show_default=True,
               help="Order of documents: worst (furthest above target first), grade, problems, "
                    "long, terms, words or path.")
+@click.option("--base", metavar="REF",
+              help="Compare each document changed since the git revision REF with its version "
+                   "there: grade before and after, problems fixed and added (text or "
+                   "markdown, for a pull-request comment).")
+@click.option("--fail-on-worse", is_flag=True,
+              help="With --base: exit with code 1 when a document got harder to read.")
 def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
            audience: str | None, config_path: str | None, output_format: str,
-           top: int | None, html_path: str | None, sort: str) -> None:
+           top: int | None, html_path: str | None, sort: str, base: str | None,
+           fail_on_worse: bool) -> None:
     """Show where a whole set of documents stands: one row per document, worst first.
 
     For each document: its audience, words, reading grade against its target, long
@@ -324,6 +332,13 @@ def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, .
     per audience. Files that cannot be read are listed on standard error.
     """
     paths = paths or (".",)
+    if fail_on_worse and not base:
+        raise click.UsageError("--fail-on-worse needs --base REF.")
+    if base:
+        if output_format not in ("text", "markdown") or html_path:
+            raise click.UsageError("--base writes text or markdown.")
+        _report_base(paths, select, ignore, audience, config_path, base, output_format,
+                     fail_on_worse)
     linter = _build_linter(paths, select, ignore, audience, config_path, measure=True,
                            describe=document_view if html_path is not None else None)
     targets = linter.targets(paths)
@@ -342,6 +357,30 @@ def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, .
         click.echo(f"readlint: wrote the HTML report to {html_path}", err=True)
     _report_writer(output_format)(data, sys.stdout, options)
     sys.exit(EXIT_ERROR if result.errors else EXIT_OK)
+
+
+def _report_base(paths: Sequence[str], select: Sequence[str], ignore: Sequence[str],
+                 audience: str | None, config_path: str | None, ref: str, output_format: str,
+                 fail_on_worse: bool) -> NoReturn:
+    changed = changes.changed_files(ref)
+    linter = _build_linter(paths, select, ignore, audience, config_path, measure=True)
+    result = linter.run(t for t in linter.targets(paths)
+                        if isinstance(t, ReadlintError) or t[0].resolve() in changed)
+    _report_errors_and_notices(result, quiet=False)
+    found = []
+    for file in result.files:
+        if file.error is not None or file.source_path is None:
+            continue
+        old_name = changed.get(file.source_path.resolve())
+        old_text = changes.text_at(ref, old_name) if old_name is not None else None
+        before = linter.for_file(file.source_path).lint_text(
+            old_text, file.path, file.source_path) if old_text is not None else None
+        found.append(compare.compare(file.path, before, file))
+    writer = compare.write_markdown if output_format == "markdown" else compare.write_text
+    writer(found, ref, sys.stdout)
+    if result.errors:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_PROBLEMS if fail_on_worse and any(c.worse for c in found) else EXIT_OK)
 
 
 def _report_writer(name: str) -> ReportWriter:

@@ -138,3 +138,23 @@ def test_the_ci_recipes_in_the_readme_run(run, write, repo, name):
     if name == "gitlab-ci.yml":
         report = json.loads((repo / "gl-code-quality-report.json").read_text("utf-8"))
         assert {item["check_name"] for item in report} >= {"long-sentence"}
+
+
+def test_report_base_gives_grades_before_and_after(run, write, repo):
+    easy = "We check your blood. It is quick. You can go home the same day. " * 12
+    hard = " ".join([HARD] * 12)
+    write("a.md", f"---\naudienceLevel: patient\n---\n\n{easy}\n")
+    write("b.md", f"---\naudienceLevel: patient\n---\n\n{easy}\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "first")
+    write("a.md", f"---\naudienceLevel: patient\n---\n\n{hard}\n")  # harder
+    write("c.md", f"---\naudienceLevel: patient\n---\n\n{easy}\n")  # new
+    result = run("report", ".", "--base", "HEAD", "--format", "markdown")
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| `")]
+    assert [row.split("`")[1] for row in rows] == ["a.md", "c.md"]  # b.md did not change
+    assert "▲" in rows[0] and "| new |" in rows[1]
+    assert "1 document got harder to read" in result.stdout
+    assert run("report", ".", "--base", "HEAD", "--fail-on-worse").exit_code == 1
+    write("a.md", f"---\naudienceLevel: patient\n---\n\n{easy}\n")
+    assert run("report", ".", "--base", "HEAD", "--fail-on-worse").exit_code == 0
