@@ -312,9 +312,10 @@ _GENE_AFTER = re.compile(r"(?:[\s,/-]+(?:and\s+|or\s+)?[A-Z][A-Z0-9-]+)*[\s*-]*(
                          r"inhibitors?|-?targeted|-?targeting|pathways?|expression|status|"
                          r"variants?|alterations?|rearrangements?|amplifications?|"
                          r"deletions?)\b")
+# A drug's suffix after its name: "mosunetuzumab-axgb", "liso-cel".
+_DRUG_SUFFIX = re.compile(r"-(?:[a-z]{4}|cel)\b")
 # A study, a trial group or a meeting: "the ADAURA clinical trial", "the RESONATE
 # investigators", "the 2018 ASCO annual meeting".
-_DRUG_SUFFIX = re.compile(r"-(?:[a-z]{4}|cel)\b")
 _STUDY_AFTER = re.compile(r"\s+(?:(?:clinical|phase\s+[\dI]+|randomized|annual)\s+)?"
                           r"(?:trials?|study|studies|group|network|investigators|researchers|"
                           r"meeting|conference|symposium|cohort|program|center|institute|"
