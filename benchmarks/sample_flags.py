@@ -46,7 +46,8 @@ def main(shared: Path, rule: str, size: int, pages: str = "held-out", seed: int 
                                   else len(raw)))
             context = raw[start:end].replace("\t", " ")
             context = re.sub(r"\]\([^)]*\)", "]", context)  # link targets out of the way
-            flags.append((rel, problem.line, raw[problem.start:problem.end], context[:400]))
+            flagged = " ".join(raw[problem.start:problem.end].split())  # one line in the TSV
+            flags.append((rel, problem.line, flagged, " ".join(context[:400].split())))
     random.Random(seed).shuffle(flags)
     print("page\tline\tflagged\tcontext\tverdict\tnote")
     for rel, line, flagged, context in flags[:size]:

@@ -164,8 +164,8 @@ def in_proper_name(text: str, start: int, end: int) -> bool:
     if not text[start:start + 1].isupper():
         return False
     window = text[max(0, start - 60):start]
-    before = re.search(r"[A-Z][\w’'-]*\s+(?:(?:of|and|for|the)\s+)?$", window)
-    after = re.match(r"\s+(?:(?:of|and|for|the)\s+)?[A-Z][\w’'-]*", text[end:end + 60])
+    before = re.search(r"[A-Z][\w’'-]*\s+(?:(?:of|and|for|the|in|on)\s+)?$", window)
+    after = re.match(r"\s+(?:(?:of|and|for|the|in|on)\s+)?[A-Z][\w’'-]*", text[end:end + 60])
     if before and not sentence_start(text, start - len(window) + before.start()):
         return True
     return bool(after)

@@ -24,7 +24,8 @@ def test_whole_corpus_is_checked_without_a_crash(corpus: Path):
     result = Linter().lint_paths([str(corpus)])
     assert result.errors == []
     checked = [f for f in result.files if f.error is None]
-    expected = sum(1 for p in corpus.rglob("*.md"))
+    # every page; the corpus's own README.md is a repository file readlint leaves out
+    expected = sum(1 for p in corpus.rglob("*.md") if not p.name.lower().startswith("readme"))
     assert len(checked) == expected
     counts = Counter(p.rule for p in result.problems)
     assert counts["long-sentence"] > 0 and counts["reading-grade"] > 0

@@ -216,6 +216,9 @@ def _left_alone(use: Use, topic: set[str], options: Mapping[str, Any]) -> bool:
         return True
     if use.block.kind == "paragraph" and _label(use.block.text) == use.match.text:
         return True  # a paragraph that only names it: a brand name or a title on its own
+    if use.block.kind == "paragraph" and len(use.block.text.split()) <= 14 and \
+            not re.search(r"[.!?:;]\W*$", use.block.text.strip()):
+        return True  # a title line: "Targeted therapy approved for breast cancer"
     words = {fold(w) for w in re.findall(r"[^\W_]+", use.match.text)}
     if words and words <= topic:
         return True
@@ -281,7 +284,7 @@ def other_name(use: Use) -> bool:
     if ALSO_CALLED.search(text[max(0, start - 200):start]):
         return True
     if re.fullmatch(r"[A-Z][A-Za-z0-9-]*[A-Z0-9]s?", use.match.text) and \
-            any(text[m.end:start] == " or " for m in matches):
+            any(re.fullmatch(r",?\s+or\s+", text[m.end:start]) for m in matches):
         return True  # an abbreviation given as the other name: "anti-inflammatory drugs or NSAIDs"
     opening = _opening_parenthesis(text, start)
     if opening < 0:
@@ -295,6 +298,13 @@ def other_name(use: Use) -> bool:
         # the other name of the term: "MRI (magnetic resonance imaging)", "trastuzumab
         # emtansine (T-DM1)", "lapatinib (Tykerb®)"
         return True
+    if use.match.text[:1].isupper() and content == start and \
+            re.match(r"[®™]*\)", text[use.match.end:use.match.end + 3]) and \
+            re.search(r"\b[a-z][a-z-]{3,}\s*$", text[max(0, opening - 40):opening]):
+        return True  # a brand after the medicine's name: "ribociclib (Kisqali)"
+    if before and content == start and len(use.match.text) <= 6 and " " not in use.match.text \
+            and re.match(r"\s*\)", text[use.match.end:use.match.end + 3]):
+        return True  # a short form after the phrase: "[linear accelerator] (linac)"
     return not any(m.start == content for m in matches)  # an explanation, not a list of terms
 
 
