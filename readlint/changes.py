@@ -15,15 +15,21 @@ from .results import RunResult
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.M)
 
 
+def _top(ref: str, cwd: Path | None) -> Path:
+    """The top folder of the git repository around `cwd`, once `ref` is known to be there."""
+    folder = cwd or Path.cwd()
+    top = Path(_git(["rev-parse", "--show-toplevel"], folder).strip())
+    _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], folder,
+         f"{ref!r} is not a revision git knows")
+    return top
+
+
 def changed_lines(ref: str, cwd: Path | None = None) -> dict[Path, set[int]]:
     """Lines added or changed since `ref` (committed, staged or not), by resolved file path.
     A file new since `ref` has all its lines."""
-    folder = cwd or Path.cwd()
-    top = _git(["rev-parse", "--show-toplevel"], folder).strip()
-    _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], folder,
-         f"{ref!r} is not a revision git knows")
+    top = _top(ref, cwd)
     diff = _git(["diff", "--unified=0", "--no-color", "--no-ext-diff", "--relative=",
-                 "--diff-filter=AMR", ref, "--"], Path(top))
+                 "--diff-filter=AMR", ref, "--"], top)
     changed: dict[Path, set[int]] = {}
     current: set[int] | None = None
     for line in diff.splitlines():
@@ -37,8 +43,7 @@ def changed_lines(ref: str, cwd: Path | None = None) -> dict[Path, set[int]]:
             if m:
                 start, count = int(m.group(1)), int(m.group(2) or "1")
                 current.update(range(start, start + count))
-    for name in _git(["ls-files", "--others", "--exclude-standard"], Path(top)).splitlines():
-        path = Path(top, name).resolve()
+    for path in _untracked(top):
         changed[path] = set(range(1, _line_count(path) + 1))
     return changed
 
@@ -81,13 +86,16 @@ def _line_count(path: Path) -> int:
         return 0
 
 
+def _untracked(top: Path) -> list[Path]:
+    """Files git does not track yet (and does not ignore): new since any revision."""
+    return [(top / name).resolve()
+            for name in _git(["ls-files", "--others", "--exclude-standard"], top).splitlines()]
+
+
 def changed_files(ref: str, cwd: Path | None = None) -> dict[Path, str | None]:
     """Files changed since `ref`, by resolved path, with their name in `ref` (None for a file
-    that is new since)."""
-    folder = cwd or Path.cwd()
-    top = Path(_git(["rev-parse", "--show-toplevel"], folder).strip())
-    _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], folder,
-         f"{ref!r} is not a revision git knows")
+    that is new since): a name `text_at` takes, relative to the repository's top."""
+    top = _top(ref, cwd)
     out: dict[Path, str | None] = {}
     status = _git(["diff", "--name-status", "-M", "--no-color", ref, "--"], top)
     for line in status.splitlines():
@@ -99,17 +107,16 @@ def changed_files(ref: str, cwd: Path | None = None) -> dict[Path, str | None]:
             out[(top / parts[2]).resolve()] = parts[1]
         elif kind == "A":
             out[(top / parts[1]).resolve()] = None
-    for name in _git(["ls-files", "--others", "--exclude-standard"], top).splitlines():
-        out[(top / name).resolve()] = None
+    for path in _untracked(top):
+        out[path] = None
     return out
 
 
-def text_at(ref: str, name: str, cwd: Path | None = None) -> str | None:
-    """A file's text at revision `ref` (None when it cannot be read as UTF-8 text)."""
-    folder = cwd or Path.cwd()
-    top = Path(_git(["rev-parse", "--show-toplevel"], folder).strip())
-    done = subprocess.run(["git", "show", f"{ref}:{name}"], cwd=top, capture_output=True,
-                          check=False)
+def text_at(ref: str, name: str) -> str | None:
+    """A file's text at revision `ref`, `name` relative to the repository's top (as
+    changed_files gives it); None when it cannot be read as UTF-8 text."""
+    # "REF:name" names a file from the repository's top, wherever git runs in it
+    done = subprocess.run(["git", "show", f"{ref}:{name}"], capture_output=True, check=False)
     if done.returncode != 0:
         return None
     try:

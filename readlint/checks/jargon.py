@@ -159,8 +159,10 @@ class UndefinedJargon(Rule):
                     seen.add(key)  # a person or a group, named again later: "Dr. Cusimano" ...
                     continue  # ... "Cusimano said"
                 if not self._hard(term, acronym, in_glossary, text, start, options):
-                    if term.islower() and not in_glossary:
-                        easy.add(term)  # a lower-case word is easy wherever it stands
+                    if term.islower() and not in_glossary and options["skip_glossary_terms"]:
+                        # A lower-case word is easy wherever it stands (where it is part of a
+                        # glossary term, that term is glossary-link's).
+                        easy.add(term)
                     continue
                 if not in_glossary and not acronym:
                     # the whole term: "amyotrophic lateral sclerosis"
