@@ -138,6 +138,14 @@ def everyday_compound(word: str) -> bool:
                for i in range(3, len(low) - 2))
 
 
+def everyday_head(word: str) -> bool:
+    """Is the word a very common word with a short piece in front ("biotechnology",
+    "nanotechnology")? Its medical-looking ending belongs to the everyday word."""
+    low = word.lower()
+    return any(word_zipf(low[:i]) >= 3.5 and word_zipf(low[i:]) >= 4.5
+               for i in range(3, len(low) - 4))
+
+
 # Endings that make a new word from an everyday one: "editorialists", "spidery",
 # "generalizable", "saltine".
 _DERIVATIONS = ("ists", "ist", "izable", "isable", "ability", "able", "ably", "ish", "ine",
@@ -257,7 +265,7 @@ def _after_starts(text: str, end: int) -> list[int]:
         paired = None
     if paired:
         starts.append(end + paired.end())
-    head = re.match(r"[ -]([a-z]+)", text[end:end + 30])
+    head = re.match(r"[\"”']?[ -]([a-z]+)", text[end:end + 30])  # after a closing quote too
     if head and word_zipf(head.group(1)) >= 4.0 and head.group(1) not in STOPWORDS:
         starts.append(end + head.end())
     for at in list(starts):

@@ -112,6 +112,11 @@ def test_everyday_words_that_end_like_medical_ones():
     "Mix ¼ teaspoon baking soda, ⅛ teaspoon salt, and 1 cup warm water.",
     "Researchers led by Xavier Leleu, MD, PhD, of Hopital Huriez, CHRU, Lille, France, agreed.",
     "---\ntitle: Vimseltinib - NCI\n---\n\nThis page has brief information about vimseltinib.",
+    "---\ntitle: Myeloma Research\n---\n\nIt can be used with almost all antimyeloma drugs.",
+    'The "ABCDE" rule describes the features of early melanoma:',
+    "- Ornithine decarboxylase inhibitor therapy slows the growth of cancer cells.",
+    "Image courtesy of Dr. Robert J. Cusimano.",
+    "Interest from the pharmaceutical and biotechnology sectors grew.",
 ])
 def test_names_and_placed_words_are_not_reported(text):
     assert flagged(text, config=None) == []  # glossary terms left to glossary-link

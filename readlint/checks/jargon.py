@@ -18,6 +18,7 @@ from ..vocabulary import (
     STOPWORDS,
     everyday_compound,
     everyday_derivation,
+    everyday_head,
     explained,
     in_proper_name,
     is_acronym,
@@ -122,7 +123,7 @@ class UndefinedJargon(Rule):
                           for m in _SPELLED_OUT.finditer(h.text)}
         skipped = doc.blocks_under(options["skip_sections"])
         easy: set[str] = set()  # words already found easy on this page
-        topic = topic_words(doc)  # a drug page's own drug is named, not jargon, on it
+        topic = topic_words(doc)  # the page's subject: its drug is named, not jargon, on it
         for index, block in enumerate(doc.blocks):
             if block.kind == "heading" or index in skipped or _title_line(block):
                 continue
@@ -181,7 +182,7 @@ class UndefinedJargon(Rule):
                 suffix = _DRUG_SUFFIX.match(text, end)  # "Mosunetuzumab-axgb works by ..."
                 if end <= label_end or \
                         explained(text, start, suffix.end() if suffix else end, acronym) or \
-                        _page_name(term, topic) or \
+                        _page_name(term, topic) or _against_topic(term, topic) or \
                         _pronunciation(text, start) or _not_a_term(text, start, end, acronym):
                     continue
                 if foreign is None:
@@ -223,9 +224,11 @@ class UndefinedJargon(Rule):
             return False  # a name: "Genentech", "MedlinePlus", "Clinical Oncology"
         if not in_glossary and everyday_derivation(term):
             return False  # "editorialists", "spidery", "generalizable"
-        # built the medical way, in its plain form too: "exposes" is "expose", not "-oses"
+        # built the medical way, in its plain form too: "exposes" is "expose", not "-oses";
+        # and not an everyday word in front of one ("biotechnology": bio + technology)
         medical_form = is_medical_form(term) and is_medical_form(fold(term)) and \
-            (is_medical_form(term, beginnings=False) or word_zipf(term) < 2.5)
+            (is_medical_form(term, beginnings=False) or word_zipf(term) < 2.5) and \
+            not everyday_head(term)
         if not in_glossary and not medical_form and everyday_compound(term):
             return False  # "underarm", "regrow", "noncancerous"
         frequency = word_zipf(term)
@@ -246,7 +249,7 @@ def _named(term: str, acronym: bool, in_glossary: bool, text: str, start: int) -
                     or _person_or_place(text, start, end, term))
     # a person: "Dr. Sznol", "Hortobagyi said", "Ambinder, M.D."
     return term[:1].isupper() and not in_glossary and " " not in term and bool(
-        _TITLE_BEFORE.search(text, max(0, start - 8), start) or _PERSON_AFTER.match(text, end))
+        _TITLE_BEFORE.search(text, max(0, start - 40), start) or _PERSON_AFTER.match(text, end))
 
 
 def _hard_parts(text: str, word: str, start: int) -> Iterator[tuple[int, int, str]]:
@@ -335,7 +338,8 @@ _REGIONS = frozenset("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA M
                      "WI WY PR AB BC MB NB NL NS ON PE QC PQ SK".split())
 # A web address or a link's target left in the text by broken Markdown.
 _ADDRESS = re.compile(r"\]\([^)\s]*\)?|(?:https?://|www\.|\bdoi:)\S+|\S*/[\w.-]+/\S*")
-_TITLE_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof)\.\s+$")
+# A title, then perhaps first names and initials: "Dr. Cusimano", "Dr. Robert J. Cusimano".
+_TITLE_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof)\.\s+(?:[A-Z][\w'’-]*\.?\s+){0,3}$")
 _PERSON_AFTER = re.compile(r"(?:,?\s+(?:Inc|LLC|Ltd|Corp)\b|,\s+(?:from|of)\s+the\s+[A-Z]|"
                            r",\s+(?:M\.D\.|Ph\.D\.|D\.O\.|R\.N\.|M\.P\.H\.|M\.Sc?\.?|Jr\.)|"
                            r"\s+(?:said|says|"
@@ -449,7 +453,10 @@ def _label_end(doc: Document, block: Block) -> int:
 _USE_AFTER = re.compile(r"(?:[®™]*\s*\([^()\s]{2,20}\))?,?\s+"
                         r"(?:(?:is|are)\s+(?:used\s+|given\s+)?)?"
                         r"(?:to\s+(?:treat|prevent|relieve|control)|for\s+the\s+treatment\s+of)\b|"
-                        r"\s[^.;]{0,40}?\bby\s+\w+ing\b")
+                        r"\s[^.;]{0,40}?\bby\s+\w+ing\b|"
+                        # what a treatment does: "... inhibitor therapy slows the growth"
+                        r"\s+(?:therapy|treatment|drugs?|medicines?)\s+(?:slows|stops|blocks|"
+                        r"kills|shrinks|lowers|helps|prevents|treats|relieves)\b")
 
 
 # One of a list whose kind is named: "SNRIs include venlafaxine, duloxetine, and
@@ -480,6 +487,17 @@ def _page_name(term: str, topic: set[str]) -> bool:
     return bool(found) and {fold(w) for w in found} <= topic and \
         all(word_zipf(w) < 2.5 and (not is_medical_form(w) or w.lower().endswith(DRUG_ENDINGS))
             for w in found)
+
+
+def _against_topic(term: str, topic: set[str]) -> bool:
+    """Is the word "anti" or "non" in front of the page's own subject ("antimyeloma" on a
+    myeloma page)? The reader has the subject explained on that page."""
+    low = term.lower()
+    for prefix in ("anti", "non"):
+        rest = low[len(prefix):].lstrip("-")
+        if low.startswith(prefix) and len(rest) >= 4 and fold(rest) in topic:
+            return True
+    return False
 
 
 def _not_a_term(text: str, start: int, end: int, acronym: bool) -> bool:
