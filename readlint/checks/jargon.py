@@ -55,7 +55,9 @@ class UndefinedJargon(Rule):
     "hipbone"); genes and proteins named as such ("*MN1*", "the BCMA protein", "KRAS
     inhibitor", "HER2-targeted"); a numbered type of an abbreviation already met ("HPV-11"
     after "HPV"); pronunciation keys ("(oh-LA-puh-rib)"); web addresses; everyday
-    abbreviations (COVID-19). Only the first use on the page is checked; headings, short
+    abbreviations (COVID-19); everyday words made from everyday ones ("editorialists",
+    "biotechnology"); a medicine named with its brand ("ribociclib (Kisqali)"), and the
+    drug a page is about, on that page; "anti" or "non" before the page's own subject. Only the first use on the page is checked; headings, short
     title lines, paragraphs in another language and administrative sections are not. Terms
     in the rule set's glossaries are left to the glossary-link rule when
     `skip_glossary_terms` is on.
