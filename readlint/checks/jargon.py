@@ -57,10 +57,10 @@ class UndefinedJargon(Rule):
     after "HPV"); pronunciation keys ("(oh-LA-puh-rib)"); web addresses; everyday
     abbreviations (COVID-19); everyday words made from everyday ones ("editorialists",
     "biotechnology"); a medicine named with its brand ("ribociclib (Kisqali)"), and the
-    drug a page is about, on that page; "anti" or "non" before the page's own subject. Only the first use on the page is checked; headings, short
-    title lines, paragraphs in another language and administrative sections are not. Terms
-    in the rule set's glossaries are left to the glossary-link rule when
-    `skip_glossary_terms` is on.
+    drug a page is about, on that page; "anti" or "non" before the page's own subject.
+    Only the first use on the page is checked; headings, short title lines, paragraphs in
+    another language and administrative sections are not. Terms in the rule set's
+    glossaries are left to the glossary-link rule when `skip_glossary_terms` is on.
 
     What counts as explained, at that first use (and then for the rest of the page):
       - a plain explanation in parentheses right after it: "prognosis (chance of recovery)";
