@@ -106,12 +106,11 @@ class Linter:
         if folder not in self._config_of_folder:
             found = find_config(folder)
             self._config_of_folder[folder] = found.resolve() if found is not None else None
-        key = self._config_of_folder[folder]
-        found = key
-        if key not in self._linters:
-            self._linters[key] = Linter(load_config(found), self.registry, self.choices,
-                                        self.measure, self.describe)
-        return self._linters[key]
+        found = self._config_of_folder[folder]
+        if found not in self._linters:
+            self._linters[found] = Linter(load_config(found), self.registry, self.choices,
+                                          self.measure, self.describe)
+        return self._linters[found]
 
     def lint_file(self, path: Path, display: str) -> FileResult | None:
         """The file's result, with the settings that apply to it; None when its own config
