@@ -16,7 +16,7 @@ from typing import Any, NoReturn
 import click
 import yaml
 
-from . import __version__, baseline, changes, document
+from . import __version__, document
 from .config import Config, find_config, load_config
 from .errors import OutputError, ReadlintError
 from .files import discover, excluded
@@ -24,15 +24,11 @@ from .fixes import fix_file, write_atomically, write_fixed
 from .formats import FORMATS, FormatOptions, for_check, for_report
 from .formats.base import ReportWriter
 from .formats.text import plural
-from .harvest import glossary_data
 from .linter import Choices, Describe, Linter, example_problems
 from .patterns import user_pattern
 from .problem import Severity
 from .registry import Registry
-from .report import compare
 from .report.model import SORT_KEYS
-from .report.model import build as build_report
-from .report.view import document_view
 from .results import RunResult
 from .rule import GRADE
 from .rulesets import RuleSets
@@ -209,6 +205,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
         raise click.UsageError("- (standard input) cannot be mixed with other paths.")
     if stdin and (fix or diff):
         raise click.UsageError("--fix and --diff change files; they cannot be used with -.")
+    if changed_since or baseline_path or write_baseline_path:
+        from . import baseline, changes
     changed = changes.changed_lines(changed_since) if changed_since else None  # fail early
     where = (stdin_filename or ".",) if stdin else paths
     linter = _build_linter(where, select, ignore, audience, config_path,
@@ -331,6 +329,9 @@ def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, .
     sentences, undefined terms, missing glossary links and problems by severity; then totals
     per audience. Files that cannot be read are listed on standard error.
     """
+    from .report.model import build as build_report
+    from .report.view import document_view
+
     paths = paths or (".",)
     if fail_on_worse and not base:
         raise click.UsageError("--fail-on-worse needs --base REF.")
@@ -362,6 +363,9 @@ def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, .
 def _report_base(paths: Sequence[str], select: Sequence[str], ignore: Sequence[str],
                  audience: str | None, config_path: str | None, ref: str, output_format: str,
                  fail_on_worse: bool) -> NoReturn:
+    from . import changes
+    from .report import compare
+
     changed = changes.changed_files(ref)
     linter = _build_linter(paths, select, ignore, audience, config_path, measure=True)
     result = linter.run(t for t in linter.targets(paths)
@@ -470,6 +474,8 @@ def harvest(paths: tuple[str, ...], output: str, name: str, patterns: tuple[str,
         if "(?P<key>" not in pattern:
             _fail(f"--pattern {pattern!r} needs a named group (?P<key>...)")
         user_pattern(pattern, "--pattern")  # refused with a plain message when it cannot run
+    from .harvest import glossary_data
+
     files = [item[0] for item in discover(paths, Config()) if not isinstance(item, Exception)]
     data = glossary_data(files, patterns, name, url_template)
     validate(data, "glossary.schema.json", output)

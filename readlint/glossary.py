@@ -26,22 +26,27 @@ on word boundaries, plural and possessive forms folded, and the longest term win
 from __future__ import annotations
 
 import csv
+import importlib.util
 import json
+import marshal
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from . import store
 from .document import Document
 from .errors import ConfigError
 from .patterns import user_pattern
 from .schema import parse_yaml, validate
 from .source import read_data_text
-from .vocabulary import zipf
+from .tables import Table, cached_table
+from .version import __version__
+from .vocabulary import zipf, zipf_sources
 
 BUNDLED = ("nci-cancer-terms", "nci-drugs")
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|-")
@@ -78,6 +83,7 @@ class Glossary:
     link_patterns: tuple[Any, ...] = ()  # compiled by patterns.user_pattern (RE2)
     entries: list[Entry] = field(default_factory=list)
     has_practice: bool = False  # entries say how often editors link them
+    files: list[str] = field(default_factory=list)  # every file it was read from
     _by_key: dict[str, Entry] = field(default_factory=dict, repr=False)
 
     def add(self, entry: Entry) -> None:
@@ -124,15 +130,19 @@ def bundled_path(name: str) -> Path:
 @lru_cache(maxsize=32)
 def load(ref: str) -> Glossary:
     """A glossary by bundled name or by file path (.yaml, .yml, .json or .tsv)."""
-    path = bundled_path(ref) if ref in BUNDLED else Path(ref)
+    path = path_of(ref)
     if not path.is_file():
         raise ConfigError(f"glossary {ref!r} not found (bundled glossaries: "
                           f"{', '.join(BUNDLED)})")
     if path.suffix.lower() == ".tsv":
-        glossary = Glossary(path.stem)
+        glossary = Glossary(path.stem, files=[str(path)])
         _read_tsv(glossary, path, None)
         return glossary
     return _read_file(path)
+
+
+def path_of(ref: str) -> Path:
+    return bundled_path(ref) if ref in BUNDLED else Path(ref)
 
 
 def _read_file(path: Path) -> Glossary:
@@ -147,8 +157,10 @@ def _read_file(path: Path) -> Glossary:
     validate(data, "glossary.schema.json", str(path), text)
     glossary = Glossary(
         data["name"], data.get("source", ""), data.get("title", ""), data.get("url_template"),
-        tuple(user_pattern(p, f"{path}: link_patterns") for p in data.get("link_patterns", ())))
+        tuple(user_pattern(p, f"{path}: link_patterns") for p in data.get("link_patterns", ())),
+        files=[str(path)])
     if "terms_tsv" in data:
+        glossary.files.append(str(path.parent / data["terms_tsv"]))
         _read_tsv(glossary, path.parent / data["terms_tsv"], data.get("tsv_audience"))
     for item in data.get("terms", ()):
         entry = glossary.entry_for_key(str(item.get("id", item["term"])))
@@ -165,6 +177,7 @@ def _read_file(path: Path) -> Glossary:
                            tuple(item.get("variants", ())), tuple(map(str, item.get("keys", ()))),
                            item.get("url"), item.get("definition"), item.get("source")))
     if "practice_tsv" in data:
+        glossary.files.append(str(path.parent / data["practice_tsv"]))
         _read_practice(glossary, path.parent / data["practice_tsv"])
     return glossary
 
@@ -239,10 +252,9 @@ def fold(word: str) -> str:
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
-    lemmas = _lemmas(w)
-    for kind in ("NOUN", "VERB"):
-        if kind in lemmas:
-            return str(lemmas[kind][0])
+    noun, verb, _ = _lemmas(w)
+    if noun or verb:
+        return noun or verb
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
     if len(w) > 4 and w.endswith(("ses", "xes", "zes", "ches", "shes")):
@@ -262,16 +274,51 @@ def topic_words(doc: Document) -> set[str]:
 def only_a_verb(word: str) -> bool:
     """Is the word known only as a verb ("diagnose", "prescribe"), never a noun or an
     adjective? A verb does not belong to a term's name."""
-    kinds = set(_lemmas(word.lower()))
-    return kinds == {"VERB"}
+    return _lemmas(word.lower())[2] == "VERB"
 
 
-def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
+def _lemmas(word: str) -> tuple[str, str, str]:
+    """A lower-case word's dictionary form as a noun and as a verb ("" when it is not one),
+    and the kinds of word it can be ("NOUN,VERB"), from lemminflect's lookup tables."""
     if not word.isalpha() or not word.isascii():
-        return {}
-    from lemminflect import getAllLemmas  # its tables load on first use (about 0.3 s)
+        return "", "", ""
+    found = _lemma_table().get(word)
+    if found is None:
+        return "", "", ""
+    noun, verb, kinds = found.split("|")
+    return noun, verb, kinds
 
-    return dict(getAllLemmas(word))
+
+@cache
+def _lemma_table() -> Table:
+    return cached_table("lemmas", _lemma_sources(), _lemma_rows)
+
+
+def _lemma_sources() -> list[Path]:
+    spec = importlib.util.find_spec("lemminflect")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("lemminflect is not installed")
+    folder = Path(spec.origin).parent / "resources"
+    return [folder / "lemma_lu.csv.gz", folder / "lemma_overrides.csv", Path(__file__)]
+
+
+def _lemma_rows() -> Iterator[tuple[str, str]]:
+    """Every plain lower-case word lemminflect knows, as "noun|verb|kinds" (what its
+    getAllLemmas gives, overrides included)."""
+    from lemminflect import Lemmatizer
+
+    lemmatizer = Lemmatizer()
+    table = lemmatizer._getLemmaDict()
+    overrides = lemmatizer._getOverridesDict()
+    for word in {*table, *overrides}:
+        if not (word.isascii() and word.isalpha() and word.islower()):
+            continue
+        lemmas = {**table.get(word, {}), **overrides.get(word, {})}
+        if not lemmas:
+            continue
+        noun = lemmas["NOUN"][0] if "NOUN" in lemmas else ""
+        verb = lemmas["VERB"][0] if "VERB" in lemmas else ""
+        yield word, f"{noun}|{verb}|{','.join(sorted(lemmas))}"
 
 
 def fold_phrase(text: str) -> str:
@@ -294,19 +341,24 @@ class Match:
 
 
 class Matcher:
-    """A token trie over every name of every entry of some glossaries."""
+    """A token trie over every name of every entry of some glossaries. Its leaves hold entry
+    numbers, so the trie can be stored in the cache as plain data."""
 
     _END = "\0"
 
-    def __init__(self, glossaries: Sequence[Glossary]) -> None:
+    def __init__(self, glossaries: Sequence[Glossary], trie: dict[str, Any] | None = None
+                 ) -> None:
         self.glossaries = tuple(glossaries)
-        self._trie: dict[str, Any] = {}
-        for glossary in self.glossaries:
-            for entry in glossary.entries:
-                for name in entry.names:
-                    self._insert(name, entry)
+        self._entries = [e for g in self.glossaries for e in g.entries]
+        if trie is not None:
+            self._trie = trie
+            return
+        self._trie = {}
+        for number, entry in enumerate(self._entries):
+            for name in entry.names:
+                self._insert(name, number)
 
-    def _insert(self, name: str, entry: Entry) -> None:
+    def _insert(self, name: str, number: int) -> None:
         toks = [t for t, _, _ in tokens(name)]
         if not toks or toks[0] == "-" or not _matchable(name):
             return
@@ -315,8 +367,8 @@ class Matcher:
             node = node.setdefault(fold(tok), {})
         # Names in capitals match only in capitals ("ALL" is not "all").
         exact = name if re.fullmatch(r"[A-Z0-9][A-Z0-9/-]*[A-Z0-9]", name.strip()) and \
-            any(c.isalpha() for c in name) else None
-        node.setdefault(self._END, []).append((entry, exact))
+            any(c.isalpha() for c in name) else ""
+        node.setdefault(self._END, []).append((number, exact))
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches, left to right, longest first."""
@@ -335,8 +387,8 @@ class Matcher:
                         break
                     if self._END in node:
                         span = text[toks[i][1]:toks[j][2]]
-                        entries = tuple(e for e, exact in node[self._END]
-                                        if exact is None or _same_capitals(span, exact))
+                        entries = tuple(self._entries[number] for number, exact in node[self._END]
+                                        if not exact or _same_capitals(span, exact))
                         if entries:
                             best = (j, entries)
                     j += 1
@@ -368,23 +420,85 @@ def _same_capitals(span: str, name: str) -> bool:
 
 
 def load_all(refs: Iterable[str]) -> tuple[Glossary, ...]:
-    return tuple(load(ref) for ref in refs)
+    return _glossary_set(tuple(refs))[0]
 
 
-@lru_cache(maxsize=16)
 def matcher_for(refs: tuple[str, ...]) -> Matcher:
     """One matcher per set of glossaries, built once per process."""
-    return Matcher(load_all(refs))
+    return _glossary_set(refs)[1]
 
 
-@lru_cache(maxsize=16)
 def _single_words(refs: tuple[str, ...]) -> frozenset[str]:
     """The glossaries' one-word names of 5 letters or more that are rare in English (Zipf
     under 3.5, so medical words, not "special" or "abnormal")."""
-    names = frozenset(low for g in load_all(refs) for e in g.entries for name in e.names
-                      if name.isalpha() and len(name) >= 5
-                      and zipf(low := name.lower()) < 3.5)
-    return names
+    return _glossary_set(refs)[2]
+
+
+GlossarySet = tuple[tuple[Glossary, ...], Matcher, frozenset[str]]
+
+
+@lru_cache(maxsize=16)
+def _glossary_set(refs: tuple[str, ...]) -> GlossarySet:
+    """Glossaries, their matcher and their rare one-word names: from the cache when no file
+    they were read from has changed, else read, built and stored for the next run."""
+    depends = [path_of(r) for r in refs] + zipf_sources() + _lemma_sources()
+    key = store.digest("glossaries", __version__, *refs, *map(store.stamp, depends))
+    body = store.read("glossaries", key)
+    if body is not None:
+        try:
+            found = _thaw(marshal.loads(body))
+        except (ValueError, EOFError, TypeError, KeyError, IndexError):
+            found = None
+        if found is not None:
+            return found
+    glossaries = tuple(load(ref) for ref in refs)
+    matcher = Matcher(glossaries)
+    single = frozenset(low for g in glossaries for e in g.entries for name in e.names
+                       if name.isalpha() and len(name) >= 5 and zipf(low := name.lower()) < 3.5)
+    store.write("glossaries", key, marshal.dumps(_freeze((glossaries, matcher, single))))
+    return glossaries, matcher, single
+
+
+_ENTRY_FIELDS = ("id", "term", "variants", "keys", "url", "definition", "source", "pages",
+                 "linked")
+
+
+def _freeze(found: GlossarySet) -> dict[str, Any]:
+    """A glossary set as plain data for marshal, with the stamps of the files it came from."""
+    glossaries, matcher, single = found
+    numbers = {id(e): n for n, e in enumerate(matcher._entries)}
+    return {
+        "stamps": [store.stamp(f) for g in glossaries for f in g.files],
+        "glossaries": [
+            {"name": g.name, "source": g.source, "title": g.title,
+             "url_template": g.url_template, "has_practice": g.has_practice, "files": g.files,
+             "link_patterns": [p.pattern for p in g.link_patterns],
+             "entries": [tuple(getattr(e, f) for f in _ENTRY_FIELDS) for e in g.entries],
+             "by_key": {k: numbers[id(e)] for k, e in g._by_key.items()}}
+            for g in glossaries],
+        "trie": matcher._trie,
+        "single": sorted(single),
+    }
+
+
+def _thaw(data: dict[str, Any]) -> GlossarySet | None:
+    """The glossary set stored by _freeze; None when a file it came from has changed."""
+    if [store.stamp(f) for g in data["glossaries"] for f in g["files"]] != data["stamps"]:
+        return None
+    glossaries = []
+    entries: list[Entry] = []
+    for g in data["glossaries"]:
+        glossary = Glossary(g["name"], g["source"], g["title"], g["url_template"],
+                            tuple(user_pattern(p, f"{g['files'][0]}: link_patterns")
+                                  for p in g["link_patterns"]),
+                            has_practice=g["has_practice"], files=g["files"])
+        glossary.entries = [Entry(glossary.name, *fields) for fields in g["entries"]]
+        entries.extend(glossary.entries)
+        glossaries.append(glossary)
+    for glossary, g in zip(glossaries, data["glossaries"], strict=True):
+        glossary._by_key = {k: entries[n] for k, n in g["by_key"].items()}
+    frozen = tuple(glossaries)
+    return frozen, Matcher(frozen, data["trie"]), frozenset(data["single"])
 
 
 def related_to(word: str, refs: tuple[str, ...]) -> bool:

@@ -8,40 +8,61 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import yaml
-from referencing import Registry as SchemaRegistry
-from referencing import Resource
 
+from . import store
 from .errors import ConfigError
 from .source import read_data_text
+from .version import __version__
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
+
+
+def _schema_path(name: str) -> str:
+    return str(resources.files("readlint") / "data" / "schemas" / name)
 
 
 @cache
 def _schema(name: str) -> dict[str, Any]:
-    text = (resources.files("readlint") / "data" / "schemas" / name).read_text("utf-8")
-    return dict(json.loads(text))
+    with open(_schema_path(name), encoding="utf-8") as fh:
+        return dict(json.load(fh))
 
 
 @cache
-def _validator(name: str) -> jsonschema.protocols.Validator:
+def _validator(name: str) -> Any:
+    from referencing import Registry as SchemaRegistry
+    from referencing import Resource
+
     registry: SchemaRegistry[Any] = SchemaRegistry().with_resources(
         (n, Resource.from_contents(_schema(n)))
         for n in ("ruleset.schema.json", "config.schema.json", "glossary.schema.json"))
     schema = _schema(name)
+    import jsonschema
+
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema, registry=registry)
 
 
 def validate(data: Any, schema: Mapping[str, Any] | str, path: str, text: str | None = None,
              prefix: Sequence[str | int] = ()) -> None:
-    """Raise ConfigError naming the file, line and key path of the first problem."""
+    """Raise ConfigError naming the file, line and key path of the first problem.
+
+    Data found valid before (the same data, the same schema, the same readlint) is not
+    checked again: the cache folder keeps a mark for it, and jsonschema is not even loaded."""
+    key = _valid_key(data, schema)
+    if key is not None and store.read("valid", key) is not None:
+        return
+    import jsonschema
+
     validator = _validator(schema) if isinstance(schema, str) else \
         jsonschema.Draft202012Validator(schema)
     error = jsonschema.exceptions.best_match(validator.iter_errors(_lightened(data, schema)))
     if error is None:
+        if key is not None:
+            store.write("valid", key, b"")
         return
     keys = [*prefix, *error.absolute_path]
     where = ".".join(str(k) for k in keys) or "top level"
@@ -49,6 +70,18 @@ def validate(data: Any, schema: Mapping[str, Any] | str, path: str, text: str | 
         if error.validator == "additionalProperties" and isinstance(error.instance, dict) else []
     line = line_of(text, [*keys, *extra[:1]]) if text is not None else None
     raise ConfigError(f"{where}: {_explain(error)}", path, line)
+
+
+def _valid_key(data: Any, schema: Mapping[str, Any] | str) -> str | None:
+    """What decides whether data is valid, as a cache key; None for data JSON cannot show
+    exactly (dates, for example), which is always checked."""
+    try:
+        shown = json.dumps(data, sort_keys=True, allow_nan=False)
+        named = store.stamp(_schema_path(schema)) if isinstance(schema, str) else \
+            json.dumps(schema, sort_keys=True)
+    except (TypeError, ValueError, RecursionError):
+        return None
+    return store.digest("valid", __version__, named, shown)
 
 
 # Long lists (a glossary's 300,000 terms) take jsonschema minutes. When every item plainly
@@ -107,7 +140,7 @@ def _plainly_valid(value: Any, schema: Any) -> bool:
     return True
 
 
-def _explain(error: jsonschema.ValidationError) -> str:
+def _explain(error: ValidationError) -> str:
     v, inst = error.validator, error.instance
     if v == "type":
         wanted = error.validator_value

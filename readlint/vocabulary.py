@@ -21,8 +21,15 @@ Evidence that the text explains it, at that use:
 
 from __future__ import annotations
 
+import importlib.util
+import math
 import re
-from functools import lru_cache
+import unicodedata
+from collections.abc import Iterator
+from functools import cache, lru_cache
+from pathlib import Path
+
+from .tables import Table, cached_table
 
 # Administrative sections where terms are neither linked nor explained.
 SKIP_SECTIONS = {
@@ -65,11 +72,59 @@ _MIXED_CODE = re.compile(r"[A-Za-z]+\d[A-Za-z\d-]*|[A-Z][a-z]*[A-Z][A-Za-z]*\d*"
 
 
 @lru_cache(maxsize=1 << 18)
-def zipf(word: str) -> float:
-    """How common a word is in English: the Zipf scale (log10 of uses per billion words)."""
-    from wordfreq import zipf_frequency
+def zipf(word: str, language: str = "en") -> float:
+    """How common a word is in a language (English by default): the Zipf scale, log10 of its
+    uses per billion words, from wordfreq's large list, rounded as wordfreq rounds it.
 
-    return float(zipf_frequency(word.lower().replace("’", "'"), "en", wordlist="large"))
+    A word of several pieces ("beta-thalassemia", "e.g") is as common as its pieces together:
+    1/f = 1/f1 + 1/f2 + ..., as wordfreq combines them; a piece it does not know makes the word
+    unknown (0). Numbers count as everyday words (6); other tokens with digits ("PIK3CA",
+    "CO2") are codes, taken as unknown."""
+    low = unicodedata.normalize("NFC", word.casefold().replace("’", "'"))
+    if any(c.isdigit() for c in low):
+        return 6.0 if _NUMBER.fullmatch(low) else 0.0
+    table = _zipf_table(language)
+    pieces = [low] if table.get(low) is not None else _PIECE.findall(low)
+    if not pieces:
+        return 0.0
+    inverse = 0.0
+    for piece in pieces:
+        found = table.get(piece)
+        if found is None:
+            return 0.0
+        inverse += 10 ** (int(found) / 100)  # 1/f: the table holds -100 log10 f
+    frequency = 1 / inverse
+    rounded = round(frequency, math.floor(-math.log10(frequency)) + 3)
+    return round(math.log10(rounded) + 9, 2)
+
+
+_NUMBER = re.compile(r"[\d.,]*\d")
+_PIECE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+
+
+@cache
+def _zipf_table(language: str) -> Table:
+    return cached_table(f"zipf-{language}", zipf_sources(language),
+                        lambda: _zipf_rows(language))
+
+
+def zipf_sources(language: str = "en") -> list[Path]:
+    """The files Zipf values come from (what a table built from them depends on)."""
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("wordfreq is not installed")
+    return [Path(spec.origin).parent / "data" / f"large_{language}.msgpack.gz", Path(__file__)]
+
+
+def _zipf_rows(language: str) -> Iterator[tuple[str, str]]:
+    """Each word of wordfreq's large list without digits, with its frequency in centibels
+    below 1 (wordfreq stores frequencies in these steps)."""
+    from wordfreq import get_frequency_list
+
+    for centibels, words in enumerate(get_frequency_list(language, "large")):
+        for word in words:
+            if not any(c.isdigit() or c in "\t\n" for c in word):
+                yield word, str(centibels)
 
 
 def rarity(phrase: str) -> float:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -7,6 +8,18 @@ from click.testing import CliRunner
 from helpers import dedent
 
 from readlint.cli import main
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The tests keep readlint's cache (word tables, results) in a folder of their own, built
+    once per test run and removed after it, never in the user's cache."""
+    import os
+    import tempfile
+
+    if "READLINT_CACHE_DIR" not in os.environ:
+        folder = tempfile.mkdtemp(prefix="readlint-test-cache-")
+        os.environ["READLINT_CACHE_DIR"] = folder
+        config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

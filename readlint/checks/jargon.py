@@ -520,10 +520,8 @@ def _not_a_term(text: str, start: int, end: int, acronym: bool) -> bool:
 def _other_language(text: str) -> bool:
     """Is the paragraph mostly in another language (a Spanish link line on an English
     page)? Its words are more common in Spanish than in English."""
-    from wordfreq import zipf_frequency
-
     found = [w.text.lower() for w in words(text)][:40]
     if len(found) < 4:
         return False
-    other = sum(zipf_frequency(w, "es") > zipf(w) + 0.5 for w in found)
+    other = sum(zipf(w, "es") > zipf(w) + 0.5 for w in found)
     return other * 2 > len(found)
