@@ -16,7 +16,7 @@ from typing import Any, NoReturn
 import click
 import yaml
 
-from . import __version__, document
+from . import __version__, document, parallel, store
 from .config import Config, find_config, load_config
 from .errors import OutputError, ReadlintError
 from .files import discover, excluded
@@ -110,6 +110,15 @@ def _common_options(func: Callable[..., Any]) -> Callable[..., Any]:
                           "(for example patient or professional), whatever its audienceLevel."),
         click.option("--config", "config_path", type=click.Path(dir_okay=False),
                      help="Use this config file instead of looking for one."),
+        click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+                     help="Check files in N processes at once (default: one per processor "
+                          "core; 1 checks them one by one). The output is the same."),
+        click.option("--no-cache", is_flag=True,
+                     help="Check every file again, even those unchanged since the last run "
+                          "with the same settings."),
+        click.option("--cache-dir", type=click.Path(file_okay=False), metavar="FOLDER",
+                     help="Keep the cache (results of unchanged files, word tables) in FOLDER "
+                          "(default: READLINT_CACHE_DIR, else your user cache folder)."),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
@@ -129,10 +138,14 @@ def _build_linter(paths: Sequence[str], select: Sequence[str], ignore: Sequence[
                   audience: str | None, config_path: str | None,
                   measure: bool = False, describe: Describe | None = None,
                   report_unused_disables: bool = False,
-                  shard: tuple[int, int] | None = None) -> Linter:
+                  shard: tuple[int, int] | None = None, jobs: int | None = 1,
+                  cache: bool = True, cache_dir: str | None = None) -> Linter:
+    if cache_dir is not None:
+        store.configure(cache_dir)
     config = _config_for(config_path, paths)
     choices = Choices(audience=audience, select=_split(select) or None, ignore=_split(ignore),
-                      report_unused_disables=report_unused_disables, shard=shard)
+                      report_unused_disables=report_unused_disables, shard=shard,
+                      jobs=jobs or parallel.cores(), cache=cache)
     return Linter(config, Registry.default(), choices, measure=measure, describe=describe,
                   nearest_config=config_path is None)
 
@@ -186,7 +199,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
           output_file: str | None, shard: tuple[int, int] | None,
           stdin_filename: str | None, changed_since: str | None, baseline_path: str | None,
           write_baseline_path: str | None, report_unused_disables: bool,
-          exit_zero: bool) -> None:
+          exit_zero: bool, jobs: int | None, no_cache: bool, cache_dir: str | None) -> None:
     """Check documents and print every problem with its file, line and column.
 
     PATHS are Markdown or text files, or folders to search (default: the current folder).
@@ -210,7 +223,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     changed = changes.changed_lines(changed_since) if changed_since else None  # fail early
     where = (stdin_filename or ".",) if stdin else paths
     linter = _build_linter(where, select, ignore, audience, config_path,
-                           report_unused_disables=report_unused_disables, shard=shard)
+                           report_unused_disables=report_unused_disables, shard=shard,
+                           jobs=jobs, cache=not no_cache, cache_dir=cache_dir)
     result = _lint_stdin(linter, stdin_filename) if stdin else linter.lint_paths(paths)
     _report_errors_and_notices(result, quiet)
     if write_baseline_path:
@@ -322,7 +336,8 @@ def _apply_fixes(linter: Linter, result: RunResult, write: bool, quiet: bool) ->
 def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
            audience: str | None, config_path: str | None, output_format: str,
            top: int | None, html_path: str | None, sort: str, base: str | None,
-           fail_on_worse: bool) -> None:
+           fail_on_worse: bool, jobs: int | None, no_cache: bool, cache_dir: str | None
+           ) -> None:
     """Show where a whole set of documents stands: one row per document, worst first.
 
     For each document: its audience, words, reading grade against its target, long
@@ -341,12 +356,17 @@ def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, .
         _report_base(paths, select, ignore, audience, config_path, base, output_format,
                      fail_on_worse)
     linter = _build_linter(paths, select, ignore, audience, config_path, measure=True,
-                           describe=document_view if html_path is not None else None)
+                           describe=document_view if html_path is not None else None,
+                           jobs=jobs, cache=not no_cache, cache_dir=cache_dir)
     targets = linter.targets(paths)
     show_progress = sys.stderr.isatty() and len(targets) > 20
-    with click.progressbar(targets, label="Checking", file=sys.stderr,
+    files = []
+    with click.progressbar(length=len(targets), label="Checking", file=sys.stderr,
                            hidden=not show_progress) as bar:
-        result = linter.run(bar)
+        for file in linter.lint_targets(targets):
+            files.append(file)
+            bar.update(1)
+    result = RunResult(files, linter.rules)
     _report_errors_and_notices(result, quiet=False)
     data = build_report(result, sort=sort)
     color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ

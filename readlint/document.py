@@ -16,13 +16,13 @@ import bisect
 import fnmatch
 import re
 from collections.abc import Callable, Iterable
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 from .blocks import Block, Comment, Image, Link, Section, sections
 from .markup import parse_markdown
-from .prose import Sentence, split_blocks
+from .prose import Sentence, Word, split_blocks
 from .readability import TextStats
 from .source import DEFAULT_MAX_FILE_SIZE, front_matter, normalize_newlines, read_text
 
@@ -85,6 +85,14 @@ class Document:
         return split_blocks(self.blocks)
 
     @cached_property
+    def block_words(self) -> list[list[Word]]:
+        """The words of each block (offsets into its text), from its sentences."""
+        grouped: list[list[Word]] = [[] for _ in self.blocks]
+        for sentence in self.sentences:
+            grouped[sentence.block_index].extend(sentence.words)
+        return grouped
+
+    @cached_property
     def block_stats(self) -> list[TextStats]:
         """Readability counts of each block (sections and the whole add these up)."""
         grouped: list[list[Sentence]] = [[] for _ in self.blocks]
@@ -124,7 +132,7 @@ class Document:
         """Indexes of blocks in sections whose heading matches one of the glob patterns (not
         case-sensitive), headings included, up to the next heading of the same level or
         above."""
-        compiled = [re.compile(fnmatch.translate(p.lower())) for p in patterns]
+        compiled = [_glob(p.lower()) for p in patterns]
         out: set[int] = set()
         level = 0  # level of the matching heading we are under, 0 when none
         for i, block in enumerate(self.blocks):
@@ -140,6 +148,11 @@ class Document:
     @property
     def prose_text(self) -> str:
         return "\n\n".join(b.text for b in self.blocks)
+
+
+@lru_cache(maxsize=1024)
+def _glob(pattern: str) -> re.Pattern[str]:
+    return re.compile(fnmatch.translate(pattern))
 
 
 def load(path: Path, display: str | None = None,

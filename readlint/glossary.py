@@ -127,7 +127,6 @@ def bundled_path(name: str) -> Path:
     return Path(str(resources.files("readlint") / "data" / "glossaries" / f"{name}.yaml"))
 
 
-@lru_cache(maxsize=32)
 def load(ref: str) -> Glossary:
     """A glossary by bundled name or by file path (.yaml, .yml, .json or .tsv)."""
     path = path_of(ref)
@@ -240,6 +239,9 @@ def _derived_variants(term: str) -> Iterator[str]:
 # -- matching ---------------------------------------------------------------------------------
 
 
+_ABBREVIATION_PLURAL = re.compile(r"[A-Z][A-Z0-9-]*[A-Z0-9]s")
+
+
 @lru_cache(maxsize=1 << 17)
 def fold(word: str) -> str:
     """The form words are compared in: lower case, the dictionary form of an inflected word
@@ -247,7 +249,7 @@ def fold(word: str) -> str:
     noun's form before a verb's ("means" stays "means", not the statistician's "mean"),
     without a possessive ending. Inflections come from lemminflect's English tables, which
     ship with it; words it does not know lose plural endings by rule."""
-    if re.fullmatch(r"[A-Z][A-Z0-9-]*[A-Z0-9]s", word):
+    if _ABBREVIATION_PLURAL.fullmatch(word):
         return word[:-1].lower()  # an abbreviation's plural: "TKIs"
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
@@ -321,10 +323,14 @@ def _lemma_rows() -> Iterator[tuple[str, str]]:
         yield word, f"{noun}|{verb}|{','.join(sorted(lemmas))}"
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_phrase(text: str) -> str:
     """A phrase in the form terms are compared in: its words folded, one space apart
     ("HER2-positive tumors" is "her2 positive tumor")."""
-    return " ".join(fold(w) for w in re.findall(r"[^\W_]+", text))
+    return " ".join(fold(w) for w in _WORD.findall(text))
+
+
+_WORD = re.compile(r"[^\W_]+")
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
@@ -437,10 +443,31 @@ def _single_words(refs: tuple[str, ...]) -> frozenset[str]:
 GlossarySet = tuple[tuple[Glossary, ...], Matcher, frozenset[str]]
 
 
-@lru_cache(maxsize=16)
+_loaded: dict[tuple[str, ...], tuple[list[str], GlossarySet]] = {}
+
+
 def _glossary_set(refs: tuple[str, ...]) -> GlossarySet:
-    """Glossaries, their matcher and their rare one-word names: from the cache when no file
-    they were read from has changed, else read, built and stored for the next run."""
+    """Glossaries, their matcher and their rare one-word names, loaded once per process and
+    again when a file they were read from changes (a long-running process, such as an
+    editor's, sees edits)."""
+    known = _loaded.get(refs)
+    if known is not None and known[0] == _stamps(refs, known[1][0]):
+        return known[1]
+    found = _read_set(refs)
+    if len(_loaded) >= 16:
+        _loaded.clear()
+    _loaded[refs] = (_stamps(refs, found[0]), found)
+    return found
+
+
+def _stamps(refs: tuple[str, ...], glossaries: tuple[Glossary, ...]) -> list[str]:
+    files = [str(path_of(r)) for r in refs] + [f for g in glossaries for f in g.files]
+    return [store.stamp(f) for f in files]
+
+
+def _read_set(refs: tuple[str, ...]) -> GlossarySet:
+    """The glossary set from the cache folder when no file it was read from has changed,
+    else read, built and stored for the next run."""
     depends = [path_of(r) for r in refs] + zipf_sources() + _lemma_sources()
     key = store.digest("glossaries", __version__, *refs, *map(store.stamp, depends))
     body = store.read("glossaries", key)

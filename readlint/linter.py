@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from . import document
+from . import document, memo, parallel, store
 from .config import Config, find_config, load_config
 from .errors import InputError, ReadlintError, RuleError
 from .files import discover, excluded, in_shard
@@ -23,9 +23,12 @@ from .registry import Registry
 from .results import FileResult, Notice, RuleInfo, RunResult
 from .rule import DIRECTIVE
 from .selection import ActiveRule, Choices, Selection, one_voice
+from .source import decode, read_document
 from .suppress import read_directives
 
 __all__ = ["ActiveRule", "Choices", "FileResult", "Linter", "RunResult"]
+
+MIN_FILES_PER_JOB = 8  # fewer files than this per worker are checked in this process
 
 Describe = Callable[[document.Document, FileResult, Mapping[str, RuleInfo]], Any]
 
@@ -47,6 +50,7 @@ class Linter:
         self.measure = measure or describe is not None
         self.describe = describe
         self._directive_rule = next(iter(self.registry.tagged(DIRECTIVE)), None)
+        self._results: memo.Memo | None = None
         self.rules = {r.name: RuleInfo(r.name, r.code, r.summary, r.default_severity, r.tags,
                                        r.help(), r.docs_url)
                       for r in self.registry}
@@ -114,14 +118,38 @@ class Linter:
 
     def lint_file(self, path: Path, display: str) -> FileResult | None:
         """The file's result, with the settings that apply to it; None when its own config
-        leaves it out."""
+        leaves it out. With a cache, an unchanged file's result comes from it."""
         linter = self.for_file(path)
         if linter is not self:
             if excluded(path, linter.config):
                 return None
             return linter.lint_file(path, display)
         try:
-            doc = document.load(path, display, self.config.max_file_size)
+            data = read_document(path, display, self.config.max_file_size)
+        except InputError as exc:
+            return FileResult(display, error=exc)
+        memo = self._memo()
+        key = memo.key(path, display, data) if memo is not None else ""
+        if memo is not None:
+            found = memo.get(key)
+            if found is not None:
+                return found
+        result = self._lint_data(path, display, data)
+        if memo is not None and not result.failures:
+            memo.put(key, result)
+        return result
+
+    def _memo(self) -> memo.Memo | None:
+        if not self.choices.cache or not store.enabled():
+            return None
+        if self._results is None:
+            self._results = memo.Memo(memo.settings_digest(self.selection, self.measure,
+                                                              self.describe))
+        return self._results
+
+    def _lint_data(self, path: Path, display: str, data: bytes) -> FileResult:
+        try:
+            doc = document.parse(decode(data, display), display)
         except InputError as exc:
             return FileResult(display, error=exc)
         audience = doc.metadata.get("audienceLevel")
@@ -169,13 +197,34 @@ class Linter:
 
     def lint_targets(self, targets: Iterable[tuple[Path, str] | InputError],
                      ) -> Iterator[FileResult]:
-        for item in targets:
-            if isinstance(item, InputError):
-                yield FileResult(item.path or "", error=item)
-            else:
-                result = self.lint_file(*item)
-                if result is not None:
-                    yield result
+        """Each target's result, in the order given. With `choices.jobs` above 1 and enough
+        files, worker processes share the work (the order stays the same)."""
+        items = list(targets)
+        jobs = min(self.choices.jobs, len(items) // MIN_FILES_PER_JOB)
+        done = 0
+        if jobs > 1 and parallel.available():
+            # The first file is checked here, so the word tables and glossaries are loaded
+            # once, before the workers start, and shared with them.
+            while done < len(items) and isinstance(items[done], InputError):
+                done += 1
+            for item in items[:done + 1]:
+                found = self._lint_target(item)
+                if found is not None:
+                    yield found
+            done += 1
+            for found in parallel.run(self._lint_target, items[done:], jobs):
+                if found is not None:
+                    yield found
+            return
+        for item in items:
+            found = self._lint_target(item)
+            if found is not None:
+                yield found
+
+    def _lint_target(self, item: tuple[Path, str] | InputError) -> FileResult | None:
+        if isinstance(item, InputError):
+            return FileResult(item.path or "", error=item)
+        return self.lint_file(*item)
 
     def run(self, targets: Iterable[tuple[Path, str] | InputError]) -> RunResult:
         """Check the targets; the result holds every file's outcome and the rules known."""

@@ -44,6 +44,8 @@ class Choices:
     ignore: tuple[str, ...] = ()
     report_unused_disables: bool = False
     shard: tuple[int, int] | None = None  # check only shard I of N (I counts from 1)
+    jobs: int = 1  # worker processes
+    cache: bool = True  # take unchanged files' results from the cache
 
 
 @dataclass(frozen=True)

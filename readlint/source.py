@@ -89,11 +89,15 @@ def printable(name: str) -> str:
     return "".join(out)
 
 
+def read_document(path: Path, display: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes:
+    """A document's bytes, or InputError with a plain one-line reason."""
+    return read_bytes(path, display, max_size,
+                      limit_hint="; raise max_file_size_mb in the config to check it")
+
+
 def read_text(path: Path, display: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
     """Read a document as UTF-8 text, or raise InputError with a plain one-line reason."""
-    data = read_bytes(path, display, max_size,
-                      limit_hint="; raise max_file_size_mb in the config to check it")
-    return decode(data, display)
+    return decode(read_document(path, display, max_size), display)
 
 
 def read_data_text(path: Path, display: str | None = None,

@@ -10,6 +10,7 @@ rebuilt when its sources change (their size or time), or when readlint's version
 from __future__ import annotations
 
 import array
+import bisect
 import os
 import struct
 from collections.abc import Callable, Iterable, Sequence
@@ -18,6 +19,7 @@ from . import store
 from .version import __version__
 
 _COUNT = struct.Struct("<Q")
+SWITCH_AFTER = 3000  # lookups by binary search in the bytes before splitting the lines
 
 
 class Table:
@@ -26,6 +28,8 @@ class Table:
     def __init__(self, blob: bytes, starts: array.array[int]) -> None:
         self._blob = blob
         self._starts = starts
+        self._lines: list[str] | None = None
+        self._lookups = 0
 
     @classmethod
     def build(cls, rows: Iterable[tuple[str, str]]) -> Table:
@@ -48,6 +52,19 @@ class Table:
         return len(self._starts)
 
     def get(self, key: str) -> str | None:
+        if self._lines is not None:
+            probe = key + "\t"
+            lines = self._lines
+            i = bisect.bisect_left(lines, probe)
+            if i < len(lines) and lines[i].startswith(probe):
+                return lines[i][len(probe):]
+            return None
+        self._lookups += 1
+        if self._lookups > SWITCH_AFTER:
+            # Many lookups (a corpus run): split the lines once and search them in C.
+            # "word<TAB>..." lines sort as their words do (a tab sorts before any letter).
+            self._lines = self._blob.decode("utf-8").split("\n")[:-1]
+            return self.get(key)
         wanted = key.encode("utf-8", "surrogateescape")
         blob, starts = self._blob, self._starts
         lo, hi = 0, len(starts)

@@ -80,19 +80,31 @@ def zipf(word: str, language: str = "en") -> float:
     1/f = 1/f1 + 1/f2 + ..., as wordfreq combines them; a piece it does not know makes the word
     unknown (0). Numbers count as everyday words (6); other tokens with digits ("PIK3CA",
     "CO2") are codes, taken as unknown."""
-    low = unicodedata.normalize("NFC", word.casefold().replace("’", "'"))
+    low = word.casefold().replace("’", "'")
+    if not low.isascii():
+        low = unicodedata.normalize("NFC", low)
+    return _zipf(low, language)
+
+
+@lru_cache(maxsize=1 << 18)
+def _zipf(low: str, language: str) -> float:
     if any(c.isdigit() for c in low):
         return 6.0 if _NUMBER.fullmatch(low) else 0.0
     table = _zipf_table(language)
-    pieces = [low] if table.get(low) is not None else _PIECE.findall(low)
-    if not pieces:
-        return 0.0
-    inverse = 0.0
-    for piece in pieces:
-        found = table.get(piece)
-        if found is None:
+    whole = table.get(low)
+    found: list[str | None]
+    if whole is not None:
+        found = [whole]
+    else:
+        pieces = _PIECE.findall(low)
+        if pieces == [low] or not pieces:
             return 0.0
-        inverse += 10 ** (int(found) / 100)  # 1/f: the table holds -100 log10 f
+        found = [table.get(piece) for piece in pieces]
+    inverse = 0.0
+    for centibels in found:
+        if centibels is None:
+            return 0.0
+        inverse += 10 ** (int(centibels) / 100)  # 1/f: the table holds -100 log10 f
     frequency = 1 / inverse
     rounded = round(frequency, math.floor(-math.log10(frequency)) + 3)
     return round(math.log10(rounded) + 9, 2)
@@ -127,9 +139,12 @@ def _zipf_rows(language: str) -> Iterator[tuple[str, str]]:
                 yield word, str(centibels)
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
 def rarity(phrase: str) -> float:
     """The Zipf frequency of a phrase's rarest content word."""
-    words = [w for w in re.findall(r"[^\W_]+", phrase) if w.lower() not in STOPWORDS]
+    words = [w for w in _WORD.findall(phrase) if w.lower() not in STOPWORDS]
     return min((zipf(w) for w in words), default=8.0)
 
 
@@ -221,14 +236,18 @@ def everyday_derivation(word: str) -> bool:
     return False
 
 
+_NAME_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+(?:(?:of|and|for|the|in|on)\s+)?$")
+_NAME_AFTER = re.compile(r"\s+(?:(?:of|and|for|the|in|on)\s+)?[A-Z][\w’'-]*")
+
+
 def in_proper_name(text: str, start: int, end: int) -> bool:
     """Is the capitalised word or phrase text[start:end] part of a longer name ("Clinical
     Oncology" in "American Society of Clinical Oncology")?"""
     if not text[start:start + 1].isupper():
         return False
     window = text[max(0, start - 60):start]
-    before = re.search(r"[A-Z][\w’'-]*\s+(?:(?:of|and|for|the|in|on)\s+)?$", window)
-    after = re.match(r"\s+(?:(?:of|and|for|the|in|on)\s+)?[A-Z][\w’'-]*", text[end:end + 60])
+    before = _NAME_BEFORE.search(window)
+    after = _NAME_AFTER.match(text, end, end + 60)
     if before and not sentence_start(text, start - len(window) + before.start()):
         return True
     return bool(after)

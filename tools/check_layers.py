@@ -23,7 +23,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("vocabulary", ("glossary", "vocabulary", "harvest")),
     ("rules", ("rule", "checks", "registry")),
     ("selection and linting", ("config", "rulesets", "selection", "suppress", "files",
-                               "linter", "fixes", "baseline", "changes")),
+                               "memo", "parallel", "linter", "fixes", "baseline", "changes")),
     ("outputs", ("report", "formats")),
     ("command line and API", ("cli", "__main__", "__init__")),
 ]

@@ -217,9 +217,9 @@ def _left_alone(use: Use, topic: set[str], options: Mapping[str, Any]) -> bool:
     if use.block.kind == "paragraph" and _label(use.block.text) == use.match.text:
         return True  # a paragraph that only names it: a brand name or a title on its own
     if use.block.kind == "paragraph" and len(use.block.text.split()) <= 14 and \
-            not re.search(r"[.!?:;]\W*$", use.block.text.strip()):
+            not _SENTENCE_END.search(use.block.text.strip()):
         return True  # a title line: "Targeted therapy approved for breast cancer"
-    words = {fold(w) for w in re.findall(r"[^\W_]+", use.match.text)}
+    words = {fold(w) for w in _WORD.findall(use.match.text)}
     if words and words <= topic:
         return True
     return in_proper_name(use.block.text, use.match.start, use.match.end)
@@ -273,6 +273,12 @@ def _contains(longer: str, shorter: str) -> bool:
 
 
 
+_CAPITALS = re.compile(r"[A-Z][A-Za-z0-9-]*[A-Z0-9]s?")
+_OR = re.compile(r",?\s+or\s+")
+_WORD = re.compile(r"[^\W_]+")
+_SENTENCE_END = re.compile(r"[.!?:;]\W*$")
+
+
 def other_name(use: Use) -> bool:
     """Uses that need no link: another name given for something just named ("also called
     computed tomography"); a plain explanation in parentheses ("prognosis (chance of
@@ -283,8 +289,8 @@ def other_name(use: Use) -> bool:
     text, start, matches = use.block.text, use.match.start, use.matches
     if ALSO_CALLED.search(text[max(0, start - 200):start]):
         return True
-    if re.fullmatch(r"[A-Z][A-Za-z0-9-]*[A-Z0-9]s?", use.match.text) and \
-            any(re.fullmatch(r",?\s+or\s+", text[m.end:start]) for m in matches):
+    if _CAPITALS.fullmatch(use.match.text) and \
+            any(_OR.fullmatch(text[m.end:start]) for m in matches):
         return True  # an abbreviation given as the other name: "anti-inflammatory drugs or NSAIDs"
     opening = _opening_parenthesis(text, start)
     if opening < 0:

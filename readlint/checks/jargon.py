@@ -139,7 +139,7 @@ class UndefinedJargon(Rule):
             if not options["skip_glossary_terms"]:
                 candidates.extend(s for s in glossary_spans if " " in s[2])
             taken = {i for s, e, _ in candidates for i in range(s, e)}
-            for word in words(text):
+            for word in doc.block_words[index]:
                 if word.text in easy or word.start in taken or \
                         any(s <= word.start < e for s, e in addresses):
                     continue
@@ -218,7 +218,7 @@ class UndefinedJargon(Rule):
             return zipf(term) < float(options["acronym_max_zipf"])
         if " " in term:
             return rarity(term) < float(options["medical_max_zipf"])
-        if re.fullmatch(r"[a-z][A-Z][a-z]+", term):
+        if _BRAND.fullmatch(term):
             return False  # a brand: "iStock"
         name = in_proper_name(text, start, end)
         if term[:1].isupper() and (name or not in_glossary and (
@@ -241,6 +241,9 @@ class UndefinedJargon(Rule):
         return medical and frequency < options["medical_max_zipf"]
 
 
+_BRAND = re.compile(r"[a-z][A-Z][a-z]+")
+
+
 def _named(term: str, acronym: bool, in_glossary: bool, text: str, start: int) -> bool:
     """Does the word name a person, a study or a group (not a term to explain)?"""
     end = start + len(term)
@@ -256,7 +259,9 @@ def _named(term: str, acronym: bool, in_glossary: bool, text: str, start: int) -
 
 def _hard_parts(text: str, word: str, start: int) -> Iterator[tuple[int, int, str]]:
     """A word, or for a hyphenated word such as "HER2-positive" its parts that may be hard."""
-    if word.isascii() and word.isalpha() and word.islower():
+    if word.isascii() and word.isalpha() and (
+            word.islower() or (len(word) > 2 and sum(c.isupper() for c in word) == 1
+                               and not (word[0] in "TNM" and word[1] in "Xx"))):
         yield start, start + len(word), word  # most words: none of the cases below
         return
     if not re.search(r"[^\W\d_]", word) or re.fullmatch(r"[\d.,]+", word):

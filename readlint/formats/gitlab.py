@@ -6,13 +6,12 @@ edits above it do not make it new) and differs between two problems."""
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
 from typing import Any, TextIO
 
 from ..problem import Severity
 from ..results import RunResult, problem_identity
-from .base import Format, FormatOptions
+from .base import Format, FormatOptions, write_json
 
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -40,8 +39,7 @@ def write_check(result: RunResult, out: TextIO, options: FormatOptions) -> None:
         "severity": _SEVERITY[p.severity],
         "location": {"path": p.path, "lines": {"begin": p.line, "end": p.end_line}},
     } for p in result.problems]
-    json.dump(items, out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    write_json(items, out)
 
 
 FORMAT = Format("gitlab", "GitLab Code Quality report for merge requests", check=write_check)

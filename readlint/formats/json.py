@@ -3,14 +3,13 @@ every metric of every document, and totals. Keys are stable."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any, TextIO
 
 from ..problem import Problem
 from ..report.model import Report
 from ..results import RuleInfo, RunResult
-from .base import Format, FormatOptions
+from .base import Format, FormatOptions, write_json
 
 
 def problem_dict(p: Problem, rules: Mapping[str, RuleInfo] | None = None) -> dict[str, Any]:
@@ -34,13 +33,11 @@ def write_check(result: RunResult, out: TextIO, options: FormatOptions) -> None:
         "errors": [{"path": e.path, "line": e.line, "message": e.message}
                    for e in result.errors],
     }
-    json.dump(data, out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    write_json(data, out)
 
 
 def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
-    json.dump(report.to_json(options.version), out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    write_json(report.to_json(options.version), out)
 
 
 FORMAT = Format("json", "for other tools: every problem, or every metric of every document",

@@ -5,12 +5,11 @@ problem with its rule, level, message and region (start and end line and column)
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from ..problem import Severity
 from ..results import RunResult
-from .base import Format, FormatOptions
+from .base import Format, FormatOptions, write_json
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -71,8 +70,7 @@ def _uri(path: str) -> str:
 
 
 def write_check(result: RunResult, out: TextIO, options: FormatOptions) -> None:
-    json.dump(sarif(result, options), out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    write_json(sarif(result, options), out)
 
 
 FORMAT = Format("sarif", "SARIF 2.1.0 for code scanning tools", check=write_check)

@@ -1,0 +1,136 @@
+"""Results of files already checked, kept in the cache folder so an unchanged file is not
+checked again.
+
+A file's result is found again only under the same key: the file's bytes and name, and the
+run's settings (`settings_digest`): readlint's version and code, each rule's code (plug-ins
+too), the config file, the rule sets, every glossary or word list the settings name, the
+command-line choices, and whether the run measures documents (the report) or describes them
+(the HTML report). Change any of them and files are checked again.
+
+Results live in one folder per settings digest; a run that starts a new folder removes all
+but the most recently used few, so the cache does not grow without end.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import shutil
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+
+from . import glossary, store
+from .registry import Registry
+from .results import FileResult
+from .rulesets import RuleSetting
+from .selection import Selection
+from .version import __version__
+
+KEEP_SETTINGS = 8  # folders of results kept (one per set of settings)
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def settings_digest(selection: Selection, measure: bool, describe: object) -> str:
+    """What, besides a file itself, decides its result in a run with this selection (which
+    holds the config, the rules and the command-line choices), measuring documents or not,
+    describing them with `describe` or not."""
+    config, choices, registry = selection.config, selection.choices, selection.registry
+    parts: list[str] = [__version__, *_code_stamps()]
+    for rule in registry:
+        module = sys.modules.get(type(rule).__module__)
+        code = getattr(module, "__file__", None) or ""
+        parts.append(f"{rule.name} {rule.code} {store.stamp(code)}")
+    parts.append(f"config {config.file} {config.text or ''}")
+    parts.append(repr((choices.audience, choices.select, choices.ignore,
+                       choices.report_unused_disables, measure, config.max_file_size,
+                       getattr(describe, "__qualname__", None))))
+    for rule_set in selection.rule_sets.sets.values():
+        parts.append(store.stamp(rule_set.path))
+    settings: list[Mapping[str, RuleSetting]] = [
+        s.rules for s in selection.rule_sets.sets.values()]
+    settings.append(selection.config_rules)
+    settings.extend(o.rules for o in selection.per_path)
+    parts.extend(store.stamp(f) for f in sorted(_named_files(registry, settings)))
+    return store.digest(*parts)
+
+
+def _code_stamps() -> Iterator[str]:
+    """readlint's own code and data: a changed module or word list means new results."""
+    for path in sorted(_PACKAGE.rglob("*")):
+        if path.suffix in (".py", ".yaml", ".yml", ".json", ".tsv", ".txt") and \
+                "__pycache__" not in path.parts:
+            yield store.stamp(path)
+
+
+def _named_files(registry: Registry, settings: Iterable[Mapping[str, RuleSetting]]
+                 ) -> set[str]:
+    """The files that rule options name (glossaries, word lists), with the files a
+    glossary reads in turn."""
+    found: set[str] = set()
+    for rules in settings:
+        for name, setting in rules.items():
+            rule = registry.get(name)
+            if rule is None:
+                continue
+            for key, spec in rule.options.items():
+                values = setting.options.get(key, spec.get("default", ()))
+                if not spec.get("x-readlint-paths") or not isinstance(values, list):
+                    continue
+                files = [str(v) for v in values if str(v) not in glossary.BUNDLED]
+                found.update(files)  # (bundled ones are part of readlint's own data)
+                if key == "glossaries" and files:
+                    # the files a glossary reads in turn (its terms and practice tables);
+                    # a broken glossary is reported when a rule uses it, not here
+                    with contextlib.suppress(Exception):
+                        found.update(f for g in glossary.load_all(tuple(values))
+                                     for f in g.files)
+    return found
+
+
+class Memo:
+    """The cached results of one run's settings."""
+
+    def __init__(self, digest: str) -> None:
+        self.folder = f"results/{digest}"
+        self._touched = False
+
+    def key(self, path: Path, display: str, data: bytes) -> str:
+        return store.digest(str(path.resolve()), display, data)
+
+    def get(self, key: str) -> FileResult | None:
+        body = store.read(self.folder, key)
+        if body is None:
+            return None
+        try:
+            found = pickle.loads(body)
+        except Exception:  # a damaged or foreign entry: check the file again
+            return None
+        return found if isinstance(found, FileResult) else None
+
+    def put(self, key: str, result: FileResult) -> None:
+        if not self._touched:
+            self._touched = True
+            _make_room(self.folder)
+        try:
+            body = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # a plug-in's measure that cannot be stored: just do not keep it
+            return
+        store.write(self.folder, key, body)
+
+
+def _make_room(folder: str) -> None:
+    """Mark this settings folder as used now, and remove all but the newest few others."""
+    if not store.enabled():
+        return
+    here = store.root() / folder
+    try:
+        here.mkdir(parents=True, exist_ok=True)
+        os.utime(here)
+        others = sorted((p for p in here.parent.iterdir() if p.is_dir() and p != here),
+                        key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return
+    for old in others[KEEP_SETTINGS - 1:]:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,226 @@
+"""What makes readlint fast must not change what it says: the word tables give the values of
+their sources, the results cache gives back what a fresh check would, and worker processes
+give the same output in the same order as a serial run."""
+
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+from helpers import ROOT, SEED
+
+from readlint import glossary, linter, store, tables
+from readlint.tables import Table
+from readlint.vocabulary import zipf
+
+FIXTURES = ROOT / "tests" / "fixtures" / "rules"
+
+
+# -- word tables ------------------------------------------------------------------------------
+
+
+def test_table_finds_every_key_and_nothing_else(monkeypatch):
+    rows = [(w, str(i)) for i, w in enumerate(["b", "a", "ab", "a-b", "é", "z z", "abc"])]
+    table = Table.build(rows)
+    again = Table.from_bytes(table.to_bytes())
+    assert again is not None
+    for t in (table, again):
+        for word, value in rows:
+            assert t.get(word) == value
+        for missing in ("", "aa", "abcd", "c", "A", "zz"):
+            assert t.get(missing) is None
+    # After many lookups the table searches split lines instead; the answers stay the same.
+    monkeypatch.setattr(tables, "SWITCH_AFTER", 0)
+    fresh = Table.build(rows)
+    assert [fresh.get(w) for w, _ in rows] == [v for _, v in rows]
+    assert fresh._lines is not None
+    assert fresh.get("aa") is None and fresh.get("abcd") is None
+
+
+def test_a_damaged_table_file_is_refused():
+    data = Table.build([("a", "1"), ("b", "2")]).to_bytes()
+    assert Table.from_bytes(data[:-3]) is None
+    assert Table.from_bytes(b"") is None
+
+
+def test_zipf_values_are_wordfreqs():
+    """The table gives exactly what wordfreq.zipf_frequency gives, for words of every kind
+    except those with digits (codes and numbers: readlint's own rule)."""
+    from wordfreq import get_frequency_dict, zipf_frequency
+
+    for language in ("en", "es"):
+        words = [w for w in get_frequency_dict(language, "large") if not any(
+            c.isdigit() for c in w)]
+        sample = random.Random(7).sample(words, 3000) + [
+            "Metastatic", "beta-thalassemia", "X-linked", "e.g", "body's", "Behçet's",
+            "información", "capecitabine", "xqzzvy", "co-op"]
+        for word in sample:
+            assert zipf(word, language) == zipf_frequency(word, language, wordlist="large"), word
+    assert zipf("2012") == 6.0 and zipf("PIK3CA") == 0.0
+
+
+def test_dictionary_forms_are_lemminflects():
+    from lemminflect import Lemmatizer, getAllLemmas
+
+    known = [w for w in Lemmatizer()._getLemmaDict() if w.isascii() and w.isalpha()
+             and w.islower()]
+    for word in random.Random(3).sample(known, 3000) + ["ovaries", "vertebrae", "means"]:
+        lemmas = getAllLemmas(word)
+        expected = next((lemmas[k][0] for k in ("NOUN", "VERB") if k in lemmas), None)
+        noun, verb, kinds = glossary._lemmas(word)
+        assert (noun or verb or None) == expected, word
+        assert (kinds == "VERB") == (set(lemmas) == {"VERB"}), word
+
+
+def test_a_damaged_cache_file_is_built_again(tmp_path, monkeypatch):
+    monkeypatch.setattr(store, "_root", tmp_path)
+    table = tables.cached_table("test-words", [SEED], lambda: [("word", "1")])
+    assert table.get("word") == "1"
+    (stored,) = (tmp_path / "tables").iterdir()
+    data = bytearray(stored.read_bytes())
+    data[-2] ^= 0xFF  # one damaged byte
+    stored.write_bytes(bytes(data))
+    assert store.read("tables", stored.name) is None
+    again = tables.cached_table("test-words", [SEED], lambda: [("word", "1")])
+    assert again.get("word") == "1"
+    assert store.read("tables", stored.name) is not None  # written whole again
+
+
+# -- the command line: cache and worker processes ---------------------------------------------
+
+
+def corpus(folder: Path, copies: int = 3) -> Path:
+    """Real documents (the seed and the rules' fixtures), each in several copies that differ
+    a little, so no two files are the same."""
+    folder.mkdir(parents=True, exist_ok=True)
+    sources = [SEED, *sorted(FIXTURES.glob("*.md"))]
+    for n in range(copies):
+        for source in sources:
+            text = source.read_text(encoding="utf-8")
+            (folder / f"{source.stem}-{n}.md").write_text(
+                text + f"\nCopy {n} adds one sentence at the end.\n", encoding="utf-8")
+    return folder
+
+
+def readlint(*args: str, cache: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "READLINT_CACHE_DIR": str(cache)}
+    return subprocess.run([sys.executable, "-m", "readlint", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_workers_give_the_serial_output(tmp_path):
+    docs = corpus(tmp_path / "docs")
+    files = len(list(docs.glob("*.md")))
+    assert files >= 2 * linter.MIN_FILES_PER_JOB  # enough for two workers
+    serial = readlint("check", "docs", "--format", "json", "--jobs", "1", "--no-cache",
+                      cache=tmp_path / "cache", cwd=tmp_path)
+    parallel = readlint("check", "docs", "--format", "json", "--jobs", "2", "--no-cache",
+                        cache=tmp_path / "cache", cwd=tmp_path)
+    assert serial.returncode == parallel.returncode == 1
+    assert serial.stdout == parallel.stdout
+    assert serial.stdout.count('"rule"') > 50
+
+
+def test_the_cache_gives_back_what_a_check_finds(tmp_path, monkeypatch):
+    """A second run takes unchanged files from the cache (no file is checked again) and says
+    the same; editing a file, the config or a glossary the config names checks again."""
+    from click.testing import CliRunner
+
+    from readlint.cli import main
+
+    docs = corpus(tmp_path / "docs", copies=1)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(store, "_root", tmp_path / "cache")
+    checked: list[str] = []
+    real = linter.Linter._lint_data
+
+    def spy(self, path, display, data):
+        checked.append(display)
+        return real(self, path, display, data)
+
+    monkeypatch.setattr(linter.Linter, "_lint_data", spy)
+
+    def check() -> str:
+        result = CliRunner().invoke(main, ["check", "docs", "--jobs", "1"],
+                                    catch_exceptions=False)
+        assert result.exit_code == 1, result.output
+        return result.stdout
+
+    first = check()
+    count = len(checked)
+    assert count == len(list(docs.glob("*.md")))
+    assert check() == first and len(checked) == count  # all from the cache
+
+    edited = docs / f"{SEED.stem}-0.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more line.\n", "utf-8")
+    check()
+    assert checked[count:] == [f"docs/{edited.name}"]  # only the edited file
+
+    (tmp_path / ".readlint.yaml").write_text("rules:\n  long-sentence:\n    max_words: 12\n",
+                                             encoding="utf-8")
+    changed = check()
+    assert len(checked) == 2 * count + 1  # a new config: every file again
+    assert changed != first and "the limit is 12" in changed
+
+    glossary_file = tmp_path / "terms.yaml"
+    glossary_file.write_text("name: ours\nterms:\n  - term: sentence\n    id: s1\n"
+                             "url_template: https://example.org/{id}\n", encoding="utf-8")
+    (tmp_path / ".readlint.yaml").write_text(
+        "rules:\n  glossary-link:\n    glossaries: [terms.yaml]\n    min_link_share: 0\n",
+        encoding="utf-8")
+    check()
+    before = len(checked)
+    glossary_file.write_text("name: ours\nterms:\n  - term: sentences\n    id: s2\n"
+                             "url_template: https://example.org/{id}\n", encoding="utf-8")
+    after = check()
+    assert len(checked) == before + count  # the glossary changed: every file again
+    assert "https://example.org/s2" in after
+
+    result = CliRunner().invoke(main, ["check", "docs", "--jobs", "1", "--no-cache"])
+    assert result.stdout == after and len(checked) == before + 2 * count
+
+
+def test_a_damaged_or_unwritable_cache_changes_nothing(tmp_path):
+    docs = corpus(tmp_path / "docs", copies=1)
+    cache = tmp_path / "cache"
+    first = readlint("check", "docs", "--jobs", "1", cache=cache, cwd=tmp_path)
+    for entry in (cache / "results").rglob("*"):
+        if entry.is_file():
+            entry.write_bytes(b"readlnt1garbage")  # damaged results
+    assert readlint("check", "docs", "--jobs", "1", cache=cache, cwd=tmp_path).stdout == \
+        first.stdout
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache folder should be", encoding="utf-8")
+    result = readlint("check", "docs", "--jobs", "1", cache=blocked / "sub", cwd=tmp_path)
+    assert result.stdout == first.stdout and "Traceback" not in result.stderr
+    assert len(list(docs.glob("*.md"))) > 5
+
+
+def test_runs_at_the_same_time_share_one_cache(tmp_path):
+    corpus(tmp_path / "docs", copies=2)
+    cache = tmp_path / "cache"
+    env = {**os.environ, "READLINT_CACHE_DIR": str(cache)}
+    command = [sys.executable, "-m", "readlint", "check", "docs", "--format", "json",
+               "--jobs", "1"]
+    runs = [subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    outputs = [run.communicate(timeout=300) for run in runs]
+    assert all(run.returncode == 1 for run in runs)
+    assert len({out for out, _ in outputs}) == 1
+    assert not any(err.strip() for _, err in outputs)
+    again = readlint("check", "docs", "--format", "json", "--jobs", "1", cache=cache,
+                     cwd=tmp_path)
+    assert again.stdout == outputs[0][0]
+    assert not list(cache.rglob(".tmp-*"))  # no half-written files left
+
+
+def test_cache_folder_option(tmp_path):
+    corpus(tmp_path / "docs", copies=1)
+    result = readlint("check", "docs", "--jobs", "1", "--cache-dir", "here",
+                      cache=tmp_path / "elsewhere", cwd=tmp_path)
+    assert result.returncode == 1
+    assert (tmp_path / "here" / "results").is_dir()
+    assert not (tmp_path / "elsewhere" / "results").exists()
