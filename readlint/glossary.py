@@ -33,7 +33,6 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -124,7 +123,7 @@ def norm_key(key: str) -> str:
 
 
 def bundled_path(name: str) -> Path:
-    return Path(str(resources.files("readlint") / "data" / "glossaries" / f"{name}.yaml"))
+    return Path(__file__).resolve().parent / "data" / "glossaries" / f"{name}.yaml"
 
 
 def load(ref: str) -> Glossary:

