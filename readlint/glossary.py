@@ -377,34 +377,56 @@ class Matcher:
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches, left to right, longest first."""
-        toks = tokens(text)
+        words, starts, ends, folded, after_hyphen = _folded_tokens(text)
+        root, end_key, entries_of = self._trie, self._END, self._entries
         out = []
-        i = 0
-        while i < len(toks):
+        i, count = 0, len(words)
+        while i < count:
+            node = root.get(folded[i])
+            if node is None or after_hyphen[i]:  # (hyphens fold to "-", never a first word)
+                i += 1
+                continue
             best = None
-            if toks[i][0] != "-" and not (i > 0 and toks[i - 1][0] == "-" and
-                                          toks[i - 1][2] == toks[i][1]):
-                node: dict[str, Any] | None = self._trie
-                j = i
-                while j < len(toks) and node is not None:
-                    node = node.get(fold(toks[j][0]))
-                    if node is None:
-                        break
-                    if self._END in node:
-                        span = text[toks[i][1]:toks[j][2]]
-                        entries = tuple(self._entries[number] for number, exact in node[self._END]
-                                        if not exact or _same_capitals(span, exact))
-                        if entries:
-                            best = (j, entries)
-                    j += 1
+            j = i
+            while True:
+                if end_key in node:
+                    span = text[starts[i]:ends[j]]
+                    entries = tuple(entries_of[number] for number, exact in node[end_key]
+                                    if not exact or _same_capitals(span, exact))
+                    if entries:
+                        best = (j, entries)
+                j += 1
+                if j >= count:
+                    break
+                node = node.get(folded[j])
+                if node is None:
+                    break
             if best is None:
                 i += 1
                 continue
             j, entries = best
-            out.append(Match(toks[i][1], toks[j][2], text[toks[i][1]:toks[j][2]],
+            out.append(Match(starts[i], ends[j], text[starts[i]:ends[j]],
                              tuple(dict.fromkeys(entries))))
             i = j + 1
         return out
+
+
+@lru_cache(maxsize=4096)
+def _folded_tokens(text: str) -> tuple[list[str], list[int], list[int], list[str], list[bool]]:
+    """A text's tokens, their offsets, their folded forms, and whether each directly follows
+    a hyphen ("positive" in "HER2-positive" starts no term): worked out once per text for
+    every matcher that searches it."""
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _TOKEN.finditer(text):
+        words.append(m.group())
+        starts.append(m.start())
+        ends.append(m.end())
+    folded = [w if w == "-" else fold(w) for w in words]
+    after_hyphen = [False] + [words[k - 1] == "-" and ends[k - 1] == starts[k]
+                              for k in range(1, len(words))]
+    return words, starts, ends, folded, after_hyphen
 
 
 def _matchable(name: str) -> bool:

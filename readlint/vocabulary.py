@@ -76,28 +76,31 @@ def zipf(word: str, language: str = "en") -> float:
     """How common a word is in a language (English by default): the Zipf scale, log10 of its
     uses per billion words, from wordfreq's large list, rounded as wordfreq rounds it.
 
-    A word of several pieces ("beta-thalassemia", "e.g") is as common as its pieces together:
-    1/f = 1/f1 + 1/f2 + ..., as wordfreq combines them; a piece it does not know makes the word
-    unknown (0). Numbers count as everyday words (6); other tokens with digits ("PIK3CA",
-    "CO2") are codes, taken as unknown."""
+    A word of several pieces ("beta-thalassemia", "e.g", "IL-2") is as common as its pieces
+    together: 1/f = 1/f1 + 1/f2 + ..., as wordfreq combines them; a piece it does not know
+    makes the word unknown (0). In a run of two or more digits every digit counts as 0, as in
+    wordfreq's list ("2012" is looked up as "0000"); wordfreq then adjusts for the digits
+    themselves, which readlint leaves out."""
     low = word.casefold().replace("’", "'")
     if not low.isascii():
-        low = unicodedata.normalize("NFC", low)
+        low = unicodedata.normalize("NFC", low.translate(_MARKS))
     return _zipf(low, language)
+
+
+_MARKS = str.maketrans("", "", "⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉")  # footnote marks: "¹This" is "this"
 
 
 @lru_cache(maxsize=1 << 18)
 def _zipf(low: str, language: str) -> float:
-    if any(c.isdigit() for c in low):
-        return 6.0 if _NUMBER.fullmatch(low) else 0.0
     table = _zipf_table(language)
-    whole = table.get(low)
+    key = _smashed(low)
+    whole = table.get(key)
     found: list[str | None]
     if whole is not None:
         found = [whole]
     else:
-        pieces = _PIECE.findall(low)
-        if pieces == [low] or not pieces:
+        pieces = [_smashed(p) for p in _PIECE.findall(low)]
+        if pieces == [key] or not pieces:
             return 0.0
         found = [table.get(piece) for piece in pieces]
     inverse = 0.0
@@ -110,8 +113,15 @@ def _zipf(low: str, language: str) -> float:
     return round(math.log10(rounded) + 9, 2)
 
 
-_NUMBER = re.compile(r"[\d.,]*\d")
-_PIECE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+def _smashed(text: str) -> str:
+    if not any(c.isdigit() for c in text):
+        return text
+    return _DIGIT_RUN.sub(lambda m: _DIGIT.sub("0", m.group()), text)
+
+
+_DIGIT_RUN = re.compile(r"\d[\d.,]+")
+_DIGIT = re.compile(r"\d")
+_PIECE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
 @cache
@@ -129,13 +139,13 @@ def zipf_sources(language: str = "en") -> list[Path]:
 
 
 def _zipf_rows(language: str) -> Iterator[tuple[str, str]]:
-    """Each word of wordfreq's large list without digits, with its frequency in centibels
-    below 1 (wordfreq stores frequencies in these steps)."""
+    """Each word of wordfreq's large list with its frequency in centibels below 1 (wordfreq
+    stores frequencies in these steps)."""
     from wordfreq import get_frequency_list
 
     for centibels, words in enumerate(get_frequency_list(language, "large")):
         for word in words:
-            if not any(c.isdigit() or c in "\t\n" for c in word):
+            if "\t" not in word and "\n" not in word:
                 yield word, str(centibels)
 
 

@@ -1,0 +1,204 @@
+"""How fast readlint is, printed as figures: one file from a cold start, documents per second
+over real and generated corpora (one process, all cores, a second run from the cache), the
+largest process's memory, the report against the check, and the same corpus through
+proselint and a bare Python pipeline for comparison.
+
+    python benchmarks/speed.py [SHARED] [--quick]
+
+SHARED is the folder holding corpus/ and corpus-nci/ (default: ../shared next to the
+project). The generated corpus (10,000 documents, 1,000 with --quick) is written to
+benchmarks/generated/ from paragraphs of SHARED/corpus, the same each time. Each readlint run
+uses a fresh cache folder, except where the cache itself is measured. proselint is used
+when it is installed (pip install proselint); the bare pipeline needs only readlint's own
+dependencies. The whole run takes about 15 minutes (3 with --quick) on a 2-core machine.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_eb6f9008432edf9d.txt"
+GENERATED = ROOT / "benchmarks" / "generated"
+
+# A bare pipeline: what any readability linter must do at least (front matter, Markdown,
+# two grade formulas, long sentences), to show what readlint's own work costs.
+BARE = r"""
+import re, sys, time
+from pathlib import Path
+import frontmatter, textstat
+from markdown_it import MarkdownIt
+
+md = MarkdownIt()
+files = sorted(p for p in Path(sys.argv[1]).rglob("*") if p.suffix in (".md", ".txt"))
+long = 0
+for path in files:
+    post = frontmatter.loads(path.read_text(encoding="utf-8"))
+    text = " ".join(t.content for t in md.parse(post.content) if t.type == "inline")
+    textstat.flesch_kincaid_grade(text)
+    textstat.smog_index(text)
+    long += sum(len(s.split()) > 20 for s in re.split(r"(?<=[.!?])\s+", text))
+print(len(files), long)
+"""
+
+
+def main(argv: list[str]) -> None:
+    quick = "--quick" in argv
+    args = [a for a in argv if not a.startswith("--")]
+    shared = Path(args[0]) if args else ROOT.parent / "shared"
+    corpus, nci = shared / "corpus", shared / "corpus-nci"
+    generated = generate(corpus, 1000 if quick else 10000)
+    real = sample(corpus, 1000) if quick else corpus
+
+    print(f"readlint speed, {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, "
+          f"Python {sys.version.split()[0]}{' (quick)' if quick else ''}\n")
+    cold()
+    print()
+    rows = []
+    for name, folder in (("../shared/corpus", real), ("../shared/corpus-nci", nci),
+                         ("generated", generated)):
+        if not folder.is_dir():
+            print(f"{name}: not found, left out")
+            continue
+        rows.append(throughput(name, folder))
+    print()
+    compare(generated, rows[-1])
+    print()
+    report(real)
+
+
+# -- measurements ---------------------------------------------------------------------------
+
+
+def cold() -> None:
+    """One file: the time from start to exit, with the word tables already built (as after
+    the first run), without and with a cached result."""
+    with tempfile.TemporaryDirectory() as cache:
+        run(["check", str(SEED)], cache)  # builds the word tables
+        fresh = [run(["check", "--no-cache", str(SEED)], cache)[0] for _ in range(9)]
+        cached = [run(["check", str(SEED)], cache)[0] for _ in range(9)]
+    print(f"one file (the seed), cold start: {statistics.median(fresh):.3f} s "
+          f"(median of 9; {statistics.median(cached):.3f} s when its result is cached)"
+          "; target 0.30 s")
+
+
+def throughput(name: str, folder: Path) -> dict[str, float]:
+    files = [p for p in folder.rglob("*") if p.suffix in (".md", ".txt") and p.is_file()]
+    megabytes = sum(p.stat().st_size for p in files) / 1e6
+    figures: dict[str, float] = {"files": len(files), "mb": megabytes}
+    with tempfile.TemporaryDirectory() as cache:
+        run(["check", str(SEED)], cache)  # tables built, as after a first run
+        for label, extra in (("serial", ["--jobs", "1", "--no-cache"]),
+                             ("parallel", ["--no-cache"]),
+                             ("first", []), ("cached", [])):
+            seconds, peak = run(["check", "--format", "json", "-o",
+                                 str(Path(cache) / "out.json"), "-q", str(folder), *extra],
+                                cache)
+            figures[label] = seconds
+            figures[f"{label} peak"] = peak
+    n = len(files)
+    print(f"{name}: {n} documents, {megabytes:.1f} MB")
+    for label, what in (("serial", "one process (--jobs 1), no cache"),
+                        ("parallel", f"all {os.cpu_count()} cores, no cache"),
+                        ("cached", "all cores, second run from the cache")):
+        seconds = figures[label]
+        print(f"  {what:38} {n / seconds:7.0f} documents/s  {megabytes / seconds:6.2f} MB/s"
+              f"  {seconds:7.1f} s  peak {figures[label + ' peak']:.0f} MB")
+    print(f"  a cached run is {figures['first'] / figures['cached']:.1f}x faster than the "
+          "run that filled the cache (target 10x)")
+    return figures
+
+
+def compare(folder: Path, readlint: dict[str, float]) -> None:
+    n = readlint["files"]
+    seconds = timed([sys.executable, "-c", BARE, str(folder)])
+    print(f"bare pipeline (front matter, Markdown, two grades, long sentences) on the generated "
+          f"corpus: {n / seconds:.0f} documents/s, one process; readlint serial is "
+          f"{seconds / readlint['serial']:.2f}x its speed")
+    proselint = shutil.which("proselint")
+    if proselint is None:
+        print("proselint: not installed (pip install proselint), left out")
+        return
+    seconds = timed([proselint, "check", str(folder)])
+    print(f"proselint on the generated corpus: {n / seconds:.0f} documents/s, one process; "
+          f"readlint serial is {seconds / readlint['serial']:.2f}x its speed, on all cores "
+          f"{seconds / readlint['parallel']:.2f}x")
+
+
+def report(folder: Path) -> None:
+    with tempfile.TemporaryDirectory() as cache:
+        run(["check", str(SEED)], cache)
+        check, _ = run(["check", "--no-cache", "-q", str(folder)], cache)
+        html = Path(cache) / "report.html"
+        seconds, peak = run(["report", "--no-cache", "--html", str(html), str(folder)], cache)
+        size = html.stat().st_size / 1e6 if html.exists() else 0.0
+    print(f"report --html over the same {folder.name} corpus: {seconds:.1f} s, "
+          f"{seconds / check:.2f}x the check ({check:.1f} s; target at most 1.2x), "
+          f"page {size:.1f} MB, peak {peak:.0f} MB")
+
+
+# -- helpers --------------------------------------------------------------------------------
+
+
+def run(args: list[str], cache: str) -> tuple[float, float]:
+    """Seconds and the peak memory (MB) of the largest process of one readlint run."""
+    env = {**os.environ, "READLINT_CACHE_DIR": cache}
+    probe = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+             "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
+             "stderr=subprocess.DEVNULL); print(time.perf_counter() - t, "
+             "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", probe, sys.executable, "-m", "readlint", *args],
+                         env=env, capture_output=True, text=True, check=True).stdout.split()
+    return float(out[0]), float(out[1]) / 1024
+
+
+def timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def sample(corpus: Path, count: int) -> Path:
+    folder = Path(tempfile.mkdtemp(prefix="readlint-sample-"))
+    files = sorted(corpus.rglob("*.md"))
+    for i, path in enumerate(random.Random(1).sample(files, min(count, len(files)))):
+        shutil.copy(path, folder / f"{i:05d}-{path.name}")
+    return folder
+
+
+def generate(corpus: Path, count: int) -> Path:
+    """`count` patient documents of about 4 KB, built from real paragraphs; the same every
+    time (written again only when the count differs)."""
+    folder = GENERATED / str(count)
+    if folder.is_dir() and len(list(folder.glob("*.md"))) == count:
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    paragraphs = []
+    for path in sorted(corpus.rglob("*.md"))[:3000]:
+        text = path.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
+        paragraphs += [p for p in text.split("\n\n") if len(p) > 200 and not p.startswith("#")]
+    rng = random.Random(2026)
+    for i in range(count):
+        body, size = [], 0
+        while size < 3800:
+            paragraph = rng.choice(paragraphs)
+            body.append(paragraph)
+            size += len(paragraph)
+        title = f"Generated page {i}"
+        (folder / f"page-{i:05d}.md").write_text(
+            f"---\ntitle: {title}\naudienceLevel: patient\n---\n\n# {title}\n\n"
+            + "\n\n## More\n\n".join(body) + "\n", encoding="utf-8")
+    return folder
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
