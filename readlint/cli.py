@@ -139,13 +139,14 @@ def _build_linter(paths: Sequence[str], select: Sequence[str], ignore: Sequence[
                   measure: bool = False, describe: Describe | None = None,
                   report_unused_disables: bool = False,
                   shard: tuple[int, int] | None = None, jobs: int | None = 1,
-                  cache: bool = True, cache_dir: str | None = None) -> Linter:
+                  cache: bool = True, cache_dir: str | None = None,
+                  keep_source: bool = False) -> Linter:
     if cache_dir is not None:
         store.configure(cache_dir)
     config = _config_for(config_path, paths)
     choices = Choices(audience=audience, select=_split(select) or None, ignore=_split(ignore),
                       report_unused_disables=report_unused_disables, shard=shard,
-                      jobs=jobs or parallel.cores(), cache=cache)
+                      jobs=jobs or parallel.cores(), cache=cache, keep_source=keep_source)
     return Linter(config, Registry.default(), choices, measure=measure, describe=describe,
                   nearest_config=config_path is None)
 
@@ -224,7 +225,9 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     where = (stdin_filename or ".",) if stdin else paths
     linter = _build_linter(where, select, ignore, audience, config_path,
                            report_unused_disables=report_unused_disables, shard=shard,
-                           jobs=jobs, cache=not no_cache, cache_dir=cache_dir)
+                           jobs=jobs, cache=not no_cache, cache_dir=cache_dir,
+                           keep_source=bool(baseline_path or write_baseline_path
+                                            or output_format == "gitlab"))
     result = _lint_stdin(linter, stdin_filename) if stdin else linter.lint_paths(paths)
     _report_errors_and_notices(result, quiet)
     if write_baseline_path:
@@ -387,7 +390,8 @@ def _report_base(paths: Sequence[str], select: Sequence[str], ignore: Sequence[s
     from .report import compare
 
     changed = changes.changed_files(ref)
-    linter = _build_linter(paths, select, ignore, audience, config_path, measure=True)
+    linter = _build_linter(paths, select, ignore, audience, config_path, measure=True,
+                           keep_source=True)
     result = linter.run(t for t in linter.targets(paths)
                         if isinstance(t, ReadlintError) or t[0].resolve() in changed)
     _report_errors_and_notices(result, quiet=False)

@@ -30,6 +30,7 @@ import importlib.util
 import json
 import marshal
 import re
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -241,7 +242,7 @@ def _derived_variants(term: str) -> Iterator[str]:
 _ABBREVIATION_PLURAL = re.compile(r"[A-Z][A-Z0-9-]*[A-Z0-9]s")
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
     """The form words are compared in: lower case, the dictionary form of an inflected word
     ("vertebrae" is "vertebra", "metastasized" is "metastasize", "ovaries" is "ovary"), a
@@ -411,7 +412,7 @@ class Matcher:
         return out
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _folded_tokens(text: str) -> tuple[list[str], list[int], list[int], list[str], list[bool]]:
     """A text's tokens, their offsets, their folded forms, and whether each directly follows
     a hyphen ("positive" in "HER2-positive" starts no term): worked out once per text for
@@ -464,20 +465,23 @@ def _single_words(refs: tuple[str, ...]) -> frozenset[str]:
 GlossarySet = tuple[tuple[Glossary, ...], Matcher, frozenset[str]]
 
 
-_loaded: dict[tuple[str, ...], tuple[list[str], GlossarySet]] = {}
+# Loaded sets: when their files were last looked at, what they looked like, the set.
+_loaded: dict[tuple[str, ...], tuple[float, list[str], GlossarySet]] = {}
 
 
 def _glossary_set(refs: tuple[str, ...]) -> GlossarySet:
     """Glossaries, their matcher and their rare one-word names, loaded once per process and
     again when a file they were read from changes (a long-running process, such as an
-    editor's, sees edits)."""
+    editor's, sees edits; the files are looked at no more than once a second)."""
     known = _loaded.get(refs)
-    if known is not None and known[0] == _stamps(refs, known[1][0]):
-        return known[1]
+    now = time.monotonic()
+    if known is not None and (now - known[0] < 1.0 or known[1] == _stamps(refs, known[2][0])):
+        _loaded[refs] = (now if now - known[0] >= 1.0 else known[0], known[1], known[2])
+        return known[2]
     found = _read_set(refs)
     if len(_loaded) >= 16:
         _loaded.clear()
-    _loaded[refs] = (_stamps(refs, found[0]), found)
+    _loaded[refs] = (now, _stamps(refs, found[0]), found)
     return found
 
 

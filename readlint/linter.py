@@ -130,14 +130,14 @@ class Linter:
             return FileResult(display, error=exc)
         memo = self._memo()
         key = memo.key(path, display, data) if memo is not None else ""
-        if memo is not None:
-            found = memo.get(key)
-            if found is not None:
-                return found
-        result = self._lint_data(path, display, data)
-        if memo is not None and not result.failures:
-            memo.put(key, result)
-        return result
+        found = memo.get(key) if memo is not None else None
+        if found is None:
+            found = self._lint_data(path, display, data)
+            if memo is not None and not found.failures:
+                memo.put(key, found)
+        if not self.choices.keep_source:
+            found.source_text = None  # a long run keeps only what its output needs
+        return found
 
     def _memo(self) -> memo.Memo | None:
         if not self.choices.cache or not store.enabled():

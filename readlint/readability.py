@@ -72,7 +72,7 @@ def _word_facts(counter: Syllables) -> Callable[[str], tuple[int, int, bool]]:
     """(syllables, letters and digits, familiar?) of a word, remembered per word."""
     familiar = familiar_words()
 
-    @lru_cache(maxsize=1 << 17)
+    @lru_cache(maxsize=1 << 16)
     def facts(text: str) -> tuple[int, int, bool]:
         return (counter.count(text), sum(1 for c in text if c.isalnum()),
                 is_familiar(text, familiar))

@@ -46,6 +46,7 @@ class Choices:
     shard: tuple[int, int] | None = None  # check only shard I of N (I counts from 1)
     jobs: int = 1  # worker processes
     cache: bool = True  # take unchanged files' results from the cache
+    keep_source: bool = True  # keep each file's text on its result (baselines, fingerprints)
 
 
 @dataclass(frozen=True)

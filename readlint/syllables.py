@@ -204,6 +204,8 @@ class Syllables:
     def lookup(self, token: str) -> tuple[int, str]:
         found = self._memo.get(token)
         if found is None:
+            if len(self._memo) > 1 << 16:
+                self._memo.clear()  # bounded: a corpus has more words than are worth keeping
             found = self._memo[token] = self._lookup(token)
         return found
 

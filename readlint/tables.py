@@ -19,7 +19,7 @@ from . import store
 from .version import __version__
 
 _COUNT = struct.Struct("<Q")
-SWITCH_AFTER = 3000  # lookups by binary search in the bytes before splitting the lines
+SWITCH_AFTER = 20000  # lookups by binary search in the bytes before splitting the lines
 
 
 class Table:

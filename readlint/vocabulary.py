@@ -71,7 +71,6 @@ _ACRONYM = re.compile(r"(?=[A-Z0-9-]*[A-Z][A-Z0-9-]*[A-Z0-9])[A-Z][A-Z0-9-]*[A-Z
 _MIXED_CODE = re.compile(r"[A-Za-z]+\d[A-Za-z\d-]*|[A-Z][a-z]*[A-Z][A-Za-z]*\d*")
 
 
-@lru_cache(maxsize=1 << 18)
 def zipf(word: str, language: str = "en") -> float:
     """How common a word is in a language (English by default): the Zipf scale, log10 of its
     uses per billion words, from wordfreq's large list, rounded as wordfreq rounds it.
@@ -87,10 +86,14 @@ def zipf(word: str, language: str = "en") -> float:
     return _zipf(low, language)
 
 
+# How many words each word test remembers: a corpus run meets about 100,000 different
+# words; remembering the most recent 65,536 keeps memory bounded at little cost in time.
+WORDS_REMEMBERED = 1 << 16
+
 _MARKS = str.maketrans("", "", "⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉")  # footnote marks: "¹This" is "this"
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=WORDS_REMEMBERED)
 def _zipf(low: str, language: str) -> float:
     table = _zipf_table(language)
     key = _smashed(low)
@@ -187,7 +190,7 @@ _ENDINGS = (("iness", "y"), ("ness", ""), ("ies", "y"), ("ied", "y"), ("ing", ""
             ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ly", ""), ("er", ""), ("est", ""))
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=WORDS_REMEMBERED)
 def word_zipf(word: str) -> float:
     """How common a word or its plain form is: a reader who knows "short" and "numb" knows
     "shortness" and "numbness"."""
@@ -204,7 +207,7 @@ EVERYDAY_PREFIXES = ("non", "un", "re", "multi", "over", "under", "out", "self",
                      "post", "anti")
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=WORDS_REMEMBERED)
 def everyday_compound(word: str) -> bool:
     """Is the word an everyday word with an everyday prefix ("unwashed", "anticancer"), or
     two everyday words run together ("underarm", "hipbone", "topmost")?"""
@@ -232,7 +235,7 @@ _DERIVATIONS = ("ists", "ist", "izable", "isable", "ability", "able", "ably", "i
                 "ines", "y", "ful", "less", "ism")
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=WORDS_REMEMBERED)
 def everyday_derivation(word: str) -> bool:
     """Is the word an everyday word (Zipf 4 or more) with an ending that makes new words
     ("editorialists" from "editorial", "spidery" from "spider")? Medical endings are not

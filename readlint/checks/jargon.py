@@ -3,6 +3,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 from typing import Any
 
 from ..blocks import Block
@@ -16,6 +17,7 @@ from ..vocabulary import (
     EVERYDAY_ABBREVIATIONS,
     SKIP_SECTIONS,
     STOPWORDS,
+    WORDS_REMEMBERED,
     everyday_compound,
     everyday_derivation,
     everyday_head,
@@ -220,25 +222,32 @@ class UndefinedJargon(Rule):
             return rarity(term) < float(options["medical_max_zipf"])
         if _BRAND.fullmatch(term):
             return False  # a brand: "iStock"
-        name = in_proper_name(text, start, end)
-        if term[:1].isupper() and (name or not in_glossary and (
+        if term[:1].isupper() and (in_proper_name(text, start, end) or not in_glossary and (
                 not sentence_start(text, start) or re.search(r"[a-z][A-Z]", term))):
             return False  # a name: "Genentech", "MedlinePlus", "Clinical Oncology"
-        if not in_glossary and everyday_derivation(term):
-            return False  # "editorialists", "spidery", "generalizable"
-        # built the medical way, in its plain form too: "exposes" is "expose", not "-oses";
-        # and not an everyday word in front of one ("biotechnology": bio + technology)
-        medical_form = is_medical_form(term) and is_medical_form(fold(term)) and \
-            (is_medical_form(term, beginnings=False) or word_zipf(term) < 2.5) and \
-            not everyday_head(term)
-        if not in_glossary and not medical_form and everyday_compound(term):
-            return False  # "underarm", "regrow", "noncancerous"
-        frequency = word_zipf(term)
-        if frequency < options["max_zipf"]:
-            return True
-        medical = in_glossary or medical_form or \
-            (frequency < 3.5 and related_to(term, tuple(options["glossaries"])))
-        return medical and frequency < options["medical_max_zipf"]
+        return _hard_word(term, in_glossary, float(options["max_zipf"]),
+                          float(options["medical_max_zipf"]), tuple(options["glossaries"]))
+
+
+@lru_cache(maxsize=WORDS_REMEMBERED)
+def _hard_word(term: str, in_glossary: bool, max_zipf: float, medical_max_zipf: float,
+               glossaries: tuple[str, ...]) -> bool:
+    """The word's own hardness, wherever it stands (see `_hard`)."""
+    if not in_glossary and everyday_derivation(term):
+        return False  # "editorialists", "spidery", "generalizable"
+    # built the medical way, in its plain form too: "exposes" is "expose", not "-oses";
+    # and not an everyday word in front of one ("biotechnology": bio + technology)
+    medical_form = is_medical_form(term) and is_medical_form(fold(term)) and \
+        (is_medical_form(term, beginnings=False) or word_zipf(term) < 2.5) and \
+        not everyday_head(term)
+    if not in_glossary and not medical_form and everyday_compound(term):
+        return False  # "underarm", "regrow", "noncancerous"
+    frequency = word_zipf(term)
+    if frequency < max_zipf:
+        return True
+    medical = in_glossary or medical_form or \
+        (frequency < 3.5 and related_to(term, glossaries))
+    return medical and frequency < medical_max_zipf
 
 
 _BRAND = re.compile(r"[a-z][A-Z][a-z]+")
