@@ -30,7 +30,6 @@ import importlib.util
 import json
 import marshal
 import re
-import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -465,24 +464,31 @@ def _single_words(refs: tuple[str, ...]) -> frozenset[str]:
 GlossarySet = tuple[tuple[Glossary, ...], Matcher, frozenset[str]]
 
 
-# Loaded sets: when their files were last looked at, what they looked like, the set.
-_loaded: dict[tuple[str, ...], tuple[float, list[str], GlossarySet]] = {}
+# Loaded sets: the run that last looked at their files, what they looked like, the set.
+_loaded: dict[tuple[str, ...], tuple[int, list[str], GlossarySet]] = {}
+_generation = 0
 
 
 def _glossary_set(refs: tuple[str, ...]) -> GlossarySet:
     """Glossaries, their matcher and their rare one-word names, loaded once per process and
-    again when a file they were read from changes (a long-running process, such as an
-    editor's, sees edits; the files are looked at no more than once a second)."""
+    again when a file they were read from changes: their files are looked at once per run
+    (see `refresh`)."""
     known = _loaded.get(refs)
-    now = time.monotonic()
-    if known is not None and (now - known[0] < 1.0 or known[1] == _stamps(refs, known[2][0])):
-        _loaded[refs] = (now if now - known[0] >= 1.0 else known[0], known[1], known[2])
+    if known is not None and (known[0] == _generation or known[1] == _stamps(refs, known[2][0])):
+        _loaded[refs] = (_generation, known[1], known[2])
         return known[2]
     found = _read_set(refs)
     if len(_loaded) >= 16:
         _loaded.clear()
-    _loaded[refs] = (now, _stamps(refs, found[0]), found)
+    _loaded[refs] = (_generation, _stamps(refs, found[0]), found)
     return found
+
+
+def refresh() -> None:
+    """Look at the glossary files again before their next use: a new run (in a process that
+    stays, such as an editor's) sees them as they are now."""
+    global _generation
+    _generation += 1
 
 
 def _stamps(refs: tuple[str, ...], glossaries: tuple[Glossary, ...]) -> list[str]:

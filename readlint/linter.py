@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from . import document, memo, parallel, store
+from . import document, glossary, memo, parallel, store
 from .config import Config, find_config, load_config
 from .errors import InputError, ReadlintError, RuleError
 from .files import discover, excluded, in_shard
@@ -40,6 +40,7 @@ class Linter:
         """With `nearest_config`, each file is checked with the config file nearest to it
         (walking up from its folder), as if readlint were run on it alone; `config` is then
         the one for the paths as given (which files a folder holds)."""
+        glossary.refresh()  # a new run sees the glossary files as they are now
         self.config = config or Config()
         self.nearest_config = nearest_config
         self._linters: dict[Path | None, Linter] = {self.config.file: self}
