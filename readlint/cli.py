@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import errno
 import io
 import os
@@ -110,6 +111,9 @@ def _common_options(func: Callable[..., Any]) -> Callable[..., Any]:
                           "(for example patient or professional), whatever its audienceLevel."),
         click.option("--config", "config_path", type=click.Path(dir_okay=False),
                      help="Use this config file instead of looking for one."),
+        click.option("--today", metavar="DATE", callback=lambda ctx, param, value: _date(value),
+                     help="Count review dates from DATE (year-month-day) instead of today, so "
+                          "a run can be repeated."),
         click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
                      help="Check files in N processes at once (default: one per processor "
                           "core; 1 checks them one by one). The output is the same."),
@@ -123,6 +127,16 @@ def _common_options(func: Callable[..., Any]) -> Callable[..., Any]:
     for decorator in reversed(decorators):
         func = decorator(func)
     return func
+
+
+def _date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r}: write a date as year-month-day, for example "
+                                 "2026-03-30") from None
 
 
 def _shard(value: str | None) -> tuple[int, int] | None:
@@ -140,13 +154,14 @@ def _build_linter(paths: Sequence[str], select: Sequence[str], ignore: Sequence[
                   report_unused_disables: bool = False,
                   shard: tuple[int, int] | None = None, jobs: int | None = 1,
                   cache: bool = True, cache_dir: str | None = None,
-                  keep_source: bool = False) -> Linter:
+                  keep_source: bool = False, today: str | None = None) -> Linter:
     if cache_dir is not None:
         store.configure(cache_dir)
     config = _config_for(config_path, paths)
     choices = Choices(audience=audience, select=_split(select) or None, ignore=_split(ignore),
                       report_unused_disables=report_unused_disables, shard=shard,
-                      jobs=jobs or parallel.cores(), cache=cache, keep_source=keep_source)
+                      jobs=jobs or parallel.cores(), cache=cache, keep_source=keep_source,
+                      today=today)
     return Linter(config, Registry.default(), choices, measure=measure, describe=describe,
                   nearest_config=config_path is None)
 
@@ -200,7 +215,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
           output_file: str | None, shard: tuple[int, int] | None,
           stdin_filename: str | None, changed_since: str | None, baseline_path: str | None,
           write_baseline_path: str | None, report_unused_disables: bool,
-          exit_zero: bool, jobs: int | None, no_cache: bool, cache_dir: str | None) -> None:
+          exit_zero: bool, today: str | None, jobs: int | None, no_cache: bool,
+          cache_dir: str | None) -> None:
     """Check documents and print every problem with its file, line and column.
 
     PATHS are Markdown or text files, or folders to search (default: the current folder).
@@ -227,7 +243,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
                            report_unused_disables=report_unused_disables, shard=shard,
                            jobs=jobs, cache=not no_cache, cache_dir=cache_dir,
                            keep_source=bool(baseline_path or write_baseline_path
-                                            or output_format == "gitlab"))
+                                            or output_format == "gitlab"), today=today)
     result = _lint_stdin(linter, stdin_filename) if stdin else linter.lint_paths(paths)
     _report_errors_and_notices(result, quiet)
     if write_baseline_path:
@@ -339,8 +355,8 @@ def _apply_fixes(linter: Linter, result: RunResult, write: bool, quiet: bool) ->
 def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
            audience: str | None, config_path: str | None, output_format: str,
            top: int | None, html_path: str | None, sort: str, base: str | None,
-           fail_on_worse: bool, jobs: int | None, no_cache: bool, cache_dir: str | None
-           ) -> None:
+           fail_on_worse: bool, today: str | None, jobs: int | None, no_cache: bool,
+           cache_dir: str | None) -> None:
     """Show where a whole set of documents stands: one row per document, worst first.
 
     For each document: its audience, words, reading grade against its target, long
@@ -360,7 +376,7 @@ def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, .
                      fail_on_worse)
     linter = _build_linter(paths, select, ignore, audience, config_path, measure=True,
                            describe=document_view if html_path is not None else None,
-                           jobs=jobs, cache=not no_cache, cache_dir=cache_dir)
+                           jobs=jobs, cache=not no_cache, cache_dir=cache_dir, today=today)
     targets = linter.targets(paths)
     show_progress = sys.stderr.isatty() and len(targets) > 20
     files = []

@@ -51,6 +51,8 @@ class Config:
     exclude: tuple[str, ...] = ()
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
     project_files: bool = False
+    # Documents whose front-matter `status` is one of these are not checked (any case).
+    skip_statuses: tuple[str, ...] = ()
     skip_folders: tuple[str, ...] = SKIPPED_FOLDERS
     max_file_size: int = 5 * 1024 * 1024
     raw_rules: Mapping[str, Any] = field(default_factory=dict)
@@ -132,6 +134,8 @@ def load_config(path: Path | None) -> Config:
             changes[key] = tuple(data[key])
     if "project_files" in data:
         changes["project_files"] = bool(data["project_files"])
+    if "skip_statuses" in data:
+        changes["skip_statuses"] = tuple(str(s).strip().lower() for s in data["skip_statuses"])
     if "skip_folders" in data:
         changes["skip_folders"] = tuple(data["skip_folders"])
     if "extensions" in data:

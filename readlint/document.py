@@ -20,7 +20,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from .blocks import Block, Comment, Image, Link, Section, sections
+from .blocks import Block, Comment, HeadingMark, Html, Image, Link, Section, Table, sections
 from .markup import parse_markdown
 from .prose import Sentence, Word, split_blocks
 from .readability import TextStats
@@ -45,6 +45,9 @@ class Document:
         self.images: list[Image] = markup.images
         self.comments: list[Comment] = markup.comments
         self.headings: list[Block] = markup.headings
+        self.html: list[Html] = markup.html
+        self.heading_marks: list[HeadingMark] = markup.heading_marks
+        self.tables: list[Table] = markup.tables
         self.too_deep = markup.too_deep
         self._memo: dict[Any, Any] = {}
 

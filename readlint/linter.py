@@ -164,6 +164,12 @@ class Linter:
         if not doc.source.strip():
             return FileResult(display, notices=[Notice(
                 f"(empty) {display}", f"{display} is empty; there is nothing to check")])
+        status = doc.metadata.get("status")
+        if isinstance(status, str) and status.strip().lower() in self.config.skip_statuses:
+            return FileResult(display, notices=[Notice(
+                f"(status {status.strip().lower()})",
+                f"documents with status '{status.strip()}' are not checked (skip_statuses in "
+                "the config)")])
         result = self.lint_document(doc, path)
         if doc.too_deep:
             result.notices.append(Notice(

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .blocks import Block, Comment, Image, Link
+from .blocks import Block, Comment, HeadingMark, Html, Image, Link, Table
 
 _PARSER = MarkdownIt("commonmark").enable("table").enable("strikethrough")
 MAX_NESTING = int(_PARSER.options["maxNesting"])
@@ -35,6 +35,9 @@ class Markup:
     headings: list[Block] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
+    html: list[Html] = field(default_factory=list)
+    heading_marks: list[HeadingMark] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
     # The line of text the parser stopped at, because lists or quotes were nested deeper
     # than it follows (MAX_NESTING); the text inside them is not checked. 0 when none.
     too_deep: int = 0
@@ -57,6 +60,10 @@ def parse_markdown(source: str, body_start: int, line_starts: list[int]) -> Mark
     containers: list[str] = []
     cell_cursor = [-1, 0]  # file line of the last table cell found, and where it ended
     heading_level = 0
+    heading_map: list[int] | None = None
+    table_map: list[int] | None = None
+    header_text = ""
+    in_header = False
     section = -1
     for tok in tokens:
         if tok.level >= MAX_NESTING - 1 and not doc.too_deep:
@@ -68,11 +75,32 @@ def parse_markdown(source: str, body_start: int, line_starts: list[int]) -> Mark
                 containers.pop()
         elif tok.type == "heading_open":
             heading_level = int(tok.tag[1])
+            heading_map = tok.map
         elif tok.type == "heading_close":
             heading_level = 0
         elif tok.type == "html_block" and tok.map:
-            _collect_comments(doc, tok.content, doc.line_start(body_line0 + tok.map[0] + 1))
-        elif tok.type == "inline" and tok.map is not None:
+            start = doc.line_start(body_line0 + tok.map[0] + 1)
+            _collect_comments(doc, tok.content, start)
+            doc.html.append(Html(tok.content, start + len(tok.content) - len(
+                tok.content.lstrip())))
+            _collect_images(doc, tok.content, start)
+        elif tok.type == "table_open" and tok.map:
+            table_map, header_text, in_header = tok.map, "", False
+        elif tok.type == "thead_open":
+            in_header = True
+        elif tok.type == "thead_close" and table_map:
+            in_header = False
+            doc.tables.append(Table(doc.line_start(body_line0 + table_map[0] + 1),
+                                    doc.line_start(body_line0 + table_map[1] + 1) - 1,
+                                    not header_text.strip()))
+        elif tok.type == "inline" and in_header:
+            header_text += tok.content
+        if tok.type == "inline" and heading_level and heading_map:
+            start = doc.line_start(body_line0 + heading_map[0] + 1)
+            doc.heading_marks.append(HeadingMark(
+                heading_level, start, doc.line_start(body_line0 + heading_map[1] + 1) - 1,
+                not tok.content.strip(" #")))
+        if tok.type == "inline" and tok.map is not None:
             kind = "heading" if heading_level else (containers[-1] if containers else "paragraph")
             block = _inline_block(doc, tok, kind, body_line0, cell_cursor)
             if block is None:
@@ -84,6 +112,23 @@ def parse_markdown(source: str, body_start: int, line_starts: list[int]) -> Mark
             block.section = section
             doc.blocks.append(block)
     return doc
+
+
+_IMG = re.compile(r"<img\b([^>]*)>", re.I)
+_ATTRIBUTE = re.compile(r"""([\w:-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+
+
+def _collect_images(doc: Markup, content: str, base: int) -> None:
+    """<img> tags written as HTML, with their alt text (None when there is no alt at all)."""
+    for m in _IMG.finditer(content):
+        attributes = {a.group(1).lower(): html.unescape(a.group(2) or a.group(3) or a.group(4)
+                                                        or "")
+                      for a in _ATTRIBUTE.finditer(m.group(1))}
+        decorative = attributes.get("role", "").lower() in ("presentation", "none") or \
+            attributes.get("aria-hidden", "").lower() == "true"
+        doc.images.append(Image(attributes.get("alt"), attributes.get("src", ""),
+                                base + m.start(), base + m.end(), attributes.get("title", ""),
+                                decorative))
 
 
 def _collect_comments(doc: Markup, content: str, base: int) -> None:
@@ -334,8 +379,10 @@ def _align(doc: Markup, content: str, children: list[Token], out: _ProseBuilder,
                 continue
             bracket = _closing(content, j + 1, "[", "]")
             end = _skip_destination(content, bracket if bracket >= 0 else len(content) - 1)
+            title = str(child.attrs.get("title") or "")
             doc.images.append(Image(child.content, str(child.attrs.get("src", "")),
-                                    to_source(j), to_source(end - 1) + 1))
+                                    to_source(j), to_source(end - 1) + 1, title,
+                                    title.strip().lower() == "decorative"))
             cur = end
         elif kind == "code_inline":
             j = content.find(child.markup, cur)
@@ -349,6 +396,9 @@ def _align(doc: Markup, content: str, children: list[Token], out: _ProseBuilder,
                     _collect_comments(doc, child.content, to_source(j))
                 elif re.match(r"<br\s*/?>", child.content, re.I):
                     out.space(j)
+                else:
+                    doc.html.append(Html(child.content, to_source(j)))
+                    _collect_images(doc, child.content, to_source(j))
                 cur = j + len(child.content)
         elif child.markup and kind.endswith(("_open", "_close")):
             j = content.find(child.markup, cur, cur + len(child.markup) + 2)

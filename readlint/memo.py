@@ -14,6 +14,7 @@ but the most recently used few, so the cache does not grow without end.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import os
 import pickle
 import shutil
@@ -45,7 +46,8 @@ def settings_digest(selection: Selection, measure: bool, describe: object) -> st
     parts.append(f"config {config.file} {config.text or ''}")
     parts.append(repr((choices.audience, choices.select, choices.ignore,
                        choices.report_unused_disables, measure, config.max_file_size,
-                       getattr(describe, "__qualname__", None))))
+                       getattr(describe, "__qualname__", None),
+                       choices.today or datetime.date.today().isoformat())))  # review dates
     for rule_set in selection.rule_sets.sets.values():
         parts.append(store.stamp(rule_set.path))
     settings: list[Mapping[str, RuleSetting]] = [

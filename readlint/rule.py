@@ -18,6 +18,8 @@ UNDEFINED_TERM = "undefined-term"  # a term used without being explained
 MISSING_LINK = "missing-link"  # a term used without its glossary link
 PLAIN_WORD = "plain-word"  # a word with a plainer substitute
 DIRECTIVE = "directive"  # a problem in a readlint comment (the linter reports it)
+ACCESSIBILITY = "accessibility"  # a fault for screen readers, low vision or navigation
+DOCUMENT_HEALTH = "document-health"  # the page's metadata: fields, review dates, audience
 
 
 @dataclass(frozen=True)

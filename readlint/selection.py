@@ -47,6 +47,7 @@ class Choices:
     jobs: int = 1  # worker processes
     cache: bool = True  # take unchanged files' results from the cache
     keep_source: bool = True  # keep each file's text on its result (baselines, fingerprints)
+    today: str | None = None  # the date rules count from (year-month-day), for repeatable runs
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,8 @@ class Selection:
             if rule.name in ignored:
                 continue
             options = {**rule.default_options(), **setting.options}
+            if self.choices.today and "today" in rule.options:
+                options["today"] = self.choices.today
             active.append(ActiveRule(rule, setting.severity or rule.default_severity, options))
         self._active[key] = active
         return active

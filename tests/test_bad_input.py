@@ -76,7 +76,7 @@ def test_empty_file_is_noted_not_failed(run, write):
 
 
 def test_front_matter_only_file_is_fine(run, write):
-    write("meta.md", "---\naudienceLevel: patient\n---\n")
+    write("meta.md", "---\naudienceLevel: patient\ntitle: T\nlanguage: en\n---\n")
     assert run("check", "meta.md").exit_code == 0
 
 
@@ -136,7 +136,7 @@ def test_unreadable_file_by_permissions(run, write):
 
 
 def test_readlint_never_writes_to_files(run, write, tmp_path):
-    write("a.md", f"---\naudienceLevel: patient\n---\n{LONG}\r\n")
+    write("a.md", f"---\naudienceLevel: patient\ntitle: T\nlanguage: en\n---\n{LONG}\r\n")
     write("b.txt", "---\ntitle: [\n---\n")
     write("c.md", b"\xff\xfe bad bytes")
 
@@ -147,7 +147,7 @@ def test_readlint_never_writes_to_files(run, write, tmp_path):
     before = snapshot()
     text = run("check", ".")
     assert text.exit_code == 2  # two files cannot be read; a.md has a problem
-    assert "a.md:4:1: RL102" in text.stdout
+    assert "a.md:6:1: RL102" in text.stdout
     assert "b.txt:3: broken front matter" in text.stderr and "c.md" in text.stderr
     as_json = run("check", ".", "--format", "json")
     assert as_json.exit_code == 2 and '"rule": "long-sentence"' in as_json.stdout

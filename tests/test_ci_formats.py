@@ -107,7 +107,8 @@ def test_gitlab_fingerprints_are_stable_unique_and_survive_edits_above(run, fixt
 
 
 def test_junit_has_one_case_per_file(run, fixture_folder):
-    (fixture_folder / "clean.md").write_text("---\naudienceLevel: patient\n---\nHi.\n", "utf-8")
+    (fixture_folder / "clean.md").write_text("---\naudienceLevel: patient"
+                                             "\ntitle: T\nlanguage: en\n---\nHi.\n", "utf-8")
     root = ET.fromstring(run("check", ".", "--format", "junit").stdout)
     cases = {case.get("name"): case for case in root.iter("testcase")}
     assert set(cases) == {"clean.md", "every-severity.md", "seed.md"}

@@ -53,7 +53,7 @@ def test_select_and_ignore_by_code_and_comma_lists(run, write):
 
 
 def test_json_shape(run, write):
-    write("bad.md", f"---\naudienceLevel: patient\n---\n{LONG}\n")
+    write("bad.md", f"---\naudienceLevel: patient\ntitle: T\nlanguage: en\n---\n{LONG}\n")
     write("broken.md", "---\ntitle: [\n---\n")
     result = run("check", ".", "--format", "json")
     assert result.exit_code == 2
@@ -62,7 +62,7 @@ def test_json_shape(run, write):
     assert data["version"] == __version__
     (problem,) = data["problems"]
     assert problem == {
-        "path": "bad.md", "line": 4, "column": 1, "end_line": 4, "end_column": 130,
+        "path": "bad.md", "line": 6, "column": 1, "end_line": 6, "end_column": 130,
         "rule": "long-sentence", "code": "RL102", "severity": "warning",
         "message": "This sentence has 26 words; the limit is 20. Split it into shorter "
                    "sentences.",
@@ -73,7 +73,7 @@ def test_json_shape(run, write):
 
 
 def test_audience_option_overrides_front_matter(run, write):
-    write("bad.md", f"---\naudienceLevel: patient\n---\n{LONG}\n")
+    write("bad.md", f"---\naudienceLevel: patient\ntitle: T\nlanguage: en\n---\n{LONG}\n")
     assert run("check", "bad.md", "--audience", "professional").exit_code == 0
 
 
@@ -145,7 +145,8 @@ def test_a_closed_pipe_ends_quietly(tmp_path):
     stops reading."""
     for i in range(400):
         (tmp_path / f"doc{i:03d}.md").write_text(
-            f"---\naudienceLevel: patient\n---\n{LONG}\n\n{LONG}\n", encoding="utf-8")
+            f"---\naudienceLevel: patient"
+            f"\ntitle: T\nlanguage: en\n---\n{LONG}\n\n{LONG}\n", encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "readlint", "check", str(tmp_path)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert proc.stdout is not None and proc.stderr is not None

@@ -14,7 +14,7 @@ LONG = "Word " + " ".join(["word"] * 22) + " end."  # 24 words: over 20, under 2
 
 
 def doc(audience: str | None = None) -> str:
-    front = f"---\naudienceLevel: {audience}\n---\n\n" if audience else ""
+    front = f"---\naudienceLevel: {audience}\ntitle: T\nlanguage: en\n---\n\n" if audience else ""
     return f"{front}{LONG}\n"
 
 
@@ -38,7 +38,7 @@ def test_audience_level_picks_the_rule_set(run, write):
     write("pro.md", doc("professional"))
     result = run("check", "p.md", "pro.md", "--select", "long-sentence")
     assert result.exit_code == 1
-    assert "p.md:5:1: RL102" in result.stdout
+    assert "p.md:7:1: RL102" in result.stdout
     assert "pro.md" not in result.stdout
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 LONG = "Word " + " ".join(["word"] * 24) + " end."
-PAGE = f"---\naudienceLevel: patient\n---\n\n{LONG}\n"
+PAGE = f"---\naudienceLevel: patient\ntitle: T\nlanguage: en\n---\n\n{LONG}\n"
 
 
 def checked(result) -> set[str]:
@@ -79,7 +79,7 @@ def test_standard_input_is_checked_as_the_file_it_stands_for(tmp_path, monkeypat
     runner = CliRunner()
     result = runner.invoke(main, ["check", "-", "--stdin-filename", "a/page.md"], input=PAGE)
     assert result.exit_code == 1
-    assert "a/page.md:5:1: RL102" in result.stdout
+    assert "a/page.md:7:1: RL102" in result.stdout
     data = runner.invoke(main, ["check", "-", "--stdin-filename", "a/page.md", "--format",
                                 "json"], input=PAGE).stdout
     assert '"severity": "error"' in data  # a/.readlint.yaml applied

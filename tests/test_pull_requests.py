@@ -35,14 +35,16 @@ def lines_reported(result):
 
 
 def test_changed_since_reports_only_changed_lines(run, write, repo):
-    write("old.md", f"---\naudienceLevel: patient\n---\n\n{LONG}\n\n{LONG}\n")
-    write("same.md", f"---\naudienceLevel: patient\n---\n\n{LONG}\n")
+    write("old.md", f"---\naudienceLevel: patient"
+                    f"\ntitle: T\nlanguage: en\n---\n\n{LONG}\n\n{LONG}\n")
+    write("same.md", f"---\naudienceLevel: patient\ntitle: T\nlanguage: en\n---\n\n{LONG}\n")
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "first")
-    write("old.md", f"---\naudienceLevel: patient\n---\n\n{LONG}\n\n{LONG} More.\n")
-    write("new.md", f"---\naudienceLevel: patient\n---\n\n{LONG}\n")
+    write("old.md", f"---\naudienceLevel: patient"
+                    f"\ntitle: T\nlanguage: en\n---\n\n{LONG}\n\n{LONG} More.\n")
+    write("new.md", f"---\naudienceLevel: patient\ntitle: T\nlanguage: en\n---\n\n{LONG}\n")
     result = run("check", ".", "--changed-since", "HEAD", "--select", "long-sentence")
-    assert lines_reported(result) == [("new.md", 5), ("old.md", 7)]
+    assert lines_reported(result) == [("new.md", 7), ("old.md", 9)]
     assert result.exit_code == 1
     everything = run("check", ".", "--select", "long-sentence")
     assert len(lines_reported(everything)) == 4
@@ -50,10 +52,12 @@ def test_changed_since_reports_only_changed_lines(run, write, repo):
 
 def test_changed_since_keeps_the_grade_of_a_changed_document(run, write, repo):
     body = " ".join([HARD] * 12)
-    write("hard.md", f"---\naudienceLevel: patient\n---\n\n{body}\n\nEnd.\n")
+    write("hard.md", f"---\naudienceLevel: patient"
+                     f"\ntitle: T\nlanguage: en\n---\n\n{body}\n\nEnd.\n")
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "first")
-    write("hard.md", f"---\naudienceLevel: patient\n---\n\n{body}\n\nThe end.\n")
+    write("hard.md", f"---\naudienceLevel: patient"
+                     f"\ntitle: T\nlanguage: en\n---\n\n{body}\n\nThe end.\n")
     result = run("check", ".", "--changed-since", "HEAD", "--select", "reading-grade")
     assert [r for r in lines_reported(result)] and "RL101" in result.stdout
 
@@ -69,19 +73,21 @@ def test_changed_since_an_unknown_revision_is_one_line(run, write, repo):
 
 
 def test_baseline_accepts_todays_problems_and_survives_edits_above(run, write):
-    page = write("a.md", f"---\naudienceLevel: patient\n---\n\n{LONG}\n")
+    page = write("a.md", f"---\naudienceLevel: patient\ntitle: T\nlanguage: en\n---\n\n{LONG}\n")
     written = run("check", ".", "--write-baseline", "readlint-baseline.json")
     assert written.exit_code == 0
     data = json.loads((page.parent / "readlint-baseline.json").read_text("utf-8"))
     assert [e["rule"] for e in data["problems"]] == ["long-sentence"]
     assert run("check", ".", "--baseline", "readlint-baseline.json").exit_code == 0
     # lines added above: the accepted problem stays accepted
-    write("a.md", f"---\naudienceLevel: patient\n---\n\n# Title\n\nA new intro.\n\n{LONG}\n")
+    write("a.md", f"---\naudienceLevel: patient"
+                  f"\ntitle: T\nlanguage: en\n---\n\n# Title\n\nA new intro.\n\n{LONG}\n")
     assert run("check", ".", "--baseline", "readlint-baseline.json").exit_code == 0
     # a new problem is reported, the old one is not
-    write("a.md", f"---\naudienceLevel: patient\n---\n\n{LONG}\n\nA different {LONG}\n")
+    write("a.md", f"---\naudienceLevel: patient"
+                  f"\ntitle: T\nlanguage: en\n---\n\n{LONG}\n\nA different {LONG}\n")
     result = run("check", ".", "--baseline", "readlint-baseline.json")
-    assert lines_reported(result) == [("a.md", 7)]
+    assert lines_reported(result) == [("a.md", 9)]
 
 
 def test_a_broken_baseline_is_named(run, write):
@@ -120,12 +126,13 @@ def recipe_commands(name):
 def test_the_ci_recipes_in_the_readme_run(run, write, repo, name):
     import shlex
 
-    write("docs/page.md", f"---\naudienceLevel: patient\n---\n\n{LONG}\n")
+    write("docs/page.md", f"---\naudienceLevel: patient\ntitle: T\nlanguage: en\n---\n\n{LONG}\n")
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "first")
     git(repo, "branch", "-q", "-m", "main")
     git(repo, "update-ref", "refs/remotes/origin/main", "HEAD")
-    write("docs/page.md", f"---\naudienceLevel: patient\n---\n\n{LONG}\n\nNew. {LONG}\n")
+    write("docs/page.md", f"---\naudienceLevel: patient"
+                          f"\ntitle: T\nlanguage: en\n---\n\n{LONG}\n\nNew. {LONG}\n")
     commands = recipe_commands(name)
     assert commands
     for command in commands:
@@ -143,12 +150,12 @@ def test_the_ci_recipes_in_the_readme_run(run, write, repo, name):
 def test_report_base_gives_grades_before_and_after(run, write, repo):
     easy = "We check your blood. It is quick. You can go home the same day. " * 12
     hard = " ".join([HARD] * 12)
-    write("a.md", f"---\naudienceLevel: patient\n---\n\n{easy}\n")
-    write("b.md", f"---\naudienceLevel: patient\n---\n\n{easy}\n")
+    write("a.md", f"---\naudienceLevel: patient\ntitle: T\nlanguage: en\n---\n\n{easy}\n")
+    write("b.md", f"---\naudienceLevel: patient\ntitle: T\nlanguage: en\n---\n\n{easy}\n")
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "first")
-    write("a.md", f"---\naudienceLevel: patient\n---\n\n{hard}\n")  # harder
-    write("c.md", f"---\naudienceLevel: patient\n---\n\n{easy}\n")  # new
+    write("a.md", f"---\naudienceLevel: patient\ntitle: T\nlanguage: en\n---\n\n{hard}\n")  # harder
+    write("c.md", f"---\naudienceLevel: patient\ntitle: T\nlanguage: en\n---\n\n{easy}\n")  # new
     result = run("report", ".", "--base", "HEAD", "--format", "markdown")
     assert result.exit_code == 0, result.output
     rows = [line for line in result.stdout.splitlines() if line.startswith("| `")]
@@ -156,5 +163,5 @@ def test_report_base_gives_grades_before_and_after(run, write, repo):
     assert "▲" in rows[0] and "| new |" in rows[1]
     assert "1 document got harder to read" in result.stdout
     assert run("report", ".", "--base", "HEAD", "--fail-on-worse").exit_code == 1
-    write("a.md", f"---\naudienceLevel: patient\n---\n\n{easy}\n")
+    write("a.md", f"---\naudienceLevel: patient\ntitle: T\nlanguage: en\n---\n\n{easy}\n")
     assert run("report", ".", "--base", "HEAD", "--fail-on-worse").exit_code == 0

@@ -71,12 +71,13 @@ def test_an_unknown_keyword_is_reported_not_ignored():
 
 
 def test_unused_disables_are_reported_on_request(run, write):
-    write("a.md", f"---\naudienceLevel: patient\n---\n\n<!-- readlint-disable-next-line RL102 -->"
+    write("a.md", f"---\naudienceLevel: patient"
+                  f"\ntitle: T\nlanguage: en\n---\n\n<!-- readlint-disable-next-line RL102 -->"
                   f"\nA short line.\n\n{LONG} <!-- readlint-disable-line RL102 -->\n")
     quiet = run("check", "a.md")
     assert quiet.exit_code == 0, quiet.output
     loud = run("check", "a.md", "--report-unused-disables")
     assert loud.exit_code == 1
-    assert "a.md:5:1: RL001 unknown-directive This comment turns off long-sentence, but " \
+    assert "a.md:7:1: RL001 unknown-directive This comment turns off long-sentence, but " \
            "nothing here needed it; remove it." in loud.stdout
     assert ":8:" not in loud.stdout  # that one silenced a long sentence

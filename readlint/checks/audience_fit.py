@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..document import Document
+from ..problem import Problem, Severity
+from ..rule import DOCUMENT_HEALTH, Example, Rule
+from ..vocabulary import word_zipf
+from .front_matter import field_place
+
+
+def audience_figures(doc: Document) -> tuple[float, float, float, int]:
+    """(Flesch-Kincaid grade, words per sentence, rare words per 100 words, words) of a
+    page's prose. Rare words: four letters or more, Zipf under 3 (used less than once in a
+    million words), in their plain form too ("metastases" is rare, "symptoms" is not)."""
+    stats = doc.stats
+    words = [w.text for s in doc.sentences for w in s.words
+             if len(w.text) >= 4 and w.text.isalpha() and not w.text.isupper()]
+    rare = sum(word_zipf(w) < 3.0 for w in words)
+    per_100 = 100 * rare / stats.words if stats.words else 0.0
+    return stats.flesch_kincaid_grade, stats.words_per_sentence, per_100, stats.words
+
+
+class AudienceMismatch(Rule):
+    """The page reads far above the audience its front matter names.
+
+    Why: a page marked for patients that is written for doctors (long sentences, a grade far
+    above the patient limit, many rare medical words) is either marked wrongly, and so is
+    checked against the wrong rules and listed in the wrong place, or needs a plain version.
+    It is reported once, at `audienceLevel`, with its figures.
+
+    What it finds: a page of at least `min_words` words where at least two of these are over
+    their limit: the Flesch-Kincaid grade (`max_grade`), the words per sentence
+    (`max_words_per_sentence`), and the rare words per 100 words (`max_rare_per_100`).
+
+    How to fix: if the page is for professionals, set `audienceLevel: professional`; if it is
+    for patients, rewrite it in plain words, or write a patient version.
+
+    Options:
+      max_grade: default 13.
+      max_words_per_sentence: default 22.
+      max_rare_per_100: default 6.
+      min_words: shorter pages are not judged (default 300).
+    """
+
+    name = "audience-mismatch"
+    code = "RL404"
+    default_severity = Severity.WARNING
+    summary = "The page reads far above the audience its front matter names."
+    tags = frozenset({DOCUMENT_HEALTH})
+    example = Example(
+        "---\naudienceLevel: patient\n---\n\n" + (
+            "Concomitant administration of CYP3A4 inhibitors with tyrosine kinase inhibitors "
+            "necessitates dose modification and pharmacokinetic monitoring, as plasma "
+            "concentrations may increase substantially, potentiating hepatotoxicity and QT "
+            "interval prolongation in susceptible individuals. ") * 12 + "\n",
+        "---\naudienceLevel: patient\n---\n\n" + (
+            "Some medicines change how your cancer drug works. Tell your doctor about every "
+            "medicine you take. ") * 30 + "\n",
+        {"min_words": 100})
+    options = {
+        "max_grade": {"type": "number", "default": 13},
+        "max_words_per_sentence": {"type": "number", "default": 22},
+        "max_rare_per_100": {"type": "number", "default": 6},
+        "min_words": {"type": "integer", "minimum": 1, "default": 300},
+    }
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
+        grade, per_sentence, rare, words = audience_figures(doc)
+        if words < options["min_words"]:
+            return
+        over = [grade > options["max_grade"], per_sentence > options["max_words_per_sentence"],
+                rare > options["max_rare_per_100"]]
+        if sum(over) < 2:
+            return
+        audience = doc.metadata.get("audienceLevel") or "its audience"
+        yield self.problem(
+            doc, *field_place(doc, "audienceLevel"),
+            f"This page reads far above '{audience}': grade {grade:.1f} (limit "
+            f"{options['max_grade']}), {per_sentence:.1f} words a sentence (limit "
+            f"{options['max_words_per_sentence']}), {rare:.1f} rare words in 100 (limit "
+            f"{options['max_rare_per_100']}). If it is for professionals, mark it so; if not, "
+            "it needs a plain version.")

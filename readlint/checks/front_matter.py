@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..document import Document
+from ..problem import Problem, Severity
+from ..rule import DOCUMENT_HEALTH, Example, Rule
+
+KINDS = {"text", "date", "number", "list", "boolean", "text or number"}
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+
+
+def field_place(doc: Document, key: str) -> tuple[int, int]:
+    """Offsets of a front-matter key's line (the first line of the file when it is missing)."""
+    line = doc.front_matter_lines.get(key)
+    if line is None:
+        return 0, min(len(doc.source), 3)
+    start = doc.line_start(line)
+    end = doc.source.find("\n", start)
+    return start, end if end >= 0 else len(doc.source)
+
+
+def kind_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return "date"
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, str):
+        try:  # a date written in quotes ('2025-12-30') is still a date
+            datetime.date.fromisoformat(value.strip())
+            return "date"
+        except ValueError:
+            return "text"
+    return "a mapping" if isinstance(value, dict) else "empty"
+
+
+class FrontMatterFields(Rule):
+    """The front matter lacks a field the site needs, or a field has the wrong kind of value.
+
+    Why: the front matter decides how a page is checked (`audienceLevel`), how it is listed
+    and read aloud (`title`, `language`) and when it is reviewed. A missing or mistyped
+    field silently changes all of that.
+
+    What it finds, in pages that have front matter: each field in `required` that is missing
+    or empty; each field in `kinds` whose value is not of its kind (text, date, number,
+    list, boolean, or "text or number"); a `language` that is not a language tag such as
+    "en" or "es-US". A file with no front matter at all is left alone (the run notes that it
+    is checked with the default rule set).
+
+    How to fix: add the field with a value of the right kind, for example
+    `lastReviewed: 2026-03-30` (a date written year-month-day).
+
+    Options:
+      required: fields every page must have (default title, audienceLevel, language).
+      kinds: the kind of value of each field.
+    """
+
+    name = "front-matter-fields"
+    code = "RL401"
+    default_severity = Severity.WARNING
+    summary = "A front-matter field is missing or has the wrong kind of value."
+    tags = frozenset({DOCUMENT_HEALTH})
+    example = Example("---\ntitle: Breast cancer\naudienceLevel: patient\n---\n\nText.\n",
+                      "---\ntitle: Breast cancer\naudienceLevel: patient\nlanguage: en\n---\n"
+                      "\nText.\n")
+    options = {
+        "required": {"type": "array", "items": {"type": "string", "minLength": 1},
+                     "default": ["title", "audienceLevel", "language"],
+                     "description": "Fields every page must have."},
+        "kinds": {"type": "object", "additionalProperties": {"enum": sorted(KINDS)},
+                  "default": {"title": "text", "audienceLevel": "text", "language": "text",
+                              "lastReviewed": "date", "reviewFrequency": "text or number",
+                              "status": "text"},
+                  "description": "The kind of value of each field."},
+    }
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
+        meta = doc.metadata
+        if not meta:
+            return  # no front matter at all: not a page of the site (the run says so once)
+        for key in options["required"]:
+            value = meta.get(key)
+            if value is None or (isinstance(value, str) and not value.strip()):
+                what = "is empty" if key in meta else "is missing"
+                yield self.problem(doc, *field_place(doc, key if key in meta else "\0"),
+                                   f"The front matter field '{key}' {what}: every page needs "
+                                   "it.", subject=key)
+        for key, wanted in options["kinds"].items():
+            if meta.get(key) is None:
+                continue
+            found = kind_of(meta[key])
+            if isinstance(meta[key], str) and "text" in wanted.split(" or "):
+                continue
+            if found not in wanted.split(" or "):
+                yield self.problem(doc, *field_place(doc, key),
+                                   f"'{key}' should be {_a(wanted)}, but it is {_a(found)} "
+                                   f"({meta[key]!r}).", subject=key)
+        language = meta.get("language")
+        if isinstance(language, str) and language.strip() and \
+                not _LANGUAGE.fullmatch(language.strip()):
+            yield self.problem(doc, *field_place(doc, "language"),
+                               f"'language: {language}' is not a language tag: write one such "
+                               "as en, es or en-US.", subject="language")
+
+
+def _a(kind: str) -> str:
+    return {"text": "text", "date": "a date (year-month-day)", "number": "a number",
+            "list": "a list", "boolean": "true or false", "text or number": "text or a number",
+            "empty": "empty", "a mapping": "a mapping"}.get(kind, kind)

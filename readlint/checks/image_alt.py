@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..document import Document
+from ..problem import Problem, Severity
+from ..rule import ACCESSIBILITY, Example, Rule
+
+# Alt text that says nothing about the picture: what screen readers already announce.
+PLACEHOLDERS = frozenset("""image picture photo photograph graphic img figure icon logo chart
+diagram illustration screenshot pic placeholder alt untitled""".split())
+_FILE_NAME = re.compile(r"[\w.~/-]*\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|avif)", re.I)
+_CAMERA_NAME = re.compile(r"(?:img|dsc|dscn|pxl|image|photo)[_-]?\d+", re.I)
+
+
+class ImageAlt(Rule):
+    """An image has no useful alt text.
+
+    Why: people who use screen readers hear the alt text instead of seeing the image; people
+    on slow connections see it when the image does not load. An image with no alt text is
+    silent or read out by its file name; alt text such as "image" or "photo" says nothing
+    the reader does not already hear.
+
+    What it finds, in Markdown images and HTML <img> tags: no alt text at all, or empty alt
+    text, on an image not marked as decorative; alt text that is a file name ("IMG_2041.jpg")
+    or only a word like "image", "photo" or "picture"; alt text that repeats the caption
+    written under the image word for word; and alt text longer than `max_length` characters.
+
+    A decorative image (a divider, a background pattern) needs empty alt text and a mark that
+    it is decorative: in HTML, role="presentation", role="none" or aria-hidden="true"; in
+    Markdown, the title "decorative": ![](divider.png "decorative").
+
+    How to fix: say what the image shows that matters to the reader, in a short sentence
+    ("A nurse checks a port placed under the skin of the chest"). Put long explanations in
+    the text or the caption.
+
+    Options:
+      max_length: the longest alt text, in characters (default 150).
+    """
+
+    name = "image-alt"
+    code = "RL301"
+    default_severity = Severity.WARNING
+    summary = "An image has no useful alt text."
+    tags = frozenset({ACCESSIBILITY})
+    example = Example("![](images/port.png)\n\nA port is placed under the skin.\n",
+                      "![A nurse checks a port placed under the skin of the chest]"
+                      "(images/port.png)\n\nA port is placed under the skin.\n")
+    options = {
+        "max_length": {"type": "integer", "minimum": 10, "default": 150,
+                       "description": "The longest alt text, in characters."},
+    }
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
+        for image in doc.images:
+            alt = image.alt
+            start, end = image.source_start, image.source_end
+            if alt is None:
+                if not image.decorative:
+                    yield self.problem(doc, start, end, "This image has no alt text: add an "
+                                       "alt attribute that says what it shows (or alt=\"\" "
+                                       "with role=\"presentation\" if it is only decoration).")
+                continue
+            text = " ".join(alt.split())
+            if not text:
+                if not image.decorative:
+                    yield self.problem(doc, start, end, "This image has empty alt text: say "
+                                       "what it shows, or mark it as decorative.")
+                continue
+            words = text.lower().strip(" .:").split()
+            if _FILE_NAME.fullmatch(text) or _CAMERA_NAME.fullmatch(text):
+                yield self.problem(doc, start, end, f"The alt text \"{text}\" is a file name: "
+                                   "say what the image shows instead.")
+            elif words and all(w in PLACEHOLDERS or w in ("a", "an", "the", "of") for w in words):
+                yield self.problem(doc, start, end, f"The alt text \"{text}\" says nothing about "
+                                   "the image: say what it shows.")
+            elif _repeats_caption(doc, image.source_end, text):
+                yield self.problem(doc, start, end, "The alt text repeats the caption: a screen "
+                                   "reader reads it twice. Say what the image shows instead, or "
+                                   "shorten the alt text.")
+            elif len(text) > options["max_length"]:
+                yield self.problem(doc, start, end, f"The alt text has {len(text)} characters; "
+                                   f"keep it under {options['max_length']} and put the rest in "
+                                   "the text or the caption.")
+
+
+def _repeats_caption(doc: Document, after: int, alt: str) -> bool:
+    """Is the first prose after the image (on its line or the next lines) the alt text?"""
+    for block in doc.blocks:
+        start = block.source_start
+        if start >= after:
+            caption = " ".join(block.text.split()).strip(" *_.").lower()
+            return start - after < 200 and caption == alt.strip(" .").lower()
+    return False

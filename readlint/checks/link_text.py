@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..document import Document
+from ..problem import Problem, Severity
+from ..rule import ACCESSIBILITY, Example, Rule
+
+# Link text that says nothing about where the link goes, read out of context.
+GENERIC = frozenset("""click here|here|click|read more|more|this link|link|learn more|this|
+this page|page|go|go here|more info|more information|info|details|continue|continue reading|
+see more|find out more|click this link|this website|website|click here to learn more|
+click here for more information|read this|see here""".replace("\n", "").split("|"))
+FILE_TYPES = {"pdf": "PDF", "doc": "Word", "docx": "Word", "xls": "Excel", "xlsx": "Excel",
+              "ppt": "PowerPoint", "pptx": "PowerPoint", "zip": "ZIP", "mp3": "audio",
+              "mp4": "video", "csv": "CSV", "rtf": "RTF", "epub": "EPUB"}
+_SAYS_FILE = re.compile(r"\b(?:pdf|word|excel|powerpoint|zip|audio|video|csv|rtf|epub|"
+                        r"download|\d+(?:\.\d+)?\s*[kKmM][bB])\b", re.I)
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]", re.I)
+
+
+class LinkText(Rule):
+    """A link's text does not say where it goes.
+
+    Why: people who use screen readers often jump from link to link, hearing only each
+    link's text; "click here" or "read more" then says nothing. A web address read aloud is
+    a long string of letters. The same text leading to two different pages is confusing, and
+    a link that opens a PDF or another file should say so before it is followed.
+
+    What it finds:
+    - link text that is only "click here", "here", "read more", "more", "this link", "learn
+      more" and the like (a longer text that contains such words, such as "Find a clinical
+      trial near you here", is fine);
+    - a web address as the visible text of a link, or written out in the prose;
+    - the same link text pointing to different places in one document;
+    - a link to a PDF, Word, Excel or other file whose text (or the words just after it)
+      does not say what kind of file it is.
+
+    How to fix: make the link text say where it goes ("Find a clinical trial"); name the
+    file type and size ("Treatment guide (PDF, 2 MB)").
+    """
+
+    name = "link-text"
+    code = "RL302"
+    default_severity = Severity.WARNING
+    summary = "A link's text does not say where it goes."
+    tags = frozenset({ACCESSIBILITY})
+    example = Example("To learn about clinical trials, [click here](https://www.cancer.gov/"
+                      "research/participate/clinical-trials).\n",
+                      "Learn [how clinical trials work](https://www.cancer.gov/research/"
+                      "participate/clinical-trials).\n")
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
+        seen: dict[str, tuple[str, int]] = {}  # link text -> (target, line)
+        for block in doc.blocks:
+            text = block.text
+            for link in block.links:
+                shown = " ".join(text[link.start:link.end].split())
+                if not shown:  # a web address as the text: left out of the prose
+                    written = doc.source[link.source_start:link.source_end]
+                    shown = written[1:written.find("](")] if written.startswith("[") and \
+                        "](" in written else ""
+                key = shown.lower().strip(" .:!?»›→>*_\"'")
+                start, end = link.source_start, link.source_end
+                if key in GENERIC:
+                    yield self.problem(doc, start, end, f"The link text \"{shown}\" does not "
+                                       "say where the link goes: use words that do, such as "
+                                       "the page's name.", subject=shown)
+                    continue
+                if _URL.fullmatch(shown):
+                    yield self.problem(doc, start, end, "A web address is the link's text: "
+                                       "screen readers read it letter by letter. Use the "
+                                       "page's name as the text.", subject=shown)
+                    continue
+                kind = _file_type(link.href)
+                if kind and not _SAYS_FILE.search(shown + " " + text[link.end:link.end + 40]):
+                    yield self.problem(doc, start, end, f"This link opens a {kind} file: say so "
+                                       f"in its text, for example \"{shown} ({kind})\".",
+                                       subject=shown)
+                if not key or block.kind == "heading":
+                    continue
+                target = _normal(link.href)
+                line = doc.position(start)[0]
+                if key in seen and seen[key][0] != target and not target.startswith("#"):
+                    yield self.problem(doc, start, end, f"The link text \"{shown}\" also "
+                                       f"leads somewhere else (line {seen[key][1]}): give "
+                                       "each link a text that says where it goes.",
+                                       subject=shown)
+                seen.setdefault(key, (target, line))
+            if not text.strip():
+                continue
+            # Web addresses written out are left out of the prose: look for them in the file.
+            start = block.source_start
+            end = block.source_offset(len(text) - 1) + 1
+            links = [(lk.source_start, lk.source_end) for lk in block.links]
+            for m in _URL.finditer(doc.source, start, end):
+                if any(s <= m.start() < e for s, e in links) or \
+                        doc.source[max(0, m.start() - 2):m.start()] == "](":
+                    continue
+                yield self.problem(doc, m.start(), m.end(),
+                                   "A web address written out is read letter by letter: "
+                                   "make it a link with words that say where it goes.",
+                                   subject=m.group())
+
+
+def _file_type(href: str) -> str | None:
+    path = urlsplit(href).path.lower()
+    ending = path.rsplit(".", 1)[-1] if "." in path.rsplit("/", 1)[-1] else ""
+    return FILE_TYPES.get(ending)
+
+
+def _normal(href: str) -> str:
+    """A link target as compared: no scheme, no "www.", no trailing slash, lower-case host."""
+    parts = urlsplit(href.strip())
+    host = parts.netloc.lower().removeprefix("www.")
+    path = parts.path.rstrip("/") or "/"
+    return f"{host}{path}" + (f"?{parts.query}" if parts.query else "") + \
+        (f"#{parts.fragment}" if parts.fragment and not host and path == "/" else "")

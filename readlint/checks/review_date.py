@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..document import Document
+from ..problem import Problem, Severity
+from ..rule import DOCUMENT_HEALTH, Example, Rule
+from .front_matter import field_place
+
+# How often, in months, for the words teams write.
+MONTHS = {"monthly": 1, "bimonthly": 2, "quarterly": 3, "semiannually": 6, "semiannual": 6,
+          "biannually": 6, "biannual": 6, "half-yearly": 6, "twice a year": 6, "yearly": 12,
+          "annually": 12, "annual": 12, "every year": 12, "biennially": 24, "biennial": 24}
+_EVERY = re.compile(r"(?:every\s+)?(\d+)\s*(day|week|month|year)s?", re.I)
+
+
+def period(value: Any) -> tuple[int, int] | None:
+    """(months, days) of a review frequency: "quarterly", 90 (days), "6 months"; None when
+    it cannot be read."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return (0, value) if value > 0 else None
+    text = str(value).strip().lower()
+    if text in MONTHS:
+        return MONTHS[text], 0
+    m = _EVERY.fullmatch(text)
+    if m and int(m.group(1)) > 0:
+        n, unit = int(m.group(1)), m.group(2).lower()
+        return {"day": (0, n), "week": (0, 7 * n), "month": (n, 0), "year": (12 * n, 0)}[unit]
+    return None
+
+
+def add(start: datetime.date, months: int, days: int) -> datetime.date:
+    year, month = divmod(start.month - 1 + months, 12)
+    year += start.year
+    day = min(start.day, calendar.monthrange(year, month + 1)[1])
+    return datetime.date(year, month + 1, day) + datetime.timedelta(days=days)
+
+
+class ReviewOverdue(Rule):
+    """The page is past its review date.
+
+    Why: health information goes out of date (new treatments, new screening advice). A page
+    that says it is reviewed every quarter and was last reviewed a year ago may be wrong.
+
+    What it finds: a `lastReviewed` date older than its `reviewFrequency` allows (monthly,
+    quarterly, semiannually, yearly, a number of days, or "6 months"), counted from today,
+    or from the date given with `--today` so results can be repeated; the message gives the
+    date the review was due. A frequency that cannot be read is reported too.
+
+    How to fix: review the page and update `lastReviewed`.
+
+    Options:
+      last_reviewed: the field with the date of the last review (default lastReviewed).
+      frequency: the field with how often to review (default reviewFrequency).
+      default_frequency: the frequency for pages that give none (default none: such pages
+        are not checked).
+      today: the date to count from, year-month-day (default: today; `--today` sets it).
+    """
+
+    name = "review-overdue"
+    code = "RL402"
+    default_severity = Severity.WARNING
+    summary = "The page is past its review date."
+    tags = frozenset({DOCUMENT_HEALTH})
+    example = Example("---\nlastReviewed: 2020-01-15\nreviewFrequency: yearly\n---\n\nText.\n",
+                      "---\nlastReviewed: 2099-01-15\nreviewFrequency: yearly\n---\n\nText.\n")
+    options = {
+        "last_reviewed": {"type": "string", "default": "lastReviewed"},
+        "frequency": {"type": "string", "default": "reviewFrequency"},
+        "default_frequency": {"type": ["string", "integer", "null"], "default": None},
+        "today": {"type": ["string", "null"], "default": None,
+                  "pattern": r"^\d{4}-\d{2}-\d{2}$",
+                  "description": "The date to count from (year-month-day)."},
+    }
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
+        key, frequency_key = options["last_reviewed"], options["frequency"]
+        reviewed = doc.metadata.get(key)
+        frequency = doc.metadata.get(frequency_key, options["default_frequency"])
+        if reviewed is None or frequency is None:
+            return
+        if isinstance(reviewed, datetime.datetime):
+            reviewed = reviewed.date()
+        if isinstance(reviewed, str):
+            try:
+                reviewed = datetime.date.fromisoformat(reviewed.strip())
+            except ValueError:
+                yield self.problem(doc, *field_place(doc, key), f"'{key}: {reviewed}' is not a "
+                                   "date: write it year-month-day, such as 2026-03-30.")
+                return
+        if not isinstance(reviewed, datetime.date):
+            return  # another kind of value: front-matter-fields reports it
+        every = period(frequency)
+        if every is None:
+            yield self.problem(doc, *field_place(doc, frequency_key),
+                               f"'{frequency_key}: {frequency}' cannot be read: use monthly, "
+                               "quarterly, semiannually, yearly, a number of days, or a phrase "
+                               "such as \"6 months\".")
+            return
+        today = datetime.date.fromisoformat(options["today"]) if options["today"] \
+            else datetime.date.today()
+        due = add(reviewed, *every)
+        if due < today:
+            late = (today - due).days
+            yield self.problem(doc, *field_place(doc, key),
+                               f"This page was last reviewed on {reviewed.isoformat()} and is "
+                               f"reviewed {_how_often(frequency)}: its review was due on "
+                               f"{due.isoformat()}, {late} day{'s' if late != 1 else ''} ago.")
+
+
+def _how_often(frequency: Any) -> str:
+    if isinstance(frequency, int):
+        return f"every {frequency} days"
+    text = str(frequency).strip()
+    return text if text.lower() in MONTHS else f"every {text.lower().removeprefix('every ')}"

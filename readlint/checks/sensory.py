@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..document import Document
+from ..problem import Problem, Severity
+from ..rule import ACCESSIBILITY, Example, Rule
+
+_COLOURS = r"(?:red|green|blue|yellow|orange|purple|pink|grey|gray|black|white|brown)"
+_SHAPES = r"(?:round|square|circular|triangular|star-shaped|big|large|small)"
+_THINGS = r"(?:button|link|icon|box|tab|arrow|circle|square|text|words?|banner|bar|sign)"
+_PLACES = r"(?:right|left|top|bottom|right-hand side|left-hand side)"
+_PATTERN = re.compile(
+    rf"\b(?:click|press|tap|select|choose|see|use|look for|find)\s+(?:on\s+)?the\s+"
+    rf"(?:{_COLOURS}|{_SHAPES})\s+{_THINGS}\b"
+    rf"|\b(?:in|see|on|at)\s+the\s+(?:box|panel|column|sidebar|menu|picture|image|chart|"
+    rf"table|list|section|text)\s+(?:on|to|at)\s+the\s+{_PLACES}\b"
+    rf"|\bthe\s+{_THINGS}\s+(?:on|to|at)\s+the\s+{_PLACES}\b"
+    r"|\bas\s+shown\s+(?:below|above|on\s+the\s+(?:right|left))\b"
+    rf"|\b(?:in|marked\s+in|shown\s+in|highlighted\s+in)\s+{_COLOURS}\b",
+    re.I)
+
+
+class SensoryInstructions(Rule):
+    """An instruction relies on colour, shape or position alone.
+
+    Why: readers who are blind or colour-blind, or who read the page on a phone where the
+    layout changes, cannot find "the green button" or "the box on the right". Instructions
+    must name what to look for.
+
+    What it finds: "click the green button", "see the box on the right", "the link on the
+    left", "as shown below", "marked in red", and the like.
+
+    How to fix: name the thing itself ("select Find a Trial"), and if colour or place helps,
+    add it to the name rather than replacing it ("the green Find a Trial button").
+    """
+
+    name = "sensory-instructions"
+    code = "RL305"
+    default_severity = Severity.WARNING
+    summary = "An instruction relies on colour, shape or position alone."
+    tags = frozenset({ACCESSIBILITY})
+    example = Example("To make an appointment, click the green button.\n",
+                      "To make an appointment, select Make an appointment.\n")
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
+        for block in doc.blocks:
+            for m in _PATTERN.finditer(block.text):
+                yield self.problem(doc, block.source_offset(m.start()),
+                                   block.source_offset(m.end() - 1) + 1,
+                                   f"\"{m.group()}\" relies on colour, shape or position, which "
+                                   "not every reader can see: name what to look for.",
+                                   subject=m.group())

@@ -1,0 +1,98 @@
+"""The accessibility and document-health rules on the cases their fixtures do not show: what
+must not be reported, dates counted from --today, statuses left out, a long page with no
+headings, and the seed page's own faults."""
+
+from __future__ import annotations
+
+import datetime
+
+from helpers import SEED, lint, positions
+
+from readlint.checks.review_date import add, period
+
+LONG = "Your doctor will talk with you about the treatment choices that fit you. "
+
+
+def test_a_long_page_without_headings_is_reported_once_at_its_start():
+    text = f"---\naudienceLevel: patient\n---\n\n{LONG * 30}\n\n{LONG * 10}\n"
+    problems = lint(text, select="heading-structure")
+    assert positions(problems) == [(5, 1)]
+    assert "no headings" in problems[0].message
+    assert lint(f"# Title\n\n{LONG * 40}\n", select="heading-structure") == []
+    assert lint(f"{LONG * 5}\n", select="heading-structure") == []  # a short note
+
+
+def test_links_that_are_fine_are_not_reported():
+    text = """\
+    # Links
+
+    [Find out here how clinical trials work](https://www.cancer.gov/trials).
+
+    [Treatment guide](https://example.org/guide.pdf) (PDF, 2 MB)
+
+    [Breast cancer](https://www.cancer.gov/types/breast) and
+    [breast cancer](https://www.cancer.gov/types/breast/) are the same page.
+
+    `https://example.org` in code is not prose.
+    """
+    assert lint(text, select="link-text") == []
+
+
+def test_review_frequencies_and_due_dates():
+    assert period("quarterly") == (3, 0) and period("Yearly") == (12, 0)
+    assert period(90) == (0, 90) and period("6 months") == (6, 0)
+    assert period("every 2 weeks") == (0, 14) and period("sometimes") is None
+    assert add(datetime.date(2025, 11, 30), 3, 0) == datetime.date(2026, 2, 28)
+    page = "---\nlastReviewed: 2026-01-01\nreviewFrequency: 30\n---\n\nText.\n"
+    assert lint(page, select="review-overdue") != []  # today is later than 2026-01-31
+
+
+def test_today_option_makes_the_run_repeatable(run, write):
+    write("page.md", "---\naudienceLevel: patient\ntitle: T\nlanguage: en\n"
+                     "lastReviewed: 2025-12-30\nreviewFrequency: quarterly\n---\n\n# T\n\nHi.\n")
+    before = run("check", "page.md", "--today", "2026-03-01")
+    assert "RL402" not in before.stdout
+    after = run("check", "page.md", "--today", "2026-04-01")
+    assert "page.md:5:1: RL402 review-overdue" in after.stdout
+    assert "was due on 2026-03-30, 2 days ago" in after.stdout
+    bad = run("check", "page.md", "--today", "1 April")
+    assert bad.exit_code == 2 and "year-month-day" in bad.stderr
+
+
+def test_the_seed_is_overdue_and_has_two_titles():
+    problems = lint(SEED.read_text(encoding="utf-8"), select="RL3,RL4")
+    found = {(p.rule, p.line) for p in problems}
+    assert ("review-overdue", 7) in found  # lastReviewed 2025-12-30, quarterly
+    assert ("heading-structure", 23) in found  # a second level-1 heading
+    assert not any(p.rule == "front-matter-fields" for p in problems)  # its fields are fine
+
+
+def test_statuses_can_leave_pages_out(run, write):
+    long = "This sentence " + "goes on " * 12 + "too long."
+    write(".readlint.yaml", "skip_statuses: [Retired]\n")
+    write("old.md", f"---\naudienceLevel: patient\nstatus: retired\n---\n\n{long}\n")
+    write("new.md", f"---\naudienceLevel: patient\nstatus: active\n---\n\n{long}\n")
+    result = run("check", ".")
+    assert "new.md:6:1: RL102" in result.stdout and "old.md" not in result.stdout
+    assert "status 'retired' are not checked" in result.stderr
+
+
+def test_english_pages_and_professional_pages_are_not_mismatched():
+    english = f"---\nlanguage: en-US\n---\n\n{LONG * 10}\n"
+    assert lint(english, select="language-mismatch") == []
+    spanish = "---\nlanguage: es\n---\n\n" + "El médico habla con usted sobre el tratamiento. " * 12
+    assert lint(spanish, select="language-mismatch") == []
+    hard = ("Concomitant administration of CYP3A4 inhibitors necessitates pharmacokinetic "
+            "monitoring and dose modification in susceptible individuals with hepatotoxicity. ")
+    professional = f"---\naudienceLevel: professional\n---\n\n{hard * 30}\n"
+    assert lint(professional, select="audience-mismatch", audience="professional") == []
+    patient = f"---\naudienceLevel: patient\n---\n\n{hard * 30}\n"
+    assert positions(lint(patient, select="audience-mismatch")) == [(2, 1)]
+
+
+def test_numbers_that_are_clear_are_left_alone():
+    text = """\
+    Call 1-800-422-6237. The study ran from 2010-2015 in stage 2-3 cancer.
+    Come on 13/04/2026, at 12:30 p.m., for 2 to 3 hours.
+    """
+    assert lint(text, select="ambiguous-numbers") == []
