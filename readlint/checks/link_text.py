@@ -35,7 +35,9 @@ class LinkText(Rule):
       more" and the like (a longer text that contains such words, such as "Find a clinical
       trial near you here", is fine);
     - a web address as the visible text of a link, or written out in the prose;
-    - the same link text pointing to different places in one document;
+    - the same link text pointing to different places in one document (said once per text;
+      lists of references, where each "PubMed abstract" link has its own target and the
+      reference around it tells them apart, are left out: `skip_sections`);
     - a link to a PDF, Word, Excel or other file whose text (or the words just after it)
       does not say what kind of file it is.
 
@@ -53,9 +55,19 @@ class LinkText(Rule):
                       "Learn [how clinical trials work](https://www.cancer.gov/research/"
                       "participate/clinical-trials).\n")
 
+    options = {
+        "skip_sections": {
+            "type": "array", "items": {"type": "string"},
+            "default": ["references", "sources", "citations", "bibliography", "related links"],
+            "description": "Sections where one link text may lead to many places (a list of "
+                           "references, each with its own \"PubMed abstract\" link)."},
+    }
+
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
         seen: dict[str, tuple[str, int]] = {}  # link text -> (target, line)
-        for block in doc.blocks:
+        told: set[str] = set()  # texts already reported as leading to two places
+        lists = doc.blocks_under(options["skip_sections"])
+        for index, block in enumerate(doc.blocks):
             text = block.text
             for link in block.links:
                 shown = " ".join(text[link.start:link.end].split())
@@ -80,11 +92,13 @@ class LinkText(Rule):
                     yield self.problem(doc, start, end, f"This link opens a {kind} file: say so "
                                        f"in its text, for example \"{shown} ({kind})\".",
                                        subject=shown)
-                if not key or block.kind == "heading":
-                    continue
+                if not key or block.kind == "heading" or index in lists or \
+                        link.href.startswith("#") or key.strip("[]()").isdigit():
+                    continue  # footnote marks ("[12]") and links within the page
                 target = _normal(link.href)
                 line = doc.position(start)[0]
-                if key in seen and seen[key][0] != target and not target.startswith("#"):
+                if key in seen and seen[key][0] != target and key not in told:
+                    told.add(key)  # once per text: the writer fixes them all at once
                     yield self.problem(doc, start, end, f"The link text \"{shown}\" also "
                                        f"leads somewhere else (line {seen[key][1]}): give "
                                        "each link a text that says where it goes.",
