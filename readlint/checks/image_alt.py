@@ -37,7 +37,8 @@ class ImageAlt(Rule):
     the text or the caption.
 
     Options:
-      max_length: the longest alt text, in characters (default 150).
+      max_length: the longest alt text, in characters (default 200; screen readers read
+        alt text in one go, and longer descriptions belong in the text).
     """
 
     name = "image-alt"
@@ -49,7 +50,7 @@ class ImageAlt(Rule):
                       "![A nurse checks a port placed under the skin of the chest]"
                       "(images/port.png)\n\nA port is placed under the skin.\n")
     options = {
-        "max_length": {"type": "integer", "minimum": 10, "default": 150,
+        "max_length": {"type": "integer", "minimum": 10, "default": 200,
                        "description": "The longest alt text, in characters."},
     }
 

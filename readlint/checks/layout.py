@@ -11,6 +11,8 @@ from ..rule import ACCESSIBILITY, Example, Rule
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.S)
 _EMPHASIS = re.compile(r"(?<![*\w])([*_])(?=[^\s*_])([^*_]+?)(?<=[^\s*_])\1(?![*\w])", re.S)
 _HTML_BOLD = re.compile(r"<(b|strong|i|em)\b[^>]*>(.*?)</\1\s*>", re.S | re.I)
+_LINK_TARGET = re.compile(r"\]\([^)]*\)|<[^>]+>")  # what a reader does not see
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _BULLET_LINE = re.compile(r"[ \t]*(?:[•·▪◦●○■□➢►✓✔]|o[ \t])[ \t]*\S")
 
 
@@ -73,7 +75,7 @@ class EmphasisAndLayout(Rule):
             written = doc.source[start:end]
             for pattern in (_STRONG, _EMPHASIS, _HTML_BOLD):
                 for m in pattern.finditer(written):
-                    count = len(re.findall(r"\w+", m.group(2)))
+                    count = len(_WORD.findall(_LINK_TARGET.sub("", m.group(2))))
                     if count > limit:
                         yield self.problem(doc, start + m.start(), start + m.end(),
                                            f"{count} words in bold or italics: keep emphasis "

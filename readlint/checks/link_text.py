@@ -19,6 +19,8 @@ FILE_TYPES = {"pdf": "PDF", "doc": "Word", "docx": "Word", "xls": "Excel", "xlsx
               "mp4": "video", "csv": "CSV", "rtf": "RTF", "epub": "EPUB"}
 _SAYS_FILE = re.compile(r"\b(?:pdf|word|excel|powerpoint|zip|audio|video|csv|rtf|epub|"
                         r"download|\d+(?:\.\d+)?\s*[kKmM][bB])\b", re.I)
+# "Available at: https://..." in a citation: the address is part of the reference.
+_CITATION = re.compile(r"(?:available (?:at|from)|accessed|retrieved from|url)\s*:?\s*$", re.I)
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]", re.I)
 
 
@@ -82,7 +84,7 @@ class LinkText(Rule):
                                        "say where the link goes: use words that do, such as "
                                        "the page's name.", subject=shown)
                     continue
-                if _URL.fullmatch(shown):
+                if _URL.fullmatch(shown) and not _CITATION.search(text[:link.start]):
                     yield self.problem(doc, start, end, "A web address is the link's text: "
                                        "screen readers read it letter by letter. Use the "
                                        "page's name as the text.", subject=shown)
@@ -127,9 +129,9 @@ def _file_type(href: str) -> str | None:
 
 
 def _normal(href: str) -> str:
-    """A link target as compared: no scheme, no "www.", no trailing slash, lower-case host."""
+    """A link target as compared: its path and query, without the scheme, the host (a link
+    to "https://www.cancer.gov/x" and one to "/x" on a cancer.gov page are the same), the
+    trailing slash or the place in the page."""
     parts = urlsplit(href.strip())
-    host = parts.netloc.lower().removeprefix("www.")
     path = parts.path.rstrip("/") or "/"
-    return f"{host}{path}" + (f"?{parts.query}" if parts.query else "") + \
-        (f"#{parts.fragment}" if parts.fragment and not host and path == "/" else "")
+    return path + (f"?{parts.query}" if parts.query else "")

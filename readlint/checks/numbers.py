@@ -16,7 +16,8 @@ _NOON = re.compile(r"(?<![\w:])12(?::00)?\s*(a\.?\s?m\.?|p\.?\s?m\.?)(?!\w)", re
 _UNITS = (r"(?:days?|weeks?|months?|years?|hours?|minutes?|times|pills?|tablets?|capsules?|"
           r"doses?|cups?|glasses|servings?|drinks?|pounds|kilograms|kg|mg|ml|mL|inches|cm|"
           r"percent|sessions|visits|treatments|cycles)")
-_RANGE = re.compile(rf"(?<![\w.,/-])(\d+(?:\.\d+)?)\s?[-–]\s?(\d+(?:\.\d+)?)\s+{_UNITS}\b")
+# A hyphen only: an en dash ("1–3 days") is the printed form of a range and reads as one.
+_RANGE = re.compile(rf"(?<![\w.,/-])(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)\s+{_UNITS}\b")
 
 
 class AmbiguousNumbers(Rule):
@@ -28,7 +29,8 @@ class AmbiguousNumbers(Rule):
 
     What it finds (only where there is little doubt): dates written with numbers only whose
     day and month could be swapped; 12 a.m. and 12 p.m.; a range of a quantity written with
-    a hyphen ("2-3 times a day").
+    a hyphen in prose ("2-3 times a day"; not in tables, and not with an en dash, "2–3",
+    the printed form of a range).
 
     How to fix: write the month as a word ("March 4, 2025"), say "noon" or "midnight", and
     write ranges with "to" ("2 to 3 times a day").
@@ -61,7 +63,7 @@ class AmbiguousNumbers(Rule):
                 word = "midnight" if m.group(1).lower().startswith("a") else "noon"
                 yield self.problem(*where(m), f"\"{m.group()}\" is often misread: write "
                                    f"\"{word}\".", subject=m.group())
-            for m in _RANGE.finditer(text):
+            for m in _RANGE.finditer(text) if block.kind != "table_cell" else ():
                 low, high = m.group(1), m.group(2)
                 if float(low) >= float(high):
                     continue

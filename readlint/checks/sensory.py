@@ -19,7 +19,9 @@ _PATTERN = re.compile(
     rf"table|list|section|text)\s+(?:on|to|at)\s+the\s+{_PLACES}\b"
     rf"|\bthe\s+{_THINGS}\s+(?:on|to|at)\s+the\s+{_PLACES}\b"
     r"|\bas\s+shown\s+(?:below|above|on\s+the\s+(?:right|left))\b"
-    rf"|\b(?:in|marked\s+in|shown\s+in|highlighted\s+in)\s+{_COLOURS}\b",
+    # "marked in red." but not "in red blood cells", "in Black women" or a caption's
+    # "(shown in blue)", which describes a picture
+    rf"|\b(?:marked|highlighted|printed|written)\s+in\s+{_COLOURS}\b(?!\s+[a-z])",
     re.I)
 
 
