@@ -60,6 +60,8 @@ def test_json_shape(run, write):
     data = json.loads(result.stdout)
     assert set(data) == {"version", "problems", "errors"}
     assert data["version"] == __version__
+    # written a problem at a time, it is still exactly what json.dump(indent=2) writes
+    assert result.stdout == json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     (problem,) = data["problems"]
     assert problem == {
         "path": "bad.md", "line": 6, "column": 1, "end_line": 6, "end_column": 130,

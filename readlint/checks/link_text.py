@@ -94,18 +94,20 @@ class LinkText(Rule):
                     yield self.problem(doc, start, end, f"This link opens a {kind} file: say so "
                                        f"in its text, for example \"{shown} ({kind})\".",
                                        subject=shown)
+                exact = " ".join(shown.split())  # as written: "Side Effects" (the page) is
+                # not "side effects" (the dictionary entry) to a reader
                 if not key or block.kind == "heading" or index in lists or \
                         link.href.startswith("#") or key.strip("[]()").isdigit():
                     continue  # footnote marks ("[12]") and links within the page
                 target = _normal(link.href)
                 line = doc.position(start)[0]
-                if key in seen and seen[key][0] != target and key not in told:
-                    told.add(key)  # once per text: the writer fixes them all at once
+                if exact in seen and seen[exact][0] != target and exact not in told:
+                    told.add(exact)  # once per text: the writer fixes them all at once
                     yield self.problem(doc, start, end, f"The link text \"{shown}\" also "
-                                       f"leads somewhere else (line {seen[key][1]}): give "
+                                       f"leads somewhere else (line {seen[exact][1]}): give "
                                        "each link a text that says where it goes.",
                                        subject=shown)
-                seen.setdefault(key, (target, line))
+                seen.setdefault(exact, (target, line))
             if not text.strip():
                 continue
             # Web addresses written out are left out of the prose: look for them in the file.

@@ -3,6 +3,8 @@ every metric of every document, and totals. Keys are stable."""
 
 from __future__ import annotations
 
+import io
+import json
 from collections.abc import Mapping
 from typing import Any, TextIO
 
@@ -27,13 +29,25 @@ def problem_dict(p: Problem, rules: Mapping[str, RuleInfo] | None = None) -> dic
 
 
 def write_check(result: RunResult, out: TextIO, options: FormatOptions) -> None:
-    data = {
-        "version": options.version,
-        "problems": [problem_dict(p, result.rules) for p in result.problems],
-        "errors": [{"path": e.path, "line": e.line, "message": e.message}
-                   for e in result.errors],
-    }
-    write_json(data, out)
+    """The same text as json.dump(indent=2) of {"version", "problems", "errors"}, written one
+    problem at a time: a corpus's problems never stand in memory twice (as dicts, and as one
+    long string)."""
+    out.write('{\n  "version": ' + json.dumps(options.version, ensure_ascii=False))
+    out.write(',\n  "problems": [')
+    problems = result.problems
+    for n, problem in enumerate(problems):
+        out.write(",\n    " if n else "\n    ")
+        out.write(_indented(problem_dict(problem, result.rules), 4))
+    out.write("\n  ]" if problems else "]")
+    errors = [{"path": e.path, "line": e.line, "message": e.message} for e in result.errors]
+    out.write(',\n  "errors": ' + _indented(errors, 2) + "\n}\n")
+
+
+def _indented(value: Any, spaces: int) -> str:
+    """A value as indented JSON, to stand `spaces` deep."""
+    page = io.StringIO()
+    write_json(value, page)
+    return page.getvalue().rstrip("\n").replace("\n", "\n" + " " * spaces)
 
 
 def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
