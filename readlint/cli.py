@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import errno
-import io
 import os
 import re
 import sys
@@ -265,9 +264,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     writer = FORMATS[output_format].check
     assert writer is not None  # the choice offers only formats that can
     if output_file:
-        page = io.StringIO()
-        writer(result, page, options)
-        write_atomically(Path(output_file), page.getvalue())
+        write_atomically(Path(output_file), lambda fh: writer(result, fh, options))
         text_writer = FORMATS["text"].check
         assert text_writer is not None
         color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -391,9 +388,7 @@ def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, .
     color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     options = FormatOptions(color=color, version=__version__, top=top)
     if html_path:
-        page = io.StringIO()
-        _report_writer("html")(data, page, options)
-        write_atomically(Path(html_path), page.getvalue())
+        write_atomically(Path(html_path), lambda fh: _report_writer("html")(data, fh, options))
         click.echo(f"readlint: wrote the HTML report to {html_path}", err=True)
     _report_writer(output_format)(data, sys.stdout, options)
     sys.exit(EXIT_ERROR if result.errors else EXIT_OK)

@@ -16,9 +16,10 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from .errors import OutputError
 from .problem import Fix
@@ -140,11 +141,13 @@ def _unlock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_UN)
 
 
-def write_atomically(path: Path, text: str, follow_links: bool = False) -> None:
+def write_atomically(path: Path, text: str | Callable[[TextIO], None],
+                     follow_links: bool = False) -> None:
     """Write a file through a temporary file beside it, renamed over it at the end, so the
-    file is never half-written. An existing file keeps its permissions. Only a regular file
-    or a new path is replaced: never a device, a pipe, a folder, or (unless `follow_links`,
-    for a document reached through a link) a link."""
+    file is never half-written. `text` is the text, or a function that writes it to the
+    file it is given (a long output, written as it is made). An existing file keeps its
+    permissions. Only a regular file or a new path is replaced: never a device, a pipe, a
+    folder, or (unless `follow_links`, for a document reached through a link) a link."""
     display = str(path)
     try:
         info = os.lstat(path)
@@ -178,7 +181,10 @@ def write_atomically(path: Path, text: str, follow_links: bool = False) -> None:
                           f"({(exc.strerror or str(exc)).lower()})", display) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+            if isinstance(text, str):
+                fh.write(text)
+            else:
+                text(fh)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
@@ -187,7 +193,7 @@ def write_atomically(path: Path, text: str, follow_links: bool = False) -> None:
         _remove(tmp)
         raise OutputError(f"cannot be written: {exc.strerror or exc}", display) from None
     except BaseException:
-        _remove(tmp)
+        _remove(tmp)  # the writer failed or was stopped: the old file stays as it was
         raise
 
 
