@@ -10,7 +10,7 @@ project). The generated corpus (10,000 documents, 1,000 with --quick) is written
 benchmarks/generated/ from paragraphs of SHARED/corpus, the same each time. Each readlint run
 uses a fresh cache folder, except where the cache itself is measured. proselint is used
 when it is installed (pip install proselint); the bare pipeline needs only readlint's own
-dependencies. The whole run takes about 15 minutes (3 with --quick) on a 2-core machine.
+dependencies. The whole run takes about 30 minutes (10 with --quick) on a 2-core machine.
 """
 
 from __future__ import annotations
