@@ -17,6 +17,7 @@ pytestmark = pytest.mark.corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 LONG = "Word " + " ".join(["word"] * 24) + " end."
+FRONT = "---\naudienceLevel: patient\ntitle: A page\nlanguage: en\n---\n"
 
 
 def git(cwd: Path, *args: str) -> str:
@@ -39,12 +40,10 @@ def site(tmp_path_factory):
     (folder / ".pre-commit-config.yaml").write_text(
         f"repos:\n- repo: {ROOT}\n  rev: {rev}\n  hooks:\n  - id: readlint\n"
         f"  - id: readlint-fix\n", encoding="utf-8")
-    (folder / "bad.md").write_text(f"---\naudienceLevel: patient\n---\n\n{LONG}\n", "utf-8")
-    (folder / "good.md").write_text("---\naudienceLevel: patient\n---\n\nShort and plain.\n",
-                                    "utf-8")
+    (folder / "bad.md").write_text(f"{FRONT}\n{LONG}\n", "utf-8")
+    (folder / "good.md").write_text(f"{FRONT}\nShort and plain.\n", "utf-8")
     (folder / "README.md").write_text(f"# A project\n\n{LONG}\n", "utf-8")
-    (folder / "link.md").write_text("---\naudienceLevel: patient\n---\n\nSome people get "
-                                    "thrombocytopenia.\n", "utf-8")
+    (folder / "link.md").write_text(f"{FRONT}\nSome people get thrombocytopenia.\n", "utf-8")
     git(folder, "add", ".")
     git(folder, "commit", "-q", "-m", "pages")
     return folder
@@ -59,7 +58,7 @@ def pre_commit(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_check_hook_fails_on_a_bad_page(site):
     result = pre_commit(site, "readlint", "--files", "bad.md")
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "bad.md:5:1: RL102 long-sentence" in result.stdout
+    assert "bad.md:7:1: RL102 long-sentence" in result.stdout
 
 
 def test_check_hook_passes_a_good_page_and_leaves_the_readme_alone(site):
