@@ -26,7 +26,6 @@ on word boundaries, plural and possessive forms folded, and the longest term win
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 import marshal
 import re
@@ -43,7 +42,7 @@ from .errors import ConfigError
 from .patterns import user_pattern
 from .schema import parse_yaml, validate
 from .source import read_data_text
-from .tables import Table, cached_table
+from .tables import Table, cached_table, package_folder
 from .version import __version__
 from .vocabulary import zipf, zipf_sources
 
@@ -296,10 +295,7 @@ def _lemma_table() -> Table:
 
 
 def _lemma_sources() -> list[Path]:
-    spec = importlib.util.find_spec("lemminflect")
-    if spec is None or spec.origin is None:
-        raise ModuleNotFoundError("lemminflect is not installed")
-    folder = Path(spec.origin).parent / "resources"
+    folder = package_folder("lemminflect") / "resources"
     return [folder / "lemma_lu.csv.gz", folder / "lemma_overrides.csv", Path(__file__)]
 
 

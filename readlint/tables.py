@@ -10,10 +10,12 @@ rebuilt when its sources change (their size or time), or when readlint's version
 from __future__ import annotations
 
 import array
+import importlib.util
 import os
 import struct
 import zlib
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 
 from . import store
 from .version import __version__
@@ -72,11 +74,6 @@ class Table:
                 return data[begin:data.index(b"\n", begin)].decode("utf-8")
             slot = (slot + 1) % size
 
-    def items(self) -> Iterable[tuple[str, str]]:
-        for line in self._data[self._base:].decode("utf-8").splitlines():
-            key, _, value = line.partition("\t")
-            yield key, value
-
     def to_bytes(self) -> bytes:
         blob = self._data[self._base:]
         return _HEADER.pack(len(blob), self._size) + bytes(self._slots) + blob
@@ -91,6 +88,15 @@ class Table:
             return None
         slots = memoryview(data)[_HEADER.size:base].cast("I")
         return cls(data, slots, base)
+
+
+def package_folder(name: str) -> Path:
+    """The folder of an installed package, found without importing it (importing wordfreq,
+    textstat or lemminflect is slow, and textstat's NLTK may try to download data)."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(f"{name} is not installed; reinstall readlint")
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 def cached_table(name: str, sources: Sequence[str | os.PathLike[str]],

@@ -21,7 +21,6 @@ Evidence that the text explains it, at that use:
 
 from __future__ import annotations
 
-import importlib.util
 import math
 import re
 import unicodedata
@@ -29,7 +28,7 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 from pathlib import Path
 
-from .tables import Table, cached_table
+from .tables import Table, cached_table, package_folder
 
 # Administrative sections where terms are neither linked nor explained.
 SKIP_SECTIONS = {
@@ -135,10 +134,8 @@ def _zipf_table(language: str) -> Table:
 
 def zipf_sources(language: str = "en") -> list[Path]:
     """The files Zipf values come from (what a table built from them depends on)."""
-    spec = importlib.util.find_spec("wordfreq")
-    if spec is None or spec.origin is None:
-        raise ModuleNotFoundError("wordfreq is not installed")
-    return [Path(spec.origin).parent / "data" / f"large_{language}.msgpack.gz", Path(__file__)]
+    return [package_folder("wordfreq") / "data" / f"large_{language}.msgpack.gz",
+            Path(__file__)]
 
 
 def _zipf_rows(language: str) -> Iterator[tuple[str, str]]:
