@@ -349,10 +349,18 @@ def _apply_fixes(linter: Linter, result: RunResult, write: bool, quiet: bool) ->
                    "markdown, for a pull-request comment).")
 @click.option("--fail-on-worse", is_flag=True,
               help="With --base: exit with code 1 when a document got harder to read.")
+@click.option("--compare", "compare_path", type=click.Path(dir_okay=False), metavar="OLD.json",
+              help="Show what got better and what got worse since a report saved earlier "
+                   "with --format json: per document and per audience.")
+@click.option("--todo", "todo_path", type=click.Path(dir_okay=False), metavar="FILE.csv",
+              help="Also write the editors' to-do list as CSV: every term left unexplained or "
+                   "unlinked, how many documents use it that way and which, and whether a "
+                   "glossary has it.")
 def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
            audience: str | None, config_path: str | None, output_format: str,
            top: int | None, html_path: str | None, sort: str, base: str | None,
-           fail_on_worse: bool, today: str | None, jobs: int | None, no_cache: bool,
+           fail_on_worse: bool, compare_path: str | None, todo_path: str | None,
+           today: str | None, jobs: int | None, no_cache: bool,
            cache_dir: str | None) -> None:
     """Show where a whole set of documents stands: one row per document, worst first.
 
@@ -367,10 +375,18 @@ def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, .
     if fail_on_worse and not base:
         raise click.UsageError("--fail-on-worse needs --base REF.")
     if base:
-        if output_format not in ("text", "markdown") or html_path:
-            raise click.UsageError("--base writes text or markdown.")
+        if output_format not in ("text", "markdown") or html_path or compare_path or todo_path:
+            raise click.UsageError("--base writes text or markdown, without --html, --compare "
+                                   "or --todo.")
         _report_base(paths, select, ignore, audience, config_path, base, output_format,
                      fail_on_worse)
+    from .report import progress
+    earlier: dict[str, Any] = {}
+    if compare_path:
+        try:
+            earlier = progress.load(compare_path)  # before the run: a wrong file fails fast
+        except ReadlintError as exc:
+            _fail(str(exc))
     linter = _build_linter(paths, select, ignore, audience, config_path, measure=True,
                            describe=document_view if html_path is not None else None,
                            jobs=jobs, cache=not no_cache, cache_dir=cache_dir, today=today)
@@ -384,14 +400,44 @@ def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, .
             bar.update(1)
     result = RunResult(files, linter.rules)
     _report_errors_and_notices(result, quiet=False)
-    data = build_report(result, sort=sort)
+    data = build_report(result, sort=sort, known=_glossary_lookup(linter, result))
+    if compare_path:
+        data.since = progress.compare(data, earlier, compare_path)
     color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    options = FormatOptions(color=color, version=__version__, top=top)
+    options = FormatOptions(color=color, version=__version__, top=top,
+                            html_written=html_path is not None)
+    if todo_path:
+        from .report.todo import write_csv
+        write_atomically(Path(todo_path), lambda fh: write_csv(data, fh))
+        click.echo(f"readlint: wrote the to-do list ({len(data.todo)} terms) to {todo_path}",
+                   err=True)
     if html_path:
         write_atomically(Path(html_path), lambda fh: _report_writer("html")(data, fh, options))
         click.echo(f"readlint: wrote the HTML report to {html_path}", err=True)
     _report_writer(output_format)(data, sys.stdout, options)
     sys.exit(EXIT_ERROR if result.errors else EXIT_OK)
+
+
+def _glossary_lookup(linter: Linter, result: RunResult) -> Callable[[str], bool] | None:
+    """Whether a glossary the run used has a term (the whole term, as one entry's name)."""
+    from . import glossary
+
+    refs: dict[str, None] = {}
+    for rule_set in sorted({f.rule_set for f in result.files if f.rule_set}):
+        for item in linter.selection.active(rule_set, ()):
+            names = item.options.get("glossaries")
+            if isinstance(names, (list, tuple)):
+                refs.update(dict.fromkeys(str(n) for n in names))
+    if not refs:
+        return None
+    try:
+        matcher = glossary.matcher_for(tuple(refs))
+    except ReadlintError:
+        return None  # already said when the rules ran
+
+    def known(term: str) -> bool:
+        return any(m.start == 0 and m.end == len(term) for m in matcher.find(term))
+    return known
 
 
 def _report_base(paths: Sequence[str], select: Sequence[str], ignore: Sequence[str],

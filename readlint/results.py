@@ -14,8 +14,8 @@ from .problem import Problem, Severity
 
 @dataclass(frozen=True)
 class Notice:
-    """Something worth saying once per run ("documents without audienceLevel are checked
-    with ..."). Notices with the same key are said once, the first time."""
+    """Something worth saying once per run ("a.md has no audienceLevel ..."). Notices with
+    the same key are said once, the first time, with how many files it was true of."""
 
     key: str
     message: str
@@ -74,12 +74,18 @@ class RunResult:
 
     @property
     def notices(self) -> list[str]:
-        """Each file's notices, in file order, each key once."""
+        """Each file's notices, in file order, each key once, saying how many more files it
+        was true of."""
         seen: dict[str, str] = {}
+        count: dict[str, int] = {}
         for file in self.files:
             for notice in file.notices:
                 seen.setdefault(notice.key, notice.message)
-        return list(seen.values())
+                count[notice.key] = count.get(notice.key, 0) + 1
+        return [message if count[key] == 1 else
+                f"{message}; so was 1 more document like it" if count[key] == 2 else
+                f"{message}; so were {count[key] - 1} more documents like it"
+                for key, message in seen.items()]
 
     def tagged(self, tag: str) -> frozenset[str]:
         """Names of the rules whose problems feed `tag`."""

@@ -142,14 +142,16 @@ class Selection:
         default = self.config.default_audience
         fallback = self.rule_sets.for_audience(default) or default
         if audience_level is None:
-            return fallback, Notice("(none)", f"documents without audienceLevel are checked "
-                                              f"with the '{fallback}' rule set")
+            return fallback, Notice("(none)", f"{display} has no audienceLevel in its front "
+                                              f"matter, so it was checked with the "
+                                              f"'{fallback}' rule set (the default audience)")
         value = str(audience_level).strip()
         found = self.rule_sets.for_audience(value)
         if found is None:
-            return fallback, Notice(value.lower(), f"audienceLevel '{value}' (first seen in "
-                                                   f"{display}) matches no rule set; using "
-                                                   f"'{fallback}'")
+            return fallback, Notice(value.lower(), f"{display}: audienceLevel '{value}' matches "
+                                                   f"no rule set, so it was checked with the "
+                                                   f"'{fallback}' rule set (the default "
+                                                   f"audience)")
         return found, None
 
     def _settings(self, rule_set: str, overrides: Sequence[int]) -> dict[str, RuleSetting]:

@@ -49,8 +49,12 @@ def test_unknown_and_missing_audience_fall_back_and_say_so_once(run, write):
     result = run("check", ".", "--select", "long-sentence")
     assert result.exit_code == 1
     assert result.stderr.count("audienceLevel 'martian'") == 1
-    assert "matches no rule set; using 'patient'" in result.stderr
-    assert result.stderr.count("without audienceLevel") == 1
+    assert ("a.md: audienceLevel 'martian' matches no rule set, so it was checked with the "
+            "'patient' rule set (the default audience); so was 1 more document like it"
+            ) in result.stderr.replace("\n", " ")
+    assert result.stderr.count("has no audienceLevel") == 1
+    assert "c.md has no audienceLevel in its front matter, so it was checked with the " \
+        "'patient' rule set" in result.stderr.replace("\n", " ")
     assert result.stdout.count("RL102") == 3
 
 

@@ -49,7 +49,7 @@ def test_top_limits_rows(run, corpus):
 def test_json_has_every_metric_under_stable_names(run, corpus):
     data = json.loads(run("report", ".", "--format", "json", "--select",
                           "reading-grade,long-sentence").stdout)
-    assert set(data) == {"version", "documents", "totals", "errors"}
+    assert set(data) == {"version", "documents", "totals", "errors", "todo"}
     docs = {d["path"]: d for d in data["documents"]}
     assert set(docs) == {"easy.md", "hard.md", "pro.md", "short.md"}
     hard = docs["hard.md"]
@@ -138,7 +138,7 @@ def test_unreadable_file_is_listed_and_exit_code_2(run, corpus, write):
     result = run("report", ".")
     assert result.exit_code == 2
     assert "readlint: bad.md: looks like a binary file" in result.stderr
-    assert "1 files could not be read" in result.stdout
+    assert "1 file could not be read" in result.stdout
 
 
 def test_percentile_nearest_rank():
@@ -154,9 +154,12 @@ def test_html_page_is_self_contained_and_escapes_document_text(run, write):
     assert result.exit_code == 0
     with open("out.html", encoding="utf-8") as fh:
         page = fh.read()
-    assert page.count("<script") == 2  # the data and the page's own script, nothing else
-    assert "<script src" not in page and "<link" not in page and "url(" not in page
+    # Data blocks (the table's, and one per document's text) and the page's own script only.
+    scripts = page.count("<script")
+    assert page.count('<script type="application/json" id="') == scripts - 1
+    assert "<script src" not in page and "<link" not in page and "url(http" not in page
     assert "@import" not in page
     data = page.split('<script type="application/json" id="data">')[1].split("</script>")[0]
-    assert "<" not in data and "\\u003c/script\\u003e" in data  # document text cannot escape
+    view = page.split('<script type="application/json" id="view-0">')[1].split("</script>")[0]
+    assert "<" not in data + view and "\\u003c/script\\u003e" in view  # text cannot escape
     assert "example.org" not in page  # link targets are not prose and are not shown

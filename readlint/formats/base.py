@@ -18,6 +18,7 @@ class FormatOptions:
     statistics: bool = False
     version: str = ""
     top: int | None = None  # the report: show only the N worst documents
+    html_written: bool = False  # the report: an HTML page was written as well
 
 
 CheckWriter = Callable[[RunResult, TextIO, FormatOptions], None]

@@ -1,347 +1,325 @@
 """The report as one self-contained HTML page: no network, inline CSS, JavaScript and SVG.
 
 Document text travels as JSON inside the page (every "<" escaped) and is put on screen with
-textContent only, so nothing in a document can run as code. The table and the document view
-are drawn by the page's script from that data, on demand, so large corpora open quickly.
+textContent only, so nothing in a document can run as code. The table is drawn a page of rows
+at a time, and each document's marked text is kept in its own data block that is read only
+when the document is opened, so the page for thousands of documents opens quickly.
 """
 
 from __future__ import annotations
 
 import html
 import json
+import math
+from collections import Counter
 from typing import Any, TextIO
 
-from ..report.model import Report, summary_line
+from ..report.model import DocumentRow, Report, summary_line
+from ..report.progress import Progress
+from ..report.progress import summary as progress_summary
 from .base import Format, FormatOptions
 
-_SHAPES = ("circle", "square", "diamond", "triangle")
-_COLOURS = ("#1f5fa8", "#a3480f", "#2d6e2d", "#6a3d9a")  # 4.5:1 or better on white
+# One colour per rule set in the chart, each 4.5:1 or better on white.
+_COLOURS = ("#1f5fa8", "#a3480f", "#2d6e2d", "#6a3d9a")
+TODO_SHOWN = 20  # terms per to-do list on the page (the CSV has them all)
 
 
 def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
-    out.write(render(report, options.version))
-
-
-def render(report: Report, version: str) -> str:
+    root = report.root
     rule_sets = [a.rule_set for a in report.audiences]
-    # Messages repeat across documents ("... is in the NCI Dictionary ..."): keep each once.
-    messages: dict[str, int] = {}
-    documents = []
-    for r in report.rows:
-        row = _row(r)
+    messages: dict[str, int] = {}  # messages repeat across documents: each is kept once
+    rows, views = [], []
+    changes = {d.path: d for d in report.since.documents} if report.since else {}
+    for number, r in enumerate(report.rows):
+        rows.append(_row(r, root, changes.get(r.path)))
         if r.view is not None:
             problems = [[*p[:5], messages.setdefault(p[5], len(messages))]
                         for p in r.view["problems"]]
-            row["view"] = {"blocks": r.view["blocks"], "problems": problems}
-        documents.append(row)
-    data = {"version": version, "ruleSets": rule_sets, "documents": documents,
-            "messages": list(messages)}
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    audiences = "".join(
-        f"<li><strong>{html.escape(a.rule_set)}</strong>: {a.documents} "
-        f"document{'' if a.documents == 1 else 's'}, "
-        f"{a.over_target} above the target of grade {a.target:g}; median grade "
-        f"{a.median_grade:.1f}, 90th percentile {a.p90_grade:.1f}.</li>"
-        for a in report.audiences)
-    terms = ", ".join(f"{html.escape(t)} ({n})" for t, n in report.top_terms)
-    options = "".join(f'<option value="{html.escape(r)}">{html.escape(r)}</option>'
-                      for r in rule_sets)
-    return _PAGE.format(
-        summary=html.escape(summary_line(report)),
-        audiences=audiences or "<li>No documents could be graded.</li>",
-        terms=f"<p>Most frequent undefined terms (documents): {terms}</p>" if terms else "",
-        chart=_chart(report, rule_sets),
-        options=options,
-        payload=payload,
-        version=html.escape(version),
-        css=_CSS,
-        script=_SCRIPT,
-        errors=(f"<p role=\"status\">{len(report.errors)} files could not be read.</p>"
-                if report.errors else ""),
-    )
+            views.append((number, {"blocks": r.view["blocks"], "problems": problems}))
+    codes = sorted({code for r in report.rows for code in r.by_rule})
+    folders = sorted({str(row["folder"]) for row in rows})
+    data = {"version": options.version, "root": root, "ruleSets": rule_sets,
+            "folders": folders, "rules": codes,
+            "documents": rows, "messages": list(messages), "compared": bool(report.since)}
+    out.write(_PAGE_HEAD.format(css=_CSS))
+    out.write(_header(report))
+    out.write(_overview(report, rule_sets))
+    if report.since is not None:
+        out.write(_since(report.since))
+    out.write(_todo(report))
+    out.write(_DOCUMENTS.format(
+        rule_set_options=_options(rule_sets), folder_options=_options(folders),
+        rule_options=_options(codes),
+        change_filter=_CHANGE_FILTER if report.since else "",
+        change_column=('<th scope="col" aria-sort="none"><button type="button" '
+                       'data-key="change">Change</button></th>') if report.since else ""))
+    out.write(_DOCUMENT_VIEW)
+    out.write(f'<footer>Made by readlint {html.escape(options.version)}. This page works '
+              'offline.</footer>\n</main>\n')
+    out.write(f'<script type="application/json" id="data">{_json(data)}</script>\n')
+    for number, view in views:
+        out.write(f'<script type="application/json" id="view-{number}">{_json(view)}'
+                  '</script>\n')
+    out.write(f"<script>{_SCRIPT}</script>\n</body>\n</html>\n")
 
 
-def _row(r: Any) -> dict[str, Any]:
-    return {
-        "path": r.path, "audience": r.audience or "", "ruleSet": r.rule_set or "",
+def _json(value: Any) -> str:
+    """JSON that cannot end its script block or be read as markup."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _options(values: list[str]) -> str:
+    return "".join(f'<option value="{html.escape(v)}">{html.escape(v)}</option>'
+                   for v in values)
+
+
+def _row(r: DocumentRow, root: str, change: Any) -> dict[str, Any]:
+    short = r.path[len(root):] if root and r.path.startswith(root) else r.path
+    row = {
+        "path": short, "full": r.path, "folder": short.split("/")[0] if "/" in short else ".",
+        "audience": r.audience or "", "ruleSet": r.rule_set or "",
         "words": r.words, "grade": round(r.grade, 1), "target": r.grade_target,
         "graded": r.graded, "over": r.over_target > 0, "long": r.long_sentences,
         "terms": r.undefined_terms, "links": r.missing_links, "problems": r.problems,
-        "formula": r.formula_label,
+        "formula": r.formula_label, "rules": r.by_rule,
     }
+    if change is not None:
+        row["status"] = change.status
+        row["change"] = change.grade_delta if change.grade_delta is not None else 0
+    return row
 
 
-def _chart(report: Report, rule_sets: list[str]) -> str:
-    rows = sorted((r for r in report.rows if r.graded), key=lambda r: r.grade)
-    if not rows:
-        return "<p>No document is long enough to grade.</p>"
-    width, height, left, bottom, top = 900, 320, 48, 36, 16
-    top_grade = max(20.0, min(30.0, max(r.grade for r in rows) + 1))
-    plot_w, plot_h = width - left - 16, height - top - bottom
-
-    def y(grade: float) -> float:
-        return top + plot_h * (1 - max(0.0, min(grade, top_grade)) / top_grade)
-
-    parts = [f'<svg viewBox="0 0 {width} {height}" role="img" aria-labelledby="chart-title '
-             f'chart-desc" xmlns="http://www.w3.org/2000/svg">',
-             '<title id="chart-title">Reading grade of each document</title>',
-             f'<desc id="chart-desc">{len(rows)} documents ordered by grade, from '
-             f'{rows[0].grade:.1f} to {rows[-1].grade:.1f}. Dashed lines are the target '
-             'grades of the rule sets; filled marks are above their target.</desc>']
-    for grade in range(0, int(top_grade) + 1, 5):
-        parts.append(f'<line x1="{left}" x2="{width - 16}" y1="{y(grade):.1f}" '
-                     f'y2="{y(grade):.1f}" class="grid"/><text x="{left - 8}" '
-                     f'y="{y(grade) + 4:.1f}" class="axis" text-anchor="end">{grade}</text>')
-    for i, name in enumerate(rule_sets):
-        target = next(a.target for a in report.audiences if a.rule_set == name)
-        colour = _COLOURS[i % len(_COLOURS)]
-        parts.append(f'<line x1="{left}" x2="{width - 16}" y1="{y(target):.1f}" '
-                     f'y2="{y(target):.1f}" stroke="{colour}" class="target"/>'
-                     f'<text x="{width - 18}" y="{y(target) - 4:.1f}" text-anchor="end" '
-                     f'fill="{colour}" class="axis">{html.escape(name)} target {target:g}'
-                     '</text>')
-    step = plot_w / max(1, len(rows) - 1)
-    radius = 4 if len(rows) < 200 else 2
-    for i, r in enumerate(rows):
-        k = rule_sets.index(r.rule_set or "") if (r.rule_set or "") in rule_sets else 0
-        colour = _COLOURS[k % len(_COLOURS)]
-        fill = colour if r.over_target > 0 else "#ffffff"
-        parts.append(_mark(_SHAPES[k % len(_SHAPES)], left + i * step, y(r.grade), radius,
-                           colour, fill, f"{r.path}: grade {r.grade:.1f}, target "
-                           f"{r.grade_target:g}"))
-    parts.append(f'<text x="{left}" y="{height - 8}" class="axis">Documents, easiest to '
-                 'hardest</text></svg>')
-    legend = "".join(
-        f'<li><svg width="14" height="14" aria-hidden="true">'
-        f'{_mark(_SHAPES[i % len(_SHAPES)], 7, 7, 5, _colour(i), _colour(i), "")}'
-        f'</svg> {html.escape(name)}</li>' for i, name in enumerate(rule_sets))
-    return (f'<figure>{"".join(parts)}<figcaption><ul class="legend">{legend}<li>filled: '
-            'above target; hollow: at or below it</li></ul></figcaption></figure>')
+def _header(report: Report) -> str:
+    errors = (f'<p role="status">{len(report.errors)} '
+              f'{"file" if len(report.errors) == 1 else "files"} could not be read; readlint '
+              'listed them when it ran.</p>') if report.errors else ""
+    root = (f"<p>Documents under <code>{html.escape(report.root)}</code>; paths below start "
+            "there.</p>") if report.root else ""
+    return (f"<header>\n<h1>Readability report</h1>\n<p>{html.escape(summary_line(report))}"
+            f"</p>\n{root}{errors}\n</header>\n<main>\n")
 
 
-def _colour(i: int) -> str:
-    return _COLOURS[i % len(_COLOURS)]
+def _overview(report: Report, rule_sets: list[str]) -> str:
+    items = "".join(
+        f"<li><strong>{html.escape(a.rule_set)}</strong>: {a.documents} "
+        f"{'document' if a.documents == 1 else 'documents'}, {a.over_target} above the "
+        f"target of grade {a.target:g}; median grade {a.median_grade:.1f}, 90th percentile "
+        f"{a.p90_grade:.1f}.</li>" for a in report.audiences)
+    charts = "".join(_histogram(report, name, i) for i, name in enumerate(rule_sets))
+    return ('<section aria-labelledby="overview-title">\n<h2 id="overview-title">Overview'
+            f'</h2>\n<ul>{items or "<li>No document is long enough to grade.</li>"}</ul>\n'
+            f'<div class="charts">{charts}</div>\n</section>\n')
 
 
-def _mark(shape: str, x: float, y: float, r: float, stroke: str, fill: str, label: str) -> str:
-    title = f"<title>{html.escape(label)}</title>" if label else ""
-    style = f'stroke="{stroke}" fill="{fill}" stroke-width="1.2"'
-    if shape == "square":
-        return (f'<rect x="{x - r:.1f}" y="{y - r:.1f}" width="{2 * r}" height="{2 * r}" '
-                f'{style}>{title}</rect>')
-    if shape == "diamond":
-        pts = f"{x:.1f},{y - r:.1f} {x + r:.1f},{y:.1f} {x:.1f},{y + r:.1f} {x - r:.1f},{y:.1f}"
-        return f'<polygon points="{pts}" {style}>{title}</polygon>'
-    if shape == "triangle":
-        pts = f"{x:.1f},{y - r:.1f} {x + r:.1f},{y + r:.1f} {x - r:.1f},{y + r:.1f}"
-        return f'<polygon points="{pts}" {style}>{title}</polygon>'
-    return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r}" {style}>{title}</circle>'
+def _histogram(report: Report, rule_set: str, index: int) -> str:
+    """How many documents of a rule set read at each grade, with the target marked; bars
+    above the target are dark and striped, so the chart does not rely on colour alone."""
+    grades = [r.grade for r in report.rows if r.graded and (r.rule_set or "") == rule_set]
+    target = next(a.target for a in report.audiences if a.rule_set == rule_set)
+    top = int(max(20, math.ceil(target) + 6))
+    bins = Counter(min(top, max(0, int(math.floor(g)))) for g in grades)
+    width, height, left, bottom, head = 420, 210, 40, 40, 24
+    plot_w, plot_h = width - left - 10, height - head - bottom
+    most = max(bins.values())
+    step = plot_w / (top + 1)
+    colour = _COLOURS[index % len(_COLOURS)]
+    over = sum(1 for g in grades if g > target)
+    title = f"{rule_set}: reading grades of {len(grades)} documents"
+    parts = [
+        f'<figure class="chart"><svg viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="h{index}-t h{index}-d" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="h{index}-t">{html.escape(title)}</title>',
+        f'<desc id="h{index}-d">Number of documents at each grade. {over} of {len(grades)} '
+        f'are above the target of grade {target:g}, drawn dark and striped.</desc>',
+        f'<defs><pattern id="stripes{index}" width="6" height="6" '
+        f'patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" '
+        f'height="6" fill="{colour}"/><line x1="0" y1="0" x2="0" y2="6" stroke="#fff" '
+        'stroke-width="2"/></pattern></defs>']
+    for tick in _ticks(most):
+        y = head + plot_h * (1 - tick / most)
+        parts.append(f'<line x1="{left}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}" '
+                     f'class="grid"/><text x="{left - 6}" y="{y + 4:.1f}" class="axis" '
+                     f'text-anchor="end">{tick}</text>')
+    for grade in range(top + 1):
+        count = bins.get(grade, 0)
+        if not count:
+            continue
+        h = max(1.0, plot_h * count / most)
+        above = grade >= target
+        label = f"{grade}+" if grade == top else f"{grade} to {grade + 1}"
+        fill = f'url(#stripes{index})' if above else "#ffffff"
+        parts.append(f'<rect x="{left + grade * step + 1:.1f}" y="{head + plot_h - h:.1f}" '
+                     f'width="{step - 2:.1f}" height="{h:.1f}" fill="{fill}" '
+                     f'stroke="{colour}" stroke-width="1.2"><title>Grade {label}: {count} '
+                     f'{"document" if count == 1 else "documents"}</title></rect>')
+    x = left + target * step
+    parts.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{head - 6}" y2="{head + plot_h}" '
+                 'class="target"/>'
+                 f'<text x="{x + 4:.1f}" y="{head - 8}" class="axis">target {target:g}</text>')
+    for grade in range(0, top + 1, 5):
+        parts.append(f'<text x="{left + (grade + 0.5) * step:.1f}" y="{head + plot_h + 16}" '
+                     f'class="axis" text-anchor="middle">{grade}</text>')
+    parts.append(f'<text x="{left}" y="{height - 6}" class="axis">Reading grade '
+                 f'(the last bar: {top} and above)</text></svg>')
+    return (f'{"".join(parts)}<figcaption><strong>{html.escape(rule_set)}</strong>: '
+            f'{len(grades)} documents, {over} above the target (dark, striped bars).'
+            '</figcaption></figure>')
+
+
+def _ticks(most: int) -> list[int]:
+    """A few round numbers from 0 to `most` for the count axis."""
+    step = max(1, 10 ** int(math.log10(most))) if most >= 10 else max(1, most // 4 or 1)
+    while most / step > 5:
+        step *= 2
+    return list(range(0, most + 1, step))
+
+
+def _todo(report: Report) -> str:
+    parts = ['<section aria-labelledby="todo-title">\n<h2 id="todo-title">To do across the '
+             'corpus</h2>']
+    lists = (("undefined", "Terms most often left unexplained",
+              "Explain each where it is used. Terms no glossary has are candidates to add."),
+             ("unlinked", "Glossary terms most often left without a link",
+              "Link each to its glossary entry at its first use."))
+    for kind, title, advice in lists:
+        terms = report.todo_of(kind)
+        if not terms:
+            continue
+        glossary = kind == "undefined" and any(t.in_glossary is not None for t in terms)
+        parts.append(f"<h3>{title}</h3><p>{advice} {len(terms)} terms in all; the "
+                     f"{min(TODO_SHOWN, len(terms))} used by most documents:</p>")
+        parts.append('<table class="todo"><thead><tr><th scope="col">Term</th>'
+                     '<th scope="col">Documents</th>'
+                     + ('<th scope="col">In a glossary</th>' if glossary else "")
+                     + '<th scope="col">Pages</th></tr></thead><tbody>')
+        for t in terms[:TODO_SHOWN]:
+            shown = ", ".join(html.escape(_short(p, report.root)) for p in t.pages[:8])
+            more = f" and {len(t.pages) - 8} more" if len(t.pages) > 8 else ""
+            known = (f"<td>{'yes' if t.in_glossary else 'no: add it?'}</td>"
+                     if glossary else "")
+            parts.append(f"<tr><td>{html.escape(t.term)}</td><td>{t.documents}</td>{known}"
+                         f"<td class=\"pages\">{shown}{more}</td></tr>")
+        parts.append("</tbody></table>")
+    if len(parts) == 1:
+        parts.append("<p>No term is left unexplained or unlinked.</p>")
+    parts.append('<p>Every term, with all its pages: <code>readlint report --todo '
+                 'terms.csv</code>.</p></section>\n')
+    return "".join(parts)
+
+
+def _short(path: str, root: str) -> str:
+    return path[len(root):] if root and path.startswith(root) else path
+
+
+def _since(progress: Progress) -> str:
+    parts = ['<section aria-labelledby="since-title">\n<h2 id="since-title">Since the last '
+             f'report</h2>\n<p>{html.escape(progress_summary(progress))}</p>',
+             '<table class="since"><caption>Per rule set, then and now</caption><thead><tr>'
+             '<th scope="col">Rule set</th><th scope="col">Documents</th>'
+             '<th scope="col">Above target</th><th scope="col">Median grade</th></tr></thead>'
+             '<tbody>']
+    for a in progress.audiences:
+        parts.append(f"<tr><td>{html.escape(a.rule_set or '-')}</td>"
+                     f"<td>{a.documents_before} → {a.documents_after}</td>"
+                     f"<td>{a.over_before} → {a.over_after}</td>"
+                     f"<td>{_grade(a.median_before)} → {_grade(a.median_after)}</td></tr>")
+    parts.append("</tbody></table>")
+    for status, title in (("worse", "Harder to read, or more problems"),
+                          ("better", "Easier to read, or fewer problems")):
+        found = progress.of(status)
+        if not found:
+            continue
+        parts.append(f"<h3>{title} ({len(found)})</h3><ul>")
+        for d in found[:15]:
+            parts.append(f"<li><code>{html.escape(d.path)}</code>: grade "
+                         f"{_grade(d.grade_before)} → {_grade(d.grade_after)}, problems "
+                         f"{_count(d.problems_before)} → {_count(d.problems_after)}</li>")
+        if len(found) > 15:
+            parts.append(f"<li>and {len(found) - 15} more (filter the table by change)</li>")
+        parts.append("</ul>")
+    parts.append("</section>\n")
+    return "".join(parts)
+
+
+def _grade(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def _count(value: int | None) -> str:
+    return "-" if value is None else str(value)
 
 
 _CSS = """
 :root { color-scheme: light; --ink: #1b1b1b; --muted: #4a4a4a; --line: #c8c8c8;
-  --accent: #1f5fa8; --long: #fff2b3; --hard: #ffd9cc; --term: #d6ecff; }
+  --accent: #1f5fa8; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif;
   color: var(--ink); background: #fff; }
 header, main { max-width: 1200px; margin: 0 auto; padding: 0 1rem; }
 h1 { font-size: 1.7rem; margin: 1rem 0 0.25rem; }
 h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 1px solid var(--line); }
+h3 { font-size: 1.1rem; }
 a, button.link { color: var(--accent); }
 :focus-visible { outline: 3px solid #b35c00; outline-offset: 2px; }
 figure { margin: 0; } svg { max-width: 100%; height: auto; }
-.grid { stroke: #e3e3e3; } .target { stroke-dasharray: 6 4; stroke-width: 1.5; }
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1fr));
+  gap: 1rem; }
+.chart figcaption { font-size: 0.9rem; color: var(--muted); }
+.grid { stroke: #e3e3e3; } .target { stroke: #1b1b1b; stroke-dasharray: 5 3;
+  stroke-width: 2; }
 .axis { font-size: 12px; fill: var(--muted); }
-.legend { list-style: none; display: flex; gap: 1.2rem; padding: 0; flex-wrap: wrap;
-  color: var(--muted); }
 .filters { display: flex; gap: 1rem; flex-wrap: wrap; align-items: end; margin: 0.5rem 0; }
 .filters label { display: flex; flex-direction: column; font-size: 0.9rem; }
 .filters label.check { flex-direction: row; gap: 0.4rem; align-items: center; }
-input, select { font: inherit; padding: 0.25rem 0.4rem; border: 1px solid #767676; }
+input, select, button { font: inherit; }
+input, select { padding: 0.25rem 0.4rem; border: 1px solid #767676; }
 table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
 th, td { padding: 0.3rem 0.5rem; border-bottom: 1px solid var(--line); text-align: right; }
-th:first-child, td:first-child, th:nth-child(2), td:nth-child(2) { text-align: left; }
-th button { font: inherit; font-weight: 600; background: none; border: 0; padding: 0;
-  cursor: pointer; color: var(--ink); }
+#docs { table-layout: fixed; }
+#docs th:first-child { width: 34%; }
+th:first-child, td:first-child, #docs th:nth-child(2), #docs td:nth-child(2),
+table.todo td:last-child { text-align: left; }
+#docs td:first-child { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+table.todo td.pages { font-size: 0.85rem; color: var(--muted); overflow-wrap: anywhere; }
+th button { font-weight: 600; background: none; border: 0; padding: 0; cursor: pointer;
+  color: var(--ink); }
 th[aria-sort="ascending"] button::after { content: " ▲"; }
 th[aria-sort="descending"] button::after { content: " ▼"; }
 td .over { font-weight: 700; color: #9c1c1c; }
-button.link { background: none; border: 0; padding: 0; font: inherit; cursor: pointer;
-  text-decoration: underline; text-align: left; word-break: break-all; }
+button.link { background: none; border: 0; padding: 0; cursor: pointer;
+  text-decoration: underline; text-align: left; }
+.pager { display: flex; gap: 1rem; align-items: center; margin: 0.5rem 0; }
 .columns { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); gap: 1.5rem; }
 @media (max-width: 800px) { .columns { grid-template-columns: 1fr; } }
 #prose p, #prose li { margin: 0.4rem 0; }
 #prose .line { color: var(--muted); font-size: 0.8rem; margin-right: 0.4rem; }
-.s-long { background: var(--long); border-bottom: 2px dotted #7a5c00; }
-.s-hard { background: var(--hard); border-bottom: 2px solid #8f2d00; }
-mark { background: var(--term); color: inherit; border-bottom: 2px dashed #174b80;
-  padding: 0 1px; }
-.tag { font-size: 0.7rem; font-weight: 700; vertical-align: super; margin-left: 1px; }
-.key span { padding: 0 0.3rem; margin-right: 0.8rem; }
+.s-long { border-bottom: 3px double #6b5200; }
+.s-hard { background: #ffe2d4; }
+.f-term, .f-link, .f-plain { color: var(--ink); padding: 0 2px; border-radius: 2px; }
+.f-term { background: #d9ecff; outline: 2px dashed #174b80; outline-offset: -1px; }
+.f-link { background: #dff3dc; border-bottom: 3px solid #1e6b1e; }
+.f-plain { background: #f1e4ff; text-decoration: underline wavy #5b2d8a;
+  text-underline-offset: 3px; }
+/* The tags are drawn by CSS, so they never mix with the document's words when copied. */
+[data-tag]::after { content: attr(data-tag); font-size: 0.7rem; font-weight: 700;
+  vertical-align: super; margin: 0 2px; padding: 0 3px; border: 1px solid currentColor;
+  border-radius: 3px; background: #fff; line-height: 1; }
+.tag { cursor: help; }
+.tag-long { color: #6b5200; } .tag-hard { color: #8f2d00; }
+.f-term::after { color: #174b80; } .f-link::after { color: #1e6b1e; }
+.f-plain::after { color: #5b2d8a; text-decoration: none; display: inline-block; }
+.legend { list-style: none; display: flex; gap: 0.6rem 1.4rem; padding: 0; flex-wrap: wrap; }
+.finder { display: flex; gap: 0.8rem; align-items: center; flex-wrap: wrap; }
+#tip { position: absolute; z-index: 10; max-width: 28rem; padding: 0.4rem 0.6rem;
+  background: #1b1b1b; color: #fff; font-size: 0.9rem; border-radius: 4px;
+  pointer-events: none; }
 aside ol { padding-left: 1.2rem; } aside li { margin-bottom: 0.5rem; overflow-wrap: anywhere; }
 .sev { font-weight: 700; text-transform: uppercase; font-size: 0.75rem; }
 footer { color: var(--muted); font-size: 0.85rem; margin: 2rem 0; }
 """
 
-_SCRIPT = r"""
-(function () {
-  "use strict";
-  var data = JSON.parse(document.getElementById("data").textContent);
-  var docs = data.documents, messages = data.messages;
-  var tbody = document.querySelector("#docs tbody");
-  var sortKey = null, sortDir = 1;
-  var columns = ["path", "audience", "words", "grade", "target", "long", "terms", "links",
-                 "problems"];
-
-  function el(tag, text, cls) {
-    var node = document.createElement(tag);
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    if (cls) node.className = cls;
-    return node;
-  }
-
-  function visible() {
-    var needle = document.getElementById("filter").value.toLowerCase();
-    var ruleSet = document.getElementById("ruleset").value;
-    var overOnly = document.getElementById("over").checked;
-    return docs.filter(function (d) {
-      return (!needle || d.path.toLowerCase().indexOf(needle) >= 0) &&
-        (!ruleSet || d.ruleSet === ruleSet) && (!overOnly || d.over);
-    });
-  }
-
-  function draw() {
-    var rows = visible();
-    if (sortKey) {
-      rows.sort(function (a, b) {
-        var x = a[sortKey], y = b[sortKey];
-        if (typeof x === "string") return sortDir * x.localeCompare(y);
-        return sortDir * (x - y);
-      });
-    }
-    tbody.textContent = "";
-    var fragment = document.createDocumentFragment();
-    rows.forEach(function (d) {
-      var tr = el("tr");
-      var first = el("td");
-      var open = el("button", d.path, "link");
-      open.type = "button";
-      open.addEventListener("click", function () { show(d); });
-      first.appendChild(open);
-      tr.appendChild(first);
-      tr.appendChild(el("td", d.audience || "-"));
-      tr.appendChild(el("td", d.words));
-      var grade = el("td");
-      grade.appendChild(el("span", d.grade.toFixed(1) + (d.graded ? "" : " (short)"),
-                           d.over ? "over" : ""));
-      if (d.over) grade.appendChild(el("span", " above", "over"));
-      tr.appendChild(grade);
-      tr.appendChild(el("td", d.target));
-      tr.appendChild(el("td", d.long));
-      tr.appendChild(el("td", d.terms));
-      tr.appendChild(el("td", d.links));
-      tr.appendChild(el("td", d.problems));
-      fragment.appendChild(tr);
-    });
-    tbody.appendChild(fragment);
-    document.getElementById("shown").textContent =
-      "Showing " + rows.length + " of " + docs.length + " documents.";
-  }
-
-  document.querySelectorAll("#docs th button").forEach(function (button) {
-    button.addEventListener("click", function () {
-      var key = button.getAttribute("data-key");
-      sortDir = (sortKey === key) ? -sortDir : (key === "path" || key === "audience" ? 1 : -1);
-      sortKey = key;
-      document.querySelectorAll("#docs th").forEach(function (th) {
-        th.setAttribute("aria-sort", "none");
-      });
-      button.parentNode.setAttribute("aria-sort", sortDir > 0 ? "ascending" : "descending");
-      draw();
-    });
-  });
-  ["filter", "ruleset", "over"].forEach(function (id) {
-    document.getElementById(id).addEventListener("input", draw);
-    document.getElementById(id).addEventListener("change", draw);
-  });
-
-  // A block is [kind, level, line, text, sentences, marks]; a sentence [start, end, words,
-  // grade, long, hard]; a mark [start, end, problem index]; a problem [line, column, code,
-  // rule, severity, message index].
-  function renderBlock(block, problems) {
-    var kind = block[0], sentences = block[4], marks = block[5], text = block[3];
-    var tag = kind === "heading" ? "h" + Math.min(6, block[1] + 3) :
-      (kind === "list_item" ? "li" : "p");
-    var node = el(tag);
-    node.appendChild(el("span", "line " + block[2], "line"));
-    var cuts = [0, text.length];
-    sentences.forEach(function (s) { cuts.push(s[0], s[1]); });
-    marks.forEach(function (m) { cuts.push(m[0], m[1]); });
-    cuts = cuts.filter(function (c, i, all) { return all.indexOf(c) === i; })
-      .sort(function (a, b) { return a - b; });
-    for (var i = 0; i + 1 < cuts.length; i++) {
-      var a = cuts[i], b = cuts[i + 1];
-      var piece = text.slice(a, b);
-      var sentence = sentences.filter(function (s) { return s[0] <= a && b <= s[1]; })[0];
-      var mark = marks.filter(function (m) { return m[0] <= a && b <= m[1]; })[0];
-      var span = mark ? el("mark", piece) : el("span", piece);
-      if (mark) span.title = messages[problems[mark[2]][5]];
-      if (sentence && (sentence[4] || sentence[5])) {
-        span.className = sentence[5] ? "s-hard" : "s-long";
-        if (b === sentence[1]) {
-          var label = el("span", sentence[5] ? "hard" : "long", "tag");
-          label.title = sentence[2] + " words, grade " + sentence[3];
-          node.appendChild(span);
-          node.appendChild(label);
-          continue;
-        }
-      }
-      node.appendChild(span);
-    }
-    return node;
-  }
-
-  function show(d) {
-    var view = document.getElementById("doc-view");
-    document.getElementById("doc-title").textContent = d.path;
-    document.getElementById("doc-facts").textContent = "Audience " + (d.audience || "-") +
-      " (rule set " + d.ruleSet + "), " + d.words + " words, grade " + d.grade.toFixed(1) +
-      " by " + d.formula + " against a target of " + d.target + ".";
-    var prose = document.getElementById("prose");
-    prose.textContent = "";
-    var list = null;
-    var problemList = d.view ? d.view.problems : [];
-    (d.view ? d.view.blocks : []).forEach(function (block) {
-      var node = renderBlock(block, problemList);
-      if (block[0] === "list_item") {
-        if (!list) { list = el("ul"); prose.appendChild(list); }
-        list.appendChild(node);
-      } else {
-        list = null;
-        prose.appendChild(node);
-      }
-    });
-    var problems = document.getElementById("problems");
-    problems.textContent = "";
-    problemList.forEach(function (p) {
-      var li = el("li");
-      li.appendChild(el("span", p[4], "sev"));
-      li.appendChild(el("span", " line " + p[0] + ", column " + p[1] + " (" + p[2] + " " +
-                        p[3] + "): "));
-      li.appendChild(el("span", messages[p[5]]));
-      problems.appendChild(li);
-    });
-    if (!problems.children.length) problems.appendChild(el("li", "No problems."));
-    view.hidden = false;
-    document.getElementById("doc-title").focus();
-  }
-
-  draw();
-})();
-"""
-
-_PAGE = """<!doctype html>
+_PAGE_HEAD = """<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -350,23 +328,21 @@ _PAGE = """<!doctype html>
 <style>{css}</style>
 </head>
 <body>
-<header>
-<h1>Readability report</h1>
-<p>{summary}</p>
-{errors}
-</header>
-<main>
-<section aria-labelledby="overview-title">
-<h2 id="overview-title">Overview</h2>
-<ul>{audiences}</ul>
-{terms}
-{chart}
-</section>
-<section aria-labelledby="documents-title">
+"""
+
+_CHANGE_FILTER = """<label>Change since the last report <select id="status">
+<option value="">All</option><option value="worse">Worse</option>
+<option value="better">Better</option><option value="same">The same</option>
+<option value="new">New</option></select></label>"""
+
+_DOCUMENTS = """<section aria-labelledby="documents-title">
 <h2 id="documents-title">Documents</h2>
 <form class="filters" onsubmit="return false">
 <label>Find a document <input id="filter" type="search" autocomplete="off"></label>
-<label>Rule set <select id="ruleset"><option value="">All</option>{options}</select></label>
+<label>Rule set <select id="ruleset"><option value="">All</option>{rule_set_options}</select></label>
+<label>Folder <select id="folder"><option value="">All</option>{folder_options}</select></label>
+<label>With a problem from rule <select id="rule"><option value="">Any</option>{rule_options}</select></label>
+{change_filter}
 <label class="check"><input id="over" type="checkbox"> Only documents above target</label>
 </form>
 <p id="shown" aria-live="polite"></p>
@@ -379,6 +355,7 @@ column heading to sort; choose a document to see its text.</caption>
 <th scope="col" aria-sort="none"><button type="button" data-key="words">Words</button></th>
 <th scope="col" aria-sort="none"><button type="button" data-key="grade">Grade</button></th>
 <th scope="col" aria-sort="none"><button type="button" data-key="target">Target</button></th>
+{change_column}
 <th scope="col" aria-sort="none"><button type="button" data-key="long">Long sentences</button></th>
 <th scope="col" aria-sort="none"><button type="button" data-key="terms">Undefined terms</button></th>
 <th scope="col" aria-sort="none"><button type="button" data-key="links">Missing links</button></th>
@@ -386,25 +363,309 @@ column heading to sort; choose a document to see its text.</caption>
 </tr></thead>
 <tbody></tbody>
 </table>
+<nav class="pager" aria-label="Pages of the table">
+<button type="button" id="prev-page">Previous page</button>
+<span id="page-number"></span>
+<button type="button" id="next-page">Next page</button>
+</nav>
 </section>
-<section id="doc-view" aria-labelledby="doc-title" hidden>
+"""
+
+_DOCUMENT_VIEW = """<section id="doc-view" aria-labelledby="doc-title" hidden>
 <h2 id="doc-title" tabindex="-1"></h2>
 <p id="doc-facts"></p>
-<p class="key">Key: <span class="s-long">long sentence (marked long)</span>
-<span class="s-hard">hard sentence (marked hard)</span> <mark>term to explain or link</mark></p>
+<ul class="legend" id="legend" aria-label="What the marks mean">
+<li><span class="s-hard">hard sentence</span><span class="tag tag-hard" data-tag="hard"></span></li>
+<li><span class="s-long">long sentence</span><span class="tag tag-long" data-tag="long"></span></li>
+<li><mark class="f-term" data-tag="explain">undefined term</mark></li>
+<li><mark class="f-link" data-tag="link">missing glossary link</mark></li>
+<li><mark class="f-plain" data-tag="plain">plainer word exists</mark></li>
+</ul>
+<div class="finder">
+<button type="button" id="prev-finding">Previous finding</button>
+<button type="button" id="next-finding">Next finding</button>
+<span id="finding-number" aria-live="polite"></span>
+<span class="hint">Keys: n next, p previous. Point at or focus a mark to read its message.</span>
+</div>
 <div class="columns">
 <div id="prose"></div>
 <aside aria-labelledby="problems-title"><h3 id="problems-title">Problems</h3><ol id="problems"></ol></aside>
 </div>
+<div id="tip" role="tooltip" hidden></div>
 </section>
-<footer>Made by readlint {version}. This page works offline.</footer>
-</main>
-<script type="application/json" id="data">{payload}</script>
-<script>{script}</script>
-</body>
-</html>
+"""
+
+_SCRIPT = r"""
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("data").textContent);
+  var docs = data.documents, messages = data.messages;
+  docs.forEach(function (d, i) { d.index = i; });
+  var tbody = document.querySelector("#docs tbody");
+  var sortKey = null, sortDir = 1, page = 0, PAGE = 100;
+  var findings = [], current = -1, tipOwner = null;
+  var tip = document.getElementById("tip");
+  var KIND_WORDS = {term: ["Undefined term", "explain"], link: ["Missing glossary link", "link"],
+                    plain: ["Plainer word", "plain"]};
+
+  function el(tag, text, cls) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    if (cls) node.className = cls;
+    return node;
+  }
+  function value(id) {
+    var node = document.getElementById(id);
+    return node ? (node.type === "checkbox" ? node.checked : node.value) : "";
+  }
+
+  function visible() {
+    var needle = value("filter").toLowerCase(), ruleSet = value("ruleset");
+    var folder = value("folder"), rule = value("rule"), status = value("status");
+    var overOnly = value("over");
+    return docs.filter(function (d) {
+      return (!needle || d.full.toLowerCase().indexOf(needle) >= 0) &&
+        (!ruleSet || d.ruleSet === ruleSet) && (!folder || d.folder === folder) &&
+        (!rule || d.rules[rule]) && (!status || d.status === status) &&
+        (!overOnly || d.over);
+    });
+  }
+
+  function shortPath(path) {
+    return path.length <= 64 ? path : path.slice(0, 22) + "…" + path.slice(-41);
+  }
+
+  function draw() {
+    var rows = visible();
+    if (sortKey) {
+      rows.sort(function (a, b) {
+        var x = a[sortKey], y = b[sortKey];
+        if (typeof x === "string") return sortDir * x.localeCompare(y);
+        return sortDir * ((x || 0) - (y || 0));
+      });
+    }
+    var pages = Math.max(1, Math.ceil(rows.length / PAGE));
+    page = Math.min(page, pages - 1);
+    tbody.textContent = "";
+    var fragment = document.createDocumentFragment();
+    rows.slice(page * PAGE, (page + 1) * PAGE).forEach(function (d) {
+      var tr = el("tr");
+      var first = el("td");
+      var open = el("button", shortPath(d.path), "link");
+      open.type = "button";
+      open.title = d.full;
+      open.setAttribute("aria-label", d.full);
+      open.addEventListener("click", function () { show(d); });
+      first.appendChild(open);
+      tr.appendChild(first);
+      tr.appendChild(el("td", d.audience || "(" + d.ruleSet + ")"));
+      tr.appendChild(el("td", d.words));
+      var grade = el("td");
+      grade.appendChild(el("span", d.grade.toFixed(1) + (d.graded ? "" : " (short)"),
+                           d.over ? "over" : ""));
+      if (d.over) grade.appendChild(el("span", " above", "over"));
+      tr.appendChild(grade);
+      tr.appendChild(el("td", d.target));
+      if (data.compared) {
+        var word = {worse: "worse", better: "better", same: "", "new": "new"}[d.status] || "";
+        var delta = d.change ? (d.change > 0 ? "+" : "") + d.change.toFixed(1) + " " : "";
+        tr.appendChild(el("td", (delta + word).trim()));
+      }
+      ["long", "terms", "links", "problems"].forEach(function (k) {
+        tr.appendChild(el("td", d[k]));
+      });
+      fragment.appendChild(tr);
+    });
+    tbody.appendChild(fragment);
+    document.getElementById("shown").textContent = "Showing " + rows.length + " of " +
+      docs.length + " documents" + (rows.length ? "" : ": no document matches.") + ".";
+    document.getElementById("page-number").textContent = "Page " + (page + 1) + " of " + pages;
+    document.getElementById("prev-page").disabled = page === 0;
+    document.getElementById("next-page").disabled = page >= pages - 1;
+  }
+
+  document.querySelectorAll("#docs th button").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var key = button.getAttribute("data-key");
+      sortDir = (sortKey === key) ? -sortDir : (key === "path" || key === "audience" ? 1 : -1);
+      sortKey = key;
+      document.querySelectorAll("#docs th").forEach(function (th) {
+        th.setAttribute("aria-sort", "none");
+      });
+      button.parentNode.setAttribute("aria-sort", sortDir > 0 ? "ascending" : "descending");
+      page = 0;
+      draw();
+    });
+  });
+  ["filter", "ruleset", "folder", "rule", "status", "over"].forEach(function (id) {
+    var node = document.getElementById(id);
+    if (!node) return;
+    ["input", "change"].forEach(function (event) {
+      node.addEventListener(event, function () { page = 0; draw(); });
+    });
+  });
+  document.getElementById("prev-page").addEventListener("click", function () {
+    page -= 1; draw();
+  });
+  document.getElementById("next-page").addEventListener("click", function () {
+    page += 1; draw();
+  });
+
+  // A finding: a mark or a sentence's tag that keyboard users can reach and that tells its
+  // message on hover and on focus.
+  function finding(node, message) {
+    node.tabIndex = 0;
+    node.setAttribute("data-message", message);
+    node.setAttribute("aria-label", message);
+    node.addEventListener("focus", function () {
+      current = findings.indexOf(node); showTip(node); count();
+    });
+    node.addEventListener("blur", hideTip);
+    node.addEventListener("mouseenter", function () { showTip(node); });
+    node.addEventListener("mouseleave", function () {
+      if (tipOwner !== node) return;
+      var focused = findings.indexOf(document.activeElement) >= 0 ? document.activeElement : null;
+      if (focused) showTip(focused); else hideTip();
+    });
+    findings.push(node);
+    return node;
+  }
+  function showTip(node) {
+    tipOwner = node;
+    tip.textContent = node.getAttribute("data-message");
+    tip.hidden = false;
+    var box = node.getBoundingClientRect();
+    tip.style.left = Math.max(4, box.left + window.scrollX) + "px";
+    tip.style.top = (box.bottom + window.scrollY + 6) + "px";
+  }
+  function hideTip() { tip.hidden = true; tipOwner = null; }
+  function count() {
+    document.getElementById("finding-number").textContent = findings.length ?
+      "Finding " + (current + 1) + " of " + findings.length : "No findings in the text.";
+  }
+  function step(by) {
+    if (!findings.length) return;
+    current = current < 0 && by < 0 ? findings.length - 1 :
+      (current + by + findings.length) % findings.length;
+    findings[current].focus();
+    findings[current].scrollIntoView({block: "center"});
+  }
+  document.getElementById("next-finding").addEventListener("click", function () { step(1); });
+  document.getElementById("prev-finding").addEventListener("click", function () { step(-1); });
+  document.addEventListener("keydown", function (event) {
+    var target = event.target.tagName;
+    if (document.getElementById("doc-view").hidden || event.ctrlKey || event.metaKey ||
+        event.altKey || target === "INPUT" || target === "SELECT" || target === "TEXTAREA") {
+      return;
+    }
+    if (event.key === "n") { step(1); event.preventDefault(); }
+    if (event.key === "p") { step(-1); event.preventDefault(); }
+  });
+
+  // A block is [kind, level, line, text, sentences, marks]; a sentence [start, end, words,
+  // grade, index of its long-sentence problem or -1, hard]; a mark [start, end, problem
+  // index, kind]; a problem [line, column, code, rule, severity, message index].
+  function renderBlock(block, problems, target, byProblem) {
+    var kind = block[0], text = block[3], sentences = block[4], marks = block[5];
+    var tag = kind === "heading" ? "h" + Math.min(6, block[1] + 3) :
+      (kind === "list_item" ? "li" : "p");
+    var node = el(tag);
+    node.appendChild(el("span", "line " + block[2], "line"));
+    var pieces = [];  // [start, end, sentence or null]
+    var at = 0;
+    sentences.forEach(function (s) {
+      if (s[0] > at) pieces.push([at, s[0], null]);
+      pieces.push([s[0], s[1], s]);
+      at = s[1];
+    });
+    if (at < text.length) pieces.push([at, text.length, null]);
+    pieces.forEach(function (piece) {
+      var s = piece[2], marked = s && (s[4] >= 0 || s[5]);
+      var holder = marked ? el("span", null, (s[5] ? "s-hard " : "") + (s[4] >= 0 ? "s-long" : ""))
+        : node;
+      var cursor = piece[0];
+      marks.forEach(function (m) {
+        var a = Math.max(m[0], cursor), b = Math.min(m[1], piece[1]);
+        if (b <= a) return;
+        if (a > cursor) holder.appendChild(document.createTextNode(text.slice(cursor, a)));
+        var words = KIND_WORDS[m[3]] || ["Finding", "?"];
+        var mark = el("mark", text.slice(a, b), "f-" + m[3]);
+        finding(mark, words[0] + ": " + messages[problems[m[2]][5]]);
+        byProblem[m[2]] = byProblem[m[2]] || mark;
+        mark.setAttribute("data-tag", words[1]);
+        holder.appendChild(mark);
+        cursor = b;
+      });
+      if (cursor < piece[1]) holder.appendChild(document.createTextNode(text.slice(cursor, piece[1])));
+      if (marked) {
+        node.appendChild(holder);
+        var said = [];
+        if (s[5]) said.push("Hard sentence: grade " + s[3] + " against a target of " + target +
+                            " (" + s[2] + " words).");
+        if (s[4] >= 0) said.push("Long sentence: " + messages[problems[s[4]][5]]);
+        var label = el("span", null, "tag " + (s[5] ? "tag-hard" : "tag-long"));
+        label.setAttribute("data-tag", (s[5] ? "hard" : "") + (s[5] && s[4] >= 0 ? ", " : "") +
+                           (s[4] >= 0 ? "long" : ""));
+        finding(label, said.join(" "));
+        if (s[4] >= 0) byProblem[s[4]] = byProblem[s[4]] || label;
+        node.appendChild(label);
+      }
+    });
+    return node;
+  }
+
+  function show(d) {
+    var view = document.getElementById("doc-view");
+    var source = document.getElementById("view-" + d.index);
+    var detail = source ? JSON.parse(source.textContent) : {blocks: [], problems: []};
+    document.getElementById("doc-title").textContent = d.full;
+    document.getElementById("doc-facts").textContent = "Audience " +
+      (d.audience || "not given, so checked as " + d.ruleSet) + " (rule set " + d.ruleSet +
+      "), " + d.words + " words, grade " + d.grade.toFixed(1) + " by " + d.formula +
+      " against a target of " + d.target + ".";
+    var prose = document.getElementById("prose");
+    prose.textContent = "";
+    findings = []; current = -1; hideTip();
+    var list = null, byProblem = {};
+    detail.blocks.forEach(function (block) {
+      var node = renderBlock(block, detail.problems, d.target, byProblem);
+      if (block[0] === "list_item") {
+        if (!list) { list = el("ul"); prose.appendChild(list); }
+        list.appendChild(node);
+      } else {
+        list = null;
+        prose.appendChild(node);
+      }
+    });
+    var problems = document.getElementById("problems");
+    problems.textContent = "";
+    detail.problems.forEach(function (p, i) {
+      var li = el("li");
+      li.appendChild(el("span", p[4], "sev"));
+      var where = " line " + p[0] + ", column " + p[1] + " (" + p[2] + " " + p[3] + "): ";
+      if (byProblem[i]) {
+        var go = el("button", where, "link");
+        go.type = "button";
+        go.addEventListener("click", function () {
+          byProblem[i].focus(); byProblem[i].scrollIntoView({block: "center"});
+        });
+        li.appendChild(go);
+      } else {
+        li.appendChild(el("span", where));
+      }
+      li.appendChild(el("span", messages[p[5]]));
+      problems.appendChild(li);
+    });
+    if (!problems.children.length) problems.appendChild(el("li", "No problems."));
+    count();
+    view.hidden = false;
+    document.getElementById("doc-title").focus();
+  }
+
+  draw();
+})();
 """
 
 
-FORMAT = Format("html", "one offline page with a chart, a table and each document's marked "
+FORMAT = Format("html", "one offline page with charts, a table and each document's marked "
                 "text (report only)", report=write_report)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from ..report.model import Report, summary_line
+from ..report.progress import Progress, summary
 from .base import Format, FormatOptions
 
 
@@ -32,9 +33,41 @@ def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
                       f"{r.long_sentences} | {r.undefined_terms} | {r.missing_links} |\n")
         if len(report.rows) > len(rows):
             out.write(f"\n…and {len(report.rows) - len(rows)} more documents.\n")
-    if report.top_terms:
-        terms = ", ".join(f"{t} ({n})" for t, n in report.top_terms[:10])
-        out.write(f"\nMost frequent undefined terms: {terms}\n")
+    for kind, title in (("undefined", "Terms most often left unexplained"),
+                        ("unlinked", "Glossary terms most often left without a link")):
+        terms = report.todo_of(kind)[:10]
+        if terms:
+            listed = ", ".join(f"{_cell(t.term)} ({t.documents}"
+                               f"{'' if t.in_glossary is not False else ', not in a glossary'})"
+                               for t in terms)
+            out.write(f"\n{title} (documents): {listed}\n")
+    if report.since is not None:
+        write_progress(report.since, out)
+
+
+def write_progress(progress: Progress, out: TextIO) -> None:
+    out.write(f"\n#### {summary(progress)}\n\n")
+    out.write("| Rule set | Documents | Over target | Median grade |\n"
+              "| --- | ---: | ---: | ---: |\n")
+    for a in progress.audiences:
+        out.write(f"| {_cell(a.rule_set or '-')} | {a.documents_before} → {a.documents_after} "
+                  f"| {a.over_before} → {a.over_after} | {_grade(a.median_before)} → "
+                  f"{_grade(a.median_after)} |\n")
+    changed = progress.of("worse")[:10] + progress.of("better")[:10]
+    if changed:
+        out.write("\n| Document | Change | Grade | Problems |\n| --- | --- | ---: | ---: |\n")
+        for d in changed:
+            out.write(f"| `{_cell(d.path)}` | {d.status} | {_grade(d.grade_before)} → "
+                      f"{_grade(d.grade_after)} | {_number(d.problems_before)} → "
+                      f"{_number(d.problems_after)} |\n")
+
+
+def _grade(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def _number(value: int | None) -> str:
+    return "-" if value is None else str(value)
 
 
 FORMAT = Format("markdown", "a short summary for a pull-request comment (report only)",

@@ -10,9 +10,11 @@ import click
 
 from ..problem import Severity
 from ..report.model import Report, summary_line
+from ..report.progress import Progress, summary
 from ..results import RunResult
 from .base import Format, FormatOptions
 
+TODO_SHOWN = 15  # terms per to-do list in the terminal (--todo writes them all)
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
@@ -81,7 +83,8 @@ def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
         if color and over:
             grade = click.style(grade, fg="red", bold=True)
         e, w, i = (r.by_severity.get(k, 0) for k in ("error", "warning", "info"))
-        out.write(f"{_cut(r.path, path_width):{path_width}} {_cut(r.audience or '-', 12):12} "
+        audience = r.audience or f"({r.rule_set or '-'})"
+        out.write(f"{_cut(r.path, path_width):{path_width}} {_cut(audience, 12):12} "
                   f"{r.words:6d} {grade} {r.grade_target:6g}{mark} {r.long_sentences:4d} "
                   f"{r.undefined_terms:5d} {r.missing_links:5d} {e:4d} {w:4d} {i:4d}\n")
     if top and len(report.rows) > top:
@@ -90,19 +93,62 @@ def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
     out.write(f"{summary_line(report)} Marked ▲ above.\n")
     if any(not r.graded for r in report.rows):
         out.write("* too short for a reliable grade: not counted against the target\n")
+    if any(r.audience is None for r in rows):
+        out.write("(name): no audienceLevel in the front matter; checked with this rule set\n")
     if report.audiences:
         out.write(f"\n{'Rule set':14} {'Documents':>9} {'Over target':>12} {'Median grade':>13} "
                   f"{'90th percentile':>16} {'Target':>7}\n")
         for a in report.audiences:
             out.write(f"{a.rule_set:14} {a.documents:9d} {a.over_target:12d} "
                       f"{a.median_grade:13.1f} {a.p90_grade:16.1f} {a.target:7g}\n")
-    if report.top_terms:
-        terms = ", ".join(f"{t} ({n})" for t, n in report.top_terms)
-        out.write(f"\nMost frequent undefined terms (documents): {terms}\n")
+    for kind, title in (("undefined", "Terms most often left unexplained"),
+                        ("unlinked", "Glossary terms most often left without a link")):
+        terms = report.todo_of(kind)[:TODO_SHOWN]
+        if terms:
+            listed = ", ".join(f"{t.term} ({t.documents}"
+                               f"{'' if t.in_glossary is not False else ', not in a glossary'})"
+                               for t in terms)
+            out.write(f"\n{title} (documents): {listed}\n")
+    if report.todo:
+        out.write("Every term with its pages: add --todo terms.csv\n")
+    if report.since is not None:
+        write_progress(report.since, out)
     if report.errors:
-        out.write(f"\n{len(report.errors)} files could not be read; see the messages above.\n")
-    out.write("\nTo see each document's text with the sentences and terms to work on marked, "
-              "add --html report.html\n")
+        count = len(report.errors)
+        out.write(f"\n{plural(count, 'file')} could not be read; see the messages above.\n")
+    if not options.html_written:
+        out.write("\nTo see each document's text with the sentences and terms to work on "
+                  "marked, add --html report.html\n")
+
+
+def write_progress(progress: Progress, out: TextIO) -> None:
+    """What changed since an earlier report: per rule set, then the documents that changed
+    most."""
+    out.write(f"\n{summary(progress)}\n")
+    out.write(f"{'Rule set':14} {'Documents':>13} {'Over target':>13} {'Median grade':>15}\n")
+    for a in progress.audiences:
+        out.write(f"{a.rule_set or '-':14} {a.documents_before:>6} → {a.documents_after:<4} "
+                  f"{a.over_before:>6} → {a.over_after:<4} {_grade(a.median_before):>7} → "
+                  f"{_grade(a.median_after)}\n")
+    for status, title in (("worse", "Harder to read, or more problems"),
+                          ("better", "Easier to read, or fewer problems")):
+        found = progress.of(status)
+        if found:
+            out.write(f"{title}:\n")
+            for d in found[:10]:
+                out.write(f"  {_cut(d.path, 50):50} grade {_grade(d.grade_before)} → "
+                          f"{_grade(d.grade_after)}, problems {_number(d.problems_before)} → "
+                          f"{_number(d.problems_after)}\n")
+            if len(found) > 10:
+                out.write(f"  … and {len(found) - 10} more\n")
+
+
+def _grade(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def _number(value: int | None) -> str:
+    return "-" if value is None else str(value)
 
 
 FORMAT = Format("text", "for people: one line per problem, or the report as a table",

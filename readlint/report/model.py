@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,8 +28,10 @@ class DocumentRow:
     undefined_terms: int
     missing_links: int
     by_severity: dict[str, int]
-    terms: list[str] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)  # undefined terms, each once
     graded: bool = True  # False when too short for a reliable grade
+    by_rule: dict[str, int] = field(default_factory=dict)  # problems by rule code
+    unlinked: list[str] = field(default_factory=list)  # terms without a glossary link
     view: dict[str, Any] | None = None  # the document as the HTML report shows it
 
     @property
@@ -64,6 +66,7 @@ class DocumentRow:
             "undefined_terms": self.undefined_terms,
             "missing_links": self.missing_links,
             "problems": dict(self.by_severity),
+            "rules": dict(self.by_rule),
         }
 
 
@@ -78,12 +81,43 @@ class AudienceTotals:
 
 
 @dataclass
+class TodoTerm:
+    """A term editors could act on across the corpus: explain it ("undefined") or link it
+    ("unlinked"); with the pages that use it and whether a glossary knows it."""
+
+    term: str
+    kind: str  # "undefined" or "unlinked"
+    documents: int
+    pages: list[str]
+    in_glossary: bool | None = None  # None: no glossary to ask
+
+    @property
+    def action(self) -> str:
+        if self.kind == "unlinked":
+            return "link it to its glossary entry"
+        if self.in_glossary is False:
+            return "explain it where it is used, or add it to the glossary"
+        return "explain it where it is used"
+
+
+@dataclass
 class Report:
     rows: list[DocumentRow]
     errors: list[tuple[str, int | None, str]]
     audiences: list[AudienceTotals]
     top_terms: list[tuple[str, int]]
     notices: list[str] = field(default_factory=list)
+    todo: list[TodoTerm] = field(default_factory=list)  # most frequent first
+    since: Any = None  # a progress.Progress when compared with an earlier report
+
+    @property
+    def root(self) -> str:
+        """The folder every document path starts with ("" when none), so pages can show
+        shorter paths."""
+        return common_root([r.path for r in self.rows])
+
+    def todo_of(self, kind: str) -> list[TodoTerm]:
+        return [t for t in self.todo if t.kind == kind]
 
     @property
     def over_target(self) -> int:
@@ -103,7 +137,10 @@ class Report:
                 "by_audience": [a.__dict__ for a in self.audiences],
                 "top_undefined_terms": [{"term": t, "documents": n} for t, n in self.top_terms],
             },
+            "todo": [{"term": t.term, "kind": t.kind, "documents": t.documents,
+                      "in_glossary": t.in_glossary, "pages": t.pages} for t in self.todo],
             "errors": [{"path": p, "line": line, "message": m} for p, line, m in self.errors],
+            **({"since": self.since.to_json()} if self.since is not None else {}),
         }
 
 
@@ -131,8 +168,24 @@ def _count(by_rule: Counter[str], rules: frozenset[str]) -> int:
     return sum(by_rule[rule] for rule in rules)
 
 
-def build(run: RunResult, sort: str = "worst", top_terms: int = 15) -> Report:
-    """The report of a run. Columns count problems by what their rules feed (their tags)."""
+def common_root(paths: Sequence[str]) -> str:
+    """The longest folder prefix (ending in "/") that all paths share; "" when none."""
+    if not paths:
+        return ""
+    first, last = min(paths), max(paths)
+    size = 0
+    for a, b in zip(first, last, strict=False):
+        if a != b:
+            break
+        size += 1
+    prefix = first[:size]
+    return prefix[: prefix.rfind("/") + 1]
+
+
+def build(run: RunResult, sort: str = "worst", top_terms: int = 15,
+          known: Callable[[str], bool] | None = None) -> Report:
+    """The report of a run. Columns count problems by what their rules feed (their tags).
+    `known` says whether a glossary has a term (for the to-do list of terms to add)."""
     rows: list[DocumentRow] = []
     errors: list[tuple[str, int | None, str]] = []
     long_rules, term_rules, link_rules = (run.tagged(t) for t in
@@ -148,6 +201,8 @@ def build(run: RunResult, sort: str = "worst", top_terms: int = 15) -> Report:
         by_rule = Counter(p.rule for p in result.problems)
         terms = sorted({p.subject for p in result.problems
                         if p.rule in term_rules and p.subject})
+        unlinked = sorted({p.subject for p in result.problems
+                           if p.rule in link_rules and p.subject})
         rows.append(DocumentRow(
             result.path, result.audience, result.rule_set,
             dict(grading.get("metrics", {"words": 0})), float(grading.get("grade", 0.0)),
@@ -156,7 +211,9 @@ def build(run: RunResult, sort: str = "worst", top_terms: int = 15) -> Report:
             _count(by_rule, link_rules),
             {str(s): severities[str(s)] for s in (Severity.ERROR, Severity.WARNING,
                                                   Severity.INFO)},
-            terms, bool(grading.get("graded", False)), result.detail))
+            terms, bool(grading.get("graded", False)),
+            by_rule=dict(sorted(Counter(p.code for p in result.problems).items())),
+            unlinked=unlinked, view=result.detail))
     rows.sort(key=SORT_KEYS[sort])
     audiences = []
     for rule_set in sorted({r.rule_set or "" for r in rows if r.graded}):
@@ -166,8 +223,30 @@ def build(run: RunResult, sort: str = "worst", top_terms: int = 15) -> Report:
             rule_set, len(group), sum(1 for r in group if r.over_target > 0),
             round(statistics.median(grades), 2), round(percentile(grades, 0.9), 2),
             group[0].grade_target))
-    term_counts = Counter(t.lower() for r in rows for t in r.terms)
-    return Report(rows, errors, audiences, term_counts.most_common(top_terms), run.notices)
+    todo = _todo(rows, "undefined", known) + _todo(rows, "unlinked", None)
+    todo.sort(key=lambda t: (-t.documents, t.kind, t.term))
+    top = [(t.term, t.documents) for t in todo if t.kind == "undefined"][:top_terms]
+    return Report(rows, errors, audiences, top, run.notices, todo)
+
+
+def _todo(rows: Sequence[DocumentRow], kind: str,
+          known: Callable[[str], bool] | None) -> list[TodoTerm]:
+    """Terms by the number of documents that leave them undefined (or unlinked), spelled as
+    most documents spell them."""
+    pages: dict[str, list[str]] = {}
+    spellings: dict[str, Counter[str]] = {}
+    for r in sorted(rows, key=lambda r: r.path):
+        for term in (r.terms if kind == "undefined" else r.unlinked):
+            key = " ".join(term.lower().split())
+            pages.setdefault(key, []).append(r.path)
+            spellings.setdefault(key, Counter())[term] += 1
+    found = []
+    for key, where in pages.items():
+        spelling = spellings[key].most_common(1)[0][0]
+        found.append(TodoTerm(spelling, kind, len(where), where,
+                              known(spelling) if known is not None else
+                              (True if kind == "unlinked" else None)))
+    return found
 
 
 def summary_line(report: Report) -> str:

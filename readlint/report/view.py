@@ -4,6 +4,8 @@ is checked, from the document's shared views."""
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -12,43 +14,62 @@ from ..readability import TextStats
 from ..results import FileResult, RuleInfo
 from ..rule import GRADE, LONG_SENTENCE, MISSING_LINK, PLAIN_WORD, UNDEFINED_TERM
 
-TERM_TAGS = frozenset({UNDEFINED_TERM, MISSING_LINK, PLAIN_WORD})
+# The kinds of term marks, as the page names them, by what their rules feed.
+MARK_KINDS = ((UNDEFINED_TERM, "term"), (MISSING_LINK, "link"), (PLAIN_WORD, "plain"))
+# A sentence is "hard" when its grade is this far above the document's target.
+HARD_ABOVE_TARGET = 4.0
+# Blocks whose sentences are prose; headings and table cells are labels, not sentences.
+PROSE_KINDS = frozenset({"paragraph", "list_item", "blockquote"})
+_ENDS_SENTENCE = re.compile(r"[.!?:;][\"'”’)\]]*\s*$")
 
 
 def document_view(doc: Document, result: FileResult,
                   rules: Mapping[str, RuleInfo]) -> dict[str, Any]:
     """Compact data for the page: each block as [kind, heading level, line, text, sentences,
-    marks]; a sentence as [start, end, words, grade, 1 if long, 1 if hard]; a mark (a term to
-    work on) as [start, end, index of its problem]; a problem as [line, column, code, rule,
-    severity, message]. Which problems are long sentences or terms comes from the tags of
-    their rules."""
+    marks]; a sentence as [start, end, words, grade, index of its long-sentence problem or -1,
+    1 if hard]; a mark as [start, end, index of its problem, kind]; a problem as [line,
+    column, code, rule, severity, message]. Which problems are long sentences or terms comes
+    from the tags of their rules. Only sentences of prose get a grade: headings, table cells,
+    figure captions and short list labels are not sentences to score."""
     problems = result.problems
     grading = result.measures.get(GRADE, {})
     formulas = grading.get("formulas", ["flesch_kincaid_grade"])
     target = float(grading.get("target", 8.0))
 
-    def tagged(rule: str, tags: frozenset[str]) -> bool:
+    def kind_of(rule: str) -> str | None:
         info = rules.get(rule)
-        return info is not None and bool(info.tags & tags)
+        if info is None:
+            return None
+        if LONG_SENTENCE in info.tags:
+            return "long"
+        return next((kind for tag, kind in MARK_KINDS if tag in info.tags), None)
 
-    long_starts = {p.start for p in problems if tagged(p.rule, frozenset({LONG_SENTENCE}))}
+    kinds = [kind_of(p.rule) for p in problems]
+    long_at = {p.start: n for n, (p, kind) in enumerate(zip(problems, kinds, strict=True))
+               if kind == "long"}
+    captions = _captions(doc)
     by_block: dict[int, list[list[Any]]] = {}
     for sentence in doc.sentences:
-        stats = TextStats.from_sentences([sentence])
-        grade = stats.grade(formulas) if stats.words >= 3 else 0.0
+        block = doc.blocks[sentence.block_index]
+        words = len(sentence.words)
+        text = block.text[sentence.start:sentence.end]
+        scored = block.kind in PROSE_KINDS and sentence.block_index not in captions and \
+            words >= 5 and (words >= 10 or bool(_ENDS_SENTENCE.search(text)))
+        grade = TextStats.from_sentences([sentence]).grade(formulas) if scored else 0.0
         by_block.setdefault(sentence.block_index, []).append([
-            sentence.start, sentence.end, len(sentence.words), round(grade, 1),
-            int(sentence.source_start in long_starts), int(grade > target + 4)])
-    marks: dict[int, list[list[int]]] = {}
-    for number, problem in enumerate(problems):
-        if not tagged(problem.rule, TERM_TAGS):
+            sentence.start, sentence.end, words, round(grade, 1),
+            long_at.get(sentence.source_start, -1),
+            int(scored and grade > target + HARD_ABOVE_TARGET)])
+    marks: dict[int, list[list[Any]]] = {}
+    for number, (problem, kind) in enumerate(zip(problems, kinds, strict=True)):
+        if kind is None or kind == "long":
             continue
         found = doc.block_at(problem.start)
         if found is not None:
             index, start = found
             end = doc.blocks[index].text_offset(problem.end - 1)
             marks.setdefault(index, []).append(
-                [start, (end + 1) if end is not None else start + 1, number])
+                [start, (end + 1) if end is not None else start + 1, number, kind])
     return {
         "blocks": [[block.kind, block.level, doc.position(block.source_start)[0], block.text,
                     by_block.get(index, []), sorted(marks.get(index, []))]
@@ -56,3 +77,20 @@ def document_view(doc: Document, result: FileResult,
         "problems": [[p.line, p.column, p.code, p.rule, str(p.severity), p.message]
                      for p in problems],
     }
+
+
+def _captions(doc: Document) -> set[int]:
+    """Paragraphs that caption an image: the first paragraph after it, with nothing else in
+    between."""
+    if not doc.images:
+        return set()
+    ends = sorted(image.source_end for image in doc.images)
+    found = set()
+    previous_end = -1  # where the prose of the block before ends
+    for index, block in enumerate(doc.blocks):
+        start = block.source_start
+        first = bisect.bisect_right(ends, previous_end)
+        if block.kind == "paragraph" and first < len(ends) and ends[first] <= start:
+            found.add(index)
+        previous_end = block.source_offset(max(0, len(block.text) - 1)) + 1
+    return found
