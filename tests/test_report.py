@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from helpers import SEED
@@ -163,3 +164,121 @@ def test_html_page_is_self_contained_and_escapes_document_text(run, write):
     view = page.split('<script type="application/json" id="view-0">')[1].split("</script>")[0]
     assert "<" not in data + view and "\\u003c/script\\u003e" in view  # text cannot escape
     assert "example.org" not in page  # link targets are not prose and are not shown
+
+
+def test_compare_with_an_earlier_report_per_document_and_audience(run, corpus, write):
+    saved = run("report", ".", "--format", "json").stdout
+    write("old.json", saved)
+    write("hard.md", f"---\naudienceLevel: patient\n---\n# Hard\n\n{EASY}\n")  # made easy
+    write("easy.md", f"---\naudienceLevel: patient\n---\n# Easy\n\n{EASY}\n\n{HARD}\n")
+    write("new.md", f"---\naudienceLevel: patient\n---\n# New\n\n{EASY}\n")
+    (write("short.md", "x")).unlink()
+    text = run("report", ".", "--compare", "old.json").stdout
+    assert "Since old.json: 1 better, 1 worse, 1 the same, 1 new, 1 no longer there." in text
+    worse = text.split("Harder to read, or more problems:\n")[1].splitlines()[0]
+    assert worse.split()[0] == "easy.md" and "→" in worse
+    better = text.split("Easier to read, or fewer problems:\n")[1].splitlines()[0]
+    assert better.split()[0] == "hard.md"
+    patient = next(line for line in text.splitlines() if line.startswith("patient ") and "→" in
+                   line)
+    assert patient.split()[1:4] == ["2", "→", "3"]  # graded patient documents then and now
+    data = json.loads(run("report", ".", "--compare", "old.json", "--format", "json").stdout)
+    assert data["since"]["counts"] == {"better": 1, "worse": 1, "same": 1, "new": 1, "gone": 1}
+    changed = {d["path"]: d["status"] for d in data["since"]["documents"]}
+    assert changed == {"easy.md": "worse", "hard.md": "better", "new.md": "new",
+                       "short.md": "gone"}
+    markdown = run("report", ".", "--compare", "old.json", "--format", "markdown").stdout
+    assert "| `easy.md` | worse |" in markdown and "| `hard.md` | better |" in markdown
+    assert run("report", ".", "--compare", "old.json", "--html", "r.html").exit_code == 0
+    page = Path("r.html").read_text(encoding="utf-8")
+    assert "Since the last report" in page and 'id="status"' in page
+
+
+@pytest.mark.parametrize("content, message", [
+    ("{not json", "old.json:1: this is not JSON"),
+    ('{"documents": 3}', "old.json: this is not a readlint report"),
+    (b"\xff\xfe\x00binary", "old.json: cannot be read"),
+])
+def test_compare_with_a_file_that_is_not_a_report_is_one_line(run, corpus, write, content,
+                                                              message):
+    write("old.json", content)
+    result = run("report", ".", "--compare", "old.json")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"readlint: error: {message}")
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def test_compare_with_a_missing_file(run, corpus):
+    result = run("report", ".", "--compare", "nowhere.json")
+    assert result.exit_code == 2
+    assert "nowhere.json: no such file" in result.stderr
+
+
+TODO_PAGE = ("---\naudienceLevel: patient\ntitle: T\nlanguage: en\n---\n# T\n\n"
+             "Some people need a pancreaticoduodenectomy. Your doctor may talk about "
+             "thrombocytopenia with you. We eat food. We go home.\n")
+
+
+def test_todo_list_as_csv_with_pages_and_glossary_candidates(run, write):
+    import csv
+    for name in ("a.md", "b.md", "sub/c.md"):
+        write(name, TODO_PAGE)
+    write("d.md", TODO_PAGE.replace("pancreaticoduodenectomy", "sandwich"))
+    result = run("report", ".", "--todo", "todo.csv")
+    assert result.exit_code == 0
+    assert "wrote the to-do list (2 terms) to todo.csv" in result.stderr
+    with open("todo.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    by_term = {r["term"]: r for r in rows}
+    assert list(rows[0]) == ["term", "problem", "documents", "in_glossary", "what_to_do", "pages"]
+    assert by_term["thrombocytopenia"]["documents"] == "4"  # the most used comes first
+    assert rows[0]["term"] == "thrombocytopenia"
+    assert by_term["thrombocytopenia"]["problem"] == "not linked"
+    jargon = by_term["pancreaticoduodenectomy"]
+    assert (jargon["problem"], jargon["documents"], jargon["in_glossary"]) == \
+        ("not explained", "3", "no")
+    assert jargon["pages"].split(" ; ") == ["a.md", "b.md", "sub/c.md"]
+    assert "add it to the glossary" in jargon["what_to_do"]
+    text = result.stdout
+    assert "pancreaticoduodenectomy (3, not in a glossary)" in text
+    assert "thrombocytopenia (4)" in text
+
+
+def test_audience_column_names_the_rule_set_used_when_the_page_gives_none(run, write):
+    write(".readlint.yaml", "per_path:\n  - paths: ['pro/*']\n    audience: professional\n")
+    write("pro/a.md", f"---\ntitle: A\n---\n# A\n\n{HARD}\n")
+    write("b.md", f"---\ntitle: B\n---\n# B\n\n{HARD}\n")
+    result = run("report", ".")
+    rows = {line.split()[0]: line.split()[1] for line in result.stdout.splitlines()
+            if line.endswith(tuple("0123456789")) and ".md" in line.split()[0]}
+    assert rows == {"pro/a.md": "(professional)", "b.md": "(patient)"}
+    assert "(name): no audienceLevel in the front matter; checked with this rule set" in \
+        result.stdout
+
+
+def test_no_html_hint_once_the_page_is_written(run, corpus):
+    assert "add --html" in run("report", ".").stdout
+    result = run("report", ".", "--html", "r.html")
+    assert "add --html" not in result.stdout
+    assert "wrote the HTML report to r.html" in result.stderr
+
+
+def test_html_view_scores_prose_sentences_only(run, write):
+    hard = ("Comprehensive immunohistochemical characterization facilitates individualized "
+            "therapeutic recommendations")
+    write("a.md", f"---\naudienceLevel: patient\ntitle: A\nlanguage: en\n---\n# {hard}\n\n"
+                  f"![A drawing of a cell.](cell.png)\n\n{hard}.\n\n{hard}.\n\n"
+                  f"- {hard}.\n- Radiation therapy\n- {hard}\n\n{EASY}\n")
+    assert run("report", ".", "--html", "r.html").exit_code == 0
+    page = Path("r.html").read_text(encoding="utf-8")
+    view = json.loads(page.split('<script type="application/json" id="view-0">')[1]
+                      .split("</script>")[0])
+    blocks = [(b[0], b[3][:14], [s[5] for s in b[4]]) for b in view["blocks"]]
+    assert blocks[:6] == [
+        ("heading", "Comprehensive ", [0]),    # a heading is not a sentence to score
+        ("paragraph", "Comprehensive ", [0]),  # nor is the caption under an image
+        ("paragraph", "Comprehensive ", [1]),  # the same words as prose: hard
+        ("list_item", "Comprehensive ", [1]),  # a list item that is a sentence is prose
+        ("list_item", "Radiation ther", [0]),  # a short label is not
+        ("list_item", "Comprehensive ", [0]),  # nor a longer one without a full stop
+    ]

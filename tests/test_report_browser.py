@@ -3,11 +3,13 @@ by Playwright. Skipped, with the reason, only when no browser is installed."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+from helpers import SHARED
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 EASY = "We eat food. We go home. The sun is hot. I like my dog. " * 12
@@ -95,3 +97,157 @@ def test_document_text_is_shown_as_text_and_never_runs(report_page):
     page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=True)
     assert (ARTIFACTS / "report.png").stat().st_size > 10_000
     assert errors == []
+
+
+KINDS = """---
+title: Kinds
+audienceLevel: patient
+language: en
+---
+# Treatment of a rare blood problem with a very long heading full of immunohistochemical words
+
+Your doctor may talk about thrombocytopenia with you. It means you have too few platelets.
+
+The team will subsequently check your blood again. We eat food and we go home and the sun is hot
+and I like my dog and we read books and we walk in the park every single day of the week.
+
+Comprehensive immunohistochemical characterization facilitates individualized therapeutic
+recommendations.
+
+Some people need a pancreaticoduodenectomy. We eat food. We go home.
+"""
+MARKS = {"hard sentence": "#prose .s-hard", "long sentence": "#prose .s-long",
+         "undefined term": "#prose mark.f-term", "missing link": "#prose mark.f-link",
+         "plain word": "#prose mark.f-plain"}
+
+
+@pytest.fixture
+def kinds_page(browser, run, write, tmp_path):
+    write("guides/kinds.md", KINDS)
+    for n in range(120):
+        write(f"many/page{n:03}.md", f"---\ntitle: Page {n}\naudienceLevel: patient\n"
+                                     f"language: en\n---\n# Page {n}\n\n{EASY}\n")
+    result = run("report", ".", "--html", "report.html", "--no-cache")
+    assert result.exit_code == 0, result.output
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((tmp_path / "report.html").as_uri())
+    yield page, errors
+    page.close()
+
+
+def open_document(page, name: str) -> None:
+    page.fill("#filter", name)
+    page.locator("#docs tbody button").first.click()
+    assert page.locator("#doc-view").is_visible()
+
+
+def test_every_kind_of_finding_has_a_visible_mark_and_a_legend(kinds_page):
+    page, errors = kinds_page
+    open_document(page, "kinds")
+    style = ("(n) => { const s = getComputedStyle(n); return [s.backgroundColor, "
+             "s.borderBottomStyle, s.outlineStyle, s.textDecorationLine].join(' '); }")
+    plain = page.locator("#prose p").first.evaluate(style)
+    for kind, selector in MARKS.items():
+        marks = page.locator(selector)
+        assert marks.count() >= 1, kind
+        assert marks.first.is_visible(), kind
+        assert marks.first.evaluate(style) != plain, kind  # styled, not plain text
+    drawn = [page.locator(s).first.evaluate(style) for s in MARKS.values()]
+    assert len(set(drawn)) == len(drawn)  # five different looks
+    # Each term mark also says what it is in words, so colour is not the only cue.
+    tags = [page.locator(MARKS[k]).first.evaluate(
+        "(n) => getComputedStyle(n, '::after').content")
+        for k in ("undefined term", "missing link", "plain word")]
+    assert tags == ['"explain"', '"link"', '"plain"']
+    assert page.locator("#legend li").count() == 5
+    for selector in MARKS.values():  # the legend shows each mark as the text does
+        assert page.locator("#legend " + selector.split(" ", 1)[1]).count() == 1
+    # The heading is long and hard, but a heading is not a sentence to score.
+    assert page.locator("#prose h4 .s-hard, #prose h4 .tag").count() == 0
+    # Copying the text gives the document's words only, without the tags.
+    assert "pancreaticoduodenectomy. We eat" in page.locator("#prose").inner_text()
+    assert errors == []
+
+
+def test_keyboard_steps_through_findings_and_shows_each_message(kinds_page):
+    page, errors = kinds_page
+    open_document(page, "kinds")
+    total = page.locator("#prose [data-message]").count()
+    assert total >= 6
+    tip = page.locator("#tip")
+    page.keyboard.press("n")
+    first = page.evaluate("document.activeElement.getAttribute('data-message')")
+    assert first.startswith("Missing glossary link: \"thrombocytopenia\"")
+    assert tip.is_visible() and tip.inner_text() == first
+    assert page.locator("#finding-number").inner_text() == f"Finding 1 of {total}"
+    page.keyboard.press("n")
+    second = page.evaluate("document.activeElement.getAttribute('data-message')")
+    assert second != first and tip.inner_text() == second
+    page.keyboard.press("p")
+    assert page.evaluate("document.activeElement.getAttribute('data-message')") == first
+    page.keyboard.press("Tab")  # findings are in the tab order too
+    assert page.evaluate("document.activeElement.getAttribute('data-message')") == second
+    page.keyboard.press("p")
+    page.keyboard.press("p")  # before the first: round to the last
+    assert page.locator("#finding-number").inner_text() == f"Finding {total} of {total}"
+    # The problems list leads to the marks.
+    page.locator("#problems button", has_text="(RL201 undefined-jargon)").click()
+    assert "pancreaticoduodenectomy" in page.evaluate("document.activeElement.textContent")
+    assert "pancreaticoduodenectomy" in tip.inner_text()
+    assert errors == []
+
+
+def test_table_pages_and_filters_by_folder_rule_and_rule_set(kinds_page):
+    page, errors = kinds_page
+    assert page.locator("#shown").inner_text() == "Showing 121 of 121 documents."
+    assert page.locator("#docs tbody tr").count() == 100
+    assert page.locator("#page-number").inner_text() == "Page 1 of 2"
+    page.get_by_role("button", name="Next page").click()
+    assert page.locator("#docs tbody tr").count() == 21
+    assert page.get_by_role("button", name="Next page").is_disabled()
+    page.select_option("#folder", "guides")
+    assert page.locator("#docs tbody tr").count() == 1
+    assert page.locator("#page-number").inner_text() == "Page 1 of 1"
+    page.select_option("#folder", "")
+    page.select_option("#rule", "RL201")
+    assert page.locator("#docs tbody tr").count() == 1
+    cell = page.locator("#docs tbody td").first
+    assert cell.inner_text() == "guides/kinds.md"
+    page.select_option("#rule", "")
+    page.check("#over")
+    assert page.locator("#docs tbody tr").count() == 0
+    assert "no document matches" in page.locator("#shown").inner_text()
+    assert page.locator(".chart svg rect").count() >= 1  # the histogram drew its bars
+    assert errors == []
+
+
+@pytest.mark.corpus
+def test_report_of_the_whole_corpus_opens_and_works(browser, run, tmp_path):
+    """The page for ../shared/corpus (5,407 documents): it opens, pages, sorts and shows a
+    document. How fast: benchmarks/report_page.py prints it."""
+    corpus = SHARED / "corpus"
+    if not corpus.is_dir():
+        pytest.skip("../shared/corpus is not there")
+    result = run("report", str(corpus), "--html", "corpus.html", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    count = len(json.loads(result.stdout)["documents"])
+    assert count > 5000
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((tmp_path / "corpus.html").as_uri(), timeout=120_000)
+    assert page.locator("#shown").inner_text() == f"Showing {count} of {count} documents."
+    assert page.locator("#docs tbody tr").count() == 100
+    assert page.locator("#page-number").inner_text() == f"Page 1 of {(count + 99) // 100}"
+    assert page.locator(".chart svg rect").count() > 10  # a histogram, not 5,000 dots
+    page.get_by_role("button", name="Grade").click()
+    assert grades(page) == sorted(grades(page), reverse=True)
+    page.locator("#docs tbody button").first.click()
+    assert page.locator("#prose .s-hard").count() >= 1
+    assert page.locator("#prose mark").count() >= 1
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "corpus-report.png"))
+    assert errors == []
+    page.close()

@@ -497,11 +497,14 @@ _SCRIPT = r"""
       draw();
     });
   });
+  // The search box redraws as one types; the lists and the box on change. (Not the search
+  // box on change: that comes when it loses focus, and would redraw the table under the
+  // pointer in the middle of a click.)
   ["filter", "ruleset", "folder", "rule", "status", "over"].forEach(function (id) {
     var node = document.getElementById(id);
     if (!node) return;
-    ["input", "change"].forEach(function (event) {
-      node.addEventListener(event, function () { page = 0; draw(); });
+    node.addEventListener(id === "filter" ? "input" : "change", function () {
+      page = 0; draw();
     });
   });
   document.getElementById("prev-page").addEventListener("click", function () {
@@ -540,8 +543,11 @@ _SCRIPT = r"""
   }
   function hideTip() { tip.hidden = true; tipOwner = null; }
   function count() {
-    document.getElementById("finding-number").textContent = findings.length ?
-      "Finding " + (current + 1) + " of " + findings.length : "No findings in the text.";
+    var total = findings.length;
+    document.getElementById("finding-number").textContent = !total ?
+      "No findings in the text." : current < 0 ?
+      total + (total === 1 ? " finding" : " findings") + " in the text." :
+      "Finding " + (current + 1) + " of " + total;
   }
   function step(by) {
     if (!findings.length) return;

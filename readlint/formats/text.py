@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections import Counter
 from typing import TextIO
 
@@ -71,8 +72,8 @@ def _cut(text: str, width: int) -> str:
 def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
     top, color = options.top, options.color
     rows = report.rows[:top] if top else report.rows
-    path_width = WIDTH - 67
-    header = (f"{'Document':{path_width}} {'Audience':12} {'Words':>6} {'Grade':>6} "
+    path_width = WIDTH - 69
+    header = (f"{'Document':{path_width}} {'Audience':14} {'Words':>6} {'Grade':>6} "
               f"{'Target':>6}  {'Long':>4} {'Terms':>5} {'Links':>5} {'Err':>4} {'Warn':>4} "
               f"{'Info':>4}")
     out.write(header + "\n" + "─" * len(header) + "\n")
@@ -84,7 +85,7 @@ def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
             grade = click.style(grade, fg="red", bold=True)
         e, w, i = (r.by_severity.get(k, 0) for k in ("error", "warning", "info"))
         audience = r.audience or f"({r.rule_set or '-'})"
-        out.write(f"{_cut(r.path, path_width):{path_width}} {_cut(audience, 12):12} "
+        out.write(f"{_cut(r.path, path_width):{path_width}} {_cut(audience, 14):14} "
                   f"{r.words:6d} {grade} {r.grade_target:6g}{mark} {r.long_sentences:4d} "
                   f"{r.undefined_terms:5d} {r.missing_links:5d} {e:4d} {w:4d} {i:4d}\n")
     if top and len(report.rows) > top:
@@ -108,7 +109,7 @@ def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
             listed = ", ".join(f"{t.term} ({t.documents}"
                                f"{'' if t.in_glossary is not False else ', not in a glossary'})"
                                for t in terms)
-            out.write(f"\n{title} (documents): {listed}\n")
+            out.write("\n" + textwrap.fill(f"{title} (documents): {listed}", WIDTH) + "\n")
     if report.todo:
         out.write("Every term with its pages: add --todo terms.csv\n")
     if report.since is not None:

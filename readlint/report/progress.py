@@ -79,8 +79,11 @@ def load(path: str) -> dict[str, dict[str, Any]]:
     except FileNotFoundError:
         raise InputError("no such file (give a report saved with `readlint report --format "
                          "json`)", path) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot be read ({exc.__class__.__name__})", path) from None
+    except UnicodeDecodeError:
+        raise InputError("cannot be read: it is not UTF-8 text (give a report saved with "
+                         "`readlint report --format json`)", path) from None
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror or exc})", path) from None
     except json.JSONDecodeError as exc:
         raise InputError(f"this is not JSON ({exc.msg}); give a report saved with `readlint "
                          "report --format json`", path, exc.lineno) from None
