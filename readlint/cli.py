@@ -564,7 +564,9 @@ def harvest(paths: tuple[str, ...], output: str, name: str, patterns: tuple[str,
     text = (f"# Glossary harvested by readlint from the links of {len(files)} documents.\n"
             + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100))
     write_atomically(target, text)
-    click.echo(f"Wrote {len(data['terms'])} entries from {len(files)} documents to {output}.")
+    entries = len(data["terms"])
+    click.echo(f"Wrote {entries} {'entry' if entries == 1 else 'entries'} from "
+               f"{plural(len(files), 'document')} to {output}.")
 
 
 @main.command("config")

@@ -54,3 +54,10 @@ def test_names_in_link_texts():
     assert names_in("click here") == []
     assert names_in("Trastuzumab®") == ["Trastuzumab"]
     assert names_in("gastrointestinal (GI) tract") == ["gastrointestinal (GI) tract"]
+
+
+def test_harvest_of_one_document_says_so_in_the_singular(run, write):
+    write("a.md", "Take [capecitabine](/drugs/capecitabine).\n")
+    result = run("glossary", "harvest", "a.md", "-o", "out.yaml")
+    assert result.exit_code == 0, result.output
+    assert "Wrote 1 entry from 1 document to out.yaml." in result.stdout

@@ -161,6 +161,19 @@ def test_every_kind_of_finding_has_a_visible_mark_and_a_legend(kinds_page):
         "(n) => getComputedStyle(n, '::after').content")
         for k in ("undefined term", "missing link", "plain word")]
     assert tags == ['"explain"', '"link"', '"plain"']
+    # Text on every mark keeps WCAG AA contrast (4.5:1) with the mark's background.
+    contrast = """(n) => {
+      const rgb = (c) => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+      const lum = (c) => { const v = rgb(c).map((x) => { x /= 255;
+        return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); });
+        return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+      let back = n, bg = "rgba(0, 0, 0, 0)";
+      while (back && (bg = getComputedStyle(back).backgroundColor) === "rgba(0, 0, 0, 0)") {
+        back = back.parentElement; }
+      const a = lum(getComputedStyle(n).color), b = lum(bg);
+      return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05); }"""
+    for kind, selector in MARKS.items():
+        assert page.locator(selector).first.evaluate(contrast) >= 4.5, kind
     assert page.locator("#legend li").count() == 5
     for selector in MARKS.values():  # the legend shows each mark as the text does
         assert page.locator("#legend " + selector.split(" ", 1)[1]).count() == 1

@@ -339,7 +339,7 @@ _DOCUMENTS = """<section aria-labelledby="documents-title">
 <h2 id="documents-title">Documents</h2>
 <form class="filters" onsubmit="return false">
 <label>Find a document <input id="filter" type="search" autocomplete="off"></label>
-<label>Rule set <select id="ruleset"><option value="">All</option>{rule_set_options}</select></label>
+<label>Audience (rule set) <select id="ruleset"><option value="">All</option>{rule_set_options}</select></label>
 <label>Folder <select id="folder"><option value="">All</option>{folder_options}</select></label>
 <label>With a problem from rule <select id="rule"><option value="">Any</option>{rule_options}</select></label>
 {change_filter}
