@@ -22,14 +22,14 @@ from .errors import OutputError, ReadlintError
 from .files import discover, excluded
 from .fixes import fix_file, write_atomically, write_fixed
 from .formats import FORMATS, FormatOptions, for_check, for_report
-from .formats.base import ReportWriter
+from .formats.base import ReportWriter, write_side_by_side
 from .formats.text import plural
 from .linter import Choices, Describe, Linter, example_problems
 from .patterns import user_pattern
 from .problem import Severity
 from .registry import Registry
 from .report.model import SORT_KEYS
-from .results import RunResult
+from .results import RunResult, StreamedRun
 from .rule import GRADE
 from .rulesets import RuleSets
 from .schema import validate
@@ -243,6 +243,13 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
                            jobs=jobs, cache=not no_cache, cache_dir=cache_dir,
                            keep_source=bool(baseline_path or write_baseline_path
                                             or output_format == "gitlab"), today=today)
+    color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ \
+        and not output_file
+    options = FormatOptions(color=color, quiet=quiet, statistics=statistics, version=__version__)
+    level = Severity.parse(fail_on) if fail_on else linter.config.fail_on
+    if not (stdin or fix or diff or changed_since or baseline_path or write_baseline_path) \
+            and FORMATS[output_format].streams:
+        _check_streamed(linter, paths, output_format, output_file, options, level, exit_zero)
     result = _lint_stdin(linter, stdin_filename) if stdin else linter.lint_paths(paths)
     _report_errors_and_notices(result, quiet)
     if write_baseline_path:
@@ -258,9 +265,6 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
         pending = _apply_fixes(linter, result, write=not diff, quiet=quiet)
         if diff:
             sys.exit(EXIT_ERROR if result.errors else EXIT_PROBLEMS if pending else EXIT_OK)
-    color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ \
-        and not output_file
-    options = FormatOptions(color=color, quiet=quiet, statistics=statistics, version=__version__)
     writer = FORMATS[output_format].check
     assert writer is not None  # the choice offers only formats that can
     if output_file:
@@ -271,12 +275,43 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
         text_writer(result, sys.stdout, replace(options, color=color))
     else:
         writer(result, sys.stdout, options)
-    level = Severity.parse(fail_on) if fail_on else linter.config.fail_on
+    _exit_for(result, level, exit_zero)
+
+
+def _exit_for(result: RunResult, level: Severity, exit_zero: bool) -> NoReturn:
     if result.errors:
         sys.exit(EXIT_ERROR)
     if exit_zero:
         sys.exit(EXIT_OK)
-    sys.exit(EXIT_PROBLEMS if any(p.severity >= level for p in result.problems) else EXIT_OK)
+    worst = result.worst()
+    sys.exit(EXIT_PROBLEMS if worst is not None and worst >= level else EXIT_OK)
+
+
+def _check_streamed(linter: Linter, paths: Sequence[str], output_format: str,
+                    output_file: str | None, options: FormatOptions, level: Severity,
+                    exit_zero: bool) -> NoReturn:
+    """Write each file's problems as it is checked, keeping none: memory stays that of the
+    largest file whatever the number of files. With -o, the file and the terminal are
+    written side by side."""
+    writer = FORMATS[output_format].check
+    assert writer is not None
+    def say(error: ReadlintError) -> None:
+        click.echo(f"readlint: {error}", err=True)
+
+    result = StreamedRun(linter.lint_targets(linter.targets(paths)), linter.rules, say)
+    if output_file:
+        text_writer = FORMATS["text"].check
+        assert text_writer is not None
+        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        write_atomically(Path(output_file), lambda fh: write_side_by_side(
+            result, [(writer, fh, options),
+                     (text_writer, sys.stdout, replace(options, color=color))]))
+    else:
+        writer(result, sys.stdout, options)
+    if not options.quiet:
+        for notice in result.notices:
+            click.echo(f"readlint: note: {notice}", err=True)
+    _exit_for(result, level, exit_zero)
 
 
 def _lint_stdin(linter: Linter, filename: str | None) -> RunResult:

@@ -3,7 +3,7 @@ pickled (for worker processes and a cache) and that outputs read without knowing
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -74,22 +74,78 @@ class RunResult:
 
     @property
     def notices(self) -> list[str]:
-        """Each file's notices, in file order, each key once, saying how many more files it
-        was true of."""
-        seen: dict[str, str] = {}
-        count: dict[str, int] = {}
-        for file in self.files:
-            for notice in file.notices:
-                seen.setdefault(notice.key, notice.message)
-                count[notice.key] = count.get(notice.key, 0) + 1
-        return [message if count[key] == 1 else
-                f"{message}; so was 1 more document like it" if count[key] == 2 else
-                f"{message}; so were {count[key] - 1} more documents like it"
-                for key, message in seen.items()]
+        return said_once(n for file in self.files for n in file.notices)
 
     def tagged(self, tag: str) -> frozenset[str]:
         """Names of the rules whose problems feed `tag`."""
         return frozenset(name for name, info in self.rules.items() if tag in info.tags)
+
+    def each_file(self) -> Iterator[FileResult]:
+        """The files' results in order: what outputs that can write as they go read."""
+        return iter(self.files)
+
+    def worst(self) -> Severity | None:
+        """The most serious problem's severity (None when there are no problems)."""
+        return max((p.severity for f in self.files for p in f.problems), default=None)
+
+
+class StreamedRun(RunResult):
+    """A run whose files' results are written as they come, read once: it keeps what outputs
+    need after the files (errors, notices, the worst severity), never the problems, so a run
+    over any number of files needs the memory of one. `on_error` hears of each error as it
+    comes, so messages stand before the output's summary."""
+
+    def __init__(self, files: Iterable[FileResult], rules: Mapping[str, RuleInfo],
+                 on_error: Callable[[ReadlintError], None] | None = None) -> None:
+        super().__init__([], rules)
+        self._source: Iterator[FileResult] | None = iter(files)
+        self._errors: list[ReadlintError] = []
+        self._notices: list[Notice] = []
+        self._worst: Severity | None = None
+        self._on_error = on_error
+
+    def each_file(self) -> Iterator[FileResult]:
+        source, self._source = self._source, None
+        if source is None:
+            raise RuntimeError("a streamed run is read once")
+        for file in source:
+            for error in ([file.error] if file.error is not None else []) + file.failures:
+                self._errors.append(error)
+                if self._on_error is not None:
+                    self._on_error(error)
+            self._notices.extend(file.notices)
+            for problem in file.problems:
+                if self._worst is None or problem.severity > self._worst:
+                    self._worst = problem.severity
+            yield file
+
+    @property
+    def problems(self) -> list[Problem]:
+        raise RuntimeError("a streamed run keeps no problems: read each_file()")
+
+    @property
+    def errors(self) -> list[ReadlintError]:
+        return list(self._errors)
+
+    @property
+    def notices(self) -> list[str]:
+        return said_once(self._notices)
+
+    def worst(self) -> Severity | None:
+        return self._worst
+
+
+def said_once(notices: Iterable[Notice]) -> list[str]:
+    """Notices in order, each key once, saying how many more files it was true of."""
+    seen: dict[str, str] = {}
+    count: dict[str, int] = {}
+    for notice in notices:
+        seen.setdefault(notice.key, notice.message)
+        count[notice.key] = count.get(notice.key, 0) + 1
+    return [message if count[key] == 1 else
+            f"{message}; so was 1 more document like it" if count[key] == 2 else
+            f"{message}; so were {count[key] - 1} more documents like it"
+            for key, message in seen.items()]
 
 
 def problem_identity(p: Problem, source: str | None) -> tuple[str, str, str, str]:

@@ -3,12 +3,14 @@ problems of `check`, the report of `report`, or both)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import queue
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, TextIO
 
 from ..report.model import Report
-from ..results import RunResult
+from ..results import FileResult, RunResult, StreamedRun
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,9 @@ class Format:
     summary: str
     check: CheckWriter | None = None
     report: ReportWriter | None = None
+    # The check writer reads only result.each_file(), once, and the errors after it, so it
+    # can write a run's results as they come (results.StreamedRun).
+    streams: bool = False
 
 
 def write_json(data: Any, out: TextIO) -> None:
@@ -47,3 +52,58 @@ def write_json(data: Any, out: TextIO) -> None:
         text = json.dumps(data, indent=2, ensure_ascii=False)
     out.write(text)
     out.write("\n")
+
+
+def write_side_by_side(run: StreamedRun,
+                       writers: list[tuple[CheckWriter, TextIO, FormatOptions]]) -> None:
+    """Several check writers over one streamed run, each file's result read once: the first
+    writer works here, each other one in a thread fed through a short queue, so none waits
+    for the whole run and no result is kept longer than the slowest writer needs it."""
+    (first, first_out, first_options), others = writers[0], writers[1:]
+    end = object()
+    queues: list[queue.Queue[object]] = [queue.Queue(maxsize=64) for _ in others]
+    failed: list[BaseException] = []
+
+    def hand(q: queue.Queue[object], thread: threading.Thread, item: object) -> None:
+        while thread.is_alive():  # a writer that failed takes nothing more
+            try:
+                q.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    def received(q: queue.Queue[object]) -> Iterator[FileResult]:
+        while (item := q.get()) is not end:
+            assert isinstance(item, FileResult)
+            yield item
+
+    def work(writer: CheckWriter, out: TextIO, options: FormatOptions,
+             q: queue.Queue[object]) -> None:
+        try:
+            writer(StreamedRun(received(q), run.rules), out, options)
+        except BaseException as exc:  # handed to the main thread, raised there
+            failed.append(exc)
+
+    threads = [threading.Thread(target=work, args=(*w, q), daemon=True)
+               for w, q in zip(others, queues, strict=True)]
+    for thread in threads:
+        thread.start()
+
+    def fed() -> Iterator[FileResult]:
+        try:
+            for file in run.each_file():
+                for q, thread in zip(queues, threads, strict=True):
+                    hand(q, thread, file)
+                yield file
+        finally:
+            for q, thread in zip(queues, threads, strict=True):
+                hand(q, thread, end)
+
+    try:
+        first(StreamedRun(fed(), run.rules), first_out, first_options)
+    finally:
+        for q, thread in zip(queues, threads, strict=True):
+            hand(q, thread, end)  # again, in case the first writer stopped part way
+            thread.join()
+    if failed:
+        raise failed[0]

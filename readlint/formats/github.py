@@ -23,7 +23,7 @@ def escape_property(text: str) -> str:
 
 
 def write_check(result: RunResult, out: TextIO, options: FormatOptions) -> None:
-    for p in result.problems:
+    for p in (p for file in result.each_file() for p in file.problems):
         props = (f"file={escape_property(p.path)},line={p.line},col={p.column},"
                  f"endLine={p.end_line},endColumn={p.end_column},"
                  f"title={escape_property(f'readlint {p.code} {p.rule}')}")
@@ -36,4 +36,4 @@ def write_check(result: RunResult, out: TextIO, options: FormatOptions) -> None:
 
 
 FORMAT = Format("github", "GitHub Actions annotations on the pull request",
-                check=write_check)
+                check=write_check, streams=True)

@@ -34,11 +34,13 @@ def write_check(result: RunResult, out: TextIO, options: FormatOptions) -> None:
     long string)."""
     out.write('{\n  "version": ' + json.dumps(options.version, ensure_ascii=False))
     out.write(',\n  "problems": [')
-    problems = result.problems
-    for n, problem in enumerate(problems):
-        out.write(",\n    " if n else "\n    ")
-        out.write(_indented(problem_dict(problem, result.rules), 4))
-    out.write("\n  ]" if problems else "]")
+    n = 0
+    for file in result.each_file():
+        for problem in file.problems:
+            out.write(",\n    " if n else "\n    ")
+            out.write(_indented(problem_dict(problem, result.rules), 4))
+            n += 1
+    out.write("\n  ]" if n else "]")
     errors = [{"path": e.path, "line": e.line, "message": e.message} for e in result.errors]
     out.write(',\n  "errors": ' + _indented(errors, 2) + "\n}\n")
 
@@ -55,4 +57,4 @@ def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
 
 
 FORMAT = Format("json", "for other tools: every problem, or every metric of every document",
-                write_check, write_report)
+                write_check, write_report, streams=True)

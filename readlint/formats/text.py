@@ -20,34 +20,41 @@ _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "bl
 
 
 def write_check(result: RunResult, out: TextIO, options: FormatOptions) -> None:
-    problems = result.problems
-    for p in problems:
-        where = f"{p.path}:{p.line}:{p.column}:"
-        code = p.code
-        if options.color:
-            where = click.style(where, bold=True)
-            code = click.style(code, fg=_COLORS[p.severity], bold=True)
-        out.write(f"{where} {code} {p.rule} {p.message}\n")
-    if options.statistics and problems:
+    """One line per problem as each file comes, then the totals (counted on the way)."""
+    by_rule: Counter[tuple[str, str]] = Counter()
+    by_severity: Counter[Severity] = Counter()
+    files = with_problems = unread = troubled = 0
+    for file in result.each_file():
+        if file.error is not None:
+            unread += 1
+            continue
+        files += 1
+        troubled += bool(file.failures)
+        with_problems += bool(file.problems)
+        for p in file.problems:
+            where = f"{p.path}:{p.line}:{p.column}:"
+            code = p.code
+            if options.color:
+                where = click.style(where, bold=True)
+                code = click.style(code, fg=_COLORS[p.severity], bold=True)
+            out.write(f"{where} {code} {p.rule} {p.message}\n")
+            by_rule[p.code, p.rule] += 1
+            by_severity[p.severity] += 1
+    total = sum(by_severity.values())
+    if options.statistics and total:
         out.write("\n")
-        counts = Counter((p.code, p.rule) for p in problems)
-        for (code, rule), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        for (code, rule), n in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
             out.write(f"{n:6d}  {code}  {rule}\n")
     if options.quiet:
         return
-    files = sum(1 for f in result.files if f.error is None)
-    by_severity = Counter(p.severity for p in problems)
-    if problems:
+    if total:
         parts = [f"{by_severity[s]} {s}" + ("s" if s != Severity.INFO and by_severity[s] != 1
                                             else "")
                  for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if by_severity[s]]
-        with_problems = len({p.path for p in problems})
-        summary = (f"\nFound {plural(len(problems), 'problem')} ({', '.join(parts)}) in "
+        summary = (f"\nFound {plural(total, 'problem')} ({', '.join(parts)}) in "
                    f"{with_problems} of {plural(files, 'file')} checked.")
     else:
         summary = f"No problems found in {plural(files, 'file')} checked."
-    unread = sum(1 for f in result.files if f.error is not None)
-    troubled = sum(1 for f in result.files if f.failures)
     if unread:
         summary += (f" {plural(unread, 'file')} could not be checked; "
                     "the messages above say why.")
@@ -153,4 +160,4 @@ def _number(value: int | None) -> str:
 
 
 FORMAT = Format("text", "for people: one line per problem, or the report as a table",
-                write_check, write_report)
+                write_check, write_report, streams=True)

@@ -1,0 +1,128 @@
+"""check writes each file's problems as it comes (results.StreamedRun): the same output as a
+run kept whole, memory that does not grow with the number of files, and -o writing the file
+and the terminal side by side."""
+
+from __future__ import annotations
+
+import io
+import json
+import tracemalloc
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from readlint.errors import InputError
+from readlint.formats import FORMATS
+from readlint.formats.base import FormatOptions, write_side_by_side
+from readlint.problem import Problem, Severity
+from readlint.results import FileResult, RunResult, StreamedRun
+
+OPTIONS = FormatOptions(version="test", statistics=True)
+
+
+def results(files: int, per_file: int) -> Iterator[FileResult]:
+    for n in range(files):
+        path = f"docs/page{n:05}.md"
+        if n % 97 == 5:
+            yield FileResult(path, error=InputError("looks like a binary file", path))
+            continue
+        yield FileResult(path, [Problem(
+            path, line, 1, line, 9, "long-sentence", "RL102",
+            Severity.INFO if line % 3 else Severity.WARNING,
+            f"This sentence has {20 + line} words; the limit is 20.", line * 80, line * 80 + 9)
+            for line in range(1, per_file + 1)])
+
+
+@pytest.mark.parametrize("name", ["text", "json", "github"])
+def test_streamed_output_is_the_output_of_the_whole_run(name):
+    writer = FORMATS[name].check
+    whole, streamed = io.StringIO(), io.StringIO()
+    writer(RunResult(list(results(300, 7))), whole, OPTIONS)
+    run = StreamedRun(results(300, 7), {})
+    writer(run, streamed, OPTIONS)
+    assert streamed.getvalue() == whole.getvalue()
+    assert len(run.errors) == 4 and run.worst() == Severity.WARNING
+    if name == "json":
+        data = json.loads(streamed.getvalue())
+        assert len(data["problems"]) == 296 * 7 and len(data["errors"]) == 4
+
+
+def test_a_streamed_run_is_read_once_and_keeps_no_problems():
+    run = StreamedRun(results(3, 2), {})
+    assert len(list(run.each_file())) == 3
+    with pytest.raises(RuntimeError):
+        list(run.each_file())
+    with pytest.raises(RuntimeError):
+        _ = run.problems
+
+
+def peak_memory(make_run: Callable[[], RunResult]) -> int:
+    """The most memory Python held while the run was made and written as JSON."""
+    tracemalloc.start()
+    try:
+        FORMATS["json"].check(make_run(), _Discard(), OPTIONS)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+class _Discard(io.TextIOBase):
+    def write(self, text: str) -> int:
+        return len(text)
+
+
+def test_streamed_memory_does_not_grow_with_the_number_of_files():
+    small = peak_memory(lambda: StreamedRun(results(100, 20), {}))
+    large = peak_memory(lambda: StreamedRun(results(2000, 20), {}))  # 20 times the files
+    assert large < small * 2
+    kept = peak_memory(lambda: RunResult(list(results(2000, 20))))  # a run kept whole
+    assert large * 10 < kept
+
+
+def test_side_by_side_writes_both_outputs_in_full():
+    json_out, text_out = io.StringIO(), io.StringIO()
+    run = StreamedRun(results(500, 5), {})
+    write_side_by_side(run, [(FORMATS["json"].check, json_out, OPTIONS),
+                             (FORMATS["text"].check, text_out, OPTIONS)])
+    json_whole, text_whole = io.StringIO(), io.StringIO()
+    FORMATS["json"].check(RunResult(list(results(500, 5))), json_whole, OPTIONS)
+    FORMATS["text"].check(RunResult(list(results(500, 5))), text_whole, OPTIONS)
+    assert json_out.getvalue() == json_whole.getvalue()
+    assert text_out.getvalue() == text_whole.getvalue()
+    assert len(run.errors) == 6  # the run itself still knows its errors, for the exit code
+
+
+class _Full(io.StringIO):
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def write(self, text: str) -> int:
+        if self.tell() + len(text) > self.limit:
+            raise OSError(28, "No space left on device")
+        return super().write(text)
+
+
+@pytest.mark.parametrize("which", [0, 1])
+def test_side_by_side_stops_cleanly_when_a_writer_fails(which):
+    outs = [io.StringIO(), io.StringIO()]
+    outs[which] = _Full(2000)
+    with pytest.raises(OSError, match="No space left"):
+        write_side_by_side(StreamedRun(results(2000, 5), {}),
+                           [(FORMATS["json"].check, outs[0], OPTIONS),
+                            (FORMATS["text"].check, outs[1], OPTIONS)])
+
+
+def test_check_with_output_file_and_unreadable_file(run, write):
+    write("a.md", "---\naudienceLevel: patient\ntitle: A\nlanguage: en\n---\n# A\n\n"
+                  + "word " * 30 + "end.\n")
+    write("b.md", b"\x00\x01binary\x00")
+    result = run("check", ".", "--format", "json", "-o", "out.json")
+    assert result.exit_code == 2
+    assert "readlint: b.md: " in result.stderr
+    with open("out.json", encoding="utf-8") as fh:
+        data = json.load(fh)
+    assert [p["code"] for p in data["problems"]] == ["RL102"]
+    assert data["errors"][0]["path"] == "b.md"
+    assert "a.md:8:1: RL102 long-sentence" in result.stdout  # the terminal still gets the text
+    assert "1 file could not be checked" in result.stdout
