@@ -141,3 +141,13 @@ def test_exit_zero_reports_but_does_not_fail(run, fixture_folder):
     assert "RL102" in result.stdout
     (fixture_folder / "broken.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
     assert run("check", ".", "--exit-zero").exit_code == 2  # unreadable files still count
+
+
+def test_the_format_table_says_what_each_format_module_can_write():
+    """Formats are imported on use, so their names and abilities are listed without importing
+    them; the list must match what each module defines."""
+    from readlint.formats import FORMATS, for_check, for_report
+
+    assert for_check() == sorted(n for n, f in FORMATS.items() if f.check is not None)
+    assert for_report() == sorted(n for n, f in FORMATS.items() if f.report is not None)
+    assert all(FORMATS[name].name == name for name in FORMATS)

@@ -7,10 +7,12 @@ import queue
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from ..report.model import Report
 from ..results import FileResult, RunResult, StreamedRun
+
+if TYPE_CHECKING:
+    from ..report.model import Report
 
 
 @dataclass(frozen=True)
@@ -24,7 +26,7 @@ class FormatOptions:
 
 
 CheckWriter = Callable[[RunResult, TextIO, FormatOptions], None]
-ReportWriter = Callable[[Report, TextIO, FormatOptions], None]
+ReportWriter = Callable[["Report", TextIO, FormatOptions], None]
 
 
 @dataclass(frozen=True)

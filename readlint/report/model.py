@@ -3,7 +3,6 @@ nothing."""
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -221,7 +220,7 @@ def build(run: RunResult, sort: str = "worst", top_terms: int = 15,
         grades = [r.grade for r in group]
         audiences.append(AudienceTotals(
             rule_set, len(group), sum(1 for r in group if r.over_target > 0),
-            round(statistics.median(grades), 2), round(percentile(grades, 0.9), 2),
+            round(median(grades), 2), round(percentile(grades, 0.9), 2),
             group[0].grade_target))
     todo = _todo(rows, "undefined", known) + _todo(rows, "unlinked", None)
     todo.sort(key=lambda t: (-t.documents, t.kind, t.term))
@@ -258,3 +257,8 @@ def summary_line(report: Report) -> str:
     if graded < total:
         line += f" ({total - graded} too short to grade)"
     return line + "."
+
+
+def median(values: Sequence[float]) -> float:
+    import statistics  # only when a report is made: it is slow to import
+    return statistics.median(values)

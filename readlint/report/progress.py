@@ -5,13 +5,12 @@ with it. The formats in readlint/formats show the result."""
 from __future__ import annotations
 
 import json
-import statistics
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from .model import Report
+from .model import Report, median
 
 # A grade change smaller than this is the same grade: a few words' edit moves it that much.
 SAME_GRADE = 0.1
@@ -153,8 +152,8 @@ def compare(report: Report, earlier: dict[str, dict[str, Any]], source: str) -> 
             rule_set, len(old_rows), len(rows),
             sum(1 for d in old_rows if d.get("over_target")),
             sum(1 for r in rows if r.over_target > 0),
-            round(statistics.median(old_grades), 2) if old_grades else None,
-            round(statistics.median([r.grade for r in rows]), 2) if rows else None))
+            round(median(old_grades), 2) if old_grades else None,
+            round(median([r.grade for r in rows]), 2) if rows else None))
     return Progress(source, documents, audiences)
 
 
