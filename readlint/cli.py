@@ -604,6 +604,22 @@ def harvest(paths: tuple[str, ...], output: str, name: str, patterns: tuple[str,
                f"{plural(len(files), 'document')} to {output}.")
 
 
+@main.command()
+@click.option("--audience", metavar="NAME",
+              help="Check every document as if its audienceLevel were NAME.")
+def server(audience: str | None) -> None:
+    """Run the language server: editors that speak the Language Server Protocol (VS Code,
+    Neovim, Helix, Emacs, Zed, Sublime) show readlint's problems while you type, offer quick
+    fixes, and show glossary entries on hover. It talks over standard input and output;
+    start it from your editor, not by hand."""
+    try:
+        from .server import serve
+    except ImportError as exc:
+        _fail(f"the language server needs pygls and lsprotocol ({exc.name} is missing): "
+              "pip install 'readlint[server]'")
+    serve(audience)
+
+
 @main.command("config")
 @click.argument("path", type=click.Path())
 @click.option("--audience", metavar="NAME", help="As if checked with --audience NAME.")

@@ -66,6 +66,7 @@ class Entry:
     # pages that link it.
     pages: int = 0
     linked: int = 0
+    pronunciation: str | None = None  # how to say it, as the dictionary writes it
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -166,13 +167,15 @@ def _read_file(path: Path) -> Glossary:
             entry.variants = tuple(dict.fromkeys((*entry.variants, *item.get("variants", ()))))
             entry.keys = tuple(dict.fromkeys((*entry.keys, *map(str, item.get("keys", ())))))
             entry.definition = item.get("definition", entry.definition)
+            entry.pronunciation = item.get("pronunciation", entry.pronunciation)
             entry.url = item.get("url", entry.url)
             for key in entry.keys:
                 glossary._by_key.setdefault(norm_key(key), entry)
             continue
         glossary.add(Entry(glossary.name, str(item.get("id", item["term"])), item["term"],
                            tuple(item.get("variants", ())), tuple(map(str, item.get("keys", ()))),
-                           item.get("url"), item.get("definition"), item.get("source")))
+                           item.get("url"), item.get("definition"), item.get("source"),
+                           pronunciation=item.get("pronunciation")))
     if "practice_tsv" in data:
         glossary.files.append(str(path.parent / data["practice_tsv"]))
         _read_practice(glossary, path.parent / data["practice_tsv"])
@@ -187,7 +190,8 @@ def _read_tsv(glossary: Glossary, path: Path, audience: str | None) -> None:
         term = (row.get("term") or "").strip()
         if term and row.get("id"):
             glossary.add(Entry(glossary.name, row["id"].strip(), term,
-                               tuple(_derived_variants(term))))
+                               tuple(_derived_variants(term)),
+                               pronunciation=(row.get("pronunciation") or "").strip() or None))
 
 
 def _read_practice(glossary: Glossary, path: Path) -> None:
@@ -496,7 +500,8 @@ def _read_set(refs: tuple[str, ...]) -> GlossarySet:
     """The glossary set from the cache folder when no file it was read from has changed,
     else read, built and stored for the next run."""
     depends = [path_of(r) for r in refs] + zipf_sources() + _lemma_sources()
-    key = store.digest("glossaries", __version__, *refs, *map(store.stamp, depends))
+    key = store.digest("glossaries", __version__, store.stamp(__file__), *refs,
+                       *map(store.stamp, depends))
     body = store.read("glossaries", key)
     if body is not None:
         try:
@@ -514,7 +519,7 @@ def _read_set(refs: tuple[str, ...]) -> GlossarySet:
 
 
 _ENTRY_FIELDS = ("id", "term", "variants", "keys", "url", "definition", "source", "pages",
-                 "linked")
+                 "linked", "pronunciation")
 
 
 def _freeze(found: GlossarySet) -> dict[str, Any]:

@@ -48,6 +48,7 @@ class Choices:
     cache: bool = True  # take unchanged files' results from the cache
     keep_source: bool = True  # keep each file's text on its result (baselines, fingerprints)
     today: str | None = None  # the date rules count from (year-month-day), for repeatable runs
+    offer_fixes: bool = False  # every fix a rule can offer, even those --fix leaves alone
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,8 @@ class Selection:
             options = {**rule.default_options(), **setting.options}
             if self.choices.today and "today" in rule.options:
                 options["today"] = self.choices.today
+            if self.choices.offer_fixes and "fix" in rule.options:
+                options["fix"] = True  # offered to choose from (an editor's quick fixes)
             active.append(ActiveRule(rule, setting.severity or rule.default_severity, options))
         self._active[key] = active
         return active

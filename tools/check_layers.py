@@ -25,7 +25,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("selection and linting", ("config", "rulesets", "selection", "suppress", "files",
                                "memo", "parallel", "linter", "fixes", "baseline", "changes")),
     ("outputs", ("report", "formats")),
-    ("command line and API", ("cli", "__main__", "__init__")),
+    ("command line and API", ("cli", "server", "__main__", "__init__")),
 ]
 
 

@@ -1,0 +1,180 @@
+"""readlint server, driven through its protocol as an editor drives it: a subprocess speaking
+JSON-RPC over stdio (tests/lsp_client.py)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from helpers import SEED
+from lsp_client import Client
+
+pytest.importorskip("pygls", reason="the language server needs pygls (pip install '.[test]')")
+
+PAGE = """---
+title: Kinds
+audienceLevel: patient
+language: en
+---
+# Treatment of a rare blood problem
+
+Your doctor may talk about thrombocytopenia with you. It means you have too few platelets.
+
+The team will subsequently check your blood again. We eat food and we go home and the sun is \
+hot and I like my dog and we read books and we walk in the park every single day of the week.
+
+Some people need a pancreaticoduodenectomy. We eat food. We go home.
+"""
+
+
+@pytest.fixture
+def editor(tmp_path):
+    client = Client(tmp_path)
+    client.start(tmp_path)
+    yield client
+    assert client.stop() == 0
+
+
+def places(diagnostics):
+    return [(d["code"], d["range"]["start"]["line"], d["range"]["start"]["character"],
+             d["range"]["end"]["line"], d["range"]["end"]["character"]) for d in diagnostics]
+
+
+def test_diagnostics_are_what_check_finds_on_the_seed(editor, run, tmp_path):
+    seed = tmp_path / "seed.md"
+    shutil.copy(SEED, seed)
+    uri = editor.open(seed, seed.read_text(encoding="utf-8"))
+    found = editor.diagnostics(uri)
+    checked = json.loads(run("check", "seed.md", "--format", "json").stdout)["problems"]
+    assert places(found) == [(p["code"], p["line"] - 1, p["column"] - 1, p["end_line"] - 1,
+                              p["end_column"] - 1) for p in checked]
+    assert [d["message"] for d in found] == [p["message"] for p in checked]
+    severities = {"error": 1, "warning": 2, "info": 3}
+    assert [d["severity"] for d in found] == [severities[p["severity"]] for p in checked]
+    page = found[0]["codeDescription"]["href"]  # each code links to the rule's explanation
+    assert page.startswith("file://") and found[0]["code"] in page
+    assert "How to fix" in Path(page[len("file://"):]).read_text(encoding="utf-8")
+
+
+def test_ranges_count_utf16_units_after_characters_beyond_the_basic_plane(editor, tmp_path):
+    text = PAGE.replace("Your doctor", "😀😀 Your doctor")
+    uri = editor.open(tmp_path / "a.md", text)
+    link = next(d for d in editor.diagnostics(uri) if d["code"] == "RL202")
+    line = text.split("\n")[7]
+    start = line.index("thrombocytopenia")  # in characters; each emoji is 2 UTF-16 units
+    assert link["range"]["start"] == {"line": 7, "character": start + 2}
+    assert link["range"]["end"] == {"line": 7, "character": start + 2 + len("thrombocytopenia")}
+
+
+def apply(text: str, edits: list[dict]) -> str:
+    """Apply LSP text edits (UTF-16 positions; the test text has none beyond the BMP)."""
+    lines = text.split("\n")
+    offsets = [sum(len(line) + 1 for line in lines[:n]) for n in range(len(lines) + 1)]
+    for edit in sorted(edits, key=lambda e: (e["range"]["start"]["line"],
+                                             e["range"]["start"]["character"]), reverse=True):
+        start = offsets[edit["range"]["start"]["line"]] + edit["range"]["start"]["character"]
+        end = offsets[edit["range"]["end"]["line"]] + edit["range"]["end"]["character"]
+        text = text[:start] + edit["newText"] + text[end:]
+    return text
+
+
+def actions(editor, uri, diagnostic):
+    return editor.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri}, "range": diagnostic["range"],
+        "context": {"diagnostics": [diagnostic]}})
+
+
+def test_quick_fixes_link_swap_and_turn_off_for_a_line(editor, tmp_path):
+    uri = editor.open(tmp_path / "a.md", PAGE)
+    found = editor.diagnostics(uri)
+    link = next(d for d in found if d["code"] == "RL202")
+    offered = actions(editor, uri, link)
+    fix = next(a for a in offered if a.get("isPreferred"))
+    assert fix["title"] == 'Link "thrombocytopenia" to the glossary'
+    assert ("talk about [thrombocytopenia](https://www.cancer.gov/publications/dictionaries/"
+            "cancer-terms/def/45365) with you") in apply(PAGE, fix["edit"]["changes"][uri])
+    plain = next(d for d in found if d["code"] == "RL203")
+    swap = next(a for a in actions(editor, uri, plain) if a.get("isPreferred"))
+    assert "later" in swap["title"]
+    assert "The team will later check" in apply(PAGE, swap["edit"]["changes"][uri])
+    long = next(d for d in found if d["code"] == "RL102")
+    off = next(a for a in actions(editor, uri, long) if a["title"].startswith("Turn off"))
+    assert off["title"] == "Turn off RL102 long-sentence for this line"
+    assert "every single day of the week. <!-- readlint-disable-line RL102 -->" in \
+        apply(PAGE, off["edit"]["changes"][uri])
+    # All three were made for the same text: the editor applies them together.
+    text = apply(PAGE, [e for a in (fix, swap, off) for e in a["edit"]["changes"][uri]])
+    editor.change(uri, text, 2)  # the editor applies the edits and sends the new text
+    after = editor.diagnostics(uri)
+    assert [d["code"] for d in after if d["code"] in ("RL202", "RL203", "RL102")] == \
+        ["RL202"]  # "platelets" is still to link; the rest is fixed or turned off
+    assert "platelets" in next(d for d in after if d["code"] == "RL202")["message"]
+
+
+def test_hover_shows_the_glossary_entry_and_the_page_grade(editor, tmp_path):
+    uri = editor.open(tmp_path / "a.md", PAGE.replace("We eat food. We go home.",
+                                                      "We eat food. We go home. " * 30))
+    editor.diagnostics(uri)
+    term = editor.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                                 "position": {"line": 7, "character": 32}})
+    value = term["contents"]["value"]
+    assert value.startswith("**thrombocytopenia** (THROM-boh-sy-toh-PEE-nee-uh)")
+    assert "cancer-terms/def/45365" in value
+    assert term["range"]["start"] == {"line": 7, "character": 27}
+    grade = editor.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                                  "position": {"line": 2, "character": 4}})
+    assert grade["contents"]["value"].startswith("**Reading grade ")
+    assert "against a target of 8 for patient pages" in grade["contents"]["value"]
+    nothing = editor.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                                    "position": {"line": 7, "character": 2}})
+    assert nothing is None
+
+
+def test_config_changes_are_picked_up_without_a_restart(editor, tmp_path):
+    uri = editor.open(tmp_path / "a.md", PAGE)
+    assert "RL102" in [d["code"] for d in editor.diagnostics(uri)]
+    config = tmp_path / ".readlint.yaml"
+    config.write_text("rules:\n  long-sentence: {enabled: false}\n", encoding="utf-8")
+    editor.notify("workspace/didChangeWatchedFiles", {"changes": [
+        {"uri": config.as_uri(), "type": 1}]})
+    assert "RL102" not in [d["code"] for d in editor.diagnostics(uri)]
+    config.write_text("rules:\n  long-sentence: {max_words: 40}\n", encoding="utf-8")
+    editor.notify("textDocument/didSave", {"textDocument": {"uri": config.as_uri()}})
+    assert "RL102" not in [d["code"] for d in editor.diagnostics(uri)]  # 33 words < 40
+    config.write_text("rules:\n  long-sentence: {max_words: 30}\n", encoding="utf-8")
+    editor.change(uri, PAGE, 2)  # a change to the page reads the config again too
+    assert "RL102" in [d["code"] for d in editor.diagnostics(uri)]
+
+
+def test_audience_comes_from_the_buffer_front_matter(editor, tmp_path):
+    uri = editor.open(tmp_path / "a.md", PAGE)
+    assert "RL201" in [d["code"] for d in editor.diagnostics(uri)]
+    editor.change(uri, PAGE.replace("audienceLevel: patient", "audienceLevel: professional"),
+                  2)
+    assert "RL201" not in [d["code"] for d in editor.diagnostics(uri)]  # no jargon check
+
+
+def test_changes_in_a_burst_are_checked_once_with_the_last_text(editor, tmp_path):
+    uri = editor.open(tmp_path / "a.md", PAGE)
+    editor.diagnostics(uri)
+    for version in range(2, 7):
+        editor.change(uri, PAGE.replace("pancreaticoduodenectomy", "x" * version), version)
+    message = editor.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics")
+    assert message["params"]["version"] == 6
+    assert "RL201" not in [d["code"] for d in message["params"]["diagnostics"]]
+
+
+def test_bad_messages_and_bad_documents_never_stop_the_server(editor, tmp_path):
+    editor.send_bytes(b"{this is not json")
+    editor.send({"id": 99, "method": "textDocument/hover", "params": {"nonsense": True}})
+    broken = "---\ntitle: [unclosed\n---\n# Hi\n"
+    uri = editor.open(tmp_path / "broken.md", broken)
+    found = editor.diagnostics(uri)
+    assert len(found) == 1 and found[0]["severity"] == 1
+    assert "front matter" in found[0]["message"]
+    uri = editor.open(tmp_path / "ok.md", PAGE)  # still answering
+    assert editor.diagnostics(uri)
+    editor.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+    assert editor.diagnostics(uri) == []  # closing clears them
