@@ -411,7 +411,7 @@ class Matcher:
         return out
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)  # the blocks of a long page; more only holds memory (1,024: +16 MB)
 def _folded_tokens(text: str) -> tuple[list[str], list[int], list[int], list[str], list[bool]]:
     """A text's tokens, their offsets, their folded forms, and whether each directly follows
     a hyphen ("positive" in "HER2-positive" starts no term): worked out once per text for
