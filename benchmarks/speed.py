@@ -86,9 +86,21 @@ def main(argv: list[str]) -> None:
     compare(generated, rows[-1])
     print()
     report(real)
+    print()
+    editor(shared)
 
 
 # -- measurements ---------------------------------------------------------------------------
+
+
+def editor(shared: Path) -> None:
+    """The language server: from a change to its diagnostics, on a page of 3,000 words."""
+    try:
+        import server_speed
+    except ImportError as exc:
+        print(f"language server: left out ({exc.name} is not installed)")
+        return
+    server_speed.measure(shared)
 
 
 def cold() -> None:

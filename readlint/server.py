@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -21,7 +22,6 @@ from urllib.parse import unquote, urlparse
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.workspace import TextDocument
-from pygls.workspace.position_codec import ServerTextPosition
 
 from . import glossary, store
 from .config import find_config
@@ -35,7 +35,7 @@ from .rule import GRADE
 from .version import __version__
 
 # How long to wait after a change before checking, so a burst of keystrokes costs one check.
-PAUSE = 0.08  # seconds
+PAUSE = 0.05  # seconds
 _SEVERITY = {Severity.ERROR: types.DiagnosticSeverity.Error,
              Severity.WARNING: types.DiagnosticSeverity.Warning,
              Severity.INFO: types.DiagnosticSeverity.Information}
@@ -130,32 +130,45 @@ class ReadlintServer(LanguageServer):
                                   end=types.Position(line=line + 1, character=0)),
                 message=result.error.message, severity=types.DiagnosticSeverity.Error,
                 source="readlint")]
-        rules = self.registry
+        units = Units(document, checked.text)
         found = []
         for p in result.problems:
-            rule = rules.get(p.rule)
-            href = rule.docs_url if rule is not None and rule.docs_url else rule_page(p.rule)
+            href = rule_page(p.rule)
             found.append(types.Diagnostic(
-                range=self.range_of(document, p.line, p.column, p.end_line, p.end_column),
+                range=units.range(p.line, p.column, p.end_line, p.end_column),
                 message=p.message, severity=_SEVERITY[p.severity], code=p.code,
                 code_description=types.CodeDescription(href=href) if href else None,
                 source=f"readlint {p.rule}", data={"rule": p.rule}))
         return found
 
-    @staticmethod
-    def range_of(document: TextDocument, line: int, column: int, end_line: int,
-                 end_column: int) -> types.Range:
-        """A problem's place (1-based lines, columns in characters) in the client's units
-        (UTF-16 unless the client chose otherwise)."""
-        start = document.position_to_client_units(ServerTextPosition(line - 1, column - 1))
-        end = document.position_to_client_units(ServerTextPosition(end_line - 1,
-                                                                   end_column - 1))
-        return types.Range(start=start, end=end)
 
-    def range_of_offsets(self, document: TextDocument, text: str, start: int,
-                         end: int) -> types.Range:
-        (line, column), (end_line, end_column) = _place(text, start), _place(text, end)
-        return self.range_of(document, line, column, end_line, end_column)
+class Units:
+    """Places in a checked text (1-based lines, columns in characters) as the client counts
+    them: UTF-16 code units unless it chose UTF-8 or UTF-32. Lines are split once."""
+
+    def __init__(self, document: TextDocument, text: str) -> None:
+        self.lines = text.split("\n")
+        self.encoding = str(document.position_codec.encoding or "utf-16")
+
+    def column(self, line: int, column: int) -> int:
+        """0-based, in the client's units, of a 1-based line and column in characters."""
+        text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        before = text[:column - 1]
+        if before.isascii() or self.encoding == "utf-32":
+            return column - 1
+        if self.encoding == "utf-8":
+            return len(before.encode("utf-8"))
+        return column - 1 + sum(1 for ch in before if ord(ch) > 0xFFFF)
+
+    def position(self, line: int, column: int) -> types.Position:
+        return types.Position(line=line - 1, character=self.column(line, column))
+
+    def range(self, line: int, column: int, end_line: int, end_column: int) -> types.Range:
+        return types.Range(start=self.position(line, column),
+                           end=self.position(end_line, end_column))
+
+    def range_of_offsets(self, text: str, start: int, end: int) -> types.Range:
+        return self.range(*_place(text, start), *_place(text, end))
 
 
 def _config(found: Path | None) -> Any:
@@ -176,11 +189,14 @@ def document_path(uri: str) -> Path | None:
     return Path(unquote(parsed.path))
 
 
+@cache
 def rule_page(rule_name: str) -> str | None:
     """A page with the rule's explanation (what `readlint explain` prints), written once into
     the cache folder, as a file: link the editor can open."""
     registry = Registry.default()
     rule = registry.get(rule_name)
+    if rule is not None and rule.docs_url:
+        return rule.docs_url
     if rule is None or not store.enabled():
         return None
     page = store.root() / "rules" / f"{rule.code}-{rule.name}-{__version__}.md"
@@ -287,8 +303,8 @@ def _fix_title(p: Problem, fix: Fix) -> str:
 def _edit_action(ls: ReadlintServer, document: TextDocument, checked: Checked, p: Problem,
                  fix: Fix, diagnostic: types.Diagnostic | None, preferred: bool,
                  ) -> types.CodeAction:
-    edit = types.TextEdit(range=ls.range_of_offsets(document, checked.text, fix.start,
-                                                    fix.end), new_text=fix.replacement)
+    edit = types.TextEdit(range=Units(document, checked.text).range_of_offsets(
+        checked.text, fix.start, fix.end), new_text=fix.replacement)
     return types.CodeAction(
         title=_fix_title(p, fix), kind=types.CodeActionKind.QuickFix,
         diagnostics=[diagnostic] if diagnostic else None, is_preferred=preferred,
@@ -298,10 +314,10 @@ def _edit_action(ls: ReadlintServer, document: TextDocument, checked: Checked, p
 def _disable_action(ls: ReadlintServer, document: TextDocument, checked: Checked, p: Problem,
                     diagnostic: types.Diagnostic | None) -> types.CodeAction:
     """Turn the rule off for the problem's line: a comment at the end of that line."""
-    lines = checked.text.split("\n")
-    line = lines[p.line - 1] if p.line - 1 < len(lines) else ""
+    units = Units(document, checked.text)
+    line = units.lines[p.line - 1] if p.line - 1 < len(units.lines) else ""
     comment = f" <!-- readlint-disable-line {p.code} -->"
-    at = document.position_to_client_units(ServerTextPosition(p.line - 1, len(line)))
+    at = units.position(p.line, len(line) + 1)
     edit = types.TextEdit(range=types.Range(start=at, end=at), new_text=comment)
     return types.CodeAction(
         title=f"Turn off {p.code} {p.rule} for this line", kind=types.CodeActionKind.QuickFix,
@@ -380,13 +396,12 @@ def _term_hover(ls: ReadlintServer, document: TextDocument, checked: Checked, li
             if url:
                 text += f"\n\n[Open the entry]({url})"
             parts.append(text)
-        start = ServerTextPosition(line_number, match.start)
-        end = ServerTextPosition(line_number, match.end)
+        units = Units(document, checked.text)
         return types.Hover(
             contents=types.MarkupContent(kind=types.MarkupKind.Markdown,
                                          value="\n\n---\n\n".join(parts)),
-            range=types.Range(start=document.position_to_client_units(start),
-                              end=document.position_to_client_units(end)))
+            range=units.range(line_number + 1, match.start + 1, line_number + 1,
+                              match.end + 1))
     return None
 
 

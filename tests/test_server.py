@@ -178,3 +178,52 @@ def test_bad_messages_and_bad_documents_never_stop_the_server(editor, tmp_path):
     assert editor.diagnostics(uri)
     editor.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
     assert editor.diagnostics(uri) == []  # closing clears them
+
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def editor_commands() -> dict[str, list[str]]:
+    """The command line each editor snippet in the README starts, read from the snippet."""
+    import re
+    text = README.read_text(encoding="utf-8")
+    found = {}
+    for editor_name, body in re.findall(r"<!-- editor: (\w+) -->\n```\w+\n(.*?)```", text, re.S):
+        if editor_name == "vscode":
+            settings = json.loads(body)
+            found[editor_name] = [settings["glspc.serverPath"],
+                                  *settings["glspc.serverCommandArguments"]]
+        elif editor_name == "neovim":
+            found[editor_name] = re.findall(r'"([^"]+)"', re.search(r"cmd = \{(.*?)\}",
+                                                                     body).group(1))
+        elif editor_name == "helix":
+            command = re.search(r'command = "([^"]+)"', body).group(1)
+            found[editor_name] = [command, *json.loads(re.search(r"args = (\[.*?\])",
+                                                                 body).group(1))]
+        elif editor_name == "emacs":
+            found[editor_name] = re.findall(r'"([^"]+)"', re.search(r'\. \(("[^)]*)\)',
+                                                                     body).group(1))
+    return found
+
+
+def test_every_editor_snippet_in_the_readme_starts_a_working_server(tmp_path):
+    import subprocess
+    import sys
+
+    commands = editor_commands()
+    assert set(commands) == {"vscode", "neovim", "helix", "emacs"}
+    installed = Path(sys.executable).parent / "readlint"
+    if not installed.exists():
+        pytest.skip("the readlint command is not installed beside this Python")
+    for name, command in commands.items():
+        assert command == ["readlint", "server"], name
+        body = json.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+            "processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {}}}).encode()
+        exit_body = json.dumps({"jsonrpc": "2.0", "method": "exit"}).encode()
+        messages = b"".join(b"Content-Length: %d\r\n\r\n%s" % (len(b), b)
+                            for b in (body, exit_body))
+        done = subprocess.run([str(installed), *command[1:]], input=messages,
+                              capture_output=True, timeout=60, cwd=tmp_path)
+        reply = json.loads(done.stdout.split(b"\r\n\r\n", 1)[1].split(b"Content-Length")[0])
+        assert reply["result"]["serverInfo"]["name"] == "readlint", name
+        assert reply["result"]["capabilities"]["hoverProvider"] is True, name
