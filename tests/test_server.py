@@ -58,6 +58,22 @@ def test_diagnostics_are_what_check_finds_on_the_seed(editor, run, tmp_path):
     assert "How to fix" in Path(page[len("file://"):]).read_text(encoding="utf-8")
 
 
+def test_diagnostics_are_what_check_finds_on_every_rule_fixture(editor, run, tmp_path):
+    fixtures = sorted((Path(__file__).parent / "fixtures" / "rules").glob("*.md"))
+    fixtures.append(Path(__file__).parent / "fixtures" / "every-severity.md")
+    for fixture in fixtures:
+        page = tmp_path / fixture.name
+        shutil.copy(fixture, page)
+        uri = editor.open(page, page.read_text(encoding="utf-8"))
+        found = editor.diagnostics(uri)
+        checked = json.loads(run("check", page.name, "--format", "json").stdout)["problems"]
+        assert [(d["code"], d["message"]) for d in found] == \
+            [(p["code"], p["message"]) for p in checked], fixture.name
+        assert places(found) == [(p["code"], p["line"] - 1, p["column"] - 1,
+                                  p["end_line"] - 1, p["end_column"] - 1)
+                                 for p in checked], fixture.name
+
+
 def test_ranges_count_utf16_units_after_characters_beyond_the_basic_plane(editor, tmp_path):
     text = PAGE.replace("Your doctor", "😀😀 Your doctor")
     uri = editor.open(tmp_path / "a.md", text)
