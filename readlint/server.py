@@ -12,6 +12,7 @@ glossaries are loaded once, when the server starts, so each check after that is 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from dataclasses import dataclass
 from functools import cache
@@ -26,6 +27,7 @@ from pygls.workspace import TextDocument
 from . import glossary, store
 from .config import find_config
 from .errors import ReadlintError
+from .files import excluded
 from .fixes import write_atomically
 from .linter import Choices, Linter, example_problems
 from .problem import Fix, Problem, Severity
@@ -85,7 +87,10 @@ class ReadlintServer(LanguageServer):
         try:
             if path is not None:
                 linter = self.linter_for(path)
-                result = linter.lint_text(text, display, path)
+                if excluded(path, linter.config):  # the config leaves the file out
+                    result = FileResult(display, source_text=text.replace("\r\n", "\n"))
+                else:
+                    result = linter.lint_text(text, display, path)
             else:
                 linter = self.linter_for(Path.cwd() / "untitled.md")
                 result = linter.lint_text(text, display)
@@ -111,8 +116,8 @@ class ReadlintServer(LanguageServer):
 
         def run() -> None:
             self._pending.pop(uri, None)
-            document = self.workspace.get_text_document(uri)
-            self.check(document)
+            if uri in self.checked:  # not closed meanwhile
+                self.check(self.workspace.get_text_document(uri))
         self._pending[uri] = loop.call_later(self.pause, run)
 
     def check_all_open(self) -> None:
@@ -123,13 +128,15 @@ class ReadlintServer(LanguageServer):
 
     def diagnostics(self, document: TextDocument, checked: Checked) -> list[types.Diagnostic]:
         result = checked.result
-        if result.error is not None:
-            line = max(0, (result.error.line or 1) - 1)
+        error = result.error
+        if error is not None:
+            own = error.path in (None, result.path)  # else another file: the config
+            line = max(0, (error.line or 1) - 1) if own else 0
             return [types.Diagnostic(
                 range=types.Range(start=types.Position(line=line, character=0),
                                   end=types.Position(line=line + 1, character=0)),
-                message=result.error.message, severity=types.DiagnosticSeverity.Error,
-                source="readlint")]
+                message=error.message if own else f"This page cannot be checked: {error}",
+                severity=types.DiagnosticSeverity.Error, source="readlint")]
         units = Units(document, checked.text)
         found = []
         for p in result.problems:
@@ -222,9 +229,11 @@ def make_server(audience: str | None = None, pause: float = PAUSE) -> ReadlintSe
 
     @server.feature(types.INITIALIZED)
     def initialized(ls: ReadlintServer, params: types.InitializedParams) -> None:
-        # Load the word tables and glossaries now, not on the first keystroke.
-        ls.linter_for(Path.cwd() / "warm-up.md").lint_text(
-            "---\naudienceLevel: patient\n---\n# Warm\n\nA warm-up page.\n", "warm-up.md")
+        # Load the word tables and glossaries now, not on the first keystroke. A config that
+        # cannot be read is said on each page's first line when the page is checked.
+        with contextlib.suppress(ReadlintError):
+            ls.linter_for(Path.cwd() / "warm-up.md").lint_text(
+                "---\naudienceLevel: patient\n---\n# Warm\n\nA warm-up page.\n", "warm-up.md")
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: ReadlintServer, params: types.DidOpenTextDocumentParams) -> None:
@@ -244,6 +253,9 @@ def make_server(audience: str | None = None, pause: float = PAUSE) -> ReadlintSe
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: ReadlintServer, params: types.DidCloseTextDocumentParams) -> None:
         ls.checked.pop(params.text_document.uri, None)
+        pending = ls._pending.pop(params.text_document.uri, None)
+        if pending is not None:
+            pending.cancel()
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=params.text_document.uri, diagnostics=[]))
 

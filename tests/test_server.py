@@ -243,3 +243,20 @@ def test_every_editor_snippet_in_the_readme_starts_a_working_server(tmp_path):
         reply = json.loads(done.stdout.split(b"\r\n\r\n", 1)[1].split(b"Content-Length")[0])
         assert reply["result"]["serverInfo"]["name"] == "readlint", name
         assert reply["result"]["capabilities"]["hoverProvider"] is True, name
+
+
+def test_a_broken_config_is_said_in_the_editor_and_a_left_out_file_gets_nothing(editor,
+                                                                                 tmp_path):
+    config = tmp_path / ".readlint.yaml"
+    config.write_text("rules: [not, a, mapping\n", encoding="utf-8")
+    uri = editor.open(tmp_path / "a.md", PAGE)
+    found = editor.diagnostics(uri)
+    assert len(found) == 1 and found[0]["severity"] == 1
+    assert found[0]["message"].startswith("This page cannot be checked: .readlint.yaml:2: not "
+                                          "valid YAML")
+    config.write_text("exclude: ['drafts/*']\n", encoding="utf-8")
+    editor.notify("workspace/didChangeWatchedFiles", {"changes": [
+        {"uri": config.as_uri(), "type": 2}]})
+    assert "RL201" in [d["code"] for d in editor.diagnostics(uri)]  # fixed: checked again
+    draft = editor.open(tmp_path / "drafts" / "b.md", PAGE)
+    assert editor.diagnostics(draft) == []  # as `readlint check` leaves it out
