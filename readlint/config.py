@@ -18,11 +18,6 @@ from .problem import Severity
 from .schema import load_yaml, validate
 from .source import display_path, read_data_text
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # Python 3.10: the same parser, from the package index
-    import tomli as tomllib
-
 CONFIG_NAMES = (".readlint.yaml", ".readlint.yml")
 DEFAULT_AUDIENCE = "patient"
 DEFAULT_EXTENSIONS = (".md", ".markdown", ".txt")
@@ -88,10 +83,22 @@ def _find_config(folder: Path) -> Path | None:
     return None
 
 
+def _toml() -> Any:
+    """The TOML parser, imported when a TOML file is read."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # Python 3.10: the same parser, from the package index
+        import tomli as tomllib
+    return tomllib
+
+
 def _has_tool_section(path: Path) -> bool:
     """Does pyproject.toml have a [tool.readlint] table? A pyproject.toml that cannot be read
     as TOML but mentions readlint's table is an error, not a file to pass over."""
     text = read_data_text(path)
+    if "readlint" not in text:
+        return False  # no need to parse it
+    tomllib = _toml()
     try:
         return "readlint" in tomllib.loads(text).get("tool", {})
     except tomllib.TOMLDecodeError as exc:
@@ -108,6 +115,7 @@ def load_config(path: Path | None) -> Config:
     if not path.is_file():
         raise ConfigError("config file not found", display)
     if path.name == "pyproject.toml" or path.suffix == ".toml":
+        tomllib = _toml()
         try:
             toml = tomllib.loads(read_data_text(path, display))
         except tomllib.TOMLDecodeError as exc:

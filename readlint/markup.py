@@ -264,12 +264,12 @@ _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,
 _MARKUP_GAP = re.compile(r"[\s*_~\[\]!<>`\\]*")
 
 
-def _locate(content: str, text: str, cur: int) -> list[int] | int:
+def _locate(content: str, text: str, cur: int) -> tuple[list[int] | int, int]:
     """Find where `text` stands in `content` from `cur`: an index, or per-character positions
-    when escapes or entities make it differ from the source."""
+    when escapes or entities make it differ from the source; and where it ends there."""
     j = content.find(text, cur)
-    if j >= 0 and _MARKUP_GAP.fullmatch(content, cur, j):
-        return j
+    if j >= 0 and _MARKUP_GAP.fullmatch(content, cur, j) and not _entity_inside(content, text, j):
+        return j, j + len(text)
     positions = []
     for ch in text:
         while not ch.isspace() and content[cur:cur + 1] in (" ", "\t"):
@@ -289,7 +289,14 @@ def _locate(content: str, text: str, cur: int) -> list[int] | int:
         else:
             positions.append(k)
             cur = k + 1
-    return positions
+    return positions, cur
+
+
+def _entity_inside(content: str, text: str, at: int) -> bool:
+    """Is an "&" of text, standing at `at` in content, the start of an entity there ("&amp;"
+    is one "&" of prose, not "&" followed by "amp;")?"""
+    return "&" in text and any(_ENTITY.match(content, at + i) is not None
+                               for i, ch in enumerate(text) if ch == "&")
 
 
 def _skip_destination(content: str, cur: int) -> int:
@@ -337,15 +344,12 @@ def _align(doc: Markup, content: str, children: list[Token], out: _ProseBuilder,
         if kind == "text":
             if not child.content:
                 continue
-            found = _locate(content, child.content, cur)
+            found, cur = _locate(content, child.content, cur)
             if isinstance(found, int):
                 if not in_autolink:
                     out.add(child.content, found)
-                cur = found + len(child.content)
-            else:
-                if not in_autolink:
-                    out.add_mapped(child.content, found)
-                cur = found[-1] + 1
+            elif not in_autolink:
+                out.add_mapped(child.content, found)
         elif kind in ("softbreak", "hardbreak"):
             j = content.find("\n", cur)
             if j >= 0:

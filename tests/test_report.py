@@ -282,3 +282,10 @@ def test_html_view_scores_prose_sentences_only(run, write):
         ("list_item", "Radiation ther", [0]),  # a short label is not
         ("list_item", "Comprehensive ", [0]),  # nor a longer one without a full stop
     ]
+
+
+def test_the_command_line_offers_every_report_order():
+    from readlint.cli import REPORT_ORDERS
+    from readlint.report.model import SORT_KEYS
+
+    assert list(REPORT_ORDERS) == sorted(SORT_KEYS)

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 from collections.abc import Iterator, Mapping
@@ -38,7 +37,9 @@ def period(value: Any) -> tuple[int, int] | None:
 def add(start: datetime.date, months: int, days: int) -> datetime.date:
     year, month = divmod(start.month - 1 + months, 12)
     year += start.year
-    day = min(start.day, calendar.monthrange(year, month + 1)[1])
+    last_day = (datetime.date(year + month // 11, (month + 1) % 12 + 1, 1)
+                - datetime.timedelta(days=1)).day  # the month's last day
+    day = min(start.day, last_day)
     return datetime.date(year, month + 1, day) + datetime.timedelta(days=days)
 
 

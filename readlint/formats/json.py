@@ -6,12 +6,14 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Mapping
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ..problem import Problem
-from ..report.model import Report
 from ..results import RuleInfo, RunResult
 from .base import Format, FormatOptions, write_json
+
+if TYPE_CHECKING:
+    from ..report.model import Report
 
 
 def problem_dict(p: Problem, rules: Mapping[str, RuleInfo] | None = None) -> dict[str, Any]:

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import textwrap
 from collections import Counter
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
 from ..problem import Severity
-from ..report.model import Report, summary_line
-from ..report.progress import Progress, summary
 from ..results import RunResult
 from .base import Format, FormatOptions
+
+if TYPE_CHECKING:  # the report's modules are imported when a report is written
+    from ..report.model import Report
+    from ..report.progress import Progress
 
 TODO_SHOWN = 15  # terms per to-do list in the terminal (--todo writes them all)
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
@@ -77,6 +79,8 @@ def _cut(text: str, width: int) -> str:
 
 
 def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
+    from ..report.model import summary_line
+
     top, color = options.top, options.color
     rows = report.rows[:top] if top else report.rows
     path_width = WIDTH - 69
@@ -132,6 +136,8 @@ def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
 def write_progress(progress: Progress, out: TextIO) -> None:
     """What changed since an earlier report: per rule set, then the documents that changed
     most."""
+    from ..report.progress import summary
+
     out.write(f"\n{summary(progress)}\n")
     out.write(f"{'Rule set':14} {'Documents':>13} {'Over target':>13} {'Median grade':>15}\n")
     for a in progress.audiences:
