@@ -618,7 +618,8 @@ def server(audience: str | None) -> None:
     try:
         from .server import serve
     except ImportError as exc:
-        _fail(f"the language server needs pygls and lsprotocol ({exc.name} is missing): "
+        missing = (exc.name or "pygls").split(".")[0]
+        _fail(f"the language server needs pygls and lsprotocol ({missing} is missing): "
               "pip install 'readlint[server]'")
     serve(audience)
 

@@ -260,3 +260,17 @@ def test_a_broken_config_is_said_in_the_editor_and_a_left_out_file_gets_nothing(
     assert "RL201" in [d["code"] for d in editor.diagnostics(uri)]  # fixed: checked again
     draft = editor.open(tmp_path / "drafts" / "b.md", PAGE)
     assert editor.diagnostics(draft) == []  # as `readlint check` leaves it out
+
+
+def test_without_pygls_the_server_command_says_what_to_install(tmp_path):
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.modules['pygls'] = None; sys.argv = ['readlint', 'server']; "
+            "from readlint.cli import run; run()")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "readlint: error: the language server needs pygls and lsprotocol (pygls is missing): "
+        "pip install 'readlint[server]'"]
