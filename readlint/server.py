@@ -42,6 +42,7 @@ _SEVERITY = {Severity.ERROR: types.DiagnosticSeverity.Error,
              Severity.WARNING: types.DiagnosticSeverity.Warning,
              Severity.INFO: types.DiagnosticSeverity.Information}
 CONFIG_NAMES = (".readlint.yaml", ".readlint.yml", "readlint.yaml")
+PROSE_LANGUAGES = frozenset({"markdown", "plaintext", "text", "mdx"})
 
 
 @dataclass
@@ -87,7 +88,8 @@ class ReadlintServer(LanguageServer):
         try:
             if path is not None:
                 linter = self.linter_for(path)
-                if excluded(path, linter.config):  # the config leaves the file out
+                if excluded(path, linter.config) or not self.is_prose(document, path, linter):
+                    # The config leaves the file out, or it is not a page (a script, data).
                     result = FileResult(display, source_text=text.replace("\r\n", "\n"))
                 else:
                     result = linter.lint_text(text, display, path)
@@ -106,6 +108,13 @@ class ReadlintServer(LanguageServer):
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=document.uri, version=document.version,
             diagnostics=self.diagnostics(document, checked)))
+
+    @staticmethod
+    def is_prose(document: TextDocument, path: Path, linter: Linter) -> bool:
+        """A page to check: Markdown or text for the editor, or a file with one of the
+        extensions the config checks (.md, .markdown and .txt unless it says otherwise)."""
+        return document.language_id in PROSE_LANGUAGES or \
+            path.suffix.lower() in linter.config.extensions
 
     def check_later(self, uri: str) -> None:
         """Check after a short pause; a newer change restarts the pause."""

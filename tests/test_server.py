@@ -274,3 +274,15 @@ def test_without_pygls_the_server_command_says_what_to_install(tmp_path):
     assert done.stderr.strip().splitlines() == [
         "readlint: error: the language server needs pygls and lsprotocol (pygls is missing): "
         "pip install 'readlint[server]'"]
+
+
+def test_only_pages_are_checked(editor, tmp_path):
+    script = tmp_path / "tool.py"
+    editor.notify("textDocument/didOpen", {"textDocument": {
+        "uri": script.as_uri(), "languageId": "python", "version": 1,
+        "text": "# Some people need a pancreaticoduodenectomy.\nx = 1\n"}})
+    assert editor.diagnostics(script.as_uri()) == []
+    notes = tmp_path / "notes.txt"  # a text file, whatever the editor calls its language
+    editor.notify("textDocument/didOpen", {"textDocument": {
+        "uri": notes.as_uri(), "languageId": "unknown", "version": 1, "text": PAGE}})
+    assert "RL201" in [d["code"] for d in editor.diagnostics(notes.as_uri())]
