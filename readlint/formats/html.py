@@ -15,7 +15,7 @@ from collections import Counter
 from typing import Any, TextIO
 
 from ..report.model import DocumentRow, Report, summary_line
-from ..report.progress import Progress
+from ..report.progress import CHANGE_LISTS, Progress, show_count, show_grade
 from ..report.progress import summary as progress_summary
 from .base import Format, FormatOptions
 
@@ -223,18 +223,19 @@ def _since(progress: Progress) -> str:
         parts.append(f"<tr><td>{html.escape(a.rule_set or '-')}</td>"
                      f"<td>{a.documents_before} → {a.documents_after}</td>"
                      f"<td>{a.over_before} → {a.over_after}</td>"
-                     f"<td>{_grade(a.median_before)} → {_grade(a.median_after)}</td></tr>")
+                     f"<td>{show_grade(a.median_before)} → "
+                     f"{show_grade(a.median_after)}</td></tr>")
     parts.append("</tbody></table>")
-    for status, title in (("worse", "Harder to read, or more problems"),
-                          ("better", "Easier to read, or fewer problems")):
+    for status, title in CHANGE_LISTS:
         found = progress.of(status)
         if not found:
             continue
         parts.append(f"<h3>{title} ({len(found)})</h3><ul>")
         for d in found[:15]:
             parts.append(f"<li><code>{html.escape(d.path)}</code>: grade "
-                         f"{_grade(d.grade_before)} → {_grade(d.grade_after)}, problems "
-                         f"{_count(d.problems_before)} → {_count(d.problems_after)}</li>")
+                         f"{show_grade(d.grade_before)} → {show_grade(d.grade_after)}, "
+                         f"problems {show_count(d.problems_before)} → "
+                         f"{show_count(d.problems_after)}</li>")
         if len(found) > 15:
             parts.append(f"<li>and {len(found) - 15} more (filter the table by change)</li>")
         parts.append("</ul>")
@@ -242,12 +243,6 @@ def _since(progress: Progress) -> str:
     return "".join(parts)
 
 
-def _grade(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1f}"
-
-
-def _count(value: int | None) -> str:
-    return "-" if value is None else str(value)
 
 
 _CSS = """

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from ..report.model import Report, summary_line
-from ..report.progress import Progress, summary
+from ..report.progress import Progress, show_count, show_grade, summary
 from .base import Format, FormatOptions
 
 
@@ -51,23 +51,17 @@ def write_progress(progress: Progress, out: TextIO) -> None:
               "| --- | ---: | ---: | ---: |\n")
     for a in progress.audiences:
         out.write(f"| {_cell(a.rule_set or '-')} | {a.documents_before} → {a.documents_after} "
-                  f"| {a.over_before} → {a.over_after} | {_grade(a.median_before)} → "
-                  f"{_grade(a.median_after)} |\n")
+                  f"| {a.over_before} → {a.over_after} | {show_grade(a.median_before)} → "
+                  f"{show_grade(a.median_after)} |\n")
     changed = progress.of("worse")[:10] + progress.of("better")[:10]
     if changed:
         out.write("\n| Document | Change | Grade | Problems |\n| --- | --- | ---: | ---: |\n")
         for d in changed:
-            out.write(f"| `{_cell(d.path)}` | {d.status} | {_grade(d.grade_before)} → "
-                      f"{_grade(d.grade_after)} | {_number(d.problems_before)} → "
-                      f"{_number(d.problems_after)} |\n")
+            out.write(f"| `{_cell(d.path)}` | {d.status} | {show_grade(d.grade_before)} → "
+                      f"{show_grade(d.grade_after)} | {show_count(d.problems_before)} → "
+                      f"{show_count(d.problems_after)} |\n")
 
 
-def _grade(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1f}"
-
-
-def _number(value: int | None) -> str:
-    return "-" if value is None else str(value)
 
 
 FORMAT = Format("markdown", "a short summary for a pull-request comment (report only)",

@@ -136,33 +136,26 @@ def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
 def write_progress(progress: Progress, out: TextIO) -> None:
     """What changed since an earlier report: per rule set, then the documents that changed
     most."""
-    from ..report.progress import summary
+    from ..report.progress import CHANGE_LISTS, show_count, show_grade, summary
 
     out.write(f"\n{summary(progress)}\n")
     out.write(f"{'Rule set':14} {'Documents':>13} {'Over target':>13} {'Median grade':>15}\n")
     for a in progress.audiences:
         out.write(f"{a.rule_set or '-':14} {a.documents_before:>6} → {a.documents_after:<4} "
-                  f"{a.over_before:>6} → {a.over_after:<4} {_grade(a.median_before):>7} → "
-                  f"{_grade(a.median_after)}\n")
-    for status, title in (("worse", "Harder to read, or more problems"),
-                          ("better", "Easier to read, or fewer problems")):
+                  f"{a.over_before:>6} → {a.over_after:<4} {show_grade(a.median_before):>7} → "
+                  f"{show_grade(a.median_after)}\n")
+    for status, title in CHANGE_LISTS:
         found = progress.of(status)
         if found:
             out.write(f"{title}:\n")
             for d in found[:10]:
-                out.write(f"  {_cut(d.path, 50):50} grade {_grade(d.grade_before)} → "
-                          f"{_grade(d.grade_after)}, problems {_number(d.problems_before)} → "
-                          f"{_number(d.problems_after)}\n")
+                out.write(f"  {_cut(d.path, 50):50} grade {show_grade(d.grade_before)} → "
+                          f"{show_grade(d.grade_after)}, problems "
+                          f"{show_count(d.problems_before)} → {show_count(d.problems_after)}\n")
             if len(found) > 10:
                 out.write(f"  … and {len(found) - 10} more\n")
 
 
-def _grade(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1f}"
-
-
-def _number(value: int | None) -> str:
-    return "-" if value is None else str(value)
 
 
 FORMAT = Format("text", "for people: one line per problem, or the report as a table",

@@ -9,6 +9,7 @@ from typing import TextIO
 
 from ..results import FileResult, problem_identity
 from ..rule import GRADE
+from .progress import show_grade
 
 
 @dataclass
@@ -60,9 +61,9 @@ def write_markdown(changes: list[Change], ref: str, out: TextIO) -> None:
     out.write("| document | grade before | grade after | change | problems fixed | "
               "problems added |\n| --- | ---: | ---: | ---: | ---: | ---: |\n")
     for c in changes:
-        before = "new" if c.new else _show(c.before)
+        before = "new" if c.new else show_grade(c.before)
         change = "" if c.delta is None else f"{c.delta:+.1f}" + (" ▲" if c.worse else "")
-        out.write(f"| `{c.path}` | {before} | {_show(c.after)} | {change} | {c.fixed} | "
+        out.write(f"| `{c.path}` | {before} | {show_grade(c.after)} | {change} | {c.fixed} | "
                   f"{c.added} |\n")
     if worse:
         out.write(f"\n{len(worse)} document{'s' if len(worse) != 1 else ''} got harder to "
@@ -75,9 +76,5 @@ def write_text(changes: list[Change], ref: str, out: TextIO) -> None:
         return
     for c in changes:
         change = "" if c.delta is None else f" ({c.delta:+.1f})"
-        out.write(f"{c.path}: grade {_show(c.before)} -> {_show(c.after)}{change}; "
+        out.write(f"{c.path}: grade {show_grade(c.before)} -> {show_grade(c.after)}{change}; "
                   f"{c.fixed} fixed, {c.added} added\n")
-
-
-def _show(grade: float | None) -> str:
-    return "-" if grade is None else f"{grade:.1f}"

@@ -166,3 +166,17 @@ def summary(progress: Progress) -> str:
     if progress.count("gone"):
         parts.append(f"{progress.count('gone')} no longer there")
     return f"Since {progress.source}: " + ", ".join(parts) + "."
+
+
+# The lists of changed documents every format shows, worst first.
+CHANGE_LISTS = (("worse", "Harder to read, or more problems"),
+                ("better", "Easier to read, or fewer problems"))
+
+
+def show_grade(value: float | None) -> str:
+    """A grade as the formats print it; "-" when there is none (not graded, not there)."""
+    return "-" if value is None else f"{value:.1f}"
+
+
+def show_count(value: int | None) -> str:
+    return "-" if value is None else str(value)
