@@ -148,6 +148,8 @@ def compare(report: Report, earlier: dict[str, dict[str, Any]], source: str) -> 
         old_rows = [d for d in earlier.values() if str(d.get("rule_set") or "") == rule_set
                     and _grade(d) is not None]
         old_grades = [g for g in (_grade(d) for d in old_rows) if g is not None]
+        if not rows and not old_rows:
+            continue  # nothing graded in this rule set, then or now
         audiences.append(AudienceChange(
             rule_set, len(old_rows), len(rows),
             sum(1 for d in old_rows if d.get("over_target")),
