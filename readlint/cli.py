@@ -268,17 +268,28 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
         pending = _apply_fixes(linter, result, write=not diff, quiet=quiet)
         if diff:
             sys.exit(EXIT_ERROR if result.errors else EXIT_PROBLEMS if pending else EXIT_OK)
+    _write_check(result, output_format, output_file, options)
+    _exit_for(result, level, exit_zero)
+
+
+def _write_check(result: RunResult, output_format: str, output_file: str | None,
+                 options: FormatOptions) -> None:
+    """The problems in the chosen format; with -o, to that file, and as text to the
+    terminal too, both written as the results come."""
     writer = FORMATS[output_format].check
     assert writer is not None  # the choice offers only formats that can
-    if output_file:
-        write_atomically(Path(output_file), lambda fh: writer(result, fh, options))
-        text_writer = FORMATS["text"].check
-        assert text_writer is not None
-        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        text_writer(result, sys.stdout, replace(options, color=color))
-    else:
+    if not output_file:
         writer(result, sys.stdout, options)
-    _exit_for(result, level, exit_zero)
+        return
+    text_writer = FORMATS["text"].check
+    assert text_writer is not None
+    terminal = replace(options, color=sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    if FORMATS[output_format].streams:
+        write_atomically(Path(output_file), lambda fh: write_side_by_side(
+            result, [(writer, fh, options), (text_writer, sys.stdout, terminal)]))
+    else:  # a format that reads the whole run (SARIF, GitLab, JUnit): one after the other
+        write_atomically(Path(output_file), lambda fh: writer(result, fh, options))
+        text_writer(result, sys.stdout, terminal)
 
 
 def _exit_for(result: RunResult, level: Severity, exit_zero: bool) -> NoReturn:
@@ -296,21 +307,11 @@ def _check_streamed(linter: Linter, paths: Sequence[str], output_format: str,
     """Write each file's problems as it is checked, keeping none: memory stays that of the
     largest file whatever the number of files. With -o, the file and the terminal are
     written side by side."""
-    writer = FORMATS[output_format].check
-    assert writer is not None
     def say(error: ReadlintError) -> None:
         click.echo(f"readlint: {error}", err=True)
 
     result = StreamedRun(linter.lint_targets(linter.targets(paths)), linter.rules, say)
-    if output_file:
-        text_writer = FORMATS["text"].check
-        assert text_writer is not None
-        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        write_atomically(Path(output_file), lambda fh: write_side_by_side(
-            result, [(writer, fh, options),
-                     (text_writer, sys.stdout, replace(options, color=color))]))
-    else:
-        writer(result, sys.stdout, options)
+    _write_check(result, output_format, output_file, options)
     if not options.quiet:
         for notice in result.notices:
             click.echo(f"readlint: note: {notice}", err=True)

@@ -126,3 +126,16 @@ def test_check_with_output_file_and_unreadable_file(run, write):
     assert data["errors"][0]["path"] == "b.md"
     assert "a.md:8:1: RL102 long-sentence" in result.stdout  # the terminal still gets the text
     assert "1 file could not be checked" in result.stdout
+
+
+@pytest.mark.parametrize("name", ["sarif", "junit", "gitlab", "github", "json"])
+def test_output_file_in_every_format_and_text_on_the_terminal(run, write, name):
+    write("a.md", "---\naudienceLevel: patient\ntitle: A\nlanguage: en\n---\n# A\n\n"
+                  + "word " * 30 + "end.\n")
+    result = run("check", "a.md", "--format", name, "-o", "out.txt")
+    assert result.exit_code == 1
+    with open("out.txt", encoding="utf-8") as fh:
+        written = fh.read()
+    assert "RL102" in written and "a.md" in written
+    assert result.stdout.startswith("a.md:8:1: RL102 long-sentence")
+    assert "Found 1 problem (1 warning) in 1 of 1 file checked." in result.stdout

@@ -56,9 +56,10 @@ def write_json(data: Any, out: TextIO) -> None:
     out.write("\n")
 
 
-def write_side_by_side(run: StreamedRun,
+def write_side_by_side(run: RunResult,
                        writers: list[tuple[CheckWriter, TextIO, FormatOptions]]) -> None:
-    """Several check writers over one streamed run, each file's result read once: the first
+    """Several check writers that stream (Format.streams) over one run, each file's result
+    read once (a StreamedRun's can be read only once): the first
     writer works here, each other one in a thread fed through a short queue, so none waits
     for the whole run and no result is kept longer than the slowest writer needs it."""
     (first, first_out, first_options), others = writers[0], writers[1:]
