@@ -59,9 +59,9 @@ def write_json(data: Any, out: TextIO) -> None:
 def write_side_by_side(run: RunResult,
                        writers: list[tuple[CheckWriter, TextIO, FormatOptions]]) -> None:
     """Several check writers that stream (Format.streams) over one run, each file's result
-    read once (a StreamedRun's can be read only once): the first
-    writer works here, each other one in a thread fed through a short queue, so none waits
-    for the whole run and no result is kept longer than the slowest writer needs it."""
+    read once (a StreamedRun's can be read only once): the first writer works here, each
+    other one in a thread fed through a short queue, so none waits for the whole run and no
+    result is kept longer than the slowest writer needs it."""
     (first, first_out, first_options), others = writers[0], writers[1:]
     end = object()
     queues: list[queue.Queue[object]] = [queue.Queue(maxsize=64) for _ in others]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ..problem import Severity
@@ -107,9 +108,9 @@ class Report:
     top_terms: list[tuple[str, int]]
     notices: list[str] = field(default_factory=list)
     todo: list[TodoTerm] = field(default_factory=list)  # most frequent first
-    since: Any = None  # a progress.Progress when compared with an earlier report
+    since: Any = None  # a progress.Progress when compared with an earlier report (--compare)
 
-    @property
+    @cached_property
     def root(self) -> str:
         """The folder every document path starts with ("" when none), so pages can show
         shorter paths."""
