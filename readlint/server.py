@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -52,6 +52,7 @@ class Checked:
     version: int | None
     text: str  # the text as checked (line endings as "\n")
     result: FileResult
+    diagnostics: list[types.Diagnostic] = field(default_factory=list)  # as published
 
 
 class ReadlintServer(LanguageServer):
@@ -104,10 +105,10 @@ class ReadlintServer(LanguageServer):
                 f"internal error: {exc.__class__.__name__}: {exc}", display))
         checked = Checked(document.version, result.source_text or text.replace("\r\n", "\n"),
                           result)
+        checked.diagnostics = self.diagnostics(document, checked)
         self.checked[document.uri] = checked
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=document.uri, version=document.version,
-            diagnostics=self.diagnostics(document, checked)))
+            uri=document.uri, version=document.version, diagnostics=checked.diagnostics))
 
     @staticmethod
     def is_prose(document: TextDocument, path: Path, linter: Linter) -> bool:
@@ -302,8 +303,9 @@ def actions_for(ls: ReadlintServer, uri: str, where: types.Range) -> list[types.
     start = (picked.start.line + 1, picked.start.character + 1)
     end = (picked.end.line + 1, picked.end.character + 1)
     found: list[types.CodeAction] = []
-    diagnostics = {id(p): d for p, d in zip(checked.result.problems,
-                                            ls.diagnostics(document, checked), strict=False)}
+    # One diagnostic per problem, in order (an unreadable page has no problems).
+    diagnostics = {id(p): d for p, d in zip(checked.result.problems, checked.diagnostics,
+                                            strict=False)}
     for p in checked.result.problems:
         if not _overlaps(p, start, end):
             continue
