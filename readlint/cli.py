@@ -463,10 +463,7 @@ def _glossary_lookup(linter: Linter, result: RunResult) -> Callable[[str], bool]
 
     refs: dict[str, None] = {}
     for rule_set in sorted({f.rule_set for f in result.files if f.rule_set}):
-        for item in linter.selection.active(rule_set, ()):
-            names = item.options.get("glossaries")
-            if isinstance(names, (list, tuple)):
-                refs.update(dict.fromkeys(str(n) for n in names))
+        refs.update(dict.fromkeys(linter.selection.glossaries(rule_set)))
     if not refs:
         return None
     try:

@@ -162,6 +162,16 @@ class Selection:
                 settings[name] = settings[name].merged(setting) if name in settings else setting
         return settings
 
+    def glossaries(self, rule_set: str, overrides: Sequence[int] = ()) -> tuple[str, ...]:
+        """The glossaries the rules that run name (their `glossaries` option), each once, in
+        rule order: what the report asks whether a term is known, and hovers show."""
+        found: dict[str, None] = {}
+        for item in self.active(rule_set, overrides):
+            names = item.options.get("glossaries")
+            if isinstance(names, (list, tuple)):
+                found.update(dict.fromkeys(str(n) for n in names))
+        return tuple(found)
+
     def active(self, rule_set: str, overrides: Sequence[int]) -> list[ActiveRule]:
         """The rules that run, with their severity and options, in code order."""
         key = (rule_set, tuple(overrides))

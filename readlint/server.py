@@ -431,15 +431,10 @@ def _term_hover(ls: ReadlintServer, document: TextDocument, checked: Checked, li
 def _glossaries(ls: ReadlintServer, checked: Checked) -> tuple[str, ...]:
     path = checked.result.source_path
     linter = ls.linter_for(path if path is not None else Path.cwd() / "untitled.md")
-    refs: dict[str, None] = {}
     rule_set = checked.result.rule_set
     if rule_set is None:
         return ()
-    for item in linter.selection.active(rule_set, linter.selection.overrides_for(path)):
-        names = item.options.get("glossaries")
-        if isinstance(names, (list, tuple)):
-            refs.update(dict.fromkeys(str(n) for n in names))
-    return tuple(refs)
+    return linter.selection.glossaries(rule_set, linter.selection.overrides_for(path))
 
 
 def serve(audience: str | None = None) -> None:
