@@ -10,6 +10,7 @@ rebuilt when its sources change (their size or time), or when readlint's version
 from __future__ import annotations
 
 import array
+import contextlib
 import importlib.util
 import os
 import struct
@@ -109,5 +110,27 @@ def cached_table(name: str, sources: Sequence[str | os.PathLike[str]],
     table = Table.from_bytes(data) if data is not None else None
     if table is None:
         table = Table.build(build())
-        store.write("tables", f"{name}-{key}", table.to_bytes())
+        if store.write("tables", f"{name}-{key}", table.to_bytes()):
+            prune(name)
     return table
+
+
+# A table of another version or of changed sources is left this long after it was made, in
+# case another installed readlint still uses it, then removed when a new one is made.
+KEEP_OLD_TABLES = 30 * 24 * 3600  # seconds
+
+
+def prune(name: str) -> None:
+    """Remove tables called `name` made more than KEEP_OLD_TABLES ago (older versions'):
+    without this, each upgrade would leave its tables, some 20 MB, in the cache folder."""
+    import time
+
+    folder = store.root() / "tables"
+    cutoff = time.time() - KEEP_OLD_TABLES
+    try:
+        old = [f for f in folder.glob(f"{name}-*") if f.stat().st_mtime < cutoff]
+    except OSError:
+        return
+    for stale in old:
+        with contextlib.suppress(OSError):  # another run removed it, or it is read-only
+            stale.unlink()

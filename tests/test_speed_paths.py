@@ -224,3 +224,29 @@ def test_cache_folder_option(tmp_path):
     assert result.returncode == 1
     assert (tmp_path / "here" / "results").is_dir()
     assert not (tmp_path / "elsewhere" / "results").exists()
+
+
+def test_tables_of_older_versions_are_removed_when_a_new_one_is_made(tmp_path):
+    import os
+    import time
+
+    from readlint import store, tables
+
+    store.configure(tmp_path)
+    try:
+        folder = tmp_path / "tables"
+        folder.mkdir()
+        month_ago = time.time() - tables.KEEP_OLD_TABLES - 3600
+        old = folder / "words-0123"
+        recent = folder / "words-4567"  # another readlint's, still in use lately
+        other = folder / "sounds-89ab"  # another table
+        for f in (old, recent, other):
+            f.write_bytes(b"x")
+        for f in (old, other):
+            os.utime(f, (month_ago, month_ago))
+        found = tables.cached_table("words", [], lambda: [("cat", "1"), ("dog", "2")])
+        assert found.get("dog") == "2"
+        assert not old.exists() and recent.exists() and other.exists()
+        assert len(list(folder.glob("words-*"))) == 2  # the new table and the recent one
+    finally:
+        store.configure(None)
