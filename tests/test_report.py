@@ -242,6 +242,10 @@ def test_todo_list_as_csv_with_pages_and_glossary_candidates(run, write):
     text = result.stdout
     assert "pancreaticoduodenectomy (3, not in a glossary)" in text
     assert "thrombocytopenia (4)" in text
+    assert run("report", ".", "--html", "r.html").exit_code == 0
+    page = Path("r.html").read_text(encoding="utf-8")
+    assert page.count("1 term in all:") == 2 and "1 terms" not in page
+    assert "<td>no: add it?</td><td class=\"pages\">a.md, b.md, sub/c.md</td>" in page
 
 
 def test_audience_column_names_the_rule_set_used_when_the_page_gives_none(run, write):
@@ -289,3 +293,17 @@ def test_the_command_line_offers_every_report_order():
     from readlint.report.model import SORT_KEYS
 
     assert list(REPORT_ORDERS) == sorted(SORT_KEYS)
+
+
+def test_compare_page_when_nothing_was_graded_names_documents_from_the_root(run, write):
+    write("pages/a.md", "---\naudienceLevel: patient\n---\n# A\n\nWe eat food.\n")
+    write("pages/b.md", "---\naudienceLevel: patient\n---\n# B\n\nWe go home.\n")
+    write("old.json", run("report", "pages", "--format", "json").stdout)
+    write("pages/b.md", "---\naudienceLevel: patient\n---\n# B\n\nWe go home. Immunohistochemistry"
+                        " characterization facilitates individualized recommendations.\n")
+    assert run("report", "pages", "--compare", "old.json", "--html", "r.html").exit_code == 0
+    page = Path("r.html").read_text(encoding="utf-8")
+    since = page.split('id="since-title"')[1].split("</section>")[0]
+    assert "No document was long enough to grade, then or now." in since
+    assert "<table" not in since
+    assert "<li><code>b.md</code>: grade - → -, problems" in since  # from pages/, the root

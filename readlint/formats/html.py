@@ -45,7 +45,7 @@ def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
     out.write(_header(report))
     out.write(_overview(report, rule_sets))
     if report.since is not None:
-        out.write(_since(report.since))
+        out.write(_since(report.since, report.root))
     out.write(_todo(report))
     out.write(_DOCUMENTS.format(
         rule_set_options=_options(rule_sets), folder_options=_options(folders),
@@ -187,8 +187,10 @@ def _todo(report: Report) -> str:
         if not terms:
             continue
         glossary = kind == "undefined" and any(t.in_glossary is not None for t in terms)
-        parts.append(f"<h3>{title}</h3><p>{advice} {len(terms)} terms in all; the "
-                     f"{min(TODO_SHOWN, len(terms))} used by most documents:</p>")
+        listed = min(TODO_SHOWN, len(terms))
+        counted = ("1 term in all:" if len(terms) == 1 else
+                   f"{len(terms)} terms in all; the {listed} used by most documents:")
+        parts.append(f"<h3>{title}</h3><p>{advice} {counted}</p>")
         parts.append('<table class="todo"><thead><tr><th scope="col">Term</th>'
                      '<th scope="col">Documents</th>'
                      + ('<th scope="col">In a glossary</th>' if glossary else "")
@@ -212,27 +214,31 @@ def _short(path: str, root: str) -> str:
     return path[len(root):] if root and path.startswith(root) else path
 
 
-def _since(progress: Progress) -> str:
+def _since(progress: Progress, root: str) -> str:
     parts = ['<section aria-labelledby="since-title">\n<h2 id="since-title">Since the last '
-             f'report</h2>\n<p>{html.escape(progress_summary(progress))}</p>',
-             '<table class="since"><caption>Per rule set, then and now</caption><thead><tr>'
-             '<th scope="col">Rule set</th><th scope="col">Documents</th>'
-             '<th scope="col">Above target</th><th scope="col">Median grade</th></tr></thead>'
-             '<tbody>']
+             f'report</h2>\n<p>{html.escape(progress_summary(progress))}</p>']
+    if not progress.audiences:
+        parts.append("<p>No document was long enough to grade, then or now.</p>")
+    else:
+        parts.append('<table class="since"><caption>Per rule set, then and now</caption>'
+                     '<thead><tr><th scope="col">Rule set</th><th scope="col">Documents</th>'
+                     '<th scope="col">Above target</th><th scope="col">Median grade</th>'
+                     '</tr></thead><tbody>')
     for a in progress.audiences:
         parts.append(f"<tr><td>{html.escape(a.rule_set or '-')}</td>"
                      f"<td>{a.documents_before} → {a.documents_after}</td>"
                      f"<td>{a.over_before} → {a.over_after}</td>"
                      f"<td>{show_grade(a.median_before)} → "
                      f"{show_grade(a.median_after)}</td></tr>")
-    parts.append("</tbody></table>")
+    if progress.audiences:
+        parts.append("</tbody></table>")
     for status, title in CHANGE_LISTS:
         found = progress.of(status)
         if not found:
             continue
         parts.append(f"<h3>{title} ({len(found)})</h3><ul>")
         for d in found[:15]:
-            parts.append(f"<li><code>{html.escape(d.path)}</code>: grade "
+            parts.append(f"<li><code>{html.escape(_short(d.path, root))}</code>: grade "
                          f"{show_grade(d.grade_before)} → {show_grade(d.grade_after)}, "
                          f"problems {show_count(d.problems_before)} → "
                          f"{show_count(d.problems_after)}</li>")
@@ -274,7 +280,7 @@ th, td { padding: 0.3rem 0.5rem; border-bottom: 1px solid var(--line); text-alig
 #docs { table-layout: fixed; }
 #docs th:first-child { width: 34%; }
 th:first-child, td:first-child, #docs th:nth-child(2), #docs td:nth-child(2),
-table.todo td:last-child { text-align: left; }
+table.todo td:last-child, table.todo th:last-child { text-align: left; }
 #docs td:first-child { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 table.todo td.pages { font-size: 0.85rem; color: var(--muted); overflow-wrap: anywhere; }
 th button { font-weight: 600; background: none; border: 0; padding: 0; cursor: pointer;
