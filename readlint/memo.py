@@ -99,7 +99,9 @@ class Memo:
         self._touched = False
 
     def key(self, path: Path, display: str, data: bytes) -> str:
-        return store.digest(str(path.resolve()), display, data)
+        # The absolute path, not the real one: resolving links costs a call to the system
+        # per folder of the path, and the file's bytes are in the key anyway.
+        return store.digest(os.path.abspath(path), display, data)
 
     def get(self, key: str) -> FileResult | None:
         body = store.read(self.folder, key)

@@ -41,19 +41,23 @@ class Format:
 
 
 def write_json(data: Any, out: TextIO) -> None:
-    """Data as indented JSON, as json.dump(indent=2, ensure_ascii=False) writes it, through
-    orjson (many times faster on a corpus's problems); json itself for anything orjson does
-    not take (numbers beyond 64 bits, keys that are not text)."""
+    """Data as indented JSON, as json.dump(indent=2, ensure_ascii=False) writes it."""
+    out.write(json_text(data))
+    out.write("\n")
+
+
+def json_text(data: Any) -> str:
+    """Data as indented JSON text, as json.dumps(indent=2, ensure_ascii=False) makes it,
+    through orjson (many times faster on a corpus's problems); json itself for anything
+    orjson does not take (numbers beyond 64 bits, keys that are not text)."""
     import orjson
 
     try:
-        text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
     except TypeError:
         import json
 
-        text = json.dumps(data, indent=2, ensure_ascii=False)
-    out.write(text)
-    out.write("\n")
+        return json.dumps(data, indent=2, ensure_ascii=False)
 
 
 def write_side_by_side(run: RunResult,

@@ -3,14 +3,13 @@ every metric of every document, and totals. Keys are stable."""
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..problem import Problem
 from ..results import RuleInfo, RunResult
-from .base import Format, FormatOptions, write_json
+from .base import Format, FormatOptions, json_text, write_json
 
 if TYPE_CHECKING:
     from ..report.model import Report
@@ -36,22 +35,19 @@ def write_check(result: RunResult, out: TextIO, options: FormatOptions) -> None:
     long string)."""
     out.write('{\n  "version": ' + json.dumps(options.version, ensure_ascii=False))
     out.write(',\n  "problems": [')
-    n = 0
+    started = False
     for file in result.each_file():
-        for problem in file.problems:
-            out.write(",\n    " if n else "\n    ")
-            out.write(_indented(problem_dict(problem, result.rules), 4))
-            n += 1
-    out.write("\n  ]" if n else "]")
+        if not file.problems:
+            continue
+        # The file's problems as one JSON list, its items moved two spaces deeper to stand
+        # in the "problems" list: one conversion per file, not per problem.
+        items = json_text([problem_dict(p, result.rules) for p in file.problems])[2:-2]
+        out.write(",\n  " if started else "\n  ")
+        out.write(items.replace("\n", "\n  "))
+        started = True
+    out.write("\n  ]" if started else "]")
     errors = [{"path": e.path, "line": e.line, "message": e.message} for e in result.errors]
-    out.write(',\n  "errors": ' + _indented(errors, 2) + "\n}\n")
-
-
-def _indented(value: Any, spaces: int) -> str:
-    """A value as indented JSON, to stand `spaces` deep."""
-    page = io.StringIO()
-    write_json(value, page)
-    return page.getvalue().rstrip("\n").replace("\n", "\n" + " " * spaces)
+    out.write(',\n  "errors": ' + json_text(errors).replace("\n", "\n  ") + "\n}\n")
 
 
 def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
