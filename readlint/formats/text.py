@@ -33,15 +33,16 @@ def write_check(result: RunResult, out: TextIO, options: FormatOptions) -> None:
         files += 1
         troubled += bool(file.failures)
         with_problems += bool(file.problems)
-        for p in file.problems:
-            where = f"{p.path}:{p.line}:{p.column}:"
-            code = p.code
-            if options.color:
-                where = click.style(where, bold=True)
-                code = click.style(code, fg=_COLORS[p.severity], bold=True)
-            out.write(f"{where} {code} {p.rule} {p.message}\n")
-            by_rule[p.code, p.rule] += 1
-            by_severity[p.severity] += 1
+        if options.color:
+            lines = [f"{click.style(f'{p.path}:{p.line}:{p.column}:', bold=True)} "
+                     f"{click.style(p.code, fg=_COLORS[p.severity], bold=True)} {p.rule} "
+                     f"{p.message}\n" for p in file.problems]
+        else:
+            lines = [f"{p.path}:{p.line}:{p.column}: {p.code} {p.rule} {p.message}\n"
+                     for p in file.problems]
+        out.write("".join(lines))  # one write per file
+        by_rule.update((p.code, p.rule) for p in file.problems)
+        by_severity.update(p.severity for p in file.problems)
     total = sum(by_severity.values())
     if options.statistics and total:
         out.write("\n")
