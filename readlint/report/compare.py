@@ -9,7 +9,7 @@ from typing import TextIO
 
 from ..results import FileResult, problem_identity
 from ..rule import GRADE
-from .progress import show_grade
+from .progress import SAME_GRADE, show_grade
 
 
 @dataclass
@@ -31,7 +31,7 @@ class Change:
     @property
     def worse(self) -> bool:
         """Harder to read than before, by a tenth of a grade or more."""
-        return self.delta is not None and self.delta >= 0.1
+        return self.delta is not None and self.delta >= SAME_GRADE
 
 
 def _grade(result: FileResult | None) -> tuple[float | None, float | None]:
