@@ -48,6 +48,8 @@ from .vocabulary import zipf, zipf_sources
 
 BUNDLED = ("nci-cancer-terms", "nci-drugs")
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|-")
+_OPENING = re.compile(r"[(\[{]")
+_CLOSING = re.compile(r"[)\]}]")
 
 
 @dataclass(eq=False)
@@ -377,7 +379,7 @@ class Matcher:
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches, left to right, longest first."""
-        words, starts, ends, folded, after_hyphen = _folded_tokens(text)
+        words, starts, ends, folded, after_hyphen, brackets = _folded_tokens(text)
         root, end_key, entries_of = self._trie, self._END, self._entries
         out = []
         i, count = 0, len(words)
@@ -388,8 +390,9 @@ class Matcher:
                 continue
             best = None
             j = i
+            depth = 0  # brackets opened and not closed since the first word
             while True:
-                if end_key in node:
+                if end_key in node and depth == 0:
                     span = text[starts[i]:ends[j]]
                     entries = tuple(entries_of[number] for number, exact in node[end_key]
                                     if not exact or _same_capitals(span, exact))
@@ -398,6 +401,9 @@ class Matcher:
                 j += 1
                 if j >= count:
                     break
+                depth += brackets[j]
+                if depth < 0:
+                    break  # a term does not run out of brackets: "hormone (LHRH) agonists"
                 node = node.get(folded[j])
                 if node is None:
                     break
@@ -412,10 +418,12 @@ class Matcher:
 
 
 @lru_cache(maxsize=256)  # the blocks of a long page; more only holds memory (1,024: +16 MB)
-def _folded_tokens(text: str) -> tuple[list[str], list[int], list[int], list[str], list[bool]]:
-    """A text's tokens, their offsets, their folded forms, and whether each directly follows
-    a hyphen ("positive" in "HER2-positive" starts no term): worked out once per text for
-    every matcher that searches it."""
+def _folded_tokens(text: str) -> tuple[list[str], list[int], list[int], list[str], list[bool],
+                                       list[int]]:
+    """A text's tokens, their offsets, their folded forms, whether each directly follows
+    a hyphen ("positive" in "HER2-positive" starts no term), and the brackets opened (or,
+    negative, closed) just before it: worked out once per text for every matcher that
+    searches it."""
     words: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -426,7 +434,12 @@ def _folded_tokens(text: str) -> tuple[list[str], list[int], list[int], list[str
     folded = [w if w == "-" else fold(w) for w in words]
     after_hyphen = [False] + [words[k - 1] == "-" and ends[k - 1] == starts[k]
                               for k in range(1, len(words))]
-    return words, starts, ends, folded, after_hyphen
+    brackets = [0] * len(words)
+    for k in range(1, len(words)):
+        gap = text[ends[k - 1]:starts[k]]
+        if gap and gap != " ":
+            brackets[k] = len(_OPENING.findall(gap)) - len(_CLOSING.findall(gap))
+    return words, starts, ends, folded, after_hyphen, brackets
 
 
 def _matchable(name: str) -> bool:

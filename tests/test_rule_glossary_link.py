@@ -99,6 +99,27 @@ def test_other_names_and_headings_need_no_link():
     assert {"CT scan", "MRI"} <= subjects
 
 
+def test_a_term_named_before_its_other_name_still_needs_its_link():
+    # "dostarlimab (Jemperli)": the brand is the other name; the medicine itself is the
+    # term's first use. A later "(pomalidomide)" beside a brand does not excuse an earlier use.
+    assert positions(lint("The drug dostarlimab (Jemperli) shrank tumors.\n",
+                          select="glossary-link")) == [(1, 10)]
+    text = "You may take pomalidomide by mouth.\n\nPomalyst (pomalidomide) comes as capsules.\n"
+    assert (1, 14) in positions(lint(text, select="glossary-link"))
+
+
+def test_a_term_never_runs_out_of_brackets():
+    # "(LHRH) agonists" is not the term "LHRH agonists" starting inside the brackets (a link
+    # there would garble the text); a name with its brackets whole is one term.
+    assert lint("Drugs called luteinizing hormone-releasing hormone (LHRH) agonists stop "
+                "this.\n", select="glossary-link") == []
+    (problem,) = lint("A positron emission tomography (PET) scan was done.\n",
+                      select="glossary-link")
+    assert problem.subject == "positron emission tomography (PET) scan"
+    assert [p.subject for p in lint("LHRH agonists stop this.\n",
+                                    select="glossary-link")] == ["LHRH agonists"]
+
+
 def test_project_glossary_from_config(tmp_path):
     glossary = tmp_path / "terms.yaml"
     glossary.write_text("name: clinic\nurl_template: https://clinic.example/g/{id}\n"

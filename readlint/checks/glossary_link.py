@@ -121,17 +121,20 @@ class GlossaryLink(Rule):
         matcher = matcher_for(refs)
         by_name = {g.name: g for g in matcher.glossaries}
         groups: dict[tuple[int, str], list[Use]] = {}
-        introduced: set[tuple[int, str]] = set()
+        introduced: dict[tuple[int, str], int] = {}  # term: where another name introduced it
+        first_use: dict[tuple[int, str], int] = {}
         skipped = doc.blocks_under(options["skip_sections"])
         matches = block_matches(doc, refs)
         topic = topic_words(doc)
-        for use in glossary_uses(doc, matcher.find, options["section_level"], skipped,
-                                 matches):
+        for place, use in enumerate(glossary_uses(doc, matcher.find, options["section_level"],
+                                                  skipped, matches)):
             scope = use.section if options["scope"] == "section" else 0
             key = (scope, entry_key(use.match))
             if use.link is None:
                 if other_name(use):
-                    introduced.add(key)  # named beside its other name: "MRI (magnetic ...)"
+                    # named beside its other name: "MRI (magnetic resonance imaging)"; a use
+                    # before it ("chemotherapy (chemo)") is still the term's first use
+                    introduced.setdefault(key, place)
                     continue
                 if _left_alone(use, topic, options) or not _worth_linking(
                         use, by_name[use.match.entries[0].glossary], options):
@@ -139,6 +142,7 @@ class GlossaryLink(Rule):
             elif rarity(use.match.text) >= options["max_zipf"]:
                 continue
             groups.setdefault(key, []).append(use)
+            first_use.setdefault(key, place)
         # A link to the entry anywhere in the scope satisfies the term; a link to another page
         # (or an entry the glossary does not know) satisfies the use it is on.
         states = {key: [links_right(u, matcher.glossaries, topic) if u.link else False
@@ -150,7 +154,8 @@ class GlossaryLink(Rule):
         linked_terms = {(key[0], term_key(u.match)) for key in satisfied for u in groups[key]
                         if u.link is not None}
         for key, group in groups.items():
-            if key in satisfied or (key in introduced and group[0].link is None):
+            if key in satisfied or (key in introduced and introduced[key] < first_use[key]
+                                    and group[0].link is None):
                 continue
             first = group[0]
             if any(scope == key[0] and _contains(term_key(first.match), term)
