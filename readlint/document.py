@@ -114,6 +114,23 @@ class Document:
     def sections(self) -> list[Section]:
         return sections(self.blocks, 2)
 
+    @cached_property
+    def captions(self) -> frozenset[int]:
+        """Indexes of paragraphs that caption an image: the first paragraph after it, with
+        nothing else in between."""
+        if not self.images:
+            return frozenset()
+        ends = sorted(image.source_end for image in self.images)
+        found = set()
+        previous_end = -1  # where the prose of the block before ends
+        for index, block in enumerate(self.blocks):
+            first = bisect.bisect_right(ends, previous_end)
+            if block.kind == "paragraph" and first < len(ends) and \
+                    ends[first] <= block.source_start:
+                found.add(index)
+            previous_end = block.source_offset(max(0, len(block.text) - 1)) + 1
+        return frozenset(found)
+
     def sections_at(self, level: int) -> list[Section]:
         return self.sections if level == 2 else sections(self.blocks, level)
 

@@ -108,6 +108,23 @@ def test_a_term_named_before_its_other_name_still_needs_its_link():
     assert (1, 14) in positions(lint(text, select="glossary-link"))
 
 
+def test_captions_quotations_and_a_linked_short_form_need_no_link():
+    # Real sentences from cancer.gov pages: editors link no term in an image's caption, and
+    # rarely in a quotation; the link on "MRI" serves the full name before it.
+    caption = ("![Skin layers](skin.png)\n\nAnatomy of the skin, showing the epidermis, "
+               "dermis, and subcutaneous tissue.\n\nThe subcutaneous tissue holds fat.\n")
+    assert positions(lint(caption, select="glossary-link")) == [(5, 5)]
+    quoted = ("“No data suggest that letrozole for 5 years is better,” she said.\n\n"
+              "Ask whether letrozole is right for you.\n")
+    assert positions(lint(quoted, select="glossary-link")) == [(3, 13)]
+    mri = ("- A **magnetic resonance imaging** **(**[**MRI**](/publications/dictionaries/"
+           "cancer-terms/def/45788)**) procedure** uses a magnet.\n")
+    assert lint(mri, select="glossary-link") == []
+    assert [p.subject for p in lint("A magnetic resonance imaging (MRI) procedure uses a "
+                                    "magnet.\n", select="glossary-link")] == [
+        "magnetic resonance imaging"]
+
+
 def test_a_term_never_runs_out_of_brackets():
     # "(LHRH) agonists" is not the term "LHRH agonists" starting inside the brackets (a link
     # there would garble the text); a name with its brackets whole is one term.

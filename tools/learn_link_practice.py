@@ -24,7 +24,7 @@ from pathlib import Path
 from split_corpus import for_professionals, training_pages
 
 from readlint import document
-from readlint.checks.glossary_link import Use, glossary_uses
+from readlint.checks.glossary_link import Use, glossary_uses, in_quotation
 from readlint.glossary import BUNDLED, Glossary, matcher_for
 from readlint.vocabulary import SKIP_SECTIONS
 
@@ -44,6 +44,8 @@ def context(doc: document.Document, index: int, title_words: set[str],
         return "key points list"
     if heading.startswith("to learn more"):
         return "to learn more section"
+    if index in doc.captions:
+        return "caption"
     if {w.lower() for w in re.findall(r"[^\W_]+", term)} <= title_words:
         return "the page's own topic"
     return doc.blocks[index].kind
@@ -103,6 +105,8 @@ def main(shared: Path) -> None:
                 first.add(key)
                 index = doc.blocks.index(use.block)
                 where = context(doc, index, title_words, use.match.text)
+                if where == "paragraph" and in_quotation(use.block.text, use.match.start):
+                    where = "quotation"
                 by_context.setdefault(where, Counter())["linked" if is_linked else "plain"] += 1
         seen.update(here_seen)
         linked.update(here_linked)

@@ -66,14 +66,16 @@ class GlossaryLink(Rule):
     "drug" (31 of 461) and "cancer" are not. A glossary of your own, without such a record,
     has every term checked.
 
-    Left alone, as editors leave them: headings, "Key Points" lists, "To Learn More" and
-    administrative sections (references, disclaimers, "About this ..."), table cells, words
-    of the page's own topic (its title), words inside a proper name ("American Society of
-    Clinical Oncology"), a paragraph that is only the term (a brand name or a title), and
-    another name given beside a term ("MRI (magnetic resonance imaging)", "trastuzumab
-    emtansine (T-DM1)", "lapatinib (Tykerb®)", "... drugs or NSAIDs", "also called ...");
-    such a name counts as introduced for the rest of the page. When a word also has a plainer
-    substitute, plain-words speaks instead.
+    Left alone, as editors leave them: headings, image captions, "Key Points" lists, "To
+    Learn More" and administrative sections (references, disclaimers, "About this ..."),
+    table cells, words of the page's own topic (its title), quotations, words inside a
+    proper name ("American Society of Clinical Oncology"), a paragraph that is only the term
+    (a brand name or a title), a term whose short form beside it is linked ("magnetic
+    resonance imaging ([MRI](...))"), and another name given beside a term ("MRI (magnetic
+    resonance imaging)", "trastuzumab emtansine (T-DM1)", "lapatinib (Tykerb®)", "... drugs
+    or NSAIDs", "also called ..."); such a name counts as introduced for the rest of the page
+    (not before: in "chemotherapy (chemo)" the first word is still checked). When a word
+    also has a plainer substitute, plain-words speaks instead.
 
     Links: a link to the term's entry in any URL form (relative, absolute or pop-up) counts,
     and so does a link anywhere else on that use. A link to another entry of the glossary is
@@ -123,7 +125,8 @@ class GlossaryLink(Rule):
         groups: dict[tuple[int, str], list[Use]] = {}
         introduced: dict[tuple[int, str], int] = {}  # term: where another name introduced it
         first_use: dict[tuple[int, str], int] = {}
-        skipped = doc.blocks_under(options["skip_sections"])
+        # editors link no term in an image's caption (0 of 494 first uses)
+        skipped = doc.blocks_under(options["skip_sections"]) | doc.captions
         matches = block_matches(doc, refs)
         topic = topic_words(doc)
         for place, use in enumerate(glossary_uses(doc, matcher.find, options["section_level"],
@@ -131,7 +134,7 @@ class GlossaryLink(Rule):
             scope = use.section if options["scope"] == "section" else 0
             key = (scope, entry_key(use.match))
             if use.link is None:
-                if other_name(use):
+                if other_name(use) or _short_form_linked(use):
                     # named beside its other name: "MRI (magnetic resonance imaging)"; a use
                     # before it ("chemotherapy (chemo)") is still the term's first use
                     introduced.setdefault(key, place)
@@ -227,7 +230,14 @@ def _left_alone(use: Use, topic: set[str], options: Mapping[str, Any]) -> bool:
     words = {fold(w) for w in _WORD.findall(use.match.text)}
     if words and words <= topic:
         return True
+    if in_quotation(use.block.text, use.match.start):
+        return True  # someone's words, quoted (10% of first uses there are linked)
     return in_proper_name(use.block.text, use.match.start, use.match.end)
+
+
+def in_quotation(text: str, start: int) -> bool:
+    """Is text[start] inside curly quotation marks ("“... letrozole for 5 years ...”")?"""
+    return text.count("\u201c", 0, start) > text.count("\u201d", 0, start)
 
 
 def _label(text: str) -> str:
@@ -317,6 +327,21 @@ def other_name(use: Use) -> bool:
             and re.match(r"\s*\)", text[use.match.end:use.match.end + 3]):
         return True  # a short form after the phrase: "[linear accelerator] (linac)"
     return not any(m.start == content for m in matches)  # an explanation, not a list of terms
+
+
+def _short_form_linked(use: Use) -> bool:
+    """Is the term followed by its short form in brackets, linked: "magnetic resonance
+    imaging ([MRI](...))"? The link on the short form serves both."""
+    text, end = use.block.text, use.match.end
+    bracket = _BRACKET_AFTER.match(text, end)
+    if bracket is None:
+        return False
+    return any(link.start == bracket.end() and _BRACKET_CLOSE.match(text, link.end)
+               for link in use.block.links)
+
+
+_BRACKET_AFTER = re.compile(r"\s*\(\s*")
+_BRACKET_CLOSE = re.compile(r"\s*\)")
 
 
 def _opening_parenthesis(text: str, start: int) -> int:

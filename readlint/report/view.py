@@ -4,7 +4,6 @@ is checked, from the document's shared views."""
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -47,7 +46,7 @@ def document_view(doc: Document, result: FileResult,
     kinds = [kind_of(p.rule) for p in problems]
     long_at = {p.start: n for n, (p, kind) in enumerate(zip(problems, kinds, strict=True))
                if kind == "long"}
-    captions = _captions(doc)
+    captions = doc.captions
     by_block: dict[int, list[list[Any]]] = {}
     for sentence in doc.sentences:
         block = doc.blocks[sentence.block_index]
@@ -77,20 +76,3 @@ def document_view(doc: Document, result: FileResult,
         "problems": [[p.line, p.column, p.code, p.rule, str(p.severity), p.message]
                      for p in problems],
     }
-
-
-def _captions(doc: Document) -> set[int]:
-    """Paragraphs that caption an image: the first paragraph after it, with nothing else in
-    between."""
-    if not doc.images:
-        return set()
-    ends = sorted(image.source_end for image in doc.images)
-    found = set()
-    previous_end = -1  # where the prose of the block before ends
-    for index, block in enumerate(doc.blocks):
-        start = block.source_start
-        first = bisect.bisect_right(ends, previous_end)
-        if block.kind == "paragraph" and first < len(ends) and ends[first] <= start:
-            found.add(index)
-        previous_end = block.source_offset(max(0, len(block.text) - 1)) + 1
-    return found
