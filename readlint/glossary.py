@@ -283,6 +283,11 @@ def only_a_verb(word: str) -> bool:
     return _lemmas(word.lower())[2] == "VERB"
 
 
+def can_be_verb(word: str) -> bool:
+    """Can the word be a verb ("mean", "based", "prevent")?"""
+    return "VERB" in _lemmas(word.lower())[2].split(",")
+
+
 def _lemmas(word: str) -> tuple[str, str, str]:
     """A lower-case word's dictionary form as a noun and as a verb ("" when it is not one),
     and the kinds of word it can be ("NOUN,VERB"), from lemminflect's lookup tables."""

@@ -125,6 +125,43 @@ def test_captions_quotations_and_a_linked_short_form_need_no_link():
         "magnetic resonance imaging"]
 
 
+SUMMARY = ("# Anal Cancer Treatment\n\n## Treatment Option Overview\n\n### Key Points\n\n"
+           "- There are different types of treatment for patients with anal cancer.\n\n"
+           "### Surgery\n\nSurgery to remove the tumor may be done if the cancer has not "
+           "spread. Nausea and diarrhea are common after treatment.\n\nHaving risk factors "
+           "does not necessarily mean that you will get cancer. A treatment clinical trial is a "
+           "research study meant to help improve current treatments. Many of today's standard "
+           "treatments are based on earlier clinical trials.\n")
+
+
+def test_a_summary_with_key_points_has_every_rare_term_checked():
+    # Editors of summaries laid out with "Key Points" lists (the PDQ style) link nearly every
+    # dictionary term at its first use; other pages link "nausea" on 12 of 50 pages. Words
+    # as common as "surgery" still need the editors' usual practice.
+    subjects = {p.subject for p in lint(SUMMARY, select="glossary-link")}
+    assert {"Nausea", "diarrhea"} <= subjects
+    assert "Surgery" not in subjects
+    plain = SUMMARY.replace("### Key Points\n\n- There are different types of treatment for "
+                            "patients with anal cancer.\n\n", "")
+    assert not {"Nausea", "diarrhea"} & {p.subject for p in lint(plain, select="glossary-link")}
+    off = Config(raw_rules={"glossary-link": {"rare_terms_in_summaries": False}})
+    assert not {"Nausea", "diarrhea"} & {p.subject for p in lint(SUMMARY, select="glossary-link",
+                                                                 config=off)}
+
+
+def test_a_verb_spelled_like_an_entry_is_not_that_entry():
+    # "mean" (the average) and "base" (the chemical) are entries; "does not necessarily
+    # mean", "meant to help" and "based on" are the verbs. "diagnosed" (linked to
+    # "diagnosis" by editors) and "relapsed" are still terms.
+    subjects = {(p.subject or "").lower() for p in lint(SUMMARY, select="glossary-link")}
+    assert not subjects & {"mean", "meant", "based"}
+    every = Config(raw_rules={"glossary-link": {"min_link_share": 0}})
+    found = {p.subject for p in lint("She was diagnosed with leukemia that relapsed. The "
+                                     "mean age was 60.\n", select="glossary-link",
+                                     config=every)}
+    assert {"diagnosed", "relapsed", "mean"} <= found
+
+
 def test_a_term_never_runs_out_of_brackets():
     # "(LHRH) agonists" is not the term "LHRH agonists" starting inside the brackets (a link
     # there would garble the text); a name with its brackets whole is one term.

@@ -13,9 +13,11 @@ from ..glossary import (
     Glossary,
     Match,
     block_matches,
+    can_be_verb,
     fold,
     fold_phrase,
     matcher_for,
+    only_a_verb,
     topic_words,
 )
 from ..problem import Fix, Problem, Severity
@@ -26,6 +28,10 @@ from ..vocabulary import ALSO_CALLED, SKIP_SECTIONS, in_proper_name, is_acronym,
 # link in "Key Points" lists (0 of 153 first uses) and rarely in "To Learn More" sections.
 LINK_SKIP_SECTIONS = {**SKIP_SECTIONS,
                       "default": [*SKIP_SECTIONS["default"], "key points", "to learn more*"]}
+# A summary laid out with "Key Points" lists (the PDQ style): its editors link nearly every
+# dictionary term at its first use; every term rarer than SUMMARY_ZIPF is checked there.
+SUMMARY_MARK = ("key points",)
+SUMMARY_ZIPF = 4.0  # rarer than 10 uses in a million words
 # Link-worthiness: the share of pages on which editors link a term, smoothed toward a prior
 # as if the term had been seen on PRIOR_PAGES more pages, linked on RARE_PRIOR of them when
 # it is rare in English (Zipf under RARE_ZIPF) and on COMMON_PRIOR when it is not.
@@ -63,8 +69,13 @@ class GlossaryLink(Rule):
     when they link it on at least `min_link_share` of those pages (40%; a use in a list item
     counts double, as editors link list items more), smoothed toward a guess from the term's
     rarity when few pages use it. So "lumpectomy" (linked on 10 of 11 pages) is reported,
-    "drug" (31 of 461) and "cancer" are not. A glossary of your own, without such a record,
-    has every term checked.
+    "drug" (31 of 461) and "cancer" are not. On a summary laid out with "Key Points" lists
+    (the PDQ style), whose editors link nearly every dictionary term at its first use, every
+    term rarer than everyday words (Zipf 4: "nausea", "biopsy", not "surgery") is checked
+    (turn this off with `rare_terms_in_summaries: false`). A glossary of your own, without
+    such a record, has every term checked. A noun spelled like a verb is
+    not reported for the verb ("based on", "meant to", "may mean" are not the entries "base"
+    and "mean").
 
     Left alone, as editors leave them: headings, image captions, "Key Points" lists, "To
     Learn More" and administrative sections (references, disclaimers, "About this ..."),
@@ -93,6 +104,8 @@ class GlossaryLink(Rule):
       min_link_share: how often editors must link a term for it to need a link (0 to 1,
         default 0.4); 0 checks every term of the glossaries.
       in_tables: check table cells too (default false).
+      rare_terms_in_summaries: on a page with a "Key Points" section, check every term
+        rarer than Zipf 4 whatever `min_link_share` says (default true).
       skip_sections: headings (glob patterns) of sections not checked.
       max_zipf: terms whose rarest word is at least this common in English (Zipf scale) are
         not checked (default 6.0; the professional rule set uses 3.0).
@@ -115,6 +128,7 @@ class GlossaryLink(Rule):
         "max_zipf": {"type": "number", "default": 6.0},
         "min_link_share": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.4},
         "in_tables": {"type": "boolean", "default": False},
+        "rare_terms_in_summaries": {"type": "boolean", "default": True},
         "skip_sections": LINK_SKIP_SECTIONS,
     }
 
@@ -129,6 +143,7 @@ class GlossaryLink(Rule):
         skipped = doc.blocks_under(options["skip_sections"]) | doc.captions
         matches = block_matches(doc, refs)
         topic = topic_words(doc)
+        summary = options["rare_terms_in_summaries"] and bool(doc.blocks_under(SUMMARY_MARK))
         for place, use in enumerate(glossary_uses(doc, matcher.find, options["section_level"],
                                                   skipped, matches)):
             scope = use.section if options["scope"] == "section" else 0
@@ -140,7 +155,7 @@ class GlossaryLink(Rule):
                     introduced.setdefault(key, place)
                     continue
                 if _left_alone(use, topic, options) or not _worth_linking(
-                        use, by_name[use.match.entries[0].glossary], options):
+                        use, by_name[use.match.entries[0].glossary], options, summary):
                     continue
             elif rarity(use.match.text) >= options["max_zipf"]:
                 continue
@@ -197,7 +212,8 @@ class GlossaryLink(Rule):
             subject=term)
 
 
-def _worth_linking(use: Use, glossary: Glossary, options: Mapping[str, Any]) -> bool:
+def _worth_linking(use: Use, glossary: Glossary, options: Mapping[str, Any],
+                   summary: bool = False) -> bool:
     """Would an editor link this term here? With a glossary that records how its editors
     link each entry, yes when they link it on at least `min_link_share` of the pages that use
     it (twice the share in a list item); the share is smoothed toward a prior set by the
@@ -207,7 +223,7 @@ def _worth_linking(use: Use, glossary: Glossary, options: Mapping[str, Any]) -> 
     text_rarity = rarity(use.match.text)
     if text_rarity >= options["max_zipf"]:
         return False
-    if not glossary.has_practice:
+    if not glossary.has_practice or (summary and text_rarity < SUMMARY_ZIPF):
         return True
     entry = use.match.entries[0]
     prior = RARE_PRIOR if text_rarity < RARE_ZIPF else COMMON_PRIOR
@@ -232,7 +248,42 @@ def _left_alone(use: Use, topic: set[str], options: Mapping[str, Any]) -> bool:
         return True
     if in_quotation(use.block.text, use.match.start):
         return True  # someone's words, quoted (10% of first uses there are linked)
+    if used_as_verb(use.block.text, use.match):
+        return True  # "is based on", "may mean": not the entries "base" and "mean"
     return in_proper_name(use.block.text, use.match.start, use.match.end)
+
+
+VERB_LINK_SHARE = 0.2  # "mean": 4 of 37 pages; "base": 0 of 116; "relapse": 23 of 38
+_BEFORE_A_VERB = frozenset(
+    "can could may might must will would shall should do does did not it they we you i he "
+    "she also often usually only".split())
+_AFTER_A_VERB = frozenset(("on", "upon", "that"))
+_NEXT_WORD = re.compile(r"\W*([^\W_]+)")
+
+
+def used_as_verb(text: str, match: Match) -> bool:
+    """Is a one-word term named by a noun that is spelled like a verb ("mean", "base") used
+    as the verb here: in a form only the verb has ("meant"), after a helping verb or a
+    pronoun ("may mean"), or before "on" or "that" ("based on")? Entries editors link verbs
+    to ("diagnosed" for "diagnosis"), entries editors often link in any form ("relapse"),
+    and entries named by a verb ("metastasize") are not concerned."""
+    entry = match.entries[0]
+    word, term = match.text, entry.term
+    if " " in word or "-" in word or fold(word) != fold(term) or not can_be_verb(word) or \
+            only_a_verb(term):
+        return False
+    if entry.pages and entry.linked >= VERB_LINK_SHARE * entry.pages:
+        return False  # editors link the word, verb or not: "relapsed" (23 of 38 pages)
+    if only_a_verb(word):
+        return True  # "meant", "based": forms of the verb only
+    after = _NEXT_WORD.match(text, match.end)
+    if after and after.group(1).lower() in _AFTER_A_VERB and \
+            text[match.end:after.start(1)].strip() == "":
+        return True
+    words = _WORD.findall(text[max(0, match.start - 40):match.start].lower())
+    while words and words[-1].endswith("ly") and words[-1] not in _BEFORE_A_VERB:
+        words.pop()  # "does not necessarily mean"
+    return bool(words) and words[-1] in _BEFORE_A_VERB
 
 
 def in_quotation(text: str, start: int) -> bool:
