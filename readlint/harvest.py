@@ -21,7 +21,7 @@ from .glossary import fold, norm_key
 from .patterns import user_pattern
 
 _NOT_A_NAME = re.compile(r"\b(?:click|here|more|this|dictionary|definition|page|see|learn|"
-                         r"read|link|website)\b", re.I)
+                         r"read|link|website|approved)\b", re.I)
 
 
 @dataclass

@@ -144,6 +144,18 @@ def test_a_summary_with_key_points_has_every_rare_term_checked():
     plain = SUMMARY.replace("### Key Points\n\n- There are different types of treatment for "
                             "patients with anal cancer.\n\n", "")
     assert not {"Nausea", "diarrhea"} & {p.subject for p in lint(plain, select="glossary-link")}
+    # Once editors have linked terms (3 links or more), a rare term they left plain was left
+    # on purpose; a link to a list of drugs is no entry and does not count.
+    linked = SUMMARY.replace("anal cancer.", "[anal cancer](/publications/dictionaries/"
+                             "cancer-terms/def/44387).").replace(
+        "the tumor", "the [tumor](/publications/dictionaries/cancer-terms/def/46634)").replace(
+        "clinical trial is", "[clinical trial](/publications/dictionaries/cancer-terms/def/"
+        "45961) is")
+    assert not {"Nausea", "diarrhea"} & {p.subject for p in lint(linked, select="glossary-link")}
+    lists = SUMMARY.replace("anal cancer.", "anal cancer. See [drugs for anal cancer]"
+                            "(/about-cancer/treatment/drugs/anal), [more](/about-cancer/"
+                            "treatment/drugs/anal), [more](/about-cancer/treatment/drugs/anal).")
+    assert {"Nausea", "diarrhea"} <= {p.subject for p in lint(lists, select="glossary-link")}
     off = Config(raw_rules={"glossary-link": {"rare_terms_in_summaries": False}})
     assert not {"Nausea", "diarrhea"} & {p.subject for p in lint(SUMMARY, select="glossary-link",
                                                                  config=off)}

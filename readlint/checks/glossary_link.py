@@ -30,8 +30,11 @@ LINK_SKIP_SECTIONS = {**SKIP_SECTIONS,
                       "default": [*SKIP_SECTIONS["default"], "key points", "to learn more*"]}
 # A summary laid out with "Key Points" lists (the PDQ style): its editors link nearly every
 # dictionary term at its first use; every term rarer than SUMMARY_ZIPF is checked there.
+# Only on a draft: once a page has PRACTISED_LINKS glossary links, its editors have chosen
+# which terms to link, and a rare term they left plain was left on purpose.
 SUMMARY_MARK = ("key points",)
 SUMMARY_ZIPF = 4.0  # rarer than 10 uses in a million words
+PRACTISED_LINKS = 3
 # Link-worthiness: the share of pages on which editors link a term, smoothed toward a prior
 # as if the term had been seen on PRIOR_PAGES more pages, linked on RARE_PRIOR of them when
 # it is rare in English (Zipf under RARE_ZIPF) and on COMMON_PRIOR when it is not.
@@ -72,7 +75,8 @@ class GlossaryLink(Rule):
     "drug" (31 of 461) and "cancer" are not. On a summary laid out with "Key Points" lists
     (the PDQ style), whose editors link nearly every dictionary term at its first use, every
     term rarer than everyday words (Zipf 4: "nausea", "biopsy", not "surgery") is checked
-    (turn this off with `rare_terms_in_summaries: false`). A glossary of your own, without
+    while the page is a draft, with fewer than 3 glossary links; after that its editors have
+    chosen (turn this off with `rare_terms_in_summaries: false`). A glossary of your own, without
     such a record, has every term checked. A noun spelled like a verb is
     not reported for the verb ("based on", "meant to", "may mean" are not the entries "base"
     and "mean").
@@ -104,8 +108,9 @@ class GlossaryLink(Rule):
       min_link_share: how often editors must link a term for it to need a link (0 to 1,
         default 0.4); 0 checks every term of the glossaries.
       in_tables: check table cells too (default false).
-      rare_terms_in_summaries: on a page with a "Key Points" section, check every term
-        rarer than Zipf 4 whatever `min_link_share` says (default true).
+      rare_terms_in_summaries: on a page with a "Key Points" section and fewer than 3
+        glossary links, check every term rarer than Zipf 4 whatever `min_link_share` says
+        (default true).
       skip_sections: headings (glob patterns) of sections not checked.
       max_zipf: terms whose rarest word is at least this common in English (Zipf scale) are
         not checked (default 6.0; the professional rule set uses 3.0).
@@ -143,7 +148,8 @@ class GlossaryLink(Rule):
         skipped = doc.blocks_under(options["skip_sections"]) | doc.captions
         matches = block_matches(doc, refs)
         topic = topic_words(doc)
-        summary = options["rare_terms_in_summaries"] and bool(doc.blocks_under(SUMMARY_MARK))
+        summary = options["rare_terms_in_summaries"] and bool(doc.blocks_under(SUMMARY_MARK)) \
+            and _glossary_links(doc, matcher.glossaries) < PRACTISED_LINKS
         for place, use in enumerate(glossary_uses(doc, matcher.find, options["section_level"],
                                                   skipped, matches)):
             scope = use.section if options["scope"] == "section" else 0
@@ -210,6 +216,13 @@ class GlossaryLink(Rule):
             doc, start, end,
             f"\"{term}\" is in {label}: link its first use to {url}.", fix=fix,
             subject=term)
+
+
+def _glossary_links(doc: Document, glossaries: tuple[Glossary, ...]) -> int:
+    """How many links on the page go to an entry of one of the glossaries (not to a page of
+    the glossary's site that is no entry, such as a list of drugs)."""
+    return sum(1 for block in doc.blocks for link in block.links
+               if any(glossary.resolve(link.href)[1] for glossary in glossaries))
 
 
 def _worth_linking(use: Use, glossary: Glossary, options: Mapping[str, Any],
