@@ -97,6 +97,10 @@ def test_other_names_and_headings_need_no_link():
     assert "computerized tomography" not in subjects
     assert "magnetic resonance imaging" not in subjects
     assert {"CT scan", "MRI"} <= subjects
+    # A short form with capitals in brackets right after its linked long form.
+    text = ("- A very high level of [beta human chorionic gonadotropin](/publications/"
+            "dictionaries/cancer-terms/def/46109) (beta-hCG), a hormone made in pregnancy.\n")
+    assert "beta-hCG" not in {p.subject for p in lint(text, select="glossary-link")}
 
 
 def test_a_term_named_before_its_other_name_still_needs_its_link():

@@ -387,9 +387,16 @@ def other_name(use: Use) -> bool:
             re.match(r"[®™]*\)", text[use.match.end:use.match.end + 3]) and \
             re.search(r"\b[a-z][a-z-]{3,}\s*$", text[max(0, opening - 40):opening]):
         return True  # a brand after the medicine's name: "ribociclib (Kisqali)"
-    if before and content == start and len(use.match.text) <= 6 and " " not in use.match.text \
+    short = use.match.text
+    named = [text[m.start:m.end] for m in before] + [
+        text[lk.start:lk.end] for lk in use.block.links
+        if lk.end <= opening and not text[lk.end:opening].strip()]  # "[a phrase] (short)"
+    if named and content == start and " " not in short and \
+            (len(short) <= 6 or (re.search(r"[A-Z]", short) and len(short) < len(named[-1])))\
             and re.match(r"\s*\)", text[use.match.end:use.match.end + 3]):
-        return True  # a short form after the phrase: "[linear accelerator] (linac)"
+        # a short form after the phrase: "[linear accelerator] (linac)", "[beta human
+        # chorionic gonadotropin] (beta-hCG)"
+        return True
     return not any(m.start == content for m in matches)  # an explanation, not a list of terms
 
 
