@@ -76,10 +76,10 @@ class GlossaryLink(Rule):
     (the PDQ style), whose editors link nearly every dictionary term at its first use, every
     term rarer than everyday words (Zipf 4: "nausea", "biopsy", not "surgery") is checked
     while the page is a draft, with fewer than 3 glossary links; after that its editors have
-    chosen (turn this off with `rare_terms_in_summaries: false`). A glossary of your own, without
-    such a record, has every term checked. A noun spelled like a verb is
-    not reported for the verb ("based on", "meant to", "may mean" are not the entries "base"
-    and "mean").
+    chosen (turn this off with `rare_terms_in_summaries: false`). A glossary of your own,
+    without such a record, has every term checked. A noun spelled like a verb is not
+    reported for the verb ("based on", "meant to", "may mean" are not the entries "base" and
+    "mean").
 
     Left alone, as editors leave them: headings, image captions, "Key Points" lists, "To
     Learn More" and administrative sections (references, disclaimers, "About this ..."),
@@ -393,7 +393,7 @@ def other_name(use: Use) -> bool:
         if lk.end <= opening and not text[lk.end:opening].strip()]  # "[a phrase] (short)"
     if named and content == start and " " not in short and \
             (len(short) <= 6 or (re.search(r"[A-Z]", short) and len(short) < len(named[-1])))\
-            and re.match(r"\s*\)", text[use.match.end:use.match.end + 3]):
+            and _BRACKET_CLOSE.match(text[use.match.end:use.match.end + 3]):
         # a short form after the phrase: "[linear accelerator] (linac)", "[beta human
         # chorionic gonadotropin] (beta-hCG)"
         return True
