@@ -26,6 +26,9 @@ def test_bundled_glossaries_load_with_sources():
     drugs = load("nci-drugs")
     entry = drugs.entry_for_key("ado-trastuzumab-emtansine")
     assert "Trastuzumab Emtansine" in entry.variants and "564399" in entry.keys
+    # the lists "Drugs Approved for ..." that drug pages sit in are not drugs
+    assert drugs.entry_for_key("breast") is None
+    assert not [e for e in drugs.entries if "approved" in " ".join(e.names).lower()]
 
 
 @pytest.mark.parametrize("text, expected", [
