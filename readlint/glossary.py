@@ -285,7 +285,7 @@ def only_a_verb(word: str) -> bool:
 
 def can_be_verb(word: str) -> bool:
     """Can the word be a verb ("mean", "based", "prevent")?"""
-    return "VERB" in _lemmas(word.lower())[2].split(",")
+    return "VERB" in _lemmas(word.lower())[2]  # the kinds: "ADJ,NOUN,VERB"
 
 
 def _lemmas(word: str) -> tuple[str, str, str]:
@@ -440,10 +440,11 @@ def _folded_tokens(text: str) -> tuple[list[str], list[int], list[int], list[str
     after_hyphen = [False] + [words[k - 1] == "-" and ends[k - 1] == starts[k]
                               for k in range(1, len(words))]
     brackets = [0] * len(words)
-    for k in range(1, len(words)):
-        gap = text[ends[k - 1]:starts[k]]
-        if gap and gap != " ":
-            brackets[k] = len(_OPENING.findall(gap)) - len(_CLOSING.findall(gap))
+    if _OPENING.search(text) or _CLOSING.search(text):
+        for k in range(1, len(words)):
+            gap = text[ends[k - 1]:starts[k]]
+            if gap and gap != " ":
+                brackets[k] = len(_OPENING.findall(gap)) - len(_CLOSING.findall(gap))
     return words, starts, ends, folded, after_hyphen, brackets
 
 

@@ -281,12 +281,12 @@ def used_as_verb(text: str, match: Match) -> bool:
     to ("diagnosed" for "diagnosis"), entries editors often link in any form ("relapse"),
     and entries named by a verb ("metastasize") are not concerned."""
     entry = match.entries[0]
+    if entry.pages and entry.linked >= VERB_LINK_SHARE * entry.pages:
+        return False  # editors link the word, verb or not: "relapsed" (23 of 38 pages)
     word, term = match.text, entry.term
     if " " in word or "-" in word or fold(word) != fold(term) or not can_be_verb(word) or \
             only_a_verb(term):
         return False
-    if entry.pages and entry.linked >= VERB_LINK_SHARE * entry.pages:
-        return False  # editors link the word, verb or not: "relapsed" (23 of 38 pages)
     if only_a_verb(word):
         return True  # "meant", "based": forms of the verb only
     after = _NEXT_WORD.match(text, match.end)
