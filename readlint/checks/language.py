@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -30,7 +31,8 @@ _WORDS = {code: frozenset(words.split()) for code, words in FUNCTION_WORDS.items
 
 
 def likely_language(words: list[str]) -> tuple[str, dict[str, int]]:
-    counts = {code: sum(w in known for w in words) for code, known in _WORDS.items()}
+    seen = Counter(words)  # counted once, then looked up per language's few function words
+    counts = {code: sum(seen[w] for w in known if w in seen) for code, known in _WORDS.items()}
     return max(counts, key=lambda c: counts[c]), counts
 
 
