@@ -57,6 +57,9 @@ class EmphasisAndLayout(Rule):
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
         for sentence in doc.sentences:
+            text = sentence.text
+            if text != text.upper():
+                continue  # a small letter somewhere: not all in capitals
             letters = [w.text for w in sentence.words if any(c.isalpha() for c in w.text)]
             if len(letters) >= options["min_caps_words"] and \
                     all(w.isupper() for w in letters) and \
