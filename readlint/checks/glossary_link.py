@@ -25,7 +25,7 @@ from ..rule import MISSING_LINK, Example, Rule
 from ..vocabulary import ALSO_CALLED, SKIP_SECTIONS, in_proper_name, is_acronym, rarity
 
 # Editors' practice measured on cancer.gov pages (tools/learn_link_practice.py): they never
-# link in "Key Points" lists (0 of 153 first uses) and rarely in "To Learn More" sections.
+# link in "Key Points" lists (0 of 155 first uses) and rarely in "To Learn More" sections.
 LINK_SKIP_SECTIONS = {**SKIP_SECTIONS,
                       "default": [*SKIP_SECTIONS["default"], "key points", "to learn more*"]}
 # A summary laid out with "Key Points" lists (the PDQ style): its editors link nearly every
@@ -68,7 +68,7 @@ class GlossaryLink(Rule):
     Cancer Terms and NCI drug names by default; your own with the `glossaries` option) at its
     first use on the page (or in each section, with `scope: section`), when it is worth a
     link. The bundled glossaries record how often cancer.gov editors link each term on the
-    pages that use it (learned from about 570 of their patient pages): a term is worth a link
+    pages that use it (learned from 562 of their patient pages): a term is worth a link
     when they link it on at least `min_link_share` of those pages (40%; a use in a list item
     counts double, as editors link list items more), smoothed toward a guess from the term's
     rarity when few pages use it. So "lumpectomy" (linked on 10 of 11 pages) is reported,
