@@ -329,20 +329,32 @@ def glossary_uses(doc: Document, find: Callable[[str], list[Match]], section_lev
         if skipped and index in skipped:
             continue
         matches = tuple(found[index] if found is not None else find(block.text))
+        uses = []
         for match in matches:
             link = next((lk for lk in block.links
                          if lk.start < match.end and match.start < lk.end), None)
             if link is not None and (link.start, link.end) != (match.start, match.end):
                 # The link covers a shorter or longer term than the match: the linked text is
                 # the term the writer chose ("[HER2](...)-positive").
-                linked = block.text[link.start:link.end]
-                subs = find(linked)
-                for sub in subs:
-                    yield Use(block, Match(link.start + sub.start, link.start + sub.end,
-                                           sub.text, sub.entries), section, link, matches)
+                subs = _linked_uses(block, link, find, section, matches)
                 if subs:
+                    uses.extend(subs)
                     continue
-            yield Use(block, match, section, link, matches)
+            uses.append(Use(block, match, section, link, matches))
+        for link in block.links:
+            if not any(link.start < m.end and m.start < link.end for m in matches):
+                # a linked term the block's words hide: "[T-DM1](...)1" reads "T-DM11"
+                uses.extend(_linked_uses(block, link, find, section, matches))
+        uses.sort(key=lambda use: use.match.start)
+        yield from uses
+
+
+def _linked_uses(block: Block, link: Link, find: Callable[[str], list[Match]], section: int,
+                 matches: tuple[Match, ...]) -> list[Use]:
+    """The terms in a link's own text, each a use with that link on it."""
+    return [Use(block, Match(link.start + sub.start, link.start + sub.end, sub.text,
+                             sub.entries), section, link, matches)
+            for sub in find(block.text[link.start:link.end])]
 
 
 def _contains(longer: str, shorter: str) -> bool:
