@@ -330,14 +330,18 @@ def glossary_uses(doc: Document, find: Callable[[str], list[Match]], section_lev
             continue
         matches = tuple(found[index] if found is not None else find(block.text))
         uses = []
+        read: set[int] = set()  # links whose own text gave the uses
         for match in matches:
             link = next((lk for lk in block.links
                          if lk.start < match.end and match.start < lk.end), None)
             if link is not None and (link.start, link.end) != (match.start, match.end):
                 # The link covers a shorter or longer term than the match: the linked text is
                 # the term the writer chose ("[HER2](...)-positive").
+                if id(link) in read:
+                    continue  # another match under the same link: its uses are in
                 subs = _linked_uses(block, link, find, section, matches)
                 if subs:
+                    read.add(id(link))
                     uses.extend(subs)
                     continue
             uses.append(Use(block, match, section, link, matches))
