@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import mmap
 import os
 import struct
 import zlib
@@ -80,6 +81,25 @@ def read(kind: str, key: str) -> bytes | None:
     if magic != _MAGIC or zlib.crc32(body) != crc:
         return None
     return body
+
+
+def read_mapped(kind: str, key: str) -> tuple[mmap.mmap, int] | None:
+    """Like `read`, for large files (word tables): the file mapped into memory instead of
+    copied, and where the stored body starts in it. A run pays only for the checksum and
+    the pages it looks at."""
+    if _disabled:
+        return None
+    try:
+        with open(root() / kind / key, "rb") as fh:
+            mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # missing, unreadable, or empty (an empty file cannot map)
+        return None
+    if len(mapped) < _HEADER.size:
+        return None
+    magic, crc = _HEADER.unpack_from(mapped)
+    with memoryview(mapped) as view, view[_HEADER.size:] as body:
+        intact = magic == _MAGIC and zlib.crc32(body) == crc
+    return (mapped, _HEADER.size) if intact else None
 
 
 def write(kind: str, key: str, body: bytes) -> bool:

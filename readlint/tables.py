@@ -12,6 +12,7 @@ from __future__ import annotations
 import array
 import contextlib
 import importlib.util
+import mmap
 import os
 import struct
 import zlib
@@ -30,7 +31,8 @@ class Table:
     as many slots as lines, hashed with CRC-32 so every process finds the same slot. A table
     read from a file uses the file's bytes as they are: nothing is copied or parsed."""
 
-    def __init__(self, data: bytes, slots: memoryview | array.array[int], base: int) -> None:
+    def __init__(self, data: bytes | mmap.mmap, slots: memoryview | array.array[int],
+                 base: int) -> None:
         self._data = data  # the lines start at `base`
         self._slots = slots
         self._size = len(slots)
@@ -66,13 +68,18 @@ class Table:
         wanted = key.encode("utf-8", "surrogateescape") + b"\t"
         data, slots, size, base = self._data, self._slots, self._size, self._base - 1
         slot = zlib.crc32(wanted[:-1]) % size
+        length = len(wanted)
         while True:
             start = slots[slot]
             if not start:
                 return None
-            if data.startswith(wanted, base + start):
-                begin = base + start + len(wanted)
-                return data[begin:data.index(b"\n", begin)].decode("utf-8")
+            at = base + start
+            if data[at:at + length] == wanted:
+                end = data.find(b"\n", at + length)
+                try:
+                    return data[at + length:end].decode("utf-8")
+                except UnicodeDecodeError:  # a damaged table: as if the word were not there
+                    return None
             slot = (slot + 1) % size
 
     def to_bytes(self) -> bytes:
@@ -80,14 +87,16 @@ class Table:
         return _HEADER.pack(len(blob), self._size) + bytes(self._slots) + blob
 
     @classmethod
-    def from_bytes(cls, data: bytes) -> Table | None:
-        if len(data) < _HEADER.size:
+    def from_bytes(cls, data: bytes | mmap.mmap, start: int = 0) -> Table | None:
+        """The table stored by `to_bytes` at `start` in data (bytes, or a file mapped into
+        memory, used in place); None when it is cut short."""
+        if len(data) < start + _HEADER.size:
             return None
-        length, size = _HEADER.unpack_from(data)
-        base = _HEADER.size + 4 * size
+        length, size = _HEADER.unpack_from(data, start)
+        base = start + _HEADER.size + 4 * size
         if size < 1 or base + length != len(data) or (length and data[-1:] != b"\n"):
             return None
-        slots = memoryview(data)[_HEADER.size:base].cast("I")
+        slots = memoryview(data)[start + _HEADER.size:base].cast("I")
         return cls(data, slots, base)
 
 
@@ -106,8 +115,8 @@ def cached_table(name: str, sources: Sequence[str | os.PathLike[str]],
     (and stored for the next run)."""
     key = store.digest(name, __version__, store.stamp(__file__),
                        *(store.stamp(s) for s in sources))
-    data = store.read("tables", f"{name}-{key}")
-    table = Table.from_bytes(data) if data is not None else None
+    stored = store.read_mapped("tables", f"{name}-{key}")
+    table = Table.from_bytes(*stored) if stored is not None else None
     if table is None:
         table = Table.build(build())
         if store.write("tables", f"{name}-{key}", table.to_bytes()):

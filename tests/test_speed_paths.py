@@ -84,9 +84,23 @@ def test_a_damaged_cache_file_is_built_again(tmp_path, monkeypatch):
     data[-2] ^= 0xFF  # one damaged byte
     stored.write_bytes(bytes(data))
     assert store.read("tables", stored.name) is None
+    assert store.read_mapped("tables", stored.name) is None  # the checksum is read in place
     again = tables.cached_table("test-words", [SEED], lambda: [("word", "1")])
     assert again.get("word") == "1"
     assert store.read("tables", stored.name) is not None  # written whole again
+    stored.write_bytes(b"")  # emptied: cannot even be mapped
+    assert store.read_mapped("tables", stored.name) is None
+    assert tables.cached_table("test-words", [SEED], lambda: [("word", "1")]).get("word") == "1"
+
+
+def test_a_mapped_table_gives_what_was_built(tmp_path, monkeypatch):
+    monkeypatch.setattr(store, "_root", tmp_path)
+    rows = [(f"w{i}", "é" * (i % 4) + str(i)) for i in range(3000)]
+    built = tables.cached_table("test-words", [SEED], lambda: rows)
+    mapped = tables.cached_table("test-words", [SEED], lambda: [])  # read from the file
+    assert not isinstance(mapped._data, bytes)  # used in place, not copied
+    assert all(mapped.get(w) == built.get(w) == v for w, v in rows)
+    assert mapped.get("w3000") is None and mapped.get("") is None
 
 
 # -- the command line: cache and worker processes ---------------------------------------------
