@@ -25,6 +25,7 @@ on word boundaries, plural and possessive forms folded, and the longest term win
 
 from __future__ import annotations
 
+import bisect
 import csv
 import json
 import marshal
@@ -32,8 +33,9 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import accumulate
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 from urllib.parse import quote
 
 from . import store
@@ -82,18 +84,26 @@ class Glossary:
     title: str = ""  # how messages name it: "the NCI Dictionary of Cancer Terms"
     url_template: str | None = None
     link_patterns: tuple[Any, ...] = ()  # compiled by patterns.user_pattern (RE2)
-    entries: list[Entry] = field(default_factory=list)
+    entries: Sequence[Entry] = field(default_factory=list)  # a list, or StoredEntries
     has_practice: bool = False  # entries say how often editors link them
     files: list[str] = field(default_factory=list)  # every file it was read from
-    _by_key: dict[str, Entry] = field(default_factory=dict, repr=False)
+    _by_key: dict[str, int] = field(default_factory=dict, repr=False)  # key -> position
 
     def add(self, entry: Entry) -> None:
+        if not isinstance(self.entries, list):
+            self.entries = list(self.entries)
         self.entries.append(entry)
+        self.add_keys(entry, len(self.entries) - 1)
+
+    def add_keys(self, entry: Entry, position: int) -> None:
+        """Let the entry at this position be found by its id and keys (the first entry to
+        claim a key keeps it)."""
         for key in (entry.id, *entry.keys):
-            self._by_key.setdefault(norm_key(key), entry)
+            self._by_key.setdefault(norm_key(key), position)
 
     def entry_for_key(self, key: str) -> Entry | None:
-        return self._by_key.get(norm_key(key))
+        position = self._by_key.get(norm_key(key))
+        return None if position is None else self.entries[position]
 
     def url_for(self, entry: Entry) -> str | None:
         if entry.url:
@@ -171,8 +181,8 @@ def _read_file(path: Path) -> Glossary:
             entry.definition = item.get("definition", entry.definition)
             entry.pronunciation = item.get("pronunciation", entry.pronunciation)
             entry.url = item.get("url", entry.url)
-            for key in entry.keys:
-                glossary._by_key.setdefault(norm_key(key), entry)
+            position = glossary._by_key[norm_key(str(item.get("id", item["term"])))]
+            glossary.add_keys(entry, position)
             continue
         glossary.add(Entry(glossary.name, str(item.get("id", item["term"])), item["term"],
                            tuple(item.get("variants", ())), tuple(map(str, item.get("keys", ()))),
@@ -361,14 +371,23 @@ class Matcher:
     def __init__(self, glossaries: Sequence[Glossary], trie: dict[str, Any] | None = None
                  ) -> None:
         self.glossaries = tuple(glossaries)
-        self._entries = [e for g in self.glossaries for e in g.entries]
+        # Entries are numbered across the glossaries, in order: where each glossary's end.
+        self._ends = list(accumulate(len(g.entries) for g in self.glossaries))
         if trie is not None:
             self._trie = trie
             return
         self._trie = {}
-        for number, entry in enumerate(self._entries):
-            for name in entry.names:
-                self._insert(name, number)
+        number = 0
+        for glossary in self.glossaries:
+            for entry in glossary.entries:
+                for name in entry.names:
+                    self._insert(name, number)
+                number += 1
+
+    def entry(self, number: int) -> Entry:
+        """The entry numbered `number` across the glossaries."""
+        which = bisect.bisect_right(self._ends, number)
+        return self.glossaries[which].entries[number - (self._ends[which - 1] if which else 0)]
 
     def _insert(self, name: str, number: int) -> None:
         toks = [t for t, _, _ in tokens(name)]
@@ -385,7 +404,7 @@ class Matcher:
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches, left to right, longest first."""
         words, starts, ends, folded, after_hyphen, brackets = _folded_tokens(text)
-        root, end_key, entries_of = self._trie, self._END, self._entries
+        root, end_key, entry = self._trie, self._END, self.entry
         out = []
         i, count = 0, len(words)
         while i < count:
@@ -399,7 +418,7 @@ class Matcher:
             while True:
                 if end_key in node and depth == 0:
                     span = text[starts[i]:ends[j]]
-                    entries = tuple(entries_of[number] for number, exact in node[end_key]
+                    entries = tuple(entry(number) for number, exact in node[end_key]
                                     if not exact or _same_capitals(span, exact))
                     if entries:
                         best = (j, entries)
@@ -544,15 +563,15 @@ _ENTRY_FIELDS = ("id", "term", "variants", "keys", "url", "definition", "source"
 def _freeze(found: GlossarySet) -> dict[str, Any]:
     """A glossary set as plain data for marshal, with the stamps of the files it came from."""
     glossaries, matcher, single = found
-    numbers = {id(e): n for n, e in enumerate(matcher._entries)}
     return {
         "stamps": [store.stamp(f) for g in glossaries for f in g.files],
         "glossaries": [
             {"name": g.name, "source": g.source, "title": g.title,
              "url_template": g.url_template, "has_practice": g.has_practice, "files": g.files,
              "link_patterns": [p.pattern for p in g.link_patterns],
-             "entries": [tuple(getattr(e, f) for f in _ENTRY_FIELDS) for e in g.entries],
-             "by_key": {k: numbers[id(e)] for k, e in g._by_key.items()}}
+             "entries": [marshal.dumps(tuple(getattr(e, f) for f in _ENTRY_FIELDS))
+                         for e in g.entries],
+             "by_key": g._by_key}
             for g in glossaries],
         "trie": matcher._trie,
         "single": sorted(single),
@@ -564,19 +583,45 @@ def _thaw(data: dict[str, Any]) -> GlossarySet | None:
     if [store.stamp(f) for g in data["glossaries"] for f in g["files"]] != data["stamps"]:
         return None
     glossaries = []
-    entries: list[Entry] = []
     for g in data["glossaries"]:
         glossary = Glossary(g["name"], g["source"], g["title"], g["url_template"],
                             tuple(user_pattern(p, f"{g['files'][0]}: link_patterns")
                                   for p in g["link_patterns"]),
+                            StoredEntries(g["name"], g["entries"]),
                             has_practice=g["has_practice"], files=g["files"])
-        glossary.entries = [Entry(glossary.name, *fields) for fields in g["entries"]]
-        entries.extend(glossary.entries)
+        glossary._by_key = g["by_key"]
         glossaries.append(glossary)
-    for glossary, g in zip(glossaries, data["glossaries"], strict=True):
-        glossary._by_key = {k: entries[n] for k, n in g["by_key"].items()}
     frozen = tuple(glossaries)
     return frozen, Matcher(frozen, data["trie"]), frozenset(data["single"])
+
+
+class StoredEntries(Sequence[Entry]):
+    """A glossary's entries as the cache holds them (each marshalled on its own), made into
+    `Entry` objects the first time each is asked for, and the same object after that: a run
+    meets a few dozen entries of thousands, and making them all cost more than checking a
+    short page."""
+
+    def __init__(self, glossary: str, rows: list[bytes]) -> None:
+        self._glossary = glossary
+        self._rows = rows
+        self._made: list[Entry | None] = [None] * len(rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, index: int) -> Entry: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Entry]: ...
+
+    def __getitem__(self, index: int | slice) -> Entry | list[Entry]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        made = self._made[index]
+        if made is None:
+            made = self._made[index] = Entry(self._glossary, *marshal.loads(self._rows[index]))
+        return made
 
 
 def related_to(word: str, refs: tuple[str, ...]) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from readlint import glossary as glossary_module
+from readlint import store
 from readlint.errors import ConfigError
 from readlint.glossary import Matcher, fold, load, matcher_for
 
@@ -50,6 +52,31 @@ def test_capitals_only_match_capitals(nci):
 
 def test_no_match_inside_a_hyphenated_word(nci):
     assert [m.text for m in nci.find("anti-tumor drugs")] != ["tumor"]
+
+
+def test_a_glossary_set_from_the_cache_is_the_one_read_from_files(tmp_path, monkeypatch):
+    """The cache keeps each entry packed and makes it when first asked for: the entries,
+    keys and matches are those of the glossaries read from their files, and an entry is the
+    same object however it is reached (entries compare by identity)."""
+    monkeypatch.setattr(store, "_root", tmp_path)
+    refs = ("nci-cancer-terms", "nci-drugs")
+    built = glossary_module._read_set(refs)  # read from the files, then stored
+    cached = glossary_module._read_set(refs)  # from the cache
+    assert isinstance(cached[0][0].entries, glossary_module.StoredEntries)
+    fields = glossary_module._ENTRY_FIELDS
+    for fresh, stored in zip(built[0], cached[0], strict=True):
+        assert len(fresh.entries) == len(stored.entries)
+        for a, b in zip(fresh.entries, stored.entries, strict=True):
+            assert [getattr(a, f) for f in fields] == [getattr(b, f) for f in fields]
+        assert fresh._by_key == stored._by_key
+    text = ("Trastuzumab emtansine (T-DM1) treats metastatic HER2-positive breast cancer; "
+            "ask about a PET scan and progression-free survival.")
+    assert [(m.text, [e.id for e in m.entries]) for m in built[1].find(text)] == \
+        [(m.text, [e.id for e in m.entries]) for m in cached[1].find(text)]
+    terms = cached[0][0]
+    match = next(m for m in cached[1].find("metastatic") if m.entries[0].id == "44058")
+    assert terms.entry_for_key("44058") is match.entries[0] is terms.entries[
+        terms._by_key["44058"]]
 
 
 def test_links_resolve_in_every_url_form():
