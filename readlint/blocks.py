@@ -6,10 +6,10 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     """A link inside a prose block: its text span (block text offsets) and target."""
 
     start: int
@@ -19,8 +19,7 @@ class Link:
     source_end: int
 
 
-@dataclass(frozen=True)
-class Image:
+class Image(NamedTuple):
     """An image: its alt text and source, with its span in the file. `alt` is None for an
     HTML image with no alt attribute at all; `decorative` when the page marks it as such
     (an HTML role of presentation or none, aria-hidden, or a Markdown title "decorative")."""
@@ -33,16 +32,14 @@ class Image:
     decorative: bool = False
 
 
-@dataclass(frozen=True)
-class Html:
+class Html(NamedTuple):
     """A piece of HTML written in the Markdown (a block, or a tag inside a paragraph)."""
 
     text: str
     source_start: int
 
 
-@dataclass(frozen=True)
-class HeadingMark:
+class HeadingMark(NamedTuple):
     """Where a heading is, its level, and whether it has any text at all."""
 
     level: int
@@ -51,8 +48,7 @@ class HeadingMark:
     empty: bool
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     """A Markdown table: its span, and whether its header row has any text."""
 
     source_start: int
@@ -60,8 +56,7 @@ class Table:
     header_empty: bool
 
 
-@dataclass(frozen=True)
-class Comment:
+class Comment(NamedTuple):
     """An HTML comment with its span in the file (used for inline directives)."""
 
     text: str
@@ -111,8 +106,7 @@ class Block:
         return None
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """A heading and the blocks under it, up to the next heading of its level or above."""
 
     heading: Block | None

@@ -9,7 +9,6 @@ import re
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -283,7 +282,7 @@ def _write_check(result: RunResult, output_format: str, output_file: str | None,
         return
     text_writer = FORMATS["text"].check
     assert text_writer is not None
-    terminal = replace(options, color=sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    terminal = options._replace(color=sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     if FORMATS[output_format].streams:
         write_atomically(Path(output_file), lambda fh: write_side_by_side(
             result, [(writer, fh, options), (text_writer, sys.stdout, terminal)]))

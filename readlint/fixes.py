@@ -16,9 +16,8 @@ import os
 import re
 import stat
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from .errors import OutputError
 from .problem import Fix
@@ -32,8 +31,7 @@ except ImportError:  # not on Windows: there, two runs fixing one file at once a
 BOM = "\ufeff"
 
 
-@dataclass(frozen=True)
-class FixedFile:
+class FixedFile(NamedTuple):
     path: Path
     old: str
     new: str

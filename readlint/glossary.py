@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import accumulate
 from pathlib import Path
-from typing import Any, overload
+from typing import Any, NamedTuple, overload
 from urllib.parse import quote
 
 from . import store
@@ -354,8 +354,7 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     start: int  # offsets into the searched text
     end: int
     text: str

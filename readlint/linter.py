@@ -9,7 +9,6 @@ wants more of each document (the HTML report's view) passes a `describe` functio
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -80,18 +79,18 @@ class Linter:
                     f"{exc}); its problems are left out, the other rules' are reported",
                     doc.path))
                 continue
-            problems.extend(replace(problem, severity=item.severity) for problem in found)
-        problems.extend(replace(p, severity=severities[p.rule])
+            problems.extend(problem._replace(severity=item.severity) for problem in found)
+        problems.extend(p._replace(severity=severities[p.rule])
                         for p in directive_problems if p.rule in severities)
         problems = [p for p in one_voice(problems, self.rules) if suppressions.allows(p)]
         reporter = self.registry.get(self._directive_rule) if self._directive_rule else None
         if self.choices.report_unused_disables and reporter is not None:
             for unused in suppressions.unused():
                 named = "every rule" if unused.keys == ["*"] else ", ".join(unused.keys)
-                problems.append(replace(reporter.problem(
+                problems.append(reporter.problem(
                     doc, unused.source_start, unused.source_end,
-                    f"This comment turns off {named}, but nothing here needed it; remove it."),
-                    severity=severities.get(reporter.name, reporter.default_severity)))
+                    f"This comment turns off {named}, but nothing here needed it; remove it."
+                )._replace(severity=severities.get(reporter.name, reporter.default_severity)))
         problems.sort(key=lambda p: p.sort_key)
         result = FileResult(doc.path, problems, None, doc.audience, rule_set,
                             notices=[notice] if notice else [], failures=failures,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class Severity(enum.IntEnum):
@@ -24,8 +24,7 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(NamedTuple):
     """An exact text edit: replace source[start:end] with `replacement`."""
 
     start: int
@@ -34,8 +33,7 @@ class Fix:
     description: str = ""
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One problem at an exact place in the original file.
 
     Lines and columns are 1-based and count the front matter; the end is exclusive.

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from .blocks import Block
@@ -68,8 +67,7 @@ class Word(NamedTuple):
     end: int
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     """A sentence inside one prose block, with its words. Offsets are into the block text."""
 
     block: Block

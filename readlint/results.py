@@ -6,14 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import ReadlintError
 from .problem import Problem, Severity
 
 
-@dataclass(frozen=True)
-class Notice:
+class Notice(NamedTuple):
     """Something worth saying once per run ("a.md has no audienceLevel ..."). Notices with
     the same key are said once, the first time, with how many files it was true of."""
 
@@ -45,8 +44,7 @@ class FileResult:
     failures: list[ReadlintError] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class RuleInfo:
+class RuleInfo(NamedTuple):
     """What outputs may know of a rule: who it is and what its problems feed."""
 
     name: str

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from types import MappingProxyType
+from typing import Any, ClassVar, NamedTuple
 
 from .document import Document
 from .problem import Fix, Problem, Severity
@@ -22,14 +22,16 @@ ACCESSIBILITY = "accessibility"  # a fault for screen readers, low vision or nav
 DOCUMENT_HEALTH = "document-health"  # the page's metadata: fields, review dates, audience
 
 
-@dataclass(frozen=True)
-class Example:
+NO_OPTIONS: Mapping[str, Any] = MappingProxyType({})  # a default no one can change
+
+
+class Example(NamedTuple):
     """What `readlint explain` shows: a document the rule reports (`text`), one it accepts
     (`fixed`), and the options both are checked with. Tests check both against the rule."""
 
     text: str
     fixed: str = ""
-    options: Mapping[str, Any] = field(default_factory=dict)
+    options: Mapping[str, Any] = NO_OPTIONS
 
 
 class Rule:

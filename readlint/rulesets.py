@@ -6,23 +6,24 @@ that rule's own schema when it is loaded."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from .errors import ConfigError
 from .problem import Severity
 from .registry import Registry
 from .schema import line_of, load_yaml, validate
 
+NO_OPTIONS: Mapping[str, Any] = MappingProxyType({})  # a default no one can change
 
-@dataclass(frozen=True)
-class RuleSetting:
+
+class RuleSetting(NamedTuple):
     """How one rule runs: on or off, its severity, its options (partial, merged later)."""
 
     enabled: bool | None = None
     severity: Severity | None = None
-    options: Mapping[str, Any] = field(default_factory=dict)
+    options: Mapping[str, Any] = NO_OPTIONS
 
     def merged(self, other: RuleSetting) -> RuleSetting:
         """This setting with `other` laid on top."""
@@ -86,8 +87,7 @@ def overlay(base: Mapping[str, RuleSetting],
 # -- rule sets ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class RuleSet:
+class RuleSet(NamedTuple):
     name: str
     path: str
     description: str

@@ -14,9 +14,9 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from .config import Config
 from .errors import ConfigError
@@ -35,8 +35,7 @@ _CODE_PREFIX = re.compile(r"[A-Za-z]+\d*")
 ONE_VOICE = (PLAIN_WORD, MISSING_LINK, UNDEFINED_TERM)
 
 
-@dataclass(frozen=True)
-class Choices:
+class Choices(NamedTuple):
     """What the command line adds on top of the config."""
 
     audience: str | None = None
@@ -51,17 +50,18 @@ class Choices:
     offer_fixes: bool = False  # every fix a rule can offer, even those --fix leaves alone
 
 
-@dataclass(frozen=True)
-class PathOverride:
+NO_SETTINGS: Mapping[str, RuleSetting] = MappingProxyType({})
+
+
+class PathOverride(NamedTuple):
     paths: tuple[str, ...]
     audience: str | None = None
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
-    rules: Mapping[str, RuleSetting] = field(default_factory=dict)
+    rules: Mapping[str, RuleSetting] = NO_SETTINGS
 
 
-@dataclass(frozen=True)
-class ActiveRule:
+class ActiveRule(NamedTuple):
     rule: Rule
     severity: Severity
     options: Mapping[str, Any]

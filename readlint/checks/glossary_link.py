@@ -3,8 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..blocks import Block, Link
 from ..document import Document
@@ -47,8 +46,7 @@ COMMON_PRIOR = 0.15
 CONTEXT_WEIGHT = {"list_item": 2.0}
 
 
-@dataclass(frozen=True)
-class Use:
+class Use(NamedTuple):
     """One use of a glossary term in the prose."""
 
     block: Block

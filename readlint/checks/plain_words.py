@@ -2,10 +2,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..document import Document
 from ..errors import ConfigError
@@ -118,8 +117,7 @@ class PlainWords(Rule):
                             fix=fix, subject=found)
 
 
-@dataclass(frozen=True)
-class Pair:
+class Pair(NamedTuple):
     """A complex word or phrase, its plain substitute, and where the substitute fits."""
 
     complex: str

@@ -6,8 +6,7 @@ from __future__ import annotations
 import queue
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from ..results import FileResult, RunResult, StreamedRun
 
@@ -15,8 +14,7 @@ if TYPE_CHECKING:
     from ..report.model import Report
 
 
-@dataclass(frozen=True)
-class FormatOptions:
+class FormatOptions(NamedTuple):
     color: bool = False
     quiet: bool = False
     statistics: bool = False
@@ -29,8 +27,7 @@ CheckWriter = Callable[[RunResult, TextIO, FormatOptions], None]
 ReportWriter = Callable[["Report", TextIO, FormatOptions], None]
 
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):
     name: str
     summary: str
     check: CheckWriter | None = None
