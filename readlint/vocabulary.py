@@ -63,9 +63,6 @@ MEDICAL_PREFIXES = (
     "cyto", "histo", "patho", "pneumo", "pulmon", "arthr", "encephal", "cerebr", "adeno",
     "carcin", "metasta", "chemo", "radio", "brachy", "laparo", "endoscop", "colono",
 )
-_MEDICAL = re.compile(
-    r"(?:" + "|".join(sorted(MEDICAL_SUFFIXES, key=len, reverse=True)) + r")$|^(?:"
-    + "|".join(sorted(MEDICAL_PREFIXES, key=len, reverse=True)) + r")")
 _ACRONYM = re.compile(r"(?=[A-Z0-9-]*[A-Z][A-Z0-9-]*[A-Z0-9])[A-Z][A-Z0-9-]*[A-Z0-9]s?")
 _MIXED_CODE = re.compile(r"[A-Za-z]+\d[A-Za-z\d-]*|[A-Z][a-z]*[A-Z][A-Za-z]*\d*")
 
@@ -159,17 +156,13 @@ def rarity(phrase: str) -> float:
     return min((zipf(w) for w in words), default=8.0)
 
 
-_MEDICAL_ENDING = re.compile(
-    r"(?:" + "|".join(sorted(MEDICAL_SUFFIXES, key=len, reverse=True)) + r")$")
-
-
 def is_medical_form(word: str, beginnings: bool = True) -> bool:
     """Is the word built the medical way: a medical ending, or (with `beginnings`) a medical
     beginning? Beginnings are weaker evidence: "neurological" and "radioactivity" are
     everyday words."""
     w = word.lower()
-    pattern = _MEDICAL if beginnings else _MEDICAL_ENDING
-    return len(w) >= 6 and pattern.search(w) is not None
+    return len(w) >= 6 and (w.endswith(MEDICAL_SUFFIXES) or
+                            beginnings and w.startswith(MEDICAL_PREFIXES))
 
 
 def is_acronym(word: str) -> bool:
