@@ -654,8 +654,3 @@ def show_config(path: str, audience: str | None, config_path: str | None) -> Non
     for item in selection.active(rule_set, overrides):
         options = ", ".join(f"{k}={v!r}" for k, v in sorted(item.options.items()))
         click.echo(f"  {item.rule.code} {item.rule.name} ({item.severity}): {options or '-'}")
-
-
-def run() -> None:
-    main(prog_name="readlint")
-

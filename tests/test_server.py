@@ -267,7 +267,7 @@ def test_without_pygls_the_server_command_says_what_to_install(tmp_path):
     import sys
 
     code = ("import sys; sys.modules['pygls'] = None; sys.argv = ['readlint', 'server']; "
-            "from readlint.cli import run; run()")
+            "from readlint.__main__ import run; run()")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=60, cwd=tmp_path)
     assert done.returncode == 2
