@@ -126,7 +126,11 @@ class UndefinedJargon(Rule):
         seen: set[str] = {fold_phrase(m.group(1)) for h in doc.headings
                           for m in _SPELLED_OUT.finditer(h.text)}
         skipped = doc.blocks_under(options["skip_sections"])
-        easy: set[str] = set()  # words already found easy on this page
+        # Words found easy, on any page checked with these options: a lower-case word's
+        # hardness does not depend on where it stands (see below).
+        easy = _EASY.setdefault((options["max_zipf"], options["medical_max_zipf"],
+                                 tuple(options["glossaries"]),
+                                 options["skip_glossary_terms"]), set())
         topic = topic_words(doc)  # the page's subject: its drug is named, not jargon, on it
         for index, block in enumerate(doc.blocks):
             if block.kind == "heading" or index in skipped or _title_line(block):
@@ -143,7 +147,7 @@ class UndefinedJargon(Rule):
             taken = {i for s, e, _ in candidates for i in range(s, e)}
             for word in doc.block_words[index]:
                 if word.text in easy or word.start in taken or \
-                        any(s <= word.start < e for s, e in addresses):
+                        addresses and any(s <= word.start < e for s, e in addresses):
                     continue
                 for start, end, part in _hard_parts(text, word.text, word.start):
                     candidates.append((start, end, part))
@@ -164,7 +168,8 @@ class UndefinedJargon(Rule):
                     seen.add(key)  # a person or a group, named again later: "Dr. Cusimano" ...
                     continue  # ... "Cusimano said"
                 if not self._hard(term, acronym, in_glossary, text, start, options):
-                    if term.islower() and not in_glossary and options["skip_glossary_terms"]:
+                    if term.islower() and not in_glossary and options["skip_glossary_terms"] \
+                            and len(easy) < WORDS_REMEMBERED:
                         # A lower-case word is easy wherever it stands (where it is part of a
                         # glossary term, that term is glossary-link's).
                         easy.add(term)
@@ -251,6 +256,7 @@ def _hard_word(term: str, in_glossary: bool, max_zipf: float, medical_max_zipf: 
 
 
 _BRAND = re.compile(r"[a-z][A-Z][a-z]+")
+_EASY: dict[tuple[Any, ...], set[str]] = {}  # options -> lower-case words found easy
 
 
 def _named(term: str, acronym: bool, in_glossary: bool, text: str, start: int) -> bool:
