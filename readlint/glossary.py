@@ -363,7 +363,8 @@ class Match(NamedTuple):
 
 class Matcher:
     """A token trie over every name of every entry of some glossaries. Its leaves hold entry
-    numbers, so the trie can be stored in the cache as plain data."""
+    numbers, so the trie can be stored in the cache as plain data; a trie from the cache
+    holds each first word's branch packed (marshal bytes) until a text reaches it."""
 
     _END = "\0"
 
@@ -411,6 +412,8 @@ class Matcher:
             if node is None or after_hyphen[i]:  # (hyphens fold to "-", never a first word)
                 i += 1
                 continue
+            if node.__class__ is bytes:  # a branch as the cache stores it: unpacked once
+                node = root[folded[i]] = marshal.loads(node)
             best = None
             j = i
             depth = 0  # brackets opened and not closed since the first word
@@ -572,7 +575,9 @@ def _freeze(found: GlossarySet) -> dict[str, Any]:
                          for e in g.entries],
              "by_key": g._by_key}
             for g in glossaries],
-        "trie": matcher._trie,
+        # each branch packed on its own: a run unpacks only those its pages reach
+        "trie": {word: branch if isinstance(branch, bytes) else marshal.dumps(branch)
+                 for word, branch in matcher._trie.items()},
         "single": sorted(single),
     }
 
