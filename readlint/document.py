@@ -152,14 +152,14 @@ class Document:
         """Indexes of blocks in sections whose heading matches one of the glob patterns (not
         case-sensitive), headings included, up to the next heading of the same level or
         above."""
-        compiled = [_glob(p.lower()) for p in patterns]
+        heading_matches = _globs(tuple(p.lower() for p in patterns)).match
         out: set[int] = set()
         level = 0  # level of the matching heading we are under, 0 when none
         for i, block in enumerate(self.blocks):
             if block.kind == "heading":
                 if level and block.level <= level:
                     level = 0
-                if not level and any(c.match(block.text.strip().lower()) for c in compiled):
+                if not level and heading_matches(block.text.strip().lower()):
                     level = block.level
             if level:
                 out.add(i)
@@ -170,9 +170,10 @@ class Document:
         return "\n\n".join(b.text for b in self.blocks)
 
 
-@lru_cache(maxsize=1024)
-def _glob(pattern: str) -> re.Pattern[str]:
-    return re.compile(fnmatch.translate(pattern))
+@lru_cache(maxsize=64)
+def _globs(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """One expression for a list of glob patterns (one compile instead of one a pattern)."""
+    return re.compile("|".join(fnmatch.translate(p) for p in patterns) or "(?!)")
 
 
 def load(path: Path, display: str | None = None,
