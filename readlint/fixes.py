@@ -10,7 +10,6 @@ original, so it is never left half-written.
 from __future__ import annotations
 
 import contextlib
-import difflib
 import hashlib
 import os
 import re
@@ -38,6 +37,8 @@ class FixedFile(NamedTuple):
     applied: int
 
     def diff(self, name: str) -> str:
+        import difflib
+
         return "".join(difflib.unified_diff(
             self.old.splitlines(keepends=True), self.new.splitlines(keepends=True),
             f"a/{name}", f"b/{name}"))

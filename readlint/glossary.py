@@ -26,7 +26,6 @@ on word boundaries, plural and possessive forms folded, and the longest term win
 from __future__ import annotations
 
 import bisect
-import csv
 import json
 import marshal
 import re
@@ -224,6 +223,8 @@ def _read_practice(glossary: Glossary, path: Path) -> None:
 
 def _tsv_rows(path: Path, columns: Sequence[str], what: str) -> Iterator[dict[str, str]]:
     """The rows of a tab-separated file ('#' lines are comments) that has the columns."""
+    import csv  # (only when a glossary is read from its files, not from the cache)
+
     lines = [line for line in read_data_text(path).splitlines(keepends=True)
              if not line.startswith("#")]
     rows = csv.DictReader(lines, delimiter="\t")

@@ -17,7 +17,6 @@ import contextlib
 import datetime
 import os
 import pickle
-import shutil
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -136,5 +135,9 @@ def _make_room(folder: str) -> None:
                         key=lambda p: p.stat().st_mtime, reverse=True)
     except OSError:
         return
+    if len(others) < KEEP_SETTINGS:
+        return
+    import shutil  # (only here: importing it costs a one-file check 3 ms)
+
     for old in others[KEEP_SETTINGS - 1:]:
         shutil.rmtree(old, ignore_errors=True)
