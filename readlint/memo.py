@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import datetime
 import os
-import pickle
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -103,6 +102,8 @@ class Memo:
         return store.digest(os.path.abspath(path), display, data)
 
     def get(self, key: str) -> FileResult | None:
+        import pickle  # (here: a run without the cache does not pay for importing it)
+
         body = store.read(self.folder, key)
         if body is None:
             return None
@@ -116,6 +117,8 @@ class Memo:
         if not self._touched:
             self._touched = True
             _make_room(self.folder)
+        import pickle
+
         try:
             body = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception:  # a plug-in's measure that cannot be stored: just do not keep it
