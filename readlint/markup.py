@@ -12,14 +12,25 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from .blocks import Block, Comment, HeadingMark, Html, Image, Link, Table
 
-_PARSER = MarkdownIt("commonmark").enable("table").enable("strikethrough")
-MAX_NESTING = int(_PARSER.options["maxNesting"])
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+
+@cache
+def _parser() -> Any:
+    """markdown-it, imported when the first document is parsed: a run whose files all come
+    from the cache, or that only prints help, does not pay for it (30 ms)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table").enable("strikethrough")
+
+
+MAX_NESTING = 20  # markdown-it's limit of nested blocks in its "commonmark" preset (tested)
 _BLOCK_KINDS = {"blockquote_open": "blockquote", "list_item_open": "list_item",
                 "th_open": "table_cell", "td_open": "table_cell"}
 
@@ -56,7 +67,7 @@ def parse_markdown(source: str, body_start: int, line_starts: list[int]) -> Mark
     doc = Markup(source, line_starts)
     body = source[body_start:]
     body_line0 = source.count("\n", 0, body_start)
-    tokens = _PARSER.parse(body)
+    tokens = _parser().parse(body)
     containers: list[str] = []
     cell_cursor = [-1, 0]  # file line of the last table cell found, and where it ended
     heading_level = 0

@@ -214,3 +214,17 @@ def test_reference_link_followed_by_an_unclosed_parenthesis():
     assert block.text == "ref(word"
     assert [doc.source[block.source_offset(i)] for i in range(len(block.text))] == \
         list("ref(word")
+
+
+def test_quotes_nested_past_the_parsers_limit_are_named_not_lost():
+    """markdown-it stops following blocks nested deeper than its limit; readlint says where,
+    and keeps the prose it could follow."""
+    from readlint import markup
+
+    assert markup.MAX_NESTING == markup._parser().options["maxNesting"]
+    shallow = document.parse("> " * 3 + "A quote three deep.\n")
+    assert shallow.too_deep == 0 and "three deep" in shallow.prose_text
+    deep = document.parse("Before the quotes.\n\n" + "> " * (markup.MAX_NESTING + 5)
+                          + "Lost in the depths.\n")
+    assert deep.too_deep == 3  # the line of the quotes (1-based)
+    assert "Before the quotes." in deep.prose_text
