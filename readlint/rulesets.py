@@ -7,15 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from .errors import ConfigError
 from .problem import Severity
 from .registry import Registry
+from .rule import NO_OPTIONS
 from .schema import line_of, load_yaml, validate
-
-NO_OPTIONS: Mapping[str, Any] = MappingProxyType({})  # a default no one can change
 
 
 class RuleSetting(NamedTuple):
