@@ -172,6 +172,12 @@ def _line_origins(doc: Markup, content: str, first_line: int,
         else:
             stripped = line.rstrip()
             at = len(stripped) - len(piece) if stripped.endswith(piece) else line.find(piece)
+            core = piece.lstrip()
+            if at < 0 and core and core != piece and line.find(core) >= 0:
+                # A tab partly taken as indentation comes out as spaces ("\tword" in a list
+                # item is "  word"): line the text up, the spaces standing before it.
+                origins.append((start + line.find(core) - (len(piece) - len(core)), lost))
+                continue
         origins.append((start + at if at >= 0 else start + len(line) - len(line.lstrip()),
                         lost))
     return origins

@@ -216,12 +216,21 @@ def test_reference_link_followed_by_an_unclosed_parenthesis():
         list("ref(word")
 
 
+def test_a_list_line_indented_with_a_tab_maps_back_exactly():
+    """markdown-it gives a tab partly taken as a list item's indentation as spaces ("\tword"
+    comes out as "  word"); the words after it still map to their own place (found by the
+    source-map property test), so a fix there edits the right characters."""
+    doc = document.parse("- Ask about the biopsy\n\tand the scan\n- a\n\t\tb c\n")
+    assert where(doc, "and the scan") == (2, 2)
+    assert where(doc, "b c") == (4, 3)
+
+
 def test_quotes_nested_past_the_parsers_limit_are_named_not_lost():
     """markdown-it stops following blocks nested deeper than its limit; readlint says where,
     and keeps the prose it could follow."""
     from readlint import markup
 
-    assert markup.MAX_NESTING == markup._parser().options["maxNesting"]
+    assert markup._parser().options["maxNesting"] == markup.MAX_NESTING
     shallow = document.parse("> " * 3 + "A quote three deep.\n")
     assert shallow.too_deep == 0 and "three deep" in shallow.prose_text
     deep = document.parse("Before the quotes.\n\n" + "> " * (markup.MAX_NESTING + 5)
