@@ -13,16 +13,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .blocks import Block, Comment, HeadingMark, Html, Image, Link, Table
 
 if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
 
 @cache
-def _parser() -> Any:
+def _parser() -> MarkdownIt:
     """markdown-it, imported when the first document is parsed: a run whose files all come
     from the cache, or that only prints help, does not pay for it (30 ms)."""
     from markdown_it import MarkdownIt
@@ -173,10 +174,11 @@ def _line_origins(doc: Markup, content: str, first_line: int,
             stripped = line.rstrip()
             at = len(stripped) - len(piece) if stripped.endswith(piece) else line.find(piece)
             core = piece.lstrip()
-            if at < 0 and core and core != piece and line.find(core) >= 0:
+            found = line.find(core) if at < 0 and core and core != piece else -1
+            if found >= 0:
                 # A tab partly taken as indentation comes out as spaces ("\tword" in a list
                 # item is "  word"): line the text up, the spaces standing before it.
-                origins.append((start + line.find(core) - (len(piece) - len(core)), lost))
+                origins.append((start + found - (len(piece) - len(core)), lost))
                 continue
         origins.append((start + at if at >= 0 else start + len(line) - len(line.lstrip()),
                         lost))

@@ -138,9 +138,10 @@ def _make_room(folder: str) -> None:
                         key=lambda p: p.stat().st_mtime, reverse=True)
     except OSError:
         return
-    if len(others) < KEEP_SETTINGS:
+    stale = others[KEEP_SETTINGS - 1:]
+    if not stale:
         return
     import shutil  # (only here: importing it costs a one-file check 3 ms)
 
-    for old in others[KEEP_SETTINGS - 1:]:
+    for old in stale:
         shutil.rmtree(old, ignore_errors=True)
