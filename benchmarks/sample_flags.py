@@ -3,11 +3,13 @@ hand check.
 
     python benchmarks/sample_flags.py ../shared undefined-jargon 60 > sample.tsv
     python benchmarks/sample_flags.py ../shared undefined-jargon 60 tuning 7 > sample.tsv
+    python benchmarks/sample_flags.py ../shared undefined-jargon 60 nih-held-out 7 > sample.tsv
 
 Pages: those in benchmarks/held-out.txt (or, with "tuning", the others) written for
 patients (see split_corpus.for_professionals), links intact, checked with the patient rule
-set. The sample is drawn with a fixed seed, so the same code gives the same sample (a seed
-may follow the pages). Columns: page, line, flagged text, the sentence around it, and an
+set; with "nih-held-out", the NIH pages of ../shared/corpus in benchmarks/held-out-nih.txt.
+The sample is drawn with a fixed seed, so the same code gives the same sample (a seed may
+follow the pages). Columns: page, line, flagged text, the sentence around it, and an
 empty verdict column for the reader (yes: a lay reader would need it explained or linked
 and the text does not do it; no: not).
 """
@@ -27,14 +29,16 @@ from readlint.linter import Choices, Linter  # noqa: E402
 
 def main(shared: Path, rule: str, size: int, pages: str = "held-out", seed: int = 20261126
          ) -> None:
-    corpus = shared / "corpus-nci"
-    held = split_corpus.held_out()
+    nih = pages == "nih-held-out"
+    corpus = shared / ("corpus" if nih else "corpus-nci")
+    held = split_corpus.held_out(nih)
     linter = Linter(choices=Choices(audience="patient", select=(rule,)))
     flags = []
     for path in split_corpus.pages(corpus):
         rel = path.relative_to(corpus).as_posix()
         raw = path.read_text(encoding="utf-8")
-        if (rel in held) != (pages == "held-out") or split_corpus.for_professionals(raw):
+        if (rel in held) != (pages in ("held-out", "nih-held-out")) or \
+                split_corpus.for_professionals(raw):
             continue
         result = linter.lint_text(raw, rel)
         for problem in result.problems:

@@ -6,6 +6,10 @@ pages it is measured on (held out). The held-out list is kept in benchmarks/held
 Held out: every patient PDQ summary (url with /patient/), the seed page, and every page whose
 path's SHA-1, read as a number, is divisible by 5 (about a fifth of the rest). The rule uses
 only the path, so it gives the same split on every machine.
+
+The NIH pages of ../shared/corpus (MedQuAD) are split the same way, by path alone: a page whose
+path's SHA-1 is divisible by 10 is held out (benchmarks/held-out-nih.txt), for hand checks of
+flags on pages of other sites than cancer.gov.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 HELD_OUT = ROOT / "benchmarks" / "held-out.txt"
+HELD_OUT_NIH = ROOT / "benchmarks" / "held-out-nih.txt"
 SEED_PAGE = "cancer-types/types-breast-research-t-dm1.md"
 
 
@@ -43,10 +48,17 @@ def for_professionals(text: str) -> bool:
     return bool(_PROFESSIONAL_URL.search(head) or _PROFESSIONAL_TITLE.search(head))
 
 
-def held_out() -> set[str]:
-    """The held-out pages, as paths relative to corpus-nci, from benchmarks/held-out.txt."""
-    return {line.strip() for line in HELD_OUT.read_text(encoding="utf-8").splitlines()
+def held_out(nih: bool = False) -> set[str]:
+    """The held-out pages, as paths relative to corpus-nci, from benchmarks/held-out.txt (with
+    `nih`, relative to corpus, from benchmarks/held-out-nih.txt)."""
+    listed = HELD_OUT_NIH if nih else HELD_OUT
+    return {line.strip() for line in listed.read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")}
+
+
+def is_held_out_nih(corpus: Path, path: Path) -> bool:
+    rel = path.relative_to(corpus).as_posix()
+    return int(hashlib.sha1(rel.encode()).hexdigest(), 16) % 10 == 0
 
 
 def training_pages(corpus: Path) -> list[Path]:
@@ -70,6 +82,18 @@ def main(shared: Path) -> None:
     HELD_OUT.write_text("".join(f"# {line}\n" for line in header)
                         + "".join(f"{p}\n" for p in held), encoding="utf-8")
     print(f"{len(held)} of {len(every)} pages held out; written to {HELD_OUT}")
+    nih = shared / "corpus"
+    every = pages(nih)
+    held = [p.relative_to(nih).as_posix() for p in every if is_held_out_nih(nih, p)]
+    header = [
+        "Pages of ../shared/corpus (NIH pages, MedQuAD) held out for hand checks of readlint's",
+        "flags on sites other than cancer.gov. Chosen by tools/split_corpus.py: every page whose",
+        "path's SHA-1, read as a number, is divisible by 10.",
+        f"{len(held)} of {len(every)} pages.",
+    ]
+    HELD_OUT_NIH.write_text("".join(f"# {line}\n" for line in header)
+                            + "".join(f"{p}\n" for p in held), encoding="utf-8")
+    print(f"{len(held)} of {len(every)} NIH pages held out; written to {HELD_OUT_NIH}")
 
 
 if __name__ == "__main__":
