@@ -177,8 +177,9 @@ def is_acronym(word: str) -> bool:
     return any(c.isdigit() for c in word) or capitals * 2 >= len(letters) or len(word) <= 5
 
 
-_ENDINGS = (("iness", "y"), ("ness", ""), ("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"),
-            ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ly", ""), ("er", ""), ("est", ""))
+_ENDINGS = (("iness", "y"), ("iest", "y"), ("ier", "y"), ("ness", ""), ("ies", "y"), ("ied", "y"),
+            ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ly", ""),
+            ("er", ""), ("est", ""))
 
 
 @lru_cache(maxsize=WORDS_REMEMBERED)
@@ -267,9 +268,9 @@ def sentence_start(text: str, start: int) -> bool:
 # -- explanations ---------------------------------------------------------------------------
 
 _CALLED_BEFORE = re.compile(
-    r"(?:\bcalled|\bknown as|\btermed|\bnamed|,\s*or|\bplural is|\bsingular is)\s+"
-    r"(?:(?:an?|the)\s+)?[\"“']?"
-    r"(?:[\w-]+\s+){0,2}$", re.I)
+    r"(?:\bcalled|\bknown as|\breferred to as|\btermed|\bnamed|,\s*or|\bplural is|"
+    r"\bsingular is)\s+(?:(?:an?|the)\s+)?[\"“']?"
+    r"(?:[\w-]+\s+){0,2}(?:[^\W_]+-)?$", re.I)
 # Another name given for what was just named: "CT scan (also called computerized tomography".
 ALSO_CALLED = re.compile(r"\b(?:also|sometimes) (?:called|known as)\b[^.;:()]*$", re.I)
 _DRUG_BEFORE = re.compile(r"\b(?:drugs?|medicines?|medications?|therapy|vaccines?|inhibitors?|"

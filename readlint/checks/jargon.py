@@ -302,7 +302,9 @@ def _hard_parts(text: str, word: str, start: int) -> Iterator[tuple[int, int, st
         yield start, start + len(coded.group(1)), coded.group(1)
         return
     if STAGE_LABEL.fullmatch(word):
-        return  # a stage or group label: "IIA", "IVC", "T2N0M0"
+        return  # a stage or group label: "IIA", "IVC", "T2N0M0", "IIIb"
+    if _TYPE_LABEL.fullmatch(word) and _LABEL_BEFORE.search(text, max(0, start - 60), start):
+        return  # a type named by a letter: "type C1", "types A, B and C2"
     if re.fullmatch(r"\d[\d-]*-[A-Z]+-[\d-]+", word):
         return  # a phone number: "1-888-NCI-1937"
     joined = re.fullmatch(r"([^\W\d_]{4,})\.([^\W\d_]{2,})", word)
@@ -329,9 +331,14 @@ def _hard_parts(text: str, word: str, start: int) -> Iterator[tuple[int, int, st
         yield start, start + len(word), word
 
 
-STAGE_LABEL = re.compile(r"(?:[IVX]+[A-E]?[12]?|[TNM][0-4Xx](?:[a-d]|mi|is)?"
+STAGE_LABEL = re.compile(r"(?:[IVX]+[A-Ea-e]?[12]?|[TNM][0-4Xx](?:[a-d]|mi|is)?"
                          r"(?:[TNM][0-4Xx](?:[a-d]|mi|is)?)*|"
                          r"L[12]|MS)")
+# A letter that names a type or group, with a digit or a small letter ("type C1", "group 2B"),
+# after the word that says so, perhaps in a list of such labels.
+_TYPE_LABEL = re.compile(r"[A-Z]\d{0,2}[a-z]?|\d{1,2}[A-Za-z]")
+_LABEL_BEFORE = re.compile(r"\b(?:(?:sub)?types?|groups?|class(?:es)?|grades?|stages?|forms?)\s+"
+                           r"(?:[A-Z0-9][A-Za-z0-9]{0,3},?\s+(?:(?:and|or)\s+)?)*$", re.I)
 _SPELLED_OUT = re.compile(r"\w[\w-]*(?:\s+\w[\w-]*)+\s+\(([A-Z][A-Za-z0-9-]{1,10})\)")
 # A gene named in a list or on its own: "KRAS, BRAF, and NRAS genes", "BRAF mutations".
 _GENE_AFTER = re.compile(r"(?:[\s,/-]+(?:and\s+|or\s+)?[A-Z][A-Z0-9-]+)*[\s*-]*(?:genes?|"
@@ -378,10 +385,25 @@ def _whole_term(text: str, start: int, end: int) -> tuple[int, int]:
     while (m := _NEXT_WORD.match(text, end)) is not None and _term_word(m.group(1)):
         end = m.end()
     while (m := _WORD_BEFORE.search(text, max(0, start - 40), start)) is not None and \
-            _term_word(m.group(1)) and not _CLASS_NOUN.fullmatch(m.group(1)) and \
-            (not m.group(1)[:1].isupper() or sentence_start(text, m.start(1))):
-        start = m.start(1)
+            _term_word(m.group(1)) and not _CLASS_NOUN.fullmatch(m.group(1)):
+        if not m.group(1)[:1].isupper() or sentence_start(text, m.start(1)):
+            start = m.start(1)
+        elif _first_word_of_term(text, m.start(1), m.end(1)):
+            return m.start(1), end  # a capital starts the term: "parasite Babesia microti"
+        else:
+            break
     return start, end
+
+
+def _first_word_of_term(text: str, start: int, end: int) -> bool:
+    """Is the capitalised word text[start:end], inside a sentence, the first word of a term
+    rather than a name: itself medical or rare, and no part of a longer name ("Acanthosis
+    nigricans", "Pectus excavatum" in a list run together; not "Johns Hopkins")?"""
+    word = text[start:end]
+    return word[1:].islower() and word.isalpha() and \
+        (is_medical_form(word, beginnings=False) or word_zipf(word) < 3.5) and \
+        not in_proper_name(text, start, end) and \
+        not _TITLE_BEFORE.search(text, max(0, start - 40), start)
 
 
 # Words that name what kind of thing the next word is ("the LAG-3 inhibitor relatlimab"):
