@@ -40,7 +40,7 @@ SKIP_SECTIONS = {
 
 # Abbreviations every adult reader meets in daily life, newer than the word counts
 # (wordfreq's data ends in 2021) or used more than they are written.
-EVERYDAY_ABBREVIATIONS = frozenset("COVID COVID-19 TV DNA FAQ PDF ID OK USA".split())
+EVERYDAY_ABBREVIATIONS = frozenset("COVID COVID-19 TV DNA FAQ PDF ID OK USA TTY".split())
 
 STOPWORDS = frozenset("""
 a an the of in on at to for from by with and or but not no as is are was were be been this that
@@ -369,4 +369,4 @@ def _is_explanation(inside: str, term: str, term_is_acronym: bool) -> bool:
         return False
     if term_is_acronym:
         return len(inside.split()) >= 2  # "ALL (acute lymphoblastic leukemia)"
-    return len(inside.split()) >= 2 or zipf(inside) >= 4.0  # "detect (find)"
+    return len(inside.split()) >= 2 or zipf(inside) >= 3.5  # "detect (find)", "(fertile)"

@@ -366,7 +366,8 @@ _REGIONS = frozenset("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA M
                      "MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV "
                      "WI WY PR AB BC MB NB NL NS ON PE QC PQ SK".split())
 # A web address or a link's target left in the text by broken Markdown.
-_ADDRESS = re.compile(r"\]\([^)\s]*\)?|(?:https?://|www\.|\bdoi:)\S+|\S*/[\w.-]+/\S*")
+_ADDRESS = re.compile(r"\]\([^)\s]*\)?|(?:https?://|www\.|\bdoi:)\S+|\S*/[\w.-]+/\S*|"
+                      r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # a link, a web or email address
 # A title, then perhaps first names and initials: "Dr. Cusimano", "Dr. Robert J. Cusimano".
 _TITLE_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof)\.\s+(?:[A-Z][\w'’-]*\.?\s+){0,3}$")
 _PERSON_AFTER = re.compile(r"(?:,?\s+(?:Inc|LLC|Ltd|Corp)\b|,\s+(?:from|of)\s+the\s+[A-Z]|"
