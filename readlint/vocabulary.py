@@ -213,6 +213,29 @@ def everyday_compound(word: str) -> bool:
                for i in range(3, len(low) - 2))
 
 
+# Short words a dash or a space often stood before when two words were run together.
+_GLUE_WORDS = frozenset(("a", "an", "the", "to", "or", "and", "when", "which", "that"))
+
+
+@lru_cache(maxsize=WORDS_REMEMBERED)
+def run_together(word: str) -> bool:
+    """Is the word two words typed without the space or dash between them ("endoscopea small
+    tube", "drinkor stop", "diureticsmedications")? English does not know it whole, and it
+    is a known word followed by a short word ("a", "or", "when") or by another known word.
+    A typing fault, not a term to explain."""
+    low = word.lower()
+    if len(low) < 6 or not low.isalpha() or zipf(low) > 0:
+        return False
+    for i in range(4, len(low)):
+        left, right = word_zipf(low[:i]), low[i:]
+        if left >= 1.5 and right in _GLUE_WORDS or left >= 3.5 and right in ("in", "of", "is"):
+            return True
+        if i >= 7 and len(right) >= 4 and left >= 3.0 and word_zipf(right) >= 4.0 and \
+                not is_medical_form(low):
+            return True  # "diureticsmedications", not "microdeletion" or "neurogenetic"
+    return False
+
+
 def everyday_head(word: str) -> bool:
     """Is the word a very common word with a short piece in front ("biotechnology",
     "nanotechnology")? Its medical-looking ending belongs to the everyday word."""

@@ -26,6 +26,7 @@ from ..vocabulary import (
     is_acronym,
     is_medical_form,
     rarity,
+    run_together,
     sentence_start,
     word_zipf,
     zipf,
@@ -45,14 +46,17 @@ class UndefinedJargon(Rule):
     with a word-building ending: "catheterization", "estrogenic"), and an
     abbreviation or code (HER2, PSA, T-DM1) that is never spelled out. Drug and brand names
     count. A hard word starts a term of several words when the words after it are rare or
-    medical too, and the whole term is reported once ("amyotrophic lateral sclerosis").
+    medical too, and the whole term is reported once ("amyotrophic lateral sclerosis"; with
+    a capital inside a list, "Acanthosis nigricans").
     Inflected forms are one term ("metastasized", "metastasize"; "TKIs", "TKI").
 
     Not hard: names of people, places and organisations (a capital letter inside a sentence,
     a word inside a longer capitalised name, initials and degrees such as "Goodman PJ" or
     "MSc", states such as "Salt Lake City, UT"); trials, study groups and meetings ("the
     ADAURA clinical trial", "the RESONATE investigators", "dubbed CAPP2"); stage and group
-    labels (IIA, IVC, T2N0M0, N1mi); numbers with units ("1.1 GBq"); everyday words with an
+    labels (IIA, IVC, T2N0M0, N1mi, IIIb, "type C1"); numbers with units ("1.1 GBq"); two
+    words typed without the space or dash between them ("endoscopea small tube", a typing
+    fault, not a term); email addresses; everyday words with an
     everyday prefix or run together ("unwashed", "regrow", "noncancerous", "underarm",
     "hipbone"); genes and proteins named as such ("*MN1*", "the BCMA protein", "KRAS
     inhibitor", "HER2-targeted"); a numbered type of an abbreviation already met ("HPV-11"
@@ -238,8 +242,8 @@ class UndefinedJargon(Rule):
 def _hard_word(term: str, in_glossary: bool, max_zipf: float, medical_max_zipf: float,
                glossaries: tuple[str, ...]) -> bool:
     """The word's own hardness, wherever it stands (see `_hard`)."""
-    if not in_glossary and everyday_derivation(term):
-        return False  # "editorialists", "spidery", "generalizable"
+    if not in_glossary and (everyday_derivation(term) or run_together(term)):
+        return False  # "editorialists", "spidery", "generalizable"; "endoscopea" (a typing fault)
     # built the medical way, in its plain form too: "exposes" is "expose", not "-oses";
     # and not an everyday word in front of one ("biotechnology": bio + technology)
     medical_form = is_medical_form(term) and is_medical_form(fold(term)) and \
