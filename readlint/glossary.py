@@ -294,6 +294,12 @@ def only_a_verb(word: str) -> bool:
     return _lemmas(word.lower())[2] == "VERB"
 
 
+def only_a_noun(word: str) -> bool:
+    """Is the word known only as a noun ("surgery", "procedure"), never a verb or an
+    adjective ("likely", "able")?"""
+    return _lemmas(word.lower())[2] == "NOUN"
+
+
 def can_be_verb(word: str) -> bool:
     """Can the word be a verb ("mean", "based", "prevent")?"""
     return "VERB" in _lemmas(word.lower())[2]  # the kinds: "ADJ,NOUN,VERB"

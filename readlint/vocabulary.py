@@ -230,7 +230,7 @@ def run_together(word: str) -> bool:
         left, right = word_zipf(low[:i]), low[i:]
         if left >= 1.5 and right in _GLUE_WORDS or left >= 3.5 and right in ("in", "of", "is"):
             return True
-        if i >= 7 and len(right) >= 4 and left >= 3.0 and word_zipf(right) >= 4.0 and \
+        if i >= 7 and len(right) >= 5 and left >= 3.0 and word_zipf(right) >= 4.0 and \
                 not is_medical_form(low):
             return True  # "diureticsmedications", not "microdeletion" or "neurogenetic"
     return False
@@ -298,6 +298,14 @@ _CALLED_BEFORE = re.compile(
 ALSO_CALLED = re.compile(r"\b(?:also|sometimes) (?:called|known as)\b[^.;:()]*$", re.I)
 _DRUG_BEFORE = re.compile(r"\b(?:drugs?|medicines?|medications?|therapy|vaccines?|inhibitors?|"
                           r"treatment|blockers?|compound|agent)\s*,?\s+$|\bsuch as\s+$", re.I)
+# What kind of thing the next names are, said just before them: "the enzyme mevalonate kinase",
+# "two enzymes, neuraminidase 1 and beta-galactosidase", "three genes, ETFA, ETFB, and ETFDH",
+# "the parasite Babesia microti".
+_KIND_BEFORE = re.compile(
+    r"\b(?:the|an?|two|three|four|five|several|these|this|other|of|encoding)\s+(?:[a-z]+\s+)?"
+    r"(?:enzymes?|proteins?|genes?|hormones?|bacteri(?:um|a)|virus(?:es)?|parasites?|fung(?:us|i)|"
+    r"(?:round|tape|hook|flat)?worms?|mites?|ticks?)\s*[:,]?\s+"
+    r"(?:[^.;:()]{1,80}?(?:,|\band\b|\bor\b)\s+)?$")
 _DEFINED_AFTER = re.compile(
     r"[\"”']?\s*(?:,\s*)?(?:(?:is|are|was|were)\s+(?:an?|the|when|what|how|used|one|called|"
     r"also|another|defined|a group|examples? of)\b|(?:means|refers to|describes|stands for|"
@@ -312,6 +320,9 @@ _NEXT_SENTENCE = re.compile(r"[^.!?]*[.!?][\"”')]*\s+(?:(?:It|This|That|These|
                             r"[^.!?]*[.!?][\"”')]*\s+(?:It|This|That|These|They|"
                             r"(?P<other>[^\s.]+(?:\s[^\s.]+){0,3}))\s+(?:means|refers to)\s")
 _PAREN_AFTER = re.compile(r"[®™]*\s*\(([^()]{2,200})\)")
+# A term that starts its paragraph or list item, then a colon or a dash and what it is:
+# "Refractory: ...", "Peyronie's disease - bending of the penis ...".
+_LABEL_AFTER = re.compile(r"[*_]*\s*(?::|\s[-–—]|[–—])\s*[*_]*[^\W\d_]")
 
 
 def explained(text: str, start: int, end: int, term_is_acronym: bool = False) -> bool:
@@ -323,8 +334,14 @@ def explained(text: str, start: int, end: int, term_is_acronym: bool = False) ->
     sentence = text[max(text.rfind(". ", 0, start) + 1, 0):start]
     if ALSO_CALLED.search(sentence) or _CALLED_BEFORE.search(before):
         return True  # another name, or "called the common iliac arteries"
-    if text[:start].strip(" *_-") == "" and re.match(r"[*_]*\s*:\s*\S", text[end:end + 3]):
+    if text[:start].strip(" *_-") == "" and _LABEL_AFTER.match(text, end):
         return True  # a definition: "Refractory: These tumors have not gotten better ..."
+    if _KIND_BEFORE.search(text, max(0, start - 160), start):
+        return True  # named as what it is: "the enzyme mevalonate kinase"
+    close = text.find(". ", end)
+    if re.search(r"[a-z]{3,}\s+[a-z]{3,}\s*\(\s*" + re.escape(text[start:end]) + r"\s*\)",
+                 text[end:close if close >= 0 else len(text)]):
+        return True  # its plain words come later in the sentence: "absent sweating (anhidrosis)"
     opened = re.search(r"\(\s*(?:or\s+|(?:an?|the)\s+)?(?:[A-Z][\w-]*\s*(?:[/:]|\bor\b)\s*)*$",
                        before)
     if opened and re.match(r"[®™+]*(?:\s+\w+)?\s*(?:(?:/|\bor\b)\s*[A-Z][\w-]*\s*)*[),;]",
@@ -337,8 +354,8 @@ def explained(text: str, start: int, end: int, term_is_acronym: bool = False) ->
         return True
     for after_start in _after_starts(text, end):
         after = text[after_start:after_start + 200]
-        if text[:start].strip(" *_-") == "" and re.match(r"[*_]*\s*:\s*\S", after):
-            return True  # "Immunomodulator therapy: ..."
+        if text[:start].strip(" *_-") == "" and _LABEL_AFTER.match(after):
+            return True  # "Immunomodulator therapy: ...", "Peyronie's disease - bending ..."
         if re.match(r"\s*=\s*[^\W\d_]", after):
             return True  # a key to abbreviations: "DB = double blinded"
         m = _PAREN_AFTER.match(after)

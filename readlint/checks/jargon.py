@@ -8,7 +8,15 @@ from typing import Any
 
 from ..blocks import Block
 from ..document import Document
-from ..glossary import block_matches, fold, fold_phrase, only_a_verb, related_to, topic_words
+from ..glossary import (
+    block_matches,
+    fold,
+    fold_phrase,
+    only_a_noun,
+    only_a_verb,
+    related_to,
+    topic_words,
+)
 from ..problem import Problem, Severity
 from ..prose import words
 from ..rule import UNDEFINED_TERM, Example, Rule
@@ -50,33 +58,36 @@ class UndefinedJargon(Rule):
     a capital inside a list, "Acanthosis nigricans").
     Inflected forms are one term ("metastasized", "metastasize"; "TKIs", "TKI").
 
-    Not hard: names of people, places and organisations (a capital letter inside a sentence,
-    a word inside a longer capitalised name, initials and degrees such as "Goodman PJ" or
-    "MSc", states such as "Salt Lake City, UT"); trials, study groups and meetings ("the
-    ADAURA clinical trial", "the RESONATE investigators", "dubbed CAPP2"); stage and group
-    labels (IIA, IVC, T2N0M0, N1mi, IIIb, "type C1"); numbers with units ("1.1 GBq"); two
-    words typed without the space or dash between them ("endoscopea small tube", a typing
-    fault, not a term); email addresses; everyday words with an
-    everyday prefix or run together ("unwashed", "regrow", "noncancerous", "underarm",
-    "hipbone"); genes and proteins named as such ("*MN1*", "the BCMA protein", "KRAS
-    inhibitor", "HER2-targeted"); a numbered type of an abbreviation already met ("HPV-11"
-    after "HPV"); pronunciation keys ("(oh-LA-puh-rib)"); web addresses; everyday
+    Not hard: names of people, places and organisations (a capital letter inside a sentence, a
+    word inside a longer capitalised name, initials and degrees such as "Goodman PJ" or "MSc",
+    states such as "Salt Lake City, UT"); trials, study groups and meetings ("the ADAURA
+    clinical trial", "the RESONATE investigators", "dubbed CAPP2"); stage and group labels (IIA,
+    IVC, T2N0M0, N1mi, IIIb, "type C1"); numbers with units ("1.1 GBq"); two words typed without
+    the space or dash between them ("endoscopea small tube", a typing fault, not a term); email
+    addresses; everyday words with an everyday prefix or run together ("unwashed", "regrow",
+    "noncancerous", "underarm", "hipbone"); genes and proteins named as such ("*MN1*", "the BCMA
+    protein", "KRAS inhibitor", "HER2-targeted"); a numbered type of an abbreviation already met
+    ("HPV-11" after "HPV"); pronunciation keys ("(oh-LA-puh-rib)"); web addresses; everyday
     abbreviations (COVID-19); everyday words made from everyday ones ("editorialists",
-    "biotechnology"); a medicine named with its brand ("ribociclib (Kisqali)"), and the
-    drug a page is about, on that page; "anti" or "non" before the page's own subject.
+    "biotechnology"); a medicine named with its brand ("ribociclib (Kisqali)"), and the drug a
+    page is about, on that page; "anti" or "non" before the page's own subject.
     Only the first use on the page is checked; headings, short title lines, paragraphs in
-    another language and administrative sections are not. Terms in the rule set's
+    another language, list items that name an outside resource ("Genetic Testing Registry:
+    Familial hypokalemia") and administrative sections are not. Terms in the rule set's
     glossaries are left to the glossary-link rule when `skip_glossary_terms` is on.
 
     What counts as explained, at that first use (and then for the rest of the page):
       - a plain explanation in parentheses right after it: "prognosis (chance of recovery)";
       - the term in parentheses after a plain phrase: "a drop in platelet levels
         (thrombocytopenia)";
-      - "called X", "known as X", "X is a ...", "X means ...", "X refers to ...",
-        "X, which is ...", "X, a ...", "X - a ..." or "X — a ...";
+      - "called X", "known as X", "referred to as X", "X is a ...", "X means ...", "X
+        refers to ...", "X, which is ...", "X, a ...", "X - a ..." or "X — a ...", "X is
+        surgery to ...";
+      - its plain words later in the sentence: "... decreased or absent sweating
+        (anhidrosis)";
       - the next sentence: "... cholangitis. It is an infection of the bile ducts.";
-      - a label at the start of a paragraph or list item: "Term: ...", "**Term.** ...", and
-        "ABC = ..." keys;
+      - a label at the start of a paragraph or list item: "Term: ...", "Term - ...",
+        "**Term.** ...", and "ABC = ..." keys;
       - the term paired with another that is explained: "Perometry and water displacement
         are ways to ...", "myelocytes and monocytes (two types of white blood cells)";
       - a plain appositive: "a cholecystectomy, surgery to remove the gallbladder";
@@ -84,7 +95,9 @@ class UndefinedJargon(Rule):
         (Imodium) ... to treat diarrhea", "SNRIs include venlafaxine and levomilnacipran",
         "bisacodyl and senna are examples of laxatives", "beta-blockers (propranolol or
         timolol)";
-      - "the drug X", "the medicine X" for drug names;
+      - "the drug X", "the medicine X" for drug names, and what kind of thing it is said
+        just before it: "the enzyme mevalonate kinase", "three genes, ETFA, ETFB, and
+        ETFDH", "the parasite Babesia microti";
       - an abbreviation after its long form: "American Society of Clinical Oncology (ASCO)";
       - a link on that use.
 
@@ -137,7 +150,8 @@ class UndefinedJargon(Rule):
                                  options["skip_glossary_terms"]), set())
         topic = topic_words(doc)  # the page's subject: its drug is named, not jargon, on it
         for index, block in enumerate(doc.blocks):
-            if block.kind == "heading" or index in skipped or _title_line(block):
+            if block.kind == "heading" or index in skipped or _title_line(block) or \
+                    _resource_title(block):
                 continue
             text = block.text
             label_end = _label_end(doc, block)
@@ -195,6 +209,7 @@ class UndefinedJargon(Rule):
                 suffix = _DRUG_SUFFIX.match(text, end)  # "Mosunetuzumab-axgb works by ..."
                 if end <= label_end or \
                         explained(text, start, suffix.end() if suffix else end, acronym) or \
+                        _noun_definition(text, end) or \
                         _page_name(term, topic) or _against_topic(term, topic) or \
                         _pronunciation(text, start) or _not_a_term(text, start, end, acronym):
                     continue
@@ -475,6 +490,17 @@ def _title_line(block: Block) -> bool:
                                           or len(text.split()) == 1)
 
 
+_RESOURCE = re.compile(r"(?:[A-Z][\w'’.-]*|of|and|for|the|on|in|&)"
+                       r"(?:\s+(?:[A-Z][\w'’.-]*|of|and|for|the|on|in|&))+:\s+\S[^.!?]*")
+
+
+def _resource_title(block: Block) -> bool:
+    """A list item that names an outside resource by its source and its title ("Genetic
+    Testing Registry: Familial hypokalemia", "MedlinePlus Encyclopedia: Hallervorden-Spatz
+    Disease"): the title is the other publisher's, not the writer's to explain."""
+    return block.kind == "list_item" and _RESOURCE.fullmatch(block.text.strip(" *_")) is not None
+
+
 def _label_end(doc: Document, block: Block) -> int:
     """Where a label at the start of a paragraph or list item ends ("**Pericardiectomy.**
     Surgery to remove ...", "SIEA flap (also called SIEP flap): Tissue comes from ..."), or 0.
@@ -526,6 +552,16 @@ _NAME_USE_AFTER = re.compile(r"[^.;]{0,100}?\b(?:to\s+(?:prevent\s+or\s+)?(?:tre
                              r"control)|approv\w*\s+(?:for|to)|for\s+(?:the\s+)?treat\w*)\b")
 # Names in parentheses after the kind they are: "beta-blocker therapy (propranolol or timolol)".
 _NAMES_IN_PARENTHESES = re.compile(r"[^\W\d_]{3,}\s+\((?:[^()]{0,60}(?:,|\bor\b|\band\b)\s*)?$")
+
+
+_IS_A_NOUN_FOR = re.compile(r"(?:\s+[a-z]+)?\s+(?:is|are)\s+([a-z]+)\s+(?:to|for)\s")
+
+
+def _noun_definition(text: str, end: int) -> bool:
+    """Is the term said to be a kind of thing, for a purpose: "urethroplasty is surgery to
+    repair ...", "X are medicines for ..." (not "X is likely to ...")?"""
+    m = _IS_A_NOUN_FOR.match(text, end)
+    return m is not None and only_a_noun(m.group(1))
 
 
 def _page_name(term: str, topic: set[str]) -> bool:
