@@ -294,10 +294,11 @@ def only_a_verb(word: str) -> bool:
     return _lemmas(word.lower())[2] == "VERB"
 
 
-def only_a_noun(word: str) -> bool:
-    """Is the word known only as a noun ("surgery", "procedure"), never a verb or an
-    adjective ("likely", "able")?"""
-    return _lemmas(word.lower())[2] == "NOUN"
+def a_noun_not_adjective(word: str) -> bool:
+    """Can the word be a noun ("surgery", "parasites") and never an adjective ("likely",
+    "common", "able")?"""
+    kinds = _lemmas(word.lower())[2].split(",")
+    return "NOUN" in kinds and "ADJ" not in kinds
 
 
 def can_be_verb(word: str) -> bool:

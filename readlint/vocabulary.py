@@ -215,6 +215,8 @@ def everyday_compound(word: str) -> bool:
 
 # Short words a dash or a space often stood before when two words were run together.
 _GLUE_WORDS = frozenset(("a", "an", "the", "to", "or", "and", "when", "which", "that"))
+# Endings that are words too: "genomically" is not "genomic" + "ally".
+_SUFFIX_WORDS = frozenset("ally able ible less ness ment like ship ward wise hood some".split())
 
 
 @lru_cache(maxsize=WORDS_REMEMBERED)
@@ -224,14 +226,14 @@ def run_together(word: str) -> bool:
     is a known word followed by a short word ("a", "or", "when") or by another known word.
     A typing fault, not a term to explain."""
     low = word.lower()
-    if len(low) < 6 or not low.isalpha() or zipf(low) > 0:
+    if len(low) < 5 or not low.isalpha() or zipf(low) > 0:
         return False
     for i in range(4, len(low)):
         left, right = word_zipf(low[:i]), low[i:]
         if left >= 1.5 and right in _GLUE_WORDS or left >= 3.5 and right in ("in", "of", "is"):
             return True
-        if i >= 7 and len(right) >= 5 and left >= 3.0 and word_zipf(right) >= 4.0 and \
-                not is_medical_form(low):
+        if i >= 7 and len(right) >= 4 and right not in _SUFFIX_WORDS and left >= 3.0 and \
+                word_zipf(right) >= 4.0 and not is_medical_form(low):
             return True  # "diureticsmedications", not "microdeletion" or "neurogenetic"
     return False
 
@@ -342,7 +344,9 @@ def explained(text: str, start: int, end: int, term_is_acronym: bool = False) ->
     if re.search(r"[a-z]{3,}\s+[a-z]{3,}\s*\(\s*" + re.escape(text[start:end]) + r"\s*\)",
                  text[end:close if close >= 0 else len(text)]):
         return True  # its plain words come later in the sentence: "absent sweating (anhidrosis)"
-    opened = re.search(r"\(\s*(?:or\s+|(?:an?|the)\s+)?(?:[A-Z][\w-]*\s*(?:[/:]|\bor\b)\s*)*$",
+    opened = re.search(r"\(\s*(?:or\s+|(?:an?|the)\s+)?(?:[A-Z][\w-]*\s*(?:[/:]|\bor\b)\s*)*"
+                       r"(?:(?!(?:and|or|the|an?|of|in|to|with|for|after|before|see|like|unlike|except|than|"
+                       r"including|especially|mainly|mostly)\s)[a-z]{3,}(?<!ing)\s+){0,2}$",
                        before)
     if opened and re.match(r"[®™+]*(?:\s+\w+)?\s*(?:(?:/|\bor\b)\s*[A-Z][\w-]*\s*)*[),;]",
                            text[end:end + 40]):
@@ -403,8 +407,9 @@ def _is_explanation(inside: str, term: str, term_is_acronym: bool) -> bool:
     """Is the text in parentheses after a term an explanation of it (not a brand name, an
     abbreviation or a reference)?"""
     inside = inside.strip()
-    if re.fullmatch(r"(?:see |e\.g\.|for example).*|[\d\s,.;%–-]+|[A-Z][\w-]*[®™]?", inside):
-        return False
+    if re.fullmatch(r"(?:see |e\.g\.|for example).*|[\d\s,.;%–-]+", inside) or \
+            re.fullmatch(r"[A-Z][\w-]*[®™]?", inside) and zipf(inside) < 4.0:
+        return False  # a reference, a number, a brand or a name ("(Imodium)"); not "(X-ray)"
     if is_acronym(inside.rstrip("®™")):
         return False
     if term_is_acronym:

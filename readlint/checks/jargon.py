@@ -9,10 +9,10 @@ from typing import Any
 from ..blocks import Block
 from ..document import Document
 from ..glossary import (
+    a_noun_not_adjective,
     block_matches,
     fold,
     fold_phrase,
-    only_a_noun,
     only_a_verb,
     related_to,
     topic_words,
@@ -434,7 +434,7 @@ _CLASS_NOUN = re.compile(r"(?:inhibitor|blocker|drug|medicine|agent|antibody|vac
 
 def _term_word(word: str) -> bool:
     return word.lower() not in STOPWORDS and not only_a_verb(word) and \
-        (word_zipf(word) < 4.0 or is_medical_form(word))
+        (word_zipf(word) < 4.0 or is_medical_form(word)) and not run_together(word)
 
 
 _PRONUNCIATION = re.compile(r"\([\sA-Za-z….'-]*\)?")
@@ -554,14 +554,20 @@ _NAME_USE_AFTER = re.compile(r"[^.;]{0,100}?\b(?:to\s+(?:prevent\s+or\s+)?(?:tre
 _NAMES_IN_PARENTHESES = re.compile(r"[^\W\d_]{3,}\s+\((?:[^()]{0,60}(?:,|\bor\b|\band\b)\s*)?$")
 
 
-_IS_A_NOUN_FOR = re.compile(r"(?:\s+[a-z]+)?\s+(?:is|are)\s+([a-z]+)\s+(?:to|for)\s")
+_IS_A_NOUN_FOR = re.compile(r"(?:\s+[a-z]+)?\s+(?:is|are)\s+(?:an?\s+)?"
+                            r"(?:(?!(?:not|also|still|often|usually|sometimes|now|very|more|most|"
+                            r"less|no|the|near|in|on|at|from|by|with|within|among|between|"
+                            r"into|over|under|about|like)\s)[a-z]+\s+)?([a-z]+)\s+"
+                            r"(?:to|for|that|which|found|caused|made|used|of|in)\s")
 
 
 def _noun_definition(text: str, end: int) -> bool:
-    """Is the term said to be a kind of thing, for a purpose: "urethroplasty is surgery to
-    repair ...", "X are medicines for ..." (not "X is likely to ...")?"""
+    """Is the term said to be a kind of thing, and what kind: "urethroplasty is surgery to
+    repair ...", "Baylisascaris worms are intestinal parasites found in ...", "X is part of a
+    group of ...", "X is inflammation of the ..." (not "X is likely to ...", "X is common
+    in ...", "X is mutated in ...")?"""
     m = _IS_A_NOUN_FOR.match(text, end)
-    return m is not None and only_a_noun(m.group(1))
+    return m is not None and a_noun_not_adjective(m.group(1))
 
 
 def _page_name(term: str, topic: set[str]) -> bool:
