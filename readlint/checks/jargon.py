@@ -313,6 +313,10 @@ def _hard_parts(text: str, word: str, start: int) -> Iterator[tuple[int, int, st
                     word):
         return  # a size "2400x3840", an allele "02P", "21percent", a Greek-letter name "β2",
         # a missing space "6 to7"
+    possessive = re.fullmatch(r"([a-z][a-z-]{2,})['’]s", word)
+    if possessive:  # "fumarase's role" is "fumarase"
+        yield from _hard_parts(text, possessive.group(1), start)
+        return
     mark = re.search(r"[.¹²³⁴⁵⁶⁷⁸⁹⁰]+$", word)
     if mark and mark.start() > 0:  # a footnote mark: "lymphoma¹"
         word = word[:mark.start()]
