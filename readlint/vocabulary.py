@@ -340,9 +340,7 @@ def explained(text: str, start: int, end: int, term_is_acronym: bool = False) ->
         return True  # a definition: "Refractory: These tumors have not gotten better ..."
     if _KIND_BEFORE.search(text, max(0, start - 160), start):
         return True  # named as what it is: "the enzyme mevalonate kinase"
-    close = text.find(". ", end)
-    if re.search(r"[a-z]{3,}\s+[a-z]{3,}\s*\(\s*" + re.escape(text[start:end]) + r"\s*\)",
-                 text[end:close if close >= 0 else len(text)]):
+    if _named_later(text, start, end):
         return True  # its plain words come later in the sentence: "absent sweating (anhidrosis)"
     opened = re.search(r"\(\s*(?:or\s+|(?:an?|the)\s+)?(?:[A-Z][\w-]*\s*(?:[/:]|\bor\b)\s*)*"
                        r"(?:(?!(?:and|or|the|an?|of|in|to|with|for|after|before|see|like|unlike|except|than|"
@@ -371,6 +369,25 @@ def explained(text: str, start: int, end: int, term_is_acronym: bool = False) ->
         named = nxt and (nxt.group("term") or nxt.group("other"))
         if nxt and (not named or fold_words(named) == fold_words(text[start:end])):
             return True  # explained in the next sentence: "... cholangitis. It is an ..."
+    return False
+
+
+_PLAIN_BEFORE_BRACKET = re.compile(r"[a-z]{3,}\s+[a-z]{3,}\s*\(\s*$")
+_BRACKET_SHUT = re.compile(r"\s*\)")
+
+
+def _named_later(text: str, start: int, end: int) -> bool:
+    """Is the word given again later in its sentence, in brackets after plain words ("... and
+    decreased or absent sweating (anhidrosis)")?"""
+    term = text[start:end]
+    close = text.find(". ", end)
+    stop = close if close >= 0 else len(text)
+    at = text.find(term, end, stop)
+    while at >= 0:
+        if _BRACKET_SHUT.match(text, at + len(term)) and \
+                _PLAIN_BEFORE_BRACKET.search(text, max(end, at - 60), at):
+            return True
+        at = text.find(term, at + 1, stop)
     return False
 
 
