@@ -16,6 +16,10 @@ b. explanations: in MedQuAD's cancer.gov summaries, each "term (plain explanatio
    undefined-jargon checks glossary terms too.
 c. noise: undefined-jargon flags per 1,000 words over the NIH corpus, and the 30 terms flagged
    most often.
+d. wrong-target alarms: links on the editors' own pages reported as going to another entry.
+e. glossary-link flags per 1,000 words on MedlinePlus pages.
+h. hand checks: the verdicts kept in benchmarks/hand-check/*.tsv (drawn by
+   benchmarks/sample_flags.py and read one by one), counted per file.
 """
 
 from __future__ import annotations
@@ -266,7 +270,21 @@ def evaluate_noise(corpus: Path) -> None:
     print(f"   most flagged: {', '.join(f'{t} ({n})' for t, n in terms.most_common(30))}")
 
 
-def main(shared: Path, parts: str = "abcde") -> None:
+def evaluate_hand_checks() -> None:
+    """The share of "yes" verdicts in each hand-checked sample."""
+    print("\nh. hand checks (benchmarks/hand-check/; yes: a flag an editor would keep)")
+    for path in sorted((Path(__file__).resolve().parent / "hand-check").glob("*.tsv")):
+        verdicts = Counter(line.split("\t")[4].strip() for line in
+                           path.read_text(encoding="utf-8").splitlines()
+                           if line and not line.startswith(("#", "page\t"))
+                           and line.count("\t") >= 4)
+        checked = verdicts["yes"] + verdicts["no"]
+        if checked:
+            print(f"   {path.name}: {verdicts['yes']} of {checked} yes "
+                  f"({verdicts['yes'] / checked:.2f})")
+
+
+def main(shared: Path, parts: str = "abcdeh") -> None:
     if "a" in parts:
         evaluate_links(shared / "corpus-nci", held=True)
     if "t" in parts:  # the tuning pages, for development
@@ -279,8 +297,10 @@ def main(shared: Path, parts: str = "abcde") -> None:
         evaluate_wrong_targets(shared / "corpus-nci")
     if "e" in parts:
         evaluate_link_noise(shared / "corpus" / "medlineplus")
+    if "h" in parts:
+        evaluate_hand_checks()
 
 
 if __name__ == "__main__":
     main(Path(sys.argv[1] if len(sys.argv) > 1 else "../shared"),
-         sys.argv[2] if len(sys.argv) > 2 else "abcde")
+         sys.argv[2] if len(sys.argv) > 2 else "abcdeh")
