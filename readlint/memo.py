@@ -8,7 +8,8 @@ command-line choices, and whether the run measures documents (the report) or des
 (the HTML report). Change any of them and files are checked again.
 
 Results live in one folder per settings digest; a run that starts a new folder removes all
-but the most recently used few, so the cache does not grow without end.
+but the most recently used few, and now and then a run trims its own folder to a size limit
+(the results written longest ago go first), so the cache does not grow without end.
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ from .selection import Selection
 from .version import __version__
 
 KEEP_SETTINGS = 8  # folders of results kept (one per set of settings)
+# One settings folder holds at most this much; a trim takes it down to three quarters. Each
+# file version checked adds a result (a few kilobytes), so a folder grows as files change.
+MAX_FOLDER_BYTES = 256 * 1024 * 1024
+TRIM_EVERY = 32  # about one run in this many that writes results measures its folder
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -138,6 +143,8 @@ def _make_room(folder: str) -> None:
                         key=lambda p: p.stat().st_mtime, reverse=True)
     except OSError:
         return
+    if os.urandom(1)[0] < 256 // TRIM_EVERY:
+        trim(here, MAX_FOLDER_BYTES)
     stale = others[KEEP_SETTINGS - 1:]
     if not stale:
         return
@@ -145,3 +152,29 @@ def _make_room(folder: str) -> None:
 
     for old in stale:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def trim(folder: Path, limit: int) -> int:
+    """Remove the results written longest ago until the folder holds three quarters of
+    `limit` bytes, when it holds more than `limit`. Returns how many were removed."""
+    entries = []
+    try:
+        with os.scandir(folder) as found:
+            for entry in found:
+                if entry.is_file(follow_symlinks=False) and not entry.name.startswith("."):
+                    st = entry.stat(follow_symlinks=False)
+                    entries.append((st.st_mtime_ns, st.st_size, entry.path))
+    except OSError:
+        return 0
+    total = sum(size for _, size, _ in entries)
+    if total <= limit:
+        return 0
+    removed = 0
+    for _, size, path in sorted(entries):
+        if total <= limit * 3 // 4:
+            break
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+            removed += 1
+        total -= size
+    return removed

@@ -264,3 +264,31 @@ def test_tables_of_older_versions_are_removed_when_a_new_one_is_made(tmp_path):
         assert len(list(folder.glob("words-*"))) == 2  # the new table and the recent one
     finally:
         store.configure(None)
+
+
+def test_a_results_folder_is_trimmed_to_its_limit(tmp_path, monkeypatch):
+    """A settings folder that has grown past its limit loses the results written longest
+    ago, down to three quarters of the limit; the newest stay, and a run still reads them."""
+    from readlint import memo
+    from readlint.results import FileResult
+
+    store.configure(tmp_path)
+    try:
+        memo_ = memo.Memo("settings")
+        folder = tmp_path / "results" / "settings"
+        folder.mkdir(parents=True)
+        for n in range(20):  # 20 old results of 1,000 bytes, oldest first
+            entry = folder / f"old{n:02d}"
+            entry.write_bytes(b"x" * 1000)
+            os.utime(entry, (1_000_000 + n, 1_000_000 + n))
+        (folder / ".tmp-123-abc").write_bytes(b"x" * 5000)  # a write in progress: left alone
+        monkeypatch.setattr(memo, "MAX_FOLDER_BYTES", 10_000)
+        monkeypatch.setattr(memo, "TRIM_EVERY", 1)  # measure on this run
+        result = FileResult("doc.md", [], [])
+        memo_.put("new", result)
+        left = sorted(p.name for p in folder.iterdir())
+        assert left == [".tmp-123-abc", "new"] + [f"old{n:02d}" for n in range(13, 20)]
+        assert memo_.get("new") == result
+        assert memo.trim(folder, 10_000) == 0  # under the limit now: nothing more goes
+    finally:
+        store.configure(None)
