@@ -222,8 +222,8 @@ _SUFFIX_WORDS = frozenset("ally able ible less ness ment like ship ward wise hoo
 @lru_cache(maxsize=WORDS_REMEMBERED)
 def run_together(word: str) -> bool:
     """Is the word two words typed without the space or dash between them ("endoscopea small
-    tube", "drinkor stop", "diureticsmedications")? English does not know it whole, and it
-    is a known word followed by a short word ("a", "or", "when") or by another known word.
+    tube", "drinkor stop", "electrolytesminerals")? English does not know it whole, and it
+    is a known word followed by a short word ("a", "or", "when") or by a common word.
     A typing fault, not a term to explain."""
     low = word.lower()
     if len(low) < 5 or not low.isalpha() or zipf(low) > 0:
@@ -234,7 +234,7 @@ def run_together(word: str) -> bool:
             return True
         if i >= 7 and len(right) >= 4 and right not in _SUFFIX_WORDS and left >= 3.0 and \
                 word_zipf(right) >= 4.0 and not is_medical_form(low):
-            return True  # "diureticsmedications", not "microdeletion" or "neurogenetic"
+            return True  # "electrolytesminerals", not "microdeletion" or "neurogenetic"
     return False
 
 

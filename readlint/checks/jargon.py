@@ -567,9 +567,9 @@ _IS_A_NOUN_FOR = re.compile(r"(?:\s+[a-z]+)?\s+(?:is|are)\s+(?:an?\s+)?"
 
 def _noun_definition(text: str, end: int) -> bool:
     """Is the term said to be a kind of thing, and what kind: "urethroplasty is surgery to
-    repair ...", "Baylisascaris worms are intestinal parasites found in ...", "X is part of a
-    group of ...", "X is inflammation of the ..." (not "X is likely to ...", "X is common
-    in ...", "X is mutated in ...")?"""
+    repair ...", "Baylisascaris worms are intestinal parasites found in ...", "X is
+    inflammation of the ..." (not "X is likely to ...", "X is common in ...", "X is mutated
+    in ...", "X is not a reason for ...")?"""
     m = _IS_A_NOUN_FOR.match(text, end)
     return m is not None and a_noun_not_adjective(m.group(1))
 
