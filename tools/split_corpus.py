@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,33 +68,31 @@ def training_pages(corpus: Path) -> list[Path]:
     return [p for p in pages(corpus) if p.relative_to(corpus).as_posix() not in held]
 
 
-def main(shared: Path) -> None:
-    corpus = shared / "corpus-nci"
+def write_split(corpus: Path, chosen: Callable[[Path, Path], bool], listed: Path,
+                header: list[str]) -> None:
+    """Write the held-out pages of a corpus (those `chosen` picks) to `listed`, under a
+    header that says how they were chosen."""
     every = pages(corpus)
-    held = [p.relative_to(corpus).as_posix() for p in every if is_held_out(corpus, p)]
-    header = [
+    held = [p.relative_to(corpus).as_posix() for p in every if chosen(corpus, p)]
+    lines = [*header, f"{len(held)} of {len(every)} pages."]
+    listed.write_text("".join(f"# {line}\n" for line in lines)
+                      + "".join(f"{p}\n" for p in held), encoding="utf-8")
+    print(f"{len(held)} of {len(every)} pages of {corpus} held out; written to {listed}")
+
+
+def main(shared: Path) -> None:
+    write_split(shared / "corpus-nci", is_held_out, HELD_OUT, [
         "Pages of ../shared/corpus-nci held out from tuning readlint's vocabulary rules.",
         "Nothing readlint ships (harvested glossary names, learned link practice) comes from",
         "them, and benchmarks/vocabulary.py measures the rules on them. Chosen by",
         "tools/split_corpus.py: every patient PDQ summary (url with /patient/), the seed page,",
         "and every page whose path's SHA-1, read as a number, is divisible by 5.",
-        f"{len(held)} of {len(every)} pages.",
-    ]
-    HELD_OUT.write_text("".join(f"# {line}\n" for line in header)
-                        + "".join(f"{p}\n" for p in held), encoding="utf-8")
-    print(f"{len(held)} of {len(every)} pages held out; written to {HELD_OUT}")
-    nih = shared / "corpus"
-    every = pages(nih)
-    held = [p.relative_to(nih).as_posix() for p in every if is_held_out_nih(nih, p)]
-    header = [
+    ])
+    write_split(shared / "corpus", is_held_out_nih, HELD_OUT_NIH, [
         "Pages of ../shared/corpus (NIH pages, MedQuAD) held out for hand checks of readlint's",
         "flags on sites other than cancer.gov. Chosen by tools/split_corpus.py: every page whose",
         "path's SHA-1, read as a number, is divisible by 10.",
-        f"{len(held)} of {len(every)} pages.",
-    ]
-    HELD_OUT_NIH.write_text("".join(f"# {line}\n" for line in header)
-                            + "".join(f"{p}\n" for p in held), encoding="utf-8")
-    print(f"{len(held)} of {len(every)} NIH pages held out; written to {HELD_OUT_NIH}")
+    ])
 
 
 if __name__ == "__main__":
