@@ -207,8 +207,10 @@ class UndefinedJargon(Rule):
                 if any(lk.start < end and start < lk.end for lk in block.links):
                     continue
                 suffix = _DRUG_SUFFIX.match(text, end)  # "Mosunetuzumab-axgb works by ..."
+                whole = _hyphenated(text, start, end)  # a part of "tonic-clonic", "apoA-I"
                 if end <= label_end or \
                         explained(text, start, suffix.end() if suffix else end, acronym) or \
+                        whole != (start, end) and explained(text, *whole, acronym) or \
                         _noun_definition(text, end) or \
                         _page_name(term, topic) or _against_topic(term, topic) or \
                         _pronunciation(text, start) or _not_a_term(text, start, end, acronym):
@@ -416,6 +418,20 @@ def _whole_term(text: str, start: int, end: int) -> tuple[int, int]:
             return m.start(1), end  # a capital starts the term: "parasite Babesia microti"
         else:
             break
+    return start, end
+
+
+def _hyphenated(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the whole hyphenated word that text[start:end] is part of ("clonic seizure"
+    in "(tonic-clonic seizure)", "apoA" in "apoA-I"), or the span itself."""
+    while start > 1 and text[start - 1] == "-" and text[start - 2].isalnum():
+        start -= 2
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+    while end + 1 < len(text) and text[end] == "-" and text[end + 1].isalnum():
+        end += 2
+        while end < len(text) and text[end].isalnum():
+            end += 1
     return start, end
 
 
