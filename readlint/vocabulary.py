@@ -217,6 +217,10 @@ def everyday_compound(word: str) -> bool:
 _GLUE_WORDS = frozenset(("a", "an", "the", "to", "or", "and", "when", "which", "that"))
 # Endings that are words too: "genomically" is not "genomic" + "ally".
 _SUFFIX_WORDS = frozenset("ally able ible less ness ment like ship ward wise hood some".split())
+# Beginnings that are words too: "intraabdominal" is not "intra" + "abdominal".
+_COMBINING = frozenset("intra extra infra supra ultra contra micro macro multi poly mono semi "
+                       "anti auto para peri meta trans inter super hyper hypo over under post "
+                       "pre".split())
 
 
 @lru_cache(maxsize=WORDS_REMEMBERED)
@@ -232,9 +236,13 @@ def run_together(word: str) -> bool:
         left, right = word_zipf(low[:i]), low[i:]
         if left >= 1.5 and right in _GLUE_WORDS or left >= 3.5 and right in ("in", "of", "is"):
             return True
-        if i >= 7 and len(right) >= 4 and right not in _SUFFIX_WORDS and left >= 3.0 and \
-                word_zipf(right) >= 4.0 and not is_medical_form(low):
-            return True  # "electrolytesminerals", not "microdeletion" or "neurogenetic"
+        if right in _SUFFIX_WORDS or low[:i] in _COMBINING or low[i - 1] in "oi" or \
+                is_medical_form(low):
+            continue  # "genomically"; "intraabdominal", "centronuclear": a combining form
+            # (most end in o or i); "neurogenetic"
+        if len(right) >= 4 and i >= 7 and left >= 3.0 and word_zipf(right) >= 4.0 or \
+                len(right) >= 6 and i >= 5 and left >= 2.5 and word_zipf(right) >= 3.5:
+            return True  # "electrolytesminerals", "edemaswelling"
     return False
 
 
