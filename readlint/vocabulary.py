@@ -246,6 +246,35 @@ def run_together(word: str) -> bool:
     return False
 
 
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@lru_cache(maxsize=WORDS_REMEMBERED)
+def misspelling_of(word: str) -> str | None:
+    """The common word (Zipf 3.5 or more) that a word English does not know is one slip away
+    from: a letter left out, a letter added, or two letters swapped ("tranport": "transport",
+    "muscule": "muscle", "symtpoms": "symptoms"), or None. Only for lower-case words of 5
+    letters or more. A changed letter is not counted: medical words English does not know are
+    often one letter from a common word ("lobation", "location"; "cholestenol")."""
+    if len(word) < 5 or not word.isascii() or not word.isalpha() or not word.islower() or \
+            zipf(word) > 0:
+        return None
+    table = _zipf_table("en")  # looked up directly: the candidates would crowd `_zipf`'s cache
+    best, best_centibels = None, 550  # Zipf 3.5: the table holds (9 - Zipf) * 100
+    for i in range(len(word) + 1):
+        left, right = word[:i], word[i:]
+        candidates = [left + c + right for c in _LETTERS]  # a letter left out
+        if right:
+            candidates.append(left + right[1:])  # a letter added
+        if len(right) > 1:
+            candidates.append(left + right[1] + right[0] + right[2:])  # two swapped
+        for candidate in candidates:
+            found = table.get(candidate)
+            if found is not None and int(found) <= best_centibels:
+                best, best_centibels = candidate, int(found)
+    return best
+
+
 def everyday_head(word: str) -> bool:
     """Is the word a very common word with a short piece in front ("biotechnology",
     "nanotechnology")? Its medical-looking ending belongs to the everyday word."""

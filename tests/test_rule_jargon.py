@@ -125,3 +125,16 @@ def test_names_and_placed_words_are_not_reported(text):
 def test_a_page_about_a_procedure_still_explains_it():
     text = "---\ntitle: Nephrectomy\n---\n\nA nephrectomy was done.\n"
     assert [subject for subject, _, _ in flagged(text)] == ["nephrectomy"]
+
+
+def test_a_slip_of_the_keyboard_is_named_as_one():
+    # A word English does not know, one letter left out, added or swapped from a common word,
+    # is a misspelling to fix, not a term to explain; a medical word one changed letter from a
+    # common word ("lobation", "location") is still a term.
+    found = {p.subject: p.message for p in lint(
+        "Patients may also have upper body weakness, muscule pain, and tremors. Other "
+        "symtpoms are rare. The scan showed abnormal lung lobation in the baby.\n",
+        select="undefined-jargon")}
+    assert found["muscule"] == '"muscule" looks like a misspelling of "muscle": check the spelling.'
+    assert "misspelling of \"symptoms\"" in found["symtpoms"]
+    assert found["lobation"].startswith('Readers may not know the term "lobation"')

@@ -33,6 +33,7 @@ from ..vocabulary import (
     in_proper_name,
     is_acronym,
     is_medical_form,
+    misspelling_of,
     rarity,
     run_together,
     sentence_start,
@@ -56,7 +57,9 @@ class UndefinedJargon(Rule):
     count. A hard word starts a term of several words when the words after it are rare or
     medical too, and the whole term is reported once ("amyotrophic lateral sclerosis"; with
     a capital inside a list, "Acanthosis nigricans").
-    Inflected forms are one term ("metastasized", "metastasize"; "TKIs", "TKI").
+    Inflected forms are one term ("metastasized", "metastasize"; "TKIs", "TKI"). A word English
+    does not know, one letter left out, added or swapped from a common word, is reported as a
+    likely misspelling instead ("symtpoms" for "symptoms").
 
     Not hard: names of people, places and organisations (a capital letter inside a sentence, a
     word inside a longer capitalised name, initials and degrees such as "Goodman PJ" or "MSc",
@@ -225,6 +228,12 @@ class UndefinedJargon(Rule):
                     continue
                 source_start = block.source_offset(start)
                 source_end = block.source_offset(end - 1) + 1
+                meant = misspelling_of(term) if not acronym else None
+                if meant is not None:  # a slip of the keyboard, not a term: "symtpoms"
+                    yield self.problem(doc, source_start, source_end,
+                                       f"\"{term}\" looks like a misspelling of \"{meant}\": "
+                                       "check the spelling.", subject=term)
+                    continue
                 what = "abbreviation" if acronym else "term"
                 advice = ("spell it out the first time, for example \"Long Name (ABC)\""
                           if acronym else
