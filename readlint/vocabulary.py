@@ -232,14 +232,14 @@ def run_together(word: str) -> bool:
     low = word.lower()
     if len(low) < 5 or not low.isalpha() or zipf(low) > 0:
         return False
+    medical = is_medical_form(low)
     for i in range(4, len(low)):
         left, right = word_zipf(low[:i]), low[i:]
         if left >= 1.5 and right in _GLUE_WORDS or left >= 3.5 and right in ("in", "of", "is"):
             return True
-        if right in _SUFFIX_WORDS or low[:i] in _COMBINING or low[i - 1] in "oi" or \
-                is_medical_form(low):
-            continue  # "genomically"; "intraabdominal", "centronuclear": a combining form
-            # (most end in o or i); "neurogenetic"
+        if medical or right in _SUFFIX_WORDS or low[:i] in _COMBINING or low[i - 1] in "oi":
+            continue  # "neurogenetic"; "genomically"; "intraabdominal", "centronuclear": a
+            # combining form (most end in o or i)
         if len(right) >= 4 and i >= 7 and left >= 3.0 and word_zipf(right) >= 4.0 or \
                 len(right) >= 6 and i >= 5 and left >= 2.5 and word_zipf(right) >= 3.5:
             return True  # "electrolytesminerals", "edemaswelling"
@@ -270,8 +270,8 @@ def misspelling_of(word: str) -> str | None:
             candidates.append(left + right[1] + right[0] + right[2:])  # two swapped
         for candidate in candidates:
             found = table.get(candidate)
-            if found is not None and int(found) <= best_centibels:
-                best, best_centibels = candidate, int(found)
+            if found is not None and (centibels := int(found)) <= best_centibels:
+                best, best_centibels = candidate, centibels
     return best
 
 
