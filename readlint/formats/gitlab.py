@@ -1,7 +1,9 @@
 """GitLab Code Quality report (a JSON list GitLab shows on merge requests). Each problem has a
 fingerprint that stays the same from run to run while the problem does (its rule, file, the
 words it is about and the sentence around them: results.problem_identity; not its line, so
-edits above it do not make it new) and differs between two problems."""
+edits above it do not make it new) and differs between two problems. A problem's file is its
+path from the current folder as GitLab wants it: the real name, not escaped, "/" between
+folders."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from typing import Any, TextIO
 from ..problem import Severity
 from ..results import RunResult, problem_identity
 from .base import Format, FormatOptions, write_json
+from .paths import plain_path
 
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -32,13 +35,18 @@ def fingerprints(result: RunResult) -> dict[int, str]:
 
 def write_check(result: RunResult, out: TextIO, options: FormatOptions) -> None:
     prints = fingerprints(result)
-    items: list[dict[str, Any]] = [{
-        "description": f"{p.message} ({p.code} {p.rule})",
-        "check_name": p.rule,
-        "fingerprint": prints[id(p)],
-        "severity": _SEVERITY[p.severity],
-        "location": {"path": p.path, "lines": {"begin": p.line, "end": p.end_line}},
-    } for p in result.problems]
+    items: list[dict[str, Any]] = []
+    for file in result.files:
+        if not file.problems:
+            continue
+        path = plain_path(file.path, file.source_path)
+        items.extend({
+            "description": f"{p.message} ({p.code} {p.rule})",
+            "check_name": p.rule,
+            "fingerprint": prints[id(p)],
+            "severity": _SEVERITY[p.severity],
+            "location": {"path": path, "lines": {"begin": p.line, "end": p.end_line}},
+        } for p in file.problems)
     write_json(items, out)
 
 
