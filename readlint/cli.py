@@ -157,7 +157,12 @@ def _build_linter(paths: Sequence[str], select: Sequence[str], ignore: Sequence[
                   cache: bool = True, cache_dir: str | None = None,
                   keep_source: bool = False, today: str | None = None) -> Linter:
     if cache_dir is not None:
+        if not cache_dir.strip():
+            raise click.BadParameter("give the name of a folder", param_hint="'--cache-dir'")
         store.configure(cache_dir)
+    why_not = store.problem()
+    if why_not is not None:
+        click.echo(f"readlint: warning: {why_not}", err=True)
     config = _config_for(config_path, paths)
     choices = Choices(audience=audience, select=_split(select) or None, ignore=_split(ignore),
                       report_unused_disables=report_unused_disables, shard=shard,

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import bisect
 import json
-import marshal
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -36,6 +35,8 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any, NamedTuple, overload
 from urllib.parse import quote
+
+import orjson
 
 from . import store
 from .document import Document
@@ -372,7 +373,7 @@ class Match(NamedTuple):
 class Matcher:
     """A token trie over every name of every entry of some glossaries. Its leaves hold entry
     numbers, so the trie can be stored in the cache as plain data; a trie from the cache
-    holds each first word's branch packed (marshal bytes) until a text reaches it."""
+    holds each first word's branch packed (JSON text) until a text reaches it."""
 
     _END = "\0"
 
@@ -420,8 +421,8 @@ class Matcher:
             if node is None or after_hyphen[i]:  # (hyphens fold to "-", never a first word)
                 i += 1
                 continue
-            if node.__class__ is bytes:  # a branch as the cache stores it: unpacked once
-                node = root[folded[i]] = marshal.loads(node)
+            if node.__class__ is str:  # a branch as the cache stores it: unpacked once
+                node = root[folded[i]] = _unpack_branch(node)
             best = None
             j = i
             depth = 0  # brackets opened and not closed since the first word
@@ -541,20 +542,29 @@ def refresh() -> None:
 
 def _stamps(refs: tuple[str, ...], glossaries: tuple[Glossary, ...]) -> list[str]:
     files = [str(path_of(r)) for r in refs] + [f for g in glossaries for f in g.files]
-    return [store.stamp(f) for f in files]
+    return [_stamp(f) for f in files]
+
+
+_OWN_DATA = str(Path(__file__).resolve().parent)
+
+
+def _stamp(file: str | Path) -> str:
+    """What says a glossary file has changed: the digest of its bytes for a user's file,
+    its stamp for readlint's own (installed with readlint, and part of its version)."""
+    return store.stamp(file) if str(file).startswith(_OWN_DATA) else store.content(file)
 
 
 def _read_set(refs: tuple[str, ...]) -> GlossarySet:
     """The glossary set from the cache folder when no file it was read from has changed,
     else read, built and stored for the next run."""
-    depends = [path_of(r) for r in refs] + zipf_sources() + _lemma_sources()
     key = store.digest("glossaries", __version__, store.stamp(__file__), *refs,
-                       *map(store.stamp, depends))
+                       *(_stamp(path_of(r)) for r in refs),
+                       *map(store.stamp, zipf_sources() + _lemma_sources()))
     body = store.read("glossaries", key)
     if body is not None:
         try:
-            found = _thaw(marshal.loads(body))
-        except (ValueError, EOFError, TypeError, KeyError, IndexError):
+            found = _thaw(orjson.loads(body))
+        except Exception:  # damaged, or not what readlint wrote: build it again
             found = None
         if found is not None:
             return found
@@ -562,7 +572,7 @@ def _read_set(refs: tuple[str, ...]) -> GlossarySet:
     matcher = Matcher(glossaries)
     single = frozenset(low for g in glossaries for e in g.entries for name in e.names
                        if name.isalpha() and len(name) >= 5 and zipf(low := name.lower()) < 3.5)
-    store.write("glossaries", key, marshal.dumps(_freeze((glossaries, matcher, single))))
+    store.write("glossaries", key, orjson.dumps(_freeze((glossaries, matcher, single))))
     return glossaries, matcher, single
 
 
@@ -571,40 +581,62 @@ _ENTRY_FIELDS = ("id", "term", "variants", "keys", "url", "definition", "source"
 
 
 def _freeze(found: GlossarySet) -> dict[str, Any]:
-    """A glossary set as plain data for marshal, with the stamps of the files it came from."""
+    """A glossary set as plain data (JSON), with the stamps of the files it came from. Each
+    entry and each first word's branch of the trie is JSON text of its own, read only when a
+    page needs it. JSON, not a format of Python objects: reading the cache runs nothing."""
     glossaries, matcher, single = found
     return {
-        "stamps": [store.stamp(f) for g in glossaries for f in g.files],
+        "stamps": [_stamp(f) for g in glossaries for f in g.files],
         "glossaries": [
             {"name": g.name, "source": g.source, "title": g.title,
              "url_template": g.url_template, "has_practice": g.has_practice, "files": g.files,
              "link_patterns": [p.pattern for p in g.link_patterns],
-             "entries": [marshal.dumps(tuple(getattr(e, f) for f in _ENTRY_FIELDS))
+             "entries": [orjson.dumps([getattr(e, f) for f in _ENTRY_FIELDS]).decode()
                          for e in g.entries],
              "by_key": g._by_key}
             for g in glossaries],
         # each branch packed on its own: a run unpacks only those its pages reach
-        "trie": {word: branch if isinstance(branch, bytes) else marshal.dumps(branch)
+        "trie": {word: branch if isinstance(branch, str) else orjson.dumps(branch).decode()
                  for word, branch in matcher._trie.items()},
         "single": sorted(single),
     }
 
 
 def _thaw(data: dict[str, Any]) -> GlossarySet | None:
-    """The glossary set stored by _freeze; None when a file it came from has changed."""
-    if [store.stamp(f) for g in data["glossaries"] for f in g["files"]] != data["stamps"]:
+    """The glossary set stored by _freeze; None when a file it came from has changed, or
+    when the data is not of the shape _freeze writes (it was damaged or planted)."""
+    if [_stamp(f) for g in data["glossaries"] for f in g["files"]] != data["stamps"]:
         return None
     glossaries = []
     for g in data["glossaries"]:
+        texts = (g["name"], g["source"], g["title"], *g["files"], *g["link_patterns"],
+                 *g["entries"], *g["by_key"])
+        if not all(isinstance(t, str) for t in texts) or \
+                not all(isinstance(n, int) for n in g["by_key"].values()):
+            return None
         glossary = Glossary(g["name"], g["source"], g["title"], g["url_template"],
                             tuple(user_pattern(p, f"{g['files'][0]}: link_patterns")
                                   for p in g["link_patterns"]),
                             StoredEntries(g["name"], g["entries"]),
-                            has_practice=g["has_practice"], files=g["files"])
+                            has_practice=bool(g["has_practice"]), files=g["files"])
         glossary._by_key = g["by_key"]
         glossaries.append(glossary)
+    trie, single = data["trie"], data["single"]
+    if not all(isinstance(w, str) and isinstance(b, str) for w, b in trie.items()) or \
+            not all(isinstance(w, str) for w in single):
+        return None
     frozen = tuple(glossaries)
-    return frozen, Matcher(frozen, data["trie"]), frozenset(data["single"])
+    return frozen, Matcher(frozen, trie), frozenset(single)
+
+
+def _unpack_branch(packed: str) -> dict[str, Any]:
+    """A branch of the trie as the cache holds it: dictionaries of words, ending in lists of
+    [entry number, capitals]. A branch that is not JSON (a damaged cache) matches nothing."""
+    try:
+        branch = orjson.loads(packed)
+    except orjson.JSONDecodeError:
+        return {}
+    return branch if isinstance(branch, dict) else {}
 
 
 class StoredEntries(Sequence[Entry]):
@@ -632,8 +664,16 @@ class StoredEntries(Sequence[Entry]):
             return [self[i] for i in range(*index.indices(len(self)))]
         made = self._made[index]
         if made is None:
-            made = self._made[index] = Entry(self._glossary, *marshal.loads(self._rows[index]))
+            made = self._made[index] = _entry(self._glossary, orjson.loads(self._rows[index]))
         return made
+
+
+def _entry(glossary: str, row: list[Any]) -> Entry:
+    """An entry from its fields as _freeze stores them (lists back to tuples)."""
+    values = dict(zip(_ENTRY_FIELDS, row, strict=True))
+    values["variants"] = tuple(values["variants"])
+    values["keys"] = tuple(values["keys"])
+    return Entry(glossary, **values)
 
 
 def related_to(word: str, refs: tuple[str, ...]) -> bool:

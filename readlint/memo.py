@@ -9,17 +9,26 @@ command-line choices, and whether the run measures documents (the report) or des
 
 Results live in one folder per settings digest; a run that starts a new folder removes all
 but the most recently used few, and now and then a run trims its own folder to a size limit
-(the results written longest ago go first), so the cache does not grow without end.
+(the results written longest ago go first), so the cache does not grow without end. Only what
+readlint named (folders and files named by a digest) is ever removed.
+
+A result is stored with pickle and read back by an unpickler that knows only readlint's own
+plain values (`FileResult`, `Problem`, ...) and Python's containers: a planted entry cannot
+make readlint run anything; it is simply not a result, and the file is checked again.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime
+import io
 import os
+import pickle
+import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from . import glossary, store
 from .registry import Registry
@@ -46,18 +55,21 @@ def settings_digest(selection: Selection, measure: bool, describe: object) -> st
         module = sys.modules.get(type(rule).__module__)
         code = getattr(module, "__file__", None) or ""
         parts.append(f"{rule.name} {rule.code} {store.stamp(code)}")
+    # the config as it is now, in any form (readlint.yaml, pyproject.toml's [tool.readlint])
     parts.append(f"config {config.file} {config.text or ''}")
+    if config.file is not None:
+        parts.append(store.content(config.file))
     parts.append(repr((choices.audience, choices.select, choices.ignore,
                        choices.report_unused_disables, measure, config.max_file_size,
                        getattr(describe, "__qualname__", None),
                        choices.today or datetime.date.today().isoformat())))  # review dates
     for rule_set in selection.rule_sets.sets.values():
-        parts.append(store.stamp(rule_set.path))
+        parts.append(store.content(rule_set.path))
     settings: list[Mapping[str, RuleSetting]] = [
         s.rules for s in selection.rule_sets.sets.values()]
     settings.append(selection.config_rules)
     settings.extend(o.rules for o in selection.per_path)
-    parts.extend(store.stamp(f) for f in sorted(_named_files(registry, settings)))
+    parts.extend(store.content(f) for f in sorted(_named_files(registry, settings)))
     return store.digest(*parts)
 
 
@@ -107,13 +119,11 @@ class Memo:
         return store.digest(os.path.abspath(path), display, data)
 
     def get(self, key: str) -> FileResult | None:
-        import pickle  # (here: a run without the cache does not pay for importing it)
-
         body = store.read(self.folder, key)
         if body is None:
             return None
         try:
-            found = pickle.loads(body)
+            found = _ResultUnpickler(io.BytesIO(body)).load()
         except Exception:  # a damaged or foreign entry: check the file again
             return None
         return found if isinstance(found, FileResult) else None
@@ -122,8 +132,6 @@ class Memo:
         if not self._touched:
             self._touched = True
             _make_room(self.folder)
-        import pickle
-
         try:
             body = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception:  # a plug-in's measure that cannot be stored: just do not keep it
@@ -137,9 +145,10 @@ def _make_room(folder: str) -> None:
         return
     here = store.root() / folder
     try:
-        here.mkdir(parents=True, exist_ok=True)
+        store.make_folder(here)
         os.utime(here)
-        others = sorted((p for p in here.parent.iterdir() if p.is_dir() and p != here),
+        others = sorted((p for p in here.parent.iterdir()
+                         if _OURS.fullmatch(p.name) and p.is_dir() and p != here),
                         key=lambda p: p.stat().st_mtime, reverse=True)
     except OSError:
         return
@@ -154,6 +163,34 @@ def _make_room(folder: str) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+# The names readlint gives results and their folders (store.digest): nothing else is removed.
+_OURS = re.compile(r"[0-9a-f]{32}")
+
+# What a stored result may hold, besides Python's own containers, strings and numbers.
+_ALLOWED = frozenset({
+    ("readlint.results", "FileResult"), ("readlint.results", "Notice"),
+    ("readlint.problem", "Problem"), ("readlint.problem", "Fix"),
+    ("readlint.problem", "Severity"),
+    ("readlint.errors", "ReadlintError"), ("readlint.errors", "InputError"),
+    ("readlint.errors", "ConfigError"), ("readlint.errors", "RuleError"),
+    ("readlint.errors", "OutputError"),
+    ("pathlib", "Path"), ("pathlib", "PosixPath"), ("pathlib", "WindowsPath"),
+    ("pathlib", "PurePosixPath"), ("pathlib", "PureWindowsPath"),
+    ("builtins", "set"), ("builtins", "frozenset"),
+})
+
+
+class _ResultUnpickler(pickle.Unpickler):
+    """Reads back only readlint's plain values: anything else in the stream (a function, a
+    class of another module, a plug-in's own type) ends the read, and the file is checked
+    again."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) not in _ALLOWED:
+            raise pickle.UnpicklingError(f"{module}.{name} is not a readlint result")
+        return super().find_class(module, name)
+
+
 def trim(folder: Path, limit: int) -> int:
     """Remove the results written longest ago until the folder holds three quarters of
     `limit` bytes, when it holds more than `limit`. Returns how many were removed."""
@@ -161,7 +198,7 @@ def trim(folder: Path, limit: int) -> int:
     try:
         with os.scandir(folder) as found:
             for entry in found:
-                if entry.is_file(follow_symlinks=False) and not entry.name.startswith("."):
+                if _OURS.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
                     st = entry.stat(follow_symlinks=False)
                     entries.append((st.st_mtime_ns, st.st_size, entry.path))
     except OSError:

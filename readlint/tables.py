@@ -69,7 +69,7 @@ class Table:
         data, slots, size, base = self._data, self._slots, self._size, self._base - 1
         slot = zlib.crc32(wanted[:-1]) % size
         length = len(wanted)
-        while True:
+        for _ in range(size):  # (a table with no empty slot, which only damage makes, ends)
             start = slots[slot]
             if not start:
                 return None
@@ -81,6 +81,7 @@ class Table:
                 except UnicodeDecodeError:  # a damaged table: as if the word were not there
                     return None
             slot = (slot + 1) % size
+        return None
 
     def to_bytes(self) -> bytes:
         blob = self._data[self._base:]

@@ -278,17 +278,20 @@ def test_a_results_folder_is_trimmed_to_its_limit(tmp_path, monkeypatch):
         folder = tmp_path / "results" / "settings"
         folder.mkdir(parents=True)
         for n in range(20):  # 20 old results of 1,000 bytes, oldest first
-            entry = folder / f"old{n:02d}"
+            entry = folder / f"{n:032x}"
             entry.write_bytes(b"x" * 1000)
             os.utime(entry, (1_000_000 + n, 1_000_000 + n))
         (folder / ".tmp-123-abc").write_bytes(b"x" * 5000)  # a write in progress: left alone
+        (folder / "notes.txt").write_bytes(b"x" * 5000)  # not readlint's: left alone
         monkeypatch.setattr(memo, "MAX_FOLDER_BYTES", 10_000)
         monkeypatch.setattr(memo, "TRIM_EVERY", 1)  # measure on this run
         result = FileResult("doc.md", [], [])
-        memo_.put("new", result)
+        new = "f" * 32
+        memo_.put(new, result)
         left = sorted(p.name for p in folder.iterdir())
-        assert left == [".tmp-123-abc", "new"] + [f"old{n:02d}" for n in range(13, 20)]
-        assert memo_.get("new") == result
+        assert left == [".tmp-123-abc", *(f"{n:032x}" for n in range(13, 20)), new,
+                        "notes.txt"]
+        assert memo_.get(new) == result
         assert memo.trim(folder, 10_000) == 0  # under the limit now: nothing more goes
     finally:
         store.configure(None)

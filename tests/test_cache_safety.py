@@ -1,0 +1,212 @@
+"""The cache folder can hold nothing that makes readlint run code, lose a user's files, wait
+for ever or give a stale result. Each test is a way in that was tried and must stay closed."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import stat
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from readlint import store, tables
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_eb6f9008432edf9d.txt"
+
+
+def cache_like_the_suites(folder: Path) -> Path:
+    """A new cache folder with the suite's word tables in it (building them costs seconds)."""
+    folder.mkdir(mode=0o700)
+    shared = Path(os.environ["READLINT_CACHE_DIR"]) / "tables"
+    if shared.is_dir():
+        shutil.copytree(shared, folder / "tables")
+    return folder
+
+
+def readlint(*args: str, cwd: Path, cache: Path | None = None,
+             timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    if cache is not None:
+        env["READLINT_CACHE_DIR"] = str(cache)
+    return subprocess.run([sys.executable, "-m", "readlint", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    docs = tmp_path / "project" / "docs"
+    docs.mkdir(parents=True)
+    shutil.copy(SEED, docs / "page.md")
+    return tmp_path / "project"
+
+
+class RunsCode:
+    """What an attacker would plant: unpickling it calls os.system."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return os.system, (f"touch {self.marker}",)
+
+
+def test_a_planted_result_runs_nothing_and_the_file_is_checked_again(project, tmp_path):
+    cache = cache_like_the_suites(tmp_path / "cache")
+    first = readlint("check", "docs", "--jobs", "1", cwd=project, cache=cache)
+    entries = [p for p in (cache / "results").rglob("*") if p.is_file()]
+    assert entries and first.returncode == 1
+    marker = tmp_path / "code-ran"
+    store.configure(cache)
+    try:
+        for entry in entries:  # a well-formed entry (magic word, right checksum) that runs code
+            folder = entry.parent.relative_to(cache).as_posix()
+            assert store.write(folder, entry.name, pickle.dumps(RunsCode(marker)))
+    finally:
+        store.configure(None)
+    again = readlint("check", "docs", "--jobs", "1", cwd=project, cache=cache)
+    assert not marker.exists()
+    assert again.stdout == first.stdout and again.returncode == 1
+
+
+def test_a_planted_glossary_cache_is_not_read_as_code(project, tmp_path):
+    cache = cache_like_the_suites(tmp_path / "cache")
+    first = readlint("check", "docs", "--jobs", "1", "--no-cache", cwd=project, cache=cache)
+    stored = list((cache / "glossaries").iterdir())
+    assert stored
+    store.configure(cache)
+    try:
+        for entry in stored:  # valid checksums around what is not the glossaries' JSON
+            assert store.write("glossaries", entry.name, b'{"stamps": [], "glossaries": 7}')
+    finally:
+        store.configure(None)
+    again = readlint("check", "docs", "--jobs", "1", "--no-cache", cwd=project, cache=cache)
+    assert again.stdout == first.stdout and again.stderr == first.stderr
+
+
+def test_cache_dir_dot_in_a_project_deletes_nothing(project):
+    """`--cache-dir .` (or an empty variable) names the project itself: readlint keeps no
+    cache there and removes none of its folders."""
+    runs = project / "results"
+    for n in range(12):
+        (runs / f"run{n:02d}").mkdir(parents=True)
+        (runs / f"run{n:02d}" / "data.csv").write_text("1,2\n", encoding="utf-8")
+    before = sorted(p.relative_to(project).as_posix() for p in project.rglob("*"))
+    for _ in range(2):
+        result = readlint("check", "docs", "--jobs", "1", "--cache-dir", ".", cwd=project)
+        assert result.returncode == 1
+        assert "is not a readlint cache" in result.stderr and "cache is off" in result.stderr
+    assert sorted(p.relative_to(project).as_posix() for p in project.rglob("*")) == before
+
+
+def test_an_empty_cache_dir_is_refused_plainly(project):
+    result = readlint("check", "docs", "--cache-dir", "", cwd=project)
+    assert result.returncode == 2
+    assert "--cache-dir" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_cache_folder_others_can_write_is_not_used(project, tmp_path):
+    cache = cache_like_the_suites(tmp_path / "shared-cache")
+    cache.chmod(0o777)
+    result = readlint("check", "docs", "--jobs", "1", cwd=project, cache=cache)
+    assert result.returncode == 1 and "other users can write" in result.stderr
+    assert not (cache / "results").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
+                    reason="giving a folder to another user needs root")
+def test_a_cache_folder_of_another_user_is_not_used(project, tmp_path):
+    cache = cache_like_the_suites(tmp_path / "their-cache")
+    os.chown(cache, 65534, 65534)
+    result = readlint("check", "docs", "--jobs", "1", cwd=project, cache=cache)
+    assert result.returncode == 1 and "belongs to another user" in result.stderr
+    assert not (cache / "results").exists()
+
+
+def test_a_new_cache_folder_is_the_users_alone_and_tagged(project, tmp_path):
+    cache = tmp_path / "new" / "cache"
+    result = readlint("check", "docs", "--jobs", "1", cwd=project, cache=cache, timeout=300)
+    assert result.returncode == 1 and result.stderr == ""
+    assert stat.S_IMODE(cache.stat().st_mode) == 0o700
+    assert (cache / "CACHEDIR.TAG").read_bytes().startswith(
+        b"Signature: 8a477f597d28d172789f06886806bc55")
+    assert all(stat.S_IMODE(p.stat().st_mode) & 0o077 == 0 for p in cache.rglob("*"))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_pipes_and_devices_planted_in_the_cache_are_skipped_not_waited_on(project, tmp_path):
+    cache = cache_like_the_suites(tmp_path / "cache")
+    first = readlint("check", "docs", "--jobs", "1", cwd=project, cache=cache)
+    planted = [p for p in cache.rglob("*") if p.is_file() and p.name != "CACHEDIR.TAG"]
+    assert any(p.parent.name == "tables" for p in planted)
+    for n, entry in enumerate(planted):
+        entry.unlink()
+        if n % 2:
+            os.mkfifo(entry)
+        else:
+            entry.symlink_to("/dev/zero")
+    again = readlint("check", "docs", "--jobs", "1", cwd=project, cache=cache, timeout=120)
+    assert again.stdout == first.stdout and again.returncode == 1
+    assert "internal error" not in again.stderr
+
+
+def test_a_damaged_word_table_with_no_empty_slot_does_not_loop(tmp_path):
+    """A table whose every slot is taken (only damage makes one) answers "not there" for a
+    word it does not hold, instead of probing for ever."""
+    table = tables.Table.build([("cat", "1"), ("dog", "2")])
+    data = bytearray(table.to_bytes())
+    header = tables._HEADER.size
+    _, size = tables._HEADER.unpack_from(data)
+    for slot in range(size):  # every slot points at the first line
+        data[header + 4 * slot:header + 4 * slot + 4] = (1).to_bytes(4, "little")
+    damaged = tables.Table.from_bytes(bytes(data))
+    assert damaged is not None
+    answer: list[str | None] = []
+    worker = threading.Thread(target=lambda: answer.append(damaged.get("zebra")), daemon=True)
+    worker.start()
+    worker.join(5)
+    assert answer == [None]
+
+
+def test_settings_in_pyproject_are_part_of_the_cache_key(project, tmp_path):
+    cache = cache_like_the_suites(tmp_path / "cache")
+    settings = project / "pyproject.toml"
+    settings.write_text("[project]\nname = 'site'\n\n[tool.readlint.rules.long-sentence]\n"
+                        "max_words = 200\n", encoding="utf-8")
+    first = readlint("check", "docs", "--jobs", "1", "--select", "long-sentence",
+                     cwd=project, cache=cache)
+    assert "RL102" not in first.stdout
+    settings.write_text(settings.read_text(encoding="utf-8").replace("200", "12"),
+                        encoding="utf-8")
+    again = readlint("check", "docs", "--jobs", "1", "--select", "long-sentence",
+                     cwd=project, cache=cache)
+    assert "RL102" in again.stdout
+
+
+def test_a_glossary_edited_with_the_same_size_and_time_is_read_again(project, tmp_path):
+    cache = cache_like_the_suites(tmp_path / "cache")
+    (project / ".readlint.yaml").write_text(
+        "rules:\n  glossary-link:\n    glossaries: [terms.yaml]\n", encoding="utf-8")
+    (project / "docs" / "page.md").write_text(
+        "---\naudienceLevel: patient\n---\n\nThe wound vac helps. A stoma bag helps too.\n",
+        encoding="utf-8")
+    terms = project / "terms.yaml"
+    terms.write_text("name: clinic\nterms:\n  - {term: wound vac, id: wv, "
+                     "url: 'https://clinic.example/wv'}\n", encoding="utf-8")
+    first = readlint("check", "docs", "--jobs", "1", "--select", "glossary-link",
+                     cwd=project, cache=cache)
+    assert "wound vac" in first.stdout and "stoma bag" not in first.stdout
+    times = terms.stat()
+    terms.write_text(terms.read_text(encoding="utf-8").replace("wound vac", "stoma bag")
+                     .replace("/wv", "/sb"), encoding="utf-8")
+    assert terms.stat().st_size == times.st_size
+    os.utime(terms, ns=(times.st_atime_ns, times.st_mtime_ns))
+    for option in ("--no-cache", "--jobs=1"):
+        again = readlint("check", "docs", "--jobs", "1", "--select", "glossary-link", option,
+                         cwd=project, cache=cache)
+        assert "stoma bag" in again.stdout and "wound vac" not in again.stdout
