@@ -1,6 +1,11 @@
 """What a pull request changed, from git: the lines added or changed in each file since a
 revision (`readlint check --changed-since REF`). Problems on other lines are left out, except
-problems about a whole document (its reading grade) in a document that changed."""
+problems about a whole document (its reading grade) in a document that changed.
+
+Git's output is read as bytes and never depends on the user's git settings: every setting
+that changes the diff's form is given on the command line, names come NUL-separated where git
+can give them so, and names in a patch's `+++` lines, which git quotes in C style when they
+hold unusual characters, are unquoted here."""
 
 from __future__ import annotations
 
@@ -12,40 +17,114 @@ from pathlib import Path
 from .errors import ConfigError
 from .results import RunResult
 
-_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.M)
+_HUNK = re.compile(rb"@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
+
+# Settings that change what git prints for a diff, set to git's defaults so that a user's
+# config cannot change it. Command-line options below override most of them again; the ones
+# here also cover older versions of git and settings without an option.
+_SETTINGS = (
+    "core.quotePath=false", "color.ui=never", "color.diff=never", "diff.noprefix=false",
+    "diff.mnemonicPrefix=false", "diff.srcPrefix=a/", "diff.dstPrefix=b/",
+    "diff.relative=false", "diff.renames=true", "diff.interHunkContext=0",
+    "diff.suppressBlankEmpty=false", "diff.algorithm=myers", "diff.indentHeuristic=true",
+    "diff.submodule=short", "diff.ignoreSubmodules=all",
+)
+_DIFF = ("diff", "--no-color", "--no-ext-diff", "--no-textconv", "--text",
+         "--src-prefix=a/", "--dst-prefix=b/", "--find-renames", "--diff-algorithm=myers",
+         "--ignore-submodules=all")
+# Environment variables that change git's diff whatever its command line says.
+_UNSET = ("GIT_DIFF_OPTS", "GIT_EXTERNAL_DIFF")
+_ESCAPES = {ord("a"): 7, ord("b"): 8, ord("t"): 9, ord("n"): 10, ord("v"): 11,
+            ord("f"): 12, ord("r"): 13, ord('"'): 34, ord("\\"): 92}
 
 
-def _top(ref: str, cwd: Path | None) -> Path:
-    """The top folder of the git repository around `cwd`, once `ref` is known to be there."""
+def _top(ref: str, cwd: Path | None, option: str) -> tuple[Path, str]:
+    """The top folder of the git repository around `cwd`, and the commit `ref` names there."""
+    if ref.startswith("-"):  # never let a revision be read as an option
+        raise ConfigError(f"{option}: {ref!r} is not a revision git knows")
     folder = cwd or Path.cwd()
-    top = Path(_git(["rev-parse", "--show-toplevel"], folder).strip())
-    _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], folder,
-         f"{ref!r} is not a revision git knows")
-    return top
+    top = _git(["rev-parse", "--show-toplevel"], folder, option)
+    commit = _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], folder, option,
+                  f"{ref!r} is not a revision git knows")
+    return Path(os.fsdecode(top.removesuffix(b"\n"))), commit.strip().decode("ascii")
 
 
-def changed_lines(ref: str, cwd: Path | None = None) -> dict[Path, set[int]]:
+def changed_lines(ref: str, cwd: Path | None = None,
+                  option: str = "--changed-since") -> dict[Path, set[int]]:
     """Lines added or changed since `ref` (committed, staged or not), by resolved file path.
     A file new since `ref` has all its lines."""
-    top = _top(ref, cwd)
-    diff = _git(["diff", "--unified=0", "--no-color", "--no-ext-diff", "--relative=",
-                 "--diff-filter=AMR", ref, "--"], top)
+    top, commit = _top(ref, cwd, option)
+    diff = _git([*_DIFF, "--unified=0", "--inter-hunk-context=0", "--diff-filter=ACMRT",
+                 commit, "--"], top, option)
     changed: dict[Path, set[int]] = {}
     current: set[int] | None = None
-    for line in diff.splitlines():
-        if line.startswith("+++ "):
-            name = line[4:]
-            current = None if name == "/dev/null" else \
-                changed.setdefault(Path(top, name[2:] if name.startswith("b/") else name)
-                                   .resolve(), set())
-        elif line.startswith("@@") and current is not None:
+    old_left = new_left = line_number = 0
+    for line in diff.split(b"\n"):
+        if old_left > 0 or new_left > 0:  # a line of the hunk: never a header
+            if line.startswith(b"+"):
+                if current is not None:
+                    current.add(line_number)
+                line_number += 1
+                new_left -= 1
+            elif line.startswith(b"-"):
+                old_left -= 1
+            elif not line.startswith(b"\\"):  # a line of context ("\": no newline at end)
+                line_number += 1
+                old_left -= 1
+                new_left -= 1
+        elif line.startswith(b"diff --git "):
+            current = None
+        elif line.startswith(b"+++ "):
+            name = _header_name(line[4:], option)
+            current = None if name is None else \
+                changed.setdefault(Path(top, os.fsdecode(name)).resolve(), set())
+        elif line.startswith(b"@@ "):
             m = _HUNK.match(line)
-            if m:
-                start, count = int(m.group(1)), int(m.group(2) or "1")
-                current.update(range(start, start + count))
-    for path in _untracked(top):
+            if m is None:
+                raise ConfigError(f"{option}: git gave a diff readlint cannot read")
+            old_left = int(m.group(1) or b"1")
+            line_number, new_left = int(m.group(2)), int(m.group(3) or b"1")
+    for path in _untracked(top, option):
         changed[path] = set(range(1, _line_count(path) + 1))
     return changed
+
+
+def _header_name(raw: bytes, option: str) -> bytes | None:
+    """The file name of a patch's `+++ b/name` line without its prefix (None: /dev/null).
+    Git quotes a name holding a control character, a quote or a backslash, and ends a name
+    holding a space with a tab."""
+    if raw.startswith(b'"'):
+        name = _unquote(raw, option)
+    else:
+        if raw == b"/dev/null":
+            return None
+        name = raw.removesuffix(b"\t")
+    if not name.startswith(b"b/"):
+        raise ConfigError(f"{option}: git gave a diff readlint cannot read")
+    return name[2:]
+
+
+def _unquote(raw: bytes, option: str) -> bytes:
+    """A name git wrote in C style ("b/na\\303\\257ve.md"), as the bytes it stands for."""
+    out = bytearray()
+    i = 1
+    while i < len(raw):
+        byte = raw[i]
+        if byte == ord('"'):
+            return bytes(out)
+        if byte == ord("\\") and i + 1 < len(raw):
+            escaped = raw[i + 1]
+            if ord("0") <= escaped <= ord("3") and re.fullmatch(rb"[0-7]{3}", raw[i + 1:i + 4]):
+                out.append(int(raw[i + 1:i + 4], 8))
+                i += 4
+                continue
+            if escaped in _ESCAPES:
+                out.append(_ESCAPES[escaped])
+                i += 2
+                continue
+        out.append(byte)
+        i += 1
+    raise ConfigError(f"{option}: git gave a diff readlint cannot read")
 
 
 def keep_changed(result: RunResult, changed: dict[Path, set[int]],
@@ -66,15 +145,21 @@ def keep_changed(result: RunResult, changed: dict[Path, set[int]],
     return dropped
 
 
-def _git(args: list[str], cwd: Path, failure: str | None = None) -> str:
+def _git(args: list[str], cwd: Path, option: str, failure: str | None = None) -> bytes:
+    settings = [part for setting in _SETTINGS for part in ("-c", setting)]
+    env = {key: value for key, value in os.environ.items() if key not in _UNSET}
     try:
-        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True,
-                              env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"}, check=False)
+        done = subprocess.run(["git", "--no-pager", *settings, *args], cwd=cwd,
+                              capture_output=True, env={**env, "GIT_OPTIONAL_LOCKS": "0"},
+                              check=False)
     except FileNotFoundError:
-        raise ConfigError("--changed-since needs git, which was not found") from None
+        raise ConfigError(f"{option} needs git, which was not found") from None
+    except OSError as exc:
+        raise ConfigError(f"{option}: git cannot run: {exc.strerror or exc}") from None
     if done.returncode != 0:
-        reason = failure or (done.stderr.strip().splitlines() or ["git failed"])[-1]
-        raise ConfigError(f"--changed-since: {reason}")
+        said = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        reason = failure or (said or ["git failed"])[-1]
+        raise ConfigError(f"{option}: {reason}")
     return done.stdout
 
 
@@ -86,28 +171,33 @@ def _line_count(path: Path) -> int:
         return 0
 
 
-def _untracked(top: Path) -> list[Path]:
+def _untracked(top: Path, option: str) -> list[Path]:
     """Files git does not track yet (and does not ignore): new since any revision."""
-    return [(top / name).resolve()
-            for name in _git(["ls-files", "--others", "--exclude-standard"], top).splitlines()]
+    names = _git(["ls-files", "-z", "--others", "--exclude-standard"], top, option)
+    return [(top / os.fsdecode(name)).resolve() for name in names.split(b"\0") if name]
 
 
-def changed_files(ref: str, cwd: Path | None = None) -> dict[Path, str | None]:
+def changed_files(ref: str, cwd: Path | None = None,
+                  option: str = "--base") -> dict[Path, str | None]:
     """Files changed since `ref`, by resolved path, with their name in `ref` (None for a file
     that is new since): a name `text_at` takes, relative to the repository's top."""
-    top = _top(ref, cwd)
+    top, commit = _top(ref, cwd, option)
     out: dict[Path, str | None] = {}
-    status = _git(["diff", "--name-status", "-M", "--no-color", ref, "--"], top)
-    for line in status.splitlines():
-        parts = line.split("\t")
-        kind = parts[0][:1]
-        if kind in ("M", "T"):
-            out[(top / parts[1]).resolve()] = parts[1]
-        elif kind == "R" and len(parts) == 3:
-            out[(top / parts[2]).resolve()] = parts[1]
-        elif kind == "A":
-            out[(top / parts[1]).resolve()] = None
-    for path in _untracked(top):
+    fields = _git([*_DIFF, "-z", "--name-status", "--diff-filter=ACMRT", commit, "--"],
+                  top, option).split(b"\0")
+    i = 0
+    while i < len(fields) and fields[i]:
+        kind = fields[i][:1]
+        if kind in (b"R", b"C"):  # two names: where it came from, where it is
+            old, new = fields[i + 1:i + 3]
+            i += 3
+        else:
+            old = new = fields[i + 1]
+            i += 2
+        # a copy is a new document; a renamed one is compared with what it was
+        out[(top / os.fsdecode(new)).resolve()] = \
+            None if kind in (b"A", b"C") else os.fsdecode(old)
+    for path in _untracked(top, option):
         out[path] = None
     return out
 
@@ -115,8 +205,11 @@ def changed_files(ref: str, cwd: Path | None = None) -> dict[Path, str | None]:
 def text_at(ref: str, name: str) -> str | None:
     """A file's text at revision `ref`, `name` relative to the repository's top (as
     changed_files gives it); None when it cannot be read as UTF-8 text."""
+    if ref.startswith("-"):
+        return None
     # "REF:name" names a file from the repository's top, wherever git runs in it
-    done = subprocess.run(["git", "show", f"{ref}:{name}"], capture_output=True, check=False)
+    done = subprocess.run(["git", "--no-pager", "cat-file", "blob", f"{ref}:{name}"],
+                          capture_output=True, check=False)
     if done.returncode != 0:
         return None
     try:
