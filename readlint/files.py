@@ -29,7 +29,9 @@ def discover(paths: Sequence[str], config: Config) -> Iterator[tuple[Path, str] 
     """Yield (path, display name) for each file to check, or an InputError to report.
 
     A file named on the command line is always checked (unless excluded). Folders are walked
-    in sorted order, skipping hidden and build folders, following links once (no loops).
+    in sorted order, skipping hidden and build folders, following links once (no loops) and
+    only when they lead to somewhere inside the folder walked: a link out of it (to another
+    project, to /proc) is not followed, so nothing outside it is read or fixed.
     """
     seen: set[Path] = set()
     for raw in paths:
@@ -85,6 +87,12 @@ def _excluded(path: Path, config: Config, folder: bool = False) -> bool:
 
 def _walk(top: Path, config: Config, seen: set[Path]) -> Iterator[tuple[Path, str] | InputError]:
     visited_dirs: set[tuple[int, int]] = set()
+    inside = _real(top)
+
+    def leads_out(path: Path) -> bool:
+        real = _real(path)
+        return real is not None and inside is not None and real != inside and \
+            inside not in real.parents
 
     def walk(folder: Path) -> Iterator[tuple[Path, str] | InputError]:
         try:
@@ -104,6 +112,8 @@ def _walk(top: Path, config: Config, seen: set[Path]) -> Iterator[tuple[Path, st
         for entry in entries:
             path = Path(entry.path)
             if entry.name.startswith("."):
+                continue
+            if entry.is_symlink() and leads_out(path):
                 continue
             try:
                 is_dir = entry.is_dir()

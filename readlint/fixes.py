@@ -4,11 +4,16 @@ Rules give fixes as offsets into the text readlint reads (line endings turned in
 byte-order mark dropped). They are mapped back to the file's own text line by line, so the
 file keeps its line endings, its byte-order mark, its front matter and every byte no fix
 touches. A file is written through a temporary file in the same folder and renamed over the
-original, so it is never left half-written.
+original, so it is never left half-written; it keeps its owner, group and permissions. A file
+with other hard links, or one whose owner readlint could not give the new file, is written in
+place instead (the same file, so its links and owner stay), with a copy of the old text kept
+beside it until the new text is safely written. Just before the new text goes in, the file is
+looked at again: one saved by someone else meanwhile is left as they saved it.
 """
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import hashlib
 import os
@@ -56,8 +61,7 @@ def apply(raw: str, fixes: Sequence[Fix]) -> tuple[str, int]:
     norm_starts, raw_starts = _line_starts(normalized), _line_starts(body)
 
     def to_raw(offset: int) -> int:
-        line = max(0, next((i for i in range(len(norm_starts) - 1, -1, -1)
-                            if norm_starts[i] <= offset), 0))
+        line = max(0, bisect.bisect_right(norm_starts, offset) - 1)
         return raw_starts[line] + offset - norm_starts[line]
 
     out = []
@@ -124,7 +128,7 @@ def write_fixed(fixed: FixedFile) -> None:
                                   "readlint again)", display)
             if not info.st_mode & 0o222 or not os.access(fixed.path, os.W_OK):
                 raise OutputError("is read-only; not fixed", display)
-            write_atomically(fixed.path, fixed.new, follow_links=True)
+            write_atomically(fixed.path, fixed.new, follow_links=True, unchanged_since=info)
         finally:
             _unlock(fd)
 
@@ -140,12 +144,15 @@ def _unlock(fd: int) -> None:
 
 
 def write_atomically(path: Path, text: str | Callable[[TextIO], None],
-                     follow_links: bool = False) -> None:
+                     follow_links: bool = False,
+                     unchanged_since: os.stat_result | None = None) -> None:
     """Write a file through a temporary file beside it, renamed over it at the end, so the
     file is never half-written. `text` is the text, or a function that writes it to the
     file it is given (a long output, written as it is made). An existing file keeps its
-    permissions. Only a regular file or a new path is replaced: never a device, a pipe, a
-    folder, or (unless `follow_links`, for a document reached through a link) a link."""
+    permissions, owner and group, and its hard links (see `_write_in_place`). Only a regular
+    file or a new path is replaced: never a device, a pipe, a folder, or (unless
+    `follow_links`, for a document reached through a link) a link. With `unchanged_since`
+    (the file as it was read), a file changed since then is left alone."""
     display = str(path)
     try:
         info = os.lstat(path)
@@ -187,14 +194,71 @@ def write_atomically(path: Path, text: str | Callable[[TextIO], None],
                 text(fh)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, os.path.abspath(path))
+        in_place = info is not None and (info.st_nlink > 1 or not _same_owner(tmp, info))
+        os.chmod(tmp, mode)  # (after the owner: changing it clears set-user-ID bits)
+        if unchanged_since is not None:
+            _still(path, unchanged_since, display)
+        if in_place:
+            assert info is not None
+            _write_in_place(path, tmp, info, display)
+        else:
+            os.replace(tmp, os.path.abspath(path))
     except OSError as exc:
         _remove(tmp)
         raise OutputError(f"cannot be written: {exc.strerror or exc}", display) from None
     except BaseException:
         _remove(tmp)  # the writer failed or was stopped: the old file stays as it was
         raise
+    _remove(tmp)  # (gone already, unless the text went in place)
+
+
+def _same_owner(tmp: str, info: os.stat_result) -> bool:
+    """Give the new file the old one's owner and group; False when that is not allowed."""
+    if not hasattr(os, "chown"):
+        return True  # (Windows: a new file in the folder is as the old one was)
+    made = os.stat(tmp)
+    if (made.st_uid, made.st_gid) == (info.st_uid, info.st_gid):
+        return True
+    try:
+        os.chown(tmp, info.st_uid, info.st_gid)
+    except OSError:
+        return False
+    return True
+
+
+def _still(path: Path, before: os.stat_result, display: str) -> None:
+    """Refuse to write when the file is no longer the one read: another program saved it
+    (a new file, or new bytes and times) after readlint read it."""
+    try:
+        now = os.stat(path)
+    except OSError:
+        now = None
+    if now is None or (now.st_dev, now.st_ino, now.st_size, now.st_mtime_ns,
+                       now.st_ctime_ns) != (before.st_dev, before.st_ino, before.st_size,
+                                            before.st_mtime_ns, before.st_ctime_ns):
+        raise OutputError("changed while readlint was fixing it; not fixed (run readlint "
+                          "again)", display)
+
+
+def _write_in_place(path: Path, new: str, info: os.stat_result, display: str) -> None:
+    """Put the text of the file `new` into the file at `path` itself, so it keeps its hard
+    links and its owner. The old text is first copied beside it; if writing stops half way,
+    that copy is still there, and the message names it."""
+    import shutil
+
+    keep = path.with_name(f".{path.name}.readlint-old")
+    shutil.copyfile(path, keep)
+    with open(new, "rb") as source, open(path, "r+b") as target:
+        data = source.read()
+        try:
+            target.write(data)
+            target.truncate()
+            target.flush()
+            os.fsync(target.fileno())
+        except OSError as exc:
+            raise OutputError(f"cannot be written: {exc.strerror or exc}; its old text is in "
+                              f"{keep}", display) from None
+    _remove(str(keep))
 
 
 def _remove(tmp: str) -> None:

@@ -162,3 +162,65 @@ def test_diff_with_another_output_is_a_usage_error(run, write, args):
     assert result.exit_code == 2
     assert "Error:" in result.stderr
     assert path.read_bytes() == TEXT.encode("utf-8")
+
+
+# -- links, owners, hard links and edits made while a fix is written ---------------------------
+
+
+def test_a_folder_link_out_of_the_tree_is_not_walked_or_fixed(run, write, tmp_path):
+    outside = write("elsewhere/page.md", TEXT.encode("utf-8"))
+    before = outside.read_bytes()
+    write("site/docs/own.md", TEXT.encode("utf-8"))
+    (tmp_path / "site" / "docs" / "shared").symlink_to(tmp_path / "elsewhere")
+    (tmp_path / "site" / "docs" / "inside").symlink_to(tmp_path / "site" / "docs")  # a loop
+    result = run("check", "site", "--select", "glossary-link", "--fix")
+    assert "fixed 2 problems in 1 file" in result.stderr
+    assert outside.read_bytes() == before
+    listed = run("check", "site", "--select", "glossary-link")
+    assert "shared" not in listed.output and "elsewhere" not in listed.output
+
+
+def test_a_link_to_proc_in_the_tree_is_not_followed(run, write, tmp_path):
+    write("docs/page.md", TEXT.encode("utf-8"))
+    (tmp_path / "docs" / "system").symlink_to("/proc")
+    result = run("check", "docs", "--select", "glossary-link", "--jobs", "1")
+    assert result.exit_code == 1 and "docs/page.md" in result.output
+    assert "system" not in result.output
+
+
+def test_a_fixed_file_keeps_its_mode_and_its_hard_links(run, write, tmp_path):
+    path = write("a.md", TEXT.encode("utf-8"))
+    os.chmod(path, 0o640)
+    twin = tmp_path / "twin.md"
+    os.link(path, twin)
+    inode = path.stat().st_ino
+    run("check", "a.md", "--select", "glossary-link", "--fix")
+    assert "[thrombocytopenia](" in path.read_text(encoding="utf-8")
+    assert path.stat().st_ino == twin.stat().st_ino == inode and path.stat().st_nlink == 2
+    assert twin.read_bytes() == path.read_bytes()
+    assert oct(path.stat().st_mode & 0o777) == oct(0o640)
+    assert not [p for p in tmp_path.iterdir() if "readlint" in p.name]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
+                    reason="a file of another owner needs root to make")
+def test_a_fixed_file_keeps_its_owner(run, write):
+    path = write("a.md", TEXT.encode("utf-8"))
+    os.chown(path, 65534, 65534)
+    run("check", "a.md", "--select", "glossary-link", "--fix")
+    assert "[thrombocytopenia](" in path.read_text(encoding="utf-8")
+    assert (path.stat().st_uid, path.stat().st_gid) == (65534, 65534)
+
+
+def test_an_edit_saved_just_before_the_fix_is_written_is_kept(write):
+    """An editor that saves the file after readlint read it and before the fixed text goes
+    in wins: the fix is not written, and the message says why."""
+    from readlint.errors import OutputError
+    from readlint.fixes import write_atomically
+
+    path = write("a.md", "Old text.\n")
+    read_as = os.stat(path)
+    path.write_text("The writer's new text, saved meanwhile.\n", encoding="utf-8")
+    with pytest.raises(OutputError, match="changed while readlint was fixing it"):
+        write_atomically(path, "Fixed old text.\n", unchanged_since=read_as)
+    assert path.read_text(encoding="utf-8") == "The writer's new text, saved meanwhile.\n"
