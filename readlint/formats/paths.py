@@ -12,7 +12,7 @@ from pathlib import Path
 from types import ModuleType
 from urllib.parse import quote_from_bytes
 
-from ..source import display_path, printable
+from ..source import printable
 
 # The escapes printable() writes (Python's unicode_escape), read back.
 _ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[ntr])")
@@ -30,10 +30,10 @@ def current_folder() -> str | None:
 def real_name(shown: str, source: Path | None = None) -> str:
     """The file's name as the system knows it (a str that may hold surrogate escapes for bytes
     that are not UTF-8), as given: relative or absolute. `source` is the file itself when the
-    result has it (and it is shown as `shown` from here: a result kept from a run in another
-    folder may name it from there); otherwise the escapes of the shown name are read back
-    when that names a file that exists and the name as shown does not."""
-    if source is not None and display_path(source) == shown:
+    result has it; without it (standard input, a file that could not be read), the escapes of
+    the shown name are read back when that names a file that exists and the name as shown
+    does not."""
+    if source is not None:
         return os.fspath(source)
     if "\\" not in shown or os.path.lexists(shown):
         return shown
