@@ -29,7 +29,7 @@ _SETTINGS = (
     "diff.suppressBlankEmpty=false", "diff.algorithm=myers", "diff.indentHeuristic=true",
     "diff.submodule=short", "diff.ignoreSubmodules=all",
 )
-_DIFF = ("diff", "--no-color", "--no-ext-diff", "--no-textconv", "--text",
+_DIFF = ("diff", "--no-color", "--no-ext-diff", "--no-textconv",
          "--src-prefix=a/", "--dst-prefix=b/", "--find-renames", "--diff-algorithm=myers",
          "--ignore-submodules=all")
 # Environment variables that change git's diff whatever its command line says.
@@ -52,10 +52,43 @@ def _top(ref: str, cwd: Path | None, option: str) -> tuple[Path, str]:
 def changed_lines(ref: str, cwd: Path | None = None,
                   option: str = "--changed-since") -> dict[Path, set[int]]:
     """Lines added or changed since `ref` (committed, staged or not), by resolved file path.
-    A file new since `ref` has all its lines."""
+    A file new since `ref` has all its lines, and so has a changed file git does not show
+    line by line (one it takes for binary)."""
     top, commit = _top(ref, cwd, option)
-    diff = _git([*_DIFF, "--unified=0", "--inter-hunk-context=0", "--diff-filter=ACMRT",
-                 commit, "--"], top, option)
+    # first each file's counts, NUL-separated, with "-" for a file git shows no lines of;
+    # then, after an empty field, the patch
+    out = _git([*_DIFF, "-z", "--numstat", "--patch", "--unified=0", "--inter-hunk-context=0",
+                "--diff-filter=ACMRT", commit, "--"], top, option)
+    try:
+        whole, pos = _unshown(out)
+    except ValueError:
+        raise ConfigError(f"{option}: git gave a diff readlint cannot read") from None
+    changed = _patch_lines(out[pos:], top, option)
+    for path in [(top / os.fsdecode(name)).resolve() for name in whole] + _untracked(top, option):
+        changed[path] = set(range(1, _line_count(path) + 1))
+    return changed
+
+
+def _unshown(out: bytes) -> tuple[list[bytes], int]:
+    """The names of the files `--numstat -z` counts no lines of, and where its part ends."""
+    whole: list[bytes] = []
+    pos = 0
+    while (end := out.find(b"\0", pos)) >= 0:
+        field, pos = out[pos:end], end + 1
+        if not field:
+            break
+        added, _, name = field.split(b"\t", 2)
+        if not name:  # renamed: the names before and after follow
+            pos = out.index(b"\0", pos) + 1
+            end = out.index(b"\0", pos)
+            name, pos = out[pos:end], end + 1
+        if added == b"-":
+            whole.append(name)
+    return whole, pos
+
+
+def _patch_lines(diff: bytes, top: Path, option: str) -> dict[Path, set[int]]:
+    """The lines each file of a patch made with --unified=0 adds or changes."""
     changed: dict[Path, set[int]] = {}
     current: set[int] | None = None
     old_left = new_left = line_number = 0
@@ -68,7 +101,7 @@ def changed_lines(ref: str, cwd: Path | None = None,
                 new_left -= 1
             elif line.startswith(b"-"):
                 old_left -= 1
-            elif not line.startswith(b"\\"):  # a line of context ("\": no newline at end)
+            elif not line.startswith(b"\\"):  # a line of context ("\\": no newline at end)
                 line_number += 1
                 old_left -= 1
                 new_left -= 1
@@ -84,8 +117,6 @@ def changed_lines(ref: str, cwd: Path | None = None,
                 raise ConfigError(f"{option}: git gave a diff readlint cannot read")
             old_left = int(m.group(1) or b"1")
             line_number, new_left = int(m.group(2)), int(m.group(3) or b"1")
-    for path in _untracked(top, option):
-        changed[path] = set(range(1, _line_count(path) + 1))
     return changed
 
 

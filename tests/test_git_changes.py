@@ -132,8 +132,9 @@ def long(word: str) -> str:
 
 def scenario(repo):
     """Committed pages in docs/, then a pull request's worth of changes to them: edits whose
-    hunks git could merge around unchanged long sentences, a rename with an edit, a copy, a
-    deletion, a new page staged and one not. Returns the problems on changed lines."""
+    hunks git could merge around unchanged long sentences, a rename with an edit and one
+    without, a copy, a deletion, a new page staged and one not, a changed picture. Returns
+    the problems on changed lines."""
     docs = repo / "docs"
     docs.mkdir()
     (docs / "naïve page.md").write_text(
@@ -142,7 +143,12 @@ def scenario(repo):
     (docs / "old name.md").write_text(page("Short.", long("gamma"), "Short."), encoding="utf-8")
     (docs / "gone.md").write_text(page(long("delta")), encoding="utf-8")
     (docs / "source.md").write_text(page(long("epsilon"), "Short."), encoding="utf-8")
+    (docs / "moved.md").write_text(page(long("eta")), encoding="utf-8")
+    (docs / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n\0\0" * 50)
     commit(repo, "first")
+    (docs / "sub folder").mkdir()
+    git(repo, "mv", "docs/moved.md", "docs/sub folder/moved é.md")  # moved, not changed
+    (docs / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n\0\1" * 60)
     (docs / "naïve page.md").write_text(
         page(long("one"), long("alpha"), long("two"), long("beta"), long("three")),
         encoding="utf-8")
@@ -182,7 +188,6 @@ SETTINGS = {
     "external diff": ({"diff.external": "FAKE"}, None, {}),
     "diff driver": ({"diff.fake.command": "FAKE"}, "*.md diff=fake\n", {}),
     "text conversion": ({"diff.double.textconv": "sed G"}, "*.md diff=double\n", {}),
-    "marked binary": ({}, "*.md -diff\n", {}),
     "GIT_DIFF_OPTS": ({}, None, {"GIT_DIFF_OPTS": "--unified=10"}),
     "GIT_EXTERNAL_DIFF": ({}, None, {"GIT_EXTERNAL_DIFF": "FAKE"}),
 }
@@ -210,6 +215,15 @@ def test_changed_since_whatever_the_git_settings(run, repo, monkeypatch, setting
     result = long_sentences_since(run)
     assert reported(result) == expected
     assert result.exit_code == 1
+
+
+def test_a_changed_page_git_takes_for_binary_counts_as_changed_throughout(run, repo):
+    scenario(repo)
+    (repo / ".git" / "info" / "attributes").write_text("*.md -diff\n", encoding="utf-8")
+    assert reported(long_sentences_since(run, where="docs")) == [
+        ("docs/copy of source.md", 7), *[("docs/naïve page.md", n) for n in (7, 9, 11, 13, 15)],
+        ("docs/new name ü.md", 9), ("docs/new name ü.md", 13), ("docs/nouveau é.md", 7),
+        ("docs/source.md", 7), ("docs/sub folder/moved é.md", 7)]
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="the fake diff programs are shell scripts")
