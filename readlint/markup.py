@@ -144,8 +144,16 @@ def _collect_images(doc: Markup, content: str, base: int) -> None:
 
 
 def _collect_comments(doc: Markup, content: str, base: int) -> None:
-    for m in re.finditer(r"<!--(.*?)-->", content, re.S):
-        doc.comments.append(Comment(m.group(1), base + m.start(), base + m.end()))
+    """Each "<!-- ... -->" in content, up to the first "-->" after it. Found with plain
+    string search: a regular expression would look for the end again after each of many
+    unclosed "<!--", in time that grows with the square of their number."""
+    start = content.find("<!--")
+    while start >= 0:
+        end = content.find("-->", start + 4)
+        if end < 0:
+            return  # no comment after this one can be closed either
+        doc.comments.append(Comment(content[start + 4:end], base + start, base + end + 3))
+        start = content.find("<!--", end + 3)
 
 
 def _line_origins(doc: Markup, content: str, first_line: int,
@@ -153,33 +161,42 @@ def _line_origins(doc: Markup, content: str, first_line: int,
     """Source offset of the start of each line of an inline token's content, and where in
     the line the source has a character the content lost (a table cell's "\\|" is "|")."""
     origins: list[tuple[int, list[int]]] = []
+    source = doc.source
     for k, piece in enumerate(content.split("\n")):
         line_no = first_line + k  # 0-based line in the file
         start = doc.line_start(line_no + 1)
-        end = doc.line_start(line_no + 2) if line_no + 1 < doc.line_count else len(doc.source)
-        line = doc.source[start:end].rstrip("\n")
+        end = doc.line_start(line_no + 2) if line_no + 1 < doc.line_count else len(source)
         lost: list[int] = []
         if cell_cursor is not None:
-            # Table cells share a row: look after the previous cell found on this line.
-            after = cell_cursor[1] - start if cell_cursor[0] == line_no else 0
-            at = line.find(piece, after)
+            # Table cells share a row: look after the previous cell found on this line, in
+            # the file itself (a copy of the row for each of its cells would take time that
+            # grows with the square of the row's length).
+            line_end = end - 1 if end > start and source[end - 1] == "\n" else end
+            after = start + (cell_cursor[1] - start if cell_cursor[0] == line_no else 0)
+            found = source.find(piece, after, line_end)
             written = piece
-            if at < 0 and "|" in piece:
+            if found < 0 and "|" in piece:
                 written = piece.replace("|", "\\|")
-                at = line.find(written, after)
-                if at >= 0:
+                found = source.find(written, after, line_end)
+                if found >= 0:
                     lost = [i for i, c in enumerate(piece) if c == "|"]
+            at = found - start if found >= 0 else -1
             cell_cursor[:] = [line_no, start + max(at, 0) + len(written)]
-        else:
-            stripped = line.rstrip()
-            at = len(stripped) - len(piece) if stripped.endswith(piece) else line.find(piece)
-            core = piece.lstrip()
-            found = line.find(core) if at < 0 and core and core != piece else -1
-            if found >= 0:
-                # A tab partly taken as indentation comes out as spaces ("\tword" in a list
-                # item is "  word"): line the text up, the spaces standing before it.
-                origins.append((start + found - (len(piece) - len(core)), lost))
-                continue
+            if at < 0:
+                indent = _INDENT.match(source, start, line_end)
+                at = indent.end() - start if indent else 0
+            origins.append((start + at, lost))
+            continue
+        line = source[start:end].rstrip("\n")
+        stripped = line.rstrip()
+        at = len(stripped) - len(piece) if stripped.endswith(piece) else line.find(piece)
+        core = piece.lstrip()
+        found = line.find(core) if at < 0 and core and core != piece else -1
+        if found >= 0:
+            # A tab partly taken as indentation comes out as spaces ("\tword" in a list
+            # item is "  word"): line the text up, the spaces standing before it.
+            origins.append((start + found - (len(piece) - len(core)), lost))
+            continue
         origins.append((start + at if at >= 0 else start + len(line) - len(line.lstrip()),
                         lost))
     return origins
@@ -278,6 +295,7 @@ class _ProseBuilder:
         return "".join(self.parts)
 
 
+_INDENT = re.compile(r"\s*")
 _BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _MARKUP_GAP = re.compile(r"[\s*_~\[\]!<>`\\]*")
