@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from . import store
+from . import store, yamltext
 from .errors import ConfigError
 from .source import read_data_text
 from .version import __version__
@@ -211,7 +211,6 @@ def load_yaml(path: Path, display: str | None = None) -> tuple[Any, str]:
 
 
 # libyaml's loader when PyYAML was built with it: about ten times faster on big glossaries.
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # YAML aliases let a few lines stand for a huge tree ("a billion laughs"); readlint refuses
 # data that would be bigger than this many values once its aliases are written out.
 MAX_EXPANDED_VALUES = 2_000_000
@@ -221,7 +220,7 @@ def parse_yaml(text: str, display: str) -> Any:
     """YAML text as data, or ConfigError naming the file and line. Aliases that expand to
     more than MAX_EXPANDED_VALUES values are refused before anything walks the data."""
     try:
-        data = yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
+        data = yamltext.load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         reason = getattr(exc, "problem", None) or "not valid YAML"
@@ -229,31 +228,11 @@ def parse_yaml(text: str, display: str) -> Any:
                           mark.line + 1 if mark else None) from None
     except RecursionError:
         raise ConfigError("not valid YAML: nested too deeply", display) from None
-    if "&" in text and "*" in text and expanded_size(data) > MAX_EXPANDED_VALUES:
+    if yamltext.uses_aliases(text) and \
+            yamltext.expanded_size(data, stop=MAX_EXPANDED_VALUES) > MAX_EXPANDED_VALUES:
         raise ConfigError("its YAML aliases (&name / *name) expand to more than "
                           f"{MAX_EXPANDED_VALUES:,} values; write the data out instead", display)
     return data
 
 
-def expanded_size(data: Any) -> int:
-    """How many values the data holds with every shared part counted each time it is used
-    (what a walk over it would visit), worked out once per shared part."""
-    sizes: dict[int, int] = {}
-    stack: list[tuple[Any, bool]] = [(data, False)]
-    while stack:
-        node, done = stack.pop()
-        if not isinstance(node, (dict, list)):
-            continue
-        key = id(node)
-        children = list(node.values()) if isinstance(node, dict) else node
-        if done:
-            sizes[key] = 1 + sum(sizes.get(id(c), 1) for c in children)
-            continue
-        if key in sizes:
-            continue
-        sizes[key] = 1  # a loop through itself counts once
-        stack.append((node, True))
-        stack.extend((c, False) for c in children if isinstance(c, (dict, list))
-                     and id(c) not in sizes)
-    return sizes.get(id(data), 1)
 

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
+from . import yamltext
 from .errors import ConfigError, InputError, ReadlintError
 
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
@@ -141,6 +142,11 @@ def normalize_newlines(text: str) -> str:
 
 
 
+# A page's front matter is a few fields; aliases that would make it more than this many
+# values (a "billion laughs") are refused before any rule walks it.
+MAX_FRONT_MATTER_VALUES = 10_000
+
+
 def front_matter(text: str, path: str) -> tuple[dict[str, Any], int, dict[str, int]]:
     """The front matter of a text: (metadata, offset where the body starts, line of each key).
     Raises InputError on broken front matter."""
@@ -156,19 +162,30 @@ def front_matter(text: str, path: str) -> tuple[dict[str, Any], int, dict[str, i
         fm_first_line += 1
         fm_text = fm_text[1:]
     try:
-        data = YAMLHandler().load(fm_text)
+        data = YAMLHandler().load(fm_text, Loader=yamltext.Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = fm_first_line + mark.line if mark is not None else 1
         reason = getattr(exc, "problem", None) or "it is not valid YAML"
         raise InputError(f"broken front matter: {reason}", path, line) from None
+    except RecursionError:
+        raise InputError("broken front matter: it is nested too deeply", path,
+                         fm_first_line) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise InputError("front matter must be a list of 'key: value' lines", path, fm_first_line)
+    if yamltext.uses_aliases(fm_text) and yamltext.expanded_size(
+            data, stop=MAX_FRONT_MATTER_VALUES) > MAX_FRONT_MATTER_VALUES:
+        raise InputError(f"its front matter's YAML aliases (&name / *name) expand to more than "
+                         f"{MAX_FRONT_MATTER_VALUES:,} values; write the values out instead",
+                         path, fm_first_line)
     key_lines: dict[str, int] = {}
+    line, counted = fm_first_line, 0  # lines counted up to each key, once over the text
     for m in re.finditer(r"^([A-Za-z_][\w-]*)\s*:", fm_text, re.M):
-        key_lines.setdefault(m.group(1), fm_first_line + fm_text.count("\n", 0, m.start()))
+        line += fm_text.count("\n", counted, m.start())
+        counted = m.start()
+        key_lines.setdefault(m.group(1), line)
     body_start = closing.end()
     if body_start < len(text) and text[body_start - 1] != "\n" and text[body_start] == "\n":
         body_start += 1

@@ -152,3 +152,73 @@ def test_readlint_never_writes_to_files(run, write, tmp_path):
     as_json = run("check", ".", "--format", "json")
     assert as_json.exit_code == 2 and '"rule": "long-sentence"' in as_json.stdout
     assert snapshot() == before
+
+
+# -- any front-matter value: reported on its line, never the end of the run --------------------
+
+BOMB = "\n".join([
+    'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]',
+    *(f"{n}: &{n} [{', '.join(['*' + p] * 9)}]" for p, n in zip("abcdefgh", "bcdefghi")),
+])
+
+
+@pytest.mark.parametrize("field, value, expected", [
+    ("lastReviewed", "2024-02-30", "'lastReviewed: 2024-02-30' is not a date"),
+    ("lastReviewed", "0000-00-00", "'lastReviewed: 0000-00-00' is not a date"),
+    ("lastReviewed", "2024-01-01T25:00:00", "'lastReviewed: 2024-01-01T25:00:00' is not a date"),
+    ("lastReviewed", "2024-13-01", "'lastReviewed: 2024-13-01' is not a date"),
+])
+def test_an_impossible_date_is_reported_on_its_line_and_the_run_goes_on(run, write, field,
+                                                                        value, expected):
+    write("a-bad.md", f"---\naudienceLevel: patient\nreviewFrequency: yearly\n{field}: {value}\n"
+                      f"published: 2024-13-45\n---\n\n{LONG}\n")
+    write("b-good.md", f"---\naudienceLevel: patient\n---\n\n{LONG}\n")
+    result = run("check", ".", "--today", "2026-01-01")
+    assert result.exit_code == 1, result.output
+    assert "internal error" not in result.output and "Traceback" not in result.output
+    assert any(line.startswith("a-bad.md:") and expected in line
+               for line in result.stdout.splitlines()), result.stdout
+    assert "b-good.md:5:1: RL102" in result.stdout  # the file after it is checked
+
+
+@pytest.mark.parametrize("reviewed, frequency", [
+    ("9999-12-31", "yearly"), ("9999-12-31", "999999999"), ("2020-01-01", "9" * 5000),
+    ("2020-01-01", "every 99999999999 years"), ("2020-01-01", "99999999999999999999"),
+])
+def test_review_dates_at_the_end_of_time_are_not_errors(run, write, reviewed, frequency):
+    write("a.md", f"---\naudienceLevel: patient\nlastReviewed: {reviewed}\n"
+                  f"reviewFrequency: {frequency}\n---\n\n{LONG}\n")
+    result = run("check", "a.md", "--select", "review-overdue")
+    assert result.exit_code in (0, 1) and "internal error" not in result.output
+    shown = [line for line in result.stdout.splitlines() if "RL402" in line]
+    assert all(len(line) < 300 for line in shown)  # a long value is cut short
+
+
+def test_front_matter_aliases_that_explode_are_refused_on_their_line(run, write):
+    write("bomb.md", f"---\naudienceLevel: patient\n{BOMB}\nstatus: *i\nlanguage: *i\n---\n\n"
+                     f"{LONG}\n")
+    write("good.md", f"---\naudienceLevel: patient\n---\n\n{LONG}\n")
+    result = run("check", ".")
+    assert result.exit_code == 2
+    assert "readlint: bomb.md:2: its front matter's YAML aliases (&name / *name) expand to " \
+           "more than 10,000 values" in result.stderr
+    assert "good.md:5:1: RL102" in result.stdout
+
+
+def test_a_long_front_matter_value_is_quoted_short(run, write):
+    write("a.md", "---\naudienceLevel: patient\nstatus: [" + ", ".join(["draft"] * 5000) +
+          "]\n---\n\nText.\n")
+    result = run("check", "a.md", "--select", "front-matter-fields")
+    line = next(line for line in result.stdout.splitlines() if "'status'" in line)
+    assert len(line) < 250 and "..." in line or "over 1,000 values" in line
+
+
+def test_front_matter_of_many_keys_is_read_in_linear_time(run, write):
+    import time
+
+    keys = "\n".join(f"key{n}: value {n}" for n in range(30_000))
+    write("a.md", f"---\naudienceLevel: patient\n{keys}\nlastReviewed: 2024-02-30\n---\n\nText.\n")
+    began = time.monotonic()
+    result = run("check", "a.md", "--select", "review-overdue,front-matter-fields")
+    assert time.monotonic() - began < 20  # (quadratic, this took about 6 s; now a fraction)
+    assert "a.md:30003:1: RL401" in result.stdout  # the line of the key, counted right

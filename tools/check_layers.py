@@ -17,8 +17,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "readlint"
 # From the bottom up. A module not listed here is an error: place every new module.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("values", ("version", "errors", "problem", "blocks", "results", "globs", "patterns")),
-    ("reading and parsing", ("store", "tables", "source", "markup", "prose", "syllables",
-                             "readability", "schema")),
+    ("reading and parsing", ("store", "tables", "yamltext", "source", "markup", "prose",
+                             "syllables", "readability", "schema")),
     ("the document", ("document",)),
     ("vocabulary", ("glossary", "vocabulary", "harvest")),
     ("rules", ("rule", "checks", "registry")),

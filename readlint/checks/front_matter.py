@@ -8,6 +8,7 @@ from typing import Any
 from ..document import Document
 from ..problem import Problem, Severity
 from ..rule import DOCUMENT_HEALTH, Example, Rule
+from ..yamltext import shown, shown_text
 
 KINDS = {"text", "date", "number", "list", "boolean", "text or number"}
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
@@ -101,12 +102,13 @@ class FrontMatterFields(Rule):
             if found not in wanted.split(" or "):
                 yield self.problem(doc, *field_place(doc, key),
                                    f"'{key}' should be {_a(wanted)}, but it is {_a(found)} "
-                                   f"({meta[key]!r}).", subject=key)
+                                   f"({shown(meta[key])}).", subject=key)
         language = meta.get("language")
         if isinstance(language, str) and language.strip() and \
                 not _LANGUAGE.fullmatch(language.strip()):
             yield self.problem(doc, *field_place(doc, "language"),
-                               f"'language: {language}' is not a language tag: write one such "
+                               f"'language: {shown_text(language)}' is not a "
+                               "language tag: write one such "
                                "as en, es or en-US.", subject="language")
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 from collections.abc import Iterator, Mapping
@@ -8,13 +9,14 @@ from typing import Any
 from ..document import Document
 from ..problem import Problem, Severity
 from ..rule import DOCUMENT_HEALTH, Example, Rule
+from ..yamltext import shown_text
 from .front_matter import field_place
 
 # How often, in months, for the words teams write.
 MONTHS = {"monthly": 1, "bimonthly": 2, "quarterly": 3, "semiannually": 6, "semiannual": 6,
           "biannually": 6, "biannual": 6, "half-yearly": 6, "twice a year": 6, "yearly": 12,
           "annually": 12, "annual": 12, "every year": 12, "biennially": 24, "biennial": 24}
-_EVERY = re.compile(r"(?:every\s+)?(\d+)\s*(day|week|month|year)s?", re.I)
+_EVERY = re.compile(r"(?:every\s+)?(\d{1,9})\s*(day|week|month|year)s?", re.I)
 
 
 def period(value: Any) -> tuple[int, int] | None:
@@ -34,13 +36,18 @@ def period(value: Any) -> tuple[int, int] | None:
     return None
 
 
-def add(start: datetime.date, months: int, days: int) -> datetime.date:
+def add(start: datetime.date, months: int, days: int) -> datetime.date | None:
+    """The date `months` and `days` after `start`; None when that is past the last date
+    there is (9999-12-31), so never due."""
     year, month = divmod(start.month - 1 + months, 12)
     year += start.year
-    last_day = (datetime.date(year + month // 11, (month + 1) % 12 + 1, 1)
-                - datetime.timedelta(days=1)).day  # the month's last day
-    day = min(start.day, last_day)
-    return datetime.date(year, month + 1, day) + datetime.timedelta(days=days)
+    if year > datetime.MAXYEAR:
+        return None
+    day = min(start.day, calendar.monthrange(year, month + 1)[1])
+    try:
+        return datetime.date(year, month + 1, day) + datetime.timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 class ReviewOverdue(Rule):
@@ -92,22 +99,24 @@ class ReviewOverdue(Rule):
             try:
                 reviewed = datetime.date.fromisoformat(reviewed.strip())
             except ValueError:
-                yield self.problem(doc, *field_place(doc, key), f"'{key}: {reviewed}' is not a "
-                                   "date: write it year-month-day, such as 2026-03-30.")
+                yield self.problem(doc, *field_place(doc, key),
+                                   f"'{key}: {shown_text(reviewed)}' is not a date: write it "
+                                   "year-month-day, such as 2026-03-30.")
                 return
         if not isinstance(reviewed, datetime.date):
             return  # another kind of value: front-matter-fields reports it
         every = period(frequency)
         if every is None:
             yield self.problem(doc, *field_place(doc, frequency_key),
-                               f"'{frequency_key}: {frequency}' cannot be read: use monthly, "
+                               f"'{frequency_key}: {shown_text(frequency)}' cannot be read: "
+                               "use monthly, "
                                "quarterly, semiannually, yearly, a number of days, or a phrase "
                                "such as \"6 months\".")
             return
         today = datetime.date.fromisoformat(options["today"]) if options["today"] \
             else datetime.date.today()
         due = add(reviewed, *every)
-        if due < today:
+        if due is not None and due < today:
             late = (today - due).days
             yield self.problem(doc, *field_place(doc, key),
                                f"This page was last reviewed on {reviewed.isoformat()} and is "
@@ -120,3 +129,4 @@ def _how_often(frequency: Any) -> str:
         return f"every {frequency} days"
     text = str(frequency).strip()
     return text if text.lower() in MONTHS else f"every {text.lower().removeprefix('every ')}"
+

@@ -1,0 +1,93 @@
+"""YAML text as plain data, safely: libyaml's safe loader where it is installed, aliases
+counted before anything walks the data, and dates that cannot be (2024-02-30, 25 o'clock) or
+numbers too long for Python kept as the text written, for the rules to report, instead of
+stopping the run."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import yaml
+
+_BASE: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class Loader(_BASE):  # type: ignore[misc]
+    """The safe loader, with impossible dates kept as text."""
+
+
+def _timestamp(loader: Any, node: yaml.ScalarNode) -> datetime.date | datetime.datetime | str:
+    try:
+        found: datetime.date | datetime.datetime = \
+            yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):  # 2024-02-30, 0000-00-00, T25:00
+        return str(node.value)
+    return found
+
+
+def _int(loader: Any, node: yaml.ScalarNode) -> int | str:
+    try:
+        found: int = yaml.SafeLoader.construct_yaml_int(loader, node)
+    except ValueError:  # more digits than Python turns into a number
+        return str(node.value)
+    return found
+
+
+Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+Loader.add_constructor("tag:yaml.org,2002:int", _int)
+
+
+def load(text: str) -> Any:
+    """The data of a YAML text. Raises yaml.YAMLError (with its mark) or RecursionError."""
+    return yaml.load(text, Loader=Loader)  # noqa: S506 - a safe loader
+
+
+def expanded_size(data: Any, stop: int | None = None) -> int:
+    """How many values the data holds with every shared part counted each time it is used
+    (what a walk over it would visit), worked out once per shared part. With `stop`, the
+    count may end early once it is past `stop`."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[Any, bool]] = [(data, False)]
+    while stack:
+        node, done = stack.pop()
+        if not isinstance(node, (dict, list)):
+            continue
+        key = id(node)
+        children = list(node.values()) if isinstance(node, dict) else node
+        if done:
+            sizes[key] = 1 + sum(sizes.get(id(c), 1) for c in children)
+            if stop is not None and sizes[key] > stop:
+                return sizes[key]
+            continue
+        if key in sizes:
+            continue
+        sizes[key] = 1  # a loop through itself counts once
+        stack.append((node, True))
+        stack.extend((c, False) for c in children if isinstance(c, (dict, list))
+                     and id(c) not in sizes)
+    return sizes.get(id(data), 1)
+
+
+def uses_aliases(text: str) -> bool:
+    """Could the text hold YAML aliases (a quick test before counting)?"""
+    return "&" in text and "*" in text
+
+
+def shown(value: Any, limit: int = 60) -> str:
+    """A value as a message may quote it: its repr, cut short with "..." past `limit`
+    characters (a message never prints a whole long value)."""
+    big = isinstance(value, (dict, list)) and expanded_size(value, stop=1000) > 1000
+    try:
+        text = f"a {type(value).__name__} of over 1,000 values" if big else repr(value)
+    except RecursionError:
+        text = f"a {type(value).__name__} nested too deeply"
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+def shown_text(value: Any, limit: int = 60) -> str:
+    """A value as the page wrote it (text without quotes), cut short when long."""
+    if not isinstance(value, str):
+        return shown(value, limit)
+    text = value.strip()
+    return text if len(text) <= limit else text[:limit - 3] + "..."
