@@ -17,7 +17,7 @@ import yaml
 
 from . import __version__, document, parallel, store
 from .config import Config, find_config, load_config
-from .errors import OutputError, ReadlintError
+from .errors import InputError, OutputError, ReadlintError
 from .files import discover, excluded
 from .fixes import fix_file, write_atomically, write_fixed
 from .formats import FORMATS, FormatOptions, for_check, for_report
@@ -326,7 +326,12 @@ def _lint_stdin(linter: Linter, filename: str | None) -> RunResult:
     """Standard input, checked as if it were `filename` (nothing when its config leaves that
     file out)."""
     display = printable(filename) if filename else "<stdin>"
-    text = decode(sys.stdin.buffer.read(), display)
+    limit = linter.config.max_file_size
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(f"standard input is over the {limit / 1048576:.0f} MB limit; raise "
+                         "max_file_size_mb in the config to check it", display)
+    text = decode(data, display)
     if filename is None:
         return RunResult([linter.lint_text(text, display)], linter.rules)
     path = Path(filename)

@@ -144,7 +144,10 @@ def _explain(error: ValidationError) -> str:
     if v == "type":
         wanted = error.validator_value
         wanted = " or ".join(wanted) if isinstance(wanted, list) else wanted
-        return f"expected {_article(str(wanted))}, got {_show(inst)}"
+        # A file that is not even a mapping is likely not the file meant (a config that names
+        # a secrets file as its glossary): say what kind of data it holds, never what it says.
+        got = _kind(inst) if not error.absolute_path else _show(inst)
+        return f"expected {_article(str(wanted))}, got {got}"
     if v == "enum":
         choices = ", ".join(str(c) for c in error.validator_value if c is not False)
         return f"expected one of {choices}; got {_show(inst)}"
@@ -172,6 +175,13 @@ def _article(kind: str) -> str:
     names = {"object": "a mapping of keys to values", "array": "a list", "string": "text",
              "integer": "a whole number", "number": "a number", "boolean": "true or false"}
     return names.get(kind, kind)
+
+
+def _kind(value: Any) -> str:
+    """What kind of data a value is, in plain words, without its contents."""
+    kinds = ((bool, "true or false"), (int, "a number"), (float, "a number"), (str, "text"),
+             (list, "a list"), (dict, "a mapping"), (type(None), "nothing"))
+    return next((name for kind, name in kinds if isinstance(value, kind)), "another kind of data")
 
 
 def _show(value: Any) -> str:

@@ -158,7 +158,8 @@ def test_readlint_never_writes_to_files(run, write, tmp_path):
 
 BOMB = "\n".join([
     'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]',
-    *(f"{n}: &{n} [{', '.join(['*' + p] * 9)}]" for p, n in zip("abcdefgh", "bcdefghi")),
+    *(f"{n}: &{n} [{', '.join(['*' + p] * 9)}]"
+      for p, n in zip("abcdefgh", "bcdefghi", strict=True)),
 ])
 
 
@@ -222,3 +223,35 @@ def test_front_matter_of_many_keys_is_read_in_linear_time(run, write):
     result = run("check", "a.md", "--select", "review-overdue,front-matter-fields")
     assert time.monotonic() - began < 20  # (quadratic, this took about 6 s; now a fraction)
     assert "a.md:30003:1: RL401" in result.stdout  # the line of the key, counted right
+
+
+def test_standard_input_has_the_file_size_limit(run, write):
+    from click.testing import CliRunner
+
+    from readlint.cli import main
+
+    write(".readlint.yaml", "max_file_size_mb: 1\n")
+    result = CliRunner().invoke(main, ["check", "-", "--stdin-filename", "page.md"],
+                                input="Words here. " * 100_000)
+    assert result.exit_code == 2
+    assert "page.md: standard input is over the 1 MB limit" in result.stderr
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_compare_with_a_pipe_is_refused_not_waited_on(run, write, tmp_path):
+    write("a.md", f"---\naudienceLevel: patient\n---\n\n{LONG}\n")
+    os.mkfifo(tmp_path / "old.json")
+    result = run("report", "a.md", "--compare", "old.json")
+    assert result.exit_code == 2
+    assert "old.json: is not a regular file" in result.stderr
+
+
+def test_a_secrets_file_named_as_a_glossary_is_refused_without_its_contents(run, write):
+    write(".env", "API_KEY=sk-live-0123456789abcdef\nDB_PASSWORD=hunter2\n")
+    write(".readlint.yaml", "rules:\n  glossary-link:\n    glossaries: [.env]\n")
+    write("a.md", f"---\naudienceLevel: patient\n---\n\n{LONG}\n")
+    result = run("check", "a.md")
+    assert result.exit_code == 2
+    assert ".env: top level: expected a mapping of keys to values, got text" in result.stderr
+    assert "sk-live" not in result.output and "hunter2" not in result.output

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..source import MAX_DATA_FILE_SIZE, read_bytes
 from .model import Report, median
 
 # A grade change smaller than this is the same grade: a few words' edit moves it that much.
@@ -73,16 +74,15 @@ class Progress:
 def load(path: str) -> dict[str, dict[str, Any]]:
     """The documents of a saved JSON report, by path. A file that is not one is refused with
     one plain line."""
+    data_bytes = read_bytes(Path(path), path, MAX_DATA_FILE_SIZE, InputError,
+                            " (give a report saved with `readlint report --format json`)")
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError("no such file (give a report saved with `readlint report --format "
-                         "json`)", path) from None
+        data = json.loads(data_bytes.decode("utf-8"))
     except UnicodeDecodeError:
         raise InputError("cannot be read: it is not UTF-8 text (give a report saved with "
                          "`readlint report --format json`)", path) from None
-    except OSError as exc:
-        raise InputError(f"cannot be read ({exc.strerror or exc})", path) from None
+    except RecursionError:
+        raise InputError("this is not a readlint report: it is nested too deeply", path) from None
     except json.JSONDecodeError as exc:
         raise InputError(f"this is not JSON ({exc.msg}); give a report saved with `readlint "
                          "report --format json`", path, exc.lineno) from None
