@@ -63,10 +63,49 @@ def changed_lines(ref: str, cwd: Path | None = None,
         whole, pos = _unshown(out)
     except ValueError:
         raise ConfigError(f"{option}: git gave a diff readlint cannot read") from None
-    changed = _patch_lines(out[pos:], top, option)
+    changed = {path: _as_readlint_counts(path, lines)
+               for path, lines in _patch_lines(out[pos:], top, option).items()}
     for path in [(top / os.fsdecode(name)).resolve() for name in whole] + _untracked(top, option):
-        changed[path] = set(range(1, _line_count(path) + 1))
+        changed[path] = _as_readlint_counts(path, None)
     return changed
+
+
+def _as_readlint_counts(path: Path, lines: set[int] | None) -> set[int]:
+    """Git's numbers of a file's lines (`None`: all of them) as readlint counts lines. Git ends
+    a line at LF only; readlint also at a carriage return alone (old Mac files)."""
+    lone = _lone_returns(path)
+    if lone is None:
+        return lines or set()
+    if not any(lone):
+        return set(range(1, len(lone) + 1)) if lines is None else lines
+    starts = [1]  # readlint's number of the first line of each of git's lines
+    for count in lone:
+        starts.append(starts[-1] + 1 + count)
+    if lines is None:
+        return set(range(1, starts[-1]))
+    return {n for line in lines if 0 < line < len(starts)
+            for n in range(starts[line - 1], starts[line])}
+
+
+def _lone_returns(path: Path) -> list[int] | None:
+    """How many carriage returns not followed by LF each of git's lines of a file holds (read
+    a piece at a time); None when the file cannot be read."""
+    counts = [0]
+    after_return = False  # the last byte read was a carriage return
+    try:
+        with path.open("rb") as fh:
+            while chunk := fh.read(1 << 20):
+                for i, part in enumerate(chunk.split(b"\n")):
+                    if i:  # a line ended; a carriage return just before its LF was not alone
+                        counts[-1] -= after_return
+                        counts.append(0)
+                        after_return = False
+                    if part:
+                        counts[-1] += part.count(b"\r")
+                        after_return = part.endswith(b"\r")
+    except OSError:
+        return None
+    return counts
 
 
 def _unshown(out: bytes) -> tuple[list[bytes], int]:
@@ -188,18 +227,14 @@ def _git(args: list[str], cwd: Path, option: str, failure: str | None = None) ->
     except OSError as exc:
         raise ConfigError(f"{option}: git cannot run: {exc.strerror or exc}") from None
     if done.returncode != 0:
-        said = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        reason = failure or (said or ["git failed"])[-1]
+        said = [line.strip() for line in done.stderr.decode("utf-8", "replace").splitlines()
+                 if line.strip()] or ["git failed"]
+        # git's own reason, without "fatal:", rather than the advice after it
+        first = next((line.split(":", 1)[1].strip() for line in said
+                      if line.startswith(("fatal:", "error:"))), said[-1])
+        reason = failure or first
         raise ConfigError(f"{option}: {reason}")
     return done.stdout
-
-
-def _line_count(path: Path) -> int:
-    try:
-        with path.open("rb") as fh:
-            return sum(1 for _ in fh) or 1
-    except OSError:
-        return 0
 
 
 def _untracked(top: Path, option: str) -> list[Path]:

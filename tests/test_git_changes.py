@@ -310,3 +310,32 @@ def test_a_revision_is_never_taken_as_an_option(run, repo, ref):
         assert result.stderr.strip() == \
             f"readlint: error: {option}: {ref!r} is not a revision git knows"
     assert not (repo / "out.txt").exists()
+
+
+def test_changed_lines_are_counted_as_readlint_counts_them_in_old_mac_files(run, repo):
+    """Git ends a line at LF only; a file whose lines end with a carriage return alone is one
+    long line to git (so all of it changes at once) and many to readlint."""
+    def mac(text):
+        return text.replace("\n", "\r").encode("utf-8")
+
+    (repo / "mac.md").write_bytes(mac(page("Short.", long("alpha"), "Short.")))
+    (repo / "mixed.md").write_bytes(mac(HEAD) + b"Short.\n\nShort.\n")
+    commit(repo, "first")
+    (repo / "mac.md").write_bytes(mac(page("Short.", long("alpha"), long("beta"))))
+    (repo / "mixed.md").write_bytes(mac(HEAD) + f"Short.\n\n{long('gamma')}\n".encode())
+    (repo / "new mac.md").write_bytes(mac(page(long("delta"), "Short.", long("epsilon"))))
+    assert reported(long_sentences_since(run)) == [
+        ("mac.md", 9), ("mac.md", 11), ("mixed.md", 9), ("new mac.md", 7), ("new mac.md", 11)]
+
+
+def test_outside_a_repository_git_says_why_in_one_line(run, tmp_path, monkeypatch):
+    if shutil.which("git") is None:
+        pytest.skip("needs git")
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    (tmp_path / "a.md").write_text(page(LONG), encoding="utf-8")
+    for args in (("check", ".", "--changed-since", "HEAD"), ("report", ".", "--base", "HEAD")):
+        result = run(*args)
+        assert result.exit_code == 2
+        message = result.stderr.strip()
+        assert message.startswith(f"readlint: error: {args[2]}: not a git repository")
+        assert "\n" not in message and "fatal" not in message
