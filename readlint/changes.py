@@ -254,15 +254,13 @@ def changed_files(ref: str, cwd: Path | None = None,
     i = 0
     while i < len(fields) and fields[i]:
         kind = fields[i][:1]
-        if kind in (b"R", b"C"):  # two names: where it came from, where it is
-            old, new = fields[i + 1:i + 3]
-            i += 3
-        else:
-            old = new = fields[i + 1]
-            i += 2
+        names = fields[i + 1:i + (3 if kind in (b"R", b"C") else 2)]  # copies, renames: two
+        if not all(names) or len(names) != (2 if kind in (b"R", b"C") else 1):
+            raise ConfigError(f"{option}: git gave a list of changes readlint cannot read")
+        i += 1 + len(names)
         # a copy is a new document; a renamed one is compared with what it was
-        out[(top / os.fsdecode(new)).resolve()] = \
-            None if kind in (b"A", b"C") else os.fsdecode(old)
+        out[(top / os.fsdecode(names[-1])).resolve()] = \
+            None if kind in (b"A", b"C") else os.fsdecode(names[0])
     for path in _untracked(top, option):
         out[path] = None
     return out
