@@ -3,13 +3,16 @@ pages it is measured on (held out). The held-out list is kept in benchmarks/held
 
     python tools/split_corpus.py ../shared    # write benchmarks/held-out.txt again
 
-Held out: every patient PDQ summary (url with /patient/), the seed page, and every page whose
-path's SHA-1, read as a number, is divisible by 5 (about a fifth of the rest). The rule uses
-only the path, so it gives the same split on every machine.
+Held out: of the pages that were held out before (every patient PDQ summary, with url
+/patient/; the seed page; every page whose path's SHA-1, read as a number, is divisible by 5),
+those whose path, after the word "held-out-3:", has an even SHA-1. That is half of them: the
+other half was read while the vocabulary rules were last changed, and is now for tuning. The
+rule uses only the path, so it gives the same split on every machine.
 
 The NIH pages of ../shared/corpus (MedQuAD) are split the same way, by path alone: a page whose
-path's SHA-1 is divisible by 10 is held out (benchmarks/held-out-nih.txt), for hand checks of
-flags on pages of other sites than cancer.gov.
+path's SHA-1 is divisible by 10, and whose path after "held-out-3:" has an even SHA-1, is held
+out (benchmarks/held-out-nih.txt), for hand checks of flags on pages of other sites than
+cancer.gov.
 """
 
 from __future__ import annotations
@@ -30,11 +33,21 @@ def pages(corpus: Path) -> list[Path]:
     return [p for p in sorted(corpus.rglob("*.md")) if p.name != "README.md"]
 
 
+def _sha1(text: str) -> int:
+    return int(hashlib.sha1(text.encode()).hexdigest(), 16)
+
+
+def _fresh(rel: str) -> bool:
+    """Half of the pages held out before: the half no one has read since."""
+    return _sha1(f"held-out-3:{rel}") % 2 == 0
+
+
 def is_held_out(corpus: Path, path: Path) -> bool:
     rel = path.relative_to(corpus).as_posix()
     head = path.read_text(encoding="utf-8")[:3000]
-    return (rel == SEED_PAGE or re.search(r"^url:.*/patient/", head, re.M) is not None
-            or int(hashlib.sha1(rel.encode()).hexdigest(), 16) % 5 == 0)
+    before = (rel == SEED_PAGE or re.search(r"^url:.*/patient/", head, re.M) is not None
+              or _sha1(rel) % 5 == 0)
+    return before and _fresh(rel)
 
 
 _PROFESSIONAL_URL = re.compile(r"^url:.*(?:/hp[-/]|-hp-|/hp$)", re.M)
@@ -59,7 +72,7 @@ def held_out(nih: bool = False) -> set[str]:
 
 def is_held_out_nih(corpus: Path, path: Path) -> bool:
     rel = path.relative_to(corpus).as_posix()
-    return int(hashlib.sha1(rel.encode()).hexdigest(), 16) % 10 == 0
+    return _sha1(rel) % 10 == 0 and _fresh(rel)
 
 
 def training_pages(corpus: Path) -> list[Path]:
@@ -85,13 +98,15 @@ def main(shared: Path) -> None:
         "Pages of ../shared/corpus-nci held out from tuning readlint's vocabulary rules.",
         "Nothing readlint ships (harvested glossary names, learned link practice) comes from",
         "them, and benchmarks/vocabulary.py measures the rules on them. Chosen by",
-        "tools/split_corpus.py: every patient PDQ summary (url with /patient/), the seed page,",
-        "and every page whose path's SHA-1, read as a number, is divisible by 5.",
+        "tools/split_corpus.py: of every patient PDQ summary (url with /patient/), the seed",
+        "page, and every page whose path's SHA-1, read as a number, is divisible by 5, the half",
+        "whose path after 'held-out-3:' has an even SHA-1.",
     ])
     write_split(shared / "corpus", is_held_out_nih, HELD_OUT_NIH, [
         "Pages of ../shared/corpus (NIH pages, MedQuAD) held out for hand checks of readlint's",
         "flags on sites other than cancer.gov. Chosen by tools/split_corpus.py: every page whose",
-        "path's SHA-1, read as a number, is divisible by 10.",
+        "path's SHA-1, read as a number, is divisible by 10, and whose path after 'held-out-3:'",
+        "has an even SHA-1.",
     ])
 
 
