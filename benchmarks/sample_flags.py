@@ -1,17 +1,21 @@
-"""Draw a sample of a rule's flags, in context, from the held-out cancer.gov pages, for a
-hand check.
+"""Draw a random sample of a rule's flags, in context, for a hand check (../shared/hand-check.md).
 
-    python benchmarks/sample_flags.py ../shared undefined-jargon 60 > sample.tsv
-    python benchmarks/sample_flags.py ../shared undefined-jargon 60 tuning 7 > sample.tsv
-    python benchmarks/sample_flags.py ../shared undefined-jargon 60 nih-held-out 7 > sample.tsv
+    python benchmarks/sample_flags.py ../shared undefined-jargon 60 held-out SEED > sample.tsv
+    python benchmarks/sample_flags.py ../shared glossary-link 40 nci-tuning SEED > sample.tsv
 
-Pages: those in benchmarks/held-out.txt (or, with "tuning", the others) written for
-patients (see split_corpus.for_professionals), links intact, checked with the patient rule
-set; with "nih-held-out", the NIH pages of ../shared/corpus in benchmarks/held-out-nih.txt.
-The sample is drawn with a fixed seed, so the same code gives the same sample (a seed may
-follow the pages). Columns: page, line, flagged text, the sentence around it, and an
-empty verdict column for the reader (yes: a lay reader would need it explained or linked
-and the text does not do it; no: not).
+Which pages:
+  held-out      half the sample from the held-out cancer.gov pages (benchmarks/held-out.txt),
+                half from the held-out NIH pages (benchmarks/held-out-nih.txt): the figure
+  tuning        the same from the other pages: for finding faults, never for the figure
+  nci-held-out, nih-held-out, nci-tuning, nih-tuning: one kind of page only
+
+cancer.gov pages are those written for patients (see split_corpus.for_professionals), with
+their editors' links in place; every page is checked with the patient rule set. All the flags
+of those pages are sorted by page, line and column and shuffled with the seed (write a new
+seed each time), and the first N of each kind are kept. Columns: the page (under ../shared),
+line, column, the flagged words, the message, the paragraph around them (link targets left
+out), and empty verdict and reason columns for the reader. The counts (flags, pages, words of
+prose) go to standard error and to the header.
 """
 
 from __future__ import annotations
@@ -26,38 +30,77 @@ import split_corpus  # noqa: E402
 
 from readlint.linter import Choices, Linter  # noqa: E402
 
+KINDS = {"held-out": ("nci-held-out", "nih-held-out"), "tuning": ("nci-tuning", "nih-tuning")}
 
-def main(shared: Path, rule: str, size: int, pages: str = "held-out", seed: int = 20261126
-         ) -> None:
-    nih = pages == "nih-held-out"
-    corpus = shared / ("corpus" if nih else "corpus-nci")
-    held = split_corpus.held_out(nih)
-    linter = Linter(choices=Choices(audience="patient", select=(rule,)))
-    flags = []
+
+def flags(shared: Path, rule: str, which: str) -> tuple[list[tuple[str, ...]], dict[str, int]]:
+    """Every flag of the rule on one kind of page ("nci-held-out" ...), in order, with counts."""
+    site, part = which.split("-", 1)
+    corpus = shared / ("corpus" if site == "nih" else "corpus-nci")
+    held = split_corpus.held_out(site == "nih")
+    linter = Linter(choices=Choices(audience="patient", select=(rule,), cache=False))
+    found: list[tuple[str, ...]] = []
+    counts = {"pages": 0, "words": 0, "flagged pages": 0}
     for path in split_corpus.pages(corpus):
         rel = path.relative_to(corpus).as_posix()
         raw = path.read_text(encoding="utf-8")
-        if (rel in held) != (pages in ("held-out", "nih-held-out")) or \
-                split_corpus.for_professionals(raw):
+        if (rel in held) != (part == "held-out") or split_corpus.for_professionals(raw):
             continue
         result = linter.lint_text(raw, rel)
-        for problem in result.problems:
-            start = max(raw.rfind(". ", 0, problem.start) + 2,
-                        raw.rfind("\n", 0, problem.start) + 1)
-            end = raw.find(". ", problem.end)
-            line_end = raw.find("\n", problem.end)
-            end = min(e for e in (end + 1 if end >= 0 else len(raw), line_end if line_end >= 0
-                                  else len(raw)))
-            context = raw[start:end].replace("\t", " ")
-            context = re.sub(r"\]\([^)]*\)", "]", context)  # link targets out of the way
-            flagged = " ".join(raw[problem.start:problem.end].split())  # one line in the TSV
-            flags.append((rel, problem.line, flagged, " ".join(context[:400].split())))
-    random.Random(seed).shuffle(flags)
-    print("page\tline\tflagged\tcontext\tverdict\tnote")
-    for rel, line, flagged, context in flags[:size]:
-        print(f"{rel}\t{line}\t{flagged}\t{context}\t\t")
-    print(f"# {len(flags)} flags on the {pages} pages; {min(size, len(flags))} drawn",
-          file=sys.stderr)
+        counts["pages"] += 1
+        counts["words"] += _words(raw)
+        counts["flagged pages"] += bool(result.problems)
+        for problem in sorted(result.problems, key=lambda p: (p.line, p.column)):
+            flagged = " ".join(raw[problem.start:problem.end].split())
+            found.append((f"{corpus.name}/{rel}", str(problem.line), str(problem.column),
+                          flagged, problem.message, _paragraph(raw, problem.start, problem.end)))
+    return found, counts
+
+
+def _words(raw: str) -> int:
+    body = raw.split("\n---\n", 1)[-1] if raw.startswith("---") else raw
+    return len(re.findall(r"[^\W\d_]+", re.sub(r"\]\([^)]*\)", "]", body)))
+
+
+def _paragraph(raw: str, start: int, end: int) -> str:
+    """The paragraph (or list item) around the flag, on one line, link targets left out."""
+    begin = raw.rfind("\n\n", 0, start)
+    begin = 0 if begin < 0 else begin + 2
+    line_start = raw.rfind("\n", 0, start) + 1
+    if raw[line_start:start].lstrip().startswith(("- ", "* ", "|")) or \
+            re.match(r"\s*\d+\. ", raw[line_start:start]):
+        begin = line_start  # a list item or a table row: that line
+    stop = raw.find("\n\n", end)
+    line_end = raw.find("\n", end)
+    if begin == line_start and line_end >= 0:
+        stop = line_end
+    text = raw[begin:stop if stop >= 0 else len(raw)]
+    text = re.sub(r"\]\([^)]*\)", "]", text)
+    text = " ".join(text.split())
+    return text if len(text) <= 1200 else text[:1200] + " ..."
+
+
+def main(shared: Path, rule: str, size: int, which: str = "held-out",
+         seed: int = 20261202) -> None:
+    kinds = KINDS.get(which, (which,))
+    drawn: list[tuple[str, ...]] = []
+    notes = []
+    for kind in kinds:
+        found, counts = flags(shared, rule, kind)
+        random.Random(f"{seed}:{kind}").shuffle(found)
+        share = size // len(kinds)
+        drawn.extend(found[:share])
+        per_k = 1000 * len(found) / counts["words"] if counts["words"] else 0.0
+        notes.append(f"{kind}: {len(found)} flags on {counts['flagged pages']} of "
+                     f"{counts['pages']} pages, {per_k:.2f} per 1,000 words of "
+                     f"{counts['words']:,}; {min(share, len(found))} drawn")
+    print(f"# python benchmarks/sample_flags.py ../shared {rule} {size} {which} {seed}")
+    for note in notes:
+        print(f"# {note}")
+        print(note, file=sys.stderr)
+    print("page\tline\tcolumn\tflagged\tmessage\tparagraph\tverdict\treason")
+    for row in drawn:
+        print("\t".join(cell.replace("\t", " ") for cell in row) + "\t\t")
 
 
 if __name__ == "__main__":

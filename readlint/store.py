@@ -103,7 +103,9 @@ def _claim(folder: Path) -> str | None:
     if not made and not _is_tag(tag):
         try:
             with os.scandir(folder) as entries:
-                foreign = any(e.name not in PARTS for e in entries)
+                # (a run starting at the same moment may be writing the mark or a part)
+                foreign = any(e.name not in PARTS and e.name != TAG_NAME
+                              and not e.name.startswith(".tmp-") for e in entries)
         except OSError:
             return None
         if foreign:
