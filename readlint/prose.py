@@ -27,8 +27,9 @@ abbreviations of patient material as well as these rules do on the development c
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from .blocks import Block
@@ -170,3 +171,96 @@ def split_block(block: Block, index: int = 0) -> Iterable[Sentence]:
         ws = tuple(words(text, s, e))
         if ws:
             yield Sentence(block, index, s, e, ws)
+
+
+# -- addresses and spelled-out abbreviations, found in linear time --------------------------
+
+# A link, a web or an email address: ADDRESS.finditer(text) is what `address_spans` finds.
+ADDRESS = re.compile(r"\]\([^)\s]*\)?|(?:https?://|www\.|\bdoi:)\S+|\S*/[\w.-]+/\S*|"
+                     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# The same without its third part (a path: "a/b/c").
+_ADDRESS_NO_PATH = re.compile(r"\]\([^)\s]*\)?|(?:https?://|www\.|\bdoi:)\S+|"
+                              r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_ADDRESS_START = re.compile(r"(?=\]\(|(?:https?://|www\.|\bdoi:)\S)")  # the first two parts
+_PATH_SLASH = re.compile(r"/(?=[\w.-]+/)")
+_MAIL_AT = re.compile(r"(?<=[\w.+-])@(?=[\w-]+(?:\.[\w-]+)+)")
+_MAIL_NAME = re.compile(r"[\w.+-]+")
+# Longer runs of non-space characters than this are read with `_long_token_addresses`.
+_LONG_TOKEN = re.compile(r"\S{65,}")
+
+
+def address_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each address in text, in order: what ADDRESS.finditer finds.
+
+    The expression alone, at each place of a long run of letters, reads to the end of the
+    run looking for a "/" or an "@" that is not there: time that grows with the square of
+    the run's length. Every address lies inside one run of non-space characters, so runs of
+    up to 64 characters are left to the expression and longer ones are read in one pass."""
+    spans: list[tuple[int, int]] = []
+    last = 0
+    for token in _LONG_TOKEN.finditer(text):
+        spans.extend(m.span() for m in ADDRESS.finditer(text, last, token.start()))
+        spans.extend(_long_token_addresses(text, *token.span()))
+        last = token.end()
+    spans.extend(m.span() for m in ADDRESS.finditer(text, last))
+    return spans
+
+
+def _long_token_addresses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """ADDRESS.finditer(text, start, end) for one run of non-space characters, with the
+    expression tried only where one of its parts matches: a link or web address starts
+    there; a path ("/name/") follows it in the run; or it is in a run of name characters
+    that ends with "@" and a domain."""
+    starts = [m.start() for m in _ADDRESS_START.finditer(text, start, end)]
+    last_path = max((m.start() for m in _PATH_SLASH.finditer(text, start, end)), default=-1)
+    ats = [m.start() for m in _MAIL_AT.finditer(text, start, end)]
+    name_start = {m.end(): m.start() for m in _MAIL_NAME.finditer(text, start, end)} \
+        if ats else {}
+    at = start
+    while at < end:
+        i = bisect.bisect_left(starts, at)
+        found = starts[i] if i < len(starts) else end
+        if at <= last_path:
+            found = at
+        j = bisect.bisect_right(ats, at)
+        if j < len(ats):
+            found = min(found, max(at, name_start[ats[j]]))
+        if found >= end:
+            return
+        m = (ADDRESS if found <= last_path else _ADDRESS_NO_PATH).match(text, found, end)
+        if m is None:  # cannot happen; kept so the loop always moves on
+            at = found + 1
+            continue
+        yield m.span()
+        at = m.end()
+
+
+def within(spans: Sequence[tuple[int, int]], offset: int) -> bool:
+    """Is offset inside one of these spans (in order, not overlapping)?"""
+    i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and offset < spans[i][1]
+
+
+# An abbreviation in brackets after the words it stands for: "Post-Traumatic Stress (PTS)".
+# SPELLED_OUT.finditer(text) finds what `spelled_out` finds.
+SPELLED_OUT = re.compile(r"\w[\w-]*(?:\s+\w[\w-]*)+\s+\(([A-Z][A-Za-z0-9-]{1,10})\)")
+_BRACKETED = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,10})\)")
+# Read backwards from the "(": white space, a word that starts with a letter or digit, white
+# space, and a word with a letter or digit in it.
+_WORDS_BEFORE_REVERSED = re.compile(r"\s+[\w-]*\w\s+-*\w")
+
+
+def spelled_out(text: str) -> list[str]:
+    """Each abbreviation that SPELLED_OUT finds in text (its group 1), in order.
+
+    The expression alone reads every following word again from each word of a long run
+    with no "(ABC)" at its end; here each bracketed abbreviation is found once, and the two
+    words it needs before it are read backwards, in time linear in the text's length."""
+    found = []
+    backwards = ""
+    for m in _BRACKETED.finditer(text):
+        if not backwards:
+            backwards = text[::-1]
+        if _WORDS_BEFORE_REVERSED.match(backwards, len(text) - m.start()):
+            found.append(m.group(1))
+    return found

@@ -18,7 +18,7 @@ from ..glossary import (
     topic_words,
 )
 from ..problem import Problem, Severity
-from ..prose import words
+from ..prose import address_spans, spelled_out, within, words
 from ..rule import UNDEFINED_TERM, Example, Rule
 from ..vocabulary import (
     DRUG_ENDINGS,
@@ -143,8 +143,8 @@ class UndefinedJargon(Rule):
         ignored = {fold_phrase(w) for w in options["ignore"]}
         found = block_matches(doc, tuple(options["glossaries"]))
         # Abbreviations spelled out in a heading ("Post-Traumatic Stress (PTS)") are explained.
-        seen: set[str] = {fold_phrase(m.group(1)) for h in doc.headings
-                          for m in _SPELLED_OUT.finditer(h.text)}
+        seen: set[str] = {fold_phrase(abbreviation) for h in doc.headings
+                          for abbreviation in spelled_out(h.text)}
         skipped = doc.blocks_under(options["skip_sections"])
         # Words found easy, on any page checked with these options: a lower-case word's
         # hardness does not depend on where it stands (see below).
@@ -158,7 +158,7 @@ class UndefinedJargon(Rule):
                 continue
             text = block.text
             label_end = _label_end(doc, block)
-            addresses = [m.span() for m in _ADDRESS.finditer(text)]
+            addresses = address_spans(text)
             foreign: bool | None = None  # worked out when first needed
             glossary_spans = [(m.start, m.end, m.text) for m in found[index]]  # in order
             span_starts = [start for start, _, _ in glossary_spans]
@@ -168,7 +168,7 @@ class UndefinedJargon(Rule):
             taken = {i for s, e, _ in candidates for i in range(s, e)}
             for word in doc.block_words[index]:
                 if word.text in easy or word.start in taken or \
-                        addresses and any(s <= word.start < e for s, e in addresses):
+                        addresses and within(addresses, word.start):
                     continue
                 for start, end, part in _hard_parts(text, word.text, word.start):
                     candidates.append((start, end, part))
@@ -373,7 +373,6 @@ STAGE_LABEL = re.compile(r"(?:[IVX]+[A-Ea-e]?[12]?|[TNM][0-4Xx](?:[a-d]|mi|is)?"
 _TYPE_LABEL = re.compile(r"[A-Z]\d{0,2}[a-z]?|\d{1,2}[A-Za-z]")
 _LABEL_BEFORE = re.compile(r"\b(?:(?:sub)?types?|groups?|class(?:es)?|grades?|stages?|forms?)\s+"
                            r"(?:[A-Z0-9][A-Za-z0-9]{0,3},?\s+(?:(?:and|or)\s+)?)*$", re.I)
-_SPELLED_OUT = re.compile(r"\w[\w-]*(?:\s+\w[\w-]*)+\s+\(([A-Z][A-Za-z0-9-]{1,10})\)")
 # A gene named in a list or on its own: "KRAS, BRAF, and NRAS genes", "BRAF mutations".
 _GENE_AFTER = re.compile(r"(?:[\s,/-]+(?:and\s+|or\s+)?[A-Z][A-Z0-9-]+)*[\s*-]*(?:genes?|"
                          r"mutations?|mutated|-positive|fusions?|proteins?|oncogenes?|receptors?|enzymes?|"
@@ -399,9 +398,6 @@ _AFTER_NAME = re.compile(r"[A-Z][a-z’'-]+,?\s+$")
 _REGIONS = frozenset("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS "
                      "MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV "
                      "WI WY PR AB BC MB NB NL NS ON PE QC PQ SK".split())
-# A web address or a link's target left in the text by broken Markdown.
-_ADDRESS = re.compile(r"\]\([^)\s]*\)?|(?:https?://|www\.|\bdoi:)\S+|\S*/[\w.-]+/\S*|"
-                      r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # a link, a web or email address
 # A title, then perhaps first names and initials: "Dr. Cusimano", "Dr. Robert J. Cusimano".
 _TITLE_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof)\.\s+(?:[A-Z][\w'’-]*\.?\s+){0,3}$")
 _PERSON_AFTER = re.compile(r"(?:,?\s+(?:Inc|LLC|Ltd|Corp)\b|,\s+(?:from|of)\s+the\s+[A-Z]|"
