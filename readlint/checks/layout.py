@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -12,6 +13,12 @@ _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.S)
 _EMPHASIS = re.compile(r"(?<![*\w])([*_])(?=[^\s*_])([^*_]+?)(?<=[^\s*_])\1(?![*\w])", re.S)
 _HTML_BOLD = re.compile(r"<(b|strong|i|em)\b[^>]*>(.*?)</\1\s*>", re.S | re.I)
 _LINK_TARGET = re.compile(r"\]\([^)]*\)|<[^>]+>")  # what a reader does not see
+# Where those can start; the ends are looked for with plain string search (see _strong,
+# _html_bold and _without_link_targets, which find what the three expressions above find).
+_STRONG_OPENING = re.compile(r"(?=(?:\*\*|__)\S)")
+_HTML_OPENING = re.compile(r"<(b|strong|i|em)\b", re.I)
+_HTML_CLOSING = re.compile(r"</(b|strong|i|em)\s*>", re.I)
+_LINK_TARGET_START = re.compile(r"\]\(|<")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _BULLET_LINE = re.compile(r"[ \t]*(?:[•·▪◦●○■□➢►✓✔]|o[ \t])[ \t]*\S")
 
@@ -68,6 +75,7 @@ class EmphasisAndLayout(Rule):
                                    "This sentence is all in capitals, which is slower to read; "
                                    "write it in sentence case (use bold for a few key words).")
         limit = options["max_emphasis_words"]
+        lines_read: set[tuple[int, int]] = set()
         for block in doc.blocks:
             if block.kind == "heading" or not block.text:
                 continue
@@ -75,12 +83,13 @@ class EmphasisAndLayout(Rule):
             start = doc.source.rfind("\n", 0, block.source_start) + 1
             end = doc.source.find("\n", block.source_offset(len(block.text) - 1))
             end = len(doc.source) if end < 0 else end
-            written = doc.source[start:end]
-            for pattern in (_STRONG, _EMPHASIS, _HTML_BOLD):
-                for m in pattern.finditer(written):
-                    count = len(_WORD.findall(_LINK_TARGET.sub("", m.group(2))))
+            if (start, end) not in lines_read:  # the cells of a table row share their line
+                lines_read.add((start, end))
+                written = doc.source[start:end]
+                for span_start, span_end, inside in _emphasis(written):
+                    count = len(_WORD.findall(_without_link_targets(inside)))
                     if count > limit:
-                        yield self.problem(doc, start + m.start(), start + m.end(),
+                        yield self.problem(doc, start + span_start, start + span_end,
                                            f"{count} words in bold or italics: keep emphasis "
                                            f"for a few key words (at most {limit}).")
             if block.kind == "paragraph":
@@ -110,3 +119,97 @@ class EmphasisAndLayout(Rule):
                                f"{len(found)} lines start with a bullet typed by hand: write "
                                "them as a Markdown list (\"- \" at the start of each item), "
                                "so screen readers announce a list.")
+
+
+def _emphasis(text: str) -> Iterator[tuple[int, int, str]]:
+    """Each run of bold or italics in text: where it starts and ends, and what it holds.
+    Each kind of mark is looked for on its own, in time linear in the text's length."""
+    yield from _strong(text)
+    for m in _EMPHASIS.finditer(text):  # the text runs only to the next * or _
+        yield m.start(), m.end(), m.group(2)
+    yield from _html_bold(text)
+
+
+def _strong(text: str) -> Iterator[tuple[int, int, str]]:
+    """What _STRONG finds (from each "**" or "__" followed by a non-space, to the first same
+    mark after it with a non-space before it), with the marks that can close a run listed
+    once: the expression alone would read to the end of the text again after each mark that
+    is never closed."""
+    if "**" not in text and "__" not in text:
+        return
+    closings = {mark: [m.start() for m in re.finditer(f"(?<=\\S)(?={re.escape(mark)})", text)]
+                for mark in ("**", "__")}
+    cursor = 0
+    for opening in _STRONG_OPENING.finditer(text):
+        at = opening.start()
+        if at < cursor:
+            continue  # inside the run found last
+        mark = text[at:at + 2]
+        marks = closings[mark]
+        i = bisect.bisect_left(marks, at + 3)
+        if i == len(marks):
+            closings[mark] = []  # no mark of this kind after here closes
+            if not closings["**"] and not closings["__"]:
+                return
+            continue
+        yield at, marks[i] + 2, text[at + 2:marks[i]]
+        cursor = marks[i] + 2
+
+
+def _html_bold(text: str) -> Iterator[tuple[int, int, str]]:
+    """What _HTML_BOLD finds (<b>, <strong>, <i> or <em> to its closing tag), with each
+    closing tag found once, in time linear in the text's length."""
+    if "<" not in text:
+        return
+    closings: dict[str, list[tuple[int, int]]] = {}
+    for m in _HTML_CLOSING.finditer(text):
+        closings.setdefault(m.group(1).lower(), []).append(m.span())
+    if not closings:
+        return
+    cursor = 0
+    tag_end = -1  # the first ">" after the last opening tag looked at
+    for opening in _HTML_OPENING.finditer(text):
+        at = opening.start()
+        if at < cursor:
+            continue
+        if tag_end < opening.end():
+            tag_end = text.find(">", opening.end())
+            if tag_end < 0:
+                return  # no tag after this one is closed either
+        spans = closings.get(opening.group(1).lower(), [])
+        i = bisect.bisect_left(spans, (tag_end + 1, 0))
+        if i == len(spans):
+            continue
+        close_start, close_end = spans[i]
+        yield at, close_end, text[tag_end + 1:close_start]
+        cursor = close_end
+
+
+def _without_link_targets(text: str) -> str:
+    """The text without what _LINK_TARGET finds (link targets and HTML tags: what a reader
+    does not see), each target's end looked for once: after a "](" or "<" that is never
+    closed, none after it can be."""
+    if "](" not in text and "<" not in text:
+        return text
+    kept: list[str] = []
+    last = 0
+    closed = {")": True, ">": True}
+    for m in _LINK_TARGET_START.finditer(text):
+        at = m.start()
+        if at < last:
+            continue
+        closing, start = (")", at + 2) if m.group() == "](" else (">", at + 2)
+        if not closed[closing]:
+            continue
+        if closing == ">" and text.startswith(">", at + 1):
+            continue  # "<>" holds nothing, so it is no tag
+        end = text.find(closing, start if closing == ")" else at + 1)
+        if end < 0:
+            closed[closing] = False
+            if not closed[")"] and not closed[">"]:
+                break
+            continue
+        kept.append(text[last:at])
+        last = end + 1
+    kept.append(text[last:])
+    return "".join(kept)
