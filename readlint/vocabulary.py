@@ -194,6 +194,12 @@ def word_zipf(word: str) -> float:
     return best
 
 
+# Longer than any word of the frequency lists (wordfreq's longest English word has 34
+# letters; a test holds the lists to less than half of this): no split of a longer run of
+# letters makes two known words, so the tests that try every split stop at once on one (a
+# word of thousands of letters would take time that grows with the square of its length).
+LONGEST_WORD = 80
+
 # Prefixes an everyday word may take and stay everyday: "unwashed", "regrow", "noncancerous".
 EVERYDAY_PREFIXES = ("non", "un", "re", "multi", "over", "under", "out", "self", "semi", "pre",
                      "post", "anti")
@@ -203,6 +209,8 @@ EVERYDAY_PREFIXES = ("non", "un", "re", "multi", "over", "under", "out", "self",
 def everyday_compound(word: str) -> bool:
     """Is the word an everyday word with an everyday prefix ("unwashed", "anticancer"), or
     two everyday words run together ("underarm", "hipbone", "topmost")?"""
+    if len(word) > LONGEST_WORD:
+        return False
     low = word.lower()
     for prefix in EVERYDAY_PREFIXES:
         rest = low[len(prefix):].lstrip("-")
@@ -230,7 +238,7 @@ def run_together(word: str) -> bool:
     is a known word followed by a short word ("a", "or", "when") or by a common word.
     A typing fault, not a term to explain."""
     low = word.lower()
-    if len(low) < 5 or not low.isalpha() or zipf(low) > 0:
+    if len(low) < 5 or len(low) > LONGEST_WORD or not low.isalpha() or zipf(low) > 0:
         return False
     medical = is_medical_form(low)
     for i in range(4, len(low)):
@@ -256,8 +264,8 @@ def misspelling_of(word: str) -> str | None:
     "muscule": "muscle", "symtpoms": "symptoms"), or None. Only for lower-case words of 5
     letters or more. A changed letter is not counted: medical words English does not know are
     often one letter from a common word ("lobation", "location"; "cholestenol")."""
-    if len(word) < 5 or not word.isascii() or not word.isalpha() or not word.islower() or \
-            zipf(word) > 0:
+    if len(word) < 5 or len(word) > LONGEST_WORD or not word.isascii() or \
+            not word.isalpha() or not word.islower() or zipf(word) > 0:
         return None
     table = _zipf_table("en")  # looked up directly: the candidates would crowd `_zipf`'s cache
     best, best_centibels = None, 550  # Zipf 3.5: the table holds (9 - Zipf) * 100
@@ -278,6 +286,8 @@ def misspelling_of(word: str) -> str | None:
 def everyday_head(word: str) -> bool:
     """Is the word a very common word with a short piece in front ("biotechnology",
     "nanotechnology")? Its medical-looking ending belongs to the everyday word."""
+    if len(word) > LONGEST_WORD:
+        return False
     low = word.lower()
     return any(word_zipf(low[:i]) >= 3.5 and word_zipf(low[i:]) >= 4.5
                for i in range(3, len(low) - 4))
