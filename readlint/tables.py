@@ -83,6 +83,10 @@ class Table:
             slot = (slot + 1) % size
         return None
 
+    def lines(self) -> bytes:
+        """Every `key<TAB>value` line, in the order of the keys' bytes."""
+        return bytes(self._data[self._base:])
+
     def to_bytes(self) -> bytes:
         blob = self._data[self._base:]
         return _HEADER.pack(len(blob), self._size) + bytes(self._slots) + blob

@@ -21,10 +21,11 @@ Evidence that the text explains it, at that use:
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -267,7 +268,12 @@ def misspelling_of(word: str) -> str | None:
     if len(word) < 5 or len(word) > LONGEST_WORD or not word.isascii() or \
             not word.isalpha() or not word.islower() or zipf(word) > 0:
         return None
-    table = _zipf_table("en")  # looked up directly: the candidates would crowd `_zipf`'s cache
+    # Looked up directly (the candidates would crowd `_zipf`'s cache); after some words, in
+    # a dictionary of the common words alone, which answers in a fraction of the time.
+    global _misspellings_looked_up
+    _misspellings_looked_up += 1
+    table: Table | dict[str, str] = _common_words() \
+        if _misspellings_looked_up > _COMMON_WORDS_AFTER else _zipf_table("en")
     best, best_centibels = None, 550  # Zipf 3.5: the table holds (9 - Zipf) * 100
     for i in range(len(word) + 1):
         left, right = word[:i], word[i:]
@@ -281,6 +287,23 @@ def misspelling_of(word: str) -> str | None:
             if found is not None and (centibels := int(found)) <= best_centibels:
                 best, best_centibels = candidate, centibels
     return best
+
+
+# A page of thousands of words English does not know would spend seconds looking up their
+# neighbours (some 30 for each letter) in the word table; past this many words looked at,
+# the common words (Zipf 3.5 or more, the only ones `misspelling_of` can answer with) are
+# read into a dictionary once (about 0.1 s), and the rest are looked up there.
+_COMMON_WORDS_AFTER = 200
+_misspellings_looked_up = 0
+
+
+@cache
+def _common_words() -> dict[str, str]:
+    """The words of the English table of 4 or more small letters with Zipf 3.5 or more
+    (centibels up to 550), with their centibels."""
+    lines = _zipf_table("en").lines()
+    return {m.group(1).decode(): m.group(2).decode() for m in re.finditer(
+        rb"^([a-z]{4,})\t(\d\d?|[1-4]\d\d|5[0-4]\d|550)$", lines, re.M)}
 
 
 def everyday_head(word: str) -> bool:
@@ -380,10 +403,10 @@ def explained(text: str, start: int, end: int, term_is_acronym: bool = False) ->
     "a sitz bath—a warm, shallow bath") or by its abbreviation ("gonadotropin (beta-hCG), a
     hormone ...")."""
     before = text[max(0, start - 60):start]
-    sentence = text[max(text.rfind(". ", 0, start) + 1, 0):start]
-    if ALSO_CALLED.search(sentence) or _CALLED_BEFORE.search(before):
+    marks = _text_marks(text)
+    if marks.also_called(start) or _CALLED_BEFORE.search(before):
         return True  # another name, or "called the common iliac arteries"
-    if text[:start].strip(" *_-") == "" and _LABEL_AFTER.match(text, end):
+    if start <= marks.prose_start and _LABEL_AFTER.match(text, end):
         return True  # a definition: "Refractory: These tumors have not gotten better ..."
     if _KIND_BEFORE.search(text, max(0, start - 160), start):
         return True  # named as what it is: "the enzyme mevalonate kinase"
@@ -403,7 +426,7 @@ def explained(text: str, start: int, end: int, term_is_acronym: bool = False) ->
         return True
     for after_start in _after_starts(text, end):
         after = text[after_start:after_start + 200]
-        if text[:start].strip(" *_-") == "" and _LABEL_AFTER.match(after):
+        if start <= marks.prose_start and _LABEL_AFTER.match(after):
             return True  # "Immunomodulator therapy: ...", "Peyronie's disease - bending ..."
         if re.match(r"\s*=\s*[^\W\d_]", after):
             return True  # a key to abbreviations: "DB = double blinded"
@@ -427,15 +450,93 @@ def _named_later(text: str, start: int, end: int) -> bool:
     """Is the word given again later in its sentence, in brackets after plain words ("... and
     decreased or absent sweating (anhidrosis)")?"""
     term = text[start:end]
-    close = text.find(". ", end)
-    stop = close if close >= 0 else len(text)
-    at = text.find(term, end, stop)
-    while at >= 0:
+    marks = _text_marks(text)
+    stop = marks.next_full_stop(end)
+    if "(" in term or ")" in term or term != term.strip():  # not a word: look everywhere
+        places: Iterable[int] = _places(text, term, end, stop)
+    else:  # a word stands in brackets only where a bracket opens before it
+        places = marks.bracketed(term, end, stop - len(term))
+    for at in places:
         if _BRACKET_SHUT.match(text, at + len(term)) and \
                 _PLAIN_BEFORE_BRACKET.search(text, max(end, at - 60), at):
             return True
-        at = text.find(term, at + 1, stop)
     return False
+
+
+def _places(text: str, term: str, start: int, stop: int) -> Iterator[int]:
+    at = text.find(term, start, stop)
+    while at >= 0:
+        yield at
+        at = text.find(term, at + 1, stop)
+
+
+class _Marks:
+    """Where a text's full stops, stops of any kind and brackets are, found once, so that
+    `explained` can ask about each of many terms in a long text without reading the text
+    again each time (time that would grow with the square of the text's length)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # The first character that is not a list or emphasis mark (" *_-").
+        self.prose_start = len(text) - len(text.lstrip(" *_-"))
+        self.full_stops = [m.start() for m in re.finditer(r"\. ", text)]
+        self.stops = [m.start() for m in re.finditer(r"[.;:()]", text)]
+        # "also called" and the like, each as (end, start), and those with no letter or
+        # digit right after them (the end of a word).
+        also = [(m.end(), m.start()) for m in _ALSO_CALLED_WORDS.finditer(text)]
+        self.also_ends = {end: begin for end, begin in also}
+        self.also_whole = [(end, begin) for end, begin in also
+                           if not _WORD_CHAR.match(text, end)]
+        self._bracketed: dict[str, list[int]] | None = None
+
+    def sentence_start(self, at: int) -> int:
+        """Where the sentence holding `at` starts, as text.rfind(". ", 0, at) + 1 says."""
+        i = bisect.bisect_right(self.full_stops, at - 2) - 1
+        return self.full_stops[i] + 1 if i >= 0 else 0
+
+    def next_full_stop(self, at: int) -> int:
+        """text.find(". ", at), or the text's length when there is none."""
+        i = bisect.bisect_left(self.full_stops, at)
+        return self.full_stops[i] if i < len(self.full_stops) else len(self.text)
+
+    def also_called(self, at: int) -> bool:
+        """ALSO_CALLED.search(the sentence up to `at`): "also called" or the like, with
+        nothing after it up to `at` that ends a phrase (".;:()")."""
+        sentence = self.sentence_start(at)
+        begin = self.also_ends.get(at)
+        if begin is not None and begin >= sentence:
+            return True  # right before `at`: the end of the sentence is the end of the word
+        i = bisect.bisect_right(self.also_whole, (at, at)) - 1
+        if i < 0:
+            return False
+        end, begin = self.also_whole[i]  # the last one before `at`
+        j = bisect.bisect_left(self.stops, at) - 1
+        return begin >= sentence and (j < 0 or end > self.stops[j])
+
+    def bracketed(self, term: str, start: int, stop: int) -> list[int]:
+        """Where `term` (with no bracket in it) stands right inside brackets, "( term )",
+        from `start` to `stop` (inclusive)."""
+        if self._bracketed is None:
+            self._bracketed = {}
+            text = self.text
+            opens = [m.end() for m in re.finditer(r"\(\s*", text)]
+            shuts = [m.start() for m in re.finditer(r"\)", text)]
+            for k, inside in enumerate(opens):
+                i = bisect.bisect_left(shuts, inside)
+                if i == len(shuts) or k + 1 < len(opens) and opens[k + 1] <= shuts[i]:
+                    continue  # not shut, or another bracket opens inside it
+                self._bracketed.setdefault(text[inside:shuts[i]].rstrip(), []).append(inside)
+        places = self._bracketed.get(term, [])
+        return places[bisect.bisect_left(places, start):bisect.bisect_right(places, stop)]
+
+
+@lru_cache(maxsize=16)
+def _text_marks(text: str) -> _Marks:
+    return _Marks(text)
+
+
+_ALSO_CALLED_WORDS = re.compile(r"\b(?:also|sometimes) (?:called|known as)", re.I)
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _after_starts(text: str, end: int) -> list[int]:
