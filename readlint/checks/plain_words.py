@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -77,11 +79,12 @@ class PlainWords(Rule):
             if block.kind == "heading":
                 continue
             text = block.text
+            inside_name = _inside_name(names[index]) if names is not None else None
             for match in matcher.find(text):
                 pair = pairs[match.entries[0].id]
                 if not pair.verb and not _same_word(match.text, pair.complex):
                     continue  # another part of speech: "fatigued" is not "fatigue"
-                if names is not None and _inside_name(match, names[index]):
+                if inside_name is not None and inside_name(match):
                     continue
                 if in_proper_name(text, match.start, match.end):
                     continue
@@ -89,7 +92,7 @@ class PlainWords(Rule):
                 following = after.group(1).lower() if after else ""
                 if following in pair.not_before or (following and not pair.before_noun):
                     continue
-                before = _WORD_BEFORE.search(text, 0, match.start)
+                before = _word_before(text, match.start)
                 previous = before.group(1) if before else ""
                 if " " not in pair.complex and previous and previous.lower() not in STOPWORDS \
                         and word_zipf(previous) < 3.5:
@@ -134,10 +137,46 @@ def _same_word(found: str, complex_: str) -> bool:
         (base.endswith("y") and low == base[:-1] + "ies")
 
 
-def _inside_name(match: Match, names: list[Match]) -> bool:
-    """Is the match a part of a longer term of several words ("oral" in "oral cavity")?"""
-    return any(n.start <= match.start and match.end <= n.end and (n.end - n.start) >
-               (match.end - match.start) and " " in n.text for n in names)
+def _inside_name(names: list[Match]) -> Callable[[Match], bool]:
+    """Is a match a part of a longer term of several words among `names` ("oral" in "oral
+    cavity")? Each answer is two binary searches: asking every name about every match
+    would take time that grows with the square of a long paragraph's terms."""
+    spans = sorted((n.start, n.end) for n in names if " " in n.text)
+    starts = [start for start, _ in spans]
+    reach = list(itertools.accumulate((end for _, end in spans), max))  # furthest end yet
+
+    def inside(match: Match) -> bool:
+        i = bisect.bisect_right(starts, match.start)  # names that start where it does or before
+        j = bisect.bisect_left(starts, match.start)  # names that start before it
+        return i > 0 and reach[i - 1] > match.end or j > 0 and reach[j - 1] >= match.end
+
+    return inside
+
+
+def _word_before(text: str, end: int) -> re.Match[str] | None:
+    """_WORD_BEFORE.search(text, 0, end): the word before `end`, found by reading back from
+    `end` (a search from the start of the text for each match would take time that grows
+    with the square of a long paragraph's length). It starts at the first letter of the run
+    of word characters before the last marks and spaces."""
+    backwards = _reversed(text)
+    run = _MARKS_RUN.match(backwards, len(text) - end)
+    assert run is not None  # (a run of none matches too)
+    marks = run.end()
+    run = _WORD_RUN.match(backwards, marks)
+    assert run is not None
+    word = run.end()
+    letter = _LETTER.search(text, len(text) - word, len(text) - marks)
+    return _WORD_BEFORE.match(text, letter.start(), end) if letter else None
+
+
+@lru_cache(maxsize=4)
+def _reversed(text: str) -> str:
+    return text[::-1]
+
+
+_MARKS_RUN = re.compile(r"[\s*_]*")
+_WORD_RUN = re.compile(r"[\w'’-]*")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _load_pairs(path: Path) -> list[dict[str, Any]]:
