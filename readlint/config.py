@@ -19,6 +19,8 @@ from .schema import load_yaml, validate
 from .source import display_path, read_data_text
 
 CONFIG_NAMES = (".readlint.yaml", ".readlint.yml")
+# Every name a config file can have (pyproject.toml counts when it has [tool.readlint]).
+CONFIG_FILE_NAMES = (*CONFIG_NAMES, "pyproject.toml")
 DEFAULT_AUDIENCE = "patient"
 DEFAULT_EXTENSIONS = (".md", ".markdown", ".txt")
 # A repository's own files, which are not pages for patients: left out unless

@@ -7,26 +7,47 @@ problems as diagnostics when the document is opened, changed (after a short paus
 It offers quick fixes (the glossary link, the plain word, turning a rule off for one line)
 and shows glossary entries and the page's reading grade on hover. The word tables and
 glossaries are loaded once, when the server starts, so each check after that is quick.
+
+Whatever a client sends, the server goes on: a message framed wrong is skipped (said in one
+line on standard error) and reading goes on at the next one; every request gets an answer,
+a result or the JSON-RPC error the protocol names.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
+import json
 import logging
+import os
+import re
+import sys
+import threading
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from urllib.parse import unquote, urlparse
 
+import cattrs
+from cattrs.v import format_exception
 from lsprotocol import types
+from pygls.io_ import StdoutWriter
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
+from pygls.protocol.json_rpc import (
+    JsonRPCNotification,
+    JsonRPCRequestMessage,
+    JsonRPCResponseMessage,
+)
 from pygls.workspace import TextDocument
 
 from . import glossary, store
-from .config import find_config
-from .errors import ReadlintError
+from .config import CONFIG_FILE_NAMES, find_config
+from .errors import InputError, ReadlintError
 from .files import excluded
 from .fixes import write_atomically
 from .linter import Choices, Linter, example_problems
@@ -41,8 +62,15 @@ PAUSE = 0.05  # seconds
 _SEVERITY = {Severity.ERROR: types.DiagnosticSeverity.Error,
              Severity.WARNING: types.DiagnosticSeverity.Warning,
              Severity.INFO: types.DiagnosticSeverity.Information}
-CONFIG_NAMES = (".readlint.yaml", ".readlint.yml", "readlint.yaml")
 PROSE_LANGUAGES = frozenset({"markdown", "plaintext", "text", "mdx"})
+
+
+# What the server reads: a message longer than this is skipped (a client that claims more is
+# wrong, and the bytes are not kept meanwhile); header lines longer than this, all together,
+# are not headers.
+MAX_MESSAGE = 1 << 34  # bytes: far above the largest page a config lets readlint check
+MAX_HEADERS = 8192  # bytes
+READ_SIZE = 1 << 20  # bytes read from standard input at a time
 
 
 @dataclass
@@ -55,9 +83,231 @@ class Checked:
     diagnostics: list[types.Diagnostic] = field(default_factory=list)  # as published
 
 
+class ReadlintProtocol(LanguageServerProtocol):
+    """pygls's protocol, made to answer every request: a request whose params are not what
+    the protocol says gets InvalidParams, one before `initialize` ServerNotInitialized, one
+    after `shutdown` InvalidRequest; a notification like that is left out, said in one line
+    on standard error."""
+
+    def receive(self, data: Any) -> None:
+        """Handle one message, as read from its JSON."""
+        if not isinstance(data, dict):
+            say("skipped a message that is not a JSON object")
+            return
+        if "method" not in data:
+            self._receive_response(data)
+            return
+        method = data["method"]
+        request = "id" in data
+        msg_id = data.get("id")
+        if request and not (isinstance(msg_id, (int, str)) and not isinstance(msg_id, bool)):
+            self.refuse(None, types.ErrorCodes.InvalidRequest,
+                        "a request's id must be a number or a string")
+            return
+        name = method if isinstance(method, str) and method.isprintable() else \
+            json.dumps(method)
+        name = name if len(name) <= 80 else name[:77] + "..."
+        code, problem = types.ErrorCodes.InvalidRequest, ""
+        if data.get("jsonrpc") != "2.0":
+            problem = 'it does not say "jsonrpc": "2.0"'
+        elif not isinstance(method, str):
+            problem = "its method is not a string"
+        elif self._shutdown and method != types.EXIT:
+            problem = "the server is shutting down; after shutdown it only takes exit"
+        elif self._workspace is None and method not in (types.INITIALIZE, types.EXIT):
+            code, problem = (types.ErrorCodes.ServerNotInitialized,
+                             "the server is not initialized yet; send initialize first")
+        if not problem:
+            kind = self.get_message_type(method) or (
+                JsonRPCRequestMessage if request else JsonRPCNotification)
+            try:
+                message = self._converter.structure(data, kind)
+            except Exception as exc:
+                code, problem = types.ErrorCodes.InvalidParams, f"bad params: {_reason(exc)}"
+        if problem:
+            if request:
+                self.refuse(msg_id, code, f"{name}: {problem}")
+            else:
+                say(f"left out the notification {name}: {problem}")
+            return
+        self.handle_message(message)
+
+    def _receive_response(self, data: dict[str, Any]) -> None:
+        """A client's answer to one of the server's own requests."""
+        message: Any
+        try:
+            if "error" in data:
+                message = self._converter.structure(data, types.ResponseErrorMessage)
+            else:
+                kind = self._result_types.pop(data.get("id", ""), None) or \
+                    JsonRPCResponseMessage
+                message = self._converter.structure(data, kind)
+        except Exception as exc:
+            say(f"skipped a response that cannot be read: {_reason(exc)}")
+            return
+        self.handle_message(message)
+
+    def refuse(self, msg_id: int | str | None, code: int, text: str) -> None:
+        """Answer a request with an error (and say it on standard error)."""
+        say(f"answered a request with an error: {text}")
+        self._send_data(types.ResponseErrorMessage(
+            id=msg_id, error=types.ResponseError(code=int(code), message=text)))
+
+
+def _reason(exc: Exception) -> str:
+    """What was wrong with a message's fields, in one line, naming fields as the protocol
+    does ("params.textDocument.languageId")."""
+    if isinstance(exc, cattrs.BaseValidationError):
+        found = []
+        for line in cattrs.transform_error(exc, format_exception=_field_fault):
+            what, _, where = line.partition(" @ $")
+            where = re.sub(r"_([a-z])", lambda m: m.group(1).upper(), where.lstrip("."))
+            found.append(f"{what} at {where}" if where else what)
+        return "; ".join(found)
+    return (str(exc).splitlines() or [type(exc).__name__])[0]
+
+
+def _field_fault(exc: BaseException, kind: Any) -> str:
+    """What is wrong with one field: a value out of range says which range."""
+    if type(exc) is ValueError and str(exc) and kind not in (int, float, str, bool):
+        return str(exc).splitlines()[0].rstrip(".")  # a protocol type's own check
+    return format_exception(exc, kind)
+
+
+def say(text: str) -> None:
+    """One line on standard error, which editors keep as the server's log."""
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write(f"readlint server: {text}\n")
+        sys.stderr.flush()
+
+
+class Framing:
+    """Splits what a client sends into messages: header lines (Content-Length among them),
+    a blank line, then exactly Content-Length bytes of JSON.
+
+    A message framed wrong (no Content-Length, one that is not a number, one over the limit,
+    a body shorter than it says, bytes that are no header) is skipped and said, and reading
+    goes on at the next header that starts a message. A JSON body never holds such a header
+    (a line break inside a JSON string is written as \\n), so finding one inside a body says
+    the body ended sooner than its Content-Length claimed."""
+
+    def __init__(self, limit: int = MAX_MESSAGE) -> None:
+        self.limit = limit
+        self.buffer = bytearray()
+        self.length: int | None = None  # of the body being read, once its headers are read
+        self.lost = False  # between messages: looking for the next one's headers
+        self.resume = 0  # where to look for them: 1 when the buffer starts with what is wrong
+        self.searched = 0  # how far the body being read was searched for a header
+
+    def feed(self, data: bytes) -> list[bytes | str]:
+        """The bodies of the messages these bytes complete, and what was skipped and why
+        (as text), in the order they came."""
+        self.buffer += data
+        out: list[bytes | str] = []
+        while self._body(out) if self.length is not None else \
+                self._find_next() if self.lost else self._headers(out):
+            pass
+        return out
+
+    def _skip(self, out: list[bytes | str], why: str, resume: int = 0) -> bool:
+        """Skip to the next header that starts a message."""
+        out.append(f"skipped a message: {why}; reading goes on at the next message")
+        self.lost, self.resume = True, resume
+        return True
+
+    def _find_next(self) -> bool:
+        at = _next_header(self.buffer, self.resume, len(self.buffer))
+        if at < 0:
+            del self.buffer[:max(0, len(self.buffer) - 256)]  # a header may start in the rest
+            return False
+        del self.buffer[:at]
+        self.lost = False
+        return True
+
+    def _headers(self, out: list[bytes | str]) -> bool:
+        buffer = self.buffer
+        blank = 0
+        while blank < len(buffer) and buffer[blank] in b"\r\n":  # blank lines between messages
+            blank += 1
+        del buffer[:blank]
+        if not buffer:
+            return False
+        if _HEADER_LINE.match(buffer) is None:
+            if b"\n" in buffer[:MAX_HEADERS] or len(buffer) > MAX_HEADERS:
+                return self._skip(out, "it does not start with a header such as "
+                                       "Content-Length", resume=1)
+            return False  # the first line is not all here yet
+        end = _HEADERS_END.search(buffer, 0, MAX_HEADERS + 4)
+        if end is None:
+            if len(buffer) > MAX_HEADERS:
+                return self._skip(out, f"its headers run past {MAX_HEADERS} bytes", resume=1)
+            return False
+        lines = bytes(buffer[:end.start()]).split(b"\n")
+        del buffer[:end.end()]
+        lengths = []
+        for line in lines:
+            if _HEADER_LINE.fullmatch(line + b"\n") is None:
+                return self._skip(out, "its headers cannot be read")
+            name, _, value = line.partition(b":")
+            if name.strip().lower() == b"content-length":
+                lengths.append(value.strip().decode("ascii", "replace"))
+        if not lengths:
+            return self._skip(out, "it has no Content-Length header")
+        if len(set(lengths)) > 1:
+            return self._skip(out, f"it has two Content-Length headers ({', '.join(lengths)})")
+        if not lengths[0].isdigit() or not lengths[0].isascii():
+            return self._skip(out, f"its Content-Length ({lengths[0][:40]}) is not a number "
+                                   "of bytes")
+        length = int(lengths[0]) if len(lengths[0]) < 40 else self.limit + 1
+        if length > self.limit:
+            return self._skip(out, f"its Content-Length ({lengths[0][:40]} bytes) is over "
+                                   f"the {self.limit / (1 << 30):g} GB limit")
+        self.length, self.searched = length, 0
+        return True
+
+    def _body(self, out: list[bytes | str]) -> bool:
+        buffer, length = self.buffer, self.length
+        assert length is not None
+        at = _next_header(buffer, max(0, self.searched - 256), min(len(buffer), length + 256))
+        if 0 <= at < length:
+            self.length = None
+            del buffer[:at]
+            out.append(f"skipped a message: its body is shorter than its Content-Length "
+                       f"({length}); reading goes on at the next message")
+            return True
+        if len(buffer) < length:
+            self.searched = len(buffer)
+            return False
+        out.append(bytes(buffer[:length]))
+        del buffer[:length]
+        self.length = None
+        return True
+
+
+# A header line: a name of token characters, a colon, a value, the line's end.
+_HEADER_LINE = re.compile(rb"[!#$%&'*+.^_`|~0-9A-Za-z-]+[ \t]*:[^\r\n]*\r?\n")
+_HEADERS_END = re.compile(rb"\r?\n\r?\n")
+# The end of "Content-Length:" and its line, quick to search for in a long body.
+_LENGTH_LINE = re.compile(rb"(?:ength|ENGTH)[ \t]*:[^\r\n]*\r?\n")
+
+
+def _next_header(buffer: bytearray, start: int, end: int) -> int:
+    """Where the next Content-Length header line starts in buffer[start:end], or -1."""
+    while True:
+        found = _LENGTH_LINE.search(buffer, start, end)
+        if found is None:
+            return -1
+        at = found.start() - len(b"Content-L")
+        if at >= start and bytes(buffer[at:found.start()]).lower() == b"content-l":
+            return at
+        start = found.start() + 1
+
+
 class ReadlintServer(LanguageServer):
+    protocol: ReadlintProtocol
+
     def __init__(self, audience: str | None = None, pause: float = PAUSE) -> None:
-        super().__init__("readlint", __version__)
+        super().__init__("readlint", __version__, protocol_cls=ReadlintProtocol)
         self.audience = audience
         self.pause = pause
         self.registry = Registry.default()
@@ -65,7 +315,73 @@ class ReadlintServer(LanguageServer):
         self._linters: dict[tuple[str | None, str], Linter] = {}
         self._pending: dict[str, asyncio.TimerHandle] = {}
 
+    # -- reading messages ---------------------------------------------------------------------
+
+    def start_io(self, stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None:
+        """Speak the protocol over standard input and output until the client says exit
+        (or closes its end)."""
+        self._stop_event = threading.Event()
+        self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+        try:
+            asyncio.run(self._read_messages((stdin or sys.stdin.buffer).fileno()))
+        except BrokenPipeError:
+            say("the client closed the connection")
+        finally:
+            self.shutdown()  # type: ignore[no-untyped-call]
+
+    async def _read_messages(self, fd: int) -> None:
+        loop = asyncio.get_running_loop()
+        framing = Framing()
+        # Reading waits in a thread of its own, so pauses before checks run meanwhile.
+        reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="readlint-input")
+        try:
+            while self._stop_event is not None and not self._stop_event.is_set():
+                data = await loop.run_in_executor(reader, os.read, fd, READ_SIZE)
+                if not data:
+                    break
+                for item in framing.feed(data):
+                    if isinstance(item, str):
+                        say(item)
+                        continue
+                    try:
+                        message = json.loads(item)
+                    except (ValueError, RecursionError) as exc:
+                        say(f"skipped a message that is not JSON ({_reason(exc)})")
+                        continue
+                    try:
+                        self.protocol.receive(message)
+                    except Exception as exc:  # a bug must not stop the server
+                        say(f"could not handle a message: {type(exc).__name__}: {exc}")
+        finally:
+            reader.shutdown(wait=False)
+
     # -- checking ---------------------------------------------------------------------------
+
+    def warm_up(self) -> None:
+        """Load now, not at the first page, all a check can need: every rule's word tables,
+        glossaries and lists, for every rule set the project has (each may name its own),
+        by checking each rule's example pages; and each rule's explanation page. What is
+        loaded is then set aside from the cycle collector, which need not search it."""
+        try:
+            linter = self.linter_for(Path.cwd() / "warm-up.md")
+            sets = sorted(linter.selection.rule_sets.sets)
+        except ReadlintError:
+            return  # a config that cannot be read is said on each page when it is checked
+        examples = [rule.example for rule in self.registry if rule.example is not None]
+        pages = [text for e in examples for text in (e.text, e.fixed) if text]
+        body = "\n\n".join(_FRONT_MATTER.sub("", text) for text in pages)
+        pages += [f"---\naudienceLevel: {name}\nlanguage: en\n---\n{body}" for name in sets]
+        for page in pages:
+            try:
+                linter.lint_text(page, "warm-up.md", Path.cwd() / "warm-up.md")
+            except ReadlintError:  # a broken setting is said on each page, when checked
+                break
+            except Exception as exc:  # a rule's bug: said again when a page meets it
+                say(f"warm-up: {type(exc).__name__}: {exc}")
+        for rule in self.registry:
+            rule_page(rule.name)
+        gc.collect()
+        gc.freeze()
 
     def linter_for(self, path: Path) -> Linter:
         """The settings for a file, rebuilt when its config file changes (by its stamp)."""
@@ -93,10 +409,10 @@ class ReadlintServer(LanguageServer):
                     # The config leaves the file out, or it is not a page (a script, data).
                     result = FileResult(display, source_text=text.replace("\r\n", "\n"))
                 else:
-                    result = linter.lint_text(text, display, path)
+                    result = self.lint(linter, text, display, path)
             else:
                 linter = self.linter_for(Path.cwd() / "untitled.md")
-                result = linter.lint_text(text, display)
+                result = self.lint(linter, text, display, None)
         except ReadlintError as exc:  # a config that cannot be read: say so on line 1
             result = FileResult(display, error=exc)
         except Exception as exc:  # a bug must not stop the server; say it in the editor
@@ -109,6 +425,26 @@ class ReadlintServer(LanguageServer):
         self.checked[document.uri] = checked
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=document.uri, version=document.version, diagnostics=checked.diagnostics))
+
+    @staticmethod
+    def lint(linter: Linter, text: str, display: str, path: Path | None) -> FileResult:
+        """The buffer's result. A buffer larger than the config's file-size limit is not
+        checked, as `readlint check` leaves such a file: one error says so."""
+        limit = linter.config.max_file_size
+        size = len(text)  # characters; each is one to four bytes
+        if limit < size * 4:
+            size = len(text.encode("utf-8", "surrogatepass"))
+        if size > limit:
+            shown = f"{size / 1048576:.1f}"
+            for digits in (2, 3, 6):  # never "5.0 MB, over the 5 MB limit"
+                if float(shown) > limit / 1048576:
+                    break
+                shown = f"{size / 1048576:.{digits}f}"
+            return FileResult(display, error=InputError(
+                f"This page is too large to check: {shown} MB, over the "
+                f"{limit / 1048576:.3g} MB limit. Raise max_file_size_mb in the config to "
+                "check it.", display, 1))
+        return linter.lint_text(text, display, path)
 
     @staticmethod
     def is_prose(document: TextDocument, path: Path, linter: Linter) -> bool:
@@ -188,6 +524,9 @@ class Units:
         return self.range(*_place(text, start), *_place(text, end))
 
 
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+
+
 def _config(found: Path | None) -> Any:
     from .config import Config, load_config
     return load_config(found) if found is not None else Config()
@@ -239,11 +578,7 @@ def make_server(audience: str | None = None, pause: float = PAUSE) -> ReadlintSe
 
     @server.feature(types.INITIALIZED)
     def initialized(ls: ReadlintServer, params: types.InitializedParams) -> None:
-        # Load the word tables and glossaries now, not on the first keystroke. A config that
-        # cannot be read is said on each page's first line when the page is checked.
-        with contextlib.suppress(ReadlintError):
-            ls.linter_for(Path.cwd() / "warm-up.md").lint_text(
-                "---\naudienceLevel: patient\n---\n# Warm\n\nA warm-up page.\n", "warm-up.md")
+        ls.warm_up()  # now, not on the first keystroke
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: ReadlintServer, params: types.DidOpenTextDocumentParams) -> None:
@@ -255,7 +590,7 @@ def make_server(audience: str | None = None, pause: float = PAUSE) -> ReadlintSe
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: ReadlintServer, params: types.DidSaveTextDocumentParams) -> None:
-        if Path(urlparse(params.text_document.uri).path).name in CONFIG_NAMES:
+        if Path(urlparse(params.text_document.uri).path).name in CONFIG_FILE_NAMES:
             ls.check_all_open()  # the settings changed: every open page may read otherwise
         elif params.text_document.uri in ls.checked:
             ls.check(ls.workspace.get_text_document(params.text_document.uri))
@@ -281,7 +616,7 @@ def make_server(audience: str | None = None, pause: float = PAUSE) -> ReadlintSe
         code_action_kinds=[types.CodeActionKind.QuickFix]))
     def code_actions(ls: ReadlintServer, params: types.CodeActionParams,
                      ) -> list[types.CodeAction]:
-        return actions_for(ls, params.text_document.uri, params.range)
+        return actions_for(ls, params.text_document.uri, params.context)
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: ReadlintServer, params: types.HoverParams) -> types.Hover | None:
@@ -290,31 +625,50 @@ def make_server(audience: str | None = None, pause: float = PAUSE) -> ReadlintSe
     return server
 
 
-def _overlaps(p: Problem, start: tuple[int, int], end: tuple[int, int]) -> bool:
-    return (p.line, p.column) <= end and start <= (p.end_line, p.end_column)
-
-
-def actions_for(ls: ReadlintServer, uri: str, where: types.Range) -> list[types.CodeAction]:
+def actions_for(ls: ReadlintServer, uri: str, context: types.CodeActionContext,
+                ) -> list[types.CodeAction]:
+    """The quick fixes for the diagnostics the client asks about (those in the request's
+    context, as it sent them): first each one's fix, preferred, then turning each one's
+    rule off for its line. Other problems in the range are not the client's question."""
     checked = ls.checked.get(uri)
     if checked is None:
         return []
+    if context.only is not None and not any(
+            kind in (types.CodeActionKind.QuickFix, types.CodeActionKind.Empty)
+            for kind in context.only):
+        return []
     document = ls.workspace.get_text_document(uri)
-    picked = document.range_from_client_units(where)
-    start = (picked.start.line + 1, picked.start.character + 1)
-    end = (picked.end.line + 1, picked.end.character + 1)
-    found: list[types.CodeAction] = []
-    # One diagnostic per problem, in order (an unreadable page has no problems).
-    diagnostics = {id(p): d for p, d in zip(checked.result.problems, checked.diagnostics,
-                                            strict=False)}
-    for p in checked.result.problems:
-        if not _overlaps(p, start, end):
-            continue
-        diagnostic = diagnostics.get(id(p))
-        if p.fix is not None:
-            found.append(_edit_action(ls, document, checked, p, p.fix, diagnostic,
-                                      preferred=True))
-        found.append(_disable_action(ls, document, checked, p, diagnostic))
+    asked = _asked(checked, context.diagnostics)
+    found = [_edit_action(ls, document, checked, p, p.fix, diagnostic, preferred=True)
+             for p, diagnostic in asked if p.fix is not None]
+    lines: dict[tuple[str, int], tuple[Problem, list[types.Diagnostic]]] = {}
+    for p, diagnostic in asked:  # one comment turns off a rule's problems on a line
+        lines.setdefault((p.code, p.line), (p, []))[1].append(diagnostic)
+    return found + [_disable_action(ls, document, checked, p, diagnostics)
+                    for p, diagnostics in lines.values()]
+
+
+def _asked(checked: Checked, sent: Iterable[types.Diagnostic],
+           ) -> list[tuple[Problem, types.Diagnostic]]:
+    """The problems behind the diagnostics a client sent back, with the diagnostic each was
+    published as, in the client's order. A diagnostic is known by its code and range (a
+    client may leave out or change the other fields), and its message when two share them."""
+    published: dict[tuple[Any, ...], list[tuple[Problem, types.Diagnostic]]] = {}
+    for p, d in zip(checked.result.problems, checked.diagnostics, strict=False):
+        published.setdefault(_place_of(d), []).append((p, d))
+    found: list[tuple[Problem, types.Diagnostic]] = []
+    for diagnostic in sent:
+        candidates = published.get(_place_of(diagnostic), [])
+        same_message = [c for c in candidates if c[1].message == diagnostic.message]
+        for pair in same_message or candidates:
+            if pair not in found:
+                found.append(pair)
     return found
+
+
+def _place_of(d: types.Diagnostic) -> tuple[Any, ...]:
+    return (str(d.code), d.range.start.line, d.range.start.character, d.range.end.line,
+            d.range.end.character)
 
 
 def _fix_title(p: Problem, fix: Fix) -> str:
@@ -324,18 +678,18 @@ def _fix_title(p: Problem, fix: Fix) -> str:
 
 
 def _edit_action(ls: ReadlintServer, document: TextDocument, checked: Checked, p: Problem,
-                 fix: Fix, diagnostic: types.Diagnostic | None, preferred: bool,
+                 fix: Fix, diagnostic: types.Diagnostic, preferred: bool,
                  ) -> types.CodeAction:
     edit = types.TextEdit(range=Units(document, checked.text).range_of_offsets(
         checked.text, fix.start, fix.end), new_text=fix.replacement)
     return types.CodeAction(
         title=_fix_title(p, fix), kind=types.CodeActionKind.QuickFix,
-        diagnostics=[diagnostic] if diagnostic else None, is_preferred=preferred,
+        diagnostics=[diagnostic], is_preferred=preferred,
         edit=types.WorkspaceEdit(changes={document.uri: [edit]}))
 
 
 def _disable_action(ls: ReadlintServer, document: TextDocument, checked: Checked, p: Problem,
-                    diagnostic: types.Diagnostic | None) -> types.CodeAction:
+                    diagnostics: list[types.Diagnostic]) -> types.CodeAction:
     """Turn the rule off for the problem's line: a comment at the end of that line."""
     units = Units(document, checked.text)
     line = units.lines[p.line - 1] if p.line - 1 < len(units.lines) else ""
@@ -344,7 +698,7 @@ def _disable_action(ls: ReadlintServer, document: TextDocument, checked: Checked
     edit = types.TextEdit(range=types.Range(start=at, end=at), new_text=comment)
     return types.CodeAction(
         title=f"Turn off {p.code} {p.rule} for this line", kind=types.CodeActionKind.QuickFix,
-        diagnostics=[diagnostic] if diagnostic else None,
+        diagnostics=diagnostics,
         edit=types.WorkspaceEdit(changes={document.uri: [edit]}))
 
 

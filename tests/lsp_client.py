@@ -3,7 +3,9 @@ editor would (a subprocess speaking JSON-RPC over stdio) and reads its messages 
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import queue
 import subprocess
 import sys
@@ -14,14 +16,25 @@ from typing import Any
 
 
 class Client:
-    def __init__(self, cwd: Path, *args: str) -> None:
+    def __init__(self, cwd: Path, *args: str, env: dict[str, str] | None = None) -> None:
+        """`env`: variables to set for the server, over this process's own."""
         self.process = subprocess.Popen(
             [sys.executable, "-m", "readlint", "server", *args], cwd=cwd,
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            env={**os.environ, **(env or {})})
         self.messages: queue.Queue[dict[str, Any]] = queue.Queue()
         self.notifications: list[dict[str, Any]] = []
+        self.log: list[str] = []  # the server's standard error, line by line
         self._next = 0
         threading.Thread(target=self._read, daemon=True).start()
+        threading.Thread(target=self._read_log, daemon=True).start()
+
+    def _read_log(self) -> None:
+        err = self.process.stderr
+        assert err is not None
+        with contextlib.suppress(ValueError, OSError):  # closed by stop()
+            for line in err:
+                self.log.append(line.decode("utf-8", "replace").rstrip("\n"))
 
     def _read(self) -> None:
         out = self.process.stdout
@@ -40,11 +53,15 @@ class Client:
             assert length is not None
             self.messages.put(json.loads(out.read(length)))
 
-    def send_bytes(self, body: bytes) -> None:
+    def send_raw(self, data: bytes) -> None:
+        """Bytes as they are, headers and all (or none): for framing a client got wrong."""
         stdin = self.process.stdin
         assert stdin is not None
-        stdin.write(f"Content-Length: {len(body)}\r\n\r\n".encode("ascii") + body)
+        stdin.write(data)
         stdin.flush()
+
+    def send_bytes(self, body: bytes) -> None:
+        self.send_raw(f"Content-Length: {len(body)}\r\n\r\n".encode("ascii") + body)
 
     def send(self, message: dict[str, Any]) -> None:
         self.send_bytes(json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8"))
@@ -53,13 +70,17 @@ class Client:
         self.send({"method": method, "params": params})
 
     def request(self, method: str, params: dict[str, Any], timeout: float = 30) -> Any:
-        self._next += 1
-        number = self._next
-        self.send({"id": number, "method": method, "params": params})
-        message = self.wait(lambda m: m.get("id") == number and "method" not in m, timeout)
+        message = self.reply(method, params, timeout)
         if "error" in message:
             raise RuntimeError(message["error"])
         return message.get("result")
+
+    def reply(self, method: str, params: Any, timeout: float = 30) -> dict[str, Any]:
+        """The server's whole answer to a request: with "result", or with "error"."""
+        self._next += 1
+        number = self._next
+        self.send({"id": number, "method": method, "params": params})
+        return self.wait(lambda m: m.get("id") == number and "method" not in m, timeout)
 
     def wait(self, wanted, timeout: float = 30) -> dict[str, Any]:
         """The next message that `wanted` accepts; notifications seen on the way are kept."""
@@ -109,8 +130,14 @@ class Client:
             self.notify("exit", {})
             return self.process.wait(timeout=10)
         finally:
-            if self.process.poll() is None:
-                self.process.kill()
-            for stream in (self.process.stdin, self.process.stdout, self.process.stderr):
-                if stream is not None:
+            self.close()
+
+    def close(self) -> None:
+        """Kill the server if it still runs, and close the pipes."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+        for stream in (self.process.stdin, self.process.stdout, self.process.stderr):
+            if stream is not None:
+                with contextlib.suppress(OSError):
                     stream.close()

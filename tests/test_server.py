@@ -286,3 +286,264 @@ def test_only_pages_are_checked(editor, tmp_path):
     editor.notify("textDocument/didOpen", {"textDocument": {
         "uri": notes.as_uri(), "languageId": "unknown", "version": 1, "text": PAGE}})
     assert "RL201" in [d["code"] for d in editor.diagnostics(notes.as_uri())]
+
+
+# -- clients that get things wrong -------------------------------------------------------------
+
+def answered(editor, uri):
+    """A good request after bad input: the server still reads and answers."""
+    term = editor.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                                 "position": {"line": 7, "character": 32}},
+                          timeout=10)
+    return term["contents"]["value"].startswith("**thrombocytopenia**")
+
+
+def logged(editor, count, timeout=10.0):
+    """The server's standard error, once it has `count` lines (it is read on a thread)."""
+    import time
+    end = time.monotonic() + timeout
+    while len(editor.log) < count and time.monotonic() < end:
+        time.sleep(0.05)
+    return list(editor.log)
+
+
+BODY = b'{"jsonrpc": "2.0", "method": "textDocument/didSave", "params": {}}'
+MISFRAMED = {
+    "a length far too large": b"Content-Length: 99999999999999\r\n\r\n" + BODY,
+    "a negative length": b"Content-Length: -5\r\n\r\n" + BODY,
+    "a length that is no number": b"Content-Length: many\r\n\r\n" + BODY,
+    "no length": b"Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n" + BODY,
+    "a body shorter than its length": b"Content-Length: 4000\r\n\r\n" + BODY,
+    "bytes that are no header": b"hello, server\r\n",
+    "bytes before a header": b"}}}",
+}
+
+
+def test_a_message_framed_wrong_is_skipped_in_one_line_and_reading_goes_on(editor, tmp_path):
+    uri = editor.open(tmp_path / "a.md", PAGE)
+    editor.diagnostics(uri)
+    for count, (name, data) in enumerate(MISFRAMED.items(), start=1):
+        editor.send_raw(data)
+        assert answered(editor, uri), name
+        log = logged(editor, count)
+        assert len(log) == count, (name, log)
+        assert log[-1].startswith("readlint server: skipped a message"), (name, log)
+
+
+def test_a_length_over_the_limit_and_no_length_are_said_plainly(editor, tmp_path):
+    uri = editor.open(tmp_path / "a.md", PAGE)
+    editor.diagnostics(uri)
+    editor.send_raw(MISFRAMED["no length"])
+    editor.send_raw(MISFRAMED["a length far too large"])
+    assert answered(editor, uri)
+    assert logged(editor, 2) == [
+        "readlint server: skipped a message: it has no Content-Length header; reading goes "
+        "on at the next message",
+        "readlint server: skipped a message: its Content-Length (99999999999999 bytes) is "
+        "over the 16 GB limit; reading goes on at the next message"]
+
+
+def error_code(message):
+    assert "result" not in message, message
+    return message["error"]["code"]
+
+
+INVALID_REQUEST, INVALID_PARAMS, NOT_INITIALIZED = -32600, -32602, -32002
+
+
+def test_every_request_gets_an_answer_even_with_bad_params(editor, tmp_path):
+    uri = editor.open(tmp_path / "a.md", PAGE)
+    editor.diagnostics(uri)
+    document = {"uri": uri}
+    bad = [
+        ("textDocument/hover", {"textDocument": document,
+                                "position": {"line": "seven", "character": 2}}),
+        ("textDocument/hover", {"textDocument": document, "position": {"line": -1,
+                                                                        "character": 0}}),
+        ("textDocument/hover", {"textDocument": document}),
+        ("textDocument/hover", None),
+        ("textDocument/codeAction", {"textDocument": document, "range": {
+            "start": {"line": 7, "character": 0}, "end": {"line": 7, "character": 9}}}),
+        ("textDocument/codeAction", {"textDocument": document, "range": "line 7",
+                                     "context": {"diagnostics": []}}),
+    ]
+    for method, params in bad:
+        reply = editor.reply(method, params, timeout=10)
+        assert error_code(reply) == INVALID_PARAMS, (method, params)
+        assert reply["error"]["message"].startswith(f"{method}: bad params: ")
+    far = {"line": 5000, "character": 0}
+    assert editor.request("textDocument/hover", {"textDocument": document, "position": far},
+                          timeout=10) is None
+    assert editor.request("textDocument/codeAction", {
+        "textDocument": document, "range": {"start": far, "end": far},
+        "context": {"diagnostics": []}}, timeout=10) == []
+    past_the_line = {"line": 7, "character": 900}
+    assert editor.request("textDocument/hover", {"textDocument": document,
+                                                 "position": past_the_line}) is None
+    assert answered(editor, uri)
+    assert "Traceback" not in "\n".join(logged(editor, len(bad)))
+
+
+def test_a_request_before_initialize_or_after_shutdown_gets_the_error_the_protocol_names(
+        tmp_path):
+    client = Client(tmp_path)
+    try:
+        hover = {"textDocument": {"uri": (tmp_path / "a.md").as_uri()},
+                 "position": {"line": 0, "character": 0}}
+        assert error_code(client.reply("textDocument/hover", hover, 10)) == NOT_INITIALIZED
+        client.start(tmp_path)
+        assert client.request("textDocument/hover", hover) is None
+        assert client.request("shutdown", None) is None
+        for method, params in (("textDocument/hover", hover), ("shutdown", None),
+                               ("initialize", {"capabilities": {}})):
+            assert error_code(client.reply(method, params, 10)) == INVALID_REQUEST
+        client.notify("exit", {})
+        assert client.process.wait(timeout=10) == 0
+    finally:
+        client.close()
+
+
+def test_a_page_over_the_file_size_limit_is_not_checked_but_said(editor, run, tmp_path):
+    big = PAGE + "We eat food and we go home.\n" * 230_000  # 6.1 MB, over the default 5 MB
+    (tmp_path / "big.md").write_text(big, encoding="utf-8")
+    said = run("check", "big.md").output
+    assert "over the 5 MB limit" in said  # what `readlint check` says of the file
+    found = editor.diagnostics(editor.open(tmp_path / "big.md", big))
+    assert [(d["severity"], d["range"]["start"]["line"], d["message"]) for d in found] == [
+        (1, 0, "This page is too large to check: 6.1 MB, over the 5 MB limit. Raise "
+               "max_file_size_mb in the config to check it.")]
+    config = tmp_path / ".readlint.yaml"
+    config.write_text("max_file_size_mb: 0.5\n", encoding="utf-8")
+    middling = PAGE + "We eat food and we go home.\n" * 19_000  # 0.51 MB
+    found = editor.diagnostics(editor.open(tmp_path / "middling.md", middling))
+    assert [d["message"] for d in found] == [
+        "This page is too large to check: 0.51 MB, over the 0.5 MB limit. Raise "
+        "max_file_size_mb in the config to check it."]
+    uri = editor.open(tmp_path / "small.md", PAGE)
+    assert "RL201" in [d["code"] for d in editor.diagnostics(uri)]  # under it: checked
+
+
+LONG_WITH_TERM = """---
+title: Kinds
+audienceLevel: patient
+language: en
+---
+# A rare blood problem
+
+Your doctor may talk about thrombocytopenia with you and your family when you come to the \
+clinic for the tests, the scans and the long talks.
+
+It means you have too few platelets. We eat food. We go home.
+"""
+
+
+def test_code_actions_answer_the_diagnostics_asked_about_fix_first(editor, tmp_path):
+    uri = editor.open(tmp_path / "a.md", LONG_WITH_TERM)
+    found = editor.diagnostics(uri)
+    long = next(d for d in found if d["code"] == "RL102")
+    link = next(d for d in found if d["code"] == "RL202" and "thrombocytopenia" in
+                d["message"])
+    assert long["range"]["start"]["line"] == link["range"]["start"]["line"] == 7
+
+    def offered(where, diagnostics):
+        return editor.request("textDocument/codeAction", {
+            "textDocument": {"uri": uri}, "range": where["range"],
+            "context": {"diagnostics": diagnostics}})
+
+    at_link = offered(link, [link])
+    assert [(a["title"], a.get("isPreferred", False)) for a in at_link] == [
+        ('Link "thrombocytopenia" to the glossary', True),
+        ("Turn off RL202 glossary-link for this line", False)]
+    assert [a["diagnostics"] for a in at_link] == [[link], [link]]
+    both = offered(link, [link, long])  # a client may send every diagnostic in the range
+    assert [a["title"] for a in both] == [
+        'Link "thrombocytopenia" to the glossary',
+        "Turn off RL202 glossary-link for this line",
+        "Turn off RL102 long-sentence for this line"]
+    assert [a["title"] for a in offered(long, [long])] == [
+        "Turn off RL102 long-sentence for this line"]
+    assert offered(link, []) == []  # nothing asked about
+    assert offered(link, [{**link, "code": "RL999", "source": "another tool"}]) == []
+    only_refactor = editor.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri}, "range": link["range"],
+        "context": {"diagnostics": [link], "only": ["refactor"]}})
+    assert only_refactor == []
+
+
+def test_saving_pyproject_toml_checks_open_pages_again(editor, tmp_path):
+    config = tmp_path / "pyproject.toml"
+    config.write_text('[project]\nname = "leaflets"\n\n[tool.readlint.rules.long-sentence]\n'
+                      "max_words = 40\n", encoding="utf-8")
+    uri = editor.open(tmp_path / "a.md", PAGE)
+    assert "RL102" not in [d["code"] for d in editor.diagnostics(uri)]  # 33 words < 40
+    config.write_text(config.read_text(encoding="utf-8").replace("40", "30"),
+                      encoding="utf-8")
+    editor.notify("textDocument/didSave", {"textDocument": {"uri": config.as_uri()}})
+    assert "RL102" in [d["code"] for d in editor.diagnostics(uri, timeout=10)]
+
+
+def test_the_warm_up_loads_every_rules_tables_before_the_first_page(tmp_path):
+    """Started with an empty cache folder, the server builds, before any page is opened,
+    every table a rule may need (Spanish word frequencies too, which undefined-jargon reads
+    to tell a paragraph in another language) and each rule's explanation page."""
+    import os
+    import subprocess
+    import sys
+
+    from readlint.registry import Registry
+
+    cache = tmp_path / "cache"
+    work = tmp_path / "work"
+    work.mkdir()
+    client = Client(work, env={"READLINT_CACHE_DIR": str(cache)})
+    try:
+        client.start(work)
+        assert client.request("textDocument/hover", {  # answered once the warm-up is done
+            "textDocument": {"uri": (work / "none.md").as_uri()},
+            "position": {"line": 0, "character": 0}}, timeout=120) is None
+        tables = sorted(p.name.rsplit("-", 1)[0] for p in (cache / "tables").iterdir())
+        pages = sorted(p.name for p in (cache / "rules").iterdir())
+        assert [f"{r.code}-{r.name}" for r in Registry.default()
+                if not any(p.startswith(f"{r.code}-{r.name}-") for p in pages)] == []
+        # A check of every rule's example in a process of its own builds no table more.
+        script = ("from readlint.linter import example_problems\n"
+                  "from readlint.registry import Registry\n"
+                  "for rule in Registry.default():\n"
+                  "    if rule.example is not None:\n"
+                  "        example_problems(Registry.default(), rule.name, rule.example.text,"
+                  " rule.example.options)\n")
+        subprocess.run([sys.executable, "-c", script], check=True, cwd=work, timeout=120,
+                       env={**os.environ, "READLINT_CACHE_DIR": str(cache)})
+        assert sorted(p.name.rsplit("-", 1)[0] for p in (cache / "tables").iterdir()) == tables
+        assert "zipf-es" in tables
+        uri = client.open(work / "a.md", PAGE)  # and the first page is checked as ever
+        assert "RL201" in [d["code"] for d in client.diagnostics(uri, timeout=5)]
+    finally:
+        client.stop()
+
+
+def test_messages_split_anywhere_across_reads_come_out_the_same():
+    """The server reads what comes: a message may arrive a byte at a time, or many at once."""
+    from readlint.server import Framing
+
+    good = [json.dumps({"jsonrpc": "2.0", "id": n, "method": "shutdown"}).encode()
+            for n in range(3)]
+    stream = b"".join([
+        b"Content-Length: %d\r\n\r\n%s" % (len(good[0]), good[0]),
+        MISFRAMED["a negative length"],
+        b"Content-Length: %d\r\nContent-Type: application/vscode-jsonrpc\r\n\r\n%s"
+        % (len(good[1]), good[1]),
+        MISFRAMED["a body shorter than its length"],
+        b"\r\ncontent-length:%d\r\n\r\n%s" % (len(good[2]), good[2]),
+    ])
+    expected = [good[0], "negative", good[1], "shorter", good[2]]
+
+    def kinds(items):
+        return [item if isinstance(item, bytes) else
+                "negative" if "(-5)" in item else "shorter" if "shorter" in item else item
+                for item in items]
+
+    assert kinds(Framing().feed(stream)) == expected
+    framing = Framing()
+    assert kinds([item for n in range(len(stream)) for item in
+                  framing.feed(stream[n:n + 1])]) == expected
