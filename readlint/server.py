@@ -370,7 +370,8 @@ class ReadlintServer(LanguageServer):
         examples = [rule.example for rule in self.registry if rule.example is not None]
         pages = [text for e in examples for text in (e.text, e.fixed) if text]
         body = "\n\n".join(_FRONT_MATTER.sub("", text) for text in pages)
-        pages += [f"---\naudienceLevel: {name}\nlanguage: en\n---\n{body}" for name in sets]
+        pages += [f"---\naudienceLevel: {json.dumps(name)}\nlanguage: en\n---\n{body}"
+                  for name in sets]
         for page in pages:
             try:
                 linter.lint_text(page, "warm-up.md", Path.cwd() / "warm-up.md")
@@ -379,7 +380,10 @@ class ReadlintServer(LanguageServer):
             except Exception as exc:  # a rule's bug: said again when a page meets it
                 say(f"warm-up: {type(exc).__name__}: {exc}")
         for rule in self.registry:
-            rule_page(rule.name)
+            try:
+                rule_page(rule.name)
+            except Exception as exc:  # a plug-in's example that fails
+                say(f"warm-up: the page explaining {rule.name}: {type(exc).__name__}: {exc}")
         gc.collect()
         gc.freeze()
 
