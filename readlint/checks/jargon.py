@@ -467,13 +467,52 @@ _PRONUNCIATION = re.compile(r"\([\sA-Za-z….'-]*\)?")
 
 def _pronunciation(text: str, start: int) -> bool:
     """Is the word inside a pronunciation key such as "(oh-LA-puh-rib)" or "(ree-KOM-bih-nunt
-    in-ter-FEER-on …"?"""
-    opening = text.rfind("(", 0, start)
-    if opening < 0 or text.rfind(")", opening, start) >= 0:
-        return False
-    m = _PRONUNCIATION.match(text, opening)
-    return m is not None and m.end() > start and \
-        re.search(r"\b[A-Z]{2,}-|-[A-Z]{2,}\b", m.group()) is not None
+    in-ter-FEER-on …"? (The bracket before it, whether the key reaches past it, and each
+    key's capitals are found once for the text, as `_Brackets` says.)"""
+    return _brackets(text).pronunciation(start)
+
+
+class _Brackets:
+    """Where a text's brackets are, and which pronunciation keys have capitals, found once:
+    looking back for the bracket before each of many words in a long paragraph, and reading
+    its key again each time, would take time that grows with the square of its length."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.opens = [m.start() for m in re.finditer(r"\(", text)]
+        self.shuts = [m.start() for m in re.finditer(r"\)", text)]
+        self.breaks = [m.start() for m in _OUTSIDE_KEY.finditer(text)]  # end a key
+        self.keys: dict[int, bool] = {}
+
+    def pronunciation(self, start: int) -> bool:
+        """What `_PRONUNCIATION.match(text, opening)` says of the word at `start`, for the
+        last "(" before it with no ")" after that: the key reaches past `start`, and has a
+        syllable in capitals."""
+        text = self.text
+        i = bisect.bisect_left(self.opens, start) - 1
+        if i < 0:
+            return False
+        opening = self.opens[i]
+        j = bisect.bisect_left(self.shuts, opening)
+        if j < len(self.shuts) and self.shuts[j] < start:
+            return False
+        k = bisect.bisect_right(self.breaks, opening)
+        if k < len(self.breaks) and self.breaks[k] < start or start >= len(text) or \
+                _OUTSIDE_KEY.match(text, start) and text[start] != ")":
+            return False  # the key ends before the word
+        if opening not in self.keys:
+            m = _PRONUNCIATION.match(text, opening)
+            self.keys[opening] = m is not None and \
+                re.search(r"\b[A-Z]{2,}-|-[A-Z]{2,}\b", m.group()) is not None
+        return self.keys[opening]
+
+
+@lru_cache(maxsize=16)
+def _brackets(text: str) -> _Brackets:
+    return _Brackets(text)
+
+
+_OUTSIDE_KEY = re.compile(r"[^\sA-Za-z….'-]")  # what _PRONUNCIATION's key cannot hold
 
 
 def _gene_or_variant(doc: Document, start: int, end: int, term: str, seen: set[str]) -> bool:
