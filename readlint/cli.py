@@ -124,6 +124,11 @@ def _common_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--cache-dir", type=click.Path(file_okay=False), metavar="FOLDER",
                      help="Keep the cache (results of unchanged files, word tables) in FOLDER "
                           "(default: READLINT_CACHE_DIR, else your user cache folder)."),
+        click.option("--time-limit", type=click.FloatRange(min=0), metavar="SECONDS",
+                     help="Stop checking a file after SECONDS (default 60, or time_limit in "
+                          "the config; 0: no limit). The rule still running is named and its "
+                          "problems are left out; the other rules' problems are reported. "
+                          "Not on Windows, which has no timer to stop a rule with."),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
@@ -155,7 +160,8 @@ def _build_linter(paths: Sequence[str], select: Sequence[str], ignore: Sequence[
                   report_unused_disables: bool = False,
                   shard: tuple[int, int] | None = None, jobs: int | None = 1,
                   cache: bool = True, cache_dir: str | None = None,
-                  keep_source: bool = False, today: str | None = None) -> Linter:
+                  keep_source: bool = False, today: str | None = None,
+                  time_limit: float | None = None) -> Linter:
     if cache_dir is not None:
         if not cache_dir.strip():
             raise click.BadParameter("give the name of a folder", param_hint="'--cache-dir'")
@@ -169,7 +175,7 @@ def _build_linter(paths: Sequence[str], select: Sequence[str], ignore: Sequence[
                       jobs=jobs or parallel.cores(), cache=cache, keep_source=keep_source,
                       today=today)
     return Linter(config, Registry.default(), choices, measure=measure, describe=describe,
-                  nearest_config=config_path is None)
+                  nearest_config=config_path is None, time_limit=time_limit)
 
 
 def _report_errors_and_notices(result: RunResult, quiet: bool) -> None:
@@ -222,7 +228,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
           stdin_filename: str | None, changed_since: str | None, baseline_path: str | None,
           write_baseline_path: str | None, report_unused_disables: bool,
           exit_zero: bool, today: str | None, jobs: int | None, no_cache: bool,
-          cache_dir: str | None) -> None:
+          cache_dir: str | None, time_limit: float | None) -> None:
     """Check documents and print every problem with its file, line and column.
 
     PATHS are Markdown or text files, or folders to search (default: the current folder).
@@ -249,7 +255,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
                            report_unused_disables=report_unused_disables, shard=shard,
                            jobs=jobs, cache=not no_cache, cache_dir=cache_dir,
                            keep_source=bool(baseline_path or write_baseline_path
-                                            or output_format == "gitlab"), today=today)
+                                            or output_format == "gitlab"), today=today,
+                           time_limit=time_limit)
     color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ \
         and not output_file
     options = FormatOptions(color=color, quiet=quiet, statistics=statistics, version=__version__)
@@ -409,7 +416,7 @@ def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, .
            top: int | None, html_path: str | None, sort: str, base: str | None,
            fail_on_worse: bool, compare_path: str | None, todo_path: str | None,
            today: str | None, jobs: int | None, no_cache: bool,
-           cache_dir: str | None) -> None:
+           cache_dir: str | None, time_limit: float | None) -> None:
     """Show where a whole set of documents stands: one row per document, worst first.
 
     For each document: its audience, words, reading grade against its target, long
@@ -427,7 +434,7 @@ def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, .
             raise click.UsageError("--base writes text or markdown, without --html, --compare "
                                    "or --todo.")
         _report_base(paths, select, ignore, audience, config_path, base, output_format,
-                     fail_on_worse)
+                     fail_on_worse, time_limit)
     from .report import progress
     earlier: dict[str, Any] = {}
     if compare_path:
@@ -437,7 +444,8 @@ def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, .
             _fail(str(exc))
     linter = _build_linter(paths, select, ignore, audience, config_path, measure=True,
                            describe=document_view if html_path is not None else None,
-                           jobs=jobs, cache=not no_cache, cache_dir=cache_dir, today=today)
+                           jobs=jobs, cache=not no_cache, cache_dir=cache_dir, today=today,
+                           time_limit=time_limit)
     targets = linter.targets(paths)
     show_progress = sys.stderr.isatty() and len(targets) > 20
     files = []
@@ -487,13 +495,13 @@ def _glossary_lookup(linter: Linter, result: RunResult) -> Callable[[str], bool]
 
 def _report_base(paths: Sequence[str], select: Sequence[str], ignore: Sequence[str],
                  audience: str | None, config_path: str | None, ref: str, output_format: str,
-                 fail_on_worse: bool) -> NoReturn:
+                 fail_on_worse: bool, time_limit: float | None) -> NoReturn:
     from . import changes
     from .report import compare
 
     changed = changes.changed_files(ref)
     linter = _build_linter(paths, select, ignore, audience, config_path, measure=True,
-                           keep_source=True)
+                           keep_source=True, time_limit=time_limit)
     result = linter.run(t for t in linter.targets(paths)
                         if isinstance(t, ReadlintError) or t[0].resolve() in changed)
     _report_errors_and_notices(result, quiet=False)

@@ -29,6 +29,7 @@ PROJECT_FILES = ("readme*", "changelog*", "changes*", "history*", "news*", "cont
                  "license*", "licence*", "copying*", "code_of_conduct*", "security*",
                  "authors*", "notice*", "support*", "requirements*.txt", "constraints*.txt")
 # Folders of build output and tools, never walked into (`skip_folders` replaces the list).
+DEFAULT_TIME_LIMIT = 60.0  # seconds one file may take
 SKIPPED_FOLDERS = ("node_modules", "build", "dist", "_build", "_site", "out", "target", "venv",
                    "env", "__pycache__", "htmlcov", "vendor", "site-packages")
 
@@ -52,6 +53,8 @@ class Config:
     skip_statuses: tuple[str, ...] = ()
     skip_folders: tuple[str, ...] = SKIPPED_FOLDERS
     max_file_size: int = 5 * 1024 * 1024
+    # Seconds one file may take (0: no limit); see linter.Clock.
+    time_limit: float = DEFAULT_TIME_LIMIT
     raw_rules: Mapping[str, Any] = field(default_factory=dict)
     raw_per_path: tuple[Mapping[str, Any], ...] = ()
     text: str | None = None
@@ -154,6 +157,8 @@ def load_config(path: Path | None) -> Config:
         changes["fail_on"] = Severity.parse(data["fail_on"])
     if "max_file_size_mb" in data:
         changes["max_file_size"] = int(data["max_file_size_mb"] * 1024 * 1024)
+    if "time_limit" in data:
+        changes["time_limit"] = float(data["time_limit"])
     return replace(config, **changes)
 
 

@@ -8,9 +8,14 @@ wants more of each document (the HTML report's view) passes a `describe` functio
 
 from __future__ import annotations
 
+import signal
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import partial
 from pathlib import Path
-from typing import Any
+from types import FrameType
+from typing import Any, TypeVar
 
 from . import document, glossary, memo, parallel, store
 from .config import Config, find_config, load_config
@@ -30,17 +35,115 @@ __all__ = ["ActiveRule", "Choices", "FileResult", "Linter", "RunResult"]
 MIN_FILES_PER_JOB = 8  # fewer files than this per worker are checked in this process
 
 Describe = Callable[[document.Document, FileResult, Mapping[str, RuleInfo]], Any]
+T = TypeVar("T")
+
+
+# -- the time a file may take ---------------------------------------------------------------
+
+class OutOfTime(BaseException):
+    """A file's time ran out: raised by the alarm in whatever code was running. Not an
+    Exception, so that no rule's `except Exception` can catch it and run on."""
+
+
+class PageOutOfTime(InputError):
+    """A page whose reading ran out of time: named, and never kept in the results cache
+    (with more time it may be read)."""
+
+
+def time_limit_available() -> bool:
+    """Can files be stopped when their time runs out here? It takes the process's
+    real-time alarm (SIGALRM and setitimer, which Windows lacks), and only the main thread
+    receives it."""
+    return hasattr(signal, "setitimer") and hasattr(signal, "SIGALRM") and \
+        threading.current_thread() is threading.main_thread()
+
+
+_armed = False  # is a clock running (so the alarm should stop the code it finds)?
+
+
+def _alarm(signum: int, frame: FrameType | None) -> None:
+    global _armed
+    if _armed:
+        _armed = False
+        raise OutOfTime
+
+
+class Clock:
+    """The seconds one file may take. `run` stops the work it is given with OutOfTime when
+    they are used up. Each file gets its clock when its checking starts; after a rule runs
+    out of time, the clock is wound once more for the rules still to run."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.ends = time.monotonic() + seconds
+        self.rewound = False
+
+    def left(self) -> float:
+        return self.ends - time.monotonic()
+
+    def rewind(self) -> bool:
+        """The same time again, from now, once: True the first time, False after."""
+        if self.rewound:
+            return False
+        self.rewound = True
+        self.ends = time.monotonic() + self.seconds
+        return True
+
+    def run(self, work: Callable[[], T]) -> T:
+        global _armed
+        left = self.left()
+        if left <= 0:
+            raise OutOfTime
+        previous = signal.signal(signal.SIGALRM, _alarm)
+        _armed = True
+        signal.setitimer(signal.ITIMER_REAL, left)
+        try:
+            return work()
+        finally:
+            _armed = False
+            try:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+            finally:
+                signal.signal(signal.SIGALRM, previous)
+
+
+def _check(item: ActiveRule, doc: document.Document) -> list[Problem]:
+    return list(item.rule.check(doc, item.options))
+
+
+def _ran_out(stopped: Sequence[str], skipped: Sequence[str], seconds: float, finished: bool,
+             path: str) -> RuleError:
+    """One line for a file whose time ran out: the rules stopped, those that had no time
+    left to start, and whether the other rules' problems are reported."""
+    parts = []
+    if stopped:
+        parts.append(f"{_listed(stopped)} ran out of time after {seconds:g} s (time_limit)")
+    if skipped:
+        parts.append(f"{_listed(skipped)} had no time left to run" if stopped else
+                     f"the time ({seconds:g} s, time_limit) ran out before {_listed(skipped)} "
+                     "could run")
+    parts.append("the other rules' problems are reported" if finished else
+                 "no rule finished, so no problems are reported")
+    return RuleError("; ".join(parts), path)
+
+
+def _listed(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 class Linter:
     def __init__(self, config: Config | None = None, registry: Registry | None = None,
                  choices: Choices | None = None, measure: bool = False,
-                 describe: Describe | None = None, nearest_config: bool = False) -> None:
+                 describe: Describe | None = None, nearest_config: bool = False,
+                 time_limit: float | None = None) -> None:
         """With `nearest_config`, each file is checked with the config file nearest to it
         (walking up from its folder), as if readlint were run on it alone; `config` is then
-        the one for the paths as given (which files a folder holds)."""
+        the one for the paths as given (which files a folder holds). `time_limit`, when
+        given, replaces the configs' time_limit (seconds a file may take; 0: no limit)."""
         glossary.refresh()  # a new run sees the glossary files as they are now
         self.config = config or Config()
+        self.time_limit_given = time_limit
+        self.time_limit = self.config.time_limit if time_limit is None else time_limit
         self.nearest_config = nearest_config
         self._linters: dict[Path | None, Linter] = {self.config.file: self}
         self._config_of_folder: dict[Path, Path | None] = {}
@@ -57,7 +160,44 @@ class Linter:
 
     # -- one document ----------------------------------------------------------------------
 
-    def lint_document(self, doc: document.Document, path: Path | None = None) -> FileResult:
+    def clock(self) -> Clock | None:
+        """A clock for one file, or None when there is no limit (or none can be kept)."""
+        if self.time_limit <= 0 or not time_limit_available():
+            return None
+        return Clock(self.time_limit)
+
+    def _parse(self, text: str, display: str, clock: Clock | None) -> document.Document:
+        """The document, read within the file's time (InputError when it runs out)."""
+        if clock is None:
+            return document.parse(text, display)
+        try:
+            return clock.run(lambda: document.parse(text, display))
+        except OutOfTime:
+            raise PageOutOfTime(f"reading the page ran out of time after {clock.seconds:g} s "
+                                "(time_limit); it is not checked", display) from None
+
+    def lint_document(self, doc: document.Document, path: Path | None = None,
+                      clock: Clock | None = None) -> FileResult:
+        """The document's result. With a clock (by default, a new one when there is a time
+        limit), a rule still running when the time is up is stopped and named, and the
+        rules after it get the same time once more."""
+        clock = clock if clock is not None else self.clock()
+        stopped: list[str] = []  # rules (and steps) stopped when the time ran out
+        skipped: list[str] = []  # those with no time left to start
+
+        def run(work: Callable[[], T], name: str) -> T | None:
+            if clock is None:
+                return work()
+            if clock.left() <= 0 and not clock.rewind():
+                skipped.append(name)
+                return None
+            try:
+                return clock.run(work)
+            except OutOfTime:
+                stopped.append(name)
+                clock.rewind()
+                return None
+
         selection = self.selection
         overrides = selection.overrides_for(path)
         rule_set, notice = selection.rule_set_for(doc.metadata.get("audienceLevel"),
@@ -70,7 +210,10 @@ class Linter:
         severities = {a.rule.name: a.severity for a in active}
         for item in active:
             try:
-                found = list(item.rule.check(doc, item.options))
+                checked = run(partial(_check, item, doc), item.rule.name)
+                if checked is None:
+                    continue  # out of time: named below
+                found = checked
             except ReadlintError:
                 raise  # a broken setting (a word list, a glossary): the run stops, named
             except Exception as exc:  # a rule's bug (often a plug-in's): that rule only
@@ -97,9 +240,18 @@ class Linter:
                             source_text=doc.source)
         if self.measure:
             for item in selection.measured(rule_set, overrides):
-                result.measures.update(item.rule.measure(doc, item.options) or {})
+                if item.rule.name not in stopped and item.rule.name not in skipped:
+                    measured = run(partial(item.rule.measure, doc, item.options),
+                                   item.rule.name)
+                    result.measures.update(measured or {})
         if self.describe is not None:
-            result.detail = self.describe(doc, result, self.rules)
+            result.detail = run(partial(self.describe, doc, result, self.rules),
+                                "the report's view of the page")
+        if (stopped or skipped) and clock is not None:
+            finished = any(a.rule.name not in stopped and a.rule.name not in skipped
+                           for a in active)
+            result.failures.append(_ran_out(stopped, skipped, clock.seconds, finished,
+                                            doc.path))
         return result
 
     def for_file(self, path: Path) -> Linter:
@@ -113,7 +265,8 @@ class Linter:
         found = self._config_of_folder[folder]
         if found not in self._linters:
             self._linters[found] = Linter(load_config(found), self.registry, self.choices,
-                                          self.measure, self.describe)
+                                          self.measure, self.describe,
+                                          time_limit=self.time_limit_given)
         return self._linters[found]
 
     def lint_file(self, path: Path, display: str) -> FileResult | None:
@@ -133,8 +286,9 @@ class Linter:
         found = memo.get(key) if memo is not None else None
         if found is None:
             found = self._lint_data(path, display, data)
-            if memo is not None and not found.failures:
-                memo.put(key, found)
+            if memo is not None and not found.failures and \
+                    not isinstance(found.error, PageOutOfTime):
+                memo.put(key, found)  # not a result the time limit cut short
         if not self.choices.keep_source:
             found.source_text = None  # a long run keeps only what its output needs
         return found
@@ -148,8 +302,9 @@ class Linter:
         return self._results
 
     def _lint_data(self, path: Path, display: str, data: bytes) -> FileResult:
+        clock = self.clock()
         try:
-            doc = document.parse(decode(data, display), display)
+            doc = self._parse(decode(data, display), display, clock)
         except InputError as exc:
             return FileResult(display, error=exc)
         audience = doc.metadata.get("audienceLevel")
@@ -169,7 +324,7 @@ class Linter:
                 f"(status {status.strip().lower()})",
                 f"documents with status '{status.strip()}' are not checked (skip_statuses in "
                 "the config)")])
-        result = self.lint_document(doc, path)
+        result = self.lint_document(doc, path, clock)
         if doc.too_deep:
             result.notices.append(Notice(
                 f"(too deep) {display}",
@@ -183,11 +338,12 @@ class Linter:
                   ) -> FileResult:
         """Check text as if it were `file` (its settings, per-path ones too), shown as
         `path`: an editor's buffer, or standard input."""
+        clock = self.clock()
         try:
-            doc = document.parse(text, path)
+            doc = self._parse(text, path, clock)
         except InputError as exc:
             return FileResult(path, error=exc)
-        return self.lint_document(doc, file)
+        return self.lint_document(doc, file, clock)
 
     # -- many files ------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 
 import pytest
 
@@ -223,3 +224,202 @@ def test_the_html_report_replaces_only_a_regular_file(run, write, tmp_path, kind
     no_traceback(result)
     if kind == "link":
         assert (tmp_path / "precious.txt").read_text() == "keep me"
+
+
+# -- pages made to be slow ------------------------------------------------------------------
+# Each page here took many seconds (or minutes) before readlint read it in linear time; the
+# limits are generous, to prove that the page is finished, not how fast.
+
+FRONT = "---\naudienceLevel: patient\n---\n\n"
+
+
+@pytest.fixture(scope="module")
+def checker():
+    """A linter with its word tables and glossaries loaded, so a test times only its page
+    (with every rule, or with the rules named)."""
+    linters: dict[tuple[str, ...] | None, Linter] = {}
+
+    def check(text: str, limit: float, select: tuple[str, ...] | None = None) -> list:
+        if select not in linters:
+            linters[select] = Linter(choices=Choices(cache=False, select=select), time_limit=0)
+            linters[select].lint_text(GOOD, "warm-up.md")
+        started = time.perf_counter()
+        result = linters[select].lint_text(text, "page.md")
+        assert time.perf_counter() - started < limit
+        assert result.error is None and not result.failures
+        return result.problems
+
+    return check
+
+
+def messages(problems, rule: str) -> list[str]:
+    return [p.message for p in problems if p.rule == rule]
+
+
+def test_a_word_of_thirty_thousand_letters(checker):  # 86 s and 957 MB before
+    word = "abcdefghij" * 3_000
+    problems = checker(FRONT + f"The word {word} is long.\n", limit=10)
+    assert [p.subject for p in problems if p.rule == "undefined-jargon"] == [word]
+
+
+def test_a_paragraph_of_thirty_thousand_words_made_a_heading(checker):  # over 300 s before
+    problems = checker(FRONT + "word " * 30_000 + "\n---\n", limit=10)
+    assert messages(problems, "heading-structure") == [
+        "This heading has 30000 words; make it a short label of at most 12 words and put the "
+        "rest in the text below it."]
+    assert messages(problems, "long-sentence") == [
+        "This sentence has 30000 words; the limit is 20. Split it into shorter sentences."]
+
+
+def test_comments_that_are_never_closed(checker):  # over 180 s before for 400 KB
+    problems = checker(FRONT + "<!--" * 100_000 + "\n", limit=10)
+    assert {p.rule for p in problems} == {"front-matter-fields"}
+
+
+def test_a_table_of_twenty_thousand_columns(checker):  # over 180 s before
+    columns = 20_000
+    table = ("| " + " | ".join(f"Col {i}" for i in range(columns)) + " |\n|" + "---|" * columns
+             + "\n| " + " | ".join(["Rest now."] * columns) + " |\n")
+    problems = checker(FRONT + table, limit=20)
+    assert {p.rule for p in problems} == {"front-matter-fields", "heading-structure",
+                                          "reading-grade"}
+
+
+def test_bold_table_cells_are_each_reported_once(checker):
+    cell = "**" + " ".join(["word"] * 21) + "**"
+    table = "| a | b | c |\n|---|---|---|\n| " + " | ".join([cell] * 3) + " |\n"
+    problems = checker(FRONT + table, limit=10)
+    spans = [(p.line, p.column) for p in problems if p.rule == "emphasis-and-layout"]
+    assert len(spans) == 3 and len(set(spans)) == 3
+
+
+def test_a_long_line_of_prose_with_no_full_stop(checker):  # over 120 s before
+    # Each word English does not know was looked for again in the whole line, and so was
+    # the word before each plain-words match.
+    words = ["Your", "doctor", "may", "suggest", "a", "cholecystectomy", "or", "talk",
+             "about", "thrombocytopenia", "with", "you", "and", "utilize", "it"]
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    rare = [f"zor{letters[i % 26]}{letters[i // 26 % 26]}{letters[i // 676 % 26]}ex"
+            for i in range(20_000)]
+    line = " ".join(words[i % len(words)] if i % 5 else rare[i // 5] for i in range(100_000))
+    problems = checker(FRONT + line + "\n", limit=30,
+                       select=("undefined-jargon", "plain-words", "long-sentence"))
+    assert len(messages(problems, "long-sentence")) == 1
+    assert len(messages(problems, "plain-words")) > 6_000  # each "utilize"
+    assert len(messages(problems, "undefined-jargon")) > 15_000
+
+
+@pytest.mark.parametrize("mark", ["**", "<b>", "](", "<", "/", "@"])
+def test_marks_that_are_never_closed(checker, mark):
+    problems = checker(FRONT + f"Take {mark}care " * 50_000 + "\n", limit=20)
+    assert messages(problems, "long-sentence")
+
+
+# -- the time limit -------------------------------------------------------------------------
+
+needs_alarm = pytest.mark.skipif(not hasattr(__import__("signal"), "setitimer"),
+                                 reason="the time limit needs setitimer (not on Windows)")
+
+
+class Endless(Rule):
+    """Never finishes on a page that says "slow" (the others it checks at once), in Python
+    or in a regular expression that backtracks for ever."""
+
+    name = "endless"
+    code = "XX998"
+    summary = "Never finishes on a slow page."
+
+    def check(self, doc, options):
+        if "slow" in doc.source:
+            __import__("re").match(r"(a+)+$", "a" * 64 + "b")  # years, without the limit
+            while True:
+                pass
+        yield self.problem(doc, 0, 1, f"checked in process {os.getpid()}")
+
+
+def endless_linter(time_limit: float, jobs: int = 1, cache: bool = False) -> Linter:
+    registry = Registry.default()
+    registry.add(Endless())
+    return Linter(registry=registry, time_limit=time_limit,
+                  choices=Choices(select=("endless", "long-sentence"), jobs=jobs, cache=cache))
+
+
+@needs_alarm
+def test_a_rule_that_never_ends_is_stopped_and_named(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text(GOOD.replace("end.", "slow end."), encoding="utf-8")
+    started = time.perf_counter()
+    (result,) = endless_linter(0.5).lint_paths([str(page)]).files
+    assert time.perf_counter() - started < 10
+    assert [p.rule for p in result.problems] == ["long-sentence"]
+    assert [str(e) for e in result.failures] == [
+        f"{page}: endless ran out of time after 0.5 s (time_limit); the other rules' problems "
+        "are reported"]
+
+
+@needs_alarm
+def test_the_time_limit_works_in_worker_processes(tmp_path):
+    names = [f"page{i:02}.md" for i in range(20)]
+    for name in names:
+        text = GOOD.replace("end.", "slow end.") if name == "page13.md" else GOOD
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    started = time.perf_counter()
+    files = endless_linter(0.5, jobs=2).lint_paths([str(tmp_path)]).files
+    assert time.perf_counter() - started < 30
+    assert [Path(f.path).name for f in files] == names  # in order, none lost
+    late = [f for f in files if f.failures]
+    assert [Path(f.path).name for f in late] == ["page13.md"]
+    assert "endless ran out of time after 0.5 s" in str(late[0].failures[0])
+    assert [p.rule for p in late[0].problems] == ["long-sentence"]
+    processes = {p.message for f in files for p in f.problems if p.rule == "endless"}
+    assert len(processes) > 1  # checked in more than one process
+
+
+@needs_alarm
+def test_a_result_cut_short_is_not_kept_in_the_cache(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text(GOOD.replace("end.", "slow end."), encoding="utf-8")
+    for _ in range(2):  # the second run checks the page again: the first was not kept
+        (result,) = endless_linter(0.3, cache=True).lint_paths([str(page)]).files
+        assert "ran out of time" in str(result.failures[0])
+
+
+def test_no_time_limit_with_zero(tmp_path):
+    linter = Linter(time_limit=0)
+    assert linter.clock() is None
+
+
+@needs_alarm
+def test_the_command_line_names_a_page_that_runs_out_of_time(run, write):
+    write("good.md", GOOD)
+    write("big.md", FRONT + "Take your pills with food. Rest when you are tired. " * 20_000)
+    for jobs in ("1", "2"):
+        result = run("check", "--time-limit", "0.05", "--jobs", jobs, "--no-cache", ".")
+        assert result.exit_code == 2
+        assert "good.md:5:1: RL102" in result.stdout
+        (line,) = [line for line in stderr_lines(result) if "big.md" in line]
+        assert line.startswith("readlint: big.md: ")
+        assert "ran out of time after 0.05 s (time_limit)" in line
+        no_traceback(result)
+
+
+@pytest.mark.parametrize("setting, expected", [
+    ("time_limit: -1", "time_limit: expected a number of at least 0, got -1"),
+    ("time_limit: soon", 'time_limit: expected a number, got "soon"'),
+])
+def test_a_wrong_time_limit_in_the_config_is_named(run, write, setting, expected):
+    write(".readlint.yaml", setting + "\n")
+    write("good.md", GOOD)
+    result = run("check", "good.md")
+    assert result.exit_code == 2
+    assert stderr_lines(result) == [f"readlint: error: .readlint.yaml:1: {expected}"]
+
+
+def test_the_time_limit_comes_from_the_config_and_the_command_line(tmp_path, write):
+    write(".readlint.yaml", "time_limit: 12.5\n")
+    from readlint.config import load_config
+
+    config = load_config(tmp_path / ".readlint.yaml")
+    assert Linter(config).time_limit == 12.5
+    assert Linter(config, time_limit=0).time_limit == 0
+    assert Linter().time_limit == 60

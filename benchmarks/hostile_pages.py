@@ -1,0 +1,254 @@
+"""How long readlint takes, and how much memory, on pages made to be slow: each case at half,
+full and double size, so you can see the time grow in step with the size.
+
+    python benchmarks/hostile_pages.py [CASE ...] [--sizes 0.5,1,2] [--limit SECONDS]
+    python benchmarks/hostile_pages.py --write FOLDER [CASE ...]   # only write the pages
+
+Each page is written to a temporary folder and checked with `readlint check --no-cache
+--time-limit 0` (the time limit off, so the figure is the real time), one process per page.
+A run that takes longer than --limit seconds (default 120) is stopped and shown as such.
+Peak memory is the checking process's largest resident size. The word tables come from
+your cache folder as in any run (built there first if need be). The whole run takes some
+minutes on a 2-core machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+FRONT = "---\naudienceLevel: patient\n---\n\n"
+
+# Plain prose with some hard words, for the cases that need many words.
+PROSE = (
+    "Your doctor may suggest a cholecystectomy to take out the gallbladder. Some people "
+    "have thrombocytopenia after chemotherapy, so their blood does not clot well. Ask "
+    "about HER2 testing and what the results mean for you. The nurse will check your "
+    "blood pressure and give you medicine for nausea. Lymphedema is swelling in an arm or "
+    "leg. Call us if you have a fever, chills or a cough that does not go away. Eat small "
+    "meals and drink plenty of water. Rest when you feel tired. You can read more on "
+    "our website at www.example.org/health/leaflets or write to help@example.org."
+).split()
+SYLLABLES = "ba be bi bo bu ca ce ci co cu da de di do du fa fe fi lo lu ma me mi mo " \
+    "mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu xa " \
+    "xe zo zu".split()
+
+
+def invented_word(rng: random.Random) -> str:
+    """A word no dictionary has ("tobelumi"), so each one is looked at as a new term."""
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(3, 5)))
+
+
+def prose_words(count: int, seed: int = 1) -> list[str]:
+    """`count` words of the prose above, one in ten replaced by an invented word."""
+    rng = random.Random(seed)
+    return [invented_word(rng) if rng.random() < 0.1 else PROSE[i % len(PROSE)]
+            for i in range(count)]
+
+
+# -- the cases: each makes a page of about `size` (letters, words, columns ...) -----------
+
+def long_word(size: int) -> str:
+    """One word of `size` letters in a sentence."""
+    return FRONT + "The word " + "abcdefghij" * (size // 10) + " is long.\n"
+
+
+def setext_paragraph(size: int) -> str:
+    """A paragraph of `size` words with a "---" line under it: Markdown makes it a heading."""
+    return FRONT + "word " * size + "\n---\n"
+
+
+def open_comments(size: int) -> str:
+    """`size` bytes of "<!--", never closed."""
+    return FRONT + "<!--" * (size // 4) + "\n"
+
+
+def wide_table(size: int) -> str:
+    """A table of `size` columns (header, rule and one row)."""
+    words = prose_words(size)
+    return (FRONT + "| " + " | ".join(f"Col {i}" for i in range(size)) + " |\n|" +
+            "---|" * size + "\n| " + " | ".join(words) + " |\n")
+
+
+def one_line_plain(size: int) -> str:
+    """One line of `size` bytes of one word again and again, with no full stop."""
+    return FRONT + "word " * (size // 5) + "\n"
+
+
+def one_line(size: int) -> str:
+    """One line of `size` bytes of prose with no full stop."""
+    out: list[str] = []
+    length = 0
+    for word in prose_words(size // 5 + 1, seed=2):
+        word = word.strip(".")
+        out.append(word)
+        length += len(word) + 1
+        if length >= size:
+            break
+    return FRONT + " ".join(out) + "\n"
+
+
+def short_sentences(size: int) -> str:
+    """`size` bytes of short sentences, in paragraphs of ten."""
+    rng = random.Random(3)
+    paragraphs: list[str] = []
+    length = 0
+    while length < size:
+        sentences = []
+        for _ in range(10):
+            words = prose_words(rng.randint(4, 9), seed=rng.randrange(1 << 30))
+            sentences.append(" ".join(w.strip(".") for w in words).capitalize() + ".")
+        paragraphs.append(" ".join(sentences))
+        length += len(paragraphs[-1]) + 2
+    return FRONT + "\n\n".join(paragraphs) + "\n"
+
+
+def many_keys(size: int) -> str:
+    """Front matter with `size` keys."""
+    return ("---\naudienceLevel: patient\n" + "".join(f"key{i}: value {i}\n" for i in range(size))
+            + "---\n\nTake your medicine with food.\n")
+
+
+def deep_nesting(size: int) -> str:
+    """`size` lines of lists and block quotes, each nested one deeper than the last."""
+    return FRONT + "".join("  " * min(i, 40) + ("- " if i % 2 else "> ") + f"Item {i} is here.\n"
+                           for i in range(size))
+
+
+def many_links(size: int) -> str:
+    """`size` links in paragraphs of fifty."""
+    links = [f"[page {i}](/p/{i})" for i in range(size)]
+    return FRONT + "\n\n".join(" and ".join(links[i:i + 50]) + "."
+                               for i in range(0, size, 50)) + "\n"
+
+
+def code_block(size: int) -> str:
+    """A fenced code block of `size` bytes."""
+    line = "x = compute(value, other_value)  # a line of code\n"
+    return FRONT + "Some text.\n\n```\n" + line * (size // len(line)) + "```\n"
+
+
+def many_headings(size: int) -> str:
+    """`size` headings, each with a short sentence under it."""
+    return FRONT + "".join(f"## Part {i}\n\nThis part is short.\n\n" for i in range(size))
+
+
+def long_url(size: int) -> str:
+    """A link and a bare web address, each `size` bytes long."""
+    path = "/".join(["segment"] * (size // 8))
+    return (FRONT + f"Read [this page](https://example.org/{path}) now.\n\n"
+            f"Or go to https://example.org/{path} today.\n")
+
+
+def html_block(size: int) -> str:
+    """One HTML block of `size` bytes: a table of many cells, tags left open and closed."""
+    cell = "<td><b>Take <i>one</i> pill</td>"
+    return FRONT + "<div>\n<table><tr>" + cell * (size // len(cell)) + "</tr></table>\n</div>\n"
+
+
+def open_emphasis(size: int) -> str:
+    """A paragraph of `size` bytes full of "**", "<b>" and "](" that are never closed."""
+    return FRONT + "Take **care <b>now](x " * (size // 22) + "\n"
+
+
+def slashes_and_ats(size: int) -> str:
+    """Words of `size` letters ending in "/" and "@", which look like the start of an address."""
+    return FRONT + "a" * size + "/ and " + "b" * size + "@ and " + "c/" * (size // 2) + "\n"
+
+
+# name: (make, full size, what the full size is)
+CASES: dict[str, tuple[Callable[[int], str], int, str]] = {
+    "long-word": (long_word, 30_000, "letters"),
+    "setext-paragraph": (setext_paragraph, 30_000, "words"),
+    "open-comments": (open_comments, 400_000, "bytes"),
+    "wide-table": (wide_table, 20_000, "columns"),
+    "one-line-plain": (one_line_plain, 5_000_000, "bytes"),
+    "one-line": (one_line, 5_000_000, "bytes"),
+    "short-sentences": (short_sentences, 2_000_000, "bytes"),
+    "many-keys": (many_keys, 100_000, "keys"),
+    "deep-nesting": (deep_nesting, 20_000, "lines"),
+    "many-links": (many_links, 100_000, "links"),
+    "code-block": (code_block, 1_000_000, "bytes"),
+    "many-headings": (many_headings, 100_000, "headings"),
+    "long-url": (long_url, 1_000_000, "bytes"),
+    "html-block": (html_block, 1_000_000, "bytes"),
+    "open-emphasis": (open_emphasis, 1_000_000, "bytes"),
+    "slashes-and-ats": (slashes_and_ats, 100_000, "letters"),
+}
+
+
+def measure(path: Path, limit: float) -> tuple[float, float, int | None, str]:
+    """(seconds, peak MB, exit code or None when stopped, first line of standard error)."""
+    command = [sys.executable, "-m", "readlint", "check", "--no-cache", "--time-limit", "0",
+               "-q", str(path)]
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+        code: int | None = None
+        peak = 0.0
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                code = os.waitstatus_to_exitcode(status)
+                peak = usage.ru_maxrss / 1024
+                break
+            if time.perf_counter() - started > limit:
+                process.kill()
+                _, _, usage = os.wait4(process.pid, 0)
+                peak = usage.ru_maxrss / 1024
+                break
+            time.sleep(0.02)
+        process.returncode = code if code is not None else -9
+        errors.seek(0)
+        first = errors.read().decode("utf-8", "replace").strip().splitlines()
+    return time.perf_counter() - started, peak, code, first[0] if first else ""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("cases", nargs="*", help=f"cases to run (default all): {', '.join(CASES)}")
+    parser.add_argument("--sizes", default="0.5,1,2", help="sizes, as parts of the full size")
+    parser.add_argument("--limit", type=float, default=120, help="seconds before a run stops")
+    parser.add_argument("--write", metavar="FOLDER", help="only write the pages (full size)")
+    args = parser.parse_args()
+    names = args.cases or list(CASES)
+    unknown = [n for n in names if n not in CASES]
+    if unknown:
+        parser.error(f"no case called {', '.join(unknown)}")
+    if args.write:
+        folder = Path(args.write)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            make, full, _ = CASES[name]
+            (folder / f"{name}.md").write_text(make(full), encoding="utf-8")
+        return
+    scales = [float(s) for s in args.sizes.split(",")]
+    print(f"{'case':18} {'size':>16} {'bytes':>10} {'seconds':>8} {'peak MB':>8}  result")
+    with tempfile.TemporaryDirectory() as folder:
+        warm_up = Path(folder) / "warm-up.md"  # builds the word tables first, if need be
+        warm_up.write_text(FRONT + "Take your medicine with food.\n", encoding="utf-8")
+        measure(warm_up, args.limit)
+        for name in names:
+            make, full, unit = CASES[name]
+            for scale in scales:
+                size = int(full * scale)
+                page = Path(folder) / f"{name}-{size}.md"
+                page.write_text(make(size), encoding="utf-8")
+                seconds, peak, code, error = measure(page, args.limit)
+                result = "stopped" if code is None else f"exit {code}"
+                if error:
+                    result += f": {error[:80]}"
+                print(f"{name:18} {size:>10,} {unit:>5} {page.stat().st_size:>10,} "
+                      f"{seconds:>8.2f} {peak:>8.0f}  {result}", flush=True)
+                page.unlink()
+
+
+if __name__ == "__main__":
+    main()
