@@ -423,3 +423,126 @@ def test_the_time_limit_comes_from_the_config_and_the_command_line(tmp_path, wri
     assert Linter(config).time_limit == 12.5
     assert Linter(config, time_limit=0).time_limit == 0
     assert Linter().time_limit == 60
+
+
+# -- the linear readers find what the expressions they replace find -------------------------
+
+def random_texts(pieces: list[str], count: int, seed: int):
+    import random
+
+    rng = random.Random(seed)
+    for _ in range(count):
+        yield "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+
+
+def test_addresses_and_spelled_out_abbreviations_are_found_as_before():
+    from readlint import prose
+
+    pieces = ["a", "Zb", "-", " ", "\n", "/", "@", ".", "+", "](", ")", "(", "http://", "www.",
+              "doi:", "xdoi:", "_", "é", "1", "(AB)", "(C-1)", "\u00a0", "--"]
+    for text in random_texts(pieces, 20_000, seed=1):
+        long = text.replace(" ", "a" * 70 + " ")  # runs long enough to be read in one pass
+        for sample in (text, long):
+            assert prose.address_spans(sample) == [m.span() for m in
+                                                   prose.ADDRESS.finditer(sample)], sample
+        assert prose.spelled_out(text) == [m.group(1) for m in
+                                           prose.SPELLED_OUT.finditer(text)], text
+
+
+def test_emphasis_and_link_targets_are_found_as_before():
+    from readlint.checks import layout
+
+    pieces = ["*", "**", "_", "__", " ", "a", "<b>", "</b>", "<B >", "</B\n>", "<i>", "</i >",
+              "<em x>", "</em>", "<strong>", "</strong>", "<", ">", "](", ")", "\n", "x"]
+    for text in random_texts(pieces, 20_000, seed=2):
+        expected = [(m.start(), m.end(), m.group(2)) for pattern in
+                    (layout._STRONG, layout._EMPHASIS, layout._HTML_BOLD)
+                    for m in pattern.finditer(text)]
+        assert list(layout._emphasis(text)) == expected, text
+        assert layout._without_link_targets(text) == layout._LINK_TARGET.sub("", text), text
+
+
+def test_comments_are_found_as_before():
+    import re
+
+    from readlint.markup import Markup, _collect_comments
+
+    for text in random_texts(["<!--", "-->", "<!-->", "-", ">", "a", "\n", "<!"], 5_000, seed=3):
+        doc = Markup(text, [0])
+        _collect_comments(doc, text, 10)
+        assert [(c.text, c.source_start, c.source_end) for c in doc.comments] == [
+            (m.group(1), 10 + m.start(), 10 + m.end())
+            for m in re.finditer(r"<!--(.*?)-->", text, re.S)], text
+
+
+def test_the_word_before_a_plain_word_is_found_as_before():
+    from readlint.checks import plain_words
+
+    pieces = ["a", "Ab", "9", "_", " ", "*", "'", "’", "-", "é", "\n", ".", "an", "x_y"]
+    for text in random_texts(pieces, 5_000, seed=4):
+        for end in range(len(text) + 1):
+            old = plain_words._WORD_BEFORE.search(text, 0, end)
+            new = plain_words._word_before(text, end)
+            assert (old and old.span(1)) == (new and new.span(1)), (text, end)
+
+
+def test_pronunciation_keys_are_found_as_before():
+    import re
+
+    from readlint.checks import jargon
+
+    def before(text: str, start: int) -> bool:  # as undefined-jargon read them
+        opening = text.rfind("(", 0, start)
+        if opening < 0 or text.rfind(")", opening, start) >= 0:
+            return False
+        m = jargon._PRONUNCIATION.match(text, opening)
+        return m is not None and m.end() > start and \
+            re.search(r"\b[A-Z]{2,}-|-[A-Z]{2,}\b", m.group()) is not None
+
+    pieces = ["(", ")", "OH-", "-LA", "a", "B", " ", "1", "…", ".", "'", "é", "(oh-LA-puh)"]
+    for text in random_texts(pieces, 5_000, seed=5):
+        for start in range(len(text) + 1):
+            assert jargon._pronunciation(text, start) == before(text, start), (text, start)
+
+
+def test_explanations_in_a_sentence_are_found_as_before():
+    import re
+
+    from readlint import vocabulary
+
+    def also_called(text: str, start: int) -> bool:  # as `explained` read the sentence
+        sentence = text[max(text.rfind(". ", 0, start) + 1, 0):start]
+        return vocabulary.ALSO_CALLED.search(sentence) is not None
+
+    def named_later(text: str, start: int, end: int) -> bool:
+        term = text[start:end]
+        close = text.find(". ", end)
+        stop = close if close >= 0 else len(text)
+        at = text.find(term, end, stop)
+        while at >= 0:
+            if re.match(r"\s*\)", text[at + len(term):]) and re.search(
+                    r"[a-z]{3,}\s+[a-z]{3,}\s*\(\s*$", text[max(end, at - 60):at]):
+                return True
+            at = text.find(term, at + 1, stop)
+        return False
+
+    pieces = ["also called", "Also Called", "sometimes known as", "also calledx", " ", ". ",
+              ".", ";", "(", ")", "( ", " )", "bar baz", "abc def (", "term", "x", "-", "*",
+              "cells ( term )"]
+    for text in random_texts(pieces, 5_000, seed=6):
+        marks = vocabulary._Marks(text)
+        for start in range(len(text) + 1):
+            assert marks.also_called(start) == also_called(text, start), (text, start)
+            for end in range(start + 1, min(len(text), start + 6) + 1):
+                assert vocabulary._named_later(text, start, end) == \
+                    named_later(text, start, end), (text, start, end)
+
+
+def test_no_word_the_lists_know_is_near_the_longest_word_tested():
+    from readlint import vocabulary
+
+    lines = vocabulary._zipf_table("en").lines()
+    longest = max(len(line.split(b"\t")[0]) for line in lines.split(b"\n") if line)
+    # A split of a word longer than LONGEST_WORD leaves a part longer than any known word,
+    # even with an ending such as "iness" taken off.
+    assert longest + 5 < vocabulary.LONGEST_WORD // 2
