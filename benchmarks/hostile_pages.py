@@ -46,10 +46,11 @@ def invented_word(rng: random.Random) -> str:
     return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(3, 5)))
 
 
-def prose_words(count: int, seed: int = 1) -> list[str]:
-    """`count` words of the prose above, one in ten replaced by an invented word."""
+def prose_words(count: int, seed: int = 1, invented: float = 0.01) -> list[str]:
+    """`count` words of the prose above, a share of them (`invented`) replaced by invented
+    words."""
     rng = random.Random(seed)
-    return [invented_word(rng) if rng.random() < 0.1 else PROSE[i % len(PROSE)]
+    return [invented_word(rng) if rng.random() < invented else PROSE[i % len(PROSE)]
             for i in range(count)]
 
 
@@ -108,6 +109,20 @@ def short_sentences(size: int) -> str:
         paragraphs.append(" ".join(sentences))
         length += len(paragraphs[-1]) + 2
     return FRONT + "\n\n".join(paragraphs) + "\n"
+
+
+def unknown_words(size: int) -> str:
+    """`size` bytes of short sentences in which one word in ten is invented: thousands of
+    different words to look up, and to report."""
+    rng = random.Random(4)
+    sentences: list[str] = []
+    length = 0
+    while length < size:
+        words = prose_words(rng.randint(4, 9), seed=rng.randrange(1 << 30), invented=0.1)
+        sentences.append(" ".join(w.strip(".") for w in words).capitalize() + ".")
+        length += len(sentences[-1]) + 1
+    return FRONT + "\n\n".join(" ".join(sentences[i:i + 10])
+                                for i in range(0, len(sentences), 10)) + "\n"
 
 
 def many_keys(size: int) -> str:
@@ -172,6 +187,7 @@ CASES: dict[str, tuple[Callable[[int], str], int, str]] = {
     "one-line-plain": (one_line_plain, 5_000_000, "bytes"),
     "one-line": (one_line, 5_000_000, "bytes"),
     "short-sentences": (short_sentences, 2_000_000, "bytes"),
+    "unknown-words": (unknown_words, 1_000_000, "bytes"),
     "many-keys": (many_keys, 100_000, "keys"),
     "deep-nesting": (deep_nesting, 20_000, "lines"),
     "many-links": (many_links, 100_000, "links"),
@@ -233,7 +249,7 @@ def main() -> None:
     print(f"{'case':18} {'size':>16} {'bytes':>10} {'seconds':>8} {'peak MB':>8}  result")
     with tempfile.TemporaryDirectory() as folder:
         warm_up = Path(folder) / "warm-up.md"  # builds the word tables first, if need be
-        warm_up.write_text(FRONT + "Take your medicine with food.\n", encoding="utf-8")
+        warm_up.write_text(FRONT + " ".join(PROSE) + "\n", encoding="utf-8")
         measure(warm_up, args.limit)
         for name in names:
             make, full, unit = CASES[name]

@@ -340,8 +340,10 @@ class Endless(Rule):
 def endless_linter(time_limit: float, jobs: int = 1, cache: bool = False) -> Linter:
     registry = Registry.default()
     registry.add(Endless())
-    return Linter(registry=registry, time_limit=time_limit,
-                  choices=Choices(select=("endless", "long-sentence"), jobs=jobs, cache=cache))
+    linter = Linter(registry=registry, time_limit=time_limit,
+                    choices=Choices(select=("endless", "long-sentence"), jobs=jobs, cache=cache))
+    linter.lint_text(GOOD, "warm-up.md")  # the word tables are loaded outside the time measured
+    return linter
 
 
 @needs_alarm
@@ -390,17 +392,21 @@ def test_no_time_limit_with_zero(tmp_path):
 
 
 @needs_alarm
-def test_the_command_line_names_a_page_that_runs_out_of_time(run, write):
+@pytest.mark.parametrize("command, jobs", [("check", "1"), ("check", "2"), ("report", "1")])
+def test_the_command_line_names_a_page_that_runs_out_of_time(run, write, command, jobs):
     write("good.md", GOOD)
     write("big.md", FRONT + "Take your pills with food. Rest when you are tired. " * 20_000)
-    for jobs in ("1", "2"):
-        result = run("check", "--time-limit", "0.05", "--jobs", jobs, "--no-cache", ".")
-        assert result.exit_code == 2
-        assert "good.md:5:1: RL102" in result.stdout
-        (line,) = [line for line in stderr_lines(result) if "big.md" in line]
-        assert line.startswith("readlint: big.md: ")
-        assert "ran out of time after 0.05 s (time_limit)" in line
-        no_traceback(result)
+    if jobs == "2":  # enough files for two worker processes
+        for i in range(16):
+            write(f"more{i:02}.md", GOOD)
+    run("check", "--no-cache", "good.md")  # loads the word tables in this process
+    result = run(command, "--time-limit", "0.2", "--jobs", jobs, "--no-cache", ".")
+    assert result.exit_code == 2
+    assert "good.md" in result.stdout  # checked all the same
+    (line,) = [line for line in stderr_lines(result) if "big.md" in line]
+    assert line.startswith("readlint: big.md: ")
+    assert "ran out of time after 0.2 s (time_limit)" in line
+    no_traceback(result)
 
 
 @pytest.mark.parametrize("setting, expected", [
