@@ -8,10 +8,12 @@ wants more of each document (the HTML report's view) passes a `describe` functio
 
 from __future__ import annotations
 
+import gc
 import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from types import FrameType
@@ -105,6 +107,21 @@ class Clock:
                 signal.setitimer(signal.ITIMER_REAL, 0)
             finally:
                 signal.signal(signal.SIGALRM, previous)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while one file is checked. A page of a million words
+    makes millions of small objects (words, spans) that live until the page is done, and the
+    collector would search them all again and again as they are made: a third of the time
+    of such a page. They make no cycles to collect; it resumes when the file is done."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _check(item: ActiveRule, doc: document.Document) -> list[Problem]:
@@ -285,7 +302,8 @@ class Linter:
         key = memo.key(path, display, data) if memo is not None else ""
         found = memo.get(key) if memo is not None else None
         if found is None:
-            found = self._lint_data(path, display, data)
+            with _collector_paused():
+                found = self._lint_data(path, display, data)
             if memo is not None and not found.failures and \
                     not isinstance(found.error, PageOutOfTime):
                 memo.put(key, found)  # not a result the time limit cut short
@@ -339,11 +357,12 @@ class Linter:
         """Check text as if it were `file` (its settings, per-path ones too), shown as
         `path`: an editor's buffer, or standard input."""
         clock = self.clock()
-        try:
-            doc = self._parse(text, path, clock)
-        except InputError as exc:
-            return FileResult(path, error=exc)
-        return self.lint_document(doc, file, clock)
+        with _collector_paused():
+            try:
+                doc = self._parse(text, path, clock)
+            except InputError as exc:
+                return FileResult(path, error=exc)
+            return self.lint_document(doc, file, clock)
 
     # -- many files ------------------------------------------------------------------------
 
