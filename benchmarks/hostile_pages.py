@@ -7,9 +7,10 @@ full and double size, so you can see the time grow in step with the size.
 Each page is written to a temporary folder and checked with `readlint check --no-cache
 --time-limit 0` (the time limit off, so the figure is the real time), one process per page.
 A run that takes longer than --limit seconds (default 120) is stopped and shown as such.
-Peak memory is the checking process's largest resident size. The word tables come from
-your cache folder as in any run (built there first if need be). The whole run takes some
-minutes on a 2-core machine.
+"cpu s" is the processor time the process used, which a busy machine changes less than the
+time on the clock. Peak memory is the checking process's largest resident size. The word
+tables come from your cache folder as in any run (built there first if need be). The whole
+run takes some minutes on a 2-core machine.
 """
 
 from __future__ import annotations
@@ -200,31 +201,31 @@ CASES: dict[str, tuple[Callable[[int], str], int, str]] = {
 }
 
 
-def measure(path: Path, limit: float) -> tuple[float, float, int | None, str]:
-    """(seconds, peak MB, exit code or None when stopped, first line of standard error)."""
+def measure(path: Path, limit: float) -> tuple[float, float, float, int | None, str]:
+    """(seconds, processor seconds, peak MB, exit code or None when stopped, first line of
+    standard error). Processor seconds change less than seconds on a busy machine."""
     command = [sys.executable, "-m", "readlint", "check", "--no-cache", "--time-limit", "0",
                "-q", str(path)]
     started = time.perf_counter()
     with tempfile.TemporaryFile() as errors:
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
         code: int | None = None
-        peak = 0.0
         while True:
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
             if pid:
                 code = os.waitstatus_to_exitcode(status)
-                peak = usage.ru_maxrss / 1024
                 break
             if time.perf_counter() - started > limit:
                 process.kill()
                 _, _, usage = os.wait4(process.pid, 0)
-                peak = usage.ru_maxrss / 1024
                 break
             time.sleep(0.02)
+        peak = usage.ru_maxrss / 1024
+        cpu = usage.ru_utime + usage.ru_stime
         process.returncode = code if code is not None else -9
         errors.seek(0)
         first = errors.read().decode("utf-8", "replace").strip().splitlines()
-    return time.perf_counter() - started, peak, code, first[0] if first else ""
+    return time.perf_counter() - started, cpu, peak, code, first[0] if first else ""
 
 
 def main() -> None:
@@ -246,7 +247,8 @@ def main() -> None:
             (folder / f"{name}.md").write_text(make(full), encoding="utf-8")
         return
     scales = [float(s) for s in args.sizes.split(",")]
-    print(f"{'case':18} {'size':>16} {'bytes':>10} {'seconds':>8} {'peak MB':>8}  result")
+    print(f"{'case':18} {'size':>16} {'bytes':>10} {'seconds':>8} {'cpu s':>6} {'peak MB':>8}"
+          "  result")
     with tempfile.TemporaryDirectory() as folder:
         warm_up = Path(folder) / "warm-up.md"  # builds the word tables first, if need be
         warm_up.write_text(FRONT + " ".join(PROSE) + "\n", encoding="utf-8")
@@ -257,12 +259,12 @@ def main() -> None:
                 size = int(full * scale)
                 page = Path(folder) / f"{name}-{size}.md"
                 page.write_text(make(size), encoding="utf-8")
-                seconds, peak, code, error = measure(page, args.limit)
+                seconds, cpu, peak, code, error = measure(page, args.limit)
                 result = "stopped" if code is None else f"exit {code}"
                 if error:
                     result += f": {error[:80]}"
                 print(f"{name:18} {size:>10,} {unit:>5} {page.stat().st_size:>10,} "
-                      f"{seconds:>8.2f} {peak:>8.0f}  {result}", flush=True)
+                      f"{seconds:>8.2f} {cpu:>6.2f} {peak:>8.0f}  {result}", flush=True)
                 page.unlink()
 
 
