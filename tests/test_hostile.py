@@ -276,11 +276,11 @@ def test_comments_that_are_never_closed(checker):  # over 180 s before for 400 K
     assert {p.rule for p in problems} == {"front-matter-fields"}
 
 
-def test_a_table_of_five_thousand_columns(checker):  # 20,000: over 180 s before
-    columns = 5_000
+def test_a_table_of_ten_thousand_columns(checker):  # 60 s before; 20,000: over 180 s
+    columns = 10_000
     table = ("| " + " | ".join(f"Col {i}" for i in range(columns)) + " |\n|" + "---|" * columns
              + "\n| " + " | ".join(["Rest now."] * columns) + " |\n")
-    problems = checker(FRONT + table, limit=20)
+    problems = checker(FRONT + table, limit=40)
     assert {p.rule for p in problems} == {"front-matter-fields", "heading-structure",
                                           "reading-grade"}
 
@@ -307,12 +307,6 @@ def test_a_long_line_of_prose_with_no_full_stop(checker):  # 100,000 words: over
     assert len(messages(problems, "long-sentence")) == 1
     assert len(messages(problems, "plain-words")) > 3_000  # each "utilize"
     assert len(messages(problems, "undefined-jargon")) > 7_500
-
-
-@pytest.mark.parametrize("mark", ["**", "<b>", "](", "<", "/", "@"])
-def test_marks_that_are_never_closed(checker, mark):
-    problems = checker(FRONT + f"Take {mark}care " * 20_000 + "\n", limit=20)
-    assert messages(problems, "long-sentence")
 
 
 # -- the time limit -------------------------------------------------------------------------
