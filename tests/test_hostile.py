@@ -276,11 +276,11 @@ def test_comments_that_are_never_closed(checker):  # over 180 s before for 400 K
     assert {p.rule for p in problems} == {"front-matter-fields"}
 
 
-def test_a_table_of_ten_thousand_columns(checker):  # 60 s before; 20,000: over 180 s
-    columns = 10_000
+def test_a_table_of_twenty_thousand_columns(checker):  # over 180 s before
+    columns = 20_000
     table = ("| " + " | ".join(f"Col {i}" for i in range(columns)) + " |\n|" + "---|" * columns
              + "\n| " + " | ".join(["Rest now."] * columns) + " |\n")
-    problems = checker(FRONT + table, limit=40)
+    problems = checker(FRONT + table, limit=60)
     assert {p.rule for p in problems} == {"front-matter-fields", "heading-structure",
                                           "reading-grade"}
 
