@@ -80,3 +80,137 @@ def test_empty_substitute_is_refused():
     with pytest.raises(ConfigError) as info:
         Linter(Config(raw_rules={"plain-words": {"words": {"utilize": ""}}}))
     assert "rules.plain-words.words.utilize" in str(info.value)
+
+
+# -- the substitute agrees with the word where it stands ----------------------------------------
+
+
+def test_a_participle_gets_the_participle_of_the_substitute():
+    assert found("Pegloticase, a medicine administered by intravenous infusion, may help.\n"
+                 "The biopsy is usually performed under local anesthesia.\n"
+                 "Surgeons have performed the operation since 1990.\n") == [
+        ("administered", 1, 25, 'Use "given" instead of "administered".'),
+        ("performed", 2, 23, 'Use "done" instead of "performed".'),
+        ("performed", 3, 15, 'Use "done" instead of "performed".'),
+    ]
+
+
+def test_the_past_of_what_someone_did_gets_the_past():
+    assert found("The doctors administered the drug. They performed the surgery.") == [
+        ("administered", 1, 13, 'Use "gave" instead of "administered".'),
+        ("performed", 1, 41, 'Use "did" instead of "performed".'),
+    ]
+
+
+def test_a_possessive_keeps_its_number():
+    assert found("It raises an individual's risk. It depends on the individual’s age.") == [
+        ("an individual's", 1, 11, 'Use "a person\'s" instead of "an individual\'s".'),
+        ("individual’s", 1, 51, 'Use "person’s" instead of "individual’s".'),
+    ]
+
+
+def test_a_word_used_as_another_part_of_speech_is_left_alone():
+    for text in ("It fits the preferences of individual women.",
+                 "The doctor looks at a computer monitor to check for abnormal areas.",
+                 "A list is given upon request.",
+                 "Other event monitors start on their own.",
+                 "The data and safety monitoring committee met.",
+                 "Assisted living costs less than a nursing home.",
+                 "These modified T cells are grown in the lab.",
+                 "It helps patients make informed decisions."):
+        assert found(text) == [], text
+    assert found("Your doctor will monitor your blood pressure.") == \
+        [("monitor", 1, 18, 'Use "check" instead of "monitor".')]
+
+
+def test_a_sentence_the_swap_would_break_gets_nothing():
+    for text in ("It is meant to inform and help patients and caregivers.",
+                 "Some worry that they will not be able to perform.",
+                 "In addition, the center also provides counseling.",
+                 "The patient is watched for an additional 2 to 4 hours.",
+                 "The number of drinks consumed per day was counted.",
+                 "They are, therefore, more likely to bleed.",
+                 "Kidney (renal) abnormalities are common.",
+                 "Common symptoms include nausea and vomiting.",
+                 "It adds to the additional symptoms of the disease.",
+                 "Blisters become more numerous with age.",
+                 "Surgery may be indicated if the tumor grows."):
+        assert found(text) == [], text
+    assert found("In addition, the center provides counseling. You may feel nausea.") == [
+        ("In addition", 1, 1, 'Use "Also" instead of "In addition".'),
+        ("nausea", 1, 59, 'Use "feeling sick to your stomach" instead of "nausea".'),
+    ]
+    assert found("You can read more below.\n\nAffected children may have nausea.\n") == []
+    assert found("Children may have:\n\n- nausea\n") == []
+    assert found("You may have:\n\n- nausea\n") == \
+        [("nausea", 3, 3, 'Use "feeling sick to your stomach" instead of "nausea".')]
+    assert found("He should inform his doctor. Therefore, rest.") == [
+        ("inform", 1, 11, 'Use "tell" instead of "inform".'),
+        ("Therefore", 1, 30, 'Use "So" instead of "Therefore".'),
+    ]
+
+
+def test_names_and_fixed_terms_are_left_alone():
+    for text in ("Renal tubular dysgenesis is rare.",
+                 "She had a total abdominal hysterectomy.",
+                 "Stones can form in the renal sinus.",
+                 "Give abdominal thrusts (the Heimlich maneuver).",
+                 "Most people reach end-stage renal disease (ESRD) by age 40.",
+                 "The signs of oral-facial-digital syndrome vary.",
+                 "Signs (when available) Sudden cardiac death 90% Syncope 50% Abdominal pain 7.5%",
+                 "- Renal agenesis - Renal hypoplasia - Edema - Scoliosis -",
+                 "The blood flows through the pulmonary and aortic valves."):
+        assert found(text) == [], text
+    assert found("Some have abdominal pain and renal disease.") == [
+        ("abdominal", 1, 11, 'Use "belly" instead of "abdominal".'),
+        ("renal", 1, 30, 'Use "kidney" instead of "renal".'),
+    ]
+
+
+def test_words_the_editors_chose_are_left_alone():
+    text = """\
+        ---
+        title: Cancer Fatigue
+        ---
+        Cancer fatigue is common. See [nausea](/nausea) and [skin sores](/def/46324).
+
+        Nausea can last for days. “We therefore stopped,” she said. Skin lesions heal.
+        Rest helps with fatigue, and you may take medications.
+        """
+    assert found(text) == [("medications", 7, 43, 'Use "medicines" instead of "medications".')]
+
+
+def test_a_glossary_entry_linked_on_the_page_leaves_its_word_alone():
+    text = "The [sores](/Common/PopUps/popDefinition.aspx?id=46324) can itch. Lesions heal.\n"
+    assert found(text.replace("Lesions", "Edema")) == \
+        [("Edema", 1, 67, 'Use "Swelling" instead of "Edema".')]
+    linked = "See [edema](/publications/dictionaries/cancer-terms/def/45676). Edema can last.\n"
+    assert found(linked) == []
+    assert found("See [swelling](/Common/PopUps/popDefinition.aspx?id=45676). Edema can last.\n") \
+        == []
+
+
+def test_pairs_that_change_the_meaning_are_gone():
+    for text in ("Doctors found liver lesions.", "Serious adverse events were rare.",
+                 "She joined a smoking cessation program."):
+        assert found(text) == [], text
+
+
+def test_a_word_list_field_of_the_wrong_kind_is_named(tmp_path):
+    from readlint.errors import ConfigError
+
+    words = tmp_path / "words.yaml"
+    for line, message in (
+            ("{complex: utilize, plain: use, not_before: to}",
+             "words.0.not_before needs a list of words"),
+            ("{complex: utilize, plain: use, kind: verb}",
+             "words.0.kind is one of noun, adjective, adverb"),
+            ("{complex: utilize, plain: use, verbs: true}",
+             "words.0: 'verbs' is not a field of a pair; the fields are complex, plain, verb, "
+             "before_noun, kind, needs_object, passive, clause_start, needs_noun, not_before, "
+             "not_after, only_after, only_before, not_with")):
+        words.write_text(f"words:\n  - {line}\n", encoding="utf-8")
+        config = Config(raw_rules={"plain-words": {"word_lists": [str(words)]}})
+        with pytest.raises(ConfigError) as info:
+            found("Utilize it.", config)
+        assert str(info.value) == f"{words}: {message}"

@@ -1,25 +1,36 @@
+"""plain-words: complex words with plain substitutes, where the swap reads right."""
+
 from __future__ import annotations
 
 import bisect
 import itertools
 import re
-from collections.abc import Callable, Iterator, Mapping
-from functools import lru_cache
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from ..blocks import Block
 from ..document import Document
 from ..errors import ConfigError
-from ..glossary import Entry, Glossary, Match, Matcher, block_matches
+from ..glossary import (
+    Entry,
+    Glossary,
+    Match,
+    Matcher,
+    block_matches,
+    fold,
+    fold_phrase,
+    load_all,
+    topic_words,
+)
 from ..problem import Fix, Problem, Severity
 from ..readability import familiar_words, is_familiar
 from ..rule import PLAIN_WORD, Example, Rule
 from ..schema import parse_yaml
 from ..source import read_data_text
+from ..tables import Table, cached_table, package_folder
 from ..vocabulary import STOPWORDS, in_proper_name, word_zipf
-
-_WORD_AFTER = re.compile(r"[\s*_]*([^\W\d_][\w'’-]*)")
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)[\s*_]*$")
 
 
 class PlainWords(Rule):
@@ -30,16 +41,29 @@ class PlainWords(Rule):
     Words", NIH "Clear & Simple") lists such pairs; readlint ships them in
     readlint/data/plain-words.yaml, with their sources.
 
-    A swap is offered only where it reads right in that sentence:
-      - names are left alone: a word inside a longer glossary term ("oral cavity", "renal
-        pelvis", "intracranial hypertension") or a proper name ("Physician Data Query"), and
-        headings, which name things;
-      - a medical word after a rarer word it belongs to ("vulvar lesions") is left alone;
-      - a word already familiar to most readers (on the Dale-Chall list, like "however") is
-        never swapped;
-      - "a" or "an" before the word changes with it ("an abdominal scan": "a belly scan");
-      - pairs say where their substitute does not fit: "in addition" not before "to", "oral"
-        ("by mouth") not before a noun.
+    It speaks only where the swap reads right in that sentence. The plain word takes the
+    form of the word it replaces: "is administered" becomes "is given", "they administered"
+    becomes "they gave", and "an individual's" becomes "a person's". "a" or "an" before the
+    word changes with it ("an abdominal scan": "a belly scan").
+
+    It says nothing about:
+      - names and fixed terms: a word inside a longer glossary term ("oral cavity") or a
+        proper name ("Physician Data Query"); a word before a rarer word it names something
+        with ("abdominal hysterectomy", "renal sinus") or after one ("vulvar lesions"); a
+        term with its abbreviation ("end-stage renal disease (ESRD)"); part of a word joined
+        by a hyphen ("oral-facial-digital"); headings, short table cells, and lists of signs
+        with how often they occur ("Sudden cardiac death 90%");
+      - words the editors chose: a word in a link, a word the page links anywhere (or whose
+        glossary entry it links), a word of the page's title ("fatigue" on a page about
+        fatigue), and words in quotation marks;
+      - a word used as another kind of word: the verb "monitor" becomes "check", but not the
+        noun in "a computer monitor"; the noun "individual" becomes "person", but not the
+        adjective in "individual women";
+      - a sentence the swap would break: "In addition" when "also" follows; "inform" when no
+        person follows ("tell" needs one); "additional" before a number or after "the"; a
+        substitute with "your" in a paragraph that does not speak to the reader; a
+        substitute that is already there ("Kidney (renal)");
+      - a word most readers know already (on the Dale-Chall list, like "however").
 
     When a word has both a plainer substitute and a glossary entry, this rule speaks and
     glossary-link does not: an everyday word needs no definition.
@@ -50,7 +74,8 @@ class PlainWords(Rule):
     Options:
       words: more pairs for your project, as a mapping: {complex: plain}.
       word_lists: more YAML files in the same form as the bundled list.
-      names: glossaries whose terms of several words are names to leave alone.
+      names: glossaries whose terms of several words are names to leave alone, and whose
+        entries, linked on a page, leave their words alone there.
       fix: let --fix make the substitutions (default false).
     """
 
@@ -74,40 +99,26 @@ class PlainWords(Rule):
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
         matcher, pairs = _matcher(tuple(sorted(options["words"].items())),
                                   tuple(options["word_lists"]))
-        names = block_matches(doc, tuple(options["names"])) if options["names"] else None
+        refs = tuple(options["names"])
+        names = block_matches(doc, refs) if refs else None
+        page = _Page(doc, refs)
         for index, block in enumerate(doc.blocks):
-            if block.kind == "heading":
+            if block.kind == "heading" or block.kind == "table_cell" and _label_cell(block.text):
                 continue
-            text = block.text
+            found = matcher.find(block.text)
+            if not found:
+                continue
             inside_name = _inside_name(names[index]) if names is not None else None
-            for match in matcher.find(text):
-                pair = pairs[match.entries[0].id]
-                if not pair.verb and not _same_word(match.text, pair.complex):
-                    continue  # another part of speech: "fatigued" is not "fatigue"
+            place = _Place(doc, index, block)
+            for match in found:
                 if inside_name is not None and inside_name(match):
                     continue
-                if in_proper_name(text, match.start, match.end):
-                    continue
-                after = _WORD_AFTER.match(text, match.end)
-                following = after.group(1).lower() if after else ""
-                if following in pair.not_before or (following and not pair.before_noun):
-                    continue
-                before = _word_before(text, match.start)
-                previous = before.group(1) if before else ""
-                if " " not in pair.complex and previous and previous.lower() not in STOPWORDS \
-                        and word_zipf(previous) < 3.5:
-                    continue  # the head of a medical phrase: "vulvar lesions"
-                plain = _inflect(pair, match.entries[0], match.text)
-                start, found = match.start, match.text
-                if previous.lower() in ("a", "an") and before is not None and \
-                        before.end(1) + 1 == match.start:
-                    article = _article(plain, previous)
-                    if article != previous:  # "an abdominal" becomes "a belly"
-                        start, found = before.start(1), text[before.start(1):match.end]
-                        plain = f"{article} {plain}"
-                yield self._report(doc, block.source_offset(start),
-                                   block.source_offset(match.end - 1) + 1, found, plain,
-                                   options["fix"])
+                swap = _swap(pairs[match.entries[0].id], match, place, page)
+                if swap is not None:
+                    start, found_text, plain = swap
+                    yield self._report(doc, block.source_offset(start),
+                                       block.source_offset(match.end - 1) + 1, found_text,
+                                       plain, options["fix"])
 
     def _report(self, doc: Document, start: int, end: int, found: str, plain: str,
                 fixable: bool) -> Problem:
@@ -128,13 +139,441 @@ class Pair(NamedTuple):
     verb: bool = False
     not_before: frozenset[str] = frozenset()  # words the substitute cannot stand before
     before_noun: bool = True  # False: the substitute cannot stand before a noun ("by mouth")
+    kind: str = ""  # "noun", "adjective" or "adverb": the swap holds only for that use
+    needs_object: bool = False  # the substitute needs an object after it ("tell")
+    passive: bool = True  # False: not in the passive ("surgery may be indicated")
+    clause_start: bool = False  # only where a clause starts ("therefore" -> "so")
+    needs_noun: bool = False  # the substitute must stand before a noun ("many")
+    not_after: frozenset[str] = frozenset()  # words the substitute cannot follow
+    only_after: frozenset[str] = frozenset()  # words the substitute must follow, when given
+    only_before: frozenset[str] = frozenset()  # words it must come before, when given
+    not_with: frozenset[str] = frozenset()  # words in the sentence that make the swap wrong
 
 
-def _same_word(found: str, complex_: str) -> bool:
-    """Is the word found the pair's word or its plural, not another form of it?"""
-    low, base = found.lower().replace("’", "'"), complex_.lower()
-    return low in (base, base + "s", base + "es", base + "'s") or \
+# -- one match ---------------------------------------------------------------------------------
+
+
+def _swap(pair: Pair, match: Match, place: _Place, page: _Page) -> tuple[int, str, str] | None:
+    """Where the problem starts, the words it names and their plain substitute in the form
+    that fits the sentence; None where the swap would not read right there."""
+    text, low = place.text, match.text.lower().replace("’", "'")
+    single = " " not in pair.complex
+    if not pair.verb and not _same_word(low, pair.complex, pair.kind):
+        return None  # another part of speech: "fatigued" is not "fatigue"
+    if in_proper_name(text, match.start, match.end) or _joined(text, match.start, match.end) \
+            or _in_label(text, match.start, match.end) or place.in_link(match.start, match.end) \
+            or place.quoted(match.start):
+        return None
+    folded = fold_phrase(match.text)
+    if folded in page.linked or (single and folded in page.topic):
+        return None
+    before, after = place.around(match.start, match.end)
+    previous, following = _word_at(before), _word_at(after)
+    ahead = [following] if pair.kind != "adjective" else \
+        [w for w in after[:4] if w[:1].isalnum()][:3]  # "pulmonary and aortic valves"
+    if pair.not_before.intersection(ahead) or (following and not pair.before_noun) or \
+            previous in pair.not_after or (pair.only_after and previous not in pair.only_after) \
+            or (pair.only_before and following not in pair.only_before):
+        return None
+    if pair.needs_noun and not _noun_or_adjective(following):
+        return None
+    if single and previous and previous not in STOPWORDS and word_zipf(previous) < 3.5:
+        return None  # the head of a medical phrase: "vulvar lesions"
+    if low == pair.complex.lower() and pair.kind in ("noun", "adjective") and \
+            _names_with(following) and \
+            word_zipf(following) < word_zipf(pair.complex):
+        return None  # a fixed term: "abdominal hysterectomy", "renal sinus"
+    if pair.kind == "adjective" and after and after[0][:1].isdigit():
+        return None  # "an additional 2 hours" is not "a more 2 hours"
+    if single and _abbreviated(text, match.start, match.end):
+        return None  # a term with its abbreviation: "end-stage renal disease (ESRD)"
+    if pair.clause_start and not _clause_starts(before):
+        return None
+    if pair.not_with and pair.not_with.intersection(before + after):
+        return None
+    form = _form(pair, low, before, after)
+    if form is None:
+        return None
+    plain = _inflect(pair, match.text, form)
+    if "your" in plain.split() and not place.speaks_to_reader():
+        return None
+    if _already_there(plain, before, after):
+        return None  # "Kidney (renal) abnormalities"
+    start = match.start
+    article = before[0] if before and before[0] in ("a", "an") else ""
+    if article and text[start - len(article) - 1:start].lower() == article + " ":
+        written = text[start - len(article) - 1:start - 1]
+        new = _article(plain, written)
+        if new != written:  # "an abdominal" becomes "a belly"
+            start -= len(article) + 1
+            plain = f"{new} {plain}"
+    return start, text[start:match.end], plain
+
+
+def _same_word(low: str, complex_: str, kind: str) -> bool:
+    """Is the word found the pair's word or (a noun's) its plural or possessive, not another
+    form of it?"""
+    base = complex_.lower()
+    if low == base:
+        return True
+    if kind in ("adjective", "adverb"):
+        return False  # "initials" is not "initial"
+    return low in (base + "s", base + "es", base + "'s", base + "s'") or \
         (base.endswith("y") and low == base[:-1] + "ies")
+
+
+def _form(pair: Pair, low: str, before: list[str], after: list[str]) -> str | None:
+    """How the word found is used, as the form its substitute takes: "VB", "VBZ", "VBG",
+    "VBD" or "VBN" for a verb, "NN" for another word; None when it is not used as the
+    pair's kind of word there, or when the sentence leaves its form unclear and the
+    substitute's forms differ ("performed": "did" or "done")."""
+    previous = _skip_adverbs(before)
+    following = _word_at(after)
+    if not pair.verb:
+        if " " in pair.complex:
+            return "NN"
+        kinds = _kinds(pair.complex)
+        if pair.kind == "noun" and low == pair.complex.lower() and "ADJ" in kinds and \
+                _noun_or_adjective(following):
+            return None  # an adjective here: "individual women"
+        if pair.kind == "noun" and "VERB" in kinds and \
+                (previous in _TO_AND_MODALS or previous in _SUBJECTS):
+            return None  # a verb here: "to fatigue"
+        return "NN"
+    noun_too = "NOUN" in _kinds(pair.complex)
+    forms = _verb_forms(pair.complex)
+    object_follows = _starts_object(after)
+    # a word that can be a noun is read as a verb only before a sure start of an object
+    sure_object = following in _DETERMINERS or following in _PRONOUNS
+    if low == pair.complex.lower():
+        if noun_too and not (previous in _TO_AND_MODALS or previous in _SUBJECTS or
+                             previous.endswith("n't") or (not before and sure_object)):
+            return None  # a noun here: "a computer monitor", "upon request"
+        form = "VB"
+    elif low == forms.vbz or low.endswith("s") and not low.endswith(("ed", "ing")):
+        if noun_too and not (sure_object or previous in _SUBJECTS or
+                             previous in ("which", "that")):
+            return None  # a plural noun here: "event monitors start"
+        form = "VBZ"
+    elif low == forms.vbg or low.endswith("ing"):
+        if noun_too and not (previous in _BE or sure_object):
+            return None  # a noun here: "safety monitoring committee"
+        form = "VBG"
+    else:
+        past = _past(previous, before, after)
+        if past is None:
+            return None
+        form = past
+    if form in ("passive", "either") and not pair.passive:
+        return None  # "surgery may be indicated" is not "surgery may be shown"
+    if pair.needs_object and form != "passive" and not object_follows:
+        return None  # "meant to inform and help" is not "meant to tell and help"
+    if form == "either":
+        plain = _verb_forms(pair.plain.partition(" ")[0])
+        return "VBD" if plain.vbd == plain.vbn else None
+    return "VBN" if form == "passive" else form
+
+
+def _past(previous: str, before: list[str], after: list[str]) -> str | None:
+    """An -ed form: "passive" ("is performed", "a medicine administered by"), "VBN" after
+    "has" or "have", "VBD" (the past: "they performed the tests"), "either" when only the
+    substitute's two forms being alike would make it right, None when it is an adjective
+    before a noun ("assisted living", "these modified cells")."""
+    following = _word_at(after)
+    if previous in _BE or previous in _GET:
+        return "passive"
+    if previous in _HAVE:
+        return "VBN"
+    if following == "by":
+        return "passive"
+    raw = before[0] if before else ""
+    subject = raw[:1].isalnum() and raw not in _DETERMINERS and raw not in _PREPOSITIONS
+    if not subject and _names_with(following):
+        return None  # an adjective: "these modified cells", "- modified food starch"
+    if subject and (following in _DETERMINERS or following in _PRONOUNS or
+                    following == "that" or _starts_object(after) and _a_subject(raw)):
+        return "VBD"  # "doctors administered the drug", "patients discontinued treatment"
+    if _names_with(following):
+        return None  # an adjective, or unclear: "assisted living", "informed decisions"
+    if raw in (",", "(") or (following in _PREPOSITIONS and previous not in _SUBJECTS and
+                             previous not in ("that", "which", "who")):
+        return "passive"  # "Radiation therapy, performed by", "drinks consumed per day"
+    return "either"
+
+
+_ABBREVIATION_AFTER = re.compile(r"(?:[\s-]+[^\W\d_][\w'’-]*){0,3}\s*\(([A-Z][A-Z0-9]{1,7})s?\)")
+
+
+def _abbreviated(text: str, start: int, end: int) -> bool:
+    """Is a term that the word starts or is in followed by its abbreviation in brackets
+    ("end-stage renal disease (ESRD)", "pulmonary rehabilitation (PR)")?"""
+    short = _ABBREVIATION_AFTER.match(text, end, end + 80)
+    return short is not None and text[start:start + 1].upper() in short.group(1)
+
+
+def _clause_starts(before: list[str]) -> bool:
+    """Does a clause start here: the sentence's start, or after ";", ":", a dash or "and"?"""
+    return not before or before[0] in (";", ":", "—", "–", "and", "but")
+
+
+def _already_there(plain: str, before: list[str], after: list[str]) -> bool:
+    """Are the words of the substitute that carry meaning already within a few words
+    ("kidney" in "Kidney (renal)")? Little words ("to", "about") do not count."""
+    meaning = [fold(w) for w in plain.split() if w not in STOPWORDS and w not in _FUNCTION]
+    near = {fold(w) for w in before[:8] + after[:8] if w[:1].isalnum()}
+    return bool(meaning) and all(w in near for w in meaning)
+
+
+# -- reading the sentence around a match ---------------------------------------------------------
+
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s*_]")
+_REACH = 200  # characters read on each side of a match, within its sentence
+
+_DETERMINERS = frozenset("""
+a an the this these those my your his her its our their each every any some no another such
+both all several many few much more most either neither one two three four five six seven
+eight nine ten
+""".split())
+_PRONOUNS = frozenset("""
+me you him her it us them myself yourself himself herself itself ourselves themselves
+yourselves someone everyone anyone your their his its our my
+""".split())
+_SUBJECTS = frozenset("i you we they he she it who".split())
+_TO_AND_MODALS = frozenset("""
+to can could may might must shall should will would do does did cannot please not never
+""".split())
+_BE = frozenset("am is are was were be been being isn't aren't wasn't weren't 're 's".split())
+_HAVE = frozenset("has have had having hasn't haven't hadn't 've".split())
+_GET = frozenset("get gets got gotten getting".split())
+_PREPOSITIONS = frozenset("""
+by in at on for with from to of per during after before under over into onto through
+throughout without within among between about against via upon until as like near across
+along around beyond following
+""".split())
+_FUNCTION = _DETERMINERS | _PRONOUNS | _PREPOSITIONS | _BE | _HAVE | _TO_AND_MODALS | \
+    frozenset("and or but nor so yet if than that which who whom whose when while where".split())
+_ADVERBS = frozenset("""
+not never also often usually always sometimes still already just even only then now first
+better well fully soon again almost
+""".split())
+
+
+def _word_at(tokens: list[str]) -> str:
+    """The first of the tokens when it is a word (not a mark), else ""."""
+    return tokens[0] if tokens and tokens[0][:1].isalnum() else ""
+
+
+def _skip_adverbs(before: list[str]) -> str:
+    """The word before, past any adverbs ("is usually performed": "is"); "" at a mark."""
+    for token in before:
+        if not token[:1].isalnum():
+            return ""
+        if token not in _ADVERBS and not (token.endswith("ly") and len(token) > 4):
+            return token
+    return ""
+
+
+def _starts_object(after: list[str]) -> bool:
+    """Does a noun phrase start here: a determiner, a pronoun, a noun that is not also an
+    adjective, or a name?"""
+    word = _word_at(after)
+    if not word or word == "that":
+        return False
+    if word in _DETERMINERS or word in _PRONOUNS:
+        return True
+    kinds = _kinds(word)
+    return "NOUN" in kinds and "ADJ" not in kinds and word not in _FUNCTION
+
+
+def _a_subject(word: str) -> bool:
+    """Can the word before a verb be its subject: a pronoun, or a noun that is not also a
+    verb ("patients", not "make" in "make informed decisions")?"""
+    kinds = _kinds(word)
+    return word in _SUBJECTS or word in ("that", "which") or \
+        (not kinds or "NOUN" in kinds) and "VERB" not in kinds
+
+
+def _names_with(word: str) -> bool:
+    """Could the word be the rest of a name ("hysterectomy" in "abdominal hysterectomy"): a
+    noun or an adjective, or a word too rare to be known?"""
+    if not word or word in _FUNCTION or word in STOPWORDS:
+        return False
+    kinds = _kinds(word)
+    return not kinds or "NOUN" in kinds or "ADJ" in kinds
+
+
+def _noun_or_adjective(word: str) -> bool:
+    """Can the word be a noun or an adjective (and is it not a little word like "with")?"""
+    if not word or word in _FUNCTION:
+        return False
+    kinds = _kinds(word)
+    return "NOUN" in kinds or "ADJ" in kinds
+
+
+class _Place:
+    """One block of prose, read around a match: its sentences, links and quotations, each
+    worked out once and only when a match needs it."""
+
+    def __init__(self, doc: Document, index: int, block: Block) -> None:
+        self.doc, self.index, self.block, self.text = doc, index, block, block.text
+        self._sentences: list[tuple[int, int]] | None = None
+        self._quotes: list[tuple[int, int]] | None = None
+        self._links: list[tuple[int, int]] | None = None
+
+    def around(self, start: int, end: int) -> tuple[list[str], list[str]]:
+        """The lower-case tokens (words and marks) before the match, nearest first, and after
+        it, within its sentence and a few words."""
+        first, last = self._sentence(start)
+        lo, hi = max(first, start - _REACH), min(last, end + _REACH)
+        before = _TOKEN.findall(self.text, lo, start)
+        if lo > first and before:
+            before = before[1:]  # (a word cut in two)
+        after = _TOKEN.findall(self.text, end, hi)
+        if hi < last and after:
+            after = after[:-1]
+        return [t.lower().replace("’", "'") for t in reversed(before)], \
+            [t.lower().replace("’", "'") for t in after]
+
+    def _sentence(self, offset: int) -> tuple[int, int]:
+        if self._sentences is None:
+            spans = self.doc.memo("plain-words sentences", lambda: _sentence_spans(self.doc))
+            self._sentences = spans.get(self.index, [])
+        i = bisect.bisect_right(self._sentences, (offset, len(self.text) + 1)) - 1
+        if 0 <= i < len(self._sentences) and self._sentences[i][1] >= offset:
+            return self._sentences[i]
+        return 0, len(self.text)
+
+    def speaks_to_reader(self) -> bool:
+        """Does this block speak to the reader ("you", "your"), or, for a list item, the
+        line that opens its list ("You may have:")?"""
+        if _YOU.search(self.text):
+            return True
+        i = self.index
+        while self.doc.blocks[i].kind == "list_item" and i > 0 and self.index - i < 100:
+            i -= 1
+            if _YOU.search(self.doc.blocks[i].text):
+                return True
+        return False
+
+    def in_link(self, start: int, end: int) -> bool:
+        """Is the match (partly) inside a link's text? Links do not overlap, so only the
+        last one that starts before the match ends needs asking."""
+        if self._links is None:
+            self._links = sorted((link.start, link.end) for link in self.block.links)
+        i = bisect.bisect_left(self._links, (end, -1)) - 1
+        return i >= 0 and self._links[i][1] > start
+
+    def quoted(self, offset: int) -> bool:
+        """Is the offset inside quotation marks ("…" or “…”)?"""
+        if self._quotes is None:
+            self._quotes = _quotations(self.text)
+        i = bisect.bisect_right(self._quotes, (offset, len(self.text) + 1)) - 1
+        return 0 <= i < len(self._quotes) and self._quotes[i][1] > offset
+
+
+def _sentence_spans(doc: Document) -> dict[int, list[tuple[int, int]]]:
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for sentence in doc.sentences:
+        spans.setdefault(sentence.block_index, []).append((sentence.start, sentence.end))
+    return spans
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """The spans inside quotation marks, in order: curly pairs, and straight ones two by
+    two."""
+    spans = []
+    opened = -1
+    straight = -1
+    for m in re.finditer(r"[“”\"]", text):
+        mark = m.group()
+        if mark == "“":
+            opened = m.end()
+        elif mark == "”":
+            if opened >= 0:
+                spans.append((opened, m.start()))
+            opened = -1
+        elif straight < 0:
+            straight = m.end()
+        else:
+            spans.append((straight, m.start()))
+            straight = -1
+    if opened >= 0:
+        spans.append((opened, len(text)))  # a quotation that runs on to the block's end
+    return sorted(spans)
+
+
+class _Page:
+    """What the whole page says about its words, worked out once and only when needed: the
+    words it links and its title's words."""
+
+    def __init__(self, doc: Document, refs: tuple[str, ...]) -> None:
+        self.doc, self.refs = doc, refs
+
+    @property
+    def linked(self) -> frozenset[str]:
+        return self.doc.memo(("plain-words linked", self.refs), self._linked)  # type: ignore
+
+    def _linked(self) -> frozenset[str]:
+        """The text of every link on the page and the names of the glossary entries the
+        links point to, folded."""
+        found = set()
+        glossaries: Sequence[Glossary] | None = None
+        for block in self.doc.blocks:
+            for link in block.links:
+                found.add(fold_phrase(block.text[link.start:link.end]))
+                if glossaries is None:
+                    glossaries = load_all(self.refs) if self.refs else ()
+                for glossary in glossaries:
+                    inside, entry = glossary.resolve(link.href)
+                    if entry is not None:
+                        found.update(fold_phrase(name) for name in entry.names)
+                    if inside:
+                        break
+        return frozenset(found)
+
+    @property
+    def topic(self) -> set[str]:
+        return self.doc.memo("plain-words topic", lambda: topic_words(self.doc))  # type: ignore
+
+_YOU = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+
+
+def _joined(text: str, start: int, end: int) -> bool:
+    """Is the match part of a longer word joined with a hyphen ("oral-facial-digital")?"""
+    return (end < len(text) - 1 and text[end] == "-" and text[end + 1].isalnum()) or \
+        (start > 1 and text[start - 1] == "-" and text[start - 2].isalnum())
+
+
+_LABEL_START = re.compile(r"(?:^\s*|(?:\d%|\)|\s-)\s+)")
+_LABEL_END = re.compile(r"\s+(?:\d+(?:\.\d+)?%(?=\s+[A-Z]|\s*$)|-(?=\s))")
+
+
+def _in_label(text: str, start: int, end: int) -> bool:
+    """Is the match in the name of a sign in a list of named signs, each with how often it
+    occurs ("Sudden cardiac death 90% Syncope 50%") or set off by dashes ("- Renal
+    agenesis - Renal hypoplasia -")?"""
+    lo = max(0, start - 80)
+    starts = list(_LABEL_START.finditer(text, lo, start))
+    left = starts[-1] if starts else None  # the last place a label could start
+    right = _LABEL_END.search(text, end, end + 80)
+    if left is None or right is None or (left.start() == lo and lo > 0 and
+                                         not left.group().strip()):
+        return False  # (no place a label starts within reach)
+    label = text[left.end():right.start()]
+    if not label[:1].isupper() or len(label.split()) > 7 or re.search(r"[.,;:?!()]", label):
+        return False
+    dash_before = left.group().strip() == "-"
+    return "%" in right.group() or "%" in left.group() or ")" in left.group() or \
+        (dash_before and right.group().strip() == "-")
+
+
+def _label_cell(text: str) -> bool:
+    """Is a table cell a short name (a few words, no sentence) rather than prose?"""
+    words = text.split()
+    return 0 < len(words) <= 5 and not re.search(r"[.;:?!]", text) and text[:1].isupper()
+
+
+# -- the pairs ----------------------------------------------------------------------------------
 
 
 def _inside_name(names: list[Match]) -> Callable[[Match], bool]:
@@ -153,34 +592,17 @@ def _inside_name(names: list[Match]) -> Callable[[Match], bool]:
     return inside
 
 
-def _word_before(text: str, end: int) -> re.Match[str] | None:
-    """_WORD_BEFORE.search(text, 0, end): the word before `end`, found by reading back from
-    `end` (a search from the start of the text for each match would take time that grows
-    with the square of a long paragraph's length). It starts at the first letter of the run
-    of word characters before the last marks and spaces."""
-    backwards = _reversed(text)
-    run = _MARKS_RUN.match(backwards, len(text) - end)
-    assert run is not None  # (a run of none matches too)
-    marks = run.end()
-    run = _WORD_RUN.match(backwards, marks)
-    assert run is not None
-    word = run.end()
-    letter = _LETTER.search(text, len(text) - word, len(text) - marks)
-    return _WORD_BEFORE.match(text, letter.start(), end) if letter else None
-
-
-@lru_cache(maxsize=4)
-def _reversed(text: str) -> str:
-    return text[::-1]
-
-
-_MARKS_RUN = re.compile(r"[\s*_]*")
-_WORD_RUN = re.compile(r"[\w'’-]*")
-_LETTER = re.compile(r"[^\W\d_]")
+# What a pair in a word list may say, and what kind of value each field takes.
+_FIELDS = {"complex": str, "plain": str, "verb": bool, "before_noun": bool, "kind": str,
+           "needs_object": bool, "passive": bool, "clause_start": bool, "needs_noun": bool,
+           "not_before": list, "not_after": list, "only_after": list, "only_before": list,
+           "not_with": list}
+_KINDS = ("noun", "adjective", "adverb")
 
 
 def _load_pairs(path: Path) -> list[dict[str, Any]]:
-    """The pairs of a word list, each checked: a complex word and a plain one, both text."""
+    """The pairs of a word list, each checked: a complex word and a plain one, both text,
+    and the other fields of the kinds they take."""
     data = parse_yaml(read_data_text(path), str(path)) or {}
     pairs = data.get("words", []) if isinstance(data, dict) else None
     if not isinstance(pairs, list):
@@ -191,7 +613,24 @@ def _load_pairs(path: Path) -> list[dict[str, Any]]:
                                                for k in ("complex", "plain"))):
             raise ConfigError(f"words.{i}: each pair needs a 'complex' and a 'plain' word",
                               str(path))
+        for key, value in pair.items():
+            _check_field(f"words.{i}", key, value, str(path))
     return list(pairs)
+
+
+def _check_field(where: str, key: Any, value: Any, path: str) -> None:
+    wanted = _FIELDS.get(key) if isinstance(key, str) else None
+    if wanted is None:
+        raise ConfigError(f"{where}: '{str(key)[:40]}' is not a field of a pair; the fields "
+                          f"are {', '.join(_FIELDS)}", path)
+    if wanted is list:
+        if not (isinstance(value, list) and all(isinstance(w, str) for w in value)):
+            raise ConfigError(f"{where}.{key} needs a list of words", path)
+    elif not isinstance(value, wanted):
+        raise ConfigError(f"{where}.{key} needs {'true or false' if wanted is bool else 'text'}",
+                          path)
+    if key == "kind" and value not in _KINDS:
+        raise ConfigError(f"{where}.kind is one of {', '.join(_KINDS)}", path)
 
 
 @lru_cache(maxsize=8)
@@ -209,35 +648,56 @@ def _matcher(extra: tuple[tuple[str, str], ...],
         complex_ = item["complex"]
         if " " not in complex_ and is_familiar(complex_, familiar):
             continue  # readers know it already: "however"
-        pair = Pair(complex_, item["plain"], bool(item.get("verb")),
-                    frozenset(w.lower() for w in item.get("not_before", ())),
-                    bool(item.get("before_noun", True)))
+        verb = bool(item.get("verb"))
+        words = {key: frozenset(w.lower() for w in item.get(key, ()))
+                 for key in ("not_before", "not_after", "only_after", "only_before", "not_with")}
+        pair = Pair(complex_, item["plain"], verb, words["not_before"],
+                    bool(item.get("before_noun", True)),
+                    item.get("kind") or ("" if verb else _kind_of(complex_)),
+                    bool(item.get("needs_object")), bool(item.get("passive", True)),
+                    bool(item.get("clause_start")), bool(item.get("needs_noun")),
+                    words["not_after"], words["only_after"], words["only_before"],
+                    words["not_with"])
         pairs[complex_] = pair
         forms = _regular(complex_) if pair.verb else ()
         glossary.add(Entry("plain-words", complex_, complex_, tuple(forms)))
     return Matcher([glossary]), pairs
 
 
-def _inflect(pair: Pair, entry: Entry, found: str) -> str:
+def _kind_of(complex_: str) -> str:
+    """A word's kind when it has only one of noun, adjective and adverb ("oncologist": a
+    noun); "" for a phrase or a word of several kinds."""
+    if " " in complex_:
+        return ""
+    kinds = [k for k, name in (("NOUN", "noun"), ("ADJ", "adjective"), ("ADV", "adverb"))
+             if k in _kinds(complex_)]
+    return {"NOUN": "noun", "ADJ": "adjective", "ADV": "adverb"}[kinds[0]] \
+        if len(kinds) == 1 else ""
+
+
+def _inflect(pair: Pair, found: str, form: str) -> str:
     """The plain substitute in the form of the word found (not yet in its case)."""
     plain = pair.plain
-    low = found.lower()
     head, _, rest = plain.partition(" ")
-    if pair.verb and low != entry.term:
-        forms = _IRREGULAR.get(head) or _regular(head)
-        if low.endswith("ing"):
-            head = forms[2]
-        elif low.endswith("ed"):
-            head = forms[1]
-        elif low.endswith("s"):
-            head = forms[0]
-    elif low != entry.term.lower() and low.endswith("s") and not plain.endswith("s"):
+    if pair.verb:
+        if form != "VB":
+            forms = _verb_forms(head)
+            head = {"VBZ": forms.vbz, "VBD": forms.vbd, "VBN": forms.vbn,
+                    "VBG": forms.vbg}.get(form, head)
+        return f"{head} {rest}".strip()
+    low = found.lower().replace("’", "'")
+    apostrophe = "’" if "’" in found else "'"
+    possessive = low.endswith(("'s", "s'"))
+    low = low[:-2] if low.endswith("'s") else low[:-1] if low.endswith("s'") else low
+    if low != pair.complex.lower() and low.endswith("s") and not plain.endswith("s"):
         if " " in plain:
             plain += "s"  # "side effect" -> "side effects"
-            head, _, rest = plain.partition(" ")
         else:
-            head = _PLURALS.get(head, head + "s")  # "physicians" -> "doctors"
-    return f"{head} {rest}".strip()
+            plain = _PLURALS.get(plain, plain + "s")  # "physicians" -> "doctors"
+    if possessive:  # "an individual's" -> "a person's", "physicians'" -> "doctors'"
+        plain += apostrophe if plain.endswith("s") and found.endswith(("s'", "s’")) \
+            else apostrophe + "s"
+    return plain
 
 
 def _article(word: str, written: str) -> str:
@@ -249,14 +709,79 @@ def _article(word: str, written: str) -> str:
     return article.capitalize() if written[:1].isupper() else article
 
 
-_IRREGULAR = {
-    "do": ("does", "did", "doing"), "get": ("gets", "got", "getting"),
-    "tell": ("tells", "told", "telling"), "show": ("shows", "showed", "showing"),
-    "find": ("finds", "found", "finding"), "eat": ("eats", "ate", "eating"),
-    "give": ("gives", "gave", "giving"), "buy": ("buys", "bought", "buying"),
-    "stop": ("stops", "stopped", "stopping"), "take": ("takes", "took", "taking"),
-}
 _PLURALS = {"person": "people", "child": "children"}
+
+
+# -- word forms and kinds, from lemminflect -----------------------------------------------------
+
+
+class Forms(NamedTuple):
+    """A verb's forms: "gives", "gave", "given", "giving"."""
+
+    vbz: str
+    vbd: str
+    vbn: str
+    vbg: str
+
+
+@lru_cache(maxsize=1024)
+def _verb_forms(verb: str) -> Forms:
+    """A verb's forms, as lemminflect gives them, else made by rule."""
+    low = verb.lower()
+    found = _forms_table().get(low) if low.isascii() and low.isalpha() else None
+    forms = found.split("|")[1] if found else ""
+    if forms:
+        vbz, vbd, vbn, vbg = forms.split(",")
+        return Forms(vbz, vbd, vbn, vbg)
+    vbz, vbd, vbg = _regular(low)
+    return Forms(vbz, vbd, vbd, vbg)
+
+
+@lru_cache(maxsize=1 << 14)
+def _kinds(word: str) -> frozenset[str]:
+    """The kinds of word it can be, of NOUN, VERB, ADJ and ADV (none when unknown)."""
+    low = word.lower().replace("’", "'")
+    low = low[:-2] if low.endswith("'s") else low
+    found = _forms_table().get(low) if low.isascii() and low.isalpha() else None
+    return frozenset(found.split("|")[0].split(",")) if found else frozenset()
+
+
+@cache
+def _forms_table() -> Table:
+    folder = package_folder("lemminflect") / "resources"
+    return cached_table("word-forms", [folder / "infl_lu.csv.gz",
+                                      folder / "infl_overrides.csv", Path(__file__)],
+                        _forms_rows)
+
+
+_UPOS = {"NN": "NOUN", "NNS": "NOUN", "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ", "RB": "ADV",
+         "RBR": "ADV", "RBS": "ADV"}
+
+
+def _forms_rows() -> Iterator[tuple[str, str]]:
+    """Every plain lower-case word lemminflect can inflect or gives as a form, as
+    "kinds|forms": the kinds of word it can be ("NOUN,VERB") and, for a verb, its forms
+    ("gives,gave,given,giving")."""
+    from lemminflect import Inflections, getAllInflections
+
+    inflections = Inflections()
+    lemmas = {*inflections._getInflDict(), *inflections._getOverridesDict()}
+    kinds: dict[str, set[str]] = {}
+    verbs: dict[str, str] = {}
+    for lemma in lemmas:
+        if not (lemma.isascii() and lemma.isalpha() and lemma.islower()):
+            continue
+        found = getAllInflections(lemma)
+        for tag, words in found.items():
+            for word in words:
+                if word.isascii() and word.isalpha() and word.islower():
+                    kinds.setdefault(word, set()).add(_UPOS.get(tag, "VERB"))
+        if "VBD" in found and "VBG" in found and "VBZ" in found:
+            vbd = found["VBD"][0]
+            verbs[lemma] = ",".join((found["VBZ"][0], vbd, found.get("VBN", (vbd,))[0],
+                                     found["VBG"][0]))
+    for word, its in kinds.items():
+        yield word, f"{','.join(sorted(its))}|{verbs.get(word, '')}"
 
 
 def _regular(verb: str) -> tuple[str, str, str]:
