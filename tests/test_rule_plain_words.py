@@ -129,6 +129,7 @@ def test_a_sentence_the_swap_would_break_gets_nothing():
                  "The number of drinks consumed per day was counted.",
                  "They are, therefore, more likely to bleed.",
                  "Kidney (renal) abnormalities are common.",
+                 "Side effects include fatigue (feeling tired).",
                  "Common symptoms include nausea and vomiting.",
                  "It adds to the additional symptoms of the disease.",
                  "Blisters become more numerous with age.",
@@ -159,6 +160,8 @@ def test_names_and_fixed_terms_are_left_alone():
                  "- Renal agenesis - Renal hypoplasia - Edema - Scoliosis -",
                  "The blood flows through the pulmonary and aortic valves."):
         assert found(text) == [], text
+    assert found("Medications\n\nSome medications help.\n") == \
+        [("medications", 3, 6, 'Use "medicines" instead of "medications".')]
     assert found("Some have abdominal pain and renal disease.") == [
         ("abdominal", 1, 11, 'Use "belly" instead of "abdominal".'),
         ("renal", 1, 30, 'Use "kidney" instead of "renal".'),

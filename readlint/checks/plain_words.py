@@ -103,7 +103,7 @@ class PlainWords(Rule):
         names = block_matches(doc, refs) if refs else None
         page = _Page(doc, refs)
         for index, block in enumerate(doc.blocks):
-            if block.kind == "heading" or block.kind == "table_cell" and _label_cell(block.text):
+            if block.kind == "heading" or _label(block):
                 continue
             found = matcher.find(block.text)
             if not found:
@@ -321,7 +321,8 @@ def _already_there(plain: str, before: list[str], after: list[str]) -> bool:
     ("kidney" in "Kidney (renal)")? Little words ("to", "about") do not count."""
     meaning = [fold(w) for w in plain.split() if w not in STOPWORDS and w not in _FUNCTION]
     near = {fold(w) for w in before[:8] + after[:8] if w[:1].isalnum()}
-    return bool(meaning) and all(w in near for w in meaning)
+    return bool(meaning) and all(w in near or any(  # "tired" for "tiredness"
+        len(n) >= 4 and w.startswith(n) for n in near) for w in meaning)
 
 
 # -- reading the sentence around a match ---------------------------------------------------------
@@ -567,10 +568,13 @@ def _in_label(text: str, start: int, end: int) -> bool:
         (dash_before and right.group().strip() == "-")
 
 
-def _label_cell(text: str) -> bool:
-    """Is a table cell a short name (a few words, no sentence) rather than prose?"""
-    words = text.split()
-    return 0 < len(words) <= 5 and not re.search(r"[.;:?!]", text) and text[:1].isupper()
+def _label(block: Block) -> bool:
+    """Is the block a name rather than prose: a table cell of a few words, or a paragraph
+    of one or two that stands as a heading ("Medications")? Neither is a sentence."""
+    words = block.text.split()
+    most = 5 if block.kind == "table_cell" else 2 if block.kind == "paragraph" else 0
+    return 0 < len(words) <= most and not re.search(r"[.,;:?!]", block.text) and \
+        block.text[:1].isupper()
 
 
 # -- the pairs ----------------------------------------------------------------------------------
