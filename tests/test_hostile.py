@@ -475,17 +475,6 @@ def test_comments_are_found_as_before():
             for m in re.finditer(r"<!--(.*?)-->", text, re.S)], text
 
 
-def test_the_word_before_a_plain_word_is_found_as_before():
-    from readlint.checks import plain_words
-
-    pieces = ["a", "Ab", "9", "_", " ", "*", "'", "’", "-", "é", "\n", ".", "an", "x_y"]
-    for text in random_texts(pieces, 5_000, seed=4):
-        for end in range(len(text) + 1):
-            old = plain_words._WORD_BEFORE.search(text, 0, end)
-            new = plain_words._word_before(text, end)
-            assert (old and old.span(1)) == (new and new.span(1)), (text, end)
-
-
 def test_pronunciation_keys_are_found_as_before():
     import re
 
