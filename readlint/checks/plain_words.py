@@ -295,6 +295,8 @@ def _past(previous: str, before: list[str], after: list[str]) -> str | None:
         return "VBD"  # "doctors administered the drug", "patients discontinued treatment"
     if _names_with(following):
         return None  # an adjective, or unclear: "assisted living", "informed decisions"
+    if previous in _SUBJECTS or previous in ("which", "that"):
+        return "VBD"  # "women who participated in the trial"
     if raw in (",", "(") or (following in _PREPOSITIONS and previous not in _SUBJECTS and
                              previous not in ("that", "which", "who")):
         return "passive"  # "Radiation therapy, performed by", "drinks consumed per day"
