@@ -16,8 +16,9 @@ class LongSentence(Rule):
     suggests about 15 to 20 words a sentence for patients; the patient rule set uses 20.
 
     What counts: words as readlint counts them for reading grades (a hyphenated word such as
-    "HER2-positive" is one word, a number is one word). Headings, list items and table cells are
-    sentences of their own.
+    "HER2-positive" is one word, a number is one word). A list item is a sentence of its own.
+    Headings and table cells are not sentences: a long heading is heading-structure's to
+    report, and a table's cells are read one by one.
 
     How to fix: split the sentence where it changes subject, move side details into a new
     sentence, or turn a series into a list.
@@ -44,7 +45,10 @@ class LongSentence(Rule):
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
         limit = options["max_words"]
+        blocks = doc.blocks
         for sentence in doc.sentences:
+            if blocks[sentence.block_index].kind in ("heading", "table_cell"):
+                continue
             count = len(sentence.words)
             if count > limit:
                 yield self.problem(
