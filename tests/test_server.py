@@ -20,7 +20,7 @@ language: en
 ---
 # Treatment of a rare blood problem
 
-Your doctor may talk about thrombocytopenia with you. It means you have too few platelets.
+Your doctor may talk about thrombocytopenia with you. Ask the team what to do next.
 
 The team will subsequently check your blood again. We eat food and we go home and the sun is \
 hot and I like my dog and we read books and we walk in the park every single day of the week.
@@ -124,9 +124,8 @@ def test_quick_fixes_link_swap_and_turn_off_for_a_line(editor, tmp_path):
     text = apply(PAGE, [e for a in (fix, swap, off) for e in a["edit"]["changes"][uri]])
     editor.change(uri, text, 2)  # the editor applies the edits and sends the new text
     after = editor.diagnostics(uri)
-    assert [d["code"] for d in after if d["code"] in ("RL202", "RL203", "RL102")] == \
-        ["RL202"]  # "platelets" is still to link; the rest is fixed or turned off
-    assert "platelets" in next(d for d in after if d["code"] == "RL202")["message"]
+    assert [d["code"] for d in after if d["code"] in ("RL202", "RL203", "RL102")] == []
+    # (each fixed or turned off)
 
 
 def test_hover_shows_the_glossary_entry_and_the_page_grade(editor, tmp_path):

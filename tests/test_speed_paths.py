@@ -183,7 +183,7 @@ def test_the_cache_gives_back_what_a_check_finds(tmp_path, monkeypatch):
     glossary_file.write_text("name: ours\nterms:\n  - term: sentence\n    id: s1\n"
                              "url_template: https://example.org/{id}\n", encoding="utf-8")
     (tmp_path / ".readlint.yaml").write_text(
-        "rules:\n  glossary-link:\n    glossaries: [terms.yaml]\n    min_link_share: 0\n",
+        "rules:\n  glossary-link:\n    glossaries: [terms.yaml]\n",
         encoding="utf-8")
     check()
     before = len(checked)

@@ -20,7 +20,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("reading and parsing", ("store", "tables", "yamltext", "source", "markup", "prose",
                              "syllables", "readability", "schema")),
     ("the document", ("document",)),
-    ("vocabulary", ("glossary", "vocabulary", "harvest")),
+    ("vocabulary", ("glossary", "vocabulary", "nearby", "linkpractice", "harvest")),
     ("rules", ("rule", "checks", "registry")),
     ("selection and linting", ("config", "rulesets", "selection", "suppress", "files",
                                "memo", "parallel", "linter", "fixes", "baseline", "changes")),

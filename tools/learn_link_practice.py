@@ -1,133 +1,217 @@
-"""Learn how cancer.gov editors link dictionary terms, for glossary-link's sense of which terms
-are worth a link.
+"""Learn how cancer.gov editors link dictionary terms, for glossary-link.
 
-    python tools/learn_link_practice.py ../shared
+    python tools/learn_link_practice.py ../shared      (needs numpy: pip install numpy)
 
-For each entry of the bundled glossaries, on the training pages of ../shared/corpus-nci that
-link dictionary terms at all (benchmarks/held-out.txt is left out): on how many pages the term
-is used in the prose, and on how many of those the editors linked it. Written to
-readlint/data/glossaries/nci-link-practice.tsv, which the glossaries name in `practice_tsv`.
+From the tuning pages of ../shared/corpus-nci (benchmarks/held-out.txt left out; pages for
+health professionals left out), this writes:
 
-Also printed: how often editors link a term's uses by where the use stands (a paragraph, a
-list item, a table cell, a "Key Points" list, a "To Learn More" section, a caption, the page's
-own topic), which decides what glossary-link leaves alone.
+- readlint/data/glossaries/nci-link-practice.tsv: for each entry of the bundled glossaries, on
+  how many pages that link dictionary terms (at least 3 links) the term is used in the prose,
+  and on how many of those it is linked;
+- readlint/data/link-model.json: the link model (readlint/linkpractice.py): a logistic model of
+  the chance that editors link an entry in a section where it is used, fitted on every first
+  use of an entry in a section of those pages (a term's own share of linked pages counted
+  without the page itself), with the paragraphs the site repeats word for word on 3 pages or
+  more (stock paragraphs), and two thresholds chosen from a five-fold cross-validation by page:
+  for drafts (links to be added), where the share of flags that editors linked equals the share
+  of editors' links flagged; for finished pages (omissions), the lowest chance at which 9 of 10
+  flags are editors' links.
+
+It prints the cross-validated recall and precision at each threshold.
 """
 
 from __future__ import annotations
 
-import re
+import json
+import math
 import sys
-from collections import Counter
-from collections.abc import Sequence
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from split_corpus import for_professionals, training_pages
 
 from readlint import document
-from readlint.checks.glossary_link import Use, glossary_uses, in_quotation
-from readlint.glossary import BUNDLED, Glossary, matcher_for
-from readlint.vocabulary import SKIP_SECTIONS
+from readlint.glossary import BUNDLED, matcher_for, topic_words
+from readlint.linkpractice import (
+    FEATURES,
+    LINK_SKIP_SECTIONS,
+    MODEL_PATH,
+    PAGE_FEATURES,
+    Candidate,
+    Page,
+    entry_key,
+    features,
+    glossary_links,
+    glossary_uses,
+    left_alone,
+    page_of,
+    paragraph_key,
+    section_candidates,
+)
 
 HERE = Path(__file__).resolve().parent.parent / "readlint" / "data" / "glossaries"
 MIN_LINKS = 3  # a page with fewer dictionary links does not practise linking
+STOCK_PAGES = 3  # a paragraph on this many pages, word for word, is a stock paragraph
+STOCK_WORDS = 8
+SITE = "www.cancer.gov"
+L2 = 1.0  # ridge penalty on the weights (not the intercept)
 
 
-def context(doc: document.Document, index: int, title_words: set[str],
-            term: str) -> str:
-    """Where a use stands, in the words of the printed table."""
-    heading = ""
-    for i in range(index, -1, -1):
-        if doc.blocks[i].kind == "heading":
-            heading = doc.blocks[i].text.strip().lower()
+def fit(x: list[list[float]], y: list[float]) -> tuple[list[float], float]:
+    """Logistic regression by Newton's method, with a small ridge penalty."""
+    import numpy as np
+
+    data = np.asarray(x, dtype=float)
+    target = np.asarray(y, dtype=float)
+    mean, scale = data.mean(axis=0), data.std(axis=0)
+    scale[scale == 0] = 1.0
+    z = np.hstack([np.ones((len(data), 1)), (data - mean) / scale])
+    w = np.zeros(z.shape[1])
+    penalty = np.full(z.shape[1], L2)
+    penalty[0] = 0.0
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-np.clip(z @ w, -30, 30)))
+        gradient = z.T @ (p - target) + penalty * w
+        hessian = (z * (p * (1 - p))[:, None]).T @ z + np.diag(penalty)
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-8:
             break
-    if heading.startswith("key points"):
-        return "key points list"
-    if heading.startswith("to learn more"):
-        return "to learn more section"
-    if index in doc.captions:
-        return "caption"
-    if {w.lower() for w in re.findall(r"[^\W_]+", term)} <= title_words:
-        return "the page's own topic"
-    return doc.blocks[index].kind
+    weights = w[1:] / scale
+    intercept = w[0] - float((w[1:] * mean / scale).sum())
+    return [float(v) for v in weights], float(intercept)
 
 
-def on_term(use: Use, glossaries: Sequence[Glossary]) -> bool:
-    """Is the link on a use the editors' link for that term: a dictionary link that goes to
-    the term's entry, or that covers exactly the term? A word inside a longer linked phrase
-    ("drugs" in "Drugs Approved for Breast Cancer") is not a link for that word."""
-    assert use.link is not None
-    for glossary in glossaries:
-        inside, entry = glossary.resolve(use.link.href)
-        if inside:
-            return entry in use.match.entries or \
-                (use.link.start, use.link.end) == (use.match.start, use.match.end)
-    return False
+def chance(weights: list[float], intercept: float, row: list[float]) -> float:
+    score = intercept + sum(w * v for w, v in zip(weights, row, strict=True))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
 
 def main(shared: Path) -> None:
     corpus = shared / "corpus-nci"
     matcher = matcher_for(BUNDLED)
-    seen: Counter[str] = Counter()
-    linked: Counter[str] = Counter()
+    glossaries = matcher.glossaries
+    options = {"in_tables": False}
+    pages = [p for p in training_pages(corpus)
+             if not for_professionals(p.read_text(encoding="utf-8"))]
+    docs = [(p.relative_to(corpus).as_posix(), document.load(p)) for p in pages]
+
+    # stock paragraphs: on STOCK_PAGES pages or more, word for word
+    on_pages: defaultdict[str, set[str]] = defaultdict(set)
+    for rel, doc in docs:
+        for block in doc.blocks:
+            if block.kind in ("paragraph", "list_item") and \
+                    len(block.text.split()) >= STOCK_WORDS:
+                on_pages[paragraph_key(block.text)].add(rel)
+    stock = {key for key, where in on_pages.items() if len(where) >= STOCK_PAGES}
+
+    # every first use of an entry in a section of the pages that link terms
+    found: list[tuple[str, Candidate, Page]] = []
+    seen: Counter[str] = Counter()  # pages using each entry
+    linked: Counter[str] = Counter()  # pages linking it
     names: dict[str, str] = {}
-    by_context: dict[str, Counter[str]] = {}
-    pages = 0
-    for path in training_pages(corpus):
-        if for_professionals(path.read_text(encoding="utf-8")):
-            continue  # pages for health professionals link far fewer terms
-        doc = document.load(path)
-        links = [lk for b in doc.blocks for lk in b.links
-                 if any(g.resolve(lk.href)[0] for g in matcher.glossaries)]
-        if len(links) < MIN_LINKS:
+    linked_on: dict[str, set[str]] = {}  # page: entries linked on it
+    practising = 0
+    for rel, doc in docs:
+        if glossary_links(doc, glossaries) < MIN_LINKS:
             continue
-        pages += 1
-        targets = set()
-        for link in links:
-            for glossary in matcher.glossaries:
-                inside, entry = glossary.resolve(link.href)
-                if entry is not None:
-                    targets.add(f"{entry.glossary}\t{entry.id}")
-        title = str(doc.metadata.get("title", "")).split(" - ")[0]
-        title_words = {w.lower() for w in re.findall(r"[^\W_]+", title)}
-        skipped = doc.blocks_under(SKIP_SECTIONS["default"])
-        here_seen: set[str] = set()
-        here_linked: set[str] = set()
-        first: set[str] = set()
-        for use in glossary_uses(doc, matcher.find, 2, skipped):
-            entry = use.match.entries[0]
-            key = f"{entry.glossary}\t{entry.id}"
-            names.setdefault(key, entry.term)
-            here_seen.add(key)
-            is_linked = use.link is not None and on_term(use, matcher.glossaries)
-            if is_linked or key in targets:
-                here_linked.add(key)
-            if key not in first:
-                first.add(key)
-                index = doc.blocks.index(use.block)
-                where = context(doc, index, title_words, use.match.text)
-                if where == "paragraph" and in_quotation(use.block.text, use.match.start):
-                    where = "quotation"
-                by_context.setdefault(where, Counter())["linked" if is_linked else "plain"] += 1
+        practising += 1
+        skipped = doc.blocks_under(LINK_SKIP_SECTIONS["default"]) | doc.captions
+        uses = list(glossary_uses(doc, matcher.find, 2, skipped))
+        topic = topic_words(doc)
+        candidates = section_candidates(doc, uses, glossaries, stock,
+                                        lambda use, topic=topic: left_alone(use, topic, options))
+        here_seen = {entry_key(c.use.match) for c in candidates}
+        here_linked = {entry_key(c.use.match) for c in candidates if c.linked}
+        for c in candidates:
+            entry = c.use.match.entries[0]
+            names.setdefault(entry_key(c.use.match), f"{entry.glossary}\t{entry.id}\t{entry.term}")
+            if not c.introduced:
+                found.append((rel, c, page_of(doc, glossaries)))
         seen.update(here_seen)
         linked.update(here_linked)
+        linked_on[rel] = here_linked
+
+    rows, labels, groups = [], [], []
+    for rel, c, page in found:
+        key = entry_key(c.use.match)
+        own = key in linked_on[rel]  # the page's own practice is left out of its features
+        rows.append(features(page, c.use, c.place, seen[key] - 1, linked[key] - own))
+        labels.append(1.0 if c.linked else 0.0)
+        groups.append(rel)
+
+    # five-fold cross-validation by page, for the thresholds and the printed figures
+    order = sorted(set(groups))
+    fold_of = {rel: n % 5 for n, rel in enumerate(order)}
+    held_chance = [0.0] * len(rows)
+    for k in range(5):
+        train = [i for i, g in enumerate(groups) if fold_of[g] != k]
+        weights, intercept = fit([rows[i] for i in train], [labels[i] for i in train])
+        for i, g in enumerate(groups):
+            if fold_of[g] == k:
+                held_chance[i] = chance(weights, intercept, rows[i])
+    total = sum(labels)
+    print(f"{len(rows)} first uses in sections of {practising} pages that link terms; "
+          f"{int(total)} linked. Cross-validated by page:")
+    curve = []
+    for step in range(10, 96, 5):
+        t = step / 100
+        flagged = [labels[i] for i, p in enumerate(held_chance) if p >= t]
+        hits = sum(flagged)
+        recall, precision = hits / total, hits / max(1, len(flagged))
+        curve.append((t, recall, precision))
+        print(f"  chance >= {t:.2f}: recall {recall:.3f}, precision {precision:.3f}")
+    draft = min(curve, key=lambda c: abs(c[1] - c[2]))[0]
+    finished = next((t for t, _, precision in curve if precision >= 0.9), 0.95)
+    weights, intercept = fit(rows, labels)
+    MODEL_PATH.write_text(json.dumps({
+        "about": "The chance that cancer.gov editors link a glossary term's first use in a "
+                 "section: a logistic model over `features`, fitted by "
+                 "tools/learn_link_practice.py on the pages of ../shared/corpus-nci "
+                 "(cancer.gov, U.S. government work, National Cancer Institute) that link at "
+                 f"least {MIN_LINKS} dictionary terms ({practising} pages; benchmarks/"
+                 "held-out.txt and pages for health professionals left out).",
+        "site": SITE,
+        "features": list(FEATURES),
+        "weights": [round(w, 6) for w in weights],
+        "intercept": round(intercept, 6),
+        "draft_threshold": draft,
+        "finished_threshold": finished,
+        "stock": sorted(stock),
+    }, indent=1) + "\n", encoding="utf-8")
+    # which pages editors link terms on, from the page's layout alone
+    layouts = [page_of(doc, glossaries).layout for _, doc in docs]
+    practises = [1.0 if glossary_links(doc, glossaries) >= MIN_LINKS else 0.0 for _, doc in docs]
+    page_weights, page_intercept = fit([list(x) for x in layouts], practises)
+    kept = sorted(chance(page_weights, page_intercept, list(x))
+                  for x, y in zip(layouts, practises, strict=True) if y)
+    page_threshold = round(kept[len(kept) // 50], 3)  # 49 in 50 such pages are kept
+    plain = [chance(page_weights, page_intercept, list(x)) < page_threshold
+             for x, y in zip(layouts, practises, strict=True) if not y]
+    print(f"pages editors link terms on, told from their layout: 98% kept, "
+          f"{sum(plain)} of {len(plain)} pages they leave plain told apart")
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    data.update({"page_features": list(PAGE_FEATURES),
+                 "page_weights": [round(w, 6) for w in page_weights],
+                 "page_intercept": round(page_intercept, 6), "page_threshold": page_threshold})
+    MODEL_PATH.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    print(f"draft threshold {draft:.2f}, finished threshold {finished:.2f}; "
+          f"{len(stock)} stock paragraphs; written to {MODEL_PATH}")
+
     lines = [
         "# How cancer.gov editors link the terms of readlint's bundled glossaries: for each",
         "# entry, on how many pages the term is used in the prose (pages) and on how many of",
-        f"# those it is linked (linked). Learned from the {pages} cancer.gov pages (U.S.",
+        f"# those it is linked (linked). Learned from the {practising} cancer.gov pages (U.S.",
         "# government work, National Cancer Institute) of ../shared/corpus-nci that link at",
         f"# least {MIN_LINKS} dictionary terms (pages for health professionals and",
-        "# benchmarks/held-out.txt left out), by",
-        "# tools/learn_link_practice.py.",
+        "# benchmarks/held-out.txt left out), by tools/learn_link_practice.py.",
         "glossary\tid\tterm\tpages\tlinked",
     ]
-    for key in sorted(seen, key=lambda k: (k.split("\t")[0], names[k].lower(), k)):
-        lines.append(f"{key}\t{names[key]}\t{seen[key]}\t{linked[key]}")
+    for key in sorted(seen, key=lambda k: (names[k].split("\t")[0],
+                                           names[k].split("\t")[2].lower(), k)):
+        lines.append(f"{names[key]}\t{seen[key]}\t{linked[key]}")
     (HERE / "nci-link-practice.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(seen)} entries used on {pages} pages")
-    print("\nfirst use of a term on a page, by where it stands: linked / all")
-    for where, counts in sorted(by_context.items(), key=lambda kv: -sum(kv[1].values())):
-        total = sum(counts.values())
-        print(f"  {where:24} {counts['linked']:6d} / {total:6d}  ({counts['linked'] / total:.2f})")
+    print(f"{len(seen)} entries used on {practising} pages")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,553 @@
+"""How editors link glossary terms, as a model readlint can apply to a page it has not seen.
+
+A glossary may record how its site's editors link each entry (a practice TSV: on how many
+pages the term is used, on how many it is linked). That share says much, but not all: the
+same editors link a term more often in a list item, at its first use on the page, on a
+summary laid out with "Key Points" (whose editors link each term again in every major
+section), less often in a stock paragraph, in a term's own section, or on a long page. The
+link model (readlint/data/link-model.json, fitted by tools/learn_link_practice.py on the
+tuning pages of ../shared/corpus-nci) weighs these together into the chance that an editor
+links a use of a term: one logistic model, whose weights and provenance are in that file.
+
+This module owns the uses of glossary terms in a page's prose (`glossary_uses`), the
+features the model reads from a use, and the model itself.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import json
+import math
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from .blocks import Block, Link
+from .document import Document
+from .glossary import Glossary, Match, can_be_verb, fold, only_a_verb
+from .vocabulary import ALSO_CALLED, SKIP_SECTIONS, explained, in_proper_name, is_acronym, rarity
+
+SUMMARY_MARK = ("key points",)  # a summary laid out as cancer.gov's PDQ summaries are
+# Editors' practice measured on cancer.gov pages (tools/learn_link_practice.py): they never
+# link in "Key Points" lists (0 of 155 first uses) and rarely in "To Learn More" sections.
+LINK_SKIP_SECTIONS = {**SKIP_SECTIONS,
+                      "default": [*SKIP_SECTIONS["default"], "key points", "to learn more*"]}
+_WORD = re.compile(r"[^\W_]+")
+
+
+class Use(NamedTuple):
+    """One use of a glossary term in the prose."""
+
+    block: Block
+    match: Match
+    section: int
+    link: Link | None
+    matches: tuple[Match, ...] = ()  # every match in the block, for context
+
+    def match_index(self) -> MatchIndex:
+        return match_index(self.matches)
+
+
+def glossary_uses(doc: Document, find: Callable[[str], list[Match]], section_level: int = 2,
+                  skipped: set[int] | frozenset[int] | None = None,
+                  found: list[list[Match]] | None = None) -> Iterator[Use]:
+    """Every use of a glossary term in the prose (headings and skipped blocks left out), with
+    the link on it. `found` gives each block's matches when they are already known."""
+    section = 0
+    for index, block in enumerate(doc.blocks):
+        if block.kind == "heading":
+            if block.level <= section_level:
+                section += 1
+            continue
+        if skipped and index in skipped:
+            continue
+        matches = tuple(found[index] if found is not None else find(block.text))
+        uses = []
+        read: set[int] = set()  # links whose own text gave the uses
+        for match in matches:
+            link = next((lk for lk in block.links
+                         if lk.start < match.end and match.start < lk.end), None)
+            if link is not None and (link.start, link.end) != (match.start, match.end):
+                # The link covers a shorter or longer term than the match: the linked text is
+                # the term the writer chose ("[HER2](...)-positive").
+                if id(link) in read:
+                    continue  # another match under the same link: its uses are in
+                subs = _linked_uses(block, link, find, section, matches)
+                if subs:
+                    read.add(id(link))
+                    uses.extend(subs)
+                    continue
+            uses.append(Use(block, match, section, link, matches))
+        for link in block.links:
+            if not any(link.start < m.end and m.start < link.end for m in matches):
+                # a linked term the block's words hide: "[T-DM1](...)1" reads "T-DM11"
+                uses.extend(_linked_uses(block, link, find, section, matches))
+        uses.sort(key=lambda use: use.match.start)
+        yield from uses
+
+
+def _linked_uses(block: Block, link: Link, find: Callable[[str], list[Match]], section: int,
+                 matches: tuple[Match, ...]) -> list[Use]:
+    """The terms in a link's own text, each a use with that link on it."""
+    return [Use(block, Match(link.start + sub.start, link.start + sub.end, sub.text,
+                             sub.entries), section, link, matches)
+            for sub in find(block.text[link.start:link.end])]
+
+
+def left_alone(use: Use, topic: set[str], options: Mapping[str, Any]) -> bool:
+    """Uses editors do not link: in table cells (2% of first uses are linked), words of the
+    page's own topic (10%), words inside a proper name ("American Society of Clinical
+    Oncology", "Physician Data Query"), and a paragraph that is only the term (a brand name or
+    a title on its own; a list item that is only the term is checked, as editors link those)."""
+    if use.block.kind == "table_cell" and not options["in_tables"]:
+        return True
+    if use.block.kind == "paragraph":
+        label, title_line = _paragraph_shape(use.block.text)
+        if label == use.match.text:
+            return True  # a paragraph that only names it: a brand name or a title on its own
+        if title_line:
+            return True  # a title line: "Targeted therapy approved for breast cancer"
+    words = {fold(w) for w in _WORD.findall(use.match.text)}
+    if words and words <= topic:
+        return True
+    if in_quotation(use.block.text, use.match.start):
+        return True  # someone's words, quoted (10% of first uses there are linked)
+    if used_as_verb(use.block.text, use.match):
+        return True  # "is based on", "may mean": not the entries "base" and "mean"
+    return in_proper_name(use.block.text, use.match.start, use.match.end)
+
+
+VERB_LINK_SHARE = 0.2  # "mean": 4 of 37 pages; "base": 0 of 116; "relapse": 23 of 38
+_BEFORE_A_VERB = frozenset(
+    "can could may might must will would shall should do does did not it they we you i he "
+    "she also often usually only this that these those what which".split())
+_AFTER_A_VERB = frozenset(("on", "upon", "that"))
+_NEXT_WORD = re.compile(r"\W*([^\W_]+)")
+
+
+def used_as_verb(text: str, match: Match) -> bool:
+    """Is a one-word term named by a noun that is spelled like a verb ("mean", "base") used
+    as the verb here: in a form only the verb has ("meant"), after a helping verb or a
+    pronoun ("may mean"), or before "on" or "that" ("based on")? Entries editors link verbs
+    to ("diagnosed" for "diagnosis"), entries editors often link in any form ("relapse"),
+    and entries named by a verb ("metastasize") are not concerned."""
+    entry = match.entries[0]
+    if entry.pages and entry.linked >= VERB_LINK_SHARE * entry.pages:
+        return False  # editors link the word, verb or not: "relapsed" (23 of 38 pages)
+    word, term = match.text, entry.term
+    if " " in word or "-" in word or fold(word) != fold(term) or not can_be_verb(word) or \
+            only_a_verb(term):
+        return False
+    if only_a_verb(word):
+        return True  # "meant", "based": forms of the verb only
+    after = _NEXT_WORD.match(text, match.end)
+    if after and after.group(1).lower() in _AFTER_A_VERB and \
+            text[match.end:after.start(1)].strip() == "":
+        return True
+    words = _WORD.findall(text[max(0, match.start - 40):match.start].lower())
+    while words and words[-1].endswith("ly") and words[-1] not in _BEFORE_A_VERB:
+        words.pop()  # "does not necessarily mean"
+    return bool(words) and words[-1] in _BEFORE_A_VERB
+
+
+@lru_cache(maxsize=64)
+def _paragraph_shape(text: str) -> tuple[str, bool]:
+    """A paragraph's label (see _label) and whether it is a title line (14 words or fewer,
+    no full stop at its end), worked out once for all the terms in it."""
+    if len(text) > 400:
+        return "", False
+    return _label(text), len(text.split()) <= 14 and not _SENTENCE_END.search(text.strip())
+
+
+@lru_cache(maxsize=64)
+def _quote_marks(text: str) -> tuple[list[int], list[int]]:
+    return ([i for i, c in enumerate(text) if c == "\u201c"],
+            [i for i, c in enumerate(text) if c == "\u201d"])
+
+
+def in_quotation(text: str, start: int) -> bool:
+    """Is text[start] inside curly quotation marks ("“... letrozole for 5 years ...”")?
+    (The marks are found once for a text, then counted by binary search.)"""
+    if "\u201c" not in text:
+        return False
+    opens, shuts = _quote_marks(text)
+    return bisect.bisect_left(opens, start) > bisect.bisect_left(shuts, start)
+
+
+def is_title(text: str) -> bool:
+    """Is the text a title, not a sentence: a few words, each long word capitalised, no full
+    stop ("Langerhans Cell Histiocytosis", "Thymoma and Thymic Carcinoma, Childhood")?"""
+    words = _WORD.findall(text)
+    long_words = [w for w in words if len(w) >= 4]
+    return 0 < len(words) <= 8 and bool(long_words) and \
+        all(w[0].isupper() for w in long_words) and not _SENTENCE_END.search(text.strip()) \
+        and sum(w[0].isupper() for w in words) >= 2
+
+
+def _label(text: str) -> str:
+    """A paragraph's text without a parenthesis at its end and stray marks: "Gerson Therapy
+    (PDQ®)" is "Gerson Therapy". Linear, unlike a regular expression anchored at the end."""
+    text = text.rstrip()
+    if text.endswith(")"):
+        opening = text.rfind("(")
+        if opening >= 0 and "(" not in text[opening + 1:] and ")" not in text[opening:-1]:
+            text = text[:opening].rstrip()
+    return text.strip(" *_:.")
+
+
+_CAPITALS = re.compile(r"[A-Z][A-Za-z0-9-]*[A-Z0-9]s?")
+_OR = re.compile(r",?\s+or\s+")
+_SENTENCE_END = re.compile(r"[.!?:;]\W*$")
+
+
+def other_name(use: Use) -> bool:
+    """Uses that need no link: another name given for something just named ("also called
+    computed tomography"); a plain explanation in parentheses ("prognosis (chance of
+    recovery)": "recovery" needs no link); and, in parentheses, the other name of the term
+    before them ("MRI (magnetic resonance imaging)"). A list of terms in parentheses ("(fats,
+    proteins and sugars)") is checked, and so are terms explained in place, as editors link
+    them."""
+    text, start, matches = use.block.text, use.match.start, use.match_index()
+    if ALSO_CALLED.search(text[max(0, start - 200):start]):
+        return True
+    previous = matches.ending_by(start)
+    if _CAPITALS.fullmatch(use.match.text) and previous is not None and \
+            _OR.fullmatch(text, previous.end, start):
+        return True  # an abbreviation given as the other name: "anti-inflammatory drugs or NSAIDs"
+    opening = _opening_parenthesis(text, start)
+    if opening < 0:
+        return False
+    spaces = _SPACES.match(text, opening + 1)
+    content = spaces.end() if spaces else opening + 1
+    last = matches.ending_by(opening)
+    before = [last] if last is not None and not text[last.end:opening].strip() else []
+    if before and (set(before[-1].entries) & set(use.match.entries)
+                   or re.search(r"\b[A-Z]{2,}\b", before[-1].text)
+                   or (use.match.text[:1].isupper()
+                       and re.match(r"[®™]*\)", text[use.match.end:use.match.end + 3]))):
+        # the other name of the term: "MRI (magnetic resonance imaging)", "trastuzumab
+        # emtansine (T-DM1)", "lapatinib (Tykerb®)"
+        return True
+    if use.match.text[:1].isupper() and content == start and \
+            re.match(r"[®™]*\)", text[use.match.end:use.match.end + 3]) and \
+            re.search(r"\b[a-z][a-z-]{3,}\s*$", text[max(0, opening - 40):opening]):
+        return True  # a brand after the medicine's name: "ribociclib (Kisqali)"
+    short = use.match.text
+    named = [text[m.start:m.end] for m in before] + [
+        text[lk.start:lk.end] for lk in use.block.links
+        if lk.end <= opening and not text[lk.end:opening].strip()]  # "[a phrase] (short)"
+    if named and content == start and " " not in short and \
+            (len(short) <= 6 or (re.search(r"[A-Z]", short) and len(short) < len(named[-1])))\
+            and _BRACKET_CLOSE.match(text[use.match.end:use.match.end + 3]):
+        # a short form after the phrase: "[linear accelerator] (linac)", "[beta human
+        # chorionic gonadotropin] (beta-hCG)"
+        return True
+    return content not in matches.starts  # an explanation, not a list of terms
+
+
+def short_form_linked(use: Use) -> bool:
+    """Is the term followed by its short form in brackets, linked: "magnetic resonance
+    imaging ([MRI](...))"? The link on the short form serves both."""
+    text, end = use.block.text, use.match.end
+    bracket = _BRACKET_AFTER.match(text, end)
+    if bracket is None:
+        return False
+    return any(link.start == bracket.end() and _BRACKET_CLOSE.match(text, link.end)
+               for link in use.block.links)
+
+
+_BRACKET_AFTER = re.compile(r"\s*\(\s*")
+_BRACKET_CLOSE = re.compile(r"\s*\)")
+
+
+_SPACES = re.compile(r"\s*")
+
+
+@lru_cache(maxsize=64)
+def _brackets(text: str) -> tuple[list[int], list[int]]:
+    return ([i for i, c in enumerate(text) if c == "("],
+            [i for i, c in enumerate(text) if c == ")"])
+
+
+def _opening_parenthesis(text: str, start: int) -> int:
+    """Index of the '(' that text[start] is inside (the nearest one still open), or -1.
+    (The brackets are found once for a text, then looked up by binary search.)"""
+    if "(" not in text:
+        return -1
+    opens, shuts = _brackets(text)
+    i = bisect.bisect_left(opens, start) - 1
+    if i < 0:
+        return -1
+    j = bisect.bisect_left(shuts, start) - 1
+    return opens[i] if j < 0 or opens[i] > shuts[j] else -1
+
+
+class MatchIndex:
+    """A block's glossary matches, indexed for the questions asked of each use: which match
+    ends last by a place, and does a match start at a place."""
+
+    def __init__(self, matches: Sequence[Match]) -> None:
+        ordered = sorted(matches, key=lambda m: m.end)
+        self._ends = [m.end for m in ordered]
+        self._ordered = ordered
+        self.starts = frozenset(m.start for m in matches)
+
+    def ending_by(self, place: int) -> Match | None:
+        """The match that ends last at or before `place`."""
+        i = bisect.bisect_right(self._ends, place) - 1
+        return self._ordered[i] if i >= 0 else None
+
+
+_indexes: dict[int, tuple[tuple[Match, ...], MatchIndex]] = {}
+
+
+def match_index(matches: tuple[Match, ...]) -> MatchIndex:
+    """The index of a block's matches, made once for the tuple every use of the block
+    shares."""
+    known = _indexes.get(id(matches))
+    if known is not None and known[0] is matches:
+        return known[1]
+    if len(_indexes) > 64:
+        _indexes.clear()
+    index = MatchIndex(matches)
+    _indexes[id(matches)] = (matches, index)
+    return index
+
+
+def links_to_its_entry(use: Use, glossaries: Sequence[Glossary]) -> bool:
+    """Is the link on a use the editors' link for that term: a link into a glossary that goes
+    to the term's entry, or that covers exactly the term? A word inside a longer linked phrase
+    ("drugs" in "Drugs Approved for Breast Cancer") is not linked for that word."""
+    if use.link is None:
+        return False
+    for glossary in glossaries:
+        inside, entry = glossary.resolve(use.link.href)
+        if inside:
+            return entry in use.match.entries or \
+                (use.link.start, use.link.end) == (use.match.start, use.match.end)
+    return False
+
+
+def glossary_links(doc: Document, glossaries: Sequence[Glossary]) -> int:
+    """How many links on the page go to an entry of one of the glossaries (not to a page of
+    the glossary's site that is no entry, such as a list of drugs)."""
+    return sum(1 for block in doc.blocks for link in block.links
+               if any(glossary.resolve(link.href)[1] for glossary in glossaries))
+
+
+def paragraph_key(text: str) -> str:
+    """A short digest of a paragraph's words (case and punctuation left out): the same stock
+    paragraph gives the same key on every page."""
+    words = " ".join(_WORD.findall(text.lower()))
+    return hashlib.sha1(words.encode("utf-8")).hexdigest()[:16]
+
+
+class Page(NamedTuple):
+    """What the model reads from the page as a whole, worked out once per page."""
+
+    summary: bool  # laid out with "Key Points" lists
+    log_words: float
+    headings: tuple[str, ...]  # the nearest heading above each block (folded words)
+    layout: tuple[float, ...]  # PAGE_FEATURES: does the page look like one editors link on?
+
+
+# What tells a page its editors link terms on (an article, a summary, a drug's page) from one
+# they leave plain (a list of articles, an index, a landing page of links), with the links to
+# glossary entries left out, so a draft reads the same as the page its editors finished.
+PAGE_FEATURES = ("log_words", "links_per_100_words", "blocks_with_links", "list_items",
+                 "summary", "headings_per_100_words", "a_list_of_links", "question_headings",
+                 "dated_paragraphs", "log_words_per_paragraph")
+_DATED = re.compile(r"(?:Posted|Updated|Reviewed|Published)(?: on)?:", re.I)
+
+
+def page_of(doc: Document, glossaries: Sequence[Glossary]) -> Page:
+    """The page's features, once per document."""
+    def compute() -> Page:
+        above: list[str] = []
+        heading = ""
+        headings = 0
+        for block in doc.blocks:
+            if block.kind == "heading":
+                heading = " ".join(w.lower() for w in _WORD.findall(block.text))
+                headings += 1
+            above.append(heading)
+        words = max(1, doc.stats.words)
+        prose = [b for b in doc.blocks if b.kind in ("paragraph", "list_item")]
+        other = [[lk for lk in b.links if not any(g.resolve(lk.href)[0] for g in glossaries)]
+                 for b in prose]
+        summary = bool(doc.blocks_under(SUMMARY_MARK))
+        only_a_link = sum(1 for b, links in zip(prose, other, strict=True)
+                          if len(links) == 1 and links[0].end - links[0].start >=
+                          len(b.text.strip()) - 2)
+        titles = [b.text.strip() for b in doc.blocks if b.kind == "heading"]
+        paragraphs = [b.text for b in prose if b.kind == "paragraph"]
+        layout = (math.log1p(words), 100 * sum(map(len, other)) / words,
+                  sum(1 for links in other if links) / max(1, len(prose)),
+                  sum(1 for b in prose if b.kind == "list_item") / max(1, len(prose)),
+                  float(summary), 100 * headings / words,
+                  float(only_a_link >= 0.3 * max(1, len(prose))),
+                  sum(1 for t in titles if t.endswith("?")) / max(1, len(titles)),
+                  sum(1 for t in paragraphs if _DATED.match(t.strip())) / max(1, len(paragraphs)),
+                  math.log1p(sum(len(t.split()) for t in paragraphs) / max(1, len(paragraphs))))
+        return Page(summary, math.log1p(doc.stats.words), tuple(above), layout)
+    page: Page = doc.memo(("link practice page", tuple(g.name for g in glossaries)), compute)
+    return page
+
+
+class Place(NamedTuple):
+    """Where a use stands, as the model reads it."""
+
+    block_index: int
+    first_on_page: bool
+    explained: bool  # a plain explanation beside it (editors link many such terms anyway)
+    near_previous: bool  # the term was used a block or two before
+    stock: bool  # in a paragraph many pages of the site share word for word
+
+
+# Smoothing of an entry's share of linked pages: as if seen on PRIOR_PAGES more pages, linked
+# on RARE_PRIOR of them when the term is rare in English (Zipf under RARE_ZIPF), else on
+# COMMON_PRIOR.
+PRIOR_PAGES = 2.0
+RARE_ZIPF = 3.5
+RARE_PRIOR = 0.6
+COMMON_PRIOR = 0.15
+
+FEATURES = (
+    "share", "log_pages", "zipf", "zipf_over_4", "zipf_under_3", "several_words",
+    "abbreviation", "drug", "summary", "first_on_page", "later_section_of_summary",
+    "list_item", "explained", "in_heading", "stock", "near_previous", "log_words",
+    "first_section", "share_in_summary", "share_at_first_use", "share_in_list",
+    "zipf_in_summary", "list_item_in_summary",
+)
+
+
+def features(page: Page, use: Use, place: Place, pages: int, linked: int) -> list[float]:
+    """The model's inputs for a use, in the order of FEATURES. `pages` and `linked` are the
+    entry's practice (pages that use it, pages that link it)."""
+    text = use.match.text
+    zipf = rarity(text)
+    prior = RARE_PRIOR if zipf < RARE_ZIPF else COMMON_PRIOR
+    share = (linked + PRIOR_PAGES * prior) / (pages + PRIOR_PAGES)
+    share_logit = math.log((share + 0.01) / (1.01 - share))
+    words = {w.lower() for w in _WORD.findall(text)}
+    heading = set(page.headings[place.block_index].split()) if page.headings else set()
+    summary = float(page.summary)
+    first = float(place.first_on_page)
+    in_list = float(use.block.kind == "list_item")
+    return [
+        share_logit, math.log1p(pages), zipf, max(0.0, zipf - 4.0), max(0.0, 3.0 - zipf),
+        float(len(text.split()) > 1), float(is_acronym(text)),
+        float(use.match.entries[0].glossary == "nci-drugs"),
+        summary, first, summary * (1.0 - first), in_list, float(place.explained),
+        float(bool(words) and words <= heading), float(place.stock), float(place.near_previous),
+        page.log_words, float(use.section <= 1),
+        share_logit * summary, share_logit * first, share_logit * in_list, zipf * summary,
+        in_list * summary,
+    ]
+
+
+class LinkModel(NamedTuple):
+    """A logistic model over FEATURES: the chance that editors link a use."""
+
+    weights: tuple[float, ...]
+    intercept: float
+    stock: frozenset[str]  # paragraph keys of the site's stock paragraphs
+    site: str  # the site whose editors' practice it learned ("www.cancer.gov")
+    draft_threshold: float  # the chance above which a draft of that site's needs the link
+    finished_threshold: float  # ... and a page its editors have linked, an omission
+    page_weights: tuple[float, ...]  # over PAGE_FEATURES: a page its editors link terms on
+    page_intercept: float
+    page_threshold: float
+
+    def chance(self, values: Sequence[float]) -> float:
+        return _logistic(self.intercept, self.weights, values)
+
+    def links_expected(self, page: Page) -> bool:
+        """Does the page look like one its site's editors link terms on?"""
+        return _logistic(self.page_intercept, self.page_weights, page.layout) >= \
+            self.page_threshold
+
+
+def _logistic(intercept: float, weights: Sequence[float], values: Sequence[float]) -> float:
+    score = intercept + sum(w * v for w, v in zip(weights, values, strict=True))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "link-model.json"
+
+
+@cache
+def model() -> LinkModel | None:
+    """The bundled link model, or None when it is missing or not for these features (a
+    readlint whose data was not rebuilt): glossary-link then uses the share alone."""
+    try:
+        data: Mapping[str, Any] = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if tuple(data.get("features", ())) != FEATURES or \
+            tuple(data.get("page_features", ())) != PAGE_FEATURES:
+        return None
+    return LinkModel(tuple(float(w) for w in data["weights"]), float(data["intercept"]),
+                     frozenset(data.get("stock", ())), str(data.get("site", "")),
+                     float(data["draft_threshold"]), float(data["finished_threshold"]),
+                     tuple(float(w) for w in data["page_weights"]),
+                     float(data["page_intercept"]), float(data["page_threshold"]))
+
+
+class Candidate(NamedTuple):
+    """The first use of an entry in a section, and what the page does with the entry there."""
+
+    use: Use
+    place: Place
+    linked: bool  # the entry is linked to (its entry) somewhere in this section
+    introduced: bool  # another name given beside it introduced it before this use
+    uses: tuple[Use, ...]  # every use of the entry in the section, in order
+
+
+def entry_key(match: Match) -> str:
+    """Uses of one entry are one term, whatever form they take."""
+    entry = match.entries[0]
+    return f"{entry.glossary}:{entry.id}"
+
+
+def section_candidates(doc: Document, uses: Sequence[Use], glossaries: Sequence[Glossary],
+                       stock: frozenset[str] | set[str],
+                       leave: Callable[[Use], bool] | None = None) -> list[Candidate]:
+    """Each entry's first use in each section (sections start at level-2 headings), in page
+    order, with where it stands. A use named beside another name of the term ("MRI (magnetic
+    resonance imaging)") introduces the term for the rest of the page. Unlinked uses that
+    `leave` says editors leave alone (a quotation, a proper name) are passed over."""
+    index_of = {id(block): i for i, block in enumerate(doc.blocks)}
+    groups: dict[tuple[int, str], list[Use]] = {}
+    introduced_at: dict[str, int] = {}  # entry: the place of the use that introduced it
+    first_place: dict[tuple[int, str], int] = {}
+    for place, use in enumerate(uses):
+        key = (use.section, entry_key(use.match))
+        if use.link is None and (other_name(use) or short_form_linked(use)):
+            introduced_at.setdefault(key[1], place)
+            continue
+        if use.link is None and leave is not None and leave(use):
+            continue
+        groups.setdefault(key, []).append(use)
+        first_place.setdefault(key, place)
+    seen_page: dict[str, int] = {}  # entry: block index of its last use so far
+    out = []
+    for key, group in sorted(groups.items(), key=lambda kv: first_place[kv[0]]):
+        first = group[0]
+        block_index = index_of[id(first.block)]
+        previous = seen_page.get(key[1])
+        text, match = first.block.text, first.match
+        out.append(Candidate(
+            first,
+            Place(block_index, previous is None,
+                  explained(text, match.start, match.end, is_acronym(match.text)),
+                  previous is not None and block_index - previous <= 2,
+                  paragraph_key(text) in stock),
+            any(links_to_its_entry(u, glossaries) for u in group),
+            introduced_at.get(key[1], len(uses)) < first_place[key],
+            tuple(group)))
+        seen_page[key[1]] = index_of[id(group[-1].block)]
+    return out
