@@ -157,6 +157,45 @@ def rarity(phrase: str) -> float:
     return min((zipf(w) for w in words), default=8.0)
 
 
+@cache
+def _everyday_health() -> frozenset[str]:
+    path = Path(__file__).resolve().parent / "data" / "everyday-health-words.txt"
+    return frozenset(line.strip().lower() for line in path.read_text(encoding="utf-8")
+                     .splitlines() if line.strip() and not line.startswith("#"))
+
+
+def everyday_health(word: str) -> bool:
+    """Is the word one of the body and of everyday health care that adult readers know
+    ("spleen", "testicles", "urine"; data/everyday-health-words.txt), in any plain form?"""
+    low = word.lower()
+    known = _everyday_health()
+    return low in known or any(low.endswith(ending) and low[: -len(ending)] in known
+                               for ending in ("s", "es", "'s"))
+
+
+# A word writers explain is one they feel readers need explained, whatever its frequency
+# in English; above this Zipf frequency the evidence is mostly writers glossing an everyday
+# word for children or for a second language ("express", "bind").
+EXPLAINED_MAX_ZIPF = 3.6
+
+
+@cache
+def _explained_terms() -> frozenset[str]:
+    path = Path(__file__).resolve().parent / "data" / "explained-terms.tsv"
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith(("#", "word\t")):
+            words.add(line.split("\t", 1)[0])
+    return frozenset(words)
+
+
+def writers_explain(word: str, plain_form: str) -> bool:
+    """Do health writers explain the word (given with its plain form, as glossary.fold
+    makes it) where they first use it (data/explained-terms.tsv: "recur", "benign",
+    "vertebra", "scoliosis"), and is it not common in English?"""
+    return plain_form in _explained_terms() and word_zipf(word) < EXPLAINED_MAX_ZIPF
+
+
 def is_medical_form(word: str, beginnings: bool = True) -> bool:
     """Is the word built the medical way: a medical ending, or (with `beginnings`) a medical
     beginning? Beginnings are weaker evidence: "neurological" and "radioactivity" are

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
+from .. import nearby
 from ..blocks import Block
 from ..document import Document
 from ..glossary import (
@@ -17,6 +18,7 @@ from ..glossary import (
     related_to,
     topic_words,
 )
+from ..linkpractice import is_title
 from ..problem import Problem, Severity
 from ..prose import address_spans, spelled_out, within, words
 from ..rule import UNDEFINED_TERM, Example, Rule
@@ -29,6 +31,7 @@ from ..vocabulary import (
     everyday_compound,
     everyday_derivation,
     everyday_head,
+    everyday_health,
     explained,
     in_proper_name,
     is_acronym,
@@ -38,6 +41,7 @@ from ..vocabulary import (
     run_together,
     sentence_start,
     word_zipf,
+    writers_explain,
     zipf,
 )
 
@@ -145,16 +149,18 @@ class UndefinedJargon(Rule):
         # Abbreviations spelled out in a heading ("Post-Traumatic Stress (PTS)") are explained.
         seen: set[str] = {fold_phrase(abbreviation) for h in doc.headings
                           for abbreviation in spelled_out(h.text)}
-        skipped = doc.blocks_under(options["skip_sections"])
+        skipped = doc.blocks_under(options["skip_sections"]) | nearby.key_points_lists(doc)
         # Words found easy, on any page checked with these options: a lower-case word's
         # hardness does not depend on where it stands (see below).
         easy = _EASY.setdefault((options["max_zipf"], options["medical_max_zipf"],
                                  tuple(options["glossaries"]),
                                  options["skip_glossary_terms"]), set())
         topic = topic_words(doc)  # the page's subject: its drug is named, not jargon, on it
+        # the site or body a title names ("Pexidartinib - NCI"): its own name, known there
+        own_names = set(re.findall(r"\b[A-Z]{2,}\b", str(doc.metadata.get("title") or "")))
         for index, block in enumerate(doc.blocks):
             if block.kind == "heading" or index in skipped or _title_line(block) or \
-                    _resource_title(block):
+                    _resource_title(block) or block.kind == "list_item" and is_title(block.text):
                 continue
             text = block.text
             label_end = _label_end(doc, block)
@@ -185,7 +191,8 @@ class UndefinedJargon(Rule):
                 acronym = is_acronym(term)
                 i = bisect.bisect_right(span_starts, start) - 1
                 in_glossary = i >= 0 and end <= glossary_spans[i][1]
-                if _named(term, acronym, in_glossary, text, start):
+                if _named(term, acronym, in_glossary, text, start) or \
+                        re.sub(r"['’]s$", "", term) in own_names:
                     seen.add(key)  # a person or a group, named again later: "Dr. Cusimano" ...
                     continue  # ... "Cusimano said"
                 if not self._hard(term, acronym, in_glossary, text, start, options):
@@ -215,8 +222,9 @@ class UndefinedJargon(Rule):
                         explained(text, start, suffix.end() if suffix else end, acronym) or \
                         whole != (start, end) and explained(text, *whole, acronym) or \
                         _noun_definition(text, end) or \
-                        _page_name(term, topic) or _against_topic(term, topic) or \
-                        _pronunciation(text, start) or _not_a_term(text, start, end, acronym):
+                        _in_title(term, topic) or _against_topic(term, topic) or \
+                        _pronunciation(text, start) or _not_a_term(text, start, end, acronym) \
+                        or nearby.explained_nearby(doc, index, text, start, end, term):
                     continue
                 if foreign is None:
                     foreign = _other_language(text)
@@ -228,19 +236,15 @@ class UndefinedJargon(Rule):
                     continue
                 source_start = block.source_offset(start)
                 source_end = block.source_offset(end - 1) + 1
-                meant = misspelling_of(term) if not acronym else None
+                meant = (misspelling_of(term) or
+                         (None if in_glossary else _page_misspelling(doc, term))) \
+                    if not acronym else None
                 if meant is not None:  # a slip of the keyboard, not a term: "symtpoms"
                     yield self.problem(doc, source_start, source_end,
                                        f"\"{term}\" looks like a misspelling of \"{meant}\": "
                                        "check the spelling.", subject=term)
                     continue
-                what = "abbreviation" if acronym else "term"
-                advice = ("spell it out the first time, for example \"Long Name (ABC)\""
-                          if acronym else
-                          "explain it in plain words the first time, for example "
-                          f"\"{term} (a short plain explanation)\", or use an everyday word")
-                yield self.problem(doc, source_start, source_end,
-                                   f"Readers may not know the {what} \"{term}\": {advice}.",
+                yield self.problem(doc, source_start, source_end, _message(term, acronym),
                                    subject=term)
 
     @staticmethod
@@ -253,8 +257,14 @@ class UndefinedJargon(Rule):
             if term.upper() in EVERYDAY_ABBREVIATIONS:
                 return False
             return zipf(term) < float(options["acronym_max_zipf"])
-        if " " in term:
-            return rarity(term) < float(options["medical_max_zipf"])
+        if " " in term:  # a term of the glossaries of several words ("lymph nodes")
+            words = re.findall(r"[^\W_]+", term)
+            if any(everyday_health(w) for w in words) and not any(
+                    is_medical_form(w) and not everyday_health(w) for w in words):
+                return False  # "thyroid gland", "red blood cells"
+            zipf_of = rarity(term)
+            return zipf_of < GLOSSARY_ZIPF or zipf_of < float(options["medical_max_zipf"]) \
+                and any(is_medical_form(w) for w in words)
         if _BRAND.fullmatch(term):
             return False  # a brand: "iStock"
         if term[:1].isupper() and (in_proper_name(text, start, end) or not in_glossary and (
@@ -277,15 +287,24 @@ def _hard_word(term: str, in_glossary: bool, max_zipf: float, medical_max_zipf: 
         not everyday_head(term)
     if not in_glossary and not medical_form and everyday_compound(term):
         return False  # "underarm", "regrow", "noncancerous"
+    if everyday_health(term):
+        return False  # "spleen", "testicles": words of the body readers know
+    if writers_explain(term, fold(term)):
+        return True  # health writers explain it where they use it: "recur", "scoliosis"
     frequency = word_zipf(term)
     if frequency < max_zipf:
         return True
-    medical = in_glossary or medical_form or \
-        (frequency < 3.5 and related_to(term, glossaries))
+    if in_glossary and frequency < GLOSSARY_ZIPF:
+        return True
+    medical = medical_form or (frequency < 3.5 and related_to(term, glossaries))
     return medical and frequency < medical_max_zipf
 
 
 _BRAND = re.compile(r"[a-z][A-Z][a-z]+")
+# A word the glossaries have is hard only when it is rare in English too (under Zipf 3,
+# fewer than one use in a million words: "pharynx", "stent", "mediastinum") or built the
+# medical way: they also hold words every reader knows ("spleen", "diagnose", "recur").
+GLOSSARY_ZIPF = 3.0
 _EASY: dict[tuple[Any, ...], set[str]] = {}  # options -> lower-case words found easy
 
 
@@ -632,6 +651,84 @@ def _noun_definition(text: str, end: int) -> bool:
     in ...", "X is not a reason for ...")?"""
     m = _IS_A_NOUN_FOR.match(text, end)
     return m is not None and a_noun_not_adjective(m.group(1))
+
+
+def _message(term: str, acronym: bool) -> str:
+    """What to tell the writer: spell out an abbreviation; say what a code or a name is (a
+    gene, a variant, a drug's code: "ErbB2", "G20210A"); explain any other term."""
+    if acronym and (re.search(r"\d", term) or re.search(r"[a-z][A-Z]|[A-Z][a-z]+[A-Z]", term)):
+        return (f"Readers may not know what \"{term}\" is: say what it is the first time, for "
+                f"example \"the {term} gene\" or \"{term}, a drug that ...\".")
+    if acronym:
+        return (f"Readers may not know the abbreviation \"{term}\": spell it out the first "
+                "time, for example \"Long Name (ABC)\".")
+    return (f"Readers may not know the term \"{term}\": explain it in plain words the first "
+            f"time, for example \"{term} (a short plain explanation)\", or use an everyday "
+            "word.")
+
+
+def _in_title(term: str, topic: set[str]) -> bool:
+    """Is the term the page's own subject, or a part of it ("atrophy" on the page "Optic
+    atrophy 1 and deafness", "ascitic" on "Ascites and Cancer")? The page is about it."""
+    found = [fold(w) for w in re.findall(r"[^\W_]+", term)]
+    return bool(found) and all(w in topic or len(w) >= 6 and
+                               any(t[:5] == w[:5] and len(t) >= 6 for t in topic)
+                               for w in found)
+
+
+def _page_misspelling(doc: Document, term: str) -> str | None:
+    """A word of the page, one English knows or the page uses more than once, that the term
+    (a word English does not know) is one or two slips away from ("Vermurafentib" near
+    "vemurafenib", "rituxumab" near "rituximab", "carcionoma"), or None. Only words with the
+    same first two letters are compared, the page's most used first, at most MOST_COMPARED."""
+    low = term.lower()
+    if len(low) < 6 or not low.isalpha() or zipf(low) > 0:
+        return None
+    words: dict[str, list[str]] = doc.memo("page words by beginning",
+                                           lambda: _words_by_start(doc))
+    for key in words.get(low[:2], ())[:MOST_COMPARED]:
+        if key != low and abs(len(key) - len(low)) <= 2 and _within_two(key, low):
+            return key
+    return None
+
+
+MOST_COMPARED = 200
+
+
+def _words_by_start(doc: Document) -> dict[str, list[str]]:
+    """The page's words of 6 letters or more that English knows or the page uses more than
+    once, by their first two letters, the most used first."""
+    counts: dict[str, int] = {}
+    for found in doc.block_words:
+        for word in found:
+            low = word.text.lower()
+            if len(low) >= 6 and low.isalpha():
+                counts[low] = counts.get(low, 0) + 1
+    by_start: dict[str, list[str]] = {}
+    for low, count in sorted(counts.items(), key=lambda kv: -kv[1]):
+        if count > 1 or zipf(low) > 0:
+            by_start.setdefault(low[:2], []).append(low)
+    return by_start
+
+
+def _within_two(a: str, b: str) -> bool:
+    """Are the words at most two slips apart (letters left out, added, changed or two
+    swapped)? Only the band of the table near its diagonal is worked out."""
+    if abs(len(a) - len(b)) > 2:
+        return False
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [3] * len(b)
+        for j in range(max(1, i - 2), min(len(b), i + 2) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > 2:
+            return False
+        previous2, previous = previous, current
+    return previous[len(b)] <= 2
 
 
 def _page_name(term: str, topic: set[str]) -> bool:

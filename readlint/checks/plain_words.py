@@ -422,6 +422,7 @@ class _Place:
         self._sentences: list[tuple[int, int]] | None = None
         self._quotes: list[tuple[int, int]] | None = None
         self._links: list[tuple[int, int]] | None = None
+        self._speaks: bool | None = None
 
     def around(self, start: int, end: int) -> tuple[list[str], list[str]]:
         """The lower-case tokens (words and marks) before the match, nearest first, and after
@@ -449,14 +450,14 @@ class _Place:
     def speaks_to_reader(self) -> bool:
         """Does this block speak to the reader ("you", "your"), or, for a list item, the
         line that opens its list ("You may have:")?"""
-        if _YOU.search(self.text):
-            return True
-        i = self.index
-        while self.doc.blocks[i].kind == "list_item" and i > 0 and self.index - i < 100:
-            i -= 1
-            if _YOU.search(self.doc.blocks[i].text):
-                return True
-        return False
+        if self._speaks is None:
+            self._speaks = _YOU.search(self.text) is not None
+            i = self.index
+            while not self._speaks and self.doc.blocks[i].kind == "list_item" and i > 0 and \
+                    self.index - i < 100:
+                i -= 1
+                self._speaks = _YOU.search(self.doc.blocks[i].text) is not None
+        return self._speaks  # (worked out once for the block: a long one has many words)
 
     def in_link(self, start: int, end: int) -> bool:
         """Is the match (partly) inside a link's text? Links do not overlap, so only the

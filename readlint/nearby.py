@@ -1,0 +1,232 @@
+"""What the text around a term says of it, beyond an explanation right beside it.
+
+`vocabulary.explained` reads the words right around a term ("prognosis (chance of
+recovery)", "called ...", "X is a ..."). Editors also explain a term a little further away, or
+let the sentence say what kind of thing it is; a reader is not lost there either:
+
+- later in its sentence, in brackets: "Sometimes hemophagocytic syndrome occurs (a serious
+  condition in which ...)";
+- by a name given to what was just described: "Some survivors call this feeling
+  'scanxiety'", "The tube is called a shunt";
+- in the next sentence, which starts with a word pointing back at it: "bispecific T-cell
+  engagers (BiTEs). These drugs attach to immune cells ...";
+- as the subject of its own sentence, with a few words between: "Childhood undifferentiated
+  embryonal sarcoma of the liver is a rare cancer that ...";
+- under its own heading, or in the paragraph after a list item or label that names it:
+  "- Medulloepitheliomas" then "Medulloepithelioma is a fast-growing tumor ...";
+- by its kind: "Two diuretics used to treat edema are hydrochlorothiazide and furosemide",
+  "the synuclein gene SCNA", "this form of selenium", "substances, vanillylmandelic acid
+  (VMA) and homovanillic acid (HVA), that are made when ...";
+- as one of the kinds a sentence announces: "It is classified in CMT4A, CMT4B1, ...".
+
+Each test works on one block's text (and, for the next block, the document), in time linear
+in the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from .document import Document
+from .glossary import fold
+
+_SENTENCE_END = re.compile(r"[.!?](?=[\"”')\]]*(?:\s|$))")
+_WORD = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=64)
+def _sentence_ends(text: str) -> list[int]:
+    return [m.end() for m in _SENTENCE_END.finditer(text)]
+
+
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence around text[start:end] begins and ends. (The full stops of a text
+    are found once, then looked up by binary search.)"""
+    ends = _sentence_ends(text)
+    i = bisect.bisect_right(ends, start) - 1
+    begin = ends[i] if i >= 0 else 0
+    j = bisect.bisect_right(ends, end)
+    while j < len(ends) and ends[j] - 1 < end:
+        j += 1
+    return begin, (ends[j] if j < len(ends) else len(text))
+
+
+# A bracket later in the sentence that says what something is: "(a serious condition in which
+# ...)", "(an infection of the ...)", "(the part of the ...)".
+_EXPLAINING_BRACKET = re.compile(r"\(\s*(?:an?|the|which|when|where|also called|called|"
+                                 r"sometimes called|known as)\s+[^()]{6,}\)", re.I)
+
+
+def bracket_later(text: str, start: int, end: int) -> bool:
+    """Is there an explaining bracket later in the term's sentence, with no other bracket
+    between ("hemophagocytic syndrome occurs (a serious condition in which ...)")?"""
+    _, stop = sentence_span(text, start, end)
+    m = _EXPLAINING_BRACKET.search(text, end, min(stop, end + 300))
+    return m is not None and "(" not in text[end:m.start()]
+
+
+# "Some cancer survivors call this feeling 'scanxiety'", "The tube is called a shunt",
+# "This is known as X".
+_NAMED_AS = re.compile(r"\b(?:calls?|called|name[sd]?|known\s+as|referred\s+to\s+as|termed)"
+                       r"\s+(?:(?:this|these|that|it|them|the\s+\w+)\s+(?:\w+\s+)?)?"
+                       r"(?:an?\s+|the\s+)?[\"“‘']?$", re.I)
+
+
+def named_as(text: str, start: int) -> bool:
+    """Is the term the name given to what the sentence described ("call this feeling
+    'scanxiety'", "is called a shunt")?"""
+    return _NAMED_AS.search(text, max(0, start - 40), start) is not None
+
+
+_POINTING_BACK = re.compile(r"\s*(?:This|These|That|Those|It|They|Such)\b(?:\s+[a-z]+){0,2}"
+                            r"\s+(?:is|are|was|were|can|may|will|work|works|attach|attaches|"
+                            r"help|helps|block|blocks|cause|causes|make|makes|mean|means|"
+                            r"happen|happens|occur|occurs|include|includes|affect|affects|"
+                            r"involve|involves|use|uses|target|targets|kill|kills|stop|stops|"
+                            r"keep|keeps|carry|carries|[a-z]+s)\b")
+
+
+def next_sentence_points_back(text: str, start: int, end: int) -> bool:
+    """Does the next sentence start by pointing back at what the term names ("... engagers
+    (BiTEs). These drugs attach to immune cells ...")? The term must end its sentence, or be
+    the last thing named in it, so the pointing word means it."""
+    _, stop = sentence_span(text, start, end)
+    if stop - end > 80 or len(_WORD.findall(text, end, stop)) > 4:
+        return False  # other things are named after it in its sentence
+    return _POINTING_BACK.match(text, stop) is not None
+
+
+_SUBJECT_DEFINED = re.compile(r"(?:\s+(?:of|in|on|at|from|with)\s+(?:the\s+)?[\w-]+){0,2}"
+                              r"(?:\s*\([^()]{1,40}\))?\s+(?:is|are)\s+(?:an?|the|one|"
+                              r"a\s+(?:rare|common|type|kind|form)|types?\s+of|kinds?\s+of|"
+                              r"forms?\s+of|when|how|what)\b")
+
+
+def subject_defined(text: str, start: int, end: int) -> bool:
+    """Is the term the subject of a sentence that says what it is, with a few words between
+    ("Childhood undifferentiated embryonal sarcoma of the liver is a rare cancer that ...")?"""
+    begin, _ = sentence_span(text, start, end)
+    if start - begin > 120:
+        return False  # many words before it: the sentence is about something else
+    before = text[begin:start].strip(" *_\"“")
+    if len(_WORD.findall(before)) > 2:
+        return False  # the term is not what the sentence is about
+    return _SUBJECT_DEFINED.match(text, end) is not None
+
+
+def defined_in_next_block(doc: Document, block_index: int, term: str) -> bool:
+    """Is the term the label of a list item or a short line, explained by the next block,
+    which starts with it (in any form) and says what it is ("- Medulloepitheliomas", then
+    "Medulloepithelioma is a fast-growing tumor ...")? Or the heading of its section?"""
+    block = doc.blocks[block_index]
+    if len(block.text) > 120 or len(_WORD.findall(block.text)) > 8:
+        return False  # (the length first: a long block is no label, whatever its words)
+    words = [fold(w) for w in _WORD.findall(term)]
+    for nxt in doc.blocks[block_index + 1:block_index + 3]:
+        if nxt.kind == "heading":
+            return False
+        found = [fold(w) for w in _WORD.findall(nxt.text)[:len(words) + 3]]
+        if words and found[:len(words)] == words or \
+                words and words[-1] in found and _DEFINES.search(nxt.text[:200]):
+            return True
+    return False
+
+
+_DEFINES = re.compile(r"\b(?:is|are)\s+(?:an?|the|one|types?\s+of|kinds?\s+of)\b")
+
+
+def under_own_heading(doc: Document, block_index: int, term: str) -> bool:
+    """Is the term named by the heading of its section ("### CT scan", then "CT scan (CAT scan)
+    uses ...")? The section is about it, and explains it."""
+    words = {fold(w) for w in _WORD.findall(term)}
+    above: list[frozenset[str]] = doc.memo("nearby headings", lambda: _headings_above(doc))
+    return bool(words) and words <= above[block_index]
+
+
+def _headings_above(doc: Document) -> list[frozenset[str]]:
+    """The folded words of the heading above each block (its own, for a heading)."""
+    found: list[frozenset[str]] = []
+    heading: frozenset[str] = frozenset()
+    for block in doc.blocks:
+        found.append(heading)
+        if block.kind == "heading":
+            heading = frozenset(fold(w) for w in _WORD.findall(block.text))
+    return found
+
+
+# "Two diuretics used to treat edema are hydrochlorothiazide and furosemide": names after a
+# plural kind that the sentence starts with.
+_KIND_THEN_NAMES = re.compile(r"^(?:[\"“*_]*)(?:The\s+|These\s+|Two\s+|Three\s+|Four\s+|Some\s+|"
+                              r"Other\s+|Several\s+|Common\s+|Many\s+)?(?:[a-z-]+\s+){0,2}"
+                              r"[a-z-]{4,}s\b[^.;:]{0,80}?\b(?:are|include)\s+"
+                              r"(?:[^.;:]{0,120}?(?:,|\band\b|\bor\b)\s+)?$")
+# What kind of thing a name is, right before or after it.
+_KIND_WORD = (r"(?:genes?|proteins?|enzymes?|hormones?|receptors?|molecules?|substances?|"
+              r"compounds?|chemicals?|acids?|vitamins?|minerals?|drugs?|medicines?|vaccines?|"
+              r"bacteri(?:um|a)|virus(?:es)?|parasites?|fung(?:us|i)|forms?\s+of\s+[a-z]+|"
+              r"types?\s+of\s+[a-z]+|family|families)")
+_KIND_AFTER = re.compile(r"(?:[-\s]+(?:and|or)?\s*[\w-]+){0,1}[\s-]+" + _KIND_WORD + r"\b",
+                         re.I)
+_KIND_BEFORE = re.compile(r"\b(?:the|this|that|these|a|an|of|certain|two|three|several)\s+"
+                          r"(?:[a-z-]+\s+)?" + _KIND_WORD + r"\s*[,:]?\s+"
+                          r"(?:[^.;:()]{0,60}?(?:,|\band\b|\bor\b)\s+)?(?:l-|d-)?$", re.I)
+
+
+def kind_given(text: str, start: int, end: int) -> bool:
+    """Does the sentence say what kind of thing the term is ("the synuclein gene SCNA",
+    "SCNA gene", "certain substances, vanillylmandelic acid", "Two diuretics ... are
+    hydrochlorothiazide and furosemide")?"""
+    if _KIND_AFTER.match(text, end) or _KIND_BEFORE.search(text, max(0, start - 120), start):
+        return True
+    begin, _ = sentence_span(text, start, end)
+    return start - begin <= 300 and _KIND_THEN_NAMES.search(text[begin:start]) is not None
+
+
+# "It is classified in CMT4A, CMT4B1, CMT4B2 ...", "subtypes: A, B and C", "the following
+# four subtypes:"
+_ANNOUNCED = re.compile(r"\b(?:classified\s+(?:in|into|as)|(?:sub)?types?|forms|groups|"
+                        r"variants|kinds|subgroups|the\s+following)\b[^.;]{0,40}[:,]?\s+"
+                        r"(?:[^.;]{0,200}?(?:,|\band\b|\bor\b|\s-)\s+)?$", re.I)
+
+
+def announced_kind(text: str, start: int) -> bool:
+    """Is the term one of the kinds a sentence announces ("It is classified in CMT4A,
+    CMT4B1, ...", "the following four subtypes: ...")?"""
+    return _ANNOUNCED.search(text, max(0, start - 260), start) is not None
+
+
+def misread(text: str, start: int, end: int) -> bool:
+    """Is the word a piece of a word the text breaks up: after a bracketed letter
+    ("[C]linicians"), or a lower-case word glued to an abbreviation ("onlineBMI")?"""
+    if start > 0 and text[start - 1] == "]":
+        return True
+    word = text[start:end]
+    return re.fullmatch(r"[a-z]{3,}[A-Z]{2,}s?", word) is not None
+
+
+def explained_nearby(doc: Document, block_index: int, text: str, start: int, end: int,
+                     term: str) -> bool:
+    """Does the text a little further away explain the term or say what it is (any of the
+    tests above)?"""
+    return bracket_later(text, start, end) or named_as(text, start) or \
+        next_sentence_points_back(text, start, end) or subject_defined(text, start, end) or \
+        defined_in_next_block(doc, block_index, term) or \
+        under_own_heading(doc, block_index, term) or kind_given(text, start, end) or \
+        announced_kind(text, start) or misread(text, start, end)
+
+
+def key_points_lists(doc: Document) -> set[int]:
+    """The list items after a paragraph that is only "Key Points" (a summary whose heading
+    was lost): what the section below explains, one point at a time."""
+    found: set[int] = set()
+    inside = False
+    for index, block in enumerate(doc.blocks):
+        if block.kind == "paragraph" and block.text.strip(" *_:").lower() == "key points":
+            inside = True
+        elif inside and block.kind == "list_item":
+            found.add(index)
+        else:
+            inside = False
+    return found
