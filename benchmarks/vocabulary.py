@@ -1,306 +1,288 @@
 """Measure readlint's vocabulary rules on the development data.
 
-    python benchmarks/vocabulary.py ../shared
+    python benchmarks/vocabulary.py ../shared           # every part, on the held-out pages
+    python benchmarks/vocabulary.py ../shared ab tuning # parts a and b on the tuning pages
 
-a. links: on cancer.gov patient PDQ pages (url contains /patient/; pages the bundled glossary
-   names were not harvested from), remove the links to the NCI dictionaries (cancer terms and
-   drugs), keep the link text, run glossary-link, and report
-   - recall: terms the editors linked on a page that readlint flags on that page;
-   - precision: readlint's flags that name a term the editors linked on that page;
-   and, on the intact pages, flags that call a linked term unlinked (must be 0).
-b. explanations: in MedQuAD's cancer.gov summaries, each "term (plain explanation)" at the
-   term's first use: with the explanation removed the term should be flagged by
-   undefined-jargon (recall), and with it in place it should not be (respect). Medical terms
-   only: in the NCI dictionary or built the medical way, and rarer than everyday words
-   (Zipf under 4.5), so "cancer" and "blood" do not count. glossary-link is off here, so
-   undefined-jargon checks glossary terms too.
-c. noise: undefined-jargon flags per 1,000 words over the NIH corpus, and the 30 terms flagged
-   most often.
+Every page is checked as a user's page is: every rule of the patient rule set runs, so where
+several rules could speak about the same words, the one readlint keeps speaks (plain-words,
+then glossary-link, then undefined-jargon). The pages are split by tools/split_corpus.py
+(benchmarks/held-out.txt, benchmarks/held-out-nih.txt); figures for the README come from the
+held-out pages.
+
+a. drafts: cancer.gov pages for patients whose editors link dictionary terms (3 links or
+   more), with those links removed: each term the editors linked in a section (a level-2
+   heading starts one) is an editors' link; glossary-link's flags are counted by section too.
+   Recall: the editors' links it flags; precision: its flags that are editors' links. Patient
+   PDQ summaries (laid out with "Key Points") and other pages apart.
+b. explanations: every "term (plain explanation)" at a medical term's first use (in the NCI
+   dictionary or built the medical way, rarer than everyday words), on the cancer.gov pages
+   and MedQuAD's cancer.gov summaries, the term not linked. With the explanation removed, the
+   term should be reported by exactly one rule (glossary-link or undefined-jargon); with it in
+   place, by neither.
+c. flags per 1,000 words: undefined-jargon and glossary-link on finished cancer.gov pages (as
+   published, links in place) and on NIH pages, with the terms flagged most.
 d. wrong-target alarms: links on the editors' own pages reported as going to another entry.
-e. glossary-link flags per 1,000 words on MedlinePlus pages.
-h. hand checks: the verdicts kept in benchmarks/hand-check/*.tsv (drawn by
-   benchmarks/sample_flags.py and read one by one), counted per file.
+h. hand checks: the verdicts kept in benchmarks/hand-check/*.tsv, counted per file, with a 95%
+   Wilson interval.
 """
 
 from __future__ import annotations
 
-import json
-import os
+import math
 import re
 import sys
-import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 import split_corpus  # noqa: E402
 
-from readlint import document
-from readlint.checks.glossary_link import GlossaryLink
-from readlint.checks.jargon import UndefinedJargon
-from readlint.glossary import fold_phrase, matcher_for
-from readlint.registry import Registry
-from readlint.rulesets import RuleSets
-from readlint.vocabulary import is_medical_form, word_zipf
+from readlint import document, nearby  # noqa: E402
+from readlint.glossary import BUNDLED, fold_phrase, matcher_for  # noqa: E402
+from readlint.linkpractice import (  # noqa: E402
+    LINK_SKIP_SECTIONS,
+    entry_key,
+    glossary_links,
+    glossary_uses,
+    section_candidates,
+)
+from readlint.linter import Choices, Linter  # noqa: E402
+from readlint.problem import Problem  # noqa: E402
+from readlint.vocabulary import SKIP_SECTIONS, is_medical_form, word_zipf  # noqa: E402
 
 DICTIONARY_LINK = re.compile(
     r"\[([^\[\]]+)\]\(((?:https?://www\.cancer\.gov)?(?:/publications/dictionaries/"
     r"cancer-(?:terms|drug)/def/[^)\s]+|/Common/PopUps/popDefinition\.aspx\?[^)\s]+|"
     r"(?:\.\./)*Common/PopUps/popDefinition\.aspx\?[^)\s]+|/about-cancer/treatment/drugs/"
     r"[^)\s]+|/drugdictionary\?CdrID=\d+))\)")
+EXPLAINED = re.compile(r"\b([A-Za-z][\w-]*[a-z][\w-]*) \(([a-z][^()]{2,80})\)")
+MATCHER = matcher_for(BUNDLED)
+LINTER = Linter(choices=Choices(audience="patient", cache=False))
 
 
-def key_of(text: str) -> str:
-    return fold_phrase(text)
-
-
-def same_term(a: str, b: str) -> bool:
-    return a == b or f" {a} " in f" {b} " or f" {b} " in f" {a} "
-
-
-def practice_pages(corpus: Path, held: bool) -> list[Path]:
-    """Pages for patients and the public whose editors link dictionary terms (at least 3
-    links), held out from tuning or not (benchmarks/held-out.txt)."""
+def nci_pages(shared: Path, held: bool) -> Iterator[tuple[str, str]]:
+    """(path under ../shared, text) of the cancer.gov pages for patients, held out or not."""
+    corpus = shared / "corpus-nci"
     held_out = split_corpus.held_out()
-    out = []
     for path in split_corpus.pages(corpus):
-        if (path.relative_to(corpus).as_posix() in held_out) != held:
-            continue
+        rel = path.relative_to(corpus).as_posix()
         raw = path.read_text(encoding="utf-8")
-        if split_corpus.for_professionals(raw):
-            continue
-        if len(DICTIONARY_LINK.findall(raw)) >= 3:
-            out.append(path)
-    return out
+        if (rel in held_out) == held and not split_corpus.for_professionals(raw):
+            yield f"corpus-nci/{rel}", raw
 
 
-def evaluate_links(corpus: Path, held: bool = True) -> None:
-    pages = practice_pages(corpus, held)
-    rule = GlossaryLink()
-    options = patient_options(rule)
-    matcher = matcher_for(tuple(options["glossaries"]))
+def nih_pages(shared: Path, held: bool) -> Iterator[tuple[str, str]]:
+    corpus = shared / "corpus"
+    held_out = split_corpus.held_out(nih=True)
+    for path in split_corpus.pages(corpus):
+        rel = path.relative_to(corpus).as_posix()
+        if (rel in held_out) == held:
+            yield f"corpus/{rel}", path.read_text(encoding="utf-8")
 
-    def entries_of_href(href: str) -> set[str]:
-        found = set()
-        for glossary in matcher.glossaries:
-            inside, entry = glossary.resolve(href)
-            if entry is not None:
-                found.add(f"{entry.glossary}:{entry.id}")
-        return found
 
-    def entries_of_text(text: str) -> set[str]:
-        return {f"{e.glossary}:{e.id}" for m in matcher.find(text) for e in m.entries
-                if (m.start, m.end) == (0, len(text))}
+def problems(raw: str, name: str, rule: str) -> list[Problem]:
+    return [p for p in LINTER.lint_text(raw, name).problems if p.rule == rule]
 
-    def same(text_a: str, entries_a: set[str], text_b: str, entries_b: set[str]) -> bool:
-        return bool(entries_a & entries_b) or same_term(text_a, text_b)
 
-    def pdq(raw: str) -> bool:
-        return re.search(r"^url:.*/patient/", raw[:3000], re.M) is not None
+def section_of(doc: document.Document, offset: int) -> int | None:
+    found = doc.block_at(offset)
+    if found is None:
+        return None
+    return sum(1 for b in doc.blocks[:found[0] + 1] if b.kind == "heading" and b.level <= 2)
 
-    groups = {"patient PDQ summaries": pdq, "other pages": lambda raw: not pdq(raw)}
-    totals = {name: Counter() for name in groups}
+
+def evaluate_drafts(shared: Path, held: bool) -> None:
+    totals: dict[str, Counter[str]] = {"PDQ summaries": Counter(), "other pages": Counter()}
     missed: Counter[str] = Counter()
-    wrong: Counter[str] = Counter()
+    extra: Counter[str] = Counter()
+    for name, raw in nci_pages(shared, held):
+        doc = document.parse(raw, name)
+        if glossary_links(doc, MATCHER.glossaries) < 3:
+            continue
+        skipped = doc.blocks_under(LINK_SKIP_SECTIONS["default"]) | doc.captions
+        candidates = section_candidates(doc, list(glossary_uses(doc, MATCHER.find, 2, skipped)),
+                                        MATCHER.glossaries, frozenset())
+        editors = {(c.use.section, entry_key(c.use.match)): c.use.match.text
+                   for c in candidates if c.linked}
+        stripped = DICTIONARY_LINK.sub(lambda m: m.group(1), raw)
+        draft = document.parse(stripped, name)
+        flags: dict[tuple[int | None, str], str] = {}
+        for p in problems(stripped, name, "glossary-link"):
+            found = MATCHER.find(stripped[p.start:p.end])
+            if found:
+                flags[(section_of(draft, p.start), entry_key(found[0]))] = found[0].text
+        t = totals["PDQ summaries" if doc.blocks_under(("key points",)) else "other pages"]
+        t["pages"] += 1
+        t["words"] += draft.stats.words
+        t["editors"] += len(editors)
+        t["flags"] += len(flags)
+        t["hits"] += len(editors.keys() & flags.keys())
+        missed.update(fold_phrase(v) for k, v in editors.items() if k not in flags)
+        extra.update(fold_phrase(v) for k, v in flags.items() if k not in editors)
+    print(f"\na. drafts: glossary-link against the editors' links, by section "
+          f"({'held-out' if held else 'tuning'} cancer.gov pages that link terms, links removed)")
+    every = sum(totals.values(), Counter())
+    for label, t in [*totals.items(), ("all", every)]:
+        if t["pages"]:
+            print(f"   {label}: {t['pages']} pages; editors' links {t['editors']}, flags "
+                  f"{t['flags']}: recall {t['hits'] / max(1, t['editors']):.3f}, precision "
+                  f"{t['hits'] / max(1, t['flags']):.3f}; "
+                  f"{1000 * t['flags'] / max(1, t['words']):.1f} flags per 1,000 words")
+    print(f"   most missed: {', '.join(f'{t} ({n})' for t, n in missed.most_common(15))}")
+    print(f"   most flagged, not linked: "
+          f"{', '.join(f'{t} ({n})' for t, n in extra.most_common(15))}")
+
+
+def is_medical_term(term: str) -> bool:
+    """In the NCI dictionary or built the medical way, and rarer than everyday words (Zipf
+    under 4.5: "prognosis", "catheter"; not "cancer", "blood", "cell")."""
+    return (bool(MATCHER.find(term)) or is_medical_form(term)) and word_zipf(term) < 4.5
+
+
+def reporters(raw: str, name: str, start: int, end: int) -> set[str]:
+    """The vocabulary rules that report words overlapping raw[start:end]."""
+    found = LINTER.lint_text(raw, name).problems
+    return {p.rule for p in found if p.rule in ("glossary-link", "undefined-jargon")
+            and p.start < end and start < p.end}
+
+
+def explained_first_uses(name: str, raw: str) -> Iterator[tuple[str, int, int, int]]:
+    """(term, where it starts, where it ends, where its explanation ends) in the file, for
+    each medical term whose first use in the prose the rules check is "term (plain
+    explanation)", not linked."""
+    doc = document.parse(raw, name)
+    skipped = doc.blocks_under([*SKIP_SECTIONS["default"], "key points"]) | \
+        nearby.key_points_lists(doc)
+    seen: set[str] = set()
+    for index, block in enumerate(doc.blocks):
+        if block.kind == "heading" or index in skipped:
+            continue
+        explained = {m.start(1): m for m in EXPLAINED.finditer(block.text)}
+        for word in re.finditer(r"[^\W_]+(?:[-'’][^\W_]+)*", block.text):
+            key = fold_phrase(word.group())
+            if key in seen:
+                continue
+            seen.add(key)
+            m = explained.get(word.start())
+            if m is None or m.group(1) != word.group() or \
+                    len(m.group(2).split()) < 2 or not is_medical_term(m.group(1)) or \
+                    any(lk.start < m.end(1) and m.start(1) < lk.end for lk in block.links):
+                continue
+            yield (m.group(1), block.source_offset(m.start(1)),
+                   block.source_offset(m.end(1) - 1) + 1, block.source_offset(m.end() - 1) + 1)
+
+
+def evaluate_explanations(shared: Path, held: bool) -> None:
+    pages = [*nci_pages(shared, held),
+             *((n, r) for n, r in nih_pages(shared, held) if n.startswith("corpus/cancergov/"))]
+    counts: Counter[str] = Counter()
+    missed: Counter[str] = Counter()
+    not_respected: Counter[str] = Counter()
+    for name, raw in pages:
+        for term, start, end, explanation_end in explained_first_uses(name, raw):
+            key = fold_phrase(term)
+            counts["terms"] += 1
+            if reporters(raw, name, start, end):
+                not_respected[key] += 1
+            else:
+                counts["respected"] += 1
+            who = reporters(raw[:end] + raw[explanation_end:], name, start, end)
+            counts[" and ".join(sorted(who)) or "neither"] += 1
+            if not who:
+                missed[key] += 1
+    n = max(1, counts["terms"])
+    once = counts["glossary-link"] + counts["undefined-jargon"]
+    print(f"\nb. explanations removed ({'held-out' if held else 'tuning'} cancer.gov pages and "
+          f"MedQuAD's cancer.gov summaries; {counts['terms']} medical terms explained at "
+          "their first use)")
+    print(f"   reported by exactly one rule: {once} ({once / n:.3f}); glossary-link "
+          f"{counts['glossary-link']}, undefined-jargon {counts['undefined-jargon']}, both "
+          f"{counts['glossary-link and undefined-jargon']}, neither {counts['neither']}")
+    print(f"   explanation in place, reported by neither: {counts['respected']} "
+          f"({counts['respected'] / n:.3f})")
+    print(f"   missed: {', '.join(f'{t} ({c})' for t, c in missed.most_common(15))}")
+    print(f"   reported though explained: "
+          f"{', '.join(f'{t} ({c})' for t, c in not_respected.most_common(15))}")
+
+
+def evaluate_rates(shared: Path, held: bool) -> None:
+    print(f"\nc. flags per 1,000 words ({'held-out' if held else 'tuning'} pages, links as "
+          "published)")
+    for label, pages in (("finished cancer.gov pages", nci_pages(shared, held)),
+                         ("NIH pages", nih_pages(shared, held))):
+        words = 0
+        flags: Counter[str] = Counter()
+        terms: dict[str, Counter[str]] = {"glossary-link": Counter(),
+                                          "undefined-jargon": Counter()}
+        for name, raw in pages:
+            result = LINTER.lint_text(raw, name)
+            words += document.parse(raw, name).stats.words
+            for p in result.problems:
+                if p.rule in terms:
+                    flags[p.rule] += 1
+                    terms[p.rule][(p.subject or "").lower()] += 1
+        for rule, found in terms.items():
+            print(f"   {label}, {rule}: {flags[rule]} flags in {words:,} words, "
+                  f"{1000 * flags[rule] / max(1, words):.2f} per 1,000; most: "
+                  f"{', '.join(f'{t} ({n})' for t, n in found.most_common(12))}")
+
+
+def evaluate_wrong_targets(shared: Path) -> None:
+    alarms = []
+    pages = split_corpus.pages(shared / "corpus-nci")
     for path in pages:
         raw = path.read_text(encoding="utf-8")
-        group = next(name for name, test in groups.items() if test(raw))
-        # The terms editors linked: their text, and the entries the links go to.
-        linked: dict[str, set[str]] = {}
-        for m in DICTIONARY_LINK.finditer(raw):
-            key = key_of(m.group(1))
-            if key and not m.group(1).lower().startswith("definition from"):
-                linked.setdefault(key, set()).update(entries_of_href(m.group(2)))
-        stripped = DICTIONARY_LINK.sub(lambda m: m.group(1), raw)
-        flags = {key_of(p.subject or ""): entries_of_text(p.subject or "")
-                 for p in rule.check(document.parse(stripped, str(path)), options)}
-        hit = {k for k, e in linked.items() if any(same(k, e, f, fe) for f, fe in flags.items())}
-        right = {f for f, fe in flags.items() if any(same(f, fe, k, e) for k, e in linked.items())}
-        doc = document.parse(stripped, str(path))
-        t = totals[group]
-        t["pages"] += 1
-        t["words"] += doc.stats.words
-        t["linked"] += len(linked)
-        t["found"] += len(hit)
-        t["flags"] += len(flags)
-        t["right"] += len(right)
-        missed.update(set(linked) - hit)
-        wrong.update(set(flags) - right)
-    which = "held-out" if held else "tuning"
-    print(f"\na. glossary-link against the editors' links ({which} pages for patients that link "
-          f"dictionary terms; links removed, then checked with the patient rule set)")
-    every = sum(totals.values(), Counter())
-    for name, t in [*totals.items(), ("all", every)]:
-        if not t["pages"]:
-            continue
-        print(f"   {name}: {t['pages']} pages; editors linked {t['linked']} terms, readlint "
-              f"flags {t['found']} of them (recall {t['found'] / t['linked']:.3f}); "
-              f"{t['flags']} flags, {t['right']} name a term the editors linked (precision "
-              f"{t['right'] / max(t['flags'], 1):.3f}); "
-              f"{t['flags'] / t['words'] * 1000:.1f} flags per 1,000 words")
-    print(f"   most missed: {', '.join(f'{t} ({n})' for t, n in missed.most_common(15))}")
-    print(f"   most flagged but not linked: "
-          f"{', '.join(f'{t} ({n})' for t, n in wrong.most_common(15))}")
-
-
-def evaluate_wrong_targets(corpus: Path) -> None:
-    """On the editors' own pages, links reported as going to the wrong entry (aim: none)."""
-    rule = GlossaryLink()
-    options = patient_options(rule)
-    alarms = []
-    pages = split_corpus.pages(corpus)
-    for path in pages:
-        doc = document.load(path)
-        for problem in rule.check(doc, options):
-            if "different glossary entry" in problem.message:
-                alarms.append(f"{path.relative_to(corpus)}:{problem.line}: {problem.subject}")
-    print(f"\nd. wrong-target alarms on the editors' own pages ({len(pages)} pages, links "
-          f"intact): {len(alarms)}")
+        for p in problems(raw, str(path), "glossary-link"):
+            if "different glossary entry" in p.message:
+                alarms.append(f"{path.relative_to(shared)}:{p.line}: {p.subject}")
+    print(f"\nd. wrong-target alarms on the editors' own pages ({len(pages)} pages): "
+          f"{len(alarms)}")
     for alarm in alarms[:20]:
         print(f"   {alarm}")
 
 
-def evaluate_link_noise(corpus: Path) -> None:
-    """glossary-link flags per 1,000 words on pages that do not link to NCI at all."""
-    rule = GlossaryLink()
-    words, flags, terms = count_flags(corpus, rule, patient_options(rule))
-    print(f"\ne. glossary-link on {corpus} (patient rule set): {flags} flags in {words} words, "
-          f"{flags / words * 1000:.1f} per 1,000 words")
-    print(f"   most flagged: {', '.join(f'{t} ({n})' for t, n in terms.most_common(20))}")
-
-
-def count_flags(corpus: Path, rule: Any, options: dict[str, Any],
-                ) -> tuple[int, int, Counter[str]]:
-    """Words, a rule's flags, and its flags by term, over the pages under `corpus`."""
-    words = flags = 0
-    terms: Counter[str] = Counter()
-    for path in sorted(corpus.rglob("*.md")):
-        if path.name == "README.md":
-            continue
-        doc = document.load(path)
-        words += doc.stats.words
-        for problem in rule.check(doc, options):
-            flags += 1
-            terms[(problem.subject or "").lower()] += 1
-    return words, flags, terms
-
-
-def patient_options(rule: Any) -> dict[str, Any]:
-    """The rule's options as the bundled patient rule set sets them (READLINT_OPTIONS, a
-    JSON mapping, lays more on top while tuning on the tuning pages)."""
-    sets = RuleSets(Registry.default(plugins=False))
-    setting = sets.resolve("patient").get(rule.name)
-    extra = json.loads(os.environ.get("READLINT_OPTIONS", "{}")).get(rule.name, {})
-    return {**rule.default_options(), **(setting.options if setting else {}), **extra}
-
-
-EXPLAINED = re.compile(r"\b([A-Za-z][\w-]*[a-z][\w-]*) \(([a-z][^()]{2,80})\)")
-
-
-def evaluate_explanations(corpus: Path) -> None:
-    rule = UndefinedJargon()
-    options = {**rule.default_options(), "skip_glossary_terms": False}
-    medical = matcher_for(tuple(options["glossaries"]))
-    respected = respect_total = flagged = recall_total = 0
-    missed: Counter[str] = Counter()
-    not_respected: Counter[str] = Counter()
-    for path in sorted(corpus.rglob("*.md")):
-        raw = path.read_text(encoding="utf-8")
-        doc = document.parse(raw, str(path))
-        flagged_here = {key_of(p.subject or "") for p in rule.check(doc, options)}
-        first_use = first_uses(doc)
-        for m in EXPLAINED.finditer(raw):
-            term, explanation = m.group(1), m.group(2)
-            if len(explanation.split()) < 2 or re.fullmatch(r"[A-Z0-9]+", explanation):
-                continue
-            if not is_medical_term(term, medical):
-                continue
-            key = key_of(term)
-            if first_use.get(key) != m.start(1):
-                continue  # not the term's first use in the prose
-            respect_total += 1
-            if key in flagged_here:
-                not_respected[key] += 1
-            else:
-                respected += 1
-            removed = raw[:m.end(1)] + raw[m.end():]
-            keys = {key_of(p.subject or "")
-                    for p in rule.check(document.parse(removed, str(path)), options)}
-            recall_total += 1
-            if any(same_term(key, k) for k in keys):  # alone, or in a term of several words
-                flagged += 1
-            else:
-                missed[key] += 1
-    print("\nb. explanations (MedQuAD cancer.gov summaries, medical terms at first use)")
-    print(f"   explanation removed, term flagged: {flagged} of {recall_total} "
-          f"(recall {flagged / recall_total:.3f})")
-    print(f"   explanation in place, term not flagged: {respected} of {respect_total} "
-          f"(respect {respected / respect_total:.3f})")
-    print(f"   missed: {', '.join(f'{t} ({n})' for t, n in missed.most_common(12))}")
-    print(f"   flagged although explained: "
-          f"{', '.join(f'{t} ({n})' for t, n in not_respected.most_common(12))}")
-
-
-def is_medical_term(term: str, medical: Any) -> bool:
-    """A medical term: in the NCI dictionary or built the medical way, and rarer than
-    everyday words (Zipf under 4.5: "prognosis", "catheter"; not "cancer", "blood", "cell")."""
-    return (bool(medical.find(term)) or is_medical_form(term)) and word_zipf(term) < 4.5
-
-
-def first_uses(doc: document.Document) -> dict[str, int]:
-    """Source offset of the first use of each word in the prose (headings left out), folded
-    as readlint folds words ("capillaries" is "capillary")."""
-    out: dict[str, int] = {}
-    for block in doc.blocks:
-        if block.kind == "heading":
-            continue
-        for word in re.finditer(r"[^\W_]+(?:[-'’][^\W_]+)*", block.text):
-            out.setdefault(key_of(word.group()), block.source_offset(word.start()))
-    return out
-
-
-def evaluate_noise(corpus: Path) -> None:
-    rule = UndefinedJargon()
-    started = time.perf_counter()
-    words, flags, terms = count_flags(corpus, rule, rule.default_options())
-    print(f"\nc. noise (undefined-jargon with its defaults, {corpus}; "
-          f"{time.perf_counter() - started:.0f} s)")
-    print(f"   {flags} flags in {words} words: {flags / words * 1000:.1f} per 1,000 words")
-    print(f"   most flagged: {', '.join(f'{t} ({n})' for t, n in terms.most_common(30))}")
+def wilson(right: int, total: int, z: float = 1.96) -> tuple[float, float]:
+    if not total:
+        return 0.0, 0.0
+    p = right / total
+    centre = (p + z * z / (2 * total)) / (1 + z * z / total)
+    half = z * math.sqrt(p * (1 - p) / total + z * z / (4 * total * total)) / (1 + z * z / total)
+    return centre - half, centre + half
 
 
 def evaluate_hand_checks() -> None:
-    """The share of "yes" verdicts in each hand-checked sample."""
-    print("\nh. hand checks (benchmarks/hand-check/; yes: a flag an editor would keep)")
+    print("\nh. hand checks (benchmarks/hand-check/; a flag an editor would keep)")
     for path in sorted((Path(__file__).resolve().parent / "hand-check").glob("*.tsv")):
-        verdicts = Counter(line.split("\t")[4].strip() for line in
-                           path.read_text(encoding="utf-8").splitlines()
-                           if line and not line.startswith(("#", "page\t"))
-                           and line.count("\t") >= 4)
-        checked = verdicts["yes"] + verdicts["no"]
-        if checked:
-            print(f"   {path.name}: {verdicts['yes']} of {checked} yes "
-                  f"({verdicts['yes'] / checked:.2f})")
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines()
+                 if line and not line.startswith("#")]
+        if not lines:
+            continue
+        header = lines[0].split("\t")
+        column = header.index("verdict") if "verdict" in header else 4
+        verdicts = Counter(line.split("\t")[column].strip().lower() for line in lines[1:]
+                           if line.count("\t") >= column)
+        right = verdicts["right"] + verdicts["yes"]
+        total = right + verdicts["wrong"] + verdicts["no"]
+        if total:
+            low, high = wilson(right, total)
+            print(f"   {path.name}: {right} of {total} right ({right / total:.2f}; 95% "
+                  f"interval {low:.2f} to {high:.2f})")
 
 
-def main(shared: Path, parts: str = "abcdeh") -> None:
+def main(shared: Path, parts: str = "abcdh", which: str = "held-out") -> None:
+    held = which != "tuning"
     if "a" in parts:
-        evaluate_links(shared / "corpus-nci", held=True)
-    if "t" in parts:  # the tuning pages, for development
-        evaluate_links(shared / "corpus-nci", held=False)
+        evaluate_drafts(shared, held)
     if "b" in parts:
-        evaluate_explanations(shared / "corpus" / "cancergov")
+        evaluate_explanations(shared, held)
     if "c" in parts:
-        evaluate_noise(shared / "corpus")
+        evaluate_rates(shared, held)
     if "d" in parts:
-        evaluate_wrong_targets(shared / "corpus-nci")
-    if "e" in parts:
-        evaluate_link_noise(shared / "corpus" / "medlineplus")
+        evaluate_wrong_targets(shared)
     if "h" in parts:
         evaluate_hand_checks()
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "../shared"),
-         sys.argv[2] if len(sys.argv) > 2 else "abcdeh")
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "../shared"), *sys.argv[2:4])
