@@ -98,10 +98,29 @@ def next_sentence_points_back(text: str, start: int, end: int) -> bool:
     return _POINTING_BACK.match(text, stop) is not None
 
 
+_DEFINING_VERB = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:is|are|means|mean|refers|refer|"
+                            r"describes|describe|happens|happen|occurs|occur)\b")
+
+
+def next_sentence_defines(text: str, start: int, end: int) -> bool:
+    """Does the next sentence start with the term (in any form) and say what it is
+    ("autosomal recessive pattern. Autosomal recessive inheritance means both copies ...")?"""
+    _, stop = sentence_span(text, start, end)
+    words = [fold(w) for w in _WORD.findall(text, start, end)]
+    if not words or stop >= len(text):
+        return False
+    found = list(_WORD.finditer(text, stop, min(len(text), stop + 200)))[:len(words)]
+    if [fold(m.group()) for m in found] != words:
+        return False
+    return _DEFINING_VERB.match(text, found[-1].end()) is not None
+
+
 _SUBJECT_DEFINED = re.compile(r"(?:\s+(?:of|in|on|at|from|with)\s+(?:the\s+)?[\w-]+){0,2}"
-                              r"(?:\s*\([^()]{1,40}\))?\s+(?:is|are)\s+(?:an?|the|one|"
+                              r"(?:\s*\([^()]{1,40}\))?\s+(?:(?:has|have)\s+(?:an?|only|"
+                              r"too|no|low|high|little|a\s+small|a\s+large)\b|"
+                              r"(?:is|are)\s+(?:an?|the|one|"
                               r"a\s+(?:rare|common|type|kind|form)|types?\s+of|kinds?\s+of|"
-                              r"forms?\s+of|when|how|what)\b")
+                              r"forms?\s+of|when|how|what)\b)")
 
 
 def subject_defined(text: str, start: int, end: int) -> bool:
@@ -174,11 +193,17 @@ _KIND_BEFORE = re.compile(r"\b(?:the|this|that|these|a|an|of|certain|two|three|s
                           r"(?:[^.;:()]{0,60}?(?:,|\band\b|\bor\b)\s+)?(?:l-|d-)?$", re.I)
 
 
+# "Examples of these disorders include lupus, rheumatoid arthritis", "conditions such as ..."
+_KINDS_INCLUDE = re.compile(r"\b[a-z]{4,}s\s+(?:include|includes|including|such\s+as|like)\s+"
+                            r"(?:[^.;:]{0,150}?(?:,|\band\b|\bor\b)\s+)?$")
+
+
 def kind_given(text: str, start: int, end: int) -> bool:
     """Does the sentence say what kind of thing the term is ("the synuclein gene SCNA",
     "SCNA gene", "certain substances, vanillylmandelic acid", "Two diuretics ... are
     hydrochlorothiazide and furosemide")?"""
-    if _KIND_AFTER.match(text, end) or _KIND_BEFORE.search(text, max(0, start - 120), start):
+    if _KIND_AFTER.match(text, end) or _KIND_BEFORE.search(text, max(0, start - 120), start) \
+            or _KINDS_INCLUDE.search(text, max(0, start - 200), start):
         return True
     begin, _ = sentence_span(text, start, end)
     return start - begin <= 300 and _KIND_THEN_NAMES.search(text[begin:start]) is not None
@@ -212,6 +237,7 @@ def explained_nearby(doc: Document, block_index: int, text: str, start: int, end
     tests above)?"""
     return bracket_later(text, start, end) or named_as(text, start) or \
         next_sentence_points_back(text, start, end) or subject_defined(text, start, end) or \
+        next_sentence_defines(text, start, end) or \
         defined_in_next_block(doc, block_index, term) or \
         under_own_heading(doc, block_index, term) or kind_given(text, start, end) or \
         announced_kind(text, start) or misread(text, start, end)

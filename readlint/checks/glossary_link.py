@@ -200,7 +200,8 @@ class GlossaryLink(Rule):
         if mode != HOUSE_DRAFT and (  # what a reader would look up, and the text does not explain
                 place.explained or place.stock or not place.first_on_page or
                 table_like(use.block.text) or is_title(use.block.text) or
-                not hard_for_readers(use.match.text) or
+                not hard_for_readers(use.match.text) or _a_name(use) or
+                _another_sense(use) or
                 nearby.explained_nearby(doc, place.block_index, use.block.text,
                                         use.match.start, use.match.end, use.match.text)):
             return False
@@ -250,6 +251,27 @@ def _mode(doc: Document, glossaries: Sequence[Glossary], learned: LinkModel | No
         return ELSEWHERE  # another site's page; or a list of articles, an index: pages
         # its editors leave plain
     return HOUSE_DRAFT
+
+
+def _a_name(use: Use) -> bool:
+    """Is the term written as a name, each long word in capitals, inside a sentence
+    ("Ashkenazi Jewish", "Integrative Health")?"""
+    long_words = [w for w in use.match.text.split() if len(w) >= 4]
+    if len(long_words) < 2 or not all(w[:1].isupper() for w in long_words):
+        return False
+    before = use.block.text[max(0, use.match.start - 3):use.match.start].strip(" *_\"“(")
+    return bool(before) and before[-1:] not in ".!?:"
+
+
+_GENE_WORDS = re.compile(r"[\s-]+(?:family|genes?|oncogenes?|proteins?|mutations?|fusions?|"
+                         r"receptors?|pathways?|variants?)\b", re.I)
+
+
+def _another_sense(use: Use) -> bool:
+    """Is an abbreviation used as a gene or protein's name ("the ETS family of oncogenes"),
+    not the glossary's abbreviation of the same letters (ETS, environmental tobacco smoke)?"""
+    text = use.match.text
+    return is_acronym(text) and _GENE_WORDS.match(use.block.text, use.match.end) is not None
 
 
 def on_site(doc: Document, site: str) -> bool:

@@ -210,6 +210,9 @@ class UndefinedJargon(Rule):
                     covered = end
                     if key in seen or key in ignored:
                         continue
+                if " " in key and _part_seen(key, seen):
+                    seen.add(key)
+                    continue  # "Autosomal dominant inheritance" after "autosomal dominant"
                 seen.add(key)
                 seen.add(fold_phrase(text[start:start + len(term.split()[0])]))
                 if in_glossary and options["skip_glossary_terms"]:
@@ -224,7 +227,8 @@ class UndefinedJargon(Rule):
                         _noun_definition(text, end) or \
                         _in_title(term, topic) or _against_topic(term, topic) or \
                         _pronunciation(text, start) or _not_a_term(text, start, end, acronym) \
-                        or nearby.explained_nearby(doc, index, text, start, end, term):
+                        or nearby.explained_nearby(doc, index, text, start, end, term) or \
+                        _drug_in_context(term, text, start, end):
                     continue
                 if foreign is None:
                     foreign = _other_language(text)
@@ -308,9 +312,42 @@ GLOSSARY_ZIPF = 3.0
 _EASY: dict[tuple[Any, ...], set[str]] = {}  # options -> lower-case words found easy
 
 
+_DRUG_CONTEXT = re.compile(r"\b(?:drugs?|medicines?|medications?|treat\w*|therap\w*|doses?|"
+                           r"approv\w*|chemo\w*|combination|regimens?|inhibitors?|taken|given|"
+                           r"infusion|injection|pills?|tablets?)\b", re.I)
+
+
+def _drug_in_context(term: str, text: str, start: int, end: int) -> bool:
+    """Is the term a drug's name ("palbociclib", "sapanisertib": a drug's ending, or a word
+    English does not know) in a sentence about treatment, which tells the reader what it is
+    ("either drug alone", "was approved for")?"""
+    words = term.split()
+    if len(words) > 3 or not any(w.lower().endswith(DRUG_ENDINGS) or word_zipf(w) < 1.5
+                                 for w in words):
+        return False
+    begin, stop = nearby.sentence_span(text, start, end)
+    window = text[max(begin, start - 200):min(stop, end + 200)]
+    return _DRUG_CONTEXT.search(window) is not None
+
+
+def _part_seen(key: str, seen: set[str]) -> bool:
+    """Is a run of two or more of the term's words, or its last word, a term already met on
+    the page ("autosomal dominant" before "autosomal dominant inheritance", "hypoplasia"
+    before "pulmonary hypoplasia")?"""
+    words = key.split()
+    if words[-1] in seen:
+        return True
+    return any(" ".join(words[i:j]) in seen for i in range(len(words))
+               for j in range(i + 2, len(words) + 1) if (i, j) != (0, len(words)))
+
+
 def _named(term: str, acronym: bool, in_glossary: bool, text: str, start: int) -> bool:
     """Does the word name a person, a study or a group (not a term to explain)?"""
     end = start + len(term)
+    long_words = [w for w in term.split() if len(w) >= 4]
+    if len(long_words) >= 2 and all(w[:1].isupper() for w in long_words) and \
+            (len(long_words) >= 3 or not sentence_start(text, start)):
+        return True  # a name of several words in capitals: "National Center for ..."
     if acronym:
         return bool(_STUDY_AFTER.match(text, end) or re.fullmatch(r"NCT\d{8}", term)
                     or _STUDY_BEFORE.search(text, max(0, start - 100), start)
