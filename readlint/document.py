@@ -184,6 +184,8 @@ def load(path: Path, display: str | None = None,
 
 def parse(text: str, path: str = "<text>") -> Document:
     """Parse text (already decoded) into a Document. Raises InputError on broken front matter."""
-    text = normalize_newlines(text.removeprefix("\ufeff"))  # as a file's text is read
+    # Byte-order marks at the start are dropped, however many (a file read from disk has
+    # lost one already), so a page reads the same from a file, standard input or an editor.
+    text = normalize_newlines(text.lstrip("\ufeff"))
     metadata, body_start, key_lines = front_matter(text, path)
     return Document(path, text, metadata, body_start, key_lines)

@@ -56,7 +56,7 @@ def _line_starts(text: str) -> list[int]:
 
 def apply(raw: str, fixes: Sequence[Fix]) -> tuple[str, int]:
     """The raw text with the fixes applied (overlapping ones after the first are skipped)."""
-    body = raw[1:] if raw.startswith(BOM) else raw
+    body = raw.lstrip(BOM)  # the marks readlint reads past, kept as they were
     normalized = body.replace("\r\n", "\n").replace("\r", "\n")
     norm_starts, raw_starts = _line_starts(normalized), _line_starts(body)
 
@@ -76,8 +76,7 @@ def apply(raw: str, fixes: Sequence[Fix]) -> tuple[str, int]:
         cursor = end
         applied += 1
     out.append(body[cursor:])
-    prefix = BOM if raw.startswith(BOM) else ""
-    return prefix + "".join(out), applied
+    return raw[:len(raw) - len(body)] + "".join(out), applied
 
 
 def fingerprint(text: str) -> str:
@@ -95,7 +94,7 @@ def fix_file(path: Path, fixes: Sequence[Fix], checked: str | None = None,
     display = str(path)
     data = read_bytes(path, display, max_size, OutputError)
     raw = decode(data, display, OutputError)  # refuses what the check would have refused
-    if checked is not None and fingerprint(raw) != checked:
+    if checked is not None and fingerprint(raw.lstrip(BOM)) != checked:
         raise OutputError("changed since readlint checked it; not fixed (run readlint again)",
                           display)
     raw = data.decode("utf-8")  # the file's own line endings and byte-order mark

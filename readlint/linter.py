@@ -325,6 +325,18 @@ class Linter:
             doc = self._parse(decode(data, display), display, clock)
         except InputError as exc:
             return FileResult(display, error=exc)
+        result = self._lint_parsed(doc, path, clock)
+        if result.rule_set is not None:
+            result.fingerprint = fingerprint(doc.source)
+            result.source_path = path
+        return result
+
+    def _lint_parsed(self, doc: document.Document, path: Path | None, clock: Clock | None
+                     ) -> FileResult:
+        """A parsed page's result, the same whether it came from a file or as text: an
+        audienceLevel that is not text is an error, an empty page and a page whose status
+        is skipped get a notice, the others are checked."""
+        display = doc.path
         audience = doc.metadata.get("audienceLevel")
         if audience is not None and not isinstance(audience, str):
             kind = "a list" if isinstance(audience, list) else \
@@ -348,21 +360,20 @@ class Linter:
                 f"(too deep) {display}",
                 f"{display}:{doc.too_deep}: lists or quotes are nested too deep to follow "
                 "here; the text inside them is not checked"))
-        result.fingerprint = fingerprint(doc.source)
-        result.source_path = path
         return result
 
     def lint_text(self, text: str, path: str = "<text>", file: Path | None = None
                   ) -> FileResult:
         """Check text as if it were `file` (its settings, per-path ones too), shown as
-        `path`: an editor's buffer, or standard input."""
+        `path`: an editor's buffer, or standard input. The result is the one the file
+        holding this text would get."""
         clock = self.clock()
         with _collector_paused():
             try:
                 doc = self._parse(text, path, clock)
             except InputError as exc:
                 return FileResult(path, error=exc)
-            return self.lint_document(doc, file, clock)
+            return self._lint_parsed(doc, file, clock)
 
     # -- many files ------------------------------------------------------------------------
 

@@ -1,12 +1,25 @@
-"""Fuzz readlint for a set time: generated documents (tests/markdown_pieces.py) checked for
-the properties every run must keep, then two `check --fix` runs at once on the same files.
+"""Fuzz readlint with generated hostile pages (tests/markdown_pieces.py): impossible dates,
+alias bombs, huge words, tables and lines, unclosed marks, odd file names, BOMs and CRLF.
 
-    python tools/fuzz.py 600            # ten minutes of generated documents
-    python tools/fuzz.py 60 --fix 20    # one minute, then 20 trials of concurrent fixes
+Each page is checked in this process for the properties every run must keep (no exception,
+positions inside the file, the same result twice, fixes that settle, within the time
+limit); then each folder of pages goes through the `readlint` command: `check --format
+json` with `--jobs 1`, with `--jobs 2` and from the cache must print the same, what each
+file gets must be what its text got, no traceback, no page out of time, no byte of any
+file changed; and `check --fix` must make exactly the fixes, each file renamed over the old.
 
-Prints how many documents were tried and how many failed (with the first failures), and how
-many files the concurrent fixes garbled. Not part of CI: CI runs the same properties on a few
-hundred documents (tests/test_properties.py).
+    python tools/fuzz.py --pages 10000                   # the full run (about 2 hours,
+                                                         # 2 cores), folders of 250 pages
+    python tools/fuzz.py --pages 2500 --seed 3           # a quarter of it; seeds 1 to 4
+                                                         # together make the full run
+    python tools/fuzz.py --seconds 600                   # as many pages as ten minutes take
+    python tools/fuzz.py --pages 500 --fix 20            # then 20 trials of two --fix runs
+                                                         # at once on the same files
+    python tools/fuzz.py --pages 10000 --out failures/   # keep each failing page there
+
+Prints the pages tried, the failures by kind (with the first few), and the slowest pages.
+Exit code 1 when anything failed. CI runs the same checks over a few hundred pages
+(tests/test_fuzz_corpus.py, with --corpus).
 """
 
 from __future__ import annotations
@@ -16,41 +29,83 @@ import subprocess
 import sys
 import tempfile
 import time
-import traceback
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
-from markdown_pieces import check_properties, documents, fixing_linter  # noqa: E402
+from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from markdown_pieces import (  # noqa: E402
+    FAILURE_KINDS,
+    Failure,
+    Page,
+    check_pages,
+    fixing_linter,
+    pages,
+    today,
+)
 
 FIX_TEXT = ("---\r\naudienceLevel: patient\r\n---\r\n\r\nWomen with thrombocytopenia and "
             "lymphedema may utilize chemotherapy.\r\nSome [HER2](/publications/dictionaries/"
             "cancer-terms/def/44945) words. Wow!chemotherapy \\metastatic.\r\n")
 
 
-def fuzz_documents(seconds: float) -> tuple[int, list[str]]:
-    linter = fixing_linter()
-    tried = with_problems = 0
-    failures: list[str] = []
-    deadline = time.monotonic() + seconds
+def generate(count: int, run_seed: int, max_pieces: int, scale: int) -> list[Page]:
+    """`count` pages, the same ones for the same seed and generator."""
+    made: list[Page] = []
 
-    @settings(max_examples=200, deadline=None, database=None, phases=[Phase.generate],
+    @seed(run_seed)
+    @settings(max_examples=count, deadline=None, database=None, phases=[Phase.generate],
               suppress_health_check=list(HealthCheck))
-    @given(documents(max_pieces=120))
-    def one(text: str) -> None:
-        nonlocal tried, with_problems
-        tried += 1
-        try:
-            with_problems += check_properties(linter, text) > 0
-        except Exception:  # record it and go on: the count is the result
-            failures.append(f"{text!r}\n{traceback.format_exc(limit=3)}")
+    @given(st.data())
+    def one(data: st.DataObject) -> None:
+        made.append(data.draw(pages(len(made), max_pieces, scale)))
 
-    while time.monotonic() < deadline:
-        one()
-    print(f"({with_problems} of the documents had problems to report)")
-    return tried, failures
+    one()
+    return made
+
+
+def fuzz(total: int | None, seconds: float | None, batch: int, run_seed: int,
+         max_pieces: int, scale: int, out: Path | None, slow: float
+         ) -> tuple[int, list[Failure], list[tuple[float, str]]]:
+    """Folders of `batch` pages until `total` pages or `seconds` have gone."""
+    linter = fixing_linter(today())
+    tried = 0
+    failures: list[Failure] = []
+    slowest: list[tuple[float, str]] = []
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="readlint-fuzz-") as tmp:
+        cache = Path(tmp) / "cache"
+        number = 0
+        while (total is None or tried < total) and \
+                (seconds is None or time.monotonic() - started < seconds):
+            size = batch if total is None else min(batch, total - tried)
+            made = generate(size, run_seed * 1_000_003 + number, max_pieces, scale)
+            found, slow_pages = check_pages(linter, made, Path(tmp) / f"run{number}", today(),
+                                            cache, slow)
+            tried += len(made)
+            failures += found
+            slowest += slow_pages
+            if out is not None:
+                keep(found, out)
+            kinds = Counter(f.kind for f in failures)
+            print(f"{tried} pages in {time.monotonic() - started:.0f} s; failures: "
+                  f"{dict(kinds) or 'none'}", flush=True)
+            number += 1
+    return tried, failures, slowest
+
+
+def keep(failures: list[Failure], out: Path) -> None:
+    """Each failing page and what was wrong with it, in the folder `out`."""
+    out.mkdir(parents=True, exist_ok=True)
+    for i, failure in enumerate(failures):
+        stem = f"{failure.kind.replace(' ', '-')}-{len(list(out.iterdir())):05d}-{i}"
+        if failure.text:
+            (out / f"{stem}.md").write_bytes(failure.text.encode("utf-8"))
+        (out / f"{stem}.txt").write_text(f"{failure.name!r}\n{failure.detail}\n",
+                                         encoding="utf-8")
 
 
 def fuzz_concurrent_fixes(trials: int, files: int = 8) -> tuple[int, int]:
@@ -85,19 +140,43 @@ def fuzz_concurrent_fixes(trials: int, files: int = 8) -> tuple[int, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("seconds", type=float, help="how long to generate documents")
+    parser.add_argument("--pages", type=int, help="how many pages to generate")
+    parser.add_argument("--seconds", type=float,
+                        help="generate pages for this long (a folder is always finished)")
+    parser.add_argument("--batch", type=int, default=250, help="pages per folder (250)")
+    parser.add_argument("--seed", type=int, default=1,
+                        help="runs with different seeds check different pages (1)")
+    parser.add_argument("--pieces", type=int, default=120,
+                        help="at most this many pieces of Markdown a page (120)")
+    parser.add_argument("--scale", type=int, default=20,
+                        help="how big the hostile shapes grow (20: tables of up to 4,000 "
+                             "columns, words of 6,000 letters)")
+    parser.add_argument("--slow", type=float, default=10.0,
+                        help="name pages that take longer than this here (10 s)")
+    parser.add_argument("--out", type=Path, help="write each failing page to this folder")
     parser.add_argument("--fix", type=int, default=0, metavar="TRIALS",
                         help="then run this many trials of two --fix runs at once")
     args = parser.parse_args()
+    if args.pages is None and args.seconds is None:
+        parser.error("give --pages, --seconds or both")
     started = time.monotonic()
-    tried, failures = fuzz_documents(args.seconds)
-    print(f"generated documents: {tried} tried in {time.monotonic() - started:.0f} s, "
-          f"{len(failures)} failed")
-    for failure in failures[:3]:
-        print(failure)
+    tried, failures, slowest = fuzz(args.pages, args.seconds, args.batch, args.seed,
+                                    args.pieces, args.scale, args.out, args.slow)
+    print(f"generated pages: {tried} tried in {time.monotonic() - started:.0f} s (seed "
+          f"{args.seed}, scale {args.scale}), {len(failures)} failures on "
+          f"{len({(f.name, f.text) for f in failures})} pages")
+    for kind, meaning in FAILURE_KINDS.items():
+        pages_failed = {(f.name, f.text) for f in failures if f.kind == kind}
+        print(f"  {kind}: {len(pages_failed)} ({meaning})")
+    for failure in failures[:5]:
+        print(f"\n[{failure.kind}] {failure.name!r}\n{failure.detail[:1500]}\n"
+              f"page: {failure.text[:500]!r}")
+    for took, name in sorted(slowest, reverse=True)[:5]:
+        print(f"slow: {name!r} took {took:.1f} s in this process")
     if args.fix:
         total, garbled = fuzz_concurrent_fixes(args.fix)
         print(f"concurrent --fix: {args.fix} trials, {total} files, {garbled} garbled")
+        failures += [Failure("garbled", "", "", "")] * garbled
     sys.exit(1 if failures else 0)
 
 
