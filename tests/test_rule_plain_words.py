@@ -219,3 +219,15 @@ def test_a_word_list_field_of_the_wrong_kind_is_named(tmp_path):
         with pytest.raises(ConfigError) as info:
             found("Utilize it.", config)
         assert str(info.value) == f"{words}: {message}"
+
+
+def test_initial_only_after_a_determiner_and_quotes_of_mixed_marks():
+    # Real sentences from cancer.gov pages: "Initial imaging may include" would read as
+    # "First, imaging ..."; "the initial, or first-line, treatment" already says "first"; a
+    # quotation opened with a straight mark after one closed with a curly one is still quoted.
+    found = [(p.line, p.column) for p in lint(
+        "Initial imaging may include mammography. The initial treatment worked. After the "
+        "initial, or first-line, treatment it failed.\n\n"
+        "“It is rare,” said Dr. Madan. \"In addition, the toxicity data suggest it is safe.\n",
+        select="plain-words")]
+    assert found == [(1, 46)]

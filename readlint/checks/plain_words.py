@@ -322,7 +322,8 @@ def _already_there(plain: str, before: list[str], after: list[str]) -> bool:
     """Are the words of the substitute that carry meaning already within a few words
     ("kidney" in "Kidney (renal)")? Little words ("to", "about") do not count."""
     meaning = [fold(w) for w in plain.split() if w not in STOPWORDS and w not in _FUNCTION]
-    near = {fold(w) for w in before[:8] + after[:8] if w[:1].isalnum()}
+    near = {fold(part) for w in before[:8] + after[:8] if w[:1].isalnum()
+            for part in (w, *w.split("-"))}  # "first" in "first-line"
     return bool(meaning) and all(w in near or any(  # "tired" for "tiredness"
         len(n) >= 4 and w.startswith(n) for n in near) for w in meaning)
 
@@ -483,27 +484,25 @@ def _sentence_spans(doc: Document) -> dict[int, list[tuple[int, int]]]:
 
 
 def _quotations(text: str) -> list[tuple[int, int]]:
-    """The spans inside quotation marks, in order: curly pairs, and straight ones two by
-    two."""
+    """The spans inside quotation marks, in order. A mark opens a quotation where it starts
+    a word ("“" always, a straight quote after a space or at the start) and closes one where
+    it ends a word ("”" always, a straight quote after a letter or a mark): writers mix them
+    ("...benefit,” said Dr. Madan. "Although ..."). A quotation still open at the block's end
+    runs to it."""
     spans = []
     opened = -1
-    straight = -1
     for m in re.finditer(r"[“”\"]", text):
-        mark = m.group()
-        if mark == "“":
+        mark, at = m.group(), m.start()
+        starts_word = mark == "“" or mark == '"' and (at == 0 or text[at - 1].isspace()
+                                                      or text[at - 1] in "([")
+        if starts_word and opened < 0:
             opened = m.end()
-        elif mark == "”":
-            if opened >= 0:
-                spans.append((opened, m.start()))
+        elif not starts_word and opened >= 0:
+            spans.append((opened, at))
             opened = -1
-        elif straight < 0:
-            straight = m.end()
-        else:
-            spans.append((straight, m.start()))
-            straight = -1
     if opened >= 0:
         spans.append((opened, len(text)))  # a quotation that runs on to the block's end
-    return sorted(spans)
+    return spans
 
 
 class _Page:
