@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import string
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from helpers import SEED
+from report_page_data import view_of
 
 from readlint.report.model import percentile
 
@@ -149,21 +151,27 @@ def test_percentile_nearest_rank():
 
 
 def test_html_page_is_self_contained_and_escapes_document_text(run, write):
-    write("a.md", "---\naudienceLevel: patient\n---\n# T\n\nSee &lt;/script&gt;&lt;script&gt;"
-                  "alert(1)&lt;/script&gt; and [a link](https://example.org/x).\n")
+    write("a<script>.md", "---\naudienceLevel: patient\n---\n# T\n\nSee &lt;/script&gt;"
+                          "&lt;script&gt;alert(1)&lt;/script&gt; and [a link]"
+                          "(https://example.org/x).\n")
     result = run("report", ".", "--html", "out.html")
     assert result.exit_code == 0
     with open("out.html", encoding="utf-8") as fh:
         page = fh.read()
-    # Data blocks (the table's, and one per document's text) and the page's own script only.
+    # Data blocks (the table's, the table of packed views, the packed views) and the page's
+    # own script only.
     scripts = page.count("<script")
-    assert page.count('<script type="application/json" id="') == scripts - 1
+    assert page.count('<script type="application/json" id="') == 2
+    assert page.count('<script type="application/octet-stream" id="chunk-') == scripts - 3
     assert "<script src" not in page and "<link" not in page and "url(http" not in page
     assert "@import" not in page
     data = page.split('<script type="application/json" id="data">')[1].split("</script>")[0]
-    view = page.split('<script type="application/json" id="view-0">')[1].split("</script>")[0]
-    assert "<" not in data + view and "\\u003c/script\\u003e" in view  # text cannot escape
-    assert "example.org" not in page  # link targets are not prose and are not shown
+    assert "<" not in data and "a\\u003cscript\\u003e.md" in data  # names cannot escape
+    packed = page.split('id="chunk-0">')[1].split("</script>")[0]
+    assert set(packed) <= set(string.ascii_letters + string.digits + "+/=")  # base64
+    view = view_of(page, "a<script>.md")  # packed: no text of it stands in the page
+    assert "</script><script>alert(1)</script>" in view["blocks"][1][3]
+    assert "example.org" not in page and "example.org" not in json.dumps(view)
 
 
 def test_compare_with_an_earlier_report_per_document_and_audience(run, corpus, write):
@@ -275,16 +283,16 @@ def test_html_view_scores_prose_sentences_only(run, write):
                   f"- {hard}.\n- Radiation therapy\n- {hard}\n\n{EASY}\n")
     assert run("report", ".", "--html", "r.html").exit_code == 0
     page = Path("r.html").read_text(encoding="utf-8")
-    view = json.loads(page.split('<script type="application/json" id="view-0">')[1]
-                      .split("</script>")[0])
+    view = view_of(page, "a.md")
+    # Only the sentences the page marks are listed; the others are plain text.
     blocks = [(b[0], b[3][:14], [s[5] for s in b[4]]) for b in view["blocks"]]
     assert blocks[:6] == [
-        ("heading", "Comprehensive ", [0]),    # a heading is not a sentence to score
-        ("paragraph", "Comprehensive ", [0]),  # nor is the caption under an image
+        ("heading", "Comprehensive ", []),    # a heading is not a sentence to score
+        ("paragraph", "Comprehensive ", []),  # nor is the caption under an image
         ("paragraph", "Comprehensive ", [1]),  # the same words as prose: hard
         ("list_item", "Comprehensive ", [1]),  # a list item that is a sentence is prose
-        ("list_item", "Radiation ther", [0]),  # a short label is not
-        ("list_item", "Comprehensive ", [0]),  # nor a longer one without a full stop
+        ("list_item", "Radiation ther", []),  # a short label is not
+        ("list_item", "Comprehensive ", []),  # nor a longer one without a full stop
     ]
 
 

@@ -1,17 +1,22 @@
 """The report as one self-contained HTML page: no network, inline CSS, JavaScript and SVG.
 
-Document text travels as JSON inside the page (every "<" escaped) and is put on screen with
-textContent only, so nothing in a document can run as code. The table is drawn a page of rows
-at a time, and each document's marked text is kept in its own data block that is read only
-when the document is opened, so the page for thousands of documents opens quickly.
+Document text travels as JSON inside the page and is put on screen with textContent only,
+so nothing in a document can run as code. The table's rows are one JSON block (every "<"
+escaped), drawn a page of rows at a time. Each document's marked text is packed with others
+in a compressed block (deflate, then base64, which has no "<" to end a script) that is
+unpacked only when one of its documents is opened: the page for thousands of documents
+stays small enough to send by mail and opens quickly.
 """
 
 from __future__ import annotations
 
+import base64
 import html
 import json
 import math
+import zlib
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from ..report.model import DocumentRow, Report, summary_line
@@ -22,25 +27,26 @@ from .base import Format, FormatOptions
 # One colour per rule set in the chart, each 4.5:1 or better on white.
 _COLOURS = ("#1f5fa8", "#a3480f", "#2d6e2d", "#6a3d9a")
 TODO_SHOWN = 20  # terms per to-do list on the page (the CSV has them all)
+# Documents' views are packed until a block holds this many bytes of JSON: large enough to
+# compress well, small enough to unpack at once when one of its documents is opened.
+CHUNK_BYTES = 192 * 1024
+# A row of the table, as the page's script names its values.
+COLUMNS = ("path", "audience", "ruleSet", "words", "grade", "target", "graded", "over",
+           "long", "terms", "links", "problems", "formula", "rules", "at", "status",
+           "change")
 
 
 def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
     root = report.root
     rule_sets = [a.rule_set for a in report.audiences]
-    messages: dict[str, int] = {}  # messages repeat across documents: each is kept once
-    rows, views = [], []
     changes = {d.path: d for d in report.since.documents} if report.since else {}
-    for number, r in enumerate(report.rows):
-        rows.append(_row(r, root, changes.get(r.path)))
-        if r.view is not None:
-            problems = [[*p[:5], messages.setdefault(p[5], len(messages))]
-                        for p in r.view["problems"]]
-            views.append((number, {"blocks": r.view["blocks"], "problems": problems}))
+    formulas: dict[str, int] = {}
+    rows = [_row(r, root, changes.get(r.path), formulas) for r in report.rows]
     codes = sorted({code for r in report.rows for code in r.by_rule})
-    folders = sorted({str(row["folder"]) for row in rows})
+    folders = sorted({_folder(r.path[len(root):] if root else r.path) for r in report.rows})
     data = {"version": options.version, "root": root, "ruleSets": rule_sets,
-            "folders": folders, "rules": codes,
-            "documents": rows, "messages": list(messages), "compared": bool(report.since)}
+            "folders": folders, "rules": codes, "formulas": list(formulas),
+            "columns": COLUMNS, "documents": rows, "compared": bool(report.since)}
     out.write(_PAGE_HEAD.format(css=_CSS))
     out.write(_header(report))
     out.write(_overview(report, rule_sets))
@@ -57,10 +63,45 @@ def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
     out.write(f'<footer>Made by readlint {html.escape(options.version)}. This page works '
               'offline.</footer>\n</main>\n')
     out.write(f'<script type="application/json" id="data">{_json(data)}</script>\n')
-    for number, view in views:
-        out.write(f'<script type="application/json" id="view-{number}">{_json(view)}'
+    table = []
+    for number, (first, last, packed) in enumerate(_chunks(report.each_view())):
+        out.write(f'<script type="application/octet-stream" id="chunk-{number}">{packed}'
                   '</script>\n')
+        table.append([first, last])
+    out.write(f'<script type="application/json" id="chunks">{_json(table)}</script>\n')
     out.write(f"<script>{_SCRIPT}</script>\n</body>\n</html>\n")
+
+
+def _chunks(views: Iterable[tuple[int, str]]) -> Iterator[tuple[int, int, str]]:
+    """The views packed in blocks, in order: (first row number, last, the block). A block
+    is the JSON list [[row number, view], ...], compressed with zlib and written in base64.
+    The views are read one at a time, so a merged report's come from its parts as they are
+    needed."""
+    batch: list[str] = []
+    size, first, last = 0, -1, -1
+    for number, view in views:
+        if not batch:
+            first = number
+        batch.append(f"[{number},{view}]")
+        size += len(view)
+        last = number
+        if size >= CHUNK_BYTES:
+            yield first, last, _pack(batch)
+            batch, size = [], 0
+    if batch:
+        yield first, last, _pack(batch)
+
+
+def _pack(batch: list[str]) -> str:
+    raw = ("[" + ",".join(batch) + "]").encode("utf-8")
+    return base64.b64encode(zlib.compress(raw, 9)).decode("ascii")
+
+
+def unpack(packed: str) -> list[list[Any]]:
+    """A block of views as `_pack` wrote it: [[row number, view], ...] (for tests and
+    tools that read the page)."""
+    found: list[list[Any]] = json.loads(zlib.decompress(base64.b64decode(packed)))
+    return found
 
 
 def _json(value: Any) -> str:
@@ -74,19 +115,20 @@ def _options(values: list[str]) -> str:
                    for v in values)
 
 
-def _row(r: DocumentRow, root: str, change: Any) -> dict[str, Any]:
+def _folder(short: str) -> str:
+    return short.split("/")[0] if "/" in short else "."
+
+
+def _row(r: DocumentRow, root: str, change: Any, formulas: dict[str, int]) -> list[Any]:
+    """The row's values in the order of COLUMNS. The page works out the rest (the full
+    path from the root, the folder)."""
     short = r.path[len(root):] if root and r.path.startswith(root) else r.path
-    row = {
-        "path": short, "full": r.path, "folder": short.split("/")[0] if "/" in short else ".",
-        "audience": r.audience or "", "ruleSet": r.rule_set or "",
-        "words": r.words, "grade": round(r.grade, 1), "target": r.grade_target,
-        "graded": r.graded, "over": r.over_target > 0, "long": r.long_sentences,
-        "terms": r.undefined_terms, "links": r.missing_links, "problems": r.problems,
-        "formula": r.formula_label, "rules": r.by_rule,
-    }
+    row = [short, r.audience or "", r.rule_set or "", r.words, round(r.grade, 1),
+           r.grade_target, r.graded, r.over_target > 0, r.long_sentences, r.undefined_terms,
+           r.missing_links, r.problems, formulas.setdefault(r.formula_label, len(formulas)),
+           r.by_rule, r.order if r.described else -1]
     if change is not None:
-        row["status"] = change.status
-        row["change"] = change.grade_delta if change.grade_delta is not None else 0
+        row += [change.status, change.grade_delta if change.grade_delta is not None else 0]
     return row
 
 
@@ -400,8 +442,15 @@ _SCRIPT = r"""
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("data").textContent);
-  var docs = data.documents, messages = data.messages;
-  docs.forEach(function (d, i) { d.index = i; });
+  var chunks = JSON.parse(document.getElementById("chunks").textContent);
+  var docs = data.documents.map(function (values, i) {
+    var d = {index: i};
+    data.columns.forEach(function (key, k) { if (k < values.length) d[key] = values[k]; });
+    d.full = data.root + d.path;
+    d.folder = d.path.indexOf("/") >= 0 ? d.path.split("/")[0] : ".";
+    d.formula = data.formulas[d.formula];
+    return d;
+  });
   var tbody = document.querySelector("#docs tbody");
   var sortKey = null, sortDir = 1, page = 0, PAGE = 100;
   var findings = [], current = -1, tipOwner = null;
@@ -570,8 +619,9 @@ _SCRIPT = r"""
   });
 
   // A block is [kind, level, line, text, sentences, marks]; a sentence [start, end, words,
-  // grade, index of its long-sentence problem or -1, hard]; a mark [start, end, problem
-  // index, kind]; a problem [line, column, code, rule, severity, message index].
+  // grade, index of its long-sentence problem or -1, hard] (only those marked); a mark
+  // [start, end, problem index, kind]; a problem [line, column, code, rule, severity,
+  // message].
   function renderBlock(block, problems, target, byProblem) {
     var kind = block[0], text = block[3], sentences = block[4], marks = block[5];
     var tag = kind === "heading" ? "h" + Math.min(6, block[1] + 3) :
@@ -597,7 +647,7 @@ _SCRIPT = r"""
         if (a > cursor) holder.appendChild(document.createTextNode(text.slice(cursor, a)));
         var words = KIND_WORDS[m[3]] || ["Finding", "?"];
         var mark = el("mark", text.slice(a, b), "f-" + m[3]);
-        finding(mark, words[0] + ": " + messages[problems[m[2]][5]]);
+        finding(mark, words[0] + ": " + problems[m[2]][5]);
         byProblem[m[2]] = byProblem[m[2]] || mark;
         mark.setAttribute("data-tag", words[1]);
         holder.appendChild(mark);
@@ -609,7 +659,7 @@ _SCRIPT = r"""
         var said = [];
         if (s[5]) said.push("Hard sentence: grade " + s[3] + " against a target of " + target +
                             " (" + s[2] + " words).");
-        if (s[4] >= 0) said.push("Long sentence: " + messages[problems[s[4]][5]]);
+        if (s[4] >= 0) said.push("Long sentence: " + problems[s[4]][5]);
         var label = el("span", null, "tag " + (s[5] ? "tag-hard" : "tag-long"));
         label.setAttribute("data-tag", (s[5] ? "hard" : "") + (s[5] && s[4] >= 0 ? ", " : "") +
                            (s[4] >= 0 ? "long" : ""));
@@ -621,15 +671,73 @@ _SCRIPT = r"""
     return node;
   }
 
+  // Documents' views are packed in compressed blocks; a block is unpacked when one of its
+  // documents is opened, and the last few unpacked are kept.
+  var unpacked = {}, kept = [], KEEP = 6, opening = 0;
+  var EMPTY = {blocks: [], problems: []};
+  function chunkOf(at) {
+    var low = 0, high = chunks.length - 1;
+    while (low <= high) {
+      var mid = (low + high) >> 1;
+      if (at < chunks[mid][0]) high = mid - 1;
+      else if (at > chunks[mid][1]) low = mid + 1;
+      else return mid;
+    }
+    return -1;
+  }
+  function unpack(n) {
+    if (!unpacked[n]) {
+      var text = atob(document.getElementById("chunk-" + n).textContent);
+      var bytes = new Uint8Array(text.length);
+      for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+      var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
+      unpacked[n] = new Response(stream).text().then(function (json) {
+        var found = {};
+        JSON.parse(json).forEach(function (item) { found[item[0]] = item[1]; });
+        return found;
+      });
+      kept.push(n);
+      if (kept.length > KEEP) delete unpacked[kept.shift()];
+    }
+    return unpacked[n];
+  }
+  function detailOf(d) {
+    var n = d.at >= 0 ? chunkOf(d.at) : -1;
+    if (n < 0) return Promise.resolve(EMPTY);
+    if (typeof DecompressionStream === "undefined") {
+      return Promise.reject(new Error("no DecompressionStream"));
+    }
+    return unpack(n).then(function (found) { return found[d.at] || EMPTY; });
+  }
+
   function show(d) {
     var view = document.getElementById("doc-view");
-    var source = document.getElementById("view-" + d.index);
-    var detail = source ? JSON.parse(source.textContent) : {blocks: [], problems: []};
+    var ticket = ++opening;
     document.getElementById("doc-title").textContent = d.full;
     document.getElementById("doc-facts").textContent = "Audience " +
       (d.audience || "not given, so checked as " + d.ruleSet) + " (rule set " + d.ruleSet +
       "), " + d.words + " words, grade " + d.grade.toFixed(1) + " by " + d.formula +
       " against a target of " + d.target + ".";
+    var prose = document.getElementById("prose");
+    var problems = document.getElementById("problems");
+    prose.textContent = "Opening the document…";
+    problems.textContent = "";
+    findings = []; current = -1; hideTip(); count();
+    view.setAttribute("aria-busy", "true");
+    view.hidden = false;
+    document.getElementById("doc-title").focus();
+    detailOf(d).then(function (detail) {
+      if (ticket === opening) render(d, detail);
+    }, function () {
+      if (ticket !== opening) return;
+      prose.textContent = "This browser cannot unpack the document's text. Open the page " +
+        "in a recent version of Chrome, Edge, Firefox or Safari.";
+      view.setAttribute("aria-busy", "false");
+    });
+  }
+
+  function render(d, detail) {
+    var view = document.getElementById("doc-view");
     var prose = document.getElementById("prose");
     prose.textContent = "";
     findings = []; current = -1; hideTip();
@@ -660,13 +768,12 @@ _SCRIPT = r"""
       } else {
         li.appendChild(el("span", where));
       }
-      li.appendChild(el("span", messages[p[5]]));
+      li.appendChild(el("span", p[5]));
       problems.appendChild(li);
     });
     if (!problems.children.length) problems.appendChild(el("li", "No problems."));
     count();
-    view.hidden = false;
-    document.getElementById("doc-title").focus();
+    view.setAttribute("aria-busy", "false");
   }
 
   draw();

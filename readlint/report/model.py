@@ -4,14 +4,14 @@ nothing."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
 from ..problem import Severity
 from ..readability import FORMULA_LABELS
-from ..results import RunResult
+from ..results import FileResult, RunResult
 from ..rule import GRADE, LONG_SENTENCE, MISSING_LINK, UNDEFINED_TERM
 
 
@@ -32,7 +32,9 @@ class DocumentRow:
     graded: bool = True  # False when too short for a reliable grade
     by_rule: dict[str, int] = field(default_factory=dict)  # problems by rule code
     unlinked: list[str] = field(default_factory=list)  # terms without a glossary link
-    view: dict[str, Any] | None = None  # the document as the HTML report shows it
+    view: str | None = None  # the document as the HTML report shows it (view.document_view)
+    order: int = 0  # its place among the rows in the order the files were checked
+    described: bool = False  # it has a view: here, or in the part of a report it came from
 
     @property
     def words(self) -> int:
@@ -68,6 +70,50 @@ class DocumentRow:
             "problems": dict(self.by_severity),
             "rules": dict(self.by_rule),
         }
+
+    def to_record(self) -> dict[str, Any]:
+        """Everything the report needs of the row, for a part of a report (report.parts);
+        `from_record` makes the same row again."""
+        return {"path": self.path, "audience": self.audience, "rule_set": self.rule_set,
+                "metrics": self.metrics, "grade": self.grade,
+                "grade_formulas": list(self.grade_formulas), "grade_target": self.grade_target,
+                "long_sentences": self.long_sentences, "undefined_terms": self.undefined_terms,
+                "missing_links": self.missing_links, "by_severity": self.by_severity,
+                "terms": self.terms, "graded": self.graded, "by_rule": self.by_rule,
+                "unlinked": self.unlinked}
+
+    @classmethod
+    def from_record(cls, data: dict[str, Any], described: bool) -> DocumentRow:
+        """The row a record holds (KeyError, TypeError or ValueError when it holds none)."""
+        def text(value: Any) -> str:
+            if not isinstance(value, str):
+                raise TypeError("not text")
+            return value
+
+        def counts(value: Any) -> dict[str, int]:
+            if not isinstance(value, dict) or not all(isinstance(v, int)
+                                                      for v in value.values()):
+                raise TypeError("not counts")
+            return {text(k): v for k, v in value.items()}
+
+        def texts(value: Any) -> list[str]:
+            if not isinstance(value, list):
+                raise TypeError("not a list")
+            return [text(v) for v in value]
+
+        metrics = data["metrics"]
+        if not isinstance(metrics, dict) or not all(
+                isinstance(v, (int, float)) for v in metrics.values()):
+            raise TypeError("not metrics")
+        audience, rule_set = data["audience"], data["rule_set"]
+        return cls(text(data["path"]), None if audience is None else text(audience),
+                   None if rule_set is None else text(rule_set), metrics,
+                   float(data["grade"]), tuple(texts(data["grade_formulas"])),
+                   float(data["grade_target"]), int(data["long_sentences"]),
+                   int(data["undefined_terms"]), int(data["missing_links"]),
+                   counts(data["by_severity"]), texts(data["terms"]), bool(data["graded"]),
+                   by_rule=counts(data["by_rule"]), unlinked=texts(data["unlinked"]),
+                   described=described)
 
 
 @dataclass
@@ -109,6 +155,16 @@ class Report:
     notices: list[str] = field(default_factory=list)
     todo: list[TodoTerm] = field(default_factory=list)  # most frequent first
     since: Any = None  # a progress.Progress when compared with an earlier report (--compare)
+    # The documents' views in the order of the rows' `order`, as (order, view): for a report
+    # merged from parts, read from them as the page is written; else from the rows.
+    views: Callable[[], Iterator[tuple[int, str]]] | None = None
+
+    def each_view(self) -> Iterator[tuple[int, str]]:
+        """Each described document's view with its row's `order`, in that order."""
+        if self.views is not None:
+            return self.views()
+        return ((r.order, r.view) for r in sorted(self.rows, key=lambda r: r.order)
+                if r.view is not None)
 
     @cached_property
     def root(self) -> str:
@@ -186,34 +242,63 @@ def build(run: RunResult, sort: str = "worst", top_terms: int = 15,
           known: Callable[[str], bool] | None = None) -> Report:
     """The report of a run. Columns count problems by what their rules feed (their tags).
     `known` says whether a glossary has a term (for the to-do list of terms to add)."""
+    tags = row_tags(run)
     rows: list[DocumentRow] = []
     errors: list[tuple[str, int | None, str]] = []
-    long_rules, term_rules, link_rules = (run.tagged(t) for t in
-                                          (LONG_SENTENCE, UNDEFINED_TERM, MISSING_LINK))
     for result in run.files:
         if result.error is not None:
             errors.append((result.path, result.error.line, result.error.message))
             continue
-        if result.rule_set is None:
-            continue  # an empty file
-        grading = result.measures.get(GRADE, {})
-        severities = Counter(str(p.severity) for p in result.problems)
-        by_rule = Counter(p.rule for p in result.problems)
-        terms = sorted({p.subject for p in result.problems
-                        if p.rule in term_rules and p.subject})
-        unlinked = sorted({p.subject for p in result.problems
-                           if p.rule in link_rules and p.subject})
-        rows.append(DocumentRow(
-            result.path, result.audience, result.rule_set,
-            dict(grading.get("metrics", {"words": 0})), float(grading.get("grade", 0.0)),
-            tuple(grading.get("formulas", ())), float(grading.get("target", 0.0)),
-            _count(by_rule, long_rules), _count(by_rule, term_rules),
-            _count(by_rule, link_rules),
-            {str(s): severities[str(s)] for s in (Severity.ERROR, Severity.WARNING,
-                                                  Severity.INFO)},
-            terms, bool(grading.get("graded", False)),
-            by_rule=dict(sorted(Counter(p.code for p in result.problems).items())),
-            unlinked=unlinked, view=result.detail))
+        row = row_of(result, tags)
+        if row is not None:
+            rows.append(row)
+    return assemble(rows, errors, run.notices, sort, top_terms, known)
+
+
+RowTags = tuple[frozenset[str], frozenset[str], frozenset[str]]
+
+
+def row_tags(run: RunResult) -> RowTags:
+    """The rules whose problems the columns count: long sentences, undefined terms, missing
+    links."""
+    long_rules, term_rules, link_rules = (run.tagged(t) for t in
+                                          (LONG_SENTENCE, UNDEFINED_TERM, MISSING_LINK))
+    return long_rules, term_rules, link_rules
+
+
+def row_of(result: FileResult, tags: RowTags) -> DocumentRow | None:
+    """The row of a file checked without error (None for an empty one)."""
+    if result.rule_set is None:
+        return None  # an empty file
+    long_rules, term_rules, link_rules = tags
+    grading = result.measures.get(GRADE, {})
+    severities = Counter(str(p.severity) for p in result.problems)
+    by_rule = Counter(p.rule for p in result.problems)
+    terms = sorted({p.subject for p in result.problems
+                    if p.rule in term_rules and p.subject})
+    unlinked = sorted({p.subject for p in result.problems
+                       if p.rule in link_rules and p.subject})
+    return DocumentRow(
+        result.path, result.audience, result.rule_set,
+        dict(grading.get("metrics", {"words": 0})), float(grading.get("grade", 0.0)),
+        tuple(grading.get("formulas", ())), float(grading.get("target", 0.0)),
+        _count(by_rule, long_rules), _count(by_rule, term_rules),
+        _count(by_rule, link_rules),
+        {str(s): severities[str(s)] for s in (Severity.ERROR, Severity.WARNING,
+                                              Severity.INFO)},
+        terms, bool(grading.get("graded", False)),
+        by_rule=dict(sorted(Counter(p.code for p in result.problems).items())),
+        unlinked=unlinked, view=result.detail, described=result.detail is not None)
+
+
+def assemble(rows: list[DocumentRow], errors: list[tuple[str, int | None, str]],
+             notices: list[str], sort: str = "worst", top_terms: int = 15,
+             known: Callable[[str], bool] | None = None) -> Report:
+    """The report of rows given in the order their files were checked (each row's `order`
+    is set here), with the errors and notices of the run: totals, percentiles and to-do
+    lists from every row, so a report merged from parts is the report of one run."""
+    for number, row in enumerate(rows):
+        row.order = number
     rows.sort(key=SORT_KEYS[sort])
     audiences = []
     for rule_set in sorted({r.rule_set or "" for r in rows if r.graded}):
@@ -226,7 +311,13 @@ def build(run: RunResult, sort: str = "worst", top_terms: int = 15,
     todo = _todo(rows, "undefined", known) + _todo(rows, "unlinked", None)
     todo.sort(key=lambda t: (-t.documents, t.kind, t.term))
     top = [(t.term, t.documents) for t in todo if t.kind == "undefined"][:top_terms]
-    return Report(rows, errors, audiences, top, run.notices, todo)
+    return Report(rows, errors, audiences, top, notices, todo)
+
+
+def undefined_spellings(rows: Iterable[DocumentRow]) -> set[str]:
+    """Every spelling of an undefined term the rows hold: what the to-do list may ask a
+    glossary about."""
+    return {term for r in rows for term in r.terms}
 
 
 def _todo(rows: Sequence[DocumentRow], kind: str,

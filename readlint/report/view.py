@@ -8,6 +8,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+import orjson
+
 from ..document import Document
 from ..readability import TextStats
 from ..results import FileResult, RuleInfo
@@ -23,13 +25,15 @@ _ENDS_SENTENCE = re.compile(r"[.!?:;][\"'”’)\]]*\s*$")
 
 
 def document_view(doc: Document, result: FileResult,
-                  rules: Mapping[str, RuleInfo]) -> dict[str, Any]:
-    """Compact data for the page: each block as [kind, heading level, line, text, sentences,
-    marks]; a sentence as [start, end, words, grade, index of its long-sentence problem or -1,
-    1 if hard]; a mark as [start, end, index of its problem, kind]; a problem as [line,
-    column, code, rule, severity, message]. Which problems are long sentences or terms comes
-    from the tags of their rules. Only sentences of prose get a grade: headings, table cells,
-    figure captions and short list labels are not sentences to score."""
+                  rules: Mapping[str, RuleInfo]) -> str:
+    """Compact data for the page, as JSON text (orjson's, so it reads back to the same
+    bytes): {"blocks", "problems"}, each block as [kind, heading level, line, text,
+    sentences, marks]; a sentence as [start, end, words, grade, index of its long-sentence
+    problem or -1, 1 if hard]; a mark as [start, end, index of its problem, kind]; a problem
+    as [line, column, code, rule, severity, message]. Only sentences the page marks (long or
+    hard) are listed: the others are plain text. Which problems are long sentences or terms
+    comes from the tags of their rules. Only sentences of prose get a grade: headings, table
+    cells, figure captions and short list labels are not sentences to score."""
     problems = result.problems
     grading = result.measures.get(GRADE, {})
     formulas = grading.get("formulas", ["flesch_kincaid_grade"])
@@ -55,10 +59,11 @@ def document_view(doc: Document, result: FileResult,
         scored = block.kind in PROSE_KINDS and sentence.block_index not in captions and \
             words >= 5 and (words >= 10 or bool(_ENDS_SENTENCE.search(text)))
         grade = TextStats.from_sentences([sentence]).grade(formulas) if scored else 0.0
-        by_block.setdefault(sentence.block_index, []).append([
-            sentence.start, sentence.end, words, round(grade, 1),
-            long_at.get(sentence.source_start, -1),
-            int(scored and grade > target + HARD_ABOVE_TARGET)])
+        long = long_at.get(sentence.source_start, -1)
+        hard = int(scored and grade > target + HARD_ABOVE_TARGET)
+        if long >= 0 or hard:
+            by_block.setdefault(sentence.block_index, []).append([
+                sentence.start, sentence.end, words, round(grade, 1), long, hard])
     marks: dict[int, list[list[Any]]] = {}
     for number, (problem, kind) in enumerate(zip(problems, kinds, strict=True)):
         if kind is None or kind == "long":
@@ -69,10 +74,10 @@ def document_view(doc: Document, result: FileResult,
             end = doc.blocks[index].text_offset(problem.end - 1)
             marks.setdefault(index, []).append(
                 [start, (end + 1) if end is not None else start + 1, number, kind])
-    return {
+    return orjson.dumps({
         "blocks": [[block.kind, block.level, doc.position(block.source_start)[0], block.text,
                     by_block.get(index, []), sorted(marks.get(index, []))]
                    for index, block in enumerate(doc.blocks)],
         "problems": [[p.line, p.column, p.code, p.rule, str(p.severity), p.message]
                      for p in problems],
-    }
+    }).decode("utf-8")
