@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from .document import Document
 from .glossary import fold
+from .vocabulary import DRUG_ENDINGS, word_zipf
 
 _SENTENCE_END = re.compile(r"[.!?](?=[\"”')\]]*(?:\s|$))")
 _WORD = re.compile(r"[^\W_]+")
@@ -71,6 +72,7 @@ def bracket_later(text: str, start: int, end: int) -> bool:
 # "This is known as X".
 _NAMED_AS = re.compile(r"\b(?:calls?|called|name[sd]?|known\s+as|referred\s+to\s+as|termed)"
                        r"\s+(?:(?:this|these|that|it|them|the\s+\w+)\s+(?:\w+\s+)?)?"
+                       r"(?:an?\s+|the\s+)?[\"“‘']?(?:[\w-]+\s+){0,3}?(?:(?:or|and)\s+)?"
                        r"(?:an?\s+|the\s+)?[\"“‘']?$", re.I)
 
 
@@ -231,16 +233,27 @@ def misread(text: str, start: int, end: int) -> bool:
     return re.fullmatch(r"[a-z]{3,}[A-Z]{2,}s?", word) is not None
 
 
+def bold_label(doc: Document, block_index: int, start: int, end: int) -> bool:
+    """Is the term the bold words that open its paragraph or list item, which the rest then
+    describes ("**Invasive lobular carcinoma** begins in the cells ...")?"""
+    block = doc.blocks[block_index]
+    if block.text[:start].strip(" *_") or len(block.text) - end < 20:
+        return False
+    source = block.source_offset(start)
+    return doc.source[source - 2:source] in ("**", "__")
+
+
 def explained_nearby(doc: Document, block_index: int, text: str, start: int, end: int,
-                     term: str) -> bool:
-    """Does the text a little further away explain the term or say what it is (any of the
-    tests above)?"""
+                     term: str, kinds: bool = True) -> bool:
+    """Does the text a little further away explain the term, or (with `kinds`) say what kind
+    of thing it is (any of the tests above)? A link helps a reader who knows only the kind
+    ("the drug capecitabine"), so glossary-link asks without `kinds`."""
     return bracket_later(text, start, end) or named_as(text, start) or \
         next_sentence_points_back(text, start, end) or subject_defined(text, start, end) or \
-        next_sentence_defines(text, start, end) or \
+        next_sentence_defines(text, start, end) or bold_label(doc, block_index, start, end) or \
         defined_in_next_block(doc, block_index, term) or \
-        under_own_heading(doc, block_index, term) or kind_given(text, start, end) or \
-        announced_kind(text, start) or misread(text, start, end)
+        under_own_heading(doc, block_index, term) or misread(text, start, end) or \
+        kinds and (kind_given(text, start, end) or announced_kind(text, start))
 
 
 def key_points_lists(doc: Document) -> set[int]:
@@ -256,3 +269,24 @@ def key_points_lists(doc: Document) -> set[int]:
         else:
             inside = False
     return found
+
+
+_BRAND_BESIDE = re.compile(r"[†‡*®™]*\s*\(\s*[A-Z][a-z]+[A-Za-z-]*[®™]?\s*\)")
+_DRUG_CONTEXT = re.compile(r"\b(?:drugs?|medicines?|medications?|treat\w*|therap\w*|doses?|"
+                           r"approv\w*|chemo\w*|combination|regimens?|inhibitors?|taken|given|"
+                           r"infusion|injection|pills?|tablets?)\b", re.I)
+
+
+def drug_named(text: str, start: int, end: int, term: str) -> bool:
+    """Is the term a drug's name ("palbociclib", "sapanisertib": a drug's ending, or a word
+    English does not know) in a sentence about treatment, which tells the reader what it is
+    ("either drug alone", "was approved for")?"""
+    words = term.split()
+    if len(words) > 3 or not any(w.lower().endswith(DRUG_ENDINGS) or word_zipf(w) < 2.0
+                                 for w in words):
+        return False
+    if _BRAND_BESIDE.match(text, end):
+        return True  # a medicine named with its brand: "Pembrolizumab† (Keytruda)"
+    begin, stop = sentence_span(text, start, end)
+    window = text[max(begin, start - 200):min(stop, end + 200)]
+    return _DRUG_CONTEXT.search(window) is not None

@@ -40,6 +40,7 @@ from ..vocabulary import everyday_health, is_acronym, is_medical_form, rarity
 PRACTISED_LINKS = 3  # a page with this many glossary links has been linked by its editors
 # The three kinds of page (see GlossaryLink).
 HOUSE_DRAFT, FINISHED, ELSEWHERE = "draft of the site", "finished", "elsewhere"
+LEFT_PLAIN = "a page of the site its editors leave plain"
 
 
 class GlossaryLink(Rule):
@@ -66,6 +67,8 @@ class GlossaryLink(Rule):
       link, so only a likely omission is reported: a term never linked on the page, at its
       first use, that they link almost everywhere else (`finished_min_chance`), that the page
       does not explain, and that a lay reader would want to look up.
+    - A page of that site of a kind its editors never link terms on (a list of articles, a
+      landing page of links): nothing.
     - Any other page: a term a lay reader would want to look up (rare in English, or built
       the medical way: "thrombocytopenia", "lymph nodes"; not words of the body and of daily
       life such as "spleen" or "red blood cells"), at its first use on the page, that editors
@@ -169,7 +172,7 @@ class GlossaryLink(Rule):
                     yield self._report(doc, wrong[0], glossaries)
                 continue
             first = c.use
-            if c.linked or first.link is not None or c.introduced:
+            if c.linked or first.link is not None or c.introduced or mode == LEFT_PLAIN:
                 continue
             if mode != HOUSE_DRAFT and key in on_page:
                 continue  # linked elsewhere on the page: its editors have linked it once
@@ -197,13 +200,14 @@ class GlossaryLink(Rule):
             place = place._replace(first_on_page=True)
         if not glossary.has_practice or learned is None:
             return place.first_on_page  # a glossary of your own: each term, once a page
+        text, start, end, term = use.block.text, use.match.start, use.match.end, use.match.text
+        if everyday(term) or table_like(text) or _a_name(use) or _another_sense(use) or \
+                nearby.explained_nearby(doc, place.block_index, text, start, end, term,
+                                        kinds=False):
+            return False  # on any page: a reader needs no link there
         if mode != HOUSE_DRAFT and (  # what a reader would look up, and the text does not explain
-                place.explained or place.stock or not place.first_on_page or
-                table_like(use.block.text) or is_title(use.block.text) or
-                not hard_for_readers(use.match.text) or _a_name(use) or
-                _another_sense(use) or
-                nearby.explained_nearby(doc, place.block_index, use.block.text,
-                                        use.match.start, use.match.end, use.match.text)):
+                place.explained or place.stock or not place.first_on_page or is_title(text)
+                or not hard_for_readers(term) or nearby.drug_named(text, start, end, term)):
             return False
         entry = use.match.entries[0]
         chance = learned.chance(features(page, use, place, entry.pages, entry.linked))
@@ -246,10 +250,10 @@ def _mode(doc: Document, glossaries: Sequence[Glossary], learned: LinkModel | No
         return FINISHED
     if options["practice"] != "site":
         return HOUSE_DRAFT if options["practice"] == "always" else ELSEWHERE
-    if learned is None or not on_site(doc, learned.site) or \
-            not learned.links_expected(page_of(doc, glossaries)):
-        return ELSEWHERE  # another site's page; or a list of articles, an index: pages
-        # its editors leave plain
+    if learned is None or not on_site(doc, learned.site):
+        return ELSEWHERE
+    if not learned.links_expected(page_of(doc, glossaries)):
+        return LEFT_PLAIN  # a list of articles, a landing page: the site's editors link none
     return HOUSE_DRAFT
 
 
@@ -298,13 +302,20 @@ def table_like(text: str) -> bool:
     return len(_PERCENT.findall(text)) + text.count(" - ") >= 4
 
 
+def everyday(term: str) -> bool:
+    """Is the term a word of the body or of daily life, alone or with an everyday word
+    ("spleen", "red blood cells", "stomach ulcer", "constipation")?"""
+    words = _WORD.findall(term)
+    return any(everyday_health(w) for w in words) and len(words) <= 2 and \
+        all(everyday_health(w) or rarity(w) >= MEDICAL_ZIPF for w in words)
+
+
 def hard_for_readers(term: str) -> bool:
     """Is the term one a lay reader would want to look up: rare in English (Zipf under 3),
     built the medical way and not common (under Zipf 4), or an abbreviation? Words of the
     body and of daily life ("spleen", "urine", "red blood cells", "surgery") are not."""
     words = _WORD.findall(term)
-    if any(everyday_health(w) for w in words) and len(words) <= 2 and \
-            all(everyday_health(w) or rarity(w) >= MEDICAL_ZIPF for w in words):
+    if everyday(term):
         return False  # "spleen", "red blood cells", "stomach ulcer"
     zipf = rarity(term)
     if zipf < EVERYDAY_ZIPF:

@@ -149,7 +149,9 @@ class UndefinedJargon(Rule):
         # Abbreviations spelled out in a heading ("Post-Traumatic Stress (PTS)") are explained.
         seen: set[str] = {fold_phrase(abbreviation) for h in doc.headings
                           for abbreviation in spelled_out(h.text)}
-        skipped = doc.blocks_under(options["skip_sections"]) | nearby.key_points_lists(doc)
+        # "Key Points" lists: each point is a heading of the section that explains it below
+        skipped = doc.blocks_under(options["skip_sections"]) | nearby.key_points_lists(doc) | \
+            doc.blocks_under(("key points",))
         # Words found easy, on any page checked with these options: a lower-case word's
         # hardness does not depend on where it stands (see below).
         easy = _EASY.setdefault((options["max_zipf"], options["medical_max_zipf"],
@@ -210,9 +212,12 @@ class UndefinedJargon(Rule):
                     covered = end
                     if key in seen or key in ignored:
                         continue
-                if " " in key and _part_seen(key, seen):
+                if " " in key and (_part_seen(key, seen) or _graded(term, seen)):
                     seen.add(key)
                     continue  # "Autosomal dominant inheritance" after "autosomal dominant"
+                if " " in key and _KIND_LAST.search(term):
+                    seen.add(key)
+                    continue  # its kind is its last word: "the BRAF gene", "KRAS mutation"
                 seen.add(key)
                 seen.add(fold_phrase(text[start:start + len(term.split()[0])]))
                 if in_glossary and options["skip_glossary_terms"]:
@@ -228,7 +233,7 @@ class UndefinedJargon(Rule):
                         _in_title(term, topic) or _against_topic(term, topic) or \
                         _pronunciation(text, start) or _not_a_term(text, start, end, acronym) \
                         or nearby.explained_nearby(doc, index, text, start, end, term) or \
-                        _drug_in_context(term, text, start, end):
+                        nearby.drug_named(text, start, end, term):
                     continue
                 if foreign is None:
                     foreign = _other_language(text)
@@ -312,22 +317,14 @@ GLOSSARY_ZIPF = 3.0
 _EASY: dict[tuple[Any, ...], set[str]] = {}  # options -> lower-case words found easy
 
 
-_DRUG_CONTEXT = re.compile(r"\b(?:drugs?|medicines?|medications?|treat\w*|therap\w*|doses?|"
-                           r"approv\w*|chemo\w*|combination|regimens?|inhibitors?|taken|given|"
-                           r"infusion|injection|pills?|tablets?)\b", re.I)
+_KIND_LAST = re.compile(r"\s(?:genes?|proteins?|mutations?|variants?|enzymes?|receptors?)$",
+                        re.I)
 
 
-def _drug_in_context(term: str, text: str, start: int, end: int) -> bool:
-    """Is the term a drug's name ("palbociclib", "sapanisertib": a drug's ending, or a word
-    English does not know) in a sentence about treatment, which tells the reader what it is
-    ("either drug alone", "was approved for")?"""
-    words = term.split()
-    if len(words) > 3 or not any(w.lower().endswith(DRUG_ENDINGS) or word_zipf(w) < 1.5
-                                 for w in words):
-        return False
-    begin, stop = nearby.sentence_span(text, start, end)
-    window = text[max(begin, start - 200):min(stop, end + 200)]
-    return _DRUG_CONTEXT.search(window) is not None
+def _graded(term: str, seen: set[str]) -> bool:
+    """Is the term a grade or type of an abbreviation already met ("CIN 2" after "CIN")?"""
+    m = re.fullmatch(r"([A-Z][A-Za-z]*[A-Z])\s+\d+[A-Za-z]?", term)
+    return m is not None and fold_phrase(m.group(1)) in seen
 
 
 def _part_seen(key: str, seen: set[str]) -> bool:
