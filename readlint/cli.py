@@ -411,10 +411,21 @@ def _apply_fixes(linter: Linter, result: RunResult, write: bool, quiet: bool) ->
               help="Also write the editors' to-do list as CSV: every term left unexplained or "
                    "unlinked, how many documents use it that way and which, and whether a "
                    "glossary has it.")
+@click.option("--shard", metavar="I/N", callback=lambda ctx, param, value: _shard(value),
+              help="Check only part I of N of the files (for example 2/4), split as check "
+                   "--shard splits them. With --format json, write a part to merge with "
+                   "--merge: for CI jobs that share a large site.")
+@click.option("--merge", is_flag=True,
+              help="PATHS are parts written with --shard I/N --format json: make of them the "
+                   "report one run over every file would make (any format, --html, "
+                   "--compare, --todo; --base when the parts were made with it).")
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write the chosen --format to FILE instead of the terminal.")
 def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
            audience: str | None, config_path: str | None, output_format: str,
            top: int | None, html_path: str | None, sort: str, base: str | None,
            fail_on_worse: bool, compare_path: str | None, todo_path: str | None,
+           shard: tuple[int, int] | None, merge: bool, output_file: str | None,
            today: str | None, jobs: int | None, no_cache: bool,
            cache_dir: str | None, time_limit: float | None) -> None:
     """Show where a whole set of documents stands: one row per document, worst first.
@@ -422,44 +433,121 @@ def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, .
     For each document: its audience, words, reading grade against its target, long
     sentences, undefined terms, missing glossary links and problems by severity; then totals
     per audience. Files that cannot be read are listed on standard error.
+
+    A large site can be split across machines: `readlint report docs --shard I/N --format
+    json -o part-I.json` on each, then `readlint report --merge part-*.json --html
+    report.html` gives the report of one run over every file.
     """
+    from .report import parts
     from .report.model import build as build_report
+    from .report.model import row_tags
     from .report.view import document_view
 
-    paths = paths or (".",)
     if fail_on_worse and not base:
         raise click.UsageError("--fail-on-worse needs --base REF.")
+    part = shard is not None and output_format == "json"
+    if base and (output_format not in ("text", "markdown") and not part or html_path
+                 or compare_path or todo_path):
+        raise click.UsageError("--base writes text or markdown (or, with --shard, a part in "
+                               "JSON), without --html, --compare or --todo.")
+    if merge:
+        if shard or select or ignore or audience or config_path or today or jobs or \
+                no_cache or cache_dir or time_limit is not None:
+            raise click.UsageError("--merge uses the settings its parts were made with: give "
+                                   "--select, --audience, --config and the like when making "
+                                   "the parts.")
+        if not paths:
+            raise click.UsageError("--merge needs the parts, for example: readlint report "
+                                   "--merge part-*.json --html report.html")
+        merged = parts.merge(paths, sort=sort)
+        for error in merged.errors:
+            click.echo(f"readlint: {error}", err=True)
+        for notice in merged.notices:
+            click.echo(f"readlint: note: {notice}", err=True)
+        made_with = merged.settings.get("base") or None
+        if made_with != base:
+            raise click.UsageError(
+                f"the parts hold the changes since {made_with}: merge them with --base "
+                f"{made_with}." if made_with and not base else
+                f"the parts were made with --base {made_with}, not {base}." if made_with else
+                "the parts were made without --base: make them with --shard and --base "
+                "--format json to merge the changes since a revision.")
+        if base:
+            _write_changes(merged.changes, base, output_format, output_file,
+                           bool(merged.errors), fail_on_worse)
+        assert merged.report is not None
+        _write_report(merged.report, output_format, top, html_path, compare_path, todo_path,
+                      output_file, bool(merged.errors))
+    paths = paths or (".",)
+    if part and (html_path or compare_path or todo_path):
+        raise click.UsageError("--shard with --format json writes a part for --merge; give "
+                               "--html, --compare and --todo when merging the parts.")
     if base:
-        if output_format not in ("text", "markdown") or html_path or compare_path or todo_path:
-            raise click.UsageError("--base writes text or markdown, without --html, --compare "
-                                   "or --todo.")
         _report_base(paths, select, ignore, audience, config_path, base, output_format,
-                     fail_on_worse, time_limit)
-    from .report import progress
-    earlier: dict[str, Any] = {}
+                     fail_on_worse, time_limit, shard, output_file)
     if compare_path:
-        try:
-            earlier = progress.load(compare_path)  # before the run: a wrong file fails fast
-        except ReadlintError as exc:
-            _fail(str(exc))
+        _load_earlier(compare_path)  # before the run: a wrong file fails fast
     linter = _build_linter(paths, select, ignore, audience, config_path, measure=True,
-                           describe=document_view if html_path is not None else None,
+                           describe=document_view if html_path is not None or part else None,
                            jobs=jobs, cache=not no_cache, cache_dir=cache_dir, today=today,
                            time_limit=time_limit)
     targets = linter.targets(paths)
-    show_progress = sys.stderr.isatty() and len(targets) > 20
+    chosen = parts.shard_of(targets, shard) if shard else list(enumerate(targets))
+    show_progress = sys.stderr.isatty() and len(chosen) > 20
     files = []
-    with click.progressbar(length=len(targets), label="Checking", file=sys.stderr,
+    with click.progressbar(length=len(chosen), label="Checking", file=sys.stderr,
                            hidden=not show_progress) as bar:
-        for file in linter.lint_targets(targets):
-            files.append(file)
-            bar.update(1)
+        def checked() -> Any:
+            for file in linter.lint_targets(t for _, t in chosen):
+                bar.update(1)
+                yield file
+        if part:
+            assert shard is not None
+            kept = StreamedRun(checked(), linter.rules)
+            head = parts.Head(shard, len(targets),
+                              parts.files_digest(parts.target_name(t) for t in targets),
+                              parts.settings_of(linter, None), parts.glossaries_of(linter),
+                              code=parts.code_digest())
+            _write_to(output_file, "the part", lambda fh: parts.write_report_part(
+                fh, linter, head, parts.placed(kept.each_file(), chosen), row_tags(kept)))
+            _report_errors_and_notices(kept, quiet=False)
+            sys.exit(EXIT_ERROR if kept.errors else EXIT_OK)
+        files.extend(checked())
     result = RunResult(files, linter.rules)
     _report_errors_and_notices(result, quiet=False)
     data = build_report(result, sort=sort, known=_glossary_lookup(linter, result))
+    _write_report(data, output_format, top, html_path, compare_path, todo_path, output_file,
+                  bool(result.errors))
+
+
+def _load_earlier(compare_path: str) -> dict[str, Any]:
+    from .report import progress
+
+    try:
+        return progress.load(compare_path)
+    except ReadlintError as exc:
+        _fail(str(exc))
+
+
+def _write_to(output_file: str | None, what: str, write: Callable[[Any], None]) -> None:
+    """Write to the file named (atomically, and say so), or to the terminal."""
+    if output_file:
+        write_atomically(Path(output_file), write)
+        click.echo(f"readlint: wrote {what} to {output_file}", err=True)
+    else:
+        write(sys.stdout)
+
+
+def _write_report(data: Any, output_format: str, top: int | None, html_path: str | None,
+                  compare_path: str | None, todo_path: str | None, output_file: str | None,
+                  errors: bool) -> NoReturn:
+    """The report's outputs, from one run or merged parts; exit code 2 when files could not
+    be read."""
     if compare_path:
-        data.since = progress.compare(data, earlier, compare_path)
-    color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        from .report import progress
+        data.since = progress.compare(data, _load_earlier(compare_path), compare_path)
+    color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ \
+        and not output_file
     options = FormatOptions(color=color, version=__version__, top=top,
                             html_written=html_path is not None)
     if todo_path:
@@ -470,8 +558,9 @@ def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, .
     if html_path:
         write_atomically(Path(html_path), lambda fh: _report_writer("html")(data, fh, options))
         click.echo(f"readlint: wrote the HTML report to {html_path}", err=True)
-    _report_writer(output_format)(data, sys.stdout, options)
-    sys.exit(EXIT_ERROR if result.errors else EXIT_OK)
+    _write_to(output_file, "the report",
+              lambda fh: _report_writer(output_format)(data, fh, options))
+    sys.exit(EXIT_ERROR if errors else EXIT_OK)
 
 
 def _glossary_lookup(linter: Linter, result: RunResult) -> Callable[[str], bool] | None:
@@ -495,28 +584,52 @@ def _glossary_lookup(linter: Linter, result: RunResult) -> Callable[[str], bool]
 
 def _report_base(paths: Sequence[str], select: Sequence[str], ignore: Sequence[str],
                  audience: str | None, config_path: str | None, ref: str, output_format: str,
-                 fail_on_worse: bool, time_limit: float | None) -> NoReturn:
+                 fail_on_worse: bool, time_limit: float | None,
+                 shard: tuple[int, int] | None = None,
+                 output_file: str | None = None) -> NoReturn:
     from . import changes
-    from .report import compare
+    from .report import compare, parts
 
     changed = changes.changed_files(ref)
     linter = _build_linter(paths, select, ignore, audience, config_path, measure=True,
                            keep_source=True, time_limit=time_limit)
-    result = linter.run(t for t in linter.targets(paths)
-                        if isinstance(t, ReadlintError) or t[0].resolve() in changed)
+    targets = linter.targets(paths)
+    chosen = [(place, t) for place, t in
+              (parts.shard_of(targets, shard) if shard else enumerate(targets))
+              if isinstance(t, ReadlintError) or t[0].resolve() in changed]
+    result = linter.run(t for _, t in chosen)
     _report_errors_and_notices(result, quiet=False)
-    found = []
+    found: list[compare.Change | None] = []
     for file in result.files:
         if file.error is not None or file.source_path is None:
+            found.append(None)
             continue
         old_name = changed.get(file.source_path.resolve())
         old_text = changes.text_at(ref, old_name) if old_name is not None else None
         before = linter.for_file(file.source_path).lint_text(
             old_text, file.path, file.source_path) if old_text is not None else None
         found.append(compare.compare(file.path, before, file))
+    if shard is not None and output_format == "json":
+        head = parts.Head(shard, len(targets),
+                          parts.files_digest(parts.target_name(t) for t in targets),
+                          parts.settings_of(linter, ref), parts.glossaries_of(linter),
+                          kind="base", code=parts.code_digest())
+        items = [(place, file, change) for (place, file), change in
+                 zip(parts.placed(result.files, chosen), found, strict=True)]
+        _write_to(output_file, "the part",
+                  lambda fh: parts.write_base_part(fh, head, items))
+        sys.exit(EXIT_ERROR if result.errors else EXIT_OK)
+    _write_changes([c for c in found if c is not None], ref, output_format, output_file,
+                   bool(result.errors), fail_on_worse)
+
+
+def _write_changes(found: Sequence[Any], ref: str, output_format: str,
+                   output_file: str | None, errors: bool, fail_on_worse: bool) -> NoReturn:
+    from .report import compare
+
     writer = compare.write_markdown if output_format == "markdown" else compare.write_text
-    writer(found, ref, sys.stdout)
-    if result.errors:
+    _write_to(output_file, "the changes", lambda fh: writer(list(found), ref, fh))
+    if errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_PROBLEMS if fail_on_worse and any(c.worse for c in found) else EXIT_OK)
 
