@@ -25,35 +25,46 @@ Exit code 1 when anything failed. CI runs the same checks over a few hundred pag
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
-from markdown_pieces import (  # noqa: E402
-    FAILURE_KINDS,
-    Failure,
-    Page,
-    check_pages,
-    fixing_linter,
-    pages,
-    today,
-)
+
+if TYPE_CHECKING:
+    from markdown_pieces import Failure, Page
 
 FIX_TEXT = ("---\r\naudienceLevel: patient\r\n---\r\n\r\nWomen with thrombocytopenia and "
             "lymphedema may utilize chemotherapy.\r\nSome [HER2](/publications/dictionaries/"
             "cancer-terms/def/44945) words. Wow!chemotherapy \\metastatic.\r\n")
 
 
+def copy_of_readlint(folder: Path) -> None:
+    """Run the rest on a copy of readlint's code as it is now, here and in the commands the
+    run starts, so an edit to the checkout during a long run does not make this process and
+    the commands disagree."""
+    for name in ("readlint", "rules"):
+        shutil.copytree(ROOT / name, folder / name,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    sys.path.insert(0, str(folder))
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        [str(folder), *filter(None, [os.environ.get("PYTHONPATH")])])
+
+
 def generate(count: int, run_seed: int, max_pieces: int, scale: int) -> list[Page]:
     """`count` pages, the same ones for the same seed and generator."""
+    from markdown_pieces import pages
+
     made: list[Page] = []
 
     @seed(run_seed)
@@ -71,6 +82,8 @@ def fuzz(total: int | None, seconds: float | None, batch: int, run_seed: int,
          max_pieces: int, scale: int, out: Path | None, slow: float
          ) -> tuple[int, list[Failure], list[tuple[float, str]]]:
     """Folders of `batch` pages until `total` pages or `seconds` have gone."""
+    from markdown_pieces import check_pages, fixing_linter, today
+
     linter = fixing_linter(today())
     tried = 0
     failures: list[Failure] = []
@@ -160,8 +173,11 @@ def main() -> None:
     if args.pages is None and args.seconds is None:
         parser.error("give --pages, --seconds or both")
     started = time.monotonic()
-    tried, failures, slowest = fuzz(args.pages, args.seconds, args.batch, args.seed,
-                                    args.pieces, args.scale, args.out, args.slow)
+    with tempfile.TemporaryDirectory(prefix="readlint-code-") as code:
+        copy_of_readlint(Path(code))
+        tried, failures, slowest = fuzz(args.pages, args.seconds, args.batch, args.seed,
+                                        args.pieces, args.scale, args.out, args.slow)
+    from markdown_pieces import FAILURE_KINDS, Failure
     print(f"generated pages: {tried} tried in {time.monotonic() - started:.0f} s (seed "
           f"{args.seed}, scale {args.scale}), {len(failures)} failures on "
           f"{len({(f.name, f.text) for f in failures})} pages")
