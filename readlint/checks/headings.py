@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from ..document import Document
@@ -18,11 +19,14 @@ class HeadingStructure(Rule):
 
     What it finds:
     - a heading more than one level below the one before it (## then ####), or a first
-      heading below level 2;
+      heading below level 2 (a title in the front matter is the page's level-1 heading);
     - a second level-1 heading (#);
     - a page of `min_words` words or more with no heading at all;
     - a heading with no text;
-    - a heading of more than `max_words` words.
+    - a heading of more than `max_words` words. The name of what the page is about, as its
+      title or its level-1 heading gives it, counts as one word: "Who is at risk for
+      Ovarian Epithelial, Fallopian Tube, and Primary Peritoneal Cancer?" is a short
+      question about a long name.
 
     How to fix: use the levels in order; keep one level-1 heading (the title); break long
     pages up with headings that name what each part is about, in a few words.
@@ -49,6 +53,8 @@ class HeadingStructure(Rule):
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
         previous = 0
         level_one = 0
+        title = doc.metadata.get("title")
+        titled = isinstance(title, str) and bool(title.strip())  # the title stands as level 1
         for mark in doc.heading_marks:
             where = (doc, mark.source_start, mark.source_end)
             if mark.empty:
@@ -56,6 +62,9 @@ class HeadingStructure(Rule):
             if previous and mark.level > previous + 1:
                 yield self.problem(*where, f"This heading skips from level {previous} to level "
                                    f"{mark.level}: use level {previous + 1} here.")
+            elif not previous and mark.level > 2 and titled:
+                yield self.problem(*where, f"This first heading skips from level 1 (the page's "
+                                   f"title) to level {mark.level}: use level 2 here.")
             elif not previous and mark.level > 2:
                 yield self.problem(*where, f"The first heading is at level {mark.level}: start "
                                    "at level 1 or 2.")
@@ -65,14 +74,21 @@ class HeadingStructure(Rule):
                     yield self.problem(*where, "A second level-1 heading: keep one (the page's "
                                        "title) and use level 2 for the parts of the page.")
             previous = mark.level
+        names = doc.memo("page names", lambda: _page_names(doc))
         for heading in doc.headings:
-            count = len(heading.text.split())
+            written = heading.text.split()
+            count = len(written)
+            if count <= options["max_words"]:
+                continue
+            name = _longest_name(written, names)
+            count -= max(0, len(name) - 1)
             if count > options["max_words"]:
+                counted = f" (counting \"{' '.join(name)}\" as one)" if len(name) > 1 else ""
                 yield self.problem(doc, heading.source_start,
                                    heading.source_offset(len(heading.text) - 1) + 1,
-                                   f"This heading has {count} words; make it a short label of "
-                                   f"at most {options['max_words']} words and put the rest in "
-                                   "the text below it.")
+                                   f"This heading has {count} words{counted}; make it a short "
+                                   f"label of at most {options['max_words']} words and put "
+                                   "the rest in the text below it.")
         if not doc.heading_marks and doc.blocks:
             words = doc.stats.words
             if words >= options["min_words"]:
@@ -80,3 +96,51 @@ class HeadingStructure(Rule):
                 yield self.problem(doc, first.source_start, first.source_start + 1,
                                    f"This page has {words} words and no headings: add headings "
                                    "that name its parts, so readers can find their way.")
+
+
+# The page's names are read up to this many words, and a heading's words up to this many when
+# looking for them: a longer heading is long whatever name it holds.
+_NAME_WORDS = 40
+_HEADING_WORDS = 60
+_PUNCTUATION = " \t.,;:!?()[]{}\"'“”‘’*_|–—-®™"
+_TITLE_TAIL = re.compile(r"\s+[-|–]\s+NCI\s*$|\s*\(PDQ®?\)|\s*[-–]\s*(?:Patient|Health "
+                         r"Professional) Version", re.I)
+_SMALL = frozenset("a an and the of for in on to or with by at is are what who how".split())
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip(_PUNCTUATION).lower() for w in text.split() if w.strip(_PUNCTUATION)]
+
+
+def _page_names(doc: Document) -> list[list[str]]:
+    """What the page is about, as words: its title (without " - NCI" or "(PDQ®)") and its
+    level-1 headings."""
+    title = doc.metadata.get("title")
+    texts = [_TITLE_TAIL.sub(" ", title)] if isinstance(title, str) else []
+    texts += [h.text for h in doc.headings if h.level == 1]
+    return [_words(" ".join(t.split()[:_NAME_WORDS])) for t in texts]
+
+
+def _longest_name(heading: Sequence[str], names: list[list[str]]) -> list[str]:
+    """The longest run of the heading's words that is a run of words of one of the page's
+    names and holds two words or more that are not small words, as the heading writes it."""
+    written = list(heading[:_HEADING_WORDS])
+    words = [w.strip(_PUNCTUATION).lower() for w in written]
+    best: tuple[int, int] = (0, 0)  # (length, start) in the heading's words
+    for name in names:
+        places: dict[str, list[int]] = {}
+        for j, word in enumerate(name):
+            places.setdefault(word, []).append(j)
+        for i, word in enumerate(words):
+            for j in places.get(word, ()) if word else ():
+                k = 1
+                while i + k < len(words) and j + k < len(name) and words[i + k] == name[j + k]:
+                    k += 1
+                if k > best[0] and sum(w not in _SMALL for w in words[i:i + k]) >= 2:
+                    best = (k, i)
+    length, start = best
+    while length and words[start] in _SMALL:  # "for Ovarian ...": the name starts after
+        start, length = start + 1, length - 1
+    while length and words[start + length - 1] in _SMALL:
+        length -= 1
+    return [w.strip(_PUNCTUATION) for w in written[start:start + length]]
