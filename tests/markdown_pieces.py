@@ -283,6 +283,7 @@ FAILURE_KINDS = {
     "changed by check": "a file's bytes, or the folder, changed by `check`",
     "jobs differ": "--jobs 1 and --jobs 2 gave different JSON",
     "cache differs": "a run from the cache gave different JSON",
+    "named files differ": "the files named one by one (after --) gave different JSON",
     "file differs from text": "the file gave other problems than its text checked alone",
     "wrong fix": "after `check --fix` the file is not the page with its fixes made",
     "fix not atomic": "--fix wrote in place, left a temporary file, or touched a file it "
@@ -342,7 +343,7 @@ def _stderr_failures(process: subprocess.CompletedProcess[bytes], run: str,
                                     texts.get(name, "")))
         elif not line.startswith(("readlint: note: ", "readlint: fixed ",
                                   "readlint: warning: ", "readlint: pages/",
-                                  "readlint: fixing/")):
+                                  "readlint: fixing/")) and not name:
             failures.append(Failure("unclear message", name, f"{run}: {line!r}",
                                     texts.get(name, "")))
     if process.returncode not in (0, 1, 2):
@@ -354,7 +355,8 @@ def _named(line: str, texts: dict[str, str]) -> str:
     """The page a line of standard error names ("" when none)."""
     for name in texts:
         for folder in ("pages", "fixing"):
-            if line.startswith(f"readlint: {folder}/{_shown(name)}:"):
+            if line.startswith((f"readlint: {folder}/{_shown(name)}:",
+                                f"readlint: {_shown(name)}:")):
                 return name
     return ""
 
@@ -371,8 +373,9 @@ def check_folder(pages: Sequence[Page], folder: Path, checked: dict[str, Checked
     """Write the pages into `folder` and run the command over it:
 
     - `check --format json --jobs 1 --no-cache`, then `--jobs 2` (with the cache), then
-      `--jobs 2` again (all from the cache): the same JSON three times, the same exit code,
-      and what each file gets is what its text got in this process (`checked`);
+      `--jobs 2` again (all from the cache), then each file named after `--` (names that
+      start with a dash too): the same JSON four times, the same exit code, and what each
+      file gets is what its text got in this process (`checked`);
     - no traceback, no internal error, no page out of time, each line on standard error a
       plain one starting "readlint: ";
     - no byte of any file changed by these runs, and no file added or removed;
@@ -398,6 +401,11 @@ def check_folder(pages: Sequence[Page], folder: Path, checked: dict[str, Checked
         "--jobs 2 from the cache": _readlint([*json_args, "--jobs", "2"], folder, env,
                                              timeout),
     }
+    # The files named one by one in their own folder, after "--": names that start with a
+    # dash are names, not options.
+    runs["--jobs 2, each file named"] = _readlint(
+        [*json_args[:1], *json_args[2:], "--jobs", "2", "--no-cache", "--", *sorted(texts)],
+        docs, env, timeout)
     outputs: dict[str, dict[str, list[Any]]] = {}
     for run, process in runs.items():
         failures += _stderr_failures(process, run, texts)
@@ -406,11 +414,15 @@ def check_folder(pages: Sequence[Page], folder: Path, checked: dict[str, Checked
         except (ValueError, KeyError) as exc:
             failures.append(Failure("traceback", "", f"{run}: output is not JSON ({exc}): "
                                     f"{process.stdout[:300]!r}", ""))
+    named = outputs.get("--jobs 2, each file named")
+    if named is not None:
+        outputs["--jobs 2, each file named"] = {f"pages/{p}": v for p, v in named.items()}
     codes = {run: p.returncode for run, p in runs.items()}
     if len(set(codes.values())) > 1:
         failures.append(Failure("exit code", "", f"exit codes differ: {codes}", ""))
     serial = outputs.get("--jobs 1 --no-cache")
-    for run, kind in (("--jobs 2", "jobs differ"), ("--jobs 2 from the cache", "cache differs")):
+    for run, kind in (("--jobs 2", "jobs differ"), ("--jobs 2 from the cache", "cache differs"),
+                      ("--jobs 2, each file named", "named files differ")):
         if serial is None or run not in outputs or outputs[run] == serial:
             continue
         for path in sorted(set(serial) | set(outputs[run])):
@@ -419,8 +431,6 @@ def check_folder(pages: Sequence[Page], folder: Path, checked: dict[str, Checked
                 failures.append(Failure(kind, name, f"{path}: --jobs 1 --no-cache gave "
                                         f"{serial.get(path)}, {run} gave "
                                         f"{outputs[run].get(path)}", texts.get(name, "")))
-        if len(set(serial)) == 0:
-            failures.append(Failure(kind, "", f"{run} differs", ""))
     if serial is not None:
         shown = {f"pages/{_shown(name)}": name for name in texts}
         for path, name in shown.items():
