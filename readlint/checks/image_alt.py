@@ -37,8 +37,9 @@ class ImageAlt(Rule):
     the text or the caption.
 
     Options:
-      max_length: the longest alt text, in characters (default 200; screen readers read
-        alt text in one go, and longer descriptions belong in the text).
+      max_length: the longest alt text, in characters (default 300: two or three short
+        sentences, enough for a labelled drawing; screen readers read alt text in one go,
+        and longer descriptions belong in the text or the caption).
     """
 
     name = "image-alt"
@@ -50,7 +51,7 @@ class ImageAlt(Rule):
                       "![A nurse checks a port placed under the skin of the chest]"
                       "(images/port.png)\n\nA port is placed under the skin.\n")
     options = {
-        "max_length": {"type": "integer", "minimum": 10, "default": 200,
+        "max_length": {"type": "integer", "minimum": 10, "default": 300,
                        "description": "The longest alt text, in characters."},
     }
 
@@ -82,16 +83,35 @@ class ImageAlt(Rule):
                                    "reader reads it twice. Say what the image shows instead, or "
                                    "shorten the alt text.")
             elif len(text) > options["max_length"]:
-                yield self.problem(doc, start, end, f"The alt text has {len(text)} characters; "
-                                   f"keep it under {options['max_length']} and put the rest in "
-                                   "the text or the caption.")
+                caption = _caption(doc, image.source_end)
+                if caption is not None and _shared(text, caption) >= 0.5:
+                    yield self.problem(doc, start, end, f"The alt text has {len(text)} "
+                                       "characters, and the caption below says much of it "
+                                       "again: keep the alt text to what the caption does not "
+                                       f"say, under {options['max_length']} characters.")
+                else:
+                    yield self.problem(doc, start, end, f"The alt text has {len(text)} "
+                                       f"characters; keep it under {options['max_length']} and "
+                                       "put the rest in the text or the caption.")
+
+
+def _caption(doc: Document, after: int) -> str | None:
+    """The first prose after the image, on its line or the next lines: its caption."""
+    for block in doc.blocks:
+        start = block.source_start
+        if start >= after:
+            return " ".join(block.text.split()) if start - after < 200 else None
+    return None
 
 
 def _repeats_caption(doc: Document, after: int, alt: str) -> bool:
     """Is the first prose after the image (on its line or the next lines) the alt text?"""
-    for block in doc.blocks:
-        start = block.source_start
-        if start >= after:
-            caption = " ".join(block.text.split()).strip(" *_.").lower()
-            return start - after < 200 and caption == alt.strip(" .").lower()
-    return False
+    caption = _caption(doc, after)
+    return caption is not None and caption.strip(" *_.").lower() == alt.strip(" .").lower()
+
+
+def _shared(alt: str, caption: str) -> float:
+    """The share of the alt text's words (of four letters or more) that the caption uses."""
+    words = [w for w in re.findall(r"[^\W\d_]{4,}", alt.lower())]
+    said = set(re.findall(r"[^\W\d_]{4,}", caption.lower()))
+    return sum(w in said for w in words) / len(words) if words else 0.0
