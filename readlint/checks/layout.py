@@ -5,9 +5,11 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from ..blocks import Block
 from ..document import Document
 from ..problem import Problem, Severity
 from ..rule import ACCESSIBILITY, Example, Rule
+from ..vocabulary import zipf
 
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.S)
 _EMPHASIS = re.compile(r"(?<![*\w])([*_])(?=[^\s*_])([^*_]+?)(?<=[^\s*_])\1(?![*\w])", re.S)
@@ -21,6 +23,16 @@ _HTML_CLOSING = re.compile(r"</(b|strong|i|em)\s*>", re.I)
 _LINK_TARGET_START = re.compile(r"\]\(|<")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _BULLET_LINE = re.compile(r"[ \t]*(?:[•·▪◦●○■□➢►✓✔]|o[ \t])[ \t]*\S")
+# What a reader does not see as text, blanked before emphasis is looked for: "__" or "*" in
+# a link's address is no emphasis.
+_BARE_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]*", re.I)
+# A line that is only a question in bold, perhaps numbered: "8. **Is it safe?**".
+_BOLD_QUESTION = re.compile(r"[ \t>]*(?:(?:[-+*]|\d{1,3}[.)]|Q\d{0,3}[.:)]?)[ \t]+)?"
+                            r"(?:\d{1,3}[.)][ \t]*)?(\*\*|__)(?=\S)([^\n]*?\?[\"'”’)]*)\1[ \t]*$")
+# Sections of references: citations keep the capitals of the titles they cite.
+_REFERENCES = ("references", "* references", "references *", "* references *", "sources",
+               "citations", "bibliography")
+COMMON = 3.0  # a word at least this common (Zipf scale) is an everyday word, not a symbol
 
 
 class EmphasisAndLayout(Rule):
@@ -33,8 +45,14 @@ class EmphasisAndLayout(Rule):
     and their length.
 
     What it finds:
-    - a sentence of `min_caps_words` words or more written all in capitals;
-    - bold or italic text of more than `max_emphasis_words` words;
+    - a sentence of `min_caps_words` words or more written all in capitals, three of them
+      everyday words (gene names such as BRCA1, drug codes and stage labels are not
+      sentences in capitals; neither are the titles a list of references cites);
+    - a question in bold that heads its answer, as a heading would ("8. **Is it safe?**"
+      followed by the answer): said once for the page, which should make each such question
+      a heading, so screen reader users can list them and move from one to the next;
+    - bold or italic text of more than `max_emphasis_words` words (link addresses and
+      codes such as "t(3;21)" are not words);
     - a table whose header row is empty, and an HTML table with no header cells (<th>);
     - two or more lines of a paragraph starting with "•", "·", "▪" or "o " (a list made by
       hand).
@@ -63,17 +81,22 @@ class EmphasisAndLayout(Rule):
     }
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
+        references = doc.blocks_under(_REFERENCES)
         for sentence in doc.sentences:
             text = sentence.text
-            if text != text.upper():
+            if text != text.upper() or sentence.block_index in references:
                 continue  # a small letter somewhere: not all in capitals
             letters = [w.text for w in sentence.words if any(c.isalpha() for c in w.text)]
             if len(letters) >= options["min_caps_words"] and \
                     all(w.isupper() for w in letters) and \
-                    sum(len(w) > 3 for w in letters) >= 2:
+                    sum(w.isalpha() and len(w) > 2 and zipf(w) >= COMMON for w in letters) >= 3:
                 yield self.problem(doc, sentence.source_start, sentence.source_end,
                                    "This sentence is all in capitals, which is slower to read; "
                                    "write it in sentence case (use bold for a few key words).")
+        questions = _bold_questions(doc)
+        if questions:
+            yield self._questions_problem(doc, questions)
+        asked = {bold for _, bold, _ in questions}
         limit = options["max_emphasis_words"]
         lines_read: set[tuple[int, int]] = set()
         for block in doc.blocks:
@@ -85,9 +108,11 @@ class EmphasisAndLayout(Rule):
             end = len(doc.source) if end < 0 else end
             if (start, end) not in lines_read:  # the cells of a table row share their line
                 lines_read.add((start, end))
-                written = doc.source[start:end]
+                written = _masked(doc.source[start:end])
                 for span_start, span_end, inside in _emphasis(written):
-                    count = len(_WORD.findall(_without_link_targets(inside)))
+                    if start + span_start in asked:
+                        continue  # a question standing as a heading: said once above
+                    count = _count_words(inside)
                     if count > limit:
                         yield self.problem(doc, start + span_start, start + span_end,
                                            f"{count} words in bold or italics: keep emphasis "
@@ -107,6 +132,23 @@ class EmphasisAndLayout(Rule):
                                    "(<th>): name each column or row, so screen readers can say "
                                    "what each cell is.")
 
+    def _questions_problem(self, doc: Document,
+                           questions: list[tuple[int, int, int]]) -> Problem:
+        start, bold, level = questions[0]
+        line_end = doc.source.find("\n", start)
+        line_end = len(doc.source) if line_end < 0 else line_end
+        question = " ".join(doc.source[bold:line_end].strip().strip("*_").split())
+        heading = f"{'#' * level} {question}"
+        if len(questions) == 1:
+            what = ("This question in bold stands as a heading over its answer: make it a "
+                    "heading")
+        else:
+            what = (f"{len(questions)} questions in bold stand as headings over their answers "
+                    "on this page (this is the first): make each one a heading")
+        return self.problem(doc, start, line_end,
+                            f"{what}, such as \"{heading}\", so screen reader users can list "
+                            "the questions and move from one to the next.")
+
     def _hand_made_list(self, doc: Document, start: int, end: int) -> Iterator[Problem]:
         offset = start
         found = []
@@ -119,6 +161,70 @@ class EmphasisAndLayout(Rule):
                                f"{len(found)} lines start with a bullet typed by hand: write "
                                "them as a Markdown list (\"- \" at the start of each item), "
                                "so screen readers announce a list.")
+
+
+def _bold_questions(doc: Document) -> list[tuple[int, int, int]]:
+    """Where each question in bold that heads its answer starts (its line, and its "**"),
+    with the level of heading it should be: one below the heading above it. A question
+    heads its answer when it is the whole first line of a paragraph or list item and prose
+    follows it, on the next lines of the block or in the next block."""
+    found: list[tuple[int, int, int]] = []
+    level = 1
+    lines_seen: set[int] = set()
+    for index, block in enumerate(doc.blocks):
+        if block.kind == "heading":
+            level = block.level
+            continue
+        if block.kind not in ("paragraph", "list_item") or not block.text:
+            continue
+        start = doc.source.rfind("\n", 0, block.source_start) + 1
+        if start in lines_seen:
+            continue
+        lines_seen.add(start)
+        line_end = doc.source.find("\n", start)
+        line_end = len(doc.source) if line_end < 0 else line_end
+        question = _BOLD_QUESTION.match(doc.source, start, line_end)
+        if question is None:
+            continue
+        last = block.source_offset(len(block.text) - 1)
+        if last > line_end or _prose_after(doc.blocks, index):
+            found.append((start, question.start(1), min(level + 1, 6)))
+    return found
+
+
+def _prose_after(blocks: list[Block], index: int) -> bool:
+    """Is the block after blocks[index] prose (not a heading)?"""
+    return index + 1 < len(blocks) and blocks[index + 1].kind in ("paragraph", "list_item",
+                                                                  "blockquote")
+
+
+def _count_words(inside: str) -> int:
+    """The words of a run of emphasis that a reader reads: not link addresses, and not
+    pieces of codes such as "U.S." or "t(3;21)(q26.2;q22)" (a word has two letters, or is
+    "a" or "I")."""
+    return sum(1 for w in _WORD.findall(_without_link_targets(inside))
+               if sum(c.isalpha() for c in w) >= 2 or w in ("a", "A", "I"))
+
+
+def _masked(text: str) -> str:
+    """The text with link addresses ("](...)") and bare web addresses blanked, each
+    character kept in its place: marks inside them are not emphasis. Each address's end is
+    looked for once, as in _without_link_targets."""
+    if "](" not in text and "://" not in text and "www." not in text:
+        return text
+    chars = list(text)
+    closed = True
+    at = text.find("](")
+    while at >= 0 and closed:
+        end = text.find(")", at + 2)
+        if end < 0:
+            closed = False  # no "](" after this one is closed either
+            break
+        chars[at + 2:end] = " " * (end - at - 2)
+        at = text.find("](", end + 1)
+    for m in _BARE_ADDRESS.finditer(text):
+        chars[m.start():m.end()] = " " * (m.end() - m.start())
+    return "".join(chars)
 
 
 def _emphasis(text: str) -> Iterator[tuple[int, int, str]]:

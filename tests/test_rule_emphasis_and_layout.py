@@ -1,0 +1,82 @@
+"""emphasis-and-layout judges a bold line by what it does on the page: questions in bold over
+their answers are headings written the wrong way (said once, with the fix), gene names are
+not sentences in capitals, and marks inside link addresses are not emphasis. The pages are
+cut from cancer.gov question-and-answer pages and PDQ summaries."""
+
+from __future__ import annotations
+
+from helpers import lint
+
+FDA = "Is Cancell approved by the U.S. Food and Drug Administration (FDA) for use as a cancer"
+QUESTIONS = f"""\
+# Cancell/Cantron/Protocel (PDQ®)–Patient Version
+
+## Questions and Answers About Cancell/Cantron/Protocel
+
+1. **What is Cancell?**
+
+   Cancell is a liquid that has been promoted as a treatment for a wide range of diseases.
+
+2. **How is Cancell given or taken?**
+
+   Cancell is usually taken by mouth. It has also been rubbed on the wrists and ankles.
+
+8. **{FDA} treatment in the United States?**
+
+   Cancell is not approved by the FDA as a treatment for cancer or any other medical condition.
+"""
+
+
+def test_questions_in_bold_over_their_answers_are_one_problem_with_the_fix():
+    (problem,) = lint(QUESTIONS, select="emphasis-and-layout")
+    assert (problem.line, problem.column) == (5, 1)
+    assert problem.message.startswith("3 questions in bold stand as headings over their "
+                                      "answers on this page")
+    assert "such as \"### What is Cancell?\"" in problem.message
+
+
+def test_one_question_in_bold_over_its_answer_is_reported_too():
+    text = """\
+    # HPV and Pap Test Results
+
+    **What does it mean if you have a positive HPV test after years of negative tests?**
+
+    Sometimes, after several negative HPV tests, a woman may have a positive result.
+    """
+    (problem,) = lint(text, select="emphasis-and-layout")
+    assert problem.message.startswith("This question in bold stands as a heading over its "
+                                      "answer: make it a heading, such as \"## What does it")
+
+
+def test_gene_names_and_cited_titles_are_not_sentences_in_capitals():
+    text = """\
+    # Genetics of Skin Cancer
+
+    | Syndrome | Genes |
+    | --- | --- |
+    | Fanconi anemia | FANCA, FANCB, FANCC, FANCD2, FANCE, FANCF, FANCG |
+    | Lynch syndrome | *MLH1*, *MSH2*, *MSH6*, *PMS2*, *EPCAM* |
+
+    CALL YOUR DOCTOR RIGHT AWAY IF YOU HAVE A FEVER.
+
+    ###### References
+
+    1. WOOLF CM: ALBINISM AMONG INDIANS IN ARIZONA AND NEW MEXICO. Am J Hum Genet 17: 23, 1965.
+    """
+    (problem,) = lint(text, select="emphasis-and-layout")
+    assert problem.line == 8 and "all in capitals" in problem.message
+
+
+def test_marks_in_addresses_and_codes_are_not_words_in_bold():
+    code = "(inv(3)(q21.3;q26.2)/t(3;3)(q21.3;q26.2) or t(3;21)(26.2;q22))"
+    text = f"""\
+    # Ovarian Cancer Treatment
+
+    See the label ([PDF](https://medinfo.example.com/label__v.pdf?id=REF--ALL-004447 "label")) and
+    the guide ([guide](https://medinfo.example.com/5f95-245e__viewable_rendition__)).
+
+    | Subtype | Outcome |
+    | --- | --- |
+    | **AML with *GATA2* or *MECOM* abnormalities {code}.** | Poor |
+    """
+    assert lint(text, select="emphasis-and-layout") == []
