@@ -45,3 +45,14 @@ def test_formulas_option_averages_and_names_them():
         "formulas": ["flesch_kincaid_grade", "smog_index"]}})
     (problem,) = lint("# Title\n\n" + HARD, select="reading-grade", config=config)
     assert "mean of Flesch-Kincaid and SMOG" in problem.message
+
+
+def test_sections_about_the_summary_are_not_graded_unless_asked():
+    text = (f"# Guide\n\n## What to expect\n\n{EASY}\n\n## Side effects\n\n{EASY}\n\n"
+            f"## About This PDQ Summary\n\n{HARD}\n\n"
+            f"## Latest Updates to This Summary (08/22/2018)\n\n{HARD}\n")
+    assert positions(lint(text, select="reading-grade")) == [(1, 3)]  # the document only
+    config = Config(raw_rules={"reading-grade": {"skip_sections": []}})
+    asked = lint(text, select="reading-grade", config=config)
+    assert positions(asked) == [(1, 3), (11, 4), (15, 4)]
+    assert 'section "About This PDQ Summary"' in asked[1].message

@@ -7,6 +7,15 @@ from ..document import Document
 from ..problem import Problem, Severity
 from ..readability import FORMULA_LABELS, GRADE_FORMULAS
 from ..rule import GRADE, Example, Rule
+from ..vocabulary import SKIP_SECTIONS
+
+# Sections about the page rather than its subject, not graded on their own: the sections the
+# word rules leave out, and the list of a summary's latest changes.
+ADMINISTRATIVE = {**SKIP_SECTIONS,
+                  "default": [*SKIP_SECTIONS["default"], "latest updates to this summary*",
+                              "changes to this summary*"],
+                  "description": "Headings (glob patterns) of sections that are not graded "
+                                 "on their own."}
 
 
 class ReadingGrade(Rule):
@@ -34,6 +43,10 @@ class ReadingGrade(Rule):
 
     The whole document is graded, and so is each section under a level-2 heading, so you see
     where the hard part is. The worst sections above the limit are reported at their heading.
+    Sections about the page rather than its subject ("About This PDQ Summary", permissions,
+    disclaimers, references, the latest updates to a summary) are not graded on their own,
+    and their text does not count in the grade of the section they are part of; the whole
+    document's grade counts all its prose.
 
     How to fix: use shorter sentences and everyday words; explain or replace long medical
     words; split long sections.
@@ -47,6 +60,8 @@ class ReadingGrade(Rule):
       section_level: heading level that starts a section (default 2).
       min_section_words: sections with fewer words are not graded (default 100).
       max_sections: report at most this many sections, worst first (default 3).
+      skip_sections: headings (glob patterns) of sections not graded on their own (set it
+        to [] to grade every section).
     """
 
     name = "reading-grade"
@@ -69,6 +84,7 @@ class ReadingGrade(Rule):
         "section_level": {"type": "integer", "minimum": 1, "maximum": 6, "default": 2},
         "min_section_words": {"type": "integer", "minimum": 0, "default": 100},
         "max_sections": {"type": "integer", "minimum": 0, "default": 3},
+        "skip_sections": ADMINISTRATIVE,
     }
 
     def measure(self, doc: Document, options: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -99,9 +115,12 @@ class ReadingGrade(Rule):
         if not options["sections"]:
             return
         graded = []
+        skipped = doc.blocks_under(options["skip_sections"])
         for section in doc.sections_at(options["section_level"]):
-            sec_stats = doc.stats_of(section.blocks)
-            if section.heading is not None and sec_stats.words >= options["min_section_words"]:
+            if section.heading is None or section.blocks[0] in skipped:
+                continue
+            sec_stats = doc.stats_of(i for i in section.blocks if i not in skipped)
+            if sec_stats.words >= options["min_section_words"]:
                 graded.append((sec_stats.grade(formulas), section.heading))
         if len(graded) < 2:
             return  # one section is the whole document: already graded above
