@@ -49,15 +49,16 @@ _END = '"end": '
 _PACKAGE = Path(__file__).resolve().parent.parent
 _REMAKE = "make it again with `readlint report --shard I/N --format json -o FILE`"
 
-# What each setting is called when parts differ in it.
+# What to say when parts differ in a setting.
 SETTING_NAMES = {
-    "options": "the options --audience, --select, --ignore or --report-unused-disables",
-    "today": "the day review dates count from (give every part the same --today)",
-    "config": "the config file",
-    "rule sets": "the rule sets",
-    "word lists": "the glossaries or word lists the rules read",
-    "rules": "the rules readlint has (plug-ins)",
-    "base": "the revision of --base",
+    "options": "its options differ (--audience, --select, --ignore or "
+               "--report-unused-disables)",
+    "today": "its review dates count from another day (give every part the same --today)",
+    "config": "its config file differs",
+    "rule sets": "its rule sets differ",
+    "word lists": "its glossaries or word lists differ",
+    "rules": "its rules differ (plug-ins)",
+    "base": "its revision for --base differs",
 }
 
 
@@ -291,10 +292,13 @@ class _Reader:
             self._file: IO[bytes] = open(name, "rb")  # noqa: SIM115 (closed by close())
         except OSError as exc:
             raise InputError(f"cannot be read: {exc.strerror or exc}", name) from None
-        first = self._next()
-        if first is None or not first.startswith(_HEAD):
+        start = self._file.read(len(_HEAD))
+        self._file.seek(0)
+        if start != _HEAD.encode("ascii"):
             self.close()
             raise InputError(f"is not a part of a report; {_REMAKE}", name)
+        first = self._next()
+        assert first is not None
         head = self._json(first[len(_HEAD):].rstrip().removesuffix(","))
         self.head = self._head(head)
         if self._next() != _FILES:
@@ -437,8 +441,8 @@ def check_heads(names: Sequence[str]) -> list[tuple[str, Head]]:
         for key, value in first.settings.items():
             if head.settings.get(key) != value:
                 raise InputError(f"was made with other settings than {first_name}: "
-                                 f"{SETTING_NAMES.get(key, key)} differ. Make every part "
-                                 "with the same config and options", name)
+                                 f"{SETTING_NAMES.get(key, key)}. Make every part with the "
+                                 "same config and options", name)
         if set(head.settings) != set(first.settings):
             raise InputError(f"was made with other settings than {first_name}; make every "
                              "part with the same config and options", name)
