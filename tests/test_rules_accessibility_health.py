@@ -96,3 +96,25 @@ def test_numbers_that_are_clear_are_left_alone():
     Come on 13/04/2026, at 12:30 p.m., for 2 to 3 hours.
     """
     assert lint(text, select="ambiguous-numbers") == []
+
+
+def test_colours_a_caption_names_and_lists_shown_below_are_not_instructions():
+    text = """\
+    # Wilms tumor
+
+    ![Diagram of the miRNA processing pathway](images/mirna.png)
+
+    Lung cancer cells driven by the KRAS oncogene, which is highlighted in purple.
+
+    Adding gemcitabine to the doublet was tested as shown below:
+
+    - carboplatin and paclitaxel
+    - carboplatin, paclitaxel, and gemcitabine
+
+    A lumbar puncture removes cerebrospinal fluid (CSF, shown in blue). It is then checked.
+
+    Fields marked in red must be filled in. Open days are shown in green.
+    """
+    problems = lint(text, select="sensory-instructions")
+    assert [(p.line, p.subject) for p in problems] == [(14, "marked in red"),
+                                                       (14, "shown in green")]

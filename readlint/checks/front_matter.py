@@ -11,6 +11,9 @@ from ..rule import DOCUMENT_HEALTH, Example, Rule
 from ..yamltext import shown, shown_text
 
 KINDS = {"text", "date", "number", "list", "boolean", "text or number"}
+# What a missing or empty field could say, shown in its message.
+EXAMPLES = {"title": "Breast Cancer Screening", "audienceLevel": "patient", "language": "en",
+            "lastReviewed": "2026-03-30", "reviewFrequency": "yearly"}
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
 
@@ -89,10 +92,15 @@ class FrontMatterFields(Rule):
         for key in options["required"]:
             value = meta.get(key)
             if value is None or (isinstance(value, str) and not value.strip()):
-                what = "is empty" if key in meta else "is missing"
+                example = EXAMPLES.get(key, "")
+                if key in meta:
+                    message = f"The front matter field '{key}' is empty: give it a value"
+                else:
+                    message = f"The front matter has no '{key}' field, which every page needs: " \
+                        "add it"
+                message += f", for example '{key}: {example}'." if example else "."
                 yield self.problem(doc, *field_place(doc, key if key in meta else "\0"),
-                                   f"The front matter field '{key}' {what}: every page needs "
-                                   "it.", subject=key)
+                                   message, subject=key)
         for key, wanted in options["kinds"].items():
             if meta.get(key) is None:
                 continue

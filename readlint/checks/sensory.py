@@ -12,6 +12,7 @@ _COLOURS = r"(?:red|green|blue|yellow|orange|purple|pink|grey|gray|black|white|b
 _SHAPES = r"(?:round|square|circular|triangular|star-shaped|big|large|small)"
 _THINGS = r"(?:button|link|icon|box|tab|arrow|circle|square|text|words?|banner|bar|sign)"
 _PLACES = r"(?:right|left|top|bottom|right-hand side|left-hand side)"
+_VERBS = r"(?:are|is|must|can|will|should|may|mean|means|need|needs|have|has|were|was|and|or)"
 _PATTERN = re.compile(
     rf"\b(?:click|press|tap|select|choose|see|use|look for|find)\s+(?:on\s+)?the\s+"
     rf"(?:{_COLOURS}|{_SHAPES})\s+{_THINGS}\b"
@@ -19,10 +20,16 @@ _PATTERN = re.compile(
     rf"table|list|section|text)\s+(?:on|to|at)\s+the\s+{_PLACES}\b"
     rf"|\bthe\s+{_THINGS}\s+(?:on|to|at)\s+the\s+{_PLACES}\b"
     r"|\bas\s+shown\s+(?:below|above|on\s+the\s+(?:right|left))\b"
-    # "marked in red." but not "in red blood cells", "in Black women" or a caption's
-    # "(shown in blue)", which describes a picture
-    rf"|\b(?:marked|highlighted|printed|written)\s+in\s+{_COLOURS}\b(?!\s+[a-z])",
+    # "marked in red." or "marked in red must be filled in", but not "in red blood cells",
+    # "in Black women" or "(shown in blue)", which describes a picture
+    rf"|(?<!\()\b(?:marked|highlighted|printed|written|shown|colou?red)\s+in\s+{_COLOURS}\b"
+    rf"(?!\s+(?!{_VERBS}\b)[a-z])",
     re.I)
+
+
+# "as shown below:" followed by what it shows, read next by every reader; a colour named in
+# brackets, which describes a picture.
+_INTRODUCES = re.compile(r"\s*[:)]")
 
 
 class SensoryInstructions(Rule):
@@ -33,7 +40,9 @@ class SensoryInstructions(Rule):
     must name what to look for.
 
     What it finds: "click the green button", "see the box on the right", "the link on the
-    left", "as shown below", "marked in red", and the like.
+    left", "as shown below", "marked in red", and the like. A picture's caption, which says
+    what the picture shows, and "as shown below:" that introduces the text after it are
+    left alone.
 
     How to fix: name the thing itself ("select Find a Trial"), and if colour or place helps,
     add it to the name rather than replacing it ("the green Find a Trial button").
@@ -48,8 +57,14 @@ class SensoryInstructions(Rule):
                       "To make an appointment, select Make an appointment.\n")
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
-        for block in doc.blocks:
+        captions = doc.captions
+        for index, block in enumerate(doc.blocks):
+            if index in captions:
+                continue  # a caption says what its picture shows: colours and places in it
             for m in _PATTERN.finditer(block.text):
+                if _INTRODUCES.match(block.text, m.end()):
+                    continue  # "as shown below:" introduces the text that follows, and
+                    # "(the fluid, shown in blue)" says what a picture shows
                 yield self.problem(doc, block.source_offset(m.start()),
                                    block.source_offset(m.end() - 1) + 1,
                                    f"\"{m.group()}\" relies on colour, shape or position, which "
