@@ -503,14 +503,16 @@ def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, .
                 yield file
         if part:
             assert shard is not None
-            kept = StreamedRun(checked(), linter.rules)
+            kept = StreamedRun(checked(), linter.rules,
+                               lambda error: click.echo(f"readlint: {error}", err=True))
             head = parts.Head(shard, len(targets),
                               parts.files_digest(parts.target_name(t) for t in targets),
                               parts.settings_of(linter, None), parts.glossaries_of(linter),
                               code=parts.code_digest())
             _write_to(output_file, "the part", lambda fh: parts.write_report_part(
                 fh, linter, head, parts.placed(kept.each_file(), chosen), row_tags(kept)))
-            _report_errors_and_notices(kept, quiet=False)
+            for notice in kept.notices:
+                click.echo(f"readlint: note: {notice}", err=True)
             sys.exit(EXIT_ERROR if kept.errors else EXIT_OK)
         files.extend(checked())
     result = RunResult(files, linter.rules)

@@ -543,7 +543,7 @@ def section_candidates(doc: Document, uses: Sequence[Use], glossaries: Sequence[
         out.append(Candidate(
             first,
             Place(block_index, previous is None,
-                  explained(text, match.start, match.end, is_acronym(match.text)),
+                  explained(text, match.start, match.end, is_acronym(match.text), kinds=False),
                   previous is not None and block_index - previous <= 2,
                   paragraph_key(text) in stock),
             any(links_to_its_entry(u, glossaries) for u in group),

@@ -188,8 +188,8 @@ _KIND_WORD = (r"(?:genes?|proteins?|enzymes?|hormones?|receptors?|molecules?|sub
               r"compounds?|chemicals?|acids?|vitamins?|minerals?|drugs?|medicines?|vaccines?|"
               r"bacteri(?:um|a)|virus(?:es)?|parasites?|fung(?:us|i)|forms?\s+of\s+[a-z]+|"
               r"types?\s+of\s+[a-z]+|family|families)")
-_KIND_AFTER = re.compile(r"(?:[-\s]+(?:and|or)?\s*[\w-]+){0,1}[\s-]+" + _KIND_WORD + r"\b",
-                         re.I)
+_KIND_AFTER = re.compile(r"(?:\s*\([^()]{1,20}\))?(?:[-\s]+(?:and|or)?\s*[\w-]+){0,1}[\s-]+"
+                         + _KIND_WORD + r"\b", re.I)
 _KIND_BEFORE = re.compile(r"\b(?:the|this|that|these|a|an|of|certain|two|three|several)\s+"
                           r"(?:[a-z-]+\s+)?" + _KIND_WORD + r"\s*[,:]?\s+"
                           r"(?:[^.;:()]{0,60}?(?:,|\band\b|\bor\b)\s+)?(?:l-|d-)?$", re.I)
@@ -218,16 +218,38 @@ _ANNOUNCED = re.compile(r"\b(?:classified\s+(?:in|into|as)|(?:sub)?types?|forms|
                         r"(?:[^.;]{0,200}?(?:,|\band\b|\bor\b|\s-)\s+)?$", re.I)
 
 
+_ANNOUNCES_LIST = re.compile(r"\b(?:include|includes|including|such as|are|types?|kinds?|"
+                             r"forms?|the following[^.:]*)\s*:\s*$", re.I)
+
+
+def list_announced(doc: Document, block_index: int) -> bool:
+    """Is the block an item of a list that a line before it announces ("Cancers linked to
+    VHL include:", "the following types:")? Its items are kinds of what the line names."""
+    if doc.blocks[block_index].kind != "list_item":
+        return False
+    for block in reversed(doc.blocks[max(0, block_index - 40):block_index]):
+        if block.kind != "list_item":
+            return block.kind == "paragraph" and \
+                _ANNOUNCES_LIST.search(block.text[-120:]) is not None
+    return False
+
+
 def announced_kind(text: str, start: int) -> bool:
     """Is the term one of the kinds a sentence announces ("It is classified in CMT4A,
     CMT4B1, ...", "the following four subtypes: ...")?"""
     return _ANNOUNCED.search(text, max(0, start - 260), start) is not None
 
 
+_AFTER_NUMBER = re.compile(r"\d[\d,.]*\s+(?:per\s+)?$")
+
+
 def misread(text: str, start: int, end: int) -> bool:
     """Is the word a piece of a word the text breaks up: after a bracketed letter
-    ("[C]linicians"), or a lower-case word glued to an abbreviation ("onlineBMI")?"""
+    ("[C]linicians"), or a lower-case word glued to an abbreviation ("onlineBMI")? Or a
+    unit after a number ("50,000 per microliter")?"""
     if start > 0 and text[start - 1] == "]":
+        return True
+    if _AFTER_NUMBER.search(text, max(0, start - 20), start):
         return True
     word = text[start:end]
     return re.fullmatch(r"[a-z]{3,}[A-Z]{2,}s?", word) is not None
@@ -253,7 +275,8 @@ def explained_nearby(doc: Document, block_index: int, text: str, start: int, end
         next_sentence_defines(text, start, end) or bold_label(doc, block_index, start, end) or \
         defined_in_next_block(doc, block_index, term) or \
         under_own_heading(doc, block_index, term) or misread(text, start, end) or \
-        kinds and (kind_given(text, start, end) or announced_kind(text, start))
+        kinds and (kind_given(text, start, end) or announced_kind(text, start) or
+                   list_announced(doc, block_index))
 
 
 def key_points_lists(doc: Document) -> set[int]:
@@ -277,13 +300,14 @@ _DRUG_CONTEXT = re.compile(r"\b(?:drugs?|medicines?|medications?|treat\w*|therap
                            r"infusion|injection|pills?|tablets?)\b", re.I)
 
 
-def drug_named(text: str, start: int, end: int, term: str) -> bool:
-    """Is the term a drug's name ("palbociclib", "sapanisertib": a drug's ending, or a word
-    English does not know) in a sentence about treatment, which tells the reader what it is
-    ("either drug alone", "was approved for")?"""
+def drug_named(text: str, start: int, end: int, term: str, drug: bool = False) -> bool:
+    """Is the term a drug's name (`drug`: a glossary of drugs says so; else "palbociclib",
+    "sapanisertib": a drug's ending, or a word English does not know), named with its brand
+    or in a sentence about treatment, which tells the reader what it is ("either drug
+    alone", "was approved for")?"""
     words = term.split()
-    if len(words) > 3 or not any(w.lower().endswith(DRUG_ENDINGS) or word_zipf(w) < 2.0
-                                 for w in words):
+    if len(words) > 3 or not drug and not any(w.lower().endswith(DRUG_ENDINGS) or
+                                              word_zipf(w) < 2.0 for w in words):
         return False
     if _BRAND_BESIDE.match(text, end):
         return True  # a medicine named with its brand: "Pembrolizumab† (Keytruda)"

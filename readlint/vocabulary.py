@@ -436,7 +436,8 @@ _PAREN_AFTER = re.compile(r"[®™]*\s*\(([^()]{2,200})\)")
 _LABEL_AFTER = re.compile(r"[*_]*\s*(?::|\s[-–—]|[–—])\s*[*_]*[^\W\d_]")
 
 
-def explained(text: str, start: int, end: int, term_is_acronym: bool = False) -> bool:
+def explained(text: str, start: int, end: int, term_is_acronym: bool = False,
+              kinds: bool = True) -> bool:
     """Does the text explain the word at text[start:end] right where it is used? The word
     may be followed by an everyday head noun ("sphenoid bone (a butterfly-shaped bone)",
     "a sitz bath—a warm, shallow bath") or by its abbreviation ("gonadotropin (beta-hCG), a
@@ -447,7 +448,7 @@ def explained(text: str, start: int, end: int, term_is_acronym: bool = False) ->
         return True  # another name, or "called the common iliac arteries"
     if start <= marks.prose_start and _LABEL_AFTER.match(text, end):
         return True  # a definition: "Refractory: These tumors have not gotten better ..."
-    if _KIND_BEFORE.search(text, max(0, start - 160), start):
+    if kinds and _KIND_BEFORE.search(text, max(0, start - 160), start):
         return True  # named as what it is: "the enzyme mevalonate kinase"
     if _named_later(text, start, end):
         return True  # its plain words come later in the sentence: "absent sweating (anhidrosis)"
@@ -461,7 +462,7 @@ def explained(text: str, start: int, end: int, term_is_acronym: bool = False) ->
         # "under the tongue (sublingual route)", or an acronym after its long form: "Clinical
         # Oncology (ASCO)".
         return len(before[:opened.start()].split()) >= 1
-    if _DRUG_BEFORE.search(before):
+    if kinds and _DRUG_BEFORE.search(before):
         return True
     for after_start in _after_starts(text, end):
         after = text[after_start:after_start + 200]

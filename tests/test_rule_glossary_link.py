@@ -38,11 +38,14 @@ def test_seed_with_links_removed_reports_the_editors_links_as_a_draft():
     problems = lint(stripped, select="glossary-link")
     found = set(positions(problems))
     missed = {term for term, where in SEED_TERMS.items() if where not in found}
-    assert len(missed) <= 5
-    # "targeted therapy": its editors link it on about a fifth of the pages that use it.
-    assert "targeted therapy" in missed
+    assert len(missed) <= 6
+    # "targeted therapy": its editors link it on about a fifth of the pages that use it;
+    # "overall survival": a phrase of common words, which readers know.
+    assert {"targeted therapy", "overall survival"} <= missed
     extra = [p.subject for p in problems if (p.line, p.column) not in SEED_TERMS.values()]
     assert len(extra) <= 4  # flags the page's editors did not make: few
+    # Each flag an editor of that page made, but a few they link on most pages like it.
+    assert set(extra) <= {"lapatinib", "thrombocytopenia", "statistically significant"}
 
 
 def test_seed_with_links_intact_reports_none_of_them():
@@ -153,12 +156,10 @@ def test_a_finished_page_gets_only_likely_omissions():
 def test_other_names_and_headings_need_no_link():
     text = ("# Thrombocytopenia\n\nA CT scan (also called computerized tomography) and an MRI "
             "(magnetic resonance imaging) were done.\n")
-    on_site = subjects(text, ALWAYS)
-    assert not {"Thrombocytopenia", "computerized tomography",
-                "magnetic resonance imaging"} & set(on_site)
-    assert "MRI" in on_site  # its editors link terms explained in place, too
-    # Off the site, a term explained right there needs no link.
-    assert not {"CT scan", "MRI"} & set(subjects(text))
+    # A term explained right there needs no link, on any kind of page.
+    for config in (ALWAYS, None):
+        assert not {"Thrombocytopenia", "computerized tomography", "magnetic resonance imaging",
+                    "CT scan", "MRI"} & set(subjects(text, config))
     # A short form with capitals in brackets right after its linked long form.
     text = ("- A very high level of [beta human chorionic gonadotropin](/publications/"
             "dictionaries/cancer-terms/def/46109) (beta-hCG), a hormone made in pregnancy.\n")
@@ -200,7 +201,8 @@ def test_a_verb_spelled_like_an_entry_is_not_that_entry():
     every = Config(raw_rules={"glossary-link": {"min_link_chance": 0, "practice": "always"}})
     found = set(subjects("She was diagnosed with leukemia that relapsed. The mean age was "
                          "60.\n", every))
-    assert {"diagnosed", "relapsed", "mean"} <= found
+    assert {"diagnosed", "relapsed"} <= found
+    assert "mean" not in found  # a common word, whatever it means here
 
 
 def test_a_term_never_runs_out_of_brackets():

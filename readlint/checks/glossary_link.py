@@ -202,12 +202,13 @@ class GlossaryLink(Rule):
             return place.first_on_page  # a glossary of your own: each term, once a page
         text, start, end, term = use.block.text, use.match.start, use.match.end, use.match.text
         if everyday(term) or table_like(text) or _a_name(use) or _another_sense(use) or \
-                nearby.explained_nearby(doc, place.block_index, text, start, end, term,
-                                        kinds=False):
+                place.explained or nearby.explained_nearby(doc, place.block_index, text, start,
+                                                           end, term, kinds=False):
             return False  # on any page: a reader needs no link there
+        drug = use.match.entries[0].glossary == "nci-drugs"
         if mode != HOUSE_DRAFT and (  # what a reader would look up, and the text does not explain
-                place.explained or place.stock or not place.first_on_page or is_title(text)
-                or not hard_for_readers(term) or nearby.drug_named(text, start, end, term)):
+                place.stock or not place.first_on_page or is_title(text)
+                or not hard_for_readers(term) or nearby.drug_named(text, start, end, term, drug)):
             return False
         entry = use.match.entries[0]
         chance = learned.chance(features(page, use, place, entry.pages, entry.linked))
@@ -303,11 +304,11 @@ def table_like(text: str) -> bool:
 
 
 def everyday(term: str) -> bool:
-    """Is the term a word of the body or of daily life, alone or with an everyday word
-    ("spleen", "red blood cells", "stomach ulcer", "constipation")?"""
+    """Is the term made of words of the body and of daily life, and common words ("spleen",
+    "red blood cells", "stomach ulcer", "social worker", "birth control")?"""
     words = _WORD.findall(term)
-    return any(everyday_health(w) for w in words) and len(words) <= 2 and \
-        all(everyday_health(w) or rarity(w) >= MEDICAL_ZIPF for w in words)
+    return len(words) <= 3 and all(everyday_health(w) or rarity(w) >= COMMON_ZIPF
+                                   for w in words)
 
 
 def hard_for_readers(term: str) -> bool:
@@ -327,6 +328,7 @@ def hard_for_readers(term: str) -> bool:
 
 EVERYDAY_ZIPF = 3.0
 MEDICAL_ZIPF = 4.0
+COMMON_ZIPF = 4.3  # "white blood cells", "social worker", "birth control": everyday words
 _WORD = re.compile(r"[^\W_]+")
 
 

@@ -149,6 +149,10 @@ class UndefinedJargon(Rule):
         # Abbreviations spelled out in a heading ("Post-Traumatic Stress (PTS)") are explained.
         seen: set[str] = {fold_phrase(abbreviation) for h in doc.headings
                           for abbreviation in spelled_out(h.text)}
+        # Words linked anywhere on the page: the link explains them, in any form ("ejaculation"
+        # after a linked "ejaculates").
+        linked_stems = {fold(w)[:7] for b in doc.blocks for lk in b.links
+                        for w in re.findall(r"[^\W\d_]{7,}", b.text[lk.start:lk.end])}
         # "Key Points" lists: each point is a heading of the section that explains it below
         skipped = doc.blocks_under(options["skip_sections"]) | nearby.key_points_lists(doc) | \
             doc.blocks_under(("key points",))
@@ -224,6 +228,8 @@ class UndefinedJargon(Rule):
                     continue
                 if any(lk.start < end and start < lk.end for lk in block.links):
                     continue
+                if len(term) >= 7 and " " not in term and fold(term)[:7] in linked_stems:
+                    continue  # another form of a word the page links
                 suffix = _DRUG_SUFFIX.match(text, end)  # "Mosunetuzumab-axgb works by ..."
                 whole = _hyphenated(text, start, end)  # a part of "tonic-clonic", "apoA-I"
                 if end <= label_end or \
@@ -341,6 +347,9 @@ def _part_seen(key: str, seen: set[str]) -> bool:
 def _named(term: str, acronym: bool, in_glossary: bool, text: str, start: int) -> bool:
     """Does the word name a person, a study or a group (not a term to explain)?"""
     end = start + len(term)
+    if not acronym and term[:1].isupper() and term[1:2].islower() and \
+            re.search(r"\b[A-Z][a-z]+[*_]*\s+[*_]*$", text[max(0, start - 30):start]):
+        return True  # after another word in capitals: "Lancet Oncology"
     long_words = [w for w in term.split() if len(w) >= 4]
     if len(long_words) >= 2 and all(w[:1].isupper() for w in long_words) and \
             (len(long_words) >= 3 or not sentence_start(text, start)):
