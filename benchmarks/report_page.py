@@ -1,11 +1,19 @@
 """How fast the HTML report opens and answers in a real browser (Debian's chromium, driven by
-Playwright): load, first rows, sorting, filtering, opening a document. Prints the figures and
-saves a screenshot beside the page.
+Playwright): load, first paint, first rows, sorting, filtering, opening a document. Prints the
+figures and saves a screenshot beside the page.
 
     python benchmarks/report_page.py REPORT.html [--runs 3]
 
 Make the page first, for example:
     readlint report ../shared/corpus --html /tmp/corpus-report.html
+
+With --grow CORPUS, it measures how the report grows with the site instead: for each size
+(--sizes, in pages; pages built from the corpus's paragraphs, as benchmarks/speed.py builds
+them), the page's size and its bytes per page, the time of one run, of the parts of a
+4-machine split (--parts) and of their merge, the merge's peak memory, and the page's times
+in the browser:
+
+    python benchmarks/report_page.py --grow ../shared/corpus --sizes 5000 20000 50000
 """
 
 from __future__ import annotations
@@ -14,6 +22,9 @@ import argparse
 import os
 import shutil
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -23,9 +34,17 @@ def measure(page_path: Path, browser) -> dict[str, float]:
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     start = time.perf_counter()
-    page.goto(page_path.resolve().as_uri(), wait_until="load", timeout=120_000)
-    page.wait_for_selector("#docs tbody tr")
+    page.goto(page_path.resolve().as_uri(), wait_until="commit", timeout=120_000)
+    page.wait_for_selector("#docs tbody tr", timeout=120_000)
     figures = {"load and first rows": time.perf_counter() - start}
+    # The browser's own clock, from the start of the page's navigation: the first paint of
+    # text (the heading and summary), and the table's first rows on screen.
+    paints = page.evaluate("""() => new Promise((done) => requestAnimationFrame(() =>
+        requestAnimationFrame(() => done({
+          first: (performance.getEntriesByName("first-contentful-paint")[0] || {}).startTime,
+          rows: performance.now()}))))""")
+    figures["first paint (browser clock)"] = (paints["first"] or 0) / 1000
+    figures["table painted (browser clock)"] = paints["rows"] / 1000
     start = time.perf_counter()
     page.get_by_role("button", name="Grade").click()
     page.wait_for_function("document.querySelector('#docs th:nth-child(4)')"
@@ -39,7 +58,7 @@ def measure(page_path: Path, browser) -> dict[str, float]:
     page.fill("#filter", "")
     start = time.perf_counter()
     page.locator("#docs tbody button").first.click()
-    page.wait_for_selector("#doc-view:not([hidden])")
+    page.wait_for_selector('#doc-view[aria-busy="false"]')
     figures["open the hardest document"] = time.perf_counter() - start
     page.screenshot(path=str(page_path.with_suffix(".png")))
     page.close()
@@ -48,29 +67,112 @@ def measure(page_path: Path, browser) -> dict[str, float]:
     return figures
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("page", type=Path)
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
+def browser_runs(pages: list[Path], runs: int) -> list[list[dict[str, float]]]:
     from playwright.sync_api import sync_playwright
 
     executable = os.environ.get("READLINT_CHROMIUM") or shutil.which("chromium")
     if executable is None:
         raise SystemExit("no chromium found (apt-get install chromium)")
-    runs: list[dict[str, float]] = []
+    found = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=executable, args=[
             "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        for _ in range(args.runs):
-            runs.append(measure(args.page, browser))
+        for page in pages:
+            found.append([measure(page, browser) for _ in range(runs)])
         browser.close()
-    size = args.page.stat().st_size / 1e6
-    print(f"page: {args.page} ({size:.1f} MB); median of {args.runs} runs in headless Chromium")
+    return found
+
+
+def show(page: Path, runs: list[dict[str, float]]) -> None:
+    size = page.stat().st_size / 1e6
+    print(f"page: {page} ({size:.1f} MB); median of {len(runs)} runs in headless Chromium")
     for key in runs[0]:
         values = [r[key] for r in runs]
-        print(f"  {key:28} {statistics.median(values):6.2f} s  (runs: "
+        print(f"  {key:30} {statistics.median(values):6.2f} s  (runs: "
               + ", ".join(f"{v:.2f}" for v in values) + ")")
+
+
+def snapshot() -> dict[str, str]:
+    """The environment that runs a copy of this checkout's readlint, taken now: every run of
+    the benchmark uses the same code, even if the checkout changes meanwhile."""
+    root = Path(__file__).resolve().parent.parent
+    place = Path(tempfile.mkdtemp(prefix="readlint-code-"))
+    shutil.copytree(root / "readlint", place / "readlint",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(root / "rules", place / "rules")
+    return {**os.environ, "PYTHONPATH": str(place)}
+
+
+_ENV: dict[str, str] | None = None
+
+
+def readlint(*args: str) -> tuple[float, int]:
+    """Run readlint; its wall time and its peak memory (bytes)."""
+    command = [sys.executable, "-c", "import resource, subprocess, sys; "
+               "code = subprocess.call(sys.argv[1:]); "
+               "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, "
+               "file=sys.stderr); sys.exit(code)",
+               sys.executable, "-m", "readlint", *args]
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, check=False, env=_ENV)
+    took = time.perf_counter() - start
+    if done.returncode not in (0, 1, 2) or "readlint: error:" in done.stderr:
+        raise SystemExit(f"readlint {' '.join(args)} failed: {done.stderr[-2000:]}")
+    return took, int(done.stderr.strip().splitlines()[-1]) * 1024
+
+
+def grow(corpus: Path, sizes: list[int], parts: int, runs: int) -> None:
+    from speed import generate
+
+    global _ENV
+    _ENV = snapshot()
+    out = Path(tempfile.mkdtemp(prefix="readlint-grow-"))
+    rows = []
+    for size in sizes:
+        site = generate(corpus, size)
+        page = out / f"report-{size}.html"
+        one, one_memory = readlint("report", str(site), "--html", str(page), "--format",
+                                   "json", "-o", str(out / "one.json"))
+        shard_times = []
+        names = []
+        for index in range(1, parts + 1):
+            name = out / f"part-{size}-{index}.json"
+            took, _ = readlint("report", str(site), "--shard", f"{index}/{parts}", "--format",
+                               "json", "-o", str(name))
+            shard_times.append(took)
+            names.append(str(name))
+        merged = out / f"merged-{size}.html"
+        merge, merge_memory = readlint("report", "--merge", *names, "--html", str(merged),
+                                       "--format", "json", "-o", str(out / "merged.json"))
+        same = merged.read_bytes() == page.read_bytes()
+        rows.append((size, page, one, one_memory, shard_times, merge, merge_memory, same))
+        print(f"{size:,} pages: page {page.stat().st_size / 1e6:.1f} MB "
+              f"({page.stat().st_size / size:,.0f} bytes a page); one run {one:.0f} s "
+              f"(largest process {one_memory / 1e6:,.0f} MB); parts of a {parts}-way split "
+              f"{min(shard_times):.1f} to {max(shard_times):.1f} s (from the cache of the "
+              f"run); merge {merge:.1f} s, largest process {merge_memory / 1e6:,.0f} MB; "
+              f"merged page {'the same' if same else 'DIFFERENT'}", flush=True)
+    for (size, page, *_), measured in zip(rows, browser_runs([r[1] for r in rows], runs),
+                                          strict=True):
+        print(f"\n{size:,} pages:")
+        show(page, measured)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("page", type=Path, nargs="?")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--grow", type=Path, metavar="CORPUS")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[5000, 20000, 50000])
+    parser.add_argument("--parts", type=int, default=4)
+    args = parser.parse_args()
+    if args.grow is not None:
+        grow(args.grow, args.sizes, args.parts, args.runs)
+        return
+    if args.page is None:
+        parser.error("give a page, or --grow CORPUS")
+    (runs,) = browser_runs([args.page], args.runs)
+    show(args.page, runs)
     print(f"screenshot: {args.page.with_suffix('.png')}")
 
 

@@ -191,6 +191,51 @@ def test_every_kind_of_finding_has_a_visible_mark_and_a_legend(kinds_page):
     assert errors == []
 
 
+def test_a_browser_that_cannot_unpack_says_so(kinds_page):
+    page, errors = kinds_page
+    page.evaluate("delete window.DecompressionStream")
+    open_document(page, "kinds")
+    assert "This browser cannot unpack the document's text" in \
+        page.locator("#prose").inner_text()
+    assert page.locator("#doc-title").inner_text().endswith("kinds.md")  # the rest is there
+    assert errors == []
+
+
+def test_documents_opened_one_after_another_show_their_own_text(kinds_page):
+    page, errors = kinds_page
+    open_document(page, "page007")
+    assert "Page 7" in page.locator("#prose").inner_text()
+    open_document(page, "page119")
+    assert "Page 119" in page.locator("#prose").inner_text()
+    assert page.locator("#doc-title").inner_text().endswith("page119.md")
+    open_document(page, "kinds")
+    assert "pancreaticoduodenectomy" in page.locator("#prose").inner_text()
+    assert errors == []
+
+
+def test_documents_in_many_packed_blocks_open(browser, run, write, tmp_path, monkeypatch):
+    """With small blocks, documents are spread over many; each opens with its own text, also
+    after its block was let go (only the last few unpacked are kept)."""
+    from report_page_data import page_views
+
+    monkeypatch.setattr("readlint.formats.html.CHUNK_BYTES", 600)
+    for n in range(30):
+        write(f"p{n:02}.md", f"---\naudienceLevel: patient\n---\n# Page {n}\n\nPage number {n}. "
+                             f"{EASY}\n")
+    assert run("report", ".", "--html", "r.html").exit_code == 0
+    html = (tmp_path / "r.html").read_text("utf-8")
+    assert html.count('id="chunk-') >= 10 and len(page_views(html)) == 30
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((tmp_path / "r.html").as_uri())
+    for n in [0, 3, 7, 11, 15, 19, 23, 27, 29, 0, 15]:
+        open_document(page, f"p{n:02}.md")
+        assert f"Page number {n}." in page.locator("#prose").inner_text()
+    page.close()
+    assert errors == []
+
+
 def test_keyboard_steps_through_findings_and_shows_each_message(kinds_page):
     page, errors = kinds_page
     open_document(page, "kinds")
@@ -248,8 +293,9 @@ def test_table_pages_and_filters_by_folder_rule_and_rule_set(kinds_page):
 
 @pytest.mark.corpus
 def test_report_of_the_whole_corpus_opens_and_works(browser, run, tmp_path):
-    """The page for ../shared/corpus (5,407 documents): it opens, pages, sorts and shows a
-    document. How fast: benchmarks/report_page.py prints it."""
+    """The page for ../shared/corpus (5,407 documents): small enough to send by mail (at most
+    15 MB), and it opens, pages, sorts and shows a document. How fast: benchmarks/
+    report_page.py prints it."""
     corpus = SHARED / "corpus"
     if not corpus.is_dir():
         pytest.skip("../shared/corpus is not there")
@@ -257,6 +303,7 @@ def test_report_of_the_whole_corpus_opens_and_works(browser, run, tmp_path):
     assert result.exit_code == 0, result.stderr
     count = len(json.loads(result.stdout)["documents"])
     assert count > 5000
+    assert (tmp_path / "corpus.html").stat().st_size <= 15_000_000
     page = browser.new_page(viewport={"width": 1280, "height": 1000})
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))

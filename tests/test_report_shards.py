@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import SHARED
 from report_page_data import page_data, page_views
 from sample_site import DAY, make_site
 
@@ -191,6 +192,28 @@ def test_merge_memory_does_not_grow_with_the_number_of_parts(in_site, tmp_path):
         del merged
     assert (tmp_path / "page-1.html").read_bytes() == (tmp_path / "page-5.html").read_bytes()
     assert peaks[5] < peaks[1] * 1.15 + 100_000, peaks
+
+
+@pytest.mark.corpus
+def test_the_corpus_in_three_parts_merges_to_the_report_of_one_run(run, tmp_path):
+    """../shared/corpus (5,407 pages) split three ways: the same page (at most 15 MB), the
+    same JSON."""
+    corpus = SHARED / "corpus"
+    if not corpus.is_dir():
+        pytest.skip("../shared/corpus is not there")
+    one = run("report", str(corpus), "--html", "one.html", "--format", "json", "-o",
+              "one.json")
+    assert one.exit_code == 0, one.stderr
+    assert Path("one.html").stat().st_size <= 15_000_000
+    names = [f"part-{i}.json" for i in (1, 2, 3)]
+    for index, name in enumerate(names, 1):
+        assert run("report", str(corpus), "--shard", f"{index}/3", "--format", "json", "-o",
+                   name).exit_code == 0
+    merged = run("report", "--merge", *names, "--html", "merged.html", "--format", "json",
+                 "-o", "merged.json")
+    assert merged.exit_code == 0, merged.stderr
+    assert Path("merged.json").read_bytes() == Path("one.json").read_bytes()
+    assert Path("merged.html").read_bytes() == Path("one.html").read_bytes()
 
 
 # -- parts that do not fit -----------------------------------------------------------------
