@@ -62,14 +62,17 @@ def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
     out.write(_DOCUMENT_VIEW)
     out.write(f'<footer>Made by readlint {html.escape(options.version)}. This page works '
               'offline.</footer>\n</main>\n')
+    # The table's data and the script first, so the table is drawn while the browser still
+    # reads the packed views; the script looks at them once the page has been read.
     out.write(f'<script type="application/json" id="data">{_json(data)}</script>\n')
+    out.write(f"<script>{_SCRIPT}</script>\n")
     table = []
     for number, (first, last, packed) in enumerate(_chunks(report.each_view())):
         out.write(f'<script type="application/octet-stream" id="chunk-{number}">{packed}'
                   '</script>\n')
         table.append([first, last])
-    out.write(f'<script type="application/json" id="chunks">{_json(table)}</script>\n')
-    out.write(f"<script>{_SCRIPT}</script>\n</body>\n</html>\n")
+    out.write(f'<script type="application/json" id="chunks">{_json(table)}</script>\n'
+              "</body>\n</html>\n")
 
 
 def _chunks(views: Iterable[tuple[int, str]]) -> Iterator[tuple[int, int, str]]:
@@ -442,7 +445,7 @@ _SCRIPT = r"""
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("data").textContent);
-  var chunks = JSON.parse(document.getElementById("chunks").textContent);
+  var chunks = null;  // [first row number, last] of each packed block, read with the page
   var docs = data.documents.map(function (values, i) {
     var d = {index: i};
     data.columns.forEach(function (key, k) { if (k < values.length) d[key] = values[k]; });
@@ -701,13 +704,22 @@ _SCRIPT = r"""
     }
     return unpacked[n];
   }
+  function pageRead() {
+    return new Promise(function (done) {
+      if (document.readyState !== "loading") done();
+      else document.addEventListener("DOMContentLoaded", function () { done(); });
+    });
+  }
   function detailOf(d) {
-    var n = d.at >= 0 ? chunkOf(d.at) : -1;
-    if (n < 0) return Promise.resolve(EMPTY);
-    if (typeof DecompressionStream === "undefined") {
-      return Promise.reject(new Error("no DecompressionStream"));
-    }
-    return unpack(n).then(function (found) { return found[d.at] || EMPTY; });
+    return pageRead().then(function () {
+      if (!chunks) chunks = JSON.parse(document.getElementById("chunks").textContent);
+      var n = d.at >= 0 ? chunkOf(d.at) : -1;
+      if (n < 0) return EMPTY;
+      if (typeof DecompressionStream === "undefined") {
+        throw new Error("no DecompressionStream");
+      }
+      return unpack(n).then(function (found) { return found[d.at] || EMPTY; });
+    });
   }
 
   function show(d) {
