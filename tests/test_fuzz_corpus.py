@@ -101,7 +101,7 @@ def test_generated_hostile_pages_keep_every_property(tmp_path):
     linter = fixing_linter(today())
     failures = []
     for start in range(0, len(made), 150):
-        found, _ = check_pages(linter, made[start:start + 150], tmp_path / str(start),
+        found, _, _ = check_pages(linter, made[start:start + 150], tmp_path / str(start),
                                today(), tmp_path / "cache")
         failures += found
     assert len(made) >= 250

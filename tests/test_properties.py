@@ -1,6 +1,7 @@
-"""Properties of whole runs over generated documents (tests/markdown_pieces.py): no exception,
-positions inside the file, the same result twice, fixes that settle. tools/fuzz.py runs the
-same checks for as long as it is given."""
+"""Properties of whole runs over generated documents (tests/markdown_pieces.py, hostile shapes
+mixed in at a small size): no exception, positions inside the file, the same result twice,
+fixes that settle. tools/fuzz.py runs the same checks, and the command over folders of such
+pages, on as many pages as it is given."""
 
 from __future__ import annotations
 

@@ -17,7 +17,8 @@ file changed; and `check --fix` must make exactly the fixes, each file renamed o
                                                          # at once on the same files
     python tools/fuzz.py --pages 10000 --out failures/   # keep each failing page there
 
-Prints the pages tried, the failures by kind (with the first few), and the slowest pages.
+Prints the pages tried, the failures by kind (with the first few), what the pages held and
+how long they took.
 Exit code 1 when anything failed. CI runs the same checks over a few hundred pages
 (tests/test_fuzz_corpus.py, with --corpus).
 """
@@ -79,15 +80,16 @@ def generate(count: int, run_seed: int, max_pieces: int, scale: int) -> list[Pag
 
 
 def fuzz(total: int | None, seconds: float | None, batch: int, run_seed: int,
-         max_pieces: int, scale: int, out: Path | None, slow: float
-         ) -> tuple[int, list[Failure], list[tuple[float, str]]]:
+         max_pieces: int, scale: int, out: Path | None
+         ) -> tuple[list[Failure], list[tuple[float, str]], Counter[str]]:
     """Folders of `batch` pages until `total` pages or `seconds` have gone."""
     from markdown_pieces import check_pages, fixing_linter, today
 
     linter = fixing_linter(today())
     tried = 0
     failures: list[Failure] = []
-    slowest: list[tuple[float, str]] = []
+    times: list[tuple[float, str]] = []
+    counts: Counter[str] = Counter()
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="readlint-fuzz-") as tmp:
         cache = Path(tmp) / "cache"
@@ -96,18 +98,19 @@ def fuzz(total: int | None, seconds: float | None, batch: int, run_seed: int,
                 (seconds is None or time.monotonic() - started < seconds):
             size = batch if total is None else min(batch, total - tried)
             made = generate(size, run_seed * 1_000_003 + number, max_pieces, scale)
-            found, slow_pages = check_pages(linter, made, Path(tmp) / f"run{number}", today(),
-                                            cache, slow)
+            found, took, held = check_pages(linter, made, Path(tmp) / f"run{number}", today(),
+                                            cache)
             tried += len(made)
             failures += found
-            slowest += slow_pages
+            times += took
+            counts += held
             if out is not None:
                 keep(found, out)
             kinds = Counter(f.kind for f in failures)
             print(f"{tried} pages in {time.monotonic() - started:.0f} s; failures: "
                   f"{dict(kinds) or 'none'}", flush=True)
             number += 1
-    return tried, failures, slowest
+    return failures, times, counts
 
 
 def keep(failures: list[Failure], out: Path) -> None:
@@ -164,8 +167,6 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=20,
                         help="how big the hostile shapes grow (20: tables of up to 4,000 "
                              "columns, words of 6,000 letters)")
-    parser.add_argument("--slow", type=float, default=10.0,
-                        help="name pages that take longer than this here (10 s)")
     parser.add_argument("--out", type=Path, help="write each failing page to this folder")
     parser.add_argument("--fix", type=int, default=0, metavar="TRIALS",
                         help="then run this many trials of two --fix runs at once")
@@ -175,20 +176,27 @@ def main() -> None:
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="readlint-code-") as code:
         copy_of_readlint(Path(code))
-        tried, failures, slowest = fuzz(args.pages, args.seconds, args.batch, args.seed,
-                                        args.pieces, args.scale, args.out, args.slow)
+        failures, times, counts = fuzz(args.pages, args.seconds, args.batch, args.seed,
+                                       args.pieces, args.scale, args.out)
     from markdown_pieces import FAILURE_KINDS, Failure
-    print(f"generated pages: {tried} tried in {time.monotonic() - started:.0f} s (seed "
+    print(f"generated pages: {counts['pages']} tried in {time.monotonic() - started:.0f} s (seed "
           f"{args.seed}, scale {args.scale}), {len(failures)} failures on "
           f"{len({(f.name, f.text) for f in failures})} pages")
     for kind, meaning in FAILURE_KINDS.items():
         pages_failed = {(f.name, f.text) for f in failures if f.kind == kind}
         print(f"  {kind}: {len(pages_failed)} ({meaning})")
+    print(f"they held {counts['bytes'] / 1e6:.1f} MB; {counts['pages with problems']} gave "
+          f"{counts['problems']} problems, {counts['pages refused with a message']} were "
+          f"refused with a message (broken front matter and the like), "
+          f"{counts['pages with fixes']} had fixes to make")
+    ordered = sorted(times, reverse=True)
+    if ordered:
+        print(f"time a page took here (one check, the check again and the fixed text's): "
+              f"median {ordered[len(ordered) // 2][0]:.2f} s, slowest "
+              + ", ".join(f"{took:.1f} s ({name!r})" for took, name in ordered[:3]))
     for failure in failures[:5]:
         print(f"\n[{failure.kind}] {failure.name!r}\n{failure.detail[:1500]}\n"
               f"page: {failure.text[:500]!r}")
-    for took, name in sorted(slowest, reverse=True)[:5]:
-        print(f"slow: {name!r} took {took:.1f} s in this process")
     if args.fix:
         total, garbled = fuzz_concurrent_fixes(args.fix)
         print(f"concurrent --fix: {args.fix} trials, {total} files, {garbled} garbled")
