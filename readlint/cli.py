@@ -460,10 +460,6 @@ def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, .
             raise click.UsageError("--merge needs the parts, for example: readlint report "
                                    "--merge part-*.json --html report.html")
         merged = parts.merge(paths, sort=sort)
-        for error in merged.errors:
-            click.echo(f"readlint: {error}", err=True)
-        for notice in merged.notices:
-            click.echo(f"readlint: note: {notice}", err=True)
         made_with = merged.settings.get("base") or None
         if made_with != base:
             raise click.UsageError(
@@ -472,6 +468,10 @@ def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, .
                 f"the parts were made with --base {made_with}, not {base}." if made_with else
                 "the parts were made without --base: make them with --shard and --base "
                 "--format json to merge the changes since a revision.")
+        for error in merged.errors:
+            click.echo(f"readlint: {error}", err=True)
+        for notice in merged.notices:
+            click.echo(f"readlint: note: {notice}", err=True)
         if base:
             _write_changes(merged.changes, base, output_format, output_file,
                            bool(merged.errors), fail_on_worse)

@@ -22,6 +22,7 @@ import hashlib
 import heapq
 import os
 import stat
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -101,9 +102,16 @@ def settings_of(linter: Linter, base: str | None) -> dict[str, str]:
                                     for name in sorted(rule_sets))),
         "word lists": store.digest(*(f"{name} {_content(name)}" for name in
                                      sorted(_named_files(selection.registry, settings)))),
-        "rules": store.digest(*(f"{r.name} {r.code}" for r in selection.registry)),
+        "rules": store.digest(*(f"{r.name} {r.code} {_content(_module_file(r))}"
+                                for r in selection.registry)),
         "base": base or "",
     }
+
+
+def _module_file(rule: object) -> str:
+    """The file of a rule's code (a plug-in's too)."""
+    module = sys.modules.get(type(rule).__module__)
+    return getattr(module, "__file__", None) or ""
 
 
 def target_name(target: tuple[Path, str] | InputError) -> str:
@@ -447,9 +455,10 @@ def check_heads(names: Sequence[str]) -> list[tuple[str, Head]]:
             raise InputError(f"was made with other settings than {first_name}; make every "
                              "part with the same config and options", name)
         if (head.files, head.files_digest) != (first.files, first.files_digest):
-            raise InputError(f"was made over other files than {first_name} ({head.files:,} "
-                             f"files in all, not {first.files:,}, or other names). Run every "
-                             "part in the same checkout, on the same paths", name)
+            which = f"{head.files:,} files in all, not {first.files:,}" \
+                if head.files != first.files else "files of other names"
+            raise InputError(f"was made over other files than {first_name} ({which}). Run "
+                             "every part in the same checkout, on the same paths", name)
         if head.shard[1] != count:
             raise InputError(f"is part {head.shard[0]} of {head.shard[1]}, but {first_name} "
                              f"is part {first.shard[0]} of {count}; give the parts of one "
