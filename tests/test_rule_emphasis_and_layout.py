@@ -80,3 +80,20 @@ def test_marks_in_addresses_and_codes_are_not_words_in_bold():
     | **AML with *GATA2* or *MECOM* abnormalities {code}.** | Poor |
     """
     assert lint(text, select="emphasis-and-layout") == []
+
+
+def test_a_numbered_question_run_into_the_paragraph_above_is_a_heading_too():
+    text = """\
+    # PLCO Screening Trial: Questions and Answers
+
+    ## Results
+
+    The men will continue to be followed by study staff for at least 13 years.
+    7. **What did results from the European study of prostate cancer screening, released at
+    the same time as the PLCO prostate results, show?**
+
+    The European study followed 182,000 men ages 50 to 74.
+    """
+    (problem,) = lint(text, select="emphasis-and-layout")
+    assert problem.line == 6
+    assert "such as \"### What did results from the European study" in problem.message

@@ -26,9 +26,9 @@ _BULLET_LINE = re.compile(r"[ \t]*(?:[•·▪◦●○■□➢►✓✔]|o[ \t
 # What a reader does not see as text, blanked before emphasis is looked for: "__" or "*" in
 # a link's address is no emphasis.
 _BARE_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]*", re.I)
-# A line that is only a question in bold, perhaps numbered: "8. **Is it safe?**".
-_BOLD_QUESTION = re.compile(r"[ \t>]*(?:(?:[-+*]|\d{1,3}[.)]|Q\d{0,3}[.:)]?)[ \t]+)?"
-                            r"(?:\d{1,3}[.)][ \t]*)?(\*\*|__)(?=\S)([^\n]*?\?[\"'”’)]*)\1[ \t]*$")
+# The start of a line that opens with bold, perhaps numbered: "8. **", "- **", "**".
+_BOLD_START = re.compile(r"[ \t>]*(?:(?:[-+*]|\d{1,3}[.)]|Q\d{0,3}[.:)]?)[ \t]+)?"
+                         r"(?:\d{1,3}[.)][ \t]*)?(\*\*|__)(?=\S)")
 # Sections of references: citations keep the capitals of the titles they cite.
 _REFERENCES = ("references", "* references", "references *", "* references *", "sources",
                "citations", "bibliography")
@@ -96,7 +96,7 @@ class EmphasisAndLayout(Rule):
         questions = _bold_questions(doc)
         if questions:
             yield self._questions_problem(doc, questions)
-        asked = {bold for _, bold, _ in questions}
+        asked = {bold for _, bold, _, _ in questions}
         limit = options["max_emphasis_words"]
         lines_read: set[tuple[int, int]] = set()
         for block in doc.blocks:
@@ -133,11 +133,11 @@ class EmphasisAndLayout(Rule):
                                    "what each cell is.")
 
     def _questions_problem(self, doc: Document,
-                           questions: list[tuple[int, int, int]]) -> Problem:
-        start, bold, level = questions[0]
-        line_end = doc.source.find("\n", start)
+                           questions: list[tuple[int, int, int, int]]) -> Problem:
+        start, bold, close, level = questions[0]
+        line_end = doc.source.find("\n", close)
         line_end = len(doc.source) if line_end < 0 else line_end
-        question = " ".join(doc.source[bold:line_end].strip().strip("*_").split())
+        question = " ".join(doc.source[bold + 2:close].split())
         heading = f"{'#' * level} {question}"
         if len(questions) == 1:
             what = ("This question in bold stands as a heading over its answer: make it a "
@@ -163,32 +163,43 @@ class EmphasisAndLayout(Rule):
                                "so screen readers announce a list.")
 
 
-def _bold_questions(doc: Document) -> list[tuple[int, int, int]]:
+def _bold_questions(doc: Document) -> list[tuple[int, int, int, int]]:
     """Where each question in bold that heads its answer starts (its line, and its "**"),
-    with the level of heading it should be: one below the heading above it. A question
-    heads its answer when it is the whole first line of a paragraph or list item and prose
-    follows it, on the next lines of the block or in the next block."""
-    found: list[tuple[int, int, int]] = []
+    where its bold ends, and the level of heading it should be: one below the heading above
+    it. A question
+    heads its answer when its bold fills whole lines of a paragraph or list item ("7.
+    **Why?**" right under a paragraph is part of it; a long question may take two lines)
+    and prose follows it, on the next lines of the block or in the next block."""
+    found: list[tuple[int, int, int, int]] = []
     level = 1
     lines_seen: set[int] = set()
+    source = doc.source
     for index, block in enumerate(doc.blocks):
         if block.kind == "heading":
             level = block.level
             continue
         if block.kind not in ("paragraph", "list_item") or not block.text:
             continue
-        start = doc.source.rfind("\n", 0, block.source_start) + 1
-        if start in lines_seen:
-            continue
-        lines_seen.add(start)
-        line_end = doc.source.find("\n", start)
-        line_end = len(doc.source) if line_end < 0 else line_end
-        question = _BOLD_QUESTION.match(doc.source, start, line_end)
-        if question is None:
-            continue
+        start = source.rfind("\n", 0, block.source_start) + 1
         last = block.source_offset(len(block.text) - 1)
-        if last > line_end or _prose_after(doc.blocks, index):
-            found.append((start, question.start(1), min(level + 1, 6)))
+        while start <= last:
+            line_end = source.find("\n", start)
+            line_end = len(source) if line_end < 0 else line_end
+            opening = _BOLD_START.match(source, start, line_end) \
+                if start not in lines_seen else None
+            lines_seen.add(start)
+            if opening is not None:
+                mark = opening.group(1)
+                close = source.find(mark, opening.end(), last + 3)  # where the bold ends
+                if close < 0:
+                    break  # no line after this one in the block closes its bold either
+                asks = source[opening.end():close].rstrip().rstrip("\"'”’)").endswith("?")
+                question_end = source.find("\n", close)
+                question_end = len(source) if question_end < 0 else question_end
+                if asks and not source[close + 2:question_end].strip() and \
+                        (last > question_end or _prose_after(doc.blocks, index)):
+                    found.append((start, opening.start(1), close, min(level + 1, 6)))
+            start = line_end + 1
     return found
 
 
