@@ -190,9 +190,11 @@ def _bold_questions(doc: Document) -> list[tuple[int, int, int, int]]:
             lines_seen.add(start)
             if opening is not None:
                 mark = opening.group(1)
-                close = source.find(mark, opening.end(), last + 3)  # where the bold ends
+                # where the bold ends: a question is never longer than a few lines
+                close = source.find(mark, opening.end(), min(last + 3, opening.end() + 1000))
                 if close < 0:
-                    break  # no line after this one in the block closes its bold either
+                    start = line_end + 1
+                    continue
                 asks = source[opening.end():close].rstrip().rstrip("\"'”’)").endswith("?")
                 question_end = source.find("\n", close)
                 question_end = len(source) if question_end < 0 else question_end
