@@ -265,6 +265,20 @@ def bold_label(doc: Document, block_index: int, start: int, end: int) -> bool:
     return doc.source[source - 2:source] in ("**", "__")
 
 
+# What a term does, said right after it: "Anticonvulsants may be prescribed to reduce ...",
+# "A sedative helps the person stay relaxed", "Antihistamines block ...".
+_DOES = re.compile(r"[®™]*(?:\s*\([^()]{1,30}\))?\s+(?:(?:may|can|will|are|is)\s+(?:be\s+)?"
+                   r"(?:given|prescribed|used|taken|needed)\s+(?:to|for)|helps?|reduces?|"
+                   r"treats?|prevents?|relieves?|lowers?|raises?|blocks?|kills?|stops?|"
+                   r"controls?|shrinks?|slows?|eases?|calms?)\b", re.I)
+
+
+def says_what_it_does(text: str, end: int) -> bool:
+    """Does the sentence say what the term does, right after it ("A sedative helps the
+    person stay relaxed")?"""
+    return _DOES.match(text, end) is not None
+
+
 def explained_nearby(doc: Document, block_index: int, text: str, start: int, end: int,
                      term: str, kinds: bool = True) -> bool:
     """Does the text a little further away explain the term, or (with `kinds`) say what kind
@@ -273,6 +287,7 @@ def explained_nearby(doc: Document, block_index: int, text: str, start: int, end
     return bracket_later(text, start, end) or named_as(text, start) or \
         next_sentence_points_back(text, start, end) or subject_defined(text, start, end) or \
         next_sentence_defines(text, start, end) or bold_label(doc, block_index, start, end) or \
+        says_what_it_does(text, end) or \
         defined_in_next_block(doc, block_index, term) or \
         under_own_heading(doc, block_index, term) or misread(text, start, end) or \
         kinds and (kind_given(text, start, end) or announced_kind(text, start) or

@@ -165,9 +165,10 @@ def _everyday_health() -> frozenset[str]:
 
 
 def everyday_health(word: str) -> bool:
-    """Is the word one of the body and of everyday health care that adult readers know
-    ("spleen", "testicles", "urine"; data/everyday-health-words.txt), in any plain form?"""
-    low = word.lower()
+    """Is the word (or name: "multiple sclerosis") one of the body and of everyday health
+    care that adult readers know ("spleen", "testicles", "urine"; data/everyday-health-
+    words.txt), in any plain form?"""
+    low = word.lower().replace("’", "'")
     known = _everyday_health()
     return low in known or any(low.endswith(ending) and low[: -len(ending)] in known
                                for ending in ("s", "es", "'s"))

@@ -213,7 +213,7 @@ def test_a_term_never_runs_out_of_brackets():
     (problem,) = lint("A positron emission tomography (PET) scan was done.\n",
                       select="glossary-link")
     assert problem.subject == "positron emission tomography (PET) scan"
-    assert subjects("LHRH agonists stop this.\n") == ["LHRH agonists"]
+    assert subjects("Ask about LHRH agonists.\n") == ["LHRH agonists"]
 
 
 def test_project_glossary_from_config(tmp_path):

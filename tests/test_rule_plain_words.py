@@ -46,9 +46,11 @@ def test_one_voice_per_word_the_plain_word_wins_over_the_link():
     from helpers import lint
 
     text = "Ask about hepatic tumors.\n"
-    alone = [(p.rule, p.subject) for p in lint(text, select="glossary-link")]
+    drafts = Config(raw_rules={"glossary-link": {"practice": "always"}})
+    alone = [(p.rule, p.subject) for p in lint(text, select="glossary-link", config=drafts)]
     assert alone == [("glossary-link", "hepatic")]
-    both = [(p.rule, p.subject) for p in lint(text, select="glossary-link,plain-words")]
+    both = [(p.rule, p.subject) for p in lint(text, select="glossary-link,plain-words",
+                                              config=drafts)]
     assert both == [("plain-words", "hepatic")]
 
 

@@ -17,6 +17,7 @@ from ..glossary import (
     matcher_for,
     topic_words,
 )
+from ..hardness import hard_term
 from ..linkpractice import (
     LINK_SKIP_SECTIONS,
     Candidate,
@@ -35,7 +36,7 @@ from ..linkpractice import (
 )
 from ..problem import Fix, Problem, Severity
 from ..rule import MISSING_LINK, Example, Rule
-from ..vocabulary import everyday_health, is_acronym, is_medical_form, rarity
+from ..vocabulary import everyday_health, is_acronym, rarity
 
 PRACTISED_LINKS = 3  # a page with this many glossary links has been linked by its editors
 # The three kinds of page (see GlossaryLink).
@@ -208,7 +209,7 @@ class GlossaryLink(Rule):
         drug = use.match.entries[0].glossary == "nci-drugs"
         if mode != HOUSE_DRAFT and (  # what a reader would look up, and the text does not explain
                 place.stock or not place.first_on_page or is_title(text)
-                or not hard_for_readers(term) or nearby.drug_named(text, start, end, term, drug)):
+                or not hard_for_readers(use) or nearby.drug_named(text, start, end, term, drug)):
             return False
         entry = use.match.entries[0]
         chance = learned.chance(features(page, use, place, entry.pages, entry.linked))
@@ -311,23 +312,15 @@ def everyday(term: str) -> bool:
                                    for w in words)
 
 
-def hard_for_readers(term: str) -> bool:
-    """Is the term one a lay reader would want to look up: rare in English (Zipf under 3),
-    built the medical way and not common (under Zipf 4), or an abbreviation? Words of the
-    body and of daily life ("spleen", "urine", "red blood cells", "surgery") are not."""
-    words = _WORD.findall(term)
-    if everyday(term):
-        return False  # "spleen", "red blood cells", "stomach ulcer"
-    zipf = rarity(term)
-    if zipf < EVERYDAY_ZIPF:
-        return True
-    if any(is_acronym(w) for w in words):
-        return zipf < MEDICAL_ZIPF
-    return zipf < MEDICAL_ZIPF and any(is_medical_form(w) for w in words)
+def hard_for_readers(use: Use) -> bool:
+    """Is the term one a lay reader may not know (readlint/hardness.py), as undefined-jargon
+    judges it? Words of the body and of daily life ("spleen", "red blood cells", "surgery")
+    are not."""
+    term = use.match.text
+    return not everyday(term) and hard_term(term, is_acronym(term), True, use.block.text,
+                                            use.match.start)
 
 
-EVERYDAY_ZIPF = 3.0
-MEDICAL_ZIPF = 4.0
 COMMON_ZIPF = 4.3  # "white blood cells", "social worker", "birth control": everyday words
 _WORD = re.compile(r"[^\W_]+")
 

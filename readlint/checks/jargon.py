@@ -15,33 +15,26 @@ from ..glossary import (
     fold,
     fold_phrase,
     only_a_verb,
-    related_to,
     topic_words,
 )
+from ..hardness import Limits, hard_term
 from ..linkpractice import is_title
 from ..problem import Problem, Severity
 from ..prose import address_spans, spelled_out, within, words
 from ..rule import UNDEFINED_TERM, Example, Rule
 from ..vocabulary import (
     DRUG_ENDINGS,
-    EVERYDAY_ABBREVIATIONS,
     SKIP_SECTIONS,
     STOPWORDS,
     WORDS_REMEMBERED,
-    everyday_compound,
-    everyday_derivation,
-    everyday_head,
-    everyday_health,
     explained,
     in_proper_name,
     is_acronym,
     is_medical_form,
     misspelling_of,
-    rarity,
     run_together,
     sentence_start,
     word_zipf,
-    writers_explain,
     zipf,
 )
 
@@ -201,7 +194,7 @@ class UndefinedJargon(Rule):
                         re.sub(r"['’]s$", "", term) in own_names:
                     seen.add(key)  # a person or a group, named again later: "Dr. Cusimano" ...
                     continue  # ... "Cusimano said"
-                if not self._hard(term, acronym, in_glossary, text, start, options):
+                if not hard_term(term, acronym, in_glossary, text, start, _limits(options)):
                     if term.islower() and not in_glossary and options["skip_glossary_terms"] \
                             and len(easy) < WORDS_REMEMBERED:
                         # A lower-case word is easy wherever it stands (where it is part of a
@@ -262,65 +255,13 @@ class UndefinedJargon(Rule):
                 yield self.problem(doc, source_start, source_end, _message(term, acronym),
                                    subject=term)
 
-    @staticmethod
-    def _hard(term: str, acronym: bool, in_glossary: bool, text: str, start: int,
-              options: Mapping[str, Any]) -> bool:
-        """Rare in English; or rarer than the medical limit and medical (built the medical
-        way, or in a medical glossary)."""
-        end = start + len(term)
-        if acronym:
-            if term.upper() in EVERYDAY_ABBREVIATIONS:
-                return False
-            return zipf(term) < float(options["acronym_max_zipf"])
-        if " " in term:  # a term of the glossaries of several words ("lymph nodes")
-            words = re.findall(r"[^\W_]+", term)
-            if any(everyday_health(w) for w in words) and not any(
-                    is_medical_form(w) and not everyday_health(w) for w in words):
-                return False  # "thyroid gland", "red blood cells"
-            zipf_of = rarity(term)
-            return zipf_of < GLOSSARY_ZIPF or zipf_of < float(options["medical_max_zipf"]) \
-                and any(is_medical_form(w) for w in words)
-        if _BRAND.fullmatch(term):
-            return False  # a brand: "iStock"
-        if term[:1].isupper() and (in_proper_name(text, start, end) or not in_glossary and (
-                not sentence_start(text, start) or re.search(r"[a-z][A-Z]", term))):
-            return False  # a name: "Genentech", "MedlinePlus", "Clinical Oncology"
-        return _hard_word(term, in_glossary, float(options["max_zipf"]),
-                          float(options["medical_max_zipf"]), tuple(options["glossaries"]))
 
-
-@lru_cache(maxsize=WORDS_REMEMBERED)
-def _hard_word(term: str, in_glossary: bool, max_zipf: float, medical_max_zipf: float,
-               glossaries: tuple[str, ...]) -> bool:
-    """The word's own hardness, wherever it stands (see `_hard`)."""
-    if not in_glossary and (everyday_derivation(term) or run_together(term)):
-        return False  # "editorialists", "spidery", "generalizable"; "endoscopea" (a typing fault)
-    # built the medical way, in its plain form too: "exposes" is "expose", not "-oses";
-    # and not an everyday word in front of one ("biotechnology": bio + technology)
-    medical_form = is_medical_form(term) and is_medical_form(fold(term)) and \
-        (is_medical_form(term, beginnings=False) or word_zipf(term) < 2.5) and \
-        not everyday_head(term)
-    if not in_glossary and not medical_form and everyday_compound(term):
-        return False  # "underarm", "regrow", "noncancerous"
-    if everyday_health(term):
-        return False  # "spleen", "testicles": words of the body readers know
-    if writers_explain(term, fold(term)):
-        return True  # health writers explain it where they use it: "recur", "scoliosis"
-    frequency = word_zipf(term)
-    if frequency < max_zipf:
-        return True
-    if in_glossary and frequency < GLOSSARY_ZIPF:
-        return True
-    medical = medical_form or (frequency < 3.5 and related_to(term, glossaries))
-    return medical and frequency < medical_max_zipf
-
-
-_BRAND = re.compile(r"[a-z][A-Z][a-z]+")
-# A word the glossaries have is hard only when it is rare in English too (under Zipf 3,
-# fewer than one use in a million words: "pharynx", "stent", "mediastinum") or built the
-# medical way: they also hold words every reader knows ("spleen", "diagnose", "recur").
-GLOSSARY_ZIPF = 3.0
 _EASY: dict[tuple[Any, ...], set[str]] = {}  # options -> lower-case words found easy
+
+
+def _limits(options: Mapping[str, Any]) -> Limits:
+    return Limits(float(options["max_zipf"]), float(options["medical_max_zipf"]),
+                  float(options["acronym_max_zipf"]), tuple(options["glossaries"]))
 
 
 _KIND_LAST = re.compile(r"\s(?:genes?|proteins?|mutations?|variants?|enzymes?|receptors?)$",

@@ -1,0 +1,103 @@
+"""Is a term one a lay reader may not know? One answer for undefined-jargon and glossary-link,
+so that a term both rules see is hard or easy for both.
+
+Hard: a word rarer than `max_zipf` in English; a word that health writers usually explain
+where they use it (data/explained-terms.tsv); a glossary word rarer than Zipf 3 (fewer than one
+use in a million words); a word built the medical way (-itis, -ectomy, hyper-, ...) rarer than
+`medical_max_zipf`; an abbreviation rarer than `acronym_max_zipf`; a term of several words
+with a hard word in it. Easy whatever their frequency: words of the body and of daily life
+and the conditions everyone has heard of (data/everyday-health-words.txt: "spleen",
+"multiple sclerosis"), everyday words made from everyday ones ("editorialists", "regrow"),
+two words run together by a typing slip, brands written in CamelCase, and names.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from .glossary import fold, related_to
+from .vocabulary import (
+    EVERYDAY_ABBREVIATIONS,
+    WORDS_REMEMBERED,
+    everyday_compound,
+    everyday_derivation,
+    everyday_head,
+    everyday_health,
+    in_proper_name,
+    is_medical_form,
+    run_together,
+    sentence_start,
+    word_zipf,
+    writers_explain,
+    zipf,
+)
+
+# A word the glossaries have is hard only when it is rare in English too (under Zipf 3,
+# fewer than one use in a million words: "pharynx", "stent", "mediastinum") or built the
+# medical way: they also hold words every reader knows ("spleen", "diagnose", "recur").
+GLOSSARY_ZIPF = 3.0
+_BRAND = re.compile(r"[a-z][A-Z][a-z]+")
+_WORD = re.compile(r"[^\W_]+")
+
+
+class Limits(NamedTuple):
+    """How rare a word must be to be hard (Zipf scale), and the glossaries in use."""
+
+    max_zipf: float = 2.0  # any word
+    medical_max_zipf: float = 4.0  # a word built the medical way
+    acronym_max_zipf: float = 4.0  # an abbreviation
+    glossaries: tuple[str, ...] = ("nci-cancer-terms", "nci-drugs")
+
+
+DEFAULT_LIMITS = Limits()  # undefined-jargon's defaults
+
+
+def hard_term(term: str, acronym: bool, in_glossary: bool, text: str, start: int,
+              limits: Limits = DEFAULT_LIMITS) -> bool:
+    """Is text[start:start + len(term)] a term a lay reader may not know (see the module's
+    docstring)? `in_glossary`: the term is (part of) a glossary term there."""
+    end = start + len(term)
+    if acronym:
+        if term.upper() in EVERYDAY_ABBREVIATIONS:
+            return False
+        return zipf(term) < limits.acronym_max_zipf
+    if everyday_health(term):
+        return False  # "multiple sclerosis", "red blood cells"
+    if " " in term:  # a term of several words ("lymph nodes")
+        words = _WORD.findall(term)
+        return any(not everyday_health(w) and hard_word(w, False, limits) for w in words) or \
+            any(not everyday_health(w) and w.islower() and in_glossary and
+                word_zipf(w) < GLOSSARY_ZIPF for w in words)
+    if _BRAND.fullmatch(term):
+        return False  # a brand: "iStock"
+    if term[:1].isupper() and (in_proper_name(text, start, end) or not in_glossary and (
+            not sentence_start(text, start) or re.search(r"[a-z][A-Z]", term))):
+        return False  # a name: "Genentech", "MedlinePlus", "Clinical Oncology"
+    return hard_word(term, in_glossary, limits)
+
+
+@lru_cache(maxsize=WORDS_REMEMBERED)
+def hard_word(term: str, in_glossary: bool, limits: Limits = DEFAULT_LIMITS) -> bool:
+    """The word's own hardness, wherever it stands (see `hard_term`)."""
+    if not in_glossary and (everyday_derivation(term) or run_together(term)):
+        return False  # "editorialists", "spidery", "generalizable"; "endoscopea" (a typing fault)
+    # built the medical way, in its plain form too: "exposes" is "expose", not "-oses";
+    # and not an everyday word in front of one ("biotechnology": bio + technology)
+    medical_form = is_medical_form(term) and is_medical_form(fold(term)) and \
+        (is_medical_form(term, beginnings=False) or word_zipf(term) < 2.5) and \
+        not everyday_head(term)
+    if not in_glossary and not medical_form and everyday_compound(term):
+        return False  # "underarm", "regrow", "noncancerous"
+    if everyday_health(term):
+        return False  # "spleen", "testicles": words of the body readers know
+    if writers_explain(term, fold(term)):
+        return True  # health writers explain it where they use it: "recur", "scoliosis"
+    frequency = word_zipf(term)
+    if frequency < limits.max_zipf:
+        return True
+    if in_glossary and frequency < GLOSSARY_ZIPF:
+        return True
+    medical = medical_form or (frequency < 3.5 and related_to(term, limits.glossaries))
+    return medical and frequency < limits.medical_max_zipf
