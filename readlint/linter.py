@@ -54,9 +54,9 @@ class PageOutOfTime(InputError):
 
 def time_limit_available() -> bool:
     """Can files be stopped when their time runs out here? It takes the process's
-    real-time alarm (SIGALRM and setitimer, which Windows lacks), and only the main thread
-    receives it."""
-    return hasattr(signal, "setitimer") and hasattr(signal, "SIGALRM") and \
+    processor-time alarm (SIGPROF and setitimer, which Windows lacks), and only the main
+    thread receives it."""
+    return hasattr(signal, "setitimer") and hasattr(signal, "SIGPROF") and \
         threading.current_thread() is threading.main_thread()
 
 
@@ -71,24 +71,27 @@ def _alarm(signum: int, frame: FrameType | None) -> None:
 
 
 class Clock:
-    """The seconds one file may take. `run` stops the work it is given with OutOfTime when
-    they are used up. Each file gets its clock when its checking starts; after a rule runs
-    out of time, the clock is wound once more for the rules still to run."""
+    """The seconds of processor time one file may take. `run` stops the work it is given
+    with OutOfTime when they are used up. Processor time, not time on the wall: on a busy
+    machine (a shared CI runner, `--jobs` over more processes than cores) a file gets the
+    same time to work as on an idle one, and the same result. Each file gets its clock when
+    its checking starts; after a rule runs out of time, the clock is wound once more for
+    the rules still to run."""
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
-        self.ends = time.monotonic() + seconds
+        self.ends = time.process_time() + seconds
         self.rewound = False
 
     def left(self) -> float:
-        return self.ends - time.monotonic()
+        return self.ends - time.process_time()
 
     def rewind(self) -> bool:
         """The same time again, from now, once: True the first time, False after."""
         if self.rewound:
             return False
         self.rewound = True
-        self.ends = time.monotonic() + self.seconds
+        self.ends = time.process_time() + self.seconds
         return True
 
     def run(self, work: Callable[[], T]) -> T:
@@ -96,17 +99,17 @@ class Clock:
         left = self.left()
         if left <= 0:
             raise OutOfTime
-        previous = signal.signal(signal.SIGALRM, _alarm)
+        previous = signal.signal(signal.SIGPROF, _alarm)
         _armed = True
-        signal.setitimer(signal.ITIMER_REAL, left)
+        signal.setitimer(signal.ITIMER_PROF, left)
         try:
             return work()
         finally:
             _armed = False
             try:
-                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.setitimer(signal.ITIMER_PROF, 0)
             finally:
-                signal.signal(signal.SIGALRM, previous)
+                signal.signal(signal.SIGPROF, previous)
 
 
 @contextmanager

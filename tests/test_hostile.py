@@ -379,6 +379,33 @@ def test_a_result_cut_short_is_not_kept_in_the_cache(tmp_path):
         assert "ran out of time" in str(result.failures[0])
 
 
+class Waiting(Rule):
+    """A rule that waits without working, as a rule does when its process has no processor."""
+
+    name = "waiting"
+    code = "XX997"
+    summary = "Waits a while."
+
+    def check(self, doc, options):
+        time.sleep(0.8)
+        yield self.problem(doc, 0, 1, "waited")
+
+
+@needs_alarm
+def test_the_time_limit_counts_processor_time_not_waiting(tmp_path):
+    # On a busy machine a file's process waits for a processor; that waiting is not the
+    # page's doing, so it must not cut the file short (nor make two runs differ).
+    registry = Registry.default()
+    registry.add(Waiting())
+    linter = Linter(registry=registry, time_limit=0.3,
+                    choices=Choices(select=("waiting",), cache=False))
+    page = tmp_path / "page.md"
+    page.write_text(GOOD, encoding="utf-8")
+    (result,) = linter.lint_paths([str(page)]).files
+    assert result.failures == []
+    assert [p.message for p in result.problems] == ["waited"]
+
+
 def test_no_time_limit_with_zero(tmp_path):
     linter = Linter(time_limit=0)
     assert linter.clock() is None
