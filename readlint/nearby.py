@@ -100,21 +100,33 @@ def next_sentence_points_back(text: str, start: int, end: int) -> bool:
     return _POINTING_BACK.match(text, stop) is not None
 
 
-_DEFINING_VERB = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:is|are|means|mean|refers|refer|"
-                            r"describes|describe|happens|happen|occurs|occur)\b")
+_DEFINING_VERB = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:\s+[\w-]+){0,4}?\s+(?:is|are|means|"
+                            r"mean|refers|refer|describes|describe|happens|happen|occurs|"
+                            r"occur|causes|cause|affects|affect|develops|develop|starts|"
+                            r"start|begins|begin|forms|form)\b")
+_LATER_SENTENCES = 3
 
 
 def next_sentence_defines(text: str, start: int, end: int) -> bool:
-    """Does the next sentence start with the term (in any form) and say what it is
-    ("autosomal recessive pattern. Autosomal recessive inheritance means both copies ...")?"""
-    _, stop = sentence_span(text, start, end)
+    """Does one of the next few sentences of the paragraph start with the term (in any form)
+    and say what it is or does ("... autosomal recessive pattern. Autosomal recessive
+    inheritance means both copies ...", "... is osteoarthritis. Osteoarthritis causes pain,
+    swelling ...", "hemoglobin and hematocrit levels. Hemoglobin is ... Hematocrit is a
+    measure of ...")?"""
     words = [fold(w) for w in _WORD.findall(text, start, end)]
-    if not words or stop >= len(text):
+    if not words:
         return False
-    found = list(_WORD.finditer(text, stop, min(len(text), stop + 200)))[:len(words)]
-    if [fold(m.group()) for m in found] != words:
-        return False
-    return _DEFINING_VERB.match(text, found[-1].end()) is not None
+    ends = _sentence_ends(text)
+    i = bisect.bisect_left(ends, end)
+    for stop in ends[i:i + _LATER_SENTENCES]:
+        if stop >= len(text):
+            return False
+        found = list(_WORD.finditer(text, stop, min(len(text), stop + 200)))[:len(words)]
+        if found and [fold(m.group()) for m in found] == words and \
+                not text[stop:found[0].start()].strip(" \"“*_") and \
+                _DEFINING_VERB.match(text, found[-1].end()) is not None:
+            return True
+    return False
 
 
 _SUBJECT_DEFINED = re.compile(r"(?:\s+(?:of|in|on|at|from|with)\s+(?:the\s+)?[\w-]+){0,2}"
@@ -188,15 +200,26 @@ _KIND_WORD = (r"(?:genes?|proteins?|enzymes?|hormones?|receptors?|molecules?|sub
               r"compounds?|chemicals?|acids?|vitamins?|minerals?|drugs?|medicines?|vaccines?|"
               r"bacteri(?:um|a)|virus(?:es)?|parasites?|fung(?:us|i)|forms?\s+of\s+[a-z]+|"
               r"types?\s+of\s+[a-z]+|family|families)")
+# Before a name, a kind of illness or of test says what it is too ("the rare blood cancer
+# blastic plasmacytoid dendritic cell neoplasm"); after a word, it is part of the name ("celiac
+# disease").
+_KIND_OF_ILLNESS = r"(?:cancers?|tumou?rs?|diseases?|disorders?|conditions?|infections?|tests?)"
 _KIND_AFTER = re.compile(r"(?:\s*\([^()]{1,20}\))?(?:[-\s]+(?:and|or)?\s*[\w-]+){0,1}[\s-]+"
                          + _KIND_WORD + r"\b", re.I)
 _KIND_BEFORE = re.compile(r"\b(?:the|this|that|these|a|an|of|certain|two|three|several)\s+"
                           r"(?:[a-z-]+\s+)?" + _KIND_WORD + r"\s*[,:]?\s+"
                           r"(?:[^.;:()]{0,60}?(?:,|\band\b|\bor\b)\s+)?(?:l-|d-)?$", re.I)
+_ILLNESS_BEFORE = re.compile(r"\b(?:the|this|that|these|a|an|of|certain|two|three|several)\s+"
+                             r"(?:[a-z-]+\s+){0,2}" + _KIND_OF_ILLNESS + r"\s*[,:]?\s+$", re.I)
+# A name of an illness: several words, or a word with an illness's ending ("osteosarcoma"),
+# not a verb or an adjective after "the cancer" ("the cancer metastasizes").
+_ILLNESS_NAME = re.compile(r"\S+\s+\S+.*|.*(?:omas?|emias?|itis|osis|oses|pathy|plasias?|"
+                           r"virus|viruses)", re.S | re.I)
 
 
 # "Examples of these disorders include lupus, rheumatoid arthritis", "conditions such as ..."
-_KINDS_INCLUDE = re.compile(r"\b[a-z]{4,}s\s+(?:include|includes|including|such\s+as|like)\s+"
+_KINDS_INCLUDE = re.compile(r"\b[a-z]{4,}s,?\s+(?:(?:may|can|often)\s+)?(?:include|includes|"
+                            r"including|such\s+as|like)\s+"
                             r"(?:[^.;:]{0,150}?(?:,|\band\b|\bor\b)\s+)?$")
 
 
@@ -207,6 +230,9 @@ def kind_given(text: str, start: int, end: int) -> bool:
     if _KIND_AFTER.match(text, end) or _KIND_BEFORE.search(text, max(0, start - 120), start) \
             or _KINDS_INCLUDE.search(text, max(0, start - 200), start):
         return True
+    if _ILLNESS_NAME.fullmatch(text, start, end) and \
+            _ILLNESS_BEFORE.search(text, max(0, start - 60), start):
+        return True  # "the rare blood cancer blastic plasmacytoid dendritic cell neoplasm"
     begin, _ = sentence_span(text, start, end)
     return start - begin <= 300 and _KIND_THEN_NAMES.search(text[begin:start]) is not None
 
@@ -219,7 +245,8 @@ _ANNOUNCED = re.compile(r"\b(?:classified\s+(?:in|into|as)|(?:sub)?types?|forms|
 
 
 _ANNOUNCES_LIST = re.compile(r"\b(?:include|includes|including|such as|are|types?|kinds?|"
-                             r"forms?|the following[^.:]*)\s*:\s*$", re.I)
+                             r"forms?|(?:types?|kinds?|forms?)\s+of\s+[^.:]{1,40}|"
+                             r"the following[^.:]*)\s*:\s*$", re.I)
 
 
 def list_announced(doc: Document, block_index: int) -> bool:
@@ -240,7 +267,8 @@ def announced_kind(text: str, start: int) -> bool:
     return _ANNOUNCED.search(text, max(0, start - 260), start) is not None
 
 
-_AFTER_NUMBER = re.compile(r"\d[\d,.]*\s+(?:per\s+)?$")
+_AFTER_NUMBER = re.compile(r"\d[\d,.]*\s+(?:(?:(?:milli|micro|nano)?(?:grams?|liters?|litres?)|"
+                           r"mg|mL|ml|g|units?)\s+)?(?:per\s+)?$")
 
 
 def misread(text: str, start: int, end: int) -> bool:
