@@ -1,10 +1,11 @@
-"""heading-structure: a page's name counts as one word of a heading, and every kind of skipped
-level that markdownlint's own tests mark for its MD001 rule is found (the cases written here
-in readlint's words)."""
+"""heading-structure: a page's name counts as one word of a heading, and a heading is judged by
+what it does on the page (two titles one after the other, an empty heading over its own text).
+The kinds of skipped level that markdownlint's own tests mark for its MD001 rule are in
+tests/fixtures/markdownlint-cases."""
 
 from __future__ import annotations
 
-from helpers import lint, positions
+from helpers import lint
 
 
 def test_a_question_about_a_long_name_is_a_short_heading():
@@ -43,48 +44,52 @@ def test_a_question_about_the_title_of_an_nih_page_is_a_short_heading():
     assert lint(text, select="heading-structure") == []
 
 
-def test_every_kind_of_skipped_level_markdownlint_marks_is_found():
-    # One case for each kind of heading MD001's tests mark, in readlint's own words.
-    first = """\
-    ## Your visit
+def test_two_titles_one_after_the_other_are_said_as_such():
+    # The page's title as the browser shows it, then the title on the page (cancer.gov).
+    text = """\
+    # Retinoblastoma—Patient Version - NCI
 
-    #### What to bring
+    # Retinoblastoma—Patient Version
 
-    Bring your list of medicines.
+    Retinoblastoma is a very rare childhood cancer that forms in the tissues of the retina.
+
+    # Treatment
+
+    Treatment depends on whether the cancer is in one eye or both.
     """
-    assert positions(lint(first, select="heading-structure")) == [(3, 1)]
-    back_and_forth = """\
-    # Your treatment
+    first, second = lint(text, select="heading-structure")
+    assert (first.line, second.line) == (3, 7)
+    assert first.message == ("This level-1 heading comes right after the one on line 1, "
+                             "\"Retinoblastoma—Patient Version - NCI\": the page has two "
+                             "titles, one after the other. Keep one of them.")
+    assert second.message.startswith("A second level-1 heading: keep one (the page's title)")
 
-    ### Before surgery
 
-    ## After surgery
+def test_an_empty_heading_over_its_own_text_says_to_move_the_text_up():
+    text = """\
+    # Biomarker Testing for Cancer Treatment
 
-    #### At home
+    ##
 
-    <p>
-    ###### Inside HTML, not a heading
-    </p>
+    Are there different types of biomarker tests?
+
+    Yes, there are many types of biomarker tests that can help select cancer treatment.
+
+    ##
+
+    Side effects of photodynamic therapy
+
+    Photodynamic therapy makes the skin and eyes sensitive to light for some time.
+
+    ##
+
+    Biomarker tests look for changes in genes or proteins. The results help choose a drug.
     """
-    assert positions(lint(back_and_forth, select="heading-structure")) == [(3, 1), (7, 1)]
-    underlined = """\
-    Your treatment
-    ==============
-
-    ### Before surgery
-
-    Do not eat after midnight.
-    """
-    assert positions(lint(underlined, select="heading-structure")) == [(4, 1)]
-    titled = """\
-    ---
-    title: Your treatment
-    ---
-
-    ### Before surgery
-
-    Do not eat after midnight.
-    """
-    (problem,) = lint(titled, select="heading-structure")
-    assert (problem.line, problem.column) == (5, 1)
-    assert "skips from level 1 (the page's title) to level 3" in problem.message
+    problems = lint(text, select="heading-structure")
+    assert [p.line for p in problems] == [3, 9, 15]
+    assert problems[0].message == ("This heading has no text, and the line below it, \"Are "
+                                   "there different types of biomarker tests?\", reads as its "
+                                   "heading: move that text onto the heading line.")
+    assert "\"Side effects of photodynamic therapy\", reads as its heading" in \
+        problems[1].message
+    assert problems[2].message == "This heading has no text: give it one, or remove it."

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from ..blocks import HeadingMark
 from ..document import Document
 from ..problem import Problem, Severity
 from ..rule import ACCESSIBILITY, Example, Rule
@@ -20,9 +22,11 @@ class HeadingStructure(Rule):
     What it finds:
     - a heading more than one level below the one before it (## then ####), or a first
       heading below level 2 (a title in the front matter is the page's level-1 heading);
-    - a second level-1 heading (#);
+    - a second level-1 heading (#); when it comes right after the first, the page has two
+      titles one after the other, and the message says to keep one;
     - a page of `min_words` words or more with no heading at all;
-    - a heading with no text;
+    - a heading with no text; when the line below it reads as its text (a short line, or a
+      question), the message says to move that text onto the heading line;
     - a heading of more than `max_words` words. The name of what the page is about, as its
       title or its level-1 heading gives it, counts as one word: "Who is at risk for
       Ovarian Epithelial, Fallopian Tube, and Primary Peritoneal Cancer?" is a short
@@ -52,13 +56,21 @@ class HeadingStructure(Rule):
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
         previous = 0
+        first_title: HeadingMark | None = None  # the first level-1 heading
         level_one = 0
         title = doc.metadata.get("title")
         titled = isinstance(title, str) and bool(title.strip())  # the title stands as level 1
         for mark in doc.heading_marks:
             where = (doc, mark.source_start, mark.source_end)
             if mark.empty:
-                yield self.problem(*where, "This heading has no text: give it one, or remove it.")
+                below = _text_below(doc, mark)
+                if below is not None:
+                    yield self.problem(*where, f"This heading has no text, and the line below "
+                                       f"it, \"{below}\", reads as its heading: move that "
+                                       "text onto the heading line.")
+                else:
+                    yield self.problem(*where, "This heading has no text: give it one, or "
+                                       "remove it.")
             if previous and mark.level > previous + 1:
                 yield self.problem(*where, f"This heading skips from level {previous} to level "
                                    f"{mark.level}: use level {previous + 1} here.")
@@ -70,7 +82,15 @@ class HeadingStructure(Rule):
                                    "at level 1 or 2.")
             if mark.level == 1:
                 level_one += 1
-                if level_one > 1:
+                if first_title is None:
+                    first_title = mark
+                elif level_one == 2 and _nothing_between(doc, first_title, mark):
+                    line = doc.position(first_title.source_start)[0]
+                    yield self.problem(*where, f"This level-1 heading comes right after the one "
+                                       f"on line {line}, \"{_heading_text(doc, first_title)}\": "
+                                       "the page has two titles, one after the other. Keep "
+                                       "one of them.")
+                else:
                     yield self.problem(*where, "A second level-1 heading: keep one (the page's "
                                        "title) and use level 2 for the parts of the page.")
             previous = mark.level
@@ -96,6 +116,43 @@ class HeadingStructure(Rule):
                 yield self.problem(doc, first.source_start, first.source_start + 1,
                                    f"This page has {words} words and no headings: add headings "
                                    "that name its parts, so readers can find their way.")
+
+
+# A line that stands under an empty heading as its text: a short line or a question.
+_BELOW_WORDS = 15
+_ENDS_SENTENCE = (".", "!", ":", ";", ",")
+
+
+def _heading_text(doc: Document, mark: HeadingMark, width: int = 80) -> str:
+    text = " ".join(doc.source[mark.source_start:mark.source_end].strip().lstrip("#")
+                    .rstrip("#").split())
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def _nothing_between(doc: Document, first: HeadingMark, second: HeadingMark) -> bool:
+    """Is there nothing but blank lines between two headings?"""
+    return not doc.source[first.source_end:second.source_start].strip()
+
+
+def _text_below(doc: Document, mark: HeadingMark) -> str | None:
+    """The text of the paragraph right under an empty heading when it reads as the heading's
+    text: a short line that does not end as a sentence does, or a question ("Are there
+    different types of biomarker tests?")."""
+    index = bisect.bisect_left(doc.memo("block starts", lambda: [b.source_start
+                                                                 for b in doc.blocks]),
+                               mark.source_end)
+    if index >= len(doc.blocks):
+        return None
+    block = doc.blocks[index]
+    if block.kind != "paragraph" or doc.source[mark.source_end:block.source_start].strip():
+        return None
+    text = " ".join(block.text.split())
+    if "\n" in doc.source[block.source_start:block.source_offset(len(block.text) - 1)] or \
+            len(text.split()) > _BELOW_WORDS:
+        return None  # more than one line: a paragraph, not a heading's text
+    if text.endswith("?") or not text.endswith(_ENDS_SENTENCE):
+        return text
+    return None
 
 
 # The page's names are read up to this many words, and a heading's words up to this many when
