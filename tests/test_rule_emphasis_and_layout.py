@@ -97,3 +97,37 @@ def test_a_numbered_question_run_into_the_paragraph_above_is_a_heading_too():
     (problem,) = lint(text, select="emphasis-and-layout")
     assert problem.line == 6
     assert "such as \"### What did results from the European study" in problem.message
+
+
+def test_one_key_sentence_in_bold_stands_out_but_a_bold_paragraph_does_not():
+    key = ("**If you want to try supplements or complementary and alternative medicines to "
+           "ease nausea and vomiting, always check with your doctor first.**")
+    note = ("**NOTE: There is either no new research on this topic or the recent published "
+            "research is weak. Therefore, the information in this summary is no longer being "
+            "updated and is provided for reference purposes only.**")
+    whole = ("**If a patient with cancer is at very high risk of aspiration, enteral "
+             "nutrition may be contraindicated, and parenteral nutrition can be considered.**")
+    text = f"""\
+    # Nausea and vomiting
+
+    {key} Some supplements and alternative therapies may cause cancer treatments to work less
+    well.
+
+    {note} See the list of summaries for others.
+
+    {whole}
+    """
+    problems = lint(text, select="emphasis-and-layout")
+    assert [(p.line, p.message.split(" words")[0]) for p in problems] == [(6, "35"), (8, "23")]
+
+
+def test_the_heading_a_numbered_question_should_be_has_no_number():
+    text = """\
+    # ALCHEMIST Trials: Questions and Answers
+
+    **1. What is the purpose of the ALCHEMIST trials?**
+
+    The trials look for genetic changes in early-stage lung cancer.
+    """
+    (problem,) = lint(text, select="emphasis-and-layout")
+    assert "such as \"## What is the purpose of the ALCHEMIST trials?\"" in problem.message

@@ -32,6 +32,13 @@ _BOLD_START = re.compile(r"[ \t>]*(?:(?:[-+*]|\d{1,3}[.)]|Q\d{0,3}[.:)]?)[ \t]+)
 # Sections of references: citations keep the capitals of the titles they cite.
 _REFERENCES = ("references", "* references", "references *", "* references *", "sources",
                "citations", "bibliography")
+# A sentence ends inside a run of emphasis: a full stop, "?" or "!" followed by a capital.
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s+[\"“‘(\[]?[A-Z]")
+# The words of unmarked text a paragraph needs around one sentence in bold for that sentence
+# to stand out as its key point.
+_KEY_SENTENCE_CONTEXT = 8
+# The number before a question in bold ("1. **What is ...?**", "**Q3: Who ...?**").
+_NUMBER = re.compile(r"^(?:Q\d{0,3}[.:)]?|\d{1,3}[.)])\s+")
 COMMON = 3.0  # a word at least this common (Zipf scale) is an everyday word, not a symbol
 
 
@@ -52,7 +59,9 @@ class EmphasisAndLayout(Rule):
       followed by the answer): said once for the page, which should make each such question
       a heading, so screen reader users can list them and move from one to the next;
     - bold or italic text of more than `max_emphasis_words` words (link addresses and
-      codes such as "t(3;21)" are not words);
+      codes such as "t(3;21)" are not words). One sentence in bold among unmarked sentences
+      of its paragraph, the key point of the paragraph, is left alone up to twice that
+      many words; a whole paragraph in bold, or several sentences, is not;
     - a table whose header row is empty, and an HTML table with no header cells (<th>);
     - two or more lines of a paragraph starting with "•", "·", "▪" or "o " (a list made by
       hand).
@@ -113,7 +122,8 @@ class EmphasisAndLayout(Rule):
                     if start + span_start in asked:
                         continue  # a question standing as a heading: said once above
                     count = _count_words(inside)
-                    if count > limit:
+                    if count > limit and not _key_sentence(written, span_start, span_end,
+                                                           inside, count, limit):
                         yield self.problem(doc, start + span_start, start + span_end,
                                            f"{count} words in bold or italics: keep emphasis "
                                            f"for a few key words (at most {limit}).")
@@ -137,7 +147,7 @@ class EmphasisAndLayout(Rule):
         start, bold, close, level = questions[0]
         line_end = doc.source.find("\n", close)
         line_end = len(doc.source) if line_end < 0 else line_end
-        question = " ".join(doc.source[bold + 2:close].split())
+        question = _NUMBER.sub("", " ".join(doc.source[bold + 2:close].split()), count=1)
         heading = f"{'#' * level} {question}"
         if len(questions) == 1:
             what = ("This question in bold stands as a heading over its answer: make it a "
@@ -203,6 +213,18 @@ def _bold_questions(doc: Document) -> list[tuple[int, int, int, int]]:
                     found.append((start, opening.start(1), close, min(level + 1, 6)))
             start = line_end + 1
     return found
+
+
+def _key_sentence(line: str, start: int, end: int, inside: str, count: int,
+                  limit: int) -> bool:
+    """Is a run of emphasis one sentence (or part of one) that stands out from the unmarked
+    sentences of its paragraph: a key point, as health pages bold it ("**If you want to try
+    supplements, always check with your doctor first.** Some supplements ...")? Not when it
+    is the whole paragraph, nor when it is more than twice the limit."""
+    if count > 2 * limit or _SENTENCE_BREAK.search(_without_link_targets(inside).strip()):
+        return False
+    rest = _without_link_targets(line[:start] + " " + line[end:])
+    return _count_words(rest) >= _KEY_SENTENCE_CONTEXT
 
 
 def _prose_after(blocks: list[Block], index: int) -> bool:
