@@ -1,7 +1,7 @@
 """link-text: links whose text names where they go are left alone; links whose text says
 nothing, and texts shared by links to different pages, are reported with what to rename.
-The pages below are cut from cancer.gov and NIH pages, and from the kinds of link that
-markdownlint's own tests mark for its MD059 rule (written here in readlint's words)."""
+The pages below are cut from cancer.gov and NIH pages; the kinds of link that markdownlint's
+own tests mark for its MD059 rule are in tests/fixtures/markdownlint-cases."""
 
 from __future__ import annotations
 
@@ -144,42 +144,3 @@ def test_contact_details_and_references_may_give_the_address_but_prose_may_not()
     """
     assert positions(lint(text, select="link-text")) == [(20, 44), (22, 30)]
 
-
-def test_every_kind_of_link_markdownlint_marks_as_not_descriptive_is_found():
-    # One line for each kind of link text MD059's tests mark, in readlint's own words.
-    text = """\
-    # Help
-
-    To see the clinic hours, look [here](https://example.org/hours).
-
-    [Click here](https://example.org/forms/intake.txt) to print the form.
-
-    For a ride to the clinic, call [here!](https://example.org/rides).
-
-    Read [more](https://example.org/diet).
-
-    To book a visit, [click here!!!](https://example.org/book).
-
-    [click-here!!!](https://example.org/first-visit).
-
-    Print this [link](https://example.org/map).
-
-    [link][clinic map]
-
-    [clinic map]: https://example.org/map
-
-    Ask a nurse [click
-    here](https://example.org/nurse).
-
-    [link](map.html)
-    [ link ](map.html)
-    [*link*](map.html)
-    [_link_](map.html)
-    [~~link~~](map.html)
-
-    [Go here](https://example.org/parking) for parking.
-
-    Our pharmacist explains [this](https://example.org/pharmacy).
-    """
-    lines = [p.line for p in lint(text, select="link-text")]
-    assert lines == [3, 5, 7, 9, 11, 13, 15, 17, 21, 24, 25, 26, 27, 28, 30, 32]
