@@ -118,12 +118,13 @@ class EmphasisAndLayout(Rule):
             if (start, end) not in lines_read:  # the cells of a table row share their line
                 lines_read.add((start, end))
                 written = _masked(doc.source[start:end])
-                for span_start, span_end, inside in _emphasis(written):
+                spans = list(_emphasis(written))
+                unmarked = _unmarked(written, spans) if block.kind != "table_cell" else ""
+                for span_start, span_end, inside in spans:
                     if start + span_start in asked:
                         continue  # a question standing as a heading: said once above
                     count = _count_words(inside)
-                    if count > limit and not _key_sentence(written, span_start, span_end,
-                                                           inside, count, limit):
+                    if count > limit and not _key_sentence(unmarked, inside, count, limit):
                         yield self.problem(doc, start + span_start, start + span_end,
                                            f"{count} words in bold or italics: keep emphasis "
                                            f"for a few key words (at most {limit}).")
@@ -215,16 +216,26 @@ def _bold_questions(doc: Document) -> list[tuple[int, int, int, int]]:
     return found
 
 
-def _key_sentence(line: str, start: int, end: int, inside: str, count: int,
-                  limit: int) -> bool:
+def _key_sentence(unmarked: str, inside: str, count: int, limit: int) -> bool:
     """Is a run of emphasis one sentence (or part of one) that stands out from the unmarked
-    sentences of its paragraph: a key point, as health pages bold it ("**If you want to try
-    supplements, always check with your doctor first.** Some supplements ...")? Not when it
-    is the whole paragraph, nor when it is more than twice the limit."""
+    sentences of its paragraph (`unmarked`: its text outside every run of emphasis): a key
+    point, as health pages bold it ("**If you want to try supplements, always check with
+    your doctor first.** Some supplements ...")? Not when it is the whole paragraph, nor
+    when it is more than twice the limit."""
     if count > 2 * limit or _SENTENCE_BREAK.search(_without_link_targets(inside).strip()):
         return False
-    rest = _without_link_targets(line[:start] + " " + line[end:])
-    return _count_words(rest) >= _KEY_SENTENCE_CONTEXT
+    return _count_words(_without_link_targets(unmarked)) >= _KEY_SENTENCE_CONTEXT
+
+
+def _unmarked(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """The text outside the runs of emphasis found in it."""
+    kept, last = [], 0
+    for span_start, span_end, _ in sorted(spans):
+        if span_start >= last:
+            kept.append(text[last:span_start])
+            last = span_end
+    kept.append(text[last:])
+    return " ".join(kept)
 
 
 def _prose_after(blocks: list[Block], index: int) -> bool:
