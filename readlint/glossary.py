@@ -169,10 +169,14 @@ def _read_file(path: Path) -> Glossary:
         data["name"], data.get("source", ""), data.get("title", ""), data.get("url_template"),
         tuple(user_pattern(p, f"{path}: link_patterns") for p in data.get("link_patterns", ())),
         files=[str(path)])
+    other_audience: set[str] = set()
     if "terms_tsv" in data:
         glossary.files.append(str(path.parent / data["terms_tsv"]))
-        _read_tsv(glossary, path.parent / data["terms_tsv"], data.get("tsv_audience"))
+        other_audience = _read_tsv(glossary, path.parent / data["terms_tsv"],
+                                   data.get("tsv_audience"))
     for item in data.get("terms", ()):
+        if str(item.get("id", "")) in other_audience:
+            continue  # an entry of the TSV's other audience, met again under another name
         entry = glossary.entry_for_key(str(item.get("id", item["term"])))
         if entry is not None and entry.glossary == glossary.name:
             # More about an entry the TSV already gave: merge.
@@ -194,16 +198,20 @@ def _read_file(path: Path) -> Glossary:
     return glossary
 
 
-def _read_tsv(glossary: Glossary, path: Path, audience: str | None) -> None:
-    """Entries from a TSV with at least `id` and `term` columns; '#' lines are comments."""
+def _read_tsv(glossary: Glossary, path: Path, audience: str | None) -> set[str]:
+    """Entries from a TSV with at least `id` and `term` columns; '#' lines are comments.
+    With `audience`, rows for another audience are left out; their ids are returned."""
+    left_out: set[str] = set()
     for row in _tsv_rows(path, ("id", "term"), "a glossary TSV"):
         if audience and row.get("audience") and row["audience"] != audience:
+            left_out.add((row.get("id") or "").strip())
             continue
         term = (row.get("term") or "").strip()
         if term and row.get("id"):
             glossary.add(Entry(glossary.name, row["id"].strip(), term,
                                tuple(_derived_variants(term)),
                                pronunciation=(row.get("pronunciation") or "").strip() or None))
+    return left_out
 
 
 def _read_practice(glossary: Glossary, path: Path) -> None:

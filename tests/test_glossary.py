@@ -155,3 +155,12 @@ def test_url_template_with_other_braces_is_refused_by_name(tmp_path, template):
         load(str(bad))
     assert str(info.value).startswith(f"{bad}:2: url_template:")
     assert "does not fit: The address of an entry, with {id}" in str(info.value)
+
+
+def test_the_patients_dictionary_leaves_out_entries_for_health_professionals():
+    # The TSV also lists entries of NCI's genetics dictionary for health professionals, whose
+    # pages live at other addresses: a link to cancer-terms/def/339338 would not find them.
+    glossary = load("nci-cancer-terms")
+    assert glossary.entry_for_key("339338") is None  # autosomal dominant (genetics)
+    assert glossary.entry_for_key("339339") is None  # autosomal recessive, also harvested
+    assert glossary.entry_for_key("256537") is not None  # fibromatosis (patients)
