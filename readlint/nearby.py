@@ -29,6 +29,7 @@ import bisect
 import re
 from functools import lru_cache
 
+from .blocks import Block
 from .document import Document
 from .glossary import fold
 from .vocabulary import DRUG_ENDINGS, word_zipf
@@ -76,10 +77,38 @@ _NAMED_AS = re.compile(r"\b(?:calls?|called|name[sd]?|known\s+as|referred\s+to\s
                        r"(?:an?\s+|the\s+)?[\"“‘']?$", re.I)
 
 
+# "If they make too much PTH, you have hyperparathyroidism": the sentence says what it is.
+_IF_YOU_HAVE = re.compile(r"\b[Ii]f\s+[^.;:]{5,150},\s+(?:you|they|he|she|the\s+person|a\s+person|"
+                          r"people|your\s+child)\s+(?:have|has|may\s+have|might\s+have)\s+"
+                          r"(?:an?\s+)?$")
+
+
 def named_as(text: str, start: int) -> bool:
     """Is the term the name given to what the sentence described ("call this feeling
-    'scanxiety'", "is called a shunt")?"""
-    return _NAMED_AS.search(text, max(0, start - 40), start) is not None
+    'scanxiety'", "is called a shunt", "If they make extra PTH, you have
+    hyperparathyroidism")?"""
+    return _NAMED_AS.search(text, max(0, start - 40), start) is not None or \
+        _IF_YOU_HAVE.search(text, max(0, start - 200), start) is not None
+
+
+_GENE_AFTER = re.compile(r"\s*(?:\(\s*[*_]*[\w-]{1,12}[*_]*\s*\)\s*)?genes?\b")
+
+
+def in_gene_name(text: str, end: int) -> bool:
+    """Does "gene" follow the term, so that it names the gene, not the illness ("the
+    retinoblastoma (*RB1*) gene")?"""
+    return _GENE_AFTER.match(text, end) is not None
+
+
+_RESOURCE = re.compile(r"(?:[A-Z][\w'’.-]*|of|and|for|the|on|in|&)"
+                       r"(?:\s+(?:[A-Z][\w'’.-]*|of|and|for|the|on|in|&))+:\s+\S[^.!?]*")
+
+
+def resource_title(block: Block) -> bool:
+    """A list item that names an outside resource by its source and its title ("Genetic
+    Testing Registry: Familial hypokalemia", "MedlinePlus Encyclopedia: Hallervorden-Spatz
+    Disease"): the title is the other publisher's, not the writer's to explain or link."""
+    return block.kind == "list_item" and _RESOURCE.fullmatch(block.text.strip(" *_")) is not None
 
 
 _POINTING_BACK = re.compile(r"\s*(?:This|These|That|Those|It|They|Such)\b(?:\s+[a-z]+){0,2}"

@@ -31,6 +31,7 @@ from ..linkpractice import (
     is_title,
     left_alone,
     model,
+    mostly_link_cards,
     page_of,
     section_candidates,
 )
@@ -202,13 +203,19 @@ class GlossaryLink(Rule):
         if not glossary.has_practice or learned is None:
             return place.first_on_page  # a glossary of your own: each term, once a page
         text, start, end, term = use.block.text, use.match.start, use.match.end, use.match.text
-        if everyday(term) or table_like(text) or _a_name(use) or _another_sense(use) or \
-                place.explained or nearby.explained_nearby(doc, place.block_index, text, start,
-                                                           end, term, kinds=False):
+        # everyday words: left plain, but on the site's summaries its editors link nearly every
+        # term, "surgery" and "cancer" too
+        if (mode != HOUSE_DRAFT or not page.summary) and everyday(term) or \
+                table_like(text) or _a_name(use) or \
+                _another_sense(use) or nearby.resource_title(use.block) or \
+                nearby.in_gene_name(text, end):
             return False  # on any page: a reader needs no link there
+        if mode != HOUSE_DRAFT and (place.explained or nearby.explained_nearby(
+                doc, place.block_index, text, start, end, term, kinds=False)):
+            return False  # explained: on the site's drafts, its editors link it all the same
         drug = use.match.entries[0].glossary == "nci-drugs"
         if mode != HOUSE_DRAFT and (  # what a reader would look up, and the text does not explain
-                place.stock or not place.first_on_page or is_title(text)
+                place.stock or not place.first_on_page or is_title(text) or _on_topic(doc, term)
                 or not hard_for_readers(use) or nearby.drug_named(text, start, end, term, drug)):
             return False
         entry = use.match.entries[0]
@@ -254,9 +261,17 @@ def _mode(doc: Document, glossaries: Sequence[Glossary], learned: LinkModel | No
         return HOUSE_DRAFT if options["practice"] == "always" else ELSEWHERE
     if learned is None or not on_site(doc, learned.site):
         return ELSEWHERE
-    if not learned.links_expected(page_of(doc, glossaries)):
+    if mostly_link_cards(doc) or not learned.links_expected(page_of(doc, glossaries)):
         return LEFT_PLAIN  # a list of articles, a landing page: the site's editors link none
     return HOUSE_DRAFT
+
+
+def _on_topic(doc: Document, term: str) -> bool:
+    """Are the term's rarer words those of the page's title ("trigeminal nerve" on a page about
+    trigeminal neuralgia, "carcinoid syndrome" on one about carcinoid tumors)? The page is
+    about it: its reader has met the word already."""
+    rare = {fold(w) for w in _WORD.findall(term) if rarity(w) < COMMON_ZIPF}
+    return bool(rare) and rare <= topic_words(doc)
 
 
 def _a_name(use: Use) -> bool:

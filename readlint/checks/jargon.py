@@ -159,7 +159,8 @@ class UndefinedJargon(Rule):
         own_names = set(re.findall(r"\b[A-Z]{2,}\b", str(doc.metadata.get("title") or "")))
         for index, block in enumerate(doc.blocks):
             if block.kind == "heading" or index in skipped or _title_line(block) or \
-                    _resource_title(block) or block.kind == "list_item" and is_title(block.text):
+                    nearby.resource_title(block) or \
+                    block.kind == "list_item" and is_title(block.text):
                 continue
             text = block.text
             label_end = _label_end(doc, block)
@@ -555,17 +556,6 @@ def _title_line(block: Block) -> bool:
     return block.kind == "paragraph" and (len(text.split()) <= 6 and
                                           not re.search(r"[.!?:;]\W*$", text)
                                           or len(text.split()) == 1)
-
-
-_RESOURCE = re.compile(r"(?:[A-Z][\w'’.-]*|of|and|for|the|on|in|&)"
-                       r"(?:\s+(?:[A-Z][\w'’.-]*|of|and|for|the|on|in|&))+:\s+\S[^.!?]*")
-
-
-def _resource_title(block: Block) -> bool:
-    """A list item that names an outside resource by its source and its title ("Genetic
-    Testing Registry: Familial hypokalemia", "MedlinePlus Encyclopedia: Hallervorden-Spatz
-    Disease"): the title is the other publisher's, not the writer's to explain."""
-    return block.kind == "list_item" and _RESOURCE.fullmatch(block.text.strip(" *_")) is not None
 
 
 def _label_end(doc: Document, block: Block) -> int:
