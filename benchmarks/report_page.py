@@ -11,9 +11,18 @@ With --grow CORPUS, it measures how the report grows with the site instead: for 
 (--sizes, in pages; pages built from the corpus's paragraphs, as benchmarks/speed.py builds
 them), the page's size and its bytes per page, the time of one run, of the parts of a
 4-machine split (--parts) and of their merge, the merge's peak memory, and the page's times
-in the browser:
+in the browser. The generated pages are written under the system's temporary folder (kept
+for the next run), and readlint's cache is a fresh folder, so the first run of each size reads
+every page:
 
     python benchmarks/report_page.py --grow ../shared/corpus --sizes 5000 20000 50000
+
+With --ways, it measures the merge against the number of parts instead: the site (a folder,
+or with --grow a generated site of the first size) is split 1, 2, 5... ways, and for each the
+merge's time and peak memory and the parts' total size are printed, and the merged page is
+checked to be the same for every split:
+
+    python benchmarks/report_page.py --ways 1 2 5 10 20 --site ../shared/corpus
 """
 
 from __future__ import annotations
@@ -121,15 +130,28 @@ def readlint(*args: str) -> tuple[float, int]:
     return took, int(done.stderr.strip().splitlines()[-1]) * 1024
 
 
-def grow(corpus: Path, sizes: list[int], parts: int, runs: int) -> None:
-    from speed import generate
+def generated(corpus: Path, size: int) -> Path:
+    """A site of `size` pages built from the corpus's paragraphs (as benchmarks/speed.py
+    builds them), under the temporary folder rather than in the checkout."""
+    import speed
 
+    speed.GENERATED = Path(tempfile.gettempdir()) / "readlint-generated-pages"
+    return speed.generate(corpus, size)
+
+
+def start(out: Path) -> None:
+    """Every readlint run from now on: a copy of the code taken now, and a fresh cache."""
     global _ENV
     _ENV = snapshot()
+    _ENV["READLINT_CACHE_DIR"] = str(out / "cache")
+
+
+def grow(corpus: Path, sizes: list[int], parts: int, runs: int) -> None:
     out = Path(tempfile.mkdtemp(prefix="readlint-grow-"))
+    start(out)
     rows = []
     for size in sizes:
-        site = generate(corpus, size)
+        site = generated(corpus, size)
         page = out / f"report-{size}.html"
         one, one_memory = readlint("report", str(site), "--html", str(page), "--format",
                                    "json", "-o", str(out / "one.json"))
@@ -158,6 +180,34 @@ def grow(corpus: Path, sizes: list[int], parts: int, runs: int) -> None:
         show(page, measured)
 
 
+def ways(site: Path, counts: list[int]) -> None:
+    """The merge of the site's report split `count` ways, for each count: its time, its
+    largest process, the parts' size; the merged page must be the same for every count."""
+    out = Path(tempfile.mkdtemp(prefix="readlint-ways-"))
+    start(out)
+    files = sum(1 for _ in site.rglob("*.md"))
+    one, memory = readlint("report", str(site), "--html", str(out / "one.html"))
+    print(f"{site}: {files:,} files; one run {one:.0f} s, largest process "
+          f"{memory / 1e6:,.0f} MB, page {(out / 'one.html').stat().st_size / 1e6:.1f} MB; "
+          "the parts below come from the cache of that run", flush=True)
+    for count in counts:
+        names = []
+        for index in range(1, count + 1):
+            name = out / f"part-{count}-{index}.json"
+            readlint("report", str(site), "--shard", f"{index}/{count}", "--format", "json",
+                     "-o", str(name))
+            names.append(str(name))
+        size = sum(Path(n).stat().st_size for n in names)
+        merged = out / f"merged-{count}.html"
+        took, peak = readlint("report", "--merge", *names, "--html", str(merged))
+        same = merged.read_bytes() == (out / "one.html").read_bytes()
+        print(f"  {count:3} {'part ' if count == 1 else 'parts'} ({size / 1e6:,.1f} MB in "
+              f"all): merge {took:5.1f} s, largest process {peak / 1e6:,.0f} MB; page "
+              f"{'the same' if same else 'DIFFERENT'}", flush=True)
+        for name in names:
+            Path(name).unlink()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("page", type=Path, nargs="?")
@@ -165,7 +215,14 @@ def main() -> None:
     parser.add_argument("--grow", type=Path, metavar="CORPUS")
     parser.add_argument("--sizes", type=int, nargs="+", default=[5000, 20000, 50000])
     parser.add_argument("--parts", type=int, default=4)
+    parser.add_argument("--ways", type=int, nargs="+", metavar="N")
+    parser.add_argument("--site", type=Path, help="with --ways: the folder to split")
     args = parser.parse_args()
+    if args.ways is not None:
+        if args.site is None and args.grow is None:
+            parser.error("--ways needs --site FOLDER or --grow CORPUS")
+        ways(args.site or generated(args.grow, args.sizes[0]), args.ways)
+        return
     if args.grow is not None:
         grow(args.grow, args.sizes, args.parts, args.runs)
         return

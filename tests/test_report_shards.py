@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
+import sys
 import tracemalloc
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import SHARED
+from helpers import ROOT, SHARED
 from report_page_data import page_data, page_views
 from sample_site import DAY, make_site
 
@@ -379,3 +381,89 @@ def test_a_shard_in_text_shows_its_own_pages(small):
     rows = [line.split()[0] for out in (first, second) for line in out.splitlines()
             if line.startswith("docs/")]
     assert sorted(rows) == [f"docs/page-{n:02d}.md" for n in range(12)]
+
+
+@pytest.mark.parametrize("name, before, after, what", [
+    ("words/clinic.yaml", "name: clinic\nterms:\n  - {term: thrombocytopenia, id: t}\n",
+     "name: clinic\nterms:\n  - {term: bruise, id: b}\n",
+     "its glossaries or word lists differ"),
+    ("style/nurse.yaml", "extends: patient\naudience: [nurse]\n",
+     "extends: patient\naudience: [nurse]\nrules:\n  long-sentence: {max_words: 12}\n",
+     "its rule sets differ"),
+])
+def test_a_part_made_with_another_glossary_or_rule_set_is_refused_by_name(
+        small, write, name, before, after, what):
+    """Files the config names are compared by content: the same config naming a glossary or
+    rule set that changed between two machines' checkouts is another setting."""
+    write("docs/.readlint.yaml", "rule_dirs: [../style]\nrules:\n  glossary-link: "
+                                 "{glossaries: [nci-cancer-terms, ../words/clinic.yaml]}\n")
+    write("words/clinic.yaml", "name: clinic\nterms:\n  - {term: thrombocytopenia, id: t}\n")
+    write("style/nurse.yaml", "extends: patient\naudience: [nurse]\n")
+    write(name, before)
+    for index in (1, 2):
+        assert small("report", "docs", "--shard", f"{index}/2", "--format", "json", "-o",
+                     f"part-{index}.json").exit_code == 0
+    assert small("report", "--merge", "part-1.json", "part-2.json").exit_code == 0
+    write(name, after)
+    assert small("report", "docs", "--shard", "2/2", "--format", "json", "-o",
+                 "part-2.json").exit_code in (0, 1)
+    refused(small("report", "--merge", "part-1.json", "part-2.json"),
+            f"part-2.json: was made with other settings than part-1.json: {what}")
+
+
+PLUGIN = '''from readlint.problem import Severity
+from readlint.rule import Rule
+
+
+class NoLorem(Rule):
+    """Placeholder text was left in the document."""
+
+    name = "no-lorem"
+    code = "XL001"
+    default_severity = Severity.INFO
+    summary = "Placeholder text was left in."
+    options = {"word": {"type": "string", "default": "lorem"}}
+
+    def check(self, doc, options):
+        return iter(())
+'''
+
+
+def test_a_part_made_with_other_plug_in_rules_is_refused_by_name(tmp_path):
+    """A plug-in rule's code is compared by content: a part made where the plug-in is another
+    release, or not installed, is refused."""
+    docs = make_site(tmp_path, pages=12, seed=5)
+    for unreadable in ("news/binary.md", "guides/broken.md", "news/empty.md"):
+        (docs / unreadable).unlink()
+    site = tmp_path / "site"
+    (site / "demo_plugin-0.1.dist-info").mkdir(parents=True)
+    (site / "demo_plugin-0.1.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: demo-plugin\nVersion: 0.1\n", "utf-8")
+    (site / "demo_plugin-0.1.dist-info" / "entry_points.txt").write_text(
+        "[readlint.rules]\nno-lorem = demo_plugin:NoLorem\n", "utf-8")
+    code = tmp_path / "installed"  # one copy of readlint's code for every run
+    shutil.copytree(ROOT / "readlint", code / "readlint",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "rules", code / "rules")
+
+    def readlint(*args: str, plugin: str | None = PLUGIN) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "PYTHONPATH": str(code)}
+        if plugin is not None:
+            (site / "demo_plugin.py").write_text(plugin, "utf-8")
+            env["PYTHONPATH"] += os.pathsep + str(site)
+        return subprocess.run([sys.executable, "-m", "readlint", *args], cwd=tmp_path,
+                              env=env, capture_output=True, text=True, check=False)
+
+    for index in (1, 2):
+        assert readlint("report", "docs", "--shard", f"{index}/2", "--format", "json", "-o",
+                        f"part-{index}.json", "--today", DAY).returncode == 0
+    first = readlint("report", "--merge", "part-1.json", "part-2.json")
+    assert first.returncode == 0, first.stderr
+    message = ("readlint: error: part-2.json: was made with other settings than part-1.json: "
+               "its rules differ (plug-ins)")
+    for plugin in (PLUGIN.replace("lorem", "ipsum"), None):  # another release; none
+        assert readlint("report", "docs", "--shard", "2/2", "--format", "json", "-o",
+                        "part-2.json", "--today", DAY, plugin=plugin).returncode == 0
+        merged = readlint("report", "--merge", "part-1.json", "part-2.json")
+        assert merged.returncode == 2 and merged.stderr.startswith(message), merged.stderr
+        assert len(merged.stderr.strip().splitlines()) == 1
