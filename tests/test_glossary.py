@@ -163,4 +163,5 @@ def test_the_patients_dictionary_leaves_out_entries_for_health_professionals():
     glossary = load("nci-cancer-terms")
     assert glossary.entry_for_key("339338") is None  # autosomal dominant (genetics)
     assert glossary.entry_for_key("339339") is None  # autosomal recessive, also harvested
+    assert glossary.entry_for_key("793860") is None  # linked only as a genetics pop-up
     assert glossary.entry_for_key("256537") is not None  # fibromatosis (patients)

@@ -51,6 +51,21 @@ def header(lines: list[str]) -> str:
     return "".join(f"# {line}\n" for line in lines)
 
 
+def genetics_only(pages: list[Path]) -> set[str]:
+    """Ids linked only as entries of NCI's genetics dictionary (pop-ups with
+    "dictionary=genetic"): entries for health professionals, whose pages live elsewhere."""
+    genetic: set[str] = set()
+    other: set[str] = set()
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        for m in re.finditer(r"popDefinition\.aspx\?([^)\s\"]*)", text):
+            found = re.search(r"(?:^|&)id=(?:CDR)?0*(\d+)", m.group(1))
+            if found:
+                (genetic if "dictionary=genetic" in m.group(1) else other).add(found.group(1))
+        other.update(re.findall(r"cancer-terms/def/(\d+)", text))
+    return genetic - other
+
+
 def build_terms(pages: list[Path]) -> None:
     tsv = {}
     for line in (HERE / "nci-cancer-terms-2016.tsv").read_text(encoding="utf-8").splitlines():
@@ -58,9 +73,12 @@ def build_terms(pages: list[Path]) -> None:
             cols = line.split("\t")
             tsv[cols[0]] = cols[1]
     harvested = entries(collect(pages, [re.compile(p) for p in TERMS_PATTERNS]))
+    genetics = genetics_only(pages)
     terms = []
     for item in harvested:
         key = item["id"]
+        if key in genetics:
+            continue
         names = [item["term"], *item.get("variants", ())]
         if key in tsv:
             base = folded(tsv[key])
@@ -82,6 +100,7 @@ def build_terms(pages: list[Path]) -> None:
         "url_template": "https://www.cancer.gov/publications/dictionaries/cancer-terms/def/{id}",
         "link_patterns": TERMS_PATTERNS,
         "terms_tsv": "nci-cancer-terms-2016.tsv",
+        "tsv_audience": "Patient",  # the TSV's entries for health professionals left out
         "practice_tsv": "nci-link-practice.tsv",
         "terms": terms,
     }
@@ -91,6 +110,8 @@ def build_terms(pages: list[Path]) -> None:
         "source). Below: other names cancer.gov editors link to an entry, and entries newer than",
         f"the TSV, harvested from the links of {len(pages)} cancer.gov pages (U.S. government",
         "work) by tools/build_glossaries.py; the pages in benchmarks/held-out.txt left out.",
+        "Entries for health professionals (the TSV's, and NCI's genetics dictionary's, linked",
+        "as pop-ups with dictionary=genetic) are left out: their pages live at other addresses.",
     ]) + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
     (HERE / "nci-cancer-terms.yaml").write_text(text, encoding="utf-8")
     print(f"nci-cancer-terms: {len(terms)} entries with harvested names")
