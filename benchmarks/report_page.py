@@ -123,7 +123,10 @@ def readlint(*args: str) -> tuple[float, int]:
                "file=sys.stderr); sys.exit(code)",
                sys.executable, "-m", "readlint", *args]
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=False, env=_ENV)
+    # Run from the copy's folder: `python -m` reads the package of the folder it runs in
+    # first, which must not be the checkout's.
+    done = subprocess.run(command, capture_output=True, text=True, check=False, env=_ENV,
+                          cwd=None if _ENV is None else _ENV["PYTHONPATH"])
     took = time.perf_counter() - start
     if done.returncode not in (0, 1, 2) or "readlint: error:" in done.stderr:
         raise SystemExit(f"readlint {' '.join(args)} failed: {done.stderr[-2000:]}")
@@ -185,6 +188,7 @@ def ways(site: Path, counts: list[int]) -> None:
     largest process, the parts' size; the merged page must be the same for every count."""
     out = Path(tempfile.mkdtemp(prefix="readlint-ways-"))
     start(out)
+    site = site.resolve()
     files = sum(1 for _ in site.rglob("*.md"))
     one, memory = readlint("report", str(site), "--html", str(out / "one.html"))
     print(f"{site}: {files:,} files; one run {one:.0f} s, largest process "
