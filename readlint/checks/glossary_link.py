@@ -24,6 +24,7 @@ from ..linkpractice import (
     LinkModel,
     Page,
     Use,
+    about_cancer,
     entry_key,
     features,
     glossary_links,
@@ -31,7 +32,6 @@ from ..linkpractice import (
     is_title,
     left_alone,
     model,
-    mostly_link_cards,
     page_of,
     section_candidates,
 )
@@ -55,9 +55,10 @@ class GlossaryLink(Rule):
     Terms and NCI drug names by default; your own with the `glossaries` option), at their
     first use, where an editor would link them. What an editor would do depends on the page:
 
-    - A draft of the site whose editors' practice the glossary records (the bundled
-      glossaries: pages whose front matter's `url` is on www.cancer.gov, with fewer than 3
-      links to the glossary): the terms those editors link. Their practice was learned from
+    - A draft of a summary of the site whose editors' practice the glossary records (the
+      bundled glossaries: a page laid out with "Key Points" lists, the PDQ style, whose front
+      matter's `url` is on www.cancer.gov, with fewer than 3 links to the glossary; its
+      editors link every summary): the terms those editors link. Their practice was learned from
       645 of their pages (tools/learn_link_practice.py): how often they link each term, and
       how that changes where it stands (more in a list item and at a term's first use on the
       page, less in a stock paragraph or in the term's own section). On a summary laid out
@@ -69,12 +70,15 @@ class GlossaryLink(Rule):
       link, so only a likely omission is reported: a term never linked on the page, at its
       first use, that they link almost everywhere else (`finished_min_chance`), that the page
       does not explain, and that a lay reader would want to look up.
-    - A page of that site of a kind its editors never link terms on (a list of articles, a
-      landing page of links): nothing.
-    - Any other page: a term a lay reader would want to look up (rare in English, or built
+    - Any other page of that site with fewer than 3 links to the glossary (a list of
+      articles, a landing page of links, a drug's page, questions and answers): its editors
+      left it plain, so nothing (undefined-jargon still reports a hard term left unexplained).
+    - A page of another site about cancer (its title or its `cancerTypes`): a term a lay
+      reader would want to look up (rare in English, or built
       the medical way: "thrombocytopenia", "lymph nodes"; not words of the body and of daily
       life such as "spleen" or "red blood cells"), at its first use on the page, that editors
-      would link, and that the page does not explain right there.
+      would link, and that the page does not explain right there. A page of another site
+      on another subject: nothing (its hard terms are undefined-jargon's).
 
     Left alone, as editors leave them: headings, image captions, "Key Points" lists, "To
     Learn More" and administrative sections (references, disclaimers, "About this ..."),
@@ -99,9 +103,9 @@ class GlossaryLink(Rule):
 
     Options:
       glossaries: glossaries to use: bundled names (nci-cancer-terms, nci-drugs) or files.
-      practice: site (the editors' practice on drafts of their own site that look like the
-        pages they link terms on, as above), always (on every page with fewer than 3 links),
-        or never (every such page as "any other page").
+      practice: site (as above), always (every page with fewer than 3 links as a draft of
+        the site: use it to get link suggestions on a draft that is not a summary), or never
+        (every such page as a page of another site about cancer).
       min_link_chance: on drafts, the chance of an editor's link at which a term is reported
         (0 to 1; default: the model's own threshold).
       finished_min_chance: the same on finished pages (default: the model's own, where 9
@@ -121,9 +125,9 @@ class GlossaryLink(Rule):
     summary = "A term the glossary explains is used without a link to it."
     tags = frozenset({MISSING_LINK})
     example = Example(
-        "Ask if you will need a lumpectomy.\n",
+        "Ask if you will need a lumpectomy for your breast cancer.\n",
         "Ask if you will need a [lumpectomy](https://www.cancer.gov/publications/dictionaries/"
-        "cancer-terms/def/45758).\n")
+        "cancer-terms/def/45758) for your breast cancer.\n")
     options = {
         "glossaries": {"type": "array", "items": {"type": "string", "minLength": 1},
                        "default": ["nci-cancer-terms", "nci-drugs"], "x-readlint-paths": True},
@@ -259,11 +263,19 @@ def _mode(doc: Document, glossaries: Sequence[Glossary], learned: LinkModel | No
         return FINISHED
     if options["practice"] != "site":
         return HOUSE_DRAFT if options["practice"] == "always" else ELSEWHERE
-    if learned is None or not on_site(doc, learned.site):
+    if learned is None:
         return ELSEWHERE
-    if mostly_link_cards(doc) or not learned.links_expected(page_of(doc, glossaries)):
-        return LEFT_PLAIN  # a list of articles, a landing page: the site's editors link none
-    return HOUSE_DRAFT
+    if not on_site(doc, learned.site):
+        # another site's page: the dictionaries suit pages about cancer; on others, a hard
+        # term is undefined-jargon's to report, with advice to explain it
+        return ELSEWHERE if about_cancer(doc) else LEFT_PLAIN
+    page = page_of(doc, glossaries)
+    if page.summary:
+        return HOUSE_DRAFT  # a summary: its editors link every one of them
+    # Any other page of the site with fewer than 3 links was left plain by its editors (a
+    # list of articles, a landing page, a drug's page, a question-and-answer page): on
+    # cancer.gov, pages as published, a hand check found no link an editor would add there.
+    return LEFT_PLAIN
 
 
 def _on_topic(doc: Document, term: str) -> bool:
