@@ -98,6 +98,42 @@ def test_numbers_that_are_clear_are_left_alone():
     assert lint(text, select="ambiguous-numbers") == []
 
 
+def test_ranges_in_the_titles_of_cited_works_are_left_alone():
+    text = """\
+    # Retinoblastoma
+
+    Most children are 0-5 years old when it is found.
+
+    1. Sirin S, de Jong MC, Galluzzi P, et al.: MRI-based assessment of the pineal gland in a
+       large population of children aged 0-5 years and comparison with pineoblastoma: part
+       II, the cystic gland. Neuroradiology 58 (7): 713-21, 2016.
+    2. Slater O, Gains JE, Kelsey AM, et al.: Localised rhabdomyosarcoma in infants (<12
+       months) and young children (12-36 months of age) treated on the EpSSG RMS 2005 study.
+       Eur J Cancer 160: 206-214, 2022. [[PubMed](https://pubmed.ncbi.nlm.nih.gov/34865946)]
+
+    Screening of children aged 0-5 years. J Pediatr. 2019;210:12-18. doi:10.1016/j.jpeds.
+
+    ## References
+
+    - Smith A. Sleep in children aged 3-6 years. Sleep Health Center; 2020.
+    """
+    problems = lint(text, select="ambiguous-numbers")
+    assert [(p.line, p.subject) for p in problems] == [(3, "0-5 years")]
+
+
+def test_a_range_after_between_is_written_with_and():
+    text = """\
+    BOOP typically develops in individuals between 40-60 years old. It lasts 3-7 days.
+    It starts between the ages of 4-8 months.
+    """
+    problems = lint(text, select="ambiguous-numbers")
+    assert [(p.subject, p.message) for p in problems] == [
+        ("40-60 years", '"between 40-60 years" can be misread: write "between 40 and 60 years".'),
+        ("3-7 days", '"3-7 days" can be misread: write "3 to 7 days".'),
+        ("4-8 months", '"between the ages of 4-8 months" can be misread: write "between the '
+                       'ages of 4 and 8 months".')]
+
+
 def test_colours_a_caption_names_and_lists_shown_below_are_not_instructions():
     text = """\
     # Wilms tumor
