@@ -131,3 +131,47 @@ def test_the_heading_a_numbered_question_should_be_has_no_number():
     """
     (problem,) = lint(text, select="emphasis-and-layout")
     assert "such as \"## What is the purpose of the ALCHEMIST trials?\"" in problem.message
+
+
+def test_a_note_and_credit_in_italics_in_an_image_caption_are_left_alone():
+    note = ("*Note: The inset shows an MRI image of the insides of both breasts. Credit for "
+            "inset: The Cancer Imaging Archive (TCIA).*")
+    text = f"""\
+    # How Breast Cancer Is Diagnosed
+
+    ![MRI of the breast; a person lies face down on a narrow table.](images/mri-breast.jpg)
+
+    An MRI of the breast is a procedure that uses radio waves, a strong magnet, and a computer
+    to create detailed pictures of the inside of the breast. {note}
+
+    Credit: © Terese Winslow
+
+    After the scan, the doctor reads the pictures. {note}
+    """
+    problems = lint(text, select="emphasis-and-layout")
+    assert [(p.line, p.message.split(" words")[0]) for p in problems] == [(10, "21")]
+
+
+def test_rows_in_bold_that_mark_the_main_stages_of_a_table_are_left_alone():
+    three = ("**Tumor involves one or both ovaries or primary peritoneal cancer, with "
+             "cytologically or histologically confirmed spread to the peritoneum outside the "
+             "pelvis and/or metastasis to the retroperitoneal lymph nodes.**")
+    text = f"""\
+    # Ovarian Cancer Stages
+
+    | Stage | | Description |
+    | --- | --- | --- |
+    | **I** | | **Tumor confined to the ovary.** |
+    | IA | | Tumor limited to one ovary (capsule intact). |
+    | **II** | | **Tumor involves one or both ovaries with pelvic extension.** |
+    | IIA | | Extension and/or implants on uterus and/or fallopian tubes. |
+    | **III** | | {three} |
+    | IIIA1 | | Positive retroperitoneal lymph nodes only. |
+
+    | Drug | Warning |
+    | --- | --- |
+    | tamoxifen | Tell your doctor about every other medicine, vitamin or herb you take. |
+    | letrozole | {three} |
+    """
+    problems = lint(text, select="emphasis-and-layout")
+    assert [(p.line, p.message.split(" words")[0]) for p in problems] == [(15, "30")]

@@ -34,6 +34,8 @@ _REFERENCES = ("references", "* references", "references *", "* references *", "
                "citations", "bibliography")
 # A sentence ends inside a run of emphasis: a full stop, "?" or "!" followed by a capital.
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s+[\"“‘(\[]?[A-Z]")
+# A table cell all in bold.
+_BOLD_CELL = re.compile(r"(\*\*|__)(?=\S)(?:(?!\1).)+(?<=\S)\1")
 # The words of unmarked text a paragraph needs around one sentence in bold for that sentence
 # to stand out as its key point.
 _KEY_SENTENCE_CONTEXT = 8
@@ -61,7 +63,10 @@ class EmphasisAndLayout(Rule):
     - bold or italic text of more than `max_emphasis_words` words (link addresses and
       codes such as "t(3;21)" are not words). One sentence in bold among unmarked sentences
       of its paragraph, the key point of the paragraph, is left alone up to twice that
-      many words; a whole paragraph in bold, or several sentences, is not;
+      many words; a whole paragraph in bold, or several sentences, is not. An image's
+      caption is left alone (a note or a credit in italics is how captions are set), and so
+      are rows of a table in bold when several of its rows are bold the same way (the main
+      stages of a staging table over its substages): the bold marks the table's levels;
     - a table whose header row is empty, and an HTML table with no header cells (<th>);
     - two or more lines of a paragraph starting with "•", "·", "▪" or "o " (a list made by
       hand).
@@ -108,14 +113,19 @@ class EmphasisAndLayout(Rule):
         asked = {bold for _, bold, _, _ in questions}
         limit = options["max_emphasis_words"]
         lines_read: set[tuple[int, int]] = set()
-        for block in doc.blocks:
+        captions = doc.captions
+        levels = _level_rows(doc)
+        for index, block in enumerate(doc.blocks):
             if block.kind == "heading" or not block.text:
                 continue
             # The block's whole lines: its prose starts after any opening "**".
             start = doc.source.rfind("\n", 0, block.source_start) + 1
             end = doc.source.find("\n", block.source_offset(len(block.text) - 1))
             end = len(doc.source) if end < 0 else end
-            if (start, end) not in lines_read:  # the cells of a table row share their line
+            # An image's caption keeps its own conventions (a note or a credit in italics), and
+            # a table's rows in bold mark its levels: neither is emphasis to take out.
+            if (start, end) not in lines_read and index not in captions and \
+                    start not in levels:  # the cells of a table row share their line
                 lines_read.add((start, end))
                 written = _masked(doc.source[start:end])
                 spans = list(_emphasis(written))
@@ -172,6 +182,33 @@ class EmphasisAndLayout(Rule):
                                f"{len(found)} lines start with a bullet typed by hand: write "
                                "them as a Markdown list (\"- \" at the start of each item), "
                                "so screen readers announce a list.")
+
+
+def _level_rows(doc: Document) -> set[int]:
+    """Where the rows of tables that mark the table's levels start: when two rows of a table
+    or more, but not all of its rows, have the same cells all in bold (the main stages "**I**"
+    and "**II**" of a staging table, over substages in plain text), the bold says which rows
+    are above the others."""
+    found: set[int] = set()
+    for table in doc.tables:
+        rows: dict[tuple[int, ...], list[int]] = {}
+        filled = 0
+        offset = table.source_start
+        lines = doc.source[table.source_start:table.source_end].split("\n")
+        for number, line in enumerate(lines):
+            at, offset = offset, offset + len(line) + 1
+            cells = [c.strip() for c in _masked(line).strip().lstrip(">").strip()
+                     .strip("|").split("|")]
+            if number < 2 or not any(cells):
+                continue  # the header row, the line under it, and empty rows
+            filled += 1
+            bold = tuple(i for i, cell in enumerate(cells) if _BOLD_CELL.fullmatch(cell))
+            if bold:
+                rows.setdefault(bold, []).append(at)
+        for starts in rows.values():
+            if 2 <= len(starts) < filled:
+                found.update(starts)
+    return found
 
 
 def _bold_questions(doc: Document) -> list[tuple[int, int, int, int]]:
