@@ -61,8 +61,48 @@ def test_two_titles_one_after_the_other_are_said_as_such():
     assert (first.line, second.line) == (3, 7)
     assert first.message == ("This level-1 heading comes right after the one on line 1, "
                              "\"Retinoblastoma—Patient Version - NCI\": the page has two "
-                             "titles, one after the other. Keep one of them.")
+                             "titles, one after the other. Remove the one on line 1, the "
+                             "title with \"- NCI\" added at its end, and keep this one.")
     assert second.message.startswith("A second level-1 heading: keep one (the page's title)")
+
+
+def test_of_two_different_titles_one_after_the_other_either_may_be_kept():
+    text = """\
+    # 2003 Early Reproductive Events Workshop - NCI
+
+    # Abortion, Miscarriage, and Breast Cancer Risk: 2003 Workshop
+
+    In February 2003, the National Cancer Institute convened a workshop of experts.
+    """
+    (problem,) = lint(text, select="heading-structure")
+    assert problem.message.endswith("the page has two titles, one after the other. Keep one "
+                                    "of them.")
+
+
+def test_a_second_title_with_the_site_name_added_is_the_one_to_remove():
+    text = """\
+    # Anal Cancer Treatment
+
+    # Anal Cancer Treatment | National Cancer Institute
+
+    Anal cancer is a disease in which malignant cells form in the tissues of the anus.
+    """
+    (problem,) = lint(text, select="heading-structure")
+    assert problem.message.endswith("Remove this one, the title with \"| National Cancer "
+                                    "Institute\" added at its end, and keep the one on line 1.")
+
+
+def test_a_title_with_the_site_name_added_over_a_longer_version_of_it_is_removed():
+    text = """\
+    # Skin Cancer Prevention - NCI
+
+    # Skin Cancer Prevention (PDQ®)–Patient Version
+
+    Skin cancer is a disease in which malignant cells form in the tissues of the skin.
+    """
+    (problem,) = lint(text, select="heading-structure")
+    assert problem.message.endswith("Remove the one on line 1, the title with \"- NCI\" "
+                                    "added at its end, and keep this one.")
 
 
 def test_an_empty_heading_over_its_own_text_says_to_move_the_text_up():

@@ -23,7 +23,8 @@ class HeadingStructure(Rule):
     - a heading more than one level below the one before it (## then ####), or a first
       heading below level 2 (a title in the front matter is the page's level-1 heading);
     - a second level-1 heading (#); when it comes right after the first, the page has two
-      titles one after the other, and the message says to keep one;
+      titles one after the other, and the message says to keep one: the one without the
+      site's name when one is the other (or its start) with " - NCI" or the like added;
     - a page of `min_words` words or more with no heading at all;
     - a heading with no text; when the line below it reads as its text (a short line, or a
       question), the message says to move that text onto the heading line;
@@ -88,8 +89,8 @@ class HeadingStructure(Rule):
                     line = doc.position(first_title.source_start)[0]
                     yield self.problem(*where, f"This level-1 heading comes right after the one "
                                        f"on line {line}, \"{_heading_text(doc, first_title)}\": "
-                                       "the page has two titles, one after the other. Keep "
-                                       "one of them.")
+                                       "the page has two titles, one after the other. "
+                                       f"{_which_to_keep(doc, first_title, mark, line)}")
                 else:
                     yield self.problem(*where, "A second level-1 heading: keep one (the page's "
                                        "title) and use level 2 for the parts of the page.")
@@ -126,7 +127,48 @@ _ENDS_SENTENCE = (".", "!", ":", ";", ",")
 def _heading_text(doc: Document, mark: HeadingMark, width: int = 80) -> str:
     text = " ".join(doc.source[mark.source_start:mark.source_end].strip().lstrip("#")
                     .rstrip("#").split())
-    return text if len(text) <= width else text[:width - 1] + "…"
+    return text if not width or len(text) <= width else text[:width - 1] + "…"
+
+
+def _which_to_keep(doc: Document, first: HeadingMark, second: HeadingMark, line: int) -> str:
+    """Which of two titles one after the other to keep: when one is the other with a name
+    added at its end (the site's, as a browser's title bar shows it: "Anal Cancer Treatment -
+    NCI" over "Anal Cancer Treatment"), the one without it."""
+    one, two = (_heading_text(doc, mark, width=0) for mark in (first, second))
+    added = _added(one, two)
+    if added is not None:
+        return (f"Remove the one on line {line}, the title with \"{added}\" added at its end, "
+                "and keep this one.")
+    added = _added(two, one)
+    if added is not None:
+        return (f"Remove this one, the title with \"{added}\" added at its end, and keep the "
+                f"one on line {line}.")
+    return "Keep one of them."
+
+
+# What a title can have added at its end: " - NCI", " | MedlinePlus", a few words after a dash
+# or a bar; the last such part of a title; and what the other title can add instead, in
+# brackets or after a dash ("Skin Cancer Prevention - NCI" over "Skin Cancer Prevention
+# (PDQ®)–Patient Version").
+_ADDED = re.compile(r"\s+[-|–—]\s+\S+(?:\s+\S+){0,3}")
+_LAST_ADDED = re.compile(r"\s+[-|–—]\s+[^\s|–—-]+(?:\s+[^\s|–—-]+){0,2}$")
+_QUALIFIER = re.compile(r"\s*[(–—-]")
+
+
+def _added(longer: str, shorter: str) -> str | None:
+    """What `longer` adds at its end to `shorter` ("- NCI"): when it is `shorter` with a few
+    words added after a dash or a bar, or the start of `shorter` (up to a part in brackets or
+    after a dash) with a name of up to three words added so."""
+    if not shorter:
+        return None
+    if longer.startswith(shorter) and _ADDED.fullmatch(longer, len(shorter)):
+        return longer[len(shorter):].strip()
+    last = _LAST_ADDED.search(longer)
+    if last is not None and last.start() > 0:
+        base = longer[:last.start()]
+        if shorter.startswith(base) and _QUALIFIER.match(shorter, len(base)):
+            return last.group().strip()
+    return None
 
 
 def _nothing_between(doc: Document, first: HeadingMark, second: HeadingMark) -> bool:
