@@ -16,9 +16,9 @@ a. drafts: cancer.gov pages for patients whose editors link dictionary terms (3 
    PDQ summaries (laid out with "Key Points") and other pages apart.
 b. explanations: every "term (plain explanation)" at a medical term's first use (in the NCI
    dictionary or built the medical way, rarer than everyday words), on the cancer.gov pages
-   and MedQuAD's cancer.gov summaries, the term not linked. With the explanation removed, the
-   term should be reported by exactly one rule (glossary-link or undefined-jargon); with it in
-   place, by neither.
+   and MedQuAD's cancer.gov summaries, the term not linked there nor anywhere on the page.
+   With the explanation removed, the term should be reported by exactly one rule
+   (glossary-link or undefined-jargon); with it in place, by neither.
 c. flags per 1,000 words: undefined-jargon and glossary-link on finished cancer.gov pages (as
    published, links in place) and on NIH pages, with the terms flagged most.
 d. wrong-target alarms: links on the editors' own pages reported as going to another entry.
@@ -154,6 +154,9 @@ def explained_first_uses(name: str, raw: str) -> Iterator[tuple[str, int, int, i
     doc = document.parse(raw, name)
     skipped = doc.blocks_under([*SKIP_SECTIONS["default"], "key points"]) | \
         nearby.key_points_lists(doc)
+    # a term the page links anywhere, in any form ("[recurred](...)" in a Key Points list),
+    # is not one left unexplained and unlinked
+    linked = {fold_phrase(b.text[lk.start:lk.end]) for b in doc.blocks for lk in b.links}
     seen: set[str] = set()
     for index, block in enumerate(doc.blocks):
         if block.kind == "heading" or index in skipped:
@@ -165,7 +168,7 @@ def explained_first_uses(name: str, raw: str) -> Iterator[tuple[str, int, int, i
                 continue
             seen.add(key)
             m = explained.get(word.start())
-            if m is None or m.group(1) != word.group() or \
+            if m is None or m.group(1) != word.group() or key in linked or \
                     len(m.group(2).split()) < 2 or not is_medical_term(m.group(1)) or \
                     any(lk.start < m.end(1) and m.start(1) < lk.end for lk in block.links):
                 continue
