@@ -29,6 +29,10 @@ from .source import DEFAULT_MAX_FILE_SIZE, front_matter, normalize_newlines, rea
 __all__ = ["Block", "Comment", "Document", "Image", "Link", "Section", "load", "parse"]
 
 
+_VIDEO_CAPTION = re.compile(r"\b(?:[Tt]his|[Ii]n this|[Tt]he following|[Ww]atch (?:this|the)) "
+                            r"video\b")
+
+
 class Document:
     """A parsed document. Expensive views (sentences, stats) are computed once, on first use."""
 
@@ -116,12 +120,14 @@ class Document:
 
     @cached_property
     def captions(self) -> frozenset[int]:
-        """Indexes of paragraphs that caption an image: the first paragraph after it, with
-        nothing else in between."""
+        """Indexes of paragraphs that caption an image (the first paragraph after it, with
+        nothing else in between) or a video, whose player the page's text does not hold
+        ("How do monoclonal antibodies work to treat cancer? This video shows how ...")."""
+        found = {index for index, block in enumerate(self.blocks)
+                 if block.kind == "paragraph" and _VIDEO_CAPTION.search(block.text[:300])}
         if not self.images:
-            return frozenset()
+            return frozenset(found)
         ends = sorted(image.source_end for image in self.images)
-        found = set()
         previous_end = -1  # where the prose of the block before ends
         for index, block in enumerate(self.blocks):
             first = bisect.bisect_right(ends, previous_end)

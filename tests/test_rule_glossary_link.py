@@ -204,6 +204,10 @@ def test_captions_quotations_and_a_linked_short_form_need_no_link():
     caption = ("![Skin layers](skin.png)\n\nAnatomy of the skin, showing the epidermis, "
                "dermis, and subcutaneous tissue.\n\nThe subcutaneous tissue holds fat.\n")
     assert positions(lint(caption, select="glossary-link", config=ALWAYS)) == [(5, 5)]
+    video = ("How do monoclonal antibodies work to treat cancer? This video shows how monoclonal "
+             "antibodies, such as trastuzumab and rituximab, block molecules cancer cells need.\n\n"
+             "You may be given rituximab.\n")
+    assert positions(lint(video, select="glossary-link", config=ALWAYS)) == [(3, 18)]
     quoted = ("“No data suggest that a lumpectomy for early cancer is better,” she said.\n\n"
               "Ask whether a lumpectomy is right for you.\n")
     assert positions(lint(quoted, select="glossary-link", config=ALWAYS)) == [(3, 15)]
