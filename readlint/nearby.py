@@ -91,6 +91,17 @@ def named_as(text: str, start: int) -> bool:
         _IF_YOU_HAVE.search(text, max(0, start - 200), start) is not None
 
 
+# "NIH: National Institute of Arthritis and ...": an abbreviation keyed to its long name
+_KEYED_NAME = re.compile(r":\s+(?:[A-Z][\w'’.-]*,?\s+(?:(?:of|and|on|for|the|in|&)\s+)*){2,}")
+
+
+def keyed_to_its_name(text: str, start: int, end: int) -> bool:
+    """Is the abbreviation followed by a colon and its long name ("NIH: National Institute of
+    Arthritis and Musculoskeletal and Skin Diseases"), as source lines write it?"""
+    term = text[start:end]
+    return term.isupper() and len(term) >= 2 and _KEYED_NAME.match(text, end) is not None
+
+
 _GENE_AFTER = re.compile(r"\s*(?:\(\s*[*_]*[\w-]{1,12}[*_]*\s*\)\s*)?genes?\b")
 
 
@@ -344,7 +355,7 @@ def explained_nearby(doc: Document, block_index: int, text: str, start: int, end
     return bracket_later(text, start, end) or named_as(text, start) or \
         next_sentence_points_back(text, start, end) or subject_defined(text, start, end) or \
         next_sentence_defines(text, start, end) or bold_label(doc, block_index, start, end) or \
-        says_what_it_does(text, end) or \
+        says_what_it_does(text, end) or keyed_to_its_name(text, start, end) or \
         defined_in_next_block(doc, block_index, term) or \
         under_own_heading(doc, block_index, term) or misread(text, start, end) or \
         kinds and (kind_given(text, start, end) or announced_kind(text, start) or

@@ -24,6 +24,10 @@ def flagged(text: str, config: Config | None = ALL_TERMS, audience: str = "patie
     ("Tell Dr. Blackwell about Genentech.", []),  # names
     ("We went home and had dinner.", []),
     ("The numbness faded.", []),  # "numb" is an everyday word
+    # MedlinePlus pages end with the institute's name keyed to its abbreviation
+    ("Treatments for acne include medicines and creams. NIH: National Institute of Arthritis "
+     "and Musculoskeletal and Skin Diseases", []),
+    ("- Abnormality of the heart\n- Asymmetry of the face", []),  # everyday words
 ])
 def test_hard_terms(text, expected):
     assert flagged(text) == expected
