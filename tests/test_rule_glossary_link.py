@@ -94,6 +94,16 @@ def test_related_entry_and_unknown_entry_links_are_accepted():
             if p.subject in ("supplements", "thrombocytopenia")] == []
 
 
+def test_a_link_to_the_entry_under_another_name_or_short_form_is_right():
+    # Real links from cancer.gov pages: an entry named by its short form, or by another name
+    # that shares a letter written as a word.
+    pop = "/Common/PopUps/popDefinition.aspx?id={}&version=patient&language=English"
+    text = (f"The [National Cancer Institute]({pop.format(44267)}) funds it. Blood "
+            f"[interleukin-6]({pop.format(44421)}) was high. Some cells become "
+            f"[T lymphocytes]({pop.format(44928)}).\n")
+    assert lint(text, select="glossary-link") == []
+
+
 def test_a_summary_with_key_points_links_each_term_again_in_each_section():
     """Editors of cancer.gov summaries laid out with "Key Points" link a term at its first
     use in each major section; on other pages, at its first use on the page."""

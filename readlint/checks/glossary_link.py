@@ -392,11 +392,15 @@ def _related(entry: Entry, use: Use, topic: AbstractSet[str]) -> bool:
       "peginterferon", "recurred" and "recurrent", "penis" and "penile");
     - the entry's name stands right beside the link ("NTRK [gene fusion]");
     - the entry's name shares a word with the page's topic (on a stomach cancer page,
-      "carcinoma in situ" linked to "stage 0 stomach cancer")."""
+      "carcinoma in situ" linked to "stage 0 stomach cancer");
+    - the entry's name is an abbreviation of the linked text ("National Cancer Institute" to
+      "NCI", "interleukin-6" to "IL-6");
+    - they share a letter written as a word ("T lymphocytes" and "T cell")."""
     assert use.link is not None
     text = use.block.text[use.link.start:use.link.end].strip()
     if is_acronym(text) or (len(text) <= 4 and any(c.isupper() for c in text)):
         return True
+    letters = set(re.findall(r"\b[A-Z]\b", text))
     linked = fold_phrase(text)
     words = {fold(w) for w in re.findall(r"[^\W_]+", text) if len(w) >= 4}
     near = fold_phrase(use.block.text[max(0, use.link.start - 60):use.link.end + 60])
@@ -405,12 +409,38 @@ def _related(entry: Entry, use: Use, topic: AbstractSet[str]) -> bool:
         if f" {linked} " in f" {folded} " or f" {folded} " in f" {linked} " or \
                 f" {folded} " in f" {near} ":
             return True
+        if _abbreviates(name, text) or letters & set(re.findall(r"\b[A-Z]\b", name)):
+            return True
         others = {fold(w) for w in re.findall(r"[^\W_]+", name) if len(w) >= 4}
         if others & topic:
             return True
         if any(a in b or b in a or a[:4] == b[:4] for a in words for b in others):
             return True
     return False
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """Is `short` an abbreviation of `long`: its capitals the first letters of the long form's
+    words ("NCI", "National Cancer Institute"), or found in order in it from its first letter
+    ("IL-6", "interleukin-6"), with the same numbers?"""
+    capitals = re.sub(r"[^A-Z]", "", short)
+    if len(capitals) < 2 or not is_acronym(short.split("-")[0]):
+        return False
+    if re.findall(r"\d+", short) != re.findall(r"\d+", long):
+        return False
+    words = re.findall(r"[^\W\d_]+", long)
+    if "".join(w[0] for w in words).upper() == capitals:
+        return True
+    plain = "".join(words).upper()
+    if not plain.startswith(capitals[0]):
+        return False
+    at = 0
+    for c in capitals:
+        at = plain.find(c, at)
+        if at < 0:
+            return False
+        at += 1
+    return len(words) <= 2
 
 
 def link_for(doc: Document, glossary: Glossary, entry: Entry) -> str | None:
