@@ -553,9 +553,21 @@ def _title_line(block: Block) -> bool:
     anamorelin", a drug's brand name on its own): terms are explained in the prose, not in
     titles."""
     text = block.text.strip()
-    return block.kind == "paragraph" and (len(text.split()) <= 6 and
-                                          not re.search(r"[.!?:;]\W*$", text)
-                                          or len(text.split()) == 1)
+    if block.kind != "paragraph":
+        return False
+    words = len(text.split())
+    return words == 1 or words <= 6 and not _ends_a_sentence(text)
+
+
+def _ends_a_sentence(text: str) -> bool:
+    """Does the text end with . ! ? : or ;, before any closing marks? (Read from the end, so
+    a long run of marks costs its length once, not its square.)"""
+    end = len(text)
+    while end and not (text[end - 1].isalnum() or text[end - 1] == "_"):
+        if text[end - 1] in ".!?:;":
+            return True
+        end -= 1
+    return False
 
 
 def _label_end(doc: Document, block: Block) -> int:
