@@ -222,7 +222,7 @@ def test_compare_with_a_missing_file(run, corpus):
     assert "nowhere.json: no such file" in result.stderr
 
 
-TODO_PAGE = ("---\naudienceLevel: patient\ntitle: T\nlanguage: en\n---\n# T\n\n"
+TODO_PAGE = ("---\naudienceLevel: patient\ntitle: Cancer care\nlanguage: en\n---\n# T\n\n"
              "Some people need a pancreaticoduodenectomy. Your doctor may talk about "
              "thrombocytopenia with you. We eat food. We go home.\n")
 
