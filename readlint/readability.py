@@ -76,6 +76,10 @@ def _word_facts(counter: Syllables) -> Callable[[str], tuple[int, int, bool]]:
     return facts
 
 
+# How TextStats.from_sentences counts a word when asked to weigh them.
+COUNTED, SHORT_WORD, UNREAD = 0, 1, 2
+
+
 @dataclass(frozen=True)
 class TextStats:
     """Counts over some prose, and every formula computed from them."""
@@ -89,14 +93,28 @@ class TextStats:
 
     @classmethod
     def from_sentences(cls, sentences: Iterable[Sentence],
-                       counter: Syllables | None = None) -> TextStats:
+                       counter: Syllables | None = None,
+                       weigh: Callable[[Sentence, int], int] | None = None) -> TextStats:
+        """The counts of these sentences. With `weigh`, each word (the sentence and the
+        word's index in it) is COUNTED as it is, counted as a SHORT_WORD (a name or a term
+        the page explains: one syllable, at most four letters, familiar), or UNREAD (not a
+        word at all, such as a pronunciation key); a sentence with no word left counts
+        for nothing."""
         facts = _word_facts(counter or default_counter())
         n_sent = n_words = n_syl = n_poly = n_letters = n_difficult = 0
         for sentence in sentences:
+            weights = [weigh(sentence, i) for i in range(len(sentence.words))] if weigh \
+                else None
+            if weights is not None and all(w == UNREAD for w in weights):
+                continue
             n_sent += 1
             for i, word in enumerate(sentence.words):
                 text = word.text
                 syl, letters, familiar = facts(text)
+                if weights is not None and weights[i] != COUNTED:
+                    if weights[i] == UNREAD:
+                        continue
+                    syl, letters, familiar = 1, min(letters, 4), True
                 n_words += 1
                 n_syl += syl
                 if syl >= 3:

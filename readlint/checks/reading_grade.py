@@ -1,13 +1,27 @@
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+import hashlib
+import math
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any, NamedTuple
 
+from ..blocks import Block
 from ..document import Document
+from ..glossary import BUNDLED, block_matches, fold, topic_words
+from ..nearby import resource_title
 from ..problem import Problem, Severity
-from ..readability import FORMULA_LABELS, GRADE_FORMULAS
+from ..prose import Sentence
+from ..readability import COUNTED, FORMULA_LABELS, GRADE_FORMULAS, SHORT_WORD, UNREAD, TextStats
 from ..rule import GRADE, Example, Rule
-from ..vocabulary import SKIP_SECTIONS
+from ..syllables import default_counter
+from ..vocabulary import DRUG_ENDINGS, SKIP_SECTIONS, explained, is_acronym, is_medical_form
+from .audience_fit import AudienceMismatch
+
+# Sentences that many pages of a site repeat word for word (tools/find_stock_text.py).
+STOCK_PATH = Path(__file__).resolve().parent.parent / "data" / "stock-sentences.txt"
 
 # Sections about the page rather than its subject, not graded on their own: the sections the
 # word rules leave out, and the list of a summary's latest changes.
@@ -45,8 +59,41 @@ class ReadingGrade(Rule):
     where the hard part is. The worst sections above the limit are reported at their heading.
     Sections about the page rather than its subject ("About This PDQ Summary", permissions,
     disclaimers, references, the latest updates to a summary) are not graded on their own,
-    and their text does not count in the grade of the section they are part of; the whole
-    document's grade counts all its prose.
+    and their text does not count in the grade of the section they are part of.
+
+    What is graded: the writer's own words, the ones an editor of the page can change. The
+    message gives the grade of all the prose, then the grade of the writer's own words when
+    that differs; only the second decides whether a problem is reported.
+    - Names and terms the reader is given count as words of one syllable (and of at most four
+      letters, and familiar): names of drugs (the NCI list of cancer drugs, and the endings
+      of drug names such as -mab and -nib), genes and other codes (HER2, COL4A5), other
+      names (a capitalised word inside a sentence, unless it is built the medical way or
+      follows a figure, as in a table run into the text), the words of the page's title (the
+      disease or drug it is about), and terms the page explains or links anywhere ("pigment
+      cells (melanocytes)", "a sugar called glucose", a link to a dictionary entry). They
+      still count as words, so long sentences stay long.
+    - Left out: pronunciation keys ("(OH-sih-MER-tih-nib)"); stock sentences, which many
+      pages of a site repeat word for word, the page's own topic aside (the paragraph at
+      the foot of every cancer.gov drug page, GARD's note on its symptom tables; the list is
+      in readlint/data/stock-sentences.txt); paragraphs, list items and headings that are all
+      link text, the titles of other pages; list items and table cells that are only names,
+      such as a list of drugs. A landing page of link cards (three or more, at least 3 in 10
+      of its paragraphs and list items) is not graded.
+
+    How reliable the grade is: a grade computed from a few sentences moves a lot when one
+    sentence changes. Each grade has a standard error (how far the grade of other sentences
+    like these would stray from it, from leaving out each sentence in turn), and a document or
+    section is reported only when its grade is above the limit by more than `standard_errors`
+    of them. The limit itself is not moved.
+
+    One voice with audience-mismatch: a page that reads far above its readers is a fault of
+    the whole page. On a page audience-mismatch reports (with its default figures), this rule
+    reports the document's grade and no sections; on such a page whose title says it is for
+    health professionals it reports nothing, since the fix is the label, which
+    audience-mismatch names. A page whose title says it is for health professionals that
+    audience-mismatch does not report gets the document's grade with that fix, and no
+    sections. This holds for readers whose limit is below 13 (audience-mismatch's grade);
+    set `leave_to_audience_mismatch` to false where that rule is off.
 
     How to fix: use shorter sentences and everyday words; explain or replace long medical
     words; split long sections.
@@ -55,13 +102,18 @@ class ReadingGrade(Rule):
       max_grade: the highest grade allowed (default 8).
       formulas: which formulas to average; any of flesch_kincaid_grade, smog_index,
         coleman_liau_index, automated_readability_index, dale_chall_grade.
-      min_words: documents with fewer words are not graded (default 100).
+      min_words: documents with fewer of the writer's own words are not graded (default 100).
       sections: also grade sections (default true).
       section_level: heading level that starts a section (default 2).
-      min_section_words: sections with fewer words are not graded (default 100).
+      min_section_words: sections with fewer of the writer's own words are not graded
+        (default 100).
       max_sections: report at most this many sections, worst first (default 3).
       skip_sections: headings (glob patterns) of sections not graded on their own (set it
         to [] to grade every section).
+      standard_errors: how many standard errors above the limit a grade must be to be
+        reported (default 1; 0 reports every grade above the limit).
+      leave_to_audience_mismatch: share pages that read far above their readers with
+        audience-mismatch as described above (default true).
     """
 
     name = "reading-grade"
@@ -85,6 +137,8 @@ class ReadingGrade(Rule):
         "min_section_words": {"type": "integer", "minimum": 0, "default": 100},
         "max_sections": {"type": "integer", "minimum": 0, "default": 3},
         "skip_sections": ADMINISTRATIVE,
+        "leave_to_audience_mismatch": {"type": "boolean", "default": True},
+        "standard_errors": {"type": "number", "minimum": 0, "default": 1},
     }
 
     def measure(self, doc: Document, options: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -102,36 +156,268 @@ class ReadingGrade(Rule):
         label = " and ".join(FORMULA_LABELS[f] for f in formulas)
         if len(formulas) > 1:
             label = f"mean of {label}"
-        stats = doc.stats
-        if stats.words < options["min_words"] or not doc.blocks:
+        if not doc.blocks or doc.stats.words < options["min_words"]:
             return
-        grade = stats.grade(formulas)
-        if grade > limit:
+        own = own_words(doc)
+        if own.landing_page:
+            return
+        whole = own.grade(range(len(doc.blocks)), formulas)
+        if whole.words < options["min_words"]:
+            return
+        professional = limit < PROFESSIONAL_GRADE and _for_professionals(doc)
+        mismatch = options["leave_to_audience_mismatch"] and _audience_mismatch(doc, limit)
+        if mismatch and professional:
+            return  # audience-mismatch says it all: mark the page for professionals
+        margin = options["standard_errors"]
+        if whole.grade > limit + margin * whole.error:
             first = doc.blocks[0]
+            advice = "Use shorter sentences and everyday words."
+            if professional:
+                advice = ("Its title says it is for health professionals: if it is, mark it "
+                          "so (audienceLevel: professional); if not, use shorter sentences "
+                          "and everyday words.")
             yield self.problem(
                 doc, first.source_start, first.source_offset(len(first.text) - 1) + 1,
-                f"Reading grade of this document is {grade:.1f} ({label}); the limit for "
-                f"these readers is {limit:g}. Use shorter sentences and everyday words.")
-        if not options["sections"]:
-            return
+                f"Reading grade of this document is "
+                f"{_figures(doc.stats.grade(formulas), whole.grade, label)}; the limit for "
+                f"these readers is {limit:g}. {advice}")
+        if not options["sections"] or professional or mismatch:
+            return  # the page's problem is its audience: one voice, at the page
         graded = []
         skipped = doc.blocks_under(options["skip_sections"])
         for section in doc.sections_at(options["section_level"]):
             if section.heading is None or section.blocks[0] in skipped:
                 continue
-            sec_stats = doc.stats_of(i for i in section.blocks if i not in skipped)
-            if sec_stats.words >= options["min_section_words"]:
-                graded.append((sec_stats.grade(formulas), section.heading))
+            blocks = [i for i in section.blocks if i not in skipped]
+            found = own.grade(blocks, formulas)
+            if found.words >= options["min_section_words"]:
+                graded.append((found, section.heading, doc.stats_of(blocks).grade(formulas)))
         if len(graded) < 2:
             return  # one section is the whole document: already graded above
-        scored = [item for item in graded if item[0] > limit]
-        scored.sort(key=lambda item: -item[0])
-        for sec_grade, heading in scored[: options["max_sections"]]:
+        scored = [item for item in graded if item[0].grade > limit + margin * item[0].error]
+        scored.sort(key=lambda item: -item[0].grade)
+        for found, heading, full in scored[: options["max_sections"]]:
             yield self.problem(
                 doc, heading.source_start, heading.source_offset(len(heading.text) - 1) + 1,
-                f"Reading grade of the section \"{_short(heading.text)}\" is {sec_grade:.1f} "
-                f"({label}); the limit is {limit:g}. Start simplifying here.")
+                f"Reading grade of the section \"{_short(heading.text)}\" is "
+                f"{_figures(full, found.grade, label)}; the limit is {limit:g}. Start "
+                f"simplifying here.")
+
+
+def _figures(full: float, own: float, label: str) -> str:
+    """The grade of all the prose, and of the writer's own words when that differs."""
+    figures = f"{full:.1f} ({label})"
+    if f"{own:.1f}" != f"{full:.1f}":
+        figures += f", {own:.1f} in the writer's own words"
+    return figures
+
+
+# A title that names professionals as the page's readers: "...–Health Professional Version".
+_PROFESSIONAL_TITLE = re.compile(
+    r"\b(?:health ?(?:care )?professionals?|professional version|for (?:clinicians|"
+    r"physicians|providers|health ?care providers))\b", re.I)
+# The grade from which a page reads as written for professionals (audience-mismatch's).
+PROFESSIONAL_GRADE = AudienceMismatch.options["max_grade"]["default"]
+
+
+def _for_professionals(doc: Document) -> bool:
+    """Does the page's title (front matter or a level-1 heading) say it is written for
+    health professionals?"""
+    titles = [str(doc.metadata.get("title") or "")]
+    titles += [b.text for b in doc.headings if b.level == 1]
+    return any(_PROFESSIONAL_TITLE.search(t) for t in titles)
+
+
+def _audience_mismatch(doc: Document, limit: float) -> bool:
+    """Does audience-mismatch report the page (with its default figures), for readers whose
+    limit is below its grade?"""
+    rule = AudienceMismatch()
+    options = rule.default_options()
+    if limit >= PROFESSIONAL_GRADE:
+        return False
+    found: bool = doc.memo("audience-mismatch by default",
+                           lambda: any(True for _ in rule.check(doc, options)))
+    return found
 
 
 def _short(text: str, width: int = 50) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+# -- the writer's own words ------------------------------------------------------------------
+
+# A pronunciation key: "(OH-sih-MER-tih-nib MEH-zih-layt)", "(ATH-er-o-skler-O-sis)": three
+# or more short syllables joined by hyphens, some in capitals (the stressed ones), some not.
+_KEY = re.compile(r"\(\s*([A-Za-z]{1,6}(?:-[A-Za-z]{1,6}){2,}"
+                  r"(?:\s+[A-Za-z]{1,6}(?:-[A-Za-z]{1,6})*)*)\s*\)")
+_JOINERS = frozenset("and or of with for the in on to a an &".split())
+
+
+def _pronunciation_keys(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _KEY.finditer(text):
+        parts = re.split(r"[-\s]+", m.group(1))
+        if any(len(p) >= 2 and p.isupper() for p in parts) and any(p.islower() for p in parts):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+# The end of a link card whose markup the page lost: "Learn about ...](/types/breast/...)".
+_CARD_END = re.compile(r"\]\((?:/|https?://)[^)\s]*\)?\s*$")
+
+
+def _link_card(block: Block) -> bool:
+    """Is the block all link text, the title of another page ("[Targeted Therapy to Treat
+    Cancer](...)"), or a link card that lost its markup, rather than the writer's sentence?"""
+    linked = sum(link.end - link.start for link in block.links)
+    text = block.text.strip()
+    return bool(block.links) and linked >= len(text) - 2 or text == "[" or \
+        _CARD_END.search(text) is not None
+
+
+def _names_only(block: Block, words: list[str]) -> bool:
+    """A list item or table cell that is only names: "Mekinist (Trametinib Dimethyl
+    Sulfoxide)", "Genetic Testing Registry: Familial hypokalemia"."""
+    if block.kind not in ("list_item", "table_cell") or not words:
+        return False
+    if resource_title(block):
+        return True
+    return all(w[:1].isupper() or w.lower() in _JOINERS for w in words)
+
+
+def stock_key(sentence: Sentence, topic: set[str] | frozenset[str]) -> str:
+    """A short digest of a sentence's words, case left out and the page's topic (the words
+    of its title) as one mark: the same stock sentence ("The Human Phenotype Ontology
+    provides the following list of signs and symptoms for Hard skin syndrome Parana type.")
+    gives the same key on every page of a site."""
+    words: list[str] = []
+    for word in sentence.words:
+        folded = fold(word.text)
+        if folded in topic:
+            if not words or words[-1] != "*":
+                words.append("*")
+        else:
+            words.append(word.text.lower())
+    return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()[:12]
+
+
+@cache
+def stock_sentences() -> frozenset[str]:
+    """The keys of the stock sentences readlint knows (data/stock-sentences.txt)."""
+    try:
+        text = STOCK_PATH.read_text(encoding="utf-8")
+    except OSError:
+        return frozenset()
+    return frozenset(line.split("\t")[0] for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def _name(sentence: Sentence, i: int) -> bool:
+    """Is the capitalised word inside a sentence a name ("Kawasaki", "Orphanet")? Not the
+    first word, not a word built the medical way ("Hypertonia"), not a word after a number
+    (rows of a table run into one sentence: "Microcephaly 50% Arrhythmia 50%")."""
+    text = sentence.words[i].text
+    if i == 0 or not text[:1].isupper() or is_medical_form(text):
+        return False
+    return not sentence.words[i - 1].text[:1].isdigit()
+
+
+class OwnWords:
+    """The prose of a page as reading-grade grades it: the counts of the writer's own words in
+    each sentence, by block (see ReadingGrade's help)."""
+
+    def __init__(self, doc: Document) -> None:
+        drug_words: list[set[int]] = [set() for _ in doc.blocks]  # word starts in drug names
+        for index, matches in enumerate(block_matches(doc, BUNDLED)):
+            for match in matches:
+                if any(e.glossary == "nci-drugs" for e in match.entries):
+                    drug_words[index].update(range(match.start, match.end))
+        by_block: list[list[Sentence]] = [[] for _ in doc.blocks]
+        for sentence in doc.sentences:
+            by_block[sentence.block_index].append(sentence)
+        topic = frozenset(w for w in topic_words(doc) if w)
+        stock = stock_sentences()
+        cards = [_link_card(block) for block in doc.blocks]
+        prose = sum(1 for b in doc.blocks if b.kind in ("paragraph", "list_item"))
+        # A landing page of link cards: its prose is the titles and blurbs of other pages.
+        self.landing_page = sum(cards) >= 3 and sum(cards) >= LINK_CARDS_SHARE * max(1, prose)
+        left_out = [cards[i] or block.kind != "heading" and
+                    _names_only(block, [w.text for s in by_block[i] for w in s.words])
+                    for i, block in enumerate(doc.blocks)]
+        # Terms the page explains or links anywhere: known to the reader wherever they recur.
+        counter = default_counter()
+        known = set(topic)
+        for index, block in enumerate(doc.blocks):
+            if left_out[index]:
+                continue
+            for link in block.links:
+                known.update(fold(w) for w in _WORD.findall(block.text[link.start:link.end]))
+            for sentence in by_block[index]:
+                for word in sentence.words:
+                    if counter.count(word.text) >= 3 and fold(word.text) not in known and \
+                            explained(block.text, word.start, word.end):
+                        known.add(fold(word.text))
+        self.sentences: list[list[TextStats]] = []
+        for index, block in enumerate(doc.blocks):
+            if left_out[index]:
+                self.sentences.append([])
+                continue
+            keys = _pronunciation_keys(block.text)
+            drugs = drug_words[index]
+            heading = block.kind == "heading"
+
+            def weigh(sentence: Sentence, i: int, keys: list[tuple[int, int]] = keys,
+                      drugs: set[int] = drugs, heading: bool = heading) -> int:
+                word = sentence.words[i]
+                if any(a <= word.start < b for a, b in keys):
+                    return UNREAD
+                text = word.text
+                if is_acronym(text) or word.start in drugs or \
+                        text.lower().endswith(DRUG_ENDINGS) or fold(text) in known or \
+                        not heading and _name(sentence, i):
+                    return SHORT_WORD
+                return COUNTED
+
+            counted = []
+            for sentence in by_block[index]:
+                if len(sentence.words) >= 3 and stock_key(sentence, topic) in stock:
+                    continue
+                stats = TextStats.from_sentences([sentence], weigh=weigh)
+                if stats.sentences:
+                    counted.append(stats)
+            self.sentences.append(counted)
+
+    def grade(self, blocks: Iterable[int], formulas: Sequence[str]) -> Graded:
+        """The grade of these blocks' own words, and its standard error: how far the grade
+        of other sentences like these would stray from it (jackknife over the sentences)."""
+        each = [stats for i in blocks for stats in self.sentences[i]]
+        total = sum(each, TextStats())
+        grade = total.grade(formulas)
+        n = len(each)
+        if n < 2:
+            return Graded(grade, 0.0, total.words)  # one sentence: nothing to compare
+        others = [_minus(total, one).grade(formulas) for one in each]
+        mean = sum(others) / n
+        error = math.sqrt((n - 1) / n * sum((g - mean) ** 2 for g in others))
+        return Graded(grade, error, total.words)
+
+
+class Graded(NamedTuple):
+    grade: float
+    error: float  # standard error
+    words: int
+
+
+def _minus(total: TextStats, part: TextStats) -> TextStats:
+    return TextStats(total.sentences - part.sentences, total.words - part.words,
+                     total.syllables - part.syllables, total.polysyllables - part.polysyllables,
+                     total.letters - part.letters, total.difficult_words - part.difficult_words)
+
+
+LINK_CARDS_SHARE = 0.3
+_WORD = re.compile(r"[^\W_]+")
+
+
+def own_words(doc: Document) -> OwnWords:
+    found: OwnWords = doc.memo("reading-grade own words", lambda: OwnWords(doc))
+    return found
