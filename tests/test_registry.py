@@ -63,7 +63,7 @@ def readme_rows() -> dict[str, tuple[str, str, str]]:
     rows = {}
     for line in table.splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) == 4 and re.fullmatch(r"[A-Z]+\d+", cells[0]):
+        if len(cells) >= 4 and re.fullmatch(r"[A-Z]+\d+", cells[0]):
             rows[cells[0]] = (cells[1], cells[2], cells[3])
     return rows
 

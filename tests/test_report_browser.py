@@ -101,7 +101,7 @@ def test_document_text_is_shown_as_text_and_never_runs(report_page):
 
 
 KINDS = """---
-title: Kinds
+title: Kinds of cancer care
 audienceLevel: patient
 language: en
 ---

@@ -14,7 +14,7 @@ from lsp_client import Client
 pytest.importorskip("pygls", reason="the language server needs pygls (pip install '.[test]')")
 
 PAGE = """---
-title: Kinds
+title: Kinds of cancer care
 audienceLevel: patient
 language: en
 ---
@@ -423,7 +423,7 @@ def test_a_page_over_the_file_size_limit_is_not_checked_but_said(editor, run, tm
 
 
 LONG_WITH_TERM = """---
-title: Kinds
+title: Kinds of cancer care
 audienceLevel: patient
 language: en
 ---
