@@ -467,3 +467,37 @@ def test_a_part_made_with_other_plug_in_rules_is_refused_by_name(tmp_path):
         merged = readlint("report", "--merge", "part-1.json", "part-2.json")
         assert merged.returncode == 2 and merged.stderr.startswith(message), merged.stderr
         assert len(merged.stderr.strip().splitlines()) == 1
+
+
+ONE_PROCESS = """
+import sys
+from pathlib import Path
+from click.testing import CliRunner
+from readlint.cli import main
+
+def run(*args):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False).exit_code
+
+assert run("report", "docs", "--shard", "1/2", "--format", "json", "-o", "part-1.json") == 0
+rule = Path(sys.argv[1])
+rule.write_text(rule.read_text("utf-8") + "\\n# edited while the parts were made\\n", "utf-8")
+assert run("report", "docs", "--shard", "2/2", "--format", "json", "-o", "part-2.json") == 0
+sys.exit(run("report", "--merge", "part-1.json", "part-2.json"))
+"""
+
+
+def test_parts_made_in_one_process_merge_while_a_rule_file_changes(tmp_path):
+    """Parts name the code that checked their files: two parts made by one process merge even
+    if a rule's file changes on disk between them (a checkout being edited meanwhile)."""
+    docs = make_site(tmp_path, pages=12, seed=5)
+    for unreadable in ("news/binary.md", "guides/broken.md", "news/empty.md"):
+        (docs / unreadable).unlink()
+    code = tmp_path / "installed"
+    shutil.copytree(ROOT / "readlint", code / "readlint",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "rules", code / "rules")
+    done = subprocess.run([sys.executable, "-c", ONE_PROCESS,
+                           str(code / "readlint" / "checks" / "long_sentence.py")],
+                          cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(code)},
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr

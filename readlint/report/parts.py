@@ -102,7 +102,7 @@ def settings_of(linter: Linter, base: str | None) -> dict[str, str]:
                                     for name in sorted(rule_sets))),
         "word lists": store.digest(*(f"{name} {_content(name)}" for name in
                                      sorted(_named_files(selection.registry, settings)))),
-        "rules": store.digest(*(f"{r.name} {r.code} {_content(_module_file(r))}"
+        "rules": store.digest(*(f"{r.name} {r.code} {_rule_code(r)}"
                                 for r in selection.registry)),
         "base": base or "",
     }
@@ -112,6 +112,21 @@ def _module_file(rule: object) -> str:
     """The file of a rule's code (a plug-in's too)."""
     module = sys.modules.get(type(rule).__module__)
     return getattr(module, "__file__", None) or ""
+
+
+def _rule_code(rule: object) -> str:
+    """A rule's code, by content. readlint's own rules are in code_digest(); a plug-in's file
+    is read once per process, as readlint's code is: the code that checked the files, even if
+    the file changes meanwhile."""
+    name = _module_file(rule)
+    if name and Path(name).resolve().is_relative_to(_PACKAGE):
+        return "readlint"
+    return _code_file(name)
+
+
+@functools.cache
+def _code_file(name: str) -> str:
+    return _content(name) if name else "unknown"
 
 
 def target_name(target: tuple[Path, str] | InputError) -> str:
