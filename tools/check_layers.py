@@ -21,7 +21,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
                              "syllables", "readability", "schema")),
     ("the document", ("document",)),
     ("vocabulary", ("glossary", "vocabulary", "hardness", "nearby", "linkpractice",
-                    "harvest")),
+                    "harvest", "difficulty")),
     ("rules", ("rule", "checks", "registry")),
     ("selection and linting", ("config", "rulesets", "selection", "suppress", "files",
                                "memo", "parallel", "linter", "fixes", "baseline", "changes")),

@@ -1,0 +1,654 @@
+"""How hard each sentence is to read: a score from 0 (plain) to 100 (hard) with its reasons in
+plain words ("9 of its 31 words are long ("hepatotoxicity", ...); 31 words; two
+abbreviations ("QT", "CYP3A4")"), and, from the sentences, a score for each section and for
+the page.
+
+A sentence is scored on what readlint already reads in it, all counted offline:
+- its words, and its long words (three syllables or more);
+- words not on the Dale-Chall list of familiar words, and rare words (wordfreq's Zipf scale);
+- terms a reader may not know (hardness.hard_term: the answer undefined-jargon and
+  glossary-link give) that are neither explained nor linked there nor earlier on the page;
+  terms explained or linked in the sentence count apart, and the page's own subject (its
+  title's words) does not count;
+- abbreviations not in everyday use (not where they are spelled out: "confidence interval
+  (CI)");
+- numbers, and statistics (confidence intervals, odds and hazard ratios, p values, ...);
+- passive verbs ("was given"), and nouns made from verbs ("administration", "assessment");
+- clauses: "which", "who" and "whose" clauses, "although", "whereas" and the like,
+  semicolons and colons, commas;
+- asides in brackets.
+Marks of references ("[3,4]") are not read: neither their numbers nor their brackets.
+
+The counts are weighed by a logistic model (readlint/data/sentence-difficulty.json, fitted by
+tools/fit_sentence_difficulty.py on sentences of technical texts and of their plain versions)
+and the score is 100 times its chance, so 50 is a sentence as likely to come from a text for
+professionals as from one for the public. Counts the fit found no use for weigh nothing (they
+are still counted, so that a new fit can weigh them). docs/readability.md gives the weights
+and how well the score tells plain from technical texts. Everything is deterministic: the
+same sentence on the same page always gets the same score.
+
+A section's and the page's score is the mean of their sentences' scores, each sentence
+weighed by its words, over prose (paragraphs, list items, quotes; not headings or table
+cells) outside the sections about the page (references, disclaimers, "About this summary").
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import json
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from .document import Document
+from .glossary import block_matches, fold, topic_words
+from .hardness import DEFAULT_LIMITS, Limits, hard_term
+from .prose import Sentence
+from .readability import familiar_words, is_familiar
+from .syllables import default_counter
+from .vocabulary import (
+    EVERYDAY_ABBREVIATIONS,
+    SKIP_SECTIONS,
+    WORDS_REMEMBERED,
+    explained,
+    is_acronym,
+    word_zipf,
+)
+
+# What the model weighs, in the order of its weights: the counts of a sentence (Counts), but
+# for long words their share of its words.
+FEATURES = ("words", "long_word_share", "unfamiliar", "rare", "terms", "explained_terms",
+            "abbreviations", "numbers", "statistics", "passive", "nominalisations",
+            "which_clauses", "other_clauses", "semicolons", "commas", "brackets")
+
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "sentence-difficulty.json"
+
+# Blocks whose sentences are prose; headings and table cells are labels.
+PROSE_KINDS = frozenset({"paragraph", "list_item", "blockquote"})
+# Sections about the page rather than its subject, left out of section and page scores.
+ADMINISTRATIVE: tuple[str, ...] = (*SKIP_SECTIONS["default"], "latest updates to this summary*",
+                                   "changes to this summary*")
+# The long words of a sentence shorter than this are counted as a share of this many words.
+SHORT = 10
+# A word is rare below this Zipf frequency (under one use in a million words).
+RARE_ZIPF = 3.0
+
+
+class Counts(NamedTuple):
+    """What makes a sentence hard, counted (see FEATURES)."""
+
+    words: int = 0
+    long_words: int = 0  # three syllables or more
+    unfamiliar: int = 0  # not on the Dale-Chall list (names and numbers are familiar)
+    rare: int = 0  # words of letters under Zipf 3, names and abbreviations left out
+    terms: int = 0  # terms a reader may not know, neither explained nor linked
+    explained_terms: int = 0  # such terms, explained or linked in this sentence
+    abbreviations: int = 0  # not in everyday use, not where they are spelled out
+    numbers: int = 0
+    statistics: int = 0  # confidence intervals, ratios, p values, ...
+    passive: int = 0  # passive verbs: "was given", "are based"
+    nominalisations: int = 0  # nouns made from verbs: "administration"
+    which_clauses: int = 0  # "which", "who", "whom", "whose"
+    other_clauses: int = 0  # "although", "whereas", "whether", "unless", ...
+    semicolons: int = 0  # semicolons and colons inside the sentence
+    commas: int = 0
+    brackets: int = 0  # asides in brackets (not marks of references: "[3,4]")
+
+
+class Difficulty(NamedTuple):
+    """The score of one sentence of a document, with what was found in it."""
+
+    place: int  # the sentence's place in Document.sentences
+    score: float  # 0 (plain) to 100 (hard)
+    counts: Counts
+    terms: tuple[str, ...]  # the terms a reader may not know, as written
+    abbreviations: tuple[str, ...]
+    long_words: tuple[str, ...]  # three syllables or more
+    contributions: tuple[tuple[str, float], ...]  # (feature, points of the linear score), most
+    # first, only those that make the sentence harder
+
+    def reasons(self, most: int = 4) -> list[str]:
+        """What makes the sentence hard, in plain words, the heaviest first."""
+        return reasons(self, most)
+
+
+class Model(NamedTuple):
+    weights: tuple[float, ...]  # in the order of FEATURES
+    intercept: float
+    about: str  # where the weights come from
+    figures: Mapping[str, Any]  # how well they did on the pairs held out of fitting
+
+
+@cache
+def model() -> Model:
+    """The shipped weights (readlint/data/sentence-difficulty.json)."""
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    if tuple(data["features"]) != FEATURES:
+        raise ValueError(f"{MODEL_PATH.name} was made for other features; rebuild it with "
+                         "tools/fit_sentence_difficulty.py")
+    return Model(tuple(float(w) for w in data["weights"]), float(data["intercept"]),
+                 str(data.get("about", "")), dict(data.get("figures", {})))
+
+
+# -- counting -------------------------------------------------------------------------------
+
+# Statistics written with their figures: "OR 4.60", "95% CI 1.5 to 2", "[HR], 0.6", "P < .05";
+# a sentence without a number has none of these.
+_STATISTIC_FIGURES = re.compile(
+    r"(?<=%\s)CI\b|\b(?:CIs?|ORs?|RRs?|HRs?|SDs?|SMDs?|MDs?|WMD|IQR|NNTB?|NNH|AUC|ARR|RRR|SE)"
+    r"(?=[\s\]),=:]*[-−]?\d)|"
+    r"\b(?:[Pp]\s*[<=>≤≥]\s*0?\.\d|[Ii]\s*(?:²|2)\s*=)|±|\b95\s*%")
+# What a statistic with its figure has besides an abbreviation.
+_SIGNS = re.compile(r"[%±<>=≤≥]")
+# Statistics in words.
+_STATISTIC_WORDS = re.compile(
+    r"\b(?:confidence intervals?|odds ratios?|hazard ratios?|risk ratios?|rate ratios?|"
+    r"relative risks?|absolute risks?|standard (?:deviations?|errors?)|mean differences?|"
+    r"interquartile|statistically|heterogeneity|meta-analys[ie]s|"
+    r"sensitivity and specificity|p values?)", re.I)
+_PASSIVE = re.compile(
+    r"\b(?:am|is|are|was|were|be|been|being|get|gets|got|gotten)\s+(?:(?:not|also|then|often|"
+    r"usually|only|still|now|always|never|rarely|[a-z]+ly)\s+){0,2}"
+    r"(?:[a-z]{2,}ed|given|taken|shown|seen|done|made|found|known|thought|brought|caught|"
+    r"taught|told|held|kept|left|lost|meant|met|paid|put|said|sent|set|spent|understood|"
+    r"written|chosen|driven|eaten|fallen|forgotten|grown|hidden|spoken|thrown|worn|begun|"
+    r"drawn|withdrawn|undergone|built|felt|dealt|heard|laid|led|sold|sought|struck|born|"
+    r"borne|cut|hit|hurt|shut|spread|bound|fed|bred|read|run|broken|frozen|stolen|beaten)\b",
+    re.I)
+# Adjectives in -ed that follow "is" as often as any verb: not counted as passive.
+_NOT_PASSIVE = frozenset("""
+concerned interested tired worried scared pleased married excited bored surprised
+supposed used advanced limited related tailored prepared
+""".split())
+_NOMINAL_ENDINGS = ("tion", "tions", "sion", "sions", "ment", "ments", "ance", "ances",
+                    "ence", "ences", "ity", "ities", "ization", "izations", "isation",
+                    "isations", "ness")
+_WHICH = frozenset({"which", "who", "whom", "whose"})
+_OTHER_CLAUSE = frozenset({"although", "though", "whereas", "whether", "unless", "whilst",
+                           "whereby", "wherein", "thereby", "albeit", "notwithstanding"})
+# Marks of references: "[3]", "[6,7]", "[12-15]".
+_CITATION = re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]")
+_INTRODUCED = re.compile(r"\(\s*$")  # an abbreviation right inside an opening bracket
+
+
+class _Word(NamedTuple):
+    """What one word is, wherever it stands."""
+
+    long: bool  # three syllables or more
+    plain: bool  # common (Zipf 4.5 or more), not a number, not an abbreviation: never hard
+    zipf: float  # of it or its plain form
+    number: bool  # has a digit
+    acronym: bool
+    kind: int  # 1: "which", "who", ...; 2: "although", "whereas", ...; 3: a form of "be"
+    # or "get" (a passive verb may follow); 0: none of these
+    titled: bool  # a capital first, not all capitals: a name, unless it starts the sentence
+    lower: bool  # no capital
+
+
+_DIGIT = re.compile(r"\d")
+_BE = frozenset("am is are was were be been being get gets got gotten".split())
+
+
+@lru_cache(maxsize=WORDS_REMEMBERED)
+def _word(text: str) -> _Word:
+    low = text.lower()
+    zipf = word_zipf(text)
+    number = _DIGIT.search(text) is not None
+    acronym = low != text and is_acronym(text)
+    return _Word(default_counter().count(text) >= 3, zipf >= 4.5 and not number and not acronym,
+                 zipf, number, acronym,
+                 1 if low in _WHICH else 2 if low in _OTHER_CLAUSE else 3 if low in _BE else 0,
+                 text[:1].isupper() and not text.isupper(), text.islower())
+
+
+@lru_cache(maxsize=WORDS_REMEMBERED)
+def _familiar(text: str) -> bool:
+    """Is the word on the Dale-Chall list of familiar words (or a number)?"""
+    return is_familiar(text, familiar_words())
+
+
+def _nominal(text: str) -> bool:
+    """Is the word a noun made from a verb ("administration")?"""
+    return len(text) >= 7 and text.lower().endswith(_NOMINAL_ENDINGS)
+
+
+@lru_cache(maxsize=WORDS_REMEMBERED)
+def _hard_lower(word: str, in_glossary: bool, limits: Limits) -> bool:
+    """hard_term for a word with no capital, which does not depend on where it stands."""
+    return hard_term(word, False, in_glossary, "", 0, limits)
+
+
+# Words with no capital that are not hard, in a glossary term or not, for each set of limits.
+_EASY: dict[Limits, set[str]] = {}
+
+
+def _statistics(body: str, figures: bool) -> int:
+    """How many statistics a sentence gives (`figures`: it may have a statistic written with
+    its figure: it has a number other than a reference mark and an abbreviation or a sign,
+    or a "±"). Each expression is tried only where it can match."""
+    low = body.lower()
+    found = len(_STATISTIC_WORDS.findall(body)) if (
+        "ratio" in low or "risk" in low or "interval" in low or "standard" in low or
+        "differen" in low or "interquartile" in low or "statistic" in low or
+        "heterogen" in low or "analys" in low or "specificity" in low or "p value" in low
+    ) else 0
+    if figures:
+        found += len(_STATISTIC_FIGURES.findall(body))
+    return found
+
+
+class Found(NamedTuple):
+    """A sentence's counts, with the words behind some of them."""
+
+    counts: Counts
+    terms: tuple[str, ...]  # terms a reader may not know, as written
+    abbreviations: tuple[str, ...]
+    long_words: tuple[str, ...]  # words of three syllables or more (not numbers)
+
+
+def counts_of(doc: Document, limits: Limits = DEFAULT_LIMITS, every: bool = True,
+              skip: Sequence[str] | None = ADMINISTRATIVE) -> dict[int, Found]:
+    """The counts of the sentences `skip` leaves (see `chosen`), by their place in
+    Document.sentences, with the terms a reader may not know and the abbreviations in them;
+    worked out once. Without `every`, the counts the model gives no weight are left at 0 (a
+    check needs only the score; fitting needs them all)."""
+    weighed = None if every else frozenset(
+        name for name, weight in zip(FEATURES, model().weights, strict=True) if weight)
+    key = None if skip is None else tuple(skip)
+    found: dict[int, Found] = doc.memo(
+        ("difficulty: counts", limits, weighed, key),
+        lambda: _counts_of(doc, limits, weighed, chosen(doc, skip)))
+    return found
+
+
+def chosen(doc: Document, skip: Sequence[str] | None = ADMINISTRATIVE) -> set[int]:
+    """Places (in Document.sentences) of the sentences scored: those of prose (paragraphs,
+    list items, quotes) outside the sections whose headings match `skip` (glob patterns; by
+    default the sections about the page: references, disclaimers, "About this summary").
+    With `skip` None, every sentence, headings and table cells too."""
+    if skip is None:
+        return set(range(len(doc.sentences)))
+    key = tuple(skip)
+
+    def compute() -> set[int]:
+        skipped = doc.blocks_under(key) if key else set()
+        blocks = doc.blocks
+        return {i for i, s in enumerate(doc.sentences)
+                if blocks[s.block_index].kind in PROSE_KINDS and s.block_index not in skipped}
+    found: set[int] = doc.memo(("difficulty: sentences", key), compute)
+    return found
+
+
+class _Spans:
+    """Spans of a text (start, end), sorted once, to ask in a binary search whether one of
+    them holds or touches a place: time linear in the text however many there are."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.ends = list(itertools.accumulate((end for _, end in ordered), max))
+
+    def holds(self, start: int, end: int) -> bool:
+        """Does a span hold all of start..end?"""
+        at = bisect.bisect_right(self.starts, start) - 1
+        return at >= 0 and end <= self.ends[at]
+
+    def touches(self, start: int, end: int) -> bool:
+        """Does a span overlap start..end?"""
+        at = bisect.bisect_left(self.starts, end) - 1
+        return at >= 0 and self.ends[at] > start
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Is `at` inside one of these spans (in order, not overlapping)?"""
+    i = bisect.bisect_right(spans, (at, math.inf)) - 1
+    return i >= 0 and at < spans[i][1]
+
+
+def _counts_of(doc: Document, limits: Limits, weighed: frozenset[str] | None,
+               places: set[int]) -> dict[int, Found]:
+    """The counts of the sentences at `places`; with `weighed`, only those named there (and
+    the words, long words, terms and abbreviations, which the reasons name)."""
+    def wanted(name: str) -> bool:
+        return weighed is None or name in weighed
+    count_unfamiliar, count_rare, count_nominal, count_which, count_other, count_passive, \
+        count_statistics, count_semicolons, count_commas, count_brackets = (wanted(n) for n in (
+            "unfamiliar", "rare", "nominalisations", "which_clauses", "other_clauses",
+            "passive", "statistics", "semicolons", "commas", "brackets"))
+    count_kinds = count_which or count_other or count_passive
+    matches = block_matches(doc, limits.glossaries)
+    topic = topic_words(doc)
+    known: set[str] = set()  # terms explained or linked so far on the page
+    unexplained: set[str] = set()  # terms used so far, unexplained
+    easy = _EASY.setdefault(limits, set())
+    out: dict[int, Found] = {}
+    glossary = links = None
+    block_index = -1
+    sentences = doc.sentences
+    for place in sorted(places):
+        sentence = sentences[place]
+        block = doc.blocks[sentence.block_index]
+        if sentence.block_index != block_index:
+            block_index = sentence.block_index
+            glossary = links = None  # found when first needed
+        text = block.text
+        words = sentence.words
+        n_long = n_unfamiliar = n_rare = n_numbers = n_nominal = n_which = n_other = 0
+        be = False  # a form of "be" or "get": there may be a passive verb
+        body = sentence.text
+        cited = [(sentence.start + m.start(), sentence.start + m.end())
+                 for m in _CITATION.finditer(body)] if "[" in body else []
+        figures = False  # a number other than a reference mark
+        capitals = False  # an abbreviation
+        terms: list[str] = []
+        explained_terms: list[str] = []
+        abbreviations: list[str] = []
+        long_words: list[str] = []
+        for i, word in enumerate(words):
+            w = word[0]
+            long, plain, zipf, number, acronym, kind, titled, lower = _word(w)
+            if long:
+                n_long += 1
+                if not number:
+                    long_words.append(w)
+            if plain:  # the most words: only what is counted of every word
+                if count_unfamiliar and not (i and titled) and not _familiar(w):
+                    n_unfamiliar += 1
+                if count_nominal and _nominal(w):
+                    n_nominal += 1
+                if kind and count_kinds:
+                    if kind == 1:
+                        n_which += 1
+                    elif kind == 2:
+                        n_other += 1
+                    else:
+                        be = True
+                continue
+            name = i > 0 and titled
+            if count_unfamiliar and not name and not _familiar(w):
+                n_unfamiliar += 1
+            if number:
+                if not (cited and _inside(cited, word.start)):
+                    n_numbers += 1
+                    figures = True
+                continue
+            if count_nominal and _nominal(w):
+                n_nominal += 1
+            if kind and count_kinds:
+                if kind == 1:
+                    n_which += 1
+                elif kind == 2:
+                    n_other += 1
+                else:
+                    be = True
+            capitals = capitals or acronym
+            if zipf >= 4.5 and not acronym:
+                continue  # common words are neither rare nor hard: spare the tests below
+            if count_rare and zipf < RARE_ZIPF and not name and not acronym:
+                n_rare += 1
+            if lower:
+                if w in easy:
+                    continue
+                # Hard or not, in a glossary term or not? Where both answers agree, it does
+                # not matter whether it is in one.
+                outside = _hard_lower(w, False, limits)
+                inside = _hard_lower(w, True, limits)
+                hard = outside
+                if inside != outside:
+                    if glossary is None:
+                        glossary = _Spans((m.start, m.end) for m in matches[block_index])
+                    if glossary.holds(word.start, word.end):
+                        hard = inside
+                if not hard:
+                    if not inside and not outside and len(easy) < WORDS_REMEMBERED:
+                        easy.add(w)
+                    continue
+            elif acronym:  # where it stands does not matter for an abbreviation
+                if w.upper() in EVERYDAY_ABBREVIATIONS or \
+                        not hard_term(w, True, False, text, word.start, limits):
+                    continue
+                if _INTRODUCED.search(text, max(0, word.start - 3), word.start):
+                    continue  # spelled out here: "confidence interval (CI)"
+                abbreviations.append(w)
+                continue
+            else:
+                if name and not matches[block_index]:
+                    continue  # a name: "Genentech", "Clinical Oncology"
+                if glossary is None:
+                    glossary = _Spans((m.start, m.end) for m in matches[block_index])
+                in_glossary = glossary.holds(word.start, word.end)
+                if name and not in_glossary or \
+                        not hard_term(w, False, in_glossary, text, word.start, limits):
+                    continue
+            key = fold(w)
+            if key in known or key in topic:
+                continue
+            if links is None:
+                links = _Spans((link.start, link.end) for link in block.links)
+            # Explained where it is linked, or where it is first used (writers explain a
+            # term at its first use: later uses are not read for an explanation again).
+            if links.touches(word.start, word.end) or key not in unexplained and \
+                    explained(text, word.start, word.end):
+                known.add(key)
+                explained_terms.append(w)
+                continue
+            unexplained.add(key)
+            if w not in terms:
+                terms.append(w)
+        counts = Counts(  # in the order of its fields
+            len(words), n_long, n_unfamiliar, n_rare, len(terms), len(explained_terms),
+            len(abbreviations), n_numbers,
+            _statistics(body, figures and (capitals or _SIGNS.search(body) is not None)
+                        or "±" in body) if count_statistics else 0,
+            sum(m.group().split()[-1].lower() not in _NOT_PASSIVE
+                for m in _PASSIVE.finditer(body)) if be and count_passive else 0,
+            n_nominal, n_which if count_which else 0, n_other if count_other else 0,
+            body.count(";") + body.rstrip(" :").count(":") if count_semicolons else 0,
+            body.count(",") if count_commas else 0,
+            body.count("(") + body.count("[") - len(cited) if count_brackets else 0)
+        out[place] = Found(counts, tuple(terms), tuple(dict.fromkeys(abbreviations)),
+                           tuple(dict.fromkeys(long_words)))
+    return out
+
+
+# -- scoring --------------------------------------------------------------------------------
+
+
+def inputs(counts: Counts) -> tuple[float, ...]:
+    """What the model weighs (FEATURES) for a sentence's counts. The long words' share is of
+    at least SHORT words, so that one long word does not make a short sentence hard."""
+    share = counts.long_words / max(counts.words, SHORT)
+    return (counts[0], share, *counts[2:])
+
+
+def linear(counts: Counts, weights: Sequence[float], intercept: float) -> float:
+    """The model's score before it is turned into 0 to 100."""
+    return intercept + sum(w * v for w, v in zip(weights, inputs(counts), strict=True))
+
+
+def to_score(value: float) -> float:
+    """A linear score as 0 to 100."""
+    return 100.0 / (1.0 + math.exp(-max(-30.0, min(30.0, value))))
+
+
+def sentence_difficulties(doc: Document, limits: Limits = DEFAULT_LIMITS,
+                          skip: Sequence[str] | None = ADMINISTRATIVE) -> list[Difficulty]:
+    """The difficulty of each sentence of prose outside the sections `skip` names (with
+    `skip` None, of every sentence: see `chosen`), in page order; worked out once per
+    document (and per limits and sections skipped)."""
+    key = None if skip is None else tuple(skip)
+    found: list[Difficulty] = doc.memo(("sentence difficulty", limits, key),
+                                       lambda: _score_all(doc, limits, skip))
+    return found
+
+
+def _score_all(doc: Document, limits: Limits, skip: Sequence[str] | None) -> list[Difficulty]:
+    weights, intercept = model()[:2]
+    share = FEATURES.index("long_word_share")
+    weighed = [(i, FEATURES[i], w) for i, w in enumerate(weights) if w and i != share]
+    share_weight = weights[share]
+    out = []
+    found = counts_of(doc, limits, every=False, skip=skip)
+    for place, (counts, terms, abbreviations, long_words) in sorted(found.items()):
+        parts = [(name, w * counts[i]) for i, name, w in weighed if counts[i]]
+        if counts.long_words and share_weight:
+            parts.append(("long_word_share",
+                          share_weight * counts.long_words / max(counts.words, SHORT)))
+        parts.sort(key=lambda part: -part[1])
+        value = intercept + sum(part for _, part in parts)
+        out.append(Difficulty(place, round(to_score(value), 1), counts, terms, abbreviations,
+                              long_words, tuple(parts)))
+    return out
+
+
+def mean_score(found: Iterable[Difficulty]) -> float | None:
+    """The mean score of sentences, each weighed by its words (None: no words)."""
+    total = weight = 0.0
+    for item in found:
+        total += item.score * item.counts.words
+        weight += item.counts.words
+    return round(total / weight, 1) if weight else None
+
+
+def page_difficulty(doc: Document, limits: Limits = DEFAULT_LIMITS) -> float | None:
+    """The page's score: the scores of its sentences of prose outside the sections about
+    the page, weighed by their words (None: no such sentence)."""
+    return mean_score(sentence_difficulties(doc, limits))
+
+
+class SectionDifficulty(NamedTuple):
+    heading: str  # "" for the text before the first heading
+    block_index: int  # of the heading, or of the section's first block
+    score: float | None  # None: no sentence scored (a section about the page, or no prose)
+    sentences: int  # sentences scored
+    hardest: int  # place of the hardest of them in Document.sentences, -1 when none
+
+
+def section_difficulties(doc: Document, level: int = 2,
+                         limits: Limits = DEFAULT_LIMITS) -> list[SectionDifficulty]:
+    """Each section's score (sections start at headings of `level` or above), with its
+    hardest sentence."""
+    by_block: dict[int, list[Difficulty]] = {}
+    for item in sentence_difficulties(doc, limits):
+        by_block.setdefault(doc.sentences[item.place].block_index, []).append(item)
+    out = []
+    for section in doc.sections_at(level):
+        found = [d for i in section.blocks for d in by_block.get(i, ())]
+        hardest = max(found, key=lambda d: d.score).place if found else -1
+        out.append(SectionDifficulty(section.heading.text if section.heading else "",
+                                     section.blocks[0] if section.blocks else 0,
+                                     mean_score(found), len(found), hardest))
+    return out
+
+
+def hardest(doc: Document, most: int = 5, limits: Limits = DEFAULT_LIMITS
+            ) -> list[Difficulty]:
+    """The page's hardest sentences of prose, the hardest first (ties in page order)."""
+    found = sorted(sentence_difficulties(doc, limits), key=lambda d: (-d.score, d.place))
+    return found[:most]
+
+
+# -- reasons --------------------------------------------------------------------------------
+
+_SMALL = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def _number(n: int) -> str:
+    return _SMALL[n] if n < len(_SMALL) else str(n)
+
+
+def _quoted(items: Sequence[str], most: int = 3) -> str:
+    shown = ", ".join(f"\"{t}\"" for t in items[:most])
+    return shown + (", ..." if len(items) > most else "")
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{_number(n)} {one if n == 1 else many}"
+
+
+# Below these counts a feature is not worth naming as a reason, whatever its weight.
+_MENTION_FROM = {"words": 21, "long_word_share": 4, "unfamiliar": 4, "rare": 2, "numbers": 3,
+                 "commas": 3, "nominalisations": 2}
+
+
+def reasons(item: Difficulty, most: int = 4) -> list[str]:
+    """What makes the sentence hard, in plain words, the heaviest first: what weighs most
+    always, the rest when there is enough of it to name."""
+    c = item.counts
+    out = []
+    for rank, (name, _) in enumerate(item.contributions):
+        count = getattr(c, "long_words" if name == "long_word_share" else name)
+        if rank and count < _MENTION_FROM.get(name, 1):
+            continue
+        said = _reason(name, item)
+        if said:
+            out.append(said)
+        if len(out) >= most:
+            break
+    return out
+
+
+def _reason(name: str, item: Difficulty) -> str:
+    c = item.counts
+    if name == "long_word_share":
+        examples = f" ({_quoted(item.long_words)})" if item.long_words else ""
+        if c.words == 1:
+            return "its one word is long" + examples
+        verb = "is" if c.long_words == 1 else "are"
+        return f"{c.long_words} of its {c.words} words {verb} long{examples}"
+    n = getattr(c, name)
+    if name == "words":
+        return f"{_plural(n, 'word', 'words')}" if n < 10 else f"{n} words"
+    if name == "terms":
+        return _plural(n, "term", "terms") + f" a reader may not know ({_quoted(item.terms)})"
+    if name == "explained_terms":
+        return _plural(n, "new term", "new terms") + " to learn, though explained"
+    if name == "abbreviations":
+        return _plural(len(item.abbreviations), "abbreviation", "abbreviations") + \
+            f" ({_quoted(item.abbreviations)})"
+    if name == "unfamiliar":
+        return f"{_plural(n, 'word', 'words')} not on the Dale-Chall list of familiar words"
+    if name == "rare":
+        return f"{_plural(n, 'rare word', 'rare words')}"
+    if name == "numbers":
+        return f"{_plural(n, 'number', 'numbers')}"
+    if name == "statistics":
+        return f"{_plural(n, 'statistical term', 'statistical terms')}"
+    if name == "passive":
+        return f"{_plural(n, 'passive verb', 'passive verbs')} (\"was given\": say who does it)"
+    if name == "nominalisations":
+        return (f"{_plural(n, 'noun', 'nouns')} made from verbs (\"administration\": say "
+                "\"give\")")
+    if name == "which_clauses":
+        return f"{_plural(n, 'clause', 'clauses')} with \"which\" or \"who\""
+    if name == "other_clauses":
+        return f"{_plural(n, 'clause', 'clauses')} with \"although\", \"whereas\" or the like"
+    if name == "semicolons":
+        return f"{_plural(n, 'semicolon or colon', 'semicolons or colons')} joining parts"
+    if name == "commas":
+        return f"{_plural(n, 'comma', 'commas')}"
+    if name == "brackets":
+        return f"{_plural(n, 'aside', 'asides')} in brackets"
+    return ""
+
+
+def describe(item: Difficulty) -> str:
+    """"difficulty 84 of 100: 3 terms a reader may not know (...); 31 words"."""
+    said = reasons(item)
+    return f"difficulty {item.score:.0f} of 100" + (": " + "; ".join(said) if said else "")
+
+
+def text_difficulties(text: str, limits: Limits = DEFAULT_LIMITS,
+                      skip: Sequence[str] | None = ADMINISTRATIVE) -> list[Difficulty]:
+    """The difficulty of the sentences of a text (Markdown), for tools and benchmarks."""
+    from .document import parse
+
+    return sentence_difficulties(parse(text), limits, skip)
+
+
+def sentence_of(doc: Document, item: Difficulty) -> Sentence:
+    return doc.sentences[item.place]
