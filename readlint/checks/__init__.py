@@ -7,6 +7,7 @@ from .audience_fit import AudienceMismatch
 from .directives import UnknownDirective
 from .front_matter import FrontMatterFields
 from .glossary_link import GlossaryLink
+from .hard_sentence import HardSentence
 from .headings import HeadingStructure
 from .image_alt import ImageAlt
 from .jargon import UndefinedJargon
@@ -23,4 +24,5 @@ from .sensory import SensoryInstructions
 BUILTIN_RULES: tuple[type[Rule], ...] = (
     UnknownDirective, ReadingGrade, LongSentence, UndefinedJargon, GlossaryLink, PlainWords,
     ImageAlt, LinkText, HeadingStructure, EmphasisAndLayout, SensoryInstructions,
-    AmbiguousNumbers, FrontMatterFields, ReviewOverdue, LanguageMismatch, AudienceMismatch)
+    AmbiguousNumbers, FrontMatterFields, ReviewOverdue, LanguageMismatch, AudienceMismatch,
+    HardSentence)

@@ -1,0 +1,233 @@
+"""hard-sentence and the sentence difficulty score: which sentences are hard, why, per
+audience, exact spans; section and page scores; the shipped weights and how they are made."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from helpers import ROOT, SHARED, dedent, lint, positions
+
+from readlint import difficulty, document
+from readlint.checks.hard_sentence import HardSentence, how_well
+from readlint.config import Config
+
+HARD = ("Concomitant administration of CYP3A4 inhibitors necessitates dose modification, as "
+        "plasma concentrations may increase substantially (HR 2.1; 95% CI 1.4 to 3.2).")
+PLAIN = "Your doctor may give you a smaller dose if you take other medicines."
+# Hard, but not as hard as HARD: over the patient limit (80), under the caregiver one (85).
+MIDDLE = ("Hepatotoxicity and QT interval prolongation were observed in susceptible "
+          "individuals receiving capecitabine.")
+
+
+def scores(text: str) -> list[float]:
+    return [d.score for d in difficulty.text_difficulties(dedent(text))]
+
+
+def test_plain_sentences_score_low_and_technical_ones_high():
+    plain, hard, middle = scores(f"{PLAIN}\n\n{HARD}\n\n{MIDDLE}\n")
+    assert plain < 20 < 80 < middle < 85 < hard
+
+
+@pytest.mark.parametrize("audience, expected", [
+    ("patient", [(3, 1), (5, 1)]),  # limit 80
+    ("caregiver", [(3, 1)]),  # limit 85
+    ("professional", []),  # off
+])
+def test_each_audience_has_its_limit(audience, expected):
+    text = f"{PLAIN}\n\n{HARD}\n\n{MIDDLE}\n"
+    assert positions(lint(text, select="hard-sentence", audience=audience)) == expected
+
+
+def test_message_gives_score_limit_and_reasons_and_span_covers_the_sentence():
+    text = "Intro.\n\n" + HARD.replace(" dose modification,", "\ndose modification,") + "\n"
+    (problem,) = lint(text, select="hard-sentence")
+    assert problem.message.startswith("This sentence is hard to read: difficulty 99 of 100 "
+                                      "(the limit is 80). What makes it hard, the heaviest "
+                                      "first: 12 of its 21 words are long (\"Concomitant\", "
+                                      "\"administration\", \"inhibitors\", ...); three "
+                                      "statistical terms; 21 words; five numbers.")
+    assert (problem.line, problem.column, problem.end_line) == (3, 1, 4)
+    assert text[problem.start:problem.end] == HARD.replace(" dose modification,",
+                                                           "\ndose modification,")
+    assert problem.code == "RL103"
+
+
+def test_max_score_option_from_config():
+    config = Config(raw_rules={"hard-sentence": {"max_score": 99.5}})
+    assert lint(f"{HARD}\n", select="hard-sentence", config=config) == []
+    config = Config(raw_rules={"hard-sentence": {"max_score": 5}})
+    assert positions(lint(f"{PLAIN}\n", select="hard-sentence", config=config)) == [(1, 1)]
+
+
+def test_headings_table_cells_and_references_are_not_reported():
+    text = f"""\
+        # {MIDDLE.rstrip('.')}
+
+        | Drug | What it does |
+        | --- | --- |
+        | T-DM1 | {HARD} |
+
+        ## References
+
+        1. {HARD}
+        """
+    assert lint(text, select="hard-sentence") == []
+
+
+def test_reasons_name_terms_abbreviations_and_length():
+    (item,) = difficulty.text_difficulties(MIDDLE + "\n")
+    assert item.terms == ("capecitabine",)
+    assert item.abbreviations == ("QT",)
+    assert item.reasons() == ["7 of its 12 words are long (\"Hepatotoxicity\", \"interval\", "
+                              "\"prolongation\", ...)", "one abbreviation (\"QT\")",
+                              "one term a reader may not know (\"capecitabine\")"]
+    long = " ".join(["the dog ran to the park and back"] * 5) + "."
+    (item,) = difficulty.text_difficulties(long + "\n")
+    assert item.reasons()[0] == "40 words"
+
+
+def test_explained_or_linked_terms_and_the_pages_subject_are_not_unknown():
+    text = """\
+        ---
+        title: Capecitabine
+        ---
+        Your doctor may suggest a cholecystectomy (surgery to remove the gallbladder).
+
+        After the cholecystectomy, you may take [lapatinib](https://example.org/lapatinib)
+        or capecitabine. Lapatinib can cause diarrhea. So can a lumpectomy.
+        """
+    found = difficulty.text_difficulties(dedent(text))
+    assert [d.terms for d in found] == [(), (), (), ("lumpectomy",)]
+    assert [d.counts.explained_terms for d in found] == [1, 1, 0, 0]
+
+
+def counted(text: str) -> difficulty.Counts:
+    (found,) = difficulty.counts_of(document.parse(text)).values()
+    return found.counts
+
+
+def test_reference_marks_are_not_numbers():
+    counts = counted("Most anal cancers are related to it.[6,7]\n")
+    assert (counts.numbers, counts.brackets) == (0, 0)
+    counts = counted("About 17% of 240 people (1 in 6) had it.\n")
+    assert (counts.numbers, counts.brackets) == (4, 1)
+
+
+def test_statistics_passive_and_clauses_are_counted():
+    text = ("Survival was improved (OR 4.60; 95% CI 1.53 to 13.85), which was not seen in "
+            "controls, although the trials were small.\n")
+    counts = counted(text)
+    assert (counts.statistics, counts.passive, counts.which_clauses, counts.other_clauses) == \
+        (3, 2, 1, 1)  # "OR", "95%", "CI"; "was improved", "was not seen"
+    assert counted("The tumor is 2 cm thick; OR it has spread.\n").statistics == 0  # "or"
+    assert counted("The hazard ratio was lower; the result was statistically "
+                   "significant.\n").statistics == 2
+    # a check counts only what the model weighs; the rest is counted for fitting
+    (item,) = difficulty.text_difficulties(text)
+    weights = dict(zip(difficulty.FEATURES, difficulty.model().weights, strict=True))
+    assert item.counts.statistics == 3
+    assert item.counts.passive == (2 if weights["passive"] else 0)
+
+
+def test_sections_and_page_are_scored_from_their_sentences():
+    text = f"""\
+        # Your treatment
+
+        {PLAIN} Ask about each one.
+
+        ## How the drug works
+
+        {HARD}
+
+        ## References
+
+        {HARD}
+        """
+    doc = document.parse(dedent(text))
+    found = difficulty.sentence_difficulties(doc)
+    sections = difficulty.section_difficulties(doc)
+    assert [s.heading for s in sections] == ["Your treatment", "How the drug works",
+                                             "References"]
+    plain, hard, references = sections
+    assert plain.score is not None and hard.score is not None and references.score is None
+    assert plain.score < 20 < 90 < hard.score
+    assert doc.sentences[hard.hardest].text == HARD
+    page = difficulty.page_difficulty(doc)
+    assert page is not None and plain.score < page < hard.score
+    # weighed by words: the 21-word hard sentence outweighs the two short plain ones
+    assert [d.place for d in found] == [1, 2, 4]  # not headings, nor references
+    assert page > sum(d.score for d in found) / 3
+    assert [d.place for d in difficulty.hardest(doc, 2)] == [4, 1]
+    # every sentence, when asked: headings and the references too
+    everything = difficulty.sentence_difficulties(doc, skip=None)
+    assert [d.place for d in everything] == list(range(len(doc.sentences)))
+    assert everything[6].score == hard.score
+
+
+def test_the_same_sentence_always_gets_the_same_score():
+    first = difficulty.text_difficulties(f"{HARD}\n")
+    assert first == difficulty.text_difficulties(f"{HARD}\n")
+
+
+def test_explain_says_how_the_score_is_made_and_how_well_it_did():
+    text = HardSentence.help()
+    for phrase in ("logistic model", "Cochrane", "held out of fitting", "Flesch-Kincaid",
+                   "No ratings of these sentences by readers"):
+        assert phrase in text
+    assert how_well() in text
+    figures = difficulty.model().figures
+    assert set(figures) == {"cochrane", "pdq"}
+    assert [row["measure"] for row in figures["cochrane"]] == [
+        "difficulty score", "Flesch-Kincaid grade", "SMOG", "Dale-Chall score"]
+
+
+def test_shipped_weights_are_for_these_counts_and_none_is_negative():
+    model = difficulty.model()
+    assert len(model.weights) == len(difficulty.FEATURES)
+    assert all(w >= 0 for w in model.weights)
+    assert "held out" in model.about
+
+
+def test_the_fit_is_deterministic_and_keeps_its_rules():
+    pytest.importorskip("numpy")
+    sys.path.insert(0, str(ROOT / "tools"))
+    import fit_sentence_difficulty as fitter
+
+    x, y, w = [], [], []
+    for i in range(200):
+        hard = i % 2
+        counts = difficulty.Counts(words=12 + i % 7, long_words=(i % 5) + 3 * hard,
+                                   statistics=hard * (i % 3), commas=(i // 2) % 4,
+                                   numbers=(i // 2) % 3)
+        x.append(list(difficulty.inputs(counts)))
+        y.append(float(hard if i % 7 else 1 - hard))  # some marked wrongly, as in real data
+        w.append(1.0)
+    first = fitter.fit(x, y, w, extra=3.0)
+    assert first == fitter.fit(x, y, w, extra=3.0)
+    weights, _ = first
+    named = dict(zip(difficulty.FEATURES, weights, strict=True))
+    assert all(v >= 0 for v in weights)
+    assert named["commas"] == 0  # no use to the fit: it would be negative, held at zero
+    assert named["statistics"] > 0 and named["long_word_share"] > 0
+    # length is not fitted: a word weighs what Flesch-Kincaid's trade gives it against the
+    # long words' weight in a fit without length
+    without, _ = fitter.fit(x, y, w, extra=3.0, length=False)
+    share = difficulty.FEATURES.index("long_word_share")
+    assert without[0] == 0
+    assert named["words"] == pytest.approx(without[share] * 0.39 / (11.8 * 3.0), abs=1e-6)
+
+
+def test_plain_summaries_of_cochrane_reviews_score_lower_than_their_abstracts():
+    folder = SHARED / "cochrane"
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is not here")
+    sources = (folder / "val.source").read_text(encoding="utf-8").splitlines()[:40]
+    targets = (folder / "val.target").read_text(encoding="utf-8").splitlines()[:40]
+    right = 0
+    for source, target in zip(sources, targets, strict=True):
+        hard = difficulty.page_difficulty(document.parse(source))
+        plain = difficulty.page_difficulty(document.parse(target))
+        assert hard is not None and plain is not None
+        right += plain < hard
+    assert right >= 34  # 85%
