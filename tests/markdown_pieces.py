@@ -104,7 +104,7 @@ def front_matters(draw: st.DrawFn, scale: int = 1) -> str:
     if draw(st.booleans()):
         lines.append(f"audienceLevel: {draw(st.sampled_from(AUDIENCES))}")
     if draw(st.booleans()):
-        lines.append("title: A page")
+        lines.append("title: A page about cancer")
     if draw(st.booleans()):
         lines.append(f"lastReviewed: {draw(st.sampled_from(DATES))}")
     if draw(st.booleans()):

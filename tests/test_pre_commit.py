@@ -17,7 +17,7 @@ pytestmark = pytest.mark.corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 LONG = "Word " + " ".join(["word"] * 24) + " end."
-FRONT = "---\naudienceLevel: patient\ntitle: A page\nlanguage: en\n---\n"
+FRONT = "---\naudienceLevel: patient\ntitle: A page about cancer\nlanguage: en\n---\n"
 
 
 def git(cwd: Path, *args: str) -> str:
