@@ -652,3 +652,18 @@ def text_difficulties(text: str, limits: Limits = DEFAULT_LIMITS,
 
 def sentence_of(doc: Document, item: Difficulty) -> Sentence:
     return doc.sentences[item.place]
+
+
+def difficulty_at(doc: Document, offset: int, limits: Limits = DEFAULT_LIMITS
+                  ) -> Difficulty | None:
+    """The difficulty of the sentence at a character offset of the file (for an editor's
+    hover), any sentence, headings and table cells too; None where there is no prose."""
+    found = doc.block_at(offset)
+    if found is None:
+        return None
+    block_index, at = found
+    for item in sentence_difficulties(doc, limits, skip=None):
+        sentence = doc.sentences[item.place]
+        if sentence.block_index == block_index and sentence.start <= at < sentence.end:
+            return item
+    return None

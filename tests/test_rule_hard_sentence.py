@@ -165,6 +165,16 @@ def test_sections_and_page_are_scored_from_their_sentences():
     assert everything[6].score == hard.score
 
 
+def test_the_sentence_at_a_place_in_the_file():
+    text = f"# Title\n\n{PLAIN} {HARD}\n"
+    doc = document.parse(text)
+    at = difficulty.difficulty_at(doc, text.index("necessitates"))
+    assert at is not None and doc.sentences[at.place].text == HARD and at.score > 90
+    title = difficulty.difficulty_at(doc, 3)
+    assert title is not None and doc.sentences[title.place].text == "Title"
+    assert difficulty.difficulty_at(doc, text.index("\n\n")) is None
+
+
 def test_the_same_sentence_always_gets_the_same_score():
     first = difficulty.text_difficulties(f"{HARD}\n")
     assert first == difficulty.text_difficulties(f"{HARD}\n")
