@@ -432,8 +432,9 @@ class Linter:
 def example_problems(registry: Registry, rule_name: str, text: str,
                      options: Mapping[str, Any] | None = None) -> list[Problem]:
     """What one rule reports on a patient document given as text, with these options laid
-    over the patient rule set's (for `readlint explain` and the rules' own tests)."""
-    config = Config(raw_rules={rule_name: dict(options or {})})
+    over the patient rule set's, the rule on even where the rule set turns it off (for
+    `readlint explain` and the rules' own tests)."""
+    config = Config(raw_rules={rule_name: {"enabled": True, **(options or {})}})
     linter = Linter(config, registry, Choices(audience="patient", select=(rule_name,)))
     result = linter.lint_text(text, "example.md")
     return [p for p in result.problems if p.rule == rule_name]

@@ -56,6 +56,8 @@ def parse_settings(raw: Mapping[str, Any], registry: Registry, path: str, text: 
             enabled = value.get("enabled")
             if severity in (False, "off"):
                 enabled, severity = False, None
+            elif severity and enabled is None:
+                enabled = True  # naming a severity turns on a rule a rule set turned off
             setting = RuleSetting(enabled, Severity.parse(severity) if severity else None,
                                   options)
         out[rule.name] = setting

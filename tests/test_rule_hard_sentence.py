@@ -18,6 +18,16 @@ PLAIN = "Your doctor may give you a smaller dose if you take other medicines."
 # Hard, but not as hard as HARD: over the patient limit (80), under the caregiver one (85).
 MIDDLE = ("Hepatotoxicity and QT interval prolongation were observed in susceptible "
           "individuals receiving capecitabine.")
+ON = Config(raw_rules={"hard-sentence": "warning"})  # off in the bundled rule sets
+
+
+def test_off_unless_turned_on():
+    text = f"{PLAIN}\n\n{HARD}\n"
+    assert lint(text, select="hard-sentence") == []
+    assert positions(lint(text, select="hard-sentence", config=ON)) == [(3, 1)]
+    # naming a severity with other settings turns it on too
+    config = Config(raw_rules={"hard-sentence": {"severity": "info", "max_score": 5}})
+    assert positions(lint(text, select="hard-sentence", config=config)) == [(1, 1), (3, 1)]
 
 
 def scores(text: str) -> list[float]:
@@ -32,16 +42,17 @@ def test_plain_sentences_score_low_and_technical_ones_high():
 @pytest.mark.parametrize("audience, expected", [
     ("patient", [(3, 1), (5, 1)]),  # limit 80
     ("caregiver", [(3, 1)]),  # limit 85
-    ("professional", []),  # off
+    ("professional", [(3, 1)]),  # off in its rule set; turned on, the base limit (90)
 ])
 def test_each_audience_has_its_limit(audience, expected):
     text = f"{PLAIN}\n\n{HARD}\n\n{MIDDLE}\n"
-    assert positions(lint(text, select="hard-sentence", audience=audience)) == expected
+    assert positions(lint(text, select="hard-sentence", audience=audience, config=ON)) == \
+        expected
 
 
 def test_message_gives_score_limit_and_reasons_and_span_covers_the_sentence():
     text = "Intro.\n\n" + HARD.replace(" dose modification,", "\ndose modification,") + "\n"
-    (problem,) = lint(text, select="hard-sentence")
+    (problem,) = lint(text, select="hard-sentence", config=ON)
     assert problem.message.startswith("This sentence is hard to read: difficulty 99 of 100 "
                                       "(the limit is 80). What makes it hard, the heaviest "
                                       "first: 12 of its 21 words are long (\"Concomitant\", "
@@ -54,9 +65,9 @@ def test_message_gives_score_limit_and_reasons_and_span_covers_the_sentence():
 
 
 def test_max_score_option_from_config():
-    config = Config(raw_rules={"hard-sentence": {"max_score": 99.5}})
+    config = Config(raw_rules={"hard-sentence": {"enabled": True, "max_score": 99.5}})
     assert lint(f"{HARD}\n", select="hard-sentence", config=config) == []
-    config = Config(raw_rules={"hard-sentence": {"max_score": 5}})
+    config = Config(raw_rules={"hard-sentence": {"enabled": True, "max_score": 5}})
     assert positions(lint(f"{PLAIN}\n", select="hard-sentence", config=config)) == [(1, 1)]
 
 
@@ -72,7 +83,7 @@ def test_headings_table_cells_and_references_are_not_reported():
 
         1. {HARD}
         """
-    assert lint(text, select="hard-sentence") == []
+    assert lint(text, select="hard-sentence", config=ON) == []
 
 
 def test_reasons_name_terms_abbreviations_and_length():
