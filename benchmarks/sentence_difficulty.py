@@ -2,6 +2,7 @@
 its plain version, next to Flesch-Kincaid, SMOG and Dale-Chall on the same sentences.
 
     python benchmarks/sentence_difficulty.py [SHARED] [--all]
+    python benchmarks/sentence_difficulty.py [SHARED] --cost
 
 SHARED is the folder holding cochrane/ and corpus-nci/ (default: ../shared next to the
 project). Two sets of pairs, each of one text for professionals and one for the public about
@@ -14,6 +15,11 @@ the same thing, neither written here:
   (SHARED/corpus-nci; the professional page's url is the patient page's with /hp/ for
   /patient/). A pair is held out when its patient page is in benchmarks/held-out.txt
   (tools/split_corpus.py): none of readlint's vocabulary data was learned from those pages.
+
+With --cost, it prints instead what hard-sentence costs in a check of SHARED/corpus-nci: each
+page is checked as `readlint check -j1 --no-cache` checks it, without hard-sentence, and the
+rule is then run on the page after every other rule (so the word tables it shares with them
+are loaded, as in a check); the processor time of the rule against that of the rest.
 
 Only held-out pairs are reported unless --all is given (then the pairs used for fitting are
 reported apart too). For each set of pairs: the share of pairs in which the plain text comes
@@ -207,6 +213,10 @@ def sign_test(wins: int, losses: int) -> float:
     return min(1.0, 2 * tail)
 
 
+def _p(value: float) -> str:
+    return "p < 0.01" if value < 0.01 else f"p = {value:.2f}"
+
+
 def disagreements(pairs: Sequence[Pair], first: Measure, other: Measure) -> tuple[int, int]:
     """Pairs (as a whole) that `first` orders right and `other` wrong, and the reverse."""
     wins = losses = 0
@@ -228,13 +238,52 @@ def table(title: str, pairs: Sequence[Pair], measures: Sequence[Measure]) -> str
     for other in measures[1:]:
         wins, losses = disagreements(pairs, measures[0], other)
         lines.append(f"  as a whole, {measures[0].name} right and {other.name} wrong: {wins}; "
-                     f"the reverse: {losses} (sign test p = {sign_test(wins, losses):.2f})")
+                     f"the reverse: {losses} (sign test {_p(sign_test(wins, losses))})")
     return "\n".join(lines)
+
+
+def cost(corpus: Path) -> str:
+    """What hard-sentence adds to a check of the corpus (see the module's docstring)."""
+    import time
+
+    from readlint import linter
+    from readlint.checks.hard_sentence import HardSentence
+    from readlint.linter import Choices, Linter
+
+    rule = HardSentence()
+    options = {**rule.default_options(), "max_score": 80}
+    spent = [0.0]
+    found = [0]
+    check = linter._check
+
+    def then_hard_sentence(item: linter.ActiveRule, doc: document.Document
+                           ) -> list[linter.Problem]:
+        out = check(item, doc)
+        if item.rule.name == "audience-mismatch":  # the last rule of the patient set
+            start = time.process_time()
+            found[0] += len(list(rule.check(doc, options)))
+            spent[0] += time.process_time() - start
+        return out
+
+    linter._check = then_hard_sentence  # type: ignore[assignment]
+    try:
+        paths = [str(p) for p in split_corpus.pages(corpus)]
+        start = time.process_time()
+        Linter(choices=Choices(jobs=1, cache=False, ignore=("hard-sentence",))).lint_paths(paths)
+        rest = time.process_time() - start - spent[0]
+    finally:
+        linter._check = check  # type: ignore[assignment]
+    return (f"{len(paths)} pages: the check without hard-sentence {rest:.1f} s of processor "
+            f"time; hard-sentence {spent[0]:.2f} s more ({spent[0] / rest:.1%}), "
+            f"{found[0]:,} sentences over 80")
 
 
 def main(argv: Sequence[str]) -> None:
     args = [a for a in argv if not a.startswith("--")]
     shared = Path(args[0]) if args else ROOT.parent / "shared"
+    if "--cost" in argv:
+        print(cost(shared / "corpus-nci"))
+        return
     shipped = difficulty.model()
     measures = [difficulty_measure(model_scorer(shipped.weights, shipped.intercept)),
                 *FORMULAS]

@@ -7,9 +7,9 @@ A sentence is scored on what readlint already reads in it, all counted offline:
 - its words, and its long words (three syllables or more);
 - words not on the Dale-Chall list of familiar words, and rare words (wordfreq's Zipf scale);
 - terms a reader may not know (hardness.hard_term: the answer undefined-jargon and
-  glossary-link give) that are neither explained nor linked there nor earlier on the page;
-  terms explained or linked in the sentence count apart, and the page's own subject (its
-  title's words) does not count;
+  glossary-link give) that are neither linked there nor explained at their first use nor
+  linked or explained earlier on the page; terms explained or linked in the sentence count
+  apart, and the page's own subject (its title's words) does not count;
 - abbreviations not in everyday use (not where they are spelled out: "confidence interval
   (CI)");
 - numbers, and statistics (confidence intervals, odds and hazard ratios, p values, ...);
@@ -22,8 +22,8 @@ Marks of references ("[3,4]") are not read: neither their numbers nor their brac
 The counts are weighed by a logistic model (readlint/data/sentence-difficulty.json, fitted by
 tools/fit_sentence_difficulty.py on sentences of technical texts and of their plain versions)
 and the score is 100 times its chance, so 50 is a sentence as likely to come from a text for
-professionals as from one for the public. Counts the fit found no use for weigh nothing (they
-are still counted, so that a new fit can weigh them). docs/readability.md gives the weights
+professionals as from one for the public. Counts the fit found no use for weigh nothing: they
+are counted for fitting, and a check leaves them at 0. docs/readability.md gives the weights
 and how well the score tells plain from technical texts. Everything is deterministic: the
 same sentence on the same page always gets the same score.
 
@@ -104,7 +104,7 @@ class Difficulty(NamedTuple):
 
     place: int  # the sentence's place in Document.sentences
     score: float  # 0 (plain) to 100 (hard)
-    counts: Counts
+    counts: Counts  # those the model gives no weight are 0
     terms: tuple[str, ...]  # the terms a reader may not know, as written
     abbreviations: tuple[str, ...]
     long_words: tuple[str, ...]  # three syllables or more
