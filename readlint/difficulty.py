@@ -650,6 +650,66 @@ def text_difficulties(text: str, limits: Limits = DEFAULT_LIMITS,
     return sentence_difficulties(parse(text), limits, skip)
 
 
+# Signs that a "sentence" is a table, a key or a list run into the text: items after " - "
+# ("Bone pain - Fracture - ..."), a figure then a capital ("Hypertonia 90% Incoordination"),
+# keys ("1 = Well established 2 = ..."), and a word then a capital with nothing between
+# ("Dental abnormalities Fundic gland or adenomatous polyps of the stomach Adenomatous").
+_DASHED = re.compile(r"\s[-–—]\s")
+_FIGURE_THEN_CAPITAL = re.compile(r"\d%?\s+[A-Z][a-z]")
+_KEY = re.compile(r"\s=\s")
+_WORD_THEN_CAPITAL = re.compile(r"(?:\b([A-Za-z][a-z-]*[a-z])|[)\d])\s+([A-Z][a-z][A-Za-z-]*)\b")
+# A full stop then a small letter: list items run together ("or knee. hyperuricemia -- ...").
+_STOP_THEN_SMALL = re.compile(r"(?:\b[A-Za-z][a-z]{2,}|\))\.\s+[a-z]")
+_NOT_AN_END = frozenset("etc approx vs al fig figs no nos ref refs".split())
+# Words that start a sentence: after a word with no full stop, two sentences run together.
+_OPENERS = frozenset("The This These Those There They It Its In For If When You Your We Our "
+                     "Most Many Some Other Learn Read See Talk Ask Call".split())
+# Words a name often follows in a sentence ("with Down syndrome", "in Japan", "said Smith").
+_BEFORE_NAMES = frozenset("""
+a an the of and or for in on at to by from with without into as than like about after before
+between among during under over near called named known dubbed said says told wrote including
+include includes such versus vs via per dear professor doctor
+""".split())
+
+
+def not_a_sentence(doc: Document, place: int) -> bool:
+    """Is the sentence at `place` (in Document.sentences) something else run into the
+    text: a table, a key or a list whose items have lost their marks, or a list item that
+    is only names with links ("[Iclusig (Ponatinib Hydrochloride)]")? Its score is not that
+    of a sentence to rewrite: the fix is its layout."""
+    sentence = doc.sentences[place]
+    block = doc.blocks[sentence.block_index]
+    text = sentence.text
+    words = len(sentence.words)
+    if words < 6:
+        return False
+    items = len(_DASHED.findall(text)) + len(_FIGURE_THEN_CAPITAL.findall(text))
+    if items >= 3 or len(_KEY.findall(text)) >= 3 or \
+            len(_FIGURE_THEN_CAPITAL.findall(text)) >= 2:
+        return True
+    joins = 0
+    for m in _WORD_THEN_CAPITAL.finditer(text):
+        before = m.group(1)
+        if before is not None and before.lower() in _BEFORE_NAMES:
+            continue
+        if m.group(2) in _OPENERS:
+            return True  # "... deficiency These resources from MedlinePlus offer ..."
+        if before is None or before.islower():
+            joins += 1
+    if joins >= 3 and joins * 12 >= words:
+        return True
+    if any(text[m.start():m.end()].split(".")[0].lower().strip("(") not in _NOT_AN_END
+           for m in _STOP_THEN_SMALL.finditer(text)):
+        return True  # "... ankle, or knee. hyperuricemia -- high levels ..."
+    capitals = sum(1 for word in sentence.words if word.text[:1].isupper())
+    if capitals * 5 >= words * 3:
+        return True  # a name or a title: "NIH: National Institute of Diabetes and ..."
+    linked = sum(min(link.end, sentence.end) - max(link.start, sentence.start)
+                 for link in block.links
+                 if link.start < sentence.end and sentence.start < link.end)
+    return block.kind == "list_item" and 2 * linked >= len(text)
+
+
 def sentence_of(doc: Document, item: Difficulty) -> Sentence:
     return doc.sentences[item.place]
 

@@ -86,6 +86,55 @@ def test_headings_table_cells_and_references_are_not_reported():
     assert lint(text, select="hard-sentence", config=ON) == []
 
 
+@pytest.mark.parametrize("text", [
+    # a table of signs run into one paragraph
+    "Signs and Symptoms Approximate number of patients Hypotonia 90% Microcephaly 90% "
+    "Seizures 50% Nystagmus 7.5%",
+    "Signs Autosomal recessive inheritance - Ataxia - Dysarthria - Hyporeflexia - Nystagmus",
+    # a key
+    "1 = Well established 2 = Weight of evidence favors 3 = Suggested by studies",
+    # list items that lost their marks
+    "certain chemotherapeutics (anti-cancer drugs). antidepressants anticonvulsants sedatives",
+    "Rheumatoid arthritis Hyperthyroidism Chronic lung disease Hyperparathyroidism "
+    "Inflammatory bowel disease Cancer",
+    # two sentences with no full stop between them
+    "Genetic Testing Registry: Hereditary neuralgic amyotrophy These resources offer "
+    "information about the diagnosis of many conditions.",
+    # a name
+    "NIH: National Institute of Diabetes and Digestive and Kidney Diseases",
+    # a list item of linked names
+    "- [Targeted therapy](/t) with a [proteasome inhibitor](/p) ([bortezomib](/b)).",
+])
+def test_tables_keys_lists_and_names_run_into_the_text_are_not_sentences(text):
+    doc = document.parse(text + "\n")
+    assert [difficulty.not_a_sentence(doc, i) for i in range(len(doc.sentences))] == [True]
+    assert lint(text + "\n", select="hard-sentence",
+                config=Config(raw_rules={"hard-sentence": {"severity": "warning",
+                                                           "max_score": 1}})) == []
+
+
+@pytest.mark.parametrize("text", [
+    HARD, MIDDLE, PLAIN,
+    "Children with Down syndrome who live in Japan were treated at Johns Hopkins, said Dr. "
+    "Smith.",
+    "The tumor grows in the lining of the uterus - the endometrium - and may spread.",
+    "Patients received 5 mg a day (see Table 2), and 2 of 10 had nausea.",
+])
+def test_real_sentences_are_sentences(text):
+    doc = document.parse(text + "\n")
+    assert [difficulty.not_a_sentence(doc, i) for i in range(len(doc.sentences))] == [False]
+
+
+def test_a_score_that_rounds_to_the_limit_is_not_over_it():
+    (item,) = difficulty.text_difficulties(MIDDLE + "\n")
+    limit = round(item.score)  # 83
+    config = Config(raw_rules={"hard-sentence": {"severity": "warning", "max_score": limit}})
+    assert lint(MIDDLE + "\n", select="hard-sentence", config=config) == []
+    config = Config(raw_rules={"hard-sentence": {"severity": "warning",
+                                                 "max_score": limit - 1}})
+    assert len(lint(MIDDLE + "\n", select="hard-sentence", config=config)) == 1
+
+
 def test_reasons_name_terms_abbreviations_and_length():
     (item,) = difficulty.text_difficulties(MIDDLE + "\n")
     assert item.terms == ("capecitabine",)

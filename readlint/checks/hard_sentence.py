@@ -41,6 +41,12 @@ class HardSentence(Rule):
 
     What counts: sentences of paragraphs, list items and quotes, not headings or table cells,
     and not in the sections about the page (references, disclaimers, "About this summary").
+    Not reported: what only looks like a sentence because the marks between its parts were
+    lost, such as a table, a key or a list run into one paragraph ("Hypertonia 90%
+    Incoordination 90% ...", "Bone pain - Fracture - ...", "... or knee. hyperuricemia ...",
+    two sentences with no full stop between them), a name or a title (most of its words with
+    a capital), and a list item that is mostly links (names to look up). Their fix is the
+    layout, not the words.
 
     How to fix: what the message names first weighs most. Replace long words with short
     ones, explain or link terms, spell out abbreviations, move numbers and statistics into a
@@ -77,7 +83,8 @@ class HardSentence(Rule):
         limit = float(options["max_score"])
         sentences = doc.sentences
         for item in difficulty.sentence_difficulties(doc, skip=options["skip_sections"]):
-            if item.score <= limit:
+            # the score as the message gives it: "80 of 100" is not over a limit of 80
+            if round(item.score) <= limit or difficulty.not_a_sentence(doc, item.place):
                 continue
             sentence = sentences[item.place]
             said = "; ".join(item.reasons())
