@@ -193,12 +193,13 @@ class GlossaryLink(Rule):
             if rarity(first.match.text) >= options["max_zipf"]:
                 continue
             glossary = by_name[first.match.entries[0].glossary]
-            if self._needs_link(doc, c, page, glossary, learned, mode, options):
+            if self._needs_link(doc, c, page, glossary, learned, mode, topic, options):
                 yield self._report(doc, first, glossaries)
 
     @staticmethod
     def _needs_link(doc: Document, c: Candidate, page: Page, glossary: Glossary,
-                    learned: LinkModel | None, mode: str, options: Mapping[str, Any]) -> bool:
+                    learned: LinkModel | None, mode: str, topic: AbstractSet[str],
+                    options: Mapping[str, Any]) -> bool:
         """Would an editor link this first use? See the class's docstring for the three
         kinds of page."""
         use, place = c.use, c.place
@@ -219,7 +220,7 @@ class GlossaryLink(Rule):
             return False  # explained: on the site's drafts, its editors link it all the same
         drug = use.match.entries[0].glossary == "nci-drugs"
         if mode != HOUSE_DRAFT and (  # what a reader would look up, and the text does not explain
-                place.stock or not place.first_on_page or is_title(text) or _on_topic(doc, term)
+                place.stock or not place.first_on_page or is_title(text) or _on_topic(term, topic)
                 or not hard_for_readers(use) or nearby.drug_named(text, start, end, term, drug)):
             return False
         entry = use.match.entries[0]
@@ -278,12 +279,12 @@ def _mode(doc: Document, glossaries: Sequence[Glossary], learned: LinkModel | No
     return LEFT_PLAIN
 
 
-def _on_topic(doc: Document, term: str) -> bool:
+def _on_topic(term: str, topic: AbstractSet[str]) -> bool:
     """Are the term's rarer words those of the page's title ("trigeminal nerve" on a page about
     trigeminal neuralgia, "carcinoid syndrome" on one about carcinoid tumors)? The page is
     about it: its reader has met the word already."""
     rare = {fold(w) for w in _WORD.findall(term) if rarity(w) < COMMON_ZIPF}
-    return bool(rare) and rare <= topic_words(doc)
+    return bool(rare) and rare <= topic
 
 
 def _a_name(use: Use) -> bool:
