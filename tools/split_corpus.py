@@ -6,13 +6,15 @@ pages it is measured on (held out). The held-out list is kept in benchmarks/held
 Held out: of the pages that were held out before (every patient PDQ summary, with url
 /patient/; the seed page; every page whose path's SHA-1, read as a number, is divisible by 5),
 those whose path, after the word "held-out-3:", has an even SHA-1. That is half of them: the
-other half was read while the vocabulary rules were last changed, and is now for tuning. The
-rule uses only the path, so it gives the same split on every machine.
+other half was read while the vocabulary rules were last changed, and is now for tuning. Of
+those, the pages whose vocabulary flags a hand check has read (the pages named in READ_CHECKS)
+are for tuning too: what was learned from reading them must not count in the next figure. The
+rule uses only the paths, so it gives the same split on every machine.
 
 The NIH pages of ../shared/corpus (MedQuAD) are split the same way, by path alone: a page whose
 path's SHA-1 is divisible by 10, and whose path after "held-out-3:" has an even SHA-1, is held
-out (benchmarks/held-out-nih.txt), for hand checks of flags on pages of other sites than
-cancer.gov.
+out (benchmarks/held-out-nih.txt) unless a hand check in READ_CHECKS has read its flags, for
+hand checks of flags on pages of other sites than cancer.gov.
 """
 
 from __future__ import annotations
@@ -37,6 +39,23 @@ def _sha1(text: str) -> int:
     return int(hashlib.sha1(text.encode()).hexdigest(), 16)
 
 
+# Hand checks of flags on held-out pages, whose pages have been read since (paths under
+# ../shared in their first column).
+READ_CHECKS = ("undefined-jargon.tsv", "glossary-link.tsv", "plain-words.tsv",
+               "earlier/undefined-jargon-8111.tsv", "earlier/glossary-link-8112.tsv")
+READ_CHECKS_DIR = ROOT / "benchmarks" / "hand-check" / "round3"
+
+
+def _read_pages() -> frozenset[str]:
+    """The pages, as paths under ../shared, whose flags a hand check in READ_CHECKS has read."""
+    read = set()
+    for name in READ_CHECKS:
+        for line in (READ_CHECKS_DIR / name).read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith(("#", "page\t")):
+                read.add(line.split("\t", 1)[0])
+    return frozenset(read)
+
+
 def _fresh(rel: str) -> bool:
     """Half of the pages held out before: the half no one has read since."""
     return _sha1(f"held-out-3:{rel}") % 2 == 0
@@ -47,7 +66,7 @@ def is_held_out(corpus: Path, path: Path) -> bool:
     head = path.read_text(encoding="utf-8")[:3000]
     before = (rel == SEED_PAGE or re.search(r"^url:.*/patient/", head, re.M) is not None
               or _sha1(rel) % 5 == 0)
-    return before and _fresh(rel)
+    return before and _fresh(rel) and f"corpus-nci/{rel}" not in _read_pages()
 
 
 _PROFESSIONAL_URL = re.compile(r"^url:.*(?:/hp[-/]|-hp-|/hp$)", re.M)
@@ -72,7 +91,7 @@ def held_out(nih: bool = False) -> set[str]:
 
 def is_held_out_nih(corpus: Path, path: Path) -> bool:
     rel = path.relative_to(corpus).as_posix()
-    return _sha1(rel) % 10 == 0 and _fresh(rel)
+    return _sha1(rel) % 10 == 0 and _fresh(rel) and f"corpus/{rel}" not in _read_pages()
 
 
 def training_pages(corpus: Path) -> list[Path]:
@@ -100,13 +119,14 @@ def main(shared: Path) -> None:
         "them, and benchmarks/vocabulary.py measures the rules on them. Chosen by",
         "tools/split_corpus.py: of every patient PDQ summary (url with /patient/), the seed",
         "page, and every page whose path's SHA-1, read as a number, is divisible by 5, the half",
-        "whose path after 'held-out-3:' has an even SHA-1.",
+        "whose path after 'held-out-3:' has an even SHA-1, less the pages whose flags a hand",
+        "check has read (READ_CHECKS in tools/split_corpus.py).",
     ])
     write_split(shared / "corpus", is_held_out_nih, HELD_OUT_NIH, [
         "Pages of ../shared/corpus (NIH pages, MedQuAD) held out for hand checks of readlint's",
         "flags on sites other than cancer.gov. Chosen by tools/split_corpus.py: every page whose",
         "path's SHA-1, read as a number, is divisible by 10, and whose path after 'held-out-3:'",
-        "has an even SHA-1.",
+        "has an even SHA-1, less the pages whose flags a hand check has read (READ_CHECKS).",
     ])
 
 
