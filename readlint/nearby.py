@@ -140,6 +140,32 @@ def next_sentence_points_back(text: str, start: int, end: int) -> bool:
     return _POINTING_BACK.match(text, stop) is not None
 
 
+_COMMON_HEAD = 4.0  # a word this common in English (Zipf) says nothing of the term it ends
+_DESCRIBING = re.compile(r"is|are|can|may|helps?|works?|(?!was|has|does)[a-z]{3,}[^s\W]s")
+_NEXT_ABOUT_HEAD = re.compile(r"\s*(?:The|This|That|These|Those|Each|An?)\s+([\w-]+)\s+[a-z]")
+
+
+def next_sentence_on_its_head(text: str, start: int, end: int) -> bool:
+    """Does the next sentence go on about what the term names, by its last word ("... an
+    ultrasound transducer. The transducer bounces sound waves ...", "... the parathyroid
+    glands. The four parathyroid glands are ...")? The term must end its sentence."""
+    _, stop = sentence_span(text, start, end)
+    if stop - end > 40:
+        return False
+    last = text[start:end].split()[-1]
+    if word_zipf(last) >= _COMMON_HEAD:
+        return False  # "... metastatic cancer. The cancer ..." says nothing of "metastatic"
+    m = _NEXT_ABOUT_HEAD.match(text, stop)
+    if m is None:
+        return False
+    head = fold(last)
+    words = text[m.start(1):m.start(1) + 80].split()[:4]
+    # its head, then a verb that says what it is or does ("bounces", "are located"), not
+    # what happened to it ("The nephrectomy went well")
+    return any(fold(w) == head and i + 1 < len(words) and _DESCRIBING.fullmatch(words[i + 1])
+               is not None for i, w in enumerate(words))
+
+
 _DEFINING_VERB = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:\s+[\w-]+){0,4}?\s+(?:is|are|means|"
                             r"mean|refers|refer|describes|describe|happens|happen|occurs|"
                             r"occur|causes|cause|affects|affect|develops|develop|starts|"
@@ -354,7 +380,8 @@ def explained_nearby(doc: Document, block_index: int, text: str, start: int, end
     ("the drug capecitabine"), so glossary-link asks without `kinds`."""
     return bracket_later(text, start, end) or named_as(text, start) or \
         next_sentence_points_back(text, start, end) or subject_defined(text, start, end) or \
-        next_sentence_defines(text, start, end) or bold_label(doc, block_index, start, end) or \
+        next_sentence_defines(text, start, end) or next_sentence_on_its_head(text, start, end) or \
+        bold_label(doc, block_index, start, end) or \
         says_what_it_does(text, end) or keyed_to_its_name(text, start, end) or \
         defined_in_next_block(doc, block_index, term) or \
         under_own_heading(doc, block_index, term) or misread(text, start, end) or \

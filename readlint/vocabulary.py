@@ -620,4 +620,7 @@ def _is_explanation(inside: str, term: str, term_is_acronym: bool) -> bool:
         return False
     if term_is_acronym:
         return len(inside.split()) >= 2  # "ALL (acute lymphoblastic leukemia)"
-    return len(inside.split()) >= 2 or zipf(inside) >= 3.5  # "detect (find)", "(fertile)"
+    if len(inside.split()) >= 2 or zipf(inside) >= 3.5:
+        return True  # "detect (find)", "(fertile)"
+    # one plain word, plainer than the term: "gingiva (gums)", "benign (noncancerous)"
+    return inside.islower() and (zipf(inside) >= zipf(term) + 0.5 or everyday_compound(inside))

@@ -162,3 +162,35 @@ def test_a_slip_of_the_keyboard_is_named_as_one():
     assert found["muscule"] == '"muscule" looks like a misspelling of "muscle": check the spelling.'
     assert "misspelling of \"symptoms\"" in found["symtpoms"]
     assert found["lobation"].startswith('Readers may not know the term "lobation"')
+
+
+@pytest.mark.parametrize("text, term", [
+    # the term's hardest word is linked elsewhere on the page, in any form
+    ("Some women take [adjuvant](https://www.cancer.gov/publications/dictionaries/cancer-terms/"
+     "def/45587) tamoxifen.\n\nLater, adjuvant treatment lowered the risk.\n",
+     "adjuvant treatment"),
+    ("**[TRAM flap](https://www.cancer.gov/publications/dictionaries/cancer-terms/def/4) :** "
+     "tissue from the belly.\n\nA TRAM can be used.\n", "TRAM"),
+    # what kind of thing it is, said by the next word
+    ("The blood flows through an apheresis machine that removes the stem cells.\n",
+     "apheresis"),
+    # people named by their work, with an everyday ending
+    ("Surgeons, internists and epidemiologists met.\n", "internists"),
+    # the next sentence goes on about it by its head word
+    ("The doctor uses a small ultrasound transducer. The transducer bounces sound waves off "
+     "the organs.\n", "ultrasound transducer"),
+    # one plain word in brackets, plainer than the term
+    ("Cancer can form in the gingiva (gums) and the lips.\n", "gingiva"),
+])
+def test_explained_or_linked_elsewhere_on_the_page(text, term):
+    assert term not in [subject for subject, _, _ in flagged(text)]
+
+
+def test_a_repeated_term_is_not_an_explanation():
+    # "The transducer bounces ..." says what it does; "The nephrectomy went well" does not
+    assert [s for s, _, _ in flagged("She had a nephrectomy. The nephrectomy went well.\n")] \
+        == ["nephrectomy"]
+    # nor does a linked word explain a different hard word beside it
+    text = ("Take [tamoxifen](https://www.cancer.gov/publications/dictionaries/cancer-terms/"
+            "def/1).\n\nShe may get adjuvant treatment.\n")
+    assert "adjuvant treatment" in [s for s, _, _ in flagged(text)]

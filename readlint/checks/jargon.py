@@ -99,7 +99,14 @@ class UndefinedJargon(Rule):
         just before it: "the enzyme mevalonate kinase", "three genes, ETFA, ETFB, and
         ETFDH", "the parasite Babesia microti";
       - an abbreviation after its long form: "American Society of Clinical Oncology (ASCO)";
-      - a link on that use.
+      - one plain word in parentheses, plainer than the term: "the gingiva (gums)";
+      - what kind of thing it is, in its next word: "an apheresis machine", "HER2 protein";
+      - the next sentence going on about it by its last word: "... an ultrasound transducer.
+        The transducer bounces sound waves ...";
+      - a link on that use, or a link anywhere on the page on its hardest word, in any form
+        ("adjuvant treatment" where "adjuvant" is linked).
+    People named by their work with an everyday ending ("internists", "epidemiologists") are
+    not reported.
 
     How to fix: explain the term in plain words where it first appears, or use an everyday
     word instead.
@@ -143,9 +150,9 @@ class UndefinedJargon(Rule):
         seen: set[str] = {fold_phrase(abbreviation) for h in doc.headings
                           for abbreviation in spelled_out(h.text)}
         # Words linked anywhere on the page: the link explains them, in any form ("ejaculation"
-        # after a linked "ejaculates").
-        linked_stems = {fold(w)[:7] for b in doc.blocks for lk in b.links
-                        for w in re.findall(r"[^\W\d_]{7,}", b.text[lk.start:lk.end])}
+        # after a linked "ejaculates"), and in the terms they stand in ("adjuvant treatment"
+        # where "adjuvant" is linked, "TRAM" where "TRAM flap" is).
+        linked_stems = _linked_stems(doc)
         # "Key Points" lists: each point is a heading of the section that explains it below
         skipped = doc.blocks_under(options["skip_sections"]) | nearby.key_points_lists(doc) | \
             doc.blocks_under(("key points",))
@@ -222,8 +229,10 @@ class UndefinedJargon(Rule):
                     continue
                 if any(lk.start < end and start < lk.end for lk in block.links):
                     continue
-                if len(term) >= 7 and " " not in term and fold(term)[:7] in linked_stems:
-                    continue  # another form of a word the page links
+                if _linked_on_page(term, linked_stems):
+                    continue  # its hardest word is linked on the page, in some form
+                if _kind_after(text, end) or _named_by_work(term):
+                    continue  # "an apheresis machine", "internists" among other doctors
                 suffix = _DRUG_SUFFIX.match(text, end)  # "Mosunetuzumab-axgb works by ..."
                 whole = _hyphenated(text, start, end)  # a part of "tonic-clonic", "apoA-I"
                 if end <= label_end or \
@@ -265,8 +274,51 @@ def _limits(options: Mapping[str, Any]) -> Limits:
                   float(options["acronym_max_zipf"]), tuple(options["glossaries"]))
 
 
-_KIND_LAST = re.compile(r"\s(?:genes?|proteins?|mutations?|variants?|enzymes?|receptors?)$",
-                        re.I)
+# What kind of thing a term is, said by its last word or the word after it: "the BRAF gene",
+# "the pituitary gland", "an apheresis machine that removes ...".
+_KINDS = r"(?:genes?|proteins?|mutations?|variants?|enzymes?|receptors?|glands?|hormones?|" \
+         r"machines?|devices?|instruments?|viruse?s?|bacteri(?:um|a)|molecules?|vitamins?)"
+_KIND_LAST = re.compile(rf"\s{_KINDS}$", re.I)
+_KIND_NEXT = re.compile(rf"(?:/[\w-]+)?[®™]?\s+{_KINDS}\b", re.I)
+# People named by their work, with an everyday ending: "internists", "epidemiologists".
+_PEOPLE = re.compile(r"(?![a-z]*agonists?$)[a-z]{3,}(?:ists?|icians?)", re.I)
+
+
+def _linked_stems(doc: Document) -> set[str]:
+    """The words of every link's text on the page (the first 7 letters of their plain form,
+    or an abbreviation whole)."""
+    stems = set()
+    for block in doc.blocks:
+        for link in block.links:
+            for w in re.findall(r"[^\W\d_][\w-]*", block.text[link.start:link.end]):
+                if is_acronym(w):
+                    stems.add(w)
+                elif len(w) >= 4:
+                    stems.add(fold(w)[:7])
+    return stems
+
+
+def _linked_on_page(term: str, stems: set[str]) -> bool:
+    """Is the term's hardest word (its rarest in English) linked somewhere on the page?"""
+    if is_acronym(term):
+        return term in stems or term.rstrip("s") in stems
+    pieces = [w for w in re.findall(r"[^\W\d_]+", term) if len(w) >= 4]
+    if not pieces:
+        return False
+    rarest = min(pieces, key=word_zipf)
+    return fold(rarest)[:7] in stems
+
+
+def _kind_after(text: str, end: int) -> bool:
+    """Is the term followed by what kind of thing it is ("HER2/neu protein", "apheresis
+    machine")?"""
+    return _KIND_NEXT.match(text, end) is not None
+
+
+def _named_by_work(term: str) -> bool:
+    """A kind of doctor or scientist, whose everyday ending says what they are
+    ("internists", "epidemiologists", "cardiologists")."""
+    return " " not in term and _PEOPLE.fullmatch(term) is not None
 
 
 def _graded(term: str, seen: set[str]) -> bool:
