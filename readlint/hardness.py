@@ -8,7 +8,8 @@ use in a million words); a word built the medical way (-itis, -ectomy, hyper-, .
 with a hard word in it. Easy whatever their frequency: words of the body and of daily life
 and the conditions everyone has heard of (data/everyday-health-words.txt: "spleen",
 "multiple sclerosis"), everyday words made from everyday ones ("editorialists", "regrow"),
-two words run together by a typing slip, brands written in CamelCase, and names.
+words a reader can take apart into a prefix and a common word ("hyperactivity",
+"osteoarthritis"), two words run together by a typing slip, brands written in CamelCase, and names.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from .vocabulary import (
     everyday_health,
     in_proper_name,
     is_medical_form,
+    readable_parts,
     run_together,
     sentence_start,
     word_zipf,
@@ -83,6 +85,8 @@ def hard_word(term: str, in_glossary: bool, limits: Limits = DEFAULT_LIMITS) -> 
     """The word's own hardness, wherever it stands (see `hard_term`)."""
     if not in_glossary and (everyday_derivation(term) or run_together(term)):
         return False  # "editorialists", "spidery", "generalizable"; "endoscopea" (a typing fault)
+    if readable_parts(term):
+        return False  # a prefix and a common word: "hyperactivity", "osteoarthritis"
     # built the medical way, in its plain form too: "exposes" is "expose", not "-oses";
     # and not an everyday word in front of one ("biotechnology": bio + technology)
     medical_form = is_medical_form(term) and is_medical_form(fold(term)) and \

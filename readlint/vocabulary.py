@@ -262,6 +262,27 @@ def everyday_compound(word: str) -> bool:
                for i in range(3, len(low) - 2))
 
 
+# Prefixes a reader can take off a word to read it, medical ones too: "hyperactivity" is too
+# much activity, "osteoarthritis" arthritis of the bones, "noninvasive" not invasive.
+_READABLE_PREFIXES = ("hyper", "hypo", "immuno", "osteo", "non", "post", "pre", "anti",
+                      "over", "under", "self", "multi", "semi", "un", "re")
+# Endings that are common words only by chance: "hypertrophy" is not about a trophy.
+_FALSE_FRIENDS = frozenset(("trophy", "tonic", "plastic", "static"))
+
+
+@lru_cache(maxsize=WORDS_REMEMBERED)
+def readable_parts(word: str) -> bool:
+    """Is the word a prefix a reader can take off and a common word (Zipf 3.5 or more, five
+    letters or more): "hyperactivity", "osteoarthritis", "immunodeficiency"?"""
+    low = word.lower()
+    for prefix in _READABLE_PREFIXES:
+        rest = low[len(prefix):].lstrip("-")
+        if low.startswith(prefix) and len(rest) >= 5 and rest not in _FALSE_FRIENDS and \
+                word_zipf(rest) >= 3.5:
+            return True
+    return False
+
+
 # Short words a dash or a space often stood before when two words were run together.
 _GLUE_WORDS = frozenset(("a", "an", "the", "to", "or", "and", "when", "which", "that"))
 # Endings that are words too: "genomically" is not "genomic" + "ally".

@@ -194,3 +194,11 @@ def test_a_repeated_term_is_not_an_explanation():
     text = ("Take [tamoxifen](https://www.cancer.gov/publications/dictionaries/cancer-terms/"
             "def/1).\n\nShe may get adjuvant treatment.\n")
     assert "adjuvant treatment" in [s for s, _, _ in flagged(text)]
+
+
+def test_a_prefix_and_a_common_word_can_be_read():
+    # too much activity, arthritis of the bones: a reader takes the prefix off
+    assert flagged("He has hyperactivity and early osteoarthritis.\n") == []
+    # not when the rest is a common word only by chance, or rare
+    assert [s for s, _, _ in flagged("Scans showed hypertrophy and hypopigmentation.\n")] == \
+        ["hypertrophy", "hypopigmentation"]
