@@ -41,7 +41,8 @@ SKIP_SECTIONS = {
 
 # Abbreviations every adult reader meets in daily life, newer than the word counts
 # (wordfreq's data ends in 2021) or used more than they are written.
-EVERYDAY_ABBREVIATIONS = frozenset("COVID COVID-19 TV DNA FAQ PDF ID OK USA TTY FDA".split())
+EVERYDAY_ABBREVIATIONS = frozenset("COVID COVID-19 TV DNA FAQ PDF ID OK USA TTY FDA MRI CT PET "
+                                   "HIV AIDS ADHD ICU IV ECG EKG".split())
 
 STOPWORDS = frozenset("""
 a an the of in on at to for from by with and or but not no as is are was were be been this that
@@ -180,13 +181,23 @@ def everyday_health(word: str) -> bool:
 EXPLAINED_MAX_ZIPF = 3.6
 
 
+# A word as common as this (Zipf) is taken as one writers explain only when they explain it on
+# at least half the pages that use it ("neuron", "nucleotide"): readers know most such words
+# that writers explain now and then ("epilepsy", "benign", "paralysis").
+COMMON_EXPLAINED_ZIPF = 3.0
+COMMON_EXPLAINED_SHARE = 0.5
+
+
 @cache
 def _explained_terms() -> frozenset[str]:
     path = Path(__file__).resolve().parent / "data" / "explained-terms.tsv"
     words = set()
     for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith(("#", "word\t")):
-            words.add(line.split("\t", 1)[0])
+            word, pages, explained = line.split("\t")[:3]
+            if word_zipf(word) < COMMON_EXPLAINED_ZIPF or \
+                    int(explained) >= COMMON_EXPLAINED_SHARE * int(pages):
+                words.add(word)
     return frozenset(words)
 
 

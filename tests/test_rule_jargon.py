@@ -105,7 +105,7 @@ def test_ignore_matches_words_as_the_rule_compares_them():
 
 @pytest.mark.parametrize("text, term", [
     # an explanation in parentheses belongs to the word right before it, not to its pair
-    ("Plasma cell tumors can be benign or malignant (cancer).", "benign"),
+    ("Plasma cell tumors can be indolent or malignant (cancer).", "indolent"),
     ("The two main layers are the epidermis and the dermis (lower or inner layer).",
      "epidermis"),
     # a word that only ends like a medical word is not medical: "exposes" is "expose"
@@ -202,3 +202,25 @@ def test_a_prefix_and_a_common_word_can_be_read():
     # not when the rest is a common word only by chance, or rare
     assert [s for s, _, _ in flagged("Scans showed hypertrophy and hypopigmentation.\n")] == \
         ["hypertrophy", "hypopigmentation"]
+
+
+@pytest.mark.parametrize("text, term", [
+    # a name standing as a sentence at the start of a paragraph, then what it is
+    ("Craniotomy. An opening is made in the skull and a piece of it is removed.\n",
+     "Craniotomy"),
+    # the site the front matter names as the page's source
+    ("---\ntitle: Ataxia\nsource: GARD\n---\nPlease visit our GARD page on ataxia.\n", "GARD"),
+    # abbreviations most readers know
+    ("You may have CT, MRI, and PET scans.\n", "MRI"),
+    # common words writers explain only now and then
+    ("The same gene is also linked to epilepsy.\n", "epilepsy"),
+    # what kind of thing a name is, said by the next word
+    ("She took corticosteroid medications to calm the immune system.\n", "corticosteroid"),
+])
+def test_not_reported(text, term):
+    assert term not in [subject for subject, _, _ in flagged(text)]
+
+
+def test_a_sentence_that_is_not_a_name_is_no_label():
+    assert [s for s, _, _ in flagged("Doctors may suggest a craniotomy. The craniotomy "
+                                     "went well.\n")] == ["craniotomy"]

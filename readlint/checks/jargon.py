@@ -163,7 +163,9 @@ class UndefinedJargon(Rule):
                                  options["skip_glossary_terms"]), set())
         topic = topic_words(doc)  # the page's subject: its drug is named, not jargon, on it
         # the site or body a title names ("Pexidartinib - NCI"): its own name, known there
-        own_names = set(re.findall(r"\b[A-Z]{2,}\b", str(doc.metadata.get("title") or "")))
+        # and the site the front matter names as the page's source ("source: GARD")
+        own_names = set(re.findall(r"\b[A-Z]{2,}\b", " ".join(
+            str(doc.metadata.get(field) or "") for field in ("title", "source"))))
         for index, block in enumerate(doc.blocks):
             if block.kind == "heading" or index in skipped or _title_line(block) or \
                     nearby.resource_title(block) or \
@@ -277,7 +279,8 @@ def _limits(options: Mapping[str, Any]) -> Limits:
 # What kind of thing a term is, said by its last word or the word after it: "the BRAF gene",
 # "the pituitary gland", "an apheresis machine that removes ...".
 _KINDS = r"(?:genes?|proteins?|mutations?|variants?|enzymes?|receptors?|glands?|hormones?|" \
-         r"machines?|devices?|instruments?|viruse?s?|bacteri(?:um|a)|molecules?|vitamins?)"
+         r"machines?|devices?|instruments?|viruse?s?|bacteri(?:um|a)|molecules?|vitamins?|" \
+         r"muscles?|bones?|nerves?|medications?|medicines?|drugs?)"
 _KIND_LAST = re.compile(rf"\s{_KINDS}$", re.I)
 _KIND_NEXT = re.compile(rf"(?:/[\w-]+)?[®™]?\s+{_KINDS}\b", re.I)
 # People named by their work, with an everyday ending: "internists", "epidemiologists".
@@ -641,7 +644,19 @@ def _label_end(doc: Document, block: Block) -> int:
     if colon > 0 and len(text[:colon].split()) <= 6 and not re.search(r"[.!?]\s", text[:colon]) \
             and len(text) > colon + 3:
         return colon
+    titled = _TITLE_SENTENCE.match(text)
+    if titled:  # "Craniotomy. An opening is made in the skull ..."
+        return titled.end(1)
     return 0
+
+
+# A name of one to four words standing as a sentence of its own at the start of a paragraph,
+# then what it is: the way summaries describe tests and treatments ("Abdominal ultrasound. An
+# ultrasound transducer ...").
+_TITLE_SENTENCE = re.compile(
+    r"(?!(?:An?|The|This|That|These|Those|It|We|You|They|He|She|I)\b)"
+    r"([A-Z][\w'’-]*(?: (?!(?:is|are|was|were|has|had|have|will|can|may)\b)[\w'’()-]+){0,3})"
+    r"\.\s+(?:An?|The|This|It|In|During)\s+[a-z]")
 
 
 # A word explained by what follows it that is not a definition: "to ablate the lesions by
