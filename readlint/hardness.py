@@ -94,8 +94,8 @@ def hard_word(term: str, in_glossary: bool, limits: Limits = DEFAULT_LIMITS) -> 
         not everyday_head(term)
     if not in_glossary and not medical_form and everyday_compound(term):
         return False  # "underarm", "regrow", "noncancerous"
-    if everyday_health(term):
-        return False  # "spleen", "testicles": words of the body readers know
+    if everyday_health(term) or everyday_health(fold(term)):
+        return False  # "spleen", "testicles", "urinating": words of the body readers know
     if writers_explain(term, fold(term)):
         return True  # health writers explain it where they use it: "recur", "scoliosis"
     frequency = word_zipf(term)

@@ -224,3 +224,17 @@ def test_not_reported(text, term):
 def test_a_sentence_that_is_not_a_name_is_no_label():
     assert [s for s, _, _ in flagged("Doctors may suggest a craniotomy. The craniotomy "
                                      "went well.\n")] == ["craniotomy"]
+
+
+@pytest.mark.parametrize("text", [
+    "He is chair of the department of oncology at the hospital.\n",
+    "NCI's Surveillance, Epidemiology, and End Results (SEER) program counts cancers.\n",
+    "Tell us if you have a pacemaker, man-made joint, stent, or other metal devices.\n",
+])
+def test_fields_names_and_lists_that_say_their_kind(text):
+    assert flagged(text) == []
+
+
+def test_a_term_outside_such_a_list_is_still_reported():
+    assert [s for s, _, _ in flagged("Your doctor may put in a stent to keep it open.\n")] == \
+        ["stent"]

@@ -201,6 +201,7 @@ class UndefinedJargon(Rule):
                 i = bisect.bisect_right(span_starts, start) - 1
                 in_glossary = i >= 0 and end <= glossary_spans[i][1]
                 if _named(term, acronym, in_glossary, text, start) or \
+                        _field_or_program(text, start, end, term) or \
                         re.sub(r"['’]s$", "", term) in own_names:
                     seen.add(key)  # a person or a group, named again later: "Dr. Cusimano" ...
                     continue  # ... "Cusimano said"
@@ -359,6 +360,32 @@ def _named(term: str, acronym: bool, in_glossary: bool, text: str, start: int) -
     # a person: "Dr. Sznol", "Hortobagyi said", "Ambinder, M.D."
     return term[:1].isupper() and not in_glossary and " " not in term and bool(
         _TITLE_BEFORE.search(text, max(0, start - 40), start) or _PERSON_AFTER.match(text, end))
+
+
+# A field of work named as such: "the department of oncology", "experts in the fields of
+# oncology, pharmacology ...", "specialties include medical oncology".
+_FIELD_BEFORE = re.compile(r"\b(?:departments?|divisions?|fields?|professor|school|"
+                           r"specialt(?:y|ies)(?:\s+include)?|experts?\s+in)\s+(?:of\s+)?"
+                           r"(?:[a-z]+,?\s+){0,6}$", re.I)
+# A word of a capitalised name that its abbreviation follows: "Surveillance, Epidemiology, and
+# End Results (SEER)".
+_NAME_THEN_ABBREVIATION = re.compile(r"(?:,?\s+(?:and\s+|&\s+|of\s+|for\s+|the\s+)?[A-Z][\w'’-]*)+"
+                                     r"\s*\([A-Z][A-Za-z0-9]*[A-Z]\)")
+# A list that ends by saying what kind of things it names: "a pacemaker, stent, or other
+# metal devices".
+_AND_OTHER = re.compile(r"[^.;:()]{0,120}?\b(?:or|and)\s+other\s+(?:[a-z]+\s+){0,2}[a-z]+s\b")
+
+
+def _field_or_program(text: str, start: int, end: int, term: str) -> bool:
+    """Is the term a field of work, a word of a program's name, or one item of a list whose
+    kind the list says?"""
+    if _FIELD_BEFORE.search(text, max(0, start - 80), start):
+        return True
+    if term[:1].isupper() and not sentence_start(text, start) and \
+            _NAME_THEN_ABBREVIATION.match(text, end):
+        return True
+    listed = _AND_OTHER.match(text, end)
+    return listed is not None and "," in listed.group()
 
 
 def _hard_parts(text: str, word: str, start: int) -> Iterator[tuple[int, int, str]]:
