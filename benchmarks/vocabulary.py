@@ -18,7 +18,8 @@ b. explanations: every "term (plain explanation)" at a medical term's first use 
    dictionary or built the medical way, rarer than everyday words), on the cancer.gov pages
    and MedQuAD's cancer.gov summaries, the term not linked there nor anywhere on the page.
    With the explanation removed, the term should be reported by exactly one rule
-   (glossary-link or undefined-jargon); with it in place, by neither.
+   (plain-words, with a plainer word to use; glossary-link; or undefined-jargon); with it in
+   place, by none.
 c. flags per 1,000 words: undefined-jargon and glossary-link on finished cancer.gov pages (as
    published, links in place) and on NIH pages, with the terms flagged most.
 d. wrong-target alarms: links on the editors' own pages reported as going to another entry.
@@ -140,10 +141,14 @@ def is_medical_term(term: str) -> bool:
     return (bool(MATCHER.find(term)) or is_medical_form(term)) and word_zipf(term) < 4.5
 
 
+VOCABULARY_RULES = ("plain-words", "glossary-link", "undefined-jargon")
+
+
 def reporters(raw: str, name: str, start: int, end: int) -> set[str]:
-    """The vocabulary rules that report words overlapping raw[start:end]."""
+    """The vocabulary rules that report words overlapping raw[start:end] (plain-words too:
+    a plainer word to use instead fixes the term as well as an explanation)."""
     found = LINTER.lint_text(raw, name).problems
-    return {p.rule for p in found if p.rule in ("glossary-link", "undefined-jargon")
+    return {p.rule for p in found if p.rule in VOCABULARY_RULES
             and p.start < end and start < p.end}
 
 
@@ -195,13 +200,15 @@ def evaluate_explanations(shared: Path, held: bool) -> None:
             if not who:
                 missed[key] += 1
     n = max(1, counts["terms"])
-    once = counts["glossary-link"] + counts["undefined-jargon"]
+    once = counts["plain-words"] + counts["glossary-link"] + counts["undefined-jargon"]
     print(f"\nb. explanations removed ({'held-out' if held else 'tuning'} cancer.gov pages and "
           f"MedQuAD's cancer.gov summaries; {counts['terms']} medical terms explained at "
           "their first use)")
-    print(f"   reported by exactly one rule: {once} ({once / n:.3f}); glossary-link "
-          f"{counts['glossary-link']}, undefined-jargon {counts['undefined-jargon']}, both "
-          f"{counts['glossary-link and undefined-jargon']}, neither {counts['neither']}")
+    several = counts["terms"] - once - counts["neither"]
+    print(f"   reported by exactly one rule: {once} ({once / n:.3f}); plain-words "
+          f"{counts['plain-words']}, glossary-link {counts['glossary-link']}, "
+          f"undefined-jargon {counts['undefined-jargon']}, more than one {several}, "
+          f"neither {counts['neither']}")
     print(f"   explanation in place, reported by neither: {counts['respected']} "
           f"({counts['respected'] / n:.3f})")
     print(f"   missed: {', '.join(f'{t} ({c})' for t, c in missed.most_common(15))}")
