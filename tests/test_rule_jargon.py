@@ -238,3 +238,9 @@ def test_fields_names_and_lists_that_say_their_kind(text):
 def test_a_term_outside_such_a_list_is_still_reported():
     assert [s for s, _, _ in flagged("Your doctor may put in a stent to keep it open.\n")] == \
         ["stent"]
+
+
+def test_a_term_explained_with_the_page_subject_after_it():
+    page = ("---\ntitle: Gastroparesis\n---\nMost people with gastroparesis have idiopathic "
+            "gastroparesis, which means a doctor cannot find the cause.\n")
+    assert "idiopathic" not in [s for s, _, _ in flagged(page)]

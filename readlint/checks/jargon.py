@@ -241,6 +241,7 @@ class UndefinedJargon(Rule):
                 if end <= label_end or \
                         explained(text, start, suffix.end() if suffix else end, acronym) or \
                         whole != (start, end) and explained(text, *whole, acronym) or \
+                        _explained_with_next(text, start, end, topic) or \
                         _noun_definition(text, end) or \
                         _in_title(term, topic) or _against_topic(term, topic) or \
                         _pronunciation(text, start) or _not_a_term(text, start, end, acronym) \
@@ -374,6 +375,18 @@ _NAME_THEN_ABBREVIATION = re.compile(r"(?:,?\s+(?:and\s+|&\s+|of\s+|for\s+|the\s
 # A list that ends by saying what kind of things it names: "a pacemaker, stent, or other
 # metal devices".
 _AND_OTHER = re.compile(r"[^.;:()]{0,120}?\b(?:or|and)\s+other\s+(?:[a-z]+\s+){0,2}[a-z]+s\b")
+
+
+_TOPIC_WORD_AFTER = re.compile(r"\s+([^\W\d_][\w'’-]*)")
+
+
+def _explained_with_next(text: str, start: int, end: int, topic: set[str]) -> bool:
+    """Is the term, with the page's subject after it, explained as one ("idiopathic
+    gastroparesis, which means a health care provider cannot identify the cause" on a page
+    about gastroparesis)?"""
+    after = _TOPIC_WORD_AFTER.match(text, end)
+    return after is not None and fold(after.group(1)) in topic and \
+        explained(text, start, after.end(1))
 
 
 def _field_or_program(text: str, start: int, end: int, term: str) -> bool:
