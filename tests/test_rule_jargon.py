@@ -244,3 +244,14 @@ def test_a_term_explained_with_the_page_subject_after_it():
     page = ("---\ntitle: Gastroparesis\n---\nMost people with gastroparesis have idiopathic "
             "gastroparesis, which means a doctor cannot find the cause.\n")
     assert "idiopathic" not in [s for s, _, _ in flagged(page)]
+
+
+@pytest.mark.parametrize("text, term", [
+    ("Hypothyroidism. Increased prolactin levels are often seen in people with it.\n",
+     "Hypothyroidism"),
+    ("It is caused by changes in the HADHA gene.[OMIM]\n", "OMIM"),  # a cited source
+    ("Moderator Andrea Denicoff, RN, MS, ANP, of the National Cancer Institute.\n", "ANP"),
+    ("Researchers in other institutes of NIH study it.\n", "NIH"),
+])
+def test_labels_sources_degrees_and_agencies(text, term):
+    assert term not in [subject for subject, _, _ in flagged(text)]

@@ -394,6 +394,8 @@ def _field_or_program(text: str, start: int, end: int, term: str) -> bool:
     kind the list says?"""
     if _FIELD_BEFORE.search(text, max(0, start - 80), start):
         return True
+    if text[start - 1:start] == "[" and text[end:end + 1] == "]":
+        return True  # a source cited in square brackets: "... in the HADHA gene.[OMIM]"
     if term[:1].isupper() and not sentence_start(text, start) and \
             _NAME_THEN_ABBREVIATION.match(text, end):
         return True
@@ -491,7 +493,8 @@ _STUDY_BEFORE = re.compile(r"\b(?:dubbed|trials?|studies|study number|identifier
                            r"\bpublished\b[^.]{0,80}\bin\s+[*_]?$|\d\s*$", re.I)
 # Letters after a person's name: "Allan Hackshaw, MSc", "Goodman PJ, Thompson IM".
 _DEGREES = frozenset("MD MPH PhD MSc MS RN DO MBA FACS BSN DrPH ScD NP PA MSW LCSW DDS FRCP "
-                     "MA BA BS PharmD OCN MB BCh MBBS MSPH MHS MPhil FRCS".split())
+                     "MA BA BS PharmD OCN MB BCh MBBS MSPH MHS MPhil FRCS ANP FNP CRNP APRN "
+                     "CNS CNM DNP MSN".split())
 _AFTER_NAME = re.compile(r"[A-Z][a-z’'-]+,?\s+$")
 # Two-letter codes of US states and Canadian provinces, after a town: "Salt Lake City, UT".
 _REGIONS = frozenset("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS "
@@ -696,7 +699,7 @@ def _label_end(doc: Document, block: Block) -> int:
 _TITLE_SENTENCE = re.compile(
     r"(?!(?:An?|The|This|That|These|Those|It|We|You|They|He|She|I)\b)"
     r"([A-Z][\w'’-]*(?: (?!(?:is|are|was|were|has|had|have|will|can|may)\b)[\w'’()-]+){0,3})"
-    r"\.\s+(?:An?|The|This|It|In|During)\s+[a-z]")
+    r"\.\s+(?:(?:An?|The|This|It|In|During)\s+[a-z]|[A-Z][a-z]+\s+[a-z])")
 
 
 # A word explained by what follows it that is not a definition: "to ablate the lesions by
