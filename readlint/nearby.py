@@ -140,6 +140,7 @@ def next_sentence_points_back(text: str, start: int, end: int) -> bool:
     return _POINTING_BACK.match(text, stop) is not None
 
 
+_COUNTS = frozenset("two three four five six seven eight nine ten both all".split())
 _COMMON_HEAD = 4.0  # a word this common in English (Zipf) says nothing of the term it ends
 _DESCRIBING = re.compile(r"is|are|can|may|helps?|works?|(?!was|has|does)[a-z]{3,}[^s\W]s")
 _NEXT_ABOUT_HEAD = re.compile(r"\s*(?:The|This|That|These|Those|Each|An?)\s+([\w-]+)\s+[a-z]")
@@ -160,10 +161,17 @@ def next_sentence_on_its_head(text: str, start: int, end: int) -> bool:
         return False
     head = fold(last)
     words = text[m.start(1):m.start(1) + 80].split()[:4]
+    if words and words[0].lower() in _COUNTS:
+        words = words[1:]  # "The four parathyroid glands are ..."
     # its head, then a verb that says what it is or does ("bounces", "are located"), not
-    # what happened to it ("The nephrectomy went well")
-    return any(fold(w) == head and i + 1 < len(words) and _DESCRIBING.fullmatch(words[i + 1])
-               is not None for i, w in enumerate(words))
+    # what happened to it ("The nephrectomy went well", "A second lumpectomy is ...")
+    term_words = {fold(w) for w in text[start:end].split()}
+    for i in (0, 1):  # "The transducer bounces", "The parathyroid glands are"
+        if len(words) > i + 1 and fold(words[i]) == head and \
+                all(fold(w) in term_words for w in words[:i]) and \
+                _DESCRIBING.fullmatch(words[i + 1]) is not None:
+            return True
+    return False
 
 
 _DEFINING_VERB = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:\s+[\w-]+){0,4}?\s+(?:is|are|means|"

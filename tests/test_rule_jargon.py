@@ -255,3 +255,9 @@ def test_a_term_explained_with_the_page_subject_after_it():
 ])
 def test_labels_sources_degrees_and_agencies(text, term):
     assert term not in [subject for subject, _, _ in flagged(text)]
+
+
+def test_a_later_sentence_about_another_use_is_no_explanation():
+    # "A second lumpectomy is ..." says nothing of what a lumpectomy is
+    text = "Ask if you will need a lumpectomy. A second lumpectomy is sometimes done.\n"
+    assert [s for s, _, _ in flagged(text)] == ["lumpectomy"]
