@@ -83,10 +83,15 @@ def _paragraph(raw: str, start: int, end: int) -> str:
     line_end = raw.find("\n", end)
     if begin == line_start and line_end >= 0:
         stop = line_end
-    text = raw[begin:stop if stop >= 0 else len(raw)]
+    stop = stop if stop >= 0 else len(raw)
+    if stop - begin > 1200:  # a long paragraph: the part around the flag
+        cut_start, cut_stop = max(begin, start - 600), min(stop, end + 600)
+        text = ("... " if cut_start > begin else "") + raw[cut_start:cut_stop] + \
+            (" ..." if cut_stop < stop else "")
+    else:
+        text = raw[begin:stop]
     text = re.sub(r"\]\([^)]*\)", "]", text)
-    text = " ".join(text.split())
-    return text if len(text) <= 1200 else text[:1200] + " ..."
+    return " ".join(text.split())
 
 
 def main(shared: Path, rule: str, size: int, which: str = "held-out",
