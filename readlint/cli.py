@@ -38,7 +38,7 @@ EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a tool stopped by a 
 
 
 # The report's orders (report.model.SORT_KEYS), named here so `check` need not import it.
-REPORT_ORDERS = ("grade", "long", "path", "problems", "terms", "words", "worst")
+REPORT_ORDERS = ("difficulty", "grade", "long", "path", "problems", "terms", "words", "worst")
 
 
 def _fail(message: str) -> NoReturn:
@@ -396,8 +396,9 @@ def _apply_fixes(linter: Linter, result: RunResult, write: bool, quiet: bool) ->
               help="Also write the report as one HTML page (works offline) to this file.")
 @click.option("--sort", type=click.Choice(REPORT_ORDERS), default="worst",
               show_default=True,
-              help="Order of documents: worst (furthest above target first), grade, problems, "
-                   "long, terms, words or path.")
+              help="Order of documents: worst (furthest above target first), grade, "
+                   "difficulty (the pages' difficulty score, hardest first), problems, long, "
+                   "terms, words or path.")
 @click.option("--base", metavar="REF",
               help="Compare each document changed since the git revision REF with its version "
                    "there: grade before and after, problems fixed and added (text or "
@@ -430,9 +431,10 @@ def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, .
            cache_dir: str | None, time_limit: float | None) -> None:
     """Show where a whole set of documents stands: one row per document, worst first.
 
-    For each document: its audience, words, reading grade against its target, long
-    sentences, undefined terms, missing glossary links and problems by severity; then totals
-    per audience. Files that cannot be read are listed on standard error.
+    For each document: its audience, words, reading grade against its target, difficulty
+    score, long sentences, undefined terms, missing glossary links and problems by severity,
+    and its hardest sentences with their scores and what makes each hard; then totals per
+    audience. Files that cannot be read are listed on standard error.
 
     A large site can be split across machines: `readlint report docs --shard I/N --format
     json -o part-I.json` on each, then `readlint report --merge part-*.json --html

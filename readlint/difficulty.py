@@ -552,6 +552,30 @@ def hardest(doc: Document, most: int = 5, limits: Limits = DEFAULT_LIMITS
     return found[:most]
 
 
+# What reports show of a page: its hardest sentences, at most REWRITE_SHOWN of them, and only
+# those scoring REWRITE_FROM or more (more likely from a text for professionals than from one
+# for the public): a plain page has none to show.
+REWRITE_SHOWN = 5
+REWRITE_FROM = 50.0
+
+
+def to_rewrite(doc: Document, most: int = REWRITE_SHOWN, least: float = REWRITE_FROM,
+               skip: Sequence[str] | None = ADMINISTRATIVE, limits: Limits = DEFAULT_LIMITS
+               ) -> list[Difficulty]:
+    """The sentences an editor would rewrite first: the page's hardest sentences of prose
+    (outside the sections `skip` names) scoring `least` or more, the hardest first (ties in
+    page order), leaving out what only looks like a sentence (`not_a_sentence`: its fix is
+    its layout). The scores are those `sentence_difficulties` worked out for the page."""
+    found: list[Difficulty] = []
+    for item in sorted(sentence_difficulties(doc, limits, skip),
+                       key=lambda d: (-d.score, d.place)):
+        if len(found) >= most or item.score < least:
+            break
+        if not not_a_sentence(doc, item.place):
+            found.append(item)
+    return found
+
+
 # -- reasons --------------------------------------------------------------------------------
 
 _SMALL = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
@@ -714,16 +738,26 @@ def sentence_of(doc: Document, item: Difficulty) -> Sentence:
     return doc.sentences[item.place]
 
 
-def difficulty_at(doc: Document, offset: int, limits: Limits = DEFAULT_LIMITS
-                  ) -> Difficulty | None:
+def difficulty_at(doc: Document, offset: int, limits: Limits = DEFAULT_LIMITS,
+                  skip: Sequence[str] | None = ADMINISTRATIVE) -> Difficulty | None:
     """The difficulty of the sentence at a character offset of the file (for an editor's
-    hover), any sentence, headings and table cells too; None where there is no prose."""
+    hover), any sentence, headings and table cells too; None where there is no prose. A
+    sentence of prose outside the sections `skip` names (those hard-sentence skips) gets the
+    score the rule and the report give it."""
     found = doc.block_at(offset)
     if found is None:
         return None
     block_index, at = found
-    for item in sentence_difficulties(doc, limits, skip=None):
-        sentence = doc.sentences[item.place]
-        if sentence.block_index == block_index and sentence.start <= at < sentence.end:
+    place = next((i for i, sentence in enumerate(doc.sentences)
+                  if sentence.block_index == block_index and sentence.start <= at < sentence.end),
+                 None)
+    if place is None:
+        return None
+    for asked in (skip, None) if skip is not None else (None,):
+        if asked is not None and place not in chosen(doc, asked):
+            continue
+        item = next((d for d in sentence_difficulties(doc, limits, asked) if d.place == place),
+                    None)
+        if item is not None:
             return item
     return None

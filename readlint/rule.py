@@ -14,6 +14,7 @@ from .problem import Fix, Problem, Severity
 # marks from these, never from rule names.
 GRADE = "grade"  # the reading grade of a document or section
 LONG_SENTENCE = "long-sentence"  # a sentence too long for its readers
+HARD_SENTENCE = "hard-sentence"  # a sentence's difficulty score (readlint/difficulty.py)
 UNDEFINED_TERM = "undefined-term"  # a term used without being explained
 MISSING_LINK = "missing-link"  # a term used without its glossary link
 PLAIN_WORD = "plain-word"  # a word with a plainer substitute

@@ -5,8 +5,9 @@ The server checks each open Markdown or text document with the settings its file
 would get (nearest config, the buffer's own audienceLevel, --audience), and publishes the
 problems as diagnostics when the document is opened, changed (after a short pause) or saved.
 It offers quick fixes (the glossary link, the plain word, turning a rule off for one line)
-and shows glossary entries and the page's reading grade on hover. The word tables and
-glossaries are loaded once, when the server starts, so each check after that is quick.
+and shows on hover glossary entries, the page's reading grade, and a sentence's difficulty
+score with what makes it hard. The word tables and glossaries are loaded once, when the
+server starts, so each check after that is quick.
 
 Whatever a client sends, the server goes on: a message framed wrong is skipped (said in one
 line on standard error) and reading goes on at the next one; every request gets an answer,
@@ -24,7 +25,7 @@ import os
 import re
 import sys
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
@@ -45,16 +46,17 @@ from pygls.protocol.json_rpc import (
 )
 from pygls.workspace import TextDocument
 
-from . import glossary, store
+from . import difficulty, glossary, store
 from .config import CONFIG_FILE_NAMES, find_config
+from .document import Document
 from .errors import InputError, ReadlintError
 from .files import excluded
 from .fixes import write_atomically
 from .linter import Choices, Linter, example_problems
 from .problem import Fix, Problem, Severity
 from .registry import Registry
-from .results import FileResult
-from .rule import GRADE
+from .results import FileResult, RuleInfo
+from .rule import GRADE, HARD_SENTENCE
 from .version import __version__
 
 # How long to wait after a change before checking, so a burst of keystrokes costs one check.
@@ -400,7 +402,7 @@ class ReadlintServer(LanguageServer):
             choices = Choices(audience=self.audience, jobs=1, cache=False, keep_source=True,
                               offer_fixes=True)
             linter = Linter(_config(found), self.registry, choices, measure=True,
-                            nearest_config=False)
+                            describe=keep_document, nearest_config=False)
             self._linters = {k: v for k, v in self._linters.items() if k[0] != key[0]}
             self._linters[key] = linter
         return linter
@@ -533,6 +535,13 @@ class Units:
 
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+
+
+def keep_document(doc: Document, result: FileResult, rules: Mapping[str, RuleInfo]
+                  ) -> Document:
+    """What a check keeps besides its result: the page as read, so a hover asks it for a
+    sentence's difficulty, with the scores the check worked out."""
+    return doc
 
 
 def _config(found: Path | None) -> Any:
@@ -722,7 +731,8 @@ def hover_at(ls: ReadlintServer, uri: str, position: types.Position) -> types.Ho
         return None
     if _in_front_matter(lines, at.line):
         return _grade_hover(checked)
-    return _term_hover(ls, document, checked, lines[at.line], at.line, at.character)
+    return _term_hover(ls, document, checked, lines[at.line], at.line, at.character) or \
+        _sentence_hover(ls, document, checked, lines, at.line, at.character)
 
 
 def _in_front_matter(lines: list[str], line: int) -> bool:
@@ -788,6 +798,54 @@ def _term_hover(ls: ReadlintServer, document: TextDocument, checked: Checked, li
             range=units.range(line_number + 1, match.start + 1, line_number + 1,
                               match.end + 1))
     return None
+
+
+def _sentence_hover(ls: ReadlintServer, document: TextDocument, checked: Checked,
+                    lines: list[str], line: int, column: int) -> types.Hover | None:
+    """The difficulty of the sentence under the pointer, with what makes it hard: the score
+    the hard-sentence rule and the report give it, and the limit for the page's readers when
+    the rule is on."""
+    doc, rule_set = checked.result.detail, checked.result.rule_set
+    if not isinstance(doc, Document) or rule_set is None or column >= len(lines[line]):
+        return None
+    path = checked.result.source_path
+    linter = ls.linter_for(path if path is not None else Path.cwd() / "untitled.md")
+    overrides = linter.selection.overrides_for(path)
+    measured = next((a for a in linter.selection.measured(rule_set, overrides)
+                     if HARD_SENTENCE in a.rule.tags), None)
+    skip = measured.options["skip_sections"] if measured is not None else \
+        difficulty.ADMINISTRATIVE
+    offset = sum(len(text) + 1 for text in lines[:line]) + column
+    item = difficulty.difficulty_at(doc, offset, skip=skip)
+    if item is None:
+        return None
+    value = f"**Difficulty {item.score:.0f} of 100** (0 plain, 100 hard)"
+    on = next((a for a in linter.selection.active(rule_set, overrides)
+               if measured is not None and a.rule.name == measured.rule.name), None)
+    if on is not None:
+        limit = float(on.options["max_score"])
+        value += (f", above the limit of {limit:g} for {rule_set} pages"
+                  if round(item.score) > limit else f"; the limit for {rule_set} pages is "
+                  f"{limit:g}")
+    said = "; ".join(item.reasons())
+    if not said:
+        value += "."
+    elif item.score >= difficulty.REWRITE_FROM:
+        value += f". What makes it hard, the heaviest first: {said}."
+    else:
+        value += f". What weighs most: {said}."
+    if difficulty.not_a_sentence(doc, item.place):
+        value += ("\n\nThis looks like a table, a key or a list run into the text rather than "
+                  "a sentence: its fix is its layout.")
+    page = checked.result.measures.get(HARD_SENTENCE, {}).get("score")
+    if page is not None:
+        value += f"\n\nThe page's difficulty: {page:.0f} of 100."
+    sentence = doc.sentences[item.place]
+    units = Units(document, checked.text)
+    return types.Hover(
+        contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=value),
+        range=units.range_of_offsets(checked.text, sentence.source_start,
+                                     sentence.source_end))
 
 
 def _glossaries(ls: ReadlintServer, checked: Checked) -> tuple[str, ...]:

@@ -275,25 +275,35 @@ def test_no_html_hint_once_the_page_is_written(run, corpus):
     assert "wrote the HTML report to r.html" in result.stderr
 
 
-def test_html_view_scores_prose_sentences_only(run, write):
+def test_html_view_marks_the_hardest_sentences_by_their_difficulty_score(run, write):
     hard = ("Comprehensive immunohistochemical characterization facilitates individualized "
             "therapeutic recommendations")
+    table = "Hypertonia 90% Incoordination 90% Nystagmus 50% Dysarthria 50% Ataxia 7.5% Tremor."
     write("a.md", f"---\naudienceLevel: patient\ntitle: A\nlanguage: en\n---\n# {hard}\n\n"
-                  f"![A drawing of a cell.](cell.png)\n\n{hard}.\n\n{hard}.\n\n"
+                  f"![A drawing of a cell.](cell.png)\n\n{hard}.\n\n{table}\n\n"
                   f"- {hard}.\n- Radiation therapy\n- {hard}\n\n{EASY}\n")
     assert run("report", ".", "--html", "r.html").exit_code == 0
     page = Path("r.html").read_text(encoding="utf-8")
     view = view_of(page, "a.md")
-    # Only the sentences the page marks are listed; the others are plain text.
-    blocks = [(b[0], b[3][:14], [s[5] for s in b[4]]) for b in view["blocks"]]
-    assert blocks[:6] == [
-        ("heading", "Comprehensive ", []),    # a heading is not a sentence to score
-        ("paragraph", "Comprehensive ", []),  # nor is the caption under an image
-        ("paragraph", "Comprehensive ", [1]),  # the same words as prose: hard
-        ("list_item", "Comprehensive ", [1]),  # a list item that is a sentence is prose
-        ("list_item", "Radiation ther", []),  # a short label is not
-        ("list_item", "Comprehensive ", []),  # nor a longer one without a full stop
+    # Only the sentences the page marks are listed; the others are plain text. A marked
+    # sentence: [start, end, words, long-sentence problem, place among the hardest, score,
+    # reasons].
+    blocks = [(b[0], b[3][:14], [s[4:6] for s in b[4]]) for b in view["blocks"]]
+    assert blocks[:7] == [
+        ("heading", "Comprehensive ", []),  # a heading is not a sentence to rewrite
+        ("paragraph", "Comprehensive ", [[1, 83]]),  # the hardest, ties in page order
+        ("paragraph", "Hypertonia 90%", []),  # a table run into the text: its fix is layout
+        ("list_item", "Comprehensive ", [[2, 83]]),
+        ("list_item", "Radiation ther", []),  # plain enough: not among the hardest
+        ("list_item", "Comprehensive ", [[3, 83]]),
+        ("paragraph", "We eat food. W", []),
     ]
+    reasons = view["blocks"][1][4][0][6]
+    assert reasons[0].startswith("7 of its 7 words are long (\"Comprehensive\"")
+    # The same sentences, scores and reasons as the JSON report gives.
+    (doc,) = json.loads(run("report", ".", "--format", "json").stdout)["documents"]
+    assert [(h["line"], round(h["score"]), h["reasons"]) for h in doc["hardest_sentences"]] \
+        == [(10, 83, reasons), (14, 83, reasons), (16, 83, reasons)]
 
 
 def test_the_command_line_offers_every_report_order():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -188,6 +189,36 @@ def test_every_kind_of_finding_has_a_visible_mark_and_a_legend(kinds_page):
     assert page.locator("#prose h4 .s-hard, #prose h4 .tag").count() == 0
     # Copying the text gives the document's words only, without the tags.
     assert "pancreaticoduodenectomy. We eat" in page.locator("#prose").inner_text()
+    assert errors == []
+
+
+def test_the_hardest_sentences_are_marked_with_their_score_and_reasons(kinds_page):
+    page, errors = kinds_page
+    open_document(page, "kinds")
+    (label,) = page.locator("#prose .tag-hard").all()  # one sentence on it scores 50 or more
+    message = label.get_attribute("data-message")
+    assert re.fullmatch(r"Hard sentence: difficulty \d+ of 100, the page's hardest\. What "
+                        r"makes it hard, the heaviest first: .*\(\"Comprehensive\", .*\.",
+                        message), message
+    score = message.split()[3]
+    assert label.evaluate("(n) => getComputedStyle(n, '::after').content") == f'"hard {score}"'
+    assert page.locator("#prose .s-hard").inner_text().startswith("Comprehensive")
+    # The list beside the text leads to it.
+    (item,) = page.locator("#hardest li").all()
+    assert item.inner_text().startswith(f"difficulty {score}: Comprehensive immunohisto")
+    item.locator("button").click()
+    assert page.evaluate("document.activeElement.getAttribute('data-message')") == message
+    assert page.locator("#tip").inner_text() == message
+    # A page with nothing that hard says so.
+    open_document(page, "page007")
+    assert page.locator("#prose .s-hard").count() == 0
+    assert page.locator("#hardest").inner_text() == "None: no sentence scores that high."
+    # The table sorts pages by their difficulty, the hardest first.
+    page.fill("#filter", "")
+    page.get_by_role("button", name="Difficulty").click()
+    scores = [int(t) for t in page.locator("#docs tbody td:nth-child(6)").all_inner_texts()]
+    assert scores == sorted(scores, reverse=True) and len(scores) == 100
+    assert page.locator("#docs tbody td").first.inner_text() == "guides/kinds.md"
     assert errors == []
 
 

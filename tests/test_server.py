@@ -142,9 +142,55 @@ def test_hover_shows_the_glossary_entry_and_the_page_grade(editor, tmp_path):
                                                   "position": {"line": 2, "character": 4}})
     assert grade["contents"]["value"].startswith("**Reading grade ")
     assert "against a target of 8 for patient pages" in grade["contents"]["value"]
+    # Elsewhere in a sentence: its difficulty (hard-sentence is off: no limit to name).
+    sentence = editor.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                                     "position": {"line": 7, "character": 2}})
+    value = sentence["contents"]["value"]
+    assert value.startswith("**Difficulty ") and "limit" not in value
+    assert sentence["range"] == {"start": {"line": 7, "character": 0},
+                                 "end": {"line": 7, "character": 53}}
     nothing = editor.request("textDocument/hover", {"textDocument": {"uri": uri},
-                                                    "position": {"line": 7, "character": 2}})
-    assert nothing is None
+                                                    "position": {"line": 8, "character": 0}})
+    assert nothing is None  # a blank line
+
+
+HARD = ("Concomitant administration of CYP3A4 inhibitors necessitates dose modification, as "
+        "plasma concentrations may increase substantially (HR 2.1; 95% CI 1.4 to 3.2).")
+
+
+def test_hover_on_a_sentence_gives_the_score_and_reasons_hard_sentence_gives(editor, tmp_path):
+    (tmp_path / ".readlint.yaml").write_text("rules:\n  hard-sentence: warning\n",
+                                             encoding="utf-8")
+    text = PAGE + f"\nPlease read this. {HARD}\n"
+    uri = editor.open(tmp_path / "a.md", text)
+    (reported,) = [d for d in editor.diagnostics(uri) if d["code"] == "RL103"]
+    line = text.split("\n").index(f"Please read this. {HARD}")
+    hover = editor.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {
+        "line": line, "character": text.split("\n")[line].index("may increase")}})
+    value = hover["contents"]["value"]
+    assert hover["range"] == reported["range"]  # the whole sentence, as the problem marks it
+    score = reported["message"].split("difficulty ")[1].split(" of 100")[0]
+    assert value.startswith(f"**Difficulty {score} of 100** (0 plain, 100 hard), above the "
+                            "limit of 80 for patient pages. What makes it hard, the heaviest "
+                            "first: ")
+    reasons = reported["message"].split("the heaviest first: ")[1]
+    assert reasons in value  # the same reasons as the problem's
+    assert "\n\nThe page's difficulty: " in value
+    plain = editor.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {
+        "line": line, "character": 3}})["contents"]["value"]
+    assert plain.startswith("**Difficulty ") and "; the limit for patient pages is 80. " \
+        "What weighs most: " in plain
+    assert int(plain.split()[1]) < 20
+    heading = editor.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {
+        "line": 5, "character": 4}})  # a heading is scored when asked, not reported
+    assert heading["contents"]["value"].startswith("**Difficulty ")
+    # What only looks like a sentence says so: its fix is its layout.
+    editor.change(uri, PAGE + "\nHypertonia 90% Incoordination 90% Nystagmus 50% Dysarthria "
+                  "50% Ataxia 7.5% Tremor.\n", 2)
+    editor.diagnostics(uri)
+    table = editor.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {
+        "line": len(PAGE.split("\n")), "character": 3}})["contents"]["value"]
+    assert "This looks like a table, a key or a list run into the text" in table
 
 
 def test_config_changes_are_picked_up_without_a_restart(editor, tmp_path):

@@ -31,9 +31,9 @@ TODO_SHOWN = 20  # terms per to-do list on the page (the CSV has them all)
 # compress well, small enough to unpack at once when one of its documents is opened.
 CHUNK_BYTES = 192 * 1024
 # A row of the table, as the page's script names its values.
-COLUMNS = ("path", "audience", "ruleSet", "words", "grade", "target", "graded", "over",
-           "long", "terms", "links", "problems", "formula", "rules", "at", "status",
-           "change")
+COLUMNS = ("path", "audience", "ruleSet", "words", "grade", "target", "difficulty",
+           "graded", "over", "long", "terms", "links", "problems", "formula", "rules", "at",
+           "status", "change")
 
 
 def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
@@ -59,7 +59,10 @@ def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
         change_filter=_CHANGE_FILTER if report.since else "",
         change_column=('<th scope="col" aria-sort="none"><button type="button" '
                        'data-key="change">Change</button></th>') if report.since else ""))
-    out.write(_DOCUMENT_VIEW)
+    from ..difficulty import REWRITE_FROM, REWRITE_SHOWN
+
+    out.write(_DOCUMENT_VIEW.replace("{hardest_shown}", str(REWRITE_SHOWN))
+              .replace("{hardest_from}", f"{REWRITE_FROM:g}"))
     out.write(f'<footer>Made by readlint {html.escape(options.version)}. This page works '
               'offline.</footer>\n</main>\n')
     # The table's data and the script first, so the table is drawn while the browser still
@@ -127,12 +130,18 @@ def _row(r: DocumentRow, root: str, change: Any, formulas: dict[str, int]) -> li
     path from the root, the folder)."""
     short = r.path[len(root):] if root and r.path.startswith(root) else r.path
     row = [short, r.audience or "", r.rule_set or "", r.words, round(r.grade, 1),
-           r.grade_target, r.graded, r.over_target > 0, r.long_sentences, r.undefined_terms,
+           r.grade_target, shown_score(r.difficulty), r.graded, r.over_target > 0, r.long_sentences, r.undefined_terms,
            r.missing_links, r.problems, formulas.setdefault(r.formula_label, len(formulas)),
            r.by_rule, r.order if r.described else -1]
     if change is not None:
         row += [change.status, change.grade_delta if change.grade_delta is not None else 0]
     return row
+
+
+def shown_score(score: float | None) -> int | None:
+    """A difficulty score as readlint shows it everywhere: a whole number ("difficulty 84
+    of 100"), rounded as Python's format rounds; None stays None."""
+    return None if score is None else int(f"{score:.0f}")
 
 
 def _header(report: Report) -> str:
@@ -361,6 +370,7 @@ button.link { background: none; border: 0; padding: 0; cursor: pointer;
   background: #1b1b1b; color: #fff; font-size: 0.9rem; border-radius: 4px;
   pointer-events: none; }
 aside ol { padding-left: 1.2rem; } aside li { margin-bottom: 0.5rem; overflow-wrap: anywhere; }
+.note { font-size: 0.9rem; color: var(--muted); margin: 0 0 0.4rem; }
 .sev { font-weight: 700; text-transform: uppercase; font-size: 0.75rem; }
 footer { color: var(--muted); font-size: 0.85rem; margin: 2rem 0; }
 """
@@ -393,14 +403,16 @@ _DOCUMENTS = """<section aria-labelledby="documents-title">
 </form>
 <p id="shown" aria-live="polite"></p>
 <table id="docs">
-<caption>Documents with their reading grade against their audience's target. Choose a
-column heading to sort; choose a document to see its text.</caption>
+<caption>Documents with their reading grade against their audience's target, and their
+difficulty score (0 plain to 100 hard, from their sentences). Choose a column heading to
+sort; choose a document to see its text.</caption>
 <thead><tr>
 <th scope="col" aria-sort="none"><button type="button" data-key="path">Document</button></th>
 <th scope="col" aria-sort="none"><button type="button" data-key="audience">Audience</button></th>
 <th scope="col" aria-sort="none"><button type="button" data-key="words">Words</button></th>
 <th scope="col" aria-sort="none"><button type="button" data-key="grade">Grade</button></th>
 <th scope="col" aria-sort="none"><button type="button" data-key="target">Target</button></th>
+<th scope="col" aria-sort="none"><button type="button" data-key="difficulty">Difficulty</button></th>
 {change_column}
 <th scope="col" aria-sort="none"><button type="button" data-key="long">Long sentences</button></th>
 <th scope="col" aria-sort="none"><button type="button" data-key="terms">Undefined terms</button></th>
@@ -421,7 +433,7 @@ _DOCUMENT_VIEW = """<section id="doc-view" aria-labelledby="doc-title" hidden>
 <h2 id="doc-title" tabindex="-1"></h2>
 <p id="doc-facts"></p>
 <ul class="legend" id="legend" aria-label="What the marks mean">
-<li><span class="s-hard">hard sentence</span><span class="tag tag-hard" data-tag="hard"></span></li>
+<li><span class="s-hard">hardest sentences, with their difficulty score</span><span class="tag tag-hard" data-tag="hard"></span></li>
 <li><span class="s-long">long sentence</span><span class="tag tag-long" data-tag="long"></span></li>
 <li><mark class="f-term" data-tag="explain">undefined term</mark></li>
 <li><mark class="f-link" data-tag="link">missing glossary link</mark></li>
@@ -435,7 +447,10 @@ _DOCUMENT_VIEW = """<section id="doc-view" aria-labelledby="doc-title" hidden>
 </div>
 <div class="columns">
 <div id="prose"></div>
-<aside aria-labelledby="problems-title"><h3 id="problems-title">Problems</h3><ol id="problems"></ol></aside>
+<aside aria-label="Hardest sentences and problems"><h3 id="hardest-title">Hardest sentences</h3>
+<p class="note">The first to rewrite: up to {hardest_shown} a page, scoring {hardest_from} or more of 100.</p>
+<ol id="hardest" aria-labelledby="hardest-title"></ol>
+<h3 id="problems-title">Problems</h3><ol id="problems" aria-labelledby="problems-title"></ol></aside>
 </div>
 <div id="tip" role="tooltip" hidden></div>
 </section>
@@ -484,6 +499,9 @@ _SCRIPT = r"""
     });
   }
 
+  function shortSentence(text) {
+    return text.length <= 90 ? text : text.slice(0, 89).replace(/\s+\S*$/, "") + "…";
+  }
   function shortPath(path) {
     return path.length <= 64 ? path : path.slice(0, 22) + "…" + path.slice(-41);
   }
@@ -519,6 +537,7 @@ _SCRIPT = r"""
       if (d.over) grade.appendChild(el("span", " above", "over"));
       tr.appendChild(grade);
       tr.appendChild(el("td", d.target));
+      tr.appendChild(el("td", d.difficulty === null ? "–" : d.difficulty));
       if (data.compared) {
         var word = {worse: "worse", better: "better", same: "", "new": "new"}[d.status] || "";
         var delta = d.change ? (d.change > 0 ? "+" : "") + d.change.toFixed(1) + " " : "";
@@ -622,10 +641,12 @@ _SCRIPT = r"""
   });
 
   // A block is [kind, level, line, text, sentences, marks]; a sentence [start, end, words,
-  // grade, index of its long-sentence problem or -1, hard] (only those marked); a mark
+  // index of its long-sentence problem or -1, its place among the page's hardest (1: the
+  // hardest; 0: not among them), difficulty score, reasons] (only those marked); a mark
   // [start, end, problem index, kind]; a problem [line, column, code, rule, severity,
   // message].
-  function renderBlock(block, problems, target, byProblem) {
+  var PLACES = ["", "", "second ", "third ", "fourth ", "fifth "];
+  function renderBlock(block, problems, byProblem, hardest) {
     var kind = block[0], text = block[3], sentences = block[4], marks = block[5];
     var tag = kind === "heading" ? "h" + Math.min(6, block[1] + 3) :
       (kind === "list_item" ? "li" : "p");
@@ -640,8 +661,8 @@ _SCRIPT = r"""
     });
     if (at < text.length) pieces.push([at, text.length, null]);
     pieces.forEach(function (piece) {
-      var s = piece[2], marked = s && (s[4] >= 0 || s[5]);
-      var holder = marked ? el("span", null, (s[5] ? "s-hard " : "") + (s[4] >= 0 ? "s-long" : ""))
+      var s = piece[2], marked = s && (s[3] >= 0 || s[4]);
+      var holder = marked ? el("span", null, (s[4] ? "s-hard " : "") + (s[3] >= 0 ? "s-long" : ""))
         : node;
       var cursor = piece[0];
       marks.forEach(function (m) {
@@ -660,14 +681,18 @@ _SCRIPT = r"""
       if (marked) {
         node.appendChild(holder);
         var said = [];
-        if (s[5]) said.push("Hard sentence: grade " + s[3] + " against a target of " + target +
-                            " (" + s[2] + " words).");
-        if (s[4] >= 0) said.push("Long sentence: " + problems[s[4]][5]);
-        var label = el("span", null, "tag " + (s[5] ? "tag-hard" : "tag-long"));
-        label.setAttribute("data-tag", (s[5] ? "hard" : "") + (s[5] && s[4] >= 0 ? ", " : "") +
-                           (s[4] >= 0 ? "long" : ""));
+        if (s[4]) {
+          said.push("Hard sentence: difficulty " + s[5] + " of 100, the page's " +
+                    (s[4] < PLACES.length ? PLACES[s[4]] : s[4] + "th ") + "hardest." + (s[6].length ?
+                    " What makes it hard, the heaviest first: " + s[6].join("; ") + "." : ""));
+        }
+        if (s[3] >= 0) said.push("Long sentence: " + problems[s[3]][5]);
+        var label = el("span", null, "tag " + (s[4] ? "tag-hard" : "tag-long"));
+        label.setAttribute("data-tag", (s[4] ? "hard " + s[5] : "") + (s[4] && s[3] >= 0 ? ", " : "") +
+                           (s[3] >= 0 ? "long" : ""));
         finding(label, said.join(" "));
-        if (s[4] >= 0) byProblem[s[4]] = byProblem[s[4]] || label;
+        if (s[3] >= 0) byProblem[s[3]] = byProblem[s[3]] || label;
+        if (s[4]) hardest[s[4] - 1] = [label, s[5], text.slice(s[0], s[1])];
         node.appendChild(label);
       }
     });
@@ -729,7 +754,8 @@ _SCRIPT = r"""
     document.getElementById("doc-facts").textContent = "Audience " +
       (d.audience || "not given, so checked as " + d.ruleSet) + " (rule set " + d.ruleSet +
       "), " + d.words + " words, grade " + d.grade.toFixed(1) + " by " + d.formula +
-      " against a target of " + d.target + ".";
+      " against a target of " + d.target + (d.difficulty === null ? "" :
+      ", difficulty " + d.difficulty + " of 100") + ".";
     var prose = document.getElementById("prose");
     var problems = document.getElementById("problems");
     prose.textContent = "Opening the document…";
@@ -753,9 +779,9 @@ _SCRIPT = r"""
     var prose = document.getElementById("prose");
     prose.textContent = "";
     findings = []; current = -1; hideTip();
-    var list = null, byProblem = {};
+    var list = null, byProblem = {}, hardest = [];
     detail.blocks.forEach(function (block) {
-      var node = renderBlock(block, detail.problems, d.target, byProblem);
+      var node = renderBlock(block, detail.problems, byProblem, hardest);
       if (block[0] === "list_item") {
         if (!list) { list = el("ul"); prose.appendChild(list); }
         list.appendChild(node);
@@ -764,6 +790,21 @@ _SCRIPT = r"""
         prose.appendChild(node);
       }
     });
+    var hard = document.getElementById("hardest");
+    hard.textContent = "";
+    hardest.forEach(function (h) {
+      if (!h) return;
+      var li = el("li");
+      var go = el("button", "difficulty " + h[1] + ":", "link");
+      go.type = "button";
+      go.addEventListener("click", function () {
+        h[0].focus(); h[0].scrollIntoView({block: "center"});
+      });
+      li.appendChild(go);
+      li.appendChild(el("span", " " + shortSentence(h[2])));
+      hard.appendChild(li);
+    });
+    if (!hard.children.length) hard.appendChild(el("li", "None: no sentence scores that high."));
     var problems = document.getElementById("problems");
     problems.textContent = "";
     detail.problems.forEach(function (p, i) {

@@ -14,10 +14,11 @@ from ..results import RunResult
 from .base import Format, FormatOptions
 
 if TYPE_CHECKING:  # the report's modules are imported when a report is written
-    from ..report.model import Report
+    from ..report.model import DocumentRow, Report
     from ..report.progress import Progress
 
 TODO_SHOWN = 15  # terms per to-do list in the terminal (--todo writes them all)
+HARDEST_SHOWN = 3  # hardest sentences per document in the terminal (JSON has them all)
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
@@ -84,10 +85,10 @@ def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
 
     top, color = options.top, options.color
     rows = report.rows[:top] if top else report.rows
-    path_width = WIDTH - 69
+    path_width = WIDTH - 74
     header = (f"{'Document':{path_width}} {'Audience':14} {'Words':>6} {'Grade':>6} "
-              f"{'Target':>6}  {'Long':>4} {'Terms':>5} {'Links':>5} {'Err':>4} {'Warn':>4} "
-              f"{'Info':>4}")
+              f"{'Target':>6}  {'Diff':>4} {'Long':>4} {'Terms':>5} {'Links':>5} {'Err':>4} "
+              f"{'Warn':>4} {'Info':>4}")
     out.write(header + "\n" + "─" * len(header) + "\n")
     for r in rows:
         over = r.over_target > 0
@@ -97,9 +98,11 @@ def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
             grade = click.style(grade, fg="red", bold=True)
         e, w, i = (r.by_severity.get(k, 0) for k in ("error", "warning", "info"))
         audience = r.audience or f"({r.rule_set or '-'})"
+        score = f"{r.difficulty:4.0f}" if r.difficulty is not None else f"{'-':>4}"
         out.write(f"{_cut(r.path, path_width):{path_width}} {_cut(audience, 14):14} "
-                  f"{r.words:6d} {grade} {r.grade_target:6g}{mark} {r.long_sentences:4d} "
-                  f"{r.undefined_terms:5d} {r.missing_links:5d} {e:4d} {w:4d} {i:4d}\n")
+                  f"{r.words:6d} {grade} {r.grade_target:6g}{mark} {score} "
+                  f"{r.long_sentences:4d} {r.undefined_terms:5d} {r.missing_links:5d} {e:4d} "
+                  f"{w:4d} {i:4d}\n")
     if top and len(report.rows) > top:
         out.write(f"… and {len(report.rows) - top} more documents (use --top to see more)\n")
     out.write("\n")
@@ -108,6 +111,9 @@ def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
         out.write("* too short for a reliable grade: not counted against the target\n")
     if any(r.audience is None for r in rows):
         out.write("(name): no audienceLevel in the front matter; checked with this rule set\n")
+    out.write("Diff: the page's difficulty score, 0 (plain) to 100 (hard), from its "
+              "sentences\n")
+    write_hardest(rows, out)
     if report.audiences:
         out.write(f"\n{'Rule set':14} {'Documents':>9} {'Over target':>12} {'Median grade':>13} "
                   f"{'90th percentile':>16} {'Target':>7}\n")
@@ -132,6 +138,38 @@ def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
     if not options.html_written:
         out.write("\nTo see each document's text with the sentences and terms to work on "
                   "marked, add --html report.html\n")
+
+
+def write_hardest(rows: list[DocumentRow], out: TextIO) -> None:
+    """Each document's hardest sentences (at most HARDEST_SHOWN), the first to rewrite: where
+    each is, its difficulty score, its start and what makes it hard."""
+    shown = [r for r in rows if r.hardest]
+    if not shown:
+        return
+    out.write("\nHardest sentences, the first to rewrite: difficulty (0 to 100), line, the "
+              "sentence\nand what makes it hard:\n")
+    for r in shown:
+        out.write(f"{_cut(r.path, WIDTH)}\n")
+        for h in r.hardest[:HARDEST_SHOWN]:
+            where = f"  {h['score']:3.0f}  line {h['line']}: "
+            out.write(where + _start(h["text"], WIDTH - len(where)) + "\n")
+            if h["reasons"]:
+                out.write(textwrap.fill("; ".join(h["reasons"]), WIDTH,
+                                        initial_indent=" " * 8, subsequent_indent=" " * 8,
+                                        break_on_hyphens=False) + "\n")
+        if len(r.hardest) > HARDEST_SHOWN:
+            more = len(r.hardest) - HARDEST_SHOWN
+            out.write(f"        … and {plural(more, 'more sentence')} (--format json or "
+                      "--html)\n")
+
+
+def _start(text: str, width: int) -> str:
+    """The start of a sentence, cut at a word to fit `width`."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text[:width - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
 
 
 def write_progress(progress: Progress, out: TextIO) -> None:

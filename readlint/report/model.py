@@ -12,7 +12,7 @@ from typing import Any
 from ..problem import Severity
 from ..readability import FORMULA_LABELS
 from ..results import FileResult, RunResult
-from ..rule import GRADE, LONG_SENTENCE, MISSING_LINK, UNDEFINED_TERM
+from ..rule import GRADE, HARD_SENTENCE, LONG_SENTENCE, MISSING_LINK, UNDEFINED_TERM
 
 
 @dataclass
@@ -35,6 +35,12 @@ class DocumentRow:
     view: str | None = None  # the document as the HTML report shows it (view.document_view)
     order: int = 0  # its place among the rows in the order the files were checked
     described: bool = False  # it has a view: here, or in the part of a report it came from
+    # The page's difficulty score, 0 (plain) to 100 (hard), from its sentences (None: no
+    # sentence of prose, or not measured), and its hardest sentences, the hardest first,
+    # each {"line", "column", "end_line", "end_column", "score", "text", "reasons"} (and
+    # "start", its offset in the file): what the hard-sentence rule measures.
+    difficulty: float | None = None
+    hardest: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def words(self) -> int:
@@ -69,6 +75,9 @@ class DocumentRow:
             "missing_links": self.missing_links,
             "problems": dict(self.by_severity),
             "rules": dict(self.by_rule),
+            "difficulty": self.difficulty,
+            "hardest_sentences": [{k: v for k, v in h.items() if k != "start"}
+                                  for h in self.hardest],
         }
 
     def to_record(self) -> dict[str, Any]:
@@ -80,7 +89,8 @@ class DocumentRow:
                 "long_sentences": self.long_sentences, "undefined_terms": self.undefined_terms,
                 "missing_links": self.missing_links, "by_severity": self.by_severity,
                 "terms": self.terms, "graded": self.graded, "by_rule": self.by_rule,
-                "unlinked": self.unlinked}
+                "unlinked": self.unlinked, "difficulty": self.difficulty,
+                "hardest": self.hardest}
 
     @classmethod
     def from_record(cls, data: dict[str, Any], described: bool) -> DocumentRow:
@@ -101,10 +111,19 @@ class DocumentRow:
                 raise TypeError("not a list")
             return [text(v) for v in value]
 
+        def sentences(value: Any) -> list[dict[str, Any]]:
+            if not isinstance(value, list) or not all(
+                    isinstance(v, dict) and isinstance(v.get("score"), (int, float))
+                    and isinstance(v.get("line"), int) and isinstance(v.get("text"), str)
+                    and isinstance(v.get("reasons"), list) for v in value):
+                raise TypeError("not sentences")
+            return value
+
         metrics = data["metrics"]
         if not isinstance(metrics, dict) or not all(
                 isinstance(v, (int, float)) for v in metrics.values()):
             raise TypeError("not metrics")
+        score = data["difficulty"]
         audience, rule_set = data["audience"], data["rule_set"]
         return cls(text(data["path"]), None if audience is None else text(audience),
                    None if rule_set is None else text(rule_set), metrics,
@@ -113,7 +132,8 @@ class DocumentRow:
                    int(data["undefined_terms"]), int(data["missing_links"]),
                    counts(data["by_severity"]), texts(data["terms"]), bool(data["graded"]),
                    by_rule=counts(data["by_rule"]), unlinked=texts(data["unlinked"]),
-                   described=described)
+                   described=described, difficulty=None if score is None else float(score),
+                   hardest=sentences(data["hardest"]))
 
 
 @dataclass
@@ -203,6 +223,7 @@ class Report:
 SORT_KEYS = {
     "worst": lambda r: (-r.over_target, -r.problems, r.path),
     "grade": lambda r: (-r.grade, r.path),
+    "difficulty": lambda r: (-(r.difficulty if r.difficulty is not None else -1.0), r.path),
     "problems": lambda r: (-r.problems, r.path),
     "long": lambda r: (-r.long_sentences, r.path),
     "terms": lambda r: (-r.undefined_terms, r.path),
@@ -272,6 +293,7 @@ def row_of(result: FileResult, tags: RowTags) -> DocumentRow | None:
         return None  # an empty file
     long_rules, term_rules, link_rules = tags
     grading = result.measures.get(GRADE, {})
+    difficulty = result.measures.get(HARD_SENTENCE, {})
     severities = Counter(str(p.severity) for p in result.problems)
     by_rule = Counter(p.rule for p in result.problems)
     terms = sorted({p.subject for p in result.problems
@@ -288,7 +310,8 @@ def row_of(result: FileResult, tags: RowTags) -> DocumentRow | None:
                                               Severity.INFO)},
         terms, bool(grading.get("graded", False)),
         by_rule=dict(sorted(Counter(p.code for p in result.problems).items())),
-        unlinked=unlinked, view=result.detail, described=result.detail is not None)
+        unlinked=unlinked, view=result.detail, described=result.detail is not None,
+        difficulty=difficulty.get("score"), hardest=list(difficulty.get("hardest", ())))
 
 
 def assemble(rows: list[DocumentRow], errors: list[tuple[str, int | None, str]],

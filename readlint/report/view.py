@@ -4,40 +4,33 @@ is checked, from the document's shared views."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
 import orjson
 
 from ..document import Document
-from ..readability import TextStats
 from ..results import FileResult, RuleInfo
-from ..rule import GRADE, LONG_SENTENCE, MISSING_LINK, PLAIN_WORD, UNDEFINED_TERM
+from ..rule import HARD_SENTENCE, LONG_SENTENCE, MISSING_LINK, PLAIN_WORD, UNDEFINED_TERM
 
 # The kinds of term marks, as the page names them, by what their rules feed.
 MARK_KINDS = ((UNDEFINED_TERM, "term"), (MISSING_LINK, "link"), (PLAIN_WORD, "plain"))
-# A sentence is "hard" when its grade is this far above the document's target.
-HARD_ABOVE_TARGET = 4.0
-# Blocks whose sentences are prose; headings and table cells are labels, not sentences.
-PROSE_KINDS = frozenset({"paragraph", "list_item", "blockquote"})
-_ENDS_SENTENCE = re.compile(r"[.!?:;][\"'”’)\]]*\s*$")
 
 
 def document_view(doc: Document, result: FileResult,
                   rules: Mapping[str, RuleInfo]) -> str:
     """Compact data for the page, as JSON text (orjson's, so it reads back to the same
     bytes): {"blocks", "problems"}, each block as [kind, heading level, line, text,
-    sentences, marks]; a sentence as [start, end, words, grade, index of its long-sentence
-    problem or -1, 1 if hard]; a mark as [start, end, index of its problem, kind]; a problem
-    as [line, column, code, rule, severity, message]. Only sentences the page marks (long or
-    hard) are listed: the others are plain text. Which problems are long sentences or terms
-    comes from the tags of their rules. Only sentences of prose get a grade: headings, table
-    cells, figure captions and short list labels are not sentences to score."""
+    sentences, marks]; a sentence as [start, end, words, index of its long-sentence problem
+    or -1, its place among the page's hardest sentences (1: the hardest; 0: not among
+    them), its difficulty score as shown (a whole number), what makes it hard]; a mark as
+    [start, end, index of its problem, kind]; a problem as [line, column, code, rule,
+    severity, message]. Only sentences the page marks (long or among the hardest) are
+    listed: the others are plain text. Which problems are long sentences or terms comes
+    from the tags of their rules; the hardest sentences, with their scores and reasons, are
+    those the page's measures hold (HARD_SENTENCE: scored once, while the page was
+    checked)."""
     problems = result.problems
-    grading = result.measures.get(GRADE, {})
-    formulas = grading.get("formulas", ["flesch_kincaid_grade"])
-    target = float(grading.get("target", 8.0))
 
     def kind_of(rule: str) -> str | None:
         info = rules.get(rule)
@@ -50,20 +43,18 @@ def document_view(doc: Document, result: FileResult,
     kinds = [kind_of(p.rule) for p in problems]
     long_at = {p.start: n for n, (p, kind) in enumerate(zip(problems, kinds, strict=True))
                if kind == "long"}
-    captions = doc.captions
+    hard_at = {h["start"]: (rank, h) for rank, h in enumerate(
+        result.measures.get(HARD_SENTENCE, {}).get("hardest", ()), 1)}
     by_block: dict[int, list[list[Any]]] = {}
-    for sentence in doc.sentences:
-        block = doc.blocks[sentence.block_index]
-        words = len(sentence.words)
-        text = block.text[sentence.start:sentence.end]
-        scored = block.kind in PROSE_KINDS and sentence.block_index not in captions and \
-            words >= 5 and (words >= 10 or bool(_ENDS_SENTENCE.search(text)))
-        grade = TextStats.from_sentences([sentence]).grade(formulas) if scored else 0.0
-        long = long_at.get(sentence.source_start, -1)
-        hard = int(scored and grade > target + HARD_ABOVE_TARGET)
-        if long >= 0 or hard:
-            by_block.setdefault(sentence.block_index, []).append([
-                sentence.start, sentence.end, words, round(grade, 1), long, hard])
+    if long_at or hard_at:
+        for sentence in doc.sentences:
+            long = long_at.get(sentence.source_start, -1)
+            rank, hard = hard_at.get(sentence.source_start, (0, None))
+            if long >= 0 or hard is not None:
+                by_block.setdefault(sentence.block_index, []).append([
+                    sentence.start, sentence.end, len(sentence.words), long, rank,
+                    int(f"{hard['score']:.0f}") if hard is not None else 0,
+                    hard["reasons"] if hard is not None else []])
     marks: dict[int, list[list[Any]]] = {}
     for number, (problem, kind) in enumerate(zip(problems, kinds, strict=True)):
         if kind is None or kind == "long":
