@@ -16,7 +16,7 @@ import click
 import yaml
 
 from . import __version__, document, parallel, store
-from .config import Config, find_config, load_config
+from .config import Config, load_config
 from .errors import InputError, OutputError, ReadlintError
 from .files import discover, excluded
 from .fixes import fix_file, write_atomically, write_fixed
@@ -31,6 +31,7 @@ from .results import RunResult, StreamedRun
 from .rule import GRADE
 from .rulesets import RuleSets
 from .schema import validate
+from .settings import Resolver
 from .source import decode, printable
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
@@ -50,11 +51,11 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
-def _config_for(config_path: str | None, paths: Sequence[str]) -> Config:
-    if config_path:
-        return load_config(Path(config_path))
-    start = Path(paths[0]) if paths else Path.cwd()
-    return load_config(find_config(start if start.exists() else Path.cwd()))
+def _resolver(config_path: str | None, registry: Registry,
+              choices: Choices | None = None) -> Resolver:
+    """The settings of each file: those of the config given, or of the nearest config."""
+    given = load_config(Path(config_path)) if config_path else None
+    return Resolver(registry, choices, given, nearest=config_path is None)
 
 
 class _Group(click.Group):
@@ -169,13 +170,14 @@ def _build_linter(paths: Sequence[str], select: Sequence[str], ignore: Sequence[
     why_not = store.problem()
     if why_not is not None:
         click.echo(f"readlint: warning: {why_not}", err=True)
-    config = _config_for(config_path, paths)
     choices = Choices(audience=audience, select=_split(select) or None, ignore=_split(ignore),
                       report_unused_disables=report_unused_disables, shard=shard,
                       jobs=jobs or parallel.cores(), cache=cache, keep_source=keep_source,
                       today=today)
-    return Linter(config, Registry.default(), choices, measure=measure, describe=describe,
-                  nearest_config=config_path is None, time_limit=time_limit)
+    resolver = _resolver(config_path, Registry.default(), choices)
+    return Linter(settings=resolver.for_paths(paths), resolver=resolver, measure=measure,
+                  describe=describe, nearest_config=config_path is None,
+                  time_limit=time_limit)
 
 
 def _report_errors_and_notices(result: RunResult, quiet: bool) -> None:
@@ -653,7 +655,7 @@ def list_rules(config_path: str | None) -> None:
     click.echo(f"{'CODE':6}  {'RULE':{width}}  {'DEFAULT':8}  WHAT IT FINDS")
     for code, name, severity, summary in rows:
         click.echo(f"{code:6}  {name:{width}}  {severity:8}  {summary}")
-    config = _config_for(config_path, [])
+    config = _resolver(config_path, registry).config_for_paths(())
     sets = RuleSets(registry, config.rule_dirs)
     click.echo("\nRule sets (chosen by the document's audienceLevel):")
     for name, rule_set in sorted(sets.sets.items()):

@@ -20,7 +20,7 @@ from types import FrameType
 from typing import Any, TypeVar
 
 from . import document, glossary, memo, parallel, store
-from .config import Config, find_config, load_config
+from .config import Config
 from .errors import InputError, ReadlintError, RuleError
 from .files import discover, excluded, in_shard
 from .fixes import fingerprint
@@ -29,6 +29,7 @@ from .registry import Registry
 from .results import FileResult, Notice, RuleInfo, RunResult
 from .rule import DIRECTIVE
 from .selection import ActiveRule, Choices, Selection, one_voice
+from .settings import Resolver, Settings
 from .source import decode, read_document
 from .suppress import read_directives
 
@@ -155,21 +156,31 @@ class Linter:
     def __init__(self, config: Config | None = None, registry: Registry | None = None,
                  choices: Choices | None = None, measure: bool = False,
                  describe: Describe | None = None, nearest_config: bool = False,
-                 time_limit: float | None = None) -> None:
-        """With `nearest_config`, each file is checked with the config file nearest to it
-        (walking up from its folder), as if readlint were run on it alone; `config` is then
-        the one for the paths as given (which files a folder holds). `time_limit`, when
-        given, replaces the configs' time_limit (seconds a file may take; 0: no limit)."""
+                 time_limit: float | None = None, *, settings: Settings | None = None,
+                 resolver: Resolver | None = None) -> None:
+        """Check with `settings` (or those of `config` and `choices`). With `nearest_config`,
+        each file is checked with the settings the resolver gives it (the config file nearest
+        to it), as if readlint were run on it alone; these settings are then the ones for
+        the paths as given (which files a folder holds). `time_limit`, when given, replaces
+        the configs' time_limit (seconds a file may take; 0: no limit)."""
         glossary.refresh()  # a new run sees the glossary files as they are now
-        self.config = config or Config()
+        if settings is None:
+            given = config or Config()
+            settings = Settings(given, Selection(given, registry or Registry.default(),
+                                                 choices or Choices()))
+        self.settings = settings
+        self.config = settings.config
+        self.selection = settings.selection
+        self.registry = settings.selection.registry
+        self.choices = settings.choices
         self.time_limit_given = time_limit
         self.time_limit = self.config.time_limit if time_limit is None else time_limit
-        self.nearest_config = nearest_config
-        self._linters: dict[Path | None, Linter] = {self.config.file: self}
-        self._config_of_folder: dict[Path, Path | None] = {}
-        self.registry = registry or Registry.default()
-        self.choices = choices or Choices()
-        self.selection = Selection(self.config, self.registry, self.choices)
+        if nearest_config and resolver is None:
+            resolver = Resolver(self.registry, self.choices)
+        self.resolver = resolver if nearest_config else None
+        if self.resolver is not None:
+            self.resolver.for_config(self.config)  # the same settings for files under it
+        self._linters: dict[Settings, Linter] = {settings: self}
         self.measure = measure or describe is not None
         self.describe = describe
         self._directive_rule = next(iter(self.registry.tagged(DIRECTIVE)), None)
@@ -276,18 +287,14 @@ class Linter:
 
     def for_file(self, path: Path) -> Linter:
         """The linter with the settings that apply to this file."""
-        if not self.nearest_config:
+        if self.resolver is None:
             return self
-        folder = path.parent
-        if folder not in self._config_of_folder:
-            found = find_config(folder)
-            self._config_of_folder[folder] = found.resolve() if found is not None else None
-        found = self._config_of_folder[folder]
-        if found not in self._linters:
-            self._linters[found] = Linter(load_config(found), self.registry, self.choices,
-                                          self.measure, self.describe,
-                                          time_limit=self.time_limit_given)
-        return self._linters[found]
+        settings = self.resolver.for_file(path)
+        if settings not in self._linters:
+            self._linters[settings] = Linter(settings=settings, measure=self.measure,
+                                             describe=self.describe,
+                                             time_limit=self.time_limit_given)
+        return self._linters[settings]
 
     def lint_file(self, path: Path, display: str) -> FileResult | None:
         """The file's result, with the settings that apply to it; None when its own config
