@@ -139,3 +139,43 @@ def test_output_file_in_every_format_and_text_on_the_terminal(run, write, name):
     assert "RL102" in written and "a.md" in written
     assert result.stdout.startswith("a.md:8:1: RL102 long-sentence")
     assert "Found 1 problem (1 warning) in 1 of 1 file checked." in result.stdout
+
+
+LONG = ("---\naudienceLevel: patient\n---\n# Page\n\n"
+        + " ".join(["This sentence goes on"] * 12) + " without end.\n")
+
+
+@pytest.mark.parametrize("options", [(), ("--baseline", "accepted.json"),
+                                     ("--changed-since", "HEAD"), ("--fix",),
+                                     ("--format", "json", "--baseline", "accepted.json")])
+def test_every_route_writes_each_file_before_the_next_is_checked(run, write, tmp_path,
+                                                                 monkeypatch, options):
+    """With a baseline, changed lines or fixes too, each file's result goes through its
+    filters and to the output as it comes: nothing waits for the whole run."""
+    import subprocess
+    import sys
+
+    from readlint.run import Run
+
+    names = [f"docs/page{n}.md" for n in range(4)]
+    for name in names:
+        write(name, LONG)
+    write("accepted.json", '{"version": 1, "problems": []}\n')
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run(["git", "-c", "user.email=w@example.org", "-c", "user.name=W", "commit",
+                    "-q", "--allow-empty", "-m", "start"], cwd=tmp_path, check=True)
+    written_before: dict[str, str] = {}
+    lint_file = Run.lint_file
+
+    def spy(self, path, display):
+        sys.stdout.flush()
+        written_before[display] = sys.stdout.buffer.getvalue().decode("utf-8")
+        return lint_file(self, path, display)
+
+    monkeypatch.setattr(Run, "lint_file", spy)
+    result = run("check", "--no-cache", "-j", "1", *options, "docs")
+    assert result.exit_code == 1, result.output
+    assert sorted(written_before) == names
+    for earlier, later in zip(names[:-1], names[1:], strict=True):
+        assert earlier in written_before[later]  # written before `later` was checked
+        assert later not in written_before[later]
