@@ -21,7 +21,7 @@ from .errors import InputError, ReadlintError
 from .files import discover, excluded
 from .fixes import Fixer, write_atomically
 from .formats import FORMATS, FormatOptions, for_check, for_report
-from .formats.base import ReportWriter, write_side_by_side
+from .formats.base import ReportWriter, write_each
 from .formats.text import plural
 from .linter import Choices, Describe, Linter, example_problems
 from .patterns import user_pattern
@@ -317,9 +317,11 @@ def _write_check(checked: StreamedRun, output_format: str, output_file: str | No
     text_writer = FORMATS["text"].check
     assert text_writer is not None
     terminal = options._replace(color=sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    if FORMATS[output_format].streams:
-        write_atomically(Path(output_file), lambda fh: write_side_by_side(
-            result, [(writer, fh, options), (text_writer, sys.stdout, terminal)]))
+    push, text_push = FORMATS[output_format].push, FORMATS["text"].push
+    if push is not None and text_push is not None:  # both written as the results come
+        write_atomically(Path(output_file), lambda fh: write_each(
+            result, [push(fh, options, result.rules),
+                     text_push(sys.stdout, terminal, result.rules)]))
     else:  # a format that reads the whole run (SARIF, GitLab, JUnit): one after the other
         write_atomically(Path(output_file), lambda fh: writer(result, fh, options))
         text_writer(result, sys.stdout, terminal)
@@ -422,7 +424,7 @@ def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, .
     if fail_on_worse and not base:
         raise click.UsageError("--fail-on-worse needs --base REF.")
     part = shard is not None and output_format == "json"
-    if base and (output_format not in ("text", "markdown") and not part or html_path
+    if base and (FORMATS[output_format].changes is None and not part or html_path
                  or compare_path or todo_path):
         raise click.UsageError("--base writes text or markdown (or, with --shard, a part in "
                                "JSON), without --html, --compare or --todo.")
@@ -603,9 +605,8 @@ def _report_base(paths: Sequence[str], select: Sequence[str], ignore: Sequence[s
 
 def _write_changes(found: Sequence[Any], ref: str, output_format: str,
                    output_file: str | None, errors: bool, fail_on_worse: bool) -> NoReturn:
-    from .report import compare
-
-    writer = compare.write_markdown if output_format == "markdown" else compare.write_text
+    writer = FORMATS[output_format].changes
+    assert writer is not None  # --base is offered in the formats that can write it
     _write_to(output_file, "the changes", lambda fh: writer(list(found), ref, fh))
     if errors:
         sys.exit(EXIT_ERROR)
