@@ -248,7 +248,8 @@ def cost(corpus: Path) -> str:
 
     from readlint import linter
     from readlint.checks.hard_sentence import HardSentence
-    from readlint.linter import Choices, Linter
+    from readlint.linter import Choices
+    from readlint.run import Run
 
     rule = HardSentence()
     options = {**rule.default_options(), "max_score": 80}
@@ -269,7 +270,8 @@ def cost(corpus: Path) -> str:
     try:
         paths = [str(p) for p in split_corpus.pages(corpus)]
         start = time.process_time()
-        Linter(choices=Choices(jobs=1, cache=False, ignore=("hard-sentence",))).lint_paths(paths)
+        Run.with_config(choices=Choices(jobs=1, cache=False, ignore=("hard-sentence",))
+                        ).lint_paths(paths)
         rest = time.process_time() - start - spent[0]
     finally:
         linter._check = check  # type: ignore[assignment]

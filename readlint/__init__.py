@@ -19,9 +19,9 @@ if TYPE_CHECKING:
 
 def lint_paths(paths: Sequence[str], config: Config | None = None) -> RunResult:
     """Check files and folders; returns every file's problems and errors."""
-    from .linter import Linter
+    from .run import Run
 
-    return Linter(config).lint_paths(paths)
+    return Run.with_config(config).lint_paths(paths)
 
 
 def lint_text(text: str, path: str = "<text>", audience: str | None = None) -> FileResult:

@@ -12,20 +12,21 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import ConfigError
 from .fixes import write_atomically
-from .results import RunResult, problem_identity
+from .results import FileResult, problem_identity
 from .source import read_data_text
 
 VERSION = 1
 
 
-def write(result: RunResult, path: Path) -> int:
-    """Write the run's problems as a baseline; return how many."""
-    entries = sorted(problem_identity(p, f.source_text) for f in result.files
-                     for p in f.problems)
+def write(files: Iterable[FileResult], path: Path) -> int:
+    """Write the files' problems as a baseline, taking each file's result as it comes;
+    return how many."""
+    entries = sorted(problem_identity(p, f.source_text) for f in files for p in f.problems)
     data = {"version": VERSION, "about": "Problems accepted by readlint --write-baseline; "
                                          "--baseline reports only problems not listed here.",
             "problems": [{"rule": r, "path": p, "text": t, "sentence": s}
@@ -48,18 +49,22 @@ def read(path: Path) -> Counter[tuple[str, str, str, str]]:
     return entries
 
 
-def apply(result: RunResult, accepted: Counter[tuple[str, str, str, str]]) -> int:
-    """Leave out of the result the problems the baseline accepts; return how many."""
-    left = Counter(accepted)
-    dropped = 0
-    for file in result.files:
+class Accepted:
+    """A per-file filter: leaves out of each file's result, as it comes, the problems the
+    baseline accepts (each entry once); `dropped` counts them."""
+
+    def __init__(self, accepted: Counter[tuple[str, str, str, str]]) -> None:
+        self.left = Counter(accepted)
+        self.dropped = 0
+
+    def __call__(self, file: FileResult) -> FileResult:
         kept = []
         for p in file.problems:
             key = problem_identity(p, file.source_text)
-            if left[key] > 0:
-                left[key] -= 1
-                dropped += 1
+            if self.left[key] > 0:
+                self.left[key] -= 1
+                self.dropped += 1
             else:
                 kept.append(p)
         file.problems = kept
-    return dropped
+        return file

@@ -15,7 +15,7 @@ import subprocess
 from pathlib import Path
 
 from .errors import ConfigError
-from .results import RunResult
+from .results import FileResult
 
 _HUNK = re.compile(rb"@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 
@@ -197,22 +197,22 @@ def _unquote(raw: bytes, option: str) -> bytes:
     raise ConfigError(f"{option}: git gave a diff readlint cannot read")
 
 
-def keep_changed(result: RunResult, changed: dict[Path, set[int]],
-                 whole_document: frozenset[str]) -> int:
-    """Leave in the result only problems on changed lines (and, for documents that changed,
-    problems of the rules in `whole_document`); return how many were left out."""
-    dropped = 0
-    for file in result.files:
-        path = (file.source_path or Path(file.path)).resolve()
-        lines = changed.get(path)
-        before = len(file.problems)
+class ChangedLines:
+    """A per-file filter: leaves in each file's result only problems on lines added or
+    changed (and, for documents that changed, problems of the rules in `whole_document`)."""
+
+    def __init__(self, changed: dict[Path, set[int]], whole_document: frozenset[str]) -> None:
+        self.changed = changed
+        self.whole_document = whole_document
+
+    def __call__(self, file: FileResult) -> FileResult:
+        lines = self.changed.get((file.source_path or Path(file.path)).resolve())
         if lines is None:
             file.problems = []
         else:
-            file.problems = [p for p in file.problems if p.rule in whole_document
+            file.problems = [p for p in file.problems if p.rule in self.whole_document
                              or any(n in lines for n in range(p.line, p.end_line + 1))]
-        dropped += before - len(file.problems)
-    return dropped
+        return file
 
 
 def _git(args: list[str], cwd: Path, option: str, failure: str | None = None) -> bytes:

@@ -8,7 +8,7 @@ import os
 import re
 import sys
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -16,21 +16,23 @@ import click
 import yaml
 
 from . import __version__, document, parallel, store
-from .config import Config, find_config, load_config
-from .errors import InputError, OutputError, ReadlintError
+from .config import Config, load_config
+from .errors import InputError, ReadlintError
 from .files import discover, excluded
-from .fixes import fix_file, write_atomically, write_fixed
+from .fixes import Fixer, write_atomically
 from .formats import FORMATS, FormatOptions, for_check, for_report
-from .formats.base import ReportWriter, write_side_by_side
+from .formats.base import ReportWriter, write_each
 from .formats.text import plural
 from .linter import Choices, Describe, Linter, example_problems
 from .patterns import user_pattern
 from .problem import Severity
 from .registry import Registry
-from .results import RunResult, StreamedRun
+from .results import FileResult, RunResult, StreamedRun
 from .rule import GRADE
 from .rulesets import RuleSets
+from .run import Run
 from .schema import validate
+from .settings import Resolver
 from .source import decode, printable
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
@@ -50,11 +52,11 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
-def _config_for(config_path: str | None, paths: Sequence[str]) -> Config:
-    if config_path:
-        return load_config(Path(config_path))
-    start = Path(paths[0]) if paths else Path.cwd()
-    return load_config(find_config(start if start.exists() else Path.cwd()))
+def _resolver(config_path: str | None, registry: Registry,
+              choices: Choices | None = None) -> Resolver:
+    """The settings of each file: those of the config given, or of the nearest config."""
+    given = load_config(Path(config_path)) if config_path else None
+    return Resolver(registry, choices, given, nearest=config_path is None)
 
 
 class _Group(click.Group):
@@ -154,14 +156,16 @@ def _shard(value: str | None) -> tuple[int, int] | None:
     return int(m.group(1)), int(m.group(2))
 
 
-def _build_linter(paths: Sequence[str], select: Sequence[str], ignore: Sequence[str],
+def _build_run(paths: Sequence[str], select: Sequence[str], ignore: Sequence[str],
                   audience: str | None, config_path: str | None,
                   measure: bool = False, describe: Describe | None = None,
                   report_unused_disables: bool = False,
                   shard: tuple[int, int] | None = None, jobs: int | None = 1,
                   cache: bool = True, cache_dir: str | None = None,
                   keep_source: bool = False, today: str | None = None,
-                  time_limit: float | None = None) -> Linter:
+                  time_limit: float | None = None) -> Run:
+    """The run over `paths`: each file's settings (from the config nearest to it, or the one
+    given), the files to check, the cache and the worker processes."""
     if cache_dir is not None:
         if not cache_dir.strip():
             raise click.BadParameter("give the name of a folder", param_hint="'--cache-dir'")
@@ -169,18 +173,25 @@ def _build_linter(paths: Sequence[str], select: Sequence[str], ignore: Sequence[
     why_not = store.problem()
     if why_not is not None:
         click.echo(f"readlint: warning: {why_not}", err=True)
-    config = _config_for(config_path, paths)
     choices = Choices(audience=audience, select=_split(select) or None, ignore=_split(ignore),
                       report_unused_disables=report_unused_disables, shard=shard,
                       jobs=jobs or parallel.cores(), cache=cache, keep_source=keep_source,
                       today=today)
-    return Linter(config, Registry.default(), choices, measure=measure, describe=describe,
-                  nearest_config=config_path is None, time_limit=time_limit)
+    return Run(_resolver(config_path, Registry.default(), choices), paths, measure=measure,
+               describe=describe, time_limit=time_limit)
+
+
+def _say(error: ReadlintError) -> None:
+    click.echo(f"readlint: {error}", err=True)
 
 
 def _report_errors_and_notices(result: RunResult, quiet: bool) -> None:
     for error in result.errors:
-        click.echo(f"readlint: {error}", err=True)
+        _say(error)
+    _say_notices(result, quiet)
+
+
+def _say_notices(result: RunResult, quiet: bool) -> None:
     if not quiet:
         for notice in result.notices:
             click.echo(f"readlint: note: {notice}", err=True)
@@ -251,53 +262,66 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
         from . import baseline, changes
     changed = changes.changed_lines(changed_since) if changed_since else None  # fail early
     where = (stdin_filename or ".",) if stdin else paths
-    linter = _build_linter(where, select, ignore, audience, config_path,
-                           report_unused_disables=report_unused_disables, shard=shard,
-                           jobs=jobs, cache=not no_cache, cache_dir=cache_dir,
-                           keep_source=bool(baseline_path or write_baseline_path
-                                            or output_format == "gitlab"), today=today,
-                           time_limit=time_limit)
+    run = _build_run(where, select, ignore, audience, config_path,
+                     report_unused_disables=report_unused_disables, shard=shard, jobs=jobs,
+                     cache=not no_cache, cache_dir=cache_dir,
+                     keep_source=bool(baseline_path or write_baseline_path
+                                      or output_format == "gitlab"), today=today,
+                     time_limit=time_limit)
     color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ \
         and not output_file
     options = FormatOptions(color=color, quiet=quiet, statistics=statistics, version=__version__)
-    level = Severity.parse(fail_on) if fail_on else linter.config.fail_on
-    if not (stdin or fix or diff or changed_since or baseline_path or write_baseline_path) \
-            and FORMATS[output_format].streams:
-        _check_streamed(linter, paths, output_format, output_file, options, level, exit_zero)
-    result = _lint_stdin(linter, stdin_filename) if stdin else linter.lint_paths(paths)
-    _report_errors_and_notices(result, quiet)
+    level = Severity.parse(fail_on) if fail_on else run.config.fail_on
+    # One route for every file: its result, then the per-file filters, then the output.
+    results = _stdin_results(run, stdin_filename) if stdin else run.results(run.targets(paths))
     if write_baseline_path:
-        count = baseline.write(result, Path(write_baseline_path))
-        click.echo(f"readlint: wrote {plural(count, 'problem')} to {write_baseline_path} as "
-                   "accepted", err=True)
-        sys.exit(EXIT_ERROR if result.errors else EXIT_OK)
-    if baseline_path:
-        baseline.apply(result, baseline.read(Path(baseline_path)))
-    if changed is not None:
-        changes.keep_changed(result, changed, frozenset(linter.registry.tagged(GRADE)))
-    if fix or diff:
-        pending = _apply_fixes(linter, result, write=not diff, quiet=quiet)
-        if diff:
-            sys.exit(EXIT_ERROR if result.errors else EXIT_PROBLEMS if pending else EXIT_OK)
-    _write_check(result, output_format, output_file, options)
-    _exit_for(result, level, exit_zero)
+        _write_baseline(run, results, write_baseline_path, quiet)
+    fixer = Fixer(lambda path, text, shown: run.linter_for(path).lint_text(text, shown),
+                  run.config.max_file_size, write=fix, show=sys.stdout.write) \
+        if fix or diff else None
+    filters: list[Callable[[FileResult], FileResult] | None] = [
+        baseline.Accepted(baseline.read(Path(baseline_path))) if baseline_path else None,
+        changes.ChangedLines(changed, frozenset(run.linter.registry.tagged(GRADE)))
+        if changed is not None else None,
+        fixer]
+    for keep in filters:
+        if keep is not None:
+            results = map(keep, results)
+    checked = StreamedRun(results, run.rules, _say)
+    if diff:
+        assert fixer is not None
+        for _ in checked.each_file():
+            pass  # each file's diff is printed as it comes
+        _say_notices(checked, quiet)
+        sys.exit(EXIT_ERROR if checked.errors else EXIT_PROBLEMS if fixer.applied else EXIT_OK)
+    _write_check(checked, output_format, output_file, options)
+    _say_notices(checked, quiet)
+    if fixer is not None and not quiet:
+        click.echo(f"readlint: fixed {plural(fixer.applied, 'problem')} in "
+                   f"{plural(fixer.files, 'file')}", err=True)
+    _exit_for(checked, level, exit_zero)
 
 
-def _write_check(result: RunResult, output_format: str, output_file: str | None,
+def _write_check(checked: StreamedRun, output_format: str, output_file: str | None,
                  options: FormatOptions) -> None:
     """The problems in the chosen format; with -o, to that file, and as text to the
     terminal too, both written as the results come."""
     writer = FORMATS[output_format].check
     assert writer is not None  # the choice offers only formats that can
+    result: RunResult = checked
+    if not FORMATS[output_format].streams:  # SARIF, GitLab, JUnit: the whole run at once
+        result = RunResult(list(checked.each_file()), checked.rules)
     if not output_file:
         writer(result, sys.stdout, options)
         return
     text_writer = FORMATS["text"].check
     assert text_writer is not None
     terminal = options._replace(color=sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    if FORMATS[output_format].streams:
-        write_atomically(Path(output_file), lambda fh: write_side_by_side(
-            result, [(writer, fh, options), (text_writer, sys.stdout, terminal)]))
+    push, text_push = FORMATS[output_format].push, FORMATS["text"].push
+    if push is not None and text_push is not None:  # both written as the results come
+        write_atomically(Path(output_file), lambda fh: write_each(
+            result, [push(fh, options, result.rules),
+                     text_push(sys.stdout, terminal, result.rules)]))
     else:  # a format that reads the whole run (SARIF, GitLab, JUnit): one after the other
         write_atomically(Path(output_file), lambda fh: writer(result, fh, options))
         text_writer(result, sys.stdout, terminal)
@@ -312,75 +336,29 @@ def _exit_for(result: RunResult, level: Severity, exit_zero: bool) -> NoReturn:
     sys.exit(EXIT_PROBLEMS if worst is not None and worst >= level else EXIT_OK)
 
 
-def _check_streamed(linter: Linter, paths: Sequence[str], output_format: str,
-                    output_file: str | None, options: FormatOptions, level: Severity,
-                    exit_zero: bool) -> NoReturn:
-    """Write each file's problems as it is checked, keeping none: memory stays that of the
-    largest file whatever the number of files. With -o, the file and the terminal are
-    written side by side."""
-    def say(error: ReadlintError) -> None:
-        click.echo(f"readlint: {error}", err=True)
-
-    result = StreamedRun(linter.lint_targets(linter.targets(paths)), linter.rules, say)
-    _write_check(result, output_format, output_file, options)
-    if not options.quiet:
-        for notice in result.notices:
-            click.echo(f"readlint: note: {notice}", err=True)
-    _exit_for(result, level, exit_zero)
-
-
-def _lint_stdin(linter: Linter, filename: str | None) -> RunResult:
+def _stdin_results(run: Run, filename: str | None) -> list[FileResult]:
     """Standard input, checked as if it were `filename` (nothing when its config leaves that
     file out)."""
     display = printable(filename) if filename else "<stdin>"
-    limit = linter.config.max_file_size
+    limit = run.config.max_file_size
     data = sys.stdin.buffer.read(limit + 1)
     if len(data) > limit:
         raise InputError(f"standard input is over the {limit / 1048576:.0f} MB limit; raise "
                          "max_file_size_mb in the config to check it", display)
-    text = decode(data, display)
-    if filename is None:
-        return RunResult([linter.lint_text(text, display)], linter.rules)
-    path = Path(filename)
-    own = linter.for_file(path)
-    if excluded(path, own.config):
-        return RunResult([], linter.rules)
-    return RunResult([own.lint_text(text, display, path)], linter.rules)
+    found = run.lint_text(decode(data, display), display, Path(filename) if filename else None)
+    return [found] if found is not None else []
 
 
-def _apply_fixes(linter: Linter, result: RunResult, write: bool, quiet: bool) -> int:
-    """Fix files (or print the diff); fixed problems leave the result. A file is fixed only
-    when it still holds the text that was checked, and only when the fixed text, checked
-    again, asks for no more fixes (so a second run changes nothing)."""
-    fixed_total = files = 0
-    for file in result.files:
-        fixes = [p.fix for p in file.problems if p.fix is not None]
-        try:
-            fixed = fix_file(file.source_path or Path(file.path), fixes, file.fingerprint,
-                             linter.config.max_file_size)
-            if fixed is None:
-                continue
-            again = linter.for_file(file.source_path or Path(file.path)).lint_text(
-                fixed.new, file.path)
-            if any(p.fix is not None for p in again.problems):
-                raise OutputError("its fixes would not settle (a second run would change it "
-                                  "again); not fixed. Please report this", file.path)
-            if write:
-                write_fixed(fixed)
-        except OutputError as exc:
-            click.echo(f"readlint: {exc}", err=True)
-            file.failures.append(exc)
-            continue
-        if write:
-            file.problems = [p for p in file.problems if p.fix is None]
-        else:
-            sys.stdout.write(fixed.diff(file.path))
-        fixed_total += fixed.applied
-        files += 1
-    if write and not quiet:
-        click.echo(f"readlint: fixed {plural(fixed_total, 'problem')} in "
-                   f"{plural(files, 'file')}", err=True)
-    return fixed_total
+def _write_baseline(run: Run, results: Iterable[FileResult], path: str,
+                    quiet: bool) -> NoReturn:
+    """Every problem found, written as accepted; exit code 2 when files could not be read."""
+    from . import baseline
+
+    checked = StreamedRun(results, run.rules, _say)
+    count = baseline.write(checked.each_file(), Path(path))
+    _say_notices(checked, quiet)
+    click.echo(f"readlint: wrote {plural(count, 'problem')} to {path} as accepted", err=True)
+    sys.exit(EXIT_ERROR if checked.errors else EXIT_OK)
 
 
 @main.command()
@@ -448,7 +426,7 @@ def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, .
     if fail_on_worse and not base:
         raise click.UsageError("--fail-on-worse needs --base REF.")
     part = shard is not None and output_format == "json"
-    if base and (output_format not in ("text", "markdown") and not part or html_path
+    if base and (FORMATS[output_format].changes is None and not part or html_path
                  or compare_path or todo_path):
         raise click.UsageError("--base writes text or markdown (or, with --shard, a part in "
                                "JSON), without --html, --compare or --todo.")
@@ -489,37 +467,37 @@ def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, .
                      fail_on_worse, time_limit, shard, output_file)
     if compare_path:
         _load_earlier(compare_path)  # before the run: a wrong file fails fast
-    linter = _build_linter(paths, select, ignore, audience, config_path, measure=True,
-                           describe=document_view if html_path is not None or part else None,
-                           jobs=jobs, cache=not no_cache, cache_dir=cache_dir, today=today,
-                           time_limit=time_limit)
-    targets = linter.targets(paths)
+    run = _build_run(paths, select, ignore, audience, config_path, measure=True,
+                     describe=document_view if html_path is not None or part else None,
+                     jobs=jobs, cache=not no_cache, cache_dir=cache_dir, today=today,
+                     time_limit=time_limit)
+    targets = run.targets(paths)
     chosen = parts.shard_of(targets, shard) if shard else list(enumerate(targets))
     show_progress = sys.stderr.isatty() and len(chosen) > 20
     files = []
     with click.progressbar(length=len(chosen), label="Checking", file=sys.stderr,
                            hidden=not show_progress) as bar:
         def checked() -> Any:
-            for file in linter.lint_targets(t for _, t in chosen):
+            for file in run.results(t for _, t in chosen):
                 bar.update(1)
                 yield file
         if part:
             assert shard is not None
-            kept = StreamedRun(checked(), linter.rules,
-                               lambda error: click.echo(f"readlint: {error}", err=True))
+            kept = StreamedRun(checked(), run.rules, _say)
             head = parts.Head(shard, len(targets),
                               parts.files_digest(parts.target_name(t) for t in targets),
-                              parts.settings_of(linter, None), parts.glossaries_of(linter),
+                              parts.settings_of(run.linter, None),
+                              parts.glossaries_of(run.linter),
                               code=parts.code_digest())
             _write_to(output_file, "the part", lambda fh: parts.write_report_part(
-                fh, linter, head, parts.placed(kept.each_file(), chosen), row_tags(kept)))
+                fh, run.linter, head, parts.placed(kept.each_file(), chosen), row_tags(kept)))
             for notice in kept.notices:
                 click.echo(f"readlint: note: {notice}", err=True)
             sys.exit(EXIT_ERROR if kept.errors else EXIT_OK)
         files.extend(checked())
-    result = RunResult(files, linter.rules)
+    result = RunResult(files, run.rules)
     _report_errors_and_notices(result, quiet=False)
-    data = build_report(result, sort=sort, known=_glossary_lookup(linter, result))
+    data = build_report(result, sort=sort, known=_glossary_lookup(run.linter, result))
     _write_report(data, output_format, top, html_path, compare_path, todo_path, output_file,
                   bool(result.errors))
 
@@ -595,13 +573,13 @@ def _report_base(paths: Sequence[str], select: Sequence[str], ignore: Sequence[s
     from .report import compare, parts
 
     changed = changes.changed_files(ref)
-    linter = _build_linter(paths, select, ignore, audience, config_path, measure=True,
-                           keep_source=True, time_limit=time_limit)
-    targets = linter.targets(paths)
+    run = _build_run(paths, select, ignore, audience, config_path, measure=True,
+                     keep_source=True, time_limit=time_limit)
+    targets = run.targets(paths)
     chosen = [(place, t) for place, t in
               (parts.shard_of(targets, shard) if shard else enumerate(targets))
               if isinstance(t, ReadlintError) or t[0].resolve() in changed]
-    result = linter.run(t for _, t in chosen)
+    result = run.run(t for _, t in chosen)
     _report_errors_and_notices(result, quiet=False)
     found: list[compare.Change | None] = []
     for file in result.files:
@@ -610,13 +588,13 @@ def _report_base(paths: Sequence[str], select: Sequence[str], ignore: Sequence[s
             continue
         old_name = changed.get(file.source_path.resolve())
         old_text = changes.text_at(ref, old_name) if old_name is not None else None
-        before = linter.for_file(file.source_path).lint_text(
+        before = run.linter_for(file.source_path).lint_text(
             old_text, file.path, file.source_path) if old_text is not None else None
         found.append(compare.compare(file.path, before, file))
     if shard is not None and output_format == "json":
         head = parts.Head(shard, len(targets),
                           parts.files_digest(parts.target_name(t) for t in targets),
-                          parts.settings_of(linter, ref), parts.glossaries_of(linter),
+                          parts.settings_of(run.linter, ref), parts.glossaries_of(run.linter),
                           kind="base", code=parts.code_digest())
         items = [(place, file, change) for (place, file), change in
                  zip(parts.placed(result.files, chosen), found, strict=True)]
@@ -629,9 +607,8 @@ def _report_base(paths: Sequence[str], select: Sequence[str], ignore: Sequence[s
 
 def _write_changes(found: Sequence[Any], ref: str, output_format: str,
                    output_file: str | None, errors: bool, fail_on_worse: bool) -> NoReturn:
-    from .report import compare
-
-    writer = compare.write_markdown if output_format == "markdown" else compare.write_text
+    writer = FORMATS[output_format].changes
+    assert writer is not None  # --base is offered in the formats that can write it
     _write_to(output_file, "the changes", lambda fh: writer(list(found), ref, fh))
     if errors:
         sys.exit(EXIT_ERROR)
@@ -655,7 +632,7 @@ def list_rules(config_path: str | None) -> None:
     click.echo(f"{'CODE':6}  {'RULE':{width}}  {'DEFAULT':8}  WHAT IT FINDS")
     for code, name, severity, summary in rows:
         click.echo(f"{code:6}  {name:{width}}  {severity:8}  {summary}")
-    config = _config_for(config_path, [])
+    config = _resolver(config_path, registry).config_for_paths(())
     sets = RuleSets(registry, config.rule_dirs)
     click.echo("\nRule sets (chosen by the document's audienceLevel):")
     for name, rule_set in sorted(sets.sets.items()):
@@ -766,7 +743,7 @@ def show_config(path: str, audience: str | None, config_path: str | None) -> Non
     where it comes from, the rule set, and each rule that runs with its severity and options.
     PATH need not exist yet."""
     target = Path(path)
-    linter = _build_linter((path,), (), (), audience, config_path).for_file(target)
+    linter = _build_run((path,), (), (), audience, config_path).linter_for(target)
     config = linter.config
     click.echo(f"file:        {printable(path)}")
     click.echo(f"config:      {config.source or '(none found: the defaults)'}")

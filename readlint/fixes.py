@@ -25,6 +25,7 @@ from typing import NamedTuple, TextIO
 
 from .errors import OutputError
 from .problem import Fix
+from .results import FileResult
 from .source import DEFAULT_MAX_FILE_SIZE, decode, read_bytes
 
 try:
@@ -102,6 +103,47 @@ def fix_file(path: Path, fixes: Sequence[Fix], checked: str | None = None,
     if new == raw:
         return None
     return FixedFile(path, raw, new, applied)
+
+
+class Fixer:
+    """A per-file filter: makes the safe fixes in each file as its result comes (or, not
+    writing, hands `show` the diff); the fixed problems leave the result. A file is fixed
+    only when it still holds the text that was checked, and only when the fixed text,
+    checked again by `recheck`, asks for no more fixes (so a second run changes nothing).
+    A fix that cannot be made is one of the file's failures."""
+
+    def __init__(self, recheck: Callable[[Path, str, str], FileResult], max_size: int,
+                 write: bool, show: Callable[[str], object]) -> None:
+        self.recheck = recheck
+        self.max_size = max_size
+        self.write = write
+        self.show = show
+        self.applied = 0  # fixes made (or shown)
+        self.files = 0  # files fixed (or shown)
+
+    def __call__(self, file: FileResult) -> FileResult:
+        path = file.source_path or Path(file.path)
+        try:
+            fixed = fix_file(path, [p.fix for p in file.problems if p.fix is not None],
+                             file.fingerprint, self.max_size)
+            if fixed is None:
+                return file
+            again = self.recheck(path, fixed.new, file.path)
+            if any(p.fix is not None for p in again.problems):
+                raise OutputError("its fixes would not settle (a second run would change it "
+                                  "again); not fixed. Please report this", file.path)
+            if self.write:
+                write_fixed(fixed)
+        except OutputError as exc:
+            file.failures.append(exc)
+            return file
+        if self.write:
+            file.problems = [p for p in file.problems if p.fix is None]
+        else:
+            self.show(fixed.diff(file.path))
+        self.applied += fixed.applied
+        self.files += 1
+        return file
 
 
 def write_fixed(fixed: FixedFile) -> None:

@@ -1,9 +1,10 @@
-"""Check documents: run the rules the selection chose, apply suppressions, collect results.
+"""Check one document: run the rules the selection chose, apply suppressions, give its result.
 
-A file's result depends only on the file and the Linter's settings, and holds everything the
-run says about it (problems, error, notices, measures), so files can be checked in any order,
-in worker processes, or taken from a cache. The Linter knows no output format: a caller that
-wants more of each document (the HTML report's view) passes a `describe` function.
+A Linter has one set of settings (settings.py) and checks one document at a time; which files
+a run checks, with which settings each, the cache and the worker processes are run.py's. A
+file's result depends only on the file and the settings, and holds everything the run says
+about it (problems, error, notices, measures). The Linter knows no output format: a caller
+that wants more of each document (the HTML report's view) passes a `describe` function.
 """
 
 from __future__ import annotations
@@ -12,29 +13,27 @@ import gc
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from types import FrameType
 from typing import Any, TypeVar
 
-from . import document, glossary, memo, parallel, store
-from .config import Config, find_config, load_config
+from . import document, glossary
+from .config import Config
 from .errors import InputError, ReadlintError, RuleError
-from .files import discover, excluded, in_shard
 from .fixes import fingerprint
 from .problem import Problem
 from .registry import Registry
 from .results import FileResult, Notice, RuleInfo, RunResult
 from .rule import DIRECTIVE
 from .selection import ActiveRule, Choices, Selection, one_voice
-from .source import decode, read_document
+from .settings import Settings
+from .source import decode
 from .suppress import read_directives
 
 __all__ = ["ActiveRule", "Choices", "FileResult", "Linter", "RunResult"]
-
-MIN_FILES_PER_JOB = 8  # fewer files than this per worker are checked in this process
 
 Describe = Callable[[document.Document, FileResult, Mapping[str, RuleInfo]], Any]
 T = TypeVar("T")
@@ -113,7 +112,7 @@ class Clock:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Python's cycle collector paused while one file is checked. A page of a million words
     makes millions of small objects (words, spans) that live until the page is done, and the
     collector would search them all again and again as they are made: a third of the time
@@ -154,26 +153,24 @@ def _listed(names: Sequence[str]) -> str:
 class Linter:
     def __init__(self, config: Config | None = None, registry: Registry | None = None,
                  choices: Choices | None = None, measure: bool = False,
-                 describe: Describe | None = None, nearest_config: bool = False,
-                 time_limit: float | None = None) -> None:
-        """With `nearest_config`, each file is checked with the config file nearest to it
-        (walking up from its folder), as if readlint were run on it alone; `config` is then
-        the one for the paths as given (which files a folder holds). `time_limit`, when
-        given, replaces the configs' time_limit (seconds a file may take; 0: no limit)."""
+                 describe: Describe | None = None, time_limit: float | None = None, *,
+                 settings: Settings | None = None) -> None:
+        """Check with `settings` (or those of `config` and `choices`). `time_limit`, when
+        given, replaces the config's time_limit (seconds a file may take; 0: no limit)."""
         glossary.refresh()  # a new run sees the glossary files as they are now
-        self.config = config or Config()
-        self.time_limit_given = time_limit
+        if settings is None:
+            given = config or Config()
+            settings = Settings(given, Selection(given, registry or Registry.default(),
+                                                 choices or Choices()))
+        self.settings = settings
+        self.config = settings.config
+        self.selection = settings.selection
+        self.registry = settings.selection.registry
+        self.choices = settings.choices
         self.time_limit = self.config.time_limit if time_limit is None else time_limit
-        self.nearest_config = nearest_config
-        self._linters: dict[Path | None, Linter] = {self.config.file: self}
-        self._config_of_folder: dict[Path, Path | None] = {}
-        self.registry = registry or Registry.default()
-        self.choices = choices or Choices()
-        self.selection = Selection(self.config, self.registry, self.choices)
         self.measure = measure or describe is not None
         self.describe = describe
         self._directive_rule = next(iter(self.registry.tagged(DIRECTIVE)), None)
-        self._results: memo.Memo | None = None
         self.rules = {r.name: RuleInfo(r.name, r.code, r.summary, r.default_severity, r.tags,
                                        r.help(), r.docs_url)
                       for r in self.registry}
@@ -274,55 +271,8 @@ class Linter:
                                             doc.path))
         return result
 
-    def for_file(self, path: Path) -> Linter:
-        """The linter with the settings that apply to this file."""
-        if not self.nearest_config:
-            return self
-        folder = path.parent
-        if folder not in self._config_of_folder:
-            found = find_config(folder)
-            self._config_of_folder[folder] = found.resolve() if found is not None else None
-        found = self._config_of_folder[folder]
-        if found not in self._linters:
-            self._linters[found] = Linter(load_config(found), self.registry, self.choices,
-                                          self.measure, self.describe,
-                                          time_limit=self.time_limit_given)
-        return self._linters[found]
-
-    def lint_file(self, path: Path, display: str) -> FileResult | None:
-        """The file's result, with the settings that apply to it; None when its own config
-        leaves it out. With a cache, an unchanged file's result comes from it."""
-        linter = self.for_file(path)
-        if linter is not self:
-            if excluded(path, linter.config):
-                return None
-            return linter.lint_file(path, display)
-        try:
-            data = read_document(path, display, self.config.max_file_size)
-        except InputError as exc:
-            return FileResult(display, error=exc)
-        memo = self._memo()
-        key = memo.key(path, display, data) if memo is not None else ""
-        found = memo.get(key) if memo is not None else None
-        if found is None:
-            with _collector_paused():
-                found = self._lint_data(path, display, data)
-            if memo is not None and not found.failures and \
-                    not isinstance(found.error, PageOutOfTime):
-                memo.put(key, found)  # not a result the time limit cut short
-        if not self.choices.keep_source:
-            found.source_text = None  # a long run keeps only what its output needs
-        return found
-
-    def _memo(self) -> memo.Memo | None:
-        if not self.choices.cache or not store.enabled():
-            return None
-        if self._results is None:
-            self._results = memo.Memo(memo.settings_digest(self.selection, self.measure,
-                                                              self.describe))
-        return self._results
-
-    def _lint_data(self, path: Path, display: str, data: bytes) -> FileResult:
+    def lint_data(self, path: Path, display: str, data: bytes) -> FileResult:
+        """The result of a file read as bytes (run.py reads it, within the size limit)."""
         clock = self.clock()
         try:
             doc = self._parse(decode(data, display), display, clock)
@@ -371,62 +321,12 @@ class Linter:
         `path`: an editor's buffer, or standard input. The result is the one the file
         holding this text would get."""
         clock = self.clock()
-        with _collector_paused():
+        with collector_paused():
             try:
                 doc = self._parse(text, path, clock)
             except InputError as exc:
                 return FileResult(path, error=exc)
             return self._lint_parsed(doc, file, clock)
-
-    # -- many files ------------------------------------------------------------------------
-
-    def targets(self, paths: Sequence[str]) -> list[tuple[Path, str] | InputError]:
-        """The files a run over `paths` will check (and the paths it cannot)."""
-        return list(self._discover(paths))
-
-    def _discover(self, paths: Sequence[str]) -> Iterator[tuple[Path, str] | InputError]:
-        for item in discover(paths, self.config):
-            name = (item.path or "") if isinstance(item, InputError) else item[1]
-            if in_shard(name, self.choices.shard):
-                yield item
-
-    def lint_targets(self, targets: Iterable[tuple[Path, str] | InputError],
-                     ) -> Iterator[FileResult]:
-        """Each target's result, in the order given. With `choices.jobs` above 1 and enough
-        files, worker processes share the work (the order stays the same)."""
-        items = list(targets)
-        jobs = min(self.choices.jobs, len(items) // MIN_FILES_PER_JOB)
-        done = 0
-        if jobs > 1 and parallel.available():
-            # The first file is checked here, so the word tables and glossaries are loaded
-            # once, before the workers start, and shared with them.
-            while done < len(items) and isinstance(items[done], InputError):
-                done += 1
-            for item in items[:done + 1]:
-                found = self._lint_target(item)
-                if found is not None:
-                    yield found
-            done += 1
-            for found in parallel.run(self._lint_target, items[done:], jobs):
-                if found is not None:
-                    yield found
-            return
-        for item in items:
-            found = self._lint_target(item)
-            if found is not None:
-                yield found
-
-    def _lint_target(self, item: tuple[Path, str] | InputError) -> FileResult | None:
-        if isinstance(item, InputError):
-            return FileResult(item.path or "", error=item)
-        return self.lint_file(*item)
-
-    def run(self, targets: Iterable[tuple[Path, str] | InputError]) -> RunResult:
-        """Check the targets; the result holds every file's outcome and the rules known."""
-        return RunResult(list(self.lint_targets(targets)), self.rules)
-
-    def lint_paths(self, paths: Sequence[str]) -> RunResult:
-        return self.run(self._discover(paths))
 
 
 def example_problems(registry: Registry, rule_name: str, text: str,

@@ -47,7 +47,7 @@ from pygls.protocol.json_rpc import (
 from pygls.workspace import TextDocument
 
 from . import difficulty, glossary, store
-from .config import CONFIG_FILE_NAMES, find_config
+from .config import CONFIG_FILE_NAMES
 from .document import Document
 from .errors import InputError, ReadlintError
 from .files import excluded
@@ -57,6 +57,7 @@ from .problem import Fix, Problem, Severity
 from .registry import Registry
 from .results import FileResult, RuleInfo
 from .rule import GRADE, HARD_SENTENCE
+from .settings import Resolver
 from .version import __version__
 
 # How long to wait after a change before checking, so a burst of keystrokes costs one check.
@@ -318,7 +319,11 @@ class ReadlintServer(LanguageServer):
         self.pause = pause
         self.registry = Registry.default()
         self.checked: dict[str, Checked] = {}
-        self._linters: dict[tuple[str | None, str], Linter] = {}
+        # Each file's settings, from the config nearest to it as it is now.
+        self.resolver = Resolver(self.registry, Choices(
+            audience=audience, jobs=1, cache=False, keep_source=True, offer_fixes=True),
+            follow_edits=True)
+        self._linters: dict[Path | None, Linter] = {}
         self._pending: dict[str, asyncio.TimerHandle] = {}
 
     # -- reading messages ---------------------------------------------------------------------
@@ -394,17 +399,13 @@ class ReadlintServer(LanguageServer):
         gc.freeze()
 
     def linter_for(self, path: Path) -> Linter:
-        """The settings for a file, rebuilt when its config file changes (by its stamp)."""
-        found = find_config(path.parent)
-        key = (str(found) if found else None, store.stamp(found) if found else "")
-        linter = self._linters.get(key)
-        if linter is None:
-            choices = Choices(audience=self.audience, jobs=1, cache=False, keep_source=True,
-                              offer_fixes=True)
-            linter = Linter(_config(found), self.registry, choices, measure=True,
-                            describe=keep_document, nearest_config=False)
-            self._linters = {k: v for k, v in self._linters.items() if k[0] != key[0]}
-            self._linters[key] = linter
+        """The linter with the settings for a file, made again when its config changes. It
+        keeps each page as read, so a hover can ask it for a sentence's difficulty."""
+        settings = self.resolver.for_file(path)
+        linter = self._linters.get(settings.config.file)
+        if linter is None or linter.settings is not settings:
+            linter = Linter(settings=settings, measure=True, describe=keep_document)
+            self._linters[settings.config.file] = linter
         return linter
 
     def check(self, document: TextDocument) -> None:
@@ -542,11 +543,6 @@ def keep_document(doc: Document, result: FileResult, rules: Mapping[str, RuleInf
     """What a check keeps besides its result: the page as read, so a hover asks it for a
     sentence's difficulty, with the scores the check worked out."""
     return doc
-
-
-def _config(found: Path | None) -> Any:
-    from .config import Config, load_config
-    return load_config(found) if found is not None else Config()
 
 
 def _place(text: str, offset: int) -> tuple[int, int]:

@@ -10,7 +10,7 @@ import pytest
 from helpers import SHARED
 
 from readlint import document
-from readlint.linter import Linter
+from readlint.run import Run
 
 pytestmark = pytest.mark.corpus
 
@@ -21,7 +21,7 @@ CORPORA = [SHARED / "corpus", SHARED / "corpus-nci"]
 def test_whole_corpus_is_checked_without_a_crash(corpus: Path):
     if not corpus.is_dir():
         pytest.skip(f"{corpus} is not here")
-    result = Linter().lint_paths([str(corpus)])
+    result = Run.with_config().lint_paths([str(corpus)])
     assert result.errors == []
     checked = [f for f in result.files if f.error is None]
     # every page; the corpus's own README.md is a repository file readlint leaves out

@@ -7,7 +7,8 @@ from __future__ import annotations
 from helpers import ROOT
 
 from readlint.config import Config
-from readlint.linter import Choices, Linter
+from readlint.linter import Choices
+from readlint.run import Run
 
 PAGES = ROOT / "tests" / "fixtures" / "fault-pages"
 RULES = ("sensory-instructions", "language-mismatch", "front-matter-fields", "unknown-directive")
@@ -37,18 +38,18 @@ FOUND = {
 
 
 def test_each_fault_is_found_where_it_is():
-    linter = Linter(Config(), choices=Choices(select=RULES))
+    run = Run.with_config(Config(), Choices(select=RULES))
     found = set()
     for page in sorted(PAGES.glob("*.md")):
-        result = linter.lint_file(page, page.name)
+        result = run.lint_file(page, page.name)
         assert result.error is None, result.error
         found |= {(page.name, p.line, p.column, p.rule) for p in result.problems}
     assert found == FOUND
 
 
 def test_the_messages_say_what_to_write():
-    linter = Linter(Config(), choices=Choices(select=("front-matter-fields",)))
+    run = Run.with_config(Config(), Choices(select=("front-matter-fields",)))
     page = PAGES / "chemotherapy-diet.md"
-    (problem,) = linter.lint_file(page, page.name).problems
+    (problem,) = run.lint_file(page, page.name).problems
     assert problem.message == ("The front matter has no 'audienceLevel' field, which every "
                                "page needs: add it, for example 'audienceLevel: patient'.")

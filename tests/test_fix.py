@@ -84,10 +84,11 @@ def test_a_file_edited_after_the_check_is_not_fixed(write):
 
     from readlint.errors import OutputError
     from readlint.fixes import fix_file
-    from readlint.linter import Choices, Linter
+    from readlint.linter import Choices
+    from readlint.run import Run
 
     path = write("a.md", TEXT.encode("utf-8"))
-    result = Linter(choices=Choices(select=("glossary-link",))).lint_paths([str(path)])
+    result = Run.with_config(choices=Choices(select=("glossary-link",))).lint_paths([str(path)])
     file = result.files[0]
     path.write_text("A writer changed this.\n" + TEXT, encoding="utf-8")
     with pytest.raises(OutputError, match="changed since readlint checked it"):

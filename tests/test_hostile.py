@@ -13,6 +13,7 @@ from readlint.errors import RuleError
 from readlint.linter import Choices, Linter
 from readlint.registry import Registry
 from readlint.rule import Rule
+from readlint.run import Run
 
 LONG = "Word " + " ".join(["word"] * 24) + " end."
 GOOD = f"---\naudienceLevel: patient\n---\n\n{LONG}\n"
@@ -192,8 +193,9 @@ def test_a_rule_that_fails_is_named_and_the_other_rules_still_report(tmp_path):
     path.write_text(GOOD, encoding="utf-8")
     registry = Registry.default()
     registry.add(Exploding())
-    linter = Linter(registry=registry, choices=Choices(select=("exploding", "long-sentence")))
-    result = linter.lint_paths([str(path)])
+    run = Run.with_config(registry=registry,
+                          choices=Choices(select=("exploding", "long-sentence")))
+    result = run.lint_paths([str(path)])
     (file,) = result.files
     assert [p.rule for p in file.problems] == ["long-sentence"]
     assert [type(e) for e in file.failures] == [RuleError]
@@ -336,13 +338,14 @@ class Endless(Rule):
         yield self.problem(doc, 0, 1, f"checked in process {os.getpid()}")
 
 
-def endless_linter(time_limit: float, jobs: int = 1, cache: bool = False) -> Linter:
+def endless_linter(time_limit: float, jobs: int = 1, cache: bool = False) -> Run:
     registry = Registry.default()
     registry.add(Endless())
-    linter = Linter(registry=registry, time_limit=time_limit,
-                    choices=Choices(select=("endless", "long-sentence"), jobs=jobs, cache=cache))
-    linter.lint_text(GOOD, "warm-up.md")  # the word tables are loaded outside the time measured
-    return linter
+    run = Run.with_config(registry=registry, time_limit=time_limit,
+                          choices=Choices(select=("endless", "long-sentence"), jobs=jobs,
+                                          cache=cache))
+    run.lint_text(GOOD, "warm-up.md")  # the word tables are loaded outside the time measured
+    return run
 
 
 @needs_alarm
@@ -403,11 +406,11 @@ def test_the_time_limit_counts_processor_time_not_waiting(tmp_path):
     # page's doing, so it must not cut the file short (nor make two runs differ).
     registry = Registry.default()
     registry.add(Waiting())
-    linter = Linter(registry=registry, time_limit=0.3,
-                    choices=Choices(select=("waiting",), cache=False))
+    run = Run.with_config(registry=registry, time_limit=0.3,
+                          choices=Choices(select=("waiting",), cache=False))
     page = tmp_path / "page.md"
     page.write_text(GOOD, encoding="utf-8")
-    (result,) = linter.lint_paths([str(page)]).files
+    (result,) = run.lint_paths([str(page)]).files
     assert result.failures == []
     assert [p.message for p in result.problems] == ["waited"]
 

@@ -13,8 +13,10 @@ from hypothesis import example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from readlint import document  # noqa: E402
+from readlint.config import Config  # noqa: E402
 from readlint.errors import InputError  # noqa: E402
 from readlint.linter import Linter  # noqa: E402
+from readlint.registry import Registry  # noqa: E402
 
 PIECES = [
     "word", "Word", " ", " ", "\n", "\n\n", "\r\n", "\t", ".", ",", "(", ")", "[", "]",
@@ -56,10 +58,35 @@ def test_prose_maps_back_to_the_file(pieces):
         assert 1 <= line <= doc.line_count and column >= 1
 
 
-@settings(max_examples=100, deadline=None)
-@given(st.lists(st.sampled_from(PIECES), max_size=40))
-def test_every_rule_runs_without_error(pieces):
-    result = Linter().lint_text("".join(pieces), "p.md")
+def _every_rule_linter() -> Linter:
+    """A linter that runs every rule, those the patient rule set turns off too."""
+    return Linter(Config(raw_rules={rule.name: {"enabled": True}
+                                    for rule in Registry.default()}))
+
+
+def _runs_cleanly(linter: Linter, text: str) -> None:
+    """No rule fails on the text, and every problem has a place in it."""
+    result = linter.lint_text(text, "p.md")
+    assert result.failures == [], [str(f) for f in result.failures]
     for problem in result.problems:
         assert problem.line >= 1 and problem.column >= 1
         assert (problem.end_line, problem.end_column) >= (problem.line, problem.column)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40))
+def test_every_rule_runs_without_error(pieces):
+    _runs_cleanly(_every_rule_linter(), "".join(pieces))
+
+
+def test_a_rule_that_raises_fails_the_property(monkeypatch):
+    """The property above would catch a rule that crashes: the linter keeps going and notes
+    the failure, so the test must read the failures, not only the problems."""
+    rule = Registry.default().get("long-sentence")
+    assert rule is not None
+
+    def crash(doc, options):
+        raise ValueError("a bug")
+    monkeypatch.setattr(type(rule), "check", lambda self, doc, options: crash(doc, options))
+    with pytest.raises(AssertionError, match="long-sentence failed"):
+        _runs_cleanly(_every_rule_linter(), "# A page\n\nOne sentence here.\n")

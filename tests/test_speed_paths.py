@@ -12,7 +12,7 @@ from pathlib import Path
 
 from helpers import ROOT, SEED
 
-from readlint import glossary, linter, store, tables
+from readlint import glossary, linter, run, store, tables
 from readlint.tables import Table
 from readlint.vocabulary import zipf
 
@@ -128,7 +128,7 @@ def readlint(*args: str, cache: Path, cwd: Path) -> subprocess.CompletedProcess[
 def test_workers_give_the_serial_output(tmp_path):
     docs = corpus(tmp_path / "docs")
     files = len(list(docs.glob("*.md")))
-    assert files >= 2 * linter.MIN_FILES_PER_JOB  # enough for two workers
+    assert files >= 2 * run.MIN_FILES_PER_JOB  # enough for two workers
     serial = readlint("check", "docs", "--format", "json", "--jobs", "1", "--no-cache",
                       cache=tmp_path / "cache", cwd=tmp_path)
     parallel = readlint("check", "docs", "--format", "json", "--jobs", "2", "--no-cache",
@@ -149,13 +149,13 @@ def test_the_cache_gives_back_what_a_check_finds(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(store, "_root", tmp_path / "cache")
     checked: list[str] = []
-    real = linter.Linter._lint_data
+    real = linter.Linter.lint_data
 
     def spy(self, path, display, data):
         checked.append(display)
         return real(self, path, display, data)
 
-    monkeypatch.setattr(linter.Linter, "_lint_data", spy)
+    monkeypatch.setattr(linter.Linter, "lint_data", spy)
 
     def check() -> str:
         result = CliRunner().invoke(main, ["check", "docs", "--jobs", "1"],

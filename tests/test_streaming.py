@@ -1,6 +1,6 @@
 """check writes each file's problems as it comes (results.StreamedRun): the same output as a
 run kept whole, memory that does not grow with the number of files, and -o writing the file
-and the terminal side by side."""
+and the terminal side by side, each pushed one file's result at a time, with no thread."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 
 from readlint.errors import InputError
 from readlint.formats import FORMATS
-from readlint.formats.base import FormatOptions, write_side_by_side
+from readlint.formats.base import FormatOptions, write_each
 from readlint.problem import Problem, Severity
 from readlint.results import FileResult, RunResult, StreamedRun
 
@@ -79,11 +79,16 @@ def test_streamed_memory_does_not_grow_with_the_number_of_files():
     assert large * 10 < kept
 
 
+def pushed(name: str, out: io.StringIO) -> object:
+    push = FORMATS[name].push
+    assert push is not None
+    return push(out, OPTIONS, {})
+
+
 def test_side_by_side_writes_both_outputs_in_full():
     json_out, text_out = io.StringIO(), io.StringIO()
     run = StreamedRun(results(500, 5), {})
-    write_side_by_side(run, [(FORMATS["json"].check, json_out, OPTIONS),
-                             (FORMATS["text"].check, text_out, OPTIONS)])
+    write_each(run, [pushed("json", json_out), pushed("text", text_out)])
     json_whole, text_whole = io.StringIO(), io.StringIO()
     FORMATS["json"].check(RunResult(list(results(500, 5))), json_whole, OPTIONS)
     FORMATS["text"].check(RunResult(list(results(500, 5))), text_whole, OPTIONS)
@@ -108,9 +113,8 @@ def test_side_by_side_stops_cleanly_when_a_writer_fails(which):
     outs = [io.StringIO(), io.StringIO()]
     outs[which] = _Full(2000)
     with pytest.raises(OSError, match="No space left"):
-        write_side_by_side(StreamedRun(results(2000, 5), {}),
-                           [(FORMATS["json"].check, outs[0], OPTIONS),
-                            (FORMATS["text"].check, outs[1], OPTIONS)])
+        write_each(StreamedRun(results(2000, 5), {}),
+                   [pushed("json", outs[0]), pushed("text", outs[1])])
 
 
 def test_check_with_output_file_and_unreadable_file(run, write):
@@ -139,3 +143,59 @@ def test_output_file_in_every_format_and_text_on_the_terminal(run, write, name):
     assert "RL102" in written and "a.md" in written
     assert result.stdout.startswith("a.md:8:1: RL102 long-sentence")
     assert "Found 1 problem (1 warning) in 1 of 1 file checked." in result.stdout
+
+
+LONG = ("---\naudienceLevel: patient\n---\n# Page\n\n"
+        + " ".join(["This sentence goes on"] * 12) + " without end.\n")
+
+
+@pytest.mark.parametrize("options", [(), ("--baseline", "accepted.json"),
+                                     ("--changed-since", "HEAD"), ("--fix",),
+                                     ("--format", "json", "--baseline", "accepted.json")])
+def test_every_route_writes_each_file_before_the_next_is_checked(run, write, tmp_path,
+                                                                 monkeypatch, options):
+    """With a baseline, changed lines or fixes too, each file's result goes through its
+    filters and to the output as it comes: nothing waits for the whole run."""
+    import subprocess
+    import sys
+
+    from readlint.run import Run
+
+    names = [f"docs/page{n}.md" for n in range(4)]
+    for name in names:
+        write(name, LONG)
+    write("accepted.json", '{"version": 1, "problems": []}\n')
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run(["git", "-c", "user.email=w@example.org", "-c", "user.name=W", "commit",
+                    "-q", "--allow-empty", "-m", "start"], cwd=tmp_path, check=True)
+    written_before: dict[str, str] = {}
+    lint_file = Run.lint_file
+
+    def spy(self, path, display):
+        sys.stdout.flush()
+        written_before[display] = sys.stdout.buffer.getvalue().decode("utf-8")
+        return lint_file(self, path, display)
+
+    monkeypatch.setattr(Run, "lint_file", spy)
+    result = run("check", "--no-cache", "-j", "1", *options, "docs")
+    assert result.exit_code == 1, result.output
+    assert sorted(written_before) == names
+    for earlier, later in zip(names[:-1], names[1:], strict=True):
+        assert earlier in written_before[later]  # written before `later` was checked
+        assert later not in written_before[later]
+
+
+@pytest.mark.parametrize("name", ["json", "github", "sarif"])
+def test_a_file_and_the_terminal_are_written_without_a_thread(run, write, monkeypatch, name):
+    import threading
+
+    def refused(self):
+        raise AssertionError("a thread was started")
+    monkeypatch.setattr(threading.Thread, "start", refused)
+    write("a.md", LONG)
+    write("b.md", LONG)
+    result = run("check", "--no-cache", "-j", "1", "--format", name, "-o", "out.txt", ".")
+    assert result.exit_code == 1, result.output
+    with open("out.txt", encoding="utf-8") as fh:
+        assert fh.read().count("RL102") >= 2
+    assert "a.md:" in result.stdout and "in 2 of 2 files checked." in result.stdout

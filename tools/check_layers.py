@@ -23,8 +23,9 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("vocabulary", ("glossary", "vocabulary", "hardness", "nearby", "linkpractice",
                     "harvest", "difficulty")),
     ("rules", ("rule", "checks", "registry")),
-    ("selection and linting", ("config", "rulesets", "selection", "suppress", "files",
-                               "memo", "parallel", "linter", "fixes", "baseline", "changes")),
+    ("selection and linting", ("config", "rulesets", "selection", "settings", "suppress",
+                               "files", "memo", "parallel", "linter", "run", "fixes",
+                               "baseline", "changes")),
     ("outputs", ("report", "formats")),
     ("command line and API", ("cli", "server", "__main__", "__init__")),
 ]

@@ -1,16 +1,19 @@
 """What every output format is: a name, a line of help, and writers for what it can show (the
-problems of `check`, the report of `report`, or both)."""
+problems of `check`, the report of `report`, the changes of `report --base`).
+
+A check output that can be written as the results come is pushed them: `Format.push` makes
+it for one output, then it is handed each file's result (`file`) and told when the run is
+over (`end`). So one run can feed several outputs at once, and none keeps the run."""
 
 from __future__ import annotations
 
-import queue
-import threading
-from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TextIO
 
-from ..results import FileResult, RunResult, StreamedRun
+from ..results import FileResult, RuleInfo, RunResult
 
 if TYPE_CHECKING:
+    from ..report.compare import Change
     from ..report.model import Report
 
 
@@ -23,8 +26,20 @@ class FormatOptions(NamedTuple):
     html_written: bool = False  # the report: an HTML page was written as well
 
 
+class FileWriter(Protocol):
+    """A check output pushed one file's result at a time, then the end of the run (whose
+    errors and worst severity are known by then)."""
+
+    def file(self, result: FileResult) -> None: ...
+
+    def end(self, run: RunResult) -> None: ...
+
+
 CheckWriter = Callable[[RunResult, TextIO, FormatOptions], None]
+PushWriter = Callable[[TextIO, FormatOptions, Mapping[str, RuleInfo]], FileWriter]
 ReportWriter = Callable[["Report", TextIO, FormatOptions], None]
+# The documents changed since a git revision (`report --base`), with that revision.
+ChangesWriter = Callable[[Sequence["Change"], str, TextIO], None]
 
 
 class Format(NamedTuple):
@@ -32,9 +47,14 @@ class Format(NamedTuple):
     summary: str
     check: CheckWriter | None = None
     report: ReportWriter | None = None
-    # The check writer reads only result.each_file(), once, and the errors after it, so it
-    # can write a run's results as they come (results.StreamedRun).
-    streams: bool = False
+    # The check output made for one output and pushed each file's result as it comes, for
+    # formats that need not see the whole run first (check is then `pulling(push)`).
+    push: PushWriter | None = None
+    changes: ChangesWriter | None = None
+
+    @property
+    def streams(self) -> bool:
+        return self.push is not None
 
 
 def write_json(data: Any, out: TextIO) -> None:
@@ -57,57 +77,20 @@ def json_text(data: Any) -> str:
         return json.dumps(data, indent=2, ensure_ascii=False)
 
 
-def write_side_by_side(run: RunResult,
-                       writers: list[tuple[CheckWriter, TextIO, FormatOptions]]) -> None:
-    """Several check writers that stream (Format.streams) over one run, each file's result
-    read once (a StreamedRun's can be read only once): the first writer works here, each
-    other one in a thread fed through a short queue, so none waits for the whole run and no
-    result is kept longer than the slowest writer needs it."""
-    (first, first_out, first_options), others = writers[0], writers[1:]
-    end = object()
-    queues: list[queue.Queue[object]] = [queue.Queue(maxsize=64) for _ in others]
-    failed: list[BaseException] = []
+def pulling(push: PushWriter) -> CheckWriter:
+    """The check writer of a format that is pushed results: it reads the run's files and
+    hands each one over."""
+    def write(result: RunResult, out: TextIO, options: FormatOptions) -> None:
+        write_each(result, [push(out, options, result.rules)])
+    return write
 
-    def hand(q: queue.Queue[object], thread: threading.Thread, item: object) -> None:
-        while thread.is_alive():  # a writer that failed takes nothing more
-            try:
-                q.put(item, timeout=0.1)
-                return
-            except queue.Full:
-                continue
 
-    def received(q: queue.Queue[object]) -> Iterator[FileResult]:
-        while (item := q.get()) is not end:
-            assert isinstance(item, FileResult)
-            yield item
-
-    def work(writer: CheckWriter, out: TextIO, options: FormatOptions,
-             q: queue.Queue[object]) -> None:
-        try:
-            writer(StreamedRun(received(q), run.rules), out, options)
-        except BaseException as exc:  # handed to the main thread, raised there
-            failed.append(exc)
-
-    threads = [threading.Thread(target=work, args=(*w, q), daemon=True)
-               for w, q in zip(others, queues, strict=True)]
-    for thread in threads:
-        thread.start()
-
-    def fed() -> Iterator[FileResult]:
-        try:
-            for file in run.each_file():
-                for q, thread in zip(queues, threads, strict=True):
-                    hand(q, thread, file)
-                yield file
-        finally:
-            for q, thread in zip(queues, threads, strict=True):
-                hand(q, thread, end)
-
-    try:
-        first(StreamedRun(fed(), run.rules), first_out, first_options)
-    finally:
-        for q, thread in zip(queues, threads, strict=True):
-            hand(q, thread, end)  # again, in case the first writer stopped part way
-            thread.join()
-    if failed:
-        raise failed[0]
+def write_each(run: RunResult, writers: Sequence[FileWriter]) -> None:
+    """Hand each file's result, as the run gives it, to every writer, then end them: several
+    outputs (a file and the terminal) written at once from one run, each result read once,
+    none waiting for the whole run, with no thread."""
+    for file in run.each_file():
+        for writer in writers:
+            writer.file(file)
+    for writer in writers:
+        writer.end(run)

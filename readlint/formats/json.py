@@ -8,8 +8,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..problem import Problem
-from ..results import RuleInfo, RunResult
-from .base import Format, FormatOptions, json_text, write_json
+from ..results import FileResult, RuleInfo, RunResult
+from .base import Format, FormatOptions, json_text, pulling, write_json
 
 if TYPE_CHECKING:
     from ..report.model import Report
@@ -29,25 +29,36 @@ def problem_dict(p: Problem, rules: Mapping[str, RuleInfo] | None = None) -> dic
     return data
 
 
-def write_check(result: RunResult, out: TextIO, options: FormatOptions) -> None:
+class CheckJson:
     """The same text as json.dump(indent=2) of {"version", "problems", "errors"}, written one
-    problem at a time: a corpus's problems never stand in memory twice (as dicts, and as one
-    long string)."""
-    out.write('{\n  "version": ' + json.dumps(options.version, ensure_ascii=False))
-    out.write(',\n  "problems": [')
-    started = False
-    for file in result.each_file():
+    file's problems at a time: a corpus's problems never stand in memory twice (as dicts,
+    and as one long string)."""
+
+    def __init__(self, out: TextIO, options: FormatOptions,
+                 rules: Mapping[str, RuleInfo]) -> None:
+        self.out = out
+        self.rules = rules
+        self.started = False
+        out.write('{\n  "version": ' + json.dumps(options.version, ensure_ascii=False))
+        out.write(',\n  "problems": [')
+
+    def file(self, file: FileResult) -> None:
         if not file.problems:
-            continue
+            return
         # The file's problems as one JSON list, its items moved two spaces deeper to stand
         # in the "problems" list: one conversion per file, not per problem.
-        items = json_text([problem_dict(p, result.rules) for p in file.problems])[2:-2]
-        out.write(",\n  " if started else "\n  ")
-        out.write(items.replace("\n", "\n  "))
-        started = True
-    out.write("\n  ]" if started else "]")
-    errors = [{"path": e.path, "line": e.line, "message": e.message} for e in result.errors]
-    out.write(',\n  "errors": ' + json_text(errors).replace("\n", "\n  ") + "\n}\n")
+        items = json_text([problem_dict(p, self.rules) for p in file.problems])[2:-2]
+        self.out.write(",\n  " if self.started else "\n  ")
+        self.out.write(items.replace("\n", "\n  "))
+        self.started = True
+
+    def end(self, run: RunResult) -> None:
+        self.out.write("\n  ]" if self.started else "]")
+        errors = [{"path": e.path, "line": e.line, "message": e.message} for e in run.errors]
+        self.out.write(',\n  "errors": ' + json_text(errors).replace("\n", "\n  ") + "\n}\n")
+
+
+write_check = pulling(CheckJson)
 
 
 def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
@@ -55,4 +66,4 @@ def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
 
 
 FORMAT = Format("json", "for other tools: every problem, or every metric of every document",
-                write_check, write_report, streams=True)
+                write_check, write_report, push=CheckJson)

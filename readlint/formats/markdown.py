@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import TextIO
 
+from ..report.compare import Change
 from ..report.model import Report, summary_line
 from ..report.progress import Progress, show_count, show_grade, summary
 from .base import Format, FormatOptions
@@ -11,6 +14,38 @@ from .base import Format, FormatOptions
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|")
+
+
+def _code(text: str, cell: bool = False) -> str:
+    """`text` as Markdown inline code that shows it as it is: fenced by more backticks than
+    any run of them in it and, in a table `cell`, with pipes escaped so they do not end it."""
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text[:1] == "`" or text[-1:] == "`" or (
+        text[:1] == " " and text[-1:] == " " and text.strip(" ")) else ""
+    if cell:
+        text = _cell(text)
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def write_changes(changes: Sequence[Change], ref: str, out: TextIO) -> None:
+    """`report --base` for a pull-request comment: a table of the documents changed since
+    `ref`, their grade before and after, and the problems the change fixed and added."""
+    if not changes:
+        out.write(f"No documents changed since {_code(ref)}.\n")
+        return
+    worse = [c for c in changes if c.worse]
+    out.write(f"### readlint: {len(changes)} changed document"
+              f"{'s' if len(changes) != 1 else ''} since {_code(ref)}\n\n")
+    out.write("| document | grade before | grade after | change | problems fixed | "
+              "problems added |\n| --- | ---: | ---: | ---: | ---: | ---: |\n")
+    for c in changes:
+        before = "new" if c.new else show_grade(c.before)
+        change = "" if c.delta is None else f"{c.delta:+.1f}" + (" ▲" if c.worse else "")
+        out.write(f"| {_code(c.path, cell=True)} | {before} | {show_grade(c.after)} | "
+                  f"{change} | {c.fixed} | {c.added} |\n")
+    if worse:
+        out.write(f"\n{len(worse)} document{'s' if len(worse) != 1 else ''} got harder to "
+                  "read (▲).\n")
 
 
 def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
@@ -65,4 +100,4 @@ def write_progress(progress: Progress, out: TextIO) -> None:
 
 
 FORMAT = Format("markdown", "a short summary for a pull-request comment (report only)",
-                report=write_report)
+                report=write_report, changes=write_changes)

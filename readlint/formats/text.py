@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import textwrap
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 import click
 
 from ..problem import Severity
-from ..results import RunResult
-from .base import Format, FormatOptions
+from ..results import FileResult, RuleInfo, RunResult
+from .base import Format, FormatOptions, pulling
 
 if TYPE_CHECKING:  # the report's modules are imported when a report is written
+    from ..report.compare import Change
     from ..report.model import DocumentRow, Report
     from ..report.progress import Progress
 
@@ -22,28 +24,46 @@ HARDEST_SHOWN = 3  # hardest sentences per document in the terminal (JSON has th
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
-def write_check(result: RunResult, out: TextIO, options: FormatOptions) -> None:
+class CheckText:
     """One line per problem as each file comes, then the totals (counted on the way)."""
-    by_rule: Counter[tuple[str, str]] = Counter()
-    by_severity: Counter[Severity] = Counter()
-    files = with_problems = unread = troubled = 0
-    for file in result.each_file():
+
+    def __init__(self, out: TextIO, options: FormatOptions,
+                 rules: Mapping[str, RuleInfo]) -> None:
+        self.out = out
+        self.options = options
+        self.by_rule: Counter[tuple[str, str]] = Counter()
+        self.by_severity: Counter[Severity] = Counter()
+        self.files = self.with_problems = self.unread = self.troubled = 0
+
+    def file(self, file: FileResult) -> None:
         if file.error is not None:
-            unread += 1
-            continue
-        files += 1
-        troubled += bool(file.failures)
-        with_problems += bool(file.problems)
-        if options.color:
+            self.unread += 1
+            return
+        self.files += 1
+        self.troubled += bool(file.failures)
+        self.with_problems += bool(file.problems)
+        if self.options.color:
             lines = [f"{click.style(f'{p.path}:{p.line}:{p.column}:', bold=True)} "
                      f"{click.style(p.code, fg=_COLORS[p.severity], bold=True)} {p.rule} "
                      f"{p.message}\n" for p in file.problems]
         else:
             lines = [f"{p.path}:{p.line}:{p.column}: {p.code} {p.rule} {p.message}\n"
                      for p in file.problems]
-        out.write("".join(lines))  # one write per file
-        by_rule.update((p.code, p.rule) for p in file.problems)
-        by_severity.update(p.severity for p in file.problems)
+        self.out.write("".join(lines))  # one write per file
+        self.by_rule.update((p.code, p.rule) for p in file.problems)
+        self.by_severity.update(p.severity for p in file.problems)
+
+    def end(self, run: RunResult) -> None:
+        _write_totals(self.out, self.options, self.by_rule, self.by_severity, self.files,
+                      self.with_problems, self.unread, self.troubled)
+
+
+write_check = pulling(CheckText)
+
+
+def _write_totals(out: TextIO, options: FormatOptions, by_rule: Counter[tuple[str, str]],
+                  by_severity: Counter[Severity], files: int, with_problems: int,
+                  unread: int, troubled: int) -> None:
     total = sum(by_severity.values())
     if options.statistics and total:
         out.write("\n")
@@ -66,6 +86,20 @@ def write_check(result: RunResult, out: TextIO, options: FormatOptions) -> None:
         summary += (f" {plural(troubled, 'file')} could not be fixed or fully checked; "
                     "the messages above say why.")
     out.write(summary + "\n")
+
+
+def write_changes(changes: Sequence[Change], ref: str, out: TextIO) -> None:
+    """`report --base`: one line per document changed since `ref`, its grade before and
+    after, and how many problems the change fixed and added."""
+    from ..report.progress import show_grade
+
+    if not changes:
+        out.write(f"No documents changed since {ref}.\n")
+        return
+    for c in changes:
+        change = "" if c.delta is None else f" ({c.delta:+.1f})"
+        out.write(f"{c.path}: grade {show_grade(c.before)} -> {show_grade(c.after)}{change}; "
+                  f"{c.fixed} fixed, {c.added} added\n")
 
 
 def plural(n: int, word: str) -> str:
@@ -198,4 +232,5 @@ def write_progress(progress: Progress, out: TextIO) -> None:
 
 
 FORMAT = Format("text", "for people: one line per problem, or the report as a table",
-                write_check, write_report, streams=True)
+                write_check, write_report, push=CheckText,
+                changes=write_changes)
