@@ -485,7 +485,7 @@ def test_addresses_and_spelled_out_abbreviations_are_found_as_before():
 
 
 def test_emphasis_and_link_targets_are_found_as_before():
-    from readlint.checks import layout
+    from readlint.checks import emphasis_and_layout as layout
 
     pieces = ["*", "**", "_", "__", " ", "a", "<b>", "</b>", "<B >", "</B\n>", "<i>", "</i >",
               "<em x>", "</em>", "<strong>", "</strong>", "<", ">", "](", ")", "\n", "x"]
@@ -513,7 +513,7 @@ def test_comments_are_found_as_before():
 def test_pronunciation_keys_are_found_as_before():
     import re
 
-    from readlint.checks import jargon
+    from readlint.checks import undefined_jargon as jargon
 
     def before(text: str, start: int) -> bool:  # as undefined-jargon read them
         opening = text.rfind("(", 0, start)

@@ -8,7 +8,7 @@ import datetime
 
 from helpers import SEED, lint, positions
 
-from readlint.checks.review_date import add, period
+from readlint.checks.review_overdue import add, period
 
 LONG = "Your doctor will talk with you about the treatment choices that fit you. "
 

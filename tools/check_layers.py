@@ -74,7 +74,7 @@ def imports(path: Path, module: str) -> set[str]:
 
 
 def known(name: str, modules: set[str]) -> str:
-    """The module a dotted name stands for ("checks.jargon.UndefinedJargon" -> ...)."""
+    """The module a dotted name stands for ("checks.undefined_jargon.UndefinedJargon" -> ...)."""
     parts = name.split(".")
     while parts and ".".join(parts) not in modules:
         parts.pop()

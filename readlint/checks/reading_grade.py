@@ -18,7 +18,7 @@ from ..readability import COUNTED, FORMULA_LABELS, GRADE_FORMULAS, SHORT_WORD, U
 from ..rule import GRADE, Example, Rule
 from ..syllables import default_counter
 from ..vocabulary import DRUG_ENDINGS, SKIP_SECTIONS, explained, is_acronym, is_medical_form
-from .audience_fit import AudienceMismatch
+from .audience_mismatch import AudienceMismatch
 
 # Sentences that many pages of a site repeat word for word (tools/find_stock_text.py).
 STOCK_PATH = Path(__file__).resolve().parent.parent / "data" / "stock-sentences.txt"

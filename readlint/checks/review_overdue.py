@@ -10,7 +10,7 @@ from ..document import Document
 from ..problem import Problem, Severity
 from ..rule import DOCUMENT_HEALTH, Example, Rule
 from ..yamltext import shown_text
-from .front_matter import field_place
+from .front_matter_fields import field_place
 
 # How often, in months, for the words teams write.
 MONTHS = {"monthly": 1, "bimonthly": 2, "quarterly": 3, "semiannually": 6, "semiannual": 6,

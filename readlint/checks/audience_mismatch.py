@@ -7,7 +7,7 @@ from ..document import Document
 from ..problem import Problem, Severity
 from ..rule import DOCUMENT_HEALTH, Example, Rule
 from ..vocabulary import word_zipf
-from .front_matter import field_place
+from .front_matter_fields import field_place
 
 
 def audience_figures(doc: Document) -> tuple[float, float, float, int]:

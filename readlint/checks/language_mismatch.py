@@ -7,7 +7,7 @@ from typing import Any
 from ..document import Document
 from ..problem import Problem, Severity
 from ..rule import DOCUMENT_HEALTH, Example, Rule
-from .front_matter import field_place
+from .front_matter_fields import field_place
 
 # The commonest short words of each language (articles, prepositions, pronouns, "is"):
 # a page's share of them tells its language.
