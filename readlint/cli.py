@@ -570,7 +570,7 @@ def _report_base(paths: Sequence[str], select: Sequence[str], ignore: Sequence[s
                  shard: tuple[int, int] | None = None,
                  output_file: str | None = None) -> NoReturn:
     from . import changes
-    from .report import compare, parts
+    from .report import parts, since_base
 
     changed = changes.changed_files(ref)
     run = _build_run(paths, select, ignore, audience, config_path, measure=True,
@@ -581,7 +581,7 @@ def _report_base(paths: Sequence[str], select: Sequence[str], ignore: Sequence[s
               if isinstance(t, ReadlintError) or t[0].resolve() in changed]
     result = run.run(t for _, t in chosen)
     _report_errors_and_notices(result, quiet=False)
-    found: list[compare.Change | None] = []
+    found: list[since_base.Change | None] = []
     for file in result.files:
         if file.error is not None or file.source_path is None:
             found.append(None)
@@ -590,7 +590,7 @@ def _report_base(paths: Sequence[str], select: Sequence[str], ignore: Sequence[s
         old_text = changes.text_at(ref, old_name) if old_name is not None else None
         before = run.linter_for(file.source_path).lint_text(
             old_text, file.path, file.source_path) if old_text is not None else None
-        found.append(compare.compare(file.path, before, file))
+        found.append(since_base.compare(file.path, before, file))
     if shard is not None and output_format == "json":
         head = parts.Head(shard, len(targets),
                           parts.files_digest(parts.target_name(t) for t in targets),

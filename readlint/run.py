@@ -23,7 +23,7 @@ from .registry import Registry
 from .results import FileResult, RunResult
 from .selection import Choices
 from .settings import Resolver, Settings
-from .source import read_document
+from .source import read_document_bytes
 
 MIN_FILES_PER_JOB = 8  # fewer files than this per worker are checked in this process
 
@@ -113,7 +113,7 @@ class Run:
         if linter is not self.linter and excluded(path, linter.config):
             return None
         try:
-            data = read_document(path, display, linter.config.max_file_size)
+            data = read_document_bytes(path, display, linter.config.max_file_size)
         except InputError as exc:
             return FileResult(display, error=exc)
         results = self._memo(settings, linter)

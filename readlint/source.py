@@ -90,7 +90,7 @@ def printable(name: str) -> str:
     return "".join(out)
 
 
-def read_document(path: Path, display: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes:
+def read_document_bytes(path: Path, display: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes:
     """A document's bytes, or InputError with a plain one-line reason."""
     return read_bytes(path, display, max_size,
                       limit_hint="; raise max_file_size_mb in the config to check it")
@@ -98,7 +98,7 @@ def read_document(path: Path, display: str, max_size: int = DEFAULT_MAX_FILE_SIZ
 
 def read_text(path: Path, display: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
     """Read a document as UTF-8 text, or raise InputError with a plain one-line reason."""
-    return decode(read_document(path, display, max_size), display)
+    return decode(read_document_bytes(path, display, max_size), display)
 
 
 def read_data_text(path: Path, display: str | None = None,

@@ -7,7 +7,7 @@ import io
 import pytest
 
 from readlint.formats import FORMATS, for_report
-from readlint.report.compare import Change
+from readlint.report.since_base import Change
 
 CHANGES = [Change("docs/a|b.md", 9.04, 10.5, 8.0, 1, 3),
            Change("docs/new.md", None, 6.0, 8.0, 0, 2, new=True)]

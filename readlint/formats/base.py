@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TextIO
 from ..results import FileResult, RuleInfo, RunResult
 
 if TYPE_CHECKING:
-    from ..report.compare import Change
     from ..report.model import Report
+    from ..report.since_base import Change
 
 
 class FormatOptions(NamedTuple):

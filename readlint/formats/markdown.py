@@ -6,9 +6,9 @@ import re
 from collections.abc import Sequence
 from typing import TextIO
 
-from ..report.compare import Change
 from ..report.model import Report, summary_line
 from ..report.progress import Progress, show_count, show_grade, summary
+from ..report.since_base import Change
 from .base import Format, FormatOptions
 
 

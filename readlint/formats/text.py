@@ -15,9 +15,9 @@ from ..results import FileResult, RuleInfo, RunResult
 from .base import Format, FormatOptions, pulling
 
 if TYPE_CHECKING:  # the report's modules are imported when a report is written
-    from ..report.compare import Change
     from ..report.model import DocumentRow, Report
     from ..report.progress import Progress
+    from ..report.since_base import Change
 
 TODO_SHOWN = 15  # terms per to-do list in the terminal (--todo writes them all)
 HARDEST_SHOWN = 3  # hardest sentences per document in the terminal (JSON has them all)

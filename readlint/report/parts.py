@@ -39,7 +39,7 @@ from .model import DocumentRow, Report, RowTags, assemble, row_of
 
 if TYPE_CHECKING:
     from ..linter import Linter
-    from .compare import Change
+    from .since_base import Change
 
 PART_FORMAT = 1
 _HEAD = '{"readlint_part": '
@@ -562,7 +562,7 @@ def merge(names: Sequence[str], sort: str = "worst", top_terms: int = 15) -> Mer
 
 
 def _change(data: Any) -> Change:
-    from .compare import Change
+    from .since_base import Change
 
     path, before, after, target, fixed, added, new = data
     return Change(str(path), None if before is None else float(before),
