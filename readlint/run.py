@@ -14,7 +14,7 @@ import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from . import memo, parallel, store
+from . import parallel, result_cache, store
 from .config import Config
 from .errors import InputError
 from .files import discover, excluded, in_shard
@@ -42,7 +42,7 @@ class Run:
         self.describe = describe
         self.time_limit = time_limit
         self._linters: dict[Settings, Linter] = {}
-        self._memos: dict[Settings, memo.Memo] = {}
+        self._memos: dict[Settings, result_cache.ResultCache] = {}
         self.linter = self.linter_of(resolver.for_paths(paths))
         self.config = self.linter.config
         self.choices = self.linter.choices
@@ -129,11 +129,11 @@ class Run:
             found.source_text = None  # a long run keeps only what its output needs
         return found
 
-    def _memo(self, settings: Settings, linter: Linter) -> memo.Memo | None:
+    def _memo(self, settings: Settings, linter: Linter) -> result_cache.ResultCache | None:
         if not self.choices.cache or not store.enabled():
             return None
         if settings not in self._memos:
-            self._memos[settings] = memo.Memo(memo.settings_digest(
+            self._memos[settings] = result_cache.ResultCache(result_cache.settings_digest(
                 settings.selection, linter.measure, linter.describe))
         return self._memos[settings]
 

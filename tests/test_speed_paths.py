@@ -269,12 +269,12 @@ def test_tables_of_older_versions_are_removed_when_a_new_one_is_made(tmp_path):
 def test_a_results_folder_is_trimmed_to_its_limit(tmp_path, monkeypatch):
     """A settings folder that has grown past its limit loses the results written longest
     ago, down to three quarters of the limit; the newest stay, and a run still reads them."""
-    from readlint import memo
+    from readlint import result_cache as memo
     from readlint.results import FileResult
 
     store.configure(tmp_path)
     try:
-        memo_ = memo.Memo("settings")
+        memo_ = memo.ResultCache("settings")
         folder = tmp_path / "results" / "settings"
         folder.mkdir(parents=True)
         for n in range(20):  # 20 old results of 1,000 bytes, oldest first

@@ -24,7 +24,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
                     "harvest", "difficulty")),
     ("rules", ("rule", "checks", "registry")),
     ("selection and linting", ("config", "rulesets", "selection", "settings", "suppress",
-                               "files", "memo", "parallel", "linter", "run", "fixes",
+                               "files", "result_cache", "parallel", "linter", "run", "fixes",
                                "baseline", "changes")),
     ("outputs", ("report", "formats")),
     ("command line and API", ("cli", "server", "__main__", "__init__")),

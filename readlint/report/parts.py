@@ -86,7 +86,7 @@ def _content(name: str | os.PathLike[str]) -> str:
 def settings_of(linter: Linter, base: str | None) -> dict[str, str]:
     """What decides a file's result besides the file and readlint's code, in forms that are
     the same on every machine (contents, never paths or file times)."""
-    from ..memo import _named_files
+    from ..result_cache import _named_files
 
     selection, config, choices = linter.selection, linter.config, linter.choices
     rule_sets = selection.rule_sets.sets

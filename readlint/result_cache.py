@@ -106,7 +106,7 @@ def _named_files(registry: Registry, settings: Iterable[Mapping[str, RuleSetting
     return found
 
 
-class Memo:
+class ResultCache:
     """The cached results of one run's settings."""
 
     def __init__(self, digest: str) -> None:
