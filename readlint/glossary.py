@@ -44,7 +44,7 @@ from .errors import ConfigError
 from .patterns import user_pattern
 from .schema import parse_yaml, validate
 from .source import read_data_text
-from .tables import Table, cached_table, package_folder
+from .tables import WordTable, cached_table, package_folder
 from .version import __version__
 from .vocabulary import zipf, zipf_sources
 
@@ -328,7 +328,7 @@ def _lemmas(word: str) -> tuple[str, str, str]:
 
 
 @cache
-def _lemma_table() -> Table:
+def _lemma_table() -> WordTable:
     return cached_table("lemmas", _lemma_sources(), _lemma_rows)
 
 

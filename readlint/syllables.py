@@ -28,7 +28,7 @@ from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
-from .tables import Table, cached_table, package_folder
+from .tables import WordTable, cached_table, package_folder
 
 _LETTER_SYLLABLES = {"w": 3}
 # Abbreviations are read as the words they stand for: "Dr." is "doctor".
@@ -68,7 +68,7 @@ def nci_path() -> str:
 
 
 # A word's syllables as a number, or its text: a dict, or a table read from the cache.
-Counts = Mapping[str, int] | Mapping[str, str] | Table
+Counts = Mapping[str, int] | Mapping[str, str] | WordTable
 
 
 def load_cmu() -> dict[str, int]:

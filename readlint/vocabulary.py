@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from pathlib import Path
 
-from .tables import Table, cached_table, package_folder
+from .tables import WordTable, cached_table, package_folder
 
 # Administrative sections where terms are neither linked nor explained.
 SKIP_SECTIONS = {
@@ -127,7 +127,7 @@ _PIECE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
 @cache
-def _zipf_table(language: str) -> Table:
+def _zipf_table(language: str) -> WordTable:
     return cached_table(f"zipf-{language}", zipf_sources(language),
                         lambda: _zipf_rows(language))
 
@@ -344,7 +344,7 @@ def misspelling_of(word: str) -> str | None:
     # a dictionary of the common words alone, which answers in a fraction of the time.
     global _misspellings_looked_up
     _misspellings_looked_up += 1
-    table: Table | dict[str, str] = _common_words() \
+    table: WordTable | dict[str, str] = _common_words() \
         if _misspellings_looked_up > _COMMON_WORDS_AFTER else _zipf_table("en")
     best, best_centibels = None, 550  # Zipf 3.5: the table holds (9 - Zipf) * 100
     for i in range(len(word) + 1):

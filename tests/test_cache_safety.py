@@ -158,13 +158,13 @@ def test_pipes_and_devices_planted_in_the_cache_are_skipped_not_waited_on(projec
 def test_a_damaged_word_table_with_no_empty_slot_does_not_loop(tmp_path):
     """A table whose every slot is taken (only damage makes one) answers "not there" for a
     word it does not hold, instead of probing for ever."""
-    table = tables.Table.build([("cat", "1"), ("dog", "2")])
+    table = tables.WordTable.build([("cat", "1"), ("dog", "2")])
     data = bytearray(table.to_bytes())
     header = tables._HEADER.size
     _, size = tables._HEADER.unpack_from(data)
     for slot in range(size):  # every slot points at the first line
         data[header + 4 * slot:header + 4 * slot + 4] = (1).to_bytes(4, "little")
-    damaged = tables.Table.from_bytes(bytes(data))
+    damaged = tables.WordTable.from_bytes(bytes(data))
     assert damaged is not None
     answer: list[str | None] = []
     worker = threading.Thread(target=lambda: answer.append(damaged.get("zebra")), daemon=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 from helpers import ROOT, SEED
 
 from readlint import glossary, linter, run, store, tables
-from readlint.tables import Table
+from readlint.tables import WordTable
 from readlint.vocabulary import zipf
 
 FIXTURES = ROOT / "tests" / "fixtures" / "rules"
@@ -24,23 +24,23 @@ FIXTURES = ROOT / "tests" / "fixtures" / "rules"
 
 def test_table_finds_every_key_and_nothing_else():
     rows = [(w, str(i)) for i, w in enumerate(["b", "a", "ab", "a-b", "é", "z z", "abc"])]
-    table = Table.build(rows)
-    again = Table.from_bytes(table.to_bytes())
+    table = WordTable.build(rows)
+    again = WordTable.from_bytes(table.to_bytes())
     assert again is not None
     for t in (table, again):
         for word, value in rows:
             assert t.get(word) == value
         for missing in ("", "aa", "abcd", "c", "A", "zz", "b\tx"):
             assert t.get(missing) is None
-    big = Table.build((f"w{i}", str(i)) for i in range(5000))  # many collisions to step over
+    big = WordTable.build((f"w{i}", str(i)) for i in range(5000))  # many collisions to step over
     assert all(big.get(f"w{i}") == str(i) for i in range(5000))
     assert big.get("w5000") is None and len(big) == 5000
 
 
 def test_a_damaged_table_file_is_refused():
-    data = Table.build([("a", "1"), ("b", "2")]).to_bytes()
-    assert Table.from_bytes(data[:-3]) is None
-    assert Table.from_bytes(b"") is None
+    data = WordTable.build([("a", "1"), ("b", "2")]).to_bytes()
+    assert WordTable.from_bytes(data[:-3]) is None
+    assert WordTable.from_bytes(b"") is None
 
 
 def test_zipf_values_are_wordfreqs():

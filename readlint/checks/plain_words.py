@@ -29,7 +29,7 @@ from ..readability import familiar_words, is_familiar
 from ..rule import PLAIN_WORD, Example, Rule
 from ..schema import parse_yaml
 from ..source import read_data_text
-from ..tables import Table, cached_table, package_folder
+from ..tables import WordTable, cached_table, package_folder
 from ..vocabulary import STOPWORDS, in_proper_name, word_zipf
 
 
@@ -753,7 +753,7 @@ def _kinds(word: str) -> frozenset[str]:
 
 
 @cache
-def _forms_table() -> Table:
+def _forms_table() -> WordTable:
     folder = package_folder("lemminflect") / "resources"
     return cached_table("word-forms", [folder / "infl_lu.csv.gz",
                                       folder / "infl_overrides.csv", Path(__file__)],
