@@ -314,8 +314,15 @@ def run_together(word: str) -> bool:
     if len(low) < 5 or len(low) > LONGEST_WORD or not low.isalpha() or zipf(low) > 0:
         return False
     medical = is_medical_form(low)
+    half = len(low) // 2
+    if len(low) % 2 == 0 and low[:half] == low[half:] and word_zipf(low[:half]) >= 3.0:
+        return True  # a word typed twice: "saltsalt"
     for i in range(4, len(low)):
         left, right = word_zipf(low[:i]), low[i:]
+        if len(right) >= 4 and word_zipf(right) >= 5.0 and left >= 2.5 or \
+                len(right) >= 6 and word_zipf(right) >= 3.5 and left >= 1.0 and \
+                _MEDICAL_END.search(low[:i]):
+            return True  # "iodinesuch", "thyroiditisinflammation": a lost dash or space
         if left >= 1.5 and right in _GLUE_WORDS or left >= 3.5 and right in ("in", "of", "is"):
             return True
         if medical or right in _SUFFIX_WORDS or low[:i] in _COMBINING or low[i - 1] in "oi":
@@ -327,6 +334,7 @@ def run_together(word: str) -> bool:
     return False
 
 
+_MEDICAL_END = re.compile(r"(?:itis|osis|oma|emia|ectomy|otomy|ism|pathy)$")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 

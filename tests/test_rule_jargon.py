@@ -261,3 +261,18 @@ def test_a_later_sentence_about_another_use_is_no_explanation():
     # "A second lumpectomy is ..." says nothing of what a lumpectomy is
     text = "Ask if you will need a lumpectomy. A second lumpectomy is sometimes done.\n"
     assert [s for s, _, _ in flagged(text)] == ["lumpectomy"]
+
+
+@pytest.mark.parametrize("text", [
+    # an explanation whose dashes were lost: a typing fault, not a term
+    "Postpartum thyroiditisinflammation of the thyroid gland can follow birth.\n",
+    "Use table saltsalt with iodine added.\n",
+    "Some foods have iodinesuch as fish and milk.\n",
+])
+def test_words_run_together_by_a_lost_dash(text):
+    assert flagged(text) == []
+
+
+def test_a_later_term_with_the_same_hard_head_is_not_reported_again():
+    text = "- Chorioretinal coloboma 7.5%\n- Iris coloboma 7.5%\n"
+    assert [s for s, _, _ in flagged(text)] == ["Chorioretinal coloboma"]

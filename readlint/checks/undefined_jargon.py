@@ -17,7 +17,7 @@ from ..glossary import (
     only_a_verb,
     topic_words,
 )
-from ..hardness import Limits, hard_term
+from ..hardness import Limits, hard_term, hard_word
 from ..linkpractice import is_title
 from ..problem import Problem, Severity
 from ..prose import address_spans, spelled_out, within, words
@@ -228,6 +228,8 @@ class UndefinedJargon(Rule):
                     continue  # its kind is its last word: "the BRAF gene", "KRAS mutation"
                 seen.add(key)
                 seen.add(fold_phrase(text[start:start + len(term.split()[0])]))
+                if " " in key and hard_word(key.split()[-1], in_glossary, _limits(options)):
+                    seen.add(key.split()[-1])  # "Iris coloboma" after "Chorioretinal coloboma"
                 if in_glossary and options["skip_glossary_terms"]:
                     continue
                 if any(lk.start < end and start < lk.end for lk in block.links):
