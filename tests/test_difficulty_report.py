@@ -149,3 +149,25 @@ def test_explain_says_how_the_score_is_made_how_well_it_agrees_and_where_it_show
         "agrees with readers' own judgements (Spearman) is not measured" in flat
     assert "blind reading of 60 of the rule's problems" in flat and "found 35" in flat
     assert "pairs cannot show\n" not in out  # the text is filled, not broken mid-sentence
+
+
+def test_terminal_lists_the_hardest_sentences_of_the_hardest_pages_only(run, write, tmp_path,
+                                                                         monkeypatch):
+    from readlint.formats import text
+    monkeypatch.setattr(text, "HARDEST_PAGES", 1)
+    seed_site(write, tmp_path)
+    docs = {d["path"]: d for d in json.loads(run("report", ".", "--format", "json").stdout)[
+        "documents"]}
+    hardest = max((d for d in docs.values() if d["hardest_sentences"]),
+                  key=lambda d: d["difficulty"])["path"]
+    lines = run("report", ".").stdout.splitlines()
+    start = lines.index("and what makes it hard:")
+    section = lines[start + 1:lines.index("", start)]
+    listed = [line for line in section if line.endswith(".md")]
+    assert listed == [hardest]
+    assert section[-1].startswith("… and 1 more document with hard sentences (--top N")
+    # --top N lists the sentences of the first N pages of the table instead
+    topped = run("report", ".", "--top", "3").stdout.splitlines()
+    start = topped.index("and what makes it hard:")
+    section = topped[start + 1:topped.index("", start)]
+    assert sorted(line for line in section if line.endswith(".md")) == ["mixed.md", "seed.md"]

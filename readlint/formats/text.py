@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # the report's modules are imported when a report is written
 
 TODO_SHOWN = 15  # terms per to-do list in the terminal (--todo writes them all)
 HARDEST_SHOWN = 3  # hardest sentences per document in the terminal (JSON has them all)
+HARDEST_PAGES = 10  # documents whose hardest sentences the terminal lists, without --top
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
@@ -147,7 +148,7 @@ def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
         out.write("(name): no audienceLevel in the front matter; checked with this rule set\n")
     out.write("Diff: the page's difficulty score, 0 (plain) to 100 (hard), from its "
               "sentences\n")
-    write_hardest(rows, out)
+    write_hardest(rows, out, None if top else HARDEST_PAGES)
     if report.audiences:
         out.write(f"\n{'Rule set':14} {'Documents':>9} {'Over target':>12} {'Median grade':>13} "
                   f"{'90th percentile':>16} {'Target':>7}\n")
@@ -174,12 +175,19 @@ def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
                   "marked, add --html report.html\n")
 
 
-def write_hardest(rows: list[DocumentRow], out: TextIO) -> None:
+def write_hardest(rows: list[DocumentRow], out: TextIO, pages: int | None = None) -> None:
     """Each document's hardest sentences (at most HARDEST_SHOWN), the first to rewrite: where
-    each is, its difficulty score, its start and what makes it hard."""
+    each is, its difficulty score, its start and what makes it hard. With `pages`, only that
+    many documents, the hardest first (a site's report would otherwise run to thousands of
+    lines)."""
     shown = [r for r in rows if r.hardest]
     if not shown:
         return
+    left_out = 0
+    if pages is not None and len(shown) > pages:
+        hardest = sorted(shown, key=lambda r: -(r.difficulty or 0.0))[:pages]
+        left_out = len(shown) - pages
+        shown = [r for r in shown if r in hardest]
     out.write("\nHardest sentences, the first to rewrite: difficulty (0 to 100), line, the "
               "sentence\nand what makes it hard:\n")
     for r in shown:
@@ -195,6 +203,9 @@ def write_hardest(rows: list[DocumentRow], out: TextIO) -> None:
             more = len(r.hardest) - HARDEST_SHOWN
             out.write(f"        … and {plural(more, 'more sentence')} (--format json or "
                       "--html)\n")
+    if left_out:
+        out.write(f"… and {plural(left_out, 'more document')} with hard sentences (--top N "
+                  "lists those of the first N; --format json or --html lists them all)\n")
 
 
 def _start(text: str, width: int) -> str:
