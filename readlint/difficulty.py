@@ -49,6 +49,7 @@ from .glossary import block_matches, fold, topic_words
 from .hardness import DEFAULT_LIMITS, Limits, hard_term
 from .prose import Sentence
 from .readability import familiar_words, is_familiar
+from .stock import stock_key, stock_sentences
 from .syllables import default_counter
 from .vocabulary import (
     EVERYDAY_ABBREVIATIONS,
@@ -565,13 +566,17 @@ def to_rewrite(doc: Document, most: int = REWRITE_SHOWN, least: float = REWRITE_
     """The sentences an editor would rewrite first: the page's hardest sentences of prose
     (outside the sections `skip` names) scoring `least` or more, the hardest first (ties in
     page order), leaving out what only looks like a sentence (`not_a_sentence`: its fix is
-    its layout). The scores are those `sentence_difficulties` worked out for the page."""
+    its layout) and the site's stock sentences, which a writer of one page cannot rewrite
+    (`stock`). The scores are those `sentence_difficulties` worked out for the page."""
     found: list[Difficulty] = []
+    known = stock_sentences()
+    topic = topic_words(doc) if known else frozenset()
     for item in sorted(sentence_difficulties(doc, limits, skip),
                        key=lambda d: (-d.score, d.place)):
         if len(found) >= most or item.score < least:
             break
-        if not not_a_sentence(doc, item.place):
+        if not not_a_sentence(doc, item.place) and \
+                stock_key(doc.sentences[item.place], topic) not in known:
             found.append(item)
     return found
 

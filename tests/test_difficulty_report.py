@@ -171,3 +171,14 @@ def test_terminal_lists_the_hardest_sentences_of_the_hardest_pages_only(run, wri
     start = topped.index("and what makes it hard:")
     section = topped[start + 1:topped.index("", start)]
     assert sorted(line for line in section if line.endswith(".md")) == ["mixed.md", "seed.md"]
+
+
+def test_a_sites_stock_sentences_are_not_listed_to_rewrite(monkeypatch):
+    from readlint import document, stock
+    from readlint.glossary import topic_words
+    page = f"---\naudienceLevel: patient\n---\n# Mixed\n\n{EASY}\n\n{HARD}\n"
+    doc = document.parse(page, "mixed.md")
+    (hard,) = difficulty.to_rewrite(doc)
+    key = stock.stock_key(doc.sentences[hard.place], topic_words(doc))
+    monkeypatch.setattr(difficulty, "stock_sentences", lambda: frozenset({key}))
+    assert difficulty.to_rewrite(document.parse(page, "mixed.md")) == []

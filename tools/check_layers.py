@@ -21,7 +21,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
                              "syllables", "readability", "schema")),
     ("the document", ("document",)),
     ("vocabulary", ("glossary", "vocabulary", "hardness", "nearby", "linkpractice",
-                    "harvest", "difficulty")),
+                    "harvest", "stock", "difficulty")),
     ("rules", ("rule", "checks", "registry")),
     ("selection and linting", ("config", "rulesets", "selection", "settings", "suppress",
                                "files", "result_cache", "parallel", "linter", "run", "fixes",

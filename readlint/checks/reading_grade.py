@@ -1,11 +1,8 @@
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from functools import cache
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..blocks import Block
@@ -16,12 +13,12 @@ from ..problem import Problem, Severity
 from ..prose import Sentence
 from ..readability import COUNTED, FORMULA_LABELS, GRADE_FORMULAS, SHORT_WORD, UNREAD, TextStats
 from ..rule import GRADE, Example, Rule
+from ..stock import stock_key, stock_sentences
 from ..syllables import default_counter
 from ..vocabulary import DRUG_ENDINGS, SKIP_SECTIONS, explained, is_acronym, is_medical_form
 from .audience_mismatch import AudienceMismatch
 
 # Sentences that many pages of a site repeat word for word (tools/find_stock_text.py).
-STOCK_PATH = Path(__file__).resolve().parent.parent / "data" / "stock-sentences.txt"
 
 # Sections about the page rather than its subject, not graded on their own: the sections the
 # word rules leave out, and the list of a summary's latest changes.
@@ -283,33 +280,6 @@ def _names_only(block: Block, words: list[str]) -> bool:
     if resource_title(block):
         return True
     return all(w[:1].isupper() or w.lower() in _JOINERS for w in words)
-
-
-def stock_key(sentence: Sentence, topic: set[str] | frozenset[str]) -> str:
-    """A short digest of a sentence's words, case left out and the page's topic (the words
-    of its title) as one mark: the same stock sentence ("The Human Phenotype Ontology
-    provides the following list of signs and symptoms for Hard skin syndrome Parana type.")
-    gives the same key on every page of a site."""
-    words: list[str] = []
-    for word in sentence.words:
-        folded = fold(word.text)
-        if folded in topic:
-            if not words or words[-1] != "*":
-                words.append("*")
-        else:
-            words.append(word.text.lower())
-    return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()[:12]
-
-
-@cache
-def stock_sentences() -> frozenset[str]:
-    """The keys of the stock sentences readlint knows (data/stock-sentences.txt)."""
-    try:
-        text = STOCK_PATH.read_text(encoding="utf-8")
-    except OSError:
-        return frozenset()
-    return frozenset(line.split("\t")[0] for line in text.splitlines()
-                     if line.strip() and not line.startswith("#"))
 
 
 def _name(sentence: Sentence, i: int) -> bool:

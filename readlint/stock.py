@@ -1,0 +1,43 @@
+"""Stock sentences: the sentences a site repeats on page after page ("The Human Phenotype
+Ontology provides the following list of signs and symptoms for ..."), which a writer of one
+page cannot rewrite. readlint knows them by a short key of their words
+(data/stock-sentences.txt, found by tools/find_stock_text.py); reading-grade leaves them out
+of a page's grade, and the report leaves them out of the sentences to rewrite first."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from pathlib import Path
+
+from .glossary import fold
+from .prose import Sentence
+
+STOCK_PATH = Path(__file__).resolve().parent / "data" / "stock-sentences.txt"
+
+
+def stock_key(sentence: Sentence, topic: set[str] | frozenset[str]) -> str:
+    """A short digest of a sentence's words, case left out and the page's topic (the words
+    of its title) as one mark: the same stock sentence ("The Human Phenotype Ontology
+    provides the following list of signs and symptoms for Hard skin syndrome Parana type.")
+    gives the same key on every page of a site."""
+    words: list[str] = []
+    for word in sentence.words:
+        folded = fold(word.text)
+        if folded in topic:
+            if not words or words[-1] != "*":
+                words.append("*")
+        else:
+            words.append(word.text.lower())
+    return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()[:12]
+
+
+@cache
+def stock_sentences() -> frozenset[str]:
+    """The keys of the stock sentences readlint knows (data/stock-sentences.txt)."""
+    try:
+        text = STOCK_PATH.read_text(encoding="utf-8")
+    except OSError:
+        return frozenset()
+    return frozenset(line.split("\t")[0] for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
