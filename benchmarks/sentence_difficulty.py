@@ -13,8 +13,9 @@ the same thing, neither written here:
   of "sentence-difficulty:" and its DOI, read as a number, is odd.
 - PDQ: cancer.gov's patient and health-professional versions of the same PDQ summary
   (SHARED/corpus-nci; the professional page's url is the patient page's with /hp/ for
-  /patient/). A pair is held out when its patient page is in benchmarks/held-out.txt
-  (tools/split_corpus.py): none of readlint's vocabulary data was learned from those pages.
+  /patient/). A pair is held out when its patient page was held out by tools/split_corpus.py's
+  rule (`held_out_of_fitting`: benchmarks/held-out.txt and the pages hand checks have read
+  since, which no fitted model has seen).
 
 With --cost, it prints instead what hard-sentence costs in a check of SHARED/corpus-nci: each
 page is checked as `readlint check -j1 --no-cache` checks it, without hard-sentence, and the
@@ -94,7 +95,6 @@ def pdq_pairs(shared: Path) -> list[Pair]:
         m = _URL.search(path.read_text(encoding="utf-8")[:3000])
         if m:
             by_url[m.group(1).rstrip("/")] = path
-    held = split_corpus.held_out()
     pairs = []
     for url, path in sorted(by_url.items()):
         professional = by_url.get(url.replace("/patient/", "/hp/")) \
@@ -104,7 +104,8 @@ def pdq_pairs(shared: Path) -> list[Pair]:
         hp = document.load(professional)
         assert split_corpus.for_professionals(hp.source), professional
         rel = path.relative_to(corpus).as_posix()
-        pairs.append(Pair(rel, read_text(hp), read_text(document.load(path)), rel in held))
+        pairs.append(Pair(rel, read_text(hp), read_text(document.load(path)),
+                          split_corpus.held_out_of_fitting(corpus, path)))
     return pairs
 
 

@@ -58,6 +58,7 @@ from .vocabulary import (
     explained,
     is_acronym,
     word_zipf,
+    zipf,
 )
 
 # What the model weighs, in the order of its weights: the counts of a sentence (Counts), but
@@ -225,6 +226,23 @@ def _hard_lower(word: str, in_glossary: bool, limits: Limits) -> bool:
 
 # Words with no capital that are not hard, in a glossary term or not, for each set of limits.
 _EASY: dict[Limits, set[str]] = {}
+
+
+# The abbreviations taken as everyday when the weights were fitted
+# (data/sentence-difficulty.json). The vocabulary rules' list has grown since; the score keeps
+# the features it was fitted with until tools/fit_sentence_difficulty.py is run again.
+FITTED_EVERYDAY_ABBREVIATIONS = frozenset("COVID COVID-19 TV DNA FAQ PDF ID OK USA TTY FDA"
+                                          .split())
+
+
+def _hard_abbreviation(word: str, text: str, start: int, limits: Limits) -> bool:
+    """Is the abbreviation one the score counts as hard (as it was fitted)?"""
+    upper = word.upper()
+    if upper in FITTED_EVERYDAY_ABBREVIATIONS:
+        return False
+    if upper in EVERYDAY_ABBREVIATIONS:  # everyday to the rules since the fit: "MRI"
+        return zipf(word) < limits.acronym_max_zipf
+    return hard_term(word, True, False, text, start, limits)
 
 
 def _statistics(body: str, figures: bool) -> int:
@@ -409,8 +427,7 @@ def _counts_of(doc: Document, limits: Limits, weighed: frozenset[str] | None,
                         easy.add(w)
                     continue
             elif acronym:  # where it stands does not matter for an abbreviation
-                if w.upper() in EVERYDAY_ABBREVIATIONS or \
-                        not hard_term(w, True, False, text, word.start, limits):
+                if not _hard_abbreviation(w, text, word.start, limits):
                     continue
                 if _INTRODUCED.search(text, max(0, word.start - 3), word.start):
                     continue  # spelled out here: "confidence interval (CI)"

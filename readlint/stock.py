@@ -7,6 +7,7 @@ of a page's grade, and the report leaves them out of the sentences to rewrite fi
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Set as AbstractSet
 from functools import cache
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from .prose import Sentence
 STOCK_PATH = Path(__file__).resolve().parent / "data" / "stock-sentences.txt"
 
 
-def stock_key(sentence: Sentence, topic: set[str] | frozenset[str]) -> str:
+def stock_key(sentence: Sentence, topic: AbstractSet[str]) -> str:
     """A short digest of a sentence's words, case left out and the page's topic (the words
     of its title) as one mark: the same stock sentence ("The Human Phenotype Ontology
     provides the following list of signs and symptoms for Hard skin syndrome Parana type.")

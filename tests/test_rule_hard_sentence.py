@@ -301,3 +301,15 @@ def test_plain_summaries_of_cochrane_reviews_score_lower_than_their_abstracts():
         assert hard is not None and plain is not None
         right += plain < hard
     assert right >= 34  # 85%
+
+
+def test_the_score_counts_abbreviations_as_its_weights_were_fitted():
+    from readlint import difficulty
+    from readlint.vocabulary import EVERYDAY_ABBREVIATIONS
+    # MRI is everyday to the vocabulary rules, but the weights were fitted counting it (its
+    # English frequency is under the abbreviation limit): the score keeps doing so
+    assert "MRI" in EVERYDAY_ABBREVIATIONS
+    assert "MRI" not in difficulty.FITTED_EVERYDAY_ABBREVIATIONS
+    (scored,) = difficulty.text_difficulties("Your doctor may order an MRI and a PET scan of "
+                                             "the chest.")
+    assert scored.abbreviations == ("MRI",)
