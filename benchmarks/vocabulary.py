@@ -209,7 +209,7 @@ def evaluate_explanations(shared: Path, held: bool) -> None:
           f"{counts['plain-words']}, glossary-link {counts['glossary-link']}, "
           f"undefined-jargon {counts['undefined-jargon']}, more than one {several}, "
           f"neither {counts['neither']}")
-    print(f"   explanation in place, reported by neither: {counts['respected']} "
+    print(f"   explanation in place, reported by none: {counts['respected']} "
           f"({counts['respected'] / n:.3f})")
     print(f"   missed: {', '.join(f'{t} ({c})' for t, c in missed.most_common(15))}")
     print(f"   reported though explained: "

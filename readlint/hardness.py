@@ -85,8 +85,6 @@ def hard_word(term: str, in_glossary: bool, limits: Limits = DEFAULT_LIMITS) -> 
     """The word's own hardness, wherever it stands (see `hard_term`)."""
     if not in_glossary and (everyday_derivation(term) or run_together(term)):
         return False  # "editorialists", "spidery", "generalizable"; "endoscopea" (a typing fault)
-    if readable_parts(term):
-        return False  # a prefix and a common word: "hyperactivity", "osteoarthritis"
     # built the medical way, in its plain form too: "exposes" is "expose", not "-oses";
     # and not an everyday word in front of one ("biotechnology": bio + technology)
     medical_form = is_medical_form(term) and is_medical_form(fold(term)) and \
@@ -98,6 +96,8 @@ def hard_word(term: str, in_glossary: bool, limits: Limits = DEFAULT_LIMITS) -> 
         return False  # "spleen", "testicles", "urinating": words of the body readers know
     if writers_explain(term, fold(term)):
         return True  # health writers explain it where they use it: "recur", "scoliosis"
+    if not in_glossary and readable_parts(term):
+        return False  # a prefix and a common word: "hyperactivity", "osteoarthritis"
     frequency = word_zipf(term)
     if frequency < limits.max_zipf:
         return True

@@ -142,7 +142,13 @@ def next_sentence_points_back(text: str, start: int, end: int) -> bool:
 
 _COUNTS = frozenset("two three four five six seven eight nine ten both all".split())
 _COMMON_HEAD = 4.0  # a word this common in English (Zipf) says nothing of the term it ends
-_DESCRIBING = re.compile(r"is|are|can|may|helps?|works?|(?!was|has|does)[a-z]{3,}[^s\W]s")
+# A verb that says what a thing is or does ("bounces", "are located"), not what is done with
+# it or how long it takes ("is done", "takes", "leaves").
+_DESCRIBING = re.compile(r"is|are|can|may|helps?|works?|"
+                         r"(?!was|has|does|takes|lasts|leaves|happens|goes)[a-z]{3,}[^s\W]s")
+_SENTENCE_TAIL = re.compile(r"\s*(?:\([^()]{0,80}\))?[\"”')\]]*[.!?]?[\"”')\]]*\s*")
+_DONE_TO = re.compile(r"(?:is|are)\s+(?:[a-z]+ly\s+)?(?:done|performed|given|used|scheduled|"
+                      r"needed|repeated|removed|taken|put|placed|inserted|planned|advised)\b")
 _NEXT_ABOUT_HEAD = re.compile(r"\s*(?:The|This|That|These|Those|Each|An?)\s+([\w-]+)\s+[a-z]")
 
 
@@ -151,8 +157,8 @@ def next_sentence_on_its_head(text: str, start: int, end: int) -> bool:
     ultrasound transducer. The transducer bounces sound waves ...", "... the parathyroid
     glands. The four parathyroid glands are ...")? The term must end its sentence."""
     _, stop = sentence_span(text, start, end)
-    if stop - end > 40:
-        return False
+    if not _SENTENCE_TAIL.fullmatch(text, end, stop):
+        return False  # something else is said of it after it in its sentence
     last = text[start:end].split()[-1]
     if word_zipf(last) >= _COMMON_HEAD:
         return False  # "... metastatic cancer. The cancer ..." says nothing of "metastatic"
@@ -170,7 +176,9 @@ def next_sentence_on_its_head(text: str, start: int, end: int) -> bool:
         if len(words) > i + 1 and fold(words[i]) == head and \
                 all(fold(w) in term_words for w in words[:i]) and \
                 _DESCRIBING.fullmatch(words[i + 1]) is not None:
-            return True
+            verb = text.find(words[i + 1], m.start(1))
+            # "The nephrectomy is done in a hospital": what is done with it, not what it is
+            return not _DONE_TO.match(text, verb)
     return False
 
 

@@ -276,9 +276,11 @@ def everyday_compound(word: str) -> bool:
 # Prefixes a reader can take off a word to read it, medical ones too: "hyperactivity" is too
 # much activity, "osteoarthritis" arthritis of the bones, "noninvasive" not invasive.
 _READABLE_PREFIXES = ("hyper", "hypo", "immuno", "osteo", "non", "post", "pre", "anti",
-                      "over", "under", "self", "multi", "semi", "un", "re")
-# Endings that are common words only by chance: "hypertrophy" is not about a trophy.
-_FALSE_FRIENDS = frozenset(("trophy", "tonic", "plastic", "static"))
+                      "over", "under", "self", "multi", "semi")
+# Endings that are common words only by chance: "hypertrophy" is not about a trophy, nor
+# "hypertension" about tension.
+_FALSE_FRIENDS = frozenset(("trophy", "tonic", "plastic", "static", "tension", "mission",
+                            "section", "agent", "sense", "thesis", "logic", "vascular"))
 
 
 @lru_cache(maxsize=WORDS_REMEMBERED)

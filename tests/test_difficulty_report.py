@@ -74,7 +74,7 @@ def test_terminal_report_shows_scores_and_each_pages_worst_sentences(run, write,
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert all(len(line) <= 100 for line in lines)
-    assert lines[0].split()[5] == "Diff"
+    assert lines[0].split()[5] == "Hard"
     rows = {line.split()[0]: line.split() for line in lines[2:5]}
     docs = {d["path"]: d for d in json.loads(run("report", ".", "--format", "json").stdout)[
         "documents"]}

@@ -7,9 +7,10 @@ Held out: of the pages that were held out before (every patient PDQ summary, wit
 /patient/; the seed page; every page whose path's SHA-1, read as a number, is divisible by 5),
 those whose path, after the word "held-out-3:", has an even SHA-1. That is half of them: the
 other half was read while the vocabulary rules were last changed, and is now for tuning. Of
-those, the pages whose vocabulary flags a hand check has read (the pages named in READ_CHECKS)
-are for tuning too: what was learned from reading them must not count in the next figure. The
-rule uses only the paths, so it gives the same split on every machine.
+those, the pages whose flags a hand check has read (the pages named in READ_CHECKS, of the
+vocabulary rules and of hard-sentence) are for tuning too: what was learned from reading them
+must not count in the next figure. The rule uses only the paths, so it gives the same split on
+every machine.
 
 The NIH pages of ../shared/corpus (MedQuAD) are split the same way, by path alone: a page whose
 path's SHA-1 is divisible by 10, and whose path after "held-out-3:" has an even SHA-1, is held
@@ -23,6 +24,7 @@ import hashlib
 import re
 import sys
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,6 +50,7 @@ READ_CHECKS = ("round3/undefined-jargon.tsv", "round3/glossary-link.tsv",
 READ_CHECKS_DIR = ROOT / "benchmarks" / "hand-check"
 
 
+@cache
 def _read_pages() -> frozenset[str]:
     """The pages, as paths under ../shared, whose flags a hand check in READ_CHECKS has read."""
     read = set()

@@ -201,7 +201,6 @@ class UndefinedJargon(Rule):
                 i = bisect.bisect_right(span_starts, start) - 1
                 in_glossary = i >= 0 and end <= glossary_spans[i][1]
                 if _named(term, acronym, in_glossary, text, start) or \
-                        _field_or_program(text, start, end, term) or \
                         re.sub(r"['’]s$", "", term) in own_names:
                     seen.add(key)  # a person or a group, named again later: "Dr. Cusimano" ...
                     continue  # ... "Cusimano said"
@@ -245,6 +244,7 @@ class UndefinedJargon(Rule):
                         whole != (start, end) and explained(text, *whole, acronym) or \
                         _explained_with_next(text, start, end, topic) or \
                         _noun_definition(text, end) or \
+                        _field_or_program(text, start, end, term) or \
                         _in_title(term, topic) or _against_topic(term, topic) or \
                         _pronunciation(text, start) or _not_a_term(text, start, end, acronym) \
                         or nearby.explained_nearby(doc, index, text, start, end, term) or \
@@ -288,7 +288,7 @@ _KINDS = r"(?:genes?|proteins?|mutations?|variants?|enzymes?|receptors?|glands?|
 _KIND_LAST = re.compile(rf"\s{_KINDS}$", re.I)
 _KIND_NEXT = re.compile(rf"(?:/[\w-]+)?[®™]?\s+{_KINDS}\b", re.I)
 # People named by their work, with an everyday ending: "internists", "epidemiologists".
-_PEOPLE = re.compile(r"(?![a-z]*agonists?$)[a-z]{3,}(?:ists?|icians?)", re.I)
+_PEOPLE = re.compile(r"(?![a-z]*(?:agonists?|synergists?)$)[a-z]{3,}(?:ists?|icians?)", re.I)
 
 
 def _linked_stems(doc: Document) -> set[str]:
@@ -325,7 +325,13 @@ def _kind_after(text: str, end: int) -> bool:
 def _named_by_work(term: str) -> bool:
     """A kind of doctor or scientist, whose everyday ending says what they are
     ("internists", "epidemiologists", "cardiologists")."""
-    return " " not in term and _PEOPLE.fullmatch(term) is not None
+    if " " in term or _PEOPLE.fullmatch(term) is None:
+        return False
+    low = term.lower()
+    ologist = re.fullmatch(r"([a-z]+olog)ists?", low)
+    # a specialist readers can place by the field's name ("cardiologists", "oncologist"), not
+    # one of a field few know ("nephrologist")
+    return ologist is None or word_zipf(ologist.group(1) + "y") >= 3.0
 
 
 def _graded(term: str, seen: set[str]) -> bool:
@@ -367,16 +373,17 @@ def _named(term: str, acronym: bool, in_glossary: bool, text: str, start: int) -
 
 # A field of work named as such: "the department of oncology", "experts in the fields of
 # oncology, pharmacology ...", "specialties include medical oncology".
-_FIELD_BEFORE = re.compile(r"\b(?:departments?|divisions?|fields?|professor|school|"
-                           r"specialt(?:y|ies)(?:\s+include)?|experts?\s+in)\s+(?:of\s+)?"
-                           r"(?:[a-z]+,?\s+){0,6}$", re.I)
+_FIELD_BEFORE = re.compile(r"\b(?:[Dd]epartments?\s+of|[Ff]ields?\s+of|[Pp]rofessor\s+of|"
+                           r"[Ss]pecialt(?:y|ies)(?:\s+include)?|[Ee]xperts?\s+in)\s+"
+                           r"(?:[a-z]+(?:\s+[a-z]+)?,\s+)*(?:(?:medical|clinical|radiation)\s+)?$")
 # A word of a capitalised name that its abbreviation follows: "Surveillance, Epidemiology, and
 # End Results (SEER)".
 _NAME_THEN_ABBREVIATION = re.compile(r"(?:,?\s+(?:and\s+|&\s+|of\s+|for\s+|the\s+)?[A-Z][\w'’-]*)+"
                                      r"\s*\([A-Z][A-Za-z0-9]*[A-Z]\)")
-# A list that ends by saying what kind of things it names: "a pacemaker, stent, or other
-# metal devices".
-_AND_OTHER = re.compile(r"[^.;:()]{0,120}?\b(?:or|and)\s+other\s+(?:[a-z]+\s+){0,2}[a-z]+s\b")
+# A list that ends by saying what kind of things it names, the term one of its items: "a
+# pacemaker, man-made joint, stent, or other metal devices".
+_AND_OTHER = re.compile(r"(?:,\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}){1,6},?\s+(?:or|and)\s+other\s+"
+                        r"(?:[a-z]+\s+){0,2}[a-z]+s\b")
 
 
 _TOPIC_WORD_AFTER = re.compile(r"\s+([^\W\d_][\w'’-]*)")
@@ -401,8 +408,7 @@ def _field_or_program(text: str, start: int, end: int, term: str) -> bool:
     if term[:1].isupper() and not sentence_start(text, start) and \
             _NAME_THEN_ABBREVIATION.match(text, end):
         return True
-    listed = _AND_OTHER.match(text, end)
-    return listed is not None and "," in listed.group()
+    return _AND_OTHER.match(text, end) is not None
 
 
 def _hard_parts(text: str, word: str, start: int) -> Iterator[tuple[int, int, str]]:
@@ -700,8 +706,9 @@ def _label_end(doc: Document, block: Block) -> int:
 # ultrasound transducer ...").
 _TITLE_SENTENCE = re.compile(
     r"(?!(?:An?|The|This|That|These|Those|It|We|You|They|He|She|I)\b)"
-    r"([A-Z][\w'’-]*(?: (?!(?:is|are|was|were|has|had|have|will|can|may)\b)[\w'’()-]+){0,3})"
-    r"\.\s+(?:(?:An?|The|This|It|In|During)\s+[a-z]|[A-Z][a-z]+\s+[a-z])")
+    r"([A-Z][\w'’-]*(?: (?!(?:is|are|was|were|has|had|have|will|can|may)\b)[\w'’()-]+){0,2})"
+    r"\.\s+(?=(?:An?|The|This|It|In|During)\s+[a-z][^.]{0,80}?\b(?:is|are)\s+(?:[a-z]+ly\s+)?"
+    r"(?:[a-z]+ed|made|done|put|taken|given|shown|seen|cut|kept)\b)")
 
 
 # A word explained by what follows it that is not a definition: "to ablate the lesions by

@@ -122,7 +122,7 @@ def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
     rows = report.rows[:top] if top else report.rows
     path_width = WIDTH - 74
     header = (f"{'Document':{path_width}} {'Audience':14} {'Words':>6} {'Grade':>6} "
-              f"{'Target':>6}  {'Diff':>4} {'Long':>4} {'Terms':>5} {'Links':>5} {'Err':>4} "
+              f"{'Target':>6}  {'Hard':>4} {'Long':>4} {'Terms':>5} {'Links':>5} {'Err':>4} "
               f"{'Warn':>4} {'Info':>4}")
     out.write(header + "\n" + "─" * len(header) + "\n")
     for r in rows:
@@ -146,7 +146,7 @@ def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
         out.write("* too short for a reliable grade: not counted against the target\n")
     if any(r.audience is None for r in rows):
         out.write("(name): no audienceLevel in the front matter; checked with this rule set\n")
-    out.write("Diff: the page's difficulty score, 0 (plain) to 100 (hard), from its "
+    out.write("Hard: the page's difficulty score, 0 (plain) to 100 (hard), from its "
               "sentences\n")
     write_hardest(rows, out, None if top else HARDEST_PAGES)
     if report.audiences:
@@ -177,9 +177,9 @@ def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
 
 def write_hardest(rows: list[DocumentRow], out: TextIO, pages: int | None = None) -> None:
     """Each document's hardest sentences (at most HARDEST_SHOWN), the first to rewrite: where
-    each is, its difficulty score, its start and what makes it hard. With `pages`, only that
-    many documents, the hardest first (a site's report would otherwise run to thousands of
-    lines)."""
+    each is, its difficulty score, its start and what makes it hard. With `pages`, only the
+    sentences of that many documents, the hardest ones, in the table's order (a site's report
+    would otherwise run to thousands of lines)."""
     shown = [r for r in rows if r.hardest]
     if not shown:
         return
