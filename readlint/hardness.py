@@ -8,7 +8,7 @@ use in a million words); a word built the medical way (-itis, -ectomy, hyper-, .
 with a hard word in it. Easy whatever their frequency: words of the body and of daily life
 and the conditions everyone has heard of (data/everyday-health-words.txt: "spleen",
 "multiple sclerosis"), everyday words made from everyday ones ("editorialists", "regrow"),
-words a reader can take apart into a prefix and a common word ("hyperactivity",
+words a reader can take apart into a prefix and a common word ("hypermobility",
 "osteoarthritis"), two words run together by a typing slip, brands written in CamelCase, and names.
 """
 
@@ -97,7 +97,7 @@ def hard_word(term: str, in_glossary: bool, limits: Limits = DEFAULT_LIMITS) -> 
     if writers_explain(term, fold(term)):
         return True  # health writers explain it where they use it: "recur", "scoliosis"
     if not in_glossary and readable_parts(term):
-        return False  # a prefix and a common word: "hyperactivity", "osteoarthritis"
+        return False  # a prefix and a common word: "hypermobility", "osteoarthritis"
     frequency = word_zipf(term)
     if frequency < limits.max_zipf:
         return True

@@ -273,8 +273,9 @@ def everyday_compound(word: str) -> bool:
                for i in range(3, len(low) - 2))
 
 
-# Prefixes a reader can take off a word to read it, medical ones too: "hyperactivity" is too
-# much activity, "osteoarthritis" arthritis of the bones, "noninvasive" not invasive.
+# Prefixes a reader can take off a word to read it, medical ones too: "hypermobility" is too
+# much mobility, "osteoarthritis" arthritis of the bones, "nonfatal" not fatal. Only for words
+# no glossary has and writers do not usually explain (hardness.hard_word).
 _READABLE_PREFIXES = ("hyper", "hypo", "immuno", "osteo", "non", "post", "pre", "anti",
                       "over", "under", "self", "multi", "semi")
 # Endings that are common words only by chance: "hypertrophy" is not about a trophy, nor
@@ -286,7 +287,7 @@ _FALSE_FRIENDS = frozenset(("trophy", "tonic", "plastic", "static", "tension", "
 @lru_cache(maxsize=WORDS_REMEMBERED)
 def readable_parts(word: str) -> bool:
     """Is the word a prefix a reader can take off and a common word (Zipf 3.5 or more, five
-    letters or more): "hyperactivity", "osteoarthritis", "immunodeficiency"?"""
+    letters or more): "hypermobility", "osteoarthritis"?"""
     low = word.lower()
     for prefix in _READABLE_PREFIXES:
         rest = low[len(prefix):].lstrip("-")
