@@ -282,6 +282,12 @@ _KIND_WORD = (r"(?:genes?|proteins?|enzymes?|hormones?|receptors?|molecules?|sub
               r"compounds?|chemicals?|acids?|vitamins?|minerals?|drugs?|medicines?|vaccines?|"
               r"bacteri(?:um|a)|virus(?:es)?|parasites?|fung(?:us|i)|forms?\s+of\s+[a-z]+|"
               r"types?\s+of\s+[a-z]+|family|families)")
+# What kind of thing a term is, said by the word right after it: "HER2/neu protein", "an
+# apheresis machine that removes ...", "corticosteroid medications".
+KIND_NOUNS = (r"(?:genes?|proteins?|mutations?|variants?|enzymes?|receptors?|glands?|hormones?|"
+              r"machines?|devices?|instruments?|viruse?s?|bacteri(?:um|a)|molecules?|vitamins?|"
+              r"muscles?|bones?|nerves?|medications?|medicines?|drugs?)")
+_KIND_NEXT = re.compile(rf"(?:/[\w-]+)?[®™]?\s+{KIND_NOUNS}\b", re.I)
 # Before a name, a kind of illness or of test says what it is too ("the rare blood cancer
 # blastic plasmacytoid dendritic cell neoplasm"); after a word, it is part of the name ("celiac
 # disease").
@@ -307,9 +313,10 @@ _KINDS_INCLUDE = re.compile(r"\b[a-z]{4,}s,?\s+(?:(?:may|can|often)\s+)?(?:inclu
 
 def kind_given(text: str, start: int, end: int) -> bool:
     """Does the sentence say what kind of thing the term is ("the synuclein gene SCNA",
-    "SCNA gene", "certain substances, vanillylmandelic acid", "Two diuretics ... are
-    hydrochlorothiazide and furosemide")?"""
-    if _KIND_AFTER.match(text, end) or _KIND_BEFORE.search(text, max(0, start - 120), start) \
+    "SCNA gene", "an apheresis machine", "certain substances, vanillylmandelic acid", "Two
+    diuretics ... are hydrochlorothiazide and furosemide")?"""
+    if _KIND_NEXT.match(text, end) or _KIND_AFTER.match(text, end) or \
+            _KIND_BEFORE.search(text, max(0, start - 120), start) \
             or _KINDS_INCLUDE.search(text, max(0, start - 200), start):
         return True
     if _ILLNESS_NAME.fullmatch(text, start, end) and \

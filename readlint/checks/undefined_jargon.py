@@ -235,8 +235,8 @@ class UndefinedJargon(Rule):
                     continue
                 if _linked_on_page(term, linked_stems):
                     continue  # its hardest word is linked on the page, in some form
-                if _kind_after(text, end) or _named_by_work(term):
-                    continue  # "an apheresis machine", "internists" among other doctors
+                if _named_by_work(term):
+                    continue  # "internists" among other doctors
                 suffix = _DRUG_SUFFIX.match(text, end)  # "Mosunetuzumab-axgb works by ..."
                 whole = _hyphenated(text, start, end)  # a part of "tonic-clonic", "apoA-I"
                 if end <= label_end or \
@@ -280,13 +280,8 @@ def _limits(options: Mapping[str, Any]) -> Limits:
                   float(options["acronym_max_zipf"]), tuple(options["glossaries"]))
 
 
-# What kind of thing a term is, said by its last word or the word after it: "the BRAF gene",
-# "the pituitary gland", "an apheresis machine that removes ...".
-_KINDS = r"(?:genes?|proteins?|mutations?|variants?|enzymes?|receptors?|glands?|hormones?|" \
-         r"machines?|devices?|instruments?|viruse?s?|bacteri(?:um|a)|molecules?|vitamins?|" \
-         r"muscles?|bones?|nerves?|medications?|medicines?|drugs?)"
-_KIND_LAST = re.compile(rf"\s{_KINDS}$", re.I)
-_KIND_NEXT = re.compile(rf"(?:/[\w-]+)?[®™]?\s+{_KINDS}\b", re.I)
+# What kind of thing a term is, said by its last word: "the BRAF gene", "the pituitary gland".
+_KIND_LAST = re.compile(rf"\s{nearby.KIND_NOUNS}$", re.I)
 # People named by their work, with an everyday ending: "internists", "epidemiologists".
 _PEOPLE = re.compile(r"(?![a-z]*(?:agonists?|synergists?)$)[a-z]{3,}(?:ists?|icians?)", re.I)
 
@@ -314,12 +309,6 @@ def _linked_on_page(term: str, stems: set[str]) -> bool:
         return False
     rarest = min(pieces, key=word_zipf)
     return fold(rarest)[:7] in stems
-
-
-def _kind_after(text: str, end: int) -> bool:
-    """Is the term followed by what kind of thing it is ("HER2/neu protein", "apheresis
-    machine")?"""
-    return _KIND_NEXT.match(text, end) is not None
 
 
 def _named_by_work(term: str) -> bool:
