@@ -595,7 +595,7 @@ def to_rewrite(doc: Document, most: int = REWRITE_SHOWN, least: float = REWRITE_
         if len(found) >= most or item.score < least:
             break
         if not not_a_sentence(doc, item.place) and \
-                stock_key(doc.sentences[item.place], topic) not in known:
+                stock_key(sentence_of(doc, item), topic) not in known:
             found.append(item)
     return found
 
@@ -759,6 +759,7 @@ def not_a_sentence(doc: Document, place: int) -> bool:
 
 
 def sentence_of(doc: Document, item: Difficulty) -> Sentence:
+    """The sentence of the page a score is of."""
     return doc.sentences[item.place]
 
 

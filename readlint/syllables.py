@@ -43,7 +43,6 @@ _ABBREVIATIONS = {
 }
 # Chemical element symbols are read letter by letter ("Ca" is C-A).
 _ELEMENTS = frozenset({"Ca", "Na", "Fe", "Zn", "Cu", "Cl", "Hg", "Pb", "Mg"})
-_DIGIT_SYLLABLES = {"0": 2, "7": 2}
 _ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
          "eighteen", "nineteen"]

@@ -23,7 +23,6 @@ from ..problem import Problem, Severity
 from ..prose import address_spans, spelled_out, within, words
 from ..rule import UNDEFINED_TERM, Example, Rule
 from ..vocabulary import (
-    DRUG_ENDINGS,
     SKIP_SECTIONS,
     STOPWORDS,
     WORDS_REMEMBERED,
@@ -823,16 +822,6 @@ def _within_two(a: str, b: str) -> bool:
             return False
         previous2, previous = previous, current
     return previous[len(b)] <= 2
-
-
-def _page_name(term: str, topic: set[str]) -> bool:
-    """Is the term a name (a drug's, a gene's: not a word of English, not built the medical
-    way) that the page's title gives as its subject? "vimseltinib" on the vimseltinib page;
-    "nephrectomy" on a page about it must still be explained."""
-    found = re.findall(r"[^\W_]+", term)
-    return bool(found) and {fold(w) for w in found} <= topic and \
-        all(word_zipf(w) < 2.5 and (not is_medical_form(w) or w.lower().endswith(DRUG_ENDINGS))
-            for w in found)
 
 
 def _against_topic(term: str, topic: set[str]) -> bool:

@@ -4,7 +4,7 @@ nothing."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -335,12 +335,6 @@ def assemble(rows: list[DocumentRow], errors: list[tuple[str, int | None, str]],
     todo.sort(key=lambda t: (-t.documents, t.kind, t.term))
     top = [(t.term, t.documents) for t in todo if t.kind == "undefined"][:top_terms]
     return Report(rows, errors, audiences, top, notices, todo)
-
-
-def undefined_spellings(rows: Iterable[DocumentRow]) -> set[str]:
-    """Every spelling of an undefined term the rows hold: what the to-do list may ask a
-    glossary about."""
-    return {term for r in rows for term in r.terms}
 
 
 def _todo(rows: Sequence[DocumentRow], kind: str,
