@@ -46,7 +46,8 @@ def _sha1(text: str) -> int:
 READ_CHECKS = ("round3/undefined-jargon.tsv", "round3/glossary-link.tsv",
                "round3/plain-words.tsv", "round3/earlier/undefined-jargon-8111.tsv",
                "round3/earlier/glossary-link-8112.tsv", "round3/undefined-jargon-8131.tsv",
-               "round3/undefined-jargon-8141.tsv", "hard-sentence-9311.tsv")
+               "round3/undefined-jargon-8141.tsv", "round3/undefined-jargon-8151.tsv",
+               "hard-sentence-9311.tsv")
 READ_CHECKS_DIR = ROOT / "benchmarks" / "hand-check"
 
 
