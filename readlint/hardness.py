@@ -65,19 +65,21 @@ def hard_term(term: str, acronym: bool, in_glossary: bool, text: str, start: int
         if term.upper() in EVERYDAY_ABBREVIATIONS:
             return False
         return zipf(term) < limits.acronym_max_zipf
-    if everyday_health(term):
-        return False  # "multiple sclerosis", "red blood cells"
     if " " in term:  # a term of several words ("lymph nodes")
+        if everyday_health(term):
+            return False  # "multiple sclerosis", "red blood cells"
         words = _WORD.findall(term)
         return any(not everyday_health(w) and hard_word(w, False, limits) for w in words) or \
             any(not everyday_health(w) and w.islower() and in_glossary and
                 word_zipf(w) < GLOSSARY_ZIPF for w in words)
+    # One word: hard only if the word itself is (the checks below only find it easy).
+    if not hard_word(term, in_glossary, limits) or everyday_health(term):
+        return False
     if _BRAND.fullmatch(term):
         return False  # a brand: "iStock"
-    if term[:1].isupper() and (in_proper_name(text, start, end) or not in_glossary and (
-            not sentence_start(text, start) or re.search(r"[a-z][A-Z]", term))):
-        return False  # a name: "Genentech", "MedlinePlus", "Clinical Oncology"
-    return hard_word(term, in_glossary, limits)
+    # not a name: "Genentech", "MedlinePlus", "Clinical Oncology"
+    return not (term[:1].isupper() and (in_proper_name(text, start, end) or not in_glossary and (
+        not sentence_start(text, start) or re.search(r"[a-z][A-Z]", term) is not None)))
 
 
 @lru_cache(maxsize=WORDS_REMEMBERED)

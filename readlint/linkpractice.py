@@ -340,6 +340,7 @@ def glossary_links(doc: Document, glossaries: Sequence[Glossary]) -> int:
                if any(glossary.resolve(link.href)[1] for glossary in glossaries))
 
 
+@lru_cache(maxsize=256)  # asked for each term of a paragraph
 def paragraph_key(text: str) -> str:
     """A short digest of a paragraph's words (case and punctuation left out): the same stock
     paragraph gives the same key on every page."""

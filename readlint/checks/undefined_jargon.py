@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
@@ -20,7 +21,7 @@ from ..glossary import (
 from ..hardness import Limits, hard_term, hard_word
 from ..linkpractice import is_title
 from ..problem import Problem, Severity
-from ..prose import address_spans, spelled_out, within, words
+from ..prose import WORD, address_spans, spelled_out, within
 from ..rule import UNDEFINED_TERM, Example, Rule
 from ..vocabulary import (
     SKIP_SECTIONS,
@@ -144,6 +145,7 @@ class UndefinedJargon(Rule):
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
         ignored = {fold_phrase(w) for w in options["ignore"]}
+        limits = _limits(options)
         found = block_matches(doc, tuple(options["glossaries"]))
         # Abbreviations spelled out in a heading ("Post-Traumatic Stress (PTS)") are explained.
         seen: set[str] = {fold_phrase(abbreviation) for h in doc.headings
@@ -181,8 +183,9 @@ class UndefinedJargon(Rule):
                 candidates.extend(s for s in glossary_spans if " " in s[2])
             taken = {i for s, e, _ in candidates for i in range(s, e)}
             for word in doc.block_words[index]:
-                if word.text in easy or word.start in taken or \
-                        addresses and within(addresses, word.start):
+                if word.text in easy and (options["skip_glossary_terms"] or not _within(
+                        glossary_spans, span_starts, word.start, word.end)) or \
+                        word.start in taken or addresses and within(addresses, word.start):
                     continue
                 for start, end, part in _hard_parts(text, word.text, word.start):
                     candidates.append((start, end, part))
@@ -194,20 +197,19 @@ class UndefinedJargon(Rule):
                 key = fold_phrase(term)
                 if key in seen or key in ignored:
                     continue
-                if term in easy:
-                    continue
                 acronym = is_acronym(term)
-                i = bisect.bisect_right(span_starts, start) - 1
-                in_glossary = i >= 0 and end <= glossary_spans[i][1]
+                in_glossary = _within(glossary_spans, span_starts, start, end)
+                if term in easy and (options["skip_glossary_terms"] or not in_glossary):
+                    continue
                 if _named(term, acronym, in_glossary, text, start) or \
-                        re.sub(r"['’]s$", "", term) in own_names:
+                        own_names and re.sub(r"['’]s$", "", term) in own_names:
                     seen.add(key)  # a person or a group, named again later: "Dr. Cusimano" ...
                     continue  # ... "Cusimano said"
-                if not hard_term(term, acronym, in_glossary, text, start, _limits(options)):
-                    if term.islower() and not in_glossary and options["skip_glossary_terms"] \
-                            and len(easy) < WORDS_REMEMBERED:
-                        # A lower-case word is easy wherever it stands (where it is part of a
-                        # glossary term, that term is glossary-link's).
+                if not hard_term(term, acronym, in_glossary, text, start, limits):
+                    if term.islower() and not in_glossary and len(easy) < WORDS_REMEMBERED:
+                        # A lower-case word outside glossary terms is easy wherever it stands
+                        # (inside one it is weighed as part of the term, or, where
+                        # glossary terms are left to glossary-link, the term is that rule's).
                         easy.add(term)
                     continue
                 if not in_glossary and not acronym:
@@ -226,7 +228,7 @@ class UndefinedJargon(Rule):
                     continue  # its kind is its last word: "the BRAF gene", "KRAS mutation"
                 seen.add(key)
                 seen.add(fold_phrase(text[start:start + len(term.split()[0])]))
-                if " " in key and hard_word(key.split()[-1], in_glossary, _limits(options)):
+                if " " in key and hard_word(key.split()[-1], in_glossary, limits):
                     seen.add(key.split()[-1])  # "Iris coloboma" after "Chorioretinal coloboma"
                 if in_glossary and options["skip_glossary_terms"]:
                     continue
@@ -272,6 +274,12 @@ class UndefinedJargon(Rule):
 
 
 _EASY: dict[tuple[Any, ...], set[str]] = {}  # options -> lower-case words found easy
+
+
+def _within(spans: list[tuple[int, int, str]], starts: list[int], start: int, end: int) -> bool:
+    """Is text[start:end] inside one of these spans (in order, their starts in `starts`)?"""
+    i = bisect.bisect_right(starts, start) - 1
+    return i >= 0 and end <= spans[i][1]
 
 
 def _limits(options: Mapping[str, Any]) -> Limits:
@@ -341,6 +349,8 @@ def _part_seen(key: str, seen: set[str]) -> bool:
 
 def _named(term: str, acronym: bool, in_glossary: bool, text: str, start: int) -> bool:
     """Does the word name a person, a study or a group (not a term to explain)?"""
+    if term.islower():
+        return False  # names and abbreviations have capitals
     end = start + len(term)
     if not acronym and term[:1].isupper() and term[1:2].islower() and \
             re.search(r"\b[A-Z][a-z]+[*_]*\s+[*_]*$", text[max(0, start - 30):start]):
@@ -853,7 +863,7 @@ def _not_a_term(text: str, start: int, end: int, acronym: bool) -> bool:
 def _other_language(text: str) -> bool:
     """Is the paragraph mostly in another language (a Spanish link line on an English
     page)? Its words are more common in Spanish than in English."""
-    found = [w.text.lower() for w in words(text)][:40]
+    found = [m.group().lower() for m in itertools.islice(WORD.finditer(text), 40)]
     if len(found) < 4:
         return False
     other = sum(zipf(w, "es") > zipf(w) + 0.5 for w in found)
