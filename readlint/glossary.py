@@ -88,6 +88,8 @@ class Glossary:
     has_practice: bool = False  # entries say how often editors link them
     files: list[str] = field(default_factory=list)  # every file it was read from
     _by_key: dict[str, int] = field(default_factory=dict, repr=False)  # key -> position
+    _resolved: dict[str, tuple[bool, Entry | None]] = field(default_factory=dict, repr=False,
+                                                           compare=False)  # href -> resolve()
 
     def add(self, entry: Entry) -> None:
         if not isinstance(self.entries, list):
@@ -100,6 +102,7 @@ class Glossary:
         claim a key keeps it)."""
         for key in (entry.id, *entry.keys):
             self._by_key.setdefault(norm_key(key), position)
+        self._resolved.clear()
 
     def entry_for_key(self, key: str) -> Entry | None:
         position = self._by_key.get(norm_key(key))
@@ -117,11 +120,17 @@ class Glossary:
 
     def resolve(self, href: str) -> tuple[bool, Entry | None]:
         """Does `href` point into this glossary, and at which entry (None when unknown)?"""
-        for pattern in self.link_patterns:
-            m = pattern.search(href)
-            if m:
-                return True, self.entry_for_key(m.group("key"))
-        return False, None
+        found = self._resolved.get(href)
+        if found is None:
+            found = (False, None)
+            for pattern in self.link_patterns:
+                m = pattern.search(href)
+                if m:
+                    found = (True, self.entry_for_key(m.group("key")))
+                    break
+            if len(self._resolved) < 1 << 14:  # links met again on other pages
+                self._resolved[href] = found
+        return found
 
 
 def norm_key(key: str) -> str:

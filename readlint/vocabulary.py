@@ -496,12 +496,8 @@ def explained(text: str, start: int, end: int, term_is_acronym: bool = False,
         return True  # named as what it is: "the enzyme mevalonate kinase"
     if _named_later(text, start, end):
         return True  # its plain words come later in the sentence: "absent sweating (anhidrosis)"
-    opened = re.search(r"\(\s*(?:or\s+|(?:an?|the)\s+)?(?:[A-Z][\w-]*\s*(?:[/:]|\bor\b)\s*)*"
-                       r"(?:(?!(?:and|or|the|an?|of|in|to|with|for|after|before|see|like|unlike|except|than|"
-                       r"including|especially|mainly|mostly)\s)[a-z]{3,}(?<!ing)\s+){0,2}$",
-                       before)
-    if opened and re.match(r"[®™+]*(?:\s+\w+)?\s*(?:(?:/|\bor\b)\s*[A-Z][\w-]*\s*)*[),;]",
-                           text[end:end + 40]):
+    opened = _OPENED_BEFORE.search(before) if "(" in before else None
+    if opened and _OPENED_SHUT.match(text[end:end + 40]):
         # The word in parentheses after the phrase it names: "platelet levels (thrombocytopenia)",
         # "under the tongue (sublingual route)", or an acronym after its long form: "Clinical
         # Oncology (ASCO)".
@@ -512,7 +508,7 @@ def explained(text: str, start: int, end: int, term_is_acronym: bool = False,
         after = text[after_start:after_start + 200]
         if start <= marks.prose_start and _LABEL_AFTER.match(after):
             return True  # "Immunomodulator therapy: ...", "Peyronie's disease - bending ..."
-        if re.match(r"\s*=\s*[^\W\d_]", after):
+        if _KEY_AFTER.match(after):
             return True  # a key to abbreviations: "DB = double blinded"
         m = _PAREN_AFTER.match(after)
         if m and _is_explanation(m.group(1), text[start:end], term_is_acronym):
@@ -526,6 +522,14 @@ def explained(text: str, start: int, end: int, term_is_acronym: bool = False,
     return False
 
 
+# A bracket opened before the word, with at most two plain words between: "platelet levels
+# (thrombocytopenia", and what may follow the word before the bracket shuts.
+_OPENED_BEFORE = re.compile(
+    r"\(\s*(?:or\s+|(?:an?|the)\s+)?(?:[A-Z][\w-]*\s*(?:[/:]|\bor\b)\s*)*"
+    r"(?:(?!(?:and|or|the|an?|of|in|to|with|for|after|before|see|like|unlike|except|than|"
+    r"including|especially|mainly|mostly)\s)[a-z]{3,}(?<!ing)\s+){0,2}$")
+_OPENED_SHUT = re.compile(r"[®™+]*(?:\s+\w+)?\s*(?:(?:/|\bor\b)\s*[A-Z][\w-]*\s*)*[),;]")
+_KEY_AFTER = re.compile(r"\s*=\s*[^\W\d_]")  # a key to abbreviations: "DB = double blinded"
 _PLAIN_BEFORE_BRACKET = re.compile(r"[a-z]{3,}\s+[a-z]{3,}\s*\(\s*$")
 _BRACKET_SHUT = re.compile(r"\s*\)")
 
@@ -623,6 +627,12 @@ _ALSO_CALLED_WORDS = re.compile(r"\b(?:also|sometimes) (?:called|known as)", re.
 _WORD_CHAR = re.compile(r"\w")
 
 
+_PAIRED = re.compile(r"(?:\s+(?:and|or)\s+|/)(?!(?:the|an?)\s)[\w-]+(?:\s+[\w-]+)?"
+                     r"(?=\s+(?:is|are)\b|\s+\((?:\S+\s+){2,}\S+\))")
+_HEAD_AFTER = re.compile(r"[\"”']?[ -]([a-z]+)")  # after a closing quote too
+_ABBREVIATION_AFTER = re.compile(r"\s*\([^()\s]{1,15}\)")
+
+
 def _after_starts(text: str, end: int) -> list[int]:
     """Where an explanation of the word ending at `end` may start: right after it, after an
     everyday head noun, after a second term it is paired with ("Perometry and water
@@ -630,18 +640,17 @@ def _after_starts(text: str, end: int) -> list[int]:
     after an abbreviation in parentheses."""
     starts = [end]
     # not "benign or malignant (cancer)", "the epidermis and the dermis (lower layer)"
-    paired = re.match(r"(?:\s+(?:and|or)\s+|/)(?!(?:the|an?)\s)[\w-]+(?:\s+[\w-]+)?"
-                      r"(?=\s+(?:is|are)\b|\s+\((?:\S+\s+){2,}\S+\))", text[end:end + 50])
+    paired = _PAIRED.match(text[end:end + 50])
     if paired and "(" in text[end + paired.end():end + paired.end() + 3] and " or " in \
             paired.group():
         paired = None
     if paired:
         starts.append(end + paired.end())
-    head = re.match(r"[\"”']?[ -]([a-z]+)", text[end:end + 30])  # after a closing quote too
+    head = _HEAD_AFTER.match(text[end:end + 30])
     if head and word_zipf(head.group(1)) >= 4.0 and head.group(1) not in STOPWORDS:
         starts.append(end + head.end())
     for at in list(starts):
-        abbreviation = re.match(r"\s*\([^()\s]{1,15}\)", text[at:at + 20])
+        abbreviation = _ABBREVIATION_AFTER.match(text[at:at + 20])
         if abbreviation:
             starts.append(at + abbreviation.end())
     return starts

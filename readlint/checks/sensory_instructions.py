@@ -27,6 +27,8 @@ _PATTERN = re.compile(
     re.I)
 
 
+# A word every instruction _PATTERN finds holds: a colour, a shape, a place or "shown".
+_NEEDED = re.compile(rf"\b(?:{_COLOURS}|{_SHAPES}|{_PLACES}|shown)\b", re.I)
 # "as shown below:" followed by what it shows, read next by every reader; a colour named in
 # brackets, which describes a picture.
 _INTRODUCES = re.compile(r"\s*[:)]")
@@ -61,6 +63,8 @@ class SensoryInstructions(Rule):
         for index, block in enumerate(doc.blocks):
             if index in captions:
                 continue  # a caption says what its picture shows: colours and places in it
+            if not _NEEDED.search(block.text):
+                continue
             for m in _PATTERN.finditer(block.text):
                 if _INTRODUCES.match(block.text, m.end()):
                     continue  # "as shown below:" introduces the text that follows, and
