@@ -32,6 +32,7 @@ from .rule import GRADE
 from .rulesets import RuleSets
 from .run import Run
 from .schema import validate
+from .selection import severity_of
 from .settings import Resolver
 from .source import decode, printable
 
@@ -668,8 +669,7 @@ def explain(rule_name: str) -> None:
         setting = sets.resolve(name).get(rule.name)
         if setting is None:
             continue
-        state = "off" if setting.enabled is False else str(setting.severity or
-                                                           rule.default_severity)
+        state = "off" if setting.enabled is False else str(severity_of(rule, setting))
         opts = ", ".join(f"{k}={v}" for k, v in setting.options.items())
         lines.append(f"  {name:13} {state}" + (f"; {opts}" if opts else ""))
     if lines:

@@ -71,7 +71,9 @@ class Rule:
 
     def problem(self, doc: Document, start: int, end: int, message: str,
                 fix: Fix | None = None, subject: str | None = None) -> Problem:
-        """A problem spanning source[start:end] (character offsets into the file)."""
+        """A problem spanning source[start:end] (character offsets into the file). Its
+        severity is the rule's declared default until the linter gives it the one the
+        selection decided for the document (selection.severity_of)."""
         end = max(end, start + 1) if start < len(doc.source) else max(end, start)
         line, column = doc.position(start)
         end_line, end_column = doc.position(end)

@@ -100,6 +100,7 @@ class Selection:
                                   f"{', '.join(sorted(self.rule_sets.sets))})", config.source)
         self._active: dict[tuple[str, tuple[int, ...]], list[ActiveRule]] = {}
         self._measured: dict[tuple[str, tuple[int, ...]], list[ActiveRule]] = {}
+        self._severities: dict[tuple[str, tuple[int, ...]], dict[str, Severity]] = {}
 
     # -- names ---------------------------------------------------------------------------
 
@@ -201,9 +202,22 @@ class Selection:
                 options["today"] = self.choices.today
             if self.choices.offer_fixes and "fix" in rule.options:
                 options["fix"] = True  # offered to choose from (an editor's quick fixes)
-            active.append(ActiveRule(rule, setting.severity or rule.default_severity, options))
+            active.append(ActiveRule(rule, severity_of(rule, setting), options))
         self._active[key] = active
         return active
+
+    def severities(self, rule_set: str, overrides: Sequence[int]) -> dict[str, Severity]:
+        """How serious each rule's problems are, by rule name: for a rule that runs, the
+        severity `active` gives it; for one that does not (a readlint comment that turned
+        off nothing is reported by the directive rule even when it is off), its declared
+        default."""
+        key = (rule_set, tuple(overrides))
+        if key not in self._severities:
+            running = {item.rule.name: item.severity for item in self.active(rule_set,
+                                                                              overrides)}
+            self._severities[key] = {rule.name: running.get(rule.name, rule.default_severity)
+                                     for rule in self.registry}
+        return self._severities[key]
 
     def measured(self, rule_set: str, overrides: Sequence[int]) -> list[ActiveRule]:
         """Rules that measure documents, with the options the rule set gives them, whether
@@ -217,6 +231,14 @@ class Selection:
                             **settings.get(rule.name, RuleSetting()).options})
                 for rule in self.registry if rule.measures()]
         return self._measured[key]
+
+
+def severity_of(rule: Rule, setting: RuleSetting) -> Severity:
+    """How serious a rule's problems are: the severity its settings give (the rule set's,
+    with the config's and per_path's laid over it), else the rule's declared default. The
+    one place this is decided: the linter gives each problem its rule's severity from here
+    (Selection.active), and `readlint explain` shows the rule sets' from here."""
+    return setting.severity or rule.default_severity
 
 
 def one_voice(problems: Sequence[Problem], rules: Mapping[str, RuleInfo]) -> list[Problem]:
