@@ -24,7 +24,7 @@ from .globs import matches
 from .problem import Problem, Severity
 from .registry import Registry
 from .results import Notice, RuleInfo
-from .rule import MISSING_LINK, PLAIN_WORD, UNDEFINED_TERM, Rule
+from .rule import MISSING_LINK, PLAIN_WORD, UNDEFINED_TERM, Rule, RunContext
 from .rulesets import RuleSets, RuleSetting, parse_settings
 from .schema import line_of
 
@@ -46,6 +46,7 @@ class Choices(NamedTuple):
     jobs: int = 1  # worker processes
     cache: bool = True  # take unchanged files' results from the cache
     keep_source: bool = True  # keep each file's text on its result (baselines, fingerprints)
+    # What the rules may ask of the run (rule.RunContext, through Rule.options_from_run):
     today: str | None = None  # the date rules count from (year-month-day), for repeatable runs
     offer_fixes: bool = False  # every fix a rule can offer, even those --fix leaves alone
 
@@ -74,6 +75,7 @@ class Selection:
         self.config = config
         self.registry = registry
         self.choices = choices
+        self.run = RunContext(choices.today, choices.offer_fixes)  # what rules may ask of it
         self.rule_sets = RuleSets(registry, config.rule_dirs)
         where, text = config.source or "config", config.text
         self.config_rules = parse_settings(config.raw_rules, registry, where, text, ["rules"])
@@ -197,11 +199,8 @@ class Selection:
                 continue  # select narrows what the rule set turns on; it never adds to it
             if rule.name in ignored:
                 continue
-            options = {**rule.default_options(), **setting.options}
-            if self.choices.today and "today" in rule.options:
-                options["today"] = self.choices.today
-            if self.choices.offer_fixes and "fix" in rule.options:
-                options["fix"] = True  # offered to choose from (an editor's quick fixes)
+            options = {**rule.default_options(), **setting.options,
+                       **rule.options_from_run(self.run)}
             active.append(ActiveRule(rule, severity_of(rule, setting), options))
         self._active[key] = active
         return active
