@@ -8,9 +8,10 @@ import os
 import re
 import sys
 import textwrap
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NamedTuple, NoReturn
 
 import click
 import yaml
@@ -30,8 +31,9 @@ from .registry import Registry
 from .results import FileResult, RunResult, StreamedRun
 from .rule import GRADE
 from .rulesets import RuleSets
-from .run import Run
+from .run import Run, Target
 from .schema import validate
+from .selection import severity_of
 from .settings import Resolver
 from .source import decode, printable
 
@@ -247,59 +249,97 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     Exit code: 0 when nothing at or above the fail level is found, 1 when something is,
     2 when a file or the config cannot be read.
     """
+    paths = paths or (".",)
+    stdin = _check_usage(paths, fix, diff, output_format, output_file)
+    changed = _changed_lines(changed_since)  # a wrong revision fails before the run
+    run = _build_run((stdin_filename or ".",) if stdin else paths, select, ignore, audience,
+                     config_path, report_unused_disables=report_unused_disables, shard=shard,
+                     jobs=jobs, cache=not no_cache, cache_dir=cache_dir,
+                     keep_source=bool(baseline_path or write_baseline_path
+                                      or output_format == "gitlab"), today=today,
+                     time_limit=time_limit)
+    # One route for every file: its result, then the per-file filters, then the output.
+    results = _stdin_results(run, stdin_filename) if stdin else run.results(run.targets(paths))
+    if write_baseline_path:
+        _write_baseline(run, results, write_baseline_path, quiet)
+    fixer = _fixer(run, write=fix) if fix or diff else None
+    for keep in _filters(run, baseline_path, changed, fixer):
+        results = map(keep, results)
+    checked = StreamedRun(results, run.rules, _say)
+    if diff:
+        assert fixer is not None
+        _print_diffs(checked, fixer, quiet)
+    _write_check(checked, output_format, output_file, _check_format_options(
+        output_format, output_file, quiet, statistics))
+    _say_notices(checked, quiet)
+    if fixer is not None and not quiet:
+        click.echo(f"readlint: fixed {plural(fixer.applied, 'problem')} in "
+                   f"{plural(fixer.files, 'file')}", err=True)
+    _exit_for(checked, Severity.parse(fail_on) if fail_on else run.config.fail_on, exit_zero)
+
+
+def _check_usage(paths: tuple[str, ...], fix: bool, diff: bool, output_format: str,
+                 output_file: str | None) -> bool:
+    """Refuse options that do not go together; whether the path is standard input."""
     if diff and fix:
         raise click.UsageError("--diff shows the fixes and --fix makes them: choose one.")
     if diff and (output_format != "text" or output_file):
         raise click.UsageError("--diff prints a diff; it cannot be combined with --format or "
                                "--output-file.")
-    paths = paths or (".",)
     stdin = paths == ("-",)
     if "-" in paths and not stdin:
         raise click.UsageError("- (standard input) cannot be mixed with other paths.")
     if stdin and (fix or diff):
         raise click.UsageError("--fix and --diff change files; they cannot be used with -.")
-    if changed_since or baseline_path or write_baseline_path:
-        from . import baseline, changes
-    changed = changes.changed_lines(changed_since) if changed_since else None  # fail early
-    where = (stdin_filename or ".",) if stdin else paths
-    run = _build_run(where, select, ignore, audience, config_path,
-                     report_unused_disables=report_unused_disables, shard=shard, jobs=jobs,
-                     cache=not no_cache, cache_dir=cache_dir,
-                     keep_source=bool(baseline_path or write_baseline_path
-                                      or output_format == "gitlab"), today=today,
-                     time_limit=time_limit)
+    return stdin
+
+
+def _changed_lines(changed_since: str | None) -> dict[Path, set[int]] | None:
+    """The lines git says changed since the revision, by file (None: every line counts)."""
+    if not changed_since:
+        return None
+    from . import changes
+
+    return changes.changed_lines(changed_since)
+
+
+def _fixer(run: Run, write: bool) -> Fixer:
+    """The fixes of each file, made in it (`write`) or printed as a diff."""
+    return Fixer(lambda path, text, shown: run.linter_for(path).lint_text(text, shown),
+                 run.config.max_file_size, write=write, show=sys.stdout.write)
+
+
+def _filters(run: Run, baseline_path: str | None, changed: dict[Path, set[int]] | None,
+             fixer: Fixer | None) -> list[Callable[[FileResult], FileResult]]:
+    """The per-file filters asked for, in their order: the baseline's accepted problems left
+    out, then the problems on unchanged lines, then the fixes."""
+    filters: list[Callable[[FileResult], FileResult]] = []
+    if baseline_path:
+        from . import baseline
+
+        filters.append(baseline.Accepted(baseline.read(Path(baseline_path))))
+    if changed is not None:
+        from . import changes
+
+        filters.append(changes.ChangedLines(changed, frozenset(run.linter.registry.tagged(GRADE))))
+    if fixer is not None:
+        filters.append(fixer)
+    return filters
+
+
+def _print_diffs(checked: StreamedRun, fixer: Fixer, quiet: bool) -> NoReturn:
+    """Each file's diff as it comes; exit code 1 when there are fixes to make."""
+    for _ in checked.each_file():
+        pass  # the fixer prints each file's diff
+    _say_notices(checked, quiet)
+    sys.exit(EXIT_ERROR if checked.errors else EXIT_PROBLEMS if fixer.applied else EXIT_OK)
+
+
+def _check_format_options(output_format: str, output_file: str | None, quiet: bool,
+                          statistics: bool) -> FormatOptions:
     color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ \
         and not output_file
-    options = FormatOptions(color=color, quiet=quiet, statistics=statistics, version=__version__)
-    level = Severity.parse(fail_on) if fail_on else run.config.fail_on
-    # One route for every file: its result, then the per-file filters, then the output.
-    results = _stdin_results(run, stdin_filename) if stdin else run.results(run.targets(paths))
-    if write_baseline_path:
-        _write_baseline(run, results, write_baseline_path, quiet)
-    fixer = Fixer(lambda path, text, shown: run.linter_for(path).lint_text(text, shown),
-                  run.config.max_file_size, write=fix, show=sys.stdout.write) \
-        if fix or diff else None
-    filters: list[Callable[[FileResult], FileResult] | None] = [
-        baseline.Accepted(baseline.read(Path(baseline_path))) if baseline_path else None,
-        changes.ChangedLines(changed, frozenset(run.linter.registry.tagged(GRADE)))
-        if changed is not None else None,
-        fixer]
-    for keep in filters:
-        if keep is not None:
-            results = map(keep, results)
-    checked = StreamedRun(results, run.rules, _say)
-    if diff:
-        assert fixer is not None
-        for _ in checked.each_file():
-            pass  # each file's diff is printed as it comes
-        _say_notices(checked, quiet)
-        sys.exit(EXIT_ERROR if checked.errors else EXIT_PROBLEMS if fixer.applied else EXIT_OK)
-    _write_check(checked, output_format, output_file, options)
-    _say_notices(checked, quiet)
-    if fixer is not None and not quiet:
-        click.echo(f"readlint: fixed {plural(fixer.applied, 'problem')} in "
-                   f"{plural(fixer.files, 'file')}", err=True)
-    _exit_for(checked, level, exit_zero)
+    return FormatOptions(color=color, quiet=quiet, statistics=statistics, version=__version__)
 
 
 def _write_check(checked: StreamedRun, output_format: str, output_file: str | None,
@@ -418,50 +458,20 @@ def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, .
     json -o part-I.json` on each, then `readlint report --merge part-*.json --html
     report.html` gives the report of one run over every file.
     """
-    from .report import parts
-    from .report.model import build as build_report
-    from .report.model import row_tags
     from .report.view import document_view
 
-    if fail_on_worse and not base:
-        raise click.UsageError("--fail-on-worse needs --base REF.")
+    outputs = _ReportOutputs(output_format, top, html_path, compare_path, todo_path,
+                             output_file)
     part = shard is not None and output_format == "json"
-    if base and (FORMATS[output_format].changes is None and not part or html_path
-                 or compare_path or todo_path):
-        raise click.UsageError("--base writes text or markdown (or, with --shard, a part in "
-                               "JSON), without --html, --compare or --todo.")
+    _report_usage(outputs, base, fail_on_worse, part, merge)
     if merge:
         if shard or select or ignore or audience or config_path or today or jobs or \
                 no_cache or cache_dir or time_limit is not None:
             raise click.UsageError("--merge uses the settings its parts were made with: give "
                                    "--select, --audience, --config and the like when making "
                                    "the parts.")
-        if not paths:
-            raise click.UsageError("--merge needs the parts, for example: readlint report "
-                                   "--merge part-*.json --html report.html")
-        merged = parts.merge(paths, sort=sort)
-        made_with = merged.settings.get("base") or None
-        if made_with != base:
-            raise click.UsageError(
-                f"the parts hold the changes since {made_with}: merge them with --base "
-                f"{made_with}." if made_with and not base else
-                f"the parts were made with --base {made_with}, not {base}." if made_with else
-                "the parts were made without --base: make them with --shard and --base "
-                "--format json to merge the changes since a revision.")
-        for error in merged.errors:
-            click.echo(f"readlint: {error}", err=True)
-        for notice in merged.notices:
-            click.echo(f"readlint: note: {notice}", err=True)
-        if base:
-            _write_changes(merged.changes, base, output_format, output_file,
-                           bool(merged.errors), fail_on_worse)
-        assert merged.report is not None
-        _write_report(merged.report, output_format, top, html_path, compare_path, todo_path,
-                      output_file, bool(merged.errors))
+        _report_merged(paths, sort, base, fail_on_worse, outputs)
     paths = paths or (".",)
-    if part and (html_path or compare_path or todo_path):
-        raise click.UsageError("--shard with --format json writes a part for --merge; give "
-                               "--html, --compare and --todo when merging the parts.")
     if base:
         _report_base(paths, select, ignore, audience, config_path, base, output_format,
                      fail_on_worse, time_limit, shard, output_file)
@@ -471,35 +481,111 @@ def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, .
                      describe=document_view if html_path is not None or part else None,
                      jobs=jobs, cache=not no_cache, cache_dir=cache_dir, today=today,
                      time_limit=time_limit)
+    _report_run(run, paths, shard, part, sort, outputs)
+
+
+class _ReportOutputs(NamedTuple):
+    """What `report` writes, and where."""
+
+    format: str
+    top: int | None
+    html_path: str | None
+    compare_path: str | None
+    todo_path: str | None
+    output_file: str | None
+
+
+def _report_usage(outputs: _ReportOutputs, base: str | None, fail_on_worse: bool, part: bool,
+                  merge: bool) -> None:
+    """Refuse options that do not go together (those of --merge: _report_merged)."""
+    extras = outputs.html_path or outputs.compare_path or outputs.todo_path
+    if fail_on_worse and not base:
+        raise click.UsageError("--fail-on-worse needs --base REF.")
+    if base and (FORMATS[outputs.format].changes is None and not part or extras):
+        raise click.UsageError("--base writes text or markdown (or, with --shard, a part in "
+                               "JSON), without --html, --compare or --todo.")
+    if part and extras and not merge:
+        raise click.UsageError("--shard with --format json writes a part for --merge; give "
+                               "--html, --compare and --todo when merging the parts.")
+
+
+def _report_merged(paths: Sequence[str], sort: str, base: str | None, fail_on_worse: bool,
+                   outputs: _ReportOutputs) -> NoReturn:
+    """The report (or, with --base, the changes) of the parts named by `paths`."""
+    from .report import parts
+
+    if not paths:
+        raise click.UsageError("--merge needs the parts, for example: readlint report "
+                               "--merge part-*.json --html report.html")
+    merged = parts.merge(paths, sort=sort)
+    made_with = merged.settings.get("base") or None
+    if made_with != base:
+        raise click.UsageError(
+            f"the parts hold the changes since {made_with}: merge them with --base "
+            f"{made_with}." if made_with and not base else
+            f"the parts were made with --base {made_with}, not {base}." if made_with else
+            "the parts were made without --base: make them with --shard and --base "
+            "--format json to merge the changes since a revision.")
+    for error in merged.errors:
+        click.echo(f"readlint: {error}", err=True)
+    for notice in merged.notices:
+        click.echo(f"readlint: note: {notice}", err=True)
+    if base:
+        _write_changes(merged.changes, base, outputs.format, outputs.output_file,
+                       bool(merged.errors), fail_on_worse)
+    assert merged.report is not None
+    _write_report(merged.report, outputs, bool(merged.errors))
+
+
+def _report_run(run: Run, paths: Sequence[str], shard: tuple[int, int] | None, part: bool,
+                sort: str, outputs: _ReportOutputs) -> NoReturn:
+    """Check the files and write the report, or (`part`) this shard's part of it."""
+    from .report import parts
+    from .report.model import build as build_report
+
     targets = run.targets(paths)
     chosen = parts.shard_of(targets, shard) if shard else list(enumerate(targets))
+    with _checking(run, chosen) as checked:
+        if part:
+            assert shard is not None
+            _write_report_part(run, checked, shard, targets, chosen, outputs.output_file)
+        result = RunResult(list(checked), run.rules)
+    _report_errors_and_notices(result, quiet=False)
+    data = build_report(result, sort=sort, known=_glossary_lookup(run.linter, result))
+    _write_report(data, outputs, bool(result.errors))
+
+
+@contextmanager
+def _checking(run: Run, chosen: Sequence[tuple[int, Target]]) -> Iterator[Iterator[FileResult]]:
+    """The results of the chosen targets as they come, with a progress bar on a terminal
+    when there are many."""
     show_progress = sys.stderr.isatty() and len(chosen) > 20
-    files = []
     with click.progressbar(length=len(chosen), label="Checking", file=sys.stderr,
                            hidden=not show_progress) as bar:
-        def checked() -> Any:
+        def checked() -> Iterator[FileResult]:
             for file in run.results(t for _, t in chosen):
                 bar.update(1)
                 yield file
-        if part:
-            assert shard is not None
-            kept = StreamedRun(checked(), run.rules, _say)
-            head = parts.Head(shard, len(targets),
-                              parts.files_digest(parts.target_name(t) for t in targets),
-                              parts.settings_of(run.linter, None),
-                              parts.glossaries_of(run.linter),
-                              code=parts.code_digest())
-            _write_to(output_file, "the part", lambda fh: parts.write_report_part(
-                fh, run.linter, head, parts.placed(kept.each_file(), chosen), row_tags(kept)))
-            for notice in kept.notices:
-                click.echo(f"readlint: note: {notice}", err=True)
-            sys.exit(EXIT_ERROR if kept.errors else EXIT_OK)
-        files.extend(checked())
-    result = RunResult(files, run.rules)
-    _report_errors_and_notices(result, quiet=False)
-    data = build_report(result, sort=sort, known=_glossary_lookup(run.linter, result))
-    _write_report(data, output_format, top, html_path, compare_path, todo_path, output_file,
-                  bool(result.errors))
+        yield checked()
+
+
+def _write_report_part(run: Run, checked: Iterator[FileResult], shard: tuple[int, int],
+                       targets: Sequence[Target], chosen: Sequence[tuple[int, Target]],
+                       output_file: str | None) -> NoReturn:
+    """This shard's part of the report, for --merge."""
+    from .report import parts
+    from .report.model import row_tags
+
+    kept = StreamedRun(checked, run.rules, _say)
+    head = parts.Head(shard, len(targets),
+                      parts.files_digest(parts.target_name(t) for t in targets),
+                      parts.settings_of(run.linter, None), parts.glossaries_of(run.linter),
+                      code=parts.code_digest())
+    _write_to(output_file, "the part", lambda fh: parts.write_report_part(
+        fh, run.linter, head, parts.placed(kept.each_file(), chosen), row_tags(kept)))
+    for notice in kept.notices:
+        click.echo(f"readlint: note: {notice}", err=True)
+    sys.exit(EXIT_ERROR if kept.errors else EXIT_OK)
 
 
 def _load_earlier(compare_path: str) -> dict[str, Any]:
@@ -520,11 +606,10 @@ def _write_to(output_file: str | None, what: str, write: Callable[[Any], None]) 
         write(sys.stdout)
 
 
-def _write_report(data: Any, output_format: str, top: int | None, html_path: str | None,
-                  compare_path: str | None, todo_path: str | None, output_file: str | None,
-                  errors: bool) -> NoReturn:
+def _write_report(data: Any, outputs: _ReportOutputs, errors: bool) -> NoReturn:
     """The report's outputs, from one run or merged parts; exit code 2 when files could not
     be read."""
+    output_format, top, html_path, compare_path, todo_path, output_file = outputs
     if compare_path:
         from .report import progress
         data.since = progress.compare(data, _load_earlier(compare_path), compare_path)
@@ -668,8 +753,7 @@ def explain(rule_name: str) -> None:
         setting = sets.resolve(name).get(rule.name)
         if setting is None:
             continue
-        state = "off" if setting.enabled is False else str(setting.severity or
-                                                           rule.default_severity)
+        state = "off" if setting.enabled is False else str(severity_of(rule, setting))
         opts = ", ".join(f"{k}={v}" for k, v in setting.options.items())
         lines.append(f"  {name:13} {state}" + (f"; {opts}" if opts else ""))
     if lines:

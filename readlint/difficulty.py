@@ -47,7 +47,7 @@ from typing import Any, NamedTuple
 from .document import Document
 from .glossary import block_matches, fold, topic_words
 from .hardness import DEFAULT_LIMITS, Limits, hard_term
-from .prose import Sentence
+from .prose import Sentence, Word
 from .readability import familiar_words, is_familiar
 from .stock import stock_key, stock_sentences
 from .syllables import default_counter
@@ -181,7 +181,6 @@ class _Word(NamedTuple):
     """What one word is, wherever it stands."""
 
     long: bool  # three syllables or more
-    plain: bool  # common (Zipf 4.5 or more), not a number, not an abbreviation: never hard
     zipf: float  # of it or its plain form
     number: bool  # has a digit
     acronym: bool
@@ -201,8 +200,7 @@ def _word(text: str) -> _Word:
     zipf = word_zipf(text)
     number = _DIGIT.search(text) is not None
     acronym = low != text and is_acronym(text)
-    return _Word(default_counter().count(text) >= 3, zipf >= 4.5 and not number and not acronym,
-                 zipf, number, acronym,
+    return _Word(default_counter().count(text) >= 3, zipf, number, acronym,
                  1 if low in _WHICH else 2 if low in _OTHER_CLAUSE else 3 if low in _BE else 0,
                  text[:1].isupper() and not text.isupper(), text.islower())
 
@@ -334,145 +332,220 @@ def _counts_of(doc: Document, limits: Limits, weighed: frozenset[str] | None,
                places: set[int]) -> dict[int, Found]:
     """The counts of the sentences at `places`; with `weighed`, only those named there (and
     the words, long words, terms and abbreviations, which the reasons name)."""
-    def wanted(name: str) -> bool:
-        return weighed is None or name in weighed
-    count_unfamiliar, count_rare, count_nominal, count_which, count_other, count_passive, \
-        count_statistics, count_semicolons, count_commas, count_brackets = (wanted(n) for n in (
-            "unfamiliar", "rare", "nominalisations", "which_clauses", "other_clauses",
-            "passive", "statistics", "semicolons", "commas", "brackets"))
-    count_kinds = count_which or count_other or count_passive
-    matches = block_matches(doc, limits.glossaries)
-    topic = topic_words(doc)
-    known: set[str] = set()  # terms explained or linked so far on the page
-    unexplained: set[str] = set()  # terms used so far, unexplained
-    easy = _EASY.setdefault(limits, set())
-    out: dict[int, Found] = {}
-    glossary = links = None
-    block_index = -1
+    wanted = _Wanted.of(weighed)
+    page = _PageTerms(doc, limits)
     sentences = doc.sentences
-    for place in sorted(places):
-        sentence = sentences[place]
-        block = doc.blocks[sentence.block_index]
-        if sentence.block_index != block_index:
-            block_index = sentence.block_index
-            glossary = links = None  # found when first needed
-        text = block.text
-        words = sentence.words
-        n_long = n_unfamiliar = n_rare = n_numbers = n_nominal = n_which = n_other = 0
-        be = False  # a form of "be" or "get": there may be a passive verb
-        body = sentence.text
-        cited = [(sentence.start + m.start(), sentence.start + m.end())
-                 for m in _CITATION.finditer(body)] if "[" in body else []
-        figures = False  # a number other than a reference mark
-        capitals = False  # an abbreviation
-        terms: list[str] = []
-        explained_terms: list[str] = []
-        abbreviations: list[str] = []
-        long_words: list[str] = []
-        for i, word in enumerate(words):
-            w = word[0]
-            long, plain, zipf, number, acronym, kind, titled, lower = _word(w)
-            if long:
-                n_long += 1
-                if not number:
-                    long_words.append(w)
-            if plain:  # the most words: only what is counted of every word
-                if count_unfamiliar and not (i and titled) and not _familiar(w):
-                    n_unfamiliar += 1
-                if count_nominal and _nominal(w):
-                    n_nominal += 1
-                if kind and count_kinds:
-                    if kind == 1:
-                        n_which += 1
-                    elif kind == 2:
-                        n_other += 1
-                    else:
-                        be = True
-                continue
-            name = i > 0 and titled
-            if count_unfamiliar and not name and not _familiar(w):
-                n_unfamiliar += 1
-            if number:
-                if not (cited and _inside(cited, word.start)):
-                    n_numbers += 1
-                    figures = True
-                continue
-            if count_nominal and _nominal(w):
-                n_nominal += 1
-            if kind and count_kinds:
-                if kind == 1:
-                    n_which += 1
-                elif kind == 2:
-                    n_other += 1
-                else:
-                    be = True
-            capitals = capitals or acronym
-            if zipf >= 4.5 and not acronym:
-                continue  # common words are neither rare nor hard: spare the tests below
-            if count_rare and zipf < RARE_ZIPF and not name and not acronym:
-                n_rare += 1
-            if lower:
-                if w in easy:
-                    continue
-                # Hard or not, in a glossary term or not? Where both answers agree, it does
-                # not matter whether it is in one.
-                outside = _hard_lower(w, False, limits)
-                inside = _hard_lower(w, True, limits)
-                hard = outside
-                if inside != outside:
-                    if glossary is None:
-                        glossary = _Spans((m.start, m.end) for m in matches[block_index])
-                    if glossary.holds(word.start, word.end):
-                        hard = inside
-                if not hard:
-                    if not inside and not outside and len(easy) < WORDS_REMEMBERED:
-                        easy.add(w)
-                    continue
-            elif acronym:  # where it stands does not matter for an abbreviation
-                if not _hard_abbreviation(w, text, word.start, limits):
-                    continue
-                if _INTRODUCED.search(text, max(0, word.start - 3), word.start):
-                    continue  # spelled out here: "confidence interval (CI)"
-                abbreviations.append(w)
-                continue
-            else:
-                if name and not matches[block_index]:
-                    continue  # a name: "Genentech", "Clinical Oncology"
-                if glossary is None:
-                    glossary = _Spans((m.start, m.end) for m in matches[block_index])
-                in_glossary = glossary.holds(word.start, word.end)
-                if name and not in_glossary or \
-                        not hard_term(w, False, in_glossary, text, word.start, limits):
-                    continue
-            key = fold(w)
-            if key in known or key in topic:
-                continue
-            if links is None:
-                links = _Spans((link.start, link.end) for link in block.links)
-            # Explained where it is linked, or where it is first used (writers explain a
-            # term at its first use: later uses are not read for an explanation again).
-            if links.touches(word.start, word.end) or key not in unexplained and \
-                    explained(text, word.start, word.end):
-                known.add(key)
-                explained_terms.append(w)
-                continue
-            unexplained.add(key)
-            if w not in terms:
-                terms.append(w)
-        counts = Counts(  # in the order of its fields
-            len(words), n_long, n_unfamiliar, n_rare, len(terms), len(explained_terms),
-            len(abbreviations), n_numbers,
-            _statistics(body, figures and (capitals or _SIGNS.search(body) is not None)
-                        or "±" in body) if count_statistics else 0,
-            sum(m.group().split()[-1].lower() not in _NOT_PASSIVE
-                for m in _PASSIVE.finditer(body)) if be and count_passive else 0,
-            n_nominal, n_which if count_which else 0, n_other if count_other else 0,
-            body.count(";") + body.rstrip(" :").count(":") if count_semicolons else 0,
-            body.count(",") if count_commas else 0,
-            body.count("(") + body.count("[") - len(cited) if count_brackets else 0)
-        out[place] = Found(counts, tuple(terms), tuple(dict.fromkeys(abbreviations)),
-                           tuple(dict.fromkeys(long_words)))
-    return out
+    return {place: _count_sentence(sentences[place], page, wanted) for place in sorted(places)}
+
+
+class _Wanted(NamedTuple):
+    """Which of the counts the model may give no weight are counted (see counts_of)."""
+
+    unfamiliar: bool
+    rare: bool
+    nominalisations: bool
+    which_clauses: bool
+    other_clauses: bool
+    passive: bool
+    statistics: bool
+    semicolons: bool
+    commas: bool
+    brackets: bool
+
+    @classmethod
+    def of(cls, weighed: frozenset[str] | None) -> _Wanted:
+        """All of them without `weighed`, else those it names."""
+        return cls(*(weighed is None or name in weighed for name in cls._fields))
+
+    @property
+    def kinds(self) -> bool:
+        """Are words of a kind (_Word.kind) counted?"""
+        return self.which_clauses or self.other_clauses or self.passive
+
+
+class _Tally:
+    """What the words of one sentence come to, as they are read."""
+
+    __slots__ = ("long", "unfamiliar", "rare", "numbers", "nominal", "which", "other", "be",
+                 "figures", "capitals", "terms", "explained_terms", "abbreviations",
+                 "long_words")
+
+    def __init__(self) -> None:
+        self.long = self.unfamiliar = self.rare = self.numbers = self.nominal = 0
+        self.which = self.other = 0
+        self.be = False  # a form of "be" or "get": there may be a passive verb
+        self.figures = False  # a number other than a reference mark
+        self.capitals = False  # an abbreviation
+        self.terms: list[str] = []
+        self.explained_terms: list[str] = []
+        self.abbreviations: list[str] = []
+        self.long_words: list[str] = []
+
+
+# What a word that is not common is to a reader (_PageTerms.sort).
+_EASY_WORD, _ABBREVIATION, _NEW_TERM, _EXPLAINED_TERM = range(4)
+
+
+class _PageTerms:
+    """The terms of a page, read sentence by sentence in page order: those explained or
+    linked so far, those used so far unexplained, and the glossary matches and links of the
+    block being read (found when first needed)."""
+
+    def __init__(self, doc: Document, limits: Limits) -> None:
+        self.doc = doc
+        self.limits = limits
+        self.matches = block_matches(doc, limits.glossaries)
+        self.topic = topic_words(doc)
+        self.known: set[str] = set()  # terms explained or linked so far on the page
+        self.unexplained: set[str] = set()  # terms used so far, unexplained
+        self.easy = _EASY.setdefault(limits, set())
+        self.block_index = -1
+        self.text = ""
+        self._glossary: _Spans | None = None
+        self._links: _Spans | None = None
+
+    def enter(self, block_index: int) -> None:
+        """Read the block at `block_index` next."""
+        if block_index != self.block_index:
+            self.block_index = block_index
+            self.text = self.doc.blocks[block_index].text
+            self._glossary = self._links = None
+
+    def in_glossary(self, word: Word) -> bool:
+        """Is the word inside a glossary term of the block?"""
+        if self._glossary is None:
+            self._glossary = _Spans((m.start, m.end) for m in self.matches[self.block_index])
+        return self._glossary.holds(word.start, word.end)
+
+    def linked(self, word: Word) -> bool:
+        """Does a link of the block touch the word?"""
+        if self._links is None:
+            self._links = _Spans((link.start, link.end)
+                                 for link in self.doc.blocks[self.block_index].links)
+        return self._links.touches(word.start, word.end)
+
+    def sort(self, word: Word, name: bool, acronym: bool, lower: bool) -> int:
+        """What a word that is not common is: easy, a hard abbreviation, a term a reader may
+        not know used for the first time unexplained, or one explained or linked here."""
+        if lower:
+            hard = self._hard_lower(word)
+        elif acronym:  # where it stands does not matter for an abbreviation
+            return _ABBREVIATION if self._hard_abbreviation(word) else _EASY_WORD
+        else:
+            hard = self._hard_other(word, name)
+        return self._first_use(word) if hard else _EASY_WORD
+
+    def _hard_lower(self, word: Word) -> bool:
+        w = word[0]
+        if w in self.easy:
+            return False
+        # Hard or not, in a glossary term or not? Where both answers agree, it does not
+        # matter whether it is in one.
+        outside = _hard_lower(w, False, self.limits)
+        inside = _hard_lower(w, True, self.limits)
+        if inside == outside:
+            if not outside and len(self.easy) < WORDS_REMEMBERED:
+                self.easy.add(w)
+            return outside
+        return inside if self.in_glossary(word) else outside
+
+    def _hard_abbreviation(self, word: Word) -> bool:
+        if not _hard_abbreviation(word[0], self.text, word.start, self.limits):
+            return False
+        # Not where it is spelled out: "confidence interval (CI)".
+        return not _INTRODUCED.search(self.text, max(0, word.start - 3), word.start)
+
+    def _hard_other(self, word: Word, name: bool) -> bool:
+        if name and not self.matches[self.block_index]:
+            return False  # a name: "Genentech", "Clinical Oncology"
+        in_glossary = self.in_glossary(word)
+        if name and not in_glossary:
+            return False
+        return hard_term(word[0], False, in_glossary, self.text, word.start, self.limits)
+
+    def _first_use(self, word: Word) -> int:
+        key = fold(word[0])
+        if key in self.known or key in self.topic:
+            return _EASY_WORD
+        # Explained where it is linked, or where it is first used (writers explain a term at
+        # its first use: later uses are not read for an explanation again).
+        if self.linked(word) or key not in self.unexplained and \
+                explained(self.text, word.start, word.end):
+            self.known.add(key)
+            return _EXPLAINED_TERM
+        self.unexplained.add(key)
+        return _NEW_TERM
+
+
+def _count_sentence(sentence: Sentence, page: _PageTerms, wanted: _Wanted) -> Found:
+    """The counts of one sentence, the page read up to it."""
+    page.enter(sentence.block_index)
+    body = sentence.text
+    cited = [(sentence.start + m.start(), sentence.start + m.end())
+             for m in _CITATION.finditer(body)] if "[" in body else []
+    tally = _Tally()
+    for i, word in enumerate(sentence.words):
+        _count_word(word, i > 0, tally, cited, page, wanted)
+    return Found(_counts(sentence, tally, cited, wanted), tuple(tally.terms),
+                 tuple(dict.fromkeys(tally.abbreviations)), tuple(dict.fromkeys(tally.long_words)))
+
+
+def _count_word(word: Word, inside: bool, tally: _Tally, cited: list[tuple[int, int]],
+                page: _PageTerms, wanted: _Wanted) -> None:
+    """Count one word of a sentence (`inside`: not its first word)."""
+    w = word[0]
+    long, zipf, number, acronym, kind, titled, lower = _word(w)
+    if long:
+        tally.long += 1
+        if not number:
+            tally.long_words.append(w)
+    name = inside and titled
+    if wanted.unfamiliar and not name and not _familiar(w):
+        tally.unfamiliar += 1
+    if number:
+        if not (cited and _inside(cited, word.start)):
+            tally.numbers += 1
+            tally.figures = True
+        return
+    if wanted.nominalisations and _nominal(w):
+        tally.nominal += 1
+    if kind and wanted.kinds:
+        if kind == 1:
+            tally.which += 1
+        elif kind == 2:
+            tally.other += 1
+        else:
+            tally.be = True
+    if zipf >= 4.5 and not acronym:
+        return  # common words are neither rare nor hard: spare the tests below
+    tally.capitals = tally.capitals or acronym
+    if wanted.rare and zipf < RARE_ZIPF and not name and not acronym:
+        tally.rare += 1
+    sort = page.sort(word, name, acronym, lower)
+    if sort == _ABBREVIATION:
+        tally.abbreviations.append(w)
+    elif sort == _EXPLAINED_TERM:
+        tally.explained_terms.append(w)
+    elif sort == _NEW_TERM and w not in tally.terms:
+        tally.terms.append(w)
+
+
+def _counts(sentence: Sentence, tally: _Tally, cited: list[tuple[int, int]],
+            wanted: _Wanted) -> Counts:
+    """A sentence's Counts from the tally of its words and its text."""
+    body = sentence.text
+    return Counts(  # in the order of its fields
+        len(sentence.words), tally.long, tally.unfamiliar, tally.rare, len(tally.terms),
+        len(tally.explained_terms), len(tally.abbreviations), tally.numbers,
+        _statistics(body, tally.figures and (tally.capitals or _SIGNS.search(body) is not None)
+                    or "±" in body) if wanted.statistics else 0,
+        sum(m.group().split()[-1].lower() not in _NOT_PASSIVE
+            for m in _PASSIVE.finditer(body)) if tally.be and wanted.passive else 0,
+        tally.nominal, tally.which if wanted.which_clauses else 0,
+        tally.other if wanted.other_clauses else 0,
+        body.count(";") + body.rstrip(" :").count(":") if wanted.semicolons else 0,
+        body.count(",") if wanted.commas else 0,
+        body.count("(") + body.count("[") - len(cited) if wanted.brackets else 0)
 
 
 # -- scoring --------------------------------------------------------------------------------

@@ -195,46 +195,11 @@ def write_atomically(path: Path, text: str | Callable[[TextIO], None],
     `follow_links`, for a document reached through a link) a link. With `unchanged_since`
     (the file as it was read), a file changed since then is left alone."""
     display = str(path)
+    path, info = _writable(path, follow_links, display)
+    mode = info.st_mode & 0o7777 if info is not None else _new_file_mode()
+    fd, tmp = _temporary_beside(path, display)
     try:
-        info = os.lstat(path)
-    except FileNotFoundError:
-        info = None
-    except OSError as exc:
-        raise OutputError(f"cannot be written: {exc.strerror or exc}", display) from None
-    if info is not None and stat.S_ISLNK(info.st_mode):
-        if not follow_links:
-            raise OutputError("is a link; readlint does not write through links (name the "
-                              "file itself)", display)
-        try:
-            path = path.resolve(strict=True)
-            info = os.stat(path)
-        except (OSError, RuntimeError):
-            raise OutputError("is a link that leads nowhere", display) from None
-    if info is not None and not stat.S_ISREG(info.st_mode):
-        raise OutputError("is not a regular file (a folder, a device or a pipe); readlint "
-                          "writes only to regular files", display)
-    folder = Path(os.path.abspath(path)).parent
-    if info is not None:
-        mode = info.st_mode & 0o7777
-    else:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    import tempfile  # here, not at the top: only a fix needs it
-
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".readlint-tmp", dir=folder)
-    except OSError as exc:
-        raise OutputError(f"cannot be written: no new file can be made in its folder "
-                          f"({(exc.strerror or str(exc)).lower()})", display) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            if isinstance(text, str):
-                fh.write(text)
-            else:
-                text(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
+        _fill(fd, text)
         in_place = info is not None and (info.st_nlink > 1 or not _same_owner(tmp, info))
         os.chmod(tmp, mode)  # (after the owner: changing it clears set-user-ID bits)
         if unchanged_since is not None:
@@ -251,6 +216,61 @@ def write_atomically(path: Path, text: str | Callable[[TextIO], None],
         _remove(tmp)  # the writer failed or was stopped: the old file stays as it was
         raise
     _remove(tmp)  # (gone already, unless the text went in place)
+
+
+def _writable(path: Path, follow_links: bool, display: str
+              ) -> tuple[Path, os.stat_result | None]:
+    """The file to write (the file a link leads to, when links are followed) and what it is
+    now (None: there is none yet); OutputError for what readlint does not write over."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return path, None
+    except OSError as exc:
+        raise OutputError(f"cannot be written: {exc.strerror or exc}", display) from None
+    if stat.S_ISLNK(info.st_mode):
+        if not follow_links:
+            raise OutputError("is a link; readlint does not write through links (name the "
+                              "file itself)", display)
+        try:
+            path = path.resolve(strict=True)
+            info = os.stat(path)
+        except (OSError, RuntimeError):
+            raise OutputError("is a link that leads nowhere", display) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise OutputError("is not a regular file (a folder, a device or a pipe); readlint "
+                          "writes only to regular files", display)
+    return path, info
+
+
+def _new_file_mode() -> int:
+    """The permissions of a new file: those the umask leaves."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _temporary_beside(path: Path, display: str) -> tuple[int, str]:
+    """A new temporary file in the folder of `path`: its descriptor and name."""
+    import tempfile  # here, not at the top: only a fix needs it
+
+    folder = Path(os.path.abspath(path)).parent
+    try:
+        return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".readlint-tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"cannot be written: no new file can be made in its folder "
+                          f"({(exc.strerror or str(exc)).lower()})", display) from None
+
+
+def _fill(fd: int, text: str | Callable[[TextIO], None]) -> None:
+    """Write the text (or what the function writes) to the file, all the way to the disk."""
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        if isinstance(text, str):
+            fh.write(text)
+        else:
+            text(fh)
+        fh.flush()
+        os.fsync(fh.fileno())
 
 
 def _same_owner(tmp: str, info: os.stat_result) -> bool:

@@ -31,7 +31,7 @@ from .rule import DIRECTIVE
 from .selection import ActiveRule, Choices, Selection, one_voice
 from .settings import Settings
 from .source import decode
-from .suppress import read_directives
+from .suppress import Suppressions, read_directives
 
 __all__ = ["ActiveRule", "Choices", "FileResult", "Linter", "RunResult"]
 
@@ -150,6 +150,43 @@ def _listed(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+class _Timed:
+    """Work on one file run against its clock (None: no limit), with the names of the
+    rules (and steps) it stopped when the time ran out and of those with no time left to
+    start."""
+
+    def __init__(self, clock: Clock | None) -> None:
+        self.clock = clock
+        self.stopped: list[str] = []
+        self.skipped: list[str] = []
+
+    def run(self, work: Callable[[], T], name: str) -> T | None:
+        """What `work` gives, or None when it ran out of time or had none left to start."""
+        clock = self.clock
+        if clock is None:
+            return work()
+        if clock.left() <= 0 and not clock.rewind():
+            self.skipped.append(name)
+            return None
+        try:
+            return clock.run(work)
+        except OutOfTime:
+            self.stopped.append(name)
+            clock.rewind()
+            return None
+
+    def finished(self, name: str) -> bool:
+        """Did the time leave `name` alone?"""
+        return name not in self.stopped and name not in self.skipped
+
+    def failure(self, active: Sequence[ActiveRule], path: str) -> RuleError | None:
+        """One line naming what ran out of time, if anything did."""
+        if not (self.stopped or self.skipped) or self.clock is None:
+            return None
+        finished = any(self.finished(a.rule.name) for a in active)
+        return _ran_out(self.stopped, self.skipped, self.clock.seconds, finished, path)
+
+
 class Linter:
     def __init__(self, config: Config | None = None, registry: Registry | None = None,
                  choices: Choices | None = None, measure: bool = False,
@@ -198,39 +235,53 @@ class Linter:
         """The document's result. With a clock (by default, a new one when there is a time
         limit), a rule still running when the time is up is stopped and named, and the
         rules after it get the same time once more."""
-        clock = clock if clock is not None else self.clock()
-        stopped: list[str] = []  # rules (and steps) stopped when the time ran out
-        skipped: list[str] = []  # those with no time left to start
-
-        def run(work: Callable[[], T], name: str) -> T | None:
-            if clock is None:
-                return work()
-            if clock.left() <= 0 and not clock.rewind():
-                skipped.append(name)
-                return None
-            try:
-                return clock.run(work)
-            except OutOfTime:
-                stopped.append(name)
-                clock.rewind()
-                return None
-
+        timed = _Timed(clock if clock is not None else self.clock())
         selection = self.selection
         overrides = selection.overrides_for(path)
         rule_set, notice = selection.rule_set_for(doc.metadata.get("audienceLevel"),
                                                   overrides, doc.path)
         active = selection.active(rule_set, overrides)
+        problems, failures = self._problems(doc, active, timed)
+        severities = selection.severities(rule_set, overrides)
+        problems = [p._replace(severity=severities.get(p.rule, p.severity)) for p in problems]
+        result = FileResult(doc.path, problems, None, doc.audience, rule_set,
+                            notices=[notice] if notice else [], failures=failures,
+                            source_text=doc.source)
+        if self.measure:
+            self._measure(doc, result, selection.measured(rule_set, overrides), timed)
+        if self.describe is not None:
+            result.detail = timed.run(partial(self.describe, doc, result, self.rules),
+                                      "the report's view of the page")
+        ran_out = timed.failure(active, doc.path)
+        if ran_out is not None:
+            result.failures.append(ran_out)
+        return result
+
+    def _problems(self, doc: document.Document, active: Sequence[ActiveRule], timed: _Timed
+                  ) -> tuple[list[Problem], list[ReadlintError]]:
+        """The problems the rules that run find, those of readlint comments among them, one
+        voice per word and the suppressed left out, in file order; with the rules that
+        failed."""
         suppressions, directive_problems = read_directives(doc, self.registry,
                                                            self._directive_rule)
+        problems, failures = self._run_rules(doc, active, timed)
+        running = {item.rule.name for item in active}
+        problems.extend(p for p in directive_problems if p.rule in running)
+        problems = [p for p in one_voice(problems, self.rules) if suppressions.allows(p)]
+        if self.choices.report_unused_disables:
+            problems.extend(self._unused_disables(doc, suppressions))
+        problems.sort(key=lambda p: p.sort_key)
+        return problems, failures
+
+    def _run_rules(self, doc: document.Document, active: Sequence[ActiveRule], timed: _Timed
+                   ) -> tuple[list[Problem], list[ReadlintError]]:
+        """Each rule's problems, in rule order; a rule that fails is named and its problems
+        are left out."""
         problems: list[Problem] = []
         failures: list[ReadlintError] = []
-        severities = {a.rule.name: a.severity for a in active}
         for item in active:
             try:
-                checked = run(partial(_check, item, doc), item.rule.name)
-                if checked is None:
-                    continue  # out of time: named below
-                found = checked
+                found = timed.run(partial(_check, item, doc), item.rule.name)
             except ReadlintError:
                 raise  # a broken setting (a word list, a glossary): the run stops, named
             except Exception as exc:  # a rule's bug (often a plug-in's): that rule only
@@ -239,37 +290,29 @@ class Linter:
                     f"{exc}); its problems are left out, the other rules' are reported",
                     doc.path))
                 continue
-            problems.extend(problem._replace(severity=item.severity) for problem in found)
-        problems.extend(p._replace(severity=severities[p.rule])
-                        for p in directive_problems if p.rule in severities)
-        problems = [p for p in one_voice(problems, self.rules) if suppressions.allows(p)]
+            problems.extend(found or ())  # None: out of time, named at the end
+        return problems, failures
+
+    def _unused_disables(self, doc: document.Document, suppressions: Suppressions
+                         ) -> Iterator[Problem]:
+        """A problem for each readlint comment that turned off nothing, reported by the
+        directive rule."""
         reporter = self.registry.get(self._directive_rule) if self._directive_rule else None
-        if self.choices.report_unused_disables and reporter is not None:
-            for unused in suppressions.unused():
-                named = "every rule" if unused.keys == ["*"] else ", ".join(unused.keys)
-                problems.append(reporter.problem(
-                    doc, unused.source_start, unused.source_end,
-                    f"This comment turns off {named}, but nothing here needed it; remove it."
-                )._replace(severity=severities.get(reporter.name, reporter.default_severity)))
-        problems.sort(key=lambda p: p.sort_key)
-        result = FileResult(doc.path, problems, None, doc.audience, rule_set,
-                            notices=[notice] if notice else [], failures=failures,
-                            source_text=doc.source)
-        if self.measure:
-            for item in selection.measured(rule_set, overrides):
-                if item.rule.name not in stopped and item.rule.name not in skipped:
-                    measured = run(partial(item.rule.measure, doc, item.options),
-                                   item.rule.name)
-                    result.measures.update(measured or {})
-        if self.describe is not None:
-            result.detail = run(partial(self.describe, doc, result, self.rules),
-                                "the report's view of the page")
-        if (stopped or skipped) and clock is not None:
-            finished = any(a.rule.name not in stopped and a.rule.name not in skipped
-                           for a in active)
-            result.failures.append(_ran_out(stopped, skipped, clock.seconds, finished,
-                                            doc.path))
-        return result
+        if reporter is None:
+            return
+        for unused in suppressions.unused():
+            named = "every rule" if unused.keys == ["*"] else ", ".join(unused.keys)
+            yield reporter.problem(doc, unused.source_start, unused.source_end,
+                                   f"This comment turns off {named}, but nothing here needed "
+                                   "it; remove it.")
+
+    def _measure(self, doc: document.Document, result: FileResult,
+                 measured: Sequence[ActiveRule], timed: _Timed) -> None:
+        """The measures of the rules that measure, except those that ran out of time."""
+        for item in measured:
+            if timed.finished(item.rule.name):
+                found = timed.run(partial(item.rule.measure, doc, item.options), item.rule.name)
+                result.measures.update(found or {})
 
     def lint_data(self, path: Path, display: str, data: bytes) -> FileResult:
         """The result of a file read as bytes (run.py reads it, within the size limit)."""

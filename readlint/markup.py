@@ -66,64 +66,94 @@ class Markup:
 def parse_markdown(source: str, body_start: int, line_starts: list[int]) -> Markup:
     """The prose of the Markdown body that starts at `body_start` in `source`."""
     doc = Markup(source, line_starts)
-    body = source[body_start:]
-    body_line0 = source.count("\n", 0, body_start)
-    tokens = _parser().parse(body)
-    containers: list[str] = []
-    cell_cursor = [-1, 0]  # file line of the last table cell found, and where it ended
-    heading_level = 0
-    heading_map: list[int] | None = None
-    table_map: list[int] | None = None
-    header_text = ""
-    in_header = False
-    section = -1
-    for tok in tokens:
+    walk = _BlockWalk(doc, source.count("\n", 0, body_start))
+    for tok in _parser().parse(source[body_start:]):
+        walk.token(tok)
+    return doc
+
+
+class _BlockWalk:
+    """markdown-it's tokens read in order into a Markup: where each block stands (in a list
+    item, a quote, a table cell, under a heading), with headings, tables and HTML."""
+
+    def __init__(self, doc: Markup, body_line0: int) -> None:
+        self.doc = doc
+        self.body_line0 = body_line0  # the file's line (0-based) where the body starts
+        self.containers: list[str] = []
+        self.cell_cursor = [-1, 0]  # file line of the last table cell found, where it ended
+        self.heading_level = 0
+        self.heading_map: list[int] | None = None
+        self.table_map: list[int] | None = None
+        self.header_text = ""
+        self.in_header = False
+        self.section = -1
+
+    def line_start(self, body_line: int) -> int:
+        """The offset in the file of a 0-based line of the body."""
+        return self.doc.line_start(self.body_line0 + body_line + 1)
+
+    def token(self, tok: Token) -> None:
+        doc = self.doc
         if tok.level >= MAX_NESTING - 1 and not doc.too_deep:
-            doc.too_deep = body_line0 + (tok.map[0] if tok.map else 0) + 1
-        if tok.type in _BLOCK_KINDS:
-            containers.append(_BLOCK_KINDS[tok.type])
-        elif tok.type in ("blockquote_close", "list_item_close", "th_close", "td_close"):
-            if containers:
-                containers.pop()
-        elif tok.type == "heading_open":
-            heading_level = int(tok.tag[1])
-            heading_map = tok.map
-        elif tok.type == "heading_close":
-            heading_level = 0
-        elif tok.type == "html_block" and tok.map:
-            start = doc.line_start(body_line0 + tok.map[0] + 1)
+            doc.too_deep = self.body_line0 + (tok.map[0] if tok.map else 0) + 1
+        kind = tok.type
+        if kind in _BLOCK_KINDS:
+            self.containers.append(_BLOCK_KINDS[kind])
+        elif kind in ("blockquote_close", "list_item_close", "th_close", "td_close"):
+            if self.containers:
+                self.containers.pop()
+        elif kind == "heading_open":
+            self.heading_level = int(tok.tag[1])
+            self.heading_map = tok.map
+        elif kind == "heading_close":
+            self.heading_level = 0
+        elif kind == "html_block" and tok.map:
+            start = self.line_start(tok.map[0])
             _collect_comments(doc, tok.content, start)
             doc.html.append(Html(tok.content, start + len(tok.content) - len(
                 tok.content.lstrip())))
             _collect_images(doc, tok.content, start)
-        elif tok.type == "table_open" and tok.map:
-            table_map, header_text, in_header = tok.map, "", False
-        elif tok.type == "thead_open":
-            in_header = True
-        elif tok.type == "thead_close" and table_map:
-            in_header = False
-            doc.tables.append(Table(doc.line_start(body_line0 + table_map[0] + 1),
-                                    doc.line_start(body_line0 + table_map[1] + 1) - 1,
-                                    not header_text.strip()))
-        elif tok.type == "inline" and in_header:
-            header_text += tok.content
-        if tok.type == "inline" and heading_level and heading_map:
-            start = doc.line_start(body_line0 + heading_map[0] + 1)
+        else:
+            self._table(tok)
+        if kind == "inline":
+            self._inline(tok)
+
+    def _table(self, tok: Token) -> None:
+        """A table, with whether its header row is empty."""
+        kind = tok.type
+        if kind == "table_open" and tok.map:
+            self.table_map, self.header_text, self.in_header = tok.map, "", False
+        elif kind == "thead_open":
+            self.in_header = True
+        elif kind == "thead_close" and self.table_map:
+            self.in_header = False
+            self.doc.tables.append(Table(self.line_start(self.table_map[0]),
+                                         self.line_start(self.table_map[1]) - 1,
+                                         not self.header_text.strip()))
+        elif kind == "inline" and self.in_header:
+            self.header_text += tok.content
+
+    def _inline(self, tok: Token) -> None:
+        """A block's text: a prose block, and for a heading its mark too."""
+        doc = self.doc
+        level = self.heading_level
+        if level and self.heading_map:
             doc.heading_marks.append(HeadingMark(
-                heading_level, start, doc.line_start(body_line0 + heading_map[1] + 1) - 1,
-                not tok.content.strip(" #")))
-        if tok.type == "inline" and tok.map is not None:
-            kind = "heading" if heading_level else (containers[-1] if containers else "paragraph")
-            block = _inline_block(doc, tok, kind, body_line0, cell_cursor)
-            if block is None:
-                continue
-            if heading_level:
-                block.level = heading_level
-                doc.headings.append(block)
-                section = len(doc.blocks)
-            block.section = section
-            doc.blocks.append(block)
-    return doc
+                level, self.line_start(self.heading_map[0]),
+                self.line_start(self.heading_map[1]) - 1, not tok.content.strip(" #")))
+        if tok.map is None:
+            return
+        kind = "heading" if level else (self.containers[-1] if self.containers else
+                                        "paragraph")
+        block = _inline_block(doc, tok, kind, self.body_line0, self.cell_cursor)
+        if block is None:
+            return
+        if level:
+            block.level = level
+            doc.headings.append(block)
+            self.section = len(doc.blocks)
+        block.section = self.section
+        doc.blocks.append(block)
 
 
 _IMG = re.compile(r"<img\b([^>]*)>", re.I)
@@ -373,76 +403,118 @@ def _closing(content: str, open_at: int, opening: str, closing: str) -> int:
 
 def _align(doc: Markup, content: str, children: list[Token], out: _ProseBuilder,
            to_source: Callable[[int], int]) -> None:
-    cur = 0
-    link_start: list[tuple[int, str, int]] = []  # (text length at open, href, source start)
-    in_autolink = False
+    """Walk an inline token's children along its content: their prose goes to `out`, with
+    each character's place; links, images, comments and HTML are kept with their places."""
+    aligner = _Aligner(doc, content, out, to_source)
     for child in children:
-        kind = child.type
-        if kind == "text":
-            if not child.content:
-                continue
-            found, cur = _locate(content, child.content, cur)
-            if isinstance(found, int):
-                if not in_autolink:
-                    out.add(child.content, found)
-            elif not in_autolink:
-                out.add_mapped(child.content, found)
-        elif kind in ("softbreak", "hardbreak"):
-            j = content.find("\n", cur)
-            if j >= 0:
-                out.space(j)
-                cur = j + 1
-        elif kind == "link_open":
-            href = str(child.attrs.get("href", ""))
-            if child.markup == "autolink" or child.info == "auto":
-                in_autolink = True
-                j = content.find("<", cur)
-                cur = j + 1 if j >= 0 else cur
-                continue
-            j = content.find("[", cur)
-            open_at = j if j >= 0 else cur
-            cur = open_at + 1
-            link_start.append((out.length, href, to_source(open_at)))
-        elif kind == "link_close":
-            if in_autolink:
-                in_autolink = False
-                j = content.find(">", cur)
-                cur = j + 1 if j >= 0 else cur
-                continue
-            if link_start:
-                start, href, src_start = link_start.pop()
-                cur = _skip_destination(content, cur)
-                out.links.append(Link(start, out.length, href, src_start,
-                                      to_source(max(cur - 1, 0)) + 1))
-        elif kind == "image":
-            j = content.find("![", cur)
-            if j < 0:
-                continue
-            bracket = _closing(content, j + 1, "[", "]")
-            end = _skip_destination(content, bracket if bracket >= 0 else len(content) - 1)
-            title = str(child.attrs.get("title") or "")
-            doc.images.append(Image(child.content, str(child.attrs.get("src", "")),
-                                    to_source(j), to_source(end - 1) + 1, title,
-                                    title.strip().lower() == "decorative"))
-            cur = end
-        elif kind == "code_inline":
-            j = content.find(child.markup, cur)
-            if j >= 0:
-                k = content.find(child.markup, j + len(child.markup) + len(child.content) - 1)
-                cur = k + len(child.markup) if k >= 0 else j + len(child.markup)
-        elif kind == "html_inline":
-            j = content.find(child.content, cur)
-            if j >= 0:
-                if child.content.startswith("<!--"):
-                    _collect_comments(doc, child.content, to_source(j))
-                elif re.match(r"<br\s*/?>", child.content, re.I):
-                    out.space(j)
-                else:
-                    doc.html.append(Html(child.content, to_source(j)))
-                    _collect_images(doc, child.content, to_source(j))
-                cur = j + len(child.content)
-        elif child.markup and kind.endswith(("_open", "_close")):
-            j = content.find(child.markup, cur, cur + len(child.markup) + 2)
-            if j >= 0:
-                cur = j + len(child.markup)
+        step = _STEPS.get(child.type)
+        if step is not None:
+            step(aligner, child)
+        elif child.markup and child.type.endswith(("_open", "_close")):
+            aligner.markup(child)
 
+
+class _Aligner:
+    """The walk of one inline token's children along its content: `cur` is how far the
+    content is read."""
+
+    def __init__(self, doc: Markup, content: str, out: _ProseBuilder,
+                 to_source: Callable[[int], int]) -> None:
+        self.doc = doc
+        self.content = content
+        self.out = out
+        self.to_source = to_source
+        self.cur = 0
+        # The links open: the prose's length at the start of each, its href, and its place
+        # in the file.
+        self.link_start: list[tuple[int, str, int]] = []
+        self.in_autolink = False
+
+    def text(self, child: Token) -> None:
+        if not child.content:
+            return
+        found, self.cur = _locate(self.content, child.content, self.cur)
+        if self.in_autolink:
+            return  # the address of an autolink is not prose
+        if isinstance(found, int):
+            self.out.add(child.content, found)
+        else:
+            self.out.add_mapped(child.content, found)
+
+    def line_break(self, child: Token) -> None:
+        j = self.content.find("\n", self.cur)
+        if j >= 0:
+            self.out.space(j)
+            self.cur = j + 1
+
+    def link_open(self, child: Token) -> None:
+        content = self.content
+        if child.markup == "autolink" or child.info == "auto":
+            self.in_autolink = True
+            j = content.find("<", self.cur)
+            self.cur = j + 1 if j >= 0 else self.cur
+            return
+        j = content.find("[", self.cur)
+        open_at = j if j >= 0 else self.cur
+        self.cur = open_at + 1
+        self.link_start.append((self.out.length, str(child.attrs.get("href", "")),
+                                self.to_source(open_at)))
+
+    def link_close(self, child: Token) -> None:
+        if self.in_autolink:
+            self.in_autolink = False
+            j = self.content.find(">", self.cur)
+            self.cur = j + 1 if j >= 0 else self.cur
+            return
+        if self.link_start:
+            start, href, src_start = self.link_start.pop()
+            self.cur = _skip_destination(self.content, self.cur)
+            self.out.links.append(Link(start, self.out.length, href, src_start,
+                                       self.to_source(max(self.cur - 1, 0)) + 1))
+
+    def image(self, child: Token) -> None:
+        content = self.content
+        j = content.find("![", self.cur)
+        if j < 0:
+            return
+        bracket = _closing(content, j + 1, "[", "]")
+        end = _skip_destination(content, bracket if bracket >= 0 else len(content) - 1)
+        title = str(child.attrs.get("title") or "")
+        self.doc.images.append(Image(child.content, str(child.attrs.get("src", "")),
+                                     self.to_source(j), self.to_source(end - 1) + 1, title,
+                                     title.strip().lower() == "decorative"))
+        self.cur = end
+
+    def code(self, child: Token) -> None:
+        content, mark = self.content, child.markup
+        j = content.find(mark, self.cur)
+        if j >= 0:
+            k = content.find(mark, j + len(mark) + len(child.content) - 1)
+            self.cur = k + len(mark) if k >= 0 else j + len(mark)
+
+    def html(self, child: Token) -> None:
+        j = self.content.find(child.content, self.cur)
+        if j < 0:
+            return
+        if child.content.startswith("<!--"):
+            _collect_comments(self.doc, child.content, self.to_source(j))
+        elif re.match(r"<br\s*/?>", child.content, re.I):
+            self.out.space(j)
+        else:
+            self.doc.html.append(Html(child.content, self.to_source(j)))
+            _collect_images(self.doc, child.content, self.to_source(j))
+        self.cur = j + len(child.content)
+
+    def markup(self, child: Token) -> None:
+        """The marks of emphasis and the like: skipped."""
+        j = self.content.find(child.markup, self.cur, self.cur + len(child.markup) + 2)
+        if j >= 0:
+            self.cur = j + len(child.markup)
+
+
+# What the walk does with each kind of inline token (others with marks: _Aligner.markup).
+_STEPS: dict[str, Callable[[_Aligner, Token], None]] = {
+    "text": _Aligner.text, "softbreak": _Aligner.line_break, "hardbreak": _Aligner.line_break,
+    "link_open": _Aligner.link_open, "link_close": _Aligner.link_close,
+    "image": _Aligner.image, "code_inline": _Aligner.code, "html_inline": _Aligner.html,
+}

@@ -35,6 +35,15 @@ class Example(NamedTuple):
     options: Mapping[str, Any] = NO_OPTIONS
 
 
+class RunContext(NamedTuple):
+    """What the run itself decides, beyond the documents and the rules' settings, handed to
+    the rules that ask for it (Rule.options_from_run)."""
+
+    today: str | None = None  # the date to count from, year-month-day (`--today`); None:
+    # the day the rule runs
+    offer_fixes: bool = False  # every fix a rule can make is wanted (an editor's quick fixes)
+
+
 class Rule:
     """Base class for rules. A rule is small: it declares who it is and yields problems.
 
@@ -63,6 +72,12 @@ class Rule:
         (for example {GRADE: {...}}); plain values only. None: the rule measures nothing."""
         return None
 
+    def options_from_run(self, run: RunContext) -> Mapping[str, Any]:
+        """Options the run sets, laid over those of the rule's settings: a rule that needs to
+        know something of the run (the date to count from) declares it here, under the names
+        of its own options. By default, none."""
+        return NO_OPTIONS
+
     @classmethod
     def measures(cls) -> bool:
         return cls.measure is not Rule.measure
@@ -71,7 +86,9 @@ class Rule:
 
     def problem(self, doc: Document, start: int, end: int, message: str,
                 fix: Fix | None = None, subject: str | None = None) -> Problem:
-        """A problem spanning source[start:end] (character offsets into the file)."""
+        """A problem spanning source[start:end] (character offsets into the file). Its
+        severity is the rule's declared default until the linter gives it the one the
+        selection decided for the document (selection.severity_of)."""
         end = max(end, start + 1) if start < len(doc.source) else max(end, start)
         line, column = doc.position(start)
         end_line, end_column = doc.position(end)

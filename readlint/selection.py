@@ -24,7 +24,7 @@ from .globs import matches
 from .problem import Problem, Severity
 from .registry import Registry
 from .results import Notice, RuleInfo
-from .rule import MISSING_LINK, PLAIN_WORD, UNDEFINED_TERM, Rule
+from .rule import MISSING_LINK, PLAIN_WORD, UNDEFINED_TERM, Rule, RunContext
 from .rulesets import RuleSets, RuleSetting, parse_settings
 from .schema import line_of
 
@@ -46,6 +46,7 @@ class Choices(NamedTuple):
     jobs: int = 1  # worker processes
     cache: bool = True  # take unchanged files' results from the cache
     keep_source: bool = True  # keep each file's text on its result (baselines, fingerprints)
+    # What the rules may ask of the run (rule.RunContext, through Rule.options_from_run):
     today: str | None = None  # the date rules count from (year-month-day), for repeatable runs
     offer_fixes: bool = False  # every fix a rule can offer, even those --fix leaves alone
 
@@ -74,6 +75,7 @@ class Selection:
         self.config = config
         self.registry = registry
         self.choices = choices
+        self.run = RunContext(choices.today, choices.offer_fixes)  # what rules may ask of it
         self.rule_sets = RuleSets(registry, config.rule_dirs)
         where, text = config.source or "config", config.text
         self.config_rules = parse_settings(config.raw_rules, registry, where, text, ["rules"])
@@ -100,6 +102,7 @@ class Selection:
                                   f"{', '.join(sorted(self.rule_sets.sets))})", config.source)
         self._active: dict[tuple[str, tuple[int, ...]], list[ActiveRule]] = {}
         self._measured: dict[tuple[str, tuple[int, ...]], list[ActiveRule]] = {}
+        self._severities: dict[tuple[str, tuple[int, ...]], dict[str, Severity]] = {}
 
     # -- names ---------------------------------------------------------------------------
 
@@ -196,14 +199,24 @@ class Selection:
                 continue  # select narrows what the rule set turns on; it never adds to it
             if rule.name in ignored:
                 continue
-            options = {**rule.default_options(), **setting.options}
-            if self.choices.today and "today" in rule.options:
-                options["today"] = self.choices.today
-            if self.choices.offer_fixes and "fix" in rule.options:
-                options["fix"] = True  # offered to choose from (an editor's quick fixes)
-            active.append(ActiveRule(rule, setting.severity or rule.default_severity, options))
+            options = {**rule.default_options(), **setting.options,
+                       **rule.options_from_run(self.run)}
+            active.append(ActiveRule(rule, severity_of(rule, setting), options))
         self._active[key] = active
         return active
+
+    def severities(self, rule_set: str, overrides: Sequence[int]) -> dict[str, Severity]:
+        """How serious each rule's problems are, by rule name: for a rule that runs, the
+        severity `active` gives it; for one that does not (a readlint comment that turned
+        off nothing is reported by the directive rule even when it is off), its declared
+        default."""
+        key = (rule_set, tuple(overrides))
+        if key not in self._severities:
+            running = {item.rule.name: item.severity for item in self.active(rule_set,
+                                                                              overrides)}
+            self._severities[key] = {rule.name: running.get(rule.name, rule.default_severity)
+                                     for rule in self.registry}
+        return self._severities[key]
 
     def measured(self, rule_set: str, overrides: Sequence[int]) -> list[ActiveRule]:
         """Rules that measure documents, with the options the rule set gives them, whether
@@ -217,6 +230,14 @@ class Selection:
                             **settings.get(rule.name, RuleSetting()).options})
                 for rule in self.registry if rule.measures()]
         return self._measured[key]
+
+
+def severity_of(rule: Rule, setting: RuleSetting) -> Severity:
+    """How serious a rule's problems are: the severity its settings give (the rule set's,
+    with the config's and per_path's laid over it), else the rule's declared default. The
+    one place this is decided: the linter gives each problem its rule's severity from here
+    (Selection.active), and `readlint explain` shows the rule sets' from here."""
+    return setting.severity or rule.default_severity
 
 
 def one_voice(problems: Sequence[Problem], rules: Mapping[str, RuleInfo]) -> list[Problem]:

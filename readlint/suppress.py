@@ -15,7 +15,7 @@ are reported as unknown-directive, never ignored.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .blocks import Comment
@@ -72,7 +72,6 @@ def read_directives(doc: Document, registry: Registry, reporter: str | None = No
     A reason may follow the rules after "--": `<!-- readlint-disable-line RL102 -- a quote -->`.
     """
     reporter_rule = registry.get(reporter) if reporter else None
-    found = Suppressions()
     problems: list[Problem] = []
 
     def report(comment: Comment, message: str) -> None:
@@ -80,49 +79,75 @@ def read_directives(doc: Document, registry: Registry, reporter: str | None = No
             problems.append(reporter_rule.problem(doc, comment.source_start,
                                                   comment.source_end, message))
 
-    open_from: dict[str, tuple[int, Comment]] = {}
-    end_of_file = doc.line_count + 1
+    ranges = _Ranges(doc.line_count + 1)
     for comment in sorted(comments if comments is not None else doc.comments,
                           key=lambda c: c.source_start):
-        m = _DIRECTIVE.match(comment.text)
-        if not m:
+        directive = _directive(comment, registry, report)
+        if directive is not None:
+            line = doc.position(comment.source_start)[0]
+            end_line = doc.position(max(comment.source_start, comment.source_end - 1))[0]
+            ranges.add(*directive, line, end_line, comment)
+    return ranges.close(), problems
+
+
+def _directive(comment: Comment, registry: Registry,
+               report: Callable[[Comment, str], None]) -> tuple[str, list[str]] | None:
+    """A readlint comment's keyword and the rules it names ([ALL] when it names none); None
+    for any other comment, and for one readlint cannot follow (reported)."""
+    m = _DIRECTIVE.match(comment.text)
+    if not m:
+        return None
+    kind = m.group(1)
+    if kind not in KEYWORDS:
+        report(comment, f"'readlint-{kind}' is not a readlint comment; use one of "
+                        f"{', '.join('readlint-' + k for k in KEYWORDS)}.")
+        return None
+    rules_text = m.group(2).split("--", 1)[0]  # a reason may follow "--"
+    names: list[str] = []
+    for raw in re.split(r"[\s,]+", rules_text.strip()):
+        if not raw:
             continue
-        kind = m.group(1)
-        if kind not in KEYWORDS:
-            report(comment, f"'readlint-{kind}' is not a readlint comment; use one of "
-                            f"{', '.join('readlint-' + k for k in KEYWORDS)}.")
-            continue
-        rules_text = m.group(2).split("--", 1)[0]  # a reason may follow "--"
-        names: list[str] = []
-        for raw in re.split(r"[\s,]+", rules_text.strip()):
-            if not raw:
-                continue
-            rule = registry.get(raw)
-            if rule is None:
-                report(comment, f"This comment names {raw!r}, which is not a readlint rule; "
-                                "see `readlint rules` for the names.")
-            else:
-                names.append(rule.name)
-        if rules_text.strip() and not names:
-            continue  # only unknown names: do nothing rather than everything
-        keys = names or [ALL]
-        line = doc.position(comment.source_start)[0]
-        end_line = doc.position(max(comment.source_start, comment.source_end - 1))[0]
+        rule = registry.get(raw)
+        if rule is None:
+            report(comment, f"This comment names {raw!r}, which is not a readlint rule; "
+                            "see `readlint rules` for the names.")
+        else:
+            names.append(rule.name)
+    if rules_text.strip() and not names:
+        return None  # only unknown names: do nothing rather than everything
+    return kind, names or [ALL]
+
+
+class _Ranges:
+    """The lines where rules are off, from the directives in file order: a `disable` stays
+    open until an `enable` closes it or the file ends."""
+
+    def __init__(self, end_of_file: int) -> None:
+        self.found = Suppressions()
+        self.open_from: dict[str, tuple[int, Comment]] = {}
+        self.end_of_file = end_of_file
+
+    def add(self, kind: str, keys: list[str], line: int, end_line: int,
+            comment: Comment) -> None:
+        """One directive, on lines `line` to `end_line` of the file."""
         if kind == "disable-next-line":
-            found.add(keys, end_line + 1, end_line + 2, comment)
+            self.found.add(keys, end_line + 1, end_line + 2, comment)
         elif kind == "disable-line":
-            found.add(keys, line, end_line + 1, comment)
+            self.found.add(keys, line, end_line + 1, comment)
         elif kind == "disable-file":
-            found.add(keys, 1, end_of_file, comment)
+            self.found.add(keys, 1, self.end_of_file, comment)
         elif kind == "disable":
             for key in keys:
-                open_from.setdefault(key, (line, comment))
+                self.open_from.setdefault(key, (line, comment))
         else:  # enable
-            closing = list(open_from) if keys == [ALL] else keys
+            closing = list(self.open_from) if keys == [ALL] else keys
             for key in closing:
-                if key in open_from:
-                    start, opened = open_from.pop(key)
-                    found.add([key], start, line, opened)
-    for key, (start, opened) in open_from.items():
-        found.add([key], start, end_of_file, opened)
-    return found, problems
+                if key in self.open_from:
+                    start, opened = self.open_from.pop(key)
+                    self.found.add([key], start, line, opened)
+
+    def close(self) -> Suppressions:
+        """The ranges, those still open at the end closed there."""
+        for key, (start, opened) in self.open_from.items():
+            self.found.add([key], start, self.end_of_file, opened)
+        return self.found

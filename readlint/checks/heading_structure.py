@@ -56,63 +56,91 @@ class HeadingStructure(Rule):
     }
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
+        yield from self._outline(doc)
+        yield from self._long_headings(doc, options["max_words"])
+        yield from self._no_headings(doc, options["min_words"])
+
+    def _outline(self, doc: Document) -> Iterator[Problem]:
+        """Empty headings, skipped levels and second level-1 headings, heading by heading."""
+        title = doc.metadata.get("title")
+        titled = isinstance(title, str) and bool(title.strip())  # the title stands as level 1
         previous = 0
         first_title: HeadingMark | None = None  # the first level-1 heading
         level_one = 0
-        title = doc.metadata.get("title")
-        titled = isinstance(title, str) and bool(title.strip())  # the title stands as level 1
         for mark in doc.heading_marks:
-            where = (doc, mark.source_start, mark.source_end)
             if mark.empty:
-                below = _text_below(doc, mark)
-                if below is not None:
-                    yield self.problem(*where, f"This heading has no text, and the line below "
-                                       f"it, \"{below}\", reads as its heading: move that "
-                                       "text onto the heading line.")
-                else:
-                    yield self.problem(*where, "This heading has no text: give it one, or "
-                                       "remove it.")
-            if previous and mark.level > previous + 1:
-                yield self.problem(*where, f"This heading skips from level {previous} to level "
-                                   f"{mark.level}: use level {previous + 1} here.")
-            elif not previous and mark.level > 2 and titled:
-                yield self.problem(*where, f"This first heading skips from level 1 (the page's "
-                                   f"title) to level {mark.level}: use level 2 here.")
-            elif not previous and mark.level > 2:
-                yield self.problem(*where, f"The first heading is at level {mark.level}: start "
-                                   "at level 1 or 2.")
+                yield self._empty(doc, mark)
+            skipped = self._skipped_level(doc, mark, previous, titled)
+            if skipped is not None:
+                yield skipped
             if mark.level == 1:
                 level_one += 1
                 if first_title is None:
                     first_title = mark
-                elif level_one == 2 and _nothing_between(doc, first_title, mark):
-                    line = doc.position(first_title.source_start)[0]
-                    yield self.problem(*where, f"This level-1 heading comes right after the one "
-                                       f"on line {line}, \"{_heading_text(doc, first_title)}\": "
-                                       "the page has two titles, one after the other. "
-                                       f"{_which_to_keep(doc, first_title, mark, line)}")
                 else:
-                    yield self.problem(*where, "A second level-1 heading: keep one (the page's "
-                                       "title) and use level 2 for the parts of the page.")
+                    yield self._second_title(doc, first_title, mark, level_one)
             previous = mark.level
+
+    def _empty(self, doc: Document, mark: HeadingMark) -> Problem:
+        where = (doc, mark.source_start, mark.source_end)
+        below = _text_below(doc, mark)
+        if below is not None:
+            return self.problem(*where, f"This heading has no text, and the line below it, "
+                                f"\"{below}\", reads as its heading: move that text onto the "
+                                "heading line.")
+        return self.problem(*where, "This heading has no text: give it one, or remove it.")
+
+    def _skipped_level(self, doc: Document, mark: HeadingMark, previous: int,
+                       titled: bool) -> Problem | None:
+        """The heading skips a level below the one before it (`previous`; 0 for the first)."""
+        where = (doc, mark.source_start, mark.source_end)
+        if previous and mark.level > previous + 1:
+            return self.problem(*where, f"This heading skips from level {previous} to level "
+                                f"{mark.level}: use level {previous + 1} here.")
+        if not previous and mark.level > 2 and titled:
+            return self.problem(*where, f"This first heading skips from level 1 (the page's "
+                                f"title) to level {mark.level}: use level 2 here.")
+        if not previous and mark.level > 2:
+            return self.problem(*where, f"The first heading is at level {mark.level}: start "
+                                "at level 1 or 2.")
+        return None
+
+    def _second_title(self, doc: Document, first_title: HeadingMark, mark: HeadingMark,
+                      level_one: int) -> Problem:
+        """A level-1 heading after the first (`level_one`: how many so far, this one too)."""
+        where = (doc, mark.source_start, mark.source_end)
+        if level_one == 2 and _nothing_between(doc, first_title, mark):
+            line = doc.position(first_title.source_start)[0]
+            return self.problem(*where, f"This level-1 heading comes right after the one on "
+                                f"line {line}, \"{_heading_text(doc, first_title)}\": the page "
+                                "has two titles, one after the other. "
+                                f"{_which_to_keep(doc, first_title, mark, line)}")
+        return self.problem(*where, "A second level-1 heading: keep one (the page's title) "
+                            "and use level 2 for the parts of the page.")
+
+    def _long_headings(self, doc: Document, max_words: int) -> Iterator[Problem]:
+        """Headings of more than `max_words` words, the page's name counted as one."""
         names = doc.memo("page names", lambda: _page_names(doc))
         for heading in doc.headings:
             written = heading.text.split()
             count = len(written)
-            if count <= options["max_words"]:
+            if count <= max_words:
                 continue
             name = _longest_name(written, names)
             count -= max(0, len(name) - 1)
-            if count > options["max_words"]:
+            if count > max_words:
                 counted = f" (counting \"{' '.join(name)}\" as one)" if len(name) > 1 else ""
                 yield self.problem(doc, heading.source_start,
                                    heading.source_offset(len(heading.text) - 1) + 1,
                                    f"This heading has {count} words{counted}; make it a short "
-                                   f"label of at most {options['max_words']} words and put "
-                                   "the rest in the text below it.")
+                                   f"label of at most {max_words} words and put the rest in "
+                                   "the text below it.")
+
+    def _no_headings(self, doc: Document, min_words: int) -> Iterator[Problem]:
+        """A page of `min_words` words or more without a heading."""
         if not doc.heading_marks and doc.blocks:
             words = doc.stats.words
-            if words >= options["min_words"]:
+            if words >= min_words:
                 first = doc.blocks[0]
                 yield self.problem(doc, first.source_start, first.source_start + 1,
                                    f"This page has {words} words and no headings: add headings "

@@ -5,6 +5,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
+from ..blocks import Block, Link
 from ..document import Document
 from ..problem import Problem, Severity
 from ..rule import ACCESSIBILITY, Example, Rule
@@ -102,68 +103,94 @@ class LinkText(Rule):
     }
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
-        seen: dict[str, _Seen] = {}  # link text as written -> the first link with it
-        told: set[str] = set()  # texts already reported as leading to two places
-        lists = doc.blocks_under(options["skip_sections"])
-        references = doc.blocks_under([p for p in options["skip_sections"]
-                                       if "link" not in p.lower()])
-        page = _normal(str(doc.metadata.get("url") or "")) if doc.metadata.get("url") else None
+        page = _Page(doc, options["skip_sections"])
         for index, block in enumerate(doc.blocks):
-            text = block.text
             for link in block.links:
-                shown = " ".join(text[link.start:link.end].split())
-                if not shown:  # a web address as the text: left out of the prose
-                    written = doc.source[link.source_start:link.source_end]
-                    shown = written[1:written.find("](")] if written.startswith("[") and \
-                        "](" in written else ""
-                key = _key(shown)
-                start, end = link.source_start, link.source_end
-                if key in GENERIC:
-                    yield self.problem(doc, start, end, f"The link text \"{shown}\" does not "
-                                       "say where the link goes: use words that do, such as "
-                                       "the page's name.", subject=shown)
-                    continue
-                if _URL.fullmatch(shown.strip("<>")):
-                    if index not in references and not _cites(text, link.start, link.end, shown) \
-                            and not _aside(text, link.start, link.end, shown):
-                        yield self.problem(doc, start, end, "A web address is the link's "
-                                           "text: screen readers read it letter by letter. "
-                                           "Use the page's name as the text.", subject=shown)
-                    continue
-                kind = _file_type(link.href)
-                if kind and not _SAYS_FILE.search(shown + " " + text[link.end:link.end + 40]):
-                    yield self.problem(doc, start, end, f"This link opens a {kind} file: say so "
-                                       f"in its text, for example \"{shown} ({kind})\".",
-                                       subject=shown)
-                exact = " ".join(shown.split())  # as written: "Side Effects" (the page) is
-                # not "side effects" (the dictionary entry) to a reader
-                if not key or block.kind == "heading" or index in lists or \
-                        _names_its_target(link.href, page) or key.strip("[]()").isdigit():
-                    continue  # footnote marks ("[12]"), links within the page, terms
-                target = _normal(link.href)
-                first = seen.get(exact)
-                if first is not None and first.target != target and exact not in told:
-                    told.add(exact)  # once per text: the writer fixes them all at once
-                    yield self.problem(doc, start, end, _twice(exact, first, target),
-                                       subject=shown)
-                seen.setdefault(exact, _Seen(target, doc.position(start)[0]))
-            if not text.strip() or index in references:
+                yield from self._link(doc, page, index, block, link)
+            if block.text.strip() and index not in page.references:
+                yield from self._addresses_written(doc, block)
+
+    def _link(self, doc: Document, page: _Page, index: int, block: Block,
+              link: Link) -> Iterator[Problem]:
+        """What is wrong with one link's text, if anything."""
+        text = block.text
+        shown = _shown(doc, text, link)
+        key = _key(shown)
+        start, end = link.source_start, link.source_end
+        if key in GENERIC:
+            yield self.problem(doc, start, end, f"The link text \"{shown}\" does not say where "
+                               "the link goes: use words that do, such as the page's name.",
+                               subject=shown)
+            return
+        if _URL.fullmatch(shown.strip("<>")):
+            if index not in page.references and not _cites(text, link.start, link.end, shown) \
+                    and not _aside(text, link.start, link.end, shown):
+                yield self.problem(doc, start, end, "A web address is the link's text: screen "
+                                   "readers read it letter by letter. Use the page's name as "
+                                   "the text.", subject=shown)
+            return
+        kind = _file_type(link.href)
+        if kind and not _SAYS_FILE.search(shown + " " + text[link.end:link.end + 40]):
+            yield self.problem(doc, start, end, f"This link opens a {kind} file: say so in its "
+                               f"text, for example \"{shown} ({kind})\".", subject=shown)
+        if not key or block.kind == "heading" or index in page.lists or \
+                _names_its_target(link.href, page.url) or key.strip("[]()").isdigit():
+            return  # footnote marks ("[12]"), links within the page, terms
+        yield from self._other_place(doc, page, link, shown)
+
+    def _other_place(self, doc: Document, page: _Page, link: Link,
+                     shown: str) -> Iterator[Problem]:
+        """The link's text is the text of an earlier link to another place."""
+        exact = " ".join(shown.split())  # as written: "Side Effects" (the page) is not "side
+        # effects" (the dictionary entry) to a reader
+        target = _normal(link.href)
+        first = page.seen.get(exact)
+        if first is not None and first.target != target and exact not in page.told:
+            page.told.add(exact)  # once per text: the writer fixes them all at once
+            yield self.problem(doc, link.source_start, link.source_end,
+                               _twice(exact, first, target), subject=shown)
+        page.seen.setdefault(exact, _Seen(target, doc.position(link.source_start)[0]))
+
+    def _addresses_written(self, doc: Document, block: Block) -> Iterator[Problem]:
+        """Web addresses written out in a block, not as links. They are left out of the
+        prose: look for them in the file."""
+        start = block.source_start
+        end = block.source_offset(len(block.text) - 1) + 1
+        links = [(lk.source_start, lk.source_end) for lk in block.links]
+        for m in _URL.finditer(doc.source, start, end):
+            if any(s <= m.start() < e for s, e in links) or \
+                    doc.source[max(0, m.start() - 2):m.start()] == "](" or \
+                    _cites(doc.source, m.start(), m.end(), m.group()) or \
+                    _aside(doc.source, m.start(), m.end(), m.group()) or \
+                    _contact(doc.source, m.start(), max(start, m.start() - 120)):
                 continue
-            # Web addresses written out are left out of the prose: look for them in the file.
-            start = block.source_start
-            end = block.source_offset(len(text) - 1) + 1
-            links = [(lk.source_start, lk.source_end) for lk in block.links]
-            for m in _URL.finditer(doc.source, start, end):
-                if any(s <= m.start() < e for s, e in links) or \
-                        doc.source[max(0, m.start() - 2):m.start()] == "](" or \
-                        _cites(doc.source, m.start(), m.end(), m.group()) or \
-                        _aside(doc.source, m.start(), m.end(), m.group()) or \
-                        _contact(doc.source, m.start(), max(start, m.start() - 120)):
-                    continue
-                yield self.problem(doc, m.start(), m.end(),
-                                   "A web address written out is read letter by letter: "
-                                   "make it a link with words that say where it goes.",
-                                   subject=m.group())
+            yield self.problem(doc, m.start(), m.end(),
+                               "A web address written out is read letter by letter: make it "
+                               "a link with words that say where it goes.", subject=m.group())
+
+
+class _Page:
+    """What the rule knows of a page as it reads its links in order."""
+
+    def __init__(self, doc: Document, skip_sections: list[str]) -> None:
+        self.seen: dict[str, _Seen] = {}  # link text as written -> the first link with it
+        self.told: set[str] = set()  # texts already reported as leading to two places
+        self.lists = doc.blocks_under(skip_sections)
+        self.references = doc.blocks_under([p for p in skip_sections
+                                            if "link" not in p.lower()])
+        url = doc.metadata.get("url")
+        self.url = _normal(str(url)) if url else None
+
+
+def _shown(doc: Document, text: str, link: Link) -> str:
+    """A link's text as a reader sees it; a web address as the text (left out of the prose)
+    read from the file."""
+    shown = " ".join(text[link.start:link.end].split())
+    if not shown:
+        written = doc.source[link.source_start:link.source_end]
+        shown = written[1:written.find("](")] if written.startswith("[") and \
+            "](" in written else ""
+    return shown
 
 
 class _Seen(NamedTuple):

@@ -26,7 +26,7 @@ from ..glossary import (
 )
 from ..problem import Fix, Problem, Severity
 from ..readability import familiar_words, is_familiar
-from ..rule import PLAIN_WORD, Example, Rule
+from ..rule import NO_OPTIONS, PLAIN_WORD, Example, Rule, RunContext
 from ..schema import parse_yaml
 from ..source import read_data_text
 from ..tables import WordTable, cached_table, package_folder
@@ -95,6 +95,10 @@ class PlainWords(Rule):
                   "default": ["nci-cancer-terms", "nci-drugs"], "x-readlint-paths": True},
         "fix": {"type": "boolean", "default": False},
     }
+
+    def options_from_run(self, run: RunContext) -> Mapping[str, Any]:
+        # An editor offers every fix as a quick fix to choose from.
+        return {"fix": True} if run.offer_fixes else NO_OPTIONS
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
         matcher, pairs = _matcher(tuple(sorted(options["words"].items())),

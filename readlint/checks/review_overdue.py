@@ -8,7 +8,7 @@ from typing import Any
 
 from ..document import Document
 from ..problem import Problem, Severity
-from ..rule import DOCUMENT_HEALTH, Example, Rule
+from ..rule import DOCUMENT_HEALTH, NO_OPTIONS, Example, Rule, RunContext
 from ..yamltext import shown_text
 from .front_matter_fields import field_place
 
@@ -86,6 +86,9 @@ class ReviewOverdue(Rule):
                   "pattern": r"^\d{4}-\d{2}-\d{2}$",
                   "description": "The date to count from (year-month-day)."},
     }
+
+    def options_from_run(self, run: RunContext) -> Mapping[str, Any]:
+        return {"today": run.today} if run.today else NO_OPTIONS
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
         key, frequency_key = options["last_reviewed"], options["frequency"]

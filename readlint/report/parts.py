@@ -437,47 +437,59 @@ def check_heads(names: Sequence[str]) -> list[tuple[str, Head]]:
     if not names:
         raise InputError("give the parts to merge (files made with `readlint report --shard "
                          "I/N --format json -o FILE`)")
-    heads = []
-    code = code_digest()
-    for name in names:
-        reader = _Reader(name)
-        reader.close()
-        head = reader.head
-        if head.version != __version__:
-            raise InputError(f"was made by readlint {head.version}; this is readlint "
-                             f"{__version__}. Make every part, and merge them, with the same "
-                             "version", name)
-        if head.code != code:
-            raise InputError(f"was made by another build of readlint {head.version} (its code "
-                             "differs from this one's). Make every part, and merge them, with "
-                             "the same readlint", name)
-        heads.append((name, head))
+    heads = [(name, _head_of(name)) for name in names]
     first_name, first = heads[0]
-    count = first.shard[1]
     for name, head in heads[1:]:
-        if head.kind != first.kind:
-            what = {"base": "the changes since a revision (--base)",
-                    "report": "a report"}
-            raise InputError(f"holds {what.get(head.kind, head.kind)}, but {first_name} holds "
-                             f"{what.get(first.kind, first.kind)}; merge parts made alike",
-                             name)
-        for key, value in first.settings.items():
-            if head.settings.get(key) != value:
-                raise InputError(f"was made with other settings than {first_name}: "
-                                 f"{SETTING_NAMES.get(key, key)}. Make every part with the "
-                                 "same config and options", name)
-        if set(head.settings) != set(first.settings):
-            raise InputError(f"was made with other settings than {first_name}; make every "
-                             "part with the same config and options", name)
-        if (head.files, head.files_digest) != (first.files, first.files_digest):
-            which = f"{head.files:,} files in all, not {first.files:,}" \
-                if head.files != first.files else "files of other names"
-            raise InputError(f"was made over other files than {first_name} ({which}). Run "
-                             "every part in the same checkout, on the same paths", name)
-        if head.shard[1] != count:
-            raise InputError(f"is part {head.shard[0]} of {head.shard[1]}, but {first_name} "
-                             f"is part {first.shard[0]} of {count}; give the parts of one "
-                             "split", name)
+        _made_alike(name, head, first_name, first)
+    _every_shard_once(heads, first.shard[1])
+    heads.sort(key=lambda item: item[1].shard[0])
+    return heads
+
+
+def _head_of(name: str) -> Head:
+    """The head of the part `name`, once it is known to be from this readlint."""
+    reader = _Reader(name)
+    reader.close()
+    head = reader.head
+    if head.version != __version__:
+        raise InputError(f"was made by readlint {head.version}; this is readlint "
+                         f"{__version__}. Make every part, and merge them, with the same "
+                         "version", name)
+    if head.code != code_digest():
+        raise InputError(f"was made by another build of readlint {head.version} (its code "
+                         "differs from this one's). Make every part, and merge them, with "
+                         "the same readlint", name)
+    return head
+
+
+def _made_alike(name: str, head: Head, first_name: str, first: Head) -> None:
+    """Refuse a part made otherwise than the first: another kind, other settings, other
+    files, or another split."""
+    if head.kind != first.kind:
+        what = {"base": "the changes since a revision (--base)", "report": "a report"}
+        raise InputError(f"holds {what.get(head.kind, head.kind)}, but {first_name} holds "
+                         f"{what.get(first.kind, first.kind)}; merge parts made alike", name)
+    for key, value in first.settings.items():
+        if head.settings.get(key) != value:
+            raise InputError(f"was made with other settings than {first_name}: "
+                             f"{SETTING_NAMES.get(key, key)}. Make every part with the "
+                             "same config and options", name)
+    if set(head.settings) != set(first.settings):
+        raise InputError(f"was made with other settings than {first_name}; make every "
+                         "part with the same config and options", name)
+    if (head.files, head.files_digest) != (first.files, first.files_digest):
+        which = f"{head.files:,} files in all, not {first.files:,}" \
+            if head.files != first.files else "files of other names"
+        raise InputError(f"was made over other files than {first_name} ({which}). Run "
+                         "every part in the same checkout, on the same paths", name)
+    if head.shard[1] != first.shard[1]:
+        raise InputError(f"is part {head.shard[0]} of {head.shard[1]}, but {first_name} "
+                         f"is part {first.shard[0]} of {first.shard[1]}; give the parts of "
+                         "one split", name)
+
+
+def _every_shard_once(heads: Sequence[tuple[str, Head]], count: int) -> None:
+    """Refuse a part given twice, or a split with parts missing."""
     seen: dict[int, str] = {}
     for name, head in heads:
         if head.shard[0] in seen:
@@ -491,8 +503,6 @@ def check_heads(names: Sequence[str]) -> list[tuple[str, Head]]:
                          f"{'is' if len(missing) == 1 else 'are'} missing: give all {count} "
                          "parts (a part missing is a shard whose job failed or whose file "
                          "was not passed on)")
-    heads.sort(key=lambda item: item[1].shard[0])
-    return heads
 
 
 def _error(data: Any) -> ReadlintError:
