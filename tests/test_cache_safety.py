@@ -121,11 +121,13 @@ def test_an_empty_cache_dir_is_refused_plainly(project):
     assert "--cache-dir" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_a_cache_folder_others_can_write_is_not_used(project, tmp_path, warm_cache):
+def test_a_cache_folder_others_can_write_is_not_used(project, tmp_path, warm_cache,
+                                                     monkeypatch):
     cache = warm_cache(tmp_path / "shared-cache")
     cache.chmod(0o777)
-    result = readlint("check", "docs", "--jobs", "1", cwd=project, cache=cache)
-    assert result.returncode == 1 and "other users can write" in result.stderr
+    result = in_process("check", "docs", "--jobs", "1", cwd=project, cache=cache,
+                        monkeypatch=monkeypatch)
+    assert result.exit_code == 1 and "other users can write" in result.stderr
     assert not (cache / "results").exists()
 
 

@@ -487,6 +487,7 @@ sys.exit(run("report", "--merge", "part-1.json", "part-2.json"))
 """
 
 
+@pytest.mark.corpus  # a copy of readlint's code builds its word tables afresh: seconds
 def test_parts_made_in_one_process_merge_while_a_rule_file_changes(tmp_path):
     """Parts name the code that checked their files: two parts made by one process merge even
     if a rule's file changes on disk between them (a checkout being edited meanwhile)."""

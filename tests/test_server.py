@@ -551,6 +551,7 @@ def test_saving_pyproject_toml_checks_open_pages_again(editor, tmp_path):
     assert "RL102" in [d["code"] for d in editor.diagnostics(uri, timeout=10)]
 
 
+@pytest.mark.corpus  # two processes that start from an empty cache folder: seconds
 def test_the_warm_up_loads_every_rules_tables_before_the_first_page(tmp_path):
     """Started with an empty cache folder, the server builds, before any page is opened,
     every table a rule may need (Spanish word frequencies too, which undefined-jargon reads
