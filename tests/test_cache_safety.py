@@ -143,6 +143,7 @@ def test_a_cache_folder_of_another_user_is_not_used(project, tmp_path, warm_cach
     assert not (cache / "results").exists()
 
 
+@pytest.mark.corpus  # a new process with a new cache folder builds every word table: seconds
 def test_a_new_cache_folder_is_the_users_alone_and_tagged(project, tmp_path):
     cache = tmp_path / "new" / "cache"
     result = readlint("check", "docs", "--jobs", "1", cwd=project, cache=cache, timeout=300)
