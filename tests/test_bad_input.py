@@ -57,7 +57,7 @@ def test_huge_file(run, write):
 def test_size_limit_comes_from_config(run, write):
     write(".readlint.yaml", "max_file_size_mb: 1\n")
     write("big.md", "# Big\n\n" + "We eat food. " * 120_000)  # 1.5 MB
-    write("fits.md", "# Fits\n\n" + "We eat food. " * 40_000)  # 0.5 MB
+    write("fits.md", "# Fits\n\n" + "We eat food. " * 4_000)  # 0.05 MB
     result = run("check", ".")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0] == (

@@ -123,6 +123,7 @@ def test_a_read_only_file_is_not_fixed(run, write):
         path.chmod(0o644)
 
 
+@pytest.mark.corpus  # six processes, two at a time: seconds
 def test_two_fix_runs_at_once_never_garble_a_file(tmp_path):
     """Both runs work out the same fixes; the lock makes the second find the file already
     fixed, so every file ends exactly as one run leaves it."""

@@ -283,6 +283,7 @@ def test_a_short_paragraph_of_marks_that_are_never_closed(checker):  # 26 s for 
     assert problems == []
 
 
+@pytest.mark.corpus  # 20,000 columns take seconds even in linear time
 def test_a_table_of_twenty_thousand_columns(checker):  # over 180 s before
     columns = 20_000
     table = ("| " + " | ".join(f"Col {i}" for i in range(columns)) + " |\n|" + "---|" * columns
@@ -300,6 +301,7 @@ def test_bold_table_cells_are_each_reported_once(checker):
     assert len(spans) == 3 and len(set(spans)) == 3
 
 
+@pytest.mark.corpus  # 50,000 words take seconds even in linear time
 def test_a_long_line_of_prose_with_no_full_stop(checker):  # 100,000 words: over 200 s before
     # Each word English does not know was looked for again in the whole line, and so was
     # the word before each plain-words match.

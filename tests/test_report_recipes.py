@@ -185,6 +185,7 @@ def single_run(checkout: Path, installed: Path, work: Path, day: str) -> Path:
     return folder / "one.html"
 
 
+@pytest.mark.corpus  # each job and each shard a process of its own: many seconds
 def test_github_matrix_then_merge(checkout, installed, tmp_path):
     recipe = ROOT / "docs" / "ci" / "github-report-shards.yml"
     merge = run_github(recipe, checkout, installed, tmp_path)
@@ -199,6 +200,7 @@ def test_github_matrix_then_merge(checkout, installed, tmp_path):
     assert single_run(checkout, installed, tmp_path, day).read_text("utf-8") == page
 
 
+@pytest.mark.corpus  # each job and each shard a process of its own: many seconds
 def test_gitlab_parallel_then_merge(checkout, installed, tmp_path):
     recipe = ROOT / "docs" / "ci" / "gitlab-report-shards.yml"
     merge = run_gitlab(recipe, checkout, installed, tmp_path)

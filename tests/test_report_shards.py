@@ -35,7 +35,7 @@ def said(result) -> list[str]:
 def site(tmp_path_factory):
     """The sample site, the outputs of one run over it, and parts split 1, 2 and 5 ways."""
     folder = tmp_path_factory.mktemp("site")
-    make_site(folder)
+    make_site(folder, pages=60)
     before = Path.cwd()
     os.chdir(folder)
     try:
@@ -73,7 +73,7 @@ def in_site(site, monkeypatch):
 def test_the_sample_site_has_what_a_report_must_merge(in_site):
     runs, _ = in_site
     one = json.loads(Path("one.json").read_text("utf-8"))
-    assert len(one["documents"]) >= 290
+    assert len(one["documents"]) >= 55
     assert {d["rule_set"] for d in one["documents"]} == {"patient", "caregiver",
                                                           "professional"}
     assert any(d["over_target"] for d in one["documents"])
@@ -429,6 +429,7 @@ class NoLorem(Rule):
 '''
 
 
+@pytest.mark.corpus  # six runs, each in a process of its own: many seconds
 def test_a_part_made_with_other_plug_in_rules_is_refused_by_name(tmp_path):
     """A plug-in rule's code is compared by content: a part made where the plug-in is another
     release, or not installed, is refused."""
@@ -486,6 +487,7 @@ sys.exit(run("report", "--merge", "part-1.json", "part-2.json"))
 """
 
 
+@pytest.mark.corpus  # a copy of readlint's code builds its word tables afresh: seconds
 def test_parts_made_in_one_process_merge_while_a_rule_file_changes(tmp_path):
     """Parts name the code that checked their files: two parts made by one process merge even
     if a rule's file changes on disk between them (a checkout being edited meanwhile)."""

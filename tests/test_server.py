@@ -29,8 +29,21 @@ Some people need a pancreaticoduodenectomy. We eat food. We go home.
 """
 
 
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory):
+    """One server for the tests of this file, as an editor keeps one open all day: each test
+    opens pages of its own, in a folder of its own (starting a server takes a second)."""
+    folder = tmp_path_factory.mktemp("editor")
+    client = Client(folder)
+    client.start(folder)
+    yield client
+    assert client.stop() == 0
+
+
 @pytest.fixture
-def editor(tmp_path):
+def own_editor(tmp_path):
+    """A server of the test's own, started in the test's folder: for a test that reads all
+    the server logs, or what the server says relative to the folder it runs in."""
     client = Client(tmp_path)
     client.start(tmp_path)
     yield client
@@ -158,7 +171,9 @@ HARD = ("Concomitant administration of CYP3A4 inhibitors necessitates dose modif
         "plasma concentrations may increase substantially (HR 2.1; 95% CI 1.4 to 3.2).")
 
 
-def test_hover_on_a_sentence_gives_the_score_and_reasons_hard_sentence_gives(editor, tmp_path):
+def test_hover_on_a_sentence_gives_the_score_and_reasons_hard_sentence_gives(own_editor,
+                                                                           tmp_path):
+    editor = own_editor
     (tmp_path / ".readlint.yaml").write_text("rules:\n  hard-sentence: warning\n",
                                              encoding="utf-8")
     text = PAGE + f"\nPlease read this. {HARD}\n"
@@ -222,7 +237,8 @@ def test_changes_in_a_burst_are_checked_once_with_the_last_text(editor, tmp_path
     editor.diagnostics(uri)
     for version in range(2, 7):
         editor.change(uri, PAGE.replace("pancreaticoduodenectomy", "x" * version), version)
-    message = editor.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics")
+    message = editor.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics"
+                          and m["params"]["uri"] == uri)
     assert message["params"]["version"] == 6
     assert "RL201" not in [d["code"] for d in message["params"]["diagnostics"]]
 
@@ -278,6 +294,8 @@ def test_every_editor_snippet_in_the_readme_starts_a_working_server(tmp_path):
         pytest.skip("the readlint command is not installed beside this Python")
     for name, command in commands.items():
         assert command == ["readlint", "server"], name
+    for command in {tuple(c) for c in commands.values()}:  # (one: every snippet's is the same)
+        name = " ".join(command)
         body = json.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
             "processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {}}}).encode()
         exit_body = json.dumps({"jsonrpc": "2.0", "method": "exit"}).encode()
@@ -290,8 +308,9 @@ def test_every_editor_snippet_in_the_readme_starts_a_working_server(tmp_path):
         assert reply["result"]["capabilities"]["hoverProvider"] is True, name
 
 
-def test_a_broken_config_is_said_in_the_editor_and_a_left_out_file_gets_nothing(editor,
+def test_a_broken_config_is_said_in_the_editor_and_a_left_out_file_gets_nothing(own_editor,
                                                                                  tmp_path):
+    editor = own_editor
     config = tmp_path / ".readlint.yaml"
     config.write_text("rules: [not, a, mapping\n", encoding="utf-8")
     uri = editor.open(tmp_path / "a.md", PAGE)
@@ -343,13 +362,14 @@ def answered(editor, uri):
     return term["contents"]["value"].startswith("**thrombocytopenia**")
 
 
-def logged(editor, count, timeout=10.0):
-    """The server's standard error, once it has `count` lines (it is read on a thread)."""
+def logged(editor, count, timeout=10.0, since=0):
+    """The server's standard error from line `since` on, once it has `count` lines there (it
+    is read on a thread)."""
     import time
     end = time.monotonic() + timeout
-    while len(editor.log) < count and time.monotonic() < end:
+    while len(editor.log) - since < count and time.monotonic() < end:
         time.sleep(0.05)
-    return list(editor.log)
+    return editor.log[since:]
 
 
 BODY = b'{"jsonrpc": "2.0", "method": "textDocument/didSave", "params": {}}'
@@ -364,7 +384,9 @@ MISFRAMED = {
 }
 
 
-def test_a_message_framed_wrong_is_skipped_in_one_line_and_reading_goes_on(editor, tmp_path):
+def test_a_message_framed_wrong_is_skipped_in_one_line_and_reading_goes_on(own_editor,
+                                                                         tmp_path):
+    editor = own_editor
     uri = editor.open(tmp_path / "a.md", PAGE)
     editor.diagnostics(uri)
     for count, (name, data) in enumerate(MISFRAMED.items(), start=1):
@@ -375,7 +397,8 @@ def test_a_message_framed_wrong_is_skipped_in_one_line_and_reading_goes_on(edito
         assert log[-1].startswith("readlint server: skipped a message"), (name, log)
 
 
-def test_a_length_over_the_limit_and_no_length_are_said_plainly(editor, tmp_path):
+def test_a_length_over_the_limit_and_no_length_are_said_plainly(own_editor, tmp_path):
+    editor = own_editor
     uri = editor.open(tmp_path / "a.md", PAGE)
     editor.diagnostics(uri)
     editor.send_raw(MISFRAMED["no length"])
@@ -397,6 +420,7 @@ INVALID_REQUEST, INVALID_PARAMS, NOT_INITIALIZED = -32600, -32602, -32002
 
 
 def test_every_request_gets_an_answer_even_with_bad_params(editor, tmp_path):
+    since = len(editor.log)
     uri = editor.open(tmp_path / "a.md", PAGE)
     editor.diagnostics(uri)
     document = {"uri": uri}
@@ -426,7 +450,7 @@ def test_every_request_gets_an_answer_even_with_bad_params(editor, tmp_path):
     assert editor.request("textDocument/hover", {"textDocument": document,
                                                  "position": past_the_line}) is None
     assert answered(editor, uri)
-    assert "Traceback" not in "\n".join(logged(editor, len(bad)))
+    assert "Traceback" not in "\n".join(logged(editor, len(bad), since=since))
 
 
 def test_a_request_before_initialize_or_after_shutdown_gets_the_error_the_protocol_names(
@@ -527,6 +551,7 @@ def test_saving_pyproject_toml_checks_open_pages_again(editor, tmp_path):
     assert "RL102" in [d["code"] for d in editor.diagnostics(uri, timeout=10)]
 
 
+@pytest.mark.corpus  # two processes that start from an empty cache folder: seconds
 def test_the_warm_up_loads_every_rules_tables_before_the_first_page(tmp_path):
     """Started with an empty cache folder, the server builds, before any page is opened,
     every table a rule may need (Spanish word frequencies too, which undefined-jargon reads

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from helpers import ROOT, SEED
 
 from readlint import glossary, linter, run, store, tables
@@ -125,14 +126,15 @@ def readlint(*args: str, cache: Path, cwd: Path) -> subprocess.CompletedProcess[
                           capture_output=True, text=True, timeout=300)
 
 
-def test_workers_give_the_serial_output(tmp_path):
+def test_workers_give_the_serial_output(tmp_path, warm_cache):
     docs = corpus(tmp_path / "docs")
     files = len(list(docs.glob("*.md")))
     assert files >= 2 * run.MIN_FILES_PER_JOB  # enough for two workers
+    cache = warm_cache(tmp_path / "cache")
     serial = readlint("check", "docs", "--format", "json", "--jobs", "1", "--no-cache",
-                      cache=tmp_path / "cache", cwd=tmp_path)
+                      cache=cache, cwd=tmp_path)
     parallel = readlint("check", "docs", "--format", "json", "--jobs", "2", "--no-cache",
-                        cache=tmp_path / "cache", cwd=tmp_path)
+                        cache=cache, cwd=tmp_path)
     assert serial.returncode == parallel.returncode == 1
     assert serial.stdout == parallel.stdout
     assert serial.stdout.count('"rule"') > 50
@@ -197,15 +199,23 @@ def test_the_cache_gives_back_what_a_check_finds(tmp_path, monkeypatch):
     assert result.stdout == after and len(checked) == before + 2 * count
 
 
-def test_a_damaged_or_unwritable_cache_changes_nothing(tmp_path):
+def test_a_damaged_cache_changes_nothing(tmp_path, warm_cache):
     docs = corpus(tmp_path / "docs", copies=1)
-    cache = tmp_path / "cache"
+    cache = warm_cache(tmp_path / "cache")
     first = readlint("check", "docs", "--jobs", "1", cache=cache, cwd=tmp_path)
     for entry in (cache / "results").rglob("*"):
         if entry.is_file():
             entry.write_bytes(b"readlnt1garbage")  # damaged results
     assert readlint("check", "docs", "--jobs", "1", cache=cache, cwd=tmp_path).stdout == \
         first.stdout
+    assert len(list(docs.glob("*.md"))) > 5
+
+
+@pytest.mark.corpus  # with no cache to read, the run builds every word table: seconds
+def test_an_unwritable_cache_changes_nothing(tmp_path, warm_cache):
+    docs = corpus(tmp_path / "docs", copies=1)
+    first = readlint("check", "docs", "--jobs", "1", cache=warm_cache(tmp_path / "cache"),
+                     cwd=tmp_path)
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where the cache folder should be", encoding="utf-8")
     result = readlint("check", "docs", "--jobs", "1", cache=blocked / "sub", cwd=tmp_path)
@@ -213,6 +223,7 @@ def test_a_damaged_or_unwritable_cache_changes_nothing(tmp_path):
     assert len(list(docs.glob("*.md"))) > 5
 
 
+@pytest.mark.corpus  # three processes at once, each building the word tables: many seconds
 def test_runs_at_the_same_time_share_one_cache(tmp_path):
     corpus(tmp_path / "docs", copies=2)
     cache = tmp_path / "cache"
@@ -231,8 +242,9 @@ def test_runs_at_the_same_time_share_one_cache(tmp_path):
     assert not list(cache.rglob(".tmp-*"))  # no half-written files left
 
 
-def test_cache_folder_option(tmp_path):
+def test_cache_folder_option(tmp_path, warm_cache):
     corpus(tmp_path / "docs", copies=1)
+    warm_cache(tmp_path / "here")  # its word tables: the option is about where results go
     result = readlint("check", "docs", "--jobs", "1", "--cache-dir", "here",
                       cache=tmp_path / "elsewhere", cwd=tmp_path)
     assert result.returncode == 1

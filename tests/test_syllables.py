@@ -59,6 +59,7 @@ def test_tables_can_be_supplied():
     assert counter.count("zzword") == 9
 
 
+@pytest.mark.corpus  # a new process with an empty cache builds every word table: seconds
 def test_readlint_never_touches_the_network(tmp_path):
     """Grade a document in a fresh process where every network call raises, with an empty
     NLTK data folder: textstat 0.7 would call nltk.download there and fail."""
