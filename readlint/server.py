@@ -430,6 +430,8 @@ class ReadlintServer(LanguageServer):
             logging.exception("readlint could not check %s", display)
             result = FileResult(display, error=ReadlintError(
                 f"internal error: {exc.__class__.__name__}: {exc}", display))
+        if result.source_path is None:
+            result.source_path = path  # hovers read the settings of the page's own folder
         checked = Checked(document.version, result.source_text or text.replace("\r\n", "\n"),
                           result)
         checked.diagnostics = self.diagnostics(document, checked)

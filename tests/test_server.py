@@ -174,10 +174,11 @@ HARD = ("Concomitant administration of CYP3A4 inhibitors necessitates dose modif
 def test_hover_on_a_sentence_gives_the_score_and_reasons_hard_sentence_gives(own_editor,
                                                                            tmp_path):
     editor = own_editor
-    (tmp_path / ".readlint.yaml").write_text("rules:\n  hard-sentence: warning\n",
-                                             encoding="utf-8")
+    site = tmp_path / "site"  # the page's own settings, not those of the server's folder
+    site.mkdir()
+    (site / ".readlint.yaml").write_text("rules:\n  hard-sentence: warning\n", encoding="utf-8")
     text = PAGE + f"\nPlease read this. {HARD}\n"
-    uri = editor.open(tmp_path / "a.md", text)
+    uri = editor.open(site / "a.md", text)
     (reported,) = [d for d in editor.diagnostics(uri) if d["code"] == "RL103"]
     line = text.split("\n").index(f"Please read this. {HARD}")
     hover = editor.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {
