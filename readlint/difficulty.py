@@ -47,7 +47,7 @@ from typing import Any, NamedTuple
 from .document import Document
 from .glossary import block_matches, fold, topic_words
 from .hardness import DEFAULT_LIMITS, Limits, hard_term
-from .prose import Sentence, Word
+from .prose import Sentence, Word, within
 from .readability import familiar_words, is_familiar
 from .stock import stock_key, stock_sentences
 from .syllables import default_counter
@@ -322,12 +322,6 @@ class _Spans:
         return at >= 0 and self.ends[at] > start
 
 
-def _inside(spans: list[tuple[int, int]], at: int) -> bool:
-    """Is `at` inside one of these spans (in order, not overlapping)?"""
-    i = bisect.bisect_right(spans, (at, math.inf)) - 1
-    return i >= 0 and at < spans[i][1]
-
-
 def _counts_of(doc: Document, limits: Limits, weighed: frozenset[str] | None,
                places: set[int]) -> dict[int, Found]:
     """The counts of the sentences at `places`; with `weighed`, only those named there (and
@@ -503,7 +497,7 @@ def _count_word(word: Word, inside: bool, tally: _Tally, cited: list[tuple[int, 
     if wanted.unfamiliar and not name and not _familiar(w):
         tally.unfamiliar += 1
     if number:
-        if not (cited and _inside(cited, word.start)):
+        if not (cited and within(cited, word.start)):
             tally.numbers += 1
             tally.figures = True
         return
