@@ -40,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 import split_corpus  # noqa: E402
 
 from readlint import document, nearby  # noqa: E402
-from readlint.glossary import BUNDLED, fold_phrase, matcher_for  # noqa: E402
+from readlint.glossary import BUNDLED, matcher_for  # noqa: E402
 from readlint.linkpractice import (  # noqa: E402
     LINK_SKIP_SECTIONS,
     entry_key,
@@ -51,6 +51,7 @@ from readlint.linkpractice import (  # noqa: E402
 from readlint.linter import Choices, Linter  # noqa: E402
 from readlint.problem import Problem  # noqa: E402
 from readlint.vocabulary import SKIP_SECTIONS, is_medical_form, word_zipf  # noqa: E402
+from readlint.wordforms import fold_phrase  # noqa: E402
 
 DICTIONARY_LINK = re.compile(
     r"\[([^\[\]]+)\]\(((?:https?://www\.cancer\.gov)?(?:/publications/dictionaries/"

@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .document import Document
-from .glossary import block_matches, fold, topic_words
+from .glossary import block_matches
 from .hardness import DEFAULT_LIMITS, Limits, hard_term
 from .prose import Sentence, Word, within
 from .readability import familiar_words, is_familiar
@@ -60,6 +60,7 @@ from .vocabulary import (
     word_zipf,
     zipf,
 )
+from .wordforms import fold, topic_words
 
 # What the model weighs, in the order of its weights: the counts of a sentence (Counts), but
 # for long words their share of its words.

@@ -30,7 +30,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
 from typing import Any, NamedTuple, overload
@@ -44,9 +44,9 @@ from .errors import ConfigError
 from .patterns import user_pattern
 from .schema import parse_yaml, validate
 from .source import read_data_text
-from .tables import WordTable, cached_table, package_folder
 from .version import __version__
 from .vocabulary import zipf, zipf_sources
+from .wordforms import fold, lemma_sources
 
 BUNDLED = ("nci-cancer-terms", "nci-drugs")
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|-")
@@ -272,109 +272,6 @@ def _derived_variants(term: str) -> Iterator[str]:
 # -- matching ---------------------------------------------------------------------------------
 
 
-_ABBREVIATION_PLURAL = re.compile(r"[A-Z][A-Z0-9-]*[A-Z0-9]s")
-
-
-@lru_cache(maxsize=1 << 16)
-def fold(word: str) -> str:
-    """The form words are compared in: lower case, the dictionary form of an inflected word
-    ("vertebrae" is "vertebra", "metastasized" is "metastasize", "ovaries" is "ovary"), a
-    noun's form before a verb's ("means" stays "means", not the statistician's "mean"),
-    without a possessive ending. Inflections come from lemminflect's English tables, which
-    ship with it; words it does not know lose plural endings by rule."""
-    if _ABBREVIATION_PLURAL.fullmatch(word):
-        return word[:-1].lower()  # an abbreviation's plural: "TKIs"
-    w = word.lower().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    noun, verb, _ = _lemmas(w)
-    if noun or verb:
-        return noun or verb
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 4 and w.endswith(("ses", "xes", "zes", "ches", "shes")):
-        return w[:-2]
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")):
-        return w[:-1]
-    return w
-
-
-def topic_words(doc: Document) -> set[str]:
-    """The words of the page's title (front matter, else its first heading), folded."""
-    title = str(doc.metadata.get("title") or (doc.headings[0].text if doc.headings else ""))
-    title = re.split(r"\s+[-–—|]\s+", title)[0]  # "Anal Cancer Treatment - NCI"
-    return {fold(w) for w in re.findall(r"[^\W_]+", title)}
-
-
-def only_a_verb(word: str) -> bool:
-    """Is the word known only as a verb ("diagnose", "prescribe"), never a noun or an
-    adjective? A verb does not belong to a term's name."""
-    return _lemmas(word.lower())[2] == "VERB"
-
-
-def a_noun_not_adjective(word: str) -> bool:
-    """Can the word be a noun ("surgery", "parasites") and never an adjective ("likely",
-    "common", "able")?"""
-    kinds = _lemmas(word.lower())[2].split(",")
-    return "NOUN" in kinds and "ADJ" not in kinds
-
-
-def can_be_verb(word: str) -> bool:
-    """Can the word be a verb ("mean", "based", "prevent")?"""
-    return "VERB" in _lemmas(word.lower())[2]  # the kinds: "ADJ,NOUN,VERB"
-
-
-def _lemmas(word: str) -> tuple[str, str, str]:
-    """A lower-case word's dictionary form as a noun and as a verb ("" when it is not one),
-    and the kinds of word it can be ("NOUN,VERB"), from lemminflect's lookup tables."""
-    if not word.isalpha() or not word.isascii():
-        return "", "", ""
-    found = _lemma_table().get(word)
-    if found is None:
-        return "", "", ""
-    noun, verb, kinds = found.split("|")
-    return noun, verb, kinds
-
-
-@cache
-def _lemma_table() -> WordTable:
-    return cached_table("lemmas", _lemma_sources(), _lemma_rows)
-
-
-def _lemma_sources() -> list[Path]:
-    folder = package_folder("lemminflect") / "resources"
-    return [folder / "lemma_lu.csv.gz", folder / "lemma_overrides.csv", Path(__file__)]
-
-
-def _lemma_rows() -> Iterator[tuple[str, str]]:
-    """Every plain lower-case word lemminflect knows, as "noun|verb|kinds" (what its
-    getAllLemmas gives, overrides included)."""
-    from lemminflect import Lemmatizer
-
-    lemmatizer = Lemmatizer()
-    table = lemmatizer._getLemmaDict()
-    overrides = lemmatizer._getOverridesDict()
-    for word in {*table, *overrides}:
-        if not (word.isascii() and word.isalpha() and word.islower()):
-            continue
-        lemmas = {**table.get(word, {}), **overrides.get(word, {})}
-        if not lemmas:
-            continue
-        noun = lemmas["NOUN"][0] if "NOUN" in lemmas else ""
-        verb = lemmas["VERB"][0] if "VERB" in lemmas else ""
-        yield word, f"{noun}|{verb}|{','.join(sorted(lemmas))}"
-
-
-@lru_cache(maxsize=1 << 16)
-def fold_phrase(text: str) -> str:
-    """A phrase in the form terms are compared in: its words folded, one space apart
-    ("HER2-positive tumors" is "her2 positive tumor")."""
-    return " ".join(fold(w) for w in _WORD.findall(text))
-
-
-_WORD = re.compile(r"[^\W_]+")
-
-
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """Word tokens (and hyphens, as tokens of their own) with offsets."""
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
@@ -576,7 +473,7 @@ def _read_set(refs: tuple[str, ...]) -> GlossarySet:
     else read, built and stored for the next run."""
     key = store.digest("glossaries", __version__, store.stamp(__file__), *refs,
                        *(_stamp(path_of(r)) for r in refs),
-                       *map(store.stamp, zipf_sources() + _lemma_sources()))
+                       *map(store.stamp, zipf_sources() + lemma_sources()))
     body = store.read("glossaries", key)
     if body is not None:
         try:

@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .glossary import fold, related_to
+from .glossary import related_to
 from .vocabulary import (
     EVERYDAY_ABBREVIATIONS,
     WORDS_REMEMBERED,
@@ -35,6 +35,7 @@ from .vocabulary import (
     writers_explain,
     zipf,
 )
+from .wordforms import fold
 
 # A word the glossaries have is hard only when it is rare in English too (under Zipf 3,
 # fewer than one use in a million words: "pharynx", "stent", "mediastinum") or built the

@@ -17,8 +17,9 @@ from typing import Any
 
 from . import document
 from .errors import InputError
-from .glossary import fold, norm_key
+from .glossary import norm_key
 from .patterns import user_pattern
+from .wordforms import fold
 
 _NOT_A_NAME = re.compile(r"\b(?:click|here|more|this|dictionary|definition|page|see|learn|"
                          r"read|link|website|approved)\b", re.I)

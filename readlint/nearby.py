@@ -31,8 +31,8 @@ from functools import lru_cache
 
 from .blocks import Block
 from .document import Document
-from .glossary import fold
 from .vocabulary import DRUG_ENDINGS, word_zipf
+from .wordforms import fold
 
 _SENTENCE_END = re.compile(r"[.!?](?=[\"”')\]]*(?:\s|$))")
 _WORD = re.compile(r"[^\W_]+")

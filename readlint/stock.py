@@ -11,8 +11,8 @@ from collections.abc import Set as AbstractSet
 from functools import cache
 from pathlib import Path
 
-from .glossary import fold
 from .prose import Sentence
+from .wordforms import fold
 
 STOCK_PATH = Path(__file__).resolve().parent / "data" / "stock-sentences.txt"
 

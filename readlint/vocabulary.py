@@ -202,7 +202,7 @@ def _explained_terms() -> frozenset[str]:
 
 
 def writers_explain(word: str, plain_form: str) -> bool:
-    """Do health writers explain the word (given with its plain form, as glossary.fold
+    """Do health writers explain the word (given with its plain form, as wordforms.fold
     makes it) where they first use it (data/explained-terms.tsv: "recur", "benign",
     "vertebra", "scoliosis"), and is it not common in English?"""
     return plain_form in _explained_terms() and word_zipf(word) < EXPLAINED_MAX_ZIPF

@@ -175,7 +175,7 @@ def test_terminal_lists_the_hardest_sentences_of_the_hardest_pages_only(run, wri
 
 def test_a_sites_stock_sentences_are_not_listed_to_rewrite(monkeypatch):
     from readlint import document, stock
-    from readlint.glossary import topic_words
+    from readlint.wordforms import topic_words
     page = f"---\naudienceLevel: patient\n---\n# Mixed\n\n{EASY}\n\n{HARD}\n"
     doc = document.parse(page, "mixed.md")
     (hard,) = difficulty.to_rewrite(doc)

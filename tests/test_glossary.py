@@ -7,7 +7,8 @@ import pytest
 from readlint import glossary as glossary_module
 from readlint import store
 from readlint.errors import ConfigError
-from readlint.glossary import Matcher, fold, load, matcher_for
+from readlint.glossary import Matcher, load, matcher_for
+from readlint.wordforms import fold
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, SEED
 
-from readlint import glossary, linter, run, store, tables
+from readlint import linter, run, store, tables, wordforms
 from readlint.tables import WordTable
 from readlint.vocabulary import zipf
 
@@ -71,7 +71,7 @@ def test_dictionary_forms_are_lemminflects():
     for word in random.Random(3).sample(known, 3000) + ["ovaries", "vertebrae", "means"]:
         lemmas = getAllLemmas(word)
         expected = next((lemmas[k][0] for k in ("NOUN", "VERB") if k in lemmas), None)
-        noun, verb, kinds = glossary._lemmas(word)
+        noun, verb, kinds = wordforms._lemmas(word)
         assert (noun or verb or None) == expected, word
         assert (kinds == "VERB") == (set(lemmas) == {"VERB"}), word
 

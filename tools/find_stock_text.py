@@ -25,8 +25,8 @@ sys.path.insert(0, str(ROOT / "tools"))
 import split_corpus  # noqa: E402
 
 from readlint.document import load  # noqa: E402
-from readlint.glossary import topic_words  # noqa: E402
 from readlint.stock import STOCK_PATH, stock_key  # noqa: E402
+from readlint.wordforms import topic_words  # noqa: E402
 
 
 def main(argv: list[str]) -> None:

@@ -22,8 +22,8 @@ from pathlib import Path
 from split_corpus import for_professionals, held_out, pages
 
 from readlint import document, nearby
-from readlint.glossary import fold
 from readlint.vocabulary import SKIP_SECTIONS
+from readlint.wordforms import fold
 
 OUT = Path(__file__).resolve().parent.parent / "readlint" / "data" / "explained-terms.tsv"
 MIN_PAGES = 3

@@ -31,7 +31,7 @@ from pathlib import Path
 from split_corpus import for_professionals, training_pages
 
 from readlint import document
-from readlint.glossary import BUNDLED, matcher_for, topic_words
+from readlint.glossary import BUNDLED, matcher_for
 from readlint.linkpractice import (
     FEATURES,
     LINK_SKIP_SECTIONS,
@@ -48,6 +48,7 @@ from readlint.linkpractice import (
     paragraph_key,
     section_candidates,
 )
+from readlint.wordforms import topic_words
 
 HERE = Path(__file__).resolve().parent.parent / "readlint" / "data" / "glossaries"
 MIN_LINKS = 3  # a page with fewer dictionary links does not practise linking

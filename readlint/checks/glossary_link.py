@@ -12,10 +12,7 @@ from ..glossary import (
     Glossary,
     Match,
     block_matches,
-    fold,
-    fold_phrase,
     matcher_for,
-    topic_words,
 )
 from ..hardness import hard_term
 from ..linkpractice import (
@@ -38,6 +35,7 @@ from ..linkpractice import (
 from ..problem import Fix, Problem, Severity
 from ..rule import MISSING_LINK, Example, Rule
 from ..vocabulary import everyday_health, is_acronym, rarity
+from ..wordforms import fold, fold_phrase, topic_words
 
 PRACTISED_LINKS = 3  # a page with this many glossary links has been linked by its editors
 # The three kinds of page (see GlossaryLink).

@@ -19,10 +19,7 @@ from ..glossary import (
     Match,
     Matcher,
     block_matches,
-    fold,
-    fold_phrase,
     load_all,
-    topic_words,
 )
 from ..problem import Fix, Problem, Severity
 from ..readability import familiar_words, is_familiar
@@ -31,6 +28,7 @@ from ..schema import parse_yaml
 from ..source import read_data_text
 from ..tables import WordTable, cached_table, package_folder
 from ..vocabulary import STOPWORDS, in_proper_name, word_zipf
+from ..wordforms import fold, fold_phrase, topic_words
 
 
 class PlainWords(Rule):

@@ -7,7 +7,7 @@ from typing import Any, NamedTuple
 
 from ..blocks import Block
 from ..document import Document
-from ..glossary import BUNDLED, block_matches, fold, topic_words
+from ..glossary import BUNDLED, block_matches
 from ..nearby import resource_title
 from ..problem import Problem, Severity
 from ..prose import Sentence
@@ -16,6 +16,7 @@ from ..rule import GRADE, Example, Rule
 from ..stock import stock_key, stock_sentences
 from ..syllables import default_counter
 from ..vocabulary import DRUG_ENDINGS, SKIP_SECTIONS, explained, is_acronym, is_medical_form
+from ..wordforms import fold, topic_words
 from .audience_mismatch import AudienceMismatch
 
 # Sentences that many pages of a site repeat word for word (tools/find_stock_text.py).

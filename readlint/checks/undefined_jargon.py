@@ -10,14 +10,7 @@ from typing import Any
 from .. import nearby
 from ..blocks import Block
 from ..document import Document
-from ..glossary import (
-    a_noun_not_adjective,
-    block_matches,
-    fold,
-    fold_phrase,
-    only_a_verb,
-    topic_words,
-)
+from ..glossary import block_matches
 from ..hardness import Limits, hard_term, hard_word
 from ..linkpractice import is_title
 from ..problem import Problem, Severity
@@ -37,6 +30,7 @@ from ..vocabulary import (
     word_zipf,
     zipf,
 )
+from ..wordforms import a_noun_not_adjective, fold, fold_phrase, only_a_verb, topic_words
 
 
 class UndefinedJargon(Rule):
