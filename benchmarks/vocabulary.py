@@ -40,7 +40,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 import split_corpus  # noqa: E402
 
 from readlint import document, nearby  # noqa: E402
-from readlint.glossary import BUNDLED, matcher_for  # noqa: E402
+from readlint.glossary_files import BUNDLED  # noqa: E402
+from readlint.glossary_sets import matcher_for  # noqa: E402
 from readlint.linkpractice import (  # noqa: E402
     LINK_SKIP_SECTIONS,
     entry_key,

@@ -632,7 +632,7 @@ def _write_report(data: Any, outputs: _ReportOutputs, errors: bool) -> NoReturn:
 
 def _glossary_lookup(linter: Linter, result: RunResult) -> Callable[[str], bool] | None:
     """Whether a glossary the run used has a term (the whole term, as one entry's name)."""
-    from . import glossary
+    from .glossary_sets import matcher_for
 
     refs: dict[str, None] = {}
     for rule_set in sorted({f.rule_set for f in result.files if f.rule_set}):
@@ -640,7 +640,7 @@ def _glossary_lookup(linter: Linter, result: RunResult) -> Callable[[str], bool]
     if not refs:
         return None
     try:
-        matcher = glossary.matcher_for(tuple(refs))
+        matcher = matcher_for(tuple(refs))
     except ReadlintError:
         return None  # already said when the rules ran
 

@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .document import Document
-from .glossary import block_matches
+from .glossary_sets import block_matches
 from .hardness import DEFAULT_LIMITS, Limits, hard_term
 from .prose import Sentence, Word, within
 from .readability import familiar_words, is_familiar

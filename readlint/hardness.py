@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .glossary import related_to
+from .glossary_sets import related_to
 from .vocabulary import (
     EVERYDAY_ABBREVIATIONS,
     WORDS_REMEMBERED,

@@ -27,7 +27,8 @@ from typing import Any, NamedTuple
 
 from .blocks import Block, Link
 from .document import Document
-from .glossary import Glossary, Match
+from .glossary import Glossary
+from .termmatch import Match
 from .vocabulary import ALSO_CALLED, SKIP_SECTIONS, explained, in_proper_name, is_acronym, rarity
 from .wordforms import can_be_verb, fold, only_a_verb
 

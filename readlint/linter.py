@@ -20,7 +20,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, TypeVar
 
-from . import document, glossary
+from . import document, glossary_sets
 from .config import Config
 from .errors import InputError, ReadlintError, RuleError
 from .fixes import fingerprint
@@ -194,7 +194,7 @@ class Linter:
                  settings: Settings | None = None) -> None:
         """Check with `settings` (or those of `config` and `choices`). `time_limit`, when
         given, replaces the config's time_limit (seconds a file may take; 0: no limit)."""
-        glossary.refresh()  # a new run sees the glossary files as they are now
+        glossary_sets.refresh()  # a new run sees the glossary files as they are now
         if settings is None:
             given = config or Config()
             settings = Settings(given, Selection(given, registry or Registry.default(),

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from . import glossary, store
+from . import glossary_files, glossary_sets, store
 from .registry import Registry
 from .results import FileResult
 from .rulesets import RuleSetting
@@ -95,13 +95,13 @@ def _named_files(registry: Registry, settings: Iterable[Mapping[str, RuleSetting
                 values = setting.options.get(key, spec.get("default", ()))
                 if not spec.get("x-readlint-paths") or not isinstance(values, list):
                     continue
-                files = [str(v) for v in values if str(v) not in glossary.BUNDLED]
+                files = [str(v) for v in values if str(v) not in glossary_files.BUNDLED]
                 found.update(files)  # (bundled ones are part of readlint's own data)
                 if key == "glossaries" and files:
                     # the files a glossary reads in turn (its terms and practice tables);
                     # a broken glossary is reported when a rule uses it, not here
                     with contextlib.suppress(Exception):
-                        found.update(f for g in glossary.load_all(tuple(values))
+                        found.update(f for g in glossary_sets.load_all(tuple(values))
                                      for f in g.files)
     return found
 

@@ -46,7 +46,7 @@ from pygls.protocol.json_rpc import (
 )
 from pygls.workspace import TextDocument
 
-from . import difficulty, glossary, store
+from . import difficulty, glossary_sets, store
 from .config import CONFIG_FILE_NAMES
 from .document import Document
 from .errors import InputError, ReadlintError
@@ -769,7 +769,7 @@ def _term_hover(ls: ReadlintServer, document: TextDocument, checked: Checked, li
     if not refs:
         return None
     try:
-        matches = glossary.matcher_for(refs).find(line)
+        matches = glossary_sets.matcher_for(refs).find(line)
     except ReadlintError:
         return None
     for match in matches:
@@ -777,7 +777,7 @@ def _term_hover(ls: ReadlintServer, document: TextDocument, checked: Checked, li
             continue
         parts = []
         for entry in match.entries:
-            g = next((g for g in glossary.load_all(refs) if g.name == entry.glossary), None)
+            g = next((g for g in glossary_sets.load_all(refs) if g.name == entry.glossary), None)
             heading = f"**{entry.term}**"
             if entry.pronunciation:
                 heading += f" {entry.pronunciation}"

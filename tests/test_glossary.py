@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from readlint import glossary as glossary_module
-from readlint import store
+from readlint import glossary_sets, glossary_store, store
 from readlint.errors import ConfigError
-from readlint.glossary import Matcher, load, matcher_for
+from readlint.glossary_files import load
+from readlint.glossary_sets import matcher_for
+from readlint.termmatch import Matcher
 from readlint.wordforms import fold
 
 
@@ -61,10 +62,10 @@ def test_a_glossary_set_from_the_cache_is_the_one_read_from_files(tmp_path, monk
     same object however it is reached (entries compare by identity)."""
     monkeypatch.setattr(store, "_root", tmp_path)
     refs = ("nci-cancer-terms", "nci-drugs")
-    built = glossary_module._read_set(refs)  # read from the files, then stored
-    cached = glossary_module._read_set(refs)  # from the cache
-    assert isinstance(cached[0][0].entries, glossary_module.StoredEntries)
-    fields = glossary_module._ENTRY_FIELDS
+    built = glossary_sets._read_set(refs)  # read from the files, then stored
+    cached = glossary_sets._read_set(refs)  # from the cache
+    assert isinstance(cached[0][0].entries, glossary_store.StoredEntries)
+    fields = glossary_store._ENTRY_FIELDS
     for fresh, stored in zip(built[0], cached[0], strict=True):
         assert len(fresh.entries) == len(stored.entries)
         for a, b in zip(fresh.entries, stored.entries, strict=True):
@@ -133,7 +134,7 @@ def test_invalid_glossary_is_a_clear_error(tmp_path, content, message):
 
 
 def test_url_template_fills_only_its_placeholders_and_encodes_them(tmp_path):
-    from readlint.glossary import load
+    from readlint.glossary_files import load
 
     good = tmp_path / "good.yaml"
     good.write_text("name: g\nurl_template: https://x.example/{id}?t={term}\n"
@@ -147,7 +148,7 @@ def test_url_template_fills_only_its_placeholders_and_encodes_them(tmp_path):
                                       "https://x.example/{0}", "https://x.example/{id}/{foo}"])
 def test_url_template_with_other_braces_is_refused_by_name(tmp_path, template):
     from readlint.errors import ConfigError
-    from readlint.glossary import load
+    from readlint.glossary_files import load
 
     bad = tmp_path / "bad.yaml"
     bad.write_text(f"name: g\nurl_template: '{template}'\nterms:\n  - {{term: x, id: y}}\n",

@@ -31,7 +31,8 @@ from pathlib import Path
 from split_corpus import for_professionals, training_pages
 
 from readlint import document
-from readlint.glossary import BUNDLED, matcher_for
+from readlint.glossary_files import BUNDLED
+from readlint.glossary_sets import matcher_for
 from readlint.linkpractice import (
     FEATURES,
     LINK_SKIP_SECTIONS,

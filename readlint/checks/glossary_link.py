@@ -7,13 +7,8 @@ from typing import Any
 
 from .. import nearby
 from ..document import Document
-from ..glossary import (
-    Entry,
-    Glossary,
-    Match,
-    block_matches,
-    matcher_for,
-)
+from ..glossary import Entry, Glossary
+from ..glossary_sets import block_matches, matcher_for
 from ..hardness import hard_term
 from ..linkpractice import (
     LINK_SKIP_SECTIONS,
@@ -34,6 +29,7 @@ from ..linkpractice import (
 )
 from ..problem import Fix, Problem, Severity
 from ..rule import MISSING_LINK, Example, Rule
+from ..termmatch import Match
 from ..vocabulary import everyday_health, is_acronym, rarity
 from ..wordforms import fold, fold_phrase, topic_words
 

@@ -13,20 +13,15 @@ from typing import Any, NamedTuple
 from ..blocks import Block
 from ..document import Document
 from ..errors import ConfigError
-from ..glossary import (
-    Entry,
-    Glossary,
-    Match,
-    Matcher,
-    block_matches,
-    load_all,
-)
+from ..glossary import Entry, Glossary
+from ..glossary_sets import block_matches, load_all
 from ..problem import Fix, Problem, Severity
 from ..readability import familiar_words, is_familiar
 from ..rule import NO_OPTIONS, PLAIN_WORD, Example, Rule, RunContext
 from ..schema import parse_yaml
 from ..source import read_data_text
 from ..tables import WordTable, cached_table, package_folder
+from ..termmatch import Match, Matcher
 from ..vocabulary import STOPWORDS, in_proper_name, word_zipf
 from ..wordforms import fold, fold_phrase, topic_words
 

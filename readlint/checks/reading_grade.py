@@ -7,7 +7,8 @@ from typing import Any, NamedTuple
 
 from ..blocks import Block
 from ..document import Document
-from ..glossary import BUNDLED, block_matches
+from ..glossary_files import BUNDLED
+from ..glossary_sets import block_matches
 from ..nearby import resource_title
 from ..problem import Problem, Severity
 from ..prose import Sentence

@@ -10,7 +10,7 @@ from typing import Any
 from .. import nearby
 from ..blocks import Block
 from ..document import Document
-from ..glossary import block_matches
+from ..glossary_sets import block_matches
 from ..hardness import Limits, hard_term, hard_word
 from ..linkpractice import is_title
 from ..problem import Problem, Severity

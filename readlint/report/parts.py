@@ -30,7 +30,7 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn, TextIO
 
 import orjson
 
-from .. import glossary, store
+from .. import glossary_sets, store
 from ..errors import InputError, ReadlintError
 from ..files import in_shard
 from ..results import FileResult, Notice, said_once
@@ -39,6 +39,7 @@ from .model import DocumentRow, Report, RowTags, assemble, row_of
 
 if TYPE_CHECKING:
     from ..linter import Linter
+    from ..termmatch import Matcher
     from .since_base import Change
 
 PART_FORMAT = 1
@@ -270,10 +271,10 @@ def glossary_answers(linter: Linter, terms: Iterable[str]) -> dict[str, Any]:
     for name in sorted(linter.selection.rule_sets.sets):
         refs.update(dict.fromkeys(linter.selection.glossaries(name)))
     names = list(refs)
-    matchers: list[glossary.Matcher | None] = []
+    matchers: list[Matcher | None] = []
     for ref in names:
         try:
-            matchers.append(glossary.matcher_for((ref,)))
+            matchers.append(glossary_sets.matcher_for((ref,)))
         except ReadlintError:
             matchers.append(None)  # said when the rules ran; the report then asks none
     answers: dict[str, list[int]] = {}

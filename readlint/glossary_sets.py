@@ -1,0 +1,105 @@
+"""The sets of glossaries rules name: each read once per process (from the cache folder when
+no file it was read from has changed, else from its files) and again when one of its files
+changes, with its matcher, its rare one-word names and its matches in a document's blocks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from . import glossary, glossary_files, glossary_store, store, termmatch
+from .document import Document
+from .glossary import Glossary
+from .glossary_files import load, path_of
+from .glossary_store import GlossarySet, file_stamp, file_stamps
+from .termmatch import Match, Matcher
+from .version import __version__
+from .vocabulary import zipf, zipf_sources
+from .wordforms import lemma_sources
+
+
+def load_all(refs: Iterable[str]) -> tuple[Glossary, ...]:
+    return _glossary_set(tuple(refs))[0]
+
+
+def matcher_for(refs: tuple[str, ...]) -> Matcher:
+    """One matcher per set of glossaries, built once per process."""
+    return _glossary_set(refs)[1]
+
+
+def _single_words(refs: tuple[str, ...]) -> frozenset[str]:
+    """The glossaries' one-word names of 5 letters or more that are rare in English (Zipf
+    under 3.5, so medical words, not "special" or "abnormal")."""
+    return _glossary_set(refs)[2]
+
+
+# Loaded sets: the run that last looked at their files, what they looked like, the set.
+_loaded: dict[tuple[str, ...], tuple[int, list[str], GlossarySet]] = {}
+_generation = 0
+
+
+def _glossary_set(refs: tuple[str, ...]) -> GlossarySet:
+    """Glossaries, their matcher and their rare one-word names, loaded once per process and
+    again when a file they were read from changes: their files are looked at once per run
+    (see `refresh`)."""
+    known = _loaded.get(refs)
+    if known is not None and (known[0] == _generation
+                              or known[1] == file_stamps(refs, known[2][0])):
+        _loaded[refs] = (_generation, known[1], known[2])
+        return known[2]
+    found = _read_set(refs)
+    if len(_loaded) >= 16:
+        _loaded.clear()
+    _loaded[refs] = (_generation, file_stamps(refs, found[0]), found)
+    return found
+
+
+def refresh() -> None:
+    """Look at the glossary files again before their next use: a new run (in a process that
+    stays, such as an editor's) sees them as they are now."""
+    global _generation
+    _generation += 1
+
+
+def _read_set(refs: tuple[str, ...]) -> GlossarySet:
+    """The glossary set from the cache folder when no file it was read from has changed,
+    else read, built and stored for the next run."""
+    key = store.digest("glossaries", __version__, *_code_stamps(), *refs,
+                       *(file_stamp(path_of(r)) for r in refs),
+                       *map(store.stamp, zipf_sources() + lemma_sources()))
+    found = glossary_store.read(key)
+    if found is not None:
+        return found
+    glossaries = tuple(load(ref) for ref in refs)
+    matcher = Matcher(glossaries)
+    single = frozenset(low for g in glossaries for e in g.entries for name in e.names
+                       if name.isalpha() and len(name) >= 5 and zipf(low := name.lower()) < 3.5)
+    glossary_store.write(key, (glossaries, matcher, single))
+    return glossaries, matcher, single
+
+
+def _code_stamps() -> list[str]:
+    """The stamps of the code that reads, builds and packs a set: when it changes, the sets
+    in the cache folder are built again."""
+    return [store.stamp(str(module.__file__)) for module in
+            (glossary, glossary_files, termmatch, glossary_store)] + [store.stamp(__file__)]
+
+
+def related_to(word: str, refs: tuple[str, ...]) -> bool:
+    """Is the word a medical glossary term with a word-building ending ("catheter" in
+    "catheterization", "stroma" in "stromal", "estrogen" in "estrogenic")?"""
+    names = _single_words(refs)
+    low = word.lower()
+    return any(low[:n] in names and _DERIVED.fullmatch(low[n:]) is not None
+               for n in range(5, len(low)))
+
+
+_DERIVED = re.compile(r"(?:i?[ac]?al|ic|ous|(?:iz|is)ation|ation|ity|ar|ary|ism|ist|y|l)s?")
+
+
+def block_matches(doc: Document, refs: tuple[str, ...]) -> list[list[Match]]:
+    """The glossary matches of each block of a document, found once for all rules."""
+    find = matcher_for(refs).find
+    found: list[list[Match]] = doc.memo(("glossary matches", refs),
+                                        lambda: [find(b.text) for b in doc.blocks])
+    return found

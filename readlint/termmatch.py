@@ -1,0 +1,172 @@
+"""Finding the terms of some glossaries in prose: a token trie over every name of every
+entry, matched in one pass over the words of a text.
+
+Matching is case-insensitive (except for terms written in capitals, like "HER2" or "ALL",
+which match only in capitals), on word boundaries, plural and possessive forms folded, and
+the longest term wins.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from itertools import accumulate
+from typing import Any, NamedTuple
+
+import orjson
+
+from .glossary import Entry, Glossary
+from .wordforms import fold
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|-")
+_OPENING = re.compile(r"[(\[{]")
+_CLOSING = re.compile(r"[)\]}]")
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """Word tokens (and hyphens, as tokens of their own) with offsets."""
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+class Match(NamedTuple):
+    start: int  # offsets into the searched text
+    end: int
+    text: str
+    entries: tuple[Entry, ...]
+
+
+class Matcher:
+    """A token trie over every name of every entry of some glossaries. Its leaves hold entry
+    numbers, so the trie can be stored in the cache as plain data; a trie from the cache
+    holds each first word's branch packed (JSON text) until a text reaches it."""
+
+    _END = "\0"
+
+    def __init__(self, glossaries: Sequence[Glossary], trie: dict[str, Any] | None = None
+                 ) -> None:
+        self.glossaries = tuple(glossaries)
+        # Entries are numbered across the glossaries, in order: where each glossary's end.
+        self._ends = list(accumulate(len(g.entries) for g in self.glossaries))
+        if trie is not None:
+            self._trie = trie
+            return
+        self._trie = {}
+        number = 0
+        for glossary in self.glossaries:
+            for entry in glossary.entries:
+                for name in entry.names:
+                    self._insert(name, number)
+                number += 1
+
+    def entry(self, number: int) -> Entry:
+        """The entry numbered `number` across the glossaries."""
+        which = bisect.bisect_right(self._ends, number)
+        return self.glossaries[which].entries[number - (self._ends[which - 1] if which else 0)]
+
+    def _insert(self, name: str, number: int) -> None:
+        toks = [t for t, _, _ in tokens(name)]
+        if not toks or toks[0] == "-" or not _matchable(name):
+            return
+        node = self._trie
+        for tok in toks:
+            node = node.setdefault(fold(tok), {})
+        # Names in capitals match only in capitals ("ALL" is not "all").
+        exact = name if re.fullmatch(r"[A-Z0-9][A-Z0-9/-]*[A-Z0-9]", name.strip()) and \
+            any(c.isalpha() for c in name) else ""
+        node.setdefault(self._END, []).append((number, exact))
+
+    def find(self, text: str) -> list[Match]:
+        """Non-overlapping matches, left to right, longest first."""
+        words, starts, ends, folded, after_hyphen, brackets = _folded_tokens(text)
+        root, end_key, entry = self._trie, self._END, self.entry
+        out = []
+        i, count = 0, len(words)
+        while i < count:
+            node = root.get(folded[i])
+            if node is None or after_hyphen[i]:  # (hyphens fold to "-", never a first word)
+                i += 1
+                continue
+            if node.__class__ is str:  # a branch as the cache stores it: unpacked once
+                node = root[folded[i]] = _unpack_branch(node)
+            best = None
+            j = i
+            depth = 0  # brackets opened and not closed since the first word
+            while True:
+                if end_key in node and depth == 0:
+                    span = text[starts[i]:ends[j]]
+                    entries = tuple(entry(number) for number, exact in node[end_key]
+                                    if not exact or _same_capitals(span, exact))
+                    if entries:
+                        best = (j, entries)
+                j += 1
+                if j >= count:
+                    break
+                depth += brackets[j]
+                if depth < 0:
+                    break  # a term does not run out of brackets: "hormone (LHRH) agonists"
+                node = node.get(folded[j])
+                if node is None:
+                    break
+            if best is None:
+                i += 1
+                continue
+            j, entries = best
+            out.append(Match(starts[i], ends[j], text[starts[i]:ends[j]],
+                             tuple(dict.fromkeys(entries))))
+            i = j + 1
+        return out
+
+
+@lru_cache(maxsize=256)  # the blocks of a long page; more only holds memory (1,024: +16 MB)
+def _folded_tokens(text: str) -> tuple[list[str], list[int], list[int], list[str], list[bool],
+                                       list[int]]:
+    """A text's tokens, their offsets, their folded forms, whether each directly follows
+    a hyphen ("positive" in "HER2-positive" starts no term), and the brackets opened (or,
+    negative, closed) just before it: worked out once per text for every matcher that
+    searches it."""
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _TOKEN.finditer(text):
+        words.append(m.group())
+        starts.append(m.start())
+        ends.append(m.end())
+    folded = [w if w == "-" else fold(w) for w in words]
+    after_hyphen = [False] + [words[k - 1] == "-" and ends[k - 1] == starts[k]
+                              for k in range(1, len(words))]
+    brackets = [0] * len(words)
+    if _OPENING.search(text) or _CLOSING.search(text):
+        for k in range(1, len(words)):
+            gap = text[ends[k - 1]:starts[k]]
+            if gap and gap != " ":
+                brackets[k] = len(_OPENING.findall(gap)) - len(_CLOSING.findall(gap))
+    return words, starts, ends, folded, after_hyphen, brackets
+
+
+def _matchable(name: str) -> bool:
+    """Names too short or too bare to find in prose safely ("s", "2", "mm", "3-D", stage codes
+    such as "IIIA") are not matched; abbreviations in capitals ("CT", "HER2") are."""
+    letters = re.sub(r"[^A-Za-z]", "", name)
+    if len(letters) < 2 or re.fullmatch(r"[IVX]+[A-E]?\d?", name.strip()):
+        return False  # "3-D", "IIIA": codes, not terms
+    if len(name.strip()) <= 2:
+        return name.strip().isupper() and len(letters) == 2
+    return True
+
+
+def _same_capitals(span: str, name: str) -> bool:
+    """Does text written in capitals match a capitals name (plural 's' allowed)?"""
+    span = re.sub(r"['’]?s$", "", span) if not span.isupper() else span
+    return re.sub(r"\W", "", span) == re.sub(r"\W", "", name)
+
+
+def _unpack_branch(packed: str) -> dict[str, Any]:
+    """A branch of the trie as the cache holds it: dictionaries of words, ending in lists of
+    [entry number, capitals]. A branch that is not JSON (a damaged cache) matches nothing."""
+    try:
+        branch = orjson.loads(packed)
+    except orjson.JSONDecodeError:
+        return {}
+    return branch if isinstance(branch, dict) else {}
