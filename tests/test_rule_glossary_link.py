@@ -247,9 +247,9 @@ def test_a_term_never_runs_out_of_brackets():
     # there would garble the text); a name with its brackets whole is one term.
     assert lint("Drugs called luteinizing hormone-releasing hormone (LHRH) agonists stop "
                 "this.\n", select="glossary-link") == []
-    (problem,) = lint("A positron emission tomography (PET) scan was done.\n",
+    (problem,) = lint("She had pancreatic neuroendocrine (islet cell) tumors.\n",
                       select="glossary-link")
-    assert problem.subject == "positron emission tomography (PET) scan"
+    assert problem.subject == "pancreatic neuroendocrine (islet cell) tumors"
     assert subjects("Ask about LHRH agonists.\n") == ["LHRH agonists"]
 
 

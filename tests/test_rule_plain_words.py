@@ -225,10 +225,12 @@ def test_a_word_list_field_of_the_wrong_kind_is_named(tmp_path):
 
 def test_initial_only_after_a_determiner_and_quotes_of_mixed_marks():
     # Real sentences from cancer.gov pages: "Initial imaging may include" would read as
-    # "First, imaging ..."; "the initial, or first-line, treatment" already says "first"; a
+    # "First, imaging ..."; "the initial, or first-line, treatment" already says "first"
+    # ("the initial treatment" is left alone: editors link it as a name of "primary
+    # treatment"); a
     # quotation opened with a straight mark after one closed with a curly one is still quoted.
     found = [(p.line, p.column) for p in lint(
-        "Initial imaging may include mammography. The initial treatment worked. After the "
+        "Initial imaging may include mammography. The initial step worked. After the "
         "initial, or first-line, treatment it failed.\n\n"
         "“It is rare,” said Dr. Madan. \"In addition, the toxicity data suggest it is safe.\n",
         select="plain-words")]
