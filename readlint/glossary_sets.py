@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from . import glossary, glossary_files, glossary_store, store, termmatch
 from .document import Document
@@ -14,7 +15,7 @@ from .glossary_files import load, path_of
 from .glossary_store import GlossarySet, file_stamp, file_stamps
 from .termmatch import Match, Matcher
 from .version import __version__
-from .vocabulary import zipf, zipf_sources
+from .vocabulary import WORDS_REMEMBERED, zipf, zipf_sources
 from .wordforms import lemma_sources
 
 
@@ -92,6 +93,25 @@ def related_to(word: str, refs: tuple[str, ...]) -> bool:
     low = word.lower()
     return any(low[:n] in names and _DERIVED.fullmatch(low[n:]) is not None
                for n in range(5, len(low)))
+
+
+# Editors leave a term plain when they use it on this many pages that link dictionary terms
+# or more, and link it on at most this share of them.
+PLAIN_PAGES = 5
+PLAIN_SHARE = 0.1
+
+
+@lru_cache(maxsize=WORDS_REMEMBERED)
+def left_plain(word: str, refs: tuple[str, ...]) -> bool:
+    """Do editors leave this one-word glossary name plain: of the pages that link dictionary
+    terms and use it, at least `PLAIN_PAGES`, they link it on at most one in ten
+    ("methodology", "oncology", "NIH")? What finished pages leave plain, their editors judged
+    plain enough. Only glossaries with a record of how editors link them say so."""
+    for match in matcher_for(refs).find(word):
+        if match.start == 0 and match.end == len(word):
+            return any(e.pages >= PLAIN_PAGES and e.linked <= PLAIN_SHARE * e.pages
+                       for e in match.entries)
+    return False
 
 
 _DERIVED = re.compile(r"(?:i?[ac]?al|ic|ous|(?:iz|is)ation|ation|ity|ar|ary|ism|ist|y|l)s?")

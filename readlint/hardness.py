@@ -9,7 +9,8 @@ with a hard word in it. Easy whatever their frequency: words of the body and of 
 and the conditions everyone has heard of (data/everyday-health-words.txt: "spleen",
 "multiple sclerosis"), everyday words made from everyday ones ("editorialists", "regrow"),
 words a reader can take apart into a prefix and a common word ("hypermobility",
-"osteoarthritis"), two words run together by a typing slip, brands written in CamelCase, and names.
+"osteoarthritis"), two words run together by a typing slip, brands written in CamelCase, names,
+and glossary terms the editors use on many pages and leave plain ("methodology", "oncology").
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .glossary_sets import related_to
+from .glossary_sets import left_plain, related_to
 from .vocabulary import (
     EVERYDAY_ABBREVIATIONS,
     WORDS_REMEMBERED,
@@ -63,8 +64,8 @@ def hard_term(term: str, acronym: bool, in_glossary: bool, text: str, start: int
     docstring)? `in_glossary`: the term is (part of) a glossary term there."""
     end = start + len(term)
     if acronym:
-        if term.upper() in EVERYDAY_ABBREVIATIONS:
-            return False
+        if term.upper() in EVERYDAY_ABBREVIATIONS or left_plain(term, limits.glossaries):
+            return False  # "NIH": editors leave it plain
         return zipf(term) < limits.acronym_max_zipf
     if " " in term:  # a term of several words ("lymph nodes")
         if everyday_health(term):
@@ -101,6 +102,8 @@ def hard_word(term: str, in_glossary: bool, limits: Limits = DEFAULT_LIMITS) -> 
         return True  # health writers explain it where they use it: "recur", "scoliosis"
     if not in_glossary and readable_parts(term):
         return False  # a prefix and a common word: "hypermobility", "osteoarthritis"
+    if left_plain(term, limits.glossaries):
+        return False  # editors use it and leave it plain: "methodology", "oncology"
     frequency = word_zipf(term)
     if frequency < limits.max_zipf:
         return True

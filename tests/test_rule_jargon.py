@@ -300,3 +300,14 @@ def test_a_later_term_with_the_same_hard_head_is_not_reported_again():
 ])
 def test_still_reported(text, term):
     assert term in [subject for subject, _, _ in flagged(text)]
+
+
+def test_terms_editors_use_and_leave_plain_are_not_reported():
+    """cancer.gov editors use "methodology", "oncology" and "noninvasive" on many pages that
+    link dictionary terms, and link them on none: they judged them plain enough. A term they
+    link now and then ("neurologic": 1 of 7 pages) is still reported."""
+    for sentence in ("The methodology of the study was new.", "The oncology team met.",
+                     "A noninvasive test was done."):
+        assert flagged(sentence, config=None) == [], sentence
+    assert [term for term, *_ in flagged("A neurologic exam was done.", config=None)] == \
+        ["neurologic"]
