@@ -10,6 +10,7 @@ from typing import Any
 from .. import nearby
 from ..blocks import Block
 from ..document import Document
+from ..explanations import explained
 from ..glossary import (
     a_noun_not_adjective,
     block_matches,
@@ -27,7 +28,6 @@ from ..vocabulary import (
     SKIP_SECTIONS,
     STOPWORDS,
     WORDS_REMEMBERED,
-    explained,
     in_proper_name,
     is_acronym,
     is_medical_form,
