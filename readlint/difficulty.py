@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .document import Document
+from .explanations import explained
 from .glossary_sets import block_matches
 from .hardness import DEFAULT_LIMITS, Limits, hard_term
 from .prose import Sentence, Word, within
@@ -55,7 +56,6 @@ from .vocabulary import (
     EVERYDAY_ABBREVIATIONS,
     SKIP_SECTIONS,
     WORDS_REMEMBERED,
-    explained,
     is_acronym,
     word_zipf,
     zipf,

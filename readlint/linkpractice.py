@@ -27,9 +27,10 @@ from typing import Any, NamedTuple
 
 from .blocks import Block, Link
 from .document import Document
+from .explanations import ALSO_CALLED, explained
 from .glossary import Glossary
 from .termmatch import Match
-from .vocabulary import ALSO_CALLED, SKIP_SECTIONS, explained, in_proper_name, is_acronym, rarity
+from .vocabulary import SKIP_SECTIONS, in_proper_name, is_acronym, rarity
 from .wordforms import can_be_verb, fold, only_a_verb
 
 SUMMARY_MARK = ("key points",)  # a summary laid out as cancer.gov's PDQ summaries are

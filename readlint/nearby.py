@@ -1,6 +1,6 @@
 """What the text around a term says of it, beyond an explanation right beside it.
 
-`vocabulary.explained` reads the words right around a term ("prognosis (chance of
+`explanations.explained` reads the words right around a term ("prognosis (chance of
 recovery)", "called ...", "X is a ..."). Editors also explain a term a little further away, or
 let the sentence say what kind of thing it is; a reader is not lost there either:
 

@@ -1,5 +1,5 @@
 """No function in readlint/ is longer than MAX_LINES lines, from its `def` to its last line:
-each does one thing and reads at once. LONG_FOR_NOW names the few still to be split."""
+each does one thing and reads at once."""
 
 from __future__ import annotations
 
@@ -9,11 +9,6 @@ from collections.abc import Iterator
 from helpers import ROOT
 
 MAX_LINES = 60
-# Being split on their own; each leaves this list when it is short enough.
-LONG_FOR_NOW = frozenset({
-    ("readlint/checks/undefined_jargon.py", "check"),
-    ("readlint/checks/undefined_jargon.py", "_hard_parts"),
-})
 
 
 def _lengths() -> Iterator[tuple[tuple[str, str], int]]:
@@ -28,12 +23,5 @@ def _lengths() -> Iterator[tuple[tuple[str, str], int]]:
 
 
 def test_no_function_is_longer_than_60_lines() -> None:
-    too_long = {where: lines for where, lines in _lengths()
-                if lines > MAX_LINES and where not in LONG_FOR_NOW}
+    too_long = {where: lines for where, lines in _lengths() if lines > MAX_LINES}
     assert too_long == {}, "split these into smaller functions that each do one thing"
-
-
-def test_the_functions_let_off_are_few_and_still_long() -> None:
-    assert len(LONG_FOR_NOW) <= 2
-    long = {where for where, lines in _lengths() if lines > MAX_LINES}
-    assert long >= LONG_FOR_NOW, "a function now short enough leaves LONG_FOR_NOW"

@@ -534,11 +534,11 @@ def test_pronunciation_keys_are_found_as_before():
 def test_explanations_in_a_sentence_are_found_as_before():
     import re
 
-    from readlint import vocabulary
+    from readlint import explanations
 
     def also_called(text: str, start: int) -> bool:  # as `explained` read the sentence
         sentence = text[max(text.rfind(". ", 0, start) + 1, 0):start]
-        return vocabulary.ALSO_CALLED.search(sentence) is not None
+        return explanations.ALSO_CALLED.search(sentence) is not None
 
     def named_later(text: str, start: int, end: int) -> bool:
         term = text[start:end]
@@ -556,11 +556,11 @@ def test_explanations_in_a_sentence_are_found_as_before():
               ".", ";", "(", ")", "( ", " )", "bar baz", "abc def (", "term", "x", "-", "*",
               "cells ( term )"]
     for text in random_texts(pieces, 2_000, seed=6):
-        marks = vocabulary._Marks(text)
+        marks = explanations._Marks(text)
         for start in range(len(text) + 1):
             assert marks.also_called(start) == also_called(text, start), (text, start)
             for end in range(start + 1, min(len(text), start + 6) + 1):
-                assert vocabulary._named_later(text, start, end) == \
+                assert explanations._named_later(text, start, end) == \
                     named_later(text, start, end), (text, start, end)
 
 

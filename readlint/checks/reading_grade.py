@@ -7,6 +7,7 @@ from typing import Any, NamedTuple
 
 from ..blocks import Block
 from ..document import Document
+from ..explanations import explained
 from ..glossary_files import BUNDLED
 from ..glossary_sets import block_matches
 from ..nearby import resource_title
@@ -16,7 +17,7 @@ from ..readability import COUNTED, FORMULA_LABELS, GRADE_FORMULAS, SHORT_WORD, U
 from ..rule import GRADE, Example, Rule
 from ..stock import stock_key, stock_sentences
 from ..syllables import default_counter
-from ..vocabulary import DRUG_ENDINGS, SKIP_SECTIONS, explained, is_acronym, is_medical_form
+from ..vocabulary import DRUG_ENDINGS, SKIP_SECTIONS, is_acronym, is_medical_form
 from ..wordforms import fold, topic_words
 from .audience_mismatch import AudienceMismatch
 

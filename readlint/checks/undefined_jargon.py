@@ -5,11 +5,12 @@ import itertools
 import re
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from .. import nearby
 from ..blocks import Block
 from ..document import Document
+from ..explanations import explained
 from ..glossary_sets import block_matches
 from ..hardness import Limits, hard_term, hard_word
 from ..linkpractice import is_title
@@ -20,7 +21,6 @@ from ..vocabulary import (
     SKIP_SECTIONS,
     STOPWORDS,
     WORDS_REMEMBERED,
-    explained,
     in_proper_name,
     is_acronym,
     is_medical_form,
@@ -138,136 +138,236 @@ class UndefinedJargon(Rule):
     }
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
-        ignored = {fold_phrase(w) for w in options["ignore"]}
-        limits = _limits(options)
-        found = block_matches(doc, tuple(options["glossaries"]))
-        # Abbreviations spelled out in a heading ("Post-Traumatic Stress (PTS)") are explained.
-        seen: set[str] = {fold_phrase(abbreviation) for h in doc.headings
-                          for abbreviation in spelled_out(h.text)}
-        # Words linked anywhere on the page: the link explains them, in any form ("ejaculation"
-        # after a linked "ejaculates"), and in the terms they stand in ("adjuvant treatment"
-        # where "adjuvant" is linked, "TRAM" where "TRAM flap" is).
-        linked_stems = _linked_stems(doc)
-        # "Key Points" lists: each point is a heading of the section that explains it below
-        skipped = doc.blocks_under(options["skip_sections"]) | nearby.key_points_lists(doc) | \
-            doc.blocks_under(("key points",))
-        # Words found easy, on any page checked with these options: a lower-case word's
-        # hardness does not depend on where it stands (see below).
-        easy = _EASY.setdefault((options["max_zipf"], options["medical_max_zipf"],
-                                 tuple(options["glossaries"]),
-                                 options["skip_glossary_terms"]), set())
-        topic = topic_words(doc)  # the page's subject: its drug is named, not jargon, on it
-        # the site or body a title names ("Pexidartinib - NCI"): its own name, known there
-        # and the site the front matter names as the page's source ("source: GARD")
-        own_names = set(re.findall(r"\b[A-Z]{2,}\b", " ".join(
-            str(doc.metadata.get(field) or "") for field in ("title", "source"))))
+        page = _Page(doc, options)
         for index, block in enumerate(doc.blocks):
-            if block.kind == "heading" or index in skipped or _title_line(block) or \
-                    nearby.resource_title(block) or \
-                    block.kind == "list_item" and is_title(block.text):
+            if not page.passes_over(index, block):
+                yield from self._check_block(doc, _BlockTerms(page, index, block))
+
+    def _check_block(self, doc: Document, terms: _BlockTerms) -> Iterator[Problem]:
+        """The first use of each hard term of one block that nothing on the page explains."""
+        for start, end, text in terms.candidates():
+            term = terms.term_at(start, end, text)
+            if term is None or not terms.remember(term) or terms.accounted_for(term):
                 continue
-            text = block.text
-            label_end = _label_end(doc, block)
-            addresses = address_spans(text)
-            foreign: bool | None = None  # worked out when first needed
-            glossary_spans = [(m.start, m.end, m.text) for m in found[index]]  # in order
-            span_starts = [start for start, _, _ in glossary_spans]
-            candidates: list[tuple[int, int, str]] = []
-            if not options["skip_glossary_terms"]:
-                candidates.extend(s for s in glossary_spans if " " in s[2])
-            taken = {i for s, e, _ in candidates for i in range(s, e)}
-            for word in doc.block_words[index]:
-                if word.text in easy and (options["skip_glossary_terms"] or not _within(
-                        glossary_spans, span_starts, word.start, word.end)) or \
-                        word.start in taken or addresses and within(addresses, word.start):
-                    continue
-                for start, end, part in _hard_parts(text, word.text, word.start):
-                    candidates.append((start, end, part))
-            candidates.sort()
-            covered = 0  # the end of the last term reported whole
-            for start, end, term in candidates:
-                if start < covered:
-                    continue  # part of a term of several words already taken
-                key = fold_phrase(term)
-                if key in seen or key in ignored:
-                    continue
-                acronym = is_acronym(term)
-                in_glossary = _within(glossary_spans, span_starts, start, end)
-                if term in easy and (options["skip_glossary_terms"] or not in_glossary):
-                    continue
-                if _named(term, acronym, in_glossary, text, start) or \
-                        own_names and re.sub(r"['’]s$", "", term) in own_names:
-                    seen.add(key)  # a person or a group, named again later: "Dr. Cusimano" ...
-                    continue  # ... "Cusimano said"
-                if not hard_term(term, acronym, in_glossary, text, start, limits):
-                    if term.islower() and not in_glossary and len(easy) < WORDS_REMEMBERED:
-                        # A lower-case word outside glossary terms is easy wherever it stands
-                        # (inside one it is weighed as part of the term, or, where
-                        # glossary terms are left to glossary-link, the term is that rule's).
-                        easy.add(term)
-                    continue
-                if not in_glossary and not acronym:
-                    # the whole term: "amyotrophic lateral sclerosis"
-                    start, end = _whole_term(text, max(start, covered), end)
-                    term = text[start:end]
-                    key = fold_phrase(term)
-                    covered = end
-                    if key in seen or key in ignored:
-                        continue
-                if " " in key and (_part_seen(key, seen) or _graded(term, seen)):
-                    seen.add(key)
-                    continue  # "Autosomal dominant inheritance" after "autosomal dominant"
-                if " " in key and _KIND_LAST.search(term):
-                    seen.add(key)
-                    continue  # its kind is its last word: "the BRAF gene", "KRAS mutation"
-                seen.add(key)
-                seen.add(fold_phrase(text[start:start + len(term.split()[0])]))
-                if " " in key and hard_word(key.split()[-1], in_glossary, limits):
-                    seen.add(key.split()[-1])  # "Iris coloboma" after "Chorioretinal coloboma"
-                if in_glossary and options["skip_glossary_terms"]:
-                    continue
-                if any(lk.start < end and start < lk.end for lk in block.links):
-                    continue
-                if _linked_on_page(term, linked_stems):
-                    continue  # its hardest word is linked on the page, in some form
-                if _named_by_work(term):
-                    continue  # "internists" among other doctors
-                suffix = _DRUG_SUFFIX.match(text, end)  # "Mosunetuzumab-axgb works by ..."
-                whole = _hyphenated(text, start, end)  # a part of "tonic-clonic", "apoA-I"
-                if end <= label_end or \
-                        explained(text, start, suffix.end() if suffix else end, acronym) or \
-                        whole != (start, end) and explained(text, *whole, acronym) or \
-                        _explained_with_next(text, start, end, topic) or \
-                        _noun_definition(text, end) or \
-                        _field_or_program(text, start, end, term) or \
-                        _in_title(term, topic) or _against_topic(term, topic) or \
-                        _pronunciation(text, start) or _not_a_term(text, start, end, acronym) \
-                        or nearby.explained_nearby(doc, index, text, start, end, term) or \
-                        nearby.drug_named(text, start, end, term):
-                    continue
-                if foreign is None:
-                    foreign = _other_language(text)
-                if foreign:
-                    break
-                if acronym and (_gene_or_variant(doc, block.source_offset(start),
-                                                 block.source_offset(end - 1) + 1, term, seen)
-                                or _GENE_AFTER.match(text, end)):
-                    continue
-                source_start = block.source_offset(start)
-                source_end = block.source_offset(end - 1) + 1
-                meant = (misspelling_of(term) or
-                         (None if in_glossary else _page_misspelling(doc, term))) \
-                    if not acronym else None
-                if meant is not None:  # a slip of the keyboard, not a term: "symtpoms"
-                    yield self.problem(doc, source_start, source_end,
-                                       f"\"{term}\" looks like a misspelling of \"{meant}\": "
-                                       "check the spelling.", subject=term)
-                    continue
-                yield self.problem(doc, source_start, source_end, _message(term, acronym),
-                                   subject=term)
+            if terms.in_other_language():
+                break  # a paragraph in another language: none of its words is reported
+            if term.acronym and terms.gene_or_variant(term):
+                continue
+            yield self._problem_for(doc, terms.block, term)
+
+    def _problem_for(self, doc: Document, block: Block, term: _Term) -> Problem:
+        """The problem for a hard term left unexplained, or for a likely misspelling."""
+        source_start = block.source_offset(term.start)
+        source_end = block.source_offset(term.end - 1) + 1
+        meant = (misspelling_of(term.text) or
+                 (None if term.in_glossary else _page_misspelling(doc, term.text))) \
+            if not term.acronym else None
+        if meant is not None:  # a slip of the keyboard, not a term: "symtpoms"
+            return self.problem(doc, source_start, source_end,
+                                f"\"{term.text}\" looks like a misspelling of \"{meant}\": "
+                                "check the spelling.", subject=term.text)
+        return self.problem(doc, source_start, source_end, _message(term.text, term.acronym),
+                            subject=term.text)
 
 
 _EASY: dict[tuple[Any, ...], set[str]] = {}  # options -> lower-case words found easy
+
+
+class _Term(NamedTuple):
+    """A hard term found in a block's text: text[start:end], folded as `key`."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    acronym: bool
+    in_glossary: bool  # inside a term of the glossaries
+
+
+class _Page:
+    """What the check knows of the whole page: its options, the glossary terms of each block,
+    the terms met so far (`seen`) and the words found easy."""
+
+    def __init__(self, doc: Document, options: Mapping[str, Any]) -> None:
+        self.doc = doc
+        self.skip_glossary_terms: bool = options["skip_glossary_terms"]
+        self.ignored = {fold_phrase(w) for w in options["ignore"]}
+        self.limits = _limits(options)
+        self.glossary_terms = block_matches(doc, tuple(options["glossaries"]))
+        # Abbreviations spelled out in a heading ("Post-Traumatic Stress (PTS)") are explained.
+        self.seen: set[str] = {fold_phrase(abbreviation) for h in doc.headings
+                               for abbreviation in spelled_out(h.text)}
+        # Words linked anywhere on the page: the link explains them, in any form ("ejaculation"
+        # after a linked "ejaculates"), and in the terms they stand in ("adjuvant treatment"
+        # where "adjuvant" is linked, "TRAM" where "TRAM flap" is).
+        self.linked_stems = _linked_stems(doc)
+        # "Key Points" lists: each point is a heading of the section that explains it below
+        self.skipped = doc.blocks_under(options["skip_sections"]) | \
+            nearby.key_points_lists(doc) | doc.blocks_under(("key points",))
+        # Words found easy, on any page checked with these options: a lower-case word's
+        # hardness does not depend on where it stands (see `note_easy`).
+        self.easy = _EASY.setdefault((options["max_zipf"], options["medical_max_zipf"],
+                                      tuple(options["glossaries"]),
+                                      options["skip_glossary_terms"]), set())
+        self.topic = topic_words(doc)  # the page's subject: its drug is named, not jargon, on it
+        # the site or body a title names ("Pexidartinib - NCI"): its own name, known there
+        # and the site the front matter names as the page's source ("source: GARD")
+        self.own_names = set(re.findall(r"\b[A-Z]{2,}\b", " ".join(
+            str(doc.metadata.get(field) or "") for field in ("title", "source"))))
+
+    def passes_over(self, index: int, block: Block) -> bool:
+        """Is the block one whose terms are not checked: a heading, a title line, a block of
+        a skipped section, a list item naming an outside resource?"""
+        return block.kind == "heading" or index in self.skipped or _title_line(block) or \
+            nearby.resource_title(block) or \
+            block.kind == "list_item" and is_title(block.text)
+
+    def known(self, key: str) -> bool:
+        """Was the term (folded) met before on the page, or is it one never reported?"""
+        return key in self.seen or key in self.ignored
+
+    def own_name(self, term: str) -> bool:
+        """Is the term the name of the site or body the page's title or source names?"""
+        return bool(self.own_names) and re.sub(r"['’]s$", "", term) in self.own_names
+
+    def note_easy(self, term: str, in_glossary: bool) -> None:
+        """Remember a word found easy, for every page checked with these options."""
+        if term.islower() and not in_glossary and len(self.easy) < WORDS_REMEMBERED:
+            # A lower-case word outside glossary terms is easy wherever it stands (inside one
+            # it is weighed as part of the term, or, where glossary terms are left to
+            # glossary-link, the term is that rule's).
+            self.easy.add(term)
+
+
+class _BlockTerms:
+    """The terms of one block of the page, weighed one at a time in the order they stand."""
+
+    def __init__(self, page: _Page, index: int, block: Block) -> None:
+        self.page = page
+        self.index = index
+        self.block = block
+        self.text = block.text
+        self.label_end = _label_end(page.doc, block)
+        self.addresses = address_spans(self.text)
+        self._foreign: bool | None = None  # worked out when first needed
+        self.spans = [(m.start, m.end, m.text) for m in page.glossary_terms[index]]  # in order
+        self.span_starts = [start for start, _, _ in self.spans]
+        self.covered = 0  # the end of the last term taken whole
+
+    def in_glossary_term(self, start: int, end: int) -> bool:
+        return _within(self.spans, self.span_starts, start, end)
+
+    def candidates(self) -> list[tuple[int, int, str]]:
+        """The words and parts of words that may be hard (and, when glossary-link does not
+        take them, the glossary's terms of several words), in order."""
+        page = self.page
+        candidates: list[tuple[int, int, str]] = []
+        if not page.skip_glossary_terms:
+            candidates.extend(s for s in self.spans if " " in s[2])
+        taken = {i for s, e, _ in candidates for i in range(s, e)}
+        for word in page.doc.block_words[self.index]:
+            if word.text in page.easy and (page.skip_glossary_terms or not
+                                           self.in_glossary_term(word.start, word.end)) or \
+                    word.start in taken or \
+                    bool(self.addresses) and within(self.addresses, word.start):
+                continue
+            candidates.extend(_hard_parts(self.text, word.text, word.start))
+        candidates.sort()
+        return candidates
+
+    def term_at(self, start: int, end: int, term: str) -> _Term | None:
+        """The hard term text[start:end] is, or starts (widened to all its words), or None
+        when it is part of a term already taken, met before, never reported, easy, or a
+        name. Names are remembered as met, easy words as easy."""
+        if start < self.covered:
+            return None  # part of a term of several words already taken
+        page = self.page
+        key = fold_phrase(term)
+        if page.known(key):
+            return None
+        acronym = is_acronym(term)
+        in_glossary = self.in_glossary_term(start, end)
+        if term in page.easy and (page.skip_glossary_terms or not in_glossary):
+            return None
+        if _named(term, acronym, in_glossary, self.text, start) or page.own_name(term):
+            page.seen.add(key)  # a person or a group, named again later: "Dr. Cusimano" ...
+            return None  # ... "Cusimano said"
+        if not hard_term(term, acronym, in_glossary, self.text, start, page.limits):
+            page.note_easy(term, in_glossary)
+            return None
+        if in_glossary or acronym:
+            return _Term(start, end, term, key, acronym, in_glossary)
+        return self._whole_term(start, end)
+
+    def _whole_term(self, start: int, end: int) -> _Term | None:
+        """The whole term a hard word starts ("amyotrophic lateral sclerosis"), taken so that
+        its other words are not weighed again, or None when it was met before."""
+        start, end = _whole_term(self.text, max(start, self.covered), end)
+        self.covered = end
+        term = self.text[start:end]
+        key = fold_phrase(term)
+        if self.page.known(key):
+            return None
+        return _Term(start, end, term, key, False, False)
+
+    def remember(self, term: _Term) -> bool:
+        """Remember the term as met on the page. Is it still to be checked: not a longer form
+        of a term met before, nor said by its last word to be a kind of thing?"""
+        seen, key = self.page.seen, term.key
+        if " " in key and (_part_seen(key, seen) or _graded(term.text, seen)):
+            seen.add(key)
+            return False  # "Autosomal dominant inheritance" after "autosomal dominant"
+        if " " in key and _KIND_LAST.search(term.text):
+            seen.add(key)
+            return False  # its kind is its last word: "the BRAF gene", "KRAS mutation"
+        seen.add(key)
+        seen.add(fold_phrase(self.text[term.start:term.start + len(term.text.split()[0])]))
+        if " " in key and hard_word(key.split()[-1], term.in_glossary, self.page.limits):
+            seen.add(key.split()[-1])  # "Iris coloboma" after "Chorioretinal coloboma"
+        return True
+
+    def accounted_for(self, term: _Term) -> bool:
+        """Is the term left to glossary-link, linked, a kind of doctor, or explained?"""
+        if term.in_glossary and self.page.skip_glossary_terms:
+            return True
+        if any(lk.start < term.end and term.start < lk.end for lk in self.block.links):
+            return True
+        if _linked_on_page(term.text, self.page.linked_stems):
+            return True  # its hardest word is linked on the page, in some form
+        if _named_by_work(term.text):
+            return True  # "internists" among other doctors
+        return self._explained(term)
+
+    def _explained(self, term: _Term) -> bool:
+        """Does the text explain the term, or show that it is not a term to explain (a
+        field of work, the page's subject, a pronunciation, a drug named as such)?"""
+        text, start, end, topic = self.text, term.start, term.end, self.page.topic
+        suffix = _DRUG_SUFFIX.match(text, end)  # "Mosunetuzumab-axgb works by ..."
+        whole = _hyphenated(text, start, end)  # a part of "tonic-clonic", "apoA-I"
+        return end <= self.label_end or \
+            explained(text, start, suffix.end() if suffix else end, term.acronym) or \
+            whole != (start, end) and explained(text, *whole, term.acronym) or \
+            _explained_with_next(text, start, end, topic) or \
+            _noun_definition(text, end) or \
+            _field_or_program(text, start, end, term.text) or \
+            _in_title(term.text, topic) or _against_topic(term.text, topic) or \
+            _pronunciation(text, start) or _not_a_term(text, start, end, term.acronym) or \
+            nearby.explained_nearby(self.page.doc, self.index, text, start, end, term.text) or \
+            nearby.drug_named(text, start, end, term.text)
+
+    def in_other_language(self) -> bool:
+        """Is the block mostly in another language? (Worked out once, when first asked.)"""
+        if self._foreign is None:
+            self._foreign = _other_language(self.text)
+        return self._foreign
+
+    def gene_or_variant(self, term: _Term) -> bool:
+        """Is the abbreviation a gene or a variant, named as such?"""
+        block = self.block
+        return _gene_or_variant(self.page.doc, block.source_offset(term.start),
+                                block.source_offset(term.end - 1) + 1, term.text,
+                                self.page.seen) or \
+            _GENE_AFTER.match(self.text, term.end) is not None
 
 
 def _within(spans: list[tuple[int, int, str]], starts: list[int], start: int, end: int) -> bool:
@@ -405,9 +505,7 @@ def _field_or_program(text: str, start: int, end: int, term: str) -> bool:
 
 def _hard_parts(text: str, word: str, start: int) -> Iterator[tuple[int, int, str]]:
     """A word, or for a hyphenated word such as "HER2-positive" its parts that may be hard."""
-    if word.isascii() and word.isalpha() and (
-            word.islower() or (len(word) > 2 and sum(c.isupper() for c in word) == 1
-                               and not (word[0] in "TNM" and word[1] in "Xx"))):
+    if _plain_word(word):
         yield start, start + len(word), word  # most words: none of the cases below
         return
     if not re.search(r"[^\W\d_]", word) or re.fullmatch(r"[\d.,]+", word):
@@ -415,11 +513,7 @@ def _hard_parts(text: str, word: str, start: int) -> Iterator[tuple[int, int, st
     if not re.search(r"[A-Za-zÀ-ɏ]", word):
         return  # not written in the Latin alphabet: a fraction "⅛", a stray character
     if "*" in word:  # emphasis written without spaces: "the*EGFR*gene"
-        offset = start
-        for part in word.split("*"):
-            if part:
-                yield from _hard_parts(text, part, offset)
-            offset += len(part) + 1
+        yield from _emphasised_parts(text, word, start)
         return
     if re.fullmatch(r"\d+[xX×]\d+|\d[\dA-Za-z]*|[α-ωΑ-Ω]\w*|(?:to|up|of|in|and|or|than)\d+",
                     word):
@@ -432,16 +526,34 @@ def _hard_parts(text: str, word: str, start: int) -> Iterator[tuple[int, int, st
     mark = re.search(r"[.¹²³⁴⁵⁶⁷⁸⁹⁰]+$", word)
     if mark and mark.start() > 0:  # a footnote mark: "lymphoma¹"
         word = word[:mark.start()]
+    yield from _unmarked_parts(text, word, start)
+
+
+def _plain_word(word: str) -> bool:
+    """Is the word letters alone, in small letters or with one capital (not a TNM label such
+    as "TX")? Such a word is a term, or part of one, as it stands."""
+    return word.isascii() and word.isalpha() and (
+        word.islower() or (len(word) > 2 and sum(c.isupper() for c in word) == 1
+                           and not (word[0] in "TNM" and word[1] in "Xx")))
+
+
+def _emphasised_parts(text: str, word: str, start: int) -> Iterator[tuple[int, int, str]]:
+    """The hard parts of each piece of a word between emphasis marks ("the*EGFR*gene")."""
+    offset = start
+    for part in word.split("*"):
+        if part:
+            yield from _hard_parts(text, part, offset)
+        offset += len(part) + 1
+
+
+def _unmarked_parts(text: str, word: str, start: int) -> Iterator[tuple[int, int, str]]:
+    """_hard_parts of a word with no emphasis, possessive or footnote mark."""
     coded = re.fullmatch(r"([A-Z][A-Z0-9]+)(?:-[a-z]{4,}|genes?|mutations?|proteins?)", word)
     if coded and is_acronym(coded.group(1)):  # "HER2-targeted": only the code may be hard
         yield start, start + len(coded.group(1)), coded.group(1)
         return
-    if STAGE_LABEL.fullmatch(word):
-        return  # a stage or group label: "IIA", "IVC", "T2N0M0", "IIIb"
-    if _TYPE_LABEL.fullmatch(word) and _LABEL_BEFORE.search(text, max(0, start - 60), start):
-        return  # a type named by a letter: "type C1", "types A, B and C2"
-    if re.fullmatch(r"\d[\d-]*-[A-Z]+-[\d-]+", word):
-        return  # a phone number: "1-888-NCI-1937"
+    if _label_or_phone_number(text, word, start):
+        return
     joined = re.fullmatch(r"([^\W\d_]{4,})\.([^\W\d_]{2,})", word)
     if joined:  # two sentences with no space after the full stop: "helps.The"
         yield from _hard_parts(text, joined.group(1), start)
@@ -455,15 +567,31 @@ def _hard_parts(text: str, word: str, start: int) -> Iterator[tuple[int, int, st
         if len(word) < 6:
             return
     if "-" in word and not is_acronym(word):
-        offset = start
-        for part in word.split("-"):
-            if part and re.search(r"[^\W\d_]", part) and len(part) > 1 and \
-                    not part[0].isdigit() and \
-                    not re.search(r"\d-$", text[max(0, offset - 2):offset]):  # "9-valent"
-                yield offset, offset + len(part), part
-            offset += len(part) + 1
+        yield from _hyphenated_parts(text, word, start)
     else:
         yield start, start + len(word), word
+
+
+def _label_or_phone_number(text: str, word: str, start: int) -> bool:
+    """Is the word a stage or group label ("IIA", "IVC", "T2N0M0", "IIIb"), a type named by a
+    letter ("type C1", "types A, B and C2") or a phone number ("1-888-NCI-1937")?"""
+    if STAGE_LABEL.fullmatch(word):
+        return True
+    if _TYPE_LABEL.fullmatch(word) and _LABEL_BEFORE.search(text, max(0, start - 60), start):
+        return True
+    return re.fullmatch(r"\d[\d-]*-[A-Z]+-[\d-]+", word) is not None
+
+
+def _hyphenated_parts(text: str, word: str, start: int) -> Iterator[tuple[int, int, str]]:
+    """The parts of a hyphenated word that may be hard: those with a letter, of two
+    characters or more, not starting with a digit nor after a number ("9-valent")."""
+    offset = start
+    for part in word.split("-"):
+        if part and re.search(r"[^\W\d_]", part) and len(part) > 1 and \
+                not part[0].isdigit() and \
+                not re.search(r"\d-$", text[max(0, offset - 2):offset]):  # "9-valent"
+            yield offset, offset + len(part), part
+        offset += len(part) + 1
 
 
 STAGE_LABEL = re.compile(r"(?:[IVX]+[A-Ea-e]?[12]?|[TNM][0-4Xx](?:[a-d]|mi|is)?"

@@ -1,0 +1,257 @@
+"""Whether the text explains a term right where it is used.
+
+Evidence that the text explains it, at that use:
+- a dash after it: "cholangitis - an infection of the bile ducts";
+- the next sentence: "... cholangitis. It is an infection of the bile ducts.";
+- a parenthesis right after it: "prognosis (chance of recovery)";
+- a definition: "Refractory: the cancer has not gotten better with treatment";
+- the word in parentheses after a lay phrase: "a drop in platelet levels (thrombocytopenia)";
+- "called X", "known as X"; "X is a ...", "X means ...", "X refers to ..."; "X, which is ...",
+  "X, a ...", "X, or ...";
+- for drug names, the word "drug" or "medicine" just before: "the targeted drug lapatinib";
+- a link on that use.
+
+How common a word is (to tell a plain explanation from a brand or a name) comes from
+`vocabulary`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from .vocabulary import STOPWORDS, everyday_compound, is_acronym, word_zipf, zipf
+
+_CALLED_BEFORE = re.compile(
+    r"(?:\bcalled|\bknown as|\breferred to as|\btermed|\bnamed|,\s*or|\bplural is|"
+    r"\bsingular is)\s+(?:(?:an?|the)\s+)?[\"“']?"
+    r"(?:[\w-]+\s+){0,2}(?:[^\W_]+-)?$", re.I)
+# Another name given for what was just named: "CT scan (also called computerized tomography".
+ALSO_CALLED = re.compile(r"\b(?:also|sometimes) (?:called|known as)\b[^.;:()]*$", re.I)
+_DRUG_BEFORE = re.compile(r"\b(?:drugs?|medicines?|medications?|therapy|vaccines?|inhibitors?|"
+                          r"treatment|blockers?|compound|agent)\s*,?\s+$|\bsuch as\s+$", re.I)
+# What kind of thing the next names are, said just before them: "the enzyme mevalonate kinase",
+# "two enzymes, neuraminidase 1 and beta-galactosidase", "three genes, ETFA, ETFB, and ETFDH",
+# "the parasite Babesia microti".
+_KIND_BEFORE = re.compile(
+    r"\b(?:the|an?|two|three|four|five|several|these|this|other|of|encoding)\s+(?:[a-z]+\s+)?"
+    r"(?:enzymes?|proteins?|genes?|hormones?|bacteri(?:um|a)|virus(?:es)?|parasites?|fung(?:us|i)|"
+    r"(?:round|tape|hook|flat)?worms?|mites?|ticks?)\s*[:,]?\s+"
+    r"(?:[^.;:()]{1,80}?(?:,|\band\b|\bor\b)\s+)?$")
+_DEFINED_AFTER = re.compile(
+    r"[\"”']?\s*(?:,\s*)?(?:(?:is|are|was|were)\s+(?:an?|the|when|what|how|used|one|called|"
+    r"also|another|defined|a group|examples? of)\b|(?:means|refers to|describes|stands for|"
+    r"uses|involves|works by|acts by)\b|"
+    r"(?:is|are)\s+(?:[\w-]+\s+){1,2}(?:that|which|in which|where|used\s+(?:to|for))\b)", re.I)
+_APPOSITIVE_AFTER = re.compile(
+    r"[\"”']?\s*(?:(?:,|\s[-–—]|[–—])\s*(?:which|that|an?|the|or|also called|meaning|when|"
+    r"what|in which)\b|,\s*(?![a-z]+ing\b)[a-z]{4,}\s+(?:to|that|which|in which)\s)", re.I)
+_NEXT_SENTENCE = re.compile(r"[^.!?]*[.!?][\"”')]*\s+(?:(?:It|This|That|These|They)|"
+                            r"(?:An?|The)?\s*(?P<term>[^\s.]+(?:\s[^\s.]+){0,3}))\s+"
+                            r"(?:is|are|was|were)\s+(?:an?|the|when|what|how)\s|"
+                            r"[^.!?]*[.!?][\"”')]*\s+(?:It|This|That|These|They|"
+                            r"(?P<other>[^\s.]+(?:\s[^\s.]+){0,3}))\s+(?:means|refers to)\s")
+_PAREN_AFTER = re.compile(r"[®™]*\s*\(([^()]{2,200})\)")
+# A term that starts its paragraph or list item, then a colon or a dash and what it is:
+# "Refractory: ...", "Peyronie's disease - bending of the penis ...".
+_LABEL_AFTER = re.compile(r"[*_]*\s*(?::|\s[-–—]|[–—])\s*[*_]*[^\W\d_]")
+
+
+def explained(text: str, start: int, end: int, term_is_acronym: bool = False,
+              kinds: bool = True) -> bool:
+    """Does the text explain the word at text[start:end] right where it is used? The word
+    may be followed by an everyday head noun ("sphenoid bone (a butterfly-shaped bone)",
+    "a sitz bath—a warm, shallow bath") or by its abbreviation ("gonadotropin (beta-hCG), a
+    hormone ...")."""
+    before = text[max(0, start - 60):start]
+    marks = _text_marks(text)
+    if marks.also_called(start) or _CALLED_BEFORE.search(before):
+        return True  # another name, or "called the common iliac arteries"
+    if start <= marks.prose_start and _LABEL_AFTER.match(text, end):
+        return True  # a definition: "Refractory: These tumors have not gotten better ..."
+    if kinds and _KIND_BEFORE.search(text, max(0, start - 160), start):
+        return True  # named as what it is: "the enzyme mevalonate kinase"
+    if _named_later(text, start, end):
+        return True  # its plain words come later in the sentence: "absent sweating (anhidrosis)"
+    opened = _OPENED_BEFORE.search(before) if "(" in before else None
+    if opened and _OPENED_SHUT.match(text[end:end + 40]):
+        # The word in parentheses after the phrase it names: "platelet levels (thrombocytopenia)",
+        # "under the tongue (sublingual route)", or an acronym after its long form: "Clinical
+        # Oncology (ASCO)".
+        return len(before[:opened.start()].split()) >= 1
+    if kinds and _DRUG_BEFORE.search(before):
+        return True
+    for after_start in _after_starts(text, end):
+        after = text[after_start:after_start + 200]
+        if start <= marks.prose_start and _LABEL_AFTER.match(after):
+            return True  # "Immunomodulator therapy: ...", "Peyronie's disease - bending ..."
+        if _KEY_AFTER.match(after):
+            return True  # a key to abbreviations: "DB = double blinded"
+        m = _PAREN_AFTER.match(after)
+        if m and _is_explanation(m.group(1), text[start:end], term_is_acronym):
+            return True
+        if _DEFINED_AFTER.match(after) or _APPOSITIVE_AFTER.match(after):
+            return True
+        nxt = _NEXT_SENTENCE.match(after)
+        named = nxt and (nxt.group("term") or nxt.group("other"))
+        if nxt and (not named or fold_words(named) == fold_words(text[start:end])):
+            return True  # explained in the next sentence: "... cholangitis. It is an ..."
+    return False
+
+
+# A bracket opened before the word, with at most two plain words between: "platelet levels
+# (thrombocytopenia", and what may follow the word before the bracket shuts.
+_OPENED_BEFORE = re.compile(
+    r"\(\s*(?:or\s+|(?:an?|the)\s+)?(?:[A-Z][\w-]*\s*(?:[/:]|\bor\b)\s*)*"
+    r"(?:(?!(?:and|or|the|an?|of|in|to|with|for|after|before|see|like|unlike|except|than|"
+    r"including|especially|mainly|mostly)\s)[a-z]{3,}(?<!ing)\s+){0,2}$")
+_OPENED_SHUT = re.compile(r"[®™+]*(?:\s+\w+)?\s*(?:(?:/|\bor\b)\s*[A-Z][\w-]*\s*)*[),;]")
+_KEY_AFTER = re.compile(r"\s*=\s*[^\W\d_]")  # a key to abbreviations: "DB = double blinded"
+_PLAIN_BEFORE_BRACKET = re.compile(r"[a-z]{3,}\s+[a-z]{3,}\s*\(\s*$")
+_BRACKET_SHUT = re.compile(r"\s*\)")
+
+
+def _named_later(text: str, start: int, end: int) -> bool:
+    """Is the word given again later in its sentence, in brackets after plain words ("... and
+    decreased or absent sweating (anhidrosis)")?"""
+    term = text[start:end]
+    marks = _text_marks(text)
+    stop = marks.next_full_stop(end)
+    if "(" in term or ")" in term or term != term.strip():  # not a word: look everywhere
+        places: Iterable[int] = _places(text, term, end, stop)
+    else:  # a word stands in brackets only where a bracket opens before it
+        places = marks.bracketed(term, end, stop - len(term))
+    for at in places:
+        if _BRACKET_SHUT.match(text, at + len(term)) and \
+                _PLAIN_BEFORE_BRACKET.search(text, max(end, at - 60), at):
+            return True
+    return False
+
+
+def _places(text: str, term: str, start: int, stop: int) -> Iterator[int]:
+    at = text.find(term, start, stop)
+    while at >= 0:
+        yield at
+        at = text.find(term, at + 1, stop)
+
+
+class _Marks:
+    """Where a text's full stops, stops of any kind and brackets are, found once, so that
+    `explained` can ask about each of many terms in a long text without reading the text
+    again each time (time that would grow with the square of the text's length)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # The first character that is not a list or emphasis mark (" *_-").
+        self.prose_start = len(text) - len(text.lstrip(" *_-"))
+        self.full_stops = [m.start() for m in re.finditer(r"\. ", text)]
+        self.stops = [m.start() for m in re.finditer(r"[.;:()]", text)]
+        # "also called" and the like, each as (end, start), and those with no letter or
+        # digit right after them (the end of a word).
+        also = [(m.end(), m.start()) for m in _ALSO_CALLED_WORDS.finditer(text)]
+        self.also_ends = {end: begin for end, begin in also}
+        self.also_whole = [(end, begin) for end, begin in also
+                           if not _WORD_CHAR.match(text, end)]
+        self._bracketed: dict[str, list[int]] | None = None
+
+    def sentence_start(self, at: int) -> int:
+        """Where the sentence holding `at` starts, as text.rfind(". ", 0, at) + 1 says."""
+        i = bisect.bisect_right(self.full_stops, at - 2) - 1
+        return self.full_stops[i] + 1 if i >= 0 else 0
+
+    def next_full_stop(self, at: int) -> int:
+        """text.find(". ", at), or the text's length when there is none."""
+        i = bisect.bisect_left(self.full_stops, at)
+        return self.full_stops[i] if i < len(self.full_stops) else len(self.text)
+
+    def also_called(self, at: int) -> bool:
+        """ALSO_CALLED.search(the sentence up to `at`): "also called" or the like, with
+        nothing after it up to `at` that ends a phrase (".;:()")."""
+        sentence = self.sentence_start(at)
+        begin = self.also_ends.get(at)
+        if begin is not None and begin >= sentence:
+            return True  # right before `at`: the end of the sentence is the end of the word
+        i = bisect.bisect_right(self.also_whole, (at, at)) - 1
+        if i < 0:
+            return False
+        end, begin = self.also_whole[i]  # the last one before `at`
+        j = bisect.bisect_left(self.stops, at) - 1
+        return begin >= sentence and (j < 0 or end > self.stops[j])
+
+    def bracketed(self, term: str, start: int, stop: int) -> list[int]:
+        """Where `term` (with no bracket in it) stands right inside brackets, "( term )",
+        from `start` to `stop` (inclusive)."""
+        if self._bracketed is None:
+            self._bracketed = {}
+            text = self.text
+            opens = [m.end() for m in re.finditer(r"\(\s*", text)]
+            shuts = [m.start() for m in re.finditer(r"\)", text)]
+            for k, inside in enumerate(opens):
+                i = bisect.bisect_left(shuts, inside)
+                if i == len(shuts) or k + 1 < len(opens) and opens[k + 1] <= shuts[i]:
+                    continue  # not shut, or another bracket opens inside it
+                self._bracketed.setdefault(text[inside:shuts[i]].rstrip(), []).append(inside)
+        places = self._bracketed.get(term, [])
+        return places[bisect.bisect_left(places, start):bisect.bisect_right(places, stop)]
+
+
+@lru_cache(maxsize=16)
+def _text_marks(text: str) -> _Marks:
+    return _Marks(text)
+
+
+_ALSO_CALLED_WORDS = re.compile(r"\b(?:also|sometimes) (?:called|known as)", re.I)
+_WORD_CHAR = re.compile(r"\w")
+
+
+_PAIRED = re.compile(r"(?:\s+(?:and|or)\s+|/)(?!(?:the|an?)\s)[\w-]+(?:\s+[\w-]+)?"
+                     r"(?=\s+(?:is|are)\b|\s+\((?:\S+\s+){2,}\S+\))")
+_HEAD_AFTER = re.compile(r"[\"”']?[ -]([a-z]+)")  # after a closing quote too
+_ABBREVIATION_AFTER = re.compile(r"\s*\([^()\s]{1,15}\)")
+
+
+def _after_starts(text: str, end: int) -> list[int]:
+    """Where an explanation of the word ending at `end` may start: right after it, after an
+    everyday head noun, after a second term it is paired with ("Perometry and water
+    displacement are ...", "myelocytes and monocytes (immature white blood cells)"), and
+    after an abbreviation in parentheses."""
+    starts = [end]
+    # not "benign or malignant (cancer)", "the epidermis and the dermis (lower layer)"
+    paired = _PAIRED.match(text[end:end + 50])
+    if paired and "(" in text[end + paired.end():end + paired.end() + 3] and " or " in \
+            paired.group():
+        paired = None
+    if paired:
+        starts.append(end + paired.end())
+    head = _HEAD_AFTER.match(text[end:end + 30])
+    if head and word_zipf(head.group(1)) >= 4.0 and head.group(1) not in STOPWORDS:
+        starts.append(end + head.end())
+    for at in list(starts):
+        abbreviation = _ABBREVIATION_AFTER.match(text[at:at + 20])
+        if abbreviation:
+            starts.append(at + abbreviation.end())
+    return starts
+
+
+def fold_words(text: str) -> str:
+    """Words in lower case without a final plural "s", for comparing a term with itself."""
+    return " ".join(w.lower().rstrip("s") for w in re.findall(r"[^\W_]+", text))
+
+
+def _is_explanation(inside: str, term: str, term_is_acronym: bool) -> bool:
+    """Is the text in parentheses after a term an explanation of it (not a brand name, an
+    abbreviation or a reference)?"""
+    inside = inside.strip()
+    if re.fullmatch(r"(?:see |e\.g\.|for example).*|[\d\s,.;%–-]+", inside) or \
+            re.fullmatch(r"[A-Z][\w-]*[®™]?", inside) and zipf(inside) < 4.0:
+        return False  # a reference, a number, a brand or a name ("(Imodium)"); not "(X-ray)"
+    if is_acronym(inside.rstrip("®™")):
+        return False
+    if term_is_acronym:
+        return len(inside.split()) >= 2  # "ALL (acute lymphoblastic leukemia)"
+    if len(inside.split()) >= 2 or zipf(inside) >= 3.5:
+        return True  # "detect (find)", "(fertile)"
+    # one plain word, plainer than the term: "gingiva (gums)", "benign (noncancerous)"
+    return inside.islower() and (zipf(inside) >= zipf(term) + 0.5 or everyday_compound(inside))
