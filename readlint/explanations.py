@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from .vocabulary import STOPWORDS, everyday_compound, is_acronym, word_zipf, zipf
+from .wordforms import only_a_verb
 
 _CALLED_BEFORE = re.compile(
     r"(?:\bcalled|\bknown as|\breferred to as|\btermed|\bnamed|,\s*or|\bplural is|"
@@ -228,11 +229,32 @@ def _after_starts(text: str, end: int) -> list[int]:
     head = _HEAD_AFTER.match(text[end:end + 30])
     if head and word_zipf(head.group(1)) >= 4.0 and head.group(1) not in STOPWORDS:
         starts.append(end + head.end())
+    name_end = _name_end(text, end)
+    if name_end is not None and name_end not in starts:
+        starts.append(name_end)
     for at in list(starts):
         abbreviation = _ABBREVIATION_AFTER.match(text[at:at + 20])
         if abbreviation:
             starts.append(at + abbreviation.end())
     return starts
+
+
+# The rest of a name the word begins, up to a comma or a bracket: "myelin| sheath,
+# the material that ...", "endogenous| Cushing syndrome, which describes ...".
+_NAME_REST = re.compile(r"(?: [^\W\d_][\w'’-]*){1,3}(?=,|\s\()")
+
+
+def _name_end(text: str, end: int) -> int | None:
+    """Where the name the word ending at `end` begins ends, when one to three more words
+    (none a small word such as "and", "is", "the", none only a verb) run from it to a comma or a
+    bracket; an explanation there explains the whole name, the word with it."""
+    m = _NAME_REST.match(text, end, end + 80)
+    if m is None:
+        return None
+    words = m.group().split()
+    if any(w.lower() in STOPWORDS or only_a_verb(w) for w in words):
+        return None
+    return m.end()
 
 
 def fold_words(text: str) -> str:

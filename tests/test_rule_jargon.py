@@ -46,9 +46,20 @@ def test_hard_terms(text, expected):
     "The ASCO (American Society of Clinical Oncology) met.",
     "Read about [leukocytosis](https://example.org/leukocytosis).",
     "- Refractory: the cancer did not get better with treatment.",
+    # explained after the rest of the name the term begins
+    "The disease harms the myelin sheath, the covering that protects nerve cells.",
+    "It is a form of endogenous Cushing syndrome, which describes cases caused inside the body.",
 ])
 def test_explained_terms_are_not_reported(text):
     assert flagged(text) == []
+
+
+def test_a_name_after_the_term_is_not_an_explanation_unless_one_follows():
+    # the rest of the name, then a verb or a list, explains nothing
+    assert [t for t, *_ in flagged("The myelin sheath wears away, and nerves fail.")] == \
+        ["myelin"]
+    assert [t for t, *_ in flagged("Signs: Pes cavus - Pes planus - Steppage gait.")] == \
+        ["Pes cavus", "Pes planus"]
 
 
 def test_only_first_use_and_not_in_headings():
