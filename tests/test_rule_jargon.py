@@ -62,6 +62,12 @@ def test_a_name_after_the_term_is_not_an_explanation_unless_one_follows():
         ["Pes cavus", "Pes planus"]
 
 
+def test_an_abbreviation_capitalised_at_a_sentence_start_is_not_its_first_use():
+    assert flagged("Cells hold their own DNA, known as mitochondrial DNA (mtDNA). MtDNA "
+                   "depletion follows.") == []
+    assert [t for t, *_ in flagged("MtDNA depletion follows.")] == ["MtDNA"]
+
+
 def test_only_first_use_and_not_in_headings():
     text = "# Surgery\n\nA nephrectomy was done. The nephrectomy went well.\n"
     assert flagged(text) == [("nephrectomy", 3, 3)]

@@ -286,6 +286,9 @@ class _BlockTerms:
         if page.known(key):
             return None
         acronym = is_acronym(term)
+        if acronym and self._used_before_in_lower_case(start, term):
+            page.seen.add(key)
+            return None
         in_glossary = self.in_glossary_term(start, end)
         if term in page.easy and (page.skip_glossary_terms or not in_glossary):
             return None
@@ -298,6 +301,15 @@ class _BlockTerms:
         if in_glossary or acronym:
             return _Term(start, end, term, key, acronym, in_glossary)
         return self._whole_term(start, end)
+
+    def _used_before_in_lower_case(self, start: int, term: str) -> bool:
+        """Is the abbreviation one that starts with a small letter, capitalised here ("MtDNA"
+        opening a sentence), and used on the page before as it is written ("mtDNA")? Then
+        this is not its first use."""
+        if not (term[:1].isupper() and term[1:2].islower()):
+            return False
+        before = self.page.doc.source[:self.block.source_offset(start)]
+        return re.search(rf"\b{re.escape(term[0].lower() + term[1:])}\b", before) is not None
 
     def _whole_term(self, start: int, end: int) -> _Term | None:
         """The whole term a hard word starts ("amyotrophic lateral sclerosis"), taken so that
