@@ -290,3 +290,12 @@ def test_a_landing_page_of_link_cards_gets_no_links():
     page = (FIXTURES / "pages" / "cancer-gov-landing-page.md").read_text(encoding="utf-8")
     assert subjects(page) == []
     assert "hepatocellular carcinoma" in subjects(page, ALWAYS)
+
+
+def test_a_link_to_the_page_named_by_its_words_is_not_a_wrong_entry():
+    """A drug list links "Aldesleukin" to the drug's own page, whose address names it: not
+    "a different glossary entry", though the dictionary has an entry of that name too."""
+    text = ("Drugs approved for melanoma:\n\n"
+            "- [Aldesleukin](https://www.cancer.gov/about-cancer/treatment/drugs/aldesleukin)\n"
+            "- [Nivolumab](https://www.cancer.gov/about-cancer/treatment/drugs/nivolumab)\n")
+    assert lint(text, select="glossary-link") == []

@@ -368,7 +368,7 @@ def links_right(use: Use, glossaries: tuple[Glossary, ...],
         inside, entry = glossary.resolve(use.link.href)
         if not inside or entry is None:
             continue
-        if entry in use.match.entries:
+        if entry in use.match.entries or _named_by_address(entry, use):
             return True
         if (use.link.start, use.link.end) != (use.match.start, use.match.end):
             return None  # a word inside a longer linked phrase: the link is for the phrase
@@ -376,6 +376,14 @@ def links_right(use: Use, glossaries: tuple[Glossary, ...],
         # target unrelated in every way is surely wrong.
         return _related(entry, use, topic)
     return None
+
+
+def _named_by_address(entry: Entry, use: Use) -> bool:
+    """Does the entry the link goes to carry the linked words as its id, the name in its
+    address ("[Aldesleukin](/about-cancer/treatment/drugs/aldesleukin)")? Then the link goes
+    to the page about those very words, whatever other name the glossary gives it."""
+    assert use.link is not None
+    return fold_phrase(entry.id) == fold_phrase(use.block.text[use.link.start:use.link.end])
 
 
 def _related(entry: Entry, use: Use, topic: AbstractSet[str]) -> bool:
