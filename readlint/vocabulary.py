@@ -318,6 +318,8 @@ def run_together(word: str) -> bool:
             return True  # "iodinesuch", "thyroiditisinflammation": a lost dash or space
         if left >= 1.5 and right in _GLUE_WORDS or left >= 3.5 and right in ("in", "of", "is"):
             return True
+        if right in _GLUE_AFTER_TERM and _WHOLE_TERM_END.search(low[:i]):
+            return True  # "anoscopea hollow tube", "hyperprolactinemiatoo much": a lost dash
         if medical or right in _SUFFIX_WORDS or low[:i] in _COMBINING or low[i - 1] in "oi":
             continue  # "neurogenetic"; "genomically"; "intraabdominal", "centronuclear": a
             # combining form (most end in o or i)
@@ -328,6 +330,10 @@ def run_together(word: str) -> bool:
 
 
 _MEDICAL_END = re.compile(r"(?:itis|osis|oma|emia|ectomy|otomy|ism|pathy)$")
+# A medical word's ending that closes a whole word, and the short words a lost dash or space
+# often left glued after one.
+_WHOLE_TERM_END = re.compile(r"(?:itis|osis|oma|emia|ectomy|otomy|pathy|scope|scopy)$")
+_GLUE_AFTER_TERM = _GLUE_WORDS | {"too"}
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 

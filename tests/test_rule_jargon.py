@@ -286,10 +286,12 @@ def test_a_later_sentence_about_another_use_is_no_explanation():
     "Postpartum thyroiditisinflammation of the thyroid gland can follow birth.\n",
     "Use iodized saltsalt with iodine added.\n",
     "Some foods have iodinesuch as fish and milk.\n",
+    "The doctor uses an anoscopea hollow, lighted tubeto look inside.\n",
+    "Some people have hyperprolactinemiatoo much of the hormone prolactin.\n",
 ])
 def test_words_run_together_by_a_lost_dash(text):
-    assert not any("saltsalt" in s or "thyroiditisinflammation" in s or "iodinesuch" in s
-                   for s, _, _ in flagged(text))
+    assert not any(glued in s for s, _, _ in flagged(text) for glued in (
+        "saltsalt", "thyroiditisinflammation", "iodinesuch", "anoscopea", "emiatoo"))
 
 
 def test_a_later_term_with_the_same_hard_head_is_not_reported_again():
