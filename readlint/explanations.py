@@ -49,10 +49,10 @@ _DEFINED_AFTER = re.compile(
 _APPOSITIVE_AFTER = re.compile(
     r"[\"”']?\s*(?:(?:,|\s[-–—]|[–—])\s*(?:which|that|an?|the|or|also called|meaning|when|"
     r"what|in which)\b|,\s*(?![a-z]+ing\b)[a-z]{4,}\s+(?:to|that|which|in which)\s)", re.I)
-_NEXT_SENTENCE = re.compile(r"[^.!?]*[.!?][\"”')]*\s+(?:(?:It|This|That|These|They)|"
+_NEXT_SENTENCE = re.compile(r"[^.!?]*[.!?][\"”')]*\s+\(?(?:(?:It|This|That|These|They)|"
                             r"(?:An?|The)?\s*(?P<term>[^\s.]+(?:\s[^\s.]+){0,3}))\s+"
                             r"(?:is|are|was|were)\s+(?:an?|the|when|what|how)\s|"
-                            r"[^.!?]*[.!?][\"”')]*\s+(?:It|This|That|These|They|"
+                            r"[^.!?]*[.!?][\"”')]*\s+\(?(?:It|This|That|These|They|"
                             r"(?P<other>[^\s.]+(?:\s[^\s.]+){0,3}))\s+(?:means|refers to)\s")
 _PAREN_AFTER = re.compile(r"[®™]*\s*\(([^()]{2,200})\)")
 # A term that starts its paragraph or list item, then a colon or a dash and what it is:
@@ -97,7 +97,7 @@ def explained(text: str, start: int, end: int, term_is_acronym: bool = False,
             return True
         nxt = _NEXT_SENTENCE.match(after)
         named = nxt and (nxt.group("term") or nxt.group("other"))
-        if nxt and (not named or fold_words(named) == fold_words(text[start:end])):
+        if nxt and (not named or _same_term(named, text[start:end])):
             return True  # explained in the next sentence: "... cholangitis. It is an ..."
     return False
 
@@ -255,6 +255,13 @@ def _name_end(text: str, end: int) -> int | None:
     if any(w.lower() in STOPWORDS or only_a_verb(w) for w in words):
         return None
     return m.end()
+
+
+def _same_term(named: str, term: str) -> bool:
+    """Is what the next sentence explains the term, or the term with the words after it
+    ("... an endotracheal tube. (An endotracheal tube is a breathing tube ...)")?"""
+    named_words, term_words = fold_words(named).split(), fold_words(term).split()
+    return named_words[:len(term_words)] == term_words
 
 
 def fold_words(text: str) -> str:

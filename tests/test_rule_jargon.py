@@ -49,6 +49,9 @@ def test_hard_terms(text, expected):
     # explained after the rest of the name the term begins
     "The disease harms the myelin sheath, the covering that protects nerve cells.",
     "It is a form of endogenous Cushing syndrome, which describes cases caused inside the body.",
+    # the next sentence, in brackets, explains the term with the word after it
+    "The child may need an endotracheal tube. (An endotracheal tube is a breathing tube put "
+    "through the mouth.)",
 ])
 def test_explained_terms_are_not_reported(text):
     assert flagged(text) == []
