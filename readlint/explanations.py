@@ -26,7 +26,7 @@ from .vocabulary import STOPWORDS, everyday_compound, is_acronym, word_zipf, zip
 from .wordforms import only_a_verb
 
 _CALLED_BEFORE = re.compile(
-    r"(?:\bcalled|\bknown as|\breferred to as|\btermed|\bnamed|,\s*or|\bplural is|"
+    r"(?:\bcalled|\bknown as|\breferred to as|\bdescribed as|\btermed|\bnamed|,\s*or|\bplural is|"
     r"\bsingular is)\s+(?:(?:an?|the)\s+)?[\"“']?"
     r"(?:[\w-]+\s+){0,2}(?:[^\W_]+-)?$", re.I)
 # Another name given for what was just named: "CT scan (also called computerized tomography".

@@ -49,6 +49,10 @@ def test_hard_terms(text, expected):
     # explained after the rest of the name the term begins
     "The disease harms the myelin sheath, the covering that protects nerve cells.",
     "It is a form of endogenous Cushing syndrome, which describes cases caused inside the body.",
+    "They have abnormal patterns of movement described as chorea.",
+    # the term's adjective after the term was explained
+    "Urine leaves through the urethra, a tube at the bottom of the bladder. A urethral "
+    "stricture narrows it.",
     # the next sentence, in brackets, explains the term with the word after it
     "The child may need an endotracheal tube. (An endotracheal tube is a breathing tube put "
     "through the mouth.)",
@@ -63,6 +67,11 @@ def test_a_name_after_the_term_is_not_an_explanation_unless_one_follows():
         ["myelin"]
     assert [t for t, *_ in flagged("Signs: Pes cavus - Pes planus - Steppage gait.")] == \
         ["Pes cavus", "Pes planus"]
+
+
+def test_an_adjective_is_reported_when_its_noun_was_not_met():
+    assert [t for t, *_ in flagged("A urethral stricture narrows the tube.")] == \
+        ["urethral stricture"]
 
 
 def test_an_abbreviation_capitalised_at_a_sentence_start_is_not_its_first_use():

@@ -223,8 +223,11 @@ class _Page:
             block.kind == "list_item" and is_title(block.text)
 
     def known(self, key: str) -> bool:
-        """Was the term (folded) met before on the page, or is it one never reported?"""
-        return key in self.seen or key in self.ignored
+        """Was the term (folded) met before on the page, itself or the word it is formed from
+        ("urethral" after "the urethra, a tube ..."), or is it one never reported?"""
+        return key in self.seen or key in self.ignored or " " not in key and any(
+            key.endswith(ending) and key[:-len(ending)] in self.seen
+            for ending in _FORMED_ENDINGS if len(key) - len(ending) >= 5)
 
     def own_name(self, term: str) -> bool:
         """Is the term the name of the site or body the page's title or source names?"""
@@ -380,6 +383,10 @@ class _BlockTerms:
                                 block.source_offset(term.end - 1) + 1, term.text,
                                 self.page.seen) or \
             _GENE_AFTER.match(self.text, term.end) is not None
+
+
+# Endings that make an adjective of a term: "urethra" and "urethral", "aorta" and "aortic".
+_FORMED_ENDINGS = ("l", "al", "ic", "ar", "ous")
 
 
 def _within(spans: list[tuple[int, int, str]], starts: list[int], start: int, end: int) -> bool:
