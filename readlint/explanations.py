@@ -41,6 +41,18 @@ _KIND_BEFORE = re.compile(
     r"(?:enzymes?|proteins?|genes?|hormones?|bacteri(?:um|a)|virus(?:es)?|parasites?|fung(?:us|i)|"
     r"(?:round|tape|hook|flat)?worms?|mites?|ticks?)\s*[:,]?\s+"
     r"(?:[^.;:()]{1,80}?(?:,|\band\b|\bor\b)\s+)?$")
+# Named among examples of a kind: "disorders such as myasthenia gravis", "organs include the
+# uterus, fallopian tubes, ...", "therapy with methotrexate, docetaxel, or cetuximab",
+# "specialists in oncology, hematology, ...". Not signs or symptoms: a reader who is told
+# that hypotonia is a sign still does not know what it is.
+_KIND_LISTED = re.compile(
+    r"(?:\b(?:organs?|drugs?|medicines?|medications?|agents?|therap(?:y|ies)|treatments?|"
+    r"conditions?|disorders?|diseases?|syndromes?|infections?|viruses|bacteria|vaccines?|"
+    r"procedures?|operations?|surger(?:y|ies))\b(?:\s+[a-z-]+){0,5}?\s+"
+    r"(?:include|includes|including|such as|like)\s*:?|"
+    r"\b(?:therap(?:y|ies)|treatments?)\s+with|\bspecialists?\s+in)\s+"
+    r"(?:(?:the|an?)\s+)?(?:[^.;:()]{1,100}?(?:,|\band\b|\bor\b)\s+(?:(?:the|an?)\s+)?)?$",
+    re.I)
 _DEFINED_AFTER = re.compile(
     r"[\"”']?\s*(?:,\s*)?(?:(?:is|are|was|were)\s+(?:an?|the|when|what|how|used|one|called|"
     r"also|another|defined|a group|examples? of)\b|(?:means|refers to|describes|stands for|"
@@ -72,8 +84,9 @@ def explained(text: str, start: int, end: int, term_is_acronym: bool = False,
         return True  # another name, or "called the common iliac arteries"
     if start <= marks.prose_start and _LABEL_AFTER.match(text, end):
         return True  # a definition: "Refractory: These tumors have not gotten better ..."
-    if kinds and _KIND_BEFORE.search(text, max(0, start - 160), start):
-        return True  # named as what it is: "the enzyme mevalonate kinase"
+    if kinds and (_KIND_BEFORE.search(text, max(0, start - 160), start) or
+                  _KIND_LISTED.search(text, max(0, start - 160), start)):
+        return True  # named as what it is: "the enzyme mevalonate kinase", "drugs such as X"
     if _named_later(text, start, end):
         return True  # its plain words come later in the sentence: "absent sweating (anhidrosis)"
     opened = _OPENED_BEFORE.search(before) if "(" in before else None

@@ -53,6 +53,10 @@ def test_hard_terms(text, expected):
     # the term's adjective after the term was explained
     "Urine leaves through the urethra, a tube at the bottom of the bladder. A urethral "
     "stricture narrows it.",
+    # named among examples of a kind
+    "They got standard therapy with methotrexate, docetaxel, or cetuximab.",
+    "The organs in the female reproductive system include the uterus, ovaries and fallopian "
+    "tubes.",
     # the next sentence, in brackets, explains the term with the word after it
     "The child may need an endotracheal tube. (An endotracheal tube is a breathing tube put "
     "through the mouth.)",
