@@ -20,7 +20,8 @@ import orjson
 from .glossary import Entry, Glossary
 from .wordforms import fold
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|-")
+# Word tokens, without the footnote marks set right after a word ("transplant¹").
+_TOKEN = re.compile(r"[^\W_⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:['’][^\W_⁰¹²³⁴⁵⁶⁷⁸⁹]+)*|-")
 _OPENING = re.compile(r"[(\[{]")
 _CLOSING = re.compile(r"[)\]}]")
 

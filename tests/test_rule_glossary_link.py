@@ -299,3 +299,14 @@ def test_a_link_to_the_page_named_by_its_words_is_not_a_wrong_entry():
             "- [Aldesleukin](https://www.cancer.gov/about-cancer/treatment/drugs/aldesleukin)\n"
             "- [Nivolumab](https://www.cancer.gov/about-cancer/treatment/drugs/nivolumab)\n")
     assert lint(text, select="glossary-link") == []
+
+
+def test_a_footnote_mark_after_a_word_does_not_cut_a_term_short():
+    """"transplant¹" is the word "transplant": the term is the whole "autologous stem cell
+    transplant", linked a line above, not "autologous" alone."""
+    text = ("It treats lymphoma that came back after either:\n\n"
+            "- an [autologous stem cell transplant](https://www.cancer.gov/publications/"
+            "dictionaries/cancer-terms/def/270733) and other treatment; or\n"
+            "- at least three other types of treatment including an autologous stem cell "
+            "transplant¹\n")
+    assert lint(text, select="glossary-link,undefined-jargon") == []
