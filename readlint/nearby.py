@@ -194,7 +194,8 @@ def next_sentence_defines(text: str, start: int, end: int) -> bool:
     and say what it is or does ("... autosomal recessive pattern. Autosomal recessive
     inheritance means both copies ...", "... is osteoarthritis. Osteoarthritis causes pain,
     swelling ...", "hemoglobin and hematocrit levels. Hemoglobin is ... Hematocrit is a
-    measure of ...")?"""
+    measure of ...", "... uses a sigmoidoscope. ... A sigmoidoscope is a thin, tube-like
+    instrument ...")?"""
     words = [fold(w) for w in _WORD.findall(text, start, end)]
     if not words:
         return False
@@ -203,9 +204,14 @@ def next_sentence_defines(text: str, start: int, end: int) -> bool:
     for stop in ends[i:i + _LATER_SENTENCES]:
         if stop >= len(text):
             return False
-        found = list(_WORD.finditer(text, stop, min(len(text), stop + 200)))[:len(words)]
+        found = list(_WORD.finditer(text, stop, min(len(text), stop + 200)))[:len(words) + 1]
+        if found and found[0].group().lower() in ("a", "an", "the") and words[0] not in (
+                "a", "an", "the"):
+            found = found[1:]  # "A sigmoidoscope is a thin, tube-like instrument ..."
+        found = found[:len(words)]
         if found and [fold(m.group()) for m in found] == words and \
-                not text[stop:found[0].start()].strip(" \"“*_") and \
+                not re.sub(r"\b(?:an?|the)\b", "", text[stop:found[0].start()],
+                           flags=re.I).strip(" \"“*_") and \
                 _DEFINING_VERB.match(text, found[-1].end()) is not None:
             return True
     return False

@@ -310,3 +310,14 @@ def test_a_footnote_mark_after_a_word_does_not_cut_a_term_short():
             "- at least three other types of treatment including an autologous stem cell "
             "transplant¹\n")
     assert lint(text, select="glossary-link,undefined-jargon") == []
+
+
+def test_a_later_sentence_of_the_paragraph_that_defines_the_term_explains_it():
+    text = ("Sigmoidoscopy uses a sigmoidoscope to look inside the rectum for abnormal "
+            "areas. It is inserted through the rectum. A sigmoidoscope is a thin, tube-like "
+            "instrument with a light.\n")
+    assert lint(text, select="glossary-link,undefined-jargon") == []
+    # a later sentence about something else explains nothing
+    other = ("Sigmoidoscopy uses a sigmoidoscope to look inside the rectum for abnormal "
+             "areas. A doctor is a thin, tall man.\n")
+    assert [p.subject for p in lint(other, select="glossary-link")] == ["sigmoidoscope"]
