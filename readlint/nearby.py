@@ -186,6 +186,7 @@ _DEFINING_VERB = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:\s+[\w-]+){0,4}?\s+(?:is
                             r"mean|refers|refer|describes|describe|happens|happen|occurs|"
                             r"occur|causes|cause|affects|affect|develops|develop|starts|"
                             r"start|begins|begin|forms|form)\b")
+_IS_A = re.compile(r"\s+(?:is|are)\s+(?:an?|the|one)\s")
 _LATER_SENTENCES = 3
 
 
@@ -205,14 +206,17 @@ def next_sentence_defines(text: str, start: int, end: int) -> bool:
         if stop >= len(text):
             return False
         found = list(_WORD.finditer(text, stop, min(len(text), stop + 200)))[:len(words) + 1]
+        verb = _DEFINING_VERB
         if found and found[0].group().lower() in ("a", "an", "the") and words[0] not in (
                 "a", "an", "the"):
-            found = found[1:]  # "A sigmoidoscope is a thin, tube-like instrument ..."
+            # "A sigmoidoscope is a thin, tube-like instrument ...", not "The nephrectomy is
+            # done in a hospital": after an article, only "is a ..." defines
+            found, verb = found[1:], _IS_A
         found = found[:len(words)]
         if found and [fold(m.group()) for m in found] == words and \
                 not re.sub(r"\b(?:an?|the)\b", "", text[stop:found[0].start()],
                            flags=re.I).strip(" \"“*_") and \
-                _DEFINING_VERB.match(text, found[-1].end()) is not None:
+                verb.match(text, found[-1].end()) is not None:
             return True
     return False
 
