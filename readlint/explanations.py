@@ -43,14 +43,16 @@ _KIND_BEFORE = re.compile(
     r"(?:[^.;:()]{1,80}?(?:,|\band\b|\bor\b)\s+)?$")
 # Named among examples of a kind: "disorders such as myasthenia gravis", "organs include the
 # uterus, fallopian tubes, ...", "therapy with methotrexate, docetaxel, or cetuximab",
-# "specialists in oncology, hematology, ...". Not signs or symptoms: a reader who is told
+# "specialists in oncology, hematology, ...", "experts in the fields of ... acupuncture, and
+# homeopathy". Not signs or symptoms: a reader who is told
 # that hypotonia is a sign still does not know what it is.
 _KIND_LISTED = re.compile(
     r"(?:\b(?:organs?|drugs?|medicines?|medications?|agents?|therap(?:y|ies)|treatments?|"
     r"conditions?|disorders?|diseases?|syndromes?|infections?|viruses|bacteria|vaccines?|"
     r"procedures?|operations?|surger(?:y|ies))\b(?:\s+[a-z-]+){0,5}?\s+"
     r"(?:include|includes|including|such as|like)\s*:?|"
-    r"\b(?:therap(?:y|ies)|treatments?)\s+with|\bspecialists?\s+in)\s+"
+    r"\b(?:therap(?:y|ies)|treatments?)\s+with|\b(?:specialists?|experts?)\s+in|"
+    r"\bfields?\s+of)\s+"
     r"(?:(?:the|an?)\s+)?(?:[^.;:()]{1,100}?(?:,|\band\b|\bor\b)\s+(?:(?:the|an?)\s+)?)?$",
     re.I)
 _DEFINED_AFTER = re.compile(

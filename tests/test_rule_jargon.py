@@ -57,6 +57,7 @@ def test_hard_terms(text, expected):
     "They got standard therapy with methotrexate, docetaxel, or cetuximab.",
     "The organs in the female reproductive system include the uterus, ovaries and fallopian "
     "tubes.",
+    "The board has experts in the fields of oncology, pharmacology, and homeopathy.",
     # the next sentence, in brackets, explains the term with the word after it
     "The child may need an endotracheal tube. (An endotracheal tube is a breathing tube put "
     "through the mouth.)",
@@ -71,6 +72,16 @@ def test_a_name_after_the_term_is_not_an_explanation_unless_one_follows():
         ["myelin"]
     assert [t for t, *_ in flagged("Signs: Pes cavus - Pes planus - Steppage gait.")] == \
         ["Pes cavus", "Pes planus"]
+
+
+def test_a_longer_term_whose_hard_words_were_met_before_is_not_reported():
+    text = ("Transplants can be:\n\n"
+            "- autologous, which means the stem cells come from you\n"
+            "- allogeneic, which means the stem cells come from someone else\n\n"
+            "There are risks to both autologous and allogeneic stem cell transplants.\n")
+    assert flagged(text) == []
+    assert [t for t, *_ in flagged("There are risks to allogeneic stem cell transplants.\n")] \
+        == ["allogeneic stem cell transplants"]
 
 
 def test_an_adjective_is_reported_when_its_noun_was_not_met():

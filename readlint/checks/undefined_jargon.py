@@ -329,7 +329,8 @@ class _BlockTerms:
         """Remember the term as met on the page. Is it still to be checked: not a longer form
         of a term met before, nor said by its last word to be a kind of thing?"""
         seen, key = self.page.seen, term.key
-        if " " in key and (_part_seen(key, seen) or _graded(term.text, seen)):
+        if " " in key and (_part_seen(key, seen) or _graded(term.text, seen) or
+                           self._hard_words_seen(key)):
             seen.add(key)
             return False  # "Autosomal dominant inheritance" after "autosomal dominant"
         if " " in key and _KIND_LAST.search(term.text):
@@ -340,6 +341,12 @@ class _BlockTerms:
         if " " in key and hard_word(key.split()[-1], term.in_glossary, self.page.limits):
             seen.add(key.split()[-1])  # "Iris coloboma" after "Chorioretinal coloboma"
         return True
+
+    def _hard_words_seen(self, key: str) -> bool:
+        """Was every hard word of the term met before on the page ("allogeneic stem cell
+        transplants" after "allogeneic, which means the stem cells come from someone else")?"""
+        hard = [w for w in key.split() if hard_word(w, True, self.page.limits)]
+        return bool(hard) and all(w in self.page.seen for w in hard)
 
     def accounted_for(self, term: _Term) -> bool:
         """Is the term left to glossary-link, linked, a kind of doctor, or explained?"""
