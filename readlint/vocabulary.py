@@ -224,15 +224,23 @@ _ENDINGS = (("iness", "y"), ("iest", "y"), ("ier", "y"), ("ness", ""), ("ies", "
             ("er", ""), ("est", ""))
 
 
+# Endings before which a short word doubles its last letter: "clot", "clotting".
+_DOUBLING = ("ing", "ed", "er", "est")
+
+
 @lru_cache(maxsize=WORDS_REMEMBERED)
 def word_zipf(word: str) -> float:
-    """How common a word or its plain form is: a reader who knows "short" and "numb" knows
-    "shortness" and "numbness"."""
+    """How common a word or its plain form is: a reader who knows "short", "numb" and "clot"
+    knows "shortness", "numbness" and "clotting"."""
     low = word.lower()
     best = zipf(low)
     for ending, replacement in _ENDINGS:
         if low.endswith(ending) and len(low) - len(ending) >= 3:
-            best = max(best, zipf(low[: -len(ending)] + replacement))
+            stem = low[: -len(ending)]
+            best = max(best, zipf(stem + replacement))
+            if not replacement and ending in _DOUBLING and len(stem) >= 4 and \
+                    stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+                best = max(best, zipf(stem[:-1]))  # "clotting" is "clot", "stopped" "stop"
     return best
 
 

@@ -84,6 +84,11 @@ def test_a_longer_term_whose_hard_words_were_met_before_is_not_reported():
         == ["allogeneic stem cell transplants"]
 
 
+def test_a_common_word_with_its_last_letter_doubled_before_an_ending_is_common():
+    # "clotting" is "clot" + "ing": as common as "clot"
+    assert flagged("Platelets help with blood clotting.", config=None) == []
+
+
 def test_an_adjective_is_reported_when_its_noun_was_not_met():
     assert [t for t, *_ in flagged("A urethral stricture narrows the tube.")] == \
         ["urethral stricture"]
