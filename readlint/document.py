@@ -33,6 +33,10 @@ _VIDEO_CAPTION = re.compile(r"\b(?:[Tt]his|[Ii]n this|[Tt]he following|[Ww]atch 
                             r"video\b")
 
 
+# A line under an empty heading is read as its text up to this many words.
+_HEADING_LINE_WORDS = 15
+
+
 class Document:
     """A parsed document. Expensive views (sentences, stats) are computed once, on first use."""
 
@@ -113,6 +117,34 @@ class Document:
 
     def stats_of(self, block_indices: Iterable[int]) -> TextStats:
         return sum((self.block_stats[i] for i in block_indices), TextStats())
+
+    def text_under_empty_heading(self, mark: HeadingMark) -> int | None:
+        """The block right under an empty heading ("##" alone on its line) when it reads as
+        the heading's text: a paragraph of one short line that does not end as a sentence
+        does, or a question ("Are there different types of biomarker tests?")."""
+        index = bisect.bisect_left(self.memo("block starts",
+                                             lambda: [b.source_start for b in self.blocks]),
+                                   mark.source_end)
+        if index >= len(self.blocks):
+            return None
+        block = self.blocks[index]
+        if block.kind != "paragraph" or self.source[mark.source_end:block.source_start].strip():
+            return None
+        text = " ".join(block.text.split())
+        if "\n" in self.source[block.source_start:block.source_offset(len(block.text) - 1)] or \
+                len(text.split()) > _HEADING_LINE_WORDS:
+            return None  # more than one line: a paragraph, not a heading's text
+        if text.endswith("?") or not text.endswith((".", "!", ":", ";", ",")):
+            return index
+        return None
+
+    @cached_property
+    def heading_lines(self) -> frozenset[int]:
+        """The blocks that stand as the text of an empty heading above them: headings
+        written the wrong way, not prose."""
+        found = (self.text_under_empty_heading(mark) for mark in self.heading_marks
+                 if mark.empty)
+        return frozenset(index for index in found if index is not None)
 
     @cached_property
     def sections(self) -> list[Section]:

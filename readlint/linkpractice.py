@@ -57,7 +57,8 @@ class Use(NamedTuple):
 def glossary_uses(doc: Document, find: Callable[[str], list[Match]], section_level: int = 2,
                   skipped: set[int] | frozenset[int] | None = None,
                   found: list[list[Match]] | None = None) -> Iterator[Use]:
-    """Every use of a glossary term in the prose (headings and skipped blocks left out), with
+    """Every use of a glossary term in the prose (headings, the lines that stand as an empty
+    heading's text, and skipped blocks left out), with
     the link on it. `found` gives each block's matches when they are already known."""
     section = 0
     for index, block in enumerate(doc.blocks):
@@ -65,8 +66,8 @@ def glossary_uses(doc: Document, find: Callable[[str], list[Match]], section_lev
             if block.level <= section_level:
                 section += 1
             continue
-        if skipped and index in skipped:
-            continue
+        if skipped and index in skipped or index in doc.heading_lines:
+            continue  # a skipped block, or a heading's text under an empty heading
         matches = tuple(found[index] if found is not None else find(block.text))
         uses = []
         read: set[int] = set()  # links whose own text gave the uses

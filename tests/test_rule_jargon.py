@@ -100,6 +100,12 @@ def test_an_abbreviation_capitalised_at_a_sentence_start_is_not_its_first_use():
     assert [t for t, *_ in flagged("MtDNA depletion follows.")] == ["MtDNA"]
 
 
+def test_not_in_the_line_that_stands_as_an_empty_headings_text():
+    text = ("Many people do well.\n\n##\n\nWhat is the prognosis for people with "
+            "recurrent cancer?\n\nThe prognosis depends on many things.\n")
+    assert [(t, line) for t, line, _ in flagged(text, config=None)] == [("prognosis", 7)]
+
+
 def test_only_first_use_and_not_in_headings():
     text = "# Surgery\n\nA nephrectomy was done. The nephrectomy went well.\n"
     assert flagged(text) == [("nephrectomy", 3, 3)]

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
@@ -147,11 +146,6 @@ class HeadingStructure(Rule):
                                    "that name its parts, so readers can find their way.")
 
 
-# A line that stands under an empty heading as its text: a short line or a question.
-_BELOW_WORDS = 15
-_ENDS_SENTENCE = (".", "!", ":", ";", ",")
-
-
 def _heading_text(doc: Document, mark: HeadingMark, width: int = 80) -> str:
     text = " ".join(doc.source[mark.source_start:mark.source_end].strip().lstrip("#")
                     .rstrip("#").split())
@@ -206,23 +200,9 @@ def _nothing_between(doc: Document, first: HeadingMark, second: HeadingMark) -> 
 
 def _text_below(doc: Document, mark: HeadingMark) -> str | None:
     """The text of the paragraph right under an empty heading when it reads as the heading's
-    text: a short line that does not end as a sentence does, or a question ("Are there
-    different types of biomarker tests?")."""
-    index = bisect.bisect_left(doc.memo("block starts", lambda: [b.source_start
-                                                                 for b in doc.blocks]),
-                               mark.source_end)
-    if index >= len(doc.blocks):
-        return None
-    block = doc.blocks[index]
-    if block.kind != "paragraph" or doc.source[mark.source_end:block.source_start].strip():
-        return None
-    text = " ".join(block.text.split())
-    if "\n" in doc.source[block.source_start:block.source_offset(len(block.text) - 1)] or \
-            len(text.split()) > _BELOW_WORDS:
-        return None  # more than one line: a paragraph, not a heading's text
-    if text.endswith("?") or not text.endswith(_ENDS_SENTENCE):
-        return text
-    return None
+    text (Document.text_under_empty_heading)."""
+    index = doc.text_under_empty_heading(mark)
+    return None if index is None else " ".join(doc.blocks[index].text.split())
 
 
 # The page's names are read up to this many words, and a heading's words up to this many when

@@ -218,7 +218,8 @@ class _Page:
     def passes_over(self, index: int, block: Block) -> bool:
         """Is the block one whose terms are not checked: a heading, a title line, a block of
         a skipped section, a list item naming an outside resource?"""
-        return block.kind == "heading" or index in self.skipped or _title_line(block) or \
+        return block.kind == "heading" or index in self.doc.heading_lines or \
+            index in self.skipped or _title_line(block) or \
             nearby.resource_title(block) or \
             block.kind == "list_item" and is_title(block.text)
 
