@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,20 @@ def pytest_configure(config: pytest.Config) -> None:
         folder = tempfile.mkdtemp(prefix="readlint-test-cache-")
         os.environ["READLINT_CACHE_DIR"] = folder
         config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+    choose_examples(config)
+
+
+def choose_examples(config: pytest.Config) -> None:
+    """The property tests (hypothesis) try 300 generated examples each with --corpus and 50,
+    a sixth, in the quick suite. The test modules are read after this, so their settings
+    start from the profile chosen here; --hypothesis-profile chooses another."""
+    try:
+        from hypothesis import settings
+    except ImportError:  # the property tests skip, saying so
+        return
+    settings.register_profile("corpus", max_examples=300)
+    settings.register_profile("quick", max_examples=50)
+    settings.load_profile("corpus" if config.getoption("--corpus") else "quick")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -35,6 +50,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if item.get_closest_marker("corpus") is not None:
             item.add_marker(skip)
+
+
+@pytest.fixture
+def examples(request: pytest.FixtureRequest) -> Callable[[int], int]:
+    """How many random examples a property test of its own making tries: `examples(full)`
+    is `full` with --corpus and a sixth of it in the quick suite, as for hypothesis's."""
+    corpus = bool(request.config.getoption("--corpus"))
+    return lambda full: full if corpus else full // 6
 
 
 @pytest.fixture(scope="session")

@@ -472,12 +472,12 @@ def random_texts(pieces: list[str], count: int, seed: int):
         yield "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
 
 
-def test_addresses_and_spelled_out_abbreviations_are_found_as_before():
+def test_addresses_and_spelled_out_abbreviations_are_found_as_before(examples):
     from readlint import prose
 
     pieces = ["a", "Zb", "-", " ", "\n", "/", "@", ".", "+", "](", ")", "(", "http://", "www.",
               "doi:", "xdoi:", "_", "é", "1", "(AB)", "(C-1)", "\u00a0", "--"]
-    for text in random_texts(pieces, 20_000, seed=1):
+    for text in random_texts(pieces, examples(20_000), seed=1):
         long = text.replace(" ", "a" * 70 + " ")  # runs long enough to be read in one pass
         for sample in (text, long):
             assert prose.address_spans(sample) == [m.span() for m in
@@ -486,12 +486,12 @@ def test_addresses_and_spelled_out_abbreviations_are_found_as_before():
                                            prose.SPELLED_OUT.finditer(text)], text
 
 
-def test_emphasis_and_link_targets_are_found_as_before():
+def test_emphasis_and_link_targets_are_found_as_before(examples):
     from readlint.checks import emphasis_and_layout as layout
 
     pieces = ["*", "**", "_", "__", " ", "a", "<b>", "</b>", "<B >", "</B\n>", "<i>", "</i >",
               "<em x>", "</em>", "<strong>", "</strong>", "<", ">", "](", ")", "\n", "x"]
-    for text in random_texts(pieces, 20_000, seed=2):
+    for text in random_texts(pieces, examples(20_000), seed=2):
         expected = [(m.start(), m.end(), m.group(2)) for pattern in
                     (layout._STRONG, layout._EMPHASIS, layout._HTML_BOLD)
                     for m in pattern.finditer(text)]
@@ -512,7 +512,7 @@ def test_comments_are_found_as_before():
             for m in re.finditer(r"<!--(.*?)-->", text, re.S)], text
 
 
-def test_pronunciation_keys_are_found_as_before():
+def test_pronunciation_keys_are_found_as_before(examples):
     import re
 
     from readlint.checks import undefined_jargon as jargon
@@ -526,12 +526,12 @@ def test_pronunciation_keys_are_found_as_before():
             re.search(r"\b[A-Z]{2,}-|-[A-Z]{2,}\b", m.group()) is not None
 
     pieces = ["(", ")", "OH-", "-LA", "a", "B", " ", "1", "…", ".", "'", "é", "(oh-LA-puh)"]
-    for text in random_texts(pieces, 5_000, seed=5):
+    for text in random_texts(pieces, examples(5_000), seed=5):
         for start in range(len(text) + 1):
             assert jargon._pronunciation(text, start) == before(text, start), (text, start)
 
 
-def test_explanations_in_a_sentence_are_found_as_before():
+def test_explanations_in_a_sentence_are_found_as_before(examples):
     import re
 
     from readlint import explanations
@@ -555,7 +555,7 @@ def test_explanations_in_a_sentence_are_found_as_before():
     pieces = ["also called", "Also Called", "sometimes known as", "also calledx", " ", ". ",
               ".", ";", "(", ")", "( ", " )", "bar baz", "abc def (", "term", "x", "-", "*",
               "cells ( term )"]
-    for text in random_texts(pieces, 2_000, seed=6):
+    for text in random_texts(pieces, examples(2_000), seed=6):
         marks = explanations._Marks(text)
         for start in range(len(text) + 1):
             assert marks.also_called(start) == also_called(text, start), (text, start)

@@ -14,7 +14,7 @@ from markdown_pieces import check_properties, documents, fixing_linter  # noqa: 
 LINTER = fixing_linter()
 
 
-@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])  # examples: conftest.py
 @given(documents())
 def test_any_document_keeps_the_properties(text):
     check_properties(LINTER, text)

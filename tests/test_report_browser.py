@@ -10,7 +10,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import SHARED
+from click.testing import CliRunner
+from helpers import SHARED, dedent
+
+from readlint.cli import main
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 EASY = "We eat food. We go home. The sun is hot. I like my dog. " * 12
@@ -43,21 +46,40 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def report_page(browser, run, write, tmp_path):
-    write("easy.md", f"---\naudienceLevel: patient\n---\n# Easy\n\n{EASY}\n")
-    write("hard.md", f"---\naudienceLevel: patient\n---\n# Hard\n\n{HARD}\n")
-    write("pro.md", f"---\naudienceLevel: professional\n---\n# Pro\n\n{EASY}\n")
-    write("attack<b>.md", ATTACK)
-    result = run("report", ".", "--html", "report.html")
+def made_report(folder: Path, pages: dict[str, str], *options: str) -> Path:
+    """The HTML report of `pages` (name: text), written in `folder` and made there as
+    `readlint report . --html report.html` makes it."""
+    for name, text in pages.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(dedent(text), encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(folder)
+        result = CliRunner().invoke(main, ["report", ".", "--html", "report.html", *options],
+                                    catch_exceptions=False)
     assert result.exit_code == 0, result.output
+    return folder / "report.html"
+
+
+@pytest.fixture(scope="module")
+def report_file(tmp_path_factory) -> Path:
+    """The report of four pages, made once for the tests that open it (each in a new tab)."""
+    return made_report(tmp_path_factory.mktemp("report"), {
+        "easy.md": f"---\naudienceLevel: patient\n---\n# Easy\n\n{EASY}\n",
+        "hard.md": f"---\naudienceLevel: patient\n---\n# Hard\n\n{HARD}\n",
+        "pro.md": f"---\naudienceLevel: professional\n---\n# Pro\n\n{EASY}\n",
+        "attack<b>.md": ATTACK})
+
+
+@pytest.fixture
+def report_page(browser, report_file):
     page = browser.new_page(viewport={"width": 1200, "height": 900})
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("request", lambda r: errors.append(f"network: {r.url}")
             if not r.url.startswith(("file:", "data:", "about:")) else None)
-    page.goto((tmp_path / "report.html").as_uri())
+    page.goto(report_file.as_uri())
     yield page, errors
     page.close()
 
@@ -123,18 +145,23 @@ MARKS = {"hard sentence": "#prose .s-hard", "long sentence": "#prose .s-long",
          "plain word": "#prose mark.f-plain"}
 
 
-@pytest.fixture
-def kinds_page(browser, run, write, tmp_path):
-    write("guides/kinds.md", KINDS)
+@pytest.fixture(scope="module")
+def kinds_file(tmp_path_factory) -> Path:
+    """The report of a page with every kind of finding and 120 easy pages, made once for
+    the tests that open it (each in a new tab)."""
+    pages = {"guides/kinds.md": KINDS}
     for n in range(120):
-        write(f"many/page{n:03}.md", f"---\ntitle: Page {n}\naudienceLevel: patient\n"
-                                     f"language: en\n---\n# Page {n}\n\n{EASY}\n")
-    result = run("report", ".", "--html", "report.html", "--no-cache")
-    assert result.exit_code == 0, result.output
+        pages[f"many/page{n:03}.md"] = (f"---\ntitle: Page {n}\naudienceLevel: patient\n"
+                                        f"language: en\n---\n# Page {n}\n\n{EASY}\n")
+    return made_report(tmp_path_factory.mktemp("kinds"), pages, "--no-cache")
+
+
+@pytest.fixture
+def kinds_page(browser, kinds_file):
     page = browser.new_page(viewport={"width": 1200, "height": 900})
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto((tmp_path / "report.html").as_uri())
+    page.goto(kinds_file.as_uri())
     yield page, errors
     page.close()
 

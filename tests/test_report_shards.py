@@ -221,16 +221,28 @@ def test_the_corpus_in_three_parts_merges_to_the_report_of_one_run(run, tmp_path
 # -- parts that do not fit -----------------------------------------------------------------
 
 
-@pytest.fixture
-def small(run, write):
-    """A small site split in two parts (and the run fixture, in its folder)."""
+@pytest.fixture(scope="module")
+def small_site(tmp_path_factory) -> Path:
+    """A small site split in two parts, made once: each test gets a copy of the folder."""
+    folder = tmp_path_factory.mktemp("small")
     for n in range(12):
-        write(f"docs/page-{n:02d}.md", f"---\naudienceLevel: patient\n---\n# P{n}\n\n"
-                                       + "We eat food. We go home. Thrombocytopenia can make "
-                                         "you bruise. " * (n + 3) + "\n")
-    for index in (1, 2):
-        assert run("report", "docs", "--shard", f"{index}/2", "--format", "json", "-o",
-                   f"part-{index}.json").exit_code == 0
+        page = folder / "docs" / f"page-{n:02d}.md"
+        page.parent.mkdir(exist_ok=True)
+        page.write_text(f"---\naudienceLevel: patient\n---\n# P{n}\n\n"
+                        + "We eat food. We go home. Thrombocytopenia can make you bruise. "
+                        * (n + 3) + "\n", encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(folder)
+        for index in (1, 2):
+            assert invoke("report", "docs", "--shard", f"{index}/2", "--format", "json", "-o",
+                          f"part-{index}.json").exit_code == 0
+    return folder
+
+
+@pytest.fixture
+def small(small_site, run, tmp_path):
+    """A copy of the small site split in two parts (and the run fixture, in its folder)."""
+    shutil.copytree(small_site, tmp_path, dirs_exist_ok=True)
     return run
 
 

@@ -171,9 +171,7 @@ HARD = ("Concomitant administration of CYP3A4 inhibitors necessitates dose modif
         "plasma concentrations may increase substantially (HR 2.1; 95% CI 1.4 to 3.2).")
 
 
-def test_hover_on_a_sentence_gives_the_score_and_reasons_hard_sentence_gives(own_editor,
-                                                                           tmp_path):
-    editor = own_editor
+def test_hover_on_a_sentence_gives_the_score_and_reasons_hard_sentence_gives(editor, tmp_path):
     site = tmp_path / "site"  # the page's own settings, not those of the server's folder
     site.mkdir()
     (site / ".readlint.yaml").write_text("rules:\n  hard-sentence: warning\n", encoding="utf-8")

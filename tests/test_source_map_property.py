@@ -34,7 +34,7 @@ def _entity_at(source: str, offset: int) -> str | None:
     return html.unescape(m.group()) if m else None
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)  # how many examples: conftest.py
 @given(st.lists(st.sampled_from(PIECES), max_size=60))
 @example(pieces=["&amp;", "*", "&lt;", "*"])  # an entity's "&" first: "<" came after "amp;"
 def test_prose_maps_back_to_the_file(pieces):
@@ -73,7 +73,7 @@ def _runs_cleanly(linter: Linter, text: str) -> None:
         assert (problem.end_line, problem.end_column) >= (problem.line, problem.column)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(deadline=None)  # how many examples: conftest.py
 @given(st.lists(st.sampled_from(PIECES), max_size=40))
 def test_every_rule_runs_without_error(pieces):
     _runs_cleanly(_every_rule_linter(), "".join(pieces))

@@ -50,7 +50,7 @@ def test_zipf_values_are_wordfreqs():
     from wordfreq import get_frequency_dict, zipf_frequency
 
     for language in ("en", "es"):
-        words = [w for w in get_frequency_dict(language, "large") if not any(
+        words = [w for w in get_frequency_dict(language, "large") if w.isalpha() or not any(
             a.isdigit() and b.isdigit() for a, b in zip(w, w[1:], strict=False))]
         sample = random.Random(7).sample(words, 3000) + [
             "Metastatic", "beta-thalassemia", "X-linked", "e.g", "body's", "Behçet's",
@@ -127,7 +127,7 @@ def readlint(*args: str, cache: Path, cwd: Path) -> subprocess.CompletedProcess[
 
 
 def test_workers_give_the_serial_output(tmp_path, warm_cache):
-    docs = corpus(tmp_path / "docs")
+    docs = corpus(tmp_path / "docs", copies=1)
     files = len(list(docs.glob("*.md")))
     assert files >= 2 * run.MIN_FILES_PER_JOB  # enough for two workers
     cache = warm_cache(tmp_path / "cache")

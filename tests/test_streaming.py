@@ -73,9 +73,9 @@ class _Discard(io.TextIOBase):
 
 def test_streamed_memory_does_not_grow_with_the_number_of_files():
     small = peak_memory(lambda: StreamedRun(results(100, 20), {}))
-    large = peak_memory(lambda: StreamedRun(results(2000, 20), {}))  # 20 times the files
+    large = peak_memory(lambda: StreamedRun(results(1000, 20), {}))  # 10 times the files
     assert large < small * 2
-    kept = peak_memory(lambda: RunResult(list(results(2000, 20))))  # a run kept whole
+    kept = peak_memory(lambda: RunResult(list(results(1000, 20))))  # a run kept whole
     assert large * 10 < kept
 
 
