@@ -35,12 +35,12 @@ _DRUG_BEFORE = re.compile(r"\b(?:drugs?|medicines?|medications?|therapy|vaccines
                           r"treatment|blockers?|compound|agent)\s*,?\s+$|\bsuch as\s+$", re.I)
 # What kind of thing the next names are, said just before them: "the enzyme mevalonate kinase",
 # "two enzymes, neuraminidase 1 and beta-galactosidase", "three genes, ETFA, ETFB, and ETFDH",
-# "the parasite Babesia microti".
+# "the parasite Babesia microti", "the chemotherapy drugs cyclophosphamide, ... and methotrexate".
 _KIND_BEFORE = re.compile(
     r"\b(?:the|an?|two|three|four|five|several|these|this|other|of|encoding)\s+(?:[a-z]+\s+)?"
     r"(?:enzymes?|proteins?|genes?|hormones?|bacteri(?:um|a)|virus(?:es)?|parasites?|fung(?:us|i)|"
-    r"(?:round|tape|hook|flat)?worms?|mites?|ticks?)\s*[:,]?\s+"
-    r"(?:[^.;:()]{1,80}?(?:,|\band\b|\bor\b)\s+)?$")
+    r"(?:round|tape|hook|flat)?worms?|mites?|ticks?|drugs|medicines|medications)\s*[:,]?\s+"
+    r"(?:(?:[^.;:()]|\([^.;:()]{1,30}\)){1,100}?(?:,|\band\b|\bor\b)\s+)?$")
 # Named among examples of a kind: "disorders such as myasthenia gravis", "organs include the
 # uterus, fallopian tubes, ...", "therapy with methotrexate, docetaxel, or cetuximab",
 # "specialists in oncology, hematology, ...", "experts in the fields of ... acupuncture, and
@@ -53,7 +53,8 @@ _KIND_LISTED = re.compile(
     r"(?:include|includes|including|such as|like)\s*:?|"
     r"\b(?:therap(?:y|ies)|treatments?)\s+with|\b(?:specialists?|experts?)\s+in|"
     r"\bfields?\s+of)\s+"
-    r"(?:(?:the|an?)\s+)?(?:[^.;:()]{1,100}?(?:,|\band\b|\bor\b)\s+(?:(?:the|an?)\s+)?)?$",
+    r"(?:(?:the|an?)\s+)?(?:(?:[^.;:()]|\([^.;:()]{1,30}\)){1,100}?(?:,|\band\b|\bor\b)\s+"
+    r"(?:(?:the|an?)\s+)?)?$",
     re.I)
 _DEFINED_AFTER = re.compile(
     r"[\"”']?\s*(?:,\s*)?(?:(?:is|are|was|were)\s+(?:an?|the|when|what|how|used|one|called|"

@@ -58,6 +58,8 @@ def test_hard_terms(text, expected):
     "The organs in the female reproductive system include the uterus, ovaries and fallopian "
     "tubes.",
     "The board has experts in the fields of oncology, pharmacology, and homeopathy.",
+    "It holds the chemotherapy drugs vincristine, doxorubicin (Adriamycin), and methotrexate.",
+    "An NCI medical oncologist explains the study.",
     # the next sentence, in brackets, explains the term with the word after it
     "The child may need an endotracheal tube. (An endotracheal tube is a breathing tube put "
     "through the mouth.)",

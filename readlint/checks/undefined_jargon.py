@@ -441,8 +441,9 @@ def _linked_on_page(term: str, stems: set[str]) -> bool:
 
 def _named_by_work(term: str) -> bool:
     """A kind of doctor or scientist, whose everyday ending says what they are
-    ("internists", "epidemiologists", "cardiologists")."""
-    if " " in term or _PEOPLE.fullmatch(term) is None:
+    ("internists", "epidemiologists", "cardiologists", "a medical oncologist")."""
+    term = term.split()[-1]  # "medical oncologist": an oncologist
+    if _PEOPLE.fullmatch(term) is None:
         return False
     low = term.lower()
     ologist = re.fullmatch(r"([a-z]+olog)ists?", low)
