@@ -35,11 +35,18 @@ _DRUG_BEFORE = re.compile(r"\b(?:drugs?|medicines?|medications?|therapy|vaccines
                           r"treatment|blockers?|compound|agent)\s*,?\s+$|\bsuch as\s+$", re.I)
 # What kind of thing the next names are, said just before them: "the enzyme mevalonate kinase",
 # "two enzymes, neuraminidase 1 and beta-galactosidase", "three genes, ETFA, ETFB, and ETFDH",
-# "the parasite Babesia microti", "the chemotherapy drugs cyclophosphamide, ... and methotrexate".
+# "the parasite Babesia microti".
 _KIND_BEFORE = re.compile(
     r"\b(?:the|an?|two|three|four|five|several|these|this|other|of|encoding)\s+(?:[a-z]+\s+)?"
     r"(?:enzymes?|proteins?|genes?|hormones?|bacteri(?:um|a)|virus(?:es)?|parasites?|fung(?:us|i)|"
-    r"(?:round|tape|hook|flat)?worms?|mites?|ticks?|drugs|medicines|medications)\s*[:,]?\s+"
+    r"(?:round|tape|hook|flat)?worms?|mites?|ticks?)\s*[:,]?\s+"
+    r"(?:(?:[^.;:()]|\([^.;:()]{1,30}\)){1,100}?(?:,|\band\b|\bor\b)\s+)?$")
+# Drugs named after their kind: "the chemotherapy drugs cyclophosphamide, doxorubicin
+# hydrochloride (Adriamycin), and methotrexate" (only for rare words: names, not "the drugs
+# used for", "combinations of drugs administered ...").
+_DRUGS_BEFORE = re.compile(
+    r"\b(?:the|two|three|four|five|several|these|other)\s+(?:[a-z]+\s+)?"
+    r"(?:drugs|medicines|medications)\s*[:,]?\s+"
     r"(?:(?:[^.;:()]|\([^.;:()]{1,30}\)){1,100}?(?:,|\band\b|\bor\b)\s+)?$")
 # Named among examples of a kind: "disorders such as myasthenia gravis", "organs include the
 # uterus, fallopian tubes, ...", "therapy with methotrexate, docetaxel, or cetuximab",
@@ -88,7 +95,9 @@ def explained(text: str, start: int, end: int, term_is_acronym: bool = False,
     if start <= marks.prose_start and _LABEL_AFTER.match(text, end):
         return True  # a definition: "Refractory: These tumors have not gotten better ..."
     if kinds and (_KIND_BEFORE.search(text, max(0, start - 160), start) or
-                  _KIND_LISTED.search(text, max(0, start - 160), start)):
+                  _KIND_LISTED.search(text, max(0, start - 160), start) or
+                  word_zipf(text[start:end]) < 3.0 and
+                  _DRUGS_BEFORE.search(text, max(0, start - 160), start)):
         return True  # named as what it is: "the enzyme mevalonate kinase", "drugs such as X"
     if _named_later(text, start, end):
         return True  # its plain words come later in the sentence: "absent sweating (anhidrosis)"
