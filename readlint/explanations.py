@@ -95,9 +95,9 @@ def explained(text: str, start: int, end: int, term_is_acronym: bool = False,
     if start <= marks.prose_start and _LABEL_AFTER.match(text, end):
         return True  # a definition: "Refractory: These tumors have not gotten better ..."
     if kinds and (_KIND_BEFORE.search(text, max(0, start - 160), start) or
-                  _KIND_LISTED.search(text, max(0, start - 160), start) or
-                  word_zipf(text[start:end]) < 3.0 and
-                  _DRUGS_BEFORE.search(text, max(0, start - 160), start)):
+                  word_zipf(text[start:end]) < 3.0 and (  # names and terms, not "radiation"
+                      _KIND_LISTED.search(text, max(0, start - 160), start) or
+                      _DRUGS_BEFORE.search(text, max(0, start - 160), start))):
         return True  # named as what it is: "the enzyme mevalonate kinase", "drugs such as X"
     if _named_later(text, start, end):
         return True  # its plain words come later in the sentence: "absent sweating (anhidrosis)"
