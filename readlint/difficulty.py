@@ -183,27 +183,55 @@ class _Word(NamedTuple):
 
     long: bool  # three syllables or more
     zipf: float  # of it or its plain form
-    number: bool  # has a digit
+    number: bool  # a figure (_FIGURE)
     acronym: bool
     kind: int  # 1: "which", "who", ...; 2: "although", "whereas", ...; 3: a form of "be"
     # or "get" (a passive verb may follow); 0: none of these
     titled: bool  # a capital first, not all capitals: a name, unless it starts the sentence
     lower: bool  # no capital
+    label: bool  # a name or a label written with digits or numerals (_is_label): a word
+    # and nothing more
 
 
 _DIGIT = re.compile(r"\d")
 _BE = frozenset("am is are was were be been being get gets got gotten".split())
+# A figure: digits with their separators, or a range or a telephone number ("57-60",
+# "1-800-232-4636"), with a unit, an ordinal or a plural written on to them ("2,459",
+# "30.9", "10mg", "2hours", "21st", "mid-1990s"), or a count joined to a word
+# ("7-year-olds"). One small letter but a unit's makes a label: the arm of a chromosome
+# ("11p", "7q").
+_FIGURE = re.compile(r"(?:[a-z]+-)?[\d.,]*\d(?:[-–][\d.,]*\d)*(?:[a-z]{2,}|[smhgxl]|mL)?"
+                     r"(?:[-–][a-z][a-z-]*)?")
+# Roman numerals of a type, a stage or a factor, with a subtype's letter ("II", "IIIa",
+# "IIB", "XII"), and sex chromosomes as a karyotype writes them ("XX", "XXY").
+_NUMERAL = re.compile(r"(?=[IVX]{2}|[IVX][a-d]|I[A-C])X{0,3}(?:IX|IV|V?I{0,3})"
+                      r"(?:[a-d]|(?<=I)[A-C])?|[XY]{2,4}")
+
+
+# What follows the count of chromosomes in a karyotype ("46,XX"): the two are one label.
+_KARYOTYPE = re.compile(r",[XY]")
+
+
+def _is_label(text: str) -> bool:
+    """Is the word a name or a label rather than a figure or an abbreviation: letters and
+    digits mixed ("WNT5A", "T-DM1", "HER2", "11p11.2", "C9orf72"), or roman numerals and
+    karyotypes ("IIIa", "XXX")? A reader takes it in as a name; it has no plainer words."""
+    if _DIGIT.search(text) is not None:
+        return _FIGURE.fullmatch(text) is None
+    return _NUMERAL.fullmatch(text) is not None
 
 
 @lru_cache(maxsize=WORDS_REMEMBERED)
 def _word(text: str) -> _Word:
     low = text.lower()
     zipf = word_zipf(text)
-    number = _DIGIT.search(text) is not None
-    acronym = low != text and is_acronym(text)
-    return _Word(default_counter().count(text) >= 3, zipf, number, acronym,
+    label = _is_label(text)
+    number = not label and _DIGIT.search(text) is not None
+    acronym = not label and low != text and is_acronym(text)
+    long = not label and default_counter().count(text) >= 3
+    return _Word(long, zipf, number, acronym,
                  1 if low in _WHICH else 2 if low in _OTHER_CLAUSE else 3 if low in _BE else 0,
-                 text[:1].isupper() and not text.isupper(), text.islower())
+                 text[:1].isupper() and not text.isupper(), text.islower(), label)
 
 
 @lru_cache(maxsize=WORDS_REMEMBERED)
@@ -489,7 +517,9 @@ def _count_word(word: Word, inside: bool, tally: _Tally, cited: list[tuple[int, 
                 page: _PageTerms, wanted: _Wanted) -> None:
     """Count one word of a sentence (`inside`: not its first word)."""
     w = word[0]
-    long, zipf, number, acronym, kind, titled, lower = _word(w)
+    long, zipf, number, acronym, kind, titled, lower, label = _word(w)
+    if label or number and _KARYOTYPE.match(page.text, word.end):
+        return
     if long:
         tally.long += 1
         if not number:
