@@ -48,7 +48,7 @@ from .document import Document
 from .explanations import explained
 from .glossary_sets import block_matches
 from .hardness import DEFAULT_LIMITS, Limits, hard_term
-from .prose import Sentence, Word, within
+from .prose import WORD, Sentence, Word, within
 from .readability import familiar_words, is_familiar
 from .stock import stock_key, stock_sentences
 from .syllables import default_counter
@@ -419,6 +419,7 @@ class _PageTerms:
         self.limits = limits
         self.matches = block_matches(doc, limits.glossaries)
         self.topic = topic_words(doc)
+        self.spelled = spelled_out_on(doc)
         self.known: set[str] = set()  # terms explained or linked so far on the page
         self.unexplained: set[str] = set()  # terms used so far, unexplained
         self.easy = _EASY.setdefault(limits, set())
@@ -475,8 +476,15 @@ class _PageTerms:
     def _hard_abbreviation(self, word: Word) -> bool:
         if not _hard_abbreviation(word[0], self.text, word.start, self.limits):
             return False
-        # Not where it is spelled out: "confidence interval (CI)".
-        return not _INTRODUCED.search(self.text, max(0, word.start - 3), word.start)
+        # Not where it is spelled out: "confidence interval (CI)", nor where it names a gene
+        # ("the KRAS, NRAS and BRAF genes").
+        if _INTRODUCED.search(self.text, max(0, word.start - 3), word.start) or \
+                _GENES_AFTER.match(self.text, word.end):
+            return False
+        # Nor once the page has spelled it out or linked it, or where it stands for the
+        # page's title ("UI" on "Urinary Incontinence in Children").
+        first = self.spelled.get(abbreviation_key(word[0]))
+        return first is None or first > (self.block_index, word.start)
 
     def _hard_other(self, word: Word, name: bool) -> bool:
         if name and not self.matches[self.block_index]:
@@ -498,6 +506,76 @@ class _PageTerms:
             return _EXPLAINED_TERM
         self.unexplained.add(key)
         return _NEW_TERM
+
+
+# What follows an abbreviation that names a gene: "gene", or more names and then "genes"
+# ("KRAS, NRAS and BRAF genes").
+_GENES_AFTER = re.compile(r"(?:\s*(?:,|,?\s*and|,?\s*or)\s+[*_]*[A-Z0-9][\w-]*[*_]*){0,12}"
+                          r"[*_]*\s+genes?\b")
+# Where a page spells an abbreviation out or says what it stands for: in brackets after the
+# words ("obstructive sleep apnea (OSA)", "(called OSA)"), before words in brackets ("HPV
+# (human papillomavirus)"), or after "called" or "known as".
+_SPELLING = re.compile(r"\(\s*(?:(?:also\s+)?(?:called|known\s+as)\s+)?([A-Z][\w.’'-]*)|"
+                       r"\b([A-Z][\w.’'-]*)\s+\(\s*[a-z][a-z-]+\s+[a-z]|"
+                       r"\b(?:called|known\s+as)\s+([A-Z][\w.’'-]*)")
+_POSSESSIVE = re.compile(r"[’']s$")
+_SMALL_WORDS = frozenset("a an and the of in on for with to by or".split())
+
+
+def abbreviation_key(word: str) -> str:
+    """The abbreviation a word is, as it is spelled out: "GISTs" and "GIST’s" are "GIST",
+    "P.A.D" is "PAD"."""
+    key = _POSSESSIVE.sub("", word).replace(".", "")
+    if len(key) > 2 and key.endswith("s") and key[:-1].isupper():
+        key = key[:-1]
+    return key
+
+
+def spelled_out_on(doc: Document) -> dict[str, tuple[int, int]]:
+    """The abbreviations a page spells out, links or names in its title (by
+    abbreviation_key), each with where it first does so: (block index, offset in the
+    block's text); (-1, -1) for the title. Headings, table cells and links count: a reader
+    who has met the long form knows the short one from there on."""
+    def compute() -> dict[str, tuple[int, int]]:
+        found: dict[str, tuple[int, int]] = {}
+        for key in _title_abbreviations(doc):
+            found[key] = (-1, -1)
+        for index, block in enumerate(doc.blocks):
+            text = block.text
+            places = [(m.start(), m.group(1) or m.group(2) or m.group(3))
+                      for m in _SPELLING.finditer(text)] if "(" in text or "called" in text or \
+                "known" in text else []
+            for link in block.links:
+                places.extend((link.start, w.group()) for w in WORD.finditer(text, link.start,
+                                                                                link.end))
+            for start, written in places:
+                key = abbreviation_key(written)
+                if key not in found and key != key.lower() and is_acronym(key):
+                    found[key] = (index, start)
+        return found
+    spelled: dict[str, tuple[int, int]] = doc.memo("difficulty: abbreviations spelled out",
+                                                  compute)
+    return spelled
+
+
+def _title_abbreviations(doc: Document) -> set[str]:
+    """The abbreviations of the page's title (front matter, else its first heading), and the
+    initials of each run of its words ("UI", "UIC" for "Urinary Incontinence in Children";
+    the small words may be left out)."""
+    title = str(doc.metadata.get("title") or (doc.headings[0].text if doc.headings else ""))
+    words = re.findall(r"[^\W_]+", re.split(r"\s+[-–—|]\s+", title)[0])
+    found = {abbreviation_key(w) for w in words if w != w.lower() and is_acronym(w)}
+    for start in range(len(words)):
+        if words[start].lower() in _SMALL_WORDS:
+            continue
+        with_small = without_small = ""
+        for word in words[start:start + 8]:
+            initial = word[0].upper()
+            with_small += initial
+            if word.lower() not in _SMALL_WORDS:
+                without_small += initial
+            found.update(key for key in (with_small, without_small) if len(key) >= 2)
+    return found
 
 
 def _count_sentence(sentence: Sentence, page: _PageTerms, wanted: _Wanted) -> Found:
@@ -522,7 +600,7 @@ def _count_word(word: Word, inside: bool, tally: _Tally, cited: list[tuple[int, 
         return
     if long:
         tally.long += 1
-        if not number:
+        if not (number or acronym):  # an abbreviation is named as one when it is hard
             tally.long_words.append(w)
     name = inside and titled
     if wanted.unfamiliar and not name and not _familiar(w):

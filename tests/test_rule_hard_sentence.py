@@ -193,6 +193,29 @@ def test_names_and_labels_written_with_digits_or_numerals_are_words_not_figures(
     assert counts.numbers == 6
 
 
+def test_abbreviations_the_page_spelled_out_linked_or_titled_are_not_counted_again():
+    text = """\
+        ---
+        title: Urinary Incontinence in Children
+        ---
+        Some children have obstructive sleep apnea (OSA) or a gastrointestinal stromal tumor
+        (GIST). Others take a [PPI](https://example.org/ppi).
+
+        ## Other causes
+
+        Nighttime UI is linked with OSA, GISTs, PPI use and ADHD.
+
+        Mutations in the KRAS, NRAS and BRAF genes are rare; so is MNT.
+        """
+    found = difficulty.text_difficulties(dedent(text))
+    assert [d.abbreviations for d in found] == [(), (), ("ADHD",), ("MNT",)]
+    # an abbreviation is named as one, or not at all, never as a long word
+    assert not {"OSA", "GISTs", "ADHD"} & set(found[2].long_words)
+    # used before it is spelled out, an abbreviation is still one a reader may not know
+    (first, _) = difficulty.text_difficulties("An OSA test.\n\nSleep apnea (OSA) is common.\n")
+    assert first.abbreviations == ("OSA",)
+
+
 def test_statistics_passive_and_clauses_are_counted():
     text = ("Survival was improved (OR 4.60; 95% CI 1.53 to 13.85), which was not seen in "
             "controls, although the trials were small.\n")
