@@ -44,6 +44,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from . import nearby
 from .document import Document
 from .explanations import explained
 from .glossary_sets import block_matches
@@ -881,7 +882,15 @@ def text_difficulties(text: str, limits: Limits = DEFAULT_LIMITS,
 _DASHED = re.compile(r"\s[-–—]\s")
 _FIGURE_THEN_CAPITAL = re.compile(r"\d%?\s+[A-Z][a-z]")
 _KEY = re.compile(r"\s=\s")
-_WORD_THEN_CAPITAL = re.compile(r"(?:\b([A-Za-z][a-z-]*[a-z])|[)\d])\s+([A-Z][a-z][A-Za-z-]*)\b")
+_WORD_THEN_CAPITAL = re.compile(r"(?:\b([A-Za-z][a-z-]*[a-z])|[)\d])\s+"
+                                r"(?=([A-Z][a-z][A-Za-z-]*)\b)")
+# Figures one after another with nothing but spaces between: the rows of a table ("150 8 11
+# 175 9 12").
+_FIGURE_RUN = re.compile(r"(?<![\w.,])\d(?:[\d.,]*\d)?%?(?:\s+\d(?:[\d.,]*\d)?%?){2,}(?![\w.,]*\w)")
+# A list's lead-in then its first item ("include: Blood disorders"), and a sentence run into
+# the next with no space after its full stop ("the elderly.Phosphate supplements").
+_LEAD_IN = re.compile(r":\s*\[?\s*[A-Z]")
+_NO_SPACE = re.compile(r"[a-z]{2}\.[A-Z][a-z]")
 # A full stop then a small letter: list items run together ("or knee. hyperuricemia -- ...").
 _STOP_THEN_SMALL = re.compile(r"(?:\b[A-Za-z][a-z]{2,}|\))\.\s+[a-z]")
 _NOT_AN_END = frozenset("etc approx vs al fig figs no nos ref refs".split())
@@ -898,9 +907,12 @@ include includes such versus vs via per dear professor doctor
 
 def not_a_sentence(doc: Document, place: int) -> bool:
     """Is the sentence at `place` (in Document.sentences) something else run into the
-    text: a table, a key or a list whose items have lost their marks, or a list item that
-    is only names with links ("[Iclusig (Ponatinib Hydrochloride)]")? Its score is not that
-    of a sentence to rewrite: the fix is its layout."""
+    text: a table, a key or a list whose items have lost their marks (after their lead-in,
+    or the page's own list items again), two sentences with no full stop or no space
+    between, a name or a title (an outside resource in a list of links), a heading written
+    as a question, or a list item that is only names with links ("[Iclusig (Ponatinib
+    Hydrochloride)]")? Its score is not that of a sentence to rewrite: the fix is its
+    layout."""
     sentence = doc.sentences[place]
     block = doc.blocks[sentence.block_index]
     text = sentence.text
@@ -911,7 +923,13 @@ def not_a_sentence(doc: Document, place: int) -> bool:
     if items >= 3 or len(_KEY.findall(text)) >= 3 or \
             len(_FIGURE_THEN_CAPITAL.findall(text)) >= 2:
         return True
-    joins = 0
+    runs = [len(m.group().split()) for m in _FIGURE_RUN.finditer(text)]
+    if len(runs) >= 2 or runs and runs[0] >= 4:
+        return True  # a table of figures: "... in pounds** 150 8 11 175 9 12 200 10 14 ..."
+    if _NO_SPACE.search(text) or nearby.resource_title(block):
+        return True  # "... the elderly.Phosphate ...", "Genetic Testing Registry: ..."
+    lead_in = _LEAD_IN.search(text)
+    joins = after_lead_in = 0
     for m in _WORD_THEN_CAPITAL.finditer(text):
         before = m.group(1)
         if before is not None and before.lower() in _BEFORE_NAMES:
@@ -920,8 +938,13 @@ def not_a_sentence(doc: Document, place: int) -> bool:
             return True  # "... deficiency These resources from MedlinePlus offer ..."
         if before is None or before.islower():
             joins += 1
-    if joins >= 3 and joins * 12 >= words:
-        return True
+            after_lead_in += lead_in is not None and m.start() > lead_in.start()
+    if joins >= 3 and joins * 12 >= words or after_lead_in:
+        return True  # "... may include: Blood disorders ... to clot Spasms in the ..."
+    if _repeats_list_items(doc, sentence):
+        return True  # "... also has P.A.D. high blood pressure high blood cholesterol ..."
+    if text.endswith("?") and _restates_title(doc, sentence):
+        return True  # a heading written as a question: "How might X be treated?"
     if any(text[m.start():m.end()].split(".")[0].lower().strip("(") not in _NOT_AN_END
            for m in _STOP_THEN_SMALL.finditer(text)):
         return True  # "... ankle, or knee. hyperuricemia -- high levels ..."
@@ -932,6 +955,66 @@ def not_a_sentence(doc: Document, place: int) -> bool:
                  for link in block.links
                  if link.start < sentence.end and sentence.start < link.end)
     return block.kind == "list_item" and 2 * linked >= len(text)
+
+
+def _list_items(doc: Document) -> dict[str, int]:
+    """The texts of the page's list items of two words or more, in small letters without
+    their end marks, each with the block it is."""
+    def compute() -> dict[str, int]:
+        found: dict[str, int] = {}
+        for index, block in enumerate(doc.blocks):
+            if block.kind == "list_item":
+                item = " ".join(block.text.lower().strip(" .;:,").split())
+                if " " in item:
+                    found.setdefault(item, index)
+        return found
+    items: dict[str, int] = doc.memo("difficulty: list items", compute)
+    return items
+
+
+def _repeats_list_items(doc: Document, sentence: Sentence) -> bool:
+    """Does the sentence hold two of the page's other list items one after the other with
+    nothing but a space or a full stop between ("... also has P.A.D. high blood pressure high
+    blood cholesterol coronary heart disease (CHD) ...")? The list was run into the text."""
+    items = _list_items(doc)
+    if not items:
+        return False
+    text = " ".join(sentence.text.lower().split())
+    found: list[tuple[int, int]] = []
+    for item, index in items.items():
+        if index == sentence.block_index:
+            continue
+        at = text.find(item)
+        while at >= 0:
+            end = at + len(item)
+            if (at == 0 or not text[at - 1].isalnum()) and \
+                    (end == len(text) or not text[end].isalnum()):
+                found.append((at, end))
+                break
+            at = text.find(item, at + 1)
+    found.sort()
+    return any(_RUN_ON_GAP.fullmatch(text, a[1], b[0]) is not None
+               for a, b in itertools.pairwise(found))
+
+
+_RUN_ON_GAP = re.compile(r"\.? ")
+# Words a question asks with: with the page's title words, all a heading written as a
+# question has ("How might hemochromatosis be treated?").
+_QUESTION_WORDS = frozenset("""
+what who how why when where which is are can could do does did may might should will would
+be been the a an of to for in on with from and or causes cause caused treated treat treatment
+diagnosed diagnosis inherited symptoms signs prevented outlook prognosis
+""".split())
+
+
+def _restates_title(doc: Document, sentence: Sentence) -> bool:
+    """Is the question made of the page's title words and the words a question asks with
+    ("Is non-classic congenital adrenal hyperplasia due to 21-hydroxylase deficiency
+    inherited?" on the page of that name)?"""
+    topic = topic_words(doc)
+    other = [w.text for w in sentence.words
+             if w.text.lower() not in _QUESTION_WORDS and fold(w.text) not in topic]
+    return len(other) <= 2
 
 
 def sentence_of(doc: Document, item: Difficulty) -> Sentence:

@@ -104,6 +104,21 @@ def test_headings_table_cells_and_references_are_not_reported():
     "NIH: National Institute of Diabetes and Digestive and Kidney Diseases",
     # a list item of linked names
     "- [Targeted therapy](/t) with a [proteasome inhibitor](/p) ([bortezomib](/b)).",
+    # a table of figures
+    "Your weight in pounds 5 percent loss in pounds 7 percent loss in pounds 150 8 11 175 9 "
+    "12 200 10 14",
+    # a list after its lead-in, its items run together
+    "Other factors may include: Blood disorders, called coagulopathies, which impair the "
+    "ability to clot Spasms in the blood vessels of the kidney",
+    # a title that ends in a capitalised word, then the next line
+    "MedlinePlus Encyclopedia: Undescended Testicle These resources offer information about "
+    "many conditions.",
+    # an outside resource named by its source and title
+    "- Genetic Testing Registry: Mitochondrial DNA depletion syndrome 5 (encephalomyopathic "
+    "with methylmalonic aciduria)",
+    # two sentences with no space after the full stop
+    "Kidney damage is common in the elderly.Phosphate supplements may harm the kidneys of "
+    "children.",
 ])
 def test_tables_keys_lists_and_names_run_into_the_text_are_not_sentences(text):
     doc = document.parse(text + "\n")
@@ -119,10 +134,42 @@ def test_tables_keys_lists_and_names_run_into_the_text_are_not_sentences(text):
     "Smith.",
     "The tumor grows in the lining of the uterus - the endometrium - and may spread.",
     "Patients received 5 mg a day (see Table 2), and 2 of 10 had nausea.",
+    "HPV types 16 and 18 cause 70 percent of cancers and types 31, 33, 45, 52, and 58 another "
+    "20 percent.",
+    "Editor's Note: Updated results published in The Lancet Oncology show that the benefit "
+    "was sustained.",
+    "Call 1-800-422-6237 between 9:00 a.m. and 9:00 p.m. on weekdays to talk with a cancer "
+    "specialist.",
 ])
 def test_real_sentences_are_sentences(text):
     doc = document.parse(text + "\n")
     assert [difficulty.not_a_sentence(doc, i) for i in range(len(doc.sentences))] == [False]
+
+
+def test_a_list_run_into_the_text_again_and_a_heading_written_as_a_question_are_not_sentences():
+    text = """\
+        ---
+        title: Congenital adrenal hyperplasia due to 21-hydroxylase deficiency
+        ---
+        Is congenital adrenal hyperplasia due to 21-hydroxylase deficiency inherited?
+
+        Risk factors include:
+
+        - high blood pressure
+        - high blood cholesterol
+        - coronary heart disease
+
+        About 1 in 3 people also has high blood pressure high blood cholesterol coronary heart
+        disease or stroke.
+
+        People with high blood pressure or high blood cholesterol should see a doctor.
+
+        Is the hormone made by the adrenal glands, cortisol, too low in children?
+        """
+    doc = document.parse(dedent(text))
+    rejected = [doc.sentences[i].text[:20] for i in range(len(doc.sentences))
+                if difficulty.not_a_sentence(doc, i)]
+    assert rejected == ["Is congenital adrena", "About 1 in 3 people "]
 
 
 def test_a_score_that_rounds_to_the_limit_is_not_over_it():
