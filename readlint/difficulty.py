@@ -765,16 +765,72 @@ def to_rewrite(doc: Document, most: int = REWRITE_SHOWN, least: float = REWRITE_
     its layout) and the site's stock sentences, which a writer of one page cannot rewrite
     (`stock`). The scores are those `sentence_difficulties` worked out for the page."""
     found: list[Difficulty] = []
-    known = stock_sentences()
-    topic = topic_words(doc) if known else frozenset()
     for item in sorted(sentence_difficulties(doc, limits, skip),
                        key=lambda d: (-d.score, d.place)):
         if len(found) >= most or item.score < least:
             break
-        if not not_a_sentence(doc, item.place) and \
-                stock_key(sentence_of(doc, item), topic) not in known:
+        if not set_aside(doc, item):
             found.append(item)
     return found
+
+
+def set_aside(doc: Document, item: Difficulty) -> bool:
+    """Is the scored sentence one an editor would not rewrite, however hard it scores: what
+    only looks like a sentence (`not_a_sentence`: its fix is its layout), a stock sentence
+    of the site, which a writer of one page cannot rewrite (`stock`), or a sentence that
+    names things of a kind it gives (`names_of_a_kind`: names have no plainer words)?"""
+    if not_a_sentence(doc, item.place) or names_of_a_kind(doc, item):
+        return True
+    known = stock_sentences()
+    return bool(known) and stock_key(sentence_of(doc, item), topic_words(doc)) in known
+
+
+# Where a sentence's list of names starts: after the word that introduces it ("include",
+# "are", "such as", "contains the drugs").
+_LIST_LEAD = re.compile(r"\b(?:include[sd]?|including|are|were|is|was|such\s+as|contains?|"
+                        r"with|like|of|by)\s+|:\s*")
+_LIST_ITEM_END = re.compile(r",\s*(?:(?:and|or)\s+)?")
+# Kinds of things a list of names is of ("the drugs ...", "other types of ... are ...").
+_KINDS = frozenset("""
+type types form forms kind kinds disorder disorders disease diseases condition conditions
+syndrome syndromes cancer cancers tumor tumors tumour tumours drug drugs medication
+medications medicine medicines gene genes infection infections hormone hormones enzyme
+enzymes protein proteins test tests vaccine vaccines bacteria virus viruses germs therapy
+therapies treatment treatments
+""".split())
+
+
+def names_of_a_kind(doc: Document, item: Difficulty) -> bool:
+    """Does the sentence name things of a kind it gives, as a plain list ("This chemotherapy
+    combination contains the drugs docetaxel (Taxotere), doxorubicin hydrochloride
+    (Adriamycin), and cyclophosphamide.", "The other less common types of childhood liver
+    cancer are hepatocellular carcinoma, ..., and fibrolamellar carcinoma.")? Three names or
+    more end it, each of a few words, with commas between; its terms a reader may not know
+    and its abbreviations are all among them, and the words before them say what kind of
+    thing they are. What makes such a sentence hard is the names, which have no plainer
+    words. A list held together by semicolons, or whose items say more than a name, is a
+    sentence to rewrite (a list to make)."""
+    text = sentence_of(doc, item).text.rstrip(" .")
+    if ";" in text or "," not in text:
+        return False
+    first = text.index(",")
+    leads = list(_LIST_LEAD.finditer(text, 0, first))
+    if not leads:
+        return False
+    start = leads[-1].end()
+    names = [start]
+    names.extend(m.end() for m in _LIST_ITEM_END.finditer(text, first))
+    if len(names) < 3:
+        return False
+    for at, end in zip(names, [*names[1:], len(text)], strict=True):
+        name = _LIST_ITEM_END.sub(" ", text[at:end])
+        if len(re.sub(r"\([^()]*\)", "", name).split()) > 6 or name.count("(") > 1:
+            return False
+    kinds = {w.lower() for w in re.findall(r"[A-Za-z]+", text[:first])}
+    if not kinds & _KINDS:
+        return False
+    listed = text[start:]
+    return all(word in listed for word in item.terms + item.abbreviations)
 
 
 # -- reasons --------------------------------------------------------------------------------

@@ -172,6 +172,34 @@ def test_a_list_run_into_the_text_again_and_a_heading_written_as_a_question_are_
     assert rejected == ["Is congenital adrena", "About 1 in 3 people "]
 
 
+def test_stock_sentences_and_names_of_a_kind_given_are_not_reported():
+    text = """\
+        ---
+        title: Adrenocortical Carcinoma Treatment
+        audienceLevel: patient
+        ---
+        NCI does not have PDQ evidence-based information about prevention of adrenocortical
+        carcinoma.
+
+        This chemotherapy combination contains the drugs docetaxel (Taxotere), doxorubicin
+        hydrochloride (Adriamycin), and cyclophosphamide.
+
+        Associated genetic disorders include abetalipoproteinemia, hypobetalipoproteinemia,
+        and chylomicron retention disease.
+
+        Some affected individuals reportedly have had various abnormalities including
+        multiple malformations, panmyelopathy, and latent diabetes.
+        """
+    doc = document.parse(dedent(text))
+    found = difficulty.sentence_difficulties(doc)
+    assert all(d.score > 80 for d in found)  # the limit for patients
+    # the site's stock sentence, and names that have no plainer words, their kind given
+    assert [difficulty.set_aside(doc, d) for d in found] == [True, True, True, False]
+    assert positions(lint(dedent(text), select="hard-sentence", config=ON)) == [(14, 1)]
+    # nor are they among the sentences to rewrite first
+    assert [d.place for d in difficulty.to_rewrite(doc)] == [found[-1].place]
+
+
 def test_a_score_that_rounds_to_the_limit_is_not_over_it():
     (item,) = difficulty.text_difficulties(MIDDLE + "\n")
     limit = round(item.score)  # 83
