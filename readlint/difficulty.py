@@ -787,8 +787,8 @@ def set_aside(doc: Document, item: Difficulty) -> bool:
 
 # Where a sentence's list of names starts: after the word that introduces it ("include",
 # "are", "such as", "contains the drugs").
-_LIST_LEAD = re.compile(r"\b(?:include[sd]?|including|are|were|is|was|such\s+as|contains?|"
-                        r"with|like|of|by)\s+|:\s*")
+_LIST_LEAD = re.compile(r"\b(?:include[sd]?|including|are|were|such\s+as|contains?|namely)\s+|"
+                        r":\s*")
 _LIST_ITEM_END = re.compile(r",\s*(?:(?:and|or)\s+)?")
 # Kinds of things a list of names is of ("the drugs ...", "other types of ... are ...").
 _KINDS = frozenset("""
@@ -798,6 +798,12 @@ medications medicine medicines gene genes infection infections hormone hormones 
 enzymes protein proteins test tests vaccine vaccines bacteria virus viruses germs therapy
 therapies treatment treatments
 """.split())
+# Words that say the list describes (signs, features, problems): a list to make, with its
+# terms explained.
+_DESCRIBED = frozenset("""
+sign signs symptom symptoms feature features finding findings problem problems complication
+complications abnormality abnormalities effect effects characterized characterised
+""".split())
 
 
 def names_of_a_kind(doc: Document, item: Difficulty) -> bool:
@@ -805,11 +811,13 @@ def names_of_a_kind(doc: Document, item: Difficulty) -> bool:
     combination contains the drugs docetaxel (Taxotere), doxorubicin hydrochloride
     (Adriamycin), and cyclophosphamide.", "The other less common types of childhood liver
     cancer are hepatocellular carcinoma, ..., and fibrolamellar carcinoma.")? Three names or
-    more end it, each of a few words, with commas between; its terms a reader may not know
-    and its abbreviations are all among them, and the words before them say what kind of
-    thing they are. What makes such a sentence hard is the names, which have no plainer
-    words. A list held together by semicolons, or whose items say more than a name, is a
-    sentence to rewrite (a list to make)."""
+    more end it, each of a few words, with commas between, after "include", "are", "such as",
+    "contains" or a colon; its terms a reader may not know and its abbreviations, two or
+    more, are all among them, and the words before them say what kind of thing they are.
+    What makes such a sentence hard is the names, which have no plainer words. A list held
+    together by semicolons, or whose items say more than a name, is a sentence to rewrite (a
+    list to make), and so is one whose list says what something is like (signs, features,
+    problems)."""
     text = sentence_of(doc, item).text.rstrip(" .")
     if ";" in text or "," not in text:
         return False
@@ -827,10 +835,12 @@ def names_of_a_kind(doc: Document, item: Difficulty) -> bool:
         if len(re.sub(r"\([^()]*\)", "", name).split()) > 6 or name.count("(") > 1:
             return False
     kinds = {w.lower() for w in re.findall(r"[A-Za-z]+", text[:first])}
-    if not kinds & _KINDS:
+    if not kinds & _KINDS or kinds & _DESCRIBED:
         return False
-    listed = text[start:]
-    return all(word in listed for word in item.terms + item.abbreviations)
+    # the names are what makes it hard: two terms or abbreviations or more, all among them
+    named = item.terms + item.abbreviations
+    return len(named) >= 2 and all(
+        re.search(rf"\b{re.escape(word)}\b", text[:start]) is None for word in named)
 
 
 # -- reasons --------------------------------------------------------------------------------

@@ -200,6 +200,24 @@ def test_stock_sentences_and_names_of_a_kind_given_are_not_reported():
     assert [d.place for d in difficulty.to_rewrite(doc)] == [found[-1].place]
 
 
+@pytest.mark.parametrize("text", [
+    # a long sentence whose last words happen to be a list
+    "A resurgence of research into the therapeutic potential of psychedelic drugs has produced "
+    "preliminary evidence for the possible role of psilocybin-assisted psychotherapy in the "
+    "treatment of cancer-related anxiety, depression, and existential distress.",
+    # a list of signs, to make a list of and explain
+    "Other signs of Behr syndrome include ataxia, spasticity, nystagmus, and variable "
+    "pyramidal tract dysfunction.",
+    # a list whose items are sizes, not names
+    "Common food items that can be used to show tumor size include: a pea (1 cm), a peanut "
+    "(2 cm), a grape (3 cm), and a walnut (4 cm).",
+])
+def test_sentences_that_end_in_a_list_are_not_all_names_of_a_kind(text):
+    doc = document.parse(text + "\n")
+    (item,) = difficulty.sentence_difficulties(doc)
+    assert not difficulty.names_of_a_kind(doc, item)
+
+
 def test_a_score_that_rounds_to_the_limit_is_not_over_it():
     (item,) = difficulty.text_difficulties(MIDDLE + "\n")
     limit = round(item.score)  # 83
