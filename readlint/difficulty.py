@@ -821,20 +821,25 @@ def names_of_a_kind(doc: Document, item: Difficulty) -> bool:
     text = sentence_of(doc, item).text.rstrip(" .")
     if ";" in text or "," not in text:
         return False
+    # the lead-in: the last before the first comma, or right after it ("other types of
+    # antidepressants, such as duloxetine (Cymbalta), ...")
     first = text.index(",")
-    leads = list(_LIST_LEAD.finditer(text, 0, first))
+    leads = [m for m in _LIST_LEAD.finditer(text) if m.start() <= first + 2]
     if not leads:
         return False
     start = leads[-1].end()
+    comma = text.find(",", start)
+    if comma < 0:
+        return False
     names = [start]
-    names.extend(m.end() for m in _LIST_ITEM_END.finditer(text, first))
+    names.extend(m.end() for m in _LIST_ITEM_END.finditer(text, comma))
     if len(names) < 3:
         return False
     for at, end in zip(names, [*names[1:], len(text)], strict=True):
         name = _LIST_ITEM_END.sub(" ", text[at:end])
         if len(re.sub(r"\([^()]*\)", "", name).split()) > 6 or name.count("(") > 1:
             return False
-    kinds = {w.lower() for w in re.findall(r"[A-Za-z]+", text[:first])}
+    kinds = {w.lower() for w in re.findall(r"[A-Za-z]+", text[:comma])}
     if not kinds & _KINDS or kinds & _DESCRIBED:
         return False
     # the names are what makes it hard: two terms or abbreviations or more, all among them

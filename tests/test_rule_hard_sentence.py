@@ -200,6 +200,14 @@ def test_stock_sentences_and_names_of_a_kind_given_are_not_reported():
     assert [d.place for d in difficulty.to_rewrite(doc)] == [found[-1].place]
 
 
+def test_names_of_a_kind_may_follow_their_kind_and_a_comma():
+    doc = document.parse("- other types of antidepressants, such as duloxetine (Cymbalta), "
+                         "venlafaxine, bupropion (Wellbutrin), paroxetine (Paxil), and "
+                         "citalopram (Celexa)\n")
+    (item,) = difficulty.sentence_difficulties(doc)
+    assert item.score > 80 and difficulty.names_of_a_kind(doc, item)
+
+
 @pytest.mark.parametrize("text", [
     # a long sentence whose last words happen to be a list
     "A resurgence of research into the therapeutic potential of psychedelic drugs has produced "
