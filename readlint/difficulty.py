@@ -211,6 +211,16 @@ _NUMERAL = re.compile(r"(?=[IVX]{2}|[IVX][a-d]|I[A-C])X{0,3}(?:IX|IV|V?I{0,3})"
 
 # What follows the count of chromosomes in a karyotype ("46,XX"): the two are one label.
 _KARYOTYPE = re.compile(r",[XY]")
+# What comes before a number that is a label, not a quantity: "chromosome 21", "type 2
+# diabetes", "stage 3", "HPV types 6, 11, 16, and 18".
+_NUMBERED = re.compile(r"\b(?:chromosomes?|types?|stages?|grades?|phases?|class(?:es)?|"
+                       r"trisomy|factors?|groups?|arms?|versions?)\s+(?:\d+[A-Za-z]?\s*(?:,\s*"
+                       r"(?:and\s+|or\s+)?|(?:and|or|to|through)\s+))*$", re.I)
+
+
+def _numbered(text: str, start: int) -> bool:
+    """Is the number at text[start] a label ("chromosome 21", "types 16 and 18")?"""
+    return _NUMBERED.search(text, max(0, start - 60), start) is not None
 
 
 def _is_label(text: str) -> bool:
@@ -597,7 +607,8 @@ def _count_word(word: Word, inside: bool, tally: _Tally, cited: list[tuple[int, 
     """Count one word of a sentence (`inside`: not its first word)."""
     w = word[0]
     long, zipf, number, acronym, kind, titled, lower, label = _word(w)
-    if label or number and _KARYOTYPE.match(page.text, word.end):
+    if label or number and (_KARYOTYPE.match(page.text, word.end) or _numbered(page.text,
+                                                                                word.start)):
         return
     if long:
         tally.long += 1

@@ -288,6 +288,10 @@ def test_names_and_labels_written_with_digits_or_numerals_are_words_not_figures(
                     if any(c.isdigit() for c in w) or w.startswith(("III", "XX"))], text
     counts = counted("Types IIIa and IIIc mainly affect the liver and muscles.\n")
     assert (counts.numbers, counts.long_words) == (0, 0)  # "IIIa" was two syllables more
+    # numbers that name a chromosome, a type or a stage are labels too
+    counts = counted("HPV types 6, 11, 16, and 18 cause type 2 problems on chromosome 21 in 40 "
+                     "of 50 people aged 65.\n")
+    assert counts.numbers == 3
     # figures are still figures: with a unit, a range, a telephone number, an age, a decade
     counts = counted("About 57-60% of 7-year-olds took 10mg for 2hours in the mid-1970s; call "
                      "1-800-232-4636.\n")
