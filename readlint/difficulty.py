@@ -972,7 +972,10 @@ _FIGURE_RUN = re.compile(r"(?<![\w.,])\d(?:[\d.,]*\d)?%?(?:\s+\d(?:[\d.,]*\d)?%?
 # A list's lead-in then its first item ("include: Blood disorders"), and a sentence run into
 # the next with no space after its full stop ("the elderly.Phosphate supplements").
 _LEAD_IN = re.compile(r":\s*\[?\s*[A-Z]")
-_NO_SPACE = re.compile(r"[a-z]{2}\.[A-Z][a-z]")
+_NO_SPACE = re.compile(r"[a-z]{2}\.[A-Z][a-z]|\b[A-Z]{2,}s?\.\s+[A-Z][a-z]")
+# Codes each with its name in brackets and no comma between: a table run together
+# ("IFITM5 (type V) SERPINF1 (type VI) CRTAP (type VII) ...").
+_CODE_BETWEEN = re.compile(r"\)\s+[A-Z][A-Za-z0-9-]*\s+\(")
 # A full stop then a small letter: list items run together ("or knee. hyperuricemia -- ...").
 _STOP_THEN_SMALL = re.compile(r"(?:\b[A-Za-z][a-z]{2,}|\))\.\s+[a-z]")
 _NOT_AN_END = frozenset("etc approx vs al fig figs no nos ref refs".split())
@@ -1009,7 +1012,11 @@ def not_a_sentence(doc: Document, place: int) -> bool:
     if len(runs) >= 2 or runs and runs[0] >= 4:
         return True  # a table of figures: "... in pounds** 150 8 11 175 9 12 200 10 14 ..."
     if _NO_SPACE.search(text) or nearby.resource_title(block):
-        return True  # "... the elderly.Phosphate ...", "Genetic Testing Registry: ..."
+        return True  # "... the elderly.Phosphate ...", "... of EDS. Two classes ...",
+        # "Genetic Testing Registry: ..."
+    if len(_CODE_BETWEEN.findall(text)) >= 3 or _heading_run_in(sentence):
+        return True  # "Monoclonal Gammopathy of Undetermined Significance Treatment of
+        # monoclonal gammopathy of undetermined significance (MGUS) is ..."
     lead_in = _LEAD_IN.search(text)
     joins = after_lead_in = 0
     for m in _WORD_THEN_CAPITAL.finditer(text):
@@ -1037,6 +1044,25 @@ def not_a_sentence(doc: Document, place: int) -> bool:
                  for link in block.links
                  if link.start < sentence.end and sentence.start < link.end)
     return block.kind == "list_item" and 2 * linked >= len(text)
+
+
+def _heading_run_in(sentence: Sentence) -> bool:
+    """Does the sentence start with a heading in capitals that its text then says again in
+    small letters right after it ("Monoclonal Gammopathy of Undetermined Significance
+    Treatment of monoclonal gammopathy of undetermined significance (MGUS) is usually
+    watchful waiting.")?"""
+    words = sentence.words
+    run = 0
+    while run < len(words) and (words[run].text[:1].isupper() or
+                                words[run].text in _SMALL_WORDS and run + 1 < len(words) and
+                                words[run + 1].text[:1].isupper()):
+        run += 1
+    if run < 3 or sum(w.text[:1].isupper() for w in words[:run]) < 3:
+        return False
+    # right after the heading, or after one word ("Treatment of ...")
+    starts = (" ".join(w.text for w in words[run:]), " ".join(w.text for w in words[run + 1:]))
+    return any(start.startswith(" ".join(w.text for w in words[:length]).lower())
+               for length in range(run, 2, -1) for start in starts)
 
 
 def _list_items(doc: Document) -> dict[str, int]:

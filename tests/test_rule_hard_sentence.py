@@ -119,6 +119,16 @@ def test_headings_table_cells_and_references_are_not_reported():
     # two sentences with no space after the full stop
     "Kidney damage is common in the elderly.Phosphate supplements may harm the kidneys of "
     "children.",
+    # or after an abbreviation
+    "The FDA approved a drug called modafinil for the treatment of EDS. Two classes of "
+    "antidepressant drugs work well.",
+    # a heading run into its paragraph, which says it again
+    "Monoclonal Gammopathy of Undetermined Significance Treatment of monoclonal gammopathy of "
+    "undetermined significance (MGUS) is usually watchful waiting.",
+    # codes each with a name in brackets: a table run together
+    "Mutations in other genes may cause the less common types of this disease in only a few "
+    "of the families studied so far, such as IFITM5 (type five) SERPINF1 (type six) CRTAP "
+    "(type seven) PPIB (type nine) in some families",
 ])
 def test_tables_keys_lists_and_names_run_into_the_text_are_not_sentences(text):
     doc = document.parse(text + "\n")
@@ -140,6 +150,9 @@ def test_tables_keys_lists_and_names_run_into_the_text_are_not_sentences(text):
     "was sustained.",
     "Call 1-800-422-6237 between 9:00 a.m. and 9:00 p.m. on weekdays to talk with a cancer "
     "specialist.",
+    "Breast Cancer Awareness Month reminds women that breast cancer awareness matters.",
+    "Patients with chronic lymphocytic leukemia (CLL) or small lymphocytic lymphoma (SLL) and "
+    "other conditions (diabetes) did well.",
 ])
 def test_real_sentences_are_sentences(text):
     doc = document.parse(text + "\n")
