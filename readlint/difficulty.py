@@ -1011,6 +1011,8 @@ def not_a_sentence(doc: Document, place: int) -> bool:
     runs = [len(m.group().split()) for m in _FIGURE_RUN.finditer(text)]
     if len(runs) >= 2 or runs and runs[0] >= 4:
         return True  # a table of figures: "... in pounds** 150 8 11 175 9 12 200 10 14 ..."
+    if 2 * sum(_DIGIT.search(word.text) is not None for word in sentence.words) >= words:
+        return True  # figures more than words: a reference ("2007 Jun 28;356(26):2700-3.")
     if _NO_SPACE.search(text) or nearby.resource_title(block):
         return True  # "... the elderly.Phosphate ...", "... of EDS. Two classes ...",
         # "Genetic Testing Registry: ..."
@@ -1061,8 +1063,15 @@ def _heading_run_in(sentence: Sentence) -> bool:
         return False
     # right after the heading, or after one word ("Treatment of ...")
     starts = (" ".join(w.text for w in words[run:]), " ".join(w.text for w in words[run + 1:]))
-    return any(start.startswith(" ".join(w.text for w in words[:length]).lower())
-               for length in range(run, 2, -1) for start in starts)
+    if any(start.startswith(" ".join(w.text for w in words[:length]).lower())
+           for length in range(run, 2, -1) for start in starts):
+        return True
+    # or the sentence starts again with it, as sentences start ("Pyogenic Granuloma Pyogenic
+    # granuloma is also called ...")
+    low = [w.text.lower() for w in words]
+    return any(low[length:2 * length] == low[:length] and
+               not words[2 * length - 1].text[:1].isupper()
+               for length in range(2, run))
 
 
 def _list_items(doc: Document) -> dict[str, int]:

@@ -125,6 +125,10 @@ def test_headings_table_cells_and_references_are_not_reported():
     # a heading run into its paragraph, which says it again
     "Monoclonal Gammopathy of Undetermined Significance Treatment of monoclonal gammopathy of "
     "undetermined significance (MGUS) is usually watchful waiting.",
+    # a heading run into its paragraph, which starts with it again
+    "Pyogenic Granuloma Pyogenic granuloma is also called lobular capillary hemangioma.",
+    # a reference: more figures than words
+    "2007 Jun 28;356(26):2700-3.",
     # codes each with a name in brackets: a table run together
     "Mutations in other genes may cause the less common types of this disease in only a few "
     "of the families studied so far, such as IFITM5 (type five) SERPINF1 (type six) CRTAP "
