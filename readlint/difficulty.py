@@ -821,42 +821,75 @@ def names_of_a_kind(doc: Document, item: Difficulty) -> bool:
     """Does the sentence name things of a kind it gives, as a plain list ("This chemotherapy
     combination contains the drugs docetaxel (Taxotere), doxorubicin hydrochloride
     (Adriamycin), and cyclophosphamide.", "The other less common types of childhood liver
-    cancer are hepatocellular carcinoma, ..., and fibrolamellar carcinoma.")? Three names or
-    more end it, each of a few words, with commas between, after "include", "are", "such as",
-    "contains" or a colon; its terms a reader may not know and its abbreviations, two or
-    more, are all among them, and the words before them say what kind of thing they are.
-    What makes such a sentence hard is the names, which have no plainer words. A list held
-    together by semicolons, or whose items say more than a name, is a sentence to rewrite (a
-    list to make), and so is one whose list says what something is like (signs, features,
-    problems)."""
+    cancer are hepatocellular carcinoma, ..., and fibrolamellar carcinoma.", "Bortezomib,
+    carfilzomib, ixazomib, daratumumab, and elotuzumab are proteasome inhibitors ...")? Three
+    names or more, each of a few words, with commas between, end it after "include", "are",
+    "such as", "contains" or a colon, or open it before "are"; its terms a reader may not
+    know and its abbreviations, two or more, are all among them, and its other words say
+    what kind of thing they are. What makes such a sentence hard is the names, which have no
+    plainer words. A list held together by semicolons, or whose items say more than a name,
+    is a sentence to rewrite (a list to make), and so is one whose list says what something
+    is like (signs, features, problems)."""
     text = sentence_of(doc, item).text.rstrip(" .")
-    if ";" in text or "," not in text:
+    named = item.terms + item.abbreviations
+    if ";" in text or "," not in text or len(named) < 2:
         return False
+    found = _names_ending(text) or _names_opening(text)
+    if found is None:
+        return False
+    start, end, kind = found
+    said = {w.lower() for w in re.findall(r"[A-Za-z]+", kind)}
+    if not said & _KINDS or said & _DESCRIBED:
+        return False
+    # the names are what makes it hard: its terms and abbreviations are all among them
+    rest = text[:start] + " " + text[end:]
+    return all(re.search(rf"\b{re.escape(word)}\b", rest) is None for word in named)
+
+
+def _short_names(text: str, places: Sequence[int], end: int) -> bool:
+    """Are the names starting at `places`, the last ending at `end`, three or more, each of a
+    few words (and at most one aside in brackets)?"""
+    if len(places) < 3:
+        return False
+    for at, stop in zip(places, [*places[1:], end], strict=True):
+        name = _LIST_ITEM_END.sub(" ", text[at:stop])
+        if len(re.sub(r"\([^()]*\)", "", name).split()) > 6 or name.count("(") > 1:
+            return False
+    return True
+
+
+def _names_ending(text: str) -> tuple[int, int, str] | None:
+    """Where the names that end the sentence start and end, and the words up to the first of
+    them ("Associated genetic disorders include abetalipoproteinemia, ..."); None when it
+    does not end in names."""
     # the lead-in: the last before the first comma, or right after it ("other types of
     # antidepressants, such as duloxetine (Cymbalta), ...")
     first = text.index(",")
     leads = [m for m in _LIST_LEAD.finditer(text) if m.start() <= first + 2]
     if not leads:
-        return False
+        return None
     start = leads[-1].end()
     comma = text.find(",", start)
     if comma < 0:
-        return False
-    names = [start]
-    names.extend(m.end() for m in _LIST_ITEM_END.finditer(text, comma))
-    if len(names) < 3:
-        return False
-    for at, end in zip(names, [*names[1:], len(text)], strict=True):
-        name = _LIST_ITEM_END.sub(" ", text[at:end])
-        if len(re.sub(r"\([^()]*\)", "", name).split()) > 6 or name.count("(") > 1:
-            return False
-    kinds = {w.lower() for w in re.findall(r"[A-Za-z]+", text[:comma])}
-    if not kinds & _KINDS or kinds & _DESCRIBED:
-        return False
-    # the names are what makes it hard: two terms or abbreviations or more, all among them
-    named = item.terms + item.abbreviations
-    return len(named) >= 2 and all(
-        re.search(rf"\b{re.escape(word)}\b", text[:start]) is None for word in named)
+        return None
+    places = [start, *(m.end() for m in _LIST_ITEM_END.finditer(text, comma))]
+    return (start, len(text), text[:comma]) if _short_names(text, places, len(text)) else None
+
+
+# Names that open a sentence, before "are" or "is" ("Bortezomib, carfilzomib, ..., and
+# elotuzumab are proteasome inhibitors ...").
+_NAMES_OPENING = re.compile(r"(?:[^,;()]+(?:\([^()]*\))?\s*,\s*){2,}(?:(?:and|or)\s+)?"
+                            r"[^,;()]+?(?:\s*\([^()]*\))?(?=\s+(?:are|is|were)\s)")
+
+
+def _names_opening(text: str) -> tuple[int, int, str] | None:
+    """Where the names that open the sentence end, and the words after them; None when it
+    does not open with names."""
+    m = _NAMES_OPENING.match(text)
+    if m is None:
+        return None
+    places = [0, *(c.end() for c in _LIST_ITEM_END.finditer(text, 0, m.end()))]
+    return (0, m.end(), text[m.end():]) if _short_names(text, places, m.end()) else None
 
 
 # -- reasons --------------------------------------------------------------------------------

@@ -225,6 +225,14 @@ def test_names_of_a_kind_may_follow_their_kind_and_a_comma():
     assert item.score > 80 and difficulty.names_of_a_kind(doc, item)
 
 
+def test_names_of_a_kind_may_open_the_sentence():
+    doc = document.parse("Terazosin (Hytrin), doxazosin (Cardura), tamsulosin (Flomax), "
+                         "alfuzosin (Uroxatral), and silodosin (Rapaflo) are medications that "
+                         "relax the bladder.\n")
+    (item,) = difficulty.sentence_difficulties(doc)
+    assert item.score > 80 and difficulty.names_of_a_kind(doc, item)
+
+
 @pytest.mark.parametrize("text", [
     # a long sentence whose last words happen to be a list
     "A resurgence of research into the therapeutic potential of psychedelic drugs has produced "
