@@ -610,11 +610,11 @@ def _count_word(word: Word, inside: bool, tally: _Tally, cited: list[tuple[int, 
     if label or number and (_KARYOTYPE.match(page.text, word.end) or _numbered(page.text,
                                                                                 word.start)):
         return
-    if long:
+    name = inside and titled
+    if long and not name:  # a name ("National Institute of ...") is not a long word to change
         tally.long += 1
         if not (number or acronym):  # an abbreviation is named as one when it is hard
             tally.long_words.append(w)
-    name = inside and titled
     if wanted.unfamiliar and not name and not _familiar(w):
         tally.unfamiliar += 1
     if number:
