@@ -40,6 +40,7 @@ import json
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -596,22 +597,39 @@ def _count_sentence(sentence: Sentence, page: _PageTerms, wanted: _Wanted) -> Fo
     cited = [(sentence.start + m.start(), sentence.start + m.end())
              for m in _CITATION.finditer(body)] if "[" in body else []
     tally = _Tally()
+    subject = _subject_name(sentence.words, page.topic)
     for i, word in enumerate(sentence.words):
-        _count_word(word, i > 0, tally, cited, page, wanted)
+        _count_word(word, i > 0, tally, cited, page, wanted, i in subject)
     return Found(_counts(sentence, tally, cited, wanted), tuple(tally.terms),
                  tuple(dict.fromkeys(tally.abbreviations)), tuple(dict.fromkeys(tally.long_words)))
 
 
+_PARTS = re.compile(r"[^\W_]+")
+
+
+def _subject_name(words: Sequence[Word], topic: AbstractSet[str]) -> set[int]:
+    """The places of the words that name the page's subject: two or more of its title's
+    words in a row ("Primary ciliary dyskinesia occurs ..."), or a word of them joined by
+    hyphens ("chorea-acanthocytosis")."""
+    if not topic:
+        return set()
+    titled = [all(fold(part) in topic for part in _PARTS.findall(word.text)) for word in words]
+    return {i for i, yes in enumerate(titled)
+            if yes and (i and titled[i - 1] or i + 1 < len(titled) and titled[i + 1] or
+                        "-" in words[i].text)}
+
+
 def _count_word(word: Word, inside: bool, tally: _Tally, cited: list[tuple[int, int]],
-                page: _PageTerms, wanted: _Wanted) -> None:
-    """Count one word of a sentence (`inside`: not its first word)."""
+                page: _PageTerms, wanted: _Wanted, subject: bool = False) -> None:
+    """Count one word of a sentence (`inside`: not its first word; `subject`: it names the
+    page's subject, which is not a long word to change)."""
     w = word[0]
     long, zipf, number, acronym, kind, titled, lower, label = _word(w)
     if label or number and (_KARYOTYPE.match(page.text, word.end) or _numbered(page.text,
                                                                                 word.start)):
         return
     name = inside and titled
-    if long and not name:  # a name ("National Institute of ...") is not a long word to change
+    if long and not (name or subject):  # nor is a name ("National Institute of ...")
         tally.long += 1
         if not (number or acronym):  # an abbreviation is named as one when it is hard
             tally.long_words.append(w)

@@ -11,6 +11,8 @@ from helpers import ROOT, SHARED, dedent, lint, positions
 from readlint import difficulty, document
 from readlint.checks.hard_sentence import HardSentence, how_well
 from readlint.config import Config
+from readlint.stock import stock_key
+from readlint.wordforms import topic_words
 
 HARD = ("Concomitant administration of CYP3A4 inhibitors necessitates dose modification, as "
         "plasma concentrations may increase substantially (HR 2.1; 95% CI 1.4 to 3.2).")
@@ -189,14 +191,13 @@ def test_a_list_run_into_the_text_again_and_a_heading_written_as_a_question_are_
     assert rejected == ["Is congenital adrena", "About 1 in 3 people "]
 
 
-def test_stock_sentences_and_names_of_a_kind_given_are_not_reported():
-    text = """\
+def test_stock_sentences_and_names_of_a_kind_given_are_not_reported(monkeypatch):
+    text = f"""\
         ---
-        title: Adrenocortical Carcinoma Treatment
+        title: Capecitabine
         audienceLevel: patient
         ---
-        NCI does not have PDQ evidence-based information about prevention of adrenocortical
-        carcinoma.
+        {HARD}
 
         This chemotherapy combination contains the drugs cyclophosphamide, doxorubicin
         hydrochloride, vincristine sulfate, and procarbazine hydrochloride.
@@ -210,9 +211,14 @@ def test_stock_sentences_and_names_of_a_kind_given_are_not_reported():
     doc = document.parse(dedent(text))
     found = difficulty.sentence_difficulties(doc)
     assert all(d.score > 80 for d in found)  # the limit for patients
-    # the site's stock sentence, and names that have no plainer words, their kind given
-    assert [difficulty.set_aside(doc, d) for d in found] == [True, True, True, False]
-    assert positions(lint(dedent(text), select="hard-sentence", config=ON)) == [(14, 1)]
+    # names that have no plainer words, their kind given
+    assert [difficulty.set_aside(doc, d) for d in found] == [False, True, True, False]
+    assert positions(lint(dedent(text), select="hard-sentence", config=ON)) == [(5, 1), (13, 1)]
+    # a sentence the site repeats on page after page (here, as if it were one)
+    key = stock_key(doc.sentences[found[0].place], topic_words(doc))
+    monkeypatch.setattr(difficulty, "stock_sentences", lambda: frozenset({key}))
+    assert difficulty.set_aside(doc, found[0])
+    assert positions(lint(dedent(text), select="hard-sentence", config=ON)) == [(13, 1)]
     # nor are they among the sentences to rewrite first
     assert [d.place for d in difficulty.to_rewrite(doc)] == [found[-1].place]
 
@@ -329,6 +335,20 @@ def test_names_are_not_long_words():
         "dementia at the Mayo Clinic in Rochester.\n")).values()
     assert found.long_words == ("dementia",)  # "The" starts the sentence: not a name
     assert found.counts.long_words == 1
+
+
+def test_the_name_of_the_pages_subject_is_not_long_words():
+    text = """\
+        ---
+        title: Primary ciliary dyskinesia
+        ---
+        Primary ciliary dyskinesia occurs in approximately 1 in 16,000 individuals.
+
+        The cilia are primary parts of the cell.
+        """
+    found = difficulty.text_difficulties(dedent(text))
+    assert [d.long_words for d in found] == [("approximately", "individuals"),
+                                             ("cilia", "primary")]
 
 
 def test_abbreviations_the_page_spelled_out_linked_or_titled_are_not_counted_again():
