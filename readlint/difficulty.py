@@ -825,7 +825,7 @@ type types form forms kind kinds disorder disorders disease diseases condition c
 syndrome syndromes cancer cancers tumor tumors tumour tumours drug drugs medication
 medications medicine medicines gene genes infection infections hormone hormones enzyme
 enzymes protein proteins test tests vaccine vaccines bacteria virus viruses germs therapy
-therapies treatment treatments
+therapies treatment treatments example examples
 """.split())
 # Words that say the list describes (signs, features, problems): a list to make, with its
 # terms explained.
@@ -1023,7 +1023,10 @@ _FIGURE_RUN = re.compile(r"(?<![\w.,])\d(?:[\d.,]*\d)?%?(?:\s+\d(?:[\d.,]*\d)?%?
 # A list's lead-in then its first item ("include: Blood disorders"), and a sentence run into
 # the next with no space after its full stop ("the elderly.Phosphate supplements").
 _LEAD_IN = re.compile(r":\s*\[?\s*[A-Z]")
-_NO_SPACE = re.compile(r"[a-z]{2}\.[A-Z][a-z]|\b[A-Z]{2,}s?\.\s+[A-Z][a-z]")
+_NO_SPACE = re.compile(r"[a-z]{2}\.(?:\[\d*\]?\s*)?[A-Z][a-z]|\b[A-Z]{2,}s?\.\s+[A-Z][a-z]")
+# A file a link leads to: the sentence is the link's title ("... Rickettsial Diseases (PDF –
+# 982kb; 3 pages)").
+_FILE = re.compile(r"\(PDF\b")
 # Codes each with its name in brackets and no comma between: a table run together
 # ("IFITM5 (type V) SERPINF1 (type VI) CRTAP (type VII) ...").
 _CODE_BETWEEN = re.compile(r"\)\s+[A-Z][A-Za-z0-9-]*\s+\(")
@@ -1064,9 +1067,10 @@ def not_a_sentence(doc: Document, place: int) -> bool:
         return True  # a table of figures: "... in pounds** 150 8 11 175 9 12 200 10 14 ..."
     if 2 * sum(_DIGIT.search(word.text) is not None for word in sentence.words) >= words:
         return True  # figures more than words: a reference ("2007 Jun 28;356(26):2700-3.")
-    if _NO_SPACE.search(text) or nearby.resource_title(block):
-        return True  # "... the elderly.Phosphate ...", "... of EDS. Two classes ...",
-        # "Genetic Testing Registry: ..."
+    if _NO_SPACE.search(text) or _FILE.search(text) or nearby.resource_title(block):
+        return True  # "... the elderly.Phosphate ...", "... be discouraged.[9440] Gradual
+        # ...", "... of EDS. Two classes ...", "... Report Form (PDF – 982kb)", "Genetic
+        # Testing Registry: ..."
     if len(_CODE_BETWEEN.findall(text)) >= 3 or _heading_run_in(sentence):
         return True  # "Monoclonal Gammopathy of Undetermined Significance Treatment of
         # monoclonal gammopathy of undetermined significance (MGUS) is ..."

@@ -121,6 +121,12 @@ def test_headings_table_cells_and_references_are_not_reported():
     # two sentences with no space after the full stop
     "Kidney damage is common in the elderly.Phosphate supplements may harm the kidneys of "
     "children.",
+    # or with a reference mark between
+    "Graded exercise therapy can help because a lack of exercise may worsen the symptoms and "
+    "should be discouraged.[9440] Gradual introduction of regular exercise may reduce fatigue.",
+    # the title of a file a link leads to
+    "2010 CDC Case Report Form: Tickborne Rickettsial Diseases (2010 version) (PDF – 982kb; 3 "
+    "pages)",
     # or after an abbreviation
     "The FDA approved a drug called modafinil for the treatment of EDS. Two classes of "
     "antidepressant drugs work well.",
@@ -227,6 +233,13 @@ def test_names_of_a_kind_may_follow_their_kind_and_a_comma():
     doc = document.parse("- other types of antidepressants, such as duloxetine (Cymbalta), "
                          "venlafaxine, bupropion (Wellbutrin), paroxetine (Paxil), and "
                          "citalopram (Celexa)\n")
+    (item,) = difficulty.sentence_difficulties(doc)
+    assert difficulty.names_of_a_kind(doc, item)
+
+
+def test_examples_of_a_kind_are_names_of_a_kind():
+    doc = document.parse("Examples include Fanconi anemia, Shwachman-Diamond syndrome, "
+                         "dyskeratosis congenita, and Diamond-Blackfan anemia.\n")
     (item,) = difficulty.sentence_difficulties(doc)
     assert difficulty.names_of_a_kind(doc, item)
 
