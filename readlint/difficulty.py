@@ -210,12 +210,14 @@ _NUMERAL = re.compile(r"(?=[IVX]{2}|[IVX][a-d]|I[A-C])X{0,3}(?:IX|IV|V?I{0,3})"
                       r"(?:[a-d]|(?<=I)[A-C])?|[XY]{2,4}")
 
 
+# A telephone number: a label, however many figures it has ("1-800-422-6237").
+_TELEPHONE = re.compile(r"(?:1-\d{3}-|\d{3}-)?\d{3}-\d{4}")
 # What follows the count of chromosomes in a karyotype ("46,XX"): the two are one label.
 _KARYOTYPE = re.compile(r",[XY]")
 # What comes before a number that is a label, not a quantity: "chromosome 21", "type 2
 # diabetes", "stage 3", "HPV types 6, 11, 16, and 18".
 _NUMBERED = re.compile(r"\b(?:chromosomes?|types?|stages?|grades?|phases?|class(?:es)?|"
-                       r"trisomy|factors?|groups?|arms?|versions?)\s+(?:\d+[A-Za-z]?\s*(?:,\s*"
+                       r"trisomy|factors?|groups?|arms?|versions?)\s+\(?(?:\d+[A-Za-z]?\s*(?:,\s*"
                        r"(?:and\s+|or\s+)?|(?:and|or|to|through)\s+))*$", re.I)
 
 
@@ -226,10 +228,11 @@ def _numbered(text: str, start: int) -> bool:
 
 def _is_label(text: str) -> bool:
     """Is the word a name or a label rather than a figure or an abbreviation: letters and
-    digits mixed ("WNT5A", "T-DM1", "HER2", "11p11.2", "C9orf72"), or roman numerals and
-    karyotypes ("IIIa", "XXX")? A reader takes it in as a name; it has no plainer words."""
+    digits mixed ("WNT5A", "T-DM1", "HER2", "11p11.2", "C9orf72"), a telephone number
+    ("1-800-422-6237"), or roman numerals and karyotypes ("IIIa", "XXX")? A reader takes it
+    in as a name; it has no plainer words."""
     if _DIGIT.search(text) is not None:
-        return _FIGURE.fullmatch(text) is None
+        return _FIGURE.fullmatch(text) is None or _TELEPHONE.fullmatch(text) is not None
     return _NUMERAL.fullmatch(text) is not None
 
 

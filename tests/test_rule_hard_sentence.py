@@ -336,10 +336,14 @@ def test_names_and_labels_written_with_digits_or_numerals_are_words_not_figures(
     counts = counted("HPV types 6, 11, 16, and 18 cause type 2 problems on chromosome 21 in 40 "
                      "of 50 people aged 65.\n")
     assert counts.numbers == 3
-    # figures are still figures: with a unit, a range, a telephone number, an age, a decade
+    counts = counted("Gardasil 9 prevents cancers caused by seven HPV types (16, 18, 31, 33, 45, "
+                     "52, and 58) in 9 of 10 people.\n")
+    assert counts.numbers == 3
+    # figures are still figures: with a unit, a range, an age, a decade; a telephone number
+    # is a label
     counts = counted("About 57-60% of 7-year-olds took 10mg for 2hours in the mid-1970s; call "
-                     "1-800-232-4636.\n")
-    assert counts.numbers == 6
+                     "1-800-232-4636 or 404-639-1075.\n")
+    assert counts.numbers == 5
 
 
 def test_names_are_not_long_words():
