@@ -845,26 +845,34 @@ def names_of_a_kind(doc: Document, item: Difficulty) -> bool:
     cancer are hepatocellular carcinoma, ..., and fibrolamellar carcinoma.", "Bortezomib,
     carfilzomib, ixazomib, daratumumab, and elotuzumab are proteasome inhibitors ...")? Three
     names or more, each of a few words, with commas between, end it after "include", "are",
-    "such as", "contains" or a colon, or open it before "are"; its terms a reader may not
-    know and its abbreviations, two or more, are all among them, and its other words say
-    what kind of thing they are. What makes such a sentence hard is the names, which have no
+    "such as", "contains" or a colon, or open it before "are" (or two names end a frame of a
+    few words: "Two examples are A and B"); its terms a reader may not know and its
+    abbreviations, two or more, are all among them, and its other words say what kind of
+    thing they are. What makes such a sentence hard is the names, which have no
     plainer words. A list held together by semicolons, or whose items say more than a name,
     is a sentence to rewrite (a list to make), and so is one whose list says what something
     is like (signs, features, problems)."""
     text = sentence_of(doc, item).text.rstrip(" .")
     named = item.terms + item.abbreviations
-    if ";" in text or "," not in text or len(named) < 2:
+    if ";" in text or len(named) < 2:
         return False
     found = _names_ending(text) or _names_opening(text)
     if found is None:
         return False
     start, end, kind = found
     said = {w.lower() for w in re.findall(r"[A-Za-z]+", kind)}
-    if not said & _KINDS or said & _DESCRIBED:
+    if said & _DESCRIBED or not said & _KINDS and (len(said) > _PLAIN_FRAME or "," in text):
         return False
     # the names are what makes it hard: its terms and abbreviations are all among them
     rest = text[:start] + " " + text[end:]
     return all(re.search(rf"\b{re.escape(word)}\b", rest) is None for word in named)
+
+
+# The words around names that need not say their kind, the sentence being a short frame for
+# two names ("Two examples are thrombotic thrombocytopenic purpura (TTP) and disseminated
+# intravascular coagulation (DIC).", "These may include alanine aminotransferase (ALT) or
+# aspartate aminotransferase (AST).").
+_PLAIN_FRAME = 5
 
 
 def _short_names(text: str, places: Sequence[int], end: int) -> bool:
@@ -885,21 +893,28 @@ def _names_ending(text: str) -> tuple[int, int, str] | None:
     does not end in names."""
     # the lead-in: the last before the first comma, or right after it ("other types of
     # antidepressants, such as duloxetine (Cymbalta), ...")
-    first = text.index(",")
+    first = text.find(",")
+    first = len(text) if first < 0 else first
     leads = [m for m in _LIST_LEAD.finditer(text) if m.start() <= first + 2]
     if not leads:
         return None
     start = leads[-1].end()
     comma = text.find(",", start)
-    if comma < 0:
-        return None
+    if comma < 0:  # two names: "... include A and B", "... are A (X) or B (Y)"
+        two = _TWO_NAMES.fullmatch(text, start)
+        return (start, len(text), text[:start]) if two is not None and all(
+            len(re.sub(r"\([^()]*\)", "", name).split()) <= 6 for name in two.groups()) \
+            else None
     places = [start, *(m.end() for m in _LIST_ITEM_END.finditer(text, comma))]
     return (start, len(text), text[:comma]) if _short_names(text, places, len(text)) else None
 
 
+_TWO_NAMES = re.compile(r"([^,;]+?)\s+(?:and|or)\s+([^,;]+)")
+
+
 # Names that open a sentence, before "are" or "is" ("Bortezomib, carfilzomib, ..., and
 # elotuzumab are proteasome inhibitors ...").
-_NAMES_OPENING = re.compile(r"(?:[^,;()]+(?:\([^()]*\))?\s*,\s*){2,}(?:(?:and|or)\s+)?"
+_NAMES_OPENING = re.compile(r"(?:[^,;()]+(?:\([^()]*\)[^,;()]*)?\s*,\s*){2,}(?:(?:and|or)\s+)?"
                             r"[^,;()]+?(?:\s*\([^()]*\))?(?=\s+(?:are|is|were)\s)")
 
 
@@ -1038,7 +1053,8 @@ _STOP_THEN_SMALL = re.compile(r"(?:\b[A-Za-z][a-z]{2,}|\))\.\s+[a-z]")
 _NOT_AN_END = frozenset("etc approx vs al fig figs no nos ref refs".split())
 # Words that start a sentence: after a word with no full stop, two sentences run together.
 _OPENERS = frozenset("The This These Those There They It Its In For If When You Your We Our "
-                     "Most Many Some Other Learn Read See Talk Ask Call".split())
+                     "Most Many Some Other Learn Read See Talk Ask Call Although However "
+                     "Because While".split())
 # Words a name often follows in a sentence ("with Down syndrome", "in Japan", "said Smith").
 _BEFORE_NAMES = frozenset("""
 a an the of and or for in on at to by from with without into as than like about after before

@@ -121,6 +121,9 @@ def test_headings_table_cells_and_references_are_not_reported():
     # two sentences with no space after the full stop
     "Kidney damage is common in the elderly.Phosphate supplements may harm the kidneys of "
     "children.",
+    # or with no full stop before a word that starts a sentence
+    "Increased activity of the sympathetic nervous system Although most cases of POTS appear "
+    "to occur by chance, some affected people report a family history of the condition.",
     # or with a reference mark between
     "Graded exercise therapy can help because a lack of exercise may worsen the symptoms and "
     "should be discouraged.[9440] Gradual introduction of regular exercise may reduce fatigue.",
@@ -244,6 +247,21 @@ def test_examples_of_a_kind_are_names_of_a_kind():
     assert difficulty.names_of_a_kind(doc, item)
 
 
+@pytest.mark.parametrize("text", [
+    # names with words after their brackets
+    "Monoclonal antibodies, tyrosine kinase inhibitors, mammalian target of rapamycin (mTOR) "
+    "inhibitors, and PARP inhibitors are types of targeted therapies.",
+    # two names in a short frame
+    "Two examples are thrombotic thrombocytopenic purpura (TTP) and disseminated "
+    "intravascular coagulation (DIC).",
+    "These may include alanine aminotransferase (ALT) or aspartate aminotransferase (AST).",
+])
+def test_more_names_of_a_kind(text):
+    doc = document.parse(text + "\n")
+    (item,) = difficulty.sentence_difficulties(doc)
+    assert difficulty.names_of_a_kind(doc, item)
+
+
 def test_names_of_a_kind_may_open_the_sentence():
     doc = document.parse("Terazosin (Hytrin), doxazosin (Cardura), tamsulosin (Flomax), "
                          "alfuzosin (Uroxatral), and silodosin (Rapaflo) are medications that "
@@ -260,6 +278,9 @@ def test_names_of_a_kind_may_open_the_sentence():
     # a list of signs, to make a list of and explain
     "Other signs of Behr syndrome include ataxia, spasticity, nystagmus, and variable "
     "pyramidal tract dysfunction.",
+    # two names, but a frame that says more
+    "Dopamine agonists are generally less effective than levodopa in controlling rigidity "
+    "and bradykinesia.",
     # a list whose items are sizes, not names
     "Common food items that can be used to show tumor size include: a pea (1 cm), a peanut "
     "(2 cm), a grape (3 cm), and a walnut (4 cm).",
