@@ -40,15 +40,17 @@ import json
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from . import nearby
 from .document import Document
 from .explanations import explained
 from .glossary_sets import block_matches
 from .hardness import DEFAULT_LIMITS, Limits, hard_term
-from .prose import Sentence, Word, within
+from .prose import WORD, Sentence, Word, within
 from .readability import familiar_words, is_familiar
 from .stock import stock_key, stock_sentences
 from .syllables import default_counter
@@ -183,27 +185,68 @@ class _Word(NamedTuple):
 
     long: bool  # three syllables or more
     zipf: float  # of it or its plain form
-    number: bool  # has a digit
+    number: bool  # a figure (_FIGURE)
     acronym: bool
     kind: int  # 1: "which", "who", ...; 2: "although", "whereas", ...; 3: a form of "be"
     # or "get" (a passive verb may follow); 0: none of these
     titled: bool  # a capital first, not all capitals: a name, unless it starts the sentence
     lower: bool  # no capital
+    label: bool  # a name or a label written with digits or numerals (_is_label): a word
+    # and nothing more
 
 
 _DIGIT = re.compile(r"\d")
 _BE = frozenset("am is are was were be been being get gets got gotten".split())
+# A figure: digits with their separators, or a range or a telephone number ("57-60",
+# "1-800-232-4636"), with a unit, an ordinal or a plural written on to them ("2,459",
+# "30.9", "10mg", "2hours", "21st", "mid-1990s"), or a count joined to a word
+# ("7-year-olds"). One small letter but a unit's makes a label: the arm of a chromosome
+# ("11p", "7q").
+_FIGURE = re.compile(r"(?:[a-z]+-)?[\d.,]*\d(?:[-–][\d.,]*\d)*(?:[a-z]{2,}|[smhgxl]|mL)?"
+                     r"(?:[-–][a-z][a-z-]*)?")
+# Roman numerals of a type, a stage or a factor, with a subtype's letter ("II", "IIIa",
+# "IIB", "XII"), and sex chromosomes as a karyotype writes them ("XX", "XXY").
+_NUMERAL = re.compile(r"(?=[IVX]{2}|[IVX][a-d]|I[A-C])X{0,3}(?:IX|IV|V?I{0,3})"
+                      r"(?:[a-d]|(?<=I)[A-C])?|[XY]{2,4}")
+
+
+# A telephone number: a label, however many figures it has ("1-800-422-6237").
+_TELEPHONE = re.compile(r"(?:1-\d{3}-|\d{3}-)?\d{3}-\d{4}")
+# What follows the count of chromosomes in a karyotype ("46,XX"): the two are one label.
+_KARYOTYPE = re.compile(r",[XY]")
+# What comes before a number that is a label, not a quantity: "chromosome 21", "type 2
+# diabetes", "stage 3", "HPV types 6, 11, 16, and 18".
+_NUMBERED = re.compile(r"\b(?:chromosomes?|types?|stages?|grades?|phases?|class(?:es)?|"
+                       r"trisomy|factors?|groups?|arms?|versions?)\s+\(?(?:\d+[A-Za-z]?\s*(?:,\s*"
+                       r"(?:and\s+|or\s+)?|(?:and|or|to|through)\s+))*$", re.I)
+
+
+def _numbered(text: str, start: int) -> bool:
+    """Is the number at text[start] a label ("chromosome 21", "types 16 and 18")?"""
+    return _NUMBERED.search(text, max(0, start - 60), start) is not None
+
+
+def _is_label(text: str) -> bool:
+    """Is the word a name or a label rather than a figure or an abbreviation: letters and
+    digits mixed ("WNT5A", "T-DM1", "HER2", "11p11.2", "C9orf72"), a telephone number
+    ("1-800-422-6237"), or roman numerals and karyotypes ("IIIa", "XXX")? A reader takes it
+    in as a name; it has no plainer words."""
+    if _DIGIT.search(text) is not None:
+        return _FIGURE.fullmatch(text) is None or _TELEPHONE.fullmatch(text) is not None
+    return _NUMERAL.fullmatch(text) is not None
 
 
 @lru_cache(maxsize=WORDS_REMEMBERED)
 def _word(text: str) -> _Word:
     low = text.lower()
     zipf = word_zipf(text)
-    number = _DIGIT.search(text) is not None
-    acronym = low != text and is_acronym(text)
-    return _Word(default_counter().count(text) >= 3, zipf, number, acronym,
+    label = _is_label(text)
+    number = not label and _DIGIT.search(text) is not None
+    acronym = not label and low != text and is_acronym(text)
+    long = not label and default_counter().count(text) >= 3
+    return _Word(long, zipf, number, acronym,
                  1 if low in _WHICH else 2 if low in _OTHER_CLAUSE else 3 if low in _BE else 0,
-                 text[:1].isupper() and not text.isupper(), text.islower())
+                 text[:1].isupper() and not text.isupper(), text.islower(), label)
 
 
 @lru_cache(maxsize=WORDS_REMEMBERED)
@@ -391,6 +434,7 @@ class _PageTerms:
         self.limits = limits
         self.matches = block_matches(doc, limits.glossaries)
         self.topic = topic_words(doc)
+        self.spelled = spelled_out_on(doc)
         self.known: set[str] = set()  # terms explained or linked so far on the page
         self.unexplained: set[str] = set()  # terms used so far, unexplained
         self.easy = _EASY.setdefault(limits, set())
@@ -447,8 +491,15 @@ class _PageTerms:
     def _hard_abbreviation(self, word: Word) -> bool:
         if not _hard_abbreviation(word[0], self.text, word.start, self.limits):
             return False
-        # Not where it is spelled out: "confidence interval (CI)".
-        return not _INTRODUCED.search(self.text, max(0, word.start - 3), word.start)
+        # Not where it is spelled out: "confidence interval (CI)", nor where it names a gene
+        # ("the KRAS, NRAS and BRAF genes").
+        if _INTRODUCED.search(self.text, max(0, word.start - 3), word.start) or \
+                _GENES_AFTER.match(self.text, word.end):
+            return False
+        # Nor once the page has spelled it out or linked it, or where it stands for the
+        # page's title ("UI" on "Urinary Incontinence in Children").
+        first = self.spelled.get(abbreviation_key(word[0]))
+        return first is None or first > (self.block_index, word.start)
 
     def _hard_other(self, word: Word, name: bool) -> bool:
         if name and not self.matches[self.block_index]:
@@ -472,6 +523,76 @@ class _PageTerms:
         return _NEW_TERM
 
 
+# What follows an abbreviation that names a gene: "gene", or more names and then "genes"
+# ("KRAS, NRAS and BRAF genes").
+_GENES_AFTER = re.compile(r"(?:\s*(?:,|,?\s*and|,?\s*or)\s+[*_]*[A-Z0-9][\w-]*[*_]*){0,12}"
+                          r"[*_]*\s+genes?\b")
+# Where a page spells an abbreviation out or says what it stands for: in brackets after the
+# words ("obstructive sleep apnea (OSA)", "(called OSA)"), before words in brackets ("HPV
+# (human papillomavirus)"), or after "called" or "known as".
+_SPELLING = re.compile(r"\(\s*(?:(?:also\s+)?(?:called|known\s+as)\s+)?([A-Z][\w.’'-]*)|"
+                       r"\b([A-Z][\w.’'-]*)\s+\(\s*[a-z][a-z-]+\s+[a-z]|"
+                       r"\b(?:called|known\s+as)\s+([A-Z][\w.’'-]*)")
+_POSSESSIVE = re.compile(r"[’']s$")
+_SMALL_WORDS = frozenset("a an and the of in on for with to by or".split())
+
+
+def abbreviation_key(word: str) -> str:
+    """The abbreviation a word is, as it is spelled out: "GISTs" and "GIST’s" are "GIST",
+    "P.A.D" is "PAD"."""
+    key = _POSSESSIVE.sub("", word).replace(".", "")
+    if len(key) > 2 and key.endswith("s") and key[:-1].isupper():
+        key = key[:-1]
+    return key
+
+
+def spelled_out_on(doc: Document) -> dict[str, tuple[int, int]]:
+    """The abbreviations a page spells out, links or names in its title (by
+    abbreviation_key), each with where it first does so: (block index, offset in the
+    block's text); (-1, -1) for the title. Headings, table cells and links count: a reader
+    who has met the long form knows the short one from there on."""
+    def compute() -> dict[str, tuple[int, int]]:
+        found: dict[str, tuple[int, int]] = {}
+        for key in _title_abbreviations(doc):
+            found[key] = (-1, -1)
+        for index, block in enumerate(doc.blocks):
+            text = block.text
+            places = [(m.start(), m.group(1) or m.group(2) or m.group(3))
+                      for m in _SPELLING.finditer(text)] if "(" in text or "called" in text or \
+                "known" in text else []
+            for link in block.links:
+                places.extend((link.start, w.group()) for w in WORD.finditer(text, link.start,
+                                                                                link.end))
+            for start, written in places:
+                key = abbreviation_key(written)
+                if key not in found and key != key.lower() and is_acronym(key):
+                    found[key] = (index, start)
+        return found
+    spelled: dict[str, tuple[int, int]] = doc.memo("difficulty: abbreviations spelled out",
+                                                  compute)
+    return spelled
+
+
+def _title_abbreviations(doc: Document) -> set[str]:
+    """The abbreviations of the page's title (front matter, else its first heading), and the
+    initials of each run of its words ("UI", "UIC" for "Urinary Incontinence in Children";
+    the small words may be left out)."""
+    title = str(doc.metadata.get("title") or (doc.headings[0].text if doc.headings else ""))
+    words = re.findall(r"[^\W_]+", re.split(r"\s+[-–—|]\s+", title)[0])
+    found = {abbreviation_key(w) for w in words if w != w.lower() and is_acronym(w)}
+    for start in range(len(words)):
+        if words[start].lower() in _SMALL_WORDS:
+            continue
+        with_small = without_small = ""
+        for word in words[start:start + 8]:
+            initial = word[0].upper()
+            with_small += initial
+            if word.lower() not in _SMALL_WORDS:
+                without_small += initial
+            found.update(key for key in (with_small, without_small) if len(key) >= 2)
+    return found
+
+
 def _count_sentence(sentence: Sentence, page: _PageTerms, wanted: _Wanted) -> Found:
     """The counts of one sentence, the page read up to it."""
     page.enter(sentence.block_index)
@@ -479,22 +600,42 @@ def _count_sentence(sentence: Sentence, page: _PageTerms, wanted: _Wanted) -> Fo
     cited = [(sentence.start + m.start(), sentence.start + m.end())
              for m in _CITATION.finditer(body)] if "[" in body else []
     tally = _Tally()
+    subject = _subject_name(sentence.words, page.topic)
     for i, word in enumerate(sentence.words):
-        _count_word(word, i > 0, tally, cited, page, wanted)
+        _count_word(word, i > 0, tally, cited, page, wanted, i in subject)
     return Found(_counts(sentence, tally, cited, wanted), tuple(tally.terms),
                  tuple(dict.fromkeys(tally.abbreviations)), tuple(dict.fromkeys(tally.long_words)))
 
 
+_PARTS = re.compile(r"[^\W_]+")
+
+
+def _subject_name(words: Sequence[Word], topic: AbstractSet[str]) -> set[int]:
+    """The places of the words that name the page's subject: two or more of its title's
+    words in a row ("Primary ciliary dyskinesia occurs ..."), or a word of them joined by
+    hyphens ("chorea-acanthocytosis")."""
+    if not topic:
+        return set()
+    titled = [all(fold(part) in topic for part in _PARTS.findall(word.text)) for word in words]
+    return {i for i, yes in enumerate(titled)
+            if yes and (i and titled[i - 1] or i + 1 < len(titled) and titled[i + 1] or
+                        "-" in words[i].text)}
+
+
 def _count_word(word: Word, inside: bool, tally: _Tally, cited: list[tuple[int, int]],
-                page: _PageTerms, wanted: _Wanted) -> None:
-    """Count one word of a sentence (`inside`: not its first word)."""
+                page: _PageTerms, wanted: _Wanted, subject: bool = False) -> None:
+    """Count one word of a sentence (`inside`: not its first word; `subject`: it names the
+    page's subject, which is not a long word to change)."""
     w = word[0]
-    long, zipf, number, acronym, kind, titled, lower = _word(w)
-    if long:
-        tally.long += 1
-        if not number:
-            tally.long_words.append(w)
+    long, zipf, number, acronym, kind, titled, lower, label = _word(w)
+    if label or number and (_KARYOTYPE.match(page.text, word.end) or _numbered(page.text,
+                                                                                word.start)):
+        return
     name = inside and titled
+    if long and not (name or subject):  # nor is a name ("National Institute of ...")
+        tally.long += 1
+        if not (number or acronym):  # an abbreviation is named as one when it is hard
+            tally.long_words.append(w)
     if wanted.unfamiliar and not name and not _familiar(w):
         tally.unfamiliar += 1
     if number:
@@ -656,16 +797,135 @@ def to_rewrite(doc: Document, most: int = REWRITE_SHOWN, least: float = REWRITE_
     its layout) and the site's stock sentences, which a writer of one page cannot rewrite
     (`stock`). The scores are those `sentence_difficulties` worked out for the page."""
     found: list[Difficulty] = []
-    known = stock_sentences()
-    topic = topic_words(doc) if known else frozenset()
     for item in sorted(sentence_difficulties(doc, limits, skip),
                        key=lambda d: (-d.score, d.place)):
         if len(found) >= most or item.score < least:
             break
-        if not not_a_sentence(doc, item.place) and \
-                stock_key(sentence_of(doc, item), topic) not in known:
+        if not set_aside(doc, item):
             found.append(item)
     return found
+
+
+def set_aside(doc: Document, item: Difficulty) -> bool:
+    """Is the scored sentence one an editor would not rewrite, however hard it scores: what
+    only looks like a sentence (`not_a_sentence`: its fix is its layout), a stock sentence
+    of the site, which a writer of one page cannot rewrite (`stock`), or a sentence that
+    names things of a kind it gives (`names_of_a_kind`: names have no plainer words)?"""
+    if not_a_sentence(doc, item.place) or names_of_a_kind(doc, item):
+        return True
+    known = stock_sentences()
+    return bool(known) and stock_key(sentence_of(doc, item), topic_words(doc)) in known
+
+
+# Where a sentence's list of names starts: after the word that introduces it ("include",
+# "are", "such as", "contains the drugs").
+_LIST_LEAD = re.compile(r"\b(?:include[sd]?|including|are|were|such\s+as|contains?|namely)\s+|"
+                        r":\s*")
+_LIST_ITEM_END = re.compile(r",\s*(?:(?:and|or)\s+)?")
+# Kinds of things a list of names is of ("the drugs ...", "other types of ... are ...").
+_KINDS = frozenset("""
+type types form forms kind kinds disorder disorders disease diseases condition conditions
+syndrome syndromes cancer cancers tumor tumors tumour tumours drug drugs medication
+medications medicine medicines gene genes infection infections hormone hormones enzyme
+enzymes protein proteins test tests vaccine vaccines bacteria virus viruses germs therapy
+therapies treatment treatments example examples
+""".split())
+# Words that say the list describes (signs, features, problems): a list to make, with its
+# terms explained.
+_DESCRIBED = frozenset("""
+sign signs symptom symptoms feature features finding findings problem problems complication
+complications abnormality abnormalities effect effects characterized characterised
+""".split())
+
+
+def names_of_a_kind(doc: Document, item: Difficulty) -> bool:
+    """Does the sentence name things of a kind it gives, as a plain list ("This chemotherapy
+    combination contains the drugs docetaxel (Taxotere), doxorubicin hydrochloride
+    (Adriamycin), and cyclophosphamide.", "The other less common types of childhood liver
+    cancer are hepatocellular carcinoma, ..., and fibrolamellar carcinoma.", "Bortezomib,
+    carfilzomib, ixazomib, daratumumab, and elotuzumab are proteasome inhibitors ...")? Three
+    names or more, each of a few words, with commas between, end it after "include", "are",
+    "such as", "contains" or a colon, or open it before "are" (or two names end a frame of a
+    few words: "Two examples are A and B"); its terms a reader may not know and its
+    abbreviations, two or more, are all among them, and its other words say what kind of
+    thing they are. What makes such a sentence hard is the names, which have no
+    plainer words. A list held together by semicolons, or whose items say more than a name,
+    is a sentence to rewrite (a list to make), and so is one whose list says what something
+    is like (signs, features, problems)."""
+    text = sentence_of(doc, item).text.rstrip(" .")
+    named = item.terms + item.abbreviations
+    if ";" in text or len(named) < 2:
+        return False
+    found = _names_ending(text) or _names_opening(text)
+    if found is None:
+        return False
+    start, end, kind = found
+    said = {w.lower() for w in re.findall(r"[A-Za-z]+", kind)}
+    if said & _DESCRIBED or not said & _KINDS and (len(said) > _PLAIN_FRAME or "," in text):
+        return False
+    # the names are what makes it hard: its terms and abbreviations are all among them
+    rest = text[:start] + " " + text[end:]
+    return all(re.search(rf"\b{re.escape(word)}\b", rest) is None for word in named)
+
+
+# The words around names that need not say their kind, the sentence being a short frame for
+# two names ("Two examples are thrombotic thrombocytopenic purpura (TTP) and disseminated
+# intravascular coagulation (DIC).", "These may include alanine aminotransferase (ALT) or
+# aspartate aminotransferase (AST).").
+_PLAIN_FRAME = 5
+
+
+def _short_names(text: str, places: Sequence[int], end: int) -> bool:
+    """Are the names starting at `places`, the last ending at `end`, three or more, each of a
+    few words (and at most one aside in brackets)?"""
+    if len(places) < 3:
+        return False
+    for at, stop in zip(places, [*places[1:], end], strict=True):
+        name = _LIST_ITEM_END.sub(" ", text[at:stop])
+        if len(re.sub(r"\([^()]*\)", "", name).split()) > 6 or name.count("(") > 1:
+            return False
+    return True
+
+
+def _names_ending(text: str) -> tuple[int, int, str] | None:
+    """Where the names that end the sentence start and end, and the words up to the first of
+    them ("Associated genetic disorders include abetalipoproteinemia, ..."); None when it
+    does not end in names."""
+    # the lead-in: the last before the first comma, or right after it ("other types of
+    # antidepressants, such as duloxetine (Cymbalta), ...")
+    first = text.find(",")
+    first = len(text) if first < 0 else first
+    leads = [m for m in _LIST_LEAD.finditer(text) if m.start() <= first + 2]
+    if not leads:
+        return None
+    start = leads[-1].end()
+    comma = text.find(",", start)
+    if comma < 0:  # two names: "... include A and B", "... are A (X) or B (Y)"
+        two = _TWO_NAMES.fullmatch(text, start)
+        return (start, len(text), text[:start]) if two is not None and all(
+            len(re.sub(r"\([^()]*\)", "", name).split()) <= 6 for name in two.groups()) \
+            else None
+    places = [start, *(m.end() for m in _LIST_ITEM_END.finditer(text, comma))]
+    return (start, len(text), text[:comma]) if _short_names(text, places, len(text)) else None
+
+
+_TWO_NAMES = re.compile(r"([^,;]+?)\s+(?:and|or)\s+([^,;]+)")
+
+
+# Names that open a sentence, before "are" or "is" ("Bortezomib, carfilzomib, ..., and
+# elotuzumab are proteasome inhibitors ...").
+_NAMES_OPENING = re.compile(r"(?:[^,;()]+(?:\([^()]*\)[^,;()]*)?\s*,\s*){2,}(?:(?:and|or)\s+)?"
+                            r"[^,;()]+?(?:\s*\([^()]*\))?(?=\s+(?:are|is|were)\s)")
+
+
+def _names_opening(text: str) -> tuple[int, int, str] | None:
+    """Where the names that open the sentence end, and the words after them; None when it
+    does not open with names."""
+    m = _NAMES_OPENING.match(text)
+    if m is None:
+        return None
+    places = [0, *(c.end() for c in _LIST_ITEM_END.finditer(text, 0, m.end()))]
+    return (0, m.end(), text[m.end():]) if _short_names(text, places, m.end()) else None
 
 
 # -- reasons --------------------------------------------------------------------------------
@@ -773,13 +1033,28 @@ def text_difficulties(text: str, limits: Limits = DEFAULT_LIMITS,
 _DASHED = re.compile(r"\s[-–—]\s")
 _FIGURE_THEN_CAPITAL = re.compile(r"\d%?\s+[A-Z][a-z]")
 _KEY = re.compile(r"\s=\s")
-_WORD_THEN_CAPITAL = re.compile(r"(?:\b([A-Za-z][a-z-]*[a-z])|[)\d])\s+([A-Z][a-z][A-Za-z-]*)\b")
+_WORD_THEN_CAPITAL = re.compile(r"(?:\b([A-Za-z][a-z-]*[a-z])|[)\d])\s+"
+                                r"(?=([A-Z][a-z][A-Za-z-]*)\b)")
+# Figures one after another with nothing but spaces between: the rows of a table ("150 8 11
+# 175 9 12").
+_FIGURE_RUN = re.compile(r"(?<![\w.,])\d(?:[\d.,]*\d)?%?(?:\s+\d(?:[\d.,]*\d)?%?){2,}(?![\w.,]*\w)")
+# A list's lead-in then its first item ("include: Blood disorders"), and a sentence run into
+# the next with no space after its full stop ("the elderly.Phosphate supplements").
+_LEAD_IN = re.compile(r":\s*\[?\s*[A-Z]")
+_NO_SPACE = re.compile(r"[a-z]{2}\.(?:\[\d*\]?\s*)?[A-Z][a-z]|\b[A-Z]{2,}s?\.\s+[A-Z][a-z]")
+# A file a link leads to: the sentence is the link's title ("... Rickettsial Diseases (PDF –
+# 982kb; 3 pages)").
+_FILE = re.compile(r"\(PDF\b")
+# Codes each with its name in brackets and no comma between: a table run together
+# ("IFITM5 (type V) SERPINF1 (type VI) CRTAP (type VII) ...").
+_CODE_BETWEEN = re.compile(r"\)\s+[A-Z][A-Za-z0-9-]*\s+\(")
 # A full stop then a small letter: list items run together ("or knee. hyperuricemia -- ...").
 _STOP_THEN_SMALL = re.compile(r"(?:\b[A-Za-z][a-z]{2,}|\))\.\s+[a-z]")
 _NOT_AN_END = frozenset("etc approx vs al fig figs no nos ref refs".split())
 # Words that start a sentence: after a word with no full stop, two sentences run together.
 _OPENERS = frozenset("The This These Those There They It Its In For If When You Your We Our "
-                     "Most Many Some Other Learn Read See Talk Ask Call".split())
+                     "Most Many Some Other Learn Read See Talk Ask Call Although However "
+                     "Because While".split())
 # Words a name often follows in a sentence ("with Down syndrome", "in Japan", "said Smith").
 _BEFORE_NAMES = frozenset("""
 a an the of and or for in on at to by from with without into as than like about after before
@@ -790,9 +1065,12 @@ include includes such versus vs via per dear professor doctor
 
 def not_a_sentence(doc: Document, place: int) -> bool:
     """Is the sentence at `place` (in Document.sentences) something else run into the
-    text: a table, a key or a list whose items have lost their marks, or a list item that
-    is only names with links ("[Iclusig (Ponatinib Hydrochloride)]")? Its score is not that
-    of a sentence to rewrite: the fix is its layout."""
+    text: a table, a key or a list whose items have lost their marks (after their lead-in,
+    or the page's own list items again), two sentences with no full stop or no space
+    between, a name or a title (an outside resource in a list of links), a heading written
+    as a question, or a list item that is only names with links ("[Iclusig (Ponatinib
+    Hydrochloride)]")? Its score is not that of a sentence to rewrite: the fix is its
+    layout."""
     sentence = doc.sentences[place]
     block = doc.blocks[sentence.block_index]
     text = sentence.text
@@ -803,7 +1081,20 @@ def not_a_sentence(doc: Document, place: int) -> bool:
     if items >= 3 or len(_KEY.findall(text)) >= 3 or \
             len(_FIGURE_THEN_CAPITAL.findall(text)) >= 2:
         return True
-    joins = 0
+    runs = [len(m.group().split()) for m in _FIGURE_RUN.finditer(text)]
+    if len(runs) >= 2 or runs and runs[0] >= 4:
+        return True  # a table of figures: "... in pounds** 150 8 11 175 9 12 200 10 14 ..."
+    if 2 * sum(_DIGIT.search(word.text) is not None for word in sentence.words) >= words:
+        return True  # figures more than words: a reference ("2007 Jun 28;356(26):2700-3.")
+    if _NO_SPACE.search(text) or _FILE.search(text) or nearby.resource_title(block):
+        return True  # "... the elderly.Phosphate ...", "... be discouraged.[9440] Gradual
+        # ...", "... of EDS. Two classes ...", "... Report Form (PDF – 982kb)", "Genetic
+        # Testing Registry: ..."
+    if len(_CODE_BETWEEN.findall(text)) >= 3 or _heading_run_in(sentence):
+        return True  # "Monoclonal Gammopathy of Undetermined Significance Treatment of
+        # monoclonal gammopathy of undetermined significance (MGUS) is ..."
+    lead_in = _LEAD_IN.search(text)
+    joins = after_lead_in = 0
     for m in _WORD_THEN_CAPITAL.finditer(text):
         before = m.group(1)
         if before is not None and before.lower() in _BEFORE_NAMES:
@@ -812,8 +1103,13 @@ def not_a_sentence(doc: Document, place: int) -> bool:
             return True  # "... deficiency These resources from MedlinePlus offer ..."
         if before is None or before.islower():
             joins += 1
-    if joins >= 3 and joins * 12 >= words:
-        return True
+            after_lead_in += lead_in is not None and m.start() > lead_in.start()
+    if joins >= 3 and joins * 12 >= words or after_lead_in:
+        return True  # "... may include: Blood disorders ... to clot Spasms in the ..."
+    if _repeats_list_items(doc, sentence):
+        return True  # "... also has P.A.D. high blood pressure high blood cholesterol ..."
+    if text.endswith("?") and _restates_title(doc, sentence):
+        return True  # a heading written as a question: "How might X be treated?"
     if any(text[m.start():m.end()].split(".")[0].lower().strip("(") not in _NOT_AN_END
            for m in _STOP_THEN_SMALL.finditer(text)):
         return True  # "... ankle, or knee. hyperuricemia -- high levels ..."
@@ -824,6 +1120,92 @@ def not_a_sentence(doc: Document, place: int) -> bool:
                  for link in block.links
                  if link.start < sentence.end and sentence.start < link.end)
     return block.kind == "list_item" and 2 * linked >= len(text)
+
+
+def _heading_run_in(sentence: Sentence) -> bool:
+    """Does the sentence start with a heading in capitals that its text then says again in
+    small letters right after it ("Monoclonal Gammopathy of Undetermined Significance
+    Treatment of monoclonal gammopathy of undetermined significance (MGUS) is usually
+    watchful waiting.")?"""
+    words = sentence.words
+    run = 0
+    while run < len(words) and (words[run].text[:1].isupper() or
+                                words[run].text in _SMALL_WORDS and run + 1 < len(words) and
+                                words[run + 1].text[:1].isupper()):
+        run += 1
+    if run < 3 or sum(w.text[:1].isupper() for w in words[:run]) < 3:
+        return False
+    # right after the heading, or after one word ("Treatment of ...")
+    starts = (" ".join(w.text for w in words[run:]), " ".join(w.text for w in words[run + 1:]))
+    if any(start.startswith(" ".join(w.text for w in words[:length]).lower())
+           for length in range(run, 2, -1) for start in starts):
+        return True
+    # or the sentence starts again with it, as sentences start ("Pyogenic Granuloma Pyogenic
+    # granuloma is also called ...")
+    low = [w.text.lower() for w in words]
+    return any(low[length:2 * length] == low[:length] and
+               not words[2 * length - 1].text[:1].isupper()
+               for length in range(2, run))
+
+
+def _list_items(doc: Document) -> dict[str, int]:
+    """The texts of the page's list items of two words or more, in small letters without
+    their end marks, each with the block it is."""
+    def compute() -> dict[str, int]:
+        found: dict[str, int] = {}
+        for index, block in enumerate(doc.blocks):
+            if block.kind == "list_item":
+                item = " ".join(block.text.lower().strip(" .;:,").split())
+                if " " in item:
+                    found.setdefault(item, index)
+        return found
+    items: dict[str, int] = doc.memo("difficulty: list items", compute)
+    return items
+
+
+def _repeats_list_items(doc: Document, sentence: Sentence) -> bool:
+    """Does the sentence hold two of the page's other list items one after the other with
+    nothing but a space or a full stop between ("... also has P.A.D. high blood pressure high
+    blood cholesterol coronary heart disease (CHD) ...")? The list was run into the text."""
+    items = _list_items(doc)
+    if not items:
+        return False
+    text = " ".join(sentence.text.lower().split())
+    found: list[tuple[int, int]] = []
+    for item, index in items.items():
+        if index == sentence.block_index:
+            continue
+        at = text.find(item)
+        while at >= 0:
+            end = at + len(item)
+            if (at == 0 or not text[at - 1].isalnum()) and \
+                    (end == len(text) or not text[end].isalnum()):
+                found.append((at, end))
+                break
+            at = text.find(item, at + 1)
+    found.sort()
+    return any(_RUN_ON_GAP.fullmatch(text, a[1], b[0]) is not None
+               for a, b in itertools.pairwise(found))
+
+
+_RUN_ON_GAP = re.compile(r"\.? ")
+# Words a question asks with: with the page's title words, all a heading written as a
+# question has ("How might hemochromatosis be treated?").
+_QUESTION_WORDS = frozenset("""
+what who how why when where which is are can could do does did may might should will would
+be been the a an of to for in on with from and or causes cause caused treated treat treatment
+diagnosed diagnosis inherited symptoms signs prevented outlook prognosis
+""".split())
+
+
+def _restates_title(doc: Document, sentence: Sentence) -> bool:
+    """Is the question made of the page's title words and the words a question asks with
+    ("Is non-classic congenital adrenal hyperplasia due to 21-hydroxylase deficiency
+    inherited?" on the page of that name)?"""
+    topic = topic_words(doc)
+    other = [w.text for w in sentence.words
+             if w.text.lower() not in _QUESTION_WORDS and fold(w.text) not in topic]
+    return len(other) <= 2
 
 
 def sentence_of(doc: Document, item: Difficulty) -> Sentence:

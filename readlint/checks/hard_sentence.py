@@ -106,7 +106,7 @@ class HardSentence(Rule):
         sentences = doc.sentences
         for item in difficulty.sentence_difficulties(doc, skip=options["skip_sections"]):
             # the score as the message gives it: "80 of 100" is not over a limit of 80
-            if round(item.score) <= limit or difficulty.not_a_sentence(doc, item.place):
+            if round(item.score) <= limit or difficulty.set_aside(doc, item):
                 continue
             sentence = sentences[item.place]
             said = "; ".join(item.reasons())
