@@ -847,19 +847,24 @@ def names_of_a_kind(doc: Document, item: Difficulty) -> bool:
     names or more, each of a few words, with commas between, end it after "include", "are",
     "such as", "contains" or a colon, or open it before "are" (or two names end a frame of a
     few words: "Two examples are A and B"); its terms a reader may not know and its
-    abbreviations, two or more, are all among them, and its other words say what kind of
-    thing they are. What makes such a sentence hard is the names, which have no
-    plainer words. A list held together by semicolons, or whose items say more than a name,
-    is a sentence to rewrite (a list to make), and so is one whose list says what something
-    is like (signs, features, problems)."""
+    abbreviations are all among them, two or more of them or of rare words, and its other
+    words say what kind of thing they are. What makes such a sentence hard is the names,
+    which have no plainer words. A list held together by semicolons, or whose items say more
+    than a name, is a sentence to rewrite (a list to make), and so is one whose list says what
+    something is like (signs, features, problems)."""
     text = sentence_of(doc, item).text.rstrip(" .")
     named = item.terms + item.abbreviations
-    if ";" in text or len(named) < 2:
+    if ";" in text:
         return False
     found = _names_ending(text) or _names_opening(text)
     if found is None:
         return False
     start, end, kind = found
+    # two names or more that are terms or abbreviations, or rare words (names the sentence
+    # has already said the kind of: "the drugs cyclophosphamide, ...")
+    rare = {w for w in re.findall(r"[A-Za-z][\w-]*", text[start:end]) if word_zipf(w) < 3.0}
+    if len(named) + len(rare - set(named)) < 2:
+        return False
     said = {w.lower() for w in re.findall(r"[A-Za-z]+", kind)}
     if said & _DESCRIBED or not said & _KINDS and (len(said) > _PLAIN_FRAME or "," in text):
         return False
