@@ -23,9 +23,10 @@ MIDDLE = ("Hepatotoxicity and QT interval prolongation were observed in suscepti
 ON = Config(raw_rules={"hard-sentence": "warning"})  # off in the bundled rule sets
 
 
-def test_off_unless_turned_on():
+def test_on_for_patients_and_off_for_professionals():
     text = f"{PLAIN}\n\n{HARD}\n"
-    assert lint(text, select="hard-sentence") == []
+    assert positions(lint(text, select="hard-sentence")) == [(3, 1)]
+    assert lint(text, select="hard-sentence", audience="professional") == []
     assert positions(lint(text, select="hard-sentence", config=ON)) == [(3, 1)]
     # naming a severity with other settings turns it on too
     config = Config(raw_rules={"hard-sentence": {"severity": "info", "max_score": 5}})

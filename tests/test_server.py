@@ -155,11 +155,11 @@ def test_hover_shows_the_glossary_entry_and_the_page_grade(editor, tmp_path):
                                                   "position": {"line": 2, "character": 4}})
     assert grade["contents"]["value"].startswith("**Reading grade ")
     assert "against a target of 8 for patient pages" in grade["contents"]["value"]
-    # Elsewhere in a sentence: its difficulty (hard-sentence is off: no limit to name).
+    # Elsewhere in a sentence: its difficulty, with the limit for the page's readers.
     sentence = editor.request("textDocument/hover", {"textDocument": {"uri": uri},
                                                      "position": {"line": 7, "character": 2}})
     value = sentence["contents"]["value"]
-    assert value.startswith("**Difficulty ") and "limit" not in value
+    assert value.startswith("**Difficulty ") and "the limit for patient pages is 80" in value
     assert sentence["range"] == {"start": {"line": 7, "character": 0},
                                  "end": {"line": 7, "character": 53}}
     nothing = editor.request("textDocument/hover", {"textDocument": {"uri": uri},

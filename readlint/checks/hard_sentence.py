@@ -147,11 +147,11 @@ def how_well() -> str:
         "How well it agrees with people: No ratings of these sentences by readers were "
         "available, so how well the score agrees with readers' own judgements (Spearman) is "
         "not measured. "
-        "An editor's blind reading of 60 of the rule's problems on pages held out of its "
-        "making found 35 worth acting on (benchmarks/hand-check/hard-sentence-9311.tsv; 20 "
-        "in the reading before, when tables and lists run into the text were still "
-        "reported), so the rule is off in the bundled rule sets until it is right more "
-        "often.", 90))
+        "An editor's blind reading of 41 of the rule's problems on pages held out of its "
+        "making found 33 worth acting on (benchmarks/hand-check/hard-sentence-9431.tsv; 35 "
+        "of 60 and 20 of 60 in the readings before, when names and labels, and tables and "
+        "lists run into the text, were still reported), so the rule is on in the bundled "
+        "rule sets, and off for professionals.", 90))
     return "\n".join(lines)
 
 
