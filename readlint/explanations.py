@@ -33,26 +33,27 @@ _CALLED_BEFORE = re.compile(
 ALSO_CALLED = re.compile(r"\b(?:also|sometimes) (?:called|known as)\b[^.;:()]*$", re.I)
 _DRUG_BEFORE = re.compile(r"\b(?:drugs?|medicines?|medications?|therapy|vaccines?|inhibitors?|"
                           r"treatment|blockers?|compound|agent)\s*,?\s+$|\bsuch as\s+$", re.I)
+# The names listed before the word, after the words that give their kind: "..., doxorubicin
+# hydrochloride (Adriamycin), and " (brand names in brackets among them).
+_LIST_RUN = r"(?:(?:[^.;:()]|\([^.;:()]{1,30}\)){1,100}?(?:,|\band\b|\bor\b)\s+"
 # What kind of thing the next names are, said just before them: "the enzyme mevalonate kinase",
 # "two enzymes, neuraminidase 1 and beta-galactosidase", "three genes, ETFA, ETFB, and ETFDH",
 # "the parasite Babesia microti".
 _KIND_BEFORE = re.compile(
     r"\b(?:the|an?|two|three|four|five|several|these|this|other|of|encoding)\s+(?:[a-z]+\s+)?"
     r"(?:enzymes?|proteins?|genes?|hormones?|bacteri(?:um|a)|virus(?:es)?|parasites?|fung(?:us|i)|"
-    r"(?:round|tape|hook|flat)?worms?|mites?|ticks?)\s*[:,]?\s+"
-    r"(?:(?:[^.;:()]|\([^.;:()]{1,30}\)){1,100}?(?:,|\band\b|\bor\b)\s+)?$")
+    r"(?:round|tape|hook|flat)?worms?|mites?|ticks?)\s*[:,]?\s+" + _LIST_RUN + r")?$")
 # Drugs named after their kind: "the chemotherapy drugs cyclophosphamide, doxorubicin
 # hydrochloride (Adriamycin), and methotrexate" (only for rare words: names, not "the drugs
 # used for", "combinations of drugs administered ...").
 _DRUGS_BEFORE = re.compile(
     r"\b(?:the|two|three|four|five|several|these|other)\s+(?:[a-z]+\s+)?"
-    r"(?:drugs|medicines|medications)\s*[:,]?\s+"
-    r"(?:(?:[^.;:()]|\([^.;:()]{1,30}\)){1,100}?(?:,|\band\b|\bor\b)\s+)?$")
+    r"(?:drugs|medicines|medications)\s*[:,]?\s+" + _LIST_RUN + r")?$")
 # Named among examples of a kind: "disorders such as myasthenia gravis", "organs include the
 # uterus, fallopian tubes, ...", "therapy with methotrexate, docetaxel, or cetuximab",
 # "specialists in oncology, hematology, ...", "experts in the fields of ... acupuncture, and
-# homeopathy". Not signs or symptoms: a reader who is told
-# that hypotonia is a sign still does not know what it is.
+# homeopathy". Not signs or symptoms: a reader who is told that hypotonia is a sign still does
+# not know what it is.
 _KIND_LISTED = re.compile(
     r"(?:\b(?:organs?|drugs?|medicines?|medications?|agents?|therap(?:y|ies)|treatments?|"
     r"conditions?|disorders?|diseases?|syndromes?|infections?|viruses|bacteria|vaccines?|"
@@ -60,8 +61,7 @@ _KIND_LISTED = re.compile(
     r"(?:include|includes|including|such as|like)\s*:?|"
     r"\b(?:therap(?:y|ies)|treatments?)\s+with|\b(?:specialists?|experts?)\s+in|"
     r"\bfields?\s+of)\s+"
-    r"(?:(?:the|an?)\s+)?(?:(?:[^.;:()]|\([^.;:()]{1,30}\)){1,100}?(?:,|\band\b|\bor\b)\s+"
-    r"(?:(?:the|an?)\s+)?)?$",
+    r"(?:(?:the|an?)\s+)?" + _LIST_RUN + r"(?:(?:the|an?)\s+)?)?$",
     re.I)
 _DEFINED_AFTER = re.compile(
     r"[\"”']?\s*(?:,\s*)?(?:(?:is|are|was|were)\s+(?:an?|the|when|what|how|used|one|called|"
