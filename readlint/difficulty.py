@@ -1,18 +1,27 @@
 """How hard each sentence is to read: a score from 0 (plain) to 100 (hard) with its reasons in
 plain words ("9 of its 31 words are long ("hepatotoxicity", ...); 31 words; two
-abbreviations ("QT", "CYP3A4")"), and, from the sentences, a score for each section and for
-the page.
+abbreviations ("QT", "PK")"), and, from the sentences, a score for each section and for the
+page.
 
 A sentence is scored on what readlint already reads in it, all counted offline:
-- its words, and its long words (three syllables or more);
+- its words, and its long words (three syllables or more), but not names inside it
+  ("National Institute of ..."), nor the name of the page's subject (its title's words, two
+  or more in a row); abbreviations count as long words by the letters read out, and are
+  named as abbreviations, never as long words;
 - words not on the Dale-Chall list of familiar words, and rare words (wordfreq's Zipf scale);
 - terms a reader may not know (hardness.hard_term: the answer undefined-jargon and
   glossary-link give) that are neither linked there nor explained at their first use nor
   linked or explained earlier on the page; terms explained or linked in the sentence count
   apart, and the page's own subject (its title's words) does not count;
-- abbreviations not in everyday use (not where they are spelled out: "confidence interval
-  (CI)");
-- numbers, and statistics (confidence intervals, odds and hazard ratios, p values, ...);
+- abbreviations not in everyday use, not where they are spelled out ("confidence interval
+  (CI)"), nor once the page has spelled them out, linked them or put them in its title
+  ("UI" on "Urinary Incontinence in Children"), nor where they name a gene ("the KRAS and
+  BRAF genes");
+- numbers, and statistics (confidence intervals, odds and hazard ratios, p values, ...).
+  Names and labels written with digits or numerals are words and nothing more: gene names
+  and drug codes ("WNT5A", "T-DM1"), subtype labels and karyotypes ("IIIa", "46,XX"),
+  telephone numbers, and numbers that name a chromosome, a type or a stage ("chromosome 21",
+  "HPV types 16 and 18");
 - passive verbs ("was given"), and nouns made from verbs ("administration", "assessment");
 - clauses: "which", "who" and "whose" clauses, "although", "whereas" and the like,
   semicolons and colons, commas;
@@ -793,9 +802,9 @@ def to_rewrite(doc: Document, most: int = REWRITE_SHOWN, least: float = REWRITE_
                ) -> list[Difficulty]:
     """The sentences an editor would rewrite first: the page's hardest sentences of prose
     (outside the sections `skip` names) scoring `least` or more, the hardest first (ties in
-    page order), leaving out what only looks like a sentence (`not_a_sentence`: its fix is
-    its layout) and the site's stock sentences, which a writer of one page cannot rewrite
-    (`stock`). The scores are those `sentence_difficulties` worked out for the page."""
+    page order), leaving out those an editor would not rewrite (`set_aside`: what only
+    looks like a sentence, the site's stock sentences, names of a kind the sentence gives).
+    The scores are those `sentence_difficulties` worked out for the page."""
     found: list[Difficulty] = []
     for item in sorted(sentence_difficulties(doc, limits, skip),
                        key=lambda d: (-d.score, d.place)):
