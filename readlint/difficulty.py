@@ -1,18 +1,27 @@
 """How hard each sentence is to read: a score from 0 (plain) to 100 (hard) with its reasons in
 plain words ("9 of its 31 words are long ("hepatotoxicity", ...); 31 words; two
-abbreviations ("QT", "CYP3A4")"), and, from the sentences, a score for each section and for
-the page.
+abbreviations ("QT", "PK")"), and, from the sentences, a score for each section and for the
+page.
 
 A sentence is scored on what readlint already reads in it, all counted offline:
-- its words, and its long words (three syllables or more);
+- its words, and its long words (three syllables or more), but not names inside it
+  ("National Institute of ..."), nor the name of the page's subject (its title's words, two
+  or more in a row); abbreviations count as long words by the letters read out, and are
+  named as abbreviations, never as long words;
 - words not on the Dale-Chall list of familiar words, and rare words (wordfreq's Zipf scale);
 - terms a reader may not know (hardness.hard_term: the answer undefined-jargon and
   glossary-link give) that are neither linked there nor explained at their first use nor
   linked or explained earlier on the page; terms explained or linked in the sentence count
   apart, and the page's own subject (its title's words) does not count;
-- abbreviations not in everyday use (not where they are spelled out: "confidence interval
-  (CI)");
-- numbers, and statistics (confidence intervals, odds and hazard ratios, p values, ...);
+- abbreviations not in everyday use, not where they are spelled out ("confidence interval
+  (CI)"), nor once the page has spelled them out, linked them or put them in its title
+  ("UI" on "Urinary Incontinence in Children"), nor where they name a gene ("the KRAS and
+  BRAF genes");
+- numbers, and statistics (confidence intervals, odds and hazard ratios, p values, ...).
+  Names and labels written with digits or numerals are words and nothing more: gene names
+  and drug codes ("WNT5A", "T-DM1"), subtype labels and karyotypes ("IIIa", "46,XX"),
+  telephone numbers, and numbers that name a chromosome, a type or a stage ("chromosome 21",
+  "HPV types 16 and 18");
 - passive verbs ("was given"), and nouns made from verbs ("administration", "assessment");
 - clauses: "which", "who" and "whose" clauses, "although", "whereas" and the like,
   semicolons and colons, commas;
@@ -612,14 +621,14 @@ _PARTS = re.compile(r"[^\W_]+")
 
 def _subject_name(words: Sequence[Word], topic: AbstractSet[str]) -> set[int]:
     """The places of the words that name the page's subject: two or more of its title's
-    words in a row ("Primary ciliary dyskinesia occurs ..."), or a word of them joined by
-    hyphens ("chorea-acanthocytosis")."""
+    words in a row ("Primary ciliary dyskinesia occurs ..."), a word of them joined by
+    hyphens ("chorea-acanthocytosis"), or the title's only word ("Schizencephaly")."""
     if not topic:
         return set()
     titled = [all(fold(part) in topic for part in _PARTS.findall(word.text)) for word in words]
     return {i for i, yes in enumerate(titled)
-            if yes and (i and titled[i - 1] or i + 1 < len(titled) and titled[i + 1] or
-                        "-" in words[i].text)}
+            if yes and (len(topic) == 1 or i and titled[i - 1] or
+                        i + 1 < len(titled) and titled[i + 1] or "-" in words[i].text)}
 
 
 def _count_word(word: Word, inside: bool, tally: _Tally, cited: list[tuple[int, int]],
@@ -793,9 +802,9 @@ def to_rewrite(doc: Document, most: int = REWRITE_SHOWN, least: float = REWRITE_
                ) -> list[Difficulty]:
     """The sentences an editor would rewrite first: the page's hardest sentences of prose
     (outside the sections `skip` names) scoring `least` or more, the hardest first (ties in
-    page order), leaving out what only looks like a sentence (`not_a_sentence`: its fix is
-    its layout) and the site's stock sentences, which a writer of one page cannot rewrite
-    (`stock`). The scores are those `sentence_difficulties` worked out for the page."""
+    page order), leaving out those an editor would not rewrite (`set_aside`: what only
+    looks like a sentence, the site's stock sentences, names of a kind the sentence gives).
+    The scores are those `sentence_difficulties` worked out for the page."""
     found: list[Difficulty] = []
     for item in sorted(sentence_difficulties(doc, limits, skip),
                        key=lambda d: (-d.score, d.place)):
@@ -828,7 +837,7 @@ type types form forms kind kinds disorder disorders disease diseases condition c
 syndrome syndromes cancer cancers tumor tumors tumour tumours drug drugs medication
 medications medicine medicines gene genes infection infections hormone hormones enzyme
 enzymes protein proteins test tests vaccine vaccines bacteria virus viruses germs therapy
-therapies treatment treatments example examples
+therapies treatment treatments example examples procedure procedures
 """.split())
 # Words that say the list describes (signs, features, problems): a list to make, with its
 # terms explained.
@@ -865,18 +874,19 @@ def names_of_a_kind(doc: Document, item: Difficulty) -> bool:
     rare = {w for w in re.findall(r"[A-Za-z][\w-]*", text[start:end]) if word_zipf(w) < 3.0}
     if len(named) + len(rare - set(named)) < 2:
         return False
+    rest = text[:start] + " " + text[end:]
     said = {w.lower() for w in re.findall(r"[A-Za-z]+", kind)}
-    if said & _DESCRIBED or not said & _KINDS and (len(said) > _PLAIN_FRAME or "," in text):
+    if said & _DESCRIBED or not said & _KINDS and \
+            len(re.findall(r"[A-Za-z]+", rest)) > _PLAIN_FRAME:
         return False
     # the names are what makes it hard: its terms and abbreviations are all among them
-    rest = text[:start] + " " + text[end:]
     return all(re.search(rf"\b{re.escape(word)}\b", rest) is None for word in named)
 
 
 # The words around names that need not say their kind, the sentence being a short frame for
-# two names ("Two examples are thrombotic thrombocytopenic purpura (TTP) and disseminated
-# intravascular coagulation (DIC).", "These may include alanine aminotransferase (ALT) or
-# aspartate aminotransferase (AST).").
+# them ("Two examples are thrombotic thrombocytopenic purpura (TTP) and disseminated
+# intravascular coagulation (DIC).", "Other ASDs include: classic autism, Rett syndrome,
+# ...").
 _PLAIN_FRAME = 5
 
 
@@ -1046,7 +1056,7 @@ _FIGURE_RUN = re.compile(r"(?<![\w.,])\d(?:[\d.,]*\d)?%?(?:\s+\d(?:[\d.,]*\d)?%?
 # A list's lead-in then its first item ("include: Blood disorders"), and a sentence run into
 # the next with no space after its full stop ("the elderly.Phosphate supplements").
 _LEAD_IN = re.compile(r":\s*\[?\s*[A-Z]")
-_NO_SPACE = re.compile(r"[a-z]{2}\.(?:\[\d*\]?\s*)?[A-Z][a-z]|\b[A-Z]{2,}s?\.\s+[A-Z][a-z]")
+_NO_SPACE = re.compile(r"[a-z]{2}\s?\.(?:\[\d*\]?\s*)?[A-Z][a-z]|\b[A-Z]{2,}s?\.\s+[A-Z][a-z]")
 # A file a link leads to: the sentence is the link's title ("... Rickettsial Diseases (PDF –
 # 982kb; 3 pages)").
 _FILE = re.compile(r"\(PDF\b")
@@ -1095,7 +1105,8 @@ def not_a_sentence(doc: Document, place: int) -> bool:
         return True  # "... the elderly.Phosphate ...", "... be discouraged.[9440] Gradual
         # ...", "... of EDS. Two classes ...", "... Report Form (PDF – 982kb)", "Genetic
         # Testing Registry: ..."
-    if len(_CODE_BETWEEN.findall(text)) >= 3 or _heading_run_in(sentence):
+    if len(_CODE_BETWEEN.findall(text)) >= 3 or _heading_run_in(sentence) or \
+            _label_run_in(text):
         return True  # "Monoclonal Gammopathy of Undetermined Significance Treatment of
         # monoclonal gammopathy of undetermined significance (MGUS) is ..."
     lead_in = _LEAD_IN.search(text)
@@ -1151,6 +1162,17 @@ def _heading_run_in(sentence: Sentence) -> bool:
     return any(low[length:2 * length] == low[:length] and
                not words[2 * length - 1].text[:1].isupper()
                for length in range(2, run))
+
+
+_LABEL = re.compile(r"([^:.;]{3,60}):\s+")
+
+
+def _label_run_in(text: str) -> bool:
+    """Does the sentence start with a label that its text then starts with again ("Laser
+    therapy: Laser therapy is a type of ...")? The label is a heading, or a term of a list
+    of terms and their meanings."""
+    m = _LABEL.match(text)
+    return m is not None and text[m.end():].lower().startswith(m.group(1).lower() + " ")
 
 
 def _list_items(doc: Document) -> dict[str, int]:

@@ -131,6 +131,12 @@ def test_headings_table_cells_and_references_are_not_reported():
     # the title of a file a link leads to
     "2010 CDC Case Report Form: Tickborne Rickettsial Diseases (2010 version) (PDF – 982kb; 3 "
     "pages)",
+    # or with the space before the full stop
+    "PRCC can be divided into two types, one more common and one more aggressive .Though the "
+    "exact cause is unknown, smoking is a risk.",
+    # a label that the text after it starts with again
+    "Stereotactic radiation therapy: Stereotactic radiation therapy is a type of external "
+    "radiation therapy.",
     # or after an abbreviation
     "The FDA approved a drug called modafinil for the treatment of EDS. Two classes of "
     "antidepressant drugs work well.",
@@ -257,6 +263,10 @@ def test_examples_of_a_kind_are_names_of_a_kind():
     "Two examples are thrombotic thrombocytopenic purpura (TTP) and disseminated "
     "intravascular coagulation (DIC).",
     "These may include alanine aminotransferase (ALT) or aspartate aminotransferase (AST).",
+    # a kind not given, in a short frame
+    "Other options include: sulfasalazine, methotrexate, leflunomide, and hydroxychloroquine.",
+    "These procedures may include cardiac catheterization (KATH-e-ter-i-ZA-shun), coronary "
+    "angiography (an-jee-OG-ra-fee), or myocardial biopsy.",
 ])
 def test_more_names_of_a_kind(text):
     doc = document.parse(text + "\n")
@@ -389,6 +399,10 @@ def test_the_name_of_the_pages_subject_is_not_long_words():
     found = difficulty.text_difficulties(dedent(text))
     assert [d.long_words for d in found] == [("approximately", "individuals"),
                                              ("cilia", "primary")]
+    # a title of one word
+    (found,) = difficulty.text_difficulties("---\ntitle: Schizencephaly\n---\nSchizencephaly "
+                                            "is typically diagnosed by a scan.\n")
+    assert found.long_words == ("typically", "diagnosed")
 
 
 def test_abbreviations_the_page_spelled_out_linked_or_titled_are_not_counted_again():

@@ -41,9 +41,15 @@ class HardSentence(Rule):
     Not reported: what only looks like a sentence because the marks between its parts were
     lost, such as a table, a key or a list run into one paragraph ("Hypertonia 90%
     Incoordination 90% ...", "Bone pain - Fracture - ...", "... or knee. hyperuricemia ...",
-    two sentences with no full stop between them), a name or a title (most of its words with
-    a capital), and a list item that is mostly links (names to look up). Their fix is the
-    layout, not the words.
+    a table of figures, two sentences run together), a heading run into its paragraph, a
+    name or a title (most of its words with a capital; a resource's source and title), and a
+    list item that is mostly links (names to look up): their fix is the layout, not the
+    words. Nor the site's stock sentences, which a writer of one page cannot rewrite, nor a
+    sentence that lists names of a kind it gives ("This combination contains the drugs
+    docetaxel (Taxotere), ... and cyclophosphamide."): names have no plainer words. Names
+    and labels count as words, not as figures, abbreviations or long words ("WNT5A",
+    "T-DM1", "types IIIa and IIIb", "chromosome 21"), and an abbreviation the page has
+    spelled out, linked or put in its title is not counted again.
 
     Where editors see the score, whether the rule is on or not: `readlint report` gives each
     page's score and its hardest sentences (those scoring 50 or more, up to five, the
