@@ -101,13 +101,18 @@ PLAIN_PAGES = 5
 PLAIN_SHARE = 0.1
 
 
-@lru_cache(maxsize=WORDS_REMEMBERED)
 def left_plain(word: str, refs: tuple[str, ...]) -> bool:
     """Do editors leave this one-word glossary name plain: of the pages that link dictionary
     terms and use it, at least `PLAIN_PAGES`, they link it on at most one in ten
     ("methodology", "oncology", "NIH")? What finished pages leave plain, their editors judged
     plain enough. Only glossaries with a record of how editors link them say so."""
-    for match in matcher_for(refs).find(word):
+    return _left_plain(word, matcher_for(refs))
+
+
+@lru_cache(maxsize=WORDS_REMEMBERED)
+def _left_plain(word: str, matcher: Matcher) -> bool:
+    """`left_plain` for the glossaries of one matcher (a glossary file changed: a new one)."""
+    for match in matcher.find(word):
         if match.start == 0 and match.end == len(word):
             return any(e.pages >= PLAIN_PAGES and e.linked <= PLAIN_SHARE * e.pages
                        for e in match.entries)
