@@ -122,7 +122,7 @@ def resource_title(block: Block) -> bool:
     return block.kind == "list_item" and _RESOURCE.fullmatch(block.text.strip(" *_")) is not None
 
 
-_POINTING_BACK = re.compile(r"\s*(?:This|These|That|Those|It|They|Such)\b(?:\s+[a-z]+){0,2}"
+_POINTING_BACK = re.compile(r"\s*(This|These|That|Those|It|They|Such)\b(?:\s+[a-z]+){0,2}"
                             r"\s+(?:is|are|was|were|can|may|will|work|works|attach|attaches|"
                             r"help|helps|block|blocks|cause|causes|make|makes|mean|means|"
                             r"happen|happens|occur|occurs|include|includes|affect|affects|"
@@ -137,7 +137,21 @@ def next_sentence_points_back(text: str, start: int, end: int) -> bool:
     _, stop = sentence_span(text, start, end)
     if stop - end > 80 or len(_WORD.findall(text, end, stop)) > 4:
         return False  # other things are named after it in its sentence
-    return _POINTING_BACK.match(text, stop) is not None
+    m = _POINTING_BACK.match(text, stop)
+    if m is None:
+        return False
+    # "It", "This" or "That" cannot mean a plural: in "Taxanes interfere with microtubules.
+    # It blocks cell growth", "It" is the drug the page is about.
+    return not (m.group(1) in _SINGULAR_POINTERS and _plural(text[start:end].split()[-1]))
+
+
+_SINGULAR_POINTERS = frozenset({"This", "That", "It"})
+
+
+def _plural(word: str) -> bool:
+    """Is the noun a plural ("microtubules", "vertebrae"; not "diabetes", "means")?"""
+    low = word.lower()
+    return low.isalpha() and fold(low) != low
 
 
 _COUNTS = frozenset("two three four five six seven eight nine ten both all".split())

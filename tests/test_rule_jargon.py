@@ -76,6 +76,14 @@ def test_a_name_after_the_term_is_not_an_explanation_unless_one_follows():
         ["Pes cavus", "Pes planus"]
 
 
+def test_the_next_sentence_points_back_only_at_a_term_of_its_number():
+    # "These" can mean the engagers; "It" is the drug, not the microtubules
+    assert flagged("The drugs are bispecific T-cell engagers. These drugs attach to immune "
+                   "cells.") == []
+    assert [t for t, *_ in flagged("Taxanes are drugs. Taxanes interfere with microtubules. "
+                                   "It blocks cell growth.")] == ["microtubules"]
+
+
 def test_a_longer_term_whose_hard_words_were_met_before_is_not_reported():
     text = ("Transplants can be:\n\n"
             "- autologous, which means the stem cells come from you\n"
