@@ -54,7 +54,8 @@ READ_CHECKS = ("round3/undefined-jargon.tsv", "round3/glossary-link.tsv",
                "round3/undefined-jargon-8141.tsv", "round3/undefined-jargon-8151.tsv",
                "hard-sentence-9311.tsv", "round4/undefined-jargon-9411.tsv",
                "round4/glossary-link-9412.tsv", "round4/plain-words-9413.tsv",
-               "round4/undefined-jargon-9421.tsv", "hard-sentence-9431.tsv")
+               "round4/undefined-jargon-9421.tsv", "hard-sentence-9431.tsv",
+               "round4/undefined-jargon-9511.tsv")
 READ_CHECKS_DIR = ROOT / "benchmarks" / "hand-check"
 
 
