@@ -22,6 +22,7 @@ from typing import NamedTuple
 from .glossary_sets import left_plain, related_to
 from .vocabulary import (
     EVERYDAY_ABBREVIATIONS,
+    EXPLAINED_MAX_ZIPF,
     WORDS_REMEMBERED,
     everyday_compound,
     everyday_derivation,
@@ -36,7 +37,7 @@ from .vocabulary import (
     writers_explain,
     zipf,
 )
-from .wordforms import fold
+from .wordforms import fold, is_plural_of
 
 # A word the glossaries have is hard only when it is rare in English too (under Zipf 3,
 # fewer than one use in a million words: "pharynx", "stent", "mediastinum") or built the
@@ -98,16 +99,33 @@ def hard_word(term: str, in_glossary: bool, limits: Limits = DEFAULT_LIMITS) -> 
         return False  # "underarm", "regrow", "noncancerous"
     if everyday_health(term) or everyday_health(fold(term)):
         return False  # "spleen", "testicles", "urinating": words of the body readers know
-    if writers_explain(term, fold(term)):
+    if writers_explain(term, fold(term)) and _family_zipf(term) < EXPLAINED_MAX_ZIPF:
         return True  # health writers explain it where they use it: "recur", "scoliosis"
     if not in_glossary and readable_parts(term):
         return False  # a prefix and a common word: "hypermobility", "osteoarthritis"
     if left_plain(term, limits.glossaries):
         return False  # editors use it and leave it plain: "methodology", "oncology"
-    frequency = word_zipf(term)
+    frequency = _family_zipf(term)
     if frequency < limits.max_zipf:
         return True
     if in_glossary and frequency < GLOSSARY_ZIPF:
         return True
     medical = medical_form or (frequency < 3.5 and related_to(term, limits.glossaries))
     return medical and frequency < limits.medical_max_zipf
+
+
+def _family_zipf(word: str) -> float:
+    """How common the word is, or its plural when that is more common: a reader who knows
+    "neurons" knows "neuron"."""
+    best = word_zipf(word)
+    low = word.lower()
+    if not low.isalpha() or low.endswith("s"):
+        return best
+    plurals = [low + "s", low + "es", low + "e"]
+    if low.endswith("y") and low[-2:-1] not in "aeiou":
+        plurals.append(low[:-1] + "ies")
+    for plural in plurals:
+        if is_plural_of(plural, low):  # the same word's plural, not another word
+            best = max(best, zipf(plural))
+    return best
+

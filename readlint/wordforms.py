@@ -64,6 +64,12 @@ def can_be_verb(word: str) -> bool:
     return "VERB" in _lemmas(word.lower())[2]  # the kinds: "ADJ,NOUN,VERB"
 
 
+def is_plural_of(plural: str, word: str) -> bool:
+    """Is the lower-case `plural` the plural of the noun `word` in lemminflect's tables
+    ("neurons" of "neuron"; not "sellars" of "sellar", a name the tables do not know)?"""
+    return plural != word and _lemmas(plural)[0] == word
+
+
 def _lemmas(word: str) -> tuple[str, str, str]:
     """A lower-case word's dictionary form as a noun and as a verb ("" when it is not one),
     and the kinds of word it can be ("NOUN,VERB"), from lemminflect's lookup tables."""
