@@ -90,6 +90,12 @@ def test_a_noun_is_as_hard_as_its_plural():
     assert flagged("Anything that disturbs neurons can lead to seizures.") == []
 
 
+def test_the_initials_of_the_page_title_are_spelled_out_by_it():
+    body = "While collectively TOS is not thought to be rare, its types may be.\n"
+    assert flagged(f"---\ntitle: Thoracic outlet syndrome\n---\n\n{body}") == []
+    assert [t for t, *_ in flagged(f"---\ntitle: Shoulder pain\n---\n\n{body}")] == ["TOS"]
+
+
 def test_a_longer_term_whose_hard_words_were_met_before_is_not_reported():
     text = ("Transplants can be:\n\n"
             "- autologous, which means the stem cells come from you\n"

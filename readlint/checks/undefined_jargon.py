@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 
 from .. import nearby
 from ..blocks import Block
+from ..difficulty import title_abbreviations
 from ..document import Document
 from ..explanations import explained
 from ..glossary_sets import block_matches
@@ -194,9 +195,12 @@ class _Page:
         self.ignored = {fold_phrase(w) for w in options["ignore"]}
         self.limits = _limits(options)
         self.glossary_terms = block_matches(doc, tuple(options["glossaries"]))
-        # Abbreviations spelled out in a heading ("Post-Traumatic Stress (PTS)") are explained.
+        # Abbreviations spelled out in a heading ("Post-Traumatic Stress (PTS)") are explained,
+        # and so are the initials of the page's title ("TOS" on "Thoracic outlet syndrome"; three
+        # letters or more, as two may be the initials of any two words).
         self.seen: set[str] = {fold_phrase(abbreviation) for h in doc.headings
-                               for abbreviation in spelled_out(h.text)}
+                               for abbreviation in spelled_out(h.text)} | \
+            {fold_phrase(initials) for initials in title_abbreviations(doc) if len(initials) > 2}
         # Words linked anywhere on the page: the link explains them, in any form ("ejaculation"
         # after a linked "ejaculates"), and in the terms they stand in ("adjuvant treatment"
         # where "adjuvant" is linked, "TRAM" where "TRAM flap" is).
