@@ -96,6 +96,15 @@ def test_the_initials_of_the_page_title_are_spelled_out_by_it():
     assert [t for t, *_ in flagged(f"---\ntitle: Shoulder pain\n---\n\n{body}")] == ["TOS"]
 
 
+def test_a_heading_that_says_the_same_with_a_plain_word_explains_the_term():
+    text = ("## What is the outlook for diabetic neuropathy?\n\n"
+            "The prognosis for diabetic neuropathy depends on how well diabetes is handled.\n")
+    assert flagged(text) == []
+    # the same words after another word of the heading say nothing of the term
+    assert [t for t, *_ in flagged("## What causes diabetic neuropathy?\n\nThe prognosis for "
+                                   "diabetic neuropathy depends on it.\n")] == ["prognosis"]
+
+
 def test_a_longer_term_whose_hard_words_were_met_before_is_not_reported():
     text = ("Transplants can be:\n\n"
             "- autologous, which means the stem cells come from you\n"
