@@ -49,7 +49,8 @@ class UndefinedJargon(Rule):
     count. A hard word starts a term of several words when the words after it are rare or
     medical too, and the whole term is reported once ("amyotrophic lateral sclerosis"; with
     a capital inside a list, "Acanthosis nigricans").
-    Inflected forms are one term ("metastasized", "metastasize"; "TKIs", "TKI"). A word English
+    Inflected forms are one term ("metastasized", "metastasize"; "TKIs", "TKI"), and a noun is
+    as common as its plural ("neuron" as "neurons"). A word English
     does not know, one letter left out, added or swapped from a common word, is reported as a
     likely misspelling instead ("symtpoms" for "symptoms").
 
@@ -80,7 +81,8 @@ class UndefinedJargon(Rule):
         surgery to ...";
       - its plain words later in the sentence: "... decreased or absent sweating
         (anhidrosis)";
-      - the next sentence: "... cholangitis. It is an infection of the bile ducts.";
+      - the next sentence: "... cholangitis. It is an infection of the bile ducts." ("It",
+        "This" and "That" point back only at a term in the singular);
       - a label at the start of a paragraph or list item: "Term: ...", "Term - ...",
         "**Term.** ...", and "ABC = ..." keys;
       - the term paired with another that is explained: "Perometry and water displacement
@@ -93,7 +95,11 @@ class UndefinedJargon(Rule):
       - "the drug X", "the medicine X" for drug names, and what kind of thing it is said
         just before it: "the enzyme mevalonate kinase", "three genes, ETFA, ETFB, and
         ETFDH", "the parasite Babesia microti";
-      - an abbreviation after its long form: "American Society of Clinical Oncology (ASCO)";
+      - an abbreviation after its long form: "American Society of Clinical Oncology (ASCO)",
+        or of three letters or more spelled out by the page's title ("TOS" on "Thoracic outlet
+        syndrome");
+      - the section's heading saying the same with a plain word: "## What is the outlook for
+        X?", then "The prognosis for X depends on ...";
       - one plain word in parentheses, plainer than the term: "the gingiva (gums)";
       - what kind of thing it is, in its next word: "an apheresis machine", "HER2 protein";
       - the next sentence going on about it by its last word: "... an ultrasound transducer.
