@@ -89,15 +89,14 @@ def explained(text: str, start: int, end: int, term_is_acronym: bool = False,
     "a sitz bath—a warm, shallow bath") or by its abbreviation ("gonadotropin (beta-hCG), a
     hormone ...")."""
     before = text[max(0, start - 60):start]
+    folded = _folded(before)
     marks = _text_marks(text)
-    if marks.also_called(start) or _CALLED_BEFORE.search(before):
+    if marks.also_called(start) or _holds(folded, _CALLED_WORDS) and \
+            _CALLED_BEFORE.search(before):
         return True  # another name, or "called the common iliac arteries"
     if start <= marks.prose_start and _LABEL_AFTER.match(text, end):
         return True  # a definition: "Refractory: These tumors have not gotten better ..."
-    if kinds and (_KIND_BEFORE.search(text, max(0, start - 160), start) or
-                  word_zipf(text[start:end]) < 3.0 and (  # names and terms, not "radiation"
-                      _KIND_LISTED.search(text, max(0, start - 160), start) or
-                      _DRUGS_BEFORE.search(text, max(0, start - 160), start))):
+    if kinds and _named_as_kind(text, start, end):
         return True  # named as what it is: "the enzyme mevalonate kinase", "drugs such as X"
     if _named_later(text, start, end):
         return True  # its plain words come later in the sentence: "absent sweating (anhidrosis)"
@@ -107,7 +106,7 @@ def explained(text: str, start: int, end: int, term_is_acronym: bool = False,
         # "under the tongue (sublingual route)", or an acronym after its long form: "Clinical
         # Oncology (ASCO)".
         return len(before[:opened.start()].split()) >= 1
-    if kinds and _DRUG_BEFORE.search(before):
+    if kinds and _holds(folded, _DRUG_WORDS) and _DRUG_BEFORE.search(before):
         return True
     for after_start in _after_starts(text, end):
         after = text[after_start:after_start + 200]
@@ -125,6 +124,48 @@ def explained(text: str, start: int, end: int, term_is_acronym: bool = False,
         if nxt and (not named or _same_term(named, text[start:end])):
             return True  # explained in the next sentence: "... cholangitis. It is an ..."
     return False
+
+
+def _named_as_kind(text: str, start: int, end: int) -> bool:
+    """Is the word named as what it is, in the 160 characters before it: "the enzyme
+    mevalonate kinase", or, for a rare word, "disorders such as myasthenia gravis", "the
+    chemotherapy drugs cyclophosphamide, ..."?"""
+    lo = max(0, start - 160)
+    window = text[lo:start]
+    if _holds(window, _KIND_WORDS) and _KIND_BEFORE.search(text, lo, start):
+        return True
+    if word_zipf(text[start:end]) >= 3.0:
+        return False  # names and terms, not "radiation"
+    if _holds(_folded(window), _LISTED_WORDS) and _KIND_LISTED.search(text, lo, start):
+        return True
+    return _holds(window, _DRUGS_WORDS) and _DRUGS_BEFORE.search(text, lo, start) is not None
+
+
+# Words each of these patterns needs (as they are, or lower case for those that ignore
+# case), looked for first: a plain search for them costs far less than the pattern's.
+_CALLED_WORDS = ("called", "known as", "referred to as", "described as", "termed", "named",
+                 ",", "plural is", "singular is")
+_DRUG_WORDS = ("drug", "medicine", "medication", "therapy", "vaccine", "inhibitor", "treatment",
+               "blocker", "compound", "agent", "such as")
+_KIND_WORDS = ("enzyme", "protein", "gene", "hormone", "bacteri", "virus", "parasite", "fung",
+               "worm", "mite", "tick")
+_LISTED_WORDS = ("organ", "drug", "medicine", "medication", "agent", "therap", "treatment",
+                 "condition", "disorder", "disease", "syndrome", "infection", "viruses",
+                 "bacteria", "vaccine", "procedure", "operation", "surger", "specialist",
+                 "expert", "field")
+_DRUGS_WORDS = ("drugs", "medicines", "medications")
+# Besides the letters in either case, re.IGNORECASE matches "i" with "İ" and "ı", "s" with
+# "ſ" and "k" with the Kelvin sign: folded to them, the lower-case text holds every word such
+# a pattern could match.
+_IGNORECASE_LETTERS = str.maketrans("İıſ\u212a", "iisk")
+
+
+def _folded(text: str) -> str:
+    return text.translate(_IGNORECASE_LETTERS).lower()
+
+
+def _holds(text: str, words: tuple[str, ...]) -> bool:
+    return any(word in text for word in words)
 
 
 # A bracket opened before the word, with at most two plain words between: "platelet levels
