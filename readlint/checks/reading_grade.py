@@ -330,6 +330,8 @@ class OwnWords:
                     if counter.count(word.text) >= 3 and fold(word.text) not in known and \
                             explained(block.text, word.start, word.end):
                         known.add(fold(word.text))
+        # Whether a word counts as a short word wherever it stands, by its text.
+        plain: dict[str, bool] = {}
         self.sentences: list[list[TextStats]] = []
         for index, block in enumerate(doc.blocks):
             if left_out[index]:
@@ -342,12 +344,14 @@ class OwnWords:
             def weigh(sentence: Sentence, i: int, keys: list[tuple[int, int]] = keys,
                       drugs: set[int] = drugs, heading: bool = heading) -> int:
                 word = sentence.words[i]
-                if any(a <= word.start < b for a, b in keys):
+                if keys and any(a <= word.start < b for a, b in keys):
                     return UNREAD
                 text = word.text
-                if is_acronym(text) or word.start in drugs or \
-                        text.lower().endswith(DRUG_ENDINGS) or fold(text) in known or \
-                        not heading and _name(sentence, i):
+                short = plain.get(text)
+                if short is None:
+                    short = plain[text] = is_acronym(text) or \
+                        text.lower().endswith(DRUG_ENDINGS) or fold(text) in known
+                if short or word.start in drugs or not heading and _name(sentence, i):
                     return SHORT_WORD
                 return COUNTED
 
