@@ -160,12 +160,23 @@ _DRUGS_WORDS = ("drugs", "medicines", "medications")
 _IGNORECASE_LETTERS = str.maketrans("İıſ\u212a", "iisk")
 
 
+def ends_also_called(text: str) -> bool:
+    """ALSO_CALLED.search(text): does the text end in "also called" or the like, with
+    nothing after it that ends a phrase? Searched only when the words are there."""
+    folded = _folded(text)
+    return ("called" in folded or "known as" in folded) and ALSO_CALLED.search(text) is not None
+
+
 def _folded(text: str) -> str:
     return text.translate(_IGNORECASE_LETTERS).lower()
 
 
 def _holds(text: str, words: tuple[str, ...]) -> bool:
-    return any(word in text for word in words)
+    # a plain loop: a third faster than any() over a generator, and asked very often
+    for word in words:  # noqa: SIM110
+        if word in text:
+            return True
+    return False
 
 
 # A bracket opened before the word, with at most two plain words between: "platelet levels
