@@ -71,11 +71,14 @@ _DEFINED_AFTER = re.compile(
 _APPOSITIVE_AFTER = re.compile(
     r"[\"”']?\s*(?:(?:,|\s[-–—]|[–—])\s*(?:which|that|an?|the|or|also called|meaning|when|"
     r"what|in which)\b|,\s*(?![a-z]+ing\b)[a-z]{4,}\s+(?:to|that|which|in which)\s)", re.I)
-_NEXT_SENTENCE = re.compile(r"[^.!?]*[.!?][\"”')]*\s+\(?(?:(?:It|This|That|These|They)|"
+# The next sentence says what the term is: "... cholangitis. It is an infection ...", as it
+# starts right after the first full stop (or "!", "?") after the term.
+_NEXT_SENTENCE = re.compile(r"[\"”')]*\s+\(?(?:(?:It|This|That|These|They)|"
                             r"(?:An?|The)?\s*(?P<term>[^\s.]+(?:\s[^\s.]+){0,3}))\s+"
                             r"(?:is|are|was|were)\s+(?:an?|the|when|what|how)\s|"
-                            r"[^.!?]*[.!?][\"”')]*\s+\(?(?:It|This|That|These|They|"
+                            r"[\"”')]*\s+\(?(?:It|This|That|These|They|"
                             r"(?P<other>[^\s.]+(?:\s[^\s.]+){0,3}))\s+(?:means|refers to)\s")
+_SENTENCE_STOP = re.compile(r"[.!?]")
 _PAREN_AFTER = re.compile(r"[®™]*\s*\(([^()]{2,200})\)")
 # A term that starts its paragraph or list item, then a colon or a dash and what it is:
 # "Refractory: ...", "Peyronie's disease - bending of the penis ...".
@@ -119,7 +122,8 @@ def explained(text: str, start: int, end: int, term_is_acronym: bool = False,
             return True
         if _DEFINED_AFTER.match(after) or _APPOSITIVE_AFTER.match(after):
             return True
-        nxt = _NEXT_SENTENCE.match(after)
+        stop = _SENTENCE_STOP.search(after)
+        nxt = _NEXT_SENTENCE.match(after, stop.end()) if stop else None
         named = nxt and (nxt.group("term") or nxt.group("other"))
         if nxt and (not named or _same_term(named, text[start:end])):
             return True  # explained in the next sentence: "... cholangitis. It is an ..."
@@ -168,7 +172,7 @@ def ends_also_called(text: str) -> bool:
 
 
 def _folded(text: str) -> str:
-    return text.translate(_IGNORECASE_LETTERS).lower()
+    return text.lower() if text.isascii() else text.translate(_IGNORECASE_LETTERS).lower()
 
 
 def _holds(text: str, words: tuple[str, ...]) -> bool:
