@@ -295,6 +295,25 @@ def _name(sentence: Sentence, i: int) -> bool:
     return not sentence.words[i - 1].text[:1].isdigit()
 
 
+def _known_terms(doc: Document, by_block: list[list[Sentence]], left_out: list[bool],
+                 topic: frozenset[str]) -> set[str]:
+    """Terms the page explains or links anywhere (folded), and its title's words: known to
+    the reader wherever they recur."""
+    counter = default_counter()
+    known = set(topic)
+    for index, block in enumerate(doc.blocks):
+        if left_out[index]:
+            continue
+        for link in block.links:
+            known.update(fold(w) for w in _WORD.findall(block.text[link.start:link.end]))
+        for sentence in by_block[index]:
+            for word in sentence.words:
+                if counter.count(word.text) >= 3 and fold(word.text) not in known and \
+                        explained(block.text, word.start, word.end):
+                    known.add(fold(word.text))
+    return known
+
+
 class OwnWords:
     """The prose of a page as reading-grade grades it: the counts of the writer's own words in
     each sentence, by block (see ReadingGrade's help)."""
@@ -317,19 +336,7 @@ class OwnWords:
         left_out = [cards[i] or block.kind != "heading" and
                     _names_only(block, [w.text for s in by_block[i] for w in s.words])
                     for i, block in enumerate(doc.blocks)]
-        # Terms the page explains or links anywhere: known to the reader wherever they recur.
-        counter = default_counter()
-        known = set(topic)
-        for index, block in enumerate(doc.blocks):
-            if left_out[index]:
-                continue
-            for link in block.links:
-                known.update(fold(w) for w in _WORD.findall(block.text[link.start:link.end]))
-            for sentence in by_block[index]:
-                for word in sentence.words:
-                    if counter.count(word.text) >= 3 and fold(word.text) not in known and \
-                            explained(block.text, word.start, word.end):
-                        known.add(fold(word.text))
+        known = _known_terms(doc, by_block, left_out, topic)
         # Whether a word counts as a short word wherever it stands, by its text.
         plain: dict[str, bool] = {}
         self.sentences: list[list[TextStats]] = []
