@@ -443,6 +443,7 @@ class _PageTerms:
         self.limits = limits
         self.matches = block_matches(doc, limits.glossaries)
         self.topic = topic_words(doc)
+        self.titled: dict[str, bool] = {}  # words made only of the title's words, or not
         self.spelled = spelled_out_on(doc)
         self.known: set[str] = set()  # terms explained or linked so far on the page
         self.unexplained: set[str] = set()  # terms used so far, unexplained
@@ -609,7 +610,7 @@ def _count_sentence(sentence: Sentence, page: _PageTerms, wanted: _Wanted) -> Fo
     cited = [(sentence.start + m.start(), sentence.start + m.end())
              for m in _CITATION.finditer(body)] if "[" in body else []
     tally = _Tally()
-    subject = _subject_name(sentence.words, page.topic)
+    subject = _subject_name(sentence.words, page.topic, page.titled)
     for i, word in enumerate(sentence.words):
         _count_word(word, i > 0, tally, cited, page, wanted, i in subject)
     return Found(_counts(sentence, tally, cited, wanted), tuple(tally.terms),
@@ -619,13 +620,21 @@ def _count_sentence(sentence: Sentence, page: _PageTerms, wanted: _Wanted) -> Fo
 _PARTS = re.compile(r"[^\W_]+")
 
 
-def _subject_name(words: Sequence[Word], topic: AbstractSet[str]) -> set[int]:
+def _subject_name(words: Sequence[Word], topic: AbstractSet[str],
+                  known: dict[str, bool]) -> set[int]:
     """The places of the words that name the page's subject: two or more of its title's
     words in a row ("Primary ciliary dyskinesia occurs ..."), a word of them joined by
-    hyphens ("chorea-acanthocytosis"), or the title's only word ("Schizencephaly")."""
+    hyphens ("chorea-acanthocytosis"), or the title's only word ("Schizencephaly").
+    `known` remembers, for the page, whether each word is all title words."""
     if not topic:
         return set()
-    titled = [all(fold(part) in topic for part in _PARTS.findall(word.text)) for word in words]
+    titled = []
+    for word in words:
+        yes = known.get(word.text)
+        if yes is None:
+            yes = known[word.text] = all(fold(part) in topic
+                                         for part in _PARTS.findall(word.text))
+        titled.append(yes)
     return {i for i, yes in enumerate(titled)
             if yes and (len(topic) == 1 or i and titled[i - 1] or
                         i + 1 < len(titled) and titled[i + 1] or "-" in words[i].text)}

@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 from .blocks import Block, Link
 from .document import Document
-from .explanations import ALSO_CALLED, explained
+from .explanations import ends_also_called, explained
 from .glossary import Glossary
 from .termmatch import Match
 from .vocabulary import SKIP_SECTIONS, in_proper_name, is_acronym, rarity
@@ -217,7 +217,7 @@ def other_name(use: Use) -> bool:
     proteins and sugars)") is checked, and so are terms explained in place, as editors link
     them."""
     text, start, matches = use.block.text, use.match.start, use.match_index()
-    if ALSO_CALLED.search(text[max(0, start - 200):start]):
+    if ends_also_called(text[max(0, start - 200):start]):
         return True
     previous = matches.ending_by(start)
     if _CAPITALS.fullmatch(use.match.text) and previous is not None and \

@@ -363,13 +363,16 @@ class Linter:
         """Check text as if it were `file` (its settings, per-path ones too), shown as
         `path`: an editor's buffer, or standard input. The result is the one the file
         holding this text would get."""
+        with collector_paused():  # resumed once the page is freed, so it is not searched
+            return self._lint_text(text, path, file)
+
+    def _lint_text(self, text: str, path: str, file: Path | None) -> FileResult:
         clock = self.clock()
-        with collector_paused():
-            try:
-                doc = self._parse(text, path, clock)
-            except InputError as exc:
-                return FileResult(path, error=exc)
-            return self._lint_parsed(doc, file, clock)
+        try:
+            doc = self._parse(text, path, clock)
+        except InputError as exc:
+            return FileResult(path, error=exc)
+        return self._lint_parsed(doc, file, clock)
 
 
 def example_problems(registry: Registry, rule_name: str, text: str,

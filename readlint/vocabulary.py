@@ -207,6 +207,7 @@ def is_medical_form(word: str, beginnings: bool = True) -> bool:
                             beginnings and w.startswith(MEDICAL_PREFIXES))
 
 
+@lru_cache(maxsize=WORDS_REMEMBERED)  # asked of nearly every word, by several rules
 def is_acronym(word: str) -> bool:
     """Capitals or a code with digits: HER2, PSA, T-DM1, IgG, p53 (not a name written in
     CamelCase, such as MedlinePlus)."""

@@ -13,7 +13,14 @@ from .front_matter_fields import field_place
 def audience_figures(doc: Document) -> tuple[float, float, float, int]:
     """(Flesch-Kincaid grade, words per sentence, rare words per 100 words, words) of a
     page's prose. Rare words: four letters or more, Zipf under 3 (used less than once in a
-    million words), in their plain form too ("metastases" is rare, "symptoms" is not)."""
+    million words), in their plain form too ("metastases" is rare, "symptoms" is not).
+    Worked out once per page (reading-grade asks too)."""
+    found: tuple[float, float, float, int] = doc.memo("audience figures",
+                                                      lambda: _audience_figures(doc))
+    return found
+
+
+def _audience_figures(doc: Document) -> tuple[float, float, float, int]:
     stats = doc.stats
     words = [w.text for s in doc.sentences for w in s.words
              if len(w.text) >= 4 and w.text.isalpha() and not w.text.isupper()]

@@ -295,6 +295,25 @@ def _name(sentence: Sentence, i: int) -> bool:
     return not sentence.words[i - 1].text[:1].isdigit()
 
 
+def _known_terms(doc: Document, by_block: list[list[Sentence]], left_out: list[bool],
+                 topic: frozenset[str]) -> set[str]:
+    """Terms the page explains or links anywhere (folded), and its title's words: known to
+    the reader wherever they recur."""
+    counter = default_counter()
+    known = set(topic)
+    for index, block in enumerate(doc.blocks):
+        if left_out[index]:
+            continue
+        for link in block.links:
+            known.update(fold(w) for w in _WORD.findall(block.text[link.start:link.end]))
+        for sentence in by_block[index]:
+            for word in sentence.words:
+                if counter.count(word.text) >= 3 and fold(word.text) not in known and \
+                        explained(block.text, word.start, word.end):
+                    known.add(fold(word.text))
+    return known
+
+
 class OwnWords:
     """The prose of a page as reading-grade grades it: the counts of the writer's own words in
     each sentence, by block (see ReadingGrade's help)."""
@@ -317,19 +336,9 @@ class OwnWords:
         left_out = [cards[i] or block.kind != "heading" and
                     _names_only(block, [w.text for s in by_block[i] for w in s.words])
                     for i, block in enumerate(doc.blocks)]
-        # Terms the page explains or links anywhere: known to the reader wherever they recur.
-        counter = default_counter()
-        known = set(topic)
-        for index, block in enumerate(doc.blocks):
-            if left_out[index]:
-                continue
-            for link in block.links:
-                known.update(fold(w) for w in _WORD.findall(block.text[link.start:link.end]))
-            for sentence in by_block[index]:
-                for word in sentence.words:
-                    if counter.count(word.text) >= 3 and fold(word.text) not in known and \
-                            explained(block.text, word.start, word.end):
-                        known.add(fold(word.text))
+        known = _known_terms(doc, by_block, left_out, topic)
+        # Whether a word counts as a short word wherever it stands, by its text.
+        plain: dict[str, bool] = {}
         self.sentences: list[list[TextStats]] = []
         for index, block in enumerate(doc.blocks):
             if left_out[index]:
@@ -342,12 +351,14 @@ class OwnWords:
             def weigh(sentence: Sentence, i: int, keys: list[tuple[int, int]] = keys,
                       drugs: set[int] = drugs, heading: bool = heading) -> int:
                 word = sentence.words[i]
-                if any(a <= word.start < b for a, b in keys):
+                if keys and any(a <= word.start < b for a, b in keys):
                     return UNREAD
                 text = word.text
-                if is_acronym(text) or word.start in drugs or \
-                        text.lower().endswith(DRUG_ENDINGS) or fold(text) in known or \
-                        not heading and _name(sentence, i):
+                short = plain.get(text)
+                if short is None:
+                    short = plain[text] = is_acronym(text) or \
+                        text.lower().endswith(DRUG_ENDINGS) or fold(text) in known
+                if short or word.start in drugs or not heading and _name(sentence, i):
                     return SHORT_WORD
                 return COUNTED
 

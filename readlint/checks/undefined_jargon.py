@@ -236,13 +236,14 @@ class _Page:
     def known(self, key: str) -> bool:
         """Was the term (folded) met before on the page, itself or the word it is formed from
         ("urethral" after "the urethra, a tube ..."), or is it one never reported?"""
-        return key in self.seen or key in self.ignored or " " not in key and any(
-            key.endswith(ending) and key[:-len(ending)] in self.seen
-            for ending in _FORMED_ENDINGS if len(key) - len(ending) >= 5)
+        return key in self.seen or key in self.ignored or " " not in key and \
+            key.endswith(_FORMED_ENDINGS) and any(
+                key.endswith(ending) and key[:-len(ending)] in self.seen
+                for ending in _FORMED_ENDINGS if len(key) - len(ending) >= 5)
 
     def own_name(self, term: str) -> bool:
         """Is the term the name of the site or body the page's title or source names?"""
-        return bool(self.own_names) and re.sub(r"['’]s$", "", term) in self.own_names
+        return bool(self.own_names) and _POSSESSIVE_END.sub("", term) in self.own_names
 
     def note_easy(self, term: str, in_glossary: bool) -> None:
         """Remember a word found easy, for every page checked with these options."""
@@ -406,6 +407,23 @@ class _BlockTerms:
 # Endings that make an adjective of a term: "urethra" and "urethral", "aorta" and "aortic".
 _FORMED_ENDINGS = ("l", "al", "ic", "ar", "ous")
 
+# The expressions the word tests below ask of many words, compiled once.
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_CAPITALISED_BEFORE = re.compile(r"\b[A-Z][a-z]+[*_]*\s+[*_]*$")
+_TRIAL_NUMBER = re.compile(r"NCT\d{8}")
+_LETTER = re.compile(r"[^\W\d_]")
+_FIGURES = re.compile(r"[\d.,]+")
+_LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
+_NOT_A_WORD = re.compile(r"\d+[xX×]\d+|\d[\dA-Za-z]*|[α-ωΑ-Ω]\w*|(?:to|up|of|in|and|or|than)\d+")
+_POSSESSIVE_WORD = re.compile(r"([a-z][a-z-]{2,})['’]s")
+_FOOTNOTE_MARK = re.compile(r"[.¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
+_CODED = re.compile(r"([A-Z][A-Z0-9]+)(?:-[a-z]{4,}|genes?|mutations?|proteins?)")
+_JOINED = re.compile(r"([^\W\d_]{4,})\.([^\W\d_]{2,})")
+_WEB_ADDRESS_END = re.compile(r"\.(?:gov|com|org|net|edu|info|io|us|uk)$", re.I)
+_DRUG_NAME_SUFFIX = re.compile(r"([^\W\d_]{3,})-(?:[a-z]{4}|cel)")
+_PHONE_NUMBER = re.compile(r"\d[\d-]*-[A-Z]+-[\d-]+")
+_NUMBER_DASH_END = re.compile(r"\d-$")
+
 
 def _within(spans: list[tuple[int, int, str]], starts: list[int], start: int, end: int) -> bool:
     """Is text[start:end] inside one of these spans (in order, their starts in `starts`)?"""
@@ -485,14 +503,14 @@ def _named(term: str, acronym: bool, in_glossary: bool, text: str, start: int) -
         return False  # names and abbreviations have capitals
     end = start + len(term)
     if not acronym and term[:1].isupper() and term[1:2].islower() and \
-            re.search(r"\b[A-Z][a-z]+[*_]*\s+[*_]*$", text[max(0, start - 30):start]):
+            _CAPITALISED_BEFORE.search(text[max(0, start - 30):start]):
         return True  # after another word in capitals: "Lancet Oncology"
     long_words = [w for w in term.split() if len(w) >= 4]
     if len(long_words) >= 2 and all(w[:1].isupper() for w in long_words) and \
             (len(long_words) >= 3 or not sentence_start(text, start)):
         return True  # a name of several words in capitals: "National Center for ..."
     if acronym:
-        return bool(_STUDY_AFTER.match(text, end) or re.fullmatch(r"NCT\d{8}", term)
+        return bool(_STUDY_AFTER.match(text, end) or _TRIAL_NUMBER.fullmatch(term)
                     or _STUDY_BEFORE.search(text, max(0, start - 100), start)
                     or (not in_glossary and in_proper_name(text, start, end))
                     or _person_or_place(text, start, end, term))
@@ -546,22 +564,21 @@ def _hard_parts(text: str, word: str, start: int) -> Iterator[tuple[int, int, st
     if _plain_word(word):
         yield start, start + len(word), word  # most words: none of the cases below
         return
-    if not re.search(r"[^\W\d_]", word) or re.fullmatch(r"[\d.,]+", word):
+    if not _LETTER.search(word) or _FIGURES.fullmatch(word):
         return
-    if not re.search(r"[A-Za-zÀ-ɏ]", word):
+    if not _LATIN_LETTER.search(word):
         return  # not written in the Latin alphabet: a fraction "⅛", a stray character
     if "*" in word:  # emphasis written without spaces: "the*EGFR*gene"
         yield from _emphasised_parts(text, word, start)
         return
-    if re.fullmatch(r"\d+[xX×]\d+|\d[\dA-Za-z]*|[α-ωΑ-Ω]\w*|(?:to|up|of|in|and|or|than)\d+",
-                    word):
+    if _NOT_A_WORD.fullmatch(word):
         return  # a size "2400x3840", an allele "02P", "21percent", a Greek-letter name "β2",
         # a missing space "6 to7"
-    possessive = re.fullmatch(r"([a-z][a-z-]{2,})['’]s", word)
+    possessive = _POSSESSIVE_WORD.fullmatch(word)
     if possessive:  # "fumarase's role" is "fumarase"
         yield from _hard_parts(text, possessive.group(1), start)
         return
-    mark = re.search(r"[.¹²³⁴⁵⁶⁷⁸⁹⁰]+$", word)
+    mark = _FOOTNOTE_MARK.search(word)
     if mark and mark.start() > 0:  # a footnote mark: "lymphoma¹"
         word = word[:mark.start()]
     yield from _unmarked_parts(text, word, start)
@@ -586,20 +603,20 @@ def _emphasised_parts(text: str, word: str, start: int) -> Iterator[tuple[int, i
 
 def _unmarked_parts(text: str, word: str, start: int) -> Iterator[tuple[int, int, str]]:
     """_hard_parts of a word with no emphasis, possessive or footnote mark."""
-    coded = re.fullmatch(r"([A-Z][A-Z0-9]+)(?:-[a-z]{4,}|genes?|mutations?|proteins?)", word)
+    coded = _CODED.fullmatch(word)
     if coded and is_acronym(coded.group(1)):  # "HER2-targeted": only the code may be hard
         yield start, start + len(coded.group(1)), coded.group(1)
         return
     if _label_or_phone_number(text, word, start):
         return
-    joined = re.fullmatch(r"([^\W\d_]{4,})\.([^\W\d_]{2,})", word)
+    joined = _JOINED.fullmatch(word)
     if joined:  # two sentences with no space after the full stop: "helps.The"
         yield from _hard_parts(text, joined.group(1), start)
         yield from _hard_parts(text, joined.group(2), start + joined.start(2))
         return
-    if re.search(r"\.(?:gov|com|org|net|edu|info|io|us|uk)$", word, re.I):
+    if _WEB_ADDRESS_END.search(word):
         return  # a web address: MedlinePlus.gov
-    suffixed = re.fullmatch(r"([^\W\d_]{3,})-(?:[a-z]{4}|cel)", word)
+    suffixed = _DRUG_NAME_SUFFIX.fullmatch(word)
     if suffixed:  # a drug's suffix: "tafasitamab-cxix", "liso-cel"
         word = suffixed.group(1)
         if len(word) < 6:
@@ -617,7 +634,7 @@ def _label_or_phone_number(text: str, word: str, start: int) -> bool:
         return True
     if _TYPE_LABEL.fullmatch(word) and _LABEL_BEFORE.search(text, max(0, start - 60), start):
         return True
-    return re.fullmatch(r"\d[\d-]*-[A-Z]+-[\d-]+", word) is not None
+    return _PHONE_NUMBER.fullmatch(word) is not None
 
 
 def _hyphenated_parts(text: str, word: str, start: int) -> Iterator[tuple[int, int, str]]:
@@ -625,9 +642,9 @@ def _hyphenated_parts(text: str, word: str, start: int) -> Iterator[tuple[int, i
     characters or more, not starting with a digit nor after a number ("9-valent")."""
     offset = start
     for part in word.split("-"):
-        if part and re.search(r"[^\W\d_]", part) and len(part) > 1 and \
+        if part and _LETTER.search(part) and len(part) > 1 and \
                 not part[0].isdigit() and \
-                not re.search(r"\d-$", text[max(0, offset - 2):offset]):  # "9-valent"
+                not _NUMBER_DASH_END.search(text[max(0, offset - 2):offset]):  # "9-valent"
             yield offset, offset + len(part), part
         offset += len(part) + 1
 
