@@ -563,7 +563,7 @@ def spelled_out_on(doc: Document) -> dict[str, tuple[int, int]]:
     who has met the long form knows the short one from there on."""
     def compute() -> dict[str, tuple[int, int]]:
         found: dict[str, tuple[int, int]] = {}
-        for key in title_abbreviations(doc):
+        for key in _title_abbreviations(doc):
             found[key] = (-1, -1)
         for index, block in enumerate(doc.blocks):
             text = block.text
@@ -583,7 +583,7 @@ def spelled_out_on(doc: Document) -> dict[str, tuple[int, int]]:
     return spelled
 
 
-def title_abbreviations(doc: Document) -> set[str]:
+def _title_abbreviations(doc: Document) -> set[str]:
     """The abbreviations of the page's title (front matter, else its first heading), and the
     initials of each run of its words ("UI", "UIC" for "Urinary Incontinence in Children";
     the small words may be left out)."""

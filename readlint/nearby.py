@@ -32,7 +32,7 @@ from functools import lru_cache
 from .blocks import Block
 from .document import Document
 from .vocabulary import DRUG_ENDINGS, word_zipf
-from .wordforms import a_noun_not_adjective, can_be_verb, fold
+from .wordforms import fold
 
 _SENTENCE_END = re.compile(r"[.!?](?=[\"”')\]]*(?:\s|$))")
 _WORD = re.compile(r"[^\W_]+")
@@ -149,9 +149,13 @@ _SINGULAR_POINTERS = frozenset({"This", "That", "It"})
 
 
 def _plural(word: str) -> bool:
-    """Is the noun a plural ("microtubules", "vertebrae"; not "diabetes", "means")?"""
+    """Is the noun a plural ("microtubules", "vertebrae"; not "diabetes", "means", nor
+    "ascites", whose "ascite" English does not know)?"""
     low = word.lower()
-    return low.isalpha() and fold(low) != low
+    if not low.isalpha():
+        return False
+    singular = fold(low)
+    return singular != low and word_zipf(singular) > 0
 
 
 _COUNTS = frozenset("two three four five six seven eight nine ten both all".split())
@@ -295,39 +299,6 @@ def _headings_above(doc: Document) -> list[frozenset[str]]:
     return found
 
 
-_PLAIN_WORD_ZIPF = 4.0  # a word this common in English is one a reader knows ("outlook")
-
-
-def glossed_by_heading(doc: Document, block_index: int, text: str, start: int, end: int) -> bool:
-    """Does the heading of the section say the same with a plain word where the term stands
-    ("## What is the outlook for Diabetic Neuropathy?", then "The prognosis for diabetic
-    neuropathy depends ...")? The words after the term must follow that word in the heading."""
-    _, stop = sentence_span(text, start, end)
-    following = [w.lower() for w in _WORD.findall(text, end, min(stop, end + 80))[:3]]
-    if len(following) < 2 or following[0] not in _FRAME_WORDS:
-        return False  # "the prognosis for ...", "the outlook for ..."
-    headings: list[tuple[str, ...]] = doc.memo("nearby heading words", lambda: _heading_words(doc))
-    heading, term = headings[block_index], text[start:end].lower()
-    n = len(following)
-    return any(list(heading[i + 1:i + 1 + n]) == following and heading[i] != term and
-               word_zipf(heading[i]) >= _PLAIN_WORD_ZIPF and a_noun_not_adjective(heading[i])
-               and not can_be_verb(heading[i]) for i in range(len(heading) - n))
-
-
-_FRAME_WORDS = frozenset("for of in with after from".split())
-
-
-def _heading_words(doc: Document) -> list[tuple[str, ...]]:
-    """The words of the heading above each block, in lower case, in order."""
-    found: list[tuple[str, ...]] = []
-    heading: tuple[str, ...] = ()
-    for block in doc.blocks:
-        found.append(heading)
-        if block.kind == "heading":
-            heading = tuple(w.lower() for w in _WORD.findall(block.text))
-    return found
-
-
 # "Two diuretics used to treat edema are hydrochlorothiazide and furosemide": names after a
 # plural kind that the sentence starts with.
 _KIND_THEN_NAMES = re.compile(r"^(?:[\"“*_]*)(?:The\s+|These\s+|Two\s+|Three\s+|Four\s+|Some\s+|"
@@ -465,7 +436,6 @@ def explained_nearby(doc: Document, block_index: int, text: str, start: int, end
         says_what_it_does(text, end) or keyed_to_its_name(text, start, end) or \
         defined_in_next_block(doc, block_index, term) or \
         under_own_heading(doc, block_index, term) or misread(text, start, end) or \
-        glossed_by_heading(doc, block_index, text, start, end) or \
         kinds and (kind_given(text, start, end) or announced_kind(text, start) or
                    list_announced(doc, block_index))
 

@@ -9,7 +9,6 @@ from typing import Any, NamedTuple
 
 from .. import nearby
 from ..blocks import Block
-from ..difficulty import title_abbreviations
 from ..document import Document
 from ..explanations import explained
 from ..glossary_sets import block_matches
@@ -49,8 +48,8 @@ class UndefinedJargon(Rule):
     count. A hard word starts a term of several words when the words after it are rare or
     medical too, and the whole term is reported once ("amyotrophic lateral sclerosis"; with
     a capital inside a list, "Acanthosis nigricans").
-    Inflected forms are one term ("metastasized", "metastasize"; "TKIs", "TKI"), and a noun is
-    as common as its plural ("neuron" as "neurons"). A word English
+    Inflected forms are one term ("metastasized", "metastasize"; "TKIs", "TKI"), and a noun
+    counts as common when its plural is ("neuron", as "neurons" is common). A word English
     does not know, one letter left out, added or swapped from a common word, is reported as a
     likely misspelling instead ("symtpoms" for "symptoms").
 
@@ -81,8 +80,9 @@ class UndefinedJargon(Rule):
         surgery to ...";
       - its plain words later in the sentence: "... decreased or absent sweating
         (anhidrosis)";
-      - the next sentence: "... cholangitis. It is an infection of the bile ducts." ("It",
-        "This" and "That" point back only at a term in the singular);
+      - the next sentence: "... cholangitis. It is an infection of the bile ducts." (a next
+        sentence saying what the thing does, "It blocks ...", points back with "It", "This"
+        or "That" only at a term in the singular);
       - a label at the start of a paragraph or list item: "Term: ...", "Term - ...",
         "**Term.** ...", and "ABC = ..." keys;
       - the term paired with another that is explained: "Perometry and water displacement
@@ -96,10 +96,8 @@ class UndefinedJargon(Rule):
         just before it: "the enzyme mevalonate kinase", "three genes, ETFA, ETFB, and
         ETFDH", "the parasite Babesia microti";
       - an abbreviation after its long form: "American Society of Clinical Oncology (ASCO)",
-        or of three letters or more spelled out by the page's title ("TOS" on "Thoracic outlet
-        syndrome");
-      - the section's heading saying the same with a plain word: "## What is the outlook for
-        X?", then "The prognosis for X depends on ...";
+        or of three letters or more whose words are the page's whole title ("TOS" on
+        "Thoracic outlet syndrome");
       - one plain word in parentheses, plainer than the term: "the gingiva (gums)";
       - what kind of thing it is, in its next word: "an apheresis machine", "HER2 protein";
       - the next sentence going on about it by its last word: "... an ultrasound transducer.
@@ -191,6 +189,20 @@ class _Term(NamedTuple):
     in_glossary: bool  # inside a term of the glossaries
 
 
+_SMALL_TITLE_WORDS = frozenset("a an and for in of on or the to with".split())
+
+
+def _title_initials(doc: Document) -> set[str]:
+    """The initials of the page's whole title, three letters or more, with and without its
+    small words ("tos" for "Thoracic outlet syndrome"): not of a run of its words, which may
+    be any abbreviation by chance."""
+    title = str(doc.metadata.get("title") or (doc.headings[0].text if doc.headings else ""))
+    words = re.findall(r"[^\W\d_]+", re.split(r"\s+[-–—|]\s+|\s*\(", title)[0])
+    found = {"".join(w[0] for w in words),
+             "".join(w[0] for w in words if w.lower() not in _SMALL_TITLE_WORDS)}
+    return {initials.lower() for initials in found if len(initials) > 2}
+
+
 class _Page:
     """What the check knows of the whole page: its options, the glossary terms of each block,
     the terms met so far (`seen`) and the words found easy."""
@@ -202,11 +214,10 @@ class _Page:
         self.limits = _limits(options)
         self.glossary_terms = block_matches(doc, tuple(options["glossaries"]))
         # Abbreviations spelled out in a heading ("Post-Traumatic Stress (PTS)") are explained,
-        # and so are the initials of the page's title ("TOS" on "Thoracic outlet syndrome"; three
-        # letters or more, as two may be the initials of any two words).
+        # and so are the initials of the page's whole title ("TOS" on "Thoracic outlet
+        # syndrome").
         self.seen: set[str] = {fold_phrase(abbreviation) for h in doc.headings
-                               for abbreviation in spelled_out(h.text)} | \
-            {fold_phrase(initials) for initials in title_abbreviations(doc) if len(initials) > 2}
+                               for abbreviation in spelled_out(h.text)} | _title_initials(doc)
         # Words linked anywhere on the page: the link explains them, in any form ("ejaculation"
         # after a linked "ejaculates"), and in the terms they stand in ("adjuvant treatment"
         # where "adjuvant" is linked, "TRAM" where "TRAM flap" is).
