@@ -71,7 +71,7 @@ from .vocabulary import (
     word_zipf,
     zipf,
 )
-from .wordforms import fold, topic_words
+from .wordforms import fold, page_title, topic_words
 
 # What the model weighs, in the order of its weights: the counts of a sentence (Counts), but
 # for long words their share of its words.
@@ -587,8 +587,7 @@ def _title_abbreviations(doc: Document) -> set[str]:
     """The abbreviations of the page's title (front matter, else its first heading), and the
     initials of each run of its words ("UI", "UIC" for "Urinary Incontinence in Children";
     the small words may be left out)."""
-    title = str(doc.metadata.get("title") or (doc.headings[0].text if doc.headings else ""))
-    words = re.findall(r"[^\W_]+", re.split(r"\s+[-–—|]\s+", title)[0])
+    words = re.findall(r"[^\W_]+", page_title(doc))
     found = {abbreviation_key(w) for w in words if w != w.lower() and is_acronym(w)}
     for start in range(len(words)):
         if words[start].lower() in _SMALL_WORDS:

@@ -39,11 +39,16 @@ def fold(word: str) -> str:
     return w
 
 
-def topic_words(doc: Document) -> set[str]:
-    """The words of the page's title (front matter, else its first heading), folded."""
+def page_title(doc: Document) -> str:
+    """The page's title (front matter, else its first heading), without the site's name
+    after a dash ("Anal Cancer Treatment - NCI")."""
     title = str(doc.metadata.get("title") or (doc.headings[0].text if doc.headings else ""))
-    title = re.split(r"\s+[-–—|]\s+", title)[0]  # "Anal Cancer Treatment - NCI"
-    return {fold(w) for w in re.findall(r"[^\W_]+", title)}
+    return re.split(r"\s+[-–—|]\s+", title)[0]
+
+
+def topic_words(doc: Document) -> set[str]:
+    """The words of the page's title, folded."""
+    return {fold(w) for w in re.findall(r"[^\W_]+", page_title(doc))}
 
 
 def only_a_verb(word: str) -> bool:

@@ -30,7 +30,14 @@ from ..vocabulary import (
     word_zipf,
     zipf,
 )
-from ..wordforms import a_noun_not_adjective, fold, fold_phrase, only_a_verb, topic_words
+from ..wordforms import (
+    a_noun_not_adjective,
+    fold,
+    fold_phrase,
+    only_a_verb,
+    page_title,
+    topic_words,
+)
 
 
 class UndefinedJargon(Rule):
@@ -196,8 +203,7 @@ def _title_initials(doc: Document) -> set[str]:
     """The initials of the page's whole title, three letters or more, with and without its
     small words ("tos" for "Thoracic outlet syndrome"): not of a run of its words, which may
     be any abbreviation by chance."""
-    title = str(doc.metadata.get("title") or (doc.headings[0].text if doc.headings else ""))
-    words = re.findall(r"[^\W\d_]+", re.split(r"\s+[-–—|]\s+|\s*\(", title)[0])
+    words = re.findall(r"[^\W\d_]+", page_title(doc).split("(")[0])  # not "(PDQ®)"
     found = {"".join(w[0] for w in words),
              "".join(w[0] for w in words if w.lower() not in _SMALL_TITLE_WORDS)}
     return {initials.lower() for initials in found if len(initials) > 2}
