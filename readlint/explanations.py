@@ -172,10 +172,13 @@ def ends_also_called(text: str) -> bool:
 
 
 def _folded(text: str) -> str:
+    """The text in lower case, so that a plain `in` finds every word a pattern that ignores
+    case could match."""
     return text.lower() if text.isascii() else text.translate(_IGNORECASE_LETTERS).lower()
 
 
 def _holds(text: str, words: tuple[str, ...]) -> bool:
+    """Does the text hold any of the words a pattern needs (so the pattern is worth running)?"""
     # a plain loop: a third faster than any() over a generator, and asked very often
     for word in words:  # noqa: SIM110
         if word in text:
