@@ -264,9 +264,45 @@ def test_a_slip_of_the_keyboard_is_named_as_one():
      "the organs.\n", "ultrasound transducer"),
     # one plain word in brackets, plainer than the term
     ("Cancer can form in the gingiva (gums) and the lips.\n", "gingiva"),
+    # the linked word with an everyday prefix
+    ("Some had [adenomas](https://www.cancer.gov/publications/dictionaries/cancer-terms/"
+     "def/45979) removed.\n\nNo one in the nonadenoma group died.\n", "nonadenoma"),
 ])
 def test_explained_or_linked_elsewhere_on_the_page(text, term):
     assert term not in [subject for subject, _, _ in flagged(text)]
+
+
+def test_a_prefixed_word_counts_as_linked_only_when_its_rest_is():
+    text = ("Some had [adenomas](https://www.cancer.gov/publications/dictionaries/cancer-terms/"
+            "def/45979) removed.\n\nNo one in the nonosteoma group died.\n")
+    assert [s for s, _, _ in flagged(text)] == ["nonosteoma"]
+
+
+@pytest.mark.parametrize("text", [
+    "The cancer may recur after treatment.\n",  # general English
+    "Women with operable breast cancer and postmenopausal women took part.\n",
+    "Scans showed gallstones and osteoporosis.\n",
+])
+def test_words_of_illness_general_english_uses_are_not_reported(text):
+    assert flagged(text) == []
+
+
+def test_a_virus_named_as_one_is_not_reported():
+    assert flagged("Infection with cytomegalovirus or human papillomavirus is common.\n") == []
+    assert [s for s, _, _ in flagged("Infection with cytomegalovirus and the "
+                                     "choriomeningitis of mice.\n")] == ["choriomeningitis"]
+
+
+def test_codes_joined_by_a_dash_are_one_term():
+    text = "Tests of PD-L1 vary. Cells that were PD-L1-expressing responded.\n"
+    assert [s for s, _, _ in flagged(text)] == ["PD-L1"]
+
+
+def test_a_block_that_is_not_text_is_not_read():
+    garbage = "BOOKMOBI \ufffd\ufffd XKQZW \ufffd EXTH \ufffd kindle:embed Zorbulate\n"
+    assert flagged(garbage) == []
+    assert [s for s, _, _ in flagged("The scan showed leukocytosis \ufffd here.\n")] == \
+        ["leukocytosis"]
 
 
 def test_a_repeated_term_is_not_an_explanation():

@@ -18,6 +18,7 @@ from ..problem import Problem, Severity
 from ..prose import WORD, address_spans, spelled_out, within
 from ..rule import UNDEFINED_TERM, Example, Rule
 from ..vocabulary import (
+    EVERYDAY_PREFIXES,
     SKIP_SECTIONS,
     STOPWORDS,
     WORDS_REMEMBERED,
@@ -68,15 +69,19 @@ class UndefinedJargon(Rule):
     the space or dash between them ("endoscopea small tube", a typing fault, not a term); email
     addresses; everyday words with an everyday prefix or run together ("unwashed", "regrow",
     "noncancerous", "underarm", "hipbone"); genes and proteins named as such ("*MN1*", "the BCMA
-    protein", "KRAS inhibitor", "HER2-targeted"); a numbered type of an abbreviation already met
-    ("HPV-11" after "HPV"); pronunciation keys ("(oh-LA-puh-rib)"); web addresses; everyday
-    abbreviations (COVID-19); everyday words made from everyday ones ("editorialists",
-    "biotechnology"); a medicine named with its brand ("ribociclib (Kisqali)"), and the drug a
-    page is about, on that page; "anti" or "non" before the page's own subject.
+    protein", "KRAS inhibitor", "HER2-targeted"); a virus named as one ("cytomegalovirus");
+    codes joined by a dash are one term ("PD-L1" in "PD-L1-expressing"); a numbered type of
+    an abbreviation already met ("HPV-11" after "HPV"); pronunciation keys
+    ("(oh-LA-puh-rib)"); web addresses; everyday abbreviations (COVID-19); everyday words
+    made from everyday ones ("editorialists", "biotechnology"); a medicine named with its
+    brand ("ribociclib (Kisqali)"), and the drug a page is about, on that page; "anti" or
+    "non" before the page's own subject; words of illness that general English uses too
+    ("recur", "operable", "postmenopausal": data/everyday-health-words.txt).
     Only the first use on the page is checked; headings, short title lines, paragraphs in
-    another language, list items that name an outside resource ("Genetic Testing Registry:
-    Familial hypokalemia") and administrative sections are not. Terms in the rule set's
-    glossaries are left to the glossary-link rule when `skip_glossary_terms` is on.
+    another language, blocks of characters that could not be read (an ebook's data), list
+    items that name an outside resource ("Genetic Testing Registry: Familial hypokalemia") and
+    administrative sections are not. Terms in the rule set's glossaries are left to the
+    glossary-link rule when `skip_glossary_terms` is on.
 
     What counts as explained, at that first use (and then for the rest of the page):
       - a plain explanation in parentheses right after it: "prognosis (chance of recovery)";
@@ -110,7 +115,8 @@ class UndefinedJargon(Rule):
       - the next sentence going on about it by its last word: "... an ultrasound transducer.
         The transducer bounces sound waves ...";
       - a link on that use, or a link anywhere on the page on its hardest word, in any form
-        ("adjuvant treatment" where "adjuvant" is linked).
+        ("adjuvant treatment" where "adjuvant" is linked), or with an everyday prefix
+        ("nonadenoma" where "adenomas" is linked).
     People named by their work with an everyday ending ("internists", "epidemiologists") are
     not reported.
 
@@ -247,6 +253,7 @@ class _Page:
         a skipped section, a list item naming an outside resource?"""
         return block.kind == "heading" or index in self.doc.heading_lines or \
             index in self.skipped or _title_line(block) or \
+            block.text.count("\ufffd") >= _UNREADABLE_MARKS or \
             nearby.resource_title(block) or \
             block.kind == "list_item" and is_title(block.text)
 
@@ -362,9 +369,10 @@ class _BlockTerms:
                            self._hard_words_seen(key)):
             seen.add(key)
             return False  # "Autosomal dominant inheritance" after "autosomal dominant"
-        if " " in key and _KIND_LAST.search(term.text):
+        if " " in key and _KIND_LAST.search(term.text) or _VIRUS_NAME.search(term.text):
             seen.add(key)
-            return False  # its kind is its last word: "the BRAF gene", "KRAS mutation"
+            return False  # its kind is its last word: "the BRAF gene", "KRAS mutation",
+            # "cytomegalovirus"
         seen.add(key)
         seen.add(fold_phrase(self.text[term.start:term.start + len(term.text.split()[0])]))
         if " " in key and hard_word(key.split()[-1], term.in_glossary, self.page.limits):
@@ -455,6 +463,11 @@ def _limits(options: Mapping[str, Any]) -> Limits:
 
 # What kind of thing a term is, said by its last word: "the BRAF gene", "the pituitary gland".
 _KIND_LAST = re.compile(rf"\s{nearby.KIND_NOUNS}$", re.I)
+# A virus named as one: "cytomegalovirus", "human papillomavirus".
+_VIRUS_NAME = re.compile(r"[a-z]{3}viruse?s?$", re.I)
+# Characters that could not be read (U+FFFD): a block with this many is not text (an ebook's
+# data shown as a page), and its "words" are not terms.
+_UNREADABLE_MARKS = 3
 # People named by their work, with an everyday ending: "internists", "epidemiologists".
 _PEOPLE = re.compile(r"(?![a-z]*(?:agonists?|synergists?)$)[a-z]{3,}(?:ists?|icians?)", re.I)
 
@@ -481,7 +494,13 @@ def _linked_on_page(term: str, stems: set[str]) -> bool:
     if not pieces:
         return False
     rarest = min(pieces, key=word_zipf)
-    return fold(rarest)[:7] in stems
+    if fold(rarest)[:7] in stems:
+        return True
+    # the linked word with an everyday prefix: "nonadenoma" where "adenomas" is linked,
+    # "postmenopausal" where "menopause" is
+    low = rarest.lower()
+    return any(low.startswith(prefix) and len(low) - len(prefix) >= 5 and
+               fold(low[len(prefix):].lstrip("-"))[:7] in stems for prefix in EVERYDAY_PREFIXES)
 
 
 def _named_by_work(term: str) -> bool:
@@ -656,14 +675,19 @@ def _label_or_phone_number(text: str, word: str, start: int) -> bool:
 
 def _hyphenated_parts(text: str, word: str, start: int) -> Iterator[tuple[int, int, str]]:
     """The parts of a hyphenated word that may be hard: those with a letter, of two
-    characters or more, not starting with a digit nor after a number ("9-valent")."""
+    characters or more, not starting with a digit nor after a number ("9-valent"). Codes
+    joined by a dash stay one part: "PD-L1" in "PD-L1-expressing", not "PD" and "L1"."""
     offset = start
-    for part in word.split("-"):
+    for part in _CODE_RUN.findall(word):
         if part and _LETTER.search(part) and len(part) > 1 and \
                 not part[0].isdigit() and \
                 not _NUMBER_DASH_END.search(text[max(0, offset - 2):offset]):  # "9-valent"
             yield offset, offset + len(part), part
         offset += len(part) + 1
+
+
+# A run of codes joined by dashes ("PD-L1"), or any other piece between two dashes.
+_CODE_RUN = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)+(?=-|$)|[^-]+|(?<=-)(?=-|$)|^(?=-)")
 
 
 STAGE_LABEL = re.compile(r"(?:[IVX]+[A-Ea-e]?[12]?|[TNM][0-4Xx](?:[a-d]|mi|is)?"
