@@ -293,6 +293,12 @@ def test_a_virus_named_as_one_is_not_reported():
                                      "choriomeningitis of mice.\n")] == ["choriomeningitis"]
 
 
+def test_a_cancer_or_syndrome_named_as_one_is_not_reported_but_its_words_are_met():
+    text = ("Some children develop acute lymphocytic leukemia. Lymphocytic cells grow fast. "
+            "Others have refractory disease.\n")
+    assert [s for s, _, _ in flagged(text)] == ["refractory disease"]
+
+
 def test_codes_joined_by_a_dash_are_one_term():
     text = "Tests of PD-L1 vary. Cells that were PD-L1-expressing responded.\n"
     assert [s for s, _, _ in flagged(text)] == ["PD-L1"]

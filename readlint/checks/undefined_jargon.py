@@ -69,7 +69,8 @@ class UndefinedJargon(Rule):
     the space or dash between them ("endoscopea small tube", a typing fault, not a term); email
     addresses; everyday words with an everyday prefix or run together ("unwashed", "regrow",
     "noncancerous", "underarm", "hipbone"); genes and proteins named as such ("*MN1*", "the BCMA
-    protein", "KRAS inhibitor", "HER2-targeted"); a virus named as one ("cytomegalovirus");
+    protein", "KRAS inhibitor", "HER2-targeted"); a virus named as one ("cytomegalovirus"),
+    and a cancer, syndrome, vaccine or acid named as one ("acute lymphocytic leukemia");
     codes joined by a dash are one term ("PD-L1" in "PD-L1-expressing"); a numbered type of
     an abbreviation already met ("HPV-11" after "HPV"); pronunciation keys
     ("(oh-LA-puh-rib)"); web addresses; everyday abbreviations (COVID-19); everyday words
@@ -375,6 +376,9 @@ class _BlockTerms:
             # "cytomegalovirus"
         seen.add(key)
         seen.add(fold_phrase(self.text[term.start:term.start + len(term.text.split()[0])]))
+        if " " in key and _ILLNESS_LAST.search(term.text):
+            seen.update(key.split()[:-1])  # its words are met with it: "lymphocytic" later
+            return False  # a cancer or a syndrome named as one: "chronic lymphocytic leukemia"
         if " " in key and hard_word(key.split()[-1], term.in_glossary, self.page.limits):
             seen.add(key.split()[-1])  # "Iris coloboma" after "Chorioretinal coloboma"
         return True
@@ -463,6 +467,9 @@ def _limits(options: Mapping[str, Any]) -> Limits:
 
 # What kind of thing a term is, said by its last word: "the BRAF gene", "the pituitary gland".
 _KIND_LAST = re.compile(rf"\s{nearby.KIND_NOUNS}$", re.I)
+# A cancer, a syndrome or a substance named as one: "acute lymphocytic leukemia", "folic acid".
+_ILLNESS_LAST = re.compile(r"\s(?:leukemias?|lymphomas?|cancers?|tumou?rs?|syndromes?|"
+                           r"vaccines?|acids?)$", re.I)
 # A virus named as one: "cytomegalovirus", "human papillomavirus".
 _VIRUS_NAME = re.compile(r"[a-z]{3}viruse?s?$", re.I)
 # Characters that could not be read (U+FFFD): a block with this many is not text (an ebook's
