@@ -24,15 +24,24 @@ from .globs import matches
 from .problem import Problem, Severity
 from .registry import Registry
 from .results import Notice, RuleInfo
-from .rule import MISSING_LINK, PLAIN_WORD, UNDEFINED_TERM, Rule, RunContext
+from .rule import (
+    HARD_SENTENCE,
+    LONG_SENTENCE,
+    MISSING_LINK,
+    PLAIN_WORD,
+    UNDEFINED_TERM,
+    Rule,
+    RunContext,
+)
 from .rulesets import RuleSets, RuleSetting, parse_settings
 from .schema import line_of
 
 _CODE_PREFIX = re.compile(r"[A-Za-z]+\d*")
 
-# One voice per word: where problems about words overlap, only the kind that comes first here
-# is reported. A plainer word makes a definition unneeded, and a link explains a term.
-ONE_VOICE = (PLAIN_WORD, MISSING_LINK, UNDEFINED_TERM)
+# One voice per span: where problems of one of these groups overlap, only the kind that comes
+# first in its group is reported. A plainer word makes a definition unneeded, and a link
+# explains a term; a sentence that is hard to read says its length among what makes it hard.
+ONE_VOICE = ((PLAIN_WORD, MISSING_LINK, UNDEFINED_TERM), (HARD_SENTENCE, LONG_SENTENCE))
 
 
 class Choices(NamedTuple):
@@ -242,23 +251,27 @@ def severity_of(rule: Rule, setting: RuleSetting) -> Severity:
 
 def one_voice(problems: Sequence[Problem], rules: Mapping[str, RuleInfo]) -> list[Problem]:
     """The problems without those that another problem about the same words outranks
-    (ONE_VOICE): "abdominal" gets "use belly", not also "link it to the glossary"."""
-    def rank(problem: Problem) -> int | None:
+    (ONE_VOICE): "abdominal" gets "use belly", not also "link it to the glossary"; a hard
+    sentence is not also reported as long."""
+    def rank(problem: Problem) -> tuple[int, int] | None:
         info = rules.get(problem.rule)
         tags = info.tags if info else frozenset()
-        return next((i for i, tag in enumerate(ONE_VOICE) if tag in tags), None)
+        return next(((group, i) for group, kinds in enumerate(ONE_VOICE)
+                     for i, tag in enumerate(kinds) if tag in tags), None)
 
     ranked = [(rank(p), p) for p in problems]
     kept = []
-    # For each rank, the spans of the problems that outrank it, sorted by start, with the
-    # furthest end so far: one binary search tells whether any of them overlaps a span.
-    outranking: dict[int, tuple[list[int], list[int]]] = {}
-    for level in range(1, len(ONE_VOICE)):
-        spans = sorted((p.start, p.end) for r, p in ranked if r is not None and r < level)
-        ends = list(itertools.accumulate((end for _, end in spans), max))
-        outranking[level] = ([start for start, _ in spans], ends)
+    # For each rank, the spans of the problems of its group that outrank it, sorted by start,
+    # with the furthest end so far: one binary search tells whether any of them overlaps.
+    outranking: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
+    for group, kinds in enumerate(ONE_VOICE):
+        for level in range(1, len(kinds)):
+            spans = sorted((p.start, p.end) for r, p in ranked
+                           if r is not None and r[0] == group and r[1] < level)
+            ends = list(itertools.accumulate((end for _, end in spans), max))
+            outranking[group, level] = ([start for start, _ in spans], ends)
     for r, p in ranked:
-        if r:
+        if r is not None and r[1]:
             starts, ends = outranking[r]
             i = bisect.bisect_left(starts, p.end) - 1
             if i >= 0 and ends[i] > p.start:

@@ -60,11 +60,20 @@ def test_message_gives_score_limit_and_reasons_and_span_covers_the_sentence():
                                       "(the limit is 80). What makes it hard, the heaviest "
                                       "first: 11 of its 21 words are long (\"Concomitant\", "
                                       "\"administration\", \"inhibitors\", ...); three "
-                                      "statistical terms; 21 words; four numbers.")
+                                      "statistical terms; 21 words; four numbers. Split "
+                                      "it into shorter sentences with plainer words.")
     assert (problem.line, problem.column, problem.end_line) == (3, 1, 4)
     assert text[problem.start:problem.end] == HARD.replace(" dose modification,",
                                                            "\ndose modification,")
     assert problem.code == "RL103"
+
+
+def test_a_hard_sentence_is_not_also_reported_as_long():
+    text = f"{PLAIN}\n\n{HARD}\n\n{PLAIN} {PLAIN.lower()}\n"  # the last: long, not hard
+    both = [(p.rule, p.line) for p in lint(text, select="hard-sentence,long-sentence")]
+    assert both == [("hard-sentence", 3), ("long-sentence", 5)]
+    alone = [(p.rule, p.line) for p in lint(text, select="long-sentence")]
+    assert alone == [("long-sentence", 3), ("long-sentence", 5)]
 
 
 def test_max_score_option_from_config():

@@ -57,6 +57,9 @@ class HardSentence(Rule):
     marks them in the page's text and sorts pages by their score; the language server shows
     a sentence's score and reasons on hover.
 
+    A sentence reported here is not reported by long-sentence too: its length is among what
+    the message names.
+
     How to fix: what the message names first weighs most. Replace long words with short
     ones, explain or link terms, spell out abbreviations, move numbers and statistics into a
     list or a table, and split long sentences.
@@ -120,7 +123,8 @@ class HardSentence(Rule):
                 doc, sentence.source_start, sentence.source_end,
                 f"This sentence is hard to read: difficulty {item.score:.0f} of 100 (the "
                 f"limit is {limit:g})." + (f" What makes it hard, the heaviest first: {said}."
-                                           if said else ""))
+                                           if said else "") +
+                " Split it into shorter sentences with plainer words.")
 
 
 def how_well() -> str:

@@ -18,7 +18,8 @@ class LongSentence(Rule):
     What counts: words as readlint counts them for reading grades (a hyphenated word such as
     "HER2-positive" is one word, a number is one word). A list item is a sentence of its own.
     Headings and table cells are not sentences: a long heading is heading-structure's to
-    report, and a table's cells are read one by one.
+    report, and a table's cells are read one by one. A sentence hard-sentence reports is not
+    reported here as well: that message names its length among what makes it hard.
 
     How to fix: split the sentence where it changes subject, move side details into a new
     sentence, or turn a series into a list.
