@@ -321,3 +321,13 @@ def test_a_later_sentence_of_the_paragraph_that_defines_the_term_explains_it():
     other = ("Sigmoidoscopy uses a sigmoidoscope to look inside the rectum for abnormal "
              "areas. A doctor is a thin, tall man.\n")
     assert [p.subject for p in lint(other, select="glossary-link")] == ["sigmoidoscope"]
+
+
+def test_a_term_inside_a_longer_linked_term_is_covered_on_a_finished_page():
+    every = Config(raw_rules={"glossary-link": {"finished_min_chance": 0}})
+    dictionary = "https://www.cancer.gov/publications/dictionaries/cancer-terms/def"
+    text = (CANCER_GOV + f"You may have an [autologous stem cell transplant]({dictionary}/270733)"
+            f" after [chemotherapy]({dictionary}/45214) and [radiation therapy]"
+            f"({dictionary}/44971).\n\nAn autologous graft uses your own cells. Some have "
+            "mucositis.\n")
+    assert subjects(text, every) == ["mucositis"]

@@ -61,8 +61,9 @@ class GlossaryLink(Rule):
       they link it there is at least `min_link_chance` (by default the model's own, where 4
       flags in 5 are links they made).
     - A finished page (3 links to the glossary or more): its editors have chosen what to
-      link, so only a likely omission is reported: a term never linked on the page, at its
-      first use, that they link almost everywhere else (`finished_min_chance`), that the page
+      link, so only a likely omission is reported: a term never linked on the page (nor
+      inside a longer linked term: "autologous" after "autologous stem cell transplant"), at
+      its first use, that they link almost everywhere else (`finished_min_chance`), that the page
       does not explain, and that a lay reader would want to look up.
     - Any other page of that site with fewer than 3 links to the glossary (a list of
       articles, a landing page of links, a drug's page, questions and answers): its editors
@@ -180,6 +181,9 @@ class GlossaryLink(Rule):
             if any((scope is None or section == scope) and _contains(term_key(first.match), t)
                    for section, t in linked_terms):
                 continue  # "HER2-positive" after a linked "HER2"
+            if mode != HOUSE_DRAFT and any(_contains(t, term_key(first.match))
+                                           for _, t in linked_terms):
+                continue  # "autologous" where "autologous stem cell transplant" is linked
             if not c.place.first_on_page and (options["scope"] == "document" or
                                                options["scope"] == "practice" and
                                                mode != HOUSE_DRAFT):
@@ -350,8 +354,6 @@ _WORD = re.compile(r"[^\W_]+")
 def _contains(longer: str, shorter: str) -> bool:
     """Is the term `shorter` a run of whole words inside the term `longer`?"""
     return longer != shorter and f" {shorter} " in f" {longer} "
-
-
 
 
 def term_key(match: Match) -> str:
