@@ -104,7 +104,7 @@ PLAIN_SHARE = 0.1
 def left_plain(word: str, refs: tuple[str, ...]) -> bool:
     """Do editors leave this one-word glossary name plain: of the pages that link dictionary
     terms and use it, at least `PLAIN_PAGES`, they link it on at most one in ten
-    ("methodology", "oncology", "NIH")? What finished pages leave plain, their editors judged
+    ("epidemiology", "oncology", "NIH")? What finished pages leave plain, their editors judged
     plain enough. Only glossaries with a record of how editors link them say so."""
     return _left_plain(word, matcher_for(refs))
 

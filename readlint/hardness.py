@@ -10,7 +10,7 @@ and the conditions everyone has heard of (data/everyday-health-words.txt: "splee
 "multiple sclerosis"), everyday words made from everyday ones ("editorialists", "regrow"),
 words a reader can take apart into a prefix and a common word ("hypermobility",
 "osteoarthritis"), two words run together by a typing slip, brands written in CamelCase, names,
-and glossary terms the editors use on many pages and leave plain ("methodology", "oncology").
+and glossary terms the editors use on many pages and leave plain ("epidemiology", "oncology").
 """
 
 from __future__ import annotations
@@ -104,7 +104,7 @@ def hard_word(term: str, in_glossary: bool, limits: Limits = DEFAULT_LIMITS) -> 
     if not in_glossary and readable_parts(term):
         return False  # a prefix and a common word: "hypermobility", "osteoarthritis"
     if left_plain(term, limits.glossaries):
-        return False  # editors use it and leave it plain: "methodology", "oncology"
+        return False  # editors use it and leave it plain: "epidemiology", "oncology"
     frequency = _family_zipf(term)
     if frequency < limits.max_zipf:
         return True

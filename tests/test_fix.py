@@ -12,8 +12,28 @@ from readlint.problem import Fix
 TEXT = ("---\r\naudienceLevel: patient\r\n---\r\n\r\nWomen with thrombocytopenia lymphedema.\r\n"
         "Some [HER2](/publications/dictionaries/cancer-terms/def/44945) words.\r\n")
 
+# A glossary of the test's own, with TEXT's terms and cancer.gov's addresses: it has no record
+# of how editors link its terms, so glossary-link asks for a link at each term's first use,
+# whatever the bundled glossaries' learned practice says.
+OWN_GLOSSARY = (
+    "name: terms\n"
+    "url_template: https://www.cancer.gov/publications/dictionaries/cancer-terms/def/{id}\n"
+    "link_patterns: ['/publications/dictionaries/cancer-terms/def/(?P<key>\\d+)']\n"
+    "terms:\n"
+    "  - {term: thrombocytopenia, id: '45365'}\n"
+    "  - {term: lymphedema, id: '45359'}\n"
+    "  - {term: HER2, id: '44945'}\n")
 
-def test_fix_adds_glossary_links_in_the_document_style_and_keeps_bytes(run, write, tmp_path):
+
+@pytest.fixture
+def own_glossary(write):
+    """glossary-link with the test's own glossary, for every file under the test's folder."""
+    write("terms.yaml", OWN_GLOSSARY)
+    write(".readlint.yaml", "rules:\n  glossary-link:\n    glossaries: [terms.yaml]\n")
+
+
+def test_fix_adds_glossary_links_in_the_document_style_and_keeps_bytes(run, write, tmp_path,
+                                                                       own_glossary):
     path = write("a.md", TEXT.encode("utf-8"))
     result = run("check", "a.md", "--select", "glossary-link", "--fix")
     assert result.exit_code == 0, result.output
@@ -60,9 +80,11 @@ def test_plain_words_are_fixed_only_where_enabled(run, write):
     assert path.read_text() == "Wait before eating.\n"
 
 
-def test_no_link_fix_where_markdown_would_not_keep_a_link(run, write):
+def test_no_link_fix_where_markdown_would_not_keep_a_link(run, write, own_glossary):
     path = write("a.md", "Wow!thrombocytopenia and \\\\lymphedema here.\n")
     before = path.read_bytes()
+    reported = run("check", "a.md", "--select", "glossary-link").stdout
+    assert '"thrombocytopenia"' in reported and '"lymphedema"' in reported  # both want links
     run("check", "a.md", "--select", "glossary-link", "--fix")
     assert path.read_bytes() == before  # an image after "!", a broken link after "\"
 
@@ -169,7 +191,8 @@ def test_diff_with_another_output_is_a_usage_error(run, write, args):
 # -- links, owners, hard links and edits made while a fix is written ---------------------------
 
 
-def test_a_folder_link_out_of_the_tree_is_not_walked_or_fixed(run, write, tmp_path):
+def test_a_folder_link_out_of_the_tree_is_not_walked_or_fixed(run, write, tmp_path,
+                                                              own_glossary):
     outside = write("elsewhere/page.md", TEXT.encode("utf-8"))
     before = outside.read_bytes()
     write("site/docs/own.md", TEXT.encode("utf-8"))

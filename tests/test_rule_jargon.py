@@ -150,11 +150,12 @@ def test_no_term_is_left_between_glossary_link_and_this_rule():
     it, this rule otherwise, whether or not a glossary has it."""
     assert flagged("Your doctor may suggest a nephrectomy.", config=None) == \
         [("nephrectomy", 1, 27)]  # in the NCI dictionary, reported here when alone
-    # editors link "thrombocytopenia" on most pages that use it, "mediastinum" on few
-    both = lint("It showed thrombocytopenia. The doctor looked inside the mediastinum.\n",
+    # editors link "colonoscopy" on every page that uses it (6 of 6), "neurologic" on few
+    # (1 of 8)
+    both = lint("She had a colonoscopy. A neurologic exam was done.\n",
                 select="glossary-link,undefined-jargon")
     assert sorted((p.rule, p.subject) for p in both) == [
-        ("glossary-link", "thrombocytopenia"), ("undefined-jargon", "mediastinum")]
+        ("glossary-link", "colonoscopy"), ("undefined-jargon", "neurologic")]
     # Left to glossary-link when asked.
     assert flagged("It showed thrombocytopenia.", config=NO_GLOSSARY_TERMS) == []
     assert flagged("It showed leukocytosis.", config=NO_GLOSSARY_TERMS) == \
@@ -295,8 +296,8 @@ def test_a_virus_named_as_one_is_not_reported():
 
 def test_a_cancer_or_syndrome_named_as_one_is_not_reported_but_its_words_are_met():
     text = ("Some children develop acute lymphocytic leukemia. Lymphocytic cells grow fast. "
-            "Others have refractory disease.\n")
-    assert [s for s, _, _ in flagged(text)] == ["refractory disease"]
+            "Others have leukocytosis.\n")
+    assert [s for s, _, _ in flagged(text)] == ["leukocytosis"]
 
 
 def test_codes_joined_by_a_dash_are_one_term():
@@ -429,10 +430,10 @@ def test_still_reported(text, term):
 
 
 def test_terms_editors_use_and_leave_plain_are_not_reported():
-    """cancer.gov editors use "methodology", "oncology" and "noninvasive" on many pages that
+    """cancer.gov editors use "epidemiology", "oncology" and "noninvasive" on many pages that
     link dictionary terms, and link them on none: they judged them plain enough. A term they
-    link now and then ("neurologic": 1 of 7 pages) is still reported."""
-    for sentence in ("The methodology of the study was new.", "The oncology team met.",
+    link now and then ("neurologic": 1 of 8 pages) is still reported."""
+    for sentence in ("The epidemiology of the disease was studied.", "The oncology team met.",
                      "A noninvasive test was done."):
         assert flagged(sentence, config=None) == [], sentence
     assert [term for term, *_ in flagged("A neurologic exam was done.", config=None)] == \
