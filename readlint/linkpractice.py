@@ -126,7 +126,10 @@ def left_alone(use: Use, topic: set[str], options: Mapping[str, Any]) -> bool:
 
 _POSSESSIVE = re.compile(r"['’]s\b")
 _STAGE_WORDS = frozenset("stage i ii iii iv v a b c 0 1 2 3 4".split())
-VERB_LINK_SHARE = 0.2  # "mean": 4 of 37 pages; "base": 0 of 116; "relapse": 23 of 38
+# Editors link the word, verb or not, when they link it on this many pages ("relapse": 14;
+# "mean": 4, "scan": 6, "base": 0). A count of links, not a share of uses: which uses count
+# depends on this very test, and a share would move each time the counts were learned again.
+VERB_LINKED_PAGES = 10
 _BEFORE_A_VERB = frozenset(
     "can could may might must will would shall should do does did not it they we you i he "
     "she also often usually only this that these those what which".split())
@@ -141,8 +144,8 @@ def used_as_verb(text: str, match: Match) -> bool:
     to ("diagnosed" for "diagnosis"), entries editors often link in any form ("relapse"),
     and entries named by a verb ("metastasize") are not concerned."""
     entry = match.entries[0]
-    if entry.pages and entry.linked >= VERB_LINK_SHARE * entry.pages:
-        return False  # editors link the word, verb or not: "relapsed" (23 of 38 pages)
+    if entry.linked >= VERB_LINKED_PAGES:
+        return False  # editors link the word, verb or not: "relapsed"
     word, term = match.text, entry.term
     if " " in word or "-" in word or fold(word) != fold(term) or not can_be_verb(word) or \
             only_a_verb(term):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from helpers import SEED, lint, positions
 
 from readlint.config import Config
@@ -336,3 +337,21 @@ def test_a_term_inside_a_longer_linked_term_is_covered_on_a_finished_page():
             f"({dictionary}/44971).\n\nAn autologous graft uses your own cells. Some have "
             "mucositis.\n")
     assert subjects(text, every) == ["mucositis"]
+
+
+@pytest.mark.parametrize("pages, linked, verb", [
+    (12, 4, True),  # "mean": linked on 4 of the 12 pages that use the noun
+    (120, 4, True),
+    (30, 14, False),  # "relapse": editors link it on 14 pages, verb or not
+])
+def test_a_verb_is_told_by_how_many_pages_link_the_entry_not_by_a_share(pages, linked, verb):
+    """Which uses count as the noun depends on this test, so it must not rest on the share of
+    uses linked: learning the counts again would turn it on and off each time."""
+    from readlint.glossary import Entry
+    from readlint.linkpractice import used_as_verb
+    from readlint.termmatch import Match
+
+    text = "A high score may mean a problem."
+    entry = Entry("nci-cancer-terms", "1", "mean", pages=pages, linked=linked)
+    match = Match(text.index("mean"), text.index("mean") + 4, "mean", (entry,))
+    assert used_as_verb(text, match) is verb
