@@ -58,7 +58,9 @@ READ_CHECKS = ("round3/undefined-jargon.tsv", "round3/glossary-link.tsv",
                "hard-sentence-9311.tsv", "round4/undefined-jargon-9411.tsv",
                "round4/glossary-link-9412.tsv", "round4/plain-words-9413.tsv",
                "round4/undefined-jargon-9421.tsv", "hard-sentence-9431.tsv",
-               "round4/undefined-jargon-9511.tsv", "round5/undefined-jargon-9521.tsv")
+               "round4/undefined-jargon-9511.tsv", "round5/undefined-jargon-9521.tsv",
+               "round6/undefined-jargon-9611.tsv", "round6/glossary-link-9612.tsv",
+               "round6/plain-words-9613.tsv")
 READ_CHECKS_DIR = ROOT / "benchmarks" / "hand-check"
 
 
