@@ -240,3 +240,10 @@ def test_initial_only_after_a_determiner_and_quotes_of_mixed_marks():
         "“It is rare,” said Dr. Madan. \"In addition, the toxicity data suggest it is safe.\n",
         select="plain-words")]
     assert found == [(1, 46)]
+
+
+def test_not_in_the_line_that_stands_as_an_empty_headings_text():
+    text = ("Many people do well.\n\n##\n\nWho is eligible to participate?\n\nYou may "
+            "participate if you are 18.\n")
+    assert [(line, message) for _, line, _, message in found(text)] == \
+        [(7, 'Use "take part" instead of "participate".')]

@@ -44,7 +44,8 @@ class PlainWords(Rule):
         proper name ("Physician Data Query"); a word before a rarer word it names something
         with ("abdominal hysterectomy", "renal sinus") or after one ("vulvar lesions"); a
         term with its abbreviation ("end-stage renal disease (ESRD)"); part of a word joined
-        by a hyphen ("oral-facial-digital"); headings, short table cells, and lists of signs
+        by a hyphen ("oral-facial-digital"); headings (also a line standing under an empty
+        "##" as its text), short table cells, and lists of signs
         with how often they occur ("Sudden cardiac death 90%");
       - words the editors chose: a word in a link, a word the page links anywhere (or whose
         glossary entry it links), a word of the page's title ("fatigue" on a page about
@@ -100,8 +101,8 @@ class PlainWords(Rule):
         names = block_matches(doc, refs) if refs else None
         page = _Page(doc, refs)
         for index, block in enumerate(doc.blocks):
-            if block.kind == "heading" or _label(block):
-                continue
+            if block.kind == "heading" or index in doc.heading_lines or _label(block):
+                continue  # a heading, also one written as the line under an empty "##"
             found = matcher.find(block.text)
             if not found:
                 continue
