@@ -303,6 +303,8 @@ def test_a_cancer_or_syndrome_named_as_one_is_not_reported_but_its_words_are_met
 def test_codes_joined_by_a_dash_are_one_term():
     text = "Tests of PD-L1 vary. Cells that were PD-L1-expressing responded.\n"
     assert [s for s, _, _ in flagged(text)] == ["PD-L1"]
+    text = "PD-1 is on T cells. An anti-PD-1 drug blocks it.\n"
+    assert [s for s, _, _ in flagged(text)] == ["PD-1"]
 
 
 def test_a_block_that_is_not_text_is_not_read():

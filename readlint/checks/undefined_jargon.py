@@ -694,7 +694,7 @@ def _hyphenated_parts(text: str, word: str, start: int) -> Iterator[tuple[int, i
 
 
 # A run of codes joined by dashes ("PD-L1"), or any other piece between two dashes.
-_CODE_RUN = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)+(?=-|$)|[^-]+|(?<=-)(?=-|$)|^(?=-)")
+_CODE_RUN = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?=-|$)|[^-]+|(?<=-)(?=-|$)|^(?=-)")
 
 
 STAGE_LABEL = re.compile(r"(?:[IVX]+[A-Ea-e]?[12]?|[TNM][0-4Xx](?:[a-d]|mi|is)?"
