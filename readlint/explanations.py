@@ -40,8 +40,9 @@ _LIST_RUN = r"(?:(?:[^.;:()]|\([^.;:()]{1,30}\)){1,100}?(?:,|\band\b|\bor\b)\s+"
 # "two enzymes, neuraminidase 1 and beta-galactosidase", "three genes, ETFA, ETFB, and ETFDH",
 # "the parasite Babesia microti".
 _KIND_BEFORE = re.compile(
-    r"\b(?:the|an?|two|three|four|five|several|these|this|other|of|encoding)\s+(?:[a-z]+\s+)?"
-    r"(?:enzymes?|proteins?|genes?|hormones?|bacteri(?:um|a)|virus(?:es)?|parasites?|fung(?:us|i)|"
+    r"\b(?:the|an?|two|three|four|five|several|these|this|other|of|encoding)\s+(?:[a-z]+\s+){0,2}"
+    r"(?:enzymes?|proteins?|molecules?|genes?|hormones?|bacteri(?:um|a)|virus(?:es)?|parasites?|"
+    r"fung(?:us|i)|"
     r"(?:round|tape|hook|flat)?worms?|mites?|ticks?)\s*[:,]?\s+" + _LIST_RUN + r")?$")
 # Drugs named after their kind: "the chemotherapy drugs cyclophosphamide, doxorubicin
 # hydrochloride (Adriamycin), and methotrexate" (only for rare words: names, not "the drugs
@@ -151,8 +152,8 @@ _CALLED_WORDS = ("called", "known as", "referred to as", "described as", "termed
                  ",", "plural is", "singular is")
 _DRUG_WORDS = ("drug", "medicine", "medication", "therapy", "vaccine", "inhibitor", "treatment",
                "blocker", "compound", "agent", "such as")
-_KIND_WORDS = ("enzyme", "protein", "gene", "hormone", "bacteri", "virus", "parasite", "fung",
-               "worm", "mite", "tick")
+_KIND_WORDS = ("enzyme", "protein", "molecule", "gene", "hormone", "bacteri", "virus",
+               "parasite", "fung", "worm", "mite", "tick")
 _LISTED_WORDS = ("organ", "drug", "medicine", "medication", "agent", "therap", "treatment",
                  "condition", "disorder", "disease", "syndrome", "infection", "viruses",
                  "bacteria", "vaccine", "procedure", "operation", "surger", "specialist",
@@ -187,9 +188,11 @@ def _holds(text: str, words: tuple[str, ...]) -> bool:
 
 
 # A bracket opened before the word, with at most two plain words between: "platelet levels
-# (thrombocytopenia", and what may follow the word before the bracket shuts.
+# (thrombocytopenia", "self-destructing (undergoing apoptosis", and what may follow the word
+# before the bracket shuts.
 _OPENED_BEFORE = re.compile(
-    r"\(\s*(?:or\s+|(?:an?|the)\s+)?(?:[A-Z][\w-]*\s*(?:[/:]|\bor\b)\s*)*"
+    r"\(\s*(?:or\s+|(?:an?|the)\s+|(?:undergoing|having|called)\s+)?"
+    r"(?:[A-Z][\w-]*\s*(?:[/:]|\bor\b)\s*)*"
     r"(?:(?!(?:and|or|the|an?|of|in|to|with|for|after|before|see|like|unlike|except|than|"
     r"including|especially|mainly|mostly)\s)[a-z]{3,}(?<!ing)\s+){0,2}$")
 _OPENED_SHUT = re.compile(r"[®™+]*(?:\s+\w+)?\s*(?:(?:/|\bor\b)\s*[A-Z][\w-]*\s*)*[),;]")

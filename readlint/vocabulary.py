@@ -32,7 +32,7 @@ SKIP_SECTIONS = {
 # Abbreviations every adult reader meets in daily life, newer than the word counts
 # (wordfreq's data ends in 2021) or used more than they are written.
 EVERYDAY_ABBREVIATIONS = frozenset("COVID COVID-19 TV DNA FAQ PDF ID OK USA TTY FDA MRI CT PET "
-                                   "HIV AIDS ADHD ICU IV ECG EKG NIH CDC NCI".split())
+                                   "HIV AIDS ADHD ICU IV ECG EKG NIH CDC NCI RNA mRNA".split())
 
 STOPWORDS = frozenset("""
 a an the of in on at to for from by with and or but not no as is are was were be been this that

@@ -28,6 +28,7 @@ def flagged(text: str, config: Config | None = ALL_TERMS, audience: str = "patie
     ("Treatments for acne include medicines and creams. NIH: National Institute of Arthritis "
      "and Musculoskeletal and Skin Diseases", []),
     ("- Abnormality of the heart\n- Asymmetry of the face", []),  # everyday words
+    ("The drug gets into RNA and DNA.", []),  # everyday abbreviations
 ])
 def test_hard_terms(text, expected):
     assert flagged(text) == expected
@@ -63,6 +64,10 @@ def test_hard_terms(text, expected):
     # the next sentence, in brackets, explains the term with the word after it
     "The child may need an endotracheal tube. (An endotracheal tube is a breathing tube put "
     "through the mouth.)",
+    # the term in brackets after the plain words it names, with its verb
+    "It helps protect cells from self-destructing (undergoing apoptosis).",
+    # what kind of thing it is, with words before the kind
+    "It targets a different checkpoint molecule, CTLA-4, on T cells.",
 ])
 def test_explained_terms_are_not_reported(text):
     assert flagged(text) == []
