@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from .vocabulary import STOPWORDS, everyday_compound, is_acronym, word_zipf, zipf
-from .wordforms import only_a_verb
+from .wordforms import fold, only_a_verb
 
 _CALLED_BEFORE = re.compile(
     r"(?:\bcalled|\bknown as|\breferred to as|\bdescribed as|\btermed|\bnamed|,\s*or|\bplural is|"
@@ -79,6 +79,9 @@ _NEXT_SENTENCE = re.compile(r"[\"”')]*\s+\(?(?:(?:It|This|That|These|They)|"
                             r"(?:is|are|was|were)\s+(?:an?|the|when|what|how)\s|"
                             r"[\"”')]*\s+\(?(?:It|This|That|These|They|"
                             r"(?P<other>[^\s.]+(?:\s[^\s.]+){0,3}))\s+(?:means|refers to)\s")
+# "It", "This" or "That" cannot mean a plural: in "... anthracyclines. It is a strong drug",
+# "It" is the drug the page is about.
+_SINGULAR_NEXT = re.compile(r"[\"”')]*\s+\(?(?:It|This|That)\s")
 _SENTENCE_STOP = re.compile(r"[.!?]")
 _PAREN_AFTER = re.compile(r"[®™]*\s*\(([^()]{2,200})\)")
 # A term that starts its paragraph or list item, then a colon or a dash and what it is:
@@ -126,9 +129,21 @@ def explained(text: str, start: int, end: int, term_is_acronym: bool = False,
         stop = _SENTENCE_STOP.search(after)
         nxt = _NEXT_SENTENCE.match(after, stop.end()) if stop else None
         named = nxt and (nxt.group("term") or nxt.group("other"))
-        if nxt and (not named or _same_term(named, text[start:end])):
+        if nxt and stop and (not named or _same_term(named, text[start:end])) and \
+                not (_SINGULAR_NEXT.match(after, stop.end()) and
+                     plural_noun(text[start:end].split()[-1])):
             return True  # explained in the next sentence: "... cholangitis. It is an ..."
     return False
+
+
+def plural_noun(word: str) -> bool:
+    """Is the noun a plural ("microtubules", "vertebrae"; not "diabetes", "means", nor
+    "ascites", whose "ascite" English does not know)?"""
+    low = word.lower()
+    if not low.isalpha():
+        return False
+    singular = fold(low)
+    return singular != low and word_zipf(singular) > 0
 
 
 def _named_as_kind(text: str, start: int, end: int) -> bool:

@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from .blocks import Block
 from .document import Document
+from .explanations import plural_noun
 from .vocabulary import DRUG_ENDINGS, word_zipf
 from .wordforms import fold
 
@@ -142,20 +143,10 @@ def next_sentence_points_back(text: str, start: int, end: int) -> bool:
         return False
     # "It", "This" or "That" cannot mean a plural: in "Taxanes interfere with microtubules.
     # It blocks cell growth", "It" is the drug the page is about.
-    return not (m.group(1) in _SINGULAR_POINTERS and _plural(text[start:end].split()[-1]))
+    return not (m.group(1) in _SINGULAR_POINTERS and plural_noun(text[start:end].split()[-1]))
 
 
 _SINGULAR_POINTERS = frozenset({"This", "That", "It"})
-
-
-def _plural(word: str) -> bool:
-    """Is the noun a plural ("microtubules", "vertebrae"; not "diabetes", "means", nor
-    "ascites", whose "ascite" English does not know)?"""
-    low = word.lower()
-    if not low.isalpha():
-        return False
-    singular = fold(low)
-    return singular != low and word_zipf(singular) > 0
 
 
 _COUNTS = frozenset("two three four five six seven eight nine ten both all".split())

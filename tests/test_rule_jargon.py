@@ -89,6 +89,11 @@ def test_the_next_sentence_points_back_only_at_a_term_of_its_number():
                                    "It blocks cell growth.")] == ["microtubules"]
     # "ascites" is one thing, not a plural
     assert flagged("You may get ascites. It causes swelling of the belly.") == []
+    # the same when the next sentence says what it is
+    assert [t for t, *_ in flagged("Taxanes are drugs. Taxanes interfere with microtubules. "
+                                   "It is a drug that blocks cell growth.")] == ["microtubules"]
+    assert flagged("You may have a cholecystectomy. It is an operation to take out the "
+                   "gallbladder.") == []
 
 
 def test_a_noun_is_as_hard_as_its_plural():
