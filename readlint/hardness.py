@@ -23,6 +23,7 @@ from .glossary_sets import left_plain, related_to
 from .vocabulary import (
     EVERYDAY_ABBREVIATIONS,
     EXPLAINED_MAX_ZIPF,
+    NAME_PARTICLE,
     WORDS_REMEMBERED,
     everyday_compound,
     everyday_derivation,
@@ -81,7 +82,8 @@ def hard_term(term: str, acronym: bool, in_glossary: bool, text: str, start: int
     if _BRAND.fullmatch(term):
         return False  # a brand: "iStock"
     # not a name: "Genentech", "MedlinePlus", "Clinical Oncology"
-    return not (term[:1].isupper() and (in_proper_name(text, start, end) or not in_glossary and (
+    capital = term[:1].isupper() or NAME_PARTICLE.match(term) is not None
+    return not (capital and (in_proper_name(text, start, end) or not in_glossary and (
         not sentence_start(text, start) or re.search(r"[a-z][A-Z]", term) is not None)))
 
 

@@ -425,13 +425,17 @@ def everyday_derivation(word: str) -> bool:
 
 
 _NAME_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+(?:(?:of|and|for|the|in|on)\s+)?$")
-_NAME_AFTER = re.compile(r"\s+(?:(?:of|and|for|the|in|on)\s+)?[A-Z][\w’'-]*")
+_NAME_AFTER = re.compile(r"\s+(?:(?:of|and|for|the|in|on)\s+|(?:d['’]|de\s+|van\s+|von\s+))?"
+                         r"[A-Z][\w’'-]*")  # "Vall d'Hebron Institute", "Ludwig van Beethoven"
+
+
+NAME_PARTICLE = re.compile(r"[dl]['’][A-Z]")  # "d'Hebron": a name after its particle
 
 
 def in_proper_name(text: str, start: int, end: int) -> bool:
     """Is the capitalised word or phrase text[start:end] part of a longer name ("Clinical
     Oncology" in "American Society of Clinical Oncology")?"""
-    if not text[start:start + 1].isupper():
+    if not text[start:start + 1].isupper() and not NAME_PARTICLE.match(text, start, end):
         return False
     window = text[max(0, start - 60):start]
     before = _NAME_BEFORE.search(window)

@@ -310,6 +310,11 @@ def test_a_cancer_or_syndrome_named_as_one_is_not_reported_but_its_words_are_met
     assert [s for s, _, _ in flagged(text)] == ["leukocytosis"]
 
 
+def test_names_with_a_particle_and_trials_with_their_numbers_are_not_reported():
+    assert flagged("She works at the Vall d'Hebron Institute of Oncology in Barcelona.\n") == []
+    assert flagged("Results came from the study (the ACCORD 07-FFCD 9703 trial).\n") == []
+
+
 def test_codes_joined_by_a_dash_are_one_term():
     text = "Tests of PD-L1 vary. Cells that were PD-L1-expressing responded.\n"
     assert [s for s, _, _ in flagged(text)] == ["PD-L1"]

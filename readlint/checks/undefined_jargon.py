@@ -715,7 +715,8 @@ _GENE_AFTER = re.compile(r"(?:[\s,/-]+(?:and\s+|or\s+)?[A-Z][A-Z0-9-]+)*[\s*-]*(
 _DRUG_SUFFIX = re.compile(r"-(?:[a-z]{4}|cel)\b")
 # A study, a trial group or a meeting: "the ADAURA clinical trial", "the RESONATE
 # investigators", "the 2018 ASCO annual meeting".
-_STUDY_AFTER = re.compile(r"\s+(?:(?:clinical|phase\s+[\dI]+|randomized|annual)\s+)?"
+_STUDY_AFTER = re.compile(r"(?:\s+[A-Z\d][A-Z\d-]*\d[A-Z\d-]*)*"  # "ACCORD 07-FFCD 9703 trial"
+                          r"\s+(?:(?:clinical|phase\s+[\dI]+|randomized|annual)\s+)?"
                           r"(?:trials?|study|studies|group|network|investigators|researchers|"
                           r"meeting|conference|symposium|cohort|program|center|institute|"
                           r"foundation|consortium|hospital)\b", re.I)
