@@ -315,6 +315,14 @@ def test_names_with_a_particle_and_trials_with_their_numbers_are_not_reported():
     assert flagged("Results came from the study (the ACCORD 07-FFCD 9703 trial).\n") == []
 
 
+def test_one_of_the_types_the_sentence_before_announces_is_not_reported():
+    text = ("There are four main types of thyroid cancer. These are papillary, follicular, "
+            "medullary, and anaplastic.\n")
+    assert flagged(text) == []
+    assert [s for s, _, _ in flagged("There are four main types of thyroid cancer. These are "
+                                     "rare. Anaplastic ones grow fast.\n")] == ["Anaplastic"]
+
+
 def test_codes_joined_by_a_dash_are_one_term():
     text = "Tests of PD-L1 vary. Cells that were PD-L1-expressing responded.\n"
     assert [s for s, _, _ in flagged(text)] == ["PD-L1"]

@@ -107,7 +107,9 @@ class UndefinedJargon(Rule):
         timolol)";
       - "the drug X", "the medicine X" for drug names, and what kind of thing it is said
         just before it: "the enzyme mevalonate kinase", "three genes, ETFA, ETFB, and
-        ETFDH", "the parasite Babesia microti";
+        ETFDH", "the parasite Babesia microti", "a different checkpoint molecule, CTLA-4";
+      - one of the types the sentence before announces: "four main types of thyroid
+        cancer. These are papillary, follicular, medullary, and anaplastic";
       - an abbreviation after its long form: "American Society of Clinical Oncology (ASCO)",
         or of three letters or more whose words are the page's whole title ("TOS" on
         "Thoracic outlet syndrome");
@@ -599,7 +601,17 @@ def _field_or_program(text: str, start: int, end: int, term: str) -> bool:
     if term[:1].isupper() and not sentence_start(text, start) and \
             _NAME_THEN_ABBREVIATION.match(text, end):
         return True
+    if _TYPES_NAMED.search(text, max(0, start - 250), start):
+        return True  # "four main types of thyroid cancer. These are papillary, ..., and
+        # anaplastic"
     return _AND_OTHER.match(text, end) is not None
+
+
+# One of the types the sentence before announces, named in a list: "There are four main
+# types of thyroid cancer. These are papillary, follicular, medullary, and anaplastic".
+_TYPES_NAMED = re.compile(r"\b(?:types|kinds|forms|subtypes)\s+of\b[^.:]{0,80}[.:]\s+"
+                          r"(?:These|They)\s+(?:are|include)\s+(?:[^.;:()]{0,30}"
+                          r"(?:,|\band\b|\bor\b)\s+){0,6}$")
 
 
 def _hard_parts(text: str, word: str, start: int) -> Iterator[tuple[int, int, str]]:
