@@ -234,7 +234,7 @@ def load_yaml(path: Path, display: str | None = None) -> tuple[Any, str]:
 
 def _exact_json(data: Any) -> str | None:
     """The data as JSON text, or None when JSON would read back something else (dates,
-    numbers as keys)."""
+    keys that are not text)."""
     try:
         shown = json.dumps(data, allow_nan=False)
     except (TypeError, ValueError, RecursionError):
