@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any, NamedTuple, NoReturn
 
 import click
-import yaml
 
 from . import __version__, document, parallel, store
 from .config import Config, load_config
@@ -786,6 +785,8 @@ def harvest(paths: tuple[str, ...], output: str, name: str, patterns: tuple[str,
         if "(?P<key>" not in pattern:
             _fail(f"--pattern {pattern!r} needs a named group (?P<key>...)")
         user_pattern(pattern, "--pattern")  # refused with a plain message when it cannot run
+    import yaml
+
     from .harvest import glossary_data
 
     files = [item[0] for item in discover(paths, Config()) if not isinstance(item, Exception)]

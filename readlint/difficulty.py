@@ -59,6 +59,7 @@ from .document import Document
 from .explanations import explained
 from .glossary_sets import block_matches
 from .hardness import DEFAULT_LIMITS, Limits, hard_term
+from .patterns import lazy_re
 from .prose import WORD, Sentence, Word, within
 from .readability import familiar_words, is_familiar
 from .stock import stock_key, stock_sentences
@@ -152,19 +153,19 @@ def model() -> Model:
 
 # Statistics written with their figures: "OR 4.60", "95% CI 1.5 to 2", "[HR], 0.6", "P < .05";
 # a sentence without a number has none of these.
-_STATISTIC_FIGURES = re.compile(
+_STATISTIC_FIGURES = lazy_re(
     r"(?<=%\s)CI\b|\b(?:CIs?|ORs?|RRs?|HRs?|SDs?|SMDs?|MDs?|WMD|IQR|NNTB?|NNH|AUC|ARR|RRR|SE)"
     r"(?=[\s\]),=:]*[-−]?\d)|"
     r"\b(?:[Pp]\s*[<=>≤≥]\s*0?\.\d|[Ii]\s*(?:²|2)\s*=)|±|\b95\s*%")
 # What a statistic with its figure has besides an abbreviation.
-_SIGNS = re.compile(r"[%±<>=≤≥]")
+_SIGNS = lazy_re(r"[%±<>=≤≥]")
 # Statistics in words.
-_STATISTIC_WORDS = re.compile(
+_STATISTIC_WORDS = lazy_re(
     r"\b(?:confidence intervals?|odds ratios?|hazard ratios?|risk ratios?|rate ratios?|"
     r"relative risks?|absolute risks?|standard (?:deviations?|errors?)|mean differences?|"
     r"interquartile|statistically|heterogeneity|meta-analys[ie]s|"
     r"sensitivity and specificity|p values?)", re.I)
-_PASSIVE = re.compile(
+_PASSIVE = lazy_re(
     r"\b(?:am|is|are|was|were|be|been|being|get|gets|got|gotten)\s+(?:(?:not|also|then|often|"
     r"usually|only|still|now|always|never|rarely|[a-z]+ly)\s+){0,2}"
     r"(?:[a-z]{2,}ed|given|taken|shown|seen|done|made|found|known|thought|brought|caught|"
@@ -185,8 +186,8 @@ _WHICH = frozenset({"which", "who", "whom", "whose"})
 _OTHER_CLAUSE = frozenset({"although", "though", "whereas", "whether", "unless", "whilst",
                            "whereby", "wherein", "thereby", "albeit", "notwithstanding"})
 # Marks of references: "[3]", "[6,7]", "[12-15]".
-_CITATION = re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]")
-_INTRODUCED = re.compile(r"\(\s*$")  # an abbreviation right inside an opening bracket
+_CITATION = lazy_re(r"\[\d+(?:\s*[,–-]\s*\d+)*\]")
+_INTRODUCED = lazy_re(r"\(\s*$")  # an abbreviation right inside an opening bracket
 
 
 class _Word(NamedTuple):
@@ -204,30 +205,30 @@ class _Word(NamedTuple):
     # and nothing more
 
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = lazy_re(r"\d")
 _BE = frozenset("am is are was were be been being get gets got gotten".split())
 # A figure: digits with their separators, or a range or a telephone number ("57-60",
 # "1-800-232-4636"), with a unit, an ordinal or a plural written on to them ("2,459",
 # "30.9", "10mg", "2hours", "21st", "mid-1990s"), or a count joined to a word
 # ("7-year-olds"). One small letter but a unit's makes a label: the arm of a chromosome
 # ("11p", "7q").
-_FIGURE = re.compile(r"(?:[a-z]+-)?[\d.,]*\d(?:[-–][\d.,]*\d)*(?:[a-z]{2,}|[smhgxl]|mL)?"
-                     r"(?:[-–][a-z][a-z-]*)?")
+_FIGURE = lazy_re(r"(?:[a-z]+-)?[\d.,]*\d(?:[-–][\d.,]*\d)*(?:[a-z]{2,}|[smhgxl]|mL)?"
+                  r"(?:[-–][a-z][a-z-]*)?")
 # Roman numerals of a type, a stage or a factor, with a subtype's letter ("II", "IIIa",
 # "IIB", "XII"), and sex chromosomes as a karyotype writes them ("XX", "XXY").
-_NUMERAL = re.compile(r"(?=[IVX]{2}|[IVX][a-d]|I[A-C])X{0,3}(?:IX|IV|V?I{0,3})"
-                      r"(?:[a-d]|(?<=I)[A-C])?|[XY]{2,4}")
+_NUMERAL = lazy_re(r"(?=[IVX]{2}|[IVX][a-d]|I[A-C])X{0,3}(?:IX|IV|V?I{0,3})"
+                   r"(?:[a-d]|(?<=I)[A-C])?|[XY]{2,4}")
 
 
 # A telephone number: a label, however many figures it has ("1-800-422-6237").
-_TELEPHONE = re.compile(r"(?:1-\d{3}-|\d{3}-)?\d{3}-\d{4}")
+_TELEPHONE = lazy_re(r"(?:1-\d{3}-|\d{3}-)?\d{3}-\d{4}")
 # What follows the count of chromosomes in a karyotype ("46,XX"): the two are one label.
-_KARYOTYPE = re.compile(r",[XY]")
+_KARYOTYPE = lazy_re(r",[XY]")
 # What comes before a number that is a label, not a quantity: "chromosome 21", "type 2
 # diabetes", "stage 3", "HPV types 6, 11, 16, and 18".
-_NUMBERED = re.compile(r"\b(?:chromosomes?|types?|stages?|grades?|phases?|class(?:es)?|"
-                       r"trisomy|factors?|groups?|arms?|versions?)\s+\(?(?:\d+[A-Za-z]?\s*(?:,\s*"
-                       r"(?:and\s+|or\s+)?|(?:and|or|to|through)\s+))*$", re.I)
+_NUMBERED = lazy_re(r"\b(?:chromosomes?|types?|stages?|grades?|phases?|class(?:es)?|"
+                    r"trisomy|factors?|groups?|arms?|versions?)\s+\(?(?:\d+[A-Za-z]?\s*(?:,\s*"
+                    r"(?:and\s+|or\s+)?|(?:and|or|to|through)\s+))*$", re.I)
 
 
 def _numbered(text: str, start: int) -> bool:
@@ -535,15 +536,15 @@ class _PageTerms:
 
 # What follows an abbreviation that names a gene: "gene", or more names and then "genes"
 # ("KRAS, NRAS and BRAF genes").
-_GENES_AFTER = re.compile(r"(?:\s*(?:,|,?\s*and|,?\s*or)\s+[*_]*[A-Z0-9][\w-]*[*_]*){0,12}"
-                          r"[*_]*\s+genes?\b")
+_GENES_AFTER = lazy_re(r"(?:\s*(?:,|,?\s*and|,?\s*or)\s+[*_]*[A-Z0-9][\w-]*[*_]*){0,12}"
+                       r"[*_]*\s+genes?\b")
 # Where a page spells an abbreviation out or says what it stands for: in brackets after the
 # words ("obstructive sleep apnea (OSA)", "(called OSA)"), before words in brackets ("HPV
 # (human papillomavirus)"), or after "called" or "known as".
-_SPELLING = re.compile(r"\(\s*(?:(?:also\s+)?(?:called|known\s+as)\s+)?([A-Z][\w.’'-]*)|"
-                       r"\b([A-Z][\w.’'-]*)\s+\(\s*[a-z][a-z-]+\s+[a-z]|"
-                       r"\b(?:called|known\s+as)\s+([A-Z][\w.’'-]*)")
-_POSSESSIVE = re.compile(r"[’']s$")
+_SPELLING = lazy_re(r"\(\s*(?:(?:also\s+)?(?:called|known\s+as)\s+)?([A-Z][\w.’'-]*)|"
+                    r"\b([A-Z][\w.’'-]*)\s+\(\s*[a-z][a-z-]+\s+[a-z]|"
+                    r"\b(?:called|known\s+as)\s+([A-Z][\w.’'-]*)")
+_POSSESSIVE = lazy_re(r"[’']s$")
 _SMALL_WORDS = frozenset("a an and the of in on for with to by or".split())
 
 
@@ -616,7 +617,7 @@ def _count_sentence(sentence: Sentence, page: _PageTerms, wanted: _Wanted) -> Fo
                  tuple(dict.fromkeys(tally.abbreviations)), tuple(dict.fromkeys(tally.long_words)))
 
 
-_PARTS = re.compile(r"[^\W_]+")
+_PARTS = lazy_re(r"[^\W_]+")
 
 
 def _subject_name(words: Sequence[Word], topic: AbstractSet[str],
@@ -836,9 +837,9 @@ def set_aside(doc: Document, item: Difficulty) -> bool:
 
 # Where a sentence's list of names starts: after the word that introduces it ("include",
 # "are", "such as", "contains the drugs").
-_LIST_LEAD = re.compile(r"\b(?:include[sd]?|including|are|were|such\s+as|contains?|namely)\s+|"
-                        r":\s*")
-_LIST_ITEM_END = re.compile(r",\s*(?:(?:and|or)\s+)?")
+_LIST_LEAD = lazy_re(r"\b(?:include[sd]?|including|are|were|such\s+as|contains?|namely)\s+|"
+                     r":\s*")
+_LIST_ITEM_END = lazy_re(r",\s*(?:(?:and|or)\s+)?")
 # Kinds of things a list of names is of ("the drugs ...", "other types of ... are ...").
 _KINDS = frozenset("""
 type types form forms kind kinds disorder disorders disease diseases condition conditions
@@ -932,13 +933,13 @@ def _names_ending(text: str) -> tuple[int, int, str] | None:
     return (start, len(text), text[:comma]) if _short_names(text, places, len(text)) else None
 
 
-_TWO_NAMES = re.compile(r"([^,;]+?)\s+(?:and|or)\s+([^,;]+)")
+_TWO_NAMES = lazy_re(r"([^,;]+?)\s+(?:and|or)\s+([^,;]+)")
 
 
 # Names that open a sentence, before "are" or "is" ("Bortezomib, carfilzomib, ..., and
 # elotuzumab are proteasome inhibitors ...").
-_NAMES_OPENING = re.compile(r"(?:[^,;()]+(?:\([^()]*\)[^,;()]*)?\s*,\s*){2,}(?:(?:and|or)\s+)?"
-                            r"[^,;()]+?(?:\s*\([^()]*\))?(?=\s+(?:are|is|were)\s)")
+_NAMES_OPENING = lazy_re(r"(?:[^,;()]+(?:\([^()]*\)[^,;()]*)?\s*,\s*){2,}(?:(?:and|or)\s+)?"
+                         r"[^,;()]+?(?:\s*\([^()]*\))?(?=\s+(?:are|is|were)\s)")
 
 
 def _names_opening(text: str) -> tuple[int, int, str] | None:
@@ -1053,26 +1054,26 @@ def text_difficulties(text: str, limits: Limits = DEFAULT_LIMITS,
 # ("Bone pain - Fracture - ..."), a figure then a capital ("Hypertonia 90% Incoordination"),
 # keys ("1 = Well established 2 = ..."), and a word then a capital with nothing between
 # ("Dental abnormalities Fundic gland or adenomatous polyps of the stomach Adenomatous").
-_DASHED = re.compile(r"\s[-–—]\s")
-_FIGURE_THEN_CAPITAL = re.compile(r"\d%?\s+[A-Z][a-z]")
-_KEY = re.compile(r"\s=\s")
-_WORD_THEN_CAPITAL = re.compile(r"(?:\b([A-Za-z][a-z-]*[a-z])|[)\d])\s+"
-                                r"(?=([A-Z][a-z][A-Za-z-]*)\b)")
+_DASHED = lazy_re(r"\s[-–—]\s")
+_FIGURE_THEN_CAPITAL = lazy_re(r"\d%?\s+[A-Z][a-z]")
+_KEY = lazy_re(r"\s=\s")
+_WORD_THEN_CAPITAL = lazy_re(r"(?:\b([A-Za-z][a-z-]*[a-z])|[)\d])\s+"
+                             r"(?=([A-Z][a-z][A-Za-z-]*)\b)")
 # Figures one after another with nothing but spaces between: the rows of a table ("150 8 11
 # 175 9 12").
-_FIGURE_RUN = re.compile(r"(?<![\w.,])\d(?:[\d.,]*\d)?%?(?:\s+\d(?:[\d.,]*\d)?%?){2,}(?![\w.,]*\w)")
+_FIGURE_RUN = lazy_re(r"(?<![\w.,])\d(?:[\d.,]*\d)?%?(?:\s+\d(?:[\d.,]*\d)?%?){2,}(?![\w.,]*\w)")
 # A list's lead-in then its first item ("include: Blood disorders"), and a sentence run into
 # the next with no space after its full stop ("the elderly.Phosphate supplements").
-_LEAD_IN = re.compile(r":\s*\[?\s*[A-Z]")
-_NO_SPACE = re.compile(r"[a-z]{2}\s?\.(?:\[\d*\]?\s*)?[A-Z][a-z]|\b[A-Z]{2,}s?\.\s+[A-Z][a-z]")
+_LEAD_IN = lazy_re(r":\s*\[?\s*[A-Z]")
+_NO_SPACE = lazy_re(r"[a-z]{2}\s?\.(?:\[\d*\]?\s*)?[A-Z][a-z]|\b[A-Z]{2,}s?\.\s+[A-Z][a-z]")
 # A file a link leads to: the sentence is the link's title ("... Rickettsial Diseases (PDF –
 # 982kb; 3 pages)").
-_FILE = re.compile(r"\(PDF\b")
+_FILE = lazy_re(r"\(PDF\b")
 # Codes each with its name in brackets and no comma between: a table run together
 # ("IFITM5 (type V) SERPINF1 (type VI) CRTAP (type VII) ...").
-_CODE_BETWEEN = re.compile(r"\)\s+[A-Z][A-Za-z0-9-]*\s+\(")
+_CODE_BETWEEN = lazy_re(r"\)\s+[A-Z][A-Za-z0-9-]*\s+\(")
 # A full stop then a small letter: list items run together ("or knee. hyperuricemia -- ...").
-_STOP_THEN_SMALL = re.compile(r"(?:\b[A-Za-z][a-z]{2,}|\))\.\s+[a-z]")
+_STOP_THEN_SMALL = lazy_re(r"(?:\b[A-Za-z][a-z]{2,}|\))\.\s+[a-z]")
 _NOT_AN_END = frozenset("etc approx vs al fig figs no nos ref refs".split())
 # Words that start a sentence: after a word with no full stop, two sentences run together.
 _OPENERS = frozenset("The This These Those There They It Its In For If When You Your We Our "
@@ -1172,7 +1173,7 @@ def _heading_run_in(sentence: Sentence) -> bool:
                for length in range(2, run))
 
 
-_LABEL = re.compile(r"([^:.;]{3,60}):\s+")
+_LABEL = lazy_re(r"([^:.;]{3,60}):\s+")
 
 
 def _label_run_in(text: str) -> bool:
@@ -1223,7 +1224,7 @@ def _repeats_list_items(doc: Document, sentence: Sentence) -> bool:
                for a, b in itertools.pairwise(found))
 
 
-_RUN_ON_GAP = re.compile(r"\.? ")
+_RUN_ON_GAP = lazy_re(r"\.? ")
 # Words a question asks with: with the page's title words, all a heading written as a
 # question has ("How might hemochromatosis be treated?").
 _QUESTION_WORDS = frozenset("""

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .blocks import Block, Comment, HeadingMark, Html, Image, Link, Section, Table, sections
-from .markup import parse_markdown
+from .patterns import lazy_re
 from .prose import Sentence, Word, split_blocks
 from .readability import TextStats
 from .source import DEFAULT_MAX_FILE_SIZE, front_matter, normalize_newlines, read_text
@@ -29,8 +29,8 @@ from .source import DEFAULT_MAX_FILE_SIZE, front_matter, normalize_newlines, rea
 __all__ = ["Block", "Comment", "Document", "Image", "Link", "Section", "load", "parse"]
 
 
-_VIDEO_CAPTION = re.compile(r"\b(?:[Tt]his|[Ii]n this|[Tt]he following|[Ww]atch (?:this|the)) "
-                            r"video\b")
+_VIDEO_CAPTION = lazy_re(r"\b(?:[Tt]his|[Ii]n this|[Tt]he following|[Ww]atch (?:this|the)) "
+                         r"video\b")
 
 
 # A line under an empty heading is read as its text up to this many words.
@@ -48,6 +48,9 @@ class Document:
         self.body_start = body_start
         self.front_matter_lines = front_matter_lines or {}
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        # (imported here: a run whose results all come from the cache never loads the parser)
+        from .markup import parse_markdown
+
         markup = parse_markdown(source, body_start, self._line_starts)
         self.blocks: list[Block] = markup.blocks
         self.images: list[Image] = markup.images

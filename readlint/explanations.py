@@ -22,24 +22,25 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from .patterns import lazy_re
 from .vocabulary import STOPWORDS, everyday_compound, is_acronym, word_zipf, zipf
 from .wordforms import fold, only_a_verb
 
-_CALLED_BEFORE = re.compile(
+_CALLED_BEFORE = lazy_re(
     r"(?:\bcalled|\bknown as|\breferred to as|\bdescribed as|\btermed|\bnamed|,\s*or|\bplural is|"
     r"\bsingular is)\s+(?:(?:an?|the)\s+)?[\"“']?"
     r"(?:[\w-]+\s+){0,2}(?:[^\W_]+-)?$", re.I)
 # Another name given for what was just named: "CT scan (also called computerized tomography".
-ALSO_CALLED = re.compile(r"\b(?:also|sometimes) (?:called|known as)\b[^.;:()]*$", re.I)
-_DRUG_BEFORE = re.compile(r"\b(?:drugs?|medicines?|medications?|therapy|vaccines?|inhibitors?|"
-                          r"treatment|blockers?|compound|agent)\s*,?\s+$|\bsuch as\s+$", re.I)
+ALSO_CALLED = lazy_re(r"\b(?:also|sometimes) (?:called|known as)\b[^.;:()]*$", re.I)
+_DRUG_BEFORE = lazy_re(r"\b(?:drugs?|medicines?|medications?|therapy|vaccines?|inhibitors?|"
+                       r"treatment|blockers?|compound|agent)\s*,?\s+$|\bsuch as\s+$", re.I)
 # The names listed before the word, after the words that give their kind: "..., doxorubicin
 # hydrochloride (Adriamycin), and " (brand names in brackets among them).
 _LIST_RUN = r"(?:(?:[^.;:()]|\([^.;:()]{1,30}\)){1,100}?(?:,|\band\b|\bor\b)\s+"
 # What kind of thing the next names are, said just before them: "the enzyme mevalonate kinase",
 # "two enzymes, neuraminidase 1 and beta-galactosidase", "three genes, ETFA, ETFB, and ETFDH",
 # "the parasite Babesia microti".
-_KIND_BEFORE = re.compile(
+_KIND_BEFORE = lazy_re(
     r"\b(?:the|an?|two|three|four|five|several|these|this|other|of|encoding)\s+(?:[a-z]+\s+){0,2}"
     r"(?:enzymes?|proteins?|molecules?|genes?|hormones?|bacteri(?:um|a)|virus(?:es)?|parasites?|"
     r"fung(?:us|i)|"
@@ -47,7 +48,7 @@ _KIND_BEFORE = re.compile(
 # Drugs named after their kind: "the chemotherapy drugs cyclophosphamide, doxorubicin
 # hydrochloride (Adriamycin), and methotrexate" (only for rare words: names, not "the drugs
 # used for", "combinations of drugs administered ...").
-_DRUGS_BEFORE = re.compile(
+_DRUGS_BEFORE = lazy_re(
     r"\b(?:the|two|three|four|five|several|these|other)\s+(?:[a-z]+\s+)?"
     r"(?:drugs|medicines|medications)\s*[:,]?\s+" + _LIST_RUN + r")?$")
 # Named among examples of a kind: "disorders such as myasthenia gravis", "organs include the
@@ -55,7 +56,7 @@ _DRUGS_BEFORE = re.compile(
 # "specialists in oncology, hematology, ...", "experts in the fields of ... acupuncture, and
 # homeopathy". Not signs or symptoms: a reader who is told that hypotonia is a sign still does
 # not know what it is.
-_KIND_LISTED = re.compile(
+_KIND_LISTED = lazy_re(
     r"(?:\b(?:organs?|drugs?|medicines?|medications?|agents?|therap(?:y|ies)|treatments?|"
     r"conditions?|disorders?|diseases?|syndromes?|infections?|viruses|bacteria|vaccines?|"
     r"procedures?|operations?|surger(?:y|ies))\b(?:\s+[a-z-]+){0,5}?\s+"
@@ -64,29 +65,29 @@ _KIND_LISTED = re.compile(
     r"\bfields?\s+of)\s+"
     r"(?:(?:the|an?)\s+)?" + _LIST_RUN + r"(?:(?:the|an?)\s+)?)?$",
     re.I)
-_DEFINED_AFTER = re.compile(
+_DEFINED_AFTER = lazy_re(
     r"[\"”']?\s*(?:,\s*)?(?:(?:is|are|was|were)\s+(?:an?|the|when|what|how|used|one|called|"
     r"also|another|defined|a group|examples? of)\b|(?:means|refers to|describes|stands for|"
     r"uses|involves|works by|acts by)\b|"
     r"(?:is|are)\s+(?:[\w-]+\s+){1,2}(?:that|which|in which|where|used\s+(?:to|for))\b)", re.I)
-_APPOSITIVE_AFTER = re.compile(
+_APPOSITIVE_AFTER = lazy_re(
     r"[\"”']?\s*(?:(?:,|\s[-–—]|[–—])\s*(?:which|that|an?|the|or|also called|meaning|when|"
     r"what|in which)\b|,\s*(?![a-z]+ing\b)[a-z]{4,}\s+(?:to|that|which|in which)\s)", re.I)
 # The next sentence says what the term is: "... cholangitis. It is an infection ...", as it
 # starts right after the first full stop (or "!", "?") after the term.
-_NEXT_SENTENCE = re.compile(r"[\"”')]*\s+\(?(?:(?:It|This|That|These|They)|"
-                            r"(?:An?|The)?\s*(?P<term>[^\s.]+(?:\s[^\s.]+){0,3}))\s+"
-                            r"(?:is|are|was|were)\s+(?:an?|the|when|what|how)\s|"
-                            r"[\"”')]*\s+\(?(?:It|This|That|These|They|"
-                            r"(?P<other>[^\s.]+(?:\s[^\s.]+){0,3}))\s+(?:means|refers to)\s")
+_NEXT_SENTENCE = lazy_re(r"[\"”')]*\s+\(?(?:(?:It|This|That|These|They)|"
+                         r"(?:An?|The)?\s*(?P<term>[^\s.]+(?:\s[^\s.]+){0,3}))\s+"
+                         r"(?:is|are|was|were)\s+(?:an?|the|when|what|how)\s|"
+                         r"[\"”')]*\s+\(?(?:It|This|That|These|They|"
+                         r"(?P<other>[^\s.]+(?:\s[^\s.]+){0,3}))\s+(?:means|refers to)\s")
 # "It", "This" or "That" cannot mean a plural: in "... anthracyclines. It is a strong drug",
 # "It" is the drug the page is about.
-_SINGULAR_NEXT = re.compile(r"[\"”')]*\s+\(?(?:It|This|That)\s")
-_SENTENCE_STOP = re.compile(r"[.!?]")
-_PAREN_AFTER = re.compile(r"[®™]*\s*\(([^()]{2,200})\)")
+_SINGULAR_NEXT = lazy_re(r"[\"”')]*\s+\(?(?:It|This|That)\s")
+_SENTENCE_STOP = lazy_re(r"[.!?]")
+_PAREN_AFTER = lazy_re(r"[®™]*\s*\(([^()]{2,200})\)")
 # A term that starts its paragraph or list item, then a colon or a dash and what it is:
 # "Refractory: ...", "Peyronie's disease - bending of the penis ...".
-_LABEL_AFTER = re.compile(r"[*_]*\s*(?::|\s[-–—]|[–—])\s*[*_]*[^\W\d_]")
+_LABEL_AFTER = lazy_re(r"[*_]*\s*(?::|\s[-–—]|[–—])\s*[*_]*[^\W\d_]")
 
 
 def explained(text: str, start: int, end: int, term_is_acronym: bool = False,
@@ -205,15 +206,15 @@ def _holds(text: str, words: tuple[str, ...]) -> bool:
 # A bracket opened before the word, with at most two plain words between: "platelet levels
 # (thrombocytopenia", "self-destructing (undergoing apoptosis", and what may follow the word
 # before the bracket shuts.
-_OPENED_BEFORE = re.compile(
+_OPENED_BEFORE = lazy_re(
     r"\(\s*(?:or\s+|(?:an?|the)\s+|(?:undergoing|having|called)\s+)?"
     r"(?:[A-Z][\w-]*\s*(?:[/:]|\bor\b)\s*)*"
     r"(?:(?!(?:and|or|the|an?|of|in|to|with|for|after|before|see|like|unlike|except|than|"
     r"including|especially|mainly|mostly)\s)[a-z]{3,}(?<!ing)\s+){0,2}$")
-_OPENED_SHUT = re.compile(r"[®™+]*(?:\s+\w+)?\s*(?:(?:/|\bor\b)\s*[A-Z][\w-]*\s*)*[),;]")
-_KEY_AFTER = re.compile(r"\s*=\s*[^\W\d_]")  # a key to abbreviations: "DB = double blinded"
-_PLAIN_BEFORE_BRACKET = re.compile(r"[a-z]{3,}\s+[a-z]{3,}\s*\(\s*$")
-_BRACKET_SHUT = re.compile(r"\s*\)")
+_OPENED_SHUT = lazy_re(r"[®™+]*(?:\s+\w+)?\s*(?:(?:/|\bor\b)\s*[A-Z][\w-]*\s*)*[),;]")
+_KEY_AFTER = lazy_re(r"\s*=\s*[^\W\d_]")  # a key to abbreviations: "DB = double blinded"
+_PLAIN_BEFORE_BRACKET = lazy_re(r"[a-z]{3,}\s+[a-z]{3,}\s*\(\s*$")
+_BRACKET_SHUT = lazy_re(r"\s*\)")
 
 
 def _named_later(text: str, start: int, end: int) -> bool:
@@ -305,14 +306,14 @@ def _text_marks(text: str) -> _Marks:
     return _Marks(text)
 
 
-_ALSO_CALLED_WORDS = re.compile(r"\b(?:also|sometimes) (?:called|known as)", re.I)
-_WORD_CHAR = re.compile(r"\w")
+_ALSO_CALLED_WORDS = lazy_re(r"\b(?:also|sometimes) (?:called|known as)", re.I)
+_WORD_CHAR = lazy_re(r"\w")
 
 
-_PAIRED = re.compile(r"(?:\s+(?:and|or)\s+|/)(?!(?:the|an?)\s)[\w-]+(?:\s+[\w-]+)?"
-                     r"(?=\s+(?:is|are)\b|\s+\((?:\S+\s+){2,}\S+\))")
-_HEAD_AFTER = re.compile(r"[\"”']?[ -]([a-z]+)")  # after a closing quote too
-_ABBREVIATION_AFTER = re.compile(r"\s*\([^()\s]{1,15}\)")
+_PAIRED = lazy_re(r"(?:\s+(?:and|or)\s+|/)(?!(?:the|an?)\s)[\w-]+(?:\s+[\w-]+)?"
+                  r"(?=\s+(?:is|are)\b|\s+\((?:\S+\s+){2,}\S+\))")
+_HEAD_AFTER = lazy_re(r"[\"”']?[ -]([a-z]+)")  # after a closing quote too
+_ABBREVIATION_AFTER = lazy_re(r"\s*\([^()\s]{1,15}\)")
 
 
 def _after_starts(text: str, end: int) -> list[int]:
@@ -343,7 +344,7 @@ def _after_starts(text: str, end: int) -> list[int]:
 
 # The rest of a name the word begins, up to a comma or a bracket: "myelin| sheath,
 # the material that ...", "endogenous| Cushing syndrome, which describes ...".
-_NAME_REST = re.compile(r"(?: [^\W\d_][\w'’-]*){1,3}(?=,|\s\()")
+_NAME_REST = lazy_re(r"(?: [^\W\d_][\w'’-]*){1,3}(?=,|\s\()")
 
 
 def _name_end(text: str, end: int) -> int | None:

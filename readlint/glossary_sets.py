@@ -4,7 +4,6 @@ changes, with its matcher, its rare one-word names and its matches in a document
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -13,6 +12,7 @@ from .document import Document
 from .glossary import Glossary
 from .glossary_files import load, path_of
 from .glossary_store import GlossarySet, file_stamp, file_stamps
+from .patterns import lazy_re
 from .termmatch import Match, Matcher
 from .version import __version__
 from .vocabulary import WORDS_REMEMBERED, zipf, zipf_sources
@@ -119,7 +119,7 @@ def _left_plain(word: str, matcher: Matcher) -> bool:
     return False
 
 
-_DERIVED = re.compile(r"(?:i?[ac]?al|ic|ous|(?:iz|is)ation|ation|ity|ar|ary|ism|ist|y|l)s?")
+_DERIVED = lazy_re(r"(?:i?[ac]?al|ic|ous|(?:iz|is)ation|ation|ity|ar|ary|ism|ist|y|l)s?")
 
 
 def block_matches(doc: Document, refs: tuple[str, ...]) -> list[list[Match]]:

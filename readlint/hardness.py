@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .glossary_sets import left_plain, related_to
+from .patterns import lazy_re
 from .vocabulary import (
     EVERYDAY_ABBREVIATIONS,
     EXPLAINED_MAX_ZIPF,
@@ -44,8 +45,8 @@ from .wordforms import fold, is_plural_of
 # fewer than one use in a million words: "pharynx", "stent", "mediastinum") or built the
 # medical way: they also hold words every reader knows ("spleen", "diagnose", "recur").
 GLOSSARY_ZIPF = 3.0
-_BRAND = re.compile(r"[a-z][A-Z][a-z]+")
-_WORD = re.compile(r"[^\W_]+")
+_BRAND = lazy_re(r"[a-z][A-Z][a-z]+")
+_WORD = lazy_re(r"[^\W_]+")
 
 
 class Limits(NamedTuple):

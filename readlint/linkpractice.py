@@ -29,6 +29,7 @@ from .blocks import Block, Link
 from .document import Document
 from .explanations import ends_also_called, explained
 from .glossary import Glossary
+from .patterns import lazy_re
 from .termmatch import Match
 from .vocabulary import SKIP_SECTIONS, in_proper_name, is_acronym, rarity
 from .wordforms import can_be_verb, fold, only_a_verb
@@ -38,7 +39,7 @@ SUMMARY_MARK = ("key points",)  # a summary laid out as cancer.gov's PDQ summari
 # link in "Key Points" lists (0 of 155 first uses) and rarely in "To Learn More" sections.
 LINK_SKIP_SECTIONS = {**SKIP_SECTIONS,
                       "default": [*SKIP_SECTIONS["default"], "key points", "to learn more*"]}
-_WORD = re.compile(r"[^\W_]+")
+_WORD = lazy_re(r"[^\W_]+")
 
 
 class Use(NamedTuple):
@@ -124,7 +125,7 @@ def left_alone(use: Use, topic: set[str], options: Mapping[str, Any]) -> bool:
     return in_proper_name(use.block.text, use.match.start, use.match.end)
 
 
-_POSSESSIVE = re.compile(r"['’]s\b")
+_POSSESSIVE = lazy_re(r"['’]s\b")
 _STAGE_WORDS = frozenset("stage i ii iii iv v a b c 0 1 2 3 4".split())
 # Editors link the word, verb or not, when they link it on this many pages ("relapse": 14;
 # "mean": 4, "scan": 6, "base": 0). A count of links, not a share of uses: which uses count
@@ -134,7 +135,7 @@ _BEFORE_A_VERB = frozenset(
     "can could may might must will would shall should do does did not it they we you i he "
     "she also often usually only this that these those what which".split())
 _AFTER_A_VERB = frozenset(("on", "upon", "that"))
-_NEXT_WORD = re.compile(r"\W*([^\W_]+)")
+_NEXT_WORD = lazy_re(r"\W*([^\W_]+)")
 
 
 def used_as_verb(text: str, match: Match) -> bool:
@@ -207,9 +208,9 @@ def _label(text: str) -> str:
     return text.strip(" *_:.")
 
 
-_CAPITALS = re.compile(r"[A-Z][A-Za-z0-9-]*[A-Z0-9]s?")
-_OR = re.compile(r",?\s+or\s+")
-_SENTENCE_END = re.compile(r"[.!?:;]\W*$")
+_CAPITALS = lazy_re(r"[A-Z][A-Za-z0-9-]*[A-Z0-9]s?")
+_OR = lazy_re(r",?\s+or\s+")
+_SENTENCE_END = lazy_re(r"[.!?:;]\W*$")
 
 
 def other_name(use: Use) -> bool:
@@ -268,11 +269,11 @@ def short_form_linked(use: Use) -> bool:
                for link in use.block.links)
 
 
-_BRACKET_AFTER = re.compile(r"\s*\(\s*")
-_BRACKET_CLOSE = re.compile(r"\s*\)")
+_BRACKET_AFTER = lazy_re(r"\s*\(\s*")
+_BRACKET_CLOSE = lazy_re(r"\s*\)")
 
 
-_SPACES = re.compile(r"\s*")
+_SPACES = lazy_re(r"\s*")
 
 
 @lru_cache(maxsize=64)
@@ -370,12 +371,12 @@ class Page(NamedTuple):
 PAGE_FEATURES = ("log_words", "links_per_100_words", "blocks_with_links", "list_items",
                  "summary", "headings_per_100_words", "a_list_of_links", "question_headings",
                  "dated_paragraphs", "log_words_per_paragraph")
-_DATED = re.compile(r"(?:Posted|Updated|Reviewed|Published)(?: on)?:", re.I)
+_DATED = lazy_re(r"(?:Posted|Updated|Reviewed|Published)(?: on)?:", re.I)
 
 
-_CANCER = re.compile(r"\b(?:cancers?|carcinomas?|tumou?rs?|leuka?emias?|lymphomas?|melanomas?|"
-                     r"sarcomas?|myelomas?|neoplasms?|\w+blastomas?|oncolog\w*|chemotherapy)\b",
-                     re.I)
+_CANCER = lazy_re(r"\b(?:cancers?|carcinomas?|tumou?rs?|leuka?emias?|lymphomas?|melanomas?|"
+                  r"sarcomas?|myelomas?|neoplasms?|\w+blastomas?|oncolog\w*|chemotherapy)\b",
+                  re.I)
 
 
 def about_cancer(doc: Document) -> bool:
@@ -388,7 +389,7 @@ def about_cancer(doc: Document) -> bool:
     return title is None or _CANCER.search(str(title)) is not None
 
 
-_CARD_END = re.compile(r"\]\((?:/|https?://)[^)\s]*\)?\s*$")
+_CARD_END = lazy_re(r"\]\((?:/|https?://)[^)\s]*\)?\s*$")
 LINK_CARDS_SHARE = 0.3
 
 

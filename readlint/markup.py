@@ -16,6 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from .blocks import Block, Comment, HeadingMark, Html, Image, Link, Table
+from .patterns import lazy_re
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -156,8 +157,8 @@ class _BlockWalk:
         doc.blocks.append(block)
 
 
-_IMG = re.compile(r"<img\b([^>]*)>", re.I)
-_ATTRIBUTE = re.compile(r"""([\w:-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+_IMG = lazy_re(r"<img\b([^>]*)>", re.I)
+_ATTRIBUTE = lazy_re(r"""([\w:-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 
 
 def _collect_images(doc: Markup, content: str, base: int) -> None:
@@ -325,10 +326,10 @@ class _ProseBuilder:
         return "".join(self.parts)
 
 
-_INDENT = re.compile(r"\s*")
-_BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
-_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_MARKUP_GAP = re.compile(r"[\s*_~\[\]!<>`\\]*")
+_INDENT = lazy_re(r"\s*")
+_BARE_URL = lazy_re(r"(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
+_ENTITY = lazy_re(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_MARKUP_GAP = lazy_re(r"[\s*_~\[\]!<>`\\]*")
 
 
 def _locate(content: str, text: str, cur: int) -> tuple[list[int] | int, int]:

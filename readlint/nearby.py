@@ -32,11 +32,12 @@ from functools import lru_cache
 from .blocks import Block
 from .document import Document
 from .explanations import plural_noun
+from .patterns import lazy_re
 from .vocabulary import DRUG_ENDINGS, word_zipf
 from .wordforms import fold
 
-_SENTENCE_END = re.compile(r"[.!?](?=[\"”')\]]*(?:\s|$))")
-_WORD = re.compile(r"[^\W_]+")
+_SENTENCE_END = lazy_re(r"[.!?](?=[\"”')\]]*(?:\s|$))")
+_WORD = lazy_re(r"[^\W_]+")
 
 
 @lru_cache(maxsize=64)
@@ -58,8 +59,8 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 # A bracket later in the sentence that says what something is: "(a serious condition in which
 # ...)", "(an infection of the ...)", "(the part of the ...)".
-_EXPLAINING_BRACKET = re.compile(r"\(\s*(?:an?|the|which|when|where|also called|called|"
-                                 r"sometimes called|known as)\s+[^()]{6,}\)", re.I)
+_EXPLAINING_BRACKET = lazy_re(r"\(\s*(?:an?|the|which|when|where|also called|called|"
+                              r"sometimes called|known as)\s+[^()]{6,}\)", re.I)
 
 
 def bracket_later(text: str, start: int, end: int) -> bool:
@@ -72,16 +73,16 @@ def bracket_later(text: str, start: int, end: int) -> bool:
 
 # "Some cancer survivors call this feeling 'scanxiety'", "The tube is called a shunt",
 # "This is known as X".
-_NAMED_AS = re.compile(r"\b(?:calls?|called|name[sd]?|known\s+as|referred\s+to\s+as|termed)"
-                       r"\s+(?:(?:this|these|that|it|them|the\s+\w+)\s+(?:\w+\s+)?)?"
-                       r"(?:an?\s+|the\s+)?[\"“‘']?(?:[\w-]+\s+){0,3}?(?:(?:or|and)\s+)?"
-                       r"(?:an?\s+|the\s+)?[\"“‘']?$", re.I)
+_NAMED_AS = lazy_re(r"\b(?:calls?|called|name[sd]?|known\s+as|referred\s+to\s+as|termed)"
+                    r"\s+(?:(?:this|these|that|it|them|the\s+\w+)\s+(?:\w+\s+)?)?"
+                    r"(?:an?\s+|the\s+)?[\"“‘']?(?:[\w-]+\s+){0,3}?(?:(?:or|and)\s+)?"
+                    r"(?:an?\s+|the\s+)?[\"“‘']?$", re.I)
 
 
 # "If they make too much PTH, you have hyperparathyroidism": the sentence says what it is.
-_IF_YOU_HAVE = re.compile(r"\b[Ii]f\s+[^.;:]{5,150},\s+(?:you|they|he|she|the\s+person|a\s+person|"
-                          r"people|your\s+child)\s+(?:have|has|may\s+have|might\s+have)\s+"
-                          r"(?:an?\s+)?$")
+_IF_YOU_HAVE = lazy_re(r"\b[Ii]f\s+[^.;:]{5,150},\s+(?:you|they|he|she|the\s+person|a\s+person|"
+                       r"people|your\s+child)\s+(?:have|has|may\s+have|might\s+have)\s+"
+                       r"(?:an?\s+)?$")
 
 
 def named_as(text: str, start: int) -> bool:
@@ -93,7 +94,7 @@ def named_as(text: str, start: int) -> bool:
 
 
 # "NIH: National Institute of Arthritis and ...": an abbreviation keyed to its long name
-_KEYED_NAME = re.compile(r":\s+(?:[A-Z][\w'’.-]*,?\s+(?:(?:of|and|on|for|the|in|&)\s+)*){2,}")
+_KEYED_NAME = lazy_re(r":\s+(?:[A-Z][\w'’.-]*,?\s+(?:(?:of|and|on|for|the|in|&)\s+)*){2,}")
 
 
 def keyed_to_its_name(text: str, start: int, end: int) -> bool:
@@ -103,7 +104,7 @@ def keyed_to_its_name(text: str, start: int, end: int) -> bool:
     return term.isupper() and len(term) >= 2 and _KEYED_NAME.match(text, end) is not None
 
 
-_GENE_AFTER = re.compile(r"\s*(?:\(\s*[*_]*[\w-]{1,12}[*_]*\s*\)\s*)?genes?\b")
+_GENE_AFTER = lazy_re(r"\s*(?:\(\s*[*_]*[\w-]{1,12}[*_]*\s*\)\s*)?genes?\b")
 
 
 def in_gene_name(text: str, end: int) -> bool:
@@ -112,8 +113,8 @@ def in_gene_name(text: str, end: int) -> bool:
     return _GENE_AFTER.match(text, end) is not None
 
 
-_RESOURCE = re.compile(r"(?:[A-Z][\w'’.-]*|of|and|for|the|on|in|&)"
-                       r"(?:\s+(?:[A-Z][\w'’.-]*|of|and|for|the|on|in|&))+:\s+\S[^.!?]*")
+_RESOURCE = lazy_re(r"(?:[A-Z][\w'’.-]*|of|and|for|the|on|in|&)"
+                    r"(?:\s+(?:[A-Z][\w'’.-]*|of|and|for|the|on|in|&))+:\s+\S[^.!?]*")
 
 
 def resource_title(block: Block) -> bool:
@@ -123,12 +124,12 @@ def resource_title(block: Block) -> bool:
     return block.kind == "list_item" and _RESOURCE.fullmatch(block.text.strip(" *_")) is not None
 
 
-_POINTING_BACK = re.compile(r"\s*(This|These|That|Those|It|They|Such)\b(?:\s+[a-z]+){0,2}"
-                            r"\s+(?:is|are|was|were|can|may|will|work|works|attach|attaches|"
-                            r"help|helps|block|blocks|cause|causes|make|makes|mean|means|"
-                            r"happen|happens|occur|occurs|include|includes|affect|affects|"
-                            r"involve|involves|use|uses|target|targets|kill|kills|stop|stops|"
-                            r"keep|keeps|carry|carries|[a-z]+s)\b")
+_POINTING_BACK = lazy_re(r"\s*(This|These|That|Those|It|They|Such)\b(?:\s+[a-z]+){0,2}"
+                         r"\s+(?:is|are|was|were|can|may|will|work|works|attach|attaches|"
+                         r"help|helps|block|blocks|cause|causes|make|makes|mean|means|"
+                         r"happen|happens|occur|occurs|include|includes|affect|affects|"
+                         r"involve|involves|use|uses|target|targets|kill|kills|stop|stops|"
+                         r"keep|keeps|carry|carries|[a-z]+s)\b")
 
 
 def next_sentence_points_back(text: str, start: int, end: int) -> bool:
@@ -153,12 +154,12 @@ _COUNTS = frozenset("two three four five six seven eight nine ten both all".spli
 _COMMON_HEAD = 4.0  # a word this common in English (Zipf) says nothing of the term it ends
 # A verb that says what a thing is or does ("bounces", "are located"), not what is done with
 # it or how long it takes ("is done", "takes", "leaves").
-_DESCRIBING = re.compile(r"is|are|can|may|helps?|works?|"
-                         r"(?!was|has|does|takes|lasts|leaves|happens|goes)[a-z]{3,}[^s\W]s")
-_SENTENCE_TAIL = re.compile(r"\s*(?:\([^()]{0,80}\))?[\"”')\]]*[.!?]?[\"”')\]]*\s*")
-_DONE_TO = re.compile(r"(?:is|are)\s+(?:[a-z]+ly\s+)?(?:done|performed|given|used|scheduled|"
-                      r"needed|repeated|removed|taken|put|placed|inserted|planned|advised)\b")
-_NEXT_ABOUT_HEAD = re.compile(r"\s*(?:The|This|That|These|Those|Each|An?)\s+([\w-]+)\s+[a-z]")
+_DESCRIBING = lazy_re(r"is|are|can|may|helps?|works?|"
+                      r"(?!was|has|does|takes|lasts|leaves|happens|goes)[a-z]{3,}[^s\W]s")
+_SENTENCE_TAIL = lazy_re(r"\s*(?:\([^()]{0,80}\))?[\"”')\]]*[.!?]?[\"”')\]]*\s*")
+_DONE_TO = lazy_re(r"(?:is|are)\s+(?:[a-z]+ly\s+)?(?:done|performed|given|used|scheduled|"
+                   r"needed|repeated|removed|taken|put|placed|inserted|planned|advised)\b")
+_NEXT_ABOUT_HEAD = lazy_re(r"\s*(?:The|This|That|These|Those|Each|An?)\s+([\w-]+)\s+[a-z]")
 
 
 def next_sentence_on_its_head(text: str, start: int, end: int) -> bool:
@@ -191,11 +192,11 @@ def next_sentence_on_its_head(text: str, start: int, end: int) -> bool:
     return False
 
 
-_DEFINING_VERB = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:\s+[\w-]+){0,4}?\s+(?:is|are|means|"
-                            r"mean|refers|refer|describes|describe|happens|happen|occurs|"
-                            r"occur|causes|cause|affects|affect|develops|develop|starts|"
-                            r"start|begins|begin|forms|form)\b")
-_IS_A = re.compile(r"\s+(?:is|are)\s+(?:an?|the|one)\s")
+_DEFINING_VERB = lazy_re(r"(?:\s*\([^()]{1,40}\))?(?:\s+[\w-]+){0,4}?\s+(?:is|are|means|"
+                         r"mean|refers|refer|describes|describe|happens|happen|occurs|"
+                         r"occur|causes|cause|affects|affect|develops|develop|starts|"
+                         r"start|begins|begin|forms|form)\b")
+_IS_A = lazy_re(r"\s+(?:is|are)\s+(?:an?|the|one)\s")
 _LATER_SENTENCES = 3
 
 
@@ -230,12 +231,12 @@ def next_sentence_defines(text: str, start: int, end: int) -> bool:
     return False
 
 
-_SUBJECT_DEFINED = re.compile(r"(?:\s+(?:of|in|on|at|from|with)\s+(?:the\s+)?[\w-]+){0,2}"
-                              r"(?:\s*\([^()]{1,40}\))?\s+(?:(?:has|have)\s+(?:an?|only|"
-                              r"too|no|low|high|little|a\s+small|a\s+large)\b|"
-                              r"(?:is|are)\s+(?:an?|the|one|"
-                              r"a\s+(?:rare|common|type|kind|form)|types?\s+of|kinds?\s+of|"
-                              r"forms?\s+of|when|how|what)\b)")
+_SUBJECT_DEFINED = lazy_re(r"(?:\s+(?:of|in|on|at|from|with)\s+(?:the\s+)?[\w-]+){0,2}"
+                           r"(?:\s*\([^()]{1,40}\))?\s+(?:(?:has|have)\s+(?:an?|only|"
+                           r"too|no|low|high|little|a\s+small|a\s+large)\b|"
+                           r"(?:is|are)\s+(?:an?|the|one|"
+                           r"a\s+(?:rare|common|type|kind|form)|types?\s+of|kinds?\s+of|"
+                           r"forms?\s+of|when|how|what)\b)")
 
 
 def subject_defined(text: str, start: int, end: int) -> bool:
@@ -268,7 +269,7 @@ def defined_in_next_block(doc: Document, block_index: int, term: str) -> bool:
     return False
 
 
-_DEFINES = re.compile(r"\b(?:is|are)\s+(?:an?|the|one|types?\s+of|kinds?\s+of)\b")
+_DEFINES = lazy_re(r"\b(?:is|are)\s+(?:an?|the|one|types?\s+of|kinds?\s+of)\b")
 
 
 def under_own_heading(doc: Document, block_index: int, term: str) -> bool:
@@ -292,10 +293,10 @@ def _headings_above(doc: Document) -> list[frozenset[str]]:
 
 # "Two diuretics used to treat edema are hydrochlorothiazide and furosemide": names after a
 # plural kind that the sentence starts with.
-_KIND_THEN_NAMES = re.compile(r"^(?:[\"“*_]*)(?:The\s+|These\s+|Two\s+|Three\s+|Four\s+|Some\s+|"
-                              r"Other\s+|Several\s+|Common\s+|Many\s+)?(?:[a-z-]+\s+){0,2}"
-                              r"[a-z-]{4,}s\b[^.;:]{0,80}?\b(?:are|include)\s+"
-                              r"(?:[^.;:]{0,120}?(?:,|\band\b|\bor\b)\s+)?$")
+_KIND_THEN_NAMES = lazy_re(r"^(?:[\"“*_]*)(?:The\s+|These\s+|Two\s+|Three\s+|Four\s+|Some\s+|"
+                           r"Other\s+|Several\s+|Common\s+|Many\s+)?(?:[a-z-]+\s+){0,2}"
+                           r"[a-z-]{4,}s\b[^.;:]{0,80}?\b(?:are|include)\s+"
+                           r"(?:[^.;:]{0,120}?(?:,|\band\b|\bor\b)\s+)?$")
 # What kind of thing a name is, right before or after it.
 _KIND_WORD = (r"(?:genes?|proteins?|enzymes?|hormones?|receptors?|molecules?|substances?|"
               r"compounds?|chemicals?|acids?|vitamins?|minerals?|drugs?|medicines?|vaccines?|"
@@ -306,28 +307,28 @@ _KIND_WORD = (r"(?:genes?|proteins?|enzymes?|hormones?|receptors?|molecules?|sub
 KIND_NOUNS = (r"(?:genes?|proteins?|mutations?|variants?|enzymes?|receptors?|glands?|hormones?|"
               r"machines?|devices?|instruments?|viruse?s?|bacteri(?:um|a)|molecules?|vitamins?|"
               r"muscles?|bones?|nerves?|medications?|medicines?|drugs?)")
-_KIND_NEXT = re.compile(rf"(?:/[\w-]+)?[®™]?\s+{KIND_NOUNS}\b", re.I)
+_KIND_NEXT = lazy_re(rf"(?:/[\w-]+)?[®™]?\s+{KIND_NOUNS}\b", re.I)
 # Before a name, a kind of illness or of test says what it is too ("the rare blood cancer
 # blastic plasmacytoid dendritic cell neoplasm"); after a word, it is part of the name ("celiac
 # disease").
 _KIND_OF_ILLNESS = r"(?:cancers?|tumou?rs?|diseases?|disorders?|conditions?|infections?|tests?)"
-_KIND_AFTER = re.compile(r"(?:\s*\([^()]{1,20}\))?(?:[-\s]+(?:and|or)?\s*[\w-]+){0,1}[\s-]+"
-                         + _KIND_WORD + r"\b", re.I)
-_KIND_BEFORE = re.compile(r"\b(?:the|this|that|these|a|an|of|certain|two|three|several)\s+"
-                          r"(?:[a-z-]+\s+)?" + _KIND_WORD + r"\s*[,:]?\s+"
-                          r"(?:[^.;:()]{0,60}?(?:,|\band\b|\bor\b)\s+)?(?:l-|d-)?$", re.I)
-_ILLNESS_BEFORE = re.compile(r"\b(?:the|this|that|these|a|an|of|certain|two|three|several)\s+"
-                             r"(?:[a-z-]+\s+){0,2}" + _KIND_OF_ILLNESS + r"\s*[,:]?\s+$", re.I)
+_KIND_AFTER = lazy_re(r"(?:\s*\([^()]{1,20}\))?(?:[-\s]+(?:and|or)?\s*[\w-]+){0,1}[\s-]+"
+                      + _KIND_WORD + r"\b", re.I)
+_KIND_BEFORE = lazy_re(r"\b(?:the|this|that|these|a|an|of|certain|two|three|several)\s+"
+                       r"(?:[a-z-]+\s+)?" + _KIND_WORD + r"\s*[,:]?\s+"
+                       r"(?:[^.;:()]{0,60}?(?:,|\band\b|\bor\b)\s+)?(?:l-|d-)?$", re.I)
+_ILLNESS_BEFORE = lazy_re(r"\b(?:the|this|that|these|a|an|of|certain|two|three|several)\s+"
+                          r"(?:[a-z-]+\s+){0,2}" + _KIND_OF_ILLNESS + r"\s*[,:]?\s+$", re.I)
 # A name of an illness: several words, or a word with an illness's ending ("osteosarcoma"),
 # not a verb or an adjective after "the cancer" ("the cancer metastasizes").
-_ILLNESS_NAME = re.compile(r"\S+\s+\S+.*|.*(?:omas?|emias?|itis|osis|oses|pathy|plasias?|"
-                           r"virus|viruses)", re.S | re.I)
+_ILLNESS_NAME = lazy_re(r"\S+\s+\S+.*|.*(?:omas?|emias?|itis|osis|oses|pathy|plasias?|"
+                        r"virus|viruses)", re.S | re.I)
 
 
 # "Examples of these disorders include lupus, rheumatoid arthritis", "conditions such as ..."
-_KINDS_INCLUDE = re.compile(r"\b[a-z]{4,}s,?\s+(?:(?:may|can|often)\s+)?(?:include|includes|"
-                            r"including|such\s+as|like)\s+"
-                            r"(?:[^.;:]{0,150}?(?:,|\band\b|\bor\b)\s+)?$")
+_KINDS_INCLUDE = lazy_re(r"\b[a-z]{4,}s,?\s+(?:(?:may|can|often)\s+)?(?:include|includes|"
+                         r"including|such\s+as|like)\s+"
+                         r"(?:[^.;:]{0,150}?(?:,|\band\b|\bor\b)\s+)?$")
 
 
 def kind_given(text: str, start: int, end: int) -> bool:
@@ -347,14 +348,14 @@ def kind_given(text: str, start: int, end: int) -> bool:
 
 # "It is classified in CMT4A, CMT4B1, CMT4B2 ...", "subtypes: A, B and C", "the following
 # four subtypes:"
-_ANNOUNCED = re.compile(r"\b(?:classified\s+(?:in|into|as)|(?:sub)?types?|forms|groups|"
-                        r"variants|kinds|subgroups|the\s+following)\b[^.;]{0,40}[:,]?\s+"
-                        r"(?:[^.;]{0,200}?(?:,|\band\b|\bor\b|\s-)\s+)?$", re.I)
+_ANNOUNCED = lazy_re(r"\b(?:classified\s+(?:in|into|as)|(?:sub)?types?|forms|groups|"
+                     r"variants|kinds|subgroups|the\s+following)\b[^.;]{0,40}[:,]?\s+"
+                     r"(?:[^.;]{0,200}?(?:,|\band\b|\bor\b|\s-)\s+)?$", re.I)
 
 
-_ANNOUNCES_LIST = re.compile(r"\b(?:include|includes|including|such as|are|types?|kinds?|"
-                             r"forms?|(?:types?|kinds?|forms?)\s+of\s+[^.:]{1,40}|"
-                             r"the following[^.:]*)\s*:\s*$", re.I)
+_ANNOUNCES_LIST = lazy_re(r"\b(?:include|includes|including|such as|are|types?|kinds?|"
+                          r"forms?|(?:types?|kinds?|forms?)\s+of\s+[^.:]{1,40}|"
+                          r"the following[^.:]*)\s*:\s*$", re.I)
 
 
 def list_announced(doc: Document, block_index: int) -> bool:
@@ -375,8 +376,8 @@ def announced_kind(text: str, start: int) -> bool:
     return _ANNOUNCED.search(text, max(0, start - 260), start) is not None
 
 
-_AFTER_NUMBER = re.compile(r"\d[\d,.]*\s+(?:(?:(?:milli|micro|nano)?(?:grams?|liters?|litres?)|"
-                           r"mg|mL|ml|g|units?)\s+)?(?:per\s+)?$")
+_AFTER_NUMBER = lazy_re(r"\d[\d,.]*\s+(?:(?:(?:milli|micro|nano)?(?:grams?|liters?|litres?)|"
+                        r"mg|mL|ml|g|units?)\s+)?(?:per\s+)?$")
 
 
 def misread(text: str, start: int, end: int) -> bool:
@@ -403,10 +404,10 @@ def bold_label(doc: Document, block_index: int, start: int, end: int) -> bool:
 
 # What a term does, said right after it: "Anticonvulsants may be prescribed to reduce ...",
 # "A sedative helps the person stay relaxed", "Antihistamines block ...".
-_DOES = re.compile(r"[®™]*(?:\s*\([^()]{1,30}\))?\s+(?:(?:may|can|will|are|is)\s+(?:be\s+)?"
-                   r"(?:given|prescribed|used|taken|needed)\s+(?:to|for)|helps?|reduces?|"
-                   r"treats?|prevents?|relieves?|lowers?|raises?|blocks?|kills?|stops?|"
-                   r"controls?|shrinks?|slows?|eases?|calms?)\b", re.I)
+_DOES = lazy_re(r"[®™]*(?:\s*\([^()]{1,30}\))?\s+(?:(?:may|can|will|are|is)\s+(?:be\s+)?"
+                r"(?:given|prescribed|used|taken|needed)\s+(?:to|for)|helps?|reduces?|"
+                r"treats?|prevents?|relieves?|lowers?|raises?|blocks?|kills?|stops?|"
+                r"controls?|shrinks?|slows?|eases?|calms?)\b", re.I)
 
 
 def says_what_it_does(text: str, end: int) -> bool:
@@ -446,10 +447,10 @@ def key_points_lists(doc: Document) -> set[int]:
     return found
 
 
-_BRAND_BESIDE = re.compile(r"[†‡*®™]*\s*\(\s*[A-Z][a-z]+[A-Za-z-]*[®™]?\s*\)")
-_DRUG_CONTEXT = re.compile(r"\b(?:drugs?|medicines?|medications?|treat\w*|therap\w*|doses?|"
-                           r"approv\w*|chemo\w*|combination|regimens?|inhibitors?|taken|given|"
-                           r"infusion|injection|pills?|tablets?)\b", re.I)
+_BRAND_BESIDE = lazy_re(r"[†‡*®™]*\s*\(\s*[A-Z][a-z]+[A-Za-z-]*[®™]?\s*\)")
+_DRUG_CONTEXT = lazy_re(r"\b(?:drugs?|medicines?|medications?|treat\w*|therap\w*|doses?|"
+                        r"approv\w*|chemo\w*|combination|regimens?|inhibitors?|taken|given|"
+                        r"infusion|injection|pills?|tablets?)\b", re.I)
 
 
 def drug_named(text: str, start: int, end: int, term: str, drug: bool = False) -> bool:

@@ -33,14 +33,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from .blocks import Block
+from .patterns import lazy_re
 
 # Periods join letters to letters ("U.S", "e.g") and digits to digits ("9.6") but not a word
 # to a footnote number ("people.1").
-WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+|(?<=\d)\.\d+|(?<=[^\W\d_])\.[^\W\d_]+|,\d{3})*")
+WORD = lazy_re(r"[^\W_]+(?:[-'’][^\W_]+|(?<=\d)\.\d+|(?<=[^\W\d_])\.[^\W\d_]+|,\d{3})*")
 
 # A terminator, then closing quotes/brackets, then white space. Group 1 is the terminator run;
 # group 3 is a footnote number stuck to a full stop ("30,000 people.1 The disorder").
-_BOUNDARY = re.compile(r"(\.{3}|…|[.!?]+)([\"'”’)\]]*)(?=\s)|(?<=[^\W\d_])\.(\d{1,3})(?=\s)")
+_BOUNDARY = lazy_re(r"(\.{3}|…|[.!?]+)([\"'”’)\]]*)(?=\s)|(?<=[^\W\d_])\.(\d{1,3})(?=\s)")
 
 # Abbreviations after which a period never ends a sentence (lower case, without the final dot).
 _ALWAYS_JOIN = frozenset("""
@@ -177,17 +178,17 @@ def split_block(block: Block, index: int = 0) -> Iterable[Sentence]:
 # -- addresses and spelled-out abbreviations, found in linear time --------------------------
 
 # A link, a web or an email address: ADDRESS.finditer(text) is what `address_spans` finds.
-ADDRESS = re.compile(r"\]\([^)\s]*\)?|(?:https?://|www\.|\bdoi:)\S+|\S*/[\w.-]+/\S*|"
-                     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+ADDRESS = lazy_re(r"\]\([^)\s]*\)?|(?:https?://|www\.|\bdoi:)\S+|\S*/[\w.-]+/\S*|"
+                  r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # The same without its third part (a path: "a/b/c").
-_ADDRESS_NO_PATH = re.compile(r"\]\([^)\s]*\)?|(?:https?://|www\.|\bdoi:)\S+|"
-                              r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_ADDRESS_START = re.compile(r"(?=\]\(|(?:https?://|www\.|\bdoi:)\S)")  # the first two parts
-_PATH_SLASH = re.compile(r"/(?=[\w.-]+/)")
-_MAIL_AT = re.compile(r"(?<=[\w.+-])@(?=[\w-]+(?:\.[\w-]+)+)")
-_MAIL_NAME = re.compile(r"[\w.+-]+")
+_ADDRESS_NO_PATH = lazy_re(r"\]\([^)\s]*\)?|(?:https?://|www\.|\bdoi:)\S+|"
+                           r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_ADDRESS_START = lazy_re(r"(?=\]\(|(?:https?://|www\.|\bdoi:)\S)")  # the first two parts
+_PATH_SLASH = lazy_re(r"/(?=[\w.-]+/)")
+_MAIL_AT = lazy_re(r"(?<=[\w.+-])@(?=[\w-]+(?:\.[\w-]+)+)")
+_MAIL_NAME = lazy_re(r"[\w.+-]+")
 # Longer runs of non-space characters than this are read with `_long_token_addresses`.
-_LONG_TOKEN = re.compile(r"\S{65,}")
+_LONG_TOKEN = lazy_re(r"\S{65,}")
 
 
 def address_spans(text: str) -> list[tuple[int, int]]:
@@ -247,11 +248,11 @@ def within(spans: Sequence[tuple[int, int]], offset: int) -> bool:
 
 # An abbreviation in brackets after the words it stands for: "Post-Traumatic Stress (PTS)".
 # SPELLED_OUT.finditer(text) finds what `spelled_out` finds.
-SPELLED_OUT = re.compile(r"\w[\w-]*(?:\s+\w[\w-]*)+\s+\(([A-Z][A-Za-z0-9-]{1,10})\)")
-_BRACKETED = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,10})\)")
+SPELLED_OUT = lazy_re(r"\w[\w-]*(?:\s+\w[\w-]*)+\s+\(([A-Z][A-Za-z0-9-]{1,10})\)")
+_BRACKETED = lazy_re(r"\(([A-Z][A-Za-z0-9-]{1,10})\)")
 # Read backwards from the "(": white space, a word that starts with a letter or digit, white
 # space, and a word with a letter or digit in it.
-_WORDS_BEFORE_REVERSED = re.compile(r"\s+[\w-]*\w\s+-*\w")
+_WORDS_BEFORE_REVERSED = lazy_re(r"\s+[\w-]*\w\s+-*\w")
 
 
 def spelled_out(text: str) -> list[str]:

@@ -24,13 +24,13 @@ import datetime
 import io
 import os
 import pickle
-import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from . import glossary_files, glossary_sets, store
+from .patterns import lazy_re
 from .registry import Registry
 from .results import FileResult
 from .rulesets import RuleSetting
@@ -164,7 +164,7 @@ def _make_room(folder: str) -> None:
 
 
 # The names readlint gives results and their folders (store.digest): nothing else is removed.
-_OURS = re.compile(r"[0-9a-f]{32}")
+_OURS = lazy_re(r"[0-9a-f]{32}")
 
 # What a stored result may hold, besides Python's own containers, strings and numbers.
 _ALLOWED = frozenset({

@@ -3,13 +3,12 @@ file, the line and the key path, in plain words."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import yaml
 
 from . import store, yamltext
 from .errors import ConfigError
@@ -191,6 +190,8 @@ def _show(value: Any) -> str:
 
 def line_of(text: str, keys: Sequence[str | int]) -> int | None:
     """1-based line of a key path in a YAML (or, roughly, TOML) text."""
+    import yaml  # (only here: it is needed to say where a problem is)
+
     try:
         node = yaml.compose(text)
     except yaml.YAMLError:
@@ -214,10 +215,31 @@ def line_of(text: str, keys: Sequence[str | int]) -> int | None:
 
 
 def load_yaml(path: Path, display: str | None = None) -> tuple[Any, str]:
-    """A YAML data file (config, rule set): its data and its text."""
+    """A YAML data file (config, rule set): its data and its text. The data of a text read
+    before comes from the cache folder, where it is kept as JSON (when JSON holds it exactly),
+    so a run whose configs and rule sets have not changed does not load the YAML parser."""
     where = display or str(path)
     text = read_data_text(path, where)
-    return parse_yaml(text, where), text
+    key = store.digest("yaml", __version__, store.stamp(yamltext.__file__), text)
+    kept = store.read("yaml", key)
+    if kept is not None:
+        with contextlib.suppress(ValueError):
+            return json.loads(kept), text
+    data = parse_yaml(text, where)
+    shown = _exact_json(data)
+    if shown is not None:
+        store.write("yaml", key, shown.encode("utf-8"))
+    return data, text
+
+
+def _exact_json(data: Any) -> str | None:
+    """The data as JSON text, or None when JSON would read back something else (dates,
+    keys that are not text)."""
+    try:
+        shown = json.dumps(data, allow_nan=False)
+    except (TypeError, ValueError, RecursionError):
+        return None
+    return shown if json.loads(shown) == data else None
 
 
 # libyaml's loader when PyYAML was built with it: about ten times faster on big glossaries.
@@ -229,6 +251,8 @@ MAX_EXPANDED_VALUES = 2_000_000
 def parse_yaml(text: str, display: str) -> Any:
     """YAML text as data, or ConfigError naming the file and line. Aliases that expand to
     more than MAX_EXPANDED_VALUES values are refused before anything walks the data."""
+    import yaml
+
     try:
         data = yamltext.load(text)
     except yaml.YAMLError as exc:

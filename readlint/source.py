@@ -10,15 +10,10 @@ import stat
 from pathlib import Path
 from typing import Any
 
-import yaml
-from frontmatter.default_handlers import YAMLHandler
-
 from . import yamltext
 from .errors import ConfigError, InputError, ReadlintError
 
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
-
-_FM_BOUNDARY = YAMLHandler.FM_BOUNDARY
 
 
 # Data files readlint is pointed at (glossaries, word lists, rule sets, configs) may be big,
@@ -150,10 +145,14 @@ MAX_FRONT_MATTER_VALUES = 10_000
 def front_matter(text: str, path: str) -> tuple[dict[str, Any], int, dict[str, int]]:
     """The front matter of a text: (metadata, offset where the body starts, line of each key).
     Raises InputError on broken front matter."""
-    first = _FM_BOUNDARY.match(text)
+    import yaml  # (here: a run whose results all come from the cache reads no front matter)
+    from frontmatter.default_handlers import YAMLHandler
+
+    boundary = YAMLHandler.FM_BOUNDARY
+    first = boundary.match(text)
     if first is None or not text.startswith("---"):
         return {}, 0, {}
-    closing = _FM_BOUNDARY.search(text, first.end())
+    closing = boundary.search(text, first.end())
     if closing is None:
         raise InputError("front matter starts with '---' but has no closing '---' line", path, 1)
     fm_text = text[first.end():closing.start()]
@@ -162,7 +161,7 @@ def front_matter(text: str, path: str) -> tuple[dict[str, Any], int, dict[str, i
         fm_first_line += 1
         fm_text = fm_text[1:]
     try:
-        data = YAMLHandler().load(fm_text, Loader=yamltext.Loader)
+        data = YAMLHandler().load(fm_text, Loader=yamltext.loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = fm_first_line + mark.line if mark is not None else 1

@@ -20,10 +20,11 @@ from dataclasses import dataclass, field
 
 from .blocks import Comment
 from .document import Document
+from .patterns import lazy_re
 from .problem import Problem
 from .registry import Registry
 
-_DIRECTIVE = re.compile(r"\s*readlint-([A-Za-z-]*[A-Za-z])(?=[\s:]|$)\s*:?(.*)", re.S)
+_DIRECTIVE = lazy_re(r"\s*readlint-([A-Za-z-]*[A-Za-z])(?=[\s:]|$)\s*:?(.*)", re.S)
 KEYWORDS = ("disable", "enable", "disable-line", "disable-next-line", "disable-file")
 ALL = "*"
 

@@ -28,6 +28,7 @@ from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
+from .patterns import lazy_re
 from .tables import WordTable, cached_table, package_folder
 
 _LETTER_SYLLABLES = {"w": 3}
@@ -143,7 +144,7 @@ def _integer(n: int) -> list[str]:
     return out + _below_100(n)
 
 
-_VOWELS = re.compile(r"[aeiouy]+")
+_VOWELS = lazy_re(r"[aeiouy]+")
 
 
 def estimate(word: str) -> int:

@@ -18,12 +18,13 @@ from typing import Any, NamedTuple
 import orjson
 
 from .glossary import Entry, Glossary
+from .patterns import lazy_re
 from .wordforms import fold
 
 # Word tokens, without the footnote marks set right after a word ("transplant¹").
-_TOKEN = re.compile(r"[^\W_⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:['’][^\W_⁰¹²³⁴⁵⁶⁷⁸⁹]+)*|-")
-_OPENING = re.compile(r"[(\[{]")
-_CLOSING = re.compile(r"[)\]}]")
+_TOKEN = lazy_re(r"[^\W_⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:['’][^\W_⁰¹²³⁴⁵⁶⁷⁸⁹]+)*|-")
+_OPENING = lazy_re(r"[(\[{]")
+_CLOSING = lazy_re(r"[)\]}]")
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 from pathlib import Path
 
+from .patterns import lazy_re
 from .tables import WordTable, cached_table, package_folder
 
 # Administrative sections where terms are neither linked nor explained.
@@ -55,8 +56,8 @@ MEDICAL_PREFIXES = (
     "cyto", "histo", "patho", "pneumo", "pulmon", "arthr", "encephal", "cerebr", "adeno",
     "carcin", "metasta", "chemo", "radio", "brachy", "laparo", "endoscop", "colono",
 )
-_ACRONYM = re.compile(r"(?=[A-Z0-9-]*[A-Z][A-Z0-9-]*[A-Z0-9])[A-Z][A-Z0-9-]*[A-Z0-9]s?")
-_MIXED_CODE = re.compile(r"[A-Za-z]+\d[A-Za-z\d-]*|[A-Z][a-z]*[A-Z][A-Za-z]*\d*")
+_ACRONYM = lazy_re(r"(?=[A-Z0-9-]*[A-Z][A-Z0-9-]*[A-Z0-9])[A-Z][A-Z0-9-]*[A-Z0-9]s?")
+_MIXED_CODE = lazy_re(r"[A-Za-z]+\d[A-Za-z\d-]*|[A-Z][a-z]*[A-Z][A-Za-z]*\d*")
 
 
 def zipf(word: str, language: str = "en") -> float:
@@ -111,9 +112,9 @@ def _smashed(text: str) -> str:
     return _DIGIT_RUN.sub(lambda m: _DIGIT.sub("0", m.group()), text)
 
 
-_DIGIT_RUN = re.compile(r"\d[\d.,]+")
-_DIGIT = re.compile(r"\d")
-_PIECE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_DIGIT_RUN = lazy_re(r"\d[\d.,]+")
+_DIGIT = lazy_re(r"\d")
+_PIECE = lazy_re(r"[^\W_]+(?:'[^\W_]+)*")
 
 
 @cache
@@ -139,7 +140,7 @@ def _zipf_rows(language: str) -> Iterator[tuple[str, str]]:
                 yield word, str(centibels)
 
 
-_WORD = re.compile(r"[^\W_]+")
+_WORD = lazy_re(r"[^\W_]+")
 
 
 def rarity(phrase: str) -> float:
@@ -338,10 +339,10 @@ def run_together(word: str) -> bool:
     return False
 
 
-_MEDICAL_END = re.compile(r"(?:itis|osis|oma|emia|ectomy|otomy|ism|pathy)$")
+_MEDICAL_END = lazy_re(r"(?:itis|osis|oma|emia|ectomy|otomy|ism|pathy)$")
 # A medical word's ending that closes a whole word, and the short words a lost dash or space
 # often left glued after one.
-_WHOLE_TERM_END = re.compile(r"(?:itis|osis|oma|emia|ectomy|otomy|pathy|scope|scopy)$")
+_WHOLE_TERM_END = lazy_re(r"(?:itis|osis|oma|emia|ectomy|otomy|pathy|scope|scopy)$")
 _GLUE_AFTER_TERM = _GLUE_WORDS | {"too"}
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -424,12 +425,12 @@ def everyday_derivation(word: str) -> bool:
     return False
 
 
-_NAME_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+(?:(?:of|and|for|the|in|on)\s+)?$")
-_NAME_AFTER = re.compile(r"\s+(?:(?:of|and|for|the|in|on)\s+|(?:d['’]|de\s+|van\s+|von\s+))?"
-                         r"[A-Z][\w’'-]*")  # "Vall d'Hebron Institute", "Ludwig van Beethoven"
+_NAME_BEFORE = lazy_re(r"[A-Z][\w’'-]*\s+(?:(?:of|and|for|the|in|on)\s+)?$")
+_NAME_AFTER = lazy_re(r"\s+(?:(?:of|and|for|the|in|on)\s+|(?:d['’]|de\s+|van\s+|von\s+))?"
+                      r"[A-Z][\w’'-]*")  # "Vall d'Hebron Institute", "Ludwig van Beethoven"
 
 
-NAME_PARTICLE = re.compile(r"[dl]['’][A-Z]")  # "d'Hebron": a name after its particle
+NAME_PARTICLE = lazy_re(r"[dl]['’][A-Z]")  # "d'Hebron": a name after its particle
 
 
 def in_proper_name(text: str, start: int, end: int) -> bool:

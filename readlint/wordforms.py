@@ -10,9 +10,10 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from .document import Document
+from .patterns import lazy_re
 from .tables import WordTable, cached_table, package_folder
 
-_ABBREVIATION_PLURAL = re.compile(r"[A-Z][A-Z0-9-]*[A-Z0-9]s")
+_ABBREVIATION_PLURAL = lazy_re(r"[A-Z][A-Z0-9-]*[A-Z0-9]s")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -124,4 +125,4 @@ def fold_phrase(text: str) -> str:
     return " ".join(fold(w) for w in _WORD.findall(text))
 
 
-_WORD = re.compile(r"[^\W_]+")
+_WORD = lazy_re(r"[^\W_]+")

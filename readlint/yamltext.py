@@ -6,18 +6,33 @@ stopping the run."""
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-import yaml
+if TYPE_CHECKING:
+    import yaml
 
-_BASE: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+@cache
+def loader() -> Any:
+    """The safe loader (libyaml's where it is installed), with impossible dates and numbers
+    kept as text. Made when first needed: PyYAML takes some 10 ms to load, and a run whose
+    results all come from the cache reads no YAML (schema.load_yaml)."""
+    import yaml
 
-class Loader(_BASE):  # type: ignore[misc]
-    """The safe loader, with impossible dates kept as text."""
+    base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class Loader(base):  # type: ignore[misc]
+        """The safe loader, with impossible dates kept as text."""
+
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+    Loader.add_constructor("tag:yaml.org,2002:int", _int)
+    return Loader
 
 
 def _timestamp(loader: Any, node: yaml.ScalarNode) -> datetime.date | datetime.datetime | str:
+    import yaml
+
     try:
         found: datetime.date | datetime.datetime = \
             yaml.SafeLoader.construct_yaml_timestamp(loader, node)
@@ -27,6 +42,8 @@ def _timestamp(loader: Any, node: yaml.ScalarNode) -> datetime.date | datetime.d
 
 
 def _int(loader: Any, node: yaml.ScalarNode) -> int | str:
+    import yaml
+
     try:
         found: int = yaml.SafeLoader.construct_yaml_int(loader, node)
     except ValueError:  # more digits than Python turns into a number
@@ -34,13 +51,11 @@ def _int(loader: Any, node: yaml.ScalarNode) -> int | str:
     return found
 
 
-Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
-Loader.add_constructor("tag:yaml.org,2002:int", _int)
-
-
 def load(text: str) -> Any:
     """The data of a YAML text. Raises yaml.YAMLError (with its mark) or RecursionError."""
-    return yaml.load(text, Loader=Loader)  # noqa: S506 - a safe loader
+    import yaml
+
+    return yaml.load(text, Loader=loader())  # noqa: S506 - a safe loader
 
 
 def expanded_size(data: Any, stop: int | None = None) -> int:

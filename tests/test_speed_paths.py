@@ -307,3 +307,90 @@ def test_a_results_folder_is_trimmed_to_its_limit(tmp_path, monkeypatch):
         assert memo.trim(folder, 10_000) == 0  # under the limit now: nothing more goes
     finally:
         store.configure(None)
+
+
+# -- start-up: what a check served from the cache does not load --------------------------------
+
+_LOADED = """
+import sys
+from readlint.__main__ import run
+from readlint.patterns import _CompiledWhenUsed
+
+sys.argv = ["readlint", "check", sys.argv[1]]
+try:
+    run()
+except SystemExit:
+    pass
+holders = [v for name, module in list(sys.modules.items()) if name.startswith("readlint")
+           for v in vars(module).values() if isinstance(v, _CompiledWhenUsed)]
+loaded = [m for m in ("yaml", "frontmatter", "markdown_it", "re2", "readlint.markup")
+          if m in sys.modules]
+print(len(holders), sum(len(vars(h)) > 2 for h in holders), *loaded)
+"""
+
+
+def test_a_check_from_the_cache_loads_no_parser_and_compiles_no_pattern(tmp_path, warm_cache):
+    """A one-file check whose result is cached (pre-commit on an unchanged file) reads no
+    YAML, parses no Markdown and compiles none of readlint's own regular expressions."""
+    cache = warm_cache(tmp_path / "cache")
+    page = tmp_path / "page.md"
+    page.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    env = {**os.environ, "READLINT_CACHE_DIR": str(cache)}
+    for _ in range(2):  # the first run checks the page and keeps its result and the rule sets
+        first = subprocess.run([sys.executable, "-m", "readlint", "check", str(page)],
+                               cwd=tmp_path, env=env, capture_output=True, text=True,
+                               timeout=300)
+        assert first.returncode == 1, first.stderr
+    found = subprocess.run([sys.executable, "-c", _LOADED, str(page)], cwd=tmp_path, env=env,
+                           capture_output=True, text=True, timeout=300)
+    defined, compiled, *loaded = found.stdout.split("\n")[-2].split()
+    assert int(defined) > 100 and int(compiled) == 0 and loaded == [], found.stdout
+
+
+def test_a_pattern_is_compiled_when_first_used_and_matches_as_re_does():
+    import re
+
+    from readlint.patterns import lazy_re
+
+    pattern = lazy_re(r"(\w+)-(\d+)", re.I)
+    assert set(vars(pattern)) == {"_source", "_flags"}  # nothing compiled yet
+    compiled = re.compile(r"(\w+)-(\d+)", re.I)
+    text = "Take 2 doses of ABC-12, then xyz-7."
+    assert pattern.search(text).groups() == compiled.search(text).groups()
+    assert [m.span() for m in pattern.finditer(text)] == \
+        [m.span() for m in compiled.finditer(text)]
+    assert pattern.sub("#", text) == compiled.sub("#", text)
+    assert pattern.pattern == compiled.pattern and pattern.flags == compiled.flags
+
+
+def test_a_rule_set_read_before_is_not_parsed_again(tmp_path, monkeypatch):
+    """The data of a YAML file read before comes from the cache, the same as parsed; data
+    JSON cannot hold exactly (dates, numbers or true as keys) is parsed each time."""
+    import datetime
+
+    from readlint import schema, yamltext
+
+    store.configure(tmp_path / "cache")
+    try:
+        plain = tmp_path / "plain.yaml"
+        plain.write_text("rules:\n  long-sentence:\n    max_words: 12\n    skip: [a, 'b']\n"
+                         "description: Short\nratio: 0.5\nenabled: yes\n", encoding="utf-8")
+        dated = tmp_path / "dated.yaml"
+        dated.write_text("reviewed: 2024-01-31\n3: three\non: x\n", encoding="utf-8")
+        first = {p: schema.load_yaml(p) for p in (plain, dated)}
+        parsed: list[str] = []
+        real = yamltext.load
+
+        def counting(text: str) -> object:
+            parsed.append(text)
+            return real(text)
+
+        monkeypatch.setattr(yamltext, "load", counting)
+        again = {p: schema.load_yaml(p) for p in (plain, dated)}
+        assert again == first
+        assert again[dated][0] == {"reviewed": datetime.date(2024, 1, 31), 3: "three", True: "x"}
+        assert parsed == [dated.read_text(encoding="utf-8")]  # only the one JSON cannot hold
+        plain.write_text("rules: {}\n", encoding="utf-8")
+        assert schema.load_yaml(plain)[0] == {"rules": {}}  # changed: parsed again
+    finally:
+        store.configure(None)

@@ -6,27 +6,28 @@ from typing import Any
 
 from ..blocks import Block
 from ..document import Document
+from ..patterns import lazy_re
 from ..problem import Problem, Severity
 from ..rule import ACCESSIBILITY, Example, Rule
 
 _MONTHS = ("January February March April May June July August September October November "
            "December").split()
-_DATE = re.compile(r"(?<![\w/.-])(0?[1-9]|1[0-2])([/.-])(0?[1-9]|1[0-2])\2(\d{4}|\d{2})(?![\w/-])")
-_NOON = re.compile(r"(?<![\w:])12(?::00)?\s*(a\.?\s?m\.?|p\.?\s?m\.?)(?!\w)", re.I)
+_DATE = lazy_re(r"(?<![\w/.-])(0?[1-9]|1[0-2])([/.-])(0?[1-9]|1[0-2])\2(\d{4}|\d{2})(?![\w/-])")
+_NOON = lazy_re(r"(?<![\w:])12(?::00)?\s*(a\.?\s?m\.?|p\.?\s?m\.?)(?!\w)", re.I)
 _UNITS = (r"(?:days?|weeks?|months?|years?|hours?|minutes?|times|pills?|tablets?|capsules?|"
           r"doses?|cups?|glasses|servings?|drinks?|pounds|kilograms|kg|mg|ml|mL|inches|cm|"
           r"percent|sessions|visits|treatments|cycles)")
 # A hyphen only: an en dash ("1–3 days") is the printed form of a range and reads as one.
-_RANGE = re.compile(rf"(?<![\w.,/-])(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)\s+{_UNITS}\b")
-_BETWEEN = re.compile(r"\bbetween\s+(?:(?:the\s+)?ages?\s+(?:of\s+)?)?$", re.I)
+_RANGE = lazy_re(rf"(?<![\w.,/-])(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)\s+{_UNITS}\b")
+_BETWEEN = lazy_re(r"\bbetween\s+(?:(?:the\s+)?ages?\s+(?:of\s+)?)?$", re.I)
 # Sections that list the works a page cites, and what marks a reference to a journal article:
 # its year and volume ("2019;12"), volume, issue and pages ("58 (7): 713-21"), volume, pages
 # and year ("160: 206-214, 2022") or a DOI.
 _REFERENCES = ("references", "* references", "references *", "* references *", "sources",
                "citations", "bibliography")
-_JOURNAL = re.compile(r"\b(?:19|20)\d\d\s*;\s*\d|\b\d+\s*\(\d+(?:[-–]\d+)?\)\s*:\s*[eE]?\d|"
-                      r"\b\d+\s*:\s*[eE]?\d+(?:[-–][eE]?\d+)?,\s*(?:19|20)\d\d\b|"
-                      r"\bdoi:\s*10\.|\bdoi\.org/10\.", re.I)
+_JOURNAL = lazy_re(r"\b(?:19|20)\d\d\s*;\s*\d|\b\d+\s*\(\d+(?:[-–]\d+)?\)\s*:\s*[eE]?\d|"
+                   r"\b\d+\s*:\s*[eE]?\d+(?:[-–][eE]?\d+)?,\s*(?:19|20)\d\d\b|"
+                   r"\bdoi:\s*10\.|\bdoi\.org/10\.", re.I)
 # How far after a range the journal of the title it is in comes: a title and its journal.
 _TITLE_REACH = 300
 

@@ -7,40 +7,41 @@ from typing import Any
 
 from ..blocks import Block
 from ..document import Document
+from ..patterns import lazy_re
 from ..problem import Problem, Severity
 from ..rule import ACCESSIBILITY, Example, Rule
 from ..vocabulary import zipf
 
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.S)
-_EMPHASIS = re.compile(r"(?<![*\w])([*_])(?=[^\s*_])([^*_]+?)(?<=[^\s*_])\1(?![*\w])", re.S)
-_HTML_BOLD = re.compile(r"<(b|strong|i|em)\b[^>]*>(.*?)</\1\s*>", re.S | re.I)
-_LINK_TARGET = re.compile(r"\]\([^)]*\)|<[^>]+>")  # what a reader does not see
+_STRONG = lazy_re(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.S)
+_EMPHASIS = lazy_re(r"(?<![*\w])([*_])(?=[^\s*_])([^*_]+?)(?<=[^\s*_])\1(?![*\w])", re.S)
+_HTML_BOLD = lazy_re(r"<(b|strong|i|em)\b[^>]*>(.*?)</\1\s*>", re.S | re.I)
+_LINK_TARGET = lazy_re(r"\]\([^)]*\)|<[^>]+>")  # what a reader does not see
 # Where those can start; the ends are looked for with plain string search (see _strong,
 # _html_bold and _without_link_targets, which find what the three expressions above find).
-_STRONG_OPENING = re.compile(r"(?=(?:\*\*|__)\S)")
-_HTML_OPENING = re.compile(r"<(b|strong|i|em)\b", re.I)
-_HTML_CLOSING = re.compile(r"</(b|strong|i|em)\s*>", re.I)
-_LINK_TARGET_START = re.compile(r"\]\(|<")
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_BULLET_LINE = re.compile(r"[ \t]*(?:[•·▪◦●○■□➢►✓✔]|o[ \t])[ \t]*\S")
+_STRONG_OPENING = lazy_re(r"(?=(?:\*\*|__)\S)")
+_HTML_OPENING = lazy_re(r"<(b|strong|i|em)\b", re.I)
+_HTML_CLOSING = lazy_re(r"</(b|strong|i|em)\s*>", re.I)
+_LINK_TARGET_START = lazy_re(r"\]\(|<")
+_WORD = lazy_re(r"[^\W_]+(?:['’][^\W_]+)*")
+_BULLET_LINE = lazy_re(r"[ \t]*(?:[•·▪◦●○■□➢►✓✔]|o[ \t])[ \t]*\S")
 # What a reader does not see as text, blanked before emphasis is looked for: "__" or "*" in
 # a link's address is no emphasis.
-_BARE_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]*", re.I)
+_BARE_ADDRESS = lazy_re(r"(?:https?://|www\.)[^\s<>()\[\]]*", re.I)
 # The start of a line that opens with bold, perhaps numbered: "8. **", "- **", "**".
-_BOLD_START = re.compile(r"[ \t>]*(?:(?:[-+*]|\d{1,3}[.)]|Q\d{0,3}[.:)]?)[ \t]+)?"
-                         r"(?:\d{1,3}[.)][ \t]*)?(\*\*|__)(?=\S)")
+_BOLD_START = lazy_re(r"[ \t>]*(?:(?:[-+*]|\d{1,3}[.)]|Q\d{0,3}[.:)]?)[ \t]+)?"
+                      r"(?:\d{1,3}[.)][ \t]*)?(\*\*|__)(?=\S)")
 # Sections of references: citations keep the capitals of the titles they cite.
 _REFERENCES = ("references", "* references", "references *", "* references *", "sources",
                "citations", "bibliography")
 # A sentence ends inside a run of emphasis: a full stop, "?" or "!" followed by a capital.
-_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s+[\"“‘(\[]?[A-Z]")
+_SENTENCE_BREAK = lazy_re(r"[.!?][\"'”’)\]]*\s+[\"“‘(\[]?[A-Z]")
 # A table cell all in bold.
-_BOLD_CELL = re.compile(r"(\*\*|__)(?=\S)(?:(?!\1).)+(?<=\S)\1")
+_BOLD_CELL = lazy_re(r"(\*\*|__)(?=\S)(?:(?!\1).)+(?<=\S)\1")
 # The words of unmarked text a paragraph needs around one sentence in bold for that sentence
 # to stand out as its key point.
 _KEY_SENTENCE_CONTEXT = 8
 # The number before a question in bold ("1. **What is ...?**", "**Q3: Who ...?**").
-_NUMBER = re.compile(r"^(?:Q\d{0,3}[.:)]?|\d{1,3}[.)])\s+")
+_NUMBER = lazy_re(r"^(?:Q\d{0,3}[.:)]?|\d{1,3}[.)])\s+")
 COMMON = 3.0  # a word at least this common (Zipf scale) is an everyday word, not a symbol
 
 

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..document import Document
+from ..patterns import lazy_re
 from ..problem import Problem, Severity
 from ..rule import DOCUMENT_HEALTH, Example, Rule
 from ..yamltext import shown, shown_text
@@ -14,7 +14,7 @@ KINDS = {"text", "date", "number", "list", "boolean", "text or number"}
 # What a missing or empty field could say, shown in its message.
 EXAMPLES = {"title": "Breast Cancer Screening", "audienceLevel": "patient", "language": "en",
             "lastReviewed": "2026-03-30", "reviewFrequency": "yearly"}
-_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+_LANGUAGE = lazy_re(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
 
 def field_place(doc: Document, key: str) -> tuple[int, int]:

@@ -6,6 +6,7 @@ from typing import Any
 
 from ..blocks import HeadingMark
 from ..document import Document
+from ..patterns import lazy_re
 from ..problem import Problem, Severity
 from ..rule import ACCESSIBILITY, Example, Rule
 
@@ -172,9 +173,9 @@ def _which_to_keep(doc: Document, first: HeadingMark, second: HeadingMark, line:
 # or a bar; the last such part of a title; and what the other title can add instead, in
 # brackets or after a dash ("Skin Cancer Prevention - NCI" over "Skin Cancer Prevention
 # (PDQ®)–Patient Version").
-_ADDED = re.compile(r"\s+[-|–—]\s+\S+(?:\s+\S+){0,3}")
-_LAST_ADDED = re.compile(r"\s+[-|–—]\s+[^\s|–—-]+(?:\s+[^\s|–—-]+){0,2}$")
-_QUALIFIER = re.compile(r"\s*[(–—-]")
+_ADDED = lazy_re(r"\s+[-|–—]\s+\S+(?:\s+\S+){0,3}")
+_LAST_ADDED = lazy_re(r"\s+[-|–—]\s+[^\s|–—-]+(?:\s+[^\s|–—-]+){0,2}$")
+_QUALIFIER = lazy_re(r"\s*[(–—-]")
 
 
 def _added(longer: str, shorter: str) -> str | None:
@@ -210,8 +211,8 @@ def _text_below(doc: Document, mark: HeadingMark) -> str | None:
 _NAME_WORDS = 40
 _HEADING_WORDS = 60
 _PUNCTUATION = " \t.,;:!?()[]{}\"'“”‘’*_|–—-®™"
-_TITLE_TAIL = re.compile(r"\s+[-|–]\s+NCI\s*$|\s*\(PDQ®?\)|\s*[-–]\s*(?:Patient|Health "
-                         r"Professional) Version", re.I)
+_TITLE_TAIL = lazy_re(r"\s+[-|–]\s+NCI\s*$|\s*\(PDQ®?\)|\s*[-–]\s*(?:Patient|Health "
+                      r"Professional) Version", re.I)
 _SMALL = frozenset("a an and the of for in on to or with by at is are what who how".split())
 
 

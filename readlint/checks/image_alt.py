@@ -5,14 +5,15 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..document import Document
+from ..patterns import lazy_re
 from ..problem import Problem, Severity
 from ..rule import ACCESSIBILITY, Example, Rule
 
 # Alt text that says nothing about the picture: what screen readers already announce.
 PLACEHOLDERS = frozenset("""image picture photo photograph graphic img figure icon logo chart
 diagram illustration screenshot pic placeholder alt untitled""".split())
-_FILE_NAME = re.compile(r"[\w.~/-]*\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|avif)", re.I)
-_CAMERA_NAME = re.compile(r"(?:img|dsc|dscn|pxl|image|photo)[_-]?\d+", re.I)
+_FILE_NAME = lazy_re(r"[\w.~/-]*\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|avif)", re.I)
+_CAMERA_NAME = lazy_re(r"(?:img|dsc|dscn|pxl|image|photo)[_-]?\d+", re.I)
 
 
 class ImageAlt(Rule):

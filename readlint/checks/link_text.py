@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from ..blocks import Block, Link
 from ..document import Document
+from ..patterns import lazy_re
 from ..problem import Problem, Severity
 from ..rule import ACCESSIBILITY, Example, Rule
 
@@ -23,31 +24,31 @@ FILE_TYPES = {"pdf": "PDF", "doc": "Word", "docx": "Word", "xls": "Excel", "xlsx
               "ppt": "PowerPoint", "pptx": "PowerPoint", "zip": "ZIP", "mp3": "audio",
               "mp4": "video", "csv": "CSV", "rtf": "RTF", "epub": "EPUB"}
 IMAGE_TYPES = frozenset("png jpg jpeg gif svg webp bmp tif tiff avif".split())
-_SAYS_FILE = re.compile(r"\b(?:pdf|word|excel|powerpoint|zip|audio|video|csv|rtf|epub|"
-                        r"download|\d+(?:\.\d+)?\s*[kKmM][bB])\b", re.I)
+_SAYS_FILE = lazy_re(r"\b(?:pdf|word|excel|powerpoint|zip|audio|video|csv|rtf|epub|"
+                     r"download|\d+(?:\.\d+)?\s*[kKmM][bB])\b", re.I)
 # What comes just before an address that is part of a reference: "Available at:",
 # "Retrieved August 2, 2024, from", "URL:", "doi:". Only the last few words before the
 # address are read, so a paragraph of many addresses is read once.
-_CITATION = re.compile(r"(?:available(?: online)? (?:at|from)(?: url)?|accessed(?: on)?|"
-                       r"retrieved(?: [\w ,]{1,40})? from|url|doi|\[internet\]|"
-                       r"cited [^\]]{1,40}\]|as described at|"
-                       r"(?:reprinted|adapted|reproduced|obtained|used)(?: with permission)? "
-                       r"from\b[^.;]{0,90})\s*:?\s*$", re.I)
+_CITATION = lazy_re(r"(?:available(?: online)? (?:at|from)(?: url)?|accessed(?: on)?|"
+                    r"retrieved(?: [\w ,]{1,40})? from|url|doi|\[internet\]|"
+                    r"cited [^\]]{1,40}\]|as described at|"
+                    r"(?:reprinted|adapted|reproduced|obtained|used)(?: with permission)? "
+                    r"from\b[^.;]{0,90})\s*:?\s*$", re.I)
 # Addresses that are a reference whatever the words around them: a DOI, a licence.
-_CITED_ADDRESS = re.compile(r"doi\.org/|creativecommons\.org/", re.I)
-_CITATION_AFTER = re.compile(r"[\s.,;)]*(?:\(?(?:last )?accessed|\[cited|\(cited)", re.I)
+_CITED_ADDRESS = lazy_re(r"doi\.org/|creativecommons\.org/", re.I)
+_CITATION_AFTER = lazy_re(r"[\s.,;)]*(?:\(?(?:last )?accessed|\[cited|\(cited)", re.I)
 # A contact block: the address comes with a label ("Website:", "Internet:") or right after a
 # telephone number or an e-mail address ("1-800-272-3900 or www.alz.org").
-_CONTACT_LABEL = re.compile(r"(?:web ?site|web|internet|online|home ?page|on the web|e-?mail)"
-                            r"\s*(?:address)?\s*:\s*$", re.I)
-_CONTACT_BEFORE = re.compile(r"(?:\b1-8\d\d-[\dA-Z-]{7,}|\(?\b\d{3}\)?[-.\s]\d{3}[-.\s]?\d{4}\b|"
-                             r"\b\d{10}\b|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)[^.!?]{0,60}$", re.I)
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]", re.I)
+_CONTACT_LABEL = lazy_re(r"(?:web ?site|web|internet|online|home ?page|on the web|e-?mail)"
+                         r"\s*(?:address)?\s*:\s*$", re.I)
+_CONTACT_BEFORE = lazy_re(r"(?:\b1-8\d\d-[\dA-Z-]{7,}|\(?\b\d{3}\)?[-.\s]\d{3}[-.\s]?\d{4}\b|"
+                          r"\b\d{10}\b|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)[^.!?]{0,60}$", re.I)
+_URL = lazy_re(r"(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]", re.I)
 # Links to a dictionary entry: the term is the link's text, so it names where it goes.
-_DICTIONARY = re.compile(r"popDefinition|/dictionar(?:y|ies)/|/glossary|/def/|/definitions?/",
-                         re.I)
-_SEPARATOR = re.compile(r"(?<=[^\W_])[-_.](?=[^\W_])")
-_WORDS = re.compile(r"[^\W_]+")
+_DICTIONARY = lazy_re(r"popDefinition|/dictionar(?:y|ies)/|/glossary|/def/|/definitions?/",
+                      re.I)
+_SEPARATOR = lazy_re(r"(?<=[^\W_])[-_.](?=[^\W_])")
+_WORDS = lazy_re(r"[^\W_]+")
 
 
 class LinkText(Rule):

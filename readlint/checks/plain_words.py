@@ -15,6 +15,7 @@ from ..document import Document
 from ..errors import ConfigError
 from ..glossary import Entry, Glossary
 from ..glossary_sets import block_matches, load_all
+from ..patterns import lazy_re
 from ..problem import Fix, Problem, Severity
 from ..readability import familiar_words, is_familiar
 from ..rule import NO_OPTIONS, PLAIN_WORD, Example, Rule, RunContext
@@ -301,7 +302,7 @@ def _past(previous: str, before: list[str], after: list[str]) -> str | None:
     return "either"
 
 
-_ABBREVIATION_AFTER = re.compile(r"(?:[\s-]+[^\W\d_][\w'’-]*){0,3}\s*\(([A-Z][A-Z0-9]{1,7})s?\)")
+_ABBREVIATION_AFTER = lazy_re(r"(?:[\s-]+[^\W\d_][\w'’-]*){0,3}\s*\(([A-Z][A-Z0-9]{1,7})s?\)")
 
 
 def _abbreviated(text: str, start: int, end: int) -> bool:
@@ -328,7 +329,7 @@ def _already_there(plain: str, before: list[str], after: list[str]) -> bool:
 
 # -- reading the sentence around a match ---------------------------------------------------------
 
-_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s*_]")
+_TOKEN = lazy_re(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s*_]")
 _REACH = 200  # characters read on each side of a match, within its sentence
 
 _DETERMINERS = frozenset("""
@@ -536,7 +537,7 @@ class _Page:
     def topic(self) -> set[str]:
         return self.doc.memo("plain-words topic", lambda: topic_words(self.doc))  # type: ignore
 
-_YOU = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+_YOU = lazy_re(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 
 
 def _joined(text: str, start: int, end: int) -> bool:
@@ -545,8 +546,8 @@ def _joined(text: str, start: int, end: int) -> bool:
         (start > 1 and text[start - 1] == "-" and text[start - 2].isalnum())
 
 
-_LABEL_START = re.compile(r"(?:^\s*|(?:\d%|\)|\s-)\s+)")
-_LABEL_END = re.compile(r"\s+(?:\d+(?:\.\d+)?%(?=\s+[A-Z]|\s*$)|-(?=\s))")
+_LABEL_START = lazy_re(r"(?:^\s*|(?:\d%|\)|\s-)\s+)")
+_LABEL_END = lazy_re(r"\s+(?:\d+(?:\.\d+)?%(?=\s+[A-Z]|\s*$)|-(?=\s))")
 
 
 def _in_label(text: str, start: int, end: int) -> bool:

@@ -11,6 +11,7 @@ from ..explanations import explained
 from ..glossary_files import BUNDLED
 from ..glossary_sets import block_matches
 from ..nearby import resource_title
+from ..patterns import lazy_re
 from ..problem import Problem, Severity
 from ..prose import Sentence
 from ..readability import COUNTED, FORMULA_LABELS, GRADE_FORMULAS, SHORT_WORD, UNREAD, TextStats
@@ -213,7 +214,7 @@ def _figures(full: float, own: float, label: str) -> str:
 
 
 # A title that names professionals as the page's readers: "...–Health Professional Version".
-_PROFESSIONAL_TITLE = re.compile(
+_PROFESSIONAL_TITLE = lazy_re(
     r"\b(?:health ?(?:care )?professionals?|professional version|for (?:clinicians|"
     r"physicians|providers|health ?care providers))\b", re.I)
 # The grade from which a page reads as written for professionals (audience-mismatch's).
@@ -248,8 +249,8 @@ def _short(text: str, width: int = 50) -> str:
 
 # A pronunciation key: "(OH-sih-MER-tih-nib MEH-zih-layt)", "(ATH-er-o-skler-O-sis)": three
 # or more short syllables joined by hyphens, some in capitals (the stressed ones), some not.
-_KEY = re.compile(r"\(\s*([A-Za-z]{1,6}(?:-[A-Za-z]{1,6}){2,}"
-                  r"(?:\s+[A-Za-z]{1,6}(?:-[A-Za-z]{1,6})*)*)\s*\)")
+_KEY = lazy_re(r"\(\s*([A-Za-z]{1,6}(?:-[A-Za-z]{1,6}){2,}"
+               r"(?:\s+[A-Za-z]{1,6}(?:-[A-Za-z]{1,6})*)*)\s*\)")
 _JOINERS = frozenset("and or of with for the in on to a an &".split())
 
 
@@ -263,7 +264,7 @@ def _pronunciation_keys(text: str) -> list[tuple[int, int]]:
 
 
 # The end of a link card whose markup the page lost: "Learn about ...](/types/breast/...)".
-_CARD_END = re.compile(r"\]\((?:/|https?://)[^)\s]*\)?\s*$")
+_CARD_END = lazy_re(r"\]\((?:/|https?://)[^)\s]*\)?\s*$")
 
 
 def _link_card(block: Block) -> bool:
@@ -399,7 +400,7 @@ def _minus(total: TextStats, part: TextStats) -> TextStats:
 
 
 LINK_CARDS_SHARE = 0.3
-_WORD = re.compile(r"[^\W_]+")
+_WORD = lazy_re(r"[^\W_]+")
 
 
 def own_words(doc: Document) -> OwnWords:

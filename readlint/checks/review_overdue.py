@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..document import Document
+from ..patterns import lazy_re
 from ..problem import Problem, Severity
 from ..rule import DOCUMENT_HEALTH, NO_OPTIONS, Example, Rule, RunContext
 from ..yamltext import shown_text
@@ -16,7 +17,7 @@ from .front_matter_fields import field_place
 MONTHS = {"monthly": 1, "bimonthly": 2, "quarterly": 3, "semiannually": 6, "semiannual": 6,
           "biannually": 6, "biannual": 6, "half-yearly": 6, "twice a year": 6, "yearly": 12,
           "annually": 12, "annual": 12, "every year": 12, "biennially": 24, "biennial": 24}
-_EVERY = re.compile(r"(?:every\s+)?(\d{1,9})\s*(day|week|month|year)s?", re.I)
+_EVERY = lazy_re(r"(?:every\s+)?(\d{1,9})\s*(day|week|month|year)s?", re.I)
 
 
 def period(value: Any) -> tuple[int, int] | None:

@@ -5,6 +5,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..document import Document
+from ..patterns import lazy_re
 from ..problem import Problem, Severity
 from ..rule import ACCESSIBILITY, Example, Rule
 
@@ -13,7 +14,7 @@ _SHAPES = r"(?:round|square|circular|triangular|star-shaped|big|large|small)"
 _THINGS = r"(?:button|link|icon|box|tab|arrow|circle|square|text|words?|banner|bar|sign)"
 _PLACES = r"(?:right|left|top|bottom|right-hand side|left-hand side)"
 _VERBS = r"(?:are|is|must|can|will|should|may|mean|means|need|needs|have|has|were|was|and|or)"
-_PATTERN = re.compile(
+_PATTERN = lazy_re(
     rf"\b(?:click|press|tap|select|choose|see|use|look for|find)\s+(?:on\s+)?the\s+"
     rf"(?:{_COLOURS}|{_SHAPES})\s+{_THINGS}\b"
     rf"|\b(?:in|see|on|at)\s+the\s+(?:box|panel|column|sidebar|menu|picture|image|chart|"
@@ -28,10 +29,10 @@ _PATTERN = re.compile(
 
 
 # A word every instruction _PATTERN finds holds: a colour, a shape, a place or "shown".
-_NEEDED = re.compile(rf"\b(?:{_COLOURS}|{_SHAPES}|{_PLACES}|shown)\b", re.I)
+_NEEDED = lazy_re(rf"\b(?:{_COLOURS}|{_SHAPES}|{_PLACES}|shown)\b", re.I)
 # "as shown below:" followed by what it shows, read next by every reader; a colour named in
 # brackets, which describes a picture.
-_INTRODUCES = re.compile(r"\s*[:)]")
+_INTRODUCES = lazy_re(r"\s*[:)]")
 
 
 class SensoryInstructions(Rule):

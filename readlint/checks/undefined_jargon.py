@@ -14,6 +14,7 @@ from ..explanations import explained
 from ..glossary_sets import block_matches
 from ..hardness import Limits, hard_term, hard_word
 from ..linkpractice import is_title
+from ..patterns import lazy_re
 from ..problem import Problem, Severity
 from ..prose import WORD, address_spans, spelled_out, within
 from ..rule import UNDEFINED_TERM, Example, Rule
@@ -439,21 +440,21 @@ class _BlockTerms:
 _FORMED_ENDINGS = ("l", "al", "ic", "ar", "ous")
 
 # The expressions the word tests below ask of many words, compiled once.
-_POSSESSIVE_END = re.compile(r"['’]s$")
-_CAPITALISED_BEFORE = re.compile(r"\b[A-Z][a-z]+[*_]*\s+[*_]*$")
-_TRIAL_NUMBER = re.compile(r"NCT\d{8}")
-_LETTER = re.compile(r"[^\W\d_]")
-_FIGURES = re.compile(r"[\d.,]+")
-_LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
-_NOT_A_WORD = re.compile(r"\d+[xX×]\d+|\d[\dA-Za-z]*|[α-ωΑ-Ω]\w*|(?:to|up|of|in|and|or|than)\d+")
-_POSSESSIVE_WORD = re.compile(r"([a-z][a-z-]{2,})['’]s")
-_FOOTNOTE_MARK = re.compile(r"[.¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
-_CODED = re.compile(r"([A-Z][A-Z0-9]+)(?:-[a-z]{4,}|genes?|mutations?|proteins?)")
-_JOINED = re.compile(r"([^\W\d_]{4,})\.([^\W\d_]{2,})")
-_WEB_ADDRESS_END = re.compile(r"\.(?:gov|com|org|net|edu|info|io|us|uk)$", re.I)
-_DRUG_NAME_SUFFIX = re.compile(r"([^\W\d_]{3,})-(?:[a-z]{4}|cel)")
-_PHONE_NUMBER = re.compile(r"\d[\d-]*-[A-Z]+-[\d-]+")
-_NUMBER_DASH_END = re.compile(r"\d-$")
+_POSSESSIVE_END = lazy_re(r"['’]s$")
+_CAPITALISED_BEFORE = lazy_re(r"\b[A-Z][a-z]+[*_]*\s+[*_]*$")
+_TRIAL_NUMBER = lazy_re(r"NCT\d{8}")
+_LETTER = lazy_re(r"[^\W\d_]")
+_FIGURES = lazy_re(r"[\d.,]+")
+_LATIN_LETTER = lazy_re(r"[A-Za-zÀ-ɏ]")
+_NOT_A_WORD = lazy_re(r"\d+[xX×]\d+|\d[\dA-Za-z]*|[α-ωΑ-Ω]\w*|(?:to|up|of|in|and|or|than)\d+")
+_POSSESSIVE_WORD = lazy_re(r"([a-z][a-z-]{2,})['’]s")
+_FOOTNOTE_MARK = lazy_re(r"[.¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
+_CODED = lazy_re(r"([A-Z][A-Z0-9]+)(?:-[a-z]{4,}|genes?|mutations?|proteins?)")
+_JOINED = lazy_re(r"([^\W\d_]{4,})\.([^\W\d_]{2,})")
+_WEB_ADDRESS_END = lazy_re(r"\.(?:gov|com|org|net|edu|info|io|us|uk)$", re.I)
+_DRUG_NAME_SUFFIX = lazy_re(r"([^\W\d_]{3,})-(?:[a-z]{4}|cel)")
+_PHONE_NUMBER = lazy_re(r"\d[\d-]*-[A-Z]+-[\d-]+")
+_NUMBER_DASH_END = lazy_re(r"\d-$")
 
 
 def _within(spans: list[tuple[int, int, str]], starts: list[int], start: int, end: int) -> bool:
@@ -468,17 +469,17 @@ def _limits(options: Mapping[str, Any]) -> Limits:
 
 
 # What kind of thing a term is, said by its last word: "the BRAF gene", "the pituitary gland".
-_KIND_LAST = re.compile(rf"\s{nearby.KIND_NOUNS}$", re.I)
+_KIND_LAST = lazy_re(rf"\s{nearby.KIND_NOUNS}$", re.I)
 # A cancer, a syndrome or a substance named as one: "acute lymphocytic leukemia", "folic acid".
-_ILLNESS_LAST = re.compile(r"\s(?:leukemias?|lymphomas?|cancers?|tumou?rs?|syndromes?|"
-                           r"vaccines?|acids?)$", re.I)
+_ILLNESS_LAST = lazy_re(r"\s(?:leukemias?|lymphomas?|cancers?|tumou?rs?|syndromes?|"
+                        r"vaccines?|acids?)$", re.I)
 # A virus named as one: "cytomegalovirus", "human papillomavirus".
-_VIRUS_NAME = re.compile(r"[a-z]{3}viruse?s?$", re.I)
+_VIRUS_NAME = lazy_re(r"[a-z]{3}viruse?s?$", re.I)
 # Characters that could not be read (U+FFFD): a block with this many is not text (an ebook's
 # data shown as a page), and its "words" are not terms.
 _UNREADABLE_MARKS = 3
 # People named by their work, with an everyday ending: "internists", "epidemiologists".
-_PEOPLE = re.compile(r"(?![a-z]*(?:agonists?|synergists?)$)[a-z]{3,}(?:ists?|icians?)", re.I)
+_PEOPLE = lazy_re(r"(?![a-z]*(?:agonists?|synergists?)$)[a-z]{3,}(?:ists?|icians?)", re.I)
 
 
 def _linked_stems(doc: Document) -> set[str]:
@@ -566,20 +567,20 @@ def _named(term: str, acronym: bool, in_glossary: bool, text: str, start: int) -
 
 # A field of work named as such: "the department of oncology", "experts in the fields of
 # oncology, pharmacology ...", "specialties include medical oncology".
-_FIELD_BEFORE = re.compile(r"\b(?:[Dd]epartments?\s+of|[Ff]ields?\s+of|[Pp]rofessor\s+of|"
-                           r"[Ss]pecialt(?:y|ies)(?:\s+include)?|[Ee]xperts?\s+in)\s+"
-                           r"(?:[a-z]+(?:\s+[a-z]+)?,\s+)*(?:(?:medical|clinical|radiation)\s+)?$")
+_FIELD_BEFORE = lazy_re(r"\b(?:[Dd]epartments?\s+of|[Ff]ields?\s+of|[Pp]rofessor\s+of|"
+                        r"[Ss]pecialt(?:y|ies)(?:\s+include)?|[Ee]xperts?\s+in)\s+"
+                        r"(?:[a-z]+(?:\s+[a-z]+)?,\s+)*(?:(?:medical|clinical|radiation)\s+)?$")
 # A word of a capitalised name that its abbreviation follows: "Surveillance, Epidemiology, and
 # End Results (SEER)".
-_NAME_THEN_ABBREVIATION = re.compile(r"(?:,?\s+(?:and\s+|&\s+|of\s+|for\s+|the\s+)?[A-Z][\w'’-]*)+"
-                                     r"\s*\([A-Z][A-Za-z0-9]*[A-Z]\)")
+_NAME_THEN_ABBREVIATION = lazy_re(r"(?:,?\s+(?:and\s+|&\s+|of\s+|for\s+|the\s+)?[A-Z][\w'’-]*)+"
+                                  r"\s*\([A-Z][A-Za-z0-9]*[A-Z]\)")
 # A list that ends by saying what kind of things it names, the term one of its items: "a
 # pacemaker, man-made joint, stent, or other metal devices".
-_AND_OTHER = re.compile(r"(?:,\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}){1,6},?\s+(?:or|and)\s+other\s+"
-                        r"(?:[a-z]+\s+){0,2}[a-z]+s\b")
+_AND_OTHER = lazy_re(r"(?:,\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}){1,6},?\s+(?:or|and)\s+other\s+"
+                     r"(?:[a-z]+\s+){0,2}[a-z]+s\b")
 
 
-_TOPIC_WORD_AFTER = re.compile(r"\s+([^\W\d_][\w'’-]*)")
+_TOPIC_WORD_AFTER = lazy_re(r"\s+([^\W\d_][\w'’-]*)")
 
 
 def _explained_with_next(text: str, start: int, end: int, topic: set[str]) -> bool:
@@ -609,9 +610,9 @@ def _field_or_program(text: str, start: int, end: int, term: str) -> bool:
 
 # One of the types the sentence before announces, named in a list: "There are four main
 # types of thyroid cancer. These are papillary, follicular, medullary, and anaplastic".
-_TYPES_NAMED = re.compile(r"\b(?:types|kinds|forms|subtypes)\s+of\b[^.:]{0,80}[.:]\s+"
-                          r"(?:These|They)\s+(?:are|include)\s+(?:[^.;:()]{0,30}"
-                          r"(?:,|\band\b|\bor\b)\s+){0,6}$")
+_TYPES_NAMED = lazy_re(r"\b(?:types|kinds|forms|subtypes)\s+of\b[^.:]{0,80}[.:]\s+"
+                       r"(?:These|They)\s+(?:are|include)\s+(?:[^.;:()]{0,30}"
+                       r"(?:,|\band\b|\bor\b)\s+){0,6}$")
 
 
 def _hard_parts(text: str, word: str, start: int) -> Iterator[tuple[int, int, str]]:
@@ -706,53 +707,53 @@ def _hyphenated_parts(text: str, word: str, start: int) -> Iterator[tuple[int, i
 
 
 # A run of codes joined by dashes ("PD-L1"), or any other piece between two dashes.
-_CODE_RUN = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?=-|$)|[^-]+|(?<=-)(?=-|$)|^(?=-)")
+_CODE_RUN = lazy_re(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?=-|$)|[^-]+|(?<=-)(?=-|$)|^(?=-)")
 
 
-STAGE_LABEL = re.compile(r"(?:[IVX]+[A-Ea-e]?[12]?|[TNM][0-4Xx](?:[a-d]|mi|is)?"
-                         r"(?:[TNM][0-4Xx](?:[a-d]|mi|is)?)*|"
-                         r"L[12]|MS)")
+STAGE_LABEL = lazy_re(r"(?:[IVX]+[A-Ea-e]?[12]?|[TNM][0-4Xx](?:[a-d]|mi|is)?"
+                      r"(?:[TNM][0-4Xx](?:[a-d]|mi|is)?)*|"
+                      r"L[12]|MS)")
 # A letter that names a type or group, with a digit or a small letter ("type C1", "group 2B"),
 # after the word that says so, perhaps in a list of such labels.
-_TYPE_LABEL = re.compile(r"[A-Z]\d{0,2}[a-z]?|\d{1,2}[A-Za-z]")
-_LABEL_BEFORE = re.compile(r"\b(?:(?:sub)?types?|groups?|class(?:es)?|grades?|stages?|forms?)\s+"
-                           r"(?:[A-Z0-9][A-Za-z0-9]{0,3},?\s+(?:(?:and|or)\s+)?)*$", re.I)
+_TYPE_LABEL = lazy_re(r"[A-Z]\d{0,2}[a-z]?|\d{1,2}[A-Za-z]")
+_LABEL_BEFORE = lazy_re(r"\b(?:(?:sub)?types?|groups?|class(?:es)?|grades?|stages?|forms?)\s+"
+                        r"(?:[A-Z0-9][A-Za-z0-9]{0,3},?\s+(?:(?:and|or)\s+)?)*$", re.I)
 # A gene named in a list or on its own: "KRAS, BRAF, and NRAS genes", "BRAF mutations".
-_GENE_AFTER = re.compile(r"(?:[\s,/-]+(?:and\s+|or\s+)?[A-Z][A-Z0-9-]+)*[\s*-]*(?:genes?|"
-                         r"mutations?|mutated|-positive|fusions?|proteins?|oncogenes?|receptors?|enzymes?|"
-                         r"inhibitors?|-?targeted|-?targeting|pathways?|expression|status|"
-                         r"variants?|alterations?|rearrangements?|amplifications?|"
-                         r"deletions?)\b")
+_GENE_AFTER = lazy_re(r"(?:[\s,/-]+(?:and\s+|or\s+)?[A-Z][A-Z0-9-]+)*[\s*-]*(?:genes?|"
+                      r"mutations?|mutated|-positive|fusions?|proteins?|oncogenes?|receptors?|enzymes?|"
+                      r"inhibitors?|-?targeted|-?targeting|pathways?|expression|status|"
+                      r"variants?|alterations?|rearrangements?|amplifications?|"
+                      r"deletions?)\b")
 # A drug's suffix after its name: "mosunetuzumab-axgb", "liso-cel".
-_DRUG_SUFFIX = re.compile(r"-(?:[a-z]{4}|cel)\b")
+_DRUG_SUFFIX = lazy_re(r"-(?:[a-z]{4}|cel)\b")
 # A study, a trial group or a meeting: "the ADAURA clinical trial", "the RESONATE
 # investigators", "the 2018 ASCO annual meeting".
-_STUDY_AFTER = re.compile(r"(?:\s+[A-Z\d][A-Z\d-]*\d[A-Z\d-]*)*"  # "ACCORD 07-FFCD 9703 trial"
-                          r"\s+(?:(?:clinical|phase\s+[\dI]+|randomized|annual)\s+)?"
-                          r"(?:trials?|study|studies|group|network|investigators|researchers|"
-                          r"meeting|conference|symposium|cohort|program|center|institute|"
-                          r"foundation|consortium|hospital)\b", re.I)
-_STUDY_BEFORE = re.compile(r"\b(?:dubbed|trials?|studies|study number|identifier|"
-                           r"(?:conducted|led|funded|sponsored|run|coordinated) by)[\s:,]+$|"
-                           r"\bpublished\b[^.]{0,80}\bin\s+[*_]?$|\d\s*$", re.I)
+_STUDY_AFTER = lazy_re(r"(?:\s+[A-Z\d][A-Z\d-]*\d[A-Z\d-]*)*"  # "ACCORD 07-FFCD 9703 trial"
+                       r"\s+(?:(?:clinical|phase\s+[\dI]+|randomized|annual)\s+)?"
+                       r"(?:trials?|study|studies|group|network|investigators|researchers|"
+                       r"meeting|conference|symposium|cohort|program|center|institute|"
+                       r"foundation|consortium|hospital)\b", re.I)
+_STUDY_BEFORE = lazy_re(r"\b(?:dubbed|trials?|studies|study number|identifier|"
+                        r"(?:conducted|led|funded|sponsored|run|coordinated) by)[\s:,]+$|"
+                        r"\bpublished\b[^.]{0,80}\bin\s+[*_]?$|\d\s*$", re.I)
 # Letters after a person's name: "Allan Hackshaw, MSc", "Goodman PJ, Thompson IM".
 _DEGREES = frozenset("MD MPH PhD MSc MS RN DO MBA FACS BSN DrPH ScD NP PA MSW LCSW DDS FRCP "
                      "MA BA BS PharmD OCN MB BCh MBBS MSPH MHS MPhil FRCS ANP FNP CRNP APRN "
                      "CNS CNM DNP MSN".split())
-_AFTER_NAME = re.compile(r"[A-Z][a-z’'-]+,?\s+$")
+_AFTER_NAME = lazy_re(r"[A-Z][a-z’'-]+,?\s+$")
 # Two-letter codes of US states and Canadian provinces, after a town: "Salt Lake City, UT".
 _REGIONS = frozenset("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS "
                      "MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV "
                      "WI WY PR AB BC MB NB NL NS ON PE QC PQ SK".split())
 # A title, then perhaps first names and initials: "Dr. Cusimano", "Dr. Robert J. Cusimano".
-_TITLE_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof)\.\s+(?:[A-Z][\w'’-]*\.?\s+){0,3}$")
-_PERSON_AFTER = re.compile(r"(?:,?\s+(?:Inc|LLC|Ltd|Corp)\b|,\s+(?:from|of)\s+the\s+[A-Z]|"
-                           r",\s+(?:M\.D\.|Ph\.D\.|D\.O\.|R\.N\.|M\.P\.H\.|M\.Sc?\.?|Jr\.)|"
-                           r"\s+(?:said|says|"
-                           r"noted|added|explained|continued|cautioned|stated|wrote|told|"
-                           r"commented|agreed|concluded|reported)\b)")
-_NEXT_WORD = re.compile(r" ([^\W\d_][\w'’-]*)")
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*) $")
+_TITLE_BEFORE = lazy_re(r"\b(?:Dr|Mr|Mrs|Ms|Prof)\.\s+(?:[A-Z][\w'’-]*\.?\s+){0,3}$")
+_PERSON_AFTER = lazy_re(r"(?:,?\s+(?:Inc|LLC|Ltd|Corp)\b|,\s+(?:from|of)\s+the\s+[A-Z]|"
+                        r",\s+(?:M\.D\.|Ph\.D\.|D\.O\.|R\.N\.|M\.P\.H\.|M\.Sc?\.?|Jr\.)|"
+                        r"\s+(?:said|says|"
+                        r"noted|added|explained|continued|cautioned|stated|wrote|told|"
+                        r"commented|agreed|concluded|reported)\b)")
+_NEXT_WORD = lazy_re(r" ([^\W\d_][\w'’-]*)")
+_WORD_BEFORE = lazy_re(r"([^\W\d_][\w'’-]*) $")
 
 
 def _whole_term(text: str, start: int, end: int) -> tuple[int, int]:
@@ -799,8 +800,8 @@ def _first_word_of_term(text: str, start: int, end: int) -> bool:
 
 # Words that name what kind of thing the next word is ("the LAG-3 inhibitor relatlimab"):
 # not part of its name.
-_CLASS_NOUN = re.compile(r"(?:inhibitor|blocker|drug|medicine|agent|antibody|vaccine|"
-                         r"therapy|compound|protein|enzyme|gene)s?", re.I)
+_CLASS_NOUN = lazy_re(r"(?:inhibitor|blocker|drug|medicine|agent|antibody|vaccine|"
+                      r"therapy|compound|protein|enzyme|gene)s?", re.I)
 
 
 def _term_word(word: str) -> bool:
@@ -808,7 +809,7 @@ def _term_word(word: str) -> bool:
         (word_zipf(word) < 4.0 or is_medical_form(word)) and not run_together(word)
 
 
-_PRONUNCIATION = re.compile(r"\([\sA-Za-z….'-]*\)?")
+_PRONUNCIATION = lazy_re(r"\([\sA-Za-z….'-]*\)?")
 
 
 def _pronunciation(text: str, start: int) -> bool:
@@ -858,7 +859,7 @@ def _brackets(text: str) -> _Brackets:
     return _Brackets(text)
 
 
-_OUTSIDE_KEY = re.compile(r"[^\sA-Za-z….'-]")  # what _PRONUNCIATION's key cannot hold
+_OUTSIDE_KEY = lazy_re(r"[^\sA-Za-z….'-]")  # what _PRONUNCIATION's key cannot hold
 
 
 def _gene_or_variant(doc: Document, start: int, end: int, term: str, seen: set[str]) -> bool:
@@ -940,7 +941,7 @@ def _label_end(doc: Document, block: Block) -> int:
 # A name of one to four words standing as a sentence of its own at the start of a paragraph,
 # then what it is: the way summaries describe tests and treatments ("Abdominal ultrasound. An
 # ultrasound transducer ...").
-_TITLE_SENTENCE = re.compile(
+_TITLE_SENTENCE = lazy_re(
     r"(?!(?:An?|The|This|That|These|Those|It|We|You|They|He|She|I)\b)"
     r"([A-Z][\w'’-]*(?: (?!(?:is|are|was|were|has|had|have|will|can|may)\b)[\w'’()-]+){0,2})"
     r"\.\s+(?=(?:An?|The|This|It|In|During)\s+[a-z][^.]{0,80}?\b(?:is|are)\s+(?:[a-z]+ly\s+)?"
@@ -949,40 +950,40 @@ _TITLE_SENTENCE = re.compile(
 
 # A word explained by what follows it that is not a definition: "to ablate the lesions by
 # burning them away", "loperamide (Imodium) to treat diarrhea".
-_USE_AFTER = re.compile(r"(?:[®™]*\s*\([^()\s]{2,20}\))?,?\s+"
-                        r"(?:(?:is|are)\s+(?:used\s+|given\s+)?)?"
-                        r"(?:to\s+(?:treat|prevent|relieve|control)|for\s+the\s+treatment\s+of)\b|"
-                        r"\s[^.;]{0,40}?\bby\s+\w+ing\b|"
-                        # what a treatment does: "... inhibitor therapy slows the growth"
-                        r"\s+(?:therapy|treatment|drugs?|medicines?)\s+(?:slows|stops|blocks|"
-                        r"kills|shrinks|lowers|helps|prevents|treats|relieves)\b")
+_USE_AFTER = lazy_re(r"(?:[®™]*\s*\([^()\s]{2,20}\))?,?\s+"
+                     r"(?:(?:is|are)\s+(?:used\s+|given\s+)?)?"
+                     r"(?:to\s+(?:treat|prevent|relieve|control)|for\s+the\s+treatment\s+of)\b|"
+                     r"\s[^.;]{0,40}?\bby\s+\w+ing\b|"
+                     # what a treatment does: "... inhibitor therapy slows the growth"
+                     r"\s+(?:therapy|treatment|drugs?|medicines?)\s+(?:slows|stops|blocks|"
+                     r"kills|shrinks|lowers|helps|prevents|treats|relieves)\b")
 
 
 # One of a list whose kind is named: "SNRIs include venlafaxine, duloxetine, and
 # levomilnacipran", "genes, including TP53, MYOD1, and CDKN2A"; "Bisacodyl (Correctol), senna
 # and castor oil are examples of stimulant laxatives".
-_LIST_BEFORE = re.compile(r"\b(?:(?:include|includes|including|such as)\s+|"
-                          r"(?:types|kinds|forms) of [^.;:]{1,60}\b(?:are|include)\s+)"
-                          r"[^.;:]{0,150}$")
-_LIST_AFTER = re.compile(r"[^.;:]{0,120}?\b(?:is|are)\s+(?:all\s+)?(?:examples?|types?|kinds?)"
-                         r"\s+of\b")
+_LIST_BEFORE = lazy_re(r"\b(?:(?:include|includes|including|such as)\s+|"
+                       r"(?:types|kinds|forms) of [^.;:]{1,60}\b(?:are|include)\s+)"
+                       r"[^.;:]{0,150}$")
+_LIST_AFTER = lazy_re(r"[^.;:]{0,120}?\b(?:is|are)\s+(?:all\s+)?(?:examples?|types?|kinds?)"
+                      r"\s+of\b")
 
 
-_BRAND_AFTER = re.compile(r"(?:\s+[a-z]+)?\s*\(\s*[A-Z][a-z]+[A-Za-z]*[®™]?\s*\)")
+_BRAND_AFTER = lazy_re(r"(?:\s+[a-z]+)?\s*\(\s*[A-Z][a-z]+[A-Za-z]*[®™]?\s*\)")
 # What a named drug is for, later in its sentence: "loperamide (Imodium) or a combination of
 # diphenoxylate and atropine (Lomotil) to prevent or treat diarrhea", "Sacituzumab govitecan
 # (Trodelvy) now has regular FDA approval for people with ... breast cancer".
-_NAME_USE_AFTER = re.compile(r"[^.;]{0,100}?\b(?:to\s+(?:prevent\s+or\s+)?(?:treat|prevent|relieve|"
-                             r"control)|approv\w*\s+(?:for|to)|for\s+(?:the\s+)?treat\w*)\b")
+_NAME_USE_AFTER = lazy_re(r"[^.;]{0,100}?\b(?:to\s+(?:prevent\s+or\s+)?(?:treat|prevent|relieve|"
+                          r"control)|approv\w*\s+(?:for|to)|for\s+(?:the\s+)?treat\w*)\b")
 # Names in parentheses after the kind they are: "beta-blocker therapy (propranolol or timolol)".
-_NAMES_IN_PARENTHESES = re.compile(r"[^\W\d_]{3,}\s+\((?:[^()]{0,60}(?:,|\bor\b|\band\b)\s*)?$")
+_NAMES_IN_PARENTHESES = lazy_re(r"[^\W\d_]{3,}\s+\((?:[^()]{0,60}(?:,|\bor\b|\band\b)\s*)?$")
 
 
-_IS_A_NOUN_FOR = re.compile(r"(?:\s+[a-z]+)?\s+(?:is|are)\s+(?:an?\s+)?"
-                            r"(?:(?!(?:not|also|still|often|usually|sometimes|now|very|more|most|"
-                            r"less|no|the|near|in|on|at|from|by|with|within|among|between|"
-                            r"into|over|under|about|like)\s)[a-z]+\s+)?([a-z]+)\s+"
-                            r"(?:to|for|that|which|found|caused|made|used|of|in)\s")
+_IS_A_NOUN_FOR = lazy_re(r"(?:\s+[a-z]+)?\s+(?:is|are)\s+(?:an?\s+)?"
+                         r"(?:(?!(?:not|also|still|often|usually|sometimes|now|very|more|most|"
+                         r"less|no|the|near|in|on|at|from|by|with|within|among|between|"
+                         r"into|over|under|about|like)\s)[a-z]+\s+)?([a-z]+)\s+"
+                         r"(?:to|for|that|which|found|caused|made|used|of|in)\s")
 
 
 def _noun_definition(text: str, end: int) -> bool:
