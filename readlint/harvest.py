@@ -41,8 +41,9 @@ def folded(name: str) -> str:
 def names_in(text: str) -> list[str]:
     """The names a link text gives: "Xeloda (Capecitabine)" gives Xeloda and Capecitabine."""
     text = " ".join(text.replace("®", "").replace("™", "").split()).strip(" .,;:")
-    if not text or len(text.split()) > 6 or _NOT_A_NAME.search(text):
-        return []
+    if not any(c.isalpha() for c in text) or len(text.split()) > 6 or \
+            _NOT_A_NAME.search(text):
+        return []  # no letter (a link on a bracket or a figure), or not a name
     m = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", text)
     if m is None and text.count("(") > text.count(")"):
         m = re.fullmatch(r"(.+?)\s*\(([^()]+)", text)  # the closing ")" was lost

@@ -56,6 +56,8 @@ def test_names_in_link_texts():
     assert names_in("gastrointestinal (GI) tract") == ["gastrointestinal (GI) tract"]
     # A link to a list of drugs names the list, not a drug.
     assert names_in("Drugs Approved for Breast Cancer") == []
+    # A link on a bracket or a figure names nothing.
+    assert names_in("(") == [] and names_in("2") == []
 
 
 def test_harvest_of_one_document_says_so_in_the_singular(run, write):
