@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import fnmatch
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -96,12 +96,14 @@ class Document:
         return split_blocks(self.blocks)
 
     @cached_property
-    def block_words(self) -> list[list[Word]]:
-        """The words of each block (offsets into its text), from its sentences."""
-        grouped: list[list[Word]] = [[] for _ in self.blocks]
+    def block_words(self) -> list[Sequence[Word]]:
+        """The words of each block (offsets into its text), from its sentences: a block of
+        one sentence, as most are, shares that sentence's words."""
+        grouped: list[list[tuple[Word, ...]]] = [[] for _ in self.blocks]
         for sentence in self.sentences:
-            grouped[sentence.block_index].extend(sentence.words)
-        return grouped
+            grouped[sentence.block_index].append(sentence.words)
+        return [found[0] if len(found) == 1 else [word for words in found for word in words]
+                for found in grouped]
 
     @cached_property
     def block_stats(self) -> list[TextStats]:
