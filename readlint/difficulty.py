@@ -122,8 +122,13 @@ class Difficulty(NamedTuple):
     terms: tuple[str, ...]  # the terms a reader may not know, as written
     abbreviations: tuple[str, ...]
     long_words: tuple[str, ...]  # three syllables or more
-    contributions: tuple[tuple[str, float], ...]  # (feature, points of the linear score), most
-    # first, only those that make the sentence harder
+
+    @property
+    def contributions(self) -> tuple[tuple[str, float], ...]:
+        """(feature, points of the linear score), the most first, only those that make the
+        sentence harder: worked out again when asked (for the few sentences whose reasons are
+        said) rather than kept for every sentence of the page."""
+        return contributions(self.counts)
 
     def reasons(self, most: int = 4) -> list[str]:
         """What makes the sentence hard, in plain words, the heaviest first."""
@@ -328,13 +333,18 @@ def counts_of(doc: Document, limits: Limits = DEFAULT_LIMITS, every: bool = True
     Document.sentences, with the terms a reader may not know and the abbreviations in them;
     worked out once. Without `every`, the counts the model gives no weight are left at 0 (a
     check needs only the score; fitting needs them all)."""
-    weighed = None if every else frozenset(
-        name for name, weight in zip(FEATURES, model().weights, strict=True) if weight)
+    weighed = None if every else _weighed_features()
     key = None if skip is None else tuple(skip)
     found: dict[int, Found] = doc.memo(
         ("difficulty: counts", limits, weighed, key),
         lambda: _counts_of(doc, limits, weighed, chosen(doc, skip)))
     return found
+
+
+def _weighed_features() -> frozenset[str]:
+    """The features the model gives a weight."""
+    return frozenset(name for name, weight in zip(FEATURES, model().weights, strict=True)
+                     if weight)
 
 
 def chosen(doc: Document, skip: Sequence[str] | None = ADMINISTRATIVE) -> set[int]:
@@ -733,22 +743,30 @@ def sentence_difficulties(doc: Document, limits: Limits = DEFAULT_LIMITS,
 
 
 def _score_all(doc: Document, limits: Limits, skip: Sequence[str] | None) -> list[Difficulty]:
-    weights, intercept = model()[:2]
-    share = FEATURES.index("long_word_share")
-    weighed = [(i, FEATURES[i], w) for i, w in enumerate(weights) if w and i != share]
-    share_weight = weights[share]
+    intercept = model().intercept
     out = []
-    found = counts_of(doc, limits, every=False, skip=skip)
+    # the counts as counts_of(every=False) gives them, not kept on the page as well: the
+    # scores hold all that is asked of them
+    found = _counts_of(doc, limits, _weighed_features(), chosen(doc, skip))
     for place, (counts, terms, abbreviations, long_words) in sorted(found.items()):
-        parts = [(name, w * counts[i]) for i, name, w in weighed if counts[i]]
-        if counts.long_words and share_weight:
-            parts.append(("long_word_share",
-                          share_weight * counts.long_words / max(counts.words, SHORT)))
-        parts.sort(key=lambda part: -part[1])
-        value = intercept + sum(part for _, part in parts)
+        value = intercept + sum(part for _, part in contributions(counts))
         out.append(Difficulty(place, round(to_score(value), 1), counts, terms, abbreviations,
-                              long_words, tuple(parts)))
+                              long_words))
     return out
+
+
+def contributions(counts: Counts) -> tuple[tuple[str, float], ...]:
+    """What each count of a sentence adds to its linear score (feature, points), the most
+    first, only those that make it harder."""
+    weights = model().weights
+    share = FEATURES.index("long_word_share")
+    parts = [(FEATURES[i], w * counts[i]) for i, w in enumerate(weights)
+             if w and i != share and counts[i]]
+    if counts.long_words and weights[share]:
+        parts.append(("long_word_share",
+                      weights[share] * counts.long_words / max(counts.words, SHORT)))
+    parts.sort(key=lambda part: -part[1])
+    return tuple(parts)
 
 
 def mean_score(found: Iterable[Difficulty]) -> float | None:
