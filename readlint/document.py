@@ -96,6 +96,21 @@ class Document:
         return split_blocks(self.blocks)
 
     @cached_property
+    def _first_sentences(self) -> list[int]:
+        """The place in `sentences` of each block's first sentence, then their number."""
+        firsts = [0] * (len(self.blocks) + 1)
+        for sentence in self.sentences:
+            firsts[sentence.block_index + 1] += 1
+        for i in range(len(self.blocks)):
+            firsts[i + 1] += firsts[i]
+        return firsts
+
+    def block_sentences(self, index: int) -> list[Sentence]:
+        """The sentences of the block at `index`."""
+        firsts = self._first_sentences
+        return self.sentences[firsts[index]:firsts[index + 1]]
+
+    @cached_property
     def block_words(self) -> list[Sequence[Word]]:
         """The words of each block (offsets into its text), from its sentences: a block of
         one sentence, as most are, shares that sentence's words."""
