@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import fnmatch
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -110,15 +110,10 @@ class Document:
         firsts = self._first_sentences
         return self.sentences[firsts[index]:firsts[index + 1]]
 
-    @cached_property
-    def block_words(self) -> list[Sequence[Word]]:
-        """The words of each block (offsets into its text), from its sentences: a block of
-        one sentence, as most are, shares that sentence's words."""
-        grouped: list[list[tuple[Word, ...]]] = [[] for _ in self.blocks]
-        for sentence in self.sentences:
-            grouped[sentence.block_index].append(sentence.words)
-        return [found[0] if len(found) == 1 else [word for words in found for word in words]
-                for found in grouped]
+    def block_words(self, index: int) -> Iterator[Word]:
+        """The words of the block at `index` (offsets into its text), from its sentences."""
+        for sentence in self.block_sentences(index):
+            yield from sentence.words
 
     @cached_property
     def block_stats(self) -> list[TextStats]:

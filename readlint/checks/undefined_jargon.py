@@ -305,7 +305,7 @@ class _BlockTerms:
         if not page.skip_glossary_terms:
             candidates.extend(s for s in self.spans if " " in s[2])
         taken = {i for s, e, _ in candidates for i in range(s, e)}
-        for word in page.doc.block_words[self.index]:
+        for word in page.doc.block_words(self.index):
             if word.text in page.easy and (page.skip_glossary_terms or not
                                            self.in_glossary_term(word.start, word.end)) or \
                     word.start in taken or \
@@ -1027,8 +1027,8 @@ def _words_by_start(doc: Document) -> dict[str, list[str]]:
     """The page's words of 6 letters or more that English knows or the page uses more than
     once, by their first two letters, the most used first."""
     counts: dict[str, int] = {}
-    for found in doc.block_words:
-        for word in found:
+    for sentence in doc.sentences:
+        for word in sentence.words:
             low = word.text.lower()
             if len(low) >= 6 and low.isalpha():
                 counts[low] = counts.get(low, 0) + 1
