@@ -348,8 +348,8 @@ class _BlockTerms:
         this is not its first use."""
         if not (term[:1].isupper() and term[1:2].islower()):
             return False
-        before = self.page.doc.source[:self.block.source_offset(start)]
-        return re.search(rf"\b{re.escape(term[0].lower() + term[1:])}\b", before) is not None
+        return _whole_word_before(self.page.doc.source, term[0].lower() + term[1:],
+                                  self.block.source_offset(start))
 
     def _whole_term(self, start: int, end: int) -> _Term | None:
         """The whole term a hard word starts ("amyotrophic lateral sclerosis"), taken so that
@@ -1018,6 +1018,20 @@ def _page_misspelling(doc: Document, term: str) -> str | None:
         if key != low and abs(len(key) - len(low)) <= 2 and _within_two(key, low):
             return key
     return None
+
+
+def _whole_word_before(text: str, word: str, end: int) -> bool:
+    """Does `word` stand as a whole word in text[:end] (what re.search(rf"\\b{word}\\b")
+    finds there)? Each place the word is written is found with a plain search and its ends
+    checked there, instead of the expression reading all the page before `end` (and a copy
+    of it) for each term asked about."""
+    whole = re.compile(rf"\b{re.escape(word)}\b")
+    at = text.find(word, 0, end)
+    while at >= 0:
+        if whole.match(text, at, end):  # the ends as the text cut at `end` has them
+            return True
+        at = text.find(word, at + 1, end)
+    return False
 
 
 MOST_COMPARED = 200
