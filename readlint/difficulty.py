@@ -1201,44 +1201,50 @@ def _label_run_in(text: str) -> bool:
     return m is not None and text[m.end():].lower().startswith(m.group(1).lower() + " ")
 
 
-def _list_items(doc: Document) -> dict[str, int]:
+def _list_items(doc: Document) -> dict[str, list[tuple[str, int]]]:
     """The texts of the page's list items of two words or more, in small letters without
-    their end marks, each with the block it is."""
-    def compute() -> dict[str, int]:
+    their end marks, each with the block it is, by their first word."""
+    def compute() -> dict[str, list[tuple[str, int]]]:
         found: dict[str, int] = {}
         for index, block in enumerate(doc.blocks):
             if block.kind == "list_item":
                 item = " ".join(block.text.lower().strip(" .;:,").split())
                 if " " in item:
                     found.setdefault(item, index)
-        return found
-    items: dict[str, int] = doc.memo("difficulty: list items", compute)
+        by_first: dict[str, list[tuple[str, int]]] = {}
+        for item, index in found.items():
+            by_first.setdefault(item.split(" ", 1)[0], []).append((item, index))
+        return by_first
+    items: dict[str, list[tuple[str, int]]] = doc.memo("difficulty: list items", compute)
     return items
 
 
 def _repeats_list_items(doc: Document, sentence: Sentence) -> bool:
     """Does the sentence hold two of the page's other list items one after the other with
     nothing but a space or a full stop between ("... also has P.A.D. high blood pressure high
-    blood cholesterol coronary heart disease (CHD) ...")? The list was run into the text."""
+    blood cholesterol coronary heart disease (CHD) ...")? The list was run into the text.
+    Each item counts where it first stands as a whole (no letter or digit touching it);
+    the items looked for at a place are those whose first word is written there, so a page
+    of many list items is not read again for each sentence."""
     items = _list_items(doc)
     if not items:
         return False
     text = " ".join(sentence.text.lower().split())
-    found: list[tuple[int, int]] = []
-    for item, index in items.items():
-        if index == sentence.block_index:
+    found: dict[str, tuple[int, int]] = {}
+    for at in range(len(text)):
+        if at and text[at - 1].isalnum():
             continue
-        at = text.find(item)
-        while at >= 0:
+        space = text.find(" ", at)
+        if space < 0:
+            break  # every item has a space in it
+        for item, index in items.get(text[at:space], ()):
             end = at + len(item)
-            if (at == 0 or not text[at - 1].isalnum()) and \
-                    (end == len(text) or not text[end].isalnum()):
-                found.append((at, end))
-                break
-            at = text.find(item, at + 1)
-    found.sort()
+            if item not in found and index != sentence.block_index and \
+                    text.startswith(item, at) and (end == len(text) or not text[end].isalnum()):
+                found[item] = (at, end)
+    places = sorted(found.values())
     return any(_RUN_ON_GAP.fullmatch(text, a[1], b[0]) is not None
-               for a, b in itertools.pairwise(found))
+               for a, b in itertools.pairwise(places))
 
 
 _RUN_ON_GAP = re.compile(r"\.? ")
