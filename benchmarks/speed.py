@@ -1,16 +1,19 @@
 """How fast readlint is, printed as figures: one file from a cold start, documents per second
 over real and generated corpora (one process, all cores, a second run from the cache), the
-largest process's memory, the report against the check, and the same corpus through
-proselint and a bare Python pipeline for comparison.
+largest process's memory, the report against the check, one large page at several sizes,
+and the same corpus through proselint and a bare Python pipeline for comparison.
 
     python benchmarks/speed.py [SHARED] [--quick]
+    python benchmarks/speed.py [SHARED] --large [--quick]   # only the large pages
 
 SHARED is the folder holding corpus/ and corpus-nci/ (default: ../shared next to the
 project). The generated corpus (10,000 documents, 1,000 with --quick) is written to
 benchmarks/generated/ from paragraphs of SHARED/corpus, the same each time. Each readlint run
 uses a fresh cache folder, except where the cache itself is measured. proselint is used
 when it is installed (pip install proselint); the bare pipeline needs only readlint's own
-dependencies. The whole run takes about 30 minutes (10 with --quick) on a 2-core machine.
+dependencies. The large pages are corpus pages one after the other, the same each time, of
+0.25 to 2 MB (and 20 MB without --quick), each checked in one process. The whole run takes
+about 35 minutes (10 with --quick) on a 2-core machine.
 """
 
 from __future__ import annotations
@@ -68,6 +71,10 @@ def main(argv: list[str]) -> None:
     args = [a for a in argv if not a.startswith("--")]
     shared = Path(args[0]) if args else ROOT.parent / "shared"
     corpus, nci = shared / "corpus", shared / "corpus-nci"
+    sizes = (0.25, 0.5, 1.0, 2.0) if quick else (0.25, 0.5, 1.0, 2.0, 20.0)
+    if "--large" in argv:
+        large_pages(corpus, sizes)
+        return
     generated = generate(corpus, 1000 if quick else 10000)
     real = sample(corpus, 1000) if quick else corpus
 
@@ -86,6 +93,8 @@ def main(argv: list[str]) -> None:
     compare(generated, rows[-1])
     print()
     report(real)
+    print()
+    large_pages(corpus, sizes)
     print()
     editor(shared)
 
@@ -113,6 +122,54 @@ def cold() -> None:
     print(f"one file (the seed), cold start: {statistics.median(fresh):.3f} s "
           f"(median of 9; {statistics.median(cached):.3f} s when its result is cached)"
           "; target 0.30 s")
+
+
+def large_pages(corpus: Path, sizes: tuple[float, ...]) -> None:
+    """One large page at each size (MB): the time to check it, the peak memory, and the
+    memory each MB of page takes, above a one-page run's and from the size before. Targets:
+    at most 10 MB per MB, and a 20 MB page in under 20 s."""
+    if not corpus.is_dir():
+        print(f"large pages: {corpus} not found, left out")
+        return
+    with tempfile.TemporaryDirectory() as cache, tempfile.TemporaryDirectory() as pages:
+        folder = Path(pages)
+        # pages above the default size limit are allowed here; the time limit is off so the
+        # figure is the whole time
+        (folder / ".readlint.yaml").write_text(f"max_file_size_mb: {max(sizes) + 5:g}\n")
+        one = large_page(corpus, 0.001, folder)  # the first page alone
+        run(["check", str(one)], cache)  # builds the word tables and glossaries
+        _, base = run(["check", "--no-cache", str(one)], cache)
+        print(f"one large page (corpus pages one after the other), one process; a one-page "
+              f"run's peak is {base:.0f} MB:")
+        before = (0.0, base)
+        for size in sizes:
+            page = large_page(corpus, size, folder)
+            megabytes = page.stat().st_size / 1e6
+            seconds, peak = run(["check", "--no-cache", "--time-limit", "0", "-q",
+                                 str(page)], cache)
+            print(f"  {megabytes:6.2f} MB  {seconds:7.1f} s  {seconds / megabytes:5.1f} s per MB"
+                  f"  peak {peak:6.0f} MB  {(peak - base) / megabytes:5.1f} MB per MB "
+                  f"({(peak - before[1]) / (megabytes - before[0]):5.1f} from the size before)")
+            before = (megabytes, peak)
+    print("  targets: at most 10 MB of memory per MB of page; a 20 MB page in under 20 s")
+
+
+def large_page(corpus: Path, size: float, folder: Path) -> Path:
+    """A patient page of about `size` MB: the bodies of corpus pages in a fixed random order,
+    one after the other, the same every time."""
+    files = sorted(corpus.rglob("*.md"))
+    random.Random(7).shuffle(files)
+    parts, total = [], 0
+    for path in files:
+        body = path.read_text(encoding="utf-8").split("\n---\n", 1)[-1].lstrip("\n")
+        parts.append(body)
+        total += len(body) + 2
+        if total >= size * 1e6:
+            break
+    page = folder / f"page-{size:g}mb.md"
+    page.write_text("---\ntitle: Large page\naudienceLevel: patient\n---\n\n" +
+                    "\n\n".join(parts), encoding="utf-8")
+    return page
 
 
 def throughput(name: str, folder: Path) -> dict[str, float]:

@@ -123,8 +123,13 @@ class Difficulty(NamedTuple):
     terms: tuple[str, ...]  # the terms a reader may not know, as written
     abbreviations: tuple[str, ...]
     long_words: tuple[str, ...]  # three syllables or more
-    contributions: tuple[tuple[str, float], ...]  # (feature, points of the linear score), most
-    # first, only those that make the sentence harder
+
+    @property
+    def contributions(self) -> tuple[tuple[str, float], ...]:
+        """(feature, points of the linear score), the most first, only those that make the
+        sentence harder: worked out again when asked (for the few sentences whose reasons are
+        said) rather than kept for every sentence of the page."""
+        return contributions(self.counts)
 
     def reasons(self, most: int = 4) -> list[str]:
         """What makes the sentence hard, in plain words, the heaviest first."""
@@ -329,13 +334,18 @@ def counts_of(doc: Document, limits: Limits = DEFAULT_LIMITS, every: bool = True
     Document.sentences, with the terms a reader may not know and the abbreviations in them;
     worked out once. Without `every`, the counts the model gives no weight are left at 0 (a
     check needs only the score; fitting needs them all)."""
-    weighed = None if every else frozenset(
-        name for name, weight in zip(FEATURES, model().weights, strict=True) if weight)
+    weighed = None if every else _weighed_features()
     key = None if skip is None else tuple(skip)
     found: dict[int, Found] = doc.memo(
         ("difficulty: counts", limits, weighed, key),
         lambda: _counts_of(doc, limits, weighed, chosen(doc, skip)))
     return found
+
+
+def _weighed_features() -> frozenset[str]:
+    """The features the model gives a weight."""
+    return frozenset(name for name, weight in zip(FEATURES, model().weights, strict=True)
+                     if weight)
 
 
 def chosen(doc: Document, skip: Sequence[str] | None = ADMINISTRATIVE) -> set[int]:
@@ -734,22 +744,30 @@ def sentence_difficulties(doc: Document, limits: Limits = DEFAULT_LIMITS,
 
 
 def _score_all(doc: Document, limits: Limits, skip: Sequence[str] | None) -> list[Difficulty]:
-    weights, intercept = model()[:2]
-    share = FEATURES.index("long_word_share")
-    weighed = [(i, FEATURES[i], w) for i, w in enumerate(weights) if w and i != share]
-    share_weight = weights[share]
+    intercept = model().intercept
     out = []
-    found = counts_of(doc, limits, every=False, skip=skip)
+    # the counts as counts_of(every=False) gives them, not kept on the page as well: the
+    # scores hold all that is asked of them
+    found = _counts_of(doc, limits, _weighed_features(), chosen(doc, skip))
     for place, (counts, terms, abbreviations, long_words) in sorted(found.items()):
-        parts = [(name, w * counts[i]) for i, name, w in weighed if counts[i]]
-        if counts.long_words and share_weight:
-            parts.append(("long_word_share",
-                          share_weight * counts.long_words / max(counts.words, SHORT)))
-        parts.sort(key=lambda part: -part[1])
-        value = intercept + sum(part for _, part in parts)
+        value = intercept + sum(part for _, part in contributions(counts))
         out.append(Difficulty(place, round(to_score(value), 1), counts, terms, abbreviations,
-                              long_words, tuple(parts)))
+                              long_words))
     return out
+
+
+def contributions(counts: Counts) -> tuple[tuple[str, float], ...]:
+    """What each count of a sentence adds to its linear score (feature, points), the most
+    first, only those that make it harder."""
+    weights = model().weights
+    share = FEATURES.index("long_word_share")
+    parts = [(FEATURES[i], w * counts[i]) for i, w in enumerate(weights)
+             if w and i != share and counts[i]]
+    if counts.long_words and weights[share]:
+        parts.append(("long_word_share",
+                      weights[share] * counts.long_words / max(counts.words, SHORT)))
+    parts.sort(key=lambda part: -part[1])
+    return tuple(parts)
 
 
 def mean_score(found: Iterable[Difficulty]) -> float | None:
@@ -1184,44 +1202,50 @@ def _label_run_in(text: str) -> bool:
     return m is not None and text[m.end():].lower().startswith(m.group(1).lower() + " ")
 
 
-def _list_items(doc: Document) -> dict[str, int]:
+def _list_items(doc: Document) -> dict[str, list[tuple[str, int]]]:
     """The texts of the page's list items of two words or more, in small letters without
-    their end marks, each with the block it is."""
-    def compute() -> dict[str, int]:
+    their end marks, each with the block it is, by their first word."""
+    def compute() -> dict[str, list[tuple[str, int]]]:
         found: dict[str, int] = {}
         for index, block in enumerate(doc.blocks):
             if block.kind == "list_item":
                 item = " ".join(block.text.lower().strip(" .;:,").split())
                 if " " in item:
                     found.setdefault(item, index)
-        return found
-    items: dict[str, int] = doc.memo("difficulty: list items", compute)
+        by_first: dict[str, list[tuple[str, int]]] = {}
+        for item, index in found.items():
+            by_first.setdefault(item.split(" ", 1)[0], []).append((item, index))
+        return by_first
+    items: dict[str, list[tuple[str, int]]] = doc.memo("difficulty: list items", compute)
     return items
 
 
 def _repeats_list_items(doc: Document, sentence: Sentence) -> bool:
     """Does the sentence hold two of the page's other list items one after the other with
     nothing but a space or a full stop between ("... also has P.A.D. high blood pressure high
-    blood cholesterol coronary heart disease (CHD) ...")? The list was run into the text."""
+    blood cholesterol coronary heart disease (CHD) ...")? The list was run into the text.
+    Each item counts where it first stands as a whole (no letter or digit touching it);
+    the items looked for at a place are those whose first word is written there, so a page
+    of many list items is not read again for each sentence."""
     items = _list_items(doc)
     if not items:
         return False
     text = " ".join(sentence.text.lower().split())
-    found: list[tuple[int, int]] = []
-    for item, index in items.items():
-        if index == sentence.block_index:
+    found: dict[str, tuple[int, int]] = {}
+    for at in range(len(text)):
+        if at and text[at - 1].isalnum():
             continue
-        at = text.find(item)
-        while at >= 0:
+        space = text.find(" ", at)
+        if space < 0:
+            break  # every item has a space in it
+        for item, index in items.get(text[at:space], ()):
             end = at + len(item)
-            if (at == 0 or not text[at - 1].isalnum()) and \
-                    (end == len(text) or not text[end].isalnum()):
-                found.append((at, end))
-                break
-            at = text.find(item, at + 1)
-    found.sort()
+            if item not in found and index != sentence.block_index and \
+                    text.startswith(item, at) and (end == len(text) or not text[end].isalnum()):
+                found[item] = (at, end)
+    places = sorted(found.values())
     return any(_RUN_ON_GAP.fullmatch(text, a[1], b[0]) is not None
-               for a, b in itertools.pairwise(found))
+               for a, b in itertools.pairwise(places))
 
 
 _RUN_ON_GAP = lazy_re(r"\.? ")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import fnmatch
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -99,12 +99,24 @@ class Document:
         return split_blocks(self.blocks)
 
     @cached_property
-    def block_words(self) -> list[list[Word]]:
-        """The words of each block (offsets into its text), from its sentences."""
-        grouped: list[list[Word]] = [[] for _ in self.blocks]
+    def _first_sentences(self) -> list[int]:
+        """The place in `sentences` of each block's first sentence, then their number."""
+        firsts = [0] * (len(self.blocks) + 1)
         for sentence in self.sentences:
-            grouped[sentence.block_index].extend(sentence.words)
-        return grouped
+            firsts[sentence.block_index + 1] += 1
+        for i in range(len(self.blocks)):
+            firsts[i + 1] += firsts[i]
+        return firsts
+
+    def block_sentences(self, index: int) -> list[Sentence]:
+        """The sentences of the block at `index`."""
+        firsts = self._first_sentences
+        return self.sentences[firsts[index]:firsts[index + 1]]
+
+    def block_words(self, index: int) -> Iterator[Word]:
+        """The words of the block at `index` (offsets into its text), from its sentences."""
+        for sentence in self.block_sentences(index):
+            yield from sentence.words
 
     @cached_property
     def block_stats(self) -> list[TextStats]:

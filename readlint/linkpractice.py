@@ -564,9 +564,10 @@ def section_candidates(doc: Document, uses: Sequence[Use], glossaries: Sequence[
     resonance imaging)") introduces the term for the rest of the page. Unlinked uses that
     `leave` says editors leave alone (a quotation, a proper name) are passed over."""
     index_of = {id(block): i for i, block in enumerate(doc.blocks)}
-    groups: dict[tuple[int, str], list[Use]] = {}
+    # each entry's uses in each section, with the place of the first: in the order of those
+    # first uses, the order the groups are made in
+    groups: dict[tuple[int, str], tuple[int, list[Use]]] = {}
     introduced_at: dict[str, int] = {}  # entry: the place of the use that introduced it
-    first_place: dict[tuple[int, str], int] = {}
     for place, use in enumerate(uses):
         key = (use.section, entry_key(use.match))
         if use.link is None and (other_name(use) or short_form_linked(use)):
@@ -574,11 +575,10 @@ def section_candidates(doc: Document, uses: Sequence[Use], glossaries: Sequence[
             continue
         if use.link is None and leave is not None and leave(use):
             continue
-        groups.setdefault(key, []).append(use)
-        first_place.setdefault(key, place)
+        groups.setdefault(key, (place, []))[1].append(use)
     seen_page: dict[str, int] = {}  # entry: block index of its last use so far
     out = []
-    for key, group in sorted(groups.items(), key=lambda kv: first_place[kv[0]]):
+    for key, (first_place, group) in groups.items():
         first = group[0]
         block_index = index_of[id(first.block)]
         previous = seen_page.get(key[1])
@@ -590,7 +590,7 @@ def section_candidates(doc: Document, uses: Sequence[Use], glossaries: Sequence[
                   previous is not None and block_index - previous <= 2,
                   paragraph_key(text) in stock),
             any(links_to_its_entry(u, glossaries) for u in group),
-            introduced_at.get(key[1], len(uses)) < first_place[key],
+            introduced_at.get(key[1], len(uses)) < first_place,
             tuple(group)))
         seen_page[key[1]] = index_of[id(group[-1].block)]
     return out

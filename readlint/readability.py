@@ -80,7 +80,7 @@ def _word_facts(counter: Syllables) -> Callable[[str], tuple[int, int, bool]]:
 COUNTED, SHORT_WORD, UNREAD = 0, 1, 2
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one for each sentence of a page: no __dict__ each
 class TextStats:
     """Counts over some prose, and every formula computed from them."""
 

@@ -51,6 +51,9 @@ class Matcher:
         self.glossaries = tuple(glossaries)
         # Entries are numbered across the glossaries, in order: where each glossary's end.
         self._ends = list(accumulate(len(g.entries) for g in self.glossaries))
+        # What each text a term may stand as was found to name: (that text, its entries),
+        # one string and one tuple for every use of it.
+        self._named: dict[str, tuple[str, tuple[Entry, ...]]] = {}
         if trie is not None:
             self._trie = trie
             return
@@ -82,7 +85,7 @@ class Matcher:
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches, left to right, longest first."""
         words, starts, ends, folded, after_hyphen, brackets = _folded_tokens(text)
-        root, end_key, entry = self._trie, self._END, self.entry
+        root, end_key = self._trie, self._END
         out = []
         i, count = 0, len(words)
         while i < count:
@@ -97,11 +100,9 @@ class Matcher:
             depth = 0  # brackets opened and not closed since the first word
             while True:
                 if end_key in node and depth == 0:
-                    span = text[starts[i]:ends[j]]
-                    entries = tuple(entry(number) for number, exact in node[end_key]
-                                    if not exact or _same_capitals(span, exact))
-                    if entries:
-                        best = (j, entries)
+                    named = self._names_of(text[starts[i]:ends[j]], node[end_key])
+                    if named[1]:
+                        best = (j, named)
                 j += 1
                 if j >= count:
                     break
@@ -114,11 +115,27 @@ class Matcher:
             if best is None:
                 i += 1
                 continue
-            j, entries = best
-            out.append(Match(starts[i], ends[j], text[starts[i]:ends[j]],
-                             tuple(dict.fromkeys(entries))))
+            j, (span, entries) = best
+            out.append(Match(starts[i], ends[j], span, entries))
             i = j + 1
         return out
+
+    def _names_of(self, span: str, leaf: list[tuple[int, str]]) -> tuple[str, tuple[Entry, ...]]:
+        """The entries a term written as `span` names (`leaf`: where its words end in the
+        trie), each once. The same text always reaches the same leaf, so what it names is
+        worked out once and shared by its uses (up to `_NAMED` texts, then again)."""
+        named = self._named.get(span)
+        if named is None:
+            if len(self._named) >= _NAMED:
+                self._named.clear()
+            entries = (self.entry(number) for number, exact in leaf
+                       if not exact or _same_capitals(span, exact))
+            named = self._named[span] = (span, tuple(dict.fromkeys(entries)))
+        return named
+
+
+# Texts whose entries a matcher remembers (see Matcher._names_of).
+_NAMED = 1 << 15
 
 
 @lru_cache(maxsize=256)  # the blocks of a long page; more only holds memory (1,024: +16 MB)

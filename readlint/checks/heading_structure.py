@@ -120,7 +120,7 @@ class HeadingStructure(Rule):
 
     def _long_headings(self, doc: Document, max_words: int) -> Iterator[Problem]:
         """Headings of more than `max_words` words, the page's name counted as one."""
-        names = doc.memo("page names", lambda: _page_names(doc))
+        names = doc.memo("page names", lambda: PageNames(_page_names(doc)))
         for heading in doc.headings:
             written = heading.text.split()
             count = len(written)
@@ -229,23 +229,35 @@ def _page_names(doc: Document) -> list[list[str]]:
     return [_words(" ".join(t.split()[:_NAME_WORDS])) for t in texts]
 
 
-def _longest_name(heading: Sequence[str], names: list[list[str]]) -> list[str]:
+class PageNames:
+    """The page's names, as words, with where each word stands in them: a heading looks up
+    its own words instead of reading every name (a long page has thousands)."""
+
+    def __init__(self, names: list[list[str]]) -> None:
+        self.names = names
+        self.places: dict[str, list[tuple[int, int]]] = {}  # word: (name, place in it)
+        for n, name in enumerate(names):
+            for j, word in enumerate(name):
+                self.places.setdefault(word, []).append((n, j))
+
+
+def _longest_name(heading: Sequence[str], page: PageNames) -> list[str]:
     """The longest run of the heading's words that is a run of words of one of the page's
-    names and holds two words or more that are not small words, as the heading writes it."""
+    names and holds two words or more that are not small words, as the heading writes it;
+    of runs as long, the first in the order of the names, then of the heading's words."""
     written = list(heading[:_HEADING_WORDS])
     words = [w.strip(_PUNCTUATION).lower() for w in written]
     best: tuple[int, int] = (0, 0)  # (length, start) in the heading's words
-    for name in names:
-        places: dict[str, list[int]] = {}
-        for j, word in enumerate(name):
-            places.setdefault(word, []).append(j)
-        for i, word in enumerate(words):
-            for j in places.get(word, ()) if word else ():
-                k = 1
-                while i + k < len(words) and j + k < len(name) and words[i + k] == name[j + k]:
-                    k += 1
-                if k > best[0] and sum(w not in _SMALL for w in words[i:i + k]) >= 2:
-                    best = (k, i)
+    first = (0, 0, 0)  # where the best run was found: (name, heading word, name word)
+    for i, word in enumerate(words):
+        for n, j in page.places.get(word, ()) if word else ():
+            name = page.names[n]
+            k = 1
+            while i + k < len(words) and j + k < len(name) and words[i + k] == name[j + k]:
+                k += 1
+            if (k > best[0] or k == best[0] and (n, i, j) < first) and \
+                    sum(w not in _SMALL for w in words[i:i + k]) >= 2:
+                best, first = (k, i), (n, i, j)
     length, start = best
     while length and words[start] in _SMALL:  # "for Ovarian ...": the name starts after
         start, length = start + 1, length - 1

@@ -440,8 +440,8 @@ class _Place:
 
     def _sentence(self, offset: int) -> tuple[int, int]:
         if self._sentences is None:
-            spans = self.doc.memo("plain-words sentences", lambda: _sentence_spans(self.doc))
-            self._sentences = spans.get(self.index, [])
+            self._sentences = [(sentence.start, sentence.end)
+                               for sentence in self.doc.block_sentences(self.index)]
         i = bisect.bisect_right(self._sentences, (offset, len(self.text) + 1)) - 1
         if 0 <= i < len(self._sentences) and self._sentences[i][1] >= offset:
             return self._sentences[i]
@@ -473,13 +473,6 @@ class _Place:
             self._quotes = _quotations(self.text)
         i = bisect.bisect_right(self._quotes, (offset, len(self.text) + 1)) - 1
         return 0 <= i < len(self._quotes) and self._quotes[i][1] > offset
-
-
-def _sentence_spans(doc: Document) -> dict[int, list[tuple[int, int]]]:
-    spans: dict[int, list[tuple[int, int]]] = {}
-    for sentence in doc.sentences:
-        spans.setdefault(sentence.block_index, []).append((sentence.start, sentence.end))
-    return spans
 
 
 def _quotations(text: str) -> list[tuple[int, int]]:

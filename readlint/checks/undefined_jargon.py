@@ -308,7 +308,7 @@ class _BlockTerms:
         if not page.skip_glossary_terms:
             candidates.extend(s for s in self.spans if " " in s[2])
         taken = {i for s, e, _ in candidates for i in range(s, e)}
-        for word in page.doc.block_words[self.index]:
+        for word in page.doc.block_words(self.index):
             if word.text in page.easy and (page.skip_glossary_terms or not
                                            self.in_glossary_term(word.start, word.end)) or \
                     word.start in taken or \
@@ -351,8 +351,8 @@ class _BlockTerms:
         this is not its first use."""
         if not (term[:1].isupper() and term[1:2].islower()):
             return False
-        before = self.page.doc.source[:self.block.source_offset(start)]
-        return re.search(rf"\b{re.escape(term[0].lower() + term[1:])}\b", before) is not None
+        return _whole_word_before(self.page.doc.source, term[0].lower() + term[1:],
+                                  self.block.source_offset(start))
 
     def _whole_term(self, start: int, end: int) -> _Term | None:
         """The whole term a hard word starts ("amyotrophic lateral sclerosis"), taken so that
@@ -1034,6 +1034,20 @@ def _page_misspelling(doc: Document, term: str) -> str | None:
     return None
 
 
+def _whole_word_before(text: str, word: str, end: int) -> bool:
+    """Does `word` stand as a whole word in text[:end] (what re.search(rf"\\b{word}\\b")
+    finds there)? Each place the word is written is found with a plain search and its ends
+    checked there, instead of the expression reading all the page before `end` (and a copy
+    of it) for each term asked about."""
+    whole = re.compile(rf"\b{re.escape(word)}\b")
+    at = text.find(word, 0, end)
+    while at >= 0:
+        if whole.match(text, at, end):  # the ends as the text cut at `end` has them
+            return True
+        at = text.find(word, at + 1, end)
+    return False
+
+
 MOST_COMPARED = 200
 
 
@@ -1041,8 +1055,8 @@ def _words_by_start(doc: Document) -> dict[str, list[str]]:
     """The page's words of 6 letters or more that English knows or the page uses more than
     once, by their first two letters, the most used first."""
     counts: dict[str, int] = {}
-    for found in doc.block_words:
-        for word in found:
+    for sentence in doc.sentences:
+        for word in sentence.words:
             low = word.text.lower()
             if len(low) >= 6 and low.isalpha():
                 counts[low] = counts.get(low, 0) + 1
