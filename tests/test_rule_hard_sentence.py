@@ -62,6 +62,8 @@ def test_message_gives_score_limit_and_reasons_and_span_covers_the_sentence():
                                       "\"administration\", \"inhibitors\", ...); three "
                                       "statistical terms; 21 words; four numbers. Split "
                                       "it into shorter sentences with plainer words.")
+    (short,) = lint("Intro.\n\n" + MIDDLE + "\n", select="hard-sentence", config=ON)
+    assert short.message.endswith(" Say it with plainer words.")  # 12 words: not to split
     assert (problem.line, problem.column, problem.end_line) == (3, 1, 4)
     assert text[problem.start:problem.end] == HARD.replace(" dose modification,",
                                                            "\ndose modification,")

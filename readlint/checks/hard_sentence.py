@@ -124,7 +124,13 @@ class HardSentence(Rule):
                 f"This sentence is hard to read: difficulty {item.score:.0f} of 100 (the "
                 f"limit is {limit:g})." + (f" What makes it hard, the heaviest first: {said}."
                                            if said else "") +
-                " Split it into shorter sentences with plainer words.")
+                (" Split it into shorter sentences with plainer words."
+                 if item.counts.words > _SHORT_ENOUGH else " Say it with plainer words."))
+
+
+# Plain-language guidance for patients (NIH, CDC, plainlanguage.gov) suggests sentences of
+# 20 words or fewer: a hard sentence longer than that is to be split too.
+_SHORT_ENOUGH = 20
 
 
 def how_well() -> str:
