@@ -80,9 +80,7 @@ _NEXT_SENTENCE = lazy_re(r"[\"”')]*\s+\(?(?:(?:It|This|That|These|They)|"
                          r"(?:is|are|was|were)\s+(?:an?|the|when|what|how)\s|"
                          r"[\"”')]*\s+\(?(?:It|This|That|These|They|"
                          r"(?P<other>[^\s.]+(?:\s[^\s.]+){0,3}))\s+(?:means|refers to)\s")
-# "It", "This" or "That" cannot mean a plural: in "... anthracyclines. It is a strong drug",
-# "It" is the drug the page is about.
-_SINGULAR_NEXT = lazy_re(r"[\"”')]*\s+\(?(?:It|This|That)\s")
+_FIRST_WORD_NEXT = lazy_re(r"[\"”')]*\s+\(?(\w+)")
 _SENTENCE_STOP = lazy_re(r"[.!?]")
 _PAREN_AFTER = lazy_re(r"[®™]*\s*\(([^()]{2,200})\)")
 # A term that starts its paragraph or list item, then a colon or a dash and what it is:
@@ -130,14 +128,24 @@ def explained(text: str, start: int, end: int, term_is_acronym: bool = False,
         stop = _SENTENCE_STOP.search(after)
         nxt = _NEXT_SENTENCE.match(after, stop.end()) if stop else None
         named = nxt and (nxt.group("term") or nxt.group("other"))
-        if nxt and stop and (not named or _same_term(named, text[start:end])) and \
-                not (_SINGULAR_NEXT.match(after, stop.end()) and
-                     plural_noun(text[start:end].split()[-1])):
+        pointer = _FIRST_WORD_NEXT.match(after, stop.end()) if nxt and stop else None
+        if nxt and (not named or _same_term(named, text[start:end])) and \
+                not (pointer and pointing_at_a_plural(pointer.group(1), text[start:end])):
             return True  # explained in the next sentence: "... cholangitis. It is an ..."
     return False
 
 
-def plural_noun(word: str) -> bool:
+def pointing_at_a_plural(pointer: str, term: str) -> bool:
+    """Does a next sentence starting with `pointer` point back at the term in a way its number
+    forbids? "It", "This" or "That" cannot mean a plural: in "Taxanes interfere with
+    microtubules. It blocks cell growth", "It" is the drug the page is about."""
+    return pointer in _SINGULAR_POINTERS and _plural_noun(term.split()[-1])
+
+
+_SINGULAR_POINTERS = frozenset({"This", "That", "It"})
+
+
+def _plural_noun(word: str) -> bool:
     """Is the noun a plural ("microtubules", "vertebrae"; not "diabetes", "means", nor
     "ascites", whose "ascite" English does not know)?"""
     low = word.lower()

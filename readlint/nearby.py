@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from .blocks import Block
 from .document import Document
-from .explanations import plural_noun
+from .explanations import pointing_at_a_plural
 from .patterns import lazy_re
 from .vocabulary import DRUG_ENDINGS, word_zipf
 from .wordforms import fold
@@ -142,12 +142,7 @@ def next_sentence_points_back(text: str, start: int, end: int) -> bool:
     m = _POINTING_BACK.match(text, stop)
     if m is None:
         return False
-    # "It", "This" or "That" cannot mean a plural: in "Taxanes interfere with microtubules.
-    # It blocks cell growth", "It" is the drug the page is about.
-    return not (m.group(1) in _SINGULAR_POINTERS and plural_noun(text[start:end].split()[-1]))
-
-
-_SINGULAR_POINTERS = frozenset({"This", "That", "It"})
+    return not pointing_at_a_plural(m.group(1), text[start:end])
 
 
 _COUNTS = frozenset("two three four five six seven eight nine ten both all".split())
