@@ -257,6 +257,16 @@ EVERYDAY_PREFIXES = ("non", "un", "re", "multi", "over", "under", "out", "self",
                      "post", "anti")
 
 
+def prefixed(low: str, prefixes: tuple[str, ...], shortest: int) -> Iterator[tuple[str, str]]:
+    """Each of the prefixes the (lower-case) word starts with, and the rest of the word after
+    it and any dash, when that rest has `shortest` letters or more: "non-cancerous" gives
+    ("non", "cancerous")."""
+    for prefix in prefixes:
+        rest = low[len(prefix):].lstrip("-")
+        if low.startswith(prefix) and len(rest) >= shortest:
+            yield prefix, rest
+
+
 @lru_cache(maxsize=WORDS_REMEMBERED)
 def everyday_compound(word: str) -> bool:
     """Is the word an everyday word with an everyday prefix ("unwashed", "anticancer"), or
@@ -264,10 +274,8 @@ def everyday_compound(word: str) -> bool:
     if len(word) > LONGEST_WORD:
         return False
     low = word.lower()
-    for prefix in EVERYDAY_PREFIXES:
-        rest = low[len(prefix):].lstrip("-")
-        if low.startswith(prefix) and len(rest) >= 4 and word_zipf(rest) >= 3.0 and \
-                not (prefix == "anti" and rest.startswith(("bod", "gen"))):
+    for prefix, rest in prefixed(low, EVERYDAY_PREFIXES, 4):
+        if word_zipf(rest) >= 3.0 and not (prefix == "anti" and rest.startswith(("bod", "gen"))):
             return True
     return any(word_zipf(low[:i]) >= 3.5 and word_zipf(low[i:]) >= 3.5
                for i in range(3, len(low) - 2))
@@ -288,13 +296,8 @@ _FALSE_FRIENDS = frozenset(("trophy", "tonic", "plastic", "static", "tension", "
 def readable_parts(word: str) -> bool:
     """Is the word a prefix a reader can take off and a common word (Zipf 3.5 or more, five
     letters or more): "hypermobility", "osteoarthritis"?"""
-    low = word.lower()
-    for prefix in _READABLE_PREFIXES:
-        rest = low[len(prefix):].lstrip("-")
-        if low.startswith(prefix) and len(rest) >= 5 and rest not in _FALSE_FRIENDS and \
-                word_zipf(rest) >= 3.5:
-            return True
-    return False
+    return any(rest not in _FALSE_FRIENDS and word_zipf(rest) >= 3.5
+               for _, rest in prefixed(word.lower(), _READABLE_PREFIXES, 5))
 
 
 # Short words a dash or a space often stood before when two words were run together.

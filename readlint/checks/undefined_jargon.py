@@ -27,6 +27,7 @@ from ..vocabulary import (
     is_acronym,
     is_medical_form,
     misspelling_of,
+    prefixed,
     run_together,
     sentence_start,
     word_zipf,
@@ -508,9 +509,8 @@ def _linked_on_page(term: str, stems: set[str]) -> bool:
         return True
     # the linked word with an everyday prefix: "nonadenoma" where "adenomas" is linked,
     # "postmenopausal" where "menopause" is
-    low = rarest.lower()
-    return any(low.startswith(prefix) and len(low) - len(prefix) >= 5 and
-               fold(low[len(prefix):].lstrip("-"))[:7] in stems for prefix in EVERYDAY_PREFIXES)
+    return any(fold(rest)[:7] in stems
+               for _, rest in prefixed(rarest.lower(), EVERYDAY_PREFIXES, 5))
 
 
 def _named_by_work(term: str) -> bool:
@@ -602,9 +602,10 @@ def _field_or_program(text: str, start: int, end: int, term: str) -> bool:
     if term[:1].isupper() and not sentence_start(text, start) and \
             _NAME_THEN_ABBREVIATION.match(text, end):
         return True
-    if _TYPES_NAMED.search(text, max(0, start - 250), start):
+    lo = max(0, start - 250)
+    if text.find("The", lo, start) >= 0 and _TYPES_NAMED.search(text, lo, start):
         return True  # "four main types of thyroid cancer. These are papillary, ..., and
-        # anaplastic"
+        # anaplastic" (a plain search for "These" or "They" first: the pattern costs more)
     return _AND_OTHER.match(text, end) is not None
 
 
@@ -1090,12 +1091,7 @@ def _within_two(a: str, b: str) -> bool:
 def _against_topic(term: str, topic: set[str]) -> bool:
     """Is the word "anti" or "non" in front of the page's own subject ("antimyeloma" on a
     myeloma page)? The reader has the subject explained on that page."""
-    low = term.lower()
-    for prefix in ("anti", "non"):
-        rest = low[len(prefix):].lstrip("-")
-        if low.startswith(prefix) and len(rest) >= 4 and fold(rest) in topic:
-            return True
-    return False
+    return any(fold(rest) in topic for _, rest in prefixed(term.lower(), ("anti", "non"), 4))
 
 
 def _not_a_term(text: str, start: int, end: int, acronym: bool) -> bool:
