@@ -178,12 +178,11 @@ class GlossaryLink(Rule):
             if mode != HOUSE_DRAFT and key in on_page:
                 continue  # linked elsewhere on the page: its editors have linked it once
             scope = first.section if mode == HOUSE_DRAFT else None
-            if any((scope is None or section == scope) and _contains(term_key(first.match), t)
-                   for section, t in linked_terms):
-                continue  # "HER2-positive" after a linked "HER2"
-            if mode != HOUSE_DRAFT and any(_contains(t, term_key(first.match))
-                                           for _, t in linked_terms):
-                continue  # "autologous" where "autologous stem cell transplant" is linked
+            term = term_key(first.match)
+            if any((scope is None or section == scope) and _contains(term, t) or
+                   mode != HOUSE_DRAFT and _contains(t, term) for section, t in linked_terms):
+                continue  # "HER2-positive" after a linked "HER2"; on a finished page,
+                # "autologous" where "autologous stem cell transplant" is linked
             if not c.place.first_on_page and (options["scope"] == "document" or
                                                options["scope"] == "practice" and
                                                mode != HOUSE_DRAFT):
