@@ -37,7 +37,8 @@ TAG_NAME = "CACHEDIR.TAG"
 TAG = (b"Signature: 8a477f597d28d172789f06886806bc55\n"
        b"# This folder is readlint's cache: everything in it can be deleted at any time.\n")
 # What readlint keeps in its folder (a folder holding only these is one an older readlint made).
-PARTS = frozenset({"tables", "results", "glossaries", "valid", "plugins", "rules", "yaml"})
+PARTS = frozenset({"tables", "results", "glossaries", "valid", "plugins", "rules", "yaml",
+                   "patterns"})
 
 _root: Path | None = None
 _disabled = False
