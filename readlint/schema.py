@@ -3,7 +3,6 @@ file, the line and the key path, in plain words."""
 
 from __future__ import annotations
 
-import contextlib
 import json
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
@@ -220,26 +219,7 @@ def load_yaml(path: Path, display: str | None = None) -> tuple[Any, str]:
     so a run whose configs and rule sets have not changed does not load the YAML parser."""
     where = display or str(path)
     text = read_data_text(path, where)
-    key = store.digest("yaml", __version__, store.stamp(yamltext.__file__), text)
-    kept = store.read("yaml", key)
-    if kept is not None:
-        with contextlib.suppress(ValueError):
-            return json.loads(kept), text
-    data = parse_yaml(text, where)
-    shown = _exact_json(data)
-    if shown is not None:
-        store.write("yaml", key, shown.encode("utf-8"))
-    return data, text
-
-
-def _exact_json(data: Any) -> str | None:
-    """The data as JSON text, or None when JSON would read back something else (dates,
-    keys that are not text)."""
-    try:
-        shown = json.dumps(data, allow_nan=False)
-    except (TypeError, ValueError, RecursionError):
-        return None
-    return shown if json.loads(shown) == data else None
+    return yamltext.load_kept("data file", text, lambda t: parse_yaml(t, where)), text
 
 
 # libyaml's loader when PyYAML was built with it: about ten times faster on big glossaries.

@@ -12,6 +12,7 @@ from typing import Any
 
 from . import yamltext
 from .errors import ConfigError, InputError, ReadlintError
+from .patterns import lazy_re
 
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
 
@@ -142,17 +143,20 @@ def normalize_newlines(text: str) -> str:
 MAX_FRONT_MATTER_VALUES = 10_000
 
 
+# Where front matter starts and ends: a line of three or more dashes (python-frontmatter's
+# boundary, the same pattern: tests/test_document.py compares them).
+FRONT_MATTER_BOUNDARY = lazy_re(r"^-{3,}\s*$", re.MULTILINE)
+
+
 def front_matter(text: str, path: str) -> tuple[dict[str, Any], int, dict[str, int]]:
     """The front matter of a text: (metadata, offset where the body starts, line of each key).
-    Raises InputError on broken front matter."""
-    import yaml  # (here: a run whose results all come from the cache reads no front matter)
-    from frontmatter.default_handlers import YAMLHandler
-
-    boundary = YAMLHandler.FM_BOUNDARY
-    first = boundary.match(text)
+    Raises InputError on broken front matter. Front matter read before comes from the cache
+    folder (yamltext.load_kept), so an edited page whose front matter is as it was does not
+    load the YAML parser."""
+    first = FRONT_MATTER_BOUNDARY.match(text)
     if first is None or not text.startswith("---"):
         return {}, 0, {}
-    closing = boundary.search(text, first.end())
+    closing = FRONT_MATTER_BOUNDARY.search(text, first.end())
     if closing is None:
         raise InputError("front matter starts with '---' but has no closing '---' line", path, 1)
     fm_text = text[first.end():closing.start()]
@@ -160,6 +164,28 @@ def front_matter(text: str, path: str) -> tuple[dict[str, Any], int, dict[str, i
     if fm_text.startswith("\n"):
         fm_first_line += 1
         fm_text = fm_text[1:]
+    data = yamltext.load_kept("front matter", fm_text,
+                              lambda t: _front_matter_data(t, path, fm_first_line))
+    if not isinstance(data, dict):  # (a damaged cache entry)
+        data = _front_matter_data(fm_text, path, fm_first_line)
+    key_lines: dict[str, int] = {}
+    line, counted = fm_first_line, 0  # lines counted up to each key, once over the text
+    for m in re.finditer(r"^([A-Za-z_][\w-]*)\s*:", fm_text, re.M):
+        line += fm_text.count("\n", counted, m.start())
+        counted = m.start()
+        key_lines.setdefault(m.group(1), line)
+    body_start = closing.end()
+    if body_start < len(text) and text[body_start - 1] != "\n" and text[body_start] == "\n":
+        body_start += 1
+    return data, body_start, key_lines
+
+
+def _front_matter_data(fm_text: str, path: str, fm_first_line: int) -> dict[str, Any]:
+    """The metadata a front matter's YAML text holds (python-frontmatter's YAML handler, with
+    readlint's safe loader), or InputError."""
+    import yaml  # (here: a run whose results all come from the cache reads no front matter)
+    from frontmatter.default_handlers import YAMLHandler
+
     try:
         data = YAMLHandler().load(fm_text, Loader=yamltext.loader())
     except yaml.YAMLError as exc:
@@ -179,14 +205,5 @@ def front_matter(text: str, path: str) -> tuple[dict[str, Any], int, dict[str, i
         raise InputError(f"its front matter's YAML aliases (&name / *name) expand to more than "
                          f"{MAX_FRONT_MATTER_VALUES:,} values; write the values out instead",
                          path, fm_first_line)
-    key_lines: dict[str, int] = {}
-    line, counted = fm_first_line, 0  # lines counted up to each key, once over the text
-    for m in re.finditer(r"^([A-Za-z_][\w-]*)\s*:", fm_text, re.M):
-        line += fm_text.count("\n", counted, m.start())
-        counted = m.start()
-        key_lines.setdefault(m.group(1), line)
-    body_start = closing.end()
-    if body_start < len(text) and text[body_start - 1] != "\n" and text[body_start] == "\n":
-        body_start += 1
-    return {str(k): v for k, v in data.items()}, body_start, key_lines
+    return {str(k): v for k, v in data.items()}
 

@@ -6,6 +6,7 @@ stopping the run."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -56,6 +57,42 @@ def load(text: str) -> Any:
     import yaml
 
     return yaml.load(text, Loader=loader())  # noqa: S506 - a safe loader
+
+
+def load_kept(purpose: str, text: str, parse: Callable[[str], Any]) -> Any:
+    """`parse(text)`, kept in the cache folder as JSON when JSON holds it exactly (no dates,
+    keys that are all text), so a text read again in a later run does not load the YAML
+    parser. `purpose` keeps apart texts whose data is checked in different ways: parse
+    raises on data it refuses, and only what it returns is kept."""
+    import orjson
+
+    from . import store
+    from .version import __version__
+
+    key = store.digest("yaml", purpose, __version__, store.stamp(__file__), text)
+    kept = store.read("yaml", key)
+    if kept is not None:
+        try:
+            return orjson.loads(kept)
+        except orjson.JSONDecodeError:
+            pass  # (damaged: parsed again below)
+    data = parse(text)
+    shown = _exact_json(data)
+    if shown is not None:
+        store.write("yaml", key, shown)
+    return data
+
+
+def _exact_json(data: Any) -> bytes | None:
+    """The data as JSON, or None when JSON would read back something else (dates, numbers
+    that are not finite, keys that are not text)."""
+    import orjson
+
+    try:
+        shown = orjson.dumps(data)
+    except (orjson.JSONEncodeError, RecursionError):
+        return None
+    return shown if orjson.loads(shown) == data else None
 
 
 def expanded_size(data: Any, stop: int | None = None) -> int:

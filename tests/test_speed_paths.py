@@ -394,3 +394,46 @@ def test_a_rule_set_read_before_is_not_parsed_again(tmp_path, monkeypatch):
         assert schema.load_yaml(plain)[0] == {"rules": {}}  # changed: parsed again
     finally:
         store.configure(None)
+
+
+def test_front_matter_read_before_is_not_parsed_again(tmp_path, monkeypatch):
+    """An edited page whose front matter is as it was gets its metadata from the cache, the
+    same as parsed; front matter JSON cannot hold (a date) is parsed each time, and a damaged
+    entry is parsed again."""
+    import datetime
+
+    from readlint import source
+
+    store.configure(tmp_path / "cache")
+    try:
+        plain = "---\ntitle: Colds\naudienceLevel: patient\ntags: [a, b]\n---\n\n# Colds\n"
+        dated = "---\ntitle: Flu\nlastReviewed: 2024-01-31\n---\nText.\n"
+        first = [source.front_matter(t, "page.md") for t in (plain, dated)]
+        parsed: list[str] = []
+        real = source._front_matter_data
+
+        def counting(fm_text: str, path: str, line: int) -> dict[str, object]:
+            parsed.append(fm_text)
+            return real(fm_text, path, line)
+
+        monkeypatch.setattr(source, "_front_matter_data", counting)
+        edited = plain + "A new line.\n"
+        again = [source.front_matter(t, "page.md") for t in (edited, dated)]
+        assert again == first
+        assert again[1][0]["lastReviewed"] == datetime.date(2024, 1, 31)
+        assert parsed == ["title: Flu\nlastReviewed: 2024-01-31\n"]
+        for entry in (tmp_path / "cache" / "yaml").iterdir():
+            store.write("yaml", entry.name, b"[1, 2]")  # a list where a mapping belongs
+        assert source.front_matter(plain, "page.md") == first[0]
+        assert len(parsed) == 2
+    finally:
+        store.configure(None)
+
+
+def test_the_front_matter_boundary_is_python_frontmatters():
+    from frontmatter.default_handlers import YAMLHandler
+
+    from readlint.source import FRONT_MATTER_BOUNDARY
+
+    assert FRONT_MATTER_BOUNDARY.pattern == YAMLHandler.FM_BOUNDARY.pattern
+    assert FRONT_MATTER_BOUNDARY.flags == YAMLHandler.FM_BOUNDARY.flags

@@ -19,8 +19,7 @@ from ..patterns import lazy_re
 from ..problem import Fix, Problem, Severity
 from ..readability import familiar_words, is_familiar
 from ..rule import NO_OPTIONS, PLAIN_WORD, Example, Rule, RunContext
-from ..schema import parse_yaml
-from ..source import read_data_text
+from ..schema import load_yaml
 from ..tables import WordTable, cached_table, package_folder
 from ..termmatch import Match, Matcher
 from ..vocabulary import STOPWORDS, in_proper_name, word_zipf
@@ -601,7 +600,7 @@ _KINDS = ("noun", "adjective", "adverb")
 def _load_pairs(path: Path) -> list[dict[str, Any]]:
     """The pairs of a word list, each checked: a complex word and a plain one, both text,
     and the other fields of the kinds they take."""
-    data = parse_yaml(read_data_text(path), str(path)) or {}
+    data = load_yaml(path)[0] or {}
     pairs = data.get("words", []) if isinstance(data, dict) else None
     if not isinstance(pairs, list):
         raise ConfigError("a word list needs 'words:', a list of {complex: ..., plain: ...}",
