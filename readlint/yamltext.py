@@ -73,8 +73,8 @@ def load_kept(purpose: str, text: str, parse: Callable[[str], Any]) -> Any:
     kept = store.read("yaml", key)
     if kept is not None:
         try:
-            return orjson.loads(kept)
-        except orjson.JSONDecodeError:
+            return _from_json(orjson.loads(kept))
+        except (orjson.JSONDecodeError, ValueError, TypeError, RecursionError):
             pass  # (damaged: parsed again below)
     data = parse(text)
     shown = _exact_json(data)
@@ -83,16 +83,48 @@ def load_kept(purpose: str, text: str, parse: Callable[[str], Any]) -> Any:
     return data
 
 
+# In the JSON kept for YAML data, a date is {"$date": "2024-01-31"} and a date with a time
+# {"$datetime": "2024-01-31T09:30:00+00:00"}; data holding a mapping with one of these keys
+# of its own is not kept.
+_DATE_KEYS = {"$date": datetime.date.fromisoformat, "$datetime": datetime.datetime.fromisoformat}
+
+
 def _exact_json(data: Any) -> bytes | None:
-    """The data as JSON, or None when JSON would read back something else (dates, numbers
-    that are not finite, keys that are not text)."""
+    """The data as JSON, or None when JSON would read back something else (numbers that are
+    not finite, keys that are not text)."""
     import orjson
 
     try:
-        shown = orjson.dumps(data)
-    except (orjson.JSONEncodeError, RecursionError):
+        shown = orjson.dumps(_to_json(data))
+        return shown if _from_json(orjson.loads(shown)) == data else None
+    except (orjson.JSONEncodeError, ValueError, TypeError, RecursionError):
         return None
-    return shown if orjson.loads(shown) == data else None
+
+
+def _to_json(data: Any) -> Any:
+    if isinstance(data, dict):
+        if any(key in _DATE_KEYS for key in data):
+            raise ValueError("a key of the kept form's own")
+        return {key: _to_json(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_to_json(value) for value in data]
+    if isinstance(data, datetime.datetime):
+        return {"$datetime": data.isoformat()}
+    if isinstance(data, datetime.date):
+        return {"$date": data.isoformat()}
+    return data
+
+
+def _from_json(data: Any) -> Any:
+    if isinstance(data, dict):
+        if len(data) == 1:
+            key, value = next(iter(data.items()))
+            if key in _DATE_KEYS and isinstance(value, str):
+                return _DATE_KEYS[key](value)
+        return {key: _from_json(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_from_json(value) for value in data]
+    return data
 
 
 def expanded_size(data: Any, stop: int | None = None) -> int:

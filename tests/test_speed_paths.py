@@ -398,17 +398,20 @@ def test_a_rule_set_read_before_is_not_parsed_again(tmp_path, monkeypatch):
 
 def test_front_matter_read_before_is_not_parsed_again(tmp_path, monkeypatch):
     """An edited page whose front matter is as it was gets its metadata from the cache, the
-    same as parsed; front matter JSON cannot hold (a date) is parsed each time, and a damaged
-    entry is parsed again."""
+    same as parsed, dates too; front matter JSON cannot hold exactly is parsed each time, and
+    a damaged entry is parsed again."""
     import datetime
 
     from readlint import source
 
     store.configure(tmp_path / "cache")
     try:
-        plain = "---\ntitle: Colds\naudienceLevel: patient\ntags: [a, b]\n---\n\n# Colds\n"
-        dated = "---\ntitle: Flu\nlastReviewed: 2024-01-31\n---\nText.\n"
-        first = [source.front_matter(t, "page.md") for t in (plain, dated)]
+        pages = ["---\ntitle: Colds\naudienceLevel: patient\ntags: [a, b]\n---\n\n# Colds\n",
+                 "---\ntitle: Flu\nreviewed: 2024-01-31\nat: 2024-01-31 09:30:00+02:00\n"
+                 "---\nText.\n",
+                 "---\ninfo: {3: three}\n---\nText.\n",  # a key that is not text
+                 "---\nwhen: {$date: '2024-01-31'}\n---\nText.\n"]  # looks like a kept date
+        first = [source.front_matter(t, "page.md") for t in pages]
         parsed: list[str] = []
         real = source._front_matter_data
 
@@ -417,15 +420,18 @@ def test_front_matter_read_before_is_not_parsed_again(tmp_path, monkeypatch):
             return real(fm_text, path, line)
 
         monkeypatch.setattr(source, "_front_matter_data", counting)
-        edited = plain + "A new line.\n"
-        again = [source.front_matter(t, "page.md") for t in (edited, dated)]
-        assert again == first
-        assert again[1][0]["lastReviewed"] == datetime.date(2024, 1, 31)
-        assert parsed == ["title: Flu\nlastReviewed: 2024-01-31\n"]
+        again = [source.front_matter(t.replace("Text.", "Edited text."), "page.md")
+                 for t in pages]
+        assert [a[0] for a in again] == [f[0] for f in first]
+        assert again[1][0]["reviewed"] == datetime.date(2024, 1, 31)
+        assert again[1][0]["at"] == datetime.datetime(
+            2024, 1, 31, 9, 30, tzinfo=datetime.timezone(datetime.timedelta(hours=2)))
+        assert again[3][0] == {"when": {"$date": "2024-01-31"}}
+        assert parsed == ["info: {3: three}\n", "when: {$date: '2024-01-31'}\n"]
         for entry in (tmp_path / "cache" / "yaml").iterdir():
             store.write("yaml", entry.name, b"[1, 2]")  # a list where a mapping belongs
-        assert source.front_matter(plain, "page.md") == first[0]
-        assert len(parsed) == 2
+        assert source.front_matter(pages[0], "page.md") == first[0]
+        assert len(parsed) == 3
     finally:
         store.configure(None)
 
