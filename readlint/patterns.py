@@ -144,12 +144,11 @@ def _read_programs() -> dict[str, tuple[Any, ...]]:
 
 def _well_formed(value: Any) -> bool:
     """Is this what `_program` makes: flags, program, group count, names to numbers, numbers
-    to names?"""
+    to names? (A program that is not a list of numbers `_sre.compile` refuses.)"""
     if not (isinstance(value, list) and len(value) == 5):
         return False
     flags, code, groups, names, numbers = value
-    return isinstance(flags, int) and isinstance(groups, int) and \
-        isinstance(code, list) and all(isinstance(c, int) for c in code) and \
+    return isinstance(flags, int) and isinstance(groups, int) and isinstance(code, list) and \
         isinstance(names, dict) and all(isinstance(k, str) and isinstance(v, int)
                                         for k, v in names.items()) and \
         isinstance(numbers, list) and all(n is None or isinstance(n, str) for n in numbers)

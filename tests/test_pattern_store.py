@@ -49,6 +49,7 @@ def test_the_second_run_builds_the_pattern_from_its_kept_program(tmp_path: Path)
 @pytest.mark.parametrize("program", [
     [2, "not a program", 2, {}, []],  # not what readlint writes: ignored when read
     [34, [1, 2, 3], 2, {"word": 1}, [None, "word", None]],  # refused by Python's matcher
+    [34, ["x", -1], 2, {"word": 1}, [None, "word", None]],  # not numbers it can take
 ])
 def test_a_planted_program_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                        program: list[object]) -> None:
