@@ -572,3 +572,10 @@ def test_no_word_the_lists_know_is_near_the_longest_word_tested():
     # A split of a word longer than LONGEST_WORD leaves a part longer than any known word,
     # even with an ending such as "iness" taken off.
     assert longest + 5 < vocabulary.LONGEST_WORD // 2
+
+
+def test_a_sentence_that_lists_forty_names(checker):  # hours before (every comma doubled it)
+    names = ", ".join(f"pediatric surgeon {i}" for i in range(40))
+    problems = checker(FRONT + f"The team includes {names} and others in the clinic.\n",
+                       limit=10)
+    assert messages(problems, "hard-sentence") or messages(problems, "long-sentence")

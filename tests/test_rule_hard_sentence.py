@@ -578,3 +578,24 @@ def test_the_score_counts_abbreviations_as_its_weights_were_fitted():
     (scored,) = difficulty.text_difficulties("Your doctor may order an MRI and a PET scan of "
                                              "the chest.")
     assert scored.abbreviations == ("MRI",)
+
+
+# The names-opening pattern as it was written first: the same matches, but it tried every way
+# of sharing the spaces around each comma between a name and the comma (hours for 40 commas).
+_NAMES_OPENING_FIRST = (r"(?:[^,;()]+(?:\([^()]*\)[^,;()]*)?\s*,\s*){2,}(?:(?:and|or)\s+)?"
+                        r"[^,;()]+?(?:\s*\([^()]*\))?(?=\s+(?:are|is|were)\s)")
+
+
+def test_names_opening_a_sentence_end_where_they_did_before_the_pattern_was_made_linear():
+    """Every text of up to six pieces: names, commas with and without spaces, brackets, "and",
+    "are", a semicolon."""
+    import itertools
+    import re
+
+    first = re.compile(_NAMES_OPENING_FIRST)
+    pieces = ["Drug", " x", ", ", ",", "  ", " (A)", " and ", " are ", ";"]
+    for size in range(1, 7):
+        for parts in itertools.product(pieces, repeat=size):
+            text = "".join(parts)
+            want, got = first.match(text), difficulty._NAMES_OPENING.match(text)
+            assert (got and got.end()) == (want and want.end()), text
