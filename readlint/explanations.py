@@ -284,11 +284,19 @@ class _Marks:
         self.shuts = ")" in text
         # Where each list of needed words stands (see `holds`), found when first asked for.
         self._needed: dict[str, tuple[list[int], list[int]]] = {}
+        self._folded: str | None = None
         self._comma_or: list[tuple[int, int]] | None = None
         self._sentence_stops: list[int] | None = None
         # Places a next sentence may start at where _NEXT_SENTENCE does not match, even
         # with the whole text after it.
         self._no_next_sentence: dict[int, bool] = {}
+
+    @property
+    def folded(self) -> str:
+        """The text in lower case (`_folded`)."""
+        if self._folded is None:
+            self._folded = _folded(self.text)
+        return self._folded
 
     def holds(self, needed: _Needed, lo: int, hi: int) -> bool:
         """Does text[lo:hi] hold one of the needed words (in lower case when they are
@@ -297,7 +305,7 @@ class _Marks:
         any part of it."""
         found = self._needed.get(needed.name)
         if found is None:
-            text = _folded(self.text) if needed.folded else self.text
+            text = self.folded if needed.folded else self.text
             places = []
             for word in needed.words:
                 at = text.find(word)
@@ -385,7 +393,7 @@ class _Marks:
         return places[bisect.bisect_left(places, start):bisect.bisect_right(places, stop)]
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=256)  # the blocks of a long page, asked about by several rules in turn
 def _text_marks(text: str) -> _Marks:
     return _Marks(text)
 
