@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from .patterns import lazy_re
@@ -172,7 +172,8 @@ def _named_as_kind(text: str, start: int, end: int) -> bool:
         return True
     if word_zipf(text[start:end]) >= 3.0:
         return False  # names and terms, not "radiation"
-    if marks.holds(_LISTED_WORDS, lo, start) and _KIND_LISTED.search(text, lo, start):
+    if marks.holds(_LISTED_LINKS, lo, start) and marks.holds(_LISTED_WORDS, lo, start) and \
+            _KIND_LISTED.search(text, lo, start):
         return True
     return marks.holds(_DRUGS_WORDS, lo, start) and \
         _DRUGS_BEFORE.search(text, lo, start) is not None
@@ -201,6 +202,9 @@ _LISTED_WORDS = _Needed("listed", ("organ", "drug", "medicine", "medication", "a
                                    "syndrome", "infection", "viruses", "bacteria", "vaccine",
                                    "procedure", "operation", "surger", "specialist", "expert",
                                    "field"), True)
+# (_KIND_LISTED needs one of these too, after one of _LISTED_WORDS)
+_LISTED_LINKS = _Needed("listed links", ("includ", "such as", "like", "with", "specialist",
+                                         "expert", "field"), True)
 _DRUGS_WORDS = _Needed("drugs", ("drugs", "medicines", "medications"), False)
 # Besides the letters in either case, re.IGNORECASE matches "i" with "İ" and "ı", "s" with
 # "ſ" and "k" with the Kelvin sign: folded to them, the lower-case text holds every word such
@@ -270,8 +274,6 @@ class _Marks:
         self.text = text
         # The first character that is not a list or emphasis mark (" *_-").
         self.prose_start = len(text) - len(text.lstrip(" *_-"))
-        self.full_stops = [m.start() for m in re.finditer(r"\. ", text)]
-        self.stops = [m.start() for m in re.finditer(r"[.;:()]", text)]
         # "also called" and the like, each as (end, start), and those with no letter or
         # digit right after them (the end of a word).
         also = [(m.end(), m.start()) for m in _ALSO_CALLED_WORDS.finditer(text)]
@@ -290,6 +292,14 @@ class _Marks:
         # Places a next sentence may start at where _NEXT_SENTENCE does not match, even
         # with the whole text after it.
         self._no_next_sentence: dict[int, bool] = {}
+
+    @cached_property
+    def full_stops(self) -> list[int]:
+        return [m.start() for m in re.finditer(r"\. ", self.text)]
+
+    @cached_property
+    def stops(self) -> list[int]:
+        return [m.start() for m in re.finditer(r"[.;:()]", self.text)]
 
     @property
     def folded(self) -> str:
