@@ -182,7 +182,8 @@ def split_block(block: Block, index: int = 0, texts: dict[str, str] | None = Non
     for s, e in sentence_spans(text):
         found = []
         for m in WORD.finditer(text, s, e):
-            word, start, end = m.group(), m.start(), m.end()
+            start, end = m.span()
+            word = m.group()
             found.append(make((text_of(word, word), offset_of(start, start),
                                offset_of(end, end))))
         if found:
