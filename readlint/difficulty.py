@@ -640,11 +640,13 @@ def _subject_name(words: Sequence[Word], topic: AbstractSet[str],
         return set()
     titled = []
     for word in words:
-        yes = known.get(word.text)
+        text = word[0]
+        yes = known.get(text)
         if yes is None:
-            yes = known[word.text] = all(fold(part) in topic
-                                         for part in _PARTS.findall(word.text))
+            yes = known[text] = all(fold(part) in topic for part in _PARTS.findall(text))
         titled.append(yes)
+    if True not in titled:
+        return set()  # (most sentences)
     return {i for i, yes in enumerate(titled)
             if yes and (len(topic) == 1 or i and titled[i - 1] or
                         i + 1 < len(titled) and titled[i + 1] or "-" in words[i].text)}
