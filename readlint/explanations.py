@@ -98,9 +98,20 @@ def explained(text: str, start: int, end: int, term_is_acronym: bool = False,
     may be followed by an everyday head noun ("sphenoid bone (a butterfly-shaped bone)",
     "a sitz bath—a warm, shallow bath") or by its abbreviation ("gonadotropin (beta-hCG), a
     hormone ...")."""
+    marks = _text_marks(text)
+    # several rules ask about the same words: each answer is worked out once for a text
+    key = (start, end, term_is_acronym, kinds)
+    answer = marks.answers.get(key)
+    if answer is None:
+        answer = marks.answers[key] = _explained(text, start, end, term_is_acronym, kinds,
+                                                 marks)
+    return answer
+
+
+def _explained(text: str, start: int, end: int, term_is_acronym: bool, kinds: bool,
+               marks: _Marks) -> bool:
     lo = max(0, start - 60)
     before = text[lo:start]
-    marks = _text_marks(text)
     if marks.also_called(start) or (marks.holds(_CALLED_WORDS, lo, start) or
                                     marks.comma_or(lo, start)) and \
             _CALLED_BEFORE.search(before):
@@ -292,6 +303,8 @@ class _Marks:
         # Places a next sentence may start at where _NEXT_SENTENCE does not match, even
         # with the whole text after it.
         self._no_next_sentence: dict[int, bool] = {}
+        # What `explained` said of each word asked about: (start, end, acronym, kinds).
+        self.answers: dict[tuple[int, int, bool, bool], bool] = {}
 
     @cached_property
     def full_stops(self) -> list[int]:
