@@ -193,7 +193,7 @@ def _named_as_kind(text: str, start: int, end: int) -> bool:
 class _Needed(NamedTuple):
     """Words one of the patterns below needs, looked for first (`_Marks.holds`): a plain
     search for them costs far less than the pattern's. `folded`: the pattern ignores case,
-    so they are looked for in the text in lower case (`_folded`)."""
+    so they are looked for in the text in lower case (`case_folded`)."""
 
     name: str
     words: tuple[str, ...]
@@ -226,13 +226,14 @@ _IGNORECASE_LETTERS = str.maketrans("İıſ\u212a", "iisk")
 def ends_also_called(text: str) -> bool:
     """ALSO_CALLED.search(text): does the text end in "also called" or the like, with
     nothing after it that ends a phrase? Searched only when the words are there."""
-    folded = _folded(text)
+    folded = case_folded(text)
     return ("called" in folded or "known as" in folded) and ALSO_CALLED.search(text) is not None
 
 
-def _folded(text: str) -> str:
-    """The text in lower case, so that a plain `in` finds every word a pattern that ignores
-    case could match."""
+def case_folded(text: str) -> str:
+    """The text in lower case, so that a plain `in`, or a pattern that does not ignore case,
+    finds every word of plain letters a pattern that ignores case could match, where it
+    could match it (each character stays one character, and a letter stays a letter)."""
     return text.lower() if text.isascii() else text.translate(_IGNORECASE_LETTERS).lower()
 
 
@@ -316,9 +317,9 @@ class _Marks:
 
     @property
     def folded(self) -> str:
-        """The text in lower case (`_folded`)."""
+        """The text in lower case (`case_folded`)."""
         if self._folded is None:
-            self._folded = _folded(self.text)
+            self._folded = case_folded(self.text)
         return self._folded
 
     def holds(self, needed: _Needed, lo: int, hi: int) -> bool:

@@ -5,6 +5,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..document import Document
+from ..explanations import case_folded
 from ..patterns import lazy_re
 from ..problem import Problem, Severity
 from ..rule import ACCESSIBILITY, Example, Rule
@@ -29,7 +30,8 @@ _PATTERN = lazy_re(
 
 
 # A word every instruction _PATTERN finds holds: a colour, a shape, a place or "shown".
-_NEEDED = lazy_re(rf"\b(?:{_COLOURS}|{_SHAPES}|{_PLACES}|shown)\b", re.I)
+# (searched in the text in lower case, as the pattern ignoring case would: `case_folded`)
+_NEEDED = lazy_re(rf"\b(?:{_COLOURS}|{_SHAPES}|{_PLACES}|shown)\b")
 # "as shown below:" followed by what it shows, read next by every reader; a colour named in
 # brackets, which describes a picture.
 _INTRODUCES = lazy_re(r"\s*[:)]")
@@ -64,7 +66,7 @@ class SensoryInstructions(Rule):
         for index, block in enumerate(doc.blocks):
             if index in captions:
                 continue  # a caption says what its picture shows: colours and places in it
-            if not _NEEDED.search(block.text):
+            if not _NEEDED.search(case_folded(block.text)):
                 continue
             for m in _PATTERN.finditer(block.text):
                 if _INTRODUCES.match(block.text, m.end()):
