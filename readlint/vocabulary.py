@@ -427,9 +427,10 @@ def everyday_derivation(word: str) -> bool:
     among them."""
     low = word.lower()
     for ending in _DERIVATIONS:
+        if not low.endswith(ending):
+            continue
         stem = low[: -len(ending)]
-        if low.endswith(ending) and len(stem) >= 4 and \
-                max(word_zipf(stem), zipf(stem + "e")) >= 4.0:
+        if len(stem) >= 4 and max(word_zipf(stem), zipf(stem + "e")) >= 4.0:
             return True
     return False
 
