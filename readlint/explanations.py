@@ -284,11 +284,14 @@ class _Marks:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._folded: str | None = None
         # The first character that is not a list or emphasis mark (" *_-").
         self.prose_start = len(text) - len(text.lstrip(" *_-"))
         # "also called" and the like, each as (end, start), and those with no letter or
         # digit right after them (the end of a word).
-        also = [(m.end(), m.start()) for m in _ALSO_CALLED_WORDS.finditer(text)]
+        folded = self.folded  # (the pattern ignores case: its words are there in lower case)
+        also = [(m.end(), m.start()) for m in _ALSO_CALLED_WORDS.finditer(text)] \
+            if "also" in folded or "sometimes" in folded else []
         self.also_ends = {end: begin for end, begin in also}
         self.also_whole = [(end, begin) for end, begin in also
                            if not _WORD_CHAR.match(text, end)]
@@ -296,9 +299,9 @@ class _Marks:
         self.equals = "=" in text
         self.opens = "(" in text
         self.shuts = ")" in text
+        self.commas = "," in text
         # Where each list of needed words stands (see `holds`), found when first asked for.
         self._needed: dict[str, tuple[list[int], list[int]]] = {}
-        self._folded: str | None = None
         self._comma_or: list[tuple[int, int]] | None = None
         self._sentence_stops: list[int] | None = None
         # Places a next sentence may start at where _NEXT_SENTENCE does not match, even
@@ -449,10 +452,12 @@ def _after_starts(text: str, end: int) -> list[int]:
     head = _HEAD_AFTER.match(text[end:end + 30])
     if head and word_zipf(head.group(1)) >= 4.0 and head.group(1) not in STOPWORDS:
         starts.append(end + head.end())
-    name_end = _name_end(text, end)
+    marks = _text_marks(text)
+    # (a name runs up to a comma or a bracket; an abbreviation stands in brackets)
+    name_end = _name_end(text, end) if marks.commas or marks.opens else None
     if name_end is not None and name_end not in starts:
         starts.append(name_end)
-    for at in list(starts):
+    for at in list(starts) if marks.opens else ():
         abbreviation = _ABBREVIATION_AFTER.match(text[at:at + 20])
         if abbreviation:
             starts.append(at + abbreviation.end())
