@@ -630,6 +630,12 @@ def _count_sentence(sentence: Sentence, page: _PageTerms, wanted: _Wanted) -> Fo
 _PARTS = lazy_re(r"[^\W_]+")
 
 
+@lru_cache(maxsize=WORDS_REMEMBERED)
+def _folded_parts(text: str) -> tuple[str, ...]:
+    """The word's parts (those a dash or an apostrophe joins), folded."""
+    return tuple(fold(part) for part in _PARTS.findall(text))
+
+
 def _subject_name(words: Sequence[Word], topic: AbstractSet[str],
                   known: dict[str, bool]) -> set[int]:
     """The places of the words that name the page's subject: two or more of its title's
@@ -640,11 +646,13 @@ def _subject_name(words: Sequence[Word], topic: AbstractSet[str],
         return set()
     titled = []
     for word in words:
-        yes = known.get(word.text)
+        text = word[0]
+        yes = known.get(text)
         if yes is None:
-            yes = known[word.text] = all(fold(part) in topic
-                                         for part in _PARTS.findall(word.text))
+            yes = known[text] = all(part in topic for part in _folded_parts(text))
         titled.append(yes)
+    if True not in titled:
+        return set()  # (most sentences)
     return {i for i, yes in enumerate(titled)
             if yes and (len(topic) == 1 or i and titled[i - 1] or
                         i + 1 < len(titled) and titled[i + 1] or "-" in words[i].text)}

@@ -20,7 +20,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from .patterns import lazy_re
 from .vocabulary import STOPWORDS, everyday_compound, is_acronym, word_zipf, zipf
@@ -65,14 +66,17 @@ _KIND_LISTED = lazy_re(
     r"\bfields?\s+of)\s+"
     r"(?:(?:the|an?)\s+)?" + _LIST_RUN + r"(?:(?:the|an?)\s+)?)?$",
     re.I)
-_DEFINED_AFTER = lazy_re(
+_DEFINED = (
     r"[\"”']?\s*(?:,\s*)?(?:(?:is|are|was|were)\s+(?:an?|the|when|what|how|used|one|called|"
     r"also|another|defined|a group|examples? of)\b|(?:means|refers to|describes|stands for|"
     r"uses|involves|works by|acts by)\b|"
-    r"(?:is|are)\s+(?:[\w-]+\s+){1,2}(?:that|which|in which|where|used\s+(?:to|for))\b)", re.I)
-_APPOSITIVE_AFTER = lazy_re(
+    r"(?:is|are)\s+(?:[\w-]+\s+){1,2}(?:that|which|in which|where|used\s+(?:to|for))\b)")
+_APPOSITIVE = (
     r"[\"”']?\s*(?:(?:,|\s[-–—]|[–—])\s*(?:which|that|an?|the|or|also called|meaning|when|"
-    r"what|in which)\b|,\s*(?![a-z]+ing\b)[a-z]{4,}\s+(?:to|that|which|in which)\s)", re.I)
+    r"what|in which)\b|,\s*(?![a-z]+ing\b)[a-z]{4,}\s+(?:to|that|which|in which)\s)")
+# What is said right after the term: a definition ("... is a ...", "... means ...") or an
+# appositive (", which ...", " - a ..."); one pattern, matched once.
+_DEFINED_AFTER = lazy_re(f"{_DEFINED}|{_APPOSITIVE}", re.I)
 # The next sentence says what the term is: "... cholangitis. It is an infection ...", as it
 # starts right after the first full stop (or "!", "?") after the term.
 _NEXT_SENTENCE = lazy_re(r"[\"”')]*\s+\(?(?:(?:It|This|That|These|They)|"
@@ -94,10 +98,22 @@ def explained(text: str, start: int, end: int, term_is_acronym: bool = False,
     may be followed by an everyday head noun ("sphenoid bone (a butterfly-shaped bone)",
     "a sitz bath—a warm, shallow bath") or by its abbreviation ("gonadotropin (beta-hCG), a
     hormone ...")."""
-    before = text[max(0, start - 60):start]
-    folded = _folded(before)
     marks = _text_marks(text)
-    if marks.also_called(start) or _holds(folded, _CALLED_WORDS) and \
+    # several rules ask about the same words: each answer is worked out once for a text
+    key = (start, end, term_is_acronym, kinds)
+    answer = marks.answers.get(key)
+    if answer is None:
+        answer = marks.answers[key] = _explained(text, start, end, term_is_acronym, kinds,
+                                                 marks)
+    return answer
+
+
+def _explained(text: str, start: int, end: int, term_is_acronym: bool, kinds: bool,
+               marks: _Marks) -> bool:
+    lo = max(0, start - 60)
+    before = text[lo:start]
+    if marks.also_called(start) or (marks.holds(_CALLED_WORDS, lo, start) or
+                                    marks.comma_or(lo, start)) and \
             _CALLED_BEFORE.search(before):
         return True  # another name, or "called the common iliac arteries"
     if start <= marks.prose_start and _LABEL_AFTER.match(text, end):
@@ -112,23 +128,25 @@ def explained(text: str, start: int, end: int, term_is_acronym: bool = False,
         # "under the tongue (sublingual route)", or an acronym after its long form: "Clinical
         # Oncology (ASCO)".
         return len(before[:opened.start()].split()) >= 1
-    if kinds and _holds(folded, _DRUG_WORDS) and _DRUG_BEFORE.search(before):
+    if kinds and marks.holds(_DRUG_WORDS, lo, start) and _DRUG_BEFORE.search(before):
         return True
     for after_start in _after_starts(text, end):
         after = text[after_start:after_start + 200]
         if start <= marks.prose_start and _LABEL_AFTER.match(after):
             return True  # "Immunomodulator therapy: ...", "Peyronie's disease - bending ..."
-        if _KEY_AFTER.match(after):
+        if marks.equals and _KEY_AFTER.match(after):
             return True  # a key to abbreviations: "DB = double blinded"
-        m = _PAREN_AFTER.match(after)
+        m = _PAREN_AFTER.match(after) if marks.opens else None
         if m and _is_explanation(m.group(1), text[start:end], term_is_acronym):
             return True
-        if _DEFINED_AFTER.match(after) or _APPOSITIVE_AFTER.match(after):
+        if _DEFINED_AFTER.match(after):
             return True
-        stop = _SENTENCE_STOP.search(after)
-        nxt = _NEXT_SENTENCE.match(after, stop.end()) if stop else None
+        # (in the whole text up to where `after` ends: the same as in `after`)
+        after_end = after_start + 200
+        stop = marks.sentence_stop(after_start, after_end)
+        nxt = marks.next_sentence(stop + 1, after_end) if stop >= 0 else None
         named = nxt and (nxt.group("term") or nxt.group("other"))
-        pointer = _FIRST_WORD_NEXT.match(after, stop.end()) if nxt and stop else None
+        pointer = _FIRST_WORD_NEXT.match(text, stop + 1, after_end) if nxt else None
         if nxt and (not named or _same_term(named, text[start:end])) and \
                 not (pointer and pointing_at_a_plural(pointer.group(1), text[start:end])):
             return True  # explained in the next sentence: "... cholangitis. It is an ..."
@@ -160,29 +178,45 @@ def _named_as_kind(text: str, start: int, end: int) -> bool:
     mevalonate kinase", or, for a rare word, "disorders such as myasthenia gravis", "the
     chemotherapy drugs cyclophosphamide, ..."?"""
     lo = max(0, start - 160)
-    window = text[lo:start]
-    if _holds(window, _KIND_WORDS) and _KIND_BEFORE.search(text, lo, start):
+    marks = _text_marks(text)
+    if marks.holds(_KIND_WORDS, lo, start) and _KIND_BEFORE.search(text, lo, start):
         return True
     if word_zipf(text[start:end]) >= 3.0:
         return False  # names and terms, not "radiation"
-    if _holds(_folded(window), _LISTED_WORDS) and _KIND_LISTED.search(text, lo, start):
+    if marks.holds(_LISTED_LINKS, lo, start) and marks.holds(_LISTED_WORDS, lo, start) and \
+            _KIND_LISTED.search(text, lo, start):
         return True
-    return _holds(window, _DRUGS_WORDS) and _DRUGS_BEFORE.search(text, lo, start) is not None
+    return marks.holds(_DRUGS_WORDS, lo, start) and \
+        _DRUGS_BEFORE.search(text, lo, start) is not None
 
 
-# Words each of these patterns needs (as they are, or lower case for those that ignore
-# case), looked for first: a plain search for them costs far less than the pattern's.
-_CALLED_WORDS = ("called", "known as", "referred to as", "described as", "termed", "named",
-                 ",", "plural is", "singular is")
-_DRUG_WORDS = ("drug", "medicine", "medication", "therapy", "vaccine", "inhibitor", "treatment",
-               "blocker", "compound", "agent", "such as")
-_KIND_WORDS = ("enzyme", "protein", "molecule", "gene", "hormone", "bacteri", "virus",
-               "parasite", "fung", "worm", "mite", "tick")
-_LISTED_WORDS = ("organ", "drug", "medicine", "medication", "agent", "therap", "treatment",
-                 "condition", "disorder", "disease", "syndrome", "infection", "viruses",
-                 "bacteria", "vaccine", "procedure", "operation", "surger", "specialist",
-                 "expert", "field")
-_DRUGS_WORDS = ("drugs", "medicines", "medications")
+class _Needed(NamedTuple):
+    """Words one of the patterns below needs, looked for first (`_Marks.holds`): a plain
+    search for them costs far less than the pattern's. `folded`: the pattern ignores case,
+    so they are looked for in the text in lower case (`case_folded`)."""
+
+    name: str
+    words: tuple[str, ...]
+    folded: bool
+
+
+# (_CALLED_BEFORE needs one of these, or a comma and "or": `_Marks.comma_or`)
+_CALLED_WORDS = _Needed("called", ("called", "known as", "referred to as", "described as",
+                                   "termed", "named", "plural is", "singular is"), True)
+_DRUG_WORDS = _Needed("drug", ("drug", "medicine", "medication", "therapy", "vaccine",
+                               "inhibitor", "treatment", "blocker", "compound", "agent",
+                               "such as"), True)
+_KIND_WORDS = _Needed("kind", ("enzyme", "protein", "molecule", "gene", "hormone", "bacteri",
+                               "virus", "parasite", "fung", "worm", "mite", "tick"), False)
+_LISTED_WORDS = _Needed("listed", ("organ", "drug", "medicine", "medication", "agent",
+                                   "therap", "treatment", "condition", "disorder", "disease",
+                                   "syndrome", "infection", "viruses", "bacteria", "vaccine",
+                                   "procedure", "operation", "surger", "specialist", "expert",
+                                   "field"), True)
+# (_KIND_LISTED needs one of these too, after one of _LISTED_WORDS)
+_LISTED_LINKS = _Needed("listed links", ("includ", "such as", "like", "with", "specialist",
+                                         "expert", "field"), True)
+_DRUGS_WORDS = _Needed("drugs", ("drugs", "medicines", "medications"), False)
 # Besides the letters in either case, re.IGNORECASE matches "i" with "İ" and "ı", "s" with
 # "ſ" and "k" with the Kelvin sign: folded to them, the lower-case text holds every word such
 # a pattern could match.
@@ -192,23 +226,15 @@ _IGNORECASE_LETTERS = str.maketrans("İıſ\u212a", "iisk")
 def ends_also_called(text: str) -> bool:
     """ALSO_CALLED.search(text): does the text end in "also called" or the like, with
     nothing after it that ends a phrase? Searched only when the words are there."""
-    folded = _folded(text)
+    folded = case_folded(text)
     return ("called" in folded or "known as" in folded) and ALSO_CALLED.search(text) is not None
 
 
-def _folded(text: str) -> str:
-    """The text in lower case, so that a plain `in` finds every word a pattern that ignores
-    case could match."""
+def case_folded(text: str) -> str:
+    """The text in lower case, so that a plain `in`, or a pattern that does not ignore case,
+    finds every word of plain letters a pattern that ignores case could match, where it
+    could match it (each character stays one character, and a letter stays a letter)."""
     return text.lower() if text.isascii() else text.translate(_IGNORECASE_LETTERS).lower()
-
-
-def _holds(text: str, words: tuple[str, ...]) -> bool:
-    """Does the text hold any of the words a pattern needs (so the pattern is worth running)?"""
-    # a plain loop: a third faster than any() over a generator, and asked very often
-    for word in words:  # noqa: SIM110
-        if word in text:
-            return True
-    return False
 
 
 # A bracket opened before the word, with at most two plain words between: "platelet levels
@@ -228,8 +254,10 @@ _BRACKET_SHUT = lazy_re(r"\s*\)")
 def _named_later(text: str, start: int, end: int) -> bool:
     """Is the word given again later in its sentence, in brackets after plain words ("... and
     decreased or absent sweating (anhidrosis)")?"""
-    term = text[start:end]
     marks = _text_marks(text)
+    if not marks.shuts:
+        return False  # no bracket shuts after it
+    term = text[start:end]
     stop = marks.next_full_stop(end)
     if "(" in term or ")" in term or term != term.strip():  # not a word: look everywhere
         places: Iterable[int] = _places(text, term, end, stop)
@@ -256,17 +284,98 @@ class _Marks:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._folded: str | None = None
         # The first character that is not a list or emphasis mark (" *_-").
         self.prose_start = len(text) - len(text.lstrip(" *_-"))
-        self.full_stops = [m.start() for m in re.finditer(r"\. ", text)]
-        self.stops = [m.start() for m in re.finditer(r"[.;:()]", text)]
         # "also called" and the like, each as (end, start), and those with no letter or
         # digit right after them (the end of a word).
-        also = [(m.end(), m.start()) for m in _ALSO_CALLED_WORDS.finditer(text)]
+        folded = self.folded  # (the pattern ignores case: its words are there in lower case)
+        also = [(m.end(), m.start()) for m in _ALSO_CALLED_WORDS.finditer(text)] \
+            if "also" in folded or "sometimes" in folded else []
         self.also_ends = {end: begin for end, begin in also}
         self.also_whole = [(end, begin) for end, begin in also
                            if not _WORD_CHAR.match(text, end)]
         self._bracketed: dict[str, list[int]] | None = None
+        self.equals = "=" in text
+        self.opens = "(" in text
+        self.shuts = ")" in text
+        self.commas = "," in text
+        # Where each list of needed words stands (see `holds`), found when first asked for.
+        self._needed: dict[str, tuple[list[int], list[int]]] = {}
+        self._comma_or: list[tuple[int, int]] | None = None
+        self._sentence_stops: list[int] | None = None
+        # Places a next sentence may start at where _NEXT_SENTENCE does not match, even
+        # with the whole text after it.
+        self._no_next_sentence: dict[int, bool] = {}
+        # What `explained` said of each word asked about: (start, end, acronym, kinds).
+        self.answers: dict[tuple[int, int, bool, bool], bool] = {}
+
+    @cached_property
+    def full_stops(self) -> list[int]:
+        return [m.start() for m in re.finditer(r"\. ", self.text)]
+
+    @cached_property
+    def stops(self) -> list[int]:
+        return [m.start() for m in re.finditer(r"[.;:()]", self.text)]
+
+    @property
+    def folded(self) -> str:
+        """The text in lower case (`case_folded`)."""
+        if self._folded is None:
+            self._folded = case_folded(self.text)
+        return self._folded
+
+    def holds(self, needed: _Needed, lo: int, hi: int) -> bool:
+        """Does text[lo:hi] hold one of the needed words (in lower case when they are
+        `folded`)? Each word is looked for once in the whole text; a folded text is as long
+        as the text, and the plain letters the words are made of fold the same in it as in
+        any part of it."""
+        found = self._needed.get(needed.name)
+        if found is None:
+            text = self.folded if needed.folded else self.text
+            places = []
+            for word in needed.words:
+                at = text.find(word)
+                while at >= 0:
+                    places.append((at, at + len(word)))
+                    at = text.find(word, at + 1)
+            places.sort()
+            # the least end of the places from each one on
+            least = [end for _, end in places]
+            for k in range(len(least) - 2, -1, -1):
+                least[k] = min(least[k], least[k + 1])
+            found = self._needed[needed.name] = ([at for at, _ in places], least)
+        starts, least = found
+        i = bisect.bisect_left(starts, lo)
+        return i < len(starts) and least[i] <= hi
+
+    def comma_or(self, lo: int, hi: int) -> bool:
+        """Does text[lo:hi] hold a comma and then "or" (in any case), as _CALLED_BEFORE's
+        ",\\s*or" needs?"""
+        if self._comma_or is None:
+            self._comma_or = [m.span() for m in _COMMA_OR.finditer(self.text)] \
+                if "," in self.text else []
+        # (they cannot overlap: the first that starts at lo or after ends first)
+        i = bisect.bisect_left(self._comma_or, (lo, lo))
+        return i < len(self._comma_or) and self._comma_or[i][1] <= hi
+
+    def sentence_stop(self, start: int, end: int) -> int:
+        """Where the first ".", "!" or "?" of text[start:end] is, or -1."""
+        if self._sentence_stops is None:
+            self._sentence_stops = [m.start() for m in _SENTENCE_STOP.finditer(self.text)]
+        i = bisect.bisect_left(self._sentence_stops, start)
+        if i < len(self._sentence_stops) and self._sentence_stops[i] < end:
+            return self._sentence_stops[i]
+        return -1
+
+    def next_sentence(self, at: int, end: int) -> re.Match[str] | None:
+        """_NEXT_SENTENCE.match(text[:end], at). A text cut short cannot match where the
+        whole text does not (the pattern asks nothing of where the text ends), so where the
+        whole text does not match is found once for all the words before it."""
+        none = self._no_next_sentence.get(at)
+        if none is None:
+            none = self._no_next_sentence[at] = _NEXT_SENTENCE.match(self.text, at) is None
+        return None if none else _NEXT_SENTENCE.match(self.text, at, end)
 
     def sentence_start(self, at: int) -> int:
         """Where the sentence holding `at` starts, as text.rfind(". ", 0, at) + 1 says."""
@@ -281,6 +390,8 @@ class _Marks:
     def also_called(self, at: int) -> bool:
         """ALSO_CALLED.search(the sentence up to `at`): "also called" or the like, with
         nothing after it up to `at` that ends a phrase (".;:()")."""
+        if not self.also_ends:
+            return False  # none in the text
         sentence = self.sentence_start(at)
         begin = self.also_ends.get(at)
         if begin is not None and begin >= sentence:
@@ -309,12 +420,13 @@ class _Marks:
         return places[bisect.bisect_left(places, start):bisect.bisect_right(places, stop)]
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=256)  # the blocks of a long page, asked about by several rules in turn
 def _text_marks(text: str) -> _Marks:
     return _Marks(text)
 
 
 _ALSO_CALLED_WORDS = lazy_re(r"\b(?:also|sometimes) (?:called|known as)", re.I)
+_COMMA_OR = lazy_re(r",\s*or", re.I)
 _WORD_CHAR = lazy_re(r"\w")
 
 
@@ -340,10 +452,12 @@ def _after_starts(text: str, end: int) -> list[int]:
     head = _HEAD_AFTER.match(text[end:end + 30])
     if head and word_zipf(head.group(1)) >= 4.0 and head.group(1) not in STOPWORDS:
         starts.append(end + head.end())
-    name_end = _name_end(text, end)
+    marks = _text_marks(text)
+    # (a name runs up to a comma or a bracket; an abbreviation stands in brackets)
+    name_end = _name_end(text, end) if marks.commas or marks.opens else None
     if name_end is not None and name_end not in starts:
         starts.append(name_end)
-    for at in list(starts):
+    for at in list(starts) if marks.opens else ():
         abbreviation = _ABBREVIATION_AFTER.match(text[at:at + 20])
         if abbreviation:
             starts.append(at + abbreviation.end())

@@ -278,8 +278,17 @@ _SPACES = lazy_re(r"\s*")
 
 @lru_cache(maxsize=64)
 def _brackets(text: str) -> tuple[list[int], list[int]]:
-    return ([i for i, c in enumerate(text) if c == "("],
-            [i for i, c in enumerate(text) if c == ")"])
+    return _places_of(text, "("), _places_of(text, ")")
+
+
+def _places_of(text: str, char: str) -> list[int]:
+    """Where the character stands in the text, in order."""
+    places = []
+    at = text.find(char)
+    while at >= 0:
+        places.append(at)
+        at = text.find(char, at + 1)
+    return places
 
 
 def _opening_parenthesis(text: str, start: int) -> int:

@@ -63,15 +63,19 @@ def is_familiar(word: str, familiar: frozenset[str]) -> bool:
     return False
 
 
+_Facts = Callable[[str], tuple[int, int, bool, bool]]
+
+
 @cache
-def _word_facts(counter: Syllables) -> Callable[[str], tuple[int, int, bool]]:
-    """(syllables, letters and digits, familiar?) of a word, remembered per word."""
+def _word_facts(counter: Syllables) -> _Facts:
+    """(syllables, letters and digits, familiar?, capitalised but not in capitals?) of a
+    word, remembered per word."""
     familiar = familiar_words()
 
     @lru_cache(maxsize=1 << 16)
-    def facts(text: str) -> tuple[int, int, bool]:
+    def facts(text: str) -> tuple[int, int, bool, bool]:
         return (counter.count(text), sum(1 for c in text if c.isalnum()),
-                is_familiar(text, familiar))
+                is_familiar(text, familiar), text[:1].isupper() and not text.isupper())
 
     return facts
 
@@ -101,28 +105,64 @@ class TextStats:
         word at all, such as a pronunciation key); a sentence with no word left counts
         for nothing."""
         facts = _word_facts(counter or default_counter())
+        if weigh is None:
+            return cls._counted(sentences, facts)
+        return cls._weighed(((s, [weigh(s, i) for i in range(len(s.words))])
+                             for s in sentences), facts)
+
+    @classmethod
+    def weighed(cls, sentence: Sentence, weights: Sequence[int],
+                counter: Syllables | None = None) -> TextStats:
+        """from_sentences([sentence], weigh=...), each word's weight given in `weights`."""
+        return cls._weighed([(sentence, weights)], _word_facts(counter or default_counter()))
+
+    @classmethod
+    def _counted(cls, sentences: Iterable[Sentence], facts: _Facts) -> TextStats:
+        """The counts of these sentences, every word counted as it is."""
         n_sent = n_words = n_syl = n_poly = n_letters = n_difficult = 0
         for sentence in sentences:
-            weights = [weigh(sentence, i) for i in range(len(sentence.words))] if weigh \
-                else None
-            if weights is not None and all(w == UNREAD for w in weights):
-                continue
             n_sent += 1
-            for i, word in enumerate(sentence.words):
-                text = word.text
-                syl, letters, familiar = facts(text)
-                if weights is not None and weights[i] != COUNTED:
-                    if weights[i] == UNREAD:
-                        continue
-                    syl, letters, familiar = 1, min(letters, 4), True
-                n_words += 1
+            n_words += len(sentence.words)
+            inside = False  # past the sentence's first word
+            for word in sentence.words:
+                syl, letters, familiar, capitalised = facts(word[0])
                 n_syl += syl
                 if syl >= 3:
                     n_poly += 1
                 n_letters += letters
                 # Names are familiar (Dale-Chall's own instructions): a capital not opening
                 # the sentence marks a name.
-                if not familiar and not (i > 0 and text[:1].isupper() and not text.isupper()):
+                if not familiar and not (inside and capitalised):
+                    n_difficult += 1
+                inside = True
+        return cls(n_sent, n_words, n_syl, n_poly, n_letters, n_difficult)
+
+    @classmethod
+    def _weighed(cls, weighed: Iterable[tuple[Sentence, Sequence[int]]],
+                 facts: _Facts) -> TextStats:
+        """The counts of these sentences, each word as its weight says (see
+        from_sentences)."""
+        n_sent = n_words = n_syl = n_poly = n_letters = n_difficult = 0
+        for sentence, weights in weighed:
+            if weights.count(UNREAD) == len(weights):
+                continue
+            n_sent += 1
+            for i, word in enumerate(sentence.words):
+                weight = weights[i]
+                if weight == UNREAD:
+                    continue
+                if weight != COUNTED:
+                    n_words += 1
+                    n_syl += 1
+                    n_letters += min(facts(word[0])[1], 4)
+                    continue  # a short word: familiar
+                syl, letters, familiar, capitalised = facts(word[0])
+                n_words += 1
+                n_syl += syl
+                if syl >= 3:
+                    n_poly += 1
+                n_letters += letters
+                if not familiar and not (i > 0 and capitalised):  # (as in _counted)
                     n_difficult += 1
         return cls(n_sent, n_words, n_syl, n_poly, n_letters, n_difficult)
 

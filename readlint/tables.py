@@ -65,9 +65,10 @@ class WordTable:
         return sum(1 for s in self._slots if s)
 
     def get(self, key: str) -> str | None:
-        wanted = key.encode("utf-8", "surrogateescape") + b"\t"
+        encoded = key.encode("utf-8", "surrogateescape")
+        wanted = encoded + b"\t"
         data, slots, size, base = self._data, self._slots, self._size, self._base - 1
-        slot = zlib.crc32(wanted[:-1]) % size
+        slot = zlib.crc32(encoded) % size
         length = len(wanted)
         for _ in range(size):  # (a table with no empty slot, which only damage makes, ends)
             start = slots[slot]

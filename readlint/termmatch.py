@@ -145,16 +145,13 @@ def _folded_tokens(text: str) -> tuple[list[str], list[int], list[int], list[str
     a hyphen ("positive" in "HER2-positive" starts no term), and the brackets opened (or,
     negative, closed) just before it: worked out once per text for every matcher that
     searches it."""
-    words: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for m in _TOKEN.finditer(text):
-        words.append(m.group())
-        starts.append(m.start())
-        ends.append(m.end())
+    spans = [m.span() for m in _TOKEN.finditer(text)]
+    words = [text[start:end] for start, end in spans]
+    starts = [start for start, _ in spans]
+    ends = [end for _, end in spans]
     folded = [w if w == "-" else fold(w) for w in words]
-    after_hyphen = [False] + [words[k - 1] == "-" and ends[k - 1] == starts[k]
-                              for k in range(1, len(words))]
+    after_hyphen = [False] + [word == "-" and end == start for word, end, start
+                              in zip(words[:-1], ends[:-1], starts[1:], strict=True)]
     brackets = [0] * len(words)
     if _OPENING.search(text) or _CLOSING.search(text):
         for k in range(1, len(words)):

@@ -107,7 +107,7 @@ def _zipf(low: str, language: str) -> float:
 
 
 def _smashed(text: str) -> str:
-    if not any(c.isdigit() for c in text):
+    if text.isalpha() or not any(c.isdigit() for c in text):  # (no letter is a digit)
         return text
     return _DIGIT_RUN.sub(lambda m: _DIGIT.sub("0", m.group()), text)
 
@@ -162,8 +162,9 @@ def everyday_health(word: str) -> bool:
     words.txt), in any plain form?"""
     low = word.lower().replace("’", "'")
     known = _everyday_health()
-    return low in known or any(low.endswith(ending) and low[: -len(ending)] in known
-                               for ending in ("s", "es", "'s"))
+    return low in known or low.endswith("s") and (
+        low[:-1] in known or low.endswith("es") and low[:-2] in known or
+        low.endswith("'s") and low[:-2] in known)
 
 
 # A word writers explain is one they feel readers need explained, whatever its frequency
@@ -224,6 +225,7 @@ def is_acronym(word: str) -> bool:
 _ENDINGS = (("iness", "y"), ("iest", "y"), ("ier", "y"), ("ness", ""), ("ies", "y"), ("ied", "y"),
             ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ly", ""),
             ("er", ""), ("est", ""))
+_ENDING_TEXTS = tuple(ending for ending, _ in _ENDINGS)
 
 
 # Endings before which a short word doubles its last letter: "clot", "clotting".
@@ -236,6 +238,8 @@ def word_zipf(word: str) -> float:
     knows "shortness", "numbness" and "clotting"."""
     low = word.lower()
     best = zipf(low)
+    if not low.endswith(_ENDING_TEXTS):
+        return best
     for ending, replacement in _ENDINGS:
         if low.endswith(ending) and len(low) - len(ending) >= 3:
             stem = low[: -len(ending)]
@@ -277,8 +281,10 @@ def everyday_compound(word: str) -> bool:
     for prefix, rest in prefixed(low, EVERYDAY_PREFIXES, 4):
         if word_zipf(rest) >= 3.0 and not (prefix == "anti" and rest.startswith(("bod", "gen"))):
             return True
-    return any(word_zipf(low[:i]) >= 3.5 and word_zipf(low[i:]) >= 3.5
-               for i in range(3, len(low) - 2))
+    for i in range(3, len(low) - 2):  # a plain loop: asked of many words
+        if word_zipf(low[:i]) >= 3.5 and word_zipf(low[i:]) >= 3.5:
+            return True
+    return False
 
 
 # Prefixes a reader can take off a word to read it, medical ones too: "hypermobility" is too
@@ -421,9 +427,10 @@ def everyday_derivation(word: str) -> bool:
     among them."""
     low = word.lower()
     for ending in _DERIVATIONS:
+        if not low.endswith(ending):
+            continue
         stem = low[: -len(ending)]
-        if low.endswith(ending) and len(stem) >= 4 and \
-                max(word_zipf(stem), zipf(stem + "e")) >= 4.0:
+        if len(stem) >= 4 and max(word_zipf(stem), zipf(stem + "e")) >= 4.0:
             return True
     return False
 

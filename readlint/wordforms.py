@@ -76,6 +76,7 @@ def is_plural_of(plural: str, word: str) -> bool:
     return plural != word and _lemmas(plural)[0] == word
 
 
+@lru_cache(maxsize=1 << 16)  # asked again of the same words by several tests
 def _lemmas(word: str) -> tuple[str, str, str]:
     """A lower-case word's dictionary form as a noun and as a verb ("" when it is not one),
     and the kinds of word it can be ("NOUN,VERB"), from lemminflect's lookup tables."""

@@ -19,6 +19,7 @@ _UNITS = (r"(?:days?|weeks?|months?|years?|hours?|minutes?|times|pills?|tablets?
           r"percent|sessions|visits|treatments|cycles)")
 # A hyphen only: an en dash ("1–3 days") is the printed form of a range and reads as one.
 _RANGE = lazy_re(rf"(?<![\w.,/-])(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)\s+{_UNITS}\b")
+_DIGIT = lazy_re(r"\d")
 _BETWEEN = lazy_re(r"\bbetween\s+(?:(?:the\s+)?ages?\s+(?:of\s+)?)?$", re.I)
 # Sections that list the works a page cites, and what marks a reference to a journal article:
 # its year and volume ("2019;12"), volume, issue and pages ("58 (7): 713-21"), volume, pages
@@ -61,6 +62,8 @@ class AmbiguousNumbers(Rule):
         references = doc.blocks_under(_REFERENCES)
         for index, block in enumerate(doc.blocks):
             text = block.text
+            if _DIGIT.search(text) is None:
+                continue  # each of the patterns below needs a digit
 
             def where(m: re.Match[str], block: Block = block) -> tuple[Document, int, int]:
                 return doc, block.source_offset(m.start()), block.source_offset(m.end() - 1) + 1

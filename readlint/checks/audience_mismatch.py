@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -22,9 +23,10 @@ def audience_figures(doc: Document) -> tuple[float, float, float, int]:
 
 def _audience_figures(doc: Document) -> tuple[float, float, float, int]:
     stats = doc.stats
-    words = [w.text for s in doc.sentences for w in s.words
-             if len(w.text) >= 4 and w.text.isalpha() and not w.text.isupper()]
-    rare = sum(word_zipf(w) < 3.0 for w in words)
+    words = [text for s in doc.sentences for text, _, _ in s.words
+             if len(text) >= 4 and text.isalpha() and not text.isupper()]
+    # each word looked up once, however often the page uses it
+    rare = sum(count for word, count in Counter(words).items() if word_zipf(word) < 3.0)
     per_100 = 100 * rare / stats.words if stats.words else 0.0
     return stats.flesch_kincaid_grade, stats.words_per_sentence, per_100, stats.words
 

@@ -74,7 +74,7 @@ class LanguageMismatch(Rule):
         code = declared.strip().lower().replace("_", "-").split("-")[0]
         if code not in _WORDS:
             return
-        words = [w.text.lower() for s in doc.sentences[:400] for w in s.words]
+        words = [text.lower() for s in doc.sentences[:400] for text, _, _ in s.words]
         if len(words) < options["min_words"]:
             return
         found, counts = likely_language(words)

@@ -296,6 +296,28 @@ def _name(sentence: Sentence, i: int) -> bool:
     return not sentence.words[i - 1].text[:1].isdigit()
 
 
+def _weights(sentence: Sentence, keys: list[tuple[int, int]], drugs: set[int], heading: bool,
+             known: set[str], plain: dict[str, bool]) -> list[int]:
+    """How TextStats counts each word of the sentence: UNREAD in a pronunciation key
+    (`keys`), a SHORT_WORD when it is a name or a term the reader is given (an abbreviation,
+    a drug's name or a word of one (`drugs`: where such words start), a term the page
+    explains (`known`), a name inside a sentence not in a heading), else COUNTED. `plain`
+    remembers, for the page, whether a word is a short word wherever it stands."""
+    weights = []
+    for i, word in enumerate(sentence.words):
+        text, start, _ = word
+        if keys and any(a <= start < b for a, b in keys):
+            weights.append(UNREAD)
+            continue
+        short = plain.get(text)
+        if short is None:
+            short = plain[text] = is_acronym(text) or \
+                text.lower().endswith(DRUG_ENDINGS) or fold(text) in known
+        weights.append(SHORT_WORD if short or start in drugs or
+                       not heading and _name(sentence, i) else COUNTED)
+    return weights
+
+
 def _known_terms(doc: Document, by_block: list[list[Sentence]], left_out: list[bool],
                  topic: frozenset[str]) -> set[str]:
     """Terms the page explains or links anywhere (folded), and its title's words: known to
@@ -346,28 +368,13 @@ class OwnWords:
                 self.sentences.append([])
                 continue
             keys = _pronunciation_keys(block.text)
-            drugs = drug_words[index]
-            heading = block.kind == "heading"
-
-            def weigh(sentence: Sentence, i: int, keys: list[tuple[int, int]] = keys,
-                      drugs: set[int] = drugs, heading: bool = heading) -> int:
-                word = sentence.words[i]
-                if keys and any(a <= word.start < b for a, b in keys):
-                    return UNREAD
-                text = word.text
-                short = plain.get(text)
-                if short is None:
-                    short = plain[text] = is_acronym(text) or \
-                        text.lower().endswith(DRUG_ENDINGS) or fold(text) in known
-                if short or word.start in drugs or not heading and _name(sentence, i):
-                    return SHORT_WORD
-                return COUNTED
-
             counted = []
             for sentence in by_block[index]:
                 if len(sentence.words) >= 3 and stock_key(sentence, topic) in stock:
                     continue
-                stats = TextStats.from_sentences([sentence], weigh=weigh)
+                weights = _weights(sentence, keys, drug_words[index],
+                                   block.kind == "heading", known, plain)
+                stats = TextStats.weighed(sentence, weights)
                 if stats.sentences:
                     counted.append(stats)
             self.sentences.append(counted)

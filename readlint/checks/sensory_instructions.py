@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..document import Document
+from ..explanations import case_folded
 from ..patterns import lazy_re
 from ..problem import Problem, Severity
 from ..rule import ACCESSIBILITY, Example, Rule
@@ -24,12 +24,13 @@ _PATTERN = lazy_re(
     # "marked in red." or "marked in red must be filled in", but not "in red blood cells",
     # "in Black women" or "(shown in blue)", which describes a picture
     rf"|(?<!\()\b(?:marked|highlighted|printed|written|shown|colou?red)\s+in\s+{_COLOURS}\b"
-    rf"(?!\s+(?!{_VERBS}\b)[a-z])",
-    re.I)
+    rf"(?!\s+(?!{_VERBS}\b)[a-z])")
 
 
 # A word every instruction _PATTERN finds holds: a colour, a shape, a place or "shown".
-_NEEDED = lazy_re(rf"\b(?:{_COLOURS}|{_SHAPES}|{_PLACES}|shown)\b", re.I)
+# (Both are searched in the text in lower case, `case_folded`, where they find what they
+# would find in the text ignoring case, at the same places.)
+_NEEDED = lazy_re(rf"\b(?:{_COLOURS}|{_SHAPES}|{_PLACES}|shown)\b")
 # "as shown below:" followed by what it shows, read next by every reader; a colour named in
 # brackets, which describes a picture.
 _INTRODUCES = lazy_re(r"\s*[:)]")
@@ -64,14 +65,16 @@ class SensoryInstructions(Rule):
         for index, block in enumerate(doc.blocks):
             if index in captions:
                 continue  # a caption says what its picture shows: colours and places in it
-            if not _NEEDED.search(block.text):
+            folded = case_folded(block.text)
+            if not _NEEDED.search(folded):
                 continue
-            for m in _PATTERN.finditer(block.text):
+            for m in _PATTERN.finditer(folded):
                 if _INTRODUCES.match(block.text, m.end()):
                     continue  # "as shown below:" introduces the text that follows, and
                     # "(the fluid, shown in blue)" says what a picture shows
+                written = block.text[m.start():m.end()]
                 yield self.problem(doc, block.source_offset(m.start()),
                                    block.source_offset(m.end() - 1) + 1,
-                                   f"\"{m.group()}\" relies on colour, shape or position, which "
+                                   f"\"{written}\" relies on colour, shape or position, which "
                                    "not every reader can see: name what to look for.",
-                                   subject=m.group())
+                                   subject=written)

@@ -310,12 +310,16 @@ class _BlockTerms:
             candidates.extend(s for s in self.spans if " " in s[2])
         taken = {i for s, e, _ in candidates for i in range(s, e)}
         for word in page.doc.block_words(self.index):
-            if word.text in page.easy and (page.skip_glossary_terms or not
-                                           self.in_glossary_term(word.start, word.end)) or \
-                    word.start in taken or \
-                    bool(self.addresses) and within(self.addresses, word.start):
+            text, start, end = word
+            if text in page.easy and (page.skip_glossary_terms or not
+                                      self.in_glossary_term(start, end)) or \
+                    start in taken or \
+                    bool(self.addresses) and within(self.addresses, start):
                 continue
-            candidates.extend(_hard_parts(self.text, word.text, word.start))
+            if _plain_word(text):  # (what _hard_parts gives for one, without a generator)
+                candidates.append((start, end, text))
+            else:
+                candidates.extend(_hard_parts(self.text, text, start))
         candidates.sort()
         return candidates
 
