@@ -1,6 +1,7 @@
 """How fast readlint is, printed as figures: one file from a cold start, documents per second
 over real and generated corpora (one process, all cores, a second run from the cache), the
-largest process's memory, the report against the check, one large page at several sizes,
+largest process's memory, where one core's time goes (each rule's share, against the aim of
+2 ms a page), the report against the check, one large page at several sizes,
 and the same corpus through proselint and a bare Python pipeline for comparison.
 
     python benchmarks/speed.py [SHARED] [--quick]
@@ -89,6 +90,8 @@ def main(argv: list[str]) -> None:
             print(f"{name}: not found, left out")
             continue
         rows.append(throughput(name, folder))
+    print()
+    where_time_goes(real)
     print()
     compare(generated, rows[-1])
     print()
@@ -197,6 +200,55 @@ def throughput(name: str, folder: Path) -> dict[str, float]:
     print(f"  a cached run is {figures['first'] / figures['cached']:.1f}x faster than the "
           "run that filled the cache (target 10x)")
     return figures
+
+
+def where_time_goes(folder: Path, count: int = 300) -> None:
+    """One core's time a page over `count` pages of the folder, set against the aim (1,000
+    pages a second on 2 cores: 2 ms a page a core), and where it goes (cProfile, in this
+    process): each rule's share, parsing's, and the functions that take most time themselves.
+    Shares, not times: the profiler slows every call. Work the rules share (sentences, grades,
+    glossary matches) counts for the rule that asks for it first."""
+    import cProfile
+    import pstats
+
+    from readlint.linter import Linter
+    from readlint.settings import Choices
+
+    files = sorted(p for p in folder.rglob("*.md") if p.is_file())
+    random.Random(1).shuffle(files)
+    pages = [(p.read_text(encoding="utf-8"), str(p)) for p in files[:count]]
+    if not pages:
+        return
+    linter = Linter(choices=Choices(cache=False))
+    linter.lint_text(*pages[0])  # tables and glossaries loaded, as in any run after the first
+    start = time.process_time()
+    for text, name in pages:
+        linter.lint_text(text + "\n", name)  # (not the text checked just now)
+    each = (time.process_time() - start) / len(pages)
+    print(f"where the time goes, {len(pages)} pages of {folder.name}, one process: "
+          f"{each * 1000:.1f} ms a page ({1 / each:.0f} pages/s a core); the aim, 1,000 pages/s "
+          f"on 2 cores, is 2 ms a page a core: {each / 0.002:.0f}x from it")
+    profile = cProfile.Profile()
+    profile.enable()
+    for text, name in pages:
+        linter.lint_text(text + "\n\n", name)
+    profile.disable()
+    stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
+    total = sum(row[2] for row in stats.values())
+    parts: dict[str, float] = {}
+    for (file, _, function), row in stats.items():
+        if function == "check" and f"{os.sep}checks{os.sep}" in file:
+            parts[Path(file).stem.replace("_", "-")] = row[3]
+        elif function == "parse" and file.endswith(f"readlint{os.sep}document.py"):
+            parts["parsing (front matter, Markdown, blocks)"] = row[3]
+    shown = sorted(parts.items(), key=lambda item: -item[1])
+    print("  shares of the time: " + ", ".join(f"{name} {100 * t / total:.0f}%"
+                                                for name, t in shown if t >= 0.01 * total))
+    own = sorted(stats.items(), key=lambda item: -item[1][2])[:12]
+    print("  functions that take most time themselves:")
+    for (file, line, function), row in own:
+        where = f"{Path(file).name}:{line}" if line else "(built in)"
+        print(f"    {100 * row[2] / total:4.1f}%  {row[1]:8} calls  {function} {where}")
 
 
 def compare(folder: Path, readlint: dict[str, float]) -> None:
