@@ -76,7 +76,7 @@ class _Programs:
     this process built (`used`)."""
 
     def __init__(self) -> None:
-        self.where: object = None
+        self.where: tuple[object, ...] | None = None
         self.kept: dict[str, tuple[Any, ...]] = {}
         self.new: dict[str, tuple[Any, ...]] = {}
         self.used: set[str] = set()
@@ -119,7 +119,7 @@ def _store_key() -> str:
 
 def _kept_programs() -> dict[str, tuple[Any, ...]]:
     """The programs kept in the cache folder in use now (read once per folder)."""
-    where = (store.root(), store.enabled())
+    where = store.setting()
     if _programs.where != where:
         _programs.where = where
         _programs.kept = {**_read_programs(), **_programs.new}

@@ -52,6 +52,12 @@ def configure(root: str | os.PathLike[str] | None = None, enabled: bool = True) 
     _disabled = not enabled
 
 
+def setting() -> tuple[object, ...]:
+    """What chooses the cache folder and whether it is used, cheap to ask many times (unlike
+    `root()`): when it is the same, so are `root()` and `enabled()`."""
+    return _root, _disabled, os.environ.get("READLINT_CACHE_DIR")
+
+
 def enabled() -> bool:
     """Is there a cache to use: not turned off, and a folder readlint can trust?"""
     return not _disabled and problem() is None
