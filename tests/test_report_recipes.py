@@ -34,8 +34,9 @@ def installed(tmp_path_factory):
     shutil.copytree(ROOT / "rules", place / "rules")
     command = place / "bin" / "readlint"
     command.parent.mkdir()
-    command.write_text(f'#!/bin/sh\nPYTHONPATH="{place}" exec "{sys.executable}" -m readlint '
-                       '"$@"\n', encoding="utf-8")
+    # the copy's word tables go to a cache folder of its own, not the suite's
+    command.write_text(f'#!/bin/sh\nPYTHONPATH="{place}" READLINT_CACHE_DIR="{place}/cache" '
+                       f'exec "{sys.executable}" -m readlint "$@"\n', encoding="utf-8")
     command.chmod(command.stat().st_mode | stat.S_IXUSR)
     return command.parent
 

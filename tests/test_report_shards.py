@@ -458,9 +458,10 @@ def test_a_part_made_with_other_plug_in_rules_is_refused_by_name(tmp_path):
     shutil.copytree(ROOT / "readlint", code / "readlint",
                     ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "rules", code / "rules")
+    own_cache = tmp_path / "cache"  # the copy's word tables, not in the suite's cache folder
 
     def readlint(*args: str, plugin: str | None = PLUGIN) -> subprocess.CompletedProcess[str]:
-        env = {**os.environ, "PYTHONPATH": str(code)}
+        env = {**os.environ, "PYTHONPATH": str(code), "READLINT_CACHE_DIR": str(own_cache)}
         if plugin is not None:
             (site / "demo_plugin.py").write_text(plugin, "utf-8")
             env["PYTHONPATH"] += os.pathsep + str(site)
@@ -512,6 +513,7 @@ def test_parts_made_in_one_process_merge_while_a_rule_file_changes(tmp_path):
     shutil.copytree(ROOT / "rules", code / "rules")
     done = subprocess.run([sys.executable, "-c", ONE_PROCESS,
                            str(code / "readlint" / "checks" / "long_sentence.py")],
-                          cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(code)},
+                          cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(code),
+                                             "READLINT_CACHE_DIR": str(tmp_path / "cache")},
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
