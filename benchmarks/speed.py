@@ -222,16 +222,16 @@ def where_time_goes(folder: Path, name: str, count: int = 300) -> None:
     linter = Linter(choices=Choices(cache=False))
     linter.lint_text(*pages[0])  # tables and glossaries loaded, as in any run after the first
     start = time.process_time()
-    for text, name in pages:
-        linter.lint_text(text + "\n", name)  # (not the text checked just now)
+    for text, page in pages:
+        linter.lint_text(text + "\n", page)  # (not the text checked just now)
     each = (time.process_time() - start) / len(pages)
     print(f"where the time goes, {len(pages)} pages of {name}, one process: "
           f"{each * 1000:.1f} ms a page ({1 / each:.0f} pages/s a core); the aim, 1,000 pages/s "
-          f"on 2 cores, is 2 ms a page a core: {each / 0.002:.0f}x from it")
+          f"on 2 cores, is 2 ms a page a core: {each / 0.002:.0f} times slower than that")
     profile = cProfile.Profile()
     profile.enable()
-    for text, name in pages:
-        linter.lint_text(text + "\n\n", name)
+    for text, page in pages:
+        linter.lint_text(text + "\n\n", page)
     profile.disable()
     stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
     total = sum(row[2] for row in stats.values())

@@ -11,12 +11,13 @@ pattern that uses them is refused with a plain message."""
 from __future__ import annotations
 
 import atexit
+import contextlib
 import re
 import sys
 from functools import cache
+from pathlib import Path
 from typing import Any, cast
 
-from . import store
 from .errors import ConfigError
 
 
@@ -41,51 +42,52 @@ def lazy_re(source: str, flags: int = 0) -> re.Pattern[str]:
 
 
 def compiled(source: str, flags: int = 0) -> re.Pattern[str]:
-    """`re.compile(source, flags)`, from its compiled form kept in the cache folder when there
-    is one.
+    """`re.compile(source, flags)`, from the program kept for it when there is one.
 
     Python compiles a pattern in Python code (parse, then generate the matcher's program), some
     0.1 to 2 ms each: 40 to 60 ms of a one-file check, which uses some 150 patterns. The
     program is a list of numbers; `_sre.compile`, which `re.compile` ends with, turns it into
-    a pattern in microseconds. So the first run keeps each pattern's program (with its groups)
-    in one file of the cache folder, made for this Python (its version and its matcher's
-    number, `_sre.MAGIC`), and later runs build the patterns from it. A program is kept only
-    when the pattern built from it equals the one `re.compile` made (patterns compare by
-    their text, flags and program), and one that does not build is compiled again: a Python
-    whose internals differ just compiles as usual."""
+    a pattern in microseconds. So each pattern's program (with its groups) is kept in one file
+    beside this module's bytecode, for this Python, and later runs build the patterns from it.
+
+    The matcher runs a program as it is given, so programs are kept only where Python keeps
+    the bytecode it runs (`__pycache__`, or the folder PYTHONPYCACHEPREFIX names): whoever can
+    write there can already make Python run anything, and a cache folder, which may be
+    restored from elsewhere, never holds them. A program is kept only when the pattern built
+    from it equals the one `re.compile` made (patterns compare by their text, flags and
+    program), and one that does not build is compiled again."""
     key = f"{int(flags)}:{source}"
-    kept = _kept_programs().get(key)
-    if kept is not None:
+    kept = _programs.kept()
+    if key in kept:
         try:
-            pattern: re.Pattern[str] = _sre().compile(source, *kept)
-            _programs.used.add(key)
+            pattern: re.Pattern[str] = _sre().compile(source, *kept[key])
             return pattern
         except (TypeError, ValueError, RuntimeError, OverflowError):
             pass  # (not a program this Python's matcher takes: compile it)
     pattern = re.compile(source, flags)
     program = _program(source, int(flags), pattern)
     if program is not None:
-        _programs.new[key] = _programs.kept[key] = program
-        _programs.used.add(key)
+        _programs.add(key, program)
     return pattern
 
 
 class _Programs:
-    """The patterns' programs read from the cache folder (`kept`, for the folder `where`),
-    those made in this process (`new`), written back when the process ends, and the patterns
-    this process built (`used`)."""
+    """The patterns' programs kept beside this module's bytecode (read when first needed),
+    and those made in this process, written back when it ends."""
 
     def __init__(self) -> None:
-        self.where: tuple[object, ...] | None = None
-        self.kept: dict[str, tuple[Any, ...]] = {}
+        self._kept: dict[str, tuple[Any, ...]] | None = None
         self.new: dict[str, tuple[Any, ...]] = {}
-        self.used: set[str] = set()
-        self.saving = False
 
+    def kept(self) -> dict[str, tuple[Any, ...]]:
+        if self._kept is None:
+            self._kept = _read_programs(_programs_file())
+        return self._kept
 
-# Programs kept at most: readlint uses some 400 patterns; past this many, the file also holds
-# those of patterns since changed, and is written again with only what the run used.
-MOST_PROGRAMS = 1500
+    def add(self, key: str, program: tuple[Any, ...]) -> None:
+        if not self.new and not sys.dont_write_bytecode:
+            atexit.register(_save_programs)
+        self.new[key] = self.kept()[key] = program
 
 
 _programs = _Programs()
@@ -113,28 +115,26 @@ def _python_internals() -> tuple[Any, Any] | None:
     return _parser, _compiler
 
 
-def _store_key() -> str:
-    return store.digest("patterns", sys.version, str(getattr(_sre(), "MAGIC", "")))
+def _programs_file() -> Path | None:
+    """The file beside this module's bytecode that keeps the programs for this Python (its
+    version and its matcher's number, `_sre.MAGIC`); None when Python keeps no bytecode."""
+    import importlib.util
+
+    try:
+        bytecode = Path(importlib.util.cache_from_source(__file__))
+    except (NotImplementedError, ValueError):
+        return None
+    magic = getattr(_sre(), "MAGIC", 0)
+    return bytecode.with_name(f"{Path(__file__).stem}.{sys.implementation.cache_tag}"
+                              f".{magic}.programs.json")
 
 
-def _kept_programs() -> dict[str, tuple[Any, ...]]:
-    """The programs kept in the cache folder in use now (read once per folder)."""
-    where = store.setting()
-    if _programs.where != where:
-        _programs.where = where
-        _programs.kept = {**_read_programs(), **_programs.new}
-    return _programs.kept
-
-
-def _read_programs() -> dict[str, tuple[Any, ...]]:
+def _read_programs(path: Path | None) -> dict[str, tuple[Any, ...]]:
     import orjson
 
-    body = store.read("patterns", _store_key())
-    if body is None:
-        return {}
     try:
-        found = orjson.loads(body)
-    except orjson.JSONDecodeError:
+        found = orjson.loads(path.read_bytes()) if path is not None else {}
+    except (OSError, orjson.JSONDecodeError):
         return {}
     if not isinstance(found, dict):
         return {}
@@ -148,17 +148,18 @@ def _well_formed(value: Any) -> bool:
     if not (isinstance(value, list) and len(value) == 5):
         return False
     flags, code, groups, names, numbers = value
-    return isinstance(flags, int) and isinstance(groups, int) and isinstance(code, list) and \
-        isinstance(names, dict) and all(isinstance(k, str) and isinstance(v, int)
-                                        for k, v in names.items()) and \
-        isinstance(numbers, list) and all(n is None or isinstance(n, str) for n in numbers)
+    if not (isinstance(flags, int) and isinstance(code, list) and isinstance(groups, int)):
+        return False
+    return isinstance(names, dict) and isinstance(numbers, list) and \
+        all(isinstance(k, str) and isinstance(v, int) for k, v in names.items()) and \
+        all(n is None or isinstance(n, str) for n in numbers)
 
 
 def _program(source: str, flags: int, pattern: re.Pattern[str]) -> tuple[Any, ...] | None:
     """What `_sre.compile` needs after the pattern text to make `pattern` again, or None when
     this Python does not make patterns that way."""
     internals = _python_internals()
-    if internals is None or not store.enabled():
+    if internals is None:
         return None
     parser, compiler = internals
     try:
@@ -174,22 +175,36 @@ def _program(source: str, flags: int, pattern: re.Pattern[str]) -> tuple[Any, ..
             return None
     except Exception:  # noqa: BLE001 - another Python's internals: compile as usual
         return None
-    if not _programs.saving:
-        _programs.saving = True
-        atexit.register(_save_programs)
     return program
 
 
+# Programs kept at most: readlint uses some 400 patterns; past this many, the file also holds
+# those of patterns since changed, and is written again with only this run's new ones.
+MOST_PROGRAMS = 1500
+
+
 def _save_programs() -> None:
-    """Write the kept programs with this process's new ones (whole, or not at all)."""
-    if not _programs.new or not store.enabled():
-        return
+    """Write the kept programs with this process's new ones, whole (to a temporary name, then
+    renamed) or not at all: a folder that cannot be written only leaves the patterns to be
+    compiled again next time."""
+    import os
+
     import orjson
 
-    kept = {**_read_programs(), **_programs.kept}
+    path = _programs_file()
+    if path is None or not _programs.new:
+        return
+    kept = {**_read_programs(path), **_programs.new}
     if len(kept) > MOST_PROGRAMS:
-        kept = {key: kept[key] for key in _programs.used if key in kept}
-    store.write("patterns", _store_key(), orjson.dumps(kept))
+        kept = dict(_programs.new)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp.write_bytes(orjson.dumps(kept))
+        os.replace(temp, path)
+    except (OSError, TypeError, ValueError):
+        with contextlib.suppress(OSError):
+            temp.unlink()
 
 
 @cache

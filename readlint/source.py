@@ -144,7 +144,7 @@ MAX_FRONT_MATTER_VALUES = 10_000
 
 
 # Where front matter starts and ends: a line of three or more dashes (python-frontmatter's
-# boundary, the same pattern: tests/test_document.py compares them).
+# boundary, the same pattern: tests/test_speed_paths.py compares them).
 FRONT_MATTER_BOUNDARY = lazy_re(r"^-{3,}\s*$", re.MULTILINE)
 
 

@@ -37,8 +37,7 @@ TAG_NAME = "CACHEDIR.TAG"
 TAG = (b"Signature: 8a477f597d28d172789f06886806bc55\n"
        b"# This folder is readlint's cache: everything in it can be deleted at any time.\n")
 # What readlint keeps in its folder (a folder holding only these is one an older readlint made).
-PARTS = frozenset({"tables", "results", "glossaries", "valid", "plugins", "rules", "yaml",
-                   "patterns"})
+PARTS = frozenset({"tables", "results", "glossaries", "valid", "plugins", "rules", "yaml"})
 
 _root: Path | None = None
 _disabled = False
@@ -50,12 +49,6 @@ def configure(root: str | os.PathLike[str] | None = None, enabled: bool = True) 
     global _root, _disabled
     _root = Path(root) if root is not None else None
     _disabled = not enabled
-
-
-def setting() -> tuple[object, ...]:
-    """What chooses the cache folder and whether it is used, cheap to ask many times (unlike
-    `root()`): when it is the same, so are `root()` and `enabled()`."""
-    return _root, _disabled, os.environ.get("READLINT_CACHE_DIR")
 
 
 def enabled() -> bool:

@@ -16,8 +16,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "readlint"
 
 # From the bottom up. A module not listed here is an error: place every new module.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("values", ("version", "errors", "problem", "blocks", "results", "globs")),
-    ("reading and parsing", ("store", "patterns", "tables", "yamltext", "source", "markup", "prose",
+    ("values", ("version", "errors", "problem", "blocks", "results", "globs", "patterns")),
+    ("reading and parsing", ("store", "tables", "yamltext", "source", "markup", "prose",
                              "syllables", "readability", "schema")),
     ("the document", ("document",)),
     ("vocabulary", ("wordforms", "glossary", "glossary_files", "termmatch", "glossary_store",
