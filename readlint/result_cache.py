@@ -153,7 +153,7 @@ def _make_room(folder: str) -> None:
     except OSError:
         return
     if os.urandom(1)[0] < 256 // TRIM_EVERY:
-        trim(here, MAX_FOLDER_BYTES)
+        store.trim(here, MAX_FOLDER_BYTES)
     stale = others[KEEP_SETTINGS - 1:]
     if not stale:
         return
@@ -189,29 +189,3 @@ class _ResultUnpickler(pickle.Unpickler):
         if (module, name) not in _ALLOWED:
             raise pickle.UnpicklingError(f"{module}.{name} is not a readlint result")
         return super().find_class(module, name)
-
-
-def trim(folder: Path, limit: int) -> int:
-    """Remove the results written longest ago until the folder holds three quarters of
-    `limit` bytes, when it holds more than `limit`. Returns how many were removed."""
-    entries = []
-    try:
-        with os.scandir(folder) as found:
-            for entry in found:
-                if _OURS.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
-                    st = entry.stat(follow_symlinks=False)
-                    entries.append((st.st_mtime_ns, st.st_size, entry.path))
-    except OSError:
-        return 0
-    total = sum(size for _, size, _ in entries)
-    if total <= limit:
-        return 0
-    removed = 0
-    for _, size, path in sorted(entries):
-        if total <= limit * 3 // 4:
-            break
-        with contextlib.suppress(OSError):
-            os.unlink(path)
-            removed += 1
-        total -= size
-    return removed

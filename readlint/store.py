@@ -289,3 +289,37 @@ def write(kind: str, key: str, body: bytes) -> bool:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         return False
+
+
+def _named_by_digest(name: str) -> bool:
+    return len(name) == 32 and set(name) <= _HEX_DIGITS
+
+
+_HEX_DIGITS = frozenset("0123456789abcdef")
+
+
+def trim(folder: Path, limit: int) -> int:
+    """Remove the entries written longest ago until the folder holds three quarters of
+    `limit` bytes, when it holds more than `limit`; only files named as `digest` names them
+    are counted or removed. Returns how many were removed."""
+    entries = []
+    try:
+        with os.scandir(folder) as found:
+            for entry in found:
+                if _named_by_digest(entry.name) and entry.is_file(follow_symlinks=False):
+                    st = entry.stat(follow_symlinks=False)
+                    entries.append((st.st_mtime_ns, st.st_size, entry.path))
+    except OSError:
+        return 0
+    total = sum(size for _, size, _ in entries)
+    if total <= limit:
+        return 0
+    removed = 0
+    for _, size, path in sorted(entries):
+        if total <= limit * 3 // 4:
+            break
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+            removed += 1
+        total -= size
+    return removed

@@ -6,6 +6,7 @@ stopping the run."""
 from __future__ import annotations
 
 import datetime
+import os
 from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -67,9 +68,8 @@ def load_kept(purpose: str, text: str, parse: Callable[[str], Any]) -> Any:
     import orjson
 
     from . import store
-    from .version import __version__
 
-    key = store.digest("yaml", purpose, __version__, store.stamp(__file__), text)
+    key = store.digest("yaml", purpose, *_parsers(parse), text)
     kept = store.read("yaml", key)
     if kept is not None:
         try:
@@ -78,9 +78,37 @@ def load_kept(purpose: str, text: str, parse: Callable[[str], Any]) -> Any:
             pass  # (damaged: parsed again below)
     data = parse(text)
     shown = _exact_json(data)
-    if shown is not None:
-        store.write("yaml", key, shown)
+    if shown is not None and store.write("yaml", key, shown) and \
+            os.urandom(1)[0] < 256 // TRIM_EVERY:
+        store.trim(store.root() / "yaml", MAX_KEPT_BYTES)
     return data
+
+
+# The data kept takes at most this much (some 50,000 pages' front matter); about one write in
+# TRIM_EVERY measures the folder, and a trim removes what was written longest ago.
+MAX_KEPT_BYTES = 16 * 1024 * 1024
+TRIM_EVERY = 32
+
+
+def _parsers(parse: Callable[[str], Any]) -> list[str]:
+    """What decides the data a text gives: readlint's version, this module and the one that
+    calls it with `parse`, and the installed PyYAML."""
+    import sys
+
+    from . import store
+    from .version import __version__
+
+    caller = getattr(sys.modules.get(parse.__module__), "__file__", None) or parse.__module__
+    return [__version__, store.stamp(__file__), store.stamp(caller), store.stamp(_pyyaml())]
+
+
+@cache
+def _pyyaml() -> str:
+    """PyYAML's first file, found without loading it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("yaml")
+    return spec.origin if spec is not None and spec.origin else "no PyYAML"
 
 
 # In the JSON kept for YAML data, a date is {"$date": "2024-01-31"} and a date with a time

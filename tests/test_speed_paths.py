@@ -304,7 +304,7 @@ def test_a_results_folder_is_trimmed_to_its_limit(tmp_path, monkeypatch):
         assert left == [".tmp-123-abc", *(f"{n:032x}" for n in range(13, 20)), new,
                         "notes.txt"]
         assert memo_.get(new) == result
-        assert memo.trim(folder, 10_000) == 0  # under the limit now: nothing more goes
+        assert store.trim(folder, 10_000) == 0  # under the limit now: nothing more goes
     finally:
         store.configure(None)
 
@@ -443,3 +443,24 @@ def test_the_front_matter_boundary_is_python_frontmatters():
 
     assert FRONT_MATTER_BOUNDARY.pattern == YAMLHandler.FM_BOUNDARY.pattern
     assert FRONT_MATTER_BOUNDARY.flags == YAMLHandler.FM_BOUNDARY.flags
+
+
+def test_kept_yaml_data_is_trimmed_to_its_limit(tmp_path, monkeypatch):
+    """The front matter kept for later runs does not grow without end: past its limit, what
+    was written longest ago goes."""
+    from readlint import source, yamltext
+
+    monkeypatch.setattr(yamltext, "TRIM_EVERY", 1)
+    monkeypatch.setattr(yamltext, "MAX_KEPT_BYTES", 2_000)
+    store.configure(tmp_path / "cache")
+    try:
+        for n in range(60):
+            source.front_matter(f"---\ntitle: Page {n}\naudienceLevel: patient\n---\nText.\n",
+                                f"page-{n}.md")
+        kept = list((tmp_path / "cache" / "yaml").iterdir())
+        assert 20 <= len(kept) < 60
+        assert sum(p.stat().st_size for p in kept) <= 2_000
+        assert source.front_matter("---\ntitle: Page 59\naudienceLevel: patient\n---\nA.\n",
+                                   "p.md")[0] == {"title": "Page 59", "audienceLevel": "patient"}
+    finally:
+        store.configure(None)
