@@ -959,6 +959,7 @@ def _names_ending(text: str) -> tuple[int, int, str] | None:
     return (start, len(text), text[:comma]) if _short_names(text, places, len(text)) else None
 
 
+LONG_SPACE = " " * 100
 _TWO_NAMES = lazy_re(r"([^,;]+?)\s+(?:and|or)\s+([^,;]+)")
 
 
@@ -972,7 +973,10 @@ _NAMES_OPENING = lazy_re(r"(?:[^,;()]+(?:\([^()]*\)[^,;()]*)?,){2,}\s*(?:(?:and|
 
 def _names_opening(text: str) -> tuple[int, int, str] | None:
     """Where the names that open the sentence end, and the words after them; None when it
-    does not open with names."""
+    does not open with names (nor when it holds a run of LONG_SPACE spaces, which the
+    pattern's last name could start after any of: its time grows as the cube of the run)."""
+    if LONG_SPACE in text:
+        return None
     m = _NAMES_OPENING.match(text)
     if m is None:
         return None

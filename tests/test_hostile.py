@@ -579,3 +579,9 @@ def test_a_sentence_that_lists_forty_names(checker):  # hours before (every comm
     problems = checker(FRONT + f"The team includes {names} and others in the clinic.\n",
                        limit=10)
     assert messages(problems, "hard-sentence") or messages(problems, "long-sentence")
+
+
+def test_names_then_a_long_run_of_spaces(checker):  # 12 s for 1,600 spaces, minutes for more
+    spaces = " " * 5_000  # (the checker asserts the page is done in time, no rule failing)
+    checker(FRONT + f"Bortezomib, carfilzomib,{spaces}ixazomib and more are drugs that treat "
+            "myeloma, and they may cause high calcium.\n", limit=10)
