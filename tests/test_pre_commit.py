@@ -50,7 +50,10 @@ def site(tmp_path_factory):
 
 
 def pre_commit(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PRE_COMMIT_HOME": str(site.parent / "pre-commit-home")}
+    # readlint as pre-commit installs it has other file stamps, so word tables of its own: in a
+    # cache folder of its own, not the suite's
+    env = {**os.environ, "PRE_COMMIT_HOME": str(site.parent / "pre-commit-home"),
+           "READLINT_CACHE_DIR": str(site.parent / "readlint-cache")}
     return subprocess.run([sys.executable, "-m", "pre_commit", "run", *args], cwd=site, env=env,
                           capture_output=True, text=True, timeout=1800)
 
