@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import NamedTuple
 
 from .patterns import lazy_re
@@ -420,9 +420,27 @@ class _Marks:
         return places[bisect.bisect_left(places, start):bisect.bisect_right(places, stop)]
 
 
-@lru_cache(maxsize=256)  # the blocks of a long page, asked about by several rules in turn
 def _text_marks(text: str) -> _Marks:
-    return _Marks(text)
+    """The marks of a text, kept for the texts asked about last (the blocks of a long page,
+    asked about by several rules in turn): up to MARKS_KEPT texts, and MARKS_KEPT_CHARS
+    characters of text in all, whatever the size of a page's blocks."""
+    marks = _marks_kept.pop(text, None)
+    fresh = marks is None
+    if marks is None:
+        marks = _Marks(text)
+    _marks_kept[text] = marks  # (now the newest)
+    if fresh:
+        size = sum(map(len, _marks_kept))
+        while len(_marks_kept) > 1 and (len(_marks_kept) > MARKS_KEPT or size > MARKS_KEPT_CHARS):
+            oldest = next(iter(_marks_kept))
+            del _marks_kept[oldest]
+            size -= len(oldest)
+    return marks
+
+
+MARKS_KEPT = 256
+MARKS_KEPT_CHARS = 4_000_000
+_marks_kept: dict[str, _Marks] = {}  # oldest first
 
 
 _ALSO_CALLED_WORDS = lazy_re(r"\b(?:also|sometimes) (?:called|known as)", re.I)

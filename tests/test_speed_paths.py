@@ -464,3 +464,22 @@ def test_kept_yaml_data_is_trimmed_to_its_limit(tmp_path, monkeypatch):
                                    "p.md")[0] == {"title": "Page 59", "audienceLevel": "patient"}
     finally:
         store.configure(None)
+
+
+def test_the_marks_kept_for_explanations_are_bounded_in_characters(monkeypatch):
+    """What explanations keep of the texts asked about last stays under its bound in
+    characters, however large the blocks: the newest is kept, the oldest go."""
+    from readlint import explanations
+
+    monkeypatch.setattr(explanations, "MARKS_KEPT_CHARS", 10_000)
+    monkeypatch.setattr(explanations, "_marks_kept", {})
+    texts = [f"Block {n}: lymphedema (swelling) happens. " * 60 for n in range(12)]  # ~2,500
+    for text in texts:
+        assert explanations.explained(text, text.index("lymphedema"),
+                                      text.index("lymphedema") + len("lymphedema"))
+    kept = list(explanations._marks_kept)
+    assert kept == texts[-len(kept):] and 2 <= len(kept) <= 4
+    assert sum(map(len, kept)) <= 10_000
+    huge = "Edema (swelling). " * 2_000  # larger than the bound alone: kept while in use
+    explanations.explained(huge, 0, 5)
+    assert list(explanations._marks_kept) == [huge]
