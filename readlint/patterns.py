@@ -65,9 +65,10 @@ def compiled(source: str, flags: int = 0) -> re.Pattern[str]:
         except (TypeError, ValueError, RuntimeError, OverflowError):
             pass  # (not a program this Python's matcher takes: compile it)
     pattern = re.compile(source, flags)
-    program = _program(source, int(flags), pattern)
-    if program is not None:
-        _programs.add(key, program)
+    if _programs.writable():
+        program = _program(source, int(flags), pattern)
+        if program is not None:
+            _programs.add(key, program)
     return pattern
 
 
@@ -84,8 +85,14 @@ class _Programs:
             self._kept = _read_programs(_programs_file())
         return self._kept
 
+    @staticmethod
+    def writable() -> bool:
+        """Can programs be kept (Python writes bytecode, so it has a place for them)? When
+        not, a pattern is compiled only once, not also taken apart for its program."""
+        return not sys.dont_write_bytecode and _programs_file() is not None
+
     def add(self, key: str, program: tuple[Any, ...]) -> None:
-        if not self.new and not sys.dont_write_bytecode:
+        if not self.new:
             atexit.register(_save_programs)
         self.new[key] = self.kept()[key] = program
 
@@ -115,6 +122,7 @@ def _python_internals() -> tuple[Any, Any] | None:
     return _parser, _compiler
 
 
+@cache
 def _programs_file() -> Path | None:
     """The file beside this module's bytecode that keeps the programs for this Python (its
     version and its matcher's number, `_sre.MAGIC`); None when Python keeps no bytecode."""
