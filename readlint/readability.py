@@ -80,7 +80,7 @@ def _word_facts(counter: Syllables) -> _Facts:
     return facts
 
 
-# How TextStats.from_sentences counts a word when asked to weigh them.
+# How TextStats.weighed counts a word.
 COUNTED, SHORT_WORD, UNREAD = 0, 1, 2
 
 
@@ -97,23 +97,17 @@ class TextStats:
 
     @classmethod
     def from_sentences(cls, sentences: Iterable[Sentence],
-                       counter: Syllables | None = None,
-                       weigh: Callable[[Sentence, int], int] | None = None) -> TextStats:
-        """The counts of these sentences. With `weigh`, each word (the sentence and the
-        word's index in it) is COUNTED as it is, counted as a SHORT_WORD (a name or a term
-        the page explains: one syllable, at most four letters, familiar), or UNREAD (not a
-        word at all, such as a pronunciation key); a sentence with no word left counts
-        for nothing."""
-        facts = _word_facts(counter or default_counter())
-        if weigh is None:
-            return cls._counted(sentences, facts)
-        return cls._weighed(((s, [weigh(s, i) for i in range(len(s.words))])
-                             for s in sentences), facts)
+                       counter: Syllables | None = None) -> TextStats:
+        """The counts of these sentences, every word counted as it is."""
+        return cls._counted(sentences, _word_facts(counter or default_counter()))
 
     @classmethod
     def weighed(cls, sentence: Sentence, weights: Sequence[int],
                 counter: Syllables | None = None) -> TextStats:
-        """from_sentences([sentence], weigh=...), each word's weight given in `weights`."""
+        """The counts of the sentence, each word as its weight (in `weights`, by the word's
+        place) says: COUNTED as it is, counted as a SHORT_WORD (a name or a term the page
+        explains: one syllable, at most four letters, familiar), or UNREAD (not a word at
+        all, such as a pronunciation key); a sentence with no word left counts for nothing."""
         return cls._weighed([(sentence, weights)], _word_facts(counter or default_counter()))
 
     @classmethod
@@ -140,8 +134,7 @@ class TextStats:
     @classmethod
     def _weighed(cls, weighed: Iterable[tuple[Sentence, Sequence[int]]],
                  facts: _Facts) -> TextStats:
-        """The counts of these sentences, each word as its weight says (see
-        from_sentences)."""
+        """The counts of these sentences, each word as its weight says (see `weighed`)."""
         n_sent = n_words = n_syl = n_poly = n_letters = n_difficult = 0
         for sentence, weights in weighed:
             if weights.count(UNREAD) == len(weights):

@@ -500,8 +500,7 @@ def test_weighed_words_count_as_short_words_or_not_at_all():
     (sentence,) = doc.sentences
     plain = TextStats.from_sentences([sentence])
     kinds = {"capecitabine": SHORT_WORD, "kuh-PEE-sih-TAY-been": UNREAD}
-    weighed = TextStats.from_sentences(
-        [sentence], weigh=lambda s, i: kinds.get(s.words[i].text, COUNTED))
+    weighed = TextStats.weighed(sentence, [kinds.get(w.text, COUNTED) for w in sentence.words])
     assert plain.words == 5 and weighed.words == 4
     assert weighed.syllables == 2 + 1 + 1 + 2  # capecitabine is one syllable, the key none
     assert (plain.polysyllables, weighed.polysyllables) == (2, 0)
