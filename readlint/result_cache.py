@@ -30,7 +30,6 @@ from pathlib import Path
 from typing import Any
 
 from . import glossary_files, glossary_sets, store
-from .patterns import lazy_re
 from .registry import Registry
 from .results import FileResult
 from .rulesets import RuleSetting
@@ -148,7 +147,7 @@ def _make_room(folder: str) -> None:
         store.make_folder(here)
         os.utime(here)
         others = sorted((p for p in here.parent.iterdir()
-                         if _OURS.fullmatch(p.name) and p.is_dir() and p != here),
+                         if store.named_by_digest(p.name) and p.is_dir() and p != here),
                         key=lambda p: p.stat().st_mtime, reverse=True)
     except OSError:
         return
@@ -163,8 +162,6 @@ def _make_room(folder: str) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-# The names readlint gives results and their folders (store.digest): nothing else is removed.
-_OURS = lazy_re(r"[0-9a-f]{32}")
 
 # What a stored result may hold, besides Python's own containers, strings and numbers.
 _ALLOWED = frozenset({

@@ -291,7 +291,8 @@ def write(kind: str, key: str, body: bytes) -> bool:
         return False
 
 
-def _named_by_digest(name: str) -> bool:
+def named_by_digest(name: str) -> bool:
+    """Is this a name `digest` gives (the only names readlint removes from its folder)?"""
     return len(name) == 32 and set(name) <= _HEX_DIGITS
 
 
@@ -306,7 +307,7 @@ def trim(folder: Path, limit: int) -> int:
     try:
         with os.scandir(folder) as found:
             for entry in found:
-                if _named_by_digest(entry.name) and entry.is_file(follow_symlinks=False):
+                if named_by_digest(entry.name) and entry.is_file(follow_symlinks=False):
                     st = entry.stat(follow_symlinks=False)
                     entries.append((st.st_mtime_ns, st.st_size, entry.path))
     except OSError:
