@@ -165,9 +165,7 @@ def front_matter(text: str, path: str) -> tuple[dict[str, Any], int, dict[str, i
         fm_first_line += 1
         fm_text = fm_text[1:]
     data = yamltext.load_kept("front matter", fm_text,
-                              lambda t: _front_matter_data(t, path, fm_first_line))
-    if not isinstance(data, dict):  # (a damaged cache entry)
-        data = _front_matter_data(fm_text, path, fm_first_line)
+                              lambda t: _front_matter_data(t, path, fm_first_line), dict)
     key_lines: dict[str, int] = {}
     line, counted = fm_first_line, 0  # lines counted up to each key, once over the text
     for m in re.finditer(r"^([A-Za-z_][\w-]*)\s*:", fm_text, re.M):

@@ -60,11 +60,13 @@ def load(text: str) -> Any:
     return yaml.load(text, Loader=loader())  # noqa: S506 - a safe loader
 
 
-def load_kept(purpose: str, text: str, parse: Callable[[str], Any]) -> Any:
+def load_kept(purpose: str, text: str, parse: Callable[[str], Any],
+              shape: type = object) -> Any:
     """`parse(text)`, kept in the cache folder as JSON when JSON holds it exactly (no dates,
     keys that are all text), so a text read again in a later run does not load the YAML
     parser. `purpose` keeps apart texts whose data is checked in different ways: parse
-    raises on data it refuses, and only what it returns is kept."""
+    raises on data it refuses, and only what it returns is kept. What is kept and not of
+    the `shape` parse always gives was damaged: the text is parsed again, and kept anew."""
     import orjson
 
     from . import store
@@ -73,7 +75,9 @@ def load_kept(purpose: str, text: str, parse: Callable[[str], Any]) -> Any:
     kept = store.read("yaml", key)
     if kept is not None:
         try:
-            return _from_json(orjson.loads(kept))
+            found = _from_json(orjson.loads(kept))
+            if isinstance(found, shape):
+                return found
         except (orjson.JSONDecodeError, ValueError, TypeError, RecursionError):
             pass  # (damaged: parsed again below)
     data = parse(text)

@@ -432,6 +432,8 @@ def test_front_matter_read_before_is_not_parsed_again(tmp_path, monkeypatch):
             store.write("yaml", entry.name, b"[1, 2]")  # a list where a mapping belongs
         assert source.front_matter(pages[0], "page.md") == first[0]
         assert len(parsed) == 3
+        assert source.front_matter(pages[0], "page.md") == first[0]
+        assert len(parsed) == 3  # and the damaged entry was written anew
     finally:
         store.configure(None)
 
