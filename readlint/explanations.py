@@ -260,17 +260,18 @@ def _named_later(text: str, start: int, end: int) -> bool:
     term = text[start:end]
     stop = marks.next_full_stop(end)
     if "(" in term or ")" in term or term != term.strip():  # not a word: look everywhere
-        places: Iterable[int] = _places(text, term, end, stop)
+        written: Iterable[int] = places(text, term, end, stop)
     else:  # a word stands in brackets only where a bracket opens before it
-        places = marks.bracketed(term, end, stop - len(term))
-    for at in places:
+        written = marks.bracketed(term, end, stop - len(term))
+    for at in written:
         if _BRACKET_SHUT.match(text, at + len(term)) and \
                 _PLAIN_BEFORE_BRACKET.search(text, max(end, at - 60), at):
             return True
     return False
 
 
-def _places(text: str, term: str, start: int, stop: int) -> Iterator[int]:
+def places(text: str, term: str, start: int = 0, stop: int | None = None) -> Iterator[int]:
+    """Where `term` is written in text[start:stop], in order (overlapping places too)."""
     at = text.find(term, start, stop)
     while at >= 0:
         yield at
@@ -333,18 +334,13 @@ class _Marks:
         found = self._needed.get(needed.name)
         if found is None:
             text = self.folded if needed.folded else self.text
-            places = []
-            for word in needed.words:
-                at = text.find(word)
-                while at >= 0:
-                    places.append((at, at + len(word)))
-                    at = text.find(word, at + 1)
-            places.sort()
+            spans = sorted((at, at + len(word)) for word in needed.words
+                           for at in places(text, word))
             # the least end of the places from each one on
-            least = [end for _, end in places]
+            least = [end for _, end in spans]
             for k in range(len(least) - 2, -1, -1):
                 least[k] = min(least[k], least[k + 1])
-            found = self._needed[needed.name] = ([at for at, _ in places], least)
+            found = self._needed[needed.name] = ([at for at, _ in spans], least)
         starts, least = found
         i = bisect.bisect_left(starts, lo)
         return i < len(starts) and least[i] <= hi
@@ -416,8 +412,8 @@ class _Marks:
                 if i == len(shuts) or k + 1 < len(opens) and opens[k + 1] <= shuts[i]:
                     continue  # not shut, or another bracket opens inside it
                 self._bracketed.setdefault(text[inside:shuts[i]].rstrip(), []).append(inside)
-        places = self._bracketed.get(term, [])
-        return places[bisect.bisect_left(places, start):bisect.bisect_right(places, stop)]
+        found = self._bracketed.get(term, [])
+        return found[bisect.bisect_left(found, start):bisect.bisect_right(found, stop)]
 
 
 def _text_marks(text: str) -> _Marks:

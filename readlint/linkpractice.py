@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 from .blocks import Block, Link
 from .document import Document
-from .explanations import ends_also_called, explained
+from .explanations import ends_also_called, explained, places
 from .glossary import Glossary
 from .patterns import lazy_re
 from .termmatch import Match
@@ -278,17 +278,7 @@ _SPACES = lazy_re(r"\s*")
 
 @lru_cache(maxsize=64)
 def _brackets(text: str) -> tuple[list[int], list[int]]:
-    return _places_of(text, "("), _places_of(text, ")")
-
-
-def _places_of(text: str, char: str) -> list[int]:
-    """Where the character stands in the text, in order."""
-    places = []
-    at = text.find(char)
-    while at >= 0:
-        places.append(at)
-        at = text.find(char, at + 1)
-    return places
+    return list(places(text, "(")), list(places(text, ")"))
 
 
 def _opening_parenthesis(text: str, start: int) -> int:

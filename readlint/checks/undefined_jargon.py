@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 from .. import nearby
 from ..blocks import Block
 from ..document import Document
-from ..explanations import explained
+from ..explanations import explained, places
 from ..glossary_sets import block_matches
 from ..hardness import Limits, hard_term, hard_word
 from ..linkpractice import is_title
@@ -1045,12 +1045,8 @@ def _whole_word_before(text: str, word: str, end: int) -> bool:
     checked there, instead of the expression reading all the page before `end` (and a copy
     of it) for each term asked about."""
     whole = re.compile(rf"\b{re.escape(word)}\b")
-    at = text.find(word, 0, end)
-    while at >= 0:
-        if whole.match(text, at, end):  # the ends as the text cut at `end` has them
-            return True
-        at = text.find(word, at + 1, end)
-    return False
+    # (the ends as the text cut at `end` has them)
+    return any(whole.match(text, at, end) for at in places(text, word, 0, end))
 
 
 MOST_COMPARED = 200
