@@ -449,11 +449,13 @@ def test_the_front_matter_boundary_is_python_frontmatters():
 
 def test_kept_yaml_data_is_trimmed_to_its_limit(tmp_path, monkeypatch):
     """The front matter kept for later runs does not grow without end: past its limit, what
-    was written longest ago goes."""
+    was written longest ago goes (the folder is measured again after a quarter of the limit
+    is written, so it holds at most a quarter more)."""
     from readlint import source, yamltext
 
     monkeypatch.setattr(yamltext, "TRIM_EVERY", 1)
     monkeypatch.setattr(yamltext, "MAX_KEPT_BYTES", 2_000)
+    monkeypatch.setattr(yamltext, "_unmeasured", None)
     store.configure(tmp_path / "cache")
     try:
         for n in range(60):
@@ -461,11 +463,34 @@ def test_kept_yaml_data_is_trimmed_to_its_limit(tmp_path, monkeypatch):
                                 f"page-{n}.md")
         kept = list((tmp_path / "cache" / "yaml").iterdir())
         assert 20 <= len(kept) < 60
-        assert sum(p.stat().st_size for p in kept) <= 2_000
+        assert sum(p.stat().st_size for p in kept) <= 2_000 * 5 // 4  # measured each 500
         assert source.front_matter("---\ntitle: Page 59\naudienceLevel: patient\n---\nA.\n",
                                    "p.md")[0] == {"title": "Page 59", "audienceLevel": "patient"}
     finally:
         store.configure(None)
+
+
+def test_a_long_run_measures_the_kept_yaml_folder_seldom(tmp_path, monkeypatch):
+    """Measuring the folder reads every entry, so a run that keeps many pages' front matter
+    (a first run over a large site) measures it once per quarter of the limit written, not
+    once every few pages."""
+    from readlint import source, yamltext
+
+    measured = []
+    monkeypatch.setattr(store, "trim", lambda folder, limit: measured.append(limit) or 0)
+    monkeypatch.setattr(yamltext, "TRIM_EVERY", 1)  # the first write measures
+    monkeypatch.setattr(yamltext, "MAX_KEPT_BYTES", 40_000)
+    monkeypatch.setattr(yamltext, "_unmeasured", None)
+    store.configure(tmp_path / "cache")
+    try:
+        for n in range(400):
+            source.front_matter(f"---\ntitle: Page {n}\naudienceLevel: patient\n---\nText.\n",
+                                f"page-{n}.md")
+        written = sum(p.stat().st_size for p in (tmp_path / "cache" / "yaml").iterdir())
+    finally:
+        store.configure(None)
+    assert written > 10_000  # a quarter of the limit was written at least once
+    assert 2 <= len(measured) <= 1 + written // 10_000
 
 
 def test_the_marks_kept_for_explanations_are_bounded_in_characters(monkeypatch):
