@@ -87,11 +87,11 @@ def load_kept(purpose: str, text: str, parse: Callable[[str], Any],
     return data
 
 
-# The data kept takes about this much (some 50,000 pages' front matter; at most a quarter more
-# between measures), and a trim removes what was written longest ago. Measuring the folder reads every entry's size, so it is done
-# seldom: at a process's first write in about one run in TRIM_EVERY, and again each time the
-# process has written a quarter of the limit (a first run over a large site measures it a few
-# times, not once every few pages).
+# The data kept takes about this much (some 50,000 pages' front matter; at most a quarter
+# more between measures), and a trim removes what was written longest ago. Measuring the
+# folder reads every entry's size, so it is done seldom: at a process's first write in about
+# one run in TRIM_EVERY, and again each time the process has written a quarter of the limit
+# (a first run over a large site measures it a few times, not once every few pages).
 MAX_KEPT_BYTES = 16 * 1024 * 1024
 TRIM_EVERY = 32
 _unmeasured: int | None = None  # bytes written since this process last measured; None: none yet
