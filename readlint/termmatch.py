@@ -12,7 +12,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 from typing import Any, NamedTuple
 
 import orjson
@@ -87,12 +87,14 @@ class Matcher:
         words, starts, ends, folded, after_hyphen, brackets = _folded_tokens(text)
         root, end_key = self._trie, self._END
         out = []
-        i, count = 0, len(words)
-        while i < count:
-            node = root.get(folded[i])
-            if node is None or after_hyphen[i]:  # (hyphens fold to "-", never a first word)
-                i += 1
+        count = len(words)
+        i = 0  # the first word not yet inside a match
+        # Only a word that starts a term can start a match: those are found in one pass in C.
+        for first in compress(range(count), map(root.__contains__, folded)):
+            if first < i or after_hyphen[first]:  # (hyphens fold to "-", never a first word)
                 continue
+            i = first
+            node = root[folded[i]]
             if node.__class__ is str:  # a branch as the cache stores it: unpacked once
                 node = root[folded[i]] = _unpack_branch(node)
             best = None
@@ -145,13 +147,16 @@ def _folded_tokens(text: str) -> tuple[list[str], list[int], list[int], list[str
     a hyphen ("positive" in "HER2-positive" starts no term), and the brackets opened (or,
     negative, closed) just before it: worked out once per text for every matcher that
     searches it."""
-    spans = [m.span() for m in _TOKEN.finditer(text)]
-    words = [text[start:end] for start, end in spans]
-    starts = [start for start, _ in spans]
-    ends = [end for _, end in spans]
-    folded = [w if w == "-" else fold(w) for w in words]
-    after_hyphen = [False] + [word == "-" and end == start for word, end, start
-                              in zip(words[:-1], ends[:-1], starts[1:], strict=True)]
+    found = [*_TOKEN.finditer(text)]
+    words = list(map(re.Match.group, found))
+    starts = list(map(re.Match.start, found))
+    ends = list(map(re.Match.end, found))
+    folded = list(map(fold, words))  # (a hyphen folds to itself)
+    if "-" in text:
+        after_hyphen = [False] + [word == "-" and end == start for word, end, start
+                                  in zip(words[:-1], ends[:-1], starts[1:], strict=True)]
+    else:
+        after_hyphen = [False] * len(words)
     brackets = [0] * len(words)
     if _OPENING.search(text) or _CLOSING.search(text):
         for k in range(1, len(words)):
