@@ -22,15 +22,20 @@ def stock_key(sentence: Sentence, topic: AbstractSet[str]) -> str:
     of its title) as one mark: the same stock sentence ("The Human Phenotype Ontology
     provides the following list of signs and symptoms for Hard skin syndrome Parana type.")
     gives the same key on every page of a site."""
-    words: list[str] = []
-    for word in sentence.words:
-        folded = fold(word.text)
-        if folded in topic:
-            if not words or words[-1] != "*":
-                words.append("*")
-        else:
-            words.append(word.text.lower())
-    return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()[:12]
+    texts = [word[0] for word in sentence.words]
+    folded = list(map(fold, texts)) if topic else []
+    if topic.isdisjoint(folded):
+        joined = " ".join(texts).lower()  # (most sentences: none of the topic's words)
+    else:
+        words: list[str] = []
+        for text, form in zip(texts, folded, strict=True):
+            if form in topic:
+                if not words or words[-1] != "*":
+                    words.append("*")
+            else:
+                words.append(text.lower())
+        joined = " ".join(words)
+    return hashlib.sha1(joined.encode("utf-8")).hexdigest()[:12]
 
 
 @cache
