@@ -82,30 +82,23 @@ def load_kept(purpose: str, text: str, parse: Callable[[str], Any],
             pass  # (damaged: parsed again below)
     data = parse(text)
     shown = _exact_json(data)
-    if shown is not None and store.write("yaml", key, shown):
-        _wrote(len(shown))
+    if shown is not None and store.write("yaml", key, shown) and \
+            _draw(MAX_KEPT_BYTES // 4) < len(shown):
+        store.trim(store.root() / "yaml", MAX_KEPT_BYTES)
     return data
 
 
-# The data kept takes about this much (some 50,000 pages' front matter; at most a quarter
-# more between measures), and a trim removes what was written longest ago. Measuring the
-# folder reads every entry's size, so it is done seldom: at a process's first write in about
-# one run in TRIM_EVERY, and again each time the process has written a quarter of the limit
-# (a first run over a large site measures it a few times, not once every few pages).
+# The data kept takes about this much (some 50,000 pages' front matter), and a trim removes
+# what was written longest ago. Measuring the folder reads every entry's size, so it is done
+# seldom: each write measures it with a chance of its size in a quarter of the limit, so on
+# average once per quarter of the limit written, however the writes fall into runs and
+# processes (a first run over a large site measures it a few times, not every few pages).
 MAX_KEPT_BYTES = 16 * 1024 * 1024
-TRIM_EVERY = 32
-_unmeasured: int | None = None  # bytes written since this process last measured; None: none yet
 
 
-def _wrote(size: int) -> None:
-    global _unmeasured
-    from . import store
-
-    first = _unmeasured is None
-    _unmeasured = (_unmeasured or 0) + size
-    if os.urandom(1)[0] < 256 // TRIM_EVERY if first else _unmeasured >= MAX_KEPT_BYTES // 4:
-        _unmeasured = 0
-        store.trim(store.root() / "yaml", MAX_KEPT_BYTES)
+def _draw(below: int) -> int:
+    """A random whole number from 0 to below - 1."""
+    return int.from_bytes(os.urandom(4), "little") % max(1, below)
 
 
 def _parsers(parse: Callable[[str], Any]) -> list[str]:

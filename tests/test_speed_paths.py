@@ -449,13 +449,11 @@ def test_the_front_matter_boundary_is_python_frontmatters():
 
 def test_kept_yaml_data_is_trimmed_to_its_limit(tmp_path, monkeypatch):
     """The front matter kept for later runs does not grow without end: past its limit, what
-    was written longest ago goes (the folder is measured again after a quarter of the limit
-    is written, so it holds at most a quarter more)."""
+    was written longest ago goes."""
     from readlint import source, yamltext
 
-    monkeypatch.setattr(yamltext, "TRIM_EVERY", 1)
     monkeypatch.setattr(yamltext, "MAX_KEPT_BYTES", 2_000)
-    monkeypatch.setattr(yamltext, "_unmeasured", None)
+    monkeypatch.setattr(yamltext, "_draw", lambda below: 0)  # every write measures
     store.configure(tmp_path / "cache")
     try:
         for n in range(60):
@@ -463,7 +461,7 @@ def test_kept_yaml_data_is_trimmed_to_its_limit(tmp_path, monkeypatch):
                                 f"page-{n}.md")
         kept = list((tmp_path / "cache" / "yaml").iterdir())
         assert 20 <= len(kept) < 60
-        assert sum(p.stat().st_size for p in kept) <= 2_000 * 5 // 4  # measured each 500
+        assert sum(p.stat().st_size for p in kept) <= 2_000
         assert source.front_matter("---\ntitle: Page 59\naudienceLevel: patient\n---\nA.\n",
                                    "p.md")[0] == {"title": "Page 59", "audienceLevel": "patient"}
     finally:
@@ -472,25 +470,32 @@ def test_kept_yaml_data_is_trimmed_to_its_limit(tmp_path, monkeypatch):
 
 def test_a_long_run_measures_the_kept_yaml_folder_seldom(tmp_path, monkeypatch):
     """Measuring the folder reads every entry, so a run that keeps many pages' front matter
-    (a first run over a large site) measures it once per quarter of the limit written, not
-    once every few pages."""
+    (a first run over a large site) measures it about once per quarter of the limit written,
+    not once every few pages; and each write's chance is its share of that quarter."""
     from readlint import source, yamltext
 
     measured = []
     monkeypatch.setattr(store, "trim", lambda folder, limit: measured.append(limit) or 0)
-    monkeypatch.setattr(yamltext, "TRIM_EVERY", 1)  # the first write measures
-    monkeypatch.setattr(yamltext, "MAX_KEPT_BYTES", 40_000)
-    monkeypatch.setattr(yamltext, "_unmeasured", None)
+    monkeypatch.setattr(yamltext, "MAX_KEPT_BYTES", 400_000)
+    drawn = []
+    monkeypatch.setattr(yamltext, "_draw", lambda below: drawn.append(below) or below - 1)
     store.configure(tmp_path / "cache")
     try:
         for n in range(400):
             source.front_matter(f"---\ntitle: Page {n}\naudienceLevel: patient\n---\nText.\n",
                                 f"page-{n}.md")
-        written = sum(p.stat().st_size for p in (tmp_path / "cache" / "yaml").iterdir())
     finally:
         store.configure(None)
-    assert written > 10_000  # a quarter of the limit was written at least once
-    assert 2 <= len(measured) <= 1 + written // 10_000
+    assert drawn == [100_000] * 400  # one chance per write, out of a quarter of the limit
+    assert measured == []  # (a draw at the top of the range never measures)
+    monkeypatch.setattr(yamltext, "_draw", lambda below: 0)
+    store.configure(tmp_path / "cache")
+    try:
+        source.front_matter("---\ntitle: New page\n---\nText.\n", "new.md")
+    finally:
+        store.configure(None)
+    assert measured == [400_000]
+    assert all(0 <= yamltext._draw(1000) < 1000 for _ in range(200))
 
 
 def test_the_marks_kept_for_explanations_are_bounded_in_characters(monkeypatch):
