@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from .patterns import lazy_re
 from .vocabulary import STOPWORDS, everyday_compound, is_acronym, word_zipf, zipf
-from .wordforms import fold, only_a_verb
+from .wordforms import case_folded, fold, only_a_verb
 
 _CALLED_BEFORE = lazy_re(
     r"(?:\bcalled|\bknown as|\breferred to as|\bdescribed as|\btermed|\bnamed|,\s*or|\bplural is|"
@@ -217,10 +217,6 @@ _LISTED_WORDS = _Needed("listed", ("organ", "drug", "medicine", "medication", "a
 _LISTED_LINKS = _Needed("listed links", ("includ", "such as", "like", "with", "specialist",
                                          "expert", "field"), True)
 _DRUGS_WORDS = _Needed("drugs", ("drugs", "medicines", "medications"), False)
-# Besides the letters in either case, re.IGNORECASE matches "i" with "İ" and "ı", "s" with
-# "ſ" and "k" with the Kelvin sign: folded to them, the lower-case text holds every word such
-# a pattern could match.
-_IGNORECASE_LETTERS = str.maketrans("İıſ\u212a", "iisk")
 
 
 def ends_also_called(text: str) -> bool:
@@ -228,13 +224,6 @@ def ends_also_called(text: str) -> bool:
     nothing after it that ends a phrase? Searched only when the words are there."""
     folded = case_folded(text)
     return ("called" in folded or "known as" in folded) and ALSO_CALLED.search(text) is not None
-
-
-def case_folded(text: str) -> str:
-    """The text in lower case, so that a plain `in`, or a pattern that does not ignore case,
-    finds every word of plain letters a pattern that ignores case could match, where it
-    could match it (each character stays one character, and a letter stays a letter)."""
-    return text.lower() if text.isascii() else text.translate(_IGNORECASE_LETTERS).lower()
 
 
 # A bracket opened before the word, with at most two plain words between: "platelet levels
@@ -285,7 +274,6 @@ class _Marks:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._folded: str | None = None
         # The first character that is not a list or emphasis mark (" *_-").
         self.prose_start = len(text) - len(text.lstrip(" *_-"))
         # "also called" and the like, each as (end, start), and those with no letter or
@@ -302,7 +290,7 @@ class _Marks:
         self.shuts = ")" in text
         self.commas = "," in text
         # Where each list of needed words stands (see `holds`), found when first asked for.
-        self._needed: dict[str, tuple[list[int], list[int]]] = {}
+        self._needed: dict[tuple[tuple[str, ...], bool], tuple[list[int], list[int]]] = {}
         self._comma_or: list[tuple[int, int]] | None = None
         self._sentence_stops: list[int] | None = None
         # Places a next sentence may start at where _NEXT_SENTENCE does not match, even
@@ -319,19 +307,18 @@ class _Marks:
     def stops(self) -> list[int]:
         return [m.start() for m in re.finditer(r"[.;:()]", self.text)]
 
-    @property
+    @cached_property
     def folded(self) -> str:
         """The text in lower case (`case_folded`)."""
-        if self._folded is None:
-            self._folded = case_folded(self.text)
-        return self._folded
+        return case_folded(self.text)
 
     def holds(self, needed: _Needed, lo: int, hi: int) -> bool:
         """Does text[lo:hi] hold one of the needed words (in lower case when they are
         `folded`)? Each word is looked for once in the whole text; a folded text is as long
         as the text, and the plain letters the words are made of fold the same in it as in
         any part of it."""
-        found = self._needed.get(needed.name)
+        key = (needed.words, needed.folded)  # what decides the places (the name only tells)
+        found = self._needed.get(key)
         if found is None:
             text = self.folded if needed.folded else self.text
             spans = sorted((at, at + len(word)) for word in needed.words
@@ -340,7 +327,7 @@ class _Marks:
             least = [end for _, end in spans]
             for k in range(len(least) - 2, -1, -1):
                 least[k] = min(least[k], least[k + 1])
-            found = self._needed[needed.name] = ([at for at, _ in spans], least)
+            found = self._needed[key] = ([at for at, _ in spans], least)
         starts, least = found
         i = bisect.bisect_left(starts, lo)
         return i < len(starts) and least[i] <= hi

@@ -22,7 +22,7 @@ def stock_key(sentence: Sentence, topic: AbstractSet[str]) -> str:
     of its title) as one mark: the same stock sentence ("The Human Phenotype Ontology
     provides the following list of signs and symptoms for Hard skin syndrome Parana type.")
     gives the same key on every page of a site."""
-    texts = [word[0] for word in sentence.words]
+    texts = [word.text for word in sentence.words]
     folded = list(map(fold, texts)) if topic else []
     if topic.isdisjoint(folded):
         joined = " ".join(texts).lower()  # (most sentences: none of the topic's words)

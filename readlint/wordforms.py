@@ -40,6 +40,19 @@ def fold(word: str) -> str:
     return w
 
 
+# Besides the letters in either case, re.IGNORECASE matches "i" with "İ" and "ı", "s" with
+# "ſ" and "k" with the Kelvin sign: folded to them, the lower-case text holds every word such
+# a pattern could match.
+_IGNORECASE_LETTERS = str.maketrans("İıſ\u212a", "iisk")
+
+
+def case_folded(text: str) -> str:
+    """The text in lower case, so that a plain `in`, or a pattern that does not ignore case,
+    finds every word of plain letters a pattern that ignores case could match, where it
+    could match it (each character stays one character, and a letter stays a letter)."""
+    return text.lower() if text.isascii() else text.translate(_IGNORECASE_LETTERS).lower()
+
+
 def page_title(doc: Document) -> str:
     """The page's title (front matter, else its first heading), without the site's name
     after a dash ("Anal Cancer Treatment - NCI")."""

@@ -4,10 +4,10 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..document import Document
-from ..explanations import case_folded
 from ..patterns import lazy_re
 from ..problem import Problem, Severity
 from ..rule import ACCESSIBILITY, Example, Rule
+from ..wordforms import case_folded
 
 _COLOURS = r"(?:red|green|blue|yellow|orange|purple|pink|grey|gray|black|white|brown)"
 _SHAPES = r"(?:round|square|circular|triangular|star-shaped|big|large|small)"
