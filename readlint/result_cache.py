@@ -162,7 +162,6 @@ def _make_room(folder: str) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-
 # What a stored result may hold, besides Python's own containers, strings and numbers.
 _ALLOWED = frozenset({
     ("readlint.results", "FileResult"), ("readlint.results", "Notice"),

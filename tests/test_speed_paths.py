@@ -477,6 +477,7 @@ def test_a_long_run_measures_the_kept_yaml_folder_seldom(tmp_path, monkeypatch):
     measured = []
     monkeypatch.setattr(store, "trim", lambda folder, limit: measured.append(limit) or 0)
     monkeypatch.setattr(yamltext, "MAX_KEPT_BYTES", 400_000)
+    draw = yamltext._draw
     drawn = []
     monkeypatch.setattr(yamltext, "_draw", lambda below: drawn.append(below) or below - 1)
     store.configure(tmp_path / "cache")
@@ -495,7 +496,18 @@ def test_a_long_run_measures_the_kept_yaml_folder_seldom(tmp_path, monkeypatch):
     finally:
         store.configure(None)
     assert measured == [400_000]
-    assert all(0 <= yamltext._draw(1000) < 1000 for _ in range(200))
+    # The real draw: a write larger than a quarter of the limit always measures the folder.
+    monkeypatch.setattr(yamltext, "_draw", draw)
+    monkeypatch.setattr(yamltext, "MAX_KEPT_BYTES", 40)  # a quarter: 10 bytes, under any entry
+    store.configure(tmp_path / "cache")
+    try:
+        for n in range(5):
+            source.front_matter(f"---\ntitle: Other {n}\n---\nText.\n", f"o-{n}.md")
+    finally:
+        store.configure(None)
+    assert measured == [400_000] + [40] * 5
+    numbers = [draw(1000) for _ in range(200)]
+    assert all(0 <= k < 1000 for k in numbers) and len(set(numbers)) > 100
 
 
 def test_the_marks_kept_for_explanations_are_bounded_in_characters(monkeypatch):
