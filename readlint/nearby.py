@@ -154,15 +154,23 @@ _DESCRIBING = lazy_re(r"is|are|can|may|helps?|works?|"
 _SENTENCE_TAIL = lazy_re(r"\s*(?:\([^()]{0,80}\))?[\"”')\]]*[.!?]?[\"”')\]]*\s*")
 _DONE_TO = lazy_re(r"(?:is|are)\s+(?:[a-z]+ly\s+)?(?:done|performed|given|used|scheduled|"
                    r"needed|repeated|removed|taken|put|placed|inserted|planned|advised)\b")
+_BEING = frozenset("is are can may was were".split())
+_ONLY_AN_ARTICLE = lazy_re(r"[\s*_\"“]*(?:(?:An?|The)\s+)?")
 _NEXT_ABOUT_HEAD = lazy_re(r"\s*(?:The|This|That|These|Those|Each|An?)\s+([\w-]+)\s+[a-z]")
 
 
 def next_sentence_on_its_head(text: str, start: int, end: int) -> bool:
     """Does the next sentence go on about what the term names, by its last word ("... an
     ultrasound transducer. The transducer bounces sound waves ...", "... the parathyroid
-    glands. The four parathyroid glands are ...")? The term must end its sentence."""
-    _, stop = sentence_span(text, start, end)
-    if not _SENTENCE_TAIL.fullmatch(text, end, stop):
+    glands. The four parathyroid glands are ...")? The term must end its sentence, or start
+    it ("An ultrasound transducer connected to a computer is pressed against the skin. The
+    transducer bounces sound waves ...")."""
+    begin, stop = sentence_span(text, start, end)
+    # a term that starts its sentence has something said of it there: the next sentence
+    # must say what it does ("The transducer bounces"), not how it is ("The prognosis is
+    # better ...") or what became of it ("The MRI results are ...")
+    opens = not _SENTENCE_TAIL.fullmatch(text, end, stop)
+    if opens and not _ONLY_AN_ARTICLE.fullmatch(text, begin, start):
         return False  # something else is said of it after it in its sentence
     last = text[start:end].split()[-1]
     if word_zipf(last) >= _COMMON_HEAD:
@@ -180,7 +188,9 @@ def next_sentence_on_its_head(text: str, start: int, end: int) -> bool:
     for i in (0, 1):  # "The transducer bounces", "The parathyroid glands are"
         if len(words) > i + 1 and fold(words[i]) == head and \
                 all(fold(w) in term_words for w in words[:i]) and \
-                _DESCRIBING.fullmatch(words[i + 1]) is not None:
+                _DESCRIBING.fullmatch(words[i + 1]) is not None and \
+                not (opens and (words[i + 1] in _BEING or
+                                len(words) > i + 2 and words[i + 2] in _BEING)):
             verb = text.find(words[i + 1], m.start(1))
             # "The nephrectomy is done in a hospital": what is done with it, not what it is
             return not _DONE_TO.match(text, verb)

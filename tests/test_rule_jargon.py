@@ -273,6 +273,11 @@ def test_a_slip_of_the_keyboard_is_named_as_one():
     # the next sentence goes on about it by its head word
     ("The doctor uses a small ultrasound transducer. The transducer bounces sound waves off "
      "the organs.\n", "ultrasound transducer"),
+    # ... also when the term starts its sentence
+    ("An ultrasound transducer connected to a computer is pressed against the skin. The "
+     "transducer bounces sound waves off the organs.\n", "ultrasound transducer"),
+    # a sentence that says what it is, with two words before its kind
+    ("Hematuria is red blood cells in the urine. It may be caused by cancer.\n", "Hematuria"),
     # one plain word in brackets, plainer than the term
     ("Cancer can form in the gingiva (gums) and the lips.\n", "gingiva"),
     # the linked word with an everyday prefix
@@ -341,6 +346,11 @@ def test_a_repeated_term_is_not_an_explanation():
     # "The transducer bounces ..." says what it does; "The nephrectomy went well" does not
     assert [s for s, _, _ in flagged("She had a nephrectomy. The nephrectomy went well.\n")] \
         == ["nephrectomy"]
+    assert [s for s, _, _ in flagged("A nephrectomy was needed in May. The nephrectomy went "
+                                     "well.\n")] == ["nephrectomy"]
+    # and a sentence saying where it is found is not one saying what it is
+    assert [s for s, _, _ in flagged("Hematuria is very common in older men.\n")] == \
+        ["Hematuria"]
     # nor does a linked word explain a different hard word beside it
     text = ("Take [tamoxifen](https://www.cancer.gov/publications/dictionaries/cancer-terms/"
             "def/1).\n\nShe may get adjuvant treatment.\n")

@@ -987,15 +987,17 @@ _NAMES_IN_PARENTHESES = lazy_re(r"[^\W\d_]{3,}\s+\((?:[^()]{0,60}(?:,|\bor\b|\ba
 _IS_A_NOUN_FOR = lazy_re(r"(?:\s+[a-z]+)?\s+(?:is|are)\s+(?:an?\s+)?"
                          r"(?:(?!(?:not|also|still|often|usually|sometimes|now|very|more|most|"
                          r"less|no|the|near|in|on|at|from|by|with|within|among|between|"
-                         r"into|over|under|about|like)\s)[a-z]+\s+)?([a-z]+)\s+"
+                         r"into|over|under|about|like|to|of|for|and|or|as|because|that|"
+                         r"which|when|if|so|but|than|it|its|they|their|there|[a-z]+ly)\s)"
+                         r"[a-z]+\s+){0,2}?([a-z]+)\s+"
                          r"(?:to|for|that|which|found|caused|made|used|of|in)\s")
 
 
 def _noun_definition(text: str, end: int) -> bool:
     """Is the term said to be a kind of thing, and what kind: "urethroplasty is surgery to
     repair ...", "Baylisascaris worms are intestinal parasites found in ...", "X is
-    inflammation of the ..." (not "X is likely to ...", "X is common in ...", "X is mutated
-    in ...", "X is not a reason for ...")?"""
+    inflammation of the ...", "Hematuria is red blood cells in the urine" (not "X is likely
+    to ...", "X is common in ...", "X is mutated in ...", "X is not a reason for ...")?"""
     m = _IS_A_NOUN_FOR.match(text, end)
     return m is not None and a_noun_not_adjective(m.group(1))
 
