@@ -60,7 +60,8 @@ READ_CHECKS = ("round3/undefined-jargon.tsv", "round3/glossary-link.tsv",
                "round4/undefined-jargon-9421.tsv", "hard-sentence-9431.tsv",
                "round4/undefined-jargon-9511.tsv", "round5/undefined-jargon-9521.tsv",
                "round6/undefined-jargon-9611.tsv", "round6/glossary-link-9612.tsv",
-               "round6/plain-words-9613.tsv", "round6/undefined-jargon-9711.tsv")
+               "round6/plain-words-9613.tsv", "round6/undefined-jargon-9711.tsv",
+               "round7/undefined-jargon-9811.tsv")
 READ_CHECKS_DIR = ROOT / "benchmarks" / "hand-check"
 
 
