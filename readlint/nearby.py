@@ -360,12 +360,16 @@ _ANNOUNCED = lazy_re(r"\b(?:classified\s+(?:in|into|as)|(?:sub)?types?|forms|gro
 
 _ANNOUNCES_LIST = lazy_re(r"\b(?:include|includes|including|such as|are|types?|kinds?|"
                           r"forms?|(?:types?|kinds?|forms?)\s+of\s+[^.:]{1,40}|"
-                          r"the following[^.:]*)\s*:\s*$", re.I)
+                          r"the following[^.:]*)\s*:\s*$|"
+                          # its colon lost ("Specific types include", "Abused drugs include")
+                          r"\b(?:types|kinds|forms|drugs|medicines|medications|agents)\s+"
+                          r"(?:may\s+)?include\s*$", re.I)
 
 
 def list_announced(doc: Document, block_index: int) -> bool:
     """Is the block an item of a list that a line before it announces ("Cancers linked to
-    VHL include:", "the following types:")? Its items are kinds of what the line names."""
+    VHL include:", "the following types:", "Specific types include")? Its items are kinds of
+    what the line names."""
     if doc.blocks[block_index].kind != "list_item":
         return False
     for block in reversed(doc.blocks[max(0, block_index - 40):block_index]):

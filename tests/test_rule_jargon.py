@@ -320,6 +320,20 @@ def test_names_with_a_particle_and_trials_with_their_numbers_are_not_reported():
     assert flagged("Results came from the study (the ACCORD 07-FFCD 9703 trial).\n") == []
 
 
+def test_the_items_of_a_list_of_types_are_kinds_even_with_the_colon_lost():
+    # MedQuAD's pages lost the colon: "Specific types include" then the list
+    text = ("Dust in the air causes some lung diseases. Specific types include\n\n"
+            "- Asbestosis, from inhaling asbestos fibers\n- Siderosis, from inhaling iron\n")
+    assert flagged(text) == []
+    # a list of signs is not a list of kinds: each sign is a term to explain
+    text = "Signs of the disease include\n\n- hepatomegaly\n- a rash\n"
+    assert [s for s, _, _ in flagged(text)] == ["hepatomegaly"]
+
+
+def test_words_readers_were_found_to_know_are_not_reported():
+    assert flagged("Muscles waste away and paralysis sets in. She needs a respirator.\n") == []
+
+
 def test_one_of_the_types_the_sentence_before_announces_is_not_reported():
     text = ("There are four main types of thyroid cancer. These are papillary, follicular, "
             "medullary, and anaplastic.\n")

@@ -111,7 +111,9 @@ class UndefinedJargon(Rule):
         just before it: "the enzyme mevalonate kinase", "three genes, ETFA, ETFB, and
         ETFDH", "the parasite Babesia microti", "a different checkpoint molecule, CTLA-4";
       - one of the types the sentence before announces: "four main types of thyroid
-        cancer. These are papillary, follicular, medullary, and anaplastic";
+        cancer. These are papillary, follicular, medullary, and anaplastic", or an item of
+        a list a line announces ("Cancers linked to VHL include:"; "Specific types include",
+        its colon lost);
       - an abbreviation after its long form: "American Society of Clinical Oncology (ASCO)",
         or of three letters or more whose words are the page's whole title ("TOS" on
         "Thoracic outlet syndrome");
