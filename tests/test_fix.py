@@ -52,7 +52,7 @@ def test_byte_order_mark_is_kept():
     assert (new, applied) == ("\ufeffA\r\nB [metastatic](x)\r\n", 1)
 
 
-def test_diff_prints_and_writes_nothing(run, write):
+def test_diff_prints_and_writes_nothing(run, write, own_glossary):
     path = write("a.md", TEXT.encode("utf-8"))
     before = path.read_bytes()
     result = run("check", "a.md", "--select", "glossary-link", "--diff")
@@ -62,7 +62,7 @@ def test_diff_prints_and_writes_nothing(run, write):
     assert path.read_bytes() == before
 
 
-def test_files_without_fixes_are_not_touched(run, write):
+def test_files_without_fixes_are_not_touched(run, write, own_glossary):
     path = write("plain.md", "We eat food.\n")
     stamp = os.stat(path).st_mtime_ns
     other = write("b.md", "Women with thrombocytopenia.\n")
@@ -104,13 +104,17 @@ def test_fix_quotes_a_target_with_spaces_and_a_second_run_changes_nothing(run, w
 def test_a_file_edited_after_the_check_is_not_fixed(write):
     import pytest
 
+    from readlint.config import Config
     from readlint.errors import OutputError
     from readlint.fixes import fix_file
     from readlint.linter import Choices
     from readlint.run import Run
 
     path = write("a.md", TEXT.encode("utf-8"))
-    result = Run.with_config(choices=Choices(select=("glossary-link",))).lint_paths([str(path)])
+    terms = write("terms.yaml", OWN_GLOSSARY)
+    config = Config(raw_rules={"glossary-link": {"glossaries": [str(terms)]}})
+    result = Run.with_config(config, Choices(select=("glossary-link",))).lint_paths([str(path)])
+    assert [p.subject for p in result.files[0].problems] == ["thrombocytopenia", "lymphedema"]
     file = result.files[0]
     path.write_text("A writer changed this.\n" + TEXT, encoding="utf-8")
     with pytest.raises(OutputError, match="changed since readlint checked it"):
@@ -132,7 +136,7 @@ def test_a_file_changed_while_it_is_being_fixed_is_left_alone(write):
     assert path.read_bytes() == (TEXT + "More text.\n").encode("utf-8")
 
 
-def test_a_read_only_file_is_not_fixed(run, write):
+def test_a_read_only_file_is_not_fixed(run, write, own_glossary):
     path = write("a.md", TEXT.encode("utf-8"))
     path.chmod(0o444)
     try:
@@ -205,7 +209,7 @@ def test_a_folder_link_out_of_the_tree_is_not_walked_or_fixed(run, write, tmp_pa
     assert "shared" not in listed.output and "elsewhere" not in listed.output
 
 
-def test_a_link_to_proc_in_the_tree_is_not_followed(run, write, tmp_path):
+def test_a_link_to_proc_in_the_tree_is_not_followed(run, write, tmp_path, own_glossary):
     write("docs/page.md", TEXT.encode("utf-8"))
     (tmp_path / "docs" / "system").symlink_to("/proc")
     result = run("check", "docs", "--select", "glossary-link", "--jobs", "1")
@@ -213,7 +217,7 @@ def test_a_link_to_proc_in_the_tree_is_not_followed(run, write, tmp_path):
     assert "system" not in result.output
 
 
-def test_a_fixed_file_keeps_its_mode_and_its_hard_links(run, write, tmp_path):
+def test_a_fixed_file_keeps_its_mode_and_its_hard_links(run, write, tmp_path, own_glossary):
     path = write("a.md", TEXT.encode("utf-8"))
     os.chmod(path, 0o640)
     twin = tmp_path / "twin.md"
@@ -224,12 +228,12 @@ def test_a_fixed_file_keeps_its_mode_and_its_hard_links(run, write, tmp_path):
     assert path.stat().st_ino == twin.stat().st_ino == inode and path.stat().st_nlink == 2
     assert twin.read_bytes() == path.read_bytes()
     assert oct(path.stat().st_mode & 0o777) == oct(0o640)
-    assert not [p for p in tmp_path.iterdir() if "readlint" in p.name]
+    assert not [p for p in tmp_path.iterdir() if "readlint-tmp" in p.name]
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
                     reason="a file of another owner needs root to make")
-def test_a_fixed_file_keeps_its_owner(run, write):
+def test_a_fixed_file_keeps_its_owner(run, write, own_glossary):
     path = write("a.md", TEXT.encode("utf-8"))
     os.chown(path, 65534, 65534)
     run("check", "a.md", "--select", "glossary-link", "--fix")

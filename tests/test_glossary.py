@@ -30,10 +30,10 @@ def test_bundled_glossaries_load_with_sources():
     drugs = load("nci-drugs")
     entry = drugs.entry_for_key("ado-trastuzumab-emtansine")
     assert "Trastuzumab Emtansine" in entry.variants  # FDA's prefix dropped, as writers do
-    # a brand name, and the NCI Drug Dictionary id of /drugdictionary?CdrID=695789 links
-    entry = drugs.entry_for_key("pembrolizumab")
-    assert "keytruda" in entry.variants and "695789" in entry.keys
-    assert drugs.entry_for_key("695789") is entry
+    # a brand name, and the NCI Drug Dictionary id of /drugdictionary?CdrID=539733 links
+    entry = drugs.entry_for_key("nivolumab")
+    assert "opdivo" in entry.variants and "539733" in entry.keys
+    assert drugs.entry_for_key("539733") is entry
     # the lists "Drugs Approved for ..." that drug pages sit in are not drugs
     assert drugs.entry_for_key("breast") is None
     assert not [e for e in drugs.entries if "approved" in " ".join(e.names).lower()]

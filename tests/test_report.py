@@ -224,7 +224,7 @@ def test_compare_with_a_missing_file(run, corpus):
 
 TODO_PAGE = ("---\naudienceLevel: patient\ntitle: Cancer care\nlanguage: en\n---\n# T\n\n"
              "Some people need a pancreaticoduodenectomy. Your doctor may talk about "
-             "thrombocytopenia with you. We eat food. We go home.\n")
+             "neutropenia with you. We eat food. We go home.\n")
 
 
 def test_todo_list_as_csv_with_pages_and_glossary_candidates(run, write):
@@ -239,9 +239,9 @@ def test_todo_list_as_csv_with_pages_and_glossary_candidates(run, write):
         rows = list(csv.DictReader(fh))
     by_term = {r["term"]: r for r in rows}
     assert list(rows[0]) == ["term", "problem", "documents", "in_glossary", "what_to_do", "pages"]
-    assert by_term["thrombocytopenia"]["documents"] == "4"  # the most used comes first
-    assert rows[0]["term"] == "thrombocytopenia"
-    assert by_term["thrombocytopenia"]["problem"] == "not linked"
+    assert by_term["neutropenia"]["documents"] == "4"  # the most used comes first
+    assert rows[0]["term"] == "neutropenia"
+    assert by_term["neutropenia"]["problem"] == "not linked"
     jargon = by_term["pancreaticoduodenectomy"]
     assert (jargon["problem"], jargon["documents"], jargon["in_glossary"]) == \
         ("not explained", "3", "no")
@@ -249,7 +249,7 @@ def test_todo_list_as_csv_with_pages_and_glossary_candidates(run, write):
     assert "add it to the glossary" in jargon["what_to_do"]
     text = result.stdout
     assert "pancreaticoduodenectomy (3, not in a glossary)" in text
-    assert "thrombocytopenia (4)" in text
+    assert "neutropenia (4)" in text
     assert run("report", ".", "--html", "r.html").exit_code == 0
     page = Path("r.html").read_text(encoding="utf-8")
     assert page.count("1 term in all:") == 2 and "1 terms" not in page
@@ -341,7 +341,7 @@ def test_todo_csv_page_names_never_become_formulas(run, write, name):
     raw = Path("todo.csv").read_text(encoding="utf-8")
     with open("todo.csv", encoding="utf-8", newline="") as fh:
         rows = list(csv.reader(fh))
-    assert [row[0] for row in rows[1:]] == ["pancreaticoduodenectomy", "thrombocytopenia"]
+    assert [row[0] for row in rows[1:]] == ["pancreaticoduodenectomy", "neutropenia"]
     for row in rows[1:]:
         assert row[5] == f"'{name} ; z.md"  # the same text, marked as text
     # every cell is quoted, so a spreadsheet splitting at ";" or spaces keeps it whole

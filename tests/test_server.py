@@ -20,7 +20,7 @@ language: en
 ---
 # Treatment of a rare blood problem
 
-Your doctor may talk about thrombocytopenia with you. Ask the team what to do next.
+Your doctor may talk about neutropenia with you. Ask the team what to do next.
 
 The team will subsequently check your blood again. We eat food and we go home and the sun is \
 hot and I like my dog and we read books and we walk in the park every single day of the week.
@@ -92,9 +92,9 @@ def test_ranges_count_utf16_units_after_characters_beyond_the_basic_plane(editor
     uri = editor.open(tmp_path / "a.md", text)
     link = next(d for d in editor.diagnostics(uri) if d["code"] == "RL202")
     line = text.split("\n")[7]
-    start = line.index("thrombocytopenia")  # in characters; each emoji is 2 UTF-16 units
+    start = line.index("neutropenia")  # in characters; each emoji is 2 UTF-16 units
     assert link["range"]["start"] == {"line": 7, "character": start + 2}
-    assert link["range"]["end"] == {"line": 7, "character": start + 2 + len("thrombocytopenia")}
+    assert link["range"]["end"] == {"line": 7, "character": start + 2 + len("neutropenia")}
 
 
 def apply(text: str, edits: list[dict]) -> str:
@@ -121,9 +121,9 @@ def test_quick_fixes_link_swap_and_turn_off_for_a_line(editor, tmp_path):
     link = next(d for d in found if d["code"] == "RL202")
     offered = actions(editor, uri, link)
     fix = next(a for a in offered if a.get("isPreferred"))
-    assert fix["title"] == 'Link "thrombocytopenia" to the glossary'
-    assert ("talk about [thrombocytopenia](https://www.cancer.gov/publications/dictionaries/"
-            "cancer-terms/def/45365) with you") in apply(PAGE, fix["edit"]["changes"][uri])
+    assert fix["title"] == 'Link "neutropenia" to the glossary'
+    assert ("talk about [neutropenia](https://www.cancer.gov/publications/dictionaries/"
+            "cancer-terms/def/45361) with you") in apply(PAGE, fix["edit"]["changes"][uri])
     plain = next(d for d in found if d["code"] == "RL203")
     swap = next(a for a in actions(editor, uri, plain) if a.get("isPreferred"))
     assert "later" in swap["title"]
@@ -148,8 +148,8 @@ def test_hover_shows_the_glossary_entry_and_the_page_grade(editor, tmp_path):
     term = editor.request("textDocument/hover", {"textDocument": {"uri": uri},
                                                  "position": {"line": 7, "character": 32}})
     value = term["contents"]["value"]
-    assert value.startswith("**thrombocytopenia** (THROM-boh-sy-toh-PEE-nee-uh)")
-    assert "cancer-terms/def/45365" in value
+    assert value.startswith("**neutropenia** (noo-troh-PEE-nee-uh)")
+    assert "cancer-terms/def/45361" in value
     assert term["range"]["start"] == {"line": 7, "character": 27}
     grade = editor.request("textDocument/hover", {"textDocument": {"uri": uri},
                                                   "position": {"line": 2, "character": 4}})
@@ -161,7 +161,7 @@ def test_hover_shows_the_glossary_entry_and_the_page_grade(editor, tmp_path):
     value = sentence["contents"]["value"]
     assert value.startswith("**Difficulty ") and "the limit for patient pages is 80" in value
     assert sentence["range"] == {"start": {"line": 7, "character": 0},
-                                 "end": {"line": 7, "character": 53}}
+                                 "end": {"line": 7, "character": 48}}
     nothing = editor.request("textDocument/hover", {"textDocument": {"uri": uri},
                                                     "position": {"line": 8, "character": 0}})
     assert nothing is None  # a blank line
@@ -358,7 +358,7 @@ def answered(editor, uri):
     term = editor.request("textDocument/hover", {"textDocument": {"uri": uri},
                                                  "position": {"line": 7, "character": 32}},
                           timeout=10)
-    return term["contents"]["value"].startswith("**thrombocytopenia**")
+    return term["contents"]["value"].startswith("**neutropenia**")
 
 
 def logged(editor, count, timeout=10.0, since=0):
@@ -498,7 +498,7 @@ language: en
 ---
 # A rare blood problem
 
-Your doctor may talk about thrombocytopenia with you and your family when you come to the \
+Your doctor may talk about neutropenia with you and your family when you come to the \
 clinic for the tests, the scans and the long talks.
 
 It means you have too few platelets. We eat food. We go home.
@@ -509,7 +509,7 @@ def test_code_actions_answer_the_diagnostics_asked_about_fix_first(editor, tmp_p
     uri = editor.open(tmp_path / "a.md", LONG_WITH_TERM)
     found = editor.diagnostics(uri)
     long = next(d for d in found if d["code"] == "RL102")
-    link = next(d for d in found if d["code"] == "RL202" and "thrombocytopenia" in
+    link = next(d for d in found if d["code"] == "RL202" and "neutropenia" in
                 d["message"])
     assert long["range"]["start"]["line"] == link["range"]["start"]["line"] == 7
 
@@ -520,12 +520,12 @@ def test_code_actions_answer_the_diagnostics_asked_about_fix_first(editor, tmp_p
 
     at_link = offered(link, [link])
     assert [(a["title"], a.get("isPreferred", False)) for a in at_link] == [
-        ('Link "thrombocytopenia" to the glossary', True),
+        ('Link "neutropenia" to the glossary', True),
         ("Turn off RL202 glossary-link for this line", False)]
     assert [a["diagnostics"] for a in at_link] == [[link], [link]]
     both = offered(link, [link, long])  # a client may send every diagnostic in the range
     assert [a["title"] for a in both] == [
-        'Link "thrombocytopenia" to the glossary',
+        'Link "neutropenia" to the glossary',
         "Turn off RL202 glossary-link for this line",
         "Turn off RL102 long-sentence for this line"]
     assert [a["title"] for a in offered(long, [long])] == [

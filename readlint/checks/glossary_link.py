@@ -53,7 +53,7 @@ class GlossaryLink(Rule):
       bundled glossaries: a page laid out with "Key Points" lists, the PDQ style, whose front
       matter's `url` is on www.cancer.gov, with fewer than 3 links to the glossary; its
       editors link every summary): the terms those editors link. Their practice was learned from
-      389 of their pages (tools/learn_link_practice.py): how often they link each term, and
+      333 of their pages (tools/learn_link_practice.py): how often they link each term, and
       how that changes where it stands (more in a list item and at a term's first use on the
       page, less in a stock paragraph or in the term's own section). On a summary laid out
       with "Key Points" lists (the PDQ style), whose editors link a term again in each major
