@@ -247,3 +247,12 @@ def test_not_in_the_line_that_stands_as_an_empty_headings_text():
             "participate if you are 18.\n")
     assert [(line, message) for _, line, _, message in found(text)] == \
         [(7, 'Use "take part" instead of "participate".')]
+
+
+def test_a_word_of_an_address_is_left_alone():
+    # a link card broken by blank lines leaves its address in the text
+    text = ("Find trials that may be right for you.](/research/participate/trials-search)\n\n"
+            "You may participate in a trial.\n")
+    assert [(p.line, p.subject) for p in lint(text, select="plain-words")] == \
+        [(3, "participate")]
+

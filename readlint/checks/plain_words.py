@@ -17,6 +17,7 @@ from ..glossary import Entry, Glossary
 from ..glossary_sets import block_matches, load_all
 from ..patterns import lazy_re
 from ..problem import Fix, Problem, Severity
+from ..prose import address_spans, within
 from ..readability import familiar_words, is_familiar
 from ..rule import NO_OPTIONS, PLAIN_WORD, Example, Rule, RunContext
 from ..schema import load_yaml
@@ -47,6 +48,7 @@ class PlainWords(Rule):
         by a hyphen ("oral-facial-digital"); headings (also a line standing under an empty
         "##" as its text), short table cells, and lists of signs
         with how often they occur ("Sudden cardiac death 90%");
+      - words of an address ("](/research/participate/...)" where a link was broken);
       - words the editors chose: a word in a link, a word the page links anywhere (or whose
         glossary entry it links), a word of the page's title ("fatigue" on a page about
         fatigue), and words in quotation marks;
@@ -160,7 +162,7 @@ def _swap(pair: Pair, match: Match, place: _Place, page: _Page) -> tuple[int, st
         return None  # another part of speech: "fatigued" is not "fatigue"
     if in_proper_name(text, match.start, match.end) or _joined(text, match.start, match.end) \
             or _in_label(text, match.start, match.end) or place.in_link(match.start, match.end) \
-            or place.quoted(match.start):
+            or place.in_address(match.start) or place.quoted(match.start):
         return None
     folded = fold_phrase(match.text)
     if folded in page.linked or (single and folded in page.topic):
@@ -421,6 +423,7 @@ class _Place:
         self._sentences: list[tuple[int, int]] | None = None
         self._quotes: list[tuple[int, int]] | None = None
         self._links: list[tuple[int, int]] | None = None
+        self._addresses: list[tuple[int, int]] | None = None
         self._speaks: bool | None = None
 
     def around(self, start: int, end: int) -> tuple[list[str], list[str]]:
@@ -465,6 +468,13 @@ class _Place:
             self._links = sorted((link.start, link.end) for link in self.block.links)
         i = bisect.bisect_left(self._links, (end, -1)) - 1
         return i >= 0 and self._links[i][1] > start
+
+    def in_address(self, offset: int) -> bool:
+        """Is the offset inside an address written out in the text, such as the end of a link
+        the parser could not read ("... a loved one.](/research/participate/...)")?"""
+        if self._addresses is None:
+            self._addresses = address_spans(self.text)
+        return within(self._addresses, offset)
 
     def quoted(self, offset: int) -> bool:
         """Is the offset inside quotation marks ("…" or “…”)?"""
