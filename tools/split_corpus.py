@@ -62,7 +62,8 @@ READ_CHECKS = ("round3/undefined-jargon.tsv", "round3/glossary-link.tsv",
                "round4/undefined-jargon-9511.tsv", "round5/undefined-jargon-9521.tsv",
                "round6/undefined-jargon-9611.tsv", "round6/glossary-link-9612.tsv",
                "round6/plain-words-9613.tsv", "round6/undefined-jargon-9711.tsv",
-               "round7/undefined-jargon-9811.tsv")
+               "round7/undefined-jargon-9811.tsv", "round8/undefined-jargon-9911.tsv",
+               "round8/glossary-link-9912.tsv", "round8/plain-words-9913.tsv")
 READ_CHECKS_DIR = ROOT / "benchmarks" / "hand-check"
 
 
