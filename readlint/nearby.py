@@ -360,10 +360,13 @@ _ANNOUNCED = lazy_re(r"\b(?:classified\s+(?:in|into|as)|(?:sub)?types?|forms|gro
 
 _ANNOUNCES_LIST = lazy_re(r"\b(?:include|includes|including|such as|are|types?|kinds?|"
                           r"forms?|(?:types?|kinds?|forms?)\s+of\s+[^.:]{1,40}|"
-                          r"the following[^.:]*)\s*:\s*$|"
-                          # its colon lost ("Specific types include", "Abused drugs include")
-                          r"\b(?:types|kinds|forms|drugs|medicines|medications|agents)\s+"
-                          r"(?:may\s+)?include\s*$", re.I)
+                          r"the following[^.:]*)\s*:\s*$", re.I)
+# The same with its colon lost, the kinds being what the sentence is about ("Specific types
+# include", "Abused drugs include"; not "Side effects of these drugs include", whose items are
+# side effects): a sentence of a few words, read from its start.
+_ANNOUNCES_LIST_NO_COLON = lazy_re(r"(?:^|[.!?;:]\s+)((?:(?!of\b)[A-Za-z-]+\s+){0,3}"
+                                   r"(?:types|kinds|forms|drugs|medicines|medications|agents)"
+                                   r"\s+(?:may\s+)?include)\s*$")
 
 
 def list_announced(doc: Document, block_index: int) -> bool:
@@ -374,8 +377,10 @@ def list_announced(doc: Document, block_index: int) -> bool:
         return False
     for block in reversed(doc.blocks[max(0, block_index - 40):block_index]):
         if block.kind != "list_item":
-            return block.kind == "paragraph" and \
-                _ANNOUNCES_LIST.search(block.text[-120:]) is not None
+            return block.kind == "paragraph" and (
+                _ANNOUNCES_LIST.search(block.text[-120:]) is not None or
+                _ANNOUNCES_LIST_NO_COLON.search(block.text, max(0, len(block.text) - 120))
+                is not None)
     return False
 
 

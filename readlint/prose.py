@@ -224,6 +224,18 @@ _MAIL_NAME = lazy_re(r"[\w.+-]+")
 _LONG_TOKEN = lazy_re(r"\S{65,}")
 
 
+_WRITTEN_LINK = lazy_re(r"\]\([^)\s]*\)?|(?:https?://|www\.)\S+")
+
+
+def written_links(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each link address written out in text, in order: the end of a
+    Markdown link the parser could not read ("](/research/participate)") or a web address; not
+    words joined by slashes ("participate/volunteer")."""
+    if "](" not in text and "://" not in text and "www." not in text:
+        return []
+    return [m.span() for m in _WRITTEN_LINK.finditer(text)]
+
+
 def address_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) of each address in text, in order: what ADDRESS.finditer finds.
 

@@ -43,7 +43,7 @@ def site(tmp_path_factory):
     (folder / "bad.md").write_text(f"{FRONT}\n{LONG}\n", "utf-8")
     (folder / "good.md").write_text(f"{FRONT}\nShort and plain.\n", "utf-8")
     (folder / "README.md").write_text(f"# A project\n\n{LONG}\n", "utf-8")
-    (folder / "link.md").write_text(f"{FRONT}\nSome people get thrombocytopenia.\n", "utf-8")
+    (folder / "link.md").write_text(f"{FRONT}\nSome people get neutropenia.\n", "utf-8")
     git(folder, "add", ".")
     git(folder, "commit", "-q", "-m", "pages")
     return folder
@@ -72,5 +72,5 @@ def test_check_hook_passes_a_good_page_and_leaves_the_readme_alone(site):
 def test_fix_hook_adds_the_glossary_link(site):
     result = pre_commit(site, "readlint-fix", "--files", "link.md")
     assert result.returncode == 1  # pre-commit fails a hook that changed files
-    assert "[thrombocytopenia](" in (site / "link.md").read_text("utf-8")
+    assert "[neutropenia](" in (site / "link.md").read_text("utf-8")
     assert pre_commit(site, "readlint-fix", "--files", "link.md").returncode == 0

@@ -325,9 +325,12 @@ def test_the_items_of_a_list_of_types_are_kinds_even_with_the_colon_lost():
     text = ("Dust in the air causes some lung diseases. Specific types include\n\n"
             "- Asbestosis, from inhaling asbestos fibers\n- Siderosis, from inhaling iron\n")
     assert flagged(text) == []
-    # a list of signs is not a list of kinds: each sign is a term to explain
+    # a list of signs is not a list of kinds: each sign is a term to explain; nor are the
+    # side effects of drugs, the words before "include" not being the sentence's subject
     text = "Signs of the disease include\n\n- hepatomegaly\n- a rash\n"
     assert [s for s, _, _ in flagged(text)] == ["hepatomegaly"]
+    text = "Side effects of these drugs include\n\n- neutropenia\n- a rash\n"
+    assert [s for s, _, _ in flagged(text)] == ["neutropenia"]
 
 
 def test_words_readers_were_found_to_know_are_not_reported():
@@ -362,9 +365,14 @@ def test_a_repeated_term_is_not_an_explanation():
         == ["nephrectomy"]
     assert [s for s, _, _ in flagged("A nephrectomy was needed in May. The nephrectomy went "
                                      "well.\n")] == ["nephrectomy"]
-    # and a sentence saying where it is found is not one saying what it is
-    assert [s for s, _, _ in flagged("Hematuria is very common in older men.\n")] == \
-        ["Hematuria"]
+    assert [s for s, _, _ in flagged("An echocardiogram was done in May. The echocardiogram "
+                                     "results are normal.\n")] == ["echocardiogram"]
+    # and a sentence saying where or when it is found is not one saying what it is
+    for text in ("Hematuria is very common in older men.\n",
+                 "Hematuria is common after surgery for cancer.\n",
+                 "Hematuria is found through tests that check the urine.\n"):
+        assert [s for s, _, _ in flagged(text)] == ["Hematuria"], text
+    assert flagged("Hematuria is early evidence of kidney disease.\n") == []
     # nor does a linked word explain a different hard word beside it
     text = ("Take [tamoxifen](https://www.cancer.gov/publications/dictionaries/cancer-terms/"
             "def/1).\n\nShe may get adjuvant treatment.\n")

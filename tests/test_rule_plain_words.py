@@ -255,4 +255,7 @@ def test_a_word_of_an_address_is_left_alone():
             "You may participate in a trial.\n")
     assert [(p.line, p.subject) for p in lint(text, select="plain-words")] == \
         [(3, "participate")]
+    # words joined by slashes are no address
+    assert [p.subject for p in lint("You can participate/volunteer in a study.\n",
+                                    select="plain-words")] == ["participate"]
 

@@ -193,8 +193,9 @@ def main(shared: Path) -> None:
         "whose path after 'held-out-3:' has an even SHA-1, less the pages whose flags a hand",
         "check has read (READ_CHECKS in tools/split_corpus.py); and a fourth slice of the other",
         "pages: those whose path after 'held-out-4:' has a SHA-1 divisible by 3 and whose flags",
-        "no hand check in benchmarks/hand-check/ has read; and a fifth slice: those whose path",
-        "after 'held-out-5:' has an even SHA-1 and whose flags no hand check has read.",
+        "no hand check in benchmarks/hand-check/ has read; and a fifth and a sixth slice: those",
+        "whose path after 'held-out-5:' or 'held-out-6:' has an even SHA-1 and whose flags no",
+        "hand check has read.",
     ])
     write_split(shared / "corpus", is_held_out_nih, HELD_OUT_NIH, [
         "Pages of ../shared/corpus (NIH pages, MedQuAD) held out for hand checks of readlint's",

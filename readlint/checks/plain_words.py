@@ -17,7 +17,7 @@ from ..glossary import Entry, Glossary
 from ..glossary_sets import block_matches, load_all
 from ..patterns import lazy_re
 from ..problem import Fix, Problem, Severity
-from ..prose import address_spans, within
+from ..prose import within, written_links
 from ..readability import familiar_words, is_familiar
 from ..rule import NO_OPTIONS, PLAIN_WORD, Example, Rule, RunContext
 from ..schema import load_yaml
@@ -470,10 +470,10 @@ class _Place:
         return i >= 0 and self._links[i][1] > start
 
     def in_address(self, offset: int) -> bool:
-        """Is the offset inside an address written out in the text, such as the end of a link
-        the parser could not read ("... a loved one.](/research/participate/...)")?"""
+        """Is the offset inside a link address written out in the text, such as the end of a
+        link the parser could not read ("... a loved one.](/research/participate/...)")?"""
         if self._addresses is None:
-            self._addresses = address_spans(self.text)
+            self._addresses = written_links(self.text)
         return within(self._addresses, offset)
 
     def quoted(self, offset: int) -> bool:

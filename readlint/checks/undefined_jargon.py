@@ -986,12 +986,18 @@ _NAME_USE_AFTER = lazy_re(r"[^.;]{0,100}?\b(?:to\s+(?:prevent\s+or\s+)?(?:treat|
 _NAMES_IN_PARENTHESES = lazy_re(r"[^\W\d_]{3,}\s+\((?:[^()]{0,60}(?:,|\bor\b|\band\b)\s*)?$")
 
 
+# Up to two words may stand before the kind ("red blood cells"), but not a word that starts
+# another part of the sentence ("common after surgery for", "diagnosed through tests that")
+# nor an adverb ("particularly indolent variants that"; "early", "daily" are adjectives).
 _IS_A_NOUN_FOR = lazy_re(r"(?:\s+[a-z]+)?\s+(?:is|are)\s+(?:an?\s+)?"
                          r"(?:(?!(?:not|also|still|often|usually|sometimes|now|very|more|most|"
                          r"less|no|the|near|in|on|at|from|by|with|within|among|between|"
                          r"into|over|under|about|like|to|of|for|and|or|as|because|that|"
-                         r"which|when|if|so|but|than|it|its|they|their|there|[a-z]+ly)\s)"
-                         r"[a-z]+\s+){0,2}?([a-z]+)\s+"
+                         r"which|when|if|so|but|than|it|its|they|their|there|after|before|"
+                         r"during|through|throughout|without|across|upon|via|until|"
+                         r"following|using|against|toward|towards|around|beyond|"
+                         r"(?!(?:early|daily|deadly|costly|weekly|monthly|yearly|elderly)\s)"
+                         r"[a-z]+ly)\s)[a-z]+\s+){0,2}?([a-z]+)\s+"
                          r"(?:to|for|that|which|found|caused|made|used|of|in)\s")
 
 
