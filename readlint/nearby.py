@@ -366,7 +366,7 @@ _ANNOUNCES_LIST = lazy_re(r"\b(?:include|includes|including|such as|are|types?|k
 # side effects): a sentence of a few words, read from its start.
 _ANNOUNCES_LIST_NO_COLON = lazy_re(r"(?:^|[.!?;:]\s+)((?:(?!of\b)[A-Za-z-]+\s+){0,3}"
                                    r"(?:types|kinds|forms|drugs|medicines|medications|agents)"
-                                   r"\s+(?:may\s+)?include)\s*$")
+                                   r"\s+(?:may\s+)?include)\s*$", re.I)
 
 
 def list_announced(doc: Document, block_index: int) -> bool:
