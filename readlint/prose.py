@@ -210,12 +210,12 @@ def split_block(block: Block, index: int = 0, texts: dict[str, str] | None = Non
 
 # -- addresses and spelled-out abbreviations, found in linear time --------------------------
 
+_LINK_END = r"\]\([^)\s]*\)?"  # the end of a Markdown link, written out: "](/a/b)"
+_MAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 # A link, a web or an email address: ADDRESS.finditer(text) is what `address_spans` finds.
-ADDRESS = lazy_re(r"\]\([^)\s]*\)?|(?:https?://|www\.|\bdoi:)\S+|\S*/[\w.-]+/\S*|"
-                  r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+ADDRESS = lazy_re(_LINK_END + r"|(?:https?://|www\.|\bdoi:)\S+|\S*/[\w.-]+/\S*|" + _MAIL)
 # The same without its third part (a path: "a/b/c").
-_ADDRESS_NO_PATH = lazy_re(r"\]\([^)\s]*\)?|(?:https?://|www\.|\bdoi:)\S+|"
-                           r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_ADDRESS_NO_PATH = lazy_re(_LINK_END + r"|(?:https?://|www\.|\bdoi:)\S+|" + _MAIL)
 _ADDRESS_START = lazy_re(r"(?=\]\(|(?:https?://|www\.|\bdoi:)\S)")  # the first two parts
 _PATH_SLASH = lazy_re(r"/(?=[\w.-]+/)")
 _MAIL_AT = lazy_re(r"(?<=[\w.+-])@(?=[\w-]+(?:\.[\w-]+)+)")
@@ -224,7 +224,7 @@ _MAIL_NAME = lazy_re(r"[\w.+-]+")
 _LONG_TOKEN = lazy_re(r"\S{65,}")
 
 
-_WRITTEN_LINK = lazy_re(r"\]\([^)\s]*\)?|(?:https?://|www\.)\S+")
+_WRITTEN_LINK = lazy_re(_LINK_END + r"|(?:https?://|www\.)\S+")
 
 
 def written_links(text: str) -> list[tuple[int, int]]:
