@@ -137,7 +137,7 @@ def _explained(text: str, start: int, end: int, term_is_acronym: bool, kinds: bo
         if marks.equals and _KEY_AFTER.match(after):
             return True  # a key to abbreviations: "DB = double blinded"
         m = _PAREN_AFTER.match(after) if marks.opens else None
-        if m and _is_explanation(m.group(1), text[start:end], term_is_acronym):
+        if m and is_explanation(m.group(1), text[start:end], term_is_acronym):
             return True
         if _DEFINED_AFTER.match(after):
             return True
@@ -495,7 +495,7 @@ def fold_words(text: str) -> str:
     return " ".join(w.lower().rstrip("s") for w in re.findall(r"[^\W_]+", text))
 
 
-def _is_explanation(inside: str, term: str, term_is_acronym: bool) -> bool:
+def is_explanation(inside: str, term: str, term_is_acronym: bool) -> bool:
     """Is the text in parentheses after a term an explanation of it (not a brand name, an
     abbreviation or a reference)?"""
     inside = inside.strip()

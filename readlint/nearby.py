@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from .blocks import Block
 from .document import Document
-from .explanations import pointing_at_a_plural
+from .explanations import is_explanation, pointing_at_a_plural
 from .patterns import lazy_re
 from .vocabulary import DRUG_ENDINGS, word_zipf
 from .wordforms import fold
@@ -142,7 +142,62 @@ def next_sentence_points_back(text: str, start: int, end: int) -> bool:
     m = _POINTING_BACK.match(text, stop)
     if m is None:
         return False
+    if m.group(1) in _BARE_POINTERS and not _subject_is_term_or_person(text, start, end):
+        return False  # "It" and "They" mean what the sentence was about, not its last word
     return not pointing_at_a_plural(m.group(1), text[start:end])
+
+
+# "It" and "They" alone (not "These drugs") stand for the subject of the sentence before,
+# unless that subject is a person: in "Vinca alkaloids interfere with microtubules. They
+# block cell growth", "They" is the drugs; in "Your doctor may suggest a cholecystectomy. It
+# removes the gallbladder", the operation.
+_BARE_POINTERS = frozenset({"It", "They"})
+_PERSON_SUBJECT = lazy_re(
+    r"[\s*_\"“]*(?:(?:If|When|After|Before|During|Then|Sometimes|Often|Usually|First|Next)"
+    r"\b[^,]{0,80},\s*)?"
+    r"(?:you|we|I|(?:your|the|a|an|many|some|most|other|these)?\s*"
+    r"(?:doctors?|surgeons?|physicians?|nurses?|oncologists?|radiologists?|pathologists?|"
+    r"health care (?:providers?|teams?|professionals?)|care teams?|specialists?|teams?|"
+    r"patients?|people|persons?|researchers?|scientists?|parents?|families|children|child|"
+    r"women|men|adults))\b", re.I)
+
+
+def explained_at_next_use(text: str, start: int, end: int) -> bool:
+    """Is the term explained in brackets where it is used again, in its own sentence or the
+    next ("chromosomes during mitosis). It blocks cell growth by stopping mitosis (cell
+    division).")? A reader meets the explanation a moment later."""
+    term = text[start:end]
+    _, stop = sentence_span(text, start, end)
+    _, next_stop = sentence_span(text, stop, stop)
+    at = text.find(term, end, next_stop)
+    while at >= 0:
+        after = at + len(term)
+        if not _inside_a_word(text, at, after):
+            m = _PLAIN_BRACKET.match(text, after)
+            if m and term not in m.group(1) and is_explanation(m.group(1), term, False):
+                return True
+        at = text.find(term, at + 1, next_stop)
+    return False
+
+
+# Plain words in brackets: not what goes with the term ("with pheochromocytoma", "together
+# known as PET-CT"), a reference or figures ("objective response rate [ORR], 68% ...").
+_PLAIN_BRACKET = lazy_re(r"\s*\(\s*(?!(?:with|without|see|for|in|on|at|and|or|but|from|as|"
+                         r"by|including|especially|together|e\.g\.|i\.e\.)\b)"
+                         r"([a-z][^()\[\]\d]{2,200})\)")
+
+
+def _inside_a_word(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] part of a longer word (a letter or digit right before or after)?"""
+    return start > 0 and text[start - 1].isalnum() or end < len(text) and text[end].isalnum()
+
+
+def _subject_is_term_or_person(text: str, start: int, end: int) -> bool:
+    """Does the term's sentence open with the term (after an article at most), or is its
+    subject a person, so that a bare "It" or "They" after it may mean the term?"""
+    begin, _ = sentence_span(text, start, end)
+    return _ONLY_AN_ARTICLE.fullmatch(text, begin, start) is not None or \
+        _PERSON_SUBJECT.match(text, begin, start) is not None
 
 
 _COUNTS = frozenset("two three four five six seven eight nine ten both all".split())
@@ -438,7 +493,7 @@ def explained_nearby(doc: Document, block_index: int, text: str, start: int, end
     return bracket_later(text, start, end) or named_as(text, start) or \
         next_sentence_points_back(text, start, end) or subject_defined(text, start, end) or \
         next_sentence_defines(text, start, end) or next_sentence_on_its_head(text, start, end) or \
-        bold_label(doc, block_index, start, end) or \
+        explained_at_next_use(text, start, end) or bold_label(doc, block_index, start, end) or \
         says_what_it_does(text, end) or keyed_to_its_name(text, start, end) or \
         defined_in_next_block(doc, block_index, term) or \
         under_own_heading(doc, block_index, term) or misread(text, start, end) or \

@@ -96,6 +96,35 @@ def test_the_next_sentence_points_back_only_at_a_term_of_its_number():
                    "gallbladder.") == []
 
 
+
+def test_it_and_they_mean_the_sentence_subject_unless_a_person():
+    # "They" is the vinca alkaloids the sentence is about, not the microtubules at its end
+    assert [t for t, *_ in flagged("Vinca alkaloids interfere with microtubules. They block "
+                                   "cell growth.")] == ["microtubules"]
+    assert [t for t, *_ in flagged("The stomach is an organ near the pylorus. It stores "
+                                   "swallowed food.")] == ["pylorus"]
+    # a person cannot be "It": the operation is meant
+    assert flagged("Your doctor may suggest a cholecystectomy. It removes the "
+                   "gallbladder.") == []
+    assert flagged("If the cancer spreads, doctors may use brachytherapy. It puts radioactive "
+                   "seeds inside the body.") == []
+    # nor when the term is the subject itself
+    assert flagged("Brachytherapy is common. It puts radioactive seeds inside the "
+                   "body.") == []
+    # "These drugs" says what it points at
+    assert flagged("The trial tested bispecific T-cell engagers. These drugs attach to immune "
+                   "cells.") == []
+
+
+def test_explained_at_its_next_use_in_the_next_sentence():
+    text = ("Taxanes interfere with microtubules (parts of cells that help during mitosis). "
+            "They stop mitosis (cell division).")
+    assert [t for t, *_ in flagged(text)] == ["Taxanes"]
+    # not by what stands in brackets after it there: another drug, figures, a reference
+    assert [t for t, *_ in flagged("Patients got carboplatin or docetaxel. Docetaxel did "
+                                   "better than carboplatin (response rate 68%).")] == \
+        ["carboplatin", "docetaxel"]
+
 def test_a_noun_is_as_hard_as_its_plural():
     # "neurons" is common enough in English, so "neuron" is too; a name's "plural" counts not
     assert flagged("Anything that disturbs neuron activity can lead to seizures.") == []

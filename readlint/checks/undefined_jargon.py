@@ -97,7 +97,12 @@ class UndefinedJargon(Rule):
         (anhidrosis)";
       - the next sentence: "... cholangitis. It is an infection of the bile ducts." (a next
         sentence saying what the thing does, "It blocks ...", points back with "It", "This"
-        or "That" only at a term in the singular);
+        or "That" only at a term in the singular, and with "It" or "They" alone only at the
+        subject of the sentence before, or at a term after a person: "Your doctor may
+        suggest a cholecystectomy. It removes ...", not "Vinca alkaloids interfere with
+        microtubules. They block ...");
+      - its explanation in brackets where it is used again, in the next sentence: "... during
+        mitosis). It blocks cell growth by stopping mitosis (cell division).";
       - a label at the start of a paragraph or list item: "Term: ...", "Term - ...",
         "**Term.** ...", and "ABC = ..." keys;
       - the term paired with another that is explained: "Perometry and water displacement
