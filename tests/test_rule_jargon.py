@@ -208,10 +208,14 @@ def test_professional_rule_set_turns_it_off():
 def test_message_says_what_to_do():
     (problem,) = lint("Ask about ERCP now.", select="undefined-jargon", config=ALL_TERMS)
     assert "spell it out the first time" in problem.message
-    # A code or a name in capitals is not spelled out: the writer says what it is.
+    # where the long name is no plainer ("THC"), saying what it is will do
+    assert "or, where the long name is no plainer, say what it is" in problem.message
+    # A code or a name in capitals is not spelled out: the writer says what it is, with no
+    # example that gives it a kind it may not have ("the A1C gene")
     (problem,) = lint("Ask about HER2 now.", select="undefined-jargon", config=ALL_TERMS)
     assert problem.message == ('Readers may not know what "HER2" is: say what it is the first '
-                               'time, for example "the HER2 gene" or "HER2, a drug that ...".')
+                               'time, in a few plain words: what kind of thing it is (a gene, '
+                               'a protein, a test, a drug) and what it does.')
 
 
 def test_ignore_option():

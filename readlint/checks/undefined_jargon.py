@@ -1019,11 +1019,13 @@ def _message(term: str, acronym: bool) -> str:
     """What to tell the writer: spell out an abbreviation; say what a code or a name is (a
     gene, a variant, a drug's code: "ErbB2", "G20210A"); explain any other term."""
     if acronym and (re.search(r"\d", term) or re.search(r"[a-z][A-Z]|[A-Z][a-z]+[A-Z]", term)):
-        return (f"Readers may not know what \"{term}\" is: say what it is the first time, for "
-                f"example \"the {term} gene\" or \"{term}, a drug that ...\".")
+        return (f"Readers may not know what \"{term}\" is: say what it is the first time, in "
+                "a few plain words: what kind of thing it is (a gene, a protein, a test, a "
+                "drug) and what it does.")
     if acronym:
         return (f"Readers may not know the abbreviation \"{term}\": spell it out the first "
-                "time, for example \"Long Name (ABC)\".")
+                "time, for example \"Long Name (ABC)\", or, where the long name is no "
+                "plainer, say what it is in a few plain words.")
     return (f"Readers may not know the term \"{term}\": explain it in plain words the first "
             f"time, for example \"{term} (a short plain explanation)\", or use an everyday "
             "word.")
