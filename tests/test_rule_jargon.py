@@ -97,6 +97,19 @@ def test_the_next_sentence_points_back_only_at_a_term_of_its_number():
 
 
 
+def test_a_glossary_word_is_reported_with_the_adjectives_of_its_name():
+    assert flagged("Signs: Ataxia - Hepatic encephalopathy - Hepatomegaly") == \
+        [("Ataxia", 1, 8), ("Hepatic encephalopathy", 1, 17), ("Hepatomegaly", 1, 42)]
+    assert flagged("It has motor axonal neuropathy and more.") == [("axonal neuropathy", 1, 14)]
+    # not an everyday adjective, nor one that says when or why
+    assert flagged("It has chronic hemolytic anemia.") == [("hemolytic anemia", 1, 16)]
+    assert [t for t, *_ in flagged("She had asymptomatic neuropathy.")] == \
+        ["asymptomatic", "neuropathy"]  # (each hard on its own)
+    # nor a word reported just before it
+    assert [t for t, *_ in flagged("It has hypoplastic, hemolytic anemia.")][-1] == \
+        "hemolytic anemia"
+
+
 def test_it_and_they_mean_the_sentence_subject_unless_a_person():
     # "They" is the vinca alkaloids the sentence is about, not the microtubules at its end
     assert [t for t, *_ in flagged("Vinca alkaloids interfere with microtubules. They block "

@@ -57,7 +57,9 @@ class UndefinedJargon(Rule):
     abbreviation or code (HER2, PSA, T-DM1) that is never spelled out. Drug and brand names
     count. A hard word starts a term of several words when the words after it are rare or
     medical too, and the whole term is reported once ("amyotrophic lateral sclerosis"; with
-    a capital inside a list, "Acanthosis nigricans").
+    a capital inside a list, "Acanthosis nigricans"); a word of the glossaries is reported with
+    the medical adjectives before it that name it with it ("Hepatic encephalopathy", "axonal
+    neuropathy"; not "recurrent" or "curative").
     Inflected forms are one term ("metastasized", "metastasize"; "TKIs", "TKI"), and a noun
     counts as common when its plural is ("neuron", as "neurons" is common). A word English
     does not know, one letter left out, added or swapped from a common word, is reported as a
@@ -175,6 +177,7 @@ class UndefinedJargon(Rule):
 
     def _check_block(self, doc: Document, terms: _BlockTerms) -> Iterator[Problem]:
         """The first use of each hard term of one block that nothing on the page explains."""
+        reported_end = 0  # the end of the last term reported in the block
         for start, end, text in terms.candidates():
             term = terms.term_at(start, end, text)
             if term is None or not terms.remember(term) or terms.accounted_for(term):
@@ -183,21 +186,28 @@ class UndefinedJargon(Rule):
                 break  # a paragraph in another language: none of its words is reported
             if term.acronym and terms.gene_or_variant(term):
                 continue
-            yield self._problem_for(doc, terms.block, term)
+            yield self._problem_for(doc, terms, term, reported_end)
+            reported_end = term.end
 
-    def _problem_for(self, doc: Document, block: Block, term: _Term) -> Problem:
+    def _problem_for(self, doc: Document, terms: _BlockTerms, term: _Term,
+                     reported_end: int) -> Problem:
         """The problem for a hard term left unexplained, or for a likely misspelling."""
-        source_start = block.source_offset(term.start)
+        block = terms.block
         source_end = block.source_offset(term.end - 1) + 1
         meant = (misspelling_of(term.text) or
                  (None if term.in_glossary else _page_misspelling(doc, term.text))) \
             if not term.acronym else None
         if meant is not None:  # a slip of the keyboard, not a term: "symtpoms"
-            return self.problem(doc, source_start, source_end,
+            return self.problem(doc, block.source_offset(term.start), source_end,
                                 f"\"{term.text}\" looks like a misspelling of \"{meant}\": "
                                 "check the spelling.", subject=term.text)
-        return self.problem(doc, source_start, source_end, _message(term.text, term.acronym),
-                            subject=term.text)
+        start = term.start
+        if term.in_glossary and not term.acronym and " " not in term.text:
+            # the glossary's word ends a longer name: "Hepatic encephalopathy"
+            start = _adjectives_before(terms.text, max(terms.covered, reported_end), start)
+        shown = terms.text[start:term.end]
+        return self.problem(doc, block.source_offset(start), source_end,
+                            _message(shown, term.acronym), subject=shown)
 
 
 _EASY: dict[tuple[Any, ...], set[str]] = {}  # options -> lower-case words found easy
@@ -783,6 +793,29 @@ def _whole_term(text: str, start: int, end: int) -> tuple[int, int]:
         else:
             break
     return start, end
+
+
+def _adjectives_before(text: str, limit: int, start: int) -> int:
+    """Where the name that a glossary's word ends starts: the medical adjectives right before
+    it belong to it ("Hepatic encephalopathy", "axonal neuropathy", "Vesicoureteral reflux"),
+    not everyday ones ("recurrent", "donor") nor those that say when or why ("asymptomatic",
+    "curative"), and none before `limit` or the sentence."""
+    while (m := _WORD_BEFORE.search(text, max(limit, start - 40), start)) is not None and \
+            _MEDICAL_ADJECTIVE.fullmatch(m.group(1)) and word_zipf(m.group(1)) < 3.5 and \
+            m.group(1).lower() not in _CIRCUMSTANCE and \
+            (not m.group(1)[:1].isupper() or sentence_start(text, m.start(1)) or
+             _first_word_of_term(text, m.start(1), m.end(1))):
+        start = m.start(1)
+    return start
+
+
+_MEDICAL_ADJECTIVE = lazy_re(r"[A-Za-z]{3,}(?:ic|al|ar|ous|ary|oid|ile|ive)", re.I)
+# Adjectives that say when, why or how a thing is met, not which thing it is.
+_CIRCUMSTANCE = frozenset(
+    "asymptomatic symptomatic curative prophylactic preventive postoperative preoperative "
+    "perioperative intraoperative therapeutic palliative adjuvant neoadjuvant progressive "
+    "refractory invasive noninvasive aggressive recurrent sporadic transient clonal "
+    "prognostic diagnostic".split())
 
 
 def _hyphenated(text: str, start: int, end: int) -> tuple[int, int]:
