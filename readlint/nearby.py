@@ -361,6 +361,7 @@ _KIND_THEN_NAMES = lazy_re(r"^(?:[\"“*_]*)(?:The\s+|These\s+|Two\s+|Three\s+|F
 _KIND_WORD = (r"(?:genes?|proteins?|enzymes?|hormones?|receptors?|molecules?|substances?|"
               r"compounds?|chemicals?|acids?|vitamins?|minerals?|drugs?|medicines?|vaccines?|"
               r"bacteri(?:um|a)|virus(?:es)?|parasites?|fung(?:us|i)|forms?\s+of\s+[a-z]+|"
+
               r"types?\s+of\s+[a-z]+|family|families)")
 # What kind of thing a term is, said by the word right after it: "HER2/neu protein", "an
 # apheresis machine that removes ...", "corticosteroid medications".
@@ -374,6 +375,13 @@ _KIND_NEXT = lazy_re(rf"(?:/[\w-]+)?[®™]?\s+{KIND_NOUNS}\b", re.I)
 _KIND_OF_ILLNESS = r"(?:cancers?|tumou?rs?|diseases?|disorders?|conditions?|infections?|tests?)"
 _KIND_AFTER = lazy_re(r"(?:\s*\([^()]{1,20}\))?(?:[-\s]+(?:and|or)?\s*[\w-]+){0,1}[\s-]+"
                       + _KIND_WORD + r"\b", re.I)
+# Kinds of medicine that say what the name after them is ("the steroid prednisone"); after a
+# word they are what it is used as or for ("prophylactic antibiotics"), not what it is.
+_MEDICINE_KIND = (r"(?:steroids?|antibiotics?|antidepressants?|antivirals?|antihistamines?|"
+                  r"opioids?|painkillers?|statins?|diuretics?)")
+# (right before the name: in "a synthetic steroid with estrogenic, progestogenic, and
+# androgenic properties" the words after it are not steroids)
+_MEDICINE_BEFORE = lazy_re(r"\b(?:the|this|that|an?)\s+" + _MEDICINE_KIND + r"\s+$", re.I)
 _KIND_BEFORE = lazy_re(r"\b(?:the|this|that|these|a|an|of|certain|two|three|several)\s+"
                        r"(?:[a-z-]+\s+)?" + _KIND_WORD + r"\s*[,:]?\s+"
                        r"(?:[^.;:()]{0,60}?(?:,|\band\b|\bor\b)\s+)?(?:l-|d-)?$", re.I)
@@ -393,10 +401,11 @@ _KINDS_INCLUDE = lazy_re(r"\b[a-z]{4,}s,?\s+(?:(?:may|can|often)\s+)?(?:include|
 
 def kind_given(text: str, start: int, end: int) -> bool:
     """Does the sentence say what kind of thing the term is ("the synuclein gene SCNA",
-    "SCNA gene", "an apheresis machine", "certain substances, vanillylmandelic acid", "Two
-    diuretics ... are hydrochlorothiazide and furosemide")?"""
+    "the steroid prednisone", "SCNA gene", "an apheresis machine", "certain substances,
+    vanillylmandelic acid", "Two diuretics ... are hydrochlorothiazide and furosemide")?"""
     if _KIND_NEXT.match(text, end) or _KIND_AFTER.match(text, end) or \
-            _KIND_BEFORE.search(text, max(0, start - 120), start) \
+            _KIND_BEFORE.search(text, max(0, start - 120), start) or \
+            _MEDICINE_BEFORE.search(text, max(0, start - 60), start) \
             or _KINDS_INCLUDE.search(text, max(0, start - 200), start):
         return True
     if _ILLNESS_NAME.fullmatch(text, start, end) and \

@@ -110,6 +110,15 @@ def test_a_glossary_word_is_reported_with_the_adjectives_of_its_name():
         "hemolytic anemia"
 
 
+def test_a_kind_of_medicine_right_before_a_name_says_what_it_is():
+    assert flagged("It was given with the steroid prednisone.") == []
+    assert flagged("He took the antidepressant venlafaxine for pain.") == []
+    # not the words after "a synthetic steroid with": they are not steroids
+    assert [t for t, *_ in flagged("Tibolone, a synthetic steroid with estrogenic, "
+                                   "progestogenic, and androgenic properties.")] == \
+        ["estrogenic", "progestogenic", "androgenic"]
+
+
 def test_it_and_they_mean_the_sentence_subject_unless_a_person():
     # "They" is the vinca alkaloids the sentence is about, not the microtubules at its end
     assert [t for t, *_ in flagged("Vinca alkaloids interfere with microtubules. They block "

@@ -114,9 +114,9 @@ class UndefinedJargon(Rule):
         (Imodium) ... to treat diarrhea", "SNRIs include venlafaxine and levomilnacipran",
         "bisacodyl and senna are examples of laxatives", "beta-blockers (propranolol or
         timolol)";
-      - "the drug X", "the medicine X" for drug names, and what kind of thing it is said
-        just before it: "the enzyme mevalonate kinase", "three genes, ETFA, ETFB, and
-        ETFDH", "the parasite Babesia microti", "a different checkpoint molecule, CTLA-4";
+      - "the drug X", "the medicine X", "the steroid X" for drug names, and what kind of
+        thing it is said just before it: "the enzyme mevalonate kinase", "three genes, ETFA,
+        ETFB, and ETFDH", "the parasite Babesia microti", "a different checkpoint molecule, CTLA-4";
       - one of the types the sentence before announces: "four main types of thyroid
         cancer. These are papillary, follicular, medullary, and anaplastic", or an item of
         a list a line announces ("Cancers linked to VHL include:"; "Specific types include",
