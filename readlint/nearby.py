@@ -34,7 +34,7 @@ from .document import Document
 from .explanations import is_explanation, pointing_at_a_plural
 from .patterns import lazy_re
 from .vocabulary import DRUG_ENDINGS, word_zipf
-from .wordforms import fold
+from .wordforms import fold, only_a_verb
 
 _SENTENCE_END = lazy_re(r"[.!?](?=[\"”')\]]*(?:\s|$))")
 _WORD = lazy_re(r"[^\W_]+")
@@ -193,11 +193,25 @@ def _inside_a_word(text: str, start: int, end: int) -> bool:
 
 
 def _subject_is_term_or_person(text: str, start: int, end: int) -> bool:
-    """Does the term's sentence open with the term (after an article at most), or is its
-    subject a person, so that a bare "It" or "They" after it may mean the term?"""
-    begin, _ = sentence_span(text, start, end)
-    return _ONLY_AN_ARTICLE.fullmatch(text, begin, start) is not None or \
-        _PERSON_SUBJECT.match(text, begin, start) is not None
+    """May a bare "It" or "They" after the term's sentence mean the term? Yes when the term is
+    the subject: it opens the sentence (after an article, or a phrase and a comma: "At this
+    stage, microaneurysms occur"), or only a verb follows it ("... microaneurysms occur.");
+    or when the subject is a person. Not after "X is a term": "Vitamin E is an antioxidant.
+    It plays a role in ..." goes on about vitamin E."""
+    begin, stop = sentence_span(text, start, end)
+    if _ONLY_AN_ARTICLE.fullmatch(text, begin, start) or \
+            _OPENING_PHRASE.fullmatch(text, begin, start) or \
+            _PERSON_SUBJECT.match(text, begin, start):
+        return True
+    last = _LAST_WORD.fullmatch(text, end, stop)
+    return last is not None and only_a_verb(last.group(1))
+
+
+_OPENING_PHRASE = lazy_re(r"[\s*_\"“]*(?:At|In|On|During|After|Before|When|If|As|For|By|From|"
+                          r"Over|Since|Once|Later|Then|However|Sometimes|Often|Usually|"
+                          r"Rarely|Eventually|First|Also)\b[^,.;:()]{0,60},\s+"
+                          r"(?:(?:an?|the)\s+)?")
+_LAST_WORD = lazy_re(r"\s+(?:[a-z]+ly\s+)?([a-z]{3,})[\"”')\]]*[.!?][\"”')\]]*\s*")
 
 
 _COUNTS = frozenset("two three four five six seven eight nine ten both all".split())

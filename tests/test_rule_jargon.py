@@ -105,6 +105,9 @@ def test_a_glossary_word_is_reported_with_the_adjectives_of_its_name():
     assert flagged("It has chronic hemolytic anemia.") == [("hemolytic anemia", 1, 16)]
     assert [t for t, *_ in flagged("She had asymptomatic neuropathy.")] == \
         ["asymptomatic", "neuropathy"]  # (each hard on its own)
+    # nor a linked word
+    assert flagged("It needs a [biliary](https://example.org/biliary) stent.") == \
+        [("stent", 1, 51)]
     # nor a word reported just before it
     assert [t for t, *_ in flagged("It has hypoplastic, hemolytic anemia.")][-1] == \
         "hemolytic anemia"
@@ -133,6 +136,15 @@ def test_it_and_they_mean_the_sentence_subject_unless_a_person():
     # nor when the term is the subject itself
     assert flagged("Brachytherapy is common. It puts radioactive seeds inside the "
                    "body.") == []
+    # the term is the subject after an opening phrase, or of the last verb
+    assert flagged("At this stage, microaneurysms occur. They are small areas of "
+                   "swelling.") == []
+    assert flagged("Then microaneurysms occur. They are small areas of swelling.") == []
+    # not a term named as what the subject is, nor one of a list after a comma
+    assert [t for t, *_ in flagged("Vitamin E is an antioxidant. It plays a role in "
+                                   "immunity.")] == ["antioxidant"]
+    assert [t for t, *_ in flagged("These events included pain, hypoxia, and cough. They "
+                                   "were managed with rest.")] == ["hypoxia"]
     # "These drugs" says what it points at
     assert flagged("The trial tested bispecific T-cell engagers. These drugs attach to immune "
                    "cells.") == []

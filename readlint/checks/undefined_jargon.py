@@ -100,9 +100,9 @@ class UndefinedJargon(Rule):
       - the next sentence: "... cholangitis. It is an infection of the bile ducts." (a next
         sentence saying what the thing does, "It blocks ...", points back with "It", "This"
         or "That" only at a term in the singular, and with "It" or "They" alone only at the
-        subject of the sentence before, or at a term after a person: "Your doctor may
-        suggest a cholecystectomy. It removes ...", not "Vinca alkaloids interfere with
-        microtubules. They block ...");
+        subject of the sentence before ("At this stage, microaneurysms occur. They are
+        ..."), or at a term after a person: "Your doctor may suggest a cholecystectomy. It
+        removes ...", not "Vinca alkaloids interfere with microtubules. They block ...");
       - its explanation in brackets where it is used again, in the next sentence: "... during
         mitosis). It blocks cell growth by stopping mitosis (cell division).";
       - a label at the start of a paragraph or list item: "Term: ...", "Term - ...",
@@ -203,8 +203,11 @@ class UndefinedJargon(Rule):
                                 "check the spelling.", subject=term.text)
         start = term.start
         if term.in_glossary and not term.acronym and " " not in term.text:
-            # the glossary's word ends a longer name: "Hepatic encephalopathy"
-            start = _adjectives_before(terms.text, max(terms.covered, reported_end), start)
+            # the glossary's word ends a longer name: "Hepatic encephalopathy" (not across a
+            # link: a linked "[biliary](...) stent" is half explained)
+            linked_end = max((lk.end for lk in block.links if lk.end <= start), default=0)
+            start = _adjectives_before(terms.text, max(terms.covered, reported_end, linked_end),
+                                       start)
         shown = terms.text[start:term.end]
         return self.problem(doc, block.source_offset(start), source_end,
                             _message(shown, term.acronym), subject=shown)
