@@ -29,7 +29,7 @@ from .wordforms import case_folded, fold, only_a_verb
 
 _CALLED_BEFORE = lazy_re(
     r"(?:\bcalled|\bknown as|\breferred to as|\bdescribed as|\btermed|\bnamed|,\s*or|\bplural is|"
-    r"\bsingular is)\s+(?:(?:an?|the)\s+)?[\"“']?"
+    r"\bsingular is|\bwritten as|\babbreviated(?: as)?)\s+(?:(?:an?|the)\s+)?[\"“']?"
     r"(?:[\w-]+\s+){0,2}(?:[^\W_]+-)?$", re.I)
 # Another name given for what was just named: "CT scan (also called computerized tomography".
 ALSO_CALLED = lazy_re(r"\b(?:also|sometimes) (?:called|known as)\b[^.;:()]*$", re.I)
@@ -73,7 +73,10 @@ _DEFINED = (
     r"(?:is|are)\s+(?:[\w-]+\s+){1,2}(?:that|which|in which|where|used\s+(?:to|for))\b)")
 _APPOSITIVE = (
     r"[\"”']?\s*(?:(?:,|\s[-–—]|[–—])\s*(?:which|that|an?|the|or|also called|meaning|when|"
-    r"what|in which)\b|,\s*(?![a-z]+ing\b)[a-z]{4,}\s+(?:to|that|which|in which)\s)")
+    r"what|in which)\b|,\s*(?![a-z]+ing\b)[a-z]{4,}\s+(?:to|that|which|in which)\s|"
+    # a dash and what it is, said with a verb in -ing: "overdiagnosis—finding tumors that ..."
+    # (not an en dash joining a name, "YY–producing tumor", nor "—including ...")
+    r"(?:\s[–—]\s*|—)(?!including\b)[a-z]{3,}ing\s+[a-z]+)")
 # What is said right after the term: a definition ("... is a ...", "... means ...") or an
 # appositive (", which ...", " - a ..."); one pattern, matched once.
 _DEFINED_AFTER = lazy_re(f"{_DEFINED}|{_APPOSITIVE}", re.I)
@@ -202,7 +205,8 @@ class _Needed(NamedTuple):
 
 # (_CALLED_BEFORE needs one of these, or a comma and "or": `_Marks.comma_or`)
 _CALLED_WORDS = _Needed("called", ("called", "known as", "referred to as", "described as",
-                                   "termed", "named", "plural is", "singular is"), True)
+                                   "termed", "named", "plural is", "singular is", "written as",
+                                   "abbreviated"), True)
 _DRUG_WORDS = _Needed("drug", ("drug", "medicine", "medication", "therapy", "vaccine",
                                "inhibitor", "treatment", "blocker", "compound", "agent",
                                "such as"), True)

@@ -33,7 +33,7 @@ from .blocks import Block
 from .document import Document
 from .explanations import is_explanation, pointing_at_a_plural
 from .patterns import lazy_re
-from .vocabulary import DRUG_ENDINGS, word_zipf
+from .vocabulary import DRUG_ENDINGS, STOPWORDS, is_medical_form, word_zipf
 from .wordforms import fold, only_a_verb
 
 _SENTENCE_END = lazy_re(r"[.!?](?=[\"”')\]]*(?:\s|$))")
@@ -142,24 +142,23 @@ def next_sentence_points_back(text: str, start: int, end: int) -> bool:
     m = _POINTING_BACK.match(text, stop)
     if m is None:
         return False
-    if m.group(1) in _BARE_POINTERS and not _subject_is_term_or_person(text, start, end):
+    if m.group(1) in _BARE_POINTERS and \
+            not _subject_is_term_or_person(text, start, end, m.group(1)):
         return False  # "It" and "They" mean what the sentence was about, not its last word
     return not pointing_at_a_plural(m.group(1), text[start:end])
 
 
-# "It" and "They" alone (not "These drugs") stand for the subject of the sentence before,
-# unless that subject is a person: in "Vinca alkaloids interfere with microtubules. They
-# block cell growth", "They" is the drugs; in "Your doctor may suggest a cholecystectomy. It
-# removes the gallbladder", the operation.
+# "It" and "They" alone (not "These drugs") stand for the subject of the sentence before.
+# "It" cannot be a person, so after one it may mean the term: in "Your doctor may suggest a
+# cholecystectomy. It removes the gallbladder", the operation ("They" after "Doctors ..." is
+# the doctors; "It" after "People with this condition ..." is the condition).
 _BARE_POINTERS = frozenset({"It", "They"})
 _PERSON_SUBJECT = lazy_re(
     r"[\s*_\"“]*(?:(?:If|When|After|Before|During|Then|Sometimes|Often|Usually|First|Next)"
     r"\b[^,]{0,80},\s*)?"
-    r"(?:you|we|I|(?:your|the|a|an|many|some|most|other|these)?\s*"
-    r"(?:doctors?|surgeons?|physicians?|nurses?|oncologists?|radiologists?|pathologists?|"
-    r"health care (?:providers?|teams?|professionals?)|care teams?|specialists?|teams?|"
-    r"patients?|people|persons?|researchers?|scientists?|parents?|families|children|child|"
-    r"women|men|adults))\b", re.I)
+    r"(?:you|we|I|he|she|(?:your|the|a|an)\s+"
+    r"(?:doctor|surgeon|physician|nurse|oncologist|radiologist|pathologist|specialist|"
+    r"health care (?:provider|team|professional)|care team|provider|team))\b", re.I)
 
 
 def explained_at_next_use(text: str, start: int, end: int) -> bool:
@@ -172,7 +171,7 @@ def explained_at_next_use(text: str, start: int, end: int) -> bool:
     at = text.find(term, end, next_stop)
     while at >= 0:
         after = at + len(term)
-        if not _inside_a_word(text, at, after):
+        if not _inside_a_word(text, at, after) and _stands_alone(text, at, start):
             m = _PLAIN_BRACKET.match(text, after)
             if m and term not in m.group(1) and is_explanation(m.group(1), term, False):
                 return True
@@ -180,11 +179,32 @@ def explained_at_next_use(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _stands_alone(text: str, start: int, first: int) -> bool:
+    """Is the word before text[start:] one that is no part of a term's name: a small word, a
+    verb ("stopping mitosis (cell division)"; not "an ictal EEG (recorded during a seizure)",
+    whose explanation is of "ictal EEG"), or the word before its first use at `first` ("the
+    urethral sphincter ... the urethral sphincter (group of muscles ...)")?"""
+    m = _WORD_BEFORE_USE.search(text, max(0, start - 40), start)
+    if m is None:
+        return True
+    word = m.group(1).lower()
+    if word in STOPWORDS or word.endswith(("ing", "ed")) or only_a_verb(word):
+        return True
+    before = _WORD_BEFORE_USE.search(text, max(0, first - 40), first)
+    return before is not None and before.group(1).lower() == word
+
+
+_WORD_BEFORE_USE = lazy_re(r"([^\W\d_]+)\s+$")
+
+
 # Plain words in brackets: not what goes with the term ("with pheochromocytoma", "together
-# known as PET-CT"), a reference or figures ("objective response rate [ORR], 68% ...").
+# known as PET-CT", "usually by vein", "which caused ..."), a reference or figures
+# ("objective response rate [ORR], 68% ..."), examples ("dopamine, serotonin") or a
+# pronunciation ("vin-BLAS-teen").
 _PLAIN_BRACKET = lazy_re(r"\s*\(\s*(?!(?:with|without|see|for|in|on|at|and|or|but|from|as|"
-                         r"by|including|especially|together|e\.g\.|i\.e\.)\b)"
-                         r"([a-z][^()\[\]\d]{2,200})\)")
+                         r"by|including|especially|together|which|that|who|whose|where|when|"
+                         r"[a-z]+ly|e\.g\.|i\.e\.)\b)"
+                         r"([a-z][^()\[\]\d,A-Z]{2,200})\)")
 
 
 def _inside_a_word(text: str, start: int, end: int) -> bool:
@@ -192,16 +212,16 @@ def _inside_a_word(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1].isalnum() or end < len(text) and text[end].isalnum()
 
 
-def _subject_is_term_or_person(text: str, start: int, end: int) -> bool:
+def _subject_is_term_or_person(text: str, start: int, end: int, pointer: str) -> bool:
     """May a bare "It" or "They" after the term's sentence mean the term? Yes when the term is
     the subject: it opens the sentence (after an article, or a phrase and a comma: "At this
     stage, microaneurysms occur"), or only a verb follows it ("... microaneurysms occur.");
-    or when the subject is a person. Not after "X is a term": "Vitamin E is an antioxidant.
-    It plays a role in ..." goes on about vitamin E."""
+    or, for "It", when the subject is one person. Not after "X is a term": "Vitamin E is an
+    antioxidant. It plays a role in ..." goes on about vitamin E."""
     begin, stop = sentence_span(text, start, end)
     if _ONLY_AN_ARTICLE.fullmatch(text, begin, start) or \
             _OPENING_PHRASE.fullmatch(text, begin, start) or \
-            _PERSON_SUBJECT.match(text, begin, start):
+            pointer == "It" and _PERSON_SUBJECT.match(text, begin, start):
         return True
     last = _LAST_WORD.fullmatch(text, end, stop)
     return last is not None and only_a_verb(last.group(1))
@@ -396,6 +416,25 @@ _MEDICINE_KIND = (r"(?:steroids?|antibiotics?|antidepressants?|antivirals?|antih
 # (right before the name: in "a synthetic steroid with estrogenic, progestogenic, and
 # androgenic properties" the words after it are not steroids)
 _MEDICINE_BEFORE = lazy_re(r"\b(?:the|this|that|an?)\s+" + _MEDICINE_KIND + r"\s+$", re.I)
+
+
+def _medicine_named(text: str, start: int, end: int) -> bool:
+    """Is the term a medicine's name after its kind ("the steroid prednisone")? A name: one
+    word, rare, neither an abbreviation nor a word built the medical way nor one with the
+    ending of a common noun or adjective ("an opioid analgesic", "an antibiotic prophylaxis"
+    say what the medicine is or is for)."""
+    term = text[start:end]
+    return term.isalpha() and term.islower() and word_zipf(term) < 3.0 and \
+        not is_medical_form(term) and not term.endswith(_NOT_A_NAME_ENDINGS) and \
+        _MEDICINE_BEFORE.search(text, max(0, start - 60), start) is not None
+
+
+# Endings of words that say what a thing is or does, not of a medicine's name ("analgesic",
+# "prophylaxis"; a name ends as "prednisone", "venlafaxine", "ibuprofen" do).
+_NOT_A_NAME_ENDINGS = ("ic", "ics", "is", "ia", "al", "ar", "ous", "ive", "ary", "tion", "ment",
+                       "ity", "ism", "ogy", "phy", "ist", "er", "ers")
+
+
 _KIND_BEFORE = lazy_re(r"\b(?:the|this|that|these|a|an|of|certain|two|three|several)\s+"
                        r"(?:[a-z-]+\s+)?" + _KIND_WORD + r"\s*[,:]?\s+"
                        r"(?:[^.;:()]{0,60}?(?:,|\band\b|\bor\b)\s+)?(?:l-|d-)?$", re.I)
@@ -419,7 +458,7 @@ def kind_given(text: str, start: int, end: int) -> bool:
     vanillylmandelic acid", "Two diuretics ... are hydrochlorothiazide and furosemide")?"""
     if _KIND_NEXT.match(text, end) or _KIND_AFTER.match(text, end) or \
             _KIND_BEFORE.search(text, max(0, start - 120), start) or \
-            _MEDICINE_BEFORE.search(text, max(0, start - 60), start) \
+            _medicine_named(text, start, end) \
             or _KINDS_INCLUDE.search(text, max(0, start - 200), start):
         return True
     if _ILLNESS_NAME.fullmatch(text, start, end) and \

@@ -109,17 +109,31 @@ def test_a_glossary_word_is_reported_with_the_adjectives_of_its_name():
     assert flagged("It needs a [biliary](https://example.org/biliary) stent.") == \
         [("stent", 1, 51)]
     # nor a word reported just before it
-    assert [t for t, *_ in flagged("It has hypoplastic, hemolytic anemia.")][-1] == \
-        "hemolytic anemia"
+    assert flagged("She had cutaneous lipoma.") == [("cutaneous", 1, 9), ("lipoma", 1, 19)]
+    # nor the way a medicine is given, a noun, or a word cut out of a hyphenated one
+    assert flagged("She got intravenous zoledronate.") == [("zoledronate", 1, 21)]
+    assert [t for t, *_ in flagged("Tests found arsenic ingestion.")] == ["ingestion"]
+    assert [t for t, *_ in flagged("3-hepatic encephalopathy was seen.")] == ["encephalopathy"]
+    # and the glossary's word itself an adjective ends no name ("subcutaneous nodules")
+    assert [t for t, *_ in flagged("They saw frontal cutaneous lumps.")] == ["cutaneous"]
+    # the whole name may be one never reported
+    config = Config(raw_rules={"undefined-jargon": {"skip_glossary_terms": False,
+                                                    "ignore": ["hepatic encephalopathy"]}})
+    assert flagged("She had hepatic encephalopathy.", config=config) == []
 
 
 def test_a_kind_of_medicine_right_before_a_name_says_what_it_is():
     assert flagged("It was given with the steroid prednisone.") == []
     assert flagged("He took the antidepressant venlafaxine for pain.") == []
-    # not the words after "a synthetic steroid with": they are not steroids
-    assert [t for t, *_ in flagged("Tibolone, a synthetic steroid with estrogenic, "
-                                   "progestogenic, and androgenic properties.")] == \
+    # not the words after "a steroid with": they are not steroids
+    assert [t for t, *_ in flagged("Tibolone, a steroid with estrogenic, progestogenic, and "
+                                   "androgenic properties.")] == \
         ["estrogenic", "progestogenic", "androgenic"]
+    # nor what a medicine is or is for, nor an abbreviation
+    assert flagged("He takes an opioid analgesic.") != []
+    assert [t for t, *_ in flagged("Patients received an antibiotic prophylaxis before "
+                                   "surgery.")] == ["prophylaxis"]
+    assert [t for t, *_ in flagged("You may use an opioid PCA pump after surgery.")] == ["PCA"]
 
 
 def test_it_and_they_mean_the_sentence_subject_unless_a_person():
@@ -131,8 +145,14 @@ def test_it_and_they_mean_the_sentence_subject_unless_a_person():
     # a person cannot be "It": the operation is meant
     assert flagged("Your doctor may suggest a cholecystectomy. It removes the "
                    "gallbladder.") == []
-    assert flagged("If the cancer spreads, doctors may use brachytherapy. It puts radioactive "
-                   "seeds inside the body.") == []
+    assert flagged("She may need a cholecystectomy. It removes the gallbladder.") == []
+    # but "They" after people is the people, and "It" after them is what the page is about
+    assert [t for t, *_ in flagged("Doctors may prescribe methotrexate. They will check your "
+                                   "blood often.")] == ["methotrexate"]
+    assert [t for t, *_ in flagged("People with this condition have hypotonia. It is caused "
+                                   "by a gene change.")] == ["hypotonia"]
+    assert flagged("If the cancer spreads, your doctor may use brachytherapy. It puts "
+                   "radioactive seeds inside the body.") == []
     # nor when the term is the subject itself
     assert flagged("Brachytherapy is common. It puts radioactive seeds inside the "
                    "body.") == []
@@ -152,12 +172,28 @@ def test_it_and_they_mean_the_sentence_subject_unless_a_person():
 
 def test_explained_at_its_next_use_in_the_next_sentence():
     text = ("Taxanes interfere with microtubules (parts of cells that help during mitosis). "
-            "They stop mitosis (cell division).")
+            "They work by stopping mitosis (cell division).")
     assert [t for t, *_ in flagged(text)] == ["Taxanes"]
     # not by what stands in brackets after it there: another drug, figures, a reference
     assert [t for t, *_ in flagged("Patients got carboplatin or docetaxel. Docetaxel did "
                                    "better than carboplatin (response rate 68%).")] == \
         ["carboplatin", "docetaxel"]
+    # nor what explains a longer name there, examples, how it is given, what it did, or how
+    # to say it
+    for text in ("Doctors may order an EEG. An ictal EEG (recorded during a seizure) may be "
+                 "normal.",
+                 "It helps make neurotransmitters. Low neurotransmitters (dopamine, serotonin) "
+                 "cause symptoms.",
+                 "Patients got cisplatin. Doctors give cisplatin (usually by vein) over hours.",
+                 "Patients got cisplatin. Doctors chose cisplatin (which caused more nausea).",
+                 "Doctors may use vinblastine. We give vinblastine (vin-BLAS-teen) by vein."):
+        assert len(flagged(text)) == 1, text
+    # the same name at both uses is the same term
+    assert flagged("Muscle of the urethral sphincter was tested. It is in the urethral "
+                   "sphincter (the muscles around the urinary passage).") == []
+    # and not the term inside a longer word
+    assert [t for t, *_ in flagged("Cells stop at mitosis. Premitosis (cell division) "
+                                   "comes later.")] == ["mitosis"]
 
 def test_a_noun_is_as_hard_as_its_plural():
     # "neurons" is common enough in English, so "neuron" is too; a name's "plural" counts not
@@ -563,3 +599,16 @@ def test_terms_editors_use_and_leave_plain_are_not_reported():
         assert flagged(sentence, config=None) == [], sentence
     assert [term for term, *_ in flagged("A neurologic exam was done.", config=None)] == \
         ["neurologic"]
+
+
+def test_a_notation_or_a_dash_and_what_it_is_explains():
+    # "written as", "abbreviated as": the term is the name just given to what was said
+    assert flagged("The change swaps glycine for alanine, written as Gly177Ala or G177A.") == []
+    assert flagged("It causes fumarate hydratase deficiency (also abbreviated as FMRD).") == []
+    # an em dash and what it is: "overdiagnosis—finding tumors that ..."
+    assert flagged("Screening can lead to overdiagnosis—finding tumors that never would "
+                   "have caused symptoms.") == []
+    # not "—including ...", nor an en dash joining a name
+    assert [t for t, *_ in flagged("Symptoms of proctitis—including mucus—are common.")] == \
+        ["proctitis"]
+    assert [t for t, *_ in flagged("It is a peptide YY–producing tumor.")] == ["YY"]

@@ -92,9 +92,9 @@ class UndefinedJargon(Rule):
       - a plain explanation in parentheses right after it: "prognosis (chance of recovery)";
       - the term in parentheses after a plain phrase: "a drop in platelet levels
         (thrombocytopenia)";
-      - "called X", "known as X", "referred to as X", "X is a ...", "X means ...", "X
-        refers to ...", "X, which is ...", "X, a ...", "X - a ..." or "X — a ...", "X is
-        surgery to ...";
+      - "called X", "known as X", "referred to as X", "written as X", "abbreviated as X",
+        "X is a ...", "X means ...", "X refers to ...", "X, which is ...", "X, a ...", "X -
+        a ..." or "X — a ...", "X—finding tumors that ...", "X is surgery to ...";
       - its plain words later in the sentence: "... decreased or absent sweating
         (anhidrosis)";
       - the next sentence: "... cholangitis. It is an infection of the bile ducts." (a next
@@ -103,8 +103,10 @@ class UndefinedJargon(Rule):
         subject of the sentence before ("At this stage, microaneurysms occur. They are
         ..."), or at a term after a person: "Your doctor may suggest a cholecystectomy. It
         removes ...", not "Vinca alkaloids interfere with microtubules. They block ...");
-      - its explanation in brackets where it is used again, in the next sentence: "... during
-        mitosis). It blocks cell growth by stopping mitosis (cell division).";
+      - its explanation in brackets where it is used again, on its own, in the next sentence:
+        "... during mitosis). It blocks cell growth by stopping mitosis (cell division)." (not
+        examples, how it is given, or what explains a longer name: "an ictal EEG (recorded
+        during a seizure)");
       - a label at the start of a paragraph or list item: "Term: ...", "Term - ...",
         "**Term.** ...", and "ABC = ..." keys;
       - the term paired with another that is explained: "Perometry and water displacement
@@ -177,7 +179,6 @@ class UndefinedJargon(Rule):
 
     def _check_block(self, doc: Document, terms: _BlockTerms) -> Iterator[Problem]:
         """The first use of each hard term of one block that nothing on the page explains."""
-        reported_end = 0  # the end of the last term reported in the block
         for start, end, text in terms.candidates():
             term = terms.term_at(start, end, text)
             if term is None or not terms.remember(term) or terms.accounted_for(term):
@@ -186,13 +187,16 @@ class UndefinedJargon(Rule):
                 break  # a paragraph in another language: none of its words is reported
             if term.acronym and terms.gene_or_variant(term):
                 continue
-            yield self._problem_for(doc, terms, term, reported_end)
-            reported_end = term.end
+            shown = terms.name_start(term)
+            if shown != term.start and \
+                    fold_phrase(terms.text[shown:term.end]) in terms.page.ignored:
+                continue  # the whole name is one never reported
+            yield self._problem_for(doc, terms.block, term, shown)
+            terms.reported_end = term.end
 
-    def _problem_for(self, doc: Document, terms: _BlockTerms, term: _Term,
-                     reported_end: int) -> Problem:
-        """The problem for a hard term left unexplained, or for a likely misspelling."""
-        block = terms.block
+    def _problem_for(self, doc: Document, block: Block, term: _Term, shown: int) -> Problem:
+        """The problem for a hard term left unexplained (reported from `shown`, where its
+        name starts), or for a likely misspelling."""
         source_end = block.source_offset(term.end - 1) + 1
         meant = (misspelling_of(term.text) or
                  (None if term.in_glossary else _page_misspelling(doc, term.text))) \
@@ -201,16 +205,9 @@ class UndefinedJargon(Rule):
             return self.problem(doc, block.source_offset(term.start), source_end,
                                 f"\"{term.text}\" looks like a misspelling of \"{meant}\": "
                                 "check the spelling.", subject=term.text)
-        start = term.start
-        if term.in_glossary and not term.acronym and " " not in term.text:
-            # the glossary's word ends a longer name: "Hepatic encephalopathy" (not across a
-            # link: a linked "[biliary](...) stent" is half explained)
-            linked_end = max((lk.end for lk in block.links if lk.end <= start), default=0)
-            start = _adjectives_before(terms.text, max(terms.covered, reported_end, linked_end),
-                                       start)
-        shown = terms.text[start:term.end]
-        return self.problem(doc, block.source_offset(start), source_end,
-                            _message(shown, term.acronym), subject=shown)
+        name = block.text[shown:term.end]
+        return self.problem(doc, block.source_offset(shown), source_end,
+                            _message(name, term.acronym), subject=name)
 
 
 _EASY: dict[tuple[Any, ...], set[str]] = {}  # options -> lower-case words found easy
@@ -317,6 +314,7 @@ class _BlockTerms:
         self.spans = [(m.start, m.end, m.text) for m in page.glossary_terms[index]]  # in order
         self.span_starts = [start for start, _, _ in self.spans]
         self.covered = 0  # the end of the last term taken whole
+        self.reported_end = 0  # the end of the last term reported
 
     def in_glossary_term(self, start: int, end: int) -> bool:
         return _within(self.spans, self.span_starts, start, end)
@@ -378,6 +376,17 @@ class _BlockTerms:
             return False
         return _whole_word_before(self.page.doc.source, term[0].lower() + term[1:],
                                   self.block.source_offset(start))
+
+    def name_start(self, term: _Term) -> int:
+        """Where the name of a term to report starts: a glossary's word is reported with the
+        medical adjectives before it ("Hepatic encephalopathy"), not across a term reported
+        or taken before, nor across a link ("[biliary](...) stent" is half explained)."""
+        start = term.start
+        if not term.in_glossary or term.acronym or " " in term.text:
+            return start
+        linked_end = max((lk.end for lk in self.block.links if lk.end <= start), default=0)
+        return _adjectives_before(self.text, max(self.covered, self.reported_end, linked_end),
+                                  start)
 
     def _whole_term(self, start: int, end: int) -> _Term | None:
         """The whole term a hard word starts ("amyotrophic lateral sclerosis"), taken so that
@@ -803,22 +812,36 @@ def _adjectives_before(text: str, limit: int, start: int) -> int:
     it belong to it ("Hepatic encephalopathy", "axonal neuropathy", "Vesicoureteral reflux"),
     not everyday ones ("recurrent", "donor") nor those that say when or why ("asymptomatic",
     "curative"), and none before `limit` or the sentence."""
+    if _MEDICAL_ADJECTIVE.fullmatch(text, start, _word_end(text, start)):
+        return start  # the glossary's word is itself an adjective: "subcutaneous nodules"
     while (m := _WORD_BEFORE.search(text, max(limit, start - 40), start)) is not None and \
             _MEDICAL_ADJECTIVE.fullmatch(m.group(1)) and word_zipf(m.group(1)) < 3.5 and \
             m.group(1).lower() not in _CIRCUMSTANCE and \
+            not a_noun_not_adjective(m.group(1)) and \
+            not (m.start(1) and (text[m.start(1) - 1].isalnum() or
+                                 text[m.start(1) - 1] in "-‐")) and \
             (not m.group(1)[:1].isupper() or sentence_start(text, m.start(1)) or
              _first_word_of_term(text, m.start(1), m.end(1))):
         start = m.start(1)
     return start
 
 
-_MEDICAL_ADJECTIVE = lazy_re(r"[A-Za-z]{3,}(?:ic|al|ar|ous|ary|oid|ile|ive)", re.I)
-# Adjectives that say when, why or how a thing is met, not which thing it is.
+def _word_end(text: str, start: int) -> int:
+    end = start
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return end
+
+
+_MEDICAL_ADJECTIVE = lazy_re(r"[A-Za-z]{3,}(?:ic|al|ar|ous|ary|ile|ive)", re.I)
+# Adjectives that say when, why or how a thing is met or given, not which thing it is
+# ("curative surgery", "intravenous zoledronate").
 _CIRCUMSTANCE = frozenset(
     "asymptomatic symptomatic curative prophylactic preventive postoperative preoperative "
     "perioperative intraoperative therapeutic palliative adjuvant neoadjuvant progressive "
     "refractory invasive noninvasive aggressive recurrent sporadic transient clonal "
-    "prognostic diagnostic".split())
+    "prognostic diagnostic intravenous topical intrathecal subcutaneous oral intramuscular "
+    "transdermal systemic".split())
 
 
 def _hyphenated(text: str, start: int, end: int) -> tuple[int, int]:
