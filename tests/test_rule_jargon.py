@@ -612,3 +612,19 @@ def test_a_notation_or_a_dash_and_what_it_is_explains():
     assert [t for t, *_ in flagged("Symptoms of proctitis—including mucus—are common.")] == \
         ["proctitis"]
     assert [t for t, *_ in flagged("It is a peptide YY–producing tumor.")] == ["YY"]
+
+
+def test_an_abbreviation_after_the_words_it_stands_for_is_explained():
+    assert flagged("Central Nervous System - Medulloblastoma and Other CNS Embryonal "
+                   "Tumors") == []
+    assert flagged("Condoms help protect against sexually transmitted diseases. Men "
+                   "should practice safe sex to avoid STDs.") == []
+    # not letters that happen to begin small words or codes: "either the EPM2A gene"
+    assert [t for t, *_ in flagged("Testing of either the EPM2A gene may be used. An EEG "
+                                   "is done.")] == ["EEG"]
+
+
+def test_a_word_of_mixed_case_taken_as_a_name_stays_one():
+    # "proteins called GTPases": a name inside the sentence, and at the next one's start
+    assert [t for t, *_ in flagged("Alsin turns on proteins called GTPases that convert "
+                                   "sugars. GTPases play roles.")] == ["Alsin"]

@@ -124,6 +124,8 @@ class UndefinedJargon(Rule):
         a list a line announces ("Cancers linked to VHL include:"; "Specific types include",
         its colon lost);
       - an abbreviation after its long form: "American Society of Clinical Oncology (ASCO)",
+        or with the long form's words a little before it ("sexually transmitted diseases ...
+        STDs", "Central Nervous System - ... CNS Embryonal Tumors"),
         or of three letters or more whose words are the page's whole title ("TOS" on
         "Thoracic outlet syndrome");
       - one plain word in parentheses, plainer than the term: "the gingiva (gums)";
@@ -227,6 +229,32 @@ class _Term(NamedTuple):
 _SMALL_TITLE_WORDS = frozenset("a an and for in of on or the to with".split())
 
 
+def _initials_before(text: str, start: int, term: str) -> bool:
+    """Do words in the 200 characters before the abbreviation, one after another, begin with
+    its letters ("Central Nervous System - Medulloblastoma and Other CNS Embryonal Tumors";
+    small words such as "of" may stand between)? Three letters or more."""
+    letters = term.rstrip("s").upper()
+    if len(letters) < 3 or not letters.isalpha():
+        return False
+    words = _INITIAL_WORD.findall(text, max(0, start - 200), start)
+    for i in range(len(words)):
+        found = ""
+        for word in words[i:]:
+            if word.lower() in _SMALL_TITLE_WORDS and found:
+                continue
+            if len(word) < 3 or not word.isalpha() or word.lower() in STOPWORDS:
+                break  # not a word of a name: "either the EPM2A gene" is no "EEG"
+            found += word[0].upper()
+            if not letters.startswith(found):
+                break
+            if found == letters:
+                return True
+    return False
+
+
+_INITIAL_WORD = lazy_re(r"[^\W\d_][\w'’]*")
+
+
 def _title_initials(doc: Document) -> set[str]:
     """The initials of the page's whole title, three letters or more, with and without its
     small words ("tos" for "Thoracic outlet syndrome"): not of a run of its words, which may
@@ -265,6 +293,7 @@ class _Page:
                                       tuple(options["glossaries"]),
                                       options["skip_glossary_terms"]), set())
         self.topic = topic_words(doc)  # the page's subject: its drug is named, not jargon, on it
+        self.names: set[str] = set()  # words of mixed case taken as names inside a sentence
         # the site or body a title names ("Pexidartinib - NCI"): its own name, known there
         # and the site the front matter names as the page's source ("source: GARD")
         self.own_names = set(re.findall(r"\b[A-Z]{2,}\b", " ".join(
@@ -349,7 +378,7 @@ class _BlockTerms:
             return None  # part of a term of several words already taken
         page = self.page
         key = fold_phrase(term)
-        if page.known(key):
+        if page.known(key) or term in page.names:
             return None
         acronym = is_acronym(term)
         if acronym and self._used_before_in_lower_case(start, term):
@@ -363,6 +392,9 @@ class _BlockTerms:
             return None  # ... "Cusimano said"
         if not hard_term(term, acronym, in_glossary, self.text, start, page.limits):
             page.note_easy(term, in_glossary)
+            if _MIXED_CASE.match(term) and not sentence_start(self.text, start):
+                page.names.add(term)  # taken as a name here ("proteins called GTPases"): the
+                # same word opening a later sentence is not a new term ("GTPases play ...")
             return None
         if in_glossary or acronym:
             return _Term(start, end, term, key, acronym, in_glossary)
@@ -436,6 +468,8 @@ class _BlockTerms:
             return True  # its hardest word is linked on the page, in some form
         if _named_by_work(term.text):
             return True  # "internists" among other doctors
+        if term.acronym and _initials_before(self.text, term.start, term.text):
+            return True  # its long form stands just before: "Central Nervous System - ... CNS"
         return self._explained(term)
 
     def _explained(self, term: _Term) -> bool:
@@ -475,6 +509,7 @@ _FORMED_ENDINGS = ("l", "al", "ic", "ar", "ous")
 
 # The expressions the word tests below ask of many words, compiled once.
 _POSSESSIVE_END = lazy_re(r"['’]s$")
+_MIXED_CASE = lazy_re(r"[A-Z]{2,}[a-z]")  # "GTPases", "NFkB"
 _CAPITALISED_BEFORE = lazy_re(r"\b[A-Z][a-z]+[*_]*\s+[*_]*$")
 _TRIAL_NUMBER = lazy_re(r"NCT\d{8}")
 _LETTER = lazy_re(r"[^\W\d_]")
