@@ -488,30 +488,17 @@ _ANNOUNCES_LIST_NO_COLON = lazy_re(r"(?:^|[.!?;:]\s+)((?:(?!of\b)[A-Za-z-]+\s+){
 
 def list_announced(doc: Document, block_index: int) -> bool:
     """Is the block an item of a list that a line before it announces ("Cancers linked to
-    VHL include:", "the following types:", "Specific types include"), or, for a short item
-    after short ones, an item before it does? Its items are kinds of what the line names."""
+    VHL include:", "the following types:", "Specific types include")? Its items are kinds of
+    what the line names."""
     if doc.blocks[block_index].kind != "list_item":
         return False
-    short = _short_item(doc.blocks[block_index])
     for block in reversed(doc.blocks[max(0, block_index - 40):block_index]):
-        if short and block.kind == "list_item" and _ANNOUNCES_LIST.search(block.text[-120:]):
-            return True  # an item announcing the short items under it, the list's levels
-            # lost: "- Cancers linked to VHL ..., including:" then "- hemangioblastoma."
-        short = short and _short_item(block)
         if block.kind != "list_item":
             return block.kind == "paragraph" and (
                 _ANNOUNCES_LIST.search(block.text[-120:]) is not None or
                 _ANNOUNCES_LIST_NO_COLON.search(block.text, max(0, len(block.text) - 120))
                 is not None)
     return False
-
-
-def _short_item(block: Block) -> bool:
-    """Is the block a list item of a few words, a name more than a sentence?"""
-    return block.kind == "list_item" and len(block.text.split()) <= _SHORT_ITEM_WORDS
-
-
-_SHORT_ITEM_WORDS = 8
 
 
 def announced_kind(text: str, start: int) -> bool:

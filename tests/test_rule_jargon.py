@@ -629,17 +629,3 @@ def test_a_word_of_mixed_case_taken_as_a_name_stays_one():
     assert [t for t, *_ in flagged("Alsin turns on proteins called GTPases that convert "
                                    "sugars. GTPases play roles.")] == ["Alsin"]
 
-
-def test_short_items_under_an_item_that_announces_them():
-    # a nested list with its levels lost: the short items are kinds the item above names
-    text = ("The drug treats:\n\n"
-            "- Cancers linked to a family illness, including:\n"
-            "- Central nervous system hemangioblastoma.\n"
-            "- Kidney cancer.\n")
-    assert flagged(text) == []
-    # not a sentence-long item, which says more than a name
-    text = ("Risks:\n\n"
-            "- Some drugs matter, including:\n"
-            "- The associations were weak for daunorubicin, whereas the risk rose with "
-            "epirubicin in the study of many young patients.\n")
-    assert [t for t, *_ in flagged(text)] == ["daunorubicin", "epirubicin"]

@@ -122,9 +122,7 @@ class UndefinedJargon(Rule):
       - one of the types the sentence before announces: "four main types of thyroid
         cancer. These are papillary, follicular, medullary, and anaplastic", or an item of
         a list a line announces ("Cancers linked to VHL include:"; "Specific types include",
-        its colon lost), or an item above does, the items short names under it ("-
-        Cancers linked to VHL, including:" then "- Central nervous system
-        hemangioblastoma.");
+        its colon lost);
       - an abbreviation after its long form: "American Society of Clinical Oncology (ASCO)",
         or with the long form's words a little before it ("sexually transmitted diseases ...
         STDs", "Central Nervous System - ... CNS Embryonal Tumors"),
