@@ -120,6 +120,8 @@ def test_a_possessive_keeps_its_number():
 
 def test_a_word_used_as_another_part_of_speech_is_left_alone():
     for text in ("It fits the preferences of individual women.",
+                 "You may get individual or group counseling.",
+                 "It is offered in both individual and small-group settings.",
                  "The doctor looks at a computer monitor to check for abnormal areas.",
                  "A list is given upon request.",
                  "Other event monitors start on their own.",

@@ -234,8 +234,9 @@ def _form(pair: Pair, low: str, before: list[str], after: list[str]) -> str | No
             return "NN"
         kinds = _kinds(pair.complex)
         if pair.kind == "noun" and low == pair.complex.lower() and "ADJ" in kinds and \
-                _noun_or_adjective(following):
-            return None  # an adjective here: "individual women"
+                (_noun_or_adjective(following) or _joined_modifier(following, after)):
+            return None  # an adjective here: "individual women", "individual or group
+            # counseling"
         if pair.kind == "noun" and "VERB" in kinds and \
                 (previous in _TO_AND_MODALS or previous in _SUBJECTS):
             return None  # a verb here: "to fatigue"
@@ -404,6 +405,14 @@ def _names_with(word: str) -> bool:
         return False
     kinds = _kinds(word)
     return not kinds or "NOUN" in kinds or "ADJ" in kinds
+
+
+def _joined_modifier(following: str, after: list[str]) -> bool:
+    """Is the word joined by "and" or "or" to another word that stands before a noun with it
+    ("individual or group counseling", "individual and small-group settings")?"""
+    return following in ("and", "or") and len(after) >= 3 and \
+        _noun_or_adjective(_word_at(after[1:]).split("-")[-1]) and \
+        _noun_or_adjective(_word_at(after[2:]).split("-")[-1])
 
 
 def _noun_or_adjective(word: str) -> bool:
