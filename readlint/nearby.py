@@ -9,7 +9,11 @@ let the sentence say what kind of thing it is; a reader is not lost there either
 - by a name given to what was just described: "Some survivors call this feeling
   'scanxiety'", "The tube is called a shunt";
 - in the next sentence, which starts with a word pointing back at it: "bispecific T-cell
-  engagers (BiTEs). These drugs attach to immune cells ...";
+  engagers (BiTEs). These drugs attach to immune cells ..." (a bare "It" or "They" points at
+  what the sentence is about: not at "microtubules" in "Vinca alkaloids interfere with
+  microtubules. They block ...");
+- in brackets where it is used again, in the next sentence: "... during mitosis). It blocks
+  cell growth by stopping mitosis (cell division).";
 - as the subject of its own sentence, with a few words between: "Childhood undifferentiated
   embryonal sarcoma of the liver is a rare cancer that ...";
 - under its own heading, or in the paragraph after a list item or label that names it:
@@ -395,7 +399,6 @@ _KIND_THEN_NAMES = lazy_re(r"^(?:[\"“*_]*)(?:The\s+|These\s+|Two\s+|Three\s+|F
 _KIND_WORD = (r"(?:genes?|proteins?|enzymes?|hormones?|receptors?|molecules?|substances?|"
               r"compounds?|chemicals?|acids?|vitamins?|minerals?|drugs?|medicines?|vaccines?|"
               r"bacteri(?:um|a)|virus(?:es)?|parasites?|fung(?:us|i)|forms?\s+of\s+[a-z]+|"
-
               r"types?\s+of\s+[a-z]+|family|families)")
 # What kind of thing a term is, said by the word right after it: "HER2/neu protein", "an
 # apheresis machine that removes ...", "corticosteroid medications".
