@@ -414,8 +414,10 @@ class _BlockTerms:
         medical adjectives before it ("Hepatic encephalopathy"), not across a term reported
         or taken before, nor across a link ("[biliary](...) stent" is half explained)."""
         start = term.start
-        if not term.in_glossary or term.acronym or " " in term.text:
-            return start
+        if not term.in_glossary or term.acronym or " " in term.text or \
+                _MEDICAL_ADJECTIVE.fullmatch(term.text):
+            return start  # (a glossary word that is itself an adjective ends no name:
+            # "subcutaneous nodules")
         linked_end = max((lk.end for lk in self.block.links if lk.end <= start), default=0)
         return _adjectives_before(self.text, max(self.covered, self.reported_end, linked_end),
                                   start)
@@ -847,8 +849,6 @@ def _adjectives_before(text: str, limit: int, start: int) -> int:
     it belong to it ("Hepatic encephalopathy", "axonal neuropathy", "Vesicoureteral reflux"),
     not everyday ones ("recurrent", "donor") nor those that say when or why ("asymptomatic",
     "curative"), and none before `limit` or the sentence."""
-    if _MEDICAL_ADJECTIVE.fullmatch(text, start, _word_end(text, start)):
-        return start  # the glossary's word is itself an adjective: "subcutaneous nodules"
     while (m := _WORD_BEFORE.search(text, max(limit, start - 40), start)) is not None and \
             _MEDICAL_ADJECTIVE.fullmatch(m.group(1)) and word_zipf(m.group(1)) < 3.5 and \
             m.group(1).lower() not in _CIRCUMSTANCE and \
@@ -859,13 +859,6 @@ def _adjectives_before(text: str, limit: int, start: int) -> int:
              _first_word_of_term(text, m.start(1), m.end(1))):
         start = m.start(1)
     return start
-
-
-def _word_end(text: str, start: int) -> int:
-    end = start
-    while end < len(text) and text[end].isalpha():
-        end += 1
-    return end
 
 
 _MEDICAL_ADJECTIVE = lazy_re(r"[A-Za-z]{3,}(?:ic|al|ar|ous|ary|ile|ive)", re.I)
