@@ -122,6 +122,17 @@ def test_a_glossary_word_is_reported_with_the_adjectives_of_its_name():
     assert flagged("She had hepatic encephalopathy.", config=config) == []
 
 
+def test_words_are_reported_once_when_a_term_taken_whole_covers_a_term_reported_before():
+    # "creatine" (a glossary word) is reported, then "phosphokinase" takes the words before
+    # it: one report, not "creatine" and "serum creatine phosphokinase" over the same words
+    assert flagged("Signs: Conjunctival telangiectasia - Elevated serum creatine "
+                   "phosphokinase - Laryngeal stenosis") == \
+        [("Conjunctival telangiectasia", 1, 8), ("serum creatine phosphokinase", 1, 47),
+         ("Laryngeal stenosis", 1, 78)]
+    assert flagged("Common signs are elevated serum creatine phosphokinase.") == \
+        [("serum creatine phosphokinase", 1, 27)]
+
+
 def test_a_kind_of_medicine_right_before_a_name_says_what_it_is():
     assert flagged("It was given with the steroid prednisone.") == []
     assert flagged("He took the antidepressant venlafaxine for pain.") == []

@@ -180,7 +180,22 @@ class UndefinedJargon(Rule):
                 yield from self._check_block(doc, _BlockTerms(page, index, block))
 
     def _check_block(self, doc: Document, terms: _BlockTerms) -> Iterator[Problem]:
-        """The first use of each hard term of one block that nothing on the page explains."""
+        """The first use of each hard term of one block that nothing on the page explains,
+        each words once: a term taken whole over terms reported before it ("Laryngeal", then
+        "stenosis" taken as "Laryngeal stenosis") is reported instead of them."""
+        reported: list[tuple[int, _Term]] = []  # (where its name starts, the term), in order
+        for shown, term in self._block_terms(terms):
+            while reported and reported[-1][1].end > shown:
+                earlier_shown, earlier = reported.pop()
+                shown = min(shown, earlier_shown)
+                if earlier.end > term.end:
+                    term = earlier  # (the words reported are all of both)
+            reported.append((shown, term))
+        for shown, term in reported:
+            yield self._problem_for(doc, terms.block, term, shown)
+
+    def _block_terms(self, terms: _BlockTerms) -> Iterator[tuple[int, _Term]]:
+        """Each hard term of the block to report, with where its name starts."""
         for start, end, text in terms.candidates():
             term = terms.term_at(start, end, text)
             if term is None or not terms.remember(term) or terms.accounted_for(term):
@@ -193,7 +208,7 @@ class UndefinedJargon(Rule):
             if shown != term.start and \
                     fold_phrase(terms.text[shown:term.end]) in terms.page.ignored:
                 continue  # the whole name is one never reported
-            yield self._problem_for(doc, terms.block, term, shown)
+            yield shown, term
             terms.reported_end = term.end
 
     def _problem_for(self, doc: Document, block: Block, term: _Term, shown: int) -> Problem:
