@@ -121,9 +121,9 @@ def _explained(text: str, start: int, end: int, term_is_acronym: bool, kinds: bo
         return True  # another name, or "called the common iliac arteries"
     if start <= marks.prose_start and _LABEL_AFTER.match(text, end):
         return True  # a definition: "Refractory: These tumors have not gotten better ..."
-    if kinds and _named_as_kind(text, start, end):
+    if kinds and _named_as_kind(text, start, end, marks):
         return True  # named as what it is: "the enzyme mevalonate kinase", "drugs such as X"
-    if _named_later(text, start, end):
+    if _named_later(text, start, end, marks):
         return True  # its plain words come later in the sentence: "absent sweating (anhidrosis)"
     opened = _OPENED_BEFORE.search(before) if "(" in before else None
     if opened and _OPENED_SHUT.match(text[end:end + 40]):
@@ -133,7 +133,7 @@ def _explained(text: str, start: int, end: int, term_is_acronym: bool, kinds: bo
         return len(before[:opened.start()].split()) >= 1
     if kinds and marks.holds(_DRUG_WORDS, lo, start) and _DRUG_BEFORE.search(before):
         return True
-    for after_start in _after_starts(text, end):
+    for after_start in _after_starts(text, end, marks):
         after = text[after_start:after_start + 200]
         if start <= marks.prose_start and _LABEL_AFTER.match(after):
             return True  # "Immunomodulator therapy: ...", "Peyronie's disease - bending ..."
@@ -176,12 +176,11 @@ def _plural_noun(word: str) -> bool:
     return singular != low and word_zipf(singular) > 0
 
 
-def _named_as_kind(text: str, start: int, end: int) -> bool:
+def _named_as_kind(text: str, start: int, end: int, marks: _Marks) -> bool:
     """Is the word named as what it is, in the 160 characters before it: "the enzyme
     mevalonate kinase", or, for a rare word, "disorders such as myasthenia gravis", "the
     chemotherapy drugs cyclophosphamide, ..."?"""
     lo = max(0, start - 160)
-    marks = _text_marks(text)
     if marks.holds(_KIND_WORDS, lo, start) and _KIND_BEFORE.search(text, lo, start):
         return True
     if word_zipf(text[start:end]) >= 3.0:
@@ -244,10 +243,9 @@ _PLAIN_BEFORE_BRACKET = lazy_re(r"[a-z]{3,}\s+[a-z]{3,}\s*\(\s*$")
 _BRACKET_SHUT = lazy_re(r"\s*\)")
 
 
-def _named_later(text: str, start: int, end: int) -> bool:
+def _named_later(text: str, start: int, end: int, marks: _Marks) -> bool:
     """Is the word given again later in its sentence, in brackets after plain words ("... and
     decreased or absent sweating (anhidrosis)")?"""
-    marks = _text_marks(text)
     if not marks.shuts:
         return False  # no bracket shuts after it
     term = text[start:end]
@@ -441,7 +439,7 @@ _HEAD_AFTER = lazy_re(r"[\"”']?[ -]([a-z]+)")  # after a closing quote too
 _ABBREVIATION_AFTER = lazy_re(r"\s*\([^()\s]{1,15}\)")
 
 
-def _after_starts(text: str, end: int) -> list[int]:
+def _after_starts(text: str, end: int, marks: _Marks) -> list[int]:
     """Where an explanation of the word ending at `end` may start: right after it, after an
     everyday head noun, after a second term it is paired with ("Perometry and water
     displacement are ...", "myelocytes and monocytes (immature white blood cells)"), and
@@ -457,7 +455,6 @@ def _after_starts(text: str, end: int) -> list[int]:
     head = _HEAD_AFTER.match(text[end:end + 30])
     if head and word_zipf(head.group(1)) >= 4.0 and head.group(1) not in STOPWORDS:
         starts.append(end + head.end())
-    marks = _text_marks(text)
     # (a name runs up to a comma or a bracket; an abbreviation stands in brackets)
     name_end = _name_end(text, end) if marks.commas or marks.opens else None
     if name_end is not None and name_end not in starts:

@@ -560,7 +560,7 @@ def test_explanations_in_a_sentence_are_found_as_before(examples):
         for start in range(len(text) + 1):
             assert marks.also_called(start) == also_called(text, start), (text, start)
             for end in range(start + 1, min(len(text), start + 6) + 1):
-                assert explanations._named_later(text, start, end) == \
+                assert explanations._named_later(text, start, end, marks) == \
                     named_later(text, start, end), (text, start, end)
 
 

@@ -158,11 +158,14 @@ class GlossaryLink(Rule):
         on_page = {entry_key(c.use.match) for c in candidates if c.linked}
         # A link to another page, or to an entry the glossaries do not know, on a use
         # satisfies that use (given the benefit of the doubt).
-        linked_terms: set[tuple[int, str]] = set()
+        linked_terms: dict[str, set[int]] = {}  # term -> the sections it is linked in
         for c in candidates:
             for u in c.uses:
                 if u.link is not None and links_right(u, glossaries, topic) is not False:
-                    linked_terms.add((c.use.section, term_key(u.match)))
+                    linked_terms.setdefault(term_key(u.match), set()).add(c.use.section)
+        # the terms inside a linked term ("autologous" in "autologous stem cell transplant")
+        inside_linked = {part for t in linked_terms for part in _parts(t)} \
+            if mode != HOUSE_DRAFT else set()
         for c in candidates:
             key = entry_key(c.use.match)
             states = [links_right(u, glossaries, topic) for u in c.uses if u.link is not None]
@@ -179,8 +182,9 @@ class GlossaryLink(Rule):
                 continue  # linked elsewhere on the page: its editors have linked it once
             scope = first.section if mode == HOUSE_DRAFT else None
             term = term_key(first.match)
-            if any((scope is None or section == scope) and _contains(term, t) or
-                   mode != HOUSE_DRAFT and _contains(t, term) for section, t in linked_terms):
+            if term in inside_linked or any(
+                    part in linked_terms and (scope is None or scope in linked_terms[part])
+                    for part in _parts(term)):
                 continue  # "HER2-positive" after a linked "HER2"; on a finished page,
                 # "autologous" where "autologous stem cell transplant" is linked
             if not c.place.first_on_page and (options["scope"] == "document" or
@@ -350,9 +354,12 @@ COMMON_ZIPF = 4.3  # "white blood cells", "social worker", "birth control": ever
 _WORD = re.compile(r"[^\W_]+")
 
 
-def _contains(longer: str, shorter: str) -> bool:
-    """Is the term `shorter` a run of whole words inside the term `longer`?"""
-    return longer != shorter and f" {shorter} " in f" {longer} "
+def _parts(term: str) -> set[str]:
+    """The terms inside a term (folded, one space apart): each run of its whole words
+    but the whole."""
+    words = term.split(" ")
+    return {" ".join(words[i:j]) for i in range(len(words))
+            for j in range(i + 1, len(words) + 1)} - {term}
 
 
 def term_key(match: Match) -> str:
