@@ -16,6 +16,7 @@ and glossary terms the editors use on many pages and leave plain ("epidemiology"
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -25,6 +26,7 @@ from .vocabulary import (
     EVERYDAY_ABBREVIATIONS,
     EXPLAINED_MAX_ZIPF,
     NAME_PARTICLE,
+    STOPWORDS,
     WORDS_REMEMBERED,
     everyday_compound,
     everyday_derivation,
@@ -131,4 +133,41 @@ def _family_zipf(word: str) -> float:
         if is_plural_of(plural, low):  # the same word's plural, not another word
             best = max(best, zipf(plural))
     return best
+
+
+# A word formed as an adjective ("biliary", "laryngeal", "cutaneous", "hemolytic").
+MEDICAL_ADJECTIVE = lazy_re(r"[A-Za-z]{3,}(?:ic|al|ar|ous|ary|ile|ive)", re.I)
+_NOUN_AFTER = lazy_re(r" ([a-z]{4,})\b(?![-‐'’])")
+# Adjectives that say when, why or how a thing is met or given, not which thing it is
+# ("curative surgery", "intravenous zoledronate").
+CIRCUMSTANCE = frozenset(
+    "asymptomatic symptomatic curative prophylactic preventive postoperative preoperative "
+    "perioperative intraoperative therapeutic palliative adjuvant neoadjuvant progressive "
+    "refractory invasive noninvasive aggressive recurrent sporadic transient clonal "
+    "prognostic diagnostic intravenous topical intrathecal subcutaneous oral intramuscular "
+    "transdermal systemic".split())
+# What may follow a name of two words: a stop, a bracket, or a small word ("and", "in").
+_NAME_END = lazy_re(r"\s*(?:[^\w\s]|$)| (\w+)")
+
+
+def name_it_begins(text: str, start: int, end: int, term_starts: Collection[int]) -> int | None:
+    """Where the name ends that the glossary's word text[start:end] begins, when the word is
+    an adjective and a rare noun the glossaries do not have comes right after it: "biliary
+    atresia" is no "biliary" (the entry, "having to do with the liver, bile ducts ..."),
+    and "atresia" is the word a reader does not know. `term_starts`: where the block's
+    glossary terms start. None when the word ends no such name."""
+    if not MEDICAL_ADJECTIVE.fullmatch(text, start, end) or \
+            text[start:end].lower() in CIRCUMSTANCE:
+        return None  # (not "asymptomatic", "subcutaneous": they say when or how)
+    m = _NOUN_AFTER.match(text, end)
+    if m is None or m.start(1) in term_starts:
+        return None
+    noun = m.group(1)
+    if noun in STOPWORDS or word_zipf(noun) >= GLOSSARY_ZIPF or everyday_health(noun) or \
+            MEDICAL_ADJECTIVE.fullmatch(noun) or noun.endswith(("ed", "ing")):
+        return None  # not "allogeneic hematopoietic (stem cell ...)"
+    after = _NAME_END.match(text, m.end(1))
+    if after is None or after.group(1) is not None and after.group(1).lower() not in STOPWORDS:
+        return None  # the name goes on: "mesenchymal progenitor cells"
+    return m.end(1)
 

@@ -355,3 +355,13 @@ def test_a_verb_is_told_by_how_many_pages_link_the_entry_not_by_a_share(pages, l
     entry = Entry("nci-cancer-terms", "1", "mean", pages=pages, linked=linked)
     match = Match(text.index("mean"), text.index("mean") + 4, "mean", (entry,))
     assert used_as_verb(text, match) is verb
+
+
+def test_an_adjective_that_begins_a_name_the_glossary_lacks_is_not_linked_alone():
+    """"biliary atresia": a link on "biliary" (the entry: "having to do with the liver, bile
+    ducts ...") would leave "atresia" unexplained and read as if it explained the name."""
+    assert subjects("Risk factors include hepatitis B and biliary atresia.") == []
+    # the adjective before a word the glossary has, or before a longer name, is linked
+    assert subjects("The doctor may place a biliary stent.") == ["biliary"]
+    assert "biliary" in subjects("Some babies have biliary atresia cells.")
+    assert subjects("Biliary drainage may help.") == ["Biliary"]  # (a common noun)

@@ -9,7 +9,7 @@ from .. import nearby
 from ..document import Document
 from ..glossary import Entry, Glossary
 from ..glossary_sets import block_matches, matcher_for
-from ..hardness import hard_term
+from ..hardness import hard_term, name_it_begins
 from ..linkpractice import (
     LINK_SKIP_SECTIONS,
     Candidate,
@@ -83,7 +83,9 @@ class GlossaryLink(Rule):
     it is linked ("magnetic resonance imaging ([MRI](...))"), and another name given beside a
     term ("MRI (magnetic resonance imaging)", "lapatinib (Tykerb®)", "also called ..."), which
     then counts as introduced for the rest of the page. A noun spelled like a verb is not
-    reported for the verb ("based on", "meant to"). A term that the glossary has but editors
+    reported for the verb ("based on", "meant to"), nor an adjective that begins a name the
+    glossaries do not have ("biliary atresia": a link on "biliary" would leave "atresia"
+    unexplained). A term that the glossary has but editors
     would not link, and that readers may not know, is left to undefined-jargon; when a word
     also has a plainer substitute, plain-words speaks instead.
 
@@ -152,7 +154,8 @@ class GlossaryLink(Rule):
         learned = model()
         stock = learned.stock if learned is not None else frozenset()
         candidates = section_candidates(doc, uses, glossaries, stock,
-                                        lambda use: left_alone(use, topic, options))
+                                        lambda use: left_alone(use, topic, options) or
+                                        _begins_a_name(use))
         mode = _mode(doc, glossaries, learned, options)
         page = page_of(doc, glossaries)
         on_page = {entry_key(c.use.match) for c in candidates if c.linked}
@@ -352,6 +355,15 @@ def hard_for_readers(use: Use) -> bool:
 
 COMMON_ZIPF = 4.3  # "white blood cells", "social worker", "birth control": everyday words
 _WORD = re.compile(r"[^\W_]+")
+
+
+def _begins_a_name(use: Use) -> bool:
+    """Is the glossary's word an adjective that begins a name the glossaries do not have
+    ("biliary atresia")? A link on the adjective would leave the hard word unexplained and
+    read as if it explained the whole name: the name is undefined-jargon's."""
+    match = use.match
+    return " " not in match.text and name_it_begins(
+        use.block.text, match.start, match.end, {m.start for m in use.matches}) is not None
 
 
 def _parts(term: str) -> set[str]:

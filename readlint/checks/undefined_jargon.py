@@ -12,7 +12,7 @@ from ..blocks import Block
 from ..document import Document
 from ..explanations import explained, places
 from ..glossary_sets import block_matches
-from ..hardness import Limits, hard_term, hard_word
+from ..hardness import CIRCUMSTANCE, MEDICAL_ADJECTIVE, Limits, hard_term, hard_word
 from ..linkpractice import is_title
 from ..patterns import lazy_re
 from ..problem import Problem, Severity
@@ -430,7 +430,7 @@ class _BlockTerms:
         or taken before, nor across a link ("[biliary](...) stent" is half explained)."""
         start = term.start
         if not term.in_glossary or term.acronym or " " in term.text or \
-                _MEDICAL_ADJECTIVE.fullmatch(term.text):
+                MEDICAL_ADJECTIVE.fullmatch(term.text):
             return start  # (a glossary word that is itself an adjective ends no name:
             # "subcutaneous nodules")
         linked_end = max((lk.end for lk in self.block.links if lk.end <= start), default=0)
@@ -865,8 +865,8 @@ def _adjectives_before(text: str, limit: int, start: int) -> int:
     not everyday ones ("recurrent", "donor") nor those that say when or why ("asymptomatic",
     "curative"), and none before `limit` or the sentence."""
     while (m := _WORD_BEFORE.search(text, max(limit, start - 40), start)) is not None and \
-            _MEDICAL_ADJECTIVE.fullmatch(m.group(1)) and word_zipf(m.group(1)) < 3.5 and \
-            m.group(1).lower() not in _CIRCUMSTANCE and \
+            MEDICAL_ADJECTIVE.fullmatch(m.group(1)) and word_zipf(m.group(1)) < 3.5 and \
+            m.group(1).lower() not in CIRCUMSTANCE and \
             not a_noun_not_adjective(m.group(1)) and \
             not (m.start(1) and (text[m.start(1) - 1].isalnum() or
                                  text[m.start(1) - 1] in "-‐")) and \
@@ -876,15 +876,6 @@ def _adjectives_before(text: str, limit: int, start: int) -> int:
     return start
 
 
-_MEDICAL_ADJECTIVE = lazy_re(r"[A-Za-z]{3,}(?:ic|al|ar|ous|ary|ile|ive)", re.I)
-# Adjectives that say when, why or how a thing is met or given, not which thing it is
-# ("curative surgery", "intravenous zoledronate").
-_CIRCUMSTANCE = frozenset(
-    "asymptomatic symptomatic curative prophylactic preventive postoperative preoperative "
-    "perioperative intraoperative therapeutic palliative adjuvant neoadjuvant progressive "
-    "refractory invasive noninvasive aggressive recurrent sporadic transient clonal "
-    "prognostic diagnostic intravenous topical intrathecal subcutaneous oral intramuscular "
-    "transdermal systemic".split())
 
 
 def _hyphenated(text: str, start: int, end: int) -> tuple[int, int]:
