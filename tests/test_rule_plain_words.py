@@ -171,7 +171,8 @@ def test_names_and_fixed_terms_are_left_alone():
                  "The signs of oral-facial-digital syndrome vary.",
                  "Signs (when available) Sudden cardiac death 90% Syncope 50% Abdominal pain 7.5%",
                  "- Renal agenesis - Renal hypoplasia - Edema - Scoliosis -",
-                 "The blood flows through the pulmonary and aortic valves."):
+                 "The blood flows through the pulmonary and aortic valves.",
+                 "She has a family member who has attempted suicide."):
         assert found(text) == [], text
     assert found("Medications\n\nSome medications help.\n") == \
         [("medications", 3, 6, 'Use "medicines" instead of "medications".')]
@@ -260,4 +261,13 @@ def test_a_word_of_an_address_is_left_alone():
     # words joined by slashes are no address
     assert [p.subject for p in lint("You can participate/volunteer in a study.\n",
                                     select="plain-words")] == ["participate"]
+
+
+def test_what_a_law_or_a_rule_makes_people_do_is_not_what_they_need():
+    for text in ("Federal law requires most insurance plans to cover routine costs.",
+                 "Some states require employers to offer these policies.",
+                 "Many employers are required by law to change your work schedule."):
+        assert found(text) == [], text
+    assert [subject for subject, *_ in found("Some patients require surgery.")] == ["require"]
+    assert [subject for subject, *_ in found("He attempted to walk.")] == ["attempted"]
 
