@@ -128,6 +128,42 @@ def resource_title(block: Block) -> bool:
     return block.kind == "list_item" and _RESOURCE.fullmatch(block.text.strip(" *_")) is not None
 
 
+def titles_links(doc: Document, block_index: int) -> bool:
+    """Is the block the title of the links that follow it, as on a list of pages: "Grief,
+    Bereavement, and Coping With Loss (PDQ®)" then "patient | health professional", in the
+    same paragraph or in the next list item? A title is another page's name, not the
+    writer's sentence to explain."""
+    block = doc.blocks[block_index]
+    if block.links:
+        first = block.links[0].start
+        title = block.text[:first]
+        return len(block.links) >= 2 and bool(title.strip()) and \
+            len(title.split()) <= _TITLE_WORDS and not _ENDS_SENTENCE.search(title) and \
+            _only_links(block, first)
+    if block.kind != "list_item" or block_index + 1 >= len(doc.blocks):
+        return False
+    below = doc.blocks[block_index + 1]
+    return below.kind == "list_item" and len(below.links) >= 2 and _only_links(below, 0) and \
+        len(block.text.split()) <= _TITLE_WORDS and not _ENDS_SENTENCE.search(block.text)
+
+
+def _only_links(block: Block, start: int) -> bool:
+    """Is block.text from `start` on only links, with marks between them ("|", ",")?"""
+    at = start
+    for link in block.links:
+        if link.start < start:
+            continue
+        if block.text[at:link.start].strip(_BETWEEN_LINKS):
+            return False
+        at = link.end
+    return not block.text[at:].strip(_BETWEEN_LINKS)
+
+
+_TITLE_WORDS = 15
+_BETWEEN_LINKS = " \t\n\xa0|,;·•-–—/"
+_ENDS_SENTENCE = lazy_re(r"[.!?:]\s*$")
+
+
 _POINTING_BACK = lazy_re(r"\s*(This|These|That|Those|It|They|Such)\b(?:\s+[a-z]+){0,2}"
                          r"\s+(?:is|are|was|were|can|may|will|work|works|attach|attaches|"
                          r"help|helps|block|blocks|cause|causes|make|makes|mean|means|"

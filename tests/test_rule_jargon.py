@@ -640,3 +640,17 @@ def test_a_word_of_mixed_case_taken_as_a_name_stays_one():
     assert [t for t, *_ in flagged("Alsin turns on proteins called GTPases that convert "
                                    "sugars. GTPases play roles.")] == ["Alsin"]
 
+
+def test_the_title_of_a_line_of_links_is_another_pages_name():
+    # a list of pages: each title, then its links
+    page = ("- Retinoblastoma\n- [patient](/retinoblastoma-pdq) | "
+            "[health professional](/retinoblastoma-hp-pdq)\n\n"
+            "**Grief, Bereavement, and Coping With Loss (PDQ®)**\n"
+            "[patient](/bereavement-pdq) | [health professional](/bereavement-hp-pdq)\n")
+    assert flagged(page) == []
+    # an item before a single linked item is no title; nor is a sentence before links
+    assert [t for t, *_ in flagged("- diphtheria-tetanus-pertussis (DTaP)\n"
+                                   "- [hepatitis B](/hepatitis-b)\n")] == ["pertussis"]
+    assert [t for t, *_ in flagged("Read about retinoblastoma. [patient](/a) | "
+                                   "[health professional](/b)\n")] == ["retinoblastoma"]
+

@@ -84,7 +84,8 @@ class UndefinedJargon(Rule):
     ("recur", "operable", "postmenopausal": data/everyday-health-words.txt).
     Only the first use on the page is checked; headings, short title lines, paragraphs in
     another language, blocks of characters that could not be read (an ebook's data), list
-    items that name an outside resource ("Genetic Testing Registry: Familial hypokalemia") and
+    items that name an outside resource ("Genetic Testing Registry: Familial hypokalemia"),
+    the titles of a list of pages (a title, then "patient | health professional" links) and
     administrative sections are not. Terms in the rule set's glossaries are left to the
     glossary-link rule when `skip_glossary_terms` is on.
 
@@ -316,12 +317,14 @@ class _Page:
 
     def passes_over(self, index: int, block: Block) -> bool:
         """Is the block one whose terms are not checked: a heading, a title line, a block of
-        a skipped section, a list item naming an outside resource?"""
+        a skipped section, a list item naming an outside resource, the title of a line of
+        links?"""
         return block.kind == "heading" or index in self.doc.heading_lines or \
             index in self.skipped or _title_line(block) or \
             block.text.count("\ufffd") >= _UNREADABLE_MARKS or \
             nearby.resource_title(block) or \
-            block.kind == "list_item" and is_title(block.text)
+            block.kind == "list_item" and is_title(block.text) or \
+            nearby.titles_links(self.doc, index)
 
     def known(self, key: str) -> bool:
         """Was the term (folded) met before on the page, itself or the word it is formed from
