@@ -164,7 +164,9 @@ _BETWEEN_LINKS = " \t\n\xa0|,;·•-–—/"
 _ENDS_SENTENCE = lazy_re(r"[.!?:]\s*$")
 
 
-_POINTING_BACK = lazy_re(r"\s*(This|These|That|Those|It|They|Such)\b(?:\s+[a-z]+){0,2}"
+_POINTING_BACK = lazy_re(r"\s*(This|These|That|Those|It|They|Such)\b"
+                         r"(?:\s+(?:form|type|kind|sort)s?\s+of(?P<kind>(?:\s+[a-z]+){1,2}))?"
+                         r"(?(kind)|(?!\s+(?:form|type|kind|sort)s?\s+of\b)(?:\s+[a-z]+){0,2})"
                          r"\s+(?:is|are|was|were|can|may|will|work|works|attach|attaches|"
                          r"help|helps|block|blocks|cause|causes|make|makes|mean|means|"
                          r"happen|happens|occur|occurs|include|includes|affect|affects|"
@@ -182,6 +184,8 @@ def next_sentence_points_back(text: str, start: int, end: int) -> bool:
     m = _POINTING_BACK.match(text, stop)
     if m is None:
         return False
+    if m.group("kind") and text[start:end].split()[-1].lower() not in m.group("kind").split():
+        return False  # "This type of lymphoma ..." after a term that is no lymphoma
     if m.group(1) in _BARE_POINTERS and \
             not _subject_is_term_or_person(text, start, end, m.group(1)):
         return False  # "It" and "They" mean what the sentence was about, not its last word
@@ -577,7 +581,10 @@ def bold_label(doc: Document, block_index: int, start: int, end: int) -> bool:
 _DOES = lazy_re(r"[®™]*(?:\s*\([^()]{1,30}\))?\s+(?:(?:may|can|will|are|is)\s+(?:be\s+)?"
                 r"(?:given|prescribed|used|taken|needed)\s+(?:to|for)|helps?|reduces?|"
                 r"treats?|prevents?|relieves?|lowers?|raises?|blocks?|kills?|stops?|"
-                r"controls?|shrinks?|slows?|eases?|calms?)\b", re.I)
+                r"controls?|shrinks?|slows?|eases?|calms?|"
+                # "an immunotherapy that helps the body's immune system attack the cancer"
+                r"(?:that|which)\s+(?:helps?|treats?|prevents?|relieves?|reduces?|kills?|"
+                r"shrinks?|eases?|calms?))\b", re.I)
 
 
 def says_what_it_does(text: str, end: int) -> bool:

@@ -654,3 +654,19 @@ def test_the_title_of_a_line_of_links_is_another_pages_name():
     assert [t for t, *_ in flagged("Read about retinoblastoma. [patient](/a) | "
                                    "[health professional](/b)\n")] == ["retinoblastoma"]
 
+
+def test_what_the_term_does_or_a_kind_it_is_one_of_explains_it():
+    # what it does, in a clause right after it
+    assert flagged("Pembrolizumab is an immunotherapy that helps the body attack cancer.") \
+        == []
+    assert flagged("She has cholangiocarcinoma that blocks the duct.") == \
+        [("cholangiocarcinoma", 1, 9)]  # (what a disease does says not what it is)
+    # the next sentence speaks of it as a form of its kind
+    assert flagged("A common form is acral lentiginous melanoma. This form of melanoma occurs "
+                   "on the palms.") == []
+    # not of another kind
+    assert [t for t, *_ in flagged("It may reach the muscularis. This type of gallbladder "
+                                   "cancer is curable.")] == ["muscularis"]
+    assert [t for t, *_ in flagged("He fell on the sacrum. These types of injuries can "
+                                   "occur.")] == ["sacrum"]
+
