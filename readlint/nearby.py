@@ -148,19 +148,22 @@ def titles_links(doc: Document, block_index: int) -> bool:
 
 
 def _only_links(block: Block, start: int) -> bool:
-    """Is block.text from `start` on only links, with marks between them ("|", ",")?"""
+    """Is block.text from `start` on only links, with "|" between them ("patient | health
+    professional")?"""
     at = start
+    between = []
     for link in block.links:
         if link.start < start:
             continue
-        if block.text[at:link.start].strip(_BETWEEN_LINKS):
-            return False
+        between.append(block.text[at:link.start])
         at = link.end
-    return not block.text[at:].strip(_BETWEEN_LINKS)
+    between.append(block.text[at:])
+    return all(not part.strip(_BETWEEN_LINKS) for part in between) and \
+        all("|" in part for part in between[1:-1])
 
 
 _TITLE_WORDS = 15
-_BETWEEN_LINKS = " \t\n\xa0|,;·•-–—/"
+_BETWEEN_LINKS = " \t\n\xa0|"
 _ENDS_SENTENCE = lazy_re(r"[.!?:]\s*$")
 
 
@@ -171,7 +174,7 @@ _POINTING_BACK = lazy_re(r"\s*(This|These|That|Those|It|They|Such)\b"
                          r"help|helps|block|blocks|cause|causes|make|makes|mean|means|"
                          r"happen|happens|occur|occurs|include|includes|affect|affects|"
                          r"involve|involves|use|uses|target|targets|kill|kills|stop|stops|"
-                         r"keep|keeps|carry|carries|[a-z]+s)\b")
+                         r"keep|keeps|carry|carries|fight|protect|grow|[a-z]+s)\b")
 
 
 def next_sentence_points_back(text: str, start: int, end: int) -> bool:
@@ -184,12 +187,24 @@ def next_sentence_points_back(text: str, start: int, end: int) -> bool:
     m = _POINTING_BACK.match(text, stop)
     if m is None:
         return False
-    if m.group("kind") and text[start:end].split()[-1].lower() not in m.group("kind").split():
+    if m.group("kind") and not _of_its_kind(text[start:end], m.group("kind")):
         return False  # "This type of lymphoma ..." after a term that is no lymphoma
     if m.group(1) in _BARE_POINTERS and \
             not _subject_is_term_or_person(text, start, end, m.group(1)):
         return False  # "It" and "They" mean what the sentence was about, not its last word
     return not pointing_at_a_plural(m.group(1), text[start:end])
+
+
+def _of_its_kind(term: str, kind: str) -> bool:
+    """Can "this form of KIND" mean the term: the kind is what the term's last word names
+    ("acral lentiginous melanomas ... These types of melanoma"), or a kind of thing the
+    term may be ("eosinophils. These types of cells")?"""
+    words = {fold(w) for w in kind.split()}
+    return fold(term.split()[-1]) in words or bool(words & _THING_KINDS)
+
+
+_THING_KINDS = frozenset("cell drug medicine medication test protein gene enzyme hormone "
+                         "bacterium bacteria virus".split())
 
 
 # "It" and "They" alone (not "These drugs") stand for the subject of the sentence before.
@@ -583,8 +598,8 @@ _DOES = lazy_re(r"[®™]*(?:\s*\([^()]{1,30}\))?\s+(?:(?:may|can|will|are|is)\s
                 r"treats?|prevents?|relieves?|lowers?|raises?|blocks?|kills?|stops?|"
                 r"controls?|shrinks?|slows?|eases?|calms?|"
                 # "an immunotherapy that helps the body's immune system attack the cancer"
-                r"(?:that|which)\s+(?:helps?|treats?|prevents?|relieves?|reduces?|kills?|"
-                r"shrinks?|eases?|calms?))\b", re.I)
+                # (not what a disease does: "hemochromatosis that reduces her iron stores")
+                r"(?:that|which)\s+(?:helps?|treats?|relieves?|eases?|calms?))\b", re.I)
 
 
 def says_what_it_does(text: str, end: int) -> bool:

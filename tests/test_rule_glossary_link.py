@@ -365,3 +365,6 @@ def test_an_adjective_that_begins_a_name_the_glossary_lacks_is_not_linked_alone(
     assert subjects("The doctor may place a biliary stent.") == ["biliary"]
     assert "biliary" in subjects("Some babies have biliary atresia cells.")
     assert subjects("Biliary drainage may help.") == ["Biliary"]  # (a common noun)
+    # the name is undefined-jargon's, whole
+    assert [(p.rule, p.subject) for p in lint("Biliary atresia is rare.")] == \
+        [("undefined-jargon", "Biliary atresia")]

@@ -268,6 +268,8 @@ def test_what_a_law_or_a_rule_makes_people_do_is_not_what_they_need():
                  "Some states require employers to offer these policies.",
                  "Many employers are required by law to change your work schedule."):
         assert found(text) == [], text
-    assert [subject for subject, *_ in found("Some patients require surgery.")] == ["require"]
+    for text in ("Some patients require surgery.",
+                 "Most patients in the United States require dialysis."):
+        assert [subject for subject, *_ in found(text)] == ["require"], text
     assert [subject for subject, *_ in found("He attempted to walk.")] == ["attempted"]
 

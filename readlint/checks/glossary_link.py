@@ -85,7 +85,7 @@ class GlossaryLink(Rule):
     then counts as introduced for the rest of the page. A noun spelled like a verb is not
     reported for the verb ("based on", "meant to"), nor an adjective that begins a name the
     glossaries do not have ("biliary atresia": a link on "biliary" would leave "atresia"
-    unexplained). A term that the glossary has but editors
+    unexplained; undefined-jargon reports the name). A term that the glossary has but editors
     would not link, and that readers may not know, is left to undefined-jargon; when a word
     also has a plainer substitute, plain-words speaks instead.
 
@@ -359,8 +359,9 @@ _WORD = re.compile(r"[^\W_]+")
 
 def _begins_a_name(use: Use) -> bool:
     """Is the glossary's word an adjective that begins a name the glossaries do not have
-    ("biliary atresia")? A link on the adjective would leave the hard word unexplained and
-    read as if it explained the whole name: the name is undefined-jargon's."""
+    ("biliary atresia")? A link on the adjective would leave the noun unexplained and read as
+    if it explained the whole name. undefined-jargon reports the whole name where the
+    adjective is hard and left unexplained."""
     match = use.match
     return " " not in match.text and name_it_begins(
         use.block.text, match.start, match.end, {m.start for m in use.matches}) is not None

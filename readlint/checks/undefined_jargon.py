@@ -12,7 +12,14 @@ from ..blocks import Block
 from ..document import Document
 from ..explanations import explained, places
 from ..glossary_sets import block_matches
-from ..hardness import CIRCUMSTANCE, MEDICAL_ADJECTIVE, Limits, hard_term, hard_word
+from ..hardness import (
+    CIRCUMSTANCE,
+    MEDICAL_ADJECTIVE,
+    Limits,
+    hard_term,
+    hard_word,
+    name_it_begins,
+)
 from ..linkpractice import is_title
 from ..patterns import lazy_re
 from ..problem import Problem, Severity
@@ -184,19 +191,21 @@ class UndefinedJargon(Rule):
         """The first use of each hard term of one block that nothing on the page explains,
         each words once: a term taken whole over terms reported before it ("Laryngeal", then
         "stenosis" taken as "Laryngeal stenosis") is reported instead of them."""
-        reported: list[tuple[int, _Term]] = []  # (where its name starts, the term), in order
-        for shown, term in self._block_terms(terms):
-            while reported and reported[-1][1].end > shown:
-                earlier_shown, earlier = reported.pop()
+        # (where its name starts, where it ends, the term), in order
+        reported: list[tuple[int, int, _Term]] = []
+        for shown, shown_end, term in self._block_terms(terms):
+            while reported and reported[-1][1] > shown:
+                earlier_shown, earlier_end, earlier = reported.pop()
                 shown = min(shown, earlier_shown)
-                if earlier.end > term.end:
-                    term = earlier  # (the words reported are all of both)
-            reported.append((shown, term))
-        for shown, term in reported:
-            yield self._problem_for(doc, terms.block, term, shown)
+                if earlier_end > shown_end:
+                    shown_end, term = earlier_end, earlier  # (the words reported are all
+                    # of both)
+            reported.append((shown, shown_end, term))
+        for shown, shown_end, term in reported:
+            yield self._problem_for(doc, terms.block, term, shown, shown_end)
 
-    def _block_terms(self, terms: _BlockTerms) -> Iterator[tuple[int, _Term]]:
-        """Each hard term of the block to report, with where its name starts."""
+    def _block_terms(self, terms: _BlockTerms) -> Iterator[tuple[int, int, _Term]]:
+        """Each hard term of the block to report, with where its name starts and ends."""
         for start, end, text in terms.candidates():
             term = terms.term_at(start, end, text)
             if term is None or not terms.remember(term) or terms.accounted_for(term):
@@ -205,16 +214,22 @@ class UndefinedJargon(Rule):
                 break  # a paragraph in another language: none of its words is reported
             if term.acronym and terms.gene_or_variant(term):
                 continue
-            shown = terms.name_start(term)
-            if shown != term.start and \
-                    fold_phrase(terms.text[shown:term.end]) in terms.page.ignored:
+            shown, shown_end = terms.name_start(term), terms.name_end(term)
+            if (shown, shown_end) != (term.start, term.end) and \
+                    fold_phrase(terms.text[shown:shown_end]) in terms.page.ignored:
                 continue  # the whole name is one never reported
-            yield shown, term
-            terms.reported_end = term.end
+            if shown_end != term.end:  # the noun is met with its name ("syndactyly" in
+                # "cutaneous syndactyly"), as a term taken whole marks its last word
+                terms.page.seen.add(fold_phrase(terms.text[term.end:shown_end]))
+            yield shown, shown_end, term
+            terms.reported_end = shown_end
+            terms.covered = max(terms.covered, shown_end)  # (the name's noun is not weighed
+            # again: "stenosis" in "Laryngeal stenosis")
 
-    def _problem_for(self, doc: Document, block: Block, term: _Term, shown: int) -> Problem:
-        """The problem for a hard term left unexplained (reported from `shown`, where its
-        name starts), or for a likely misspelling."""
+    def _problem_for(self, doc: Document, block: Block, term: _Term, shown: int,
+                     shown_end: int) -> Problem:
+        """The problem for a hard term left unexplained (reported from `shown` to
+        `shown_end`, its whole name), or for a likely misspelling."""
         source_end = block.source_offset(term.end - 1) + 1
         meant = (misspelling_of(term.text) or
                  (None if term.in_glossary else _page_misspelling(doc, term.text))) \
@@ -223,8 +238,9 @@ class UndefinedJargon(Rule):
             return self.problem(doc, block.source_offset(term.start), source_end,
                                 f"\"{term.text}\" looks like a misspelling of \"{meant}\": "
                                 "check the spelling.", subject=term.text)
-        name = block.text[shown:term.end]
-        return self.problem(doc, block.source_offset(shown), source_end,
+        name = block.text[shown:shown_end]
+        return self.problem(doc, block.source_offset(shown),
+                            block.source_offset(shown_end - 1) + 1,
                             _message(name, term.acronym), subject=name)
 
 
@@ -439,6 +455,18 @@ class _BlockTerms:
         linked_end = max((lk.end for lk in self.block.links if lk.end <= start), default=0)
         return _adjectives_before(self.text, max(self.covered, self.reported_end, linked_end),
                                   start)
+
+    def name_end(self, term: _Term) -> int:
+        """Where the name of a term to report ends: a glossary's adjective is reported with
+        the rare noun after it that makes a name the glossaries do not have ("Biliary
+        atresia", "Cutaneous photosensitivity"; `hardness.name_it_begins`), not across a
+        link."""
+        if not term.in_glossary or term.acronym or " " in term.text:
+            return term.end
+        end = name_it_begins(self.text, term.start, term.end, self.span_starts)
+        if end is None or any(term.end < lk.end and lk.start < end for lk in self.block.links):
+            return term.end
+        return end
 
     def _whole_term(self, start: int, end: int) -> _Term | None:
         """The whole term a hard word starts ("amyotrophic lateral sclerosis"), taken so that
