@@ -376,6 +376,32 @@ def test_a_slip_of_the_keyboard_is_named_as_one():
     assert found["lobation"].startswith('Readers may not know the term "lobation"')
 
 
+
+def test_another_form_or_another_medical_word_of_the_page_is_no_misspelling():
+    found = {p.subject: p.message for p in lint(
+        "The metaphyseal bone grows. Metaphyseal changes are seen where the metaphyses are "
+        "wide. Neuroblastoma is common; neuroblastoma cells grow. Then nephroblastoma grows "
+        "in the kidney. It may cause leukodystprohy like other leukodystrophy or "
+        "leukodystrophy signs.\n", select="undefined-jargon")}
+    # a plural and an adjective of one stem; a cancer named by another prefix
+    assert found["metaphyses"].startswith('Readers may not know the term "metaphyses"')
+    assert found["nephroblastoma"].startswith('Readers may not know the term')
+    # two slips inside a medical word, past its first letters
+    assert "misspelling of \"leukodystrophy\"" in found["leukodystprohy"]
+
+
+def test_two_words_run_together_are_named_as_such():
+    found = {p.subject: p.message for p in lint(
+        "The esophagus carries food; the esophagusis a tube. Prediabetes is common, and "
+        "prediabetes can be treated. "
+        "People with prediabetesat first feel well. Silybin is studied; Silybinin is another "
+        "name.\n", select="undefined-jargon")}
+    assert found["esophagusis"] == \
+        '"esophagusis" looks like two words run together: "esophagus is". Put the space back.'
+    assert "\"prediabetes at\"" in found["prediabetesat"]
+    assert "run together" not in found.get("Silybinin", "")  # ("-in" ends names)
+
+
 @pytest.mark.parametrize("text, term", [
     # the term's hardest word is linked elsewhere on the page, in any form
     ("Some women take [adjuvant](https://www.cancer.gov/publications/dictionaries/cancer-terms/"

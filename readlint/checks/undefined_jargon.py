@@ -70,7 +70,10 @@ class UndefinedJargon(Rule):
     Inflected forms are one term ("metastasized", "metastasize"; "TKIs", "TKI"), and a noun
     counts as common when its plural is ("neuron", as "neurons" is common). A word English
     does not know, one letter left out, added or swapped from a common word, is reported as a
-    likely misspelling instead ("symtpoms" for "symptoms").
+    likely misspelling instead ("symtpoms" for "symptoms"), and so is one a slip or two from a
+    word of the page (not another form of it: "metaphyses" beside "metaphyseal"; not a
+    medical word with another prefix: "nephroblastoma" beside "neuroblastoma"). A word and a
+    small word run together are named as such ("esophagusis": "esophagus is").
 
     Not hard: names of people, places and organisations (a capital letter inside a sentence, a
     word inside a longer capitalised name, initials and degrees such as "Goodman PJ" or "MSc",
@@ -231,6 +234,11 @@ class UndefinedJargon(Rule):
         """The problem for a hard term left unexplained (reported from `shown` to
         `shown_end`, its whole name), or for a likely misspelling."""
         source_end = block.source_offset(term.end - 1) + 1
+        glued = _two_words(doc, term.text) if not term.acronym else None
+        if glued is not None:  # a space lost: "esophagusis", "Tenesmusan"
+            return self.problem(doc, block.source_offset(term.start), source_end,
+                                f"\"{term.text}\" looks like two words run together: "
+                                f"\"{glued}\". Put the space back.", subject=term.text)
         meant = (misspelling_of(term.text) or
                  (None if term.in_glossary else _page_misspelling(doc, term.text))) \
             if not term.acronym else None
@@ -1164,20 +1172,80 @@ def _in_title(term: str, topic: set[str]) -> bool:
                                for w in found)
 
 
+def _two_words(doc: Document, term: str) -> str | None:
+    """The two words a word English does not know is, run together: a word English knows or
+    the page uses, then a small word ("esophagusis": "esophagus is", "prediabetesat",
+    "Tenesmusan"), or None."""
+    low = term.lower()
+    if not low.isalpha() or zipf(low) > 0:
+        return None
+    words: dict[str, list[str]] = doc.memo("page words by beginning",
+                                           lambda: _words_by_start(doc))
+    for small in _GLUED_WORDS:
+        head = low[:-len(small)]
+        if low.endswith(small) and len(head) >= 5 and \
+                (zipf(head) >= 3.0 or small != "in" and head in words.get(head[:2], ())):
+            return f"{term[:len(head)]} {small}"  # ("-in" ends names: not "Silybin in")
+    return None
+
+
+# Small words a lost space glues to the word before them (the longest first).
+_GLUED_WORDS = ("the", "and", "is", "at", "in", "an", "it", "of", "to", "or", "a")
+
+
 def _page_misspelling(doc: Document, term: str) -> str | None:
     """A word of the page, one English knows or the page uses more than once, that the term
     (a word English does not know) is one or two slips away from ("Vermurafentib" near
-    "vemurafenib", "rituxumab" near "rituximab", "carcionoma"), or None. Only words with the
-    same first two letters are compared, the page's most used first, at most MOST_COMPARED."""
+    "vemurafenib", "rituxumab" near "rituximab", "carcionoma"), the fewest slips first, or
+    None. Only words with the same first two letters are compared, the page's most used
+    first, at most MOST_COMPARED. Not another form of the word ("colobomas", "mesorectal"
+    beside "mesorectum", "cytoreduction" beside "cytoreductive"), nor a medical word two slips
+    from another in its first letters ("nephroblastoma" and "neuroblastoma", "hypodiploid"
+    and "hyperdiploid" are different things; "leukodystprohy" is a slip)."""
     low = term.lower()
     if len(low) < 6 or not low.isalpha() or zipf(low) > 0:
         return None
     words: dict[str, list[str]] = doc.memo("page words by beginning",
                                            lambda: _words_by_start(doc))
+    medical = is_medical_form(low)
+    best, fewest = None, 3
     for key in words.get(low[:2], ())[:MOST_COMPARED]:
-        if key != low and abs(len(key) - len(low)) <= 2 and _within_two(key, low):
-            return key
-    return None
+        if key == low or abs(len(key) - len(low)) > 2 or _another_form(key, low):
+            continue
+        slips = _slips(key, low)
+        if slips == 2 and medical and _first_difference(key, low) < _MEDICAL_STEM:
+            continue  # another prefix, another thing: "hypodiploid", "hyperdiploid"
+        if slips < fewest:
+            best, fewest = key, slips
+    return best
+
+
+_MEDICAL_STEM = 6  # a medical word's first letters, where its prefix and root are
+
+
+def _first_difference(a: str, b: str) -> int:
+    """Where the two words first differ."""
+    same = 0
+    while same < min(len(a), len(b)) and a[same] == b[same]:
+        same += 1
+    return same
+
+
+def _another_form(a: str, b: str) -> bool:
+    """Are the two words forms of one stem, each with an ending medical English builds words
+    with (or none): a plural ("colobomas"), another part of speech ("mesorectum" and
+    "mesorectal", "cytoreduction" and "cytoreductive", "metaphyses" and "metaphyseal")? Not
+    a word with a letter glued to its end ("levelb", after a footnote's mark lost)."""
+    stems_a = {a[:len(a) - len(e)] for e in _FORM_ENDINGS if a.endswith(e)}
+    stems_b = {b[:len(b) - len(e)] for e in _FORM_ENDINGS if b.endswith(e)}
+    return any(len(stem) >= 5 for stem in stems_a & stems_b)
+
+
+# Endings that make other forms of a word (and "", the word itself).
+_FORM_ENDINGS = ("", "s", "es", "a", "ae", "al", "ar", "ic", "ics", "is", "um", "us", "ia",
+                 "ion", "ions", "ive", "ity", "ly", "ally", "ed", "ing", "ous", "y", "ies",
+                 "ism", "oma", "omas", "ses", "sis", "e", "tic", "ectomy", "otomy",
+                 "ostomy", "oscopy", "oscope")
 
 
 def _whole_word_before(text: str, word: str, end: int) -> bool:
@@ -1209,11 +1277,12 @@ def _words_by_start(doc: Document) -> dict[str, list[str]]:
     return by_start
 
 
-def _within_two(a: str, b: str) -> bool:
-    """Are the words at most two slips apart (letters left out, added, changed or two
-    swapped)? Only the band of the table near its diagonal is worked out."""
+def _slips(a: str, b: str) -> int:
+    """How many slips apart the words are (letters left out, added, changed or two
+    swapped): 0, 1, 2, or 3 for more. Only the band of the table near its diagonal is
+    worked out."""
     if abs(len(a) - len(b)) > 2:
-        return False
+        return 3
     previous2: list[int] = []
     previous = list(range(len(b) + 1))
     for i in range(1, len(a) + 1):
@@ -1224,9 +1293,9 @@ def _within_two(a: str, b: str) -> bool:
             if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
                 current[j] = min(current[j], previous2[j - 2] + 1)
         if min(current) > 2:
-            return False
+            return 3
         previous2, previous = previous, current
-    return previous[len(b)] <= 2
+    return min(previous[len(b)], 3)
 
 
 def _against_topic(term: str, topic: set[str]) -> bool:
