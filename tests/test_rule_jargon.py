@@ -708,3 +708,10 @@ def test_what_the_term_does_or_a_kind_it_is_one_of_explains_it():
     assert [t for t, *_ in flagged("He fell on the sacrum. These types of injuries can "
                                    "occur.")] == ["sacrum"]
 
+
+def test_a_latin_plural_or_singular_is_the_term_met_before():
+    assert flagged("The sclera may look blue. Later the sclerae turn white.") == \
+        [("sclera", 1, 5)]
+    assert flagged("A thrombus can form. Thrombi can block veins.") == [("thrombus", 1, 3)]
+    assert flagged("Both diaphyses are thick. The diaphysis widens.") == [("diaphyses", 1, 6)]
+

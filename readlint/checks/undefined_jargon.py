@@ -351,12 +351,14 @@ class _Page:
             nearby.titles_links(self.doc, index)
 
     def known(self, key: str) -> bool:
-        """Was the term (folded) met before on the page, itself or the word it is formed from
-        ("urethral" after "the urethra, a tube ..."), or is it one never reported?"""
-        return key in self.seen or key in self.ignored or " " not in key and \
+        """Was the term (folded) met before on the page, itself, the word it is formed from
+        ("urethral" after "the urethra, a tube ...") or its Latin singular or plural
+        ("sclerae" after "the sclera"), or is it one never reported?"""
+        return key in self.seen or key in self.ignored or " " not in key and (
             key.endswith(_FORMED_ENDINGS) and any(
                 key.endswith(ending) and key[:-len(ending)] in self.seen
-                for ending in _FORMED_ENDINGS if len(key) - len(ending) >= 5)
+                for ending in _FORMED_ENDINGS if len(key) - len(ending) >= 5) or
+            any(form in self.seen for form in _latin_number(key)))
 
     def own_name(self, term: str) -> bool:
         """Is the term the name of the site or body the page's title or source names?"""
@@ -558,6 +560,23 @@ class _BlockTerms:
                                 block.source_offset(term.end - 1) + 1, term.text,
                                 self.page.seen) or \
             _GENE_AFTER.match(self.text, term.end) is not None
+
+
+def _latin_number(word: str) -> list[str]:
+    """The word's Latin plural or singular, as medical words form them ("sclera",
+    "sclerae"; "diaphysis", "diaphyses"; "thrombus", "thrombi"; "cortex", "cortices"),
+    for a word of five letters or more."""
+    if len(word) < 5:
+        return []
+    return [word[:-len(ending)] + other for ending, other in _LATIN_NUMBERS
+            if word.endswith(ending)]
+
+
+# A Latin ending of one number, and the ending of the other.
+# ("diaphyses" is folded to "diaphys", as the word lists have it.)
+_LATIN_NUMBERS = (("ae", "a"), ("a", "ae"), ("ses", "sis"), ("sis", "ses"), ("ys", "ysis"),
+                  ("ysis", "ys"), ("i", "us"), ("us", "i"), ("ices", "ex"), ("ices", "ix"),
+                  ("ex", "ices"), ("ix", "ices"))
 
 
 # Endings that make an adjective of a term: "urethra" and "urethral", "aorta" and "aortic".
