@@ -75,7 +75,8 @@ READ_CHECKS = ("round3/undefined-jargon.tsv", "round3/glossary-link.tsv",
                "round9/undefined-jargon-change-10061.tsv",
                "round9/undefined-jargon-change-10071.tsv",
                "round9/undefined-jargon-change-10081.tsv",
-               "round9/undefined-jargon-change-10091.tsv")
+               "round9/undefined-jargon-change-10091.tsv",
+               "round9/undefined-jargon-change-10101.tsv")
 READ_CHECKS_DIR = ROOT / "benchmarks" / "hand-check"
 
 
