@@ -388,18 +388,29 @@ def test_another_form_or_another_medical_word_of_the_page_is_no_misspelling():
     assert found["nephroblastoma"].startswith('Readers may not know the term')
     # two slips inside a medical word, past its first letters
     assert "misspelling of \"leukodystrophy\"" in found["leukodystprohy"]
+    found = {p.subject: p.message for p in lint(
+        "Neuroblastoma is a cancer. Neuroblastoma cells grow fast. A neruoblsatoma can "
+        "spread. The esophagus carries food. Sores in the esophaguse can hurt. Endoscopy is "
+        "done. Endoscopy helps. The endoscope is a tube. Then the endocope is moved.\n",
+        select="undefined-jargon")}
+    # slips inside the root; a letter glued to the end; the nearest word, not the most used
+    assert "misspelling of \"neuroblastoma\"" in found["neruoblsatoma"]
+    assert "misspelling of \"esophagus\"" in found["esophaguse"]
+    assert "misspelling of \"endoscope\"" in found["endocope"]
 
 
 def test_two_words_run_together_are_named_as_such():
     found = {p.subject: p.message for p in lint(
         "The esophagus carries food; the esophagusis a tube. Prediabetes is common, and "
-        "prediabetes can be treated. "
-        "People with prediabetesat first feel well. Silybin is studied; Silybinin is another "
-        "name.\n", select="undefined-jargon")}
+        "prediabetes can be treated. People with prediabetesat first feel well. The doctor "
+        "gave her cubicin for the infection. Tissue from the genitalis was tested.\n",
+        select="undefined-jargon")}
     assert found["esophagusis"] == \
         '"esophagusis" looks like two words run together: "esophagus is". Put the space back.'
     assert "\"prediabetes at\"" in found["prediabetesat"]
-    assert "run together" not in found.get("Silybinin", "")  # ("-in" ends names)
+    # "-in" ends names of medicines, "-alis" Latin adjectives
+    assert found["cubicin"].startswith("Readers may not know the term")
+    assert found["genitalis"].startswith("Readers may not know the term")
 
 
 @pytest.mark.parametrize("text, term", [
@@ -714,4 +725,7 @@ def test_a_latin_plural_or_singular_is_the_term_met_before():
         [("sclera", 1, 5)]
     assert flagged("A thrombus can form. Thrombi can block veins.") == [("thrombus", 1, 3)]
     assert flagged("Both diaphyses are thick. The diaphysis widens.") == [("diaphyses", 1, 6)]
+    assert [t for t, *_ in flagged("The surgeon makes an anastomosis. Anastomoses can leak.")] \
+        == ["anastomosis"]
+    assert flagged("A nevus may change. Nevi can grow.") == [("nevus", 1, 3)]
 

@@ -565,18 +565,19 @@ class _BlockTerms:
 def _latin_number(word: str) -> list[str]:
     """The word's Latin plural or singular, as medical words form them ("sclera",
     "sclerae"; "diaphysis", "diaphyses"; "thrombus", "thrombi"; "cortex", "cortices"),
-    for a word of five letters or more."""
-    if len(word) < 5:
+    for a word of four letters or more ("nevi")."""
+    if len(word) < 4:
         return []
     return [word[:-len(ending)] + other for ending, other in _LATIN_NUMBERS
             if word.endswith(ending)]
 
 
 # A Latin ending of one number, and the ending of the other.
-# ("diaphyses" is folded to "diaphys", as the word lists have it.)
+# ("diaphyses" is folded to "diaphys", "anastomoses" to "anastomos", as the word lists have
+# them.)
 _LATIN_NUMBERS = (("ae", "a"), ("a", "ae"), ("ses", "sis"), ("sis", "ses"), ("ys", "ysis"),
-                  ("ysis", "ys"), ("i", "us"), ("us", "i"), ("ices", "ex"), ("ices", "ix"),
-                  ("ex", "ices"), ("ix", "ices"))
+                  ("ysis", "ys"), ("os", "osis"), ("osis", "os"), ("i", "us"), ("us", "i"),
+                  ("ices", "ex"), ("ices", "ix"), ("ex", "ices"), ("ix", "ices"))
 
 
 # Endings that make an adjective of a term: "urethra" and "urethral", "aorta" and "aortic".
@@ -1200,16 +1201,20 @@ def _two_words(doc: Document, term: str) -> str | None:
         return None
     words: dict[str, list[str]] = doc.memo("page words by beginning",
                                            lambda: _words_by_start(doc))
+    if low.endswith(_LATIN_ADJECTIVES):
+        return None  # "genitalis", "nodularis": not "genital is"
     for small in _GLUED_WORDS:
         head = low[:-len(small)]
         if low.endswith(small) and len(head) >= 5 and \
-                (zipf(head) >= 3.0 or small != "in" and head in words.get(head[:2], ())):
-            return f"{term[:len(head)]} {small}"  # ("-in" ends names: not "Silybin in")
+                (zipf(head) >= 3.0 or head in words.get(head[:2], ())):
+            return f"{term[:len(head)]} {small}"
     return None
 
 
-# Small words a lost space glues to the word before them (the longest first).
-_GLUED_WORDS = ("the", "and", "is", "at", "in", "an", "it", "of", "to", "or", "a")
+# Small words a lost space glues to the word before them (the longest first; not "in",
+# which ends names of medicines and proteins: "cubicin", "silybinin").
+_GLUED_WORDS = ("the", "and", "is", "at", "an", "it", "of", "to", "or", "a")
+_LATIN_ADJECTIVES = ("alis", "aris", "ilis")
 
 
 def _page_misspelling(doc: Document, term: str) -> str | None:
@@ -1232,22 +1237,24 @@ def _page_misspelling(doc: Document, term: str) -> str | None:
         if key == low or abs(len(key) - len(low)) > 2 or _another_form(key, low):
             continue
         slips = _slips(key, low)
-        if slips == 2 and medical and _first_difference(key, low) < _MEDICAL_STEM:
+        if slips == 2 and medical and _same_root(key, low):
             continue  # another prefix, another thing: "hypodiploid", "hyperdiploid"
         if slips < fewest:
             best, fewest = key, slips
     return best
 
 
-_MEDICAL_STEM = 6  # a medical word's first letters, where its prefix and root are
+_MEDICAL_STEM = 6  # a medical word's first letters, where its prefix is
 
 
-def _first_difference(a: str, b: str) -> int:
-    """Where the two words first differ."""
+def _same_root(a: str, b: str) -> bool:
+    """Do the two words differ only in their first letters, where a medical word's prefix
+    is ("nephro-" and "neuro-blastoma", "hypo-" and "hyper-diploid"), not inside their root
+    ("neruoblsatoma")?"""
     same = 0
-    while same < min(len(a), len(b)) and a[same] == b[same]:
+    while same < min(len(a), len(b)) and a[-1 - same] == b[-1 - same]:
         same += 1
-    return same
+    return same >= min(len(a), len(b)) - _MEDICAL_STEM
 
 
 def _another_form(a: str, b: str) -> bool:
@@ -1255,6 +1262,10 @@ def _another_form(a: str, b: str) -> bool:
     with (or none): a plural ("colobomas"), another part of speech ("mesorectum" and
     "mesorectal", "cytoreduction" and "cytoreductive", "metaphyses" and "metaphyseal")? Not
     a word with a letter glued to its end ("levelb", after a footnote's mark lost)."""
+    short, long = sorted((a, b), key=len)
+    if long[:-1] == short and long[-1] not in "syla":
+        return False  # a letter glued to its end: "esophaguse", "levelb" (not one that
+        # makes a word: "diploidy", "subserosal", "parametria")
     stems_a = {a[:len(a) - len(e)] for e in _FORM_ENDINGS if a.endswith(e)}
     stems_b = {b[:len(b) - len(e)] for e in _FORM_ENDINGS if b.endswith(e)}
     return any(len(stem) >= 5 for stem in stems_a & stems_b)
