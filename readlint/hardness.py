@@ -170,4 +170,3 @@ def name_it_begins(text: str, start: int, end: int, term_starts: Collection[int]
     if after is None or after.group(1) is not None and after.group(1).lower() not in STOPWORDS:
         return None  # the name goes on: "mesenchymal progenitor cells"
     return m.end(1)
-

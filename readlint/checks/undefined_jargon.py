@@ -935,8 +935,6 @@ def _adjectives_before(text: str, limit: int, start: int) -> int:
     return start
 
 
-
-
 def _hyphenated(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the whole hyphenated word that text[start:end] is part of ("clonic seizure"
     in "(tonic-clonic seizure)", "apoA" in "apoA-I"), or the span itself."""
@@ -1199,10 +1197,9 @@ def _two_words(doc: Document, term: str) -> str | None:
     low = term.lower()
     if not low.isalpha() or zipf(low) > 0:
         return None
-    words: dict[str, list[str]] = doc.memo("page words by beginning",
-                                           lambda: _words_by_start(doc))
     if low.endswith(_LATIN_ADJECTIVES):
         return None  # "genitalis", "nodularis": not "genital is"
+    words = _page_words(doc)
     for small in _GLUED_WORDS:
         head = low[:-len(small)]
         if low.endswith(small) and len(head) >= 5 and \
@@ -1229,8 +1226,7 @@ def _page_misspelling(doc: Document, term: str) -> str | None:
     low = term.lower()
     if len(low) < 6 or not low.isalpha() or zipf(low) > 0:
         return None
-    words: dict[str, list[str]] = doc.memo("page words by beginning",
-                                           lambda: _words_by_start(doc))
+    words = _page_words(doc)
     medical = is_medical_form(low)
     best, fewest = None, 3
     for key in words.get(low[:2], ())[:MOST_COMPARED]:
@@ -1289,6 +1285,13 @@ def _whole_word_before(text: str, word: str, end: int) -> bool:
 
 
 MOST_COMPARED = 200
+
+
+def _page_words(doc: Document) -> dict[str, list[str]]:
+    """`_words_by_start` of the page, worked out once for it."""
+    words: dict[str, list[str]] = doc.memo("page words by beginning",
+                                           lambda: _words_by_start(doc))
+    return words
 
 
 def _words_by_start(doc: Document) -> dict[str, list[str]]:
