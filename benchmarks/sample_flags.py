@@ -8,6 +8,9 @@ Which pages:
                 half from the held-out NIH pages (benchmarks/held-out-nih.txt): the figure
   tuning        the same from the other pages: for finding faults, never for the figure
   nci-held-out, nih-held-out, nci-tuning, nih-tuning: one kind of page only
+  nci-drafts    held-out cancer.gov pages whose editors link 3 dictionary terms or more, with
+                those links removed (as benchmarks/vocabulary.py's drafts): for glossary-link,
+                which says nothing on finished pages
 
 cancer.gov pages are those written for patients (see split_corpus.for_professionals), with
 their editors' links in place; every page is checked with the patient rule set. All the flags
@@ -38,6 +41,8 @@ KINDS = {"held-out": ("nci-held-out", "nih-held-out"), "tuning": ("nci-tuning", 
 def flags(shared: Path, rule: str, which: str) -> tuple[list[tuple[str, ...]], dict[str, int]]:
     """Every flag of the rule on one kind of page ("nci-held-out" ...), in order, with counts."""
     site, part = which.split("-", 1)
+    drafts = part == "drafts"
+    part = "held-out" if drafts else part
     corpus = shared / ("corpus" if site == "nih" else "corpus-nci")
     held = split_corpus.held_out(site == "nih")
     # every rule runs, as for a user, so the rule's problems are the ones it is left with
@@ -54,6 +59,10 @@ def flags(shared: Path, rule: str, which: str) -> tuple[list[tuple[str, ...]], d
         raw = path.read_text(encoding="utf-8")
         if (rel in held) != (part == "held-out") or split_corpus.for_professionals(raw):
             continue
+        if drafts:
+            if len(split_corpus.DICTIONARY_LINK.findall(raw)) < 3:
+                continue
+            raw = split_corpus.as_draft(raw)
         result = linter.lint_text(raw, rel)
         counts["pages"] += 1
         counts["words"] += _words(raw)

@@ -54,11 +54,6 @@ from readlint.problem import Problem  # noqa: E402
 from readlint.vocabulary import SKIP_SECTIONS, is_medical_form, word_zipf  # noqa: E402
 from readlint.wordforms import fold_phrase  # noqa: E402
 
-DICTIONARY_LINK = re.compile(
-    r"\[([^\[\]]+)\]\(((?:https?://www\.cancer\.gov)?(?:/publications/dictionaries/"
-    r"cancer-(?:terms|drug)/def/[^)\s]+|/Common/PopUps/popDefinition\.aspx\?[^)\s]+|"
-    r"(?:\.\./)*Common/PopUps/popDefinition\.aspx\?[^)\s]+|/about-cancer/treatment/drugs/"
-    r"[^)\s]+|/drugdictionary\?CdrID=\d+))\)")
 EXPLAINED = re.compile(r"\b([A-Za-z][\w-]*[a-z][\w-]*) \(([a-z][^()]{2,80})\)")
 MATCHER = matcher_for(BUNDLED)
 LINTER = Linter(choices=Choices(audience="patient", cache=False))
@@ -108,7 +103,7 @@ def evaluate_drafts(shared: Path, held: bool) -> None:
                                         MATCHER.glossaries, frozenset())
         editors = {(c.use.section, entry_key(c.use.match)): c.use.match.text
                    for c in candidates if c.linked}
-        stripped = DICTIONARY_LINK.sub(lambda m: m.group(1), raw)
+        stripped = split_corpus.as_draft(raw)
         draft = document.parse(stripped, name)
         flags: dict[tuple[int | None, str], str] = {}
         for p in problems(stripped, name, "glossary-link"):

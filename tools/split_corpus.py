@@ -45,6 +45,19 @@ HELD_OUT_NIH = ROOT / "benchmarks" / "held-out-nih.txt"
 SEED_PAGE = "cancer-types/types-breast-research-t-dm1.md"
 
 
+# A link to the NCI dictionaries on a cancer.gov page, in every form the pages use.
+DICTIONARY_LINK = re.compile(
+    r"\[([^\[\]]+)\]\(((?:https?://www\.cancer\.gov)?(?:/publications/dictionaries/"
+    r"cancer-(?:terms|drug)/def/[^)\s]+|/Common/PopUps/popDefinition\.aspx\?[^)\s]+|"
+    r"(?:\.\./)*Common/PopUps/popDefinition\.aspx\?[^)\s]+|/about-cancer/treatment/drugs/"
+    r"[^)\s]+|/drugdictionary\?CdrID=\d+))\)")
+
+
+def as_draft(raw: str) -> str:
+    """The page as a draft: its links to the NCI dictionaries removed, their words left."""
+    return DICTIONARY_LINK.sub(lambda m: m.group(1), raw)
+
+
 def pages(corpus: Path) -> list[Path]:
     return [p for p in sorted(corpus.rglob("*.md")) if p.name != "README.md"]
 
