@@ -368,3 +368,23 @@ def test_an_adjective_that_begins_a_name_the_glossary_lacks_is_not_linked_alone(
     # the name is undefined-jargon's, whole
     assert [(p.rule, p.subject) for p in lint("Biliary atresia is rare.")] == \
         [("undefined-jargon", "Biliary atresia")]
+
+
+def test_on_a_page_among_the_drug_summaries_a_drug_is_linked_to_its_summary():
+    """"Panitumumab" is in both NCI glossaries. On a page of NCI's drug summaries (a list of
+    the drugs approved for a cancer, whose names link to those summaries) its link goes to
+    its summary; on other pages, to the Dictionary of Cancer Terms, the first glossary."""
+    every = Config(raw_rules={"glossary-link": {"min_link_chance": 0, "practice": "always"}})
+    text = "Drugs approved for colon cancer include Panitumumab.\n"
+    among = "---\nurl: https://www.cancer.gov/about-cancer/treatment/drugs/colorectal\n---\n"
+    elsewhere = "---\nurl: https://www.cancer.gov/types/colorectal/treatment\n---\n"
+    (drug_page,) = [p for p in lint(among + text, select="glossary-link", config=every)
+                    if p.subject == "Panitumumab"]
+    (other_page,) = [p for p in lint(elsewhere + text, select="glossary-link", config=every)
+                     if p.subject == "Panitumumab"]
+    assert drug_page.message.endswith(
+        "link it to https://www.cancer.gov/about-cancer/treatment/drugs/panitumumab.")
+    assert "/publications/dictionaries/cancer-terms/def/" in other_page.message
+    assert drug_page.fix is not None and \
+        "(https://www.cancer.gov/about-cancer/treatment/drugs/panitumumab)" in \
+        drug_page.fix.replacement

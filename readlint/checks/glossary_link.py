@@ -96,7 +96,10 @@ class GlossaryLink(Rule):
     topic. A word inside a longer linked phrase is covered by that link.
 
     How to fix: link the term to the address in the message. `readlint check --fix` adds the
-    link for you, in the style of the document's other links.
+    link for you, in the style of the document's other links. A term in two glossaries is
+    linked to the first's entry, except on a page that stands among the other's own pages
+    (its `url` is one of that glossary's addresses): on NCI's lists of drugs, a drug's name
+    links to its drug summary.
 
     Options:
       glossaries: glossaries to use: bundled names (nci-cancer-terms, nci-drugs) or files.
@@ -236,7 +239,7 @@ class GlossaryLink(Rule):
         return chance >= (learned.draft_threshold if wanted is None else wanted)
 
     def _report(self, doc: Document, use: Use, glossaries: tuple[Glossary, ...]) -> Problem:
-        entry = use.match.entries[0]
+        entry = _entry_to_link(doc, use, glossaries)
         glossary = next(g for g in glossaries if g.name == entry.glossary)
         url = link_for(doc, glossary, entry)
         start = use.block.source_offset(use.match.start)
@@ -465,6 +468,29 @@ def _abbreviates(short: str, long: str) -> bool:
             return False
         at += 1
     return len(words) <= 2
+
+
+def _entry_to_link(doc: Document, use: Use, glossaries: Sequence[Glossary]) -> Entry:
+    """The entry a link on the term should go to: its first, or, on a page that stands among
+    one glossary's own pages (its `url` is an address of that glossary: a list of drugs among
+    NCI's drug summaries, whose names link to those summaries), that glossary's."""
+    entries = use.match.entries
+    if len(entries) > 1:
+        home = doc.memo(("glossary the page stands among", tuple(g.name for g in glossaries)),
+                        lambda: _home_glossary(doc, glossaries))
+        for entry in entries:
+            if entry.glossary == home:
+                return entry
+    return entries[0]
+
+
+def _home_glossary(doc: Document, glossaries: Sequence[Glossary]) -> str | None:
+    """The name of the glossary whose addresses include the page's own `url`, if any."""
+    url = doc.metadata.get("url")
+    if not isinstance(url, str):
+        return None
+    return next((g.name for g in glossaries if any(p.search(url) for p in g.link_patterns)),
+                None)
 
 
 def link_for(doc: Document, glossary: Glossary, entry: Entry) -> str | None:
