@@ -322,30 +322,37 @@ def run_together(word: str) -> bool:
     tube", "drinkor stop", "electrolytesminerals")? English does not know it whole, and it
     is a known word followed by a short word ("a", "or", "when") or by a common word.
     A typing fault, not a term to explain."""
+    return where_run_together(word) is not None
+
+
+@lru_cache(maxsize=WORDS_REMEMBERED)
+def where_run_together(word: str) -> int | None:
+    """Where the second word starts in a word that is two run together (`run_together`):
+    "endoscopea" -> 9; None for any other word."""
     low = word.lower()
     if len(low) < 5 or len(low) > LONGEST_WORD or not low.isalpha() or zipf(low) > 0:
-        return False
+        return None
     medical = is_medical_form(low)
     half = len(low) // 2
     if len(low) % 2 == 0 and low[:half] == low[half:] and word_zipf(low[:half]) >= 3.0:
-        return True  # a word typed twice: "saltsalt"
+        return half  # a word typed twice: "saltsalt"
     for i in range(4, len(low)):
         left, right = word_zipf(low[:i]), low[i:]
         if len(right) >= 4 and word_zipf(right) >= 5.0 and left >= 2.5 or \
                 len(right) >= 6 and word_zipf(right) >= 3.5 and left >= 1.0 and \
                 _MEDICAL_END.search(low[:i]):
-            return True  # "iodinesuch", "thyroiditisinflammation": a lost dash or space
+            return i  # "iodinesuch", "thyroiditisinflammation": a lost dash or space
         if left >= 1.5 and right in _GLUE_WORDS or left >= 3.5 and right in ("in", "of", "is"):
-            return True
+            return i
         if right in _GLUE_AFTER_TERM and _WHOLE_TERM_END.search(low[:i]):
-            return True  # "anoscopea hollow tube", "hyperprolactinemiatoo much": a lost dash
+            return i  # "anoscopea hollow tube", "hyperprolactinemiatoo much": a lost dash
         if medical or right in _SUFFIX_WORDS or low[:i] in _COMBINING or low[i - 1] in "oi":
             continue  # "neurogenetic"; "genomically"; "intraabdominal", "centronuclear": a
             # combining form (most end in o or i)
         if len(right) >= 4 and i >= 7 and left >= 3.0 and word_zipf(right) >= 4.0 or \
                 len(right) >= 6 and i >= 5 and left >= 2.5 and word_zipf(right) >= 3.5:
-            return True  # "electrolytesminerals", "edemaswelling"
-    return False
+            return i  # "electrolytesminerals", "edemaswelling"
+    return None
 
 
 _MEDICAL_END = lazy_re(r"(?:itis|osis|oma|emia|ectomy|otomy|ism|pathy)$")

@@ -491,6 +491,7 @@ def test_the_items_of_a_list_of_types_are_kinds_even_with_the_colon_lost():
 
 def test_words_readers_were_found_to_know_are_not_reported():
     assert flagged("Muscles waste away and paralysis sets in. She needs a respirator.\n") == []
+    assert flagged("Kidney failure, cancer, tuberculosis, and other health problems.\n") == []
 
 
 def test_one_of_the_types_the_sentence_before_announces_is_not_reported():
@@ -729,3 +730,33 @@ def test_a_latin_plural_or_singular_is_the_term_met_before():
         == ["anastomosis"]
     assert flagged("A nevus may change. Nevi can grow.") == [("nevus", 1, 3)]
 
+
+
+def test_a_noun_after_two_hyphens_then_what_it_is_explains_the_term():
+    text = ("Doctors look for biomarkers -- signs that may show risk of a disease -- in the "
+            "blood.\n")
+    assert flagged(text) == []
+    assert [s for s, _, _ in flagged("Doctors look for biomarkers in the blood.\n")] == \
+        ["biomarkers"]
+    # not a list run into one line, items parted by " - "
+    text = "You may see diarrhea - hypertrichosis - failure to thrive.\n"
+    assert [s for s, _, _ in flagged(text)] == ["hypertrichosis"]
+
+
+def test_an_abbreviation_met_with_a_number_after_it_is_known_without_it():
+    text = ("Charcot-Marie-Tooth disease type 1A (CMT1A) is the most common type. Signs of "
+            "CMT1A vary a lot. Some people with CMT need braces.\n")
+    assert flagged(text) == []
+    # but a code is not the start of a longer one: "CD7" after "CD79a"
+    text = "The cells carry CD79a (a protein). Some also carry CD7.\n"
+    assert [s for s, _, _ in flagged(text)] == ["CD7"]
+
+
+def test_a_term_run_together_with_its_explanation_is_met_there():
+    # a dash lost between a term and what explains it: "gastroenterologista doctor who ..."
+    # is the term's first use, explained, so its later uses are not reported
+    text = ("A gastroenterologista doctor who treats the gut will see you.\n\n"
+            "Later the gastroenterologist does a test.\n")
+    assert flagged(text) == []
+    text = "You will see a doctor.\n\nLater the gastroenterologist does a test.\n"
+    assert [s for s, _, _ in flagged(text)] == ["gastroenterologist"]

@@ -37,6 +37,7 @@ from ..vocabulary import (
     prefixed,
     run_together,
     sentence_start,
+    where_run_together,
     word_zipf,
     zipf,
 )
@@ -122,7 +123,10 @@ class UndefinedJargon(Rule):
         "**Term.** ...", and "ABC = ..." keys;
       - the term paired with another that is explained: "Perometry and water displacement
         are ways to ...", "myelocytes and monocytes (two types of white blood cells)";
-      - a plain appositive: "a cholecystectomy, surgery to remove the gallbladder";
+      - a plain appositive: "a cholecystectomy, surgery to remove the gallbladder",
+        "biomarkers -- signs that may show ...";
+      - the term run together with what explains it, a dash lost between them ("a
+        gastroenterologista doctor who ..."): its first use, explained there;
       - for a name (a drug, a gene), what it is for or what kind it is: "loperamide
         (Imodium) ... to treat diarrhea", "SNRIs include venlafaxine and levomilnacipran",
         "bisacodyl and senna are examples of laxatives", "beta-blockers (propranolol or
@@ -138,7 +142,8 @@ class UndefinedJargon(Rule):
         or with the long form's words a little before it ("sexually transmitted diseases ...
         STDs", "Central Nervous System - ... CNS Embryonal Tumors"),
         or of three letters or more whose words are the page's whole title ("TOS" on
-        "Thoracic outlet syndrome");
+        "Thoracic outlet syndrome"), or met before with a number or type after it ("CMT"
+        after "Charcot-Marie-Tooth disease type 1A (CMT1A)");
       - one plain word in parentheses, plainer than the term: "the gingiva (gums)";
       - what kind of thing it is, in its next word: "an apheresis machine", "HER2 protein";
       - the next sentence going on about it by its last word: "... an ultrasound transducer.
@@ -360,6 +365,13 @@ class _Page:
                 for ending in _FORMED_ENDINGS if len(key) - len(ending) >= 5) or
             any(form in self.seen for form in _latin_number(key)))
 
+    def abbreviation_met_numbered(self, key: str) -> bool:
+        """Was the abbreviation (folded) met before with a number or type after it ("CMT"
+        after "Charcot-Marie-Tooth disease type 1A (CMT1A)")?"""
+        size = len(key)
+        return key[-1:].isalpha() and any(
+            len(met) > size and met[size].isdigit() and met.startswith(key) for met in self.seen)
+
     def own_name(self, term: str) -> bool:
         """Is the term the name of the site or body the page's title or source names?"""
         return bool(self.own_names) and _POSSESSIVE_END.sub("", term) in self.own_names
@@ -435,6 +447,11 @@ class _BlockTerms:
             page.seen.add(key)  # a person or a group, named again later: "Dr. Cusimano" ...
             return None  # ... "Cusimano said"
         if not hard_term(term, acronym, in_glossary, self.text, start, page.limits):
+            glued = where_run_together(term) if not acronym else None
+            if glued is not None:  # "a gastroenterologista doctor who ...": a dash lost
+                # between a term and what explains it: the term is met, explained, here
+                page.seen.add(fold_phrase(term[:glued]))
+                return None
             page.note_easy(term, in_glossary)
             if _MIXED_CASE.match(term) and not sentence_start(self.text, start):
                 page.names.add(term)  # taken as a name here ("proteins called GTPases"): the
@@ -528,6 +545,9 @@ class _BlockTerms:
             return True  # "internists" among other doctors
         if term.acronym and _initials_before(self.text, term.start, term.text):
             return True  # its long form stands just before: "Central Nervous System - ... CNS"
+        if term.acronym and self.page.abbreviation_met_numbered(term.key) and \
+                not self.text[term.end:term.end + 1].isalnum():
+            return True  # met with its number: "CMT" after "... type 1A (CMT1A)"
         return self._explained(term)
 
     def _explained(self, term: _Term) -> bool:
