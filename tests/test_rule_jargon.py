@@ -692,7 +692,8 @@ def test_the_title_of_a_line_of_links_is_another_pages_name():
     assert flagged(page) == []
     # an item before a single linked item is no title; nor is a sentence before links
     assert [t for t, *_ in flagged("- diphtheria-tetanus-pertussis (DTaP)\n"
-                                   "- [hepatitis B](/hepatitis-b)\n")] == ["pertussis"]
+                                   "- [hepatitis B](/hepatitis-b)\n")] == \
+        ["diphtheria-tetanus-pertussis"]
     assert [t for t, *_ in flagged("Read about retinoblastoma. [patient](/a) | "
                                    "[health professional](/b)\n")] == ["retinoblastoma"]
     # nor a line before links that are not set apart as a line of links
@@ -760,3 +761,17 @@ def test_a_term_run_together_with_its_explanation_is_met_there():
     assert flagged(text) == []
     text = "You will see a doctor.\n\nLater the gastroenterologist does a test.\n"
     assert [s for s, _, _ in flagged(text)] == ["gastroenterologist"]
+
+
+def test_a_word_joined_by_hyphens_is_reported_whole():
+    # the reader meets "salpingo-oophorectomy" as one word: one report, the whole word
+    assert flagged("She had a salpingo-oophorectomy last year.\n") == \
+        [("salpingo-oophorectomy", 1, 11)]
+    assert [s for s, _, _ in flagged("He had tonic-clonic seizures.\n")] == \
+        ["tonic-clonic seizures"]
+    # a term and a common word after it: the term alone
+    assert [s for s, _, _ in flagged("She had warfarin-induced bleeding.\n")] == ["warfarin"]
+    # a dash lost before what explains a term is no part of it
+    assert [s for s, _, _ in flagged("Your vulvodynia-the pain will ease.\n")] == ["vulvodynia"]
+    assert [s for s, _, _ in flagged("It presses on the chiasm-where nerves cross.\n")] == \
+        ["chiasm"]

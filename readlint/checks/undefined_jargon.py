@@ -67,7 +67,9 @@ class UndefinedJargon(Rule):
     medical too, and the whole term is reported once ("amyotrophic lateral sclerosis"; with
     a capital inside a list, "Acanthosis nigricans"); a word of the glossaries is reported with
     the medical adjectives before it that name it with it ("Hepatic encephalopathy", "axonal
-    neuropathy"; not "recurrent" or "curative").
+    neuropathy"; not "recurrent" or "curative"). A hard part of a word joined by hyphens is
+    reported as the whole word ("salpingo-oophorectomy", "tonic-clonic"; not
+    "warfarin-induced", whose other part is a common word).
     Inflected forms are one term ("metastasized", "metastasize"; "TKIs", "TKI"), and a noun
     counts as common when its plural is ("neuron", as "neurons" is common). A word English
     does not know, one letter left out, added or swapped from a common word, is reported as a
@@ -223,6 +225,7 @@ class UndefinedJargon(Rule):
             if term.acronym and terms.gene_or_variant(term):
                 continue
             shown, shown_end = terms.name_start(term), terms.name_end(term)
+            shown, shown_end = _whole_compound(terms.text, shown, shown_end)
             if (shown, shown_end) != (term.start, term.end) and \
                     fold_phrase(terms.text[shown:shown_end]) in terms.page.ignored:
                 continue  # the whole name is one never reported
@@ -967,6 +970,35 @@ def _hyphenated(text: str, start: int, end: int) -> tuple[int, int]:
         while end < len(text) and text[end].isalnum():
             end += 1
     return start, end
+
+
+def _whole_compound(text: str, start: int, end: int) -> tuple[int, int]:
+    """The words to report for a term that is part of a word joined by hyphens, all of
+    letters ("clonic" of "tonic-clonic", "oophorectomy" of "salpingo-oophorectomy"): the whole
+    word, which the reader meets as one ("anti-CD20" too). Not where another part has a
+    figure in it ("T2-weighted"), a chain of more than three parts, nor a term and a common
+    word after it ("warfarin-induced")."""
+    whole_start, whole_end = _hyphenated(text, start, end)
+    if (whole_start, whole_end) == (start, end):
+        return start, end
+    others = [part for part in (text[whole_start:start] + "-" + text[end:whole_end]).split("-")
+              if part]
+    if len(others) > 2 or not all(part.isalpha() and not part.isupper() for part in others):
+        return start, end
+    if not all(len(part) <= 5 and part.lower() not in _SUFFIX_PARTS or
+               word_zipf(part) < 3.0 for part in others) or \
+            any(part.lower() in STOPWORDS or part.lower() in _CLAUSE_WORDS for part in others):
+        return start, end  # a term and a common word: "warfarin-induced", "mucosa-associated";
+        # a dash lost before what explains it: "endocrinologist-a doctor who ..."
+    return whole_start, whole_end
+
+
+# Short common words that end a compound as a suffix would: the term is the part before them
+# ("scleroderma-like", "lanolin-based").
+_SUFFIX_PARTS = frozenset({"like", "type", "based", "free", "rich", "prone", "borne", "wide"})
+# Words that start a clause, glued to a term by a lost dash: "the optic chiasm-where ...".
+_CLAUSE_WORDS = frozenset({"where", "when", "which", "who", "whose", "what", "that", "then",
+                           "than", "while"})
 
 
 def _first_word_of_term(text: str, start: int, end: int) -> bool:
