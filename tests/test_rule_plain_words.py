@@ -223,7 +223,7 @@ def test_a_word_list_field_of_the_wrong_kind_is_named(tmp_path):
             ("{complex: utilize, plain: use, verbs: true}",
              "words.0: 'verbs' is not a field of a pair; the fields are complex, plain, verb, "
              "before_noun, kind, needs_object, passive, clause_start, needs_noun, not_before, "
-             "not_after, only_after, only_before, not_with")):
+             "not_after, only_after, only_before, not_with, not_before_gerund")):
         words.write_text(f"words:\n  - {line}\n", encoding="utf-8")
         config = Config(raw_rules={"plain-words": {"word_lists": [str(words)]}})
         with pytest.raises(ConfigError) as info:
@@ -273,3 +273,11 @@ def test_what_a_law_or_a_rule_makes_people_do_is_not_what_they_need():
         assert [subject for subject, *_ in found(text)] == ["require"], text
     assert [subject for subject, *_ in found("He attempted to walk.")] == ["attempted"]
 
+
+
+def test_require_before_a_verb_in_ing_and_its_object_is_left_alone():
+    # "need stopping it" is broken; "needs cleaning" (no object) reads right
+    assert lint("Later pregnancy attempts require stopping it and then waiting.\n",
+                select="plain-words") == []
+    (problem,) = lint("The wound requires cleaning every day.\n", select="plain-words")
+    assert problem.message == 'Use "needs" instead of "requires".'

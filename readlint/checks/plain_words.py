@@ -24,7 +24,7 @@ from ..schema import load_yaml
 from ..tables import WordTable, cached_table, package_folder
 from ..termmatch import Match, Matcher
 from ..vocabulary import STOPWORDS, in_proper_name, word_zipf
-from ..wordforms import fold, fold_phrase, topic_words
+from ..wordforms import can_be_verb, fold, fold_phrase, topic_words
 
 
 class PlainWords(Rule):
@@ -148,6 +148,7 @@ class Pair(NamedTuple):
     only_after: frozenset[str] = frozenset()  # words the substitute must follow, when given
     only_before: frozenset[str] = frozenset()  # words it must come before, when given
     not_with: frozenset[str] = frozenset()  # words in the sentence that make the swap wrong
+    not_before_gerund: bool = False  # not before a verb in -ing with an object ("stopping it")
 
 
 # -- one match ---------------------------------------------------------------------------------
@@ -177,6 +178,8 @@ def _swap(pair: Pair, match: Match, place: _Place, page: _Page) -> tuple[int, st
         return None
     if pair.needs_noun and not _noun_or_adjective(following):
         return None
+    if pair.not_before_gerund and _gerund_with_object(after):
+        return None  # "attempts require stopping it" is not "need stopping it"
     if single and previous and previous not in STOPWORDS and word_zipf(previous) < 3.5:
         return None  # the head of a medical phrase: "vulvar lesions"
     if low == pair.complex.lower() and pair.kind in ("noun", "adjective") and \
@@ -208,6 +211,17 @@ def _swap(pair: Pair, match: Match, place: _Place, page: _Page) -> tuple[int, st
             start -= len(article) + 1
             plain = f"{new} {plain}"
     return start, text[start:match.end], plain
+
+
+def _gerund_with_object(after: Sequence[str]) -> bool:
+    """Do the words after start with a verb in -ing and its object ("stopping it", "taking
+    the pills")?"""
+    return len(after) >= 2 and after[0].endswith("ing") and len(after[0]) > 4 and \
+        can_be_verb(after[0]) and after[1] in _OBJECT_STARTS
+
+
+_OBJECT_STARTS = frozenset({"it", "them", "him", "her", "the", "a", "an", "your", "this", "that",
+                            "these", "those", "their", "his", "its", "my", "our", "all"})
 
 
 def _same_word(low: str, complex_: str, kind: str) -> bool:
@@ -612,7 +626,7 @@ def _inside_name(names: list[Match]) -> Callable[[Match], bool]:
 _FIELDS = {"complex": str, "plain": str, "verb": bool, "before_noun": bool, "kind": str,
            "needs_object": bool, "passive": bool, "clause_start": bool, "needs_noun": bool,
            "not_before": list, "not_after": list, "only_after": list, "only_before": list,
-           "not_with": list}
+           "not_with": list, "not_before_gerund": bool}
 _KINDS = ("noun", "adjective", "adverb")
 
 
@@ -673,7 +687,7 @@ def _matcher(extra: tuple[tuple[str, str], ...],
                     bool(item.get("needs_object")), bool(item.get("passive", True)),
                     bool(item.get("clause_start")), bool(item.get("needs_noun")),
                     words["not_after"], words["only_after"], words["only_before"],
-                    words["not_with"])
+                    words["not_with"], bool(item.get("not_before_gerund")))
         pairs[complex_] = pair
         forms = _regular(complex_) if pair.verb else ()
         glossary.add(Entry("plain-words", complex_, complex_, tuple(forms)))
