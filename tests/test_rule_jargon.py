@@ -737,6 +737,7 @@ def test_a_noun_after_two_hyphens_then_what_it_is_explains_the_term():
     text = ("Doctors look for biomarkers -- signs that may show risk of a disease -- in the "
             "blood.\n")
     assert flagged(text) == []
+    assert flagged("Doctors look for biomarkers--signs that may show risk.\n") == []
     assert [s for s, _, _ in flagged("Doctors look for biomarkers in the blood.\n")] == \
         ["biomarkers"]
     # not a list run into one line, items parted by " - "
@@ -751,6 +752,12 @@ def test_an_abbreviation_met_with_a_number_after_it_is_known_without_it():
     # but a code is not the start of a longer one: "CD7" after "CD79a"
     text = "The cells carry CD79a (a protein). Some also carry CD7.\n"
     assert [s for s, _, _ in flagged(text)] == ["CD7"]
+    # with a dash before the number too; and only after it was explained, not merely met
+    text = ("People with Charcot-Marie-Tooth disease type 1A (CMT-1A) vary. Some people with "
+            "CMT need braces.\n")
+    assert flagged(text) == []
+    text = "Tests of TSC2 vary. The TSC clinic is new.\n"
+    assert [s for s, _, _ in flagged(text)] == ["TSC2", "TSC"]
 
 
 def test_a_term_run_together_with_its_explanation_is_met_there():
@@ -761,6 +768,12 @@ def test_a_term_run_together_with_its_explanation_is_met_there():
     assert flagged(text) == []
     text = "You will see a doctor.\n\nLater the gastroenterologist does a test.\n"
     assert [s for s, _, _ in flagged(text)] == ["gastroenterologist"]
+    # a space lost before a word that joins is no explanation
+    text = "You may see a gastroenterologistor a surgeon.\n\nLater the gastroenterologist " \
+        "does a test.\n"
+    assert [s for s, _, _ in flagged(text)] == ["gastroenterologist"]
+    text = "It causes hyperkalemiaand weakness. Later hyperkalemia returns.\n"
+    assert [s for s, _, _ in flagged(text)] == ["hyperkalemia"]
 
 
 def test_a_word_joined_by_hyphens_is_reported_whole():
@@ -775,3 +788,7 @@ def test_a_word_joined_by_hyphens_is_reported_whole():
     assert [s for s, _, _ in flagged("Your vulvodynia-the pain will ease.\n")] == ["vulvodynia"]
     assert [s for s, _, _ in flagged("It presses on the chiasm-where nerves cross.\n")] == \
         ["chiasm"]
+    for text, term in (("She has hyperkalemia-high potassium.\n", "hyperkalemia"),
+                       ("See the nephrologist-your kidney doctor.\n", "nephrologist"),
+                       ("Take statin-only pills.\n", "statin")):
+        assert [s for s, _, _ in flagged(text)] == [term], text

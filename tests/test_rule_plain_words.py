@@ -281,3 +281,6 @@ def test_require_before_a_verb_in_ing_and_its_object_is_left_alone():
                 select="plain-words") == []
     (problem,) = lint("The wound requires cleaning every day.\n", select="plain-words")
     assert problem.message == 'Use "needs" instead of "requires".'
+    for text in ("You may require having surgery.\n", "It may require taking 2 pills.\n",
+                 "Nurses require wearing gloves.\n"):
+        assert lint(text, select="plain-words") == [], text

@@ -94,7 +94,8 @@ READ_CHECKS = ("round3/undefined-jargon.tsv", "round3/glossary-link.tsv",
                "round10/glossary-link-20004.tsv", "round10/undefined-jargon-change-20011.tsv",
                "round10/undefined-jargon-change-20012.tsv",
                "round10/undefined-jargon-change-20013.tsv",
-               "round10/plain-words-change-20014.tsv")
+               "round10/plain-words-change-20014.tsv",
+               "round10/plain-words-change-20015.tsv")
 READ_CHECKS_DIR = ROOT / "benchmarks" / "hand-check"
 
 

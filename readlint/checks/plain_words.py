@@ -214,14 +214,21 @@ def _swap(pair: Pair, match: Match, place: _Place, page: _Page) -> tuple[int, st
 
 
 def _gerund_with_object(after: Sequence[str]) -> bool:
-    """Do the words after start with a verb in -ing and its object ("stopping it", "taking
-    the pills")?"""
-    return len(after) >= 2 and after[0].endswith("ing") and len(after[0]) > 4 and \
-        can_be_verb(after[0]) and after[1] in _OBJECT_STARTS
+    """Do the words after start with a verb in -ing that goes on to an object ("stopping it",
+    "taking 2 pills", "wearing gloves"), not one that ends its clause or meets a preposition
+    ("needs cleaning every day", "needs cleaning.")?"""
+    if not after or not after[0].endswith("ing") or len(after[0]) <= 4 or \
+            not can_be_verb(after[0]):
+        return False
+    return len(after) >= 2 and after[1] not in _AFTER_GERUND_ALONE
 
 
-_OBJECT_STARTS = frozenset({"it", "them", "him", "her", "the", "a", "an", "your", "this", "that",
-                            "these", "those", "their", "his", "its", "my", "our", "all"})
+# What may follow a verb in -ing used without an object: a mark that ends the clause, a
+# preposition, a word of time ("needs cleaning every day").
+_AFTER_GERUND_ALONE = frozenset({".", ",", ";", ":", "!", "?", ")", "and", "or", "but", "every",
+                                 "daily", "often", "regularly", "again", "now", "soon", "later",
+                                 "after", "before", "for", "to", "at", "in", "on", "with", "by",
+                                 "from", "until", "during", "when", "if", "because", "as"})
 
 
 def _same_word(low: str, complex_: str, kind: str) -> bool:

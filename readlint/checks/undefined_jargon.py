@@ -342,6 +342,7 @@ class _Page:
                                       options["skip_glossary_terms"]), set())
         self.topic = topic_words(doc)  # the page's subject: its drug is named, not jargon, on it
         self.names: set[str] = set()  # words of mixed case taken as names inside a sentence
+        self.explained_abbreviations: set[str] = set()  # (folded) spelled out or explained
         # the site or body a title names ("Pexidartinib - NCI"): its own name, known there
         # and the site the front matter names as the page's source ("source: GARD")
         self.own_names = set(re.findall(r"\b[A-Z]{2,}\b", " ".join(
@@ -369,11 +370,11 @@ class _Page:
             any(form in self.seen for form in _latin_number(key)))
 
     def abbreviation_met_numbered(self, key: str) -> bool:
-        """Was the abbreviation (folded) met before with a number or type after it ("CMT"
-        after "Charcot-Marie-Tooth disease type 1A (CMT1A)")?"""
+        """Was the abbreviation (folded) explained before with a number or type after it
+        ("CMT" after "Charcot-Marie-Tooth disease type 1A (CMT1A)", or "(CMT-1A)")?"""
         size = len(key)
         return key[-1:].isalpha() and any(
-            len(met) > size and met[size].isdigit() and met.startswith(key) for met in self.seen)
+            met.startswith(key) and _numbered(met[size:]) for met in self.explained_abbreviations)
 
     def own_name(self, term: str) -> bool:
         """Is the term the name of the site or body the page's title or source names?"""
@@ -451,8 +452,9 @@ class _BlockTerms:
             return None  # ... "Cusimano said"
         if not hard_term(term, acronym, in_glossary, self.text, start, page.limits):
             glued = where_run_together(term) if not acronym else None
-            if glued is not None:  # "a gastroenterologista doctor who ...": a dash lost
-                # between a term and what explains it: the term is met, explained, here
+            if glued is not None and _explanation_starts(term[glued:]):
+                # "a gastroenterologista doctor who ...": a dash lost between a term and what
+                # explains it: the term is met, explained, here (not "hyperkalemiaand")
                 page.seen.add(fold_phrase(term[:glued]))
                 return None
             page.note_easy(term, in_glossary)
@@ -537,7 +539,14 @@ class _BlockTerms:
         return bool(hard) and all(w in self.page.seen for w in hard)
 
     def accounted_for(self, term: _Term) -> bool:
-        """Is the term left to glossary-link, linked, a kind of doctor, or explained?"""
+        """Is the term left to glossary-link, linked, a kind of doctor, or explained? (An
+        abbreviation that is, remembered as explained.)"""
+        found = self._accounted_for(term)
+        if found and term.acronym:
+            self.page.explained_abbreviations.add(term.key)
+        return found
+
+    def _accounted_for(self, term: _Term) -> bool:
         if term.in_glossary and self.page.skip_glossary_terms:
             return True
         if any(lk.start < term.end and term.start < lk.end for lk in self.block.links):
@@ -972,6 +981,23 @@ def _hyphenated(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _explanation_starts(word: str) -> bool:
+    """Could the word start what explains a term, after a lost dash: an article ("a doctor
+    who ..."), or a noun ("swelling"), not a word that joins ("and", "or", "too", "such")?"""
+    low = word.lower()
+    return low in ("a", "an", "the") or len(low) >= 4 and low not in STOPWORDS and \
+        low not in _NOT_EXPLAINING
+
+
+_NOT_EXPLAINING = frozenset("such which where while with also then than only more most "
+                            "much many very just even both each some what".split())
+
+
+def _numbered(rest: str) -> bool:
+    """Is what follows an abbreviation's letters a number or a type ("1A", "-1A", "2")?"""
+    return rest[:1].isdigit() or rest[:1] == "-" and rest[1:2].isdigit()
+
+
 def _whole_compound(text: str, start: int, end: int) -> tuple[int, int]:
     """The words to report for a term that is part of a word joined by hyphens, all of
     letters ("clonic" of "tonic-clonic", "oophorectomy" of "salpingo-oophorectomy"): the whole
@@ -985,20 +1011,17 @@ def _whole_compound(text: str, start: int, end: int) -> tuple[int, int]:
               if part]
     if len(others) > 2 or not all(part.isalpha() and not part.isupper() for part in others):
         return start, end
-    if not all(len(part) <= 5 and part.lower() not in _SUFFIX_PARTS or
-               word_zipf(part) < 3.0 for part in others) or \
-            any(part.lower() in STOPWORDS or part.lower() in _CLAUSE_WORDS for part in others):
-        return start, end  # a term and a common word: "warfarin-induced", "mucosa-associated";
-        # a dash lost before what explains it: "endocrinologist-a doctor who ..."
-    return whole_start, whole_end
+    if all(word_zipf(part) < 3.5 or part.lower() in _JOINING_PARTS for part in others):
+        return whole_start, whole_end  # rare parts or prefixes: "tonic-", "salpingo-",
+        # "alpha-", "anti-"
+    return start, end  # a term and a common word: "warfarin-induced", "statin-only"; a dash
+    # lost before what explains it: "hyperkalemia-high potassium", "nephrologist-your doctor"
 
 
-# Short common words that end a compound as a suffix would: the term is the part before them
-# ("scleroderma-like", "lanolin-based").
-_SUFFIX_PARTS = frozenset({"like", "type", "based", "free", "rich", "prone", "borne", "wide"})
-# Words that start a clause, glued to a term by a lost dash: "the optic chiasm-where ...".
-_CLAUSE_WORDS = frozenset({"where", "when", "which", "who", "whose", "what", "that", "then",
-                           "than", "while"})
+# Prefixes and letters written with a hyphen before a term's word: "anti-CD20", "non-syndromic",
+# "alpha-fetoprotein".
+_JOINING_PARTS = frozenset("anti non post pre pro semi pan ex re de co self multi sub inter intra "
+                           "para peri pseudo proto alpha beta gamma delta kappa cis trans".split())
 
 
 def _first_word_of_term(text: str, start: int, end: int) -> bool:
