@@ -128,7 +128,8 @@ class UndefinedJargon(Rule):
       - a plain appositive: "a cholecystectomy, surgery to remove the gallbladder",
         "biomarkers -- signs that may show ...";
       - the term run together with what explains it, a dash lost between them ("a
-        gastroenterologista doctor who ..."): its first use, explained there;
+        gastroenterologista doctor who ...", not "hyperkalemiaand"): its first use,
+        explained there;
       - for a name (a drug, a gene), what it is for or what kind it is: "loperamide
         (Imodium) ... to treat diarrhea", "SNRIs include venlafaxine and levomilnacipran",
         "bisacodyl and senna are examples of laxatives", "beta-blockers (propranolol or
@@ -144,8 +145,8 @@ class UndefinedJargon(Rule):
         or with the long form's words a little before it ("sexually transmitted diseases ...
         STDs", "Central Nervous System - ... CNS Embryonal Tumors"),
         or of three letters or more whose words are the page's whole title ("TOS" on
-        "Thoracic outlet syndrome"), or met before with a number or type after it ("CMT"
-        after "Charcot-Marie-Tooth disease type 1A (CMT1A)");
+        "Thoracic outlet syndrome"), or explained before with a number or type after it
+        ("CMT" after "Charcot-Marie-Tooth disease type 1A (CMT1A)");
       - one plain word in parentheses, plainer than the term: "the gingiva (gums)";
       - what kind of thing it is, in its next word: "an apheresis machine", "HER2 protein";
       - the next sentence going on about it by its last word: "... an ultrasound transducer.
