@@ -316,7 +316,6 @@ _COMBINING = frozenset("intra extra infra supra ultra contra micro macro multi p
                        "pre".split())
 
 
-@lru_cache(maxsize=WORDS_REMEMBERED)
 def run_together(word: str) -> bool:
     """Is the word two words typed without the space or dash between them ("endoscopea small
     tube", "drinkor stop", "electrolytesminerals")? English does not know it whole, and it

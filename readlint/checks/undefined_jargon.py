@@ -560,7 +560,7 @@ class _BlockTerms:
             return True  # its long form stands just before: "Central Nervous System - ... CNS"
         if term.acronym and self.page.abbreviation_met_numbered(term.key) and \
                 not self.text[term.end:term.end + 1].isalnum():
-            return True  # met with its number: "CMT" after "... type 1A (CMT1A)"
+            return True  # explained with its number: "CMT" after "... type 1A (CMT1A)"
         return self._explained(term)
 
     def _explained(self, term: _Term) -> bool:
