@@ -745,7 +745,7 @@ def test_a_noun_after_two_hyphens_then_what_it_is_explains_the_term():
     assert [s for s, _, _ in flagged(text)] == ["hypertrichosis"]
 
 
-def test_an_abbreviation_met_with_a_number_after_it_is_known_without_it():
+def test_an_abbreviation_explained_with_a_number_after_it_is_known_without_it():
     text = ("Charcot-Marie-Tooth disease type 1A (CMT1A) is the most common type. Signs of "
             "CMT1A vary a lot. Some people with CMT need braces.\n")
     assert flagged(text) == []

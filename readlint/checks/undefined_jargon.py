@@ -370,7 +370,7 @@ class _Page:
                 for ending in _FORMED_ENDINGS if len(key) - len(ending) >= 5) or
             any(form in self.seen for form in _latin_number(key)))
 
-    def abbreviation_met_numbered(self, key: str) -> bool:
+    def abbreviation_explained_numbered(self, key: str) -> bool:
         """Was the abbreviation (folded) explained before with a number or type after it
         ("CMT" after "Charcot-Marie-Tooth disease type 1A (CMT1A)", or "(CMT-1A)")?"""
         size = len(key)
@@ -558,7 +558,7 @@ class _BlockTerms:
             return True  # "internists" among other doctors
         if term.acronym and _initials_before(self.text, term.start, term.text):
             return True  # its long form stands just before: "Central Nervous System - ... CNS"
-        if term.acronym and self.page.abbreviation_met_numbered(term.key) and \
+        if term.acronym and self.page.abbreviation_explained_numbered(term.key) and \
                 not self.text[term.end:term.end + 1].isalnum():
             return True  # explained with its number: "CMT" after "... type 1A (CMT1A)"
         return self._explained(term)
