@@ -8,9 +8,10 @@ Which pages:
                 half from the held-out NIH pages (benchmarks/held-out-nih.txt): the figure
   tuning        the same from the other pages: for finding faults, never for the figure
   nci-held-out, nih-held-out, nci-tuning, nih-tuning: one kind of page only
-  nci-drafts    held-out cancer.gov pages whose editors link 3 dictionary terms or more, with
-                those links removed (as benchmarks/vocabulary.py's drafts): for glossary-link,
-                which says nothing on finished pages
+  nci-drafts    held-out cancer.gov pages with 3 links or more to the NCI dictionaries, those
+                links removed as in benchmarks/vocabulary.py's drafts (which counts a page's
+                links by the glossary terms they match, so takes a few pages fewer): for
+                glossary-link, which says nothing on finished pages
 
 cancer.gov pages are those written for patients (see split_corpus.for_professionals), with
 their editors' links in place; every page is checked with the patient rule set. All the flags
