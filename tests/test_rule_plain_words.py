@@ -223,7 +223,7 @@ def test_a_word_list_field_of_the_wrong_kind_is_named(tmp_path):
             ("{complex: utilize, plain: use, verbs: true}",
              "words.0: 'verbs' is not a field of a pair; the fields are complex, plain, verb, "
              "before_noun, kind, needs_object, passive, clause_start, needs_noun, not_before, "
-             "not_after, only_after, only_before, not_with, not_before_gerund")):
+             "not_after, only_after, only_before, not_with, not_before_gerund, intransitive")):
         words.write_text(f"words:\n  - {line}\n", encoding="utf-8")
         config = Config(raw_rules={"plain-words": {"word_lists": [str(words)]}})
         with pytest.raises(ConfigError) as info:
@@ -284,3 +284,28 @@ def test_require_before_a_verb_in_ing_and_its_object_is_left_alone():
     for text in ("You may require having surgery.\n", "It may require taking 2 pills.\n",
                  "Nurses require wearing gloves.\n"):
         assert lint(text, select="plain-words") == [], text
+
+
+def test_words_the_editors_explain_in_place_get_their_plain_words():
+    # cancer.gov's own explanations, "recurred (come back)" and "benign (not cancer)", as
+    # swaps that keep the sentence whole
+    assert [(subject, message) for subject, _, _, message in found(
+        "The cancer may recur after treatment. It recurred in the liver. Cancer that recurs "
+        "is harder to treat. The doctor checks whether it is recurring.")] == [
+        ("recur", 'Use "come back" instead of "recur".'),
+        ("recurred", 'Use "came back" instead of "recurred".'),
+        ("recurs", 'Use "comes back" instead of "recurs".'),
+        ("recurring", 'Use "coming back" instead of "recurring".')]
+    assert [(subject, message) for subject, _, _, message in found(
+        "Most polyps are benign. They are benign and do not spread.")] == [
+        ("benign", 'Use "not cancer" instead of "benign".')] * 2
+
+
+def test_an_intransitive_verb_in_ing_before_a_noun_is_an_adjective_left_alone():
+    # "coming back infections", "not cancer tumor" and "may be not cancer" are broken; the
+    # plain words already there are not offered again
+    for text in ("Recurring infections are common.", "She has a recurring rash.",
+                 "A benign tumor is not cancer.", "The growth may be benign or malignant.",
+                 "Most are benign tumors.", "The cancer has recurred (come back).",
+                 "Tumors that are benign (not cancer) do not spread."):
+        assert found(text) == [], text

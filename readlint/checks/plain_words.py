@@ -32,7 +32,8 @@ class PlainWords(Rule):
 
     Why: "utilize", "prior to" and "in order to" slow readers down and say nothing "use",
     "before" and "to" do not. Plain-language guidance (plainlanguage.gov, CDC "Everyday
-    Words", NIH "Clear & Simple") lists such pairs; readlint ships them in
+    Words", NIH "Clear & Simple") lists such pairs, and cancer.gov's editors give a few
+    more where they explain a word in place ("recur (come back)"); readlint ships them in
     readlint/data/plain-words.yaml, with their sources.
 
     It speaks only where the swap reads right in that sentence. The plain word takes the
@@ -149,6 +150,7 @@ class Pair(NamedTuple):
     only_before: frozenset[str] = frozenset()  # words it must come before, when given
     not_with: frozenset[str] = frozenset()  # words in the sentence that make the swap wrong
     not_before_gerund: bool = False  # not before a verb in -ing with an object ("stopping it")
+    intransitive: bool = False  # the verb takes no object: in -ing before a noun, an adjective
 
 
 # -- one match ---------------------------------------------------------------------------------
@@ -280,6 +282,8 @@ def _form(pair: Pair, low: str, before: list[str], after: list[str]) -> str | No
     elif low == forms.vbg or low.endswith("ing"):
         if noun_too and not (previous in _BE or sure_object):
             return None  # a noun here: "safety monitoring committee"
+        if pair.intransitive and _noun_or_adjective(following):
+            return None  # an adjective here: "recurring infections" is no "coming back ..."
         form = "VBG"
     else:
         past = _past(previous, before, after)
@@ -633,7 +637,7 @@ def _inside_name(names: list[Match]) -> Callable[[Match], bool]:
 _FIELDS = {"complex": str, "plain": str, "verb": bool, "before_noun": bool, "kind": str,
            "needs_object": bool, "passive": bool, "clause_start": bool, "needs_noun": bool,
            "not_before": list, "not_after": list, "only_after": list, "only_before": list,
-           "not_with": list, "not_before_gerund": bool}
+           "not_with": list, "not_before_gerund": bool, "intransitive": bool}
 _KINDS = ("noun", "adjective", "adverb")
 
 
@@ -694,7 +698,8 @@ def _matcher(extra: tuple[tuple[str, str], ...],
                     bool(item.get("needs_object")), bool(item.get("passive", True)),
                     bool(item.get("clause_start")), bool(item.get("needs_noun")),
                     words["not_after"], words["only_after"], words["only_before"],
-                    words["not_with"], bool(item.get("not_before_gerund")))
+                    words["not_with"], bool(item.get("not_before_gerund")),
+                    bool(item.get("intransitive")))
         pairs[complex_] = pair
         forms = _regular(complex_) if pair.verb else ()
         glossary.add(Entry("plain-words", complex_, complex_, tuple(forms)))
