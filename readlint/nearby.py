@@ -544,17 +544,11 @@ _ANNOUNCES_LIST_NO_COLON = lazy_re(r"(?:^|[.!?;:]\s+)((?:(?!of\b)[A-Za-z-]+\s+){
                                    r"\s+(?:may\s+)?include)\s*$", re.I)
 
 
-def list_announced(doc: Document, block_index: int, start: int | None = None) -> bool:
+def list_announced(doc: Document, block_index: int) -> bool:
     """Is the block an item of a list that a line before it announces ("Cancers linked to
     VHL include:", "the following types:", "Specific types include")? Its items are kinds of
-    what the line names. With `start`: and does the term there stand in the kind's name that
-    opens the item ("**Nodular sclerosing Hodgkin lymphoma**: ...", "Tumor lysis syndrome,
-    which ..."), not in a sentence the item is ("The amount of hemoglobin in the red blood
-    cells")?"""
-    block = doc.blocks[block_index]
-    if block.kind != "list_item":
-        return False
-    if start is not None and start >= _item_name_end(block.text):
+    what the line names."""
+    if doc.blocks[block_index].kind != "list_item":
         return False
     for block in reversed(doc.blocks[max(0, block_index - 40):block_index]):
         if block.kind != "list_item":
@@ -563,19 +557,6 @@ def list_announced(doc: Document, block_index: int, start: int | None = None) ->
                 _ANNOUNCES_LIST_NO_COLON.search(block.text, max(0, len(block.text) - 120))
                 is not None)
     return False
-
-
-# Where the name that opens a list item ends: a colon, a dash, a bracket, a comma, a
-# semicolon or a full stop.
-_NAME_ENDS = lazy_re(r":|\s[-–—]\s|[–—]|\(|,|;|\.(?:\s|$)")
-_NAME_WORDS = 6  # a name has at most this many words; more make a sentence
-
-
-def _item_name_end(text: str) -> int:
-    """Where the name that opens a list item ends (0 when the item opens with a sentence)."""
-    m = _NAME_ENDS.search(text)
-    name = text[:m.start()] if m else text
-    return len(name) if len(name.split()) <= _NAME_WORDS else 0
 
 
 def announced_kind(text: str, start: int) -> bool:
@@ -640,7 +621,7 @@ def explained_nearby(doc: Document, block_index: int, text: str, start: int, end
         defined_in_next_block(doc, block_index, term) or \
         under_own_heading(doc, block_index, term) or misread(text, start, end) or \
         kinds and (kind_given(text, start, end) or announced_kind(text, start) or
-                   list_announced(doc, block_index, start))
+                   list_announced(doc, block_index))
 
 
 def key_points_lists(doc: Document) -> set[int]:

@@ -489,23 +489,6 @@ def test_the_items_of_a_list_of_types_are_kinds_even_with_the_colon_lost():
     assert [s for s, _, _ in flagged(text)] == ["neutropenia"]
 
 
-def test_a_word_in_an_item_that_is_a_sentence_is_no_kind_the_list_announces():
-    # the kind's name opens the item (before a colon, a comma, a dash); an item that is a
-    # sentence names no kind: its hard words are terms to explain (cancer.gov's lists of
-    # what a blood test measures, of stages)
-    text = ("The sample is checked for the following:\n\n"
-            "- The amount of hemoglobin in the red blood cells.\n"
-            "- The number of platelets.\n")
-    assert [s for s, _, _ in flagged(text)] == ["hemoglobin"]
-    text = ("Cancer is described as one of the following:\n\n"
-            "- **N1mi:** Cancer has spread to the axillary lymph nodes.\n")
-    assert [s for s, _, _ in flagged(text)] == ["axillary lymph nodes"]
-    text = ("There are the following types:\n\n"
-            "- **Angiosarcoma**: a cancer of the lining of blood vessels.\n"
-            "- Hemangioendothelioma\n")
-    assert flagged(text) == []
-
-
 def test_words_readers_were_found_to_know_are_not_reported():
     assert flagged("Muscles waste away and paralysis sets in. She needs a respirator.\n") == []
     assert flagged("Kidney failure, cancer, tuberculosis, and other health problems.\n") == []

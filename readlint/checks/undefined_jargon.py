@@ -138,9 +138,9 @@ class UndefinedJargon(Rule):
         thing it is said just before it: "the enzyme mevalonate kinase", "three genes, ETFA,
         ETFB, and ETFDH", "the parasite Babesia microti", "a different checkpoint molecule, CTLA-4";
       - one of the types the sentence before announces: "four main types of thyroid
-        cancer. These are papillary, follicular, medullary, and anaplastic", or the name
-        that opens an item of a list a line announces ("Cancers linked to VHL include:";
-        "Specific types include", its colon lost), not a word in an item that is a sentence;
+        cancer. These are papillary, follicular, medullary, and anaplastic", or an item of
+        a list a line announces ("Cancers linked to VHL include:"; "Specific types include",
+        its colon lost);
       - an abbreviation after its long form: "American Society of Clinical Oncology (ASCO)",
         or with the long form's words a little before it ("sexually transmitted diseases ...
         STDs", "Central Nervous System - ... CNS Embryonal Tumors"),
