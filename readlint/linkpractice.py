@@ -30,6 +30,7 @@ from .document import Document
 from .explanations import ends_also_called, explained, places
 from .glossary import Glossary
 from .patterns import lazy_re
+from .prose import ends_lost_link
 from .termmatch import Match
 from .vocabulary import SKIP_SECTIONS, in_proper_name, is_acronym, rarity
 from .wordforms import can_be_verb, fold, only_a_verb
@@ -388,7 +389,6 @@ def about_cancer(doc: Document) -> bool:
     return title is None or _CANCER.search(str(title)) is not None
 
 
-_CARD_END = lazy_re(r"\]\((?:/|https?://)[^)\s]*\)?\s*$")
 LINK_CARDS_SHARE = 0.3
 
 
@@ -400,7 +400,7 @@ def mostly_link_cards(doc: Document) -> bool:
     cards = sum(1 for b in doc.blocks
                 if b.kind == "heading" and b.links and
                 b.links[0].end - b.links[0].start >= 0.8 * len(b.text.strip())
-                or b.kind != "heading" and (b.text.strip() == "[" or _CARD_END.search(b.text)))
+                or b.kind != "heading" and (b.text.strip() == "[" or ends_lost_link(b.text)))
     prose = sum(1 for b in doc.blocks if b.kind in ("paragraph", "list_item"))
     return cards >= 3 and cards >= LINK_CARDS_SHARE * max(1, prose)
 

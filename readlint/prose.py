@@ -236,6 +236,16 @@ def written_links(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _WRITTEN_LINK.finditer(text)]
 
 
+# The end of a link card whose markup the page lost: "Learn about ...](/types/breast/...)".
+_CARD_END = lazy_re(r"\]\((?:/|https?://)[^)\s]*\)?\s*$")
+
+
+def ends_lost_link(text: str) -> bool:
+    """Does the text end a link whose markup the page lost, so that all of it is a link's text
+    (a card's blurb: "Learn about lumpectomy, ... risks.](/types/breast/...)")?"""
+    return _CARD_END.search(text) is not None
+
+
 def address_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) of each address in text, in order: what ADDRESS.finditer finds.
 

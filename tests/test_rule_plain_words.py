@@ -223,7 +223,8 @@ def test_a_word_list_field_of_the_wrong_kind_is_named(tmp_path):
             ("{complex: utilize, plain: use, verbs: true}",
              "words.0: 'verbs' is not a field of a pair; the fields are complex, plain, verb, "
              "before_noun, kind, needs_object, passive, clause_start, needs_noun, not_before, "
-             "not_after, only_after, only_before, not_with, not_before_gerund, intransitive")):
+             "not_after, only_after, only_before, not_with, not_before_gerund, intransitive, "
+             "predicative")):
         words.write_text(f"words:\n  - {line}\n", encoding="utf-8")
         config = Config(raw_rules={"plain-words": {"word_lists": [str(words)]}})
         with pytest.raises(ConfigError) as info:
@@ -291,7 +292,7 @@ def test_words_the_editors_explain_in_place_get_their_plain_words():
     # swaps that keep the sentence whole
     assert [(subject, message) for subject, _, _, message in found(
         "The cancer may recur after treatment. It recurred in the liver. Cancer that recurs "
-        "is harder to treat. The doctor checks whether it is recurring.")] == [
+        "is harder to treat. The doctor checks the risk of it recurring.")] == [
         ("recur", 'Use "come back" instead of "recur".'),
         ("recurred", 'Use "came back" instead of "recurred".'),
         ("recurs", 'Use "comes back" instead of "recurs".'),
@@ -309,3 +310,28 @@ def test_an_intransitive_verb_in_ing_before_a_noun_is_an_adjective_left_alone():
                  "Most are benign tumors.", "The cancer has recurred (come back).",
                  "Tumors that are benign (not cancer) do not spread."):
         assert found(text) == [], text
+
+
+def test_a_term_glossing_the_plain_words_before_it_and_a_lost_links_text_are_left_alone():
+    # GARD: "returns (recurs)" gives the term for the plain word: "returns (comes back)"
+    # would say it twice; a card's blurb whose link markup was lost is a link's text
+    assert found("Surgery may be needed if the condition returns (recurs) after surgery.") == []
+    card = ("- [Lumpectomy\n\nLearn about lumpectomy, additional treatments you may need, "
+            "and risks.](/types/breast/treatment/surgery/lumpectomy)\n")
+    assert found(card) == []
+    assert [s for s, *_ in found(card.replace("](/types/breast/treatment/surgery/lumpectomy)",
+                                              ""))] == ["additional"]
+
+
+def test_recur_and_benign_where_the_plain_words_would_change_the_sense_or_the_grammar():
+    # a disorder that happens again in a family does not "come back"; "recurring" after
+    # "are" says the symptoms come and go; "not cancer" cannot stand before a noun; a word
+    # the writer explains in brackets right after it is explained
+    for text in ("Sporadic abnormalities are not likely to recur in a family.",
+                 "In Mollaret meningitis, the symptoms are recurring.",
+                 "Childhood craniopharyngiomas are benign brain tumors.",
+                 "Most renal oncocytomas are benign (non-cancerous) and rare.",
+                 "Enchondromas are benign (noncancerous) tumors."):
+        assert found(text) == [], text
+    assert [m for _, _, _, m in found("The risk of the cancer recurring is low.")] == [
+        'Use "coming back" instead of "recurring".']

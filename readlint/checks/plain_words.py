@@ -17,7 +17,7 @@ from ..glossary import Entry, Glossary
 from ..glossary_sets import block_matches, load_all
 from ..patterns import lazy_re
 from ..problem import Fix, Problem, Severity
-from ..prose import within, written_links
+from ..prose import ends_lost_link, within, written_links
 from ..readability import familiar_words, is_familiar
 from ..rule import NO_OPTIONS, PLAIN_WORD, Example, Rule, RunContext
 from ..schema import load_yaml
@@ -104,8 +104,10 @@ class PlainWords(Rule):
         names = block_matches(doc, refs) if refs else None
         page = _Page(doc, refs)
         for index, block in enumerate(doc.blocks):
-            if block.kind == "heading" or index in doc.heading_lines or _label(block):
-                continue  # a heading, also one written as the line under an empty "##"
+            if block.kind == "heading" or index in doc.heading_lines or _label(block) or \
+                    ends_lost_link(block.text):
+                continue  # a heading, also one written as the line under an empty "##"; a
+                # link's text whose markup was lost ("Learn about ...](/types/...)")
             found = matcher.find(block.text)
             if not found:
                 continue
@@ -151,6 +153,7 @@ class Pair(NamedTuple):
     not_with: frozenset[str] = frozenset()  # words in the sentence that make the swap wrong
     not_before_gerund: bool = False  # not before a verb in -ing with an object ("stopping it")
     intransitive: bool = False  # the verb takes no object: in -ing before a noun, an adjective
+    predicative: bool = False  # the substitute cannot stand before a noun ("is not cancer")
 
 
 # -- one match ---------------------------------------------------------------------------------
@@ -172,16 +175,8 @@ def _swap(pair: Pair, match: Match, place: _Place, page: _Page) -> tuple[int, st
         return None
     before, after = place.around(match.start, match.end)
     previous, following = _word_at(before), _word_at(after)
-    ahead = [following] if pair.kind != "adjective" else \
-        [w for w in after[:4] if w[:1].isalnum()][:3]  # "pulmonary and aortic valves"
-    if pair.not_before.intersection(ahead) or (following and not pair.before_noun) or \
-            previous in pair.not_after or (pair.only_after and previous not in pair.only_after) \
-            or (pair.only_before and following not in pair.only_before):
+    if not _fits_between(pair, before, after):
         return None
-    if pair.needs_noun and not _noun_or_adjective(following):
-        return None
-    if pair.not_before_gerund and _gerund_with_object(after):
-        return None  # "attempts require stopping it" is not "need stopping it"
     if single and previous and previous not in STOPWORDS and word_zipf(previous) < 3.5:
         return None  # the head of a medical phrase: "vulvar lesions"
     if low == pair.complex.lower() and pair.kind in ("noun", "adjective") and \
@@ -192,6 +187,8 @@ def _swap(pair: Pair, match: Match, place: _Place, page: _Page) -> tuple[int, st
         return None  # "an additional 2 hours" is not "a more 2 hours"
     if single and _abbreviated(text, match.start, match.end):
         return None  # a term with its abbreviation: "end-stage renal disease (ESRD)"
+    if _glossed(text, match.start, match.end):
+        return None  # the term a plain word before it is glossed with: "returns (recurs)"
     if pair.clause_start and not _clause_starts(before):
         return None
     if pair.not_with and pair.not_with.intersection(before + after):
@@ -202,8 +199,8 @@ def _swap(pair: Pair, match: Match, place: _Place, page: _Page) -> tuple[int, st
     plain = _inflect(pair, match.text, form)
     if "your" in plain.split() and not place.speaks_to_reader():
         return None
-    if _already_there(plain, before, after):
-        return None  # "Kidney (renal) abnormalities"
+    if _already_there(plain, before, after) or _given_after(text, match.end, plain):
+        return None  # "Kidney (renal) abnormalities", "benign (non-cancerous)"
     start = match.start
     article = before[0] if before and before[0] in ("a", "an") else ""
     if article and text[start - len(article) - 1:start].lower() == article + " ":
@@ -213,6 +210,25 @@ def _swap(pair: Pair, match: Match, place: _Place, page: _Page) -> tuple[int, st
             start -= len(article) + 1
             plain = f"{new} {plain}"
     return start, text[start:match.end], plain
+
+
+def _fits_between(pair: Pair, before: list[str], after: list[str]) -> bool:
+    """Can the substitute stand between the words before and after it, as the pair's fields
+    say (not_before, not_after, only_after, only_before, before_noun, needs_noun,
+    predicative, not_before_gerund)?"""
+    previous, following = _word_at(before), _word_at(after)
+    ahead = [following] if pair.kind != "adjective" else \
+        [w for w in after[:4] if w[:1].isalnum()][:3]  # "pulmonary and aortic valves"
+    if pair.not_before.intersection(ahead) or (following and not pair.before_noun) or \
+            previous in pair.not_after or (pair.only_after and previous not in pair.only_after) \
+            or (pair.only_before and following not in pair.only_before):
+        return False
+    if pair.needs_noun and not _noun_or_adjective(following):
+        return False
+    if pair.predicative and _noun_or_adjective(following):
+        return False  # "benign brain tumors" is not "not cancer brain tumors"
+    # "attempts require stopping it" is not "need stopping it"
+    return not (pair.not_before_gerund and _gerund_with_object(after))
 
 
 def _gerund_with_object(after: Sequence[str]) -> bool:
@@ -282,8 +298,9 @@ def _form(pair: Pair, low: str, before: list[str], after: list[str]) -> str | No
     elif low == forms.vbg or low.endswith("ing"):
         if noun_too and not (previous in _BE or sure_object):
             return None  # a noun here: "safety monitoring committee"
-        if pair.intransitive and _noun_or_adjective(following):
-            return None  # an adjective here: "recurring infections" is no "coming back ..."
+        if pair.intransitive and (_noun_or_adjective(following) or previous in _BE):
+            return None  # an adjective here: "recurring infections" is no "coming back
+            # infections", nor "the symptoms are recurring" (they come and go) "... coming back"
         form = "VBG"
     else:
         past = _past(previous, before, after)
@@ -337,6 +354,30 @@ def _abbreviated(text: str, start: int, end: int) -> bool:
     ("end-stage renal disease (ESRD)", "pulmonary rehabilitation (PR)")?"""
     short = _ABBREVIATION_AFTER.match(text, end, end + 80)
     return short is not None and text[start:start + 1].upper() in short.group(1)
+
+
+# What stands in brackets right after the word: "benign (non-cancerous)".
+_BRACKET_AFTER = lazy_re(r"\s*\(([^()]{1,60})\)")
+_OPEN_BEFORE = lazy_re(r"[^\W\d_][\w'’-]*\s*\(\s*$")
+_SHUT_AFTER = lazy_re(r"\s*\)")
+
+
+def _given_after(text: str, end: int, plain: str) -> bool:
+    """Do the brackets right after the word hold the substitute's own word, in another form
+    ("benign (non-cancerous)" for "not cancer")? The writer has explained it there."""
+    bracket = _BRACKET_AFTER.match(text, end)
+    if bracket is None:
+        return False
+    inside = bracket.group(1).lower()
+    return any(word in inside for word in plain.lower().split()
+               if len(word) > 4 and word not in STOPWORDS)
+
+
+def _glossed(text: str, start: int, end: int) -> bool:
+    """Is the word all that stands in brackets right after another word: the term the writer
+    gives for the plain words before it ("if the condition returns (recurs)")?"""
+    return _SHUT_AFTER.match(text, end) is not None and \
+        _OPEN_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 def _clause_starts(before: list[str]) -> bool:
@@ -637,7 +678,8 @@ def _inside_name(names: list[Match]) -> Callable[[Match], bool]:
 _FIELDS = {"complex": str, "plain": str, "verb": bool, "before_noun": bool, "kind": str,
            "needs_object": bool, "passive": bool, "clause_start": bool, "needs_noun": bool,
            "not_before": list, "not_after": list, "only_after": list, "only_before": list,
-           "not_with": list, "not_before_gerund": bool, "intransitive": bool}
+           "not_with": list, "not_before_gerund": bool, "intransitive": bool,
+           "predicative": bool}
 _KINDS = ("noun", "adjective", "adverb")
 
 
@@ -699,7 +741,7 @@ def _matcher(extra: tuple[tuple[str, str], ...],
                     bool(item.get("clause_start")), bool(item.get("needs_noun")),
                     words["not_after"], words["only_after"], words["only_before"],
                     words["not_with"], bool(item.get("not_before_gerund")),
-                    bool(item.get("intransitive")))
+                    bool(item.get("intransitive")), bool(item.get("predicative")))
         pairs[complex_] = pair
         forms = _regular(complex_) if pair.verb else ()
         glossary.add(Entry("plain-words", complex_, complex_, tuple(forms)))

@@ -13,7 +13,7 @@ from ..glossary_sets import block_matches
 from ..nearby import resource_title
 from ..patterns import lazy_re
 from ..problem import Problem, Severity
-from ..prose import Sentence
+from ..prose import Sentence, ends_lost_link
 from ..readability import COUNTED, FORMULA_LABELS, GRADE_FORMULAS, SHORT_WORD, UNREAD, TextStats
 from ..rule import GRADE, Example, Rule
 from ..stock import stock_key, stock_sentences
@@ -263,17 +263,12 @@ def _pronunciation_keys(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# The end of a link card whose markup the page lost: "Learn about ...](/types/breast/...)".
-_CARD_END = lazy_re(r"\]\((?:/|https?://)[^)\s]*\)?\s*$")
-
-
 def _link_card(block: Block) -> bool:
     """Is the block all link text, the title of another page ("[Targeted Therapy to Treat
     Cancer](...)"), or a link card that lost its markup, rather than the writer's sentence?"""
     linked = sum(link.end - link.start for link in block.links)
     text = block.text.strip()
-    return bool(block.links) and linked >= len(text) - 2 or text == "[" or \
-        _CARD_END.search(text) is not None
+    return bool(block.links) and linked >= len(text) - 2 or text == "[" or ends_lost_link(text)
 
 
 def _names_only(block: Block, words: list[str]) -> bool:
