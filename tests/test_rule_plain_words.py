@@ -335,3 +335,16 @@ def test_recur_and_benign_where_the_plain_words_would_change_the_sense_or_the_gr
         assert found(text) == [], text
     assert [m for _, _, _, m in found("The risk of the cancer recurring is low.")] == [
         'Use "coming back" instead of "recurring".']
+
+
+def test_recurring_as_an_adjective_and_plain_words_the_sentence_gives_next():
+    # "recurring" is "coming back" only with what comes back before it; "benign" is not "not
+    # cancer" where the sentence says "non-cancerous" right after; a little word before the
+    # brackets makes them no gloss ("and (frequently) death")
+    for text in ("Most cases of chronic, or recurring, pericarditis are autoimmune.",
+                 "It is characterized by recurring but reversible periods of sleep.",
+                 "Polyps are benign, or non-cancerous, growths.",
+                 "Most pituitary tumors are benign, which means they are non-cancerous."):
+        assert found(text) == [], text
+    assert [m for _, _, _, m in found("It leads to disability and (frequently) death.")] == [
+        'Use "often" instead of "frequently".']

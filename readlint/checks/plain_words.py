@@ -298,9 +298,11 @@ def _form(pair: Pair, low: str, before: list[str], after: list[str]) -> str | No
     elif low == forms.vbg or low.endswith("ing"):
         if noun_too and not (previous in _BE or sure_object):
             return None  # a noun here: "safety monitoring committee"
-        if pair.intransitive and (_noun_or_adjective(following) or previous in _BE):
-            return None  # an adjective here: "recurring infections" is no "coming back
-            # infections", nor "the symptoms are recurring" (they come and go) "... coming back"
+        if pair.intransitive and (_noun_or_adjective(following) or
+                                  not _gerund_subject(previous)):
+            return None  # an adjective unless its subject is before it ("the cancer
+            # recurring"): "recurring infections", "chronic, or recurring, pain", "the
+            # symptoms are recurring" (they come and go) are no "coming back ..."
         form = "VBG"
     else:
         past = _past(previous, before, after)
@@ -356,19 +358,25 @@ def _abbreviated(text: str, start: int, end: int) -> bool:
     return short is not None and text[start:start + 1].upper() in short.group(1)
 
 
-# What stands in brackets right after the word: "benign (non-cancerous)".
+# What stands in brackets right after the word: "benign (non-cancerous)"; what an "or" or a
+# "which means" gives as its other words: "benign, or non-cancerous, growths", "benign, which
+# means they are non-cancerous".
 _BRACKET_AFTER = lazy_re(r"\s*\(([^()]{1,60})\)")
-_OPEN_BEFORE = lazy_re(r"[^\W\d_][\w'’-]*\s*\(\s*$")
+_GLOSS_AFTER = lazy_re(r",\s+or\s+([^,.;:()]{1,30}),|"
+                       r",?\s+(?:which means|meaning|that is,?)\s+([^,.;:()]{1,40})")
+_OPEN_BEFORE = lazy_re(r"([^\W\d_][\w'’-]*)\s*\(\s*$")
 _SHUT_AFTER = lazy_re(r"\s*\)")
 
 
 def _given_after(text: str, end: int, plain: str) -> bool:
-    """Do the brackets right after the word hold the substitute's own word, in another form
-    ("benign (non-cancerous)" for "not cancer")? The writer has explained it there."""
-    bracket = _BRACKET_AFTER.match(text, end)
-    if bracket is None:
+    """Do the brackets right after the word, or the next words of its sentence, hold the
+    substitute's own word in another form ("benign (non-cancerous)", "benign, or
+    non-cancerous, growths", "benign, which means they are non-cancerous" for "not
+    cancer")? The writer has explained it there."""
+    gloss = _BRACKET_AFTER.match(text, end) or _GLOSS_AFTER.match(text, end)
+    if gloss is None:
         return False
-    inside = bracket.group(1).lower()
+    inside = (gloss.group(1) or gloss.group(2)).lower()
     return any(word in inside for word in plain.lower().split()
                if len(word) > 4 and word not in STOPWORDS)
 
@@ -376,8 +384,11 @@ def _given_after(text: str, end: int, plain: str) -> bool:
 def _glossed(text: str, start: int, end: int) -> bool:
     """Is the word all that stands in brackets right after another word: the term the writer
     gives for the plain words before it ("if the condition returns (recurs)")?"""
-    return _SHUT_AFTER.match(text, end) is not None and \
-        _OPEN_BEFORE.search(text, max(0, start - 40), start) is not None
+    if _SHUT_AFTER.match(text, end) is None:
+        return False
+    before = _OPEN_BEFORE.search(text, max(0, start - 40), start)
+    # (a plain word, not a little one: not "and (frequently) death")
+    return before is not None and before.group(1).lower() not in STOPWORDS
 
 
 def _clause_starts(before: list[str]) -> bool:
@@ -462,6 +473,20 @@ def _a_subject(word: str) -> bool:
     kinds = _kinds(word)
     return word in _SUBJECTS or word in ("that", "which") or \
         (not kinds or "NOUN" in kinds) and "VERB" not in kinds
+
+
+def _gerund_subject(word: str) -> bool:
+    """Can the word before a verb in -ing be what does it ("the cancer recurring", "it
+    recurring"), or "from" after it ("keep tumors from recurring"): a pronoun, or a noun that
+    is not also a verb (not "causes", "or", "by")?"""
+    if word in _PRONOUNS or word in _SUBJECTS:
+        return True
+    if word == "from":
+        return True  # "keep hernias from recurring": what recurs stands before "from"
+    if word in STOPWORDS or word in _FUNCTION:
+        return False
+    kinds = _kinds(word)
+    return "NOUN" in kinds and "VERB" not in kinds
 
 
 def _names_with(word: str) -> bool:
