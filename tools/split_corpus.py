@@ -95,7 +95,10 @@ READ_CHECKS = ("round3/undefined-jargon.tsv", "round3/glossary-link.tsv",
                "round10/undefined-jargon-change-20012.tsv",
                "round10/undefined-jargon-change-20013.tsv",
                "round10/plain-words-change-20014.tsv",
-               "round10/plain-words-change-20015.tsv")
+               "round10/plain-words-change-20015.tsv",
+               "round11/plain-words-21002.tsv", "round11/plain-words-change-21001.tsv",
+               "round11/plain-words-change-21004.tsv", "round11/plain-words-change-21005.tsv",
+               "round11/undefined-jargon-change-21003.tsv")
 READ_CHECKS_DIR = ROOT / "benchmarks" / "hand-check"
 
 
