@@ -302,20 +302,50 @@ def test_words_the_editors_explain_in_place_get_their_plain_words():
         ("benign", 'Use "not cancer" instead of "benign".')] * 2
 
 
-def test_an_intransitive_verb_in_ing_before_a_noun_is_an_adjective_left_alone():
-    # "coming back infections", "not cancer tumor" and "may be not cancer" are broken; the
-    # plain words already there are not offered again
+def test_an_intransitive_verb_in_ing_without_what_does_it_before_it_is_an_adjective():
+    # "coming back infections", "your coming back, painful headaches" are broken; "recurring"
+    # is "coming back" only after what comes back, or after it and "from"
     for text in ("Recurring infections are common.", "She has a recurring rash.",
-                 "A benign tumor is not cancer.", "The growth may be benign or malignant.",
-                 "Most are benign tumors.", "The cancer has recurred (come back).",
+                 "Other recurring chromosomal changes are less common.",
+                 "Tell your doctor about your recurring, painful headaches.",
+                 "Many people suffer from recurring or chronic pain."):
+        assert found(text) == [], text
+    for text in ("Surgery can keep hernias from recurring.",
+                 "The risk of the cancer recurring is low."):
+        assert [m for _, _, _, m in found(text)] == [
+            'Use "coming back" instead of "recurring".'], text
+
+
+def test_an_intransitive_verb_is_never_passive():
+    # "The cancer come back in the liver" would be broken: a verb with no object has no
+    # passive, so its -ed form is the past ("came back"), or after "has" "come back"
+    assert [m for _, _, _, m in found(
+        "The cancer recurred in the liver. Patients whose disease recurred within 2 years "
+        "did worse. The cancer has recurred.")] == [
+        'Use "came back" instead of "recurred".', 'Use "came back" instead of "recurred".',
+        'Use "come back" instead of "recurred".']
+
+
+def test_benign_only_where_it_ends_what_is_said():
+    for text in ("A benign tumor is not cancer.", "The growth may be benign or malignant.",
+                 "Treatment depends on whether the tumor is benign or malignant.",
+                 "Most nodules are benign, well circumscribed, and encapsulated nodules.",
+                 "The cancer has recurred (come back).",
                  "Tumors that are benign (not cancer) do not spread."):
         assert found(text) == [], text
+    for text in ("They are benign and do not spread.", "The disease is benign; however, it "
+                 "can grow.", "Almost all are benign, but a few can spread."):
+        assert [m for _, _, _, m in found(text)] == [
+            'Use "not cancer" instead of "benign".'], text
 
 
 def test_a_term_glossing_the_plain_words_before_it_and_a_lost_links_text_are_left_alone():
     # GARD: "returns (recurs)" gives the term for the plain word: "returns (comes back)"
     # would say it twice; a card's blurb whose link markup was lost is a link's text
     assert found("Surgery may be needed if the condition returns (recurs) after surgery.") == []
+    # a label in brackets after a word no plainer than it is no gloss
+    assert [m for _, _, _, m in found("Take 2 tablets (oral) each morning.")] == [
+        'Use "by mouth" instead of "oral".']
     card = ("- [Lumpectomy\n\nLearn about lumpectomy, additional treatments you may need, "
             "and risks.](/types/breast/treatment/surgery/lumpectomy)\n")
     assert found(card) == []
@@ -348,3 +378,16 @@ def test_recurring_as_an_adjective_and_plain_words_the_sentence_gives_next():
         assert found(text) == [], text
     assert [m for _, _, _, m in found("It leads to disability and (frequently) death.")] == [
         'Use "often" instead of "frequently".']
+
+
+def test_recurred_after_have_and_another_verb_and_benign_before_a_clause():
+    # "should have persisted or come back"; "benign, but there is", "benign and rarely ..."
+    assert [m for _, _, _, m in found(
+        "These symptoms should have persisted or recurred during 6 months.")] == [
+        'Use "come back" instead of "recurred".']
+    for text in ("Most juvenile polyps are benign, but there is a chance.",
+                 "Pancreatic cysts are benign and rarely grow.",
+                 "Biopsies were benign in 105 men."):
+        assert [m for _, _, _, m in found(text)] == [
+            'Use "not cancer" instead of "benign".'], text
+    assert found("Most tumors are benign and borderline.") == []

@@ -225,10 +225,37 @@ def _fits_between(pair: Pair, before: list[str], after: list[str]) -> bool:
         return False
     if pair.needs_noun and not _noun_or_adjective(following):
         return False
-    if pair.predicative and _noun_or_adjective(following):
-        return False  # "benign brain tumors" is not "not cancer brain tumors"
+    if pair.predicative and not _ends_what_is_said(after):
+        return False  # "benign brain tumors", "benign or malignant" are no "not cancer ..."
     # "attempts require stopping it" is not "need stopping it"
     return not (pair.not_before_gerund and _gerund_with_object(after))
+
+
+def _ends_what_is_said(after: Sequence[str]) -> bool:
+    """Does the word end what is said of the subject ("are benign.", "is benign; however",
+    "is benign in most cases", "are benign and rarely spread", "are benign, but there is a
+    chance ..."), not go on to a noun or another adjective ("benign tumors", "benign or
+    malignant", "benign, well circumscribed, and encapsulated nodules")?"""
+    rest = list(after)
+    if not rest or not rest[0][:1].isalnum() and rest[0] != ",":
+        return True  # the sentence ends, or a mark ends the clause
+    if rest[0] in _PREPOSITIONS:
+        return True  # "benign in most cases"
+    if rest[0] == ",":
+        rest = rest[1:]
+    if rest and rest[0] in ("and", "but"):
+        rest = rest[1:]
+    elif after[0] != ",":
+        return False  # "benign tumors", "benign or malignant"
+    going_on = rest[0] if rest else ""
+    if going_on in _FUNCTION or going_on in STOPWORDS or going_on in _CLAUSE_OPENERS:
+        return True
+    kinds = _kinds(going_on)
+    return "ADJ" not in kinds and "NOUN" not in kinds  # a verb or an adverb: "rarely spread"
+
+
+# Words that open a clause after "benign," ("benign, but there is", "benign, although ...").
+_CLAUSE_OPENERS = frozenset("there although though while whereas however so yet".split())
 
 
 def _gerund_with_object(after: Sequence[str]) -> bool:
@@ -298,12 +325,14 @@ def _form(pair: Pair, low: str, before: list[str], after: list[str]) -> str | No
     elif low == forms.vbg or low.endswith("ing"):
         if noun_too and not (previous in _BE or sure_object):
             return None  # a noun here: "safety monitoring committee"
-        if pair.intransitive and (_noun_or_adjective(following) or
-                                  not _gerund_subject(previous)):
-            return None  # an adjective unless its subject is before it ("the cancer
-            # recurring"): "recurring infections", "chronic, or recurring, pain", "the
-            # symptoms are recurring" (they come and go) are no "coming back ..."
+        if pair.intransitive and not _gerund_subject(before):
+            return None  # an adjective unless what does it stands before it ("the cancer
+            # recurring"): "recurring infections", "your recurring, painful headaches",
+            # "the symptoms are recurring" (they come and go) are no "coming back ..."
         form = "VBG"
+    elif pair.intransitive:  # never passive: "it recurred in the liver", "has recurred"
+        form = "VBN" if previous in _HAVE or previous in ("and", "or") and \
+            _HAVE.intersection(before[1:4]) else "VBD"  # "has persisted or recurred"
     else:
         past = _past(previous, before, after)
         if past is None:
@@ -364,8 +393,9 @@ def _abbreviated(text: str, start: int, end: int) -> bool:
 _BRACKET_AFTER = lazy_re(r"\s*\(([^()]{1,60})\)")
 _GLOSS_AFTER = lazy_re(r",\s+or\s+([^,.;:()]{1,30}),|"
                        r",?\s+(?:which means|meaning|that is,?)\s+([^,.;:()]{1,40})")
-_OPEN_BEFORE = lazy_re(r"([^\W\d_][\w'’-]*)\s*\(\s*$")
+_OPEN_BEFORE = lazy_re(r"([^\W\d_]{3,})\s*\(\s*$")
 _SHUT_AFTER = lazy_re(r"\s*\)")
+_PLAINER = 1.0  # how much more common (Zipf) a plain word is than the term it is glossed with
 
 
 def _given_after(text: str, end: int, plain: str) -> bool:
@@ -382,13 +412,16 @@ def _given_after(text: str, end: int, plain: str) -> bool:
 
 
 def _glossed(text: str, start: int, end: int) -> bool:
-    """Is the word all that stands in brackets right after another word: the term the writer
-    gives for the plain words before it ("if the condition returns (recurs)")?"""
+    """Is the word all that stands in brackets right after a plainer word: the term the
+    writer gives for the plain words before it ("if the condition returns (recurs)", "fluid
+    (edema)"), not a label ("6 hours (oral)", "Mineral oil (oral)") nor a little word's
+    aside ("and (frequently) death")?"""
     if _SHUT_AFTER.match(text, end) is None:
         return False
     before = _OPEN_BEFORE.search(text, max(0, start - 40), start)
-    # (a plain word, not a little one: not "and (frequently) death")
-    return before is not None and before.group(1).lower() not in STOPWORDS
+    if before is None or before.group(1).lower() in STOPWORDS:
+        return False
+    return word_zipf(before.group(1)) >= word_zipf(text[start:end]) + _PLAINER
 
 
 def _clause_starts(before: list[str]) -> bool:
@@ -475,18 +508,31 @@ def _a_subject(word: str) -> bool:
         (not kinds or "NOUN" in kinds) and "VERB" not in kinds
 
 
-def _gerund_subject(word: str) -> bool:
-    """Can the word before a verb in -ing be what does it ("the cancer recurring", "it
-    recurring"), or "from" after it ("keep tumors from recurring"): a pronoun, or a noun that
-    is not also a verb (not "causes", "or", "by")?"""
-    if word in _PRONOUNS or word in _SUBJECTS:
-        return True
+def _gerund_subject(before: list[str]) -> bool:
+    """Does what does the verb in -ing stand right before it ("the cancer recurring", "it
+    recurring"), or before a "from" right before it ("keep tumors from recurring")?"""
+    word = before[0] if before else ""
     if word == "from":
-        return True  # "keep hernias from recurring": what recurs stands before "from"
-    if word in STOPWORDS or word in _FUNCTION:
+        word = before[1] if len(before) > 1 else ""  # (not "suffer from recurring pain")
+    return _doer(word)
+
+
+# Pronouns that can do what a verb in -ing says ("it recurring"), not "your", "her", "its".
+_DOERS = frozenset("i you he she it we they me him us them".split())
+
+
+def _doer(word: str) -> bool:
+    """Can the word be what does something: a pronoun that can, or a word that is only a
+    noun (not an adjective too, "other", "specific", nor a verb, "causes", "suffer")?"""
+    if word in _DOERS:
+        return True
+    if word in STOPWORDS or word in _FUNCTION or word in _MODIFIERS:
         return False
-    kinds = _kinds(word)
-    return "NOUN" in kinds and "VERB" not in kinds
+    return _kinds(word) == _ONLY_A_NOUN
+
+
+_ONLY_A_NOUN = frozenset({"NOUN"})
+_MODIFIERS = frozenset({"other", "same", "own"})  # nouns to the word tables, not here
 
 
 def _names_with(word: str) -> bool:
