@@ -49,7 +49,8 @@ class PlainWords(Rule):
         by a hyphen ("oral-facial-digital"); headings (also a line standing under an empty
         "##" as its text), short table cells, and lists of signs
         with how often they occur ("Sudden cardiac death 90%");
-      - words of an address ("](/research/participate/...)" where a link was broken);
+      - words of an address ("](/research/participate/...)" where a link was broken), and
+        the text of a link whose markup was lost (a card's blurb ending in "](/types/...)");
       - words the editors chose: a word in a link, a word the page links anywhere (or whose
         glossary entry it links), a word of the page's title ("fatigue" on a page about
         fatigue), and words in quotation marks;
@@ -59,7 +60,13 @@ class PlainWords(Rule):
       - a sentence the swap would break: "In addition" when "also" follows; "inform" when no
         person follows ("tell" needs one); "additional" before a number or after "the"; a
         substitute with "your" in a paragraph that does not speak to the reader; a
-        substitute that is already there ("Kidney (renal)");
+        substitute that is already there ("Kidney (renal)"); "benign" where a noun or
+        another adjective follows ("benign tumors", "benign or malignant"); "recurring" as
+        an adjective ("recurring infections"), not after what recurs ("the cancer
+        recurring");
+      - a word the writer explains right there: given in brackets for the plainer words
+        before it ("if the condition returns (recurs)"), or with its plain words in
+        brackets after it or after ", or" or "which means" ("benign (non-cancerous)");
       - a word most readers know already (on the Dale-Chall list, like "however").
 
     When a word has both a plainer substitute and a glossary entry, this rule speaks and
@@ -399,10 +406,10 @@ _PLAINER = 1.0  # how much more common (Zipf) a plain word is than the term it i
 
 
 def _given_after(text: str, end: int, plain: str) -> bool:
-    """Do the brackets right after the word, or the next words of its sentence, hold the
-    substitute's own word in another form ("benign (non-cancerous)", "benign, or
-    non-cancerous, growths", "benign, which means they are non-cancerous" for "not
-    cancer")? The writer has explained it there."""
+    """Do the brackets right after the word, or an ", or ...," or a "which means ..." right
+    after it, hold the substitute's own word in another form ("benign (non-cancerous)",
+    "benign, or non-cancerous, growths", "benign, which means they are non-cancerous" for
+    "not cancer")? The writer has explained it there."""
     gloss = _BRACKET_AFTER.match(text, end) or _GLOSS_AFTER.match(text, end)
     if gloss is None:
         return False
