@@ -98,6 +98,7 @@ READ_CHECKS = ("round3/undefined-jargon.tsv", "round3/glossary-link.tsv",
                "round10/plain-words-change-20015.tsv",
                "round11/plain-words-21002.tsv", "round11/plain-words-change-21001.tsv",
                "round11/plain-words-change-21004.tsv", "round11/plain-words-change-21005.tsv",
+               "round11/plain-words-change-21006.tsv",
                "round11/undefined-jargon-change-21003.tsv")
 READ_CHECKS_DIR = ROOT / "benchmarks" / "hand-check"
 
