@@ -99,7 +99,8 @@ READ_CHECKS = ("round3/undefined-jargon.tsv", "round3/glossary-link.tsv",
                "round11/plain-words-21002.tsv", "round11/plain-words-change-21001.tsv",
                "round11/plain-words-change-21004.tsv", "round11/plain-words-change-21005.tsv",
                "round11/plain-words-change-21006.tsv",
-               "round11/undefined-jargon-change-21003.tsv")
+               "round11/undefined-jargon-change-21003.tsv",
+               "round11/vocabulary-change-21007.tsv")
 READ_CHECKS_DIR = ROOT / "benchmarks" / "hand-check"
 
 
