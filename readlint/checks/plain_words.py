@@ -159,8 +159,8 @@ class Pair(NamedTuple):
     only_before: frozenset[str] = frozenset()  # words it must come before, when given
     not_with: frozenset[str] = frozenset()  # words in the sentence that make the swap wrong
     not_before_gerund: bool = False  # not before a verb in -ing with an object ("stopping it")
-    intransitive: bool = False  # the verb takes no object: in -ing before a noun, an adjective
-    predicative: bool = False  # the substitute cannot stand before a noun ("is not cancer")
+    intransitive: bool = False  # no object: never passive, in -ing a verb only after its doer
+    predicative: bool = False  # only where the word ends what is said ("is not cancer.")
 
 
 # -- one match ---------------------------------------------------------------------------------
