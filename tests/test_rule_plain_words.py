@@ -330,10 +330,14 @@ def test_benign_only_where_it_ends_what_is_said():
     for text in ("A benign tumor is not cancer.", "The growth may be benign or malignant.",
                  "Treatment depends on whether the tumor is benign or malignant.",
                  "Most nodules are benign, well circumscribed, and encapsulated nodules.",
-                 "The cancer has recurred (come back).",
-                 "Tumors that are benign (not cancer) do not spread."):
+                 "Tumors that are benign (not cancer) do not spread.",
+                 "Most lipomas are benign (harmless) tumors.",
+                 "Whether a tumor is benign, or malignant, decides the treatment.",
+                 "The condition is benign and localized.",
+                 "Most cysts are benign and slow-growing."):
         assert found(text) == [], text
-    for text in ("They are benign and do not spread.", "The disease is benign; however, it "
+    for text in ("They are benign and do not spread.", "Most lumps are benign when found early.",
+                 "The disease is benign; however, it "
                  "can grow.", "Almost all are benign, but a few can spread."):
         assert [m for _, _, _, m in found(text)] == [
             'Use "not cancer" instead of "benign".'], text
@@ -391,3 +395,17 @@ def test_recurred_after_have_and_another_verb_and_benign_before_a_clause():
         assert [m for _, _, _, m in found(text)] == [
             'Use "not cancer" instead of "benign".'], text
     assert found("Most tumors are benign and borderline.") == []
+
+
+def test_recur_in_the_form_its_clause_needs_and_never_as_an_adjective():
+    # the reviewer's sentences: "has" further back in the clause or opening a question asks
+    # for "come back"; "recurred" and "recurring" before a noun are adjectives
+    assert [m for _, _, _, m in found(
+        "Has the cancer recurred? The cancer has since recurred. Cancer that has spread to "
+        "other parts of the body or recurred is treated. Patients who have cancer that "
+        "recurred did worse.")] == [
+        'Use "come back" instead of "recurred".'] * 3 + ['Use "came back" instead of "recurred".']
+    for text in ("Recurred cancer is hard to treat.",
+                 "Many people find relief from recurring headaches.",
+                 "HIV can give you recurring infections."):
+        assert found(text) == [], text

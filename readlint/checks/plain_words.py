@@ -66,7 +66,8 @@ class PlainWords(Rule):
         recurring");
       - a word the writer explains right there: given in brackets for the plainer words
         before it ("if the condition returns (recurs)"), or with its plain words in
-        brackets after it or after ", or" or "which means" ("benign (non-cancerous)");
+        brackets after it, between ", or" and a comma, or after "which means" ("benign
+        (non-cancerous)", "benign, or non-cancerous, growths");
       - a word most readers know already (on the Dale-Chall list, like "however").
 
     When a word has both a plainer substitute and a glossary entry, this rule speaks and
@@ -244,10 +245,14 @@ def _ends_what_is_said(after: Sequence[str]) -> bool:
     chance ..."), not go on to a noun or another adjective ("benign tumors", "benign or
     malignant", "benign, well circumscribed, and encapsulated nodules")?"""
     rest = list(after)
-    if not rest or not rest[0][:1].isalnum() and rest[0] != ",":
-        return True  # the sentence ends, or a mark ends the clause
-    if rest[0] in _PREPOSITIONS:
-        return True  # "benign in most cases"
+    if not rest:
+        return True  # the sentence ends
+    if rest[0] in ("(", "/"):
+        return False  # "benign (harmless) tumors", "benign/malignant"
+    if not rest[0][:1].isalnum() and rest[0] != ",":
+        return True  # a mark ends the clause: "benign; however"
+    if rest[0] in _PREPOSITIONS or rest[0] in _CLAUSE_OPENERS:
+        return True  # "benign in most cases", "benign when found early"
     if rest[0] == ",":
         rest = rest[1:]
     if rest and rest[0] in ("and", "but"):
@@ -255,14 +260,21 @@ def _ends_what_is_said(after: Sequence[str]) -> bool:
     elif after[0] != ",":
         return False  # "benign tumors", "benign or malignant"
     going_on = rest[0] if rest else ""
-    if going_on in _FUNCTION or going_on in STOPWORDS or going_on in _CLAUSE_OPENERS:
-        return True
+    if going_on == "or":
+        return False  # "benign, or malignant,"
+    if going_on in _FUNCTION or going_on in STOPWORDS or going_on in _CLAUSE_OPENERS or \
+            going_on in _SUBJECTS or going_on[:1].isdigit():
+        return True  # a new clause: "benign, they can ...", "benign, and 5% were ..."
     kinds = _kinds(going_on)
-    return "ADJ" not in kinds and "NOUN" not in kinds  # a verb or an adverb: "rarely spread"
+    # a verb or an adverb ("rarely spread"), not a word that may describe ("localized",
+    # "slow-growing", "noncancerous": an -ed word, a joined word, one the tables do not know)
+    return bool(kinds) and "ADJ" not in kinds and "NOUN" not in kinds and \
+        not going_on.endswith("ed") and "-" not in going_on
 
 
-# Words that open a clause after "benign," ("benign, but there is", "benign, although ...").
-_CLAUSE_OPENERS = frozenset("there although though while whereas however so yet".split())
+# Words that open a clause after "benign" ("benign, but there is", "benign when found").
+_CLAUSE_OPENERS = frozenset("there although though while whereas however so yet when if "
+                            "because unless".split())
 
 
 def _gerund_with_object(after: Sequence[str]) -> bool:
@@ -332,14 +344,16 @@ def _form(pair: Pair, low: str, before: list[str], after: list[str]) -> str | No
     elif low == forms.vbg or low.endswith("ing"):
         if noun_too and not (previous in _BE or sure_object):
             return None  # a noun here: "safety monitoring committee"
-        if pair.intransitive and not _gerund_subject(before):
+        if pair.intransitive and (not _gerund_subject(before) or
+                                  _noun_or_adjective(following)):
             return None  # an adjective unless what does it stands before it ("the cancer
             # recurring"): "recurring infections", "your recurring, painful headaches",
             # "the symptoms are recurring" (they come and go) are no "coming back ..."
         form = "VBG"
     elif pair.intransitive:  # never passive: "it recurred in the liver", "has recurred"
-        form = "VBN" if previous in _HAVE or previous in ("and", "or") and \
-            _HAVE.intersection(before[1:4]) else "VBD"  # "has persisted or recurred"
+        if _noun_or_adjective(following):
+            return None  # an adjective: "recurred cancer" is no "came back cancer"
+        form = "VBN" if _after_have(before) else "VBD"
     else:
         past = _past(previous, before, after)
         if past is None:
@@ -353,6 +367,21 @@ def _form(pair: Pair, low: str, before: list[str], after: list[str]) -> str | No
         plain = _verb_forms(pair.plain.partition(" ")[0])
         return "VBD" if plain.vbd == plain.vbn else None
     return "VBN" if form == "passive" else form
+
+
+def _after_have(before: list[str]) -> bool:
+    """Does "has" or "have" stand before the verb in its clause ("has recurred", "has since
+    recurred", "Has the cancer recurred?", "has spread to the bones or recurred"), not in
+    a clause before it ("patients who have cancer that recurred")?"""
+    for word in before[:_CLAUSE_REACH]:
+        if word in _HAVE:
+            return True
+        if not word[:1].isalnum() or word in ("that", "which", "who", "whose", "when"):
+            return False
+    return False
+
+
+_CLAUSE_REACH = 12  # words read back for the "has" of a verb
 
 
 def _past(previous: str, before: list[str], after: list[str]) -> str | None:
@@ -421,8 +450,8 @@ def _given_after(text: str, end: int, plain: str) -> bool:
 def _glossed(text: str, start: int, end: int) -> bool:
     """Is the word all that stands in brackets right after a plainer word: the term the
     writer gives for the plain words before it ("if the condition returns (recurs)", "fluid
-    (edema)"), not a label ("6 hours (oral)", "Mineral oil (oral)") nor a little word's
-    aside ("and (frequently) death")?"""
+    (edema)"), not a label ("Mineral oil (oral)", "6 h (oral)") nor a little word's aside
+    ("and (frequently) death")?"""
     if _SHUT_AFTER.match(text, end) is None:
         return False
     before = _OPEN_BEFORE.search(text, max(0, start - 40), start)
