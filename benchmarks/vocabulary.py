@@ -52,7 +52,7 @@ from readlint.linkpractice import (  # noqa: E402
 from readlint.linter import Choices, Linter  # noqa: E402
 from readlint.problem import Problem  # noqa: E402
 from readlint.vocabulary import SKIP_SECTIONS, is_medical_form, word_zipf  # noqa: E402
-from readlint.wordforms import fold_phrase  # noqa: E402
+from readlint.wordforms import fold, fold_phrase  # noqa: E402
 
 EXPLAINED = re.compile(r"\b([A-Za-z][\w-]*[a-z][\w-]*) \(([a-z][^()]{2,80})\)")
 MATCHER = matcher_for(BUNDLED)
@@ -184,9 +184,60 @@ def explained_first_uses(name: str, raw: str) -> Iterator[tuple[str, int, int, i
                    again)
 
 
+# A plain explanation in brackets right after a word ("recur (come back)": two words or
+# more, no figures), or the word in brackets after the plain words ("weakness (myopathy)").
+_PLAIN_AFTER = re.compile(r"\s*\(\s*(?:a|an|the|not|to|of|in|on)?\s*[a-z][a-z'’-]+"
+                          r"(?:,?\s+[a-z'’-]+){1,8}\)")
+_PLAIN_BEFORE = re.compile(r"[a-z]{3,}(?:\s+[a-z]+){1,6}\s*\(\s*$")
+# Editors help readers with a term when, at its first use on at least this share of the pages
+# that use it, they explain it in place or link it (and it is used on this many pages or more).
+HELPED_SHARE = 0.5
+HELPED_PAGES = 5
+
+
+def editors_practice(shared: Path) -> dict[str, tuple[int, int]]:
+    """For each word (folded), on the tuning cancer.gov pages for patients: (pages whose
+    prose uses it, pages where its first use is explained in place or linked to the NCI
+    dictionaries). What the
+    editors do where readers meet the word first: a word they explain on one page and leave
+    plain on most others is one they judge most readers know."""
+    used: Counter[str] = Counter()
+    helped: Counter[str] = Counter()
+    for name, raw in nci_pages(shared, held=False):
+        doc = document.parse(raw, name)
+        skipped = doc.blocks_under([*SKIP_SECTIONS["default"], "key points"]) | \
+            nearby.key_points_lists(doc)
+        seen: set[str] = set()
+        for index, block in enumerate(doc.blocks):
+            if block.kind == "heading" or index in skipped:
+                continue
+            text = block.text
+            for m in re.finditer(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", text):
+                key = fold(m.group())
+                if len(key) < 4 or key in seen:
+                    continue
+                seen.add(key)
+                used[key] += 1
+                after = _PLAIN_AFTER.match(text, m.end())
+                inside = text[m.end():m.end() + 1] == ")" and \
+                    _PLAIN_BEFORE.search(text, max(0, m.start() - 60), m.start())
+                linked = any(lk.start <= m.start() and m.end() <= lk.end and
+                             any(g.resolve(lk.href)[1] for g in MATCHER.glossaries)
+                             for lk in block.links)  # (to a dictionary entry)
+                if after and not re.search(r"\d", after.group()) or inside or linked:
+                    helped[key] += 1
+    return {key: (n, helped[key]) for key, n in used.items()}
+
+
+def helped_by_editors(practice: dict[str, tuple[int, int]], term: str) -> bool:
+    used, helped = practice.get(fold(term), (0, 0))
+    return used >= HELPED_PAGES and helped >= HELPED_SHARE * used
+
+
 def evaluate_explanations(shared: Path, held: bool) -> None:
     pages = [*nci_pages(shared, held),
              *((n, r) for n, r in nih_pages(shared, held) if n.startswith("corpus/cancergov/"))]
+    practice = editors_practice(shared)
     counts: Counter[str] = Counter()
     missed: Counter[str] = Counter()
     not_respected: Counter[str] = Counter()
@@ -206,6 +257,9 @@ def evaluate_explanations(shared: Path, held: bool) -> None:
             counts[" and ".join(sorted(who)) or "neither"] += 1
             if not who:
                 missed[key] += 1
+            if helped_by_editors(practice, term):
+                counts["helped"] += 1
+                counts["helped, reported"] += len(who) == 1
     n = max(1, counts["terms"])
     removed = max(1, counts["removed"])
     once = counts["plain-words"] + counts["glossary-link"] + counts["undefined-jargon"]
@@ -222,6 +276,15 @@ def evaluate_explanations(shared: Path, held: bool) -> None:
     print(f"   explanation in place, reported by none: {counts['respected']} "
           f"({counts['respected'] / n:.3f})")
     print(f"   missed: {', '.join(f'{t} ({c})' for t, c in missed.most_common(15))}")
+    print("   what the editors do at the first use of each missed term on the tuning pages "
+          "(explained in place or linked, of the pages using it): " +
+          ", ".join(f"{t} {practice.get(fold(t), (0, 0))[1]} of "
+                    f"{practice.get(fold(t), (0, 0))[0]}" for t, _ in missed.most_common(15)))
+    helped = counts["helped"]
+    print(f"   of the terms the editors explain or link at their first use on at least "
+          f"{HELPED_SHARE:.0%} of the tuning pages that use them ({HELPED_PAGES} or more), "
+          f"reported by exactly one rule: {counts['helped, reported']} of {helped} "
+          f"({counts['helped, reported'] / max(1, helped):.3f})")
     print(f"   reported though explained: "
           f"{', '.join(f'{t} ({c})' for t, c in not_respected.most_common(15))}")
 
