@@ -32,6 +32,7 @@ from .vocabulary import (
     everyday_derivation,
     everyday_head,
     everyday_health,
+    health_word,
     in_proper_name,
     is_medical_form,
     readable_parts,
@@ -58,6 +59,9 @@ class Limits(NamedTuple):
     medical_max_zipf: float = 4.0  # a word built the medical way
     acronym_max_zipf: float = 4.0  # an abbreviation
     glossaries: tuple[str, ...] = ("nci-cancer-terms", "nci-drugs")
+    # a word health pages use far more than English does (data/health-words.tsv:
+    # "autosomal", "pituitary", "urethra"); 0: not asked
+    health_max_zipf: float = 0.0
 
 
 DEFAULT_LIMITS = Limits()  # undefined-jargon's defaults
@@ -104,22 +108,24 @@ def hard_word(term: str, in_glossary: bool, limits: Limits = DEFAULT_LIMITS) -> 
         return False  # "underarm", "regrow", "noncancerous"
     if everyday_health(term) or everyday_health(fold(term)):
         return False  # "spleen", "testicles", "urinating": words of the body readers know
-    if writers_explain(term, fold(term)) and _family_zipf(term) < EXPLAINED_MAX_ZIPF:
+    if writers_explain(term, fold(term)) and family_zipf(term) < EXPLAINED_MAX_ZIPF:
         return True  # health writers explain it where they use it: "recur", "scoliosis"
     if not in_glossary and readable_parts(term):
         return False  # a prefix and a common word: "hypermobility", "osteoarthritis"
     if left_plain(term, limits.glossaries):
         return False  # editors use it and leave it plain: "epidemiology", "oncology"
-    frequency = _family_zipf(term)
+    frequency = family_zipf(term)
     if frequency < limits.max_zipf:
         return True
+    if frequency < limits.health_max_zipf and health_word(term):
+        return True  # a word of health pages that everyday English seldom uses: "glycogen"
     if in_glossary and frequency < GLOSSARY_ZIPF:
         return True
     medical = medical_form or (frequency < 3.5 and related_to(term, limits.glossaries))
     return medical and frequency < limits.medical_max_zipf
 
 
-def _family_zipf(word: str) -> float:
+def family_zipf(word: str) -> float:
     """How common the word is, or its plural when that is more common: a reader who knows
     "neurons" knows "neuron"."""
     best = word_zipf(word)

@@ -193,6 +193,22 @@ def _explained_terms() -> frozenset[str]:
     return frozenset(words)
 
 
+@cache
+def _health_words() -> frozenset[str]:
+    path = Path(__file__).resolve().parent / "data" / "health-words.tsv"
+    return frozenset(line.split("\t", 1)[0]
+                     for line in path.read_text(encoding="utf-8").splitlines()
+                     if line and not line.startswith(("#", "word\t")))
+
+
+def health_word(word: str) -> bool:
+    """Is the word (in lower case, or without a plural's "s") one that health pages lean on
+    and everyday English seldom uses (data/health-words.tsv: "autosomal", "glycogen")?"""
+    low = word.lower()
+    words = _health_words()
+    return low in words or low.endswith("s") and low[:-1] in words
+
+
 def writers_explain(word: str, plain_form: str) -> bool:
     """Do health writers explain the word (given with its plain form, as wordforms.fold
     makes it) where they first use it (data/explained-terms.tsv: "recur", "benign",

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 from helpers import lint
 
@@ -108,6 +111,14 @@ def test_a_glossary_word_is_reported_with_the_adjectives_of_its_name():
     # nor a linked word
     assert flagged("It needs a [biliary](https://example.org/biliary) stent.") == \
         [("stent", 1, 51)]
+
+
+def test_a_name_reported_whole_is_not_reported_again_from_its_glossary_word():
+    # "hypophosphatemic rickets" is taken whole the first time; later "rickets", a word of
+    # the glossaries, grows back into the same name: one problem, not two
+    text = ("Phosphate supplements may harm children with hypophosphatemic rickets. "
+            "Autosomal dominant hypophosphatemic rickets is rare.")
+    assert [t.lower() for t, *_ in flagged(text)].count("hypophosphatemic rickets") == 1
     # nor a word reported just before it
     assert flagged("She had cutaneous lipoma.") == [("cutaneous", 1, 9), ("lipoma", 1, 19)]
     # nor the way a medicine is given, a noun, or a word cut out of a hyphenated one
@@ -792,3 +803,39 @@ def test_a_word_joined_by_hyphens_is_reported_whole():
                        ("See the nephrologist-your kidney doctor.\n", "nephrologist"),
                        ("Take statin-only pills.\n", "statin")):
         assert [s for s, _, _ in flagged(text)] == [term], text
+
+
+def test_a_word_of_health_pages_that_english_seldom_uses_is_hard():
+    # "glycogen" (Zipf 2.8) and "autosomal" are far more common on health pages than in
+    # English (data/health-words.tsv); "insufficiency" is "insufficient" with a common ending
+    assert [t for t, *_ in flagged("Glycogen builds up in the liver.")] == ["Glycogen"]
+    assert [t for t, *_ in flagged("It is inherited in an autosomal recessive manner.")] == \
+        ["autosomal recessive"]
+    assert flagged("Signs include respiratory insufficiency.") == []
+    off = Config(raw_rules={"undefined-jargon": {"skip_glossary_terms": False,
+                                                 "health_max_zipf": 0}})
+    assert flagged("Glycogen builds up in the liver.", config=off) == []
+
+
+def test_what_a_phrase_the_term_begins_means_explains_it():
+    assert flagged("It has an autosomal dominant pattern of inheritance, which means one "
+                   "copy of the altered gene is enough to cause the disorder.") == []
+    # not what a whole clause means
+    assert [t for t, *_ in flagged("Cystinosis is common in Brittany, which means many "
+                                   "families there know it.")] == ["Cystinosis"]
+
+
+def test_the_health_words_shipped_are_what_their_learning_keeps():
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+    import learn_health_words as learned
+
+    from readlint.hardness import family_zipf
+
+    rows = [line.split("\t") for line in learned.OUT.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith(("#", "word\t"))]
+    assert len(rows) > 100
+    for word, _uses, pages in rows:
+        assert learned.MIN_ZIPF <= family_zipf(word) < learned.MAX_ZIPF, word
+        assert int(pages) >= learned.MIN_PAGES and not learned.from_everyday(word), word
+    assert learned.from_everyday("insufficiency") and learned.from_everyday("infantile")
+    assert not learned.from_everyday("gestational")  # "gestation" is no everyday word

@@ -100,7 +100,10 @@ READ_CHECKS = ("round3/undefined-jargon.tsv", "round3/glossary-link.tsv",
                "round11/plain-words-change-21004.tsv", "round11/plain-words-change-21005.tsv",
                "round11/plain-words-change-21006.tsv",
                "round11/undefined-jargon-change-21003.tsv",
-               "round11/vocabulary-change-21007.tsv")
+               "round11/vocabulary-change-21007.tsv",
+               "round12/undefined-jargon-change-22001.tsv",
+               "round12/undefined-jargon-health-words-22002.tsv",
+               "round12/undefined-jargon-health-words-change-22003.tsv")
 READ_CHECKS_DIR = ROOT / "benchmarks" / "hand-check"
 
 

@@ -61,7 +61,8 @@ class UndefinedJargon(Rule):
     audience; a word counts as common when its plain form is, so "numbness" is as easy as
     "numb"), a less rare word that is medical (built the medical way, with -itis, -ectomy,
     -oma, -emia, -penia, -ology, hyper-, hypo-, ..., in a medical glossary, or a term of one
-    with a word-building ending: "catheterization", "estrogenic"), and an
+    with a word-building ending: "catheterization", "estrogenic"), a less rare word that
+    health pages use far more often than English does ("autosomal", "pituitary"), and an
     abbreviation or code (HER2, PSA, T-DM1) that is never spelled out. Drug and brand names
     count. A hard word starts a term of several words when the words after it are rare or
     medical too, and the whole term is reported once ("amyotrophic lateral sclerosis"; with
@@ -108,7 +109,9 @@ class UndefinedJargon(Rule):
         (thrombocytopenia)";
       - "called X", "known as X", "referred to as X", "written as X", "abbreviated as X",
         "X is a ...", "X means ...", "X refers to ...", "X, which is ...", "X, a ...", "X -
-        a ..." or "X — a ...", "X—finding tumors that ...", "X is surgery to ...";
+        a ..." or "X — a ...", "X—finding tumors that ...", "X is surgery to ...", and
+        what a phrase it begins means: "an autosomal dominant pattern of inheritance, which
+        means ...";
       - its plain words later in the sentence: "... decreased or absent sweating
         (anhidrosis)";
       - the next sentence: "... cholangitis. It is an infection of the bile ducts." (a next
@@ -166,6 +169,9 @@ class UndefinedJargon(Rule):
       medical_max_zipf: words built the medical way are hard when rarer than this
         (default 4.0).
       acronym_max_zipf: abbreviations are hard when rarer than this (default 4.0).
+      health_max_zipf: words that health pages use far more often than English does
+        ("autosomal", "pituitary") are hard when rarer than this in English (default 2.9;
+        0 turns it off).
       skip_glossary_terms: leave terms of the glossaries to glossary-link (default true).
       glossaries: glossaries whose terms are left to glossary-link.
       ignore: words never reported (for words your readers know).
@@ -185,6 +191,7 @@ class UndefinedJargon(Rule):
         "max_zipf": {"type": "number", "default": 2.0},
         "medical_max_zipf": {"type": "number", "default": 4.0},
         "acronym_max_zipf": {"type": "number", "default": 4.0},
+        "health_max_zipf": {"type": "number", "default": 2.9},
         "skip_glossary_terms": {"type": "boolean", "default": True},
         "glossaries": {"type": "array", "items": {"type": "string", "minLength": 1},
                        "default": ["nci-cancer-terms", "nci-drugs"], "x-readlint-paths": True},
@@ -227,9 +234,13 @@ class UndefinedJargon(Rule):
                 continue
             shown, shown_end = terms.name_start(term), terms.name_end(term)
             shown, shown_end = _whole_compound(terms.text, shown, shown_end)
-            if (shown, shown_end) != (term.start, term.end) and \
-                    fold_phrase(terms.text[shown:shown_end]) in terms.page.ignored:
-                continue  # the whole name is one never reported
+            if (shown, shown_end) != (term.start, term.end):
+                name = fold_phrase(terms.text[shown:shown_end])
+                if name in terms.page.ignored:
+                    continue  # the whole name is one never reported
+                if name != term.key and name in terms.page.seen:
+                    continue  # the name was met before: "rickets" of "hypophosphatemic
+                    # rickets", a glossary word, after the whole name was reported
             if shown_end != term.end:  # the noun is met with its name ("syndactyly" in
                 # "cutaneous syndactyly"), as a term taken whole marks its last word
                 terms.page.seen.add(fold_phrase(terms.text[term.end:shown_end]))
@@ -339,7 +350,7 @@ class _Page:
         # Words found easy, on any page checked with these options: a lower-case word's
         # hardness does not depend on where it stands (see `note_easy`).
         self.easy = _EASY.setdefault((options["max_zipf"], options["medical_max_zipf"],
-                                      tuple(options["glossaries"]),
+                                      options["health_max_zipf"], tuple(options["glossaries"]),
                                       options["skip_glossary_terms"]), set())
         self.topic = topic_words(doc)  # the page's subject: its drug is named, not jargon, on it
         self.names: set[str] = set()  # words of mixed case taken as names inside a sentence
@@ -573,7 +584,7 @@ class _BlockTerms:
             explained(text, start, suffix.end() if suffix else end, term.acronym) or \
             whole != (start, end) and explained(text, *whole, term.acronym) or \
             _explained_with_next(text, start, end, topic) or \
-            _noun_definition(text, end) or \
+            _noun_definition(text, end) or _MEANS_AFTER_PHRASE.match(text, end) is not None or \
             _field_or_program(text, start, end, term.text) or \
             _in_title(term.text, topic) or _against_topic(term.text, topic) or \
             _pronunciation(text, start) or _not_a_term(text, start, end, term.acronym) or \
@@ -643,7 +654,8 @@ def _within(spans: list[tuple[int, int, str]], starts: list[int], start: int, en
 
 def _limits(options: Mapping[str, Any]) -> Limits:
     return Limits(float(options["max_zipf"]), float(options["medical_max_zipf"]),
-                  float(options["acronym_max_zipf"]), tuple(options["glossaries"]))
+                  float(options["acronym_max_zipf"]), tuple(options["glossaries"]),
+                  float(options["health_max_zipf"]))
 
 
 # What kind of thing a term is, said by its last word: "the BRAF gene", "the pituitary gland".
@@ -1230,6 +1242,14 @@ _IS_A_NOUN_FOR = lazy_re(r"(?:\s+[a-z]+)?\s+(?:is|are)\s+(?:an?\s+)?"
                          r"(?!(?:early|daily|deadly|costly|weekly|monthly|yearly|elderly)\s)"
                          r"[a-z]+ly)\s)[a-z]+\s+){0,2}?([a-z]+)\s+"
                          r"(?:to|for|that|which|found|caused|made|used|of|in)\s")
+
+
+# What the phrase the term begins means, said right after it: "an autosomal dominant pattern
+# of inheritance, which means one copy of the altered gene ...", "an autosomal recessive
+# manner in families, which means ..." (a few words of the phrase, none a verb it is said
+# with: not "X is common, which means ...").
+_MEANS_AFTER_PHRASE = lazy_re(r"(?: (?!(?:is|are|was|were|has|have|had|can|may|will|does|do)\b)"
+                              r"[a-z]+){1,4},\s*(?:which|that)\s+means\b")
 
 
 def _noun_definition(text: str, end: int) -> bool:
