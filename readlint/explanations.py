@@ -490,10 +490,13 @@ def _name_end(text: str, end: int) -> int | None:
 
 
 def _same_term(named: str, term: str) -> bool:
-    """Is what the next sentence explains the term, or the term with the words after it
-    ("... an endotracheal tube. (An endotracheal tube is a breathing tube ...)")?"""
+    """Is what the next sentence explains the term, the term with the words after it
+    ("... an endotracheal tube. (An endotracheal tube is a breathing tube ...)"), or the term
+    with a word before it ("... a central venous catheter. A central venous catheter is a
+    tube ...", where the term found was "venous catheter")?"""
     named_words, term_words = fold_words(named).split(), fold_words(term).split()
-    return named_words[:len(term_words)] == term_words
+    return named_words[:len(term_words)] == term_words or \
+        len(named_words) == len(term_words) + 1 and named_words[1:] == term_words
 
 
 def fold_words(text: str) -> str:

@@ -104,8 +104,9 @@ def hard_word(term: str, in_glossary: bool, limits: Limits = DEFAULT_LIMITS) -> 
     medical_form = is_medical_form(term) and is_medical_form(fold(term)) and \
         (is_medical_form(term, beginnings=False) or word_zipf(term) < 2.5) and \
         not everyday_head(term)
-    if not in_glossary and not medical_form and everyday_compound(term):
-        return False  # "underarm", "regrow", "noncancerous"
+    if (not in_glossary or term.lower().startswith("non")) and not medical_form and \
+            everyday_compound(term):
+        return False  # "underarm", "regrow", "noncancerous"; "nontoxic" in a glossary too
     if everyday_health(term) or everyday_health(fold(term)):
         return False  # "spleen", "testicles", "urinating": words of the body readers know
     if writers_explain(term, fold(term)) and family_zipf(term) < EXPLAINED_MAX_ZIPF:

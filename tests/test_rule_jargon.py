@@ -839,3 +839,14 @@ def test_the_health_words_shipped_are_what_their_learning_keeps():
         assert int(pages) >= learned.MIN_PAGES and not learned.from_everyday(word), word
     assert learned.from_everyday("insufficiency") and learned.from_everyday("infantile")
     assert not learned.from_everyday("gestational")  # "gestation" is no everyday word
+
+
+def test_a_next_sentence_may_name_the_term_with_a_word_before_it():
+    # the term found is "venous catheter"; the next sentence explains "a central venous
+    # catheter"
+    assert flagged("Some people have a central venous catheter. A central venous catheter "
+                   "is a tube placed in a vein.") == []
+
+
+def test_non_and_an_everyday_word_is_everyday_in_a_glossary_too():
+    assert flagged("The liver turns it into a nontoxic form.") == []
