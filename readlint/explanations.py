@@ -155,7 +155,8 @@ def _explained(text: str, start: int, end: int, term_is_acronym: bool, kinds: bo
         nxt = marks.next_sentence(stop + 1, after_end) if stop >= 0 else None
         named = nxt and (nxt.group("term") or nxt.group("other"))
         pointer = _FIRST_WORD_NEXT.match(text, stop + 1, after_end) if nxt else None
-        if nxt and (not named or _same_term(named, text[start:end])) and \
+        same = not named or _same_term(named, text[start:end], _word_before(text, start))
+        if nxt and same and \
                 not (pointer and pointing_at_a_plural(pointer.group(1), text[start:end])):
             return True  # explained in the next sentence: "... cholangitis. It is an ..."
     return False
@@ -489,14 +490,24 @@ def _name_end(text: str, end: int) -> int | None:
     return m.end()
 
 
-def _same_term(named: str, term: str) -> bool:
+def _same_term(named: str, term: str, before: str = "") -> bool:
     """Is what the next sentence explains the term, the term with the words after it
     ("... an endotracheal tube. (An endotracheal tube is a breathing tube ...)"), or the term
-    with a word before it ("... a central venous catheter. A central venous catheter is a
-    tube ...", where the term found was "venous catheter")?"""
+    with the word that stands before it in the text, `before` ("... a central venous
+    catheter. A central venous catheter is a tube ...", where the term found was "venous
+    catheter"; not "Severe thrombocytopenia is a reason to ..." after "thrombocytopenia")?"""
     named_words, term_words = fold_words(named).split(), fold_words(term).split()
     return named_words[:len(term_words)] == term_words or \
-        len(named_words) == len(term_words) + 1 and named_words[1:] == term_words
+        bool(before) and named_words == fold_words(before).split() + term_words
+
+
+_LAST_WORD = lazy_re(r"([^\W_]+)\s+$")
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word right before text[start:], or ""."""
+    m = _LAST_WORD.search(text, max(0, start - 40), start)
+    return m.group(1) if m else ""
 
 
 def fold_words(text: str) -> str:

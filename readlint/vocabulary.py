@@ -201,12 +201,11 @@ def _health_words() -> frozenset[str]:
                      if line and not line.startswith(("#", "word\t")))
 
 
-def health_word(word: str) -> bool:
-    """Is the word (in lower case, or without a plural's "s") one that health pages lean on
-    and everyday English seldom uses (data/health-words.tsv: "autosomal", "glycogen")?"""
-    low = word.lower()
-    words = _health_words()
-    return low in words or low.endswith("s") and low[:-1] in words
+def health_word(plain_form: str) -> bool:
+    """Is the word (given in its plain form, as wordforms.fold makes it: "polyp" for
+    "polyps") one that health pages lean on and everyday English seldom uses
+    (data/health-words.tsv: "autosomal", "glycogen", "ulna")?"""
+    return plain_form in _health_words()
 
 
 def writers_explain(word: str, plain_form: str) -> bool:

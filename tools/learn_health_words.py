@@ -5,10 +5,11 @@ undefined-jargon.
 
 On the tuning pages of ../shared/corpus-nci (cancer.gov pages for patients) and of
 ../shared/corpus (NIH pages), the held-out pages left out (tools/split_corpus.py), every word
-written in lower case in the prose is counted. A word is a health word when these pages use it
-at least KEYNESS times (log10) as often as English does (wordfreq's Zipf frequency), on at
-least MIN_PAGES pages, and English uses it less than MAX_ZIPF: "autosomal", "pituitary",
-"glycogen", "urethra" — words a health page leans on that few lay readers meet anywhere else;
+written in lower case in the prose is counted, in its plain form ("polyp" for "polyps"). A
+word is a health word when these pages use it at least KEYNESS times (log10) as often as
+English does (wordfreq's Zipf frequency), on at least MIN_PAGES pages, and English uses it less
+than MAX_ZIPF: "autosomal", "glycogen", "urethra" — words a health page leans on that few lay
+readers meet anywhere else;
 not a word made with a common ending from an everyday one ("insufficiency", "infantile").
 Written to readlint/data/health-words.tsv with how often the pages use each.
 """
@@ -26,6 +27,7 @@ from split_corpus import for_professionals, held_out, pages
 from readlint.hardness import family_zipf
 from readlint.source import front_matter
 from readlint.vocabulary import word_zipf
+from readlint.wordforms import fold
 
 OUT = Path(__file__).resolve().parent.parent / "readlint" / "data" / "health-words.tsv"
 KEYNESS = 2.0  # a hundred times as common on health pages as in English
@@ -70,7 +72,7 @@ def main(shared: Path) -> None:
                 continue
             count += 1
             body = _LINK_TARGET.sub("]", raw[front_matter(raw, rel)[1]:])
-            found = _WORD.findall(body)
+            found = [fold(word) for word in _WORD.findall(body)]  # "polyps" counts as "polyp"
             words += len(found)
             uses.update(found)
             on_pages.update(set(found))
@@ -91,7 +93,9 @@ def main(shared: Path) -> None:
         f"# text) use at least {10 ** KEYNESS:.0f} times as often as English does (wordfreq's",
         f"# Zipf frequency), on {MIN_PAGES} pages or more, and that English uses rarely (Zipf",
         f"# {MIN_ZIPF:g} to {MAX_ZIPF:g}); not words made with a common ending from an everyday",
-        "# word (\"insufficiency\"). Learned by tools/learn_health_words.py from",
+        "# word (\"insufficiency\"). Words are counted in their plain form (\"polyp\" for",
+        "# \"polyps\"); undefined-jargon uses those rarer than its health_max_zipf (2.9).",
+        "# Learned by tools/learn_health_words.py from",
         f"# {count} pages ({words:,} words), the held-out pages left out.",
         "word\tuses\tpages",
         *(f"{w}\t{uses[w]}\t{on_pages[w]}" for w in kept),

@@ -62,7 +62,7 @@ class UndefinedJargon(Rule):
     "numb"), a less rare word that is medical (built the medical way, with -itis, -ectomy,
     -oma, -emia, -penia, -ology, hyper-, hypo-, ..., in a medical glossary, or a term of one
     with a word-building ending: "catheterization", "estrogenic"), a less rare word that
-    health pages use far more often than English does ("autosomal", "pituitary"), and an
+    health pages use far more often than English does ("autosomal", "glycogen"), and an
     abbreviation or code (HER2, PSA, T-DM1) that is never spelled out. Drug and brand names
     count. A hard word starts a term of several words when the words after it are rare or
     medical too, and the whole term is reported once ("amyotrophic lateral sclerosis"; with
@@ -170,7 +170,7 @@ class UndefinedJargon(Rule):
         (default 4.0).
       acronym_max_zipf: abbreviations are hard when rarer than this (default 4.0).
       health_max_zipf: words that health pages use far more often than English does
-        ("autosomal", "pituitary") are hard when rarer than this in English (default 2.9;
+        ("autosomal", "glycogen") are hard when rarer than this in English (default 2.9;
         0 turns it off).
       skip_glossary_terms: leave terms of the glossaries to glossary-link (default true).
       glossaries: glossaries whose terms are left to glossary-link.
@@ -584,7 +584,7 @@ class _BlockTerms:
             explained(text, start, suffix.end() if suffix else end, term.acronym) or \
             whole != (start, end) and explained(text, *whole, term.acronym) or \
             _explained_with_next(text, start, end, topic) or \
-            _noun_definition(text, end) or _MEANS_AFTER_PHRASE.match(text, end) is not None or \
+            _noun_definition(text, end) or _phrase_means(text, start, end) or \
             _field_or_program(text, start, end, term.text) or \
             _in_title(term.text, topic) or _against_topic(term.text, topic) or \
             _pronunciation(text, start) or _not_a_term(text, start, end, term.acronym) or \
@@ -1246,10 +1246,21 @@ _IS_A_NOUN_FOR = lazy_re(r"(?:\s+[a-z]+)?\s+(?:is|are)\s+(?:an?\s+)?"
 
 # What the phrase the term begins means, said right after it: "an autosomal dominant pattern
 # of inheritance, which means one copy of the altered gene ...", "an autosomal recessive
-# manner in families, which means ..." (a few words of the phrase, none a verb it is said
-# with: not "X is common, which means ...").
-_MEANS_AFTER_PHRASE = lazy_re(r"(?: (?!(?:is|are|was|were|has|have|had|can|may|will|does|do)\b)"
-                              r"[a-z]+){1,4},\s*(?:which|that)\s+means\b")
+# manner in families, which means ...". The phrase is a noun phrase: "a", "an" or "the" before
+# the term, and after it a word that is neither a small word nor only a verb (not "took
+# cisplatin for two weeks, which means ...", "the child has glycogen in the urine, which
+# means ...").
+_MEANS_AFTER_PHRASE = lazy_re(r"((?: [a-z]+){1,4}),\s*(?:which|that)\s+means\b")
+_ARTICLE_BEFORE = lazy_re(r"\b(?:an?|the)\s+$", re.I)
+
+
+def _phrase_means(text: str, start: int, end: int) -> bool:
+    """Is the term the start of a noun phrase that ", which means ..." explains (above)?"""
+    m = _MEANS_AFTER_PHRASE.match(text, end)
+    if m is None or _ARTICLE_BEFORE.search(text, max(0, start - 6), start) is None:
+        return False
+    first = m.group(1).split()[0]
+    return first not in STOPWORDS and not only_a_verb(first)
 
 
 def _noun_definition(text: str, end: int) -> bool:
