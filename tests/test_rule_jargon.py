@@ -862,3 +862,14 @@ def test_a_name_reported_whole_is_not_reported_again_from_its_glossary_word():
     text = ("Phosphate supplements may harm children with hypophosphatemic rickets. "
             "Autosomal dominant hypophosphatemic rickets is rare.")
     assert [t.lower() for t, *_ in flagged(text)].count("hypophosphatemic rickets") == 1
+
+
+def test_a_small_word_glued_to_the_word_after_it_is_named_as_such():
+    found = lint("Most people have bouts ofsleep during the day.", select="undefined-jargon",
+                 config=ALL_TERMS)
+    assert [p.message for p in found] == [
+        '"ofsleep" looks like two words run together: "of sleep". Put the space back.']
+    # words that begin with "a" or "in" are words of their own: not "a morph", "in folding"
+    for text in ("The crystals were amorph.", "There was infolding of the wall."):
+        assert not any("run together" in p.message
+                       for p in lint(text, select="undefined-jargon", config=ALL_TERMS)), text

@@ -77,7 +77,8 @@ class UndefinedJargon(Rule):
     likely misspelling instead ("symtpoms" for "symptoms"), and so is one a slip or two from a
     word of the page (not another form of it: "metaphyses" beside "metaphyseal"; not a
     medical word with another prefix: "nephroblastoma" beside "neuroblastoma"). A word and a
-    small word run together are named as such ("esophagusis": "esophagus is").
+    small word run together are named as such ("esophagusis": "esophagus is", "ofsleep":
+    "of sleep").
 
     Not hard: names of people, places and organisations (a capital letter inside a sentence, a
     word inside a longer capitalised name, initials and degrees such as "Goodman PJ" or "MSc",
@@ -1300,7 +1301,7 @@ def _in_title(term: str, topic: set[str]) -> bool:
 def _two_words(doc: Document, term: str) -> str | None:
     """The two words a word English does not know is, run together: a word English knows or
     the page uses, then a small word ("esophagusis": "esophagus is", "prediabetesat",
-    "Tenesmusan"), or None."""
+    "Tenesmusan"), or a small word, then a common word ("ofsleep": "of sleep"), or None."""
     low = term.lower()
     if not low.isalpha() or zipf(low) > 0:
         return None
@@ -1312,12 +1313,19 @@ def _two_words(doc: Document, term: str) -> str | None:
         if low.endswith(small) and len(head) >= 5 and \
                 (zipf(head) >= 3.0 or head in words.get(head[:2], ())):
             return f"{term[:len(head)]} {small}"
+    for small in _GLUED_BEFORE:  # "ofsleep", "orstroke", "itoften"
+        rest = low[len(small):]
+        if low.startswith(small) and len(rest) >= 4 and zipf(rest) >= 3.0:
+            return f"{term[:len(small)]} {term[len(small):]}"
     return None
 
 
 # Small words a lost space glues to the word before them (the longest first; not "in",
 # which ends names of medicines and proteins: "cubicin", "silybinin").
 _GLUED_WORDS = ("the", "and", "is", "at", "an", "it", "of", "to", "or", "a")
+# Small words a lost space glues to the word after them (not "a", "an", "in" or "on", which
+# begin words: "amorph", "infolding").
+_GLUED_BEFORE = ("the", "and", "is", "at", "it", "of", "to", "or")
 _LATIN_ADJECTIVES = ("alis", "aris", "ilis")
 
 
