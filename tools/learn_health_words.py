@@ -9,8 +9,8 @@ written in lower case in the prose is counted, in its plain form ("polyp" for "p
 word is a health word when these pages use it at least KEYNESS times (log10) as often as
 English does (wordfreq's Zipf frequency), on at least MIN_PAGES pages, and English uses it less
 than MAX_ZIPF: "autosomal", "glycogen", "urethra" — words a health page leans on that few lay
-readers meet anywhere else;
-not a word made with a common ending from an everyday one ("insufficiency", "infantile").
+readers meet anywhere else; not a word made with a common ending from an everyday one
+("insufficiency", "infantile").
 Written to readlint/data/health-words.tsv with how often the pages use each.
 """
 
