@@ -91,7 +91,7 @@ _NEXT_SENTENCE = lazy_re(r"[\"”')]*\s+\(?(?:(?:It|This|That|These|They)|"
                          r"(?:An?|The)?\s*(?P<term>[^\s.]+(?:\s[^\s.]+){0,3}))\s+"
                          r"(?:is|are|was|were)\s+(?:an?|the|when|what|how)\s|"
                          r"[\"”')]*\s+\(?(?:It|This|That|These|They|"
-                         r"(?P<other>[^\s.]+(?:\s[^\s.]+){0,3}))\s+(?:means|refers to)\s")
+                         r"(?P<other>[^\s.]+(?:\s[^\s.]+){0,3}))\s+(?:means|refers to|describes)\s")
 _FIRST_WORD_NEXT = lazy_re(r"[\"”')]*\s+\(?(\w+)")
 _SENTENCE_STOP = lazy_re(r"[.!?]")
 _PAREN_AFTER = lazy_re(r"[®™]*\s*\(([^()]{2,200})\)")
@@ -495,10 +495,13 @@ def _same_term(named: str, term: str, before: str = "") -> bool:
     ("... an endotracheal tube. (An endotracheal tube is a breathing tube ...)"), or the term
     with the word that stands before it in the text, `before` ("... a central venous
     catheter. A central venous catheter is a tube ...", where the term found was "venous
-    catheter"; not "Severe thrombocytopenia is a reason to ..." after "thrombocytopenia")?"""
+    catheter"; not "Severe thrombocytopenia is a reason to ..." after "thrombocytopenia"), or
+    its initials ("orthostatic intolerance (OI) ... OI describes a condition in which ...")?"""
     named_words, term_words = fold_words(named).split(), fold_words(term).split()
     return named_words[:len(term_words)] == term_words or \
-        bool(before) and named_words == fold_words(before).split() + term_words
+        bool(before) and named_words == fold_words(before).split() + term_words or \
+        len(term_words) >= 2 and named.isupper() and named.isalpha() and \
+        named.lower() == "".join(word[0] for word in term_words)  # "OI describes ..."
 
 
 _LAST_WORD = lazy_re(r"([^\W_]+)\s+$")

@@ -873,3 +873,12 @@ def test_a_small_word_glued_to_the_word_after_it_is_named_as_such():
     for text in ("The crystals were amorph.", "There was infolding of the wall."):
         assert not any("run together" in p.message
                        for p in lint(text, select="undefined-jargon", config=ALL_TERMS)), text
+
+
+def test_a_next_sentence_may_explain_the_term_by_its_initials():
+    assert flagged("Some disorders have orthostatic intolerance (OI) as their main sign. OI "
+                   "describes a condition in which too little blood returns to the heart.") == []
+    # initials that are not the term's explain nothing
+    assert [t for t, *_ in flagged("Some disorders have orthostatic intolerance as their "
+                                   "main sign. OTC describes medicines sold without a "
+                                   "prescription.")] == ["orthostatic intolerance"]

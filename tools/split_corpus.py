@@ -108,7 +108,8 @@ READ_CHECKS = ("round3/undefined-jargon.tsv", "round3/glossary-link.tsv",
                "round12/vocabulary-change-22006.tsv",
                "round12/undefined-jargon-22005.tsv",
                "round12/undefined-jargon-change-22007.tsv",
-               "round12/undefined-jargon-change-22008.tsv")
+               "round12/undefined-jargon-change-22008.tsv",
+               "round12/vocabulary-change-22009.tsv")
 READ_CHECKS_DIR = ROOT / "benchmarks" / "hand-check"
 
 

@@ -115,8 +115,9 @@ class UndefinedJargon(Rule):
         means ...";
       - its plain words later in the sentence: "... decreased or absent sweating
         (anhidrosis)";
-      - the next sentence: "... cholangitis. It is an infection of the bile ducts." (a next
-        sentence saying what the thing does, "It blocks ...", points back with "It", "This"
+      - the next sentence: "... cholangitis. It is an infection of the bile ducts.", or by
+        the term's initials: "... orthostatic intolerance (OI). OI describes a condition in
+        which ..." (a next sentence saying what the thing does, "It blocks ...", points back with "It", "This"
         or "That" only at a term in the singular, and with "It" or "They" alone only at the
         subject of the sentence before ("At this stage, microaneurysms occur. They are
         ..."), or at a term after a person: "Your doctor may suggest a cholecystectomy. It
