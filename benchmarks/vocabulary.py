@@ -38,6 +38,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 import split_corpus  # noqa: E402
+from learn_explained_terms import explained_in_place, first_uses  # noqa: E402
 
 from readlint import document, nearby  # noqa: E402
 from readlint.glossary_files import BUNDLED  # noqa: E402
@@ -184,11 +185,6 @@ def explained_first_uses(name: str, raw: str) -> Iterator[tuple[str, int, int, i
                    again)
 
 
-# A plain explanation in brackets right after a word ("recur (come back)": two words or
-# more, no figures), or the word in brackets after the plain words ("weakness (myopathy)").
-_PLAIN_AFTER = re.compile(r"\s*\(\s*(?:a|an|the|not|to|of|in|on)?\s*[a-z][a-z'’-]+"
-                          r"(?:,?\s+[a-z'’-]+){1,8}\)")
-_PLAIN_BEFORE = re.compile(r"[a-z]{3,}(?:\s+[a-z]+){1,6}\s*\(\s*$")
 # Editors help readers with a term when, at its first use on at least this share of the pages
 # that use it, they explain it in place or link it (and it is used on this many pages or more).
 HELPED_SHARE = 0.5
@@ -198,34 +194,18 @@ HELPED_PAGES = 5
 def editors_practice(shared: Path) -> dict[str, tuple[int, int]]:
     """For each word (folded), on the tuning cancer.gov pages for patients: (pages whose
     prose uses it, pages where its first use is explained in place or linked to the NCI
-    dictionaries). What the
-    editors do where readers meet the word first: a word they explain on one page and leave
-    plain on most others is one they judge most readers know."""
+    dictionaries). What the editors do where readers meet the word first: a word they explain
+    on one page and leave plain on most others is one they judge most readers know."""
     used: Counter[str] = Counter()
     helped: Counter[str] = Counter()
     for name, raw in nci_pages(shared, held=False):
-        doc = document.parse(raw, name)
-        skipped = doc.blocks_under([*SKIP_SECTIONS["default"], "key points"]) | \
-            nearby.key_points_lists(doc)
-        seen: set[str] = set()
-        for index, block in enumerate(doc.blocks):
-            if block.kind == "heading" or index in skipped:
-                continue
-            text = block.text
-            for m in re.finditer(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", text):
-                key = fold(m.group())
-                if len(key) < 4 or key in seen:
-                    continue
-                seen.add(key)
-                used[key] += 1
-                after = _PLAIN_AFTER.match(text, m.end())
-                inside = text[m.end():m.end() + 1] == ")" and \
-                    _PLAIN_BEFORE.search(text, max(0, m.start() - 60), m.start())
-                linked = any(lk.start <= m.start() and m.end() <= lk.end and
-                             any(g.resolve(lk.href)[1] for g in MATCHER.glossaries)
-                             for lk in block.links)  # (to a dictionary entry)
-                if after and not re.search(r"\d", after.group()) or inside or linked:
-                    helped[key] += 1
+        for block, m, key in first_uses(document.parse(raw, name), lower_only=False):
+            used[key] += 1
+            linked = any(lk.start <= m.start() and m.end() <= lk.end and
+                         any(g.resolve(lk.href)[1] for g in MATCHER.glossaries)
+                         for lk in block.links)  # (to a dictionary entry)
+            if explained_in_place(block.text, m) or linked:
+                helped[key] += 1
     return {key: (n, helped[key]) for key, n in used.items()}
 
 

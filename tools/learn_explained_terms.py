@@ -17,11 +17,13 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
-from split_corpus import for_professionals, held_out, pages
+from split_corpus import tuning_texts
 
 from readlint import document, nearby
+from readlint.blocks import Block
 from readlint.vocabulary import SKIP_SECTIONS
 from readlint.wordforms import fold
 
@@ -34,38 +36,45 @@ _EXPLANATION_AFTER = re.compile(r"\s*\(\s*(?:a|an|the|not|to|of|in|on)?\s*[a-z][
 _PLAIN_BEFORE = re.compile(r"[a-z]{3,}(?:\s+[a-z]+){1,6}\s*\(\s*$")
 
 
+def first_uses(doc: document.Document, lower_only: bool = True
+               ) -> Iterator[tuple[Block, re.Match[str], str]]:
+    """Each word's first use on the page in the prose a rule checks (not headings, "Key
+    Points" lists or administrative sections), with its folded form: (block, match, key).
+    Words of 4 letters or more; with `lower_only`, words written in lower case only."""
+    skipped = doc.blocks_under([*SKIP_SECTIONS["default"], "key points"]) | \
+        nearby.key_points_lists(doc)
+    seen: set[str] = set()
+    for index, block in enumerate(doc.blocks):
+        if block.kind == "heading" or index in skipped:
+            continue
+        for m in _WORD.finditer(block.text):
+            word = m.group()
+            key = fold(word)
+            if lower_only and not word.islower() or len(word) < 4 or key in seen:
+                continue
+            seen.add(key)
+            yield block, m, key
+
+
+def explained_in_place(text: str, m: re.Match[str]) -> bool:
+    """Is the word `m` of text explained right there: a plain explanation of two words or more
+    in brackets after it (no figures), or the word in brackets after plain words?"""
+    after = _EXPLANATION_AFTER.match(text, m.end())
+    inside = text[m.end():m.end() + 1] == ")" and \
+        _PLAIN_BEFORE.search(text, max(0, m.start() - 60), m.start()) is not None
+    return bool(after and not re.search(r"\d", after.group())) or inside
+
+
 def main(shared: Path) -> None:
     used: Counter[str] = Counter()
     explained: Counter[str] = Counter()
     count = 0
-    for corpus, nih in ((shared / "corpus-nci", False), (shared / "corpus", True)):
-        held = held_out(nih)
-        for path in pages(corpus):
-            rel = path.relative_to(corpus).as_posix()
-            raw = path.read_text(encoding="utf-8")
-            if rel in held or not nih and for_professionals(raw):
-                continue
-            count += 1
-            doc = document.parse(raw, rel)
-            skipped = doc.blocks_under([*SKIP_SECTIONS["default"], "key points"]) | \
-                nearby.key_points_lists(doc)
-            seen: set[str] = set()
-            for index, block in enumerate(doc.blocks):
-                if block.kind == "heading" or index in skipped:
-                    continue
-                text = block.text
-                for m in _WORD.finditer(text):
-                    word = m.group()
-                    key = fold(word)
-                    if not word.islower() or len(word) < 4 or key in seen:
-                        continue
-                    seen.add(key)
-                    used[key] += 1
-                    after = _EXPLANATION_AFTER.match(text, m.end())
-                    inside = text[m.end():m.end() + 1] == ")" and \
-                        _PLAIN_BEFORE.search(text, max(0, m.start() - 60), m.start())
-                    if after and not re.search(r"\d", after.group()) or inside:
-                        explained[key] += 1
+    for rel, raw in tuning_texts(shared):
+        count += 1
+        for block, m, key in first_uses(document.parse(raw, rel)):
+            used[key] += 1
+            if explained_in_place(block.text, m):
+                explained[key] += 1
     kept = sorted(k for k in used
                   if explained[k] >= MIN_PAGES and explained[k] >= MIN_SHARE * used[k])
     lines = [

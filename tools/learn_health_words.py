@@ -22,7 +22,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from split_corpus import for_professionals, held_out, pages
+from split_corpus import tuning_texts
 
 from readlint.hardness import family_zipf
 from readlint.source import front_matter
@@ -63,19 +63,13 @@ def main(shared: Path) -> None:
     uses: Counter[str] = Counter()
     on_pages: Counter[str] = Counter()
     words = count = 0
-    for corpus, nih in ((shared / "corpus-nci", False), (shared / "corpus", True)):
-        held = held_out(nih)
-        for path in pages(corpus):
-            rel = path.relative_to(corpus).as_posix()
-            raw = path.read_text(encoding="utf-8")
-            if rel in held or not nih and for_professionals(raw):
-                continue
-            count += 1
-            body = _LINK_TARGET.sub("]", raw[front_matter(raw, rel)[1]:])
-            found = [fold(word) for word in _WORD.findall(body)]  # "polyps" counts as "polyp"
-            words += len(found)
-            uses.update(found)
-            on_pages.update(set(found))
+    for rel, raw in tuning_texts(shared):
+        count += 1
+        body = _LINK_TARGET.sub("]", raw[front_matter(raw, rel)[1]:])
+        found = [fold(word) for word in _WORD.findall(body)]  # "polyps" counts as "polyp"
+        words += len(found)
+        uses.update(found)
+        on_pages.update(set(found))
     kept = []
     for word, n in uses.items():
         if on_pages[word] < MIN_PAGES or len(word) < 4:

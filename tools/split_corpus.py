@@ -35,7 +35,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 
@@ -217,6 +217,18 @@ def is_held_out_nih(corpus: Path, path: Path) -> bool:
     rel = path.relative_to(corpus).as_posix()
     return (_sha1(rel) % 10 == 0 and _fresh(rel) and f"corpus/{rel}" not in _read_pages()
             or _fourth_slice(f"corpus/{rel}", 10) or _seventh_slice(f"corpus/{rel}", 10))
+
+
+def tuning_texts(shared: Path) -> Iterator[tuple[str, str]]:
+    """(path under its corpus, text) of every page the vocabulary data may be learned from:
+    the cancer.gov pages for patients and the NIH pages, the held-out pages left out."""
+    for corpus, nih in ((shared / "corpus-nci", False), (shared / "corpus", True)):
+        held = held_out(nih)
+        for path in pages(corpus):
+            rel = path.relative_to(corpus).as_posix()
+            raw = path.read_text(encoding="utf-8")
+            if rel not in held and (nih or not for_professionals(raw)):
+                yield rel, raw
 
 
 def training_pages(corpus: Path) -> list[Path]:

@@ -115,13 +115,13 @@ class UndefinedJargon(Rule):
         means ...";
       - its plain words later in the sentence: "... decreased or absent sweating
         (anhidrosis)";
-      - the next sentence: "... cholangitis. It is an infection of the bile ducts.", or by
-        the term's initials: "... orthostatic intolerance (OI). OI describes a condition in
-        which ..." (a next sentence saying what the thing does, "It blocks ...", points back with "It", "This"
-        or "That" only at a term in the singular, and with "It" or "They" alone only at the
-        subject of the sentence before ("At this stage, microaneurysms occur. They are
-        ..."), or at a term after a person: "Your doctor may suggest a cholecystectomy. It
-        removes ...", not "Vinca alkaloids interfere with microtubules. They block ...");
+      - the next sentence: "... cholangitis. It is an infection of the bile ducts.", or by the
+        term's initials: "... orthostatic intolerance (OI). OI describes a condition in which ..."
+        (a next sentence saying what the thing does, "It blocks ...", points back with "It", "This"
+        or "That" only at a term in the singular, and with "It" or "They" alone only at the subject
+        of the sentence before ("At this stage, microaneurysms occur. They are ..."), or at a term
+        after a person: "Your doctor may suggest a cholecystectomy. It removes ...", not "Vinca
+        alkaloids interfere with microtubules. They block ...");
       - its explanation in brackets where it is used again, on its own, in the next sentence:
         "... during mitosis). It blocks cell growth by stopping mitosis (cell division)." (not
         examples, how it is given, or what explains a longer name: "an ictal EEG (recorded
