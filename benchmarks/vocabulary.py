@@ -49,6 +49,7 @@ from readlint.linkpractice import (  # noqa: E402
     glossary_links,
     glossary_uses,
     section_candidates,
+    to_an_entry,
 )
 from readlint.linter import Choices, Linter  # noqa: E402
 from readlint.problem import Problem  # noqa: E402
@@ -202,8 +203,7 @@ def editors_practice(shared: Path) -> dict[str, tuple[int, int]]:
         for block, m, key in first_uses(document.parse(raw, name), lower_only=False):
             used[key] += 1
             linked = any(lk.start <= m.start() and m.end() <= lk.end and
-                         any(g.resolve(lk.href)[1] for g in MATCHER.glossaries)
-                         for lk in block.links)  # (to a dictionary entry)
+                         to_an_entry(lk, MATCHER.glossaries) for lk in block.links)
             if explained_in_place(block.text, m) or linked:
                 helped[key] += 1
     return {key: (n, helped[key]) for key, n in used.items()}
@@ -258,8 +258,8 @@ def evaluate_explanations(shared: Path, held: bool) -> None:
     print(f"   missed: {', '.join(f'{t} ({c})' for t, c in missed.most_common(15))}")
     print("   what the editors do at the first use of each missed term on the tuning pages "
           "(explained in place or linked, of the pages using it): " +
-          ", ".join(f"{t} {practice.get(fold(t), (0, 0))[1]} of "
-                    f"{practice.get(fold(t), (0, 0))[0]}" for t, _ in missed.most_common(15)))
+          ", ".join(f"{t} {helped} of {used}" for t, (used, helped) in
+                    ((t, practice.get(fold(t), (0, 0))) for t, _ in missed.most_common(15))))
     helped = counts["helped"]
     print(f"   of the terms the editors explain or link at their first use on at least "
           f"{HELPED_SHARE:.0%} of the tuning pages that use them ({HELPED_PAGES} or more), "

@@ -155,7 +155,7 @@ def _explained(text: str, start: int, end: int, term_is_acronym: bool, kinds: bo
         nxt = marks.next_sentence(stop + 1, after_end) if stop >= 0 else None
         named = nxt and (nxt.group("term") or nxt.group("other"))
         pointer = _FIRST_WORD_NEXT.match(text, stop + 1, after_end) if nxt else None
-        same = not named or _same_term(named, text[start:end], _word_before(text, start))
+        same = not named or _same_term(named, text[start:end], word_before(text, start))
         if nxt and same and \
                 not (pointer and pointing_at_a_plural(pointer.group(1), text[start:end])):
             return True  # explained in the next sentence: "... cholangitis. It is an ..."
@@ -504,12 +504,12 @@ def _same_term(named: str, term: str, before: str = "") -> bool:
         named.lower() == "".join(word[0] for word in term_words)  # "OI describes ..."
 
 
-_LAST_WORD = lazy_re(r"([^\W_]+)\s+$")
+_WORD_BEFORE = lazy_re(r"([^\W\d_]+)\s+$")
 
 
-def _word_before(text: str, start: int) -> str:
-    """The word right before text[start:], or ""."""
-    m = _LAST_WORD.search(text, max(0, start - 40), start)
+def word_before(text: str, start: int) -> str:
+    """The word (of letters) right before text[start:], after a space, or ""."""
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
     return m.group(1) if m else ""
 
 

@@ -345,7 +345,12 @@ def glossary_links(doc: Document, glossaries: Sequence[Glossary]) -> int:
     """How many links on the page go to an entry of one of the glossaries (not to a page of
     the glossary's site that is no entry, such as a list of drugs)."""
     return sum(1 for block in doc.blocks for link in block.links
-               if any(glossary.resolve(link.href)[1] for glossary in glossaries))
+               if to_an_entry(link, glossaries))
+
+
+def to_an_entry(link: Link, glossaries: Sequence[Glossary]) -> bool:
+    """Does the link go to an entry of one of the glossaries?"""
+    return any(glossary.resolve(link.href)[1] for glossary in glossaries)
 
 
 @lru_cache(maxsize=256)  # asked for each term of a paragraph

@@ -35,7 +35,7 @@ from functools import lru_cache
 
 from .blocks import Block
 from .document import Document
-from .explanations import is_explanation, pointing_at_a_plural
+from .explanations import is_explanation, pointing_at_a_plural, word_before
 from .patterns import lazy_re
 from .vocabulary import DRUG_ENDINGS, STOPWORDS, is_medical_form, word_zipf
 from .wordforms import fold, only_a_verb
@@ -243,17 +243,12 @@ def _stands_alone(text: str, start: int, first: int) -> bool:
     verb ("stopping mitosis (cell division)"; not "an ictal EEG (recorded during a seizure)",
     whose explanation is of "ictal EEG"), or the word before its first use at `first` ("the
     urethral sphincter ... the urethral sphincter (group of muscles ...)")?"""
-    m = _WORD_BEFORE_USE.search(text, max(0, start - 40), start)
-    if m is None:
+    word = word_before(text, start).lower()
+    if not word:
         return True
-    word = m.group(1).lower()
     if word in STOPWORDS or word.endswith(("ing", "ed")) or only_a_verb(word):
         return True
-    before = _WORD_BEFORE_USE.search(text, max(0, first - 40), first)
-    return before is not None and before.group(1).lower() == word
-
-
-_WORD_BEFORE_USE = lazy_re(r"([^\W\d_]+)\s+$")
+    return word_before(text, first).lower() == word
 
 
 # Plain words in brackets: not what goes with the term ("with pheochromocytoma", "together
