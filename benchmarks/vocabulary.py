@@ -186,6 +186,22 @@ def explained_first_uses(name: str, raw: str) -> Iterator[tuple[str, int, int, i
                    again)
 
 
+_OTHER_NAME = re.compile(r"\(\s*(?:or|also|aka|see)\b", re.I)
+
+
+def plainer(term: str, explanation: str) -> bool:
+    """Is the explanation in brackets plainer than the term: its hardest word more common in
+    English than the term's hardest word, and no other name for it ("(or TIL)", "(also
+    called ...)") nor an abbreviation? "leucovorin calcium (folinic acid)" names the same
+    drug in words as hard; "prognosis (chance of recovery)" explains it."""
+    words = re.findall(r"[^\W\d_]+", explanation)
+    if _OTHER_NAME.match(explanation.strip()) or not words or \
+            any(len(w) > 1 and w.isupper() for w in words):
+        return False
+    hardest = min(word_zipf(w) for w in words)
+    return hardest > min(word_zipf(w) for w in re.findall(r"[^\W\d_]+", term))
+
+
 # Editors help readers with a term when, at its first use on at least this share of the pages
 # that use it, they explain it in place or link it (and it is used on this many pages or more).
 HELPED_SHARE = 0.5
@@ -240,6 +256,9 @@ def evaluate_explanations(shared: Path, held: bool) -> None:
             if helped_by_editors(practice, term):
                 counts["helped"] += 1
                 counts["helped, reported"] += len(who) == 1
+            if plainer(term, raw[end:explanation_end]):
+                counts["plainer"] += 1
+                counts["plainer, reported"] += len(who) == 1
     n = max(1, counts["terms"])
     removed = max(1, counts["removed"])
     once = counts["plain-words"] + counts["glossary-link"] + counts["undefined-jargon"]
@@ -265,6 +284,10 @@ def evaluate_explanations(shared: Path, held: bool) -> None:
           f"{HELPED_SHARE:.0%} of the tuning pages that use them ({HELPED_PAGES} or more), "
           f"reported by exactly one rule: {counts['helped, reported']} of {helped} "
           f"({counts['helped, reported'] / max(1, helped):.3f})")
+    print(f"   of the terms whose explanation is plainer than they are (its hardest word "
+          f"more common than the term's, no other name nor abbreviation), reported by exactly "
+          f"one rule: {counts['plainer, reported']} of {counts['plainer']} "
+          f"({counts['plainer, reported'] / max(1, counts['plainer']):.3f})")
     print(f"   reported though explained: "
           f"{', '.join(f'{t} ({c})' for t, c in not_respected.most_common(15))}")
 

@@ -445,6 +445,27 @@ _KIND_THEN_NAMES = lazy_re(r"^(?:[\"“*_]*)(?:The\s+|These\s+|Two\s+|Three\s+|F
                            r"Other\s+|Several\s+|Common\s+|Many\s+)?(?:[a-z-]+\s+){0,2}"
                            r"[a-z-]{4,}s\b[^.;:]{0,80}?\b(?:are|include)\s+"
                            r"(?:[^.;:]{0,120}?(?:,|\band\b|\bor\b)\s+)?$")
+# Words for what a thing is to an illness, not what kind of thing it is: "symptoms such as
+# lethargy" says where a reader meets it, not what it is.
+_ROLES = (r"(?:symptoms|signs|features|abnormalities|factors|findings|complications|effects|"
+          r"manifestations|characteristics)")
+# "Specific leukodystrophies include ...", "... are common. They include hemorrhoids, ...":
+# a sentence that starts with a plural kind, or a word for the kind the sentence before named,
+# then "include" and a list of its kinds, however long.
+_KINDS_LISTED = lazy_re(r"\s*[\"“*_]*(?:(?:(?!of\b)[A-Za-z][a-z-]*\s+){0,3}(?!" + _ROLES + r"\b)"
+                        r"[a-z-]{4,}s|(?P<pronoun>They|These|Those|Others|Examples))\s+"
+                        r"(?:(?:may|can|often)\s+)?include\s+"
+                        r"(?:[^.;:]{0,320}?(?:,|\band\b|\bor\b)\s+)?$")
+_A_ROLE = lazy_re(r"\b" + _ROLES + r"\b", re.I)
+
+
+def _kinds_listed(text: str, begin: int, start: int) -> bool:
+    """Is the term one of a list of kinds its sentence starts by naming (`_KINDS_LISTED`)?
+    After a pronoun, the sentence before names the kind, and must not name a role ("The
+    symptoms ... are the same as for any anemia. These may include fatigue, palpitations")."""
+    m = _KINDS_LISTED.match(text, begin, start) if start - begin <= 500 else None
+    return m is not None and (m.group("pronoun") is None or
+                              _A_ROLE.search(text, max(0, begin - 200), begin) is None)
 # What kind of thing a name is, right before or after it.
 _KIND_WORD = (r"(?:genes?|proteins?|enzymes?|hormones?|receptors?|molecules?|substances?|"
               r"compounds?|chemicals?|acids?|vitamins?|minerals?|drugs?|medicines?|vaccines?|"
@@ -500,9 +521,18 @@ _ILLNESS_NAME = lazy_re(r"\S+\s+\S+.*|.*(?:omas?|emias?|itis|osis|oses|pathy|pla
 
 
 # "Examples of these disorders include lupus, rheumatoid arthritis", "conditions such as ..."
-_KINDS_INCLUDE = lazy_re(r"\b[a-z]{4,}s,?\s+(?:(?:may|can|often)\s+)?(?:include|includes|"
-                         r"including|such\s+as|like)\s+"
+_KINDS_INCLUDE = lazy_re(r"\b(?:[a-z]{4,}s,?\s+(?:(?:may|can|often)\s+)?(?:include|includes|"
+                         r"including|such\s+as|like)|(?!" + _ROLES + r"\b)[a-z]{4,}s"
+                         r"(?:\s+[a-z]+){1,5},\s+(?:including|such\s+as))\s+"
                          r"(?:[^.;:]{0,150}?(?:,|\band\b|\bor\b)\s+)?$")
+
+
+# "is usually treated with corticosteroids", "Treatment is usually with corticosteroids",
+# "therapy with interferon": what the name after it is, a treatment.
+_TREATED_WITH = lazy_re(r"\b(?:treat(?:ed|ing|ments?)?|therapy)\s+"
+                        r"(?:(?:is|are|can\s+be|may\s+be)\s+)?(?:(?:usually|often|typically|mainly|mostly|generally|sometimes|"
+                        r"successfully)\s+)?with\s+"
+                        r"(?:[^.;:()]{0,80}?(?:,|\band\b|\bor\b)\s+)?$", re.I)
 
 
 def kind_given(text: str, start: int, end: int) -> bool:
@@ -512,13 +542,15 @@ def kind_given(text: str, start: int, end: int) -> bool:
     if _KIND_NEXT.match(text, end) or _KIND_AFTER.match(text, end) or \
             _KIND_BEFORE.search(text, max(0, start - 120), start) or \
             _medicine_named(text, start, end) \
-            or _KINDS_INCLUDE.search(text, max(0, start - 200), start):
+            or _KINDS_INCLUDE.search(text, max(0, start - 200), start) \
+            or _TREATED_WITH.search(text, max(0, start - 140), start):
         return True
     if _ILLNESS_NAME.fullmatch(text, start, end) and \
             _ILLNESS_BEFORE.search(text, max(0, start - 60), start):
         return True  # "the rare blood cancer blastic plasmacytoid dendritic cell neoplasm"
     begin, _ = sentence_span(text, start, end)
-    return start - begin <= 300 and _KIND_THEN_NAMES.search(text[begin:start]) is not None
+    return start - begin <= 300 and _KIND_THEN_NAMES.search(text[begin:start]) is not None \
+        or _kinds_listed(text, begin, start)
 
 
 # "It is classified in CMT4A, CMT4B1, CMT4B2 ...", "subtypes: A, B and C", "the following

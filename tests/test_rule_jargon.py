@@ -577,6 +577,41 @@ def test_fields_names_and_lists_that_say_their_kind(text):
     assert flagged(text) == []
 
 
+@pytest.mark.parametrize("text, term", [
+    # a treatment named as one
+    ("There is no single test for it. Treatment is usually with corticosteroids.\n",
+     "corticosteroids"),
+    ("It is usually treated with rest, ice or corticosteroids.\n", "corticosteroids"),
+    # a long list of kinds after "Specific (kinds) include", the first word capitalised
+    ("The leukodystrophies are a group of disorders. Specific leukodystrophies include "
+     "metachromatic leukodystrophy, Krabbe disease, adrenoleukodystrophy, Canavan disease, "
+     "Childhood Ataxia with Central Nervous System Hypomyelination (also known as Vanishing "
+     "White Matter Disease), Alexander disease, Refsum disease, and cerebrotendinous "
+     "xanthomatosis.\n", "cerebrotendinous xanthomatosis"),
+    # "They include ..." after a sentence that names the kind
+    ("Problems with the anus are common. They include hemorrhoids, abscesses, and cancer.\n",
+     "hemorrhoids"),
+    # a kind, a few words about it, then ", such as"
+    ("It can be caused by disorders affecting the central nervous system, such as stroke, "
+     "transverse myelitis, and encephalitis.\n", "encephalitis"),
+])
+def test_a_kind_named_before_a_list_or_a_treatment_says_what_the_term_is(text, term):
+    assert term not in [s for s, _, _ in flagged(text)]
+
+
+@pytest.mark.parametrize("text, term", [
+    # the same words, the kind not named
+    ("There is no single test for it. Doctors often give corticosteroids.\n",
+     "corticosteroids"),
+    ("He had a biopsy and later encephalitis.\n", "encephalitis"),
+    # "are" in the middle of a paragraph is no list of kinds: what follows says what they are
+    ("It spreads to people. Most infections in humans are asymptomatic, but some are not.\n",
+     "asymptomatic"),
+])
+def test_without_the_kind_named_the_term_is_still_reported(text, term):
+    assert term in [s for s, _, _ in flagged(text)]
+
+
 def test_a_term_outside_such_a_list_is_still_reported():
     assert [s for s, _, _ in flagged("Your doctor may put in a stent to keep it open.\n")] == \
         ["stent"]

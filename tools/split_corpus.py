@@ -109,7 +109,9 @@ READ_CHECKS = ("round3/undefined-jargon.tsv", "round3/glossary-link.tsv",
                "round12/undefined-jargon-22005.tsv",
                "round12/undefined-jargon-change-22007.tsv",
                "round12/undefined-jargon-change-22008.tsv",
-               "round12/vocabulary-change-22009.tsv")
+               "round12/vocabulary-change-22009.tsv",
+               "round13/undefined-jargon-change-22010.tsv",
+               "round13/undefined-jargon-change-22011.tsv")
 READ_CHECKS_DIR = ROOT / "benchmarks" / "hand-check"
 
 
