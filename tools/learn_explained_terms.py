@@ -24,7 +24,7 @@ from split_corpus import tuning_texts
 
 from readlint import document, nearby
 from readlint.blocks import Block
-from readlint.vocabulary import SKIP_SECTIONS
+from readlint.vocabulary import SKIP_SECTIONS, readable_parts
 from readlint.wordforms import fold
 
 OUT = Path(__file__).resolve().parent.parent / "readlint" / "data" / "explained-terms.tsv"
@@ -75,8 +75,11 @@ def main(shared: Path) -> None:
             used[key] += 1
             if explained_in_place(block.text, m):
                 explained[key] += 1
+    # not a word read from its parts, a prefix and an everyday word ("osteoarthritis",
+    # "noncancer"): a writer who explains it does so for other reasons than its hardness
     kept = sorted(k for k in used
-                  if explained[k] >= MIN_PAGES and explained[k] >= MIN_SHARE * used[k])
+                  if explained[k] >= MIN_PAGES and explained[k] >= MIN_SHARE * used[k]
+                  and not readable_parts(k))
     lines = [
         "# Words health writers explain where they first use them: on how many pages the",
         "# word's first use is in the prose (pages), and on how many of those the writer",
@@ -84,7 +87,8 @@ def main(shared: Path) -> None:
         f"# from {count} tuning pages of ../shared/corpus-nci (cancer.gov, U.S. government",
         "# work, National Cancer Institute) and ../shared/corpus (NIH pages from MedQuAD,",
         "# CC BY 4.0; U.S. government text), the held-out pages left out. Kept: words",
-        f"# explained on at least {MIN_PAGES} pages and {MIN_SHARE:.0%} of the pages using them.",
+        f"# explained on at least {MIN_PAGES} pages and {MIN_SHARE:.0%} of the pages using them,",
+        "# not words read from their parts (a prefix and an everyday word: \"osteoarthritis\").",
         "word\tpages\texplained",
         *(f"{k}\t{used[k]}\t{explained[k]}" for k in kept),
     ]

@@ -62,11 +62,15 @@ def from_everyday(word: str) -> bool:
 def main(shared: Path) -> None:
     uses: Counter[str] = Counter()
     on_pages: Counter[str] = Counter()
+    forms: dict[str, set[str]] = {}  # the forms written of each plain form
     words = count = 0
     for rel, raw in tuning_texts(shared):
         count += 1
         body = _LINK_TARGET.sub("]", raw[front_matter(raw, rel)[1]:])
-        found = [fold(word) for word in _WORD.findall(body)]  # "polyps" counts as "polyp"
+        written = _WORD.findall(body)
+        found = [fold(word) for word in written]  # "polyps" counts as "polyp"
+        for word, key in zip(written, found, strict=True):
+            forms.setdefault(key, set()).add(word)
         words += len(found)
         uses.update(found)
         on_pages.update(set(found))
@@ -74,7 +78,9 @@ def main(shared: Path) -> None:
     for word, n in uses.items():
         if on_pages[word] < MIN_PAGES or len(word) < 4:
             continue
-        zipf = family_zipf(word)
+        # as common as its most common form: "impaired" (Zipf 3.7) makes "impair" no rare
+        # word, nor "always" the plain form "alway" folding gives it
+        zipf = max(family_zipf(form) for form in forms[word] | {word})
         if not MIN_ZIPF <= zipf < MAX_ZIPF:
             continue
         if math.log10(n / words * 1e9) - zipf >= KEYNESS and not from_everyday(word):
