@@ -8,6 +8,10 @@ Which pages:
                 half from the held-out NIH pages (benchmarks/held-out-nih.txt): the figure
   tuning        the same from the other pages: for finding faults, never for the figure
   nci-held-out, nih-held-out, nci-tuning, nih-tuning: one kind of page only
+  nih-held-out-prose (or any kind with -prose): flags in running prose only, not in list
+                items, table rows, nor GARD's lists of signs flattened into a paragraph
+                ("The Human Phenotype Ontology provides the following list ..."), where a
+                hard term is nearly always right
   nci-drafts    held-out cancer.gov pages with 3 links or more to the NCI dictionaries, those
                 links removed as in benchmarks/vocabulary.py's drafts (which counts a page's
                 links by the glossary terms they match, so takes a few pages fewer): for
@@ -41,7 +45,8 @@ KINDS = {"held-out": ("nci-held-out", "nih-held-out"), "tuning": ("nci-tuning", 
 
 def flags(shared: Path, rule: str, which: str) -> tuple[list[tuple[str, ...]], dict[str, int]]:
     """Every flag of the rule on one kind of page ("nci-held-out" ...), in order, with counts."""
-    site, part = which.split("-", 1)
+    prose = which.endswith("-prose")
+    site, part = which.removesuffix("-prose").split("-", 1)
     drafts = part == "drafts"
     part = "held-out" if drafts else part
     corpus = shared / ("corpus" if site == "nih" else "corpus-nci")
@@ -70,10 +75,24 @@ def flags(shared: Path, rule: str, which: str) -> tuple[list[tuple[str, ...]], d
         problems = [p for p in result.problems if p.rule == rule]
         counts["flagged pages"] += bool(problems)
         for problem in sorted(problems, key=lambda p: (p.line, p.column)):
+            if prose and not _in_prose(raw, problem.start):
+                continue
             flagged = " ".join(raw[problem.start:problem.end].split())
             found.append((f"{corpus.name}/{rel}", str(problem.line), str(problem.column),
                           flagged, problem.message, _paragraph(raw, problem.start, problem.end)))
     return found, counts
+
+
+_NOT_PROSE = re.compile(r"\s*(?:[-*+|]|\d+[.)])\s")
+
+
+def _in_prose(raw: str, start: int) -> bool:
+    """Does the flag stand in running prose: not a list item, a table row, or a list of signs
+    flattened into a paragraph?"""
+    line_start = raw.rfind("\n", 0, start) + 1
+    line_end = raw.find("\n", start)
+    line = raw[line_start:line_end if line_end >= 0 else len(raw)]
+    return not _NOT_PROSE.match(line) and "Human Phenotype Ontology provides" not in line
 
 
 def _words(raw: str) -> int:

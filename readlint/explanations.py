@@ -237,13 +237,15 @@ def ends_also_called(text: str) -> bool:
 
 # A bracket opened before the word, with at most two plain words between: "platelet levels
 # (thrombocytopenia", "self-destructing (undergoing apoptosis", and what may follow the word
-# before the bracket shuts.
+# before the bracket shuts (another term the same words name: "airways (trachea and
+# bronchi)", "blockage of the anus (anal stenosis or anal atresia)").
 _OPENED_BEFORE = lazy_re(
     r"\(\s*(?:or\s+|(?:an?|the)\s+|(?:undergoing|having|called)\s+)?"
     r"(?:[A-Z][\w-]*\s*(?:[/:]|\bor\b)\s*)*"
     r"(?:(?!(?:and|or|the|an?|of|in|to|with|for|after|before|see|like|unlike|except|than|"
     r"including|especially|mainly|mostly)\s)[a-z]{3,}(?<!ing)\s+){0,2}$")
-_OPENED_SHUT = lazy_re(r"[®™+]*(?:\s+\w+)?\s*(?:(?:/|\bor\b)\s*[A-Z][\w-]*\s*)*[),;]")
+_OPENED_SHUT = lazy_re(r"[®™+]*(?:\s+\w+)?\s*(?:(?:/|\bor\b)\s*[A-Z][\w-]*\s*)*"
+                      r"(?:(?:and|or)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s*)?[),;]")
 _KEY_AFTER = lazy_re(r"\s*=\s*[^\W\d_]")  # a key to abbreviations: "DB = double blinded"
 _PLAIN_BEFORE_BRACKET = lazy_re(r"[a-z]{3,}\s+[a-z]{3,}\s*\(\s*$")
 _BRACKET_SHUT = lazy_re(r"\s*\)")
@@ -490,15 +492,24 @@ def _name_end(text: str, end: int) -> int | None:
     return m.end()
 
 
+# A word common enough that a next sentence explaining the words before it explains the term:
+# "inheritance" in "autosomal recessive inheritance. Autosomal recessive means ...".
+COMMON_LAST_ZIPF = 3.5
+
+
 def _same_term(named: str, term: str, before: str = "") -> bool:
     """Is what the next sentence explains the term, the term with the words after it
-    ("... an endotracheal tube. (An endotracheal tube is a breathing tube ...)"), or the term
+    ("... an endotracheal tube. (An endotracheal tube is a breathing tube ...)"), the term
+    without a common last word ("... autosomal recessive inheritance. Autosomal recessive
+    means ..."), or the term
     with the word that stands before it in the text, `before` ("... a central venous
     catheter. A central venous catheter is a tube ...", where the term found was "venous
     catheter"; not "Severe thrombocytopenia is a reason to ..." after "thrombocytopenia"), or
     its initials ("orthostatic intolerance (OI) ... OI describes a condition in which ...")?"""
     named_words, term_words = fold_words(named).split(), fold_words(term).split()
     return named_words[:len(term_words)] == term_words or \
+        len(term_words) >= 2 and named_words == term_words[:-1] and \
+        word_zipf(term_words[-1]) >= COMMON_LAST_ZIPF or \
         bool(before) and named_words == fold_words(before).split() + term_words or \
         len(term_words) >= 2 and named.isupper() and named.isalpha() and \
         named.lower() == "".join(word[0] for word in term_words)  # "OI describes ..."

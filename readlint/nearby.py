@@ -422,10 +422,17 @@ _DEFINES = lazy_re(r"\b(?:is|are)\s+(?:an?|the|one|types?\s+of|kinds?\s+of)\b")
 
 def under_own_heading(doc: Document, block_index: int, term: str) -> bool:
     """Is the term named by the heading of its section ("### CT scan", then "CT scan (CAT scan)
-    uses ...")? The section is about it, and explains it."""
+    uses ...") or by the plain word for it ("## What is the outlook for Rett Syndrome?", then
+    "... the prognosis ...")? The section is about it, and explains it."""
     words = {fold(w) for w in _WORD.findall(term)}
     above: list[frozenset[str]] = doc.memo("nearby headings", lambda: _headings_above(doc))
-    return bool(words) and words <= above[block_index]
+    return bool(words) and (words <= above[block_index] or
+                            len(words) == 1 and _HEADING_WORD.get(min(words)) in above[block_index])
+
+
+# The plain word a section heading asks with, for a term its section then uses: NIH's pages
+# ask "What is the outlook for ...?" and answer "The prognosis for ...".
+_HEADING_WORD = {"prognosis": "outlook"}
 
 
 def _headings_above(doc: Document) -> list[frozenset[str]]:

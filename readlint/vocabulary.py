@@ -324,7 +324,7 @@ def readable_parts(word: str) -> bool:
 # Short words a dash or a space often stood before when two words were run together.
 _GLUE_WORDS = frozenset(("a", "an", "the", "to", "or", "and", "when", "which", "that"))
 # Endings that are words too: "genomically" is not "genomic" + "ally".
-_SUFFIX_WORDS = frozenset("ally able ible less ness ment like ship ward wise hood some".split())
+SUFFIX_WORDS = frozenset("ally able ible less ness ment like ship ward wise hood some".split())
 # Beginnings that are words too: "intraabdominal" is not "intra" + "abdominal".
 _COMBINING = frozenset("intra extra infra supra ultra contra micro macro multi poly mono semi "
                        "anti auto para peri meta trans inter super hyper hypo over under post "
@@ -360,7 +360,7 @@ def where_run_together(word: str) -> int | None:
             return i
         if right in _GLUE_AFTER_TERM and _WHOLE_TERM_END.search(low[:i]):
             return i  # "anoscopea hollow tube", "hyperprolactinemiatoo much": a lost dash
-        if medical or right in _SUFFIX_WORDS or low[:i] in _COMBINING or low[i - 1] in "oi":
+        if medical or right in SUFFIX_WORDS or low[:i] in _COMBINING or low[i - 1] in "oi":
             continue  # "neurogenetic"; "genomically"; "intraabdominal", "centronuclear": a
             # combining form (most end in o or i)
         if len(right) >= 4 and i >= 7 and left >= 3.0 and word_zipf(right) >= 4.0 or \
@@ -378,26 +378,34 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 @lru_cache(maxsize=WORDS_REMEMBERED)
-def misspelling_of(word: str) -> str | None:
+def misspelling_of(word: str, seldom: bool = False) -> str | None:
     """The common word (Zipf 3.5 or more) that a word English does not know is one slip away
     from: a letter left out, a letter added, or two letters swapped ("tranport": "transport",
     "muscule": "muscle", "symtpoms": "symptoms"), or None. Only for lower-case words of 5
     letters or more. A changed letter is not counted: medical words English does not know are
-    often one letter from a common word ("lobation", "location"; "cholestenol")."""
+    often one letter from a common word ("lobation", "location"; "cholestenol"). With
+    `seldom`, for a word English knows but seldom uses (Zipf below SELDOM_ZIPF, as a frequent
+    misspelling is: "symtoms"), the very common word (Zipf 4 or more) it is a letter left out
+    of, or two letters swapped ("atony" is no "tony" with a letter added)."""
+    frequency = zipf(word)
     if len(word) < 5 or len(word) > LONGEST_WORD or not word.isascii() or \
-            not word.isalpha() or not word.islower() or zipf(word) > 0:
+            not word.isalpha() or not word.islower() or \
+            frequency > (SELDOM_ZIPF if seldom else 0):
         return None
+    if seldom and not frequency:
+        return None  # (a word English does not know: asked without `seldom`)
     # Looked up directly (the candidates would crowd `_zipf`'s cache); after some words, in
     # a dictionary of the common words alone, which answers in a fraction of the time.
     global _misspellings_looked_up
     _misspellings_looked_up += 1
     table: WordTable | dict[str, str] = _common_words() \
         if _misspellings_looked_up > _COMMON_WORDS_AFTER else _zipf_table("en")
-    best, best_centibels = None, 550  # Zipf 3.5: the table holds (9 - Zipf) * 100
+    # Zipf 3.5 (4 with `seldom`): the table holds (9 - Zipf) * 100
+    best, best_centibels = None, 500 if seldom else 550
     for i in range(len(word) + 1):
         left, right = word[:i], word[i:]
         candidates = [left + c + right for c in _LETTERS]  # a letter left out
-        if right:
+        if right and not seldom:  # (a word in use is a letter longer than many words)
             candidates.append(left + right[1:])  # a letter added
         if len(right) > 1:
             candidates.append(left + right[1] + right[0] + right[2:])  # two swapped
@@ -406,6 +414,9 @@ def misspelling_of(word: str) -> str | None:
             if found is not None and (centibels := int(found)) <= best_centibels:
                 best, best_centibels = candidate, centibels
     return best
+
+
+SELDOM_ZIPF = 1.5
 
 
 # A page of thousands of words English does not know would spend seconds looking up their

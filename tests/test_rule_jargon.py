@@ -941,3 +941,59 @@ def test_the_words_writers_explain_shipped_are_what_their_learning_keeps(monkeyp
     # explained on 5 of 25 pages, but read from its parts: "osteo" and "arthritis"
     assert not writers_explain("osteoarthritis", "osteoarthritis")
     assert "osteoarthritis" not in [t for t, *_ in flagged("Osteoarthritis can cause pain.\n")]
+
+
+@pytest.mark.parametrize("text, term", [
+    # the short form readers know it by, in brackets after it
+    ("High resolution computed tomography (CT) of the lungs was done.\n", "tomography"),
+    ("An electrocardiogram (ECG) checks the heart's rhythm.\n", "electrocardiogram"),
+    # a next sentence that explains the term without its common last word
+    ("It follows autosomal recessive inheritance. Autosomal recessive means both copies of "
+     "a gene have changes.\n", "autosomal recessive inheritance"),
+])
+def test_a_known_short_form_or_the_term_s_own_words_explained_next(text, term):
+    assert term not in [s for s, _, _ in flagged(text)]
+
+
+def test_without_a_known_short_form_the_term_is_still_reported():
+    assert "tomography" in [s for s, _, _ in flagged(
+        "Doctors may use computed tomography to look inside.\n")]
+    assert "electrocardiogram" in [s for s, _, _ in flagged(
+        "An electrocardiogram checks the heart's rhythm.\n")]
+
+
+def test_more_words_run_together_and_frequent_misspellings_are_named_as_such():
+    found = {p.subject: p.message for p in lint(
+        "This is done with a thoracentesis. The risks of thoracentesissuch as pain are minor. "
+        "The kidneys remove creatininewaste "
+        "from the blood. A fever that lasts longer than5days needs care. It is common in "
+        "children with conditions such asasthma. Here are common symtoms of the disorder. "
+        "It showed a histotype of its own. The bowel shows atony.\n",
+        select="undefined-jargon")}
+    assert '"thoracentesis such"' in found["thoracentesissuch"]
+    assert '"creatinine waste"' in found["creatininewaste"]
+    assert '"than 5 days"' in found["than5days"]
+    assert '"as asthma"' in found["asasthma"]
+    assert 'misspelling of "symptoms"' in found["symtoms"]  # a frequent misspelling
+    # a common word that ends medical words, and a word in use a letter longer than another
+    assert found["histotype"].startswith("Readers may not know the term")
+    assert found["atony"].startswith("Readers may not know the term")
+
+
+def test_a_heading_that_asks_with_the_plain_word_explains_the_term():
+    outlook = ("# Rett syndrome\n\n## What is the outlook for Rett syndrome?\n\n"
+               "Little is known about the long-term prognosis.\n")
+    assert flagged(outlook) == []
+    assert [t for t, *_ in flagged(outlook.replace("the outlook for", "the cause of"))] == \
+        ["prognosis"]
+
+
+@pytest.mark.parametrize("text, term", [
+    ("It is present in the nose, airways (trachea and bronchi), and external ears.\n",
+     "trachea"),
+    ("It causes narrowing or blockage of the anus (anal stenosis or anal atresia).\n",
+     "anal stenosis"),
+])
+def test_terms_in_brackets_after_the_plain_words_for_them(text, term):
+    assert term not in [s for s, _, _ in flagged(text)]
+    assert term in [s for s, _, _ in flagged(f"Doctors checked the {term}.\n")]

@@ -116,7 +116,10 @@ READ_CHECKS = ("round3/undefined-jargon.tsv", "round3/glossary-link.tsv",
                "round13/undefined-jargon-change-22010.tsv",
                "round13/undefined-jargon-change-22011.tsv",
                "round13/undefined-jargon-change-22012.tsv",
-               "round13/undefined-jargon-22013.tsv")
+               "round13/undefined-jargon-22013.tsv",
+               "round13/undefined-jargon-22014.tsv",
+               "round13/undefined-jargon-change-22015.tsv",
+               "round13/vocabulary-change-22016.tsv")
 READ_CHECKS_DIR = ROOT / "benchmarks" / "hand-check"
 
 

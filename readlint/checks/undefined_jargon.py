@@ -26,9 +26,11 @@ from ..problem import Problem, Severity
 from ..prose import WORD, address_spans, spelled_out, within
 from ..rule import UNDEFINED_TERM, Example, Rule
 from ..vocabulary import (
+    EVERYDAY_ABBREVIATIONS,
     EVERYDAY_PREFIXES,
     SKIP_SECTIONS,
     STOPWORDS,
+    SUFFIX_WORDS,
     WORDS_REMEMBERED,
     in_proper_name,
     is_acronym,
@@ -74,11 +76,13 @@ class UndefinedJargon(Rule):
     Inflected forms are one term ("metastasized", "metastasize"; "TKIs", "TKI"), and a noun
     counts as common when its plural is ("neuron", as "neurons" is common). A word English
     does not know, one letter left out, added or swapped from a common word, is reported as a
-    likely misspelling instead ("symtpoms" for "symptoms"), and so is one a slip or two from a
-    word of the page (not another form of it: "metaphyses" beside "metaphyseal"; not a
-    medical word with another prefix: "nephroblastoma" beside "neuroblastoma"). A word and a
-    small word run together are named as such ("esophagusis": "esophagus is", "ofsleep":
-    "of sleep").
+    likely misspelling instead ("symtpoms" for "symptoms"), and so is a word English seldom
+    uses a letter short of a very common one ("symtoms"), or one a slip or two from a word of
+    the page (not another form of it: "metaphyses" beside "metaphyseal"; not a medical word
+    with another prefix: "nephroblastoma" beside "neuroblastoma"). A word and a small word run
+    together are named as such ("esophagusis": "esophagus is", "ofsleep": "of sleep"), and so
+    are a word and a very common one ("creatininewaste") and words with a number between them
+    ("than5days").
 
     Not hard: names of people, places and organisations (a capital letter inside a sentence, a
     word inside a longer capitalised name, initials and degrees such as "Goodman PJ" or "MSc",
@@ -153,6 +157,16 @@ class UndefinedJargon(Rule):
         "Thoracic outlet syndrome"), or explained before with a number or type after it
         ("CMT" after "Charcot-Marie-Tooth disease type 1A (CMT1A)");
       - one plain word in parentheses, plainer than the term: "the gingiva (gums)";
+      - the short form readers know it by, in parentheses: "computed tomography (CT)",
+        "electrocardiogram (ECG)";
+      - the term in parentheses after the plain words for it, with another term: "airways
+        (trachea and bronchi)";
+      - the heading of its section asking about it in a plain word: "## What is the outlook
+        for ...?", then "The prognosis ...";
+      - for a name, a kind named before a list it is in ("Specific leukodystrophies include
+        ...", "... are common. They include hemorrhoids, ...", "disorders affecting the
+        nervous system, such as ...", not a role such as "symptoms such as ..."), or a
+        treatment named as one ("Treatment is usually with corticosteroids");
       - what kind of thing it is, in its next word: "an apheresis machine", "HER2 protein";
       - the next sentence going on about it by its last word: "... an ultrasound transducer.
         The transducer bounces sound waves ...";
@@ -262,7 +276,8 @@ class UndefinedJargon(Rule):
                                 f"\"{term.text}\" looks like two words run together: "
                                 f"\"{glued}\". Put the space back.", subject=term.text)
         meant = (misspelling_of(term.text) or
-                 (None if term.in_glossary else _page_misspelling(doc, term.text))) \
+                 (None if term.in_glossary else _page_misspelling(doc, term.text) or
+                  misspelling_of(term.text, seldom=True))) \
             if not term.acronym else None
         if meant is not None:  # a slip of the keyboard, not a term: "symtpoms"
             return self.problem(doc, block.source_offset(term.start), source_end,
@@ -590,6 +605,7 @@ class _BlockTerms:
             _field_or_program(text, start, end, term.text) or \
             _in_title(term.text, topic) or _against_topic(term.text, topic) or \
             _pronunciation(text, start) or _not_a_term(text, start, end, term.acronym) or \
+            _everyday_short_form(text, end) or \
             nearby.explained_nearby(self.page.doc, self.index, text, start, end, term.text) or \
             nearby.drug_named(text, start, end, term.text)
 
@@ -1062,6 +1078,14 @@ def _term_word(word: str) -> bool:
 
 
 _PRONUNCIATION = lazy_re(r"\([\sA-Za-z….'-]*\)?")
+_SHORT_FORM = lazy_re(r"\s*\(\s*([A-Za-z]{2,5})\s*[),;]")
+
+
+def _everyday_short_form(text: str, end: int) -> bool:
+    """Is the term followed by the short form readers know it by: "computed tomography (CT)",
+    "electrocardiogram (ECG)"? The reader who knows a CT scan knows what is meant."""
+    m = _SHORT_FORM.match(text, end)
+    return m is not None and m.group(1) in EVERYDAY_ABBREVIATIONS
 
 
 def _pronunciation(text: str, start: int) -> bool:
@@ -1303,6 +1327,9 @@ def _two_words(doc: Document, term: str) -> str | None:
     """The two words a word English does not know is, run together: a word English knows or
     the page uses, then a small word ("esophagusis": "esophagus is", "prediabetesat",
     "Tenesmusan"), or a small word, then a common word ("ofsleep": "of sleep"), or None."""
+    glued = _DIGITS_BETWEEN.fullmatch(term)
+    if glued and all(zipf(w) >= 3.0 for w in glued.group(1, 3)):
+        return " ".join(glued.groups())  # "than5days": "than 5 days"
     low = term.lower()
     if not low.isalpha() or zipf(low) > 0:
         return None
@@ -1318,7 +1345,17 @@ def _two_words(doc: Document, term: str) -> str | None:
         rest = low[len(small):]
         if low.startswith(small) and len(rest) >= 4 and zipf(rest) >= 3.0:
             return f"{term[:len(small)]} {term[len(small):]}"
+    for i in range(len(low) - 4, 4, -1):  # "thoracentesissuch", "creatininewaste": a word
+        head, tail = low[:i], low[i:]  # and a very common one, a dash lost between them
+        if tail not in SUFFIX_WORDS and tail not in _ENDING_WORDS and zipf(tail) >= 4.5 and \
+                (zipf(head) >= 1.9 or head in words.get(head[:2], ())):
+            return f"{term[:i]} {term[i:]}"
     return None
+
+
+# Common words that end medical words as well: "kaposiform", "histotype", "resectability".
+_ENDING_WORDS = frozenset(("form", "type", "ability", "trial"))
+_DIGITS_BETWEEN = lazy_re(r"([A-Za-z]{2,})(\d+)([A-Za-z]{2,})")
 
 
 # Small words a lost space glues to the word before them (the longest first; not "in",
@@ -1326,7 +1363,7 @@ def _two_words(doc: Document, term: str) -> str | None:
 _GLUED_WORDS = ("the", "and", "is", "at", "an", "it", "of", "to", "or", "a")
 # Small words a lost space glues to the word after them (not "a", "an", "in" or "on", which
 # begin words: "amorph", "infolding").
-_GLUED_BEFORE = ("the", "and", "is", "at", "it", "of", "to", "or")
+_GLUED_BEFORE = ("the", "and", "is", "at", "it", "of", "to", "or", "as")
 _LATIN_ADJECTIVES = ("alis", "aris", "ilis")
 
 
