@@ -78,6 +78,13 @@ def hard_term(term: str, acronym: bool, in_glossary: bool, text: str, start: int
     if acronym:
         if term.upper() in EVERYDAY_ABBREVIATIONS or left_plain(term, limits.glossaries):
             return False  # "NIH": editors leave it plain
+        one = term[:-1]
+        if term.endswith("s") and one.isupper() and (one in EVERYDAY_ABBREVIATIONS or
+                                                     len(one) >= 3):
+            # a plural is as known as its singular: "TVs", "DVDs" (of three letters or more:
+            # "ORs", odds ratios, are not "or")
+            return one not in EVERYDAY_ABBREVIATIONS and \
+                max(zipf(term), zipf(one)) < limits.acronym_max_zipf
         return zipf(term) < limits.acronym_max_zipf
     if " " in term:  # a term of several words ("lymph nodes")
         if everyday_health(term):

@@ -529,17 +529,22 @@ _ILLNESS_NAME = lazy_re(r"\S+\s+\S+.*|.*(?:omas?|emias?|itis|osis|oses|pathy|pla
 
 # "Examples of these disorders include lupus, rheumatoid arthritis", "conditions such as ..."
 _KINDS_INCLUDE = lazy_re(r"\b(?:[a-z]{4,}s,?\s+(?:(?:may|can|often)\s+)?(?:include|includes|"
-                         r"including|such\s+as|like)|(?!" + _ROLES + r"\b)[a-z]{4,}s"
+                         r"including|such\s+as|like)|(?!" + _ROLES + r"\b)[a-z]{4,}s,?\s*"
+                         r"(?:[-–—(]\s*)?(?:for\s+example,?|e\.g\.,?|i\.e\.,?)|"
+                         r"(?!" + _ROLES + r"\b)[a-z]{4,}s"
                          r"(?:\s+[a-z]+){1,5},\s+(?:including|such\s+as))\s+"
                          r"(?:[^.;:]{0,150}?(?:,|\band\b|\bor\b)\s+)?$")
 
 
 # "is usually treated with corticosteroids", "Treatment is usually with corticosteroids",
-# "therapy with interferon": what the name after it is, a treatment.
-_TREATED_WITH = lazy_re(r"\b(?:treat(?:ed|ing|ments?)?|therapy)\s+"
-                        r"(?:(?:is|are|can\s+be|may\s+be)\s+)?(?:(?:usually|often|typically|mainly|mostly|generally|sometimes|"
-                        r"successfully)\s+)?with\s+"
-                        r"(?:[^.;:()]{0,80}?(?:,|\band\b|\bor\b)\s+)?$", re.I)
+# "therapy with interferon", "Treatment may involve high-dose diazepam": what the name after
+# it is, a treatment.
+_TREATED_WITH = lazy_re(r"\b(?:(?:treat(?:ed|ing|ments?)?|therapy)\s+"
+                        r"(?:(?:is|are|can\s+be|may\s+be)\s+)?(?:(?:usually|often|typically|"
+                        r"mainly|mostly|generally|sometimes|successfully)\s+)?with|"
+                        r"treatments?\s+(?:(?:may|can|often|usually)\s+)?(?:involves?|includes?))\s+"
+                        r"(?:[^.;:()]{0,80}?(?:,|\band\b|\bor\b)\s+)?(?:[a-z]+-[a-z]+\s+)?$",
+                        re.I)
 
 
 def kind_given(text: str, start: int, end: int) -> bool:

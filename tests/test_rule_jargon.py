@@ -997,3 +997,27 @@ def test_a_heading_that_asks_with_the_plain_word_explains_the_term():
 def test_terms_in_brackets_after_the_plain_words_for_them(text, term):
     assert term not in [s for s, _, _ in flagged(text)]
     assert term in [s for s, _, _ in flagged(f"Doctors checked the {term}.\n")]
+
+
+@pytest.mark.parametrize("text, term", [
+    ("They used calcium channel blockers (i.e. nifedipine) to relax it.\n", "nifedipine"),
+    ("Some jobs carry risks. Workers handle chemicals - for example, chlorine, ammonia, and "
+     "benzene.\n", "benzene"),
+    ("Treatment may involve high-dose corticosteroids and rest.\n", "corticosteroids"),
+])
+def test_a_kind_then_for_example_or_a_treatment_that_involves_it(text, term):
+    assert term not in [s for s, _, _ in flagged(text)]
+    assert term in [s for s, _, _ in flagged(f"He took {term} on Monday.\n")]
+
+
+def test_a_plural_abbreviation_is_as_known_as_its_singular():
+    found = [s for s, _, _ in flagged("Limit TVs, DVDs and MRIs. The study reported ORs for "
+                                      "each group. Patients took TKIs for a year.\n")]
+    assert "TVs" not in found and "DVDs" not in found and "MRIs" not in found
+    assert "ORs" in found and "TKIs" in found  # "OR" is no "or"; "TKI" is rare
+
+
+def test_explained_right_after_its_pronunciation_key():
+    text = "Red blood cells contain hemoglobin (HEE-muh-glow-bin){}\n"
+    assert flagged(text.format(", an iron-rich protein that carries oxygen.")) == []
+    assert [t for t, *_ in flagged(text.format(" in large amounts."))] == ["hemoglobin"]

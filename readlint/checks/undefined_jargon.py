@@ -65,7 +65,8 @@ class UndefinedJargon(Rule):
     -oma, -emia, -penia, -ology, hyper-, hypo-, ..., in a medical glossary, or a term of one
     with a word-building ending: "catheterization", "estrogenic"), a less rare word that
     health pages use far more often than English does ("autosomal", "glycogen"), and an
-    abbreviation or code (HER2, PSA, T-DM1) that is never spelled out. Drug and brand names
+    abbreviation or code (HER2, PSA, T-DM1) that is never spelled out (its plural as known as
+    it: "MRIs", "DVDs"). Drug and brand names
     count. A hard word starts a term of several words when the words after it are rare or
     medical too, and the whole term is reported once ("amyotrophic lateral sclerosis"; with
     a capital inside a list, "Acanthosis nigricans"); a word of the glossaries is reported with
@@ -157,6 +158,8 @@ class UndefinedJargon(Rule):
         "Thoracic outlet syndrome"), or explained before with a number or type after it
         ("CMT" after "Charcot-Marie-Tooth disease type 1A (CMT1A)");
       - one plain word in parentheses, plainer than the term: "the gingiva (gums)";
+      - any of these right after its pronunciation key: "hemoglobin (HEE-muh-glow-bin), an
+        iron-rich protein ...";
       - the short form readers know it by, in parentheses: "computed tomography (CT)",
         "electrocardiogram (ECG)";
       - the term in parentheses after the plain words for it, with another term: "airways
@@ -165,8 +168,10 @@ class UndefinedJargon(Rule):
         for ...?", then "The prognosis ...";
       - for a name, a kind named before a list it is in ("Specific leukodystrophies include
         ...", "... are common. They include hemorrhoids, ...", "disorders affecting the
-        nervous system, such as ...", not a role such as "symptoms such as ..."), or a
-        treatment named as one ("Treatment is usually with corticosteroids");
+        nervous system, such as ...", not a role such as "symptoms such as ..."), an example
+        a kind gives ("calcium channel blockers (i.e. nifedipine)", "chemicals - for example,
+        benzene"), or a treatment named as one ("Treatment is usually with corticosteroids",
+        "Treatment may involve high-dose diazepam");
       - what kind of thing it is, in its next word: "an apheresis machine", "HER2 protein";
       - the next sentence going on about it by its last word: "... an ultrasound transducer.
         The transducer bounces sound waves ...";
@@ -605,7 +610,7 @@ class _BlockTerms:
             _field_or_program(text, start, end, term.text) or \
             _in_title(term.text, topic) or _against_topic(term.text, topic) or \
             _pronunciation(text, start) or _not_a_term(text, start, end, term.acronym) or \
-            _everyday_short_form(text, end) or \
+            _everyday_short_form(text, end) or _explained_after_key(text, start, end) or \
             nearby.explained_nearby(self.page.doc, self.index, text, start, end, term.text) or \
             nearby.drug_named(text, start, end, term.text)
 
@@ -1079,6 +1084,19 @@ def _term_word(word: str) -> bool:
 
 _PRONUNCIATION = lazy_re(r"\([\sA-Za-z….'-]*\)?")
 _SHORT_FORM = lazy_re(r"\s*\(\s*([A-Za-z]{2,5})\s*[),;]")
+
+
+# A pronunciation key right after a term: "(HEE-muh-glow-bin)", three short syllables or more
+# joined by hyphens, a stressed one in capitals.
+_KEY_AFTER = lazy_re(r"\s*\((?=[^()]*[A-Z]{2})[A-Za-z]{1,6}(?:-[A-Za-z]{1,6}){2,}"
+                     r"(?:\s+[A-Za-z]{1,6}(?:-[A-Za-z]{1,6})*)*\s*\)")
+
+
+def _explained_after_key(text: str, start: int, end: int) -> bool:
+    """Is the term explained right after its pronunciation key: "hemoglobin (HEE-muh-glow-bin),
+    an iron-rich protein that carries oxygen"?"""
+    key = _KEY_AFTER.match(text, end)
+    return key is not None and explained(text, start, key.end())
 
 
 def _everyday_short_form(text: str, end: int) -> bool:
