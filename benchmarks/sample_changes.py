@@ -10,8 +10,9 @@ Only pages written for patients count (split_corpus.for_professionals). Flags ta
 flags added are drawn together, shuffled with the seed, so that a reader cannot tell which is
 which; the columns are those of benchmarks/sample_flags.py, and a last column, for the one
 who drew the sample only, says "taken away" or "added" (cut it off before the reader sees the
-file). Counts go to standard error and to the header. Run from ../shared: the paths in the
-runs are relative to it.
+file). A flag whose message alone changed is both: taken away with its old message, added
+with its new one. Counts go to standard error and to the header. Run from ../shared: the
+paths in the runs are relative to it.
 """
 
 from __future__ import annotations

@@ -72,11 +72,10 @@ def flags(shared: Path, rule: str, which: str) -> tuple[list[tuple[str, ...]], d
         result = linter.lint_text(raw, rel)
         counts["pages"] += 1
         counts["words"] += _words(raw)
-        problems = [p for p in result.problems if p.rule == rule]
+        problems = [p for p in result.problems if p.rule == rule and
+                    (not prose or _in_prose(raw, p.start))]
         counts["flagged pages"] += bool(problems)
         for problem in sorted(problems, key=lambda p: (p.line, p.column)):
-            if prose and not _in_prose(raw, problem.start):
-                continue
             flagged = " ".join(raw[problem.start:problem.end].split())
             found.append((f"{corpus.name}/{rel}", str(problem.line), str(problem.column),
                           flagged, problem.message, _paragraph(raw, problem.start, problem.end)))
@@ -125,7 +124,9 @@ def _paragraph(raw: str, start: int, end: int) -> str:
 
 def main(shared: Path, rule: str, size: int, which: str = "held-out",
          seed: int = 20261202) -> None:
-    kinds = KINDS.get(which, (which,))
+    prose = "-prose" if which.endswith("-prose") else ""
+    kinds = tuple(kind + prose for kind in
+                  KINDS.get(which.removesuffix("-prose"), (which.removesuffix("-prose"),)))
     drawn: list[tuple[str, ...]] = []
     notes = []
     for kind in kinds:

@@ -455,10 +455,10 @@ _KIND_THEN_NAMES = lazy_re(r"^(?:[\"“*_]*)(?:The\s+|These\s+|Two\s+|Three\s+|F
 # Words for what a thing is to an illness, not what kind of thing it is: "symptoms such as
 # lethargy" says where a reader meets it, not what it is.
 _ROLES = (r"(?:symptoms|signs|features|abnormalities|factors|findings|complications|effects|"
-          r"manifestations|characteristics)")
+          r"manifestations|characteristics|causes)")
 # "Specific leukodystrophies include ...", "... are common. They include hemorrhoids, ...":
 # a sentence that starts with a plural kind, or a word for the kind the sentence before named,
-# then "include" and a list of its kinds, however long.
+# then "include" and a list of its kinds, a long one too (up to about 320 characters).
 _KINDS_LISTED = lazy_re(r"\s*[\"“*_]*(?:(?:(?!of\b)[A-Za-z][a-z-]*\s+){0,3}(?!" + _ROLES + r"\b)"
                         r"[a-z-]{4,}s|(?P<pronoun>They|These|Those|Others|Examples))\s+"
                         r"(?:(?:may|can|often)\s+)?include\s+"
@@ -529,13 +529,24 @@ _ILLNESS_NAME = lazy_re(r"\S+\s+\S+.*|.*(?:omas?|emias?|itis|osis|oses|pathy|pla
 
 # "Examples of these disorders include lupus, rheumatoid arthritis", "conditions such as ..."
 _KINDS_INCLUDE = lazy_re(r"\b(?:[a-z]{4,}s,?\s+(?:(?:may|can|often)\s+)?(?:include|includes|"
-                         r"including|such\s+as|like)|(?!" + _ROLES + r"\b)[a-z]{4,}s,?\s*"
-                         r"(?:[-–—(]\s*)?(?:for\s+example,?|e\.g\.,?|i\.e\.,?)|"
-                         r"(?!" + _ROLES + r"\b)[a-z]{4,}s"
+                         r"including|such\s+as|like)|(?!" + _ROLES + r"\b)[a-z]{4,}(?<!ou)s"
                          r"(?:\s+[a-z]+){1,5},\s+(?:including|such\s+as))\s+"
                          r"(?:[^.;:]{0,150}?(?:,|\band\b|\bor\b)\s+)?$")
 
 
+# "calcium channel blockers (i.e. nifedipine)", "chemicals - for example, chlorine, ammonia,
+# and benzene": examples of a plural kind (not of a role, "abnormalities (e.g., ...)", nor an
+# adjective, "dangerous, for example, ..."), the list inside the brackets when they open it.
+_EXAMPLES_OF_KIND = lazy_re(r"\b(?!" + _ROLES + r"\b)[a-z]{4,}(?<!ou)s(?:,?\s*[-–—]\s*|,\s*|\s+)"
+                            r"(?:for\s+example,?|e\.g\.,?|i\.e\.,?)\s+"
+                            r"(?:[^.;:()]{0,150}?(?:,|\band\b|\bor\b)\s+)?$|"
+                            r"\b(?!" + _ROLES + r"\b)[a-z]{4,}(?<!ou)s\s*\(\s*"
+                            r"(?:for\s+example,?|e\.g\.,?|i\.e\.,?)\s+"
+                            r"(?:[^.;:()]{0,150}?(?:,|\band\b|\bor\b)\s+)?$")
+# A clause going on after the term: it is its subject, not an item of the list before it
+# ("treated with surgery, and lymphedema may follow").
+_CLAUSE_AFTER = lazy_re(r"\s+(?:may|can|could|will|would|might|should|is|are|was|were|has|have|"
+                        r"had|does|do|did|often|usually|occurs?|develops?|follows?)\b")
 # "is usually treated with corticosteroids", "Treatment is usually with corticosteroids",
 # "therapy with interferon", "Treatment may involve high-dose diazepam": what the name after
 # it is, a treatment.
@@ -555,7 +566,9 @@ def kind_given(text: str, start: int, end: int) -> bool:
             _KIND_BEFORE.search(text, max(0, start - 120), start) or \
             _medicine_named(text, start, end) \
             or _KINDS_INCLUDE.search(text, max(0, start - 200), start) \
-            or _TREATED_WITH.search(text, max(0, start - 140), start):
+            or _EXAMPLES_OF_KIND.search(text, max(0, start - 200), start) \
+            or _TREATED_WITH.search(text, max(0, start - 140), start) and \
+            not _CLAUSE_AFTER.match(text, end):
         return True
     if _ILLNESS_NAME.fullmatch(text, start, end) and \
             _ILLNESS_BEFORE.search(text, max(0, start - 60), start):

@@ -324,3 +324,17 @@ def spelled_out(text: str) -> list[str]:
         if _WORDS_BEFORE_REVERSED.match(backwards, len(text) - m.start()):
             found.append(m.group(1))
     return found
+
+
+# A pronunciation key: "(OH-sih-MER-tih-nib MEH-zih-layt)", "(ATH-er-o-skler-O-sis)": three
+# or more short syllables joined by hyphens, some in capitals (the stressed ones), some not.
+PRONUNCIATION_KEY = lazy_re(r"\(\s*([A-Za-z]{1,6}(?:-[A-Za-z]{1,6}){2,}"
+                            r"(?:\s+[A-Za-z]{1,6}(?:-[A-Za-z]{1,6})*)*)\s*\)")
+
+
+def is_pronunciation_key(m: re.Match[str]) -> bool:
+    """Is a match of PRONUNCIATION_KEY a key, some syllables in capitals and some not (not a
+    code such as "(T-DM1-X)")?"""
+    parts = re.split(r"[-\s]+", m.group(1))
+    return any(len(p) >= 2 and p.isupper() for p in parts) and any(p.islower() for p in parts)
+

@@ -384,11 +384,12 @@ def misspelling_of(word: str, seldom: bool = False) -> str | None:
     "muscule": "muscle", "symtpoms": "symptoms"), or None. Only for lower-case words of 5
     letters or more. A changed letter is not counted: medical words English does not know are
     often one letter from a common word ("lobation", "location"; "cholestenol"). With
-    `seldom`, for a word English knows but seldom uses (Zipf below SELDOM_ZIPF, as a frequent
-    misspelling is: "symtoms"), the very common word (Zipf 4 or more) it is a letter left out
-    of, or two letters swapped ("atony" is no "tony" with a letter added)."""
+    `seldom`, for a word of 6 letters or more that English knows but seldom uses (Zipf
+    SELDOM_ZIPF or less, as a frequent misspelling is: "symtoms"), the very common word (Zipf 4
+    or more) it is a letter left out of, or two letters swapped ("atony" is no "tony" with a
+    letter added)."""
     frequency = zipf(word)
-    if len(word) < 5 or len(word) > LONGEST_WORD or not word.isascii() or \
+    if len(word) < (6 if seldom else 5) or len(word) > LONGEST_WORD or not word.isascii() or \
             not word.isalpha() or not word.islower() or \
             frequency > (SELDOM_ZIPF if seldom else 0):
         return None

@@ -1021,3 +1021,28 @@ def test_explained_right_after_its_pronunciation_key():
     text = "Red blood cells contain hemoglobin (HEE-muh-glow-bin){}\n"
     assert flagged(text.format(", an iron-rich protein that carries oxygen.")) == []
     assert [t for t, *_ in flagged(text.format(" in large amounts."))] == ["hemoglobin"]
+
+
+@pytest.mark.parametrize("text, term", [
+    # an everyday short form that does not stand for the term
+    ("You will get vancomycin (IV) for two weeks.\n", "vancomycin"),
+    ("Patients with cryptococcosis (HIV) need care.\n", "cryptococcosis"),
+    # a list of examples ends where its brackets shut
+    ("He took steroids (e.g., prednisone), azathioprine or cyclosporine.\n", "azathioprine"),
+    ("The most common problems (i.e., in many patients) were nausea and stomatitis.\n",
+     "stomatitis"),
+    # an adjective, a role or a cause names no kind
+    ("Complications can be dangerous, for example, agranulocytosis.\n", "agranulocytosis"),
+    ("Some causes, for example, hemochromatosis, are inherited.\n", "hemochromatosis"),
+    # the subject of a clause after a treatment, not one of the treatments
+    ("Most people are treated with surgery, and lymphedema may follow.\n", "lymphedema"),
+])
+def test_readings_that_do_not_say_what_the_term_is(text, term):
+    assert term in [s for s, _, _ in flagged(text)]
+
+
+def test_no_run_together_message_for_codes_nor_short_seldom_words():
+    found = {p.subject: p.message for p in lint(
+        "It binds the alpha2delta-1 subunit. It is usual caree for them.\n",
+        select="undefined-jargon")}
+    assert all(m.startswith("Readers may not know") for m in found.values()), found

@@ -13,7 +13,7 @@ from ..glossary_sets import block_matches
 from ..nearby import resource_title
 from ..patterns import lazy_re
 from ..problem import Problem, Severity
-from ..prose import Sentence, ends_lost_link
+from ..prose import PRONUNCIATION_KEY, Sentence, ends_lost_link, is_pronunciation_key
 from ..readability import COUNTED, FORMULA_LABELS, GRADE_FORMULAS, SHORT_WORD, UNREAD, TextStats
 from ..rule import GRADE, Example, Rule
 from ..stock import stock_key, stock_sentences
@@ -247,20 +247,12 @@ def _short(text: str, width: int = 50) -> str:
 
 # -- the writer's own words ------------------------------------------------------------------
 
-# A pronunciation key: "(OH-sih-MER-tih-nib MEH-zih-layt)", "(ATH-er-o-skler-O-sis)": three
-# or more short syllables joined by hyphens, some in capitals (the stressed ones), some not.
-_KEY = lazy_re(r"\(\s*([A-Za-z]{1,6}(?:-[A-Za-z]{1,6}){2,}"
-               r"(?:\s+[A-Za-z]{1,6}(?:-[A-Za-z]{1,6})*)*)\s*\)")
 _JOINERS = frozenset("and or of with for the in on to a an &".split())
 
 
 def _pronunciation_keys(text: str) -> list[tuple[int, int]]:
-    spans = []
-    for m in _KEY.finditer(text):
-        parts = re.split(r"[-\s]+", m.group(1))
-        if any(len(p) >= 2 and p.isupper() for p in parts) and any(p.islower() for p in parts):
-            spans.append((m.start(), m.end()))
-    return spans
+    return [(m.start(), m.end()) for m in PRONUNCIATION_KEY.finditer(text)
+            if is_pronunciation_key(m)]
 
 
 def _link_card(block: Block) -> bool:

@@ -23,7 +23,14 @@ from ..hardness import (
 from ..linkpractice import is_title
 from ..patterns import lazy_re
 from ..problem import Problem, Severity
-from ..prose import WORD, address_spans, spelled_out, within
+from ..prose import (
+    PRONUNCIATION_KEY,
+    WORD,
+    address_spans,
+    is_pronunciation_key,
+    spelled_out,
+    within,
+)
 from ..rule import UNDEFINED_TERM, Example, Rule
 from ..vocabulary import (
     EVERYDAY_ABBREVIATIONS,
@@ -77,8 +84,9 @@ class UndefinedJargon(Rule):
     Inflected forms are one term ("metastasized", "metastasize"; "TKIs", "TKI"), and a noun
     counts as common when its plural is ("neuron", as "neurons" is common). A word English
     does not know, one letter left out, added or swapped from a common word, is reported as a
-    likely misspelling instead ("symtpoms" for "symptoms"), and so is a word English seldom
-    uses a letter short of a very common one ("symtoms"), or one a slip or two from a word of
+    likely misspelling instead ("symtpoms" for "symptoms"), and so is a word of six letters or
+    more that English seldom uses, a letter short of a very common one or two of its letters
+    swapped ("symtoms"), or one a slip or two from a word of
     the page (not another form of it: "metaphyses" beside "metaphyseal"; not a medical word
     with another prefix: "nephroblastoma" beside "neuroblastoma"). A word and a small word run
     together are named as such ("esophagusis": "esophagus is", "ofsleep": "of sleep"), and so
@@ -166,12 +174,14 @@ class UndefinedJargon(Rule):
         (trachea and bronchi)";
       - the heading of its section asking about it in a plain word: "## What is the outlook
         for ...?", then "The prognosis ...";
-      - for a name, a kind named before a list it is in ("Specific leukodystrophies include
-        ...", "... are common. They include hemorrhoids, ...", "disorders affecting the
-        nervous system, such as ...", not a role such as "symptoms such as ..."), an example
-        a kind gives ("calcium channel blockers (i.e. nifedipine)", "chemicals - for example,
-        benzene"), or a treatment named as one ("Treatment is usually with corticosteroids",
-        "Treatment may involve high-dose diazepam");
+      - a kind named before a list the term is in ("Specific leukodystrophies include ...",
+        "... are common. They include hemorrhoids, ...", "disorders affecting the nervous
+        system, such as ..."; after "These include" or a few words, not a role: "symptoms",
+        "signs", "features", "causes", ...), an example a kind gives ("calcium channel
+        blockers (i.e. nifedipine)", "chemicals - for example, benzene"; not a role's:
+        "abnormalities (e.g., ...)"), or a treatment named as one ("Treatment is usually with
+        corticosteroids", "Treatment may involve high-dose diazepam"; not the subject of a
+        clause after it: "treated with surgery, and lymphedema may follow");
       - what kind of thing it is, in its next word: "an apheresis machine", "HER2 protein";
       - the next sentence going on about it by its last word: "... an ultrasound transducer.
         The transducer bounces sound waves ...";
@@ -610,7 +620,7 @@ class _BlockTerms:
             _field_or_program(text, start, end, term.text) or \
             _in_title(term.text, topic) or _against_topic(term.text, topic) or \
             _pronunciation(text, start) or _not_a_term(text, start, end, term.acronym) or \
-            _everyday_short_form(text, end) or _explained_after_key(text, start, end) or \
+            _everyday_short_form(text, start, end) or _explained_after_key(text, start, end) or \
             nearby.explained_nearby(self.page.doc, self.index, text, start, end, term.text) or \
             nearby.drug_named(text, start, end, term.text)
 
@@ -1086,24 +1096,26 @@ _PRONUNCIATION = lazy_re(r"\([\sA-Za-z….'-]*\)?")
 _SHORT_FORM = lazy_re(r"\s*\(\s*([A-Za-z]{2,5})\s*[),;]")
 
 
-# A pronunciation key right after a term: "(HEE-muh-glow-bin)", three short syllables or more
-# joined by hyphens, a stressed one in capitals.
-_KEY_AFTER = lazy_re(r"\s*\((?=[^()]*[A-Z]{2})[A-Za-z]{1,6}(?:-[A-Za-z]{1,6}){2,}"
-                     r"(?:\s+[A-Za-z]{1,6}(?:-[A-Za-z]{1,6})*)*\s*\)")
-
-
 def _explained_after_key(text: str, start: int, end: int) -> bool:
     """Is the term explained right after its pronunciation key: "hemoglobin (HEE-muh-glow-bin),
     an iron-rich protein that carries oxygen"?"""
-    key = _KEY_AFTER.match(text, end)
-    return key is not None and explained(text, start, key.end())
+    key = PRONUNCIATION_KEY.match(text, end + 1 if text[end:end + 1] == " " else end)
+    return key is not None and is_pronunciation_key(key) and explained(text, start, key.end())
 
 
-def _everyday_short_form(text: str, end: int) -> bool:
+def _everyday_short_form(text: str, start: int, end: int) -> bool:
     """Is the term followed by the short form readers know it by: "computed tomography (CT)",
-    "electrocardiogram (ECG)"? The reader who knows a CT scan knows what is meant."""
+    "positron emission tomography (PET)", "electrocardiogram (ECG)"? The reader who knows a
+    CT scan knows what is meant. The short form stands for the term: its letters are the
+    initials of the words that end with the term, or, for one word, begin with its first
+    letter (not "vancomycin (IV)")."""
     m = _SHORT_FORM.match(text, end)
-    return m is not None and m.group(1) in EVERYDAY_ABBREVIATIONS
+    if m is None or m.group(1) not in EVERYDAY_ABBREVIATIONS:
+        return False
+    short = m.group(1).upper()
+    words = re.findall(r"[^\W\d_]+", text[max(0, start - 60):end])[-len(short):]
+    return "".join(w[0] for w in words).upper() == short or \
+        text[start:start + 1].upper() == short[0]
 
 
 def _pronunciation(text: str, start: int) -> bool:
@@ -1344,10 +1356,13 @@ def _in_title(term: str, topic: set[str]) -> bool:
 def _two_words(doc: Document, term: str) -> str | None:
     """The two words a word English does not know is, run together: a word English knows or
     the page uses, then a small word ("esophagusis": "esophagus is", "prediabetesat",
-    "Tenesmusan"), or a small word, then a common word ("ofsleep": "of sleep"), or None."""
+    "Tenesmusan") or a very common word ("creatininewaste"), or a small word, then a common
+    word ("ofsleep": "of sleep"), or words with a number between them ("than5days": "than 5
+    days"), or None."""
     glued = _DIGITS_BETWEEN.fullmatch(term)
-    if glued and all(zipf(w) >= 3.0 for w in glued.group(1, 3)):
-        return " ".join(glued.groups())  # "than5days": "than 5 days"
+    if glued and all(w.islower() and zipf(w) >= 3.0 for w in glued.group(1, 3)) and \
+            not _GREEK.fullmatch(glued.group(1)):
+        return " ".join(glued.groups())  # "than5days": "than 5 days" (not "alpha2delta")
     low = term.lower()
     if not low.isalpha() or zipf(low) > 0:
         return None
@@ -1373,6 +1388,7 @@ def _two_words(doc: Document, term: str) -> str | None:
 
 # Common words that end medical words as well: "kaposiform", "histotype", "resectability".
 _ENDING_WORDS = frozenset(("form", "type", "ability", "trial"))
+_GREEK = lazy_re(r"alpha|beta|gamma|delta|kappa|lambda|sigma|omega")
 _DIGITS_BETWEEN = lazy_re(r"([A-Za-z]{2,})(\d+)([A-Za-z]{2,})")
 
 
