@@ -94,7 +94,8 @@ _NEXT_SENTENCE = lazy_re(r"[\"”')]*\s+\(?(?:(?:It|This|That|These|They)|"
                          r"(?P<other>[^\s.]+(?:\s[^\s.]+){0,3}))\s+(?:means|refers to|describes)\s")
 _FIRST_WORD_NEXT = lazy_re(r"[\"”')]*\s+\(?(\w+)")
 _SENTENCE_STOP = lazy_re(r"[.!?]")
-_PAREN_AFTER = lazy_re(r"[®™]*\s*\(([^()]{2,200})\)")
+# (a comma may stand before the bracket: "aphasia, (difficulty in expressing oneself ...)")
+_PAREN_AFTER = lazy_re(r"[®™]*,?\s*\(([^()]{2,200})\)")
 # A term that starts its paragraph or list item, then a colon or a dash and what it is:
 # "Refractory: ...", "Peyronie's disease - bending of the penis ...".
 _LABEL_AFTER = lazy_re(r"[*_]*\s*(?::|\s[-–—]|[–—])\s*[*_]*[^\W\d_]")

@@ -516,7 +516,8 @@ _NOT_A_NAME_ENDINGS = ("ic", "ics", "is", "ia", "al", "ar", "ous", "ive", "ary",
                        "ity", "ism", "ogy", "phy", "ist", "er", "ers")
 
 
-_KIND_BEFORE = lazy_re(r"\b(?:the|this|that|these|a|an|of|certain|two|three|several)\s+"
+_KIND_BEFORE = lazy_re(r"\b(?:the|this|that|these|a|an|of|certain|two|three|several|another|"
+                       r"other)\s+"
                        r"(?:[a-z-]+\s+)?" + _KIND_WORD + r"\s*[,:]?\s+"
                        r"(?:[^.;:()]{0,60}?(?:,|\band\b|\bor\b)\s+)?(?:l-|d-)?$", re.I)
 _ILLNESS_BEFORE = lazy_re(r"\b(?:the|this|that|these|a|an|of|certain|two|three|several)\s+"

@@ -1046,3 +1046,14 @@ def test_no_run_together_message_for_codes_nor_short_seldom_words():
         "It binds the alpha2delta-1 subunit. It is usual caree for them.\n",
         select="undefined-jargon")}
     assert all(m.startswith("Readers may not know") for m in found.values()), found
+
+
+@pytest.mark.parametrize("text, term", [
+    ("People with a mutation in another gene, HFE, are affected too.\n", "HFE"),
+    ("Many adults also have aphasia, (difficulty in expressing oneself when speaking).\n",
+     "aphasia"),
+])
+def test_another_kind_before_and_a_bracket_after_a_comma(text, term):
+    assert term not in [s for s, _, _ in flagged(text)]
+    assert term in [s for s, _, _ in flagged(text.replace("another gene, ", "").replace(
+        ", (difficulty in expressing oneself when speaking)", " for years"))]

@@ -118,7 +118,8 @@ class UndefinedJargon(Rule):
     glossary-link rule when `skip_glossary_terms` is on.
 
     What counts as explained, at that first use (and then for the rest of the page):
-      - a plain explanation in parentheses right after it: "prognosis (chance of recovery)";
+      - a plain explanation in parentheses right after it: "prognosis (chance of recovery)",
+        "aphasia, (difficulty in speaking ...)";
       - the term in parentheses after a plain phrase: "a drop in platelet levels
         (thrombocytopenia)";
       - "called X", "known as X", "referred to as X", "written as X", "abbreviated as X",
@@ -154,7 +155,8 @@ class UndefinedJargon(Rule):
         timolol)";
       - "the drug X", "the medicine X", "the steroid X" for drug names, and what kind of
         thing it is said just before it: "the enzyme mevalonate kinase", "three genes, ETFA,
-        ETFB, and ETFDH", "the parasite Babesia microti", "a different checkpoint molecule, CTLA-4";
+        ETFB, and ETFDH", "the parasite Babesia microti", "a different checkpoint molecule, CTLA-4",
+        "another gene, HFE";
       - one of the types the sentence before announces: "four main types of thyroid
         cancer. These are papillary, follicular, medullary, and anaplastic", or an item of
         a list a line announces ("Cancers linked to VHL include:"; "Specific types include",
