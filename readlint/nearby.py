@@ -562,14 +562,11 @@ _TREATED_WITH = lazy_re(r"\b(?:(?:treat(?:ed|ing|ments?)?|therapy)\s+"
 def kind_given(text: str, start: int, end: int) -> bool:
     """Does the sentence say what kind of thing the term is ("the synuclein gene SCNA",
     "the steroid prednisone", "SCNA gene", "an apheresis machine", "certain substances,
-    vanillylmandelic acid", "Two diuretics ... are hydrochlorothiazide and furosemide")?"""
+    vanillylmandelic acid", "Two diuretics ... are hydrochlorothiazide and furosemide",
+    "calcium channel blockers (i.e. nifedipine)", "Treatment is usually with prednisone")?"""
     if _KIND_NEXT.match(text, end) or _KIND_AFTER.match(text, end) or \
-            _KIND_BEFORE.search(text, max(0, start - 120), start) or \
-            _medicine_named(text, start, end) \
-            or _KINDS_INCLUDE.search(text, max(0, start - 200), start) \
-            or _EXAMPLES_OF_KIND.search(text, max(0, start - 200), start) \
-            or _TREATED_WITH.search(text, max(0, start - 140), start) and \
-            not _CLAUSE_AFTER.match(text, end):
+            _medicine_named(text, start, end) or _kind_said_before(text, start) or \
+            _treatment_named(text, start, end):
         return True
     if _ILLNESS_NAME.fullmatch(text, start, end) and \
             _ILLNESS_BEFORE.search(text, max(0, start - 60), start):
@@ -577,6 +574,21 @@ def kind_given(text: str, start: int, end: int) -> bool:
     begin, _ = sentence_span(text, start, end)
     return start - begin <= 300 and _KIND_THEN_NAMES.search(text[begin:start]) is not None \
         or _kinds_listed(text, begin, start)
+
+
+def _kind_said_before(text: str, start: int) -> bool:
+    """Is the term named after its kind, or in a list of examples a plural kind begins
+    ("three genes, ETFA, ...", "conditions such as ...", "chemicals - for example, ...")?"""
+    return _KIND_BEFORE.search(text, max(0, start - 120), start) is not None or \
+        _KINDS_INCLUDE.search(text, max(0, start - 200), start) is not None or \
+        _EXAMPLES_OF_KIND.search(text, max(0, start - 200), start) is not None
+
+
+def _treatment_named(text: str, start: int, end: int) -> bool:
+    """Is the term named as a treatment ("treated with ...", "Treatment may involve ..."),
+    and not the subject of a clause after it ("... surgery, and lymphedema may follow")?"""
+    return _TREATED_WITH.search(text, max(0, start - 140), start) is not None and \
+        not _CLAUSE_AFTER.match(text, end)
 
 
 # "It is classified in CMT4A, CMT4B1, CMT4B2 ...", "subtypes: A, B and C", "the following
