@@ -336,7 +336,10 @@ def _locate(content: str, text: str, cur: int) -> tuple[list[int] | int, int]:
     """Find where `text` stands in `content` from `cur`: an index, or per-character positions
     when escapes or entities make it differ from the source; and where it ends there."""
     j = content.find(text, cur)
-    if j >= 0 and _MARKUP_GAP.fullmatch(content, cur, j) and not _entity_inside(content, text, j):
+    # (not across a backslash: in "\*\**.*" the text "**" is the two escaped stars, not the
+    # second one and the mark of emphasis after it)
+    if j >= 0 and _MARKUP_GAP.fullmatch(content, cur, j) and \
+            "\\" not in content[cur:j] and not _entity_inside(content, text, j):
         return j, j + len(text)
     positions = []
     for ch in text:

@@ -37,6 +37,8 @@ def _entity_at(source: str, offset: int) -> str | None:
 @settings(deadline=None)  # how many examples: conftest.py
 @given(st.lists(st.sampled_from(PIECES), max_size=60))
 @example(pieces=["&amp;", "*", "&lt;", "*"])  # an entity's "&" first: "<" came after "amp;"
+@example(pieces=["\\*", "\\*", "*", ".", "*"])  # escaped stars, then emphasis: "." was mapped
+# to the mark after it
 def test_prose_maps_back_to_the_file(pieces):
     text = "".join(pieces)
     try:
