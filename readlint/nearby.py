@@ -464,6 +464,8 @@ _KINDS_LISTED = lazy_re(r"\s*[\"“*_]*(?:(?:(?!of\b)[A-Za-z][a-z-]*\s+){0,3}(?!
                         r"(?:(?:may|can|often)\s+)?include\s+"
                         r"(?:[^.;:]{0,320}?(?:,|\band\b|\bor\b)\s+)?$")
 _A_ROLE = lazy_re(r"\b" + _ROLES + r"\b", re.I)
+# A plural noun that may name a kind: not a role, nor an adjective ("dangerous", "serious").
+_KIND_PLURAL = r"(?!" + _ROLES + r"\b)[a-z]{4,}(?<!ou)s"
 
 
 def _kinds_listed(text: str, begin: int, start: int) -> bool:
@@ -530,7 +532,7 @@ _ILLNESS_NAME = lazy_re(r"\S+\s+\S+.*|.*(?:omas?|emias?|itis|osis|oses|pathy|pla
 
 # "Examples of these disorders include lupus, rheumatoid arthritis", "conditions such as ..."
 _KINDS_INCLUDE = lazy_re(r"\b(?:[a-z]{4,}s,?\s+(?:(?:may|can|often)\s+)?(?:include|includes|"
-                         r"including|such\s+as|like)|(?!" + _ROLES + r"\b)[a-z]{4,}(?<!ou)s"
+                         r"including|such\s+as|like)|" + _KIND_PLURAL +
                          r"(?:\s+[a-z]+){1,5},\s+(?:including|such\s+as))\s+"
                          r"(?:[^.;:]{0,150}?(?:,|\band\b|\bor\b)\s+)?$")
 
@@ -538,10 +540,7 @@ _KINDS_INCLUDE = lazy_re(r"\b(?:[a-z]{4,}s,?\s+(?:(?:may|can|often)\s+)?(?:inclu
 # "calcium channel blockers (i.e. nifedipine)", "chemicals - for example, chlorine, ammonia,
 # and benzene": examples of a plural kind (not of a role, "abnormalities (e.g., ...)", nor an
 # adjective, "dangerous, for example, ..."), the list inside the brackets when they open it.
-_EXAMPLES_OF_KIND = lazy_re(r"\b(?!" + _ROLES + r"\b)[a-z]{4,}(?<!ou)s(?:,?\s*[-–—]\s*|,\s*|\s+)"
-                            r"(?:for\s+example,?|e\.g\.,?|i\.e\.,?)\s+"
-                            r"(?:[^.;:()]{0,150}?(?:,|\band\b|\bor\b)\s+)?$|"
-                            r"\b(?!" + _ROLES + r"\b)[a-z]{4,}(?<!ou)s\s*\(\s*"
+_EXAMPLES_OF_KIND = lazy_re(r"\b" + _KIND_PLURAL + r"(?:,?\s*[-–—]\s*|,\s*|\s*\(\s*|\s+)"
                             r"(?:for\s+example,?|e\.g\.,?|i\.e\.,?)\s+"
                             r"(?:[^.;:()]{0,150}?(?:,|\band\b|\bor\b)\s+)?$")
 # A clause going on after the term: it is its subject, not an item of the list before it
