@@ -125,7 +125,8 @@ READ_CHECKS = ("round3/undefined-jargon.tsv", "round3/glossary-link.tsv",
                "round13/undefined-jargon-change-22019.tsv",
                "round13/undefined-jargon-22020.tsv",
                "round13/undefined-jargon-change-22021.tsv",
-               "round13/undefined-jargon-change-22022.tsv")
+               "round13/undefined-jargon-change-22022.tsv",
+               "round13/undefined-jargon-22023.tsv")
 READ_CHECKS_DIR = ROOT / "benchmarks" / "hand-check"
 
 
