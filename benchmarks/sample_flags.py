@@ -2,6 +2,8 @@
 
     python benchmarks/sample_flags.py ../shared undefined-jargon 60 held-out SEED > sample.tsv
     python benchmarks/sample_flags.py ../shared glossary-link 40 nci-tuning SEED > sample.tsv
+    python benchmarks/sample_flags.py ../shared undefined-jargon 60 held-out SEED \
+        min_confidence=0.7 > sample.tsv     # the rule with options of its own (JSON values)
 
 Which pages:
   held-out      half the sample from the held-out cancer.gov pages (benchmarks/held-out.txt),
@@ -28,6 +30,7 @@ prose) go to standard error and to the header.
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import sys
@@ -43,8 +46,10 @@ OFF_BY_DEFAULT = ("hard-sentence",)  # rules the bundled rule sets leave off
 KINDS = {"held-out": ("nci-held-out", "nih-held-out"), "tuning": ("nci-tuning", "nih-tuning")}
 
 
-def flags(shared: Path, rule: str, which: str) -> tuple[list[tuple[str, ...]], dict[str, int]]:
-    """Every flag of the rule on one kind of page ("nci-held-out" ...), in order, with counts."""
+def flags(shared: Path, rule: str, which: str, options: dict[str, object] | None = None
+          ) -> tuple[list[tuple[str, ...]], dict[str, int]]:
+    """Every flag of the rule on one kind of page ("nci-held-out" ...), in order, with counts;
+    the rule with `options` laid over the rule set's."""
     prose = which.endswith("-prose")
     site, part = which.removesuffix("-prose").split("-", 1)
     drafts = part == "drafts"
@@ -55,8 +60,9 @@ def flags(shared: Path, rule: str, which: str) -> tuple[list[tuple[str, ...]], d
     # where several rules would speak about the same words (plain-words, then glossary-link,
     # then undefined-jargon)
     # the rule is on, as for a user who turns on a rule the rule sets leave off (hard-sentence)
-    config = Config(raw_rules={rule: {"severity": "warning"}}) if rule in OFF_BY_DEFAULT \
-        else None
+    setting: dict[str, object] = {"severity": "warning"} if rule in OFF_BY_DEFAULT else {}
+    setting.update(options or {})
+    config = Config(raw_rules={rule: setting}) if setting else None
     linter = Linter(config=config, choices=Choices(audience="patient", cache=False))
     found: list[tuple[str, ...]] = []
     counts = {"pages": 0, "words": 0, "flagged pages": 0}
@@ -123,14 +129,14 @@ def _paragraph(raw: str, start: int, end: int) -> str:
 
 
 def main(shared: Path, rule: str, size: int, which: str = "held-out",
-         seed: int = 20261202) -> None:
+         seed: int = 20261202, options: dict[str, object] | None = None) -> None:
     prose = "-prose" if which.endswith("-prose") else ""
     kinds = tuple(kind + prose for kind in
                   KINDS.get(which.removesuffix("-prose"), (which.removesuffix("-prose"),)))
     drawn: list[tuple[str, ...]] = []
     notes = []
     for kind in kinds:
-        found, counts = flags(shared, rule, kind)
+        found, counts = flags(shared, rule, kind, options)
         random.Random(f"{seed}:{kind}").shuffle(found)
         share = size // len(kinds)
         drawn.extend(found[:share])
@@ -138,7 +144,8 @@ def main(shared: Path, rule: str, size: int, which: str = "held-out",
         notes.append(f"{kind}: {len(found)} flags on {counts['flagged pages']} of "
                      f"{counts['pages']} pages, {per_k:.2f} per 1,000 words of "
                      f"{counts['words']:,}; {min(share, len(found))} drawn")
-    print(f"# python benchmarks/sample_flags.py ../shared {rule} {size} {which} {seed}")
+    given = "".join(f" {name}={json.dumps(value)}" for name, value in (options or {}).items())
+    print(f"# python benchmarks/sample_flags.py ../shared {rule} {size} {which} {seed}{given}")
     for note in notes:
         print(f"# {note}")
         print(note, file=sys.stderr)
@@ -148,5 +155,7 @@ def main(shared: Path, rule: str, size: int, which: str = "held-out",
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), *sys.argv[4:5],
-         *map(int, sys.argv[5:6]))
+    words = [a for a in sys.argv[1:] if "=" not in a]
+    given = dict(a.split("=", 1) for a in sys.argv[1:] if "=" in a)
+    main(Path(words[0]), words[1], int(words[2]), *words[3:4], *map(int, words[4:5]),
+         options={name: json.loads(value) for name, value in given.items()})

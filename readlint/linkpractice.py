@@ -25,6 +25,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from . import logistic
 from .blocks import Block, Link
 from .document import Document
 from .explanations import ends_also_called, explained, places
@@ -510,17 +511,12 @@ class LinkModel(NamedTuple):
     page_threshold: float
 
     def chance(self, values: Sequence[float]) -> float:
-        return _logistic(self.intercept, self.weights, values)
+        return logistic.chance(self.intercept, self.weights, values)
 
     def links_expected(self, page: Page) -> bool:
         """Does the page look like one its site's editors link terms on?"""
-        return _logistic(self.page_intercept, self.page_weights, page.layout) >= \
+        return logistic.chance(self.page_intercept, self.page_weights, page.layout) >= \
             self.page_threshold
-
-
-def _logistic(intercept: float, weights: Sequence[float], values: Sequence[float]) -> float:
-    score = intercept + sum(w * v for w, v in zip(weights, values, strict=True))
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "link-model.json"

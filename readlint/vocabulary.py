@@ -181,16 +181,29 @@ COMMON_EXPLAINED_SHARE = 0.5
 
 
 @cache
-def _explained_terms() -> frozenset[str]:
+def _explained_counts() -> dict[str, tuple[int, int]]:
+    """data/explained-terms.tsv: word -> (pages whose prose uses it first, pages explaining it
+    there)."""
     path = Path(__file__).resolve().parent / "data" / "explained-terms.tsv"
-    words = set()
+    counts = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith(("#", "word\t")):
             word, pages, explained = line.split("\t")[:3]
-            if word_zipf(word) < COMMON_EXPLAINED_ZIPF or \
-                    int(explained) >= COMMON_EXPLAINED_SHARE * int(pages):
-                words.add(word)
-    return frozenset(words)
+            counts[word] = (int(pages), int(explained))
+    return counts
+
+
+@cache
+def _explained_terms() -> frozenset[str]:
+    return frozenset(word for word, (pages, explained) in _explained_counts().items()
+                     if word_zipf(word) < COMMON_EXPLAINED_ZIPF or
+                     explained >= COMMON_EXPLAINED_SHARE * pages)
+
+
+def explained_counts(plain_form: str) -> tuple[int, int]:
+    """On how many of the pages that learned data/explained-terms.tsv the word (in its plain
+    form) is first used in prose, and on how many of those its writer explained it there."""
+    return _explained_counts().get(plain_form, (0, 0))
 
 
 @cache

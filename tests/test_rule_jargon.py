@@ -1057,3 +1057,35 @@ def test_another_kind_before_and_a_bracket_after_a_comma(text, term):
     assert term not in [s for s, _, _ in flagged(text)]
     assert term in [s for s, _, _ in flagged(text.replace("another gene, ", "").replace(
         ", (difficulty in expressing oneself when speaking)", " for years"))]
+
+
+_SIGNS_AND_PROSE = """\
+A child with UI may not stay dry at night. Your doctor may suggest a nephrectomy.
+
+Signs include: Aplasia of the thumb 90%, Cryptorchidism 50%, Ptosis 50%, Brachydactyly 7.5%.
+
+The symtpoms last a week. Hyperkalemia is rare.
+"""
+
+
+def test_min_confidence_keeps_what_the_model_trusts():
+    """With min_confidence, a term is shown only when the bundled model gives its flag at least
+    that chance; a misspelling is always shown. Terms in a flattened list of signs (nearly
+    always right, by the readings the model learned from) outlast prose terms."""
+    from readlint import document, jargon_model
+    from readlint.checks.undefined_jargon import UndefinedJargon
+
+    every = flagged(_SIGNS_AND_PROSE)
+    assert [t for t, _, _ in every] == ["UI", "nephrectomy", "Aplasia", "Cryptorchidism",
+                                        "Ptosis", "symtpoms", "Hyperkalemia"]
+    quiet = Config(raw_rules={"undefined-jargon": {"skip_glossary_terms": False,
+                                                   "min_confidence": 0.9}})
+    kept = [t for t, _, _ in flagged(_SIGNS_AND_PROSE, quiet)]
+    assert kept == ["Aplasia", "Cryptorchidism", "Ptosis", "symtpoms"]
+    model = jargon_model.model()
+    assert model is not None
+    rule = UndefinedJargon()
+    options = {**rule.default_options(), "skip_glossary_terms": False}
+    chances = {p.subject: None if v is None else model.chance(v)
+               for p, v in rule.weighed(document.parse(_SIGNS_AND_PROSE, "x.md"), options)}
+    assert kept == [t for t, c in chances.items() if c is None or c >= 0.9]

@@ -16,13 +16,14 @@ PACKAGE = Path(__file__).resolve().parent.parent / "readlint"
 
 # From the bottom up. A module not listed here is an error: place every new module.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("values", ("version", "errors", "problem", "blocks", "results", "globs", "patterns")),
+    ("values", ("version", "errors", "problem", "blocks", "results", "globs", "patterns",
+                "logistic")),
     ("reading and parsing", ("store", "tables", "yamltext", "source", "markup", "prose",
                              "syllables", "readability", "schema")),
     ("the document", ("document",)),
     ("vocabulary", ("wordforms", "glossary", "glossary_files", "termmatch", "glossary_store",
                     "vocabulary", "explanations", "glossary_sets", "hardness", "nearby",
-                    "linkpractice", "harvest", "stock", "difficulty")),
+                    "linkpractice", "harvest", "stock", "difficulty", "jargon_model")),
     ("rules", ("rule", "checks", "registry")),
     ("selection and linting", ("config", "rulesets", "selection", "settings", "suppress",
                                "files", "result_cache", "parallel", "linter", "run", "fixes",

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from .. import nearby
+from .. import jargon_model, nearby
 from ..blocks import Block
 from ..document import Document
 from ..explanations import explained, places
@@ -210,6 +210,10 @@ class UndefinedJargon(Rule):
       ignore: words never reported (for words your readers know).
       skip_sections: headings (glob patterns) of sections not checked, such as references
         and disclaimers.
+      min_confidence: show a term only when an editor would keep the flag with at least this
+        chance (0 to 1; default 0: every term), as a model learned from editors' verdicts on
+        the rule's flags judges it (data/jargon-model.json; what each setting keeps is in
+        docs/vocabulary.md). Misspellings and words run together are always shown.
     """
 
     name = "undefined-jargon"
@@ -230,18 +234,50 @@ class UndefinedJargon(Rule):
                        "default": ["nci-cancer-terms", "nci-drugs"], "x-readlint-paths": True},
         "ignore": {"type": "array", "items": {"type": "string"}, "default": []},
         "skip_sections": SKIP_SECTIONS,
+        "min_confidence": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.0},
     }
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
+        floor = options["min_confidence"]
+        model = jargon_model.model() if floor > 0 else None
+        if model is None:  # every flag shown (the default)
+            for _, problem, _, _ in self._found(doc, options):
+                yield problem
+            return
+        for problem, values in self.weighed(doc, options):
+            if values is None or model.chance(values) >= floor:
+                yield problem
+
+    def weighed(self, doc: Document, options: Mapping[str, Any]
+                ) -> list[tuple[Problem, list[float] | None]]:
+        """Each problem found, with the values of jargon_model.FEATURES for a term left
+        unexplained (None for a misspelling or words run together, which are always kept)."""
+        found = list(self._found(doc, options))
+        return [(problem, None if use is None else
+                 jargon_model.features(doc, block, use, others, len(found)))
+                for block, problem, use, others in found]
+
+    def _found(self, doc: Document, options: Mapping[str, Any]
+               ) -> Iterator[tuple[Block, Problem, jargon_model.Use | None, int]]:
+        """Each problem found, with its block, the use of a term left unexplained (None for
+        a misspelling or words run together) and how many other terms its block has."""
         page = _Page(doc, options)
         for index, block in enumerate(doc.blocks):
-            if not page.passes_over(index, block):
-                yield from self._check_block(doc, _BlockTerms(page, index, block))
+            if page.passes_over(index, block):
+                continue
+            reported = self._reported(_BlockTerms(page, index, block))
+            for shown, shown_end, term in reported:
+                problem = self._problem_for(doc, block, term, shown, shown_end)
+                name = block.text[shown:shown_end]
+                use = jargon_model.Use(name, shown, shown_end, term.acronym, term.in_glossary) \
+                    if problem.subject == name and _UNEXPLAINED.match(problem.message) else None
+                yield block, problem, use, len(reported) - 1
 
-    def _check_block(self, doc: Document, terms: _BlockTerms) -> Iterator[Problem]:
+    def _reported(self, terms: _BlockTerms) -> list[tuple[int, int, _Term]]:
         """The first use of each hard term of one block that nothing on the page explains,
         each words once: a term taken whole over terms reported before it ("Laryngeal", then
-        "stenosis" taken as "Laryngeal stenosis") is reported instead of them."""
+        "stenosis" taken as "Laryngeal stenosis") is reported instead of them; each with
+        where its name starts and ends."""
         # (where its name starts, where it ends, the term), in order
         reported: list[tuple[int, int, _Term]] = []
         for shown, shown_end, term in self._block_terms(terms):
@@ -252,8 +288,7 @@ class UndefinedJargon(Rule):
                     shown_end, term = earlier_end, earlier  # (the words reported are all
                     # of both)
             reported.append((shown, shown_end, term))
-        for shown, shown_end, term in reported:
-            yield self._problem_for(doc, terms.block, term, shown, shown_end)
+        return reported
 
     def _block_terms(self, terms: _BlockTerms) -> Iterator[tuple[int, int, _Term]]:
         """Each hard term of the block to report, with where its name starts and ends."""
@@ -1328,6 +1363,9 @@ def _noun_definition(text: str, end: int) -> bool:
     to ...", "X is common in ...", "X is mutated in ...", "X is not a reason for ...")?"""
     m = _IS_A_NOUN_FOR.match(text, end)
     return m is not None and a_noun_not_adjective(m.group(1))
+
+
+_UNEXPLAINED = lazy_re(r"Readers may not know")  # how every _message begins
 
 
 def _message(term: str, acronym: bool) -> str:
