@@ -1,15 +1,17 @@
 """How sure undefined-jargon can be that a term it found is one an editor would want explained.
 
 The rule's tests (rarity, word form, explanations nearby) find terms; many they find are words
-readers know or terms the page explains in a way no pattern names. Editors who read the rule's
-flags in context, blind, left verdicts on about two thousand of them
-(benchmarks/hand-check/); a logistic model over the features below, fitted on those verdicts
-by tools/learn_jargon_model.py, gives each new flag the chance that an editor would agree.
-The rule's `min_confidence` option hides flags below a chance (off by default: the model
-separates right from wrong flags well in lists and tables, less well in running prose, where
-the cross-validated figures in data/jargon-model.json show what each setting keeps). The model
-and where it came from are in that file; without it (a readlint whose data was not rebuilt)
-every flag is kept.
+readers know or terms the page explains in a way no pattern names. Readers who judged the
+rule's flags in context, blind, as a health editor would, left verdicts on about two thousand of
+them (benchmarks/hand-check/); a logistic model over the features below and the words around
+the term, fitted on the verdicts in running prose by tools/learn_jargon_model.py, gives each
+new flag there the chance that an editor would keep it.
+The rule's `min_confidence` option hides terms in running prose below a chance (off by
+default: cross-validated, the model keeps a third of the prose flags to reach three right in
+four, and among those it hides are clear terms such as "cholecystectomy"); in lists, tables and
+lists of signs, where readers judged nine in ten flags right, and for misspellings, every flag
+is shown. The model, its cross-validated figures and where it came from are in
+data/jargon-model.json; without it (a readlint whose data was not rebuilt) every flag is shown.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -43,10 +45,7 @@ FEATURES = (
     "in_glossary",  # inside a term of the glossaries
     "writers_explain",  # the share of pages whose writers explain it at first use
     "pages_using",  # on how many pages writers used it first in prose (log)
-    "list_item",
     "in_series",  # one of a run of three or more things named in a sentence ("X, Y, and Z")
-    "table_cell",
-    "sign_list",  # a list of signs with their frequency, flattened into a paragraph
     "block_words",  # words in its paragraph or list item (log)
     "page_uses",  # how often the page uses it (log)
     "in_title",  # a word of the page's title
@@ -66,6 +65,31 @@ _SAID_AGAIN_AFTER = lazy_re(r"\s*(?:\(|,? (?:is|are|means|refers to|occurs|happe
 _AGAIN_WITHIN = 1500  # characters after the term's first use
 
 
+def in_prose(block: Block) -> bool:
+    """Is the block running prose: a paragraph, not a list item, a table cell, nor a list of
+    signs with their frequencies flattened into a paragraph ("Seizures 90% Hypotonia 50% ...",
+    GARD's tables as MedQuAD keeps them)? The model weighs terms in prose only: elsewhere the
+    rule's flags are nearly all right."""
+    return block.kind == "paragraph" and len(_SIGNS.findall(block.text)) < 3 and \
+        "Human Phenotype Ontology provides" not in block.text
+
+
+def context(text: str, start: int, end: int) -> list[str]:
+    """The words around a use, as the model's context tokens: the last four words in the 60
+    characters before it ("before:gene"), the first three in the 40 after ("after:is"), the
+    word just before and just after, and the term's last three and four letters ("ends:ine")."""
+    before = _LOWER_WORD.findall(text[max(0, start - 60):start].lower())[-4:]
+    after = _LOWER_WORD.findall(text[end:end + 40].lower())[:3]
+    term = text[start:end].lower()
+    return [*(f"before:{w}" for w in before), *(f"after:{w}" for w in after),
+            f"just before:{before[-1] if before else ''}",
+            f"just after:{after[0] if after else ''}",
+            f"ends:{term[-3:]}", f"ends:{term[-4:]}"]
+
+
+_LOWER_WORD = lazy_re(r"[a-z]+")
+
+
 class Use(NamedTuple):
     """One term found by undefined-jargon, as the features see it."""
 
@@ -74,6 +98,19 @@ class Use(NamedTuple):
     end: int
     abbreviation: bool
     in_glossary: bool
+
+
+class Seen(NamedTuple):
+    """What the model reads of one use: the values of FEATURES and the context tokens."""
+
+    values: list[float]
+    tokens: list[str]
+
+
+def seen(doc: Document, block: Block, use: Use, block_terms: int, page_terms: int) -> Seen:
+    """What the model reads of one use in running prose."""
+    return Seen(features(doc, block, use, block_terms, page_terms),
+                context(block.text, use.start, use.end))
 
 
 def features(doc: Document, block: Block, use: Use, block_terms: int, page_terms: int
@@ -102,10 +139,7 @@ def features(doc: Document, block: Block, use: Use, block_terms: int, page_terms
         float(use.in_glossary),
         (explained + 0.5) / (pages + 2),
         math.log1p(pages),
-        float(block.kind == "list_item"),
         float(_in_series(text, use.start, use.end)),
-        float(block.kind in ("table_cell", "table")),
-        float(len(_SIGNS.findall(text)) >= 3),
         math.log1p(len(_WORD.findall(text))),
         math.log1p(_page_uses(doc, rarest)),
         float(fold(rarest) in topic),
@@ -162,13 +196,17 @@ def _said_again(doc: Document, block: Block, use: Use) -> bool:
 
 
 class JargonModel(NamedTuple):
-    """A logistic model over FEATURES: the chance an editor would keep a flag."""
+    """A logistic model over FEATURES and context tokens: the chance an editor would keep a
+    flag in running prose."""
 
     weights: tuple[float, ...]
     intercept: float
+    tokens: Mapping[str, float]  # context token -> its weight (tokens not here weigh 0)
 
-    def chance(self, values: Sequence[float]) -> float:
-        return logistic.chance(self.intercept, self.weights, values)
+    def chance(self, use: Seen) -> float:
+        found = self.tokens
+        return logistic.chance(self.intercept + sum(found.get(t, 0.0) for t in use.tokens),
+                               self.weights, use.values)
 
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "jargon-model.json"
@@ -183,4 +221,5 @@ def model() -> JargonModel | None:
         return None
     if tuple(data.get("features", ())) != FEATURES:
         return None
-    return JargonModel(tuple(float(w) for w in data["weights"]), float(data["intercept"]))
+    return JargonModel(tuple(float(w) for w in data["weights"]), float(data["intercept"]),
+                       {str(t): float(w) for t, w in data.get("tokens", {}).items()})

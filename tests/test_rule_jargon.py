@@ -1069,9 +1069,9 @@ The symtpoms last a week. Hyperkalemia is rare.
 
 
 def test_min_confidence_keeps_what_the_model_trusts():
-    """With min_confidence, a term is shown only when the bundled model gives its flag at least
-    that chance; a misspelling is always shown. Terms in a flattened list of signs (nearly
-    always right, by the readings the model learned from) outlast prose terms."""
+    """With min_confidence, a term in running prose is shown only when the bundled model gives
+    its flag at least that chance; terms in a flattened list of signs (no prose: nearly always
+    right, by the readings) and misspellings are always shown."""
     from readlint import document, jargon_model
     from readlint.checks.undefined_jargon import UndefinedJargon
 
@@ -1088,4 +1088,6 @@ def test_min_confidence_keeps_what_the_model_trusts():
     options = {**rule.default_options(), "skip_glossary_terms": False}
     chances = {p.subject: None if v is None else model.chance(v)
                for p, v in rule.weighed(document.parse(_SIGNS_AND_PROSE, "x.md"), options)}
+    assert [t for t, c in chances.items() if c is None] == ["Aplasia", "Cryptorchidism",
+                                                            "Ptosis", "symtpoms"]
     assert kept == [t for t, c in chances.items() if c is None or c >= 0.9]

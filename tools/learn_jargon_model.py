@@ -5,16 +5,19 @@
 
 The evidence is the blind readings kept in benchmarks/hand-check/: every undefined-jargon flag
 read in context and judged right ("yes", "right") or wrong ("no", "wrong") by a reader who did
-not make the rule. Each judged flag the rule still raises today (same page, line and column, or
-line and words for the oldest readings, which kept no column) is one example, with the
-features readlint.jargon_model computes for it; a flag judged twice counts once, by its latest
-verdict. Pages of benchmarks' held-out lists that were never read are not used (none of their
-flags has a verdict).
+not make the rule. Each judged flag in running prose (jargon_model.in_prose) that the rule still
+raises today (same page, line and column, or line and words for the oldest readings, which kept
+no column) is one example, with what readlint.jargon_model reads of it: its features and the
+words around it (context tokens met around at least MIN_TOKEN examples); a flag judged twice
+counts once, by its latest verdict. Flags in lists, tables and lists of signs are not weighed:
+readers judged nine in ten of them right. Pages of benchmarks' held-out lists that were never
+read are not used (none of their flags has a verdict).
 
-The model is a logistic regression (tools/learn_link_practice.fit). Cross-validation keeps each
-page's flags together (five folds by page), and prints, for each chance threshold, the share of
-flags kept and the share of those kept that readers judged right, over all flags and over flags
-in running prose; the figures go into the model's file, for docs/vocabulary.md.
+The model is a logistic regression (tools/learn_link_practice.fit, ridge RIDGE). Cross-validation
+keeps each page's flags together (five folds by page), and prints, for each chance threshold,
+the share of flags kept and the share of those kept that readers judged right; the figures go
+into the model's file, for docs/vocabulary.md, with `threshold`: the lowest whose precision
+reaches TARGET (for the docs: the rule's min_confidence is 0 unless a rule set sets it).
 """
 
 from __future__ import annotations
@@ -23,13 +26,13 @@ import csv
 import hashlib
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
 from learn_link_practice import chance, fit  # noqa: E402
-from sample_flags import _in_prose  # noqa: E402
 
 from readlint import document  # noqa: E402
 from readlint.jargon_model import FEATURES, MODEL_PATH  # noqa: E402
@@ -39,6 +42,9 @@ HAND_CHECK = Path(__file__).resolve().parent.parent / "benchmarks" / "hand-check
 RULE = "undefined-jargon"
 RIGHT = {"yes": 1, "right": 1, "no": 0, "wrong": 0}
 FOLDS = 5
+MIN_TOKEN = 8  # a context token counts when met around this many judged flags
+TARGET = 0.75  # `threshold`: the lowest chance whose cross-validated precision reaches it
+RIDGE = 100.0  # ridge penalty on the standardized weights (many tokens, few examples)
 
 
 def verdicts() -> dict[tuple[str, int, str], tuple[int, str]]:
@@ -73,8 +79,12 @@ def _words(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def examples(shared: Path) -> list[tuple[str, list[float], int, bool]]:
-    """(page, feature values, verdict, in running prose) for each judged flag raised today."""
+Example = tuple[str, list[float], list[str], int]  # page, values, context tokens, verdict
+
+
+def examples(shared: Path) -> list[Example]:
+    """(page, feature values, context tokens, verdict) for each judged flag the rule raises
+    today in running prose."""
     judged = verdicts()
     linter = Linter(choices=Choices(audience="patient", cache=False))
     active = {item.rule.name: item for item in linter.selection.active("patient", [])}
@@ -91,14 +101,14 @@ def examples(shared: Path) -> list[tuple[str, list[float], int, bool]]:
         shown = {(p.start, p.end) for p in linter.lint_text(raw, rel).problems
                  if p.rule == RULE}  # what a user sees, after one voice per word
         doc = document.parse(raw, rel)
-        for problem, values in rule.weighed(doc, options):  # type: ignore[attr-defined]
-            if values is None or (problem.start, problem.end) not in shown:
+        for problem, use in rule.weighed(doc, options):  # type: ignore[attr-defined]
+            if use is None or (problem.start, problem.end) not in shown:
                 continue
             key = (page, problem.line, str(problem.column))
             old = (page, problem.line, _words(raw[problem.start:problem.end]))
             verdict = judged.get(key, judged.get(old))
             if verdict is not None:
-                rows.append((page, values, verdict[0], _in_prose(raw, problem.start)))
+                rows.append((page, use.values, use.tokens, verdict[0]))
     return rows
 
 
@@ -106,83 +116,105 @@ def _fold_of(page: str) -> int:
     return int(hashlib.sha256(page.encode()).hexdigest(), 16) % FOLDS
 
 
-def cross_validated(rows: list[tuple[str, list[float], int, bool]]) -> list[float]:
+def vocabulary(rows: list[Example]) -> list[str]:
+    """The context tokens met around at least MIN_TOKEN judged flags, in order."""
+    counts = Counter(t for r in rows for t in set(r[2]))
+    return sorted(t for t, n in counts.items() if n >= MIN_TOKEN)
+
+
+def _matrix(rows: list[Example], tokens: list[str]) -> list[list[float]]:
+    place = {t: i for i, t in enumerate(tokens)}
+    matrix = []
+    for _, values, found, _ in rows:
+        row = [*values, *([0.0] * len(tokens))]
+        for t in found:
+            if t in place:
+                row[len(values) + place[t]] += 1.0
+        matrix.append(row)
+    return matrix
+
+
+def fitted(rows: list[Example], tokens: list[str]) -> tuple[list[float], float]:
+    return fit(_matrix(rows, tokens), [float(r[3]) for r in rows], RIDGE)
+
+
+def cross_validated(rows: list[Example], tokens: list[str]) -> list[float]:
     """Each example's chance from a model fitted without its page's fold."""
     chances = [0.0] * len(rows)
+    matrix = _matrix(rows, tokens)
     for fold in range(FOLDS):
         train = [r for r in rows if _fold_of(r[0]) != fold]
-        weights, intercept = fit([r[1] for r in train], [float(r[2]) for r in train])
+        weights, intercept = fitted(train, tokens)
         for i, r in enumerate(rows):
             if _fold_of(r[0]) == fold:
-                chances[i] = chance(weights, intercept, r[1])
+                chances[i] = chance(weights, intercept, matrix[i])
     return chances
 
 
-def table(rows: list[tuple[str, list[float], int, bool]], chances: list[float]
-          ) -> list[tuple[float, float, float, float, float]]:
-    """(threshold, kept, precision, kept in prose, precision in prose) for thresholds."""
+def table(rows: list[Example], chances: list[float]) -> list[tuple[float, float, float]]:
+    """(min_confidence, share of flags kept, share of those right) for thresholds."""
     found = []
     for step in range(0, 20):
         threshold = step / 20
         kept = [r for r, c in zip(rows, chances, strict=True) if c >= threshold]
-        prose = [r for r in kept if r[3]]
-        all_prose = sum(r[3] for r in rows)
         found.append((threshold, len(kept) / len(rows),
-                      sum(r[2] for r in kept) / max(1, len(kept)),
-                      len(prose) / max(1, all_prose),
-                      sum(r[2] for r in prose) / max(1, len(prose))))
+                      sum(r[3] for r in kept) / max(1, len(kept))))
     return found
 
 
-def auc(rows: list[tuple[str, list[float], int, bool]], chances: list[float]) -> float:
+def auc(rows: list[Example], chances: list[float]) -> float:
     """The chance that a right flag scores above a wrong one."""
-    right = [c for r, c in zip(rows, chances, strict=True) if r[2]]
-    wrong = [c for r, c in zip(rows, chances, strict=True) if not r[2]]
+    right = [c for r, c in zip(rows, chances, strict=True) if r[3]]
+    wrong = [c for r, c in zip(rows, chances, strict=True) if not r[3]]
     wins = sum((a > b) + 0.5 * (a == b) for a in right for b in wrong)
     return wins / max(1, len(right) * len(wrong))
 
 
 def main(shared: Path, check: bool) -> None:
     rows = examples(shared)
-    right = sum(r[2] for r in rows)
-    prose = [r for r in rows if r[3]]
-    print(f"{len(rows)} judged flags raised today on {len({r[0] for r in rows})} pages, "
-          f"{right} right; {len(prose)} in prose, {sum(r[2] for r in prose)} right")
-    chances = cross_validated(rows)
-    prose_chances = [c for r, c in zip(rows, chances, strict=True) if r[3]]
-    print(f"cross-validated AUC {auc(rows, chances):.3f}, in prose {auc(prose, prose_chances):.3f}")
-    print("threshold  kept  right  kept-in-prose  right-in-prose")
+    right = sum(r[3] for r in rows)
+    print(f"{len(rows)} judged flags in running prose raised today, on "
+          f"{len({r[0] for r in rows})} pages; {right} right")
+    tokens = vocabulary(rows)
+    chances = cross_validated(rows, tokens)
+    print(f"{len(tokens)} context tokens; cross-validated AUC {auc(rows, chances):.3f}")
+    print("min_confidence  kept  right")
     found = table(rows, chances)
-    for threshold, kept, precision, kept_prose, precision_prose in found:
-        print(f"{threshold:9.2f}  {kept:4.2f}  {precision:5.2f}  {kept_prose:13.2f}  "
-              f"{precision_prose:14.2f}")
-    weights, intercept = fit([r[1] for r in rows], [float(r[2]) for r in rows])
-    for name, weight in zip(FEATURES, weights, strict=True):
+    for threshold, kept, precision in found:
+        print(f"{threshold:14.2f}  {kept:4.2f}  {precision:5.2f}")
+    threshold = next((t for t, _, p in found if p >= TARGET), 0.0)
+    print(f"threshold: {threshold:.2f}, the lowest whose precision reaches {TARGET}")
+    weights, intercept = fitted(rows, tokens)
+    size = len(FEATURES)
+    for name, weight in zip(FEATURES, weights[:size], strict=True):
         print(f"  {name:16} {weight:+.3f}")
+    token_weights = dict(zip(tokens, weights[size:], strict=True))
+    strongest = sorted(token_weights.items(), key=lambda item: -abs(item[1]))[:20]
+    print("  strongest tokens: " + ", ".join(f"{t} {w:+.2f}" for t, w in strongest))
     if check:
         return
     MODEL_PATH.write_text(json.dumps({
         "about": (
-            "The chance that an editor reading an undefined-jargon flag in context would "
-            "keep it: a logistic model over `features` (readlint/jargon_model.py), fitted by "
-            f"tools/learn_jargon_model.py on {len(rows)} flags the rule raises, each judged "
-            "blind by a reader of benchmarks/hand-check/ (pages of ../shared/corpus, NIH "
-            "pages from MedQuAD, CC BY 4.0, and ../shared/corpus-nci, cancer.gov, U.S. "
-            "government work). `cross_validated`: for each min_confidence, the share of "
-            "flags kept and the share of those kept that readers judged right, over all "
-            "flags and over flags in running prose, each page's flags predicted by a model "
-            f"fitted without them ({FOLDS} folds by page)."),
+            "The chance that an editor reading an undefined-jargon flag in running prose would "
+            "keep it: a logistic model over `features` and the context `tokens` "
+            "(readlint/jargon_model.py), fitted by tools/learn_jargon_model.py on the "
+            f"{len(rows)} flags in prose the rule raises that readers of "
+            "benchmarks/hand-check/ judged blind (pages of ../shared/corpus, NIH pages from "
+            "MedQuAD, CC BY 4.0, and ../shared/corpus-nci, cancer.gov, U.S. government work). "
+            "`cross_validated`: for each min_confidence, the share of those flags kept and "
+            "the share of those kept that readers judged right, each page's flags predicted "
+            f"by a model fitted without them ({FOLDS} folds by page)."),
         "features": list(FEATURES),
-        "weights": [round(w, 6) for w in weights],
+        "weights": [round(w, 6) for w in weights[:size]],
         "intercept": round(intercept, 6),
+        "tokens": {t: round(w, 6) for t, w in token_weights.items() if abs(w) >= 0.0005},
+        "threshold": threshold,
         "examples": len(rows),
         "right": right,
         "auc": round(auc(rows, chances), 3),
-        "auc_in_prose": round(auc(prose, prose_chances), 3),
         "cross_validated": [
-            {"min_confidence": t, "kept": round(k, 3), "right": round(p, 3),
-             "kept_in_prose": round(kp, 3), "right_in_prose": round(pp, 3)}
-            for t, k, p, kp, pp in found],
+            {"min_confidence": t, "kept": round(k, 3), "right": round(p, 3)}
+            for t, k, p in found],
     }, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {MODEL_PATH}")
 

@@ -59,8 +59,9 @@ SITE = "www.cancer.gov"
 L2 = 1.0  # ridge penalty on the weights (not the intercept)
 
 
-def fit(x: list[list[float]], y: list[float]) -> tuple[list[float], float]:
-    """Logistic regression by Newton's method, with a small ridge penalty."""
+def fit(x: list[list[float]], y: list[float], l2: float = L2) -> tuple[list[float], float]:
+    """Logistic regression by Newton's method, with a ridge penalty (on the standardized
+    weights)."""
     import numpy as np
 
     data = np.asarray(x, dtype=float)
@@ -69,7 +70,7 @@ def fit(x: list[list[float]], y: list[float]) -> tuple[list[float], float]:
     scale[scale == 0] = 1.0
     z = np.hstack([np.ones((len(data), 1)), (data - mean) / scale])
     w = np.zeros(z.shape[1])
-    penalty = np.full(z.shape[1], L2)
+    penalty = np.full(z.shape[1], l2)
     penalty[0] = 0.0
     for _ in range(50):
         p = 1.0 / (1.0 + np.exp(-np.clip(z @ w, -30, 30)))
