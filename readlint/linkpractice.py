@@ -368,16 +368,6 @@ class Page(NamedTuple):
     summary: bool  # laid out with "Key Points" lists
     log_words: float
     headings: tuple[str, ...]  # the nearest heading above each block (folded words)
-    layout: tuple[float, ...]  # PAGE_FEATURES: does the page look like one editors link on?
-
-
-# What tells a page its editors link terms on (an article, a summary, a drug's page) from one
-# they leave plain (a list of articles, an index, a landing page of links), with the links to
-# glossary entries left out, so a draft reads the same as the page its editors finished.
-PAGE_FEATURES = ("log_words", "links_per_100_words", "blocks_with_links", "list_items",
-                 "summary", "headings_per_100_words", "a_list_of_links", "question_headings",
-                 "dated_paragraphs", "log_words_per_paragraph")
-_DATED = lazy_re(r"(?:Posted|Updated|Reviewed|Published)(?: on)?:", re.I)
 
 
 _CANCER = lazy_re(r"\b(?:cancers?|carcinomas?|tumou?rs?|leuka?emias?|lymphomas?|melanomas?|"
@@ -416,31 +406,12 @@ def page_of(doc: Document, glossaries: Sequence[Glossary]) -> Page:
     def compute() -> Page:
         above: list[str] = []
         heading = ""
-        headings = 0
         for block in doc.blocks:
             if block.kind == "heading":
                 heading = " ".join(w.lower() for w in _WORD.findall(block.text))
-                headings += 1
             above.append(heading)
-        words = max(1, doc.stats.words)
-        prose = [b for b in doc.blocks if b.kind in ("paragraph", "list_item")]
-        other = [[lk for lk in b.links if not any(g.resolve(lk.href)[0] for g in glossaries)]
-                 for b in prose]
         summary = bool(doc.blocks_under(SUMMARY_MARK))
-        only_a_link = sum(1 for b, links in zip(prose, other, strict=True)
-                          if len(links) == 1 and links[0].end - links[0].start >=
-                          len(b.text.strip()) - 2)
-        titles = [b.text.strip() for b in doc.blocks if b.kind == "heading"]
-        paragraphs = [b.text for b in prose if b.kind == "paragraph"]
-        layout = (math.log1p(words), 100 * sum(map(len, other)) / words,
-                  sum(1 for links in other if links) / max(1, len(prose)),
-                  sum(1 for b in prose if b.kind == "list_item") / max(1, len(prose)),
-                  float(summary), 100 * headings / words,
-                  float(only_a_link >= 0.3 * max(1, len(prose))),
-                  sum(1 for t in titles if t.endswith("?")) / max(1, len(titles)),
-                  sum(1 for t in paragraphs if _DATED.match(t.strip())) / max(1, len(paragraphs)),
-                  math.log1p(sum(len(t.split()) for t in paragraphs) / max(1, len(paragraphs))))
-        return Page(summary, math.log1p(doc.stats.words), tuple(above), layout)
+        return Page(summary, math.log1p(doc.stats.words), tuple(above))
     page: Page = doc.memo(("link practice page", tuple(g.name for g in glossaries)), compute)
     return page
 
@@ -506,17 +477,9 @@ class LinkModel(NamedTuple):
     site: str  # the site whose editors' practice it learned ("www.cancer.gov")
     draft_threshold: float  # the chance above which a draft of that site's needs the link
     finished_threshold: float  # ... and a page its editors have linked, an omission
-    page_weights: tuple[float, ...]  # over PAGE_FEATURES: a page its editors link terms on
-    page_intercept: float
-    page_threshold: float
 
     def chance(self, values: Sequence[float]) -> float:
         return logistic.chance(self.intercept, self.weights, values)
-
-    def links_expected(self, page: Page) -> bool:
-        """Does the page look like one its site's editors link terms on?"""
-        return logistic.chance(self.page_intercept, self.page_weights, page.layout) >= \
-            self.page_threshold
 
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "link-model.json"
@@ -530,14 +493,11 @@ def model() -> LinkModel | None:
         data: Mapping[str, Any] = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if tuple(data.get("features", ())) != FEATURES or \
-            tuple(data.get("page_features", ())) != PAGE_FEATURES:
+    if tuple(data.get("features", ())) != FEATURES:
         return None
     return LinkModel(tuple(float(w) for w in data["weights"]), float(data["intercept"]),
                      frozenset(data.get("stock", ())), str(data.get("site", "")),
-                     float(data["draft_threshold"]), float(data["finished_threshold"]),
-                     tuple(float(w) for w in data["page_weights"]),
-                     float(data["page_intercept"]), float(data["page_threshold"]))
+                     float(data["draft_threshold"]), float(data["finished_threshold"]))
 
 
 class Candidate(NamedTuple):

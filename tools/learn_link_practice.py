@@ -37,7 +37,6 @@ from readlint.linkpractice import (
     FEATURES,
     LINK_SKIP_SECTIONS,
     MODEL_PATH,
-    PAGE_FEATURES,
     Candidate,
     Page,
     entry_key,
@@ -182,22 +181,6 @@ def main(shared: Path) -> None:
         "finished_threshold": finished,
         "stock": sorted(stock),
     }, indent=1) + "\n", encoding="utf-8")
-    # which pages editors link terms on, from the page's layout alone
-    layouts = [page_of(doc, glossaries).layout for _, doc in docs]
-    practises = [1.0 if glossary_links(doc, glossaries) >= MIN_LINKS else 0.0 for _, doc in docs]
-    page_weights, page_intercept = fit([list(x) for x in layouts], practises)
-    kept = sorted(chance(page_weights, page_intercept, list(x))
-                  for x, y in zip(layouts, practises, strict=True) if y)
-    page_threshold = round(kept[len(kept) // 50], 3)  # 49 in 50 such pages are kept
-    plain = [chance(page_weights, page_intercept, list(x)) < page_threshold
-             for x, y in zip(layouts, practises, strict=True) if not y]
-    print(f"pages editors link terms on, told from their layout: 98% kept, "
-          f"{sum(plain)} of {len(plain)} pages they leave plain told apart")
-    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    data.update({"page_features": list(PAGE_FEATURES),
-                 "page_weights": [round(w, 6) for w in page_weights],
-                 "page_intercept": round(page_intercept, 6), "page_threshold": page_threshold})
-    MODEL_PATH.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     print(f"draft threshold {draft:.2f}, finished threshold {finished:.2f}; "
           f"{len(stock)} stock paragraphs; written to {MODEL_PATH}")
 
