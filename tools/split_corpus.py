@@ -128,7 +128,10 @@ READ_CHECKS = ("round3/undefined-jargon.tsv", "round3/glossary-link.tsv",
                "round13/undefined-jargon-22020.tsv",
                "round13/undefined-jargon-change-22021.tsv",
                "round13/undefined-jargon-change-22022.tsv",
-               "round13/undefined-jargon-22023.tsv")
+               "round13/undefined-jargon-22023.tsv",
+               "round14/undefined-jargon-22024.tsv",
+               "round14/undefined-jargon-confidence-22025.tsv",
+               "round14/undefined-jargon-change-22026.tsv")
 READ_CHECKS_DIR = ROOT / "benchmarks" / "hand-check"
 
 
