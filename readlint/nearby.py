@@ -538,22 +538,24 @@ _KINDS_INCLUDE = lazy_re(r"\b(?:[a-z]{4,}s,?\s+(?:(?:may|can|often)\s+)?(?:inclu
 
 
 # "calcium channel blockers (i.e. nifedipine)", "chemicals - for example, chlorine, ammonia,
-# and benzene": examples of a plural kind (not of a role, "abnormalities (e.g., ...)", nor an
-# adjective, "dangerous, for example, ..."), the list inside the brackets when they open it.
-_EXAMPLES_OF_KIND = lazy_re(r"\b" + _KIND_PLURAL + r"(?:,?\s*[-–—]\s*|,\s*|\s*\(\s*|\s+)"
-                            r"(?:for\s+example,?|e\.g\.,?|i\.e\.,?)\s+"
+# and benzene", "building blocks (amino acids), namely lysine": examples of a plural kind (not
+# of a role, "abnormalities (e.g., ...)", nor an adjective, "dangerous, for example, ..."),
+# the list inside the brackets when they open it.
+_EXAMPLES_OF_KIND = lazy_re(r"\b" + _KIND_PLURAL + r"\)?(?:,?\s*[-–—]\s*|,\s*|\s*\(\s*|\s+)"
+                            r"(?:for\s+example,?|e\.g\.,?|i\.e\.,?|namely)\s+"
                             r"(?:[^.;:()]{0,150}?(?:,|\band\b|\bor\b)\s+)?$")
 # A clause going on after the term: it is its subject, not an item of the list before it
 # ("treated with surgery, and lymphedema may follow").
 _CLAUSE_AFTER = lazy_re(r"\s+(?:may|can|could|will|would|might|should|is|are|was|were|has|have|"
                         r"had|does|do|did|often|usually|occurs?|develops?|follows?)\b")
 # "is usually treated with corticosteroids", "Treatment is usually with corticosteroids",
-# "therapy with interferon", "Treatment may involve high-dose diazepam": what the name after
-# it is, a treatment.
+# "therapy with interferon", "Treatment may involve high-dose diazepam", "Pain is relieved by
+# nitroglycerin": what the name after it is, a treatment.
 _TREATED_WITH = lazy_re(r"\b(?:(?:treat(?:ed|ing|ments?)?|therapy)\s+"
                         r"(?:(?:is|are|can\s+be|may\s+be)\s+)?(?:(?:usually|often|typically|"
                         r"mainly|mostly|generally|sometimes|successfully)\s+)?with|"
-                        r"treatments?\s+(?:(?:may|can|often|usually)\s+)?(?:involves?|includes?))\s+"
+                        r"treatments?\s+(?:(?:may|can|often|usually)\s+)?(?:involves?|includes?)|"
+                        r"(?:relieved|eased)\s+(?:by|with))\s+"
                         r"(?:[^.;:()]{0,80}?(?:,|\band\b|\bor\b)\s+)?(?:[a-z]+-[a-z]+\s+)?$",
                         re.I)
 
@@ -562,10 +564,11 @@ def kind_given(text: str, start: int, end: int) -> bool:
     """Does the sentence say what kind of thing the term is ("the synuclein gene SCNA",
     "the steroid prednisone", "SCNA gene", "an apheresis machine", "certain substances,
     vanillylmandelic acid", "Two diuretics ... are hydrochlorothiazide and furosemide",
-    "calcium channel blockers (i.e. nifedipine)", "Treatment is usually with prednisone")?"""
+    "calcium channel blockers (i.e. nifedipine)", "Treatment is usually with prednisone", "the
+    genes are NPM1, FLT3 ...")?"""
     if _KIND_NEXT.match(text, end) or _KIND_AFTER.match(text, end) or \
             _medicine_named(text, start, end) or _kind_said_before(text, start) or \
-            _treatment_named(text, start, end):
+            _kind_is(text, start, end) or _treatment_named(text, start, end):
         return True
     if _ILLNESS_NAME.fullmatch(text, start, end) and \
             _ILLNESS_BEFORE.search(text, max(0, start - 60), start):
@@ -573,6 +576,21 @@ def kind_given(text: str, start: int, end: int) -> bool:
     begin, _ = sentence_span(text, start, end)
     return start - begin <= 300 and _KIND_THEN_NAMES.search(text[begin:start]) is not None \
         or _kinds_listed(text, begin, start)
+
+
+# "The most commonly affected genes are NPM1, FLT3, and ...", "One of these proteins is
+# fibrillin.": a plural kind, "is" or "are", then names, one word each, the term among them and
+# nothing but the list going on after it (not "receptors are colocalized on ...").
+_KIND_IS = lazy_re(r"\b(?:genes|proteins|enzymes|hormones|receptors|molecules|drugs|medicines|"
+                   r"vitamins|minerals|acids|chemicals)\s+(?:is|are|was|were)\s+"
+                   r"(?:[\w*/-]+,\s+(?:(?:and|or)\s+)?|[\w*/-]+\s+(?:and|or)\s+)*$", re.I)
+_LIST_GOES_ON = lazy_re(r"[*]*(?:\s*[,.;]|\s+(?:and|or)\s|\s*$)")
+
+
+def _kind_is(text: str, start: int, end: int) -> bool:
+    """Is the term one of the names a plural kind "is" or "are" (`_KIND_IS`)?"""
+    return _KIND_IS.search(text, max(0, start - 120), start) is not None and \
+        _LIST_GOES_ON.match(text, end) is not None
 
 
 def _kind_said_before(text: str, start: int) -> bool:

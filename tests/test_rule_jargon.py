@@ -1091,3 +1091,39 @@ def test_min_confidence_keeps_what_the_model_trusts():
     assert [t for t, c in chances.items() if c is None] == ["Aplasia", "Cryptorchidism",
                                                             "Ptosis", "symtpoms"]
     assert kept == [t for t, c in chances.items() if c is None or c >= 0.9]
+
+
+@pytest.mark.parametrize("text", [
+    # a chromosome's band is a place, not a term
+    "People with it miss a piece of chromosome 16 at a location designated p13.3.\n",
+    "The gene sits at a location designated q11.2 on the long arm.\n",
+    "A deletion at 22q11.2 or Xq28 causes it.\n",
+    # examples of a kind after "namely", the names a kind is, a treatment by what it relieves
+    "It cannot use protein building blocks (amino acids), namely lysine and ornithine.\n",
+    "The most commonly affected genes are NPM1, FLT3, and DNMT3A.\n",
+    "Pain is relieved by nitroglycerin.\n",
+    # a name the glossary word ends, explained by its initials in the next sentence
+    "Some people get infective endocarditis (IE). IE is an infection of the heart's lining.\n",
+])
+def test_round_14_readings_of_what_the_term_is(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize("text, term", [
+    ("Some people get infective endocarditis. It can harm the heart.\n",
+     "infective endocarditis"),
+    ("CB1 receptors and 5-HT3 receptors are colocalized on neurons.\n", "colocalized"),
+    ("The early form comes with hydrops fetalis, inguinal hernia, and hepatosplenomegaly.\n",
+     "hepatosplenomegaly"),  # "form of ... is associated with" names no kind
+    ("The early form of galactosialidosis is associated with hepatosplenomegaly.\n",
+     "hepatosplenomegaly"),
+])
+def test_still_reported_after_round_14(text, term):
+    assert term in [t for t, _, _ in flagged(text)]
+
+
+def test_a_word_run_together_with_may_is_named_as_such():
+    (problem,) = lint("Too much cortisolmay cause weight gain.\n", select="undefined-jargon",
+                      config=ALL_TERMS)
+    assert problem.message.startswith('"cortisolmay" looks like two words run together: '
+                                      '"cortisol may"')

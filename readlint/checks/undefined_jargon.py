@@ -90,15 +90,16 @@ class UndefinedJargon(Rule):
     the page (not another form of it: "metaphyses" beside "metaphyseal"; not a medical word
     with another prefix: "nephroblastoma" beside "neuroblastoma"). A word and a small word run
     together are named as such ("esophagusis": "esophagus is", "ofsleep": "of sleep"), and so
-    are a word and a very common one ("creatininewaste") and words with a number between them
-    ("than5days").
+    are a word and a very common one ("creatininewaste", "cortisolmay") and words with a
+    number between them ("than5days").
 
     Not hard: names of people, places and organisations (a capital letter inside a sentence, a
     word inside a longer capitalised name, initials and degrees such as "Goodman PJ" or "MSc",
     states such as "Salt Lake City, UT"); trials, study groups and meetings ("the ADAURA
     clinical trial", "the RESONATE investigators", "dubbed CAPP2"); stage and group labels (IIA,
-    IVC, T2N0M0, N1mi, IIIb, "type C1"); numbers with units ("1.1 GBq"); two words typed without
-    the space or dash between them ("endoscopea small tube", a typing fault, not a term); email
+    IVC, T2N0M0, N1mi, IIIb, "type C1"); a chromosome's band ("16p13.3", "q11.2"); numbers with
+    units ("1.1 GBq"); two words typed without the space or dash between them ("endoscopea
+    small tube", a typing fault, not a term); email
     addresses; everyday words with an everyday prefix or run together ("unwashed", "regrow",
     "noncancerous", "underarm", "hipbone"); genes and proteins named as such ("*MN1*", "the BCMA
     protein", "KRAS inhibitor", "HER2-targeted"); a virus named as one ("cytomegalovirus"),
@@ -130,7 +131,8 @@ class UndefinedJargon(Rule):
       - its plain words later in the sentence: "... decreased or absent sweating
         (anhidrosis)";
       - the next sentence: "... cholangitis. It is an infection of the bile ducts.", or by the
-        term's initials: "... orthostatic intolerance (OI). OI describes a condition in which ..."
+        term's initials: "... orthostatic intolerance (OI). OI describes a condition in which
+        ...", "infective endocarditis (IE). IE is an infection ..."
         (a next sentence saying what the thing does, "It blocks ...", points back with "It", "This"
         or "That" only at a term in the singular, and with "It" or "They" alone only at the subject
         of the sentence before ("At this stage, microaneurysms occur. They are ..."), or at a term
@@ -180,10 +182,12 @@ class UndefinedJargon(Rule):
         "... are common. They include hemorrhoids, ...", "disorders affecting the nervous
         system, such as ..."; after "These include" or a few words, not a role: "symptoms",
         "signs", "features", "causes", ...), an example a kind gives ("calcium channel
-        blockers (i.e. nifedipine)", "chemicals - for example, benzene"; not a role's:
-        "abnormalities (e.g., ...)"), or a treatment named as one ("Treatment is usually with
-        corticosteroids", "Treatment may involve high-dose diazepam"; not the subject of a
-        clause after it: "treated with surgery, and lymphedema may follow");
+        blockers (i.e. nifedipine)", "chemicals - for example, benzene", "(amino acids),
+        namely lysine"; not a role's: "abnormalities (e.g., ...)"), the names a kind is ("the
+        most commonly affected genes are NPM1, FLT3, ..."), or a treatment named as one
+        ("Treatment is usually with corticosteroids", "Treatment may involve high-dose
+        diazepam", "Pain is relieved by nitroglycerin"; not the subject of a clause after it:
+        "treated with surgery, and lymphedema may follow");
       - what kind of thing it is, in its next word: "an apheresis machine", "HER2 protein";
       - the next sentence going on about it by its last word: "... an ultrasound transducer.
         The transducer bounces sound waves ...";
@@ -655,8 +659,10 @@ class _BlockTerms:
         text, start, end, topic = self.text, term.start, term.end, self.page.topic
         suffix = _DRUG_SUFFIX.match(text, end)  # "Mosunetuzumab-axgb works by ..."
         whole = _hyphenated(text, start, end)  # a part of "tonic-clonic", "apoA-I"
+        name_start = self.name_start(term)
         return end <= self.label_end or \
             explained(text, start, suffix.end() if suffix else end, term.acronym) or \
+            name_start < start and explained(text, name_start, end, term.acronym) or \
             whole != (start, end) and explained(text, *whole, term.acronym) or \
             _explained_with_next(text, start, end, topic) or \
             _noun_definition(text, end) or _phrase_means(text, start, end) or \
@@ -950,9 +956,11 @@ def _unmarked_parts(text: str, word: str, start: int) -> Iterator[tuple[int, int
 
 
 def _label_or_phone_number(text: str, word: str, start: int) -> bool:
-    """Is the word a stage or group label ("IIA", "IVC", "T2N0M0", "IIIb"), a type named by a
-    letter ("type C1", "types A, B and C2") or a phone number ("1-888-NCI-1937")?"""
-    if STAGE_LABEL.fullmatch(word):
+    """Is the word a stage or group label ("IIA", "IVC", "T2N0M0", "IIIb"), a chromosome's band
+    ("16p13.3", "q11.2"; "p13" after the word chromosome), a type named by a letter ("type
+    C1", "types A, B and C2") or a phone number ("1-888-NCI-1937")?"""
+    if STAGE_LABEL.fullmatch(word) or _BAND.fullmatch(word) or \
+            _SHORT_BAND.fullmatch(word) and "chromosom" in text[max(0, start - 80):start]:
         return True
     if _TYPE_LABEL.fullmatch(word) and _LABEL_BEFORE.search(text, max(0, start - 60), start):
         return True
@@ -979,6 +987,11 @@ _CODE_RUN = lazy_re(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?=-|$)|[^-]+|(?<=-)(?=-|$)|^
 STAGE_LABEL = lazy_re(r"(?:[IVX]+[A-Ea-e]?[12]?|[TNM][0-4Xx](?:[a-d]|mi|is)?"
                       r"(?:[TNM][0-4Xx](?:[a-d]|mi|is)?)*|"
                       r"L[12]|MS)")
+# A place on a chromosome: its number and arm ("16p13.3", "Xq28"), or an arm's band with its
+# sub-band ("q11.2"); an arm's band alone ("p13", which may be the protein p53's kind of name)
+# only where the chromosome is named.
+_BAND = lazy_re(r"(?:\d{1,2}|X|Y)[pq]\d{1,2}(?:\.\d{1,3})?|[pq]\d{1,2}\.\d{1,3}")
+_SHORT_BAND = lazy_re(r"[pq]\d{1,2}")
 # A letter that names a type or group, with a digit or a small letter ("type C1", "group 2B"),
 # after the word that says so, perhaps in a list of such labels.
 _TYPE_LABEL = lazy_re(r"[A-Z]\d{0,2}[a-z]?|\d{1,2}[A-Za-z]")
@@ -1439,8 +1452,9 @@ _DIGITS_BETWEEN = lazy_re(r"([A-Za-z]{2,})(\d+)([A-Za-z]{2,})")
 
 
 # Small words a lost space glues to the word before them (the longest first; not "in",
-# which ends names of medicines and proteins: "cubicin", "silybinin").
-_GLUED_WORDS = ("the", "and", "is", "at", "an", "it", "of", "to", "or", "a")
+# which ends names of medicines and proteins: "cubicin", "silybinin"): "cortisolmay".
+_GLUED_WORDS = ("the", "and", "may", "can", "was", "are", "has", "for", "not", "but", "is",
+                "at", "an", "it", "of", "to", "or", "a")
 # Small words a lost space glues to the word after them (not "a", "an", "in" or "on", which
 # begin words: "amorph", "infolding").
 _GLUED_BEFORE = ("the", "and", "is", "at", "it", "of", "to", "or", "as")
