@@ -131,7 +131,9 @@ READ_CHECKS = ("round3/undefined-jargon.tsv", "round3/glossary-link.tsv",
                "round13/undefined-jargon-22023.tsv",
                "round14/undefined-jargon-22024.tsv",
                "round14/undefined-jargon-confidence-22025.tsv",
-               "round14/undefined-jargon-change-22026.tsv")
+               "round14/undefined-jargon-change-22026.tsv",
+               "round14/undefined-jargon-change-22027.tsv",
+               "round14/undefined-jargon-22028.tsv")
 READ_CHECKS_DIR = ROOT / "benchmarks" / "hand-check"
 
 
