@@ -61,7 +61,7 @@ _SIGNS = lazy_re(r"\d%")
 _VERB_AFTER = lazy_re(r"[*_\]\)]*\s*(?:,|:|\u2014|\u2013| -| is\b| are\b| was\b| were\b|"
                       r" means\b| refers\b| describes\b| occurs\b| happens\b)")
 _BRACKET_AFTER = lazy_re(r"[*_\]]*\s*\(")
-_SAID_AGAIN_AFTER = lazy_re(r"\s*(?:\(|,? (?:is|are|means|refers to|occurs|happens)\b)")
+_SAID_AGAIN_AFTER = lazy_re(r"\s*(?:\(|,? (?:is|are|means|refers to|occurs|happens)\b)", re.I)
 _AGAIN_WITHIN = 1500  # characters after the term's first use
 
 
@@ -173,22 +173,18 @@ def _title_words(doc: Document) -> frozenset[str]:
     return words
 
 
-def _lower_source(doc: Document) -> str:
-    lower: str = doc.memo("jargon-model lower source", doc.source.lower)
-    return lower
-
-
 def _page_uses(doc: Document, word: str) -> int:
-    low = word.lower()
-    return len(re.findall(r"\b" + re.escape(low), _lower_source(doc))) if low else 0
+    """How many times the page uses the word (in any case)."""
+    pattern = re.compile(r"\b" + re.escape(word) + r"\b", re.I)
+    return len(pattern.findall(doc.source)) if word else 0
 
 
 def _said_again(doc: Document, block: Block, use: Use) -> bool:
     """Is the term used again a little further on with a bracket or "is" after it (an
     explanation at its second use)?"""
-    source = _lower_source(doc)
+    source = doc.source
     after = block.source_offset(use.end - 1) + 1
-    pattern = re.compile(r"\b" + re.escape(use.text.lower()) + r"\b")
+    pattern = re.compile(r"\b" + re.escape(use.text) + r"\b", re.I)
     for found in pattern.finditer(source, after, after + _AGAIN_WITHIN):
         if _SAID_AGAIN_AFTER.match(source, found.end()):
             return True
@@ -219,7 +215,12 @@ def model() -> JargonModel | None:
         data: Mapping[str, Any] = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if tuple(data.get("features", ())) != FEATURES:
+    try:
+        weights = tuple(float(w) for w in data["weights"])
+        found = JargonModel(weights, float(data["intercept"]),
+                            {str(t): float(w) for t, w in data.get("tokens", {}).items()})
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None  # a file not written by tools/learn_jargon_model.py
+    if tuple(data.get("features", ())) != FEATURES or len(weights) != len(FEATURES):
         return None
-    return JargonModel(tuple(float(w) for w in data["weights"]), float(data["intercept"]),
-                       {str(t): float(w) for t, w in data.get("tokens", {}).items()})
+    return found

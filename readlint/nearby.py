@@ -542,7 +542,7 @@ _KINDS_INCLUDE = lazy_re(r"\b(?:[a-z]{4,}s,?\s+(?:(?:may|can|often)\s+)?(?:inclu
 # of a role, "abnormalities (e.g., ...)", nor an adjective, "dangerous, for example, ..."),
 # the list inside the brackets when they open it.
 _EXAMPLES_OF_KIND = lazy_re(r"\b" + _KIND_PLURAL + r"\)?(?:,?\s*[-–—]\s*|,\s*|\s*\(\s*|\s+)"
-                            r"(?:for\s+example,?|e\.g\.,?|i\.e\.,?|namely)\s+"
+                            r"(?:for\s+example,?|e\.g\.,?|i\.e\.,?|namely,?)\s+"
                             r"(?:[^.;:()]{0,150}?(?:,|\band\b|\bor\b)\s+)?$")
 # A clause going on after the term: it is its subject, not an item of the list before it
 # ("treated with surgery, and lymphedema may follow").
@@ -550,12 +550,12 @@ _CLAUSE_AFTER = lazy_re(r"\s+(?:may|can|could|will|would|might|should|is|are|was
                         r"had|does|do|did|often|usually|occurs?|develops?|follows?)\b")
 # "is usually treated with corticosteroids", "Treatment is usually with corticosteroids",
 # "therapy with interferon", "Treatment may involve high-dose diazepam", "Pain is relieved by
-# nitroglycerin": what the name after it is, a treatment.
+# nitroglycerin" (or "with"): what the name after it is, a treatment.
 _TREATED_WITH = lazy_re(r"\b(?:(?:treat(?:ed|ing|ments?)?|therapy)\s+"
                         r"(?:(?:is|are|can\s+be|may\s+be)\s+)?(?:(?:usually|often|typically|"
                         r"mainly|mostly|generally|sometimes|successfully)\s+)?with|"
                         r"treatments?\s+(?:(?:may|can|often|usually)\s+)?(?:involves?|includes?)|"
-                        r"(?:relieved|eased)\s+(?:by|with))\s+"
+                        r"relieved\s+(?:by|with))\s+"
                         r"(?:[^.;:()]{0,80}?(?:,|\band\b|\bor\b)\s+)?(?:[a-z]+-[a-z]+\s+)?$",
                         re.I)
 
@@ -588,9 +588,19 @@ _LIST_GOES_ON = lazy_re(r"[*]*(?:\s*[,.;]|\s+(?:and|or)\s|\s*$)")
 
 
 def _kind_is(text: str, start: int, end: int) -> bool:
-    """Is the term one of the names a plural kind "is" or "are" (`_KIND_IS`)?"""
+    """Is the term one of the names a plural kind "is" or "are" (`_KIND_IS`)? A name: with a
+    capital or a digit ("NPM1"), or a rare word that does not describe ("fibrillin"; not
+    "Vitamins are micronutrients", "Most drugs are metabolized")."""
+    term = text[start:end]
+    if not (term != term.lower() or any(c.isdigit() for c in term) or
+            term.isalpha() and word_zipf(term) < 3.0 and not term.endswith(_DESCRIBING_ENDINGS)):
+        return False
     return _KIND_IS.search(text, max(0, start - 120), start) is not None and \
         _LIST_GOES_ON.match(text, end) is not None
+
+
+# Endings of words that describe or count a thing rather than name it.
+_DESCRIBING_ENDINGS = ("ed", "ic", "al", "ous", "ive", "ble", "s")
 
 
 def _kind_said_before(text: str, start: int) -> bool:

@@ -1068,29 +1068,78 @@ The symtpoms last a week. Hyperkalemia is rare.
 """
 
 
-def test_min_confidence_keeps_what_the_model_trusts():
-    """With min_confidence, a term in running prose is shown only when the bundled model gives
-    its flag at least that chance; terms in a flattened list of signs (no prose: nearly always
-    right, by the readings) and misspellings are always shown."""
+def _scores_by_word_before(tokens: dict[str, float]):
+    """A model that gives a prose flag the chance 1/(1+e^-w), w the weight of the word just
+    before the term (0 for any other: a chance of 0.5)."""
+    from readlint import jargon_model
+
+    zero = tuple(0.0 for _ in jargon_model.FEATURES)
+    return jargon_model.JargonModel(zero, 0.0, tokens)
+
+
+def test_min_confidence_hides_prose_terms_the_model_doubts(monkeypatch):
+    """With min_confidence, a term in running prose is shown only when the model gives its
+    flag at least that chance; terms in a flattened list of signs (not prose: nearly always
+    right, by the readings) and misspellings are always shown, whatever the model says."""
+    from readlint import jargon_model
+
+    every = [t for t, _, _ in flagged(_SIGNS_AND_PROSE)]
+    assert every == ["UI", "nephrectomy", "Aplasia", "Cryptorchidism", "Ptosis", "symtpoms",
+                     "Hyperkalemia"]
+    doubted = _scores_by_word_before({"just before:with": -3.0, "just before:a": +3.0,
+                                      "just before:include": -3.0, "just before:the": -3.0})
+    monkeypatch.setattr(jargon_model, "model", lambda: doubted)
+    quiet = Config(raw_rules={"undefined-jargon": {"skip_glossary_terms": False,
+                                                   "min_confidence": 0.6}})
+    # "with UI" and "Hyperkalemia" at a sentence's start (0.5) are hidden, "a nephrectomy"
+    # (0.95) is kept; the list of signs and the misspelling stay
+    assert [t for t, _, _ in flagged(_SIGNS_AND_PROSE, quiet)] == \
+        ["nephrectomy", "Aplasia", "Cryptorchidism", "Ptosis", "symtpoms"]
+    # the default, 0, shows every term without asking the model
+    monkeypatch.setattr(jargon_model, "model", lambda: 1 / 0)
+    assert [t for t, _, _ in flagged(_SIGNS_AND_PROSE)] == every
+
+
+def test_without_a_model_every_term_is_shown(monkeypatch, tmp_path):
+    """A model file that is missing, or not for these features, hides nothing."""
+    from readlint import jargon_model
+
+    quiet = Config(raw_rules={"undefined-jargon": {"skip_glossary_terms": False,
+                                                   "min_confidence": 0.9}})
+    every = [t for t, _, _ in flagged(_SIGNS_AND_PROSE)]
+    for text in (None, '{"features": ["zipf"], "weights": [1.0], "intercept": 0}',
+                 '{"weights": "none"}', "[1, 2]"):
+        path = tmp_path / "jargon-model.json"
+        if text is not None:
+            path.write_text(text, encoding="utf-8")
+        monkeypatch.setattr(jargon_model, "MODEL_PATH", path)
+        jargon_model.model.cache_clear()
+        try:
+            assert jargon_model.model() is None
+            assert [t for t, _, _ in flagged(_SIGNS_AND_PROSE, quiet)] == every
+        finally:
+            jargon_model.model.cache_clear()
+
+
+def test_the_bundled_model_weighs_prose_flags_only():
+    """The shipped model loads, and weighs each term in prose: its chance decides, the list of
+    signs and the misspelling are not weighed."""
     from readlint import document, jargon_model
     from readlint.checks.undefined_jargon import UndefinedJargon
 
-    every = flagged(_SIGNS_AND_PROSE)
-    assert [t for t, _, _ in every] == ["UI", "nephrectomy", "Aplasia", "Cryptorchidism",
-                                        "Ptosis", "symtpoms", "Hyperkalemia"]
-    quiet = Config(raw_rules={"undefined-jargon": {"skip_glossary_terms": False,
-                                                   "min_confidence": 0.9}})
-    kept = [t for t, _, _ in flagged(_SIGNS_AND_PROSE, quiet)]
-    assert kept == ["Aplasia", "Cryptorchidism", "Ptosis", "symtpoms"]
     model = jargon_model.model()
     assert model is not None
     rule = UndefinedJargon()
     options = {**rule.default_options(), "skip_glossary_terms": False}
-    chances = {p.subject: None if v is None else model.chance(v)
-               for p, v in rule.weighed(document.parse(_SIGNS_AND_PROSE, "x.md"), options)}
+    weighed = rule.weighed(document.parse(_SIGNS_AND_PROSE, "x.md"), options)
+    chances = {p.subject: None if v is None else model.chance(v) for p, v in weighed}
     assert [t for t, c in chances.items() if c is None] == ["Aplasia", "Cryptorchidism",
                                                             "Ptosis", "symtpoms"]
-    assert kept == [t for t, c in chances.items() if c is None or c >= 0.9]
+    assert all(0.0 < c < 1.0 for c in chances.values() if c is not None)
+    quiet = Config(raw_rules={"undefined-jargon": {"skip_glossary_terms": False,
+                                                   "min_confidence": 0.6}})
+    assert [t for t, _, _ in flagged(_SIGNS_AND_PROSE, quiet)] == \
+        [t for t, c in chances.items() if c is None or c >= 0.6]
 
 
 @pytest.mark.parametrize("text", [
@@ -1113,6 +1162,8 @@ def test_round_14_readings_of_what_the_term_is(text):
     ("Some people get infective endocarditis. It can harm the heart.\n",
      "infective endocarditis"),
     ("CB1 receptors and 5-HT3 receptors are colocalized on neurons.\n", "colocalized"),
+    ("CB1 receptors are colocalized.\n", "colocalized"),  # it describes them; no name
+    ("Vitamins are micronutrients.\n", "micronutrients"),
     ("The early form comes with hydrops fetalis, inguinal hernia, and hepatosplenomegaly.\n",
      "hepatosplenomegaly"),  # "form of ... is associated with" names no kind
     ("The early form of galactosialidosis is associated with hepatosplenomegaly.\n",

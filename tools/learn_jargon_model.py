@@ -30,13 +30,14 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
-from learn_link_practice import chance, fit  # noqa: E402
+from learn_link_practice import fit  # noqa: E402
 
 from readlint import document  # noqa: E402
+from readlint.config import Config  # noqa: E402
 from readlint.jargon_model import FEATURES, MODEL_PATH  # noqa: E402
 from readlint.linter import Choices, Linter  # noqa: E402
+from readlint.logistic import chance  # noqa: E402
 
 HAND_CHECK = Path(__file__).resolve().parent.parent / "benchmarks" / "hand-check"
 RULE = "undefined-jargon"
@@ -86,10 +87,12 @@ def examples(shared: Path) -> list[Example]:
     """(page, feature values, context tokens, verdict) for each judged flag the rule raises
     today in running prose."""
     judged = verdicts()
-    linter = Linter(choices=Choices(audience="patient", cache=False))
+    # every flag, whatever a rule set says: the model must not choose what it learns from
+    linter = Linter(config=Config(raw_rules={RULE: {"min_confidence": 0.0}}),
+                    choices=Choices(audience="patient", cache=False))
     active = {item.rule.name: item for item in linter.selection.active("patient", [])}
     rule = active[RULE].rule
-    options = {**active[RULE].options, "min_confidence": 0.0}
+    options = active[RULE].options
     pages = sorted({page for page, _, _ in judged})
     rows = []
     for page in pages:
@@ -147,7 +150,7 @@ def cross_validated(rows: list[Example], tokens: list[str]) -> list[float]:
         weights, intercept = fitted(train, tokens)
         for i, r in enumerate(rows):
             if _fold_of(r[0]) == fold:
-                chances[i] = chance(weights, intercept, matrix[i])
+                chances[i] = chance(intercept, weights, matrix[i])
     return chances
 
 

@@ -23,7 +23,6 @@ It prints the cross-validated recall and precision at each threshold.
 from __future__ import annotations
 
 import json
-import math
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -48,6 +47,7 @@ from readlint.linkpractice import (
     paragraph_key,
     section_candidates,
 )
+from readlint.logistic import chance
 from readlint.wordforms import topic_words
 
 HERE = Path(__file__).resolve().parent.parent / "readlint" / "data" / "glossaries"
@@ -82,11 +82,6 @@ def fit(x: list[list[float]], y: list[float], l2: float = L2) -> tuple[list[floa
     weights = w[1:] / scale
     intercept = w[0] - float((w[1:] * mean / scale).sum())
     return [float(v) for v in weights], float(intercept)
-
-
-def chance(weights: list[float], intercept: float, row: list[float]) -> float:
-    score = intercept + sum(w * v for w, v in zip(weights, row, strict=True))
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
 
 def main(shared: Path) -> None:
@@ -151,7 +146,7 @@ def main(shared: Path) -> None:
         weights, intercept = fit([rows[i] for i in train], [labels[i] for i in train])
         for i, g in enumerate(groups):
             if fold_of[g] == k:
-                held_chance[i] = chance(weights, intercept, rows[i])
+                held_chance[i] = chance(intercept, weights, rows[i])
     total = sum(labels)
     print(f"{len(rows)} first uses in sections of {practising} pages that link terms; "
           f"{int(total)} linked. Cross-validated by page:")

@@ -260,27 +260,26 @@ class UndefinedJargon(Rule):
         """Each problem found, with what jargon_model reads of a term left unexplained in
         running prose (None elsewhere, and for a misspelling or words run together: those
         are always shown)."""
-        found = list(self._found(doc, options))
+        found = list(self._found(doc, options, weigh=True))
         return [(problem, None if use is None else
                  jargon_model.seen(doc, block, use, others, len(found)))
                 for block, problem, use, others in found]
 
-    def _found(self, doc: Document, options: Mapping[str, Any]
+    def _found(self, doc: Document, options: Mapping[str, Any], weigh: bool = False
                ) -> Iterator[tuple[Block, Problem, jargon_model.Use | None, int]]:
-        """Each problem found, with its block, the use of a term left unexplained in running
-        prose (else None) and how many other terms its block has."""
+        """Each problem found, with its block, (with `weigh`) the use of a term left
+        unexplained in running prose (else None) and how many other terms its block has."""
         page = _Page(doc, options)
         for index, block in enumerate(doc.blocks):
             if page.passes_over(index, block):
                 continue
             reported = self._reported(_BlockTerms(page, index, block))
-            prose = jargon_model.in_prose(block)
+            prose = weigh and jargon_model.in_prose(block)
             for shown, shown_end, term in reported:
-                problem = self._problem_for(doc, block, term, shown, shown_end)
-                name = block.text[shown:shown_end]
-                use = jargon_model.Use(name, shown, shown_end, term.acronym, term.in_glossary) \
-                    if prose and problem.subject == name and \
-                    _UNEXPLAINED.match(problem.message) else None
+                problem, unexplained = self._problem_for(doc, block, term, shown, shown_end)
+                use = jargon_model.Use(block.text[shown:shown_end], shown, shown_end,
+                                       term.acronym, term.in_glossary) \
+                    if prose and unexplained else None
                 yield block, problem, use, len(reported) - 1
 
     def _reported(self, terms: _BlockTerms) -> list[tuple[int, int, _Term]]:
@@ -328,15 +327,16 @@ class UndefinedJargon(Rule):
             # again: "stenosis" in "Laryngeal stenosis")
 
     def _problem_for(self, doc: Document, block: Block, term: _Term, shown: int,
-                     shown_end: int) -> Problem:
+                     shown_end: int) -> tuple[Problem, bool]:
         """The problem for a hard term left unexplained (reported from `shown` to
-        `shown_end`, its whole name), or for a likely misspelling."""
+        `shown_end`, its whole name), with True, or for words run together or a likely
+        misspelling, with False."""
         source_end = block.source_offset(term.end - 1) + 1
         glued = _two_words(doc, term.text) if not term.acronym else None
         if glued is not None:  # a space lost: "esophagusis", "Tenesmusan"
             return self.problem(doc, block.source_offset(term.start), source_end,
                                 f"\"{term.text}\" looks like two words run together: "
-                                f"\"{glued}\". Put the space back.", subject=term.text)
+                                f"\"{glued}\". Put the space back.", subject=term.text), False
         meant = (misspelling_of(term.text) or
                  (None if term.in_glossary else _page_misspelling(doc, term.text) or
                   misspelling_of(term.text, seldom=True))) \
@@ -344,11 +344,11 @@ class UndefinedJargon(Rule):
         if meant is not None:  # a slip of the keyboard, not a term: "symtpoms"
             return self.problem(doc, block.source_offset(term.start), source_end,
                                 f"\"{term.text}\" looks like a misspelling of \"{meant}\": "
-                                "check the spelling.", subject=term.text)
+                                "check the spelling.", subject=term.text), False
         name = block.text[shown:shown_end]
         return self.problem(doc, block.source_offset(shown),
                             block.source_offset(shown_end - 1) + 1,
-                            _message(name, term.acronym), subject=name)
+                            _message(name, term.acronym), subject=name), True
 
 
 _EASY: dict[tuple[Any, ...], set[str]] = {}  # options -> lower-case words found easy
@@ -659,10 +659,9 @@ class _BlockTerms:
         text, start, end, topic = self.text, term.start, term.end, self.page.topic
         suffix = _DRUG_SUFFIX.match(text, end)  # "Mosunetuzumab-axgb works by ..."
         whole = _hyphenated(text, start, end)  # a part of "tonic-clonic", "apoA-I"
-        name_start = self.name_start(term)
         return end <= self.label_end or \
             explained(text, start, suffix.end() if suffix else end, term.acronym) or \
-            name_start < start and explained(text, name_start, end, term.acronym) or \
+            self._name_explained(term) or \
             whole != (start, end) and explained(text, *whole, term.acronym) or \
             _explained_with_next(text, start, end, topic) or \
             _noun_definition(text, end) or _phrase_means(text, start, end) or \
@@ -672,6 +671,15 @@ class _BlockTerms:
             _everyday_short_form(text, start, end) or _explained_after_key(text, start, end) or \
             nearby.explained_nearby(self.page.doc, self.index, text, start, end, term.text) or \
             nearby.drug_named(text, start, end, term.text)
+
+    def _name_explained(self, term: _Term) -> bool:
+        """Is the name a glossary word ends, the adjectives before it with it, explained
+        ("infective endocarditis (IE). IE is an infection ...", where the glossary's word is
+        "endocarditis")? The name starts where `name_start` says, as reported (so it stops at
+        a term reported or taken before it)."""
+        name_start = self.name_start(term)
+        return name_start < term.start and \
+            explained(self.text, name_start, term.end, term.acronym)
 
     def in_other_language(self) -> bool:
         """Is the block mostly in another language? (Worked out once, when first asked.)"""
@@ -957,10 +965,9 @@ def _unmarked_parts(text: str, word: str, start: int) -> Iterator[tuple[int, int
 
 def _label_or_phone_number(text: str, word: str, start: int) -> bool:
     """Is the word a stage or group label ("IIA", "IVC", "T2N0M0", "IIIb"), a chromosome's band
-    ("16p13.3", "q11.2"; "p13" after the word chromosome), a type named by a letter ("type
-    C1", "types A, B and C2") or a phone number ("1-888-NCI-1937")?"""
-    if STAGE_LABEL.fullmatch(word) or _BAND.fullmatch(word) or \
-            _SHORT_BAND.fullmatch(word) and "chromosom" in text[max(0, start - 80):start]:
+    ("16p13.3", "q11.2"), a type named by a letter ("type C1", "types A, B and C2") or a phone
+    number ("1-888-NCI-1937")?"""
+    if STAGE_LABEL.fullmatch(word) or _BAND.fullmatch(word):
         return True
     if _TYPE_LABEL.fullmatch(word) and _LABEL_BEFORE.search(text, max(0, start - 60), start):
         return True
@@ -988,10 +995,8 @@ STAGE_LABEL = lazy_re(r"(?:[IVX]+[A-Ea-e]?[12]?|[TNM][0-4Xx](?:[a-d]|mi|is)?"
                       r"(?:[TNM][0-4Xx](?:[a-d]|mi|is)?)*|"
                       r"L[12]|MS)")
 # A place on a chromosome: its number and arm ("16p13.3", "Xq28"), or an arm's band with its
-# sub-band ("q11.2"); an arm's band alone ("p13", which may be the protein p53's kind of name)
-# only where the chromosome is named.
+# sub-band ("q11.2"). (An arm's band alone, "p13", is not hard already, as "p53" is not.)
 _BAND = lazy_re(r"(?:\d{1,2}|X|Y)[pq]\d{1,2}(?:\.\d{1,3})?|[pq]\d{1,2}\.\d{1,3}")
-_SHORT_BAND = lazy_re(r"[pq]\d{1,2}")
 # A letter that names a type or group, with a digit or a small letter ("type C1", "group 2B"),
 # after the word that says so, perhaps in a list of such labels.
 _TYPE_LABEL = lazy_re(r"[A-Z]\d{0,2}[a-z]?|\d{1,2}[A-Za-z]")
@@ -1382,9 +1387,6 @@ def _noun_definition(text: str, end: int) -> bool:
     to ...", "X is common in ...", "X is mutated in ...", "X is not a reason for ...")?"""
     m = _IS_A_NOUN_FOR.match(text, end)
     return m is not None and a_noun_not_adjective(m.group(1))
-
-
-_UNEXPLAINED = lazy_re(r"Readers may not know")  # how every _message begins
 
 
 def _message(term: str, acronym: bool) -> str:
