@@ -700,6 +700,22 @@ def says_what_it_does(text: str, end: int) -> bool:
     return _DOES.match(text, end) is not None
 
 
+# "inherited in an autosomal dominant pattern because one copy of the altered gene in each cell
+# is sufficient to cause the disorder", "incomplete penetrance because not everyone who
+# inherits the altered gene ... develops ...": the reason given says what the term means.
+_BECAUSE_COPIES = lazy_re(r"(?:\s+[\w-]+){0,3}\s+because\b[^.;]{0,120}\bcop(?:y|ies)\b")
+_BECAUSE_NOT_ALL = lazy_re(r"\s+because\s+not\s+(?:everyone|all)\b")
+
+
+def inheritance_explained(text: str, start: int, end: int) -> bool:
+    """Does the reason after a pattern of inheritance say what it means ("autosomal dominant
+    ... because one copy ... is sufficient", "penetrance because not everyone who ...")?"""
+    term = text[start:end].lower()
+    if term.startswith(("autosomal", "x-linked")):
+        return _BECAUSE_COPIES.match(text, end, end + 200) is not None
+    return term.endswith("penetrance") and _BECAUSE_NOT_ALL.match(text, end) is not None
+
+
 def explained_nearby(doc: Document, block_index: int, text: str, start: int, end: int,
                      term: str, kinds: bool = True) -> bool:
     """Does the text a little further away explain the term, or (with `kinds`) say what kind
@@ -712,6 +728,7 @@ def explained_nearby(doc: Document, block_index: int, text: str, start: int, end
         says_what_it_does(text, end) or keyed_to_its_name(text, start, end) or \
         defined_in_next_block(doc, block_index, term) or \
         under_own_heading(doc, block_index, term) or misread(text, start, end) or \
+        inheritance_explained(text, start, end) or \
         kinds and (kind_given(text, start, end) or announced_kind(text, start) or
                    list_announced(doc, block_index))
 

@@ -1178,3 +1178,25 @@ def test_a_word_run_together_with_may_is_named_as_such():
                       config=ALL_TERMS)
     assert problem.message.startswith('"cortisolmay" looks like two words run together: '
                                       '"cortisol may"')
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the reason a pattern of inheritance is given says what it means
+    ("It is inherited in an autosomal dominant pattern because one copy of the altered gene in "
+     "each cell is sufficient to cause the disorder.\n", []),
+    ("It shows incomplete penetrance because not everyone who inherits the altered gene gets "
+     "the disease.\n", []),
+    # another reason does not
+    ("It is inherited in an autosomal dominant pattern because the gene is on chromosome 4.\n",
+     ["autosomal"]),
+])
+def test_a_reason_that_says_what_a_pattern_of_inheritance_means(text, expected):
+    assert [t for t, _, _ in flagged(text)] == expected
+
+
+def test_a_small_word_run_together_with_a_word_the_page_uses():
+    text = ("Children can get foratherosclerosis early. Atherosclerosis is a buildup of plaque "
+            "in the arteries.\n")
+    (problem,) = lint(text, select="undefined-jargon", config=ALL_TERMS)
+    assert problem.message.startswith('"foratherosclerosis" looks like two words run together: '
+                                      '"for atherosclerosis"')

@@ -89,9 +89,9 @@ class UndefinedJargon(Rule):
     swapped ("symtoms"), or one a slip or two from a word of
     the page (not another form of it: "metaphyses" beside "metaphyseal"; not a medical word
     with another prefix: "nephroblastoma" beside "neuroblastoma"). A word and a small word run
-    together are named as such ("esophagusis": "esophagus is", "ofsleep": "of sleep"), and so
-    are a word and a very common one ("creatininewaste", "cortisolmay") and words with a
-    number between them ("than5days").
+    together are named as such ("esophagusis": "esophagus is", "ofsleep": "of sleep",
+    "foratherosclerosis"), and so are a word and a very common one ("creatininewaste",
+    "cortisolmay") and words with a number between them ("than5days").
 
     Not hard: names of people, places and organisations (a capital letter inside a sentence, a
     word inside a longer capitalised name, initials and degrees such as "Goodman PJ" or "MSc",
@@ -138,6 +138,9 @@ class UndefinedJargon(Rule):
         of the sentence before ("At this stage, microaneurysms occur. They are ..."), or at a term
         after a person: "Your doctor may suggest a cholecystectomy. It removes ...", not "Vinca
         alkaloids interfere with microtubules. They block ...");
+      - for a pattern of inheritance, the reason that says what it means: "an autosomal
+        dominant pattern because one copy of the altered gene in each cell is sufficient ...",
+        "incomplete penetrance because not everyone who inherits ...";
       - its explanation in brackets where it is used again, on its own, in the next sentence:
         "... during mitosis). It blocks cell growth by stopping mitosis (cell division)." (not
         examples, how it is given, or what explains a longer name: "an ictal EEG (recorded
@@ -1418,8 +1421,8 @@ def _two_words(doc: Document, term: str) -> str | None:
     """The two words a word English does not know is, run together: a word English knows or
     the page uses, then a small word ("esophagusis": "esophagus is", "prediabetesat",
     "Tenesmusan") or a very common word ("creatininewaste"), or a small word, then a common
-    word ("ofsleep": "of sleep"), or words with a number between them ("than5days": "than 5
-    days"), or None."""
+    word or one the page uses ("ofsleep": "of sleep", "foratherosclerosis"), or words with a
+    number between them ("than5days": "than 5 days"), or None."""
     glued = _DIGITS_BETWEEN.fullmatch(term)
     if glued and all(w.islower() and zipf(w) >= 3.0 for w in glued.group(1, 3)) and \
             not _GREEK.fullmatch(glued.group(1)):
@@ -1437,7 +1440,8 @@ def _two_words(doc: Document, term: str) -> str | None:
             return f"{term[:len(head)]} {small}"
     for small in _GLUED_BEFORE:  # "ofsleep", "orstroke", "itoften"
         rest = low[len(small):]
-        if low.startswith(small) and len(rest) >= 4 and zipf(rest) >= 3.0:
+        if low.startswith(small) and len(rest) >= 4 and \
+                (zipf(rest) >= 3.0 or rest in words.get(rest[:2], ())):
             return f"{term[:len(small)]} {term[len(small):]}"
     for i in range(len(low) - 4, 4, -1):  # "thoracentesissuch", "creatininewaste": a word
         head, tail = low[:i], low[i:]  # and a very common one, a dash lost between them
@@ -1459,7 +1463,7 @@ _GLUED_WORDS = ("the", "and", "may", "can", "was", "are", "has", "for", "not", "
                 "at", "an", "it", "of", "to", "or", "a")
 # Small words a lost space glues to the word after them (not "a", "an", "in" or "on", which
 # begin words: "amorph", "infolding").
-_GLUED_BEFORE = ("the", "and", "is", "at", "it", "of", "to", "or", "as")
+_GLUED_BEFORE = ("the", "and", "for", "is", "at", "it", "of", "to", "or", "as")
 _LATIN_ADJECTIVES = ("alis", "aris", "ilis")
 
 
