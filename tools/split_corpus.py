@@ -136,7 +136,8 @@ READ_CHECKS = ("round3/undefined-jargon.tsv", "round3/glossary-link.tsv",
                "round14/undefined-jargon-22028.tsv",
                "round14/undefined-jargon-confidence-22030.tsv",
                "round14/undefined-jargon-22031.tsv",
-               "round14/undefined-jargon-22033.tsv")
+               "round14/undefined-jargon-22033.tsv",
+               "round14/undefined-jargon-change-22035.tsv")
 READ_CHECKS_DIR = ROOT / "benchmarks" / "hand-check"
 
 
