@@ -557,7 +557,8 @@ def test_a_prefix_and_a_common_word_can_be_read():
     # common words writers explain only now and then
     ("The same gene is also linked to epilepsy.\n", "epilepsy"),
     # what kind of thing a name is, said by the next word
-    ("She took corticosteroid medications to calm the immune system.\n", "corticosteroid"),
+    ("She took immunosuppressant medications to calm the immune system.\n",
+     "immunosuppressant"),
 ])
 def test_not_reported(text, term):
     assert term not in [subject for subject, _, _ in flagged(text)]
@@ -579,9 +580,9 @@ def test_fields_names_and_lists_that_say_their_kind(text):
 
 @pytest.mark.parametrize("text, term", [
     # a treatment named as one
-    ("There is no single test for it. Treatment is usually with corticosteroids.\n",
-     "corticosteroids"),
-    ("It is usually treated with rest, ice or corticosteroids.\n", "corticosteroids"),
+    ("There is no single test for it. Treatment is usually with methotrexate.\n",
+     "methotrexate"),
+    ("It is usually treated with rest, ice or methotrexate.\n", "methotrexate"),
     # a long list of kinds after "Specific (kinds) include", the first word capitalised
     ("The leukodystrophies are a group of disorders. Specific leukodystrophies include "
      "metachromatic leukodystrophy, Krabbe disease, adrenoleukodystrophy, Canavan disease, "
@@ -589,8 +590,8 @@ def test_fields_names_and_lists_that_say_their_kind(text):
      "White Matter Disease), Alexander disease, Refsum disease, and cerebrotendinous "
      "xanthomatosis.\n", "cerebrotendinous xanthomatosis"),
     # "They include ..." after a sentence that names the kind
-    ("Problems with the anus are common. They include hemorrhoids, abscesses, and cancer.\n",
-     "hemorrhoids"),
+    ("Problems with the anus are common. They include fissures, fistulas, and cancer.\n",
+     "fistulas"),
     # a kind, a few words about it, then ", such as"
     ("It can be caused by disorders affecting the central nervous system, such as stroke, "
      "transverse myelitis, and encephalitis.\n", "encephalitis"),
@@ -601,8 +602,8 @@ def test_a_kind_named_before_a_list_or_a_treatment_says_what_the_term_is(text, t
 
 @pytest.mark.parametrize("text, term", [
     # the same words, the kind not named
-    ("There is no single test for it. Doctors often give corticosteroids.\n",
-     "corticosteroids"),
+    ("There is no single test for it. Doctors often give methotrexate.\n",
+     "methotrexate"),
     ("He had a biopsy and later encephalitis.\n", "encephalitis"),
     # "are" in the middle of a paragraph is no list of kinds: what follows says what they are
     ("It spreads to people. Most infections in humans are asymptomatic, but some are not.\n",
@@ -1003,7 +1004,7 @@ def test_terms_in_brackets_after_the_plain_words_for_them(text, term):
     ("They used calcium channel blockers (i.e. nifedipine) to relax it.\n", "nifedipine"),
     ("Some jobs carry risks. Workers handle chemicals - for example, chlorine, ammonia, and "
      "benzene.\n", "benzene"),
-    ("Treatment may involve high-dose corticosteroids and rest.\n", "corticosteroids"),
+    ("Treatment may involve high-dose methotrexate and rest.\n", "methotrexate"),
 ])
 def test_a_kind_then_for_example_or_a_treatment_that_involves_it(text, term):
     assert term not in [s for s, _, _ in flagged(text)]
@@ -1200,3 +1201,13 @@ def test_a_small_word_run_together_with_a_word_the_page_uses():
     (problem,) = lint(text, select="undefined-jargon", config=ALL_TERMS)
     assert problem.message.startswith('"foratherosclerosis" looks like two words run together: '
                                       '"for atherosclerosis"')
+
+
+@pytest.mark.parametrize("text", [
+    # words blind readings found readers know (data/everyday-health-words.txt)
+    "Children with hyperactivity may need extra help at school.\n",
+    "Avoid ingesting soil where the worms live.\n",
+    "The immune system fights invaders such as germs.\n",
+])
+def test_words_readers_know_by_the_readings(text):
+    assert flagged(text) == []
