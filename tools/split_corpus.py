@@ -137,7 +137,9 @@ READ_CHECKS = ("round3/undefined-jargon.tsv", "round3/glossary-link.tsv",
                "round14/undefined-jargon-confidence-22030.tsv",
                "round14/undefined-jargon-22031.tsv",
                "round14/undefined-jargon-22033.tsv",
-               "round14/undefined-jargon-change-22035.tsv")
+               "round14/undefined-jargon-change-22035.tsv",
+               "round14/undefined-jargon-change-22036.tsv",
+               "round14/hard-sentence-change-22037.tsv")
 READ_CHECKS_DIR = ROOT / "benchmarks" / "hand-check"
 
 
