@@ -173,54 +173,38 @@ def held_out_of_fitting(corpus: Path, path: Path) -> bool:
 def is_held_out(corpus: Path, path: Path) -> bool:
     rel = path.relative_to(corpus).as_posix()
     return (held_out_of_fitting(corpus, path) and f"corpus-nci/{rel}" not in _read_pages()
-            or _fourth_slice(f"corpus-nci/{rel}", 3) or _fifth_slice(f"corpus-nci/{rel}")
-            or _sixth_slice(f"corpus-nci/{rel}") or _seventh_slice(f"corpus-nci/{rel}", 2))
+            or _in_a_slice(f"corpus-nci/{rel}"))
 
 
-# The fourth slice: pages taken out of tuning when the vocabulary data was last learned again,
-# so that the rules could be measured on pages no one had read. A page is in it when its path
-# after "held-out-4:" has a SHA-1 divisible by 3 (cancer.gov) or 10 (NIH) and no hand check in
-# benchmarks/hand-check/ (any of them, tuning ones too) has read its flags.
-def _fourth_slice(page: str, every: int) -> bool:
+# Slices taken out of tuning after the first split, each when the held-out pages ran short of
+# flags to read: (its number, one page in how many of the cancer.gov pages, one in how many of
+# the NIH pages; 0: none of that site). A page is in slice n when its path after "held-out-n:"
+# has a SHA-1 divisible by that number and no hand check in benchmarks/hand-check/ (any of
+# them, tuning ones too) has read its flags.
+#   4: when the vocabulary data was last learned again, so the rules could be measured on
+#      pages no one had read.
+#   5: half the cancer.gov pages still unread, when the fourth slice's ran short.
+#   6: the same, when the fifth slice's cancer.gov pages for patients carried no
+#      undefined-jargon flag left (none of its 432 pages; benchmarks/hand-check/round7/).
+#   7: half the cancer.gov and a tenth of the NIH pages still unread, when the held-out pages
+#      carried almost no undefined-jargon flag left (4 on 524 cancer.gov pages for patients,
+#      none on 201 NIH pages; round 8).
+#   8: a sixth of the NIH pages still unread, when the held-out NIH pages carried 24
+#      undefined-jargon flags left (on 301 pages; round 13).
+#   9: a fifth of the NIH pages still unread, when the held-out NIH pages carried 26
+#      undefined-jargon flags left in running prose (on 630 pages; round 14).
+_SLICES = ((4, 3, 10), (5, 2, 0), (6, 2, 0), (7, 2, 10), (8, 0, 6), (9, 0, 5))
+
+
+def _in_a_slice(page: str) -> bool:
+    """Is the page (a path under ../shared) in one of the later slices (`_SLICES`)?"""
     rel = page.split("/", 1)[1]
-    return _sha1(f"held-out-4:{rel}") % every == 0 and page not in _pages_any_check_read()
-
-
-# The fifth slice: half of the cancer.gov pages still unread, taken out of tuning when the
-# vocabulary data was learned again after the fourth slice's cancer.gov pages ran short.
-def _fifth_slice(page: str) -> bool:
-    rel = page.split("/", 1)[1]
-    return _sha1(f"held-out-5:{rel}") % 2 == 0 and page not in _pages_any_check_read()
-
-
-# The sixth slice: half of the cancer.gov pages still unread, taken out of tuning when the
-# fifth slice's cancer.gov pages for patients carried no undefined-jargon flag left (none of
-# its 432 pages; benchmarks/hand-check/round7/).
-def _sixth_slice(page: str) -> bool:
-    rel = page.split("/", 1)[1]
-    return _sha1(f"held-out-6:{rel}") % 2 == 0 and page not in _pages_any_check_read()
-
-
-# The seventh slice: half of the cancer.gov pages still unread and a tenth of the NIH pages
-# still unread, taken out of tuning when the held-out pages carried almost no undefined-jargon
-# flag left (4 on 524 cancer.gov pages for patients, none on 201 NIH pages; round 8).
-def _seventh_slice(page: str, every: int) -> bool:
-    rel = page.split("/", 1)[1]
-    return _sha1(f"held-out-7:{rel}") % every == 0 and page not in _pages_any_check_read()
-
-
-# The eighth slice: a sixth of the NIH pages still unread, taken out of tuning when the
-# held-out NIH pages carried 24 undefined-jargon flags left (on 301 pages; round 13).
-def _eighth_slice(page: str) -> bool:
-    rel = page.split("/", 1)[1]
-    return _sha1(f"held-out-8:{rel}") % 6 == 0 and page not in _pages_any_check_read()
-
-
-# The ninth slice: a fifth of the NIH pages still unread, taken out of tuning when the held-out
-# NIH pages carried 26 undefined-jargon flags left in running prose (on 630 pages; round 14).
-def _ninth_slice(page: str) -> bool:
-    rel = page.split("/", 1)[1]
-    return _sha1(f"held-out-9:{rel}") % 5 == 0 and page not in _pages_any_check_read()
+    nih = page.startswith("corpus/")
+    for number, nci_every, nih_every in _SLICES:
+        every = nih_every if nih else nci_every
+        if every and _sha1(f"held-out-{number}:{rel}") % every == 0:
+            return page not in _pages_any_check_read()
+    return False
 
 
 @cache
@@ -260,8 +244,7 @@ def held_out(nih: bool = False) -> set[str]:
 def is_held_out_nih(corpus: Path, path: Path) -> bool:
     rel = path.relative_to(corpus).as_posix()
     return (_sha1(rel) % 10 == 0 and _fresh(rel) and f"corpus/{rel}" not in _read_pages()
-            or _fourth_slice(f"corpus/{rel}", 10) or _seventh_slice(f"corpus/{rel}", 10)
-            or _eighth_slice(f"corpus/{rel}") or _ninth_slice(f"corpus/{rel}"))
+            or _in_a_slice(f"corpus/{rel}"))
 
 
 def tuning_texts(shared: Path) -> Iterator[tuple[str, str]]:
