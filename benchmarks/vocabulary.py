@@ -13,7 +13,8 @@ a. drafts: cancer.gov pages for patients whose editors link dictionary terms (3 
    more), with those links removed: each term the editors linked in a section (a level-2
    heading starts one) is an editors' link; glossary-link's flags are counted by section too.
    Recall: the editors' links it flags; precision: its flags that are editors' links. Patient
-   PDQ summaries (laid out with "Key Points") and other pages apart.
+   PDQ summaries (laid out with "Key Points"), drug pages (with a "Use in Cancer" section)
+   and other pages apart.
 b. explanations: every "term (plain explanation)" at a medical term's first use (in the NCI
    dictionary or built the medical way, rarer than everyday words), on the cancer.gov pages
    and MedQuAD's cancer.gov summaries, the term not linked there nor anywhere on the page.
@@ -44,7 +45,9 @@ from readlint import document, nearby  # noqa: E402
 from readlint.glossary_files import BUNDLED  # noqa: E402
 from readlint.glossary_sets import matcher_for  # noqa: E402
 from readlint.linkpractice import (  # noqa: E402
+    DRUG_PAGE_MARK,
     LINK_SKIP_SECTIONS,
+    SUMMARY_MARK,
     entry_key,
     glossary_links,
     glossary_uses,
@@ -93,7 +96,8 @@ def section_of(doc: document.Document, offset: int) -> int | None:
 
 
 def evaluate_drafts(shared: Path, held: bool) -> None:
-    totals: dict[str, Counter[str]] = {"PDQ summaries": Counter(), "other pages": Counter()}
+    totals: dict[str, Counter[str]] = {"PDQ summaries": Counter(), "drug pages": Counter(),
+                                       "other pages": Counter()}
     missed: Counter[str] = Counter()
     extra: Counter[str] = Counter()
     for name, raw in nci_pages(shared, held):
@@ -112,7 +116,8 @@ def evaluate_drafts(shared: Path, held: bool) -> None:
             found = MATCHER.find(stripped[p.start:p.end])
             if found:
                 flags[(section_of(draft, p.start), entry_key(found[0]))] = found[0].text
-        t = totals["PDQ summaries" if doc.blocks_under(("key points",)) else "other pages"]
+        t = totals["PDQ summaries" if doc.blocks_under(SUMMARY_MARK) else
+                   "drug pages" if doc.blocks_under(DRUG_PAGE_MARK) else "other pages"]
         t["pages"] += 1
         t["words"] += draft.stats.words
         t["editors"] += len(editors)

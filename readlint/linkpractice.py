@@ -37,6 +37,11 @@ from .vocabulary import SKIP_SECTIONS, in_proper_name, is_acronym, rarity
 from .wordforms import can_be_verb, fold, only_a_verb
 
 SUMMARY_MARK = ("key points",)  # a summary laid out as cancer.gov's PDQ summaries are
+# A drug's page laid out as cancer.gov's are: a "Use in Cancer" section names what the drug
+# treats. Its editors link terms in that section on every such page (389 of 389 pages of
+# ../shared/corpus-nci, drugs and combinations of drugs alike), so one without a link there
+# is a draft, whatever links to other drugs' pages it has.
+DRUG_PAGE_MARK = ("use in cancer",)
 # Editors' practice measured on cancer.gov pages (tools/learn_link_practice.py): they never
 # link in "Key Points" lists (0 of 155 first uses) and rarely in "To Learn More" sections.
 LINK_SKIP_SECTIONS = {**SKIP_SECTIONS,
@@ -368,11 +373,31 @@ class Page(NamedTuple):
     summary: bool  # laid out with "Key Points" lists
     log_words: float
     headings: tuple[str, ...]  # the nearest heading above each block (folded words)
+    drug_page: bool = False  # a drug's page with a "Use in Cancer" section (not read by
+    # the model)
 
 
 _CANCER = lazy_re(r"\b(?:cancers?|carcinomas?|tumou?rs?|leuka?emias?|lymphomas?|melanomas?|"
                   r"sarcomas?|myelomas?|neoplasms?|\w+blastomas?|oncolog\w*|chemotherapy)\b",
                   re.I)
+
+
+# A kind of cancer named: "breast cancer", "B-cell lymphomas", "melanoma" (not the bare word).
+_CANCER_NAME = lazy_re(r"(?:[\w'’-]+\s+)*(?:cancers?|carcinomas?|tumou?rs?|leuka?emias?|"
+                       r"lymphomas?|melanomas?|sarcomas?|myelomas?|neoplasms?|\w+blastomas?)",
+                       re.I)
+_BARE_CANCER = frozenset("cancer cancers tumor tumors tumour tumours neoplasm neoplasms".split())
+
+
+def names_a_cancer(use: Use) -> bool:
+    """Does the use name a kind of cancer: a name of several words ("breast cancer", "B-cell
+    lymphoma"), or of one ("melanoma", "lymphoma") as a list item gives it, not as a word of
+    a sentence may use it ("lymphoma cells"); never "cancer" or "tumors" alone? On a drug's
+    page, editors link such a name at its first use in each section: 207 of 212 times on the
+    tuning pages of ../shared/corpus-nci."""
+    term = use.match.text.strip()
+    return _CANCER_NAME.fullmatch(term) is not None and term.lower() not in _BARE_CANCER and \
+        (" " in term or use.block.kind == "list_item")
 
 
 def about_cancer(doc: Document) -> bool:
@@ -411,7 +436,8 @@ def page_of(doc: Document, glossaries: Sequence[Glossary]) -> Page:
                 heading = " ".join(w.lower() for w in _WORD.findall(block.text))
             above.append(heading)
         summary = bool(doc.blocks_under(SUMMARY_MARK))
-        return Page(summary, math.log1p(doc.stats.words), tuple(above))
+        drug_page = not summary and bool(doc.blocks_under(DRUG_PAGE_MARK))
+        return Page(summary, math.log1p(doc.stats.words), tuple(above), drug_page)
     page: Page = doc.memo(("link practice page", tuple(g.name for g in glossaries)), compute)
     return page
 

@@ -388,3 +388,47 @@ def test_on_a_page_among_the_drug_summaries_a_drug_is_linked_to_its_summary():
     assert drug_page.fix is not None and \
         "(https://www.cancer.gov/about-cancer/treatment/drugs/panitumumab)" in \
         drug_page.fix.replacement
+
+
+POP_UP_LINK = re.compile(r"\[([^\]]+)\]\(/Common/PopUps/popDefinition\.aspx\?id=\d+[^)]*\)")
+
+
+def test_a_drug_page_without_links_in_its_use_in_cancer_section_is_a_draft():
+    """cancer.gov's drug pages (tests/fixtures/pages, U.S. government works) name what the
+    drug treats in a "Use in Cancer" section, whose terms their editors link on every such
+    page. As published, the page is finished: nothing. With the dictionary's links taken out,
+    it is a draft, and the named kinds of cancer there need their links again."""
+    page = (FIXTURES / "pages" / "cancer-gov-drug-page.md").read_text(encoding="utf-8")
+    linked = POP_UP_LINK.findall(page)
+    assert len(linked) == 5
+    assert subjects(page) == []
+    draft = POP_UP_LINK.sub(r"\1", page)
+    found = subjects(draft)
+    assert {"Diffuse large B-cell lymphoma", "Follicular lymphoma"} <= set(found)
+    editors = {term.replace("(s)", "") for term in linked}  # "confirmatory trial(s)"
+    assert len(set(found) & editors) >= 3  # most of what its editors linked
+    assert len(set(found) - editors) <= 1  # and little else
+    # not a drug's page of that site: the practice of cancer.gov's drug pages does not apply
+    elsewhere = draft.replace("url: https://www.cancer.gov/", "url: https://example.org/")
+    assert "Follicular lymphoma" not in subjects(elsewhere)
+
+
+def test_a_combination_page_with_links_to_its_drugs_is_still_a_draft():
+    """A page for a combination of drugs links each drug to its own page (four links to
+    the drug glossary's pages), which does not make it finished: only a link in its "Use in
+    Cancer" section does."""
+    page = (FIXTURES / "pages" / "cancer-gov-drug-combination-page.md").read_text(
+        encoding="utf-8")
+    assert subjects(page) == []
+    draft = POP_UP_LINK.sub(r"\1", page)
+    assert draft.count("](/about-cancer/treatment/drugs/") == 4
+    assert "Hodgkin lymphoma" in subjects(draft)
+    # Each drug is linked in the table below the sentence that names them: that link covers
+    # the sentence too. Without it, the drug is linked as a drug's page links other drugs:
+    # to the dictionary, not to the drug's own page.
+    assert "doxorubicin hydrochloride" not in subjects(draft)
+    bare = re.sub(r"\[([^\]]+)\]\(/about-cancer/treatment/drugs/\w+\)", r"\1", draft)
+    doxorubicin = [p for p in lint(bare, select="glossary-link")
+                   if p.subject == "doxorubicin hydrochloride"]
+    assert len(doxorubicin) == 1
+    assert "/publications/dictionaries/cancer-terms/def/" in doxorubicin[0].message

@@ -11,6 +11,7 @@ from ..glossary import Entry, Glossary
 from ..glossary_sets import block_matches, matcher_for
 from ..hardness import hard_term, name_it_begins
 from ..linkpractice import (
+    DRUG_PAGE_MARK,
     LINK_SKIP_SECTIONS,
     Candidate,
     LinkModel,
@@ -24,8 +25,10 @@ from ..linkpractice import (
     is_title,
     left_alone,
     model,
+    names_a_cancer,
     page_of,
     section_candidates,
+    to_an_entry,
 )
 from ..problem import Fix, Problem, Severity
 from ..rule import MISSING_LINK, Example, Rule
@@ -60,13 +63,20 @@ class GlossaryLink(Rule):
       section, each section's first use is checked. A term is reported when the chance that
       they link it there is at least `min_link_chance` (by default the model's own, where 4
       flags in 5 are links they made).
-    - A finished page (3 links to the glossary or more): its editors have chosen what to
+    - A draft of a drug's page of that site (laid out with a "Use in Cancer" section that
+      names what the drug treats, with no link to the glossary in that section; its editors
+      link terms there on every drug's page): the terms those editors link, as on a summary,
+      and always a named kind of cancer ("breast cancer", "B-cell lymphoma"; "melanoma" as a
+      list item) at its first use in each section, which they link nearly every time (207 of
+      212 times).
+    - A finished page (3 links to the glossary or more, or a drug's page with a link in its
+      "Use in Cancer" section): its editors have chosen what to
       link, so only a likely omission is reported: a term never linked on the page (nor
       inside a longer linked term: "autologous" after "autologous stem cell transplant"), at
       its first use, that they link almost everywhere else (`finished_min_chance`), that the page
       does not explain, and that a lay reader would want to look up.
     - Any other page of that site with fewer than 3 links to the glossary (a list of
-      articles, a landing page of links, a drug's page, questions and answers): its editors
+      articles, a landing page of links, questions and answers): its editors
       left it plain, so nothing (undefined-jargon still reports a hard term left unexplained).
     - A page of another site about cancer (its title or its `cancerTypes`): a term a lay
       reader would want to look up (rare in English, or built
@@ -99,7 +109,8 @@ class GlossaryLink(Rule):
     link for you, in the style of the document's other links. A term in two glossaries is
     linked to the first's entry, except on a page that stands among the other's own pages
     (its `url` is one of that glossary's addresses): on NCI's lists of drugs, a drug's name
-    links to its drug summary.
+    links to its drug summary (not on a drug's own page, whose editors link other drugs to
+    the dictionary).
 
     Options:
       glossaries: glossaries to use: bundled names (nci-cancer-terms, nci-drugs) or files.
@@ -162,13 +173,7 @@ class GlossaryLink(Rule):
         mode = _mode(doc, glossaries, learned, options)
         page = page_of(doc, glossaries)
         on_page = {entry_key(c.use.match) for c in candidates if c.linked}
-        # A link to another page, or to an entry the glossaries do not know, on a use
-        # satisfies that use (given the benefit of the doubt).
-        linked_terms: dict[str, set[int]] = {}  # term -> the sections it is linked in
-        for c in candidates:
-            for u in c.uses:
-                if u.link is not None and links_right(u, glossaries, topic) is not False:
-                    linked_terms.setdefault(term_key(u.match), set()).add(c.use.section)
+        linked_terms = _linked_terms(candidates, uses, glossaries, topic)
         # the terms inside a linked term ("autologous" in "autologous stem cell transplant")
         inside_linked = {part for t in linked_terms for part in _parts(t)} \
             if mode != HOUSE_DRAFT else set()
@@ -215,13 +220,15 @@ class GlossaryLink(Rule):
         if not glossary.has_practice or learned is None:
             return place.first_on_page  # a glossary of your own: each term, once a page
         text, start, end, term = use.block.text, use.match.start, use.match.end, use.match.text
-        # everyday words: left plain, but on the site's summaries its editors link nearly every
-        # term, "surgery" and "cancer" too
-        if (mode != HOUSE_DRAFT or not page.summary) and everyday(term) or \
+        # everyday words: left plain, but on the site's summaries and drug pages its editors
+        # link nearly every term, "surgery" and "cancer" too
+        if (mode != HOUSE_DRAFT or not (page.summary or page.drug_page)) and everyday(term) or \
                 table_like(text) or _a_name(use) or \
                 _another_sense(use) or nearby.resource_title(use.block) or \
                 nearby.in_gene_name(text, end):
             return False  # on any page: a reader needs no link there
+        if mode == HOUSE_DRAFT and page.drug_page and names_a_cancer(use):
+            return True  # what the drug treats, on a drug's page: its editors link it
         if mode != HOUSE_DRAFT and (place.explained or nearby.explained_nearby(
                 doc, place.block_index, text, start, end, term, kinds=False)):
             return False  # explained: on the site's drafts, its editors link it all the same
@@ -264,9 +271,36 @@ class GlossaryLink(Rule):
             subject=term)
 
 
+def _linked_terms(candidates: Sequence[Candidate], uses: Sequence[Use],
+                  glossaries: tuple[Glossary, ...], topic: AbstractSet[str]
+                  ) -> dict[str, set[int]]:
+    """Each term linked on the page, with the sections it is linked in. A link to another
+    page, or to an entry the glossaries do not know, on a use satisfies that use (given the
+    benefit of the doubt). A link in a table of the section counts too ("This combination
+    contains the drugs vincristine sulfate (Oncovin), ...", each drug linked in the table
+    below)."""
+    linked: dict[str, set[int]] = {}
+    for c in candidates:
+        for u in c.uses:
+            if u.link is not None and links_right(u, glossaries, topic) is not False:
+                linked.setdefault(term_key(u.match), set()).add(c.use.section)
+    for u in uses:
+        if u.link is not None and u.block.kind == "table_cell" and \
+                links_right(u, glossaries, topic) is not False:
+            linked.setdefault(term_key(u.match), set()).add(u.section)
+    return linked
+
+
 def _mode(doc: Document, glossaries: Sequence[Glossary], learned: LinkModel | None,
           options: Mapping[str, Any]) -> str:
     """Which kind of page this is, for the link decision."""
+    if options["practice"] == "site" and learned is not None and \
+            on_site(doc, learned.site) and page_of(doc, glossaries).drug_page:
+        # a drug's page: its editors link terms in its "Use in Cancer" section on every one
+        # of them, so a link there makes a finished page and none a draft
+        used = doc.blocks_under(DRUG_PAGE_MARK)
+        return FINISHED if any(to_an_entry(link, glossaries) for i in used
+                               for link in doc.blocks[i].links) else HOUSE_DRAFT
     if glossary_links(doc, glossaries) >= PRACTISED_LINKS:
         return FINISHED
     if options["practice"] != "site":
@@ -281,7 +315,7 @@ def _mode(doc: Document, glossaries: Sequence[Glossary], learned: LinkModel | No
     if page.summary:
         return HOUSE_DRAFT  # a summary: its editors link every one of them
     # Any other page of the site with fewer than 3 links was left plain by its editors (a
-    # list of articles, a landing page, a drug's page, a question-and-answer page): on
+    # list of articles, a landing page, a question-and-answer page): on
     # cancer.gov, pages as published, a hand check found no link an editor would add there.
     return LEFT_PLAIN
 
@@ -485,9 +519,13 @@ def _entry_to_link(doc: Document, use: Use, glossaries: Sequence[Glossary]) -> E
 
 
 def _home_glossary(doc: Document, glossaries: Sequence[Glossary]) -> str | None:
-    """The name of the glossary whose addresses include the page's own `url`, if any."""
+    """The name of the glossary whose addresses include the page's own `url`, if any. Not
+    on a drug's own page (one drug, with its "Use in Cancer" section), which stands among
+    the drug summaries too: in its prose, its editors link other drugs to the dictionary
+    (on the drug pages of ../shared/corpus-nci, 2,896 links of their prose go to the
+    dictionary, 48 to drug summaries)."""
     url = doc.metadata.get("url")
-    if not isinstance(url, str):
+    if not isinstance(url, str) or page_of(doc, glossaries).drug_page:
         return None
     return next((g.name for g in glossaries if any(p.search(url) for p in g.link_patterns)),
                 None)
