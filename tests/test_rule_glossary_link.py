@@ -423,12 +423,25 @@ def test_a_combination_page_with_links_to_its_drugs_is_still_a_draft():
     draft = POP_UP_LINK.sub(r"\1", page)
     assert draft.count("](/about-cancer/treatment/drugs/") == 4
     assert "Hodgkin lymphoma" in subjects(draft)
-    # Each drug is linked in the table below the sentence that names them: that link covers
-    # the sentence too. Without it, the drug is linked as a drug's page links other drugs:
-    # to the dictionary, not to the drug's own page.
-    assert "doxorubicin hydrochloride" not in subjects(draft)
+    # Each drug is linked in the table below the sentence that names them all, to its own
+    # page, and nothing in that sentence. Without those links, each is asked for there.
+    assert "doxorubicin hydrochloride" not in {str(s).lower() for s in subjects(draft)}
     bare = re.sub(r"\[([^\]]+)\]\(/about-cancer/treatment/drugs/\w+\)", r"\1", draft)
-    doxorubicin = [p for p in lint(bare, select="glossary-link")
-                   if p.subject == "doxorubicin hydrochloride"]
-    assert len(doxorubicin) == 1
-    assert "/publications/dictionaries/cancer-terms/def/" in doxorubicin[0].message
+    drugs = [p for p in lint(bare, select="glossary-link") if p.subject != "Hodgkin lymphoma"]
+    assert [p.subject for p in drugs] == ["Doxorubicin Hydrochloride", "Bleomycin",
+                                          "Vinblastine Sulfate", "Dacarbazine"]
+    assert all(p.line >= 33 and "/about-cancer/treatment/drugs/" in p.message for p in drugs)
+    sentence = bare.index("This chemotherapy combination contains")
+    assert bare[:sentence].count("\n") + 1 < 33  # (the sentence stands above the table)
+
+
+def test_a_drug_page_links_other_drugs_in_its_prose_to_the_dictionary():
+    """A drug's page stands among NCI's drug pages (its url), but its editors link another
+    drug named in its prose to the dictionary, as they link its other terms; a list of drugs
+    among those pages links them to the drugs' own pages."""
+    page = (FIXTURES / "pages" / "cancer-gov-drug-page.md").read_text(encoding="utf-8")
+    draft = POP_UP_LINK.sub(r"\1", page).replace(
+        "- **Follicular lymphoma.**",
+        "- **Follicular lymphoma.** It is used with lenalidomide and rituximab.")
+    found = {p.subject: p.message for p in lint(draft, select="glossary-link")}
+    assert "/publications/dictionaries/cancer-terms/def/" in found["lenalidomide"]

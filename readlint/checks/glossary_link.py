@@ -68,7 +68,8 @@ class GlossaryLink(Rule):
       link terms there on every drug's page): the terms those editors link, as on a summary,
       and always a named kind of cancer ("breast cancer", "B-cell lymphoma"; "melanoma" as a
       list item) at its first use in each section, which they link nearly every time (207 of
-      212 times).
+      212 times). The drugs of a combination, one to a row of its table, are linked in the
+      table, to their drug pages, and not in the sentence above it that names them all.
     - A finished page (3 links to the glossary or more, or a drug's page with a link in its
       "Use in Cancer" section): its editors have chosen what to
       link, so only a likely omission is reported: a term never linked on the page (nor
@@ -167,11 +168,16 @@ class GlossaryLink(Rule):
         topic = topic_words(doc)
         learned = model()
         stock = learned.stock if learned is not None else frozenset()
-        candidates = section_candidates(doc, uses, glossaries, stock,
-                                        lambda use: left_alone(use, topic, options) or
-                                        _begins_a_name(use))
-        mode = _mode(doc, glossaries, learned, options)
         page = page_of(doc, glossaries)
+        tabled = _tabled_drugs(uses) if page.drug_page else {}
+        candidates = section_candidates(
+            doc, uses, glossaries, stock,
+            lambda use: (use.section, entry_key(use.match)) in tabled or
+            left_alone(use, topic, options) or _begins_a_name(use))
+        mode = _mode(doc, glossaries, learned, options)
+        if mode == HOUSE_DRAFT:
+            yield from (self._report(doc, use, glossaries) for use in tabled.values()
+                        if use.link is None)
         on_page = {entry_key(c.use.match) for c in candidates if c.linked}
         linked_terms = _linked_terms(candidates, uses, glossaries, topic)
         # the terms inside a linked term ("autologous" in "autologous stem cell transplant")
@@ -269,6 +275,21 @@ class GlossaryLink(Rule):
             doc, start, end,
             f"\"{term}\" is in {label}: link it to {url}.", fix=fix,
             subject=term)
+
+
+def _tabled_drugs(uses: Sequence[Use]) -> dict[tuple[int, str], Use]:
+    """The drugs a drug's page names at the start of a cell of a table (a combination's drugs,
+    one a row: "**O** | = Vincristine Sulfate (Oncovin)"), by section and entry, each with
+    its use there (the linked one, if any). Its editors link each there, brand name beside
+    it or not, to the drug's page (176 rows of 176 on the 55 combination pages of
+    ../shared/corpus-nci), and nothing in the sentence above that names them all."""
+    found: dict[tuple[int, str], Use] = {}
+    for u in uses:
+        if u.block.kind == "table_cell" and not u.block.text[:u.match.start].strip(" =*_"):
+            key = (u.section, entry_key(u.match))
+            if key not in found or u.link is not None:
+                found[key] = u
+    return found
 
 
 def _linked_terms(candidates: Sequence[Candidate], uses: Sequence[Use],
@@ -507,9 +528,14 @@ def _abbreviates(short: str, long: str) -> bool:
 def _entry_to_link(doc: Document, use: Use, glossaries: Sequence[Glossary]) -> Entry:
     """The entry a link on the term should go to: its first, or, on a page that stands among
     one glossary's own pages (its `url` is an address of that glossary: a list of drugs among
-    NCI's drug summaries, whose names link to those summaries), that glossary's."""
+    NCI's drug summaries, whose names link to those summaries), that glossary's. Not in the
+    prose of a drug's own page (one drug, with its "Use in Cancer" section): its editors
+    link other drugs there to the dictionary (on the drug pages of ../shared/corpus-nci,
+    2,896 links of their prose go to the dictionary, 48 to drug summaries), and only the
+    drugs of a combination's table to their drug pages."""
     entries = use.match.entries
-    if len(entries) > 1:
+    if len(entries) > 1 and (use.block.kind == "table_cell" or
+                             not page_of(doc, glossaries).drug_page):
         home = doc.memo(("glossary the page stands among", tuple(g.name for g in glossaries)),
                         lambda: _home_glossary(doc, glossaries))
         for entry in entries:
@@ -519,13 +545,9 @@ def _entry_to_link(doc: Document, use: Use, glossaries: Sequence[Glossary]) -> E
 
 
 def _home_glossary(doc: Document, glossaries: Sequence[Glossary]) -> str | None:
-    """The name of the glossary whose addresses include the page's own `url`, if any. Not
-    on a drug's own page (one drug, with its "Use in Cancer" section), which stands among
-    the drug summaries too: in its prose, its editors link other drugs to the dictionary
-    (on the drug pages of ../shared/corpus-nci, 2,896 links of their prose go to the
-    dictionary, 48 to drug summaries)."""
+    """The name of the glossary whose addresses include the page's own `url`, if any."""
     url = doc.metadata.get("url")
-    if not isinstance(url, str) or page_of(doc, glossaries).drug_page:
+    if not isinstance(url, str):
         return None
     return next((g.name for g in glossaries if any(p.search(url) for p in g.link_patterns)),
                 None)
