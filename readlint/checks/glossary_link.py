@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any
 
@@ -29,6 +29,7 @@ from ..linkpractice import (
     page_of,
     section_candidates,
     to_an_entry,
+    with_its_abbreviation,
 )
 from ..problem import Fix, Problem, Severity
 from ..rule import MISSING_LINK, Example, Rule
@@ -68,8 +69,9 @@ class GlossaryLink(Rule):
       link terms there on every drug's page): the terms those editors link, as on a summary,
       and always a named kind of cancer ("breast cancer", "B-cell lymphoma"; "melanoma" as a
       list item) at its first use in each section, which they link nearly every time (207 of
-      212 times). The drugs of a combination, one to a row of its table, are linked in the
-      table, to their drug pages, and not in the sentence above it that names them all.
+      212 times), and a name given with its abbreviation ("Food and Drug Administration
+      (FDA)"). The drugs of a combination, one to a row of its table, are linked in the
+      table, to their drug pages; the page's opening, above "Use in Cancer", is left plain.
     - A finished page (3 links to the glossary or more, or a drug's page with a link in its
       "Use in Cancer" section): its editors have chosen what to
       link, so only a likely omission is reported: a term never linked on the page (nor
@@ -170,10 +172,8 @@ class GlossaryLink(Rule):
         stock = learned.stock if learned is not None else frozenset()
         page = page_of(doc, glossaries)
         tabled = _tabled_drugs(uses) if page.drug_page else {}
-        candidates = section_candidates(
-            doc, uses, glossaries, stock,
-            lambda use: (use.section, entry_key(use.match)) in tabled or
-            left_alone(use, topic, options) or _begins_a_name(use))
+        candidates = section_candidates(doc, uses, glossaries, stock,
+                                        _passed_over(doc, page, tabled, topic, options))
         mode = _mode(doc, glossaries, learned, options)
         if mode == HOUSE_DRAFT:
             yield from (self._report(doc, use, glossaries) for use in tabled.values()
@@ -226,6 +226,8 @@ class GlossaryLink(Rule):
         if not glossary.has_practice or learned is None:
             return place.first_on_page  # a glossary of your own: each term, once a page
         text, start, end, term = use.block.text, use.match.start, use.match.end, use.match.text
+        if mode == HOUSE_DRAFT and page.drug_page and with_its_abbreviation(use):
+            return True  # a name given with its abbreviation, on a drug's page: linked
         # everyday words: left plain, but on the site's summaries and drug pages its editors
         # link nearly every term, "surgery" and "cancer" too
         if (mode != HOUSE_DRAFT or not (page.summary or page.drug_page)) and everyday(term) or \
@@ -275,6 +277,31 @@ class GlossaryLink(Rule):
             doc, start, end,
             f"\"{term}\" is in {label}: link it to {url}.", fix=fix,
             subject=term)
+
+
+def _passed_over(doc: Document, page: Page, tabled: Mapping[tuple[int, str], Use],
+                 topic: set[str], options: Mapping[str, Any]) -> Callable[[Use], bool]:
+    """Which uses editors leave alone (`left_alone`, and an adjective that begins a name);
+    on a drug's page, also a drug of the combination's table outside it (`tabled` reports
+    it) and the page's opening, but for a name given with its abbreviation."""
+    opening = _drug_page_opening(doc) if page.drug_page else frozenset()
+
+    def leave(use: Use) -> bool:
+        tabled_drug = (use.section, entry_key(use.match)) in tabled
+        if page.drug_page and not tabled_drug and with_its_abbreviation(use):
+            return False  # "Food and Drug Administration (FDA)": its editors link both
+        return tabled_drug or id(use.block) in opening or \
+            left_alone(use, topic, options) or _begins_a_name(use)
+    return leave
+
+
+def _drug_page_opening(doc: Document) -> frozenset[int]:
+    """The blocks of a drug's page above its "Use in Cancer" section (what the drug is and
+    how it works; ids of the blocks), which its editors leave plain: on the tuning pages of
+    ../shared/corpus-nci, 43 of 1,229 first uses there are linked, all of them a drug of a
+    combination's table or the "Food and Drug Administration (FDA)" that approved them."""
+    first = min(doc.blocks_under(DRUG_PAGE_MARK), default=0)
+    return frozenset(id(block) for block in doc.blocks[:first])
 
 
 def _tabled_drugs(uses: Sequence[Use]) -> dict[tuple[int, str], Use]:
