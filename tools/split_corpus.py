@@ -142,7 +142,8 @@ READ_CHECKS = ("round3/undefined-jargon.tsv", "round3/glossary-link.tsv",
                "round14/hard-sentence-change-22037.tsv",
                "round15/glossary-link-drafts-22040.tsv",
                "round15/glossary-link-drafts-22041.tsv",
-               "round15/glossary-link-drafts-22042.tsv")
+               "round15/glossary-link-drafts-22042.tsv",
+               "round15/glossary-link-drafts-22043.tsv")
 READ_CHECKS_DIR = ROOT / "benchmarks" / "hand-check"
 
 

@@ -171,10 +171,12 @@ class GlossaryLink(Rule):
         learned = model()
         stock = learned.stock if learned is not None else frozenset()
         page = page_of(doc, glossaries)
-        tabled = _tabled_drugs(uses) if page.drug_page else {}
-        candidates = section_candidates(doc, uses, glossaries, stock,
-                                        _passed_over(doc, page, tabled, topic, options))
         mode = _mode(doc, glossaries, learned, options)
+        # a drug's page of the site (or any, with `practice: always`): its editors' ways
+        drug_page = page.drug_page and mode in (HOUSE_DRAFT, FINISHED)
+        tabled = _tabled_drugs(uses) if drug_page else {}
+        candidates = section_candidates(doc, uses, glossaries, stock,
+                                        _passed_over(doc, drug_page, tabled, topic, options))
         if mode == HOUSE_DRAFT:
             yield from (self._report(doc, use, glossaries) for use in tabled.values()
                         if use.link is None)
@@ -279,16 +281,16 @@ class GlossaryLink(Rule):
             subject=term)
 
 
-def _passed_over(doc: Document, page: Page, tabled: Mapping[tuple[int, str], Use],
+def _passed_over(doc: Document, drug_page: bool, tabled: Mapping[tuple[int, str], Use],
                  topic: set[str], options: Mapping[str, Any]) -> Callable[[Use], bool]:
     """Which uses editors leave alone (`left_alone`, and an adjective that begins a name);
     on a drug's page, also a drug of the combination's table outside it (`tabled` reports
     it) and the page's opening, but for a name given with its abbreviation."""
-    opening = _drug_page_opening(doc) if page.drug_page else frozenset()
+    opening = _drug_page_opening(doc) if drug_page else frozenset()
 
     def leave(use: Use) -> bool:
         tabled_drug = (use.section, entry_key(use.match)) in tabled
-        if page.drug_page and not tabled_drug and with_its_abbreviation(use):
+        if drug_page and not tabled_drug and with_its_abbreviation(use):
             return False  # "Food and Drug Administration (FDA)": its editors link both
         return tabled_drug or id(use.block) in opening or \
             left_alone(use, topic, options) or _begins_a_name(use)
