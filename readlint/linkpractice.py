@@ -258,9 +258,9 @@ def other_name(use: Use) -> bool:
         if lk.end <= opening and not text[lk.end:opening].strip()]  # "[a phrase] (short)"
     if named and content == start and " " not in short and \
             (len(short) <= 6 or (re.search(r"[A-Z]", short) and len(short) < len(named[-1])))\
-            and _BRACKET_CLOSE.match(text[use.match.end:use.match.end + 3]):
+            and _SHORT_FORM_CLOSE.match(text[use.match.end:use.match.end + 3]):
         # a short form after the phrase: "[linear accelerator] (linac)", "[beta human
-        # chorionic gonadotropin] (beta-hCG)"
+        # chorionic gonadotropin] (beta-hCG)", "HER2 negative (HER2-)"
         return True
     return content not in matches.starts  # an explanation, not a list of terms
 
@@ -278,6 +278,7 @@ def short_form_linked(use: Use) -> bool:
 
 _BRACKET_AFTER = lazy_re(r"\s*\(\s*")
 _BRACKET_CLOSE = lazy_re(r"\s*\)")
+_SHORT_FORM_CLOSE = lazy_re(r"[+\-−]?\s*\)")  # (a sign may end it: "HER2-", "HR+")
 
 
 _SPACES = lazy_re(r"\s*")

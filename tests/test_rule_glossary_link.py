@@ -449,3 +449,17 @@ def test_a_drug_page_links_other_drugs_in_its_prose_to_the_dictionary():
         "- **Follicular lymphoma.** It is used with lenalidomide and rituximab.")
     found = {p.subject: p.message for p in lint(draft, select="glossary-link")}
     assert "/publications/dictionaries/cancer-terms/def/" in found["lenalidomide"]
+
+
+def test_a_short_form_with_a_sign_after_its_name_needs_no_link_of_its_own():
+    """"HER2 negative (HER2-)": the short form in brackets names the term just named; the
+    term needs the link, its short form does not (nor "HR+" after "hormone receptor
+    positive")."""
+    page = (FIXTURES / "pages" / "cancer-gov-drug-page.md").read_text(encoding="utf-8")
+    draft = POP_UP_LINK.sub(r"\1", page).replace(
+        "- **Follicular lymphoma.**",
+        "- **Breast cancer** that is hormone receptor positive (HR+) and HER2 negative "
+        "(HER2-).")
+    found = subjects(draft)
+    assert "HER2 negative" in found
+    assert "HER2" not in found
