@@ -463,3 +463,16 @@ def test_a_short_form_with_a_sign_after_its_name_needs_no_link_of_its_own():
     found = subjects(draft)
     assert "HER2 negative" in found
     assert "HER2" not in found
+
+
+def test_a_drug_asked_for_by_its_whole_name_needs_no_link_by_part_of_it():
+    """On a drug's page, "irinotecan" after "irinotecan hydrochloride" in the same section is
+    the same drug: the link asked for on the whole name serves it."""
+    page = (FIXTURES / "pages" / "cancer-gov-drug-page.md").read_text(encoding="utf-8")
+    draft = POP_UP_LINK.sub(r"\1", page).replace(
+        "- **Follicular lymphoma.**",
+        "- **Follicular lymphoma.** It is used after irinotecan hydrochloride.\n"
+        "- **Colorectal cancer** that got worse after irinotecan.")
+    found = subjects(draft)
+    assert "irinotecan hydrochloride" in found
+    assert "irinotecan" not in found
