@@ -10,8 +10,9 @@ then glossary-link, then undefined-jargon). The pages are split by tools/split_c
 held-out pages.
 
 a. drafts: cancer.gov pages for patients whose editors link dictionary terms (3 links or
-   more), with those links removed: each term the editors linked in a section (a level-2
-   heading starts one) is an editors' link; glossary-link's flags are counted by section too.
+   more; a drug page with any), with those links removed: each term the editors linked in a
+   section (a level-2 heading starts one) is an editors' link; glossary-link's flags are
+   counted by section too.
    Recall: the editors' links it flags; precision: its flags that are editors' links. Patient
    PDQ summaries (laid out with "Key Points"), drug pages (with a "Use in Cancer" section)
    and other pages apart.
@@ -102,8 +103,9 @@ def evaluate_drafts(shared: Path, held: bool) -> None:
     extra: Counter[str] = Counter()
     for name, raw in nci_pages(shared, held):
         doc = document.parse(raw, name)
-        if glossary_links(doc, MATCHER.glossaries) < 3:
-            continue
+        links = glossary_links(doc, MATCHER.glossaries)
+        if links < 3 and not (links and doc.blocks_under(DRUG_PAGE_MARK)):
+            continue  # (a drug page's editors link what few terms it has)
         skipped = doc.blocks_under(LINK_SKIP_SECTIONS["default"]) | doc.captions
         candidates = section_candidates(doc, list(glossary_uses(doc, MATCHER.find, 2, skipped)),
                                         MATCHER.glossaries, frozenset())

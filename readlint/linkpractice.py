@@ -21,6 +21,7 @@ import json
 import math
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -109,11 +110,13 @@ def _linked_uses(block: Block, link: Link, find: Callable[[str], list[Match]], s
             for sub in find(block.text[link.start:link.end])]
 
 
-def left_alone(use: Use, topic: set[str], options: Mapping[str, Any]) -> bool:
+def left_alone(use: Use, topic: AbstractSet[str], options: Mapping[str, Any],
+               names: bool = True) -> bool:
     """Uses editors do not link: in table cells (2% of first uses are linked), words of the
     page's own topic (10%), words inside a proper name ("American Society of Clinical
-    Oncology", "Physician Data Query"), and a paragraph that is only the term (a brand name or
-    a title on its own; a list item that is only the term is checked, as editors link those)."""
+    Oncology", "Physician Data Query"; with `names`), and a paragraph that is only the term (a
+    brand name or a title on its own; a list item that is only the term is checked, as
+    editors link those)."""
     if use.block.kind == "table_cell" and not options["in_tables"]:
         return True
     if use.block.kind == "paragraph":
@@ -129,7 +132,7 @@ def left_alone(use: Use, topic: set[str], options: Mapping[str, Any]) -> bool:
         return True  # someone's words, quoted (10% of first uses there are linked)
     if used_as_verb(use.block.text, use.match):
         return True  # "is based on", "may mean": not the entries "base" and "mean"
-    return in_proper_name(use.block.text, use.match.start, use.match.end)
+    return names and in_proper_name(use.block.text, use.match.start, use.match.end)
 
 
 _POSSESSIVE = lazy_re(r"['’]s\b")
@@ -378,16 +381,19 @@ class Page(NamedTuple):
     # the model)
 
 
-_CANCER = lazy_re(r"\b(?:cancers?|carcinomas?|tumou?rs?|leuka?emias?|lymphomas?|melanomas?|"
-                  r"sarcomas?|myelomas?|neoplasms?|\w+blastomas?|oncolog\w*|chemotherapy)\b",
-                  re.I)
+_CANCERS = (r"cancers?|carcinomas?|tumou?rs?|leuka?emias?|lymphomas?|melanomas?|sarcomas?|"
+            r"myelomas?|neoplasms?|\w+blastomas?")
+_CANCER = lazy_re(rf"\b(?:{_CANCERS}|oncolog\w*|chemotherapy)\b", re.I)
 
 
-# A kind of cancer named: "breast cancer", "B-cell lymphomas", "melanoma" (not the bare word).
-_CANCER_NAME = lazy_re(r"(?:[\w'’-]+\s+)*(?:cancers?|carcinomas?|tumou?rs?|leuka?emias?|"
-                       r"lymphomas?|melanomas?|sarcomas?|myelomas?|neoplasms?|\w+blastomas?)",
-                       re.I)
+# A kind of cancer named: "breast cancer", "B-cell lymphomas", "melanoma": the words before the
+# noun say which kind, not only its stage, its course or its nature ("advanced cancer",
+# "recurrent cancer", "benign tumor").
+_CANCER_NAME = lazy_re(rf"((?:[\w'’-]+\s+)*)(?:{_CANCERS})", re.I)
 _BARE_CANCER = frozenset("cancer cancers tumor tumors tumour tumours neoplasm neoplasms".split())
+_NOT_A_KIND = frozenset("advanced benign recurrent relapsed refractory metastatic childhood "
+                        "other rare common early late early-stage late-stage malignant "
+                        "solid primary secondary new".split())
 
 
 def names_a_cancer(use: Use) -> bool:
@@ -397,8 +403,13 @@ def names_a_cancer(use: Use) -> bool:
     page, editors link such a name at its first use in each section: 207 of 212 times on the
     tuning pages of ../shared/corpus-nci."""
     term = use.match.text.strip()
-    return _CANCER_NAME.fullmatch(term) is not None and term.lower() not in _BARE_CANCER and \
-        (" " in term or use.block.kind == "list_item")
+    m = _CANCER_NAME.fullmatch(term)
+    if m is None or term.lower() in _BARE_CANCER:
+        return False
+    before = m.group(1).lower().split()
+    if before and all(w in _NOT_A_KIND for w in before):
+        return False  # "advanced cancer", "benign tumor": no kind named
+    return " " in term or use.block.kind == "list_item"
 
 
 _ABBREVIATION_AFTER = lazy_re(r"\s*\(([A-Z][A-Za-z0-9-]{1,9})\)")
@@ -406,17 +417,38 @@ _SMALL_WORDS = frozenset("and of the for in to on".split())
 
 
 def with_its_abbreviation(use: Use) -> bool:
-    """Is the term, of several words, followed by its initials in brackets: "Food and Drug
-    Administration (FDA)", "acute myeloid leukemia (AML)"? On a drug's page, editors link
+    """Is the term, of several words, followed by its abbreviation in brackets: "Food and
+    Drug Administration (FDA)", "acute myeloid leukemia (AML)"? On a drug's page, editors link
     such a term, with its abbreviation, 57 times of 63 on the tuning pages of
     ../shared/corpus-nci."""
-    words = [w for w in _WORD.findall(use.match.text) if w.lower() not in _SMALL_WORDS]
     after = _ABBREVIATION_AFTER.match(use.block.text, use.match.end)
-    if after is None or len(words) < 2:
+    return after is not None and " " in use.match.text.strip() and \
+        abbreviates(after.group(1), use.match.text)
+
+
+def abbreviates(short: str, long: str) -> bool:
+    """Is `short` an abbreviation of `long`: its capitals the first letters of the long form's
+    words ("NCI", "National Cancer Institute"), or found in order in it from its first letter
+    ("IL-6", "interleukin-6"; "FDA", "Food and Drug Administration"), with the same numbers?"""
+    capitals = re.sub(r"[^A-Z]", "", short)
+    if len(capitals) < 2 or not is_acronym(short.split("-")[0]):
         return False
-    short = after.group(1).upper()
-    initials = "".join(w[0] for w in words).upper()
-    return short in (initials, initials + "S")
+    if re.findall(r"\d+", short) != re.findall(r"\d+", long):
+        return False
+    words = re.findall(r"[^\W\d_]+", long)
+    if capitals in ("".join(w[0] for w in words).upper(),
+                    "".join(w[0] for w in words if w.lower() not in _SMALL_WORDS).upper()):
+        return True  # "NCI"; "FDA" for "Food and Drug Administration"
+    plain = "".join(words).upper()
+    if not plain.startswith(capitals[0]):
+        return False
+    at = 0
+    for c in capitals:
+        at = plain.find(c, at)
+        if at < 0:
+            return False
+        at += 1
+    return len(words) <= 2
 
 
 def about_cancer(doc: Document) -> bool:

@@ -17,6 +17,7 @@ from ..linkpractice import (
     LinkModel,
     Page,
     Use,
+    abbreviates,
     about_cancer,
     entry_key,
     features,
@@ -71,11 +72,9 @@ class GlossaryLink(Rule):
       list item) at its first use in each section, which they link nearly every time (207 of
       212 times), and a name given with its abbreviation ("Food and Drug Administration
       (FDA)"). The drugs of a combination, one to a row of its table, are linked in the
-      table, to their drug pages; the page's opening, above "Use in Cancer", is left plain;
-      a term inside a term asked for in the section needs no link of its own ("irinotecan"
-      after "irinotecan hydrochloride").
-    - A finished page (3 links to the glossary or more, or a drug's page with a link in its
-      "Use in Cancer" section): its editors have chosen what to
+      table, to their drug pages; the page's opening, above "Use in Cancer", is left plain.
+    - A finished page (3 links to the glossary or more; a drug's page of the site: a link in
+      its "Use in Cancer" section, however many elsewhere): its editors have chosen what to
       link, so only a likely omission is reported: a term never linked on the page (nor
       inside a longer linked term: "autologous" after "autologous stem cell transplant"), at
       its first use, that they link almost everywhere else (`finished_min_chance`), that the page
@@ -174,22 +173,22 @@ class GlossaryLink(Rule):
         stock = learned.stock if learned is not None else frozenset()
         page = page_of(doc, glossaries)
         mode = _mode(doc, glossaries, learned, options)
-        # a drug's page of the site (or any, with `practice: always`): its editors' ways
-        drug_page = page.drug_page and mode in (HOUSE_DRAFT, FINISHED)
-        tabled = _tabled_drugs(uses) if drug_page else {}
+        drug_page = _drug_page_here(doc, glossaries, learned, options)
+        tabled = _tabled_drugs(doc, uses, glossaries) if drug_page else {}
+        if drug_page:  # its opening is left plain, and introduces nothing
+            opening = _drug_page_opening(doc)
+            uses = [u for u in uses if id(u.block) not in opening or u.link is not None or
+                    with_its_abbreviation(u)]
         candidates = section_candidates(doc, uses, glossaries, stock,
-                                        _passed_over(doc, drug_page, tabled, topic, options))
+                                        _passed_over(drug_page, tabled, topic, options))
         if mode == HOUSE_DRAFT:
             yield from (self._report(doc, use, glossaries) for use in tabled.values()
                         if use.link is None)
         on_page = {entry_key(c.use.match) for c in candidates if c.linked}
-        linked_terms = _linked_terms(candidates, uses, glossaries, topic)
+        linked_terms = _linked_terms(candidates, glossaries, topic)
         # the terms inside a linked term ("autologous" in "autologous stem cell transplant")
         inside_linked = {part for t in linked_terms for part in _parts(t)} \
             if mode != HOUSE_DRAFT else set()
-        # On a drug's page, the terms inside a term asked for in a section need no link of
-        # their own there: the drug "irinotecan" after "irinotecan hydrochloride".
-        asked: dict[int, set[str]] = {}
         for c in candidates:
             states = [links_right(u, glossaries, topic) for u in c.uses if u.link is not None]
             wrong = [u for u in c.uses if u.link is not None
@@ -203,21 +202,15 @@ class GlossaryLink(Rule):
                 continue
             if _linked_elsewhere(first, mode, on_page, linked_terms, inside_linked):
                 continue
-            term = term_key(first.match)
             if not c.place.first_on_page and (options["scope"] == "document" or
                                                options["scope"] == "practice" and
                                                mode != HOUSE_DRAFT):
                 continue
             if rarity(first.match.text) >= options["max_zipf"]:
                 continue
-            if term in asked.get(first.section, ()):
-                continue  # "irinotecan" after "irinotecan hydrochloride" was asked for
             glossary = by_name[first.match.entries[0].glossary]
             if self._needs_link(doc, c, page, glossary, learned, mode, topic, options):
                 yield self._report(doc, first, glossaries)
-                if mode == HOUSE_DRAFT and drug_page:  # (not on summaries: 0.841 of the
-                    # editors' links found on the tuning pages would fall to 0.816)
-                    asked.setdefault(first.section, set()).update(_parts(term))
 
     @staticmethod
     def _needs_link(doc: Document, c: Candidate, page: Page, glossary: Glossary,
@@ -231,17 +224,18 @@ class GlossaryLink(Rule):
         if not glossary.has_practice or learned is None:
             return place.first_on_page  # a glossary of your own: each term, once a page
         text, start, end, term = use.block.text, use.match.start, use.match.end, use.match.text
-        if mode == HOUSE_DRAFT and page.drug_page and with_its_abbreviation(use):
-            return True  # a name given with its abbreviation, on a drug's page: linked
+        drug_draft = mode == HOUSE_DRAFT and page.drug_page
+        abbreviated = drug_draft and with_its_abbreviation(use)
         # everyday words: left plain, but on the site's summaries and drug pages its editors
         # link nearly every term, "surgery" and "cancer" too
         if (mode != HOUSE_DRAFT or not (page.summary or page.drug_page)) and everyday(term) or \
-                table_like(text) or _a_name(use) or \
+                table_like(text) or _a_name(use) and not abbreviated or \
                 _another_sense(use) or nearby.resource_title(use.block) or \
                 nearby.in_gene_name(text, end):
             return False  # on any page: a reader needs no link there
-        if mode == HOUSE_DRAFT and page.drug_page and names_a_cancer(use):
-            return True  # what the drug treats, on a drug's page: its editors link it
+        if abbreviated or drug_draft and names_a_cancer(use):
+            return True  # on a drug's page, what the drug treats and a name given with its
+            # abbreviation ("Food and Drug Administration (FDA)"): its editors link them
         if mode != HOUSE_DRAFT and (place.explained or nearby.explained_nearby(
                 doc, place.block_index, text, start, end, term, kinds=False)):
             return False  # explained: on the site's drafts, its editors link it all the same
@@ -300,20 +294,31 @@ def _linked_elsewhere(first: Use, mode: str, on_page: AbstractSet[str],
         for part in _parts(term))
 
 
-def _passed_over(doc: Document, drug_page: bool, tabled: Mapping[tuple[int, str], Use],
-                 topic: set[str], options: Mapping[str, Any]) -> Callable[[Use], bool]:
-    """Which uses editors leave alone (`left_alone`, and an adjective that begins a name);
-    on a drug's page, also a drug of the combination's table outside it (`tabled` reports
-    it) and the page's opening, but for a name given with its abbreviation."""
-    opening = _drug_page_opening(doc) if drug_page else frozenset()
-
+def _passed_over(drug_page: bool, tabled: Mapping[tuple[int, str], Use],
+                 topic: AbstractSet[str], options: Mapping[str, Any]) -> Callable[[Use], bool]:
+    """Which uses editors leave alone (`left_alone`, and an adjective that begins a name); on
+    a drug's page, also a drug of the combination's table outside it (`tabled` reports it),
+    and a name given with its abbreviation is no proper name to leave alone there."""
     def leave(use: Use) -> bool:
-        tabled_drug = (use.section, entry_key(use.match)) in tabled
-        if drug_page and not tabled_drug and with_its_abbreviation(use):
-            return False  # "Food and Drug Administration (FDA)": its editors link both
-        return tabled_drug or id(use.block) in opening or \
-            left_alone(use, topic, options) or _begins_a_name(use)
+        if (use.section, entry_key(use.match)) in tabled:
+            return True
+        if drug_page and with_its_abbreviation(use):
+            return left_alone(use, topic, options, names=False)  # "Food and Drug
+            # Administration (FDA)": its editors link it
+        return left_alone(use, topic, options) or _begins_a_name(use)
     return leave
+
+
+def _drug_page_here(doc: Document, glossaries: Sequence[Glossary], learned: LinkModel | None,
+                    options: Mapping[str, Any]) -> bool:
+    """Is the page a drug's page whose editors' ways apply: one of the site's (with `practice:
+    site`), or any page laid out so with `practice: always`?"""
+    if not page_of(doc, glossaries).drug_page:
+        return False
+    if options["practice"] == "always":
+        return True
+    return options["practice"] == "site" and learned is not None and \
+        on_site(doc, learned.site)
 
 
 def _drug_page_opening(doc: Document) -> frozenset[int]:
@@ -325,46 +330,42 @@ def _drug_page_opening(doc: Document) -> frozenset[int]:
     return frozenset(id(block) for block in doc.blocks[:first])
 
 
-def _tabled_drugs(uses: Sequence[Use]) -> dict[tuple[int, str], Use]:
-    """The drugs a drug's page names at the start of a cell of a table (a combination's drugs,
-    one a row: "**O** | = Vincristine Sulfate (Oncovin)"), by section and entry, each with
-    its use there (the linked one, if any). Its editors link each there, brand name beside
-    it or not, to the drug's page (176 rows of 176 on the 55 combination pages of
-    ../shared/corpus-nci), and nothing in the sentence above that names them all."""
+def _tabled_drugs(doc: Document, uses: Sequence[Use], glossaries: Sequence[Glossary]
+                  ) -> dict[tuple[int, str], Use]:
+    """The drugs a drug's page names at the start of a cell of a table (a combination's
+    drugs, one a row: "**O** | = Vincristine Sulfate (Oncovin)"): terms of the glossary whose
+    own pages these are (the drug pages), by section and entry, each with its use there (the
+    linked one, if any). Its editors link each there, brand name beside it or not, to the
+    drug's page (176 rows of 176 on the 55 combination pages of ../shared/corpus-nci), and
+    nothing in the sentence above that names them all."""
+    home = _home_glossary(doc, glossaries)
     found: dict[tuple[int, str], Use] = {}
     for u in uses:
-        if u.block.kind == "table_cell" and not u.block.text[:u.match.start].strip(" =*_"):
+        if u.block.kind == "table_cell" and not u.block.text[:u.match.start].strip(" =*_") \
+                and any(e.glossary == home for e in u.match.entries):
             key = (u.section, entry_key(u.match))
             if key not in found or u.link is not None:
                 found[key] = u
     return found
 
 
-def _linked_terms(candidates: Sequence[Candidate], uses: Sequence[Use],
-                  glossaries: tuple[Glossary, ...], topic: AbstractSet[str]
-                  ) -> dict[str, set[int]]:
+def _linked_terms(candidates: Sequence[Candidate], glossaries: tuple[Glossary, ...],
+                  topic: AbstractSet[str]) -> dict[str, set[int]]:
     """Each term linked on the page, with the sections it is linked in. A link to another
     page, or to an entry the glossaries do not know, on a use satisfies that use (given the
-    benefit of the doubt). A link in a table of the section counts too ("This combination
-    contains the drugs vincristine sulfate (Oncovin), ...", each drug linked in the table
-    below)."""
+    benefit of the doubt)."""
     linked: dict[str, set[int]] = {}
     for c in candidates:
         for u in c.uses:
             if u.link is not None and links_right(u, glossaries, topic) is not False:
                 linked.setdefault(term_key(u.match), set()).add(c.use.section)
-    for u in uses:
-        if u.link is not None and u.block.kind == "table_cell" and \
-                links_right(u, glossaries, topic) is not False:
-            linked.setdefault(term_key(u.match), set()).add(u.section)
     return linked
 
 
 def _mode(doc: Document, glossaries: Sequence[Glossary], learned: LinkModel | None,
           options: Mapping[str, Any]) -> str:
     """Which kind of page this is, for the link decision."""
-    if options["practice"] == "site" and learned is not None and \
-            on_site(doc, learned.site) and page_of(doc, glossaries).drug_page:
+    if options["practice"] == "site" and _drug_page_here(doc, glossaries, learned, options):
         # a drug's page: its editors link terms in its "Use in Cancer" section on every one
         # of them, so a link there makes a finished page and none a draft
         used = doc.blocks_under(DRUG_PAGE_MARK)
@@ -539,7 +540,7 @@ def _related(entry: Entry, use: Use, topic: AbstractSet[str]) -> bool:
         if f" {linked} " in f" {folded} " or f" {folded} " in f" {linked} " or \
                 f" {folded} " in f" {near} ":
             return True
-        if _abbreviates(name, text) or letters & set(re.findall(r"\b[A-Z]\b", name)):
+        if abbreviates(name, text) or letters & set(re.findall(r"\b[A-Z]\b", name)):
             return True
         others = {fold(w) for w in re.findall(r"[^\W_]+", name) if len(w) >= 4}
         if others & topic:
@@ -547,30 +548,6 @@ def _related(entry: Entry, use: Use, topic: AbstractSet[str]) -> bool:
         if any(a in b or b in a or a[:4] == b[:4] for a in words for b in others):
             return True
     return False
-
-
-def _abbreviates(short: str, long: str) -> bool:
-    """Is `short` an abbreviation of `long`: its capitals the first letters of the long form's
-    words ("NCI", "National Cancer Institute"), or found in order in it from its first letter
-    ("IL-6", "interleukin-6"), with the same numbers?"""
-    capitals = re.sub(r"[^A-Z]", "", short)
-    if len(capitals) < 2 or not is_acronym(short.split("-")[0]):
-        return False
-    if re.findall(r"\d+", short) != re.findall(r"\d+", long):
-        return False
-    words = re.findall(r"[^\W\d_]+", long)
-    if "".join(w[0] for w in words).upper() == capitals:
-        return True
-    plain = "".join(words).upper()
-    if not plain.startswith(capitals[0]):
-        return False
-    at = 0
-    for c in capitals:
-        at = plain.find(c, at)
-        if at < 0:
-            return False
-        at += 1
-    return len(words) <= 2
 
 
 def _entry_to_link(doc: Document, use: Use, glossaries: Sequence[Glossary]) -> Entry:
