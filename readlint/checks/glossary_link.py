@@ -69,8 +69,8 @@ class GlossaryLink(Rule):
       names what the drug treats, with no link to the glossary in that section; its editors
       link terms there on every drug's page): the terms those editors link, as on a summary,
       and always a named kind of cancer ("breast cancer", "B-cell lymphoma"; "melanoma" as a
-      list item) at its first use in each section, which they link nearly every time (207 of
-      212 times), and a name given with its abbreviation ("Food and Drug Administration
+      list item) at its first use in each section, which they link nearly every time (582
+      times of 602), and a name given with its abbreviation ("Food and Drug Administration
       (FDA)"). The drugs of a combination, one to a row of its table, are linked in the
       table, to their drug pages; the page's opening, above "Use in Cancer", is left plain.
     - A finished page (3 links to the glossary or more; a drug's page of the site: a link in
