@@ -35,6 +35,7 @@ from ..rule import UNDEFINED_TERM, Example, Rule
 from ..vocabulary import (
     EVERYDAY_ABBREVIATIONS,
     EVERYDAY_PREFIXES,
+    LONGEST_WORD,
     SKIP_SECTIONS,
     STOPWORDS,
     SUFFIX_WORDS,
@@ -1443,8 +1444,12 @@ def _two_words(doc: Document, term: str) -> str | None:
         if low.startswith(small) and len(rest) >= 4 and \
                 (zipf(rest) >= 3.0 or rest in words.get(rest[:2], ())):
             return f"{term[:len(small)]} {term[len(small):]}"
-    for i in range(len(low) - 4, 4, -1):  # "thoracentesissuch", "creatininewaste": a word
-        head, tail = low[:i], low[i:]  # and a very common one, a dash lost between them
+    # (a tail longer than any word English knows is none: a word of thousands of letters
+    # is not tried at every split)
+    for i in range(len(low) - 4, max(4, len(low) - LONGEST_WORD - 1), -1):
+        # "thoracentesissuch", "creatininewaste": a word and a very common one, a dash lost
+        # between them
+        head, tail = low[:i], low[i:]
         if tail not in SUFFIX_WORDS and tail not in _ENDING_WORDS and zipf(tail) >= 4.5 and \
                 (zipf(head) >= 1.9 or head in words.get(head[:2], ())):
             return f"{term[:i]} {term[i:]}"
