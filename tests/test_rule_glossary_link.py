@@ -76,9 +76,10 @@ def test_message_and_link_style_follow_the_document():
 def test_absolute_url_when_the_document_has_no_dictionary_links():
     (problem,) = [p for p in lint("Women with neutropenia.\n", select="glossary-link")
                   if p.subject == "neutropenia"]
+    # (the address ends the message: no full stop to copy with it)
     assert problem.message == ('"neutropenia" is in the NCI Dictionary of Cancer Terms: '
                                "link it to https://www.cancer.gov/publications/dictionaries/"
-                               "cancer-terms/def/45361.")
+                               "cancer-terms/def/45361")
 
 
 def test_link_to_a_different_entry_is_reported():
@@ -272,7 +273,14 @@ def test_project_glossary_from_config(tmp_path):
     (problem,) = lint("Your wound vac needs care. The wound vac hums.\n",
                       select="glossary-link", config=load_config(config_file))
     assert problem.message == ('"wound vac" is in the clinic glossary: link it to '
-                               'https://clinic.example/g/wv.')
+                               'https://clinic.example/g/wv')
+    # a glossary with no addresses: its entry is named, and no link is offered as a fix
+    glossary.write_text("name: clinic\nterms:\n  - {term: wound vac, id: wv}\n",
+                        encoding="utf-8")
+    (problem,) = lint("Your wound vac needs care.\n", select="glossary-link",
+                      config=load_config(config_file))
+    assert problem.message == '"wound vac" is in the clinic glossary: link it to its entry there.'
+    assert problem.fix is None
 
 
 def test_what_a_page_already_says_of_a_term_needs_no_link():
@@ -383,7 +391,7 @@ def test_on_a_page_among_the_drug_summaries_a_drug_is_linked_to_its_summary():
     (other_page,) = [p for p in lint(elsewhere + text, select="glossary-link", config=every)
                      if p.subject == "Panitumumab"]
     assert drug_page.message.endswith(
-        "link it to https://www.cancer.gov/about-cancer/treatment/drugs/panitumumab.")
+        "link it to https://www.cancer.gov/about-cancer/treatment/drugs/panitumumab")
     assert "/publications/dictionaries/cancer-terms/def/" in other_page.message
     assert drug_page.fix is not None and \
         "(https://www.cancer.gov/about-cancer/treatment/drugs/panitumumab)" in \

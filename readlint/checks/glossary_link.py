@@ -260,11 +260,14 @@ class GlossaryLink(Rule):
         end = use.block.source_offset(use.match.end - 1) + 1
         term = use.match.text
         label = glossary.title or f"the {glossary.name} glossary"
+        # the address ends the message, with no full stop a writer might copy with it; a
+        # glossary with no addresses gets its entry named instead
+        where = url if url else f"its entry in {label}."
         if use.link is not None:
             return self.problem(
                 doc, start, end,
                 f"This link on \"{term}\" goes to a different glossary entry; link it to "
-                f"{url}.", subject=term)
+                f"{where}", subject=term)
         fix = None
         if url and end - start == len(term) and doc.source[start:end] == term and \
                 doc.source[start - 1:start] not in ("!", "\\", "[", "]"):
@@ -274,8 +277,8 @@ class GlossaryLink(Rule):
             fix = Fix(start, end, f"[{term}]({target})", f"link \"{term}\" to the glossary")
         return self.problem(
             doc, start, end,
-            f"\"{term}\" is in {label}: link it to {url}.", fix=fix,
-            subject=term)
+            f"\"{term}\" is in {label}: link it to {url if url else 'its entry there.'}",
+            fix=fix, subject=term)
 
 
 def _linked_elsewhere(first: Use, mode: str, on_page: AbstractSet[str],
