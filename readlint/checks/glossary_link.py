@@ -172,8 +172,8 @@ class GlossaryLink(Rule):
         learned = model()
         stock = learned.stock if learned is not None else frozenset()
         page = page_of(doc, glossaries)
-        mode = _mode(doc, glossaries, learned, options)
         drug_page = _drug_page_here(doc, glossaries, learned, options)
+        mode = _mode(doc, glossaries, learned, options, drug_page)
         tabled = _tabled_drugs(doc, uses, glossaries) if drug_page else {}
         if drug_page:  # its opening is left plain, and introduces nothing
             opening = _drug_page_opening(doc)
@@ -366,9 +366,9 @@ def _linked_terms(candidates: Sequence[Candidate], glossaries: tuple[Glossary, .
 
 
 def _mode(doc: Document, glossaries: Sequence[Glossary], learned: LinkModel | None,
-          options: Mapping[str, Any]) -> str:
-    """Which kind of page this is, for the link decision."""
-    if options["practice"] == "site" and _drug_page_here(doc, glossaries, learned, options):
+          options: Mapping[str, Any], drug_page: bool) -> str:
+    """Which kind of page this is, for the link decision (`drug_page`: `_drug_page_here`)."""
+    if options["practice"] == "site" and drug_page:
         # a drug's page: its editors link terms in its "Use in Cancer" section on every one
         # of them, so a link there makes a finished page and none a draft
         used = doc.blocks_under(DRUG_PAGE_MARK)
@@ -564,8 +564,7 @@ def _entry_to_link(doc: Document, use: Use, glossaries: Sequence[Glossary]) -> E
     entries = use.match.entries
     if len(entries) > 1 and (use.block.kind == "table_cell" or
                              not page_of(doc, glossaries).drug_page):
-        home = doc.memo(("glossary the page stands among", tuple(g.name for g in glossaries)),
-                        lambda: _home_glossary(doc, glossaries))
+        home = _home_glossary(doc, glossaries)
         for entry in entries:
             if entry.glossary == home:
                 return entry
@@ -573,7 +572,15 @@ def _entry_to_link(doc: Document, use: Use, glossaries: Sequence[Glossary]) -> E
 
 
 def _home_glossary(doc: Document, glossaries: Sequence[Glossary]) -> str | None:
-    """The name of the glossary whose addresses include the page's own `url`, if any."""
+    """The name of the glossary whose addresses include the page's own `url`, if any (worked
+    out once a page)."""
+    found: str | None = doc.memo(("glossary the page stands among",
+                                  tuple(g.name for g in glossaries)),
+                                 lambda: _glossary_at(doc, glossaries))
+    return found
+
+
+def _glossary_at(doc: Document, glossaries: Sequence[Glossary]) -> str | None:
     url = doc.metadata.get("url")
     if not isinstance(url, str):
         return None
