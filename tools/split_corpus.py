@@ -143,7 +143,8 @@ READ_CHECKS = ("round3/undefined-jargon.tsv", "round3/glossary-link.tsv",
                "round15/glossary-link-drafts-22040.tsv",
                "round15/glossary-link-drafts-22041.tsv",
                "round15/glossary-link-drafts-22042.tsv",
-               "round15/glossary-link-drafts-22043.tsv")
+               "round15/glossary-link-drafts-22043.tsv",
+               "round15/glossary-link-drafts-22044.tsv")
 READ_CHECKS_DIR = ROOT / "benchmarks" / "hand-check"
 
 
