@@ -636,49 +636,19 @@ _ANNOUNCES_LIST_NO_COLON = lazy_re(r"(?:^|[.!?;:]\s+)((?:(?!of\b)[A-Za-z-]+\s+){
                                    r"\s+(?:may\s+)?include)\s*$", re.I)
 
 
-def list_announced(doc: Document, block_index: int, start: int) -> bool:
-    """Is the term at `start` the name an item of a list gives, a list that a line before it
-    announces ("Cancers linked to VHL include:", "the following types:", "Specific types
-    include")? Its items are kinds of what the line names. Not a list of roles ("Signs of
-    leukemia include:", "signs ... Check with your doctor if you have any of the following:":
-    a reader told "petechiae" is a sign still does not know what it is), nor a word further
-    into the item ("The amount of hemoglobin in the red blood cells")."""
-    item = doc.blocks[block_index]
-    if item.kind != "list_item" or not _item_name(item.text, start):
+def list_announced(doc: Document, block_index: int) -> bool:
+    """Is the block an item of a list that a line before it announces ("Cancers linked to
+    VHL include:", "the following types:", "Specific types include")? Its items are kinds of
+    what the line names."""
+    if doc.blocks[block_index].kind != "list_item":
         return False
     for block in reversed(doc.blocks[max(0, block_index - 40):block_index]):
         if block.kind != "list_item":
             return block.kind == "paragraph" and (
                 _ANNOUNCES_LIST.search(block.text[-120:]) is not None or
                 _ANNOUNCES_LIST_NO_COLON.search(block.text, max(0, len(block.text) - 120))
-                is not None) and not _roles_listed(block.text)
+                is not None)
     return False
-
-
-_SYMPTOMS = lazy_re(r"\b(?:signs|symptoms|side\s+effects)\b", re.I)
-
-
-def _roles_listed(lead: str) -> bool:
-    """Does the line before a list say its items are roles: a role in its last sentence
-    ("Risk factors include:"), or signs or symptoms a little before ("These and other signs
-    ... Check with your doctor if you have any of the following:")?"""
-    last = re.split(r"[.!?]\s+", lead[-250:])[-1]
-    return _A_ROLE.search(last) is not None or _SYMPTOMS.search(lead[-250:]) is not None
-
-
-# Where the name an item gives ends: "Hemangioblastomas", "**Nodular sclerosing Hodgkin
-# lymphoma:** ...", "Surgery to remove the tumor", "Petechiae (flat, pinpoint spots ...)".
-_ITEM_NAME_END = lazy_re(r"[:;.,(—–]|\s-\s|\s(?:that|which|who|in|of|to|is|are|and|or|with|"
-                         r"for)\s")
-
-
-def _item_name(text: str, start: int) -> bool:
-    """Is `start` in the name that opens a list item (its words up to the first punctuation
-    or small joining word, at most six words)?"""
-    opening = len(text) - len(text.lstrip(" *_\"“"))
-    m = _ITEM_NAME_END.search(text, opening)
-    name_end = m.start() if m else len(text)
-    return start < name_end and len(text[opening:start].split()) < 6
 
 
 def announced_kind(text: str, start: int) -> bool:
@@ -760,7 +730,7 @@ def explained_nearby(doc: Document, block_index: int, text: str, start: int, end
         under_own_heading(doc, block_index, term) or misread(text, start, end) or \
         inheritance_explained(text, start, end) or \
         kinds and (kind_given(text, start, end) or announced_kind(text, start) or
-                   list_announced(doc, block_index, start))
+                   list_announced(doc, block_index))
 
 
 def key_points_lists(doc: Document) -> set[int]:

@@ -164,11 +164,9 @@ class UndefinedJargon(Rule):
         ETFB, and ETFDH", "the parasite Babesia microti", "a different checkpoint molecule, CTLA-4",
         "another gene, HFE";
       - one of the types the sentence before announces: "four main types of thyroid
-        cancer. These are papillary, follicular, medullary, and anaplastic", or the name
-        that opens an item of a list a line announces ("Cancers linked to VHL include:";
-        "Specific types include", its colon lost); not the words further into the item, and
-        not the items of a list of signs, symptoms or other roles ("Signs of leukemia
-        include:"): a reader told a word is a sign still does not know what it means;
+        cancer. These are papillary, follicular, medullary, and anaplastic", or an item of
+        a list a line announces ("Cancers linked to VHL include:"; "Specific types include",
+        its colon lost);
       - an abbreviation after its long form: "American Society of Clinical Oncology (ASCO)",
         or with the long form's words a little before it ("sexually transmitted diseases ...
         STDs", "Central Nervous System - ... CNS Embryonal Tumors"),
