@@ -96,9 +96,14 @@ def section_of(doc: document.Document, offset: int) -> int | None:
     return sum(1 for b in doc.blocks[:found[0] + 1] if b.kind == "heading" and b.level <= 2)
 
 
+# A page among NCI's drug summaries that is not a drug's own page (no "Use in Cancer"):
+# "Drugs Approved for Bladder Cancer", a list of drugs each linked to its summary.
+DRUG_LIST = re.compile(r"cancer\.gov/about-cancer/treatment/drugs/[\w-]+$")
+
+
 def evaluate_drafts(shared: Path, held: bool) -> None:
     totals: dict[str, Counter[str]] = {"PDQ summaries": Counter(), "drug pages": Counter(),
-                                       "other pages": Counter()}
+                                       "lists of drugs": Counter(), "other pages": Counter()}
     missed: Counter[str] = Counter()
     extra: Counter[str] = Counter()
     for name, raw in nci_pages(shared, held):
@@ -119,7 +124,9 @@ def evaluate_drafts(shared: Path, held: bool) -> None:
             if found:
                 flags[(section_of(draft, p.start), entry_key(found[0]))] = found[0].text
         t = totals["PDQ summaries" if doc.blocks_under(SUMMARY_MARK) else
-                   "drug pages" if doc.blocks_under(DRUG_PAGE_MARK) else "other pages"]
+                   "drug pages" if doc.blocks_under(DRUG_PAGE_MARK) else
+                   "lists of drugs" if DRUG_LIST.search(str(doc.metadata.get("url", "")))
+                   else "other pages"]
         t["pages"] += 1
         t["words"] += draft.stats.words
         t["editors"] += len(editors)

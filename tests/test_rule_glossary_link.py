@@ -492,3 +492,34 @@ def test_a_short_form_with_a_sign_after_its_name_needs_no_link_of_its_own():
     assert "HER2 negative" in found
     assert "HER2" not in found
 
+
+
+DRUG_SUMMARY_LINK = re.compile(r"\[([^\]]+)\]\((/about-cancer/treatment/drugs/[\w-]+)\)")
+
+
+def test_a_draft_of_a_list_of_drugs_links_each_item_to_its_drugs_summary():
+    """cancer.gov's "Drugs Approved for Vulvar Cancer" (tests/fixtures/pages, a U.S.
+    government work) stands among NCI's drug summaries (its url) and links every item of its
+    lists, a drug's name, to that drug's summary. As published: nothing. With those links
+    taken out, each item is asked for again, to the address its editors chose."""
+    page = (FIXTURES / "pages" / "cancer-gov-drug-list-page.md").read_text(encoding="utf-8")
+    assert subjects(page) == []
+    editors = [(line.count("\n"), href) for line, href in
+               ((page[:m.start()], m.group(2)) for m in DRUG_SUMMARY_LINK.finditer(page))]
+    assert len(editors) == 5
+    draft = DRUG_SUMMARY_LINK.sub(r"\1", page)
+    found = lint(draft, select="glossary-link")
+    assert [(p.line - 1, p.message.rsplit(" ", 1)[-1].removeprefix("https://www.cancer.gov"))
+            for p in found] == editors
+    # the brand's item links the brand to its drug's summary; the fix writes the link
+    assert found[0].subject == "Gardasil" and found[0].fix is not None
+    assert found[0].fix.replacement == "[Gardasil](https://www.cancer.gov/about-cancer/" \
+        "treatment/drugs/recombinant-hpv-quadrivalent-vaccine)"
+    # a link left in a list makes that list finished, not the others
+    one_left = draft.replace("- Bleomycin Sulfate",
+                             "- [Bleomycin Sulfate](/about-cancer/treatment/drugs/bleomycin)")
+    assert subjects(one_left) == [p.subject for p in found[:4]]
+    # another site's list is not the site's way
+    elsewhere = draft.replace("url: https://www.cancer.gov/about-cancer/treatment/drugs/",
+                              "url: https://example.org/drugs/")
+    assert subjects(elsewhere) == []

@@ -73,6 +73,11 @@ class GlossaryLink(Rule):
       times of 602), and a name given with its abbreviation ("Food and Drug Administration
       (FDA)"). The drugs of a combination, one to a row of its table, are linked in the
       table, to their drug pages; the page's opening, above "Use in Cancer", is left plain.
+    - A draft of a list of drugs of that site (a page that stands among the drug summaries,
+      its `url` one of their addresses, such as "Drugs Approved for Bladder Cancer", whose
+      list items are drugs' names): in each list with none of them linked, each item's drug,
+      linked to its summary, as its editors link every item of every such
+      list, brand and generic names alike (1,488 links on 44 pages).
     - A finished page (3 links to the glossary or more; a drug's page of the site: a link in
       its "Use in Cancer" section, however many elsewhere): its editors have chosen what to
       link, so only a likely omission is reported: a term never linked on the page (nor
@@ -175,6 +180,11 @@ class GlossaryLink(Rule):
         drug_page = _drug_page_here(doc, glossaries, learned, options)
         mode = _mode(doc, glossaries, learned, options, drug_page)
         tabled = _tabled_drugs(doc, uses, glossaries) if drug_page else {}
+        listed = _listed_drugs(doc, uses, glossaries) \
+            if not drug_page and _site_ways(doc, learned, options) else []
+        # a draft of a list of drugs among the drug summaries (a list with none of its names
+        # linked): each name links to its own
+        yield from (self._report(doc, use, glossaries) for use in _unlinked_lists(doc, listed))
         if drug_page:  # its opening is left plain, and introduces nothing
             opening = _drug_page_opening(doc)
             uses = [u for u in uses if id(u.block) not in opening or u.link is not None or
@@ -316,8 +326,12 @@ def _drug_page_here(doc: Document, glossaries: Sequence[Glossary], learned: Link
                     options: Mapping[str, Any]) -> bool:
     """Is the page a drug's page whose editors' ways apply: one of the site's (with `practice:
     site`), or any page laid out so with `practice: always`?"""
-    if not page_of(doc, glossaries).drug_page:
-        return False
+    return page_of(doc, glossaries).drug_page and _site_ways(doc, learned, options)
+
+
+def _site_ways(doc: Document, learned: LinkModel | None, options: Mapping[str, Any]) -> bool:
+    """Do the ways of the site's editors apply to the page's layouts: a page of the site (with
+    `practice: site`), or any page with `practice: always`?"""
     if options["practice"] == "always":
         return True
     return options["practice"] == "site" and learned is not None and \
@@ -350,6 +364,46 @@ def _tabled_drugs(doc: Document, uses: Sequence[Use], glossaries: Sequence[Gloss
             if key not in found or u.link is not None:
                 found[key] = u
     return found
+
+
+# A list of drugs is one of at least this many items, each a drug's name.
+_LISTED_DRUGS = 3
+_NAME_WORDS = 10  # an item of more words than this is not a name
+
+
+def _listed_drugs(doc: Document, uses: Sequence[Use], glossaries: Sequence[Glossary]
+                  ) -> list[Use]:
+    """The drugs a list names, one to an item ("- Bavencio (Avelumab)", "- Cisplatin"), on a
+    page that stands among one glossary's own pages (its `url` is one of the glossary's
+    addresses: NCI's "Drugs Approved for Bladder Cancer" among its drug summaries): the first
+    term of that glossary in each item that is only a name. Its editors link each item to
+    the drug's summary (every item of the 44 such pages of ../shared/corpus-nci, 1,488
+    links, the same drug under its brand and generic names alike), so a list with none of
+    them linked is a draft, whatever the page's other lists link."""
+    home = _home_glossary(doc, glossaries)
+    if home is None:
+        return []
+    found: dict[int, Use] = {}
+    for u in uses:
+        text = u.block.text
+        if u.block.kind == "list_item" and id(u.block) not in found and \
+                any(e.glossary == home for e in u.match.entries) and \
+                len(text.split()) <= _NAME_WORDS and ". " not in text.strip():
+            found[id(u.block)] = u
+    return list(found.values()) if len(found) >= _LISTED_DRUGS else []
+
+
+def _unlinked_lists(doc: Document, listed: Sequence[Use]) -> list[Use]:
+    """The uses of `listed` in lists (runs of list items) none of whose uses is linked."""
+    which: dict[int, int] = {}  # id of a list item -> the number of its list
+    number = 0
+    for block in doc.blocks:
+        if block.kind == "list_item":
+            which[id(block)] = number
+        else:
+            number += 1
+    linked = {which[id(u.block)] for u in listed if u.link is not None}
+    return [u for u in listed if which[id(u.block)] not in linked]
 
 
 def _linked_terms(candidates: Sequence[Candidate], glossaries: tuple[Glossary, ...],
