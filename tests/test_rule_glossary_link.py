@@ -511,10 +511,15 @@ def test_a_draft_of_a_list_of_drugs_links_each_item_to_its_drugs_summary():
     found = lint(draft, select="glossary-link")
     assert [(p.line - 1, p.message.rsplit(" ", 1)[-1].removeprefix("https://www.cancer.gov"))
             for p in found] == editors
-    # the brand's item links the brand to its drug's summary; the fix writes the link
-    assert found[0].subject == "Gardasil" and found[0].fix is not None
-    assert found[0].fix.replacement == "[Gardasil](https://www.cancer.gov/about-cancer/" \
+    # an item naming the drug twice ("Brand (Generic)") is linked whole, as its editors do;
+    # the fix writes the link
+    name = "Gardasil (Recombinant HPV Quadrivalent Vaccine)"
+    assert found[0].subject == name and found[0].fix is not None
+    assert found[0].fix.replacement == f"[{name}](https://www.cancer.gov/about-cancer/" \
         "treatment/drugs/recombinant-hpv-quadrivalent-vaccine)"
+    assert [p.subject for p in found[2:]] == [
+        "Recombinant Human Papillomavirus (HPV) Nonavalent Vaccine",
+        "Recombinant Human Papillomavirus (HPV) Quadrivalent Vaccine", "Bleomycin Sulfate"]
     # a link left in a list makes that list finished, not the others
     one_left = draft.replace("- Bleomycin Sulfate",
                              "- [Bleomycin Sulfate](/about-cancer/treatment/drugs/bleomycin)")

@@ -389,8 +389,19 @@ def _listed_drugs(doc: Document, uses: Sequence[Use], glossaries: Sequence[Gloss
         if u.block.kind == "list_item" and id(u.block) not in found and \
                 any(e.glossary == home for e in u.match.entries) and \
                 len(text.split()) <= _NAME_WORDS and ". " not in text.strip():
-            found[id(u.block)] = u
+            found[id(u.block)] = _whole_item(u)
     return list(found.values()) if len(found) >= _LISTED_DRUGS else []
+
+
+def _whole_item(use: Use) -> Use:
+    """The use, taken as the whole item when the item is the name and another name in
+    brackets ("Bavencio (Avelumab)"): its editors link the item whole."""
+    text, match = use.block.text, use.match
+    end = len(text.rstrip())
+    if match.start == len(text) - len(text.lstrip()) and text[match.end:end].lstrip()[:1] == "(" \
+            and text[end - 1] == ")":
+        return use._replace(match=match._replace(end=end, text=text[match.start:end]))
+    return use
 
 
 def _unlinked_lists(doc: Document, listed: Sequence[Use]) -> list[Use]:
