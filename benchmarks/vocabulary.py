@@ -120,9 +120,10 @@ def evaluate_drafts(shared: Path, held: bool) -> None:
         draft = document.parse(stripped, name)
         flags: dict[tuple[int | None, str], str] = {}
         for p in problems(stripped, name, "glossary-link"):
-            found = MATCHER.find(stripped[p.start:p.end])
-            if found:
-                flags[(section_of(draft, p.start), entry_key(found[0]))] = found[0].text
+            # every term the flagged words hold: a list's "Bavencio (Avelumab)", asked for
+            # whole, is the editors' one link on both names
+            for found in MATCHER.find(stripped[p.start:p.end]):
+                flags[(section_of(draft, p.start), entry_key(found))] = found.text
         t = totals["PDQ summaries" if doc.blocks_under(SUMMARY_MARK) else
                    "drug pages" if doc.blocks_under(DRUG_PAGE_MARK) else
                    "lists of drugs" if DRUG_LIST.search(str(doc.metadata.get("url", "")))
