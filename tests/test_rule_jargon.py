@@ -415,6 +415,20 @@ def test_two_words_run_together_are_named_as_such():
     assert found["genitalis"].startswith("Readers may not know the term")
 
 
+def test_a_rarer_word_of_the_page_run_together_with_a_small_word_is_named():
+    # "stoma" is rare in English (too rare to be taken as a word on its own), but the page
+    # uses it: "stomafor" is "stoma for"
+    text = ("An ileostomy makes an openingcalled a stomafor the stool to leave the body. "
+            "To create a stoma, the surgeon brings the intestine through the belly.\n")
+    found = {p.subject: p.message for p in lint(text, select="undefined-jargon")}
+    assert found["stomafor"] == \
+        '"stomafor" looks like two words run together: "stoma for". Put the space back.'
+    # not when the page does not use the word on its own
+    found = {p.subject: p.message for p in lint(text.replace("a stoma,", "an opening,"),
+                                                 select="undefined-jargon")}
+    assert found["stomafor"].startswith("Readers may not know the term")
+
+
 @pytest.mark.parametrize("text, term", [
     # the term's hardest word is linked elsewhere on the page, in any form
     ("Some women take [adjuvant](https://www.cancer.gov/publications/dictionaries/cancer-terms/"

@@ -1437,7 +1437,8 @@ def _two_words(doc: Document, term: str) -> str | None:
     for small in _GLUED_WORDS:
         head = low[:-len(small)]
         if low.endswith(small) and len(head) >= 5 and \
-                (zipf(head) >= 3.0 or head in words.get(head[:2], ())):
+                (zipf(head) >= 3.0 or head in words.get(head[:2], ()) or
+                 zipf(head) > 0 and head in _page_vocabulary(doc)):
             return f"{term[:len(head)]} {small}"
     for small in _GLUED_BEFORE:  # "ofsleep", "orstroke", "itoften"
         rest = low[len(small):]
@@ -1549,6 +1550,14 @@ def _page_words(doc: Document) -> dict[str, list[str]]:
     """`_words_by_start` of the page, worked out once for it."""
     words: dict[str, list[str]] = doc.memo("page words by beginning",
                                            lambda: _words_by_start(doc))
+    return words
+
+
+def _page_vocabulary(doc: Document) -> frozenset[str]:
+    """Every word of the page (lower case), worked out once for it: "stoma" on a page that
+    says "To create a stoma", where "stomafor" is "stoma for"."""
+    words: frozenset[str] = doc.memo("page vocabulary", lambda: frozenset(
+        word.text.lower() for sentence in doc.sentences for word in sentence.words))
     return words
 
 
