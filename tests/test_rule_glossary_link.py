@@ -528,3 +528,27 @@ def test_a_draft_of_a_list_of_drugs_links_each_item_to_its_drugs_summary():
     elsewhere = draft.replace("url: https://www.cancer.gov/about-cancer/treatment/drugs/",
                               "url: https://example.org/drugs/")
     assert subjects(elsewhere) == []
+
+
+def test_only_items_that_are_a_drugs_names_are_asked_for_once_each():
+    """A list of drugs (a page among NCI's drug summaries) asks for an item that is a drug's
+    name, or its name and another in brackets, once, whole; not an item that says more, nor
+    one naming two drugs; and in a list mostly linked, nothing (finished)."""
+    head = ("---\ntitle: Drugs Approved for Bladder Cancer\naudienceLevel: patient\n"
+            "url: https://www.cancer.gov/about-cancer/treatment/drugs/bladder\n---\n\n"
+            "## Drugs Approved for Bladder Cancer\n\n")
+    items = ["Cisplatin", "Keytruda (Pembrolizumab)", "Valrubicin",
+             "Your doctor may give you mitomycin with radiation therapy",
+             "Opdivo (Nivolumab) and Yervoy (Ipilimumab)"]
+    page = head + "".join(f"- {item}\n" for item in items)
+    found = lint(page, select="glossary-link")
+    assert [p.subject for p in found] == items[:3]  # each once, whatever the page's mode
+    fixed = [p.fix.replacement for p in found if p.fix is not None]
+    assert fixed[1] == "[Keytruda (Pembrolizumab)](https://www.cancer.gov/about-cancer/" \
+        "treatment/drugs/pembrolizumab)"
+    # most of the list's drugs linked: finished; a link or two left in a draft: a draft
+    linked = [f"[{item}](/about-cancer/treatment/drugs/{drug})" for item, drug in
+              zip(items[:2], ("cisplatin", "pembrolizumab"), strict=True)]
+    assert subjects(head + "".join(f"- {item}\n" for item in linked[:2] + items[2:3])) == []
+    assert subjects(head + "".join(f"- {item}\n" for item in linked[:1] + items[1:3])) == \
+        items[1:3]

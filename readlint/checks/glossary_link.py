@@ -6,6 +6,7 @@ from collections.abc import Set as AbstractSet
 from typing import Any
 
 from .. import nearby
+from ..blocks import Block
 from ..document import Document
 from ..glossary import Entry, Glossary
 from ..glossary_sets import block_matches, matcher_for
@@ -73,11 +74,13 @@ class GlossaryLink(Rule):
       times of 602), and a name given with its abbreviation ("Food and Drug Administration
       (FDA)"). The drugs of a combination, one to a row of its table, are linked in the
       table, to their drug pages; the page's opening, above "Use in Cancer", is left plain.
-    - A draft of a list of drugs of that site (a page that stands among the drug summaries,
-      its `url` one of their addresses, such as "Drugs Approved for Bladder Cancer", whose
-      list items are drugs' names): in each list with none of them linked, each item's drug,
-      linked to its summary, as its editors link every item of every such
-      list, brand and generic names alike (1,488 links on 44 pages).
+    - A list of drugs of that site (a page that stands among the drug summaries, its `url`
+      one of their addresses, such as "Drugs Approved for Bladder Cancer", with list items
+      that are each a drug's name, or its name and another in brackets: "Bavencio
+      (Avelumab)"): in each list with fewer than half of its drugs linked, each unlinked
+      item, whole, linked to the drug's summary, as its editors link every item of every such
+      list (1,488 links on 44 pages); on any page, finished or not. An item that says more
+      than the names ("Your doctor may give you mitomycin") is not one.
     - A finished page (3 links to the glossary or more; a drug's page of the site: a link in
       its "Use in Cancer" section, however many elsewhere): its editors have chosen what to
       link, so only a likely omission is reported: a term never linked on the page (nor
@@ -177,14 +180,16 @@ class GlossaryLink(Rule):
         learned = model()
         stock = learned.stock if learned is not None else frozenset()
         page = page_of(doc, glossaries)
-        drug_page = _drug_page_here(doc, glossaries, learned, options)
+        site_ways = _site_ways(doc, learned, options)
+        drug_page = page.drug_page and site_ways
         mode = _mode(doc, glossaries, learned, options, drug_page)
         tabled = _tabled_drugs(doc, uses, glossaries) if drug_page else {}
-        listed = _listed_drugs(doc, uses, glossaries) \
-            if not drug_page and _site_ways(doc, learned, options) else []
-        # a draft of a list of drugs among the drug summaries (a list with none of its names
-        # linked): each name links to its own
-        yield from (self._report(doc, use, glossaries) for use in _unlinked_lists(doc, listed))
+        drafted = _drafted_lists(doc, uses, glossaries) \
+            if site_ways and not page.drug_page else []
+        yield from (self._report(doc, use, glossaries) for use in drafted)
+        if drafted:  # the items of a drafted list are asked for as the list's, once
+            asked = {id(use.block) for use in drafted}
+            uses = [u for u in uses if id(u.block) not in asked]
         if drug_page:  # its opening is left plain, and introduces nothing
             opening = _drug_page_opening(doc)
             uses = [u for u in uses if id(u.block) not in opening or u.link is not None or
@@ -322,13 +327,6 @@ def _passed_over(drug_page: bool, tabled: Mapping[tuple[int, str], Use],
     return leave
 
 
-def _drug_page_here(doc: Document, glossaries: Sequence[Glossary], learned: LinkModel | None,
-                    options: Mapping[str, Any]) -> bool:
-    """Is the page a drug's page whose editors' ways apply: one of the site's (with `practice:
-    site`), or any page laid out so with `practice: always`?"""
-    return page_of(doc, glossaries).drug_page and _site_ways(doc, learned, options)
-
-
 def _site_ways(doc: Document, learned: LinkModel | None, options: Mapping[str, Any]) -> bool:
     """Do the ways of the site's editors apply to the page's layouts: a page of the site (with
     `practice: site`), or any page with `practice: always`?"""
@@ -366,55 +364,76 @@ def _tabled_drugs(doc: Document, uses: Sequence[Use], glossaries: Sequence[Gloss
     return found
 
 
-# A list of drugs is one of at least this many items, each a drug's name.
+# A page of lists of drugs names at least this many, one to an item.
 _LISTED_DRUGS = 3
-_NAME_WORDS = 10  # an item of more words than this is not a name
+# An item that names a drug and, in brackets, its other name: "Bavencio (Avelumab)".
+_TWO_NAMES = re.compile(r"(?P<one>[^()]+?)\s*\((?P<other>[^()]+)\)")
 
 
-def _listed_drugs(doc: Document, uses: Sequence[Use], glossaries: Sequence[Glossary]
-                  ) -> list[Use]:
-    """The drugs a list names, one to an item ("- Bavencio (Avelumab)", "- Cisplatin"), on a
-    page that stands among one glossary's own pages (its `url` is one of the glossary's
-    addresses: NCI's "Drugs Approved for Bladder Cancer" among its drug summaries): the first
-    term of that glossary in each item that is only a name. Its editors link each item to
-    the drug's summary (every item of the 44 such pages of ../shared/corpus-nci, 1,488
-    links, the same drug under its brand and generic names alike), so a list with none of
-    them linked is a draft, whatever the page's other lists link."""
+def _drafted_lists(doc: Document, uses: Sequence[Use], glossaries: Sequence[Glossary]
+                   ) -> list[Use]:
+    """The drugs to link on a draft of a page of lists of drugs, one that stands among one
+    glossary's own pages (its `url` is one of the glossary's addresses: NCI's "Drugs Approved
+    for Bladder Cancer" among its drug summaries) and names at least `_LISTED_DRUGS` of its
+    drugs, each the whole of a list item: in each list (a run of list items) with fewer than
+    half of its drugs linked to the glossaries, each unlinked item's drug, the item whole.
+    Its editors link every item of every such list to the drug's summary (the 44 such pages
+    of ../shared/corpus-nci, 1,488 links), brand and generic names alike, the item whole
+    ("Bavencio (Avelumab)"): a list with most of its drugs linked is finished."""
     home = _home_glossary(doc, glossaries)
     if home is None:
         return []
-    found: dict[int, Use] = {}
+    by_block: dict[int, list[Use]] = {}
     for u in uses:
-        text = u.block.text
-        if u.block.kind == "list_item" and id(u.block) not in found and \
-                any(e.glossary == home for e in u.match.entries) and \
-                len(text.split()) <= _NAME_WORDS and ". " not in text.strip():
-            found[id(u.block)] = _whole_item(u)
-    return list(found.values()) if len(found) >= _LISTED_DRUGS else []
+        if u.block.kind == "list_item" and any(e.glossary == home for e in u.match.entries):
+            by_block.setdefault(id(u.block), []).append(u)
+    named = {key: found for key, item_uses in by_block.items()
+             if (found := _item_drug(doc, item_uses)) is not None}
+    if len(named) < _LISTED_DRUGS:
+        return []
+    drafted: list[Use] = []
+    for run in _list_runs(doc):
+        items = [block for block in run if id(block) in named]
+        linked = [block for block in items
+                  if any(to_an_entry(link, glossaries) for link in block.links)]
+        if 2 * len(linked) < len(items):  # (a link or two left in a draft's list)
+            drafted.extend(named[id(block)] for block in items if block not in linked)
+    return drafted
 
 
-def _whole_item(use: Use) -> Use:
-    """The use, taken as the whole item when the item is the name and another name in
-    brackets ("Bavencio (Avelumab)"): its editors link the item whole."""
-    text, match = use.block.text, use.match
-    end = len(text.rstrip())
-    if match.start == len(text) - len(text.lstrip()) and text[match.end:end].lstrip()[:1] == "(" \
-            and text[end - 1] == ")":
-        return use._replace(match=match._replace(end=end, text=text[match.start:end]))
-    return use
+def _item_drug(doc: Document, item_uses: Sequence[Use]) -> Use | None:
+    """The use that names the drug a list item is (its uses of the home glossary's terms):
+    the item is the drug's name ("Cisplatin"), or that name and another in brackets, either
+    way round ("Bavencio (Avelumab)", "Afinitor Disperz (Everolimus)"), given whole. Not an
+    item that says more ("Your doctor may give you mitomycin ...") or names two drugs."""
+    block = item_uses[0].block
+    name = block.text.strip().rstrip(".")
+    start = block.text.index(name) if name else 0
+    end = start + len(name)
+    spans = {(start, end)}
+    two = _TWO_NAMES.fullmatch(name)
+    if two:
+        spans |= {(start + two.start(part), start + two.end(part)) for part in two.groupdict()}
+    use = next((u for u in item_uses if (u.match.start, u.match.end) in spans), None)
+    if use is None:
+        return None
+    source_start, source_end = block.source_offset(start), block.source_offset(end - 1) + 1
+    if doc.source[source_start:source_end] != name:
+        return use  # marks inside the item ("**Bavencio** (Avelumab)"): its name alone
+    return use._replace(match=use.match._replace(start=start, end=end, text=name))
 
 
-def _unlinked_lists(doc: Document, listed: Sequence[Use]) -> list[Use]:
-    """The uses of `listed` in lists (runs of list items) none of whose uses is linked."""
-    which: dict[int, int] = {}  # id of a list item -> the number of its list
-    number = 0
+def _list_runs(doc: Document) -> Iterator[list[Block]]:
+    """The page's lists: each run of list items, in order."""
+    run: list[Block] = []
     for block in doc.blocks:
         if block.kind == "list_item":
-            which[id(block)] = number
-        else:
-            number += 1
-    linked = {which[id(u.block)] for u in listed if u.link is not None}
-    return [u for u in listed if which[id(u.block)] not in linked]
+            run.append(block)
+        elif run:
+            yield run
+            run = []
+    if run:
+        yield run
 
 
 def _linked_terms(candidates: Sequence[Candidate], glossaries: tuple[Glossary, ...],
@@ -432,7 +451,8 @@ def _linked_terms(candidates: Sequence[Candidate], glossaries: tuple[Glossary, .
 
 def _mode(doc: Document, glossaries: Sequence[Glossary], learned: LinkModel | None,
           options: Mapping[str, Any], drug_page: bool) -> str:
-    """Which kind of page this is, for the link decision (`drug_page`: `_drug_page_here`)."""
+    """Which kind of page this is, for the link decision (`drug_page`: a drug's page of the
+    site, or any laid out so with `practice: always`)."""
     if options["practice"] == "site" and drug_page:
         # a drug's page: its editors link terms in its "Use in Cancer" section on every one
         # of them, so a link there makes a finished page and none a draft
