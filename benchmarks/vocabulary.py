@@ -43,6 +43,7 @@ import split_corpus  # noqa: E402
 from learn_explained_terms import explained_in_place, first_uses  # noqa: E402
 
 from readlint import document, nearby  # noqa: E402
+from readlint.glossary import Entry  # noqa: E402
 from readlint.glossary_files import BUNDLED  # noqa: E402
 from readlint.glossary_sets import matcher_for  # noqa: E402
 from readlint.linkpractice import (  # noqa: E402
@@ -96,6 +97,12 @@ def section_of(doc: document.Document, offset: int) -> int | None:
     return sum(1 for b in doc.blocks[:found[0] + 1] if b.kind == "heading" and b.level <= 2)
 
 
+def linked_entry(url: str) -> Entry | None:
+    """The entry of the bundled glossaries an address goes to, if any."""
+    return next((entry for glossary in MATCHER.glossaries
+                 for known, entry in [glossary.resolve(url)] if known and entry), None)
+
+
 # A page among NCI's drug summaries that is not a drug's own page (no "Use in Cancer"):
 # "Drugs Approved for Bladder Cancer", a list of drugs each linked to its summary.
 DRUG_LIST = re.compile(r"cancer\.gov/about-cancer/treatment/drugs/[\w-]+$")
@@ -124,6 +131,12 @@ def evaluate_drafts(shared: Path, held: bool) -> None:
             # whole, is the editors' one link on both names
             for found in MATCHER.find(stripped[p.start:p.end]):
                 flags[(section_of(draft, p.start), entry_key(found))] = found.text
+            if not MATCHER.find(stripped[p.start:p.end]):  # a name linked alone ("*ALK*
+                # gene"), its entry named by the address asked for
+                entry = linked_entry(p.message.rsplit(" ", 1)[-1])
+                if entry is not None:
+                    flags[(section_of(draft, p.start), f"{entry.glossary}:{entry.id}")] = \
+                        stripped[p.start:p.end]
         t = totals["PDQ summaries" if doc.blocks_under(SUMMARY_MARK) else
                    "drug pages" if doc.blocks_under(DRUG_PAGE_MARK) else
                    "lists of drugs" if DRUG_LIST.search(str(doc.metadata.get("url", "")))

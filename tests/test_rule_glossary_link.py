@@ -552,3 +552,16 @@ def test_only_items_that_are_a_drugs_names_are_asked_for_once_each():
     assert subjects(head + "".join(f"- {item}\n" for item in linked[:2] + items[2:3])) == []
     assert subjects(head + "".join(f"- {item}\n" for item in linked[:1] + items[1:3])) == \
         items[1:3]
+
+
+def test_a_gene_in_italics_is_linked_alone_not_across_the_marks():
+    """"*IDH1* gene": the dictionary names the entry "IDH1 gene", but its editors link the
+    gene's name in its italics, and a link across the closing mark would break them."""
+    page = (FIXTURES / "pages" / "cancer-gov-drug-page.md").read_text(encoding="utf-8")
+    draft = POP_UP_LINK.sub(r"\1", page).replace(
+        "- **Follicular lymphoma.**",
+        "- **Acute myeloid leukemia** that has a mutation in the *IDH1* gene.")
+    (gene,) = [p for p in lint(draft, select="glossary-link") if "IDH1" in str(p.subject)]
+    assert gene.subject == "IDH1" and gene.fix is not None
+    fixed = draft[:gene.fix.start] + gene.fix.replacement + draft[gene.fix.end:]
+    assert re.search(r"the \*\[IDH1\]\([^)]+\)\* gene\.", fixed)

@@ -274,6 +274,8 @@ class GlossaryLink(Rule):
         start = use.block.source_offset(use.match.start)
         end = use.block.source_offset(use.match.end - 1) + 1
         term = use.match.text
+        if use.link is None:
+            end, term = _before_marks(doc.source, start, end, term)
         label = glossary.title or f"the {glossary.name} glossary"
         # the address ends the message, with no full stop a writer might copy with it; a
         # glossary with no addresses gets its entry named instead
@@ -294,6 +296,20 @@ class GlossaryLink(Rule):
             doc, start, end,
             f"\"{term}\" is in {label}: link it to {url if url else 'its entry there.'}",
             fix=fix, subject=term)
+
+
+_MARKS_INSIDE = re.compile(r"[*_]+(?=\s)")
+
+
+def _before_marks(source: str, start: int, end: int, term: str) -> tuple[int, str]:
+    """Where a term to link ends, and its words, when emphasis ends inside it ("*IDH1* gene"):
+    at the marks, the emphasised name alone, as editors link it (a link across the marks
+    would break them)."""
+    marks = _MARKS_INSIDE.search(source, start, end)
+    if marks is None or marks.start() == start or \
+            source[start:marks.start()] != term[:marks.start() - start]:
+        return end, term
+    return marks.start(), term[:marks.start() - start]
 
 
 def _linked_elsewhere(first: Use, mode: str, on_page: AbstractSet[str],
