@@ -4,6 +4,7 @@ scopes, and the seed."""
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -565,3 +566,20 @@ def test_a_gene_in_italics_is_linked_alone_not_across_the_marks():
     assert gene.subject == "IDH1" and gene.fix is not None
     fixed = draft[:gene.fix.start] + gene.fix.replacement + draft[gene.fix.end:]
     assert re.search(r"the \*\[IDH1\]\([^)]+\)\* gene\.", fixed)
+
+
+def test_a_draft_for_the_benchmarks_loses_every_form_of_dictionary_link():
+    """tools/split_corpus.as_draft makes the drafts the benchmarks and hand checks measure:
+    a link left in place would make a list or a page look finished."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+    import split_corpus
+
+    page = ("- [Opdivo (Nivolumab)](https://www.cancer.gov/about-cancer/treatment/drugs/"
+            "Nivolumab \"Opdivo (Nivolumab)\")\n"
+            "- Rylaze ([Asparaginase Erwinia Chrysanthemi [Recombinant]-rywn]"
+            "(/about-cancer/treatment/drugs/asparaginase-erwinia-chrysanthemi-recombinant))\n"
+            "A [tumor](/Common/PopUps/popDefinition.aspx?id=46634&version=patient) and a "
+            "[site](https://example.org/x).\n")
+    assert split_corpus.as_draft(page) == (
+        "- Opdivo (Nivolumab)\n- Rylaze (Asparaginase Erwinia Chrysanthemi [Recombinant]-rywn)\n"
+        "A tumor and a [site](https://example.org/x).\n")

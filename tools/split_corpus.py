@@ -50,12 +50,14 @@ HELD_OUT_NIH = ROOT / "benchmarks" / "held-out-nih.txt"
 SEED_PAGE = "cancer-types/types-breast-research-t-dm1.md"
 
 
-# A link to the NCI dictionaries on a cancer.gov page, in every form the pages use.
+# A link to the NCI dictionaries on a cancer.gov page, in every form the pages use (with a
+# title after the address, "(/about-cancer/treatment/drugs/nivolumab "Nivolumab")", and
+# brackets in its words, "[Asparaginase Erwinia Chrysanthemi [Recombinant]-rywn](...)").
 DICTIONARY_LINK = re.compile(
-    r"\[([^\[\]]+)\]\(((?:https?://www\.cancer\.gov)?(?:/publications/dictionaries/"
-    r"cancer-(?:terms|drug)/def/[^)\s]+|/Common/PopUps/popDefinition\.aspx\?[^)\s]+|"
-    r"(?:\.\./)*Common/PopUps/popDefinition\.aspx\?[^)\s]+|/about-cancer/treatment/drugs/"
-    r"[^)\s]+|/drugdictionary\?CdrID=\d+))\)")
+    r"\[((?:[^\[\]]|\[[^\[\]]*\])+)\]\(((?:https?://www\.cancer\.gov)?(?:/publications/"
+    r"dictionaries/cancer-(?:terms|drug)/def/[^)\s]+|/Common/PopUps/popDefinition\.aspx\?"
+    r"[^)\s]+|(?:\.\./)*Common/PopUps/popDefinition\.aspx\?[^)\s]+|/about-cancer/treatment/"
+    r"drugs/[^)\s]+|/drugdictionary\?CdrID=\d+))(?:\s+\"[^\"]*\")?\)")
 
 
 def as_draft(raw: str) -> str:
