@@ -595,11 +595,14 @@ def entry_key(match: Match) -> str:
 
 def section_candidates(doc: Document, uses: Sequence[Use], glossaries: Sequence[Glossary],
                        stock: frozenset[str] | set[str],
-                       leave: Callable[[Use], bool] | None = None) -> list[Candidate]:
+                       leave: Callable[[Use], bool] | None = None,
+                       explaining: Callable[[Use], bool] | None = None) -> list[Candidate]:
     """Each entry's first use in each section (sections start at level-2 headings), in page
     order, with where it stands. A use named beside another name of the term ("MRI (magnetic
-    resonance imaging)") introduces the term for the rest of the page. Unlinked uses that
-    `leave` says editors leave alone (a quotation, a proper name) are passed over."""
+    resonance imaging)") introduces the term for the rest of the page, and so does a use in a
+    plain explanation ("(chance of recovery)"), but for those `explaining` says editors link
+    there. Unlinked uses that `leave` says editors leave alone (a quotation, a proper name)
+    are passed over."""
     index_of = {id(block): i for i, block in enumerate(doc.blocks)}
     # each entry's uses in each section, with the place of the first: in the order of those
     # first uses, the order the groups are made in
@@ -607,7 +610,8 @@ def section_candidates(doc: Document, uses: Sequence[Use], glossaries: Sequence[
     introduced_at: dict[str, int] = {}  # entry: the place of the use that introduced it
     for place, use in enumerate(uses):
         key = (use.section, entry_key(use.match))
-        if use.link is None and (other_name(use) or short_form_linked(use)):
+        if use.link is None and (other_name(use) or short_form_linked(use)) and \
+                not (explaining is not None and explaining(use)):
             introduced_at.setdefault(key[1], place)
             continue
         if use.link is None and leave is not None and leave(use):

@@ -583,3 +583,19 @@ def test_a_draft_for_the_benchmarks_loses_every_form_of_dictionary_link():
     assert split_corpus.as_draft(page) == (
         "- Opdivo (Nivolumab)\n- Rylaze (Asparaginase Erwinia Chrysanthemi [Recombinant]-rywn)\n"
         "A tumor and a [site](https://example.org/x).\n")
+
+
+def test_on_a_drug_page_a_kind_of_cancer_that_explains_a_term_is_asked_for_too():
+    """"Renal cell carcinoma (a type of kidney cancer)": on a drug's page its editors link the
+    named kind of cancer in the brackets as well as the term it explains; elsewhere a plain
+    explanation in brackets is left alone."""
+    page = (FIXTURES / "pages" / "cancer-gov-drug-page.md").read_text(encoding="utf-8")
+    draft = POP_UP_LINK.sub(r"\1", page).replace(
+        "- **Follicular lymphoma.**", "- **Renal cell carcinoma** (a type of kidney cancer).")
+    assert {"Renal cell carcinoma", "kidney cancer"} <= set(subjects(draft))
+    plain = draft.replace("(a type of kidney cancer)", "(a cancer that forms in a kidney)")
+    assert "kidney" not in " ".join(str(s) for s in subjects(plain))
+    # a draft of another kind of page, links asked for as on any draft: not there
+    always = Config(raw_rules={"glossary-link": {"practice": "always"}})
+    elsewhere = subjects(draft.replace("## Use in Cancer", "## Uses"), always)
+    assert "Renal cell carcinoma" in elsewhere and "kidney cancer" not in elsewhere
