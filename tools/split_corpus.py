@@ -149,7 +149,8 @@ READ_CHECKS = ("round3/undefined-jargon.tsv", "round3/glossary-link.tsv",
                "round15/glossary-link-drafts-22044.tsv",
                "round16/undefined-jargon-added-22045.tsv",
                "round16/glossary-link-drafts-22046.tsv",
-               "round16/glossary-link-drafts-22047.tsv")
+               "round16/glossary-link-drafts-22047.tsv",
+               "round16/glossary-link-drafts-added-22048.tsv")
 READ_CHECKS_DIR = ROOT / "benchmarks" / "hand-check"
 
 
