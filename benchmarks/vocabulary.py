@@ -129,10 +129,11 @@ def evaluate_drafts(shared: Path, held: bool) -> None:
         for p in problems(stripped, name, "glossary-link"):
             # every term the flagged words hold: a list's "Bavencio (Avelumab)", asked for
             # whole, is the editors' one link on both names
-            for found in MATCHER.find(stripped[p.start:p.end]):
+            held = MATCHER.find(stripped[p.start:p.end])
+            for found in held:
                 flags[(section_of(draft, p.start), entry_key(found))] = found.text
-            if not MATCHER.find(stripped[p.start:p.end]):  # a name linked alone ("*ALK*
-                # gene"), its entry named by the address asked for
+            if not held:  # a name linked alone ("*ALK* gene"), its entry named by the
+                # address asked for
                 entry = linked_entry(p.message.rsplit(" ", 1)[-1])
                 if entry is not None:
                     flags[(section_of(draft, p.start), f"{entry.glossary}:{entry.id}")] = \

@@ -434,11 +434,11 @@ def _drafted_lists(doc: Document, uses: Sequence[Use], glossaries: Sequence[Glos
         return []
     drafted: list[Use] = []
     for run in _list_runs(doc):
-        items = [block for block in run if id(block) in named]
-        linked = [block for block in items
-                  if any(to_an_entry(link, glossaries) for link in block.links)]
+        items = [id(block) for block in run if id(block) in named]
+        linked = {id(block) for block in run if id(block) in named and
+                  any(to_an_entry(link, glossaries) for link in block.links)}
         if 2 * len(linked) < len(items):  # (a link or two left in a draft's list)
-            drafted.extend(named[id(block)] for block in items if block not in linked)
+            drafted.extend(named[item] for item in items if item not in linked)
     return drafted
 
 
