@@ -21,7 +21,6 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 from functools import cached_property
-from typing import NamedTuple
 
 from .patterns import lazy_re
 from .vocabulary import STOPWORDS, everyday_compound, is_acronym, word_zipf, zipf
@@ -199,14 +198,16 @@ def _named_as_kind(text: str, start: int, end: int, marks: _Marks) -> bool:
         _DRUGS_BEFORE.search(text, lo, start) is not None
 
 
-class _Needed(NamedTuple):
+class _Needed:
     """Words one of the patterns below needs, looked for first (`_Marks.holds`): a plain
     search for them costs far less than the pattern's. `folded`: the pattern ignores case,
-    so they are looked for in the text in lower case (`case_folded`)."""
+    so they are looked for in the text in lower case (`case_folded`). Each list is one
+    object, compared and hashed as itself (`holds` asks by it many times a word)."""
 
-    name: str
-    words: tuple[str, ...]
-    folded: bool
+    __slots__ = ("name", "words", "folded")
+
+    def __init__(self, name: str, words: tuple[str, ...], folded: bool) -> None:
+        self.name, self.words, self.folded = name, words, folded
 
 
 # (_CALLED_BEFORE needs one of these, or a comma and "or": `_Marks.comma_or`)
@@ -301,7 +302,7 @@ class _Marks:
         self.shuts = ")" in text
         self.commas = "," in text
         # Where each list of needed words stands (see `holds`), found when first asked for.
-        self._needed: dict[tuple[tuple[str, ...], bool], tuple[list[int], list[int]]] = {}
+        self._needed: dict[_Needed, tuple[list[int], list[int]]] = {}
         self._comma_or: list[tuple[int, int]] | None = None
         self._sentence_stops: list[int] | None = None
         # Places a next sentence may start at where _NEXT_SENTENCE does not match, even
@@ -328,17 +329,16 @@ class _Marks:
         `folded`)? Each word is looked for once in the whole text; a folded text is as long
         as the text, and the plain letters the words are made of fold the same in it as in
         any part of it."""
-        key = (needed.words, needed.folded)  # what decides the places (the name only tells)
-        found = self._needed.get(key)
+        found = self._needed.get(needed)
         if found is None:
             text = self.folded if needed.folded else self.text
-            spans = sorted((at, at + len(word)) for word in needed.words
+            spans = sorted((at, at + len(word)) for word in needed.words if word in text
                            for at in places(text, word))
             # the least end of the places from each one on
             least = [end for _, end in spans]
             for k in range(len(least) - 2, -1, -1):
                 least[k] = min(least[k], least[k + 1])
-            found = self._needed[key] = ([at for at, _ in spans], least)
+            found = self._needed[needed] = ([at for at, _ in spans], least)
         starts, least = found
         i = bisect.bisect_left(starts, lo)
         return i < len(starts) and least[i] <= hi
@@ -418,11 +418,16 @@ def _text_marks(text: str) -> _Marks:
     """The marks of a text, kept for the texts asked about last (the blocks of a long page,
     asked about by several rules in turn): up to MARKS_KEPT texts, and MARKS_KEPT_CHARS
     characters of text in all, whatever the size of a page's blocks."""
+    newest = _newest.get(id(text))
+    if newest is not None and newest.text is text and _marks_kept:
+        return newest  # asked about again (most asks): already the newest
     marks = _marks_kept.pop(text, None)
     fresh = marks is None
     if marks is None:
         marks = _Marks(text)
     _marks_kept[text] = marks  # (now the newest)
+    _newest.clear()
+    _newest[id(text)] = marks
     if fresh:
         size = sum(map(len, _marks_kept))
         while len(_marks_kept) > 1 and (len(_marks_kept) > MARKS_KEPT or size > MARKS_KEPT_CHARS):
@@ -435,6 +440,7 @@ def _text_marks(text: str) -> _Marks:
 MARKS_KEPT = 256
 MARKS_KEPT_CHARS = 4_000_000
 _marks_kept: dict[str, _Marks] = {}  # oldest first
+_newest: dict[int, _Marks] = {}  # the newest text's marks, by the text's id
 
 
 _ALSO_CALLED_WORDS = lazy_re(r"\b(?:also|sometimes) (?:called|known as)", re.I)
