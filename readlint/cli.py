@@ -18,7 +18,7 @@ import click
 from . import __version__, document, parallel, store
 from .config import Config, load_config
 from .errors import InputError, ReadlintError
-from .files import discover, excluded
+from .files import discover, excluded, page_at
 from .fixes import Fixer, write_atomically
 from .formats import FORMATS, FormatOptions, for_check, for_report
 from .formats.base import ReportWriter, write_each
@@ -257,8 +257,10 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
                      keep_source=bool(baseline_path or write_baseline_path
                                       or output_format == "gitlab"), today=today,
                      time_limit=time_limit)
+    targets = [] if stdin else run.targets(paths)
+    _not_over_a_page(targets, output_file, write_baseline_path)
     # One route for every file: its result, then the per-file filters, then the output.
-    results = _stdin_results(run, stdin_filename) if stdin else run.results(run.targets(paths))
+    results = _stdin_results(run, stdin_filename) if stdin else run.results(targets)
     if write_baseline_path:
         _write_baseline(run, results, write_baseline_path, quiet)
     fixer = _fixer(run, write=fix) if fix or diff else None
@@ -275,6 +277,16 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
         click.echo(f"readlint: fixed {plural(fixer.applied, 'problem')} in "
                    f"{plural(fixer.files, 'file')}", err=True)
     _exit_for(checked, Severity.parse(fail_on) if fail_on else run.config.fail_on, exit_zero)
+
+
+def _not_over_a_page(targets: Iterable[Target], *outputs: str | None) -> None:
+    """Refuse an output file that is one of the pages the run reads: writing it would
+    replace the page."""
+    pages = [item[0] for item in targets if not isinstance(item, InputError)]
+    for output in outputs:
+        if output and page_at(output, pages):
+            _fail(f"{printable(output)} is one of the pages being checked; write to another "
+                  "file, so the page is not replaced")
 
 
 def _check_usage(paths: tuple[str, ...], fix: bool, diff: bool, output_format: str,
@@ -543,6 +555,7 @@ def _report_run(run: Run, paths: Sequence[str], shard: tuple[int, int] | None, p
     from .report.model import build as build_report
 
     targets = run.targets(paths)
+    _not_over_a_page(targets, outputs.output_file, outputs.html_path, outputs.todo_path)
     chosen = parts.shard_of(targets, shard) if shard else list(enumerate(targets))
     with _checking(run, chosen) as checked:
         if part:
@@ -660,6 +673,7 @@ def _report_base(paths: Sequence[str], select: Sequence[str], ignore: Sequence[s
     run = _build_run(paths, select, ignore, audience, config_path, measure=True,
                      keep_source=True, time_limit=time_limit)
     targets = run.targets(paths)
+    _not_over_a_page(targets, output_file)
     chosen = [(place, t) for place, t in
               (parts.shard_of(targets, shard) if shard else enumerate(targets))
               if isinstance(t, ReadlintError) or t[0].resolve() in changed]
@@ -790,6 +804,9 @@ def harvest(paths: tuple[str, ...], output: str, name: str, patterns: tuple[str,
     from .harvest import glossary_data
 
     files = [item[0] for item in discover(paths, Config()) if not isinstance(item, Exception)]
+    if page_at(output, files):
+        _fail(f"{printable(output)} is one of the pages the links are read from; write the "
+              "glossary to another file, so the page is not replaced")
     data = glossary_data(files, patterns, name, url_template)
     validate(data, "glossary.schema.json", output)
     target = Path(output)

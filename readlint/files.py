@@ -6,7 +6,7 @@ import errno
 import fnmatch
 import hashlib
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from .config import PROJECT_FILES, Config
@@ -49,6 +49,23 @@ def discover(paths: Sequence[str], config: Config) -> Iterator[tuple[Path, str] 
             elif real not in seen:
                 seen.add(real)
                 yield path, display_path(path)
+
+
+def page_at(file: str, pages: Iterable[Path]) -> bool:
+    """Is the existing file `file` one of `pages` (the same file, by whatever path or link)?
+    Output written there would replace a page being checked."""
+    try:
+        wanted = os.stat(file)
+    except OSError:
+        return False  # nothing there yet, or nothing that can be reached
+    for page in pages:
+        try:
+            found = os.stat(page)
+        except OSError:
+            continue
+        if (found.st_ino, found.st_dev) == (wanted.st_ino, wanted.st_dev):
+            return True
+    return False
 
 
 def _missing(path: Path) -> str:

@@ -154,6 +154,37 @@ def test_readlint_never_writes_to_files(run, write, tmp_path):
     assert snapshot() == before
 
 
+@pytest.mark.parametrize("args, output", [
+    (("check", "site", "--format", "json", "-o", "site/a.md"), "site/a.md"),
+    (("check", "site", "--write-baseline", "site/b.md"), "site/b.md"),
+    (("check", "site", "-o", "site/link.md"), "site/link.md"),  # the same page, by a link
+    (("report", "site", "-o", "site/a.md"), "site/a.md"),
+    (("report", "site", "--html", "site/a.md"), "site/a.md"),
+    (("report", "site", "--todo", "site/b.md"), "site/b.md"),
+    (("glossary", "harvest", "site", "-o", "site/a.md"), "site/a.md"),
+])
+def test_an_output_file_never_replaces_a_page_being_checked(run, write, tmp_path, args, output):
+    write("site/a.md", f"---\naudienceLevel: patient\ntitle: T\nlanguage: en\n---\n{LONG}\n")
+    write("site/b.md", f"# Other\n\n{LONG}\n")
+    (tmp_path / "site" / "link.md").symlink_to("a.md")
+    before = {p.name: p.read_bytes() for p in (tmp_path / "site").glob("*.md")}
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"readlint: error: {output} is one of the pages " + (
+        "the links are read from; write the glossary to another file, so the page is not "
+        "replaced" if "harvest" in args else
+        "being checked; write to another file, so the page is not replaced")
+    assert {p.name: p.read_bytes() for p in (tmp_path / "site").glob("*.md")} == before
+
+
+def test_an_output_file_may_replace_a_page_not_being_checked(run, write, tmp_path):
+    write("site/a.md", f"# One\n\n{LONG}\n")
+    write("old/summary.md", "an earlier summary\n")
+    result = run("check", "site", "--format", "json", "-o", "old/summary.md")
+    assert result.exit_code == 1
+    assert "\"long-sentence\"" in (tmp_path / "old" / "summary.md").read_text(encoding="utf-8")
+
+
 # -- any front-matter value: reported on its line, never the end of the run --------------------
 
 BOMB = "\n".join([
