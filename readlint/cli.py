@@ -18,7 +18,7 @@ import click
 from . import __version__, document, parallel, store
 from .config import Config, load_config
 from .errors import InputError, ReadlintError
-from .files import discover, excluded, page_at
+from .files import discover, excluded, page_at, project_file
 from .fixes import Fixer, write_atomically
 from .formats import FORMATS, FormatOptions, for_check, for_report
 from .formats.base import ReportWriter, write_each
@@ -259,6 +259,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
                      time_limit=time_limit)
     targets = [] if stdin else run.targets(paths)
     _not_over_a_page(targets, output_file, write_baseline_path)
+    if not stdin and not quiet:
+        _note_left_out(paths, targets, run.config)
     # One route for every file: its result, then the per-file filters, then the output.
     results = _stdin_results(run, stdin_filename) if stdin else run.results(targets)
     if write_baseline_path:
@@ -287,6 +289,23 @@ def _not_over_a_page(targets: Iterable[Target], *outputs: str | None) -> None:
         if output and page_at(output, pages):
             _fail(f"{printable(output)} is one of the pages being checked; write to another "
                   "file, so the page is not replaced")
+
+
+def _note_left_out(paths: Sequence[str], targets: Sequence[Target], config: Config) -> None:
+    """A note for each path named that gives no page: a repository's own file (README.md,
+    SUPPORT.md), a folder with no page in it (a wrong folder would pass a CI job unseen)."""
+    found = [item[0] for item in targets if not isinstance(item, InputError)]
+    for raw in paths:
+        path = Path(raw)
+        if path.is_file() and not config.project_files and project_file(path.name):
+            click.echo(f"readlint: note: {printable(raw)} is left out: it is the repository's "
+                       "own file, not a page (project_files: true in the config checks it)",
+                       err=True)
+        elif path.is_dir() and not any(page.is_relative_to(path) for page in found):
+            kinds = ", ".join(config.extensions[:-1]) + " or " + config.extensions[-1] \
+                if len(config.extensions) > 1 else "".join(config.extensions)
+            click.echo(f"readlint: note: {printable(raw)} holds no page to check (no file "
+                       f"ending in {kinds} that the config lets in)", err=True)
 
 
 def _check_usage(paths: tuple[str, ...], fix: bool, diff: bool, output_format: str,
@@ -556,6 +575,7 @@ def _report_run(run: Run, paths: Sequence[str], shard: tuple[int, int] | None, p
 
     targets = run.targets(paths)
     _not_over_a_page(targets, outputs.output_file, outputs.html_path, outputs.todo_path)
+    _note_left_out(paths, targets, run.config)
     chosen = parts.shard_of(targets, shard) if shard else list(enumerate(targets))
     with _checking(run, chosen) as checked:
         if part:

@@ -9,7 +9,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from .config import PROJECT_FILES, Config
+from .config import PROJECT_FILES, PROJECT_NAMES_IN_CAPITALS, Config
 from .errors import InputError
 from .globs import matches
 from .source import display_path, printable
@@ -96,10 +96,19 @@ def _excluded(path: Path, config: Config, folder: bool = False) -> bool:
     rel = config.relative(path)
     if matches(rel, config.exclude):
         return True
-    if not folder and not config.project_files and \
-            any(fnmatch.fnmatch(path.name.lower(), p) for p in PROJECT_FILES):
+    if not folder and not config.project_files and project_file(path.name):
         return True  # README.md, CHANGELOG.md ...: the repository's, not a page
     return not folder and bool(config.include) and not matches(rel, config.include)
+
+
+def project_file(name: str) -> bool:
+    """Is a file of this name one of a repository's own (README.md, CHANGELOG, SUPPORT.md),
+    not a page ("support.md", "history-of-cancer.md")?"""
+    low = name.lower()
+    if any(fnmatch.fnmatch(low, p) for p in PROJECT_FILES):
+        return True
+    stem = name.split(".", 1)[0]
+    return stem != stem.lower() and stem.lower() in PROJECT_NAMES_IN_CAPITALS
 
 
 def _walk(top: Path, config: Config, seen: set[Path]) -> Iterator[tuple[Path, str] | InputError]:

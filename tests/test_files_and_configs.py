@@ -22,6 +22,31 @@ def test_a_repositorys_own_files_are_not_patient_pages(run, write):
     assert "README.md" in checked(run("check", "."))
 
 
+def test_pages_named_like_a_repositorys_files_are_checked(run, write):
+    # a site's pages on support groups, a family's history or the news are pages; the
+    # repository's own SUPPORT.md, History.md and NEWS are not
+    for name in ("support.md", "support-groups.md", "history.md", "history-of-cancer.md",
+                 "news.md", "changes-in-your-body.md", "SUPPORT.md", "History.md", "NEWS.txt"):
+        write(f"site/{name}", PAGE)
+    assert checked(run("check", "site")) == {
+        "site/support.md", "site/support-groups.md", "site/history.md",
+        "site/history-of-cancer.md", "site/news.md", "site/changes-in-your-body.md"}
+
+
+def test_a_path_that_gives_no_page_is_noted(run, write):
+    write("site/page.md", PAGE)
+    write("scripts/build.py", "print('hello')\n")
+    write("SUPPORT.md", PAGE)
+    result = run("check", "site", "scripts", "SUPPORT.md")
+    assert result.exit_code == 1  # (the page's problem)
+    assert result.stderr.splitlines() == [
+        "readlint: note: scripts holds no page to check (no file ending in .md, .markdown or "
+        ".txt that the config lets in)",
+        "readlint: note: SUPPORT.md is left out: it is the repository's own file, not a page "
+        "(project_files: true in the config checks it)"]
+    assert run("check", "site", "scripts", "-q").stderr == ""
+
+
 def test_exclude_applies_to_files_named_on_the_command_line(run, write):
     write(".readlint.yaml", "exclude: [drafts]\n")
     write("drafts/a.md", PAGE)
