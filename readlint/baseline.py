@@ -2,8 +2,8 @@
 
 `readlint check --write-baseline FILE` writes every problem found; `--baseline FILE` leaves
 out problems that are in it. A problem is matched by its rule, its file, the words it flags and
-the sentence around them (results.problem_identity), not by its line, so edits above a
-problem do not bring it back. Each entry counts once: a second, new copy of the same problem
+the sentence around them (results.problem_identity), not by its line, so edits above or
+below a problem do not bring it back. Each entry counts once: a second, new copy of the same problem
 in the same sentence is reported. The file is JSON, sorted, one entry per problem, so it
 reads well in a pull request.
 """
@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .errors import ConfigError
 from .fixes import write_atomically
-from .results import FileResult, problem_identity
+from .problem import Problem
+from .results import FileResult, problem_identity, problem_identity_1
 from .source import read_data_text
 
-VERSION = 1
+VERSION = 2  # 1: sentences as problem_identity_1 cut them (still read)
 
 
 def write(files: Iterable[FileResult], path: Path) -> int:
@@ -35,32 +36,36 @@ def write(files: Iterable[FileResult], path: Path) -> int:
     return len(entries)
 
 
-def read(path: Path) -> Counter[tuple[str, str, str, str]]:
+Identity = Callable[[Problem, "str | None"], tuple[str, str, str, str]]
+
+
+def read(path: Path) -> tuple[Counter[tuple[str, str, str, str]], Identity]:
+    """The problems a baseline accepts, and how its version names a problem."""
     text = read_data_text(path)
     try:
         data = json.loads(text)
-        if data.get("version") != VERSION:
-            raise KeyError("version")
+        identity = {1: problem_identity_1, VERSION: problem_identity}[data.get("version")]
         entries = Counter((e["rule"], e["path"], e["text"], e["sentence"])
                           for e in data["problems"])
     except (json.JSONDecodeError, KeyError, TypeError, AttributeError):
         raise ConfigError("not a readlint baseline (write one with --write-baseline)",
                           str(path)) from None
-    return entries
+    return entries, identity
 
 
 class Accepted:
     """A per-file filter: leaves out of each file's result, as it comes, the problems the
     baseline accepts (each entry once); `dropped` counts them."""
 
-    def __init__(self, accepted: Counter[tuple[str, str, str, str]]) -> None:
-        self.left = Counter(accepted)
+    def __init__(self, accepted: tuple[Counter[tuple[str, str, str, str]], Identity]) -> None:
+        self.left = Counter(accepted[0])
+        self.identity = accepted[1]
         self.dropped = 0
 
     def __call__(self, file: FileResult) -> FileResult:
         kept = []
         for p in file.problems:
-            key = problem_identity(p, file.source_text)
+            key = self.identity(p, file.source_text)
             if self.left[key] > 0:
                 self.left[key] -= 1
                 self.dropped += 1

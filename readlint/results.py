@@ -3,6 +3,7 @@ pickled (for worker processes and a cache) and that outputs read without knowing
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -148,7 +149,32 @@ def said_once(notices: Iterable[Notice]) -> list[str]:
 
 def problem_identity(p: Problem, source: str | None) -> tuple[str, str, str, str]:
     """What makes a problem the same problem in a later run, wherever its line has moved: its
-    rule, its file, the words it flags and the sentence around them (spaces folded)."""
+    rule, its file, the words it flags and the sentence around them (spaces folded). The
+    sentence runs from the stop before the words (".", "!" or "?" and a space or a line's end,
+    or a blank line) to the first stop at or after their end, so text written after it does
+    not change it; it reaches at most SENTENCE_REACH characters on either side."""
+    if source is None or not 0 <= p.start <= p.end <= len(source):
+        return p.rule, p.path, p.subject or "", " ".join(p.message.split())
+    flagged = source[p.start:p.end]
+    lo = max(0, p.start - SENTENCE_REACH)
+    begin = lo
+    for stop in _SENTENCE_STOP.finditer(source, lo, p.start):
+        begin = stop.end()
+    after = _SENTENCE_STOP.search(source, max(p.start, p.end - 1), p.end + SENTENCE_REACH)
+    end = min(len(source), p.end + SENTENCE_REACH) if after is None else \
+        after.start() + (source[after.start()] in ".!?")
+    return p.rule, p.path, " ".join(flagged.split()), " ".join(source[begin:end].split())
+
+
+# Where a sentence stops, for problem_identity: a full stop, "!" or "?" before white space, or
+# a blank line.
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
+SENTENCE_REACH = 1000
+
+
+def problem_identity_1(p: Problem, source: str | None) -> tuple[str, str, str, str]:
+    """problem_identity as baselines of version 1 wrote it: the sentence ran to the next
+    ". ", "! ", "? " or blank line, past a stop at a line's end."""
     if source is None or not 0 <= p.start <= p.end <= len(source):
         return p.rule, p.path, p.subject or "", " ".join(p.message.split())
     flagged = source[p.start:p.end]

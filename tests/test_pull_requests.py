@@ -90,6 +90,27 @@ def test_baseline_accepts_todays_problems_and_survives_edits_above(run, write):
     assert lines_reported(result) == [("a.md", 9)]
 
 
+def test_baseline_survives_edits_below_a_sentence_that_ends_a_line(run, write):
+    head = "---\naudienceLevel: patient\ntitle: T\nlanguage: en\n---\n\n"
+    body = ("YOU MUST CALL YOUR DOCTOR IF YOU HAVE A FEVER.\nTake it on 03/04/2026.\n"
+            "Prior to your visit, call us.\n")
+    write("a.md", head + body)
+    assert run("check", ".", "--write-baseline", "base.json").exit_code == 0
+    write("a.md", head + body + "Sleep well.\n\nA new paragraph, utilize it.\n")
+    result = run("check", ".", "--baseline", "base.json")
+    assert lines_reported(result) == [("a.md", 12)]  # only the new "utilize"
+
+
+def test_a_baseline_of_version_1_is_still_honoured(run, write):
+    # version 1 ran a sentence on to the next ". " or blank line, past a stop at a line's end
+    write("a.md", f"# Title\n\n{LONG}\nMore text here.\n")
+    write("old.json", json.dumps({"version": 1, "problems": [{
+        "rule": "long-sentence", "path": "a.md", "text": LONG,
+        "sentence": f"{LONG} More text here."}]}))
+    assert run("check", ".", "--baseline", "old.json", "--select", "long-sentence"
+               ).exit_code == 0
+
+
 def test_a_broken_baseline_is_named(run, write):
     write("a.md", "Hi.\n")
     write("b.json", "{\"nope\": 1}")
