@@ -320,7 +320,8 @@ def _check_usage(paths: tuple[str, ...], fix: bool, diff: bool, output_format: s
     if "-" in paths and not stdin:
         raise click.UsageError("- (standard input) cannot be mixed with other paths.")
     if stdin and (fix or diff):
-        raise click.UsageError("--fix and --diff change files; they cannot be used with -.")
+        raise click.UsageError("--fix and --diff work on files on disk; they cannot be used "
+                               "with - (standard input).")
     return stdin
 
 
@@ -830,7 +831,8 @@ def harvest(paths: tuple[str, ...], output: str, name: str, patterns: tuple[str,
     data = glossary_data(files, patterns, name, url_template)
     validate(data, "glossary.schema.json", output)
     target = Path(output)
-    text = (f"# Glossary harvested by readlint from the links of {len(files)} documents.\n"
+    text = (f"# Glossary harvested by readlint from the links of "
+            f"{plural(len(files), 'document')}.\n"
             + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100))
     write_atomically(target, text)
     entries = len(data["terms"])

@@ -137,7 +137,8 @@ def glossary_data(paths: Sequence[Path], patterns: Sequence[str], name: str,
     targets = collect(paths, compiled, skip)
     data: dict[str, Any] = {
         "name": name,
-        "source": f"Harvested by readlint from the links of {len(paths)} documents.",
+        "source": f"Harvested by readlint from the links of {len(paths)} "
+                  f"document{'' if len(paths) == 1 else 's'}.",
     }
     if url_template:
         data["url_template"] = url_template

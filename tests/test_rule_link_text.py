@@ -144,3 +144,15 @@ def test_contact_details_and_references_may_give_the_address_but_prose_may_not()
     """
     assert positions(lint(text, select="link-text")) == [(20, 44), (22, 30)]
 
+
+
+def test_a_link_to_a_file_names_its_kind_with_a_or_an_as_it_is_said():
+    text = """\
+    # Listen
+
+    Hear [the talk](https://example.org/talk.mp3) and read [the guide](https://example.org/g.pdf)
+    or [the table](https://example.org/t.xlsx).
+    """
+    messages = [p.message.split(":")[0] for p in lint(text, select="link-text")]
+    assert messages == ["This link opens an audio file", "This link opens a PDF file",
+                        "This link opens an Excel file"]

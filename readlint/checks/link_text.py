@@ -132,8 +132,8 @@ class LinkText(Rule):
             return
         kind = _file_type(link.href)
         if kind and not _SAYS_FILE.search(shown + " " + text[link.end:link.end + 40]):
-            yield self.problem(doc, start, end, f"This link opens a {kind} file: say so in its "
-                               f"text, for example \"{shown} ({kind})\".", subject=shown)
+            yield self.problem(doc, start, end, f"This link opens {_a(kind)} {kind} file: say so "
+                               f"in its text, for example \"{shown} ({kind})\".", subject=shown)
         if not key or block.kind == "heading" or index in page.lists or \
                 _names_its_target(link.href, page.url) or key.strip("[]()").isdigit():
             return  # footnote marks ("[12]"), links within the page, terms
@@ -288,3 +288,13 @@ def _normal(href: str) -> str:
     parts = urlsplit(href.strip())
     path = parts.path.rstrip("/") or "/"
     return path + (f"?{parts.query}" if parts.query else "")
+
+
+
+def _a(kind: str) -> str:
+    """"a" or "an" before the name of a kind of file, as it is said: "an audio file", "an RTF
+    file", "a PDF file"."""
+    return "an" if kind in _SAID_WITH_AN else "a"
+
+
+_SAID_WITH_AN = frozenset(("Excel", "audio", "RTF", "EPUB"))

@@ -246,8 +246,8 @@ def _ticks(most: int) -> list[int]:
 
 
 def _todo(report: Report) -> str:
-    parts = ['<section aria-labelledby="todo-title">\n<h2 id="todo-title">To do across the '
-             'corpus</h2>']
+    parts = ['<section aria-labelledby="todo-title">\n<h2 id="todo-title">To do across all '
+             'the pages</h2>']
     lists = (("undefined", "Terms most often left unexplained",
               "Explain each where it is used. Terms no glossary has are candidates to add."),
              ("unlinked", "Glossary terms most often left without a link",

@@ -139,7 +139,8 @@ def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
                   f"{r.long_sentences:4d} {r.undefined_terms:5d} {r.missing_links:5d} {e:4d} "
                   f"{w:4d} {i:4d}\n")
     if top and len(report.rows) > top:
-        out.write(f"… and {len(report.rows) - top} more documents (use --top to see more)\n")
+        out.write(f"… and {plural(len(report.rows) - top, 'more document')} (a larger --top "
+                  "shows more)\n")
     out.write("\n")
     out.write(f"{summary_line(report)} Marked ▲ above.\n")
     if any(not r.graded for r in report.rows):
