@@ -143,13 +143,32 @@ class ReadingGrade(Rule):
     }
 
     def measure(self, doc: Document, options: Mapping[str, Any]) -> Mapping[str, Any]:
-        """The document's counts, every formula, and its grade against the target."""
+        """The document's counts, and the grade `check` judges it by against the target: of
+        the writer's own words (of all its prose when it has too few of those to grade);
+        `over` is check's verdict on the page, whether or not another rule speaks for it."""
         stats = doc.stats
         formulas = list(options["formulas"])
+        whole = self._own_grade(doc, options)
+        limit = float(options["max_grade"])
         return {GRADE: {
-            "metrics": stats.metrics(), "grade": stats.grade(formulas), "formulas": formulas,
-            "target": float(options["max_grade"]), "graded": stats.words >= options["min_words"],
+            "metrics": stats.metrics(),
+            "grade": whole.grade if whole is not None else stats.grade(formulas),
+            "formulas": formulas, "target": limit, "graded": whole is not None,
+            "over": whole is not None and
+            whole.grade > limit + options["standard_errors"] * whole.error,
         }}
+
+    @staticmethod
+    def _own_grade(doc: Document, options: Mapping[str, Any]) -> Graded | None:
+        """The grade of the page's own words, or None when there are too few to grade (or
+        the page is a landing page of links to other pages)."""
+        if not doc.blocks or doc.stats.words < options["min_words"]:
+            return None
+        own = own_words(doc)
+        if own.landing_page:
+            return None
+        whole = own.grade(range(len(doc.blocks)), options["formulas"])
+        return whole if whole.words >= options["min_words"] else None
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
         formulas = options["formulas"]
@@ -157,14 +176,10 @@ class ReadingGrade(Rule):
         label = " and ".join(FORMULA_LABELS[f] for f in formulas)
         if len(formulas) > 1:
             label = f"mean of {label}"
-        if not doc.blocks or doc.stats.words < options["min_words"]:
+        whole = self._own_grade(doc, options)
+        if whole is None:
             return
         own = own_words(doc)
-        if own.landing_page:
-            return
-        whole = own.grade(range(len(doc.blocks)), formulas)
-        if whole.words < options["min_words"]:
-            return
         professional = limit < PROFESSIONAL_GRADE and _for_professionals(doc)
         mismatch = options["leave_to_audience_mismatch"] and _audience_mismatch(doc, limit)
         if mismatch and professional:

@@ -46,10 +46,17 @@ class DocumentRow:
     def words(self) -> int:
         return int(self.metrics["words"])
 
+    # reading-grade's verdict: above the target by more than the grade's uncertainty (None:
+    # a part written before it was kept; the grade above the target, then)
+    over: bool | None = None
+
     @property
     def over_target(self) -> float:
         """How far the grade is above the target (0 or less when not above, or not graded)."""
-        return self.grade - self.grade_target if self.graded else 0.0
+        if not self.graded:
+            return 0.0
+        gap = self.grade - self.grade_target
+        return min(gap, 0.0) if self.over is False else gap  # (within its uncertainty: 0)
 
     @property
     def problems(self) -> int:
@@ -90,7 +97,7 @@ class DocumentRow:
                 "missing_links": self.missing_links, "by_severity": self.by_severity,
                 "terms": self.terms, "graded": self.graded, "by_rule": self.by_rule,
                 "unlinked": self.unlinked, "difficulty": self.difficulty,
-                "hardest": self.hardest}
+                "hardest": self.hardest, "over": self.over}
 
     @classmethod
     def from_record(cls, data: dict[str, Any], described: bool) -> DocumentRow:
@@ -133,7 +140,8 @@ class DocumentRow:
                    counts(data["by_severity"]), texts(data["terms"]), bool(data["graded"]),
                    by_rule=counts(data["by_rule"]), unlinked=texts(data["unlinked"]),
                    described=described, difficulty=None if score is None else float(score),
-                   hardest=sentences(data["hardest"]))
+                   hardest=sentences(data["hardest"]),
+                   over=None if data.get("over") is None else bool(data["over"]))
 
 
 @dataclass
@@ -311,7 +319,8 @@ def row_of(result: FileResult, tags: RowTags) -> DocumentRow | None:
         terms, bool(grading.get("graded", False)),
         by_rule=dict(sorted(Counter(p.code for p in result.problems).items())),
         unlinked=unlinked, view=result.detail, described=result.detail is not None,
-        difficulty=difficulty.get("score"), hardest=list(difficulty.get("hardest", ())))
+        difficulty=difficulty.get("score"), hardest=list(difficulty.get("hardest", ())),
+        over=grading.get("over"))
 
 
 def assemble(rows: list[DocumentRow], errors: list[tuple[str, int | None, str]],
@@ -364,7 +373,7 @@ def summary_line(report: Report) -> str:
     verb = "reads" if report.over_target == 1 else "read"
     line = f"{report.over_target} of {total} {noun} {verb} above their audience's target grade"
     if graded < total:
-        line += f" ({total - graded} too short to grade)"
+        line += f" ({total - graded} not graded)"
     return line + "."
 
 

@@ -73,7 +73,7 @@
       tr.appendChild(el("td", d.audience || "(" + d.ruleSet + ")"));
       tr.appendChild(el("td", d.words));
       var grade = el("td");
-      grade.appendChild(el("span", d.grade.toFixed(1) + (d.graded ? "" : " (short)"),
+      grade.appendChild(el("span", d.grade.toFixed(1) + (d.graded ? "" : " (not graded)"),
                            d.over ? "over" : ""));
       if (d.over) grade.appendChild(el("span", " above", "over"));
       tr.appendChild(grade);
