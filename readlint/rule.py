@@ -21,6 +21,8 @@ PLAIN_WORD = "plain-word"  # a word with a plainer substitute
 DIRECTIVE = "directive"  # a problem in a readlint comment (the linter reports it)
 ACCESSIBILITY = "accessibility"  # a fault for screen readers, low vision or navigation
 DOCUMENT_HEALTH = "document-health"  # the page's metadata: fields, review dates, audience
+FIELD_VALUE = "field-value"  # a front-matter field missing, or with the wrong kind of value
+REVIEW_DATE = "review-date"  # when the page is due for review
 
 
 NO_OPTIONS: Mapping[str, Any] = MappingProxyType({})  # a default no one can change

@@ -25,10 +25,12 @@ from .problem import Problem, Severity
 from .registry import Registry
 from .results import Notice, RuleInfo
 from .rule import (
+    FIELD_VALUE,
     HARD_SENTENCE,
     LONG_SENTENCE,
     MISSING_LINK,
     PLAIN_WORD,
+    REVIEW_DATE,
     UNDEFINED_TERM,
     Rule,
     RunContext,
@@ -40,8 +42,10 @@ _CODE_PREFIX = re.compile(r"[A-Za-z]+\d*")
 
 # One voice per span: where problems of one of these groups overlap, only the kind that comes
 # first in its group is reported. A plainer word makes a definition unneeded, and a link
-# explains a term; a sentence that is hard to read says its length among what makes it hard.
-ONE_VOICE = ((PLAIN_WORD, MISSING_LINK, UNDEFINED_TERM), (HARD_SENTENCE, LONG_SENTENCE))
+# explains a term; a sentence that is hard to read says its length among what makes it hard;
+# a review date that is not a date is a field with the wrong kind of value.
+ONE_VOICE = ((PLAIN_WORD, MISSING_LINK, UNDEFINED_TERM), (HARD_SENTENCE, LONG_SENTENCE),
+             (FIELD_VALUE, REVIEW_DATE))
 
 
 class Choices(NamedTuple):

@@ -194,11 +194,14 @@ BOMB = "\n".join([
 ])
 
 
+NOT_A_DATE = "'lastReviewed' should be a date (year-month-day), but it is text ('{}')"
+
+
 @pytest.mark.parametrize("field, value, expected", [
-    ("lastReviewed", "2024-02-30", "'lastReviewed: 2024-02-30' is not a date"),
-    ("lastReviewed", "0000-00-00", "'lastReviewed: 0000-00-00' is not a date"),
-    ("lastReviewed", "2024-01-01T25:00:00", "'lastReviewed: 2024-01-01T25:00:00' is not a date"),
-    ("lastReviewed", "2024-13-01", "'lastReviewed: 2024-13-01' is not a date"),
+    ("lastReviewed", "2024-02-30", NOT_A_DATE.format("2024-02-30")),
+    ("lastReviewed", "0000-00-00", NOT_A_DATE.format("0000-00-00")),
+    ("lastReviewed", "2024-01-01T25:00:00", NOT_A_DATE.format("2024-01-01T25:00:00")),
+    ("lastReviewed", "2024-13-01", NOT_A_DATE.format("2024-13-01")),
 ])
 def test_an_impossible_date_is_reported_on_its_line_and_the_run_goes_on(run, write, field,
                                                                         value, expected):
@@ -211,6 +214,27 @@ def test_an_impossible_date_is_reported_on_its_line_and_the_run_goes_on(run, wri
     assert any(line.startswith("a-bad.md:") and expected in line
                for line in result.stdout.splitlines()), result.stdout
     assert "b-good.md:5:1: RL102" in result.stdout  # the file after it is checked
+
+
+def test_a_review_date_that_is_not_a_date_is_one_problem(run, write):
+    write("a.md", f"---\naudienceLevel: patient\ntitle: T\nlanguage: en\nreviewFrequency: yearly"
+                  f"\nlastReviewed: 2024-02-30\n---\n\n{LONG}\n")
+    found = [line for line in run("check", "a.md").stdout.splitlines() if "a.md:6" in line]
+    assert found == ["a.md:6:1: RL401 front-matter-fields 'lastReviewed' should be a date "
+                     "(year-month-day), but it is text ('2024-02-30')."]
+    # review-overdue alone still says so
+    alone = run("check", "a.md", "--select", "review-overdue").stdout
+    assert "a.md:6:1: RL402 review-overdue 'lastReviewed: 2024-02-30' is not a date" in alone
+
+
+@pytest.mark.parametrize("reviewed, reported", [
+    ("2026-12-06", False), ("2026-12-07", True), ("2062-01-01", True)])
+def test_a_review_date_after_today_is_a_slip(run, write, reviewed, reported):
+    write("a.md", f"---\nreviewFrequency: yearly\nlastReviewed: {reviewed}\n---\n\nText.\n")
+    result = run("check", "a.md", "--select", "review-overdue", "--today", "2026-12-05")
+    expected = f"a.md:3:1: RL402 review-overdue 'lastReviewed: {reviewed}' is a date after " \
+        "today (2026-12-05): write the day the page was last reviewed."
+    assert (expected in result.stdout) is reported, result.stdout
 
 
 @pytest.mark.parametrize("reviewed, frequency", [

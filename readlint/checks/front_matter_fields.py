@@ -7,7 +7,7 @@ from typing import Any
 from ..document import Document
 from ..patterns import lazy_re
 from ..problem import Problem, Severity
-from ..rule import DOCUMENT_HEALTH, Example, Rule
+from ..rule import DOCUMENT_HEALTH, FIELD_VALUE, Example, Rule
 from ..yamltext import shown, shown_text
 
 KINDS = {"text", "date", "number", "list", "boolean", "text or number"}
@@ -70,7 +70,7 @@ class FrontMatterFields(Rule):
     code = "RL401"
     default_severity = Severity.WARNING
     summary = "A front-matter field is missing or has the wrong kind of value."
-    tags = frozenset({DOCUMENT_HEALTH})
+    tags = frozenset({DOCUMENT_HEALTH, FIELD_VALUE})
     example = Example("---\ntitle: Breast cancer\naudienceLevel: patient\n---\n\nText.\n",
                       "---\ntitle: Breast cancer\naudienceLevel: patient\nlanguage: en\n---\n"
                       "\nText.\n")

@@ -9,7 +9,7 @@ from typing import Any
 from ..document import Document
 from ..patterns import lazy_re
 from ..problem import Problem, Severity
-from ..rule import DOCUMENT_HEALTH, NO_OPTIONS, Example, Rule, RunContext
+from ..rule import DOCUMENT_HEALTH, NO_OPTIONS, REVIEW_DATE, Example, Rule, RunContext
 from ..yamltext import shown_text
 from .front_matter_fields import field_place
 
@@ -60,7 +60,8 @@ class ReviewOverdue(Rule):
     What it finds: a `lastReviewed` date older than its `reviewFrequency` allows (monthly,
     quarterly, semiannually, yearly, a number of days, or "6 months"), counted from today,
     or from the date given with `--today` so results can be repeated; the message gives the
-    date the review was due. A frequency that cannot be read is reported too.
+    date the review was due. A frequency that cannot be read, and a date after today (a
+    typing slip: "2062" for "2026"), are reported too.
 
     How to fix: review the page and update `lastReviewed`.
 
@@ -76,9 +77,10 @@ class ReviewOverdue(Rule):
     code = "RL402"
     default_severity = Severity.WARNING
     summary = "The page is past its review date."
-    tags = frozenset({DOCUMENT_HEALTH})
+    tags = frozenset({DOCUMENT_HEALTH, REVIEW_DATE})
     example = Example("---\nlastReviewed: 2020-01-15\nreviewFrequency: yearly\n---\n\nText.\n",
-                      "---\nlastReviewed: 2099-01-15\nreviewFrequency: yearly\n---\n\nText.\n")
+                      "---\nlastReviewed: 2026-01-15\nreviewFrequency: yearly\n---\n\nText.\n",
+                      {"today": "2026-03-01"})
     options = {
         "last_reviewed": {"type": "string", "default": "lastReviewed"},
         "frequency": {"type": "string", "default": "reviewFrequency"},
@@ -119,6 +121,12 @@ class ReviewOverdue(Rule):
             return
         today = datetime.date.fromisoformat(options["today"]) if options["today"] \
             else datetime.date.today()
+        if reviewed > today + datetime.timedelta(days=1):  # (a day apart: time zones differ)
+            yield self.problem(doc, *field_place(doc, key),
+                               f"'{key}: {reviewed.isoformat()}' is a date after today "
+                               f"({today.isoformat()}): write the day the page was last "
+                               "reviewed.")
+            return
         due = add(reviewed, *every)
         if due is not None and due < today:
             late = (today - due).days
