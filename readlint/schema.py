@@ -237,7 +237,7 @@ def parse_yaml(text: str, display: str) -> Any:
         data = yamltext.load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        reason = getattr(exc, "problem", None) or "not valid YAML"
+        reason = yamltext.plain_problem(getattr(exc, "problem", None) or "") or "it cannot be read"
         raise ConfigError(f"not valid YAML: {reason}", display,
                           mark.line + 1 if mark else None) from None
     except RecursionError:

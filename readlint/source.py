@@ -13,6 +13,7 @@ from typing import Any
 from . import yamltext
 from .errors import ConfigError, InputError, ReadlintError
 from .patterns import lazy_re
+from .yamltext import plain_problem
 
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
 
@@ -189,7 +190,7 @@ def _front_matter_data(fm_text: str, path: str, fm_first_line: int) -> dict[str,
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = fm_first_line + mark.line if mark is not None else 1
-        reason = getattr(exc, "problem", None) or "it is not valid YAML"
+        reason = plain_problem(getattr(exc, "problem", None) or "") or "it is not valid YAML"
         raise InputError(f"broken front matter: {reason}", path, line) from None
     except RecursionError:
         raise InputError("broken front matter: it is nested too deeply", path,

@@ -214,3 +214,28 @@ def shown_text(value: Any, limit: int = 60) -> str:
         return shown(value, limit)
     text = value.strip()
     return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+# What the YAML reader's words for a fault mean to a writer, by how they start.
+_YAML_PROBLEMS = (
+    ("did not find expected ',' or ']'", "a list in square brackets [ ] is not closed"),
+    ("did not find expected ',' or '}'", "a set of values in curly brackets { } is not closed"),
+    ("found a tab character", "a tab indents a line: indent with spaces"),
+    ("found character '\\t'", "a tab indents a line: indent with spaces"),
+    ("mapping values are not allowed", "a value holds a colon and a space: put the value in "
+                                       "quotes, or indent the line like the others"),
+    ("found unexpected end of stream", "a quotation mark is not closed"),
+    ("found undefined alias", "a *name stands for a value no &name gives"),
+    ("did not find expected key", "a line is indented more or less than the lines around it"),
+    ("did not find expected '-' indicator", "a list item is indented more or less than the "
+                                            "others"),
+    ("could not find expected ':'", "a line is not 'key: value'"),
+)
+
+
+def plain_problem(problem: str) -> str:
+    """The YAML reader's fault in plain words, with its own words after them to search for."""
+    for start, plain in _YAML_PROBLEMS:
+        if problem.startswith(start):
+            return f"{plain} (YAML: {problem})"
+    return problem

@@ -25,9 +25,18 @@ def check_one_bad_file(run, write, name, content, expected):
 
 @pytest.mark.parametrize("name, content, expected", [
     ("yaml.md", "---\ntitle: x\nauthor: [a, b\n---\nBody.\n",
-     "yaml.md:4: broken front matter: did not find expected ',' or ']'"),
+     "yaml.md:4: broken front matter: a list in square brackets [ ] is not closed (YAML: did "
+     "not find expected ',' or ']')"),
     ("tabs.md", "---\ntitle: x\n\tbad: tab\n---\nBody.\n",
-     "tabs.md:3: broken front matter: found a tab character that violates indentation"),
+     "tabs.md:3: broken front matter: a tab indents a line: indent with spaces (YAML: found a "
+     "tab character that violates indentation)"),
+    ("colon.md", "---\ntitle: Care: what to expect\n---\nBody.\n",
+     "colon.md:2: broken front matter: a value holds a colon and a space: put the value in "
+     "quotes, or indent the line like the others (YAML: mapping values are not allowed in this "
+     "context)"),
+    ("quote.md", "---\ntitle: \"Care\n---\nBody.\n",
+     "quote.md:3: broken front matter: a quotation mark is not closed (YAML: found unexpected "
+     "end of stream)"),
     ("list.md", "---\n- one\n- two\n---\nBody.\n",
      "list.md:2: front matter must be a list of 'key: value' lines"),
     ("scalar.md", "---\njust text\n---\nBody.\n",
