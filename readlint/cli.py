@@ -103,12 +103,29 @@ def main() -> None:
     """
 
 
+def _jobs(ctx: click.Context, param: click.Parameter, value: int | None) -> int | None:
+    if value is not None and value < 1:
+        raise click.BadParameter(f"{value} processes cannot check anything: give 1 or more")
+    return value
+
+
+def _rule_names(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
+                ) -> tuple[str, ...]:
+    """--select and --ignore as given, each naming at least one rule (an empty --select
+    would check every rule, the opposite of what it asks)."""
+    for value in values:
+        if not _split([value]):
+            raise click.BadParameter("give at least one rule's name or code, for example "
+                                     "long-sentence or RL102")
+    return values
+
+
 def _common_options(func: Callable[..., Any]) -> Callable[..., Any]:
     decorators = [
         click.argument("paths", nargs=-1, type=click.Path()),
-        click.option("--select", multiple=True, metavar="RULES",
+        click.option("--select", multiple=True, metavar="RULES", callback=_rule_names,
                      help="Check only these rules (names or codes, comma-separated)."),
-        click.option("--ignore", multiple=True, metavar="RULES",
+        click.option("--ignore", multiple=True, metavar="RULES", callback=_rule_names,
                      help="Do not check these rules (names or codes, comma-separated)."),
         click.option("--audience", metavar="NAME",
                      help="Check every document as written for this audience "
@@ -118,7 +135,7 @@ def _common_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--today", metavar="DATE", callback=lambda ctx, param, value: _date(value),
                      help="Count review dates from DATE (year-month-day) instead of today, so "
                           "a run can be repeated."),
-        click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+        click.option("--jobs", "-j", type=int, metavar="N", callback=_jobs,
                      help="Check files in N processes at once (default: one per processor "
                           "core; 1 checks them one by one). The output is the same."),
         click.option("--no-cache", is_flag=True,
@@ -249,7 +266,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     2 when a file or the config cannot be read.
     """
     paths = paths or (".",)
-    stdin = _check_usage(paths, fix, diff, output_format, output_file)
+    stdin = _check_usage(paths, fix, diff, output_format, output_file, stdin_filename)
     changed = _changed_lines(changed_since)  # a wrong revision fails before the run
     run = _build_run((stdin_filename or ".",) if stdin else paths, select, ignore, audience,
                      config_path, report_unused_disables=report_unused_disables, shard=shard,
@@ -309,7 +326,7 @@ def _note_left_out(paths: Sequence[str], targets: Sequence[Target], config: Conf
 
 
 def _check_usage(paths: tuple[str, ...], fix: bool, diff: bool, output_format: str,
-                 output_file: str | None) -> bool:
+                 output_file: str | None, stdin_filename: str | None) -> bool:
     """Refuse options that do not go together; whether the path is standard input."""
     if diff and fix:
         raise click.UsageError("--diff shows the fixes and --fix makes them: choose one.")
@@ -317,6 +334,10 @@ def _check_usage(paths: tuple[str, ...], fix: bool, diff: bool, output_format: s
         raise click.UsageError("--diff prints a diff; it cannot be combined with --format or "
                                "--output-file.")
     stdin = paths == ("-",)
+    if stdin_filename is not None and not stdin:
+        raise click.UsageError("--stdin-filename names the file standard input stands for: give "
+                               "- as the path (cat page.md | readlint check - --stdin-filename "
+                               "page.md).")
     if "-" in paths and not stdin:
         raise click.UsageError("- (standard input) cannot be mixed with other paths.")
     if stdin and (fix or diff):

@@ -52,6 +52,20 @@ def test_select_and_ignore_by_code_and_comma_lists(run, write):
     assert "RL102" not in run("check", "bad.md", "--ignore", "rl102").stdout
 
 
+@pytest.mark.parametrize("args, said", [
+    (("--select", ""), "Invalid value for '--select': give at least one rule's name or code"),
+    (("--ignore", " , "), "Invalid value for '--ignore': give at least one rule's name or code"),
+    (("-j", "0"), "Invalid value for '--jobs' / '-j': 0 processes cannot check anything: give "
+                  "1 or more"),
+    (("--stdin-filename", "x.md"), "--stdin-filename names the file standard input stands "
+                                   "for: give - as the path"),
+])
+def test_options_that_ask_for_nothing_are_refused(run, write, args, said):
+    write("a.md", "# A\n\nText.\n")
+    result = run("check", "a.md", *args)
+    assert result.exit_code == 2 and said in result.stderr, result.stderr
+
+
 def test_json_shape(run, write):
     write("bad.md", f"---\naudienceLevel: patient\ntitle: T\nlanguage: en\n---\n{LONG}\n")
     write("broken.md", "---\ntitle: [\n---\n")
