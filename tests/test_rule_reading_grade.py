@@ -6,9 +6,9 @@ import re
 
 from helpers import lint, positions
 
-from readlint.checks.reading_grade import _name, own_words
 from readlint.config import Config
 from readlint.document import parse
+from readlint.own_words import _name, own_words
 from readlint.readability import COUNTED, SHORT_WORD, UNREAD, TextStats
 
 EASY = "We eat food. We go home. The sun is hot. I like my dog. " * 10
@@ -448,6 +448,33 @@ def test_a_page_audience_mismatch_reports_gets_its_grade_and_no_section_problems
                                                  "leave_to_audience_mismatch": False}})
     found = lint(FAR_ABOVE, select="reading-grade", config=config)
     assert sum("section" in p.message for p in found) == 3
+
+
+DRUGS = ("Abemaciclib", "Anastrozole", "Capecitabine", "Docetaxel", "Eribulin", "Everolimus",
+         "Exemestane", "Fulvestrant", "Gemcitabine", "Ixabepilone", "Lapatinib", "Letrozole",
+         "Neratinib", "Olaparib", "Palbociclib", "Pertuzumab", "Ribociclib", "Talazoparib",
+         "Tamoxifen", "Trastuzumab", "Tucatinib", "Vinorelbine")
+
+
+def test_a_list_of_drugs_is_not_a_page_for_professionals():
+    # cancer.gov's "Drugs Approved for Breast Cancer": a line of prose, then names, each
+    # linked to the drug's page; reading-grade leaves the names out, and so does
+    # audience-mismatch (before, it found "grade 21.5, 53.7 rare words in 100")
+    items = "\n".join(f"- [{name}](/about-cancer/treatment/drugs/{name.lower()})"
+                      for name in DRUGS * 6)
+    page = ("---\ntitle: Drugs Approved for Breast Cancer\naudienceLevel: patient\n---\n\n"
+            "# Drugs Approved for Breast Cancer\n\nThis page lists cancer drugs approved by "
+            "the Food and Drug Administration (FDA) for breast cancer.\n\n"
+            f"## Drugs Approved to Prevent and Treat Breast Cancer\n\n{items}\n")
+    assert lint(page, select="audience-mismatch", config=Config(
+        raw_rules={"audience-mismatch": {"min_words": 50}})) == []
+    # the same names in sentences are prose, and read far above a patient's level
+    prose = page.replace(items, " ".join(
+        f"Concomitant {a.lower()} and {b.lower()} administration necessitates pharmacokinetic "
+        "surveillance." for a, b in zip(DRUGS * 3, DRUGS[1:] * 3, strict=False)))
+    found = lint(prose, select="audience-mismatch", config=Config(
+        raw_rules={"audience-mismatch": {"min_words": 50}}))
+    assert [p.line for p in found] == [3]
 
 
 def test_a_page_for_health_professionals_is_left_to_its_label():

@@ -5,6 +5,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..document import Document
+from ..own_words import own_words
 from ..problem import Problem, Severity
 from ..rule import DOCUMENT_HEALTH, Example, Rule
 from ..vocabulary import word_zipf
@@ -12,21 +13,29 @@ from .front_matter_fields import field_place
 
 
 def audience_figures(doc: Document) -> tuple[float, float, float, int]:
-    """(Flesch-Kincaid grade, words per sentence, rare words per 100 words, words) of a
-    page's prose. Rare words: four letters or more, Zipf under 3 (used less than once in a
-    million words), in their plain form too ("metastases" is rare, "symptoms" is not).
-    Worked out once per page (reading-grade asks too)."""
+    """(Flesch-Kincaid grade, words per sentence, rare words per 100 words, words) of the
+    page's prose, without the blocks reading-grade leaves out (`own_words`: link cards, lists
+    of names); all 0 for a landing page of links to other pages. Rare words: four letters or
+    more, Zipf under 3 (used less than once in a million words), in their plain form too
+    ("metastases" is rare, "symptoms" is not). Worked out once per page (reading-grade asks too)."""
     found: tuple[float, float, float, int] = doc.memo("audience figures",
                                                       lambda: _audience_figures(doc))
     return found
 
 
 def _audience_figures(doc: Document) -> tuple[float, float, float, int]:
-    stats = doc.stats
-    words = [text for s in doc.sentences for text, _, _ in s.words
-             if len(text) >= 4 and text.isalpha() and not text.isupper()]
+    if not doc.blocks:
+        return 0.0, 0.0, 0.0, 0
+    own = own_words(doc)
+    if own.landing_page:
+        return 0.0, 0.0, 0.0, 0
+    kept = [i for i, out in enumerate(own.left_out) if not out]
+    stats = doc.stats_of(kept)
+    words = Counter(text for s in doc.sentences if not own.left_out[s.block_index]
+                    for text, _, _ in s.words
+                    if len(text) >= 4 and text.isalpha() and not text.isupper())
     # each word looked up once, however often the page uses it
-    rare = sum(count for word, count in Counter(words).items() if word_zipf(word) < 3.0)
+    rare = sum(count for word, count in words.items() if word_zipf(word) < 3.0)
     per_100 = 100 * rare / stats.words if stats.words else 0.0
     return stats.flesch_kincaid_grade, stats.words_per_sentence, per_100, stats.words
 
@@ -39,9 +48,13 @@ class AudienceMismatch(Rule):
     checked against the wrong rules and listed in the wrong place, or needs a plain version.
     It is reported once, at `audienceLevel`, with its figures.
 
-    What it finds: a page of at least `min_words` words where at least two of these are over
-    their limit: the Flesch-Kincaid grade (`max_grade`), the words per sentence
-    (`max_words_per_sentence`), and the rare words per 100 words (`max_rare_per_100`).
+    What it finds: a page of at least `min_words` words where at least two of
+    these are over their limit: the Flesch-Kincaid grade (`max_grade`), the words per
+    sentence (`max_words_per_sentence`), and the rare words per 100 words
+    (`max_rare_per_100`). What reading-grade leaves out of a page is left out here too: the
+    titles and blurbs of links to other pages, and lists of names (a list of the drugs
+    approved for a cancer is not written for doctors); a landing page of links is not
+    judged.
 
     How to fix: if the page is for professionals, set `audienceLevel: professional`; if it is
     for patients, rewrite it in plain words, or write a patient version.
@@ -79,15 +92,16 @@ class AudienceMismatch(Rule):
         grade, per_sentence, rare, words = audience_figures(doc)
         if words < options["min_words"]:
             return
-        over = [grade > options["max_grade"], per_sentence > options["max_words_per_sentence"],
-                rare > options["max_rare_per_100"]]
-        if sum(over) < 2:
+        figures = [(grade, options["max_grade"], f"grade {grade:.1f}"),
+                   (per_sentence, options["max_words_per_sentence"],
+                    f"{per_sentence:.1f} words a sentence"),
+                   (rare, options["max_rare_per_100"], f"{rare:.1f} rare words in 100")]
+        over = [f"{said} (over {limit:g})" for value, limit, said in figures if value > limit]
+        if len(over) < 2:
             return
         audience = doc.metadata.get("audienceLevel") or "its audience"
         yield self.problem(
             doc, *field_place(doc, "audienceLevel"),
-            f"This page reads far above '{audience}': grade {grade:.1f} (limit "
-            f"{options['max_grade']}), {per_sentence:.1f} words a sentence (limit "
-            f"{options['max_words_per_sentence']}), {rare:.1f} rare words in 100 (limit "
-            f"{options['max_rare_per_100']}). If it is for professionals, mark it so; if not, "
-            "it needs a plain version.")
+            f"This page reads far above '{audience}', as pages for professionals do: "
+            f"{', '.join(over[:-1])} and {over[-1]}. If it is for professionals, mark it so; "
+            "if not, it needs a plain version.")
