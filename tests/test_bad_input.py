@@ -82,6 +82,9 @@ def test_empty_file_is_noted_not_failed(run, write):
     assert result.exit_code == 0
     assert "readlint: note: blank.md is empty; there is nothing to check" in result.stderr
     assert "readlint: note: empty.md is empty; there is nothing to check" in result.stderr
+    # left out, not counted as checked
+    assert result.stdout.strip() == \
+        "No problems found in 0 files checked. 2 files left out; the notes say why."
 
 
 def test_front_matter_only_file_is_fine(run, write):

@@ -34,11 +34,14 @@ class CheckText:
         self.options = options
         self.by_rule: Counter[tuple[str, str]] = Counter()
         self.by_severity: Counter[Severity] = Counter()
-        self.files = self.with_problems = self.unread = self.troubled = 0
+        self.files = self.with_problems = self.unread = self.troubled = self.left_out = 0
 
     def file(self, file: FileResult) -> None:
         if file.error is not None:
             self.unread += 1
+            return
+        if file.rule_set is None and not file.problems:
+            self.left_out += 1  # empty, or of a status the config leaves out: a note says so
             return
         self.files += 1
         self.troubled += bool(file.failures)
@@ -56,7 +59,7 @@ class CheckText:
 
     def end(self, run: RunResult) -> None:
         _write_totals(self.out, self.options, self.by_rule, self.by_severity, self.files,
-                      self.with_problems, self.unread, self.troubled)
+                      self.with_problems, self.unread, self.troubled, self.left_out)
 
 
 write_check = pulling(CheckText)
@@ -64,7 +67,7 @@ write_check = pulling(CheckText)
 
 def _write_totals(out: TextIO, options: FormatOptions, by_rule: Counter[tuple[str, str]],
                   by_severity: Counter[Severity], files: int, with_problems: int,
-                  unread: int, troubled: int) -> None:
+                  unread: int, troubled: int, left_out: int = 0) -> None:
     total = sum(by_severity.values())
     if options.statistics and total:
         out.write("\n")
@@ -80,6 +83,8 @@ def _write_totals(out: TextIO, options: FormatOptions, by_rule: Counter[tuple[st
                    f"{with_problems} of {plural(files, 'file')} checked.")
     else:
         summary = f"No problems found in {plural(files, 'file')} checked."
+    if left_out:
+        summary += f" {plural(left_out, 'file')} left out; the notes say why."
     if unread:
         summary += (f" {plural(unread, 'file')} could not be checked; "
                     "the messages above say why.")
