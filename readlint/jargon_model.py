@@ -28,6 +28,7 @@ from . import logistic
 from .blocks import Block
 from .document import Document
 from .hardness import family_zipf
+from .own_words import flattened_signs
 from .patterns import lazy_re
 from .vocabulary import explained_counts, health_word, is_medical_form, word_zipf
 from .wordforms import fold
@@ -57,7 +58,6 @@ FEATURES = (
 )
 
 _WORD = lazy_re(r"[^\W_]+")
-_SIGNS = lazy_re(r"\d%")
 _VERB_AFTER = lazy_re(r"[*_\]\)]*\s*(?:,|:|\u2014|\u2013| -| is\b| are\b| was\b| were\b|"
                       r" means\b| refers\b| describes\b| occurs\b| happens\b)")
 _BRACKET_AFTER = lazy_re(r"[*_\]]*\s*\(")
@@ -70,8 +70,7 @@ def in_prose(block: Block) -> bool:
     signs with their frequencies flattened into a paragraph ("Seizures 90% Hypotonia 50% ...",
     GARD's tables as MedQuAD keeps them)? The model weighs terms in prose only: elsewhere the
     rule's flags are nearly all right."""
-    return block.kind == "paragraph" and len(_SIGNS.findall(block.text)) < 3 and \
-        "Human Phenotype Ontology provides" not in block.text
+    return block.kind == "paragraph" and not flattened_signs(block)
 
 
 def context(text: str, start: int, end: int) -> list[str]:

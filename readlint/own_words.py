@@ -1,8 +1,9 @@
 """The prose of a page as the reader meets it, the writer's own words: sentences with the
 words a reader is given counted as short words (names, abbreviations, drugs, terms the page
-explains, pronunciation keys), and without the blocks that are not the writer's sentences
-(the titles and blurbs of link cards, lists of names) or the sentences many pages of a site
-repeat. reading-grade grades them, and audience-mismatch measures them (`own_words`)."""
+explains, pronunciation keys), without the blocks that are not the writer's sentences (the
+titles and blurbs of link cards, lists of names), tables of signs run into the text, or the
+sentences many pages of a site repeat. reading-grade grades them and audience-mismatch
+measures them (`own_words`)."""
 
 from __future__ import annotations
 
@@ -123,7 +124,9 @@ class OwnWords:
         left_out = [cards[i] or block.kind != "heading" and
                     _names_only(block, [w.text for s in by_block[i] for w in s.words])
                     for i, block in enumerate(doc.blocks)]
-        self.left_out = left_out  # by block: not the writer's sentences (cards, names)
+        # the writer's sentences, stock ones too (not the blocks left out, nor tables)
+        self.prose = [s for i, block in enumerate(by_block) if not left_out[i] for s in block
+                      if not table_of_signs(s)]
         known = _known_terms(doc, by_block, left_out, topic)
         # Whether a word counts as a short word wherever it stands, by its text.
         plain: dict[str, bool] = {}
@@ -135,7 +138,8 @@ class OwnWords:
             keys = _pronunciation_keys(block.text)
             counted = []
             for sentence in by_block[index]:
-                if len(sentence.words) >= 3 and stock_key(sentence, topic) in stock:
+                if len(sentence.words) >= 3 and stock_key(sentence, topic) in stock or \
+                        table_of_signs(sentence):
                     continue
                 weights = _weights(sentence, keys, drug_words[index],
                                    block.kind == "heading", known, plain)
@@ -178,3 +182,26 @@ _WORD = lazy_re(r"[^\W_]+")
 def own_words(doc: Document) -> OwnWords:
     found: OwnWords = doc.memo("reading-grade own words", lambda: OwnWords(doc))
     return found
+
+
+
+_SIGNS = lazy_re(r"\d%")
+# How GARD's tables of signs begin, as MedQuAD keeps them: run into the text after its note
+# on the table ("The Human Phenotype Ontology provides the following list ...").
+_TABLE_OF_SIGNS = "Signs and Symptoms Approximate number of patients"
+
+
+def table_of_signs(sentence: Sentence) -> bool:
+    """Is the "sentence" a table of signs run into the text, not a sentence: signs with how
+    often they are seen ("Anonychia 90% Microcephaly 50% ..."), or GARD's table of them?"""
+    text = sentence.text
+    return text.startswith(_TABLE_OF_SIGNS) or len(_SIGNS.findall(text)) >= 3
+
+
+def flattened_signs(block: Block) -> bool:
+    """Is the paragraph a table of signs with their frequencies flattened into one run of
+    text ("Seizures 90% Hypotonia 50% ...", GARD's tables as MedQuAD keeps them, after "The
+    Human Phenotype Ontology provides the following list of signs and symptoms")? It is a
+    list of names, not sentences."""
+    return block.kind == "paragraph" and (len(_SIGNS.findall(block.text)) >= 3 or
+                                          "Human Phenotype Ontology provides" in block.text)

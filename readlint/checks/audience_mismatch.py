@@ -7,17 +7,20 @@ from typing import Any
 from ..document import Document
 from ..own_words import own_words
 from ..problem import Problem, Severity
+from ..readability import TextStats
 from ..rule import DOCUMENT_HEALTH, Example, Rule
 from ..vocabulary import word_zipf
+from ..wordforms import fold, topic_words
 from .front_matter_fields import field_place
 
 
 def audience_figures(doc: Document) -> tuple[float, float, float, int]:
     """(Flesch-Kincaid grade, words per sentence, rare words per 100 words, words) of the
-    page's prose, without the blocks reading-grade leaves out (`own_words`: link cards, lists
-    of names); all 0 for a landing page of links to other pages. Rare words: four letters or
-    more, Zipf under 3 (used less than once in a million words), in their plain form too
-    ("metastases" is rare, "symptoms" is not). Worked out once per page (reading-grade asks too)."""
+    writer's sentences (`own_words`; stock sentences too, as the reader meets them); all 0
+    for a landing page of links to other pages. Rare words: four letters or more, Zipf under
+    3 (used less than once in a million words), in their plain form too ("metastases" is
+    rare, "symptoms" is not), and not a word of the page's title. Worked out once per page
+    (reading-grade asks too)."""
     found: tuple[float, float, float, int] = doc.memo("audience figures",
                                                       lambda: _audience_figures(doc))
     return found
@@ -29,13 +32,15 @@ def _audience_figures(doc: Document) -> tuple[float, float, float, int]:
     own = own_words(doc)
     if own.landing_page:
         return 0.0, 0.0, 0.0, 0
-    kept = [i for i, out in enumerate(own.left_out) if not out]
-    stats = doc.stats_of(kept)
-    words = Counter(text for s in doc.sentences if not own.left_out[s.block_index]
-                    for text, _, _ in s.words
+    stats = TextStats.from_sentences(own.prose)
+    words = Counter(text for s in own.prose for text, _, _ in s.words
                     if len(text) >= 4 and text.isalpha() and not text.isupper())
-    # each word looked up once, however often the page uses it
-    rare = sum(count for word, count in words.items() if word_zipf(word) < 3.0)
+    topic = topic_words(doc)
+    # each word looked up once, however often the page uses it; the page's own subject
+    # (its title's words: "lactate dehydrogenase deficiency") is not a word it springs on
+    # the reader
+    rare = sum(count for word, count in words.items()
+               if word_zipf(word) < 3.0 and fold(word) not in topic)
     per_100 = 100 * rare / stats.words if stats.words else 0.0
     return stats.flesch_kincaid_grade, stats.words_per_sentence, per_100, stats.words
 
@@ -48,13 +53,15 @@ class AudienceMismatch(Rule):
     checked against the wrong rules and listed in the wrong place, or needs a plain version.
     It is reported once, at `audienceLevel`, with its figures.
 
-    What it finds: a page of at least `min_words` words where at least two of
-    these are over their limit: the Flesch-Kincaid grade (`max_grade`), the words per
-    sentence (`max_words_per_sentence`), and the rare words per 100 words
-    (`max_rare_per_100`). What reading-grade leaves out of a page is left out here too: the
-    titles and blurbs of links to other pages, and lists of names (a list of the drugs
-    approved for a cancer is not written for doctors); a landing page of links is not
-    judged.
+    What it finds: a page of at least `min_words` words where at least two of these are over
+    their limit: the Flesch-Kincaid grade (`max_grade`), the words per sentence
+    (`max_words_per_sentence`), and the rare words per 100 words (`max_rare_per_100`). Its
+    sentences are those reading-grade grades: the titles and blurbs of links to other pages,
+    lists of names (a list of the drugs approved for a cancer is not written for doctors),
+    tables of signs run into the text ("Seizures 90% Hypotonia 50% ...") and sentences many
+    pages repeat are left out, and a landing page of links is not judged. The words of the
+    page's title are not counted as rare: a page on "lactate dehydrogenase deficiency" names
+    its subject throughout.
 
     How to fix: if the page is for professionals, set `audienceLevel: professional`; if it is
     for patients, rewrite it in plain words, or write a patient version.

@@ -69,8 +69,9 @@ class ReadingGrade(Rule):
       the foot of every cancer.gov drug page, GARD's note on its symptom tables; the list is
       in readlint/data/stock-sentences.txt); paragraphs, list items and headings that are all
       link text, the titles of other pages; list items and table cells that are only names,
-      such as a list of drugs. A landing page of link cards (three or more, at least 3 in 10
-      of its paragraphs and list items) is not graded.
+      such as a list of drugs; a table of signs run into the text ("Seizures 90% Hypotonia
+      50% ...", GARD's symptom tables as MedQuAD keeps them). A landing page of link cards
+      (three or more, at least 3 in 10 of its paragraphs and list items) is not graded.
 
     How reliable the grade is: a grade computed from a few sentences moves a lot when one
     sentence changes. Each grade has a standard error (how far the grade of other sentences
