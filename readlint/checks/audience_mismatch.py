@@ -5,6 +5,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..document import Document
+from ..explanations import explained
 from ..own_words import own_words
 from ..problem import Problem, Severity
 from ..readability import TextStats
@@ -13,14 +14,16 @@ from ..vocabulary import word_zipf
 from ..wordforms import fold, topic_words
 from .front_matter_fields import field_place
 
+EXPLAINED_PLACES = 20  # the uses of a rare word looked at for an explanation
+
 
 def audience_figures(doc: Document) -> tuple[float, float, float, int]:
     """(Flesch-Kincaid grade, words per sentence, rare words per 100 words, words) of the
     writer's sentences (`own_words`; stock sentences too, as the reader meets them); all 0
     for a landing page of links to other pages. Rare words: four letters or more, Zipf under
     3 (used less than once in a million words), in their plain form too ("metastases" is
-    rare, "symptoms" is not), and not a word of the page's title. Worked out once per page
-    (reading-grade asks too)."""
+    rare, "symptoms" is not), neither a word of the page's title nor a word the page
+    explains where it uses it. Worked out once per page (reading-grade asks too)."""
     found: tuple[float, float, float, int] = doc.memo("audience figures",
                                                       lambda: _audience_figures(doc))
     return found
@@ -33,14 +36,26 @@ def _audience_figures(doc: Document) -> tuple[float, float, float, int]:
     if own.landing_page:
         return 0.0, 0.0, 0.0, 0
     stats = TextStats.from_sentences(own.prose)
-    words = Counter(text for s in own.prose for text, _, _ in s.words
-                    if len(text) >= 4 and text.isalpha() and not text.isupper())
     topic = topic_words(doc)
-    # each word looked up once, however often the page uses it; the page's own subject
-    # (its title's words: "lactate dehydrogenase deficiency") is not a word it springs on
-    # the reader
+    words: Counter[str] = Counter()
+    uses: dict[str, list[tuple[str, int, int]]] = {}  # a rare word's places, by its fold
+    for sentence in own.prose:
+        text = sentence.block.text
+        for word, start, end in sentence.words:
+            if len(word) < 4 or not word.isalpha() or word.isupper():
+                continue
+            words[word] += 1
+            folded = fold(word)
+            if folded not in topic and word_zipf(word) < 3.0:
+                uses.setdefault(folded, []).append((text, start, end))
+    # The page's own subject (its title's words: "lactate dehydrogenase deficiency") is not a
+    # word it springs on the reader, nor is a word it explains where it uses it ("trouble
+    # swallowing (dysphagia)"): pages written for the public explain theirs, pages for
+    # professionals do not.
+    plain = {folded for folded, places in uses.items()
+             if any(explained(*place) for place in places[:EXPLAINED_PLACES])}
     rare = sum(count for word, count in words.items()
-               if word_zipf(word) < 3.0 and fold(word) not in topic)
+               if fold(word) in uses and fold(word) not in plain)
     per_100 = 100 * rare / stats.words if stats.words else 0.0
     return stats.flesch_kincaid_grade, stats.words_per_sentence, per_100, stats.words
 
@@ -55,13 +70,14 @@ class AudienceMismatch(Rule):
 
     What it finds: a page of at least `min_words` words where at least two of these are over
     their limit: the Flesch-Kincaid grade (`max_grade`), the words per sentence
-    (`max_words_per_sentence`), and the rare words per 100 words (`max_rare_per_100`). Its
-    sentences are those reading-grade grades: the titles and blurbs of links to other pages,
-    lists of names (a list of the drugs approved for a cancer is not written for doctors),
-    tables of signs run into the text ("Seizures 90% Hypotonia 50% ...") and sentences many
-    pages repeat are left out, and a landing page of links is not judged. The words of the
-    page's title are not counted as rare: a page on "lactate dehydrogenase deficiency" names
-    its subject throughout.
+    (`max_words_per_sentence`), and the rare words it does not explain, per 100 words
+    (`max_rare_per_100`). Pages written for the public explain their rare words ("trouble
+    swallowing (dysphagia)"); pages for professionals seldom do. A word of the page's title
+    is not counted as rare: a page on "lactate dehydrogenase deficiency" names its subject
+    throughout. What reading-grade leaves out is left out here too: the titles and blurbs of
+    links to other pages, lists of names (a list of the drugs approved for a cancer is not
+    written for doctors), and tables of signs run into the text ("Seizures 90% Hypotonia
+    50% ..."); a landing page of links is not judged.
 
     How to fix: if the page is for professionals, set `audienceLevel: professional`; if it is
     for patients, rewrite it in plain words, or write a patient version.
@@ -69,7 +85,7 @@ class AudienceMismatch(Rule):
     Options:
       max_grade: default 13.
       max_words_per_sentence: default 22.
-      max_rare_per_100: default 6.
+      max_rare_per_100: default 5.
       min_words: shorter pages are not judged (default 300).
     """
 
@@ -91,7 +107,7 @@ class AudienceMismatch(Rule):
     options = {
         "max_grade": {"type": "number", "default": 13},
         "max_words_per_sentence": {"type": "number", "default": 22},
-        "max_rare_per_100": {"type": "number", "default": 6},
+        "max_rare_per_100": {"type": "number", "default": 5},
         "min_words": {"type": "integer", "minimum": 1, "default": 300},
     }
 
@@ -102,7 +118,8 @@ class AudienceMismatch(Rule):
         figures = [(grade, options["max_grade"], f"grade {grade:.1f}"),
                    (per_sentence, options["max_words_per_sentence"],
                     f"{per_sentence:.1f} words a sentence"),
-                   (rare, options["max_rare_per_100"], f"{rare:.1f} rare words in 100")]
+                   (rare, options["max_rare_per_100"],
+                    f"{rare:.1f} rare words in 100 that it does not explain")]
         over = [f"{said} (over {limit:g})" for value, limit, said in figures if value > limit]
         if len(over) < 2:
             return
