@@ -150,7 +150,12 @@ READ_CHECKS = ("round3/undefined-jargon.tsv", "round3/glossary-link.tsv",
                "round16/undefined-jargon-added-22045.tsv",
                "round16/glossary-link-drafts-22046.tsv",
                "round16/glossary-link-drafts-22047.tsv",
-               "round16/glossary-link-drafts-added-22048.tsv")
+               "round16/glossary-link-drafts-added-22048.tsv",
+               "round17/audience-mismatch-change-22049.tsv",
+               "round17/audience-mismatch-22050.tsv",
+               "round17/audience-mismatch-22051-22052.tsv",
+               "round17/reading-grade-change-22053.tsv",
+               "round17/audience-mismatch-22054.tsv")
 READ_CHECKS_DIR = ROOT / "benchmarks" / "hand-check"
 
 
