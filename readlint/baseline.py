@@ -44,7 +44,13 @@ def read(path: Path) -> tuple[Counter[tuple[str, str, str, str]], Identity]:
     text = read_data_text(path)
     try:
         data = json.loads(text)
-        identity = {1: problem_identity_1, VERSION: problem_identity}[data.get("version")]
+        version = data.get("version")
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise KeyError("version")
+        if version > VERSION:
+            raise ConfigError("a baseline written by a newer readlint: update readlint, or "
+                              "write the baseline again", str(path))
+        identity = {1: problem_identity_1, VERSION: problem_identity}[version]
         entries = Counter((e["rule"], e["path"], e["text"], e["sentence"])
                           for e in data["problems"])
     except (json.JSONDecodeError, KeyError, TypeError, AttributeError):

@@ -105,7 +105,8 @@ def main() -> None:
 
 def _jobs(ctx: click.Context, param: click.Parameter, value: int | None) -> int | None:
     if value is not None and value < 1:
-        raise click.BadParameter(f"{value} processes cannot check anything: give 1 or more")
+        raise click.BadParameter(f"{value} is not a number of processes that can check "
+                                 "anything: give 1 or more")
     return value
 
 
@@ -275,7 +276,9 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
                                       or output_format == "gitlab"), today=today,
                      time_limit=time_limit)
     targets = [] if stdin else run.targets(paths)
-    _not_over_a_page(targets, output_file, write_baseline_path)
+    # (standard input stands for the page --stdin-filename names: not to be replaced either)
+    _not_over_a_page([(Path(stdin_filename), stdin_filename)] if stdin and stdin_filename
+                     else targets, output_file, write_baseline_path)
     if not stdin and not quiet:
         _note_left_out(paths, targets, run.config)
     # One route for every file: its result, then the per-file filters, then the output.
@@ -321,8 +324,10 @@ def _note_left_out(paths: Sequence[str], targets: Sequence[Target], config: Conf
         elif path.is_dir() and not any(page.is_relative_to(path) for page in found):
             kinds = ", ".join(config.extensions[:-1]) + " or " + config.extensions[-1] \
                 if len(config.extensions) > 1 else "".join(config.extensions)
-            click.echo(f"readlint: note: {printable(raw)} holds no page to check (no file "
-                       f"ending in {kinds} that the config lets in)", err=True)
+            why = f"no file ending in {kinds} that the config lets in" if kinds else \
+                "the config's extensions list is empty"
+            click.echo(f"readlint: note: {printable(raw)} holds no page to check ({why})",
+                       err=True)
 
 
 def _check_usage(paths: tuple[str, ...], fix: bool, diff: bool, output_format: str,

@@ -25,11 +25,13 @@ DEFAULT_AUDIENCE = "patient"
 DEFAULT_EXTENSIONS = (".md", ".markdown", ".txt")
 # A repository's own files, which are not pages for patients: left out unless
 # `project_files: true` (file-name globs, any case).
-PROJECT_FILES = ("readme*", "changelog*", "contributing*", "license*", "licence*", "copying*",
-                 "code_of_conduct*", "requirements*.txt", "constraints*.txt")
+PROJECT_FILES = ("readme*", "changelog*", "requirements*.txt", "constraints*.txt")
+# A repository's files by their whole name before the dot, in any case ("LICENSE.txt", not
+# "licensed-home-care.md", nor "contributing-factors-for-stroke.md").
+PROJECT_NAMES = ("contributing", "license", "licence", "copying", "code_of_conduct")
 # Names a repository's files share with pages for patients ("support.md", "history.md",
-# "news.md"): a repository's file only when that is its whole name before the dot and it is
-# written with capitals, as repositories write them (SUPPORT.md, History.md, NEWS).
+# "news.md"): a repository's file only when that is its whole name before the dot, written
+# in capitals as repositories write them (SUPPORT.md, HISTORY.md, NEWS).
 PROJECT_NAMES_IN_CAPITALS = ("changes", "history", "news", "security", "authors", "notice",
                              "support")
 # Folders of build output and tools, never walked into (`skip_folders` replaces the list).

@@ -9,7 +9,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from .config import PROJECT_FILES, PROJECT_NAMES_IN_CAPITALS, Config
+from .config import PROJECT_FILES, PROJECT_NAMES, PROJECT_NAMES_IN_CAPITALS, Config
 from .errors import InputError
 from .globs import matches
 from .source import display_path, printable
@@ -102,13 +102,14 @@ def _excluded(path: Path, config: Config, folder: bool = False) -> bool:
 
 
 def project_file(name: str) -> bool:
-    """Is a file of this name one of a repository's own (README.md, CHANGELOG, SUPPORT.md),
-    not a page ("support.md", "history-of-cancer.md")?"""
+    """Is a file of this name one of a repository's own (README.md, CHANGELOG, LICENSE.txt,
+    SUPPORT.md), not a page ("support.md", "history-of-cancer.md", "licensed-home-care.md")?"""
     low = name.lower()
     if any(fnmatch.fnmatch(low, p) for p in PROJECT_FILES):
         return True
     stem = name.split(".", 1)[0]
-    return stem != stem.lower() and stem.lower() in PROJECT_NAMES_IN_CAPITALS
+    return stem.lower() in PROJECT_NAMES or \
+        stem.isupper() and stem.lower() in PROJECT_NAMES_IN_CAPITALS
 
 
 def _walk(top: Path, config: Config, seen: set[Path]) -> Iterator[tuple[Path, str] | InputError]:

@@ -127,6 +127,7 @@ class OwnWords:
         # the writer's sentences, stock ones too (not the blocks left out, nor tables)
         self.prose = [s for i, block in enumerate(by_block) if not left_out[i] for s in block
                       if not table_of_signs(s)]
+        prose_places = {(s.block_index, s.start) for s in self.prose}
         known = _known_terms(doc, by_block, left_out, topic)
         # Whether a word counts as a short word wherever it stands, by its text.
         plain: dict[str, bool] = {}
@@ -138,9 +139,9 @@ class OwnWords:
             keys = _pronunciation_keys(block.text)
             counted = []
             for sentence in by_block[index]:
-                if len(sentence.words) >= 3 and stock_key(sentence, topic) in stock or \
-                        table_of_signs(sentence):
-                    continue
+                if (sentence.block_index, sentence.start) not in prose_places or \
+                        len(sentence.words) >= 3 and stock_key(sentence, topic) in stock:
+                    continue  # a table of signs, or a stock sentence
                 weights = _weights(sentence, keys, drug_words[index],
                                    block.kind == "heading", known, plain)
                 stats = TextStats.weighed(sentence, weights)
@@ -186,6 +187,7 @@ def own_words(doc: Document) -> OwnWords:
 
 
 _SIGNS = lazy_re(r"\d%")
+SIGN_WORDS = 4  # words for each figure at most, in a table of signs (prose has more)
 # How GARD's tables of signs begin, as MedQuAD keeps them: run into the text after its note
 # on the table ("The Human Phenotype Ontology provides the following list ...").
 _TABLE_OF_SIGNS = "Signs and Symptoms Approximate number of patients"
@@ -195,7 +197,10 @@ def table_of_signs(sentence: Sentence) -> bool:
     """Is the "sentence" a table of signs run into the text, not a sentence: signs with how
     often they are seen ("Anonychia 90% Microcephaly 50% ..."), or GARD's table of them?"""
     text = sentence.text
-    return text.startswith(_TABLE_OF_SIGNS) or len(_SIGNS.findall(text)) >= 3
+    if text.startswith(_TABLE_OF_SIGNS):
+        return True
+    signs = len(_SIGNS.findall(text))  # a sign takes a few words: "Hypoplastic toenails 90%"
+    return signs >= 3 and len(sentence.words) <= SIGN_WORDS * signs
 
 
 def flattened_signs(block: Block) -> bool:

@@ -151,7 +151,8 @@ def problem_identity(p: Problem, source: str | None) -> tuple[str, str, str, str
     """What makes a problem the same problem in a later run, wherever its line has moved: its
     rule, its file, the words it flags and the sentence around them (spaces folded). The
     sentence runs from the stop before the words (".", "!" or "?" and a space or a line's end,
-    or a blank line) to the first stop at or after their end, so text written after it does
+    a blank line, or the start of a list item, table row or heading) to the first stop at or
+    after their end, so text written after it does
     not change it; it reaches at most SENTENCE_REACH characters on either side."""
     if source is None or not 0 <= p.start <= p.end <= len(source):
         return p.rule, p.path, p.subject or "", " ".join(p.message.split())
@@ -166,9 +167,10 @@ def problem_identity(p: Problem, source: str | None) -> tuple[str, str, str, str
     return p.rule, p.path, " ".join(flagged.split()), " ".join(source[begin:end].split())
 
 
-# Where a sentence stops, for problem_identity: a full stop, "!" or "?" before white space, or
-# a blank line.
-_SENTENCE_STOP = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
+# Where a sentence stops, for problem_identity: a full stop, "!" or "?" before white space, a
+# blank line, or a line that starts a list item, a table row or a heading (items seldom end
+# with a full stop).
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|\||#))")
 SENTENCE_REACH = 1000
 
 

@@ -169,10 +169,10 @@ def front_matter(text: str, path: str) -> tuple[dict[str, Any], int, dict[str, i
                               lambda t: _front_matter_data(t, path, fm_first_line), dict)
     key_lines: dict[str, int] = {}
     line, counted = fm_first_line, 0  # lines counted up to each key, once over the text
-    for m in re.finditer(r"^([A-Za-z_][\w-]*)\s*:", fm_text, re.M):
+    for m in re.finditer(r"^([\"']?)([A-Za-z_][\w-]*)\1\s*:", fm_text, re.M):
         line += fm_text.count("\n", counted, m.start())
         counted = m.start()
-        key_lines.setdefault(m.group(1), line)
+        key_lines.setdefault(m.group(2), line)
     body_start = closing.end()
     if body_start < len(text) and text[body_start - 1] != "\n" and text[body_start] == "\n":
         body_start += 1

@@ -222,11 +222,16 @@ _YAML_PROBLEMS = (
     ("did not find expected ',' or '}'", "a set of values in curly brackets { } is not closed"),
     ("found a tab character", "a tab indents a line: indent with spaces"),
     ("found character '\\t'", "a tab indents a line: indent with spaces"),
+    ("found character that cannot start any token", "a value starts with a character YAML "
+                                                   "keeps for itself (a tab, @ or `): indent "
+                                                   "with spaces, or put the value in quotes"),
     ("mapping values are not allowed", "a value holds a colon and a space: put the value in "
                                        "quotes, or indent the line like the others"),
     ("found unexpected end of stream", "a quotation mark is not closed"),
     ("found undefined alias", "a *name stands for a value no &name gives"),
-    ("did not find expected key", "a line is indented more or less than the lines around it"),
+    ("did not find expected key", "a line does not read as 'key: value' as the lines around "
+                                  "it do (indented differently, or text after a closing "
+                                  "quote)"),
     ("did not find expected '-' indicator", "a list item is indented more or less than the "
                                             "others"),
     ("could not find expected ':'", "a line is not 'key: value'"),

@@ -189,6 +189,20 @@ def test_an_output_file_never_replaces_a_page_being_checked(run, write, tmp_path
     assert {p.name: p.read_bytes() for p in (tmp_path / "site").glob("*.md")} == before
 
 
+def test_standard_input_standing_for_a_page_does_not_replace_it(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from readlint.cli import main
+    page = tmp_path / "page.md"
+    page.write_text(f"# One\n\n{LONG}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "-", "--stdin-filename", "page.md", "-o",
+                                       "page.md"], input=page.read_text(encoding="utf-8"))
+    assert result.exit_code == 2
+    assert "page.md is one of the pages being checked" in result.stderr
+    assert page.read_text(encoding="utf-8") == f"# One\n\n{LONG}\n"
+
+
 def test_an_output_file_may_replace_a_page_not_being_checked(run, write, tmp_path):
     write("site/a.md", f"# One\n\n{LONG}\n")
     write("old/summary.md", "an earlier summary\n")
@@ -228,6 +242,17 @@ def test_an_impossible_date_is_reported_on_its_line_and_the_run_goes_on(run, wri
     assert "b-good.md:5:1: RL102" in result.stdout  # the file after it is checked
 
 
+def test_a_quoted_review_date_key_is_reported_on_its_line(run, write):
+    # (a missing field is reported at the top: the overdue date is not hidden under it)
+    write("a.md", "---\ntitle: T\naudienceLevel: patient\n\"lastReviewed\": 2020-01-15\n"
+                  f"reviewFrequency: yearly\n---\n\n{LONG}\n")
+    result = run("check", "a.md", "--today", "2026-03-01")
+    assert "a.md:4:1: RL402 review-overdue This page was last reviewed on 2020-01-15" in \
+        result.stdout
+    assert "a.md:1:1: RL401 front-matter-fields The front matter has no 'language'" in \
+        result.stdout
+
+
 def test_a_review_date_that_is_not_a_date_is_one_problem(run, write):
     write("a.md", f"---\naudienceLevel: patient\ntitle: T\nlanguage: en\nreviewFrequency: yearly"
                   f"\nlastReviewed: 2024-02-30\n---\n\n{LONG}\n")
@@ -241,8 +266,9 @@ def test_a_review_date_that_is_not_a_date_is_one_problem(run, write):
 
 @pytest.mark.parametrize("reviewed, reported", [
     ("2026-12-06", False), ("2026-12-07", True), ("2062-01-01", True)])
-def test_a_review_date_after_today_is_a_slip(run, write, reviewed, reported):
-    write("a.md", f"---\nreviewFrequency: yearly\nlastReviewed: {reviewed}\n---\n\nText.\n")
+@pytest.mark.parametrize("frequency", ["reviewFrequency: yearly", "title: no frequency"])
+def test_a_review_date_after_today_is_a_slip(run, write, reviewed, reported, frequency):
+    write("a.md", f"---\n{frequency}\nlastReviewed: {reviewed}\n---\n\nText.\n")
     result = run("check", "a.md", "--select", "review-overdue", "--today", "2026-12-05")
     expected = f"a.md:3:1: RL402 review-overdue 'lastReviewed: {reviewed}' is a date after " \
         "today (2026-12-05): write the day the page was last reviewed."

@@ -55,8 +55,8 @@ def test_select_and_ignore_by_code_and_comma_lists(run, write):
 @pytest.mark.parametrize("args, said", [
     (("--select", ""), "Invalid value for '--select': give at least one rule's name or code"),
     (("--ignore", " , "), "Invalid value for '--ignore': give at least one rule's name or code"),
-    (("-j", "0"), "Invalid value for '--jobs' / '-j': 0 processes cannot check anything: give "
-                  "1 or more"),
+    (("-j", "0"), "Invalid value for '--jobs' / '-j': 0 is not a number of processes that can "
+                  "check anything: give 1 or more"),
     (("--stdin-filename", "x.md"), "--stdin-filename names the file standard input stands "
                                    "for: give - as the path"),
 ])

@@ -101,6 +101,15 @@ def test_baseline_survives_edits_below_a_sentence_that_ends_a_line(run, write):
     assert lines_reported(result) == [("a.md", 12)]  # only the new "utilize"
 
 
+def test_baseline_survives_a_list_item_added_below(run, write):
+    write("a.md", "# Fever\n\n- utilize a thermometer\n- drink water\n")
+    assert run("check", ".", "--write-baseline", "base.json", "--select",
+               "plain-words").exit_code == 0
+    write("a.md", "# Fever\n\n- utilize a thermometer\n- drink water\n- rest in bed\n")
+    assert run("check", ".", "--baseline", "base.json", "--select", "plain-words"
+               ).exit_code == 0
+
+
 def test_a_baseline_of_version_1_is_still_honoured(run, write):
     # version 1 ran a sentence on to the next ". " or blank line, past a stop at a line's end
     write("a.md", f"# Title\n\n{LONG}\nMore text here.\n")
@@ -109,6 +118,17 @@ def test_a_baseline_of_version_1_is_still_honoured(run, write):
         "sentence": f"{LONG} More text here."}]}))
     assert run("check", ".", "--baseline", "old.json", "--select", "long-sentence"
                ).exit_code == 0
+
+
+def test_a_baseline_of_a_newer_version_says_so(run, write):
+    write("a.md", "Hi.\n")
+    write("new.json", json.dumps({"version": 99, "problems": []}))
+    result = run("check", ".", "--baseline", "new.json")
+    assert result.exit_code == 2
+    assert "new.json: a baseline written by a newer readlint" in result.stderr
+    write("odd.json", json.dumps({"version": True, "problems": []}))
+    assert "odd.json: not a readlint baseline" in run("check", ".", "--baseline",
+                                                       "odd.json").stderr
 
 
 def test_a_broken_baseline_is_named(run, write):

@@ -481,6 +481,14 @@ def test_a_list_of_drugs_is_not_a_page_for_professionals():
     assert [p.line for p in found] == [3]
 
 
+def test_a_sentence_of_figures_is_prose_not_a_table_of_signs():
+    prose = parse("# Outcomes\n\nApproximately 65% of individuals respond to the first "
+                  "treatment, whereas 20% relapse within two years and 15% never respond to "
+                  "any of the treatments that were offered to them.\n")
+    graded = own_words(prose).grade(range(len(prose.blocks)), ["flesch_kincaid_grade"])
+    assert graded.words == prose.stats.words  # every word of it is graded
+
+
 def test_a_page_that_names_its_subject_throughout_is_not_a_page_for_professionals():
     # a consumer genetics page: short sentences, and its rare words are its own subject's
     # name (reading-grade still grades the page's long words)

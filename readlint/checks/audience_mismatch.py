@@ -74,10 +74,11 @@ class AudienceMismatch(Rule):
     (`max_rare_per_100`). Pages written for the public explain their rare words ("trouble
     swallowing (dysphagia)"); pages for professionals seldom do. A word of the page's title
     is not counted as rare: a page on "lactate dehydrogenase deficiency" names its subject
-    throughout. What reading-grade leaves out is left out here too: the titles and blurbs of
-    links to other pages, lists of names (a list of the drugs approved for a cancer is not
-    written for doctors), and tables of signs run into the text ("Seizures 90% Hypotonia
-    50% ..."); a landing page of links is not judged.
+    throughout. Left out, as reading-grade leaves them out: the titles and blurbs of links to
+    other pages, lists of names (a list of the drugs approved for a cancer is not written for
+    doctors), and tables of signs run into the text ("Seizures 90% Hypotonia 50% ..."); a
+    landing page of links is not judged. Sentences many pages repeat are counted: the reader
+    meets them.
 
     How to fix: if the page is for professionals, set `audienceLevel: professional`; if it is
     for patients, rewrite it in plain words, or write a patient version.

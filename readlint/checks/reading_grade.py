@@ -216,8 +216,8 @@ def _figures(full: float, own: float, label: str) -> str:
     """The grade of all the prose, and of the writer's own words when that differs."""
     figures = f"{full:.1f} ({label})"
     if f"{own:.1f}" != f"{full:.1f}":
-        figures += f", {own:.1f} in the writer's own words (names, and terms the page explains, " \
-            "left out)"
+        figures += f", {own:.1f} in the writer's own words (names and terms it explains read as " \
+            "short words)"
     return figures
 
 

@@ -97,7 +97,7 @@ class ReviewOverdue(Rule):
         key, frequency_key = options["last_reviewed"], options["frequency"]
         reviewed = doc.metadata.get(key)
         frequency = doc.metadata.get(frequency_key, options["default_frequency"])
-        if reviewed is None or frequency is None:
+        if reviewed is None:
             return
         if isinstance(reviewed, datetime.datetime):
             reviewed = reviewed.date()
@@ -111,14 +111,6 @@ class ReviewOverdue(Rule):
                 return
         if not isinstance(reviewed, datetime.date):
             return  # another kind of value: front-matter-fields reports it
-        every = period(frequency)
-        if every is None:
-            yield self.problem(doc, *field_place(doc, frequency_key),
-                               f"'{frequency_key}: {shown_text(frequency)}' cannot be read: "
-                               "use monthly, "
-                               "quarterly, semiannually, yearly, a number of days, or a phrase "
-                               "such as \"6 months\".")
-            return
         today = datetime.date.fromisoformat(options["today"]) if options["today"] \
             else datetime.date.today()
         if reviewed > today + datetime.timedelta(days=1):  # (a day apart: time zones differ)
@@ -126,6 +118,16 @@ class ReviewOverdue(Rule):
                                f"'{key}: {reviewed.isoformat()}' is a date after today "
                                f"({today.isoformat()}): write the day the page was last "
                                "reviewed.")
+            return
+        if frequency is None:
+            return
+        every = period(frequency)
+        if every is None:
+            yield self.problem(doc, *field_place(doc, frequency_key),
+                               f"'{frequency_key}: {shown_text(frequency)}' cannot be read: "
+                               "use monthly, "
+                               "quarterly, semiannually, yearly, a number of days, or a phrase "
+                               "such as \"6 months\".")
             return
         due = add(reviewed, *every)
         if due is not None and due < today:

@@ -185,7 +185,8 @@ def _overview(report: Report, rule_sets: list[str]) -> str:
 def _histogram(report: Report, rule_set: str, index: int) -> str:
     """How many documents of a rule set read at each grade, with the target marked; bars
     above the target are dark and striped, so the chart does not rely on colour alone."""
-    grades = [r.grade for r in report.rows if r.graded and (r.rule_set or "") == rule_set]
+    rows = [r for r in report.rows if r.graded and (r.rule_set or "") == rule_set]
+    grades = [r.grade for r in rows]
     target = next(a.target for a in report.audiences if a.rule_set == rule_set)
     top = int(max(20, math.ceil(target) + 6))
     bins = Counter(min(top, max(0, int(math.floor(g)))) for g in grades)
@@ -194,14 +195,15 @@ def _histogram(report: Report, rule_set: str, index: int) -> str:
     most = max(bins.values())
     step = plot_w / (top + 1)
     colour = _COLOURS[index % len(_COLOURS)]
-    over = sum(1 for g in grades if g > target)
+    over = sum(1 for r in rows if r.over_target > 0)  # (as check judges them)
     title = f"{rule_set}: reading grades of {len(grades)} documents"
     parts = [
         f'<figure class="chart"><svg viewBox="0 0 {width} {height}" role="img" '
         f'aria-labelledby="h{index}-t h{index}-d" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="h{index}-t">{html.escape(title)}</title>',
         f'<desc id="h{index}-d">Number of documents at each grade. {over} of {len(grades)} '
-        f'are above the target of grade {target:g}, drawn dark and striped.</desc>',
+        f'read above the target of grade {target:g}; bars past it are drawn dark and '
+        'striped.</desc>',
         f'<defs><pattern id="stripes{index}" width="6" height="6" '
         f'patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" '
         f'height="6" fill="{colour}"/><line x1="0" y1="0" x2="0" y2="6" stroke="#fff" '
@@ -233,8 +235,8 @@ def _histogram(report: Report, rule_set: str, index: int) -> str:
     parts.append(f'<text x="{left}" y="{height - 6}" class="axis">Reading grade '
                  f'(the last bar: {top} and above)</text></svg>')
     return (f'{"".join(parts)}<figcaption><strong>{html.escape(rule_set)}</strong>: '
-            f'{len(grades)} documents, {over} above the target (dark, striped bars).'
-            '</figcaption></figure>')
+            f'{len(grades)} documents, {over} above the target (bars past it are dark and '
+            'striped; a grade just past it may be within its uncertainty).</figcaption></figure>')
 
 
 def _ticks(most: int) -> list[int]:

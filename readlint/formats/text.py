@@ -149,8 +149,8 @@ def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
     out.write("\n")
     out.write(f"{summary_line(report)} Marked ▲ above.\n")
     if any(not r.graded for r in report.rows):
-        out.write("* too few words of its own for a reliable grade: not counted against "
-                  "the target\n")
+        out.write("* not graded (too few words of its own, or a page of links to other "
+                  "pages): not counted\n")
     if any(r.audience is None for r in rows):
         out.write("(name): no audienceLevel in the front matter; checked with this rule set\n")
     out.write("Hard: the page's difficulty score, 0 (plain) to 100 (hard), from its "
