@@ -44,6 +44,20 @@ def test_terminal_table_worst_first_and_within_100_columns(run, corpus):
     assert lines[-1].endswith("add --html report.html")
 
 
+def test_a_grade_past_its_target_within_its_uncertainty_is_explained(run, write):
+    # fourteen easy sentences and five hard ones: grade 8.4 against 8, too few sentences
+    # for check to be sure, so no ▲, and a line says why
+    easy = "We eat good food at home each day. " * 14
+    hard = ("Comprehensive characterization facilitates individualized therapeutic "
+            "recommendations for patients. ") * 5
+    write("p.md", f"---\naudienceLevel: patient\n---\n# Food\n\n{easy}{hard}\n")
+    out = run("report", ".").stdout
+    row = next(line for line in out.splitlines() if line.startswith("p.md"))
+    assert "▲" not in row and float(row.split()[3]) > 8
+    assert "A grade past its target without ▲ is within its uncertainty" in out
+    assert run("check", ".", "--select", "reading-grade").exit_code == 0
+
+
 def test_top_limits_rows(run, corpus):
     result = run("report", ".", "--top", "1")
     assert "… and 3 more documents" in result.stdout

@@ -148,6 +148,9 @@ def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
                   "shows more)\n")
     out.write("\n")
     out.write(f"{summary_line(report)} Marked ▲ above.\n")
+    if any(r.graded and r.over is False and r.grade > r.grade_target for r in rows):
+        out.write("A grade past its target without ▲ is within its uncertainty: too few "
+                  "sentences to be sure\n")
     if any(not r.graded for r in report.rows):
         out.write("* not graded (too few words of its own, or a page of links to other "
                   "pages): not counted\n")
