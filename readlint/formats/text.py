@@ -148,16 +148,7 @@ def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
                   "shows more)\n")
     out.write("\n")
     out.write(f"{summary_line(report)} Marked ▲ above.\n")
-    if any(r.graded and r.over is False and r.grade > r.grade_target for r in rows):
-        out.write("A grade past its target without ▲ is within its uncertainty: too few "
-                  "sentences to be sure\n")
-    if any(not r.graded for r in report.rows):
-        out.write("* not graded (too few words of its own, or a page of links to other "
-                  "pages): not counted\n")
-    if any(r.audience is None for r in rows):
-        out.write("(name): no audienceLevel in the front matter; checked with this rule set\n")
-    out.write("Hard: the page's difficulty score, 0 (plain) to 100 (hard), from its "
-              "sentences\n")
+    _write_keys(report, rows, out)
     write_hardest(rows, out, None if top else HARDEST_PAGES)
     if report.audiences:
         out.write(f"\n{'Rule set':14} {'Documents':>9} {'Over target':>12} {'Median grade':>13} "
@@ -183,6 +174,20 @@ def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
     if not options.html_written:
         out.write("\nTo see each document's text with the sentences and terms to work on "
                   "marked, add --html report.html\n")
+
+
+def _write_keys(report: Report, rows: Sequence[DocumentRow], out: TextIO) -> None:
+    """What the table's marks mean, those it uses."""
+    if any(r.graded and r.over is False and r.grade > r.grade_target for r in rows):
+        out.write("A grade past its target without ▲ is within its uncertainty: too few "
+                  "sentences to be sure\n")
+    if any(not r.graded for r in report.rows):
+        out.write("* not graded (too few words of its own, or a page of links to other "
+                  "pages): not counted\n")
+    if any(r.audience is None for r in rows):
+        out.write("(name): no audienceLevel in the front matter; checked with this rule set\n")
+    out.write("Hard: the page's difficulty score, 0 (plain) to 100 (hard), from its "
+              "sentences\n")
 
 
 def write_hardest(rows: list[DocumentRow], out: TextIO, pages: int | None = None) -> None:
