@@ -280,7 +280,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     _not_over_a_page([(Path(stdin_filename), stdin_filename)] if stdin and stdin_filename
                      else targets, output_file, write_baseline_path)
     if not stdin and not quiet:
-        _note_left_out(paths, targets, run.config)
+        _note_left_out(paths, targets, run.config, sharded=shard is not None)
     # One route for every file: its result, then the per-file filters, then the output.
     results = _stdin_results(run, stdin_filename) if stdin else run.results(targets)
     if write_baseline_path:
@@ -311,9 +311,11 @@ def _not_over_a_page(targets: Iterable[Target], *outputs: str | None) -> None:
                   "file, so the page is not replaced")
 
 
-def _note_left_out(paths: Sequence[str], targets: Sequence[Target], config: Config) -> None:
+def _note_left_out(paths: Sequence[str], targets: Sequence[Target], config: Config,
+                   sharded: bool = False) -> None:
     """A note for each path named that gives no page: a repository's own file (README.md,
-    SUPPORT.md), a folder with no page in it (a wrong folder would pass a CI job unseen)."""
+    SUPPORT.md), a folder with no page in it (a wrong folder would pass a CI job unseen;
+    `sharded`: the targets are one shard's, so a folder may have pages in other shards)."""
     found = [item[0] for item in targets if not isinstance(item, InputError)]
     for raw in paths:
         path = Path(raw)
@@ -321,7 +323,8 @@ def _note_left_out(paths: Sequence[str], targets: Sequence[Target], config: Conf
             click.echo(f"readlint: note: {printable(raw)} is left out: it is the repository's "
                        "own file, not a page (project_files: true in the config checks it)",
                        err=True)
-        elif path.is_dir() and not any(page.is_relative_to(path) for page in found):
+        elif path.is_dir() and not sharded and \
+                not any(page.is_relative_to(path) for page in found):
             kinds = ", ".join(config.extensions[:-1]) + " or " + config.extensions[-1] \
                 if len(config.extensions) > 1 else "".join(config.extensions)
             why = f"no file ending in {kinds} that the config lets in" if kinds else \
@@ -602,7 +605,7 @@ def _report_run(run: Run, paths: Sequence[str], shard: tuple[int, int] | None, p
 
     targets = run.targets(paths)
     _not_over_a_page(targets, outputs.output_file, outputs.html_path, outputs.todo_path)
-    _note_left_out(paths, targets, run.config)
+    _note_left_out(paths, targets, run.config, sharded=shard is not None)
     chosen = parts.shard_of(targets, shard) if shard else list(enumerate(targets))
     with _checking(run, chosen) as checked:
         if part:
