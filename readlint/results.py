@@ -152,8 +152,8 @@ def problem_identity(p: Problem, source: str | None) -> tuple[str, str, str, str
     rule, its file, the words it flags and the sentence around them (spaces folded). The
     sentence runs from the stop before the words (".", "!" or "?" and a space or a line's end,
     a blank line, or the start of a list item, table row or heading) to the first stop at or
-    after their end, so text written after it does
-    not change it; it reaches at most SENTENCE_REACH characters on either side."""
+    after their end, so text written after it does not change it; it reaches at most
+    SENTENCE_REACH characters on either side."""
     if source is None or not 0 <= p.start <= p.end <= len(source):
         return p.rule, p.path, p.subject or "", " ".join(p.message.split())
     flagged = source[p.start:p.end]

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -37,14 +36,12 @@ def _audience_figures(doc: Document) -> tuple[float, float, float, int]:
         return 0.0, 0.0, 0.0, 0
     stats = TextStats.from_sentences(own.prose)
     topic = topic_words(doc)
-    words: Counter[str] = Counter()
-    uses: dict[str, list[tuple[str, int, int]]] = {}  # a rare word's places, by its fold
+    uses: dict[str, list[tuple[str, int, int]]] = {}  # each rare word's places, by its fold
     for sentence in own.prose:
         text = sentence.block.text
         for word, start, end in sentence.words:
             if len(word) < 4 or not word.isalpha() or word.isupper():
                 continue
-            words[word] += 1
             folded = fold(word)
             if folded not in topic and word_zipf(word) < 3.0:
                 uses.setdefault(folded, []).append((text, start, end))
@@ -54,8 +51,7 @@ def _audience_figures(doc: Document) -> tuple[float, float, float, int]:
     # professionals do not.
     plain = {folded for folded, places in uses.items()
              if any(explained(*place) for place in places[:EXPLAINED_PLACES])}
-    rare = sum(count for word, count in words.items()
-               if fold(word) in uses and fold(word) not in plain)
+    rare = sum(len(places) for folded, places in uses.items() if folded not in plain)
     per_100 = 100 * rare / stats.words if stats.words else 0.0
     return stats.flesch_kincaid_grade, stats.words_per_sentence, per_100, stats.words
 
