@@ -185,7 +185,6 @@ def own_words(doc: Document) -> OwnWords:
     return found
 
 
-
 _SIGNS = lazy_re(r"\d%")
 SIGN_WORDS = 4  # words for each figure at most, in a table of signs (prose has more)
 # How GARD's tables of signs begin, as MedQuAD keeps them: run into the text after its note

@@ -290,7 +290,6 @@ def _normal(href: str) -> str:
     return path + (f"?{parts.query}" if parts.query else "")
 
 
-
 def _a(kind: str) -> str:
     """"a" or "an" before the name of a kind of file, as it is said: "an audio file", "an RTF
     file", "a PDF file"."""
