@@ -1095,7 +1095,9 @@ _WORD_THEN_CAPITAL = lazy_re(r"(?:\b([A-Za-z][a-z-]*[a-z])|[)\d])\s+"
 # 175 9 12").
 _FIGURE_RUN = lazy_re(r"(?<![\w.,])\d(?:[\d.,]*\d)?%?(?:\s+\d(?:[\d.,]*\d)?%?){2,}(?![\w.,]*\w)")
 # A list's lead-in then its first item ("include: Blood disorders"), and a sentence run into
-# the next with no space after its full stop ("the elderly.Phosphate supplements").
+# the next where prose.py cannot tell the end: a space before the full stop ("aggressive
+# .Though"), a reference mark after it ("discouraged.[9440] Gradual"). (With no space after
+# the stop, "the elderly.Phosphate", they are two sentences already.)
 _LEAD_IN = lazy_re(r":\s*\[?\s*[A-Z]")
 _NO_SPACE = lazy_re(r"[a-z]{2}\s?\.(?:\[\d*\]?\s*)?[A-Z][a-z]|\b[A-Z]{2,}s?\.\s+[A-Z][a-z]")
 # A file a link leads to: the sentence is the link's title ("... Rickettsial Diseases (PDF –

@@ -41,12 +41,16 @@ class Document:
     """A parsed document. Expensive views (sentences, stats) are computed once, on first use."""
 
     def __init__(self, path: str, source: str, metadata: dict[str, Any], body_start: int,
-                 front_matter_lines: dict[str, int] | None = None) -> None:
+                 front_matter_lines: dict[str, int] | None = None,
+                 front_matter_repeats: dict[str, tuple[int, ...]] | None = None) -> None:
         self.path = path
         self.source = source
         self.metadata = metadata
         self.body_start = body_start
+        # the line of each front-matter key (of the last, when a key is written twice: its
+        # value is the one that counts), and the lines of each key written more than once
         self.front_matter_lines = front_matter_lines or {}
+        self.front_matter_repeats = front_matter_repeats or {}
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         # (imported here: a run whose results all come from the cache never loads the parser)
         from .markup import parse_markdown
@@ -240,5 +244,5 @@ def parse(text: str, path: str = "<text>") -> Document:
     # Byte-order marks at the start are dropped, however many (a file read from disk has
     # lost one already), so a page reads the same from a file, standard input or an editor.
     text = normalize_newlines(text.lstrip("\ufeff"))
-    metadata, body_start, key_lines = front_matter(text, path)
-    return Document(path, text, metadata, body_start, key_lines)
+    metadata, body_start, key_lines, repeated = front_matter(text, path)
+    return Document(path, text, metadata, body_start, key_lines, repeated)

@@ -14,7 +14,9 @@ when white space and a likely sentence start follow. A period does not end a sen
   next word is a common sentence opener such as "The", "This" or "In";
 - when the next word starts with a small letter.
 A footnote number stuck to a full stop ("in 30,000 people.1 The disorder") ends the sentence
-and is not read.
+and is not read. Two sentences run together by a lost space ("loss of balance.CP affects",
+"treated?More") are two: a word of small letters, a stop, and a capital; not in an address
+("www.Smokefree.gov", "drugdictionary?CdrID=..."), not a site's name ("cancer.Net").
 
 Words: a run of letters and digits, joined across hyphens and apostrophes, periods between
 letters or between digits, and thousands commas, so "T-DM1", "HER2-positive", "9.6", "3,000",
@@ -36,12 +38,18 @@ from .blocks import Block
 from .patterns import lazy_re
 
 # Periods join letters to letters ("U.S", "e.g") and digits to digits ("9.6") but not a word
-# to a footnote number ("people.1").
+# to a footnote number ("people.1"). (Two sentences run together, "balance.CP", are two
+# sentences, and a word never reaches past its sentence's end.)
 WORD = lazy_re(r"[^\W_]+(?:[-'’][^\W_]+|(?<=\d)\.\d+|(?<=[^\W\d_])\.[^\W\d_]+|,\d{3})*")
 
 # A terminator, then closing quotes/brackets, then white space. Group 1 is the terminator run;
-# group 3 is a footnote number stuck to a full stop ("30,000 people.1 The disorder").
-_BOUNDARY = lazy_re(r"(\.{3}|…|[.!?]+)([\"'”’)\]]*)(?=\s)|(?<=[^\W\d_])\.(\d{1,3})(?=\s)")
+# group 3 is a footnote number stuck to a full stop ("30,000 people.1 The disorder"); group 4
+# a stop between two sentences run together ("balance.CP affects"; see `_run_together`).
+_BOUNDARY = lazy_re(r"(\.{3}|…|[.!?]+)([\"'”’)\]]*)(?=\s)|(?<=[^\W\d_])\.(\d{1,3})(?=\s)|"
+                    r"(?<=[a-z]{2})([.!?])(?=[A-Z])")
+# The run of characters a run-together stop stands in, and a site's name after it.
+_TOKEN_AROUND = lazy_re(r"\S*")
+_SITE_END = lazy_re(r"(?:Net|Com|Org|Gov|Edu)\b")
 # Where a match of _BOUNDARY can start: each of them starts with one of these.
 _BOUNDARY_MARK = lazy_re(r"[.!?…]")
 
@@ -105,7 +113,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in _boundaries(text):
-        if m.group(3):  # a footnote number: the sentence ends at the full stop before it
+        if m.group(4):
+            if _run_together(text, m.start()):
+                spans.append((start, m.end()))
+                start = m.end()
+        elif m.group(3):  # a footnote number: the sentence ends at the full stop before it
             if _next_word(text, m.end())[:1].isupper():
                 spans.append((start, m.start() + 1))
                 start = m.end()
@@ -138,6 +150,24 @@ def _boundaries(text: str) -> Iterator[re.Match[str]]:
             continue
         yield m
         pos = m.end()
+
+
+def _run_together(text: str, at: int) -> bool:
+    """Does the stop at text[at], between a small letter and a capital, end a sentence whose
+    space after it was lost ("balance.CP affects")? Only after a word of small letters
+    ("balance", not "e.g" nor "U.S"), outside addresses ("www.Smokefree.gov",
+    "?CdrID=") and site names ("cancer.Net")."""
+    start = at
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    word = text[start:at]
+    if not word.islower() or start > 0 and not (text[start - 1].isspace() or
+                                                text[start - 1] in "([\"'“‘*_"):
+        return False  # part of a longer token: "e.g.", "www.", "/page.Html"
+    if word in _ALWAYS_JOIN or word == "www" or _SITE_END.match(text, at + 1):
+        return False
+    token = _TOKEN_AROUND.match(text, at)
+    return token is None or not any(c in token.group() for c in "/@=")
 
 
 def _is_boundary(text: str, m: re.Match[str]) -> bool:

@@ -40,6 +40,15 @@ FORMULA_LABELS = {
     "automated_readability_index": "ARI",
     "dale_chall_grade": "Dale-Chall",
 }
+# Past this grade, with sentences longer than this many words on average, a figure means
+# nothing to a reader ("grade 155996.2"): it comes from prose whose full stops are missing.
+GRADE_SHOWN_UP_TO = 30
+RUN_ON_WORDS = 60
+
+
+def past_grading(grade: float, words_per_sentence: float) -> bool:
+    """Is a grade beyond what a figure can tell, from sentences hundreds of words long?"""
+    return grade > GRADE_SHOWN_UP_TO and words_per_sentence > RUN_ON_WORDS
 
 
 @cache

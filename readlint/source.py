@@ -8,7 +8,7 @@ import os
 import re
 import stat
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import yamltext
 from .errors import ConfigError, InputError, ReadlintError
@@ -149,14 +149,24 @@ MAX_FRONT_MATTER_VALUES = 10_000
 FRONT_MATTER_BOUNDARY = lazy_re(r"^-{3,}\s*$", re.MULTILINE)
 
 
-def front_matter(text: str, path: str) -> tuple[dict[str, Any], int, dict[str, int]]:
-    """The front matter of a text: (metadata, offset where the body starts, line of each key).
-    Raises InputError on broken front matter. Front matter read before comes from the cache
-    folder (yamltext.load_kept), so an edited page whose front matter is as it was does not
-    load the YAML parser."""
+class FrontMatter(NamedTuple):
+    """A page's front matter: its fields, where the body starts, the line of each key (the
+    last one, whose value counts, when a key is written twice), and the lines of each key
+    written more than once."""
+
+    metadata: dict[str, Any]
+    body_start: int
+    key_lines: dict[str, int]
+    repeated: dict[str, tuple[int, ...]]
+
+
+def front_matter(text: str, path: str) -> FrontMatter:
+    """The front matter of a text. Raises InputError on broken front matter. Front matter read
+    before comes from the cache folder (yamltext.load_kept), so an edited page whose front
+    matter is as it was does not load the YAML parser."""
     first = FRONT_MATTER_BOUNDARY.match(text)
     if first is None or not text.startswith("---"):
-        return {}, 0, {}
+        return FrontMatter({}, 0, {}, {})
     closing = FRONT_MATTER_BOUNDARY.search(text, first.end())
     if closing is None:
         raise InputError("front matter starts with '---' but has no closing '---' line", path, 1)
@@ -167,16 +177,21 @@ def front_matter(text: str, path: str) -> tuple[dict[str, Any], int, dict[str, i
         fm_text = fm_text[1:]
     data = yamltext.load_kept("front matter", fm_text,
                               lambda t: _front_matter_data(t, path, fm_first_line), dict)
-    key_lines: dict[str, int] = {}
+    lines: dict[str, list[int]] = {}
     line, counted = fm_first_line, 0  # lines counted up to each key, once over the text
-    for m in re.finditer(r"^([\"']?)([A-Za-z_][\w-]*)\1\s*:", fm_text, re.M):
+    for m in _TOP_LEVEL_KEY.finditer(fm_text):
         line += fm_text.count("\n", counted, m.start())
         counted = m.start()
-        key_lines.setdefault(m.group(2), line)
+        lines.setdefault(m.group(2), []).append(line)
     body_start = closing.end()
     if body_start < len(text) and text[body_start - 1] != "\n" and text[body_start] == "\n":
         body_start += 1
-    return data, body_start, key_lines
+    return FrontMatter(data, body_start, {key: at[-1] for key, at in lines.items()},
+                       {key: tuple(at) for key, at in lines.items() if len(at) > 1})
+
+
+# A key of the front matter's top level, at the start of its line, in quotes or not.
+_TOP_LEVEL_KEY = lazy_re(r"^([\"']?)([A-Za-z_][\w-]*)\1\s*:", re.M)
 
 
 def _front_matter_data(fm_text: str, path: str, fm_first_line: int) -> dict[str, Any]:

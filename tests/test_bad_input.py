@@ -348,3 +348,21 @@ def test_a_secrets_file_named_as_a_glossary_is_refused_without_its_contents(run,
     assert result.exit_code == 2
     assert ".env: top level: expected a mapping of keys to values, got text" in result.stderr
     assert "sk-live" not in result.output and "hunter2" not in result.output
+
+
+def test_a_field_written_twice_is_reported_where_its_value_is_dropped(run, write):
+    # YAML keeps the last value without a word: the page below was reviewed in 2020, not 2026
+    write("a.md", "---\ntitle: T\naudienceLevel: patient\nlastReviewed: 2026-11-01\n"
+                  "language: en\n\"lastReviewed\": 2020-01-15\nreviewFrequency: yearly\n"
+                  "title: U\ntitle: V\n---\n\nText here.\n")
+    result = run("check", "a.md", "--today", "2026-12-01")
+    found = [line for line in result.stdout.splitlines() if "RL40" in line]
+    assert found == [
+        "a.md:2:1: RL401 front-matter-fields 'title' is written again on line 9, and only that "
+        "value counts: keep one of the three lines.",
+        "a.md:4:1: RL401 front-matter-fields 'lastReviewed' is written again on line 6, and "
+        "only that value counts: keep one of the two lines.",
+        "a.md:6:1: RL402 review-overdue This page was last reviewed on 2020-01-15 and is "
+        "reviewed yearly: its review was due on 2021-01-15, 2146 days ago.",
+        "a.md:8:1: RL401 front-matter-fields 'title' is written again on line 9, and only that "
+        "value counts: keep one of the three lines."]

@@ -97,3 +97,26 @@ def test_footnote_number_after_a_full_stop_ends_the_sentence_and_is_not_a_word()
                                "The disorder affects both."]
     assert [w.text for w in words("people.1 v2.0 U.S. 9.6")] == ["people", "1", "v2.0", "U.S",
                                                                 "9.6"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # NINDS and GARD pages lost the space between sentences (147 places in the corpora).
+    ("Children may have trouble with balance.CP affects muscle tone. It is not progressive.",
+     ["Children may have trouble with balance.", "CP affects muscle tone.",
+      "It is not progressive."]),
+    ("How is it treated?More is known now.", ["How is it treated?", "More is known now."]),
+    # Not a lost space: abbreviations, addresses and a site's name stay whole.
+    ("See e.g.The Lancet for it.", ["See e.g.The Lancet for it."]),
+    ("Call the U.S.Government office.", ["Call the U.S.Government office."]),
+    ("Visit www.Smokefree.gov for help.", ["Visit www.Smokefree.gov for help."]),
+    ("Read more on cancer.Net today.", ["Read more on cancer.Net today."]),
+    ("Go to /cgi-bin/idx?SID=4 for the list.", ["Go to /cgi-bin/idx?SID=4 for the list."]),
+])
+def test_sentences_run_together_without_a_space_are_two(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def test_a_word_stops_where_a_run_together_sentence_ends() -> None:
+    doc = document.parse("---\ntitle: CP\n---\nTrouble with balance.CP affects tone.\n", "p.md")
+    assert [[w.text for w in s.words] for s in doc.sentences if s.block.kind != "heading"] == \
+        [["Trouble", "with", "balance"], ["CP", "affects", "tone"]]

@@ -130,10 +130,7 @@ def test_headings_table_cells_and_references_are_not_reported():
     # an outside resource named by its source and title
     "- Genetic Testing Registry: Mitochondrial DNA depletion syndrome 5 (encephalomyopathic "
     "with methylmalonic aciduria)",
-    # two sentences with no space after the full stop
-    "Kidney damage is common in the elderly.Phosphate supplements may harm the kidneys of "
-    "children.",
-    # or with no full stop before a word that starts a sentence
+    # two sentences with no full stop before a word that starts a sentence
     "Increased activity of the sympathetic nervous system Although most cases of POTS appear "
     "to occur by chance, some affected people report a family history of the condition.",
     # or with a reference mark between
@@ -599,3 +596,12 @@ def test_names_opening_a_sentence_end_where_they_did_before_the_pattern_was_made
             text = "".join(parts)
             want, got = first.match(text), difficulty._NAMES_OPENING.match(text)
             assert (got and got.end()) == (want and want.end()), text
+
+
+def test_two_sentences_with_no_space_after_the_full_stop_are_read_as_two():
+    doc = document.parse("Kidney damage is common in the elderly.Phosphate supplements may "
+                         "harm the kidneys of children.\n")
+    assert [s.text for s in doc.sentences] == [
+        "Kidney damage is common in the elderly.",
+        "Phosphate supplements may harm the kidneys of children."]
+    assert not difficulty.not_a_sentence(doc, 1)  # a sentence like any other

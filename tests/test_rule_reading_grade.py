@@ -666,3 +666,17 @@ def test_the_sentences_a_site_repeats_are_not_the_writers_own():
     doc = parse(GARD_STOCK)
     assert own_words(doc).grade(range(len(doc.blocks)), ["flesch_kincaid_grade"]).words < 30
     assert doc.stats.words > 200
+
+
+def test_a_page_with_no_full_stops_is_told_so_not_given_a_grade_of_thousands():
+    words = " ".join(["the patient with a chronic condition should consider the options"] * 60)
+    text = f"---\ntitle: T\naudienceLevel: patient\n---\n\n{words}\n"
+    grade = lint(text, select="reading-grade")[0].message
+    assert grade.startswith("Reading grade of this document is beyond 30 (Flesch-Kincaid): its "
+                            "sentences are 600 words long on average, so full stops may be "
+                            "missing; the limit for these readers is 8."), grade
+    mismatch = lint(text, select="audience-mismatch")[0].message
+    assert "grade beyond 30 (over 13) and 600.0 words a sentence (over 22)" in mismatch
+    # a grade that means something is still given as a figure
+    assert re.search(r"is \d+\.\d \(Flesch-Kincaid\)", lint("# Title\n\n" + HARD,
+                                                            select="reading-grade")[0].message)

@@ -7,7 +7,7 @@ from ..document import Document
 from ..explanations import explained
 from ..own_words import own_words
 from ..problem import Problem, Severity
-from ..readability import TextStats
+from ..readability import GRADE_SHOWN_UP_TO, TextStats, past_grading
 from ..rule import DOCUMENT_HEALTH, Example, Rule
 from ..vocabulary import word_zipf
 from ..wordforms import fold, topic_words
@@ -112,7 +112,9 @@ class AudienceMismatch(Rule):
         grade, per_sentence, rare, words = audience_figures(doc)
         if words < options["min_words"]:
             return
-        figures = [(grade, options["max_grade"], f"grade {grade:.1f}"),
+        shown = f"beyond {GRADE_SHOWN_UP_TO}" if past_grading(grade, per_sentence) else \
+            f"{grade:.1f}"
+        figures = [(grade, options["max_grade"], f"grade {shown}"),
                    (per_sentence, options["max_words_per_sentence"],
                     f"{per_sentence:.1f} words a sentence"),
                    (rare, options["max_rare_per_100"],

@@ -14,6 +14,7 @@ KINDS = {"text", "date", "number", "list", "boolean", "text or number"}
 # What a missing or empty field could say, shown in its message.
 EXAMPLES = {"title": "Breast Cancer Screening", "audienceLevel": "patient", "language": "en",
             "lastReviewed": "2026-03-30", "reviewFrequency": "yearly"}
+_COUNT = {2: "two", 3: "three", 4: "four"} | {n: str(n) for n in range(5, 1000)}
 _LANGUAGE = lazy_re(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
 
@@ -55,11 +56,13 @@ class FrontMatterFields(Rule):
     What it finds, in pages that have front matter: each field in `required` that is missing
     or empty; each field in `kinds` whose value is not of its kind (text, date, number,
     list, boolean, or "text or number"); a `language` that is not a language tag such as
-    "en" or "es-US". A file with no front matter at all is left alone (the run notes that it
+    "en" or "es-US"; a field written twice, whose first value is silently dropped (only the
+    last one counts). A file with no front matter at all is left alone (the run notes that it
     is checked with the default rule set).
 
     How to fix: add the field with a value of the right kind, for example
-    `lastReviewed: 2026-03-30` (a date written year-month-day).
+    `lastReviewed: 2026-03-30` (a date written year-month-day); keep one line of a field
+    written twice.
 
     Options:
       required: fields every page must have (default title, audienceLevel, language).
@@ -89,6 +92,7 @@ class FrontMatterFields(Rule):
         meta = doc.metadata
         if not meta:
             return  # no front matter at all: not a page of the site (the run says so once)
+        yield from self._repeated(doc)
         for key in options["required"]:
             value = meta.get(key)
             if value is None or (isinstance(value, str) and not value.strip()):
@@ -118,6 +122,17 @@ class FrontMatterFields(Rule):
                                f"'language: {shown_text(language)}' is not a "
                                "language tag: write one such "
                                "as en, es or en-US.", subject="language")
+
+    def _repeated(self, doc: Document) -> Iterator[Problem]:
+        """Each earlier line of a field written more than once: its value is dropped."""
+        for key, lines in doc.front_matter_repeats.items():
+            for line in lines[:-1]:
+                start = doc.line_start(line)
+                end = doc.source.find("\n", start)
+                yield self.problem(doc, start, end if end >= 0 else len(doc.source),
+                                   f"'{key}' is written again on line {lines[-1]}, and only "
+                                   f"that value counts: keep one of the {_COUNT[len(lines)]} "
+                                   "lines.", subject=key)
 
 
 def _a(kind: str) -> str:

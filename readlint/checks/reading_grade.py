@@ -1,14 +1,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from ..document import Document
 from ..own_words import Graded, own_words
 from ..patterns import lazy_re
 from ..problem import Problem, Severity
-from ..readability import FORMULA_LABELS, GRADE_FORMULAS
+from ..readability import (
+    FORMULA_LABELS,
+    GRADE_FORMULAS,
+    GRADE_SHOWN_UP_TO,
+    TextStats,
+    past_grading,
+)
 from ..rule import GRADE, Example, Rule
 from ..vocabulary import SKIP_SECTIONS
 from .audience_mismatch import AudienceMismatch
@@ -187,7 +193,7 @@ class ReadingGrade(Rule):
             yield self.problem(
                 doc, first.source_start, first.source_offset(len(first.text) - 1) + 1,
                 f"Reading grade of this document is "
-                f"{_figures(doc.stats.grade(formulas), whole.grade, label)}; the limit for "
+                f"{_figures(doc.stats, whole.grade, formulas, label)}; the limit for "
                 f"these readers is {limit:g}. {advice}")
         if not options["sections"] or professional or mismatch:
             return  # the page's problem is its audience: one voice, at the page
@@ -199,7 +205,7 @@ class ReadingGrade(Rule):
             blocks = [i for i in section.blocks if i not in skipped]
             found = own.grade(blocks, formulas)
             if found.words >= options["min_section_words"]:
-                graded.append((found, section.heading, doc.stats_of(blocks).grade(formulas)))
+                graded.append((found, section.heading, doc.stats_of(blocks)))
         if len(graded) < 2:
             return  # one section is the whole document: already graded above
         scored = [item for item in graded if item[0].grade > limit + margin * item[0].error]
@@ -208,12 +214,18 @@ class ReadingGrade(Rule):
             yield self.problem(
                 doc, heading.source_start, heading.source_offset(len(heading.text) - 1) + 1,
                 f"Reading grade of the section \"{_short(heading.text)}\" is "
-                f"{_figures(full, found.grade, label)}; the limit is {limit:g}. Start "
-                f"simplifying here.")
+                f"{_figures(full, found.grade, formulas, label)}; the limit is {limit:g}. "
+                f"Start simplifying here.")
 
 
-def _figures(full: float, own: float, label: str) -> str:
-    """The grade of all the prose, and of the writer's own words when that differs."""
+def _figures(stats: TextStats, own: float, formulas: Sequence[str], label: str) -> str:
+    """The grade of all the prose (of these counts), and of the writer's own words when that
+    differs; past grading (sentences hundreds of words long), how long the sentences are."""
+    full = stats.grade(formulas)
+    length = stats.words / max(1, stats.sentences)
+    if past_grading(max(full, own), length):
+        return f"beyond {GRADE_SHOWN_UP_TO} ({label}): its sentences are {length:,.0f} words " \
+            "long on average, so full stops may be missing"
     figures = f"{full:.1f} ({label})"
     if f"{own:.1f}" != f"{full:.1f}":
         figures += f", {own:.1f} in the writer's own words (names and terms it explains read as " \
