@@ -155,7 +155,8 @@ READ_CHECKS = ("round3/undefined-jargon.tsv", "round3/glossary-link.tsv",
                "round17/audience-mismatch-22050.tsv",
                "round17/audience-mismatch-22051-22052.tsv",
                "round17/reading-grade-change-22053.tsv",
-               "round17/audience-mismatch-22054.tsv")
+               "round17/audience-mismatch-22054.tsv",
+               "round18/sentences-run-together-22055.tsv")
 READ_CHECKS_DIR = ROOT / "benchmarks" / "hand-check"
 
 
