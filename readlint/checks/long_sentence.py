@@ -54,5 +54,5 @@ class LongSentence(Rule):
             if count > limit:
                 yield self.problem(
                     doc, sentence.source_start, sentence.source_end,
-                    f"This sentence has {count} words; the limit is {limit}. "
+                    f"This sentence has {count:,} words; the limit is {limit}. "
                     "Split it into shorter sentences.")
