@@ -30,6 +30,15 @@ SKIP_SECTIONS = {
                 "acknowledg*", "purpose of this summary", "get more information from nci"],
 }
 
+# Sections that list references: the titles of the articles cited are not the writer's to
+# change, and a citation is not a sentence.
+REFERENCE_SECTIONS = {
+    "type": "array", "items": {"type": "string"},
+    "default": ["references", "selected references", "sources", "citations", "bibliography",
+                "further reading"],
+    "description": "Headings (glob patterns) of sections not checked: lists of references.",
+}
+
 # Abbreviations every adult reader meets in daily life, newer than the word counts
 # (wordfreq's data ends in 2021) or used more than they are written.
 EVERYDAY_ABBREVIATIONS = frozenset("COVID COVID-19 TV DNA FAQ PDF ID OK USA TTY FDA MRI CT PET "

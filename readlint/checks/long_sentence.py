@@ -6,6 +6,7 @@ from typing import Any
 from ..document import Document
 from ..problem import Problem, Severity
 from ..rule import LONG_SENTENCE, Example, Rule
+from ..vocabulary import REFERENCE_SECTIONS
 
 
 class LongSentence(Rule):
@@ -18,7 +19,8 @@ class LongSentence(Rule):
     What counts: words as readlint counts them for reading grades (a hyphenated word such as
     "HER2-positive" is one word, a number is one word). A list item is a sentence of its own.
     Headings and table cells are not sentences: a long heading is heading-structure's to
-    report, and a table's cells are read one by one. A sentence hard-sentence reports is not
+    report, and a table's cells are read one by one. Nor is a citation in a list of
+    references (`skip_sections`). A sentence hard-sentence reports is not
     reported here as well: that message names its length among what makes it hard.
 
     How to fix: split the sentence where it changes subject, move side details into a new
@@ -26,6 +28,7 @@ class LongSentence(Rule):
 
     Options:
       max_words: the most words a sentence may have (default 25; patient 20, professional 35).
+      skip_sections: headings (glob patterns) of sections not checked: lists of references.
     """
 
     name = "long-sentence"
@@ -42,13 +45,16 @@ class LongSentence(Rule):
     options = {
         "max_words": {"type": "integer", "minimum": 1, "default": 25,
                       "description": "The most words a sentence may have."},
+        "skip_sections": REFERENCE_SECTIONS,
     }
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
         limit = options["max_words"]
         blocks = doc.blocks
+        skipped = doc.blocks_under(options["skip_sections"])
         for sentence in doc.sentences:
-            if blocks[sentence.block_index].kind in ("heading", "table_cell"):
+            if blocks[sentence.block_index].kind in ("heading", "table_cell") or \
+                    sentence.block_index in skipped:
                 continue
             count = len(sentence.words)
             if count > limit:

@@ -23,7 +23,7 @@ from ..rule import NO_OPTIONS, PLAIN_WORD, Example, Rule, RunContext
 from ..schema import load_yaml
 from ..tables import WordTable, cached_table, package_folder
 from ..termmatch import Match, Matcher
-from ..vocabulary import STOPWORDS, in_proper_name, word_zipf
+from ..vocabulary import REFERENCE_SECTIONS, STOPWORDS, in_proper_name, word_zipf
 from ..wordforms import can_be_verb, fold, fold_phrase, topic_words
 
 
@@ -82,6 +82,8 @@ class PlainWords(Rule):
       names: glossaries whose terms of several words are names to leave alone, and whose
         entries, linked on a page, leave their words alone there.
       fix: let --fix make the substitutions (default false).
+      skip_sections: headings (glob patterns) of sections not checked: lists of references,
+        whose articles' titles are not the writer's to change.
     """
 
     name = "plain-words"
@@ -99,6 +101,7 @@ class PlainWords(Rule):
         "names": {"type": "array", "items": {"type": "string", "minLength": 1},
                   "default": ["nci-cancer-terms", "nci-drugs"], "x-readlint-paths": True},
         "fix": {"type": "boolean", "default": False},
+        "skip_sections": REFERENCE_SECTIONS,
     }
 
     def options_from_run(self, run: RunContext) -> Mapping[str, Any]:
@@ -111,11 +114,13 @@ class PlainWords(Rule):
         refs = tuple(options["names"])
         names = block_matches(doc, refs) if refs else None
         page = _Page(doc, refs)
+        skipped = doc.blocks_under(options["skip_sections"])
         for index, block in enumerate(doc.blocks):
             if block.kind == "heading" or index in doc.heading_lines or _label(block) or \
-                    ends_lost_link(block.text):
+                    ends_lost_link(block.text) or index in skipped:
                 continue  # a heading, also one written as the line under an empty "##"; a
-                # link's text whose markup was lost ("Learn about ...](/types/...)")
+                # link's text whose markup was lost ("Learn about ...](/types/...)"); a list
+                # of references (the titles of articles are theirs)
             found = matcher.find(block.text)
             if not found:
                 continue
@@ -128,8 +133,8 @@ class PlainWords(Rule):
                 if swap is not None:
                     start, found_text, plain = swap
                     yield self._report(doc, block.source_offset(start),
-                                       block.source_offset(match.end - 1) + 1, found_text,
-                                       plain, options["fix"])
+                                       block.source_offset(start + len(found_text) - 1) + 1,
+                                       found_text, plain, options["fix"])
 
     def _report(self, doc: Document, start: int, end: int, found: str, plain: str,
                 fixable: bool) -> Problem:
@@ -170,7 +175,11 @@ class Pair(NamedTuple):
 def _swap(pair: Pair, match: Match, place: _Place, page: _Page) -> tuple[int, str, str] | None:
     """Where the problem starts, the words it names and their plain substitute in the form
     that fits the sentence; None where the swap would not read right there."""
-    text, low = place.text, match.text.lower().replace("’", "'")
+    text, found, end = place.text, match.text, match.end
+    if text[end:end + 1] in ("'", "’") and found[-1:] in ("s", "S") and \
+            not text[end + 1:end + 2].isalnum():
+        found, end = found + text[end], end + 1  # a plural's possessive: "Individuals' rights"
+    low = found.lower().replace("’", "'")
     single = " " not in pair.complex
     if not pair.verb and not _same_word(low, pair.complex, pair.kind):
         return None  # another part of speech: "fatigued" is not "fatigue"
@@ -204,10 +213,10 @@ def _swap(pair: Pair, match: Match, place: _Place, page: _Page) -> tuple[int, st
     form = _form(pair, low, before, after)
     if form is None:
         return None
-    plain = _inflect(pair, match.text, form)
+    plain = _inflect(pair, found, form)
     if "your" in plain.split() and not place.speaks_to_reader():
         return None
-    if _already_there(plain, before, after) or _given_after(text, match.end, plain):
+    if _already_there(plain, before, after) or _given_after(text, end, plain):
         return None  # "Kidney (renal) abnormalities", "benign (non-cancerous)"
     start = match.start
     article = before[0] if before and before[0] in ("a", "an") else ""
@@ -217,7 +226,7 @@ def _swap(pair: Pair, match: Match, place: _Place, page: _Page) -> tuple[int, st
         if new != written:  # "an abdominal" becomes "a belly"
             start -= len(article) + 1
             plain = f"{new} {plain}"
-    return start, text[start:match.end], plain
+    return start, text[start:end], plain
 
 
 def _fits_between(pair: Pair, before: list[str], after: list[str]) -> bool:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import os
 import re
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
@@ -1414,8 +1415,17 @@ def _in_title(term: str, topic: set[str]) -> bool:
     atrophy 1 and deafness", "ascitic" on "Ascites and Cancer")? The page is about it."""
     found = [fold(w) for w in re.findall(r"[^\W_]+", term)]
     return bool(found) and all(w in topic or len(w) >= 6 and
-                               any(t[:5] == w[:5] and len(t) >= 6 for t in topic)
+                               any(len(t) >= 6 and _same_stem(t, w) for t in topic)
                                for w in found)
+
+
+def _same_stem(one: str, other: str) -> bool:
+    """Are the two words forms of one word, differing only in a short ending ("ascites",
+    "ascitic"; "leukemia", "leukemic")? Not two words that only begin alike: "hyperkalemia"
+    is not "hypertension", nor "cardiomyopathy" "cardiovascular", nor "myelofibrosis"
+    "myeloma"."""
+    shared = len(os.path.commonprefix([one, other]))
+    return shared >= 5 and len(one) - shared <= 4 and len(other) - shared <= 4
 
 
 def _two_words(doc: Document, term: str) -> str | None:
