@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import errno
+import functools
 import os
 import re
 import sys
@@ -286,7 +287,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     if write_baseline_path:
         _write_baseline(run, results, write_baseline_path, quiet)
     fixer = _fixer(run, write=fix) if fix or diff else None
-    for keep in _filters(run, baseline_path, changed, fixer):
+    for keep in _filters(run, baseline_path, changed, fixer, fail_on):
         results = map(keep, results)
     checked = StreamedRun(results, run.rules, _say)
     if diff:
@@ -298,7 +299,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     if fixer is not None and not quiet:
         click.echo(f"readlint: fixed {plural(fixer.applied, 'problem')} in "
                    f"{plural(fixer.files, 'file')}", err=True)
-    _exit_for(checked, Severity.parse(fail_on) if fail_on else run.config.fail_on, exit_zero)
+    _exit_for(checked, exit_zero)
 
 
 def _not_over_a_page(targets: Iterable[Target], *outputs: str | None) -> None:
@@ -370,10 +371,14 @@ def _fixer(run: Run, write: bool) -> Fixer:
 
 
 def _filters(run: Run, baseline_path: str | None, changed: dict[Path, set[int]] | None,
-             fixer: Fixer | None) -> list[Callable[[FileResult], FileResult]]:
-    """The per-file filters asked for, in their order: the baseline's accepted problems left
-    out, then the problems on unchanged lines, then the fixes."""
+             fixer: Fixer | None, fail_on: str | None = None
+             ) -> list[Callable[[FileResult], FileResult]]:
+    """The per-file filters asked for, in their order: --fail-on's level over each file's
+    own, the baseline's accepted problems left out, then the problems on unchanged lines,
+    then the fixes."""
     filters: list[Callable[[FileResult], FileResult]] = []
+    if fail_on:
+        filters.append(functools.partial(_failing_at, Severity.parse(fail_on)))
     if baseline_path:
         from . import baseline
 
@@ -427,13 +432,18 @@ def _write_check(checked: StreamedRun, output_format: str, output_file: str | No
         text_writer(result, sys.stdout, terminal)
 
 
-def _exit_for(result: RunResult, level: Severity, exit_zero: bool) -> NoReturn:
+def _failing_at(level: Severity, result: FileResult) -> FileResult:
+    """The file's result, failing from `level` (--fail-on) instead of its config's fail_on."""
+    result.fail_on = level
+    return result
+
+
+def _exit_for(result: RunResult, exit_zero: bool) -> NoReturn:
+    """Exit code 2 when a file could not be read, else 1 when a file has a problem at or
+    above its fail level (its config's fail_on, or --fail-on), else 0."""
     if result.errors:
         sys.exit(EXIT_ERROR)
-    if exit_zero:
-        sys.exit(EXIT_OK)
-    worst = result.worst()
-    sys.exit(EXIT_PROBLEMS if worst is not None and worst >= level else EXIT_OK)
+    sys.exit(EXIT_PROBLEMS if result.fails() and not exit_zero else EXIT_OK)
 
 
 def _stdin_results(run: Run, filename: str | None) -> list[FileResult]:

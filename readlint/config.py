@@ -67,13 +67,17 @@ class Config:
     file: Path | None = None  # the config file read, resolved; None for the defaults
 
     def relative(self, path: Path) -> str | None:
-        """path relative to the config root, in POSIX form, or None when outside it."""
-        try:
-            # The path as named (links not followed: a link loop must not stop the run).
-            absolute = Path(os.path.abspath(path))
-            return PurePosixPath(absolute.relative_to(os.path.abspath(self.root))).as_posix()
-        except ValueError:
-            return None
+        """path relative to the config root, in POSIX form; for a path outside it (a config
+        kept in another folder and named with --config, "ci/readlint.yaml"), relative to the
+        folder readlint runs in; None when outside both."""
+        # The path as named (links not followed: a link loop must not stop the run).
+        absolute = Path(os.path.abspath(path))
+        for base in (self.root, Path.cwd()):
+            try:
+                return PurePosixPath(absolute.relative_to(os.path.abspath(base))).as_posix()
+            except ValueError:
+                continue
+        return None
 
 
 def find_config(start: Path) -> Path | None:

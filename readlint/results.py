@@ -43,6 +43,14 @@ class FileResult:
     # What went wrong apart from reading the file: a rule that failed on it, a fix that
     # could not be written. The other rules' problems are still there.
     failures: list[ReadlintError] = field(default_factory=list)
+    # Problems this serious or worse fail the run: the fail_on of the file's own config (or
+    # of --fail-on), so a run's verdict does not depend on the order its files are named in.
+    fail_on: Severity = Severity.WARNING
+
+    @property
+    def fails(self) -> bool:
+        """Does the file have a problem at or above its fail level?"""
+        return any(p.severity >= self.fail_on for p in self.problems)
 
 
 class RuleInfo(NamedTuple):
@@ -87,6 +95,10 @@ class RunResult:
         """The most serious problem's severity (None when there are no problems)."""
         return max((p.severity for f in self.files for p in f.problems), default=None)
 
+    def fails(self) -> bool:
+        """Does a file have a problem at or above its fail level?"""
+        return any(f.fails for f in self.files)
+
 
 class StreamedRun(RunResult):
     """A run whose files' results are written as they come, read once: it keeps what outputs
@@ -101,6 +113,7 @@ class StreamedRun(RunResult):
         self._errors: list[ReadlintError] = []
         self._notices: list[Notice] = []
         self._worst: Severity | None = None
+        self._fails = False
         self._on_error = on_error
 
     def each_file(self) -> Iterator[FileResult]:
@@ -116,6 +129,7 @@ class StreamedRun(RunResult):
             for problem in file.problems:
                 if self._worst is None or problem.severity > self._worst:
                     self._worst = problem.severity
+            self._fails = self._fails or file.fails
             yield file
 
     @property
@@ -132,6 +146,9 @@ class StreamedRun(RunResult):
 
     def worst(self) -> Severity | None:
         return self._worst
+
+    def fails(self) -> bool:
+        return self._fails
 
 
 def said_once(notices: Iterable[Notice]) -> list[str]:

@@ -127,6 +127,7 @@ class Run:
                 results.put(key, found)  # not a result the time limit cut short
         if not self.choices.keep_source:
             found.source_text = None  # a long run keeps only what its output needs
+        found.fail_on = linter.config.fail_on
         return found
 
     def _memo(self, settings: Settings, linter: Linter) -> result_cache.ResultCache | None:
@@ -141,12 +142,12 @@ class Run:
                   ) -> FileResult | None:
         """Text checked as if it were `file` (its settings, per-path ones too), shown as
         `display`: standard input. None when the file's config leaves it out."""
-        if file is None:
-            return self.linter.lint_text(text, display)
-        linter = self.linter_for(file)
-        if excluded(file, linter.config):
+        linter = self.linter if file is None else self.linter_for(file)
+        if file is not None and excluded(file, linter.config):
             return None
-        return linter.lint_text(text, display, file)
+        found = linter.lint_text(text, display, file)
+        found.fail_on = linter.config.fail_on
+        return found
 
     def run(self, targets: Iterable[Target]) -> RunResult:
         """Check the targets; the result holds every file's outcome and the rules known."""

@@ -108,6 +108,7 @@ class Selection:
             if not self.expand([name]):
                 raise ConfigError(f"unknown rule {name!r} given on the command line "
                                   "(see `readlint rules`)")
+        self._some_rule_left()
         for audience in (choices.audience, config.default_audience,
                          *(o.audience for o in self.per_path)):
             if audience and self.rule_sets.for_audience(audience) is None:
@@ -116,6 +117,19 @@ class Selection:
         self._active: dict[tuple[str, tuple[int, ...]], list[ActiveRule]] = {}
         self._measured: dict[tuple[str, tuple[int, ...]], list[ActiveRule]] = {}
         self._severities: dict[tuple[str, tuple[int, ...]], dict[str, Severity]] = {}
+
+    def _some_rule_left(self) -> None:
+        """Refuse a select and ignore that leave no rule to check (`select: []`, or --ignore
+        taking away what --select names): such a run checks nothing and passes."""
+        config, choices = self.config, self.choices
+        select = choices.select if choices.select is not None else config.select
+        chosen = self.expand(select) if select is not None else set(self.registry.names())
+        if chosen - self.expand((*config.ignore, *choices.ignore)):
+            return
+        on_line = choices.select is not None or bool(choices.ignore)
+        raise ConfigError("select and ignore leave no rule to check: name at least one rule "
+                          "to check" + (" (given on the command line)" if on_line else ""),
+                          None if on_line else config.source)
 
     # -- names ---------------------------------------------------------------------------
 

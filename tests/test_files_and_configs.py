@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 LONG = "Word " + " ".join(["word"] * 24) + " end."
 PAGE = f"---\naudienceLevel: patient\ntitle: T\nlanguage: en\n---\n\n{LONG}\n"
 
@@ -129,3 +131,48 @@ def test_config_command_says_what_applies_to_a_file(run, write):
     assert any(line.startswith("  RL102 long-sentence (info): max_words=30, skip_sections=[")
                for line in lines)  # info for professionals
     assert "checked:     no" in run("config", "README.md").stdout
+
+
+def test_each_file_fails_by_its_own_configs_fail_on_whatever_the_order(run, write):
+    # pre-commit hands files over in batches of its own order: the verdict must not follow it
+    write(".readlint.yaml", "fail_on: info\n")
+    write("docs/sub/.readlint.yaml", "fail_on: error\n")
+    top = "---\ntitle: T\naudienceLevel: patient\nlanguage: en\n---\n\n"
+    write("docs/p.md", f"{top}We eat food.\n")
+    write("docs/sub/q.md", f"{top}The people who are reading this very long sentence will need "
+                           "to keep going on and on for a while before it ends at last.\n")
+    assert run("check", "docs/p.md", "docs/sub/q.md").exit_code == 0  # a warning, fail_on: error
+    assert run("check", "docs/sub/q.md", "docs/p.md").exit_code == 0
+    assert run("check", "docs/sub/q.md", "docs/p.md", "--fail-on", "warning").exit_code == 1
+    write("docs/r.md", f"{top}Utilize it.\n")  # an info problem
+    assert run("check", "docs/sub/q.md", "docs/r.md").exit_code == 1  # info fails under the top
+    # JUnit says the same: a file whose problems are all below its level passes
+    junit = run("check", "docs/sub/q.md", "docs/r.md", "--format", "junit").stdout
+    assert '<testcase classname="readlint" name="docs/sub/q.md">\n      <system-out>' in junit
+    assert 'failures="1"' in junit and '<failure message="1 problem">' in junit
+
+
+def test_a_config_named_from_another_folder_reads_its_patterns_from_the_run(run, write):
+    write("ci/readlint.yaml", 'include: ["docs/**"]\nexclude: ["**/drafts"]\n')
+    page = "---\ntitle: T\naudienceLevel: patient\nlanguage: en\n---\n\nUtilize it.\n"
+    write("docs/a.md", page)
+    write("docs/drafts/b.md", page)
+    write("other/c.md", page)
+    result = run("check", ".", "--config", "ci/readlint.yaml")
+    assert "docs/a.md:7:1: RL203" in result.stdout
+    assert "drafts/b.md" not in result.stdout and "other/c.md" not in result.stdout
+
+
+@pytest.mark.parametrize("config, args, said", [
+    ("select: []\n", (), "readlint: error: .readlint.yaml: select and ignore leave no rule"),
+    ("", ("--select", "plain-words", "--ignore", "RL203"),
+     "readlint: error: select and ignore leave no rule to check: name at least one rule to "
+     "check (given on the command line)"),
+    ("ignore: [ALL]\n", (), "readlint: error: .readlint.yaml: select and ignore leave no rule"),
+])
+def test_settings_that_leave_no_rule_to_check_are_refused(run, write, config, args, said):
+    # such a run would check nothing and pass a CI job green
+    write(".readlint.yaml", config or "fail_on: warning\n")
+    write("a.md", "---\ntitle: T\naudienceLevel: patient\nlanguage: en\n---\n\nUtilize it.\n")
+    result = run("check", "a.md", *args)
+    assert result.exit_code == 2 and said in result.stderr, result.stderr

@@ -1,6 +1,7 @@
 """JUnit XML, which most CI systems show as a test report: one test case per file checked,
-failed when the file has problems (each problem listed in the failure), in error when it could
-not be read."""
+failed when the file has a problem at or above its fail level (fail_on, or --fail-on: the
+level that sets the exit code), each problem listed in the failure; passed with its problems
+in its output when they are all below that level; in error when it could not be read."""
 
 from __future__ import annotations
 
@@ -38,9 +39,14 @@ def write_check(result: RunResult, out: TextIO, options: FormatOptions) -> None:
         if not file.problems:
             cases.append(f'    <testcase classname="readlint" name={name}/>')
             continue
-        failures += 1
         lines = "\n".join(f"{p.line}:{p.column} {p.code} {p.rule} {p.message}"
                           for p in file.problems)
+        if not file.fails:  # only problems below the fail level: a test that passed
+            cases.append(f'    <testcase classname="readlint" name={name}>\n'
+                         f'      <system-out>{escape(lines)}</system-out>\n'
+                         f'    </testcase>')
+            continue
+        failures += 1
         summary = f"{len(file.problems)} problem{'s' if len(file.problems) != 1 else ''}"
         cases.append(f'    <testcase classname="readlint" name={name}>\n'
                      f'      <failure message={quoteattr(summary)}>{escape(lines)}</failure>\n'
