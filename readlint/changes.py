@@ -53,8 +53,11 @@ def changed_lines(ref: str, cwd: Path | None = None,
                   option: str = "--changed-since") -> dict[Path, set[int]]:
     """Lines added or changed since `ref` (committed, staged or not), by resolved file path.
     A file new since `ref` has all its lines, and so has a changed file git does not show
-    line by line (one it takes for binary)."""
+    line by line (one it takes for binary). On a branch, "since `ref`" means since the
+    branch left it, as a pull request shows it: a line `ref` changed later is not the
+    branch's."""
     top, commit = _top(ref, cwd, option)
+    commit = _fork_point(commit, top, option)
     # first each file's counts, NUL-separated, with "-" for a file git shows no lines of;
     # then, after an empty field, the patch
     out = _git([*_DIFF, "-z", "--numstat", "--patch", "--unified=0", "--inter-hunk-context=0",
@@ -213,6 +216,16 @@ class ChangedLines:
             file.problems = [p for p in file.problems if p.rule in self.whole_document
                              or any(n in lines for n in range(p.line, p.end_line + 1))]
         return file
+
+
+def _fork_point(commit: str, top: Path, option: str) -> str:
+    """Where the work checked out left `commit`: their last commit in common (the commit
+    itself when the branch is ahead of it, or when they have none in common)."""
+    try:
+        base = _git(["merge-base", commit, "HEAD"], top, option)
+    except ConfigError:
+        return commit  # no commit yet, or histories that never met
+    return base.strip().decode("ascii") or commit
 
 
 def _git(args: list[str], cwd: Path, option: str, failure: str | None = None) -> bytes:

@@ -111,6 +111,11 @@ def _jobs(ctx: click.Context, param: click.Parameter, value: int | None) -> int 
     return value
 
 
+def _output_file(value: str | None) -> str | None:
+    """-o's file; "-" is the terminal, as without -o (not a file named "-")."""
+    return None if value == "-" else value
+
+
 def _rule_names(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
                 ) -> tuple[str, ...]:
     """--select and --ignore as given, each naming at least one rule (an empty --select
@@ -124,7 +129,7 @@ def _rule_names(ctx: click.Context, param: click.Parameter, values: tuple[str, .
 
 def _common_options(func: Callable[..., Any]) -> Callable[..., Any]:
     decorators = [
-        click.argument("paths", nargs=-1, type=click.Path()),
+        click.argument("paths", nargs=-1, type=click.Path(readable=False)),
         click.option("--select", multiple=True, metavar="RULES", callback=_rule_names,
                      help="Check only these rules (names or codes, comma-separated)."),
         click.option("--ignore", multiple=True, metavar="RULES", callback=_rule_names,
@@ -233,7 +238,9 @@ def _say_notices(result: RunResult, quiet: bool) -> None:
               help="Print the fixes as a diff instead of making them (exit code 1 when there "
                    "are fixes to make, 0 when there are none).")
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Write the chosen --format to FILE; the terminal still gets the text.")
+              callback=lambda ctx, param, value: _output_file(value),
+              help="Write the chosen --format to FILE; the terminal still gets the text "
+                   "(- writes the format to the terminal, as without -o).")
 @click.option("--shard", metavar="I/N", callback=lambda ctx, param, value: _shard(value),
               help="Check only part I of N of the files (for example 2/4), split the same way "
                    "on every machine: for CI jobs that share a large site.")
@@ -294,7 +301,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
         assert fixer is not None
         _print_diffs(checked, fixer, quiet)
     _write_check(checked, output_format, output_file, _check_format_options(
-        output_format, output_file, quiet, statistics))
+        output_format, output_file, quiet, statistics, shard))
     _say_notices(checked, quiet)
     if fixer is not None and not quiet:
         click.echo(f"readlint: fixed {plural(fixer.applied, 'problem')} in "
@@ -401,10 +408,12 @@ def _print_diffs(checked: StreamedRun, fixer: Fixer, quiet: bool) -> NoReturn:
 
 
 def _check_format_options(output_format: str, output_file: str | None, quiet: bool,
-                          statistics: bool) -> FormatOptions:
+                          statistics: bool, shard: tuple[int, int] | None = None
+                          ) -> FormatOptions:
     color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ \
         and not output_file
-    return FormatOptions(color=color, quiet=quiet, statistics=statistics, version=__version__)
+    return FormatOptions(color=color, quiet=quiet, statistics=statistics, version=__version__,
+                         shard=shard)
 
 
 def _write_check(checked: StreamedRun, output_format: str, output_file: str | None,
@@ -509,7 +518,9 @@ def _write_baseline(run: Run, results: Iterable[FileResult], path: str,
                    "report one run over every file would make (any format, --html, "
                    "--compare, --todo; --base when the parts were made with it).")
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Write the chosen --format to FILE instead of the terminal.")
+              callback=lambda ctx, param, value: _output_file(value),
+              help="Write the chosen --format to FILE instead of the terminal (-: the "
+                   "terminal).")
 def report(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
            audience: str | None, config_path: str | None, output_format: str,
            top: int | None, html_path: str | None, sort: str, base: str | None,

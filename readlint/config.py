@@ -25,7 +25,9 @@ DEFAULT_AUDIENCE = "patient"
 DEFAULT_EXTENSIONS = (".md", ".markdown", ".txt")
 # A repository's own files, which are not pages for patients: left out unless
 # `project_files: true` (file-name globs, any case).
-PROJECT_FILES = ("readme*", "changelog*", "requirements*.txt", "constraints*.txt")
+PROJECT_FILES = ("readme*", "changelog*", "requirements*.txt", "constraints*.txt",
+                 # a web site's own files for robots and people, not pages
+                 "robots.txt", "humans.txt")
 # A repository's files by their whole name before the dot, in any case ("LICENSE.txt", not
 # "licensed-home-care.md", nor "contributing-factors-for-stroke.md").
 PROJECT_NAMES = ("contributing", "license", "licence", "copying", "code_of_conduct")

@@ -156,8 +156,10 @@ def _explain(error: ValidationError) -> str:
         return f"unknown key {', '.join(map(repr, extra))}{hint}"
     if v == "required":
         return str(error.message).replace("is a required property", "is missing")
-    if v in ("minimum", "exclusiveMinimum"):
+    if v == "minimum":
         return f"expected a number of at least {error.validator_value}, got {_show(inst)}"
+    if v == "exclusiveMinimum":
+        return f"expected a number above {error.validator_value}, got {_show(inst)}"
     if v == "maximum":
         return f"expected a number of at most {error.validator_value}, got {_show(inst)}"
     if v == "pattern":

@@ -140,9 +140,14 @@ def test_unreadable_file(run, write, monkeypatch):
 def test_unreadable_file_by_permissions(run, write):
     bad = write("secret.md", "Hidden.\n")
     bad.chmod(0)
+    write("open.md", f"---\naudienceLevel: patient\ntitle: T\nlanguage: en\n---\n\n{LONG}\n")
     try:
         result = run("check", ".")
         assert "secret.md: cannot be read: permission denied" in result.stderr
+        # named on the command line (as pre-commit names files), the same, and the run goes on
+        named = run("check", "secret.md", "open.md")
+        assert "secret.md: cannot be read: permission denied" in named.stderr
+        assert "open.md:7:1: RL102" in named.stdout and named.exit_code == 2
     finally:
         bad.chmod(0o644)
 
@@ -366,3 +371,12 @@ def test_a_field_written_twice_is_reported_where_its_value_is_dropped(run, write
         "reviewed yearly: its review was due on 2021-01-15, 2146 days ago.",
         "a.md:8:1: RL401 front-matter-fields 'title' is written again on line 9, and only that "
         "value counts: keep one of the three lines."]
+
+
+def test_empty_front_matter_lacks_the_fields_a_page_needs(run, write):
+    write("a.md", "---\n---\n\nText here.\n")
+    found = [line for line in run("check", "a.md", "--select", "front-matter-fields")
+             .stdout.splitlines() if "RL401" in line]
+    assert [line.split("'")[1] for line in found] == ["title", "audienceLevel", "language"]
+    write("b.md", "Text here, with no front matter at all.\n")  # not a page of the site
+    assert "RL401" not in run("check", "b.md", "--select", "front-matter-fields").stdout

@@ -56,6 +56,13 @@ def test_sarif_is_valid_against_the_official_schema(run, fixture_folder):
     assert driver["rules"][first["ruleIndex"]]["id"] == "RL102"
 
 
+def test_each_shard_of_a_run_has_its_own_sarif_category(run, fixture_folder):
+    # code scanning replaces an upload with the next of the same category: shards must differ
+    ids = [json.loads(run("check", ".", "--format", "sarif", *shard).stdout)["runs"][0]
+           ["automationDetails"]["id"] for shard in ((), ("--shard", "1/2"), ("--shard", "2/2"))]
+    assert ids == ["readlint/", "readlint/shard-1-of-2/", "readlint/shard-2-of-2/"]
+
+
 def test_sarif_names_files_that_could_not_be_read(run, fixture_folder):
     (fixture_folder / "broken.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
     data = json.loads(run("check", ".", "--format", "sarif").stdout)
@@ -124,6 +131,12 @@ def test_output_file_gets_the_format_and_the_terminal_the_text(run, fixture_fold
     assert "every-severity.md:8:1: RL102 long-sentence" in result.stdout
     data = json.loads((fixture_folder / "out.sarif").read_text("utf-8"))
     jsonschema.Draft4Validator(SARIF_SCHEMA).validate(data)
+
+
+def test_output_file_dash_is_the_terminal(run, fixture_folder):
+    result = run("check", "seed.md", "--format", "json", "-o", "-")
+    assert json.loads(result.stdout)["problems"]
+    assert not (fixture_folder / "-").exists()
 
 
 def test_output_file_is_not_written_through_a_link(run, fixture_folder):

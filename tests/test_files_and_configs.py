@@ -14,7 +14,7 @@ def checked(result) -> set[str]:
 
 def test_a_repositorys_own_files_are_not_patient_pages(run, write):
     for name in ("README.md", "CHANGELOG.md", "CONTRIBUTING.md", "LICENSE.txt",
-                 "requirements.txt", "docs/page.md"):
+                 "requirements.txt", "site/robots.txt", "docs/page.md"):
         write(name, PAGE)
     assert checked(run("check", ".")) == {"docs/page.md"}
     # as pre-commit passes them: one by one, by name

@@ -339,3 +339,18 @@ def test_outside_a_repository_git_says_why_in_one_line(run, tmp_path, monkeypatc
         message = result.stderr.strip()
         assert message.startswith(f"readlint: error: {args[2]}: not a git repository")
         assert "\n" not in message and "fatal" not in message
+
+
+def test_changed_since_a_branch_counts_from_where_the_branch_left_it(run, repo):
+    # main fixed a line after the branch left it: the branch did not write that line
+    (repo / "a.md").write_text(page("Short.", LONG), encoding="utf-8")
+    commit(repo, "first")
+    git(repo, "branch", "-M", "main")
+    git(repo, "checkout", "-q", "-b", "work")
+    (repo / "a.md").write_text(page("Short.", LONG, "New. " + LONG), encoding="utf-8")
+    commit(repo, "the branch's change")
+    git(repo, "checkout", "-q", "main")
+    (repo / "a.md").write_text(page("Short.", "A plain line now."), encoding="utf-8")
+    commit(repo, "main's fix")
+    git(repo, "checkout", "-q", "work")
+    assert reported(long_sentences_since(run, "main")) == [("a.md", 11)]  # not line 9

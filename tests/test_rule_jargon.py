@@ -1225,3 +1225,18 @@ def test_a_small_word_run_together_with_a_word_the_page_uses():
 ])
 def test_words_readers_know_by_the_readings(text):
     assert flagged(text) == []
+
+
+@pytest.mark.parametrize("title, text, reported", [
+    # a word that only begins like a title word is not the page's subject
+    ("Managing Your Hypertension", "Some people get hyperkalemia.", ["hyperkalemia"]),
+    ("Cardiovascular disease", "Some people get cardiomyopathy.", ["cardiomyopathy"]),
+    # another form of a title word, or two title words written as one, is
+    ("Ascites and Cancer", "The ascitic fluid is drained.", []),
+    ("Leukemia in children", "Leukemic cells fill the marrow.", []),
+    ("Immune deficiency in children", "Immunodeficiency can be inherited.", []),
+])
+def test_the_pages_subject_is_a_title_word_or_a_form_of_one(title, text, reported):
+    page = f"---\ntitle: {title}\naudienceLevel: patient\nlanguage: en\n---\n\n{text}\n"
+    found = lint(page, select="undefined-jargon")
+    assert [p.subject for p in found] == reported, [p.message for p in found]

@@ -90,7 +90,7 @@ class FrontMatterFields(Rule):
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
         meta = doc.metadata
-        if not meta:
+        if not meta and not doc.body_start:
             return  # no front matter at all: not a page of the site (the run says so once)
         yield from self._repeated(doc)
         for key in options["required"]:

@@ -1415,8 +1415,17 @@ def _in_title(term: str, topic: set[str]) -> bool:
     atrophy 1 and deafness", "ascitic" on "Ascites and Cancer")? The page is about it."""
     found = [fold(w) for w in re.findall(r"[^\W_]+", term)]
     return bool(found) and all(w in topic or len(w) >= 6 and
-                               any(len(t) >= 6 and _same_stem(t, w) for t in topic)
+                               any(len(t) >= 6 and _same_stem(t, w) for t in topic) or
+                               _title_words_joined(w, topic)
                                for w in found)
+
+
+def _title_words_joined(word: str, topic: set[str]) -> bool:
+    """Is the word two of the title's words written as one ("immunodeficiency" on "Immune
+    deficiency")?"""
+    return any(len(last) >= 5 and word.endswith(last) and len(word) - len(last) >= 4 and
+               any(first != last and first[:4] == word[:4] for first in topic)
+               for last in topic)
 
 
 def _same_stem(one: str, other: str) -> bool:

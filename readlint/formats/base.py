@@ -24,6 +24,7 @@ class FormatOptions(NamedTuple):
     version: str = ""
     top: int | None = None  # the report: show only the N worst documents
     html_written: bool = False  # the report: an HTML page was written as well
+    shard: tuple[int, int] | None = None  # check --shard I/N: this run checks part I of N
 
 
 class FileWriter(Protocol):

@@ -72,9 +72,7 @@ def sarif(result: RunResult, options: FormatOptions) -> dict[str, Any]:
         "tool": {"driver": {"name": "readlint", "fullName": f"readlint {version}",
                             "version": version, "informationUri": information_uri(),
                             "rules": rules}},
-        # The category code scanning files these results under (nothing after the "/": the
-        # same category every run, so a later run's results replace this one's).
-        "automationDetails": {"id": "readlint/"},
+        "automationDetails": {"id": _category(options)},
     }
     if cwd is not None:
         run["originalUriBaseIds"] = {BASE: {"uri": _folder_uri(cwd)}}
@@ -101,6 +99,14 @@ class _Places:
             self.made[key] = ({"uri": uri_path(rel), "uriBaseId": BASE} if rel is not None
                               else {"uri": file_uri(absolute)})
         return dict(self.made[key])
+
+
+def _category(options: FormatOptions) -> str:
+    """The category code scanning files the results under (nothing after the "/": the same
+    category every run, so a later run's results replace this one's); one of its own for each
+    shard of a run split with --shard, or each shard's upload would replace the others'."""
+    return "readlint/" if options.shard is None else \
+        "readlint/shard-{}-of-{}/".format(*options.shard)
 
 
 def _folder_uri(folder: str) -> str:
