@@ -74,9 +74,10 @@ _APPOSITIVE = (
     r"[\"”']?\s*(?:(?:,|\s(?:--|[-–—])|--|[–—])\s*(?:which|that|an?|the|or|also called|meaning|"
     r"when|what|in which)\b|"
     # a comma or a dash, a plain noun and what it is: ", surgery to remove ...", " -- signs
-    # that may indicate ..." (two hyphens for a dash, as plain text writes one; not " - " in
-    # a list run into a line, "Edema - Failure to thrive")
-    r",\s*(?![a-z]+ing\b)[a-z]{4,}\s+(?:to|that|which|in which)\s|"
+    # that may indicate ...", ", toxins made by a mold" (two hyphens for a dash, as plain
+    # text writes one; not " - " in a list run into a line, "Edema - Failure to thrive")
+    r",\s*(?![a-z]+ing\b)[a-z]{4,}\s+(?:to|that|which|in which|made by|caused by|"
+    r"produced by|found in)\s|"
     r"(?:\s?--|[–—])\s*(?-i:(?![a-z]+ing\b)[a-z]{4,})\s+(?:that|which|in which)\s|"
     # a dash and what it is, said with a verb in -ing: "overdiagnosis—finding tumors that ..."
     # (not an en dash joining a name, "YY–producing tumor", nor "—including ...")

@@ -1240,3 +1240,11 @@ def test_the_pages_subject_is_a_title_word_or_a_form_of_one(title, text, reporte
     page = f"---\ntitle: {title}\naudienceLevel: patient\nlanguage: en\n---\n\n{text}\n"
     found = lint(page, select="undefined-jargon")
     assert [p.subject for p in found] == reported, [p.message for p in found]
+
+
+def test_a_plain_noun_after_a_comma_with_what_made_it_explains_the_term():
+    page = "---\ntitle: Food safety\naudienceLevel: patient\nlanguage: en\n---\n\n{}\n"
+    assert lint(page.format("Avoid aflatoxins, toxins made by a mold."),
+                select="undefined-jargon") == []
+    assert [p.subject for p in lint(page.format("Avoid aflatoxins in stored grain."),
+                                    select="undefined-jargon")] == ["aflatoxins"]

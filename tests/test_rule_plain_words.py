@@ -409,3 +409,14 @@ def test_recur_in_the_form_its_clause_needs_and_never_as_an_adjective():
                  "Many people find relief from recurring headaches.",
                  "HIV can give you recurring infections."):
         assert found(text) == [], text
+
+
+def test_a_term_the_page_explains_is_not_swapped_where_it_comes_again():
+    # the writer teaches "hypertension" on purpose, so readers know it on their next visit
+    text = ("Some people have hypertension, which is high blood pressure. Hypertension can "
+            "damage the kidneys.\n\nLater on, hypertension is treated with medicine.\n")
+    assert lint(text, select="plain-words") == []
+    # a page that never explains it still gets the plainer words
+    assert [p.message for p in lint("Hypertension can damage the kidneys.\n",
+                                    select="plain-words")] == \
+        ['Use "High blood pressure" instead of "Hypertension".']

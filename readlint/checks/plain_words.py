@@ -67,7 +67,8 @@ class PlainWords(Rule):
       - a word the writer explains right there: given in brackets for the plainer words
         before it ("if the condition returns (recurs)"), or with its plain words in
         brackets after it, between ", or" and a comma, or after "which means" ("benign
-        (non-cancerous)", "benign, or non-cancerous, growths");
+        (non-cancerous)", "benign, or non-cancerous, growths"), and that word again further
+        down the page: a term the writer teaches on purpose;
       - a word most readers know already (on the Dale-Chall list, like "however").
 
     When a word has both a plainer substitute and a glossary entry, this rule speaks and
@@ -188,7 +189,7 @@ def _swap(pair: Pair, match: Match, place: _Place, page: _Page) -> tuple[int, st
             or place.in_address(match.start) or place.quoted(match.start):
         return None
     folded = fold_phrase(match.text)
-    if folded in page.linked or (single and folded in page.topic):
+    if folded in page.linked or (single and folded in page.topic) or folded in page.explained:
         return None
     before, after = place.around(match.start, match.end)
     previous, following = _word_at(before), _word_at(after)
@@ -205,6 +206,7 @@ def _swap(pair: Pair, match: Match, place: _Place, page: _Page) -> tuple[int, st
     if single and _abbreviated(text, match.start, match.end):
         return None  # a term with its abbreviation: "end-stage renal disease (ESRD)"
     if _glossed(text, match.start, match.end):
+        page.explained.add(folded)
         return None  # the term a plain word before it is glossed with: "returns (recurs)"
     if pair.clause_start and not _clause_starts(before):
         return None
@@ -217,6 +219,7 @@ def _swap(pair: Pair, match: Match, place: _Place, page: _Page) -> tuple[int, st
     if "your" in plain.split() and not place.speaks_to_reader():
         return None
     if _already_there(plain, before, after) or _given_after(text, end, plain):
+        page.explained.add(folded)
         return None  # "Kidney (renal) abnormalities", "benign (non-cancerous)"
     start = match.start
     article = before[0] if before and before[0] in ("a", "an") else ""
@@ -699,10 +702,14 @@ def _quotations(text: str) -> list[tuple[int, int]]:
 
 class _Page:
     """What the whole page says about its words, worked out once and only when needed: the
-    words it links and its title's words."""
+    words it links and its title's words; and, as the blocks are read in order, the words it
+    has explained so far."""
 
     def __init__(self, doc: Document, refs: tuple[str, ...]) -> None:
         self.doc, self.refs = doc, refs
+        # words the writer explained where they used them ("hypertension, which is high
+        # blood pressure"): a term taught on purpose, left alone where it comes again
+        self.explained: set[str] = set()
 
     @property
     def linked(self) -> frozenset[str]:
