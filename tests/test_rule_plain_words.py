@@ -224,7 +224,7 @@ def test_a_word_list_field_of_the_wrong_kind_is_named(tmp_path):
              "words.0: 'verbs' is not a field of a pair; the fields are complex, plain, verb, "
              "before_noun, kind, needs_object, passive, clause_start, needs_noun, not_before, "
              "not_after, only_after, only_before, not_with, not_before_gerund, intransitive, "
-             "predicative")):
+             "predicative, medical")):
         words.write_text(f"words:\n  - {line}\n", encoding="utf-8")
         config = Config(raw_rules={"plain-words": {"word_lists": [str(words)]}})
         with pytest.raises(ConfigError) as info:
@@ -420,3 +420,12 @@ def test_a_term_the_page_explains_is_not_swapped_where_it_comes_again():
     assert [p.message for p in lint("Hypertension can damage the kidneys.\n",
                                     select="plain-words")] == \
         ['Use "High blood pressure" instead of "Hypertension".']
+
+
+def test_health_professionals_keep_their_medical_terms_but_not_wordy_ones():
+    text = "Prior to surgery, rule out myocardial infarction and hypertension.\n"
+    patient = [p.message for p in lint(text, select="plain-words", audience="patient")]
+    professional = [p.message for p in lint(text, select="plain-words",
+                                            audience="professional")]
+    assert 'Use "heart attack" instead of "myocardial infarction".' in patient
+    assert professional == ['Use "Before" instead of "Prior to".']

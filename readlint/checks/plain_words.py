@@ -85,6 +85,9 @@ class PlainWords(Rule):
       fix: let --fix make the substitutions (default false).
       skip_sections: headings (glob patterns) of sections not checked: lists of references,
         whose articles' titles are not the writer's to change.
+      medical_terms: offer everyday words for medical terms too ("heart attack" for
+        "myocardial infarction"; default true, off for health professionals, whose terms
+        these are).
     """
 
     name = "plain-words"
@@ -103,6 +106,9 @@ class PlainWords(Rule):
                   "default": ["nci-cancer-terms", "nci-drugs"], "x-readlint-paths": True},
         "fix": {"type": "boolean", "default": False},
         "skip_sections": REFERENCE_SECTIONS,
+        "medical_terms": {"type": "boolean", "default": True,
+                          "description": "Offer everyday words for medical terms too "
+                                         "(\"heart attack\" for \"myocardial infarction\")."},
     }
 
     def options_from_run(self, run: RunContext) -> Mapping[str, Any]:
@@ -130,7 +136,10 @@ class PlainWords(Rule):
             for match in found:
                 if inside_name is not None and inside_name(match):
                     continue
-                swap = _swap(pairs[match.entries[0].id], match, place, page)
+                pair = pairs[match.entries[0].id]
+                if pair.medical and not options["medical_terms"]:
+                    continue  # a medical term, for readers whose term it is
+                swap = _swap(pair, match, place, page)
                 if swap is not None:
                     start, found_text, plain = swap
                     yield self._report(doc, block.source_offset(start),
@@ -168,6 +177,7 @@ class Pair(NamedTuple):
     not_before_gerund: bool = False  # not before a verb in -ing with an object ("stopping it")
     intransitive: bool = False  # no object: never passive, in -ing a verb only after its doer
     predicative: bool = False  # only where the word ends what is said ("is not cancer.")
+    medical: bool = False  # a medical term ("hypertension"): swapped only with medical_terms
 
 
 # -- one match ---------------------------------------------------------------------------------
@@ -218,9 +228,11 @@ def _swap(pair: Pair, match: Match, place: _Place, page: _Page) -> tuple[int, st
     plain = _inflect(pair, found, form)
     if "your" in plain.split() and not place.speaks_to_reader():
         return None
-    if _already_there(plain, before, after) or _given_after(text, end, plain):
+    if _given_after(text, end, plain) or _explained_as(text, end, plain):
         page.explained.add(folded)
-        return None  # "Kidney (renal) abnormalities", "benign (non-cancerous)"
+        return None  # "benign (non-cancerous)", "hypertension, which is high blood pressure"
+    if _already_there(plain, before, after):
+        return None  # "Kidney (renal) abnormalities"
     start = match.start
     article = before[0] if before and before[0] in ("a", "an") else ""
     if article and text[start - len(article) - 1:start].lower() == article + " ":
@@ -457,6 +469,17 @@ def _given_after(text: str, end: int, plain: str) -> bool:
     inside = (gloss.group(1) or gloss.group(2)).lower()
     return any(word in inside for word in plain.lower().split()
                if len(word) > 4 and word not in STOPWORDS)
+
+
+def _explained_as(text: str, end: int, plain: str) -> bool:
+    """Does the word's explanation right after it give the substitute ("hypertension, which
+    is high blood pressure", "edema (swelling)", "renal, or kidney, ...")?"""
+    m = _EXPLAINED_AS.match(text, end)
+    return m is not None and text[m.end():m.end() + len(plain)].lower() == plain.lower()
+
+
+_EXPLAINED_AS = lazy_re(r"\s*(?:\(|,\s*(?:(?:which|that)\s+(?:is|are|means?)|meaning|or)\s)"
+                        r"\s*(?:(?:an?|the)\s+)?", re.I)
 
 
 def _glossed(text: str, start: int, end: int) -> bool:
@@ -802,7 +825,7 @@ _FIELDS = {"complex": str, "plain": str, "verb": bool, "before_noun": bool, "kin
            "needs_object": bool, "passive": bool, "clause_start": bool, "needs_noun": bool,
            "not_before": list, "not_after": list, "only_after": list, "only_before": list,
            "not_with": list, "not_before_gerund": bool, "intransitive": bool,
-           "predicative": bool}
+           "predicative": bool, "medical": bool}
 _KINDS = ("noun", "adjective", "adverb")
 
 
@@ -864,7 +887,8 @@ def _matcher(extra: tuple[tuple[str, str], ...],
                     bool(item.get("clause_start")), bool(item.get("needs_noun")),
                     words["not_after"], words["only_after"], words["only_before"],
                     words["not_with"], bool(item.get("not_before_gerund")),
-                    bool(item.get("intransitive")), bool(item.get("predicative")))
+                    bool(item.get("intransitive")), bool(item.get("predicative")),
+                    bool(item.get("medical")))
         pairs[complex_] = pair
         forms = _regular(complex_) if pair.verb else ()
         glossary.add(Entry("plain-words", complex_, complex_, tuple(forms)))
