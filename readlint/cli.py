@@ -294,7 +294,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     if write_baseline_path:
         _write_baseline(run, results, write_baseline_path, quiet)
     fixer = _fixer(run, write=fix) if fix or diff else None
-    for keep in _filters(run, baseline_path, changed, fixer, fail_on):
+    filters = _filters(run, baseline_path, changed, fixer, fail_on)
+    for keep in filters:
         results = map(keep, results)
     checked = StreamedRun(results, run.rules, _say)
     if diff:
@@ -306,6 +307,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     if fixer is not None and not quiet:
         click.echo(f"readlint: fixed {plural(fixer.applied, 'problem')} in "
                    f"{plural(fixer.files, 'file')}", err=True)
+    if not quiet:
+        _note_stale_baseline(filters, baseline_path)
     _exit_for(checked, exit_zero)
 
 
@@ -439,6 +442,20 @@ def _write_check(checked: StreamedRun, output_format: str, output_file: str | No
     else:  # a format that reads the whole run (SARIF, GitLab, JUnit): one after the other
         write_atomically(Path(output_file), lambda fh: writer(result, fh, options))
         text_writer(result, sys.stdout, terminal)
+
+
+def _note_stale_baseline(filters: Sequence[Callable[[FileResult], FileResult]],
+                         baseline_path: str | None) -> None:
+    """A note when the baseline accepts problems the files checked no longer have."""
+    from .baseline import Accepted
+
+    stale = sum(f.stale for f in filters if isinstance(f, Accepted))
+    if stale:
+        one = stale == 1
+        click.echo(f"readlint: note: {plural(stale, 'problem')} that "
+                   f"{printable(baseline_path or '')} accepts {'was' if one else 'were'} no "
+                   "longer found in the files checked (fixed, or rewritten); write the baseline "
+                   f"again to drop {'it' if one else 'them'}", err=True)
 
 
 def _failing_at(level: Severity, result: FileResult) -> FileResult:

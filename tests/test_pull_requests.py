@@ -110,6 +110,33 @@ def test_baseline_survives_a_list_item_added_below(run, write):
                ).exit_code == 0
 
 
+def test_a_baseline_names_its_files_from_its_own_folder(run, write, monkeypatch, tmp_path):
+    # a CI job with another working directory, or a writer in a subfolder, matches it too
+    write("docs/a.md", f"---\naudienceLevel: patient\ntitle: T\nlanguage: en\n---\n\n{LONG}\n")
+    (tmp_path / "ci").mkdir()
+    assert run("check", "docs", "--write-baseline", "ci/base.json").exit_code == 0
+    data = json.loads((tmp_path / "ci" / "base.json").read_text("utf-8"))
+    assert data["version"] == 3 and [e["path"] for e in data["problems"]] == ["../docs/a.md"]
+    assert run("check", "docs", "--baseline", "ci/base.json").exit_code == 0
+    monkeypatch.chdir(tmp_path / "docs")
+    assert run("check", ".", "--baseline", "../ci/base.json").exit_code == 0
+    assert run("check", "a.md", "--baseline", "../ci/base.json").exit_code == 0
+    # the problem fixed: the baseline's entry is stale, and the run says so
+    write("docs/a.md", "---\naudienceLevel: patient\ntitle: T\nlanguage: en\n---\n\nShort.\n")
+    assert "readlint: note: 1 problem that ../ci/base.json accepts was no longer found" in \
+        run("check", ".", "--baseline", "../ci/base.json").stderr
+    write("docs/b.md", "---\naudienceLevel: patient\ntitle: T\nlanguage: en\n---\n\nShort.\n")
+    assert "no longer found" not in run("check", "b.md", "--baseline", "../ci/base.json").stderr
+
+
+def test_a_baseline_of_version_2_names_files_as_the_run_showed_them(run, write):
+    write("a.md", f"# Title\n\n{LONG}\n")
+    write("base.json", json.dumps({"version": 2, "problems": [{
+        "rule": "long-sentence", "path": "a.md", "text": LONG, "sentence": LONG}]}))
+    assert run("check", ".", "--baseline", "base.json", "--select", "long-sentence"
+               ).exit_code == 0
+
+
 def test_a_baseline_of_version_1_is_still_honoured(run, write):
     # version 1 ran a sentence on to the next ". " or blank line, past a stop at a line's end
     write("a.md", f"# Title\n\n{LONG}\nMore text here.\n")
