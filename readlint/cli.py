@@ -9,6 +9,7 @@ import os
 import re
 import sys
 import textwrap
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,12 +29,12 @@ from .linter import Choices, Describe, Linter, example_problems
 from .patterns import user_pattern
 from .problem import Severity
 from .registry import Registry
-from .results import FileResult, RunResult, StreamedRun
+from .results import FileResult, Notice, RunResult, StreamedRun
 from .rule import GRADE
 from .rulesets import RuleSets
 from .run import Run, Target
 from .schema import validate
-from .selection import severity_of
+from .selection import Selection, severity_of
 from .settings import Resolver
 from .source import decode, printable
 
@@ -230,7 +231,9 @@ def _say_notices(result: RunResult, quiet: bool) -> None:
               help="Exit with code 1 when a problem this serious or worse is found "
                    "(default: warning, or fail_on in the config).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the problems.")
-@click.option("--statistics", is_flag=True, help="Also print how many problems each rule found.")
+@click.option("--statistics", is_flag=True,
+              help="Also print how many problems each rule found (on standard error with "
+                   "another --format than text, so the format stays whole).")
 @click.option("--fix", is_flag=True,
               help="Make the safe fixes in the files (glossary links; plain words only where "
                    "the rule's fix option is on) and report what is left.")
@@ -297,6 +300,11 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     filters = _filters(run, baseline_path, changed, fixer, fail_on)
     for keep in filters:
         results = map(keep, results)
+    # --statistics with another format to the terminal: counted here, said on standard error
+    counted: Counter[tuple[str, str]] | None = Counter() \
+        if statistics and output_format != "text" and not output_file else None
+    if counted is not None:
+        results = map(functools.partial(_count, counted), results)
     checked = StreamedRun(results, run.rules, _say)
     if diff:
         assert fixer is not None
@@ -309,6 +317,10 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
                    f"{plural(fixer.files, 'file')}", err=True)
     if not quiet:
         _note_stale_baseline(filters, baseline_path)
+    if counted:
+        from .formats.text import write_statistics
+
+        write_statistics(sys.stderr, counted)
     _exit_for(checked, exit_zero)
 
 
@@ -442,6 +454,12 @@ def _write_check(checked: StreamedRun, output_format: str, output_file: str | No
     else:  # a format that reads the whole run (SARIF, GitLab, JUnit): one after the other
         write_atomically(Path(output_file), lambda fh: writer(result, fh, options))
         text_writer(result, sys.stdout, terminal)
+
+
+def _count(by_rule: Counter[tuple[str, str]], result: FileResult) -> FileResult:
+    """The file's result, its problems counted by rule."""
+    by_rule.update((p.code, p.rule) for p in result.problems)
+    return result
 
 
 def _note_stale_baseline(filters: Sequence[Callable[[FileResult], FileResult]],
@@ -924,6 +942,21 @@ def server(audience: str | None) -> None:
     serve(audience)
 
 
+def _audience_origin(selection: Selection, overrides: Sequence[int], level: Any,
+                     audience: str | None, notice: Notice | None) -> str:
+    """Where a file's audience comes from, as `readlint config` says it."""
+    if audience:
+        return "--audience"
+    if any(selection.per_path[i].audience for i in overrides):
+        return f"per_path in {selection.config.source}"
+    default = f"default_audience ({selection.config.default_audience})"
+    if level is None:
+        return default
+    if notice is not None:
+        return f"{default}: audienceLevel '{level}' matches no rule set"
+    return f"audienceLevel: {level}"
+
+
 @main.command("config")
 @click.argument("path", type=click.Path())
 @click.option("--audience", metavar="NAME", help="As if checked with --audience NAME.")
@@ -950,8 +983,7 @@ def show_config(path: str, audience: str | None, config_path: str | None) -> Non
     selection = linter.selection
     overrides = selection.overrides_for(target)
     rule_set, notice = selection.rule_set_for(level, overrides, printable(path))
-    origin = ("--audience" if audience else f"audienceLevel: {level}" if level is not None
-              else f"default_audience ({config.default_audience})")
+    origin = _audience_origin(selection, overrides, level, audience, notice)
     click.echo(f"audience:    {rule_set} (from {origin})")
     click.echo("rules:")
     for item in selection.active(rule_set, overrides):

@@ -133,6 +133,15 @@ def test_output_file_gets_the_format_and_the_terminal_the_text(run, fixture_fold
     jsonschema.Draft4Validator(SARIF_SCHEMA).validate(data)
 
 
+def test_statistics_with_another_format_go_to_standard_error(run, fixture_folder):
+    result = run("check", "every-severity.md", "--format", "json", "--statistics")
+    data = json.loads(result.stdout)  # the format stays whole
+    counts = {line.split()[2]: int(line.split()[0]) for line in result.stderr.splitlines()
+              if line.strip()[:1].isdigit()}
+    assert counts and counts == {r: sum(p["rule"] == r for p in data["problems"])
+                                 for r in counts}
+
+
 def test_output_file_dash_is_the_terminal(run, fixture_folder):
     result = run("check", "seed.md", "--format", "json", "-o", "-")
     assert json.loads(result.stdout)["problems"]

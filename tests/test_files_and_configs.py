@@ -176,3 +176,12 @@ def test_settings_that_leave_no_rule_to_check_are_refused(run, write, config, ar
     write("a.md", "---\ntitle: T\naudienceLevel: patient\nlanguage: en\n---\n\nUtilize it.\n")
     result = run("check", "a.md", *args)
     assert result.exit_code == 2 and said in result.stderr, result.stderr
+
+
+def test_config_command_says_where_the_audience_really_comes_from(run, write):
+    write("sub/q.md", "---\ntitle: T\naudienceLevel: nurse\nlanguage: en\n---\n\nText.\n")
+    assert "audience:    patient (from default_audience (patient): audienceLevel 'nurse' " \
+           "matches no rule set)" in run("config", "sub/q.md").stdout
+    write(".readlint.yaml", "per_path:\n  - paths: ['sub/**']\n    audience: professional\n")
+    assert "audience:    professional (from per_path in .readlint.yaml)" in \
+        run("config", "sub/q.md").stdout

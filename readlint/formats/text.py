@@ -65,14 +65,19 @@ class CheckText:
 write_check = pulling(CheckText)
 
 
+def write_statistics(out: TextIO, by_rule: Counter[tuple[str, str]]) -> None:
+    """--statistics: how many problems each rule found, the most first."""
+    for (code, rule), n in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
+        out.write(f"{n:6d}  {code}  {rule}\n")
+
+
 def _write_totals(out: TextIO, options: FormatOptions, by_rule: Counter[tuple[str, str]],
                   by_severity: Counter[Severity], files: int, with_problems: int,
                   unread: int, troubled: int, left_out: int = 0) -> None:
     total = sum(by_severity.values())
     if options.statistics and total:
         out.write("\n")
-        for (code, rule), n in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
-            out.write(f"{n:6d}  {code}  {rule}\n")
+        write_statistics(out, by_rule)
     if options.quiet:
         return
     if total:
