@@ -140,7 +140,7 @@ def load_config(path: Path | None) -> Config:
         data = toml.get("tool", {}).get("readlint", {})
         text = None
     else:
-        data, text = load_yaml(path, display)
+        data, text = load_yaml(path, display, unique_keys=True)
         data = {} if data is None else data
     validate(data, "config.schema.json", display, text)
     root = path.resolve().parent

@@ -120,7 +120,7 @@ class RuleSets:
         self._resolved: dict[str, dict[str, RuleSetting]] = {}
 
     def _load(self, path: Path) -> RuleSet:
-        data, text = load_yaml(path)
+        data, text = load_yaml(path, unique_keys=True)
         if data is None:
             data = {}
         validate(data, "ruleset.schema.json", str(path), text)

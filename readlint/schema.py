@@ -215,13 +215,24 @@ def line_of(text: str, keys: Sequence[str | int]) -> int | None:
     return line
 
 
-def load_yaml(path: Path, display: str | None = None) -> tuple[Any, str]:
+def load_yaml(path: Path, display: str | None = None, unique_keys: bool = False
+              ) -> tuple[Any, str]:
     """A YAML data file (config, rule set): its data and its text. The data of a text read
     before comes from the cache folder, where it is kept as JSON (when JSON holds it exactly),
-    so a run whose configs and rule sets have not changed does not load the YAML parser."""
+    so a run whose configs and rule sets have not changed does not load the YAML parser.
+    With `unique_keys`, a key written twice is an error (settings: the first would be lost)."""
     where = display or str(path)
     text = read_data_text(path, where)
-    return yamltext.load_kept("data file", text, lambda t: parse_yaml(t, where)), text
+
+    def parse(t: str) -> Any:
+        data = parse_yaml(t, where)
+        twice = yamltext.repeated_key(t) if unique_keys else None
+        if twice is not None:
+            raise ConfigError(f"{twice[0]}: written twice; only the last would count, so keep "
+                              "one", where, twice[1])
+        return data
+
+    return yamltext.load_kept("settings" if unique_keys else "data file", text, parse), text
 
 
 # libyaml's loader when PyYAML was built with it: about ten times faster on big glossaries.

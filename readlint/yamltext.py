@@ -244,3 +244,30 @@ def plain_problem(problem: str) -> str:
         if problem.startswith(start):
             return f"{plain} (YAML: {problem})"
     return problem
+
+
+def repeated_key(text: str) -> tuple[str, int] | None:
+    """The first key a mapping of the YAML text writes twice, as a dotted path ("rules.
+    long-sentence"), and its second line; None when every key is written once. YAML keeps the
+    last value without a word, so a setting written twice silently loses its first."""
+    import yaml
+
+    def walk(node: Any, where: str) -> tuple[str, int] | None:
+        if isinstance(node, yaml.MappingNode):
+            seen: set[Any] = set()
+            for key, value in node.value:
+                name = key.value if isinstance(key, yaml.ScalarNode) else None
+                if name is not None and name in seen:
+                    return f"{where}{name}", key.start_mark.line + 1
+                seen.add(name)
+                found = walk(value, f"{where}{name}.")
+                if found:
+                    return found
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                found = walk(item, f"{where}{i}.")
+                if found:
+                    return found
+        return None
+
+    return walk(yaml.compose(text, Loader=loader()), "")

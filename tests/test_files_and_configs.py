@@ -185,3 +185,16 @@ def test_config_command_says_where_the_audience_really_comes_from(run, write):
     write(".readlint.yaml", "per_path:\n  - paths: ['sub/**']\n    audience: professional\n")
     assert "audience:    professional (from per_path in .readlint.yaml)" in \
         run("config", "sub/q.md").stdout
+
+
+@pytest.mark.parametrize("config, said", [
+    ("fail_on: info\nignore: [RL404]\nfail_on: error\n",
+     "readlint: error: .readlint.yaml:3: fail_on: written twice; only the last would count"),
+    ("rules:\n  long-sentence: {max_words: 30}\n  long-sentence: {max_words: 10}\n",
+     "readlint: error: .readlint.yaml:3: rules.long-sentence: written twice"),
+])
+def test_a_setting_written_twice_is_refused_on_its_line(run, write, config, said):
+    write(".readlint.yaml", config)
+    write("a.md", PAGE)
+    result = run("check", "a.md")
+    assert result.exit_code == 2 and said in result.stderr, result.stderr

@@ -156,7 +156,9 @@ READ_CHECKS = ("round3/undefined-jargon.tsv", "round3/glossary-link.tsv",
                "round17/audience-mismatch-22051-22052.tsv",
                "round17/reading-grade-change-22053.tsv",
                "round17/audience-mismatch-22054.tsv",
-               "round18/sentences-run-together-22055.tsv")
+               "round18/sentences-run-together-22055.tsv",
+               "round18/editor-review-changes-22056-22057.tsv",
+               "round18/plain-words-explained-22058-22059.tsv")
 READ_CHECKS_DIR = ROOT / "benchmarks" / "hand-check"
 
 
