@@ -53,10 +53,11 @@ def _namer(path: Path, version: int) -> Namer:
     folder = os.path.abspath(path.parent)
 
     def name(key: Key, file: FileResult) -> Key:
-        if version < 3 or file.source_path is None:
+        if version < 3:
             return key
-        where = Path(os.path.relpath(os.path.abspath(file.source_path), folder)).as_posix()
-        return key[0], where, key[2], key[3]
+        # (standard input checked as --stdin-filename names it: that file, from here)
+        where = os.path.abspath(file.source_path if file.source_path is not None else file.path)
+        return key[0], Path(os.path.relpath(where, folder)).as_posix(), key[2], key[3]
 
     return name
 
@@ -99,7 +100,8 @@ class Accepted:
 
     def __call__(self, file: FileResult) -> FileResult:
         kept = []
-        self._checked.add(self.name(("", file.path, "", ""), file)[1])
+        if file.error is None and not file.failures:  # (a file not read says nothing)
+            self._checked.add(self.name(("", file.path, "", ""), file)[1])
         for p in file.problems:
             key = self.name(self.identity(p, file.source_text), file)
             if self.left[key] > 0:

@@ -256,6 +256,13 @@ def _untracked(top: Path, option: str) -> list[Path]:
     return [(top / os.fsdecode(name)).resolve() for name in names.split(b"\0") if name]
 
 
+def base_of(ref: str, cwd: Path | None = None, option: str = "--base") -> str:
+    """The commit a branch left `ref` at (see changed_lines): what `report --base` compares
+    with, so that a page `ref` changed after the branch left it is not the branch's change."""
+    top, commit = _top(ref, cwd, option)
+    return _fork_point(commit, top, option)
+
+
 def changed_files(ref: str, cwd: Path | None = None,
                   option: str = "--base") -> dict[Path, str | None]:
     """Files changed since `ref`, by resolved path, with their name in `ref` (None for a file

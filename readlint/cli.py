@@ -315,7 +315,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     if fixer is not None and not quiet:
         click.echo(f"readlint: fixed {plural(fixer.applied, 'problem')} in "
                    f"{plural(fixer.files, 'file')}", err=True)
-    if not quiet:
+    if not quiet and not select and not ignore:  # (with fewer rules, entries go unchecked)
         _note_stale_baseline(filters, baseline_path)
     if counted:
         from .formats.text import write_statistics
@@ -775,7 +775,8 @@ def _report_base(paths: Sequence[str], select: Sequence[str], ignore: Sequence[s
     from . import changes
     from .report import parts, since_base
 
-    changed = changes.changed_files(ref)
+    base = changes.base_of(ref)  # where the branch left ref, as the pull request shows it
+    changed = changes.changed_files(base)
     run = _build_run(paths, select, ignore, audience, config_path, measure=True,
                      keep_source=True, time_limit=time_limit)
     targets = run.targets(paths)
@@ -791,7 +792,7 @@ def _report_base(paths: Sequence[str], select: Sequence[str], ignore: Sequence[s
             found.append(None)
             continue
         old_name = changed.get(file.source_path.resolve())
-        old_text = changes.text_at(ref, old_name) if old_name is not None else None
+        old_text = changes.text_at(base, old_name) if old_name is not None else None
         before = run.linter_for(file.source_path).lint_text(
             old_text, file.path, file.source_path) if old_text is not None else None
         found.append(since_base.compare(file.path, before, file))

@@ -48,7 +48,7 @@ WORD = lazy_re(r"[^\W_]+(?:[-'’][^\W_]+|(?<=\d)\.\d+|(?<=[^\W\d_])\.[^\W\d_]+|
 _BOUNDARY = lazy_re(r"(\.{3}|…|[.!?]+)([\"'”’)\]]*)(?=\s)|(?<=[^\W\d_])\.(\d{1,3})(?=\s)|"
                     r"(?<=[a-z]{2})([.!?])(?=[A-Z])")
 # The run of characters a run-together stop stands in, and a site's name after it.
-_TOKEN_AROUND = lazy_re(r"\S*")
+_TOKEN_AROUND = lazy_re(r"\S{0,200}")  # (no further: a run of text with no space is read once)
 _SITE_END = lazy_re(r"(?:Net|Com|Org|Gov|Edu)\b")
 # Where a match of _BOUNDARY can start: each of them starts with one of these.
 _BOUNDARY_MARK = lazy_re(r"[.!?…]")
@@ -166,6 +166,8 @@ def _run_together(text: str, at: int) -> bool:
         return False  # part of a longer token: "e.g.", "www.", "/page.Html"
     if word in _ALWAYS_JOIN or word == "www" or _SITE_END.match(text, at + 1):
         return False
+    if word in _MAY_END and re.sub(r"\W", "", _next_word(text, at + 1)).lower() not in _OPENERS:
+        return False  # "et al.Lancet": an abbreviation, not the end of a sentence
     token = _TOKEN_AROUND.match(text, at)
     return token is None or not any(c in token.group() for c in "/@=")
 

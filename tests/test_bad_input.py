@@ -380,3 +380,10 @@ def test_empty_front_matter_lacks_the_fields_a_page_needs(run, write):
     assert [line.split("'")[1] for line in found] == ["title", "audienceLevel", "language"]
     write("b.md", "Text here, with no front matter at all.\n")  # not a page of the site
     assert "RL401" not in run("check", "b.md", "--select", "front-matter-fields").stdout
+
+
+def test_a_field_written_a_thousand_times_is_still_one_line_each(run, write):
+    write("a.md", "---\ntitle: T\n" + "tags: x\n" * 1000 + "---\n\nText.\n")
+    result = run("check", "a.md", "--select", "front-matter-fields")
+    assert "failed" not in result.output
+    assert "keep one of the 1,000 lines." in result.stdout

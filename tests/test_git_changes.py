@@ -354,3 +354,21 @@ def test_changed_since_a_branch_counts_from_where_the_branch_left_it(run, repo):
     commit(repo, "main's fix")
     git(repo, "checkout", "-q", "work")
     assert reported(long_sentences_since(run, "main")) == [("a.md", 11)]  # not line 9
+
+
+def test_report_base_counts_from_where_the_branch_left_it(run, repo):
+    # main made a.md easier after the branch left it: the branch changed only b.md
+    (repo / "a.md").write_text(page(HARD), encoding="utf-8")
+    (repo / "b.md").write_text(page(EASY), encoding="utf-8")
+    commit(repo, "first")
+    git(repo, "branch", "-M", "main")
+    git(repo, "checkout", "-q", "-b", "work")
+    (repo / "b.md").write_text(page(EASY, "One more short line."), encoding="utf-8")
+    commit(repo, "the branch's change")
+    git(repo, "checkout", "-q", "main")
+    (repo / "a.md").write_text(page(EASY), encoding="utf-8")
+    commit(repo, "main's fix")
+    git(repo, "checkout", "-q", "work")
+    result = run("report", ".", "--base", "main", "--fail-on-worse", "--no-cache")
+    assert result.exit_code == 0, result.output
+    assert "b.md" in result.stdout and "a.md" not in result.stdout, result.stdout

@@ -127,6 +127,25 @@ def test_a_baseline_names_its_files_from_its_own_folder(run, write, monkeypatch,
         run("check", ".", "--baseline", "../ci/base.json").stderr
     write("docs/b.md", "---\naudienceLevel: patient\ntitle: T\nlanguage: en\n---\n\nShort.\n")
     assert "no longer found" not in run("check", "b.md", "--baseline", "../ci/base.json").stderr
+    # nor when fewer rules ran, or the file could not be read
+    assert "no longer found" not in run("check", ".", "--baseline", "../ci/base.json",
+                                        "--select", "plain-words").stderr
+    write("docs/a.md", "---\ntitle: [\n---\n")
+    assert "no longer found" not in run("check", ".", "--baseline", "../ci/base.json").stderr
+
+
+def test_standard_input_matches_a_baseline_kept_in_another_folder(run, write, tmp_path):
+    from click.testing import CliRunner
+
+    from readlint.cli import main
+
+    text = f"---\naudienceLevel: patient\ntitle: T\nlanguage: en\n---\n\n{LONG}\n"
+    write("docs/a.md", text)
+    (tmp_path / "ci").mkdir()
+    assert run("check", "docs", "--write-baseline", "ci/base.json").exit_code == 0
+    piped = CliRunner().invoke(main, ["check", "-", "--stdin-filename", "docs/a.md",
+                                      "--baseline", "ci/base.json"], input=text)
+    assert piped.exit_code == 0, piped.output
 
 
 def test_a_baseline_of_version_2_names_files_as_the_run_showed_them(run, write):

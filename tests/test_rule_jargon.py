@@ -1235,6 +1235,9 @@ def test_words_readers_know_by_the_readings(text):
     ("Ascites and Cancer", "The ascitic fluid is drained.", []),
     ("Leukemia in children", "Leukemic cells fill the marrow.", []),
     ("Immune deficiency in children", "Immunodeficiency can be inherited.", []),
+    ("Arthritis at home", "Arthritic joints ache.", []),
+    # another disease of the same root is not the subject: a hepatoma is no hepatitis
+    ("Hepatitis B", "It can lead to hepatoma.", ["hepatoma"]),
 ])
 def test_the_pages_subject_is_a_title_word_or_a_form_of_one(title, text, reported):
     page = f"---\ntitle: {title}\naudienceLevel: patient\nlanguage: en\n---\n\n{text}\n"

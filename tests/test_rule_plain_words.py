@@ -429,3 +429,12 @@ def test_health_professionals_keep_their_medical_terms_but_not_wordy_ones():
                                             audience="professional")]
     assert 'Use "heart attack" instead of "myocardial infarction".' in patient
     assert professional == ['Use "Before" instead of "Prior to".']
+
+
+def test_a_closing_quote_after_a_plural_is_not_its_possessive():
+    said = [p.message for p in lint("Her advice was 'talk with other individuals' and it "
+                                    "helped. ‘We help individuals’ and more. Individuals' "
+                                    "rights matter.\n", select="plain-words")]
+    assert said == ['Use "people" instead of "individuals".',
+                    'Use "people" instead of "individuals".',
+                    'Use "People\'s" instead of "Individuals\'".']

@@ -14,7 +14,7 @@ KINDS = {"text", "date", "number", "list", "boolean", "text or number"}
 # What a missing or empty field could say, shown in its message.
 EXAMPLES = {"title": "Breast Cancer Screening", "audienceLevel": "patient", "language": "en",
             "lastReviewed": "2026-03-30", "reviewFrequency": "yearly"}
-_COUNT = {2: "two", 3: "three", 4: "four"} | {n: str(n) for n in range(5, 1000)}
+_COUNT = {2: "two", 3: "three", 4: "four"}  # and figures from 5 on
 _LANGUAGE = lazy_re(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
 
@@ -131,7 +131,8 @@ class FrontMatterFields(Rule):
                 end = doc.source.find("\n", start)
                 yield self.problem(doc, start, end if end >= 0 else len(doc.source),
                                    f"'{key}' is written again on line {lines[-1]}, and only "
-                                   f"that value counts: keep one of the {_COUNT[len(lines)]} "
+                                   f"that value counts: keep one of the "
+                                   f"{_COUNT.get(len(lines), f'{len(lines):,}')} "
                                    "lines.", subject=key)
 
 

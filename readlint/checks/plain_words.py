@@ -187,9 +187,8 @@ def _swap(pair: Pair, match: Match, place: _Place, page: _Page) -> tuple[int, st
     """Where the problem starts, the words it names and their plain substitute in the form
     that fits the sentence; None where the swap would not read right there."""
     text, found, end = place.text, match.text, match.end
-    if text[end:end + 1] in ("'", "’") and found[-1:] in ("s", "S") and \
-            not text[end + 1:end + 2].isalnum():
-        found, end = found + text[end], end + 1  # a plural's possessive: "Individuals' rights"
+    if " " not in pair.complex and _plural_possessive(text, match.start, end):
+        found, end = found + text[end], end + 1  # "Individuals' rights": "People's rights"
     low = found.lower().replace("’", "'")
     single = " " not in pair.complex
     if not pair.verb and not _same_word(low, pair.complex, pair.kind):
@@ -317,6 +316,20 @@ _AFTER_GERUND_ALONE = frozenset({".", ",", ";", ":", "!", "?", ")", "and", "or",
                                  "daily", "often", "regularly", "again", "now", "soon", "later",
                                  "after", "before", "for", "to", "at", "in", "on", "with", "by",
                                  "from", "until", "during", "when", "if", "because", "as"})
+
+
+_QUOTE_OPENED = lazy_re(r"(?:^|[\s(\[\"“])['‘]\w")
+
+
+def _plural_possessive(text: str, start: int, end: int) -> bool:
+    """Is the apostrophe right after the plural text[start:end] its possessive ("individuals'
+    rights"), not a closing quote ('talk with other individuals' and ...): no single quote
+    opened before it in its sentence?"""
+    if text[end:end + 1] not in ("'", "’") or text[end - 1:end] not in ("s", "S") or \
+            text[end + 1:end + 2].isalnum():
+        return False
+    begin = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
+    return _QUOTE_OPENED.search(text, begin, start) is None
 
 
 def _same_word(low: str, complex_: str, kind: str) -> bool:

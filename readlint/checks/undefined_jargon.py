@@ -1434,7 +1434,23 @@ def _same_stem(one: str, other: str) -> bool:
     is not "hypertension", nor "cardiomyopathy" "cardiovascular", nor "myelofibrosis"
     "myeloma"."""
     shared = len(os.path.commonprefix([one, other]))
-    return shared >= 5 and len(one) - shared <= 4 and len(other) - shared <= 4
+    if shared < 5 or len(one) - shared > 4 or len(other) - shared > 4:
+        return False
+    # endings that make another disease or procedure of the same root: "hepatoma" is not
+    # "hepatitis", nor "nephrosis" "nephritis"
+    endings = [next((kind for end, kind in _OWN_ENDINGS if w.endswith((end, end + "s"))), "")
+               for w in (one, other)]
+    return not (endings[0] and endings[1] and endings[0] != endings[1])
+
+
+# Endings that make a word of their own on a root, with their adjectives ("arthritic" is
+# "arthritis"'s): (ending, the word it makes).
+_OWN_ENDINGS = tuple((end, kind) for kind, ends in (
+    ("itis", "itis itic"), ("osis", "osis otic"), ("oma", "omatous oma"),
+    ("pathy", "pathy pathic"), ("ectomy", "ectomy"), ("ostomy", "ostomy"), ("otomy", "otomy"),
+    ("plasty", "plasty"), ("scopy", "scopy scopic"), ("algia", "algia algic"),
+    ("trophy", "trophy trophic"), ("plasia", "plasia plastic"), ("megaly", "megaly"))
+    for end in ends.split())
 
 
 def _two_words(doc: Document, term: str) -> str | None:
