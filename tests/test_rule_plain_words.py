@@ -438,3 +438,10 @@ def test_a_closing_quote_after_a_plural_is_not_its_possessive():
     assert said == ['Use "people" instead of "individuals".',
                     'Use "people" instead of "individuals".',
                     'Use "People\'s" instead of "Individuals\'".']
+
+
+def test_an_outside_resources_title_is_its_publishers():
+    text = ("- Genetic Testing Registry: Surfactant metabolism dysfunction, pulmonary, 1\n"
+            "- Take pulmonary medicine daily.\n")
+    assert [(p.line, p.message) for p in lint(text, select="plain-words")] == \
+        [(2, 'Use "lung" instead of "pulmonary".')]

@@ -15,6 +15,7 @@ from ..document import Document
 from ..errors import ConfigError
 from ..glossary import Entry, Glossary
 from ..glossary_sets import block_matches, load_all
+from ..nearby import resource_title
 from ..patterns import lazy_re
 from ..problem import Fix, Problem, Severity
 from ..prose import ends_lost_link, within, written_links
@@ -47,8 +48,10 @@ class PlainWords(Rule):
         with ("abdominal hysterectomy", "renal sinus") or after one ("vulvar lesions"); a
         term with its abbreviation ("end-stage renal disease (ESRD)"); part of a word joined
         by a hyphen ("oral-facial-digital"); headings (also a line standing under an empty
-        "##" as its text), short table cells, and lists of signs
-        with how often they occur ("Sudden cardiac death 90%");
+        "##" as its text), short table cells, lists of signs with how often they occur
+        ("Sudden cardiac death 90%"), an outside resource named by its title ("Genetic
+        Testing Registry: Surfactant metabolism dysfunction, pulmonary, 1") and lists of
+        references;
       - words of an address ("](/research/participate/...)" where a link was broken), and
         the text of a link whose markup was lost (a card's blurb ending in "](/types/...)");
       - words the editors chose: a word in a link, a word the page links anywhere (or whose
@@ -124,10 +127,12 @@ class PlainWords(Rule):
         skipped = doc.blocks_under(options["skip_sections"])
         for index, block in enumerate(doc.blocks):
             if block.kind == "heading" or index in doc.heading_lines or _label(block) or \
-                    ends_lost_link(block.text) or index in skipped:
+                    ends_lost_link(block.text) or index in skipped or resource_title(block):
                 continue  # a heading, also one written as the line under an empty "##"; a
                 # link's text whose markup was lost ("Learn about ...](/types/...)"); a list
-                # of references (the titles of articles are theirs)
+                # of references, or an outside resource named by its title ("Genetic Testing
+                # Registry: Surfactant metabolism dysfunction, pulmonary, 1"): their titles
+                # are their publishers'
             found = matcher.find(block.text)
             if not found:
                 continue
