@@ -445,3 +445,10 @@ def test_an_outside_resources_title_is_its_publishers():
             "- Take pulmonary medicine daily.\n")
     assert [(p.line, p.message) for p in lint(text, select="plain-words")] == \
         [(2, 'Use "lung" instead of "pulmonary".')]
+
+
+def test_a_resource_the_writer_describes_is_the_writers_text():
+    text = ("- The Samfund: Offers financial assistance, education, and online support for "
+            "young adults who have cancer\n")
+    assert [p.message for p in lint(text, select="plain-words")] == \
+        ['Use "help" instead of "assistance".']

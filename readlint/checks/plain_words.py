@@ -127,7 +127,7 @@ class PlainWords(Rule):
         skipped = doc.blocks_under(options["skip_sections"])
         for index, block in enumerate(doc.blocks):
             if block.kind == "heading" or index in doc.heading_lines or _label(block) or \
-                    ends_lost_link(block.text) or index in skipped or resource_title(block):
+                    ends_lost_link(block.text) or index in skipped or _outside_title(block):
                 continue  # a heading, also one written as the line under an empty "##"; a
                 # link's text whose markup was lost ("Learn about ...](/types/...)"); a list
                 # of references, or an outside resource named by its title ("Genetic Testing
@@ -808,6 +808,17 @@ def _in_label(text: str, start: int, end: int) -> bool:
     dash_before = left.group().strip() == "-"
     return "%" in right.group() or "%" in left.group() or ")" in left.group() or \
         (dash_before and right.group().strip() == "-")
+
+
+def _outside_title(block: Block) -> bool:
+    """Is the list item an outside resource named by its title ("Genetic Testing Registry:
+    Surfactant metabolism dysfunction, pulmonary, 1"), not a resource the writer describes
+    ("The Samfund: Offers financial assistance, education, and online support ...")?"""
+    return resource_title(block) and \
+        len(block.text.split(": ", 1)[-1].split()) <= _TITLE_WORDS
+
+
+_TITLE_WORDS = 10  # a title is short; a writer's description of the resource is longer
 
 
 def _label(block: Block) -> bool:
