@@ -159,7 +159,8 @@ READ_CHECKS = ("round3/undefined-jargon.tsv", "round3/glossary-link.tsv",
                "round18/sentences-run-together-22055.tsv",
                "round18/editor-review-changes-22056-22057.tsv",
                "round18/plain-words-explained-22058-22059.tsv",
-               "round18/plain-words-22060.tsv", "round18/undefined-jargon-22061.tsv")
+               "round18/plain-words-22060.tsv", "round18/undefined-jargon-22061.tsv",
+               "round18/plain-words-resource-titles-22063.tsv")
 READ_CHECKS_DIR = ROOT / "benchmarks" / "hand-check"
 
 
