@@ -15,6 +15,7 @@ import subprocess
 from pathlib import Path
 
 from .errors import ConfigError
+from .problem import Problem
 from .results import FileResult
 
 _HUNK = re.compile(rb"@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
@@ -213,9 +214,33 @@ class ChangedLines:
         if lines is None:
             file.problems = []
         else:
-            file.problems = [p for p in file.problems if p.rule in self.whole_document
+            file.problems = [p for p in file.problems if p.rule in self.whole_document and
+                             self._touched(p, file, lines)
                              or any(n in lines for n in range(p.line, p.end_line + 1))]
         return file
+
+    @staticmethod
+    def _touched(p: Problem, file: FileResult, lines: set[int]) -> bool:
+        """Did the change touch what a whole-document problem is about: the document, or,
+        for a section's grade (its subject "section", at the section's "#" heading), a line of
+        that section, up to the next heading of its level or higher?"""
+        source = file.source_text
+        if p.subject != "section" or source is None:
+            return True
+        heading = _ATX.match(source.split("\n", p.line)[p.line - 1])
+        if heading is None:
+            return True
+        level = len(heading.group(1))
+        end = p.line
+        for end, text in enumerate(source.split("\n")[p.line:], p.line + 1):
+            found = _ATX.match(text)
+            if found is not None and len(found.group(1)) <= level:
+                end -= 1
+                break
+        return any(p.line <= n <= end for n in lines)
+
+
+_ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]|$)")  # a heading line: its level in "#"s
 
 
 def _fork_point(commit: str, top: Path, option: str) -> str:

@@ -252,7 +252,8 @@ def _say_notices(result: RunResult, quiet: bool) -> None:
                    "(its config, audience and settings).")
 @click.option("--changed-since", metavar="REF",
               help="Report only problems on lines added or changed since the git revision REF "
-                   "(and the reading grade of documents that changed): for pull requests.")
+                   "(and the reading grade of documents that changed, and of their sections "
+                   "the change touched): for pull requests.")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), metavar="FILE",
               help="Leave out the problems FILE accepts (written by --write-baseline).")
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False),
@@ -283,7 +284,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     run = _build_run((stdin_filename or ".",) if stdin else paths, select, ignore, audience,
                      config_path, report_unused_disables=report_unused_disables, shard=shard,
                      jobs=jobs, cache=not no_cache, cache_dir=cache_dir,
-                     keep_source=bool(baseline_path or write_baseline_path
+                     keep_source=bool(baseline_path or write_baseline_path or changed_since
                                       or output_format == "gitlab"), today=today,
                      time_limit=time_limit)
     targets = [] if stdin else run.targets(paths)

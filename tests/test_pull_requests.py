@@ -252,3 +252,19 @@ def test_report_base_gives_grades_before_and_after(run, write, repo):
     assert run("report", ".", "--base", "HEAD", "--fail-on-worse").exit_code == 1
     write("a.md", f"---\naudienceLevel: patient\ntitle: T\nlanguage: en\n---\n\n{easy}\n")
     assert run("report", ".", "--base", "HEAD", "--fail-on-worse").exit_code == 0
+
+
+def test_changed_since_leaves_out_the_grades_of_sections_the_change_did_not_touch(run, write,
+                                                                                 repo):
+    body = " ".join([HARD] * 12)
+    head = "---\naudienceLevel: patient\ntitle: T\nlanguage: en\n---\n\n"
+    text = f"{head}# Guide\n\n## First part\n\n{body}\n\n## Second part\n\n{body}\n\nEnd.\n"
+    write("hard.md", text)
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "first")
+    everything = run("check", "hard.md", "--select", "reading-grade").stdout
+    assert "section \"First part\"" in everything and "section \"Second part\"" in everything
+    write("hard.md", text.replace("End.", "The end."))  # a line of the second section only
+    result = run("check", ".", "--changed-since", "HEAD", "--select", "reading-grade").stdout
+    assert "Reading grade of this document" in result  # the document changed
+    assert "section \"Second part\"" in result and "section \"First part\"" not in result
