@@ -1034,7 +1034,7 @@ def _reason(name: str, item: Difficulty) -> str:
         return f"{c.long_words} of its {c.words} words {verb} long{examples}"
     n = getattr(c, name)
     if name == "words":
-        return f"{_plural(n, 'word', 'words')}" if n < 10 else f"{n} words"
+        return f"{_plural(n, 'word', 'words')}" if n < 10 else f"{n:,} words"
     if name == "terms":
         return _plural(n, "term", "terms") + f" a reader may not know ({_quoted(item.terms)})"
     if name == "explained_terms":

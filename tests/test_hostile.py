@@ -267,7 +267,7 @@ def test_a_word_of_thirty_thousand_letters(checker):  # 86 s and 957 MB before
 def test_a_paragraph_of_thirty_thousand_words_made_a_heading(checker):  # over 300 s before
     problems = checker(FRONT + "word " * 30_000 + "\n---\n", limit=10)
     assert messages(problems, "heading-structure") == [
-        "This heading has 30000 words; make it a short label of at most 12 words and put the "
+        "This heading has 30,000 words; make it a short label of at most 12 words and put the "
         "rest in the text below it."]
     assert messages(problems, "long-sentence") == []  # a heading is not a sentence
 

@@ -137,7 +137,7 @@ class EmphasisAndLayout(Rule):
                     count = _count_words(inside)
                     if count > limit and not _key_sentence(unmarked, inside, count, limit):
                         yield self.problem(doc, start + span_start, start + span_end,
-                                           f"{count} words in bold or italics: keep emphasis "
+                                           f"{count:,} words in bold or italics: keep emphasis "
                                            f"for a few key words (at most {limit}).")
             if block.kind == "paragraph":
                 yield from self._hand_made_list(doc, start, end)

@@ -132,7 +132,7 @@ class HeadingStructure(Rule):
                 counted = f" (counting \"{' '.join(name)}\" as one)" if len(name) > 1 else ""
                 yield self.problem(doc, heading.source_start,
                                    heading.source_offset(len(heading.text) - 1) + 1,
-                                   f"This heading has {count} words{counted}; make it a short "
+                                   f"This heading has {count:,} words{counted}; make it a short "
                                    f"label of at most {max_words} words and put the rest in "
                                    "the text below it.")
 
@@ -143,7 +143,7 @@ class HeadingStructure(Rule):
             if words >= min_words:
                 first = doc.blocks[0]
                 yield self.problem(doc, first.source_start, first.source_start + 1,
-                                   f"This page has {words} words and no headings: add headings "
+                                   f"This page has {words:,} words and no headings: add headings "
                                    "that name its parts, so readers can find their way.")
 
 
