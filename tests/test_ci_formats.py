@@ -73,6 +73,19 @@ def test_sarif_names_files_that_could_not_be_read(run, fixture_folder):
     assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "broken.md"
 
 
+def test_gitlab_names_files_that_could_not_be_read(run, fixture_folder):
+    # the merge request shows why the job failed
+    (fixture_folder / "broken.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
+    result = run("check", ".", "--format", "gitlab")
+    assert result.exit_code == 2
+    items = json.loads(result.stdout)
+    broken = [i for i in items if i["location"]["path"] == "broken.md"]
+    assert len(broken) == 1 and broken[0]["severity"] == "critical"
+    assert broken[0]["description"].startswith("readlint could not check this file: broken "
+                                               "front matter")
+    assert len({i["fingerprint"] for i in items}) == len(items)
+
+
 def test_github_annotations(run, fixture_folder):
     result = run("check", "every-severity.md", "--format", "github")
     lines = result.stdout.splitlines()

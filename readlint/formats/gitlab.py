@@ -3,7 +3,8 @@ fingerprint that stays the same from run to run while the problem does (its rule
 words it is about and the sentence around them: results.problem_identity; not its line, so
 edits above it do not make it new) and differs between two problems. A problem's file is its
 path from the current folder as GitLab wants it: the real name, not escaped, "/" between
-folders."""
+folders. A file that could not be read is an item too ("critical"), so the merge request
+shows why the job failed."""
 
 from __future__ import annotations
 
@@ -37,9 +38,19 @@ def write_check(result: RunResult, out: TextIO, options: FormatOptions) -> None:
     prints = fingerprints(result)
     items: list[dict[str, Any]] = []
     for file in result.files:
-        if not file.problems:
-            continue
         path = plain_path(file.path, file.source_path)
+        # a file that could not be read (or fully checked), so the merge request shows why
+        # the job failed
+        for error in ([file.error] if file.error is not None else []) + file.failures:
+            line = error.line or 1
+            items.append({
+                "description": f"readlint could not check this file: {error.message}",
+                "check_name": "readlint",
+                "fingerprint": hashlib.sha256(f"error\x1f{path}\x1f{error.message}".encode(
+                    "utf-8", "surrogatepass")).hexdigest(),
+                "severity": "critical",
+                "location": {"path": path, "lines": {"begin": line, "end": line}},
+            })
         items.extend({
             "description": f"{p.message} ({p.code} {p.rule})",
             "check_name": p.rule,
