@@ -33,7 +33,7 @@ def write(files: Iterable[FileResult], path: Path) -> int:
     """Write the files' problems as a baseline, taking each file's result as it comes;
     return how many."""
     name = _namer(path, VERSION)
-    entries = sorted(name(problem_identity(p, f.source_text), f)
+    entries = sorted(_with_file(problem_identity(p, f.source_text), name(f))
                      for f in files for p in f.problems)
     data = {"version": VERSION, "about": "Problems accepted by readlint --write-baseline; "
                                          "--baseline reports only problems not listed here.",
@@ -44,22 +44,27 @@ def write(files: Iterable[FileResult], path: Path) -> int:
 
 
 Identity = Callable[[Problem, "str | None"], Key]
-Namer = Callable[[Key, FileResult], Key]
+Namer = Callable[[FileResult], str]
 
 
 def _namer(path: Path, version: int) -> Namer:
-    """How a baseline of this version names a problem's file: from the baseline's folder
-    (version 3), or as the run showed it (earlier versions, and standard input)."""
+    """How a baseline of this version names a file: from the baseline's folder (version 3),
+    or as the run showed it (earlier versions)."""
     folder = os.path.abspath(path.parent)
 
-    def name(key: Key, file: FileResult) -> Key:
+    def name(file: FileResult) -> str:
         if version < 3:
-            return key
+            return file.path
         # (standard input checked as --stdin-filename names it: that file, from here)
         where = os.path.abspath(file.source_path if file.source_path is not None else file.path)
-        return key[0], Path(os.path.relpath(where, folder)).as_posix(), key[2], key[3]
+        return Path(os.path.relpath(where, folder)).as_posix()
 
     return name
+
+
+def _with_file(key: Key, name: str) -> Key:
+    """A problem's identity with its file named as the baseline names it."""
+    return key[0], name, key[2], key[3]
 
 
 def read(path: Path) -> tuple[Counter[Key], Identity, Namer]:
@@ -100,10 +105,11 @@ class Accepted:
 
     def __call__(self, file: FileResult) -> FileResult:
         kept = []
+        name = self.name(file)
         if file.error is None and not file.failures:  # (a file not read says nothing)
-            self._checked.add(self.name(("", file.path, "", ""), file)[1])
+            self._checked.add(name)
         for p in file.problems:
-            key = self.name(self.identity(p, file.source_text), file)
+            key = _with_file(self.identity(p, file.source_text), name)
             if self.left[key] > 0:
                 self.left[key] -= 1
                 self.dropped += 1

@@ -17,6 +17,7 @@ from pathlib import Path
 from .errors import ConfigError
 from .problem import Problem
 from .results import FileResult
+from .rule import SECTION_GRADE
 
 _HUNK = re.compile(rb"@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 
@@ -222,22 +223,20 @@ class ChangedLines:
     @staticmethod
     def _touched(p: Problem, file: FileResult, lines: set[int]) -> bool:
         """Did the change touch what a whole-document problem is about: the document, or,
-        for a section's grade (its subject "section", at the section's "#" heading), a line of
-        that section, up to the next heading of its level or higher?"""
-        source = file.source_text
-        if p.subject != "section" or source is None:
+        for a section's grade (its subject SECTION_GRADE, at the section's "#" heading), a line
+        of that section, up to the next heading of its level or higher?"""
+        if p.subject != SECTION_GRADE or file.source_text is None:
             return True
-        heading = _ATX.match(source.split("\n", p.line)[p.line - 1])
+        text = file.source_text.split("\n")
+        heading = _ATX.match(text[p.line - 1])
         if heading is None:
             return True
         level = len(heading.group(1))
-        end = p.line
-        for end, text in enumerate(source.split("\n")[p.line:], p.line + 1):
-            found = _ATX.match(text)
-            if found is not None and len(found.group(1)) <= level:
-                end -= 1
-                break
-        return any(p.line <= n <= end for n in lines)
+        # the section ends before the next heading of its level or higher (or with the page)
+        end = next((n for n in range(p.line + 1, len(text) + 1)
+                    if (found := _ATX.match(text[n - 1])) and len(found.group(1)) <= level),
+                   len(text) + 1)
+        return any(p.line <= n < end for n in lines)
 
 
 _ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]|$)")  # a heading line: its level in "#"s

@@ -166,7 +166,7 @@ def _run_together(text: str, at: int) -> bool:
         return False  # part of a longer token: "e.g.", "www.", "/page.Html"
     if word in _ALWAYS_JOIN or word == "www" or _SITE_END.match(text, at + 1):
         return False
-    if word in _MAY_END and re.sub(r"\W", "", _next_word(text, at + 1)).lower() not in _OPENERS:
+    if word in _MAY_END and not _opener(_next_word(text, at + 1)):
         return False  # "et al.Lancet": an abbreviation, not the end of a sentence
     token = _TOKEN_AROUND.match(text, at)
     return token is None or not any(c in token.group() for c in "/@=")
@@ -190,10 +190,15 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
         return False
     if len(before) == 1 and before.isupper():
         # An initial ("John F. Kennedy"), unless a usual opener follows ("stage I. The").
-        return re.sub(r"\W", "", nxt).lower() in _OPENERS
+        return _opener(nxt)
     if low in _MAY_END or re.fullmatch(r"(?:[a-z]\.)+[a-z]", low):
-        return re.sub(r"\W", "", nxt).lower() in _OPENERS
+        return _opener(nxt)
     return True
+
+
+def _opener(word: str) -> bool:
+    """Is the word (with its marks) one that usually starts a sentence ("The", "This", "In")?"""
+    return re.sub(r"\W", "", word).lower() in _OPENERS
 
 
 def _token_before(text: str, end: int) -> str:

@@ -24,6 +24,11 @@ DOCUMENT_HEALTH = "document-health"  # the page's metadata: fields, review dates
 FIELD_VALUE = "field-value"  # a front-matter field missing, or with the wrong kind of value
 REVIEW_DATE = "review-date"  # when the page is due for review
 
+# The subject of a problem about one section's grade (reading-grade's section grades; the
+# page's own grade has none): `--changed-since` keeps it only when the change touched that
+# section.
+SECTION_GRADE = "section"
+
 
 NO_OPTIONS: Mapping[str, Any] = MappingProxyType({})  # a default no one can change
 

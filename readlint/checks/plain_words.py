@@ -192,7 +192,7 @@ def _swap(pair: Pair, match: Match, place: _Place, page: _Page) -> tuple[int, st
     """Where the problem starts, the words it names and their plain substitute in the form
     that fits the sentence; None where the swap would not read right there."""
     text, found, end = place.text, match.text, match.end
-    if " " not in pair.complex and _plural_possessive(text, match.start, end):
+    if " " not in pair.complex and place.plural_possessive(match.start, end):
         found, end = found + text[end], end + 1  # "Individuals' rights": "People's rights"
     low = found.lower().replace("’", "'")
     single = " " not in pair.complex
@@ -323,18 +323,9 @@ _AFTER_GERUND_ALONE = frozenset({".", ",", ";", ":", "!", "?", ")", "and", "or",
                                  "from", "until", "during", "when", "if", "because", "as"})
 
 
-_QUOTE_OPENED = lazy_re(r"(?:^|[\s(\[\"“])['‘]\w")
-
-
-def _plural_possessive(text: str, start: int, end: int) -> bool:
-    """Is the apostrophe right after the plural text[start:end] its possessive ("individuals'
-    rights"), not a closing quote ('talk with other individuals' and ...): no single quote
-    opened before it in its sentence?"""
-    if text[end:end + 1] not in ("'", "’") or text[end - 1:end] not in ("s", "S") or \
-            text[end + 1:end + 2].isalnum():
-        return False
-    begin = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
-    return _QUOTE_OPENED.search(text, begin, start) is None
+# A single quote that opens a quotation: at the start, or after a space, a bracket or a double
+# quote (a lookbehind, so it holds at a sentence's first character too).
+_QUOTE_OPENED = lazy_re(r"(?<![^\s(\[\"“])['‘]\w")
 
 
 def _same_word(low: str, complex_: str, kind: str) -> bool:
@@ -683,6 +674,16 @@ class _Place:
         if 0 <= i < len(self._sentences) and self._sentences[i][1] >= offset:
             return self._sentences[i]
         return 0, len(self.text)
+
+    def plural_possessive(self, start: int, end: int) -> bool:
+        """Is the apostrophe right after the plural text[start:end] its possessive
+        ("individuals' rights"), not a closing quote ('talk with other individuals' and
+        ...): no single quote opened before it in its sentence?"""
+        text = self.text
+        if text[end:end + 1] not in ("'", "’") or text[end - 1:end] not in ("s", "S") or \
+                text[end + 1:end + 2].isalnum():
+            return False
+        return _QUOTE_OPENED.search(text, self._sentence(start)[0], start) is None
 
     def speaks_to_reader(self) -> bool:
         """Does this block speak to the reader ("you", "your"), or, for a list item, the

@@ -15,7 +15,7 @@ from ..readability import (
     TextStats,
     past_grading,
 )
-from ..rule import GRADE, Example, Rule
+from ..rule import GRADE, SECTION_GRADE, Example, Rule
 from ..vocabulary import SKIP_SECTIONS
 from .audience_mismatch import AudienceMismatch
 
@@ -215,7 +215,7 @@ class ReadingGrade(Rule):
                 doc, heading.source_start, heading.source_offset(len(heading.text) - 1) + 1,
                 f"Reading grade of the section \"{_short(heading.text)}\" is "
                 f"{_figures(full, found.grade, formulas, label)}; the limit is {limit:g}. "
-                f"Start simplifying here.", subject=SECTION)
+                f"Start simplifying here.", subject=SECTION_GRADE)
 
 
 def _figures(stats: TextStats, own: float, formulas: Sequence[str], label: str) -> str:
@@ -237,9 +237,6 @@ def _figures(stats: TextStats, own: float, formulas: Sequence[str], label: str) 
 _PROFESSIONAL_TITLE = lazy_re(
     r"\b(?:health ?(?:care )?professionals?|professional version|for (?:clinicians|"
     r"physicians|providers|health ?care providers))\b", re.I)
-# The subject of a section's grade (the page's own grade has none): what `--changed-since`
-# reads to keep it only when the change touched that section.
-SECTION = "section"
 # The grade from which a page reads as written for professionals (audience-mismatch's).
 PROFESSIONAL_GRADE = AudienceMismatch.options["max_grade"]["default"]
 
