@@ -222,7 +222,7 @@ def _figures(stats: TextStats, own: float, formulas: Sequence[str], label: str) 
     """The grade of all the prose (of these counts), and of the writer's own words when that
     differs; past grading (sentences hundreds of words long), how long the sentences are."""
     full = stats.grade(formulas)
-    length = stats.words / max(1, stats.sentences)
+    length = stats.words_per_sentence
     if past_grading(max(full, own), length):
         return f"beyond {GRADE_SHOWN_UP_TO} ({label}): its sentences are {length:,.0f} words " \
             "long on average, so full stops may be missing"
