@@ -13,9 +13,13 @@ from readlint.cli import main
 
 def pytest_configure(config: pytest.Config) -> None:
     """The tests keep readlint's cache (word tables, results) in a folder of their own, built
-    once per test run and removed after it, never in the user's cache."""
+    once per test run and removed after it, never in the user's cache. A CI job's own
+    checkout folder (GitHub's, GitLab's) is not the tests' project: names are tested apart."""
     import os
     import tempfile
+
+    for variable in ("GITHUB_WORKSPACE", "CI_PROJECT_DIR"):
+        os.environ.pop(variable, None)
 
     if "READLINT_CACHE_DIR" not in os.environ:
         folder = tempfile.mkdtemp(prefix="readlint-test-cache-")

@@ -96,6 +96,27 @@ def test_github_annotations(run, fixture_folder):
     assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
 
 
+def test_ci_formats_name_files_from_the_top_of_the_checkout(run, fixture_folder, monkeypatch):
+    # a job that runs readlint in a subfolder: GitHub and GitLab find files from the top
+    site = fixture_folder / "site"
+    (site / "docs").mkdir(parents=True)
+    shutil.copy(FIXTURES / "every-severity.md", site / "docs" / "page.md")
+    monkeypatch.chdir(site)
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(fixture_folder))
+    monkeypatch.setenv("CI_PROJECT_DIR", str(fixture_folder))
+    github = run("check", "docs", "--format", "github").stdout.splitlines()
+    assert github and all("file=site/docs/page.md," in line for line in github)
+    gitlab = json.loads(run("check", "docs", "--format", "gitlab").stdout)
+    assert gitlab and {i["location"]["path"] for i in gitlab} == {"site/docs/page.md"}
+    # a file outside the checkout keeps its full path; without the variable, the current
+    # folder is the top
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(site / "docs"))
+    outside = run("check", str(fixture_folder / "seed.md"), "--format", "github").stdout
+    assert f"file={escape_property(str(fixture_folder / 'seed.md'))}," in outside
+    monkeypatch.delenv("GITHUB_WORKSPACE")
+    assert "file=docs/page.md," in run("check", "docs", "--format", "github").stdout
+
+
 def test_github_escapes_what_would_break_a_command():
     assert escape_data("50% of\r\nit") == "50%25 of%0D%0Ait"
     assert escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"

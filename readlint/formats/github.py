@@ -1,9 +1,9 @@
 """GitHub Actions workflow commands: one `::error` / `::warning` / `::notice` line per problem,
 which GitHub shows as an annotation on the pull request's changed lines. Files that could not
-be read become `::error` lines too. A file is named by its path from the current folder (the
-top of the checkout in CI; GitHub also takes a path inside it written in full), its real
-name, not escaped. Escaping follows GitHub's rules: in the message `%`, CR and LF; in
-properties also `:` and `,`."""
+be read become `::error` lines too. A file is named by its path from the top of the checkout
+(GITHUB_WORKSPACE in a workflow's job, else the current folder; a file outside it by its full
+path), its real name, not escaped. Escaping follows GitHub's rules: in the message `%`, CR
+and LF; in properties also `:` and `,`."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from ..errors import ReadlintError
 from ..problem import Severity
 from ..results import FileResult, RuleInfo, RunResult
 from .base import Format, FormatOptions, pulling
-from .paths import plain_path
+from .paths import plain_path, project_folder
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -35,17 +35,18 @@ class CheckAnnotations:
                  rules: Mapping[str, RuleInfo]) -> None:
         self.out = out
         self.errors: list[tuple[ReadlintError, str | None]] = []
+        self.top = project_folder("GITHUB_WORKSPACE")  # where GitHub finds files from
 
     def file(self, file: FileResult) -> None:
         if file.problems:
-            name = escape_property(plain_path(file.path, file.source_path))
+            name = escape_property(plain_path(file.path, file.source_path, self.top))
         for p in file.problems:
             props = (f"file={name},line={p.line},col={p.column},"
                      f"endLine={p.end_line},endColumn={p.end_column},"
                      f"title={escape_property(f'readlint {p.code} {p.rule}')}")
             self.out.write(f"::{_LEVEL[p.severity]} {props}::{escape_data(p.message)}\n")
         self.errors.extend(
-            (error, plain_path(error.path, file.source_path) if error.path else None)
+            (error, plain_path(error.path, file.source_path, self.top) if error.path else None)
             for error in ([file.error] if file.error is not None else []) + file.failures)
 
     def end(self, run: RunResult) -> None:

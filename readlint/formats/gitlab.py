@@ -2,9 +2,9 @@
 fingerprint that stays the same from run to run while the problem does (its rule, file, the
 words it is about and the sentence around them: results.problem_identity; not its line, so
 edits above it do not make it new) and differs between two problems. A problem's file is its
-path from the current folder as GitLab wants it: the real name, not escaped, "/" between
-folders. A file that could not be read is an item too ("critical"), so the merge request
-shows why the job failed."""
+path from the top of the checkout as GitLab wants it (CI_PROJECT_DIR in a job, else the
+current folder): the real name, not escaped, "/" between folders. A file that could not be
+read is an item too ("critical"), so the merge request shows why the job failed."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from typing import Any, TextIO
 from ..problem import Severity
 from ..results import RunResult, problem_identity
 from .base import Format, FormatOptions, write_json
-from .paths import plain_path
+from .paths import plain_path, project_folder
 
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -37,8 +37,9 @@ def fingerprints(result: RunResult) -> dict[int, str]:
 def write_check(result: RunResult, out: TextIO, options: FormatOptions) -> None:
     prints = fingerprints(result)
     items: list[dict[str, Any]] = []
+    top = project_folder("CI_PROJECT_DIR")  # where GitLab finds files from
     for file in result.files:
-        path = plain_path(file.path, file.source_path)
+        path = plain_path(file.path, file.source_path, top)
         # a file that could not be read (or fully checked), so the merge request shows why
         # the job failed
         for error in ([file.error] if file.error is not None else []) + file.failures:

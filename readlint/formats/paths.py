@@ -1,7 +1,12 @@
 """File names as other tools want them. A result names its file as readlint shows it (relative
 to the current folder when inside it, odd characters escaped: a line break as "\\n", a byte
 that is not UTF-8 as "\\xff"); SARIF wants a URI (RFC 3986, percent-encoded), GitLab and
-GitHub a plain path from the top of the project. Both are made from the file's real name."""
+GitHub a plain path from the top of the project. Both are made from the file's real name.
+
+GitHub and GitLab find a file from the top of the checkout, which each names in its jobs
+(GITHUB_WORKSPACE, CI_PROJECT_DIR): a job that runs readlint in a subfolder ("cd site &&
+readlint check docs") still names "site/docs/a.md". Outside such a job, the current folder is
+the top."""
 
 from __future__ import annotations
 
@@ -75,11 +80,25 @@ def _slashes(path: str, pathmod: ModuleType) -> str:
     return path.replace(pathmod.sep, "/") if pathmod.sep != "/" else path
 
 
-def plain_path(shown: str, source: Path | None = None) -> str:
-    """The file as GitLab and GitHub name it: its path from the current folder (the top of
-    the project in CI), "/" between folders; absolute when the file is outside it. A name
-    that cannot be written as text (bytes that are not UTF-8) is given as shown."""
-    rel, absolute = split_name(real_name(shown, source), current_folder())
+def project_folder(variable: str) -> str | None:
+    """The top of the checkout as the CI service names it in the environment variable
+    (GITHUB_WORKSPACE, CI_PROJECT_DIR), links followed as the current folder's are, when it
+    names a folder; else the current folder."""
+    named = os.environ.get(variable, "")
+    if named and os.path.isabs(named) and os.path.isdir(named):
+        return os.path.realpath(named)
+    return current_folder()
+
+
+def plain_path(shown: str, source: Path | None = None, top: str | None = None) -> str:
+    """The file as GitLab and GitHub name it: its path from the top of the project (`top`,
+    else the current folder), "/" between folders; absolute when the file is outside it. A
+    name that cannot be written as text (bytes that are not UTF-8) is given as shown."""
+    name = real_name(shown, source)
+    cwd = current_folder()
+    if top is not None and cwd is not None and top != cwd and not os.path.isabs(name):
+        name = os.path.join(cwd, name)  # (shown from the current folder, not from the top)
+    rel, absolute = split_name(name, top if top is not None else cwd)
     name = rel if rel is not None else absolute
     try:
         name.encode("utf-8")
