@@ -205,6 +205,9 @@ def _swap(pair: Pair, match: Match, place: _Place, page: _Page) -> tuple[int, st
     folded = fold_phrase(match.text)
     if folded in page.linked or (single and folded in page.topic) or folded in page.explained:
         return None
+    if _given_after(text, end, pair.plain) or _explained_as(text, end, pair.plain):
+        page.explained.add(folded)  # wherever it stands: "can be benign (not cancerous) or
+        return None  # malignant", then "Most are benign." (the page teaches the word)
     before, after = place.around(match.start, match.end)
     previous, following = _word_at(before), _word_at(after)
     if not _fits_between(pair, before, after):
@@ -237,12 +240,21 @@ def _swap(pair: Pair, match: Match, place: _Place, page: _Page) -> tuple[int, st
         return None  # "benign (non-cancerous)", "hypertension, which is high blood pressure"
     if _already_there(plain, before, after):
         return None  # "Kidney (renal) abnormalities"
-    start = match.start
+    return _with_article(pair, low, text, match.start, end, before, plain)
+
+
+def _with_article(pair: Pair, low: str, text: str, start: int, end: int, before: list[str],
+                  plain: str) -> tuple[int, str, str] | None:
+    """The swap with the "a" or "an" before the word changed to fit the substitute ("an
+    abdominal" becomes "a belly"); None where "a" stands before a plural."""
     article = before[0] if before and before[0] in ("a", "an") else ""
+    if article and pair.kind == "noun" and low != pair.complex.lower() and low.endswith("s") \
+            and not low.endswith("'s"):
+        return None  # a possessive that lost its apostrophe: "an individuals symptoms"
     if article and text[start - len(article) - 1:start].lower() == article + " ":
         written = text[start - len(article) - 1:start - 1]
         new = _article(plain, written)
-        if new != written:  # "an abdominal" becomes "a belly"
+        if new != written:
             start -= len(article) + 1
             plain = f"{new} {plain}"
     return start, text[start:end], plain
@@ -340,6 +352,22 @@ def _same_word(low: str, complex_: str, kind: str) -> bool:
         (base.endswith("y") and low == base[:-1] + "ies")
 
 
+def _other_form(pair: Pair, low: str, previous: str, after: list[str]) -> str | None:
+    """"NN" for a word of a pair that is not a verb, used as the pair's kind of word; None
+    where it is not."""
+    kinds = _kinds(pair.complex)
+    if after[:1] == ["("] and ")" in after:
+        after = after[after.index(")") + 1:]  # past an aside: "Individual (one-to-one) and"
+    following = _word_at(after)
+    if pair.kind == "noun" and low == pair.complex.lower() and "ADJ" in kinds and \
+            (_noun_or_adjective(following) or _joined_modifier(following, after)):
+        return None  # an adjective here: "individual women", "individual or group counseling"
+    if pair.kind == "noun" and "VERB" in kinds and \
+            (previous in _TO_AND_MODALS or previous in _SUBJECTS):
+        return None  # a verb here: "to fatigue"
+    return "NN"
+
+
 def _form(pair: Pair, low: str, before: list[str], after: list[str]) -> str | None:
     """How the word found is used, as the form its substitute takes: "VB", "VBZ", "VBG",
     "VBD" or "VBN" for a verb, "NN" for another word; None when it is not used as the
@@ -350,15 +378,7 @@ def _form(pair: Pair, low: str, before: list[str], after: list[str]) -> str | No
     if not pair.verb:
         if " " in pair.complex:
             return "NN"
-        kinds = _kinds(pair.complex)
-        if pair.kind == "noun" and low == pair.complex.lower() and "ADJ" in kinds and \
-                (_noun_or_adjective(following) or _joined_modifier(following, after)):
-            return None  # an adjective here: "individual women", "individual or group
-            # counseling"
-        if pair.kind == "noun" and "VERB" in kinds and \
-                (previous in _TO_AND_MODALS or previous in _SUBJECTS):
-            return None  # a verb here: "to fatigue"
-        return "NN"
+        return _other_form(pair, low, previous, after)
     noun_too = "NOUN" in _kinds(pair.complex)
     forms = _verb_forms(pair.complex)
     object_follows = _starts_object(after)
@@ -377,6 +397,8 @@ def _form(pair: Pair, low: str, before: list[str], after: list[str]) -> str | No
     elif low == forms.vbg or low.endswith("ing"):
         if noun_too and not (previous in _BE or sure_object):
             return None  # a noun here: "safety monitoring committee"
+        if previous in _DETERMINERS and _noun_or_adjective(following) and not sure_object:
+            return None  # an adjective before its noun: "a few participating hospitals"
         if pair.intransitive and (not _gerund_subject(before) or
                                   _noun_or_adjective(following)):
             return None  # an adjective unless what does it stands before it ("the cancer
@@ -487,8 +509,9 @@ def _explained_as(text: str, end: int, plain: str) -> bool:
     return m is not None and text[m.end():m.end() + len(plain)].lower() == plain.lower()
 
 
-_EXPLAINED_AS = lazy_re(r"\s*(?:\(|,\s*(?:(?:which|that)\s+(?:is|are|means?)|meaning|or)\s)"
-                        r"\s*(?:(?:an?|the)\s+)?", re.I)
+# (or a dash: "Primary care physicians -- doctors who treat ...")
+_EXPLAINED_AS = lazy_re(r"\s*(?:\(|,\s*(?:(?:which|that)\s+(?:is|are|means?)|meaning|or)\s|"
+                        r"\s(?:--|[–—])\s)\s*(?:(?:an?|the)\s+)?", re.I)
 
 
 def _glossed(text: str, start: int, end: int) -> bool:
