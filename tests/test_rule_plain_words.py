@@ -188,6 +188,22 @@ def test_swaps_an_editor_would_not_make_on_cancer_and_nih_pages():
         'Use "A person" instead of "An individual".', 'Use "Some" instead of "A number of".']
 
 
+def test_your_in_a_substitute_fits_only_where_the_page_speaks_to_the_reader_of_them():
+    # "feeling sick to your stomach": not where "you" stands only in a stock sentence many
+    # pages add, nor in a list about someone in the reader's care
+    stock = ("Inflammation of the inner ear may also cause nausea. You can use the MedlinePlus "
+             "Medical Dictionary to look up the definitions for these medical terms.")
+    assert found(stock) == []
+    assert found("Check with your child's doctor if your child has any of the following:\n\n"
+                 "- Nausea and vomiting.\n- Pain.\n") == []
+    assert found("Check with your doctor if you have any of the following:\n\n"
+                 "- Nausea and vomiting.\n- Pain.\n") == \
+        [("Nausea", 3, 3, 'Use "Feeling sick to your stomach" instead of "Nausea".')]
+    # "require you to" reads as well with "need you to"
+    assert found("If your job requires you to lift, ask your doctor.") == \
+        [("requires", 1, 13, 'Use "needs" instead of "requires".')]
+
+
 def test_a_word_the_page_teaches_is_left_alone_further_down():
     # explained where it is first used, in brackets or after a dash, even where that use
     # takes no swap ("can be benign (...) or malignant")

@@ -22,6 +22,7 @@ from ..prose import ends_lost_link, within, written_links
 from ..readability import familiar_words, is_familiar
 from ..rule import NO_OPTIONS, PLAIN_WORD, Example, Rule, RunContext
 from ..schema import load_yaml
+from ..stock import stock_key, stock_sentences
 from ..tables import WordTable, cached_table, package_folder
 from ..termmatch import Match, Matcher
 from ..vocabulary import REFERENCE_SECTIONS, STOPWORDS, in_proper_name, word_zipf
@@ -62,16 +63,23 @@ class PlainWords(Rule):
         adjective in "individual women";
       - a sentence the swap would break: "In addition" when "also" follows; "inform" when no
         person follows ("tell" needs one); "additional" before a number or after "the"; a
-        substitute with "your" in a paragraph that does not speak to the reader; a
+        substitute with "your" in a paragraph that does not speak to the reader (a stock
+        sentence such as "You can use the MedlinePlus Medical Dictionary ..." does not count)
+        or that speaks of someone in the reader's care ("if your child has:"); "feeling sick to
+        your stomach", which is no noun, after "have", "feel" or an adjective, also across a
+        list ("You may also have fever, chills, nausea") or from the line opening a list
+        ("Others may have:"); a participle before its noun ("a few participating hospitals");
+        "a"/"an" before a plural whose apostrophe was lost ("an individuals symptoms"); a
         substitute that is already there ("Kidney (renal)"); "benign" where a noun or
         another adjective follows ("benign tumors", "benign or malignant"); "recurring" as
         an adjective ("recurring infections"), not after what recurs ("the cancer
         recurring");
       - a word the writer explains right there: given in brackets for the plainer words
         before it ("if the condition returns (recurs)"), or with its plain words in
-        brackets after it, between ", or" and a comma, or after "which means" ("benign
-        (non-cancerous)", "benign, or non-cancerous, growths"), and that word again further
-        down the page: a term the writer teaches on purpose;
+        brackets after it, between ", or" and a comma, after "which means" or a dash ("benign
+        (non-cancerous)", "benign, or non-cancerous, growths", "physicians -- doctors who"),
+        and that word again further down the page, even where the first use takes no swap: a
+        term the writer teaches on purpose;
       - a word most readers know already (on the Dale-Chall list, like "however").
 
     When a word has both a plainer substitute and a glossary entry, this rule speaks and
@@ -210,7 +218,7 @@ def _swap(pair: Pair, match: Match, place: _Place, page: _Page) -> tuple[int, st
         return None  # malignant", then "Most are benign." (the page teaches the word)
     before, after = place.around(match.start, match.end)
     previous, following = _word_at(before), _word_at(after)
-    if not _fits_between(pair, before, after):
+    if not _fits_between(pair, before, after, "" if before else place.lead_word()):
         return None
     if single and previous and previous not in STOPWORDS and word_zipf(previous) < 3.5:
         return None  # the head of a medical phrase: "vulvar lesions"
@@ -260,11 +268,12 @@ def _with_article(pair: Pair, low: str, text: str, start: int, end: int, before:
     return start, text[start:end], plain
 
 
-def _fits_between(pair: Pair, before: list[str], after: list[str]) -> bool:
+def _fits_between(pair: Pair, before: list[str], after: list[str], lead: str = "") -> bool:
     """Can the substitute stand between the words before and after it, as the pair's fields
     say (not_before, not_after, only_after, only_before, before_noun, needs_noun,
-    predicative, not_before_gerund)?"""
-    previous, following = _word_at(before), _word_at(after)
+    predicative, not_before_gerund)? `lead`: at the start of a list item, the word that ends
+    the line opening its list ("have" of "Others may have:"), the word before it."""
+    previous, following = _word_at(before) or lead, _word_at(after)
     ahead = [following] if pair.kind != "adjective" else \
         [w for w in after[:4] if w[:1].isalnum()][:3]  # "pulmonary and aortic valves"
     if pair.not_before.intersection(ahead) or (following and not pair.before_noun) or \
@@ -273,10 +282,29 @@ def _fits_between(pair: Pair, before: list[str], after: list[str]) -> bool:
         return False
     if pair.needs_noun and not _noun_or_adjective(following):
         return False
+    if before[:1] in ([","], ["and"], ["or"]) and _listed_after(before, pair.not_after):
+        return False  # "You may also have cramps, bloating, nausea and ..."
     if pair.predicative and not _ends_what_is_said(after):
         return False  # "benign brain tumors", "benign or malignant" are no "not cancer ..."
     # "attempts require stopping it" is not "need stopping it"
     return not (pair.not_before_gerund and _gerund_with_object(after))
+
+
+def _listed_after(before: list[str], words: frozenset[str]) -> bool:
+    """Is the word an item of a list that follows one of the verbs among `words` ("have" in
+    "You may also have fever, chills, nausea")? The list is read back to a mark that ends a
+    clause, for up to _LIST_REACH words and marks."""
+    for token in before[:_LIST_REACH]:
+        if token in _CLAUSE_MARKS:
+            return False
+        if token in _LIST_VERBS and token in words:
+            return True
+    return False
+
+
+_LIST_REACH = 15
+_CLAUSE_MARKS = frozenset(".;:()?!")
+_LIST_VERBS = frozenset("have has had having feel feels felt".split())
 
 
 def _ends_what_is_said(after: Sequence[str]) -> bool:
@@ -709,16 +737,31 @@ class _Place:
         return _QUOTE_OPENED.search(text, self._sentence(start)[0], start) is None
 
     def speaks_to_reader(self) -> bool:
-        """Does this block speak to the reader ("you", "your"), or, for a list item, the
-        line that opens its list ("You may have:")?"""
+        """Does this block speak to the reader about the reader ("you", "your"), or, for a
+        list item, the line that opens its list ("You may have:")? Not in a stock sentence
+        many pages add to a paragraph ("You can use the MedlinePlus Medical Dictionary ..."),
+        and not where it speaks of someone in the reader's care ("if your child has:"): "your
+        stomach" would be the wrong person's."""
         if self._speaks is None:
-            self._speaks = _YOU.search(self.text) is not None
             i = self.index
-            while not self._speaks and self.doc.blocks[i].kind == "list_item" and i > 0 and \
+            speaks = _own_words_to_reader(self.doc, i, stock=False)
+            while speaks is None and self.doc.blocks[i].kind == "list_item" and i > 0 and \
                     self.index - i < 100:
                 i -= 1
-                self._speaks = _YOU.search(self.doc.blocks[i].text) is not None
+                speaks = _own_words_to_reader(self.doc, i, stock=True)
+            self._speaks = bool(speaks)
         return self._speaks  # (worked out once for the block: a long one has many words)
+
+    def lead_word(self) -> str:
+        """For a list item, the last word of the line that opens its list when that line
+        ends in a colon ("have" of "Others may have:"), in lower case; else ""."""
+        i = self.index
+        while self.doc.blocks[i].kind == "list_item" and i > 0 and self.index - i < 100:
+            i -= 1
+        if i == self.index or self.doc.blocks[i].kind == "list_item":
+            return ""
+        opening = _LEAD_WORD.search(self.doc.blocks[i].text)
+        return opening.group(1).lower() if opening else ""
 
     def in_link(self, start: int, end: int) -> bool:
         """Is the match (partly) inside a link's text? Links do not overlap, so only the
@@ -803,6 +846,28 @@ class _Page:
         return self.doc.memo("plain-words topic", lambda: topic_words(self.doc))  # type: ignore
 
 _YOU = lazy_re(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+# someone in the reader's care, whom "your" in a substitute would not mean
+_YOUR_CHARGE = lazy_re(r"\byour (?:child|children|baby|babies|son|sons|daughter|daughters|teen|"
+                       r"teens|teenager|teenagers|loved one|loved ones|partner|parent|parents)\b",
+                       re.IGNORECASE)
+_LEAD_WORD = lazy_re(r"([^\W\d_]+)\s*:\s*$")
+
+
+def _own_words_to_reader(doc: Document, index: int, stock: bool) -> bool | None:
+    """Does the block at `index` speak to the reader (True), of someone in the reader's care
+    (False), or neither (None)? Its stock sentences count only with `stock` (a line that opens
+    a list: "Check with your doctor if you have any of the following:")."""
+    block = doc.blocks[index]
+    if _YOU.search(block.text) is None:
+        return None
+    if _YOUR_CHARGE.search(block.text):
+        return False
+    if stock:
+        return True
+    known, topic = stock_sentences(), topic_words(doc)
+    own = [s.text for s in doc.block_sentences(index)
+           if len(s.words) < 3 or stock_key(s, topic) not in known]
+    return True if any(_YOU.search(text) for text in own) else None
 
 
 def _joined(text: str, start: int, end: int) -> bool:
