@@ -160,7 +160,10 @@ READ_CHECKS = ("round3/undefined-jargon.tsv", "round3/glossary-link.tsv",
                "round18/editor-review-changes-22056-22057.tsv",
                "round18/plain-words-explained-22058-22059.tsv",
                "round18/plain-words-22060.tsv", "round18/undefined-jargon-22061.tsv",
-               "round18/plain-words-resource-titles-22063.tsv")
+               "round18/plain-words-resource-titles-22063.tsv",
+               "round19/plain-words-tuning-review-31001.tsv",
+               "round19/plain-words-changes-22064.tsv",
+               "round19/plain-words-8610796-22065.tsv")
 READ_CHECKS_DIR = ROOT / "benchmarks" / "hand-check"
 
 
