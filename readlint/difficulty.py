@@ -55,6 +55,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from . import nearby
+from .blocks import Block
 from .document import Document
 from .explanations import explained
 from .glossary_sets import block_matches
@@ -69,6 +70,7 @@ from .vocabulary import (
     SKIP_SECTIONS,
     WORDS_REMEMBERED,
     is_acronym,
+    other_language,
     word_zipf,
     zipf,
 )
@@ -351,8 +353,10 @@ def _weighed_features() -> frozenset[str]:
 def chosen(doc: Document, skip: Sequence[str] | None = ADMINISTRATIVE) -> set[int]:
     """Places (in Document.sentences) of the sentences scored: those of prose (paragraphs,
     list items, quotes) outside the sections whose headings match `skip` (glob patterns; by
-    default the sections about the page: references, disclaimers, "About this summary").
-    With `skip` None, every sentence, headings and table cells too."""
+    default the sections about the page: references, disclaimers, "About this summary"),
+    and not in a block mostly in another language (the model and its word lists are
+    English: "riñones" is no term a Spanish reader may not know). With `skip` None, every
+    sentence, headings and table cells too."""
     if skip is None:
         return set(range(len(doc.sentences)))
     key = tuple(skip)
@@ -360,9 +364,19 @@ def chosen(doc: Document, skip: Sequence[str] | None = ADMINISTRATIVE) -> set[in
     def compute() -> set[int]:
         skipped = doc.blocks_under(key) if key else set()
         blocks = doc.blocks
+        foreign: dict[int, bool] = {}
         return {i for i, s in enumerate(doc.sentences)
-                if blocks[s.block_index].kind in PROSE_KINDS and s.block_index not in skipped}
+                if blocks[s.block_index].kind in PROSE_KINDS and s.block_index not in skipped
+                and not _foreign(blocks, s.block_index, foreign)}
     found: set[int] = doc.memo(("difficulty: sentences", key), compute)
+    return found
+
+
+def _foreign(blocks: Sequence[Block], index: int, known: dict[int, bool]) -> bool:
+    """Is the block at `index` mostly in another language? (`known`: the answers so far.)"""
+    found = known.get(index)
+    if found is None:
+        found = known[index] = other_language(blocks[index].text)
     return found
 
 

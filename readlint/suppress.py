@@ -4,7 +4,7 @@
     <!-- readlint-enable long-sentence -->                   on again from this line
     <!-- readlint-disable -->                                all rules off
     <!-- readlint-enable -->                                 all rules on again
-    <!-- readlint-disable-next-line RL102 -->                off on the next line only
+    <!-- readlint-disable-next-line RL102 -->                off on the next line with text
     <!-- readlint-disable-line RL102 -->                     off on this comment's line(s)
     <!-- readlint-disable-file reading-grade -->             off in the whole file
 
@@ -87,8 +87,21 @@ def read_directives(doc: Document, registry: Registry, reporter: str | None = No
         if directive is not None:
             line = doc.position(comment.source_start)[0]
             end_line = doc.position(max(comment.source_start, comment.source_end - 1))[0]
-            ranges.add(*directive, line, end_line, comment)
+            ranges.add(*directive, line, end_line, comment, _next_text_line(doc, end_line))
     return ranges.close(), problems
+
+
+def _next_text_line(doc: Document, end_line: int) -> int:
+    """The first line after `end_line` with text on it: a blank line between a comment and
+    the line it speaks of, as writers and Markdown formatters leave one, is passed over."""
+    line = end_line + 1
+    while line <= doc.line_count:
+        start = doc.line_start(line)
+        end = doc.line_start(line + 1) if line < doc.line_count else len(doc.source)
+        if doc.source[start:end].strip():
+            return line
+        line += 1
+    return end_line + 1
 
 
 def _directive(comment: Comment, registry: Registry,
@@ -129,10 +142,11 @@ class _Ranges:
         self.end_of_file = end_of_file
 
     def add(self, kind: str, keys: list[str], line: int, end_line: int,
-            comment: Comment) -> None:
-        """One directive, on lines `line` to `end_line` of the file."""
+            comment: Comment, next_line: int) -> None:
+        """One directive, on lines `line` to `end_line` of the file (`next_line`: the first
+        line after it with text)."""
         if kind == "disable-next-line":
-            self.found.add(keys, end_line + 1, end_line + 2, comment)
+            self.found.add(keys, next_line, next_line + 1, comment)
         elif kind == "disable-line":
             self.found.add(keys, line, end_line + 1, comment)
         elif kind == "disable-file":

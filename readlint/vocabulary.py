@@ -12,6 +12,7 @@ Whether the text explains a word where it is used is `explanations.explained`.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -20,6 +21,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from .patterns import lazy_re
+from .prose import WORD
 from .tables import WordTable, cached_table, package_folder
 
 # Administrative sections where terms are neither linked nor explained.
@@ -516,3 +518,14 @@ def sentence_start(text: str, start: int) -> bool:
     before = text[max(0, start - 20):start].rstrip(" \"'“‘(")
     return (not before and start < 20) or (bool(before) and before[-1] in ".!?:") or \
         (not before and not text[:start].strip(" \"'“‘("))
+
+
+def other_language(text: str) -> bool:
+    """Is the paragraph mostly in another language (a Spanish link line on an English page,
+    a page in Spanish)? Its first 40 words are more common in Spanish than in English. The
+    word lists, the familiar words and the model of hard sentences are English."""
+    found = [m.group().lower() for m in itertools.islice(WORD.finditer(text), 40)]
+    if len(found) < 4:
+        return False
+    other = sum(zipf(w, "es") > zipf(w) + 0.5 for w in found)
+    return other * 2 > len(found)

@@ -387,3 +387,19 @@ def test_a_field_written_a_thousand_times_is_still_one_line_each(run, write):
     result = run("check", "a.md", "--select", "front-matter-fields")
     assert "failed" not in result.output
     assert "keep one of the 1,000 lines." in result.stdout
+
+
+def test_front_matter_below_empty_lines_is_reported_and_fixed(run, write):
+    # it is read as text: the page was checked as a patient page, though it says otherwise
+    page = write("a.md", b"\n\n---\ntitle: T\naudienceLevel: professional\nlanguage: en\n"
+                         b"---\n\nClinicians should utilize ambulatory monitoring.\n")
+    result = run("check", "a.md", "--select", "front-matter-fields")
+    assert result.stdout.splitlines()[0] == (
+        "a.md:3:1: RL401 front-matter-fields This front matter is not read: it must start on "
+        "the first line, and empty lines stand above it. Remove them, or its fields "
+        "(audienceLevel, title) count for nothing and it shows on the page as text.")
+    assert run("check", "a.md", "--select", "front-matter-fields", "--fix").exit_code == 0
+    assert page.read_text(encoding="utf-8").startswith("---\ntitle: T\n")
+    # a rule line below an empty line, with no closing line, is no front matter
+    write("b.md", b"\n---\n\nText here.\n")
+    assert "RL401" not in run("check", "b.md", "--select", "front-matter-fields").stdout

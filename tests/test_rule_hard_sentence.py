@@ -85,6 +85,19 @@ def test_max_score_option_from_config():
     assert positions(lint(f"{PLAIN}\n", select="hard-sentence", config=config)) == [(1, 1)]
 
 
+def test_a_paragraph_in_another_language_is_not_scored():
+    # the model and its word lists are English: "riñones" and "médico" are everyday Spanish
+    spanish = ("Cuando la presión se mantiene alta durante mucho tiempo, puede dañar el "
+               "corazón, los riñones y el cerebro, y aumentar el riesgo de sufrir un ataque "
+               "cardíaco o un derrame cerebral, por eso es importante seguir las indicaciones "
+               "de su médico.")
+    text = f"# High blood pressure\n\n## En español\n\n{spanish}\n\n## More\n\n{HARD}\n"
+    found = lint(text, select="hard-sentence", config=ON)
+    assert [p.line for p in found] == [9]  # the English one only
+    assert lint(f"---\nlanguage: es\n---\n\n{spanish}\n", select="hard-sentence",
+                config=ON) == []
+
+
 def test_headings_table_cells_and_references_are_not_reported():
     text = f"""\
         # {MIDDLE.rstrip('.')}

@@ -23,6 +23,12 @@ def test_disable_next_line_by_code():
     assert positions(lint(text, select="long-sentence")) == [(4, 1)]
 
 
+def test_disable_next_line_passes_over_an_empty_line():
+    # writers and Markdown formatters leave an empty line after a comment on its own line
+    text = f"<!-- readlint-disable-next-line RL102 -->\n\n{LONG}\n\n{LONG}\n"
+    assert positions(lint(text, select="long-sentence")) == [(5, 1)]
+
+
 def test_disable_inline_within_a_paragraph_line():
     text = f"{LONG} <!-- readlint-disable long-sentence -->\n\n{LONG}\n"
     assert positions(lint(text, select="long-sentence")) == []

@@ -6,7 +6,7 @@ from typing import Any
 
 from ..document import Document
 from ..patterns import lazy_re
-from ..problem import Problem, Severity
+from ..problem import Fix, Problem, Severity
 from ..rule import DOCUMENT_HEALTH, FIELD_VALUE, Example, Rule
 from ..yamltext import shown, shown_text
 
@@ -57,8 +57,10 @@ class FrontMatterFields(Rule):
     or empty; each field in `kinds` whose value is not of its kind (text, date, number,
     list, boolean, or "text or number"); a `language` that is not a language tag such as
     "en" or "es-US"; a field written twice, whose first value is silently dropped (only the
-    last one counts). A file with no front matter at all is left alone (the run notes that it
-    is checked with the default rule set).
+    last one counts); front matter that does not start on the first line (empty lines above
+    it), which is read as text and whose fields count for nothing. A file with no front
+    matter at all is otherwise left alone (the run notes that it is checked with the default
+    rule set).
 
     How to fix: add the field with a value of the right kind, for example
     `lastReviewed: 2026-03-30` (a date written year-month-day); keep one line of a field
@@ -91,6 +93,15 @@ class FrontMatterFields(Rule):
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
         meta = doc.metadata
         if not meta and not doc.body_start:
+            late = _LATE_FRONT_MATTER.match(doc.source)
+            if late is not None:  # written below empty lines: read as text, not as fields
+                yield self.problem(doc, late.start(1), late.end(1) - 1,
+                                   "This front matter is not read: it must start on the first "
+                                   "line, and empty lines stand above it. Remove them, or its "
+                                   "fields (audienceLevel, title) count for nothing and it "
+                                   "shows on the page as text.", subject="front matter",
+                                   fix=Fix(0, late.start(1), "",
+                                           "remove the empty lines above the front matter"))
             return  # no front matter at all: not a page of the site (the run says so once)
         yield from self._repeated(doc)
         for key in options["required"]:
@@ -134,6 +145,10 @@ class FrontMatterFields(Rule):
                                    f"that value counts: keep one of the "
                                    f"{_COUNT.get(len(lines), f'{len(lines):,}')} "
                                    "lines.", subject=key)
+
+
+# Front matter below empty lines: a "---" line after them, fields, and a "---" line again.
+_LATE_FRONT_MATTER = lazy_re(r"(?:[ \t]*\n)+(---[ \t]*\n)(?:[^\n]*\n){0,200}?---[ \t]*(?:\n|$)")
 
 
 def _a(kind: str) -> str:

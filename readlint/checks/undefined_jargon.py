@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import bisect
-import itertools
 import os
 import re
 from collections.abc import Iterator, Mapping
@@ -26,7 +25,6 @@ from ..patterns import lazy_re
 from ..problem import Problem, Severity
 from ..prose import (
     PRONUNCIATION_KEY,
-    WORD,
     address_spans,
     is_pronunciation_key,
     spelled_out,
@@ -45,6 +43,7 @@ from ..vocabulary import (
     is_acronym,
     is_medical_form,
     misspelling_of,
+    other_language,
     prefixed,
     run_together,
     sentence_start,
@@ -689,7 +688,7 @@ class _BlockTerms:
     def in_other_language(self) -> bool:
         """Is the block mostly in another language? (Worked out once, when first asked.)"""
         if self._foreign is None:
-            self._foreign = _other_language(self.text)
+            self._foreign = other_language(self.text)
         return self._foreign
 
     def gene_or_variant(self, term: _Term) -> bool:
@@ -1654,11 +1653,3 @@ def _not_a_term(text: str, start: int, end: int, acronym: bool) -> bool:
     return not acronym and _USE_AFTER.match(text, end) is not None
 
 
-def _other_language(text: str) -> bool:
-    """Is the paragraph mostly in another language (a Spanish link line on an English
-    page)? Its words are more common in Spanish than in English."""
-    found = [m.group().lower() for m in itertools.islice(WORD.finditer(text), 40)]
-    if len(found) < 4:
-        return False
-    other = sum(zipf(w, "es") > zipf(w) + 0.5 for w in found)
-    return other * 2 > len(found)
