@@ -49,6 +49,9 @@ class RunContext(NamedTuple):
     today: str | None = None  # the date to count from, year-month-day (`--today`); None:
     # the day the rule runs
     offer_fixes: bool = False  # every fix a rule can make is wanted (an editor's quick fixes)
+    # the audienceLevel values the run's rule sets serve, in lower case, each rule set's name
+    # first: (name, its other values) for each; empty when the run did not say
+    audiences: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 class Rule:

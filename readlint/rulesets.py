@@ -130,6 +130,12 @@ class RuleSets:
         return RuleSet(path.stem, str(path), data.get("description", ""), extends,
                        tuple(data.get("audience", ())), rules)
 
+    def audiences(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Each rule set by name, with the other audienceLevel values it serves (none for one
+        only others extend, such as "base"), all in lower case, in name order."""
+        return tuple((name.lower(), tuple(a.lower() for a in rule_set.audience))
+                     for name, rule_set in sorted(self.sets.items()))
+
     def for_audience(self, value: str) -> str | None:
         """The rule set serving an audienceLevel value (not case-sensitive), if any."""
         low = value.strip().lower()

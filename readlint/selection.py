@@ -88,8 +88,9 @@ class Selection:
         self.config = config
         self.registry = registry
         self.choices = choices
-        self.run = RunContext(choices.today, choices.offer_fixes)  # what rules may ask of it
         self.rule_sets = RuleSets(registry, config.rule_dirs)
+        # what rules may ask of the run
+        self.run = RunContext(choices.today, choices.offer_fixes, self.rule_sets.audiences())
         where, text = config.source or "config", config.text
         self.config_rules = parse_settings(config.raw_rules, registry, where, text, ["rules"])
         self.per_path: list[PathOverride] = []

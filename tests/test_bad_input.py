@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from pathlib import Path
 
@@ -403,3 +404,17 @@ def test_front_matter_below_empty_lines_is_reported_and_fixed(run, write):
     # a rule line below an empty line, with no closing line, is no front matter
     write("b.md", b"\n---\n\nText here.\n")
     assert "RL401" not in run("check", "b.md", "--select", "front-matter-fields").stdout
+
+
+def test_an_audience_no_rule_set_serves_is_reported_where_it_is_written(run, write):
+    # a typo gets the default audience's rules: say so on its line, in every format
+    write("a.md", "---\ntitle: T\naudienceLevel: profesional\nlanguage: en\n---\n\nText here.\n")
+    result = run("check", "a.md", "--format", "json")
+    found = [p for p in json.loads(result.stdout)["problems"] if p["rule"] == "front-matter-fields"]
+    assert [(p["line"], p["message"]) for p in found] == [
+        (3, "'audienceLevel: profesional' is no audience the rule sets serve, so the page was "
+            "checked with the default audience's rules: did you mean 'professional'? Write one "
+            "of caregiver, patient, professional.")]
+    # another name a rule set lists is an audience, in any case
+    write("b.md", "---\ntitle: T\naudienceLevel: Clinician\nlanguage: en\n---\n\nText here.\n")
+    assert "RL401" not in run("check", "b.md").stdout

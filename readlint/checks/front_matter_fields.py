@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 import datetime
+import difflib
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..document import Document
 from ..patterns import lazy_re
 from ..problem import Fix, Problem, Severity
-from ..rule import DOCUMENT_HEALTH, FIELD_VALUE, Example, Rule
+from ..rule import DOCUMENT_HEALTH, FIELD_VALUE, NO_OPTIONS, Example, Rule, RunContext
 from ..yamltext import shown, shown_text
 
 KINDS = {"text", "date", "number", "list", "boolean", "text or number"}
@@ -56,7 +57,8 @@ class FrontMatterFields(Rule):
     What it finds, in pages that have front matter: each field in `required` that is missing
     or empty; each field in `kinds` whose value is not of its kind (text, date, number,
     list, boolean, or "text or number"); a `language` that is not a language tag such as
-    "en" or "es-US"; a field written twice, whose first value is silently dropped (only the
+    "en" or "es-US"; an `audienceLevel` no rule set serves ("profesional"), which gets the
+    default audience's rules; a field written twice, whose first value is silently dropped (only the
     last one counts); front matter that does not start on the first line (empty lines above
     it), which is read as text and whose fields count for nothing. A file with no front
     matter at all is otherwise left alone (the run notes that it is checked with the default
@@ -69,6 +71,8 @@ class FrontMatterFields(Rule):
     Options:
       required: fields every page must have (default title, audienceLevel, language).
       kinds: the kind of value of each field.
+      audiences: each rule set's name and the other audienceLevel values it serves (the run
+        fills it in from its rule sets).
     """
 
     name = "front-matter-fields"
@@ -83,6 +87,12 @@ class FrontMatterFields(Rule):
         "required": {"type": "array", "items": {"type": "string", "minLength": 1},
                      "default": ["title", "audienceLevel", "language"],
                      "description": "Fields every page must have."},
+        "audiences": {"type": "object",
+                      "additionalProperties": {"type": "array", "items": {"type": "string"}},
+                      "default": {},
+                      "description": "Each rule set's name and the other audienceLevel values "
+                                     "it serves; the run sets them from its rule sets (empty: "
+                                     "audienceLevel is not checked)."},
         "kinds": {"type": "object", "additionalProperties": {"enum": sorted(KINDS)},
                   "default": {"title": "text", "audienceLevel": "text", "language": "text",
                               "lastReviewed": "date", "reviewFrequency": "text or number",
@@ -126,6 +136,7 @@ class FrontMatterFields(Rule):
                 yield self.problem(doc, *field_place(doc, key),
                                    f"'{key}' should be {_a(wanted)}, but it is {_a(found)} "
                                    f"({shown(meta[key])}).", subject=key)
+        yield from self._audience(doc, options["audiences"])
         language = meta.get("language")
         if isinstance(language, str) and language.strip() and \
                 not _LANGUAGE.fullmatch(language.strip()):
@@ -133,6 +144,28 @@ class FrontMatterFields(Rule):
                                f"'language: {shown_text(language)}' is not a "
                                "language tag: write one such "
                                "as en, es or en-US.", subject="language")
+
+    def options_from_run(self, run: RunContext) -> Mapping[str, Any]:
+        return {"audiences": {name: list(others) for name, others in run.audiences}} \
+            if run.audiences else NO_OPTIONS
+
+    def _audience(self, doc: Document, audiences: Mapping[str, list[str]]
+                  ) -> Iterator[Problem]:
+        """An audienceLevel no rule set serves ("profesional"): the page was checked with the
+        default audience's rules, not those its writer meant."""
+        value = doc.metadata.get("audienceLevel")
+        if not audiences or not isinstance(value, str) or not value.strip():
+            return
+        known = {v.lower() for name, others in audiences.items() for v in (name, *others)}
+        if value.strip().lower() in known:
+            return
+        served = [name for name, others in audiences.items() if others] or list(audiences)
+        near = difflib.get_close_matches(value.strip().lower(), sorted(known), n=1)
+        hint = f"did you mean '{near[0]}'? " if near else ""
+        yield self.problem(doc, *field_place(doc, "audienceLevel"),
+                           f"'audienceLevel: {shown_text(value)}' is no audience the rule sets "
+                           f"serve, so the page was checked with the default audience's rules: "
+                           f"{hint}Write one of {', '.join(served)}.", subject="audienceLevel")
 
     def _repeated(self, doc: Document) -> Iterator[Problem]:
         """Each earlier line of a field written more than once: its value is dropped."""
