@@ -26,6 +26,9 @@ from .registry import Registry
 
 _DIRECTIVE = lazy_re(r"\s*readlint-([A-Za-z-]*[A-Za-z])(?=[\s:]|$)\s*:?(.*)", re.S)
 KEYWORDS = ("disable", "enable", "disable-line", "disable-next-line", "disable-file")
+# A comment meant as one, written another way: a space for the hyphen, capitals
+_NEAR_DIRECTIVE = lazy_re(r"\s*((?i:readlint)[\s_:-]+((?i:disable-next-line|disable-line|"
+                          r"disable-file|disable|enable)))\b")
 ALL = "*"
 
 
@@ -110,6 +113,11 @@ def _directive(comment: Comment, registry: Registry,
     for any other comment, and for one readlint cannot follow (reported)."""
     m = _DIRECTIVE.match(comment.text)
     if not m:
+        near = _NEAR_DIRECTIVE.match(comment.text)
+        if near:  # "readlint disable-next-line", "READLINT-DISABLE": meant, and ignored
+            report(comment, f"'{near.group(1)}' is not how a readlint comment is written: "
+                            f"write 'readlint-{near.group(2).lower()}' (small letters, joined "
+                            "by a hyphen), or it is ignored.")
         return None
     kind = m.group(1)
     if kind not in KEYWORDS:

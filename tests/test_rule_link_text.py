@@ -156,3 +156,12 @@ def test_a_link_to_a_file_names_its_kind_with_a_or_an_as_it_is_said():
     messages = [p.message.split(":")[0] for p in lint(text, select="link-text")]
     assert messages == ["This link opens an audio file", "This link opens a PDF file",
                         "This link opens an Excel file"]
+
+
+def test_a_link_with_no_text_is_reported_but_a_linked_image_is_left_to_image_alt():
+    text = ("Learn more on the [](https://www.nhlbi.nih.gov/health/high-blood-pressure) page.\n\n"
+            "See [ ](https://example.org/a) too. And [![Chart of blood pressure](chart.png)]"
+            "(https://example.org/b).\n")
+    found = lint(text, select="link-text")
+    assert positions(found) == [(1, 19), (3, 5)]
+    assert found[0].message.startswith("This link has no text: screen readers read its address")

@@ -87,3 +87,16 @@ def test_unused_disables_are_reported_on_request(run, write):
     assert "a.md:7:1: RL001 unknown-directive This comment turns off long-sentence, but " \
            "nothing here needed it; remove it." in loud.stdout
     assert ":8:" not in loud.stdout  # that one silenced a long sentence
+
+
+def test_a_comment_meant_for_readlint_but_written_another_way_is_reported():
+    # a space for the hyphen, or capitals: the writer meant it, and it would do nothing
+    for written in ("readlint disable-next-line long-sentence",
+                    "READLINT-DISABLE-NEXT-LINE long-sentence"):
+        text = f"<!-- {written} -->\n{LONG}\n"
+        problems = lint(text, select="long-sentence,unknown-directive")
+        assert [(p.rule, p.line) for p in problems] == [("unknown-directive", 1),
+                                                       ("long-sentence", 2)], written
+        assert "write 'readlint-disable-next-line'" in problems[0].message
+    # a comment that only names readlint is no directive
+    assert lint(f"<!-- readlint is great -->\n{LONG}\n", select="unknown-directive") == []

@@ -64,6 +64,8 @@ class LinkText(Rule):
     - link text that is only "click here", "here", "read more", "more", "this link", "learn
       more" and the like (a longer text that contains such words, such as "Find a clinical
       trial near you here", is fine);
+    - a link with no text at all ("[](https://...)"): screen readers read its address, or
+      nothing (a linked image is named by its alt text, which image-alt checks);
     - a web address as the visible text of a link, or written out in the prose. Addresses in
       references ("Available at: ...", a list of references) and in contact details
       ("Website: ...", after a telephone number or an e-mail address) are left alone: there
@@ -118,6 +120,12 @@ class LinkText(Rule):
         shown = _shown(doc, text, link)
         key = _key(shown)
         start, end = link.source_start, link.source_end
+        if not shown.strip():
+            if not any(start <= image.source_start < end for image in doc.images):
+                yield self.problem(doc, start, end, "This link has no text: screen readers "
+                                   "read its address, or nothing. Give it words that say where "
+                                   "it goes, such as the page's name.", subject="(no text)")
+            return  # a linked image is named by its alt text (image-alt)
         if key in GENERIC:
             yield self.problem(doc, start, end, f"The link text \"{shown}\" does not say where "
                                "the link goes: use words that do, such as the page's name.",
