@@ -169,8 +169,14 @@ def _date(value: str | None) -> str | None:
     try:
         return datetime.date.fromisoformat(value.strip()).isoformat()
     except ValueError:
+        if _DATE_SHAPE.fullmatch(value.strip()):  # the form is right, the day does not exist
+            raise click.BadParameter(f"{value!r} is no day of the calendar: check the month "
+                                     "and the day") from None
         raise click.BadParameter(f"{value!r}: write a date as year-month-day, for example "
                                  "2026-03-30") from None
+
+
+_DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _shard(value: str | None) -> tuple[int, int] | None:

@@ -418,3 +418,12 @@ def test_an_audience_no_rule_set_serves_is_reported_where_it_is_written(run, wri
     # another name a rule set lists is an audience, in any case
     write("b.md", "---\ntitle: T\naudienceLevel: Clinician\nlanguage: en\n---\n\nText here.\n")
     assert "RL401" not in run("check", "b.md").stdout
+
+
+def test_a_date_of_the_right_form_that_does_not_exist_is_told_so(run, write):
+    write("a.md", "Text here.\n")
+    result = run("check", "a.md", "--today", "2026-02-30")
+    assert result.exit_code == 2
+    assert "'2026-02-30' is no day of the calendar: check the month and the day" in \
+        result.output
+    assert "write a date as year-month-day" in run("check", "a.md", "--today", "2026-2-3").output

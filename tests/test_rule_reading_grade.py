@@ -680,6 +680,9 @@ def test_a_page_with_no_full_stops_is_told_so_not_given_a_grade_of_thousands():
     longer = text.replace(words, " ".join([words] * 2))
     assert lint(longer, select="long-sentence")[0].message.startswith(
         "This sentence has 1,200 words;")
+    # written with its comma as the other rules write it
+    assert "and 1,200.0 words a sentence (over 22)" in \
+        lint(longer, select="audience-mismatch")[0].message
     # a grade that means something is still given as a figure
     assert re.search(r"is \d+\.\d \(Flesch-Kincaid\)", lint("# Title\n\n" + HARD,
                                                             select="reading-grade")[0].message)

@@ -116,7 +116,7 @@ class AudienceMismatch(Rule):
             f"{grade:.1f}"
         figures = [(grade, options["max_grade"], f"grade {shown}"),
                    (per_sentence, options["max_words_per_sentence"],
-                    f"{per_sentence:.1f} words a sentence"),
+                    f"{per_sentence:,.1f} words a sentence"),
                    (rare, options["max_rare_per_100"],
                     f"{rare:.1f} rare words in 100 that it does not explain")]
         over = [f"{said} (over {limit:g})" for value, limit, said in figures if value > limit]
