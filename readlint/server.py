@@ -25,7 +25,7 @@ import os
 import re
 import sys
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
@@ -44,7 +44,7 @@ from pygls.protocol.json_rpc import (
     JsonRPCRequestMessage,
     JsonRPCResponseMessage,
 )
-from pygls.workspace import TextDocument
+from pygls.workspace import TextDocument, Workspace
 
 from . import difficulty, glossary_sets, store
 from .config import CONFIG_FILE_NAMES
@@ -58,6 +58,7 @@ from .registry import Registry
 from .results import FileResult, RuleInfo
 from .rule import GRADE, HARD_SENTENCE
 from .settings import Resolver
+from .source import FRONT_MATTER_BOUNDARY
 from .version import __version__
 
 # How long to wait after a change before checking, so a burst of keystrokes costs one check.
@@ -586,10 +587,43 @@ def rule_page(rule_name: str) -> str | None:
     return page.as_uri()
 
 
+# -- documents as the protocol counts their lines ---------------------------------------------
+
+# A line as LSP counts lines: it ends at "\n", "\r\n" or "\r" only.
+_LSP_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+class LspTextDocument(TextDocument):
+    """An open document whose lines end where the protocol says they do: at "\n", "\r\n" or
+    "\r", not also at the characters Python's splitlines takes for line ends (U+2028, U+2029,
+    U+0085, a form feed). With those, an edit typed below one landed on the wrong line, and
+    the server's copy of the page drifted from the editor's."""
+
+    @property
+    def lines(self) -> Sequence[str]:
+        return tuple(_LSP_LINE.findall(self.source))
+
+
+class LspWorkspace(Workspace):
+    """pygls's workspace, whose documents are LspTextDocuments."""
+
+    def _create_text_document(self, doc_uri: str, source: str | None = None,
+                              version: int | None = None, language_id: str | None = None,
+                              ) -> TextDocument:
+        return LspTextDocument(doc_uri, source=source, version=version,
+                               language_id=language_id, sync_kind=self._sync_kind,
+                               position_codec=self._position_codec)
+
+
 # -- the protocol's features -----------------------------------------------------------------
 
 def make_server(audience: str | None = None, pause: float = PAUSE) -> ReadlintServer:
     server = ReadlintServer(audience, pause)
+
+    @server.feature(types.INITIALIZE)
+    def initialize(ls: ReadlintServer, params: types.InitializeParams) -> None:
+        # pygls has made the workspace by now; its documents count lines as LSP does
+        ls.workspace.__class__ = LspWorkspace
 
     @server.feature(types.INITIALIZED)
     def initialized(ls: ReadlintServer, params: types.InitializedParams) -> None:
@@ -705,16 +739,34 @@ def _edit_action(ls: ReadlintServer, document: TextDocument, checked: Checked, p
 
 def _disable_action(ls: ReadlintServer, document: TextDocument, checked: Checked, p: Problem,
                     diagnostics: list[types.Diagnostic]) -> types.CodeAction:
-    """Turn the rule off for the problem's line: a comment at the end of that line."""
+    """Turn the rule off for the problem's line: a comment at the end of that line. In the
+    front matter a comment would be YAML's text ("audienceLevel: patient <!-- ... -->" is no
+    audience), so there the rule is turned off for the file, on a line of its own right
+    below the front matter."""
     units = Units(document, checked.text)
-    line = units.lines[p.line - 1] if p.line - 1 < len(units.lines) else ""
-    comment = f" <!-- readlint-disable-line {p.code} -->"
-    at = units.position(p.line, len(line) + 1)
+    below = _below_front_matter(checked.text)
+    if below is not None and p.line < below:
+        at = units.position(below, 1)
+        comment, scope = f"<!-- readlint-disable-file {p.code} -->\n", "this file"
+    else:
+        line = units.lines[p.line - 1] if p.line - 1 < len(units.lines) else ""
+        at = units.position(p.line, len(line) + 1)
+        comment, scope = f" <!-- readlint-disable-line {p.code} -->", "this line"
     edit = types.TextEdit(range=types.Range(start=at, end=at), new_text=comment)
     return types.CodeAction(
-        title=f"Turn off {p.code} {p.rule} for this line", kind=types.CodeActionKind.QuickFix,
+        title=f"Turn off {p.code} {p.rule} for {scope}", kind=types.CodeActionKind.QuickFix,
         diagnostics=diagnostics,
         edit=types.WorkspaceEdit(changes={document.uri: [edit]}))
+
+
+def _below_front_matter(text: str) -> int | None:
+    """The 1-based line right below the text's front matter (its closing "---"), or None
+    when it has none."""
+    first = FRONT_MATTER_BOUNDARY.match(text)
+    if first is None or not text.startswith("---"):
+        return None
+    closing = FRONT_MATTER_BOUNDARY.search(text, first.end())
+    return None if closing is None else text.count("\n", 0, closing.start()) + 2
 
 
 def hover_at(ls: ReadlintServer, uri: str, position: types.Position) -> types.Hover | None:

@@ -141,6 +141,38 @@ def test_quick_fixes_link_swap_and_turn_off_for_a_line(editor, tmp_path):
     # (each fixed or turned off)
 
 
+def test_a_problem_in_the_front_matter_is_turned_off_for_the_file_below_it(editor, tmp_path):
+    # a comment at the end of a YAML line would be the field's text ("patient <!-- ... -->")
+    page = PAGE.replace("language: en\n", "")
+    uri = editor.open(tmp_path / "a.md", page)
+    field = next(d for d in editor.diagnostics(uri) if d["code"] == "RL401")
+    off = next(a for a in actions(editor, uri, field) if a["title"].startswith("Turn off"))
+    assert off["title"] == "Turn off RL401 front-matter-fields for this file"
+    fixed = apply(page, off["edit"]["changes"][uri])
+    assert fixed.startswith("---\ntitle: Kinds of cancer care\naudienceLevel: patient\n---\n"
+                            "<!-- readlint-disable-file RL401 -->\n")
+    editor.change(uri, fixed, 2)
+    assert "RL401" not in [d["code"] for d in editor.diagnostics(uri)]
+
+
+def test_a_line_separator_inside_a_line_does_not_move_edits_below_it(editor, tmp_path):
+    # the protocol ends lines at "\n", "\r\n" and "\r" only; Python's splitlines also at
+    # U+2028, U+0085 and a form feed, which put an edit below one on the wrong line
+    page = PAGE.replace("neutropenia with you.", "neutropenia with you.\u2028\x0c")
+    uri = editor.open(tmp_path / "a.md", page)
+    editor.diagnostics(uri)
+    line = page.split("\n").index("Some people need a pancreaticoduodenectomy. We eat food. "
+                                   "We go home.")
+    at = {"line": line, "character": 0}
+    editor.notify("textDocument/didChange", {
+        "textDocument": {"uri": uri, "version": 2},
+        "contentChanges": [{"range": {"start": at, "end": at}, "text": "You can utilize it. "}]})
+    swap = next(d for d in editor.diagnostics(uri) if d["code"] == "RL203"
+                and "utilize" in d["message"])
+    assert swap["range"] == {"start": {"line": line, "character": 8},
+                             "end": {"line": line, "character": 15}}
+
+
 def test_hover_shows_the_glossary_entry_and_the_page_grade(editor, tmp_path):
     uri = editor.open(tmp_path / "a.md", PAGE.replace("We eat food. We go home.",
                                                       "We eat food. We go home. " * 30))
