@@ -333,7 +333,12 @@ class ReadlintServer(LanguageServer):
         """Speak the protocol over standard input and output until the client says exit
         (or closes its end)."""
         self._stop_event = threading.Event()
-        self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+        if stdout is None:
+            stdout = sys.stdout.buffer
+            # the protocol's stream is the editor's alone: what a rule (a plug-in's) prints
+            # goes to standard error, which editors show as the server's log
+            sys.stdout = sys.stderr
+        self.protocol.set_writer(StdoutWriter(stdout))
         try:
             asyncio.run(self._read_messages((stdin or sys.stdin.buffer).fileno()))
         except BrokenPipeError:
@@ -506,6 +511,13 @@ class ReadlintServer(LanguageServer):
                 message=p.message, severity=_SEVERITY[p.severity], code=p.code,
                 code_description=types.CodeDescription(href=href) if href else None,
                 source=f"readlint {p.rule}", data={"rule": p.rule}))
+        # a rule that failed, whose problems are missing (after the problems: actions pair
+        # the problems with the diagnostics in order)
+        found.extend(types.Diagnostic(
+            range=types.Range(start=units.position(failure.line or 1, 1),
+                              end=units.position((failure.line or 1) + 1, 1)),
+            message=failure.message, severity=types.DiagnosticSeverity.Error,
+            source="readlint") for failure in result.failures)
         return found
 
 
@@ -687,6 +699,8 @@ def actions_for(ls: ReadlintServer, uri: str, context: types.CodeActionContext,
             for kind in context.only):
         return []
     document = ls.workspace.get_text_document(uri)
+    if document.version != checked.version:
+        return []  # changed since the check: a fix made for the old text would land wrong
     asked = _asked(checked, context.diagnostics)
     found = [_edit_action(ls, document, checked, p, p.fix, diagnostic, preferred=True)
              for p, diagnostic in asked if p.fix is not None]

@@ -648,3 +648,59 @@ def test_messages_split_anywhere_across_reads_come_out_the_same():
     framing = Framing()
     assert kinds([item for n in range(len(stream)) for item in
                   framing.feed(stream[n:n + 1])]) == expected
+
+
+NOISY_PLUGIN = '''
+from readlint.problem import Severity
+from readlint.rule import Rule
+
+
+class Noisy(Rule):
+    """Prints as it checks, and fails on a page that says boom."""
+
+    name = "noisy"
+    code = "XN001"
+    default_severity = Severity.WARNING
+    summary = "A plug-in that prints and fails."
+
+    def check(self, doc, options):
+        print("debug: checking a page")
+        if "boom" in doc.source:
+            raise ValueError("bug in the plug-in")
+        return iter(())
+'''
+
+
+def test_a_plug_in_that_prints_or_fails_neither_breaks_nor_hides_from_the_editor(tmp_path):
+    site = tmp_path / "site"
+    (site / "noisy_plugin-0.1.dist-info").mkdir(parents=True)
+    (site / "noisy_plugin.py").write_text(NOISY_PLUGIN, encoding="utf-8")
+    (site / "noisy_plugin-0.1.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: noisy-plugin\nVersion: 0.1\n")
+    (site / "noisy_plugin-0.1.dist-info" / "entry_points.txt").write_text(
+        "[readlint.rules]\nnoisy = noisy_plugin:Noisy\n")
+    client = Client(tmp_path, env={"PYTHONPATH": str(site)})
+    client.start(tmp_path)
+    try:
+        uri = client.open(tmp_path / "a.md", PAGE.replace("We eat food.", "It went boom."))
+        found = client.diagnostics(uri)
+        # what it printed went to the log, not into the protocol's stream
+        assert "debug: checking a page" in client.log
+        # its failure is said where the editor shows problems, as `readlint check` says it
+        failed = [d for d in found if "the rule noisy failed on this file" in d["message"]]
+        assert len(failed) == 1 and failed[0]["severity"] == 1
+        assert "RL203" in [d.get("code") for d in found]  # the other rules' problems are there
+    finally:
+        assert client.stop() == 0
+
+
+def test_quick_fixes_are_not_offered_for_text_changed_since_the_check(own_editor, tmp_path):
+    # a fix made for the old text would land on the wrong words
+    uri = own_editor.open(tmp_path / "a.md", PAGE)
+    plain = next(d for d in own_editor.diagnostics(uri) if d["code"] == "RL203")
+    assert actions(own_editor, uri, plain)
+    own_editor.notify("textDocument/didChange", {
+        "textDocument": {"uri": uri, "version": 2},
+        "contentChanges": [{"range": {"start": {"line": 6, "character": 0},
+                                      "end": {"line": 6, "character": 0}}, "text": "Now "}]})
+    assert actions(own_editor, uri, plain) == []  # asked before the pause's check
