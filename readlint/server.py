@@ -617,7 +617,14 @@ class LspTextDocument(TextDocument):
 
 
 class LspWorkspace(Workspace):
-    """pygls's workspace, whose documents are LspTextDocuments."""
+    """pygls's workspace, whose documents are LspTextDocuments, and which passes over a
+    change to a document that is not open (the editor's message came late: pygls raised
+    KeyError, which the editor showed as an error)."""
+
+    def update_text_document(self, text_doc: types.VersionedTextDocumentIdentifier,
+                             change: types.TextDocumentContentChangeEvent) -> None:
+        if unquote(text_doc.uri) in self.text_documents:
+            super().update_text_document(text_doc, change)
 
     def _create_text_document(self, doc_uri: str, source: str | None = None,
                               version: int | None = None, language_id: str | None = None,
@@ -647,7 +654,8 @@ def make_server(audience: str | None = None, pause: float = PAUSE) -> ReadlintSe
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: ReadlintServer, params: types.DidChangeTextDocumentParams) -> None:
-        ls.check_later(params.text_document.uri)
+        if unquote(params.text_document.uri) in ls.workspace.text_documents:  # (open)
+            ls.check_later(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: ReadlintServer, params: types.DidSaveTextDocumentParams) -> None:

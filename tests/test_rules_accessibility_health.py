@@ -42,6 +42,10 @@ def test_review_frequencies_and_due_dates():
     assert period("quarterly") == (3, 0) and period("Yearly") == (12, 0)
     assert period(90) == (0, 90) and period("6 months") == (6, 0)
     assert period("every 2 weeks") == (0, 14) and period("sometimes") is None
+    assert period("weekly") == (0, 7) and period("Daily") == (0, 1)
+    page = "---\nlastReviewed: 2026-01-01\nreviewFrequency: 6 month\n---\n\nText.\n"
+    assert "and is reviewed every 6 months: its review was due on 2026-07-01" in \
+        lint(page, select="review-overdue")[0].message
     assert add(datetime.date(2025, 11, 30), 3, 0) == datetime.date(2026, 2, 28)
     page = "---\nlastReviewed: 2026-01-01\nreviewFrequency: 30\n---\n\nText.\n"
     assert lint(page, select="review-overdue") != []  # today is later than 2026-01-31

@@ -704,3 +704,15 @@ def test_quick_fixes_are_not_offered_for_text_changed_since_the_check(own_editor
         "contentChanges": [{"range": {"start": {"line": 6, "character": 0},
                                       "end": {"line": 6, "character": 0}}, "text": "Now "}]})
     assert actions(own_editor, uri, plain) == []  # asked before the pause's check
+
+
+def test_a_change_to_a_page_that_is_not_open_is_passed_over(own_editor, tmp_path):
+    # an editor's message that came late: no error shown to the writer
+    uri = own_editor.open(tmp_path / "a.md", PAGE)
+    own_editor.diagnostics(uri)
+    own_editor.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+    own_editor.change(uri, PAGE + "More text.\n", 2)
+    other = own_editor.open(tmp_path / "b.md", PAGE)
+    assert own_editor.diagnostics(other)  # still answering
+    shown = [m for m in own_editor.notifications if m.get("method") == "window/showMessage"]
+    assert shown == []

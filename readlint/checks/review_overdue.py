@@ -17,6 +17,8 @@ from .front_matter_fields import field_place
 MONTHS = {"monthly": 1, "bimonthly": 2, "quarterly": 3, "semiannually": 6, "semiannual": 6,
           "biannually": 6, "biannual": 6, "half-yearly": 6, "twice a year": 6, "yearly": 12,
           "annually": 12, "annual": 12, "every year": 12, "biennially": 24, "biennial": 24}
+# ... and in days, for the shorter ones.
+DAYS = {"daily": 1, "weekly": 7, "fortnightly": 14, "biweekly": 14}
 _EVERY = lazy_re(r"(?:every\s+)?(\d{1,9})\s*(day|week|month|year)s?", re.I)
 
 
@@ -30,6 +32,8 @@ def period(value: Any) -> tuple[int, int] | None:
     text = str(value).strip().lower()
     if text in MONTHS:
         return MONTHS[text], 0
+    if text in DAYS:
+        return 0, DAYS[text]
     m = _EVERY.fullmatch(text)
     if m and int(m.group(1)) > 0:
         n, unit = int(m.group(1)), m.group(2).lower()
@@ -57,8 +61,8 @@ class ReviewOverdue(Rule):
     Why: health information goes out of date (new treatments, new screening advice). A page
     that says it is reviewed every quarter and was last reviewed a year ago may be wrong.
 
-    What it finds: a `lastReviewed` date older than its `reviewFrequency` allows (monthly,
-    quarterly, semiannually, yearly, a number of days, or "6 months"), counted from today,
+    What it finds: a `lastReviewed` date older than its `reviewFrequency` allows (weekly,
+    monthly, quarterly, semiannually, yearly, a number of days, or "6 months"), counted from today,
     or from the date given with `--today` so results can be repeated; the message gives the
     date the review was due. A frequency that cannot be read, and a date after today (a
     typing slip: "2062" for "2026"), are reported too.
@@ -125,7 +129,7 @@ class ReviewOverdue(Rule):
         if every is None:
             yield self.problem(doc, *field_place(doc, frequency_key),
                                f"'{frequency_key}: {shown_text(frequency)}' cannot be read: "
-                               "use monthly, "
+                               "use weekly, monthly, "
                                "quarterly, semiannually, yearly, a number of days, or a phrase "
                                "such as \"6 months\".")
             return
@@ -140,7 +144,13 @@ class ReviewOverdue(Rule):
 
 def _how_often(frequency: Any) -> str:
     if isinstance(frequency, int):
-        return f"every {frequency} days"
+        return f"every {frequency} days" if frequency != 1 else "every day"
     text = str(frequency).strip()
-    return text if text.lower() in MONTHS else f"every {text.lower().removeprefix('every ')}"
+    if text.lower() in MONTHS or text.lower() in DAYS:
+        return text
+    m = _EVERY.fullmatch(text.lower())
+    if m:  # "6 month" is said "every 6 months", "1 week" "every week"
+        n, unit = int(m.group(1)), m.group(2)
+        return f"every {unit}" if n == 1 else f"every {n} {unit}s"
+    return f"every {text.lower().removeprefix('every ')}"
 
