@@ -25,6 +25,7 @@ import os
 import re
 import sys
 import threading
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -326,6 +327,7 @@ class ReadlintServer(LanguageServer):
             follow_edits=True)
         self._linters: dict[Path | None, Linter] = {}
         self._pending: dict[str, asyncio.TimerHandle] = {}
+        self._glossaries_seen = time.monotonic()  # when the glossary files were looked at
 
     # -- reading messages ---------------------------------------------------------------------
 
@@ -415,7 +417,13 @@ class ReadlintServer(LanguageServer):
         return linter
 
     def check(self, document: TextDocument) -> None:
-        """Check the document's text now and publish its diagnostics."""
+        """Check the document's text now and publish its diagnostics, with the glossary
+        files as they are now (edited in another program, they are read again; looked at
+        once a second at most, while the writer types)."""
+        now = time.monotonic()
+        if now - self._glossaries_seen >= 1.0:
+            glossary_sets.refresh()
+            self._glossaries_seen = now
         path = document_path(document.uri)
         display = str(path) if path is not None else document.uri
         text = document.source
@@ -484,6 +492,33 @@ class ReadlintServer(LanguageServer):
             if uri in self.checked:  # not closed meanwhile
                 self.check(self.workspace.get_text_document(uri))
         self._pending[uri] = loop.call_later(self.pause, run)
+
+    def saved(self, uri: str) -> None:
+        """A file was saved: a config or a file it may name (every open page is checked
+        again), or an open page."""
+        saved = Path(urlparse(uri).path)
+        if saved.name in CONFIG_FILE_NAMES:
+            self.check_all_open()  # the settings changed: every open page may read otherwise
+        elif saved.suffix.lower() in SETTINGS_SUFFIXES:
+            self.settings_files_changed()
+            self.check_all_open()
+        elif uri in self.checked:
+            self.check(self.workspace.get_text_document(uri))
+
+    def closed(self, uri: str) -> None:
+        """A page was closed: its diagnostics go, and a check waiting for it."""
+        self.checked.pop(uri, None)
+        pending = self._pending.pop(uri, None)
+        if pending is not None:
+            pending.cancel()
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+            uri=uri, diagnostics=[]))
+
+    def settings_files_changed(self) -> None:
+        """A rule set, a glossary or a word list a config may name was saved: read every
+        config and the files they name again before the next check."""
+        glossary_sets.refresh()
+        self.resolver.forget()
 
     def check_all_open(self) -> None:
         for uri in list(self.checked):
@@ -599,6 +634,10 @@ def rule_page(rule_name: str) -> str | None:
     return page.as_uri()
 
 
+# Files a config may name besides itself: rule sets, glossaries, word lists.
+SETTINGS_SUFFIXES = frozenset({".yaml", ".yml", ".json", ".tsv", ".csv"})
+
+
 # -- documents as the protocol counts their lines ---------------------------------------------
 
 # A line as LSP counts lines: it ends at "\n", "\r\n" or "\r" only.
@@ -659,22 +698,17 @@ def make_server(audience: str | None = None, pause: float = PAUSE) -> ReadlintSe
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: ReadlintServer, params: types.DidSaveTextDocumentParams) -> None:
-        if Path(urlparse(params.text_document.uri).path).name in CONFIG_FILE_NAMES:
-            ls.check_all_open()  # the settings changed: every open page may read otherwise
-        elif params.text_document.uri in ls.checked:
-            ls.check(ls.workspace.get_text_document(params.text_document.uri))
+        ls.saved(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: ReadlintServer, params: types.DidCloseTextDocumentParams) -> None:
-        ls.checked.pop(params.text_document.uri, None)
-        pending = ls._pending.pop(params.text_document.uri, None)
-        if pending is not None:
-            pending.cancel()
-        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=params.text_document.uri, diagnostics=[]))
+        ls.closed(params.text_document.uri)
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def watched(ls: ReadlintServer, params: types.DidChangeWatchedFilesParams) -> None:
+        if any(Path(urlparse(c.uri).path).suffix.lower() in SETTINGS_SUFFIXES
+               for c in params.changes):
+            ls.settings_files_changed()
         ls.check_all_open()
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)

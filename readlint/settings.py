@@ -50,6 +50,12 @@ class Resolver:
         self._folders: dict[Path, Path | None] = {}
         self._built: dict[Path | None, tuple[str, Settings]] = {}
 
+    def forget(self) -> None:
+        """Read every config, rule set and word list again at the next question (a file
+        they name was saved: the language server)."""
+        self._built.clear()
+        self._folders.clear()
+
     def for_config(self, config: Config) -> Settings:
         """The settings of a config already read (the first read of its file is kept)."""
         key = config.file

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -716,3 +717,41 @@ def test_a_change_to_a_page_that_is_not_open_is_passed_over(own_editor, tmp_path
     assert own_editor.diagnostics(other)  # still answering
     shown = [m for m in own_editor.notifications if m.get("method") == "window/showMessage"]
     assert shown == []
+
+
+def test_rule_sets_and_glossaries_edited_while_the_server_runs_are_read_again(editor,
+                                                                            tmp_path):
+    rules = tmp_path / "rulesets"
+    rules.mkdir()
+    (tmp_path / ".readlint.yaml").write_text(
+        "rule_dirs: [rulesets]\nrules:\n  glossary-link: {glossaries: [clinic.yaml], "
+        "practice: always}\n", encoding="utf-8")
+
+    def rule_set(words):
+        (rules / "patient.yaml").write_text(
+            "extends: base\naudience: [patient]\nrules:\n  long-sentence:\n"
+            f"    max_words: {words}\n", encoding="utf-8")
+
+    def glossary(*terms):
+        (tmp_path / "clinic.yaml").write_text(
+            "name: clinic\nurl_template: https://clinic.example/{id}\n"
+            "link_patterns: ['clinic\\.example/(?P<key>[\\w-]+)']\nterms:\n" + "".join(
+                f"  - {{id: {t.replace(' ', '-')}, term: {t}, definition: A term.}}\n"
+                for t in terms), encoding="utf-8")
+
+    rule_set(5)
+    glossary("wound vac")
+    page = ("---\ntitle: T\naudienceLevel: patient\nlanguage: en\n---\n\n# Care\n\nTake one "
+            "pill with water every morning. Your wound vac and drain tube help you heal.\n")
+    uri = editor.open(tmp_path / "p.md", page)
+    assert "RL102" in [d.get("code") for d in editor.diagnostics(uri)]
+    rule_set(40)  # saved in the editor
+    editor.notify("textDocument/didSave", {"textDocument": {
+        "uri": (rules / "patient.yaml").as_uri()}})
+    assert "RL102" not in [d.get("code") for d in editor.diagnostics(uri)]
+    glossary("wound vac", "drain tube")  # saved by another program: seen at the next check
+    time.sleep(1.1)
+    editor.change(uri, page + "\n", 2)
+    linked = [d["message"].split('"')[1] for d in editor.diagnostics(uri)
+              if d.get("code") == "RL202"]
+    assert linked == ["wound vac", "drain tube"]
