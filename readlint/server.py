@@ -435,9 +435,11 @@ class ReadlintServer(LanguageServer):
                     result = FileResult(display, source_text=text.replace("\r\n", "\n"))
                 else:
                     result = self.lint(linter, text, display, path)
-            else:
-                linter = self.linter_for(Path.cwd() / "untitled.md")
-                result = self.lint(linter, text, display, None)
+            else:  # an untitled buffer: with the workspace's settings, if it is a page
+                linter = self.linter_for(self.untitled_place())
+                result = self.lint(linter, text, display, None) \
+                    if document.language_id in (*PROSE_LANGUAGES, None, "") else \
+                    FileResult(display, source_text=text.replace("\r\n", "\n"))
         except ReadlintError as exc:  # a config that cannot be read: say so on line 1
             result = FileResult(display, error=exc)
         except Exception as exc:  # a bug must not stop the server; say it in the editor
@@ -472,6 +474,12 @@ class ReadlintServer(LanguageServer):
                 f"{limit / 1048576:.3g} MB limit. Raise max_file_size_mb in the config to "
                 "check it.", display, 1))
         return linter.lint_text(text, display, path)
+
+    def untitled_place(self) -> Path:
+        """Where an untitled buffer stands for its settings: the workspace's top folder (the
+        first of its folders), else the folder the server runs in."""
+        root = self.workspace.root_path
+        return Path(root or Path.cwd()) / "untitled.md"
 
     @staticmethod
     def is_prose(document: TextDocument, path: Path, linter: Linter) -> bool:
@@ -806,7 +814,10 @@ def _disable_action(ls: ReadlintServer, document: TextDocument, checked: Checked
         comment, scope = f"<!-- readlint-disable-file {p.code} -->\n", "this file"
     else:
         line = units.lines[p.line - 1] if p.line - 1 < len(units.lines) else ""
-        at = units.position(p.line, len(line) + 1)
+        # before a hard line break ("\\" or two spaces at the end), which must stay last
+        end = len(line) - 1 if line.endswith("\\") else \
+            len(line.rstrip(" ")) if line.endswith("  ") else len(line)
+        at = units.position(p.line, end + 1)
         comment, scope = f" <!-- readlint-disable-line {p.code} -->", "this line"
     edit = types.TextEdit(range=types.Range(start=at, end=at), new_text=comment)
     return types.CodeAction(
@@ -830,6 +841,8 @@ def hover_at(ls: ReadlintServer, uri: str, position: types.Position) -> types.Ho
     if checked is None:
         return None
     document = ls.workspace.get_text_document(uri)
+    if document.version != checked.version:
+        return None  # changed since the check: its places are the old text's
     at = document.position_from_client_units(position)
     text = checked.text
     lines = text.split("\n")
@@ -915,7 +928,7 @@ def _sentence_hover(ls: ReadlintServer, document: TextDocument, checked: Checked
     if not isinstance(doc, Document) or rule_set is None or column >= len(lines[line]):
         return None
     path = checked.result.source_path
-    linter = ls.linter_for(path if path is not None else Path.cwd() / "untitled.md")
+    linter = ls.linter_for(path if path is not None else ls.untitled_place())
     overrides = linter.selection.overrides_for(path)
     measured = next((a for a in linter.selection.measured(rule_set, overrides)
                      if HARD_SENTENCE in a.rule.tags), None)
@@ -956,7 +969,7 @@ def _sentence_hover(ls: ReadlintServer, document: TextDocument, checked: Checked
 
 def _glossaries(ls: ReadlintServer, checked: Checked) -> tuple[str, ...]:
     path = checked.result.source_path
-    linter = ls.linter_for(path if path is not None else Path.cwd() / "untitled.md")
+    linter = ls.linter_for(path if path is not None else ls.untitled_place())
     rule_set = checked.result.rule_set
     if rule_set is None:
         return ()

@@ -755,3 +755,45 @@ def test_rule_sets_and_glossaries_edited_while_the_server_runs_are_read_again(ed
     linked = [d["message"].split('"')[1] for d in editor.diagnostics(uri)
               if d.get("code") == "RL202"]
     assert linked == ["wound vac", "drain tube"]
+
+
+def test_an_untitled_buffer_takes_the_workspace_settings_and_only_if_it_is_a_page(tmp_path):
+    # the server may run in another folder than the workspace's
+    workspace, elsewhere = tmp_path / "site", tmp_path / "elsewhere"
+    workspace.mkdir()
+    elsewhere.mkdir()
+    (workspace / ".readlint.yaml").write_text("rules:\n  plain-words: off\n", encoding="utf-8")
+    client = Client(elsewhere)
+    client.start(workspace)
+    try:
+        def opened(uri, language, text):
+            client.notify("textDocument/didOpen", {"textDocument": {
+                "uri": uri, "languageId": language, "version": 1, "text": text}})
+            return [d.get("code") for d in client.diagnostics(uri)]
+
+        assert "RL203" not in opened("untitled:Untitled-1", "markdown", PAGE)
+        assert "RL102" in opened("untitled:Untitled-2", "markdown", PAGE)
+        assert opened("untitled:Untitled-3", "python",
+                      "print('We utilize this prior to that')\n") == []
+        # a hover asked before the check of a change is not answered from the old text
+        uri = client.open(workspace / "a.md", PAGE)
+        client.diagnostics(uri)
+        client.notify("textDocument/didChange", {
+            "textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [{"range": {"start": {"line": 6, "character": 0},
+                                          "end": {"line": 6, "character": 0}}, "text": "Now "}]})
+        assert client.request("textDocument/hover", {"textDocument": {"uri": uri},
+                              "position": {"line": 6, "character": 30}}) is None
+    finally:
+        assert client.stop() == 0
+
+
+def test_turning_a_rule_off_for_a_line_keeps_its_hard_line_break(editor, tmp_path):
+    for end in ("  ", "\\"):  # two spaces or a backslash: a line break the page shows
+        page = ("---\ntitle: T\naudienceLevel: patient\nlanguage: en\n---\n\n# Care\n\n"
+                f"The team will subsequently check your blood again.{end}\nThen rest.\n")
+        uri = editor.open(tmp_path / f"b{len(end)}.md", page)
+        plain = next(d for d in editor.diagnostics(uri) if d["code"] == "RL203")
+        off = next(a for a in actions(editor, uri, plain) if a["title"].startswith("Turn off"))
+        assert "blood again. <!-- readlint-disable-line RL203 -->" + end + "\n" in \
+            apply(page, off["edit"]["changes"][uri])
