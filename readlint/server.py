@@ -48,7 +48,7 @@ from pygls.protocol.json_rpc import (
 from pygls.workspace import TextDocument, Workspace
 
 from . import difficulty, glossary_sets, store
-from .config import CONFIG_FILE_NAMES
+from .config import CONFIG_FILE_NAMES, DEFAULT_EXTENSIONS
 from .document import Document
 from .errors import InputError, ReadlintError
 from .files import excluded
@@ -440,8 +440,14 @@ class ReadlintServer(LanguageServer):
                 result = self.lint(linter, text, display, None) \
                     if document.language_id in (*PROSE_LANGUAGES, None, "") else \
                     FileResult(display, source_text=text.replace("\r\n", "\n"))
-        except ReadlintError as exc:  # a config that cannot be read: say so on line 1
+        except ReadlintError as exc:  # a config that cannot be read: say so on line 1 of a
+            # page, on its own line in the config itself, and not in a script or data file
             result = FileResult(display, error=exc)
+            if path is not None and exc.path is not None and _same_file(path, exc.path):
+                result = FileResult(exc.path, error=exc)
+            elif path is not None and document.language_id not in PROSE_LANGUAGES and \
+                    path.suffix.lower() not in DEFAULT_EXTENSIONS:
+                result = FileResult(display, source_text=text.replace("\r\n", "\n"))
         except Exception as exc:  # a bug must not stop the server; say it in the editor
             logging.exception("readlint could not check %s", display)
             result = FileResult(display, error=ReadlintError(
@@ -607,6 +613,14 @@ def _place(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of an offset into text."""
     line_start = text.rfind("\n", 0, offset) + 1
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+def _same_file(path: Path, named: str) -> bool:
+    """Is `named` (a config's name in an error) the file at `path`?"""
+    try:
+        return path.resolve() == Path(named).resolve()
+    except OSError:
+        return False
 
 
 def document_path(uri: str) -> Path | None:

@@ -350,6 +350,16 @@ def test_a_broken_config_is_said_in_the_editor_and_a_left_out_file_gets_nothing(
     assert len(found) == 1 and found[0]["severity"] == 1
     assert found[0]["message"].startswith("This page cannot be checked: .readlint.yaml:2: not "
                                           "valid YAML")
+    # the config itself shows it on its own line; a script or a data file not at all
+    for name, language, text in ((".readlint.yaml", "yaml", config.read_text("utf-8")),
+                                 ("tool.py", "python", "print('hi')\n")):
+        editor.notify("textDocument/didOpen", {"textDocument": {
+            "uri": (tmp_path / name).as_uri(), "languageId": language, "version": 1,
+            "text": text}})
+    itself = editor.diagnostics(config.as_uri())
+    assert [(d["range"]["start"]["line"], d["severity"]) for d in itself] == [(1, 1)]
+    assert itself[0]["message"].startswith("not valid YAML")
+    assert editor.diagnostics((tmp_path / "tool.py").as_uri()) == []
     config.write_text("exclude: ['drafts/*']\n", encoding="utf-8")
     editor.notify("workspace/didChangeWatchedFiles", {"changes": [
         {"uri": config.as_uri(), "type": 2}]})
