@@ -114,6 +114,12 @@ def test_markdown_summary_is_short(run, corpus):
     assert out.startswith("### Readability report")
     assert "| `hard.md` |" in out and "⚠️" in out
     assert len(out.splitlines()) < 25
+    # its marks are explained, as the text report explains its own: an ungraded page's
+    # grade is marked, not shown as a grade like the others
+    assert "| `short.md` | " in out and \
+        out.split("| `short.md` | ")[1].split(" |")[0].endswith("\\*")
+    assert "\\* not graded (too few words of its own" in out
+    assert "⚠️ above its target grade" in out
 
 
 def test_sort_by_path(run, corpus):

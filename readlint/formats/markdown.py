@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import TextIO
 
-from ..report.model import Report, summary_line
+from ..report.model import DocumentRow, Report, summary_line
 from ..report.progress import Progress, show_count, show_grade, summary
 from ..report.since_base import Change
 from .base import Format, FormatOptions
@@ -63,11 +63,12 @@ def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
         out.write("| Document | Grade | Target | Long sentences | Undefined terms | "
                   "Missing links |\n| --- | ---: | ---: | ---: | ---: | ---: |\n")
         for r in rows:
-            flag = " ⚠️" if r.over_target > 0 else ""
+            flag = " ⚠️" if r.over_target > 0 else "" if r.graded else "\\*"
             out.write(f"| `{_cell(r.path)}` | {r.grade:.1f}{flag} | {r.grade_target:g} | "
                       f"{r.long_sentences} | {r.undefined_terms} | {r.missing_links} |\n")
         if len(report.rows) > len(rows):
             out.write(f"\n…and {len(report.rows) - len(rows)} more documents.\n")
+        _write_keys(rows, out)
     for kind, title in (("undefined", "Terms most often left unexplained"),
                         ("unlinked", "Glossary terms most often left without a link")):
         terms = report.todo_of(kind)[:10]
@@ -78,6 +79,22 @@ def write_report(report: Report, out: TextIO, options: FormatOptions) -> None:
             out.write(f"\n{title} (documents): {listed}\n")
     if report.since is not None:
         write_progress(report.since, out)
+
+
+def _write_keys(rows: Sequence[DocumentRow], out: TextIO) -> None:
+    """What the table's marks mean, those it uses (as the text report says them)."""
+    keys = []
+    if any(r.over_target > 0 for r in rows):
+        keys.append("⚠️ above its target grade")
+    if any(r.graded and r.over is False and r.grade > r.grade_target for r in rows):
+        keys.append("a grade past its target without ⚠️ is within its uncertainty: too few "
+                    "sentences to be sure")
+    if any(not r.graded for r in rows):
+        keys.append("\\* not graded (too few words of its own, or a page of links to other "
+                    "pages): not counted")
+    if keys:
+        said = "; ".join(keys)
+        out.write(f"\n{said[0].upper()}{said[1:]}.\n")
 
 
 def write_progress(progress: Progress, out: TextIO) -> None:
