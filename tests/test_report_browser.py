@@ -116,7 +116,12 @@ def test_document_text_is_shown_as_text_and_never_runs(report_page):
     assert page.evaluate("window.__pwned") is None
     assert page.locator("#prose img, #prose script, #doc-title b").count() == 0
     assert page.locator("#prose mark").count() >= 1  # "nephrectomy" is marked
-    assert "nephrectomy" in page.locator("#problems").inner_text()
+    listed = page.locator("#problems").inner_text()
+    assert "nephrectomy" in listed
+    # each problem reads "WARNING line 3, column ...", a space on each side of its place
+    assert re.search(r"(?:WARNING|INFO|ERROR) line \d+, column \d+ \(RL\d+ [a-z-]+\): \S",
+                     listed), listed
+    assert not re.search(r"(?:WARNING|INFO|ERROR)line", listed)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=True)
     assert (ARTIFACTS / "report.png").stat().st_size > 10_000

@@ -351,7 +351,9 @@
     detail.problems.forEach(function (p, i) {
       var li = el("li");
       li.appendChild(el("span", p[4], "sev"));
-      var where = " line " + p[0] + ", column " + p[1] + " (" + p[2] + " " + p[3] + "): ";
+      // the spaces stand outside the button: inside it, a browser drops them ("INFOline 10")
+      li.appendChild(document.createTextNode(" "));
+      var where = "line " + p[0] + ", column " + p[1] + " (" + p[2] + " " + p[3] + "):";
       if (byProblem[i]) {
         var go = el("button", where, "link");
         go.type = "button";
@@ -362,6 +364,7 @@
       } else {
         li.appendChild(el("span", where));
       }
+      li.appendChild(document.createTextNode(" "));
       li.appendChild(el("span", p[5]));
       problems.appendChild(li);
     });
