@@ -176,7 +176,7 @@ def _date(value: str | None) -> str | None:
                                  "2026-03-30") from None
 
 
-_DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _shard(value: str | None) -> tuple[int, int] | None:

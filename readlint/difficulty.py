@@ -1306,11 +1306,12 @@ def sentence_of(doc: Document, item: Difficulty) -> Sentence:
 def difficulty_at(doc: Document, offset: int, limits: Limits = DEFAULT_LIMITS,
                   skip: Sequence[str] | None = ADMINISTRATIVE) -> Difficulty | None:
     """The difficulty of the sentence at a character offset of the file (for an editor's
-    hover), any sentence, headings and table cells too; None where there is no prose. A
-    sentence of prose outside the sections `skip` names (those hard-sentence skips) gets the
-    score the rule and the report give it."""
+    hover), any sentence, headings and table cells too; None where there is no prose, and in
+    a block mostly in another language (the model is English). A sentence of prose outside
+    the sections `skip` names (those hard-sentence skips) gets the score the rule and the
+    report give it."""
     found = doc.block_at(offset)
-    if found is None:
+    if found is None or other_language(doc.blocks[found[0]].text):
         return None
     block_index, at = found
     place = next((i for i, sentence in enumerate(doc.sentences)

@@ -445,8 +445,8 @@ class ReadlintServer(LanguageServer):
             result = FileResult(display, error=exc)
             if path is not None and exc.path is not None and _same_file(path, exc.path):
                 result = FileResult(exc.path, error=exc)
-            elif path is not None and document.language_id not in PROSE_LANGUAGES and \
-                    path.suffix.lower() not in DEFAULT_EXTENSIONS:
+            elif document.language_id not in (*PROSE_LANGUAGES, None, "") and \
+                    (path is None or path.suffix.lower() not in DEFAULT_EXTENSIONS):
                 result = FileResult(display, source_text=text.replace("\r\n", "\n"))
         except Exception as exc:  # a bug must not stop the server; say it in the editor
             logging.exception("readlint could not check %s", display)
@@ -485,6 +485,9 @@ class ReadlintServer(LanguageServer):
         """Where an untitled buffer stands for its settings: the workspace's top folder (the
         first of its folders), else the folder the server runs in."""
         root = self.workspace.root_path
+        if not root:
+            folders = list(self.workspace.folders.values())
+            root = document_path(folders[0].uri) if folders else None
         return Path(root or Path.cwd()) / "untitled.md"
 
     @staticmethod
@@ -824,8 +827,14 @@ def _disable_action(ls: ReadlintServer, document: TextDocument, checked: Checked
     units = Units(document, checked.text)
     below = _below_front_matter(checked.text)
     if below is not None and p.line < below:
-        at = units.position(below, 1)
-        comment, scope = f"<!-- readlint-disable-file {p.code} -->\n", "this file"
+        if below <= len(units.lines):
+            at = units.position(below, 1)
+            comment = f"<!-- readlint-disable-file {p.code} -->\n"
+        else:  # the page ends at its closing "---": a line of its own after it
+            last = units.lines[-1] if units.lines else ""
+            at = units.position(len(units.lines), len(last) + 1)
+            comment = f"\n<!-- readlint-disable-file {p.code} -->"
+        scope = "this file"
     else:
         line = units.lines[p.line - 1] if p.line - 1 < len(units.lines) else ""
         # before a hard line break ("\\" or two spaces at the end), which must stay last

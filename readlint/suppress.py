@@ -27,8 +27,8 @@ from .registry import Registry
 _DIRECTIVE = lazy_re(r"\s*readlint-([A-Za-z-]*[A-Za-z])(?=[\s:]|$)\s*:?(.*)", re.S)
 KEYWORDS = ("disable", "enable", "disable-line", "disable-next-line", "disable-file")
 # A comment meant as one, written another way: a space for the hyphen, capitals
-_NEAR_DIRECTIVE = lazy_re(r"\s*((?i:readlint)[\s_:-]+((?i:disable-next-line|disable-line|"
-                          r"disable-file|disable|enable)))\b")
+_NEAR_DIRECTIVE = lazy_re(r"\s*((?i:readlint)[\s_:-]+((?i:disable[\s_-]+next[\s_-]+line|"
+                          r"disable[\s_-]+line|disable[\s_-]+file|disable|enable)))\b")
 ALL = "*"
 
 
@@ -115,9 +115,10 @@ def _directive(comment: Comment, registry: Registry,
     if not m:
         near = _NEAR_DIRECTIVE.match(comment.text)
         if near:  # "readlint disable-next-line", "READLINT-DISABLE": meant, and ignored
+            keyword = re.sub(r"[\s_-]+", "-", near.group(2).lower())
             report(comment, f"'{near.group(1)}' is not how a readlint comment is written: "
-                            f"write 'readlint-{near.group(2).lower()}' (small letters, joined "
-                            "by a hyphen), or it is ignored.")
+                            f"write 'readlint-{keyword}' (small letters, joined by hyphens), "
+                            "or it is ignored.")
         return None
     kind = m.group(1)
     if kind not in KEYWORDS:

@@ -401,9 +401,13 @@ def test_front_matter_below_empty_lines_is_reported_and_fixed(run, write):
         "(audienceLevel, title) count for nothing and it shows on the page as text.")
     assert run("check", "a.md", "--select", "front-matter-fields", "--fix").exit_code == 0
     assert page.read_text(encoding="utf-8").startswith("---\ntitle: T\n")
-    # a rule line below an empty line, with no closing line, is no front matter
+    # a rule line below an empty line, with no closing line, is no front matter, nor are
+    # two rules between paragraphs (taking the empty line away would make it unreadable)
     write("b.md", b"\n---\n\nText here.\n")
-    assert "RL401" not in run("check", "b.md", "--select", "front-matter-fields").stdout
+    write("c.md", b"\nIntro text.\n\n---\n\nMore text here.\n\n---\n\nEnd.\n")
+    write("d.md", b"\n---\n\nMore text here.\n\n---\n\nEnd.\n")
+    for name in ("b.md", "c.md", "d.md"):
+        assert "RL401" not in run("check", name, "--select", "front-matter-fields").stdout
 
 
 def test_an_audience_no_rule_set_serves_is_reported_where_it_is_written(run, write):
@@ -412,9 +416,9 @@ def test_an_audience_no_rule_set_serves_is_reported_where_it_is_written(run, wri
     result = run("check", "a.md", "--format", "json")
     found = [p for p in json.loads(result.stdout)["problems"] if p["rule"] == "front-matter-fields"]
     assert [(p["line"], p["message"]) for p in found] == [
-        (3, "'audienceLevel: profesional' is no audience the rule sets serve, so the page was "
-            "checked with the default audience's rules: did you mean 'professional'? Write one "
-            "of caregiver, patient, professional.")]
+        (3, "'audienceLevel: profesional' is no audience the rule sets serve, so it cannot "
+            "choose the rules this page is checked with. Write one of caregiver, patient, "
+            "professional (did you mean 'professional'?).")]
     # another name a rule set lists is an audience, in any case
     write("b.md", "---\ntitle: T\naudienceLevel: Clinician\nlanguage: en\n---\n\nText here.\n")
     assert "RL401" not in run("check", "b.md").stdout

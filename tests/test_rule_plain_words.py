@@ -161,6 +161,9 @@ def test_a_sentence_the_swap_would_break_gets_nothing():
                  "You may have severe nausea.", "You may also have cramps, bloating, nausea "
                  "and an urgent need to go."):
         assert found(text) == [], text
+    # a list hangs on its nearest verb: after "include" it reads, whatever came before
+    assert found("If you have signs, they may include fever, chills, nausea and pain.") == \
+        [("nausea", 1, 52, 'Use "feeling sick to your stomach" instead of "nausea".')]
     # "require them to" makes them do it; "need them to" says something else
     assert found("Your problems may require them to wear a pad.") == []
     assert found("Your problems may require surgery.") == \

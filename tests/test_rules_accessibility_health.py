@@ -46,6 +46,8 @@ def test_review_frequencies_and_due_dates():
     page = "---\nlastReviewed: 2026-01-01\nreviewFrequency: 6 month\n---\n\nText.\n"
     assert "and is reviewed every 6 months: its review was due on 2026-07-01" in \
         lint(page, select="review-overdue")[0].message
+    assert "and is reviewed weekly: its review was due on 2026-01-08" in lint(
+        page.replace("6 month", "Weekly"), select="review-overdue")[0].message
     assert add(datetime.date(2025, 11, 30), 3, 0) == datetime.date(2026, 2, 28)
     page = "---\nlastReviewed: 2026-01-01\nreviewFrequency: 30\n---\n\nText.\n"
     assert lint(page, select="review-overdue") != []  # today is later than 2026-01-31

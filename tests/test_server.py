@@ -154,6 +154,13 @@ def test_a_problem_in_the_front_matter_is_turned_off_for_the_file_below_it(edito
                             "<!-- readlint-disable-file RL401 -->\n")
     editor.change(uri, fixed, 2)
     assert "RL401" not in [d["code"] for d in editor.diagnostics(uri)]
+    # a page that ends at its closing "---": the comment goes on a line of its own after it
+    bare = "---\ntitle: T\naudienceLevel: patient\n---"
+    uri = editor.open(tmp_path / "bare.md", bare)
+    field = next(d for d in editor.diagnostics(uri) if d["code"] == "RL401")
+    off = next(a for a in actions(editor, uri, field) if a["title"].startswith("Turn off"))
+    assert apply(bare, off["edit"]["changes"][uri]) == bare + \
+        "\n<!-- readlint-disable-file RL401 -->"
 
 
 def test_a_line_separator_inside_a_line_does_not_move_edits_below_it(editor, tmp_path):
@@ -785,6 +792,14 @@ def test_an_untitled_buffer_takes_the_workspace_settings_and_only_if_it_is_a_pag
         assert "RL102" in opened("untitled:Untitled-2", "markdown", PAGE)
         assert opened("untitled:Untitled-3", "python",
                       "print('We utilize this prior to that')\n") == []
+        # no difficulty for a sentence in another language: hard-sentence leaves it alone
+        spanish = ("Cuando la presión se mantiene alta durante mucho tiempo, puede dañar el "
+                   "corazón, los riñones y el cerebro, por eso es importante seguir las "
+                   "indicaciones de su médico.")
+        es = client.open(workspace / "es.md", f"# Presión\n\n{spanish}\n")
+        client.diagnostics(es)
+        assert client.request("textDocument/hover", {"textDocument": {"uri": es},
+                              "position": {"line": 2, "character": 20}}) is None
         # a hover asked before the check of a change is not answered from the old text
         uri = client.open(workspace / "a.md", PAGE)
         client.diagnostics(uri)

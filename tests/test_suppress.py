@@ -92,7 +92,9 @@ def test_unused_disables_are_reported_on_request(run, write):
 def test_a_comment_meant_for_readlint_but_written_another_way_is_reported():
     # a space for the hyphen, or capitals: the writer meant it, and it would do nothing
     for written in ("readlint disable-next-line long-sentence",
-                    "READLINT-DISABLE-NEXT-LINE long-sentence"):
+                    "READLINT-DISABLE-NEXT-LINE long-sentence",
+                    "readlint disable next line long-sentence",
+                    "readlint_disable_next_line long-sentence"):
         text = f"<!-- {written} -->\n{LONG}\n"
         problems = lint(text, select="long-sentence,unknown-directive")
         assert [(p.rule, p.line) for p in problems] == [("unknown-directive", 1),

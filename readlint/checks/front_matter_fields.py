@@ -2,13 +2,16 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..document import Document
+from ..errors import InputError
 from ..patterns import lazy_re
 from ..problem import Fix, Problem, Severity
 from ..rule import DOCUMENT_HEALTH, FIELD_VALUE, NO_OPTIONS, Example, Rule, RunContext
+from ..source import front_matter
 from ..yamltext import shown, shown_text
 
 KINDS = {"text", "date", "number", "list", "boolean", "text or number"}
@@ -91,8 +94,8 @@ class FrontMatterFields(Rule):
                       "additionalProperties": {"type": "array", "items": {"type": "string"}},
                       "default": {},
                       "description": "Each rule set's name and the other audienceLevel values "
-                                     "it serves; the run sets them from its rule sets (empty: "
-                                     "audienceLevel is not checked)."},
+                                     "it serves: the run fills it in from its rule sets, over "
+                                     "any value a config gives."},
         "kinds": {"type": "object", "additionalProperties": {"enum": sorted(KINDS)},
                   "default": {"title": "text", "audienceLevel": "text", "language": "text",
                               "lastReviewed": "date", "reviewFrequency": "text or number",
@@ -103,7 +106,7 @@ class FrontMatterFields(Rule):
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
         meta = doc.metadata
         if not meta and not doc.body_start:
-            late = _LATE_FRONT_MATTER.match(doc.source)
+            late = _late_front_matter(doc)
             if late is not None:  # written below empty lines: read as text, not as fields
                 yield self.problem(doc, late.start(1), late.end(1) - 1,
                                    "This front matter is not read: it must start on the first "
@@ -161,11 +164,11 @@ class FrontMatterFields(Rule):
             return
         served = [name for name, others in audiences.items() if others] or list(audiences)
         near = difflib.get_close_matches(value.strip().lower(), sorted(known), n=1)
-        hint = f"did you mean '{near[0]}'? " if near else ""
+        hint = f" (did you mean '{near[0]}'?)" if near else ""
         yield self.problem(doc, *field_place(doc, "audienceLevel"),
                            f"'audienceLevel: {shown_text(value)}' is no audience the rule sets "
-                           f"serve, so the page was checked with the default audience's rules: "
-                           f"{hint}Write one of {', '.join(served)}.", subject="audienceLevel")
+                           f"serve, so it cannot choose the rules this page is checked with. "
+                           f"Write one of {', '.join(served)}{hint}.", subject="audienceLevel")
 
     def _repeated(self, doc: Document) -> Iterator[Problem]:
         """Each earlier line of a field written more than once: its value is dropped."""
@@ -182,6 +185,20 @@ class FrontMatterFields(Rule):
 
 # Front matter below empty lines: a "---" line after them, fields, and a "---" line again.
 _LATE_FRONT_MATTER = lazy_re(r"(?:[ \t]*\n)+(---[ \t]*\n)(?:[^\n]*\n){0,200}?---[ \t]*(?:\n|$)")
+
+
+def _late_front_matter(doc: Document) -> re.Match[str] | None:
+    """Front matter below empty lines: a "---" line, fields and a "---" line again, that
+    readlint reads as front matter once the empty lines are gone (not two rules between
+    paragraphs); None when there is none."""
+    late = _LATE_FRONT_MATTER.match(doc.source)
+    if late is None:
+        return None
+    try:
+        fields = front_matter(doc.source[late.start(1):], doc.path).metadata
+    except InputError:
+        return None
+    return late if isinstance(fields, dict) and fields else None
 
 
 def _a(kind: str) -> str:

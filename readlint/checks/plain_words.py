@@ -295,8 +295,8 @@ def _listed_after(before: list[str], words: frozenset[str]) -> bool:
     "You may also have fever, chills, nausea")? The list is read back to a mark that ends a
     clause, for up to _LIST_REACH words and marks."""
     for token in before[:_LIST_REACH]:
-        if token in _CLAUSE_MARKS:
-            return False
+        if token in _CLAUSE_MARKS or token in _LIST_HEADS:
+            return False  # the list follows another word: "they may include fever, nausea"
         if token in _LIST_VERBS and token in words:
             return True
     return False
@@ -304,6 +304,10 @@ def _listed_after(before: list[str], words: frozenset[str]) -> bool:
 
 _LIST_REACH = 15
 _CLAUSE_MARKS = frozenset(".;:()?!")
+# Words a list may follow that are not the verbs a pair cannot follow (a nearer one of these
+# is what the list hangs on)
+_LIST_HEADS = frozenset("include includes included including are is was were be cause causes "
+                        "caused as like with such may can might could will".split())
 _LIST_VERBS = frozenset("have has had having feel feels felt".split())
 
 

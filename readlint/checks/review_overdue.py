@@ -147,7 +147,7 @@ def _how_often(frequency: Any) -> str:
         return f"every {frequency} days" if frequency != 1 else "every day"
     text = str(frequency).strip()
     if text.lower() in MONTHS or text.lower() in DAYS:
-        return text
+        return text.lower()  # "is reviewed quarterly", not "Quarterly"
     m = _EVERY.fullmatch(text.lower())
     if m:  # "6 month" is said "every 6 months", "1 week" "every week"
         n, unit = int(m.group(1)), m.group(2)
