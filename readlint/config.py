@@ -25,9 +25,14 @@ DEFAULT_AUDIENCE = "patient"
 DEFAULT_EXTENSIONS = (".md", ".markdown", ".txt")
 # A repository's own files, which are not pages for patients: left out unless
 # `project_files: true` (file-name globs, any case).
-PROJECT_FILES = ("readme*", "changelog*", "requirements*.txt", "constraints*.txt",
+PROJECT_FILES = ("requirements*.txt", "constraints*.txt",
                  # a web site's own files for robots and people, not pages
                  "robots.txt", "humans.txt")
+# A repository's read-me and change log, in any case, also in another language
+# ("README.md", "CHANGELOG.rst", "README.de.md", "README_zh-CN.md"), not a page whose name
+# begins the same ("readme-for-patients.md", "changelog-of-care.md").
+PROJECT_DOCS = r"(?:readme|changelog)(?:[._][a-z]{2}(?:[-_][a-z]{2,4})?)?"
+
 # A repository's files by their whole name before the dot, in any case ("LICENSE.txt", not
 # "licensed-home-care.md", nor "contributing-factors-for-stroke.md").
 PROJECT_NAMES = ("contributing", "license", "licence", "copying", "code_of_conduct")

@@ -6,10 +6,17 @@ import errno
 import fnmatch
 import hashlib
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from .config import PROJECT_FILES, PROJECT_NAMES, PROJECT_NAMES_IN_CAPITALS, Config
+from .config import (
+    PROJECT_DOCS,
+    PROJECT_FILES,
+    PROJECT_NAMES,
+    PROJECT_NAMES_IN_CAPITALS,
+    Config,
+)
 from .errors import InputError
 from .globs import matches
 from .source import display_path, printable
@@ -106,6 +113,8 @@ def project_file(name: str) -> bool:
     SUPPORT.md), not a page ("support.md", "history-of-cancer.md", "licensed-home-care.md")?"""
     low = name.lower()
     if any(fnmatch.fnmatch(low, p) for p in PROJECT_FILES):
+        return True
+    if re.fullmatch(PROJECT_DOCS, low.rsplit(".", 1)[0] if "." in low else low):
         return True
     stem = name.split(".", 1)[0]
     return stem.lower() in PROJECT_NAMES or \

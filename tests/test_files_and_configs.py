@@ -30,12 +30,14 @@ def test_pages_named_like_a_repositorys_files_are_checked(run, write):
     for name in ("support.md", "support-groups.md", "history.md", "history-of-cancer.md",
                  "news.md", "changes-in-your-body.md", "licensed-home-care.md",
                  "contributing-factors-for-stroke.md", "SUPPORT.md", "NEWS.txt", "License.md",
-                 "CONTRIBUTING.md"):
+                 "CONTRIBUTING.md", "readme-for-patients.md", "Changelog-of-care.md",
+                 "README.de.md", "README_zh-CN.md"):
         write(f"site/{name}", PAGE)
     assert checked(run("check", "site")) == {
         "site/support.md", "site/support-groups.md", "site/history.md",
         "site/history-of-cancer.md", "site/news.md", "site/changes-in-your-body.md",
-        "site/licensed-home-care.md", "site/contributing-factors-for-stroke.md"}
+        "site/licensed-home-care.md", "site/contributing-factors-for-stroke.md",
+        "site/readme-for-patients.md", "site/Changelog-of-care.md"}
 
 
 def test_a_path_that_gives_no_page_is_noted(run, write):
