@@ -508,3 +508,12 @@ def test_a_resource_the_writer_describes_is_the_writers_text():
             "young adults who have cancer\n")
     assert [p.message for p in lint(text, select="plain-words")] == \
         ['Use "help" instead of "assistance".']
+
+
+def test_dosing_shorthand_gets_its_plain_words_where_the_letters_are_no_word():
+    assert found("Take one pill BID. Take it tid with food, and one qhs.") == [
+        ("BID", 1, 15, 'Use "twice a day" instead of "BID".'),
+        ("tid", 1, 28, 'Use "three times a day" instead of "tid".'),
+        ("qhs", 1, 51, 'Use "at bedtime" instead of "qhs".')]
+    assert found("The company made a bid to buy it.") == []  # "bid" the word
+    assert lint("Give 5 mg tid.\n", select="plain-words", audience="professional") == []

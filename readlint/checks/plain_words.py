@@ -161,8 +161,9 @@ class PlainWords(Rule):
 
     def _report(self, doc: Document, start: int, end: int, found: str, plain: str,
                 fixable: bool) -> Problem:
-        if found[:1].isupper():
-            plain = plain[:1].upper() + plain[1:]
+        if found[:1].isupper() and (not found.isupper() or len(found) == 1 or
+                                    _opens_sentence(doc.source, start)):
+            plain = plain[:1].upper() + plain[1:]  # (not "Take it Twice a day" for "BID")
         fix = None
         if fixable and doc.source[start:end] == found:
             fix = Fix(start, end, plain, f"use \"{plain}\"")
@@ -266,6 +267,16 @@ def _with_article(pair: Pair, low: str, text: str, start: int, end: int, before:
             start -= len(article) + 1
             plain = f"{new} {plain}"
     return start, text[start:end], plain
+
+
+def _opens_sentence(source: str, start: int) -> bool:
+    """Does a sentence start at `start`: after a full stop, or first on its line (a list
+    item's mark before it)?"""
+    line = source[source.rfind("\n", 0, start) + 1:start]
+    return _LINE_OPENING.fullmatch(line) is not None or line.rstrip()[-1:] in (".", "!", "?")
+
+
+_LINE_OPENING = lazy_re(r"\s*(?:[-*+]|\d+[.)]|#+)?\s*")
 
 
 def _fits_between(pair: Pair, before: list[str], after: list[str], lead: str = "") -> bool:
@@ -997,8 +1008,8 @@ def _matcher(extra: tuple[tuple[str, str], ...],
     pairs: dict[str, Pair] = {}
     for item in raw:
         complex_ = item["complex"]
-        if " " not in complex_ and is_familiar(complex_, familiar):
-            continue  # readers know it already: "however"
+        if " " not in complex_ and not complex_.isupper() and is_familiar(complex_, familiar):
+            continue  # readers know it already: "however" (not "BID", whose "bid" they know)
         verb = bool(item.get("verb"))
         words = {key: frozenset(w.lower() for w in item.get(key, ()))
                  for key in ("not_before", "not_after", "only_after", "only_before", "not_with")}
