@@ -272,8 +272,11 @@ def _with_article(pair: Pair, low: str, text: str, start: int, end: int, before:
 def _opens_sentence(source: str, start: int) -> bool:
     """Does a sentence start at `start`: after a full stop, or first on its line (a list
     item's mark before it)?"""
-    line = source[source.rfind("\n", 0, start) + 1:start]
-    return _LINE_OPENING.fullmatch(line) is not None or line.rstrip()[-1:] in (".", "!", "?")
+    lo = max(0, start - _REACH)  # (a line of a megabyte is not read back whole each time)
+    newline = source.rfind("\n", lo, start)
+    line = source[newline + 1 if newline >= 0 else lo:start]
+    return (newline >= 0 or lo == 0) and _LINE_OPENING.fullmatch(line) is not None or \
+        line.rstrip()[-1:] in (".", "!", "?")
 
 
 _LINE_OPENING = lazy_re(r"\s*(?:[-*+]|\d+[.)]|#+)?\s*")
