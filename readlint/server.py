@@ -51,7 +51,7 @@ from . import difficulty, glossary_sets, store
 from .config import CONFIG_FILE_NAMES, DEFAULT_EXTENSIONS
 from .document import Document
 from .errors import InputError, ReadlintError
-from .files import excluded
+from .files import excluded, page_at
 from .fixes import write_atomically
 from .linter import Choices, Linter, example_problems
 from .problem import Fix, Problem, Severity
@@ -430,7 +430,8 @@ class ReadlintServer(LanguageServer):
         try:
             if path is not None:
                 linter = self.linter_for(path)
-                if excluded(path, linter.config) or not self.is_prose(document, path, linter):
+                if excluded(path, linter.config) or \
+                        not self.is_prose(document, path, linter.config.extensions):
                     # The config leaves the file out, or it is not a page (a script, data).
                     result = FileResult(display, source_text=text.replace("\r\n", "\n"))
                 else:
@@ -438,15 +439,15 @@ class ReadlintServer(LanguageServer):
             else:  # an untitled buffer: with the workspace's settings, if it is a page
                 linter = self.linter_for(self.untitled_place())
                 result = self.lint(linter, text, display, None) \
-                    if document.language_id in (*PROSE_LANGUAGES, None, "") else \
+                    if self.is_prose(document, None, linter.config.extensions) else \
                     FileResult(display, source_text=text.replace("\r\n", "\n"))
         except ReadlintError as exc:  # a config that cannot be read: say so on line 1 of a
             # page, on its own line in the config itself, and not in a script or data file
             result = FileResult(display, error=exc)
-            if path is not None and exc.path is not None and _same_file(path, exc.path):
+            if path is not None and exc.path is not None and page_at(exc.path, [path]):
                 result = FileResult(exc.path, error=exc)
-            elif document.language_id not in (*PROSE_LANGUAGES, None, "") and \
-                    (path is None or path.suffix.lower() not in DEFAULT_EXTENSIONS):
+            elif not (self.is_prose(document, path, DEFAULT_EXTENSIONS) or
+                      document.language_id in (None, "")):  # (may be a page: say it)
                 result = FileResult(display, source_text=text.replace("\r\n", "\n"))
         except Exception as exc:  # a bug must not stop the server; say it in the editor
             logging.exception("readlint could not check %s", display)
@@ -491,11 +492,15 @@ class ReadlintServer(LanguageServer):
         return Path(root or Path.cwd()) / "untitled.md"
 
     @staticmethod
-    def is_prose(document: TextDocument, path: Path, linter: Linter) -> bool:
-        """A page to check: Markdown or text for the editor, or a file with one of the
-        extensions the config checks (.md, .markdown and .txt unless it says otherwise)."""
-        return document.language_id in PROSE_LANGUAGES or \
-            path.suffix.lower() in linter.config.extensions
+    def is_prose(document: TextDocument, path: Path | None, extensions: Sequence[str]) -> bool:
+        """A page to check: Markdown or text for the editor, a file with one of the
+        `extensions` the config checks (.md, .markdown and .txt unless it says otherwise), or
+        an untitled buffer (`path` None) the editor gives no language."""
+        if document.language_id in PROSE_LANGUAGES:
+            return True
+        if path is None:
+            return document.language_id in (None, "")
+        return path.suffix.lower() in extensions
 
     def check_later(self, uri: str) -> None:
         """Check after a short pause; a newer change restarts the pause."""
@@ -616,14 +621,6 @@ def _place(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of an offset into text."""
     line_start = text.rfind("\n", 0, offset) + 1
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
-
-
-def _same_file(path: Path, named: str) -> bool:
-    """Is `named` (a config's name in an error) the file at `path`?"""
-    try:
-        return path.resolve() == Path(named).resolve()
-    except OSError:
-        return False
 
 
 def document_path(uri: str) -> Path | None:
