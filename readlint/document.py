@@ -117,25 +117,35 @@ class Document:
         firsts = self._first_sentences
         return self.sentences[firsts[index]:firsts[index + 1]]
 
+    def block_sentences_start(self, index: int) -> int:
+        """The place in `sentences` of the first sentence of the block at `index` (or where
+        it would stand, when the block has none)."""
+        return self._first_sentences[index]
+
     def block_words(self, index: int) -> Iterator[Word]:
         """The words of the block at `index` (offsets into its text), from its sentences."""
         for sentence in self.block_sentences(index):
             yield from sentence.words
 
     @cached_property
+    def sentence_stats(self) -> list[TextStats]:
+        """Readability counts of each sentence, in the order of `sentences`: each word is
+        counted once, for every sum of sentences a rule asks for."""
+        count = TextStats.from_sentences
+        return [count((sentence,)) for sentence in self.sentences]
+
+    @cached_property
     def block_stats(self) -> list[TextStats]:
         """Readability counts of each block (sections and the whole add these up)."""
-        grouped: list[list[Sentence]] = [[] for _ in self.blocks]
-        for sentence in self.sentences:
-            grouped[sentence.block_index].append(sentence)
-        return [TextStats.from_sentences(group) for group in grouped]
+        firsts, each = self._first_sentences, self.sentence_stats
+        return [TextStats.total(each[firsts[i]:firsts[i + 1]]) for i in range(len(self.blocks))]
 
     @cached_property
     def stats(self) -> TextStats:
         return self.stats_of(range(len(self.blocks)))
 
     def stats_of(self, block_indices: Iterable[int]) -> TextStats:
-        return sum((self.block_stats[i] for i in block_indices), TextStats())
+        return TextStats.total(self.block_stats[i] for i in block_indices)
 
     def text_under_empty_heading(self, mark: HeadingMark) -> int | None:
         """The block right under an empty heading ("##" alone on its line) when it reads as

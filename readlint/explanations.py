@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 
 from .patterns import lazy_re
@@ -107,14 +107,13 @@ def explained(text: str, start: int, end: int, term_is_acronym: bool = False,
     may be followed by an everyday head noun ("sphenoid bone (a butterfly-shaped bone)",
     "a sitz bath—a warm, shallow bath") or by its abbreviation ("gonadotropin (beta-hCG), a
     hormone ...")."""
-    marks = _text_marks(text)
-    # several rules ask about the same words: each answer is worked out once for a text
-    key = (start, end, term_is_acronym, kinds)
-    answer = marks.answers.get(key)
-    if answer is None:
-        answer = marks.answers[key] = _explained(text, start, end, term_is_acronym, kinds,
-                                                 marks)
-    return answer
+    return _text_marks(text).explained(start, end, term_is_acronym, kinds)
+
+
+def explainer(text: str) -> Callable[[int, int], bool]:
+    """`explained` for many words of one text, the text given once: `explainer(text)(start,
+    end)` is `explained(text, start, end)`."""
+    return _text_marks(text).explained
 
 
 def _explained(text: str, start: int, end: int, term_is_acronym: bool, kinds: bool,
@@ -324,6 +323,17 @@ class _Marks:
     def folded(self) -> str:
         """The text in lower case (`case_folded`)."""
         return case_folded(self.text)
+
+    def explained(self, start: int, end: int, term_is_acronym: bool = False,
+                  kinds: bool = True) -> bool:
+        """`explained(text, start, end, ...)` for this text: several rules ask about the same
+        words, and each answer is worked out once for a text."""
+        key = (start, end, term_is_acronym, kinds)
+        answer = self.answers.get(key)
+        if answer is None:
+            answer = self.answers[key] = _explained(self.text, start, end, term_is_acronym,
+                                                    kinds, self)
+        return answer
 
     def holds(self, needed: _Needed, lo: int, hi: int) -> bool:
         """Does text[lo:hi] hold one of the needed words (in lower case when they are

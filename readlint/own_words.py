@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from .blocks import Block
 from .document import Document
-from .explanations import explained
+from .explanations import explainer
 from .glossary_files import BUNDLED
 from .glossary_sets import block_matches
 from .nearby import resource_title
@@ -87,18 +87,21 @@ def _known_terms(doc: Document, by_block: list[list[Sentence]], left_out: list[b
                  topic: frozenset[str]) -> set[str]:
     """Terms the page explains or links anywhere (folded), and its title's words: known to
     the reader wherever they recur."""
-    counter = default_counter()
+    count = default_counter().count
     known = set(topic)
     for index, block in enumerate(doc.blocks):
         if left_out[index]:
             continue
         for link in block.links:
             known.update(fold(w) for w in _WORD.findall(block.text[link.start:link.end]))
+        ask = None  # `explained` for the block's text, when first needed
         for sentence in by_block[index]:
-            for word in sentence.words:
-                if counter.count(word.text) >= 3 and fold(word.text) not in known and \
-                        explained(block.text, word.start, word.end):
-                    known.add(fold(word.text))
+            for text, start, end in sentence.words:
+                if count(text) >= 3 and fold(text) not in known:
+                    if ask is None:
+                        ask = explainer(block.text)
+                    if ask(start, end):
+                        known.add(fold(text))
     return known
 
 
@@ -112,9 +115,7 @@ class OwnWords:
             for match in matches:
                 if any(e.glossary == "nci-drugs" for e in match.entries):
                     drug_words[index].update(range(match.start, match.end))
-        by_block: list[list[Sentence]] = [[] for _ in doc.blocks]
-        for sentence in doc.sentences:
-            by_block[sentence.block_index].append(sentence)
+        by_block: list[list[Sentence]] = [doc.block_sentences(i) for i in range(len(doc.blocks))]
         topic = frozenset(w for w in topic_words(doc) if w)
         stock = stock_sentences()
         cards = [_link_card(block) for block in doc.blocks]
@@ -124,10 +125,15 @@ class OwnWords:
         left_out = [cards[i] or block.kind != "heading" and
                     _names_only(block, [w.text for s in by_block[i] for w in s.words])
                     for i, block in enumerate(doc.blocks)]
-        # the writer's sentences, stock ones too (not the blocks left out, nor tables)
-        self.prose = [s for i, block in enumerate(by_block) if not left_out[i] for s in block
-                      if not table_of_signs(s)]
-        prose_places = {(s.block_index, s.start) for s in self.prose}
+        # the writer's sentences, stock ones too (not the blocks left out, nor tables): by
+        # their place in doc.sentences
+        firsts = [doc.block_sentences_start(i) for i in range(len(doc.blocks))]
+        prose_at = [firsts[i] + k for i, block in enumerate(by_block) if not left_out[i]
+                    for k, s in enumerate(block) if not table_of_signs(s)]
+        self.prose = [doc.sentences[at] for at in prose_at]
+        # (the counts of each sentence, every word counted as it is)
+        self.prose_stats = TextStats.total(doc.sentence_stats[at] for at in prose_at)
+        prose_places = set(prose_at)
         known = _known_terms(doc, by_block, left_out, topic)
         # Whether a word counts as a short word wherever it stands, by its text.
         plain: dict[str, bool] = {}
@@ -138,13 +144,15 @@ class OwnWords:
                 continue
             keys = _pronunciation_keys(block.text)
             counted = []
-            for sentence in by_block[index]:
-                if (sentence.block_index, sentence.start) not in prose_places or \
+            for at, sentence in enumerate(by_block[index], firsts[index]):
+                if at not in prose_places or \
                         len(sentence.words) >= 3 and stock_key(sentence, topic) in stock:
                     continue  # a table of signs, or a stock sentence
                 weights = _weights(sentence, keys, drug_words[index],
                                    block.kind == "heading", known, plain)
-                stats = TextStats.weighed(sentence, weights)
+                # every word counted as it is: the sentence's own counts
+                stats = doc.sentence_stats[at] if weights.count(COUNTED) == len(weights) \
+                    else TextStats.weighed(sentence, weights)
                 if stats.sentences:
                     counted.append(stats)
             self.sentences.append(counted)

@@ -168,6 +168,19 @@ class TextStats:
                     n_difficult += 1
         return cls(n_sent, n_words, n_syl, n_poly, n_letters, n_difficult)
 
+    @classmethod
+    def total(cls, parts: Iterable[TextStats]) -> TextStats:
+        """The counts of these parts together (as `sum(parts, TextStats())`, in one pass)."""
+        n_sent = n_words = n_syl = n_poly = n_letters = n_difficult = 0
+        for part in parts:
+            n_sent += part.sentences
+            n_words += part.words
+            n_syl += part.syllables
+            n_poly += part.polysyllables
+            n_letters += part.letters
+            n_difficult += part.difficult_words
+        return cls(n_sent, n_words, n_syl, n_poly, n_letters, n_difficult)
+
     def __add__(self, other: TextStats) -> TextStats:
         return TextStats(self.sentences + other.sentences, self.words + other.words,
                          self.syllables + other.syllables,

@@ -82,9 +82,10 @@ class Matcher:
             any(c.isalpha() for c in name) else ""
         node.setdefault(self._END, []).append((number, exact))
 
-    def find(self, text: str) -> list[Match]:
-        """Non-overlapping matches, left to right, longest first."""
-        words, starts, ends, folded, after_hyphen, brackets = _folded_tokens(text)
+    def find(self, text: str, found: FoldedTokens | None = None) -> list[Match]:
+        """Non-overlapping matches, left to right, longest first (`found`: the text's
+        `folded_tokens`, when the caller keeps them)."""
+        words, starts, ends, folded, after_hyphen, brackets = found or _folded_tokens(text)
         root, end_key = self._trie, self._END
         out = []
         count = len(words)
@@ -140,9 +141,19 @@ class Matcher:
 _NAMED = 1 << 15
 
 
+# A text's tokens, their offsets (start, end), their folded forms, whether each directly
+# follows a hyphen, and the brackets opened (or, negative, closed) just before it.
+FoldedTokens = tuple[list[str], list[int], list[int], list[str], list[bool], list[int]]
+
+
+def folded_tokens(text: str) -> FoldedTokens:
+    """What `Matcher.find` reads of a text, for a caller that searches it with several
+    matchers and keeps it (a page's blocks: more than the texts remembered here)."""
+    return _folded_tokens(text)
+
+
 @lru_cache(maxsize=256)  # the blocks of a long page; more only holds memory (1,024: +16 MB)
-def _folded_tokens(text: str) -> tuple[list[str], list[int], list[int], list[str], list[bool],
-                                       list[int]]:
+def _folded_tokens(text: str) -> FoldedTokens:
     """A text's tokens, their offsets, their folded forms, whether each directly follows
     a hyphen ("positive" in "HER2-positive" starts no term), and the brackets opened (or,
     negative, closed) just before it: worked out once per text for every matcher that

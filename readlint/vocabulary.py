@@ -527,5 +527,19 @@ def other_language(text: str) -> bool:
     found = [m.group().lower() for m in itertools.islice(WORD.finditer(text), 40)]
     if len(found) < 4:
         return False
-    other = sum(zipf(w, "es") > zipf(w) + 0.5 for w in found)
-    return other * 2 > len(found)
+    needed = len(found) // 2 + 1  # more than half of them
+    other = 0
+    for i, word in enumerate(found):
+        if _more_spanish(word):
+            other += 1
+            if other == needed:
+                return True
+        elif other + len(found) - i - 1 < needed:
+            return False  # too few words left to make more than half
+    return False
+
+
+@lru_cache(maxsize=WORDS_REMEMBERED)
+def _more_spanish(word: str) -> bool:
+    """Is the word (in lower case) clearly more common in Spanish than in English?"""
+    return zipf(word, "es") > zipf(word) + 0.5

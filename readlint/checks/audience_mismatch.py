@@ -7,7 +7,7 @@ from ..document import Document
 from ..explanations import explained
 from ..own_words import own_words
 from ..problem import Problem, Severity
-from ..readability import GRADE_SHOWN_UP_TO, TextStats, past_grading
+from ..readability import GRADE_SHOWN_UP_TO, past_grading
 from ..rule import DOCUMENT_HEALTH, Example, Rule
 from ..vocabulary import word_zipf
 from ..wordforms import fold, topic_words
@@ -34,7 +34,7 @@ def _audience_figures(doc: Document) -> tuple[float, float, float, int]:
     own = own_words(doc)
     if own.landing_page:
         return 0.0, 0.0, 0.0, 0
-    stats = TextStats.from_sentences(own.prose)
+    stats = own.prose_stats
     topic = topic_words(doc)
     uses: dict[str, list[tuple[str, int, int]]] = {}  # each rare word's places, by its fold
     for sentence in own.prose:
