@@ -429,29 +429,36 @@ def _text_marks(text: str) -> _Marks:
     """The marks of a text, kept for the texts asked about last (the blocks of a long page,
     asked about by several rules in turn): up to MARKS_KEPT texts, and MARKS_KEPT_CHARS
     characters of text in all, whatever the size of a page's blocks."""
-    newest = _newest.get(id(text))
-    if newest is not None and newest.text is text and _marks_kept:
+    kept = _kept
+    newest = kept.newest
+    if newest is not None and newest.text is text:
         return newest  # asked about again (most asks): already the newest
-    marks = _marks_kept.pop(text, None)
-    fresh = marks is None
+    marks = kept.by_text.pop(text, None)
     if marks is None:
         marks = _Marks(text)
-    _marks_kept[text] = marks  # (now the newest)
-    _newest.clear()
-    _newest[id(text)] = marks
-    if fresh:
-        size = sum(map(len, _marks_kept))
-        while len(_marks_kept) > 1 and (len(_marks_kept) > MARKS_KEPT or size > MARKS_KEPT_CHARS):
-            oldest = next(iter(_marks_kept))
-            del _marks_kept[oldest]
-            size -= len(oldest)
+        kept.chars += len(text)
+    kept.by_text[text] = kept.newest = marks  # (now the newest)
+    while len(kept.by_text) > 1 and (len(kept.by_text) > MARKS_KEPT or
+                                     kept.chars > MARKS_KEPT_CHARS):
+        oldest = next(iter(kept.by_text))
+        del kept.by_text[oldest]
+        kept.chars -= len(oldest)
     return marks
+
+
+class _KeptMarks:
+    """The marks of the texts asked about last, oldest first, with their characters in all,
+    and the newest."""
+
+    def __init__(self) -> None:
+        self.by_text: dict[str, _Marks] = {}
+        self.chars = 0
+        self.newest: _Marks | None = None
 
 
 MARKS_KEPT = 256
 MARKS_KEPT_CHARS = 4_000_000
-_marks_kept: dict[str, _Marks] = {}  # oldest first
-_newest: dict[int, _Marks] = {}  # the newest text's marks, by the text's id
+_kept = _KeptMarks()
 
 
 _ALSO_CALLED_WORDS = lazy_re(r"\b(?:also|sometimes) (?:called|known as)", re.I)

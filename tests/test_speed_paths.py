@@ -516,14 +516,14 @@ def test_the_marks_kept_for_explanations_are_bounded_in_characters(monkeypatch):
     from readlint import explanations
 
     monkeypatch.setattr(explanations, "MARKS_KEPT_CHARS", 10_000)
-    monkeypatch.setattr(explanations, "_marks_kept", {})
+    monkeypatch.setattr(explanations, "_kept", explanations._KeptMarks())
     texts = [f"Block {n}: lymphedema (swelling) happens. " * 60 for n in range(12)]  # ~2,500
     for text in texts:
         assert explanations.explained(text, text.index("lymphedema"),
                                       text.index("lymphedema") + len("lymphedema"))
-    kept = list(explanations._marks_kept)
+    kept = list(explanations._kept.by_text)
     assert kept == texts[-len(kept):] and 2 <= len(kept) <= 4
     assert sum(map(len, kept)) <= 10_000
     huge = "Edema (swelling). " * 2_000  # larger than the bound alone: kept while in use
     explanations.explained(huge, 0, 5)
-    assert list(explanations._marks_kept) == [huge]
+    assert list(explanations._kept.by_text) == [huge]

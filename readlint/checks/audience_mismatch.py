@@ -37,13 +37,14 @@ def _audience_figures(doc: Document) -> tuple[float, float, float, int]:
     stats = own.prose_stats
     topic = topic_words(doc)
     uses: dict[str, list[tuple[str, int, int]]] = {}  # each rare word's places, by its fold
+    folds: dict[str, str | None] = {}  # each word's fold when it is a rare word, else None
     for sentence in own.prose:
         text = sentence.block.text
         for word, start, end in sentence.words:
-            if len(word) < 4 or not word.isalpha() or word.isupper():
-                continue
-            folded = fold(word)
-            if folded not in topic and word_zipf(word) < 3.0:
+            folded = folds.get(word, "")
+            if folded == "":
+                folded = folds[word] = _rare_fold(word, topic)
+            if folded is not None:
                 uses.setdefault(folded, []).append((text, start, end))
     # The page's own subject (its title's words: "lactate dehydrogenase deficiency") is not a
     # word it springs on the reader, nor is a word it explains where it uses it ("trouble
@@ -54,6 +55,14 @@ def _audience_figures(doc: Document) -> tuple[float, float, float, int]:
     rare = sum(len(places) for folded, places in uses.items() if folded not in plain)
     per_100 = 100 * rare / stats.words if stats.words else 0.0
     return stats.flesch_kincaid_grade, stats.words_per_sentence, per_100, stats.words
+
+
+def _rare_fold(word: str, topic: set[str]) -> str | None:
+    """The word's fold when it is a rare word (see `audience_figures`), else None."""
+    if len(word) < 4 or not word.isalpha() or word.isupper():
+        return None
+    folded = fold(word)
+    return folded if folded not in topic and word_zipf(word) < 3.0 else None
 
 
 class AudienceMismatch(Rule):
