@@ -46,9 +46,12 @@ class Matcher:
 
     _END = "\0"
 
-    def __init__(self, glossaries: Sequence[Glossary], trie: dict[str, Any] | None = None
-                 ) -> None:
+    def __init__(self, glossaries: Sequence[Glossary], trie: dict[str, Any] | None = None,
+                 short_names: bool = False) -> None:
+        """`short_names`: match names of two letters in small letters too ("qd" in a list of
+        words and their plain substitutes, where each name was chosen to be found)."""
         self.glossaries = tuple(glossaries)
+        self._short_names = short_names
         # Entries are numbered across the glossaries, in order: where each glossary's end.
         self._ends = list(accumulate(len(g.entries) for g in self.glossaries))
         # What each text a term may stand as was found to name: (that text, its entries),
@@ -72,7 +75,7 @@ class Matcher:
 
     def _insert(self, name: str, number: int) -> None:
         toks = [t for t, _, _ in tokens(name)]
-        if not toks or toks[0] == "-" or not _matchable(name):
+        if not toks or toks[0] == "-" or not _matchable(name, self._short_names):
             return
         node = self._trie
         for tok in toks:
@@ -177,14 +180,15 @@ def _folded_tokens(text: str) -> FoldedTokens:
     return words, starts, ends, folded, after_hyphen, brackets
 
 
-def _matchable(name: str) -> bool:
+def _matchable(name: str, short_names: bool = False) -> bool:
     """Names too short or too bare to find in prose safely ("s", "2", "mm", "3-D", stage codes
-    such as "IIIA") are not matched; abbreviations in capitals ("CT", "HER2") are."""
+    such as "IIIA") are not matched; abbreviations in capitals ("CT", "HER2") are, and with
+    `short_names` two small letters ("qd")."""
     letters = re.sub(r"[^A-Za-z]", "", name)
     if len(letters) < 2 or re.fullmatch(r"[IVX]+[A-E]?\d?", name.strip()):
         return False  # "3-D", "IIIA": codes, not terms
     if len(name.strip()) <= 2:
-        return name.strip().isupper() and len(letters) == 2
+        return (short_names or name.strip().isupper()) and len(letters) == 2
     return True
 
 

@@ -517,3 +517,14 @@ def test_dosing_shorthand_gets_its_plain_words_where_the_letters_are_no_word():
         ("qhs", 1, 51, 'Use "at bedtime" instead of "qhs".')]
     assert found("The company made a bid to buy it.") == []  # "bid" the word
     assert lint("Give 5 mg tid.\n", select="plain-words", audience="professional") == []
+
+
+def test_dosing_shorthand_in_a_run_of_it_and_in_two_small_letters():
+    # a run of shorthand is not a name ("PO BID" as two capitalised words), and "qd" is found
+    # though two small letters are too short for a glossary's names
+    assert [f[0] for f in found("Take 10 mg PO BID with food. Take it qd after a meal.")] == \
+        ["PO", "BID", "qd"]  # "Take 10 mg by mouth twice a day with food"
+    assert found("Take one tablet PO after a meal.") == [
+        ("PO", 1, 17, 'Use "by mouth" instead of "PO".')]
+    assert found("Write to PO Box 12. The PO form works.") == []  # a box, and before a noun
+    assert found("The Duke BID program helps.") == []  # in a name, not after shorthand

@@ -208,7 +208,9 @@ def _swap(pair: Pair, match: Match, place: _Place, page: _Page) -> tuple[int, st
     single = " " not in pair.complex
     if not pair.verb and not _same_word(low, pair.complex, pair.kind):
         return None  # another part of speech: "fatigued" is not "fatigue"
-    if in_proper_name(text, match.start, match.end) or _joined(text, match.start, match.end) \
+    if in_proper_name(text, match.start, match.end) and \
+            not _among_abbreviations(pair, text, match.start, match.end) or \
+            _joined(text, match.start, match.end) \
             or _in_label(text, match.start, match.end) or place.in_link(match.start, match.end) \
             or place.in_address(match.start) or place.quoted(match.start):
         return None
@@ -222,8 +224,10 @@ def _swap(pair: Pair, match: Match, place: _Place, page: _Page) -> tuple[int, st
     previous, following = _word_at(before), _word_at(after)
     if not _fits_between(pair, before, after, "" if before else place.lead_word()):
         return None
-    if single and previous and previous not in STOPWORDS and word_zipf(previous) < 3.5:
-        return None  # the head of a medical phrase: "vulvar lesions"
+    if single and pair.kind != "adverb" and previous and previous not in STOPWORDS and \
+            word_zipf(previous) < 3.5:
+        return None  # the head of a medical phrase: "vulvar lesions" (an adverb heads none:
+        # "Take one pill PO BID")
     if low == pair.complex.lower() and pair.kind in ("noun", "adjective") and \
             _names_with(following) and \
             word_zipf(following) < word_zipf(pair.complex):
@@ -251,6 +255,21 @@ def _swap(pair: Pair, match: Match, place: _Place, page: _Page) -> tuple[int, st
     if _already_there(plain, before, after):
         return None  # "Kidney (renal) abnormalities"
     return _with_article(pair, low, text, match.start, end, before, plain)
+
+
+def _among_abbreviations(pair: Pair, text: str, start: int, end: int) -> bool:
+    """Does an abbreviation of the pair stand next to another abbreviation, as shorthand runs
+    ("10 mg PO BID"), rather than in a name?"""
+    if not pair.complex.isupper():
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    after = _WORD_AFTER.match(text, end, end + 20)
+    return any(m is not None and m.group(1).isupper() and len(m.group(1)) >= 2
+               for m in (before, after))
+
+
+_WORD_BEFORE = lazy_re(r"(\w+)\s+$")
+_WORD_AFTER = lazy_re(r"\s+(\w+)")
 
 
 def _with_article(pair: Pair, low: str, text: str, start: int, end: int, before: list[str],
@@ -1029,7 +1048,7 @@ def _matcher(extra: tuple[tuple[str, str], ...],
         pairs[complex_] = pair
         forms = _regular(complex_) if pair.verb else ()
         glossary.add(Entry("plain-words", complex_, complex_, tuple(forms)))
-    return Matcher([glossary]), pairs
+    return Matcher([glossary], short_names=True), pairs
 
 
 def _kind_of(complex_: str) -> str:
