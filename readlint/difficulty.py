@@ -658,13 +658,12 @@ def _subject_name(words: Sequence[Word], topic: AbstractSet[str],
     `known` remembers, for the page, whether each word is all title words."""
     if not topic:
         return set()
-    titled = []
-    for word in words:
-        text = word[0]
-        yes = known.get(text)
-        if yes is None:
-            yes = known[text] = all(part in topic for part in _folded_parts(text))
-        titled.append(yes)
+    titled = [known.get(word[0]) for word in words]
+    if None in titled:  # words not met before on the page
+        for i, yes in enumerate(titled):
+            if yes is None:
+                text = words[i][0]
+                titled[i] = known[text] = all(part in topic for part in _folded_parts(text))
     if True not in titled:
         return set()  # (most sentences)
     return {i for i, yes in enumerate(titled)
