@@ -13,7 +13,7 @@ from .glossary import Glossary
 from .glossary_files import load, path_of
 from .glossary_store import GlossarySet, file_stamp, file_stamps
 from .patterns import lazy_re
-from .termmatch import FoldedTokens, Match, Matcher, folded_tokens
+from .termmatch import Match, Matcher
 from .version import __version__
 from .vocabulary import WORDS_REMEMBERED, zipf, zipf_sources
 from .wordforms import lemma_sources
@@ -125,14 +125,6 @@ _DERIVED = lazy_re(r"(?:i?[ac]?al|ic|ous|(?:iz|is)ation|ation|ity|ar|ary|ism|ist
 def block_matches(doc: Document, refs: tuple[str, ...]) -> list[list[Match]]:
     """The glossary matches of each block of a document, found once for all rules."""
     find = matcher_for(refs).find
-    found: list[list[Match]] = doc.memo(("glossary matches", refs), lambda: [
-        find(b.text, tokens) for b, tokens in zip(doc.blocks, block_tokens(doc), strict=True)])
-    return found
-
-
-def block_tokens(doc: Document) -> list[FoldedTokens]:
-    """The tokens of each block of a document, as glossaries are matched to them: read once
-    for every set of glossaries searched."""
-    found: list[FoldedTokens] = doc.memo("glossary tokens",
-                                         lambda: [folded_tokens(b.text) for b in doc.blocks])
+    found: list[list[Match]] = doc.memo(("glossary matches", refs),
+                                        lambda: [find(b.text) for b in doc.blocks])
     return found

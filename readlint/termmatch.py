@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import accumulate, compress
@@ -85,13 +86,12 @@ class Matcher:
             any(c.isalpha() for c in name) else ""
         node.setdefault(self._END, []).append((number, exact))
 
-    def find(self, text: str, found: FoldedTokens | None = None) -> list[Match]:
-        """Non-overlapping matches, left to right, longest first (`found`: the text's
-        `folded_tokens`, when the caller keeps them)."""
-        words, starts, ends, folded, after_hyphen, brackets = found or _folded_tokens(text)
+    def find(self, text: str) -> list[Match]:
+        """Non-overlapping matches, left to right, longest first."""
+        starts, ends, folded, after_hyphen, brackets = _folded_tokens(text)
         root, end_key = self._trie, self._END
         out = []
-        count = len(words)
+        count = len(folded)
         i = 0  # the first word not yet inside a match
         # Only a word that starts a term can start a match: those are found in one pass in C.
         for first in compress(range(count), map(root.__contains__, folded)):
@@ -112,9 +112,10 @@ class Matcher:
                 j += 1
                 if j >= count:
                     break
-                depth += brackets[j]
-                if depth < 0:
-                    break  # a term does not run out of brackets: "hormone (LHRH) agonists"
+                if brackets is not None:
+                    depth += brackets[j]
+                    if depth < 0:
+                        break  # a term does not run out of brackets: "hormone (LHRH) agonists"
                 node = node.get(folded[j])
                 if node is None:
                     break
@@ -144,40 +145,36 @@ class Matcher:
 _NAMED = 1 << 15
 
 
-# A text's tokens, their offsets (start, end), their folded forms, whether each directly
-# follows a hyphen, and the brackets opened (or, negative, closed) just before it.
-FoldedTokens = tuple[list[str], list[int], list[int], list[str], list[bool], list[int]]
-
-
-def folded_tokens(text: str) -> FoldedTokens:
-    """What `Matcher.find` reads of a text, for a caller that searches it with several
-    matchers and keeps it (a page's blocks: more than the texts remembered here)."""
-    return _folded_tokens(text)
+# Where a text's tokens start and end, their folded forms, whether each directly follows a
+# hyphen (1) or not (0), and the brackets opened (or, negative, closed) just before each (None
+# where the text has no bracket). Numbers in arrays: the tokens of the last texts are kept,
+# and a number in a list costs several times its size.
+FoldedTokens = tuple["array[int]", "array[int]", list[str], bytes, "array[int] | None"]
 
 
 @lru_cache(maxsize=256)  # the blocks of a long page; more only holds memory (1,024: +16 MB)
 def _folded_tokens(text: str) -> FoldedTokens:
-    """A text's tokens, their offsets, their folded forms, whether each directly follows
-    a hyphen ("positive" in "HER2-positive" starts no term), and the brackets opened (or,
-    negative, closed) just before it: worked out once per text for every matcher that
-    searches it."""
+    """A text's tokens' offsets, their folded forms, whether each directly follows a hyphen
+    ("positive" in "HER2-positive" starts no term), and the brackets opened (or, negative,
+    closed) just before it: worked out once per text for every matcher that searches it."""
     found = [*_TOKEN.finditer(text)]
     words = list(map(re.Match.group, found))
-    starts = list(map(re.Match.start, found))
-    ends = list(map(re.Match.end, found))
+    starts = array("q", map(re.Match.start, found))
+    ends = array("q", map(re.Match.end, found))
     folded = list(map(fold, words))  # (a hyphen folds to itself)
     if "-" in text:
-        after_hyphen = [False] + [word == "-" and end == start for word, end, start
-                                  in zip(words[:-1], ends[:-1], starts[1:], strict=True)]
+        after_hyphen = bytes([False] + [word == "-" and end == start for word, end, start
+                                        in zip(words[:-1], ends[:-1], starts[1:], strict=True)])
     else:
-        after_hyphen = [False] * len(words)
-    brackets = [0] * len(words)
+        after_hyphen = bytes(len(words))
+    brackets = None
     if _OPENING.search(text) or _CLOSING.search(text):
+        brackets = array("q", bytes(8 * len(words)))
         for k in range(1, len(words)):
             gap = text[ends[k - 1]:starts[k]]
             if gap and gap != " ":
                 brackets[k] = len(_OPENING.findall(gap)) - len(_CLOSING.findall(gap))
-    return words, starts, ends, folded, after_hyphen, brackets
+    return starts, ends, folded, after_hyphen, brackets
 
 
 def _matchable(name: str, short_names: bool = False) -> bool:

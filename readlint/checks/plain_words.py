@@ -14,7 +14,7 @@ from ..blocks import Block
 from ..document import Document
 from ..errors import ConfigError
 from ..glossary import Entry, Glossary
-from ..glossary_sets import block_matches, block_tokens, load_all
+from ..glossary_sets import block_matches, load_all
 from ..nearby import resource_title
 from ..patterns import lazy_re
 from ..problem import Fix, Problem, Severity
@@ -132,7 +132,6 @@ class PlainWords(Rule):
         refs = tuple(options["names"])
         names = block_matches(doc, refs) if refs else None
         page = _Page(doc, refs)
-        tokens = block_tokens(doc)
         skipped = doc.blocks_under(options["skip_sections"])
         for index, block in enumerate(doc.blocks):
             if block.kind == "heading" or index in doc.heading_lines or _label(block) or \
@@ -142,7 +141,7 @@ class PlainWords(Rule):
                 # of references, or an outside resource named by its title ("Genetic Testing
                 # Registry: Surfactant metabolism dysfunction, pulmonary, 1"): their titles
                 # are their publishers'
-            found = matcher.find(block.text, tokens[index])
+            found = matcher.find(block.text)
             if not found:
                 continue
             inside_name = _inside_name(names[index]) if names is not None else None
