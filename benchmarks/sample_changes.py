@@ -6,13 +6,15 @@ check (../shared/hand-check.md): the flags one run over the corpora has and anot
     readlint check --format json --no-cache -q corpus corpus-nci > after.json    # new version
     python ../main/benchmarks/sample_changes.py before.json after.json undefined-jargon 40 SEED
 
-Only pages written for patients count (split_corpus.for_professionals). Flags taken away and
-flags added are drawn together, shuffled with the seed, so that a reader cannot tell which is
-which; the columns are those of benchmarks/sample_flags.py, and a last column, for the one
-who drew the sample only, says "taken away" or "added" (cut it off before the reader sees the
-file). A flag whose message alone changed is both: taken away with its old message, added
-with its new one. Counts go to standard error and to the header. Run from ../shared: the
-paths in the runs are relative to it.
+Only pages written for patients count (split_corpus.for_professionals), or with
+--professionals only pages written for health professionals (whose medical terms a rule may
+leave alone for that audience: every page of the corpora says `audienceLevel: patient`).
+Flags taken away and flags added are drawn together, shuffled with the seed, so that a
+reader cannot tell which is which; the columns are those of benchmarks/sample_flags.py, and a
+last column, for the one who drew the sample only, says "taken away" or "added" (cut it off
+before the reader sees the file). A flag whose message alone changed is both: taken away with
+its old message, added with its new one. Counts go to standard error and to the header. Run
+from ../shared: the paths in the runs are relative to it.
 """
 
 from __future__ import annotations
@@ -42,7 +44,8 @@ def _offset(raw: str, line: int, column: int) -> int:
     return at + column - 1
 
 
-def main(before: Path, after: Path, rule: str, size: int, seed: int) -> None:
+def main(before: Path, after: Path, rule: str, size: int, seed: int,
+         professionals: bool = False) -> None:
     old, new = _problems(before, rule), _problems(after, rule)
     changed = [(key, "taken away") for key in sorted((old - new).elements())] + \
         [(key, "added") for key in sorted((new - old).elements())]
@@ -51,7 +54,7 @@ def main(before: Path, after: Path, rule: str, size: int, seed: int) -> None:
     for key, how in changed:
         problem = json.loads(key)
         raw = Path(problem["path"]).read_text(encoding="utf-8")
-        if split_corpus.for_professionals(raw):
+        if split_corpus.for_professionals(raw) != professionals:
             continue
         counts[how] += 1
         start = _offset(raw, problem["line"], problem["column"])
@@ -60,10 +63,12 @@ def main(before: Path, after: Path, rule: str, size: int, seed: int) -> None:
                      " ".join(raw[start:end].split()), problem["message"],
                      _paragraph(raw, start, end), "", "", how))
     random.Random(seed).shuffle(rows)
-    note = (f"{rule} on pages for patients: {counts['taken away']} flags taken away, "
+    readers = "health professionals" if professionals else "patients"
+    note = (f"{rule} on pages for {readers}: {counts['taken away']} flags taken away, "
             f"{counts['added']} added; {min(size, len(rows))} drawn")
     print(note, file=sys.stderr)
-    print(f"# python benchmarks/sample_changes.py {before.name} {after.name} {rule} {size} {seed}")
+    print(f"# python benchmarks/sample_changes.py {before.name} {after.name} {rule} {size} {seed}"
+          + (" --professionals" if professionals else ""))
     print(f"# {note}")
     print("page\tline\tcolumn\tflagged\tmessage\tparagraph\tverdict\treason\tchange")
     for row in rows[:size]:
@@ -71,4 +76,6 @@ def main(before: Path, after: Path, rule: str, size: int, seed: int) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], int(sys.argv[4]), int(sys.argv[5]))
+    args = [a for a in sys.argv[1:] if a != "--professionals"]
+    main(Path(args[0]), Path(args[1]), args[2], int(args[3]), int(args[4]),
+         "--professionals" in sys.argv[1:])

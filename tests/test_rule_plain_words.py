@@ -280,7 +280,7 @@ def test_a_word_list_field_of_the_wrong_kind_is_named(tmp_path):
              "words.0: 'verbs' is not a field of a pair; the fields are complex, plain, verb, "
              "before_noun, kind, needs_object, passive, clause_start, needs_noun, not_before, "
              "not_after, only_after, only_before, not_with, not_before_gerund, intransitive, "
-             "predicative, medical")):
+             "predicative, medical, shorthand")):
         words.write_text(f"words:\n  - {line}\n", encoding="utf-8")
         config = Config(raw_rules={"plain-words": {"word_lists": [str(words)]}})
         with pytest.raises(ConfigError) as info:
@@ -527,4 +527,15 @@ def test_dosing_shorthand_in_a_run_of_it_and_in_two_small_letters():
     assert found("Take one tablet PO after a meal.") == [
         ("PO", 1, 17, 'Use "by mouth" instead of "PO".')]
     assert found("Write to PO Box 12. The PO form works.") == []  # a box, and before a noun
-    assert found("The Duke BID program helps.") == []  # in a name, not after shorthand
+    assert [f[0] for f in found("Take 1 tab PO TID. A qd dose is fine.")] == ["PO", "TID"]
+    # in a name, though next to capitals: an agency's initials are no shorthand
+    assert found("The Duke BID program helps. Your NIH BID program helps. "
+                 "Call the VA PO line. The hospital's PO number is 42.") == []
+    assert found("Give 150 mg/PO daily, or give it PO/IV.") == []  # joined by a slash
+
+
+def test_dosing_shorthand_a_key_explains_is_left_alone_on_its_page():
+    assert found("IV = intravenous; PO = oral.") == [
+        ("oral", 1, 24, 'Use "by mouth" instead of "oral".')]  # not "PO", which the key explains
+    assert found("PO = by mouth; qd = every day. Take 10 mg PO qd after a meal.") == []
+    assert [f[0] for f in found("Take 10 mg PO qd after a meal.")] == ["PO", "qd"]

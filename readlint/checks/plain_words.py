@@ -192,6 +192,7 @@ class Pair(NamedTuple):
     intransitive: bool = False  # no object: never passive, in -ing a verb only after its doer
     predicative: bool = False  # only where the word ends what is said ("is not cancer.")
     medical: bool = False  # a medical term ("hypertension"): swapped only with medical_terms
+    shorthand: bool = False  # the shorthand of prescriptions ("BID"): see _shorthand_fits
 
 
 # -- one match ---------------------------------------------------------------------------------
@@ -207,8 +208,10 @@ def _swap(pair: Pair, match: Match, place: _Place, page: _Page) -> tuple[int, st
     single = " " not in pair.complex
     if not pair.verb and not _same_word(low, pair.complex, pair.kind):
         return None  # another part of speech: "fatigued" is not "fatigue"
-    if in_proper_name(text, match.start, match.end) and \
-            not _among_abbreviations(pair, text, match.start, match.end) or \
+    if pair.shorthand and not _shorthand_fits(text, match.start, match.end, page):
+        return None
+    if (in_proper_name(text, match.start, match.end) and
+            not (pair.shorthand and _next_to_shorthand(text, match.start, match.end))) or \
             _joined(text, match.start, match.end) \
             or _in_label(text, match.start, match.end) or place.in_link(match.start, match.end) \
             or place.in_address(match.start) or place.quoted(match.start):
@@ -256,19 +259,30 @@ def _swap(pair: Pair, match: Match, place: _Place, page: _Page) -> tuple[int, st
     return _with_article(pair, low, text, match.start, end, before, plain)
 
 
-def _among_abbreviations(pair: Pair, text: str, start: int, end: int) -> bool:
-    """Does an abbreviation of the pair stand next to another abbreviation, as shorthand runs
-    ("10 mg PO BID"), rather than in a name?"""
-    if not pair.complex.isupper():
+def _shorthand_fits(text: str, start: int, end: int, page: _Page) -> bool:
+    """May a pair of prescription shorthand be swapped here: not in a key to abbreviations
+    ("PO = oral") nor on a page that has one for it, and not joined by a slash to another
+    ("PO/IV", "mg/PO")?"""
+    if _KEY.match(text, end) or fold_phrase(text[start:end]) in page.keyed:
         return False
+    return text[start - 1:start] != "/" and text[end:end + 1] != "/"
+
+
+def _next_to_shorthand(text: str, start: int, end: int) -> bool:
+    """Does the shorthand text[start:end] stand next to other shorthand of prescriptions, as in
+    a run of it ("10 mg PO BID"), which is no name though its words are in capitals?"""
     before = _WORD_BEFORE.search(text, max(0, start - 20), start)
     after = _WORD_AFTER.match(text, end, end + 20)
-    return any(m is not None and m.group(1).isupper() and len(m.group(1)) >= 2
-               for m in (before, after))
+    return any(m is not None and m.group(1).lower() in _SHORTHAND for m in (before, after))
 
 
 _WORD_BEFORE = lazy_re(r"(\w+)\s+$")
 _WORD_AFTER = lazy_re(r"\s+(\w+)")
+# Prescription shorthand a run of it is made of: how often, when and how a dose is taken.
+_SHORTHAND = frozenset("po bid tid qid qd qod qhs prn iv im sc sq sl pr hs ac pc npo".split())
+# A key to abbreviations: "PO = oral; qd = every day".
+_KEY = lazy_re(r"\s*=\s*[^\W\d_]")
+_KEYED = lazy_re(r"([^\W_][\w.]*)\s*=\s*[^\W\d_]")
 
 
 def _with_article(pair: Pair, low: str, text: str, start: int, end: int, before: list[str],
@@ -857,6 +871,13 @@ class _Page:
         self.explained: set[str] = set()
 
     @property
+    def keyed(self) -> frozenset[str]:
+        """The words a key to abbreviations on the page explains ("PO = by mouth"), folded."""
+        return self.doc.memo("plain-words keyed", lambda: frozenset(  # type: ignore
+            fold_phrase(m.group(1)) for block in self.doc.blocks if "=" in block.text
+            for m in _KEYED.finditer(block.text)))
+
+    @property
     def linked(self) -> frozenset[str]:
         return self.doc.memo(("plain-words linked", self.refs), self._linked)  # type: ignore
 
@@ -980,7 +1001,7 @@ _FIELDS = {"complex": str, "plain": str, "verb": bool, "before_noun": bool, "kin
            "needs_object": bool, "passive": bool, "clause_start": bool, "needs_noun": bool,
            "not_before": list, "not_after": list, "only_after": list, "only_before": list,
            "not_with": list, "not_before_gerund": bool, "intransitive": bool,
-           "predicative": bool, "medical": bool}
+           "predicative": bool, "medical": bool, "shorthand": bool}
 _KINDS = ("noun", "adjective", "adverb")
 
 
@@ -1043,7 +1064,7 @@ def _matcher(extra: tuple[tuple[str, str], ...],
                     words["not_after"], words["only_after"], words["only_before"],
                     words["not_with"], bool(item.get("not_before_gerund")),
                     bool(item.get("intransitive")), bool(item.get("predicative")),
-                    bool(item.get("medical")))
+                    bool(item.get("medical")), bool(item.get("shorthand")))
         pairs[complex_] = pair
         forms = _regular(complex_) if pair.verb else ()
         glossary.add(Entry("plain-words", complex_, complex_, tuple(forms)))
