@@ -524,6 +524,62 @@ def test_the_marks_kept_for_explanations_are_bounded_in_characters(monkeypatch):
     kept = list(explanations._kept.by_text)
     assert kept == texts[-len(kept):] and 2 <= len(kept) <= 4
     assert sum(map(len, kept)) <= 10_000
+    explanations.explained(kept[0], 0, 5)  # asked again: now the newest, counted once
+    assert list(explanations._kept.by_text)[-1] == kept[0]
+    assert explanations._kept.chars == sum(map(len, explanations._kept.by_text))
     huge = "Edema (swelling). " * 2_000  # larger than the bound alone: kept while in use
     explanations.explained(huge, 0, 5)
     assert list(explanations._kept.by_text) == [huge]
+
+
+# -- work shared between rules gives what working it out again would give ---------------------
+
+
+PAGES = sorted((ROOT / "tests" / "fixtures" / "pages").glob("*.md")) + [SEED]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_counts_added_up_from_sentences_are_the_counts_of_the_words(page):
+    """Each sentence is counted once and the sums are made from those counts: a block's, the
+    page's and the writer's own sentences' counts are what counting their words gives."""
+    from readlint.document import parse
+    from readlint.own_words import own_words
+    from readlint.readability import TextStats
+
+    doc = parse(page.read_text(encoding="utf-8"), str(page))
+    assert doc.sentences and doc.stats == TextStats.from_sentences(doc.sentences)
+    for index in range(len(doc.blocks)):
+        assert doc.block_stats[index] == TextStats.from_sentences(doc.block_sentences(index))
+    own = own_words(doc)
+    assert own.prose_stats == TextStats.from_sentences(own.prose)
+
+
+def test_another_language_is_told_as_when_every_word_is_weighed():
+    """`other_language` stops as soon as more than half of the first 40 words lean one way or
+    can no longer: the same answer as weighing every one of them."""
+    from readlint.vocabulary import WORD, _more_spanish, other_language
+
+    spanish = "el la de que en los las por una para con sus pero como más".split()
+    english = "the of and to in is that for with as was on are by this be".split()
+    rng = random.Random(11)
+    for _ in range(300):
+        words = [rng.choice(spanish if rng.random() < rng.random() else english)
+                 for _ in range(rng.randint(1, 50))]
+        text = " ".join(words)
+        first = [m.group().lower() for m in WORD.finditer(text)][:40]
+        whole = len(first) >= 4 and sum(map(_more_spanish, first)) * 2 > len(first)
+        assert other_language(text) == whole, text
+
+
+def test_terms_match_the_same_with_and_without_brackets_in_the_text():
+    from readlint.glossary import Entry, Glossary
+    from readlint.termmatch import Matcher
+
+    glossary = Glossary("t")
+    glossary.add(Entry("t", "1", "hormone agonists"))
+    glossary.add(Entry("t", "2", "hormone"))
+    matcher = Matcher([glossary])
+    assert [m.text for m in matcher.find("A hormone agonists trial.")] == ["hormone agonists"]
+    # a bracket between its words ends a term; none anywhere leaves every word to the trie
+    assert [m.text for m in matcher.find("A hormone (LHRH) agonists trial.")] == ["hormone"]
+    assert [m.text for m in matcher.find("(A) hormone agonists trial.")] == ["hormone agonists"]
