@@ -19,6 +19,7 @@ about 35 minutes (10 with --quick) on a 2-core machine.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import shutil
@@ -27,7 +28,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_eb6f9008432edf9d.txt"
@@ -207,13 +210,16 @@ def throughput(name: str, folder: Path) -> dict[str, float]:
 
 def where_time_goes(folder: Path, name: str, count: int = 300) -> None:
     """One core's time a page over `count` pages of the folder, set against the aim (1,000
-    pages a second on 2 cores: 2 ms a page a core), and where it goes (cProfile, in this
-    process): each rule's share, parsing's, and the functions that take most time themselves.
-    Shares, not times: the profiler slows every call. Work the rules share (sentences, grades,
-    glossary matches) counts for the rule that asks for it first."""
+    pages a second on 2 cores: 2 ms a page a core), and where it goes: each rule's time a
+    page and parsing's, measured around them (processor time, no profiler: these add up to
+    the time a page), then the functions that take most time themselves (cProfile, whose
+    shares lean towards functions called very often: it slows every call). Work the rules
+    share (sentences, grades, glossary matches) counts for the rule that asks for it first."""
     import cProfile
     import pstats
 
+    from readlint import document
+    from readlint import linter as linter_module
     from readlint.linter import Linter
     from readlint.settings import Choices
 
@@ -224,13 +230,20 @@ def where_time_goes(folder: Path, name: str, count: int = 300) -> None:
         return
     linter = Linter(choices=Choices(cache=False))
     linter.lint_text(*pages[0])  # tables and glossaries loaded, as in any run after the first
+    parts: dict[str, float] = {}
     start = time.process_time()
-    for text, page in pages:
-        linter.lint_text(text + "\n", page)  # (not the text checked just now)
+    with _timing_each_part(linter_module, document, parts):
+        for text, page in pages:
+            linter.lint_text(text + "\n", page)  # (not the text checked just now)
     each = (time.process_time() - start) / len(pages)
     print(f"where the time goes, {len(pages)} pages of {name}, one process: "
           f"{each * 1000:.1f} ms a page ({1 / each:.0f} pages/s a core); the aim, 1,000 pages/s "
           f"on 2 cores, is 2 ms a page a core: {each / 0.002:.0f} times slower than that")
+    shown = sorted(parts.items(), key=lambda item: -item[1])
+    rest = each - sum(parts.values()) / len(pages)
+    print("  each part's time a page: " + ", ".join(
+        f"{part} {1000 * t / len(pages):.1f} ms" for part, t in shown
+        if t >= 0.01 * each * len(pages)) + f", the rest (reading, results) {1000 * rest:.1f} ms")
     profile = cProfile.Profile()
     profile.enable()
     for text, page in pages:
@@ -238,20 +251,40 @@ def where_time_goes(folder: Path, name: str, count: int = 300) -> None:
     profile.disable()
     stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
     total = sum(row[2] for row in stats.values())
-    parts: dict[str, float] = {}
-    for (file, _, function), row in stats.items():
-        if function == "check" and f"{os.sep}checks{os.sep}" in file:
-            parts[Path(file).stem.replace("_", "-")] = row[3]
-        elif function == "parse" and file.endswith(f"readlint{os.sep}document.py"):
-            parts["parsing (front matter, Markdown, blocks)"] = row[3]
-    shown = sorted(parts.items(), key=lambda item: -item[1])
-    print("  shares of the time: " + ", ".join(f"{name} {100 * t / total:.0f}%"
-                                                for name, t in shown if t >= 0.01 * total))
     own = sorted(stats.items(), key=lambda item: -item[1][2])[:12]
-    print("  functions that take most time themselves:")
+    print("  functions that take most time themselves (cProfile):")
     for (file, line, function), row in own:
         where = f"{Path(file).name}:{line}" if line else "(built in)"
         print(f"    {100 * row[2] / total:4.1f}%  {row[1]:8} calls  {function} {where}")
+
+
+@contextlib.contextmanager
+def _timing_each_part(linter_module: Any, document: Any, parts: dict[str, float]
+                      ) -> Iterator[None]:
+    """While it lasts, the processor time of each rule's check and of parsing a page is added
+    up in `parts`, by the rule's name."""
+    check, parse = linter_module._check, document.parse
+
+    def timed_check(item: Any, doc: Any) -> Any:
+        began = time.process_time()
+        try:
+            return check(item, doc)
+        finally:
+            parts[item.rule.name] = parts.get(item.rule.name, 0.0) + time.process_time() - began
+
+    def timed_parse(*args: Any, **kwargs: Any) -> Any:
+        began = time.process_time()
+        try:
+            return parse(*args, **kwargs)
+        finally:
+            label = "parsing (front matter, Markdown, blocks)"
+            parts[label] = parts.get(label, 0.0) + time.process_time() - began
+
+    linter_module._check, document.parse = timed_check, timed_parse
+    try:
+        yield
+    finally:
+        linter_module._check, document.parse = check, parse
 
 
 def compare(folder: Path, readlint: dict[str, float]) -> None:
