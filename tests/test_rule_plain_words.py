@@ -181,7 +181,9 @@ def test_swaps_an_editor_would_not_make_on_cancer_and_nih_pages():
                  "What additional questions will be answered by the study?",
                  "Treatments are based on an individuals particular symptoms.",
                  "Individual (one-to-one) and group counseling have been shown to help.",
-                 "This can be hard for a number of reasons, such as cost."):
+                 "This can be hard for a number of reasons, such as cost.",
+                 "It can cause a variety of additional signs and symptoms.",
+                 "The enzyme is unable to perform its normal function."):
         assert found(text) == [], text
     # where they read right, the swaps stay
     assert [m for _, _, _, m in found(
