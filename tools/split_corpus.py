@@ -167,7 +167,8 @@ READ_CHECKS = ("round3/undefined-jargon.tsv", "round3/glossary-link.tsv",
                "round19/plain-words-changes-22066.tsv", "round19/plain-words-22067.tsv",
                "round20/plain-words-changes-22068.tsv",
                "round20/plain-words-professionals-changes-22070.tsv",
-               "round20/plain-words-22071.tsv", "round20/plain-words-changes-22072.tsv")
+               "round20/plain-words-22071.tsv", "round20/plain-words-changes-22072.tsv",
+               "round20/undefined-jargon-22073.tsv")
 READ_CHECKS_DIR = ROOT / "benchmarks" / "hand-check"
 
 
