@@ -248,7 +248,9 @@ _OPENED_BEFORE = lazy_re(
     r"including|especially|mainly|mostly)\s)[a-z]{3,}(?<!ing)\s+){0,2}$")
 _OPENED_SHUT = lazy_re(r"[®™+]*(?:\s+\w+)?\s*(?:(?:/|\bor\b)\s*[A-Z][\w-]*\s*)*"
                       r"(?:(?:and|or)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s*)?[),;]")
-_KEY_AFTER = lazy_re(r"\s*=\s*[^\W\d_]")  # a key to abbreviations: "DB = double blinded"
+# What follows a word in a key to abbreviations: "DB = double blinded".
+KEY_SIGN = r"\s*=\s*[^\W\d_]"
+_KEY_AFTER = lazy_re(KEY_SIGN)
 _PLAIN_BEFORE_BRACKET = lazy_re(r"[a-z]{3,}\s+[a-z]{3,}\s*\(\s*$")
 _BRACKET_SHUT = lazy_re(r"\s*\)")
 

@@ -541,3 +541,12 @@ def test_dosing_shorthand_a_key_explains_is_left_alone_on_its_page():
         ("oral", 1, 24, 'Use "by mouth" instead of "oral".')]  # not "PO", which the key explains
     assert found("PO = by mouth; qd = every day. Take 10 mg PO qd after a meal.") == []
     assert [f[0] for f in found("Take 10 mg PO qd after a meal.")] == ["PO", "qd"]
+
+
+def test_a_substitute_for_shorthand_starts_with_a_capital_only_where_a_sentence_starts():
+    assert [m for *_, m in found("BID with food. Take one pill BID.\n\n- BID or as told\n")] == [
+        'Use "Twice a day" instead of "BID".', 'Use "twice a day" instead of "BID".',
+        'Use "Twice a day" instead of "BID".']  # (a list item starts a sentence)
+    # a paragraph's line that starts with it goes on the sentence above
+    assert [m for *_, m in found("Take one pill\nBID with food.\n")] == [
+        'Use "twice a day" instead of "BID".']

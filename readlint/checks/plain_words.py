@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 from ..blocks import Block
 from ..document import Document
 from ..errors import ConfigError
+from ..explanations import KEY_SIGN
 from ..glossary import Entry, Glossary
 from ..glossary_sets import block_matches, load_all
 from ..nearby import resource_title
@@ -25,7 +26,13 @@ from ..schema import load_yaml
 from ..stock import stock_key, stock_sentences
 from ..tables import WordTable, cached_table, package_folder
 from ..termmatch import Match, Matcher
-from ..vocabulary import REFERENCE_SECTIONS, STOPWORDS, in_proper_name, word_zipf
+from ..vocabulary import (
+    REFERENCE_SECTIONS,
+    STOPWORDS,
+    in_proper_name,
+    sentence_start,
+    word_zipf,
+)
 from ..wordforms import can_be_verb, fold, fold_phrase, topic_words
 
 
@@ -157,12 +164,12 @@ class PlainWords(Rule):
                     start, found_text, plain = swap
                     yield self._report(doc, block.source_offset(start),
                                        block.source_offset(start + len(found_text) - 1) + 1,
-                                       found_text, plain, options["fix"])
+                                       found_text, plain, options["fix"],
+                                       sentence_start(block.text, start))
 
     def _report(self, doc: Document, start: int, end: int, found: str, plain: str,
-                fixable: bool) -> Problem:
-        if found[:1].isupper() and (not found.isupper() or len(found) == 1 or
-                                    _opens_sentence(doc.source, start)):
+                fixable: bool, opens_sentence: bool) -> Problem:
+        if found[:1].isupper() and (not found.isupper() or len(found) == 1 or opens_sentence):
             plain = plain[:1].upper() + plain[1:]  # (not "Take it Twice a day" for "BID")
         fix = None
         if fixable and doc.source[start:end] == found:
@@ -281,8 +288,8 @@ _WORD_AFTER = lazy_re(r"\s+(\w+)")
 # Prescription shorthand a run of it is made of: how often, when and how a dose is taken.
 _SHORTHAND = frozenset("po bid tid qid qd qod qhs prn iv im sc sq sl pr hs ac pc npo".split())
 # A key to abbreviations: "PO = oral; qd = every day".
-_KEY = lazy_re(r"\s*=\s*[^\W\d_]")
-_KEYED = lazy_re(r"([^\W_][\w.]*)\s*=\s*[^\W\d_]")
+_KEY = lazy_re(KEY_SIGN)
+_KEYED = lazy_re(r"([^\W_][\w.]*)" + KEY_SIGN)
 
 
 def _with_article(pair: Pair, low: str, text: str, start: int, end: int, before: list[str],
@@ -300,19 +307,6 @@ def _with_article(pair: Pair, low: str, text: str, start: int, end: int, before:
             start -= len(article) + 1
             plain = f"{new} {plain}"
     return start, text[start:end], plain
-
-
-def _opens_sentence(source: str, start: int) -> bool:
-    """Does a sentence start at `start`: after a full stop, or first on its line (a list
-    item's mark before it)?"""
-    lo = max(0, start - _REACH)  # (a line of a megabyte is not read back whole each time)
-    newline = source.rfind("\n", lo, start)
-    line = source[newline + 1 if newline >= 0 else lo:start]
-    return (newline >= 0 or lo == 0) and _LINE_OPENING.fullmatch(line) is not None or \
-        line.rstrip()[-1:] in (".", "!", "?")
-
-
-_LINE_OPENING = lazy_re(r"\s*(?:[-*+]|\d+[.)]|#+)?\s*")
 
 
 def _fits_between(pair: Pair, before: list[str], after: list[str], lead: str = "") -> bool:
