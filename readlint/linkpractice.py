@@ -25,6 +25,7 @@ from collections.abc import Set as AbstractSet
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
+from urllib.parse import urlsplit
 
 from . import logistic
 from .blocks import Block, Link
@@ -554,9 +555,66 @@ class LinkModel(NamedTuple):
     site: str  # the site whose editors' practice it learned ("www.cancer.gov")
     draft_threshold: float  # the chance above which a draft of that site's needs the link
     finished_threshold: float  # ... and a page its editors have linked, an omission
+    # the site's sections (address paths): (articles, articles its editors linked)
+    sections: Mapping[str, tuple[int, int]] = {}
 
     def chance(self, values: Sequence[float]) -> float:
         return logistic.chance(self.intercept, self.weights, values)
+
+    def links_its_section(self, url: str) -> bool:
+        """Do the site's editors link the articles of the section the address stands in: at
+        least SECTION_SHARE of them, in the nearest section with SECTION_PAGES articles or
+        more, and in each nearer one with any ("/types/breast/hp", whose articles for health
+        professionals they leave plain, is not "/types/breast")?"""
+        for section in address_sections(url):
+            pages, linked = self.sections.get(section, (0, 0))
+            if linked < SECTION_SHARE * pages:
+                return False
+            if pages >= SECTION_PAGES:
+                return True
+        return False
+
+
+# A section of the site whose editors link this share of its articles, of this many or more,
+# is one whose drafts are to be linked ("/types/liver": 10 of 11 articles linked).
+SECTION_PAGES = 4
+SECTION_SHARE = 0.75
+# A page shorter than this is no article (a video's caption, an infographic's few lines).
+ARTICLE_WORDS = 150
+
+
+def address_sections(url: str) -> list[str]:
+    """The sections of its site an address stands in, the nearest first, of two levels or more:
+    "https://www.cancer.gov/types/liver/what-is-liver-cancer/diagnosis" gives
+    "/types/liver/what-is-liver-cancer", then "/types/liver"."""
+    try:
+        path = urlsplit(url.strip()).path
+    except ValueError:
+        return []
+    parts = [p for p in path.split("/") if p]
+    return ["/" + "/".join(parts[:n]) for n in range(len(parts) - 1, 1, -1)]
+
+
+def an_article(doc: Document) -> bool:
+    """Is the page an article for the public: ARTICLE_WORDS words or more; not a landing page
+    of link cards, nor a list of dated posts ("Posted: April 23, 2025" under each title);
+    not questions and answers about a trial (its title says "Q&A": their editors left 5 of
+    the 6 such articles of the tuning pages plain); not for health professionals
+    (`audienceLevel: professional`, or a title that says so, as cancer.gov's do:
+    "Cardiopulmonary Syndromes (PDQ®)–Health Professional Version"), whose editors link no
+    terms?"""
+    titles = [h.text for h in doc.headings[:3]]
+    return doc.stats.words >= ARTICLE_WORDS and not mostly_link_cards(doc) and \
+        sum(1 for b in doc.blocks if _POSTED.match(b.text)) < POSTS and \
+        not any(_QUESTIONS_AND_ANSWERS.search(t) for t in titles) and \
+        (doc.audience or "").lower() != "professional" and \
+        not any(_FOR_PROFESSIONALS.search(t) for t in titles)
+
+
+_FOR_PROFESSIONALS = lazy_re(r"\bHealth Professional Version\b", re.I)
+_QUESTIONS_AND_ANSWERS = lazy_re(r"\bQ\s*(?:&|and)\s*A\b|\bQuestions and Answers\b", re.I)
+_POSTED = lazy_re(r"\s*(?:Posted|Updated|Published)\s*:?\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}")
+POSTS = 3  # dated posts that make a page a list of them
 
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "link-model.json"
@@ -574,7 +632,9 @@ def model() -> LinkModel | None:
         return None
     return LinkModel(tuple(float(w) for w in data["weights"]), float(data["intercept"]),
                      frozenset(data.get("stock", ())), str(data.get("site", "")),
-                     float(data["draft_threshold"]), float(data["finished_threshold"]))
+                     float(data["draft_threshold"]), float(data["finished_threshold"]),
+                     {str(k): (int(v[0]), int(v[1]))
+                      for k, v in data.get("sections", {}).items()})
 
 
 class Candidate(NamedTuple):

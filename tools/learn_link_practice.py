@@ -15,7 +15,9 @@ health professionals left out), this writes:
   more (stock paragraphs), and two thresholds chosen from a five-fold cross-validation by page:
   for drafts (links to be added), where the share of flags that editors linked equals the share
   of editors' links flagged; for finished pages (omissions), the lowest chance at which 9 of 10
-  flags are editors' links.
+  flags are editors' links; and, for each section of the site (an address path: "/types/liver"),
+  how many of its articles (`linkpractice.an_article`) there are and how many of them the
+  editors link (3 links or more).
 
 It prints the cross-validated recall and precision at each threshold.
 """
@@ -38,6 +40,8 @@ from readlint.linkpractice import (
     MODEL_PATH,
     Candidate,
     Page,
+    address_sections,
+    an_article,
     entry_key,
     features,
     glossary_links,
@@ -101,6 +105,16 @@ def main(shared: Path) -> None:
                     len(block.text.split()) >= STOCK_WORDS:
                 on_pages[paragraph_key(block.text)].add(rel)
     stock = {key for key, where in on_pages.items() if len(where) >= STOCK_PAGES}
+
+    # the site's sections: how many of their articles (for the public) the editors link
+    sections: defaultdict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for path in training_pages(corpus):
+        doc = document.load(path)
+        url = doc.metadata.get("url")
+        if isinstance(url, str) and SITE in url and an_article(doc):
+            for section in address_sections(url):
+                sections[section][0] += 1
+                sections[section][1] += glossary_links(doc, glossaries) >= MIN_LINKS
 
     # every first use of an entry in a section of the pages that link terms
     found: list[tuple[str, Candidate, Page]] = []
@@ -167,7 +181,11 @@ def main(shared: Path) -> None:
                  "tools/learn_link_practice.py on the pages of ../shared/corpus-nci "
                  "(cancer.gov, U.S. government work, National Cancer Institute) that link at "
                  f"least {MIN_LINKS} dictionary terms ({practising} pages; benchmarks/"
-                 "held-out.txt and pages for health professionals left out).",
+                 "held-out.txt and pages for health professionals left out). `sections`: "
+                 "for each section of the site (an address path), how many of its articles "
+                 "(linkpractice.an_article: 150 words or more, for the public, not a landing "
+                 "page, a list of posts or questions and answers) the tuning pages hold and "
+                 "how many of them link at least 3 dictionary terms.",
         "site": SITE,
         "features": list(FEATURES),
         "weights": [round(w, 6) for w in weights],
@@ -175,6 +193,7 @@ def main(shared: Path) -> None:
         "draft_threshold": draft,
         "finished_threshold": finished,
         "stock": sorted(stock),
+        "sections": {k: v for k, v in sorted(sections.items())},
     }, indent=1) + "\n", encoding="utf-8")
     print(f"draft threshold {draft:.2f}, finished threshold {finished:.2f}; "
           f"{len(stock)} stock paragraphs; written to {MODEL_PATH}")

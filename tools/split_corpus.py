@@ -168,7 +168,11 @@ READ_CHECKS = ("round3/undefined-jargon.tsv", "round3/glossary-link.tsv",
                "round20/plain-words-changes-22068.tsv",
                "round20/plain-words-professionals-changes-22070.tsv",
                "round20/plain-words-22071.tsv", "round20/plain-words-changes-22072.tsv",
-               "round20/undefined-jargon-22073.tsv")
+               "round20/undefined-jargon-22073.tsv",
+               "round21/undefined-jargon-changes-22074.tsv",
+               "round21/undefined-jargon-changes-22076.tsv",
+               "round21/glossary-link-changes-22075.tsv",
+               "round21/glossary-link-changes-22077.tsv")
 READ_CHECKS_DIR = ROOT / "benchmarks" / "hand-check"
 
 

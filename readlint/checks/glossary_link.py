@@ -20,6 +20,7 @@ from ..linkpractice import (
     Use,
     abbreviates,
     about_cancer,
+    an_article,
     entry_key,
     features,
     glossary_links,
@@ -43,6 +44,11 @@ PRACTISED_LINKS = 3  # a page with this many glossary links has been linked by i
 # The three kinds of page (see GlossaryLink).
 HOUSE_DRAFT, FINISHED, ELSEWHERE = "draft of the site", "finished", "elsewhere"
 LEFT_PLAIN = "a page of the site its editors leave plain"
+# On a draft of an article of the site (not a summary, not a drug's page), the chance of an
+# editor's link at which a term is reported: the model learned most from summaries, and on the
+# tuning pages' articles its flags at 0.5 were editors' links 3 times in 4, at 0.6 about 4
+# times in 5 (benchmarks/vocabulary.py, part a).
+ARTICLE_MIN_CHANCE = 0.6
 
 
 class GlossaryLink(Rule):
@@ -89,9 +95,19 @@ class GlossaryLink(Rule):
       inside a longer linked term: "autologous" after "autologous stem cell transplant"), at
       its first use, that they link almost everywhere else (`finished_min_chance`), that the page
       does not explain, and that a lay reader would want to look up.
+    - A draft of an article of that site (150 words or more, for the public; not a landing
+      page of links, a list of dated posts or questions and answers; fewer than 3 links to the
+      glossary) in a section of the site whose articles its editors
+      link (by the address: at least 3 in 4 of that section's articles are linked, of 4 or
+      more, as the glossary's practice records: "/types/liver", "/about-cancer/treatment/
+      side-effects"): the terms those editors link, at each section's first use, when the
+      chance that they link it is at least `min_link_chance` (by default 0.6, where about 4
+      flags in 5 were their links on the pages the practice was learned from), not words of
+      the body and of daily life, nor a term the text explains.
     - Any other page of that site with fewer than 3 links to the glossary (a list of
-      articles, a landing page of links, questions and answers): its editors
-      left it plain, so nothing (undefined-jargon still reports a hard term left unexplained).
+      posts, a landing page of links, a video's page, questions and answers, a page of a
+      section its editors leave plain): its editors left it plain, so nothing
+      (undefined-jargon still reports a hard term left unexplained).
     - A page of another site about cancer (its title or its `cancerTypes`): a term a lay
       reader would want to look up (rare in English, or built
       the medical way: "thrombocytopenia", "lymph nodes"; not words of the body and of daily
@@ -132,7 +148,7 @@ class GlossaryLink(Rule):
         the site: use it to get link suggestions on a draft that is not a summary), or never
         (every such page as a page of another site about cancer).
       min_link_chance: on drafts, the chance of an editor's link at which a term is reported
-        (0 to 1; default: the model's own threshold).
+        (0 to 1; default: the model's own threshold, 0.6 on an article of the site).
       finished_min_chance: the same on finished pages (default: the model's own, where 9
         flags in 10 are links editors made elsewhere).
       scope: practice (as above), document (first use on the page only) or section (first
@@ -237,6 +253,9 @@ class GlossaryLink(Rule):
             return place.first_on_page  # a glossary of your own: each term, once a page
         text, start, end, term = use.block.text, use.match.start, use.match.end, use.match.text
         drug_draft = mode == HOUSE_DRAFT and page.drug_page
+        # a draft of an article of a section of the site whose articles its editors link
+        article_draft = mode == HOUSE_DRAFT and options["practice"] == "site" and \
+            not (page.summary or page.drug_page)
         abbreviated = drug_draft and with_its_abbreviation(use)
         # everyday words: left plain, but on the site's summaries and drug pages its editors
         # link nearly every term, "surgery" and "cancer" too
@@ -248,9 +267,10 @@ class GlossaryLink(Rule):
         if abbreviated or drug_draft and names_a_cancer(use):
             return True  # on a drug's page, what the drug treats and a name given with its
             # abbreviation ("Food and Drug Administration (FDA)"): its editors link them
-        if mode != HOUSE_DRAFT and (place.explained or nearby.explained_nearby(
+        if (mode != HOUSE_DRAFT or article_draft) and (place.explained or nearby.explained_nearby(
                 doc, place.block_index, text, start, end, term, kinds=False)):
-            return False  # explained: on the site's drafts, its editors link it all the same
+            return False  # explained: on the drafts of the site's summaries and drug pages,
+            # its editors link it all the same
         drug = use.match.entries[0].glossary == "nci-drugs"
         if mode != HOUSE_DRAFT and (  # what a reader would look up, and the text does not explain
                 place.stock or not place.first_on_page or is_title(text) or _on_topic(term, topic)
@@ -261,8 +281,10 @@ class GlossaryLink(Rule):
         if mode == FINISHED:
             wanted = options["finished_min_chance"]
             return chance >= (learned.finished_threshold if wanted is None else wanted)
-        wanted = options["min_link_chance"]
-        return chance >= (learned.draft_threshold if wanted is None else wanted)
+        asked = options["min_link_chance"]
+        floor = float(asked) if asked is not None else \
+            ARTICLE_MIN_CHANCE if article_draft else learned.draft_threshold
+        return chance >= floor
 
     def _report(self, doc: Document, use: Use, glossaries: tuple[Glossary, ...]) -> Problem:
         entry = _entry_to_link(doc, use, glossaries)
@@ -513,9 +535,13 @@ def _mode(doc: Document, glossaries: Sequence[Glossary], learned: LinkModel | No
     page = page_of(doc, glossaries)
     if page.summary:
         return HOUSE_DRAFT  # a summary: its editors link every one of them
+    url = doc.metadata.get("url")
+    if isinstance(url, str) and an_article(doc) and learned.links_its_section(url):
+        return HOUSE_DRAFT  # an article of a section whose articles its editors link
     # Any other page of the site with fewer than 3 links was left plain by its editors (a
-    # list of articles, a landing page, a question-and-answer page): on
-    # cancer.gov, pages as published, a hand check found no link an editor would add there.
+    # list of articles, a landing page, a video's page, a question-and-answer page, a
+    # section they leave plain): on cancer.gov, pages as published, a hand check found no
+    # link an editor would add there.
     return LEFT_PLAIN
 
 
