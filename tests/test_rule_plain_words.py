@@ -392,11 +392,16 @@ def test_benign_only_where_it_ends_what_is_said():
                  "Most lipomas are benign (harmless) tumors.",
                  "Whether a tumor is benign, or malignant, decides the treatment.",
                  "The condition is benign and localized.",
-                 "Most cysts are benign and slow-growing."):
+                 "Most cysts are benign and slow-growing.",
+                 "The tumor is not benign.", "These growths are rarely benign.",
+                 "Tumors are usually benign or malignant.",
+                 "It forms noncancerous (benign) tumors. This tumor is usually benign."):
         assert found(text) == [], text
     for text in ("They are benign and do not spread.", "Most lumps are benign when found early.",
                  "The disease is benign; however, it "
-                 "can grow.", "Almost all are benign, but a few can spread."):
+                 "can grow.", "Almost all are benign, but a few can spread.",
+                 "Parathyroid tumors are usually benign and are called adenomas.",
+                 "Such cysts are often benign."):
         assert [m for _, _, _, m in found(text)] == [
             'Use "not cancer" instead of "benign".'], text
 

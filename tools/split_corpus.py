@@ -173,7 +173,9 @@ READ_CHECKS = ("round3/undefined-jargon.tsv", "round3/glossary-link.tsv",
                "round21/undefined-jargon-changes-22076.tsv",
                "round21/glossary-link-changes-22075.tsv",
                "round21/glossary-link-changes-22077.tsv",
-               "round21/glossary-link-22078.tsv")
+               "round21/glossary-link-22078.tsv",
+               "round21/plain-words-changes-22079.tsv",
+               "round21/plain-words-changes-22080.tsv")
 READ_CHECKS_DIR = ROOT / "benchmarks" / "hand-check"
 
 

@@ -226,7 +226,7 @@ def _swap(pair: Pair, match: Match, place: _Place, page: _Page) -> tuple[int, st
     folded = fold_phrase(match.text)
     if folded in page.linked or (single and folded in page.topic) or folded in page.explained:
         return None
-    if _given_after(text, end, pair.plain) or _explained_as(text, end, pair.plain):
+    if _taught(text, match.start, end, pair.plain):
         page.explained.add(folded)  # wherever it stands: "can be benign (not cancerous) or
         return None  # malignant", then "Most are benign." (the page teaches the word)
     before, after = place.around(match.start, match.end)
@@ -317,8 +317,11 @@ def _fits_between(pair: Pair, before: list[str], after: list[str], lead: str = "
     previous, following = _word_at(before) or lead, _word_at(after)
     ahead = [following] if pair.kind != "adjective" else \
         [w for w in after[:4] if w[:1].isalnum()][:3]  # "pulmonary and aortic valves"
+    # past a word saying how often: "are usually benign" is "are usually not cancer"
+    linked_by = _word_at(before[1:]) if pair.predicative and previous in _HOW_OFTEN else \
+        previous
     if pair.not_before.intersection(ahead) or (following and not pair.before_noun) or \
-            previous in pair.not_after or (pair.only_after and previous not in pair.only_after) \
+            previous in pair.not_after or (pair.only_after and linked_by not in pair.only_after) \
             or (pair.only_before and following not in pair.only_before):
         return False
     if pair.needs_noun and not _noun_or_adjective(following):
@@ -600,6 +603,26 @@ def _glossed(text: str, start: int, end: int) -> bool:
     return word_zipf(before.group(1)) >= word_zipf(text[start:end]) + _PLAINER
 
 
+def _taught(text: str, start: int, end: int, plain: str) -> bool:
+    """Does the writer explain the word right there with its substitute's words: after it
+    ("benign (not cancerous)", "hypertension, which is high blood pressure") or before it
+    ("noncancerous (benign) tumors")?"""
+    return _given_after(text, end, plain) or _explained_as(text, end, plain) or \
+        _glossing(text, start, end, plain)
+
+
+def _glossing(text: str, start: int, end: int, plain: str) -> bool:
+    """Is the word all that stands in brackets right after a word holding its substitute's
+    own word in another form ("noncancerous (benign) tumors" for "not cancer")? The writer
+    has explained it there."""
+    if _SHUT_AFTER.match(text, end) is None:
+        return False
+    before = _OPEN_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and any(
+        word in before.group(1).lower() for word in plain.lower().split()
+        if len(word) > 4 and word not in STOPWORDS)
+
+
 def _clause_starts(before: list[str]) -> bool:
     """Does a clause start here: the sentence's start, or after ";", ":", a dash or "and"?"""
     return not before or before[0] in (";", ":", "—", "–", "and", "but")
@@ -643,6 +666,9 @@ along around beyond following
 """.split())
 _FUNCTION = _DETERMINERS | _PRONOUNS | _PREPOSITIONS | _BE | _HAVE | _TO_AND_MODALS | \
     frozenset("and or but nor so yet if than that which who whom whose when while where".split())
+# Words saying how often, that may stand between a linking verb and what it says ("are usually
+# benign")
+_HOW_OFTEN = frozenset("usually often mostly generally typically commonly".split())
 _ADVERBS = frozenset("""
 not never also often usually always sometimes still already just even only then now first
 better well fully soon again almost
