@@ -176,7 +176,8 @@ READ_CHECKS = ("round3/undefined-jargon.tsv", "round3/glossary-link.tsv",
                "round21/glossary-link-22078.tsv",
                "round21/plain-words-changes-22079.tsv",
                "round21/plain-words-changes-22080.tsv",
-               "round21/plain-words-22081.tsv")
+               "round21/plain-words-22081.tsv",
+               "round21/plain-words-changes-22082.tsv")
 READ_CHECKS_DIR = ROOT / "benchmarks" / "hand-check"
 
 
