@@ -555,17 +555,17 @@ class LinkModel(NamedTuple):
     site: str  # the site whose editors' practice it learned ("www.cancer.gov")
     draft_threshold: float  # the chance above which a draft of that site's needs the link
     finished_threshold: float  # ... and a page its editors have linked, an omission
-    # the site's sections (address paths): (articles, articles its editors linked)
+    # the site's sections (address paths): (pages for the public, pages its editors linked)
     sections: Mapping[str, tuple[int, int]] = {}
 
     def chance(self, values: Sequence[float]) -> float:
         return logistic.chance(self.intercept, self.weights, values)
 
     def links_its_section(self, url: str) -> bool:
-        """Do the site's editors link the articles of the section the address stands in: at
-        least SECTION_SHARE of them, in the nearest section with SECTION_PAGES articles or
-        more, and in each nearer one with any ("/types/breast/hp", whose articles for health
-        professionals they leave plain, is not "/types/breast")?"""
+        """Do the site's editors link the pages of the section the address stands in: at
+        least SECTION_SHARE of them, in the nearest section with SECTION_PAGES pages or more,
+        and in each nearer one with any ("/about-cancer/treatment/cam", 1 page of 3 linked,
+        is not "/about-cancer/treatment")?"""
         for section in address_sections(url):
             pages, linked = self.sections.get(section, (0, 0))
             if linked < SECTION_SHARE * pages:
@@ -575,8 +575,9 @@ class LinkModel(NamedTuple):
         return False
 
 
-# A section of the site whose editors link this share of its articles, of this many or more,
-# is one whose drafts are to be linked ("/types/liver": 10 of 11 articles linked).
+# A section of the site whose editors link this share of its pages for the public (articles,
+# summaries, drug pages), of this many or more, is one whose drafts are to be linked
+# ("/types/liver": 13 of 13 linked).
 SECTION_PAGES = 4
 SECTION_SHARE = 0.75
 # A page shorter than this is no article (a video's caption, an infographic's few lines).
@@ -591,7 +592,7 @@ def address_sections(url: str) -> list[str]:
         path = urlsplit(url.strip()).path
     except ValueError:
         return []
-    parts = [p for p in path.split("/") if p]
+    parts = [p for p in path.lower().split("/") if p]
     return ["/" + "/".join(parts[:n]) for n in range(len(parts) - 1, 1, -1)]
 
 
@@ -603,12 +604,24 @@ def an_article(doc: Document) -> bool:
     (`audienceLevel: professional`, or a title that says so, as cancer.gov's do:
     "Cardiopulmonary Syndromes (PDQ®)–Health Professional Version"), whose editors link no
     terms?"""
-    titles = [h.text for h in doc.headings[:3]]
+    titles = [str(doc.metadata.get("title") or ""), *(h.text for h in doc.headings[:3])]
     return doc.stats.words >= ARTICLE_WORDS and not mostly_link_cards(doc) and \
         sum(1 for b in doc.blocks if _POSTED.match(b.text)) < POSTS and \
         not any(_QUESTIONS_AND_ANSWERS.search(t) for t in titles) and \
         (doc.audience or "").lower() != "professional" and \
         not any(_FOR_PROFESSIONALS.search(t) for t in titles)
+
+
+def a_section_article(doc: Document, glossaries: Sequence[Glossary]) -> bool:
+    """Is the page one whose links say whether its section's editors link articles, and that
+    their practice then decides: an article (`an_article`), not a summary nor a drug's page
+    (their editors link every one), nor a page among a glossary's own (a list of drugs, at
+    an address of the drug summaries)?"""
+    url = doc.metadata.get("url")
+    page = page_of(doc, glossaries)
+    return isinstance(url, str) and an_article(doc) and not page.summary and \
+        not page.drug_page and \
+        not any(p.search(url) for g in glossaries for p in g.link_patterns)
 
 
 _FOR_PROFESSIONALS = lazy_re(r"\bHealth Professional Version\b", re.I)
@@ -633,8 +646,17 @@ def model() -> LinkModel | None:
     return LinkModel(tuple(float(w) for w in data["weights"]), float(data["intercept"]),
                      frozenset(data.get("stock", ())), str(data.get("site", "")),
                      float(data["draft_threshold"]), float(data["finished_threshold"]),
-                     {str(k): (int(v[0]), int(v[1]))
-                      for k, v in data.get("sections", {}).items()})
+                     _sections(data.get("sections")))
+
+
+def _sections(data: Any) -> dict[str, tuple[int, int]]:
+    """The model file's `sections`, each (articles, linked); an entry not so is left out."""
+    found: dict[str, tuple[int, int]] = {}
+    for key, value in (data.items() if isinstance(data, dict) else ()):
+        if isinstance(value, list) and len(value) == 2 and \
+                all(isinstance(n, int) for n in value):
+            found[str(key)] = (value[0], value[1])
+    return found
 
 
 class Candidate(NamedTuple):

@@ -10,8 +10,11 @@ from pathlib import Path
 import pytest
 from helpers import SEED, lint, positions
 
+from readlint import document
 from readlint.config import Config
-from readlint.linkpractice import model
+from readlint.glossary_files import BUNDLED
+from readlint.glossary_sets import matcher_for
+from readlint.linkpractice import a_section_article, model
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -613,12 +616,27 @@ def test_on_a_drug_page_a_kind_of_cancer_that_explains_a_term_is_asked_for_too()
 
 def test_an_article_is_a_draft_only_where_its_section_is_linked_and_it_is_for_the_public():
     seed = DICTIONARY_LINK.sub(r"\1", SEED.read_text(encoding="utf-8"))
-    assert subjects(seed)  # /types/breast/research: its editors link 25 of 30 articles
+    assert subjects(seed)  # /types/breast/research: its editors link 25 of 27 articles
     # a nearer section its editors leave plain wins over the linked one above it
     learned = model()
     assert learned is not None
     assert learned.links_its_section("https://www.cancer.gov/types/breast/research/x")
+    assert learned.links_its_section("https://www.cancer.gov/about-cancer/treatment/x")
+    assert not learned.links_its_section("https://www.cancer.gov/about-cancer/treatment/cam/x")
     assert not learned.links_its_section("https://www.cancer.gov/about-cancer/coping/x")
+    assert subjects(seed.replace("/types/breast/research/", "/about-cancer/treatment/"))
+    assert not subjects(seed.replace("/types/breast/research/t-dm1",
+                                     "/about-cancer/treatment/cam/t-dm1"))
+    # pages of kinds its editors leave plain: questions and answers, a list of dated posts
+    questions = re.sub(r"(?m)^title: .*$", 'title: "T-DM1: Questions and Answers"', seed)
+    assert subjects(questions) == []
+    posts = seed.replace("\n\n", "\n\nPosted: April 23, 2025\n\n", 3)
+    assert subjects(posts) == []
+    # a page for professionals, by its audience: the professional rule set asks for none
+    assert lint(seed, select="glossary-link", audience="professional") == []
+    # a list of drugs among the drug summaries is no article (its own rule links its items)
+    drugs = (FIXTURES / "pages" / "cancer-gov-drug-list-page.md").read_text(encoding="utf-8")
+    assert not a_section_article(document.parse(drugs, "x.md"), matcher_for(BUNDLED).glossaries)
     # a video's page: too short to be an article (its 80 words alone, at the same address)
     head, body = seed.split("\n---\n", 1)
     paragraph = next(line for line in body.splitlines() if "capecitabine" in line)
@@ -629,7 +647,8 @@ def test_an_article_is_a_draft_only_where_its_section_is_linked_and_it_is_for_th
     title = next(line for line in body.splitlines() if line.startswith("# "))
     professional = seed.replace(title, title + "\n\n# Breast Cancer–Health Professional Version")
     assert subjects(professional) == []
-    # a term the article explains needs no link there (on a draft of a summary it does)
+    # a term the article explains needs no link there (on any draft, `practice: always`, it
+    # does, as on a summary's)
     explained = seed.replace("capecitabine", "capecitabine (a chemotherapy pill)", 1)
     assert "capecitabine" not in subjects(explained)
     assert "capecitabine" in subjects(explained, ALWAYS)

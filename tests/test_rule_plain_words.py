@@ -399,7 +399,8 @@ def test_benign_only_where_it_ends_what_is_said():
                  "Tumors are usually benign or malignant.",
                  "It forms noncancerous (benign) tumors. This tumor is usually benign."):
         assert found(text) == [], text
-    for text in ("They are benign and do not spread.", "Most lumps are benign when found early.",
+    for text in ("A precancerous (benign) lump grew. Most lumps are usually benign.",
+                 "They are benign and do not spread.", "Most lumps are benign when found early.",
                  "The disease is benign; however, it "
                  "can grow.", "Almost all are benign, but a few can spread.",
                  "Parathyroid tumors are usually benign and are called adenomas.",

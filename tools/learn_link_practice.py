@@ -16,8 +16,8 @@ health professionals left out), this writes:
   for drafts (links to be added), where the share of flags that editors linked equals the share
   of editors' links flagged; for finished pages (omissions), the lowest chance at which 9 of 10
   flags are editors' links; and, for each section of the site (an address path: "/types/liver"),
-  how many of its articles (`linkpractice.an_article`) there are and how many of them the
-  editors link (3 links or more).
+  how many of its pages for the public (`linkpractice.an_article`) there are and how many of
+  them the editors link (3 links or more).
 
 It prints the cross-validated recall and precision at each threshold.
 """
@@ -28,6 +28,7 @@ import json
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from split_corpus import for_professionals, training_pages
 
@@ -106,12 +107,13 @@ def main(shared: Path) -> None:
                 on_pages[paragraph_key(block.text)].add(rel)
     stock = {key for key, where in on_pages.items() if len(where) >= STOCK_PAGES}
 
-    # the site's sections: how many of their articles (for the public) the editors link
+    # the site's sections: how many of their pages for the public (articles, summaries, drug
+    # pages) the editors link
     sections: defaultdict[str, list[int]] = defaultdict(lambda: [0, 0])
     for path in training_pages(corpus):
         doc = document.load(path)
         url = doc.metadata.get("url")
-        if isinstance(url, str) and SITE in url and an_article(doc):
+        if isinstance(url, str) and urlsplit(url).hostname == SITE and an_article(doc):
             for section in address_sections(url):
                 sections[section][0] += 1
                 sections[section][1] += glossary_links(doc, glossaries) >= MIN_LINKS
@@ -182,9 +184,10 @@ def main(shared: Path) -> None:
                  "(cancer.gov, U.S. government work, National Cancer Institute) that link at "
                  f"least {MIN_LINKS} dictionary terms ({practising} pages; benchmarks/"
                  "held-out.txt and pages for health professionals left out). `sections`: "
-                 "for each section of the site (an address path), how many of its articles "
-                 "(linkpractice.an_article: 150 words or more, for the public, not a landing "
-                 "page, a list of posts or questions and answers) the tuning pages hold and "
+                 "for each section of the site (an address path), how many of its pages "
+                 "for the public (linkpractice.an_article: 150 words or more; not a landing "
+                 "page, a list of posts, questions and answers; summaries and drug pages "
+                 "too) the tuning pages hold and "
                  "how many of them link at least 3 dictionary terms.",
         "site": SITE,
         "features": list(FEATURES),

@@ -18,9 +18,9 @@ from ..linkpractice import (
     LinkModel,
     Page,
     Use,
+    a_section_article,
     abbreviates,
     about_cancer,
-    an_article,
     entry_key,
     features,
     glossary_links,
@@ -95,15 +95,16 @@ class GlossaryLink(Rule):
       inside a longer linked term: "autologous" after "autologous stem cell transplant"), at
       its first use, that they link almost everywhere else (`finished_min_chance`), that the page
       does not explain, and that a lay reader would want to look up.
-    - A draft of an article of that site (150 words or more, for the public; not a landing
-      page of links, a list of dated posts or questions and answers; fewer than 3 links to the
-      glossary) in a section of the site whose articles its editors
-      link (by the address: at least 3 in 4 of that section's articles are linked, of 4 or
-      more, as the glossary's practice records: "/types/liver", "/about-cancer/treatment/
-      side-effects"): the terms those editors link, at each section's first use, when the
-      chance that they link it is at least `min_link_chance` (by default 0.6, where about 4
-      flags in 5 were their links on the pages the practice was learned from), not words of
-      the body and of daily life, nor a term the text explains.
+    - A draft of an article of that site, in a section whose articles its editors link. An
+      article has 150 words or more and is for the public: not a landing page of links, a
+      list of dated posts, questions and answers, or a page among a glossary's own (a list
+      of drugs). Its section is found from its address ("/types/liver"): at least 3 in 4 of
+      the section's pages for the public are linked, of 4 or more, as the glossary's practice
+      records.
+      Such a draft gets the terms those editors link, at each section's first use, when the
+      chance that they link it is at least `min_link_chance` (by default 0.6: about 4 flags
+      in 5 were their links on the pages the practice was learned from). Words of the body
+      and of daily life, and terms the text explains, are left alone.
     - Any other page of that site with fewer than 3 links to the glossary (a list of
       posts, a landing page of links, a video's page, questions and answers, a page of a
       section its editors leave plain): its editors left it plain, so nothing
@@ -149,6 +150,8 @@ class GlossaryLink(Rule):
         (every such page as a page of another site about cancer).
       min_link_chance: on drafts, the chance of an editor's link at which a term is reported
         (0 to 1; default: the model's own threshold, 0.6 on an article of the site).
+      article_drafts: take an article of the site in a linked section as a draft (default
+        true; the professional rule set turns it off: its editors link no terms there).
       finished_min_chance: the same on finished pages (default: the model's own, where 9
         flags in 10 are links editors made elsewhere).
       scope: practice (as above), document (first use on the page only) or section (first
@@ -176,6 +179,7 @@ class GlossaryLink(Rule):
         "section_level": {"type": "integer", "minimum": 1, "maximum": 6, "default": 2},
         "max_zipf": {"type": "number", "default": 6.0},
         "practice": {"enum": ["site", "always", "never"], "default": "site"},
+        "article_drafts": {"type": "boolean", "default": True},
         "min_link_chance": {"type": ["number", "null"], "minimum": 0, "maximum": 1,
                             "default": None},
         "finished_min_chance": {"type": ["number", "null"], "minimum": 0, "maximum": 1,
@@ -536,8 +540,10 @@ def _mode(doc: Document, glossaries: Sequence[Glossary], learned: LinkModel | No
     if page.summary:
         return HOUSE_DRAFT  # a summary: its editors link every one of them
     url = doc.metadata.get("url")
-    if isinstance(url, str) and an_article(doc) and learned.links_its_section(url):
-        return HOUSE_DRAFT  # an article of a section whose articles its editors link
+    if options["article_drafts"] and isinstance(url, str) and \
+            a_section_article(doc, glossaries) and learned.links_its_section(url):
+        return HOUSE_DRAFT  # an article of a section whose articles its editors link (not
+        # a page among a glossary's own, such as a list of drugs among the drug summaries)
     # Any other page of the site with fewer than 3 links was left plain by its editors (a
     # list of articles, a landing page, a video's page, a question-and-answer page, a
     # section they leave plain): on cancer.gov, pages as published, a hand check found no

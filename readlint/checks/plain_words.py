@@ -618,9 +618,13 @@ def _glossing(text: str, start: int, end: int, plain: str) -> bool:
     if _SHUT_AFTER.match(text, end) is None:
         return False
     before = _OPEN_BEFORE.search(text, max(0, start - 40), start)
-    return before is not None and any(
-        word in before.group(1).lower() for word in plain.lower().split()
-        if len(word) > 4 and word not in STOPWORDS)
+    if before is None:
+        return False
+    glossed = before.group(1).lower()
+    if plain.lower().startswith(("not ", "no ")) and not glossed.startswith(("non", "un")):
+        return False  # "cancerous (benign)" says the opposite of "not cancer"
+    return any(word in glossed for word in plain.lower().split()
+               if len(word) > 4 and word not in STOPWORDS)
 
 
 def _clause_starts(before: list[str]) -> bool:
