@@ -613,10 +613,9 @@ def an_article(doc: Document) -> bool:
 
 
 def a_section_article(doc: Document, glossaries: Sequence[Glossary]) -> bool:
-    """Is the page one whose links say whether its section's editors link articles, and that
-    their practice then decides: an article (`an_article`), not a summary nor a drug's page
-    (their editors link every one), nor a page among a glossary's own (a list of drugs, at
-    an address of the drug summaries)?"""
+    """Is the page an article whose draft its section's practice decides: an article
+    (`an_article`), not a summary nor a drug's page (rules of their own decide those), nor a
+    page among a glossary's own (a list of drugs, at an address of the drug summaries)?"""
     url = doc.metadata.get("url")
     page = page_of(doc, glossaries)
     return isinstance(url, str) and an_article(doc) and not page.summary and \
@@ -650,7 +649,7 @@ def model() -> LinkModel | None:
 
 
 def _sections(data: Any) -> dict[str, tuple[int, int]]:
-    """The model file's `sections`, each (articles, linked); an entry not so is left out."""
+    """The model file's `sections`, each (pages, linked); an entry not so is left out."""
     found: dict[str, tuple[int, int]] = {}
     for key, value in (data.items() if isinstance(data, dict) else ()):
         if isinstance(value, list) and len(value) == 2 and \
