@@ -616,11 +616,18 @@ def a_section_article(doc: Document, glossaries: Sequence[Glossary]) -> bool:
     """Is the page an article whose draft its section's practice decides: an article
     (`an_article`), not a summary nor a drug's page (rules of their own decide those), nor a
     page among a glossary's own (a list of drugs, at an address of the drug summaries)?"""
-    url = doc.metadata.get("url")
     page = page_of(doc, glossaries)
-    return isinstance(url, str) and an_article(doc) and not page.summary and \
-        not page.drug_page and \
-        not any(p.search(url) for g in glossaries for p in g.link_patterns)
+    return an_article(doc) and not page.summary and not page.drug_page and \
+        glossary_at(doc, glossaries) is None
+
+
+def glossary_at(doc: Document, glossaries: Sequence[Glossary]) -> str | None:
+    """The name of the glossary whose addresses include the page's own `url`, if any."""
+    url = doc.metadata.get("url")
+    if not isinstance(url, str):
+        return None
+    return next((g.name for g in glossaries if any(p.search(url) for p in g.link_patterns)),
+                None)
 
 
 _FOR_PROFESSIONALS = lazy_re(r"\bHealth Professional Version\b", re.I)

@@ -23,6 +23,7 @@ from ..linkpractice import (
     about_cancer,
     entry_key,
     features,
+    glossary_at,
     glossary_links,
     glossary_uses,
     is_title,
@@ -734,16 +735,8 @@ def _home_glossary(doc: Document, glossaries: Sequence[Glossary]) -> str | None:
     out once a page)."""
     found: str | None = doc.memo(("glossary the page stands among",
                                   tuple(g.name for g in glossaries)),
-                                 lambda: _glossary_at(doc, glossaries))
+                                 lambda: glossary_at(doc, glossaries))
     return found
-
-
-def _glossary_at(doc: Document, glossaries: Sequence[Glossary]) -> str | None:
-    url = doc.metadata.get("url")
-    if not isinstance(url, str):
-        return None
-    return next((g.name for g in glossaries if any(p.search(url) for p in g.link_patterns)),
-                None)
 
 
 def link_for(doc: Document, glossary: Glossary, entry: Entry) -> str | None:

@@ -595,12 +595,19 @@ def _glossed(text: str, start: int, end: int) -> bool:
     writer gives for the plain words before it ("if the condition returns (recurs)", "fluid
     (edema)"), not a label ("Mineral oil (oral)", "6 h (oral)") nor a little word's aside
     ("and (frequently) death")?"""
+    word = _word_glossed(text, start, end)
+    if word is None or word.lower() in STOPWORDS:
+        return False
+    return word_zipf(word) >= word_zipf(text[start:end]) + _PLAINER
+
+
+def _word_glossed(text: str, start: int, end: int) -> str | None:
+    """The word right before the brackets that text[start:end] stands alone in ("fluid" of
+    "fluid (edema)"), if it so stands."""
     if _SHUT_AFTER.match(text, end) is None:
-        return False
+        return None
     before = _OPEN_BEFORE.search(text, max(0, start - 40), start)
-    if before is None or before.group(1).lower() in STOPWORDS:
-        return False
-    return word_zipf(before.group(1)) >= word_zipf(text[start:end]) + _PLAINER
+    return before.group(1) if before is not None else None
 
 
 def _taught(text: str, start: int, end: int, plain: str) -> bool:
@@ -615,12 +622,10 @@ def _glossing(text: str, start: int, end: int, plain: str) -> bool:
     """Is the word all that stands in brackets right after a word holding its substitute's
     own word in another form ("noncancerous (benign) tumors" for "not cancer")? The writer
     has explained it there."""
-    if _SHUT_AFTER.match(text, end) is None:
+    word = _word_glossed(text, start, end)
+    if word is None:
         return False
-    before = _OPEN_BEFORE.search(text, max(0, start - 40), start)
-    if before is None:
-        return False
-    glossed = before.group(1).lower()
+    glossed = word.lower()
     if plain.lower().startswith(("not ", "no ")) and not glossed.startswith(("non", "un")):
         return False  # "cancerous (benign)" says the opposite of "not cancer"
     return any(word in glossed for word in plain.lower().split()
