@@ -133,3 +133,38 @@ def test_an_empty_heading_over_its_own_text_says_to_move_the_text_up():
     assert "\"Side effects of photodynamic therapy\", reads as its heading" in \
         problems[1].message
     assert problems[2].message == "This heading has no text: give it one, or remove it."
+
+
+def test_a_long_heading_is_marked_from_its_first_word_past_the_limit():
+    # The section's reading grade is reported at the heading's start: the two problems do
+    # not mark the same words.
+    text = """\
+    ---
+    title: Cervical Cancer Treatment during Pregnancy
+    ---
+    ## Treatment of stage II, III, or IV cervical cancer in the second or third trimester
+
+    Your care team may suggest you continue the pregnancy.
+    """
+    (problem,) = lint(text, select="heading-structure")
+    heading = ("## Treatment of stage II, III, or IV cervical cancer in the second or third "
+               "trimester")
+    assert (problem.line, problem.column) == (4, heading.index("third") + 1)
+    assert problem.end_column == len(heading) + 1
+    assert "has 14 words (counting \"cervical cancer\" as one)" in problem.message
+
+
+def test_the_page_name_counts_as_one_word_where_the_mark_starts():
+    heading = ("## Why the Ovarian Epithelial, Fallopian Tube, and Primary Peritoneal Cancer is "
+               "found late in some women who have no signs at all")
+    text = f"""\
+    ---
+    title: Ovarian Epithelial, Fallopian Tube, and Primary Peritoneal Cancer
+    ---
+    {heading}
+
+    Text.
+    """
+    (problem,) = lint(text, select="heading-structure")
+    # Why, the, (the name), is, found, late, in, some, women, who, have, no: 12 words
+    assert problem.column == heading.index("signs") + 1

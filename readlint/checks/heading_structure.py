@@ -31,7 +31,7 @@ class HeadingStructure(Rule):
     - a heading of more than `max_words` words. The name of what the page is about, as its
       title or its level-1 heading gives it, counts as one word: "Who is at risk for
       Ovarian Epithelial, Fallopian Tube, and Primary Peritoneal Cancer?" is a short
-      question about a long name.
+      question about a long name. The problem marks the words past the limit.
 
     How to fix: use the levels in order; keep one level-1 heading (the title); break long
     pages up with headings that name what each part is about, in a few words.
@@ -130,7 +130,8 @@ class HeadingStructure(Rule):
             count -= max(0, len(name) - 1)
             if count > max_words:
                 counted = f" (counting \"{' '.join(name)}\" as one)" if len(name) > 1 else ""
-                yield self.problem(doc, heading.source_start,
+                over = _first_word_over(heading.text, name, max_words)
+                yield self.problem(doc, heading.source_offset(over),
                                    heading.source_offset(len(heading.text) - 1) + 1,
                                    f"This heading has {count:,} words{counted}; make it a short "
                                    f"label of at most {max_words} words and put the rest in "
@@ -146,6 +147,25 @@ class HeadingStructure(Rule):
                                    f"This page has {words:,} words and no headings: add headings "
                                    "that name its parts, so readers can find their way.")
 
+
+def _first_word_over(text: str, name: Sequence[str], max_words: int) -> int:
+    """Where the heading's first word past the limit starts, the page's name (`name`, its
+    words as the heading writes them) counted as one word: the problem marks the words over
+    the limit, as a line too long is marked from its first character past the limit (the
+    section's reading grade, reported at its heading, keeps the heading's start)."""
+    starts = [m.start() for m in re.finditer(r"\S+", text)]
+    written = text.split()
+    length = len(name)
+    at = next((i for i in range(len(written) - length + 1)
+               if length > 1 and [w.strip(_PUNCTUATION) for w in written[i:i + length]] ==
+               list(name)), None)
+    counted = 0
+    for i, start in enumerate(starts):
+        if at is None or not at < i < at + length:  # (the name's other words: counted in it)
+            counted += 1
+        if counted > max_words:
+            return start
+    return 0
 
 def _heading_text(doc: Document, mark: HeadingMark, width: int = 80) -> str:
     text = " ".join(doc.source[mark.source_start:mark.source_end].strip().lstrip("#")
