@@ -129,10 +129,10 @@ def evaluate_drafts(shared: Path, held: bool) -> None:
         for p in problems(stripped, name, "glossary-link"):
             # every term the flagged words hold: a list's "Bavencio (Avelumab)", asked for
             # whole, is the editors' one link on both names
-            held = MATCHER.find(stripped[p.start:p.end])
-            for found in held:
+            inside = MATCHER.find(stripped[p.start:p.end])
+            for found in inside:
                 flags[(section_of(draft, p.start), entry_key(found))] = found.text
-            if not held:  # a name linked alone ("*ALK* gene"), its entry named by the
+            if not inside:  # a name linked alone ("*ALK* gene"), its entry named by the
                 # address asked for
                 entry = linked_entry(p.message.rsplit(" ", 1)[-1])
                 if entry is not None:

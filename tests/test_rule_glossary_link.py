@@ -395,11 +395,12 @@ def test_an_adjective_that_begins_a_name_the_glossary_lacks_is_not_linked_alone(
 def test_on_a_page_among_the_drug_summaries_a_drug_is_linked_to_its_summary():
     """"Panitumumab" is in both NCI glossaries. On a page of NCI's drug summaries (a list of
     the drugs approved for a cancer, whose names link to those summaries) its link goes to
-    its summary; on other pages, to the Dictionary of Cancer Terms, the first glossary."""
+    its summary; on another site's pages, to the Dictionary of Cancer Terms, the first
+    glossary."""
     every = Config(raw_rules={"glossary-link": {"min_link_chance": 0, "practice": "always"}})
     text = "Drugs approved for colon cancer include Panitumumab.\n"
     among = "---\nurl: https://www.cancer.gov/about-cancer/treatment/drugs/colorectal\n---\n"
-    elsewhere = "---\nurl: https://www.cancer.gov/types/colorectal/treatment\n---\n"
+    elsewhere = "---\nurl: https://example.org/colorectal/treatment\n---\n"
     (drug_page,) = [p for p in lint(among + text, select="glossary-link", config=every)
                     if p.subject == "Panitumumab"]
     (other_page,) = [p for p in lint(elsewhere + text, select="glossary-link", config=every)
@@ -428,10 +429,10 @@ def test_a_drug_page_without_links_in_its_use_in_cancer_section_is_a_draft():
     found = subjects(draft)
     assert {"Diffuse large B-cell lymphoma", "Follicular lymphoma"} <= set(found)
     editors = {term.replace("(s)", "") for term in linked}  # "confirmatory trial(s)"
-    # what its editors linked, but "high-grade" (linked on a third of the pages using it);
-    # "B-cell lymphoma" too, though the page's opening names it in brackets: the opening,
-    # left plain, introduces nothing
-    assert set(found) & editors == editors - {"high-grade"}
+    # what its editors linked ("high-grade" too, linked on a third of the pages using it,
+    # but in most "Use in Cancer" sections using it); "B-cell lymphoma" too, though the
+    # page's opening names it in brackets: the opening, left plain, introduces nothing
+    assert set(found) & editors == editors
     assert set(found) - editors <= {"systemic therapy"}  # and little else
     # a table of other things than the combination's drugs is left alone, as anywhere
     table = draft.replace("## Use in Cancer", "| Side effect | How often |\n| --- | --- |\n"
@@ -441,6 +442,48 @@ def test_a_drug_page_without_links_in_its_use_in_cancer_section_is_a_draft():
     # not a drug's page of that site: the practice of cancer.gov's drug pages does not apply
     elsewhere = draft.replace("url: https://www.cancer.gov/", "url: https://example.org/")
     assert "Follicular lymphoma" not in subjects(elsewhere)
+
+
+def test_in_use_in_cancer_a_draft_gets_what_the_editors_link_there_on_drug_pages():
+    """In the "Use in Cancer" section of a drug page's draft, a term is asked for when the
+    site's editors link it in most such sections that use it (`drug_uses` in the link model:
+    "metastasized" 31 of 34, "relapsed" 21 of 23, "radiation therapy" 26 of 30), and not when
+    they mostly leave it plain there ("disease" 0 of 46, "surgery" 20 of 87), whatever the
+    term's chance on other pages."""
+    page = (FIXTURES / "pages" / "cancer-gov-drug-page.md").read_text(encoding="utf-8")
+    draft = POP_UP_LINK.sub(r"\1", page).replace(
+        "Epcoritamab-bysp is used in patients with cancer that has come back",
+        "Epcoritamab-bysp is used in patients whose cancer has metastasized, or whose disease "
+        "has relapsed after radiation therapy and surgery, or in patients with cancer that has "
+        "come back")
+    found = subjects(draft)
+    assert {"metastasized", "relapsed", "radiation therapy"} <= set(found)
+    assert not {"disease", "surgery"} & set(found)
+    # the same words above "Use in Cancer": the page's opening, left plain
+    opening = POP_UP_LINK.sub(r"\1", page).replace(
+        "Placeholder slot", "It is used when cancer has metastasized or relapsed.")
+    assert not {"metastasized", "relapsed"} & set(subjects(opening))
+
+
+def test_a_malformed_count_of_the_drug_pages_is_left_out(tmp_path, monkeypatch):
+    import json
+
+    from readlint import linkpractice
+
+    data = json.loads(linkpractice.MODEL_PATH.read_text(encoding="utf-8"))
+    data["drug_uses"] = {"nci-cancer-terms:46283": [34, 31], "bad": "many", "worse": [1]}
+    path = tmp_path / "link-model.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setattr(linkpractice, "MODEL_PATH", path)
+    linkpractice.model.cache_clear()
+    try:
+        learned = linkpractice.model()
+        assert learned is not None
+        assert learned.drug_uses == {"nci-cancer-terms:46283": (34, 31)}
+        assert learned.links_on_drug_pages("nci-cancer-terms:46283") is True
+        assert learned.links_on_drug_pages("bad") is None
+    finally:
+        linkpractice.model.cache_clear()
 
 
 def test_a_drug_pages_opening_is_left_plain_on_the_site_only():
@@ -652,3 +695,32 @@ def test_an_article_is_a_draft_only_where_its_section_is_linked_and_it_is_for_th
     explained = seed.replace("capecitabine", "capecitabine (a chemotherapy pill)", 1)
     assert "capecitabine" not in subjects(explained)
     assert "capecitabine" in subjects(explained, ALWAYS)
+
+
+def test_a_drug_is_linked_to_its_summary_on_the_sites_articles_and_to_the_dictionary_in_summaries():
+    """On cancer.gov's pages other than its PDQ summaries and drug pages, editors link a
+    drug's name to the drug's summary (1,627 of 1,681 such links on the tuning pages); in the
+    summaries, mostly to the dictionary; another site's page gets the glossary's first entry
+    (the dictionary's)."""
+    body = ("## Treatment\n\nChemotherapy with carboplatin and paclitaxel may be given after "
+            "surgery to remove the tumor.\n")
+
+    def addresses(url: str, extra: str = "", title: str = "Cervical cancer"
+                  ) -> dict[str | None, str]:
+        text = (f"---\ntitle: {title}\nurl: {url}\naudienceLevel: patient\nlanguage: en"
+                f"\n---\n# Cervical cancer\n\n{extra}{body}")
+        return {p.subject: p.message.rsplit(" ", 1)[-1]
+                for p in lint(text, select="glossary-link", config=ALWAYS)}
+
+    article = addresses("https://www.cancer.gov/types/cervical/childhood")
+    assert article["carboplatin"] == "https://www.cancer.gov/about-cancer/treatment/drugs/carboplatin"
+    summary = addresses("https://www.cancer.gov/types/cervical/patient/treatment-pdq",
+                        "## Key Points\n\n- Treatment may include chemotherapy.\n\n")
+    # a summary at its "-pdq" address without its "Key Points" (one for professionals, or a
+    # copy that lost its layout)
+    bare = addresses("https://www.cancer.gov/types/cervical/hp/cervical-treatment-pdq")
+    titled = addresses("https://www.cancer.gov/types/cervical/hp/cervical-treatment",
+                       title="Cervical Cancer Treatment (PDQ®) - NCI")
+    elsewhere = addresses("https://example.org/cervical")
+    for found in (summary, bare, titled, elsewhere):
+        assert found["carboplatin"].endswith("/publications/dictionaries/cancer-terms/def/45182")

@@ -1,6 +1,7 @@
 """Learn how cancer.gov editors link dictionary terms, for glossary-link.
 
     python tools/learn_link_practice.py ../shared      (needs numpy: pip install numpy)
+    python tools/learn_link_practice.py ../shared --tables   (the tables only, see below)
 
 From the tuning pages of ../shared/corpus-nci (benchmarks/held-out.txt left out; pages for
 health professionals left out), this writes:
@@ -15,11 +16,15 @@ health professionals left out), this writes:
   more (stock paragraphs), and two thresholds chosen from a five-fold cross-validation by page:
   for drafts (links to be added), where the share of flags that editors linked equals the share
   of editors' links flagged; for finished pages (omissions), the lowest chance at which 9 of 10
-  flags are editors' links; and, for each section of the site (an address path: "/types/liver"),
+  flags are editors' links; for each section of the site (an address path: "/types/liver"),
   how many of its pages for the public (`linkpractice.an_article`) there are and how many of
-  them the editors link (3 links or more).
+  them the editors link (3 links or more); and, for each entry used in the "Use in Cancer"
+  section of the drug pages whose editors linked terms there, in how many of those sections
+  it is used and in how many linked (`drug_uses`).
 
-It prints the cross-validated recall and precision at each threshold.
+It prints the cross-validated recall and precision at each threshold. With --tables, the
+model's weights and thresholds are kept as they are and only `sections` and `drug_uses` are
+worked out again (a refit moves every page's flags, and is read again by hand).
 """
 
 from __future__ import annotations
@@ -27,18 +32,23 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from split_corpus import for_professionals, training_pages
 
 from readlint import document
+from readlint.document import Document
+from readlint.glossary import Glossary
 from readlint.glossary_files import BUNDLED
 from readlint.glossary_sets import matcher_for
 from readlint.linkpractice import (
+    DRUG_PAGE_MARK,
     FEATURES,
     LINK_SKIP_SECTIONS,
     MODEL_PATH,
+    SUMMARY_MARK,
     Candidate,
     Page,
     address_sections,
@@ -51,8 +61,10 @@ from readlint.linkpractice import (
     page_of,
     paragraph_key,
     section_candidates,
+    to_an_entry,
 )
 from readlint.logistic import chance
+from readlint.termmatch import Matcher
 from readlint.wordforms import topic_words
 
 HERE = Path(__file__).resolve().parent.parent / "readlint" / "data" / "glossaries"
@@ -61,6 +73,18 @@ STOCK_PAGES = 3  # a paragraph on this many pages, word for word, is a stock par
 STOCK_WORDS = 8
 SITE = "www.cancer.gov"
 L2 = 1.0  # ridge penalty on the weights (not the intercept)
+ABOUT = (
+    "The chance that cancer.gov editors link a glossary term's first use in a section: a "
+    "logistic model over `features`, fitted by tools/learn_link_practice.py on the pages of "
+    "../shared/corpus-nci (cancer.gov, U.S. government work, National Cancer Institute) that "
+    f"link at least {MIN_LINKS} dictionary terms ({{pages}} pages; benchmarks/held-out.txt and "
+    "pages for health professionals left out). `sections`: for each section of the site (an "
+    "address path), how many of its pages for the public (linkpractice.an_article: 150 words "
+    "or more; not a landing page, a list of posts, questions and answers; summaries and drug "
+    "pages too) the tuning pages hold and how many of them link at least 3 dictionary terms. "
+    "`drug_uses`: for each entry, in how many \"Use in Cancer\" sections of the tuning "
+    "pages' drug pages (those whose editors linked terms there) it is used, and in how many "
+    "of those linked.")
 
 
 def fit(x: list[list[float]], y: list[float], l2: float = L2) -> tuple[list[float], float]:
@@ -89,7 +113,42 @@ def fit(x: list[list[float]], y: list[float], l2: float = L2) -> tuple[list[floa
     return [float(v) for v in weights], float(intercept)
 
 
-def main(shared: Path) -> None:
+def site_sections(corpus: Path, glossaries: Sequence[Glossary]) -> dict[str, list[int]]:
+    """The site's sections: how many of their pages for the public (articles, summaries, drug
+    pages) the tuning pages hold, and how many of those the editors link."""
+    sections: defaultdict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for path in training_pages(corpus):
+        doc = document.load(path)
+        url = doc.metadata.get("url")
+        if isinstance(url, str) and urlsplit(url).hostname == SITE and an_article(doc):
+            for section in address_sections(url):
+                sections[section][0] += 1
+                sections[section][1] += glossary_links(doc, glossaries) >= MIN_LINKS
+    return {k: v for k, v in sorted(sections.items())}
+
+
+def drug_uses(docs: Sequence[tuple[str, Document]], matcher: Matcher) -> dict[str, list[int]]:
+    """For each entry, in how many "Use in Cancer" sections of drug pages whose editors linked
+    terms there it is used, and in how many of those linked (its first use in the section
+    counted, as glossary-link asks)."""
+    counts: defaultdict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for _, doc in docs:
+        used = doc.blocks_under(DRUG_PAGE_MARK)
+        links = [link for i in used for link in doc.blocks[i].links]
+        if not used or doc.blocks_under(SUMMARY_MARK) or \
+                not any(to_an_entry(link, matcher.glossaries) for link in links):
+            continue  # not a drug's page, or one left plain
+        skipped = doc.blocks_under(LINK_SKIP_SECTIONS["default"]) | doc.captions
+        in_section = {id(doc.blocks[i]) for i in used}
+        uses = [u for u in glossary_uses(doc, matcher.find, 2, skipped)
+                if id(u.block) in in_section]
+        for c in section_candidates(doc, uses, matcher.glossaries, frozenset()):
+            counts[entry_key(c.use.match)][0] += 1
+            counts[entry_key(c.use.match)][1] += c.linked
+    return {k: v for k, v in sorted(counts.items())}
+
+
+def main(shared: Path, tables_only: bool = False) -> None:
     corpus = shared / "corpus-nci"
     matcher = matcher_for(BUNDLED)
     glossaries = matcher.glossaries
@@ -106,17 +165,17 @@ def main(shared: Path) -> None:
                     len(block.text.split()) >= STOCK_WORDS:
                 on_pages[paragraph_key(block.text)].add(rel)
     stock = {key for key, where in on_pages.items() if len(where) >= STOCK_PAGES}
+    sections = site_sections(corpus, glossaries)
+    drugs = drug_uses(docs, matcher)
+    if tables_only:
+        data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+        data.update(about=ABOUT.format(pages=data["pages"]), sections=sections,
+                    drug_uses=drugs)
+        MODEL_PATH.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        print(f"{len(sections)} sections, {len(drugs)} entries of drug pages; written to "
+              f"{MODEL_PATH}")
+        return
 
-    # the site's sections: how many of their pages for the public (articles, summaries, drug
-    # pages) the editors link
-    sections: defaultdict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for path in training_pages(corpus):
-        doc = document.load(path)
-        url = doc.metadata.get("url")
-        if isinstance(url, str) and urlsplit(url).hostname == SITE and an_article(doc):
-            for section in address_sections(url):
-                sections[section][0] += 1
-                sections[section][1] += glossary_links(doc, glossaries) >= MIN_LINKS
 
     # every first use of an entry in a section of the pages that link terms
     found: list[tuple[str, Candidate, Page]] = []
@@ -178,17 +237,8 @@ def main(shared: Path) -> None:
     finished = next((t for t, _, precision in curve if precision >= 0.9), 0.95)
     weights, intercept = fit(rows, labels)
     MODEL_PATH.write_text(json.dumps({
-        "about": "The chance that cancer.gov editors link a glossary term's first use in a "
-                 "section: a logistic model over `features`, fitted by "
-                 "tools/learn_link_practice.py on the pages of ../shared/corpus-nci "
-                 "(cancer.gov, U.S. government work, National Cancer Institute) that link at "
-                 f"least {MIN_LINKS} dictionary terms ({practising} pages; benchmarks/"
-                 "held-out.txt and pages for health professionals left out). `sections`: "
-                 "for each section of the site (an address path), how many of its pages "
-                 "for the public (linkpractice.an_article: 150 words or more; not a landing "
-                 "page, a list of posts, questions and answers; summaries and drug pages "
-                 "too) the tuning pages hold and "
-                 "how many of them link at least 3 dictionary terms.",
+        "about": ABOUT.format(pages=practising),
+        "pages": practising,
         "site": SITE,
         "features": list(FEATURES),
         "weights": [round(w, 6) for w in weights],
@@ -196,7 +246,8 @@ def main(shared: Path) -> None:
         "draft_threshold": draft,
         "finished_threshold": finished,
         "stock": sorted(stock),
-        "sections": {k: v for k, v in sorted(sections.items())},
+        "sections": sections,
+        "drug_uses": drugs,
     }, indent=1) + "\n", encoding="utf-8")
     print(f"draft threshold {draft:.2f}, finished threshold {finished:.2f}; "
           f"{len(stock)} stock paragraphs; written to {MODEL_PATH}")
@@ -218,4 +269,5 @@ def main(shared: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "../shared"))
+    args = [a for a in sys.argv[1:] if a != "--tables"]
+    main(Path(args[0] if args else "../shared"), "--tables" in sys.argv[1:])

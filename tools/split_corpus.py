@@ -177,7 +177,9 @@ READ_CHECKS = ("round3/undefined-jargon.tsv", "round3/glossary-link.tsv",
                "round21/plain-words-changes-22079.tsv",
                "round21/plain-words-changes-22080.tsv",
                "round21/plain-words-22081.tsv",
-               "round21/plain-words-changes-22082.tsv")
+               "round21/plain-words-changes-22082.tsv",
+               "round22/glossary-link-changes-22083.tsv",
+               "round22/glossary-link-22084.tsv")
 READ_CHECKS_DIR = ROOT / "benchmarks" / "hand-check"
 
 

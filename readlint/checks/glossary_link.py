@@ -35,6 +35,7 @@ from ..linkpractice import (
     to_an_entry,
     with_its_abbreviation,
 )
+from ..patterns import lazy_re
 from ..problem import Fix, Problem, Severity
 from ..rule import MISSING_LINK, Example, Rule
 from ..termmatch import Match
@@ -75,8 +76,12 @@ class GlossaryLink(Rule):
       flags in 5 are links they made).
     - A draft of a drug's page of that site (laid out with a "Use in Cancer" section that
       names what the drug treats, with no link to the glossary in that section; its editors
-      link terms there on every drug's page): the terms those editors link, as on a summary,
-      and always a named kind of cancer ("breast cancer", "B-cell lymphoma"; "melanoma" as a
+      link terms there on every drug's page): in "Use in Cancer", a term those editors link
+      in at least half of the drug pages' "Use in Cancer" sections that use it
+      ("metastasized", "relapsed", "confirmatory trial"; not "cancer" or "surgery", which
+      they mostly leave plain there), as the glossary's practice records; elsewhere, and for a
+      term no drug page of theirs uses, the terms those editors link, as on a summary; and
+      always a named kind of cancer ("breast cancer", "B-cell lymphoma"; "melanoma" as a
       list item) at its first use in each section, which they link nearly every time (582
       times of 602), even in brackets explaining the term before it ("Renal cell carcinoma
       (a type of kidney cancer)": 46 of 51), and a name given with its abbreviation ("Food
@@ -272,11 +277,15 @@ class GlossaryLink(Rule):
         if abbreviated or drug_draft and names_a_cancer(use):
             return True  # on a drug's page, what the drug treats and a name given with its
             # abbreviation ("Food and Drug Administration (FDA)"): its editors link them
+        if drug_draft and place.block_index in page.drug_uses:
+            linked = learned.links_on_drug_pages(entry_key(use.match))
+            if linked is not None:
+                return linked  # what its editors do with the term there on their drug pages
         if (mode != HOUSE_DRAFT or article_draft) and (place.explained or nearby.explained_nearby(
                 doc, place.block_index, text, start, end, term, kinds=False)):
             return False  # explained: on the drafts of the site's summaries and drug pages,
             # its editors link it all the same
-        drug = use.match.entries[0].glossary == "nci-drugs"
+        drug = use.match.entries[0].glossary == DRUG_SUMMARIES
         if mode != HOUSE_DRAFT and (  # what a reader would look up, and the text does not explain
                 place.stock or not place.first_on_page or is_title(text) or _on_topic(term, topic)
                 or not hard_for_readers(use) or nearby.drug_named(text, start, end, term, drug)):
@@ -719,15 +728,38 @@ def _entry_to_link(doc: Document, use: Use, glossaries: Sequence[Glossary]) -> E
     prose of a drug's own page (one drug, with its "Use in Cancer" section): its editors
     link other drugs there to the dictionary (on the drug pages of ../shared/corpus-nci,
     2,896 links of their prose go to the dictionary, 48 to drug summaries), and only the
-    drugs of a combination's table to their drug pages."""
+    drugs of a combination's table to their drug pages. On the site's other pages, not its
+    PDQ summaries (laid out with "Key Points", or named so by their address or title, as a
+    summary for health professionals or a copy that lost its layout is), a drug's name goes to the
+    drug's summary, as its editors link it there (on the tuning pages of
+    ../shared/corpus-nci, 1,627 such links of 1,681; in the summaries for patients, 197 of
+    283 go to the dictionary, in those for professionals none to a drug's summary)."""
     entries = use.match.entries
-    if len(entries) > 1 and (use.block.kind == "table_cell" or
-                             not page_of(doc, glossaries).drug_page):
+    if len(entries) == 1:
+        return entries[0]
+    page = page_of(doc, glossaries)
+    if use.block.kind == "table_cell" or not page.drug_page:
         home = _home_glossary(doc, glossaries)
+        if home is None and not page.summary and not page.drug_page and not _pdq(doc):
+            learned = model()
+            home = DRUG_SUMMARIES if learned is not None and on_site(doc, learned.site) \
+                else None
         for entry in entries:
             if entry.glossary == home:
                 return entry
     return entries[0]
+
+
+DRUG_SUMMARIES = "nci-drugs"  # the glossary of the site's drug summaries
+_PDQ_ADDRESS = lazy_re(r"-pdq/?(?:[?#]|$)", re.I)
+_PDQ_TITLE = lazy_re(r"\(PDQ\b")
+
+
+def _pdq(doc: Document) -> bool:
+    """Is the page a PDQ summary by its address ("...-treatment-pdq") or its title ("Mantle
+    Cell Lymphoma Treatment (PDQ®)"), whatever its layout?"""
+    return bool(_PDQ_ADDRESS.search(str(doc.metadata.get("url") or "")) or
+                _PDQ_TITLE.search(str(doc.metadata.get("title") or "")))
 
 
 def _home_glossary(doc: Document, glossaries: Sequence[Glossary]) -> str | None:
