@@ -232,7 +232,10 @@ def read(kind: str, key: str) -> bytes | None:
         return None
     try:
         with os.fdopen(fd, "rb") as fh:
-            data = fh.read(MAX_ENTRY_BYTES + 1)
+            # as much as the file holds (asking for MAX_ENTRY_BYTES would set that much
+            # memory aside for each read, however small the entry)
+            size = os.fstat(fh.fileno()).st_size
+            data = fh.read(min(size, MAX_ENTRY_BYTES) + 1)
     except OSError:
         return None
     if len(data) < _HEADER.size:

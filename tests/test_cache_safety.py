@@ -237,3 +237,22 @@ def test_a_glossary_edited_with_the_same_size_and_time_is_read_again(project, tm
         again = readlint("check", "docs", "--jobs", "1", "--select", "glossary-link", option,
                          cwd=project, cache=cache)
         assert "stoma bag" in again.stdout and "wound vac" not in again.stdout
+
+
+def test_reading_a_small_entry_sets_aside_no_more_than_it_holds(tmp_path, monkeypatch):
+    """An entry is read whole, as large as it is: asking for the most an entry may hold (256
+    MB) set that much memory aside for every result and front matter read back."""
+    import tracemalloc
+
+    monkeypatch.setenv("READLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(store, "_root", None)
+    monkeypatch.setattr(store, "_disabled", False)
+    monkeypatch.setattr(store, "_checked", {})
+    assert store.write("results", "a" * 32, b"x" * 1000)
+    tracemalloc.start()
+    try:
+        assert store.read("results", "a" * 32) == b"x" * 1000
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 1024 * 1024
