@@ -214,7 +214,8 @@ def content(path: str | os.PathLike[str]) -> str:
     else:
         try:
             with os.fdopen(fd, "rb") as fh:
-                found = f"{name}:{digest(fh.read(MAX_ENTRY_BYTES + 1))}"
+                size = os.fstat(fh.fileno()).st_size
+                found = f"{name}:{digest(fh.read(min(size, MAX_ENTRY_BYTES) + 1))}"
         except OSError:
             found = f"{name}:unreadable"
     if len(_contents) > 4096:

@@ -256,3 +256,21 @@ def test_reading_a_small_entry_sets_aside_no_more_than_it_holds(tmp_path, monkey
     finally:
         tracemalloc.stop()
     assert peak < 1024 * 1024
+
+
+def test_reading_a_small_page_or_data_file_sets_aside_no_more_than_it_holds(tmp_path):
+    """A page (5 MB at most) or a data file (a glossary, a rule set: 256 MB at most) is read
+    as large as it is, and what it gains while being read up to the limit."""
+    import tracemalloc
+
+    from readlint.source import MAX_DATA_FILE_SIZE, read_bytes
+
+    page = tmp_path / "page.md"
+    page.write_bytes(b"# Title\n\nA short page.\n")
+    tracemalloc.start()
+    try:
+        assert read_bytes(page, "page.md", MAX_DATA_FILE_SIZE) == b"# Title\n\nA short page.\n"
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 1024 * 1024
