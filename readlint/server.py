@@ -26,7 +26,7 @@ import re
 import sys
 import threading
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
@@ -396,8 +396,7 @@ class ReadlintServer(LanguageServer):
         # the rules' own explanations as one page: some 8,000 words of plain English and
         # health terms, whose facts (rarity, syllables, word forms) the first page then finds
         # worked out (about 15 ms of a 3,000-word page's first check, for 0.3 s here)
-        explained = "\n\n".join(rule.help() for rule in self.registry)
-        pages.append(f"---\nlanguage: en\n---\n{explained}")
+        pages.append("---\nlanguage: en\n---\n" + "\n\n".join(_helps(self.registry)))
         for page in pages:
             try:
                 linter.lint_text(page, "warm-up.md", Path.cwd() / "warm-up.md")
@@ -638,6 +637,15 @@ def document_path(uri: str) -> Path | None:
 
 
 @cache
+def _helps(registry: Registry) -> Iterator[str]:
+    """Each rule's explanation; a plug-in whose explanation fails is said and passed over."""
+    for rule in registry:
+        try:
+            yield rule.help()
+        except Exception as exc:  # a plug-in's bug must not stop the warm-up
+            say(f"warm-up: the explanation of {rule.name}: {type(exc).__name__}: {exc}")
+
+
 def rule_page(rule_name: str) -> str | None:
     """A page with the rule's explanation (what `readlint explain` prints), written once into
     the cache folder, as a file: link the editor can open."""

@@ -10,7 +10,7 @@ import stat
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from . import yamltext
+from . import store, yamltext
 from .errors import ConfigError, InputError, ReadlintError
 from .patterns import lazy_re
 from .yamltext import plain_problem
@@ -51,11 +51,7 @@ def read_bytes(path: Path, display: str, max_size: int,
         if info.st_size > max_size:
             raise error(too_big, display)
         try:
-            # as much as the file holds, and whatever it gained since, up to the limit
-            # (asking for the limit at once would set that much memory aside for each file)
-            data = fh.read(info.st_size + 1)
-            if len(data) > info.st_size:
-                data += fh.read(max_size + 1 - len(data))
+            data = store.read_up_to(fh, max_size)
         except OSError as exc:
             raise error(f"cannot be read: {exc.strerror or exc}", display) from None
         if len(data) > max_size:  # it grew while being read

@@ -25,6 +25,7 @@ import stat
 import struct
 import zlib
 from pathlib import Path
+from typing import BinaryIO
 
 _HEADER = struct.Struct("<8sI")  # a magic word, the CRC-32 of the rest
 _MAGIC = b"readlnt1"
@@ -175,6 +176,18 @@ def open_entry(path: Path) -> int | None:
     return fd
 
 
+def read_up_to(fh: BinaryIO, limit: int) -> bytes:
+    """An open file's bytes, at most `limit` + 1 of them (one more tells a file over the
+    limit): as many as the file says it holds, then whatever it holds past that (a file that
+    grew, or one that says it holds nothing, as /proc's do). Asking for `limit` + 1 at once
+    would set that much memory aside for every file, however small."""
+    size = os.fstat(fh.fileno()).st_size
+    data = fh.read(min(size, limit) + 1)
+    if len(data) > size:
+        data += fh.read(limit + 1 - len(data))
+    return data
+
+
 def digest(*parts: str | bytes) -> str:
     """A short name for what the parts say (file contents, settings, versions)."""
     h = hashlib.sha256()
@@ -214,8 +227,7 @@ def content(path: str | os.PathLike[str]) -> str:
     else:
         try:
             with os.fdopen(fd, "rb") as fh:
-                size = os.fstat(fh.fileno()).st_size
-                found = f"{name}:{digest(fh.read(min(size, MAX_ENTRY_BYTES) + 1))}"
+                found = f"{name}:{digest(read_up_to(fh, MAX_ENTRY_BYTES))}"
         except OSError:
             found = f"{name}:unreadable"
     if len(_contents) > 4096:
@@ -233,10 +245,7 @@ def read(kind: str, key: str) -> bytes | None:
         return None
     try:
         with os.fdopen(fd, "rb") as fh:
-            # as much as the file holds (asking for MAX_ENTRY_BYTES would set that much
-            # memory aside for each read, however small the entry)
-            size = os.fstat(fh.fileno()).st_size
-            data = fh.read(min(size, MAX_ENTRY_BYTES) + 1)
+            data = read_up_to(fh, MAX_ENTRY_BYTES)
     except OSError:
         return None
     if len(data) < _HEADER.size:

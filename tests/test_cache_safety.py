@@ -274,3 +274,16 @@ def test_reading_a_small_page_or_data_file_sets_aside_no_more_than_it_holds(tmp_
     finally:
         tracemalloc.stop()
     assert peak < 1024 * 1024
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="Linux's /proc only")
+def test_a_file_that_says_it_holds_nothing_is_read_whole():
+    """/proc's files say they hold 0 bytes: what they hold past that is read too, up to the
+    limit, so a key made of a file's contents does not stop at what it says it holds."""
+    from readlint.source import read_bytes
+
+    data = read_bytes(Path("/proc/self/status"), "status", 1 << 20)
+    assert os.stat("/proc/self/status").st_size == 0
+    assert b"Name:" in data and len(data) > 100
+    with pytest.raises(Exception, match="over the"):
+        read_bytes(Path("/proc/self/status"), "status", 10)

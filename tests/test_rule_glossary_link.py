@@ -480,8 +480,9 @@ def test_a_malformed_count_of_the_drug_pages_is_left_out(tmp_path, monkeypatch):
         learned = linkpractice.model()
         assert learned is not None
         assert learned.drug_uses == {"nci-cancer-terms:46283": (34, 31)}
-        assert learned.links_on_drug_pages("nci-cancer-terms:46283") is True
-        assert learned.links_on_drug_pages("bad") is None
+        # 31 of 34 sections, and a chance of 0.1 counted as two sections more: 31.2 / 36
+        assert learned.drug_page_share("nci-cancer-terms:46283", 0.1) == pytest.approx(31.2 / 36)
+        assert learned.drug_page_share("bad", 0.3) == pytest.approx(0.3)  # the chance alone
     finally:
         linkpractice.model.cache_clear()
 

@@ -44,11 +44,9 @@ from readlint.glossary import Glossary
 from readlint.glossary_files import BUNDLED
 from readlint.glossary_sets import matcher_for
 from readlint.linkpractice import (
-    DRUG_PAGE_MARK,
     FEATURES,
     LINK_SKIP_SECTIONS,
     MODEL_PATH,
-    SUMMARY_MARK,
     Candidate,
     Page,
     address_sections,
@@ -130,13 +128,13 @@ def site_sections(corpus: Path, glossaries: Sequence[Glossary]) -> dict[str, lis
 def drug_uses(docs: Sequence[tuple[str, Document]], matcher: Matcher) -> dict[str, list[int]]:
     """For each entry, in how many "Use in Cancer" sections of drug pages whose editors linked
     terms there it is used, and in how many of those linked (its first use in the section
-    counted, as glossary-link asks)."""
+    counted, as glossary-link asks); the sections found as glossary-link finds them
+    (`Page.use_in_cancer`)."""
     counts: defaultdict[str, list[int]] = defaultdict(lambda: [0, 0])
     for _, doc in docs:
-        used = doc.blocks_under(DRUG_PAGE_MARK)
+        used = page_of(doc, matcher.glossaries).use_in_cancer
         links = [link for i in used for link in doc.blocks[i].links]
-        if not used or doc.blocks_under(SUMMARY_MARK) or \
-                not any(to_an_entry(link, matcher.glossaries) for link in links):
+        if not any(to_an_entry(link, matcher.glossaries) for link in links):
             continue  # not a drug's page, or one left plain
         skipped = doc.blocks_under(LINK_SKIP_SECTIONS["default"]) | doc.captions
         in_section = {id(doc.blocks[i]) for i in used}
@@ -156,6 +154,16 @@ def main(shared: Path, tables_only: bool = False) -> None:
     pages = [p for p in training_pages(corpus)
              if not for_professionals(p.read_text(encoding="utf-8"))]
     docs = [(p.relative_to(corpus).as_posix(), document.load(p)) for p in pages]
+    sections = site_sections(corpus, glossaries)
+    drugs = drug_uses(docs, matcher)
+    if tables_only:
+        data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+        data.update(about=ABOUT.format(pages=data.get("pages", "?")), sections=sections,
+                    drug_uses=drugs)
+        MODEL_PATH.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        print(f"{len(sections)} sections, {len(drugs)} entries of drug pages; written to "
+              f"{MODEL_PATH}")
+        return
 
     # stock paragraphs: on STOCK_PAGES pages or more, word for word
     on_pages: defaultdict[str, set[str]] = defaultdict(set)
@@ -165,16 +173,6 @@ def main(shared: Path, tables_only: bool = False) -> None:
                     len(block.text.split()) >= STOCK_WORDS:
                 on_pages[paragraph_key(block.text)].add(rel)
     stock = {key for key, where in on_pages.items() if len(where) >= STOCK_PAGES}
-    sections = site_sections(corpus, glossaries)
-    drugs = drug_uses(docs, matcher)
-    if tables_only:
-        data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-        data.update(about=ABOUT.format(pages=data["pages"]), sections=sections,
-                    drug_uses=drugs)
-        MODEL_PATH.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-        print(f"{len(sections)} sections, {len(drugs)} entries of drug pages; written to "
-              f"{MODEL_PATH}")
-        return
 
 
     # every first use of an entry in a section of the pages that link terms
@@ -270,4 +268,6 @@ def main(shared: Path, tables_only: bool = False) -> None:
 
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if a != "--tables"]
+    if len(args) > 1 or args and args[0].startswith("-"):
+        sys.exit("usage: python tools/learn_link_practice.py [SHARED] [--tables]")
     main(Path(args[0] if args else "../shared"), "--tables" in sys.argv[1:])

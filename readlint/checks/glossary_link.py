@@ -13,6 +13,7 @@ from ..glossary_sets import block_matches, matcher_for
 from ..hardness import hard_term, name_it_begins
 from ..linkpractice import (
     DRUG_PAGE_MARK,
+    DRUG_USE_SHARE,
     LINK_SKIP_SECTIONS,
     Candidate,
     LinkModel,
@@ -79,8 +80,10 @@ class GlossaryLink(Rule):
       link terms there on every drug's page): in "Use in Cancer", a term those editors link
       in at least half of the drug pages' "Use in Cancer" sections that use it
       ("metastasized", "relapsed", "confirmatory trial"; not "cancer" or "surgery", which
-      they mostly leave plain there), as the glossary's practice records; elsewhere, and for a
-      term no drug page of theirs uses, the terms those editors link, as on a summary; and
+      they mostly leave plain there), as the glossary's practice records, with the chance of
+      a link there counted as two sections more (so a term met once does not decide alone);
+      elsewhere, and for a term no drug page of theirs uses, the terms those editors link, as
+      on a summary; and
       always a named kind of cancer ("breast cancer", "B-cell lymphoma"; "melanoma" as a
       list item) at its first use in each section, which they link nearly every time (582
       times of 602), even in brackets explaining the term before it ("Renal cell carcinoma
@@ -147,7 +150,8 @@ class GlossaryLink(Rule):
     linked to the first's entry, except on a page that stands among the other's own pages
     (its `url` is one of that glossary's addresses): on NCI's lists of drugs, a drug's name
     links to its drug summary (not on a drug's own page, whose editors link other drugs to
-    the dictionary).
+    the dictionary); and on cancer.gov's other pages that are not PDQ summaries, where its
+    editors link a drug's name to its drug summary too.
 
     Options:
       glossaries: glossaries to use: bundled names (nci-cancer-terms, nci-drugs) or files.
@@ -155,7 +159,9 @@ class GlossaryLink(Rule):
         the site: use it to get link suggestions on a draft that is not a summary), or never
         (every such page as a page of another site about cancer).
       min_link_chance: on drafts, the chance of an editor's link at which a term is reported
-        (0 to 1; default: the model's own threshold, 0.6 on an article of the site).
+        (0 to 1; default: the model's own threshold, 0.6 on an article of the site, and in
+        a drug page's "Use in Cancer" the editors' record on their drug pages; when set, it
+        decides there too).
       article_drafts: take an article of the site in a linked section as a draft (default
         true; the professional rule set turns it off: its editors link no terms there).
       finished_min_chance: the same on finished pages (default: the model's own, where 9
@@ -209,18 +215,21 @@ class GlossaryLink(Rule):
         stock = learned.stock if learned is not None else frozenset()
         page = page_of(doc, glossaries)
         site_ways = _site_ways(doc, learned, options)
+        # a page of the site, taken as one (not with `practice: never`)
+        on_the_site = options["practice"] != "never" and learned is not None and \
+            on_site(doc, learned.site)
         drug_page = page.drug_page and site_ways
         mode = _mode(doc, glossaries, learned, options, drug_page)
         tabled = _tabled_drugs(doc, uses, glossaries) if drug_page else {}
         drafted = _drafted_lists(doc, uses, glossaries) \
             if site_ways and not page.drug_page else []
-        yield from (self._report(doc, use, glossaries) for use in drafted)
+        yield from (self._report(doc, use, glossaries, on_the_site) for use in drafted)
         uses = _left_to_decide(doc, uses, drafted, drug_page)
         candidates = section_candidates(doc, uses, glossaries, stock,
                                         _passed_over(drug_page, tabled, topic, options),
                                         _cancer_explaining if drug_page else None)
         if mode == HOUSE_DRAFT:
-            yield from (self._report(doc, use, glossaries) for use in tabled.values()
+            yield from (self._report(doc, use, glossaries, on_the_site) for use in tabled.values()
                         if use.link is None)
         on_page = {entry_key(c.use.match) for c in candidates if c.linked}
         linked_terms = _linked_terms(candidates, glossaries, topic)
@@ -233,7 +242,7 @@ class GlossaryLink(Rule):
                      and links_right(u, glossaries, topic) is False]
             if wrong and True not in states:
                 if rarity(wrong[0].match.text) < options["max_zipf"]:
-                    yield self._report(doc, wrong[0], glossaries)
+                    yield self._report(doc, wrong[0], glossaries, on_the_site)
                 continue
             first = c.use
             if c.linked or first.link is not None or c.introduced or mode == LEFT_PLAIN:
@@ -248,7 +257,7 @@ class GlossaryLink(Rule):
                 continue
             glossary = by_name[first.match.entries[0].glossary]
             if self._needs_link(doc, c, page, glossary, learned, mode, topic, options):
-                yield self._report(doc, first, glossaries)
+                yield self._report(doc, first, glossaries, on_the_site)
 
     @staticmethod
     def _needs_link(doc: Document, c: Candidate, page: Page, glossary: Glossary,
@@ -277,10 +286,6 @@ class GlossaryLink(Rule):
         if abbreviated or drug_draft and names_a_cancer(use):
             return True  # on a drug's page, what the drug treats and a name given with its
             # abbreviation ("Food and Drug Administration (FDA)"): its editors link them
-        if drug_draft and place.block_index in page.drug_uses:
-            linked = learned.links_on_drug_pages(entry_key(use.match))
-            if linked is not None:
-                return linked  # what its editors do with the term there on their drug pages
         if (mode != HOUSE_DRAFT or article_draft) and (place.explained or nearby.explained_nearby(
                 doc, place.block_index, text, start, end, term, kinds=False)):
             return False  # explained: on the drafts of the site's summaries and drug pages,
@@ -296,12 +301,16 @@ class GlossaryLink(Rule):
             wanted = options["finished_min_chance"]
             return chance >= (learned.finished_threshold if wanted is None else wanted)
         asked = options["min_link_chance"]
+        if asked is None and drug_draft and place.block_index in page.use_in_cancer:
+            # what its editors do with the term there on their drug pages
+            return learned.drug_page_share(entry_key(use.match), chance) >= DRUG_USE_SHARE
         floor = float(asked) if asked is not None else \
             ARTICLE_MIN_CHANCE if article_draft else learned.draft_threshold
         return chance >= floor
 
-    def _report(self, doc: Document, use: Use, glossaries: tuple[Glossary, ...]) -> Problem:
-        entry = _entry_to_link(doc, use, glossaries)
+    def _report(self, doc: Document, use: Use, glossaries: tuple[Glossary, ...],
+                on_the_site: bool) -> Problem:
+        entry = _entry_to_link(doc, use, glossaries, on_the_site)
         glossary = next(g for g in glossaries if g.name == entry.glossary)
         url = link_for(doc, glossary, entry)
         start = use.block.source_offset(use.match.start)
@@ -721,7 +730,8 @@ def _related(entry: Entry, use: Use, topic: AbstractSet[str]) -> bool:
     return False
 
 
-def _entry_to_link(doc: Document, use: Use, glossaries: Sequence[Glossary]) -> Entry:
+def _entry_to_link(doc: Document, use: Use, glossaries: Sequence[Glossary],
+                   on_the_site: bool) -> Entry:
     """The entry a link on the term should go to: its first, or, on a page that stands among
     one glossary's own pages (its `url` is an address of that glossary: a list of drugs among
     NCI's drug summaries, whose names link to those summaries), that glossary's. Not in the
@@ -740,10 +750,9 @@ def _entry_to_link(doc: Document, use: Use, glossaries: Sequence[Glossary]) -> E
     page = page_of(doc, glossaries)
     if use.block.kind == "table_cell" or not page.drug_page:
         home = _home_glossary(doc, glossaries)
-        if home is None and not page.summary and not page.drug_page and not _pdq(doc):
-            learned = model()
-            home = DRUG_SUMMARIES if learned is not None and on_site(doc, learned.site) \
-                else None
+        if home is None and on_the_site and not page.summary and not page.drug_page and \
+                not _pdq(doc):
+            home = DRUG_SUMMARIES
         for entry in entries:
             if entry.glossary == home:
                 return entry

@@ -126,11 +126,11 @@ class HeadingStructure(Rule):
             count = len(written)
             if count <= max_words:
                 continue
-            name = _longest_name(written, names)
+            at, name = _longest_name(written, names)
             count -= max(0, len(name) - 1)
             if count > max_words:
                 counted = f" (counting \"{' '.join(name)}\" as one)" if len(name) > 1 else ""
-                over = _first_word_over(heading.text, name, max_words)
+                over = _first_word_over(heading.text, at, len(name), max_words)
                 yield self.problem(doc, heading.source_offset(over),
                                    heading.source_offset(len(heading.text) - 1) + 1,
                                    f"This heading has {count:,} words{counted}; make it a short "
@@ -148,24 +148,18 @@ class HeadingStructure(Rule):
                                    "that name its parts, so readers can find their way.")
 
 
-def _first_word_over(text: str, name: Sequence[str], max_words: int) -> int:
-    """Where the heading's first word past the limit starts, the page's name (`name`, its
-    words as the heading writes them) counted as one word: the problem marks the words over
-    the limit, as a line too long is marked from its first character past the limit (the
-    section's reading grade, reported at its heading, keeps the heading's start)."""
-    starts = [m.start() for m in re.finditer(r"\S+", text)]
-    written = text.split()
-    length = len(name)
-    at = next((i for i in range(len(written) - length + 1)
-               if length > 1 and [w.strip(_PUNCTUATION) for w in written[i:i + length]] ==
-               list(name)), None)
+def _first_word_over(text: str, at: int, length: int, max_words: int) -> int:
+    """Where the heading's first word past the limit starts, the page's name (`length` words
+    from word `at`) counted as one word: the problem marks the words over the limit, as a
+    line too long is marked from its first character past the limit."""
     counted = 0
-    for i, start in enumerate(starts):
-        if at is None or not at < i < at + length:  # (the name's other words: counted in it)
+    for i, word in enumerate(re.finditer(r"\S+", text)):
+        if not at < i < at + length:  # (the name's other words: counted in it)
             counted += 1
         if counted > max_words:
-            return start
+            return word.start()
     return 0
+
 
 def _heading_text(doc: Document, mark: HeadingMark, width: int = 80) -> str:
     text = " ".join(doc.source[mark.source_start:mark.source_end].strip().lstrip("#")
@@ -261,10 +255,11 @@ class PageNames:
                 self.places.setdefault(word, []).append((n, j))
 
 
-def _longest_name(heading: Sequence[str], page: PageNames) -> list[str]:
+def _longest_name(heading: Sequence[str], page: PageNames) -> tuple[int, list[str]]:
     """The longest run of the heading's words that is a run of words of one of the page's
     names and holds two words or more that are not small words, as the heading writes it;
-    of runs as long, the first in the order of the names, then of the heading's words."""
+    of runs as long, the first in the order of the names, then of the heading's words; with
+    its place among the heading's words."""
     written = list(heading[:_HEADING_WORDS])
     words = [w.strip(_PUNCTUATION).lower() for w in written]
     best: tuple[int, int] = (0, 0)  # (length, start) in the heading's words
@@ -283,4 +278,4 @@ def _longest_name(heading: Sequence[str], page: PageNames) -> list[str]:
         start, length = start + 1, length - 1
     while length and words[start + length - 1] in _SMALL:
         length -= 1
-    return [w.strip(_PUNCTUATION) for w in written[start:start + length]]
+    return start, [w.strip(_PUNCTUATION) for w in written[start:start + length]]
