@@ -83,14 +83,13 @@ class GlossaryLink(Rule):
       they mostly leave plain there), as the glossary's practice records, with the chance of
       a link there counted as two sections more (so a term met once does not decide alone);
       elsewhere, and for a term no drug page of theirs uses, the terms those editors link, as
-      on a summary; and
-      always a named kind of cancer ("breast cancer", "B-cell lymphoma"; "melanoma" as a
-      list item) at its first use in each section, which they link nearly every time (582
-      times of 602), even in brackets explaining the term before it ("Renal cell carcinoma
-      (a type of kidney cancer)": 46 of 51), and a name given with its abbreviation ("Food
-      and Drug Administration (FDA)"). The drugs of a combination, one to a row of its
-      table, are linked in the table, to their drug pages; the page's opening, above "Use in
-      Cancer", is left plain.
+      on a summary; and always a named kind of cancer ("breast cancer", "B-cell lymphoma";
+      "melanoma" as a list item) at its first use in each section, which they link nearly
+      every time (582 times of 602), even in brackets explaining the term before it ("Renal
+      cell carcinoma (a type of kidney cancer)": 46 of 51), and a name given with its
+      abbreviation ("Food and Drug Administration (FDA)"). The drugs of a combination, one
+      to a row of its table, are linked in the table, to their drug pages; the page's
+      opening, above "Use in Cancer", is left plain.
     - A list of drugs of that site (a page that stands among the drug summaries, its `url`
       one of their addresses, such as "Drugs Approved for Bladder Cancer", with list items
       that are each a drug's name, or its name and another in brackets: "Bavencio
@@ -740,8 +739,8 @@ def _entry_to_link(doc: Document, use: Use, glossaries: Sequence[Glossary],
     2,896 links of their prose go to the dictionary, 48 to drug summaries), and only the
     drugs of a combination's table to their drug pages. On the site's other pages, not its
     PDQ summaries (laid out with "Key Points", or named so by their address or title, as a
-    summary for health professionals or a copy that lost its layout is), a drug's name goes to the
-    drug's summary, as its editors link it there (on the tuning pages of
+    summary for health professionals or a copy that lost its layout is), a drug's name goes
+    to the drug's summary, as its editors link it there (on the tuning pages of
     ../shared/corpus-nci, 1,627 such links of 1,681; in the summaries for patients, 197 of
     283 go to the dictionary, in those for professionals none to a drug's summary)."""
     entries = use.match.entries
