@@ -636,7 +636,6 @@ def document_path(uri: str) -> Path | None:
     return Path(unquote(parsed.path))
 
 
-@cache
 def _helps(registry: Registry) -> Iterator[str]:
     """Each rule's explanation; a plug-in whose explanation fails is said and passed over."""
     for rule in registry:
@@ -646,6 +645,7 @@ def _helps(registry: Registry) -> Iterator[str]:
             say(f"warm-up: the explanation of {rule.name}: {type(exc).__name__}: {exc}")
 
 
+@cache
 def rule_page(rule_name: str) -> str | None:
     """A page with the rule's explanation (what `readlint explain` prints), written once into
     the cache folder, as a file: link the editor can open."""

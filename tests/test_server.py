@@ -822,3 +822,25 @@ def test_turning_a_rule_off_for_a_line_keeps_its_hard_line_break(editor, tmp_pat
         off = next(a for a in actions(editor, uri, plain) if a["title"].startswith("Turn off"))
         assert "blood again. <!-- readlint-disable-line RL203 -->" + end + "\n" in \
             apply(page, off["edit"]["changes"][uri])
+
+
+def test_the_warm_ups_page_of_explanations_passes_over_one_that_fails(monkeypatch, capsys):
+    """The warm-up checks the rules' explanations as one page; a plug-in whose explanation
+    fails is said on the server's log and passed over, and the page is made anew each time
+    (a setting changed makes a new warm-up)."""
+    from readlint.registry import Registry
+    from readlint.server import _helps
+
+    registry = Registry.default()
+    rules = list(registry)
+    broken = rules[0]
+
+    def fails() -> str:
+        raise ValueError("no text")
+
+    monkeypatch.setattr(broken, "help", fails)
+    for _ in range(2):
+        helps = list(_helps(registry))
+        assert len(helps) == len(rules) - 1
+        assert rules[1].help() in helps
+    assert f"the explanation of {broken.name}: ValueError: no text" in capsys.readouterr().err
