@@ -34,6 +34,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from split_corpus import for_professionals, training_pages
@@ -146,73 +147,63 @@ def drug_uses(docs: Sequence[tuple[str, Document]], matcher: Matcher) -> dict[st
     return {k: v for k, v in sorted(counts.items())}
 
 
-def main(shared: Path, tables_only: bool = False) -> None:
-    corpus = shared / "corpus-nci"
-    matcher = matcher_for(BUNDLED)
-    glossaries = matcher.glossaries
-    options = {"in_tables": False}
-    pages = [p for p in training_pages(corpus)
-             if not for_professionals(p.read_text(encoding="utf-8"))]
-    docs = [(p.relative_to(corpus).as_posix(), document.load(p)) for p in pages]
-    sections = site_sections(corpus, glossaries)
-    drugs = drug_uses(docs, matcher)
-    if tables_only:
-        data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-        data.update(about=ABOUT.format(pages=data.get("pages", "?")), sections=sections,
-                    drug_uses=drugs)
-        MODEL_PATH.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-        print(f"{len(sections)} sections, {len(drugs)} entries of drug pages; written to "
-              f"{MODEL_PATH}")
-        return
+class Practice(NamedTuple):
+    """Every first use of an entry in a section of the pages that link terms, with what the
+    pages do with each entry."""
 
-    # stock paragraphs: on STOCK_PAGES pages or more, word for word
+    found: list[tuple[str, Candidate, Page]]  # (page, first use, page's features)
+    seen: Counter[str]  # pages using each entry
+    linked: Counter[str]  # pages linking it
+    names: dict[str, str]  # entry: "glossary<TAB>id<TAB>term"
+    linked_on: dict[str, set[str]]  # page: entries linked on it
+    pages: int  # pages that link terms
+
+
+def stock_paragraphs(docs: Sequence[tuple[str, Document]]) -> set[str]:
+    """The paragraphs on STOCK_PAGES pages or more, word for word (their keys)."""
     on_pages: defaultdict[str, set[str]] = defaultdict(set)
     for rel, doc in docs:
         for block in doc.blocks:
             if block.kind in ("paragraph", "list_item") and \
                     len(block.text.split()) >= STOCK_WORDS:
                 on_pages[paragraph_key(block.text)].add(rel)
-    stock = {key for key, where in on_pages.items() if len(where) >= STOCK_PAGES}
+    return {key for key, where in on_pages.items() if len(where) >= STOCK_PAGES}
 
 
-    # every first use of an entry in a section of the pages that link terms
-    found: list[tuple[str, Candidate, Page]] = []
-    seen: Counter[str] = Counter()  # pages using each entry
-    linked: Counter[str] = Counter()  # pages linking it
-    names: dict[str, str] = {}
-    linked_on: dict[str, set[str]] = {}  # page: entries linked on it
-    practising = 0
+def practice(docs: Sequence[tuple[str, Document]], matcher: Matcher,
+             stock: set[str]) -> Practice:
+    """Every first use of an entry in a section of the pages that link terms."""
+    options = {"in_tables": False}
+    glossaries = matcher.glossaries
+    done = Practice([], Counter(), Counter(), {}, {}, 0)
+    pages = 0
     for rel, doc in docs:
         if glossary_links(doc, glossaries) < MIN_LINKS:
             continue
-        practising += 1
+        pages += 1
         skipped = doc.blocks_under(LINK_SKIP_SECTIONS["default"]) | doc.captions
         uses = list(glossary_uses(doc, matcher.find, 2, skipped))
         topic = topic_words(doc)
         candidates = section_candidates(doc, uses, glossaries, stock,
                                         lambda use, topic=topic: left_alone(use, topic, options))
-        here_seen = {entry_key(c.use.match) for c in candidates}
         here_linked = {entry_key(c.use.match) for c in candidates if c.linked}
         for c in candidates:
             entry = c.use.match.entries[0]
-            names.setdefault(entry_key(c.use.match), f"{entry.glossary}\t{entry.id}\t{entry.term}")
+            done.names.setdefault(entry_key(c.use.match),
+                                  f"{entry.glossary}\t{entry.id}\t{entry.term}")
             if not c.introduced:
-                found.append((rel, c, page_of(doc, glossaries)))
-        seen.update(here_seen)
-        linked.update(here_linked)
-        linked_on[rel] = here_linked
+                done.found.append((rel, c, page_of(doc, glossaries)))
+        done.seen.update({entry_key(c.use.match) for c in candidates})
+        done.linked.update(here_linked)
+        done.linked_on[rel] = here_linked
+    return done._replace(pages=pages)
 
-    rows, labels, groups = [], [], []
-    for rel, c, page in found:
-        key = entry_key(c.use.match)
-        own = key in linked_on[rel]  # the page's own practice is left out of its features
-        rows.append(features(page, c.use, c.place, seen[key] - 1, linked[key] - own))
-        labels.append(1.0 if c.linked else 0.0)
-        groups.append(rel)
 
-    # five-fold cross-validation by page, for the thresholds and the printed figures
-    order = sorted(set(groups))
-    fold_of = {rel: n % 5 for n, rel in enumerate(order)}
+def cross_validated(rows: list[list[float]], labels: list[float], groups: list[str]
+                    ) -> tuple[float, float]:
+    """Five-fold cross-validation by page: the draft and finished thresholds, with the
+    recall and precision at each chance printed."""
+    fold_of = {rel: n % 5 for n, rel in enumerate(sorted(set(groups)))}
     held_chance = [0.0] * len(rows)
     for k in range(5):
         train = [i for i, g in enumerate(groups) if fold_of[g] != k]
@@ -221,8 +212,6 @@ def main(shared: Path, tables_only: bool = False) -> None:
             if fold_of[g] == k:
                 held_chance[i] = chance(intercept, weights, rows[i])
     total = sum(labels)
-    print(f"{len(rows)} first uses in sections of {practising} pages that link terms; "
-          f"{int(total)} linked. Cross-validated by page:")
     curve = []
     for step in range(10, 96, 5):
         t = step / 100
@@ -233,10 +222,60 @@ def main(shared: Path, tables_only: bool = False) -> None:
         print(f"  chance >= {t:.2f}: recall {recall:.3f}, precision {precision:.3f}")
     draft = min(curve, key=lambda c: abs(c[1] - c[2]))[0]
     finished = next((t for t, _, precision in curve if precision >= 0.9), 0.95)
+    return draft, finished
+
+
+def write_practice(done: Practice) -> None:
+    """nci-link-practice.tsv: each entry's pages and linked pages."""
+    names = done.names
+    lines = [
+        "# How cancer.gov editors link the terms of readlint's bundled glossaries: for each",
+        "# entry, on how many pages the term is used in the prose (pages) and on how many of",
+        f"# those it is linked (linked). Learned from the {done.pages} cancer.gov pages (U.S.",
+        "# government work, National Cancer Institute) of ../shared/corpus-nci that link at",
+        f"# least {MIN_LINKS} dictionary terms (pages for health professionals and",
+        "# benchmarks/held-out.txt left out), by tools/learn_link_practice.py.",
+        "glossary\tid\tterm\tpages\tlinked",
+    ]
+    for key in sorted(done.seen, key=lambda k: (names[k].split("\t")[0],
+                                                names[k].split("\t")[2].lower(), k)):
+        lines.append(f"{names[key]}\t{done.seen[key]}\t{done.linked[key]}")
+    (HERE / "nci-link-practice.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(done.seen)} entries used on {done.pages} pages")
+
+
+def main(shared: Path, tables_only: bool = False) -> None:
+    corpus = shared / "corpus-nci"
+    matcher = matcher_for(BUNDLED)
+    pages = [p for p in training_pages(corpus)
+             if not for_professionals(p.read_text(encoding="utf-8"))]
+    docs = [(p.relative_to(corpus).as_posix(), document.load(p)) for p in pages]
+    sections = site_sections(corpus, matcher.glossaries)
+    drugs = drug_uses(docs, matcher)
+    if tables_only:
+        data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+        data.update(about=ABOUT.format(pages=data.get("pages", "?")), sections=sections,
+                    drug_uses=drugs)
+        MODEL_PATH.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        print(f"{len(sections)} sections, {len(drugs)} entries of drug pages; written to "
+              f"{MODEL_PATH}")
+        return
+    stock = stock_paragraphs(docs)
+    done = practice(docs, matcher, stock)
+    rows, labels, groups = [], [], []
+    for rel, c, page in done.found:
+        key = entry_key(c.use.match)
+        own = key in done.linked_on[rel]  # the page's own practice is left out of its features
+        rows.append(features(page, c.use, c.place, done.seen[key] - 1, done.linked[key] - own))
+        labels.append(1.0 if c.linked else 0.0)
+        groups.append(rel)
+    print(f"{len(rows)} first uses in sections of {done.pages} pages that link terms; "
+          f"{int(sum(labels))} linked. Cross-validated by page:")
+    draft, finished = cross_validated(rows, labels, groups)
     weights, intercept = fit(rows, labels)
     MODEL_PATH.write_text(json.dumps({
-        "about": ABOUT.format(pages=practising),
-        "pages": practising,
+        "about": ABOUT.format(pages=done.pages),
+        "pages": done.pages,
         "site": SITE,
         "features": list(FEATURES),
         "weights": [round(w, 6) for w in weights],
@@ -249,21 +288,7 @@ def main(shared: Path, tables_only: bool = False) -> None:
     }, indent=1) + "\n", encoding="utf-8")
     print(f"draft threshold {draft:.2f}, finished threshold {finished:.2f}; "
           f"{len(stock)} stock paragraphs; written to {MODEL_PATH}")
-
-    lines = [
-        "# How cancer.gov editors link the terms of readlint's bundled glossaries: for each",
-        "# entry, on how many pages the term is used in the prose (pages) and on how many of",
-        f"# those it is linked (linked). Learned from the {practising} cancer.gov pages (U.S.",
-        "# government work, National Cancer Institute) of ../shared/corpus-nci that link at",
-        f"# least {MIN_LINKS} dictionary terms (pages for health professionals and",
-        "# benchmarks/held-out.txt left out), by tools/learn_link_practice.py.",
-        "glossary\tid\tterm\tpages\tlinked",
-    ]
-    for key in sorted(seen, key=lambda k: (names[k].split("\t")[0],
-                                           names[k].split("\t")[2].lower(), k)):
-        lines.append(f"{names[key]}\t{seen[key]}\t{linked[key]}")
-    (HERE / "nci-link-practice.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(seen)} entries used on {practising} pages")
+    write_practice(done)
 
 
 if __name__ == "__main__":
