@@ -725,3 +725,20 @@ def test_a_drug_is_linked_to_its_summary_on_the_sites_articles_and_to_the_dictio
     elsewhere = addresses("https://example.org/cervical")
     for found in (summary, bare, titled, elsewhere):
         assert found["carboplatin"].endswith("/publications/dictionaries/cancer-terms/def/45182")
+
+
+def test_the_message_names_the_entry_where_the_page_writes_the_term_another_way():
+    """"physical exam" is the dictionary's "physical examination": the message says so, so a
+    writer knows which entry the address is; not for the same name written another way
+    ("Crohn's disease", "Crohn disease") nor for a drug's summary, whose address names it."""
+    every = Config(raw_rules={"glossary-link": {"practice": "always", "min_link_chance": 0}})
+    text = ("---\nurl: https://www.cancer.gov/types/colorectal/treatment\n---\n## Care\n\n"
+            "A physical exam and tests help. People with Crohn's disease have a colonoscopy "
+            "and take sorafenib.\n")
+    messages = {p.subject: p.message for p in lint(text, select="glossary-link", config=every)}
+    assert messages["physical exam"].startswith(
+        "\"physical exam\" is in the NCI Dictionary of Cancer Terms as \"physical examination\": "
+        "link it to ")
+    assert messages["Crohn's disease"].startswith(
+        "\"Crohn's disease\" is in the NCI Dictionary of Cancer Terms: link it to ")
+    assert messages["sorafenib"].startswith("\"sorafenib\" is in NCI's list of cancer drugs: ")

@@ -333,12 +333,27 @@ class GlossaryLink(Rule):
             # would not be a link: no fix there. A target with spaces or brackets is quoted.
             target = f"<{url}>" if re.search(r"[\s()<>]", url) else url
             fix = Fix(start, end, f"[{term}]({target})", f"link \"{term}\" to the glossary")
+        named = f" as \"{entry.term}\"" if _named_otherwise(term, entry) else ""
         return self.problem(
             doc, start, end,
-            f"\"{term}\" is in {label}: link it to {url if url else 'its entry there.'}",
+            f"\"{term}\" is in {label}{named}: link it to "
+            f"{url if url else 'its entry there.'}",
             fix=fix, subject=term)
 
 
+def _named_otherwise(term: str, entry: Entry) -> bool:
+    """Does the glossary name the entry with another last word than the page's term
+    ("prevent" is under "prevention", "physical exam" under "physical examination"; not
+    "Crohn's disease", "PET scan" written out)? Then the message names the entry. Not for a
+    drug's summary, whose address names the drug (its entry may be named by a brand)."""
+    if entry.glossary == DRUG_SUMMARIES:
+        return False
+    last = _LAST_WORD.findall(term)
+    named = _LAST_WORD.findall(entry.term)
+    return bool(last and named) and fold(last[-1]) != fold(named[-1])
+
+
+_LAST_WORD = lazy_re(r"[^\W_]+")
 _MARKS_INSIDE = re.compile(r"[*_]+(?=\s)")
 
 
