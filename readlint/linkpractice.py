@@ -670,12 +670,12 @@ def model() -> LinkModel | None:
     return LinkModel(tuple(float(w) for w in data["weights"]), float(data["intercept"]),
                      frozenset(data.get("stock", ())), str(data.get("site", "")),
                      float(data["draft_threshold"]), float(data["finished_threshold"]),
-                     _sections(data.get("sections")), _sections(data.get("drug_uses")))
+                     _counts(data.get("sections")), _counts(data.get("drug_uses")))
 
 
-def _sections(data: Any) -> dict[str, tuple[int, int]]:
-    """The model file's `sections` (or `drug_uses`), each (pages, linked); an entry not so is
-    left out."""
+def _counts(data: Any) -> dict[str, tuple[int, int]]:
+    """A table of the model file (`sections`, `drug_uses`): each key's pair of counts (pages
+    or sections, and how many of them linked); an entry not so is left out."""
     found: dict[str, tuple[int, int]] = {}
     for key, value in (data.items() if isinstance(data, dict) else ()):
         if isinstance(value, list) and len(value) == 2 and \

@@ -213,12 +213,12 @@ class GlossaryLink(Rule):
         learned = model()
         stock = learned.stock if learned is not None else frozenset()
         page = page_of(doc, glossaries)
-        site_ways = _site_ways(doc, learned, options)
-        # a page of the site, taken as one (not with `practice: never`)
-        on_the_site = options["practice"] != "never" and learned is not None and \
-            on_site(doc, learned.site)
+        # a page of the site whose practice the glossary records, by its address
+        site_page = learned is not None and on_site(doc, learned.site)
+        site_ways = _site_ways(site_page, options)
+        on_the_site = site_page and options["practice"] != "never"  # taken as the site's
         drug_page = page.drug_page and site_ways
-        mode = _mode(doc, glossaries, learned, options, drug_page)
+        mode = _mode(doc, glossaries, learned, options, drug_page, site_page)
         tabled = _tabled_drugs(doc, uses, glossaries) if drug_page else {}
         drafted = _drafted_lists(doc, uses, glossaries) \
             if site_ways and not page.drug_page else []
@@ -348,12 +348,10 @@ def _named_otherwise(term: str, entry: Entry) -> bool:
     drug's summary, whose address names the drug (its entry may be named by a brand)."""
     if entry.glossary == DRUG_SUMMARIES:
         return False
-    last = _LAST_WORD.findall(term)
-    named = _LAST_WORD.findall(entry.term)
+    last = _WORD.findall(term)
+    named = _WORD.findall(entry.term)
     return bool(last and named) and fold(last[-1]) != fold(named[-1])
 
-
-_LAST_WORD = lazy_re(r"[^\W_]+")
 _MARKS_INSIDE = re.compile(r"[*_]+(?=\s)")
 
 
@@ -427,13 +425,10 @@ def _cancer_explaining(use: Use) -> bool:
         names_a_cancer(use)
 
 
-def _site_ways(doc: Document, learned: LinkModel | None, options: Mapping[str, Any]) -> bool:
-    """Do the ways of the site's editors apply to the page's layouts: a page of the site (with
-    `practice: site`), or any page with `practice: always`?"""
-    if options["practice"] == "always":
-        return True
-    return options["practice"] == "site" and learned is not None and \
-        on_site(doc, learned.site)
+def _site_ways(site_page: bool, options: Mapping[str, Any]) -> bool:
+    """Do the ways of the site's editors apply to the page's layouts: a page of the site
+    (`site_page`, with `practice: site`), or any page with `practice: always`?"""
+    return options["practice"] == "always" or options["practice"] == "site" and site_page
 
 
 def _drug_page_opening(doc: Document) -> frozenset[int]:
@@ -550,9 +545,9 @@ def _linked_terms(candidates: Sequence[Candidate], glossaries: tuple[Glossary, .
 
 
 def _mode(doc: Document, glossaries: Sequence[Glossary], learned: LinkModel | None,
-          options: Mapping[str, Any], drug_page: bool) -> str:
+          options: Mapping[str, Any], drug_page: bool, site_page: bool) -> str:
     """Which kind of page this is, for the link decision (`drug_page`: a drug's page of the
-    site, or any laid out so with `practice: always`)."""
+    site, or any laid out so with `practice: always`; `site_page`: a page of the site)."""
     if options["practice"] == "site" and drug_page:
         # a drug's page: its editors link terms in its "Use in Cancer" section on every one
         # of them, so a link there makes a finished page and none a draft
@@ -565,7 +560,7 @@ def _mode(doc: Document, glossaries: Sequence[Glossary], learned: LinkModel | No
         return HOUSE_DRAFT if options["practice"] == "always" else ELSEWHERE
     if learned is None:
         return ELSEWHERE
-    if not on_site(doc, learned.site):
+    if not site_page:
         # another site's page: the dictionaries suit pages about cancer; on others, a hard
         # term is undefined-jargon's to report, with advice to explain it
         return ELSEWHERE if about_cancer(doc) else LEFT_PLAIN
