@@ -20,6 +20,7 @@ about 35 minutes (10 with --quick) on a 2-core machine.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import random
 import shutil
@@ -214,7 +215,8 @@ def where_time_goes(folder: Path, name: str, count: int = 300) -> None:
     page and parsing's, measured around them (processor time, no profiler: these add up to
     the time a page), then the functions that take most time themselves (cProfile, whose
     shares lean towards functions called very often: it slows every call). Work the rules
-    share (sentences, grades, glossary matches) counts for the rule that asks for it first."""
+    share (sentences, their counts, glossary matches, the writer's own words ...) is counted
+    apart, as "shared: ..." (see `_timing_each_part`)."""
     import cProfile
     import pstats
 
@@ -262,29 +264,50 @@ def where_time_goes(folder: Path, name: str, count: int = 300) -> None:
 def _timing_each_part(linter_module: Any, document: Any, parts: dict[str, float]
                       ) -> Iterator[None]:
     """While it lasts, the processor time of each rule's check and of parsing a page is added
-    up in `parts`, by the rule's name."""
+    up in `parts`, by the rule's name; and the work rules share, done for the first rule that
+    asks for it (the page's sentences and their counts, and each `Document.memo`: glossary
+    matches, the writer's own words, sentence difficulty ...), by its name after "shared:",
+    not in that rule's time. Each part's time leaves out the parts it asks for."""
+    inside: list[float] = []  # for each part running, the time of the parts it asked for
+
+    def timed(label: str, run: Any) -> Any:
+        began = time.process_time()
+        inside.append(0.0)
+        try:
+            return run()
+        finally:
+            spent = time.process_time() - began
+            parts[label] = parts.get(label, 0.0) + spent - inside.pop()
+            if inside:
+                inside[-1] += spent
+
     check, parse = linter_module._check, document.parse
+    page = document.Document
+    memo = page.memo
+    views = {name: page.__dict__[name] for name in ("sentences", "sentence_stats")}
 
-    def timed_check(item: Any, doc: Any) -> Any:
-        began = time.process_time()
-        try:
-            return check(item, doc)
-        finally:
-            parts[item.rule.name] = parts.get(item.rule.name, 0.0) + time.process_time() - began
+    def timed_memo(doc: Any, key: Any, compute: Any) -> Any:
+        name = key if isinstance(key, str) else str(key[0]) if isinstance(key, tuple) else str(key)
+        return memo(doc, key, lambda: timed(f"shared: {name}", compute))
 
-    def timed_parse(*args: Any, **kwargs: Any) -> Any:
-        began = time.process_time()
-        try:
-            return parse(*args, **kwargs)
-        finally:
-            label = "parsing (front matter, Markdown, blocks)"
-            parts[label] = parts.get(label, 0.0) + time.process_time() - began
+    def timed_view(name: str, view: Any) -> functools.cached_property[Any]:
+        timed_one = functools.cached_property(
+            lambda doc: timed(f"shared: {name}", lambda: view.func(doc)))
+        timed_one.__set_name__(page, name)
+        return timed_one
 
-    linter_module._check, document.parse = timed_check, timed_parse
+    linter_module._check = lambda item, doc: timed(item.rule.name, lambda: check(item, doc))
+    document.parse = lambda *args, **kwargs: timed("parsing (front matter, Markdown, blocks)",
+                                                   lambda: parse(*args, **kwargs))
+    page.memo = timed_memo
+    for name, view in views.items():
+        setattr(page, name, timed_view(name, view))
     try:
         yield
     finally:
-        linter_module._check, document.parse = check, parse
+        linter_module._check, document.parse, page.memo = check, parse, memo
+        for name, view in views.items():
+            setattr(page, name, view)
 
 
 def compare(folder: Path, readlint: dict[str, float]) -> None:
