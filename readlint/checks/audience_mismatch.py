@@ -16,25 +16,36 @@ from .front_matter_fields import field_place
 EXPLAINED_PLACES = 20  # the uses of a rare word looked at for an explanation
 
 
-def audience_figures(doc: Document) -> tuple[float, float, float, int]:
-    """(Flesch-Kincaid grade, words per sentence, rare words per 100 words, words) of the
-    writer's sentences (`own_words`; stock sentences too, as the reader meets them); all 0
-    for a landing page of links to other pages. Rare words: four letters or more, Zipf under
-    3 (used less than once in a million words), in their plain form too ("metastases" is
-    rare, "symptoms" is not), neither a word of the page's title nor a word the page
-    explains where it uses it. Worked out once per page (reading-grade asks too)."""
-    found: tuple[float, float, float, int] = doc.memo("audience figures",
-                                                      lambda: _audience_figures(doc))
+def audience_figures(doc: Document) -> tuple[float, float, int]:
+    """(Flesch-Kincaid grade, words per sentence, words) of the writer's sentences
+    (`own_words`; stock sentences too, as the reader meets them); all 0 for a landing page of
+    links to other pages. Worked out once per page (reading-grade asks too)."""
+    def compute() -> tuple[float, float, int]:
+        own = own_words(doc) if doc.blocks else None
+        if own is None or own.landing_page:
+            return 0.0, 0.0, 0
+        stats = own.prose_stats
+        return stats.flesch_kincaid_grade, stats.words_per_sentence, stats.words
+
+    found: tuple[float, float, int] = doc.memo("audience figures", compute)
     return found
 
 
-def _audience_figures(doc: Document) -> tuple[float, float, float, int]:
-    if not doc.blocks:
-        return 0.0, 0.0, 0.0, 0
-    own = own_words(doc)
-    if own.landing_page:
-        return 0.0, 0.0, 0.0, 0
-    stats = own.prose_stats
+def rare_per_100(doc: Document) -> float:
+    """The rare words of the writer's sentences (as `audience_figures` takes them) per 100
+    words: four letters or more, Zipf under 3 (used less than once in a million words), in
+    their plain form too ("metastases" is rare, "symptoms" is not), neither a word of the
+    page's title nor a word the page explains where it uses it. Worked out once per page,
+    and only when it can decide: a word's explanation is looked for at each of its first
+    uses (EXPLAINED_PLACES), which takes time on a long page."""
+    found: float = doc.memo("audience figures: rare words", lambda: _rare_per_100(doc))
+    return found
+
+
+def _rare_per_100(doc: Document) -> float:
+    own = own_words(doc) if doc.blocks else None
+    if own is None or own.landing_page or not own.prose_stats.words:
+        return 0.0
     topic = topic_words(doc)
     uses: dict[str, list[tuple[str, int, int]]] = {}  # each rare word's places, by its fold
     folds: dict[str, str | None] = {}  # each word's fold when it is a rare word, else None
@@ -53,8 +64,7 @@ def _audience_figures(doc: Document) -> tuple[float, float, float, int]:
     plain = {folded for folded, places in uses.items()
              if any(explained(*place) for place in places[:EXPLAINED_PLACES])}
     rare = sum(len(places) for folded, places in uses.items() if folded not in plain)
-    per_100 = 100 * rare / stats.words if stats.words else 0.0
-    return stats.flesch_kincaid_grade, stats.words_per_sentence, per_100, stats.words
+    return 100 * rare / own.prose_stats.words
 
 
 def _rare_fold(word: str, topic: set[str]) -> str | None:
@@ -118,17 +128,21 @@ class AudienceMismatch(Rule):
     }
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
-        grade, per_sentence, rare, words = audience_figures(doc)
+        grade, per_sentence, words = audience_figures(doc)
         if words < options["min_words"]:
             return
         shown = f"beyond {GRADE_SHOWN_UP_TO}" if past_grading(grade, per_sentence) else \
             f"{grade:.1f}"
         figures = [(grade, options["max_grade"], f"grade {shown}"),
                    (per_sentence, options["max_words_per_sentence"],
-                    f"{per_sentence:,.1f} words a sentence"),
-                   (rare, options["max_rare_per_100"],
-                    f"{rare:.1f} rare words in 100 that it does not explain")]
+                    f"{per_sentence:,.1f} words a sentence")]
         over = [f"{said} (over {limit:g})" for value, limit, said in figures if value > limit]
+        if not over:
+            return  # the rare words alone are not two figures over their limits
+        rare = rare_per_100(doc)
+        if rare > options["max_rare_per_100"]:
+            over.append(f"{rare:.1f} rare words in 100 that it does not explain "
+                        f"(over {options['max_rare_per_100']:g})")
         if len(over) < 2:
             return
         audience = doc.metadata.get("audienceLevel") or "its audience"
