@@ -14,6 +14,8 @@ Which pages:
                 items, table rows, nor GARD's lists of signs flattened into a paragraph
                 ("The Human Phenotype Ontology provides the following list ..."), where a
                 hard term is nearly always right
+  ...-unread    (after any of these) only pages whose flags no hand check in
+                benchmarks/hand-check/ has read: "nih-tuning-unread", for finding faults
   nci-drafts    held-out cancer.gov pages with 3 links or more to the NCI dictionaries, those
                 links removed as in benchmarks/vocabulary.py's drafts (which counts a page's
                 links by the glossary terms they match, so takes a few pages fewer): for
@@ -130,6 +132,8 @@ def _paragraph(raw: str, start: int, end: int) -> str:
 
 def main(shared: Path, rule: str, size: int, which: str = "held-out",
          seed: int = 20261202, options: dict[str, object] | None = None) -> None:
+    unread = which.endswith("-unread")
+    which = which.removesuffix("-unread")
     prose = "-prose" if which.endswith("-prose") else ""
     kinds = tuple(kind + prose for kind in
                   KINDS.get(which.removesuffix("-prose"), (which.removesuffix("-prose"),)))
@@ -137,6 +141,10 @@ def main(shared: Path, rule: str, size: int, which: str = "held-out",
     notes = []
     for kind in kinds:
         found, counts = flags(shared, rule, kind, options)
+        if unread:  # for finding faults on pages no hand check has read
+            read = split_corpus._pages_any_check_read()
+            found = [row for row in found if row[0] not in read]
+            counts["flagged pages"] = len({row[0] for row in found})
         random.Random(f"{seed}:{kind}").shuffle(found)
         share = size // len(kinds)
         drawn.extend(found[:share])
@@ -145,7 +153,8 @@ def main(shared: Path, rule: str, size: int, which: str = "held-out",
                      f"{counts['pages']} pages, {per_k:.2f} per 1,000 words of "
                      f"{counts['words']:,}; {min(share, len(found))} drawn")
     given = "".join(f" {name}={json.dumps(value)}" for name, value in (options or {}).items())
-    print(f"# python benchmarks/sample_flags.py ../shared {rule} {size} {which} {seed}{given}")
+    print(f"# python benchmarks/sample_flags.py ../shared {rule} {size} {which}"
+          f"{'-unread' if unread else ''} {seed}{given}")
     for note in notes:
         print(f"# {note}")
         print(note, file=sys.stderr)
