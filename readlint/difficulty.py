@@ -61,7 +61,7 @@ from .explanations import explained
 from .glossary_sets import block_matches
 from .hardness import DEFAULT_LIMITS, Limits, hard_term
 from .patterns import lazy_re
-from .prose import WORD, Sentence, Word, within
+from .prose import CITATION, WORD, Sentence, Word
 from .readability import familiar_words, is_familiar
 from .stock import stock_key, stock_sentences
 from .syllables import default_counter
@@ -192,8 +192,6 @@ _NOMINAL_ENDINGS = ("tion", "tions", "sion", "sions", "ment", "ments", "ance", "
 _WHICH = frozenset({"which", "who", "whom", "whose"})
 _OTHER_CLAUSE = frozenset({"although", "though", "whereas", "whether", "unless", "whilst",
                            "whereby", "wherein", "thereby", "albeit", "notwithstanding"})
-# Marks of references: "[3]", "[6,7]", "[12-15]".
-_CITATION = lazy_re(r"\[\d+(?:\s*[,–-]\s*\d+)*\]")
 _INTRODUCED = lazy_re(r"\(\s*$")  # an abbreviation right inside an opening bracket
 
 
@@ -631,12 +629,12 @@ def _count_sentence(sentence: Sentence, page: _PageTerms, wanted: _Wanted) -> Fo
     """The counts of one sentence, the page read up to it."""
     page.enter(sentence.block_index)
     body = sentence.text
-    cited = [(sentence.start + m.start(), sentence.start + m.end())
-             for m in _CITATION.finditer(body)] if "[" in body else []
+    # (a reference's numbers are not words of the sentence: prose.split_block)
+    cited = len(CITATION.findall(body)) if "[" in body else 0
     tally = _Tally()
     subject = _subject_name(sentence.words, page.topic, page.titled)
     for i, word in enumerate(sentence.words):
-        _count_word(word, i > 0, tally, cited, page, wanted, i in subject)
+        _count_word(word, i > 0, tally, page, wanted, i in subject)
     return Found(_counts(sentence, tally, cited, wanted), tuple(tally.terms),
                  tuple(dict.fromkeys(tally.abbreviations)), tuple(dict.fromkeys(tally.long_words)))
 
@@ -671,8 +669,8 @@ def _subject_name(words: Sequence[Word], topic: AbstractSet[str],
                         i + 1 < len(titled) and titled[i + 1] or "-" in words[i].text)}
 
 
-def _count_word(word: Word, inside: bool, tally: _Tally, cited: list[tuple[int, int]],
-                page: _PageTerms, wanted: _Wanted, subject: bool = False) -> None:
+def _count_word(word: Word, inside: bool, tally: _Tally, page: _PageTerms, wanted: _Wanted,
+                subject: bool = False) -> None:
     """Count one word of a sentence (`inside`: not its first word; `subject`: it names the
     page's subject, which is not a long word to change)."""
     w = word[0]
@@ -688,9 +686,8 @@ def _count_word(word: Word, inside: bool, tally: _Tally, cited: list[tuple[int, 
     if wanted.unfamiliar and not name and not _familiar(w):
         tally.unfamiliar += 1
     if number:
-        if not (cited and within(cited, word.start)):
-            tally.numbers += 1
-            tally.figures = True
+        tally.numbers += 1
+        tally.figures = True
         return
     if wanted.nominalisations and _nominal(w):
         tally.nominal += 1
@@ -715,9 +712,9 @@ def _count_word(word: Word, inside: bool, tally: _Tally, cited: list[tuple[int, 
         tally.terms.append(w)
 
 
-def _counts(sentence: Sentence, tally: _Tally, cited: list[tuple[int, int]],
-            wanted: _Wanted) -> Counts:
-    """A sentence's Counts from the tally of its words and its text."""
+def _counts(sentence: Sentence, tally: _Tally, cited: int, wanted: _Wanted) -> Counts:
+    """A sentence's Counts from the tally of its words and its text (`cited`: its marks of
+    references, brackets that are not asides)."""
     body = sentence.text
     return Counts(  # in the order of its fields
         len(sentence.words), tally.long, tally.unfamiliar, tally.rare, len(tally.terms),
@@ -730,7 +727,7 @@ def _counts(sentence: Sentence, tally: _Tally, cited: list[tuple[int, int]],
         tally.other if wanted.other_clauses else 0,
         body.count(";") + body.rstrip(" :").count(":") if wanted.semicolons else 0,
         body.count(",") if wanted.commas else 0,
-        body.count("(") + body.count("[") - len(cited) if wanted.brackets else 0)
+        body.count("(") + body.count("[") - cited if wanted.brackets else 0)
 
 
 # -- scoring --------------------------------------------------------------------------------

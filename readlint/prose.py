@@ -41,12 +41,18 @@ from .patterns import lazy_re
 # to a footnote number ("people.1"). (Two sentences run together, "balance.CP", are two
 # sentences, and a word never reaches past its sentence's end.)
 WORD = lazy_re(r"[^\W_]+(?:[-'’][^\W_]+|(?<=\d)\.\d+|(?<=[^\W\d_])\.[^\W\d_]+|,\d{3})*")
+# Marks of references: "[3]", "[6,7]", "[12-15]" (cancer.gov's summaries link each number to
+# its reference: "bones.[[68](#cit/section_8.68),[72](#cit/section_8.72)]"). Their numbers are
+# not words of the sentence: "This sentence has 23 words" of 21 words and two references
+# would send a writer counting.
+CITATION = lazy_re(r"\[\d+(?:\s*[,–-]\s*\d+)*\]")
 
-# A terminator, then closing quotes/brackets, then white space. Group 1 is the terminator run;
-# group 3 is a footnote number stuck to a full stop ("30,000 people.1 The disorder"); group 4
-# a stop between two sentences run together ("balance.CP affects"; see `_run_together`).
-_BOUNDARY = lazy_re(r"(\.{3}|…|[.!?]+)([\"'”’)\]]*)(?=\s)|(?<=[^\W\d_])\.(\d{1,3})(?=\s)|"
-                    r"(?<=[a-z]{2})([.!?])(?=[A-Z])")
+# A terminator, then closing quotes/brackets and marks of references ("adulthood.[1] The
+# therapies"), then white space. Group 1 is the terminator run; group 3 is a footnote number
+# stuck to a full stop ("30,000 people.1 The disorder"); group 4 a stop between two sentences
+# run together ("balance.CP affects"; see `_run_together`).
+_BOUNDARY = lazy_re(r"(\.{3}|…|[.!?]+)((?:[\"'”’)\]]|\[\d+(?:\s*[,–-]\s*\d+)*\])*)(?=\s)|"
+                    r"(?<=[^\W\d_])\.(\d{1,3})(?=\s)|(?<=[a-z]{2})([.!?])(?=[A-Z])")
 # The run of characters a run-together stop stands in, and a site's name after it.
 _TOKEN_AROUND = lazy_re(r"\S{0,200}")  # (no further: a run of text with no space is read once)
 _SITE_END = lazy_re(r"(?:Net|Com|Org|Gov|Edu)\b")
@@ -234,10 +240,13 @@ def split_block(block: Block, index: int = 0, texts: dict[str, str] | None = Non
     text_of = (texts if texts is not None else {}).setdefault
     offset_of = (offsets if offsets is not None else {}).setdefault
     make = Word._make  # as in `words`
+    cited = [m.span() for m in CITATION.finditer(text)] if "[" in text else []
     for s, e in sentence_spans(text):
         found = []
         for m in WORD.finditer(text, s, e):
             start, end = m.span()
+            if cited and within(cited, start):
+                continue  # a reference's number
             word = m.group()
             found.append(make((text_of(word, word), offset_of(start, start),
                                offset_of(end, end))))

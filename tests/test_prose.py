@@ -129,3 +129,23 @@ def test_text_with_no_space_is_split_in_linear_time():
     began = time.monotonic()
     sentence_spans("(ab.C" * 40_000)  # quadratic, this took about 7 s
     assert time.monotonic() - began < 2
+
+
+def test_a_sentence_ends_after_its_marks_of_references():
+    # cancer.gov's summaries for professionals: "survive into adulthood.[1] The therapies"
+    text = ("Most children are expected to survive into adulthood.[1] The therapies can also "
+            "harm.[2,3] Others do not.[4-6]")
+    assert sentences(text) == ["Most children are expected to survive into adulthood.[1]",
+                               "The therapies can also harm.[2,3]", "Others do not.[4-6]"]
+    doc = document.parse(text + "\n", "doc.md")
+    assert [[w.text for w in s.words] for s in doc.sentences][1] == [
+        "The", "therapies", "can", "also", "harm"]
+
+
+def test_a_reference_between_two_sentences_of_a_nih_page_splits_them():
+    # GARD's pages put the number of their source after the full stop
+    text = ("Graded exercise therapy can help because a lack of exercise may worsen the symptoms "
+            "and should be discouraged.[9440] Gradual introduction of regular exercise may "
+            "reduce fatigue.")
+    first, second = sentences(text)
+    assert first.endswith("discouraged.[9440]") and second.startswith("Gradual")

@@ -146,9 +146,6 @@ def test_headings_table_cells_and_references_are_not_reported():
     # two sentences with no full stop before a word that starts a sentence
     "Increased activity of the sympathetic nervous system Although most cases of POTS appear "
     "to occur by chance, some affected people report a family history of the condition.",
-    # or with a reference mark between
-    "Graded exercise therapy can help because a lack of exercise may worsen the symptoms and "
-    "should be discouraged.[9440] Gradual introduction of regular exercise may reduce fatigue.",
     # the title of a file a link leads to
     "2010 CDC Case Report Form: Tickborne Rickettsial Diseases (2010 version) (PDF – 982kb; 3 "
     "pages)",

@@ -45,3 +45,16 @@ def test_links_code_and_comments_do_not_add_words():
             "`some code that has many many many words in it` and <!-- a long hidden comment "
             "with many words in it --> rest " + " ".join(["w"] * 12) + ".")
     assert lint(text, select="long-sentence") == []
+
+
+def test_the_numbers_of_references_are_not_words():
+    # cancer.gov's summaries link each reference's number: 21 words and two references
+    sentence = ("Approximately 5% of children undergoing myeloablative HSCT will develop "
+                "osteochondroma, which most commonly presents in the metaphyseal regions of long "
+                "bones.[[68](#cit/section_8.68),[72](#cit/section_8.72)]")
+    (problem,) = lint(sentence + "\n", select="long-sentence")
+    assert problem.message.startswith("This sentence has 21 words;")
+    # 20 words and a range of references: not long
+    assert lint("One two three four five six seven eight nine ten eleven twelve thirteen "
+                "fourteen fifteen sixteen seventeen eighteen nineteen twenty.[3-5] Next.\n",
+                select="long-sentence") == []
