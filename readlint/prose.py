@@ -240,18 +240,38 @@ def split_block(block: Block, index: int = 0, texts: dict[str, str] | None = Non
     text_of = (texts if texts is not None else {}).setdefault
     offset_of = (offsets if offsets is not None else {}).setdefault
     make = Word._make  # as in `words`
-    cited = [m.span() for m in CITATION.finditer(text)] if "[" in text else []
+    left_out = _not_words(text)
     for s, e in sentence_spans(text):
         found = []
         for m in WORD.finditer(text, s, e):
             start, end = m.span()
-            if cited and within(cited, start):
-                continue  # a reference's number
+            if left_out and within(left_out, start):
+                continue  # a reference's number, or part of an address
             word = m.group()
             found.append(make((text_of(word, word), offset_of(start, start),
                                offset_of(end, end))))
         if found:
             yield Sentence(block, index, s, e, tuple(found))
+
+
+def _not_words(text: str) -> list[tuple[int, int]]:
+    """Where the text holds what is not words of its sentences, in order: marks of references
+    ("[12]") and web addresses, written out or left by a link whose markup was lost
+    ("https://www.cancer.gov/about", "](/publications/pdq)": `written_links`), which a reader
+    does not read as words of the sentence ("Our Editorial Boards ... independent of
+    NCI.](/publications/pdq/editorial-boards)" has 18 words, not 21)."""
+    spans = [m.span() for m in CITATION.finditer(text)] if "[" in text else []
+    spans.extend(written_links(text))
+    if not spans:
+        return spans
+    spans.sort()
+    merged = [spans[0]]
+    for start, end in spans[1:]:
+        if start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 # -- addresses and spelled-out abbreviations, found in linear time --------------------------

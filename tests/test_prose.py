@@ -149,3 +149,13 @@ def test_a_reference_between_two_sentences_of_a_nih_page_splits_them():
             "reduce fatigue.")
     first, second = sentences(text)
     assert first.endswith("discouraged.[9440]") and second.startswith("Gradual")
+
+
+def test_a_web_address_written_out_is_no_word_of_its_sentence():
+    doc = document.parse(
+        "Visit https://www.cancer.gov/about-cancer or www.nih.gov for more.\n\n"
+        "Our Editorial Boards are independent of NCI.](/publications/pdq/editorial-boards)\n",
+        "doc.md")
+    assert [[w.text for w in s.words] for s in doc.sentences] == [
+        ["Visit", "or", "for", "more"], ["Our", "Editorial", "Boards", "are", "independent",
+                                         "of", "NCI"]]

@@ -58,3 +58,15 @@ def test_the_numbers_of_references_are_not_words():
     assert lint("One two three four five six seven eight nine ten eleven twelve thirteen "
                 "fourteen fifteen sixteen seventeen eighteen nineteen twenty.[3-5] Next.\n",
                 select="long-sentence") == []
+
+
+def test_a_table_of_signs_run_into_the_text_is_not_a_long_sentence():
+    # GARD's pages as MedQuAD keeps them: the table's heading and first row run into the text
+    text = ("Signs and Symptoms Approximate number of patients (when available) Ventricular "
+            "fibrillation - The Human Phenotype Ontology (HPO) has collected information on how "
+            "often a sign or symptom occurs in a condition.\n")
+    assert lint(text, select="long-sentence") == []
+    # the same words as a sentence of their own are one
+    assert len(lint("The Human Phenotype Ontology (HPO) has collected information on how often "
+                    "a sign or symptom occurs in a condition in many people of all ages and "
+                    "places.\n", select="long-sentence")) == 1
