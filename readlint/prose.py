@@ -45,13 +45,14 @@ WORD = lazy_re(r"[^\W_]+(?:[-'’][^\W_]+|(?<=\d)\.\d+|(?<=[^\W\d_])\.[^\W\d_]+|
 # its reference: "bones.[[68](#cit/section_8.68),[72](#cit/section_8.72)]"). Their numbers are
 # not words of the sentence: "This sentence has 23 words" of 21 words and two references
 # would send a writer counting.
-CITATION = lazy_re(r"\[\d+(?:\s*[,–-]\s*\d+)*\]")
+_CITATION = r"\[\d+(?:\s*[,–-]\s*\d+)*\]"
+CITATION = lazy_re(_CITATION)
 
 # A terminator, then closing quotes/brackets and marks of references ("adulthood.[1] The
 # therapies"), then white space. Group 1 is the terminator run; group 3 is a footnote number
 # stuck to a full stop ("30,000 people.1 The disorder"); group 4 a stop between two sentences
 # run together ("balance.CP affects"; see `_run_together`).
-_BOUNDARY = lazy_re(r"(\.{3}|…|[.!?]+)((?:[\"'”’)\]]|\[\d+(?:\s*[,–-]\s*\d+)*\])*)(?=\s)|"
+_BOUNDARY = lazy_re(rf"(\.{{3}}|…|[.!?]+)((?:[\"'”’)\]]|{_CITATION})*)(?=\s)|"
                     r"(?<=[^\W\d_])\.(\d{1,3})(?=\s)|(?<=[a-z]{2})([.!?])(?=[A-Z])")
 # The run of characters a run-together stop stands in, and a site's name after it.
 _TOKEN_AROUND = lazy_re(r"\S{0,200}")  # (no further: a run of text with no space is read once)
