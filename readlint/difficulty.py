@@ -124,7 +124,8 @@ class Difficulty(NamedTuple):
     counts: Counts  # those the model gives no weight are 0
     terms: tuple[str, ...]  # the terms a reader may not know, as written
     abbreviations: tuple[str, ...]
-    long_words: tuple[str, ...]  # three syllables or more
+    long_words: tuple[str, ...]  # three syllables or more (not figures nor abbreviations)
+    long_spoken: int = 0  # figures and abbreviations of three syllables or more, as said
 
     @property
     def contributions(self) -> tuple[tuple[str, float], ...]:
@@ -326,6 +327,7 @@ class Found(NamedTuple):
     terms: tuple[str, ...]  # terms a reader may not know, as written
     abbreviations: tuple[str, ...]
     long_words: tuple[str, ...]  # words of three syllables or more (not numbers)
+    long_spoken: int = 0  # figures and abbreviations of three syllables or more, as said
 
 
 def counts_of(doc: Document, limits: Limits = DEFAULT_LIMITS, every: bool = True,
@@ -438,18 +440,19 @@ class _Tally:
 
     __slots__ = ("long", "unfamiliar", "rare", "numbers", "nominal", "which", "other", "be",
                  "figures", "capitals", "terms", "explained_terms", "abbreviations",
-                 "long_words")
+                 "long_words", "long_spoken")
 
     def __init__(self) -> None:
         self.long = self.unfamiliar = self.rare = self.numbers = self.nominal = 0
         self.which = self.other = 0
         self.be = False  # a form of "be" or "get": there may be a passive verb
-        self.figures = False  # a number other than a reference mark
+        self.figures = False  # a number
         self.capitals = False  # an abbreviation
         self.terms: list[str] = []
         self.explained_terms: list[str] = []
         self.abbreviations: list[str] = []
         self.long_words: list[str] = []
+        self.long_spoken = 0  # figures and abbreviations among the long words
 
 
 # What a word that is not common is to a reader (_PageTerms.sort).
@@ -636,7 +639,8 @@ def _count_sentence(sentence: Sentence, page: _PageTerms, wanted: _Wanted) -> Fo
     for i, word in enumerate(sentence.words):
         _count_word(word, i > 0, tally, page, wanted, i in subject)
     return Found(_counts(sentence, tally, cited, wanted), tuple(tally.terms),
-                 tuple(dict.fromkeys(tally.abbreviations)), tuple(dict.fromkeys(tally.long_words)))
+                 tuple(dict.fromkeys(tally.abbreviations)), tuple(dict.fromkeys(tally.long_words)),
+                 tally.long_spoken)
 
 
 _PARTS = lazy_re(r"[^\W_]+")
@@ -683,6 +687,8 @@ def _count_word(word: Word, inside: bool, tally: _Tally, page: _PageTerms, wante
         tally.long += 1
         if not (number or acronym):  # an abbreviation is named as one when it is hard
             tally.long_words.append(w)
+        else:
+            tally.long_spoken += 1
     if wanted.unfamiliar and not name and not _familiar(w):
         tally.unfamiliar += 1
     if number:
@@ -767,10 +773,10 @@ def _score_all(doc: Document, limits: Limits, skip: Sequence[str] | None) -> lis
     # the counts as counts_of(every=False) gives them, not kept on the page as well: the
     # scores hold all that is asked of them
     found = _counts_of(doc, limits, _weighed_features(), chosen(doc, skip))
-    for place, (counts, terms, abbreviations, long_words) in sorted(found.items()):
+    for place, (counts, terms, abbreviations, long_words, spoken) in sorted(found.items()):
         value = intercept + sum(part for _, part in contributions(counts))
         out.append(Difficulty(place, round(to_score(value), 1), counts, terms, abbreviations,
-                              long_words))
+                              long_words, spoken))
     return out
 
 
@@ -1037,7 +1043,14 @@ def reasons(item: Difficulty, most: int = 4) -> list[str]:
 def _reason(name: str, item: Difficulty) -> str:
     c = item.counts
     if name == "long_word_share":
-        examples = f" ({_quoted(item.long_words)})" if item.long_words else ""
+        # numbers and abbreviations are long as they are said ("2,201", "CVA"): named as such,
+        # so that the count adds up ("7 of its 10 words are long ("survivors", "developed",
+        # "cerebrovascular"; four numbers or abbreviations)")
+        shown = [_quoted(item.long_words)] if item.long_words else []
+        if item.long_spoken:
+            shown.append(_plural(item.long_spoken, "number or abbreviation",
+                                 "numbers or abbreviations"))
+        examples = f" ({'; '.join(shown)})" if shown else ""
         if c.words == 1:
             return "its one word is long" + examples
         verb = "is" if c.long_words == 1 else "are"

@@ -42,7 +42,7 @@ def test_json_report_gives_each_page_its_score_and_hardest_sentences(run, write,
     assert hardest[0]["text"].startswith("However, with additional follow up time")
     assert hardest[0]["reasons"][:2] == [
         "43 words", '12 of its 43 words are long ("However", "additional", "statistically", '
-        '...)']  # "T-DM1", twice, is a name, not a long word
+        '...; two numbers or abbreviations)']  # "T-DM1", twice, is a name, not a long word
     # Each is where the file has it.
     lines = SEED.read_text(encoding="utf-8").split("\n")
     for h in hardest:

@@ -59,7 +59,8 @@ def test_message_gives_score_limit_and_reasons_and_span_covers_the_sentence():
     assert problem.message.startswith("This sentence is hard to read: difficulty 99 of 100 "
                                       "(the limit is 80). What makes it hard, the heaviest "
                                       "first: 11 of its 21 words are long (\"Concomitant\", "
-                                      "\"administration\", \"inhibitors\", ...); three "
+                                      "\"administration\", \"inhibitors\", ...; four numbers "
+                                      "or abbreviations); three "
                                       "statistical terms; 21 words; four numbers. Split "
                                       "it into shorter sentences with plainer words.")
     (short,) = lint("Intro.\n\n" + MIDDLE + "\n", select="hard-sentence", config=ON)
