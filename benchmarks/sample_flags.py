@@ -16,6 +16,8 @@ Which pages:
                 hard term is nearly always right
   ...-unread    (after any of these) only pages whose flags no hand check in
                 benchmarks/hand-check/ has read: "nih-tuning-unread", for finding faults
+                (the same command draws another sample once one is kept there: its pages
+                are read then)
   nci-drafts    held-out cancer.gov pages with 3 links or more to the NCI dictionaries, those
                 links removed as in benchmarks/vocabulary.py's drafts (which counts a page's
                 links by the glossary terms they match, so takes a few pages fewer): for
@@ -48,10 +50,12 @@ OFF_BY_DEFAULT = ("hard-sentence",)  # rules the bundled rule sets leave off
 KINDS = {"held-out": ("nci-held-out", "nih-held-out"), "tuning": ("nci-tuning", "nih-tuning")}
 
 
-def flags(shared: Path, rule: str, which: str, options: dict[str, object] | None = None
-          ) -> tuple[list[tuple[str, ...]], dict[str, int]]:
+def flags(shared: Path, rule: str, which: str, options: dict[str, object] | None = None,
+          unread: bool = False) -> tuple[list[tuple[str, ...]], dict[str, int]]:
     """Every flag of the rule on one kind of page ("nci-held-out" ...), in order, with counts;
-    the rule with `options` laid over the rule set's."""
+    the rule with `options` laid over the rule set's; with `unread`, only on the pages whose
+    flags no hand check in benchmarks/hand-check/ has read (counts of those pages alone)."""
+    read = split_corpus._pages_any_check_read() if unread else frozenset()
     prose = which.endswith("-prose")
     site, part = which.removesuffix("-prose").split("-", 1)
     drafts = part == "drafts"
@@ -71,7 +75,8 @@ def flags(shared: Path, rule: str, which: str, options: dict[str, object] | None
     for path in split_corpus.pages(corpus):
         rel = path.relative_to(corpus).as_posix()
         raw = path.read_text(encoding="utf-8")
-        if (rel in held) != (part == "held-out") or split_corpus.for_professionals(raw):
+        if (rel in held) != (part == "held-out") or split_corpus.for_professionals(raw) or \
+                f"{corpus.name}/{rel}" in read:
             continue
         if drafts:
             if len(split_corpus.DICTIONARY_LINK.findall(raw)) < 3:
@@ -140,16 +145,13 @@ def main(shared: Path, rule: str, size: int, which: str = "held-out",
     drawn: list[tuple[str, ...]] = []
     notes = []
     for kind in kinds:
-        found, counts = flags(shared, rule, kind, options)
-        if unread:  # for finding faults on pages no hand check has read
-            read = split_corpus._pages_any_check_read()
-            found = [row for row in found if row[0] not in read]
-            counts["flagged pages"] = len({row[0] for row in found})
+        found, counts = flags(shared, rule, kind, options, unread)
         random.Random(f"{seed}:{kind}").shuffle(found)
         share = size // len(kinds)
         drawn.extend(found[:share])
         per_k = 1000 * len(found) / counts["words"] if counts["words"] else 0.0
-        notes.append(f"{kind}: {len(found)} flags on {counts['flagged pages']} of "
+        notes.append(f"{kind}{' (pages no hand check had read)' if unread else ''}: "
+                     f"{len(found)} flags on {counts['flagged pages']} of "
                      f"{counts['pages']} pages, {per_k:.2f} per 1,000 words of "
                      f"{counts['words']:,}; {min(share, len(found))} drawn")
     given = "".join(f" {name}={json.dumps(value)}" for name, value in (options or {}).items())

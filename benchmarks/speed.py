@@ -243,9 +243,12 @@ def where_time_goes(folder: Path, name: str, count: int = 300) -> None:
           f"on 2 cores, is 2 ms a page a core: {each / 0.002:.0f} times slower than that")
     shown = sorted(parts.items(), key=lambda item: -item[1])
     rest = each - sum(parts.values()) / len(pages)
+    small = [t for _, t in shown if t < 0.01 * each * len(pages)]
     print("  each part's time a page: " + ", ".join(
         f"{part} {1000 * t / len(pages):.1f} ms" for part, t in shown
-        if t >= 0.01 * each * len(pages)) + f", the rest (reading, results) {1000 * rest:.1f} ms")
+        if t >= 0.01 * each * len(pages)) +
+        f", {len(small)} parts under 1% each {1000 * sum(small) / len(pages):.1f} ms in all, "
+        f"the rest (reading, results) {1000 * rest:.1f} ms")
     profile = cProfile.Profile()
     profile.enable()
     for text, page in pages:

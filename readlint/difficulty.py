@@ -326,7 +326,8 @@ class Found(NamedTuple):
     counts: Counts
     terms: tuple[str, ...]  # terms a reader may not know, as written
     abbreviations: tuple[str, ...]
-    long_words: tuple[str, ...]  # words of three syllables or more (not numbers)
+    long_words: tuple[str, ...]  # words of three syllables or more (not numbers nor
+    # abbreviations), each once
     long_spoken: int = 0  # figures and abbreviations of three syllables or more, as said
 
 
@@ -1043,9 +1044,10 @@ def reasons(item: Difficulty, most: int = 4) -> list[str]:
 def _reason(name: str, item: Difficulty) -> str:
     c = item.counts
     if name == "long_word_share":
-        # numbers and abbreviations are long as they are said ("2,201", "CVA"): named as such,
-        # so that the count adds up ("7 of its 10 words are long ("survivors", "developed",
-        # "cerebrovascular"; four numbers or abbreviations)")
+        # numbers and abbreviations are long as they are said ("2,201", "CVA"): their number
+        # is given, so that a count larger than the words named is not a puzzle ("7 of its 10
+        # words are long ("survivors", "developed", "cerebrovascular"; four numbers or
+        # abbreviations)"); the count is of uses, the words named each once
         shown = [_quoted(item.long_words)] if item.long_words else []
         if item.long_spoken:
             shown.append(_plural(item.long_spoken, "number or abbreviation",
@@ -1119,8 +1121,9 @@ _WORD_THEN_CAPITAL = lazy_re(r"(?:\b([A-Za-z][a-z-]*[a-z])|[)\d])\s+"
 _FIGURE_RUN = lazy_re(r"(?<![\w.,])\d(?:[\d.,]*\d)?%?(?:\s+\d(?:[\d.,]*\d)?%?){2,}(?![\w.,]*\w)")
 # A list's lead-in then its first item ("include: Blood disorders"), and a sentence run into
 # the next where prose.py cannot tell the end: a space before the full stop ("aggressive
-# .Though"), a reference mark after it ("discouraged.[9440] Gradual"). (With no space after
-# the stop, "the elderly.Phosphate", they are two sentences already.)
+# .Though"), a reference mark after it with no space before the next ("discouraged.[9440]Gradual";
+# with a space, prose.py ends the sentence there). (With no space after the stop, "the
+# elderly.Phosphate", they are two sentences already.)
 _LEAD_IN = lazy_re(r":\s*\[?\s*[A-Z]")
 _NO_SPACE = lazy_re(r"[a-z]{2}\s?\.(?:\[\d*\]?\s*)?[A-Z][a-z]|\b[A-Z]{2,}s?\.\s+[A-Z][a-z]")
 # A file a link leads to: the sentence is the link's title ("... Rickettsial Diseases (PDF –

@@ -197,14 +197,14 @@ _SIGNS = lazy_re(r"\d%")
 SIGN_WORDS = 4  # words for each figure at most, in a table of signs (prose has more)
 # How GARD's tables of signs begin, as MedQuAD keeps them: run into the text after its note
 # on the table ("The Human Phenotype Ontology provides the following list ...").
-_TABLE_OF_SIGNS = "Signs and Symptoms Approximate number of patients"
+TABLE_OF_SIGNS = "Signs and Symptoms Approximate number of patients"
 
 
 def table_of_signs(sentence: Sentence) -> bool:
     """Is the "sentence" a table of signs run into the text, not a sentence: signs with how
     often they are seen ("Anonychia 90% Microcephaly 50% ..."), or GARD's table of them?"""
     text = sentence.text
-    if text.startswith(_TABLE_OF_SIGNS):
+    if text.startswith(TABLE_OF_SIGNS):
         return True
     signs = len(_SIGNS.findall(text))  # a sign takes a few words: "Hypoplastic toenails 90%"
     return signs >= 3 and len(sentence.words) <= SIGN_WORDS * signs

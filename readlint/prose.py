@@ -3,8 +3,9 @@
 Each prose block (heading, paragraph, list item, quote, table cell) is split on its own, so a
 heading never joins the paragraph after it and a list item is always its own unit.
 
-A sentence ends at ".", "!", "?" or an ellipsis, with any closing quotes or brackets after it,
-when white space and a likely sentence start follow. A period does not end a sentence:
+A sentence ends at ".", "!", "?" or an ellipsis, with any closing quotes or brackets and marks
+of references after it ("adulthood.[1] The therapies"), when white space and a likely
+sentence start follow. A period does not end a sentence:
 - inside a token ("9.6", "U.S", "e.g"): there is no space after it;
 - after a title that always comes before a name ("Dr.", "Mr.", "Prof.", "vs.", "e.g.", "i.e.");
 - after a month or "No."/"Fig." before a number ("Oct. 1", "No. 5");
@@ -20,7 +21,10 @@ and is not read. Two sentences run together by a lost space ("loss of balance.CP
 
 Words: a run of letters and digits, joined across hyphens and apostrophes, periods between
 letters or between digits, and thousands commas, so "T-DM1", "HER2-positive", "9.6", "3,000",
-"U.S" and "don't" are each one word. Punctuation on its own is not a word.
+"U.S" and "don't" are each one word. Punctuation on its own is not a word, nor are the
+numbers of a mark of references ("[12]", "[3,4]") or a web address written out in the text
+("https://www.cancer.gov/...", "](/publications/pdq)" left by a link whose markup was lost):
+a reader does not read them as words of the sentence.
 
 Hand-written on purpose: general sentence splitters (pysbd, NLTK's punkt) either need trained
 data downloaded at run time or are far slower, and none treats medical drug codes and the

@@ -70,3 +70,11 @@ def test_a_table_of_signs_run_into_the_text_is_not_a_long_sentence():
     assert len(lint("The Human Phenotype Ontology (HPO) has collected information on how often "
                     "a sign or symptom occurs in a condition in many people of all ages and "
                     "places.\n", select="long-sentence")) == 1
+
+
+def test_a_sentence_full_of_percentages_is_still_a_sentence():
+    # a table of signs starts as GARD's do; a sentence of figures is still one to split
+    text = ("In the first year, side effects were nausea (60%), tiredness (40%), hair loss "
+            "(30%), diarrhea (20%), rash (10%), and mouth sores (5%) in most people.\n")
+    (problem,) = lint(text, select="long-sentence")
+    assert problem.message.startswith("This sentence has 25 words;")  # each figure a word

@@ -5,7 +5,7 @@ from typing import Any
 
 from ..document import Document
 from ..explanations import explained
-from ..own_words import own_words
+from ..own_words import OwnWords, own_words
 from ..problem import Problem, Severity
 from ..readability import GRADE_SHOWN_UP_TO, past_grading
 from ..rule import DOCUMENT_HEALTH, Example, Rule
@@ -21,8 +21,8 @@ def audience_figures(doc: Document) -> tuple[float, float, int]:
     (`own_words`; stock sentences too, as the reader meets them); all 0 for a landing page of
     links to other pages. Worked out once per page (reading-grade asks too)."""
     def compute() -> tuple[float, float, int]:
-        own = own_words(doc) if doc.blocks else None
-        if own is None or own.landing_page:
+        own = _own(doc)
+        if own is None:
             return 0.0, 0.0, 0
         stats = own.prose_stats
         return stats.flesch_kincaid_grade, stats.words_per_sentence, stats.words
@@ -35,16 +35,22 @@ def rare_per_100(doc: Document) -> float:
     """The rare words of the writer's sentences (as `audience_figures` takes them) per 100
     words: four letters or more, Zipf under 3 (used less than once in a million words), in
     their plain form too ("metastases" is rare, "symptoms" is not), neither a word of the
-    page's title nor a word the page explains where it uses it. Worked out once per page,
-    and only when it can decide: a word's explanation is looked for at each of its first
-    uses (EXPLAINED_PLACES), which takes time on a long page."""
+    page's title nor a word the page explains where it uses it. Worked out once per page;
+    a word's explanation is looked for at each of its first uses (EXPLAINED_PLACES), which
+    takes time on a long page, so the rule asks only when the figure can decide."""
     found: float = doc.memo("audience figures: rare words", lambda: _rare_per_100(doc))
     return found
 
 
-def _rare_per_100(doc: Document) -> float:
+def _own(doc: Document) -> OwnWords | None:
+    """The writer's own words, or None for an empty page or a landing page of links."""
     own = own_words(doc) if doc.blocks else None
-    if own is None or own.landing_page or not own.prose_stats.words:
+    return None if own is None or own.landing_page else own
+
+
+def _rare_per_100(doc: Document) -> float:
+    own = _own(doc)
+    if own is None or not own.prose_stats.words:
         return 0.0
     topic = topic_words(doc)
     uses: dict[str, list[tuple[str, int, int]]] = {}  # each rare word's places, by its fold
@@ -68,7 +74,7 @@ def _rare_per_100(doc: Document) -> float:
 
 
 def _rare_fold(word: str, topic: set[str]) -> str | None:
-    """The word's fold when it is a rare word (see `audience_figures`), else None."""
+    """The word's fold when it is a rare word (see `rare_per_100`), else None."""
     if len(word) < 4 or not word.isalpha() or word.isupper():
         return None
     folded = fold(word)
