@@ -21,7 +21,8 @@ class HardSentence(Rule):
     grade. The difficulty score says which sentences those are and what makes each hard.
 
     How the score is made: readlint counts, in each sentence, its words and how many of them
-    are long (three syllables or more), terms a reader may not know that are neither
+    are long (three syllables or more; numbers and abbreviations as they are said, "2,201",
+    "CVA", which the message counts apart), terms a reader may not know that are neither
     explained nor linked (the same answer undefined-jargon gives), abbreviations, numbers,
     statistics (confidence intervals, odds ratios, p values), passive verbs, nouns made from
     verbs, clauses ("which", "although"), semicolons, commas and asides in brackets. A
