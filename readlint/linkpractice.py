@@ -378,9 +378,12 @@ class Page(NamedTuple):
     summary: bool  # laid out with "Key Points" lists
     log_words: float
     headings: tuple[str, ...]  # the nearest heading above each block (folded words)
-    drug_page: bool = False  # a drug's page with a "Use in Cancer" section (not read by
-    # the model)
     use_in_cancer: frozenset[int] = frozenset()  # the blocks of a drug page's "Use in Cancer"
+
+    @property
+    def drug_page(self) -> bool:
+        """A drug's page, with a "Use in Cancer" section (not read by the model)."""
+        return bool(self.use_in_cancer)
 
 
 _CANCERS = (r"cancers?|carcinomas?|tumou?rs?|leuka?emias?|lymphomas?|melanomas?|sarcomas?|"
@@ -490,7 +493,7 @@ def page_of(doc: Document, glossaries: Sequence[Glossary]) -> Page:
             above.append(heading)
         summary = bool(doc.blocks_under(SUMMARY_MARK))
         used = frozenset(doc.blocks_under(DRUG_PAGE_MARK)) if not summary else frozenset()
-        return Page(summary, math.log1p(doc.stats.words), tuple(above), bool(used), used)
+        return Page(summary, math.log1p(doc.stats.words), tuple(above), used)
     page: Page = doc.memo(("link practice page", tuple(g.name for g in glossaries)), compute)
     return page
 
