@@ -387,16 +387,36 @@ _SUBJECT_DEFINED = lazy_re(r"(?:\s+(?:of|in|on|at|from|with)\s+(?:the\s+)?[\w-]+
                            r"forms?\s+of|when|how|what)\b)")
 
 
-def subject_defined(text: str, start: int, end: int) -> bool:
+# "are" and the things of a kind the subject is, without an article, then words that go on
+# to say which ("Your paranasal sinuses are small hollow spaces around the nose", "Tyrosine
+# kinase inhibitors (TKIs) are targeted therapy drugs that block ...", "Prednisone and
+# budesonide are generic names of two medications"); not "data are sufficient for", nor
+# "receptors are colocalized."
+_THINGS_OF_A_KIND = lazy_re(r"(?:\s*\([^()]{1,40}\))?(?:\s+(?:and|or)\s+[\w-]+(?:\s+[\w-]+)?)?"
+                            r"\s+(?:are|were)\s+(?:[a-z][\w-]*\s+){0,3}?([a-z][\w-]*[^isu\W]s)"
+                            r"\s+(?:(of|called)|that|which|who|around|in|inside|near|on|made|"
+                            r"found|used|where|with|for|from|between|behind|under)\b")
+_NOT_THINGS = frozenset({"sometimes", "always", "perhaps", "afterwards", "nevertheless",
+                         "besides", "towards", "backwards", "nowadays"})
+
+
+def subject_defined(text: str, start: int, end: int, kinds: bool = True) -> bool:
     """Is the term the subject of a sentence that says what it is, with a few words between
-    ("Childhood undifferentiated embryonal sarcoma of the liver is a rare cancer that ...")?"""
+    ("Childhood undifferentiated embryonal sarcoma of the liver is a rare cancer that ...",
+    "Your paranasal sinuses are small hollow spaces around the nose")? Without `kinds`, a
+    plural that only names the kind ("Pembrolizumab and nivolumab are types of PD-1
+    inhibitors", "... are drugs called ...") does not say it."""
     begin, _ = sentence_span(text, start, end)
     if start - begin > 120:
         return False  # many words before it: the sentence is about something else
     before = text[begin:start].strip(" *_\"“")
     if len(_WORD.findall(before)) > 2:
         return False  # the term is not what the sentence is about
-    return _SUBJECT_DEFINED.match(text, end) is not None
+    if _SUBJECT_DEFINED.match(text, end) is not None:
+        return True
+    kind = _THINGS_OF_A_KIND.match(text, end)
+    return kind is not None and kind.group(1).lower() not in _NOT_THINGS and \
+        (kinds or kind.group(2) is None)
 
 
 def defined_in_next_block(doc: Document, block_index: int, term: str) -> bool:
@@ -722,7 +742,7 @@ def explained_nearby(doc: Document, block_index: int, text: str, start: int, end
     of thing it is (any of the tests above)? A link helps a reader who knows only the kind
     ("the drug capecitabine"), so glossary-link asks without `kinds`."""
     return bracket_later(text, start, end) or named_as(text, start) or \
-        next_sentence_points_back(text, start, end) or subject_defined(text, start, end) or \
+        next_sentence_points_back(text, start, end) or subject_defined(text, start, end, kinds) or \
         next_sentence_defines(text, start, end) or next_sentence_on_its_head(text, start, end) or \
         explained_at_next_use(text, start, end) or bold_label(doc, block_index, start, end) or \
         says_what_it_does(text, end) or keyed_to_its_name(text, start, end) or \

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from helpers import SEED, lint, positions
 
-from readlint import document
+from readlint import document, nearby
 from readlint.config import Config
 from readlint.glossary_files import BUNDLED
 from readlint.glossary_sets import matcher_for
@@ -349,6 +349,23 @@ def test_a_later_sentence_of_the_paragraph_that_defines_the_term_explains_it():
     other = ("Sigmoidoscopy uses a sigmoidoscope to look inside the rectum for abnormal "
              "areas. A doctor is a thin, tall man.\n")
     assert [p.subject for p in lint(other, select="glossary-link")] == ["sigmoidoscope"]
+
+
+def test_a_subject_said_to_be_things_of_a_kind_is_explained_unless_only_its_kind_is_named():
+    # A page of another site about cancer (MedlinePlus), where a term the text explains
+    # needs no link, and a kind alone explains nothing a link would not.
+    page = "---\ncancerTypes: [head and neck]\n---\n# Sinus cancer\n\n"
+    defined = page + ("Your paranasal sinuses are small hollow spaces around the nose. "
+                      "Tyrosine kinase inhibitors (TKIs) are targeted therapy drugs that "
+                      "block signals.\n")
+    assert not {"paranasal sinuses", "Tyrosine kinase inhibitors"} & set(subjects(defined))
+    assert "paranasal sinuses" in subjects(page + "Your paranasal sinuses are sometimes "
+                                                  "blocked.\n")
+    # for a link, the kind alone says nothing ("the drug capecitabine" still gets its link);
+    # for undefined-jargon it says enough
+    kind_only = "Pembrolizumab and nivolumab are types of PD-1 inhibitors."
+    assert not nearby.subject_defined(kind_only, 0, len("Pembrolizumab"), kinds=False)
+    assert nearby.subject_defined(kind_only, 0, len("Pembrolizumab"), kinds=True)
 
 
 def test_a_term_inside_a_longer_linked_term_is_covered_on_a_finished_page():
