@@ -384,15 +384,21 @@ _SUBJECT_DEFINED = lazy_re(r"(?:\s+(?:of|in|on|at|from|with)\s+(?:the\s+)?[\w-]+
                            r"too|no|low|high|little|a\s+small|a\s+large)\b|"
                            r"(?:is|are)\s+(?:an?|the|one|"
                            r"a\s+(?:rare|common|type|kind|form)|types?\s+of|kinds?\s+of|"
-                           r"forms?\s+of|when|how|what)\b)")
+                           r"forms?\s+of|when|how|what)\b|"
+                           # what a procedure is, by what it does: "An enema involves
+                           # flushing water ..."
+                           r"involves?\s+[a-z]+ing\b)")
 
 
 # "are" and the things of a kind the subject is, without an article, then words that go on
 # to say which ("Your paranasal sinuses are small hollow spaces around the nose", "Tyrosine
 # kinase inhibitors (TKIs) are targeted therapy drugs that block ...", "Prednisone and
 # budesonide are generic names of two medications"); not "data are sufficient for", nor
-# "receptors are colocalized."
-_THINGS_OF_A_KIND = lazy_re(r"(?:\s*\([^()]{1,40}\))?(?:\s+(?:and|or)\s+[\w-]+(?:\s+[\w-]+)?)?"
+# "receptors are colocalized." The subject may be a list: "Thalidomide, lenalidomide, and
+# pomalidomide are drugs that ...".
+_THINGS_OF_A_KIND = lazy_re(r"(?:\s*\([^()]{1,40}\))?"
+                            r"((?:\s*,\s*[\w-]+(?:\s+[\w-]+)?){0,4}\s*,?\s+(?:and|or)\s+"
+                            r"[\w-]+(?:\s+[\w-]+)?)?"
                             r"\s+(?:are|were)\s+(?:[a-z][\w-]*\s+){0,3}?([a-z][\w-]*[^isu\W]s)"
                             r"\s+(?:(of|called)|that|which|who|around|in|inside|near|on|made|"
                             r"found|used|where|with|for|from|between|behind|under)\b")
@@ -403,9 +409,11 @@ _NOT_THINGS = frozenset({"sometimes", "always", "perhaps", "afterwards", "nevert
 def subject_defined(text: str, start: int, end: int, kinds: bool = True) -> bool:
     """Is the term the subject of a sentence that says what it is, with a few words between
     ("Childhood undifferentiated embryonal sarcoma of the liver is a rare cancer that ...",
-    "Your paranasal sinuses are small hollow spaces around the nose")? Without `kinds`, a
-    plural that only names the kind ("Pembrolizumab and nivolumab are types of PD-1
-    inhibitors", "... are drugs called ...") does not say it."""
+    "Your paranasal sinuses are small hollow spaces around the nose", "An enema involves
+    flushing water ...")? Without `kinds`, a plural that only names the kind ("Pembrolizumab
+    and nivolumab are types of PD-1 inhibitors", "... are drugs called ...") does not say it,
+    nor one said of a list of three or more ("Thalidomide, lenalidomide, and pomalidomide are
+    drugs that ...": names, whose own links editors give)."""
     begin, _ = sentence_span(text, start, end)
     if start - begin > 120:
         return False  # many words before it: the sentence is about something else
@@ -415,8 +423,8 @@ def subject_defined(text: str, start: int, end: int, kinds: bool = True) -> bool
     if _SUBJECT_DEFINED.match(text, end) is not None:
         return True
     kind = _THINGS_OF_A_KIND.match(text, end)
-    return kind is not None and kind.group(1).lower() not in _NOT_THINGS and \
-        (kinds or kind.group(2) is None)
+    return kind is not None and kind.group(2).lower() not in _NOT_THINGS and \
+        (kinds or kind.group(3) is None and "," not in (kind.group(1) or ""))
 
 
 def defined_in_next_block(doc: Document, block_index: int, term: str) -> bool:

@@ -366,6 +366,10 @@ def test_a_subject_said_to_be_things_of_a_kind_is_explained_unless_only_its_kind
     kind_only = "Pembrolizumab and nivolumab are types of PD-1 inhibitors."
     assert not nearby.subject_defined(kind_only, 0, len("Pembrolizumab"), kinds=False)
     assert nearby.subject_defined(kind_only, 0, len("Pembrolizumab"), kinds=True)
+    # nor a list of three names or more said to be of a kind: names whose links editors give
+    names = "Thalidomide, lenalidomide, and pomalidomide are drugs that prevent clots."
+    assert not nearby.subject_defined(names, 0, len("Thalidomide"), kinds=False)
+    assert nearby.subject_defined(names, 0, len("Thalidomide"), kinds=True)
 
 
 def test_a_term_inside_a_longer_linked_term_is_covered_on_a_finished_page():

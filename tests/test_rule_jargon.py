@@ -521,12 +521,16 @@ def test_one_of_the_types_the_sentence_before_announces_is_not_reported():
 def test_a_subject_said_to_be_things_of_a_kind_is_explained():
     for text in ("Cholangiocytes are cells that line the bile ducts.\n",
                  "Cholangiocytes and hepatocytes are small cells found in the liver.\n",
-                 "Cholangiocytes (CCs) were flat cells with a large nucleus.\n"):
+                 "Cholangiocytes (CCs) were flat cells with a large nucleus.\n",
+                 "Cholangiocytes, hepatocytes, and cholangioles are cells found in the "
+                 "liver.\n",
+                 "A cholangiogram involves injecting dye into the bile ducts.\n"):
         assert flagged(text) == [], text
     # "are" and no kind: an adverb, a state, or a kind whose article makes it another test
     for text in ("Cholangiocytes are sometimes used in tests.\n",
                  "Cholangiocytes are damaged.\n",
-                 "Cholangiocytes are abundant in the liver.\n"):
+                 "Cholangiocytes are abundant in the liver.\n",
+                 "Cholangiocytes involve the bile ducts.\n"):
         assert [s for s, _, _ in flagged(text)] == ["Cholangiocytes"], text
 
 

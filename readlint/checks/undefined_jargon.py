@@ -127,7 +127,8 @@ class UndefinedJargon(Rule):
       - "called X", "known as X", "referred to as X", "written as X", "abbreviated as X",
         "X is a ...", "X means ...", "X refers to ...", "X, which is ...", "X, a ...", "X -
         a ..." or "X — a ...", "X—finding tumors that ...", "X is surgery to ...", "X are
-        small hollow spaces around ..." (a subject said to be things of a kind), and
+        small hollow spaces around ...", "X, Y and Z are drugs that ..." (a subject said to
+        be things of a kind), "X involves flushing ...", and
         what a phrase it begins means: "an autosomal dominant pattern of inheritance, which
         means ...";
       - its plain words later in the sentence: "... decreased or absent sweating
