@@ -75,6 +75,28 @@ def bracket_later(text: str, start: int, end: int) -> bool:
     return m is not None and "(" not in text[end:m.start()]
 
 
+# The second of two terms in brackets after the plain words that name both: "the space behind
+# the nose (nasal cavity and paranasal sinuses)", "heart muscle disease (myopathy or
+# cardiomyopathy)"; not "(with or without ...", "(one guanine and two adenines)".
+_SECOND_IN_BRACKETS = lazy_re(r"([^\W\d_][\w'’-]*)\s*\(\s*(?:(?!(?:with|without|and|or|the|an?|"
+                              r"one|two|three|of|in|to|for|see|such|including|especially|"
+                              r"mainly|mostly|except)\s)[a-z][\w-]{2,}\s+){1,2}(?:and|or)\s+$")
+_BRACKET_ENDS = lazy_re(r"\s*\)")
+PLAIN_NAMING_ZIPF = 3.5  # the word before the bracket, as common as "nose" or "vessels"
+
+
+def second_in_brackets(text: str, start: int, end: int) -> bool:
+    """Is the term the second of two in brackets right after the plain words that name them
+    ("the space behind the nose (nasal cavity and paranasal sinuses)")? The first is
+    explained so (`explanations.explained`), and the second as well. Plain words: the one
+    before the bracket is a common one ("nose", not "taxane" of "A taxane (docetaxel or
+    paclitaxel)", which names only their kind)."""
+    if _BRACKET_ENDS.match(text, end) is None:
+        return False
+    m = _SECOND_IN_BRACKETS.search(text, max(0, start - 80), start)
+    return m is not None and word_zipf(m.group(1)) >= PLAIN_NAMING_ZIPF
+
+
 # "Some cancer survivors call this feeling 'scanxiety'", "The tube is called a shunt",
 # "This is known as X".
 _NAMED_AS = lazy_re(r"\b(?:calls?|called|name[sd]?|known\s+as|referred\s+to\s+as|termed)"
@@ -749,7 +771,8 @@ def explained_nearby(doc: Document, block_index: int, text: str, start: int, end
     """Does the text a little further away explain the term, or (with `kinds`) say what kind
     of thing it is (any of the tests above)? A link helps a reader who knows only the kind
     ("the drug capecitabine"), so glossary-link asks without `kinds`."""
-    return bracket_later(text, start, end) or named_as(text, start) or \
+    return bracket_later(text, start, end) or second_in_brackets(text, start, end) or \
+        named_as(text, start) or \
         next_sentence_points_back(text, start, end) or subject_defined(text, start, end, kinds) or \
         next_sentence_defines(text, start, end) or next_sentence_on_its_head(text, start, end) or \
         explained_at_next_use(text, start, end) or bold_label(doc, block_index, start, end) or \

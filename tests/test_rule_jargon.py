@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from helpers import lint
 
+from readlint import nearby
 from readlint.config import Config
 
 ALL_TERMS = Config(raw_rules={"undefined-jargon": {"skip_glossary_terms": False}})
@@ -532,6 +533,20 @@ def test_a_subject_said_to_be_things_of_a_kind_is_explained():
                  "Cholangiocytes are abundant in the liver.\n",
                  "Cholangiocytes involve the bile ducts.\n"):
         assert [s for s, _, _ in flagged(text)] == ["Cholangiocytes"], text
+
+
+def test_the_second_of_two_terms_the_plain_words_before_their_bracket_name_is_explained():
+    text = "Blood flows to the smaller vessels (arterioles and capillaries) of the skin.\n"
+    assert flagged(text) == []
+    # not "with or without", nor after a word that names only their kind
+    taxane = "A taxane (docetaxel or paclitaxel) is given."
+    at = taxane.index("paclitaxel")
+    assert not nearby.second_in_brackets(taxane, at, at + len("paclitaxel"))
+    nose = "Behind the nose (nasal cavity and paranasal sinuses) there are spaces."
+    at = nose.index("paranasal sinuses")
+    assert nearby.second_in_brackets(nose, at, at + len("paranasal sinuses"))
+    assert [s for s, _, _ in flagged("Tests (with or without cholangioscopy) are done.\n")] \
+        == ["cholangioscopy"]
 
 
 def test_codes_joined_by_a_dash_are_one_term():

@@ -123,7 +123,8 @@ class UndefinedJargon(Rule):
       - a plain explanation in parentheses right after it: "prognosis (chance of recovery)",
         "aphasia, (difficulty in speaking ...)";
       - the term in parentheses after a plain phrase: "a drop in platelet levels
-        (thrombocytopenia)";
+        (thrombocytopenia)", or second there: "the smaller vessels (arterioles and
+        capillaries)";
       - "called X", "known as X", "referred to as X", "written as X", "abbreviated as X",
         "X is a ...", "X means ...", "X refers to ...", "X, which is ...", "X, a ...", "X -
         a ..." or "X — a ...", "X—finding tumors that ...", "X is surgery to ...", "X are
