@@ -365,7 +365,11 @@ def next_sentence_on_its_head(text: str, start: int, end: int) -> bool:
 _DEFINING_VERB = lazy_re(r"(?:\s*\([^()]{1,40}\))?(?:\s+[\w-]+){0,4}?\s+(?:is|are|means|"
                          r"mean|refers|refer|describes|describe|happens|happen|occurs|"
                          r"occur|causes|cause|affects|affect|develops|develop|starts|"
-                         r"start|begins|begin|forms|form)\b")
+                         r"start|begins|begin|forms|form|"
+                         # what it does: "Biologic therapy boosts your body's own ability
+                         # to fight cancer"
+                         r"boosts|boost|helps|help|uses|use|treats|treat|kills|kill|blocks|"
+                         r"block|stops|stop|works|work|targets|target)\b")
 _IS_A = lazy_re(r"\s+(?:is|are)\s+(?:an?|the|one)\s")
 _LATER_SENTENCES = 3
 

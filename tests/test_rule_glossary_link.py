@@ -372,6 +372,16 @@ def test_a_subject_said_to_be_things_of_a_kind_is_explained_unless_only_its_kind
     assert nearby.subject_defined(names, 0, len("Thalidomide"), kinds=True)
 
 
+def test_a_next_sentence_on_the_term_that_says_what_it_does_explains_it():
+    page = "---\ncancerTypes: [bladder]\n---\n# Bladder cancer\n\n"
+    said = page + ("Treatments include surgery and biologic therapy. Biologic therapy boosts "
+                   "your body's own ability to fight cancer.\n")
+    assert "biologic therapy" not in subjects(said)
+    unsaid = page + ("Treatments include surgery and biologic therapy. Your doctor will tell "
+                     "you more.\n")
+    assert "biologic therapy" in subjects(unsaid)
+
+
 def test_a_term_inside_a_longer_linked_term_is_covered_on_a_finished_page():
     every = Config(raw_rules={"glossary-link": {"finished_min_chance": 0}})
     dictionary = "https://www.cancer.gov/publications/dictionaries/cancer-terms/def"
