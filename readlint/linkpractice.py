@@ -32,6 +32,7 @@ from .blocks import Block, Link
 from .document import Document
 from .explanations import ends_also_called, explained, places
 from .glossary import Glossary
+from .nearby import key_points_lists
 from .patterns import lazy_re
 from .prose import ends_lost_link
 from .termmatch import Match
@@ -491,7 +492,9 @@ def page_of(doc: Document, glossaries: Sequence[Glossary]) -> Page:
             if block.kind == "heading":
                 heading = " ".join(w.lower() for w in _WORD.findall(block.text))
             above.append(heading)
-        summary = bool(doc.blocks_under(SUMMARY_MARK))
+        # laid out as the site's summaries are, its "Key Points" headings kept or lost ("Key
+        # Points" alone on a line, then the list: MedQuAD's copies)
+        summary = bool(doc.blocks_under(SUMMARY_MARK)) or bool(key_points_lists(doc))
         used = frozenset(doc.blocks_under(DRUG_PAGE_MARK)) if not summary else frozenset()
         return Page(summary, math.log1p(doc.stats.words), tuple(above), used)
     page: Page = doc.memo(("link practice page", tuple(g.name for g in glossaries)), compute)

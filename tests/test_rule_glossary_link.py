@@ -130,6 +130,11 @@ def test_a_summary_with_key_points_links_each_term_again_in_each_section():
     plain = summary.replace("### Key Points\n\n- Some points.\n\n### After surgery\n\n", "")
     assert [(p.line, p.column) for p in lint(plain, select="glossary-link", config=ALWAYS)
             if p.subject == "Lumpectomy"] == [(5, 1)]
+    # The same summary whose "Key Points" heading was lost (MedQuAD's copies of them: "Key
+    # Points" alone on a line, then the list) is still laid out as one
+    lost = summary.replace("### Key Points", "Key Points")
+    assert [(p.line, p.column) for p in lint(lost, select="glossary-link", config=ALWAYS)
+            if p.subject == "Lumpectomy"] == [(11, 1), (15, 1)]
     # Asked for, each section's first use on any page.
     by_section = Config(raw_rules={"glossary-link": {"scope": "section",
                                                      "practice": "always"}})

@@ -65,7 +65,8 @@ class GlossaryLink(Rule):
     first use, where an editor would link them. What an editor would do depends on the page:
 
     - A draft of a summary of the site whose editors' practice the glossary records (the
-      bundled glossaries: a page laid out with "Key Points" lists, the PDQ style, whose front
+      bundled glossaries: a page laid out with "Key Points" lists, the PDQ style (their
+      heading kept, or lost to a line that says only "Key Points"), whose front
       matter's `url` is on www.cancer.gov, with fewer than 3 links to the glossary; its
       editors link every summary): the terms those editors link. Their practice was learned from
       333 of their pages (tools/learn_link_practice.py): how often they link each term, and
