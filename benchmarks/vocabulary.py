@@ -21,7 +21,10 @@ b. explanations: every "term (plain explanation)" at a medical term's first use 
    and MedQuAD's cancer.gov summaries, the term not linked there nor anywhere on the page.
    With the explanation removed, the term should be reported by exactly one rule
    (plain-words, with a plainer word to use; glossary-link; or undefined-jargon); with it in
-   place, by none.
+   place, by none. The site's pages as published and MedQuAD's copies are also counted
+   apart: the copies are summaries with their links stripped, drafts, on which
+   glossary-link asks for a link where the editors of the finished summary put one,
+   explained or not.
 c. flags per 1,000 words: undefined-jargon and glossary-link on finished cancer.gov pages (as
    published, links in place) and on NIH pages, with the terms flagged most.
 d. wrong-target alarms: links on the editors' own pages reported as going to another entry.
@@ -275,19 +278,26 @@ def evaluate_explanations(shared: Path, held: bool) -> None:
     missed: Counter[str] = Counter()
     not_respected: Counter[str] = Counter()
     for name, raw in pages:
+        # MedQuAD's copies of the summaries are drafts (their links stripped), where editors
+        # link a term explained or not: counted apart too
+        group = "copies" if name.startswith("corpus/cancergov/") else "site"
         for term, start, end, explanation_end, again in explained_first_uses(name, raw):
             key = fold_phrase(term)
             counts["terms"] += 1
+            counts[f"{group} terms"] += 1
             if reporters(raw, name, start, end):
                 not_respected[key] += 1
             else:
                 counts["respected"] += 1
+                counts[f"{group} respected"] += 1
             if again:
                 counts["explained again"] += 1
                 continue  # still explained with the explanation out: not a term to report
             counts["removed"] += 1
+            counts[f"{group} removed"] += 1
             who = reporters(raw[:end] + raw[explanation_end:], name, start, end)
             counts[" and ".join(sorted(who)) or "neither"] += 1
+            counts[f"{group} once"] += len(who) == 1
             if not who:
                 missed[key] += 1
             if helped_by_editors(practice, term):
@@ -311,6 +321,12 @@ def evaluate_explanations(shared: Path, held: bool) -> None:
           f"neither {counts['neither']}")
     print(f"   explanation in place, reported by none: {counts['respected']} "
           f"({counts['respected'] / n:.3f})")
+    for group, label in (("site", "the site's pages as published"),
+                         ("copies", "MedQuAD's copies of summaries, drafts whose editors link "
+                                    "a term explained or not")):
+        print(f"   {label}: reported by exactly one rule {counts[f'{group} once']} of "
+              f"{counts[f'{group} removed']}; explanation in place, reported by none "
+              f"{counts[f'{group} respected']} of {counts[f'{group} terms']}")
     print(f"   missed: {', '.join(f'{t} ({c})' for t, c in missed.most_common(15))}")
     print("   what the editors do at the first use of each missed term on the tuning pages "
           "(explained in place or linked, of the pages using it): " +

@@ -85,16 +85,22 @@ _BRACKET_ENDS = lazy_re(r"\s*\)")
 PLAIN_NAMING_ZIPF = 3.5  # the word before the bracket, as common as "nose" or "vessels"
 
 
-def second_in_brackets(text: str, start: int, end: int) -> bool:
+_TYPE_OF = lazy_re(r"\b(?:types?|kinds?|forms?|sorts?)\s+of\b", re.I)
+
+
+def second_in_brackets(text: str, start: int, end: int, kinds: bool = True) -> bool:
     """Is the term the second of two in brackets right after the plain words that name them
     ("the space behind the nose (nasal cavity and paranasal sinuses)")? The first is
     explained so (`explanations.explained`), and the second as well. Plain words: the one
     before the bracket is a common one ("nose", not "taxane" of "A taxane (docetaxel or
-    paclitaxel)", which names only their kind)."""
+    paclitaxel)", which names only their kind). Without `kinds`, not after words that give
+    the kind alone ("the type of cervical cancer (adenocarcinoma or squamous cell
+    carcinoma)")."""
     if _BRACKET_ENDS.match(text, end) is None:
         return False
     m = _SECOND_IN_BRACKETS.search(text, max(0, start - 80), start)
-    return m is not None and word_zipf(m.group(1)) >= PLAIN_NAMING_ZIPF
+    return m is not None and word_zipf(m.group(1)) >= PLAIN_NAMING_ZIPF and \
+        (kinds or _TYPE_OF.search(text, max(0, m.start() - 40), m.start()) is None)
 
 
 # "Some cancer survivors call this feeling 'scanxiety'", "The tube is called a shunt",
@@ -775,7 +781,7 @@ def explained_nearby(doc: Document, block_index: int, text: str, start: int, end
     """Does the text a little further away explain the term, or (with `kinds`) say what kind
     of thing it is (any of the tests above)? A link helps a reader who knows only the kind
     ("the drug capecitabine"), so glossary-link asks without `kinds`."""
-    return bracket_later(text, start, end) or second_in_brackets(text, start, end) or \
+    return bracket_later(text, start, end) or second_in_brackets(text, start, end, kinds) or \
         named_as(text, start) or \
         next_sentence_points_back(text, start, end) or subject_defined(text, start, end, kinds) or \
         next_sentence_defines(text, start, end) or next_sentence_on_its_head(text, start, end) or \

@@ -372,6 +372,10 @@ def test_a_subject_said_to_be_things_of_a_kind_is_explained_unless_only_its_kind
     assert not nearby.subject_defined(kind_only, 0, len("Pembrolizumab"), kinds=False)
     assert nearby.subject_defined(kind_only, 0, len("Pembrolizumab"), kinds=True)
     # nor a list of three names or more said to be of a kind: names whose links editors give
+    types = "the type of cervical cancer (adenocarcinoma or squamous cell carcinoma)"
+    at = types.index("squamous")
+    assert not nearby.second_in_brackets(types, at, len(types) - 1, kinds=False)
+    assert nearby.second_in_brackets(types, at, len(types) - 1, kinds=True)
     names = "Thalidomide, lenalidomide, and pomalidomide are drugs that prevent clots."
     assert not nearby.subject_defined(names, 0, len("Thalidomide"), kinds=False)
     assert nearby.subject_defined(names, 0, len("Thalidomide"), kinds=True)
