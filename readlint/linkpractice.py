@@ -483,6 +483,25 @@ def mostly_link_cards(doc: Document) -> bool:
     return cards >= 3 and cards >= LINK_CARDS_SHARE * max(1, prose)
 
 
+_PDQ_ADDRESS = lazy_re(r"-pdq/?(?:[?#]|$)", re.I)
+_PDQ_TITLE = lazy_re(r"\(PDQ\b")
+
+
+def pdq_summary(doc: Document) -> bool:
+    """Is the page a PDQ summary by its address ("...-treatment-pdq") or its title ("Mantle
+    Cell Lymphoma Treatment (PDQ®)"), whatever its layout?"""
+    return bool(_PDQ_ADDRESS.search(str(doc.metadata.get("url") or "")) or
+                _PDQ_TITLE.search(str(doc.metadata.get("title") or "")))
+
+
+def _lost_key_points(doc: Document) -> bool:
+    """Does the page hold a summary's "Key Points" lists whose headings became lines that
+    say only "Key Points" (as written there, not a writer's "Key points:" box), and is it a
+    PDQ summary by its address or title (MedQuAD's copies of the summaries)?"""
+    return any(doc.blocks[i - 1].text.strip(" *_") == "Key Points"
+               for i in key_points_lists(doc) if i > 0) and pdq_summary(doc)
+
+
 def page_of(doc: Document, glossaries: Sequence[Glossary]) -> Page:
     """The page's features, once per document."""
     def compute() -> Page:
@@ -492,9 +511,8 @@ def page_of(doc: Document, glossaries: Sequence[Glossary]) -> Page:
             if block.kind == "heading":
                 heading = " ".join(w.lower() for w in _WORD.findall(block.text))
             above.append(heading)
-        # laid out as the site's summaries are, its "Key Points" headings kept or lost ("Key
-        # Points" alone on a line, then the list: MedQuAD's copies)
-        summary = bool(doc.blocks_under(SUMMARY_MARK)) or bool(key_points_lists(doc))
+        # laid out as the site's summaries are, its "Key Points" headings kept or lost
+        summary = bool(doc.blocks_under(SUMMARY_MARK)) or _lost_key_points(doc)
         used = frozenset(doc.blocks_under(DRUG_PAGE_MARK)) if not summary else frozenset()
         return Page(summary, math.log1p(doc.stats.words), tuple(above), used)
     page: Page = doc.memo(("link practice page", tuple(g.name for g in glossaries)), compute)

@@ -79,13 +79,10 @@ def bracket_later(text: str, start: int, end: int) -> bool:
 # the nose (nasal cavity and paranasal sinuses)", "heart muscle disease (myopathy or
 # cardiomyopathy)"; not "(with or without ...", "(one guanine and two adenines)".
 _SECOND_IN_BRACKETS = lazy_re(r"([^\W\d_][\w'’-]*)\s*\(\s*(?:(?!(?:with|without|and|or|the|an?|"
-                              r"one|two|three|of|in|to|for|see|such|including|especially|"
-                              r"mainly|mostly|except)\s)[a-z][\w-]{2,}\s+){1,2}(?:and|or)\s+$")
+                              r"one|two|three|of|in|to|for|see|such|like|either|both|"
+                              r"including|especially|usually|mainly|mostly|except)\s)[a-z][\w-]{2,}\s+){1,2}(?:and|or)\s+$")
 _BRACKET_ENDS = lazy_re(r"\s*\)")
 PLAIN_NAMING_ZIPF = 3.5  # the word before the bracket, as common as "nose" or "vessels"
-
-
-_TYPE_OF = lazy_re(r"\b(?:types?|kinds?|forms?|sorts?)\s+of\b", re.I)
 
 
 def second_in_brackets(text: str, start: int, end: int, kinds: bool = True) -> bool:
@@ -93,14 +90,14 @@ def second_in_brackets(text: str, start: int, end: int, kinds: bool = True) -> b
     ("the space behind the nose (nasal cavity and paranasal sinuses)")? The first is
     explained so (`explanations.explained`), and the second as well. Plain words: the one
     before the bracket is a common one ("nose", not "taxane" of "A taxane (docetaxel or
-    paclitaxel)", which names only their kind). Without `kinds`, not after words that give
-    the kind alone ("the type of cervical cancer (adenocarcinoma or squamous cell
-    carcinoma)")."""
-    if _BRACKET_ENDS.match(text, end) is None:
+    paclitaxel)", which names only their kind). Only with `kinds`: for a link, the words
+    before the bracket often give only the kind ("Two tests (colonoscopy or
+    sigmoidoscopy)", "the type of cervical cancer (adenocarcinoma or squamous cell
+    carcinoma)"), which a link explains better."""
+    if not kinds or _BRACKET_ENDS.match(text, end) is None:
         return False
     m = _SECOND_IN_BRACKETS.search(text, max(0, start - 80), start)
-    return m is not None and word_zipf(m.group(1)) >= PLAIN_NAMING_ZIPF and \
-        (kinds or _TYPE_OF.search(text, max(0, m.start() - 40), m.start()) is None)
+    return m is not None and word_zipf(m.group(1)) >= PLAIN_NAMING_ZIPF
 
 
 # "Some cancer survivors call this feeling 'scanxiety'", "The tube is called a shunt",
@@ -371,11 +368,12 @@ def next_sentence_on_its_head(text: str, start: int, end: int) -> bool:
 _DEFINING_VERB = lazy_re(r"(?:\s*\([^()]{1,40}\))?(?:\s+[\w-]+){0,4}?\s+(?:is|are|means|"
                          r"mean|refers|refer|describes|describe|happens|happen|occurs|"
                          r"occur|causes|cause|affects|affect|develops|develop|starts|"
-                         r"start|begins|begin|forms|form|"
-                         # what it does: "Biologic therapy boosts your body's own ability
-                         # to fight cancer"
-                         r"boosts|boost|helps|help|uses|use|treats|treat|kills|kill|blocks|"
-                         r"block|stops|stop|works|work|targets|target)\b")
+                         r"start|begins|begin|forms|form)\b")
+# What the term does, said right after it, or after "can", "may" or "will": "Biologic therapy
+# boosts your body's own ability to fight cancer", "Antimuscarinics can help relax ..."; not
+# "... may not work for everyone", "Cholangiogram results help doctors ...".
+_DOES_NEXT = lazy_re(r"(?:\s*\([^()]{1,40}\))?\s+(?:(?:can|may|will)\s+)?(?:boosts?|helps?|"
+                     r"uses?|treats?|kills?|blocks?|stops?|works?|targets?)\b")
 _IS_A = lazy_re(r"\s+(?:is|are)\s+(?:an?|the|one)\s")
 _LATER_SENTENCES = 3
 
@@ -406,7 +404,8 @@ def next_sentence_defines(text: str, start: int, end: int) -> bool:
         if found and [fold(m.group()) for m in found] == words and \
                 not re.sub(r"\b(?:an?|the)\b", "", text[stop:found[0].start()],
                            flags=re.I).strip(" \"“*_") and \
-                verb.match(text, found[-1].end()) is not None:
+                (verb.match(text, found[-1].end()) is not None or
+                 verb is _DEFINING_VERB and _DOES_NEXT.match(text, found[-1].end()) is not None):
             return True
     return False
 
@@ -416,47 +415,55 @@ _SUBJECT_DEFINED = lazy_re(r"(?:\s+(?:of|in|on|at|from|with)\s+(?:the\s+)?[\w-]+
                            r"too|no|low|high|little|a\s+small|a\s+large)\b|"
                            r"(?:is|are)\s+(?:an?|the|one|"
                            r"a\s+(?:rare|common|type|kind|form)|types?\s+of|kinds?\s+of|"
-                           r"forms?\s+of|when|how|what)\b|"
-                           # what a procedure is, by what it does: "An enema involves
-                           # flushing water ..."
-                           r"involves?\s+[a-z]+ing\b)")
+                           r"forms?\s+of|when|how|what)\b)")
 
 
 # "are" and the things of a kind the subject is, without an article, then words that go on
 # to say which ("Your paranasal sinuses are small hollow spaces around the nose", "Tyrosine
 # kinase inhibitors (TKIs) are targeted therapy drugs that block ...", "Prednisone and
 # budesonide are generic names of two medications"); not "data are sufficient for", nor
-# "receptors are colocalized." The subject may be a list: "Thalidomide, lenalidomide, and
-# pomalidomide are drugs that ...".
+# "receptors are colocalized.", nor what is done to them ("are made by stem cells in",
+# "are found in patients with", "are measured in units of": no small word before the
+# plural). The subject may be a list: "Thalidomide, lenalidomide, and pomalidomide are drugs
+# that ...".
 _THINGS_OF_A_KIND = lazy_re(r"(?:\s*\([^()]{1,40}\))?"
-                            r"((?:\s*,\s*[\w-]+(?:\s+[\w-]+)?){0,4}\s*,?\s+(?:and|or)\s+"
+                            r"((?:\s*,\s*[\w-]+(?:\s+[\w-]+)?){0,4}(?:\s*,)?\s+(?:and|or)\s+"
                             r"[\w-]+(?:\s+[\w-]+)?)?"
-                            r"\s+(?:are|were)\s+(?:[a-z][\w-]*\s+){0,3}?([a-z][\w-]*[^isu\W]s)"
+                            r"\s+(?:are|were)\s+"
+                            r"(?:(?!(?:by|in|on|at|to|of|for|with|from|into|not|no|than|as|also|"
+                            r"often|usually|always|mostly|mainly|rarely|still|now)\s)"
+                            r"[a-z][\w-]*\s+){0,3}?([a-z][\w-]*[^isu\W]s)"
                             r"\s+(?:(of|called)|that|which|who|around|in|inside|near|on|made|"
                             r"found|used|where|with|for|from|between|behind|under)\b")
-_NOT_THINGS = frozenset({"sometimes", "always", "perhaps", "afterwards", "nevertheless",
-                         "besides", "towards", "backwards", "nowadays"})
+_NOT_THINGS = frozenset({"sometimes", "always", "perhaps", "afterwards", "besides", "towards",
+                         "backwards", "nowadays"})
+# The names before the term in a list of subjects ("Warfarin (Coumadin), dabigatran, "):
+# names, each maybe with its brand, a comma after each, then maybe "and" or "or".
+_NAMES_BEFORE = lazy_re(r"(?:[\w-]+(?:\s*\([^()]{1,40}\))?\s*,\s*)+(?:(?:and|or)\s*)?")
 
 
 def subject_defined(text: str, start: int, end: int, kinds: bool = True) -> bool:
     """Is the term the subject of a sentence that says what it is, with a few words between
     ("Childhood undifferentiated embryonal sarcoma of the liver is a rare cancer that ...",
-    "Your paranasal sinuses are small hollow spaces around the nose", "An enema involves
-    flushing water ...")? Without `kinds`, a plural that only names the kind ("Pembrolizumab
-    and nivolumab are types of PD-1 inhibitors", "... are drugs called ...") does not say it,
-    nor one said of a list of three or more ("Thalidomide, lenalidomide, and pomalidomide are
-    drugs that ...": names, whose own links editors give)."""
+    "Your paranasal sinuses are small hollow spaces around the nose"), or (with `kinds`) a
+    name in a list of subjects said to be of a kind ("Warfarin (Coumadin), dabigatran,
+    heparin, and aspirin are examples of blood-thinning medicines")? Without `kinds`, a plural
+    that only names its kind after the term ("Pembrolizumab and nivolumab are types of PD-1
+    inhibitors", "... are drugs called ...") does not say it, nor one said of a list of three
+    names or more ("Thalidomide, lenalidomide and pomalidomide are drugs that ...": names,
+    whose own links editors give)."""
     begin, _ = sentence_span(text, start, end)
     if start - begin > 120:
         return False  # many words before it: the sentence is about something else
     before = text[begin:start].strip(" *_\"“")
-    if len(_WORD.findall(before)) > 2:
+    listed = bool(before) and _NAMES_BEFORE.fullmatch(before) is not None
+    if len(_WORD.findall(before)) > 2 and not (kinds and listed):
         return False  # the term is not what the sentence is about
     if _SUBJECT_DEFINED.match(text, end) is not None:
         return True
     kind = _THINGS_OF_A_KIND.match(text, end)
     return kind is not None and kind.group(2).lower() not in _NOT_THINGS and \
-        (kinds or kind.group(3) is None and "," not in (kind.group(1) or ""))
+        (kinds or not listed and kind.group(3) is None and "," not in (kind.group(1) or ""))
 
 
 def defined_in_next_block(doc: Document, block_index: int, term: str) -> bool:

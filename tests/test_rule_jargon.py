@@ -525,13 +525,15 @@ def test_a_subject_said_to_be_things_of_a_kind_is_explained():
                  "Cholangiocytes (CCs) were flat cells with a large nucleus.\n",
                  "Cholangiocytes, hepatocytes, and cholangioles are cells found in the "
                  "liver.\n",
-                 "A cholangiogram involves injecting dye into the bile ducts.\n"):
+                 "Hepatocytes (HCs), neurons, and cholangiocytes are cells found in the "
+                 "body.\n"):
         assert flagged(text) == [], text
     # "are" and no kind: an adverb, a state, or a kind whose article makes it another test
     for text in ("Cholangiocytes are sometimes used in tests.\n",
                  "Cholangiocytes are damaged.\n",
                  "Cholangiocytes are abundant in the liver.\n",
-                 "Cholangiocytes involve the bile ducts.\n"):
+                 "Cholangiocytes are made by stem cells in the liver.\n",
+                 "Cholangiocytes are found in patients with liver disease.\n"):
         assert [s for s, _, _ in flagged(text)] == ["Cholangiocytes"], text
 
 

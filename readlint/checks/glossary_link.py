@@ -32,11 +32,11 @@ from ..linkpractice import (
     model,
     names_a_cancer,
     page_of,
+    pdq_summary,
     section_candidates,
     to_an_entry,
     with_its_abbreviation,
 )
-from ..patterns import lazy_re
 from ..problem import Fix, Problem, Severity
 from ..rule import MISSING_LINK, Example, Rule
 from ..termmatch import Match
@@ -761,7 +761,7 @@ def _entry_to_link(doc: Document, use: Use, glossaries: Sequence[Glossary],
     if use.block.kind == "table_cell" or not page.drug_page:
         home = _home_glossary(doc, glossaries)
         if home is None and on_the_site and not page.summary and not page.drug_page and \
-                not _pdq(doc):
+                not pdq_summary(doc):
             home = DRUG_SUMMARIES
         for entry in entries:
             if entry.glossary == home:
@@ -770,15 +770,6 @@ def _entry_to_link(doc: Document, use: Use, glossaries: Sequence[Glossary],
 
 
 DRUG_SUMMARIES = "nci-drugs"  # the glossary of the site's drug summaries
-_PDQ_ADDRESS = lazy_re(r"-pdq/?(?:[?#]|$)", re.I)
-_PDQ_TITLE = lazy_re(r"\(PDQ\b")
-
-
-def _pdq(doc: Document) -> bool:
-    """Is the page a PDQ summary by its address ("...-treatment-pdq") or its title ("Mantle
-    Cell Lymphoma Treatment (PDQ®)"), whatever its layout?"""
-    return bool(_PDQ_ADDRESS.search(str(doc.metadata.get("url") or "")) or
-                _PDQ_TITLE.search(str(doc.metadata.get("title") or "")))
 
 
 def _home_glossary(doc: Document, glossaries: Sequence[Glossary]) -> str | None:
