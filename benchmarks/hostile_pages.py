@@ -179,6 +179,13 @@ def slashes_and_ats(size: int) -> str:
     return FRONT + "a" * size + "/ and " + "b" * size + "@ and " + "c/" * (size // 2) + "\n"
 
 
+def long_spaces(size: int) -> str:
+    """Hard terms each followed by a run of `size` non-breaking spaces, or of spaces and
+    dashes, before the rest of their sentence."""
+    return (FRONT + "Cholangiocytes" + "\u00a0" * size + "are damaged. "
+            "A cholecystectomy" + " -" * (size // 2) + " gene test may follow.\n")
+
+
 # name: (make, full size, what the full size is)
 CASES: dict[str, tuple[Callable[[int], str], int, str]] = {
     "long-word": (long_word, 30_000, "letters"),
@@ -198,6 +205,7 @@ CASES: dict[str, tuple[Callable[[int], str], int, str]] = {
     "html-block": (html_block, 1_000_000, "bytes"),
     "open-emphasis": (open_emphasis, 1_000_000, "bytes"),
     "slashes-and-ats": (slashes_and_ats, 100_000, "letters"),
+    "long-spaces": (long_spaces, 100_000, "spaces"),
 }
 
 

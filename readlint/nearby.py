@@ -319,12 +319,22 @@ _COMMON_HEAD = 4.0  # a word this common in English (Zipf) says nothing of the t
 # it or how long it takes ("is done", "takes", "leaves").
 _DESCRIBING = lazy_re(r"is|are|can|may|helps?|works?|"
                       r"(?!was|has|does|takes|lasts|leaves|happens|goes)[a-z]{3,}[^s\W]s")
-_SENTENCE_TAIL = lazy_re(r"\s*(?:\([^()]{0,80}\))?[\"”')\]]*[.!?]?[\"”')\]]*\s*")
+# (asked of the text between a term and its sentence's end with the spaces at both ends
+# left out: two runs of spaces side by side would cost time growing with the square of a
+# long run's length)
+_SENTENCE_TAIL = lazy_re(r"(?:\([^()]{0,80}\))?[\"”')\]]*[.!?]?[\"”')\]]*")
 _DONE_TO = lazy_re(r"(?:is|are)\s+(?:[a-z]+ly\s+)?(?:done|performed|given|used|scheduled|"
                    r"needed|repeated|removed|taken|put|placed|inserted|planned|advised)\b")
 _BEING = frozenset("is are can may was were".split())
 _ONLY_AN_ARTICLE = lazy_re(r"[\s*_\"“]*(?:(?:An?|The)\s+)?")
 _NEXT_ABOUT_HEAD = lazy_re(r"\s*(?:The|This|That|These|Those|Each|An?)\s+([\w-]+)\s+[a-z]")
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """text, and where text[start:end] starts and ends without the spaces at its ends."""
+    part = text[start:end]
+    lo = start + len(part) - len(part.lstrip())
+    return text, lo, max(lo, end - len(part) + len(part.rstrip()))
 
 
 def next_sentence_on_its_head(text: str, start: int, end: int) -> bool:
@@ -337,7 +347,7 @@ def next_sentence_on_its_head(text: str, start: int, end: int) -> bool:
     # a term that starts its sentence has something said of it there: the next sentence
     # must say what it does ("The transducer bounces"), not how it is ("The prognosis is
     # better ...") or what became of it ("The MRI results are ...")
-    opens = not _SENTENCE_TAIL.fullmatch(text, end, stop)
+    opens = not _SENTENCE_TAIL.fullmatch(*_stripped(text, end, stop))
     if opens and not _ONLY_AN_ARTICLE.fullmatch(text, begin, start):
         return False  # something else is said of it after it in its sentence
     last = text[start:end].split()[-1]
@@ -557,7 +567,8 @@ _KIND_NEXT = lazy_re(rf"(?:/[\w-]+)?[®™]?\s+{KIND_NOUNS}\b", re.I)
 # blastic plasmacytoid dendritic cell neoplasm"); after a word, it is part of the name ("celiac
 # disease").
 _KIND_OF_ILLNESS = r"(?:cancers?|tumou?rs?|diseases?|disorders?|conditions?|infections?|tests?)"
-_KIND_AFTER = lazy_re(r"(?:\s*\([^()]{1,20}\))?(?:[-\s]+(?:and|or)?\s*[\w-]+){0,1}[\s-]+"
+# (each run of spaces and dashes read by one part, so a long run costs time in step with it)
+_KIND_AFTER = lazy_re(r"(?:\s*\([^()]{1,20}\))?(?:[-\s]+(?:(?:and|or)\s+)?\w+(?:-\w+)*)?[\s-]+"
                       + _KIND_WORD + r"\b", re.I)
 # Kinds of medicine that say what the name after them is ("the steroid prednisone"); after a
 # word they are what it is used as or for ("prophylactic antibiotics"), not what it is.
