@@ -186,6 +186,16 @@ def long_spaces(size: int) -> str:
             "A cholecystectomy" + " -" * (size // 2) + " gene test may follow.\n")
 
 
+def marks_run(size: int) -> str:
+    """A paragraph that could be a title: a term, `size` bytes of "<!--", the term again."""
+    return FRONT + "HER2[ref]" + "<!--" * (size // 4) + "HER2\n"
+
+
+def lost_links(size: int) -> str:
+    """A paragraph of `size` bytes of "](/", what is left of links whose markup was lost."""
+    return FRONT + "Learn more" + "](/" * (size // 3) + ")x\n"
+
+
 # name: (make, full size, what the full size is)
 CASES: dict[str, tuple[Callable[[int], str], int, str]] = {
     "long-word": (long_word, 30_000, "letters"),
@@ -206,6 +216,8 @@ CASES: dict[str, tuple[Callable[[int], str], int, str]] = {
     "open-emphasis": (open_emphasis, 1_000_000, "bytes"),
     "slashes-and-ats": (slashes_and_ats, 100_000, "letters"),
     "long-spaces": (long_spaces, 100_000, "spaces"),
+    "marks-run": (marks_run, 400_000, "bytes"),
+    "lost-links": (lost_links, 400_000, "bytes"),
 }
 
 

@@ -181,7 +181,7 @@ def _paragraph_shape(text: str) -> tuple[str, bool]:
     no full stop at its end), worked out once for all the terms in it."""
     if len(text) > 400:
         return "", False
-    return _label(text), len(text.split()) <= 14 and not _SENTENCE_END.search(text.strip())
+    return _label(text), len(text.split()) <= 14 and not _ends_a_sentence(text)
 
 
 @lru_cache(maxsize=64)
@@ -205,7 +205,7 @@ def is_title(text: str) -> bool:
     words = _WORD.findall(text)
     long_words = [w for w in words if len(w) >= 4]
     return 0 < len(words) <= 8 and bool(long_words) and \
-        all(w[0].isupper() for w in long_words) and not _SENTENCE_END.search(text.strip()) \
+        all(w[0].isupper() for w in long_words) and not _ends_a_sentence(text) \
         and sum(w[0].isupper() for w in words) >= 2
 
 
@@ -222,7 +222,17 @@ def _label(text: str) -> str:
 
 _CAPITALS = lazy_re(r"[A-Z][A-Za-z0-9-]*[A-Z0-9]s?")
 _OR = lazy_re(r",?\s+or\s+")
-_SENTENCE_END = lazy_re(r"[.!?:;]\W*$")
+_WORD_CHARACTER = lazy_re(r"\w")
+
+
+def _ends_a_sentence(text: str) -> bool:
+    """Does the text end with a stop (".!?:;"), and then nothing but marks and spaces? Read
+    from the end, so a long run of marks costs time in step with it (a pattern searched from
+    each stop of "<!--<!--<!-- ... x" costs its square)."""
+    i = len(text)
+    while i > 0 and _WORD_CHARACTER.match(text, i - 1) is None:
+        i -= 1
+    return any(c in ".!?:;" for c in text[i:])
 
 
 def other_name(use: Use) -> bool:

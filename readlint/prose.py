@@ -307,14 +307,23 @@ def written_links(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _WRITTEN_LINK.finditer(text)]
 
 
-# The end of a link card whose markup the page lost: "Learn about ...](/types/breast/...)".
-_CARD_END = lazy_re(r"\]\((?:/|https?://)[^)\s]*\)?\s*$")
+# Where the address of a link card whose markup the page lost starts: "Learn about
+# ...](/types/breast/...)".
+_CARD_ADDRESS = lazy_re(r"\]\((?:/|https?://)")
 
 
 def ends_lost_link(text: str) -> bool:
     """Does the text end a link whose markup the page lost, so that all of it is a link's text
-    (a card's blurb: "Learn about lumpectomy, ... risks.](/types/breast/...)")?"""
-    return _CARD_END.search(text) is not None
+    (a card's blurb: "Learn about lumpectomy, ... risks.](/types/breast/...)"): "](" and an
+    address, with no space nor ")" in it up to the end (a ")" and spaces may close it)? Read
+    from the end, so that a text of many "](/" costs time in step with its length."""
+    end = len(text.rstrip())
+    if end and text[end - 1] == ")":
+        end -= 1
+    start = end
+    while start > 0 and text[start - 1] != ")" and not text[start - 1].isspace():
+        start -= 1
+    return _CARD_ADDRESS.search(text, start, end) is not None
 
 
 def address_spans(text: str) -> list[tuple[int, int]]:
