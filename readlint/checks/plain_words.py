@@ -840,8 +840,7 @@ class _Place:
             i -= 1
         if i == self.index or self.doc.blocks[i].kind == "list_item":
             return ""
-        opening = _LEAD_WORD.search(self.doc.blocks[i].text)
-        return opening.group(1).lower() if opening else ""
+        return _lead_word(self.doc.blocks[i].text).lower()
 
     def in_link(self, start: int, end: int) -> bool:
         """Is the match (partly) inside a link's text? Links do not overlap, so only the
@@ -937,7 +936,21 @@ _YOU = lazy_re(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 _YOUR_CHARGE = lazy_re(r"\byour (?:child|children|baby|babies|son|sons|daughter|daughters|teen|"
                        r"teens|teenager|teenagers|loved one|loved ones|partner|parent|parents)\b",
                        re.IGNORECASE)
-_LEAD_WORD = lazy_re(r"([^\W\d_]+)\s*:\s*$")
+_LETTER = lazy_re(r"[^\W\d_]")
+
+
+def _lead_word(text: str) -> str:
+    """The word right before the colon that ends the text ("have" of "Others may have:"), or
+    "". Read from the end, so a long word costs time in step with it (a pattern searched from
+    each letter of "aaa...a:x" costs its square)."""
+    end = len(text.rstrip())
+    if not end or text[end - 1] != ":":
+        return ""
+    end = len(text[:end - 1].rstrip())
+    start = end
+    while start > 0 and _LETTER.match(text, start - 1):
+        start -= 1
+    return text[start:end]
 
 
 def _own_words_to_reader(doc: Document, index: int, stock: bool) -> bool | None:
