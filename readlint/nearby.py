@@ -567,7 +567,8 @@ _KIND_NEXT = lazy_re(rf"(?:/[\w-]+)?[®™]?\s+{KIND_NOUNS}\b", re.I)
 # blastic plasmacytoid dendritic cell neoplasm"); after a word, it is part of the name ("celiac
 # disease").
 _KIND_OF_ILLNESS = r"(?:cancers?|tumou?rs?|diseases?|disorders?|conditions?|infections?|tests?)"
-# (each run of spaces and dashes read by one part, so a long run costs time in step with it)
+# (each run of spaces and dashes read by one part, so a long run costs time in step with it;
+# the word between starts with a letter or digit: "-and" in " and -and gene" is no word)
 _KIND_AFTER = lazy_re(r"(?:\s*\([^()]{1,20}\))?(?:[-\s]+(?:(?:and|or)\s+)?\w+(?:-\w+)*)?[\s-]+"
                       + _KIND_WORD + r"\b", re.I)
 # Kinds of medicine that say what the name after them is ("the steroid prednisone"); after a
