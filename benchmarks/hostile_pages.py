@@ -196,6 +196,14 @@ def lost_links(size: int) -> str:
     return FRONT + "Learn more" + "](/" * (size // 3) + ")x\n"
 
 
+def spaced_sentences(size: int) -> str:
+    """Runs of `size` spaces where an abbreviation, a list's last name and a next sentence
+    would start."""
+    gap = " " * size
+    return (FRONT + "Tests include HER2" + gap + "x\n\nThe scan found cholangitis." + gap +
+            "!\n\nOther causes include biliary atresia" + gap + "y\n")
+
+
 # name: (make, full size, what the full size is)
 CASES: dict[str, tuple[Callable[[int], str], int, str]] = {
     "long-word": (long_word, 30_000, "letters"),
@@ -218,6 +226,7 @@ CASES: dict[str, tuple[Callable[[int], str], int, str]] = {
     "long-spaces": (long_spaces, 100_000, "spaces"),
     "marks-run": (marks_run, 400_000, "bytes"),
     "lost-links": (lost_links, 400_000, "bytes"),
+    "spaced-sentences": (spaced_sentences, 100_000, "spaces"),
 }
 
 

@@ -562,7 +562,9 @@ class _PageTerms:
 
 # What follows an abbreviation that names a gene: "gene", or more names and then "genes"
 # ("KRAS, NRAS and BRAF genes").
-_GENES_AFTER = lazy_re(r"(?:\s*(?:,|,?\s*and|,?\s*or)\s+[*_]*[A-Z0-9][\w-]*[*_]*){0,12}"
+# (one run of spaces before each comma, "and" or "or", one after the comma: a long run of
+# spaces costs time in step with it)
+_GENES_AFTER = lazy_re(r"(?:\s*(?:,|(?:,\s*)?(?:and|or))\s+[*_]*[A-Z0-9][\w-]*[*_]*){0,12}"
                        r"[*_]*\s+genes?\b")
 # Where a page spells an abbreviation out or says what it stands for: in brackets after the
 # words ("obstructive sleep apnea (OSA)", "(called OSA)"), before words in brackets ("HPV
@@ -968,16 +970,34 @@ def _names_ending(text: str) -> tuple[int, int, str] | None:
     start = leads[-1].end()
     comma = text.find(",", start)
     if comma < 0:  # two names: "... include A and B", "... are A (X) or B (Y)"
-        two = _TWO_NAMES.fullmatch(text, start)
+        two = _two_names(text, start)
         return (start, len(text), text[:start]) if two is not None and all(
-            len(re.sub(r"\([^()]*\)", "", name).split()) <= 6 for name in two.groups()) \
+            len(re.sub(r"\([^()]*\)", "", name).split()) <= 6 for name in two) \
             else None
     places = [start, *(m.end() for m in _LIST_ITEM_END.finditer(text, comma))]
     return (start, len(text), text[:comma]) if _short_names(text, places, len(text)) else None
 
 
 LONG_SPACE = " " * 100
-_TWO_NAMES = lazy_re(r"([^,;]+?)\s+(?:and|or)\s+([^,;]+)")
+_JOINING_WORD = lazy_re(r"(?<=\s)(?:and|or)(?=\s)")
+
+
+def _two_names(text: str, start: int) -> tuple[str, str] | None:
+    """The two names text[start:] is, joined by the first "and" or "or" with spaces around it
+    that leaves a name on each side ("A and B", "A (X) or B (Y)"), with no comma or semicolon;
+    else None. (As `([^,;]+?)\\s+(?:and|or)\\s+([^,;]+)` would fullmatch, read in one pass:
+    that pattern tried every way of sharing a long run of spaces.)"""
+    if "," in text[start:] or ";" in text[start:]:
+        return None
+    for joining in _JOINING_WORD.finditer(text, start):
+        at, after = joining.start(), joining.end()
+        before = len(text[:at].rstrip())  # where the spaces before the word start
+        first_end = max(before, start + 1)
+        if first_end < at and len(text) - after >= 2:
+            rest = text[after:]
+            spaces = len(rest) - len(rest.lstrip())
+            return text[start:first_end], rest[min(spaces, len(rest) - 1):]
+    return None
 
 
 # Names that open a sentence, before "are" or "is" ("Bortezomib, carfilzomib, ..., and

@@ -87,8 +87,10 @@ _APPOSITIVE = (
 _DEFINED_AFTER = lazy_re(f"{_DEFINED}|{_APPOSITIVE}", re.I)
 # The next sentence says what the term is: "... cholangitis. It is an infection ...", as it
 # starts right after the first full stop (or "!", "?") after the term.
-_NEXT_SENTENCE = lazy_re(r"[\"”')]*\s+\(?(?:(?:It|This|That|These|They)|"
-                         r"(?:An?|The)?\s*(?P<term>[^\s.]+(?:\s[^\s.]+){0,3}))\s+"
+# (the spaces after "(" or an article read apart from those before: one run of spaces read
+# by two parts side by side cost time growing with its square)
+_NEXT_SENTENCE = lazy_re(r"[\"”')]*\s+(?:\(?(?:It|This|That|These|They)|"
+                         r"(?:\(?(?:An?|The)\s*|\(\s*)?(?P<term>[^\s.]+(?:\s[^\s.]+){0,3}))\s+"
                          r"(?:is|are|was|were)\s+(?:an?|the|when|what|how)\s|"
                          r"[\"”')]*\s+\(?(?:It|This|That|These|They|"
                          r"(?P<other>[^\s.]+(?:\s[^\s.]+){0,3}))\s+(?:means|refers to|describes)\s")
