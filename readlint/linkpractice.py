@@ -34,7 +34,7 @@ from .explanations import ends_also_called, explained, places
 from .glossary import Glossary
 from .nearby import key_points_lists
 from .patterns import lazy_re
-from .prose import ends_lost_link
+from .prose import ends_lost_link, run_start
 from .termmatch import Match
 from .vocabulary import SKIP_SECTIONS, in_proper_name, is_acronym, rarity
 from .wordforms import can_be_verb, fold, only_a_verb
@@ -222,17 +222,12 @@ def _label(text: str) -> str:
 
 _CAPITALS = lazy_re(r"[A-Z][A-Za-z0-9-]*[A-Z0-9]s?")
 _OR = lazy_re(r",?\s+or\s+")
-_WORD_CHARACTER = lazy_re(r"\w")
+_NOT_A_WORD_CHARACTER = lazy_re(r"\W")
 
 
 def _ends_a_sentence(text: str) -> bool:
-    """Does the text end with a stop (".!?:;"), and then nothing but marks and spaces? Read
-    from the end, so a long run of marks costs time in step with it (a pattern searched from
-    each stop of "<!--<!--<!-- ... x" costs its square)."""
-    i = len(text)
-    while i > 0 and _WORD_CHARACTER.match(text, i - 1) is None:
-        i -= 1
-    return any(c in ".!?:;" for c in text[i:])
+    """Does the text end with a stop (".!?:;"), and then nothing but marks and spaces?"""
+    return any(c in ".!?:;" for c in text[run_start(text, len(text), _NOT_A_WORD_CHARACTER):])
 
 
 def other_name(use: Use) -> bool:
@@ -508,8 +503,8 @@ def _lost_key_points(doc: Document) -> bool:
     """Does the page hold a summary's "Key Points" lists whose headings became lines that
     say only "Key Points" (as written there, not a writer's "Key points:" box), and is it a
     PDQ summary by its address or title (MedQuAD's copies of the summaries)?"""
-    return any(doc.blocks[i - 1].text.strip(" *_") == "Key Points"
-               for i in key_points_lists(doc) if i > 0) and pdq_summary(doc)
+    return pdq_summary(doc) and any(doc.blocks[i - 1].text.strip(" *_") == "Key Points"
+                                    for i in key_points_lists(doc) if i > 0)
 
 
 def page_of(doc: Document, glossaries: Sequence[Glossary]) -> Page:

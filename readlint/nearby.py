@@ -78,9 +78,10 @@ def bracket_later(text: str, start: int, end: int) -> bool:
 # The second of two terms in brackets after the plain words that name both: "the space behind
 # the nose (nasal cavity and paranasal sinuses)", "heart muscle disease (myopathy or
 # cardiomyopathy)"; not "(with or without ...", "(one guanine and two adenines)".
-_SECOND_IN_BRACKETS = lazy_re(r"([^\W\d_][\w'’-]*)\s*\(\s*(?:(?!(?:with|without|and|or|the|an?|"
-                              r"one|two|three|of|in|to|for|see|such|like|either|both|"
-                              r"including|especially|usually|mainly|mostly|except)\s)[a-z][\w-]{2,}\s+){1,2}(?:and|or)\s+$")
+_SECOND_IN_BRACKETS = lazy_re(r"([^\W\d_][\w'’-]*)\s*\(\s*"
+                              r"(?:(?!(?:with|without|and|or|the|an?|one|two|three|of|in|to|for|"
+                              r"see|such|like|either|both|including|especially|usually|mainly|"
+                              r"mostly|except)\s)[a-z][\w-]{2,}\s+){1,2}(?:and|or)\s+$")
 _BRACKET_ENDS = lazy_re(r"\s*\)")
 PLAIN_NAMING_ZIPF = 3.5  # the word before the bracket, as common as "nose" or "vessels"
 

@@ -307,23 +307,31 @@ def written_links(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _WRITTEN_LINK.finditer(text)]
 
 
+def run_start(text: str, end: int, one: re.Pattern[str]) -> int:
+    """Where the run of characters that each match `one` (a pattern of one character) and
+    end at text[end] starts. Read from the end: the tests that ask what a text ends with
+    ("... word:", "... .\")", "...](/path)") so cost time in step with the run, where a
+    pattern anchored at the end and searched from each place costs its square."""
+    start = end
+    while start > 0 and one.match(text, start - 1):
+        start -= 1
+    return start
+
+
 # Where the address of a link card whose markup the page lost starts: "Learn about
 # ...](/types/breast/...)".
 _CARD_ADDRESS = lazy_re(r"\]\((?:/|https?://)")
+_IN_AN_ADDRESS = lazy_re(r"[^)\s]")
 
 
 def ends_lost_link(text: str) -> bool:
     """Does the text end a link whose markup the page lost, so that all of it is a link's text
     (a card's blurb: "Learn about lumpectomy, ... risks.](/types/breast/...)"): "](" and an
-    address, with no space nor ")" in it up to the end (a ")" and spaces may close it)? Read
-    from the end, so that a text of many "](/" costs time in step with its length."""
+    address, with no space nor ")" in it up to the end (a ")" and spaces may close it)?"""
     end = len(text.rstrip())
     if end and text[end - 1] == ")":
         end -= 1
-    start = end
-    while start > 0 and text[start - 1] != ")" and not text[start - 1].isspace():
-        start -= 1
-    return _CARD_ADDRESS.search(text, start, end) is not None
+    return _CARD_ADDRESS.search(text, run_start(text, end, _IN_AN_ADDRESS), end) is not None
 
 
 def address_spans(text: str) -> list[tuple[int, int]]:

@@ -19,7 +19,7 @@ from ..glossary_sets import block_matches, load_all
 from ..nearby import resource_title
 from ..patterns import lazy_re
 from ..problem import Fix, Problem, Severity
-from ..prose import ends_lost_link, within, written_links
+from ..prose import ends_lost_link, run_start, within, written_links
 from ..readability import familiar_words, is_familiar
 from ..rule import NO_OPTIONS, PLAIN_WORD, Example, Rule, RunContext
 from ..schema import load_yaml
@@ -941,16 +941,12 @@ _LETTER = lazy_re(r"[^\W\d_]")
 
 def _lead_word(text: str) -> str:
     """The word right before the colon that ends the text ("have" of "Others may have:"), or
-    "". Read from the end, so a long word costs time in step with it (a pattern searched from
-    each letter of "aaa...a:x" costs its square)."""
+    ""."""
     end = len(text.rstrip())
     if not end or text[end - 1] != ":":
         return ""
     end = len(text[:end - 1].rstrip())
-    start = end
-    while start > 0 and _LETTER.match(text, start - 1):
-        start -= 1
-    return text[start:end]
+    return text[run_start(text, end, _LETTER):end]
 
 
 def _own_words_to_reader(doc: Document, index: int, stock: bool) -> bool | None:
