@@ -204,6 +204,17 @@ def spaced_sentences(size: int) -> str:
             "!\n\nOther causes include biliary atresia" + gap + "y\n")
 
 
+def dotted_run(size: int) -> str:
+    """A hard term, then `size` bytes of "a." with no space: one sentence of thousands of
+    one-letter words, taken as one long term."""
+    return FRONT + "HER2" + "a." * (size // 2) + " are damaged.\n"
+
+
+def capitals_run(size: int) -> str:
+    """A sentence of `size` words in capitals, as a heading run into its text starts."""
+    return FRONT + "HER2" + " Ab" * size + " are damaged.\n"
+
+
 # name: (make, full size, what the full size is)
 CASES: dict[str, tuple[Callable[[int], str], int, str]] = {
     "long-word": (long_word, 30_000, "letters"),
@@ -227,6 +238,8 @@ CASES: dict[str, tuple[Callable[[int], str], int, str]] = {
     "marks-run": (marks_run, 400_000, "bytes"),
     "lost-links": (lost_links, 400_000, "bytes"),
     "spaced-sentences": (spaced_sentences, 100_000, "spaces"),
+    "dotted-run": (dotted_run, 100_000, "bytes"),
+    "capitals-run": (capitals_run, 100_000, "words"),
 }
 
 

@@ -1240,17 +1240,17 @@ def _heading_run_in(sentence: Sentence) -> bool:
         run += 1
     if run < 3 or sum(w.text[:1].isupper() for w in words[:run]) < 3:
         return False
-    # right after the heading, or after one word ("Treatment of ...")
-    starts = (" ".join(w.text for w in words[run:]), " ".join(w.text for w in words[run + 1:]))
-    if any(start.startswith(" ".join(w.text for w in words[:length]).lower())
-           for length in range(run, 2, -1) for start in starts):
+    # its first three words or more said again in small letters right after it, or after one
+    # word ("Treatment of ..."); any longer part said again starts with the first three
+    first_three = " ".join(w.text for w in words[:3]).lower()
+    if any(" ".join(w.text for w in words[after:]).startswith(first_three)
+           for after in (run, run + 1)):
         return True
     # or the sentence starts again with it, as sentences start ("Pyogenic Granuloma Pyogenic
     # granuloma is also called ...")
     low = [w.text.lower() for w in words]
-    return any(low[length:2 * length] == low[:length] and
-               not words[2 * length - 1].text[:1].isupper()
-               for length in range(2, run))
+    return any(2 * length <= len(words) and not words[2 * length - 1].text[:1].isupper() and
+               low[length:2 * length] == low[:length] for length in range(2, run))
 
 
 _LABEL = lazy_re(r"([^:.;]{3,60}):\s+")

@@ -134,13 +134,23 @@ def keyed_to_its_name(text: str, start: int, end: int) -> bool:
     return term.isupper() and len(term) >= 2 and _KEYED_NAME.match(text, end) is not None
 
 
-_GENE_AFTER = lazy_re(r"\s*(?:\(\s*[*_]*[\w-]{1,12}[*_]*\s*\)\s*)?genes?\b")
+_GENE_AFTER = lazy_re(r"\s*(?:\(\s*([\w*-]+)\s*\)\s*)?genes?\b")
 
 
 def in_gene_name(text: str, end: int) -> bool:
     """Does "gene" follow the term, so that it names the gene, not the illness ("the
-    retinoblastoma (*RB1*) gene")?"""
-    return _GENE_AFTER.match(text, end) is not None
+    retinoblastoma (*RB1*) gene")? In the brackets, a gene's symbol of 1 to 12 letters,
+    digits or dashes, with marks of emphasis around it (read apart from the pattern: marks
+    and letters side by side in it cost the square of a long run of "_")."""
+    m = _GENE_AFTER.match(text, end)
+    return m is not None and (m.group(1) is None or _a_symbol(m.group(1)))
+
+
+def _a_symbol(inside: str) -> bool:
+    """Is the text of the brackets (letters, digits, "_", "*", "-") a symbol of 1 to 12
+    letters, digits, dashes or "_", with only "*" and "_" around it ("*RB1*", "__x__")?"""
+    symbol = inside.strip("*_")
+    return 0 < len(symbol) <= 12 and "*" not in symbol if symbol else "_" in inside
 
 
 _RESOURCE = lazy_re(r"(?:[A-Z][\w'’.-]*|of|and|for|the|on|in|&)"
@@ -323,7 +333,9 @@ _DESCRIBING = lazy_re(r"is|are|can|may|helps?|works?|"
 # (asked of the text between a term and its sentence's end with the spaces at both ends
 # left out: two runs of spaces side by side would cost time growing with the square of a
 # long run's length)
-_SENTENCE_TAIL = lazy_re(r"(?:\([^()]{0,80}\))?[\"”')\]]*[.!?]?[\"”')\]]*")
+# (and the closing marks around its stop read as one run when there is no stop: two runs
+# side by side cost the square of a long run's length, "))))...")
+_SENTENCE_TAIL = lazy_re(r"(?:\([^()]{0,80}\))?[\"”')\]]*(?:[.!?][\"”')\]]*)?")
 _DONE_TO = lazy_re(r"(?:is|are)\s+(?:[a-z]+ly\s+)?(?:done|performed|given|used|scheduled|"
                    r"needed|repeated|removed|taken|put|placed|inserted|planned|advised)\b")
 _BEING = frozenset("is are can may was were".split())

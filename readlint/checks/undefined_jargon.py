@@ -3,7 +3,7 @@ from __future__ import annotations
 import bisect
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -424,8 +424,8 @@ class _Page:
         # Abbreviations spelled out in a heading ("Post-Traumatic Stress (PTS)") are explained,
         # and so are the initials of the page's whole title ("TOS" on "Thoracic outlet
         # syndrome").
-        self.seen: set[str] = {fold_phrase(abbreviation) for h in doc.headings
-                               for abbreviation in spelled_out(h.text)} | _title_initials(doc)
+        self.seen = _Seen({fold_phrase(abbreviation) for h in doc.headings
+                           for abbreviation in spelled_out(h.text)} | _title_initials(doc))
         # Words linked anywhere on the page: the link explains them, in any form ("ejaculation"
         # after a linked "ejaculates"), and in the terms they stand in ("adjuvant treatment"
         # where "adjuvant" is linked, "TRAM" where "TRAM flap" is).
@@ -818,7 +818,26 @@ def _graded(term: str, seen: set[str]) -> bool:
     return m is not None and fold_phrase(m.group(1)) in seen
 
 
-def _part_seen(key: str, seen: set[str]) -> bool:
+class _Seen(set[str]):
+    """The terms met on a page (folded), and how many words the longest has: no run of more
+    words can be one of them, so `_part_seen` need not build it (a "term" of thousands of
+    words, as an odd page can hold, would cost the cube of its length)."""
+
+    def __init__(self, terms: Iterable[str] = ()) -> None:
+        super().__init__(terms)
+        self.most_words = max((t.count(" ") + 1 for t in self), default=0)
+
+    def add(self, term: str) -> None:
+        super().add(term)
+        self.most_words = max(self.most_words, term.count(" ") + 1)
+
+    def update(self, *more: Iterable[str]) -> None:
+        for terms in more:
+            for term in terms:
+                self.add(term)
+
+
+def _part_seen(key: str, seen: _Seen) -> bool:
     """Is a run of two or more of the term's words, or its last word, a term already met on
     the page ("autosomal dominant" before "autosomal dominant inheritance", "hypoplasia"
     before "pulmonary hypoplasia")?"""
@@ -826,7 +845,8 @@ def _part_seen(key: str, seen: set[str]) -> bool:
     if words[-1] in seen:
         return True
     return any(" ".join(words[i:j]) in seen for i in range(len(words))
-               for j in range(i + 2, len(words) + 1) if (i, j) != (0, len(words)))
+               for j in range(i + 2, min(len(words), i + seen.most_words) + 1)
+               if (i, j) != (0, len(words)))
 
 
 def _named(term: str, acronym: bool, in_glossary: bool, text: str, start: int) -> bool:
@@ -1010,7 +1030,12 @@ _TYPE_LABEL = lazy_re(r"[A-Z]\d{0,2}[a-z]?|\d{1,2}[A-Za-z]")
 _LABEL_BEFORE = lazy_re(r"\b(?:(?:sub)?types?|groups?|class(?:es)?|grades?|stages?|forms?)\s+"
                         r"(?:[A-Z0-9][A-Za-z0-9]{0,3},?\s+(?:(?:and|or)\s+)?)*$", re.I)
 # A gene named in a list or on its own: "KRAS, BRAF, and NRAS genes", "BRAF mutations".
-_GENE_AFTER = lazy_re(r"(?:[\s,/-]+(?:and\s+|or\s+)?[A-Z][A-Z0-9-]+)*[\s*-]*(?:genes?|"
+# Each name is taken whole, never given back (the lookahead and "\1": an atomic group):
+# dashes end it only before a letter or digit ("HLA-B", "A-"), the dashes after it are the
+# separator's. Names that could give back their dashes to separators ("-AB-AB-AB ...")
+# made the pattern try every way of splitting them, twice as long for each name more.
+_GENE_AFTER = lazy_re(r"(?:[\s,/-]+(?:and\s+|or\s+)?"
+                      r"(?=([A-Z](?:[A-Z0-9]|-+(?=[A-Z0-9]))+|[A-Z]-))\1)*[\s*-]*(?:genes?|"
                       r"mutations?|mutated|-positive|fusions?|proteins?|oncogenes?|receptors?|enzymes?|"
                       r"inhibitors?|-?targeted|-?targeting|pathways?|expression|status|"
                       r"variants?|alterations?|rearrangements?|amplifications?|"

@@ -1,0 +1,121 @@
+"""Readings whose time grew with the square, the cube or the power of a long run's length (a
+"sentence" of thousands of words, as a run of "a.a.a." makes; a run of ")" or "_"; names
+joined by dashes): each now reads the run once. Checked here against the reading it
+replaces, on many short texts made of the pieces that matter, and on a long one
+(benchmarks/hostile_pages.py times them on whole pages)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+hypothesis = pytest.importorskip("hypothesis")
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from readlint import difficulty, nearby  # noqa: E402
+from readlint.blocks import Block  # noqa: E402
+from readlint.checks import undefined_jargon  # noqa: E402
+from readlint.prose import Sentence, Word  # noqa: E402
+
+WORDS = ("Ab", "ab", "AB", "Of", "of", "the", "The", "Cd", "cd", "is")
+
+
+def sentence_of(words: list[str]) -> Sentence:
+    found, at = [], 0
+    for word in words:
+        found.append(Word(word, at, at + len(word)))
+        at += len(word) + 1
+    text = " ".join(words)
+    return Sentence(Block("paragraph", text, [(0, 0, len(text))]), 0, 0, len(text), tuple(found))
+
+
+def heading_run_in_every_length(sentence: Sentence) -> bool:
+    """`difficulty._heading_run_in` as it read before: every length of the heading tried."""
+    words = sentence.words
+    run = 0
+    while run < len(words) and (words[run].text[:1].isupper() or
+                                words[run].text in difficulty._SMALL_WORDS and
+                                run + 1 < len(words) and words[run + 1].text[:1].isupper()):
+        run += 1
+    if run < 3 or sum(w.text[:1].isupper() for w in words[:run]) < 3:
+        return False
+    starts = (" ".join(w.text for w in words[run:]), " ".join(w.text for w in words[run + 1:]))
+    if any(start.startswith(" ".join(w.text for w in words[:length]).lower())
+           for length in range(run, 2, -1) for start in starts):
+        return True
+    low = [w.text.lower() for w in words]
+    return any(low[length:2 * length] == low[:length] and
+               not words[2 * length - 1].text[:1].isupper()
+               for length in range(2, run))
+
+
+@given(st.lists(st.sampled_from(WORDS), max_size=14))
+def test_a_heading_run_into_its_sentence(words):
+    sentence = sentence_of(words)
+    assert difficulty._heading_run_in(sentence) == heading_run_in_every_length(sentence)
+
+
+def test_a_heading_run_into_its_sentence_reads_a_long_one_quickly():
+    said = "Monoclonal Gammopathy of Undetermined Significance".split()
+    sentence = sentence_of(said + [w.lower() for w in said] + ["is", "rare"])
+    assert difficulty._heading_run_in(sentence)
+    assert not difficulty._heading_run_in(sentence_of(["Ab"] * 20_000 + ["is"]))  # (minutes
+    # when every length was tried; benchmarks/hostile_pages.py times it)
+
+
+def part_seen_every_run(key: str, seen: set[str]) -> bool:
+    """`undefined_jargon._part_seen` as it read before: every run of the term's words built."""
+    words = key.split()
+    return words[-1] in seen or any(
+        " ".join(words[i:j]) in seen for i in range(len(words))
+        for j in range(i + 2, len(words) + 1) if (i, j) != (0, len(words)))
+
+
+TERM_WORDS = st.sampled_from(("ab", "cd", "ef", "gh"))
+
+
+@given(st.lists(st.lists(TERM_WORDS, min_size=1, max_size=4).map(" ".join), max_size=6),
+       st.lists(TERM_WORDS, min_size=2, max_size=9).map(" ".join))
+def test_part_of_a_term_met_before(met, key):
+    seen = undefined_jargon._Seen()
+    for term in met:
+        seen.add(term)
+    assert seen == set(met)
+    assert undefined_jargon._part_seen(key, seen) == part_seen_every_run(key, set(met))
+
+
+def test_the_terms_met_know_their_longest():
+    seen = undefined_jargon._Seen({"her2"})
+    seen.update(["autosomal dominant", "lymphocytic"])
+    assert seen.most_words == 2
+    assert undefined_jargon._part_seen("autosomal dominant inheritance", seen)
+    assert not undefined_jargon._part_seen("x " * 5_000 + "y", seen)
+
+
+def texts(*pieces: str) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(pieces), max_size=12).map("".join)
+
+
+@given(texts(" ", "(", ")", "*", "_", "a", "RB1", "-", "gene", "genes", "x", "abcdefghijk"))
+def test_gene_after_a_term(text):
+    plain = re.match(r"\s*(?:\(\s*[*_]*[\w-]{1,12}[*_]*\s*\)\s*)?genes?\b", text)
+    assert nearby.in_gene_name(text, 0) == (plain is not None)
+
+
+@given(texts("-", "--", "A", "A-", "AB", "B1", "2", " ", ",", "/", "*", "and ", "or ", "x",
+             "gene", "genes", "-positive", "positive", "targeted"))
+def test_a_gene_named_in_a_list(text):
+    plain = re.match(r"(?:[\s,/-]+(?:and\s+|or\s+)?[A-Z][A-Z0-9-]+)*[\s*-]*(?:genes?|"
+                     r"-positive|-?targeted)\b", text)
+    found = undefined_jargon._GENE_AFTER.match(text)
+    assert (found is not None) == (plain is not None)
+
+
+def test_long_runs_after_a_term_are_read_once():
+    assert not nearby.in_gene_name("(" + "_" * 50_000 + " gene", 0)
+    assert nearby.in_gene_name(" (*RB1*) gene", 0)
+    assert undefined_jargon._GENE_AFTER.match("-AB" * 50_000 + ",*!") is None
+    assert undefined_jargon._GENE_AFTER.match(", BRAF, and NRAS genes") is not None
+    assert nearby._SENTENCE_TAIL.fullmatch(")" * 50_000 + "x") is None
