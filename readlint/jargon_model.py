@@ -151,8 +151,10 @@ def features(doc: Document, block: Block, use: Use, block_terms: int, page_terms
 
 
 _SERIES_BEFORE = lazy_re(r"[^.;:()]*,[^,.;:()]*,\s*(?:and\s+|or\s+)?$")
+# (its runs of spaces written so that one space can be read one way only: "\s*,?\s+" cost the
+# square of a long run's length)
 _SERIES_AFTER = lazy_re(r"\s*,(?!\s*(?:a|an|the|which|who|that)\b)[^,.;:()]*,|"
-                        r"\s*,?\s+(?:and|or)\s+[^,.;:()]+,")
+                        r"(?:\s*,)?\s+(?:and|or)\s[^,.;:()]+,")
 _SERIES_AROUND = lazy_re(r",\s*(?:and\s+|or\s+)?$")
 
 

@@ -14,7 +14,7 @@ hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from readlint import difficulty, nearby  # noqa: E402
+from readlint import difficulty, jargon_model, nearby  # noqa: E402
 from readlint.blocks import Block  # noqa: E402
 from readlint.checks import undefined_jargon  # noqa: E402
 from readlint.prose import Sentence, Word  # noqa: E402
@@ -113,9 +113,18 @@ def test_a_gene_named_in_a_list(text):
     assert (found is not None) == (plain is not None)
 
 
+@given(texts(" ", "\u00a0", ",", "and", "or", "x", "the", "a", ".", "(", "\n"))
+def test_a_series_after_a_term(text):
+    plain = re.match(r"\s*,(?!\s*(?:a|an|the|which|who|that)\b)[^,.;:()]*,|"
+                     r"\s*,?\s+(?:and|or)\s+[^,.;:()]+,", text)
+    assert (jargon_model._SERIES_AFTER.match(text) is None) == (plain is None)
+
+
 def test_long_runs_after_a_term_are_read_once():
     assert not nearby.in_gene_name("(" + "_" * 50_000 + " gene", 0)
     assert nearby.in_gene_name(" (*RB1*) gene", 0)
     assert undefined_jargon._GENE_AFTER.match("-AB" * 50_000 + ",*!") is None
     assert undefined_jargon._GENE_AFTER.match(", BRAF, and NRAS genes") is not None
     assert nearby._SENTENCE_TAIL.fullmatch(")" * 50_000 + "x") is None
+    assert jargon_model._SERIES_AFTER.match(" \u00a0" * 50_000 + "!") is None
+    assert jargon_model._SERIES_AFTER.match(" and heparin, aspirin") is not None
