@@ -57,7 +57,13 @@ def page_title(doc: Document) -> str:
     """The page's title (front matter, else its first heading), without the site's name
     after a dash ("Anal Cancer Treatment - NCI")."""
     title = str(doc.metadata.get("title") or (doc.headings[0].text if doc.headings else ""))
-    return re.split(r"\s+[-–—|]\s+", title)[0]
+    site = _SITE_AFTER.search(title)
+    return title[:site.start()] if site else title
+
+
+# (read from the start of a run of spaces only: tried from each space of a long run, the
+# pattern cost the square of its length)
+_SITE_AFTER = lazy_re(r"(?<!\s)\s+[-–—|]\s+")
 
 
 def topic_words(doc: Document) -> set[str]:

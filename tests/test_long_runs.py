@@ -14,9 +14,9 @@ hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from readlint import difficulty, jargon_model, nearby  # noqa: E402
+from readlint import difficulty, jargon_model, nearby, wordforms  # noqa: E402
 from readlint.blocks import Block  # noqa: E402
-from readlint.checks import undefined_jargon  # noqa: E402
+from readlint.checks import glossary_link, undefined_jargon  # noqa: E402
 from readlint.prose import Sentence, Word  # noqa: E402
 
 WORDS = ("Ab", "ab", "AB", "Of", "of", "the", "The", "Cd", "cd", "is")
@@ -120,6 +120,23 @@ def test_a_series_after_a_term(text):
     assert (jargon_model._SERIES_AFTER.match(text) is None) == (plain is None)
 
 
+@given(texts(" ", "\u00a0", "a", "B c", "(", ")", "x", "\n"))
+def test_a_drug_and_its_other_name(text):
+    plain = re.fullmatch(r"(?P<one>[^()]+?)\s*\((?P<other>[^()]+)\)", text)
+    found = glossary_link._TWO_NAMES.fullmatch(text)
+    assert (found and (found.span("one"), found.span("other"))) == \
+        (plain and (plain.span("one"), plain.span("other")))
+
+
+@given(texts(" ", "\u00a0", "\t", "-", "–", "|", "a", "NCI", "\n"))
+def test_the_site_name_after_a_title(text):
+    assert wordforms._SITE_AFTER.search(text) is None or \
+        text[:wordforms._SITE_AFTER.search(text).start()] == \
+        re.split(r"\s+[-–—|]\s+", text)[0]
+    assert (wordforms._SITE_AFTER.search(text) is None) == \
+        (re.search(r"\s+[-–—|]\s+", text) is None)
+
+
 def test_long_runs_after_a_term_are_read_once():
     assert not nearby.in_gene_name("(" + "_" * 50_000 + " gene", 0)
     assert nearby.in_gene_name(" (*RB1*) gene", 0)
@@ -128,3 +145,5 @@ def test_long_runs_after_a_term_are_read_once():
     assert nearby._SENTENCE_TAIL.fullmatch(")" * 50_000 + "x") is None
     assert jargon_model._SERIES_AFTER.match(" \u00a0" * 50_000 + "!") is None
     assert jargon_model._SERIES_AFTER.match(" and heparin, aspirin") is not None
+    assert glossary_link._TWO_NAMES.fullmatch("a" + " " * 50_000 + "(x") is None
+    assert wordforms._SITE_AFTER.search("HER2" + " " * 50_000 + "!") is None
