@@ -215,6 +215,14 @@ def capitals_run(size: int) -> str:
     return FRONT + "HER2" + " Ab" * size + " are damaged.\n"
 
 
+def spaced_title(size: int) -> str:
+    """A title heading with a run of `size` spaces before its last word, and a list item
+    naming a drug with the run before its other name in brackets."""
+    gap = " " * size
+    return (FRONT + "## HER2" + gap + "testing\n\nSome text.\n\n- Bavencio" + gap +
+            "x\n")
+
+
 # name: (make, full size, what the full size is)
 CASES: dict[str, tuple[Callable[[int], str], int, str]] = {
     "long-word": (long_word, 30_000, "letters"),
@@ -240,6 +248,7 @@ CASES: dict[str, tuple[Callable[[int], str], int, str]] = {
     "spaced-sentences": (spaced_sentences, 100_000, "spaces"),
     "dotted-run": (dotted_run, 100_000, "bytes"),
     "capitals-run": (capitals_run, 100_000, "words"),
+    "spaced-title": (spaced_title, 100_000, "spaces"),
 }
 
 

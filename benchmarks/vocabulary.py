@@ -270,10 +270,27 @@ def helped_by_editors(practice: dict[str, tuple[int, int]], term: str) -> bool:
     return used >= HELPED_PAGES and helped >= HELPED_SHARE * used
 
 
+# The terms part b finds, labelled blind (round 25): whether the words in brackets explain
+# the term, and whether lay readers need help with it.
+LABELLED = Path(__file__).resolve().parent / "hand-check" / "round25" / \
+    "explained-terms-labelled.tsv"
+
+
+def labelled_terms() -> dict[tuple[str, int, str], tuple[str, str]]:
+    """(page, line, term) -> (explains, needs_help), from LABELLED."""
+    found = {}
+    for line in LABELLED.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith(("#", "page\t")):
+            page, number, term, _, explains, needs_help = line.split("\t")[:6]
+            found[page, int(number), term] = (explains, needs_help)
+    return found
+
+
 def evaluate_explanations(shared: Path, held: bool) -> None:
     pages = [*nci_pages(shared, held),
              *((n, r) for n, r in nih_pages(shared, held) if n.startswith("corpus/cancergov/"))]
     practice = editors_practice(shared)
+    labelled = labelled_terms()
     counts: Counter[str] = Counter()
     missed: Counter[str] = Counter()
     not_respected: Counter[str] = Counter()
@@ -306,6 +323,11 @@ def evaluate_explanations(shared: Path, held: bool) -> None:
             if plainer(term, raw[end:explanation_end]):
                 counts["plainer"] += 1
                 counts["plainer, reported"] += len(who) == 1
+            label = labelled.get((name, raw.count("\n", 0, start) + 1, term))
+            counts[f"{group} labelled"] += label is not None
+            if label == ("yes", "yes"):
+                counts[f"{group} judged"] += 1
+                counts[f"{group} judged, reported"] += len(who) == 1
     n = max(1, counts["terms"])
     removed = max(1, counts["removed"])
     once = counts["plain-words"] + counts["glossary-link"] + counts["undefined-jargon"]
@@ -341,6 +363,14 @@ def evaluate_explanations(shared: Path, held: bool) -> None:
           f"more common than the term's, no other name nor abbreviation), reported by exactly "
           f"one rule: {counts['plainer, reported']} of {counts['plainer']} "
           f"({counts['plainer, reported'] / max(1, counts['plainer']):.3f})")
+    for group, label in (("site", "the site's pages"), ("copies", "MedQuAD's copies")):
+        judged, found = counts[f"{group} judged"], counts[f"{group} judged, reported"]
+        low, high = wilson(found, judged) if judged else (0.0, 0.0)
+        print(f"   {label}, the terms a blind reader found explained by the words in brackets "
+              f"and in need of help ({LABELLED.parent.name}/{LABELLED.name}; "
+              f"{counts[f'{group} labelled']} of {counts[f'{group} removed']} labelled): "
+              f"reported by exactly one rule {found} of {judged} ({found / max(1, judged):.3f}; "
+              f"95% interval {low:.2f} to {high:.2f})")
     print(f"   reported though explained: "
           f"{', '.join(f'{t} ({c})' for t, c in not_respected.most_common(15))}")
 
