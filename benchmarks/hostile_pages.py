@@ -205,22 +205,22 @@ def spaced_sentences(size: int) -> str:
 
 
 def dotted_run(size: int) -> str:
-    """A hard term, then `size` bytes of "a." with no space: one sentence of thousands of
-    one-letter words, taken as one long term."""
-    return FRONT + "HER2" + "a." * (size // 2) + " are damaged.\n"
+    """Two hard terms, each followed by `size` / 2 bytes of "a." (or "b.") with no space: two
+    sentences of thousands of one-letter words, each taken as one long term."""
+    half = size // 4
+    return (FRONT + "HER2" + "a." * half + " are damaged.\n\nHER3" + "b." * half +
+            " are damaged.\n")
 
 
 def capitals_run(size: int) -> str:
-    """A sentence of `size` words in capitals, as a heading run into its text starts."""
-    return FRONT + "HER2" + " Ab" * size + " are damaged.\n"
+    """A sentence of `size` words, in capitals then in small letters, as a heading run into
+    its text starts."""
+    return FRONT + "HER2" + " Ab" * (size // 2) + " cd" * (size // 2) + " are damaged.\n"
 
 
 def spaced_title(size: int) -> str:
-    """A title heading with a run of `size` spaces before its last word, and a list item
-    naming a drug with the run before its other name in brackets."""
-    gap = " " * size
-    return (FRONT + "## HER2" + gap + "testing\n\nSome text.\n\n- Bavencio" + gap +
-            "x\n")
+    """A title heading with a run of `size` spaces before its last word."""
+    return FRONT + "## HER2" + " " * size + "testing\n\nSome text.\n"
 
 
 # name: (make, full size, what the full size is)

@@ -1248,9 +1248,27 @@ def _heading_run_in(sentence: Sentence) -> bool:
         return True
     # or the sentence starts again with it, as sentences start ("Pyogenic Granuloma Pyogenic
     # granuloma is also called ...")
-    low = [w.text.lower() for w in words]
+    same = _prefix_said_again([w.text.lower() for w in words])
     return any(2 * length <= len(words) and not words[2 * length - 1].text[:1].isupper() and
-               low[length:2 * length] == low[:length] for length in range(2, run))
+               same[length] >= length for length in range(2, run))
+
+
+def _prefix_said_again(items: list[str]) -> list[int]:
+    """For each place i, how many items from i on are the list's first items again
+    (items[i:i + n] == items[:n]), all worked out in one pass (the "Z algorithm"); comparing
+    the slices for each place cost the square of a long list's length."""
+    size = len(items)
+    same = [0] * (size + 1)
+    same[0] = size
+    left = right = 0  # the furthest run found so far: items[left:right] == items[:right - left]
+    for i in range(1, size):
+        n = min(right - i, same[i - left]) if i < right else 0
+        while i + n < size and items[n] == items[i + n]:
+            n += 1
+        same[i] = n
+        if i + n > right:
+            left, right = i, i + n
+    return same
 
 
 _LABEL = lazy_re(r"([^:.;]{3,60}):\s+")

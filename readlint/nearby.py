@@ -150,7 +150,9 @@ def _a_symbol(inside: str) -> bool:
     """Is the text of the brackets (letters, digits, "_", "*", "-") a symbol of 1 to 12
     letters, digits, dashes or "_", with only "*" and "_" around it ("*RB1*", "__x__")?"""
     symbol = inside.strip("*_")
-    return 0 < len(symbol) <= 12 and "*" not in symbol if symbol else "_" in inside
+    if not symbol:
+        return "_" in inside  # a symbol of "_" alone, with "*" and "_" around it
+    return len(symbol) <= 12 and "*" not in symbol
 
 
 _RESOURCE = lazy_re(r"(?:[A-Z][\w'’.-]*|of|and|for|the|on|in|&)"

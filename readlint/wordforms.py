@@ -53,6 +53,11 @@ def case_folded(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_IGNORECASE_LETTERS).lower()
 
 
+# The site's name after a title's dash: " - NCI". (Read from the start of a run of spaces
+# only: tried from each space of a long run, the pattern cost the square of its length.)
+_SITE_AFTER = lazy_re(r"(?<!\s)\s+[-–—|]\s+")
+
+
 def page_title(doc: Document) -> str:
     """The page's title (front matter, else its first heading), without the site's name
     after a dash ("Anal Cancer Treatment - NCI")."""
@@ -60,10 +65,6 @@ def page_title(doc: Document) -> str:
     site = _SITE_AFTER.search(title)
     return title[:site.start()] if site else title
 
-
-# (read from the start of a run of spaces only: tried from each space of a long run, the
-# pattern cost the square of its length)
-_SITE_AFTER = lazy_re(r"(?<!\s)\s+[-–—|]\s+")
 
 
 def topic_words(doc: Document) -> set[str]:

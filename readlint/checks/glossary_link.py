@@ -463,9 +463,9 @@ def _tabled_drugs(doc: Document, uses: Sequence[Use], glossaries: Sequence[Gloss
 # A page of lists of drugs names at least this many, one to an item.
 _LISTED_DRUGS = 3
 # An item that names a drug and, in brackets, its other name: "Bavencio (Avelumab)". (The
-# first name ends on a letter, not a space, or is one space: a first name that grew one
-# character at a time, with the spaces after it read again each time, cost the square of a
-# long run of spaces.)
+# first name ends on a character that is neither a bracket nor a space, or is one space
+# alone: a first name that grew one character at a time, with the spaces after it read
+# again each time, cost the square of a long run of spaces.)
 _TWO_NAMES = re.compile(r"(?P<one>[^()]*[^()\s]|\s)\s*\((?P<other>[^()]+)\)")
 
 

@@ -819,17 +819,20 @@ def _graded(term: str, seen: set[str]) -> bool:
 
 
 class _Seen(set[str]):
-    """The terms met on a page (folded), and how many words the longest has: no run of more
-    words can be one of them, so `_part_seen` need not build it (a "term" of thousands of
-    words, as an odd page can hold, would cost the cube of its length)."""
+    """The terms met on a page (folded), and for each first word of those of several words,
+    how many words they have: `_part_seen` builds only the runs of a term's words that
+    could be one of them (building every run cost the cube of a long term's length, and an
+    odd page can hold "terms" of thousands of words)."""
 
     def __init__(self, terms: Iterable[str] = ()) -> None:
-        super().__init__(terms)
-        self.most_words = max((t.count(" ") + 1 for t in self), default=0)
+        super().__init__()
+        self.lengths: dict[str, set[int]] = {}  # first word -> word counts
+        self.update(terms)
 
     def add(self, term: str) -> None:
         super().add(term)
-        self.most_words = max(self.most_words, term.count(" ") + 1)
+        if " " in term:
+            self.lengths.setdefault(term[:term.index(" ")], set()).add(term.count(" ") + 1)
 
     def update(self, *more: Iterable[str]) -> None:
         for terms in more:
@@ -844,9 +847,9 @@ def _part_seen(key: str, seen: _Seen) -> bool:
     words = key.split()
     if words[-1] in seen:
         return True
-    return any(" ".join(words[i:j]) in seen for i in range(len(words))
-               for j in range(i + 2, min(len(words), i + seen.most_words) + 1)
-               if (i, j) != (0, len(words)))
+    return any(" ".join(words[i:i + size]) in seen for i, word in enumerate(words)
+               for size in seen.lengths.get(word, ())
+               if size >= 2 and i + size <= len(words) and (i, size) != (0, len(words)))
 
 
 def _named(term: str, acronym: bool, in_glossary: bool, text: str, start: int) -> bool:
@@ -1030,10 +1033,12 @@ _TYPE_LABEL = lazy_re(r"[A-Z]\d{0,2}[a-z]?|\d{1,2}[A-Za-z]")
 _LABEL_BEFORE = lazy_re(r"\b(?:(?:sub)?types?|groups?|class(?:es)?|grades?|stages?|forms?)\s+"
                         r"(?:[A-Z0-9][A-Za-z0-9]{0,3},?\s+(?:(?:and|or)\s+)?)*$", re.I)
 # A gene named in a list or on its own: "KRAS, BRAF, and NRAS genes", "BRAF mutations".
-# Each name is taken whole, never given back (the lookahead and "\1": an atomic group):
-# dashes end it only before a letter or digit ("HLA-B", "A-"), the dashes after it are the
-# separator's. Names that could give back their dashes to separators ("-AB-AB-AB ...")
-# made the pattern try every way of splitting them, twice as long for each name more.
+# Each name is taken whole, never given back (the lookahead and "\1": an atomic group). A
+# name keeps its dashes only when a letter or digit follows them ("HLA-B"), or when it is
+# one capital and a dash ("A-"); other dashes after it are read by what follows (a
+# separator, the dashes before "gene", "-positive"). Names that could give their dashes
+# away ("-AB-AB-AB ...") made the pattern try every way of splitting them, twice as long
+# for each name more.
 _GENE_AFTER = lazy_re(r"(?:[\s,/-]+(?:and\s+|or\s+)?"
                       r"(?=([A-Z](?:[A-Z0-9]|-+(?=[A-Z0-9]))+|[A-Z]-))\1)*[\s*-]*(?:genes?|"
                       r"mutations?|mutated|-positive|fusions?|proteins?|oncogenes?|receptors?|enzymes?|"
