@@ -223,6 +223,11 @@ def spaced_title(size: int) -> str:
     return FRONT + "## HER2" + " " * size + "testing\n\nSome text.\n"
 
 
+def stops_run(size: int) -> str:
+    """A table row of a word, `size` / 2 full stops and `size` / 2 digits, with no space."""
+    return FRONT + "| The tumor" + "." * (size // 2) + "1" * (size // 2) + "\n"
+
+
 # name: (make, full size, what the full size is)
 CASES: dict[str, tuple[Callable[[int], str], int, str]] = {
     "long-word": (long_word, 30_000, "letters"),
@@ -249,6 +254,7 @@ CASES: dict[str, tuple[Callable[[int], str], int, str]] = {
     "dotted-run": (dotted_run, 100_000, "bytes"),
     "capitals-run": (capitals_run, 100_000, "words"),
     "spaced-title": (spaced_title, 100_000, "spaces"),
+    "stops-run": (stops_run, 200_000, "bytes"),
 }
 
 

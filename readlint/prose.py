@@ -149,7 +149,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def _boundaries(text: str) -> Iterator[re.Match[str]]:
     """_BOUNDARY.finditer(text), the pattern tried only where a mark it starts with stands
-    (the pattern alone is tried at every character, a few times slower)."""
+    (the pattern alone is tried at every character, a few times slower). Where it fails at
+    a run of stops ("....1"), it fails at each later stop of the run too (its first part
+    can end wherever theirs can, and its other parts need a letter before the stop), so
+    the run is passed over: tried from each stop, a long run cost the square of its length."""
     pos = 0
     while True:
         mark = _BOUNDARY_MARK.search(text, pos)
@@ -157,10 +160,14 @@ def _boundaries(text: str) -> Iterator[re.Match[str]]:
             return
         m = _BOUNDARY.match(text, mark.start())
         if m is None:
-            pos = mark.start() + 1
+            run = _STOPS.match(text, mark.start())
+            pos = run.end() if run else mark.start() + 1
             continue
         yield m
         pos = m.end()
+
+
+_STOPS = lazy_re(r"[.!?]+")
 
 
 def _run_together(text: str, at: int) -> bool:

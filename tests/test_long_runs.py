@@ -14,7 +14,7 @@ hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import example, given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from readlint import difficulty, jargon_model, nearby, wordforms  # noqa: E402
+from readlint import difficulty, jargon_model, nearby, prose, wordforms  # noqa: E402
 from readlint.blocks import Block  # noqa: E402
 from readlint.checks import glossary_link, undefined_jargon  # noqa: E402
 from readlint.prose import Sentence, Word  # noqa: E402
@@ -169,6 +169,28 @@ def test_the_site_name_after_a_title(text):
         (re.search(r"\s+[-–—|]\s+", text) is None)
 
 
+def boundaries_from_each_stop(text):
+    """`prose._boundaries` as it read before: the pattern tried from each stop."""
+    found, pos = [], 0
+    while (mark := prose._BOUNDARY_MARK.search(text, pos)) is not None:
+        m = prose._BOUNDARY.match(text, mark.start())
+        if m is None:
+            pos = mark.start() + 1
+            continue
+        found.append((m.span(), m.groups()))
+        pos = m.end()
+    return found
+
+
+@given(texts(".", "!", "?", "\u2026", "...", " ", "a", "ab", "A", "1", ")", "\"", "[1]", "\n"))
+@example("a....1 b")
+@example("ab.!? Cd")
+@example("\u2026... a")
+def test_sentence_stops(text):
+    assert [(m.span(), m.groups()) for m in prose._boundaries(text)] == \
+        boundaries_from_each_stop(text)
+
+
 def test_long_runs_after_a_term_are_read_once():
     assert not nearby.in_gene_name("(" + "_" * 50_000 + " gene", 0)
     assert nearby.in_gene_name(" (*RB1*) gene", 0)
@@ -179,3 +201,4 @@ def test_long_runs_after_a_term_are_read_once():
     assert jargon_model._SERIES_AFTER.match(" and heparin, aspirin") is not None
     assert glossary_link._TWO_NAMES.fullmatch("a" + " " * 50_000 + "(x") is None
     assert wordforms._SITE_AFTER.search("HER2" + " " * 50_000 + "!") is None
+    assert list(prose._boundaries("The tumor" + "." * 50_000 + "1" * 50_000)) == []
