@@ -228,6 +228,11 @@ def stops_run(size: int) -> str:
     return FRONT + "| The tumor" + "." * (size // 2) + "1" * (size // 2) + "\n"
 
 
+def long_number(size: int) -> str:
+    """A number of `size` digits in a table row."""
+    return FRONT + "| The dose is " + "7" * size + " mg |\n"
+
+
 # name: (make, full size, what the full size is)
 CASES: dict[str, tuple[Callable[[int], str], int, str]] = {
     "long-word": (long_word, 30_000, "letters"),
@@ -255,6 +260,7 @@ CASES: dict[str, tuple[Callable[[int], str], int, str]] = {
     "capitals-run": (capitals_run, 100_000, "words"),
     "spaced-title": (spaced_title, 100_000, "spaces"),
     "stops-run": (stops_run, 200_000, "bytes"),
+    "long-number": (long_number, 100_000, "digits"),
 }
 
 

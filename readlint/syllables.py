@@ -49,6 +49,7 @@ _ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "ni
          "eighteen", "nineteen"]
 _TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _SCALES = [(10**9, "billion"), (10**6, "million"), (1000, "thousand")]
+LONGEST_NUMBER = 18  # digits of the longest whole number said as one (a billion billion)
 _WORD_SYLLABLES = {  # syllables of the words numbers are spoken with
     "one": 1, "two": 1, "three": 1, "four": 1, "five": 1, "six": 1, "seven": 2, "eight": 1,
     "nine": 1, "ten": 1, "eleven": 3, "twelve": 1, "thirteen": 2, "fourteen": 2, "fifteen": 2,
@@ -113,12 +114,17 @@ def number_words(token: str) -> list[str] | None:
     if not m:
         return None
     whole, frac = m.group(1), m.group(2)
-    value = int(whole)
-    if len(whole) == 4 and (1100 <= value <= 1999 or 2010 <= value <= 2099):
-        tail = _below_100(value % 100) if value % 100 else ["hundred"]
-        spoken = _below_100(value // 100) + tail
+    if len(whole) > LONGEST_NUMBER:
+        # a code, not a number: said digit by digit (as a number, Python refuses to read
+        # one of over 4,300 digits, and saying it costs the square of its length)
+        spoken = [_ONES[int(d)] or "zero" for d in whole]
     else:
-        spoken = _integer(value)
+        value = int(whole)
+        if len(whole) == 4 and (1100 <= value <= 1999 or 2010 <= value <= 2099):
+            tail = _below_100(value % 100) if value % 100 else ["hundred"]
+            spoken = _below_100(value // 100) + tail
+        else:
+            spoken = _integer(value)
     if frac:
         spoken += ["point"] + [_ONES[int(d)] or "zero" for d in frac]
     return spoken

@@ -160,6 +160,11 @@ HOSTILE: dict[str, tuple[Callable[[int], str], int]] = {
     "byte-order marks": (lambda n: "\ufeff" * n, 20),
     "carriage returns": (lambda n: "word\r" * n, 200),
     "numbers and dates": (lambda n: " 1,2 " * n + "12/11/10 3-4 " * n, 100),
+    "long number": (lambda n: " " + "7" * n + " mg ", 6000),
+    "runs of stops": (lambda n: " HER2" + "." * n + "1" * n + "!" * n + " ", 300),
+    "terms of one-letter words": (lambda n: " HER2" + "a." * n + " and HER3" + "b." * n, 300),
+    "a heading said again": (lambda n: "\n\n" + "HER2" + " Ab" * n + " cd" * n + ".\n", 300),
+    "dashed names": (lambda n: " HER2" + "-AB" * n + ",*! ", 100),
 }
 
 

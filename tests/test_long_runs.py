@@ -14,10 +14,12 @@ hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import example, given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from readlint import difficulty, jargon_model, nearby, prose, wordforms  # noqa: E402
+from readlint import difficulty, jargon_model, nearby, prose, syllables, wordforms  # noqa: E402
 from readlint.blocks import Block  # noqa: E402
 from readlint.checks import glossary_link, undefined_jargon  # noqa: E402
+from readlint.linter import Linter  # noqa: E402
 from readlint.prose import Sentence, Word  # noqa: E402
+from readlint.settings import Choices  # noqa: E402
 
 WORDS = ("Ab", "ab", "AB", "Of", "of", "the", "The", "Cd", "cd", "is")
 
@@ -202,3 +204,14 @@ def test_long_runs_after_a_term_are_read_once():
     assert glossary_link._TWO_NAMES.fullmatch("a" + " " * 50_000 + "(x") is None
     assert wordforms._SITE_AFTER.search("HER2" + " " * 50_000 + "!") is None
     assert list(prose._boundaries("The tumor" + "." * 50_000 + "1" * 50_000)) == []
+
+
+def test_a_number_of_thousands_of_digits_is_said_digit_by_digit():
+    assert syllables.number_words("7" * 10_000) == ["seven"] * 10_000
+    assert syllables.number_words("1" * 19 + ".5")[-3:] == ["one", "point", "five"]
+    # the longest number said as one, as before
+    assert syllables.number_words("123456789012345678")[:4] == ["one", "hundred", "twenty",
+                                                                "three"]
+    page = "---\naudienceLevel: patient\n---\n\n| The tumor" + "1" * 100_000 + "\n"
+    result = Linter(choices=Choices(cache=False)).lint_text(page, "number.md")
+    assert result.error is None and not result.notices  # no rule failed on it
