@@ -119,7 +119,9 @@ class UndefinedJargon(Rule):
     administrative sections are not. Terms in the rule set's glossaries are left to the
     glossary-link rule when `skip_glossary_terms` is on.
 
-    What counts as explained, at that first use (and then for the rest of the page):
+    What counts as explained, at that first use (and then for the rest of the page; a
+    first use written with a capital, as the items of a list run into a line are,
+    "... Syndactyly (fused fingers and toes) Polydactyly (...)", counts too):
       - a plain explanation in parentheses right after it: "prognosis (chance of recovery)",
         "aphasia, (difficulty in speaking ...)";
       - the term in parentheses after a plain phrase: "a drop in platelet levels
@@ -556,6 +558,9 @@ class _BlockTerms:
                 page.seen.add(fold_phrase(term[:glued]))
                 return None
             page.note_easy(term, in_glossary)
+            if self._name_explained_as_term(term, acronym, in_glossary, start, end):
+                page.seen.add(key)  # "... Syndactyly (fused fingers and toes) Polydactyly
+                # (...)": a list run into a line, its items in capitals, each explained
             if _MIXED_CASE.match(term) and not sentence_start(self.text, start):
                 page.names.add(term)  # taken as a name here ("proteins called GTPases"): the
                 # same word opening a later sentence is not a new term ("GTPases play ...")
@@ -563,6 +568,14 @@ class _BlockTerms:
         if in_glossary or acronym:
             return _Term(start, end, term, key, acronym, in_glossary)
         return self._whole_term(start, end)
+
+    def _name_explained_as_term(self, term: str, acronym: bool, in_glossary: bool,
+                                start: int, end: int) -> bool:
+        """Is the word, taken as a name for its capital inside a sentence, a hard term in
+        small letters that the text explains right here? Then its later uses are met."""
+        return not acronym and term[:1].isupper() and term[1:].islower() and \
+            hard_term(term.lower(), False, in_glossary, self.text, start,
+                      self.page.limits) and explained(self.text, start, end)
 
     def _used_before_in_lower_case(self, start: int, term: str) -> bool:
         """Is the abbreviation one that starts with a small letter, capitalised here ("MtDNA"
