@@ -3,6 +3,7 @@ full and double size, so you can see the time grow in step with the size.
 
     python benchmarks/hostile_pages.py [CASE ...] [--sizes 0.5,1,2] [--limit SECONDS]
     python benchmarks/hostile_pages.py --write FOLDER [CASE ...]   # only write the pages
+    python benchmarks/hostile_pages.py --random SECONDS [--seed N]  # random pages instead
 
 Each page is written to a temporary folder and checked with `readlint check --no-cache
 --time-limit 0` (the time limit off, so the figure is the real time), one process per page.
@@ -11,6 +12,10 @@ A run that takes longer than --limit seconds (default 120) is stopped and shown 
 time on the clock. Peak memory is the checking process's largest resident size. The word
 tables come from your cache folder as in any run (built there first if need be). The whole
 run takes some minutes on a 2-core machine.
+
+With --random, pages made at random of two short pieces said again and again ("-AB" then
+"." ...) are checked in this process at 4 and 16 KB for as long as asked, and those whose
+time grows much faster than their size are printed with what they are made of.
 """
 
 from __future__ import annotations
@@ -233,6 +238,12 @@ def long_number(size: int) -> str:
     return FRONT + "| The dose is " + "7" * size + " mg |\n"
 
 
+def coded_words(size: int) -> str:
+    """`size` words of capitals and two digits each ("HER21and"), as a list of a study's codes
+    starts."""
+    return FRONT + "**HER2" + "1and HER2" * size + " are damaged.\n"
+
+
 # name: (make, full size, what the full size is)
 CASES: dict[str, tuple[Callable[[int], str], int, str]] = {
     "long-word": (long_word, 30_000, "letters"),
@@ -261,6 +272,7 @@ CASES: dict[str, tuple[Callable[[int], str], int, str]] = {
     "spaced-title": (spaced_title, 100_000, "spaces"),
     "stops-run": (stops_run, 200_000, "bytes"),
     "long-number": (long_number, 100_000, "digits"),
+    "coded-words": (coded_words, 20_000, "words"),
 }
 
 
@@ -291,13 +303,79 @@ def measure(path: Path, limit: float) -> tuple[float, float, float, int | None, 
     return time.perf_counter() - started, cpu, peak, code, first[0] if first else ""
 
 
+# -- pages made at random: two pieces said again and again ------------------------------
+
+RANDOM_PIECES = ["a", "A", "Ab", "AB", "HER2", "ab-", "-AB", "-", "--", " ", "\u00a0", ",", ".",
+                 "a.", "(", ")", "[", "]", "*", "**", "_", "/", ":", ";", "|", "and", "or", "of",
+                 "the", "is", "are", "called", "such as", "gene", "genes", "cholecystectomy",
+                 "Lymphedema", "\n", "1", "12", "%", "\u2014", "'", '"', "<!--", "-->", "](",
+                 "#", "!", "?"]
+RANDOM_STARTS = ["", "## ", "- ", "| ", "> ", "1. ", "**", "Key Points\n\n- "]
+RANDOM_FIRST_WORDS = ["HER2", "Cholangiocytes", "The tumor", "Drugs called", ""]
+RANDOM_ENDS = [" are damaged. Lymphedema is swelling.\n", "\n", " (x\n", ":\n- HER2\n"]
+
+
+def random_page(rng: random.Random) -> Callable[[int], str]:
+    """A page of about `size` bytes: a start, a first word, two pieces of one to three of
+    RANDOM_PIECES each said again and again, an end."""
+    def piece() -> str:
+        return "".join(rng.choice(RANDOM_PIECES) + rng.choice(["", " "])
+                       for _ in range(rng.randint(1, 3)))
+    first, second = piece(), piece()
+    start = rng.choice(RANDOM_STARTS) + rng.choice(RANDOM_FIRST_WORDS)
+    end = rng.choice(RANDOM_ENDS)
+
+    def make(size: int) -> str:
+        times = max(1, size // (len(first) + len(second)))
+        return FRONT + start + first * times + second * times + end
+    return make
+
+
+def random_sweep(seconds: float, seed: int) -> None:
+    """Check random pages (`random_page`) of 4 and 16 KB in this process for `seconds`, and
+    print each whose time grows much faster than its size (more than 7 times the time for 4
+    times the bytes), with what it is made of."""
+    from readlint.linter import Linter
+    from readlint.settings import Choices
+
+    linter = Linter(choices=Choices(cache=False), time_limit=0)
+    linter.lint_text(FRONT + " ".join(PROSE) + "\n", "warm-up.md")
+
+    def timed(text: str) -> float:
+        began = time.process_time()
+        linter.lint_text(text, "page.md")
+        return time.process_time() - began
+
+    rng = random.Random(seed)
+    tried = found = 0
+    stop = time.monotonic() + seconds
+    while time.monotonic() < stop:
+        make = random_page(rng)
+        tried += 1
+        small = timed(make(4_000))
+        if small > 0.08:
+            large = timed(make(16_000))
+            if large / small > 7:
+                found += 1
+                print(f"{large / small:5.1f} times the time: 4 KB {small:.2f} s, 16 KB "
+                      f"{large:.2f} s: {make(60)[len(FRONT):]!r}", flush=True)
+    print(f"{tried} random pages, {found} whose time grows much faster than their size "
+          f"(seed {seed})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("cases", nargs="*", help=f"cases to run (default all): {', '.join(CASES)}")
     parser.add_argument("--sizes", default="0.5,1,2", help="sizes, as parts of the full size")
     parser.add_argument("--limit", type=float, default=120, help="seconds before a run stops")
     parser.add_argument("--write", metavar="FOLDER", help="only write the pages (full size)")
+    parser.add_argument("--random", type=float, metavar="SECONDS",
+                        help="check random pages of two repeated pieces for this long instead")
+    parser.add_argument("--seed", type=int, default=1, help="the random pages' seed")
     args = parser.parse_args()
+    if args.random:
+        random_sweep(args.random, args.seed)
+        return
     names = args.cases or list(CASES)
     unknown = [n for n in names if n not in CASES]
     if unknown:

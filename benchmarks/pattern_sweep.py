@@ -40,7 +40,8 @@ from readlint.patterns import _CompiledWhenUsed  # noqa: E402
 CHARACTERS = [" ", "-", "A", "a", "1", ",", ".", "(", ")", "*", "_", "/", "'", ":", "\u00a0",
               "\n", "|", "\u2014"]
 WORDS = ["and ", "or ", "of ", " and", "AB", "-AB", "Ab ", "ab ", "ab-", "A. ", "a.", "(a)",
-         "**a", ", a", "-a-"]
+         "**a", ", a", "-a-", "A11 ", "1a1 ", " HER21and", "1-1 ", "A-1-", "a1b2 ", "Ab, ",
+         "A and ", "ab (", "ab) ", "a: b "]
 ENDINGS = ["!", "x", ",*!"]
 LIMIT = 5.0  # seconds a single try may take
 

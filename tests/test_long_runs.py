@@ -193,6 +193,20 @@ def test_sentence_stops(text):
         boundaries_from_each_stop(text)
 
 
+@given(texts(" ", "A", "a", "1", "2", "-", "07", "FFCD", " trial", " study", "x", "phase",
+             " I", "\n"))
+@example(" ACCORD 07-FFCD 9703 trial")
+@example(" 7-FFCD trial")
+@example(" A1-2b2 study")
+def test_a_study_named_by_its_codes(text):
+    plain = re.match(r"(?:\s+[A-Z\d][A-Z\d-]*\d[A-Z\d-]*)*\s+(?:(?:clinical|phase\s+[\dI]+|"
+                     r"randomized|annual)\s+)?(?:trials?|study|studies|group|network|"
+                     r"investigators|researchers|meeting|conference|symposium|cohort|program|"
+                     r"center|institute|foundation|consortium|hospital)\b", text, re.I)
+    found = undefined_jargon._STUDY_AFTER.match(text)
+    assert (found and found.span()) == (plain and plain.span())
+
+
 def test_long_runs_after_a_term_are_read_once():
     assert not nearby.in_gene_name("(" + "_" * 50_000 + " gene", 0)
     assert nearby.in_gene_name(" (*RB1*) gene", 0)
@@ -204,6 +218,7 @@ def test_long_runs_after_a_term_are_read_once():
     assert glossary_link._TWO_NAMES.fullmatch("a" + " " * 50_000 + "(x") is None
     assert wordforms._SITE_AFTER.search("HER2" + " " * 50_000 + "!") is None
     assert list(prose._boundaries("The tumor" + "." * 50_000 + "1" * 50_000)) == []
+    assert undefined_jargon._STUDY_AFTER.match(" HER21and" * 10_000 + " x") is None
 
 
 def test_a_number_of_thousands_of_digits_is_said_digit_by_digit():

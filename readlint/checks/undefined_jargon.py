@@ -1062,7 +1062,10 @@ _GENE_AFTER = lazy_re(r"(?:[\s,/-]+(?:and\s+|or\s+)?"
 _DRUG_SUFFIX = lazy_re(r"-(?:[a-z]{4}|cel)\b")
 # A study, a trial group or a meeting: "the ADAURA clinical trial", "the RESONATE
 # investigators", "the 2018 ASCO annual meeting".
-_STUDY_AFTER = lazy_re(r"(?:\s+[A-Z\d][A-Z\d-]*\d[A-Z\d-]*)*"  # "ACCORD 07-FFCD 9703 trial"
+# (each code with a digit after its first character, that digit its first one: which of
+# several digits it was, left open, made the pattern try every choice for every code, twice
+# as long for each code more: " HER21and" 22 times, 4.8 s)
+_STUDY_AFTER = lazy_re(r"(?:\s+[A-Z\d][A-Z-]*\d[A-Z\d-]*)*"  # "ACCORD 07-FFCD 9703 trial"
                        r"\s+(?:(?:clinical|phase\s+[\dI]+|randomized|annual)\s+)?"
                        r"(?:trials?|study|studies|group|network|investigators|researchers|"
                        r"meeting|conference|symposium|cohort|program|center|institute|"
