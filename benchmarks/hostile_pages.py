@@ -244,6 +244,12 @@ def coded_words(size: int) -> str:
     return FRONT + "**HER2" + "1and HER2" * size + " are damaged.\n"
 
 
+def names_and_spaces(size: int) -> str:
+    """A sentence opening with `size` / 6 names and commas, then a run of spaces and
+    non-breaking spaces of `size` / 2 bytes."""
+    return FRONT + "The tumor" + "Ab 12," * (size // 6) + "\u00a0 " * (size // 4) + " (x\n"
+
+
 # name: (make, full size, what the full size is)
 CASES: dict[str, tuple[Callable[[int], str], int, str]] = {
     "long-word": (long_word, 30_000, "letters"),
@@ -273,6 +279,7 @@ CASES: dict[str, tuple[Callable[[int], str], int, str]] = {
     "stops-run": (stops_run, 200_000, "bytes"),
     "long-number": (long_number, 100_000, "digits"),
     "coded-words": (coded_words, 20_000, "words"),
+    "names-and-spaces": (names_and_spaces, 100_000, "bytes"),
 }
 
 

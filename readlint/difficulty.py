@@ -978,7 +978,9 @@ def _names_ending(text: str) -> tuple[int, int, str] | None:
     return (start, len(text), text[:comma]) if _short_names(text, places, len(text)) else None
 
 
-LONG_SPACE = " " * 100
+# A run of spaces (of any kind: " \u00a0 \u00a0 ..." too) that a pattern reading names could
+# share out in too many ways.
+LONG_SPACE = lazy_re(r"\s{100}")
 _JOINING_WORD = lazy_re(r"(?<=\s)(?:and|or)(?=\s)")
 
 
@@ -1010,9 +1012,9 @@ _NAMES_OPENING = lazy_re(r"(?:[^,;()]+(?:\([^()]*\)[^,;()]*)?,){2,}\s*(?:(?:and|
 
 def _names_opening(text: str) -> tuple[int, int, str] | None:
     """Where the names that open the sentence end, and the words after them; None when it
-    does not open with names (nor when it holds a run of LONG_SPACE spaces, which the
+    does not open with names (nor when it holds a run of 100 spaces of any kind, which the
     pattern's last name could start after any of: its time grows as the cube of the run)."""
-    if LONG_SPACE in text:
+    if LONG_SPACE.search(text):
         return None
     m = _NAMES_OPENING.match(text)
     if m is None:

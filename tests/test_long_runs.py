@@ -219,6 +219,10 @@ def test_long_runs_after_a_term_are_read_once():
     assert wordforms._SITE_AFTER.search("HER2" + " " * 50_000 + "!") is None
     assert list(prose._boundaries("The tumor" + "." * 50_000 + "1" * 50_000)) == []
     assert undefined_jargon._STUDY_AFTER.match(" HER21and" * 10_000 + " x") is None
+    # names opening a sentence, then a run of spaces of two kinds: not read as names
+    mixed = "The tumor" + "Ab 12," * 600 + "\u00a0 " * 1_200 + " (x"
+    assert difficulty._names_opening(mixed) is None
+    assert difficulty._names_opening("Bortezomib, carfilzomib, and elotuzumab are drugs.")
 
 
 def test_a_number_of_thousands_of_digits_is_said_digit_by_digit():
