@@ -332,11 +332,10 @@ _COMMON_HEAD = 4.0  # a word this common in English (Zipf) says nothing of the t
 # it or how long it takes ("is done", "takes", "leaves").
 _DESCRIBING = lazy_re(r"is|are|can|may|helps?|works?|"
                       r"(?!was|has|does|takes|lasts|leaves|happens|goes)[a-z]{3,}[^s\W]s")
-# (asked of the text between a term and its sentence's end with the spaces at both ends
-# left out: two runs of spaces side by side would cost time growing with the square of a
-# long run's length)
-# (and the closing marks around its stop read as one run when there is no stop: two runs
-# side by side cost the square of a long run's length, "))))...")
+# (asked of the text between a term and its sentence's end with the spaces at both ends left
+# out, and the closing marks around its stop read as one run when there is no stop: two runs
+# that can share the same characters, side by side, cost the square of a long run's length,
+# "    " or "))))")
 _SENTENCE_TAIL = lazy_re(r"(?:\([^()]{0,80}\))?[\"”')\]]*(?:[.!?][\"”')\]]*)?")
 _DONE_TO = lazy_re(r"(?:is|are)\s+(?:[a-z]+ly\s+)?(?:done|performed|given|used|scheduled|"
                    r"needed|repeated|removed|taken|put|placed|inserted|planned|advised)\b")

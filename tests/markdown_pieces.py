@@ -130,6 +130,12 @@ def _sentence_words(count: int) -> str:
                     for i in range(count))
 
 
+def texts(*pieces: str) -> st.SearchStrategy[str]:
+    """Short texts made of the given pieces, up to twelve of them: enough to meet every way a
+    rewritten reading could answer differently from the one it replaced."""
+    return st.lists(st.sampled_from(pieces), max_size=12).map("".join)
+
+
 # Shapes that once stopped or stalled readlint, each of `n` units (letters, words,
 # columns ...), with n drawn up to the unit's size times the scale.
 HOSTILE: dict[str, tuple[Callable[[int], str], int]] = {

@@ -13,6 +13,7 @@ import pytest
 hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import example, given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
+from markdown_pieces import texts  # noqa: E402
 
 from readlint import difficulty, jargon_model, nearby, prose, syllables, wordforms  # noqa: E402
 from readlint.blocks import Block  # noqa: E402
@@ -114,10 +115,6 @@ def test_the_terms_met_know_their_lengths():
     seen.add(" ".join("a" * 4_000))
     assert not undefined_jargon._part_seen(" ".join("b" * 4_000), seen)
     assert undefined_jargon._part_seen(" ".join("b" + "a" * 4_000), seen)
-
-
-def texts(*pieces: str) -> st.SearchStrategy[str]:
-    return st.lists(st.sampled_from(pieces), max_size=12).map("".join)
 
 
 @given(texts(" ", "(", ")", "*", "_", "a", "RB1", "-", "gene", "genes", "x", "abcdefghijk"))

@@ -11,13 +11,10 @@ import pytest
 hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
+from markdown_pieces import texts  # noqa: E402
 
 from readlint import difficulty, explanations, linkpractice, nearby, prose  # noqa: E402
 from readlint.checks import plain_words  # noqa: E402
-
-
-def texts(*pieces: str) -> st.SearchStrategy[str]:
-    return st.lists(st.sampled_from(pieces), max_size=12).map("".join)
 
 
 @given(texts("]", "(", ")", "/", "http://", "https://", "a", " ", "\n", "\u00a0", "](/"))
