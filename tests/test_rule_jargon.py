@@ -1284,3 +1284,17 @@ def test_a_plain_noun_after_a_comma_with_what_made_it_explains_the_term():
                 select="undefined-jargon") == []
     assert [p.subject for p in lint(page.format("Avoid aflatoxins in stored grain."),
                                     select="undefined-jargon")] == ["aflatoxins"]
+
+
+def test_a_term_explained_where_a_capital_makes_it_look_like_a_name():
+    # GARD's list of findings run into one line: each item in capitals, explained in
+    # brackets; the table of signs below uses the term again in small letters
+    findings = ("Although the signs may vary, the following findings may be present: Finger "
+                "findings Clinobrachydactyly {} Polydactyly (presence of more than five "
+                "fingers) Other findings. Signs and Symptoms Approximate number of patients "
+                "Finger syndactyly 90% Cleft palate 90%\n")
+    assert "syndactyly" not in [s.lower() for s, _, _ in flagged(findings.format(
+        "(narrow, short fingers) Syndactyly (fused fingers and toes)"))]
+    # not explained where it stands with its capital: its later use is reported
+    assert ("syndactyly", 1, 262) in flagged(findings.format(
+        "(narrow, short fingers) Syndactyly,"))
