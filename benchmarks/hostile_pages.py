@@ -250,6 +250,12 @@ def names_and_spaces(size: int) -> str:
     return FRONT + "The tumor" + "Ab 12," * (size // 6) + "\u00a0 " * (size // 4) + " (x\n"
 
 
+def rare_run(size: int) -> str:
+    """A list item of `size` rare words that each stand alone ("ab- genes" glued to the next:
+    "genesab-"), after a run of small words."""
+    return FRONT + "1. Drugs called" + "the are" * size + "ab- genes" * size + "\n"
+
+
 # name: (make, full size, what the full size is)
 CASES: dict[str, tuple[Callable[[int], str], int, str]] = {
     "long-word": (long_word, 30_000, "letters"),
@@ -280,6 +286,7 @@ CASES: dict[str, tuple[Callable[[int], str], int, str]] = {
     "long-number": (long_number, 100_000, "digits"),
     "coded-words": (coded_words, 20_000, "words"),
     "names-and-spaces": (names_and_spaces, 100_000, "bytes"),
+    "rare-run": (rare_run, 20_000, "words"),
 }
 
 

@@ -1096,11 +1096,14 @@ _WORD_BEFORE = lazy_re(r"([^\W\d_][\w'’-]*) $")
 def _whole_term(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the term of several words around the hard word text[start:end]: the
     words next to it that are rare or medical too ("amyotrophic lateral sclerosis"), never
-    before `start`'s sentence or a word already reported."""
+    before `start`'s sentence or a word already reported, nor more than _TERM_WORDS_BEFORE
+    words before it (a page of nothing but rare words is not one term)."""
     while (m := _NEXT_WORD.match(text, end)) is not None and _term_word(m.group(1)):
         end = m.end()
-    while (m := _WORD_BEFORE.search(text, max(0, start - 40), start)) is not None and \
-            _term_word(m.group(1)) and not _CLASS_NOUN.fullmatch(m.group(1)):
+    for _ in range(_TERM_WORDS_BEFORE):
+        m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if m is None or not _term_word(m.group(1)) or _CLASS_NOUN.fullmatch(m.group(1)):
+            break
         if not m.group(1)[:1].isupper() or sentence_start(text, m.start(1)):
             start = m.start(1)
         elif _first_word_of_term(text, m.start(1), m.end(1)):
@@ -1108,6 +1111,9 @@ def _whole_term(text: str, start: int, end: int) -> tuple[int, int]:
         else:
             break
     return start, end
+
+
+_TERM_WORDS_BEFORE = 12  # (over both corpora, no term takes as many)
 
 
 def _adjectives_before(text: str, limit: int, start: int) -> int:
