@@ -512,29 +512,46 @@ _DEFINES = lazy_re(r"\b(?:is|are)\s+(?:an?|the|one|types?\s+of|kinds?\s+of)\b")
 
 
 def under_own_heading(doc: Document, block_index: int, term: str) -> bool:
-    """Is the term named by the heading of its section ("### CT scan", then "CT scan (CAT scan)
-    uses ...") or by the plain word for it ("## What is the outlook for Rett Syndrome?", then
-    "... the prognosis ...")? The section is about it, and explains it."""
+    """Is the term named by the heading of its section ("### CT scan", then "CT scan (CAT
+    scan) uses ...") or by the plain word for it ("## What is the outlook for Rett Syndrome?",
+    then "... the prognosis ...")? The section is about it, and explains it. A heading that
+    asks a question is about the term only when it asks what the term is ("## What is
+    prognosis?"), not when it asks about something else ("## What affects bile duct cancer
+    prognosis?")."""
     words = {fold(w) for w in _WORD.findall(term)}
-    above: list[frozenset[str]] = doc.memo("nearby headings", lambda: _headings_above(doc))
-    return bool(words) and (words <= above[block_index] or
-                            len(words) == 1 and _HEADING_WORD.get(min(words)) in above[block_index])
+    above: list[tuple[frozenset[str], bool]] = doc.memo("nearby headings",
+                                                        lambda: _headings_above(doc))
+    heading, asks = above[block_index]
+    return bool(words) and (words <= heading and not (asks and heading - _ASKING - words) or
+                            len(words) == 1 and _HEADING_WORD.get(min(words)) in heading)
 
 
 # The plain word a section heading asks with, for a term its section then uses: NIH's pages
 # ask "What is the outlook for ...?" and answer "The prognosis for ...".
 _HEADING_WORD = {"prognosis": "outlook"}
+# The words a heading asks about a thing with ("What is a CT scan?", "How is it done?").
+_ASKING = STOPWORDS | {"what", "how", "why", "who", "when", "which", "do", "does", "can",
+                       "should", "i", "you", "your", "my", "we", "our", "know", "need",
+                       "questions", "answers", "facts", "understanding", "overview", "more",
+                       "information", "also", "known", "called", "ask"}
 
 
-def _headings_above(doc: Document) -> list[frozenset[str]]:
-    """The folded words of the heading above each block (its own, for a heading)."""
-    found: list[frozenset[str]] = []
-    heading: frozenset[str] = frozenset()
+def _headings_above(doc: Document) -> list[tuple[frozenset[str], bool]]:
+    """The folded words of the heading above each block (its own, for a heading), and
+    whether it asks a question."""
+    found: list[tuple[frozenset[str], bool]] = []
+    heading: tuple[frozenset[str], bool] = (frozenset(), False)
     for block in doc.blocks:
         found.append(heading)
         if block.kind == "heading":
-            heading = frozenset(fold(w) for w in _WORD.findall(block.text))
+            heading = (frozenset(fold(w) for w in _WORD.findall(block.text)),
+                       block.text.rstrip().endswith("?") or
+                       _QUESTION_WORD.match(block.text) is not None)
     return found
+
+
+_QUESTION_WORD = lazy_re(r"\W*(?:what|how|why|who|when|which|where|can|does|do|is|are|should)\b",
+                         re.I)
 
 
 # "Two diuretics used to treat edema are hydrochlorothiazide and furosemide": names after a

@@ -56,15 +56,22 @@ def case_folded(text: str) -> str:
 # The site's name after a title's dash: " - NCI". (Read from the start of a run of spaces
 # only: tried from each space of a long run, the pattern cost the square of its length.)
 _SITE_AFTER = lazy_re(r"(?<!\s)\s+[-–—|]\s+")
+# What a site's name has: a short form in capitals ("NCI", "NIH") or a word organisations
+# call themselves by. A title's other dashes join the parts of its subject: "Parasites -
+# Babesiosis", "Ataxia - hypogonadism - choroidal dystrophy".
+_SITE_NAME = lazy_re(r"(?:[^\W_]+\W+){0,3}?(?:[A-Z]{2,}|Institute|Clinic|MedlinePlus|Foundation|"
+                     r"Society|Association|Cent(?:er|re)|Services?|Organi[sz]ation|Network|"
+                     r"Library|Hospital|University)\W*")
 
 
 def page_title(doc: Document) -> str:
     """The page's title (front matter, else its first heading), without the site's name
     after a dash ("Anal Cancer Treatment - NCI")."""
     title = str(doc.metadata.get("title") or (doc.headings[0].text if doc.headings else ""))
-    site = _SITE_AFTER.search(title)
-    return title[:site.start()] if site else title
-
+    dash = next(reversed([*_SITE_AFTER.finditer(title)]), None)  # the last dash
+    if dash is not None and _SITE_NAME.fullmatch(title, dash.end()):
+        return title[:dash.start()]
+    return title
 
 
 def topic_words(doc: Document) -> set[str]:

@@ -228,6 +228,15 @@ def test_the_initials_of_the_page_title_are_spelled_out_by_it():
                                    f"{body}")] == ["TOS"]
 
 
+def test_a_title_keeps_the_parts_of_its_subject_after_a_dash():
+    body = "Babesiosis is caused by tiny parasites that infect red blood cells.\n"
+    # the page is about it: a dash joins the parts of the subject, but cuts off a site's name
+    assert flagged(f"---\ntitle: Parasites - Babesiosis\n---\n\n{body}") == []
+    assert flagged(f"---\ntitle: Babesiosis - NCI\n---\n\n{body}") == []
+    assert [t for t, *_ in flagged(f"---\ntitle: Parasites - NCI\n---\n\n{body}")] == \
+        ["Babesiosis"]
+
+
 def test_a_longer_term_whose_hard_words_were_met_before_is_not_reported():
     text = ("Transplants can be:\n\n"
             "- autologous, which means the stem cells come from you\n"
@@ -1034,6 +1043,15 @@ def test_a_heading_that_asks_with_the_plain_word_explains_the_term():
     assert flagged(outlook) == []
     assert [t for t, *_ in flagged(outlook.replace("the outlook for", "the cause of"))] == \
         ["prognosis"]
+
+
+def test_a_heading_explains_only_the_term_it_is_about():
+    page = ("# Bile duct cancer\n\n## What is prognosis?\n\n"
+            "The prognosis depends on the stage.\n")
+    assert flagged(page) == []  # the section is about the term
+    # a heading that names the term among other things is about something else
+    assert [t for t, *_ in flagged(page.replace("What is prognosis", "What affects bile "
+                                                "duct cancer prognosis"))] == ["prognosis"]
 
 
 @pytest.mark.parametrize("text, term", [
