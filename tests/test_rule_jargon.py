@@ -365,6 +365,18 @@ def test_names_and_placed_words_are_not_reported(text):
     assert flagged(text, config=NO_GLOSSARY_TERMS) == []
 
 
+def test_a_sign_in_a_list_of_signs_is_no_name():
+    # a rare word in a list is taken as a drug's or a gene's name ("such as baclofen"), but
+    # not in a list of what an illness shows, nor across a clause of its own
+    assert flagged("Drugs such as baclofen and tizanidine can help.",
+                   config=NO_GLOSSARY_TERMS) == []
+    assert [t for t, *_ in flagged("Symptoms include weakness, muscle stiffness and "
+                                   "spasticity.", config=NO_GLOSSARY_TERMS)] == ["spasticity"]
+    assert [t for t, *_ in flagged("Chemotherapy can harm healthy cells, such as those in the "
+                                   "ovaries, which contain oocytes.",
+                                   config=NO_GLOSSARY_TERMS)] == ["oocytes"]
+
+
 def test_the_page_s_own_subject_is_not_reported():
     # The page is about its title's subject, or a part of it: "atrophy" on the page "Optic
     # atrophy 1 and deafness", "ascitic" on "Ascites and Cancer".

@@ -1390,7 +1390,14 @@ _USE_AFTER = lazy_re(r"(?:[®™]*\s*\([^()\s]{2,20}\))?,?\s+"
 # and castor oil are examples of stimulant laxatives".
 _LIST_BEFORE = lazy_re(r"\b(?:(?:include|includes|including|such as)\s+|"
                        r"(?:types|kinds|forms) of [^.;:]{1,60}\b(?:are|include)\s+)"
-                       r"[^.;:]{0,150}$")
+                       r"(?:(?!\b(?:which|that|who|whose|where)\b)[^.;:]){0,150}$")
+# (not across a clause of its own: "cells, such as those in the ovaries, which contain oocytes")
+# A list of what an illness shows, not of names: "Symptoms include dizziness, loss of
+# coordination, blurred vision, nystagmus" (a reader told that a word is a sign still does
+# not know what it is).
+_SIGNS_BEFORE = lazy_re(r"\b(?:symptoms?|signs?|features?|findings?|manifestations?|"
+                        r"abnormalities|complications?|problems?)\b[^.;:]{0,60}?"
+                        r"\b(?:include|includes|including|such as)\s+[^.;:]{0,150}$", re.I)
 _LIST_AFTER = lazy_re(r"[^.;:]{0,120}?\b(?:is|are)\s+(?:all\s+)?(?:examples?|types?|kinds?)"
                       r"\s+of\b")
 
@@ -1700,7 +1707,8 @@ def _not_a_term(text: str, start: int, end: int, acronym: bool) -> bool:
     if name and not acronym and text[start:start + 1].islower() and \
             _BRAND_AFTER.match(text, end):
         return True  # a medicine named with its brand: "ribociclib (Kisqali)"
-    if name and (_LIST_BEFORE.search(text, max(0, start - 200), start)
+    if name and (_LIST_BEFORE.search(text, max(0, start - 200), start) and
+                 not _SIGNS_BEFORE.search(text, max(0, start - 260), start)
                  or _LIST_AFTER.match(text, end) or _NAME_USE_AFTER.match(text, end)
                  or (_NAMES_IN_PARENTHESES.search(text, max(0, start - 80), start)
                      and re.match(r"[^()]*\)", text[end:end + 80]))):
