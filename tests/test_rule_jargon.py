@@ -375,6 +375,11 @@ def test_a_sign_in_a_list_of_signs_is_no_name():
     assert [t for t, *_ in flagged("Chemotherapy can harm healthy cells, such as those in the "
                                    "ovaries, which contain oocytes.",
                                    config=NO_GLOSSARY_TERMS)] == ["oocytes"]
+    # names in brackets after their kind, but not signs after theirs
+    assert flagged("Drugs that prevent it are antithrombotics (aspirin and anticoagulants).",
+                   config=NO_GLOSSARY_TERMS) == []
+    assert [t for t, *_ in flagged("Some have eye abnormalities (cataract and strabismus).",
+                                   config=NO_GLOSSARY_TERMS)] == ["strabismus"]
 
 
 def test_the_page_s_own_subject_is_not_reported():

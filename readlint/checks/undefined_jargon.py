@@ -1398,6 +1398,11 @@ _LIST_BEFORE = lazy_re(r"\b(?:(?:include|includes|including|such as)\s+|"
 _SIGNS_BEFORE = lazy_re(r"\b(?:symptoms?|signs?|features?|findings?|manifestations?|"
                         r"abnormalities|complications?|problems?)\b[^.;:]{0,60}?"
                         r"\b(?:include|includes|including|such as)\s+[^.;:]{0,150}$", re.I)
+# ... or in brackets after the kind of sign: "Eye abnormalities (e.g., ptosis, coloboma)".
+_SIGNS_IN_PARENTHESES = lazy_re(r"\b(?:symptoms?|signs?|features?|findings?|manifestations?|"
+                                r"abnormalit(?:y|ies)|malformations?|anomal(?:y|ies)|defects?|"
+                                r"complications?|problems?)\s+(?:[a-z]+\s+)?\("
+                                r"(?:[^()]{0,60}(?:,|\bor\b|\band\b)\s*)?$", re.I)
 _LIST_AFTER = lazy_re(r"[^.;:]{0,120}?\b(?:is|are)\s+(?:all\s+)?(?:examples?|types?|kinds?)"
                       r"\s+of\b")
 
@@ -1711,7 +1716,8 @@ def _not_a_term(text: str, start: int, end: int, acronym: bool) -> bool:
                  not _SIGNS_BEFORE.search(text, max(0, start - 260), start)
                  or _LIST_AFTER.match(text, end) or _NAME_USE_AFTER.match(text, end)
                  or (_NAMES_IN_PARENTHESES.search(text, max(0, start - 80), start)
-                     and re.match(r"[^()]*\)", text[end:end + 80]))):
+                     and re.match(r"[^()]*\)", text[end:end + 80])
+                     and not _SIGNS_IN_PARENTHESES.search(text, max(0, start - 100), start))):
         return True
     return not acronym and _USE_AFTER.match(text, end) is not None
 
