@@ -92,6 +92,12 @@ def a_noun_not_adjective(word: str) -> bool:
     return "NOUN" in kinds and "ADJ" not in kinds
 
 
+def an_english_word(word: str) -> bool:
+    """Is the word (any case) one of English's own words, with a part of speech in
+    lemminflect's tables ("strenuous", "hearing"), not a name ("Hodgkin", "Ewing")?"""
+    return bool(_lemmas(word.lower())[2])
+
+
 def can_be_verb(word: str) -> bool:
     """Can the word be a verb ("mean", "based", "prevent")?"""
     return "VERB" in _lemmas(word.lower())[2]  # the kinds: "ADJ,NOUN,VERB"

@@ -8,6 +8,7 @@ import pytest
 from helpers import lint
 
 from readlint import nearby
+from readlint.checks import undefined_jargon
 from readlint.config import Config
 
 ALL_TERMS = Config(raw_rules={"undefined-jargon": {"skip_glossary_terms": False}})
@@ -363,6 +364,18 @@ def test_everyday_words_that_end_like_medical_ones():
 ])
 def test_names_and_placed_words_are_not_reported(text):
     assert flagged(text, config=NO_GLOSSARY_TERMS) == []
+
+
+def test_a_term_ends_where_the_next_item_of_a_run_in_list_starts():
+    # GARD's lists, run into one line: a capital on an English word starts the next item
+    text = ("Causes include imaging studies that need radiologic dye Strenuous exercise "
+            "Certain medical conditions.\n")
+    assert "radiologic dye" in [t for t, *_ in flagged(text, config=NO_GLOSSARY_TERMS)]
+    assert "radiologic dye Strenuous" not in [t for t, *_ in flagged(text)]
+    # a name with a capital goes on with the term
+    name = "It is nodular sclerosing Hodgkin lymphoma."
+    start, end = undefined_jargon._whole_term(name, name.index("nodular"), name.index(" scl"))
+    assert name[start:end] == "nodular sclerosing Hodgkin lymphoma"
 
 
 def test_a_sign_in_a_list_of_signs_is_no_name():

@@ -53,6 +53,7 @@ from ..vocabulary import (
 )
 from ..wordforms import (
     a_noun_not_adjective,
+    an_english_word,
     fold,
     fold_phrase,
     only_a_verb,
@@ -1098,7 +1099,8 @@ def _whole_term(text: str, start: int, end: int) -> tuple[int, int]:
     words next to it that are rare or medical too ("amyotrophic lateral sclerosis"), never
     before `start`'s sentence or a word already reported, nor more than _TERM_WORDS_BEFORE
     words before it (a page of nothing but rare words is not one term)."""
-    while (m := _NEXT_WORD.match(text, end)) is not None and _term_word(m.group(1)):
+    while (m := _NEXT_WORD.match(text, end)) is not None and _term_word(m.group(1)) and \
+            not _next_item(text, end, m.group(1)):
         end = m.end()
     for _ in range(_TERM_WORDS_BEFORE):
         m = _WORD_BEFORE.search(text, max(0, start - 40), start)
@@ -1111,6 +1113,14 @@ def _whole_term(text: str, start: int, end: int) -> tuple[int, int]:
         else:
             break
     return start, end
+
+
+def _next_item(text: str, end: int, word: str) -> bool:
+    """Does the word after text[:end] start the next item of a list run into one line, as
+    MedQuAD keeps GARD's ("... radiologic dye Strenuous exercise ...")? An English word with a
+    capital after a word in small letters does; a name does not ("classic Hodgkin lymphoma")."""
+    return word[:1].isupper() and word[1:].islower() and text[end - 1:end].islower() and \
+        an_english_word(word)
 
 
 _TERM_WORDS_BEFORE = 12  # (over both corpora, no term takes as many)
