@@ -519,10 +519,13 @@ def under_own_heading(doc: Document, block_index: int, term: str) -> bool:
     prognosis?"), not when it asks about something else ("## What affects bile duct cancer
     prognosis?")."""
     words = {fold(w) for w in _WORD.findall(term)}
-    above: list[tuple[frozenset[str], bool]] = doc.memo("nearby headings",
-                                                        lambda: _headings_above(doc))
-    heading, asks = above[block_index]
-    return bool(words) and (words <= heading and not (asks and heading - _ASKING - words) or
+    above: list[tuple[frozenset[str], frozenset[str] | None]] = doc.memo(
+        "nearby headings", lambda: _headings_above(doc))
+    heading, asked = above[block_index]
+    # (`asked`, the words a question heading asks about, is no larger than the term's words
+    # when it is about the term: compared by size first, so a long heading costs no more)
+    return bool(words) and (words <= heading and (asked is None or len(asked) <= len(words)
+                                                  and asked <= words) or
                             len(words) == 1 and _HEADING_WORD.get(min(words)) in heading)
 
 
@@ -536,21 +539,27 @@ _ASKING = STOPWORDS | {"what", "how", "why", "who", "when", "which", "do", "does
                        "information", "also", "known", "called", "ask"}
 
 
-def _headings_above(doc: Document) -> list[tuple[frozenset[str], bool]]:
-    """The folded words of the heading above each block (its own, for a heading), and
-    whether it asks a question."""
-    found: list[tuple[frozenset[str], bool]] = []
-    heading: tuple[frozenset[str], bool] = (frozenset(), False)
+def _headings_above(doc: Document) -> list[tuple[frozenset[str], frozenset[str] | None]]:
+    """The folded words of the heading above each block (its own, for a heading), and, for
+    a heading that asks a question, the words it asks about (None for one that does not)."""
+    found: list[tuple[frozenset[str], frozenset[str] | None]] = []
+    heading: tuple[frozenset[str], frozenset[str] | None] = (frozenset(), None)
     for block in doc.blocks:
         found.append(heading)
         if block.kind == "heading":
-            heading = (frozenset(fold(w) for w in _WORD.findall(block.text)),
-                       block.text.rstrip().endswith("?") or
-                       _QUESTION_WORD.match(block.text) is not None)
+            words = frozenset(fold(w) for w in _WORD.findall(block.text))
+            asks = block.text.rstrip().endswith("?") or _asks(block.text)
+            heading = (words, words - _ASKING if asks else None)
     return found
 
 
-_QUESTION_WORD = lazy_re(r"\W*(?:what|how|why|who|when|which|where|can|does|do|is|are|should)\b",
+def _asks(heading: str) -> bool:
+    """Does the heading open with a word that asks ("What", "how"; not "WHO grade 4")?"""
+    m = _QUESTION_WORD.match(heading)
+    return m is not None and not m.group(1).isupper()
+
+
+_QUESTION_WORD = lazy_re(r"\W*(what|how|why|who|when|which|where|can|does|do|is|are|should)\b",
                          re.I)
 
 

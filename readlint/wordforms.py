@@ -56,21 +56,25 @@ def case_folded(text: str) -> str:
 # The site's name after a title's dash: " - NCI". (Read from the start of a run of spaces
 # only: tried from each space of a long run, the pattern cost the square of its length.)
 _SITE_AFTER = lazy_re(r"(?<!\s)\s+[-–—|]\s+")
-# What a site's name has: a short form in capitals ("NCI", "NIH") or a word organisations
-# call themselves by. A title's other dashes join the parts of its subject: "Parasites -
+# What a site's name has: a short form in capitals ("NCI", "NIAMS"; not a number such as
+# "IV"), or a word organisations call themselves by ("National Institute of Neurological
+# Disorders and Stroke"). A title's other dashes join the parts of its subject: "Parasites -
 # Babesiosis", "Ataxia - hypogonadism - choroidal dystrophy".
-_SITE_NAME = lazy_re(r"(?:[^\W_]+\W+){0,3}?(?:[A-Z]{2,}|Institute|Clinic|MedlinePlus|Foundation|"
-                     r"Society|Association|Cent(?:er|re)|Services?|Organi[sz]ation|Network|"
-                     r"Library|Hospital|University)\W*")
+_SITE_NAME = lazy_re(r"(?:(?![IVXL]+\b)[A-Z]{2,}|(?:[^\W_]+\W+){0,9}?(?:Institutes?|Clinic|"
+                     r"MedlinePlus|Foundation|Society|Association|Cent(?:er|re)s?|Services?|"
+                     r"Organi[sz]ation|Network|Library|Hospital|University|Administration)"
+                     r"(?:\W+[^\W_]+){0,9}?)\W*")
 
 
 def page_title(doc: Document) -> str:
     """The page's title (front matter, else its first heading), without the site's name
-    after a dash ("Anal Cancer Treatment - NCI")."""
+    after a dash ("Anal Cancer Treatment - NCI", "Stroke | National Institute of Neurological
+    Disorders and Stroke")."""
     title = str(doc.metadata.get("title") or (doc.headings[0].text if doc.headings else ""))
-    dash = next(reversed([*_SITE_AFTER.finditer(title)]), None)  # the last dash
-    if dash is not None and _SITE_NAME.fullmatch(title, dash.end()):
-        return title[:dash.start()]
+    # (a site's name is short: only the dashes of the title's last 200 characters are tried)
+    for dash in _SITE_AFTER.finditer(title, max(0, len(title) - 200)):
+        if _SITE_NAME.fullmatch(title, dash.end()):
+            return title[:dash.start()]
     return title
 
 

@@ -18,6 +18,7 @@ from markdown_pieces import texts  # noqa: E402
 from readlint import difficulty, jargon_model, nearby, prose, syllables, wordforms  # noqa: E402
 from readlint.blocks import Block  # noqa: E402
 from readlint.checks import glossary_link, undefined_jargon  # noqa: E402
+from readlint.document import parse  # noqa: E402
 from readlint.linter import Linter  # noqa: E402
 from readlint.prose import Sentence, Word  # noqa: E402
 from readlint.settings import Choices  # noqa: E402
@@ -248,3 +249,13 @@ def test_a_term_takes_at_most_twelve_words_before_its_hard_word():
     assert result.error is None and not result.notices
     jargon = [p for p in result.problems if p.rule == "undefined-jargon"]
     assert jargon and all(len(p.message) < 400 for p in jargon)
+
+
+def test_a_long_question_heading_is_read_once_for_its_words():
+    words = [f"word{n}" for n in range(20_000)]
+    page = parse("## What is " + " ".join(words) + "?\n\nBody text.\n")
+    # each term asked about is compared with the heading by size first (each a pass over the
+    # whole heading before: 20,000 words 29 s)
+    assert not any(nearby.under_own_heading(page, 1, w) for w in words)
+    short = parse("## What is prognosis?\n\nThe prognosis is good.\n")
+    assert nearby.under_own_heading(short, 1, "prognosis")

@@ -236,6 +236,13 @@ def test_a_title_keeps_the_parts_of_its_subject_after_a_dash():
     assert flagged(f"---\ntitle: Babesiosis - NCI\n---\n\n{body}") == []
     assert [t for t, *_ in flagged(f"---\ntitle: Parasites - NCI\n---\n\n{body}")] == \
         ["Babesiosis"]
+    # a long site's name goes, a short form in capitals too, but not a type's number
+    assert flagged("---\ntitle: Babesiosis | National Institute of Allergy and Infectious "
+                   f"Diseases\n---\n\n{body}") == []
+    assert [t for t, *_ in flagged("---\ntitle: Parasites | National Institute of "
+                                   f"Babesiosis Research\n---\n\n{body}")] == ["Babesiosis"]
+    type_iv = "Andersen disease is glycogen storage disease type IV.\n"
+    assert flagged(f"---\ntitle: Glycogen storage disease - type IV\n---\n\n{type_iv}") == []
 
 
 def test_a_longer_term_whose_hard_words_were_met_before_is_not_reported():
@@ -376,6 +383,10 @@ def test_a_term_ends_where_the_next_item_of_a_run_in_list_starts():
     name = "It is nodular sclerosing Hodgkin lymphoma."
     start, end = undefined_jargon._whole_term(name, name.index("nodular"), name.index(" scl"))
     assert name[start:end] == "nodular sclerosing Hodgkin lymphoma"
+    # and a name that is an English word too, by what follows it
+    name = "It is neuronopathic Gaucher disease."
+    start, end = undefined_jargon._whole_term(name, name.index("neuro"), name.index(" Gau"))
+    assert name[start:end] == "neuronopathic Gaucher"
 
 
 def test_a_sign_in_a_list_of_signs_is_no_name():
@@ -388,6 +399,9 @@ def test_a_sign_in_a_list_of_signs_is_no_name():
     assert [t for t, *_ in flagged("Chemotherapy can harm healthy cells, such as those in the "
                                    "ovaries, which contain oocytes.",
                                    config=NO_GLOSSARY_TERMS)] == ["oocytes"]
+    # a list of drugs for signs is a list of drugs
+    assert flagged("Drugs that ease symptoms include tizanidine and dantrolene.",
+                   config=NO_GLOSSARY_TERMS) == []
     # names in brackets after their kind, but not signs after theirs
     assert flagged("Drugs that prevent it are antithrombotics (aspirin and anticoagulants).",
                    config=NO_GLOSSARY_TERMS) == []
@@ -1082,6 +1096,9 @@ def test_a_heading_explains_only_the_term_it_is_about():
     # a heading that names the term among other things is about something else
     assert [t for t, *_ in flagged(page.replace("What is prognosis", "What affects bile "
                                                 "duct cancer prognosis"))] == ["prognosis"]
+    # "WHO" is no question word
+    graded = "# Tumors\n\n## WHO grade 4 astrocytoma\n\nAn astrocytoma grows fast.\n"
+    assert flagged(graded) == []
 
 
 @pytest.mark.parametrize("text, term", [

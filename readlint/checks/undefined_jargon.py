@@ -1120,7 +1120,13 @@ def _next_item(text: str, end: int, word: str) -> bool:
     MedQuAD keeps GARD's ("... radiologic dye Strenuous exercise ...")? An English word with a
     capital after a word in small letters does; a name does not ("classic Hodgkin lymphoma")."""
     return word[:1].isupper() and word[1:].islower() and text[end - 1:end].islower() and \
-        an_english_word(word)
+        an_english_word(word) and _EPONYM_AFTER.match(text, end + 1 + len(word)) is None
+
+
+# A name that is an English word too, named by what comes after it: "Gaucher disease",
+# "Usher syndrome", "Bloom syndrome".
+_EPONYM_AFTER = lazy_re(r"['’]?s?\s+(?:disease|syndrome|sarcoma|lymphoma|tumou?rs?|anemia|"
+                        r"disorder|palsy|esophagus|ulcers?|sign|type)\b", re.I)
 
 
 _TERM_WORDS_BEFORE = 12  # (over both corpora, no term takes as many)
@@ -1413,6 +1419,22 @@ _SIGNS_IN_PARENTHESES = lazy_re(r"\b(?:symptoms?|signs?|features?|findings?|mani
                                 r"abnormalit(?:y|ies)|malformations?|anomal(?:y|ies)|defects?|"
                                 r"complications?|problems?)\s+(?:[a-z]+\s+)?\("
                                 r"(?:[^()]{0,60}(?:,|\bor\b|\band\b)\s*)?$", re.I)
+# What a list names when its word for signs is what a treatment or a test is for: "Drugs that
+# ease symptoms include tizanidine", "Medicines that may help reduce symptoms include ...",
+# "Tests for heart problems include ..." (not "treatment of another eye problem, such as").
+_TREATS_OR_TESTS = lazy_re(r"\b(?:drugs?|medicines?|medications?|treatments?|therap(?:y|ies)|"
+                           r"tests?|procedures?)\s+(?:(?:that|which|to|used\s+to)\s+"
+                           r"(?:\w+\s+){1,3}|for\s+(?:\w+\s+){0,2})$", re.I)
+
+
+def _signs_listed(signs: re.Pattern[str], text: str, start: int, reach: int) -> bool:
+    """Is text[:start] a list of signs (`signs`: a word for signs, then "include" or a
+    bracket) that no treatment or test is named before?"""
+    m = signs.search(text, max(0, start - reach), start)
+    return m is not None and \
+        _TREATS_OR_TESTS.search(text, max(0, m.start() - 60), m.start()) is None
+
+
 _LIST_AFTER = lazy_re(r"[^.;:]{0,120}?\b(?:is|are)\s+(?:all\s+)?(?:examples?|types?|kinds?)"
                       r"\s+of\b")
 
@@ -1723,11 +1745,11 @@ def _not_a_term(text: str, start: int, end: int, acronym: bool) -> bool:
             _BRAND_AFTER.match(text, end):
         return True  # a medicine named with its brand: "ribociclib (Kisqali)"
     if name and (_LIST_BEFORE.search(text, max(0, start - 200), start) and
-                 not _SIGNS_BEFORE.search(text, max(0, start - 260), start)
+                 not _signs_listed(_SIGNS_BEFORE, text, start, 260)
                  or _LIST_AFTER.match(text, end) or _NAME_USE_AFTER.match(text, end)
                  or (_NAMES_IN_PARENTHESES.search(text, max(0, start - 80), start)
                      and re.match(r"[^()]*\)", text[end:end + 80])
-                     and not _SIGNS_IN_PARENTHESES.search(text, max(0, start - 100), start))):
+                     and not _signs_listed(_SIGNS_IN_PARENTHESES, text, start, 100))):
         return True
     return not acronym and _USE_AFTER.match(text, end) is not None
 
