@@ -540,8 +540,9 @@ _ASKING = STOPWORDS | {"what", "how", "why", "who", "when", "which", "do", "does
 
 
 def _headings_above(doc: Document) -> list[tuple[frozenset[str], frozenset[str] | None]]:
-    """The folded words of the heading above each block (its own, for a heading), and, for
-    a heading that asks a question, the words it asks about (None for one that does not)."""
+    """The folded words of the heading above each block (for a heading, the one before it),
+    and, for a heading that asks a question, the words it asks about (None for one that does
+    not)."""
     found: list[tuple[frozenset[str], frozenset[str] | None]] = []
     heading: tuple[frozenset[str], frozenset[str] | None] = (frozenset(), None)
     for block in doc.blocks:
