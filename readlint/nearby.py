@@ -749,10 +749,13 @@ _ANNOUNCES_LIST = lazy_re(r"\b(?:include|includes|including|such as|are|types?|k
                           r"forms?|(?:types?|kinds?|forms?)\s+of\s+[^.:]{1,40}|"
                           r"the following[^.:]*)\s*:\s*$", re.I)
 # The same with its colon lost, the kinds being what the sentence is about ("Specific types
-# include", "Abused drugs include"; not "Side effects of these drugs include", whose items are
-# side effects): a sentence of a few words, read from its start.
+# include", "Abused drugs include", "Degenerative nerve diseases include"; not "Side effects
+# of these drugs include", whose items are side effects): a sentence of a few words, read
+# from its start.
 _ANNOUNCES_LIST_NO_COLON = lazy_re(r"(?:^|[.!?;:]\s+)((?:(?!of\b)[A-Za-z-]+\s+){0,3}"
-                                   r"(?:types|kinds|forms|drugs|medicines|medications|agents)"
+                                   r"(?:types|kinds|forms|drugs|medicines|medications|agents|"
+                                   r"diseases|disorders|conditions|cancers|tumors|syndromes|"
+                                   r"infections|illnesses)"
                                    r"\s+(?:may\s+)?include)\s*$", re.I)
 
 

@@ -551,6 +551,10 @@ def test_the_items_of_a_list_of_types_are_kinds_even_with_the_colon_lost():
             "- Asbestosis, from inhaling asbestos fibers\n- Siderosis, from inhaling iron\n")
     assert flagged(text) == []
     assert flagged("Dust causes lung disease. Types include\n\n- Asbestosis, from dust\n") == []
+    # so are diseases a sentence about them lists ("Degenerative nerve diseases include")
+    text = ("Some are genetic. Degenerative nerve diseases include\n\n"
+            "- Amyotrophic lateral sclerosis\n- Spinal muscular atrophy\n")
+    assert flagged(text) == []
     # a list of signs is not a list of kinds: each sign is a term to explain; nor are the
     # side effects of drugs, the words before "include" not being the sentence's subject
     text = "Signs of the disease include\n\n- hepatomegaly\n- a rash\n"
