@@ -256,6 +256,11 @@ def rare_run(size: int) -> str:
     return FRONT + "1. Drugs called" + "the are" * size + "ab- genes" * size + "\n"
 
 
+def linked_terms(size: int) -> str:
+    """One paragraph of `size` glossary terms, each linked, each with a plain one after it."""
+    return FRONT + " and ".join(f"[chemotherapy](/p/{i}) biopsy" for i in range(size)) + ".\n"
+
+
 # name: (make, full size, what the full size is)
 CASES: dict[str, tuple[Callable[[int], str], int, str]] = {
     "long-word": (long_word, 30_000, "letters"),
@@ -287,6 +292,7 @@ CASES: dict[str, tuple[Callable[[int], str], int, str]] = {
     "coded-words": (coded_words, 20_000, "words"),
     "names-and-spaces": (names_and_spaces, 100_000, "bytes"),
     "rare-run": (rare_run, 20_000, "words"),
+    "linked-terms": (linked_terms, 20_000, "links"),
 }
 
 

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Generic, NamedTuple, Protocol, TypeVar
 from urllib.parse import urlsplit
 
 from . import logistic
@@ -82,9 +82,9 @@ def glossary_uses(doc: Document, find: Callable[[str], list[Match]], section_lev
         matches = tuple(found[index] if found is not None else find(block.text))
         uses = []
         read: set[int] = set()  # links whose own text gave the uses
+        links = _Spans(block.links)
         for match in matches:
-            link = next((lk for lk in block.links
-                         if lk.start < match.end and match.start < lk.end), None)
+            link = links.first_over(match.start, match.end)
             if link is not None and (link.start, link.end) != (match.start, match.end):
                 # The link covers a shorter or longer term than the match: the linked text is
                 # the term the writer chose ("[HER2](...)-positive").
@@ -96,12 +96,42 @@ def glossary_uses(doc: Document, find: Callable[[str], list[Match]], section_lev
                     uses.extend(subs)
                     continue
             uses.append(Use(block, match, section, link, matches))
+        terms = _Spans(matches)
         for link in block.links:
-            if not any(link.start < m.end and m.start < link.end for m in matches):
+            if terms.first_over(link.start, link.end) is None:
                 # a linked term the block's words hide: "[T-DM1](...)1" reads "T-DM11"
                 uses.extend(_linked_uses(block, link, find, section, matches))
         uses.sort(key=lambda use: use.match.start)
         yield from uses
+
+
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+_S = TypeVar("_S", bound=_Span)
+
+
+class _Spans(Generic[_S]):
+    """A block's links, or its glossary matches, asked which is the first to overlap a
+    place: by bisection when they stand in order without overlapping (as they do), so a
+    paragraph of thousands of linked terms is not read through for each of them."""
+
+    def __init__(self, spans: Sequence[_S]) -> None:
+        self.spans = spans
+        self.ordered = all(a.end <= b.start for a, b in zip(spans[:-1], spans[1:], strict=True))
+        self.ends = [span.end for span in spans] if self.ordered else []
+
+    def first_over(self, start: int, end: int) -> _S | None:
+        """The first span (in their order) that overlaps text[start:end], or None."""
+        if not self.ordered:
+            return next((span for span in self.spans if span.start < end and start < span.end),
+                        None)
+        i = bisect.bisect_right(self.ends, start)
+        return self.spans[i] if i < len(self.spans) and self.spans[i].start < end else None
 
 
 def _linked_uses(block: Block, link: Link, find: Callable[[str], list[Match]], section: int,

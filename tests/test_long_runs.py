@@ -15,8 +15,17 @@ from hypothesis import example, given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from markdown_pieces import texts  # noqa: E402
 
-from readlint import difficulty, jargon_model, nearby, prose, syllables, wordforms  # noqa: E402
-from readlint.blocks import Block  # noqa: E402
+from readlint import (  # noqa: E402
+    difficulty,
+    glossary_sets,
+    jargon_model,
+    linkpractice,
+    nearby,
+    prose,
+    syllables,
+    wordforms,
+)
+from readlint.blocks import Block, Link  # noqa: E402
 from readlint.checks import glossary_link, undefined_jargon  # noqa: E402
 from readlint.document import parse  # noqa: E402
 from readlint.linter import Linter  # noqa: E402
@@ -259,3 +268,33 @@ def test_a_long_question_heading_is_read_once_for_its_words():
     assert not any(nearby.under_own_heading(page, 1, w) for w in words)
     short = parse("## What is prognosis?\n\nThe prognosis is good.\n")
     assert nearby.under_own_heading(short, 1, "prognosis")
+
+
+def first_over_every_span(spans, start, end):
+    """`linkpractice._Spans.first_over` as it read before: every span tried in order."""
+    return next((span for span in spans if span.start < end and start < span.end), None)
+
+
+SPAN = st.tuples(st.integers(0, 40), st.integers(1, 6)).map(lambda s: Link(s[0], s[0] + s[1],
+                                                                             "/x", 0, 0))
+
+
+@given(st.lists(SPAN, max_size=8), st.integers(0, 45), st.integers(1, 8), st.booleans())
+def test_the_first_link_over_a_term(spans, start, length, in_order):
+    if in_order:  # as a block's links stand: in order, none over another
+        spans = sorted({s.start: s for s in spans}.values())
+        spans = [s for i, s in enumerate(spans) if all(t.end <= s.start for t in spans[:i])]
+    found = linkpractice._Spans(spans).first_over(start, start + length)
+    assert found == first_over_every_span(spans, start, start + length)
+
+
+def test_a_paragraph_of_many_linked_terms_is_read_once_for_each():
+    text = " and ".join(f"[chemotherapy](/p/{i}) biopsy" for i in range(4_000)) + ".\n"
+    page = parse("---\naudienceLevel: patient\n---\n\n" + text)
+    find = glossary_sets.matcher_for(("nci-cancer-terms",)).find
+    uses = list(linkpractice.glossary_uses(page, find))
+    # each linked term has its own link, each plain one none (each use looked for its link
+    # through every link of the paragraph before: 8,000 links 8 s)
+    assert sum(use.link is not None for use in uses) == 4_000
+    assert all(use.link is None or use.block.text[use.link.start:use.link.end] ==
+               "chemotherapy" for use in uses)

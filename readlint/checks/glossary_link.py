@@ -664,7 +664,7 @@ def _begins_a_name(use: Use) -> bool:
     adjective is hard and left unexplained."""
     match = use.match
     return " " not in match.text and name_it_begins(
-        use.block.text, match.start, match.end, {m.start for m in use.matches}) is not None
+        use.block.text, match.start, match.end, use.match_index().starts) is not None
 
 
 def _parts(term: str) -> set[str]:

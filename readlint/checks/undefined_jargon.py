@@ -503,6 +503,7 @@ class _BlockTerms:
         self._foreign: bool | None = None  # worked out when first needed
         self.spans = [(m.start, m.end, m.text) for m in page.glossary_terms[index]]  # in order
         self.span_starts = [start for start, _, _ in self.spans]
+        self._span_start_set: frozenset[int] | None = None
         self.covered = 0  # the end of the last term taken whole
         self.reported_end = 0  # the end of the last term reported
 
@@ -607,7 +608,9 @@ class _BlockTerms:
         link."""
         if not term.in_glossary or term.acronym or " " in term.text:
             return term.end
-        end = name_it_begins(self.text, term.start, term.end, self.span_starts)
+        if self._span_start_set is None:  # (made once a block: asked of each term)
+            self._span_start_set = frozenset(self.span_starts)
+        end = name_it_begins(self.text, term.start, term.end, self._span_start_set)
         if end is None or any(term.end < lk.end and lk.start < end for lk in self.block.links):
             return term.end
         return end
