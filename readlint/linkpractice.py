@@ -332,9 +332,8 @@ def _brackets(text: str) -> tuple[list[int], list[int]]:
 def _opening_parenthesis(text: str, start: int) -> int:
     """Index of the '(' that text[start] is inside (the nearest one still open), or -1.
     (The brackets are found once for a text, then looked up by binary search.)"""
-    if "(" not in text:
-        return -1
-    opens, shuts = _brackets(text)
+    opens, shuts = _brackets(text)  # (found once for a text: a long one without any is
+    # not read again for each term)
     i = bisect.bisect_left(opens, start) - 1
     if i < 0:
         return -1

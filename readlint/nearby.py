@@ -265,6 +265,8 @@ def explained_at_next_use(text: str, start: int, end: int) -> bool:
     term = text[start:end]
     _, stop = sentence_span(text, start, end)
     _, next_stop = sentence_span(text, stop, stop)
+    next_stop = min(next_stop, end + _NEXT_USE_REACH)  # (a "sentence" of a whole page, with
+    # no full stop, is not searched again for each term in it)
     at = text.find(term, end, next_stop)
     while at >= 0:
         after = at + len(term)
@@ -274,6 +276,9 @@ def explained_at_next_use(text: str, start: int, end: int) -> bool:
                 return True
         at = text.find(term, at + 1, next_stop)
     return False
+
+
+_NEXT_USE_REACH = 3_000  # characters: the next use of the term a moment later
 
 
 def _stands_alone(text: str, start: int, first: int) -> bool:
