@@ -247,6 +247,11 @@ def test_a_term_takes_at_most_twelve_words_before_its_hard_word():
     name = "amyotrophic lateral sclerosis"
     assert undefined_jargon._whole_term(name, name.index("sclerosis"), len(name)) == \
         (0, len(name))
+    # a word longer than the 40 characters looked at is not cut into the term
+    long_word = "x " + "a" * 60 + " cholecystectomy"
+    start, end = undefined_jargon._whole_term(long_word, long_word.index("chole"),
+                                              len(long_word))
+    assert long_word[start:end] == "cholecystectomy"
     run = " ".join(["cholecystectomy"] * 40)
     start, end = undefined_jargon._whole_term(run, len(run) - len("cholecystectomy"), len(run))
     assert end == len(run) and len(run[start:end].split()) == 13

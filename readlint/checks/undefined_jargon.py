@@ -1106,9 +1106,11 @@ def _whole_term(text: str, start: int, end: int) -> tuple[int, int]:
             not _next_item(text, end, m.group(1)):
         end = m.end()
     for _ in range(_TERM_WORDS_BEFORE):
-        m = _WORD_BEFORE.search(text, max(0, start - 40), start)
-        if m is None or not _term_word(m.group(1)) or _CLASS_NOUN.fullmatch(m.group(1)):
-            break
+        reach = max(0, start - 40)
+        m = _WORD_BEFORE.search(text, reach, start)
+        if m is None or not _term_word(m.group(1)) or _CLASS_NOUN.fullmatch(m.group(1)) or \
+                m.start(1) == reach and text[reach - 1:reach].isalpha():
+            break  # (nor the end of a word longer than the 40 characters looked at)
         if not m.group(1)[:1].isupper() or sentence_start(text, m.start(1)):
             start = m.start(1)
         elif _first_word_of_term(text, m.start(1), m.end(1)):
