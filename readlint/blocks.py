@@ -1,12 +1,14 @@
 """The pieces a document's prose is made of: blocks of prose with their source map, the links
-in them, images, comments and sections. Plain values; nothing here reads or parses."""
+in them, images, comments and sections, and a block's spans (links, terms) looked up by
+binary search. Plain values; nothing here reads or parses."""
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from itertools import accumulate
+from typing import Generic, NamedTuple, Protocol, TypeVar
 
 
 class Link(NamedTuple):
@@ -17,6 +19,49 @@ class Link(NamedTuple):
     href: str
     source_start: int
     source_end: int
+
+
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+_S = TypeVar("_S", bound=_Span)
+
+
+class Spans(Generic[_S]):
+    """Spans of a text (a block's links, its glossary terms: anything with a start and an
+    end), asked in a binary search whether one holds or overlaps a place, and which comes
+    first: time linear in the text however many there are."""
+
+    def __init__(self, spans: Sequence[_S]) -> None:
+        self.spans = spans
+        # in order, none over another (as a block's links and terms stand)
+        self.in_order = all(a.end <= b.start
+                            for a, b in zip(spans[:-1], spans[1:], strict=True))
+        ordered = spans if self.in_order else sorted(spans, key=lambda s: (s.start, s.end))
+        self.starts = [span.start for span in ordered]
+        self.ends = list(accumulate((span.end for span in ordered), max))
+
+    def holds(self, start: int, end: int) -> bool:
+        """Does a span hold all of start..end?"""
+        at = bisect.bisect_right(self.starts, start) - 1
+        return at >= 0 and end <= self.ends[at]
+
+    def touches(self, start: int, end: int) -> bool:
+        """Does a span overlap start..end?"""
+        at = bisect.bisect_left(self.starts, end) - 1
+        return at >= 0 and self.ends[at] > start
+
+    def first_over(self, start: int, end: int) -> _S | None:
+        """The first span (in the order given) that overlaps start..end, or None."""
+        if not self.in_order:
+            return next((span for span in self.spans if span.start < end and start < span.end),
+                        None)
+        at = bisect.bisect_right(self.ends, start)
+        return self.spans[at] if at < len(self.spans) and self.spans[at].start < end else None
 
 
 class Image(NamedTuple):

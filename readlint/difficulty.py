@@ -43,7 +43,6 @@ cells) outside the sections about the page (references, disclaimers, "About this
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import json
 import math
@@ -55,7 +54,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from . import nearby
-from .blocks import Block
+from .blocks import Block, Link, Spans
 from .document import Document
 from .explanations import explained
 from .glossary_sets import block_matches
@@ -65,6 +64,7 @@ from .prose import CITATION, WORD, Sentence, Word
 from .readability import familiar_words, is_familiar
 from .stock import stock_key, stock_sentences
 from .syllables import default_counter
+from .termmatch import Match
 from .vocabulary import (
     EVERYDAY_ABBREVIATIONS,
     SKIP_SECTIONS,
@@ -381,26 +381,6 @@ def _foreign(blocks: Sequence[Block], index: int, known: dict[int, bool]) -> boo
     return found
 
 
-class _Spans:
-    """Spans of a text (start, end), sorted once, to ask in a binary search whether one of
-    them holds or touches a place: time linear in the text however many there are."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self.starts = [start for start, _ in ordered]
-        self.ends = list(itertools.accumulate((end for _, end in ordered), max))
-
-    def holds(self, start: int, end: int) -> bool:
-        """Does a span hold all of start..end?"""
-        at = bisect.bisect_right(self.starts, start) - 1
-        return at >= 0 and end <= self.ends[at]
-
-    def touches(self, start: int, end: int) -> bool:
-        """Does a span overlap start..end?"""
-        at = bisect.bisect_left(self.starts, end) - 1
-        return at >= 0 and self.ends[at] > start
-
-
 def _counts_of(doc: Document, limits: Limits, weighed: frozenset[str] | None,
                places: set[int]) -> dict[int, Found]:
     """The counts of the sentences at `places`; with `weighed`, only those named there (and
@@ -477,8 +457,8 @@ class _PageTerms:
         self.easy = _EASY.setdefault(limits, set())
         self.block_index = -1
         self.text = ""
-        self._glossary: _Spans | None = None
-        self._links: _Spans | None = None
+        self._glossary: Spans[Match] | None = None
+        self._links: Spans[Link] | None = None
 
     def enter(self, block_index: int) -> None:
         """Read the block at `block_index` next."""
@@ -490,14 +470,13 @@ class _PageTerms:
     def in_glossary(self, word: Word) -> bool:
         """Is the word inside a glossary term of the block?"""
         if self._glossary is None:
-            self._glossary = _Spans((m.start, m.end) for m in self.matches[self.block_index])
+            self._glossary = Spans(self.matches[self.block_index])
         return self._glossary.holds(word.start, word.end)
 
     def linked(self, word: Word) -> bool:
         """Does a link of the block touch the word?"""
         if self._links is None:
-            self._links = _Spans((link.start, link.end)
-                                 for link in self.doc.blocks[self.block_index].links)
+            self._links = Spans(self.doc.blocks[self.block_index].links)
         return self._links.touches(word.start, word.end)
 
     def sort(self, word: Word, name: bool, acronym: bool, lower: bool) -> int:

@@ -24,11 +24,11 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, Generic, NamedTuple, Protocol, TypeVar
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from . import logistic
-from .blocks import Block, Link
+from .blocks import Block, Link, Spans
 from .document import Document
 from .explanations import ends_also_called, explained, places
 from .glossary import Glossary
@@ -82,7 +82,7 @@ def glossary_uses(doc: Document, find: Callable[[str], list[Match]], section_lev
         matches = tuple(found[index] if found is not None else find(block.text))
         uses = []
         read: set[int] = set()  # links whose own text gave the uses
-        links = _Spans(block.links)
+        links = Spans(block.links)
         for match in matches:
             link = links.first_over(match.start, match.end)
             if link is not None and (link.start, link.end) != (match.start, match.end):
@@ -96,42 +96,13 @@ def glossary_uses(doc: Document, find: Callable[[str], list[Match]], section_lev
                     uses.extend(subs)
                     continue
             uses.append(Use(block, match, section, link, matches))
-        terms = _Spans(matches)
+        terms = Spans(matches)
         for link in block.links:
             if terms.first_over(link.start, link.end) is None:
                 # a linked term the block's words hide: "[T-DM1](...)1" reads "T-DM11"
                 uses.extend(_linked_uses(block, link, find, section, matches))
         uses.sort(key=lambda use: use.match.start)
         yield from uses
-
-
-class _Span(Protocol):
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-
-
-_S = TypeVar("_S", bound=_Span)
-
-
-class _Spans(Generic[_S]):
-    """A block's links, or its glossary matches, asked which is the first to overlap a
-    place: by bisection when they stand in order without overlapping (as they do), so a
-    paragraph of thousands of linked terms is not read through for each of them."""
-
-    def __init__(self, spans: Sequence[_S]) -> None:
-        self.spans = spans
-        self.ordered = all(a.end <= b.start for a, b in zip(spans[:-1], spans[1:], strict=True))
-        self.ends = [span.end for span in spans] if self.ordered else []
-
-    def first_over(self, start: int, end: int) -> _S | None:
-        """The first span (in their order) that overlaps text[start:end], or None."""
-        if not self.ordered:
-            return next((span for span in self.spans if span.start < end and start < span.end),
-                        None)
-        i = bisect.bisect_right(self.ends, start)
-        return self.spans[i] if i < len(self.spans) and self.spans[i].start < end else None
 
 
 def _linked_uses(block: Block, link: Link, find: Callable[[str], list[Match]], section: int,

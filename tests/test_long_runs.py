@@ -25,7 +25,7 @@ from readlint import (  # noqa: E402
     syllables,
     wordforms,
 )
-from readlint.blocks import Block, Link  # noqa: E402
+from readlint.blocks import Block, Link, Spans  # noqa: E402
 from readlint.checks import glossary_link, undefined_jargon  # noqa: E402
 from readlint.document import parse  # noqa: E402
 from readlint.linter import Linter  # noqa: E402
@@ -276,21 +276,26 @@ def test_a_long_question_heading_is_read_once_for_its_words():
 
 
 def first_over_every_span(spans, start, end):
-    """`linkpractice._Spans.first_over` as it read before: every span tried in order."""
+    """`blocks.Spans.first_over` as glossary-link's uses read it before: every span tried in
+    order."""
     return next((span for span in spans if span.start < end and start < span.end), None)
 
 
-SPAN = st.tuples(st.integers(0, 40), st.integers(1, 6)).map(lambda s: Link(s[0], s[0] + s[1],
+SPAN = st.tuples(st.integers(0, 40), st.integers(0, 6)).map(lambda s: Link(s[0], s[0] + s[1],
                                                                              "/x", 0, 0))
 
 
-@given(st.lists(SPAN, max_size=8), st.integers(0, 45), st.integers(1, 8), st.booleans())
-def test_the_first_link_over_a_term(spans, start, length, in_order):
+@given(st.lists(SPAN, max_size=8), st.integers(0, 45), st.integers(0, 8), st.booleans())
+def test_the_spans_over_a_place(spans, start, length, in_order):
     if in_order:  # as a block's links stand: in order, none over another
         spans = sorted({s.start: s for s in spans}.values())
         spans = [s for i, s in enumerate(spans) if all(t.end <= s.start for t in spans[:i])]
-    found = linkpractice._Spans(spans).first_over(start, start + length)
-    assert found == first_over_every_span(spans, start, start + length)
+    end = start + length
+    found = Spans(spans)
+    assert found.first_over(start, end) == first_over_every_span(spans, start, end)
+    # what undefined-jargon and sentence difficulty ask: is the place linked, or in a term?
+    assert found.touches(start, end) == any(s.start < end and start < s.end for s in spans)
+    assert found.holds(start, end) == any(s.start <= start and end <= s.end for s in spans)
 
 
 def test_a_paragraph_of_many_linked_terms_is_read_once_for_each():

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from .. import jargon_model, nearby
-from ..blocks import Block
+from ..blocks import Block, Spans
 from ..document import Document
 from ..explanations import explained, places
 from ..glossary_sets import block_matches
@@ -504,6 +504,7 @@ class _BlockTerms:
         self.spans = [(m.start, m.end, m.text) for m in page.glossary_terms[index]]  # in order
         self.span_starts = [start for start, _, _ in self.spans]
         self._span_start_set: frozenset[int] | None = None
+        self.links = Spans(block.links)  # asked for each term: is it linked?
         self.covered = 0  # the end of the last term taken whole
         self.reported_end = 0  # the end of the last term reported
 
@@ -611,7 +612,7 @@ class _BlockTerms:
         if self._span_start_set is None:  # (made once a block: asked of each term)
             self._span_start_set = frozenset(self.span_starts)
         end = name_it_begins(self.text, term.start, term.end, self._span_start_set)
-        if end is None or any(term.end < lk.end and lk.start < end for lk in self.block.links):
+        if end is None or self.links.touches(term.end, end):
             return term.end
         return end
 
@@ -664,7 +665,7 @@ class _BlockTerms:
     def _accounted_for(self, term: _Term) -> bool:
         if term.in_glossary and self.page.skip_glossary_terms:
             return True
-        if any(lk.start < term.end and term.start < lk.end for lk in self.block.links):
+        if self.links.touches(term.start, term.end):
             return True
         if _linked_on_page(term.text, self.page.linked_stems):
             return True  # its hardest word is linked on the page, in some form
@@ -1416,13 +1417,12 @@ _LIST_BEFORE = lazy_re(r"\b(?:(?:include|includes|including|such as)\s+|"
 # A list of what an illness shows, not of names: "Symptoms include dizziness, loss of
 # coordination, blurred vision, nystagmus" (a reader told that a word is a sign still does
 # not know what it is).
-_SIGNS_BEFORE = lazy_re(r"\b(?:symptoms?|signs?|features?|findings?|manifestations?|"
-                        r"abnormalities|complications?|problems?)\b[^.;:]{0,60}?"
+_SIGN_WORDS = r"symptoms?|signs?|features?|findings?|manifestations?|complications?|problems?"
+_SIGNS_BEFORE = lazy_re(r"\b(?:" + _SIGN_WORDS + r"|abnormalities)\b[^.;:]{0,60}?"
                         r"\b(?:include|includes|including|such as)\s+[^.;:]{0,150}$", re.I)
 # ... or in brackets after the kind of sign: "Eye abnormalities (e.g., ptosis, coloboma)".
-_SIGNS_IN_PARENTHESES = lazy_re(r"\b(?:symptoms?|signs?|features?|findings?|manifestations?|"
-                                r"abnormalit(?:y|ies)|malformations?|anomal(?:y|ies)|defects?|"
-                                r"complications?|problems?)\s+(?:[a-z]+\s+)?\("
+_SIGNS_IN_PARENTHESES = lazy_re(r"\b(?:" + _SIGN_WORDS + r"|abnormalit(?:y|ies)|malformations?|"
+                                r"anomal(?:y|ies)|defects?)\s+(?:[a-z]+\s+)?\("
                                 r"(?:[^()]{0,60}(?:,|\bor\b|\band\b)\s*)?$", re.I)
 # What a list names when its word for signs is what a treatment or a test is for: "Drugs that
 # ease symptoms include tizanidine", "Medicines that may help reduce symptoms include ...",
