@@ -117,7 +117,7 @@ def number_words(token: str) -> list[str] | None:
     if len(whole) > LONGEST_NUMBER:
         # a code, not a number: said digit by digit (as a number, Python refuses to read
         # one of over 4,300 digits, and saying it costs the square of its length)
-        spoken = [_ONES[int(d)] or "zero" for d in whole]
+        spoken = _digit_by_digit(whole)
     else:
         value = int(whole)
         if len(whole) == 4 and (1100 <= value <= 1999 or 2010 <= value <= 2099):
@@ -126,8 +126,13 @@ def number_words(token: str) -> list[str] | None:
         else:
             spoken = _integer(value)
     if frac:
-        spoken += ["point"] + [_ONES[int(d)] or "zero" for d in frac]
+        spoken += ["point"] + _digit_by_digit(frac)
     return spoken
+
+
+def _digit_by_digit(digits: str) -> list[str]:
+    """The words for the digits said one by one: "307" is "three zero seven"."""
+    return [_ONES[int(d)] or "zero" for d in digits]
 
 
 def _below_100(n: int) -> list[str]:
