@@ -179,6 +179,7 @@ def test_a_sentence_the_swap_would_break_gets_nothing():
 def test_swaps_an_editor_would_not_make_on_cancer_and_nih_pages():
     # read on the corpora: each of these reads wrong with the substitute in place
     for text in ("The trial ran with a few participating hospitals in the United States.",
+                 "The radiologists at each of the 15 participating sites led the study.",
                  "Based on the one additional year of data, the results held.",
                  "What additional questions will be answered by the study?",
                  "Treatments are based on an individuals particular symptoms.",

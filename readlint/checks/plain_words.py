@@ -473,8 +473,10 @@ def _form(pair: Pair, low: str, before: list[str], after: list[str]) -> str | No
     elif low == forms.vbg or low.endswith("ing"):
         if noun_too and not (previous in _BE or sure_object):
             return None  # a noun here: "safety monitoring committee"
-        if previous in _DETERMINERS and _noun_or_adjective(following) and not sure_object:
-            return None  # an adjective before its noun: "a few participating hospitals"
+        if (previous in _DETERMINERS or previous.isdigit()) and \
+                _noun_or_adjective(following) and not sure_object:
+            return None  # an adjective before its noun: "a few participating hospitals",
+            # "the 15 participating sites"
         if pair.intransitive and (not _gerund_subject(before) or
                                   _noun_or_adjective(following)):
             return None  # an adjective unless what does it stands before it ("the cancer
