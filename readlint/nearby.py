@@ -404,6 +404,10 @@ _DEFINING_VERB = lazy_re(r"(?:\s*\([^()]{1,40}\))?(?:\s+[\w-]+){0,4}?\s+(?:is|ar
 _DOES_NEXT = lazy_re(r"(?:\s*\([^()]{1,40}\))?\s+(?:(?:can|may|will)\s+)?(?:boosts?|helps?|"
                      r"uses?|treats?|kills?|blocks?|stops?|works?|targets?)\b")
 _IS_A = lazy_re(r"\s+(?:is|are)\s+(?:an?|the|one)\s")
+# What it is, not what it causes or how it comes about: "Angina is chest pain ...",
+# "Radical trachelectomy (also called radical cervicectomy) is ..."
+_SAYS_WHAT = lazy_re(r"(?:\s*\([^()]{1,40}\))?\s+(?:is|are|means|mean|refers|refer|describes|"
+                     r"describe)\b")
 _LATER_SENTENCES = 3
 
 
@@ -422,21 +426,53 @@ def next_sentence_defines(text: str, start: int, end: int) -> bool:
     for stop in ends[i:i + _LATER_SENTENCES]:
         if stop >= len(text):
             return False
-        found = list(_WORD.finditer(text, stop, min(len(text), stop + 200)))[:len(words) + 1]
-        verb = _DEFINING_VERB
-        if found and found[0].group().lower() in ("a", "an", "the") and words[0] not in (
-                "a", "an", "the"):
-            # "A sigmoidoscope is a thin, tube-like instrument ...", not "The nephrectomy is
-            # done in a hospital": after an article, only "is a ..." defines
-            found, verb = found[1:], _IS_A
-        found = found[:len(words)]
-        if found and [fold(m.group()) for m in found] == words and \
-                not re.sub(r"\b(?:an?|the)\b", "", text[stop:found[0].start()],
-                           flags=re.I).strip(" \"“*_") and \
-                (verb.match(text, found[-1].end()) is not None or
-                 verb is _DEFINING_VERB and _DOES_NEXT.match(text, found[-1].end()) is not None):
+        if _opens_defining(text, stop, words):
             return True
     return False
+
+
+def _opens_defining(text: str, at: int, words: list[str], strict: bool = False) -> bool:
+    """Does the sentence at text[at:] start with the term (its folded `words`, maybe after
+    an article) and say what it is or does? `strict`: only what it is ("is", "means",
+    "refers to") or does ("uses", "treats"), not what it causes or how it happens."""
+    found = list(_WORD.finditer(text, at, min(len(text), at + 200)))[:len(words) + 1]
+    verb = _SAYS_WHAT if strict else _DEFINING_VERB
+    if found and found[0].group().lower() in ("a", "an", "the") and words[0] not in (
+            "a", "an", "the"):
+        # "A sigmoidoscope is a thin, tube-like instrument ...", not "The nephrectomy is
+        # done in a hospital": after an article, only "is a ..." defines
+        found, verb = found[1:], _IS_A
+    found = found[:len(words)]
+    return bool(found) and [fold(m.group()) for m in found] == words and \
+        not re.sub(r"\b(?:an?|the)\b", "", text[at:found[0].start()],
+                   flags=re.I).strip(" \"“*_") and \
+        (verb.match(text, found[-1].end()) is not None or
+         (verb is _DEFINING_VERB or strict) and
+         _DOES_NEXT.match(text, found[-1].end()) is not None)
+
+
+def defined_further_on(doc: Document, block_index: int, term: str) -> bool:
+    """Does a paragraph or list item a little further down, in the same part of the page,
+    open with the term and say what it is or does ("... a cone biopsy, with a cold knife
+    conization or LEEP.", then a paragraph on "Cold knife conization uses a scalpel to remove
+    a cone-shaped piece of tissue ..."; "The subserosa is a thin layer ...")? A reader meets
+    the explanation a moment later. Further away than the next sentence, only "is a ..."
+    or what it does counts, not what it causes ("Proteinuria may cause ...")."""
+    words = [fold(w) for w in _WORD.findall(term)]
+    if not words:
+        return False
+    for block in doc.blocks[block_index + 1:block_index + 1 + _BLOCKS_FURTHER_ON]:
+        if block.kind == "heading":
+            if block.level <= _MAJOR_SECTION:
+                return False  # another part of the page
+            continue
+        if _opens_defining(block.text, 0, words, strict=True):
+            return True
+    return False
+
+
+_BLOCKS_FURTHER_ON = 8
+_MAJOR_SECTION = 2  # the level of a heading that starts another part of the page
 
 
 _SUBJECT_DEFINED = lazy_re(r"(?:\s+(?:of|in|on|at|from|with)\s+(?:the\s+)?[\w-]+){0,2}"
@@ -856,6 +892,7 @@ def explained_nearby(doc: Document, block_index: int, text: str, start: int, end
         explained_at_next_use(text, start, end) or bold_label(doc, block_index, start, end) or \
         says_what_it_does(text, end) or keyed_to_its_name(text, start, end) or \
         defined_in_next_block(doc, block_index, term) or \
+        defined_further_on(doc, block_index, term) or \
         under_own_heading(doc, block_index, term) or misread(text, start, end) or \
         inheritance_explained(text, start, end) or \
         kinds and (kind_given(text, start, end) or announced_kind(text, start) or

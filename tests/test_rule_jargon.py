@@ -1367,3 +1367,17 @@ def test_a_term_explained_where_a_capital_makes_it_look_like_a_name():
     # not explained where it stands with its capital: its later use is reported
     assert ("syndactyly", 1, 262) in flagged(findings.format(
         "(narrow, short fingers) Syndactyly,"))
+
+
+def test_a_paragraph_further_down_that_opens_with_the_term_and_says_what_it_is():
+    text = ("Your doctor may suggest surgery with cold knife conization.\n\n"
+            "Surgery is done in a hospital.\n\n"
+            "### Cone biopsy\n\n"
+            "Cold knife conization uses a sharp knife to remove a cone of tissue.\n")
+    assert flagged(text) == []
+    # not what it causes, nor past the start of another part of the page
+    causes = text.replace("Cold knife conization uses a sharp knife to remove",
+                          "Cold knife conization may cause bleeding after removing")
+    assert [s for s, _, _ in flagged(causes)] == ["cold knife conization"]
+    other_part = text.replace("### Cone biopsy", "## After treatment")
+    assert [s for s, _, _ in flagged(other_part)] == ["cold knife conization"]

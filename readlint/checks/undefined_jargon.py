@@ -148,6 +148,11 @@ class UndefinedJargon(Rule):
       - for a pattern of inheritance, the reason that says what it means: "an autosomal
         dominant pattern because one copy of the altered gene in each cell is sufficient ...",
         "incomplete penetrance because not everyone who inherits ...";
+      - a paragraph or list item a little further down (up to 8 blocks, not past a heading of
+        level 1 or 2) that opens with the term and says what it is or does: "... with cold
+        knife conization or radical trachelectomy.", then "Cold knife conization uses a
+        scalpel to remove ...", "Angina is chest pain ..." (not what it causes: "Proteinuria
+        may cause ...");
       - its explanation in brackets where it is used again, on its own, in the next sentence:
         "... during mitosis). It blocks cell growth by stopping mitosis (cell division)." (not
         examples, how it is given, or what explains a longer name: "an ictal EEG (recorded
