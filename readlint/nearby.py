@@ -18,13 +18,15 @@ let the sentence say what kind of thing it is; a reader is not lost there either
   embryonal sarcoma of the liver is a rare cancer that ...";
 - under its own heading, or in the paragraph after a list item or label that names it:
   "- Medulloepitheliomas" then "Medulloepithelioma is a fast-growing tumor ...";
+- in a paragraph a little further down that opens with it and says what it is or does:
+  "... cold knife conization or LEEP." then "Cold knife conization uses a scalpel to ...";
 - by its kind: "Two diuretics used to treat edema are hydrochlorothiazide and furosemide",
   "the synuclein gene SCNA", "this form of selenium", "substances, vanillylmandelic acid
   (VMA) and homovanillic acid (HVA), that are made when ...";
 - as one of the kinds a sentence announces: "It is classified in CMT4A, CMT4B1, ...".
 
-Each test works on one block's text (and, for the next block, the document), in time linear
-in the text.
+Each test works on one block's text (and, for the blocks after it, the document), in time
+linear in the text.
 """
 
 from __future__ import annotations
@@ -404,10 +406,11 @@ _DEFINING_VERB = lazy_re(r"(?:\s*\([^()]{1,40}\))?(?:\s+[\w-]+){0,4}?\s+(?:is|ar
 _DOES_NEXT = lazy_re(r"(?:\s*\([^()]{1,40}\))?\s+(?:(?:can|may|will)\s+)?(?:boosts?|helps?|"
                      r"uses?|treats?|kills?|blocks?|stops?|works?|targets?)\b")
 _IS_A = lazy_re(r"\s+(?:is|are)\s+(?:an?|the|one)\s")
-# What it is, not what it causes or how it comes about: "Angina is chest pain ...",
-# "Radical trachelectomy (also called radical cervicectomy) is ..."
-_SAYS_WHAT = lazy_re(r"(?:\s*\([^()]{1,40}\))?\s+(?:is|are|means|mean|refers|refer|describes|"
-                     r"describe)\b")
+# What it is, not what is done with it, how it is or what causes it: "Radical
+# trachelectomy (also called radical cervicectomy) is a ...", "... means", "... refers to";
+# not "... is done under general anesthesia", "... is not painful", "... is caused by".
+_SAYS_WHAT = lazy_re(r"(?:\s*\([^()]{1,40}\))?\s+(?:(?:is|are)\s+(?:an?|the|one)\s|means\b|"
+                     r"mean\b|refers\b|refer\b|describes\b|describe\b)")
 _LATER_SENTENCES = 3
 
 
@@ -433,8 +436,9 @@ def next_sentence_defines(text: str, start: int, end: int) -> bool:
 
 def _opens_defining(text: str, at: int, words: list[str], strict: bool = False) -> bool:
     """Does the sentence at text[at:] start with the term (its folded `words`, maybe after
-    an article) and say what it is or does? `strict`: only what it is ("is", "means",
-    "refers to") or does ("uses", "treats"), not what it causes or how it happens."""
+    an article) and say what it is or does? `strict`: only what it is ("is a ...", "means",
+    "refers to") or does ("uses", "treats"), not what it causes, how it is or what is done
+    with it. After an article, only "is a ..." counts, strict or not."""
     found = list(_WORD.finditer(text, at, min(len(text), at + 200)))[:len(words) + 1]
     verb = _SAYS_WHAT if strict else _DEFINING_VERB
     if found and found[0].group().lower() in ("a", "an", "the") and words[0] not in (
@@ -443,30 +447,38 @@ def _opens_defining(text: str, at: int, words: list[str], strict: bool = False) 
         # done in a hospital": after an article, only "is a ..." defines
         found, verb = found[1:], _IS_A
     found = found[:len(words)]
+    # what it does ("uses", "treats") says what it is too, but not after an article
+    does_too = verb is not _IS_A
     return bool(found) and [fold(m.group()) for m in found] == words and \
         not re.sub(r"\b(?:an?|the)\b", "", text[at:found[0].start()],
                    flags=re.I).strip(" \"“*_") and \
         (verb.match(text, found[-1].end()) is not None or
-         (verb is _DEFINING_VERB or strict) and
-         _DOES_NEXT.match(text, found[-1].end()) is not None)
+         does_too and _DOES_NEXT.match(text, found[-1].end()) is not None)
 
 
 def defined_further_on(doc: Document, block_index: int, term: str) -> bool:
-    """Does a paragraph or list item a little further down, in the same part of the page,
-    open with the term and say what it is or does ("... a cone biopsy, with a cold knife
-    conization or LEEP.", then a paragraph on "Cold knife conization uses a scalpel to remove
-    a cone-shaped piece of tissue ..."; "The subserosa is a thin layer ...")? A reader meets
-    the explanation a moment later. Further away than the next sentence, only "is a ..."
-    or what it does counts, not what it causes ("Proteinuria may cause ...")."""
+    """Does a paragraph or list item a little further down (among the next 8 blocks,
+    headings of lower levels counted, not past a heading of level 1 or 2 nor a line standing
+    for an empty heading's text), not an image's caption, open with the term and say what it
+    is or does ("... a cone biopsy, with a cold knife conization or LEEP.", then a paragraph
+    on "Cold knife conization uses a scalpel to remove a cone-shaped piece of tissue ...";
+    "The subserosa is a thin layer ...")? A reader meets the explanation a moment later.
+    Further away than the next sentence, only "is a ...", "means" or what it does counts,
+    not what it causes ("Proteinuria may cause ..."), how it is or what is done with it
+    ("... is done under general anesthesia")."""
     words = [fold(w) for w in _WORD.findall(term)]
     if not words:
         return False
-    for block in doc.blocks[block_index + 1:block_index + 1 + _BLOCKS_FURTHER_ON]:
-        if block.kind == "heading":
-            if block.level <= _MAJOR_SECTION:
-                return False  # another part of the page
+    last = min(len(doc.blocks), block_index + 1 + _BLOCKS_FURTHER_ON)
+    for index in range(block_index + 1, last):
+        block = doc.blocks[index]
+        if block.kind == "heading" or index in doc.heading_lines:
+            if block.kind == "heading" and block.level <= _MAJOR_SECTION or \
+                    index in doc.heading_lines:
+                return False  # another part of the page (or a heading written wrongly)
             continue
-        if _opens_defining(block.text, 0, words, strict=True):
+        if block.kind in ("paragraph", "list_item") and index not in doc.captions and \
+                _opens_defining(block.text, 0, words, strict=True):
             return True
     return False
 

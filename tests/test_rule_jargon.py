@@ -1381,3 +1381,13 @@ def test_a_paragraph_further_down_that_opens_with_the_term_and_says_what_it_is()
     assert [s for s, _, _ in flagged(causes)] == ["cold knife conization"]
     other_part = text.replace("### Cone biopsy", "## After treatment")
     assert [s for s, _, _ in flagged(other_part)] == ["cold knife conization"]
+    # nor what is done with it, how it is, or what it does after an article
+    for said in ("Cold knife conization is done under general anesthesia.",
+                 "Cold knife conization is not painful for most people.",
+                 "The cold knife conization will help your doctor find cancer."):
+        later = text.replace("Cold knife conization uses a sharp knife to remove a cone of "
+                             "tissue.", said)
+        assert [s for s, _, _ in flagged(later)] == ["cold knife conization"], said
+    # "is a ...", after an article too
+    is_a = text.replace("Cold knife conization uses", "The cold knife conization is a way")
+    assert flagged(is_a) == []

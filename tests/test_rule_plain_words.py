@@ -188,6 +188,9 @@ def test_swaps_an_editor_would_not_make_on_cancer_and_nih_pages():
                  "It can cause a variety of additional signs and symptoms.",
                  "The enzyme is unable to perform its normal function."):
         assert found(text) == [], text
+    # a number that ends a phrase does not make the participle after it an adjective
+    assert [m for _, _, _, m in found("Patients aged 65 utilizing insulin need checks.")] == [
+        'Use "using" instead of "utilizing".']
     # where they read right, the swaps stay
     assert [m for _, _, _, m in found(
         "Ask about participating in a clinical trial. Additional research is needed. An "

@@ -473,7 +473,7 @@ def _form(pair: Pair, low: str, before: list[str], after: list[str]) -> str | No
     elif low == forms.vbg or low.endswith("ing"):
         if noun_too and not (previous in _BE or sure_object):
             return None  # a noun here: "safety monitoring committee"
-        if (previous in _DETERMINERS or previous.isdigit()) and \
+        if (previous in _DETERMINERS or _counted(previous, before)) and \
                 _noun_or_adjective(following) and not sure_object:
             return None  # an adjective before its noun: "a few participating hospitals",
             # "the 15 participating sites"
@@ -689,6 +689,17 @@ better well fully soon again almost
 def _word_at(tokens: list[str]) -> str:
     """The first of the tokens when it is a word (not a mark), else ""."""
     return tokens[0] if tokens and tokens[0][:1].isalnum() else ""
+
+
+def _counted(previous: str, before: list[str]) -> bool:
+    """Is the word before a number that counts what follows ("the 15 participating sites",
+    "all 1,500 participating women", "15 participating sites ..."), not one that ends a
+    phrase ("women aged 65 utilizing insulin", "over 50")? `before`: the words before,
+    nearest first."""
+    if not previous.replace(",", "").isdigit() or not before or before[0] != previous:
+        return False
+    ahead = before[1] if len(before) > 1 else ""
+    return not ahead[:1].isalnum() or ahead in _DETERMINERS
 
 
 def _skip_adverbs(before: list[str]) -> str:
