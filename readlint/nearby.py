@@ -472,11 +472,9 @@ def defined_further_on(doc: Document, block_index: int, term: str) -> bool:
     last = min(len(doc.blocks), block_index + 1 + _BLOCKS_FURTHER_ON)
     for index in range(block_index + 1, last):
         block = doc.blocks[index]
-        if block.kind == "heading" or index in doc.heading_lines:
-            if block.kind == "heading" and block.level <= _MAJOR_SECTION or \
-                    index in doc.heading_lines:
-                return False  # another part of the page (or a heading written wrongly)
-            continue
+        if block.kind == "heading" and block.level <= _MAJOR_SECTION or \
+                index in doc.heading_lines:
+            return False  # another part of the page (or a heading's text written as a line)
         if block.kind in ("paragraph", "list_item") and index not in doc.captions and \
                 _opens_defining(block.text, 0, words, strict=True):
             return True
