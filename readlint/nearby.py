@@ -396,21 +396,26 @@ def next_sentence_on_its_head(text: str, start: int, end: int) -> bool:
     return False
 
 
-_DEFINING_VERB = lazy_re(r"(?:\s*\([^()]{1,40}\))?(?:\s+[\w-]+){0,4}?\s+(?:is|are|means|"
+# Another name or a short form in brackets after a term, before what is said of it: "Radical
+# trachelectomy (also called radical cervicectomy) removes ...", "TKIs (tyrosine kinase
+# inhibitors) are ...", "Warfarin (Coumadin), ...".
+_BRACKETED = r"(?:\s*\([^()]{1,40}\))?"
+_DEFINING_VERB = lazy_re(_BRACKETED + r"(?:\s+[\w-]+){0,4}?\s+(?:is|are|means|"
                          r"mean|refers|refer|describes|describe|happens|happen|occurs|"
                          r"occur|causes|cause|affects|affect|develops|develop|starts|"
                          r"start|begins|begin|forms|form)\b")
 # What the term does, said right after it, or after "can", "may" or "will": "Biologic therapy
 # boosts your body's own ability to fight cancer", "Antimuscarinics can help relax ..."; not
 # "... may not work for everyone", "Cholangiogram results help doctors ...".
-_DOES_NEXT = lazy_re(r"(?:\s*\([^()]{1,40}\))?\s+(?:(?:can|may|will)\s+)?(?:boosts?|helps?|"
+_DOES_NEXT = lazy_re(_BRACKETED + r"\s+(?:(?:can|may|will)\s+)?(?:boosts?|helps?|"
                      r"uses?|treats?|kills?|blocks?|stops?|works?|targets?)\b")
-_IS_A = lazy_re(r"\s+(?:is|are)\s+(?:an?|the|one)\s")
+_IS_A_WORDS = r"\s+(?:is|are)\s+(?:an?|the|one)\s"
+_IS_A = lazy_re(_IS_A_WORDS)
 # What it is, not what is done with it, how it is or what causes it: "Radical
 # trachelectomy (also called radical cervicectomy) is a ...", "... means", "... refers to";
 # not "... is done under general anesthesia", "... is not painful", "... is caused by".
-_SAYS_WHAT = lazy_re(r"(?:\s*\([^()]{1,40}\))?\s+(?:(?:is|are)\s+(?:an?|the|one)\s|means\b|"
-                     r"mean\b|refers\b|refer\b|describes\b|describe\b)")
+_SAYS_WHAT = lazy_re(_BRACKETED + r"(?:" + _IS_A_WORDS + r"|\s+(?:means|mean|refers|refer|"
+                     r"describes|describe)\b)")
 _LATER_SENTENCES = 3
 
 
@@ -486,7 +491,7 @@ _MAJOR_SECTION = 2  # the level of a heading that starts another part of the pag
 
 
 _SUBJECT_DEFINED = lazy_re(r"(?:\s+(?:of|in|on|at|from|with)\s+(?:the\s+)?[\w-]+){0,2}"
-                           r"(?:\s*\([^()]{1,40}\))?\s+(?:(?:has|have)\s+(?:an?|only|"
+                           + _BRACKETED + r"\s+(?:(?:has|have)\s+(?:an?|only|"
                            r"too|no|low|high|little|a\s+small|a\s+large)\b|"
                            r"(?:is|are)\s+(?:an?|the|one|"
                            r"a\s+(?:rare|common|type|kind|form)|types?\s+of|kinds?\s+of|"
@@ -501,7 +506,7 @@ _SUBJECT_DEFINED = lazy_re(r"(?:\s+(?:of|in|on|at|from|with)\s+(?:the\s+)?[\w-]+
 # "are found in patients with", "are measured in units of": no small word before the
 # plural). The subject may be a list: "Thalidomide, lenalidomide, and pomalidomide are drugs
 # that ...".
-_THINGS_OF_A_KIND = lazy_re(r"(?:\s*\([^()]{1,40}\))?"
+_THINGS_OF_A_KIND = lazy_re(_BRACKETED +
                             r"((?:\s*,\s*[\w-]+(?:\s+[\w-]+)?){0,4}(?:\s*,)?\s+(?:and|or)\s+"
                             r"[\w-]+(?:\s+[\w-]+)?)?"
                             r"\s+(?:are|were)\s+"
@@ -514,7 +519,7 @@ _NOT_THINGS = frozenset({"sometimes", "always", "perhaps", "afterwards", "beside
                          "backwards", "nowadays"})
 # The names before the term in a list of subjects ("Warfarin (Coumadin), dabigatran, "):
 # names, each maybe with its brand, a comma after each, then maybe "and" or "or".
-_NAMES_BEFORE = lazy_re(r"(?:[\w-]+(?:\s*\([^()]{1,40}\))?\s*,\s*)+(?:(?:and|or)\s*)?")
+_NAMES_BEFORE = lazy_re(r"(?:[\w-]+" + _BRACKETED + r"\s*,\s*)+(?:(?:and|or)\s*)?")
 
 
 def subject_defined(text: str, start: int, end: int, kinds: bool = True) -> bool:
