@@ -585,6 +585,33 @@ def under_own_heading(doc: Document, block_index: int, term: str) -> bool:
                             len(words) == 1 and _HEADING_WORD.get(min(words)) in heading)
 
 
+def section_before(doc: Document, block_index: int, term: str) -> bool:
+    """Is the term the name of a section above, of level 2 or lower, whose heading is the
+    term alone, with its abbreviation in brackets or not ("#### Transurethral resection
+    (TUR)", then a paragraph: "During TUR, the doctor removes ..."), and that opens with a
+    paragraph? The page explained it there, under its own name."""
+    words = frozenset(fold(w) for w in _WORD.findall(term))
+    named: dict[frozenset[str], int] = doc.memo("nearby named sections",
+                                                lambda: _named_sections(doc))
+    return bool(words) and named.get(words, block_index) < block_index
+
+
+def _named_sections(doc: Document) -> dict[frozenset[str], int]:
+    """The folded words of each heading of level 2 or lower that a paragraph follows
+    (without what it has in brackets), with the first such heading's index."""
+    found: dict[frozenset[str], int] = {}
+    blocks = doc.blocks
+    for index, block in enumerate(blocks[:-1]):
+        if block.kind == "heading" and block.level >= 2 and \
+                blocks[index + 1].kind == "paragraph":
+            words = frozenset(fold(w) for w in _WORD.findall(_BRACKETS.sub(" ", block.text)))
+            found.setdefault(words, index)
+    return found
+
+
+_BRACKETS = lazy_re(r"\([^()]*\)")
+
+
 # The plain word a section heading asks with, for a term its section then uses: NIH's pages
 # ask "What is the outlook for ...?" and answer "The prognosis for ...".
 _HEADING_WORD = {"prognosis": "outlook"}
@@ -908,7 +935,8 @@ def explained_nearby(doc: Document, block_index: int, text: str, start: int, end
         says_what_it_does(text, end) or keyed_to_its_name(text, start, end) or \
         defined_in_next_block(doc, block_index, term) or \
         defined_further_on(doc, block_index, term) or \
-        under_own_heading(doc, block_index, term) or misread(text, start, end) or \
+        under_own_heading(doc, block_index, term) or section_before(doc, block_index, term) or \
+        misread(text, start, end) or \
         inheritance_explained(text, start, end) or \
         kinds and (kind_given(text, start, end) or announced_kind(text, start) or
                    list_announced(doc, block_index))

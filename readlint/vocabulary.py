@@ -411,7 +411,8 @@ def misspelling_of(word: str, seldom: bool = False) -> str | None:
     `seldom`, for a word of 6 letters or more that English knows but seldom uses (Zipf
     SELDOM_ZIPF or less, as a frequent misspelling is: "symtoms"), the very common word (Zipf 4
     or more) it is a letter left out of, or two letters swapped ("atony" is no "tony" with a
-    letter added)."""
+    letter added), or the common word (Zipf 3 or more) it is with an ending that sounds the
+    same spelled the other way ("detectible": "detectable")."""
     frequency = zipf(word)
     if len(word) < (6 if seldom else 5) or len(word) > LONGEST_WORD or not word.isascii() or \
             not word.isalpha() or not word.islower() or \
@@ -438,7 +439,24 @@ def misspelling_of(word: str, seldom: bool = False) -> str | None:
             found = table.get(candidate)
             if found is not None and (centibels := int(found)) <= best_centibels:
                 best, best_centibels = candidate, centibels
+    if best is None and seldom:
+        best = _other_ending(word)
     return best
+
+
+# Endings spelled alike by ear, one often written for the other: "detectible" for
+# "detectable", "existance" for "existence".
+_ENDINGS_ALIKE = (("ible", "able"), ("able", "ible"), ("ance", "ence"), ("ence", "ance"),
+                  ("ancy", "ency"), ("ency", "ancy"), ("ant", "ent"), ("ent", "ant"))
+
+
+def _other_ending(word: str) -> str | None:
+    """The common word (Zipf 3 or more) a seldom word is with its ending spelled the other
+    way ("detectible": "detectable"), or None."""
+    for ending, other in _ENDINGS_ALIKE:
+        if word.endswith(ending) and zipf(candidate := word[:-len(ending)] + other) >= 3.0:
+            return candidate
+    return None
 
 
 SELDOM_ZIPF = 1.5

@@ -1391,3 +1391,36 @@ def test_a_paragraph_further_down_that_opens_with_the_term_and_says_what_it_is()
     # "is a ...", after an article too
     is_a = text.replace("Cold knife conization uses", "The cold knife conization is a way")
     assert flagged(is_a) == []
+
+
+def test_a_section_of_its_own_further_up_explains_the_term():
+    page = ("# Bladder cancer\n\n## Treatment\n\n#### Transurethral resection (TUR)\n\n"
+            "During TUR, the doctor takes out the tumor with a thin tube put into the "
+            "bladder.\n\n## Late effects\n\nLate effects may follow:\n\n"
+            "- transurethral resection\n- radiation therapy\n")
+    assert "transurethral resection" not in [t for t, *_ in flagged(page)]
+    # a heading that names more than the term is about something else
+    other = page.replace("#### Transurethral resection (TUR)",
+                         "#### Transurethral resection and radiation")
+    assert "transurethral resection" in [t for t, *_ in flagged(other)]
+    # nor a heading with nothing but a list under it, nor one below the use
+    listed = page.replace("During TUR", "- During TUR")
+    assert "transurethral resection" in [t for t, *_ in flagged(listed)]
+    below = ("# Bladder cancer\n\nLate effects may follow transurethral resection.\n\n"
+             "#### Transurethral resection\n\nThe doctor takes out the tumor.\n")
+    assert [t for t, *_ in flagged(below)] == ["transurethral resection"]
+
+
+def test_an_ending_spelled_the_other_way_is_named_as_a_misspelling():
+    found = {p.subject: p.message for p in lint(
+        "True interval cancers were not detectible at the time of last screening, and "
+        "they had a tendancy to grow.\n", select="undefined-jargon")}
+    assert 'misspelling of "detectable"' in found["detectible"]
+    assert 'misspelling of "tendency"' in found["tendancy"]
+
+
+def test_a_gene_named_with_its_kinase_is_no_abbreviation_to_spell_out():
+    assert flagged("One of the drug's targets is RET kinase, found in thyroid cells.\n") == []
+    assert flagged("Mutations activate the KIT or PDGFRA kinases in the tumor.\n") == []
+    assert [t for t, *_ in flagged("The drug's target is RET, found in thyroid cells.\n")] \
+        == ["RET"]

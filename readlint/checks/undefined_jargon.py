@@ -70,55 +70,53 @@ class UndefinedJargon(Rule):
 
     What counts as hard: a word rare in everyday English (wordfreq's Zipf scale, set per
     audience; a word counts as common when its plain form is, so "numbness" is as easy as
-    "numb"), a less rare word that is medical (built the medical way, with -itis, -ectomy,
-    -oma, -emia, -penia, -ology, hyper-, hypo-, ..., in a medical glossary, or a term of one
-    with a word-building ending: "catheterization", "estrogenic"), a less rare word that
-    health pages use far more often than English does ("autosomal", "glycogen"), and an
-    abbreviation or code (HER2, PSA, T-DM1) that is never spelled out (its plural as known as
-    it: "MRIs", "DVDs"). Drug and brand names
-    count. A hard word starts a term of several words when the words after it are rare or
-    medical too, and the whole term is reported once ("amyotrophic lateral sclerosis"; with
-    a capital inside a list, "Acanthosis nigricans"); a word of the glossaries is reported with
-    the medical adjectives before it that name it with it ("Hepatic encephalopathy", "axonal
-    neuropathy"; not "recurrent" or "curative"). A hard part of a word joined by hyphens is
-    reported as the whole word ("salpingo-oophorectomy", "tonic-clonic"; not
-    "warfarin-induced", whose other part is a common word).
-    Inflected forms are one term ("metastasized", "metastasize"; "TKIs", "TKI"), and a noun
-    counts as common when its plural is ("neuron", as "neurons" is common). A word English
-    does not know, one letter left out, added or swapped from a common word, is reported as a
-    likely misspelling instead ("symtpoms" for "symptoms"), and so is a word of six letters or
-    more that English seldom uses, a letter short of a very common one or two of its letters
-    swapped ("symtoms"), or one a slip or two from a word of
-    the page (not another form of it: "metaphyses" beside "metaphyseal"; not a medical word
-    with another prefix: "nephroblastoma" beside "neuroblastoma"). A word and a small word run
-    together are named as such ("esophagusis": "esophagus is", "ofsleep": "of sleep",
-    "foratherosclerosis"), and so are a word and a very common one ("creatininewaste",
-    "cortisolmay") and words with a number between them ("than5days").
+    "numb"), a less rare word that is medical (built the medical way, with -itis, -ectomy, -oma,
+    -emia, -penia, -ology, hyper-, hypo-, ..., in a medical glossary, or a term of one with a
+    word-building ending: "catheterization", "estrogenic"), a less rare word that health pages
+    use far more often than English does ("autosomal", "glycogen"), and an abbreviation or code
+    (HER2, PSA, T-DM1) that is never spelled out (its plural as known as it: "MRIs", "DVDs").
+    Drug and brand names count. A hard word starts a term of several words when the words after
+    it are rare or medical too, and the whole term is reported once ("amyotrophic lateral
+    sclerosis"; with a capital inside a list, "Acanthosis nigricans"); a word of the glossaries
+    is reported with the medical adjectives before it that name it with it ("Hepatic
+    encephalopathy", "axonal neuropathy"; not "recurrent" or "curative"). A hard part of a word
+    joined by hyphens is reported as the whole word ("salpingo-oophorectomy", "tonic-clonic";
+    not "warfarin-induced", whose other part is a common word). Inflected forms are one term
+    ("metastasized", "metastasize"; "TKIs", "TKI"), and a noun counts as common when its plural
+    is ("neuron", as "neurons" is common). A word English does not know, one letter left out,
+    added or swapped from a common word, is reported as a likely misspelling instead ("symtpoms"
+    for "symptoms"), and so is a word of six letters or more that English seldom uses, a letter
+    short of a very common one or two of its letters swapped ("symtoms") or its ending spelled
+    the other way ("detectible"), or one a slip or two from a word of the page (not another form
+    of it: "metaphyses" beside "metaphyseal"; not a medical word with another prefix:
+    "nephroblastoma" beside "neuroblastoma"). A word and a small word run together are named as
+    such ("esophagusis": "esophagus is", "ofsleep": "of sleep", "foratherosclerosis"), and so
+    are a word and a very common one ("creatininewaste", "cortisolmay") and words with a number
+    between them ("than5days").
 
     Not hard: names of people, places and organisations (a capital letter inside a sentence, a
     word inside a longer capitalised name, initials and degrees such as "Goodman PJ" or "MSc",
     states such as "Salt Lake City, UT"); trials, study groups and meetings ("the ADAURA
     clinical trial", "the RESONATE investigators", "dubbed CAPP2"); stage and group labels (IIA,
     IVC, T2N0M0, N1mi, IIIb, "type C1"); a chromosome's band ("16p13.3", "q11.2"); numbers with
-    units ("1.1 GBq"); two words typed without the space or dash between them ("endoscopea
-    small tube", a typing fault, not a term); email
-    addresses; everyday words with an everyday prefix or run together ("unwashed", "regrow",
-    "noncancerous", "underarm", "hipbone"); genes and proteins named as such ("*MN1*", "the BCMA
-    protein", "KRAS inhibitor", "HER2-targeted"); a virus named as one ("cytomegalovirus"),
-    and a cancer, syndrome, vaccine or acid named as one ("acute lymphocytic leukemia");
-    codes joined by a dash are one term ("PD-L1" in "PD-L1-expressing"); a numbered type of
-    an abbreviation already met ("HPV-11" after "HPV"); pronunciation keys
-    ("(oh-LA-puh-rib)"); web addresses; everyday abbreviations (COVID-19); everyday words
-    made from everyday ones ("editorialists", "biotechnology"); a medicine named with its
-    brand ("ribociclib (Kisqali)"), and the drug a page is about, on that page; "anti" or
-    "non" before the page's own subject; words of illness that general English uses too
-    ("recur", "operable", "postmenopausal": data/everyday-health-words.txt).
+    units ("1.1 GBq"); two words typed without the space or dash between them ("endoscopea small
+    tube", a typing fault, not a term); email addresses; everyday words with an everyday prefix
+    or run together ("unwashed", "regrow", "noncancerous", "underarm", "hipbone"); genes and
+    proteins named as such ("*MN1*", "the BCMA protein", "KRAS inhibitor", "RET kinase",
+    "HER2-targeted"); a virus named as one ("cytomegalovirus"), and a cancer, syndrome, vaccine
+    or acid named as one ("acute lymphocytic leukemia"); codes joined by a dash are one term
+    ("PD-L1" in "PD-L1-expressing"); a numbered type of an abbreviation already met ("HPV-11"
+    after "HPV"); pronunciation keys ("(oh-LA-puh-rib)"); web addresses; everyday abbreviations
+    (COVID-19); everyday words made from everyday ones ("editorialists", "biotechnology"); a
+    medicine named with its brand ("ribociclib (Kisqali)"), and the drug a page is about, on
+    that page; "anti" or "non" before the page's own subject; words of illness that general
+    English uses too ("recur", "operable", "postmenopausal": data/everyday-health-words.txt).
     Only the first use on the page is checked; headings, short title lines, paragraphs in
-    another language, blocks of characters that could not be read (an ebook's data), list
-    items that name an outside resource ("Genetic Testing Registry: Familial hypokalemia"),
-    the titles of a list of pages (a title, then "patient | health professional" links) and
-    administrative sections are not. Terms in the rule set's glossaries are left to the
-    glossary-link rule when `skip_glossary_terms` is on.
+    another language, blocks of characters that could not be read (an ebook's data), list items
+    that name an outside resource ("Genetic Testing Registry: Familial hypokalemia"), the titles
+    of a list of pages (a title, then "patient | health professional" links) and administrative
+    sections are not. Terms in the rule set's glossaries are left to the glossary-link rule when
+    `skip_glossary_terms` is on.
 
     What counts as explained, at that first use (and then for the rest of the page; a
     first use written with a capital, as the items of a list run into a line are,
@@ -192,6 +190,8 @@ class UndefinedJargon(Rule):
         "electrocardiogram (ECG)";
       - the term in parentheses after the plain words for it, with another term: "airways
         (trachea and bronchi)";
+      - a section of its own further up: a heading that is the term alone, with its
+        abbreviation or not ("#### Transurethral resection (TUR)"), and a paragraph under it;
       - the heading of its section asking about it in a plain word: "## What is the outlook
         for ...?", then "The prognosis ...";
       - a kind named before a list the term is in ("Specific leukodystrophies include ...",
@@ -1066,7 +1066,7 @@ _LABEL_BEFORE = lazy_re(r"\b(?:(?:sub)?types?|groups?|class(?:es)?|grades?|stage
 _GENE_AFTER = lazy_re(r"(?:[\s,/-]+(?:and\s+|or\s+)?"
                       r"(?=([A-Z](?:[A-Z0-9]|-+(?=[A-Z0-9]))+|[A-Z]-))\1)*[\s*-]*(?:genes?|"
                       r"mutations?|mutated|-positive|fusions?|proteins?|oncogenes?|receptors?|enzymes?|"
-                      r"inhibitors?|-?targeted|-?targeting|pathways?|expression|status|"
+                      r"kinases?|inhibitors?|-?targeted|-?targeting|pathways?|expression|status|"
                       r"variants?|alterations?|rearrangements?|amplifications?|"
                       r"deletions?)\b")
 # A drug's suffix after its name: "mosunetuzumab-axgb", "liso-cel".
