@@ -161,7 +161,12 @@ def _explained(text: str, start: int, end: int, term_is_acronym: bool, kinds: bo
         if nxt and same and \
                 not (pointer and pointing_at_a_plural(pointer.group(1), text[start:end])):
             return True  # explained in the next sentence: "... cholangitis. It is an ..."
-    return False
+    numbered = _TYPE_NUMBER.match(text, end, end + 40)
+    # what it is, said after the number of its type: "neurofibromatosis type 1, a genetic
+    # disorder ...", "neoplasia type 1 (MEN1), in which ..." (not what the brackets after the
+    # number say: "neurofibromatosis type 1 (found in 8.5% of patients)")
+    return numbered is not None and \
+        _DEFINED_AFTER.match(text, numbered.end(), numbered.end() + 200) is not None
 
 
 def pointing_at_a_plural(pointer: str, term: str) -> bool:
@@ -474,6 +479,10 @@ _PAIRED = lazy_re(r"(?:\s+(?:and|or)\s+|/)(?!(?:the|an?)\s)[\w-]+(?:\s+[\w-]+)?"
                   r"(?=\s+(?:is|are)\b|\s+\((?:\S+\s+){2,}\S+\))")
 _HEAD_AFTER = lazy_re(r"[\"”']?[ -]([a-z]+)")  # after a closing quote too
 _ABBREVIATION_AFTER = lazy_re(r"\s*\([^()\s]{1,15}\)")
+# The number of a type after a name: "neurofibromatosis 1", "... type 2A", "... type II".
+# (with its abbreviation after it, which is no explanation: "type 1 (MEN 1)")
+_TYPE_NUMBER = lazy_re(r"\s(?:type\s)?(?:\d{1,2}[A-Za-z]?|[IV]{1,3})\b"
+                       r"(?:\s*\([A-Z][A-Z\d -]{0,12}\))?")
 
 
 def _after_starts(text: str, end: int, marks: _Marks) -> list[int]:

@@ -10,6 +10,7 @@ from helpers import lint
 from readlint import nearby
 from readlint.checks import undefined_jargon
 from readlint.config import Config
+from readlint.explanations import explained as explained_in
 
 ALL_TERMS = Config(raw_rules={"undefined-jargon": {"skip_glossary_terms": False}})
 NO_GLOSSARY_TERMS = Config(raw_rules={"undefined-jargon": {"skip_glossary_terms": True}})
@@ -1424,3 +1425,15 @@ def test_a_gene_named_with_its_kinase_is_no_abbreviation_to_spell_out():
     assert flagged("Mutations activate the KIT or PDGFRA kinases in the tumor.\n") == []
     assert [t for t, *_ in flagged("The drug's target is RET, found in thyroid cells.\n")] \
         == ["RET"]
+
+
+def test_what_a_term_is_said_after_the_number_of_its_type_explains_it():
+    page = ("Children with neurofibromatosis 1 (NF1), a genetic disorder that causes tumors to "
+            "form on nerves, were treated.\n")
+    assert flagged(page) == []
+    assert flagged(page.replace(" 1 (NF1)", " type 1")) == []
+    # what brackets after the number say is no explanation, nor an abbreviation with a space
+    found = "It was seen with neurofibromatosis type 1 (found in 8.5% of patients)."
+    assert not explained_in(found, found.index("neuro"), found.index(" type"))
+    assert [t for t, *_ in flagged("Rule out multiple endocrine neoplasia type 1 (MEN 1) and "
+                                   "jaw tumor syndrome (HPT-JT) first.\n")] == ["neoplasia"]

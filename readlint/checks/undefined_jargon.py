@@ -130,9 +130,9 @@ class UndefinedJargon(Rule):
         "X is a ...", "X means ...", "X refers to ...", "X, which is ...", "X, a ...", "X -
         a ..." or "X — a ...", "X—finding tumors that ...", "X is surgery to ...", "X are
         small hollow spaces around ...", "X, Y and Z are drugs that ..." (a subject said to
-        be things of a kind), "X involves flushing ...", and
-        what a phrase it begins means: "an autosomal dominant pattern of inheritance, which
-        means ...";
+        be things of a kind), "X involves flushing ...", what a phrase it begins means: "an
+        autosomal dominant pattern of inheritance, which means ...", and what it is said
+        after the number of its type: "neurofibromatosis 1 (NF1), a genetic disorder ...";
       - its plain words later in the sentence: "... decreased or absent sweating
         (anhidrosis)";
       - the next sentence: "... cholangitis. It is an infection of the bile ducts.", or by the
