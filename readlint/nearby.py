@@ -768,10 +768,11 @@ def kind_given(text: str, start: int, end: int) -> bool:
     "the steroid prednisone", "SCNA gene", "an apheresis machine", "certain substances,
     vanillylmandelic acid", "Two diuretics ... are hydrochlorothiazide and furosemide",
     "calcium channel blockers (i.e. nifedipine)", "Treatment is usually with prednisone", "the
-    genes are NPM1, FLT3 ...")?"""
+    genes are NPM1, FLT3 ...", "blood or other biospecimens")?"""
     if _KIND_NEXT.match(text, end) or _KIND_AFTER.match(text, end) or \
             _medicine_named(text, start, end) or _kind_said_before(text, start) or \
-            _kind_is(text, start, end) or _treatment_named(text, start, end):
+            _kind_is(text, start, end) or _treatment_named(text, start, end) or \
+            _example_before(text, start):
         return True
     if _ILLNESS_NAME.fullmatch(text, start, end) and \
             _ILLNESS_BEFORE.search(text, max(0, start - 60), start):
@@ -779,6 +780,20 @@ def kind_given(text: str, start: int, end: int) -> bool:
     begin, _ = sentence_span(text, start, end)
     return start - begin <= 300 and _KIND_THEN_NAMES.search(text[begin:start]) is not None \
         or _kinds_listed(text, begin, start)
+
+
+def _example_before(text: str, start: int) -> bool:
+    """Is the term a kind that an everyday thing right before it is one of ("blood or other
+    biospecimens", "surgery and other procedures")?"""
+    m = _OR_OTHER.search(text, max(0, start - 60), start)
+    if m is None or word_zipf(m.group(2)) < 4.0 or m.group(2).lower() in STOPWORDS:
+        return False
+    before = m.group(1)  # the word before it, which may make it part of a term: not
+    # "corticosteroid therapy or other immunosuppressive therapies"
+    return before is None or before.lower() in STOPWORDS or word_zipf(before) >= 3.5
+
+
+_OR_OTHER = lazy_re(r"(?:\b([^\W\d_]+)\s)?\b([^\W\d_]{3,}),?\s(?:or|and)\sother\s$")
 
 
 # "The most commonly affected genes are NPM1, FLT3, and ...", "One of these proteins is

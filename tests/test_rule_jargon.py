@@ -1437,3 +1437,26 @@ def test_what_a_term_is_said_after_the_number_of_its_type_explains_it():
     assert not explained_in(found, found.index("neuro"), found.index(" type"))
     assert [t for t, *_ in flagged("Rule out multiple endocrine neoplasia type 1 (MEN 1) and "
                                    "jaw tumor syndrome (HPT-JT) first.\n")] == ["neoplasia"]
+
+
+def test_an_everyday_thing_before_or_other_names_the_kind():
+    assert flagged("The bank keeps blood or other biospecimens for research.\n") == []
+    # not a small word, nor a term, before "or other"
+    assert [t for t, *_ in flagged("The bank keeps these or other biospecimens.\n")] == \
+        ["biospecimens"]
+
+
+def test_bodies_backing_a_meeting_and_genes_named_with_their_conditions():
+    assert flagged("It was an NCI/NIEHS-sponsored meeting on breast cancer.\n") == []
+    assert [t for t, *_ in flagged("Some have MUTYH-associated polyposis.\n")] == ["polyposis"]
+    # a status says no more of what HER2 is
+    assert [t for t, *_ in flagged("Tumors may be HER2-negative in some women.\n")] == ["HER2"]
+    assert [t for t, *_ in flagged("The NIEHS met on breast cancer.\n")] == ["NIEHS"]
+
+
+def test_a_greek_noun_and_its_adjective_are_one_term():
+    page = ("The scan found a metastasis in the liver. People with metastatic disease "
+            "have other care. The distant metastasis was small.\n")
+    assert [t for t, *_ in flagged(page)] == ["metastasis"]
+    assert [t for t, *_ in flagged(page.replace("a metastasis in", "a tumor in"))] == \
+        ["metastatic"]

@@ -82,41 +82,43 @@ class UndefinedJargon(Rule):
     encephalopathy", "axonal neuropathy"; not "recurrent" or "curative"). A hard part of a word
     joined by hyphens is reported as the whole word ("salpingo-oophorectomy", "tonic-clonic";
     not "warfarin-induced", whose other part is a common word). Inflected forms are one term
-    ("metastasized", "metastasize"; "TKIs", "TKI"), and a noun counts as common when its plural
-    is ("neuron", as "neurons" is common). A word English does not know, one letter left out,
-    added or swapped from a common word, is reported as a likely misspelling instead ("symtpoms"
-    for "symptoms"), and so is a word of six letters or more that English seldom uses, a letter
-    short of a very common one or two of its letters swapped ("symtoms") or its ending spelled
-    the other way ("detectible"), or one a slip or two from a word of the page (not another form
-    of it: "metaphyses" beside "metaphyseal"; not a medical word with another prefix:
-    "nephroblastoma" beside "neuroblastoma"). A word and a small word run together are named as
-    such ("esophagusis": "esophagus is", "ofsleep": "of sleep", "foratherosclerosis"), and so
-    are a word and a very common one ("creatininewaste", "cortisolmay") and words with a number
-    between them ("than5days").
+    ("metastasized", "metastasize"; "TKIs", "TKI"; a Greek noun and its adjective, "metastasis"
+    and "metastatic"), and a noun counts as common when its plural is ("neuron", as "neurons" is
+    common). A word English does not know, one letter left out, added or swapped from a common
+    word, is reported as a likely misspelling instead ("symtpoms" for "symptoms"), and so is a
+    word of six letters or more that English seldom uses, a letter short of a very common one or
+    two of its letters swapped ("symtoms") or its ending spelled the other way ("detectible"),
+    or one a slip or two from a word of the page (not another form of it: "metaphyses" beside
+    "metaphyseal"; not a medical word with another prefix: "nephroblastoma" beside
+    "neuroblastoma"). A word and a small word run together are named as such ("esophagusis":
+    "esophagus is", "ofsleep": "of sleep", "foratherosclerosis"), and so are a word and a very
+    common one ("creatininewaste", "cortisolmay") and words with a number between them
+    ("than5days").
 
     Not hard: names of people, places and organisations (a capital letter inside a sentence, a
     word inside a longer capitalised name, initials and degrees such as "Goodman PJ" or "MSc",
     states such as "Salt Lake City, UT"); trials, study groups and meetings ("the ADAURA
-    clinical trial", "the RESONATE investigators", "dubbed CAPP2"); stage and group labels (IIA,
-    IVC, T2N0M0, N1mi, IIIb, "type C1"); a chromosome's band ("16p13.3", "q11.2"); numbers with
-    units ("1.1 GBq"); two words typed without the space or dash between them ("endoscopea small
-    tube", a typing fault, not a term); email addresses; everyday words with an everyday prefix
-    or run together ("unwashed", "regrow", "noncancerous", "underarm", "hipbone"); genes and
-    proteins named as such ("*MN1*", "the BCMA protein", "KRAS inhibitor", "RET kinase",
-    "HER2-targeted"); a virus named as one ("cytomegalovirus"), and a cancer, syndrome, vaccine
-    or acid named as one ("acute lymphocytic leukemia"); codes joined by a dash are one term
-    ("PD-L1" in "PD-L1-expressing"); a numbered type of an abbreviation already met ("HPV-11"
-    after "HPV"); pronunciation keys ("(oh-LA-puh-rib)"); web addresses; everyday abbreviations
-    (COVID-19); everyday words made from everyday ones ("editorialists", "biotechnology"); a
-    medicine named with its brand ("ribociclib (Kisqali)"), and the drug a page is about, on
-    that page; "anti" or "non" before the page's own subject; words of illness that general
-    English uses too ("recur", "operable", "postmenopausal": data/everyday-health-words.txt).
-    Only the first use on the page is checked; headings, short title lines, paragraphs in
-    another language, blocks of characters that could not be read (an ebook's data), list items
-    that name an outside resource ("Genetic Testing Registry: Familial hypokalemia"), the titles
-    of a list of pages (a title, then "patient | health professional" links) and administrative
-    sections are not. Terms in the rule set's glossaries are left to the glossary-link rule when
-    `skip_glossary_terms` is on.
+    clinical trial", "the RESONATE investigators", "dubbed CAPP2") and the bodies that back them
+    ("an NCI/NIEHS-sponsored symposium"); stage and group labels (IIA, IVC, T2N0M0, N1mi, IIIb,
+    "type C1"); a chromosome's band ("16p13.3", "q11.2"); numbers with units ("1.1 GBq"); two
+    words typed without the space or dash between them ("endoscopea small tube", a typing fault,
+    not a term); email addresses; everyday words with an everyday prefix or run together
+    ("unwashed", "regrow", "noncancerous", "underarm", "hipbone"); genes and proteins named as
+    such ("*MN1*", "the BCMA protein", "KRAS inhibitor", "RET kinase", "HER2-targeted",
+    "HER2-negative", "MUTYH-associated polyposis"); a virus named as one ("cytomegalovirus"),
+    and a cancer, syndrome, vaccine or acid named as one ("acute lymphocytic leukemia"); codes
+    joined by a dash are one term ("PD-L1" in "PD-L1-expressing"); a numbered type of an
+    abbreviation already met ("HPV-11" after "HPV"); pronunciation keys ("(oh-LA-puh-rib)"); web
+    addresses; everyday abbreviations (COVID-19); everyday words made from everyday ones
+    ("editorialists", "biotechnology"); a medicine named with its brand ("ribociclib
+    (Kisqali)"), and the drug a page is about, on that page; "anti" or "non" before the page's
+    own subject; words of illness that general English uses too ("recur", "operable",
+    "postmenopausal": data/everyday-health-words.txt). Only the first use on the page is
+    checked; headings, short title lines, paragraphs in another language, blocks of characters
+    that could not be read (an ebook's data), list items that name an outside resource ("Genetic
+    Testing Registry: Familial hypokalemia"), the titles of a list of pages (a title, then
+    "patient | health professional" links) and administrative sections are not. Terms in the
+    rule set's glossaries are left to the glossary-link rule when `skip_glossary_terms` is on.
 
     What counts as explained, at that first use (and then for the rest of the page; a
     first use written with a capital, as the items of a list run into a line are,
@@ -168,7 +170,8 @@ class UndefinedJargon(Rule):
       - for a name (a drug, a gene), what it is for or what kind it is: "loperamide
         (Imodium) ... to treat diarrhea", "SNRIs include venlafaxine and levomilnacipran",
         "bisacodyl and senna are examples of laxatives", "beta-blockers (propranolol or
-        timolol)";
+        timolol)"; for a kind of thing, an everyday one it takes in: "blood or other
+        biospecimens";
       - "the drug X", "the medicine X", "the steroid X" for drug names, and what kind of
         thing it is said just before it: "the enzyme mevalonate kinase", "three genes, ETFA,
         ETFB, and ETFDH", "the parasite Babesia microti", "a different checkpoint molecule, CTLA-4",
@@ -468,13 +471,16 @@ class _Page:
 
     def known(self, key: str) -> bool:
         """Was the term (folded) met before on the page, itself, the word it is formed from
-        ("urethral" after "the urethra, a tube ...") or its Latin singular or plural
-        ("sclerae" after "the sclera"), or is it one never reported?"""
+        ("urethral" after "the urethra, a tube ..."), its Latin singular or plural
+        ("sclerae" after "the sclera"), its Greek noun or adjective ("metastatic" after
+        "metastasis", "necrosis" after "necrotic"), or is it one never reported?"""
         return key in self.seen or key in self.ignored or " " not in key and (
             key.endswith(_FORMED_ENDINGS) and any(
                 key.endswith(ending) and key[:-len(ending)] in self.seen
                 for ending in _FORMED_ENDINGS if len(key) - len(ending) >= 5) or
-            any(form in self.seen for form in _latin_number(key)))
+            any(form in self.seen for form in _latin_number(key)) or
+            any(key.endswith(ending) and len(key) - len(ending) >= 4 and
+                key[:-len(ending)] + other in self.seen for ending, other in _GREEK_FORMS))
 
     def abbreviation_explained_numbered(self, key: str) -> bool:
         """Was the abbreviation (folded) explained before with a number or type after it
@@ -655,10 +661,11 @@ class _BlockTerms:
         return True
 
     def _hard_words_seen(self, key: str) -> bool:
-        """Was every hard word of the term met before on the page ("allogeneic stem cell
-        transplants" after "allogeneic, which means the stem cells come from someone else")?"""
+        """Was every hard word of the term met before on the page, in any of its forms
+        (`_Page.known`: "allogeneic stem cell transplants" after "allogeneic, which means the
+        stem cells come from someone else", "distant metastasis" after "metastatic")?"""
         hard = [w for w in key.split() if hard_word(w, True, self.page.limits)]
-        return bool(hard) and all(w in self.page.seen for w in hard)
+        return bool(hard) and all(self.page.known(w) for w in hard)
 
     def accounted_for(self, term: _Term) -> bool:
         """Is the term left to glossary-link, linked, a kind of doctor, or explained? (An
@@ -744,6 +751,10 @@ _LATIN_NUMBERS = (("ae", "a"), ("a", "ae"), ("ses", "sis"), ("sis", "ses"), ("ys
                   ("ysis", "ys"), ("os", "osis"), ("osis", "os"), ("i", "us"), ("us", "i"),
                   ("ices", "ex"), ("ices", "ix"), ("ex", "ices"), ("ix", "ices"))
 
+
+# A Greek noun's ending and its adjective's, one for the other: "metastasis" and "metastatic",
+# "necrosis" and "necrotic", "metastases" and "metastatic".
+_GREEK_FORMS = (("tic", "sis"), ("tic", "ses"), ("sis", "tic"), ("ses", "tic"))
 
 # Endings that make an adjective of a term: "urethra" and "urethral", "aorta" and "aortic".
 _FORMED_ENDINGS = ("l", "al", "ic", "ar", "ous")
@@ -889,7 +900,8 @@ def _named(term: str, acronym: bool, in_glossary: bool, text: str, start: int) -
             (len(long_words) >= 3 or not sentence_start(text, start)):
         return True  # a name of several words in capitals: "National Center for ..."
     if acronym:
-        return bool(_STUDY_AFTER.match(text, end) or _TRIAL_NUMBER.fullmatch(term)
+        return bool(_STUDY_AFTER.match(text, end) or _BODY_AFTER.match(text, end) or
+                    _TRIAL_NUMBER.fullmatch(term)
                     or _STUDY_BEFORE.search(text, max(0, start - 100), start)
                     or (not in_glossary and in_proper_name(text, start, end))
                     or _person_or_place(text, start, end, term))
@@ -1065,7 +1077,8 @@ _LABEL_BEFORE = lazy_re(r"\b(?:(?:sub)?types?|groups?|class(?:es)?|grades?|stage
 # for each name more.
 _GENE_AFTER = lazy_re(r"(?:[\s,/-]+(?:and\s+|or\s+)?"
                       r"(?=([A-Z](?:[A-Z0-9]|-+(?=[A-Z0-9]))+|[A-Z]-))\1)*[\s*-]*(?:genes?|"
-                      r"mutations?|mutated|-positive|fusions?|proteins?|oncogenes?|receptors?|enzymes?|"
+                      r"mutations?|mutated|-positive|-associated|-related|fusions?|proteins?|"
+                      r"oncogenes?|receptors?|enzymes?|"
                       r"kinases?|inhibitors?|-?targeted|-?targeting|pathways?|expression|status|"
                       r"variants?|alterations?|rearrangements?|amplifications?|"
                       r"deletions?)\b")
@@ -1081,6 +1094,9 @@ _STUDY_AFTER = lazy_re(r"(?:\s+[A-Z\d][A-Z-]*\d[A-Z\d-]*)*"  # "ACCORD 07-FFCD 9
                        r"(?:trials?|study|studies|group|network|investigators|researchers|"
                        r"meeting|conference|symposium|cohort|program|center|institute|"
                        r"foundation|consortium|hospital)\b", re.I)
+# A body that backs a study or a meeting, named by what it does: "an NCI/NIEHS-sponsored
+# symposium", "NIH-funded research".
+_BODY_AFTER = lazy_re(r"[-‐](?:sponsored|funded|supported|led|run)\b")
 _STUDY_BEFORE = lazy_re(r"\b(?:dubbed|trials?|studies|study number|identifier|"
                         r"(?:conducted|led|funded|sponsored|run|coordinated) by)[\s:,]+$|"
                         r"\bpublished\b[^.]{0,80}\bin\s+[*_]?$|\d\s*$", re.I)
