@@ -414,8 +414,10 @@ _IS_A = lazy_re(_IS_A_WORDS)
 # What it is, not what is done with it, how it is or what causes it: "Radical
 # trachelectomy (also called radical cervicectomy) is a ...", "... means", "... refers to";
 # not "... is done under general anesthesia", "... is not painful", "... is caused by".
+# (things said to be things of a kind that ...: "Lobules are tiny glands that make milk")
 _SAYS_WHAT = lazy_re(_BRACKETED + r"(?:" + _IS_A_WORDS + r"|\s+(?:means|mean|refers|refer|"
-                     r"describes|describe)\b)")
+                     r"describes|describe)\b|\s+are\s+(?:[a-z-]+\s+){0,2}[a-z]{3,}s\s+"
+                     r"(?:that|which|in\s+which|where)\b)")
 _LATER_SENTENCES = 3
 
 
@@ -467,7 +469,9 @@ def defined_further_on(doc: Document, block_index: int, term: str) -> bool:
     for an empty heading's text), not an image's caption, open with the term and say what it
     is or does ("... a cone biopsy, with a cold knife conization or LEEP.", then a paragraph
     on "Cold knife conization uses a scalpel to remove a cone-shaped piece of tissue ...";
-    "The subserosa is a thin layer ...")? A reader meets the explanation a moment later.
+    "The subserosa is a thin layer ...", "Lobules are tiny glands that make milk"), or name
+    it after saying what it is ("... a rare type of heart failure during pregnancy called
+    peripartum cardiomyopathy")? A reader meets the explanation a moment later.
     Further away than the next sentence, only "is a ...", "means" or what it does counts,
     not what it causes ("Proteinuria may cause ..."), how it is or what is done with it
     ("... is done under general anesthesia")."""
@@ -481,9 +485,24 @@ def defined_further_on(doc: Document, block_index: int, term: str) -> bool:
                 index in doc.heading_lines:
             return False  # another part of the page (or a heading's text written as a line)
         if block.kind in ("paragraph", "list_item") and index not in doc.captions and \
-                _opens_defining(block.text, 0, words, strict=True):
+                (_opens_defining(block.text, 0, words, strict=True) or
+                 _called_there(block.text, term)):
             return True
     return False
+
+
+def _called_there(text: str, term: str) -> bool:
+    """Does the text name the term after saying what it is, with "called" or "known as" and
+    three words or more before them in the sentence ("... a rare type of heart failure during
+    pregnancy called peripartum cardiomyopathy")?"""
+    lowered = term.lower()
+    if lowered not in text.lower():
+        return False  # (most blocks: the term is not there)
+    named = re.compile(r"(?:[^\s.!?]+\s+){3}(?:called|known\s+as|referred\s+to\s+as)\s+"
+                       r"(?:an?\s+|the\s+)?" + r"\s+".join(map(re.escape, lowered.split())) +
+                       r"\b", re.I)
+    return any(named.search(sentence) for sentence in re.split(r"(?<=[.!?])\s+", text)
+               if lowered in sentence.lower())
 
 
 _BLOCKS_FURTHER_ON = 8

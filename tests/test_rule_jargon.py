@@ -1460,3 +1460,26 @@ def test_a_greek_noun_and_its_adjective_are_one_term():
     assert [t for t, *_ in flagged(page)] == ["metastasis"]
     assert [t for t, *_ in flagged(page.replace("a metastasis in", "a tumor in"))] == \
         ["metastatic"]
+
+
+def test_a_paragraph_further_down_that_names_the_term_after_saying_what_it_is():
+    page = ("The study followed women with peripartum cardiomyopathy.\n\n"
+            "Doctors know little about a rare type of heart failure during pregnancy called "
+            "peripartum cardiomyopathy.\n")
+    assert flagged(page) == []
+    # not a name given with too few words to say what it is
+    assert [t for t, *_ in flagged(page.replace("Doctors know little about a rare type of "
+                                                "heart failure during pregnancy called",
+                                                "It is called"))] == \
+        ["peripartum cardiomyopathy"]
+
+
+def test_a_list_item_further_down_says_what_things_of_a_kind_are():
+    page = ("Ask your doctor about aminosalicylates at the next visit.\n\n"
+            "Most people see the doctor twice a year.\n\n"
+            "Aminosalicylates are medications that help control inflammation.\n")
+    assert flagged(page) == []
+    # what they cause says not what they are
+    assert [t for t, *_ in flagged(page.replace("are medications that help control "
+                                                "inflammation", "may cause headaches"))] == \
+        ["aminosalicylates"]

@@ -151,9 +151,11 @@ class UndefinedJargon(Rule):
       - a paragraph or list item a little further down (up to 8 blocks, not past a heading of
         level 1 or 2) that opens with the term and says what it is or does: "... with cold
         knife conization or radical trachelectomy.", then "Cold knife conization uses a
-        scalpel to remove ...", "The subserosa is a thin layer ..." (not what it causes, how
-        it is or what is done with it: "Proteinuria may cause ...", "... is done under
-        general anesthesia");
+        scalpel to remove ...", "The subserosa is a thin layer ...", "Aminosalicylates are
+        medications that ..." (not what it causes, how it is or what is done with it:
+        "Proteinuria may cause ...", "... is done under general anesthesia"), or that names
+        it after saying what it is: "a rare type of heart failure during pregnancy called
+        peripartum cardiomyopathy";
       - its explanation in brackets where it is used again, on its own, in the next sentence:
         "... during mitosis). It blocks cell growth by stopping mitosis (cell division)." (not
         examples, how it is given, or what explains a longer name: "an ictal EEG (recorded
