@@ -862,9 +862,12 @@ _ANNOUNCED = lazy_re(r"\b(?:classified\s+(?:in|into|as)|(?:sub)?types?|forms|gro
                      r"(?:[^.;]{0,200}?(?:,|\band\b|\bor\b|\s-)\s+)?$", re.I)
 
 
+# (or a sentence saying how many kinds there are, the colon after what it adds: "There are
+# two types, neither of which is related to calcium in your diet:")
 _ANNOUNCES_LIST = lazy_re(r"\b(?:include|includes|including|such as|are|types?|kinds?|"
                           r"forms?|(?:types?|kinds?|forms?)\s+of\s+[^.:]{1,40}|"
-                          r"the following[^.:]*)\s*:\s*$", re.I)
+                          r"the following[^.:]*|there\s+are\s+(?:two|three|four|five|six|\d+)"
+                          r"\s+(?:main\s+)?(?:types|kinds|forms)\b[^.:]{0,80})\s*:\s*$", re.I)
 # The same with its colon lost, the kinds being what the sentence is about ("Specific types
 # include", "Abused drugs include", "Degenerative nerve diseases include"; not "Side effects
 # of these drugs include", whose items are side effects): a sentence of a few words, read

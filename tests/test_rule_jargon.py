@@ -1483,3 +1483,28 @@ def test_a_list_item_further_down_says_what_things_of_a_kind_are():
     assert [t for t, *_ in flagged(page.replace("are medications that help control "
                                                 "inflammation", "may cause headaches"))] == \
         ["aminosalicylates"]
+
+
+def test_a_list_item_labelled_by_the_term_then_a_sentence_about_it():
+    item = "- Bronchospasm. The muscles in the airways tighten.\n- Fever.\n"
+    assert flagged(item) == []
+    # not a label whose next sentence says what to do, not what it is
+    assert [t for t, *_ in flagged(item.replace("The muscles in the airways tighten",
+                                                "Call your doctor"))] == ["Bronchospasm"]
+
+
+def test_the_types_a_sentence_says_there_are_before_its_list():
+    page = ("Calcifications are small deposits in the breast. There are two types, neither "
+            "of which comes from your diet:\n\n- Macrocalcifications look like white dots.\n"
+            "- Microcalcifications look like white specks.\n")
+    assert flagged(page) == []
+    assert [t for t, *_ in flagged(page.replace("There are two types, neither of which "
+                                                "comes from your diet:", "See below."))] == \
+        ["Macrocalcifications", "Microcalcifications"]
+
+
+def test_an_abbreviation_in_a_trial_named_in_capitals_is_a_name():
+    assert flagged("An early report from the NCI–COG Pediatric MATCH trial came out.\n") == []
+    # not small words before a study's word: "IQ in their cohort"
+    assert [t for t, *_ in flagged("One study found a drop in IQ in their cohort.\n")] == \
+        ["IQ"]

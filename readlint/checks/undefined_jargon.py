@@ -98,21 +98,21 @@ class UndefinedJargon(Rule):
     Not hard: names of people, places and organisations (a capital letter inside a sentence, a
     word inside a longer capitalised name, initials and degrees such as "Goodman PJ" or "MSc",
     states such as "Salt Lake City, UT"); trials, study groups and meetings ("the ADAURA
-    clinical trial", "the RESONATE investigators", "dubbed CAPP2") and the bodies that back them
-    ("an NCI/NIEHS-sponsored symposium"); stage and group labels (IIA, IVC, T2N0M0, N1mi, IIIb,
-    "type C1"); a chromosome's band ("16p13.3", "q11.2"); numbers with units ("1.1 GBq"); two
-    words typed without the space or dash between them ("endoscopea small tube", a typing fault,
-    not a term); email addresses; everyday words with an everyday prefix or run together
-    ("unwashed", "regrow", "noncancerous", "underarm", "hipbone"); genes and proteins named as
-    such ("*MN1*", "the BCMA protein", "KRAS inhibitor", "RET kinase", "HER2-targeted",
-    "HER2-negative", "MUTYH-associated polyposis"); a virus named as one ("cytomegalovirus"),
-    and a cancer, syndrome, vaccine or acid named as one ("acute lymphocytic leukemia"); codes
-    joined by a dash are one term ("PD-L1" in "PD-L1-expressing"); a numbered type of an
-    abbreviation already met ("HPV-11" after "HPV"); pronunciation keys ("(oh-LA-puh-rib)"); web
-    addresses; everyday abbreviations (COVID-19); everyday words made from everyday ones
-    ("editorialists", "biotechnology"); a medicine named with its brand ("ribociclib
-    (Kisqali)"), and the drug a page is about, on that page; "anti" or "non" before the page's
-    own subject; words of illness that general English uses too ("recur", "operable",
+    clinical trial", "the NCI–COG Pediatric MATCH trial", "the RESONATE investigators", "dubbed
+    CAPP2") and the bodies that back them ("an NCI/NIEHS-sponsored symposium"); stage and group
+    labels (IIA, IVC, T2N0M0, N1mi, IIIb, "type C1"); a chromosome's band ("16p13.3", "q11.2");
+    numbers with units ("1.1 GBq"); two words typed without the space or dash between them
+    ("endoscopea small tube", a typing fault, not a term); email addresses; everyday words with
+    an everyday prefix or run together ("unwashed", "regrow", "noncancerous", "underarm",
+    "hipbone"); genes and proteins named as such ("*MN1*", "the BCMA protein", "KRAS inhibitor",
+    "RET kinase", "HER2-targeted", "HER2-negative", "MUTYH-associated polyposis"); a virus named
+    as one ("cytomegalovirus"), and a cancer, syndrome, vaccine or acid named as one ("acute
+    lymphocytic leukemia"); codes joined by a dash are one term ("PD-L1" in "PD-L1-expressing");
+    a numbered type of an abbreviation already met ("HPV-11" after "HPV"); pronunciation keys
+    ("(oh-LA-puh-rib)"); web addresses; everyday abbreviations (COVID-19); everyday words made
+    from everyday ones ("editorialists", "biotechnology"); a medicine named with its brand
+    ("ribociclib (Kisqali)"), and the drug a page is about, on that page; "anti" or "non" before
+    the page's own subject; words of illness that general English uses too ("recur", "operable",
     "postmenopausal": data/everyday-health-words.txt). Only the first use on the page is
     checked; headings, short title lines, paragraphs in another language, blocks of characters
     that could not be read (an ebook's data), list items that name an outside resource ("Genetic
@@ -161,7 +161,7 @@ class UndefinedJargon(Rule):
         examples, how it is given, or what explains a longer name: "an ictal EEG (recorded
         during a seizure)");
       - a label at the start of a paragraph or list item: "Term: ...", "Term - ...",
-        "**Term.** ...", and "ABC = ..." keys;
+        "**Term.** ...", "- Term. The ... " (a list item), and "ABC = ..." keys;
       - the term paired with another that is explained: "Perometry and water displacement
         are ways to ...", "myelocytes and monocytes (two types of white blood cells)";
       - a plain appositive: "a cholecystectomy, surgery to remove the gallbladder",
@@ -181,7 +181,7 @@ class UndefinedJargon(Rule):
       - one of the types the sentence before announces: "four main types of thyroid
         cancer. These are papillary, follicular, medullary, and anaplastic", or an item of
         a list a line announces ("Cancers linked to VHL include:"; "Specific types include",
-        its colon lost);
+        its colon lost; "There are two types, neither of which ...:");
       - an abbreviation after its long form: "American Society of Clinical Oncology (ASCO)",
         or with the long form's words a little before it ("sexually transmitted diseases ...
         STDs", "Central Nervous System - ... CNS Embryonal Tumors"),
@@ -1092,6 +1092,7 @@ _DRUG_SUFFIX = lazy_re(r"-(?:[a-z]{4}|cel)\b")
 # several digits it was, left open, made the pattern try every choice for every code, twice
 # as long for each code more: " HER21and" 22 times, 4.8 s)
 _STUDY_AFTER = lazy_re(r"(?:\s+[A-Z\d][A-Z-]*\d[A-Z\d-]*)*"  # "ACCORD 07-FFCD 9703 trial"
+                       r"(?-i:(?:\s+[A-Z][a-z]*[A-Z]*){0,2})"  # "NCI-COG Pediatric MATCH trial"
                        r"\s+(?:(?:clinical|phase\s+[\dI]+|randomized|annual)\s+)?"
                        r"(?:trials?|study|studies|group|network|investigators|researchers|"
                        r"meeting|conference|symposium|cohort|program|center|institute|"
@@ -1387,7 +1388,8 @@ def _ends_a_sentence(text: str) -> bool:
 
 def _label_end(doc: Document, block: Block) -> int:
     """Where a label at the start of a paragraph or list item ends ("**Pericardiectomy.**
-    Surgery to remove ...", "SIEA flap (also called SIEP flap): Tissue comes from ..."), or 0.
+    Surgery to remove ...", "SIEA flap (also called SIEP flap): Tissue comes from ...",
+    "- Bronchospasm. The muscles in the airways contract ..."), or 0.
     The text after a label explains or describes the words in it."""
     text = block.text
     start = block.source_start
@@ -1404,7 +1406,8 @@ def _label_end(doc: Document, block: Block) -> int:
     if colon > 0 and len(text[:colon].split()) <= 6 and not re.search(r"[.!?]\s", text[:colon]) \
             and len(text) > colon + 3:
         return colon
-    titled = _TITLE_SENTENCE.match(text)
+    titled = _TITLE_SENTENCE.match(text) or \
+        (_ITEM_LABEL.match(text) if block.kind == "list_item" else None)
     if titled:  # "Craniotomy. An opening is made in the skull ..."
         return titled.end(1)
     return 0
@@ -1418,6 +1421,14 @@ _TITLE_SENTENCE = lazy_re(
     r"([A-Z][\w'’-]*(?: (?!(?:is|are|was|were|has|had|have|will|can|may)\b)[\w'’()-]+){0,2})"
     r"\.\s+(?=(?:An?|The|This|It|In|During)\s+[a-z][^.]{0,80}?\b(?:is|are)\s+(?:[a-z]+ly\s+)?"
     r"(?:[a-z]+ed|made|done|put|taken|given|shown|seen|cut|kept)\b)")
+
+
+# A list item's label: a name of one to three words standing as a sentence of its own, then
+# a sentence about it ("- Bronchospasm. The muscles in the airways contract ...").
+_ITEM_LABEL = lazy_re(
+    r"(?!(?:An?|The|This|That|These|Those|It|We|You|They|He|She|I)\b)"
+    r"([A-Z][\w'’-]*(?: (?!(?:is|are|was|were|has|had|have|will|can|may)\b)[\w'’-]+){0,2})"
+    r"\.\s+(?=(?:An?|The|This|These|It|They)\s+[a-z])")
 
 
 # A word explained by what follows it that is not a definition: "to ablate the lesions by
