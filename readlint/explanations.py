@@ -166,7 +166,7 @@ def _explained(text: str, start: int, end: int, term_is_acronym: bool, kinds: bo
     # disorder ...", "neoplasia type 1 (MEN1), in which ..." (not what the brackets after the
     # number say: "neurofibromatosis type 1 (found in 8.5% of patients)")
     return numbered is not None and \
-        _DEFINED_AFTER.match(text, numbered.end(), numbered.end() + 200) is not None
+        _SAID_AFTER_NUMBER.match(text, numbered.end(), numbered.end() + 200) is not None
 
 
 def pointing_at_a_plural(pointer: str, term: str) -> bool:
@@ -481,8 +481,11 @@ _HEAD_AFTER = lazy_re(r"[\"”']?[ -]([a-z]+)")  # after a closing quote too
 _ABBREVIATION_AFTER = lazy_re(r"\s*\([^()\s]{1,15}\)")
 # The number of a type after a name: "neurofibromatosis 1", "... type 2A", "... type II".
 # (with its abbreviation after it, which is no explanation: "type 1 (MEN 1)")
-_TYPE_NUMBER = lazy_re(r"\s(?:type\s)?(?:\d{1,2}[A-Za-z]?|[IV]{1,3})\b"
+_TYPE_NUMBER = lazy_re(r"\s(?:(?i:type)\s)?(?:\d{1,2}[A-Za-z]?|[IV]{1,3})\b"
                        r"(?:\s*\([A-Z][A-Z\d -]{0,12}\))?")
+# What is said after that number: a definition, or a noun or a clause after a comma (not a
+# comma closing a phrase: "In people with neurofibromatosis 2, the nerves ...").
+_SAID_AFTER_NUMBER = lazy_re(_DEFINED + r"|,\s*(?:an?\s+[a-z]|which\b|in\s+which\b)", re.I)
 
 
 def _after_starts(text: str, end: int, marks: _Marks) -> list[int]:

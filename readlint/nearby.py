@@ -415,9 +415,12 @@ _IS_A = lazy_re(_IS_A_WORDS)
 # trachelectomy (also called radical cervicectomy) is a ...", "... means", "... refers to";
 # not "... is done under general anesthesia", "... is not painful", "... is caused by".
 # (things said to be things of a kind that ...: "Lobules are tiny glands that make milk")
+# (the words before the plural are words that say which things, not "not", a preposition or
+# what is done with them: "are caused by changes that", "are given in clinics where")
 _SAYS_WHAT = lazy_re(_BRACKETED + r"(?:" + _IS_A_WORDS + r"|\s+(?:means|mean|refers|refer|"
-                     r"describes|describe)\b|\s+are\s+(?:[a-z-]+\s+){0,2}[a-z]{3,}s\s+"
-                     r"(?:that|which|in\s+which|where)\b)")
+                     r"describes|describe)\b|\s+are\s+(?:(?!(?:not|never|by|in|with|at|on|for|"
+                     r"to|from|of|given|taken|done|made|seen|found|sold|used|[a-z]+ed)\b)"
+                     r"[a-z-]+\s+){0,2}[a-z]{3,}s\s+(?:that|which|in\s+which|where)\b)")
 _LATER_SENTENCES = 3
 
 
@@ -492,17 +495,23 @@ def defined_further_on(doc: Document, block_index: int, term: str) -> bool:
 
 
 def _called_there(text: str, term: str) -> bool:
-    """Does the text name the term after saying what it is, with "called" or "known as" and
-    three words or more before them in the sentence ("... a rare type of heart failure during
-    pregnancy called peripartum cardiomyopathy")?"""
-    lowered = term.lower()
-    if lowered not in text.lower():
-        return False  # (most blocks: the term is not there)
-    named = re.compile(r"(?:[^\s.!?]+\s+){3}(?:called|known\s+as|referred\s+to\s+as)\s+"
-                       r"(?:an?\s+|the\s+)?" + r"\s+".join(map(re.escape, lowered.split())) +
-                       r"\b", re.I)
-    return any(named.search(sentence) for sentence in re.split(r"(?<=[.!?])\s+", text)
-               if lowered in sentence.lower())
+    """Does the text name the term after saying what it is, with "called", "known as" or
+    "referred to as" and three words or more before them in the sentence ("... a rare type
+    of heart failure during pregnancy called peripartum cardiomyopathy")?"""
+    lowered, where = text.lower(), term.lower()
+    at = lowered.find(where)
+    while at >= 0:
+        if not lowered[at + len(where):at + len(where) + 1].isalnum() and \
+                _CALLED_JUST_BEFORE.search(text, max(0, at - 120), at):
+            return True
+        at = lowered.find(where, at + 1)
+    return False
+
+
+# Three words of a sentence, then "called" (each word starting after a space or the sentence's
+# start, so a long run of letters is read once).
+_CALLED_JUST_BEFORE = lazy_re(r"(?<![^\s.!?])(?:[^\s.!?]+\s+){3}(?:called|known\s+as|"
+                              r"referred\s+to\s+as)\s+(?:an?\s+|the\s+)?$", re.I)
 
 
 _BLOCKS_FURTHER_ON = 8
@@ -628,7 +637,7 @@ def _named_sections(doc: Document) -> dict[frozenset[str], int]:
     return found
 
 
-_BRACKETS = lazy_re(r"\([^()]*\)")
+_BRACKETS = lazy_re(r"\([A-Z][A-Za-z0-9-]{1,12}\)")  # an abbreviation
 
 
 # The plain word a section heading asks with, for a term its section then uses: NIH's pages
@@ -812,7 +821,7 @@ def _example_before(text: str, start: int) -> bool:
     return before is None or before.lower() in STOPWORDS or word_zipf(before) >= 3.5
 
 
-_OR_OTHER = lazy_re(r"(?:\b([^\W\d_]+)\s)?\b([^\W\d_]{3,}),?\s(?:or|and)\sother\s$")
+_OR_OTHER = lazy_re(r"(?:\b([^\W\d_][\w-]*)[\s-])?\b([^\W\d_]{3,}),?\s(?:or|and)\sother\s$")
 
 
 # "The most commonly affected genes are NPM1, FLT3, and ...", "One of these proteins is

@@ -205,8 +205,11 @@ def test_sentence_stops(text):
 @example(" ACCORD 07-FFCD 9703 trial")
 @example(" 7-FFCD trial")
 @example(" A1-2b2 study")
+@example(" I trial")
+@example(" Pediatric MATCH trial")
 def test_a_study_named_by_its_codes(text):
-    plain = re.match(r"(?:\s+[A-Z\d][A-Z\d-]*\d[A-Z\d-]*)*\s+(?:(?:clinical|phase\s+[\dI]+|"
+    plain = re.match(r"(?-i:(?:\s+[A-Z][a-z]*[A-Z]*){1,2})\s+(?:clinical\s+)?trials?\b|"
+                     r"(?:\s+[A-Z\d][A-Z\d-]*\d[A-Z\d-]*)*\s+(?:(?:clinical|phase\s+[\dI]+|"
                      r"randomized|annual)\s+)?(?:trials?|study|studies|group|network|"
                      r"investigators|researchers|meeting|conference|symposium|cohort|program|"
                      r"center|institute|foundation|consortium|hospital)\b", text, re.I)

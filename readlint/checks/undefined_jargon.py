@@ -105,20 +105,20 @@ class UndefinedJargon(Rule):
     ("endoscopea small tube", a typing fault, not a term); email addresses; everyday words with
     an everyday prefix or run together ("unwashed", "regrow", "noncancerous", "underarm",
     "hipbone"); genes and proteins named as such ("*MN1*", "the BCMA protein", "KRAS inhibitor",
-    "RET kinase", "HER2-targeted", "HER2-negative", "MUTYH-associated polyposis"); a virus named
-    as one ("cytomegalovirus"), and a cancer, syndrome, vaccine or acid named as one ("acute
-    lymphocytic leukemia"); codes joined by a dash are one term ("PD-L1" in "PD-L1-expressing");
-    a numbered type of an abbreviation already met ("HPV-11" after "HPV"); pronunciation keys
-    ("(oh-LA-puh-rib)"); web addresses; everyday abbreviations (COVID-19); everyday words made
-    from everyday ones ("editorialists", "biotechnology"); a medicine named with its brand
-    ("ribociclib (Kisqali)"), and the drug a page is about, on that page; "anti" or "non" before
-    the page's own subject; words of illness that general English uses too ("recur", "operable",
-    "postmenopausal": data/everyday-health-words.txt). Only the first use on the page is
-    checked; headings, short title lines, paragraphs in another language, blocks of characters
-    that could not be read (an ebook's data), list items that name an outside resource ("Genetic
-    Testing Registry: Familial hypokalemia"), the titles of a list of pages (a title, then
-    "patient | health professional" links) and administrative sections are not. Terms in the
-    rule set's glossaries are left to the glossary-link rule when `skip_glossary_terms` is on.
+    "RET kinase", "HER2-targeted"); a virus named as one ("cytomegalovirus"), and a cancer,
+    syndrome, vaccine or acid named as one ("acute lymphocytic leukemia"); codes joined by a
+    dash are one term ("PD-L1" in "PD-L1-expressing"); a numbered type of an abbreviation
+    already met ("HPV-11" after "HPV"); pronunciation keys ("(oh-LA-puh-rib)"); web addresses;
+    everyday abbreviations (COVID-19); everyday words made from everyday ones ("editorialists",
+    "biotechnology"); a medicine named with its brand ("ribociclib (Kisqali)"), and the drug a
+    page is about, on that page; "anti" or "non" before the page's own subject; words of illness
+    that general English uses too ("recur", "operable", "postmenopausal":
+    data/everyday-health-words.txt). Only the first use on the page is checked; headings, short
+    title lines, paragraphs in another language, blocks of characters that could not be read (an
+    ebook's data), list items that name an outside resource ("Genetic Testing Registry: Familial
+    hypokalemia"), the titles of a list of pages (a title, then "patient | health professional"
+    links) and administrative sections are not. Terms in the rule set's glossaries are left to
+    the glossary-link rule when `skip_glossary_terms` is on.
 
     What counts as explained, at that first use (and then for the rest of the page; a
     first use written with a capital, as the items of a list run into a line are,
@@ -755,8 +755,8 @@ _LATIN_NUMBERS = (("ae", "a"), ("a", "ae"), ("ses", "sis"), ("sis", "ses"), ("ys
 
 
 # A Greek noun's ending and its adjective's, one for the other: "metastasis" and "metastatic",
-# "necrosis" and "necrotic", "metastases" and "metastatic".
-_GREEK_FORMS = (("tic", "sis"), ("tic", "ses"), ("sis", "tic"), ("ses", "tic"))
+# "necrosis" and "necrotic"; "stenotic" and "stenoses", folded to "stenos".
+_GREEK_FORMS = (("tic", "sis"), ("tic", "s"), ("sis", "tic"), ("s", "tic"))
 
 # Endings that make an adjective of a term: "urethra" and "urethral", "aorta" and "aortic".
 _FORMED_ENDINGS = ("l", "al", "ic", "ar", "ous")
@@ -1079,8 +1079,7 @@ _LABEL_BEFORE = lazy_re(r"\b(?:(?:sub)?types?|groups?|class(?:es)?|grades?|stage
 # for each name more.
 _GENE_AFTER = lazy_re(r"(?:[\s,/-]+(?:and\s+|or\s+)?"
                       r"(?=([A-Z](?:[A-Z0-9]|-+(?=[A-Z0-9]))+|[A-Z]-))\1)*[\s*-]*(?:genes?|"
-                      r"mutations?|mutated|-positive|-associated|-related|fusions?|proteins?|"
-                      r"oncogenes?|receptors?|enzymes?|"
+                      r"mutations?|mutated|-positive|fusions?|proteins?|oncogenes?|receptors?|enzymes?|"
                       r"kinases?|inhibitors?|-?targeted|-?targeting|pathways?|expression|status|"
                       r"variants?|alterations?|rearrangements?|amplifications?|"
                       r"deletions?)\b")
@@ -1091,15 +1090,16 @@ _DRUG_SUFFIX = lazy_re(r"-(?:[a-z]{4}|cel)\b")
 # (each code with a digit after its first character, that digit its first one: which of
 # several digits it was, left open, made the pattern try every choice for every code, twice
 # as long for each code more: " HER21and" 22 times, 4.8 s)
-_STUDY_AFTER = lazy_re(r"(?:\s+[A-Z\d][A-Z-]*\d[A-Z\d-]*)*"  # "ACCORD 07-FFCD 9703 trial"
-                       r"(?-i:(?:\s+[A-Z][a-z]*[A-Z]*){0,2})"  # "NCI-COG Pediatric MATCH trial"
+_STUDY_AFTER = lazy_re(r"(?-i:(?:\s+[A-Z][a-z]*[A-Z]*){1,2})\s+(?:clinical\s+)?trials?\b|"
+                       # (words in capitals before a trial: "NCI-COG Pediatric MATCH trial")
+                       r"(?:\s+[A-Z\d][A-Z-]*\d[A-Z\d-]*)*"  # "ACCORD 07-FFCD 9703 trial"
                        r"\s+(?:(?:clinical|phase\s+[\dI]+|randomized|annual)\s+)?"
                        r"(?:trials?|study|studies|group|network|investigators|researchers|"
                        r"meeting|conference|symposium|cohort|program|center|institute|"
                        r"foundation|consortium|hospital)\b", re.I)
 # A body that backs a study or a meeting, named by what it does: "an NCI/NIEHS-sponsored
-# symposium", "NIH-funded research".
-_BODY_AFTER = lazy_re(r"[-‐](?:sponsored|funded|supported|led|run)\b")
+# symposium", "NIH-funded research" (not "-supported", "-led": "ECMO-supported care").
+_BODY_AFTER = lazy_re(r"[-‐](?:sponsored|funded)\b")
 _STUDY_BEFORE = lazy_re(r"\b(?:dubbed|trials?|studies|study number|identifier|"
                         r"(?:conducted|led|funded|sponsored|run|coordinated) by)[\s:,]+$|"
                         r"\bpublished\b[^.]{0,80}\bin\s+[*_]?$|\d\s*$", re.I)
@@ -1406,8 +1406,7 @@ def _label_end(doc: Document, block: Block) -> int:
     if colon > 0 and len(text[:colon].split()) <= 6 and not re.search(r"[.!?]\s", text[:colon]) \
             and len(text) > colon + 3:
         return colon
-    titled = _TITLE_SENTENCE.match(text) or \
-        (_ITEM_LABEL.match(text) if block.kind == "list_item" else None)
+    titled = _TITLE_SENTENCE.match(text) or _item_label(block)
     if titled:  # "Craniotomy. An opening is made in the skull ..."
         return titled.end(1)
     return 0
@@ -1416,19 +1415,24 @@ def _label_end(doc: Document, block: Block) -> int:
 # A name of one to four words standing as a sentence of its own at the start of a paragraph,
 # then what it is: the way summaries describe tests and treatments ("Abdominal ultrasound. An
 # ultrasound transducer ...").
+_LABEL_NAME = (r"(?!(?:An?|The|This|That|These|Those|It|We|You|They|He|She|I)\b)"
+               r"([A-Z][\w'’-]*(?: (?!(?:is|are|was|were|has|had|have|will|can|may)\b)"
+               r"[\w'’()-]+){0,2})\.\s+")
 _TITLE_SENTENCE = lazy_re(
-    r"(?!(?:An?|The|This|That|These|Those|It|We|You|They|He|She|I)\b)"
-    r"([A-Z][\w'’-]*(?: (?!(?:is|are|was|were|has|had|have|will|can|may)\b)[\w'’()-]+){0,2})"
-    r"\.\s+(?=(?:An?|The|This|It|In|During)\s+[a-z][^.]{0,80}?\b(?:is|are)\s+(?:[a-z]+ly\s+)?"
-    r"(?:[a-z]+ed|made|done|put|taken|given|shown|seen|cut|kept)\b)")
+    _LABEL_NAME + r"(?=(?:An?|The|This|It|In|During)\s+[a-z][^.]{0,80}?\b(?:is|are)\s+"
+    r"(?:[a-z]+ly\s+)?(?:[a-z]+ed|made|done|put|taken|given|shown|seen|cut|kept)\b)")
+
+
+def _item_label(block: Block) -> re.Match[str] | None:
+    """A list item's label (`_ITEM_LABEL`) whose first word is no everyday word (not "- Take
+    warfarin daily. It keeps clots from forming.")."""
+    m = _ITEM_LABEL.match(block.text) if block.kind == "list_item" else None
+    return m if m is not None and word_zipf(m.group(1).split()[0]) < 4.0 else None
 
 
 # A list item's label: a name of one to three words standing as a sentence of its own, then
 # a sentence about it ("- Bronchospasm. The muscles in the airways contract ...").
-_ITEM_LABEL = lazy_re(
-    r"(?!(?:An?|The|This|That|These|Those|It|We|You|They|He|She|I)\b)"
-    r"([A-Z][\w'’-]*(?: (?!(?:is|are|was|were|has|had|have|will|can|may)\b)[\w'’-]+){0,2})"
-    r"\.\s+(?=(?:An?|The|This|These|It|They)\s+[a-z])")
+_ITEM_LABEL = lazy_re(_LABEL_NAME + r"(?=(?:An?|The|This|These|It|They)\s+[a-z])")
 
 
 # A word explained by what follows it that is not a definition: "to ablate the lesions by
