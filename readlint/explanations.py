@@ -71,7 +71,8 @@ _DEFINED = (
     r"uses|involves|works by|acts by)\b|"
     r"(?:is|are)\s+(?:[\w-]+\s+){1,2}(?:that|which|in which|where|used\s+(?:to|for))\b)")
 _APPOSITIVE = (
-    r"[\"”']?\s*(?:(?:,|\s(?:--|[-–—])|--|[–—])\s*(?:which|that|an?|the|or|also called|meaning|"
+    r"[\"”']?\s*(?:(?:,|\s(?:--|[-–—])|--|[–—])\s*(?:which|that|an?|another|the|or|also called|"
+    r"meaning|"
     r"when|what|in which)\b|"
     # a comma or a dash, a plain noun and what it is: ", surgery to remove ...", " -- signs
     # that may indicate ...", ", toxins made by a mold" (two hyphens for a dash, as plain
@@ -249,7 +250,10 @@ def ends_also_called(text: str) -> bool:
 # before the bracket shuts (another term the same words name: "airways (trachea and
 # bronchi)", "blockage of the anus (anal stenosis or anal atresia)").
 _OPENED_BEFORE = lazy_re(
-    r"\(\s*(?:or\s+|(?:an?|the)\s+|(?:undergoing|having|called)\s+)?"
+    # (after an article, two words that say which may stand with "or" between them: "(a
+    # unilateral or bilateral mastectomy)"; not alternatives: "(ulceration or macroscopic
+    # nodules)")
+    r"\(\s*(?:or\s+|(?:an?|the)\s+(?:[a-z]{3,}\s+or\s+)?|(?:undergoing|having|called)\s+)?"
     r"(?:[A-Z][\w-]*\s*(?:[/:]|\bor\b)\s*)*"
     r"(?:(?!(?:and|or|the|an?|of|in|to|with|for|after|before|see|like|unlike|except|than|"
     r"including|especially|mainly|mostly)\s)[a-z]{3,}(?<!ing)\s+){0,2}$")

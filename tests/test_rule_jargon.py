@@ -1519,3 +1519,14 @@ def test_an_abbreviation_in_a_trial_named_in_capitals_is_a_name():
     # not small words before a study's word: "IQ in their cohort"
     assert [t for t, *_ in flagged("One study found a drop in IQ in their cohort.\n")] == \
         ["IQ"]
+
+
+def test_another_thing_of_a_kind_and_two_words_with_or_in_brackets():
+    assert flagged("The drug binds to PD-1, another protein on T cells.\n") == []
+    assert flagged("Women who had one or both breasts removed (a unilateral or bilateral "
+                   "mastectomy) were asked.\n") == []
+    # alternatives in brackets are no explanation
+    assert [t for t, *_ in flagged("It grew into the skin (ulceration or macroscopic "
+                                   "nodules).\n")] == ["macroscopic nodules"]
+    assert [t for t, *_ in flagged("Patients responded (with or without platelet recovery) "
+                                   "to it.\n")] == ["platelet"]

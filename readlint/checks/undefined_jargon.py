@@ -126,15 +126,15 @@ class UndefinedJargon(Rule):
       - a plain explanation in parentheses right after it: "prognosis (chance of recovery)",
         "aphasia, (difficulty in speaking ...)";
       - the term in parentheses after a plain phrase: "a drop in platelet levels
-        (thrombocytopenia)", or second there: "the smaller vessels (arterioles and
-        capillaries)";
-      - "called X", "known as X", "referred to as X", "written as X", "abbreviated as X",
-        "X is a ...", "X means ...", "X refers to ...", "X, which is ...", "X, a ...", "X -
-        a ..." or "X — a ...", "X—finding tumors that ...", "X is surgery to ...", "X are
-        small hollow spaces around ...", "X, Y and Z are drugs that ..." (a subject said to
+        (thrombocytopenia)", "breasts surgically removed (a unilateral or bilateral
+        mastectomy)", or second there: "the smaller vessels (arterioles and capillaries)";
+      - "called X", "known as X", "referred to as X", "written as X", "abbreviated as X", "X is
+        a ...", "X means ...", "X refers to ...", "X, which is ...", "X, a ...", "X, another
+        ...", "X - a ..." or "X — a ...", "X—finding tumors that ...", "X is surgery to ...", "X
+        are small hollow spaces around ...", "X, Y and Z are drugs that ..." (a subject said to
         be things of a kind), "X involves flushing ...", what a phrase it begins means: "an
-        autosomal dominant pattern of inheritance, which means ...", and what it is said
-        after the number of its type: "neurofibromatosis 1 (NF1), a genetic disorder ...";
+        autosomal dominant pattern of inheritance, which means ...", and what it is said after
+        the number of its type: "neurofibromatosis 1 (NF1), a genetic disorder ...";
       - its plain words later in the sentence: "... decreased or absent sweating
         (anhidrosis)";
       - the next sentence: "... cholangitis. It is an infection of the bile ducts.", or by the
