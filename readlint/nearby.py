@@ -888,43 +888,6 @@ _ANNOUNCES_LIST_NO_COLON = lazy_re(r"(?:^|[.!?;:]\s+)((?:(?!of\b)[A-Za-z-]+\s+){
                                    r"\s+(?:may\s+)?include)\s*$", re.I)
 
 
-def column_names_kind(doc: Document, block_index: int, term: str) -> bool:
-    """Is the block a table cell whose column's heading names the kind of thing its cells are
-    ("Molecular Target", then "PD-1"; "Drug", then "Pembrolizumab")? A treatment or a therapy
-    is named so only when the term is a name, a word English does not know ("CAR T-Cell
-    Therapy", then "Carvykti"): a procedure under "Treatment" is still to explain
-    ("cystectomy")."""
-    block = doc.blocks[block_index]
-    if block.kind != "table_cell":
-        return False
-    start = block.source_start
-    source = doc.source
-    for table in doc.tables:
-        if table.source_start <= start < table.source_end:
-            header = source[table.source_start:source.find("\n", table.source_start)]
-            line_start = source.rfind("\n", 0, start) + 1
-            column = _cells_before(source[line_start:start])
-            names = _CELL_SPLIT.split(header.strip().strip("|"))
-            if column >= len(names):
-                return False
-            return _KIND_COLUMN.search(names[column]) is not None or \
-                _TREATMENT_COLUMN.search(names[column]) is not None and \
-                all(word_zipf(w) < 1.0 for w in _WORD.findall(term))
-    return False
-
-
-def _cells_before(line: str) -> int:
-    """How many cells of a table's line end before the text `line` runs up to."""
-    return len(_CELL_SPLIT.findall(line.lstrip().removeprefix("|")))
-
-
-_CELL_SPLIT = lazy_re(r"(?<!\\)\|")
-# The heading of a column whose cells are things of a kind.
-_KIND_COLUMN = lazy_re(r"\b(?:targets?|drugs?|medicines?|medications?|genes?|proteins?|"
-                       r"vaccines?|agents?)\b", re.I)
-_TREATMENT_COLUMN = lazy_re(r"\b(?:treatments?|therap(?:y|ies))\b", re.I)
-
-
 def list_announced(doc: Document, block_index: int) -> bool:
     """Is the block an item of a list that a line before it announces ("Cancers linked to
     VHL include:", "the following types:", "Specific types include")? Its items are kinds of
@@ -1022,7 +985,7 @@ def explained_nearby(doc: Document, block_index: int, text: str, start: int, end
         misread(text, start, end) or \
         inheritance_explained(text, start, end) or \
         kinds and (kind_given(text, start, end) or announced_kind(text, start) or
-                   list_announced(doc, block_index) or column_names_kind(doc, block_index, term))
+                   list_announced(doc, block_index))
 
 
 def key_points_lists(doc: Document) -> set[int]:

@@ -1530,13 +1530,3 @@ def test_another_thing_of_a_kind_and_two_words_with_or_in_brackets():
                                    "nodules).\n")] == ["macroscopic nodules"]
     assert [t for t, *_ in flagged("Patients responded (with or without platelet recovery) "
                                    "to it.\n")] == ["platelet"]
-
-
-def test_a_table_column_heading_names_the_kind_of_its_cells():
-    table = ("| Drug | Molecular Target | Side effects |\n| --- | --- | --- |\n"
-             "| Pembrolizumab | PD-1 | tiredness |\n| Trametinib | MEK | hyperkeratosis |\n")
-    assert [t for t, *_ in flagged(table)] == ["hyperkeratosis"]
-    # a procedure under "Treatment" is still to explain; a name there is named
-    treatments = ("| Cancer | Treatment |\n| --- | --- |\n| bladder | cystectomy |\n"
-                  "| lymphoma | Carvykti |\n")
-    assert [t for t, *_ in flagged(treatments)] == ["cystectomy"]

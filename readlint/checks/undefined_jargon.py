@@ -209,9 +209,7 @@ class UndefinedJargon(Rule):
         ("Treatment is usually with corticosteroids", "Treatment may involve high-dose
         diazepam", "Pain is relieved by nitroglycerin"; not the subject of a clause after it:
         "treated with surgery, and lymphedema may follow");
-      - what kind of thing it is, in its next word: "an apheresis machine", "HER2 protein",
-        or in the heading of its table column: "Molecular Target", then "PD-1" (a name under
-        "Treatment" or "Therapy", a word English does not know: "Carvykti");
+      - what kind of thing it is, in its next word: "an apheresis machine", "HER2 protein";
       - the next sentence going on about it by its last word: "... an ultrasound transducer.
         The transducer bounces sound waves ...";
       - a link on that use, or a link anywhere on the page on its hardest word, in any form
