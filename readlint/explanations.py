@@ -71,7 +71,7 @@ _DEFINED = (
     r"uses|involves|works by|acts by)\b|"
     r"(?:is|are)\s+(?:[\w-]+\s+){1,2}(?:that|which|in which|where|used\s+(?:to|for))\b)")
 _APPOSITIVE = (
-    r"[\"”']?\s*(?:(?:,|\s(?:--|[-–—])|--|[–—])\s*(?:which|that|an?|another|the|or|also called|"
+    r"[\"”']?\s*(?:(?:,|\s(?:--|[-–—])|--|[–—])\s*(?:which|that|an?|the|or|also called|"
     r"meaning|"
     r"when|what|in which)\b|"
     # a comma or a dash, a plain noun and what it is: ", surgery to remove ...", " -- signs
@@ -83,9 +83,16 @@ _APPOSITIVE = (
     # a dash and what it is, said with a verb in -ing: "overdiagnosis—finding tumors that ..."
     # (not an en dash joining a name, "YY–producing tumor", nor "—including ...")
     r"(?:\s[–—]\s*|—)(?!including\b)[a-z]{3,}ing\s+[a-z]+)")
+# ", another" and a thing of the kind, no verb among its words, then a stop or what goes on
+# to say which ("PD-1, another protein on T cells", "hemophilia, another bleeding disorder.";
+# not a clause: "After a nephrectomy, another scan is done", "another had cystectomy").
+_ANOTHER = (r",\s*another\s+(?:(?!(?:is|are|was|were|has|had|have|may|can|will|could|should|"
+            r"would|be|do|does|did|one)\b)[a-z-]+\s+){0,3}?(?!(?:is|are|was|were|has|had|have|"
+            r"may|can|will|could|should|would|be|do|does|did|one)\b)[a-z-]+"
+            r"(?:\s+(?:in|on|of|that|which|found|used|made)\b|\s*[,.;:)])")
 # What is said right after the term: a definition ("... is a ...", "... means ...") or an
-# appositive (", which ...", " - a ..."); one pattern, matched once.
-_DEFINED_AFTER = lazy_re(f"{_DEFINED}|{_APPOSITIVE}", re.I)
+# appositive (", which ...", " - a ...", ", another ..."); one pattern, matched once.
+_DEFINED_AFTER = lazy_re(f"{_DEFINED}|{_APPOSITIVE}|{_ANOTHER}", re.I)
 # The next sentence says what the term is: "... cholangitis. It is an infection ...", as it
 # starts right after the first full stop (or "!", "?") after the term.
 # (the spaces after "(" or an article read apart from those before: one run of spaces read
@@ -250,10 +257,11 @@ def ends_also_called(text: str) -> bool:
 # before the bracket shuts (another term the same words name: "airways (trachea and
 # bronchi)", "blockage of the anus (anal stenosis or anal atresia)").
 _OPENED_BEFORE = lazy_re(
-    # (after an article, two words that say which may stand with "or" between them: "(a
-    # unilateral or bilateral mastectomy)"; not alternatives: "(ulceration or macroscopic
-    # nodules)")
-    r"\(\s*(?:or\s+|(?:an?|the)\s+(?:[a-z]{3,}\s+or\s+)?|(?:undergoing|having|called)\s+)?"
+    # (after an article, two words of one form that say which may stand with "or" between
+    # them, their last three letters the same: "(a unilateral or bilateral mastectomy)"; not
+    # alternatives: "(an ulceration or macroscopic nodules)", "(a rash or thick ...)")
+    r"\(\s*(?:or\s+|(?:an?|the)\s+(?:[a-z]*([a-z]{3})\s+or\s+(?=[a-z]*\1\s))?|"
+    r"(?:undergoing|having|called)\s+)?"
     r"(?:[A-Z][\w-]*\s*(?:[/:]|\bor\b)\s*)*"
     r"(?:(?!(?:and|or|the|an?|of|in|to|with|for|after|before|see|like|unlike|except|than|"
     r"including|especially|mainly|mostly)\s)[a-z]{3,}(?<!ing)\s+){0,2}$")

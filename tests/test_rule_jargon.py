@@ -1530,3 +1530,13 @@ def test_another_thing_of_a_kind_and_two_words_with_or_in_brackets():
                                    "nodules).\n")] == ["macroscopic nodules"]
     assert [t for t, *_ in flagged("Patients responded (with or without platelet recovery) "
                                    "to it.\n")] == ["platelet"]
+    assert [t for t, *_ in flagged("It grew into the skin (an ulceration or macroscopic "
+                                   "nodules).\n")] == ["macroscopic nodules"]
+    assert [t for t, *_ in flagged("It showed (a rash or thick hyperkeratosis).\n")] == \
+        ["hyperkeratosis"]
+    # "another" opening a clause says nothing of the term before it
+    assert [t for t, *_ in flagged("After a nephrectomy, another scan is done.\n")] == \
+        ["nephrectomy"]
+    assert [t for t, *_ in flagged("If you have hyperkeratosis, another doctor may help.\n")] \
+        == ["hyperkeratosis"]
+    assert flagged("Men with hemophilia, another bleeding disorder, were studied.\n") == []
