@@ -86,9 +86,9 @@ _APPOSITIVE = (
 # ", another" and a thing of the kind, no verb among its words, then a stop or what goes on
 # to say which ("PD-1, another protein on T cells", "hemophilia, another bleeding disorder.";
 # not a clause: "After a nephrectomy, another scan is done", "another had cystectomy").
-_ANOTHER = (r",\s*another\s+(?:(?!(?:is|are|was|were|has|had|have|may|can|will|could|should|"
-            r"would|be|do|does|did|one)\b)[a-z-]+\s+){0,3}?(?!(?:is|are|was|were|has|had|have|"
-            r"may|can|will|could|should|would|be|do|does|did|one)\b)[a-z-]+"
+_NO_VERB = (r"(?!(?:is|are|was|were|has|had|have|may|can|will|could|should|would|be|do|does|"
+            r"did|one)\b)")
+_ANOTHER = (r",\s*another\s+(?:" + _NO_VERB + r"[a-z-]+\s+){0,3}?" + _NO_VERB + r"[a-z-]+"
             r"(?:\s+(?:in|on|of|that|which|found|used|made)\b|\s*[,.;:)])")
 # What is said right after the term: a definition ("... is a ...", "... means ...") or an
 # appositive (", which ...", " - a ...", ", another ..."); one pattern, matched once.

@@ -480,9 +480,7 @@ class _Page:
             key.endswith(_FORMED_ENDINGS) and any(
                 key.endswith(ending) and key[:-len(ending)] in self.seen
                 for ending in _FORMED_ENDINGS if len(key) - len(ending) >= 5) or
-            any(form in self.seen for form in _latin_number(key)) or
-            any(key.endswith(ending) and len(key) - len(ending) >= 4 and
-                key[:-len(ending)] + other in self.seen for ending, other in _GREEK_FORMS))
+            any(form in self.seen for form in _latin_number(key) + _greek_form(key)))
 
     def abbreviation_explained_numbered(self, key: str) -> bool:
         """Was the abbreviation (folded) explained before with a number or type after it
@@ -744,6 +742,14 @@ def _latin_number(word: str) -> list[str]:
         return []
     return [word[:-len(ending)] + other for ending, other in _LATIN_NUMBERS
             if word.endswith(ending)]
+
+
+def _greek_form(word: str) -> list[str]:
+    """The word's Greek noun or adjective ("metastasis", "metastatic"; "stenotic", "stenos"
+    as "stenoses" is folded), for a word whose part before the ending has four letters or
+    more."""
+    return [word[:-len(ending)] + other for ending, other in _GREEK_FORMS
+            if word.endswith(ending) and len(word) - len(ending) >= 4]
 
 
 # A Latin ending of one number, and the ending of the other.
