@@ -1407,6 +1407,9 @@ def test_a_section_of_its_own_further_up_explains_the_term():
     # nor a heading with nothing but a list under it, nor one below the use
     listed = page.replace("During TUR", "- During TUR")
     assert "transurethral resection" in [t for t, *_ in flagged(listed)]
+    # brackets in the heading that hold more than an abbreviation make it about more
+    longer = page.replace("(TUR)", "(for small tumors)")
+    assert "transurethral resection" in [t for t, *_ in flagged(longer)]
     below = ("# Bladder cancer\n\nLate effects may follow transurethral resection.\n\n"
              "#### Transurethral resection\n\nThe doctor takes out the tumor.\n")
     assert [t for t, *_ in flagged(below)] == ["transurethral resection"]
@@ -1432,6 +1435,7 @@ def test_what_a_term_is_said_after_the_number_of_its_type_explains_it():
             "form on nerves, were treated.\n")
     assert flagged(page) == []
     assert flagged(page.replace(" 1 (NF1)", " type 1")) == []
+    assert flagged(page.replace(" 1 (NF1)", " Type 1")) == []
     # not a comma that closes a phrase
     assert [t for t, *_ in flagged("In people with neurofibromatosis 2, the nerves grow "
                                    "tumors.\n")] == ["neurofibromatosis"]
@@ -1447,6 +1451,10 @@ def test_an_everyday_thing_before_or_other_names_the_kind():
     # not a small word, nor a term, before "or other"
     assert [t for t, *_ in flagged("The bank keeps these or other biospecimens.\n")] == \
         ["biospecimens"]
+    # nor after a rarer word joined to it by a hyphen
+    assert [t for t, *_ in flagged("It responds to corticosteroid-therapy or other "
+                                   "immunosuppressive therapies.\n")] == \
+        ["immunosuppressive therapies"]
 
 
 def test_bodies_backing_a_meeting_are_names():
