@@ -124,6 +124,8 @@ class Block:
     level: int = 0
     section: int = -1
     links: list[Link] = field(default_factory=list)
+    # For a cell in a table's body: the text of its column's heading ("" when none).
+    column_heading: str = ""
 
     def source_offset(self, index: int) -> int:
         """Map an offset in this block's text to an offset in the file."""

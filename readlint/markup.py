@@ -87,6 +87,8 @@ class _BlockWalk:
         self.table_map: list[int] | None = None
         self.header_text = ""
         self.in_header = False
+        self.column = -1  # the column of the table cell being read, counted from 0
+        self.column_headings: dict[int, str] = {}
         self.section = -1
 
     def line_start(self, body_line: int) -> int:
@@ -100,6 +102,8 @@ class _BlockWalk:
         kind = tok.type
         if kind in _BLOCK_KINDS:
             self.containers.append(_BLOCK_KINDS[kind])
+            if kind in ("th_open", "td_open"):
+                self.column += 1
         elif kind in ("blockquote_close", "list_item_close", "th_close", "td_close"):
             if self.containers:
                 self.containers.pop()
@@ -120,10 +124,13 @@ class _BlockWalk:
             self._inline(tok)
 
     def _table(self, tok: Token) -> None:
-        """A table, with whether its header row is empty."""
+        """A table, with whether its header row is empty; a row starts its count of columns."""
         kind = tok.type
         if kind == "table_open" and tok.map:
             self.table_map, self.header_text, self.in_header = tok.map, "", False
+            self.column_headings = {}
+        elif kind == "tr_open":
+            self.column = -1
         elif kind == "thead_open":
             self.in_header = True
         elif kind == "thead_close" and self.table_map:
@@ -153,6 +160,11 @@ class _BlockWalk:
             block.level = level
             doc.headings.append(block)
             self.section = len(doc.blocks)
+        elif kind == "table_cell":
+            if self.in_header:
+                self.column_headings[self.column] = block.text.strip()
+            else:
+                block.column_heading = self.column_headings.get(self.column, "")
         block.section = self.section
         doc.blocks.append(block)
 

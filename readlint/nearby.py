@@ -888,6 +888,38 @@ _ANNOUNCES_LIST_NO_COLON = lazy_re(r"(?:^|[.!?;:]\s+)((?:(?!of\b)[A-Za-z-]+\s+){
                                    r"\s+(?:may\s+)?include)\s*$", re.I)
 
 
+def column_names_kind(block: Block, text: str, start: int, end: int) -> bool:
+    """Is the term the name a table cell opens with, under a column heading that names the
+    kind of thing its cells are ("Molecular Target", then "PD-1"; "Drug", "Gene")? Under
+    "Treatment" or "Therapy" only a name English does not know ("CAR T-Cell Therapy", then
+    "Carvykti"): a procedure there is still to explain ("cystectomy"). Words further on in
+    a cell are not named by its column ("Pembrolizumab, which may cause pneumonitis")."""
+    heading = block.column_heading
+    if not heading or start > _CELL_NAME_REACH:
+        return False
+    if _KIND_COLUMN.fullmatch(heading) is None and (
+            _TREATMENT_COLUMN.fullmatch(heading) is None or
+            any(word_zipf(w) >= 1.0 for w in _WORD.findall(text, start, end))):
+        return False
+    # Only other names may stand before it in the cell: "Dabrafenib plus trametinib".
+    return _CELL_OPENING.fullmatch(text, 0, start) is not None and \
+        all(w.lower() in _JOINING or word_zipf(w) < 3.5 or not w.isalpha()
+            for w in _WORD.findall(text, 0, start))
+
+
+_CELL_NAME_REACH = 40  # how far into a cell its opening names may run
+_CELL_OPENING = lazy_re(r"[\w\s,/+&()†‡*®™-]*")
+_JOINING = frozenset(("and", "or", "plus"))
+# A column heading that is a kind of thing, with a word or two before it ("Molecular
+# Target", "Chemotherapy Agent", "Genes Involved", "Generic Drug (Trade Name)"), not a
+# heading about something else of it ("Drug Class", "Frequency of Gene Fusion").
+_KIND_COLUMN = lazy_re(r"(?:(?!of\b|with\b)[A-Za-z-]+\s+){0,2}(?:targets?|drugs?|medicines?|"
+                       r"medications?|genes?(?:\(s\))?|proteins?|vaccines?|agents?)"
+                       r"(?:\s+(?:names?|used|involved|affected|\(trade\s+name\)))?", re.I)
+_TREATMENT_COLUMN = lazy_re(r"(?:(?!of\b|with\b)[A-Za-z-]+\s+){0,3}(?:treatments?|"
+                            r"therap(?:y|ies)|regimens?)(?:\s+names?)?", re.I)
+
+
 def list_announced(doc: Document, block_index: int) -> bool:
     """Is the block an item of a list that a line before it announces ("Cancers linked to
     VHL include:", "the following types:", "Specific types include")? Its items are kinds of
@@ -985,7 +1017,8 @@ def explained_nearby(doc: Document, block_index: int, text: str, start: int, end
         misread(text, start, end) or \
         inheritance_explained(text, start, end) or \
         kinds and (kind_given(text, start, end) or announced_kind(text, start) or
-                   list_announced(doc, block_index))
+                   list_announced(doc, block_index) or
+                   column_names_kind(doc.blocks[block_index], text, start, end))
 
 
 def key_points_lists(doc: Document) -> set[int]:

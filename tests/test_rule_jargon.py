@@ -1548,3 +1548,30 @@ def test_another_thing_of_a_kind_and_two_words_with_or_in_brackets():
     assert [t for t, *_ in flagged("If you have hyperkeratosis, another doctor may help.\n")] \
         == ["hyperkeratosis"]
     assert flagged("Men with hemophilia, another bleeding disorder, were studied.\n") == []
+
+
+def test_a_table_column_heading_names_the_kind_of_the_names_its_cells_open_with():
+    table = ("| Drug | Molecular Target | Side effects |\n| --- | --- | --- |\n"
+             "| Pembrolizumab | PD-1 | tiredness |\n| Trametinib | MEK | hyperkeratosis |\n")
+    assert [t for t, *_ in flagged(table)] == ["hyperkeratosis"]
+    # words further on in a cell are not named by its column
+    further = ("| Drug | Use |\n| --- | --- |\n| Pembrolizumab, which may cause pneumonitis |"
+               " lung |\n")
+    assert [t for t, *_ in flagged(further)] == ["pneumonitis"]
+    # a heading about something else of the kind: "Drug Class", "Frequency of Gene Fusion"
+    assert [t for t, *_ in flagged("| Drug Class |\n| --- |\n| anthracyclines |\n")] == \
+        ["anthracyclines"]
+    # a procedure under "Treatment" is still to explain; a name there is named
+    treatments = ("| Cancer | Treatment |\n| --- | --- |\n| bladder | cystectomy |\n"
+                  "| lymphoma | Carvykti |\n")
+    assert [t for t, *_ in flagged(treatments)] == ["cystectomy"]
+
+
+def test_a_table_cell_column_is_counted_from_the_parsers_own_cells():
+    # a table inside a list item, and a cell with an escaped bar: the columns still line up
+    from readlint import document
+    doc = document.parse("- Drugs:\n\n  | Use \\| note | Drug |\n  | --- | --- |\n"
+                         "  | pain \\| mild | Ibuprofen |\n")
+    cells = [(b.column_heading, b.text) for b in doc.blocks if b.kind == "table_cell"]
+    assert cells == [("", "Use | note"), ("", "Drug"), ("Use | note", "pain | mild"),
+                     ("Drug", "Ibuprofen")]

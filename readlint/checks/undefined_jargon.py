@@ -209,7 +209,10 @@ class UndefinedJargon(Rule):
         ("Treatment is usually with corticosteroids", "Treatment may involve high-dose
         diazepam", "Pain is relieved by nitroglycerin"; not the subject of a clause after it:
         "treated with surgery, and lymphedema may follow");
-      - what kind of thing it is, in its next word: "an apheresis machine", "HER2 protein";
+      - what kind of thing it is, in its next word: "an apheresis machine", "HER2 protein",
+        or, for the name a table cell opens with, in its column's heading: "Molecular
+        Target", then "PD-1" (under "Treatment" or "Therapy" only a name English does not
+        know: "Carvykti");
       - the next sentence going on about it by its last word: "... an ultrasound transducer.
         The transducer bounces sound waves ...";
       - a link on that use, or a link anywhere on the page on its hardest word, in any form
