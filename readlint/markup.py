@@ -335,7 +335,7 @@ class _ProseBuilder:
         self._run(" ", source)
 
     def text(self) -> str:
-        return "".join(self.parts)
+        return "".join(self.parts).replace("\xa0", " ")
 
 
 _INDENT = lazy_re(r"\s*")

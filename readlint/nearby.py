@@ -39,8 +39,8 @@ from .blocks import Block
 from .document import Document
 from .explanations import is_explanation, pointing_at_a_plural, word_before
 from .patterns import lazy_re
-from .vocabulary import DRUG_ENDINGS, STOPWORDS, is_medical_form, word_zipf
-from .wordforms import fold, only_a_verb
+from .vocabulary import DRUG_ENDINGS, STOPWORDS, everyday_health, is_medical_form, word_zipf
+from .wordforms import a_noun_not_adjective, an_english_word, fold, only_a_verb
 
 _SENTENCE_END = lazy_re(r"[.!?](?=[\"”')\]]*(?:\s|$))")
 _WORD = lazy_re(r"[^\W_]+")
@@ -403,7 +403,7 @@ _BRACKETED = r"(?:\s*\([^()]{1,40}\))?"
 _DEFINING_VERB = lazy_re(_BRACKETED + r"(?:\s+[\w-]+){0,4}?\s+(?:is|are|means|"
                          r"mean|refers|refer|describes|describe|happens|happen|occurs|"
                          r"occur|causes|cause|affects|affect|develops|develop|starts|"
-                         r"start|begins|begin|forms|form)\b")
+                         r"start|begins|begin|forms|form|involves|involve)\b")
 # What the term does, said right after it, or after "can", "may" or "will": "Biologic therapy
 # boosts your body's own ability to fight cancer", "Antimuscarinics can help relax ..."; not
 # "... may not work for everyone", "Cholangiogram results help doctors ...".
@@ -800,7 +800,8 @@ def kind_given(text: str, start: int, end: int) -> bool:
     if _KIND_NEXT.match(text, end) or _KIND_AFTER.match(text, end) or \
             _medicine_named(text, start, end) or _kind_said_before(text, start) or \
             _kind_is(text, start, end) or _treatment_named(text, start, end) or \
-            _example_before(text, start):
+            _example_before(text, start) or _others_of_its_kind(text, start, end) or \
+            _everyday_example_after(text, end):
         return True
     if _ILLNESS_NAME.fullmatch(text, start, end) and \
             _ILLNESS_BEFORE.search(text, max(0, start - 60), start):
@@ -822,6 +823,74 @@ def _example_before(text: str, start: int) -> bool:
 
 
 _OR_OTHER = lazy_re(r"(?:\b([^\W\d_][\w-]*)[\s-])?\b([^\W\d_]{3,}),?\s(?:or|and)\sother\s$")
+
+
+def _others_of_its_kind(text: str, start: int, end: int) -> bool:
+    """Do "and other" or "or other" right after the term name its kind in words a reader
+    knows ("hemophilia and other bleeding disorders", "a nodule or other finding",
+    "Levodopa and other antiparkinson drugs"), not in a harder word ("Alendronate and other
+    bisphosphonates") nor a word that says nothing of it ("and other features") or only what
+    it does or how it was found ("and other side effects", "or other finding")? The term is
+    a thing named by its hard word, not a describing word ("ophthalmological, and other
+    specialists") nor one before a common noun ("craniofacial abnormalities and other
+    skeletal problems"): the kind says nothing of what the describing word means."""
+    m = _AND_OTHER.match(text, end)
+    if m is None or not _a_noun_phrase(text[start:end]):
+        return False
+    words: list[str] = []
+    for word in m.group(1).split():
+        if word.lower() in STOPWORDS or word.lower() in _NOT_OF_A_KIND or only_a_verb(word):
+            break  # "other causes of acute pain", "other bisphosphonates may help"
+        words.append(word)
+    plurals = [w for w in words if len(w) > 3 and w.endswith("s")]
+    head = (plurals[0] if plurals else words[-1] if words else "").lower()
+    # (the first plural is the kind: "other bleeding disorders bruise easily")
+    return bool(head) and head not in _SAYS_NOTHING and word_zipf(head) >= 3.0
+
+
+def _everyday_example_after(text: str, end: int) -> bool:
+    """Does an example a reader knows follow the term ("mucous membranes, such as the moist
+    lining of the mouth", "Analgesics such as aspirin", "ionizing radiation, such as
+    X-rays"), not one as hard as it ("anticonvulsants such as carbamazepine")?"""
+    m = _EXAMPLE_AFTER.match(text, end, end + 200)
+    if m is None:
+        return False
+    words = [w for w in _WORD.findall(m.group(1)) if w.lower() not in STOPWORDS]
+    if words and words[-1].lower() in ("syndrome", "syndromes"):
+        return False  # a syndrome named after people: "Miller Fisher syndrome"
+    return bool(words) and all(word_zipf(w) >= _KNOWN_EXAMPLE or everyday_health(w)
+                               for w in words)
+
+
+# The first example after "such as", "like", "including" or "e.g.", up to the next one.
+_EXAMPLE_AFTER = lazy_re(r"[*_]*,?\s+(?:such\s+as|like|including|e\.g\.,?)\s+"
+                         r"((?:(?!\b(?:and|or)\b)[^,;:.()\[\]])+)")
+_KNOWN_EXAMPLE = 3.2  # a word as common as "aspirin" or "Parkinson"
+
+
+_AND_OTHER = lazy_re(r"[*_]*,?\s+(?:and|or)\s+other\s+((?:[A-Za-z][\w-]*\s*){1,3})")
+_NOT_OF_A_KIND = frozenset("may can could might will would should must have has had do does "
+                           "did often also such which who".split())
+_SAYS_NOTHING = frozenset("things thing ones factors factor features feature items aspects "
+                          "reasons ways areas issues kinds types forms sorts effects "
+                          "complications finding findings studies study toxicities "
+                          "changes results".split())
+
+
+def _a_noun_phrase(term: str) -> bool:
+    """Is the term named by its hard word, a noun ("hemophilia", "spina bifida"), not a
+    describing word alone ("ophthalmological") or before a common noun ("craniofacial
+    abnormalities")?"""
+    words = term.split()
+    last = words[-1]
+    if len(words) > 1 and word_zipf(last) >= _COMMON_NOUN:
+        return False
+    return len(words) > 1 or not last.lower().endswith(_ADJECTIVE_ENDINGS) and (
+        a_noun_not_adjective(last) or not an_english_word(last))
+
+
+_COMMON_NOUN = 3.3  # "abnormalities", "system", "analysis"
+_ADJECTIVE_ENDINGS = ("ic", "al", "ous", "ive", "ary", "ed")
 
 
 # "The most commonly affected genes are NPM1, FLT3, and ...", "One of these proteins is

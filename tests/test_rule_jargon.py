@@ -1575,3 +1575,39 @@ def test_a_table_cell_column_is_counted_from_the_parsers_own_cells():
     cells = [(b.column_heading, b.text) for b in doc.blocks if b.kind == "table_cell"]
     assert cells == [("", "Use | note"), ("", "Drug"), ("Use | note", "pain | mild"),
                      ("Drug", "Ibuprofen")]
+
+
+def test_a_later_sentence_saying_what_the_term_involves_after_a_no_break_space():
+    # cancer.gov pages end sentences with a no-break space ("thoracotomy.\xa0 Thoracoscopy")
+    text = ("The two most common procedures are thoracoscopy and thoracotomy.\xa0 Thoracoscopy "
+            "involves making three small cuts in the chest.\n")
+    assert [t for t, *_ in flagged(text)] == ["thoracotomy"]
+    assert [t for t, *_ in flagged(text.replace("involves", "hurts"))] == \
+        ["thoracoscopy", "thoracotomy"]
+
+
+def test_and_other_after_a_term_names_its_kind_in_words_a_reader_knows():
+    assert [t for t, *_ in flagged("People with hemophilia and other bleeding disorders bruise "
+                                   "easily.\n")] == []
+    assert [t for t, *_ in flagged("Levodopa and other antiparkinson drugs often help.\n")] == []
+    # a harder kind, one that says nothing of it or only a role, is no explanation; nor is a
+    # kind for a describing word
+    assert [t for t, *_ in flagged("A result was positive when a nodule or other finding was "
+                                   "seen.\n")] == ["nodule"]
+    assert [t for t, *_ in flagged("See your neurological, ophthalmological, and other "
+                                   "specialists.\n")] == ["ophthalmological"]
+    assert [t for t, *_ in flagged("Alendronate and other bisphosphonates may help.\n")] == \
+        ["Alendronate", "bisphosphonates"]
+    assert [t for t, *_ in flagged("It causes dwarfism, and other features.\n")] == \
+        ["dwarfism"]
+
+
+def test_a_first_example_a_reader_knows_explains_the_term():
+    assert [t for t, *_ in flagged("Blisters affect the mucous membranes, such as the moist "
+                                   "lining of the mouth.\n")] == []
+    assert [t for t, *_ in flagged("Analgesics such as aspirin may relieve pain.\n")] == []
+    # an example as hard as the term, or a syndrome named after people, explains nothing
+    assert [t for t, *_ in flagged("Anticonvulsants such as carbamazepine may help.\n")] == \
+        ["Anticonvulsants"]
+    assert [t for t, *_ in flagged("Research aims to cure neuropathies such as Miller Fisher "
+                                   "syndrome.\n")] == ["neuropathies"]

@@ -209,6 +209,11 @@ class UndefinedJargon(Rule):
         ("Treatment is usually with corticosteroids", "Treatment may involve high-dose
         diazepam", "Pain is relieved by nitroglycerin"; not the subject of a clause after it:
         "treated with surgery, and lymphedema may follow");
+      - its kind in plain words after "and other" or "or other" ("hemophilia and other
+        bleeding disorders"; not a harder word, "and other bisphosphonates", nor a role:
+        "and other side effects", "or other finding"), or a first example a reader knows
+        after "such as", "like" or "including" ("mucous membranes, such as the lining of
+        the mouth", "analgesics such as aspirin");
       - what kind of thing it is, in its next word: "an apheresis machine", "HER2 protein",
         or, for the name a table cell opens with, in its column's heading: "Molecular
         Target", then "PD-1" (under "Treatment" or "Therapy" only a name English does not
