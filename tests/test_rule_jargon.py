@@ -1611,3 +1611,13 @@ def test_a_first_example_a_reader_knows_explains_the_term():
         ["Anticonvulsants"]
     assert [t for t, *_ in flagged("Research aims to cure neuropathies such as Miller Fisher "
                                    "syndrome.\n")] == ["neuropathies"]
+
+
+def test_a_noun_after_its_adjective_is_the_term_met_again():
+    # reported once, at its first use, whichever form comes first
+    assert [t for t, *_ in flagged("A cytological exam was done.\n\nThe cytology showed cancer "
+                                   "cells.\n")] == ["cytological"]
+    assert [t for t, *_ in flagged("It is caused by a hypoglycemic spell.\n\nHypoglycemia "
+                                   "makes people shaky.\n")] == ["hypoglycemic"]
+    # a part of four letters or fewer before the ending is too short to tell
+    assert undefined_jargon._noun_or_adjective("toxic") == []
