@@ -89,6 +89,8 @@ class _BlockWalk:
         self.in_header = False
         self.column = -1  # the column of the table cell being read, counted from 0
         self.column_headings: dict[int, str] = {}
+        self.header_cells = 0
+        self.short_row = False  # a row with fewer cells than the header: columns unknown
         self.section = -1
 
     def line_start(self, body_line: int) -> int:
@@ -104,6 +106,8 @@ class _BlockWalk:
             self.containers.append(_BLOCK_KINDS[kind])
             if kind in ("th_open", "td_open"):
                 self.column += 1
+                if self.in_header:
+                    self.header_cells = self.column + 1
         elif kind in ("blockquote_close", "list_item_close", "th_close", "td_close"):
             if self.containers:
                 self.containers.pop()
@@ -128,9 +132,14 @@ class _BlockWalk:
         kind = tok.type
         if kind == "table_open" and tok.map:
             self.table_map, self.header_text, self.in_header = tok.map, "", False
-            self.column_headings = {}
+            self.column_headings, self.header_cells = {}, 0
         elif kind == "tr_open":
             self.column = -1
+            # A row written with fewer cells than the header (a cell spanning rows, left out
+            # when the table was made from HTML): markdown-it fills it with empty cells at
+            # its end, so its cells may not stand under their headings.
+            self.short_row = not self.in_header and tok.map is not None and \
+                _cells_written(self.doc.source, self.line_start(tok.map[0])) < self.header_cells
         elif kind == "thead_open":
             self.in_header = True
         elif kind == "thead_close" and self.table_map:
@@ -163,12 +172,22 @@ class _BlockWalk:
         elif kind == "table_cell":
             if self.in_header:
                 self.column_headings[self.column] = block.text.strip()
-            else:
+            elif not self.short_row:
                 block.column_heading = self.column_headings.get(self.column, "")
         block.section = self.section
         doc.blocks.append(block)
 
 
+def _cells_written(source: str, start: int) -> int:
+    """How many cells the table row written at `start` has: its bars that are not escaped,
+    less those at its two ends."""
+    end = source.find("\n", start)
+    line = source[start:end if end >= 0 else len(source)].strip()
+    bars = len(_BAR.findall(line))
+    return bars + 1 - line.startswith("|") - (line.endswith("|") and not line.endswith("\\|"))
+
+
+_BAR = lazy_re(r"(?<!\\)\|")
 _IMG = lazy_re(r"<img\b([^>]*)>", re.I)
 _ATTRIBUTE = lazy_re(r"""([\w:-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 

@@ -403,7 +403,7 @@ _BRACKETED = r"(?:\s*\([^()]{1,40}\))?"
 _DEFINING_VERB = lazy_re(_BRACKETED + r"(?:\s+[\w-]+){0,4}?\s+(?:is|are|means|"
                          r"mean|refers|refer|describes|describe|happens|happen|occurs|"
                          r"occur|causes|cause|affects|affect|develops|develop|starts|"
-                         r"start|begins|begin|forms|form|involves|involve)\b")
+                         r"start|begins|begin|forms|form|involves?\s+[a-z]{2,}ing)\b")
 # What the term does, said right after it, or after "can", "may" or "will": "Biologic therapy
 # boosts your body's own ability to fight cancer", "Antimuscarinics can help relax ..."; not
 # "... may not work for everyone", "Cholangiogram results help doctors ...".
@@ -842,10 +842,15 @@ def _others_of_its_kind(text: str, start: int, end: int) -> bool:
         if word.lower() in STOPWORDS or word.lower() in _NOT_OF_A_KIND or only_a_verb(word):
             break  # "other causes of acute pain", "other bisphosphonates may help"
         words.append(word)
-    plurals = [w for w in words if len(w) > 3 and w.endswith("s")]
+    plurals = [w for w in words if len(w) > 3 and w.endswith("s") and
+               (a_noun_not_adjective(w) or not an_english_word(w))]
+    # (the first plural noun is the kind: "other bleeding disorders bruise easily"; not
+    # "serious" or "suspicious")
     head = (plurals[0] if plurals else words[-1] if words else "").lower()
-    # (the first plural is the kind: "other bleeding disorders bruise easily")
-    return bool(head) and head not in _SAYS_NOTHING and word_zipf(head) >= 3.0
+    if not head or head in _SAYS_NOTHING or word_zipf(head) < 3.0:
+        return False
+    return head not in _SAYS_LITTLE or words.index(plurals[0] if plurals else words[-1]) > 0
+    # ("and other problems" says nothing; "and other skeletal problems" does)
 
 
 def _everyday_example_after(text: str, end: int) -> bool:
@@ -853,24 +858,38 @@ def _everyday_example_after(text: str, end: int) -> bool:
     lining of the mouth", "Analgesics such as aspirin", "ionizing radiation, such as
     X-rays"), not one as hard as it ("anticonvulsants such as carbamazepine")?"""
     m = _EXAMPLE_AFTER.match(text, end, end + 200)
-    if m is None:
-        return False
-    words = [w for w in _WORD.findall(m.group(1)) if w.lower() not in STOPWORDS]
-    if words and words[-1].lower() in ("syndrome", "syndromes"):
-        return False  # a syndrome named after people: "Miller Fisher syndrome"
-    return bool(words) and all(word_zipf(w) >= _KNOWN_EXAMPLE or everyday_health(w)
-                               for w in words)
+    if m is None or m.group(1) and m.group(2) == "like":
+        return False  # "Sarcoidosis, like tuberculosis, ...": a likeness, not an example
+    every = _WORD.findall(m.group(3))
+    if not every or every[0].lower() in _NOT_AN_EXAMPLE:
+        return False  # "such as those getting chemotherapy", "like to rest", "e.g. from ..."
+    for i, word in enumerate(every):
+        if word.lower() in _NOT_OF_A_KIND or only_a_verb(word):
+            every = every[:i]  # "such as aspirin may relieve pain": the example is "aspirin"
+            break
+    words = [w for w in every if w.lower() not in STOPWORDS]
+    if not words or len(words) > 3 or words[-1].lower() in ("syndrome", "syndromes"):
+        return False  # a clause, not a thing; a syndrome named after people: "Miller Fisher
+        # syndrome"
+    return all(word_zipf(w) >= _KNOWN_EXAMPLE or everyday_health(w) for w in words)
 
 
 # The first example after "such as", "like", "including" or "e.g.", up to the next one.
-_EXAMPLE_AFTER = lazy_re(r"[*_]*,?\s+(?:such\s+as|like|including|e\.g\.,?)\s+"
+_EXAMPLE_AFTER = lazy_re(r"[*_]*(,?)\s+(such\s+as|like|including|e\.g\.,?)\s+"
                          r"((?:(?!\b(?:and|or)\b)[^,;:.()\[\]])+)")
+# Words that open what is not an example of a thing: a clause, a group of people, a place.
+_NOT_AN_EXAMPLE = frozenset("those these this that its it their his her your you we they how "
+                            "what when where why which who whom if to from in at by with for "
+                            "on during after before".split())
 _KNOWN_EXAMPLE = 3.2  # a word as common as "aspirin" or "Parkinson"
 
 
 _AND_OTHER = lazy_re(r"[*_]*,?\s+(?:and|or)\s+other\s+((?:[A-Za-z][\w-]*\s*){1,3})")
 _NOT_OF_A_KIND = frozenset("may can could might will would should must have has had do does "
                            "did often also such which who".split())
+# Kinds that say something only with a word before them: "and other bleeding disorders".
+_SAYS_LITTLE = frozenset("problems problem conditions condition symptoms symptom signs sign "
+                         "disorders disorder diseases disease illnesses illness".split())
 _SAYS_NOTHING = frozenset("things thing ones factors factor features feature items aspects "
                           "reasons ways areas issues kinds types forms sorts effects "
                           "complications finding findings studies study toxicities "
@@ -959,23 +978,53 @@ _ANNOUNCES_LIST_NO_COLON = lazy_re(r"(?:^|[.!?;:]\s+)((?:(?!of\b)[A-Za-z-]+\s+){
 
 def column_names_kind(block: Block, text: str, start: int, end: int) -> bool:
     """Is the term the name a table cell opens with, under a column heading that names the
-    kind of thing its cells are ("Molecular Target", then "PD-1"; "Drug", "Gene")? Under
-    "Treatment" or "Therapy" only a name English does not know ("CAR T-Cell Therapy", then
-    "Carvykti"): a procedure there is still to explain ("cystectomy"). Words further on in
-    a cell are not named by its column ("Pembrolizumab, which may cause pneumonitis")."""
-    heading = block.column_heading
-    if not heading or start > _CELL_NAME_REACH:
+    kind of thing its cells are, and shaped as names of that kind are: a gene's or a
+    target's symbol under "Gene" or "Molecular Target" ("PD-1", "BRAF"), a drug's name under
+    "Drug" or "Agent" ("Pembrolizumab", "Tamoxifen": a drug's ending or a word seldom met in
+    English), a name English does not know under "Treatment" or "Therapy" ("Carvykti"); not
+    a word built the medical way ("Trachelectomy", "Hyperthermia") nor a describing word
+    ("Intrathecal")? Words further on in a cell are not named by its column
+    ("Pembrolizumab, which may cause pneumonitis")."""
+    if start > _CELL_NAME_REACH:
         return False
-    if _KIND_COLUMN.fullmatch(heading) is None and (
-            _TREATMENT_COLUMN.fullmatch(heading) is None or
-            any(word_zipf(w) >= 1.0 for w in _WORD.findall(text, start, end))):
+    kind = _column_kind(block.column_heading)
+    if kind is None:
         return False
+    term = text[start:end]
+    words = _WORD.findall(term)
+    if not words or any(w.lower().endswith(_ADJECTIVE_ENDINGS) for w in words):
+        return False
+    if kind == "symbol":
+        named = any(c.isdigit() for c in term) or sum(c.isupper() for c in term) >= 2
+    elif kind == "drug":
+        named = any(w.lower().endswith(DRUG_ENDINGS) for w in words) or all(
+            word_zipf(w) < _DRUG_NAME_ZIPF and not is_medical_form(w) for w in words)
+    else:  # a treatment's name, or a regimen's short name ("XELOX" under "Regimen")
+        named = all(word_zipf(w) < 1.0 and not is_medical_form(w) and
+                    (kind == "regimen" or not w.isupper()) for w in words)
     # Only other names may stand before it in the cell: "Dabrafenib plus trametinib".
-    return _CELL_OPENING.fullmatch(text, 0, start) is not None and \
+    return named and _CELL_OPENING.fullmatch(text, 0, start) is not None and \
         all(w.lower() in _JOINING or word_zipf(w) < 3.5 or not w.isalpha()
             for w in _WORD.findall(text, 0, start))
 
 
+@lru_cache(maxsize=256)
+def _column_kind(heading: str) -> str | None:
+    """What kind of names a column's heading says its cells hold: "symbol" (genes, proteins,
+    targets), "drug" (drugs, medicines, agents, vaccines), "regimen", "treatment", or
+    None."""
+    if not heading or len(heading) > _HEADING_REACH:
+        return None
+    m = _KIND_COLUMN.fullmatch(heading)
+    if m is not None:
+        return "symbol" if _SYMBOL_KIND.search(heading) else "drug"
+    m = _TREATMENT_COLUMN.fullmatch(heading)
+    return None if m is None else "regimen" if m.group(1).lower().startswith("regimen") else \
+        "treatment"
+
+
+_HEADING_REACH = 80  # a column heading longer than this names no kind
+_DRUG_NAME_ZIPF = 3.0  # a drug's name is rarer than this in English ("Tamoxifen" 2.6)
 _CELL_NAME_REACH = 40  # how far into a cell its opening names may run
 _CELL_OPENING = lazy_re(r"[\w\s,/+&()†‡*®™-]*")
 _JOINING = frozenset(("and", "or", "plus"))
@@ -985,7 +1034,8 @@ _JOINING = frozenset(("and", "or", "plus"))
 _KIND_COLUMN = lazy_re(r"(?:(?!of\b|with\b)[A-Za-z-]+\s+){0,2}(?:targets?|drugs?|medicines?|"
                        r"medications?|genes?(?:\(s\))?|proteins?|vaccines?|agents?)"
                        r"(?:\s+(?:names?|used|involved|affected|\(trade\s+name\)))?", re.I)
-_TREATMENT_COLUMN = lazy_re(r"(?:(?!of\b|with\b)[A-Za-z-]+\s+){0,3}(?:treatments?|"
+_SYMBOL_KIND = lazy_re(r"\b(?:targets?|genes?|proteins?)\b", re.I)
+_TREATMENT_COLUMN = lazy_re(r"(?:(?!of\b|with\b)[A-Za-z-]+\s+){0,3}(treatments?|"
                             r"therap(?:y|ies)|regimens?)(?:\s+names?)?", re.I)
 
 

@@ -1621,3 +1621,54 @@ def test_a_noun_after_its_adjective_is_the_term_met_again():
                                    "makes people shaky.\n")] == ["hypoglycemic"]
     # a part of four letters or fewer before the ending is too short to tell
     assert undefined_jargon._noun_or_adjective("toxic") == []
+
+
+def test_a_table_column_names_only_names_shaped_as_its_kind():
+    genes = "| Gene | Syndrome |\n| --- | --- |\n| Uniparental disomy | x |\n| TP53 | y |\n"
+    assert [t for t, *_ in flagged(genes)] == ["Uniparental disomy"]
+    drugs = ("| Drug | Use |\n| --- | --- |\n| Intrathecal methotrexate | pain |\n"
+             "| Tamoxifen | cancer |\n")
+    assert [t for t, *_ in flagged(drugs)] == ["Intrathecal"]
+    # a rare procedure or an abbreviation under "Treatment" is still to explain; a regimen's
+    # short name under "Regimen" is its name
+    treatments = ("| Stage | Treatment |\n| --- | --- |\n| I | HIPEC |\n| II | Trachelectomy |\n"
+                  "| III | Carvykti |\n")
+    assert [t for t, *_ in flagged(treatments)] == ["HIPEC", "Trachelectomy"]
+    assert [t for t, *_ in flagged("| Regimen | Drugs |\n| --- | --- |\n| XELOX | Capecitabine "
+                                   "plus oxaliplatin |\n")] == []
+
+
+def test_a_row_with_fewer_cells_than_its_header_has_no_column_headings():
+    # a cell that spanned rows was left out: the row's cells do not stand under the headings
+    table = "| Drug | Side effect |\n| --- | --- |\n| Ibuprofen | nausea |\n| pneumonitis |\n"
+    assert [t for t, *_ in flagged(table)] == ["pneumonitis"]
+
+
+def test_what_is_not_an_example_of_the_term():
+    for text in ("Patients with thrombocytopenia, such as those getting chemotherapy, should "
+                 "avoid aspirin.", "People with neutropenia like to rest at home.",
+                 "Sarcoidosis, like tuberculosis, can cause lumps.",
+                 "Cystectomy, including its risks, is discussed below."):
+        assert len(flagged(text + "\n")) == 1, text
+    # an example cut where a verb begins: "such as aspirin may relieve pain"
+    assert flagged("Analgesics such as aspirin may relieve pain.\n") == []
+
+
+def test_a_kind_word_after_and_other_is_a_noun_and_says_something():
+    for text in ("A nodule or other suspicious finding was seen.",
+                 "Thrombocytopenia and other problems occur."):
+        assert len(flagged(text + "\n")) == 1, text
+    assert flagged("Hemophilia and other bleeding problems run in families.\n") == []
+
+
+def test_involves_defines_only_with_what_is_done():
+    assert [t for t, *_ in flagged("Thoracoscopy is common. Thoracoscopy involves making three "
+                                   "small cuts.\n")] == []
+    assert [t for t, *_ in flagged("Amyloidosis is rare. Amyloidosis involves the heart and "
+                                   "kidneys.\n")] == ["Amyloidosis"]
+
+
+def test_a_longer_term_is_known_by_its_hard_words_met_in_another_form():
+    text = ("Your peritoneum is the tissue that lines your belly.\n\n"
+            "A liquid, peritoneal fluid, keeps it moist.\n")
+    assert [t for t, *_ in flagged(text)] == []

@@ -479,19 +479,19 @@ class _Page:
             block.kind == "list_item" and is_title(block.text) or \
             nearby.titles_links(self.doc, index)
 
-    def known(self, key: str, other_endings: bool = True) -> bool:
+    def known(self, key: str) -> bool:
         """Was the term (folded) met before on the page, itself, the word it is formed from
         ("urethral" after "the urethra, a tube ..."), its Latin singular or plural
         ("sclerae" after "the sclera"), its Greek noun or adjective ("metastatic" after
         "metastasis", "necrosis" after "necrotic"), the noun of an adjective or the adjective
         of a noun ending otherwise ("cytology" after "cytological", "karyotypic" after
-        "karyotype"; not with `other_endings` off), or is it one never reported?"""
+        "karyotype"), or is it one never reported?"""
         return key in self.seen or key in self.ignored or " " not in key and (
             key.endswith(_FORMED_ENDINGS) and any(
                 key.endswith(ending) and key[:-len(ending)] in self.seen
                 for ending in _FORMED_ENDINGS if len(key) - len(ending) >= 5) or
-            any(form in self.seen for form in _latin_number(key) + _greek_form(key)) or
-            other_endings and any(form in self.seen for form in _noun_or_adjective(key)))
+            any(form in self.seen for form in _latin_number(key) + _greek_form(key) +
+                _noun_or_adjective(key)))
 
     def abbreviation_explained_numbered(self, key: str) -> bool:
         """Was the abbreviation (folded) explained before with a number or type after it
@@ -676,9 +676,7 @@ class _BlockTerms:
         (`_Page.known`: "allogeneic stem cell transplants" after "allogeneic, which means the
         stem cells come from someone else", "distant metastasis" after "metastatic")?"""
         hard = [w for w in key.split() if hard_word(w, True, self.page.limits)]
-        # (not by a noun met as its adjective: "Left ventricular hypertrophy" is another sign
-        # than "Hypertrophic cardiomyopathy")
-        return bool(hard) and all(self.page.known(w, other_endings=False) for w in hard)
+        return bool(hard) and all(self.page.known(w) for w in hard)
 
     def accounted_for(self, term: _Term) -> bool:
         """Is the term left to glossary-link, linked, a kind of doctor, or explained? (An
