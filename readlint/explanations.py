@@ -488,7 +488,7 @@ _WORD_CHAR = lazy_re(r"\w")
 
 
 _PAIRED = lazy_re(r"(?:\s+(?:and|or)\s+|/)(?!(?:the|an?)\s)[\w-]+(?:\s+[\w-]+)?"
-                  r"(?=\s+(?:is|are)\b|\s+\((?:\S+\s+){2,}\S+\))")
+                  r"(?=\s+(?:is|are)\b|\s+\((?:\S+\s+){2,}\S+\)|,\s*meaning\b)")
 _HEAD_AFTER = lazy_re(r"[\"”']?[ -]([a-z]+)")  # after a closing quote too
 _ABBREVIATION_AFTER = lazy_re(r"\s*\([^()\s]{1,15}\)")
 # The number of a type after a name: "neurofibromatosis 1", "... type 2A", "... type II".
@@ -503,7 +503,8 @@ _SAID_AFTER_NUMBER = lazy_re(_DEFINED + r"|,\s*(?:an?\s+[a-z]|which\b|in\s+which
 def _after_starts(text: str, end: int, marks: _Marks) -> list[int]:
     """Where an explanation of the word ending at `end` may start: right after it, after an
     everyday head noun, after a second term it is paired with ("Perometry and water
-    displacement are ...", "myelocytes and monocytes (immature white blood cells)"), and
+    displacement are ...", "myelocytes and monocytes (immature white blood cells)",
+    "undifferentiated or poorly differentiated, meaning the cells look ..."), and
     after an abbreviation in parentheses."""
     starts = [end]
     # not "benign or malignant (cancer)", "the epidermis and the dermis (lower layer)"

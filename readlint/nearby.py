@@ -963,6 +963,7 @@ _ANNOUNCED = lazy_re(r"\b(?:classified\s+(?:in|into|as)|(?:sub)?types?|forms|gro
 # two types, neither of which is related to calcium in your diet:")
 _ANNOUNCES_LIST = lazy_re(r"\b(?:include|includes|including|such as|are|types?|kinds?|"
                           r"forms?|(?:types?|kinds?|forms?)\s+of\s+[^.:]{1,40}|"
+                          r"vaccin\w*\b[^.:]{0,80}\bagainst|"
                           r"the following[^.:]*|there\s+are\s+(?:two|three|four|five|six|\d+)"
                           r"\s+(?:main\s+)?(?:types|kinds|forms)\b[^.:]{0,80})\s*:\s*$", re.I)
 # The same with its colon lost, the kinds being what the sentence is about ("Specific types

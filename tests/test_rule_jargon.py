@@ -1672,3 +1672,13 @@ def test_a_longer_term_is_known_by_its_hard_words_met_in_another_form():
     text = ("Your peritoneum is the tissue that lines your belly.\n\n"
             "A liquid, peritoneal fluid, keeps it moist.\n")
     assert [t for t, *_ in flagged(text)] == []
+
+
+def test_a_pair_of_terms_then_meaning_and_a_list_of_what_to_be_vaccinated_against():
+    assert flagged("The cells may be undifferentiated or poorly differentiated, meaning they "
+                   "look different from normal cells.\n") == []
+    assert flagged("Children should be vaccinated on a schedule against:\n\n"
+                   "- pneumococcal disease\n- measles\n") == []
+    # a list after "against" that no vaccine announces is not named by it
+    assert [t for t, *_ in flagged("Some drugs work against:\n\n- pneumococcal disease\n")] == \
+        ["pneumococcal"]
