@@ -827,7 +827,7 @@ _OR_OTHER = lazy_re(r"(?:\b([^\W\d_][\w-]*)[\s-])?\b([^\W\d_]{3,}),?\s(?:or|and)
 
 def _others_of_its_kind(text: str, start: int, end: int) -> bool:
     """Do "and other" or "or other" right after the term name its kind in words a reader
-    knows ("hemophilia and other bleeding disorders", "a nodule or other finding",
+    knows ("hemophilia and other bleeding disorders", "Urinalysis and other urine tests",
     "Levodopa and other antiparkinson drugs"), not in a harder word ("Alendronate and other
     bisphosphonates") nor a word that says nothing of it ("and other features") or only what
     it does or how it was found ("and other side effects", "or other finding")? The term is
@@ -1025,7 +1025,7 @@ def _column_kind(heading: str) -> str | None:
 
 
 _HEADING_REACH = 80  # a column heading longer than this names no kind
-_DRUG_NAME_ZIPF = 3.0  # a drug's name is rarer than this in English ("Tamoxifen" 2.6)
+_DRUG_NAME_ZIPF = 3.0  # a drug's name is rarer than this in English ("Tamoxifen" 2.4)
 _CELL_NAME_REACH = 40  # how far into a cell its opening names may run
 _CELL_OPENING = lazy_re(r"[\w\s,/+&()†‡*®™-]*")
 _JOINING = frozenset(("and", "or", "plus"))
