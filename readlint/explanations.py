@@ -488,7 +488,11 @@ _WORD_CHAR = lazy_re(r"\w")
 
 
 _PAIRED = lazy_re(r"(?:\s+(?:and|or)\s+|/)(?!(?:the|an?)\s)[\w-]+(?:\s+[\w-]+)?"
-                  r"(?=\s+(?:is|are)\b|\s+\((?:\S+\s+){2,}\S+\)|,\s*meaning\b)")
+                  r"(?=\s+(?:is|are)\b|\s+\((?:\S+\s+){2,}\S+\))")
+# "undifferentiated or poorly differentiated, meaning ...": the second a form of the first,
+# what it means is said of both (not "hematuria and dysuria, meaning pain ...").
+_OR_FORM_MEANING = lazy_re(r"\s+or\s+(?:[\w-]+\s+)?([\w-]{4,})(?=,\s*meaning\b)")
+_LAST_WORD = lazy_re(r"[\w-]+$")
 _HEAD_AFTER = lazy_re(r"[\"”']?[ -]([a-z]+)")  # after a closing quote too
 _ABBREVIATION_AFTER = lazy_re(r"\s*\([^()\s]{1,15}\)")
 # The number of a type after a name: "neurofibromatosis 1", "... type 2A", "... type II".
@@ -514,6 +518,10 @@ def _after_starts(text: str, end: int, marks: _Marks) -> list[int]:
         paired = None
     if paired:
         starts.append(end + paired.end())
+    form = _OR_FORM_MEANING.match(text, end, end + 50)
+    word = _LAST_WORD.search(text, max(0, end - 40), end)
+    if form and word and word.group().lower().endswith(form.group(1).lower()):
+        starts.append(form.end())
     head = _HEAD_AFTER.match(text[end:end + 30])
     if head and word_zipf(head.group(1)) >= 4.0 and head.group(1) not in STOPWORDS:
         starts.append(end + head.end())

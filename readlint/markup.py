@@ -180,14 +180,15 @@ class _BlockWalk:
 
 def _cells_written(source: str, start: int) -> int:
     """How many cells the table row written at `start` has: its bars that are not escaped,
-    less those at its two ends."""
+    less those at its two ends (after any quote marks)."""
     end = source.find("\n", start)
-    line = source[start:end if end >= 0 else len(source)].strip()
+    line = _QUOTE_MARKS.sub("", source[start:end if end >= 0 else len(source)]).strip()
     bars = len(_BAR.findall(line))
     return bars + 1 - line.startswith("|") - (line.endswith("|") and not line.endswith("\\|"))
 
 
 _BAR = lazy_re(r"(?<!\\)\|")
+_QUOTE_MARKS = lazy_re(r"^(?:[ \t]*>)+")  # a table in a block quote: "> | Drug |"
 _IMG = lazy_re(r"<img\b([^>]*)>", re.I)
 _ATTRIBUTE = lazy_re(r"""([\w:-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 

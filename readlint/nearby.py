@@ -403,7 +403,9 @@ _BRACKETED = r"(?:\s*\([^()]{1,40}\))?"
 _DEFINING_VERB = lazy_re(_BRACKETED + r"(?:\s+[\w-]+){0,4}?\s+(?:is|are|means|"
                          r"mean|refers|refer|describes|describe|happens|happen|occurs|"
                          r"occur|causes|cause|affects|affect|develops|develop|starts|"
-                         r"start|begins|begin|forms|form|involves?\s+[a-z]{2,}ing)\b")
+                         r"start|begins|begin|forms|form|"
+                         r"involves?\s+(?!(?:no|some|any|every)thing\b)"
+                         r"(?:[a-z]{2,}ing|the\s+(?:removal|use)|surgery))\b")
 # What the term does, said right after it, or after "can", "may" or "will": "Biologic therapy
 # boosts your body's own ability to fight cancer", "Antimuscarinics can help relax ..."; not
 # "... may not work for everyone", "Cholangiogram results help doctors ...".
@@ -849,8 +851,10 @@ def _others_of_its_kind(text: str, start: int, end: int) -> bool:
     head = (plurals[0] if plurals else words[-1] if words else "").lower()
     if not head or head in _SAYS_NOTHING or word_zipf(head) < 3.0:
         return False
-    return head not in _SAYS_LITTLE or words.index(plurals[0] if plurals else words[-1]) > 0
-    # ("and other problems" says nothing; "and other skeletal problems" does)
+    before = words[:words.index(plurals[0] if plurals else words[-1])]
+    return head not in _SAYS_LITTLE or any(w.lower() not in _VAGUE for w in before)
+    # ("and other problems" and "and other serious problems" say nothing; "and other
+    # skeletal problems" does)
 
 
 def _everyday_example_after(text: str, end: int) -> bool:
@@ -858,35 +862,47 @@ def _everyday_example_after(text: str, end: int) -> bool:
     lining of the mouth", "Analgesics such as aspirin", "ionizing radiation, such as
     X-rays"), not one as hard as it ("anticonvulsants such as carbamazepine")?"""
     m = _EXAMPLE_AFTER.match(text, end, end + 200)
-    if m is None or m.group(1) and m.group(2) == "like":
-        return False  # "Sarcoidosis, like tuberculosis, ...": a likeness, not an example
-    every = _WORD.findall(m.group(3))
-    if not every or every[0].lower() in _NOT_AN_EXAMPLE:
-        return False  # "such as those getting chemotherapy", "like to rest", "e.g. from ..."
+    if m is None:
+        return False
+    every = _WORD.findall(m.group(2))
+    if not every or every[0].lower() in _NOT_AN_EXAMPLE or \
+            m.group(1) == "like" and every[0].lower().endswith("ing"):
+        return False  # "such as those getting chemotherapy", "such as older adults", "like
+        # to rest", "like swimming", "e.g. from ..."
     for i, word in enumerate(every):
         if word.lower() in _NOT_OF_A_KIND or only_a_verb(word):
             every = every[:i]  # "such as aspirin may relieve pain": the example is "aspirin"
             break
     words = [w for w in every if w.lower() not in STOPWORDS]
-    if not words or len(words) > 3 or words[-1].lower() in ("syndrome", "syndromes"):
+    if not words or len(words) > 3 or words[-1].lower() in ("syndrome", "syndromes") or \
+            words[-1].lower() in _SAYS_NOTHING or words[-1].lower() in _NOT_A_THING:
         return False  # a clause, not a thing; a syndrome named after people: "Miller Fisher
-        # syndrome"
+        # syndrome"; what is said of it: "including the risks"
     return all(word_zipf(w) >= _KNOWN_EXAMPLE or everyday_health(w) for w in words)
 
 
 # The first example after "such as", "like", "including" or "e.g.", up to the next one.
-_EXAMPLE_AFTER = lazy_re(r"[*_]*(,?)\s+(such\s+as|like|including|e\.g\.,?)\s+"
+_EXAMPLE_AFTER = lazy_re(r"[*_]*,?\s+(such\s+as|like|including|e\.g\.,?)\s+"
                          r"((?:(?!\b(?:and|or)\b)[^,;:.()\[\]])+)")
 # Words that open what is not an example of a thing: a clause, a group of people, a place.
 _NOT_AN_EXAMPLE = frozenset("those these this that its it their his her your you we they how "
                             "what when where why which who whom if to from in at by with for "
-                            "on during after before".split())
+                            "on during after before people patients adults children women "
+                            "men individuals persons babies infants families older younger "
+                            "everyone anyone someone".split())
+# What is said of a thing, not an example of it: "including the risks", "such as cost".
+_NOT_A_THING = frozenset("risk risks benefit benefits time cost costs recovery side "
+                         "outcome outcomes".split())
 _KNOWN_EXAMPLE = 3.2  # a word as common as "aspirin" or "Parkinson"
 
 
 _AND_OTHER = lazy_re(r"[*_]*,?\s+(?:and|or)\s+other\s+((?:[A-Za-z][\w-]*\s*){1,3})")
 _NOT_OF_A_KIND = frozenset("may can could might will would should must have has had do does "
                            "did often also such which who".split())
+# Words before a kind that say nothing of what it is: "and other serious problems".
+_VAGUE = frozenset("serious rare similar possible related medical health long-term common "
+                   "severe minor major certain various many more less new different chronic "
+                   "acute potential known unknown".split())
 # Kinds that say something only with a word before them: "and other bleeding disorders".
 _SAYS_LITTLE = frozenset("problems problem conditions condition symptoms symptom signs sign "
                          "disorders disorder diseases disease illnesses illness".split())
@@ -963,7 +979,7 @@ _ANNOUNCED = lazy_re(r"\b(?:classified\s+(?:in|into|as)|(?:sub)?types?|forms|gro
 # two types, neither of which is related to calcium in your diet:")
 _ANNOUNCES_LIST = lazy_re(r"\b(?:include|includes|including|such as|are|types?|kinds?|"
                           r"forms?|(?:types?|kinds?|forms?)\s+of\s+[^.:]{1,40}|"
-                          r"vaccin\w*\b[^.:]{0,80}\bagainst|"
+                          r"vaccinated\b[^.:]{0,80}\bagainst|"
                           r"the following[^.:]*|there\s+are\s+(?:two|three|four|five|six|\d+)"
                           r"\s+(?:main\s+)?(?:types|kinds|forms)\b[^.:]{0,80})\s*:\s*$", re.I)
 # The same with its colon lost, the kinds being what the sentence is about ("Specific types
@@ -996,7 +1012,8 @@ def column_names_kind(block: Block, text: str, start: int, end: int) -> bool:
     if not words or any(w.lower().endswith(_ADJECTIVE_ENDINGS) for w in words):
         return False
     if kind == "symbol":
-        named = any(c.isdigit() for c in term) or sum(c.isupper() for c in term) >= 2
+        named = any(any(c.isdigit() for c in w) or sum(c.isupper() for c in w) >= 2
+                    for w in words)  # "PD-1", "BRAF"; not "Angiogenesis Inhibitor"
     elif kind == "drug":
         named = any(w.lower().endswith(DRUG_ENDINGS) for w in words) or all(
             word_zipf(w) < _DRUG_NAME_ZIPF and not is_medical_form(w) for w in words)
@@ -1017,8 +1034,8 @@ def _column_kind(heading: str) -> str | None:
     if not heading or len(heading) > _HEADING_REACH:
         return None
     m = _KIND_COLUMN.fullmatch(heading)
-    if m is not None:
-        return "symbol" if _SYMBOL_KIND.search(heading) else "drug"
+    if m is not None:  # its last kind word decides: "Target drugs" are drugs
+        return "symbol" if _SYMBOL_KIND.search(m.group(1)) else "drug"
     m = _TREATMENT_COLUMN.fullmatch(heading)
     return None if m is None else "regimen" if m.group(1).lower().startswith("regimen") else \
         "treatment"
@@ -1032,7 +1049,7 @@ _JOINING = frozenset(("and", "or", "plus"))
 # A column heading that is a kind of thing, with a word or two before it ("Molecular
 # Target", "Chemotherapy Agent", "Genes Involved", "Generic Drug (Trade Name)"), not a
 # heading about something else of it ("Drug Class", "Frequency of Gene Fusion").
-_KIND_COLUMN = lazy_re(r"(?:(?!of\b|with\b)[A-Za-z-]+\s+){0,2}(?:targets?|drugs?|medicines?|"
+_KIND_COLUMN = lazy_re(r"(?:(?!of\b|with\b)[A-Za-z-]+\s+){0,2}(targets?|drugs?|medicines?|"
                        r"medications?|genes?(?:\(s\))?|proteins?|vaccines?|agents?)"
                        r"(?:\s+(?:names?|used|involved|affected|\(trade\s+name\)))?", re.I)
 _SYMBOL_KIND = lazy_re(r"\b(?:targets?|genes?|proteins?)\b", re.I)

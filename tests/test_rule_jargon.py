@@ -1636,22 +1636,44 @@ def test_a_table_column_names_only_names_shaped_as_its_kind():
     assert [t for t, *_ in flagged(treatments)] == ["HIPEC", "Trachelectomy"]
     assert [t for t, *_ in flagged("| Regimen | Drugs |\n| --- | --- |\n| XELOX | Capecitabine "
                                    "plus oxaliplatin |\n")] == []
+    # a symbol has two capitals or a digit in one word; the heading's last kind word decides
+    targets = "| Target | Notes |\n| --- | --- |\n| Angiogenesis Inhibitor | x |\n| MEK | y |\n"
+    assert [t for t, *_ in flagged(targets)] == ["Angiogenesis Inhibitor"]
+    assert flagged("| Target drugs | Notes |\n| --- | --- |\n| Olaparib | x |\n") == []
+    # a drug's name is no word built the medical way, and a heading of over 80 letters
+    # names no kind
+    assert [t for t, *_ in flagged("| Agent | Dose |\n| --- | --- |\n| Hyperthermia | x |\n")] \
+        == ["Hyperthermia"]
+    long = "| " + "Very " * 16 + "Drug |\n| --- |\n| Olaparib |\n"
+    assert [t for t, *_ in flagged(long)] == ["Olaparib"]
 
 
 def test_a_row_with_fewer_cells_than_its_header_has_no_column_headings():
     # a cell that spanned rows was left out: the row's cells do not stand under the headings
-    table = "| Drug | Side effect |\n| --- | --- |\n| Ibuprofen | nausea |\n| pneumonitis |\n"
-    assert [t for t, *_ in flagged(table)] == ["pneumonitis"]
+    table = "| Drug | Side effect |\n| --- | --- |\n| Carvykti | nausea |\n| Lumakras |\n"
+    assert [t for t, *_ in flagged(table)] == ["Lumakras"]
+    # in a block quote too
+    quoted = "".join("> " + line + "\n" for line in table.splitlines())
+    assert [t for t, *_ in flagged(quoted)] == ["Lumakras"]
+    # a row with all its cells is under its headings
+    assert flagged(table.replace("| Lumakras |", "| Lumakras | rash |")) == []
 
 
 def test_what_is_not_an_example_of_the_term():
     for text in ("Patients with thrombocytopenia, such as those getting chemotherapy, should "
                  "avoid aspirin.", "People with neutropenia like to rest at home.",
-                 "Sarcoidosis, like tuberculosis, can cause lumps.",
                  "Cystectomy, including its risks, is discussed below."):
         assert len(flagged(text + "\n")) == 1, text
+    # ", like ..." is an example far more often than a likeness: "common malignancies, like
+    # lung cancer, ..."
+    assert flagged("People with common malignancies, like lung cancer, took part.\n") == []
     # an example cut where a verb begins: "such as aspirin may relieve pain"
     assert flagged("Analgesics such as aspirin may relieve pain.\n") == []
+    for text in ("Patients with thrombocytopenia, such as older adults, should rest.",
+                 "Cystectomy, including the risks, is discussed below.",
+                 "People with lymphedema like swimming.",
+                 "Analgesics such as big blue round tablets help."):  # four words: no thing
+        assert len(flagged(text + "\n")) == 1, text
 
 
 def test_a_kind_word_after_and_other_is_a_noun_and_says_something():
@@ -1659,6 +1681,7 @@ def test_a_kind_word_after_and_other_is_a_noun_and_says_something():
                  "Thrombocytopenia and other problems occur."):
         assert len(flagged(text + "\n")) == 1, text
     assert flagged("Hemophilia and other bleeding problems run in families.\n") == []
+    assert len(flagged("Amyloidosis and other serious problems occur.\n")) == 1
 
 
 def test_involves_defines_only_with_what_is_done():
@@ -1666,6 +1689,8 @@ def test_involves_defines_only_with_what_is_done():
                                    "small cuts.\n")] == []
     assert [t for t, *_ in flagged("Amyloidosis is rare. Amyloidosis involves the heart and "
                                    "kidneys.\n")] == ["Amyloidosis"]
+    assert flagged("Lobectomy is common. Lobectomy involves the removal of one lobe.\n") == []
+    assert len(flagged("Amyloidosis is rare. Amyloidosis involves nothing you see.\n")) == 1
 
 
 def test_a_longer_term_is_known_by_its_hard_words_met_in_another_form():
@@ -1677,8 +1702,14 @@ def test_a_longer_term_is_known_by_its_hard_words_met_in_another_form():
 def test_a_pair_of_terms_then_meaning_and_a_list_of_what_to_be_vaccinated_against():
     assert flagged("The cells may be undifferentiated or poorly differentiated, meaning they "
                    "look different from normal cells.\n") == []
+    # ", meaning" after a pair of two terms explains only the second
+    assert [t for t, *_ in flagged("You may have hematuria and dysuria, meaning pain when you "
+                                   "urinate.\n")] == ["hematuria"]
+    assert flagged("You might get oxygen through a ventilator.\n") == []
     assert flagged("Children should be vaccinated on a schedule against:\n\n"
                    "- pneumococcal disease\n- measles\n") == []
-    # a list after "against" that no vaccine announces is not named by it
+    # a list after "against" that no vaccination announces is not named by it
     assert [t for t, *_ in flagged("Some drugs work against:\n\n- pneumococcal disease\n")] == \
         ["pneumococcal"]
+    assert [t for t, *_ in flagged("Vaccines do not protect you against:\n\n- myocarditis\n")] \
+        == ["myocarditis"]
