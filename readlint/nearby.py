@@ -839,20 +839,21 @@ def _others_of_its_kind(text: str, start: int, end: int) -> bool:
     m = _AND_OTHER.match(text, end)
     if m is None or not _a_noun_phrase(text[start:end]):
         return False
-    words: list[str] = []
-    for word in m.group(1).split():
-        if word.lower() in STOPWORDS or word.lower() in _NOT_OF_A_KIND or only_a_verb(word):
-            break  # "other causes of acute pain", "other bisphosphonates may help"
-        words.append(word)
+    words = _before_a_verb(m.group(1).split())  # "other bisphosphonates may help"
+    small = next((i for i, w in enumerate(words) if w.lower() in STOPWORDS), len(words))
+    words = words[:small]  # "other causes of acute pain"
+    if not words:
+        return False
     plurals = [w for w in words if len(w) > 3 and w.endswith("s") and
                (a_noun_not_adjective(w) or not an_english_word(w))]
     # (the first plural noun is the kind: "other bleeding disorders bruise easily"; not
     # "serious" or "suspicious")
-    head = (plurals[0] if plurals else words[-1] if words else "").lower()
-    if not head or head in _SAYS_NOTHING or word_zipf(head) < 3.0:
+    kind = plurals[0] if plurals else words[-1]
+    head = kind.lower()
+    if head in _SAYS_NOTHING or word_zipf(head) < 3.0:
         return False
-    before = words[:words.index(plurals[0] if plurals else words[-1])]
-    return head not in _SAYS_LITTLE or any(w.lower() not in _VAGUE for w in before)
+    return head not in _SAYS_LITTLE or any(w.lower() not in _VAGUE
+                                           for w in words[:words.index(kind)])
     # ("and other problems" and "and other serious problems" say nothing; "and other
     # skeletal problems" does)
 
@@ -869,11 +870,8 @@ def _everyday_example_after(text: str, end: int) -> bool:
             m.group(1) == "like" and every[0].lower().endswith("ing"):
         return False  # "such as those getting chemotherapy", "such as older adults", "like
         # to rest", "like swimming", "e.g. from ..."
-    for i, word in enumerate(every):
-        if word.lower() in _NOT_OF_A_KIND or only_a_verb(word):
-            every = every[:i]  # "such as aspirin may relieve pain": the example is "aspirin"
-            break
-    words = [w for w in every if w.lower() not in STOPWORDS]
+    # ("such as aspirin may relieve pain": the example is "aspirin")
+    words = [w for w in _before_a_verb(every) if w.lower() not in STOPWORDS]
     if not words or len(words) > 3 or words[-1].lower() in ("syndrome", "syndromes") or \
             words[-1].lower() in _SAYS_NOTHING or words[-1].lower() in _NOT_A_THING:
         return False  # a clause, not a thing; a syndrome named after people: "Miller Fisher
@@ -894,6 +892,14 @@ _NOT_AN_EXAMPLE = frozenset("those these this that its it their his her your you
 _NOT_A_THING = frozenset("risk risks benefit benefits time cost costs recovery side "
                          "outcome outcomes".split())
 _KNOWN_EXAMPLE = 3.2  # a word as common as "aspirin" or "Parkinson"
+
+
+def _before_a_verb(words: list[str]) -> list[str]:
+    """The words up to the first that says something of them: a verb, "may", "can", "which"
+    ("aspirin may relieve pain", "bisphosphonates help")."""
+    cut = next((i for i, w in enumerate(words)
+                if w.lower() in _NOT_OF_A_KIND or only_a_verb(w)), len(words))
+    return words[:cut]
 
 
 _AND_OTHER = lazy_re(r"[*_]*,?\s+(?:and|or)\s+other\s+((?:[A-Za-z][\w-]*\s*){1,3})")

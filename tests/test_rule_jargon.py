@@ -1620,7 +1620,7 @@ def test_a_noun_after_its_adjective_is_the_term_met_again():
     assert [t for t, *_ in flagged("It is caused by a hypoglycemic spell.\n\nHypoglycemia "
                                    "makes people shaky.\n")] == ["hypoglycemic"]
     # a part of four letters or fewer before the ending is too short to tell
-    assert undefined_jargon._noun_or_adjective("toxic") == []
+    assert undefined_jargon._noun_or_adjective_forms("toxic") == []
 
 
 def test_a_table_column_names_only_names_shaped_as_its_kind():

@@ -490,8 +490,7 @@ class _Page:
             key.endswith(_FORMED_ENDINGS) and any(
                 key.endswith(ending) and key[:-len(ending)] in self.seen
                 for ending in _FORMED_ENDINGS if len(key) - len(ending) >= 5) or
-            any(form in self.seen for form in _latin_number(key) + _greek_form(key) +
-                _noun_or_adjective(key)))
+            any(form in self.seen for form in _latin_number(key) + _noun_or_adjective_forms(key)))
 
     def abbreviation_explained_numbered(self, key: str) -> bool:
         """Was the abbreviation (folded) explained before with a number or type after it
@@ -755,26 +754,14 @@ def _latin_number(word: str) -> list[str]:
             if word.endswith(ending)]
 
 
-def _greek_form(word: str) -> list[str]:
-    """The word's Greek noun or adjective ("metastasis", "metastatic"; "stenotic", "stenos"
-    as "stenoses" is folded), for a word whose part before the ending has four letters or
-    more."""
-    return [word[:-len(ending)] + other for ending, other in _GREEK_FORMS
+def _noun_or_adjective_forms(word: str) -> list[str]:
+    """The word's noun or adjective with another ending: a Greek noun's and its adjective's
+    ("metastasis", "metastatic"; "stenotic", "stenos" as "stenoses" is folded) and the other
+    endings nouns and their adjectives take ("cytology" and "cytological", "karyotype" and
+    "karyotypic", "anemia" and "anemic", "peritoneum" and "peritoneal"), for a word whose
+    part before the ending has four letters or more."""
+    return [word[:-len(ending)] + other for ending, other in _NOUN_ADJECTIVE_ENDINGS
             if word.endswith(ending) and len(word) - len(ending) >= 4]
-
-
-def _noun_or_adjective(word: str) -> list[str]:
-    """The word's adjective or noun where the endings differ ("cytology" and "cytological",
-    "karyotype" and "karyotypic", "anemia" and "anemic", "peritoneum" and "peritoneal"), for
-    a word whose part before the ending has four letters or more."""
-    return [word[:-len(ending)] + other for ending, other in _NOUN_ADJECTIVE
-            if word.endswith(ending) and len(word) - len(ending) >= 4]
-
-
-# A noun's ending and its adjective's, each way.
-_NOUN_ADJECTIVE = tuple(pair for noun, adjective in (("y", "ical"), ("y", "ic"), ("e", "ic"),
-                                                     ("ia", "ic"), ("um", "al"), ("a", "ic"))
-                        for pair in ((noun, adjective), (adjective, noun)))
 
 
 # A Latin ending of one number, and the ending of the other.
@@ -785,9 +772,13 @@ _LATIN_NUMBERS = (("ae", "a"), ("a", "ae"), ("ses", "sis"), ("sis", "ses"), ("ys
                   ("ices", "ex"), ("ices", "ix"), ("ex", "ices"), ("ix", "ices"))
 
 
-# A Greek noun's ending and its adjective's, one for the other: "metastasis" and "metastatic",
-# "necrosis" and "necrotic"; "stenotic" and "stenoses", folded to "stenos".
-_GREEK_FORMS = (("tic", "sis"), ("tic", "s"), ("sis", "tic"), ("s", "tic"))
+# A noun's ending and its adjective's, each way: Greek ones ("metastasis" and "metastatic",
+# "necrosis" and "necrotic"; "stenotic" and "stenoses", folded to "stenos") and others
+# ("cytology" and "cytological", "peritoneum" and "peritoneal").
+_NOUN_ADJECTIVE_ENDINGS = tuple(
+    pair for noun, adjective in (("sis", "tic"), ("s", "tic"), ("y", "ical"), ("y", "ic"),
+                                 ("e", "ic"), ("ia", "ic"), ("um", "al"), ("a", "ic"))
+    for pair in ((noun, adjective), (adjective, noun)))
 
 # Endings that make an adjective of a term: "urethra" and "urethral", "aorta" and "aortic".
 _FORMED_ENDINGS = ("l", "al", "ic", "ar", "ous")
