@@ -68,7 +68,11 @@ _KIND_LISTED = lazy_re(
 _DEFINED = (
     r"[\"”']?\s*(?:,\s*)?(?:(?:is|are|was|were)\s+(?:an?|the|when|what|how|used|one|called|"
     r"also|another|defined|a group|examples? of)\b|(?:means|refers to|describes|stands for|"
-    r"uses|involves|works by|acts by)\b|"
+    r"uses|works by|acts by)\b|"
+    # what is done, not where a disease is: "Thoracoscopy involves making three small cuts",
+    # "Lobectomy involves the removal of ..." (not "Sarcoidosis involves the lungs")
+    r"involves\s+(?!(?:no|some|any|every)thing\b)(?:[a-z]{2,}ing|the\s+(?:removal|use)|"
+    r"surgery)\b|"
     r"(?:is|are)\s+(?:[\w-]+\s+){1,2}(?:that|which|in which|where|used\s+(?:to|for))\b)")
 _APPOSITIVE = (
     r"[\"”']?\s*(?:(?:,|\s(?:--|[-–—])|--|[–—])\s*(?:which|that|an?|the|or|also called|"
@@ -519,9 +523,10 @@ def _after_starts(text: str, end: int, marks: _Marks) -> list[int]:
     if paired:
         starts.append(end + paired.end())
     form = _OR_FORM_MEANING.match(text, end, end + 50)
-    word = _LAST_WORD.search(text, max(0, end - 40), end)
-    if form and word and word.group().lower().endswith(form.group(1).lower()):
-        starts.append(form.end())
+    if form:  # (the word's last part, looked for only then: a search back is not cheap)
+        word = _LAST_WORD.search(text, max(0, end - 40), end)
+        if word and word.group().lower().endswith(form.group(1).lower()):
+            starts.append(form.end())
     head = _HEAD_AFTER.match(text[end:end + 30])
     if head and word_zipf(head.group(1)) >= 4.0 and head.group(1) not in STOPWORDS:
         starts.append(end + head.end())

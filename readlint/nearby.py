@@ -1182,7 +1182,9 @@ def key_points_lists(doc: Document) -> set[int]:
 _BRAND_BESIDE = lazy_re(r"[†‡*®™]*\s*\(\s*[A-Z][a-z]+[A-Za-z-]*[®™]?\s*\)")
 _DRUG_CONTEXT = lazy_re(r"\b(?:drugs?|medicines?|medications?|treat\w*|therap\w*|doses?|"
                         r"approv\w*|chemo\w*|combination|regimens?|inhibitors?|taken|given|"
-                        r"infusion|injection|pills?|tablets?)\b", re.I)
+                        r"infusion|injection|pills?|tablets?|"
+                        # what a treatment does: "dabrafenib plus trametinib shrank tumors"
+                        r"shr[aiu]nk\w*\s+(?:(?:the|their|his|her)\s+)?tumou?rs?)\b", re.I)
 
 
 def drug_named(text: str, start: int, end: int, term: str, drug: bool = False) -> bool:

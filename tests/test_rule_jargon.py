@@ -1693,6 +1693,23 @@ def test_involves_defines_only_with_what_is_done():
     assert len(flagged("Amyloidosis is rare. Amyloidosis involves nothing you see.\n")) == 1
 
 
+def test_involves_right_after_the_term_defines_only_with_what_is_done():
+    # where a disease is, said with "involves", says nothing of what it is
+    assert [t for t, *_ in flagged("Sarcoidosis involves the lungs in most people.\n")] == \
+        ["Sarcoidosis"]
+    assert flagged("Thoracoscopy involves making three small cuts in the chest.\n") == []
+    assert flagged("Lobectomy involves the removal of one lobe of the lung.\n") == []
+
+
+def test_a_drug_said_to_shrink_tumors_is_named_as_a_treatment():
+    text = "In a small trial, dabrafenib plus trametinib {} in most patients.\n"
+    assert flagged(text.format("shrank tumors")) == []
+    assert [t for t, *_ in flagged(text.format("were studied"))] == ["dabrafenib", "trametinib"]
+    # a rare word beside something shrunken is no drug
+    assert [t for t, *_ in flagged("Nephronophthisis leads to shrunken kidneys.\n")] == \
+        ["Nephronophthisis"]
+
+
 def test_a_longer_term_is_known_by_its_hard_words_met_in_another_form():
     text = ("Your peritoneum is the tissue that lines your belly.\n\n"
             "A liquid, peritoneal fluid, keeps it moist.\n")
