@@ -65,14 +65,20 @@ _KIND_LISTED = lazy_re(
     r"\bfields?\s+of)\s+"
     r"(?:(?:the|an?)\s+)?" + _LIST_RUN + r"(?:(?:the|an?)\s+)?)?$",
     re.I)
+# What follows "involves" when it says what a procedure is ("Thoracoscopy involves making
+# three small cuts", "Lobectomy involves (the surgical) removal of ...", "... involves the
+# insertion of a needle"), not where a disease is or what it does ("Sarcoidosis involves the
+# lungs", "... involves scarring in the lungs").
+WHAT_IS_DONE = (
+    r"(?!(?:no|some|any|every)thing\b)"
+    r"(?!(?:scarring|swelling|bleeding|lining|thickening|narrowing|blistering|clotting|"
+    r"wasting|hardening|tingling|itching|burning|aching)\b)"
+    r"(?:(?:surgically\s+)?[a-z]{2,}ing|(?:the\s+)?(?:[a-z]+\s+)?"
+    r"(?:removal|use|insertion|placement|delivery)|surgery)\b")
 _DEFINED = (
     r"[\"”']?\s*(?:,\s*)?(?:(?:is|are|was|were)\s+(?:an?|the|when|what|how|used|one|called|"
     r"also|another|defined|a group|examples? of)\b|(?:means|refers to|describes|stands for|"
-    r"uses|works by|acts by)\b|"
-    # what is done, not where a disease is: "Thoracoscopy involves making three small cuts",
-    # "Lobectomy involves the removal of ..." (not "Sarcoidosis involves the lungs")
-    r"involves\s+(?!(?:no|some|any|every)thing\b)(?:[a-z]{2,}ing|the\s+(?:removal|use)|"
-    r"surgery)\b|"
+    r"uses|works by|acts by)\b|involves\s+" + WHAT_IS_DONE + r"|"
     r"(?:is|are)\s+(?:[\w-]+\s+){1,2}(?:that|which|in which|where|used\s+(?:to|for))\b)")
 _APPOSITIVE = (
     r"[\"”']?\s*(?:(?:,|\s(?:--|[-–—])|--|[–—])\s*(?:which|that|an?|the|or|also called|"

@@ -37,7 +37,12 @@ from functools import lru_cache
 
 from .blocks import Block
 from .document import Document
-from .explanations import is_explanation, pointing_at_a_plural, word_before
+from .explanations import (
+    WHAT_IS_DONE,
+    is_explanation,
+    pointing_at_a_plural,
+    word_before,
+)
 from .patterns import lazy_re
 from .vocabulary import DRUG_ENDINGS, STOPWORDS, everyday_health, is_medical_form, word_zipf
 from .wordforms import a_noun_not_adjective, an_english_word, fold, only_a_verb
@@ -403,9 +408,7 @@ _BRACKETED = r"(?:\s*\([^()]{1,40}\))?"
 _DEFINING_VERB = lazy_re(_BRACKETED + r"(?:\s+[\w-]+){0,4}?\s+(?:is|are|means|"
                          r"mean|refers|refer|describes|describe|happens|happen|occurs|"
                          r"occur|causes|cause|affects|affect|develops|develop|starts|"
-                         r"start|begins|begin|forms|form|"
-                         r"involves?\s+(?!(?:no|some|any|every)thing\b)"
-                         r"(?:[a-z]{2,}ing|the\s+(?:removal|use)|surgery))\b")
+                         r"start|begins|begin|forms|form|involves?\s+" + WHAT_IS_DONE + r")\b")
 # What the term does, said right after it, or after "can", "may" or "will": "Biologic therapy
 # boosts your body's own ability to fight cancer", "Antimuscarinics can help relax ..."; not
 # "... may not work for everyone", "Cholangiogram results help doctors ...".
@@ -1183,8 +1186,11 @@ _BRAND_BESIDE = lazy_re(r"[†‡*®™]*\s*\(\s*[A-Z][a-z]+[A-Za-z-]*[®™]?\s
 _DRUG_CONTEXT = lazy_re(r"\b(?:drugs?|medicines?|medications?|treat\w*|therap\w*|doses?|"
                         r"approv\w*|chemo\w*|combination|regimens?|inhibitors?|taken|given|"
                         r"infusion|injection|pills?|tablets?|"
-                        # what a treatment does: "dabrafenib plus trametinib shrank tumors"
-                        r"shr[aiu]nk\w*\s+(?:(?:the|their|his|her)\s+)?tumou?rs?)\b", re.I)
+                        # what a treatment does: "dabrafenib plus trametinib shrank tumors",
+                        # "... shrank clear cell renal tumors", "tumors shrank with it" (not
+                        # "shrunken tumors", which says what the tumors are like)
+                        r"shr(?:ank|inks?|inking|unk)[\s-]+(?:[\w-]+\s+){0,3}?tumou?rs?|"
+                        r"tumou?rs?\s+(?:[\w-]+\s+)?shr(?:ank|inks?|unk))\b", re.I)
 
 
 def drug_named(text: str, start: int, end: int, term: str, drug: bool = False) -> bool:
