@@ -456,6 +456,18 @@ def test_another_form_or_another_medical_word_of_the_page_is_no_misspelling():
     assert "misspelling of \"endoscope\"" in found["endocope"]
 
 
+def test_a_word_two_changed_letters_or_another_ending_from_a_page_word_is_no_misspelling():
+    found = {p.subject: p.message for p in lint(
+        "Several strategies were studied. One test stratifies risk. The purulent wound "
+        "healed. Then purulence was seen again. Other disorders were rare, and diseorers of "
+        "the blood were rarer.\n", select="undefined-jargon")}
+    # other words the page does not use: two changed letters, another ending
+    assert found["stratifies"].startswith('Readers may not know the term "stratifies"')
+    assert found["purulence"].startswith('Readers may not know the term "purulence"')
+    # a letter added and one changed, inside the word: a slip
+    assert 'misspelling of "disorders"' in found["diseorers"]
+
+
 def test_two_words_run_together_are_named_as_such():
     found = {p.subject: p.message for p in lint(
         "The esophagus carries food; the esophagusis a tube. Prediabetes is common, and "

@@ -90,7 +90,8 @@ class UndefinedJargon(Rule):
     two of its letters swapped ("symtoms") or its ending spelled the other way ("detectible"),
     or one a slip or two from a word of the page (not another form of it: "metaphyses" beside
     "metaphyseal"; not a medical word with another prefix: "nephroblastoma" beside
-    "neuroblastoma"). A word and a small word run together are named as such ("esophagusis":
+    "neuroblastoma"; two slips only inside the word, at most one a changed letter, not
+    "purulence" beside "purulent" nor "stratifies" beside "strategies"). A word and a small word run together are named as such ("esophagusis":
     "esophagus is", "ofsleep": "of sleep", "foratherosclerosis"), and so are a word and a very
     common one ("creatininewaste", "cortisolmay") and words with a number between them
     ("than5days").
@@ -1691,14 +1692,48 @@ def _page_misspelling(doc: Document, term: str) -> str | None:
         if key == low or abs(len(key) - len(low)) > 2 or _another_form(key, low):
             continue
         slips = _slips(key, low)
-        if slips == 2 and medical and _same_root(key, low):
-            continue  # another prefix, another thing: "hypodiploid", "hyperdiploid"
+        if slips == 2 and (medical and _same_root(key, low) or not _two_slips_inside(key, low)):
+            continue  # another prefix, another thing: "hypodiploid", "hyperdiploid"; another
+            # ending or two other letters, another word: "purulence", "genomically"
         if slips < fewest:
             best, fewest = key, slips
     return best
 
 
 _MEDICAL_STEM = 6  # a medical word's first letters, where its prefix is
+
+
+def _two_slips_inside(a: str, b: str) -> bool:
+    """Are two words two slips apart in the way a typing slip makes them: inside the word,
+    not in its ending (at least its last two letters the same: "defiency", "deficiency"),
+    and at most one of the two a changed letter ("diseorers", "disorders")? Words two
+    changed letters apart, or with another ending, are mostly other words the page does
+    not use: "genomically" and "genetically", "purulence" and "purulent", "neurofibromin"
+    and "neurofibroma"."""
+    if a[-2:] != b[-2:]:
+        return False
+    return _slip_cost(a, b) <= _SLIP + _CHANGED_LETTER  # (two slips, or a slip and a change)
+
+
+_SLIP = 2  # a letter left out, added, or two swapped (in halves)
+_CHANGED_LETTER = 3  # a letter changed: a slip and a half
+
+
+def _slip_cost(a: str, b: str) -> int:
+    """The cost of the fewest slips from one word to the other, a changed letter weighing a
+    slip and a half (in halves: `_SLIP`, `_CHANGED_LETTER`)."""
+    previous2: list[int] = []
+    previous = [j * _SLIP for j in range(len(b) + 1)]
+    for i in range(1, len(a) + 1):
+        current = [i * _SLIP] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            change = 0 if a[i - 1] == b[j - 1] else _CHANGED_LETTER
+            current[j] = min(previous[j] + _SLIP, current[j - 1] + _SLIP,
+                             previous[j - 1] + change)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + _SLIP)
+        previous2, previous = previous, current
+    return previous[len(b)]
 
 
 def _same_root(a: str, b: str) -> bool:
