@@ -466,6 +466,21 @@ def test_a_word_two_changed_letters_or_another_ending_from_a_page_word_is_no_mis
     assert found["purulence"].startswith('Readers may not know the term "purulence"')
     # a letter added and one changed, inside the word: a slip
     assert 'misspelling of "disorders"' in found["diseorers"]
+    # letters swapped or left out, in the ending too: slips
+    found = {p.subject: p.message for p in lint(
+        "The diarrhea can follow. Then diarreah lasts days. Hemoglobin is low. The hemglobn "
+        "level fell.\n", select="undefined-jargon")}
+    assert 'misspelling of "diarrhea"' in found["diarreah"]
+    assert 'misspelling of "hemoglobin"' in found["hemglobn"]
+
+
+def test_a_surname_in_a_list_of_authors_is_a_name():
+    for text in ("Credit: Cancer Cell, Volume 27, Kristian W. Pajtler, Hendrik Witt.\n",
+                 "Credit: Hendrik Witt, Kristian W. Pajtler.\n"):
+        assert flagged(text) == [], text
+    # an initial that ends a sentence does not make the next word a name
+    assert "Cirrhosis" in [t for t, *_ in flagged("People with hepatitis B. Cirrhosis may "
+                                                  "follow.\n")]
 
 
 def test_two_words_run_together_are_named_as_such():

@@ -90,8 +90,9 @@ class UndefinedJargon(Rule):
     two of its letters swapped ("symtoms") or its ending spelled the other way ("detectible"),
     or one a slip or two from a word of the page (not another form of it: "metaphyses" beside
     "metaphyseal"; not a medical word with another prefix: "nephroblastoma" beside
-    "neuroblastoma"; two slips only inside the word, at most one a changed letter, not
-    "purulence" beside "purulent" nor "stratifies" beside "strategies"). A word and a small word run together are named as such ("esophagusis":
+    "neuroblastoma"; at two slips, not two changed letters nor one in its ending:
+    "stratifies" beside "strategies", "purulence" beside "purulent"). A word and a small
+    word run together are named as such ("esophagusis":
     "esophagus is", "ofsleep": "of sleep", "foratherosclerosis"), and so are a word and a very
     common one ("creatininewaste", "cortisolmay") and words with a number between them
     ("than5days").
@@ -930,9 +931,13 @@ def _named(term: str, acronym: bool, in_glossary: bool, text: str, start: int) -
                     or _STUDY_BEFORE.search(text, max(0, start - 100), start)
                     or (not in_glossary and in_proper_name(text, start, end))
                     or _person_or_place(text, start, end, term))
-    # a person: "Dr. Sznol", "Hortobagyi said", "Ambinder, M.D."
+    # a person: "Dr. Sznol", "Hortobagyi said", "Ambinder, M.D.", an author in a list of
+    # them ("Volume 27, Kristian W. Pajtler, Hendrik Witt, ...")
     return term[:1].isupper() and not in_glossary and " " not in term and bool(
-        _TITLE_BEFORE.search(text, max(0, start - 40), start) or _PERSON_AFTER.match(text, end))
+        _TITLE_BEFORE.search(text, max(0, start - 40), start) or _PERSON_AFTER.match(text, end)
+        or _INITIALS_BEFORE.search(text, max(0, start - 40), start) and (
+            _AUTHOR_AFTER.match(text, end) or
+            _AUTHOR_BEFORE.search(text, max(0, start - 80), start)))
 
 
 # A field of work named as such: "the department of oncology", "experts in the fields of
@@ -1137,6 +1142,13 @@ _REGIONS = frozenset("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA M
                      "WI WY PR AB BC MB NB NL NS ON PE QC PQ SK".split())
 # A title, then perhaps first names and initials: "Dr. Cusimano", "Dr. Robert J. Cusimano".
 _TITLE_BEFORE = lazy_re(r"\b(?:Dr|Mr|Mrs|Ms|Prof)\.\s+(?:[A-Z][\w'’-]*\.?\s+){0,3}$")
+# A first name and initials before a surname, and another author after it or before it, as
+# in a list of authors ("Kristian W. Pajtler, Hendrik Witt"; not "hepatitis B. Cirrhosis,
+# a scarring ...").
+_INITIALS_BEFORE = lazy_re(r"\b[A-Z][a-z]+\s+(?:[A-Z]\.\s*){1,2}$")
+_AUTHOR = r"[A-Z][a-z'’-]+\s+(?:[A-Z]\.\s*){0,2}[A-Z][\w'’-]+"
+_AUTHOR_AFTER = lazy_re(r",\s+" + _AUTHOR)
+_AUTHOR_BEFORE = lazy_re(_AUTHOR + r",\s+[A-Z][a-z]+\s+(?:[A-Z]\.\s*){1,2}$")
 _PERSON_AFTER = lazy_re(r"(?:,?\s+(?:Inc|LLC|Ltd|Corp)\b|,\s+(?:from|of)\s+the\s+[A-Z]|"
                         r",\s+(?:M\.D\.|Ph\.D\.|D\.O\.|R\.N\.|M\.P\.H\.|M\.Sc?\.?|Jr\.)|"
                         r"\s+(?:said|says|"
@@ -1681,7 +1693,8 @@ def _page_misspelling(doc: Document, term: str) -> str | None:
     first, at most MOST_COMPARED. Not another form of the word ("colobomas", "mesorectal"
     beside "mesorectum", "cytoreduction" beside "cytoreductive"), nor a medical word two slips
     from another in its first letters ("nephroblastoma" and "neuroblastoma", "hypodiploid"
-    and "hyperdiploid" are different things; "leukodystprohy" is a slip)."""
+    and "hyperdiploid" are different things; "leukodystprohy" is a slip), nor a word two
+    changed letters or another ending away (`_two_slips_inside`)."""
     low = term.lower()
     if len(low) < 6 or not low.isalpha() or zipf(low) > 0:
         return None
@@ -1693,8 +1706,8 @@ def _page_misspelling(doc: Document, term: str) -> str | None:
             continue
         slips = _slips(key, low)
         if slips == 2 and (medical and _same_root(key, low) or not _two_slips_inside(key, low)):
-            continue  # another prefix, another thing: "hypodiploid", "hyperdiploid"; another
-            # ending or two other letters, another word: "purulence", "genomically"
+            continue  # another prefix, another thing: "hypodiploid", "hyperdiploid"; two other
+            # letters, or another ending, another word: "genomically", "purulence"
         if slips < fewest:
             best, fewest = key, slips
     return best
@@ -1704,36 +1717,42 @@ _MEDICAL_STEM = 6  # a medical word's first letters, where its prefix is
 
 
 def _two_slips_inside(a: str, b: str) -> bool:
-    """Are two words two slips apart in the way a typing slip makes them: inside the word,
-    not in its ending (at least its last two letters the same: "defiency", "deficiency"),
-    and at most one of the two a changed letter ("diseorers", "disorders")? Words two
-    changed letters apart, or with another ending, are mostly other words the page does
-    not use: "genomically" and "genetically", "purulence" and "purulent", "neurofibromin"
-    and "neurofibroma"."""
-    if a[-2:] != b[-2:]:
-        return False
-    return _slip_cost(a, b) <= _SLIP + _CHANGED_LETTER  # (two slips, or a slip and a change)
+    """Are two words two slips apart the way typing makes them: letters left out, added or
+    swapped ("defiency" for "deficiency", "diarreah" for "diarrhea"), or one of the two a
+    changed letter inside the word, its last two letters the same ("diseorers" for
+    "disorders")? Two changed letters, or a changed letter in the ending, make another word
+    the page does not use: "genomically" and "genetically", "purulence" and "purulent",
+    "neurofibromin" and "neurofibroma"."""
+    cost = _slip_cost(a, b)
+    return cost <= 2 * _SLIP or cost <= _SLIP + _CHANGED_LETTER and a[-2:] == b[-2:]
 
 
 _SLIP = 2  # a letter left out, added, or two swapped (in halves)
 _CHANGED_LETTER = 3  # a letter changed: a slip and a half
+_FAR = 99  # more than any two slips cost
 
 
 def _slip_cost(a: str, b: str) -> int:
     """The cost of the fewest slips from one word to the other, a changed letter weighing a
-    slip and a half (in halves: `_SLIP`, `_CHANGED_LETTER`)."""
+    slip and a half (in halves: `_SLIP`, `_CHANGED_LETTER`), or `_FAR` for more than two
+    slips' worth. As `_slips`, only the band of the table near its diagonal is worked out:
+    each cell off it costs more than two slips already."""
+    if abs(len(a) - len(b)) > 2:
+        return _FAR
     previous2: list[int] = []
-    previous = [j * _SLIP for j in range(len(b) + 1)]
+    previous = [j * _SLIP if j <= 2 else _FAR for j in range(len(b) + 1)]
     for i in range(1, len(a) + 1):
-        current = [i * _SLIP] + [0] * len(b)
-        for j in range(1, len(b) + 1):
+        current = [i * _SLIP if i <= 2 else _FAR] + [_FAR] * len(b)
+        for j in range(max(1, i - 2), min(len(b), i + 2) + 1):
             change = 0 if a[i - 1] == b[j - 1] else _CHANGED_LETTER
             current[j] = min(previous[j] + _SLIP, current[j - 1] + _SLIP,
                              previous[j - 1] + change)
             if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
                 current[j] = min(current[j], previous2[j - 2] + _SLIP)
+        if min(current) > 2 * _CHANGED_LETTER:
+            return _FAR
         previous2, previous = previous, current
-    return previous[len(b)]
+    return min(previous[len(b)], _FAR)
 
 
 def _same_root(a: str, b: str) -> bool:
