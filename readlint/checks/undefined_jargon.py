@@ -1694,7 +1694,7 @@ def _page_misspelling(doc: Document, term: str) -> str | None:
     beside "mesorectum", "cytoreduction" beside "cytoreductive"), nor a medical word two slips
     from another in its first letters ("nephroblastoma" and "neuroblastoma", "hypodiploid"
     and "hyperdiploid" are different things; "leukodystprohy" is a slip), nor a word two
-    changed letters or another ending away (`_two_slips_inside`)."""
+    changed letters or another ending away (`_typing_slips`)."""
     low = term.lower()
     if len(low) < 6 or not low.isalpha() or zipf(low) > 0:
         return None
@@ -1705,7 +1705,7 @@ def _page_misspelling(doc: Document, term: str) -> str | None:
         if key == low or abs(len(key) - len(low)) > 2 or _another_form(key, low):
             continue
         slips = _slips(key, low)
-        if slips == 2 and (medical and _same_root(key, low) or not _two_slips_inside(key, low)):
+        if slips == 2 and (medical and _same_root(key, low) or not _typing_slips(key, low)):
             continue  # another prefix, another thing: "hypodiploid", "hyperdiploid"; two other
             # letters, or another ending, another word: "genomically", "purulence"
         if slips < fewest:
@@ -1716,7 +1716,7 @@ def _page_misspelling(doc: Document, term: str) -> str | None:
 _MEDICAL_STEM = 6  # a medical word's first letters, where its prefix is
 
 
-def _two_slips_inside(a: str, b: str) -> bool:
+def _typing_slips(a: str, b: str) -> bool:
     """Are two words two slips apart the way typing makes them: letters left out, added or
     swapped ("defiency" for "deficiency", "diarreah" for "diarrhea"), or one of the two a
     changed letter inside the word, its last two letters the same ("diseorers" for
