@@ -1193,14 +1193,23 @@ _DRUG_CONTEXT = lazy_re(r"\b(?:drugs?|medicines?|medications?|treat\w*|therap\w*
                         r"tumou?rs?\s+(?:[\w-]+\s+)?shr(?:ank|inks?|unk))\b", re.I)
 
 
+# How the names of conditions and procedures end, which no drug's name does.
+_CONDITION_OR_PROCEDURE = lazy_re(r"(?:itis|osis|oses|omas?|emias?|penias?|ectom(?:y|ies)|"
+                                  r"otom(?:y|ies)|path(?:y|ies)|plasias?|troph(?:y|ies)|"
+                                  r"algias?|urias?|rrh(?:o)?eas?|ism)$", re.I)
+
+
 def drug_named(text: str, start: int, end: int, term: str, drug: bool = False) -> bool:
     """Is the term a drug's name (`drug`: a glossary of drugs says so; else "palbociclib",
     "sapanisertib": a drug's ending, or a word English does not know), named with its brand
     or in a sentence about treatment, which tells the reader what it is ("either drug
-    alone", "was approved for")?"""
+    alone", "was approved for")? Not a word built as a condition or a procedure is
+    ("hypercalcemia", "mucositis", "lumpectomy"), however rare: a sentence about treatment
+    names those too ("... treated with furosemide to correct hyperkalemia")."""
     words = term.split()
-    if len(words) > 3 or not drug and not any(w.lower().endswith(DRUG_ENDINGS) or
-                                              word_zipf(w) < 2.0 for w in words):
+    if len(words) > 3 or not drug and (
+            not any(w.lower().endswith(DRUG_ENDINGS) or word_zipf(w) < 2.0 for w in words)
+            or any(_CONDITION_OR_PROCEDURE.search(w) for w in words)):
         return False
     if _BRAND_BESIDE.match(text, end):
         return True  # a medicine named with its brand: "Pembrolizumab† (Keytruda)"

@@ -1732,6 +1732,17 @@ def test_involves_right_after_the_term_defines_only_with_what_is_done():
         assert flagged(text) == [], text
 
 
+def test_a_condition_or_a_procedure_in_a_sentence_about_treatment_is_no_drug():
+    # a rare word in a sentence about treatment is taken as a drug's name, but not one built
+    # as a condition or a procedure is
+    for text, term in (("Patients are often given fluids to correct hypercalcemia.\n",
+                        "hypercalcemia"),
+                       ("Treatment may be radiation or a lumpectomy followed by drugs.\n",
+                        "lumpectomy")):
+        assert term in [t for t, *_ in flagged(text)], text
+    assert flagged("Patients are often given sapanisertib to slow the cancer.\n") == []
+
+
 def test_a_drug_said_to_shrink_tumors_is_named_as_a_treatment():
     for said in ("shrank tumors", "shrank your tumor", "shrank clear cell renal tumors"):
         text = f"In a small trial, dabrafenib plus trametinib {said} in most patients.\n"
