@@ -21,6 +21,12 @@ def flagged(text: str, config: Config | None = ALL_TERMS, audience: str = "patie
             for p in lint(text, select="undefined-jargon", config=config, audience=audience)]
 
 
+def messages(text: str) -> dict[str, str]:
+    """Each term undefined-jargon reports on the text, with its message (the patient rule
+    set's own options, glossary terms left to glossary-link)."""
+    return {p.subject: p.message for p in lint(text, select="undefined-jargon")}
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Your doctor may suggest a nephrectomy.", [("nephrectomy", 1, 27)]),
     ("The biopsy showed leukocytosis.", [("leukocytosis", 1, 19)]),  # "biopsy" is common
@@ -424,10 +430,9 @@ def test_a_slip_of_the_keyboard_is_named_as_one():
     # A word English does not know, one letter left out, added or swapped from a common word,
     # is a misspelling to fix, not a term to explain; a medical word one changed letter from a
     # common word ("lobation", "location") is still a term.
-    found = {p.subject: p.message for p in lint(
+    found = messages(
         "Patients may also have upper body weakness, muscule pain, and tremors. Other "
-        "symtpoms are rare. The scan showed abnormal lung lobation in the baby.\n",
-        select="undefined-jargon")}
+        "symtpoms are rare. The scan showed abnormal lung lobation in the baby.\n")
     assert found["muscule"] == '"muscule" looks like a misspelling of "muscle": check the spelling.'
     assert "misspelling of \"symptoms\"" in found["symtpoms"]
     assert found["lobation"].startswith('Readers may not know the term "lobation"')
@@ -435,21 +440,20 @@ def test_a_slip_of_the_keyboard_is_named_as_one():
 
 
 def test_another_form_or_another_medical_word_of_the_page_is_no_misspelling():
-    found = {p.subject: p.message for p in lint(
+    found = messages(
         "The metaphyseal bone grows. Metaphyseal changes are seen where the metaphyses are "
         "wide. Neuroblastoma is common; neuroblastoma cells grow. Then nephroblastoma grows "
         "in the kidney. It may cause leukodystprohy like other leukodystrophy or "
-        "leukodystrophy signs.\n", select="undefined-jargon")}
+        "leukodystrophy signs.\n")
     # a plural and an adjective of one stem; a cancer named by another prefix
     assert found["metaphyses"].startswith('Readers may not know the term "metaphyses"')
     assert found["nephroblastoma"].startswith('Readers may not know the term')
     # two slips inside a medical word, past its first letters
     assert "misspelling of \"leukodystrophy\"" in found["leukodystprohy"]
-    found = {p.subject: p.message for p in lint(
+    found = messages(
         "Neuroblastoma is a cancer. Neuroblastoma cells grow fast. A neruoblsatoma can "
         "spread. The esophagus carries food. Sores in the esophaguse can hurt. Endoscopy is "
-        "done. Endoscopy helps. The endoscope is a tube. Then the endocope is moved.\n",
-        select="undefined-jargon")}
+        "done. Endoscopy helps. The endoscope is a tube. Then the endocope is moved.\n")
     # slips inside the root; a letter glued to the end; the nearest word, not the most used
     assert "misspelling of \"neuroblastoma\"" in found["neruoblsatoma"]
     assert "misspelling of \"esophagus\"" in found["esophaguse"]
@@ -457,19 +461,19 @@ def test_another_form_or_another_medical_word_of_the_page_is_no_misspelling():
 
 
 def test_a_word_two_changed_letters_or_another_ending_from_a_page_word_is_no_misspelling():
-    found = {p.subject: p.message for p in lint(
+    found = messages(
         "Several strategies were studied. One test stratifies risk. The purulent wound "
         "healed. Then purulence was seen again. Other disorders were rare, and diseorers of "
-        "the blood were rarer.\n", select="undefined-jargon")}
+        "the blood were rarer.\n")
     # other words the page does not use: two changed letters, another ending
     assert found["stratifies"].startswith('Readers may not know the term "stratifies"')
     assert found["purulence"].startswith('Readers may not know the term "purulence"')
     # a letter added and one changed, inside the word: a slip
     assert 'misspelling of "disorders"' in found["diseorers"]
     # letters swapped or left out, in the ending too: slips
-    found = {p.subject: p.message for p in lint(
+    found = messages(
         "The diarrhea can follow. Then diarreah lasts days. Hemoglobin is low. The hemglobn "
-        "level fell.\n", select="undefined-jargon")}
+        "level fell.\n")
     assert 'misspelling of "diarrhea"' in found["diarreah"]
     assert 'misspelling of "hemoglobin"' in found["hemglobn"]
 
@@ -484,11 +488,10 @@ def test_a_surname_in_a_list_of_authors_is_a_name():
 
 
 def test_two_words_run_together_are_named_as_such():
-    found = {p.subject: p.message for p in lint(
+    found = messages(
         "The esophagus carries food; the esophagusis a tube. Prediabetes is common, and "
         "prediabetes can be treated. People with prediabetesat first feel well. The doctor "
-        "gave her cubicin for the infection. Tissue from the genitalis was tested.\n",
-        select="undefined-jargon")}
+        "gave her cubicin for the infection. Tissue from the genitalis was tested.\n")
     assert found["esophagusis"] == \
         '"esophagusis" looks like two words run together: "esophagus is". Put the space back.'
     assert "\"prediabetes at\"" in found["prediabetesat"]
@@ -502,12 +505,11 @@ def test_a_rarer_word_of_the_page_run_together_with_a_small_word_is_named():
     # uses it: "stomafor" is "stoma for"
     text = ("An ileostomy makes an openingcalled a stomafor the stool to leave the body. "
             "To create a stoma, the surgeon brings the intestine through the belly.\n")
-    found = {p.subject: p.message for p in lint(text, select="undefined-jargon")}
+    found = messages(text)
     assert found["stomafor"] == \
         '"stomafor" looks like two words run together: "stoma for". Put the space back.'
     # not when the page does not use the word on its own
-    found = {p.subject: p.message for p in lint(text.replace("a stoma,", "an opening,"),
-                                                 select="undefined-jargon")}
+    found = messages(text.replace("a stoma,", "an opening,"))
     assert found["stomafor"].startswith("Readers may not know the term")
 
 
@@ -1096,13 +1098,12 @@ def test_without_a_known_short_form_the_term_is_still_reported():
 
 
 def test_more_words_run_together_and_frequent_misspellings_are_named_as_such():
-    found = {p.subject: p.message for p in lint(
+    found = messages(
         "This is done with a thoracentesis. The risks of thoracentesissuch as pain are minor. "
         "The kidneys remove creatininewaste "
         "from the blood. A fever that lasts longer than5days needs care. It is common in "
         "children with conditions such asasthma. Here are common symtoms of the disorder. "
-        "It showed a histotype of its own. The bowel shows atony.\n",
-        select="undefined-jargon")}
+        "It showed a histotype of its own. The bowel shows atony.\n")
     assert '"thoracentesis such"' in found["thoracentesissuch"]
     assert '"creatinine waste"' in found["creatininewaste"]
     assert '"than 5 days"' in found["than5days"]
@@ -1187,9 +1188,8 @@ def test_readings_that_do_not_say_what_the_term_is(text, term):
 
 
 def test_no_run_together_message_for_codes_nor_short_seldom_words():
-    found = {p.subject: p.message for p in lint(
-        "It binds the alpha2delta-1 subunit. It is usual caree for them.\n",
-        select="undefined-jargon")}
+    found = messages(
+        "It binds the alpha2delta-1 subunit. It is usual caree for them.\n")
     assert all(m.startswith("Readers may not know") for m in found.values()), found
 
 
@@ -1443,9 +1443,9 @@ def test_a_section_of_its_own_further_up_explains_the_term():
 
 
 def test_an_ending_spelled_the_other_way_is_named_as_a_misspelling():
-    found = {p.subject: p.message for p in lint(
+    found = messages(
         "True interval cancers were not detectible at the time of last screening, and "
-        "they had a tendancy to grow.\n", select="undefined-jargon")}
+        "they had a tendancy to grow.\n")
     assert 'misspelling of "detectable"' in found["detectible"]
     assert 'misspelling of "tendency"' in found["tendancy"]
 
