@@ -1732,24 +1732,25 @@ _CHANGED_LETTER = 3  # a letter changed: a slip and a half
 _FAR = 99  # more than any two slips cost
 
 
-def _slip_cost(a: str, b: str) -> int:
-    """The cost of the fewest slips from one word to the other, a changed letter weighing a
-    slip and a half (in halves: `_SLIP`, `_CHANGED_LETTER`), or `_FAR` for more than two
-    slips' worth. As `_slips`, only the band of the table near its diagonal is worked out:
-    each cell off it costs more than two slips already."""
+def _slip_cost(a: str, b: str, slip: int = _SLIP, changed: int = _CHANGED_LETTER) -> int:
+    """The cost of the fewest slips from one word to the other, a letter left out, added or
+    two swapped costing `slip` and a changed letter `changed` (by default a slip and a
+    half, in halves), or `_FAR` for more than two changed letters' worth. Only the band of
+    the table near its diagonal is worked out: each cell off it costs more already."""
     if abs(len(a) - len(b)) > 2:
         return _FAR
+    limit = 2 * changed
     previous2: list[int] = []
-    previous = [j * _SLIP if j <= 2 else _FAR for j in range(len(b) + 1)]
+    previous = [j * slip if j <= 2 else _FAR for j in range(len(b) + 1)]
     for i in range(1, len(a) + 1):
-        current = [i * _SLIP if i <= 2 else _FAR] + [_FAR] * len(b)
+        current = [i * slip if i <= 2 else _FAR] + [_FAR] * len(b)
         for j in range(max(1, i - 2), min(len(b), i + 2) + 1):
-            change = 0 if a[i - 1] == b[j - 1] else _CHANGED_LETTER
-            current[j] = min(previous[j] + _SLIP, current[j - 1] + _SLIP,
+            change = 0 if a[i - 1] == b[j - 1] else changed
+            current[j] = min(previous[j] + slip, current[j - 1] + slip,
                              previous[j - 1] + change)
             if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                current[j] = min(current[j], previous2[j - 2] + _SLIP)
-        if min(current) > 2 * _CHANGED_LETTER:
+                current[j] = min(current[j], previous2[j - 2] + slip)
+        if min(current) > limit:
             return _FAR
         previous2, previous = previous, current
     return min(previous[len(b)], _FAR)
@@ -1832,23 +1833,8 @@ def _words_by_start(doc: Document) -> dict[str, list[str]]:
 
 def _slips(a: str, b: str) -> int:
     """How many slips apart the words are (letters left out, added, changed or two
-    swapped): 0, 1, 2, or 3 for more. Only the band of the table near its diagonal is
-    worked out."""
-    if abs(len(a) - len(b)) > 2:
-        return 3
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        current = [i] + [3] * len(b)
-        for j in range(max(1, i - 2), min(len(b), i + 2) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        if min(current) > 2:
-            return 3
-        previous2, previous = previous, current
-    return min(previous[len(b)], 3)
+    swapped): 0, 1, 2, or 3 for more."""
+    return min(_slip_cost(a, b, slip=1, changed=1), 3)
 
 
 def _against_topic(term: str, topic: set[str]) -> bool:
