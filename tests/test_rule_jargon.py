@@ -470,6 +470,9 @@ def test_a_word_two_changed_letters_or_another_ending_from_a_page_word_is_no_mis
     assert found["purulence"].startswith('Readers may not know the term "purulence"')
     # a letter added and one changed, inside the word: a slip
     assert 'misspelling of "disorders"' in found["diseorers"]
+    # a letter left out and one changed, the ending the same: a slip
+    found = messages("Osteoporosis makes bones weak. Her osteoprisis got worse.\n")
+    assert 'misspelling of "osteoporosis"' in found["osteoprisis"]
     # letters swapped or left out, in the ending too: slips
     found = messages(
         "The diarrhea can follow. Then diarreah lasts days. Hemoglobin is low. The hemglobn "
