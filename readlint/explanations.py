@@ -54,16 +54,23 @@ _DRUGS_BEFORE = lazy_re(
 # Named among examples of a kind: "disorders such as myasthenia gravis", "organs include the
 # uterus, fallopian tubes, ...", "therapy with methotrexate, docetaxel, or cetuximab",
 # "specialists in oncology, hematology, ...", "experts in the fields of ... acupuncture, and
-# homeopathy". Not signs or symptoms: a reader who is told that hypotonia is a sign still does
-# not know what it is.
+# homeopathy", and in brackets: "reproductive organs (such as your cervix, ..., and vulva)",
+# "fibrinolytic agents (e.g. danazol, ...)". Not signs or symptoms: a reader who is told that
+# hypotonia is a sign still does not know what it is.
+_KINDS_LISTED = (r"\b(?:organs?|drugs?|medicines?|medications?|agents?|therap(?:y|ies)|"
+                 r"treatments?|conditions?|disorders?|diseases?|syndromes?|infections?|"
+                 r"viruses|bacteria|vaccines?|procedures?|operations?|surger(?:y|ies))\b")
+# (after a comma or in brackets, the kind is what the phrase is about: not "symptoms of
+# infection, such as fever", "a treatment that impedes intake, e.g., mucositis")
 _KIND_LISTED = lazy_re(
-    r"(?:\b(?:organs?|drugs?|medicines?|medications?|agents?|therap(?:y|ies)|treatments?|"
-    r"conditions?|disorders?|diseases?|syndromes?|infections?|viruses|bacteria|vaccines?|"
-    r"procedures?|operations?|surger(?:y|ies))\b(?:\s+[a-z-]+){0,5}?\s+"
-    r"(?:include|includes|including|such as|like)\s*:?|"
+    r"(?:" + _KINDS_LISTED + r"(?:\s+[a-z-]+){0,5}?\s+(?:include|includes|including|such as|like)"
+    r"\s*:?|"
+    r"(?<!\bof\s)(?<!\bof\sthe\s)" + _KINDS_LISTED +
+    r"(?:\s+(?!(?:that|which|who|when|or|and|of)\b)[a-z-]+){0,3}\s*(?:,|\()\s*"
+    r"(?:including|such as|like|e\.g\.,?)|"
     r"\b(?:therap(?:y|ies)|treatments?)\s+with|\b(?:specialists?|experts?)\s+in|"
     r"\bfields?\s+of)\s+"
-    r"(?:(?:the|an?)\s+)?" + _LIST_RUN + r"(?:(?:the|an?)\s+)?)?$",
+    r"(?:(?:the|an?|your|their)\s+)?" + _LIST_RUN + r"(?:(?:the|an?|your|their)\s+)?)?$",
     re.I)
 # What follows "involves" when it says what a procedure is ("Thoracoscopy involves making
 # three small cuts", "Lobectomy involves (the surgical) removal of ...", "... involves the
@@ -250,8 +257,8 @@ _LISTED_WORDS = _Needed("listed", ("organ", "drug", "medicine", "medication", "a
                                    "procedure", "operation", "surger", "specialist", "expert",
                                    "field"), True)
 # (_KIND_LISTED needs one of these too, after one of _LISTED_WORDS)
-_LISTED_LINKS = _Needed("listed links", ("includ", "such as", "like", "with", "specialist",
-                                         "expert", "field"), True)
+_LISTED_LINKS = _Needed("listed links", ("includ", "such as", "like", "e.g.", "with",
+                                         "specialist", "expert", "field"), True)
 _DRUGS_WORDS = _Needed("drugs", ("drugs", "medicines", "medications"), False)
 
 

@@ -71,6 +71,10 @@ def test_hard_terms(text, expected):
     "tubes.",
     "The board has experts in the fields of oncology, pharmacology, and homeopathy.",
     "It holds the chemotherapy drugs vincristine, doxorubicin (Adriamycin), and methotrexate.",
+    # ... after a comma or in brackets
+    "It can harm reproductive organs (such as your cervix, uterus, vagina, and vulva).",
+    "The usual therapy (e.g., prednisone) has been used.",
+    "It can involve nearly any other organ (e.g., eyes, larynx, thyroid).",
     "An NCI medical oncologist explains the study.",
     # the next sentence, in brackets, explains the term with the word after it
     "The child may need an endotracheal tube. (An endotracheal tube is a breathing tube put "
@@ -82,6 +86,16 @@ def test_hard_terms(text, expected):
 ])
 def test_explained_terms_are_not_reported(text):
     assert flagged(text) == []
+
+
+def test_a_kind_after_of_or_before_that_names_no_example():
+    # the phrase is about signs or what a treatment does, not about the kind
+    assert [t for t, *_ in flagged("Other features of infection, such as fever and "
+                                   "stomatitis, are rare.")] == ["stomatitis"]
+    assert [t for t, *_ in flagged("Other features of the infection, such as fever and "
+                                   "stomatitis, are rare.")] == ["stomatitis"]
+    assert [t for t, *_ in flagged("A treatment that impedes intake, e.g., mucositis, is "
+                                   "hard.")] == ["mucositis"]
 
 
 def test_a_name_after_the_term_is_not_an_explanation_unless_one_follows():
