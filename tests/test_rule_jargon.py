@@ -98,6 +98,24 @@ def test_a_kind_after_of_or_before_that_names_no_example():
                                    "hard.")] == ["mucositis"]
 
 
+def test_a_term_inside_the_long_form_of_an_abbreviation_is_reported_as_the_long_form():
+    # the reader meets the name as one: its initials are the abbreviation's letters, with
+    # or without "of", and the words of it reported once
+    assert [t for t, *_ in flagged("It binds major histocompatibility complex (MHC) "
+                                   "proteins.")] == ["major histocompatibility complex"]
+    assert [t for t, *_ in flagged("Most are mucosa-associated lymphoid tissue (MALT) "
+                                   "lymphomas.")] == ["mucosa-associated lymphoid tissue"]
+    assert [t for t, *_ in flagged("Loss of heterozygosity (LOH) was seen.")] == \
+        ["Loss of heterozygosity"]
+    # not names listed before a short form, a half-linked name, nor other letters
+    assert [t for t, *_ in flagged("They got vincristine and irinotecan (VI).")] == \
+        ["vincristine", "irinotecan"]
+    assert [t for t, *_ in flagged("It is in the runt-homology [domain](https://example.org/d)"
+                                   " (RHD).")] == ["runt-homology"]
+    assert [t for t, *_ in flagged("It binds major histocompatibility complex (MHX) "
+                                   "proteins.")] == ["histocompatibility"]
+
+
 def test_a_name_after_the_term_is_not_an_explanation_unless_one_follows():
     # the rest of the name, then a verb or a list, explains nothing
     assert [t for t, *_ in flagged("The myelin sheath wears away, and nerves fail.")] == \

@@ -342,6 +342,8 @@ class UndefinedJargon(Rule):
                 continue
             shown, shown_end = terms.name_start(term), terms.name_end(term)
             shown, shown_end = _whole_compound(terms.text, shown, shown_end)
+            if not term.acronym:
+                shown, shown_end = terms.long_form(shown, shown_end)
             if (shown, shown_end) != (term.start, term.end):
                 name = fold_phrase(terms.text[shown:shown_end])
                 if name in terms.page.ignored:
@@ -625,6 +627,16 @@ class _BlockTerms:
         linked_end = max((lk.end for lk in self.block.links if lk.end <= start), default=0)
         return _adjectives_before(self.text, max(self.covered, self.reported_end, linked_end),
                                   start)
+
+    def long_form(self, start: int, end: int) -> tuple[int, int]:
+        """The long form of an abbreviation the words text[start:end] are part of (see
+        `_long_form`), not over a term reported before nor a link; or the words."""
+        linked_end = max((lk.end for lk in self.block.links if lk.end <= start), default=0)
+        long_start, long_end = _long_form(self.text, max(self.reported_end, linked_end), start,
+                                          end)
+        if long_end > end and self.links.touches(end, long_end):
+            return start, end  # "runt-homology [domain](...)": half linked
+        return long_start, long_end
 
     def name_end(self, term: _Term) -> int:
         """Where the name of a term to report ends: a glossary's adjective is reported with
@@ -1264,6 +1276,53 @@ def _whole_compound(text: str, start: int, end: int) -> tuple[int, int]:
         # "alpha-", "anti-"
     return start, end  # a term and a common word: "warfarin-induced", "statin-only"; a dash
     # lost before what explains it: "hyperkalemia-high potassium", "nephrologist-your doctor"
+
+
+# The abbreviation a long form is given with, up to five words after the term: "(MHC)" of
+# "major histocompatibility complex (MHC)".
+_ABBREVIATION_LATER = lazy_re(r"((?:[\s/–—-]+[^\W\d_][\w'’]*){0,5}?)\s*"
+                              r"\(([A-Z](?:[A-Z]|-(?=[A-Z])){1,9})s?\)")
+_LONG_FORM_WORD = lazy_re(r"[^\W\d_][\w'’]*")
+_LONG_FORM_BEFORE = lazy_re(r"([^\W\d_][\w'’]*)[\s/–—-]+$")
+_LONG_FORM_WORDS = 8  # words of a long form at most
+_NAMES_JOINED = lazy_re(r"\s(?:and|or)\s|&")
+
+
+def _long_form(text: str, limit: int, start: int, end: int) -> tuple[int, int]:
+    """The words to report for a term inside the long form of an abbreviation the text gives
+    with it ("histocompatibility" in "major histocompatibility complex (MHC)", "Percutaneous"
+    in "Percutaneous coronary intervention (PCI)"): the whole long form, whose initials are
+    the abbreviation's letters ("of", "and" ... counted or not), not before `limit`. The
+    reader meets the name as one; a word of it alone is the wrong span."""
+    found = _ABBREVIATION_LATER.match(text, end)
+    if found is None:
+        return start, end
+    letters = found.group(2).replace("-", "")
+    words = _LONG_FORM_WORD.findall(text, start, found.start(2))
+    if _NAMES_JOINED.search(text, start, found.start(2)):
+        return start, end  # names listed, then their short form: "vincristine and
+        # irinotecan (VI)"
+    long_start = start
+    for _ in range(_LONG_FORM_WORDS):
+        if len(words) > _LONG_FORM_WORDS:
+            break
+        if _initials(words, letters):
+            last = found.start(2) - 1  # the bracket
+            return long_start, len(text[:last].rstrip())
+        before = _LONG_FORM_BEFORE.search(text, max(limit, long_start - 40), long_start)
+        if before is None or before.group(1).lower() in ("and", "or"):
+            break
+        long_start = before.start(1)
+        words.insert(0, before.group(1))
+    return start, end
+
+
+def _initials(words: list[str], letters: str) -> bool:
+    """Are the letters the words' initials, or the initials of the words other than "of",
+    "and", "the" ...?"""
+    first = "".join(word[0] for word in words).upper()
+    return first == letters or \
+        "".join(word[0] for word in words if word.lower() not in STOPWORDS).upper() == letters
 
 
 # Prefixes and letters written with a hyphen before a term's word: "anti-CD20", "non-syndromic",
