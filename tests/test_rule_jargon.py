@@ -620,6 +620,9 @@ def test_the_items_of_a_list_of_types_are_kinds_even_with_the_colon_lost():
     text = ("Some are genetic. Degenerative nerve diseases include\n\n"
             "- Amyotrophic lateral sclerosis\n- Spinal muscular atrophy\n")
     assert flagged(text) == []
+    # a few words may follow the kind too ("Medicines taken by mouth include")
+    assert flagged("Medicines taken by mouth include\n\n- adefovir\n- entecavir\n") == []
+    assert flagged("Biologic therapies include\n\n- adalimumab\n- infliximab\n") == []
     # a list of signs is not a list of kinds: each sign is a term to explain; nor are the
     # side effects of drugs, the words before "include" not being the sentence's subject
     text = "Signs of the disease include\n\n- hepatomegaly\n- a rash\n"
