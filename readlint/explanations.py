@@ -214,14 +214,23 @@ def _plural_noun(word: str) -> bool:
     return singular != low and word_zipf(singular) > 0
 
 
-def _named_as_kind(text: str, start: int, end: int, marks: _Marks) -> bool:
+def named_among_kind(text: str, start: int, end: int) -> bool:
+    """Is the word, whatever its frequency, named among examples of a kind ("disorders of
+    the blood such as neutropenia, leukopenia, anemia, and thrombocytopenia") or after its
+    kind? For a term found hard: `explained` asks it of rare words only, so that the reading
+    grade still counts common long words there."""
+    return _named_as_kind(text, start, end, _text_marks(text), common_too=True)
+
+
+def _named_as_kind(text: str, start: int, end: int, marks: _Marks,
+                   common_too: bool = False) -> bool:
     """Is the word named as what it is, in the 160 characters before it: "the enzyme
-    mevalonate kinase", or, for a rare word, "disorders such as myasthenia gravis", "the
-    chemotherapy drugs cyclophosphamide, ..."?"""
+    mevalonate kinase", or, for a rare word (any, with `common_too`), "disorders such as
+    myasthenia gravis", "the chemotherapy drugs cyclophosphamide, ..."?"""
     lo = max(0, start - 160)
     if marks.holds(_KIND_WORDS, lo, start) and _KIND_BEFORE.search(text, lo, start):
         return True
-    if word_zipf(text[start:end]) >= 3.0:
+    if not common_too and word_zipf(text[start:end]) >= 3.0:
         return False  # names and terms, not "radiation"
     if marks.holds(_LISTED_LINKS, lo, start) and marks.holds(_LISTED_WORDS, lo, start) and \
             _KIND_LISTED.search(text, lo, start):

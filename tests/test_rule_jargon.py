@@ -88,6 +88,13 @@ def test_explained_terms_are_not_reported(text):
     assert flagged(text) == []
 
 
+def test_a_common_term_named_among_examples_of_its_kind_is_not_reported():
+    # the rare names and the common one alike: all four are disorders of the blood
+    assert flagged("It causes disorders of the blood such as neutropenia, leukopenia, anemia, "
+                   "and thrombocytopenia.") == []
+    assert [t for t, *_ in flagged("It causes anemia.")] == ["anemia"]
+
+
 def test_a_kind_after_of_or_before_that_names_no_example():
     # the phrase is about signs or what a treatment does, not about the kind
     assert [t for t, *_ in flagged("Other features of infection, such as fever and "
@@ -101,8 +108,8 @@ def test_a_kind_after_of_or_before_that_names_no_example():
 def test_a_term_inside_the_long_form_of_an_abbreviation_is_reported_as_the_long_form():
     # the reader meets the name as one: its initials are the abbreviation's letters, with
     # or without "of", and the words of it reported once
-    assert [t for t, *_ in flagged("It binds major histocompatibility complex (MHC) "
-                                   "proteins.")] == ["major histocompatibility complex"]
+    assert [t for t, *_ in flagged("It lowers major histocompatibility complex (MHC) "
+                                   "levels.")] == ["major histocompatibility complex"]
     assert [t for t, *_ in flagged("Most are mucosa-associated lymphoid tissue (MALT) "
                                    "lymphomas.")] == ["mucosa-associated lymphoid tissue"]
     assert [t for t, *_ in flagged("Loss of heterozygosity (LOH) was seen.")] == \
@@ -114,6 +121,10 @@ def test_a_term_inside_the_long_form_of_an_abbreviation_is_reported_as_the_long_
                                    " (RHD).")] == ["runt-homology"]
     assert [t for t, *_ in flagged("It binds major histocompatibility complex (MHX) "
                                    "proteins.")] == ["histocompatibility"]
+    # the long form is explained, or given its kind, as a whole
+    assert flagged("It binds major histocompatibility complex (MHC) proteins.") == []
+    assert flagged("It works in the rare blood cancer blastic plasmacytoid dendritic cell "
+                   "neoplasm (BPDCN).") == []
 
 
 def test_a_name_after_the_term_is_not_an_explanation_unless_one_follows():

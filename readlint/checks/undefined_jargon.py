@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 from .. import jargon_model, nearby
 from ..blocks import Block, Spans
 from ..document import Document
-from ..explanations import explained, places
+from ..explanations import explained, named_among_kind, places
 from ..glossary_sets import block_matches
 from ..hardness import (
     CIRCUMSTANCE,
@@ -343,7 +343,12 @@ class UndefinedJargon(Rule):
             shown, shown_end = terms.name_start(term), terms.name_end(term)
             shown, shown_end = _whole_compound(terms.text, shown, shown_end)
             if not term.acronym:
-                shown, shown_end = terms.long_form(shown, shown_end)
+                long_start, long_end = terms.long_form(shown, shown_end)
+                if (long_start, long_end) != (shown, shown_end):
+                    if terms.explained_whole(long_start, long_end):
+                        continue  # "Percutaneous coronary intervention (PCI), also known
+                        # as coronary angioplasty, is ..."
+                    shown, shown_end = long_start, long_end
             if (shown, shown_end) != (term.start, term.end):
                 name = fold_phrase(terms.text[shown:shown_end])
                 if name in terms.page.ignored:
@@ -638,6 +643,17 @@ class _BlockTerms:
             return start, end  # "runt-homology [domain](...)": half linked
         return long_start, long_end
 
+    def explained_whole(self, start: int, end: int) -> bool:
+        """Does the text explain the long form text[start:end] that a term was widened to?
+        Then it is met, and none of its words is weighed again."""
+        whole = self.text[start:end]
+        key = fold_phrase(whole)
+        if not self._explained(_Term(start, end, whole, key, False, False)):
+            return False
+        self.page.seen.add(key)
+        self.covered = max(self.covered, end)
+        return True
+
     def name_end(self, term: _Term) -> int:
         """Where the name of a term to report ends: a glossary's adjective is reported with
         the rare noun after it that makes a name the glossaries do not have ("Biliary
@@ -732,7 +748,8 @@ class _BlockTerms:
             _pronunciation(text, start) or _not_a_term(text, start, end, term.acronym) or \
             _everyday_short_form(text, start, end) or _explained_after_key(text, start, end) or \
             nearby.explained_nearby(self.page.doc, self.index, text, start, end, term.text) or \
-            nearby.drug_named(text, start, end, term.text)
+            nearby.drug_named(text, start, end, term.text) or \
+            named_among_kind(text, start, end)
 
     def _name_explained(self, term: _Term) -> bool:
         """Is the name a glossary word ends, the adjectives before it with it, explained
