@@ -290,8 +290,9 @@ _OPENED_BEFORE = lazy_re(
     r"(?:undergoing|having|called)\s+)?"
     r"(?:[A-Z][\w-]*\s*(?:[/:]|\bor\b)\s*)*"
     r"(?:(?!(?:and|or|the|an?|of|in|to|with|for|after|before|see|like|unlike|except|than|"
-    r"including|especially|mainly|mostly)\s)[a-z]{3,}(?<!ing)\s+){0,2}$")
-_OPENED_SHUT = lazy_re(r"[®™+]*(?:\s+\w+)?\s*(?:(?:/|\bor\b)\s*[A-Z][\w-]*\s*)*"
+    r"including|especially|mainly|mostly)\s)[a-z]{3,}(?<!ing)\s+){0,2}[\"“‘']?$")
+# (the word in quotation marks too: "lung tumors (“overdiagnosis”)")
+_OPENED_SHUT = lazy_re(r"[®™+]*[\"”’']?(?:\s+\w+)?\s*(?:(?:/|\bor\b)\s*[A-Z][\w-]*\s*)*"
                       r"(?:(?:and|or)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s*)?[),;]")
 # What follows a word in a key to abbreviations: "DB = double blinded".
 KEY_SIGN = r"\s*=\s*[^\W\d_]"

@@ -79,6 +79,8 @@ def test_hard_terms(text, expected):
     # the next sentence, in brackets, explains the term with the word after it
     "The child may need an endotracheal tube. (An endotracheal tube is a breathing tube put "
     "through the mouth.)",
+    # ... and in quotation marks
+    "It may find slow-growing, harmless lung tumors (“overdiagnosis”).",
     # the term in brackets after the plain words it names, with its verb
     "It helps protect cells from self-destructing (undergoing apoptosis).",
     # what kind of thing it is, with words before the kind
