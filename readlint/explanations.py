@@ -88,7 +88,9 @@ _DEFINED = (
     r"uses|works by|acts by)\b|involves\s+" + WHAT_IS_DONE + r"|"
     r"(?:is|are)\s+(?:[\w-]+\s+){1,2}(?:that|which|in which|where|used\s+(?:to|for))\b)")
 _APPOSITIVE = (
-    r"[\"”']?\s*(?:(?:,|\s(?:--|[-–—])|--|[–—])\s*(?:which|that|an?|the|or|also called|"
+    r"[\"”']?\s*(?:(?:,|\s(?:--|[-–—])|--|[–—])\s*(?:which|that|an?|the|or|"
+    # another name for it: ", also known as coronary angioplasty, is ...", ", commonly called"
+    r"(?:also|commonly|often|sometimes|more\s+commonly)\s+(?:called|known\s+as)|known\s+as|"
     r"meaning|"
     r"when|what|in which)\b|"
     # a comma or a dash, a plain noun and what it is: ", surgery to remove ...", " -- signs

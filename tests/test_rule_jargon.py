@@ -79,6 +79,9 @@ def test_hard_terms(text, expected):
     # the next sentence, in brackets, explains the term with the word after it
     "The child may need an endotracheal tube. (An endotracheal tube is a breathing tube put "
     "through the mouth.)",
+    # another name right after it
+    "He needs a percutaneous coronary intervention (PCI), also known as coronary angioplasty.",
+    "She had a thrombectomy, known as clot removal.",
     # ... and in quotation marks
     "It may find slow-growing, harmless lung tumors (“overdiagnosis”).",
     # the term in brackets after the plain words it names, with its verb
@@ -95,6 +98,13 @@ def test_a_common_term_named_among_examples_of_its_kind_is_not_reported():
     assert flagged("It causes disorders of the blood such as neutropenia, leukopenia, anemia, "
                    "and thrombocytopenia.") == []
     assert [t for t, *_ in flagged("It causes anemia.")] == ["anemia"]
+
+
+def test_a_name_called_after_a_list_names_the_whole_not_its_last_word():
+    # "called" alone after a comma names what the phrase is: not an explanation of the word
+    # before it
+    assert [t for t, *_ in flagged("They have high cholesterol and triglycerides, called "
+                                   "hyperlipidemia.")] == ["triglycerides"]
 
 
 def test_a_kind_after_of_or_before_that_names_no_example():
