@@ -53,12 +53,13 @@ a an the of in on at to for from by with and or but not no as is are was were be
 these those it its than then into onto over under about after before during between
 """.split())
 
-# Medical word-building (Greek and Latin roots used in health words).
+# Medical word-building (Greek and Latin roots used in health words). ("-ogram" for the
+# pictures of tests, "mammogram", "angiogram": not "diagram", "milligram", "telegram".)
 MEDICAL_SUFFIXES = (
     "itis", "ectomy", "ectomies", "otomy", "ostomy", "oma", "omas", "emia", "aemia", "penia",
     "ology", "ologist", "opathy", "pathy", "plasia", "plasty", "scopy", "algia", "osis", "oses",
     "rrhea", "rrhoea", "cytosis", "megaly", "genesis", "lysis", "trophy", "uria", "cele",
-    "stasis", "static", "plegia", "phagia", "ptosis", "sclerosis", "gram", "graphy", "cyte",
+    "stasis", "static", "plegia", "phagia", "ptosis", "sclerosis", "ogram", "graphy", "cyte",
     "cytes", "blast", "blastic", "mab", "nib", "platin", "taxel", "rubicin", "azole",
 )
 # Endings of drug names (international nonproprietary names): "trastuzumab", "imatinib".

@@ -40,6 +40,9 @@ def messages(text: str) -> dict[str, str]:
      "and Musculoskeletal and Skin Diseases", []),
     ("- Abnormality of the heart\n- Asymmetry of the face", []),  # everyday words
     ("The drug gets into RNA and DNA.", []),  # everyday abbreviations
+    # "-ogram", the picture of a test, is built the medical way; "diagram" is not
+    ("View a diagram of the foot.", []),
+    ("She needs an angiogram.", [("angiogram", 1, 14)]),
 ])
 def test_hard_terms(text, expected):
     assert flagged(text) == expected
