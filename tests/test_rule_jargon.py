@@ -292,6 +292,13 @@ def test_the_initials_of_the_page_title_are_spelled_out_by_it():
     # the initials of a run of the title's words are not enough
     assert [t for t, *_ in flagged(f"---\ntitle: Treatment of Thoracic outlet syndrome\n---\n\n"
                                    f"{body}")] == ["TOS"]
+    # ... but those of a whole run of its capitalised words are: a name in Title Case
+    body = "People with CKD often get anemia.\n"
+    assert flagged(f"---\ntitle: Anemia in Chronic Kidney Disease\n---\n\n{body}") == []
+    assert [t for t, *_ in flagged(f"---\ntitle: Anemia in Chronic Kidney Failure\n---\n\n"
+                                   f"{body}")] == ["CKD"]
+    assert [t for t, *_ in flagged(f"---\ntitle: Anemia in Severe Chronic Kidney Disease\n---"
+                                   f"\n\n{body}")] == ["CKD"]
 
 
 def test_a_title_keeps_the_parts_of_its_subject_after_a_dash():

@@ -434,12 +434,22 @@ _INITIAL_WORD = lazy_re(r"[^\W\d_][\w'’]*")
 
 def _title_initials(doc: Document) -> set[str]:
     """The initials of the page's whole title, three letters or more, with and without its
-    small words ("tos" for "Thoracic outlet syndrome"): not of a run of its words, which may
-    be any abbreviation by chance."""
-    words = re.findall(r"[^\W\d_]+", page_title(doc).split("(")[0])  # not "(PDQ®)"
+    small words ("tos" for "Thoracic outlet syndrome"), and of each whole run of two or more
+    capitalised words in it ("ckd" for "Anemia in Chronic Kidney Disease", "ui" for "Urinary
+    Incontinence in Children"): not of any part of a run, which may be any abbreviation by
+    chance."""
+    title = page_title(doc).split("(")[0]  # not "(PDQ®)"
+    words = re.findall(r"[^\W\d_]+", title)
     found = {"".join(w[0] for w in words),
              "".join(w[0] for w in words if w.lower() not in _SMALL_TITLE_WORDS)}
-    return {initials.lower() for initials in found if len(initials) > 2}
+    initials = {letters.lower() for letters in found if len(letters) > 2}
+    for run in _CAPITALISED_RUN.finditer(title):
+        initials.add("".join(w[0] for w in run.group().split()).lower())
+    return initials
+
+
+# Two or more capitalised words in a row, each of two letters or more.
+_CAPITALISED_RUN = lazy_re(r"(?<![\w-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+(?![\w-])")
 
 
 class _Page:
