@@ -25,6 +25,8 @@ from .wordforms import fold
 # Word tokens, without the footnote marks set right after a word ("transplant¹").
 _TOKEN = lazy_re(r"[^\W_⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:['’][^\W_⁰¹²³⁴⁵⁶⁷⁸⁹]+)*|-")
 _OPENING = lazy_re(r"[(\[{]")
+_SENTENCE_END = lazy_re(r"(?<=[^\W\d_]{3})[.!?;]\s+(?=[A-Z])")
+_NO_TERM_ACROSS = -(1 << 20)  # (as brackets closed: no term runs across it)
 _CLOSING = lazy_re(r"[)\]}]")
 
 
@@ -174,6 +176,14 @@ def _folded_tokens(text: str) -> FoldedTokens:
             gap = text[ends[k - 1]:starts[k]]
             if gap and gap != " ":
                 brackets[k] = len(_OPENING.findall(gap)) - len(_CLOSING.findall(gap))
+    # A term ends with its sentence: not "bones. Metastasis" (but "H. pylori", "St. John's
+    # wort"): the word after a full stop counts as closing every bracket.
+    for stop in _SENTENCE_END.finditer(text):
+        k = bisect.bisect_left(starts, stop.end())
+        if k < len(words) and starts[k] == stop.end():
+            if brackets is None:
+                brackets = array("q", bytes(8 * len(words)))
+            brackets[k] = _NO_TERM_ACROSS
     return starts, ends, folded, after_hyphen, brackets
 
 

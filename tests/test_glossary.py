@@ -56,6 +56,13 @@ def test_capitals_only_match_capitals(nci):
     assert all(m.text != "all" for m in nci.find("We all went home."))
 
 
+def test_a_term_of_several_words_ends_with_its_sentence(nci):
+    assert [m.text for m in nci.find("It spread to the bones. Metastasis is common.")] == \
+        ["Metastasis"]  # not "bone metastasis"
+    # the full stop of a short form is no sentence's end
+    assert "H. pylori" in [m.text for m in nci.find("It is caused by H. pylori bacteria.")]
+
+
 def test_no_match_inside_a_hyphenated_word(nci):
     assert [m.text for m in nci.find("anti-tumor drugs")] != ["tumor"]
 
