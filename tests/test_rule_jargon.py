@@ -110,6 +110,16 @@ def test_a_name_called_after_a_list_names_the_whole_not_its_last_word():
                                    "hyperlipidemia.")] == ["triglycerides"]
 
 
+def test_the_verb_of_a_greek_noun_and_a_plural_before_its_singular_are_the_same_term():
+    # "metastasize", "metastasis" and "metastatic" are one term: met once, reported once
+    assert flagged("It can spread (metastasize) to the bones. Metastasis is common.") == []
+    assert [t for t, *_ in flagged("The cancer may metastasize. Metastatic tumors grow. "
+                                   "Metastasis is common.")] == ["metastasize"]
+    # "helicase" after "helicases" (folded "helicas")
+    assert [t for t, *_ in flagged("It makes helicases. A helicase unwinds DNA.")] == \
+        ["helicases"]
+
+
 def test_a_kind_after_of_or_before_that_names_no_example():
     # the phrase is about signs or what a treatment does, not about the kind
     assert [t for t, *_ in flagged("Other features of infection, such as fever and "

@@ -509,7 +509,9 @@ class _Page:
             key.endswith(_FORMED_ENDINGS) and any(
                 key.endswith(ending) and key[:-len(ending)] in self.seen
                 for ending in _FORMED_ENDINGS if len(key) - len(ending) >= 5) or
-            any(form in self.seen for form in _latin_number(key) + _noun_or_adjective_forms(key)))
+            any(form in self.seen for form in _latin_number(key) + _noun_or_adjective_forms(key))
+            or key.endswith("ase") and fold(key + "s") in self.seen)  # an enzyme after its
+            # plural: "helicase" after "helicases" (folded "helicas")
 
     def abbreviation_explained_numbered(self, key: str) -> bool:
         """Was the abbreviation (folded) explained before with a number or type after it
@@ -818,7 +820,9 @@ _LATIN_NUMBERS = (("ae", "a"), ("a", "ae"), ("ses", "sis"), ("sis", "ses"), ("ys
 # ("cytology" and "cytological", "peritoneum" and "peritoneal").
 _NOUN_ADJECTIVE_ENDINGS = tuple(
     pair for noun, adjective in (("sis", "tic"), ("s", "tic"), ("y", "ical"), ("y", "ic"),
-                                 ("e", "ic"), ("ia", "ic"), ("um", "al"), ("a", "ic"))
+                                 ("e", "ic"), ("ia", "ic"), ("um", "al"), ("a", "ic"),
+                                 ("sis", "size"), ("tic", "size"))  # (and the verb:
+    # "metastasize")
     for pair in ((noun, adjective), (adjective, noun)))
 
 # Endings that make an adjective of a term: "urethra" and "urethral", "aorta" and "aortic".
