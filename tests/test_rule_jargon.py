@@ -648,6 +648,10 @@ def test_a_cancer_or_syndrome_named_as_one_is_not_reported_but_its_words_are_met
     assert [s for s, _, _ in flagged(text)] == ["leukocytosis"]
 
 
+def test_a_melanoma_named_as_one_is_not_reported():
+    assert flagged("About half of patients with intraocular melanoma live long.\n") == []
+
+
 def test_names_with_a_particle_and_trials_with_their_numbers_are_not_reported():
     assert flagged("She works at the Vall d'Hebron Institute of Oncology in Barcelona.\n") == []
     assert flagged("Results came from the study (the ACCORD 07-FFCD 9703 trial).\n") == []

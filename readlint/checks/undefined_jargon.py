@@ -861,9 +861,10 @@ def _limits(options: Mapping[str, Any]) -> Limits:
 
 # What kind of thing a term is, said by its last word: "the BRAF gene", "the pituitary gland".
 _KIND_LAST = lazy_re(rf"\s{nearby.KIND_NOUNS}$", re.I)
-# A cancer, a syndrome or a substance named as one: "acute lymphocytic leukemia", "folic acid".
-_ILLNESS_LAST = lazy_re(r"\s(?:leukemias?|lymphomas?|cancers?|tumou?rs?|syndromes?|"
-                        r"vaccines?|acids?)$", re.I)
+# A cancer, a syndrome or a substance named as one: "acute lymphocytic leukemia", "intraocular
+# melanoma", "folic acid".
+_ILLNESS_LAST = lazy_re(r"\s(?:leukemias?|lymphomas?|melanomas?|"
+                        r"cancers?|tumou?rs?|syndromes?|vaccines?|acids?)$", re.I)
 # A virus named as one: "cytomegalovirus", "human papillomavirus".
 _VIRUS_NAME = lazy_re(r"[a-z]{3}viruse?s?$", re.I)
 # Characters that could not be read (U+FFFD): a block with this many is not text (an ebook's
