@@ -57,21 +57,22 @@ _DRUGS_BEFORE = lazy_re(
 # homeopathy", and in brackets: "reproductive organs (such as your cervix, ..., and vulva)",
 # "fibrinolytic agents (e.g. danazol, ...)". Not signs or symptoms: a reader who is told that
 # hypotonia is a sign still does not know what it is.
-_KINDS_LISTED = (r"\b(?:organs?|drugs?|medicines?|medications?|agents?|therap(?:y|ies)|"
-                 r"treatments?|conditions?|disorders?|diseases?|syndromes?|infections?|"
-                 r"viruses|bacteria|vaccines?|procedures?|operations?|surger(?:y|ies))\b")
-# (after a comma or in brackets, the kind is what the phrase is about: not "symptoms of
-# infection, such as fever", "a treatment that impedes intake, e.g., mucositis")
+_LIST_KIND_WORDS = (r"\b(?:organs?|drugs?|medicines?|medications?|agents?|therap(?:y|ies)|"
+                    r"treatments?|conditions?|disorders?|diseases?|syndromes?|infections?|"
+                    r"viruses|bacteria|vaccines?|procedures?|operations?|surger(?:y|ies))\b")
+_LIST_AFTER_KIND = r"(?:(?:the|an?|your|their)\s+)?" + _LIST_RUN + \
+    r"(?:(?:the|an?|your|their)\s+)?)?$"
 _KIND_LISTED = lazy_re(
-    r"(?:" + _KINDS_LISTED + r"(?:\s+[a-z-]+){0,5}?\s+(?:include|includes|including|such as|like)"
-    r"\s*:?|"
-    r"(?<!\bof\s)(?<!\bof\sthe\s)" + _KINDS_LISTED +
-    r"(?:\s+(?!(?:that|which|who|when|or|and|of)\b)[a-z-]+){0,3}\s*(?:,|\()\s*"
-    r"(?:including|such as|like|e\.g\.,?)|"
+    r"(?:" + _LIST_KIND_WORDS + r"(?:\s+[a-z-]+){0,5}?\s+"
+    r"(?:include|includes|including|such as|like)\s*:?|"
     r"\b(?:therap(?:y|ies)|treatments?)\s+with|\b(?:specialists?|experts?)\s+in|"
-    r"\bfields?\s+of)\s+"
-    r"(?:(?:the|an?|your|their)\s+)?" + _LIST_RUN + r"(?:(?:the|an?|your|their)\s+)?)?$",
-    re.I)
+    r"\bfields?\s+of)\s+" + _LIST_AFTER_KIND, re.I)
+# The same after a comma or a bracket right after the kind: "reproductive organs (such as
+# your cervix, ...)", "Medicines, such as bronchodilators, ..."; the kind must be what its
+# phrase is about, not a word after "of" ("signs of kidney disease, such as fever": `_OF_BEFORE`).
+_KIND_BRACKETED = lazy_re(_LIST_KIND_WORDS + r"\s*[,(]\s*(?:including|such as|like|e\.g\.,?)\s+" +
+                          _LIST_AFTER_KIND, re.I)
+_OF_BEFORE = lazy_re(r"\bof\s+(?:[\w-]+\s+){0,3}$", re.I)
 # What follows "involves" when it says what a procedure is ("Thoracoscopy involves making
 # three small cuts", "Lobectomy involves (the surgical) removal of ...", "... involves the
 # insertion of a needle"), not where a disease is or what it does ("Sarcoidosis involves the
@@ -90,7 +91,9 @@ _DEFINED = (
 _APPOSITIVE = (
     r"[\"”']?\s*(?:(?:,|\s(?:--|[-–—])|--|[–—])\s*(?:which|that|an?|the|or|"
     # another name for it: ", also known as coronary angioplasty, is ...", ", commonly called"
-    r"(?:also|commonly|often|sometimes|more\s+commonly)\s+(?:called|known\s+as)|known\s+as|"
+    # (not a bare ", known as", which may name a whole list: "cholesterol and triglycerides,
+    # known as hyperlipidemia")
+    r"(?:also|commonly|often|sometimes|more\s+commonly)\s+(?:called|known\s+as)|"
     r"meaning|"
     r"when|what|in which)\b|"
     # a comma or a dash, a plain noun and what it is: ", surgery to remove ...", " -- signs
@@ -234,9 +237,12 @@ def _named_as_kind(text: str, start: int, end: int, marks: _Marks,
         return True
     if not common_too and word_zipf(text[start:end]) >= 3.0:
         return False  # names and terms, not "radiation"
-    if marks.holds(_LISTED_LINKS, lo, start) and marks.holds(_LISTED_WORDS, lo, start) and \
-            _KIND_LISTED.search(text, lo, start):
-        return True
+    if marks.holds(_LISTED_LINKS, lo, start) and marks.holds(_LISTED_WORDS, lo, start):
+        if _KIND_LISTED.search(text, lo, start):
+            return True
+        found = _KIND_BRACKETED.search(text, lo, start)
+        if found and not _OF_BEFORE.search(text, max(0, found.start() - 40), found.start()):
+            return True
     return marks.holds(_DRUGS_WORDS, lo, start) and \
         _DRUGS_BEFORE.search(text, lo, start) is not None
 

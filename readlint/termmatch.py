@@ -25,9 +25,12 @@ from .wordforms import fold
 # Word tokens, without the footnote marks set right after a word ("transplant¹").
 _TOKEN = lazy_re(r"[^\W_⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:['’][^\W_⁰¹²³⁴⁵⁶⁷⁸⁹]+)*|-")
 _OPENING = lazy_re(r"[(\[{]")
-_SENTENCE_END = lazy_re(r"(?<=[^\W\d_]{3})[.!?;]\s+(?=[A-Z])")
-_NO_TERM_ACROSS = -(1 << 20)  # (as brackets closed: no term runs across it)
 _CLOSING = lazy_re(r"[)\]}]")
+# The end of a sentence: a full stop (or "!", "?", ";") after a word of three letters or more,
+# a closing quotation mark or bracket perhaps, then a capital ("bones. Metastasis", "the
+# “bones.” Metastasis"; not "H. pylori", "St. John's wort").
+_SENTENCE_END = lazy_re(r"[.!?;](?<=[^\W\d_]{3}[.!?;])[\"”’')\]]*\s+(?=[A-Z])")
+_NO_TERM_ACROSS = -(1 << 20)  # (as if brackets closed: no term runs across it)
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
@@ -148,8 +151,9 @@ _NAMED = 1 << 15
 
 
 # Where a text's tokens start and end, their folded forms, whether each directly follows a
-# hyphen (1) or not (0), and the brackets opened (or, negative, closed) just before each (None
-# where the text has no bracket). Numbers in arrays: the tokens of the last texts are kept,
+# hyphen (1) or not (0), and the brackets opened (or, negative, closed) just before each, a
+# sentence's end counting as every bracket closed (None where the text has neither). Numbers
+# in arrays: the tokens of the last texts are kept,
 # and a number in a list costs several times its size.
 FoldedTokens = tuple["array[int]", "array[int]", list[str], bytes, "array[int] | None"]
 
@@ -158,7 +162,8 @@ FoldedTokens = tuple["array[int]", "array[int]", list[str], bytes, "array[int] |
 def _folded_tokens(text: str) -> FoldedTokens:
     """A text's tokens' offsets, their folded forms, whether each directly follows a hyphen
     ("positive" in "HER2-positive" starts no term), and the brackets opened (or, negative,
-    closed) just before it: worked out once per text for every matcher that searches it."""
+    closed) just before it, or a sentence's end (no term runs across it): worked out once per
+    text for every matcher that searches it."""
     found = [*_TOKEN.finditer(text)]
     words = list(map(re.Match.group, found))
     starts = array("q", map(re.Match.start, found))
@@ -176,8 +181,8 @@ def _folded_tokens(text: str) -> FoldedTokens:
             gap = text[ends[k - 1]:starts[k]]
             if gap and gap != " ":
                 brackets[k] = len(_OPENING.findall(gap)) - len(_CLOSING.findall(gap))
-    # A term ends with its sentence: not "bones. Metastasis" (but "H. pylori", "St. John's
-    # wort"): the word after a full stop counts as closing every bracket.
+    # A term ends with its sentence (`_SENTENCE_END`): the word after its end counts as
+    # closing every bracket.
     for stop in _SENTENCE_END.finditer(text):
         k = bisect.bisect_left(starts, stop.end())
         if k < len(words) and starts[k] == stop.end():

@@ -247,8 +247,13 @@ def is_medical_form(word: str, beginnings: bool = True) -> bool:
     beginning? Beginnings are weaker evidence: "neurological" and "radioactivity" are
     everyday words."""
     w = word.lower()
-    return len(w) >= 6 and (w.endswith(MEDICAL_SUFFIXES) or
+    return len(w) >= 6 and (w.endswith(MEDICAL_SUFFIXES) and not w.endswith(_NOT_TESTS) or
                             beginnings and w.startswith(MEDICAL_PREFIXES))
+
+
+# Words ending in "-ogram" that are no pictures of tests: units, charts, "program".
+_NOT_TESTS = ("program", "programs", "kilogram", "microgram", "nanogram", "picogram",
+              "histogram", "hologram", "monogram", "pictogram")
 
 
 @lru_cache(maxsize=WORDS_REMEMBERED)  # asked of nearly every word, by several rules

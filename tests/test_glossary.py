@@ -59,8 +59,11 @@ def test_capitals_only_match_capitals(nci):
 def test_a_term_of_several_words_ends_with_its_sentence(nci):
     assert [m.text for m in nci.find("It spread to the bones. Metastasis is common.")] == \
         ["Metastasis"]  # not "bone metastasis"
+    assert [m.text for m in nci.find("It spread to the “bones.” Metastasis is common.")] == \
+        ["Metastasis"]
     # the full stop of a short form is no sentence's end
     assert "H. pylori" in [m.text for m in nci.find("It is caused by H. pylori bacteria.")]
+    assert "St. John's wort" in [m.text for m in nci.find("Some take St. John's wort.")]
 
 
 def test_no_match_inside_a_hyphenated_word(nci):

@@ -42,6 +42,7 @@ def messages(text: str) -> dict[str, str]:
     ("The drug gets into RNA and DNA.", []),  # everyday abbreviations
     # "-ogram", the picture of a test, is built the medical way; "diagram" is not
     ("View a diagram of the foot.", []),
+    ("Take one kilogram of it.", []),
     ("She needs an angiogram.", [("angiogram", 1, 14)]),
 ])
 def test_hard_terms(text, expected):
@@ -84,9 +85,10 @@ def test_hard_terms(text, expected):
     "through the mouth.)",
     # another name right after it
     "He needs a percutaneous coronary intervention (PCI), also known as coronary angioplasty.",
-    "She had a thrombectomy, known as clot removal.",
+    "She had a thrombectomy, commonly known as clot removal.",
     # ... and in quotation marks
     "It may find slow-growing, harmless lung tumors (“overdiagnosis”).",
+    "It forms woodlike ('ligneous') lesions.",
     # the term in brackets after the plain words it names, with its verb
     "It helps protect cells from self-destructing (undergoing apoptosis).",
     # what kind of thing it is, with words before the kind
@@ -104,9 +106,11 @@ def test_a_common_term_named_among_examples_of_its_kind_is_not_reported():
 
 
 def test_a_name_called_after_a_list_names_the_whole_not_its_last_word():
-    # "called" alone after a comma names what the phrase is: not an explanation of the word
-    # before it
+    # "called" or "known as" alone after a comma names what the phrase is: not an
+    # explanation of the word before it
     assert [t for t, *_ in flagged("They have high cholesterol and triglycerides, called "
+                                   "hyperlipidemia.")] == ["triglycerides"]
+    assert [t for t, *_ in flagged("They have high cholesterol and triglycerides, known as "
                                    "hyperlipidemia.")] == ["triglycerides"]
 
 
@@ -115,9 +119,11 @@ def test_the_verb_of_a_greek_noun_and_a_plural_before_its_singular_are_the_same_
     assert flagged("It can spread (metastasize) to the bones. Metastasis is common.") == []
     assert [t for t, *_ in flagged("The cancer may metastasize. Metastatic tumors grow. "
                                    "Metastasis is common.")] == ["metastasize"]
-    # "helicase" after "helicases" (folded "helicas")
+    # "helicase" and "helicases" (folded "helicas"), in either order
     assert [t for t, *_ in flagged("It makes helicases. A helicase unwinds DNA.")] == \
         ["helicases"]
+    assert [t for t, *_ in flagged("It makes a helicase. Helicases unwind DNA.")] == \
+        ["helicase"]
 
 
 def test_a_kind_after_of_or_before_that_names_no_example():
@@ -128,6 +134,10 @@ def test_a_kind_after_of_or_before_that_names_no_example():
                                    "stomatitis, are rare.")] == ["stomatitis"]
     assert [t for t, *_ in flagged("A treatment that impedes intake, e.g., mucositis, is "
                                    "hard.")] == ["mucositis"]
+    assert [t for t, *_ in flagged("Signs of kidney disease, such as fever and proteinuria, "
+                                   "appear.")] == ["proteinuria"]
+    assert [t for t, *_ in flagged("Infection causes symptoms (such as fever and "
+                                   "stomatitis).")] == ["stomatitis"]
 
 
 def test_a_term_inside_the_long_form_of_an_abbreviation_is_reported_as_the_long_form():
@@ -309,6 +319,9 @@ def test_the_initials_of_the_page_title_are_spelled_out_by_it():
                                    f"{body}")] == ["CKD"]
     assert [t for t, *_ in flagged(f"---\ntitle: Anemia in Severe Chronic Kidney Disease\n---"
                                    f"\n\n{body}")] == ["CKD"]
+    body = "People with CK often get anemia.\n"  # not part of a run cut at a hyphen
+    assert [t for t, *_ in flagged(f"---\ntitle: Chronic Kidney Disease-Related Anemia\n---"
+                                   f"\n\n{body}")] == ["CK"]
 
 
 def test_a_title_keeps_the_parts_of_its_subject_after_a_dash():
@@ -670,6 +683,9 @@ def test_the_items_of_a_list_of_types_are_kinds_even_with_the_colon_lost():
     # a few words may follow the kind too ("Medicines taken by mouth include")
     assert flagged("Medicines taken by mouth include\n\n- adefovir\n- entecavir\n") == []
     assert flagged("Biologic therapies include\n\n- adalimumab\n- infliximab\n") == []
+    # but not a clause after the kind ("Drugs cause rashes that include")
+    assert [s for s, _, _ in flagged("Drugs cause rashes that include\n\n- erythroderma\n"
+                                     "- pemphigus\n")] == ["erythroderma", "pemphigus"]
     # a list of signs is not a list of kinds: each sign is a term to explain; nor are the
     # side effects of drugs, the words before "include" not being the sentence's subject
     text = "Signs of the disease include\n\n- hepatomegaly\n- a rash\n"
@@ -680,6 +696,7 @@ def test_the_items_of_a_list_of_types_are_kinds_even_with_the_colon_lost():
 
 def test_words_readers_were_found_to_know_are_not_reported():
     assert flagged("Muscles waste away and paralysis sets in. She needs a respirator.\n") == []
+    assert flagged("A muscle relaxant may help. Ejaculation may hurt. Cells mutate.\n") == []
     assert flagged("Kidney failure, cancer, tuberculosis, and other health problems.\n") == []
 
 

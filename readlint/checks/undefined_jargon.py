@@ -443,13 +443,19 @@ def _title_initials(doc: Document) -> set[str]:
     found = {"".join(w[0] for w in words),
              "".join(w[0] for w in words if w.lower() not in _SMALL_TITLE_WORDS)}
     initials = {letters.lower() for letters in found if len(letters) > 2}
-    for run in _CAPITALISED_RUN.finditer(title):
-        initials.add("".join(w[0] for w in run.group().split()).lower())
+    run: list[str] = []  # capitalised words in a row
+    for token in [*title.split(), ""]:  # (the empty token ends the last run)
+        word = token.rstrip(",:;.?!")
+        if word.isalpha() and word.istitle() and len(word) > 1:
+            run.append(word)
+            if word == token:
+                continue
+            word = ""  # a stop after the word ends the run there
+        if len(run) > 1 and (word.isalpha() or not word):
+            initials.add("".join(w[0] for w in run).lower())  # a whole run, ended by a word
+            # or a stop: not "Chronic Kidney" of "Chronic Kidney Disease-Related Anemia"
+        run = []
     return initials
-
-
-# Two or more capitalised words in a row, each of two letters or more.
-_CAPITALISED_RUN = lazy_re(r"(?<![\w-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+(?![\w-])")
 
 
 class _Page:
@@ -510,8 +516,8 @@ class _Page:
                 key.endswith(ending) and key[:-len(ending)] in self.seen
                 for ending in _FORMED_ENDINGS if len(key) - len(ending) >= 5) or
             any(form in self.seen for form in _latin_number(key) + _noun_or_adjective_forms(key))
-            or key.endswith("ase") and fold(key + "s") in self.seen)  # an enzyme after its
-            # plural: "helicase" after "helicases" (folded "helicas")
+            or key.endswith("ase") and fold(key + "s") in self.seen  # an enzyme and its
+            or key.endswith("as") and key + "e" in self.seen)  # plural, folded "helicas"
 
     def abbreviation_explained_numbered(self, key: str) -> bool:
         """Was the abbreviation (folded) explained before with a number or type after it
@@ -761,7 +767,8 @@ class _BlockTerms:
             _everyday_short_form(text, start, end) or _explained_after_key(text, start, end) or \
             nearby.explained_nearby(self.page.doc, self.index, text, start, end, term.text) or \
             nearby.drug_named(text, start, end, term.text) or \
-            named_among_kind(text, start, end)
+            word_zipf(term.text) >= 3.0 and named_among_kind(text, start, end)  # (`explained`
+        # asked it of rarer words)
 
     def _name_explained(self, term: _Term) -> bool:
         """Is the name a glossary word ends, the adjectives before it with it, explained
@@ -1314,7 +1321,6 @@ def _whole_compound(text: str, start: int, end: int) -> tuple[int, int]:
 # "major histocompatibility complex (MHC)".
 _ABBREVIATION_LATER = lazy_re(r"((?:[\s/–—-]+[^\W\d_][\w'’]*){0,5}?)\s*"
                               r"\(([A-Z](?:[A-Z]|-(?=[A-Z])){1,9})s?\)")
-_LONG_FORM_WORD = lazy_re(r"[^\W\d_][\w'’]*")
 _LONG_FORM_BEFORE = lazy_re(r"([^\W\d_][\w'’]*)[\s/–—-]+$")
 _LONG_FORM_WORDS = 8  # words of a long form at most
 _NAMES_JOINED = lazy_re(r"\s(?:and|or)\s|&")
@@ -1330,7 +1336,7 @@ def _long_form(text: str, limit: int, start: int, end: int) -> tuple[int, int]:
     if found is None:
         return start, end
     letters = found.group(2).replace("-", "")
-    words = _LONG_FORM_WORD.findall(text, start, found.start(2))
+    words = _INITIAL_WORD.findall(text, start, found.start(2))
     if _NAMES_JOINED.search(text, start, found.start(2)):
         return start, end  # names listed, then their short form: "vincristine and
         # irinotecan (VI)"
@@ -1339,8 +1345,7 @@ def _long_form(text: str, limit: int, start: int, end: int) -> tuple[int, int]:
         if len(words) > _LONG_FORM_WORDS:
             break
         if _initials(words, letters):
-            last = found.start(2) - 1  # the bracket
-            return long_start, len(text[:last].rstrip())
+            return long_start, found.end(1) if found.group(1) else end
         before = _LONG_FORM_BEFORE.search(text, max(limit, long_start - 40), long_start)
         if before is None or before.group(1).lower() in ("and", "or"):
             break
