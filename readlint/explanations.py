@@ -69,10 +69,12 @@ _KIND_LISTED = lazy_re(
     r"\bfields?\s+of)\s+" + _LIST_AFTER_KIND, re.I)
 # The same after a comma or a bracket right after the kind: "reproductive organs (such as
 # your cervix, ...)", "Medicines, such as bronchodilators, ..."; the kind must be what its
-# phrase is about, not a word after "of" ("signs of kidney disease, such as fever": `_OF_BEFORE`).
+# phrase is about, not the disease of its signs ("signs of kidney disease, such as fever":
+# `_OF_BEFORE`).
 _KIND_BRACKETED = lazy_re(_LIST_KIND_WORDS + r"\s*[,(]\s*(?:including|such as|like|e\.g\.,?)\s+" +
                           _LIST_AFTER_KIND, re.I)
-_OF_BEFORE = lazy_re(r"\bof\s+(?:[\w-]+\s+){0,3}$", re.I)
+_OF_BEFORE = lazy_re(r"\b(?:signs?|symptoms?|features?|complications?|effects?|causes?|"
+                     r"manifestations?|findings?)\s+of\s+(?:[\w-]+\s+){0,3}$", re.I)
 # What follows "involves" when it says what a procedure is ("Thoracoscopy involves making
 # three small cuts", "Lobectomy involves (the surgical) removal of ...", "... involves the
 # insertion of a needle"), not where a disease is or what it does ("Sarcoidosis involves the

@@ -994,17 +994,17 @@ _ANNOUNCES_LIST = lazy_re(r"\b(?:include|includes|including|such as|are|types?|k
 # The same with its colon lost, the kinds being what the sentence is about ("Specific types
 # include", "Abused drugs include", "Degenerative nerve diseases include"; not "Side effects
 # of these drugs include", whose items are side effects), a few words before the kind
-# ("Biologic therapies include") or a participle's after it ("Medicines taken by mouth
-# include"; not "Drugs cause rashes that include"): a sentence of a few words, read from its
-# start.
+# ("Biologic therapies include") or a participle's or a "that" clause's after it ("Medicines
+# taken by mouth include", "Medications that reduce acid include"; not "Drugs cause rashes
+# that include"): a sentence of a few words, read from its start.
 _ANNOUNCES_LIST_NO_COLON = lazy_re(r"(?:^|[.!?;:]\s+)((?:(?!of\b)[A-Za-z-]+\s+){0,3}"
                                    r"(?:types|kinds|forms|drugs|medicines|medications|agents|"
                                    r"therapies|treatments|antibiotics|vaccines|"
                                    r"diseases|disorders|conditions|cancers|tumors|syndromes|"
                                    r"infections|illnesses)"
                                    r"(?:\s+(?:[a-z]+ed|taken|given|made|known|used|seen|"
-                                   r"found|shown|written)(?:\s+(?!(?:of|include|that|which|who)"
-                                   r"\b)[A-Za-z-]+){0,2})?"
+                                   r"found|shown|written|that|which)(?:\s+(?!(?:of|include|"
+                                   r"that|which|who)\b)[A-Za-z-]+){0,2})?"
                                    r"\s+(?:may\s+)?include)\s*$", re.I)
 
 

@@ -136,6 +136,8 @@ def test_a_kind_after_of_or_before_that_names_no_example():
                                    "hard.")] == ["mucositis"]
     assert [t for t, *_ in flagged("Signs of kidney disease, such as fever and proteinuria, "
                                    "appear.")] == ["proteinuria"]
+    # ("of" after another word is no sign's: the kind is what the phrase is about)
+    assert flagged("The presence of regional disease, including microsatellites, counts.") == []
     assert [t for t, *_ in flagged("Infection causes symptoms (such as fever and "
                                    "stomatitis).")] == ["stomatitis"]
 
@@ -683,6 +685,7 @@ def test_the_items_of_a_list_of_types_are_kinds_even_with_the_colon_lost():
     # a few words may follow the kind too ("Medicines taken by mouth include")
     assert flagged("Medicines taken by mouth include\n\n- adefovir\n- entecavir\n") == []
     assert flagged("Biologic therapies include\n\n- adalimumab\n- infliximab\n") == []
+    assert flagged("Medications that reduce acid include\n\n- antacids\n- H2 blockers\n") == []
     # but not a clause after the kind ("Drugs cause rashes that include")
     assert [s for s, _, _ in flagged("Drugs cause rashes that include\n\n- erythroderma\n"
                                      "- pemphigus\n")] == ["erythroderma", "pemphigus"]
