@@ -158,6 +158,10 @@ def test_a_term_inside_the_long_form_of_an_abbreviation_is_reported_as_the_long_
                                    " (RHD).")] == ["runt-homology"]
     assert [t for t, *_ in flagged("It binds major histocompatibility complex (MHX) "
                                    "proteins.")] == ["histocompatibility"]
+    # reported once: the same long form again is met
+    twice = "The term retinal vasculopathy with cerebral leukodystrophy (RVCL) is new. " * 2
+    assert [t for t, *_ in flagged(twice)] == \
+        ["retinal vasculopathy with cerebral leukodystrophy"]
     # the long form is explained, or given its kind, as a whole
     assert flagged("It binds major histocompatibility complex (MHC) proteins.") == []
     assert flagged("It works in the rare blood cancer blastic plasmacytoid dendritic cell "

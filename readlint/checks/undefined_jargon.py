@@ -342,9 +342,11 @@ class UndefinedJargon(Rule):
                 continue
             shown, shown_end = terms.name_start(term), terms.name_end(term)
             shown, shown_end = _whole_compound(terms.text, shown, shown_end)
+            long_form = False
             if not term.acronym:
                 long_start, long_end = terms.long_form(shown, shown_end)
                 if (long_start, long_end) != (shown, shown_end):
+                    long_form = True
                     if terms.explained_whole(long_start, long_end):
                         continue  # "Percutaneous coronary intervention (PCI), also known
                         # as coronary angioplasty, is ..."
@@ -356,6 +358,9 @@ class UndefinedJargon(Rule):
                 if name != term.key and name in terms.page.seen:
                     continue  # the name was met before: "rickets" of "hypophosphatemic
                     # rickets", a glossary word, after the whole name was reported
+                if long_form:
+                    terms.page.seen.add(name)  # met whole: the long form repeated is not
+                    # reported again by another of its words
             if shown_end != term.end:  # the noun is met with its name ("syndactyly" in
                 # "cutaneous syndactyly"), as a term taken whole marks its last word
                 terms.page.seen.add(fold_phrase(terms.text[term.end:shown_end]))
