@@ -1125,6 +1125,7 @@ _DOES = lazy_re(r"[®™]*(?:\s*\([^()]{1,30}\))?\s+(?:(?:may|can|will|are|is)\s
                 r"(?:given|prescribed|used|taken|needed)\s+(?:to|for)|helps?|reduces?|"
                 r"treats?|prevents?|relieves?|lowers?|raises?|blocks?|kills?|stops?|"
                 r"controls?|shrinks?|slows?|eases?|calms?|"
+                r"improved\s+(?:[\w-]+\s+)?survival|"  # "Tucatinib improved survival"
                 # "an immunotherapy that helps the body's immune system attack the cancer"
                 # (not what a disease does: "hemochromatosis that reduces her iron stores")
                 r"(?:that|which)\s+(?:helps?|treats?|relieves?|eases?|calms?))\b", re.I)
@@ -1191,6 +1192,8 @@ def key_points_lists(doc: Document) -> set[int]:
 _BRAND_BESIDE = lazy_re(r"[†‡*®™]*\s*\(\s*[A-Z][a-z]+[A-Za-z-]*[®™]?\s*\)")
 _DRUG_CONTEXT = lazy_re(r"\b(?:drugs?|medicines?|medications?|treat\w*|therap\w*|doses?|"
                         r"approv\w*|chemo\w*|combination|regimens?|inhibitors?|taken|given|"
+                        r"giving\s+(?:patients|people|children|women|men|them)|"  # "giving
+                        # patients pembrolizumab"
                         r"infusion|injection|pills?|tablets?|"
                         # what a treatment does: "dabrafenib plus trametinib shrank tumors",
                         # "... shrank clear cell renal tumors", "tumors shrank with it" (not

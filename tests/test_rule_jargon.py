@@ -75,6 +75,9 @@ def test_hard_terms(text, expected):
     "tubes.",
     "The board has experts in the fields of oncology, pharmacology, and homeopathy.",
     "It holds the chemotherapy drugs vincristine, doxorubicin (Adriamycin), and methotrexate.",
+    # a drug named by what it does or how it is given
+    "Tucatinib improved survival for women in the trial.",
+    "A trial shows that giving patients pembrolizumab after surgery helps.",
     # ... after a comma or in brackets
     "It can harm reproductive organs (such as your cervix, uterus, vagina, and vulva).",
     "The usual therapy (e.g., prednisone) has been used.",
