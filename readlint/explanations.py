@@ -125,7 +125,11 @@ _NEXT_SENTENCE = lazy_re(r"[\"”')]*\s+(?:\(?(?:It|This|That|These|They)|"
                          r"(?:\(?(?:An?|The)\s*|\(\s*)?(?P<term>[^\s.]+(?:\s[^\s.]+){0,3}))\s+"
                          r"(?:is|are|was|were)\s+(?:an?|the|when|what|how)\s|"
                          r"[\"”')]*\s+\(?(?:It|This|That|These|They|"
-                         r"(?P<other>[^\s.]+(?:\s[^\s.]+){0,3}))\s+(?:means|refers to|describes)\s")
+                         r"(?P<other>[^\s.]+(?:\s[^\s.]+){0,3}))\s+(?:means|refers to|describes)\s|"
+                         # what happens in it: "... and anencephaly. In anencephaly, most of
+                         # the brain and skull do not develop."
+                         r"[\"”')]*\s+In\s+(?P<inside>[^\s.,]+(?:\s[^\s.,]+){0,3}),\s+"
+                         r"(?:the\s+|an?\s+)?[a-z]")
 _FIRST_WORD_NEXT = lazy_re(r"[\"”')]*\s+\(?(\w+)")
 _SENTENCE_STOP = lazy_re(r"[.!?]")
 # (a comma may stand before the bracket: "aphasia, (difficulty in expressing oneself ...)")
@@ -187,7 +191,7 @@ def _explained(text: str, start: int, end: int, term_is_acronym: bool, kinds: bo
         after_end = after_start + 200
         stop = marks.sentence_stop(after_start, after_end)
         nxt = marks.next_sentence(stop + 1, after_end) if stop >= 0 else None
-        named = nxt and (nxt.group("term") or nxt.group("other"))
+        named = nxt and (nxt.group("term") or nxt.group("other") or nxt.group("inside"))
         pointer = _FIRST_WORD_NEXT.match(text, stop + 1, after_end) if nxt else None
         same = not named or _same_term(named, text[start:end], word_before(text, start))
         if nxt and same and \

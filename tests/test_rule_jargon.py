@@ -129,6 +129,15 @@ def test_the_verb_of_a_greek_noun_and_a_plural_before_its_singular_are_the_same_
         ["helicase"]
 
 
+def test_a_next_sentence_saying_what_happens_in_the_term_explains_it():
+    text = ("The two most common defects are spina bifida and anencephaly. In anencephaly, "
+            "most of the brain and skull do not develop.")
+    assert [t for t, *_ in flagged(text)] == ["spina bifida"]
+    # only the same term: "In 2010, ..." says nothing of it
+    assert [t for t, *_ in flagged("It is rare in hepatoblastoma. In 2010, the drug came.")] == \
+        ["hepatoblastoma"]
+
+
 def test_a_kind_after_of_or_before_that_names_no_example():
     # the phrase is about signs or what a treatment does, not about the kind
     assert [t for t, *_ in flagged("Other features of infection, such as fever and "
