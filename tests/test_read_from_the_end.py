@@ -60,12 +60,14 @@ def test_two_names_joined_by_and_or_or(text, start):
 
 
 @given(texts(" ", "(", "The", "A", "An", "It", "x", "is", "are", "an", "the", "means", ".",
-             "\"", ")", "Theo", "\u00a0"))
+             "\"", ")", "Theo", "\u00a0", "In", ","))
 def test_a_next_sentence_that_says_what_a_term_is(text):
     plain = re.match(r"[\"”')]*\s+\(?(?:(?:It|This|That|These|They)|(?:An?|The)?\s*"
                      r"(?P<term>[^\s.]+(?:\s[^\s.]+){0,3}))\s+(?:is|are|was|were)\s+"
                      r"(?:an?|the|when|what|how)\s|[\"”')]*\s+\(?(?:It|This|That|These|They|"
-                     r"(?P<other>[^\s.]+(?:\s[^\s.]+){0,3}))\s+(?:means|refers to|describes)\s",
+                     r"(?P<other>[^\s.]+(?:\s[^\s.]+){0,3}))\s+(?:means|refers to|describes)\s|"
+                     r"[\"”')]*\s+In\s+(?P<inside>[^\s.,]+(?:\s[^\s.,]+){0,3}),\s+"
+                     r"(?:the\s+|an?\s+)?[a-z]",
                      text)
     found = explanations._NEXT_SENTENCE.match(text)
     assert (found and found.groupdict() | {"end": found.end()}) == \
