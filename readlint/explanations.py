@@ -225,24 +225,31 @@ def _plural_noun(word: str) -> bool:
     return singular != low and word_zipf(singular) > 0
 
 
-def named_among_kind(text: str, start: int, end: int) -> bool:
+def named_among_kind(text: str, start: int) -> bool:
     """Is the word, whatever its frequency, named among examples of a kind ("disorders of
-    the blood such as neutropenia, leukopenia, anemia, and thrombocytopenia") or after its
-    kind? For a term found hard: `explained` asks it of rare words only, so that the reading
-    grade still counts common long words there."""
-    return _named_as_kind(text, start, end, _text_marks(text), common_too=True)
+    the blood such as neutropenia, leukopenia, anemia, and thrombocytopenia", "the drugs
+    ...")? For a term found hard: `explained` asks this of rare words only, so that the
+    reading grade still counts common long words there, and asks the rest of `_named_as_kind`
+    of every word."""
+    return _named_among_examples(text, start, _text_marks(text))
 
 
-def _named_as_kind(text: str, start: int, end: int, marks: _Marks,
-                   common_too: bool = False) -> bool:
+def _named_as_kind(text: str, start: int, end: int, marks: _Marks) -> bool:
     """Is the word named as what it is, in the 160 characters before it: "the enzyme
-    mevalonate kinase", or, for a rare word (any, with `common_too`), "disorders such as
-    myasthenia gravis", "the chemotherapy drugs cyclophosphamide, ..."?"""
+    mevalonate kinase", or, for a rare word, "disorders such as myasthenia gravis", "the
+    chemotherapy drugs cyclophosphamide, ..."?"""
     lo = max(0, start - 160)
     if marks.holds(_KIND_WORDS, lo, start) and _KIND_BEFORE.search(text, lo, start):
         return True
-    if not common_too and word_zipf(text[start:end]) >= 3.0:
+    if word_zipf(text[start:end]) >= 3.0:
         return False  # names and terms, not "radiation"
+    return _named_among_examples(text, start, marks)
+
+
+def _named_among_examples(text: str, start: int, marks: _Marks) -> bool:
+    """Is the word one of the examples a kind announces in the 160 characters before it
+    ("disorders such as", "organs (such as your ...", "the chemotherapy drugs ...")?"""
+    lo = max(0, start - 160)
     if marks.holds(_LISTED_LINKS, lo, start) and marks.holds(_LISTED_WORDS, lo, start):
         if _KIND_LISTED.search(text, lo, start):
             return True

@@ -652,16 +652,19 @@ class _BlockTerms:
                 MEDICAL_ADJECTIVE.fullmatch(term.text):
             return start  # (a glossary word that is itself an adjective ends no name:
             # "subcutaneous nodules")
-        linked_end = max((lk.end for lk in self.block.links if lk.end <= start), default=0)
-        return _adjectives_before(self.text, max(self.covered, self.reported_end, linked_end),
-                                  start)
+        return _adjectives_before(
+            self.text, max(self.covered, self.reported_end, self._linked_end_before(start)),
+            start)
+
+    def _linked_end_before(self, start: int) -> int:
+        """Where the last link of the block before `start` ends (0: none)."""
+        return max((lk.end for lk in self.block.links if lk.end <= start), default=0)
 
     def long_form(self, start: int, end: int) -> tuple[int, int]:
         """The long form of an abbreviation the words text[start:end] are part of (see
         `_long_form`), not over a term reported before nor a link; or the words."""
-        linked_end = max((lk.end for lk in self.block.links if lk.end <= start), default=0)
-        long_start, long_end = _long_form(self.text, max(self.reported_end, linked_end), start,
-                                          end)
+        long_start, long_end = _long_form(
+            self.text, max(self.reported_end, self._linked_end_before(start)), start, end)
         if long_end > end and self.links.touches(end, long_end):
             return start, end  # "runt-homology [domain](...)": half linked
         return long_start, long_end
@@ -772,7 +775,7 @@ class _BlockTerms:
             _everyday_short_form(text, start, end) or _explained_after_key(text, start, end) or \
             nearby.explained_nearby(self.page.doc, self.index, text, start, end, term.text) or \
             nearby.drug_named(text, start, end, term.text) or \
-            word_zipf(term.text) >= 3.0 and named_among_kind(text, start, end)  # (`explained`
+            word_zipf(term.text) >= 3.0 and named_among_kind(text, start)  # (`explained`
         # asked it of rarer words)
 
     def _name_explained(self, term: _Term) -> bool:
