@@ -1131,10 +1131,26 @@ _DOES = lazy_re(r"[®™]*(?:\s*\([^()]{1,30}\))?\s+(?:(?:may|can|will|are|is)\s
                 r"(?:that|which)\s+(?:helps?|treats?|relieves?|eases?|calms?))\b", re.I)
 
 
+# A thing used for a purpose the sentence gives: "uses a speculum to gently open your
+# vagina", "using a shunt to drain excess water", "feedings through a nasogastric tube to
+# support growth" (not "to be", which says nothing of what it is for, nor a way through it:
+# "through the mesentery to the gonads").
+_USED_BEFORE = lazy_re(r"\b(?:us(?:e|es|ed|ing)|through)\s+(?:an?|the)\s+(?:[\w-]+\s+)?$", re.I)
+_FOR_PURPOSE = lazy_re(r"\s+to\s+(?:\w+ly\s+)?(?!(?:be|the|an?|his|her|its|their|your|my|our|"
+                       r"this|that|these|those|each|all|both)\b)[a-z]{2,}")
+
+
 def says_what_it_does(text: str, end: int) -> bool:
     """Does the sentence say what the term does, right after it ("A sedative helps the
     person stay relaxed")?"""
     return _DOES.match(text, end) is not None
+
+
+def used_for(text: str, start: int, end: int) -> bool:
+    """Does the sentence say what the thing is used for ("uses a speculum to gently open
+    your vagina")? Like its kind, enough for a reader to follow, not what a link would add."""
+    return _FOR_PURPOSE.match(text, end) is not None and \
+        _USED_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 # "inherited in an autosomal dominant pattern because one copy of the altered gene in each cell
@@ -1144,12 +1160,25 @@ _BECAUSE_COPIES = lazy_re(r"(?:\s+[\w-]+){0,3}\s+because\b[^.;]{0,120}\bcop(?:y|
 _BECAUSE_NOT_ALL = lazy_re(r"\s+because\s+not\s+(?:everyone|all)\b")
 
 
+# What makes a condition multifactorial, said after the word: "a multifactorial condition
+# that is likely associated with the effects of multiple genes in combination with ...",
+# "Cancer risk is multifactorial. It is influenced by genetic, environmental ... factors"
+_MANY_CAUSES = lazy_re(r"(?:\b(?:multiple|many|several|combination\s+of|"
+                       r"variety\s+of)\s+(?:[\w-]+,?\s+){0,3}(?:genes|genetic|factors|causes)\b|"
+                       r"\bgenetic(?:,|\s+and)\s+(?:[\w-]+,?\s+){0,3}(?:environmental|lifestyle)\b)")
+
+
 def inheritance_explained(text: str, start: int, end: int) -> bool:
     """Does the reason after a pattern of inheritance say what it means ("autosomal dominant
-    ... because one copy ... is sufficient", "penetrance because not everyone who ...")?"""
+    ... because one copy ... is sufficient", "penetrance because not everyone who ...",
+    "multifactorial condition ... associated with the effects of multiple genes")?"""
     term = text[start:end].lower()
     if term.startswith(("autosomal", "x-linked")):
         return _BECAUSE_COPIES.match(text, end, end + 200) is not None
+    if term == "multifactorial":  # said in its sentence or the next
+        stop = text.find(". ", end)
+        after = -1 if stop < 0 else text.find(". ", stop + 2)
+        return _MANY_CAUSES.search(text, end, len(text) if after < 0 else after) is not None
     return term.endswith("penetrance") and _BECAUSE_NOT_ALL.match(text, end) is not None
 
 
@@ -1170,6 +1199,7 @@ def explained_nearby(doc: Document, block_index: int, text: str, start: int, end
         misread(text, start, end) or \
         inheritance_explained(text, start, end) or \
         kinds and (kind_given(text, start, end) or announced_kind(text, start) or
+                   used_for(text, start, end) or
                    list_announced(doc, block_index) or
                    column_names_kind(doc.blocks[block_index], text, start, end))
 

@@ -602,8 +602,18 @@ def test_two_words_run_together_are_named_as_such():
         "prediabetes can be treated. People with prediabetesat first feel well. The doctor "
         "gave her cubicin for the infection. Tissue from the genitalis was tested.\n")
     assert found["esophagusis"] == \
-        '"esophagusis" looks like two words run together: "esophagus is". Put the space back.'
+        '"esophagusis" looks like two words run together: "esophagus is". Separate them ' \
+        'with a space or a dash.'
     assert "\"prediabetes at\"" in found["prediabetesat"]
+    # a verb after a word English knows less well: "eyepiece is", "tubules may", "history
+    # cant" (its apostrophe lost too); not a Latin or Greek ending ("hypophysis")
+    found_too = messages("The eyepieceis held up. The tubulesmay be hurt. Your family "
+                         "historycant be changed. The hypophysis is small.\n")
+    assert [found_too[w].split(": ", 1)[1] for w in ("eyepieceis", "tubulesmay", "historycant")] \
+        == ['"eyepiece is". Separate them with a space or a dash.',
+            '"tubules may". Separate them with a space or a dash.',
+            '"history cant". Separate them with a space or a dash.']
+    assert found_too["hypophysis"].startswith("Readers may not know the term")
     # "-in" ends names of medicines, "-alis" Latin adjectives
     assert found["cubicin"].startswith("Readers may not know the term")
     assert found["genitalis"].startswith("Readers may not know the term")
@@ -616,7 +626,8 @@ def test_a_rarer_word_of_the_page_run_together_with_a_small_word_is_named():
             "To create a stoma, the surgeon brings the intestine through the belly.\n")
     found = messages(text)
     assert found["stomafor"] == \
-        '"stomafor" looks like two words run together: "stoma for". Put the space back.'
+        '"stomafor" looks like two words run together: "stoma for". Separate them with a ' \
+        'space or a dash.'
     # not when the page does not use the word on its own
     found = messages(text.replace("a stoma,", "an opening,"))
     assert found["stomafor"].startswith("Readers may not know the term")
@@ -1164,7 +1175,8 @@ def test_a_small_word_glued_to_the_word_after_it_is_named_as_such():
     found = lint("Most people have bouts ofsleep during the day.", select="undefined-jargon",
                  config=ALL_TERMS)
     assert [p.message for p in found] == [
-        '"ofsleep" looks like two words run together: "of sleep". Put the space back.']
+        '"ofsleep" looks like two words run together: "of sleep". Separate them with a space '
+        'or a dash.']
     # words that begin with "a" or "in" are words of their own: not "a morph", "in folding"
     for text in ("The crystals were amorph.", "There was infolding of the wall."):
         assert not any("run together" in p.message
@@ -1455,8 +1467,29 @@ def test_a_word_run_together_with_may_is_named_as_such():
     # another reason does not
     ("It is inherited in an autosomal dominant pattern because the gene is on chromosome 4.\n",
      ["autosomal"]),
+    # a multifactorial condition, its many causes said in its sentence or the next
+    ("It is a multifactorial condition which is likely associated with the effects of multiple "
+     "genes in combination with lifestyle.\n", []),
+    ("Cancer risk is multifactorial. It is influenced by genetic, environmental, and lifestyle "
+     "factors.\n", []),
+    ("The cause is considered multifactorial.\n", ["multifactorial"]),
+    ("It is multifactorial. Many people have it. Several genes play a part.\n",
+     ["multifactorial"]),
 ])
 def test_a_reason_that_says_what_a_pattern_of_inheritance_means(text, expected):
+    assert [t for t, _, _ in flagged(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what a thing is used for says what it is
+    ("The nurse uses a speculum to gently open your vagina.\n", []),
+    ("Others use a minicycler to perform exchanges at night.\n", []),
+    ("Babies may need feedings through a nasogastric tube to support growth.\n", []),
+    # not a way through it, nor "to be"
+    ("The nerves pass through the vertebrae to the back muscles.\n", ["vertebrae"]),
+    ("Doctors used the cystoscope to be sure.\n", ["cystoscope"]),
+])
+def test_what_a_thing_is_used_for_explains_it(text, expected):
     assert [t for t, _, _ in flagged(text)] == expected
 
 

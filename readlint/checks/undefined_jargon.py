@@ -379,7 +379,8 @@ class UndefinedJargon(Rule):
         if glued is not None:  # a space lost: "esophagusis", "Tenesmusan"
             return self.problem(doc, block.source_offset(term.start), source_end,
                                 f"\"{term.text}\" looks like two words run together: "
-                                f"\"{glued}\". Put the space back.", subject=term.text), False
+                                f"\"{glued}\". Separate them with a space or a dash.",
+                                subject=term.text), False
         meant = (misspelling_of(term.text) or
                  (None if term.in_glossary else _page_misspelling(doc, term.text) or
                   misspelling_of(term.text, seldom=True))) \
@@ -1754,7 +1755,8 @@ def _two_words(doc: Document, term: str) -> str | None:
         head = low[:-len(small)]
         if low.endswith(small) and len(head) >= 5 and \
                 (zipf(head) >= 3.0 or head in words.get(head[:2], ()) or
-                 zipf(head) > 0 and head in _page_vocabulary(doc)):
+                 zipf(head) > 0 and head in _page_vocabulary(doc) or
+                 small in _GLUED_VERBS and len(head) >= 6 and zipf(head) >= 2.0):
             return f"{term[:len(head)]} {small}"
     for small in _GLUED_BEFORE:  # "ofsleep", "orstroke", "itoften"
         rest = low[len(small):]
@@ -1781,8 +1783,14 @@ _DIGITS_BETWEEN = lazy_re(r"([A-Za-z]{2,})(\d+)([A-Za-z]{2,})")
 
 # Small words a lost space glues to the word before them (the longest first; not "in",
 # which ends names of medicines and proteins: "cubicin", "silybinin"): "cortisolmay".
-_GLUED_WORDS = ("the", "and", "may", "can", "was", "are", "has", "for", "not", "but", "is",
-                "at", "an", "it", "of", "to", "or", "a")
+_GLUED_WORDS = ("does", "dont", "cant", "will", "the", "and", "may", "can", "was", "are",
+                "has", "for", "not", "but", "is", "at", "an", "it", "of", "to", "or", "if",
+                "do", "go", "a")
+# Verbs (and "if") glued to a word known less well than `_two_words` asks of other heads: a
+# noun before a verb is seldom one word ("eyepieceis", "tubulesmay", "historycant", with its
+# apostrophe lost too).
+_GLUED_VERBS = frozenset(("does", "dont", "cant", "will", "may", "can", "was", "are", "has",
+                          "is", "if", "do", "go"))
 # Small words a lost space glues to the word after them (not "a", "an", "in" or "on", which
 # begin words: "amorph", "infolding").
 _GLUED_BEFORE = ("the", "and", "for", "is", "at", "it", "of", "to", "or", "as")
