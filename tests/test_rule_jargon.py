@@ -1467,17 +1467,23 @@ def test_a_word_run_together_with_may_is_named_as_such():
     # another reason does not
     ("It is inherited in an autosomal dominant pattern because the gene is on chromosome 4.\n",
      ["autosomal"]),
-    # a multifactorial condition, its many causes said in its sentence or the next
-    ("It is a multifactorial condition which is likely associated with the effects of multiple "
-     "genes in combination with lifestyle.\n", []),
-    ("Cancer risk is multifactorial. It is influenced by genetic, environmental, and lifestyle "
-     "factors.\n", []),
-    ("The cause is considered multifactorial.\n", ["multifactorial"]),
-    ("It is multifactorial. Many people have it. Several genes play a part.\n",
-     ["multifactorial"]),
 ])
 def test_a_reason_that_says_what_a_pattern_of_inheritance_means(text, expected):
     assert [t for t, _, _ in flagged(text)] == expected
+
+
+@pytest.mark.parametrize("text, explained", [
+    # a multifactorial condition, its many causes said in its sentence or the next
+    ("It is a multifactorial condition which is likely associated with the effects of multiple "
+     "genes in combination with lifestyle.", True),
+    ("Cancer risk is multifactorial. It is influenced by genetic, environmental, and lifestyle "
+     "factors.", True),
+    ("The cause is considered multifactorial.", False),
+    ("It is multifactorial. Many people have it. Several genes play a part.", False),
+])
+def test_the_causes_said_after_multifactorial_explain_it(text, explained):
+    at = text.index("multifactorial")
+    assert nearby.inheritance_explained(text, at, at + len("multifactorial")) is explained
 
 
 @pytest.mark.parametrize("text, expected", [

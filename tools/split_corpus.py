@@ -233,7 +233,9 @@ def is_held_out(corpus: Path, path: Path) -> bool:
 #      undefined-jargon flags left (on 301 pages; round 13).
 #   9: a fifth of the NIH pages still unread, when the held-out NIH pages carried 26
 #      undefined-jargon flags left in running prose (on 630 pages; round 14).
-_SLICES = ((4, 3, 10), (5, 2, 0), (6, 2, 0), (7, 2, 10), (8, 0, 6), (9, 0, 5))
+#  10: a tenth of the NIH pages still unread, when the held-out NIH pages carried 3
+#      undefined-jargon flags no check had read (on 517 pages; round 32).
+_SLICES = ((4, 3, 10), (5, 2, 0), (6, 2, 0), (7, 2, 10), (8, 0, 6), (9, 0, 5), (10, 0, 10))
 
 
 def _in_a_slice(page: str) -> bool:
