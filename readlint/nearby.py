@@ -1168,17 +1168,32 @@ _MANY_CAUSES = lazy_re(r"(?:\b(?:multiple|many|several|combination\s+of|"
                        r"\bgenetic(?:,|\s+and)\s+(?:[\w-]+,?\s+){0,3}(?:environmental|lifestyle)\b)")
 
 
+# What "sporadic" means, said in its sentence or the next: "occur sporadically in people with
+# no family history of the condition", "as a random event", "as a new (de novo) mutation",
+# "Sporadic means that ...", or set against inheriting it ("may be inherited or occur
+# sporadically").
+_SPORADIC_SAID = lazy_re(r"\b(?:no\s+(?:known\s+)?family\s+history|random(?:ly)?\b|"
+                         r"no\s+apparent\s+reason|unknown\s+reasons|de\s+novo|"
+                         r"without\s+an?\s+affected|sporadic\s+means|inherit|heredit|familial)",
+                         re.I)
+
+
 def inheritance_explained(text: str, start: int, end: int) -> bool:
     """Does the reason after a pattern of inheritance say what it means ("autosomal dominant
     ... because one copy ... is sufficient", "penetrance because not everyone who ...",
-    "multifactorial condition ... associated with the effects of multiple genes")?"""
+    "multifactorial condition ... associated with the effects of multiple genes", "occur
+    sporadically in people with no family history")?"""
     term = text[start:end].lower()
     if term.startswith(("autosomal", "x-linked")):
         return _BECAUSE_COPIES.match(text, end, end + 200) is not None
-    if term == "multifactorial":  # said in its sentence or the next
+    if term in ("multifactorial", "sporadic", "sporadically"):  # said in its sentence or
+        # the next (what "sporadic" is set against, before it too)
         stop = text.find(". ", end)
         after = -1 if stop < 0 else text.find(". ", stop + 2)
-        return _MANY_CAUSES.search(text, end, len(text) if after < 0 else after) is not None
+        stop = len(text) if after < 0 else after
+        if term == "multifactorial":
+            return _MANY_CAUSES.search(text, end, stop) is not None
+        return _SPORADIC_SAID.search(text, text.rfind(". ", 0, start) + 1, stop) is not None
     return term.endswith("penetrance") and _BECAUSE_NOT_ALL.match(text, end) is not None
 
 

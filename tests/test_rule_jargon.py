@@ -1473,7 +1473,11 @@ def test_a_reason_that_says_what_a_pattern_of_inheritance_means(text, expected):
 
 
 @pytest.mark.parametrize("text, explained", [
-    # a multifactorial condition, its many causes said in its sentence or the next
+    # "sporadically", with what it means or what it is set against
+    ("Most cases occur sporadically in people with no family history of the condition.", True),
+    ("The deletion often occurs sporadically as a random event.", True),
+    ("It can be inherited or can occur sporadically.", True),
+    ("Most often AVMs are congenital, but they can appear sporadically.", False),
     ("It is a multifactorial condition which is likely associated with the effects of multiple "
      "genes in combination with lifestyle.", True),
     ("Cancer risk is multifactorial. It is influenced by genetic, environmental, and lifestyle "
@@ -1481,9 +1485,19 @@ def test_a_reason_that_says_what_a_pattern_of_inheritance_means(text, expected):
     ("The cause is considered multifactorial.", False),
     ("It is multifactorial. Many people have it. Several genes play a part.", False),
 ])
-def test_the_causes_said_after_multifactorial_explain_it(text, explained):
-    at = text.index("multifactorial")
-    assert nearby.inheritance_explained(text, at, at + len("multifactorial")) is explained
+def test_what_multifactorial_and_sporadic_mean_said_in_their_sentence(text, explained):
+    word = "multifactorial" if "multifactorial" in text else "sporadically"
+    at = text.index(word)
+    assert nearby.inheritance_explained(text, at, at + len(word)) is explained
+
+
+def test_an_item_of_a_table_of_signs_run_into_a_line_is_reported_whole():
+    text = ("Signs and Symptoms Approximate number of patients (when available) Optic atrophy "
+            "90% Anal stenosis 7.5% Hepatic encephalopathy -\n")
+    assert [t for t, _, _ in flagged(text)] == ["Optic atrophy", "Anal stenosis",
+                                                "Hepatic encephalopathy"]
+    # a capital inside a sentence is still a name's: not taken into the term
+    assert [t for t, _, _ in flagged("Doctors in Optic City treat atrophy.\n")] == ["atrophy"]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -1234,8 +1234,10 @@ def _whole_term(text: str, start: int, end: int) -> tuple[int, int]:
             break  # (nor the end of a word longer than the 40 characters looked at)
         if not m.group(1)[:1].isupper() or sentence_start(text, m.start(1)):
             start = m.start(1)
-        elif _first_word_of_term(text, m.start(1), m.end(1)):
-            return m.start(1), end  # a capital starts the term: "parasite Babesia microti"
+        elif _first_word_of_term(text, m.start(1), m.end(1)) or \
+                _AFTER_FIGURE.search(text, max(0, m.start(1) - 20), m.start(1)):
+            return m.start(1), end  # a capital starts the term: "parasite Babesia microti",
+            # an item of a table of signs run into one line ("90% Optic atrophy 50%")
         else:
             break
     return start, end
@@ -1270,9 +1272,16 @@ def _adjectives_before(text: str, limit: int, start: int) -> int:
             not (m.start(1) and (text[m.start(1) - 1].isalnum() or
                                  text[m.start(1) - 1] in "-‐")) and \
             (not m.group(1)[:1].isupper() or sentence_start(text, m.start(1)) or
-             _first_word_of_term(text, m.start(1), m.end(1))):
+             _first_word_of_term(text, m.start(1), m.end(1)) or
+             _AFTER_FIGURE.search(text, max(0, m.start(1) - 20), m.start(1))):
         start = m.start(1)
     return start
+
+
+# Where an item of a table of signs run into one line starts: after the figure of the item
+# before ("Microcephaly 90% Optic atrophy 50%"), its dash or the table's opening ("(when
+# available) Cerebral ischemia").
+_AFTER_FIGURE = lazy_re(r"(?:\d\s?%|\s-|available\))\s+$")
 
 
 def _hyphenated(text: str, start: int, end: int) -> tuple[int, int]:
