@@ -45,7 +45,7 @@ from .explanations import (
 )
 from .patterns import lazy_re
 from .vocabulary import DRUG_ENDINGS, STOPWORDS, everyday_health, is_medical_form, word_zipf
-from .wordforms import a_noun_not_adjective, an_english_word, fold, only_a_verb
+from .wordforms import a_noun_not_adjective, an_english_word, can_be_verb, fold, only_a_verb
 
 _SENTENCE_END = lazy_re(r"[.!?](?=[\"”')\]]*(?:\s|$))")
 _WORD = lazy_re(r"[^\W_]+")
@@ -1132,12 +1132,10 @@ _DOES = lazy_re(r"[®™]*(?:\s*\([^()]{1,30}\))?\s+(?:(?:may|can|will|are|is)\s
 
 
 # A thing used for a purpose the sentence gives: "uses a speculum to gently open your
-# vagina", "using a shunt to drain excess water", "feedings through a nasogastric tube to
-# support growth" (not "to be", which says nothing of what it is for, nor a way through it:
-# "through the mesentery to the gonads").
-_USED_BEFORE = lazy_re(r"\b(?:us(?:e|es|ed|ing)|through)\s+(?:an?|the)\s+(?:[\w-]+\s+)?$", re.I)
-_FOR_PURPOSE = lazy_re(r"\s+to\s+(?:\w+ly\s+)?(?!(?:be|the|an?|his|her|its|their|your|my|our|"
-                       r"this|that|these|those|each|all|both)\b)[a-z]{2,}")
+# vagina", "using a shunt to drain excess water" (a verb after "to": not "to be", which says
+# nothing of what it is for, nor "to no avail").
+_USED_BEFORE = lazy_re(r"\bus(?:e|es|ed|ing)\s+(?:an?|the)\s+(?:[\w-]+\s+)?$", re.I)
+_FOR_PURPOSE = lazy_re(r"\s+to\s+(?>\w+ly\s+)?([a-z]{2,})\b")
 
 
 def says_what_it_does(text: str, end: int) -> bool:
@@ -1149,8 +1147,9 @@ def says_what_it_does(text: str, end: int) -> bool:
 def used_for(text: str, start: int, end: int) -> bool:
     """Does the sentence say what the thing is used for ("uses a speculum to gently open
     your vagina")? Like its kind, enough for a reader to follow, not what a link would add."""
-    return _FOR_PURPOSE.match(text, end) is not None and \
-        _USED_BEFORE.search(text, max(0, start - 40), start) is not None
+    purpose = _FOR_PURPOSE.match(text, end)
+    return purpose is not None and purpose.group(1) != "be" and can_be_verb(purpose.group(1)) \
+        and _USED_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 # "inherited in an autosomal dominant pattern because one copy of the altered gene in each cell
@@ -1163,19 +1162,19 @@ _BECAUSE_NOT_ALL = lazy_re(r"\s+because\s+not\s+(?:everyone|all)\b")
 # What makes a condition multifactorial, said after the word: "a multifactorial condition
 # that is likely associated with the effects of multiple genes in combination with ...",
 # "Cancer risk is multifactorial. It is influenced by genetic, environmental ... factors"
-_MANY_CAUSES = lazy_re(r"(?:\b(?:multiple|many|several|combination\s+of|"
-                       r"variety\s+of)\s+(?:[\w-]+,?\s+){0,3}(?:genes|genetic|factors|causes)\b|"
-                       r"\bgenetic(?:,|\s+and)\s+(?:[\w-]+,?\s+){0,3}(?:environmental|lifestyle)\b)")
-
-
-# What "sporadic" means, said in its sentence or the next: "occur sporadically in people with
-# no family history of the condition", "as a random event", "as a new (de novo) mutation",
-# "Sporadic means that ...", or set against inheriting it ("may be inherited or occur
-# sporadically").
+_CAUSE_WORDS = r"(?:different|other|genetic|environmental|lifestyle|risk|and|,)"
+_MANY_CAUSES = lazy_re(rf"\b(?:multiple|many|several|combination\s+of|variety\s+of)\s+"
+                       rf"(?:{_CAUSE_WORDS}\s*){{0,4}}(?:genes|genetic|factors|causes)\b|"
+                       rf"\bgenetic(?:,|\s+and)\s+(?:{_CAUSE_WORDS}\s*|[\w-]+,\s+){{0,3}}"
+                       r"(?:environmental|lifestyle)\b", re.I)
+# What "sporadic" means, said in its sentence: "occur sporadically in people with no family
+# history of the condition", "as a random event", "as a new (de novo) mutation", or set
+# against inheriting it ("may be inherited or occur sporadically"); or a next sentence that
+# says what "sporadic" means ("Sporadic means that ...").
 _SPORADIC_SAID = lazy_re(r"\b(?:no\s+(?:known\s+)?family\s+history|random(?:ly)?\b|"
                          r"no\s+apparent\s+reason|unknown\s+reasons|de\s+novo|"
-                         r"without\s+an?\s+affected|sporadic\s+means|inherit|heredit|familial)",
-                         re.I)
+                         r"without\s+an?\s+affected|inherit|heredit|familial)", re.I)
+_SPORADIC_MEANS = lazy_re(r"\s*sporadic\s+(?:means|refers)\b", re.I)
 
 
 def inheritance_explained(text: str, start: int, end: int) -> bool:
@@ -1186,14 +1185,13 @@ def inheritance_explained(text: str, start: int, end: int) -> bool:
     term = text[start:end].lower()
     if term.startswith(("autosomal", "x-linked")):
         return _BECAUSE_COPIES.match(text, end, end + 200) is not None
-    if term in ("multifactorial", "sporadic", "sporadically"):  # said in its sentence or
-        # the next (what "sporadic" is set against, before it too)
-        stop = text.find(". ", end)
-        after = -1 if stop < 0 else text.find(". ", stop + 2)
-        stop = len(text) if after < 0 else after
-        if term == "multifactorial":
-            return _MANY_CAUSES.search(text, end, stop) is not None
-        return _SPORADIC_SAID.search(text, text.rfind(". ", 0, start) + 1, stop) is not None
+    if term in ("multifactorial", "sporadic", "sporadically"):
+        begin, stop = sentence_span(text, start, end)
+        if term == "multifactorial":  # the causes, in its sentence or the next
+            return _MANY_CAUSES.search(text, end, sentence_span(text, stop, stop)[1]) \
+                is not None
+        return _SPORADIC_SAID.search(text, begin, stop) is not None or \
+            _SPORADIC_MEANS.match(text, stop) is not None
     return term.endswith("penetrance") and _BECAUSE_NOT_ALL.match(text, end) is not None
 
 

@@ -514,16 +514,18 @@ class _Page:
         """Was the term (folded) met before on the page, itself, the word it is formed from
         ("urethral" after "the urethra, a tube ..."), its Latin singular or plural
         ("sclerae" after "the sclera"), its Greek noun or adjective ("metastatic" after
-        "metastasis", "necrosis" after "necrotic"), the noun of an adjective or the adjective
-        of a noun ending otherwise ("cytology" after "cytological", "karyotypic" after
-        "karyotype"), or is it one never reported?"""
+        "metastasis", "necrosis" after "necrotic"), its "-ic" or "-ical" form, the noun
+        of an adjective or the adjective of a noun ending otherwise ("cytology" after
+        "cytological", "karyotypic" after "karyotype"), or is it one never reported?"""
         return key in self.seen or key in self.ignored or " " not in key and (
             key.endswith(_FORMED_ENDINGS) and any(
                 key.endswith(ending) and key[:-len(ending)] in self.seen
                 for ending in _FORMED_ENDINGS if len(key) - len(ending) >= 5) or
             any(form in self.seen for form in _latin_number(key) + _noun_or_adjective_forms(key))
             or key.endswith("ase") and fold(key + "s") in self.seen  # an enzyme and its
-            or key.endswith("as") and key + "e" in self.seen)  # plural, folded "helicas"
+            or key.endswith("as") and key + "e" in self.seen  # plural, folded "helicas"
+            or key.endswith("ic") and key + "al" in self.seen)  # "ophthalmologic" after
+        # "ophthalmological" (the other way, its "-al" is a formed ending above)
 
     def abbreviation_explained_numbered(self, key: str) -> bool:
         """Was the abbreviation (folded) explained before with a number or type after it
@@ -596,7 +598,7 @@ class _BlockTerms:
             return None  # part of a term of several words already taken
         page = self.page
         key = fold_phrase(term)
-        if page.known(key) or term in page.names:
+        if page.known(key) or term in page.names or self._easier_form_before(key, start):
             return None
         acronym = is_acronym(term)
         if acronym and self._used_before_in_lower_case(start, term):
@@ -626,6 +628,17 @@ class _BlockTerms:
         if in_glossary or acronym:
             return _Term(start, end, term, key, acronym, in_glossary)
         return self._whole_term(start, end)
+
+    def _easier_form_before(self, key: str, start: int) -> bool:
+        """Has the page used the word's "-ical" form, one readers know better, before it
+        ("neurologic" after "neurological")?"""
+        if not key.endswith("ic") or " " in key:
+            return False
+        other = key + "al"
+        source, at = self.page.doc.source, self.block.source_offset(start)
+        return word_zipf(other) >= EASIER_FORM_ZIPF and \
+            other in _page_vocabulary(self.page.doc) and \
+            any(_whole_word_before(source, form, at) for form in (other, other.capitalize()))
 
     def _name_explained_as_term(self, term: str, acronym: bool, in_glossary: bool,
                                 start: int, end: int) -> bool:
@@ -843,6 +856,8 @@ _NOUN_ADJECTIVE_ENDINGS = tuple(
 
 # Endings that make an adjective of a term: "urethra" and "urethral", "aorta" and "aortic".
 _FORMED_ENDINGS = ("l", "al", "ic", "ar", "ous")
+# How common (Zipf) an "-ical" form must be for the "-ic" form beside it on a page to be known.
+EASIER_FORM_ZIPF = 3.0
 
 # The expressions the word tests below ask of many words, compiled once.
 _POSSESSIVE_END = lazy_re(r"['’]s$")
@@ -1218,6 +1233,17 @@ _NEXT_WORD = lazy_re(r" ([^\W\d_][\w'’-]*)")
 _WORD_BEFORE = lazy_re(r"([^\W\d_][\w'’-]*) $")
 
 
+# Where an item of a table of signs run into one line starts: after the figure of the item
+# before ("Microcephaly 90% Optic atrophy 50%"), its dash or the table's opening ("(when
+# available) Cerebral ischemia").
+_AFTER_FIGURE = lazy_re(r"(?:\d\s?%|\s-|available\))\s+$")
+
+
+def _starts_table_item(text: str, at: int) -> bool:
+    """Does the word at `at` start an item of a table of signs run into one line?"""
+    return _AFTER_FIGURE.search(text, max(0, at - 20), at) is not None
+
+
 def _whole_term(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the term of several words around the hard word text[start:end]: the
     words next to it that are rare or medical too ("amyotrophic lateral sclerosis"), never
@@ -1235,7 +1261,7 @@ def _whole_term(text: str, start: int, end: int) -> tuple[int, int]:
         if not m.group(1)[:1].isupper() or sentence_start(text, m.start(1)):
             start = m.start(1)
         elif _first_word_of_term(text, m.start(1), m.end(1)) or \
-                _AFTER_FIGURE.search(text, max(0, m.start(1) - 20), m.start(1)):
+                _starts_table_item(text, m.start(1)):
             return m.start(1), end  # a capital starts the term: "parasite Babesia microti",
             # an item of a table of signs run into one line ("90% Optic atrophy 50%")
         else:
@@ -1273,15 +1299,10 @@ def _adjectives_before(text: str, limit: int, start: int) -> int:
                                  text[m.start(1) - 1] in "-‐")) and \
             (not m.group(1)[:1].isupper() or sentence_start(text, m.start(1)) or
              _first_word_of_term(text, m.start(1), m.end(1)) or
-             _AFTER_FIGURE.search(text, max(0, m.start(1) - 20), m.start(1))):
+             _starts_table_item(text, m.start(1))):
         start = m.start(1)
     return start
 
-
-# Where an item of a table of signs run into one line starts: after the figure of the item
-# before ("Microcephaly 90% Optic atrophy 50%"), its dash or the table's opening ("(when
-# available) Cerebral ischemia").
-_AFTER_FIGURE = lazy_re(r"(?:\d\s?%|\s-|available\))\s+$")
 
 
 def _hyphenated(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1747,8 +1768,9 @@ _OWN_ENDINGS = tuple((end, kind) for kind, ends in (
 def _two_words(doc: Document, term: str) -> str | None:
     """The two words a word English does not know is, run together: a word English knows or
     the page uses, then a small word ("esophagusis": "esophagus is", "prediabetesat",
-    "Tenesmusan") or a very common word ("creatininewaste"), or a small word, then a common
-    word or one the page uses ("ofsleep": "of sleep", "foratherosclerosis"), or words with a
+    "Tenesmusan"), or a rarer word, then a verb ("eyepieceis", "historycant": "history
+    can't"), or a very common word ("creatininewaste"), or a small word, then a common word
+    or one the page uses ("ofsleep": "of sleep", "foratherosclerosis"), or words with a
     number between them ("than5days": "than 5 days"), or None."""
     glued = _DIGITS_BETWEEN.fullmatch(term)
     if glued and all(w.islower() and zipf(w) >= 3.0 for w in glued.group(1, 3)) and \
@@ -1765,8 +1787,8 @@ def _two_words(doc: Document, term: str) -> str | None:
         if low.endswith(small) and len(head) >= 5 and \
                 (zipf(head) >= 3.0 or head in words.get(head[:2], ()) or
                  zipf(head) > 0 and head in _page_vocabulary(doc) or
-                 small in _GLUED_VERBS and len(head) >= 6 and zipf(head) >= 2.0):
-            return f"{term[:len(head)]} {small}"
+                 small in _GLUED_VERBS and len(head) >= 6 and zipf(head) >= GLUED_VERB_HEAD_ZIPF):
+            return f"{term[:len(head)]} {_APOSTROPHE_LOST.get(small, small)}"
     for small in _GLUED_BEFORE:  # "ofsleep", "orstroke", "itoften"
         rest = low[len(small):]
         if low.startswith(small) and len(rest) >= 4 and \
@@ -1800,6 +1822,8 @@ _GLUED_WORDS = ("does", "dont", "cant", "will", "the", "and", "may", "can", "was
 # apostrophe lost too).
 _GLUED_VERBS = frozenset(("does", "dont", "cant", "will", "may", "can", "was", "are", "has",
                           "is", "if", "do", "go"))
+GLUED_VERB_HEAD_ZIPF = 2.2  # (not "blastocyst is" in "blastocystis", Zipf 2.01)
+_APOSTROPHE_LOST = {"cant": "can't", "dont": "don't", "doesnt": "doesn't"}
 # Small words a lost space glues to the word after them (not "a", "an", "in" or "on", which
 # begin words: "amorph", "infolding").
 _GLUED_BEFORE = ("the", "and", "for", "is", "at", "it", "of", "to", "or", "as")
