@@ -1502,7 +1502,7 @@ def test_what_multifactorial_and_sporadic_mean_said_in_their_sentence(text, expl
     assert nearby.inheritance_explained(text, at, at + len(word)) is explained
 
 
-def test_an_ic_adjective_after_its_better_known_ical_form_is_known():
+def test_a_word_after_a_better_known_form_of_it_is_known():
     assert flagged("The neurological exam was abnormal. Some neurologic problems are rare.\n") \
         == []
     assert flagged("Neurological exams help. Some neurologic problems are rare.\n") == []
@@ -1510,6 +1510,10 @@ def test_an_ic_adjective_after_its_better_known_ical_form_is_known():
     assert [t for t, _, _ in flagged("Some neurologic problems are rare. The neurological "
                                      "exam was normal.\n")] == ["neurologic"]
     assert [t for t, _, _ in flagged("Some neurologic problems are rare.\n")] == ["neurologic"]
+    # nor an adjective after the everyday noun it is formed from
+    assert flagged("It affects the retina, the layer of cells that sense light, and immature "
+                   "retinal cells grow.\n") == []
+    assert [t for t, _, _ in flagged("Immature retinal cells grow.\n")] == ["Immature retinal"]
     # one hard form after the other is met
     assert [t for t, _, _ in flagged("The ophthalmological exam. Ophthalmologic problems.\n")] \
         == ["ophthalmological"]

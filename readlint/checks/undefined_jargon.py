@@ -630,15 +630,20 @@ class _BlockTerms:
         return self._whole_term(start, end)
 
     def _easier_form_before(self, key: str, start: int) -> bool:
-        """Has the page used the word's "-ical" form, one readers know better, before it
-        ("neurologic" after "neurological")?"""
-        if not key.endswith("ic") or " " in key:
+        """Has the page used, before the word, a form of it readers know better: its "-ical"
+        form ("neurologic" after "neurological"), or the noun it is formed from ("retinal"
+        after "the retina", "colonic" after "colon")?"""
+        if " " in key:
             return False
-        other = key + "al"
+        forms = [key + "al"] if key.endswith("ic") else []
+        forms += [key[:-len(ending)] for ending in _FORMED_ENDINGS
+                  if key.endswith(ending) and len(key) - len(ending) >= 5]
         source, at = self.page.doc.source, self.block.source_offset(start)
-        return word_zipf(other) >= EASIER_FORM_ZIPF and \
-            other in _page_vocabulary(self.page.doc) and \
-            any(_whole_word_before(source, form, at) for form in (other, other.capitalize()))
+        vocabulary = _page_vocabulary(self.page.doc)
+        return any(word_zipf(other) >= EASIER_FORM_ZIPF and other in vocabulary and
+                   any(_whole_word_before(source, form, at)
+                       for form in (other, other.capitalize()))
+                   for other in forms)
 
     def _name_explained_as_term(self, term: str, acronym: bool, in_glossary: bool,
                                 start: int, end: int) -> bool:
@@ -856,7 +861,8 @@ _NOUN_ADJECTIVE_ENDINGS = tuple(
 
 # Endings that make an adjective of a term: "urethra" and "urethral", "aorta" and "aortic".
 _FORMED_ENDINGS = ("l", "al", "ic", "ar", "ous")
-# How common (Zipf) an "-ical" form must be for the "-ic" form beside it on a page to be known.
+# How common (Zipf) the better-known form of a word must be ("neurological" for "neurologic",
+# "retina" for "retinal") for the word to be known after it on a page.
 EASIER_FORM_ZIPF = 3.0
 
 # The expressions the word tests below ask of many words, compiled once.
