@@ -1135,7 +1135,7 @@ _DOES = lazy_re(r"[®™]*(?:\s*\([^()]{1,30}\))?\s+(?:(?:may|can|will|are|is)\s
 # vagina", "using a shunt to drain excess water" (a verb after "to": not "to be", which says
 # nothing of what it is for, nor "to no avail").
 _USED_BEFORE = lazy_re(r"\bus(?:e|es|ed|ing)\s+(?:an?|the)\s+(?:[\w-]+\s+)?$", re.I)
-_FOR_PURPOSE = lazy_re(r"\s+to\s+(?>\w+ly\s+)?([a-z]{2,})\b")
+_FOR_PURPOSE = lazy_re(r"\s+to\s+([a-z]{2,})\b(?:\s+([a-z]{2,})\b)?")
 
 
 def says_what_it_does(text: str, end: int) -> bool:
@@ -1148,8 +1148,13 @@ def used_for(text: str, start: int, end: int) -> bool:
     """Does the sentence say what the thing is used for ("uses a speculum to gently open
     your vagina")? Like its kind, enough for a reader to follow, not what a link would add."""
     purpose = _FOR_PURPOSE.match(text, end)
-    return purpose is not None and purpose.group(1) != "be" and can_be_verb(purpose.group(1)) \
-        and _USED_BEFORE.search(text, max(0, start - 40), start) is not None
+    if purpose is None:
+        return False
+    verb = purpose.group(1)  # the verb, or the word after an adverb ("to gently open")
+    if verb.endswith("ly") and not can_be_verb(verb) and purpose.group(2):
+        verb = purpose.group(2)
+    return verb != "be" and can_be_verb(verb) and \
+        _USED_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 # "inherited in an autosomal dominant pattern because one copy of the altered gene in each cell

@@ -1310,7 +1310,6 @@ def _adjectives_before(text: str, limit: int, start: int) -> int:
     return start
 
 
-
 def _hyphenated(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the whole hyphenated word that text[start:end] is part of ("clonic seizure"
     in "(tonic-clonic seizure)", "apoA" in "apoA-I"), or the span itself."""
