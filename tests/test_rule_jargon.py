@@ -1515,6 +1515,14 @@ def test_a_word_after_a_better_known_form_of_it_is_known():
     assert flagged("It affects the retina, the layer of cells that sense light, and immature "
                    "retinal cells grow.\n") == []
     assert [t for t, _, _ in flagged("Immature retinal cells grow.\n")] == ["Immature retinal"]
+    # a noun in "-ion" after its verb met as a term, reported or explained there; not after
+    # a verb taken as known ("ingesting")
+    assert [t for t, _, _ in flagged("The kidneys excrete waste. Excretion of calcium "
+                                     "rises.\n")] == ["excrete"]
+    assert [t for t, _, _ in flagged("It is a hypomyelinating disease. Hypomyelination "
+                                     "shows on scans.\n")] == ["hypomyelinating"]
+    assert [t for t, _, _ in flagged("Snails get infected by ingesting the larvae. Ingestion "
+                                     "of snails is risky.\n")] == ["Ingestion"]
     # one hard form after the other is met
     assert [t for t, _, _ in flagged("The ophthalmological exam. Ophthalmologic problems.\n")] \
         == ["ophthalmological"]

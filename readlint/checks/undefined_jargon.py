@@ -632,7 +632,8 @@ class _BlockTerms:
     def _easier_form_before(self, key: str, start: int) -> bool:
         """Has the page used, before the word, a form of it readers know better: its "-ical"
         form ("neurologic" after "neurological"), or the noun it is formed from ("retinal"
-        after "the retina", "colonic" after "colon")?"""
+        after "the retina", "colonic" after "colon")? Or, for a noun in "-ion", its verb, met
+        as a term?"""
         if " " in key:
             return False
         forms = [key + "al"] if key.endswith("ic") else []
@@ -640,10 +641,16 @@ class _BlockTerms:
                   if key.endswith(ending) and len(key) - len(ending) >= 5]
         source, at = self.page.doc.source, self.block.source_offset(start)
         vocabulary = _page_vocabulary(self.page.doc)
-        return any(word_zipf(other) >= EASIER_FORM_ZIPF and other in vocabulary and
-                   any(_whole_word_before(source, form, at)
-                       for form in (other, other.capitalize()))
-                   for other in forms)
+        if any(word_zipf(other) >= EASIER_FORM_ZIPF and other in vocabulary and
+               any(_whole_word_before(source, form, at) for form in (other, other.capitalize()))
+               for other in forms):
+            return True
+        # a noun in "-ion" after its verb, met as a term before: reported or explained there
+        # ("Translocation" after "attached (translocated)")
+        verbs = [f"{stem}{end}" for stem in (key[:-3], key[:-3] + "e") if len(key) >= 8 and
+                 key.endswith("ion") for end in ("", "s", "d", "ed", "ing")]
+        return any(fold(verb) in self.page.seen and verb in vocabulary and
+                   _whole_word_before(source, verb, at) for verb in verbs)
 
     def _name_explained_as_term(self, term: str, acronym: bool, in_glossary: bool,
                                 start: int, end: int) -> bool:
