@@ -646,10 +646,10 @@ class _BlockTerms:
                for other in forms):
             return True
         # a noun in "-ion" after its verb, met as a term before: reported or explained there
-        # ("Translocation" after "attached (translocated)")
+        # ("ablation" after "destroyed (ablated)", "Excretion" after a reported "excrete")
         verbs = [f"{stem}{end}" for stem in (key[:-3], key[:-3] + "e") if len(key) >= 8 and
                  key.endswith("ion") for end in ("", "s", "d", "ed", "ing")]
-        return any(fold(verb) in self.page.seen and verb in vocabulary and
+        return any(verb in vocabulary and fold(verb) in self.page.seen and
                    _whole_word_before(source, verb, at) for verb in verbs)
 
     def _name_explained_as_term(self, term: str, acronym: bool, in_glossary: bool,
