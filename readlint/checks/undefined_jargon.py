@@ -518,14 +518,10 @@ class _Page:
         of an adjective or the adjective of a noun ending otherwise ("cytology" after
         "cytological", "karyotypic" after "karyotype"), or is it one never reported?"""
         return key in self.seen or key in self.ignored or " " not in key and (
-            key.endswith(_FORMED_ENDINGS) and any(
-                key.endswith(ending) and key[:-len(ending)] in self.seen
-                for ending in _FORMED_ENDINGS if len(key) - len(ending) >= 5) or
-            any(form in self.seen for form in _latin_number(key) + _noun_or_adjective_forms(key))
+            any(form in self.seen for form in
+                _forms_before(key) + _latin_number(key) + _noun_or_adjective_forms(key))
             or key.endswith("ase") and fold(key + "s") in self.seen  # an enzyme and its
-            or key.endswith("as") and key + "e" in self.seen  # plural, folded "helicas"
-            or key.endswith("ic") and key + "al" in self.seen)  # "ophthalmologic" after
-        # "ophthalmological" (the other way, its "-al" is a formed ending above)
+            or key.endswith("as") and key + "e" in self.seen)  # plural, folded "helicas"
 
     def abbreviation_explained_numbered(self, key: str) -> bool:
         """Was the abbreviation (folded) explained before with a number or type after it
@@ -598,7 +594,7 @@ class _BlockTerms:
             return None  # part of a term of several words already taken
         page = self.page
         key = fold_phrase(term)
-        if page.known(key) or term in page.names or self._easier_form_before(key, start):
+        if page.known(key) or term in page.names:
             return None
         acronym = is_acronym(term)
         if acronym and self._used_before_in_lower_case(start, term):
@@ -625,6 +621,8 @@ class _BlockTerms:
                 page.names.add(term)  # taken as a name here ("proteins called GTPases"): the
                 # same word opening a later sentence is not a new term ("GTPases play ...")
             return None
+        if self._easier_form_before(key, start):
+            return None  # (asked of hard terms only: it looks through the page before)
         if in_glossary or acronym:
             return _Term(start, end, term, key, acronym, in_glossary)
         return self._whole_term(start, end)
@@ -636,9 +634,7 @@ class _BlockTerms:
         as a term?"""
         if " " in key:
             return False
-        forms = [key + "al"] if key.endswith("ic") else []
-        forms += [key[:-len(ending)] for ending in _FORMED_ENDINGS
-                  if key.endswith(ending) and len(key) - len(ending) >= 5]
+        forms = _forms_before(key)
         source, at = self.page.doc.source, self.block.source_offset(start)
         vocabulary = _page_vocabulary(self.page.doc)
         if any(word_zipf(other) >= EASIER_FORM_ZIPF and other in vocabulary and
@@ -868,6 +864,17 @@ _NOUN_ADJECTIVE_ENDINGS = tuple(
 
 # Endings that make an adjective of a term: "urethra" and "urethral", "aorta" and "aortic".
 _FORMED_ENDINGS = ("l", "al", "ic", "ar", "ous")
+
+
+def _forms_before(key: str) -> list[str]:
+    """The forms a one-word term (folded) may be met in before it: the word it is formed
+    from ("urethra" for "urethral", "retina" for "retinal") and an "-ic" word's "-ical" form
+    ("ophthalmological" for "ophthalmologic"; the other way, "-al" is a formed ending)."""
+    forms = [key + "al"] if key.endswith("ic") else []
+    return forms + [key[:-len(ending)] for ending in _FORMED_ENDINGS
+                    if key.endswith(ending) and len(key) - len(ending) >= 5]
+
+
 # How common (Zipf) the better-known form of a word must be ("neurological" for "neurologic",
 # "retina" for "retinal") for the word to be known after it on a page.
 EASIER_FORM_ZIPF = 3.0
