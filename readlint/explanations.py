@@ -73,6 +73,11 @@ _KIND_LISTED = lazy_re(
 # `_OF_BEFORE`).
 _KIND_BRACKETED = lazy_re(_LIST_KIND_WORDS + r"\s*[,(]\s*(?:including|such as|like|e\.g\.,?)\s+" +
                           _LIST_AFTER_KIND, re.I)
+# Named among the examples a sentence gives of what it has just named: "Examples of
+# vasodilators are isosorbide dinitrate and hydralazine", "a lung disease or other serious
+# disease. Examples include cystic fibrosis, asthma, ...", "Two examples are ...".
+_EXAMPLES_LISTED = lazy_re(r"\bexamples?\s+(?:of\s+(?:[\w'’-]+\s+){1,5}?)?(?:are|include|"
+                           r"includes|is)\s*:?\s+" + _LIST_AFTER_KIND, re.I)
 _OF_BEFORE = lazy_re(r"\b(?:signs?|symptoms?|features?|complications?|effects?|causes?|"
                      r"manifestations?|findings?)\s+of\s+(?:[\w-]+\s+){0,3}$", re.I)
 # What follows "involves" when it says what a procedure is ("Thoracoscopy involves making
@@ -234,6 +239,18 @@ def named_among_kind(text: str, start: int) -> bool:
     return _named_among_examples(text, start, _text_marks(text))
 
 
+def named_as_example(text: str, start: int) -> bool:
+    """Is the word one of the examples a sentence gives of what it has just named, in the
+    160 characters before it ("Examples of vasodilators are isosorbide dinitrate and ...")?
+    For a term found hard: the reader is told what kind of thing it is. Not part of
+    `explained`: the reading grade counts the word as it is (it is named, not explained in
+    plain words)."""
+    marks = _text_marks(text)
+    lo = max(0, start - 160)
+    return marks.holds(_EXAMPLES_WORDS, lo, start) and \
+        _EXAMPLES_LISTED.search(text, lo, start) is not None
+
+
 def _named_as_kind(text: str, start: int, end: int, marks: _Marks) -> bool:
     """Is the word named as what it is, in the 160 characters before it: "the enzyme
     mevalonate kinase", or, for a rare word, "disorders such as myasthenia gravis", "the
@@ -290,6 +307,7 @@ _LISTED_WORDS = _Needed("listed", ("organ", "drug", "medicine", "medication", "a
 _LISTED_LINKS = _Needed("listed links", ("includ", "such as", "like", "e.g.", "with",
                                          "specialist", "expert", "field"), True)
 _DRUGS_WORDS = _Needed("drugs", ("drugs", "medicines", "medications"), False)
+_EXAMPLES_WORDS = _Needed("examples", ("example",), True)
 
 
 def ends_also_called(text: str) -> bool:

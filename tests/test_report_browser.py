@@ -135,7 +135,7 @@ language: en
 ---
 # Treatment of a rare blood problem with a very long heading full of immunohistochemical words
 
-Your doctor may talk about thrombocytopenia with you. It means you have too few platelets.
+Your doctor may talk about anemia with you. It means you have too little hemoglobin.
 
 The team will subsequently check your blood again. We eat food and we go home and the sun is hot
 and I like my dog and we read books and we walk in the park every single day of the week.

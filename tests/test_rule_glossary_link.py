@@ -54,10 +54,11 @@ def test_seed_with_links_removed_reports_the_editors_links_as_a_draft():
     problems = lint(stripped, select="glossary-link", config=ALWAYS)
     found = set(positions(problems))
     missed = {term for term, where in SEED_TERMS.items() if where not in found}
-    assert len(missed) <= 7  # at least 6 of the 13, by the practice learned on other pages
+    assert len(missed) <= 8  # at least 5 of the 13, by the practice learned on other pages
     # "targeted therapy": its editors link it on about a fifth of the pages that use it;
-    # "overall survival": a phrase of common words, which readers know.
-    assert {"targeted therapy", "overall survival"} <= missed
+    # "overall survival": a phrase of common words, which readers know; "platelet": a word of
+    # the body (data/everyday-health-words.txt), linked in drafts of summaries only.
+    assert {"targeted therapy", "overall survival", "platelet"} <= missed
     extra = [p.subject for p in problems if (p.line, p.column) not in SEED_TERMS.values()]
     assert len(extra) <= 4  # flags the page's editors did not make: few
     # Each flag an editor of that page made, but a few they link on most pages like it.

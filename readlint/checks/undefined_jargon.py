@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 from .. import jargon_model, nearby
 from ..blocks import Block, Spans
 from ..document import Document
-from ..explanations import explained, named_among_kind, places
+from ..explanations import explained, named_among_kind, named_as_example, places
 from ..glossary_sets import block_matches
 from ..hardness import (
     CIRCUMSTANCE,
@@ -797,6 +797,7 @@ class _BlockTerms:
             _everyday_short_form(text, start, end) or _explained_after_key(text, start, end) or \
             nearby.explained_nearby(self.page.doc, self.index, text, start, end, term.text) or \
             nearby.drug_named(text, start, end, term.text) or \
+            named_as_example(text, start) or \
             word_zipf(term.text) >= 3.0 and named_among_kind(text, start)  # (`explained`
         # asked it of rarer words)
 
