@@ -518,8 +518,7 @@ class _Page:
         of an adjective or the adjective of a noun ending otherwise ("cytology" after
         "cytological", "karyotypic" after "karyotype"), or is it one never reported?"""
         return key in self.seen or key in self.ignored or " " not in key and (
-            any(form in self.seen for form in
-                _forms_before(key) + _latin_number(key) + _noun_or_adjective_forms(key))
+            any(form in self.seen for form in _earlier_forms(key))
             or key.endswith("ase") and fold(key + "s") in self.seen  # an enzyme and its
             or key.endswith("as") and key + "e" in self.seen)  # plural, folded "helicas"
 
@@ -823,6 +822,13 @@ class _BlockTerms:
                                 block.source_offset(term.end - 1) + 1, term.text,
                                 self.page.seen) or \
             _GENE_AFTER.match(self.text, term.end) is not None
+
+
+@lru_cache(maxsize=1 << 15)
+def _earlier_forms(key: str) -> tuple[str, ...]:
+    """The forms of a one-word term (folded) that make it known when met before it on the
+    page (see `_Page.known`), worked out once for each word."""
+    return (*_forms_before(key), *_latin_number(key), *_noun_or_adjective_forms(key))
 
 
 def _latin_number(word: str) -> list[str]:
