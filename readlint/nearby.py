@@ -499,6 +499,13 @@ def defined_further_on(doc: Document, block_index: int, term: str) -> bool:
     return False
 
 
+def called_later(text: str, end: int, term: str) -> bool:
+    """Does the rest of the paragraph name the term after saying what it is ("... draws your
+    blood into a tube. The tube takes the blood to a filter, called a dialyzer.", after "flows
+    to the dialyzer")? A reader meets the explanation a moment later."""
+    return _called_there(text[end:], term)
+
+
 def _called_there(text: str, term: str) -> bool:
     """Does the text name the term after saying what it is, with "called", "known as" or
     "referred to as" and three words or more before them in the sentence ("... a rare type
@@ -1212,7 +1219,7 @@ def explained_nearby(doc: Document, block_index: int, text: str, start: int, end
         explained_at_next_use(text, start, end) or bold_label(doc, block_index, start, end) or \
         says_what_it_does(text, end) or keyed_to_its_name(text, start, end) or \
         defined_in_next_block(doc, block_index, term) or \
-        defined_further_on(doc, block_index, term) or \
+        defined_further_on(doc, block_index, term) or called_later(text, end, term) or \
         under_own_heading(doc, block_index, term) or section_before(doc, block_index, term) or \
         misread(text, start, end) or \
         inheritance_explained(text, start, end) or \

@@ -109,6 +109,14 @@ def test_a_common_term_named_among_examples_of_its_kind_is_not_reported():
     assert [t for t, *_ in flagged("It causes anemia.")] == ["anemia"]
 
 
+def test_a_term_the_rest_of_its_paragraph_names_after_saying_what_it_is_is_explained():
+    text = ("Blood flows to the dialyzer to be cleaned. The machine draws your blood into a "
+            "tube. The tube takes the blood to a filter, called a dialyzer.\n")
+    assert flagged(text) == []
+    assert [t for t, _, _ in flagged("Blood flows to the dialyzer to be cleaned. It cleans "
+                                     "the blood.\n")] == ["dialyzer"]
+
+
 def test_the_examples_a_sentence_gives_of_what_it_named_are_of_that_kind():
     # "Examples of vasodilators are ...": the names are vasodilators
     assert [t for t, *_ in flagged("Vasodilators widen your blood vessels. Examples of "
@@ -1537,6 +1545,12 @@ def test_a_word_after_a_better_known_form_of_it_is_known():
                                      "shows on scans.\n")] == ["hypomyelinating"]
     assert [t for t, _, _ in flagged("Snails get infected by ingesting the larvae. Ingestion "
                                      "of snails is risky.\n")] == ["Ingestion"]
+    # and a verb after its noun in "-ion" or "-ment", met as a term
+    assert [t for t, _, _ in flagged("Excretion of copper is low. The body cannot excrete "
+                                     "it.\n")] == ["Excretion"]
+    assert flagged("The cervix becomes thinner. This is called effacement. Do not push until "
+                   "it is fully effaced.\n") == []
+    assert [t for t, _, _ in flagged("Do not push until it is fully effaced.\n")] == ["effaced"]
     # one hard form after the other is met
     assert [t for t, _, _ in flagged("The ophthalmological exam. Ophthalmologic problems.\n")] \
         == ["ophthalmological"]

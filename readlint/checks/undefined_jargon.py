@@ -629,8 +629,8 @@ class _BlockTerms:
     def _easier_form_before(self, key: str, start: int) -> bool:
         """Has the page used, before the word, a form of it readers know better: its "-ical"
         form ("neurologic" after "neurological"), or the noun it is formed from ("retinal"
-        after "the retina", "colonic" after "colon")? Or, for a noun in "-ion", its verb, met
-        as a term?"""
+        after "the retina", "colonic" after "colon")? Or, for a noun in "-ion", its verb, and
+        for a verb, its noun in "-ion" or "-ment", met as a term?"""
         if " " in key:
             return False
         forms = _forms_before(key)
@@ -644,8 +644,15 @@ class _BlockTerms:
         # ("ablation" after "destroyed (ablated)", "Excretion" after a reported "excrete")
         verbs = [f"{stem}{end}" for stem in (key[:-3], key[:-3] + "e") if len(key) >= 8 and
                  key.endswith("ion") for end in ("", "s", "d", "ed", "ing")]
-        return any(verb in vocabulary and fold(verb) in self.page.seen and
-                   _whole_word_before(source, verb, at) for verb in verbs)
+        if any(verb in vocabulary and fold(verb) in self.page.seen and
+               _whole_word_before(source, verb, at) for verb in verbs):
+            return True
+        # and a verb after its noun, met as a term before ("fully effaced" after "This is
+        # called effacement", "excreted" after a reported "excretion")
+        return any(noun in vocabulary and fold(noun) in self.page.seen and
+                   any(_whole_word_before(source, form, at)
+                       for form in (noun, noun.capitalize()))
+                   for noun in _nouns_of_verb(key))
 
     def _name_explained_as_term(self, term: str, acronym: bool, in_glossary: bool,
                                 start: int, end: int) -> bool:
@@ -871,6 +878,15 @@ _NOUN_ADJECTIVE_ENDINGS = tuple(
 
 # Endings that make an adjective of a term: "urethra" and "urethral", "aorta" and "aortic".
 _FORMED_ENDINGS = ("l", "al", "ic", "ar", "ous")
+
+
+def _nouns_of_verb(key: str) -> list[str]:
+    """The nouns a verb (folded) may have in "-ion" or "-ment" ("excrete", "excretion";
+    "degrade", "degradation"; "efface", "effacement"), for a verb of six letters or more."""
+    if len(key) < 6 or key.endswith(("ion", "ment")):
+        return []
+    stem = key[:-1] if key.endswith("e") else key
+    return [key + "ment", stem + "ion", stem + "ation"]
 
 
 def _forms_before(key: str) -> list[str]:
