@@ -638,6 +638,14 @@ def test_two_words_run_together_are_named_as_such():
             '"tubules may". Separate them with a space or a dash.',
             '"history can\'t". Separate them with a space or a dash.']
     assert found_too["blastocystis"].startswith("Readers may not know the term")
+    # an abbreviation and a small word: "CMV is", not an abbreviation to spell out; a plural
+    # ("TKIs") is not run together
+    glued = messages("Cytomegalovirus (CMV) is common. CMVis the most common infection in "
+                     "newborns. Doctors may give TKIs.\n")
+    assert glued["CMVis"] == \
+        '"CMVis" looks like two words run together: "CMV is". Separate them with a space or ' \
+        'a dash.'
+    assert glued["TKIs"].startswith('Readers may not know the abbreviation "TKIs"')
     # "-in" ends names of medicines, "-alis" Latin adjectives
     assert found["cubicin"].startswith("Readers may not know the term")
     assert found["genitalis"].startswith("Readers may not know the term")

@@ -94,8 +94,8 @@ class UndefinedJargon(Rule):
     "stratifies" beside "strategies", "purulence" beside "purulent"). A word and a small
     word run together are named as such ("esophagusis":
     "esophagus is", "ofsleep": "of sleep", "foratherosclerosis"), and so are a word and a very
-    common one ("creatininewaste", "cortisolmay") and words with a number between them
-    ("than5days").
+    common one ("creatininewaste", "cortisolmay"), words with a number between them
+    ("than5days") and an abbreviation and a small word ("CMVis": "CMV is").
 
     Not hard: names of people, places and organisations (a capital letter inside a sentence, a
     word inside a longer capitalised name, initials and degrees such as "Goodman PJ" or "MSc",
@@ -375,8 +375,9 @@ class UndefinedJargon(Rule):
         `shown_end`, its whole name), with True, or for words run together or a likely
         misspelling, with False."""
         source_end = block.source_offset(term.end - 1) + 1
-        glued = _two_words(doc, term.text) if not term.acronym else None
-        if glued is not None:  # a space lost: "esophagusis", "Tenesmusan"
+        glued = _two_words(doc, term.text) if not term.acronym else \
+            _abbreviation_glued(doc, term.text)
+        if glued is not None:  # a space lost: "esophagusis", "Tenesmusan", "CMVis"
             return self.problem(doc, block.source_offset(term.start), source_end,
                                 f"\"{term.text}\" looks like two words run together: "
                                 f"\"{glued}\". Separate them with a space or a dash.",
@@ -1846,6 +1847,23 @@ def _two_words(doc: Document, term: str) -> str | None:
                 (zipf(head) >= 1.9 or head in words.get(head[:2], ())):
             return f"{term[:i]} {term[i:]}"
     return None
+
+
+def _abbreviation_glued(doc: Document, term: str) -> str | None:
+    """The abbreviation and the small word after it, run together ("CMVis": "CMV is",
+    "HHSthe", "CKDcan"), when the page uses the abbreviation or English knows it; else None."""
+    glued = _CAPITALS_GLUED.fullmatch(term)
+    if glued is None:
+        return None
+    capitals, small = glued.groups()
+    if capitals.lower() not in _page_vocabulary(doc) and zipf(capitals) == 0:
+        return None
+    return f"{capitals} {small}"
+
+
+# An abbreviation, then a small word a lost space glued to it.
+_CAPITALS_GLUED = lazy_re(r"([A-Z][A-Z0-9]*[A-Z])(is|are|was|the|for|can|may|has|and|in|of|to|"
+                          r"or|with)")
 
 
 # Common words that end medical words as well: "kaposiform", "histotype", "resectability".
