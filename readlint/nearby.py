@@ -499,6 +499,12 @@ def defined_further_on(doc: Document, block_index: int, term: str) -> bool:
     return False
 
 
+# What the term is like, said right after it: "Hyperkalemic periodic paralysis is characterized
+# by a rise in potassium", "a "marfanoid habitus" which is characterized by long, slender
+# fingers".
+_CHARACTERIZED_AFTER = lazy_re(r"[\"”']?,?\s+(?:which\s+)?(?:is|are)\s+characteri[sz]ed\s+by\b")
+
+
 def called_later(text: str, end: int, term: str) -> bool:
     """Does the rest of the paragraph name the term after saying what it is ("... draws your
     blood into a tube. The tube takes the blood to a filter, called a dialyzer.", after "flows
@@ -803,6 +809,14 @@ _TREATED_WITH = lazy_re(r"\b(?:(?:treat(?:ed|ing|ments?)?|therapy)\s+"
                         re.I)
 
 
+# A code in capitals and figures, and after it the kind of treatment it is the name of ("CHOP
+# chemotherapy", "an R2 regimen"); not a test, a therapy or an inhibitor, named for what it
+# looks at or acts on ("Your HER2 test", "an EGFR inhibitor"), and after a word such a noun is
+# part of a name ("combination chemotherapy").
+_CODE = lazy_re(r"(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]*[A-Z0-9]")
+_CODE_KIND_NEXT = lazy_re(r"\s+(?:chemotherapy|regimens?)\b", re.I)
+
+
 def kind_given(text: str, start: int, end: int) -> bool:
     """Does the sentence say what kind of thing the term is ("the synuclein gene SCNA",
     "the steroid prednisone", "SCNA gene", "an apheresis machine", "certain substances,
@@ -810,6 +824,7 @@ def kind_given(text: str, start: int, end: int) -> bool:
     "calcium channel blockers (i.e. nifedipine)", "Treatment is usually with prednisone", "the
     genes are NPM1, FLT3 ...", "blood or other biospecimens")?"""
     if _KIND_NEXT.match(text, end) or _KIND_AFTER.match(text, end) or \
+            _CODE.fullmatch(text, start, end) and _CODE_KIND_NEXT.match(text, end) or \
             _medicine_named(text, start, end) or _kind_said_before(text, start) or \
             _kind_is(text, start, end) or _treatment_named(text, start, end) or \
             _example_before(text, start) or _others_of_its_kind(text, start, end) or \
@@ -1220,6 +1235,7 @@ def explained_nearby(doc: Document, block_index: int, text: str, start: int, end
         says_what_it_does(text, end) or keyed_to_its_name(text, start, end) or \
         defined_in_next_block(doc, block_index, term) or \
         defined_further_on(doc, block_index, term) or called_later(text, end, term) or \
+        _CHARACTERIZED_AFTER.match(text, end) is not None or \
         under_own_heading(doc, block_index, term) or section_before(doc, block_index, term) or \
         misread(text, start, end) or \
         inheritance_explained(text, start, end) or \
