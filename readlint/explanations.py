@@ -76,8 +76,14 @@ _KIND_BRACKETED = lazy_re(_LIST_KIND_WORDS + r"\s*[,(]\s*(?:including|such as|li
 # Named among the examples a sentence gives of what it has just named: "Examples of
 # vasodilators are isosorbide dinitrate and hydralazine", "a lung disease or other serious
 # disease. Examples include cystic fibrosis, asthma, ...", "Two examples are ...".
-_EXAMPLES_LISTED = lazy_re(r"\bexamples?\s+(?:of\s+(?:[\w'’-]+\s+){1,5}?)?(?:are|include|"
-                           r"includes|is)\s*:?\s+" + _LIST_AFTER_KIND, re.I)
+_EXAMPLES_LISTED = lazy_re(r"\bexamples?\s+(?:of\s+(?P<kind>(?:[\w'’-]+\s+){1,5}?))?(?:are|"
+                           r"include|includes)\s*:?\s+" + _LIST_AFTER_KIND, re.I)
+# Words for what a thing is to an illness, not what kind of thing it is: "symptoms such as
+# lethargy" says where a reader meets it, not what it is (nor do "Examples of side effects
+# are ...", nor "Examples are ..." after "some signs of this").
+ROLES = (r"(?:symptoms|signs|features|abnormalities|factors|findings|complications|effects|"
+         r"manifestations|characteristics|causes)")
+_A_ROLE = lazy_re(r"\b" + ROLES + r"\b", re.I)
 _OF_BEFORE = lazy_re(r"\b(?:signs?|symptoms?|features?|complications?|effects?|causes?|"
                      r"manifestations?|findings?)\s+of\s+(?:[\w-]+\s+){0,3}$", re.I)
 # What follows "involves" when it says what a procedure is ("Thoracoscopy involves making
@@ -247,8 +253,16 @@ def named_as_example(text: str, start: int) -> bool:
     plain words)."""
     marks = _text_marks(text)
     lo = max(0, start - 160)
-    return marks.holds(_EXAMPLES_WORDS, lo, start) and \
-        _EXAMPLES_LISTED.search(text, lo, start) is not None
+    if not marks.holds(_EXAMPLES_WORDS, lo, start):
+        return False
+    found = _EXAMPLES_LISTED.search(text, lo, start)
+    if found is None:
+        return False
+    kind = found.group("kind")
+    if kind is not None:  # "Examples of side effects are": a role, not a kind
+        return _A_ROLE.search(kind) is None
+    # "Examples are ...": of what the text named before, which must not be a role
+    return _A_ROLE.search(text, max(0, found.start() - 200), found.start()) is None
 
 
 def _named_as_kind(text: str, start: int, end: int, marks: _Marks) -> bool:

@@ -38,6 +38,7 @@ from functools import lru_cache
 from .blocks import Block
 from .document import Document
 from .explanations import (
+    ROLES,
     WHAT_IS_DONE,
     is_explanation,
     pointing_at_a_plural,
@@ -45,7 +46,14 @@ from .explanations import (
 )
 from .patterns import lazy_re
 from .vocabulary import DRUG_ENDINGS, STOPWORDS, everyday_health, is_medical_form, word_zipf
-from .wordforms import a_noun_not_adjective, an_english_word, can_be_verb, fold, only_a_verb
+from .wordforms import (
+    a_noun_not_adjective,
+    an_english_word,
+    can_be_verb,
+    case_folded,
+    fold,
+    only_a_verb,
+)
 
 _SENTENCE_END = lazy_re(r"[.!?](?=[\"”')\]]*(?:\s|$))")
 _WORD = lazy_re(r"[^\W_]+")
@@ -499,31 +507,59 @@ def defined_further_on(doc: Document, block_index: int, term: str) -> bool:
     return False
 
 
-# What the term is like, said right after it: "Hyperkalemic periodic paralysis is characterized
-# by a rise in potassium", "a "marfanoid habitus" which is characterized by long, slender
-# fingers".
-_CHARACTERIZED_AFTER = lazy_re(r"[\"”']?,?\s+(?:which\s+)?(?:is|are)\s+characteri[sz]ed\s+by\b")
+def characterized(text: str, start: int, end: int) -> bool:
+    """Does the text say what the term is like, right after it: as the subject its sentence
+    opens with ("Hyperkalemic periodic paralysis is characterized by a rise in potassium",
+    "Erythema multiforme is characterized by ..." for "Erythema" too), or in a clause of its
+    own ("a "marfanoid habitus" which is characterized by long, slender fingers"); not after
+    a word inside the subject ("The pain of pancreatitis is characterized by ...")?"""
+    found = _CHARACTERIZED_AFTER.match(text, end)
+    if found is None:
+        return False
+    if found.group("which"):
+        return True
+    begin, _ = sentence_span(text, start, end)
+    return not _ARTICLE_ONLY.sub("", text[begin:start]).strip(" \"“*_")
+
+
+# What the term is like, said right after it (after up to three more words of its name as the
+# subject), or in a clause of its own.
+_CHARACTERIZED_AFTER = lazy_re(r"(?:[\"”']?,?\s+(?P<which>which)|(?:\s+[\w'’-]+){0,3}?)"
+                               r"\s+(?:is|are)\s+characteri[sz]ed\s+by\b")
+_ARTICLE_ONLY = lazy_re(r"\b(?:an?|the)\b", re.I)
 
 
 def called_later(text: str, end: int, term: str) -> bool:
     """Does the rest of the paragraph name the term after saying what it is ("... draws your
     blood into a tube. The tube takes the blood to a filter, called a dialyzer.", after "flows
     to the dialyzer")? A reader meets the explanation a moment later."""
-    return _called_there(text[end:], term)
+    return _called_there(text, term, end)
 
 
-def _called_there(text: str, term: str) -> bool:
-    """Does the text name the term after saying what it is, with "called", "known as" or
-    "referred to as" and three words or more before them in the sentence ("... a rare type
-    of heart failure during pregnancy called peripartum cardiomyopathy")?"""
-    lowered, where = text.lower(), term.lower()
-    at = lowered.find(where)
+def _called_there(text: str, term: str, begin: int = 0) -> bool:
+    """Does the text from `begin` on name the term after saying what it is, with "called",
+    "known as" or "referred to as" and three words or more before them in the sentence ("... a
+    rare type of heart failure during pregnancy called peripartum cardiomyopathy")? (In the
+    text in lower case, kept as long as the text, so places in one are places in the other.)"""
+    lowered, where = _lower_text(text), case_folded(term)
+    if not _CALLED_WORDS_FOUND.search(lowered, begin):
+        return False  # no "called" after `begin`: nothing to look back from
+    at = lowered.find(where, begin)
     while at >= 0:
         if not lowered[at + len(where):at + len(where) + 1].isalnum() and \
-                _CALLED_JUST_BEFORE.search(text, max(0, at - 120), at):
+                _CALLED_JUST_BEFORE.search(text, max(begin, at - 120), at):
             return True
         at = lowered.find(where, at + 1)
     return False
+
+
+@lru_cache(maxsize=64)
+def _lower_text(text: str) -> str:
+    """`case_folded(text)`, worked out once for a block many terms of which are asked about."""
+    return case_folded(text)
+
+
+_CALLED_WORDS_FOUND = lazy_re(r"called|known\s+as|referred\s+to\s+as")
 
 
 # Three words of a sentence, then "called" (each word starting after a space or the sentence's
@@ -699,10 +735,7 @@ _KIND_THEN_NAMES = lazy_re(r"^(?:[\"“*_]*)(?:The\s+|These\s+|Two\s+|Three\s+|F
                            r"Other\s+|Several\s+|Common\s+|Many\s+)?(?:[a-z-]+\s+){0,2}"
                            r"[a-z-]{4,}s\b[^.;:]{0,80}?\b(?:are|include)\s+"
                            r"(?:[^.;:]{0,120}?(?:,|\band\b|\bor\b)\s+)?$")
-# Words for what a thing is to an illness, not what kind of thing it is: "symptoms such as
-# lethargy" says where a reader meets it, not what it is.
-_ROLES = (r"(?:symptoms|signs|features|abnormalities|factors|findings|complications|effects|"
-          r"manifestations|characteristics|causes)")
+_ROLES = ROLES  # (what a thing is to an illness: not a kind)
 # "Specific leukodystrophies include ...", "... are common. They include hemorrhoids, ...":
 # a sentence that starts with a plural kind, or a word for the kind the sentence before named,
 # then "include" and a list of its kinds, a long one too (up to about 320 characters).
@@ -1235,7 +1268,7 @@ def explained_nearby(doc: Document, block_index: int, text: str, start: int, end
         says_what_it_does(text, end) or keyed_to_its_name(text, start, end) or \
         defined_in_next_block(doc, block_index, term) or \
         defined_further_on(doc, block_index, term) or called_later(text, end, term) or \
-        _CHARACTERIZED_AFTER.match(text, end) is not None or \
+        characterized(text, start, end) or \
         under_own_heading(doc, block_index, term) or section_before(doc, block_index, term) or \
         misread(text, start, end) or \
         inheritance_explained(text, start, end) or \

@@ -125,6 +125,10 @@ def test_a_regimen_named_by_its_letters_and_a_term_said_to_be_characterized_by_s
     assert flagged("She has a marfanoid habitus, which is characterized by long, slender "
                    "fingers.\n") == []
     assert [t for t, *_ in flagged("She has a marfanoid habitus.\n")] == ["marfanoid habitus"]
+    # as the subject its sentence opens with, not a word inside the subject
+    assert flagged("Erythema multiforme is characterized by red rings on the skin.\n") == []
+    assert [t for t, *_ in flagged("The pain of pancreatitis is characterized by a deep ache "
+                                   "in the belly.\n")] == ["pancreatitis"]
 
 
 def test_the_examples_a_sentence_gives_of_what_it_named_are_of_that_kind():
@@ -132,13 +136,18 @@ def test_the_examples_a_sentence_gives_of_what_it_named_are_of_that_kind():
     assert [t for t, *_ in flagged("Vasodilators widen your blood vessels. Examples of "
                                    "vasodilators are isosorbide dinitrate and hydralazine.")] \
         == ["Vasodilators"]
-    assert flagged("Other causes include infections. Two examples are leptospirosis and "
+    assert flagged("Some infections can do this. Two examples are leptospirosis and "
                    "brucellosis.") == []
     # not a word the example goes on to describe, nor "for example" before a sentence
     assert [t for t, *_ in flagged("Examples include the rare disease cystinosis, in which "
                                    "cystine crystals are deposited in bone.")] == ["cystine"]
     assert [t for t, *_ in flagged("For example, leptospirosis may cause it.")] == \
         ["leptospirosis"]
+    # nor examples of signs, symptoms or side effects: a role, not a kind
+    assert [t for t, *_ in flagged("Examples of side effects are nausea, hyperkalemia and "
+                                   "rhabdomyolysis.")] == ["hyperkalemia", "rhabdomyolysis"]
+    assert [t for t, *_ in flagged("Your child may show some signs of this. Examples are "
+                                   "tiredness, hypotonia and ataxia.")] == ["hypotonia", "ataxia"]
 
 
 def test_a_name_called_after_a_list_names_the_whole_not_its_last_word():
@@ -656,6 +665,9 @@ def test_two_words_run_together_are_named_as_such():
         '"CMVis" looks like two words run together: "CMV is". Separate them with a space or ' \
         'a dash.'
     assert glued["TKIs"].startswith('Readers may not know the abbreviation "TKIs"')
+    # not a verb before another: "JAKis can" is JAK inhibitors, written short
+    assert messages("JAK inhibitors calm the immune system. JAKis can raise the risk of "
+                    "clots.\n")["JAKis"].startswith('Readers may not know the abbreviation')
     # "-in" ends names of medicines, "-alis" Latin adjectives
     assert found["cubicin"].startswith("Readers may not know the term")
     assert found["genitalis"].startswith("Readers may not know the term")

@@ -376,7 +376,7 @@ class UndefinedJargon(Rule):
         misspelling, with False."""
         source_end = block.source_offset(term.end - 1) + 1
         glued = _two_words(doc, term.text) if not term.acronym else \
-            _abbreviation_glued(doc, term.text)
+            _abbreviation_glued(doc, term.text, block.text[term.end:term.end + 20])
         if glued is not None:  # a space lost: "esophagusis", "Tenesmusan", "CMVis"
             return self.problem(doc, block.source_offset(term.start), source_end,
                                 f"\"{term.text}\" looks like two words run together: "
@@ -1849,21 +1849,29 @@ def _two_words(doc: Document, term: str) -> str | None:
     return None
 
 
-def _abbreviation_glued(doc: Document, term: str) -> str | None:
+def _abbreviation_glued(doc: Document, term: str, after: str) -> str | None:
     """The abbreviation and the small word after it, run together ("CMVis": "CMV is",
-    "HHSthe", "CKDcan"), when the page uses the abbreviation or English knows it; else None."""
+    "HHSthe", "CKDcan"), when the page uses the abbreviation, or English knows it and it has
+    three letters or more (not "US", "IT"); not a verb before another ("JAKis can raise the
+    risk": JAK inhibitors, written short); else None."""
     glued = _CAPITALS_GLUED.fullmatch(term)
     if glued is None:
         return None
     capitals, small = glued.groups()
-    if capitals.lower() not in _page_vocabulary(doc) and zipf(capitals) == 0:
+    if capitals.lower() not in _page_vocabulary(doc) and (len(capitals) < 3 or
+                                                          zipf(capitals) == 0):
+        return None
+    if small in _GLUED_VERBS and _VERB_NEXT.match(after):
         return None
     return f"{capitals} {small}"
 
 
-# An abbreviation, then a small word a lost space glued to it.
+# An abbreviation, then a small word a lost space glued to it; and a verb that would follow
+# a glued "is", "can" or the like only if that were no verb.
 _CAPITALS_GLUED = lazy_re(r"([A-Z][A-Z0-9]*[A-Z])(is|are|was|the|for|can|may|has|and|in|of|to|"
-                          r"or|with)")
+                          r"or)")
+_VERB_NEXT = lazy_re(r"\s+(?:is|are|was|were|can|could|may|might|must|will|would|should|has|"
+                     r"have|had|do|does|did)\b")
 
 
 # Common words that end medical words as well: "kaposiform", "histotype", "resectability".
