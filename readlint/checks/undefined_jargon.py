@@ -248,10 +248,10 @@ class UndefinedJargon(Rule):
       min_confidence: in running prose, show a term only when an editor would keep the flag
         with at least this chance (0 to 1; default 0: every term), as a model learned from
         blind verdicts on the rule's flags judges it from the term and the words around it
-        (data/jargon-model.json; what each setting keeps is in docs/vocabulary.md). 0.6 kept
-        about a third of the prose flags, three in four of them right, but it also hides
-        clear terms ("cholecystectomy"). Terms in lists and tables, misspellings and words
-        run together are always shown.
+        (data/jargon-model.json; what each setting keeps is in docs/vocabulary.md). 0.6 keeps
+        a little under half of the prose flags, three in four of them right, but it also
+        hides clear terms ("cholecystectomy"). Terms in lists and tables, misspellings and
+        words run together are always shown.
     """
 
     name = "undefined-jargon"
