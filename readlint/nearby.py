@@ -539,27 +539,35 @@ def called_later(text: str, end: int, term: str) -> bool:
 def _called_there(text: str, term: str, begin: int = 0) -> bool:
     """Does the text from `begin` on name the term after saying what it is, with "called",
     "known as" or "referred to as" and three words or more before them in the sentence ("... a
-    rare type of heart failure during pregnancy called peripartum cardiomyopathy")? (In the
-    text in lower case, kept as long as the text, so places in one are places in the other.)"""
-    lowered, where = _lower_text(text), case_folded(term)
-    if not _CALLED_WORDS_FOUND.search(lowered, begin):
-        return False  # no "called" after `begin`: nothing to look back from
-    at = lowered.find(where, begin)
-    while at >= 0:
-        if not lowered[at + len(where):at + len(where) + 1].isalnum() and \
+    rare type of heart failure during pregnancy called peripartum cardiomyopathy")? Only the
+    places right after those words are asked about (`_after_called`), so that a long
+    paragraph asked about each of its terms is not read again for each."""
+    where = case_folded(term)
+    places = _after_called(text)
+    for at in places[bisect.bisect_left(places, begin):]:
+        if case_folded(text[at:at + len(where)]) == where and \
+                not text[at + len(where):at + len(where) + 1].isalnum() and \
                 _CALLED_JUST_BEFORE.search(text, max(begin, at - 120), at):
             return True
-        at = lowered.find(where, at + 1)
     return False
 
 
 @lru_cache(maxsize=64)
-def _lower_text(text: str) -> str:
-    """`case_folded(text)`, worked out once for a block many terms of which are asked about."""
-    return case_folded(text)
+def _after_called(text: str) -> list[int]:
+    """Where a name may start after "called", "known as" or "referred to as" in the text: after
+    the spaces that follow them, and after an article there ("called the urethra"), in order
+    (the places `_CALLED_JUST_BEFORE` can end at, before a word)."""
+    places = []
+    for m in _CALLED_WORDS.finditer(text):
+        places.append(m.end())
+        article = _ARTICLE_AFTER.match(text, m.end())
+        if article:
+            places.append(article.end())
+    return places
 
 
-_CALLED_WORDS_FOUND = lazy_re(r"called|known\s+as|referred\s+to\s+as")
+_CALLED_WORDS = lazy_re(r"(?:called|known\s+as|referred\s+to\s+as)\s+", re.I)
+_ARTICLE_AFTER = lazy_re(r"(?:an?|the)\s+", re.I)
 
 
 # Three words of a sentence, then "called" (each word starting after a space or the sentence's
