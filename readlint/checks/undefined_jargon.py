@@ -634,15 +634,20 @@ class _BlockTerms:
         for a verb, its noun in "-ion" or "-ment", met as a term?"""
         if " " in key:
             return False
-        forms = _forms_before(key)
         source, at = self.page.doc.source, self.block.source_offset(start)
         vocabulary = _page_vocabulary(self.page.doc)
-        if any(word_zipf(other) >= EASIER_FORM_ZIPF and other in vocabulary and
-               any(_whole_word_before(source, form, at) for form in (other, other.capitalize()))
-               for other in forms):
+
+        def used_before(word: str) -> bool:
+            """Does the page use the word before, in small letters or with a capital?"""
+            return word in vocabulary and any(_whole_word_before(source, form, at)
+                                              for form in (word, word.capitalize()))
+
+        if any(word_zipf(other) >= EASIER_FORM_ZIPF and used_before(other)
+               for other in _forms_before(key)):
             return True
         # a noun in "-ion" after its verb, met as a term before: reported or explained there
-        # ("ablation" after "destroyed (ablated)", "Excretion" after a reported "excrete")
+        # ("ablation" after "destroyed (ablated)", "Excretion" after a reported "excrete"; the
+        # verb in small letters only)
         verbs = [f"{stem}{end}" for stem in (key[:-3], key[:-3] + "e") if len(key) >= 8 and
                  key.endswith("ion") for end in ("", "s", "d", "ed", "ing")]
         if any(verb in vocabulary and fold(verb) in self.page.seen and
@@ -650,9 +655,7 @@ class _BlockTerms:
             return True
         # and a verb after its noun, met as a term before ("fully effaced" after "This is
         # called effacement", "excreted" after a reported "excretion")
-        return any(noun in vocabulary and fold(noun) in self.page.seen and
-                   any(_whole_word_before(source, form, at)
-                       for form in (noun, noun.capitalize()))
+        return any(fold(noun) in self.page.seen and used_before(noun)
                    for noun in _nouns_of_verb(key))
 
     def _name_explained_as_term(self, term: str, acronym: bool, in_glossary: bool,
