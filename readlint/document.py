@@ -128,6 +128,18 @@ class Document:
             yield from sentence.words
 
     @cached_property
+    def word_counts(self) -> dict[str, int]:
+        """How often the page uses each word, as it is written, in the order of first use:
+        what is worked out for each different word of the page is worked out once."""
+        counts: dict[str, int] = {}
+        get = counts.get
+        for sentence in self.sentences:
+            for word in sentence.words:
+                text = word[0]
+                counts[text] = get(text, 0) + 1
+        return counts
+
+    @cached_property
     def sentence_stats(self) -> list[TextStats]:
         """Readability counts of each sentence, in the order of `sentences`: each word is
         counted once, for every sum of sentences a rule asks for."""

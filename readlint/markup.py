@@ -421,20 +421,19 @@ def _skip_destination(content: str, cur: int) -> int:
 def _closing(content: str, open_at: int, opening: str, closing: str) -> int:
     """Index of the bracket that closes the one at open_at (backslash escapes skipped), or -1."""
     depth = 0
-    k = open_at
-    while k < len(content):
-        c = content[k]
-        if c == "\\":
-            k += 2
-            continue
+    for m in _BRACKETS[opening].finditer(content, open_at):
+        c = m.group()
         if c == opening:
             depth += 1
         elif c == closing:
             depth -= 1
             if depth == 0:
-                return k
-        k += 1
+                return m.start()
     return -1
+
+
+# What `_closing` reads: an escaped character (skipped), and the brackets of each kind.
+_BRACKETS = {"(": lazy_re(r"\\[\s\S]|[()]"), "[": lazy_re(r"\\[\s\S]|[\[\]]")}
 
 
 def _align(doc: Markup, content: str, children: list[Token], out: _ProseBuilder,

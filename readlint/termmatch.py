@@ -24,8 +24,7 @@ from .wordforms import fold
 
 # Word tokens, without the footnote marks set right after a word ("transplant¹").
 _TOKEN = lazy_re(r"[^\W_⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:['’][^\W_⁰¹²³⁴⁵⁶⁷⁸⁹]+)*|-")
-_OPENING = lazy_re(r"[(\[{]")
-_CLOSING = lazy_re(r"[)\]}]")
+_BRACKET = lazy_re(r"[(\[{)\]}]")
 # The end of a sentence: a full stop (or "!", "?", ";") after a word of three letters or more,
 # a closing quotation mark or bracket perhaps, then a capital ("bones. Metastasis", "the
 # “bones.” Metastasis"; not "H. pylori", "St. John's wort").
@@ -175,12 +174,14 @@ def _folded_tokens(text: str) -> FoldedTokens:
     else:
         after_hyphen = bytes(len(words))
     brackets = None
-    if _OPENING.search(text) or _CLOSING.search(text):
+    marks = [*_BRACKET.finditer(text)]
+    if marks:
+        # (a bracket is in no token: each stands in the gap before the first token after it)
         brackets = array("q", bytes(8 * len(words)))
-        for k in range(1, len(words)):
-            gap = text[ends[k - 1]:starts[k]]
-            if gap and gap != " ":
-                brackets[k] = len(_OPENING.findall(gap)) - len(_CLOSING.findall(gap))
+        for mark in marks:
+            k = bisect.bisect_right(starts, mark.start())
+            if 0 < k < len(words):
+                brackets[k] += 1 if mark.group() in "([{" else -1
     # A term ends with its sentence (`_SENTENCE_END`): the word after its end counts as
     # closing every bracket.
     for stop in _SENTENCE_END.finditer(text):

@@ -583,3 +583,53 @@ def test_terms_match_the_same_with_and_without_brackets_in_the_text():
     # a bracket between its words ends a term; none anywhere leaves every word to the trie
     assert [m.text for m in matcher.find("A hormone (LHRH) agonists trial.")] == ["hormone"]
     assert [m.text for m in matcher.find("(A) hormone agonists trial.")] == ["hormone agonists"]
+
+
+def test_brackets_between_tokens_are_counted_as_reading_each_gap_would():
+    """`_folded_tokens` finds each bracket once and puts it in the gap before the next token:
+    the same counts as reading the text between every two tokens."""
+    from readlint import termmatch
+
+    def by_gaps(text: str) -> list[int] | None:
+        tokens = [*termmatch._TOKEN.finditer(text)]
+        if not any(c in "([{)]}" for c in text):
+            return None
+        return [0] + [sum((c in "([{") - (c in ")]}") for c in text[a.end():b.start()])
+                      for a, b in zip(tokens, tokens[1:], strict=False)]
+
+    rng = random.Random(7)
+    pieces = ["word", "Cancer", "(", ")", "[", "]", "{", "}", " ", "-", "’s", "12", "_", "x"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        termmatch._folded_tokens.cache_clear()
+        found = termmatch._folded_tokens(text)[4]
+        expected = by_gaps(text)
+        if found is None or expected is None:
+            assert found is expected is None, text
+        else:  # (a sentence's end marks its next word apart: no full stops here)
+            assert list(found) == expected[:len(found)], text
+
+
+def test_the_closing_bracket_is_found_as_reading_each_character_would():
+    """markup._closing reads only brackets and backslashes: the same answer as a walk over
+    every character, backslash escapes skipped."""
+    from readlint.markup import _closing
+
+    def walk(content: str, at: int, opening: str, closing: str) -> int:
+        depth, k = 0, at
+        while k < len(content):
+            if content[k] == "\\":
+                k += 2
+                continue
+            depth += (content[k] == opening) - (content[k] == closing)
+            if content[k] == closing and depth == 0:
+                return k
+            k += 1
+        return -1
+
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choice("ab()[]\\\n ") for _ in range(rng.randint(1, 20)))
+        for opening, closing in (("(", ")"), ("[", "]")):
+            for at in (i for i, c in enumerate(text) if c == opening):
+                assert _closing(text, at, opening, closing) == walk(text, at, opening, closing)

@@ -2027,7 +2027,7 @@ def _page_vocabulary(doc: Document) -> frozenset[str]:
     """Every word of the page (lower case), worked out once for it: "stoma" on a page that
     says "To create a stoma", where "stomafor" is "stoma for"."""
     words: frozenset[str] = doc.memo("page vocabulary", lambda: frozenset(
-        word.text.lower() for sentence in doc.sentences for word in sentence.words))
+        text.lower() for text in doc.word_counts))
     return words
 
 
@@ -2035,11 +2035,10 @@ def _words_by_start(doc: Document) -> dict[str, list[str]]:
     """The page's words of 6 letters or more that English knows or the page uses more than
     once, by their first two letters, the most used first."""
     counts: dict[str, int] = {}
-    for sentence in doc.sentences:
-        for word in sentence.words:
-            low = word.text.lower()
-            if len(low) >= 6 and low.isalpha():
-                counts[low] = counts.get(low, 0) + 1
+    for text, uses in doc.word_counts.items():
+        low = text.lower()
+        if len(low) >= 6 and low.isalpha():
+            counts[low] = counts.get(low, 0) + uses
     by_start: dict[str, list[str]] = {}
     for low, count in sorted(counts.items(), key=lambda kv: -kv[1]):
         if count > 1 or zipf(low) > 0:
