@@ -100,7 +100,11 @@ _DEFINED = (
     r"[\"”']?\s*(?:,\s*)?(?:(?:is|are|was|were)\s+(?:an?|the|when|what|how|used|one|called|"
     r"also|another|defined|a group|examples? of)\b|(?:means|refers to|describes|stands for|"
     r"uses|works by|acts by)\b|involves\s+" + WHAT_IS_DONE + r"|"
-    r"(?:is|are)\s+(?:[\w-]+\s+){1,2}(?:that|which|in which|where|used\s+(?:to|for))\b)")
+    r"(?:is|are)\s+(?:[\w-]+\s+){1,2}(?:that|which|in which|where|used\s+(?:to|for))\b|"
+    # what a test tells ("Pulse oximetry shows the level of oxygen in the blood", "An
+    # angiogram can detect the degree of narrowing"; not a finding: "The biopsy shows cancer")
+    r"(?:can\s+)?(?:shows?|detects?|measures?|checks?)\s+(?:how\s+(?:much|many|well|fast)|"
+    r"the\s+(?:level|amount|degree|number|size|rate|kind)s?\s+of|whether)\b)")
 _APPOSITIVE = (
     r"[\"”']?\s*(?:(?:,|\s(?:--|[-–—])|--|[–—])\s*(?:which|that|an?|the|or|"
     # another name for it: ", also known as coronary angioplasty, is ...", ", commonly called"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from helpers import lint, positions
 
 from readlint.config import Config
@@ -362,6 +363,30 @@ these cases, the sign or symptom may be rare or common.
 def test_a_page_of_stock_sentences_the_site_repeats_is_not_graded():
     # GARD's paragraph about its symptom tables, on thousands of its pages: 11.6 on all prose.
     assert lint(GARD_STOCK, select="reading-grade") == []
+
+
+NINDS_MISSION = (
+    "The mission of the National Institute of Neurological Disorders and Stroke (NINDS) is to "
+    "seek fundamental knowledge about the brain and nervous system and to use that knowledge "
+    "to reduce the burden of neurological disease.")
+
+
+@pytest.mark.parametrize("title", ["Stroke", "Neurological Consequences of Cytomegalovirus",
+                                   "Dandy-Walker Syndrome"])
+def test_a_stock_sentence_is_stock_on_its_topics_pages_too(title):
+    """The topic's words are one mark in a stock sentence's key ("... for Dandy-Walker
+    Syndrome"), but a sentence repeated word for word is stock as written too: the NINDS
+    mission sentence names "Stroke" and "Neurological" on pages about them."""
+    from readlint.stock import is_stock
+    from readlint.wordforms import topic_words
+
+    doc = parse(f"---\ntitle: {title}\n---\n# {title}\n\n{NINDS_MISSION}\n", "n.md")
+    (sentence,) = [s for s in doc.sentences if "mission" in s.text]
+    assert is_stock(sentence, topic_words(doc))
+    ordinary = parse(f"---\ntitle: {title}\n---\n# {title}\n\n"
+                     f"{NINDS_MISSION.replace('seek', 'find')}\n", "n.md")
+    (sentence,) = [s for s in ordinary.sentences if "mission" in s.text]
+    assert not is_stock(sentence, topic_words(ordinary))
 
 
 LYMPHEDEMA = (
