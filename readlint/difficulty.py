@@ -62,7 +62,7 @@ from .hardness import DEFAULT_LIMITS, Limits, hard_term
 from .patterns import lazy_re
 from .prose import CITATION, WORD, Sentence, Word
 from .readability import familiar_words, is_familiar
-from .stock import is_stock
+from .stock import stock_key, stock_sentences
 from .syllables import default_counter
 from .termmatch import Match
 from .vocabulary import (
@@ -855,7 +855,8 @@ def set_aside(doc: Document, item: Difficulty) -> bool:
     names things of a kind it gives (`names_of_a_kind`: names have no plainer words)?"""
     if not_a_sentence(doc, item.place) or names_of_a_kind(doc, item):
         return True
-    return is_stock(sentence_of(doc, item), topic_words(doc))
+    known = stock_sentences()
+    return bool(known) and stock_key(sentence_of(doc, item), topic_words(doc)) in known
 
 
 # Where a sentence's list of names starts: after the word that introduces it ("include",

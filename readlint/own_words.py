@@ -20,7 +20,7 @@ from .nearby import resource_title
 from .patterns import lazy_re
 from .prose import PRONUNCIATION_KEY, Sentence, ends_lost_link, is_pronunciation_key
 from .readability import COUNTED, SHORT_WORD, UNREAD, TextStats
-from .stock import is_stock
+from .stock import stock_key, stock_sentences
 from .syllables import default_counter
 from .vocabulary import DRUG_ENDINGS, is_acronym, is_medical_form
 from .wordforms import fold, topic_words
@@ -117,6 +117,7 @@ class OwnWords:
                     drug_words[index].update(range(match.start, match.end))
         by_block: list[list[Sentence]] = [doc.block_sentences(i) for i in range(len(doc.blocks))]
         topic = frozenset(w for w in topic_words(doc) if w)
+        stock = stock_sentences()
         cards = [_link_card(block) for block in doc.blocks]
         prose = sum(1 for b in doc.blocks if b.kind in ("paragraph", "list_item"))
         # A landing page of link cards: its prose is the titles and blurbs of other pages.
@@ -144,7 +145,8 @@ class OwnWords:
             keys = _pronunciation_keys(block.text)
             counted = []
             for at, sentence in enumerate(by_block[index], firsts[index]):
-                if at not in prose_places or is_stock(sentence, topic):
+                if at not in prose_places or \
+                        len(sentence.words) >= 3 and stock_key(sentence, topic) in stock:
                     continue  # a table of signs, or a stock sentence
                 weights = _weights(sentence, keys, drug_words[index],
                                    block.kind == "heading", known, plain)

@@ -180,5 +180,5 @@ def test_a_sites_stock_sentences_are_not_listed_to_rewrite(monkeypatch):
     doc = document.parse(page, "mixed.md")
     (hard,) = difficulty.to_rewrite(doc)
     key = stock.stock_key(doc.sentences[hard.place], topic_words(doc))
-    monkeypatch.setattr(stock, "stock_sentences", lambda: frozenset({key}))
+    monkeypatch.setattr(difficulty, "stock_sentences", lambda: frozenset({key}))
     assert difficulty.to_rewrite(document.parse(page, "mixed.md")) == []

@@ -8,7 +8,7 @@ import sys
 import pytest
 from helpers import ROOT, SHARED, dedent, lint, positions
 
-from readlint import difficulty, document, stock
+from readlint import difficulty, document
 from readlint.checks.hard_sentence import HardSentence, how_well
 from readlint.config import Config
 from readlint.stock import stock_key
@@ -252,7 +252,7 @@ def test_stock_sentences_and_names_of_a_kind_given_are_not_reported(monkeypatch)
     assert positions(lint(dedent(text), select="hard-sentence", config=ON)) == [(5, 1), (14, 1)]
     # a sentence the site repeats on page after page (here, as if it were one)
     key = stock_key(doc.sentences[found[0].place], topic_words(doc))
-    monkeypatch.setattr(stock, "stock_sentences", lambda: frozenset({key}))
+    monkeypatch.setattr(difficulty, "stock_sentences", lambda: frozenset({key}))
     assert difficulty.set_aside(doc, found[0])
     assert positions(lint(dedent(text), select="hard-sentence", config=ON)) == [(14, 1)]
     # nor are they among the sentences to rewrite first

@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 import split_corpus  # noqa: E402
 
 from readlint.document import load  # noqa: E402
-from readlint.stock import STOCK_PATH, stock_keys  # noqa: E402
+from readlint.stock import STOCK_PATH, stock_key  # noqa: E402
 from readlint.wordforms import topic_words  # noqa: E402
 
 
@@ -49,17 +49,15 @@ def main(argv: list[str]) -> None:
             for sentence in doc.sentences:
                 if len(sentence.words) < 3:
                     continue
-                # (by its key with the topic as a mark, and as written when they differ: a
-                # sentence repeated word for word is stock on its topic's pages too)
-                for key in stock_keys(sentence, topic):
-                    counts[(site, key)].add(rel)
-                    found.setdefault(key, [" ".join(sentence.text.split())])
+                key = stock_key(sentence, topic)
+                counts[(site, key)].add(rel)
+                found.setdefault(key, [" ".join(sentence.text.split())])
     best: dict[str, int] = {}
     for (_, key), pages in counts.items():
         if len(pages) >= args.pages:
             best[key] = max(best.get(key, 0), len(pages))
     lines = ["# Stock sentences: the key of each sentence (its words, case left out, the page's "
-             "topic as one mark, or as written) that",
+             "topic as one mark) that",
              f"# at least {args.pages} tuning pages of one site repeat, the number of pages, "
              "and the sentence as first seen.",
              "# Sources: cancer.gov pages (National Cancer Institute) and NIH pages (MedQuAD), "

@@ -23,7 +23,7 @@ from ..prose import ends_lost_link, run_start, within, written_links
 from ..readability import familiar_words, is_familiar
 from ..rule import NO_OPTIONS, PLAIN_WORD, Example, Rule, RunContext
 from ..schema import load_yaml
-from ..stock import is_stock
+from ..stock import stock_key, stock_sentences
 from ..tables import WordTable, cached_table, package_folder
 from ..termmatch import Match, Matcher
 from ..vocabulary import (
@@ -973,8 +973,9 @@ def _own_words_to_reader(doc: Document, index: int, stock: bool) -> bool | None:
         return False
     if stock:
         return True
-    topic = topic_words(doc)
-    own = [s.text for s in doc.block_sentences(index) if not is_stock(s, topic)]
+    known, topic = stock_sentences(), topic_words(doc)
+    own = [s.text for s in doc.block_sentences(index)
+           if len(s.words) < 3 or stock_key(s, topic) not in known]
     return True if any(_YOU.search(text) for text in own) else None
 
 

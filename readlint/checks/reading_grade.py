@@ -54,7 +54,9 @@ class ReadingGrade(Rule):
     counts of real patient text in its tests; docs/readability.md has the details.
 
     The whole document is graded, and so is each section under a level-2 heading, so you see
-    where the hard part is. The worst sections above the limit are reported at their heading.
+    where the hard part is. The worst sections above the limit are reported at their heading,
+    unless a section holds nine tenths of the page's own words or more: then it is the page,
+    already graded.
     Sections about the page rather than its subject ("About This PDQ Summary", permissions,
     disclaimers, references, the latest updates to a summary) are not graded on their own,
     and their text does not count in the grade of the section they are part of.
@@ -206,8 +208,9 @@ class ReadingGrade(Rule):
             found = own.grade(blocks, formulas)
             if found.words >= options["min_section_words"]:
                 graded.append((found, section.heading, doc.stats_of(blocks)))
-        if len(graded) < 2:
-            return  # one section is the whole document: already graded above
+        if not graded or len(graded) == 1 and \
+                graded[0][0].words >= WHOLE_PAGE_SHARE * whole.words:
+            return  # one section is (nearly) the whole document: already graded above
         scored = [item for item in graded if item[0].grade > limit + margin * item[0].error]
         scored.sort(key=lambda item: -item[0].grade)
         for found, heading, full in scored[: options["max_sections"]]:
@@ -216,6 +219,11 @@ class ReadingGrade(Rule):
                 f"Reading grade of the section \"{_short(heading.text)}\" is "
                 f"{_figures(full, found.grade, formulas, label)}; the limit is {limit:g}. "
                 f"Start simplifying here.", subject=SECTION_GRADE)
+
+
+# A section that holds this share of the page's own words or more is the page: its grade is not
+# told apart.
+WHOLE_PAGE_SHARE = 0.9
 
 
 def _figures(stats: TextStats, own: float, formulas: Sequence[str], label: str) -> str:
