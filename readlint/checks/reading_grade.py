@@ -218,7 +218,7 @@ class ReadingGrade(Rule):
                 doc, heading.source_start, heading.source_offset(len(heading.text) - 1) + 1,
                 f"Reading grade of the section \"{_short(heading.text)}\" is "
                 f"{_figures(full, found.grade, formulas, label)}; the limit is {limit:g}. "
-                f"Start simplifying here.", subject=SECTION_GRADE)
+                "Start here: use shorter sentences and everyday words.", subject=SECTION_GRADE)
 
 
 # A section that holds this share of the page's own words or more is the page: its grade is not
