@@ -376,6 +376,16 @@ def test_a_page_of_stock_sentences_the_site_repeats_is_not_graded():
     assert lint(GARD_STOCK, select="reading-grade") == []
 
 
+def test_own_words_graded_above_all_the_prose_are_not_said_to_be_read_as_short():
+    # The stock paragraph left out reads plainer than the writer's own sentences: the grade
+    # of the writer's words is the higher, and names read as short words are not why.
+    (problem,) = lint(GARD_STOCK + "\n" + HARD + "\n", select="reading-grade")
+    full, own = map(float, re.findall(r"(\d+\.\d) (?:\(Flesch|in the writer)", problem.message))
+    assert own > full
+    assert "in the writer's own words;" in problem.message
+    assert "read as short words" not in problem.message
+
+
 LYMPHEDEMA = (
     "# Living with lymphedema\n\n## Caring for your skin\n\nKeep the skin on your arm clean. "
     "Use lotion on it every day. Wear gloves when you garden. Protect your arm from sunburn and "

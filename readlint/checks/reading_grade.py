@@ -236,8 +236,9 @@ def _figures(stats: TextStats, own: float, formulas: Sequence[str], label: str) 
             "long on average, so full stops may be missing"
     figures = f"{full:.1f} ({label})"
     if f"{own:.1f}" != f"{full:.1f}":
-        figures += f", {own:.1f} in the writer's own words (names and terms it explains read as " \
-            "short words)"
+        figures += f", {own:.1f} in the writer's own words"
+        if own < full:  # (higher when the sentences left out were the plainer ones)
+            figures += " (names and terms it explains read as short words)"
     return figures
 
 
