@@ -18,7 +18,13 @@ from .glossary_files import BUNDLED
 from .glossary_sets import block_matches
 from .nearby import resource_title
 from .patterns import lazy_re
-from .prose import PRONUNCIATION_KEY, Sentence, ends_lost_link, is_pronunciation_key
+from .prose import (
+    PRONUNCIATION_KEY,
+    Sentence,
+    ends_lost_link,
+    is_pronunciation_key,
+    spaced_pronunciation_keys,
+)
 from .readability import COUNTED, SHORT_WORD, UNREAD, TextStats
 from .stock import stock_key, stock_sentences
 from .syllables import default_counter
@@ -30,7 +36,7 @@ _JOINERS = frozenset("and or of with for the in on to a an &".split())
 
 def _pronunciation_keys(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in PRONUNCIATION_KEY.finditer(text)
-            if is_pronunciation_key(m)]
+            if is_pronunciation_key(m)] + list(spaced_pronunciation_keys(text))
 
 
 def _link_card(block: Block) -> bool:

@@ -36,6 +36,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from .blocks import Block
@@ -432,4 +433,40 @@ def is_pronunciation_key(m: re.Match[str]) -> bool:
     code such as "(T-DM1-X)")?"""
     parts = re.split(r"[-\s]+", m.group(1))
     return any(len(p) >= 2 and p.isupper() for p in parts) and any(p.islower() for p in parts)
+
+
+# A key written with spaces between its syllables, not hyphens: "Psoriasis (sow RYE uh sis)",
+# with the word it says before it.
+_SPACED_KEY = lazy_re(r"([A-Za-z]{4,})\s?(\(\s*((?:[A-Za-z]{1,5}\s){2,7}[A-Za-z]{1,5})\s*\))")
+# Small words a bracket of names or abbreviations holds ("(CT or MRI)", "(the VHL gene)",
+# "(also known as CML)"), which a key's syllables are not.
+_NOT_SYLLABLES = frozenset("a an and as also by for in is known not of on or the to with".split())
+# How alike the word and the key's letters must be (difflib's ratio): "psoriasis" and
+# "sowryeuhsis" 0.6; "imaging" and "ctormri" 0.14.
+KEY_LIKENESS = 0.4
+
+
+@lru_cache(maxsize=64)  # (asked for each bracket and each term of a block)
+def spaced_pronunciation_keys(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the text has pronunciation keys written with spaces (the brackets' start and
+    end): some syllables in capitals and the rest in small letters (of four letters at most),
+    none a small word, about as many as the word before has syllables (one more or fewer),
+    and their letters like its letters."""
+    if "(" not in text:
+        return ()
+    found = []
+    for m in _SPACED_KEY.finditer(text):
+        word, parts = m.group(1), m.group(3).split()
+        if not (any(len(p) >= 2 and p.isupper() for p in parts) and
+                all(p.isupper() or p.islower() for p in parts) and
+                any(p.islower() for p in parts)) or \
+                any(p.lower() in _NOT_SYLLABLES or p.islower() and len(p) > 4 for p in parts):
+            continue
+        from difflib import SequenceMatcher  # (only for a bracket of that shape)
+
+        from .syllables import default_counter
+        if abs(default_counter().count(word) - len(parts)) <= 1 and SequenceMatcher(
+                None, word.lower(), "".join(parts).lower()).ratio() >= KEY_LIKENESS:
+            found.append(m.span(2))
+    return tuple(found)
 

@@ -673,6 +673,22 @@ def test_two_words_run_together_are_named_as_such():
     assert found["genitalis"].startswith("Readers may not know the term")
 
 
+def test_words_of_a_glossary_name_or_of_a_longer_term_run_together_are_named():
+    # "lymph" and "nodes" are words, "lymph nodes" a name the glossaries have
+    found = messages("It is an infection of lymphnodes in the neck.\n")
+    assert found["lymphnodes"] == \
+        '"lymphnodes" looks like two words run together: "lymph nodes". Separate them with a ' \
+        'space or a dash.'
+    # each word of a longer term read apart, the page's own words known
+    text = ("Arachnoiditis is a pain disorder caused by swelling of the arachnoid. Arachnoiditis "
+            "can be hard to treat. The outlook for someone witharachnoiditis iscomplicated.\n")
+    found = messages(text)
+    (term,) = [t for t in found if t.startswith("witharachnoiditis")]
+    assert found[term] == \
+        f'"{term}" looks like words run together: "with arachnoiditis is complicated". ' \
+        'Separate them with a space or a dash.'
+
+
 def test_a_rarer_word_of_the_page_run_together_with_a_small_word_is_named():
     # "stoma" is rare in English (too rare to be taken as a word on its own), but the page
     # uses it: "stomafor" is "stoma for"
@@ -1355,6 +1371,17 @@ def test_explained_right_after_its_pronunciation_key():
     text = "Red blood cells contain hemoglobin (HEE-muh-glow-bin){}\n"
     assert flagged(text.format(", an iron-rich protein that carries oxygen.")) == []
     assert [t for t, *_ in flagged(text.format(" in large amounts."))] == ["hemoglobin"]
+
+
+def test_a_pronunciation_key_written_with_spaces_is_no_abbreviation():
+    # "RYE" is a syllable of the key, as "RYE" in "(sow-RYE-uh-sis)" would be
+    assert flagged("Psoriasis (sow RYE uh sis) is a chronic skin disease.\n") == []
+    # a bracket of words or abbreviations is no key: small words, long words, unlike letters
+    from readlint.prose import spaced_pronunciation_keys
+    for text in ("Mutations in VHL disease (the VHL gene) are rare.",
+                 "Doctors use imaging (CT or MRI) to look.", "in advanced disease (FIGO stage IA)",
+                 "Lymphoma (AITL or ATCL) is rare.", "Psoriasis (sow-RYE-uh-sis) is common."):
+        assert spaced_pronunciation_keys(text) == (), text
 
 
 @pytest.mark.parametrize("text, term", [

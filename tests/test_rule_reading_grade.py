@@ -156,6 +156,11 @@ def test_a_pronunciation_key_is_not_read_as_words():
     assert own_words(doc).grade([block], ["flesch_kincaid_grade"]).words == 0
 
 
+def test_a_pronunciation_key_written_with_spaces_is_not_read_as_words():
+    doc = parse("# Skin\n\nPsoriasis (sow RYE uh sis) is a skin disease.\n")
+    assert own_words(doc).grade([1], ["flesch_kincaid_grade"]).words == 5  # the key left out
+
+
 LANDING_PAGE = """\
 ---
 title: Adrenocortical Carcinoma—Patient Version - NCI

@@ -11,7 +11,8 @@ from .. import jargon_model, nearby
 from ..blocks import Block, Spans
 from ..document import Document
 from ..explanations import explained, named_among_kind, named_as_example, places
-from ..glossary_sets import block_matches
+from ..glossary_files import BUNDLED
+from ..glossary_sets import block_matches, matcher_for
 from ..hardness import (
     CIRCUMSTANCE,
     MEDICAL_ADJECTIVE,
@@ -27,6 +28,7 @@ from ..prose import (
     PRONUNCIATION_KEY,
     address_spans,
     is_pronunciation_key,
+    spaced_pronunciation_keys,
     spelled_out,
     within,
 )
@@ -95,7 +97,9 @@ class UndefinedJargon(Rule):
     word run together are named as such ("esophagusis":
     "esophagus is", "ofsleep": "of sleep", "foratherosclerosis"), and so are a word and a very
     common one ("creatininewaste", "cortisolmay"), words with a number between them
-    ("than5days") and an abbreviation and a small word ("CMVis": "CMV is").
+    ("than5days"), two words of a glossary's name ("lymphnodes"), an abbreviation and a small
+    word ("CMVis": "CMV is"), and such words inside a longer term ("witharachnoiditis
+    iscomplicated": "with arachnoiditis is complicated").
 
     Not hard: names of people, places and organisations (a capital letter inside a sentence, a
     word inside a longer capitalised name, initials and degrees such as "Goodman PJ" or "MSc",
@@ -110,7 +114,8 @@ class UndefinedJargon(Rule):
     "RET kinase", "HER2-targeted"); a virus named as one ("cytomegalovirus"), and a cancer,
     syndrome, vaccine or acid named as one ("acute lymphocytic leukemia"); codes joined by a
     dash are one term ("PD-L1" in "PD-L1-expressing"); a numbered type of an abbreviation
-    already met ("HPV-11" after "HPV"); pronunciation keys ("(oh-LA-puh-rib)"); web addresses;
+    already met ("HPV-11" after "HPV"); pronunciation keys ("(oh-LA-puh-rib)", "Psoriasis (sow
+    RYE uh sis)"); web addresses;
     everyday abbreviations (COVID-19); everyday words made from everyday ones ("editorialists",
     "biotechnology"); a medicine named with its brand ("ribociclib (Kisqali)"), and the drug a
     page is about, on that page; "anti" or "non" before the page's own subject; words of illness
@@ -375,11 +380,12 @@ class UndefinedJargon(Rule):
         `shown_end`, its whole name), with True, or for words run together or a likely
         misspelling, with False."""
         source_end = block.source_offset(term.end - 1) + 1
-        glued = _two_words(doc, term.text) if not term.acronym else \
+        glued = _words_run_together(doc, term.text) if not term.acronym else \
             _abbreviation_glued(doc, term.text, block.text[term.end:term.end + 20])
         if glued is not None:  # a space lost: "esophagusis", "Tenesmusan", "CMVis"
+            how_many = "two words" if glued.count(" ") == 1 else "words"
             return self.problem(doc, block.source_offset(term.start), source_end,
-                                f"\"{term.text}\" looks like two words run together: "
+                                f"\"{term.text}\" looks like {how_many} run together: "
                                 f"\"{glued}\". Separate them with a space or a dash.",
                                 subject=term.text), False
         meant = (misspelling_of(term.text) or
@@ -1482,8 +1488,13 @@ _SHORT_FORM = lazy_re(r"\s*\(\s*([A-Za-z]{2,5})\s*[),;]")
 def _explained_after_key(text: str, start: int, end: int) -> bool:
     """Is the term explained right after its pronunciation key: "hemoglobin (HEE-muh-glow-bin),
     an iron-rich protein that carries oxygen"?"""
-    key = PRONUNCIATION_KEY.match(text, end + 1 if text[end:end + 1] == " " else end)
-    return key is not None and is_pronunciation_key(key) and explained(text, start, key.end())
+    at = end + 1 if text[end:end + 1] == " " else end
+    key = PRONUNCIATION_KEY.match(text, at)
+    if key is not None and is_pronunciation_key(key):
+        return explained(text, start, key.end())
+    spaced = next((key_end for key_start, key_end in spaced_pronunciation_keys(text)
+                   if key_start == at), None)  # "Psoriasis (sow RYE uh sis) is a ..."
+    return spaced is not None and explained(text, start, spaced)
 
 
 def _everyday_short_form(text: str, start: int, end: int) -> bool:
@@ -1538,8 +1549,9 @@ class _Brackets:
             return False  # the key ends before the word
         if opening not in self.keys:
             m = _PRONUNCIATION.match(text, opening)
-            self.keys[opening] = m is not None and \
-                re.search(r"\b[A-Z]{2,}-|-[A-Z]{2,}\b", m.group()) is not None
+            self.keys[opening] = m is not None and (
+                re.search(r"\b[A-Z]{2,}-|-[A-Z]{2,}\b", m.group()) is not None or
+                any(at == opening for at, _ in spaced_pronunciation_keys(text)))
         return self.keys[opening]
 
 
@@ -1811,6 +1823,18 @@ _OWN_ENDINGS = tuple((end, kind) for kind, ends in (
     for end in ends.split())
 
 
+def _words_run_together(doc: Document, term: str) -> str | None:
+    """`_two_words` of a word, or of each word of a term of several ("witharachnoiditis
+    iscomplicated": "with arachnoiditis is complicated"), or None when no word is two."""
+    if " " not in term:
+        return _two_words(doc, term)
+    words = term.split(" ")
+    parts = [_two_words(doc, word) for word in words]
+    if all(part is None for part in parts):
+        return None
+    return " ".join(part or word for part, word in zip(parts, words, strict=True))
+
+
 def _two_words(doc: Document, term: str) -> str | None:
     """The two words a word English does not know is, run together: a word English knows or
     the page uses, then a small word ("esophagusis": "esophagus is", "prediabetesat",
@@ -1849,7 +1873,17 @@ def _two_words(doc: Document, term: str) -> str | None:
         if tail not in SUFFIX_WORDS and tail not in _ENDING_WORDS and zipf(tail) >= 4.5 and \
                 (zipf(head) >= 1.9 or head in words.get(head[:2], ())):
             return f"{term[:i]} {term[i:]}"
+    # two words of a glossary's name, the space between them lost: "lymphnodes"
+    for i in range(4, len(low) - 3):
+        head, tail = low[:i], low[i:]
+        if zipf(head) >= 3.0 and zipf(tail) >= 3.0 and _a_glossary_name(f"{head} {tail}"):
+            return f"{term[:i]} {term[i:]}"
     return None
+
+
+def _a_glossary_name(name: str) -> bool:
+    """Is the whole of `name` a term of the bundled glossaries?"""
+    return any(m.start == 0 and m.end == len(name) for m in matcher_for(BUNDLED).find(name))
 
 
 def _abbreviation_glued(doc: Document, term: str, after: str) -> str | None:
@@ -1897,7 +1931,7 @@ GLUED_VERB_HEAD_ZIPF = 2.2  # (not "blastocyst is" in "blastocystis", Zipf 2.01)
 _APOSTROPHE_LOST = {"cant": "can't", "dont": "don't", "doesnt": "doesn't"}
 # Small words a lost space glues to the word after them (not "a", "an", "in" or "on", which
 # begin words: "amorph", "infolding").
-_GLUED_BEFORE = ("the", "and", "for", "is", "at", "it", "of", "to", "or", "as")
+_GLUED_BEFORE = ("the", "and", "for", "with", "is", "at", "it", "of", "to", "or", "as")
 _LATIN_ADJECTIVES = ("alis", "aris", "ilis")
 
 
