@@ -38,6 +38,7 @@ from .vocabulary import (
     readable_parts,
     run_together,
     sentence_start,
+    starts_table_item,
     word_zipf,
     writers_explain,
     zipf,
@@ -101,7 +102,8 @@ def hard_term(term: str, acronym: bool, in_glossary: bool, text: str, start: int
     # not a name: "Genentech", "MedlinePlus", "Clinical Oncology"
     capital = term[:1].isupper() or NAME_PARTICLE.match(term) is not None
     return not (capital and (in_proper_name(text, start, end) or not in_glossary and (
-        not sentence_start(text, start) or re.search(r"[a-z][A-Z]", term) is not None)))
+        not (sentence_start(text, start) or starts_table_item(text, start)) or
+        re.search(r"[a-z][A-Z]", term) is not None)))
 
 
 @lru_cache(maxsize=WORDS_REMEMBERED)

@@ -539,6 +539,18 @@ def in_proper_name(text: str, start: int, end: int) -> bool:
     return bool(after)
 
 
+# Where an item of a table of signs run into one line starts: after the figure of the item
+# before ("Microcephaly 90% Optic atrophy 50%"), its dash or the table's opening ("(when
+# available) Cerebral ischemia").
+_AFTER_FIGURE = lazy_re(r"(?:\d\s?%|\s-|available\))\s+$")
+
+
+def starts_table_item(text: str, at: int) -> bool:
+    """Does the word at `at` start an item of a table of signs run into one line? A capital
+    there starts the item, as one starts a sentence: it marks no name."""
+    return _AFTER_FIGURE.search(text, max(0, at - 20), at) is not None
+
+
 def sentence_start(text: str, start: int) -> bool:
     """Does a sentence (or the text) start at text[start]?"""
     before = text[max(0, start - 20):start].rstrip(" \"'“‘(")

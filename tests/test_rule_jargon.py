@@ -2076,3 +2076,42 @@ def test_a_pair_of_terms_then_meaning_and_a_list_of_what_to_be_vaccinated_agains
         ["pneumococcal"]
     assert [t for t, *_ in flagged("Vaccines do not protect you against:\n\n- myocarditis\n")] \
         == ["myocarditis"]
+
+
+SIGNS = ("What are the signs and symptoms of Sjogren syndrome? The Human Phenotype Ontology "
+         "provides the following list of signs and symptoms for Sjogren syndrome. Signs and "
+         "Symptoms Approximate number of patients (when available) Mediastinal "
+         "lymphadenopathy 90% Subcutaneous hemorrhage 90% Arthralgia 50% Ptosis of the "
+         "eyelid 7.5% Bifid epiglottis - Pigmentary retinopathy - The Human Phenotype "
+         "Ontology (HPO) has collected information on how often a sign or symptom occurs in a "
+         "condition.\n")
+
+
+def test_a_sign_of_a_table_of_signs_is_named_whole():
+    # the whole sign, two to five words and no small word, once: not "Mediastinal" and then
+    # "lymphadenopathy", not "Subcutaneous" without its noun, not "epiglottis" without "Bifid"
+    found = [subject for subject, _, _ in flagged(SIGNS)]
+    for sign in ("Mediastinal lymphadenopathy", "Subcutaneous hemorrhage", "Bifid epiglottis"):
+        assert sign in found, found
+    assert "lymphadenopathy" not in found and "Arthralgia" in found
+    # a sign with small words in it is not a name: its hard word alone
+    assert "Ptosis" in found
+    # the same words in running prose are reported as before
+    prose = [s for s, _, _ in flagged("Some had subcutaneous hemorrhage after the fall.\n")]
+    assert prose == ["subcutaneous"]
+
+
+def test_a_capital_that_starts_a_sign_marks_no_name():
+    # "Micrognathia" after "90%" starts an item of the table, as a word starts a sentence:
+    # a hard word, not a name such as "Genentech" inside a sentence
+    text = "Arthralgia 90% Micrognathia 50% Hypertelorism - Camptodactyly 7.5%\n"
+    found = [subject for subject, _, _ in flagged(text)]
+    assert found == ["Arthralgia", "Micrognathia", "Hypertelorism", "Camptodactyly"]
+    assert flagged("The company Micrognathia makes tools.\n") == []
+
+
+def test_two_rare_terms_joined_by_a_slash_are_reported_together():
+    found = [s for s, _, _ in flagged("Arthralgia 90% Aplasia/Hypoplasia of the eyebrow 50%\n"
+                                      "\nSome have hemiplegia/hemiparesis, and/or pain in the "
+                                      "heart/lung area.\n")]
+    assert found == ["Arthralgia", "Aplasia/Hypoplasia", "hemiplegia/hemiparesis"]

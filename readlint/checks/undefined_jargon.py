@@ -22,6 +22,7 @@ from ..hardness import (
     name_it_begins,
 )
 from ..linkpractice import is_title
+from ..own_words import TABLE_OF_SIGNS
 from ..patterns import lazy_re
 from ..problem import Problem, Severity
 from ..prose import (
@@ -49,6 +50,7 @@ from ..vocabulary import (
     prefixed,
     run_together,
     sentence_start,
+    starts_table_item,
     where_run_together,
     word_zipf,
     zipf,
@@ -100,6 +102,10 @@ class UndefinedJargon(Rule):
     ("than5days"), two words of a glossary's name ("lymphnodes"), an abbreviation and a small
     word ("CMVis": "CMV is"), and such words inside a longer term ("witharachnoiditis
     iscomplicated": "with arachnoiditis is complicated").
+
+    In a table of signs run into the text ("Signs and Symptoms Approximate number of patients
+    ... Micrognathia 90% Subcutaneous hemorrhage 50% ..."), a capital starts each sign, as it
+    starts a sentence, and a sign of two to five words with no small word is reported whole.
 
     Not hard: names of people, places and organisations (a capital letter inside a sentence, a
     word inside a longer capitalised name, initials and degrees such as "Goodman PJ" or "MSc",
@@ -347,6 +353,9 @@ class UndefinedJargon(Rule):
                 continue
             shown, shown_end = terms.name_start(term), terms.name_end(term)
             shown, shown_end = _whole_compound(terms.text, shown, shown_end)
+            if not term.acronym:  # a sign of a table of signs is named whole, and a pair
+                # of terms joined by a slash ("Aplasia/Hypoplasia of the eyebrow") together
+                shown, shown_end = _slash_pair(terms.text, *terms.sign_named(shown, shown_end))
             long_form = False
             if not term.acronym:
                 long_start, long_end = terms.long_form(shown, shown_end)
@@ -566,9 +575,31 @@ class _BlockTerms:
         self.links = Spans(block.links)  # asked for each term: is it linked?
         self.covered = 0  # the end of the last term taken whole
         self.reported_end = 0  # the end of the last term reported
+        self._sign_breaks: list[tuple[int, int]] | None = None  # see `sign_named`
 
     def in_glossary_term(self, start: int, end: int) -> bool:
         return _within(self.spans, self.span_starts, start, end)
+
+    def sign_named(self, start: int, end: int) -> tuple[int, int]:
+        """The whole name of the sign that text[start:end] is part of, in a table of signs
+        run into the text ("Subcutaneous hemorrhage 90%", "- Bifid epiglottis -"), when it is
+        a name of two to five words, none a small word ("Pigmentary retinal deposits"; not
+        "Clinodactyly of the 5th finger"); else start and end."""
+        if self._sign_breaks is None:
+            table = self.text.find(TABLE_OF_SIGNS)
+            self._sign_breaks = [] if table < 0 else \
+                [m.span() for m in _SIGN_BREAK.finditer(self.text, table)]
+        breaks = self._sign_breaks
+        i = bisect.bisect_right(breaks, (start, start))  # the first break after `start`
+        if i == 0 or i == len(breaks) or breaks[i - 1][1] > start or breaks[i][0] < end:
+            return start, end
+        item_start, item_end = breaks[i - 1][1], breaks[i][0]
+        words = self.text[item_start:item_end].split()
+        if not 2 <= len(words) <= SIGN_NAME_WORDS or \
+                any(w.lower() in STOPWORDS or not _SIGN_WORD.fullmatch(w) for w in words):
+            return start, end
+        lead = len(self.text[item_start:item_end]) - len(self.text[item_start:item_end].lstrip())
+        return item_start + lead, item_start + len(self.text[item_start:item_end].rstrip())
 
     def candidates(self) -> list[tuple[int, int, str]]:
         """The words and parts of words that may be hard (and, when glossary-link does not
@@ -1286,17 +1317,6 @@ _NEXT_WORD = lazy_re(r" ([^\W\d_][\w'’-]*)")
 _WORD_BEFORE = lazy_re(r"([^\W\d_][\w'’-]*) $")
 
 
-# Where an item of a table of signs run into one line starts: after the figure of the item
-# before ("Microcephaly 90% Optic atrophy 50%"), its dash or the table's opening ("(when
-# available) Cerebral ischemia").
-_AFTER_FIGURE = lazy_re(r"(?:\d\s?%|\s-|available\))\s+$")
-
-
-def _starts_table_item(text: str, at: int) -> bool:
-    """Does the word at `at` start an item of a table of signs run into one line?"""
-    return _AFTER_FIGURE.search(text, max(0, at - 20), at) is not None
-
-
 def _whole_term(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the term of several words around the hard word text[start:end]: the
     words next to it that are rare or medical too ("amyotrophic lateral sclerosis"), never
@@ -1314,7 +1334,7 @@ def _whole_term(text: str, start: int, end: int) -> tuple[int, int]:
         if not m.group(1)[:1].isupper() or sentence_start(text, m.start(1)):
             start = m.start(1)
         elif _first_word_of_term(text, m.start(1), m.end(1)) or \
-                _starts_table_item(text, m.start(1)):
+                starts_table_item(text, m.start(1)):
             return m.start(1), end  # a capital starts the term: "parasite Babesia microti",
             # an item of a table of signs run into one line ("90% Optic atrophy 50%")
         else:
@@ -1352,7 +1372,7 @@ def _adjectives_before(text: str, limit: int, start: int) -> int:
                                  text[m.start(1) - 1] in "-‐")) and \
             (not m.group(1)[:1].isupper() or sentence_start(text, m.start(1)) or
              _first_word_of_term(text, m.start(1), m.end(1)) or
-             _starts_table_item(text, m.start(1))):
+             starts_table_item(text, m.start(1))):
         start = m.start(1)
     return start
 
@@ -1386,6 +1406,26 @@ _NOT_EXPLAINING = frozenset("such which where while with also then than only mor
 def _numbered(rest: str) -> bool:
     """Is what follows an abbreviation's letters a number or a type ("1A", "-1A", "2")?"""
     return rest[:1].isdigit() or rest[:1] == "-" and rest[1:2].isdigit()
+
+
+_SLASH_AFTER = lazy_re(r"/([^\W\d_]+)\b(?![/-])")
+_SLASH_BEFORE = lazy_re(r"(?<![/-])\b([^\W\d_]+)/$")
+
+
+def _slash_pair(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the two terms the words text[start:end] are one of, when a slash joins
+    them and the other is a rare word too ("Aplasia/Hypoplasia", "hemiplegia/hemiparesis"; not
+    "and/or", nor "heart/lung" with its common word)."""
+    after = _SLASH_AFTER.match(text, end)
+    if after and word_zipf(after.group(1)) < SLASH_PAIR_ZIPF:
+        return start, after.end()
+    before = _SLASH_BEFORE.search(text, max(0, start - 40), start)
+    if before and word_zipf(before.group(1)) < SLASH_PAIR_ZIPF:
+        return before.start(1), end
+    return start, end
+
+
+SLASH_PAIR_ZIPF = 3.0
 
 
 def _whole_compound(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1480,6 +1520,12 @@ def _term_word(word: str) -> bool:
     return word.lower() not in STOPWORDS and not only_a_verb(word) and \
         (word_zipf(word) < 4.0 or is_medical_form(word)) and not run_together(word)
 
+
+# What stands between the signs of a table of signs run into the text: how many have each
+# ("90%", "7.5%"), a dash between them, or the table's heading ("... (when available)").
+_SIGN_BREAK = lazy_re(r"\(when available\)|\s\d+(?:\.\d+)?%|\s-(?=\s)")
+_SIGN_WORD = lazy_re(r"[A-Za-z][A-Za-z'’/-]*")
+SIGN_NAME_WORDS = 5
 
 _PRONUNCIATION = lazy_re(r"\([\sA-Za-z….'-]*\)?")
 _SHORT_FORM = lazy_re(r"\s*\(\s*([A-Za-z]{2,5})\s*[),;]")
