@@ -1156,7 +1156,9 @@ def announced_kind(text: str, start: int) -> bool:
     return _ANNOUNCED.search(text, max(0, start - 260), start) is not None
 
 
-_AFTER_NUMBER = lazy_re(r"\d[\d,.]*\s+(?:(?:(?:milli|micro|nano)?(?:grams?|liters?|litres?)|"
+# (not after a fraction, how often a sign is seen in a table of signs: "Mesomelia 3/3 Rhizomelia")
+_AFTER_NUMBER = lazy_re(r"(?<![/\d])\d[\d,.]*\s+"
+                        r"(?:(?:(?:milli|micro|nano)?(?:grams?|liters?|litres?)|"
                         r"mg|mL|ml|g|units?)\s+)?(?:per\s+)?$")
 
 

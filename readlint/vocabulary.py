@@ -540,9 +540,9 @@ def in_proper_name(text: str, start: int, end: int) -> bool:
 
 
 # Where an item of a table of signs run into one line starts: after the figure of the item
-# before ("Microcephaly 90% Optic atrophy 50%"), its dash or the table's opening ("(when
-# available) Cerebral ischemia").
-_AFTER_FIGURE = lazy_re(r"(?:\d\s?%|\s-|available\))\s+$")
+# before ("Microcephaly 90% Optic atrophy 50%", "Mesomelia 3/3 Rhizomelia 3/3"), its dash or
+# the table's opening ("(when available) Cerebral ischemia").
+_AFTER_FIGURE = lazy_re(r"(?:\d\s?%|\d/\d+|\s-|available\))\s+$")
 
 
 def starts_table_item(text: str, at: int) -> bool:

@@ -2115,3 +2115,13 @@ def test_two_rare_terms_joined_by_a_slash_are_reported_together():
                                       "\nSome have hemiplegia/hemiparesis, and/or pain in the "
                                       "heart/lung area.\n")]
     assert found == ["Arthralgia", "Aplasia/Hypoplasia", "hemiplegia/hemiparesis"]
+
+
+def test_signs_counted_in_fractions_are_signs_not_units():
+    # "3/3" says how many of the patients had the sign: the word after it is a sign, not a
+    # unit ("50,000 per microliter"), and the sign's name is whole
+    pre = SIGNS.split("(when available) ")[0] + "(when available) "
+    found = [s for s, _, _ in flagged(pre + "Short neck 3/3 Mesomelia 3/3 Relative macrocephaly "
+                                            "3/3 Rhizomelia 3/3\n")]
+    assert found == ["Mesomelia", "Relative macrocephaly", "Rhizomelia"]
+    assert flagged("Platelets were 50,000 per microliter.\n") == []

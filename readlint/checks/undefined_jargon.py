@@ -1522,8 +1522,8 @@ def _term_word(word: str) -> bool:
 
 
 # What stands between the signs of a table of signs run into the text: how many have each
-# ("90%", "7.5%"), a dash between them, or the table's heading ("... (when available)").
-_SIGN_BREAK = lazy_re(r"\(when available\)|\s\d+(?:\.\d+)?%|\s-(?=\s)")
+# ("90%", "7.5%", "3/3"), a dash between them, or the table's heading ("... (when available)").
+_SIGN_BREAK = lazy_re(r"\(when available\)|\s\d+(?:\.\d+)?%|\s\d+/\d+(?=\s|$)|\s-(?=\s)")
 _SIGN_WORD = lazy_re(r"[A-Za-z][A-Za-z'’/-]*")
 SIGN_NAME_WORDS = 5
 
@@ -1919,8 +1919,9 @@ def _two_words(doc: Document, term: str) -> str | None:
         if tail not in SUFFIX_WORDS and tail not in _ENDING_WORDS and zipf(tail) >= 4.5 and \
                 (zipf(head) >= 1.9 or head in words.get(head[:2], ())):
             return f"{term[:i]} {term[i:]}"
-    # two words of a glossary's name, the space between them lost: "lymphnodes"
-    for i in range(4, len(low) - 3):
+    # two words of a glossary's name, the space between them lost: "lymphnodes" (neither
+    # longer than any word English knows)
+    for i in range(max(4, len(low) - LONGEST_WORD), min(len(low) - 3, LONGEST_WORD + 1)):
         head, tail = low[:i], low[i:]
         if zipf(head) >= 3.0 and zipf(tail) >= 3.0 and _a_glossary_name(f"{head} {tail}"):
             return f"{term[:i]} {term[i:]}"
