@@ -437,7 +437,8 @@ def is_pronunciation_key(m: re.Match[str]) -> bool:
 
 # A key written with spaces between its syllables, not hyphens: "Psoriasis (sow RYE uh sis)",
 # with the word it says before it.
-_SPACED_KEY = lazy_re(r"([A-Za-z]{4,})\s?(\(\s*((?:[A-Za-z]{1,5}\s){2,7}[A-Za-z]{1,5})\s*\))")
+_SPACED_KEY = lazy_re(r"\(\s*((?:[A-Za-z]{1,5}\s){2,7}[A-Za-z]{1,5})\s*\)")
+_KEYED_WORD = lazy_re(r"([A-Za-z]{4,})\s?$")  # (looked for in the 40 characters before)
 # Small words a bracket of names or abbreviations holds ("(CT or MRI)", "(the VHL gene)",
 # "(also known as CML)"), which a key's syllables are not.
 _NOT_SYLLABLES = frozenset("a an and as also by for in is known not of on or the to with".split())
@@ -456,7 +457,10 @@ def spaced_pronunciation_keys(text: str) -> tuple[tuple[int, int], ...]:
         return ()
     found = []
     for m in _SPACED_KEY.finditer(text):
-        word, parts = m.group(1), m.group(3).split()
+        keyed = _KEYED_WORD.search(text, max(0, m.start() - 40), m.start())
+        if keyed is None or text[keyed.start(1) - 1:keyed.start(1)].isalpha():
+            continue  # (no word, or one longer than is looked at)
+        word, parts = keyed.group(1), m.group(1).split()
         if not (any(len(p) >= 2 and p.isupper() for p in parts) and
                 all(p.isupper() or p.islower() for p in parts) and
                 any(p.islower() for p in parts)) or \
@@ -467,6 +471,6 @@ def spaced_pronunciation_keys(text: str) -> tuple[tuple[int, int], ...]:
         from .syllables import default_counter
         if abs(default_counter().count(word) - len(parts)) <= 1 and SequenceMatcher(
                 None, word.lower(), "".join(parts).lower()).ratio() >= KEY_LIKENESS:
-            found.append(m.span(2))
+            found.append(m.span())
     return tuple(found)
 
