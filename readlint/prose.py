@@ -473,4 +473,3 @@ def spaced_pronunciation_keys(text: str) -> tuple[tuple[int, int], ...]:
                 None, word.lower(), "".join(parts).lower()).ratio() >= KEY_LIKENESS:
             found.append(m.span())
     return tuple(found)
-
