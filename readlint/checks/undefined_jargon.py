@@ -593,13 +593,13 @@ class _BlockTerms:
         i = bisect.bisect_right(breaks, (start, start))  # the first break after `start`
         if i == 0 or i == len(breaks) or breaks[i - 1][1] > start or breaks[i][0] < end:
             return start, end
-        item_start, item_end = breaks[i - 1][1], breaks[i][0]
-        words = self.text[item_start:item_end].split()
+        item_start = breaks[i - 1][1]
+        item = self.text[item_start:breaks[i][0]]
+        words = item.split()
         if not 2 <= len(words) <= SIGN_NAME_WORDS or \
                 any(w.lower() in STOPWORDS or not _SIGN_WORD.fullmatch(w) for w in words):
             return start, end
-        lead = len(self.text[item_start:item_end]) - len(self.text[item_start:item_end].lstrip())
-        return item_start + lead, item_start + len(self.text[item_start:item_end].rstrip())
+        return item_start + len(item) - len(item.lstrip()), item_start + len(item.rstrip())
 
     def candidates(self) -> list[tuple[int, int, str]]:
         """The words and parts of words that may be hard (and, when glossary-link does not
