@@ -90,9 +90,10 @@ def _weights(sentence: Sentence, keys: list[tuple[int, int]], drugs: set[int], h
 
 
 def _known_terms(doc: Document, by_block: list[list[Sentence]], left_out: list[bool],
-                 topic: frozenset[str]) -> set[str]:
+                 topic: frozenset[str], graded: set[str]) -> set[str]:
     """Terms the page explains or links anywhere (folded), and its title's words: known to
-    the reader wherever they recur."""
+    the reader wherever they recur. Only the words of `graded` (folded: those of the
+    sentences graded) are asked about; whether another word is explained changes nothing."""
     count = default_counter().count
     known = set(topic)
     for index, block in enumerate(doc.blocks):
@@ -103,11 +104,12 @@ def _known_terms(doc: Document, by_block: list[list[Sentence]], left_out: list[b
         ask = None  # `explained` for the block's text, when first needed
         for sentence in by_block[index]:
             for text, start, end in sentence.words:
-                if count(text) >= 3 and fold(text) not in known:
+                if count(text) >= 3 and (folded := fold(text)) not in known and \
+                        folded in graded:
                     if ask is None:
                         ask = explainer(block.text)
                     if ask(start, end):
-                        known.add(fold(text))
+                        known.add(folded)
     return known
 
 
@@ -140,20 +142,24 @@ class OwnWords:
         # (the counts of each sentence, every word counted as it is)
         self.prose_stats = TextStats.total(doc.sentence_stats[at] for at in prose_at)
         prose_places = set(prose_at)
-        known = _known_terms(doc, by_block, left_out, topic)
+        # The sentences graded, by block: not a table of signs, nor a stock sentence.
+        graded = [[(at, sentence) for at, sentence in enumerate(by_block[index], firsts[index])
+                   if at in prose_places and
+                   not (len(sentence.words) >= 3 and stock_key(sentence, topic) in stock)]
+                  for index in range(len(doc.blocks))]
+        known = _known_terms(doc, by_block, left_out, topic,
+                             {fold(w.text) for block in graded for _, s in block
+                              for w in s.words})
         # Whether a word counts as a short word wherever it stands, by its text.
         plain: dict[str, bool] = {}
         self.sentences: list[list[TextStats]] = []
         for index, block in enumerate(doc.blocks):
-            if left_out[index]:
+            if not graded[index]:
                 self.sentences.append([])
                 continue
             keys = _pronunciation_keys(block.text)
             counted = []
-            for at, sentence in enumerate(by_block[index], firsts[index]):
-                if at not in prose_places or \
-                        len(sentence.words) >= 3 and stock_key(sentence, topic) in stock:
-                    continue  # a table of signs, or a stock sentence
+            for at, sentence in graded[index]:
                 weights = _weights(sentence, keys, drug_words[index],
                                    block.kind == "heading", known, plain)
                 # every word counted as it is: the sentence's own counts
