@@ -2101,6 +2101,24 @@ def test_a_sign_of_a_table_of_signs_is_named_whole():
     assert prose == ["subcutaneous"]
 
 
+def test_two_hard_terms_of_one_sign_are_one_problem():
+    # a sign with small words that holds two hard terms is reported once, whole ("Expanded
+    # metacarpals with widened medullary cavities"), not as "Opacification" and then
+    # "corneal stroma"; a sign with one hard term still names it alone ("Ptosis")
+    pre = SIGNS.split("(when available) ")[0] + "(when available) "
+    found = [s for s, _, _ in flagged(pre + "Ptosis of the eyelid 90% Opacification of the "
+                                            "corneal stroma 50% Agenesis of corpus callosum - "
+                                            "Expanded metacarpals with widened medullary "
+                                            "cavities 5% Arthralgia -\n")]
+    assert found == ["Ptosis", "Opacification of the corneal stroma",
+                     "Agenesis of corpus callosum",
+                     "Expanded metacarpals with widened medullary cavities", "Arthralgia"]
+    # two signs side by side stay two problems, and so do two terms of one sentence
+    assert [s for s, _, _ in flagged(pre + "Opacification 50% Coarctation -\n")] == \
+        ["Opacification", "Coarctation"]
+    assert len(flagged("Opacification of the corneal stroma was seen.\n")) == 2
+
+
 def test_a_capital_that_starts_a_sign_marks_no_name():
     # "Micrognathia" after "90%" starts an item of the table, as a word starts a sentence:
     # a hard word, not a name such as "Genentech" inside a sentence

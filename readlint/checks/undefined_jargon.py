@@ -105,7 +105,9 @@ class UndefinedJargon(Rule):
 
     In a table of signs run into the text ("Signs and Symptoms Approximate number of patients
     ... Micrognathia 90% Subcutaneous hemorrhage 50% ..."), a capital starts each sign, as it
-    starts a sentence, and a sign of two to five words with no small word is reported whole.
+    starts a sentence, and a sign of two to five words with no small word is reported whole;
+    so is a sign of up to eight words that holds two hard terms ("Opacification of the corneal
+    stroma"): one problem, not one for each term.
 
     Not hard: names of people, places and organisations (a capital letter inside a sentence, a
     word inside a longer capitalised name, initials and degrees such as "Goodman PJ" or "MSc",
@@ -315,14 +317,31 @@ class UndefinedJargon(Rule):
         for index, block in enumerate(doc.blocks):
             if page.passes_over(index, block):
                 continue
-            reported = self._reported(_BlockTerms(page, index, block))
+            terms = _BlockTerms(page, index, block)
+            reported = self._reported(terms)
             prose = weigh and jargon_model.in_prose(block)
+            found: list[tuple[Problem, int, int, _Term | None]] = []  # (None: not unexplained)
             for shown, shown_end, term in reported:
                 problem, unexplained = self._problem_for(doc, block, term, shown, shown_end)
+                earlier = found[-1][3] if found and unexplained and not term.acronym else None
+                sign = terms.sign_around(found[-1][1], shown_end) \
+                    if earlier is not None and not earlier.acronym else None
+                if sign is not None:
+                    # two terms of one sign of a table, one problem for the whole sign:
+                    # "Opacification of the corneal stroma", not "Opacification", then
+                    # "corneal stroma"
+                    name = block.text[sign[0]:sign[1]]
+                    found[-1] = (self.problem(doc, block.source_offset(sign[0]),
+                                              block.source_offset(sign[1] - 1) + 1,
+                                              _message(name, False), subject=name),
+                                 *sign, earlier)
+                    continue
+                found.append((problem, shown, shown_end, term if unexplained else None))
+            for problem, shown, shown_end, unexplained_term in found:
                 use = jargon_model.Use(block.text[shown:shown_end], shown, shown_end,
-                                       term.acronym, term.in_glossary) \
-                    if prose and unexplained else None
-                yield block, problem, use, len(reported) - 1
+                                       unexplained_term.acronym, unexplained_term.in_glossary) \
+                    if prose and unexplained_term is not None else None
+                yield block, problem, use, len(found) - 1
 
     def _reported(self, terms: _BlockTerms) -> list[tuple[int, int, _Term]]:
         """The first use of each hard term of one block that nothing on the page explains,
@@ -585,11 +604,7 @@ class _BlockTerms:
         run into the text ("Subcutaneous hemorrhage 90%", "- Bifid epiglottis -"), when it is
         a name of two to five words, none a small word ("Pigmentary retinal deposits"; not
         "Clinodactyly of the 5th finger"); else start and end."""
-        if self._sign_breaks is None:
-            table = self.text.find(TABLE_OF_SIGNS)
-            self._sign_breaks = [] if table < 0 else \
-                [m.span() for m in _SIGN_BREAK.finditer(self.text, table)]
-        breaks = self._sign_breaks
+        breaks = self._breaks()
         i = bisect.bisect_right(breaks, (start, start))  # the first break after `start`
         if i == 0 or i == len(breaks) or breaks[i - 1][1] > start or breaks[i][0] < end:
             return start, end
@@ -600,6 +615,27 @@ class _BlockTerms:
                 any(w.lower() in STOPWORDS or not _SIGN_WORD.fullmatch(w) for w in words):
             return start, end
         return item_start + len(item) - len(item.lstrip()), item_start + len(item.rstrip())
+
+    def sign_around(self, start: int, end: int) -> tuple[int, int] | None:
+        """The sign of a table of signs run into the text that text[start:end] is inside,
+        when it has at most SIGN_ITEM_WORDS words ("Expanded metacarpals with widened
+        medullary cavities 5%"): where its words start and end; else None."""
+        breaks = self._breaks()
+        i = bisect.bisect_right(breaks, (start, start))  # the first break after `start`
+        if i == 0 or i == len(breaks) or breaks[i - 1][1] > start or breaks[i][0] < end:
+            return None
+        item_start, item = breaks[i - 1][1], self.text[breaks[i - 1][1]:breaks[i][0]]
+        if len(item.split()) > SIGN_ITEM_WORDS:
+            return None
+        return item_start + len(item) - len(item.lstrip()), item_start + len(item.rstrip())
+
+    def _breaks(self) -> list[tuple[int, int]]:
+        """Where the signs of the block's table of signs are parted (none without one)."""
+        if self._sign_breaks is None:
+            table = self.text.find(TABLE_OF_SIGNS)
+            self._sign_breaks = [] if table < 0 else \
+                [m.span() for m in _SIGN_BREAK.finditer(self.text, table)]
+        return self._sign_breaks
 
     def candidates(self) -> list[tuple[int, int, str]]:
         """The words and parts of words that may be hard (and, when glossary-link does not
@@ -1526,6 +1562,7 @@ def _term_word(word: str) -> bool:
 _SIGN_BREAK = lazy_re(r"\(when available\)|\s\d+(?:\.\d+)?%|\s\d+/\d+(?=\s|$)|\s-(?=\s)")
 _SIGN_WORD = lazy_re(r"[A-Za-z][A-Za-z'’/-]*")
 SIGN_NAME_WORDS = 5
+SIGN_ITEM_WORDS = 8  # a sign named with its small words: "Agenesis of corpus callosum"
 
 _PRONUNCIATION = lazy_re(r"\([\sA-Za-z….'-]*\)?")
 _SHORT_FORM = lazy_re(r"\s*\(\s*([A-Za-z]{2,5})\s*[),;]")
