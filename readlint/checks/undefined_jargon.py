@@ -1357,10 +1357,14 @@ def _whole_term(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the term of several words around the hard word text[start:end]: the
     words next to it that are rare or medical too ("amyotrophic lateral sclerosis"), never
     before `start`'s sentence or a word already reported, nor more than _TERM_WORDS_BEFORE
-    words before it (a page of nothing but rare words is not one term)."""
+    words before it (a page of nothing but rare words is not one term). A verb takes none of
+    the words before it: they are what it is said of ("EP300 mutations inactivate ...")."""
     while (m := _NEXT_WORD.match(text, end)) is not None and _term_word(m.group(1)) and \
             not _next_item(text, end, m.group(1)):
         end = m.end()
+    if only_a_verb(text[start:end]) or _VERB_AND_OBJECT.fullmatch(text, start, end) and \
+            _OBJECT_AFTER.match(text, end):
+        return start, end
     for _ in range(_TERM_WORDS_BEFORE):
         reach = max(0, start - 40)
         m = _WORD_BEFORE.search(text, reach, start)
@@ -1393,6 +1397,11 @@ _EPONYM_AFTER = lazy_re(r"['’]?s?\s+(?:disease|syndrome|sarcoma|lymphoma|tumou
 
 
 _TERM_WORDS_BEFORE = 12  # (over both corpora, no term takes as many)
+# A verb lemminflect may not know, by its ending, and the start of its object after it:
+# "inactivate one copy", "phosphorylates the protein".
+_VERB_AND_OBJECT = lazy_re(r"[a-z]+(?:ates?|izes?|ises?|ify|ifies)")
+_OBJECT_AFTER = lazy_re(r"\s+(?:the|an?|one|two|its|their|this|these|those|both|each|"
+                        r"all|some|many|most|his|her|your|our)\s")
 
 
 def _adjectives_before(text: str, limit: int, start: int) -> int:
