@@ -807,6 +807,7 @@ def test_words_readers_were_found_to_know_are_not_reported():
     assert flagged("Muscles waste away and paralysis sets in. She needs a respirator.\n") == []
     assert flagged("A muscle relaxant may help. Ejaculation may hurt. Cells mutate.\n") == []
     assert flagged("It is an investigational drug. Signs include distractibility.\n") == []
+    assert flagged("Use an antifungal cream. People with an underactive thyroid tire.\n") == []
     assert flagged("Kidney failure, cancer, tuberculosis, and other health problems.\n") == []
 
 
