@@ -801,6 +801,9 @@ def test_a_verb_takes_no_words_before_it_into_its_term():
             "mutations inactivate one copy of the gene in each cell.\n")
     found = [s for s, _, _ in flagged(text)]
     assert "EP300 mutations inactivate" not in found and "inactivate" in found
+    # a salt's name is no verb, even with a word of how often after it
+    assert [s for s, _, _ in flagged("Doctors give deferoxamine mesylate each night.\n")] == \
+        ["deferoxamine mesylate"]
 
 
 def test_words_readers_were_found_to_know_are_not_reported():
@@ -2123,10 +2126,28 @@ def test_two_hard_terms_of_one_sign_are_one_problem():
     assert found == ["Ptosis", "Opacification of the corneal stroma",
                      "Agenesis of corpus callosum",
                      "Expanded metacarpals with widened medullary cavities", "Arthralgia"]
+    # the problem covers the sign, from its first word to its last, not the stop after it
+    text = pre + "Opacification of the corneal stroma. 50% Arthralgia -\n"
+    found = flagged(text)
+    column = text.index("Opacification of") + 1
+    assert found[0] == ("Opacification of the corneal stroma", 1, column)
+    problem = lint(text, select="undefined-jargon", config=ALL_TERMS)[0]
+    assert problem.end_column - problem.column == len("Opacification of the corneal stroma")
     # two signs side by side stay two problems, and so do two terms of one sentence
     assert [s for s, _, _ in flagged(pre + "Opacification 50% Coarctation -\n")] == \
         ["Opacification", "Coarctation"]
     assert len(flagged("Opacification of the corneal stroma was seen.\n")) == 2
+    # a sign that holds another problem too (an abbreviation, a misspelling) keeps each
+    # problem as it is: no problem covers another
+    found = [s for s, _, _ in flagged(pre + "PXE with opacification of the corneal stroma 90% "
+                                            "Keratoconus with weakeness and opacification of "
+                                            "corneal stroma 5%\n")]
+    assert found == ["PXE", "opacification", "corneal stroma", "Keratoconus", "weakeness"]
+    # a sign the options ignore, whole, is not reported
+    config = Config(raw_rules={"undefined-jargon": {
+        "skip_glossary_terms": False, "ignore": ["Opacification of the corneal stroma"]}})
+    assert [s for s, _, _ in flagged(pre + "Opacification of the corneal stroma 90% "
+                                           "Arthralgia -\n", config=config)] == ["Arthralgia"]
 
 
 def test_a_capital_that_starts_a_sign_marks_no_name():

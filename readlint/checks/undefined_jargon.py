@@ -320,28 +320,48 @@ class UndefinedJargon(Rule):
             terms = _BlockTerms(page, index, block)
             reported = self._reported(terms)
             prose = weigh and jargon_model.in_prose(block)
-            found: list[tuple[Problem, int, int, _Term | None]] = []  # (None: not unexplained)
+            found: list[_Found] = []
             for shown, shown_end, term in reported:
                 problem, unexplained = self._problem_for(doc, block, term, shown, shown_end)
-                earlier = found[-1][3] if found and unexplained and not term.acronym else None
-                sign = terms.sign_around(found[-1][1], shown_end) \
-                    if earlier is not None and not earlier.acronym else None
-                if sign is not None:
-                    # two terms of one sign of a table, one problem for the whole sign:
-                    # "Opacification of the corneal stroma", not "Opacification", then
-                    # "corneal stroma"
-                    name = block.text[sign[0]:sign[1]]
-                    found[-1] = (self.problem(doc, block.source_offset(sign[0]),
-                                              block.source_offset(sign[1] - 1) + 1,
-                                              _message(name, False), subject=name),
-                                 *sign, earlier)
-                    continue
-                found.append((problem, shown, shown_end, term if unexplained else None))
-            for problem, shown, shown_end, unexplained_term in found:
-                use = jargon_model.Use(block.text[shown:shown_end], shown, shown_end,
-                                       unexplained_term.acronym, unexplained_term.in_glossary) \
-                    if prose and unexplained_term is not None else None
-                yield block, problem, use, len(found) - 1
+                found.append(_Found(problem, shown, shown_end, term if unexplained else None))
+            for item in self._signs_whole(doc, block, terms, found):
+                left = item.unexplained
+                use = jargon_model.Use(block.text[item.start:item.end], item.start, item.end,
+                                       left.acronym, left.in_glossary) \
+                    if prose and left is not None else None
+                yield block, item.problem, use, len(reported) - 1
+
+    def _signs_whole(self, doc: Document, block: Block, terms: _BlockTerms,
+                     found: list[_Found]) -> list[_Found]:
+        """The problems of a block, those of a sign of a table of signs that holds two hard
+        terms or more made one for the whole sign ("Opacification of the corneal stroma", not
+        "Opacification", then "corneal stroma"): when every problem in the sign is a term
+        left unexplained (not an abbreviation, a misspelling, words run together), and the
+        sign is not one the page's options ignore."""
+        if len(found) < 2 or not terms.has_signs():
+            return found
+        out: list[_Found] = []
+        i = 0
+        while i < len(found):
+            sign = terms.sign_around(found[i].start, found[i].end)
+            j = i + 1
+            while sign is not None and j < len(found) and found[j].start < sign[1]:
+                j += 1  # the problems inside the same sign
+            group = found[i:j]
+            if sign is None or len(group) < 2 or \
+                    any(f.unexplained is None or f.unexplained.acronym for f in group):
+                out.extend(group)  # (each as it is)
+                i = j
+                continue
+            name = block.text[sign[0]:sign[1]]
+            if fold_phrase(name) not in terms.page.ignored:
+                first = group[0]
+                out.append(_Found(self.problem(doc, block.source_offset(sign[0]),
+                                               block.source_offset(sign[1] - 1) + 1,
+                                               _message(name, False), subject=name),
+                                  first.start, first.end, first.unexplained))
+            i = j
+        return out
 
     def _reported(self, terms: _BlockTerms) -> list[tuple[int, int, _Term]]:
         """The first use of each hard term of one block that nothing on the page explains,
@@ -442,6 +462,16 @@ class _Term(NamedTuple):
     key: str
     acronym: bool
     in_glossary: bool  # inside a term of the glossaries
+
+
+class _Found(NamedTuple):
+    """A problem of a block, with where its term's name starts and ends, and the term when
+    the problem is that it is left unexplained (else None)."""
+
+    problem: Problem
+    start: int
+    end: int
+    unexplained: _Term | None
 
 
 _SMALL_TITLE_WORDS = frozenset("a an and for in of on or the to with".split())
@@ -627,7 +657,13 @@ class _BlockTerms:
         item_start, item = breaks[i - 1][1], self.text[breaks[i - 1][1]:breaks[i][0]]
         if len(item.split()) > SIGN_ITEM_WORDS:
             return None
-        return item_start + len(item) - len(item.lstrip()), item_start + len(item.rstrip())
+        # (not the stop or comma after the sign's last word)
+        return item_start + len(item) - len(item.lstrip()), \
+            item_start + len(item.rstrip().rstrip(".,;:").rstrip())
+
+    def has_signs(self) -> bool:
+        """Does the block hold a table of signs run into the text?"""
+        return bool(self._breaks())
 
     def _breaks(self) -> list[tuple[int, int]]:
         """Where the signs of the block's table of signs are parted (none without one)."""
@@ -1398,10 +1434,10 @@ _EPONYM_AFTER = lazy_re(r"['’]?s?\s+(?:disease|syndrome|sarcoma|lymphoma|tumou
 
 _TERM_WORDS_BEFORE = 12  # (over both corpora, no term takes as many)
 # A verb lemminflect may not know, by its ending, and the start of its object after it:
-# "inactivate one copy", "phosphorylates the protein".
+# "inactivate one copy", "phosphorylates the protein" (not a word that says how much or how
+# often, which may follow a salt's name: "deferoxamine mesylate each night").
 _VERB_AND_OBJECT = lazy_re(r"[a-z]+(?:ates?|izes?|ises?|ify|ifies)")
-_OBJECT_AFTER = lazy_re(r"\s+(?:the|an?|one|two|its|their|this|these|those|both|each|"
-                        r"all|some|many|most|his|her|your|our)\s")
+_OBJECT_AFTER = lazy_re(r"\s+(?:the|an?|one|its|their|this|these|those|his|her|your|our)\s")
 
 
 def _adjectives_before(text: str, limit: int, start: int) -> int:
