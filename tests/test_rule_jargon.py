@@ -804,6 +804,11 @@ def test_a_verb_takes_no_words_before_it_into_its_term():
     # a salt's name is no verb, even with a word of how often after it
     assert [s for s, _, _ in flagged("Doctors give deferoxamine mesylate each night.\n")] == \
         ["deferoxamine mesylate"]
+    assert [s for s, _, _ in flagged("Doctors give deferoxamine mesylate in the evening.\n")] \
+        == ["deferoxamine mesylate"]
+    # a verb lemminflect knows takes none of the words before it either
+    assert [s for s, _, _ in flagged("Immature osteoblasts ossify slowly in the bones.\n")] == \
+        ["ossify"]
 
 
 def test_words_readers_were_found_to_know_are_not_reported():
@@ -2143,6 +2148,10 @@ def test_two_hard_terms_of_one_sign_are_one_problem():
                                             "Keratoconus with weakeness and opacification of "
                                             "corneal stroma 5%\n")]
     assert found == ["PXE", "opacification", "corneal stroma", "Keratoconus", "weakeness"]
+    # a long sign (more than SIGN_ITEM_WORDS words) is not made one problem
+    found = [s for s, _, _ in flagged(pre + "Opacification of the corneal stroma in the left eye "
+                                            "of some of the patients 90% Arthralgia -\n")]
+    assert found == ["Opacification", "corneal stroma", "Arthralgia"]
     # a sign the options ignore, whole, is not reported
     config = Config(raw_rules={"undefined-jargon": {
         "skip_glossary_terms": False, "ignore": ["Opacification of the corneal stroma"]}})
