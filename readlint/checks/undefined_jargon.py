@@ -349,7 +349,8 @@ class UndefinedJargon(Rule):
                 j += 1  # the problems inside the same sign
             group = found[i:j]
             if sign is None or len(group) < 2 or \
-                    any(f.unexplained is None or f.unexplained.acronym for f in group):
+                    any(f.unexplained is None or f.unexplained.acronym or f.end > sign[1]
+                        for f in group):
                 out.extend(group)  # (each as it is)
                 i = j
                 continue
