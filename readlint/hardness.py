@@ -43,7 +43,7 @@ from .vocabulary import (
     writers_explain,
     zipf,
 )
-from .wordforms import fold, is_plural_of
+from .wordforms import an_english_word, fold, is_plural_of
 
 # A word the glossaries have is hard only when it is rare in English too (under Zipf 3,
 # fewer than one use in a million words: "pharynx", "stent", "mediastinum") or built the
@@ -91,9 +91,14 @@ def hard_term(term: str, acronym: bool, in_glossary: bool, text: str, start: int
         if everyday_health(term):
             return False  # "multiple sclerosis", "red blood cells"
         words = _WORD.findall(term)
+        # (inside a sentence, an English word given a capital too: a link's title kept in
+        # the text, "It causes Peptic ulcers"; not where a sentence or a sign starts, whose
+        # capital says nothing)
+        inside = text[start:start + 1].isupper() and not (
+            sentence_start(text, start) or starts_table_item(text, start))
         return any(not everyday_health(w) and hard_word(w, False, limits) for w in words) or \
-            any(not everyday_health(w) and w.islower() and in_glossary and
-                word_zipf(w) < GLOSSARY_ZIPF for w in words)
+            any(not everyday_health(w) and (w.islower() or inside and _capitalised_word(w)) and
+                in_glossary and word_zipf(w) < GLOSSARY_ZIPF for w in words)
     # One word: hard only if the word itself is (the checks below only find it easy).
     if not hard_word(term, in_glossary, limits) or everyday_health(term):
         return False
@@ -104,6 +109,12 @@ def hard_term(term: str, acronym: bool, in_glossary: bool, text: str, start: int
     return not (capital and (in_proper_name(text, start, end) or not in_glossary and (
         not (sentence_start(text, start) or starts_table_item(text, start)) or
         re.search(r"[a-z][A-Z]", term) is not None)))
+
+
+def _capitalised_word(word: str) -> bool:
+    """Is the word an English word given a capital ("Peptic" in "It causes Peptic ulcers"),
+    not a name ("Hodgkin")?"""
+    return word[1:].islower() and an_english_word(word.lower())
 
 
 @lru_cache(maxsize=WORDS_REMEMBERED)

@@ -811,6 +811,15 @@ def test_a_verb_takes_no_words_before_it_into_its_term():
         ["ossify"]
 
 
+def test_an_english_word_given_a_capital_inside_a_glossary_term_is_still_hard():
+    # "Peptic" keeps the capital of a link's title: the term is met there, at its first use,
+    # not at the later "peptic ulcer"; a name in a glossary term is still a name
+    text = ("It causes Peptic ulcers and stomach cancer. If you have symptoms of a peptic "
+            "ulcer, see a doctor.\n")
+    assert flagged(text) == [("Peptic ulcers", 1, 11)]
+    assert flagged("Some children have classic Hodgkin lymphoma. It is treated well.\n") == []
+
+
 def test_words_readers_were_found_to_know_are_not_reported():
     assert flagged("Muscles waste away and paralysis sets in. She needs a respirator.\n") == []
     assert flagged("A muscle relaxant may help. Ejaculation may hurt. Cells mutate.\n") == []
