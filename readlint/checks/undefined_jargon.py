@@ -635,12 +635,10 @@ class _BlockTerms:
         run into the text ("Subcutaneous hemorrhage 90%", "- Bifid epiglottis -"), when it is
         a name of two to five words, none a small word ("Pigmentary retinal deposits"; not
         "Clinodactyly of the 5th finger"); else start and end."""
-        breaks = self._breaks()
-        i = bisect.bisect_right(breaks, (start, start))  # the first break after `start`
-        if i == 0 or i == len(breaks) or breaks[i - 1][1] > start or breaks[i][0] < end:
+        found = self._sign_at(start, end)
+        if found is None:
             return start, end
-        item_start = breaks[i - 1][1]
-        item = self.text[item_start:breaks[i][0]]
+        item_start, item = found
         words = item.split()
         if not 2 <= len(words) <= SIGN_NAME_WORDS or \
                 any(w.lower() in STOPWORDS or not _SIGN_WORD.fullmatch(w) for w in words):
@@ -651,16 +649,25 @@ class _BlockTerms:
         """The sign of a table of signs run into the text that text[start:end] is inside,
         when it has at most SIGN_ITEM_WORDS words ("Expanded metacarpals with widened
         medullary cavities 5%"): where its words start and end; else None."""
-        breaks = self._breaks()
-        i = bisect.bisect_right(breaks, (start, start))  # the first break after `start`
-        if i == 0 or i == len(breaks) or breaks[i - 1][1] > start or breaks[i][0] < end:
+        found = self._sign_at(start, end)
+        if found is None:
             return None
-        item_start, item = breaks[i - 1][1], self.text[breaks[i - 1][1]:breaks[i][0]]
+        item_start, item = found
         if len(item.split()) > SIGN_ITEM_WORDS:
             return None
         # (not the stop or comma after the sign's last word)
         return item_start + len(item) - len(item.lstrip()), \
             item_start + len(item.rstrip().rstrip(".,;:").rstrip())
+
+    def _sign_at(self, start: int, end: int) -> tuple[int, str] | None:
+        """Where the sign that text[start:end] lies in starts, and its text between the
+        breaks around it (spaces included), in a table of signs run into the text; None when
+        the words are not inside one sign."""
+        breaks = self._breaks()
+        i = bisect.bisect_right(breaks, (start, start))  # the first break after `start`
+        if i == 0 or i == len(breaks) or breaks[i - 1][1] > start or breaks[i][0] < end:
+            return None
+        return breaks[i - 1][1], self.text[breaks[i - 1][1]:breaks[i][0]]
 
     def has_signs(self) -> bool:
         """Does the block hold a table of signs run into the text?"""
