@@ -220,7 +220,9 @@ _BETWEEN_LINKS = " \t\n\xa0|"
 _ENDS_SENTENCE = lazy_re(r"[.!?:]\s*$")
 
 
-_POINTING_BACK = lazy_re(r"\s*(This|These|That|Those|It|They|Such)\b"
+_POINTING_BACK = lazy_re(r"\s*(?:(?:Normally|Usually|Typically|Often|Sometimes|Also),\s+"
+                         r"(?=[a-z])|(?=[A-Z]))(This|These|That|Those|It|They|Such|this|these|"
+                         r"that|those|it|they)\b"
                          r"(?:\s+(?:form|type|kind|sort)s?\s+of(?P<kind>(?:\s+[a-z]+){1,2}))?"
                          r"(?(kind)|(?!\s+(?:form|type|kind|sort)s?\s+of\b)(?:\s+[a-z]+){0,2})"
                          r"\s+(?:is|are|was|were|can|may|will|work|works|attach|attaches|"
@@ -242,10 +244,11 @@ def next_sentence_points_back(text: str, start: int, end: int) -> bool:
         return False
     if m.group("kind") and not _of_its_kind(text[start:end], m.group("kind")):
         return False  # "This type of lymphoma ..." after a term that is no lymphoma
-    if m.group(1) in _BARE_POINTERS and \
-            not _subject_is_term_or_person(text, start, end, m.group(1)):
+    pointer = m.group(1).capitalize()  # (small after an opening word: "Normally, this")
+    if pointer in _BARE_POINTERS and \
+            not _subject_is_term_or_person(text, start, end, pointer):
         return False  # "It" and "They" mean what the sentence was about, not its last word
-    return not pointing_at_a_plural(m.group(1), text[start:end])
+    return not pointing_at_a_plural(pointer, text[start:end])
 
 
 def _of_its_kind(term: str, kind: str) -> bool:
@@ -1194,6 +1197,11 @@ _DOES = lazy_re(r"[®™]*(?:\s*\([^()]{1,30}\))?\s+(?:(?:may|can|will|are|is)\s
                 # "an immunotherapy that helps the body's immune system attack the cancer"
                 # (not what a disease does: "hemochromatosis that reduces her iron stores")
                 r"(?:that|which)\s+(?:helps?|treats?|relieves?|eases?|calms?))\b", re.I)
+# What a part of the body does, said right after "the" and its name: "damages the myelin that
+# covers and protects nerves".
+_PART_DOES = lazy_re(r"\s+(?:that|which)\s+(?:covers|protects|surrounds|lines|carries|pumps|"
+                     r"cushions|connects|separates)\b")
+_THE_BEFORE = lazy_re(r"\b[Tt]he\s+$")
 
 
 # A thing used for a purpose the sentence gives: "uses a speculum to gently open your
@@ -1203,10 +1211,12 @@ _USED_BEFORE = lazy_re(r"\bus(?:e|es|ed|ing)\s+(?:an?|the)\s+(?:[\w-]+\s+)?$", r
 _FOR_PURPOSE = lazy_re(r"\s+to\s+([a-z]{2,})\b(?:\s+([a-z]{2,})\b)?")
 
 
-def says_what_it_does(text: str, end: int) -> bool:
+def says_what_it_does(text: str, start: int, end: int) -> bool:
     """Does the sentence say what the term does, right after it ("A sedative helps the
-    person stay relaxed")?"""
-    return _DOES.match(text, end) is not None
+    person stay relaxed", "the myelin that covers and protects nerves")?"""
+    return _DOES.match(text, end) is not None or \
+        _PART_DOES.match(text, end) is not None and \
+        _THE_BEFORE.search(text, max(0, start - 5), start) is not None
 
 
 def used_for(text: str, start: int, end: int) -> bool:
@@ -1275,7 +1285,7 @@ def explained_nearby(doc: Document, block_index: int, text: str, start: int, end
         next_sentence_points_back(text, start, end) or subject_defined(text, start, end, kinds) or \
         next_sentence_defines(text, start, end) or next_sentence_on_its_head(text, start, end) or \
         explained_at_next_use(text, start, end) or bold_label(doc, block_index, start, end) or \
-        says_what_it_does(text, end) or keyed_to_its_name(text, start, end) or \
+        says_what_it_does(text, start, end) or keyed_to_its_name(text, start, end) or \
         defined_in_next_block(doc, block_index, term) or \
         defined_further_on(doc, block_index, term) or called_later(text, end, term) or \
         characterized(text, start, end) or \

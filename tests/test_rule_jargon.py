@@ -2192,3 +2192,54 @@ def test_signs_counted_in_fractions_are_signs_not_units():
                                             "3/3 Rhizomelia 3/3\n")]
     assert found == ["Mesomelia", "Relative macrocephaly", "Rhizomelia"]
     assert flagged("Platelets were 50,000 per microliter.\n") == []
+
+
+def test_what_several_things_are_said_of_them_all_explains_the_last():
+    text = ("The enzyme converts dopamine to norepinephrine, both of which are chemical "
+            "messengers in the brain.")
+    assert "norepinephrine" not in [t for t, *_ in flagged(text)]
+    # a clause that says something else of them explains nothing
+    assert "norepinephrine" in [t for t, *_ in flagged(
+        "The enzyme converts dopamine to norepinephrine, both of which rise at night.")]
+
+
+def test_the_part_of_a_thing_explained_after_the_thing_it_is_part_of():
+    text = ("Pressure rises in the right ventricle of the heart, which is the chamber that "
+            "pumps blood to the lungs.")
+    assert "ventricle" not in [t for t, *_ in flagged(text)]
+    # "which" with no "is a" or "is the" says what the heart does, not what the term is
+    assert "ventricle" in [t for t, *_ in flagged(
+        "Pressure rises in the right ventricle of the heart, which can fail.")]
+
+
+def test_what_a_part_of_the_body_does_right_after_it_explains_it():
+    assert "myelin" not in [t for t, *_ in flagged(
+        "The disease damages the myelin that covers and protects nerves.")]
+    # not without "the" before it: "damaged myelin that covers" names which myelin
+    assert "myelin" in [t for t, *_ in flagged(
+        "The disease damages myelin that covers nerves.")]
+
+
+def test_the_next_sentence_points_back_after_an_opening_word():
+    assert "cerebrospinal fluid" not in [t for t, *_ in flagged(
+        "Hydrocephalus is a buildup of cerebrospinal fluid in the brain. "
+        "Normally, this fluid cushions your brain.")]
+    assert "cerebrospinal fluid" in [t for t, *_ in flagged(
+        "Hydrocephalus is a buildup of cerebrospinal fluid in the brain. "
+        "Normally, doctors drain it.")]
+
+
+def test_a_known_short_form_inside_a_glossary_term_explains_it():
+    # the glossary's "computed tomography scan" runs over the short form readers know
+    for text in ("A computed tomography (CT) scan takes pictures of the heart.",
+                 "Doctors may order a positron emission tomography (PET) scan."):
+        assert flagged(text) == [], text
+    # a short form readers do not know explains nothing
+    assert flagged("A computed tomography (CTX) scan takes pictures of the heart.") != []
+
+
+def test_what_happens_in_it_said_right_after_explains_it():
+    assert flagged("One parent may have a balanced translocation, where a piece of a "
+                   "chromosome has broken off and attached to another.") == []
+    assert [t for t, *_ in flagged("He had a balanced translocation where doctors "
+                                   "found it.")] == ["translocation"]

@@ -1638,11 +1638,14 @@ def _everyday_short_form(text: str, start: int, end: int) -> bool:
     "positron emission tomography (PET)", "electrocardiogram (ECG)"? The reader who knows a
     CT scan knows what is meant. The short form stands for the term: its letters are the
     initials of the words that end with the term, or, for one word, begin with its first
-    letter (not "vancomycin (IV)")."""
-    m = _SHORT_FORM.match(text, end)
+    letter (not "vancomycin (IV)"). A glossary's term may hold it: "computed tomography
+    (CT) scan"."""
+    inside = text.find("(", start, end)
+    m = _SHORT_FORM.match(text, end if inside < 0 else inside)
     if m is None or m.group(1) not in EVERYDAY_ABBREVIATIONS:
         return False
     short = m.group(1).upper()
+    end = end if inside < 0 else inside
     words = re.findall(r"[^\W\d_]+", text[max(0, start - 60):end])[-len(short):]
     return "".join(w[0] for w in words).upper() == short or \
         text[start:start + 1].upper() == short[0]
