@@ -2243,3 +2243,12 @@ def test_what_happens_in_it_said_right_after_explains_it():
                    "chromosome has broken off and attached to another.") == []
     assert [t for t, *_ in flagged("He had a balanced translocation where doctors "
                                    "found it.")] == ["translocation"]
+
+
+def test_a_hard_word_whose_whole_name_readers_know_is_not_reported():
+    # "dystrophy" alone is hard; "muscular dystrophy" is an everyday name
+    assert flagged("It is seen in Down syndrome, muscular dystrophy and cerebral palsy.") == []
+    assert flagged("Muscular dystrophy makes the muscles weak.") == []
+    # another name it ends is still reported
+    assert [t for t, *_ in flagged("Myotonic dystrophy makes the muscles weak.")] == \
+        ["Myotonic dystrophy"]

@@ -42,6 +42,7 @@ from ..vocabulary import (
     STOPWORDS,
     SUFFIX_WORDS,
     WORDS_REMEMBERED,
+    everyday_health,
     in_proper_name,
     is_acronym,
     is_medical_form,
@@ -393,6 +394,10 @@ class UndefinedJargon(Rule):
                 continue
             shown, shown_end = terms.name_start(term), terms.name_end(term)
             shown, shown_end = _whole_compound(terms.text, shown, shown_end)
+            if " " in terms.text[shown:shown_end] and \
+                    everyday_health(terms.text[shown:shown_end]):
+                continue  # the hard word's whole name is one readers know: "muscular
+                # dystrophy"
             if not term.acronym:  # a sign of a table of signs is named whole, and a pair
                 # of terms joined by a slash ("Aplasia/Hypoplasia of the eyebrow") together
                 shown, shown_end = _slash_pair(terms.text, *terms.sign_named(shown, shown_end))
