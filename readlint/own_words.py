@@ -28,7 +28,7 @@ from .prose import (
 from .readability import COUNTED, SHORT_WORD, UNREAD, TextStats
 from .stock import stock_key, stock_sentences
 from .syllables import default_counter
-from .vocabulary import DRUG_ENDINGS, is_acronym, is_medical_form
+from .vocabulary import DRUG_ENDINGS, is_acronym, is_medical_form, word_zipf
 from .wordforms import fold, topic_words
 
 _JOINERS = frozenset("and or of with for the in on to a an &".split())
@@ -93,7 +93,10 @@ def _known_terms(doc: Document, by_block: list[list[Sentence]], left_out: list[b
                  topic: frozenset[str], graded: set[str]) -> set[str]:
     """Terms the page explains or links anywhere (folded), and its title's words: known to
     the reader wherever they recur. Only the words of `graded` (folded: those of the
-    sentences graded) are asked about; whether another word is explained changes nothing."""
+    sentences graded) are asked about; whether another word is explained changes nothing.
+    A word as common as `COMMON_WORD_ZIPF` is no term a page explains: what follows it may
+    read like an explanation ("However, the ...", "including a ..."), but it is counted as
+    it stands."""
     count = default_counter().count
     known = set(topic)
     for index, block in enumerate(doc.blocks):
@@ -105,7 +108,7 @@ def _known_terms(doc: Document, by_block: list[list[Sentence]], left_out: list[b
         for sentence in by_block[index]:
             for text, start, end in sentence.words:
                 if count(text) >= 3 and (folded := fold(text)) not in known and \
-                        folded in graded:
+                        folded in graded and word_zipf(text) < COMMON_WORD_ZIPF:
                     if ask is None:
                         ask = explainer(block.text)
                     if ask(start, end):
@@ -197,6 +200,9 @@ def _minus(total: TextStats, part: TextStats) -> TextStats:
 
 
 LINK_CARDS_SHARE = 0.3
+# Words at least this common in English (Zipf: ten uses in every 100,000 words, "however",
+# "information", "individuals") are not terms a page explains (see `_known_terms`).
+COMMON_WORD_ZIPF = 5.0
 _WORD = lazy_re(r"[^\W_]+")
 
 

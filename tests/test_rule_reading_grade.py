@@ -713,3 +713,15 @@ def test_a_page_with_no_full_stops_is_told_so_not_given_a_grade_of_thousands():
     # a grade that means something is still given as a figure
     assert re.search(r"is \d+\.\d \(Flesch-Kincaid\)", lint("# Title\n\n" + HARD,
                                                             select="reading-grade")[0].message)
+
+
+def test_a_common_word_is_counted_as_it_stands_even_where_what_follows_reads_as_a_gloss():
+    # ", the ..." after "However" reads like an appositive; "however" is no term the page
+    # explains, so its three syllables count here and wherever it recurs
+    doc = parse("# Care\n\nHowever, the nurse will visit. However it goes, we will help.\n"
+                "The hepatologist, a liver doctor, will visit.\n")
+    first, second, third = own_words(doc).sentences[1]
+    assert first.syllables == 3 + 1 + 1 + 1 + 2  # however, the, nurse, will, visit
+    assert second.syllables == 3 + 1 + 1 + 1 + 1 + 1  # however, it, goes, we, will, help
+    # a rare word the page explains still counts as a short word
+    assert third.syllables == 1 + 1 + 1 + 2 + 2 + 1 + 2  # the, hepatologist read as 1, ...

@@ -70,7 +70,8 @@ class ReadingGrade(Rule):
       names (a capitalised word inside a sentence, unless it is built the medical way or
       follows a figure, as in a table run into the text), the words of the page's title (the
       disease or drug it is about), and terms the page explains or links anywhere ("pigment
-      cells (melanocytes)", "a sugar called glucose", a link to a dictionary entry). They
+      cells (melanocytes)", "a sugar called glucose", a link to a dictionary entry; a word
+      as common as "however" or "information" is no such term, whatever follows it). They
       still count as words, so long sentences stay long.
     - Left out: pronunciation keys ("(OH-sih-MER-tih-nib)"); stock sentences, which many
       pages of a site repeat word for word, the page's own topic aside (the paragraph at
