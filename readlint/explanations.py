@@ -129,12 +129,14 @@ _NO_VERB = (r"(?!(?:is|are|was|were|has|had|have|may|can|will|could|should|would
             r"did|one)\b)")
 _ANOTHER = (r",\s*another\s+(?:" + _NO_VERB + r"[a-z-]+\s+){0,3}?" + _NO_VERB + r"[a-z-]+"
             r"(?:\s+(?:in|on|of|that|which|found|used|made)\b|\s*[,.;:)])")
-# What it is, said as what happens in it: "a balanced translocation, where a piece of a
-# chromosome has broken off and attached to another".
-_WHERE = r",?\s+where\s+(?:an?|one|part|some)\s+(?:[a-z-]+\s+){0,4}?(?:is|are|has|have|was|were)\s"
+# What it is, said as what happens in it, after a comma: "a balanced translocation, where a
+# piece of a chromosome has broken off and attached to another".
+_WHERE = r",\s*where\s+(?:an?|one|part|some)\s+(?:[a-z-]+\s+){0,4}?(?:is|are|has|have|was|were)\s"
 # What two or more things just named are, said of them all: "converts dopamine to
-# norepinephrine, both of which are chemical messengers".
-_OF_WHICH = r",\s*(?:both|all|each)\s+of\s+which\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?[a-z]"
+# norepinephrine, both of which are chemical messengers (...)" (a thing, not a quality: not
+# "both of which are common", "both of which are low in this disease").
+_OF_WHICH = (r",\s*(?:both|all|each)\s+of\s+which\s+(?:is|are|was|were)\s+(?:an?\s|the\s|"
+             r"(?:[a-z-]+\s+)?[a-z-]+(?<!ou)s\s+(?:that|which|in|of|made|found|used|\())")
 
 # What is said right after the term: a definition ("... is a ...", "... means ...") or an
 # appositive (", which ...", " - a ...", ", another ..."); one pattern, matched once.
@@ -586,10 +588,6 @@ _PAIRED = lazy_re(r"(?:\s+(?:and|or)\s+|/)(?!(?:the|an?)\s)[\w-]+(?:\s+[\w-]+)?"
 _OR_FORM_MEANING = lazy_re(r"\s+or\s+(?:[\w-]+\s+)?([\w-]{4,})(?=,\s*meaning\b)")
 _LAST_WORD = lazy_re(r"[\w-]+$")
 _HEAD_AFTER = lazy_re(r"[\"”']?[ -]([a-z]+)")  # after a closing quote too
-# The everyday thing the term is part of, before what the term is: "the right ventricle of
-# the heart, which is the chamber that pumps blood ..." (said of the term, as "which is the"
-# and a noun says of a part).
-_OF_PLACE = lazy_re(r"\s+of\s+(?:the|your)\s+([a-z]+)(?=,\s*which\s+(?:is|are)\s+(?:an?|the)\s)")
 _ABBREVIATION_AFTER = lazy_re(r"\s*\([^()\s]{1,15}\)")
 # The number of a type after a name: "neurofibromatosis 1", "... type 2A", "... type II".
 # (with its abbreviation after it, which is no explanation: "type 1 (MEN 1)")
@@ -622,9 +620,6 @@ def _after_starts(text: str, end: int, marks: _Marks) -> list[int]:
     head = _HEAD_AFTER.match(text[end:end + 30])
     if head and word_zipf(head.group(1)) >= 4.0 and head.group(1) not in STOPWORDS:
         starts.append(end + head.end())
-    place = _OF_PLACE.match(text, end, end + 40) if marks.commas else None
-    if place and word_zipf(place.group(1)) >= 4.0:
-        starts.append(place.end())  # "the right ventricle of the heart, which is the ..."
     # (a name runs up to a comma or a bracket; an abbreviation stands in brackets)
     name_end = _name_end(text, end) if marks.commas or marks.opens else None
     if name_end is not None and name_end not in starts:

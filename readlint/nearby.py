@@ -1199,8 +1199,9 @@ _DOES = lazy_re(r"[®™]*(?:\s*\([^()]{1,30}\))?\s+(?:(?:may|can|will|are|is)\s
                 r"(?:that|which)\s+(?:helps?|treats?|relieves?|eases?|calms?))\b", re.I)
 # What a part of the body does, said right after "the" and its name: "damages the myelin that
 # covers and protects nerves".
-_PART_DOES = lazy_re(r"\s+(?:that|which)\s+(?:covers|protects|surrounds|lines|carries|pumps|"
-                     r"cushions|connects|separates)\b")
+# (what it does, not only where it is: "the hematoma that surrounds the brain" says where)
+_PART_DOES = lazy_re(r"\s+(?:that|which)\s+(?:(?:covers|surrounds|lines)\s+and\s+)?"
+                     r"(?:protects|carries|pumps|cushions|connects|separates)\b")
 _THE_BEFORE = lazy_re(r"\b[Tt]he\s+$")
 
 
@@ -1216,7 +1217,7 @@ def says_what_it_does(text: str, start: int, end: int) -> bool:
     person stay relaxed", "the myelin that covers and protects nerves")?"""
     return _DOES.match(text, end) is not None or \
         _PART_DOES.match(text, end) is not None and \
-        _THE_BEFORE.search(text, max(0, start - 5), start) is not None
+        _THE_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
 def used_for(text: str, start: int, end: int) -> bool:

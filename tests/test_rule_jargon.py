@@ -2198,18 +2198,20 @@ def test_what_several_things_are_said_of_them_all_explains_the_last():
     text = ("The enzyme converts dopamine to norepinephrine, both of which are chemical "
             "messengers in the brain.")
     assert "norepinephrine" not in [t for t, *_ in flagged(text)]
-    # a clause that says something else of them explains nothing
+    # a clause that says something else of them, or a quality, explains nothing
     assert "norepinephrine" in [t for t, *_ in flagged(
         "The enzyme converts dopamine to norepinephrine, both of which rise at night.")]
+    assert "norepinephrine" in [t for t, *_ in flagged(
+        "The enzyme converts dopamine to norepinephrine, both of which are low in this "
+        "disease.")]
+    assert "nystagmus" in [t for t, *_ in flagged(
+        "Signs include ataxia and nystagmus, both of which are dangerous in children.")]
 
 
-def test_the_part_of_a_thing_explained_after_the_thing_it_is_part_of():
-    text = ("Pressure rises in the right ventricle of the heart, which is the chamber that "
-            "pumps blood to the lungs.")
-    assert "ventricle" not in [t for t, *_ in flagged(text)]
-    # "which" with no "is a" or "is the" says what the heart does, not what the term is
-    assert "ventricle" in [t for t, *_ in flagged(
-        "Pressure rises in the right ventricle of the heart, which can fail.")]
+def test_what_is_said_of_the_everyday_thing_after_the_term_is_not_said_of_the_term():
+    # "which" may mean the lungs: the alveoli are not explained
+    assert [t for t, *_ in flagged("Fluid builds up around the alveoli of the lungs, which "
+                                   "are the organs you breathe with.")] == ["alveoli"]
 
 
 def test_what_a_part_of_the_body_does_right_after_it_explains_it():
@@ -2217,16 +2219,20 @@ def test_what_a_part_of_the_body_does_right_after_it_explains_it():
         "The disease damages the myelin that covers and protects nerves.")]
     # not without "the" before it: "damaged myelin that covers" names which myelin
     assert "myelin" in [t for t, *_ in flagged(
-        "The disease damages myelin that covers nerves.")]
+        "The disease damages myelin that covers and protects nerves.")]
+    # where a thing is says not what it is
+    assert [t for t, *_ in flagged("Doctors drain the hematoma that surrounds the brain.")] \
+        == ["hematoma"]
 
 
 def test_the_next_sentence_points_back_after_an_opening_word():
     assert "cerebrospinal fluid" not in [t for t, *_ in flagged(
         "Hydrocephalus is a buildup of cerebrospinal fluid in the brain. "
         "Normally, this fluid cushions your brain.")]
+    # an opening word not among those: the pointer may mean what the sentence was about
     assert "cerebrospinal fluid" in [t for t, *_ in flagged(
         "Hydrocephalus is a buildup of cerebrospinal fluid in the brain. "
-        "Normally, doctors drain it.")]
+        "Luckily, this fluid drains.")]
 
 
 def test_a_known_short_form_inside_a_glossary_term_explains_it():
@@ -2243,6 +2249,9 @@ def test_what_happens_in_it_said_right_after_explains_it():
                    "chromosome has broken off and attached to another.") == []
     assert [t for t, *_ in flagged("He had a balanced translocation where doctors "
                                    "found it.")] == ["translocation"]
+    # without the comma, the clause says where or when, not what
+    assert [t for t, *_ in flagged("Patients with dysphagia where a feeding tube is needed "
+                                   "may need help.")] == ["dysphagia"]
 
 
 def test_a_hard_word_whose_whole_name_readers_know_is_not_reported():
@@ -2252,3 +2261,6 @@ def test_a_hard_word_whose_whole_name_readers_know_is_not_reported():
     # another name it ends is still reported
     assert [t for t, *_ in flagged("Myotonic dystrophy makes the muscles weak.")] == \
         ["Myotonic dystrophy"]
+    # and the hard word is not taken as met with the everyday name
+    assert [t for t, *_ in flagged("He has muscular dystrophy. His sister has a corneal "
+                                   "dystrophy.")] == ["corneal dystrophy"]

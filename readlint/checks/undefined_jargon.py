@@ -386,7 +386,8 @@ class UndefinedJargon(Rule):
         """Each hard term of the block to report, with where its name starts and ends."""
         for start, end, text in terms.candidates():
             term = terms.term_at(start, end, text)
-            if term is None or not terms.remember(term) or terms.accounted_for(term):
+            if term is None or terms.everyday_name(term) or not terms.remember(term) or \
+                    terms.accounted_for(term):
                 continue
             if terms.in_other_language():
                 break  # a paragraph in another language: none of its words is reported
@@ -394,10 +395,6 @@ class UndefinedJargon(Rule):
                 continue
             shown, shown_end = terms.name_start(term), terms.name_end(term)
             shown, shown_end = _whole_compound(terms.text, shown, shown_end)
-            if " " in terms.text[shown:shown_end] and \
-                    everyday_health(terms.text[shown:shown_end]):
-                continue  # the hard word's whole name is one readers know: "muscular
-                # dystrophy"
             if not term.acronym:  # a sign of a table of signs is named whole, and a pair
                 # of terms joined by a slash ("Aplasia/Hypoplasia of the eyebrow") together
                 shown, shown_end = _slash_pair(terms.text, *terms.sign_named(shown, shown_end))
@@ -858,6 +855,15 @@ class _BlockTerms:
         if self.page.known(key):
             return None
         return _Term(start, end, term, key, False, False)
+
+    def everyday_name(self, term: _Term) -> bool:
+        """Is the name the hard term is reported with one readers know ("muscular dystrophy",
+        its "dystrophy" hard)? Asked before the term is remembered, so that its hard word is
+        not taken as met ("a corneal dystrophy" later is still reported)."""
+        if term.acronym:
+            return False
+        start, end = _whole_compound(self.text, self.name_start(term), self.name_end(term))
+        return " " in self.text[start:end] and everyday_health(self.text[start:end])
 
     def remember(self, term: _Term) -> bool:
         """Remember the term as met on the page. Is it still to be checked: not a longer form
@@ -1653,7 +1659,7 @@ def _everyday_short_form(text: str, start: int, end: int) -> bool:
     end = end if inside < 0 else inside
     words = re.findall(r"[^\W\d_]+", text[max(0, start - 60):end])[-len(short):]
     return "".join(w[0] for w in words).upper() == short or \
-        text[start:start + 1].upper() == short[0]
+        inside < 0 and text[start:start + 1].upper() == short[0]
 
 
 def _pronunciation(text: str, start: int) -> bool:
