@@ -156,6 +156,7 @@ def _integer(n: int) -> list[str]:
 
 
 _VOWELS = lazy_re(r"[aeiouy]+")
+_CAPITALS = lazy_re(r"[A-Z0-9]+")
 
 
 def estimate(word: str) -> int:
@@ -222,7 +223,9 @@ class Syllables:
             return 2, "letters"
         if low in _ABBREVIATIONS and token[:1].isupper() or low in ("vs", "etc", "approx"):
             return sum(self.count(w) for w in _ABBREVIATIONS[low].split()), "abbreviation"
-        capitals = re.fullmatch(r"[A-Z0-9]*[A-Z][A-Z0-9]*", token) is not None
+        # capitals and figures, at least one capital (one pass over the token: the pattern
+        # "[A-Z0-9]*[A-Z][A-Z0-9]*" tried every split of a long run of capitals)
+        capitals = _CAPITALS.fullmatch(token) is not None and not token.isdigit()
         letters = re.sub(r"\d", "", token)
         if capitals and len(letters) <= 3 and len(token) > 1:
             return self._spell(token), "letters"  # short capitals, said letter by letter: OS
