@@ -386,15 +386,18 @@ class UndefinedJargon(Rule):
         """Each hard term of the block to report, with where its name starts and ends."""
         for start, end, text in terms.candidates():
             term = terms.term_at(start, end, text)
-            if term is None or terms.everyday_name(term) or not terms.remember(term) or \
+            if term is None:
+                continue
+            # (the name a word is reported with, found once: nothing below moves it)
+            span = None if term.acronym else terms.name_of(term)
+            if span is not None and terms.everyday_name(*span) or not terms.remember(term) or \
                     terms.accounted_for(term):
                 continue
             if terms.in_other_language():
                 break  # a paragraph in another language: none of its words is reported
             if term.acronym and terms.gene_or_variant(term):
                 continue
-            shown, shown_end = terms.name_start(term), terms.name_end(term)
-            shown, shown_end = _whole_compound(terms.text, shown, shown_end)
+            shown, shown_end = span or terms.name_of(term)
             if not term.acronym:  # a sign of a table of signs is named whole, and a pair
                 # of terms joined by a slash ("Aplasia/Hypoplasia of the eyebrow") together
                 shown, shown_end = _slash_pair(terms.text, *terms.sign_named(shown, shown_end))
@@ -856,13 +859,15 @@ class _BlockTerms:
             return None
         return _Term(start, end, term, key, False, False)
 
-    def everyday_name(self, term: _Term) -> bool:
-        """Is the name the hard term is reported with one readers know ("muscular dystrophy",
-        its "dystrophy" hard)? Asked before the term is remembered, so that its hard word is
-        not taken as met ("a corneal dystrophy" later is still reported)."""
-        if term.acronym:
-            return False
-        start, end = _whole_compound(self.text, self.name_start(term), self.name_end(term))
+    def name_of(self, term: _Term) -> tuple[int, int]:
+        """Where the name the term is reported with starts and ends (`name_start`,
+        `name_end`, widened to a whole compound)."""
+        return _whole_compound(self.text, self.name_start(term), self.name_end(term))
+
+    def everyday_name(self, start: int, end: int) -> bool:
+        """Is the name text[start:end] a hard word is reported with one readers know
+        ("muscular dystrophy", its "dystrophy" hard)? Asked before the term is remembered, so
+        that its hard word is not taken as met ("a corneal dystrophy" later is reported)."""
         return " " in self.text[start:end] and everyday_health(self.text[start:end])
 
     def remember(self, term: _Term) -> bool:
