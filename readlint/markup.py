@@ -413,8 +413,12 @@ def _skip_destination(content: str, cur: int) -> int:
         # Without its ")" it is no destination: "[ref](word" is a reference link and text.
         return close + 1 if close >= 0 else j
     if j < len(content) and content[j] == "[":
-        k = content.find("]", j)
-        return k + 1 if k >= 0 else j
+        # A label has no bracket of its own inside: in "[ref][[ref]" the link is "[ref]"
+        # alone, and "[" is the prose after it.
+        k = _closing(content, j, "[", "]")
+        inner = _BRACKETS["["].finditer(content, j + 1, k) if k >= 0 else ()
+        if k >= 0 and all(m.group() != "[" for m in inner):
+            return k + 1
     return j
 
 

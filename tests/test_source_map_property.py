@@ -39,6 +39,8 @@ def _entity_at(source: str, offset: int) -> str | None:
 @example(pieces=["&amp;", "*", "&lt;", "*"])  # an entity's "&" first: "<" came after "amp;"
 @example(pieces=["\\*", "\\*", "*", ".", "*"])  # escaped stars, then emphasis: "." was mapped
 # to the mark after it
+@example(pieces=["[ref]: http://r.example\n", "[ref]", "[", "[ref]"])  # a reference link, then
+# "[": the prose "ref[ref" mapped its "[" to the "]" before it
 def test_prose_maps_back_to_the_file(pieces):
     text = "".join(pieces)
     try:
