@@ -178,6 +178,7 @@ def everyday_health(word: str) -> bool:
     known = _everyday_health()
     return low in known or low.endswith("s") and (
         low[:-1] in known or low.endswith("es") and low[:-2] in known or
+        low.endswith("ies") and low[:-3] + "y" in known or
         low.endswith("'s") and low[:-2] in known)
 
 

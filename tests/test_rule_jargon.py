@@ -733,6 +733,25 @@ def test_explained_or_linked_elsewhere_on_the_page(text, term):
     assert term not in [subject for subject, _, _ in flagged(text)]
 
 
+_DEF = "https://www.cancer.gov/publications/dictionaries/cancer-terms/def/1"
+
+
+@pytest.mark.parametrize("linked, later, term, reported", [
+    # a form of the word linked: its adjective, its noun, its plural
+    ("metastatic", "The metastasis grew.", "metastasis", False),
+    ("leukemia", "The leukemic cells grew.", "leukemic", False),
+    ("histologic", "Its histology was mixed.", "histology", False),
+    ("prognostic", "The prognosis is good.", "prognosis", False),
+    # an ending that makes another thing of the word linked
+    ("lymphocytes", "The drug often causes lymphocytosis for a while.", "lymphocytosis", True),
+    ("carcinoma", "Some had carcinomatosis at the start.", "carcinomatosis", True),
+])
+def test_a_linked_word_explains_its_forms_not_other_things_made_of_it(linked, later, term,
+                                                                        reported):
+    text = f"Some had [{linked}]({_DEF}) changes.\n\n{later}\n"
+    assert (term in [s for s, _, _ in flagged(text)]) == reported
+
+
 def test_a_prefixed_word_counts_as_linked_only_when_its_rest_is():
     text = ("Some had [adenomas](https://www.cancer.gov/publications/dictionaries/cancer-terms/"
             "def/45979) removed.\n\nNo one in the nonosteoma group died.\n")
@@ -1269,12 +1288,18 @@ def test_a_name_reported_whole_is_not_reported_again_from_its_glossary_word():
     assert [t.lower() for t, *_ in flagged(text)].count("hypophosphatemic rickets") == 1
 
 
-def test_a_small_word_glued_to_the_word_after_it_is_named_as_such():
-    found = lint("Most people have bouts ofsleep during the day.", select="undefined-jargon",
-                 config=ALL_TERMS)
+@pytest.mark.parametrize("text, glued, parted", [
+    ("Most people have bouts ofsleep during the day.", "ofsleep", "of sleep"),
+    ("Some children haveanemia after treatment.", "haveanemia", "have anemia"),
+])
+def test_a_small_word_glued_to_the_word_after_it_is_named_as_such(text, glued, parted):
+    found = lint(text, select="undefined-jargon", config=ALL_TERMS)
     assert [p.message for p in found] == [
-        '"ofsleep" looks like two words run together: "of sleep". Separate them with a space '
+        f'"{glued}" looks like two words run together: "{parted}". Separate them with a space '
         'or a dash.']
+
+
+def test_words_that_begin_with_a_small_word_are_words_of_their_own():
     # words that begin with "a" or "in" are words of their own: not "a morph", "in folding"
     for text in ("The crystals were amorph.", "There was infolding of the wall."):
         assert not any("run together" in p.message

@@ -1085,34 +1085,92 @@ _UNREADABLE_MARKS = 3
 _PEOPLE = lazy_re(r"(?![a-z]*(?:agonists?|synergists?)$)[a-z]{3,}(?:ists?|icians?)", re.I)
 
 
-def _linked_stems(doc: Document) -> set[str]:
-    """The words of every link's text on the page (the first 7 letters of their plain form,
-    or an abbreviation whole)."""
-    stems = set()
+def _linked_stems(doc: Document) -> dict[str, set[str]]:
+    """The words of every link's text on the page: the first 7 letters of their plain form
+    (or an abbreviation whole), each with the medical endings of the words linked
+    (`_meaning_family`)."""
+    stems: dict[str, set[str]] = {}
     for block in doc.blocks:
         for link in block.links:
             for w in re.findall(r"[^\W\d_][\w-]*", block.text[link.start:link.end]):
                 if is_acronym(w):
-                    stems.add(w)
+                    stems.setdefault(w, set()).add("")
                 elif len(w) >= 4:
-                    stems.add(fold(w)[:7])
+                    # (a word joined by a dash by the family of its first word: "blastic"
+                    # of "blastic-phase")
+                    folded = fold(w)
+                    stems.setdefault(folded[:7], set()).add(
+                        _meaning_family(fold(w.split("-")[0])))
     return stems
 
 
-def _linked_on_page(term: str, stems: set[str]) -> bool:
-    """Is the term's hardest word (its rarest in English) linked somewhere on the page?"""
+def _linked_on_page(term: str, stems: dict[str, set[str]]) -> bool:
+    """Is the term's hardest word (its rarest in English) linked somewhere on the page, in
+    some form? Not when the term adds an ending that makes another thing of the word
+    linked: "lymphocytosis" (too many lymphocytes) where "lymphocytes" is linked,
+    "prosthetist" where "prosthesis" is."""
     if is_acronym(term):
         return term in stems or term.rstrip("s") in stems
     pieces = [w for w in re.findall(r"[^\W\d_]+", term) if len(w) >= 4]
     if not pieces:
         return False
     rarest = min(pieces, key=word_zipf)
-    if fold(rarest)[:7] in stems:
+    if _linked_form(fold(rarest), stems):
         return True
     # the linked word with an everyday prefix: "nonadenoma" where "adenomas" is linked,
     # "postmenopausal" where "menopause" is
-    return any(fold(rest)[:7] in stems
+    return any(_linked_form(fold(rest), stems)
                for _, rest in prefixed(rarest.lower(), EVERYDAY_PREFIXES, 5))
+
+
+def _linked_form(word: str, stems: dict[str, set[str]]) -> bool:
+    """Is a form of the word (folded) linked: a word of its first 7 letters, of the same
+    medical family if it has one ("leukemic" where "leukemia" is linked, "metastasis" where
+    "metastatic" is; not "lymphocytosis" where "lymphocytes" is)?"""
+    families = stems.get(word[:7])
+    if families is None:
+        return False
+    family = _meaning_family(word)
+    return not family or family in families
+
+
+def _meaning_family(word: str) -> str:
+    """The family of the ending of a word (folded) that makes a thing of its own: a medical
+    one ("-osis" and its "-otic", "-ology" and its "-ologic" and "-ologist", "-cyte" and its
+    "-cytic") or a person's ("-ist"); "" for none. An adjective in "-ic" of a word English
+    knows is of that word's family ("prostatic" of "prostate", "estrogenic" of "estrogen")."""
+    if word.endswith("ic") and len(word) > 5:
+        for base in (word[:-2], word[:-2] + "e"):
+            if word_zipf(base) > 0:
+                return _meaning_family(base)
+    for ending, family in _FAMILY_ENDINGS:
+        if word.endswith(ending):
+            return family
+    return ""
+
+
+# Endings that make a thing of a word, each with its family, the longest first: a word and
+# its adjective, its person or its plural share one ("prognosis" is a word of its own, not
+# one in "-osis").
+_FAMILIES = {
+    "gnosis": ("gnosis", "gnostic", "gnose", "gnosed"),
+    "cytosis": ("cytosis", "cytotic"), "sclerosis": ("sclerosis", "sclerotic"),
+    "ptosis": ("ptosis", "ptotic"), "osis": ("osis", "oses", "otic"),
+    "ology": ("ology", "ologic", "ological", "ologically", "ologist"), "ist": ("ist",),
+    "stasis": ("stasis", "stases", "static"), "emia": ("emia", "aemia", "emic"),
+    "penia": ("penia", "penic"), "plasia": ("plasia", "plastic"),
+    "trophy": ("trophy", "trophic"), "pathy": ("pathy", "pathic"),
+    "genesis": ("genesis", "genic", "genetic"), "lysis": ("lysis", "lytic"),
+    "oma": ("oma", "omas", "omatous"), "itis": ("itis", "itic"),
+    "cyte": ("cyte", "cytic"), "blast": ("blast", "blastic"),
+    "ectomy": ("ectomy", "ectomies"), "otomy": ("otomy",), "ostomy": ("ostomy",),
+    "plasty": ("plasty",), "scopy": ("scopy", "scopic", "scope"),
+    "graphy": ("graphy", "graphic", "ogram"), "algia": ("algia", "algic"),
+    "rrhea": ("rrhea", "rrhoea"), "megaly": ("megaly",), "uria": ("uria", "uric"),
+    "cele": ("cele",), "plegia": ("plegia", "plegic"), "phagia": ("phagia",),
+}
+_FAMILY_ENDINGS = sorted(((ending, family) for family, endings in _FAMILIES.items()
+                          for ending in endings), key=lambda pair: -len(pair[0]))
 
 
 def _named_by_work(term: str) -> bool:
@@ -1995,8 +2053,8 @@ def _two_words(doc: Document, term: str) -> str | None:
     the page uses, then a small word ("esophagusis": "esophagus is", "prediabetesat",
     "Tenesmusan"), or a rarer word, then a verb ("eyepieceis", "historycant": "history
     can't"), or a very common word ("creatininewaste"), or a small word, then a common word
-    or one the page uses ("ofsleep": "of sleep", "foratherosclerosis"), or words with a
-    number between them ("than5days": "than 5 days"), or None."""
+    or one the page uses ("ofsleep": "of sleep", "foratherosclerosis", "haveanemia"), or
+    words with a number between them ("than5days": "than 5 days"), or None."""
     glued = _DIGITS_BETWEEN.fullmatch(term)
     if glued and all(w.islower() and zipf(w) >= 3.0 for w in glued.group(1, 3)) and \
             not _GREEK.fullmatch(glued.group(1)):
@@ -2087,7 +2145,8 @@ GLUED_VERB_HEAD_ZIPF = 2.2  # (not "blastocyst is" in "blastocystis", Zipf 2.01)
 _APOSTROPHE_LOST = {"cant": "can't", "dont": "don't", "doesnt": "doesn't"}
 # Small words a lost space glues to the word after them (not "a", "an", "in" or "on", which
 # begin words: "amorph", "infolding").
-_GLUED_BEFORE = ("the", "and", "for", "with", "is", "at", "it", "of", "to", "or", "as")
+_GLUED_BEFORE = ("the", "and", "for", "with", "from", "that", "have", "has", "had", "may",
+                 "can", "are", "was", "is", "at", "it", "of", "to", "or", "as", "by")
 _LATIN_ADJECTIVES = ("alis", "aris", "ilis")
 
 
