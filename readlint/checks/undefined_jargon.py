@@ -237,8 +237,10 @@ class UndefinedJargon(Rule):
       - the next sentence going on about it by its last word: "... an ultrasound transducer.
         The transducer bounces sound waves ...";
       - a link on that use, or a link anywhere on the page on its hardest word, in any form
-        ("adjuvant treatment" where "adjuvant" is linked), or with an everyday prefix
-        ("nonadenoma" where "adenomas" is linked).
+        ("adjuvant treatment" where "adjuvant" is linked, "leukemic" where "leukemia" is), or
+        with an everyday prefix ("nonadenoma" where "adenomas" is linked); not on a word a
+        medical ending makes another thing of ("lymphocytosis" where "lymphocytes" is
+        linked).
     People named by their work with an everyday ending ("internists", "epidemiologists") are
     not reported.
 
