@@ -416,8 +416,8 @@ def _skip_destination(content: str, cur: int) -> int:
         # A label has no bracket of its own inside: in "[ref][[ref]" the link is "[ref]"
         # alone, and "[" is the prose after it.
         k = _closing(content, j, "[", "]")
-        inner = _BRACKETS["["].finditer(content, j + 1, k) if k >= 0 else ()
-        if k >= 0 and all(m.group() != "[" for m in inner):
+        if k >= 0 and all(m.group() != "["
+                          for m in _BRACKETS["["].finditer(content, j + 1, k)):
             return k + 1
     return j
 

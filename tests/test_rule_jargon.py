@@ -742,9 +742,20 @@ _DEF = "https://www.cancer.gov/publications/dictionaries/cancer-terms/def/1"
     ("leukemia", "The leukemic cells grew.", "leukemic", False),
     ("histologic", "Its histology was mixed.", "histology", False),
     ("prognostic", "The prognosis is good.", "prognosis", False),
-    # an ending that makes another thing of the word linked
+    ("ultrasound", "It was seen on ultrasonography.", "ultrasonography", False),
+    ("angiogenesis", "It blocks angiogenic signals.", "angiogenic", False),
+    ("allogeneic", "She had an allogenic transplant.", "allogenic", False),
+    ("salpingo-oophorectomy", "After the oophorectomy she rested.", "oophorectomy", False),
+    # an adjective in "-ic" of a common word, or of a condition ("nephrite" is a stone)
+    ("prostatic", "The prostatectomy went well.", "prostatectomy", True),
+    ("nephritic syndrome", "The nephritis got worse.", "nephritis", False),
+    # a word joined by a dash, by its first word
+    ("blastic-phase", "It reached the blastic stage.", "blastic", False),
+    # an ending that makes another thing of the word linked, or the word it is made of
     ("lymphocytes", "The drug often causes lymphocytosis for a while.", "lymphocytosis", True),
     ("carcinoma", "Some had carcinomatosis at the start.", "carcinomatosis", True),
+    ("endometriosis", "It grows in the endometrium.", "endometrium", True),
+    ("hepatocellular", "It starts in the hepatocytes.", "hepatocytes", True),
 ])
 def test_a_linked_word_explains_its_forms_not_other_things_made_of_it(linked, later, term,
                                                                         reported):
@@ -1297,6 +1308,21 @@ def test_a_small_word_glued_to_the_word_after_it_is_named_as_such(text, glued, p
     assert [p.message for p in found] == [
         f'"{glued}" looks like two words run together: "{parted}". Separate them with a space '
         'or a dash.']
+
+
+def test_only_the_words_run_together_of_a_longer_term_are_named():
+    # "havecoronary microvascular": the problem is "havecoronary", not the term after it
+    text = "People who havecoronary microvascular disease may have chest pain.\n"
+    (problem,) = lint(text, select="undefined-jargon", config=ALL_TERMS)
+    assert (problem.subject, problem.column, problem.end_column) == ("havecoronary", 12, 24)
+    assert problem.message.startswith('"havecoronary" looks like two words run together: '
+                                      '"have coronary".')
+
+
+def test_a_glossary_word_is_not_read_as_words_run_together():
+    # "Cantron", the NCI dictionary's, is no "Can tron"
+    assert not any("run together" in p.message for p in lint(
+        "Some people take Cantron for cancer.\n", select="undefined-jargon", config=ALL_TERMS))
 
 
 def test_words_that_begin_with_a_small_word_are_words_of_their_own():
@@ -2282,6 +2308,7 @@ def test_what_happens_in_it_said_right_after_explains_it():
 def test_a_hard_word_whose_whole_name_readers_know_is_not_reported():
     # "dystrophy" alone is hard; "muscular dystrophy" is an everyday name
     assert flagged("It is seen in Down syndrome, muscular dystrophy and cerebral palsy.") == []
+    assert flagged("It is seen in the muscular dystrophies and cerebral palsy.") == []  # plural
     assert flagged("Muscular dystrophy makes the muscles weak.") == []
     # another name it ends is still reported
     assert [t for t, *_ in flagged("Myotonic dystrophy makes the muscles weak.")] == \

@@ -436,14 +436,22 @@ class UndefinedJargon(Rule):
         `shown_end`, its whole name), with True, or for words run together or a likely
         misspelling, with False."""
         source_end = block.source_offset(term.end - 1) + 1
-        glued = _words_run_together(doc, term.text) if not term.acronym else \
-            _abbreviation_glued(doc, term.text, block.text[term.end:term.end + 20])
+        if term.acronym:
+            found = _abbreviation_glued(doc, term.text, block.text[term.end:term.end + 20])
+            glued = None if found is None else (0, len(term.text), found)
+        else:  # (not a glossary's own word: "Cantron" is no "Can tron")
+            glued = None if term.in_glossary else _words_run_together(doc, term.text)
         if glued is not None:  # a space lost: "esophagusis", "Tenesmusan", "CMVis"
-            how_many = "two words" if glued.count(" ") == 1 else "words"
-            return self.problem(doc, block.source_offset(term.start), source_end,
-                                f"\"{term.text}\" looks like {how_many} run together: "
-                                f"\"{glued}\". Separate them with a space or a dash.",
-                                subject=term.text), False
+            # (only the words run together, of a term of several: "havecoronary" of
+            # "havecoronary microvascular")
+            first, last, parted = glued
+            words = term.text[first:last]
+            how_many = "two words" if parted.count(" ") == words.count(" ") + 1 else "words"
+            return self.problem(doc, block.source_offset(term.start + first),
+                                block.source_offset(term.start + last - 1) + 1,
+                                f"\"{words}\" looks like {how_many} run together: "
+                                f"\"{parted}\". Separate them with a space or a dash.",
+                                subject=words), False
         meant = (misspelling_of(term.text) or
                  (None if term.in_glossary else _page_misspelling(doc, term.text) or
                   misspelling_of(term.text, seldom=True))) \
@@ -1098,11 +1106,17 @@ def _linked_stems(doc: Document) -> dict[str, set[str]]:
                 if is_acronym(w):
                     stems.setdefault(w, set()).add("")
                 elif len(w) >= 4:
-                    # (a word joined by a dash by the family of its first word: "blastic"
-                    # of "blastic-phase")
+                    # (a word joined by dashes also by the family of its first word,
+                    # "blastic" of "blastic-phase", and each of its words on its own,
+                    # "oophorectomy" of "salpingo-oophorectomy")
                     folded = fold(w)
-                    stems.setdefault(folded[:7], set()).add(
-                        _meaning_family(fold(w.split("-")[0])))
+                    families = stems.setdefault(folded[:7], set())
+                    families.add(_meaning_family(folded))
+                    parts = [fold(part) for part in w.split("-") if len(part) >= 4]
+                    if "-" in w and parts:
+                        families.add(_meaning_family(parts[0]))
+                        for part in parts:
+                            stems.setdefault(part[:7], set()).add(_meaning_family(part))
     return stems
 
 
@@ -1126,24 +1140,28 @@ def _linked_on_page(term: str, stems: dict[str, set[str]]) -> bool:
 
 
 def _linked_form(word: str, stems: dict[str, set[str]]) -> bool:
-    """Is a form of the word (folded) linked: a word of its first 7 letters, of the same
-    medical family if it has one ("leukemic" where "leukemia" is linked, "metastasis" where
-    "metastatic" is; not "lymphocytosis" where "lymphocytes" is)?"""
+    """Is a form of the word (folded) linked: a word of its first 7 letters, and not one that
+    a medical ending makes another thing of, nor the word another thing is made of? Linked
+    "leukemia" explains "leukemic", "metastatic" explains "metastasis", "ultrasound"
+    explains "ultrasonography"; "lymphocytes" does not explain "lymphocytosis", nor
+    "endometriosis" "endometrium" (`_meaning_family`, `_OTHER_THINGS`)."""
     families = stems.get(word[:7])
     if families is None:
         return False
     family = _meaning_family(word)
-    return not family or family in families
+    return family in families or family not in _OTHER_THINGS and \
+        any(linked not in _OTHER_THINGS for linked in families)
 
 
 def _meaning_family(word: str) -> str:
-    """The family of the ending of a word (folded) that makes a thing of its own: a medical
-    one ("-osis" and its "-otic", "-ology" and its "-ologic" and "-ologist", "-cyte" and its
-    "-cytic") or a person's ("-ist"); "" for none. An adjective in "-ic" of a word English
-    knows is of that word's family ("prostatic" of "prostate", "estrogenic" of "estrogen")."""
+    """The family of a medical ending of a word (folded): "-osis" with its "-otic",
+    "-ology" with its "-ologic" and "-ologist", "-cyte" with its "-cytic", a person's "-ist";
+    "" for none. An adjective in "-ic" of a word English knows is of that word's family
+    ("prostatic" of "prostate", "estrogenic" of "estrogen"; not "nephritic" of "nephrite":
+    `IC_BASE_ZIPF`)."""
     if word.endswith("ic") and len(word) > 5:
         for base in (word[:-2], word[:-2] + "e"):
-            if word_zipf(base) > 0:
+            if word_zipf(base) >= IC_BASE_ZIPF:
                 return _meaning_family(base)
     for ending, family in _FAMILY_ENDINGS:
         if word.endswith(ending):
@@ -1151,9 +1169,9 @@ def _meaning_family(word: str) -> str:
     return ""
 
 
-# Endings that make a thing of a word, each with its family, the longest first: a word and
-# its adjective, its person or its plural share one ("prognosis" is a word of its own, not
-# one in "-osis").
+IC_BASE_ZIPF = 2.5  # ("carcinogen" 2.58, "nephrite" 1.81)
+# Medical endings, each with its family (a word and its adjective, its person or its plural
+# share one; "prognosis" is a word of its own, not one in "-osis").
 _FAMILIES = {
     "gnosis": ("gnosis", "gnostic", "gnose", "gnosed"),
     "cytosis": ("cytosis", "cytotic"), "sclerosis": ("sclerosis", "sclerotic"),
@@ -1162,15 +1180,24 @@ _FAMILIES = {
     "stasis": ("stasis", "stases", "static"), "emia": ("emia", "aemia", "emic"),
     "penia": ("penia", "penic"), "plasia": ("plasia", "plastic"),
     "trophy": ("trophy", "trophic"), "pathy": ("pathy", "pathic"),
-    "genesis": ("genesis", "genic", "genetic"), "lysis": ("lysis", "lytic"),
+    "genesis": ("genesis", "genic", "geneic"), "lysis": ("lysis", "lytic"),
     "oma": ("oma", "omas", "omatous"), "itis": ("itis", "itic"),
     "cyte": ("cyte", "cytic"), "blast": ("blast", "blastic"),
     "ectomy": ("ectomy", "ectomies"), "otomy": ("otomy",), "ostomy": ("ostomy",),
-    "plasty": ("plasty",), "scopy": ("scopy", "scopic", "scope"),
-    "graphy": ("graphy", "graphic", "ogram"), "algia": ("algia", "algic"),
+    "plasty": ("plasty",), "scopy": ("scopy", "scopic", "scopically", "scope"),
+    "graphy": ("graphy", "graphic"), "algia": ("algia", "algic"),
     "rrhea": ("rrhea", "rrhoea"), "megaly": ("megaly",), "uria": ("uria", "uric"),
     "cele": ("cele",), "plegia": ("plegia", "plegic"), "phagia": ("phagia",),
 }
+# The families whose ending makes another thing of a word: a condition ("lymphocytosis",
+# "carcinomatosis", "nephritis", "pathogenesis"), a cell ("hepatocytes"), a surgery or a test
+# ("prostatectomy", "nasopharyngoscopy"), a field or a person ("endocrinologist"). A link on
+# the word it is made of explains none of them, and a link on one of them does not explain
+# that word ("endometrium" where "endometriosis" is linked).
+_OTHER_THINGS = frozenset((
+    "cytosis", "sclerosis", "ptosis", "osis", "itis", "emia", "penia", "oma", "megaly",
+    "algia", "uria", "rrhea", "pathy", "plegia", "phagia", "trophy", "plasia", "genesis",
+    "cyte", "ectomy", "otomy", "ostomy", "plasty", "scopy", "ology", "ist"))
 _FAMILY_ENDINGS = sorted(((ending, family) for family, endings in _FAMILIES.items()
                           for ending in endings), key=lambda pair: -len(pair[0]))
 
@@ -2038,16 +2065,19 @@ _OWN_ENDINGS = tuple((end, kind) for kind, ends in (
     for end in ends.split())
 
 
-def _words_run_together(doc: Document, term: str) -> str | None:
-    """`_two_words` of a word, or of each word of a term of several ("witharachnoiditis
-    iscomplicated": "with arachnoiditis is complicated"), or None when no word is two."""
-    if " " not in term:
-        return _two_words(doc, term)
-    words = term.split(" ")
-    parts = [_two_words(doc, word) for word in words]
-    if all(part is None for part in parts):
+def _words_run_together(doc: Document, term: str) -> tuple[int, int, str] | None:
+    """Where the words run together of a term start and end in it, and those words parted:
+    `_two_words` of a word, or of the words of a term of several, from the first such word to
+    the last ("witharachnoiditis iscomplicated": "with arachnoiditis is complicated";
+    "havecoronary microvascular": "have coronary"), or None when no word is two."""
+    found = [(m.start(), m.end(), _two_words(doc, m.group()))
+             for m in re.finditer(r"[^ ]+", term)]
+    glued = [i for i, (_, _, part) in enumerate(found) if part is not None]
+    if not glued:
         return None
-    return " ".join(part or word for part, word in zip(parts, words, strict=True))
+    first, last = glued[0], glued[-1]
+    parted = " ".join(part or term[start:end] for start, end, part in found[first:last + 1])
+    return found[first][0], found[last][1], parted
 
 
 def _two_words(doc: Document, term: str) -> str | None:
@@ -2086,7 +2116,8 @@ def _two_words(doc: Document, term: str) -> str | None:
         # between them
         head, tail = low[:i], low[i:]
         if tail not in SUFFIX_WORDS and tail not in _ENDING_WORDS and zipf(tail) >= 4.5 and \
-                (zipf(head) >= 1.9 or head in words.get(head[:2], ())):
+                (zipf(head) >= 1.9 or head in words.get(head[:2], ())) and \
+                head[-1] != "o":  # (not a combining form: "Centronuclear")
             return f"{term[:i]} {term[i:]}"
     # two words of a glossary's name, the space between them lost: "lymphnodes" (neither
     # longer than any word English knows)
