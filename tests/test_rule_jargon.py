@@ -1385,8 +1385,11 @@ def test_more_words_run_together_and_frequent_misspellings_are_named_as_such():
         "The kidneys remove creatininewaste "
         "from the blood. A fever that lasts longer than5days needs care. It is common in "
         "children with conditions such asasthma. Here are common symtoms of the disorder. "
-        "It showed a histotype of its own. The bowel shows atony.\n")
+        "It showed a histotype of its own. The bowel shows atony. Villitiny bumps line the "
+        "gut.\n")
     assert '"thoracentesis such"' in found["thoracentesissuch"]
+    # a plural in "-i" before a common word (a combining form ends in "-o": "Centronuclear")
+    assert '"Villi tiny"' in found["Villitiny"]
     assert '"creatinine waste"' in found["creatininewaste"]
     assert '"than 5 days"' in found["than5days"]
     assert '"as asthma"' in found["asasthma"]

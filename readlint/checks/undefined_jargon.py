@@ -1153,6 +1153,7 @@ def _linked_form(word: str, stems: dict[str, set[str]]) -> bool:
         any(linked not in _OTHER_THINGS for linked in families)
 
 
+@lru_cache(maxsize=WORDS_REMEMBERED)
 def _meaning_family(word: str) -> str:
     """The family of a medical ending of a word (folded): "-osis" with its "-otic",
     "-ology" with its "-ologic" and "-ologist", "-cyte" with its "-cytic", a person's "-ist";
