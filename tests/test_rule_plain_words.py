@@ -122,6 +122,7 @@ def test_a_word_used_as_another_part_of_speech_is_left_alone():
     for text in ("It fits the preferences of individual women.",
                  "You may get individual or group counseling.",
                  "It is offered in both individual and small-group settings.",
+                 "The decision to be screened should be an individual one.",
                  "The doctor looks at a computer monitor to check for abnormal areas.",
                  "A list is given upon request.",
                  "Other event monitors start on their own.",
@@ -132,6 +133,8 @@ def test_a_word_used_as_another_part_of_speech_is_left_alone():
         assert found(text) == [], text
     assert found("Your doctor will monitor your blood pressure.") == \
         [("monitor", 1, 18, 'Use "check" instead of "monitor".')]
+    assert found("Ask an individual who knows.") == \
+        [("an individual", 1, 5, 'Use "a person" instead of "an individual".')]
 
 
 def test_a_sentence_the_swap_would_break_gets_nothing():

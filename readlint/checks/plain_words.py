@@ -436,8 +436,10 @@ def _other_form(pair: Pair, low: str, previous: str, after: list[str]) -> str | 
         after = after[after.index(")") + 1:]  # past an aside: "Individual (one-to-one) and"
     following = _word_at(after)
     if pair.kind == "noun" and low == pair.complex.lower() and "ADJ" in kinds and \
-            (_noun_or_adjective(following) or _joined_modifier(following, after)):
-        return None  # an adjective here: "individual women", "individual or group counseling"
+            (_noun_or_adjective(following) or _joined_modifier(following, after) or
+             following in ("one", "ones")):
+        return None  # an adjective here: "individual women", "individual or group
+        # counseling", "the decision should be an individual one"
     if pair.kind == "noun" and "VERB" in kinds and \
             (previous in _TO_AND_MODALS or previous in _SUBJECTS):
         return None  # a verb here: "to fatigue"
