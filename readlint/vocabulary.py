@@ -43,10 +43,11 @@ REFERENCE_SECTIONS = {
 
 # Abbreviations every adult reader meets in daily life, newer than the word counts
 # (wordfreq's data ends in 2021) or used more than they are written ("DEET", on every
-# insect repellent's label: read as everyday four times in benchmarks/hand-check/).
+# insect repellent's label: read as everyday four times in benchmarks/hand-check/; "UVB", on
+# sunscreen's and sunglasses' labels: twice, never judged right).
 EVERYDAY_ABBREVIATIONS = frozenset("COVID COVID-19 TV DNA FAQ PDF ID OK USA TTY FDA MRI CT PET "
                                    "HIV AIDS ADHD ICU IV ECG EKG NIH CDC NCI RNA mRNA "
-                                   "DEET".split())
+                                   "DEET UVB".split())
 
 STOPWORDS = frozenset("""
 a an the of in on at to for from by with and or but not no as is are was were be been this that

@@ -856,6 +856,7 @@ def test_words_readers_were_found_to_know_are_not_reported():
     assert flagged("It is an investigational drug. Signs include distractibility.\n") == []
     assert flagged("Use an antifungal cream. People with an underactive thyroid tire.\n") == []
     assert flagged("Kidney failure, cancer, tuberculosis, and other health problems.\n") == []
+    assert flagged("It found 4 ng per milliliter. Sunscreen blocks UVB light.\n") == []
 
 
 def test_one_of_the_types_the_sentence_before_announces_is_not_reported():
