@@ -1303,6 +1303,9 @@ def test_a_name_reported_whole_is_not_reported_again_from_its_glossary_word():
 @pytest.mark.parametrize("text, glued, parted", [
     ("Most people have bouts ofsleep during the day.", "ofsleep", "of sleep"),
     ("Some children haveanemia after treatment.", "haveanemia", "have anemia"),
+    # two of the commonest words, however short
+    ("Rest at homeit works well.", "homeit", "home it"),
+    ("When backflow occurs, itcan get worse.", "itcan", "it can"),
 ])
 def test_a_small_word_glued_to_the_word_after_it_is_named_as_such(text, glued, parted):
     found = lint(text, select="undefined-jargon", config=ALL_TERMS)

@@ -2110,6 +2110,12 @@ def _two_words(doc: Document, term: str) -> str | None:
         if low.startswith(small) and len(rest) >= 4 and \
                 (zipf(rest) >= 3.0 or rest in words.get(rest[:2], ())):
             return f"{term[:len(small)]} {term[len(small):]}"
+    # two of English's commonest words, however short ("itcan", "homeit"): no term is made
+    # of them (of two letters or more: a letter glued on is often a footnote's mark, "Yesa",
+    # "aWHO classification")
+    for i in range(2, min(len(low) - 1, LONGEST_WORD)):
+        if zipf(low[:i]) >= GLUED_COMMON_ZIPF and zipf(low[i:]) >= GLUED_COMMON_ZIPF:
+            return f"{term[:i]} {term[i:]}"
     # (a tail longer than any word English knows is none: a word of thousands of letters
     # is not tried at every split)
     for i in range(len(low) - 4, max(4, len(low) - LONGEST_WORD - 1), -1):
@@ -2182,6 +2188,9 @@ _APOSTROPHE_LOST = {"cant": "can't", "dont": "don't", "doesnt": "doesn't"}
 _GLUED_BEFORE = ("the", "and", "for", "with", "from", "that", "have", "has", "had", "may",
                  "can", "are", "was", "is", "at", "it", "of", "to", "or", "as", "by")
 _LATIN_ADJECTIVES = ("alis", "aris", "ilis")
+# Words this common (Zipf 5.5: more than 300 uses in a million words, "it", "can", "home")
+# glued together are words run together, however short (`_two_words`).
+GLUED_COMMON_ZIPF = 5.5
 
 
 def _page_misspelling(doc: Document, term: str) -> str | None:
