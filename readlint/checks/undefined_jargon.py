@@ -2112,8 +2112,9 @@ def _two_words(doc: Document, term: str) -> str | None:
             return f"{term[:len(small)]} {term[len(small):]}"
     # two of English's commonest words, however short ("itcan", "homeit"): no term is made
     # of them (of two letters or more: a letter glued on is often a footnote's mark, "Yesa",
-    # "aWHO classification")
-    for i in range(2, min(len(low) - 1, LONGEST_WORD)):
+    # "aWHO classification"; and not longer than any word English knows: a run of thousands
+    # of letters is not tried at every split)
+    for i in range(2, len(low) - 1 if len(low) <= LONGEST_WORD else 0):
         if zipf(low[:i]) >= GLUED_COMMON_ZIPF and zipf(low[i:]) >= GLUED_COMMON_ZIPF:
             return f"{term[:i]} {term[i:]}"
     # (a tail longer than any word English knows is none: a word of thousands of letters
