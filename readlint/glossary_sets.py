@@ -4,7 +4,8 @@ changes, with its matcher, its rare one-word names and its matches in a document
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from . import glossary, glossary_files, glossary_store, store, termmatch
@@ -16,7 +17,7 @@ from .patterns import lazy_re
 from .termmatch import Match, Matcher
 from .version import __version__
 from .vocabulary import WORDS_REMEMBERED, zipf, zipf_sources
-from .wordforms import lemma_sources
+from .wordforms import fold, lemma_sources, topic_words
 
 
 def load_all(refs: Iterable[str]) -> tuple[Glossary, ...]:
@@ -124,7 +125,37 @@ _DERIVED = lazy_re(r"(?:i?[ac]?al|ic|ous|(?:iz|is)ation|ation|ity|ar|ary|ism|ist
 
 def block_matches(doc: Document, refs: tuple[str, ...]) -> list[list[Match]]:
     """The glossary matches of each block of a document, found once for all rules."""
-    find = matcher_for(refs).find
+    find = page_find(doc, refs)
     found: list[list[Match]] = doc.memo(("glossary matches", refs),
                                         lambda: [find(b.text) for b in doc.blocks])
     return found
+
+
+def page_find(doc: Document, refs: tuple[str, ...]) -> Callable[[str], list[Match]]:
+    """The matcher's `find` for texts of this document: a stage's label alone ("stage IIB")
+    names an entry for one cancer's stage ("stage II melanoma", as editors link it on that
+    cancer's pages) only on a page whose title names that cancer."""
+    find = matcher_for(refs).find
+
+    def found(text: str) -> list[Match]:
+        matches = find(text)
+        if any(_STAGE_LABEL.fullmatch(m.text) for m in matches):
+            matches = [kept for m in matches if (kept := _on_this_page(doc, m)) is not None]
+        return matches
+    return found
+
+
+def _on_this_page(doc: Document, match: Match) -> Match | None:
+    """The match with only the entries the page can mean (see `page_find`), or None."""
+    if not _STAGE_LABEL.fullmatch(match.text):
+        return match
+    topic = doc.memo("title words", lambda: topic_words(doc))
+    entries = tuple(entry for entry in match.entries
+                    if all(fold(word) in topic for word in _WORD.findall(entry.term)
+                           if word.lower() != "stage" and not _STAGE_LABEL.fullmatch(word)))
+    return match._replace(entries=entries) if entries else None
+
+
+# A stage's label alone: "stage IIB", "IIIA", "Stage 0".
+_STAGE_LABEL = lazy_re(r"(?:stage\s+)?(?:0|I{1,3}|IV|V)[A-E]?\d?", re.I)
+_WORD = lazy_re(r"[^\W_]+")

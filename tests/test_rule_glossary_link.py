@@ -798,3 +798,19 @@ def test_the_message_names_the_entry_where_the_page_writes_the_term_another_way(
     assert messages["Crohn's disease"].startswith(
         "\"Crohn's disease\" is in the NCI Dictionary of Cancer Terms: link it to ")
     assert messages["sorafenib"].startswith("\"sorafenib\" is in NCI's list of cancer drugs: ")
+
+
+def test_a_stage_label_names_one_cancers_stage_only_on_that_cancers_page():
+    """Editors link "stage IIB" to "stage II melanoma" on melanoma pages: on a page about
+    another cancer the label names that cancer's stage, not the melanoma entry (nor is it
+    then a term of the glossary for any rule)."""
+    from readlint.glossary_sets import block_matches
+
+    def entries_of_stage_iib(title: str) -> list[str]:
+        doc = document.parse(f"---\ntitle: {title}\n---\n\nStage II is divided into stage "
+                             "IIA and stage IIB.\n", "doc.md")
+        return [e.term for matches in block_matches(doc, BUNDLED) for m in matches
+                if m.text == "stage IIB" for e in m.entries]
+
+    assert entries_of_stage_iib("Melanoma Treatment") == ["stage II melanoma"]
+    assert entries_of_stage_iib("Mycosis Fungoides Treatment") == []

@@ -9,7 +9,7 @@ from .. import nearby
 from ..blocks import Block
 from ..document import Document
 from ..glossary import Entry, Glossary
-from ..glossary_sets import block_matches, matcher_for
+from ..glossary_sets import block_matches, matcher_for, page_find
 from ..hardness import hard_term, name_it_begins
 from ..linkpractice import (
     DRUG_PAGE_MARK,
@@ -208,7 +208,7 @@ class GlossaryLink(Rule):
         # editors link no term in an image's caption (0 of 494 first uses)
         skipped = doc.blocks_under(options["skip_sections"]) | doc.captions | \
             nearby.key_points_lists(doc)
-        uses = list(glossary_uses(doc, matcher.find, options["section_level"], skipped,
+        uses = list(glossary_uses(doc, page_find(doc, refs), options["section_level"], skipped,
                                   block_matches(doc, refs)))
         topic = topic_words(doc)
         learned = model()
