@@ -815,6 +815,9 @@ _KIND_BEFORE = lazy_re(r"\b(?:the|this|that|these|a|an|of|certain|two|three|seve
                        r"other)\s+"
                        r"(?:[a-z-]+\s+)?" + _KIND_WORD + r"\s*[,:]?\s+"
                        r"(?:[^.;:()]{0,60}?(?:,|\band\b|\bor\b)\s+)?(?:l-|d-)?$", re.I)
+# A name set between commas after "one" and its kind: "Mutations in one gene, TTN, account
+# for ...", "Only one gene, OFD1, has been associated with ...".
+_ONE_OF_A_KIND = lazy_re(r"\bone\s+(?:genes?|proteins?|enzymes?|drugs?|medicines?),\s+$", re.I)
 _ILLNESS_BEFORE = lazy_re(r"\b(?:the|this|that|these|a|an|of|certain|two|three|several)\s+"
                           r"(?:[a-z-]+\s+){0,2}" + _KIND_OF_ILLNESS + r"\s*[,:]?\s+$", re.I)
 # A name of an illness: several words, or a word with an illness's ending ("osteosarcoma"),
@@ -872,7 +875,8 @@ def kind_given(text: str, start: int, end: int) -> bool:
             _medicine_named(text, start, end) or _kind_said_before(text, start) or \
             _kind_is(text, start, end) or _treatment_named(text, start, end) or \
             _example_before(text, start) or _others_of_its_kind(text, start, end) or \
-            _everyday_example_after(text, end):
+            _everyday_example_after(text, end) or \
+            _ONE_OF_A_KIND.search(text, max(0, start - 40), start) and text.startswith(",", end):
         return True
     if _ILLNESS_NAME.fullmatch(text, start, end) and \
             _ILLNESS_BEFORE.search(text, max(0, start - 60), start):

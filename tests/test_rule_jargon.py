@@ -990,6 +990,8 @@ def test_fields_names_and_lists_that_say_their_kind(text):
     # a kind, a few words about it, then ", such as"
     ("It can be caused by disorders affecting the central nervous system, such as stroke, "
      "transverse myelitis, and encephalitis.\n", "encephalitis"),
+    # a name set between commas after "one" and its kind
+    ("Mutations in one gene, TTN, account for about 20 percent of cases.\n", "TTN"),
 ])
 def test_a_kind_named_before_a_list_or_a_treatment_says_what_the_term_is(text, term):
     assert term not in [s for s, _, _ in flagged(text)]
@@ -1000,6 +1002,7 @@ def test_a_kind_named_before_a_list_or_a_treatment_says_what_the_term_is(text, t
     ("There is no single test for it. Doctors often give methotrexate.\n",
      "methotrexate"),
     ("He had a biopsy and later encephalitis.\n", "encephalitis"),
+    ("In one family, TTN was changed.\n", "TTN"),
     # "are" in the middle of a paragraph is no list of kinds: what follows says what they are
     ("It spreads to people. Most infections in humans are asymptomatic, but some are not.\n",
      "asymptomatic"),
