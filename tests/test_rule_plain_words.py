@@ -272,6 +272,24 @@ def test_a_glossary_entry_linked_on_the_page_leaves_its_word_alone():
         == []
 
 
+def test_each_thing_a_link_names_with_and_or_or_is_a_word_the_page_links():
+    """A page that links "[nausea and/or vomiting](...)" as a topic keeps the word "nausea"
+    where it names that topic ("**Nausea and vomiting:** Try ..."); a link that names one
+    thing of several words ("[renal cell carcinoma]") leaves its words to be weighed."""
+    topic = ("---\ntitle: Flu Symptoms and Cancer Treatment\nurl: https://www.cancer.gov/about-"
+             "cancer/treatment/side-effects/flu-symptoms\n---\n\n"
+             "Symptoms may include:\n\n- fever\n- [nausea and/or vomiting](/node/902108)\n\n"
+             "Ways to feel better:\n\n- **Chills:** Ask what steps you should take if you have "
+             "chills.\n- **Fever:** Your body loses fluids when you have a fever, so drink "
+             "water.\n- **Nausea and vomiting:** Try to take small sips of "
+             "water, fruit juices, ginger ale, tea, and/or sports drinks, if recommended, "
+             "throughout the day.\n")
+    assert found(topic) == []
+    assert [s for s, *_ in found(topic.replace("and/or vomiting", "care"))] == ["Nausea"]
+    one_thing = "See [renal cell carcinoma](/x). It can lead to renal impairment.\n"
+    assert [s for s, *_ in found(one_thing)] == ["renal"]
+
+
 def test_pairs_that_change_the_meaning_are_gone():
     for text in ("Doctors found liver lesions.", "Serious adverse events were rare.",
                  "She joined a smoking cessation program."):

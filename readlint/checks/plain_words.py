@@ -925,13 +925,16 @@ class _Page:
         return self.doc.memo(("plain-words linked", self.refs), self._linked)  # type: ignore
 
     def _linked(self) -> frozenset[str]:
-        """The text of every link on the page and the names of the glossary entries the
-        links point to, folded."""
+        """The text of every link on the page, each of the things a link names with "and" or
+        "or" ("[nausea and/or vomiting](...)" links nausea), and the names of the glossary
+        entries the links point to, folded."""
         found = set()
         glossaries: Sequence[Glossary] | None = None
         for block in self.doc.blocks:
             for link in block.links:
-                found.add(fold_phrase(block.text[link.start:link.end]))
+                linked = block.text[link.start:link.end]
+                found.add(fold_phrase(linked))
+                found.update(fold_phrase(part) for part in _LINKED_PARTS.split(linked))
                 if glossaries is None:
                     glossaries = load_all(self.refs) if self.refs else ()
                 for glossary in glossaries:
@@ -946,6 +949,8 @@ class _Page:
     def topic(self) -> set[str]:
         return self.doc.memo("plain-words topic", lambda: topic_words(self.doc))  # type: ignore
 
+# What parts the things a link names: "and", "or", "and/or", commas.
+_LINKED_PARTS = lazy_re(r"\s*(?:,|\band/or\b|\band\b|\bor\b)\s*", re.I)
 _YOU = lazy_re(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 # someone in the reader's care, whom "your" in a substitute would not mean
 _YOUR_CHARGE = lazy_re(r"\byour (?:child|children|baby|babies|son|sons|daughter|daughters|teen|"
