@@ -16,7 +16,7 @@ from .glossary_store import GlossarySet, file_stamp, file_stamps
 from .patterns import lazy_re
 from .termmatch import Match, Matcher
 from .version import __version__
-from .vocabulary import WORDS_REMEMBERED, zipf, zipf_sources
+from .vocabulary import STOPWORDS, WORDS_REMEMBERED, zipf, zipf_sources
 from .wordforms import fold, lemma_sources, topic_words
 
 
@@ -134,28 +134,46 @@ def block_matches(doc: Document, refs: tuple[str, ...]) -> list[list[Match]]:
 def page_find(doc: Document, refs: tuple[str, ...]) -> Callable[[str], list[Match]]:
     """The matcher's `find` for texts of this document: a stage's label alone ("stage IIB")
     names an entry for one cancer's stage ("stage II melanoma", as editors link it on that
-    cancer's pages) only on a page whose title names that cancer."""
+    cancer's pages) only on a page whose title names that cancer; elsewhere its words are
+    matched as if that name were not there ("stage" alone)."""
     find = matcher_for(refs).find
 
     def found(text: str) -> list[Match]:
         matches = find(text)
-        if any(_STAGE_LABEL.fullmatch(m.text) for m in matches):
-            matches = [kept for m in matches if (kept := _on_this_page(doc, m)) is not None]
-        return matches
+        if not any(_STAGE_LABEL.fullmatch(m.text) for m in matches):
+            return matches
+        kept: list[Match] = []
+        for match in matches:
+            narrowed = _on_this_page(doc, match)
+            if narrowed is not None:
+                kept.append(narrowed)
+                continue
+            # the words before the label, matched alone ("stage" of "stage IIB")
+            head = match.text.rstrip()
+            head = head[:head.rfind(" ")].rstrip() if " " in head else ""
+            kept.extend(inner._replace(start=inner.start + match.start,
+                                       end=inner.end + match.start)
+                        for inner in find(head) if head)
+        return kept
     return found
 
 
 def _on_this_page(doc: Document, match: Match) -> Match | None:
-    """The match with only the entries the page can mean (see `page_find`), or None."""
+    """The match with only the entries the page can mean (see `page_find`), or None. An
+    entry's words, other than its stage, little words and brackets, must be words of the
+    page's title ("stage IV thymoma" on "Thymoma and Thymic Carcinoma")."""
     if not _STAGE_LABEL.fullmatch(match.text):
         return match
     topic = doc.memo("title words", lambda: topic_words(doc))
     entries = tuple(entry for entry in match.entries
-                    if all(fold(word) in topic for word in _WORD.findall(entry.term)
-                           if word.lower() != "stage" and not _STAGE_LABEL.fullmatch(word)))
+                    if all(fold(word) in topic for word in _WORD.findall(
+                        _BRACKETED.sub(" ", entry.term))
+                           if word.lower() not in STOPWORDS and word.lower() != "stage" and
+                           not _STAGE_LABEL.fullmatch(word)))
     return match._replace(entries=entries) if entries else None
 
 
 # A stage's label alone: "stage IIB", "IIIA", "Stage 0".
 _STAGE_LABEL = lazy_re(r"(?:stage\s+)?(?:0|I{1,3}|IV|V)[A-E]?\d?", re.I)
+_BRACKETED = lazy_re(r"\([^()]*\)")
 _WORD = lazy_re(r"[^\W_]+")

@@ -1002,7 +1002,8 @@ def test_a_kind_named_before_a_list_or_a_treatment_says_what_the_term_is(text, t
     ("There is no single test for it. Doctors often give methotrexate.\n",
      "methotrexate"),
     ("He had a biopsy and later encephalitis.\n", "encephalitis"),
-    ("In one family, TTN was changed.\n", "TTN"),
+    ("In one gene, TTN was changed.\n", "TTN"),  # (a name between commas only)
+    ("In one study, TTN, was high.\n", "TTN"),  # (a kind of thing only)
     # "are" in the middle of a paragraph is no list of kinds: what follows says what they are
     ("It spreads to people. Most infections in humans are asymptomatic, but some are not.\n",
      "asymptomatic"),

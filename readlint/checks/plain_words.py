@@ -925,9 +925,9 @@ class _Page:
         return self.doc.memo(("plain-words linked", self.refs), self._linked)  # type: ignore
 
     def _linked(self) -> frozenset[str]:
-        """The text of every link on the page, each of the things a link names with "and" or
-        "or" ("[nausea and/or vomiting](...)" links nausea), and the names of the glossary
-        entries the links point to, folded."""
+        """The text of every link on the page, each of the things a link names with "and",
+        "or" or commas ("[nausea and/or vomiting](...)" links nausea), and the names of the
+        glossary entries the links point to, folded."""
         found = set()
         glossaries: Sequence[Glossary] | None = None
         for block in self.doc.blocks:
@@ -947,10 +947,11 @@ class _Page:
 
     @property
     def topic(self) -> set[str]:
-        return self.doc.memo("plain-words topic", lambda: topic_words(self.doc))  # type: ignore
+        return self.doc.memo("title words", lambda: topic_words(self.doc))  # type: ignore
 
-# What parts the things a link names: "and", "or", "and/or", commas.
-_LINKED_PARTS = lazy_re(r"\s*(?:,|\band/or\b|\band\b|\bor\b)\s*", re.I)
+# What stands between the things a link names: "and", "or", "and/or", a comma (the spaces
+# around them are dropped when the parts are folded).
+_LINKED_PARTS = lazy_re(r",|\band/or\b|\band\b|\bor\b", re.I)
 _YOU = lazy_re(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 # someone in the reader's care, whom "your" in a substitute would not mean
 _YOUR_CHARGE = lazy_re(r"\byour (?:child|children|baby|babies|son|sons|daughter|daughters|teen|"
