@@ -148,12 +148,12 @@ def page_find(doc: Document, refs: tuple[str, ...]) -> Callable[[str], list[Matc
             if narrowed is not None:
                 kept.append(narrowed)
                 continue
-            # the words before the label, matched alone ("stage" of "stage IIB")
-            head = match.text.rstrip()
-            head = head[:head.rfind(" ")].rstrip() if " " in head else ""
-            kept.extend(inner._replace(start=inner.start + match.start,
-                                       end=inner.end + match.start)
-                        for inner in find(head) if head)
+            # the word "stage" before the label, matched alone ("stage" of "stage IIB")
+            label = _STAGE_LABEL.fullmatch(match.text)
+            if label is not None and label.group(1):
+                kept.extend(inner._replace(start=inner.start + match.start,
+                                           end=inner.end + match.start)
+                            for inner in find(label.group(1)))
         return kept
     return found
 
@@ -174,6 +174,6 @@ def _on_this_page(doc: Document, match: Match) -> Match | None:
 
 
 # A stage's label alone: "stage IIB", "IIIA", "Stage 0".
-_STAGE_LABEL = lazy_re(r"(?:stage\s+)?(?:0|I{1,3}|IV|V)[A-E]?\d?", re.I)
+_STAGE_LABEL = lazy_re(r"(?:(stage)\s+)?(?:0|I{1,3}|IV|V)[A-E]?\d?", re.I)
 _BRACKETED = lazy_re(r"\([^()]*\)")
 _WORD = lazy_re(r"[^\W_]+")

@@ -816,3 +816,11 @@ def test_a_stage_label_names_one_cancers_stage_only_on_that_cancers_page():
     assert matches_at_stage_iib("Melanoma Treatment") == [("stage IIB", ["stage II melanoma"])]
     assert matches_at_stage_iib("Mycosis Fungoides Treatment") == [("stage",
                                                                      ["stage", "staging"])]
+
+
+def test_an_everyday_word_in_the_form_a_page_writes_it_needs_no_link():
+    """"bloating" is an everyday word, and so is "bloated" (the list knows plurals as forms
+    of its words, not other forms): glossary-link leaves both plain on finished pages."""
+    from readlint.vocabulary import everyday_health
+
+    assert everyday_health("bloating") and everyday_health("bloated")

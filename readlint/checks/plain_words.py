@@ -934,7 +934,9 @@ class _Page:
             for link in block.links:
                 linked = block.text[link.start:link.end]
                 found.add(fold_phrase(linked))
-                found.update(fold_phrase(part) for part in _LINKED_PARTS.split(linked))
+                parts = _LINKED_PARTS.split(linked)
+                if len(parts) > 1:
+                    found.update(fold_phrase(part) for part in parts)
                 if glossaries is None:
                     glossaries = load_all(self.refs) if self.refs else ()
                 for glossary in glossaries:
