@@ -288,6 +288,12 @@ def test_each_thing_a_link_names_with_and_or_or_is_a_word_the_page_links():
     assert [s for s, *_ in found(topic.replace("and/or vomiting", "care"))] == ["Nausea"]
     one_thing = "See [renal cell carcinoma](/x). It can lead to renal impairment.\n"
     assert [s for s, *_ in found(one_thing)] == ["renal"]
+    # another page's title names that page, not the things it lists: "benign" is not linked
+    title = ("Most lumps are benign. See [Benign and Precancerous Breast Lumps and Conditions]"
+             "(/types/breast/benign).\n")
+    assert [s for s, *_ in found(title)] == ["benign"]
+    assert found(title.replace("Precancerous Breast Lumps and Conditions",
+                               "precancerous breast lumps")) == []
 
 
 def test_pairs_that_change_the_meaning_are_gone():

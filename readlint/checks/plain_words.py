@@ -926,8 +926,9 @@ class _Page:
 
     def _linked(self) -> frozenset[str]:
         """The text of every link on the page, each of the things a link names with "and",
-        "or" or commas ("[nausea and/or vomiting](...)" links nausea), and the names of the
-        glossary entries the links point to, folded."""
+        "or" or commas ("[nausea and/or vomiting](...)" links nausea; not the words of another
+        page's title: "[Benign and Precancerous Breast Lumps](...)" does not link "benign"),
+        and the names of the glossary entries the links point to, folded."""
         found = set()
         glossaries: Sequence[Glossary] | None = None
         for block in self.doc.blocks:
@@ -935,7 +936,7 @@ class _Page:
                 linked = block.text[link.start:link.end]
                 found.add(fold_phrase(linked))
                 parts = _LINKED_PARTS.split(linked)
-                if len(parts) > 1:
+                if len(parts) > 1 and not _a_title(linked):
                     found.update(fold_phrase(part) for part in parts)
                 if glossaries is None:
                     glossaries = load_all(self.refs) if self.refs else ()
@@ -954,6 +955,17 @@ class _Page:
 # What stands between the things a link names: "and", "or", "and/or", a comma (the spaces
 # around them are dropped when the parts are folded).
 _LINKED_PARTS = lazy_re(r",|\band/or\b|\band\b|\bor\b", re.I)
+# A word of four letters or more (those a title gives a capital).
+_LONG_WORD = lazy_re(r"[^\W\d_]{4,}")
+
+
+def _a_title(text: str) -> bool:
+    """Is the text a title, every word of four letters or more with a capital ("Benign and
+    Precancerous Breast Lumps and Conditions")? It names a page, not the things it lists."""
+    words = _LONG_WORD.findall(text)
+    return len(words) >= 2 and all(word[0].isupper() for word in words)
+
+
 _YOU = lazy_re(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 # someone in the reader's care, whom "your" in a substitute would not mean
 _YOUR_CHARGE = lazy_re(r"\byour (?:child|children|baby|babies|son|sons|daughter|daughters|teen|"
