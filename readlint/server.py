@@ -924,8 +924,13 @@ def _term_hover(ls: ReadlintServer, document: TextDocument, checked: Checked, li
     refs = _glossaries(ls, checked)
     if not refs:
         return None
+    doc = checked.result.detail
     try:
-        matches = glossary_sets.matcher_for(refs).find(line)
+        # (as the rules match: a stage's label alone names one cancer's stage only on that
+        # cancer's page)
+        find = glossary_sets.page_find(doc, refs) if isinstance(doc, Document) else \
+            glossary_sets.matcher_for(refs).find
+        matches = find(line)
     except ReadlintError:
         return None
     for match in matches:

@@ -207,6 +207,24 @@ def test_hover_shows_the_glossary_entry_and_the_page_grade(editor, tmp_path):
     assert nothing is None  # a blank line
 
 
+def test_hover_matches_terms_as_the_rules_do(editor, tmp_path):
+    # "stage IIB" alone names the melanoma entry's stage only on a melanoma page; on a colon
+    # cancer page the hover shows the word "stage", as glossary-link and undefined-jargon
+    # read it.
+    page = ("---\ntitle: Colon cancer\naudienceLevel: patient\n---\n# Colon cancer\n\n"
+            "Your cancer is stage IIB now.\n")
+    uri = editor.open(tmp_path / "colon.md", page)
+    editor.diagnostics(uri)
+    on_label = editor.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                                     "position": {"line": 6, "character": 23}})
+    on_stage = editor.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                                     "position": {"line": 6, "character": 17}})
+    assert on_stage["contents"]["value"].startswith("**stage**")
+    assert on_stage["range"] == {"start": {"line": 6, "character": 15},
+                                 "end": {"line": 6, "character": 20}}
+    assert on_label is None or "melanoma" not in on_label["contents"]["value"]
+
+
 HARD = ("Concomitant administration of CYP3A4 inhibitors necessitates dose modification, as "
         "plasma concentrations may increase substantially (HR 2.1; 95% CI 1.4 to 3.2).")
 
