@@ -12,7 +12,7 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from .blocks import Block, Comment, HeadingMark, Html, Image, Link, Table
@@ -29,7 +29,14 @@ def _parser() -> MarkdownIt:
     from the cache, or that only prints help, does not pay for it (30 ms)."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    md = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    # A site's pages link the same addresses again and again (its dictionary's entries):
+    # each is made a normal address once (a function of the address alone).
+    md.normalizeLink = lru_cache(maxsize=LINKS_REMEMBERED)(md.normalizeLink)  # type: ignore[method-assign]
+    return md
+
+
+LINKS_REMEMBERED = 4096
 
 
 MAX_NESTING = 20  # markdown-it's limit of nested blocks in its "commonmark" preset (tested)
