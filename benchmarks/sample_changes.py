@@ -13,8 +13,9 @@ Flags taken away and flags added are drawn together, shuffled with the seed, so 
 reader cannot tell which is which; the columns are those of benchmarks/sample_flags.py, and a
 last column, for the one who drew the sample only, says "taken away" or "added" (cut it off
 before the reader sees the file). A flag whose message alone changed is both: taken away with
-its old message, added with its new one. Counts go to standard error and to the header. Run
-from ../shared: the paths in the runs are relative to it.
+its old message, added with its new one. With --unjudged, only changes at places no hand check
+has a verdict on (benchmarks/sample_flags.judged_flags). Counts go to standard error and to the
+header. Run from ../shared: the paths in the runs are relative to it.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 import split_corpus  # noqa: E402
-from sample_flags import _paragraph  # noqa: E402
+from sample_flags import _paragraph, judged_flags  # noqa: E402
 
 
 def _problems(run: Path, rule: str) -> Counter[str]:
@@ -45,14 +46,17 @@ def _offset(raw: str, line: int, column: int) -> int:
 
 
 def main(before: Path, after: Path, rule: str, size: int, seed: int,
-         professionals: bool = False) -> None:
+         professionals: bool = False, unjudged: bool = False) -> None:
     old, new = _problems(before, rule), _problems(after, rule)
+    judged = judged_flags() if unjudged else frozenset()
     changed = [(key, "taken away") for key in sorted((old - new).elements())] + \
         [(key, "added") for key in sorted((new - old).elements())]
     rows = []
     counts: Counter[str] = Counter()
     for key, how in changed:
         problem = json.loads(key)
+        if (problem["path"], problem["line"], problem["column"]) in judged:
+            continue
         raw = Path(problem["path"]).read_text(encoding="utf-8")
         if split_corpus.for_professionals(raw) != professionals:
             continue
@@ -68,7 +72,7 @@ def main(before: Path, after: Path, rule: str, size: int, seed: int,
             f"{counts['added']} added; {min(size, len(rows))} drawn")
     print(note, file=sys.stderr)
     print(f"# python benchmarks/sample_changes.py {before.name} {after.name} {rule} {size} {seed}"
-          + (" --professionals" if professionals else ""))
+          + (" --professionals" if professionals else "") + (" --unjudged" if unjudged else ""))
     print(f"# {note}")
     print("page\tline\tcolumn\tflagged\tmessage\tparagraph\tverdict\treason\tchange")
     for row in rows[:size]:
@@ -76,6 +80,6 @@ def main(before: Path, after: Path, rule: str, size: int, seed: int,
 
 
 if __name__ == "__main__":
-    args = [a for a in sys.argv[1:] if a != "--professionals"]
+    args = [a for a in sys.argv[1:] if a not in ("--professionals", "--unjudged")]
     main(Path(args[0]), Path(args[1]), args[2], int(args[3]), int(args[4]),
-         "--professionals" in sys.argv[1:])
+         "--professionals" in sys.argv[1:], "--unjudged" in sys.argv[1:])

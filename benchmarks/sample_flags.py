@@ -18,6 +18,9 @@ Which pages:
                 benchmarks/hand-check/ has read: "nih-tuning-unread", for finding faults
                 (the same command draws another sample once one is kept there: its pages
                 are read then)
+  ...-unjudged  (after any of these) only flags no hand check has a verdict on (by page,
+                line and column), wherever they stand: flags the confidence model
+                (data/jargon-model.json), learned from those verdicts, has not seen
   nci-drafts    held-out cancer.gov pages with 3 links or more to the NCI dictionaries, those
                 links removed as in benchmarks/vocabulary.py's drafts (which counts a page's
                 links by the glossary terms they match, so takes a few pages fewer): for
@@ -51,11 +54,14 @@ KINDS = {"held-out": ("nci-held-out", "nih-held-out"), "tuning": ("nci-tuning", 
 
 
 def flags(shared: Path, rule: str, which: str, options: dict[str, object] | None = None,
-          unread: bool = False) -> tuple[list[tuple[str, ...]], dict[str, int]]:
+          unread: bool = False, unjudged: bool = False
+          ) -> tuple[list[tuple[str, ...]], dict[str, int]]:
     """Every flag of the rule on one kind of page ("nci-held-out" ...), in order, with counts;
     the rule with `options` laid over the rule set's; with `unread`, only on the pages whose
-    flags no hand check in benchmarks/hand-check/ has read (counts of those pages alone)."""
+    flags no hand check in benchmarks/hand-check/ has read (counts of those pages alone);
+    with `unjudged`, only the flags no hand check has a verdict on."""
     read = split_corpus._pages_any_check_read() if unread else frozenset()
+    judged = judged_flags() if unjudged else frozenset()
     prose = which.endswith("-prose")
     site, part = which.removesuffix("-prose").split("-", 1)
     drafts = part == "drafts"
@@ -86,13 +92,30 @@ def flags(shared: Path, rule: str, which: str, options: dict[str, object] | None
         counts["pages"] += 1
         counts["words"] += _words(raw)
         problems = [p for p in result.problems if p.rule == rule and
-                    (not prose or _in_prose(raw, p.start))]
+                    (not prose or _in_prose(raw, p.start)) and
+                    (f"{corpus.name}/{rel}", p.line, p.column) not in judged]
         counts["flagged pages"] += bool(problems)
         for problem in sorted(problems, key=lambda p: (p.line, p.column)):
             flagged = " ".join(raw[problem.start:problem.end].split())
             found.append((f"{corpus.name}/{rel}", str(problem.line), str(problem.column),
                           flagged, problem.message, _paragraph(raw, problem.start, problem.end)))
     return found, counts
+
+
+def judged_flags() -> frozenset[tuple[str, int, int]]:
+    """Every flag a hand check in benchmarks/hand-check/ has a row for: (page under ../shared,
+    line, column)."""
+    found = set()
+    for tsv in split_corpus.READ_CHECKS_DIR.rglob("*.tsv"):
+        for line in tsv.read_text(encoding="utf-8").splitlines():
+            cells = line.split("\t")
+            if line.startswith(("#", "page\t")) or len(cells) < 3 or \
+                    not (cells[1].isdigit() and cells[2].isdigit()):
+                continue
+            page = cells[0] if cells[0].startswith(("corpus/", "corpus-nci/")) \
+                else f"corpus-nci/{cells[0]}"
+            found.add((page, int(cells[1]), int(cells[2])))
+    return frozenset(found)
 
 
 _NOT_PROSE = re.compile(r"\s*(?:[-*+|]|\d+[.)])\s")
@@ -137,6 +160,8 @@ def _paragraph(raw: str, start: int, end: int) -> str:
 
 def main(shared: Path, rule: str, size: int, which: str = "held-out",
          seed: int = 20261202, options: dict[str, object] | None = None) -> None:
+    unjudged = which.endswith("-unjudged")
+    which = which.removesuffix("-unjudged")
     unread = which.endswith("-unread")
     which = which.removesuffix("-unread")
     prose = "-prose" if which.endswith("-prose") else ""
@@ -145,18 +170,19 @@ def main(shared: Path, rule: str, size: int, which: str = "held-out",
     drawn: list[tuple[str, ...]] = []
     notes = []
     for kind in kinds:
-        found, counts = flags(shared, rule, kind, options, unread)
+        found, counts = flags(shared, rule, kind, options, unread, unjudged)
         random.Random(f"{seed}:{kind}").shuffle(found)
         share = size // len(kinds)
         drawn.extend(found[:share])
         per_k = 1000 * len(found) / counts["words"] if counts["words"] else 0.0
-        notes.append(f"{kind}{' (pages no hand check had read)' if unread else ''}: "
+        notes.append(f"{kind}{' (pages no hand check had read)' if unread else ''}"
+                     f"{' (flags no hand check had judged)' if unjudged else ''}: "
                      f"{len(found)} flags on {counts['flagged pages']} of "
                      f"{counts['pages']} pages, {per_k:.2f} per 1,000 words of "
                      f"{counts['words']:,}; {min(share, len(found))} drawn")
     given = "".join(f" {name}={json.dumps(value)}" for name, value in (options or {}).items())
     print(f"# python benchmarks/sample_flags.py ../shared {rule} {size} {which}"
-          f"{'-unread' if unread else ''} {seed}{given}")
+          f"{'-unread' if unread else ''}{'-unjudged' if unjudged else ''} {seed}{given}")
     for note in notes:
         print(f"# {note}")
         print(note, file=sys.stderr)
