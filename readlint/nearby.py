@@ -776,7 +776,7 @@ _KIND_WORD = (r"(?:genes?|proteins?|enzymes?|hormones?|receptors?|molecules?|sub
 KIND_NOUNS = (r"(?:genes?|proteins?|mutations?|variants?|enzymes?|receptors?|glands?|hormones?|"
               r"machines?|devices?|instruments?|viruse?s?|bacteri(?:um|a)|molecules?|vitamins?|"
               r"muscles?|bones?|nerves?|medications?|medicines?|drugs?)")
-_KIND_NEXT = lazy_re(rf"(?:/[\w-]+)?[®™]?\s+{KIND_NOUNS}\b", re.I)
+_KIND_NEXT = lazy_re(rf"(?:/[\w-]+)?[®™]?[\"”]?\s+{KIND_NOUNS}\b", re.I)  # ('the "ERCC6" gene')
 # Before a name, a kind of illness or of test says what it is too ("the rare blood cancer
 # blastic plasmacytoid dendritic cell neoplasm"); after a word, it is part of the name ("celiac
 # disease").
@@ -785,10 +785,12 @@ _KIND_OF_ILLNESS = r"(?:cancers?|tumou?rs?|diseases?|disorders?|conditions?|infe
 # the word between starts with a letter or digit: "-and" in " and -and gene" is no word)
 _KIND_AFTER = lazy_re(r"(?:\s*\([^()]{1,20}\))?(?:[-\s]+(?:(?:and|or)\s+)?\w+(?:-\w+)*)?[\s-]+"
                       + _KIND_WORD + r"\b", re.I)
-# Kinds of medicine that say what the name after them is ("the steroid prednisone"); after a
-# word they are what it is used as or for ("prophylactic antibiotics"), not what it is.
+# Kinds of medicine that say what the name after them is ("the steroid prednisone", "the
+# dietary supplement carnitine"); after a word they are what it is used as or for
+# ("prophylactic antibiotics"), not what it is.
 _MEDICINE_KIND = (r"(?:steroids?|antibiotics?|antidepressants?|antivirals?|antihistamines?|"
-                  r"opioids?|painkillers?|statins?|diuretics?)")
+                  r"opioids?|painkillers?|statins?|diuretics?|"
+                  r"(?:(?:dietary|nutritional|herbal)\s+)?supplements?)")
 # (right before the name: in "a synthetic steroid with estrogenic, progestogenic, and
 # androgenic properties" the words after it are not steroids)
 _MEDICINE_BEFORE = lazy_re(r"\b(?:the|this|that|an?)\s+" + _MEDICINE_KIND + r"\s+$", re.I)

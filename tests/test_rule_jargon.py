@@ -286,9 +286,24 @@ def test_words_are_reported_once_when_a_term_taken_whole_covers_a_term_reported_
         [("Conjunctival telangiectasia", 1, 8), ("Cutaneous syndactyly", 1, 38)]
 
 
+def test_a_name_in_quotes_then_its_kind_is_named_by_it():
+    assert flagged('Some have a mutation in the "ERCC6" gene.') == []
+    assert flagged("Some have a mutation in the “ERCC6” gene.") == []
+    assert [t for t, *_ in flagged('Some have "ERCC6" and more.')] == ["ERCC6"]
+
+
+def test_words_readers_know_are_not_reported():
+    """Judged everyday by blind readers at least twice, never right (round 40)."""
+    assert flagged("Shingles comes from the virus that causes chickenpox. It can hurt a lot, "
+                   "and a farmer who used a herbicide was not at risk. We are vaccinating "
+                   "children.") == []
+
+
 def test_a_kind_of_medicine_right_before_a_name_says_what_it_is():
     assert flagged("It was given with the steroid prednisone.") == []
     assert flagged("He took the antidepressant venlafaxine for pain.") == []
+    assert flagged("The dietary supplement carnitine may help.") == []
+    assert flagged("Take the supplement carnitine each day.") == []
     # not the words after "a steroid with": they are not steroids
     assert [t for t, *_ in flagged("Tibolone, a steroid with estrogenic, progestogenic, and "
                                    "androgenic properties.")] == \
