@@ -34,6 +34,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from .blocks import Block
 from .document import Document
@@ -45,7 +46,14 @@ from .explanations import (
     word_before,
 )
 from .patterns import lazy_re
-from .vocabulary import DRUG_ENDINGS, STOPWORDS, everyday_health, is_medical_form, word_zipf
+from .vocabulary import (
+    DRUG_ENDINGS,
+    STOPWORDS,
+    everyday_health,
+    is_acronym,
+    is_medical_form,
+    word_zipf,
+)
 from .wordforms import (
     a_noun_not_adjective,
     an_english_word,
@@ -662,20 +670,21 @@ _DEFINES = lazy_re(r"\b(?:is|are)\s+(?:an?|the|one|types?\s+of|kinds?\s+of)\b")
 
 def under_own_heading(doc: Document, block_index: int, term: str) -> bool:
     """Is the term named by the heading of its section ("### CT scan", then "CT scan (CAT
-    scan) uses ...") or by the plain word for it ("## What is the outlook for Rett Syndrome?",
-    then "... the prognosis ...")? The section is about it, and explains it. A heading that
-    asks a question is about the term only when it asks what the term is ("## What is
-    prognosis?"), not when it asks about something else ("## What affects bile duct cancer
-    prognosis?")."""
+    scan) uses ...", or a title line standing as one, for a term that is not an abbreviation:
+    "Diagnosing HPS" does not say what HPS is) or by the plain word for it ("## What
+    is the outlook for Rett Syndrome?", then "... the prognosis ...")? The section is about
+    it, and explains it. A heading that asks a question is about the term only when it asks
+    what the term is ("## What is prognosis?"), not when it asks about something else ("##
+    What affects bile duct cancer prognosis?")."""
     words = {fold(w) for w in _WORD.findall(term)}
-    above: list[tuple[frozenset[str], frozenset[str] | None]] = doc.memo(
-        "nearby headings", lambda: _headings_above(doc))
-    heading, asked = above[block_index]
+    above: list[_Above] = doc.memo("nearby headings", lambda: _headings_above(doc))
+    heading, asked, title = above[block_index]
     # (`asked`, the words a question heading asks about, is no larger than the term's words
     # when it is about the term: compared by size first, so a long heading costs no more)
     return bool(words) and (words <= heading and (asked is None or len(asked) <= len(words)
                                                   and asked <= words) or
-                            len(words) == 1 and _HEADING_WORD.get(min(words)) in heading)
+                            len(words) == 1 and _HEADING_WORD.get(min(words)) in heading or
+                            words <= title and not is_acronym(term))
 
 
 def section_before(doc: Document, block_index: int, term: str) -> bool:
@@ -715,19 +724,55 @@ _ASKING = STOPWORDS | {"what", "how", "why", "who", "when", "which", "do", "does
                        "information", "also", "known", "called", "ask"}
 
 
-def _headings_above(doc: Document) -> list[tuple[frozenset[str], frozenset[str] | None]]:
+def _headings_above(doc: Document) -> list[_Above]:
     """The folded words of the heading above each block (for a heading, the one before it),
-    and, for a heading that asks a question, the words it asks about (None for one that does
-    not)."""
-    found: list[tuple[frozenset[str], frozenset[str] | None]] = []
+    for a heading that asks a question the words it asks about (None for one that does not),
+    and the words of a title line (`title_line`) between that heading and the block, when a
+    paragraph follows the title line ("Arteriogram", then "An arteriogram provides a ...": a
+    heading that lost its marks)."""
+    found: list[_Above] = []
     heading: tuple[frozenset[str], frozenset[str] | None] = (frozenset(), None)
-    for block in doc.blocks:
-        found.append(heading)
+    title: frozenset[str] = frozenset()
+    blocks = doc.blocks
+    for index, block in enumerate(blocks):
+        found.append(_Above(*heading, title))
         if block.kind == "heading":
             words = frozenset(fold(w) for w in _WORD.findall(block.text))
             asks = block.text.rstrip().endswith("?") or _asks(block.text)
             heading = (words, words - _ASKING if asks else None)
+            title = frozenset()
+        elif index + 1 < len(blocks) and blocks[index + 1].kind == "paragraph" and \
+                title_line(block):
+            title = frozenset(fold(w) for w in _WORD.findall(block.text))
     return found
+
+
+class _Above(NamedTuple):
+    heading: frozenset[str]  # the folded words of the heading above
+    asked: frozenset[str] | None  # what it asks about, when it asks
+    title: frozenset[str]  # those of a title line below that heading, or none
+
+
+def title_line(block: Block) -> bool:
+    """A short paragraph with no full stop that stands as a title ("Lessons learned from
+    anamorelin", a drug's brand name on its own): terms are explained in the prose, not in
+    titles."""
+    text = block.text.strip()
+    if block.kind != "paragraph":
+        return False
+    words = len(text.split())
+    return words == 1 or words <= 6 and not _ends_a_sentence(text)
+
+
+def _ends_a_sentence(text: str) -> bool:
+    """Does the text end with . ! ? : or ;, before any closing marks? (Read from the end, so
+    a long run of marks costs its length once, not its square.)"""
+    end = len(text)
+    while end and not (text[end - 1].isalnum() or text[end - 1] == "_"):
+        if text[end - 1] in ".!?:;":
+            return True
+        end -= 1
+    return False
 
 
 def _asks(heading: str) -> bool:

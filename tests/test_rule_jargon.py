@@ -505,6 +505,24 @@ def test_ignore_matches_words_as_the_rule_compares_them():
     assert flagged("The T-DM1 results for HER2 cancers.", config=config) == []
 
 
+def test_a_title_line_that_lost_its_heading_marks_names_the_section_below():
+    """MedQuAD's pages keep some headings as short lines of their own ("Arteriogram"): the
+    text below one is about what it names, as under a heading."""
+    page = ("# Tests\n\n## Which tests are used?\n\nArteriogram\n\nAn arteriogram provides a "
+            "\"road map\" of the arteries. Doctors use this test to find a blocked artery.\n")
+    assert flagged(page) == []
+    # a title line about something else names nothing
+    assert [t for t, *_ in flagged(page.replace("Arteriogram\n", "Other tests\n"))] == \
+        ["arteriogram"]
+    # nor does it say what an abbreviation is: "Diagnosing HPS"
+    assert [t for t, *_ in flagged("# Hantavirus\n\nDiagnosing HPS\n\nDiagnosing HPS in a "
+                                   "person is hard because early signs look like the "
+                                   "flu.\n")] == ["HPS"]
+    # nor does a line with a full stop, which is a sentence
+    assert [t for t, *_ in flagged(page.replace("Arteriogram\n", "It is an arteriogram "
+                                                "that they do.\n"))] == ["arteriogram"]
+
+
 @pytest.mark.parametrize("text, term", [
     # an explanation in parentheses belongs to the word right before it, not to its pair
     ("Plasma cell tumors can be indolent or malignant (cancer).", "indolent"),

@@ -585,7 +585,7 @@ class _Page:
         a skipped section, a list item naming an outside resource, the title of a line of
         links?"""
         return block.kind == "heading" or index in self.doc.heading_lines or \
-            index in self.skipped or _title_line(block) or \
+            index in self.skipped or nearby.title_line(block) or \
             block.text.count("\ufffd") >= _UNREADABLE_MARKS or \
             nearby.resource_title(block) or \
             block.kind == "list_item" and is_title(block.text) or \
@@ -1835,26 +1835,6 @@ def _person_or_place(text: str, start: int, end: int, term: str) -> bool:
                                  is not None)
 
 
-def _title_line(block: Block) -> bool:
-    """A short paragraph with no full stop that stands as a title ("Lessons learned from
-    anamorelin", a drug's brand name on its own): terms are explained in the prose, not in
-    titles."""
-    text = block.text.strip()
-    if block.kind != "paragraph":
-        return False
-    words = len(text.split())
-    return words == 1 or words <= 6 and not _ends_a_sentence(text)
-
-
-def _ends_a_sentence(text: str) -> bool:
-    """Does the text end with . ! ? : or ;, before any closing marks? (Read from the end, so
-    a long run of marks costs its length once, not its square.)"""
-    end = len(text)
-    while end and not (text[end - 1].isalnum() or text[end - 1] == "_"):
-        if text[end - 1] in ".!?:;":
-            return True
-        end -= 1
-    return False
 
 
 def _label_end(doc: Document, block: Block) -> int:
