@@ -29,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 import split_corpus  # noqa: E402
-from sample_flags import _paragraph, judged_flags  # noqa: E402
+from sample_flags import _paragraph, is_judged, judged_flags  # noqa: E402
 
 
 def _problems(run: Path, rule: str) -> Counter[str]:
@@ -48,28 +48,31 @@ def _offset(raw: str, line: int, column: int) -> int:
 def main(before: Path, after: Path, rule: str, size: int, seed: int,
          professionals: bool = False, unjudged: bool = False) -> None:
     old, new = _problems(before, rule), _problems(after, rule)
-    judged = judged_flags() if unjudged else frozenset()
+    judged = judged_flags(rule) if unjudged else frozenset()
     changed = [(key, "taken away") for key in sorted((old - new).elements())] + \
         [(key, "added") for key in sorted((new - old).elements())]
     rows = []
     counts: Counter[str] = Counter()
     for key, how in changed:
         problem = json.loads(key)
-        if (problem["path"], problem["line"], problem["column"]) in judged:
-            continue
         raw = Path(problem["path"]).read_text(encoding="utf-8")
         if split_corpus.for_professionals(raw) != professionals:
             continue
         counts[how] += 1
         start = _offset(raw, problem["line"], problem["column"])
         end = _offset(raw, problem["end_line"], problem["end_column"])
+        if is_judged(judged, problem["path"], problem["line"], problem["column"],
+                     raw[start:end]):
+            continue
         rows.append((problem["path"], str(problem["line"]), str(problem["column"]),
                      " ".join(raw[start:end].split()), problem["message"],
                      _paragraph(raw, start, end), "", "", how))
     random.Random(seed).shuffle(rows)
     readers = "health professionals" if professionals else "patients"
     note = (f"{rule} on pages for {readers}: {counts['taken away']} flags taken away, "
-            f"{counts['added']} added; {min(size, len(rows))} drawn")
+            f"{counts['added']} added; "
+            + (f"{len(rows)} of them where no hand check has a verdict; " if unjudged else "")
+            + f"{min(size, len(rows))} drawn")
     print(note, file=sys.stderr)
     print(f"# python benchmarks/sample_changes.py {before.name} {after.name} {rule} {size} {seed}"
           + (" --professionals" if professionals else "") + (" --unjudged" if unjudged else ""))

@@ -18,9 +18,10 @@ Which pages:
                 benchmarks/hand-check/ has read: "nih-tuning-unread", for finding faults
                 (the same command draws another sample once one is kept there: its pages
                 are read then)
-  ...-unjudged  (after any of these) only flags no hand check has a verdict on (by page,
-                line and column), wherever they stand: flags the confidence model
-                (data/jargon-model.json), learned from those verdicts, has not seen
+  ...-unjudged  (after any of these) only flags no hand check of the rule has a verdict on
+                (by page, line and column, or the words flagged where an old check kept no
+                column), wherever they stand: for undefined-jargon, flags the confidence
+                model (data/jargon-model.json), learned from those verdicts, has not seen
   nci-drafts    held-out cancer.gov pages with 3 links or more to the NCI dictionaries, those
                 links removed as in benchmarks/vocabulary.py's drafts (which counts a page's
                 links by the glossary terms they match, so takes a few pages fewer): for
@@ -37,10 +38,12 @@ prose) go to standard error and to the header.
 
 from __future__ import annotations
 
+import csv
 import json
 import random
 import re
 import sys
+from functools import cache
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
@@ -61,7 +64,7 @@ def flags(shared: Path, rule: str, which: str, options: dict[str, object] | None
     flags no hand check in benchmarks/hand-check/ has read (counts of those pages alone);
     with `unjudged`, only the flags no hand check has a verdict on."""
     read = split_corpus._pages_any_check_read() if unread else frozenset()
-    judged = judged_flags() if unjudged else frozenset()
+    judged = judged_flags(rule) if unjudged else frozenset()
     prose = which.endswith("-prose")
     site, part = which.removesuffix("-prose").split("-", 1)
     drafts = part == "drafts"
@@ -93,7 +96,8 @@ def flags(shared: Path, rule: str, which: str, options: dict[str, object] | None
         counts["words"] += _words(raw)
         problems = [p for p in result.problems if p.rule == rule and
                     (not prose or _in_prose(raw, p.start)) and
-                    (f"{corpus.name}/{rel}", p.line, p.column) not in judged]
+                    not is_judged(judged, f"{corpus.name}/{rel}", p.line, p.column,
+                                  raw[p.start:p.end])]
         counts["flagged pages"] += bool(problems)
         for problem in sorted(problems, key=lambda p: (p.line, p.column)):
             flagged = " ".join(raw[problem.start:problem.end].split())
@@ -102,20 +106,34 @@ def flags(shared: Path, rule: str, which: str, options: dict[str, object] | None
     return found, counts
 
 
-def judged_flags() -> frozenset[tuple[str, int, int]]:
-    """Every flag a hand check in benchmarks/hand-check/ has a row for: (page under ../shared,
-    line, column)."""
+@cache
+def judged_flags(rule: str) -> frozenset[tuple[str, int, str]]:
+    """Every flag of the rule a hand check in benchmarks/hand-check/ has a verdict on (the
+    files whose names hold the rule's, as tools/learn_jargon_model.py reads them): (page under
+    ../shared, line, column), or for the oldest checks, which kept no column, (page, line,
+    the flagged words in small letters)."""
     found = set()
-    for tsv in split_corpus.READ_CHECKS_DIR.rglob("*.tsv"):
-        for line in tsv.read_text(encoding="utf-8").splitlines():
-            cells = line.split("\t")
-            if line.startswith(("#", "page\t")) or len(cells) < 3 or \
-                    not (cells[1].isdigit() and cells[2].isdigit()):
+    for tsv in split_corpus.READ_CHECKS_DIR.rglob(f"*{rule}*.tsv"):
+        lines = [line for line in tsv.read_text(encoding="utf-8").splitlines()
+                 if line and not line.startswith("#")]
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+            page, line = row.get("page") or "", row.get("line") or ""
+            if not page or not line.isdigit():
                 continue
-            page = cells[0] if cells[0].startswith(("corpus/", "corpus-nci/")) \
-                else f"corpus-nci/{cells[0]}"
-            found.add((page, int(cells[1]), int(cells[2])))
+            page = split_corpus.checked_page(page)
+            where = row.get("column") or _folded_words(row.get("flagged") or "")
+            found.add((page, int(line), where))
     return frozenset(found)
+
+
+def is_judged(judged: frozenset[tuple[str, int, str]], page: str, line: int, column: int,
+              flagged: str) -> bool:
+    """Has a hand check a verdict on this flag (see `judged_flags`)?"""
+    return (page, line, str(column)) in judged or (page, line, _folded_words(flagged)) in judged
+
+
+def _folded_words(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 _NOT_PROSE = re.compile(r"\s*(?:[-*+|]|\d+[.)])\s")

@@ -32,9 +32,9 @@ from .blocks import Block, Link, Spans
 from .document import Document
 from .explanations import ends_also_called, explained, places
 from .glossary import Glossary
-from .nearby import key_points_lists
+from .nearby import ends_a_sentence, key_points_lists
 from .patterns import lazy_re
-from .prose import ends_lost_link, run_start
+from .prose import ends_lost_link
 from .termmatch import Match
 from .vocabulary import SKIP_SECTIONS, in_proper_name, is_acronym, rarity
 from .wordforms import can_be_verb, fold, only_a_verb
@@ -182,7 +182,7 @@ def _paragraph_shape(text: str) -> tuple[str, bool]:
     no full stop at its end), worked out once for all the terms in it."""
     if len(text) > 400:
         return "", False
-    return _label(text), len(text.split()) <= 14 and not _ends_a_sentence(text)
+    return _label(text), len(text.split()) <= 14 and not ends_a_sentence(text)
 
 
 @lru_cache(maxsize=64)
@@ -206,7 +206,7 @@ def is_title(text: str) -> bool:
     words = _WORD.findall(text)
     long_words = [w for w in words if len(w) >= 4]
     return 0 < len(words) <= 8 and bool(long_words) and \
-        all(w[0].isupper() for w in long_words) and not _ends_a_sentence(text) \
+        all(w[0].isupper() for w in long_words) and not ends_a_sentence(text) \
         and sum(w[0].isupper() for w in words) >= 2
 
 
@@ -223,12 +223,6 @@ def _label(text: str) -> str:
 
 _CAPITALS = lazy_re(r"[A-Z][A-Za-z0-9-]*[A-Z0-9]s?")
 _OR = lazy_re(r",?\s+or\s+")
-_NOT_A_WORD_CHARACTER = lazy_re(r"\W")
-
-
-def _ends_a_sentence(text: str) -> bool:
-    """Does the text end with a stop (".!?:;"), and then nothing but marks and spaces?"""
-    return any(c in ".!?:;" for c in text[run_start(text, len(text), _NOT_A_WORD_CHARACTER):])
 
 
 def other_name(use: Use) -> bool:

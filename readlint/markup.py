@@ -31,12 +31,20 @@ def _parser() -> MarkdownIt:
 
     md = MarkdownIt("commonmark").enable("table").enable("strikethrough")
     # A site's pages link the same addresses again and again (its dictionary's entries):
-    # each is made a normal address once (a function of the address alone).
-    md.normalizeLink = lru_cache(maxsize=LINKS_REMEMBERED)(md.normalizeLink)  # type: ignore[method-assign]
+    # each is made a normal address once (a function of the address alone). Long ones (an
+    # image written into the page as data) are not kept.
+    normal = md.normalizeLink
+    remembered = lru_cache(maxsize=LINKS_REMEMBERED)(normal)
+
+    def normalize(url: str) -> str:
+        return remembered(url) if len(url) <= LINK_REMEMBERED_CHARS else normal(url)
+
+    md.normalizeLink = normalize  # type: ignore[method-assign]
     return md
 
 
 LINKS_REMEMBERED = 4096
+LINK_REMEMBERED_CHARS = 512
 
 
 MAX_NESTING = 20  # markdown-it's limit of nested blocks in its "commonmark" preset (tested)

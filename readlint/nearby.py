@@ -670,21 +670,29 @@ _DEFINES = lazy_re(r"\b(?:is|are)\s+(?:an?|the|one|types?\s+of|kinds?\s+of)\b")
 
 def under_own_heading(doc: Document, block_index: int, term: str) -> bool:
     """Is the term named by the heading of its section ("### CT scan", then "CT scan (CAT
-    scan) uses ...", or a title line standing as one, for a term that is not an abbreviation:
-    "Diagnosing HPS" does not say what HPS is) or by the plain word for it ("## What
-    is the outlook for Rett Syndrome?", then "... the prognosis ...")? The section is about
-    it, and explains it. A heading that asks a question is about the term only when it asks
-    what the term is ("## What is prognosis?"), not when it asks about something else ("##
-    What affects bile duct cancer prognosis?")."""
-    words = {fold(w) for w in _WORD.findall(term)}
+    scan) uses ...", or a title line standing as one over the paragraphs right after it, for a
+    term that is not an abbreviation: "Diagnosing HPS" does not say what HPS is) or by the
+    plain word for it ("## What is the outlook for Rett Syndrome?", then "... the prognosis
+    ...")? The section is about it, and explains it. A heading that asks a question is about
+    the term only when it asks what the term is ("## What is prognosis?"), not when it asks
+    about something else ("## What affects bile duct cancer prognosis?"). (Both word rules
+    ask: undefined-jargon, and glossary-link through `explained_nearby`.)"""
+    words = frozenset(fold(w) for w in _WORD.findall(term))
     above: list[_Above] = doc.memo("nearby headings", lambda: _headings_above(doc))
-    heading, asked, title = above[block_index]
+    heading, title = above[block_index]
+    return bool(words) and (_names(heading, words) or
+                            len(words) == 1 and _HEADING_WORD.get(min(words)) in heading.words
+                            or _names(title, words) and not is_acronym(term))
+
+
+def _names(heading: _Named, words: frozenset[str]) -> bool:
+    """Is a heading about the term of these words: it holds them all, and when it asks a
+    question it asks what the term is?"""
     # (`asked`, the words a question heading asks about, is no larger than the term's words
     # when it is about the term: compared by size first, so a long heading costs no more)
-    return bool(words) and (words <= heading and (asked is None or len(asked) <= len(words)
-                                                  and asked <= words) or
-                            len(words) == 1 and _HEADING_WORD.get(min(words)) in heading or
-                            words <= title and not is_acronym(term))
+    asked = heading.asked
+    return words <= heading.words and (asked is None or len(asked) <= len(words) and
+                                       asked <= words)
 
 
 def section_before(doc: Document, block_index: int, term: str) -> bool:
@@ -725,32 +733,40 @@ _ASKING = STOPWORDS | {"what", "how", "why", "who", "when", "which", "do", "does
 
 
 def _headings_above(doc: Document) -> list[_Above]:
-    """The folded words of the heading above each block (for a heading, the one before it),
-    for a heading that asks a question the words it asks about (None for one that does not),
-    and the words of a title line (`title_line`) between that heading and the block, when a
-    paragraph follows the title line ("Arteriogram", then "An arteriogram provides a ...": a
+    """What the heading above each block names (for a heading, the one before it), and what
+    a title line (`title_line`) names for the paragraphs right after it, up to the next block
+    that is not such a paragraph ("Arteriogram", then "An arteriogram provides a ...": a
     heading that lost its marks)."""
     found: list[_Above] = []
-    heading: tuple[frozenset[str], frozenset[str] | None] = (frozenset(), None)
-    title: frozenset[str] = frozenset()
+    none = _Named(frozenset(), None)
+    heading = title = none
     blocks = doc.blocks
     for index, block in enumerate(blocks):
-        found.append(_Above(*heading, title))
+        found.append(_Above(heading, title))
         if block.kind == "heading":
-            words = frozenset(fold(w) for w in _WORD.findall(block.text))
-            asks = block.text.rstrip().endswith("?") or _asks(block.text)
-            heading = (words, words - _ASKING if asks else None)
-            title = frozenset()
-        elif index + 1 < len(blocks) and blocks[index + 1].kind == "paragraph" and \
-                title_line(block):
-            title = frozenset(fold(w) for w in _WORD.findall(block.text))
+            heading, title = _named_by(block.text), none
+        elif block.kind != "paragraph" or title_line(block):
+            title = _named_by(block.text) if title_line(block) and index + 1 < len(blocks) \
+                and blocks[index + 1].kind == "paragraph" else none
     return found
 
 
-class _Above(NamedTuple):
-    heading: frozenset[str]  # the folded words of the heading above
+def _named_by(heading: str) -> _Named:
+    """The folded words of a heading, and for one that asks a question the words it asks
+    about."""
+    words = frozenset(fold(w) for w in _WORD.findall(heading))
+    asks = heading.rstrip().endswith("?") or _asks(heading)
+    return _Named(words, words - _ASKING if asks else None)
+
+
+class _Named(NamedTuple):
+    words: frozenset[str]  # the folded words of a heading
     asked: frozenset[str] | None  # what it asks about, when it asks
-    title: frozenset[str]  # those of a title line below that heading, or none
+
+
+class _Above(NamedTuple):
+    heading: _Named  # the heading above
+    title: _Named  # a title line standing as a heading of the paragraphs after it, or none
 
 
 def title_line(block: Block) -> bool:
@@ -761,10 +777,10 @@ def title_line(block: Block) -> bool:
     if block.kind != "paragraph":
         return False
     words = len(text.split())
-    return words == 1 or words <= 6 and not _ends_a_sentence(text)
+    return words == 1 or words <= 6 and not ends_a_sentence(text)
 
 
-def _ends_a_sentence(text: str) -> bool:
+def ends_a_sentence(text: str) -> bool:
     """Does the text end with . ! ? : or ;, before any closing marks? (Read from the end, so
     a long run of marks costs its length once, not its square.)"""
     end = len(text)
@@ -821,7 +837,11 @@ _KIND_WORD = (r"(?:genes?|proteins?|enzymes?|hormones?|receptors?|molecules?|sub
 KIND_NOUNS = (r"(?:genes?|proteins?|mutations?|variants?|enzymes?|receptors?|glands?|hormones?|"
               r"machines?|devices?|instruments?|viruse?s?|bacteri(?:um|a)|molecules?|vitamins?|"
               r"muscles?|bones?|nerves?|medications?|medicines?|drugs?)")
-_KIND_NEXT = lazy_re(rf"(?:/[\w-]+)?[®™]?[\"”]?\s+{KIND_NOUNS}\b", re.I)  # ('the "ERCC6" gene')
+_KIND_NEXT = lazy_re(rf"(?:/[\w-]+)?[®™]?\s+{KIND_NOUNS}\b", re.I)
+# A name in quotes, then its kind: 'the "ERCC6" gene', "two ‘E230X’ mutations" (the opening
+# mark right before the name).
+_QUOTED_KIND_NEXT = lazy_re(rf"[\"”'’]\s+{KIND_NOUNS}\b", re.I)
+_OPENING_QUOTES = "\"“'‘"
 # Before a name, a kind of illness or of test says what it is too ("the rare blood cancer
 # blastic plasmacytoid dendritic cell neoplasm"); after a word, it is part of the name ("celiac
 # disease").
@@ -918,6 +938,7 @@ def kind_given(text: str, start: int, end: int) -> bool:
     "calcium channel blockers (i.e. nifedipine)", "Treatment is usually with prednisone", "the
     genes are NPM1, FLT3 ...", "blood or other biospecimens")?"""
     if _KIND_NEXT.match(text, end) or _KIND_AFTER.match(text, end) or \
+            start and text[start - 1] in _OPENING_QUOTES and _QUOTED_KIND_NEXT.match(text, end) or \
             _CODE.fullmatch(text, start, end) and _CODE_KIND_NEXT.match(text, end) or \
             _medicine_named(text, start, end) or _kind_said_before(text, start) or \
             _kind_is(text, start, end) or _treatment_named(text, start, end) or \

@@ -13,7 +13,7 @@ from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from markdown_pieces import texts  # noqa: E402
 
-from readlint import difficulty, explanations, linkpractice, nearby, prose  # noqa: E402
+from readlint import difficulty, explanations, nearby, prose  # noqa: E402
 from readlint.checks import plain_words  # noqa: E402
 
 
@@ -25,7 +25,7 @@ def test_a_lost_link_at_the_end(text):
 
 @given(texts("a", "B", ".", "!", "?", ":", ";", "-", "_", " ", "\u201d", ")", "\n"))
 def test_a_sentence_end_at_the_end(text):
-    assert linkpractice._ends_a_sentence(text) == \
+    assert nearby.ends_a_sentence(text) == \
         (re.search(r"[.!?:;]\W*$", text.strip()) is not None)
 
 

@@ -287,9 +287,11 @@ def test_words_are_reported_once_when_a_term_taken_whole_covers_a_term_reported_
 
 
 def test_a_name_in_quotes_then_its_kind_is_named_by_it():
-    assert flagged('Some have a mutation in the "ERCC6" gene.') == []
-    assert flagged("Some have a mutation in the “ERCC6” gene.") == []
+    for quoted in ('"ERCC6"', "“ERCC6”", "'ERCC6'", "‘ERCC6’"):
+        assert flagged(f"Some have a mutation in the {quoted} gene.") == [], quoted
     assert [t for t, *_ in flagged('Some have "ERCC6" and more.')] == ["ERCC6"]
+    # a closing mark with no opening one before the name is no quotation
+    assert [t for t, *_ in flagged("Some have ERCC6' gene changes.")] == ["ERCC6"]
 
 
 def test_words_readers_know_are_not_reported():
@@ -519,8 +521,20 @@ def test_a_title_line_that_lost_its_heading_marks_names_the_section_below():
                                    "person is hard because early signs look like the "
                                    "flu.\n")] == ["HPS"]
     # nor does a line with a full stop, which is a sentence
-    assert [t for t, *_ in flagged(page.replace("Arteriogram\n", "It is an arteriogram "
-                                                "that they do.\n"))] == ["arteriogram"]
+    plain = ("# Tests\n\n## Which tests are used?\n\nArteriogram\n\nYour arteriogram will "
+             "take about an hour, and you can go home the same day.\n")
+    assert flagged(plain) == []
+    assert flagged(plain.replace("Arteriogram\n", "Arteriogram tests.\n")) == \
+        [("Arteriogram", 5, 1)]
+    # a title line that asks about something else is not about the term
+    assert [t for t, *_ in flagged(page.replace("Arteriogram\n", "What affects arteriogram "
+                                                "results?\n"))] == ["arteriogram"]
+    # it names the paragraphs right after it, up to a list or a heading
+    listed = page.replace("An arteriogram provides", "It helps.\n\n- one\n- two\n\n"
+                          "An arteriogram provides")
+    assert [t for t, *_ in flagged(listed)] == ["arteriogram"]
+    # a title line at the page's end, with nothing after it
+    assert flagged("Tests help.\n\nArteriogram\n") == []
 
 
 @pytest.mark.parametrize("text, term", [

@@ -294,6 +294,11 @@ def test_each_thing_a_link_names_with_and_or_or_is_a_word_the_page_links():
     assert [s for s, *_ in found(title)] == ["benign"]
     assert found(title.replace("Precancerous Breast Lumps and Conditions",
                                "precancerous breast lumps")) == []
+    # names in capitals are no title: "[BRCA1 and BRCA2]" names two genes
+    from readlint.checks.plain_words import _a_title
+
+    assert _a_title("Benign and Precancerous Breast Lumps") and \
+        not _a_title("BRCA1 and BRCA2") and not _a_title("NAUSEA AND VOMITING")
 
 
 def test_pairs_that_change_the_meaning_are_gone():

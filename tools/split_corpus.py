@@ -192,8 +192,25 @@ def _read_pages() -> frozenset[str]:
     for name in READ_CHECKS:
         for line in (READ_CHECKS_DIR / name).read_text(encoding="utf-8").splitlines():
             if line and not line.startswith(("#", "page\t")):
-                read.add(line.split("\t", 1)[0])
+                read.add(checked_page(line.split("\t", 1)[0]))
     return frozenset(read)
+
+
+def checked_page(page: str) -> str:
+    """A page as a hand check names it, as a path under ../shared: the oldest checks name a
+    page without its corpus ("gard/gard-0000070.md", "cancer-types/..."), which is the NIH
+    corpus's when it has a page of that path (their folders are not cancer.gov's)."""
+    if page.startswith(("corpus/", "corpus-nci/")):
+        return page
+    return f"corpus/{page}" if page.split("/", 1)[0] in _nih_folders() else f"corpus-nci/{page}"
+
+
+@cache
+def _nih_folders() -> frozenset[str]:
+    """The folders of ../shared/corpus (gard, ghr, cdc ...), none of them cancer.gov's."""
+    corpus = ROOT.parent / "shared" / "corpus"
+    return frozenset(p.name for p in corpus.iterdir() if p.is_dir()) if corpus.is_dir() \
+        else frozenset()
 
 
 def _fresh(rel: str) -> bool:
@@ -260,14 +277,12 @@ def _in_a_slice(page: str) -> bool:
 @cache
 def _pages_any_check_read() -> frozenset[str]:
     """Every page, as a path under ../shared, named in any hand check in
-    benchmarks/hand-check/ (old checks name cancer.gov pages without "corpus-nci/")."""
+    benchmarks/hand-check/ (old checks name pages without their corpus: `checked_page`)."""
     read = set()
     for tsv in READ_CHECKS_DIR.rglob("*.tsv"):
         for line in tsv.read_text(encoding="utf-8").splitlines():
             if line and not line.startswith(("#", "page\t")):
-                page = line.split("\t", 1)[0]
-                read.add(page if page.startswith(("corpus/", "corpus-nci/"))
-                         else f"corpus-nci/{page}")
+                read.add(checked_page(line.split("\t", 1)[0]))
     return frozenset(read)
 
 

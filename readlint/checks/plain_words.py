@@ -961,9 +961,11 @@ _LONG_WORD = lazy_re(r"[^\W\d_]{4,}")
 
 def _a_title(text: str) -> bool:
     """Is the text a title, every word of four letters or more with a capital ("Benign and
-    Precancerous Breast Lumps and Conditions")? It names a page, not the things it lists."""
+    Precancerous Breast Lumps and Conditions"; not names in capitals, "BRCA1 and BRCA2")?
+    It names a page, not the things it lists."""
     words = _LONG_WORD.findall(text)
-    return len(words) >= 2 and all(word[0].isupper() for word in words)
+    return len(words) >= 2 and all(word[0].isupper() for word in words) and \
+        any(not word.isupper() for word in words)
 
 
 _YOU = lazy_re(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)

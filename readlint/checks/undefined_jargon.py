@@ -1835,8 +1835,6 @@ def _person_or_place(text: str, start: int, end: int, term: str) -> bool:
                                  is not None)
 
 
-
-
 def _label_end(doc: Document, block: Block) -> int:
     """Where a label at the start of a paragraph or list item ends ("**Pericardiectomy.**
     Surgery to remove ...", "SIEA flap (also called SIEP flap): Tissue comes from ...",
