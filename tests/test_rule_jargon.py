@@ -507,6 +507,15 @@ def test_ignore_matches_words_as_the_rule_compares_them():
     assert flagged("The T-DM1 results for HER2 cancers.", config=config) == []
 
 
+def test_an_abbreviation_spelled_out_later_in_its_sentence_is_explained():
+    text = ("For more on food for people with advanced CKD or who are on dialysis, see the "
+            "topic Nutrition for Advanced Chronic Kidney Disease in Adults.")
+    assert flagged(text) == []
+    # not by the next sentence, whose words the reader has not met yet
+    assert [t for t, *_ in flagged("For people with advanced CKD, food matters. Chronic "
+                                   "Kidney Disease is common.")] == ["CKD"]
+
+
 def test_a_title_line_that_lost_its_heading_marks_names_the_section_below():
     """MedQuAD's pages keep some headings as short lines of their own ("Arteriogram"): the
     text below one is about what it names, as under a heading."""

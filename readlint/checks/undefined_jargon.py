@@ -497,10 +497,22 @@ def _initials_before(text: str, start: int, term: str) -> bool:
     """Do words in the 200 characters before the abbreviation, one after another, begin with
     its letters ("Central Nervous System - Medulloblastoma and Other CNS Embryonal Tumors";
     small words such as "of" may stand between)? Three letters or more."""
+    return _initials_within(text, max(0, start - 200), start, term)
+
+
+def _initials_after(text: str, start: int, end: int, term: str) -> bool:
+    """Do words after the abbreviation, in its own sentence, begin with its letters ("people
+    with advanced CKD ..., see Nutrition for Advanced Chronic Kidney Disease in Adults")?"""
+    return _initials_within(text, end, nearby.sentence_span(text, start, end)[1], term)
+
+
+def _initials_within(text: str, lo: int, hi: int, term: str) -> bool:
+    """Do words of text[lo:hi], one after another, begin with the abbreviation's letters
+    (see `_initials_before`)?"""
     letters = term.rstrip("s").upper()
     if len(letters) < 3 or not letters.isalpha():
         return False
-    words = _INITIAL_WORD.findall(text, max(0, start - 200), start)
+    words = _INITIAL_WORD.findall(text, lo, hi)
     for i in range(len(words)):
         found = ""
         for word in words[i:]:
@@ -925,8 +937,10 @@ class _BlockTerms:
             return True  # its hardest word is linked on the page, in some form
         if _named_by_work(term.text):
             return True  # "internists" among other doctors
-        if term.acronym and _initials_before(self.text, term.start, term.text):
-            return True  # its long form stands just before: "Central Nervous System - ... CNS"
+        if term.acronym and (_initials_before(self.text, term.start, term.text) or
+                             _initials_after(self.text, term.start, term.end, term.text)):
+            return True  # its long form stands just before ("Central Nervous System - ...
+            # CNS") or later in its sentence
         if term.acronym and self.page.abbreviation_explained_numbered(term.key) and \
                 not self.text[term.end:term.end + 1].isalnum():
             return True  # explained with its number: "CMT" after "... type 1A (CMT1A)"
