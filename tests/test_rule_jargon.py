@@ -514,6 +514,10 @@ def test_an_abbreviation_spelled_out_later_in_its_sentence_is_explained():
     # not by the next sentence, whose words the reader has not met yet
     assert [t for t, *_ in flagged("For people with advanced CKD, food matters. Chronic "
                                    "Kidney Disease is common.")] == ["CKD"]
+    # nor by words more than 200 characters on, in a sentence that runs long
+    far = ("For people with advanced CKD, " + "food and drink and rest matter, " * 7 +
+           "as the topic Chronic Kidney Disease says.")
+    assert [t for t, *_ in flagged(far)] == ["CKD"]
 
 
 def test_a_title_line_that_lost_its_heading_marks_names_the_section_below():

@@ -501,9 +501,11 @@ def _initials_before(text: str, start: int, term: str) -> bool:
 
 
 def _initials_after(text: str, start: int, end: int, term: str) -> bool:
-    """Do words after the abbreviation, in its own sentence, begin with its letters ("people
-    with advanced CKD ..., see Nutrition for Advanced Chronic Kidney Disease in Adults")?"""
-    return _initials_within(text, end, nearby.sentence_span(text, start, end)[1], term)
+    """Do words after the abbreviation, in its own sentence and the 200 characters after it,
+    begin with its letters ("people with advanced CKD ..., see Nutrition for Advanced Chronic
+    Kidney Disease in Adults")?"""
+    return _initials_within(text, end, min(end + 200, nearby.sentence_span(text, start, end)[1]),
+                            term)
 
 
 def _initials_within(text: str, lo: int, hi: int, term: str) -> bool:
