@@ -144,13 +144,12 @@ def page_find(doc: Document, refs: tuple[str, ...]) -> Callable[[str], list[Matc
             return matches
         kept: list[Match] = []
         for match in matches:
-            narrowed = _on_this_page(doc, match)
+            label = _STAGE_LABEL.fullmatch(match.text)
+            narrowed = match if label is None else _on_this_page(doc, match)
             if narrowed is not None:
                 kept.append(narrowed)
-                continue
-            # the word "stage" before the label, matched alone ("stage" of "stage IIB")
-            label = _STAGE_LABEL.fullmatch(match.text)
-            if label is not None and label.group(1):
+            elif label is not None and label.group(1):
+                # the word "stage" before the label, matched alone ("stage" of "stage IIB")
                 kept.extend(inner._replace(start=inner.start + match.start,
                                            end=inner.end + match.start)
                             for inner in find(label.group(1)))
@@ -159,11 +158,10 @@ def page_find(doc: Document, refs: tuple[str, ...]) -> Callable[[str], list[Matc
 
 
 def _on_this_page(doc: Document, match: Match) -> Match | None:
-    """The match with only the entries the page can mean (see `page_find`), or None. An
-    entry's words, other than its stage, little words and brackets, must be words of the
-    page's title ("stage IV thymoma" on "Thymoma and Thymic Carcinoma")."""
-    if not _STAGE_LABEL.fullmatch(match.text):
-        return match
+    """The match of a stage's label with only the entries the page can mean (see
+    `page_find`), or None. An entry's words, other than its stage, little words and brackets,
+    must be words of the page's title ("stage IV thymoma" on "Thymoma and Thymic
+    Carcinoma")."""
     topic = doc.memo("title words", lambda: topic_words(doc))
     entries = tuple(entry for entry in match.entries
                     if all(fold(word) in topic for word in _WORD.findall(

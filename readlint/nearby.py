@@ -745,9 +745,11 @@ def _headings_above(doc: Document) -> list[_Above]:
         found.append(_Above(heading, title))
         if block.kind == "heading":
             heading, title = _named_by(block.text), none
-        elif block.kind != "paragraph" or title_line(block):
-            title = _named_by(block.text) if title_line(block) and index + 1 < len(blocks) \
-                and blocks[index + 1].kind == "paragraph" else none
+        elif block.kind != "paragraph":
+            title = none
+        elif title_line(block):
+            followed = index + 1 < len(blocks) and blocks[index + 1].kind == "paragraph"
+            title = _named_by(block.text) if followed else none
     return found
 
 

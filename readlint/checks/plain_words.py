@@ -952,6 +952,7 @@ class _Page:
     def topic(self) -> set[str]:
         return self.doc.memo("title words", lambda: topic_words(self.doc))  # type: ignore
 
+
 # What stands between the things a link names: "and", "or", "and/or", a comma (the spaces
 # around them are dropped when the parts are folded).
 _LINKED_PARTS = lazy_re(r",|\band/or\b|\band\b|\bor\b", re.I)
