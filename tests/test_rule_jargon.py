@@ -13,8 +13,12 @@ from readlint.checks import undefined_jargon
 from readlint.config import Config
 from readlint.explanations import explained as explained_in
 
-ALL_TERMS = Config(raw_rules={"undefined-jargon": {"skip_glossary_terms": False}})
-NO_GLOSSARY_TERMS = Config(raw_rules={"undefined-jargon": {"skip_glossary_terms": True}})
+# Every term the rule finds: these tests check what it finds and says. The rule sets' floor on
+# the readers' model (`min_confidence`, which hides some terms in running prose) is tested apart.
+EVERY_TERM = {"min_confidence": 0.0}
+ALL_TERMS = Config(raw_rules={"undefined-jargon": {**EVERY_TERM, "skip_glossary_terms": False}})
+NO_GLOSSARY_TERMS = Config(raw_rules={"undefined-jargon": {**EVERY_TERM,
+                                                           "skip_glossary_terms": True}})
 
 
 def flagged(text: str, config: Config | None = ALL_TERMS, audience: str = "patient"):
@@ -24,8 +28,9 @@ def flagged(text: str, config: Config | None = ALL_TERMS, audience: str = "patie
 
 def messages(text: str) -> dict[str, str]:
     """Each term undefined-jargon reports on the text, with its message (the patient rule
-    set's own options, glossary terms left to glossary-link)."""
-    return {p.subject: p.message for p in lint(text, select="undefined-jargon")}
+    set's own options, glossary terms left to glossary-link; every term it finds)."""
+    every = Config(raw_rules={"undefined-jargon": EVERY_TERM})
+    return {p.subject: p.message for p in lint(text, select="undefined-jargon", config=every)}
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -1604,9 +1609,23 @@ def test_min_confidence_hides_prose_terms_the_model_doubts(monkeypatch):
     # (0.95) is kept; the list of signs and the misspelling stay
     assert [t for t, _, _ in flagged(_SIGNS_AND_PROSE, quiet)] == \
         ["nephrectomy", "Aplasia", "Cryptorchidism", "Ptosis", "symtpoms"]
-    # the default, 0, shows every term without asking the model
+    # 0 (the rule's own default) shows every term without asking the model
     monkeypatch.setattr(jargon_model, "model", lambda: 1 / 0)
     assert [t for t, _, _ in flagged(_SIGNS_AND_PROSE)] == every
+
+
+def test_the_rule_sets_hide_the_prose_terms_the_model_finds_unlikely(monkeypatch):
+    """The rule sets as shipped show a term in running prose when the model gives it at least
+    a chance in five (0.2): "with UI" (0.05) is hidden, "Hyperkalemia" at a sentence's start
+    (0.5) is shown; so is everything outside prose."""
+    from readlint import jargon_model
+
+    doubted = _scores_by_word_before({"just before:with": -3.0, "just before:a": +3.0})
+    monkeypatch.setattr(jargon_model, "model", lambda: doubted)
+    shipped = Config(raw_rules={"undefined-jargon": {"skip_glossary_terms": False}})
+    for audience in ("patient", "caregiver"):
+        assert [t for t, _, _ in flagged(_SIGNS_AND_PROSE, shipped, audience)] == \
+            ["nephrectomy", "Aplasia", "Cryptorchidism", "Ptosis", "symtpoms", "Hyperkalemia"]
 
 
 def test_without_a_model_every_term_is_shown(monkeypatch, tmp_path):

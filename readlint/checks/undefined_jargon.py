@@ -262,12 +262,12 @@ class UndefinedJargon(Rule):
       skip_sections: headings (glob patterns) of sections not checked, such as references
         and disclaimers.
       min_confidence: in running prose, show a term only when an editor would keep the flag
-        with at least this chance (0 to 1; default 0: every term), as a model learned from
-        blind verdicts on the rule's flags judges it from the term and the words around it
-        (data/jargon-model.json; what each setting keeps is in docs/vocabulary.md). 0.6 keeps
-        a little under half of the prose flags, three in four of them right, but it also
-        hides clear terms ("cholecystectomy"). Terms in lists and tables, misspellings and
-        words run together are always shown.
+        with at least this chance (0 to 1), as a model learned from blind verdicts on the
+        rule's flags judges it from the term and the words around it (data/jargon-model.json;
+        what each setting keeps is in docs/vocabulary.md). The rule sets use 0.2, which hides
+        about one prose flag in twelve, four in five of them wrong; 0 shows every term; 0.6
+        keeps about half of them, three in four right, but also hides clear terms. Terms in
+        lists and tables, misspellings and words run together are always shown.
     """
 
     name = "undefined-jargon"
@@ -295,7 +295,7 @@ class UndefinedJargon(Rule):
         floor = options["min_confidence"]
         model = jargon_model.model() if floor > 0 else None
         if model is None:  # every flag shown (the default)
-            for _, problem, _, _ in self._found(doc, options):
+            for _, problem, _ in self._found(doc, options):
                 yield problem
             return
         for problem, use in self.weighed(doc, options):
@@ -303,28 +303,25 @@ class UndefinedJargon(Rule):
                 yield problem
 
     def weighed(self, doc: Document, options: Mapping[str, Any]
-                ) -> list[tuple[Problem, jargon_model.Seen | None]]:
+                ) -> Iterator[tuple[Problem, jargon_model.Seen | None]]:
         """Each problem found, with what jargon_model reads of a term left unexplained in
         running prose (None elsewhere, and for a misspelling or words run together: those
         are always shown)."""
-        found = list(self._found(doc, options, weigh=True))
-        return [(problem, None if use is None else
-                 jargon_model.seen(doc, block, use, others, len(found)))
-                for block, problem, use, others in found]
+        for block, problem, use in self._found(doc, options, weigh=True):
+            yield problem, None if use is None else jargon_model.seen(doc, block, use)
 
     def _found(self, doc: Document, options: Mapping[str, Any], weigh: bool = False
-               ) -> Iterator[tuple[Block, Problem, jargon_model.Use | None, int]]:
-        """Each problem found, with its block, (with `weigh`) the use of a term left
-        unexplained in running prose (else None) and how many other terms its block has."""
+               ) -> Iterator[tuple[Block, Problem, jargon_model.Use | None]]:
+        """Each problem found, with its block and (with `weigh`) the use of a term left
+        unexplained in running prose (else None)."""
         page = _Page(doc, options)
         for index, block in enumerate(doc.blocks):
             if page.passes_over(index, block):
                 continue
             terms = _BlockTerms(page, index, block)
-            reported = self._reported(terms)
             prose = weigh and jargon_model.in_prose(block)
             found: list[_Found] = []
-            for shown, shown_end, term in reported:
+            for shown, shown_end, term in self._reported(terms):
                 problem, unexplained = self._problem_for(doc, block, term, shown, shown_end)
                 found.append(_Found(problem, shown, shown_end, term if unexplained else None))
             for item in self._signs_whole(doc, block, terms, found):
@@ -332,7 +329,7 @@ class UndefinedJargon(Rule):
                 use = jargon_model.Use(block.text[item.start:item.end], item.start, item.end,
                                        left.acronym, left.in_glossary) \
                     if prose and left is not None else None
-                yield block, item.problem, use, len(reported) - 1
+                yield block, item.problem, use
 
     def _signs_whole(self, doc: Document, block: Block, terms: _BlockTerms,
                      found: list[_Found]) -> list[_Found]:
