@@ -21,7 +21,7 @@ import json
 import math
 import re
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -120,8 +120,8 @@ def features(doc: Document, block: Block, use: Use) -> list[float]:
     pages, explained = explained_counts(plain)
     text = block.text
     first = words[0]
-    capital = not use.abbreviation and first[:1].isupper() and use.start > 0 and \
-        text[:use.start].rstrip()[-1:] not in (".", ":", "!", "?", "")
+    capital = not use.abbreviation and first[:1].isupper() and \
+        _mark_before(text, use.start) not in (".", ":", "!", "?", "")
     topic = _title_words(doc)
     return [
         zipf,
@@ -152,13 +152,27 @@ _SERIES_AFTER = lazy_re(r"\s*,(?!\s*(?:a|an|the|which|who|that)\b)[^,.;:()]*,|"
 _SERIES_AROUND = lazy_re(r",\s*(?:and\s+|or\s+)?$")
 
 
+_SERIES_REACH = 1000  # characters after the term in which the series' next comma is looked for
+
+
+def _mark_before(text: str, start: int) -> str:
+    """The last character before `start` that is not a space ("" at the text's start), found
+    without copying the text before it (a paragraph of many terms would be copied for each)."""
+    at = start - 1
+    while at >= 0 and text[at].isspace():
+        at -= 1
+    return text[at] if at >= 0 else ""
+
+
 def _in_series(text: str, start: int, end: int) -> bool:
     """Does the term stand in a run of three or more things named in one sentence, with
     commas ("hypertension, psoriasis, and infertility")?"""
     before = text[max(0, start - 200):start]
-    return _SERIES_BEFORE.search(before) is not None or \
+    if "," not in before and "," not in text[end:end + 2]:
+        return False  # (every way of standing in a series has a comma there)
+    return before.count(",") >= 2 and _SERIES_BEFORE.search(before) is not None or \
         _SERIES_AROUND.search(before) is not None and text[end:end + 1] == "," or \
-        _SERIES_AFTER.match(text, end) is not None and "," in text[end:end + 2]
+        "," in text[end:end + 2] and _SERIES_AFTER.match(text, end, end + _SERIES_REACH) is not None
 
 
 def _title_words(doc: Document) -> frozenset[str]:
@@ -171,13 +185,25 @@ def _title_words(doc: Document) -> frozenset[str]:
 def _said_again(doc: Document, block: Block, use: Use) -> bool:
     """Is the term used again a little further on with a bracket or "is" after it (an
     explanation at its second use)?"""
-    source = doc.source
-    after = block.source_offset(use.end - 1) + 1
-    pattern = re.compile(r"\b" + re.escape(use.text) + r"\b", re.I)
-    for found in pattern.finditer(source, after, after + _AGAIN_WITHIN):
+    return _said_again_after(doc.source, block.source_offset(use.end - 1) + 1, use.text)
+
+
+def _said_again_after(source: str, after: int, term: str) -> bool:
+    """Is the term used again as a whole word, in any case, within `_AGAIN_WITHIN` characters
+    of `after`, with a bracket or "is" after it?"""
+    window = source[after:after + _AGAIN_WITHIN]
+    if term.isascii() and window.isascii() and term.lower() not in window.lower():
+        return False  # (in plain letters, a use ignoring case is the same as one in lower case)
+    for found in _whole_word(term).finditer(source, after, after + _AGAIN_WITHIN):
         if _SAID_AGAIN_AFTER.match(source, found.end()):
             return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _whole_word(term: str) -> re.Pattern[str]:
+    """The term as a whole word, in any case (each kept: pages of a site share their terms)."""
+    return re.compile(r"\b" + re.escape(term) + r"\b", re.I)
 
 
 class JargonModel(NamedTuple):

@@ -365,3 +365,39 @@ def test_a_long_paragraph_is_not_read_again_for_each_term_named_later():
     assert all(nearby.called_later(text, end, "xerostomia") for end in ends[:-1])
     assert not nearby.called_later(text, ends[-1], "xerostomia")
     assert not nearby.called_later(text, 0, "ichthyosis")
+
+
+@given(texts(" ", "\u00a0", ",", "and ", "or ", "x", "the", ".", "(", "\n", "Term"),
+       st.integers(min_value=0, max_value=40))
+@example("x, y, and Term, z", 12)
+@example("Term, x, y", 0)
+def test_a_series_found_without_reading_past_the_comma_it_needs(text, at):
+    """`_in_series` asks its patterns only where a comma allows a series; its answer is the
+    patterns' own, read over the whole text after the term."""
+    start = min(at, len(text))
+    end = min(len(text), start + 4)
+    before = text[max(0, start - 200):start]
+    plain = jargon_model._SERIES_BEFORE.search(before) is not None or \
+        jargon_model._SERIES_AROUND.search(before) is not None and text[end:end + 1] == "," or \
+        jargon_model._SERIES_AFTER.match(text, end) is not None and "," in text[end:end + 2]
+    assert jargon_model._in_series(text, start, end) == plain
+
+
+@given(texts(" ", "\t", "\u00a0", "\u2003", ".", ":", "x", "\n", "?"),
+       st.integers(min_value=0, max_value=40))
+def test_the_mark_before_a_term(text, at):
+    start = min(at, len(text))
+    assert jargon_model._mark_before(text, start) == text[:start].rstrip()[-1:]
+
+
+@given(texts(" ", "x", "Xy", "xY", "\u017f", "s", "S", "(", " is ", "\u0130", "i"),
+       st.sampled_from(["xy", "Xy", "s", "si", "xys"]), st.integers(min_value=0, max_value=30))
+@example("Xy (a)", "xy", 0)
+@example("\u017f is", "s", 0)
+def test_a_term_said_again_is_found_as_the_whole_pattern_finds_it(text, term, after):
+    """The quick look for the term in plain letters answers as the pattern does."""
+    after = min(after, len(text))
+    pattern = re.compile(r"\b" + re.escape(term) + r"\b", re.I)
+    plain = any(jargon_model._SAID_AGAIN_AFTER.match(text, m.end())
+                for m in pattern.finditer(text, after, after + jargon_model._AGAIN_WITHIN))
+    assert jargon_model._said_again_after(text, after, term) == plain
