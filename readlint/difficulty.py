@@ -10,8 +10,9 @@ A sentence is scored on what readlint already reads in it, all counted offline:
   named as abbreviations, never as long words;
 - words not on the Dale-Chall list of familiar words, and rare words (wordfreq's Zipf scale);
 - terms a reader may not know (hardness.hard_term: the answer undefined-jargon and
-  glossary-link give) that are neither linked there nor explained at their first use nor
-  linked or explained earlier on the page; terms explained or linked in the sentence count
+  glossary-link give, before undefined-jargon's `min_confidence` hides a few) that are
+  neither linked there nor explained at their first use nor linked or explained earlier on
+  the page; terms explained or linked in the sentence count
   apart, and the page's own subject (its title's words) does not count;
 - abbreviations not in everyday use, not where they are spelled out ("confidence interval
   (CI)"), nor once the page has spelled them out, linked them or put them in its title

@@ -655,17 +655,19 @@ def rule_page(rule_name: str) -> str | None:
         return rule.docs_url
     if rule is None or not store.enabled():
         return None
-    page = store.root() / "rules" / f"{rule.code}-{rule.name}-{__version__}.md"
+    lines = [f"# {rule.code} {rule.name}", "", rule.help(), ""]
+    if rule.example is not None:
+        lines += ["## Example", "", "```markdown", rule.example.text.rstrip("\n"), "```", ""]
+        lines += [f"readlint says, at line {p.line}, column {p.column}: {p.message}"
+                  for p in example_problems(registry, rule.name, rule.example.text,
+                                            rule.example.options)]
+    text = "\n".join(lines) + "\n"
+    # named by its content: a readlint that explains the rule otherwise writes another page
+    page = store.root() / "rules" / f"{rule.code}-{rule.name}-{store.digest(text)[:16]}.md"
     if not page.exists():
-        lines = [f"# {rule.code} {rule.name}", "", rule.help(), ""]
-        if rule.example is not None:
-            lines += ["## Example", "", "```markdown", rule.example.text.rstrip("\n"), "```", ""]
-            lines += [f"readlint says, at line {p.line}, column {p.column}: {p.message}"
-                      for p in example_problems(registry, rule.name, rule.example.text,
-                                                rule.example.options)]
         try:
             page.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(page, "\n".join(lines) + "\n")
+            write_atomically(page, text)
         except (OSError, ReadlintError):
             return None
     return page.as_uri()

@@ -369,11 +369,12 @@ def test_a_long_paragraph_is_not_read_again_for_each_term_named_later():
 
 @given(texts(" ", "\u00a0", ",", "and ", "or ", "x", "the", ".", "(", "\n", "Term"),
        st.integers(min_value=0, max_value=40))
-@example("x, y, and Term, z", 12)
+@example("x, y, and Term, z", 10)
 @example("Term, x, y", 0)
 def test_a_series_found_without_reading_past_the_comma_it_needs(text, at):
     """`_in_series` asks its patterns only where a comma allows a series; its answer is the
-    patterns' own, read over the whole text after the term."""
+    patterns' own, read over the whole text after the term (texts shorter than the 1,000
+    characters it reads on for the series' next comma)."""
     start = min(at, len(text))
     end = min(len(text), start + 4)
     before = text[max(0, start - 200):start]
@@ -381,6 +382,14 @@ def test_a_series_found_without_reading_past_the_comma_it_needs(text, at):
         jargon_model._SERIES_AROUND.search(before) is not None and text[end:end + 1] == "," or \
         jargon_model._SERIES_AFTER.match(text, end) is not None and "," in text[end:end + 2]
     assert jargon_model._in_series(text, start, end) == plain
+
+
+def test_a_series_needs_its_next_comma_within_reach():
+    reach = jargon_model._SERIES_REACH
+    for gap, series in ((reach - 20, True), (reach + 20, False)):
+        text = "Term, and " + "x" * gap + ", y"
+        assert jargon_model._in_series(text, 0, 4) is series
+    assert jargon_model._in_series("x, y, and Term, z", 10, 14)
 
 
 @given(texts(" ", "\t", "\u00a0", "\u2003", ".", ":", "x", "\n", "?"),

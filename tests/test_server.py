@@ -862,3 +862,23 @@ def test_the_warm_ups_page_of_explanations_passes_over_one_that_fails(monkeypatc
         assert len(helps) == len(rules) - 1
         assert rules[1].help() in helps
     assert f"the explanation of {broken.name}: ValueError: no text" in capsys.readouterr().err
+
+
+def test_a_rule_page_says_what_this_readlint_says(monkeypatch, tmp_path):
+    """The page a diagnostic's code links to is named by what it says, so a page another
+    version of readlint wrote (the same rule explained otherwise) is never shown instead."""
+    from readlint import server, store
+    from readlint.checks.undefined_jargon import UndefinedJargon
+
+    monkeypatch.setenv("READLINT_CACHE_DIR", str(tmp_path / "cache"))
+    server.rule_page.cache_clear()
+    try:
+        first = Path(server.rule_page("undefined-jargon")[len("file://"):])
+        assert UndefinedJargon().help() in first.read_text(encoding="utf-8")
+        monkeypatch.setattr(UndefinedJargon, "help", lambda self: "Explained otherwise.")
+        server.rule_page.cache_clear()
+        second = Path(server.rule_page("undefined-jargon")[len("file://"):])
+        assert second != first and "Explained otherwise." in second.read_text(encoding="utf-8")
+        assert first.parent == second.parent == store.root() / "rules"
+    finally:
+        server.rule_page.cache_clear()

@@ -264,10 +264,11 @@ class UndefinedJargon(Rule):
       min_confidence: in running prose, show a term only when an editor would keep the flag
         with at least this chance (0 to 1), as a model learned from blind verdicts on the
         rule's flags judges it from the term and the words around it (data/jargon-model.json;
-        what each setting keeps is in docs/vocabulary.md). The rule sets use 0.2, which hides
-        about one prose flag in twelve, four in five of them wrong; 0 shows every term; 0.6
-        keeps about half of them, three in four right, but also hides clear terms. Terms in
-        lists and tables, misspellings and words run together are always shown.
+        what each setting keeps is in docs/vocabulary.md). The rule's own default, 0, shows
+        every term; the rule sets use 0.2, which hides about one prose flag in twelve, four in
+        five of them wrong; 0.6 keeps about half of them, three in four right, but also hides
+        clear terms. Terms in lists and tables, misspellings and words run together are always
+        shown.
     """
 
     name = "undefined-jargon"
@@ -294,7 +295,7 @@ class UndefinedJargon(Rule):
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
         floor = options["min_confidence"]
         model = jargon_model.model() if floor > 0 else None
-        if model is None:  # every flag shown (the default)
+        if model is None:  # every flag shown (min_confidence 0, or no model)
             for _, problem, _ in self._found(doc, options):
                 yield problem
             return
