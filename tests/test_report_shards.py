@@ -517,3 +517,28 @@ def test_parts_made_in_one_process_merge_while_a_rule_file_changes(tmp_path):
                                              "READLINT_CACHE_DIR": str(tmp_path / "cache")},
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_part_names_the_code_and_data_it_was_made_with(monkeypatch, tmp_path):
+    """Parts made by a readlint whose data differs (a model or word list rebuilt, the code the
+    same) are not merged as one build's: the digest reads every file of the package."""
+    from readlint.report import parts
+
+    package = tmp_path / "readlint"
+    (package / "data").mkdir(parents=True)
+    (package / "rule.py").write_text("x = 1\n", encoding="utf-8")
+    model = package / "data" / "model.json"
+    model.write_text('{"weights": [1.0]}\n', encoding="utf-8")
+    (package / "__pycache__").mkdir()
+    (package / "__pycache__" / "rule.cpython-311.pyc").write_bytes(b"\0")
+    monkeypatch.setattr(parts, "_PACKAGE", package)
+    digests = []
+    for weights in ("[1.0]", "[0.5]"):
+        model.write_text(f'{{"weights": {weights}}}\n', encoding="utf-8")
+        parts.code_digest.cache_clear()
+        digests.append(parts.code_digest())
+    (package / "__pycache__" / "rule.cpython-311.pyc").write_bytes(b"\1")
+    parts.code_digest.cache_clear()
+    digests.append(parts.code_digest())
+    parts.code_digest.cache_clear()
+    assert digests[0] != digests[1] == digests[2]  # compiled files do not count

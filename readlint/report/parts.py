@@ -66,12 +66,13 @@ SETTING_NAMES = {
 
 @functools.cache
 def code_digest() -> str:
-    """readlint's own code, by content: the same on every machine that installed the same
-    readlint, whatever the paths and file times. Read once per process, so parts made and
-    merged in one process agree even if the files change meanwhile."""
+    """readlint's own code and data (its word lists, glossaries and models), by content: the
+    same on every machine that installed the same readlint, whatever the paths and file
+    times. Read once per process, so parts made and merged in one process agree even if the
+    files change meanwhile."""
     parts: list[str | bytes] = []
-    for path in sorted(_PACKAGE.rglob("*.py")):
-        if "__pycache__" not in path.parts:
+    for path in sorted(_PACKAGE.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
             parts.append(path.relative_to(_PACKAGE).as_posix())
             parts.append(path.read_bytes())
     return store.digest(*parts)
@@ -457,8 +458,8 @@ def _head_of(name: str) -> Head:
                          f"{__version__}. Make every part, and merge them, with the same "
                          "version", name)
     if head.code != code_digest():
-        raise InputError(f"was made by another build of readlint {head.version} (its code "
-                         "differs from this one's). Make every part, and merge them, with "
+        raise InputError(f"was made by another build of readlint {head.version} (its code or "
+                         "data differs from this one's). Make every part, and merge them, with "
                          "the same readlint", name)
     return head
 
