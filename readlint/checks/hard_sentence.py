@@ -23,8 +23,8 @@ class HardSentence(Rule):
     How the score is made: readlint counts, in each sentence, its words and how many of them
     are long (three syllables or more; numbers and abbreviations as they are said, "2,201",
     "CVA", which the message counts apart), terms a reader may not know that are neither
-    explained nor linked (undefined-jargon's answer, before the doubt its rule sets allow
-    hides a few in running prose), abbreviations, numbers,
+    explained nor linked (undefined-jargon's answer, counted before its rule sets'
+    `min_confidence` hides the few it doubts in running prose), abbreviations, numbers,
     statistics (confidence intervals, odds ratios, p values), passive verbs, nouns made from
     verbs, clauses ("which", "although"), semicolons, commas and asides in brackets. A
     logistic model weighs the counts: it was fitted to tell sentences of technical texts from
