@@ -49,7 +49,7 @@ def settings_digest(selection: Selection, measure: bool, describe: object) -> st
     holds the config, the rules and the command-line choices), measuring documents or not,
     describing them with `describe` or not."""
     config, choices, registry = selection.config, selection.choices, selection.registry
-    parts: list[str] = [__version__, *_code_stamps()]
+    parts: list[str] = [__version__, *code_stamps()]
     for rule in registry:
         module = sys.modules.get(type(rule).__module__)
         code = getattr(module, "__file__", None) or ""
@@ -72,7 +72,7 @@ def settings_digest(selection: Selection, measure: bool, describe: object) -> st
     return store.digest(*parts)
 
 
-def _code_stamps() -> Iterator[str]:
+def code_stamps() -> Iterator[str]:
     """readlint's own code and data: a changed module or word list means new results."""
     for path in sorted(_PACKAGE.rglob("*")):
         if path.suffix in (".py", ".yaml", ".yml", ".json", ".tsv", ".txt") and \

@@ -47,7 +47,7 @@ from pygls.protocol.json_rpc import (
 )
 from pygls.workspace import TextDocument, Workspace
 
-from . import difficulty, glossary_sets, store
+from . import difficulty, glossary_sets, result_cache, store
 from .config import CONFIG_FILE_NAMES, DEFAULT_EXTENSIONS
 from .document import Document
 from .errors import InputError, ReadlintError
@@ -655,22 +655,28 @@ def rule_page(rule_name: str) -> str | None:
         return rule.docs_url
     if rule is None or not store.enabled():
         return None
-    lines = [f"# {rule.code} {rule.name}", "", rule.help(), ""]
-    if rule.example is not None:
-        lines += ["## Example", "", "```markdown", rule.example.text.rstrip("\n"), "```", ""]
-        lines += [f"readlint says, at line {p.line}, column {p.column}: {p.message}"
-                  for p in example_problems(registry, rule.name, rule.example.text,
-                                            rule.example.options)]
-    text = "\n".join(lines) + "\n"
-    # named by its content: a readlint that explains the rule otherwise writes another page
-    page = store.root() / "rules" / f"{rule.code}-{rule.name}-{store.digest(text)[:16]}.md"
+    # named by what makes it: a page another build of readlint wrote is not shown for this one's
+    made = store.digest(_own_files(), rule.help(), repr(rule.example))
+    page = store.root() / "rules" / f"{rule.code}-{rule.name}-{made[:16]}.md"
     if not page.exists():
+        lines = [f"# {rule.code} {rule.name}", "", rule.help(), ""]
+        if rule.example is not None:
+            lines += ["## Example", "", "```markdown", rule.example.text.rstrip("\n"), "```", ""]
+            lines += [f"readlint says, at line {p.line}, column {p.column}: {p.message}"
+                      for p in example_problems(registry, rule.name, rule.example.text,
+                                                rule.example.options)]
         try:
             page.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(page, text)
+            write_atomically(page, "\n".join(lines) + "\n")
         except (OSError, ReadlintError):
             return None
     return page.as_uri()
+
+
+@cache
+def _own_files() -> str:
+    """readlint's own code and data, by their stamps (as the result cache knows them)."""
+    return store.digest(*result_cache.code_stamps())
 
 
 # Files a config may name besides itself: rule sets, glossaries, word lists.
