@@ -202,15 +202,13 @@ def checked_page(page: str) -> str:
     corpus's when it has a page of that path (their folders are not cancer.gov's)."""
     if page.startswith(("corpus/", "corpus-nci/")):
         return page
-    return f"corpus/{page}" if page.split("/", 1)[0] in _nih_folders() else f"corpus-nci/{page}"
+    return f"corpus/{page}" if page.split("/", 1)[0] in NIH_FOLDERS else f"corpus-nci/{page}"
 
 
-@cache
-def _nih_folders() -> frozenset[str]:
-    """The folders of ../shared/corpus (gard, ghr, cdc ...), none of them cancer.gov's."""
-    corpus = ROOT.parent / "shared" / "corpus"
-    return frozenset(p.name for p in corpus.iterdir() if p.is_dir()) if corpus.is_dir() \
-        else frozenset()
+# The folders of ../shared/corpus (MedQuAD's sources: gard, ghr, cdc ...), none of them
+# cancer.gov's; named here, so that a hand check's page is read the same wherever the corpus is.
+NIH_FOLDERS = frozenset(
+    "cancergov cdc gard ghr medlineplus nhlbi niddk ninds seniorhealth".split())
 
 
 def _fresh(rel: str) -> bool:
