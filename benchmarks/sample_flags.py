@@ -38,7 +38,6 @@ prose) go to standard error and to the header.
 
 from __future__ import annotations
 
-import csv
 import json
 import random
 import re
@@ -108,32 +107,18 @@ def flags(shared: Path, rule: str, which: str, options: dict[str, object] | None
 
 @cache
 def judged_flags(rule: str) -> frozenset[tuple[str, int, str]]:
-    """Every flag of the rule a hand check in benchmarks/hand-check/ has a verdict on (the
-    files whose names hold the rule's, as tools/learn_jargon_model.py reads them): (page under
+    """Every flag of the rule a hand check in benchmarks/hand-check/ has a verdict on
+    (`split_corpus.judged_rows`, as tools/learn_jargon_model.py reads them): (page under
     ../shared, line, column), or for the oldest checks, which kept no column, (page, line,
     the flagged words in small letters)."""
-    found = set()
-    for tsv in split_corpus.READ_CHECKS_DIR.rglob(f"*{rule}*.tsv"):
-        lines = [line for line in tsv.read_text(encoding="utf-8").splitlines()
-                 if line and not line.startswith("#")]
-        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
-            page, line = row.get("page") or "", row.get("line") or ""
-            if not page or not line.isdigit():
-                continue
-            page = split_corpus.checked_page(page)
-            where = row.get("column") or _folded_words(row.get("flagged") or "")
-            found.add((page, int(line), where))
-    return frozenset(found)
+    return frozenset(key for key, _, _ in split_corpus.judged_rows(rule))
 
 
 def is_judged(judged: frozenset[tuple[str, int, str]], page: str, line: int, column: int,
               flagged: str) -> bool:
     """Has a hand check a verdict on this flag (see `judged_flags`)?"""
-    return (page, line, str(column)) in judged or (page, line, _folded_words(flagged)) in judged
-
-
-def _folded_words(text: str) -> str:
-    return " ".join(text.lower().split())
+    return (page, line, str(column)) in judged or \
+        (page, line, split_corpus.folded_words(flagged)) in judged
 
 
 _NOT_PROSE = re.compile(r"\s*(?:[-*+|]|\d+[.)])\s")

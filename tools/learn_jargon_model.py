@@ -22,7 +22,6 @@ reaches TARGET (for the docs: the rule's min_confidence is 0 unless a rule set s
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import sys
@@ -32,6 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from learn_link_practice import fit  # noqa: E402
+from split_corpus import folded_words, judged_rows  # noqa: E402
 
 from readlint import document  # noqa: E402
 from readlint.config import Config  # noqa: E402
@@ -39,7 +39,6 @@ from readlint.jargon_model import FEATURES, MODEL_PATH  # noqa: E402
 from readlint.linter import Choices, Linter  # noqa: E402
 from readlint.logistic import chance  # noqa: E402
 
-HAND_CHECK = Path(__file__).resolve().parent.parent / "benchmarks" / "hand-check"
 RULE = "undefined-jargon"
 RIGHT = {"yes": 1, "right": 1, "no": 0, "wrong": 0}
 FOLDS = 5
@@ -52,32 +51,11 @@ def verdicts() -> dict[tuple[str, int, str], tuple[int, str]]:
     """(page under ../shared, line, column or folded words) -> (1 right or 0 wrong, file),
     the latest reading of each flag winning."""
     found: dict[tuple[str, int, str], tuple[int, str]] = {}
-    files = sorted(HAND_CHECK.rglob(f"*{RULE}*.tsv"), key=_reading_order)
-    for path in files:
-        lines = [line for line in path.read_text(encoding="utf-8").splitlines()
-                 if line and not line.startswith("#")]
-        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
-            verdict = RIGHT.get((row.get("verdict") or "").strip().lower())
-            if verdict is None or not row.get("page"):
-                continue
-            page = row["page"]
-            if not page.startswith(("corpus/", "corpus-nci/")):
-                page = "corpus/" + page
-            where = row.get("column") or _words(row["flagged"])
-            found[(page, int(row["line"]), where)] = (verdict, path.name)
+    for key, written, name in judged_rows(RULE):
+        verdict = RIGHT.get(written)
+        if verdict is not None:
+            found[key] = (verdict, name)
     return found
-
-
-def _reading_order(path: Path) -> tuple[int, str]:
-    """Rounds in order (round3 ... round13), the oldest, top-level files first."""
-    parent = path.parent.name
-    number = int(parent.removeprefix("round")) if parent.startswith("round") and \
-        parent[5:].isdigit() else 0
-    return number, path.name
-
-
-def _words(text: str) -> str:
-    return " ".join(text.lower().split())
 
 
 Example = tuple[str, list[float], list[str], int]  # page, values, context tokens, verdict
@@ -108,7 +86,7 @@ def examples(shared: Path) -> list[Example]:
             if use is None or (problem.start, problem.end) not in shown:
                 continue
             key = (page, problem.line, str(problem.column))
-            old = (page, problem.line, _words(raw[problem.start:problem.end]))
+            old = (page, problem.line, folded_words(raw[problem.start:problem.end]))
             verdict = judged.get(key, judged.get(old))
             if verdict is not None:
                 rows.append((page, use.values, use.tokens, verdict[0]))

@@ -39,6 +39,7 @@ hand checks of flags on pages of other sites than cancer.gov.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import re
 import sys
@@ -203,6 +204,36 @@ def checked_page(page: str) -> str:
     if page.startswith(("corpus/", "corpus-nci/")):
         return page
     return f"corpus/{page}" if page.split("/", 1)[0] in NIH_FOLDERS else f"corpus-nci/{page}"
+
+
+def judged_rows(rule: str) -> Iterator[tuple[tuple[str, int, str], str, str]]:
+    """Each flag of the rule a hand check in benchmarks/hand-check/ gives a verdict (the files
+    whose names hold the rule's), oldest check first (rounds in order, the top-level files
+    before them): ((page under ../shared, line, column), verdict as written, file name); the
+    oldest checks kept no column, and give the flagged words in small letters instead."""
+    for tsv in sorted(READ_CHECKS_DIR.rglob(f"*{rule}*.tsv"), key=_reading_order):
+        lines = [line for line in tsv.read_text(encoding="utf-8").splitlines()
+                 if line and not line.startswith("#")]
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+            page, line = row.get("page") or "", row.get("line") or ""
+            verdict = (row.get("verdict") or "").strip().lower()
+            if not page or not line.isdigit() or not verdict:
+                continue
+            where = row.get("column") or folded_words(row.get("flagged") or "")
+            yield (checked_page(page), int(line), where), verdict, tsv.name
+
+
+def _reading_order(path: Path) -> tuple[int, str]:
+    """Rounds in order (round3 ... round13), the oldest, top-level files first."""
+    parent = path.parent.name
+    number = int(parent.removeprefix("round")) if parent.startswith("round") and \
+        parent[5:].isdigit() else 0
+    return number, path.name
+
+
+def folded_words(text: str) -> str:
+    """Words as the oldest hand checks name a flag: in small letters, one space apart."""
+    return " ".join(text.lower().split())
 
 
 # The folders of ../shared/corpus (MedQuAD's sources: gard, ghr, cdc ...), none of them
