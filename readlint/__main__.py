@@ -1,6 +1,7 @@
 """The `readlint` command and `python -m readlint`: the process around the command line."""
 
 import gc
+import sys
 
 
 def run() -> None:
@@ -10,6 +11,12 @@ def run() -> None:
     # of searches, and 40 ms of the 55 ms exit). They are set aside (frozen) once loaded,
     # and so is everything at the end.
     gc.disable()
+    # A character the terminal's encoding cannot show (a page's "é" or a table's lines, on a
+    # console or a pipe set to ASCII or cp1252) is printed as "?", never a crash.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
     from .cli import main
 
     gc.freeze()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import errno
 import functools
+import math
 import os
 import re
 import sys
@@ -46,6 +47,13 @@ EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a tool stopped by a 
 REPORT_ORDERS = ("difficulty", "grade", "long", "path", "problems", "terms", "words", "worst")
 
 
+def _seconds(ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
+    """A number of seconds, not "nan" (which every range takes)."""
+    if value is not None and math.isnan(value):
+        raise click.BadParameter("expected a number of seconds, got nan", ctx, param)
+    return value
+
+
 def _fail(message: str) -> NoReturn:
     click.echo(f"readlint: error: {message}", err=True)
     sys.exit(EXIT_ERROR)
@@ -84,6 +92,12 @@ class _Group(click.Group):
             if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EROFS):
                 # The output could not be written: a full disk, a read-only place.
                 _fail(f"cannot write the output: {exc.strerror or exc}")
+            if exc.errno in (errno.EACCES, errno.EPERM, errno.ENAMETOOLONG, errno.ENOENT) and \
+                    exc.filename is not None and not os.environ.get("READLINT_DEBUG"):
+                # a path readlint was asked to look at, or looked for a config beside, that
+                # it may not read ("permission denied") or cannot name ("file name too long")
+                _fail(f"{printable(os.fsdecode(exc.filename))}: cannot be read: "
+                      f"{(exc.strerror or str(exc)).lower()}")
             if os.environ.get("READLINT_DEBUG"):
                 raise
             _fail(f"internal error: {type(exc).__name__}: {exc} "
@@ -152,7 +166,8 @@ def _common_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--cache-dir", type=click.Path(file_okay=False), metavar="FOLDER",
                      help="Keep the cache (results of unchanged files, word tables) in FOLDER "
                           "(default: READLINT_CACHE_DIR, else your user cache folder)."),
-        click.option("--time-limit", type=click.FloatRange(min=0), metavar="SECONDS",
+        click.option("--time-limit", type=click.FloatRange(min=0, max=86400), metavar="SECONDS",
+                     callback=_seconds,
                      help="Stop checking a file after SECONDS (default 60, or time_limit in "
                           "the config; 0: no limit). The rule still running is named and its "
                           "problems are left out; the other rules' problems are reported. "

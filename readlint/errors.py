@@ -10,7 +10,7 @@ class ReadlintError(Exception):
     """
 
     def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
-        self.message = message
+        self.message = one_line(message)
         self.path = path
         self.line = line
         super().__init__(self.__str__())
@@ -36,3 +36,15 @@ class RuleError(ReadlintError):
 
 class OutputError(ReadlintError):
     """A file cannot be written or fixed. The run goes on with the other files."""
+
+
+def one_line(message: str) -> str:
+    """A message safe to print on one line: its control characters (line breaks, the escape
+    that starts a terminal's colour codes) written as escapes ("\\n", "\\x1b"). A message may
+    quote what a page or a config says, and a value written "pat\\n::error ..." must not start
+    a line of its own in a terminal or a CI log, where "::" begins a command."""
+    if message.isprintable():
+        return message
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape",
+                                                          "backslashreplace").decode("ascii")
+                   for ch in message)

@@ -162,7 +162,12 @@ def _walk(top: Path, config: Config, seen: set[Path]) -> Iterator[tuple[Path, st
                 continue
             if path.suffix.lower() not in config.extensions or _excluded(path, config):
                 continue
-            real = _real(path) if path.exists() else None
+            try:
+                real = _real(path) if path.exists() else None
+            except OSError as exc:  # in a folder whose names can be read, but not its files
+                yield InputError(f"cannot be read: {(exc.strerror or str(exc)).lower()}",
+                                 display_path(path))
+                continue
             if real is None:
                 yield InputError(_missing(path), display_path(path))
                 continue

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .errors import ReadlintError
+from .errors import ReadlintError, one_line
 from .problem import Problem, Severity
 
 
@@ -156,7 +156,7 @@ def said_once(notices: Iterable[Notice]) -> list[str]:
     seen: dict[str, str] = {}
     count: dict[str, int] = {}
     for notice in notices:
-        seen.setdefault(notice.key, notice.message)
+        seen.setdefault(notice.key, one_line(notice.message))
         count[notice.key] = count.get(notice.key, 0) + 1
     return [message if count[key] == 1 else
             f"{message}; so was 1 more document like it" if count[key] == 2 else

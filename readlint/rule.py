@@ -8,6 +8,7 @@ from types import MappingProxyType
 from typing import Any, ClassVar, NamedTuple
 
 from .document import Document
+from .errors import one_line
 from .problem import Fix, Problem, Severity
 
 # What a rule's problems feed, declared in Rule.tags: reports build their columns and the HTML
@@ -103,7 +104,7 @@ class Rule:
         line, column = doc.position(start)
         end_line, end_column = doc.position(end)
         return Problem(doc.path, line, column, end_line, end_column, self.name, self.code,
-                       self.default_severity, message, start, end, fix, subject)
+                       self.default_severity, one_line(message), start, end, fix, subject)
 
     # -- metadata ------------------------------------------------------------------------
 

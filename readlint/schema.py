@@ -4,6 +4,7 @@ file, the line and the key path, in plain words."""
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -52,6 +53,12 @@ def validate(data: Any, schema: Mapping[str, Any] | str, path: str, text: str | 
     key = _valid_key(data, schema)
     if key is not None and store.read("valid", key) is not None:
         return
+    odd = _not_a_number(data)
+    if odd is not None:  # (jsonschema takes .nan for a number, and .nan is in every range)
+        keys = [*prefix, *odd[0]]
+        line = line_of(text, keys) if text is not None else None
+        raise ConfigError(f"{'.'.join(str(k) for k in keys) or 'top level'}: expected a "
+                          f"number, got {odd[1]}", path, line)
     import jsonschema
 
     validator = _validator(schema) if isinstance(schema, str) else \
@@ -67,6 +74,22 @@ def validate(data: Any, schema: Mapping[str, Any] | str, path: str, text: str | 
         if error.validator == "additionalProperties" and isinstance(error.instance, dict) else []
     line = line_of(text, [*keys, *extra[:1]]) if text is not None else None
     raise ConfigError(f"{where}: {_explain(error)}", path, line)
+
+
+def _not_a_number(data: Any) -> tuple[list[str | int], str] | None:
+    """The key path of the first value that is no number though YAML reads it as one (.nan,
+    .inf), and how it is written; None when there is none."""
+    seen: set[int] = set()
+    stack: list[tuple[Any, list[str | int]]] = [(data, [])]
+    while stack:
+        value, keys = stack.pop()
+        if isinstance(value, float) and not math.isfinite(value):
+            return keys, ".nan" if math.isnan(value) else ".inf" if value > 0 else "-.inf"
+        if isinstance(value, (dict, list)) and id(value) not in seen:
+            seen.add(id(value))
+            items = value.items() if isinstance(value, dict) else enumerate(value)
+            stack.extend((v, [*keys, k]) for k, v in reversed(list(items)))
+    return None
 
 
 def _valid_key(data: Any, schema: Mapping[str, Any] | str) -> str | None:
@@ -255,6 +278,10 @@ def parse_yaml(text: str, display: str) -> Any:
                           mark.line + 1 if mark else None) from None
     except RecursionError:
         raise ConfigError("not valid YAML: nested too deeply", display) from None
+    if yamltext.uses_aliases(text) and isinstance(data, (dict, list)) and \
+            yamltext.holds_itself(data):
+        raise ConfigError("its YAML aliases (&name / *name) make a value that holds itself; "
+                          "write the values out instead", display)
     if yamltext.uses_aliases(text) and \
             yamltext.expanded_size(data, stop=MAX_EXPANDED_VALUES) > MAX_EXPANDED_VALUES:
         raise ConfigError("its YAML aliases (&name / *name) expand to more than "

@@ -1,7 +1,7 @@
 """YAML text as plain data, safely: libyaml's safe loader where it is installed, aliases
-counted before anything walks the data, and dates that cannot be (2024-02-30, 25 o'clock) or
-numbers too long for Python kept as the text written, for the rules to report, instead of
-stopping the run."""
+counted before anything walks the data, and dates that cannot be (2024-02-30, 25 o'clock),
+numbers too long for Python, and values their tag cannot make ("!!float abc", "!!bool maybe")
+kept as the text written, for the rules to report, instead of stopping the run."""
 
 from __future__ import annotations
 
@@ -29,6 +29,8 @@ def loader() -> Any:
 
     Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
     Loader.add_constructor("tag:yaml.org,2002:int", _int)
+    Loader.add_constructor("tag:yaml.org,2002:float", _as_written(base.construct_yaml_float))
+    Loader.add_constructor("tag:yaml.org,2002:bool", _as_written(base.construct_yaml_bool))
     return Loader
 
 
@@ -38,8 +40,8 @@ def _timestamp(loader: Any, node: yaml.ScalarNode) -> datetime.date | datetime.d
     try:
         found: datetime.date | datetime.datetime = \
             yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except (ValueError, OverflowError):  # 2024-02-30, 0000-00-00, T25:00
-        return str(node.value)
+    except (ValueError, OverflowError, AttributeError):  # 2024-02-30, 0000-00-00, T25:00;
+        return str(node.value)  # "!!timestamp nope", which PyYAML's pattern does not match
     return found
 
 
@@ -51,6 +53,19 @@ def _int(loader: Any, node: yaml.ScalarNode) -> int | str:
     except ValueError:  # more digits than Python turns into a number
         return str(node.value)
     return found
+
+
+def _as_written(construct: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    """A constructor that keeps a value its tag cannot make as the text written ("!!float
+    abc", "!!bool maybe"), for the rules to report, instead of stopping the run."""
+
+    def kept(loader: Any, node: Any) -> Any:
+        try:
+            return construct(loader, node)
+        except (ValueError, KeyError, OverflowError):
+            return str(node.value)
+
+    return kept
 
 
 def load(text: str) -> Any:
@@ -190,6 +205,33 @@ def expanded_size(data: Any, stop: int | None = None) -> int:
         stack.extend((c, False) for c in children if isinstance(c, (dict, list))
                      and id(c) not in sizes)
     return sizes.get(id(data), 1)
+
+
+def holds_itself(data: Any) -> bool:
+    """Does a list or mapping in the data hold itself, through YAML aliases ("a: &a [*a]")?
+    Such data has no end: anything that walks it would never finish."""
+    state: dict[int, bool] = {}  # False while its children are walked, True once done
+    stack: list[tuple[Any, bool]] = [(data, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            state[key] = True
+            continue
+        if key in state:
+            if not state[key]:
+                return True  # met again while its own children are walked
+            continue
+        state[key] = False
+        stack.append((node, True))
+        children = node.values() if isinstance(node, dict) else node
+        for child in children:
+            if isinstance(child, (dict, list)):
+                if state.get(id(child)) is False:
+                    return True
+                if id(child) not in state:
+                    stack.append((child, False))
+    return False
 
 
 def uses_aliases(text: str) -> bool:

@@ -1,0 +1,171 @@
+"""Values a page or a config may hold that once stopped a run or leaked into a log: YAML tags
+that cannot make their value, aliases that hold themselves, numbers that are not numbers,
+control characters quoted in messages, a terminal that cannot show a character, and folders
+whose files cannot be reached."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+LONG = "Word " + " ".join(["word"] * 24) + " end."
+PAGE = f"---\ntitle: T\naudienceLevel: patient\nlanguage: en\n---\n\n{LONG}\n"
+
+
+@pytest.mark.parametrize("field, line", [
+    ("title: !!float abc", "title: !!float abc"),
+    ("title: !!bool maybe", "title: !!bool maybe"),
+    ("lastReviewed: !!timestamp nope", "lastReviewed: !!timestamp nope"),
+])
+def test_a_tag_that_cannot_make_its_value_keeps_the_text_and_the_run_goes_on(
+        run, write, field, line):
+    write("a.md", f"---\n{field}\naudienceLevel: patient\nlanguage: en\n---\n\n{LONG}\n")
+    write("b.md", PAGE)
+    result = run("check", "--no-cache", ".")
+    assert "internal error" not in result.output + result.stderr
+    assert result.exit_code == 1  # problems found, no error
+    assert "a.md:7:1: RL102" in result.stdout and "b.md:7:1: RL102" in result.stdout
+    if field.startswith("lastReviewed"):
+        assert "a.md:2:1: RL401 front-matter-fields 'lastReviewed' should be a date" in \
+            result.stdout and "it is text ('nope')" in result.stdout
+
+
+def test_a_tag_that_cannot_make_its_value_in_a_config_is_named_on_its_line(run, write):
+    write("a.md", PAGE)
+    write("c.yaml", "fail_on: !!bool maybe\n")
+    result = run("check", "--no-cache", "--config", "c.yaml", "a.md")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == \
+        'readlint: error: c.yaml:1: fail_on: expected one of error, warning, info; got "maybe"'
+
+
+@pytest.mark.parametrize("config", [
+    "a: &a [*a]\n",
+    "rules:\n  reading-grade: &r {skip_sections: [*r]}\n",
+])
+def test_a_config_whose_alias_holds_itself_is_refused_in_one_line(run, write, config):
+    write("a.md", PAGE)
+    write("c.yaml", config)
+    result = run("check", "--no-cache", "--config", "c.yaml", "a.md")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == ("readlint: error: c.yaml: its YAML aliases (&name / *name) "
+                                     "make a value that holds itself; write the values out "
+                                     "instead")
+
+
+def test_a_glossary_whose_alias_holds_itself_is_refused_naming_the_glossary(run, write):
+    write("a.md", PAGE)
+    write("g.yaml", "terms: &t [*t]\n")
+    write("c.yaml", "rules:\n  glossary-link:\n    glossaries: [g.yaml]\n")
+    result = run("check", "--no-cache", "--config", "c.yaml", "a.md")
+    assert result.exit_code == 2
+    assert "g.yaml: its YAML aliases (&name / *name) make a value that holds itself" in \
+        result.stderr
+    assert "failed on this file" not in result.output + result.stderr
+
+
+@pytest.mark.parametrize("config, where, written", [
+    ("rules:\n  reading-grade: {max_grade: .nan}\n", "2: rules.reading-grade.max_grade", ".nan"),
+    ("rules:\n  hard-sentence: {max_score: .NaN}\n", "2: rules.hard-sentence.max_score", ".nan"),
+    ("rules:\n  undefined-jargon: {min_confidence: -.inf}\n",
+     "2: rules.undefined-jargon.min_confidence", "-.inf"),
+    ("time_limit: .nan\n", "1: time_limit", ".nan"),
+    ("max_file_size_mb: .inf\n", "1: max_file_size_mb", ".inf"),
+])
+def test_a_number_that_is_no_number_is_refused(run, write, config, where, written):
+    # (every range holds .nan, since no comparison with it is true: it would switch a rule
+    # off or change its results without a word)
+    write("a.md", PAGE)
+    write("c.yaml", config)
+    result = run("check", "--no-cache", "--config", "c.yaml", "a.md")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == \
+        f"readlint: error: c.yaml:{where}: expected a number, got {written}"
+
+
+@pytest.mark.parametrize("value, said", [
+    ("nan", "expected a number of seconds, got nan"),
+    ("1e10", "1e10 is not in the range 0<=x<=86400"),
+])
+def test_a_time_limit_on_the_command_line_must_be_a_number_of_seconds(run, write, value, said):
+    write("a.md", PAGE)
+    result = run("check", "--no-cache", "--time-limit", value, "a.md")
+    assert result.exit_code == 2
+    assert "internal error" not in result.output
+    assert said in result.output.replace("10000000000.0", "1e10")
+
+
+EVIL = ('---\ntitle: T\naudienceLevel: "pat\\n::error file=evil.md,line=1::INJECTED"\n'
+        'language: "en\\r\\n::warning::INJ2 \\e[31mRED"\n---\n\nHi.\n')
+
+
+@pytest.mark.parametrize("fmt", ["text", "github"])
+def test_control_characters_a_page_writes_are_escaped_in_every_line_printed(run, write, fmt):
+    write("evil.md", EVIL)
+    result = run("check", "--no-cache", "--format", fmt, "evil.md")
+    lines = (result.stdout + result.stderr).splitlines()
+    # no line a page's value starts: a CI log reads "::error ..." at a line's start as a
+    # command (a fake annotation), and ESC starts a terminal's colour codes
+    assert not any(line.startswith(("::error file=evil.md,line=1", "::warning::INJ2"))
+                   for line in lines), lines
+    assert "\x1b" not in result.output and "\r" not in result.output
+    assert "audienceLevel: pat\\n::error file=evil.md,line=1::INJECTED" in result.stdout
+    assert "en\\r\\n::warning::INJ2 \\x1b[31mRED" in result.stdout
+    assert "audienceLevel 'pat\\n::error file=evil.md,line=1::INJECTED' matches no rule set" \
+        in result.stderr
+
+
+def test_control_characters_keep_junit_output_valid_xml(run, write):
+    import xml.etree.ElementTree as ET
+
+    write("evil.md", EVIL)
+    result = run("check", "--no-cache", "--format", "junit", "evil.md")
+    ET.fromstring(result.stdout)  # raises on a control character XML 1.0 forbids
+    data = json.loads(run("check", "--no-cache", "--format", "json", "evil.md").stdout)
+    assert any("\\x1b[31mRED" in p["message"] for p in data["problems"])
+
+
+def test_a_terminal_that_cannot_show_a_character_gets_a_question_mark(tmp_path):
+    page = tmp_path / "café.md"
+    page.write_text(PAGE.replace("title: T", "title: Café au lait"), encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "READLINT_CACHE_DIR": str(tmp_path / "c")}
+    check = subprocess.run([sys.executable, "-m", "readlint", "check", str(page)],
+                           capture_output=True, env=env, cwd=tmp_path, timeout=120)
+    assert check.returncode == 1, check.stderr
+    assert b"caf?.md:7:1: RL102" in check.stdout
+    report = subprocess.run([sys.executable, "-m", "readlint", "report", str(page)],
+                            capture_output=True, env=env, cwd=tmp_path, timeout=120)
+    assert report.returncode == 0, report.stderr
+    assert b"internal error" not in report.stderr and b"caf?.md" in report.stdout
+
+
+def test_a_file_in_a_folder_whose_files_cannot_be_reached_is_named_and_the_walk_goes_on(
+        run, write, monkeypatch):
+    write("a.md", PAGE)
+    write("sub/b.md", PAGE)
+    write("zz.md", PAGE)
+    real = Path.exists
+
+    def refuse(path, *args, **kwargs):  # a folder readable but not searchable (chmod 400):
+        if path.name == "b.md":  # its names are listed, its files cannot be looked at
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "exists", refuse)  # permissions do not stop root, who runs CI
+    result = run("check", "--no-cache", ".")
+    assert result.exit_code == 2
+    assert "readlint: sub/b.md: cannot be read: permission denied" in result.stderr
+    assert "a.md:7:1: RL102" in result.stdout and "zz.md:7:1: RL102" in result.stdout
+
+
+def test_a_name_too_long_for_the_file_system_is_one_line(run):
+    name = "a" * 300 + ".md"
+    result = run("check", "--no-cache", name)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"readlint: error: {name}: cannot be read: file name too long"
