@@ -21,7 +21,7 @@ import re
 import stat
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NamedTuple, TextIO
+from typing import Any, NamedTuple, TextIO
 
 from .errors import OutputError
 from .problem import Fix
@@ -197,8 +197,16 @@ def write_atomically(path: Path, text: str | Callable[[TextIO], None],
     display = str(path)
     path, info = _writable(path, follow_links, display)
     mode = info.st_mode & 0o7777 if info is not None else _new_file_mode()
-    fd, tmp = _temporary_beside(path, display)
+    # (a Ctrl-C is held while the temporary file is made, and let through inside the `try`:
+    # one that came while it was made, before its name was known, left it beside the page)
+    held = _hold_interrupts()
     try:
+        fd, tmp = _temporary_beside(path, display)
+    except BaseException:
+        _let_interrupts_through(held)
+        raise
+    try:
+        _let_interrupts_through(held)  # (one that came meanwhile is raised here)
         _fill(fd, text)
         in_place = info is not None and (info.st_nlink > 1 or not _same_owner(tmp, info))
         os.chmod(tmp, mode)  # (after the owner: changing it clears set-user-ID bits)
@@ -248,6 +256,30 @@ def _new_file_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+def _hold_interrupts() -> Any:
+    """Hold a Ctrl-C back until `_let_interrupts_through` (in the main thread; elsewhere,
+    where Python delivers none, nothing is held): what to give it. The signal may reach any
+    thread (a pool of workers has several), so it is not blocked but noted and raised later."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    came: list[int] = []
+    return signal.signal(signal.SIGINT, lambda number, frame: came.append(number)), came
+
+
+def _let_interrupts_through(held: Any) -> None:
+    """Give Ctrl-C its handler back; one that came meanwhile is raised now."""
+    if held is not None:
+        import signal
+
+        handler, came = held
+        signal.signal(signal.SIGINT, handler)
+        if came and callable(handler):
+            handler(signal.SIGINT, None)  # (Python's own: KeyboardInterrupt)
 
 
 def _temporary_beside(path: Path, display: str) -> tuple[int, str]:

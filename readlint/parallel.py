@@ -40,8 +40,17 @@ def run(work: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[R]:
 
     context = multiprocessing.get_context("fork")
     chunk = max(1, min(16, len(items) // (jobs * 8)))
-    with context.Pool(jobs) as pool:
+    # (a Ctrl-C reaches every process of the terminal's group: the workers leave it to this
+    # one, which stops them; a worker stopped by it printed its traceback, and one stopped
+    # while holding the pool's queue could leave the pool waiting for it for ever)
+    with context.Pool(jobs, initializer=_ignore_interrupts) as pool:
         yield from pool.imap(_call, items, chunksize=chunk)
+
+
+def _ignore_interrupts() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _call(item: Any) -> Any:

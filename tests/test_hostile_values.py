@@ -169,3 +169,46 @@ def test_a_name_too_long_for_the_file_system_is_one_line(run):
     result = run("check", "--no-cache", name)
     assert result.exit_code == 2
     assert result.stderr.strip() == f"readlint: error: {name}: cannot be read: file name too long"
+
+
+def _interrupt_when_made(monkeypatch):
+    """tempfile.mkstemp that makes its file, then meets a Ctrl-C before it returns (Python
+    runs the handler at its next step, as it would in tempfile's own code)."""
+    import signal
+    import tempfile
+
+    real = tempfile.mkstemp
+
+    def made_then_interrupted(*args, **kwargs):
+        found = real(*args, **kwargs)
+        os.kill(os.getpid(), signal.SIGINT)
+        sum(range(10))  # a step of Python: the handler runs here, if it is Python's own
+        return found
+
+    monkeypatch.setattr(tempfile, "mkstemp", made_then_interrupted)
+
+
+def test_a_ctrl_c_while_a_fix_makes_its_file_leaves_no_file_beside_the_page(
+        tmp_path, monkeypatch):
+    from readlint.fixes import write_atomically
+
+    page = tmp_path / "page.md"
+    page.write_text("old text\n", encoding="utf-8")
+    _interrupt_when_made(monkeypatch)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomically(page, "new text\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["page.md"]  # no temporary file
+    assert page.read_text(encoding="utf-8") == "old text\n"
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="workers are forked on Linux only")
+def test_workers_leave_a_ctrl_c_to_the_process_that_started_them():
+    import signal
+
+    from readlint import parallel
+
+    # (a Ctrl-C reaches every process of the terminal's group; a worker it stopped printed a
+    # traceback, and one stopped while it held the pool's queue kept the pool waiting)
+    found = list(parallel.run(lambda _: signal.getsignal(signal.SIGINT), [1, 2, 3, 4], 2))
+    assert found == [signal.SIG_IGN] * 4
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # this one's own
