@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -176,7 +177,7 @@ def _explain(error: ValidationError) -> str:
         allowed = sorted(error.schema.get("properties", {}))
         extra = sorted(set(inst) - set(allowed)) if isinstance(inst, dict) else []
         hint = f" (known keys: {', '.join(allowed)})" if allowed else ""
-        return f"unknown key {', '.join(map(repr, extra))}{hint}"
+        return f"{_unknown(extra)}{hint}"
     if v == "required":
         return str(error.message).replace("is a required property", "is missing")
     if v == "minimum":
@@ -208,8 +209,25 @@ def _kind(value: Any) -> str:
 
 
 def _show(value: Any) -> str:
+    """A value as an error quotes it: a list or a mapping only by its kind (a file named by
+    mistake, a secrets file, must not be printed in a CI log), anything else cut short."""
+    if isinstance(value, (dict, list)):
+        return _kind(value)
     text = json.dumps(value, default=str)
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _unknown(keys: list[Any]) -> str:
+    """Unknown keys as an error names them: a name as a config writes one ("rulez"), quoted;
+    any other key only counted (a line of a file named by mistake, "root:$6$..." of a password
+    file, must not be printed in a CI log)."""
+    names = [repr(k) for k in keys if isinstance(k, str) and re.fullmatch(r"[\w.-]{1,40}", k)]
+    others = len(keys) - len(names)
+    said = [f"unknown key {', '.join(names)}"] if names else []
+    if others:
+        said.append(f"{others} key{'s' if others > 1 else ''} that "
+                    f"{'are' if others > 1 else 'is'} no setting's name (is it the file meant?)")
+    return "; ".join(said)
 
 
 def line_of(text: str, keys: Sequence[str | int]) -> int | None:

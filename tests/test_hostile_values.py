@@ -212,3 +212,32 @@ def test_workers_leave_a_ctrl_c_to_the_process_that_started_them():
     found = list(parallel.run(lambda _: signal.getsignal(signal.SIGINT), [1, 2, 3, 4], 2))
     assert found == [signal.SIG_IGN] * 4
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # this one's own
+
+
+def test_a_password_file_named_as_a_glossary_is_refused_without_its_lines(run, write):
+    write("a.md", PAGE)
+    write("shadow", "root:$6$salt$SECRETHASH:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n")
+    write("c.yaml", "rules:\n  glossary-link:\n    glossaries: [shadow]\n")
+    result = run("check", "--no-cache", "--config", "c.yaml", "a.md")
+    assert result.exit_code == 2
+    assert "SECRETHASH" not in result.output + result.stderr and "daemon" not in result.stderr
+    assert "shadow:2: top level: 2 keys that are no setting's name (is it the file meant?)" in \
+        result.stderr
+
+
+def test_a_mapping_where_text_belongs_is_named_by_its_kind_not_printed(run, write):
+    write("a.md", PAGE)
+    write("tok.json", '{"name": {"token": "ghp_SECRET"}}\n')
+    write("c.yaml", "rules:\n  glossary-link:\n    glossaries: [tok.json]\n")
+    result = run("check", "--no-cache", "--config", "c.yaml", "a.md")
+    assert result.exit_code == 2
+    assert "ghp_SECRET" not in result.stderr
+    assert "tok.json:1: name: expected text, got a mapping" in result.stderr
+
+
+def test_a_config_key_mistyped_is_still_named(run, write):
+    write("a.md", PAGE)
+    write("c.yaml", "rulez: 1\n")
+    result = run("check", "--no-cache", "--config", "c.yaml", "a.md")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("readlint: error: c.yaml:1: top level: unknown key 'rulez'")
