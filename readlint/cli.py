@@ -932,11 +932,15 @@ def harvest(paths: tuple[str, ...], output: str, name: str, patterns: tuple[str,
 
     from .harvest import glossary_data
 
-    files = [item[0] for item in discover(paths, Config()) if not isinstance(item, Exception)]
+    found = list(discover(paths, Config()))
+    files = [item[0] for item in found if not isinstance(item, InputError)]
+    unread = [item for item in found if isinstance(item, InputError)]
     if page_at(output, files):
         _fail(f"{printable(output)} is one of the pages the links are read from; write the "
               "glossary to another file, so the page is not replaced")
-    data = glossary_data(files, patterns, name, url_template)
+    not_found = len(unread)
+    data = glossary_data(files, patterns, name, url_template, unread=unread)
+    read = len(files) - (len(unread) - not_found)
     validate(data, "glossary.schema.json", output)
     target = Path(output)
     text = (f"# Glossary harvested by readlint from the links of "
@@ -945,7 +949,11 @@ def harvest(paths: tuple[str, ...], output: str, name: str, patterns: tuple[str,
     write_atomically(target, text)
     entries = len(data["terms"])
     click.echo(f"Wrote {entries} {'entry' if entries == 1 else 'entries'} from "
-               f"{plural(len(files), 'document')} to {output}.")
+               f"{plural(read, 'document')} to {output}.")
+    for error in unread:  # (their links are not in the glossary: say so, as `check` would)
+        click.echo(f"readlint: {error}", err=True)
+    if unread:
+        sys.exit(EXIT_ERROR)
 
 
 @main.command()

@@ -62,9 +62,10 @@ def key_of(href: str, patterns: Sequence[Any]) -> str | None:
     return None
 
 
-def collect(paths: Iterable[Path], patterns: Sequence[Any],
-            skip: Iterable[str] = ()) -> dict[str, Target]:
-    """Links of the documents under `paths`, grouped by target key."""
+def collect(paths: Iterable[Path], patterns: Sequence[Any], skip: Iterable[str] = (),
+            unread: list[InputError] | None = None) -> dict[str, Target]:
+    """Links of the documents under `paths`, grouped by target key; a document that cannot
+    be read is left out, and its error added to `unread`."""
     skipped = set(skip)
     targets: dict[str, Target] = {}
     for path in paths:
@@ -72,7 +73,9 @@ def collect(paths: Iterable[Path], patterns: Sequence[Any],
             continue
         try:
             doc = document.load(path)
-        except InputError:
+        except InputError as exc:
+            if unread is not None:
+                unread.append(exc)
             continue
         for block in doc.blocks:
             for link in block.links:
@@ -132,9 +135,11 @@ def _keeps_case(name: str) -> bool:
 
 
 def glossary_data(paths: Sequence[Path], patterns: Sequence[str], name: str,
-                  url_template: str | None = None, skip: Iterable[str] = ()) -> dict[str, Any]:
+                  url_template: str | None = None, skip: Iterable[str] = (),
+                  unread: list[InputError] | None = None) -> dict[str, Any]:
+    """The glossary the links of the documents make (see `collect` for `unread`)."""
     compiled = [user_pattern(p, "--pattern") for p in patterns]
-    targets = collect(paths, compiled, skip)
+    targets = collect(paths, compiled, skip, unread)
     data: dict[str, Any] = {
         "name": name,
         "source": f"Harvested by readlint from the links of {len(paths)} "

@@ -241,3 +241,16 @@ def test_a_config_key_mistyped_is_still_named(run, write):
     result = run("check", "--no-cache", "--config", "c.yaml", "a.md")
     assert result.exit_code == 2
     assert result.stderr.startswith("readlint: error: c.yaml:1: top level: unknown key 'rulez'")
+
+
+def test_glossary_harvest_names_each_page_it_cannot_read(run, write):
+    write("site/good.md", "---\ntitle: G\n---\n\nSee [nausea](https://x.example/def/1).\n")
+    write("site/bad.md", "---\ntitle: [\n---\n\nSee [vomit](https://x.example/def/2).\n")
+    write("site/latin.md", b"caf\xe9 [x](https://x.example/def/3)\n")
+    result = run("glossary", "harvest", "site", "-o", "g.yaml")
+    assert result.exit_code == 2  # (it used to say nothing and exit 0: their links were lost)
+    assert result.stdout.strip() == "Wrote 1 entry from 1 document to g.yaml."
+    errors = result.stderr.splitlines()
+    assert len(errors) == 2
+    assert errors[0].startswith("readlint: site/bad.md:3: broken front matter")
+    assert errors[1].startswith("readlint: site/latin.md:1: is not UTF-8 text")
