@@ -11,6 +11,8 @@ from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from .patterns import lazy_re
+
 if TYPE_CHECKING:
     import yaml
 
@@ -240,14 +242,51 @@ def uses_aliases(text: str) -> bool:
 
 
 def shown(value: Any, limit: int = 60) -> str:
-    """A value as a message may quote it: its repr, cut short with "..." past `limit`
-    characters (a message never prints a whole long value)."""
+    """A value as a message may quote it, written as YAML would show it (text in quotes,
+    dates as year-month-day, true, false, lists in [ ], mappings in { }), cut short with
+    "..." past `limit` characters (a message never prints a whole long value)."""
     big = isinstance(value, (dict, list)) and expanded_size(value, stop=1000) > 1000
-    try:
-        text = f"a {type(value).__name__} of over 1,000 values" if big else repr(value)
-    except RecursionError:
-        text = f"a {type(value).__name__} nested too deeply"
+    text = ("a list" if isinstance(value, list) else "a mapping") + " of over 1,000 values" \
+        if big else _as_yaml(value, limit, 0)
     return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+def _as_yaml(value: Any, limit: int, depth: int) -> str:
+    """The value in YAML's words, each part written no longer than `limit` needs."""
+    if depth > 20:
+        return "..."
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "empty"
+    if isinstance(value, datetime.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, (bytes, bytearray)):
+        return "binary data"
+    if isinstance(value, dict):
+        parts = []
+        for key, item in value.items():
+            parts.append(f"{_as_yaml(key, limit, depth + 1)}: {_as_yaml(item, limit, depth + 1)}")
+            if sum(map(len, parts)) > limit:
+                break
+        return "{" + ", ".join(parts) + "}"
+    if isinstance(value, (list, tuple, set, frozenset)):
+        parts = []
+        for item in sorted(value, key=str) if isinstance(value, (set, frozenset)) else value:
+            parts.append(_as_yaml(item, limit, depth + 1))
+            if sum(map(len, parts)) > limit:
+                break
+        return "[" + ", ".join(parts) + "]"
+    if isinstance(value, str):
+        # (inside a list or a mapping, a plain word as YAML writes it: [a, b], {a: 1})
+        plain = depth and _PLAIN_WORDS.fullmatch(value) is not None
+        return value if plain else repr(value[:limit + 1])
+    return str(value)
+
+
+_PLAIN_WORDS = lazy_re(r"[^\W\d][\w.-]*(?: [\w.-]+)*")
 
 
 def shown_text(value: Any, limit: int = 60) -> str:

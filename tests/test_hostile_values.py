@@ -254,3 +254,19 @@ def test_glossary_harvest_names_each_page_it_cannot_read(run, write):
     assert len(errors) == 2
     assert errors[0].startswith("readlint: site/bad.md:3: broken front matter")
     assert errors[1].startswith("readlint: site/latin.md:1: is not UTF-8 text")
+
+
+@pytest.mark.parametrize("value, said", [
+    ("[2024-01-01, null, true]", "it is a list ([2024-01-01, empty, true])"),
+    ("2024-01-01 10:00:00", "it is a date (year-month-day) (2024-01-01 10:00:00)"),
+    ("!!binary aGk=", "it is binary data."),
+    ("!!set {b, a}", "it is a set ([a, b])"),
+    ("{a: 1, b: [x, 'two words', 'x: y']}", "it is a mapping ({a: 1, b: [x, two words, 'x: y']})"),
+])
+def test_a_value_of_the_wrong_kind_is_quoted_as_yaml_writes_it(run, write, value, said):
+    # (not as Python does: "[datetime.date(2024, 1, 1), None, True]", "b'hi'" said "empty")
+    write("a.md", f"---\ntitle: {value}\naudienceLevel: patient\nlanguage: en\n---\n\n{LONG}\n")
+    result = run("check", "--no-cache", "a.md")
+    line = next(x for x in result.stdout.splitlines() if "RL401" in x)
+    assert line.startswith("a.md:2:1: RL401 front-matter-fields 'title' should be text, but ")
+    assert said in line, line

@@ -47,6 +47,10 @@ def kind_of(value: Any) -> str:
             return "date"
         except ValueError:
             return "text"
+    if isinstance(value, (bytes, bytearray)):
+        return "binary data"  # (!!binary)
+    if isinstance(value, (set, frozenset)):
+        return "a set"  # (!!set)
     return "a mapping" if isinstance(value, dict) else "empty"
 
 
@@ -136,9 +140,11 @@ class FrontMatterFields(Rule):
             if isinstance(meta[key], str) and "text" in wanted.split(" or "):
                 continue
             if found not in wanted.split(" or "):
+                value = shown(meta[key])
                 yield self.problem(doc, *field_place(doc, key),
-                                   f"'{key}' should be {_a(wanted)}, but it is {_a(found)} "
-                                   f"({shown(meta[key])}).", subject=key)
+                                   f"'{key}' should be {_a(wanted)}, but it is {_a(found)}"
+                                   + ("." if value == _a(found) else f" ({value})."),
+                                   subject=key)
         yield from self._audience(doc, options["audiences"])
         language = meta.get("language")
         if isinstance(language, str) and language.strip() and \
@@ -204,4 +210,5 @@ def _late_front_matter(doc: Document) -> re.Match[str] | None:
 def _a(kind: str) -> str:
     return {"text": "text", "date": "a date (year-month-day)", "number": "a number",
             "list": "a list", "boolean": "true or false", "text or number": "text or a number",
-            "empty": "empty", "a mapping": "a mapping"}.get(kind, kind)
+            "empty": "empty", "a mapping": "a mapping", "a set": "a set",
+            "binary data": "binary data"}.get(kind, kind)
