@@ -227,13 +227,14 @@ BOMB = "\n".join([
 
 
 NOT_A_DATE = "'lastReviewed' should be a date (year-month-day), but it is text ('{}')"
+NO_SUCH_DAY = "'lastReviewed: {}' is no day of the calendar: check the month and the day."
 
 
 @pytest.mark.parametrize("field, value, expected", [
-    ("lastReviewed", "2024-02-30", NOT_A_DATE.format("2024-02-30")),
-    ("lastReviewed", "0000-00-00", NOT_A_DATE.format("0000-00-00")),
+    ("lastReviewed", "2024-02-30", NO_SUCH_DAY.format("2024-02-30")),
+    ("lastReviewed", "0000-00-00", NO_SUCH_DAY.format("0000-00-00")),
     ("lastReviewed", "2024-01-01T25:00:00", NOT_A_DATE.format("2024-01-01T25:00:00")),
-    ("lastReviewed", "2024-13-01", NOT_A_DATE.format("2024-13-01")),
+    ("lastReviewed", "2024-13-01", NO_SUCH_DAY.format("2024-13-01")),
 ])
 def test_an_impossible_date_is_reported_on_its_line_and_the_run_goes_on(run, write, field,
                                                                         value, expected):
@@ -263,8 +264,8 @@ def test_a_review_date_that_is_not_a_date_is_one_problem(run, write):
     write("a.md", f"---\naudienceLevel: patient\ntitle: T\nlanguage: en\nreviewFrequency: yearly"
                   f"\nlastReviewed: 2024-02-30\n---\n\n{LONG}\n")
     found = [line for line in run("check", "a.md").stdout.splitlines() if "a.md:6" in line]
-    assert found == ["a.md:6:1: RL401 front-matter-fields 'lastReviewed' should be a date "
-                     "(year-month-day), but it is text ('2024-02-30')."]
+    assert found == ["a.md:6:1: RL401 front-matter-fields 'lastReviewed: 2024-02-30' is no "
+                     "day of the calendar: check the month and the day."]
     # review-overdue alone still says so
     alone = run("check", "a.md", "--select", "review-overdue").stdout
     assert "a.md:6:1: RL402 review-overdue 'lastReviewed: 2024-02-30' is not a date" in alone

@@ -32,6 +32,10 @@ def field_place(doc: Document, key: str) -> tuple[int, int]:
     return start, end if end >= 0 else len(doc.source)
 
 
+# A date's form, year-month-day ("2023-02-30" has it, though no such day is).
+_DATE_SHAPE = lazy_re(r"\d{4}-\d{2}-\d{2}")
+
+
 def kind_of(value: Any) -> str:
     if isinstance(value, bool):
         return "boolean"
@@ -138,6 +142,12 @@ class FrontMatterFields(Rule):
                 continue
             found = kind_of(meta[key])
             if isinstance(meta[key], str) and "text" in wanted.split(" or "):
+                continue
+            if found not in wanted.split(" or ") and "date" in wanted.split(" or ") and \
+                    isinstance(meta[key], str) and _DATE_SHAPE.fullmatch(meta[key].strip()):
+                yield self.problem(doc, *field_place(doc, key),
+                                   f"'{key}: {meta[key].strip()}' is no day of the calendar: "
+                                   "check the month and the day.", subject=key)
                 continue
             if found not in wanted.split(" or "):
                 value = shown(meta[key])
