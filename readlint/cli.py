@@ -359,7 +359,8 @@ def _not_over_a_page(targets: Iterable[Target], *outputs: str | None) -> None:
 def _note_left_out(paths: Sequence[str], targets: Sequence[Target], config: Config,
                    sharded: bool = False) -> None:
     """A note for each path named that gives no page: a repository's own file (README.md,
-    SUPPORT.md), a folder with no page in it (a wrong folder would pass a CI job unseen;
+    SUPPORT.md), a file the config's include or exclude patterns leave out when no page is
+    left to check, a folder with no page in it (a wrong folder would pass a CI job unseen;
     `sharded`: the targets are one shard's, so a folder may have pages in other shards)."""
     found = [item[0] for item in targets if not isinstance(item, InputError)]
     for raw in paths:
@@ -368,6 +369,11 @@ def _note_left_out(paths: Sequence[str], targets: Sequence[Target], config: Conf
             click.echo(f"readlint: note: {printable(raw)} is left out: it is the repository's "
                        "own file, not a page (project_files: true in the config checks it)",
                        err=True)
+        elif path.is_file() and not found and excluded(path, config):
+            # (said when nothing is left to check, as a CI job would pass unseen; not on each
+            # commit a hook makes that names files the config means to leave out)
+            click.echo(f"readlint: note: {printable(raw)} is left out by the config's include "
+                       "or exclude patterns, so it is not checked", err=True)
         elif path.is_dir() and not sharded and \
                 not any(page.is_relative_to(path) for page in found):
             kinds = ", ".join(config.extensions[:-1]) + " or " + config.extensions[-1] \

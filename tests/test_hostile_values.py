@@ -270,3 +270,18 @@ def test_a_value_of_the_wrong_kind_is_quoted_as_yaml_writes_it(run, write, value
     line = next(x for x in result.stdout.splitlines() if "RL401" in x)
     assert line.startswith("a.md:2:1: RL401 front-matter-fields 'title' should be text, but ")
     assert said in line, line
+
+
+def test_a_named_page_the_config_leaves_out_is_noted_when_nothing_is_checked(run, write):
+    write("a.md", PAGE)
+    write("b.md", PAGE)
+    write("c.yaml", 'include: ["docs/**"]\n')
+    result = run("check", "--no-cache", "--config", "c.yaml", "a.md")
+    assert result.exit_code == 0
+    assert "No problems found in 0 files checked." in result.stdout
+    assert result.stderr.strip() == ("readlint: note: a.md is left out by the config's include "
+                                     "or exclude patterns, so it is not checked")
+    # a page the config means to leave out, named with others a hook checks: no note
+    write("d.yaml", 'exclude: ["b.md"]\n')
+    quiet = run("check", "--no-cache", "--config", "d.yaml", "a.md", "b.md")
+    assert "a.md:7:1: RL102" in quiet.stdout and "left out" not in quiet.stderr
