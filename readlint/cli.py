@@ -312,6 +312,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     # (standard input stands for the page --stdin-filename names: not to be replaced either)
     _not_over_a_page([(Path(stdin_filename), stdin_filename)] if stdin and stdin_filename
                      else targets, output_file, write_baseline_path)
+    _not_over_settings(run, output_file, write_baseline_path)
     if not stdin and not quiet:
         _note_left_out(paths, targets, run.config, sharded=shard is not None)
     # One route for every file: its result, then the per-file filters, then the output.
@@ -344,6 +345,20 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
 
         write_statistics(sys.stderr, counted)
     _exit_for(checked, exit_zero)
+
+
+def _not_over_settings(run: Run, *outputs: str | None) -> None:
+    """Refuse an output file that is the config the run uses, or a glossary or word list its
+    rules name: writing the output there would replace the settings (the next run would then
+    fail on a file that is no longer a glossary)."""
+    settings = [run.config.file] if run.config.file is not None else []
+    selection = run.linter.selection
+    for rule_set in selection.rule_sets.sets:
+        settings.extend(Path(name) for name in selection.glossaries(rule_set))
+    for output in outputs:
+        if output and page_at(output, settings):
+            _fail(f"{printable(output)} is a file the run's settings read (its config or a "
+                  "glossary); write to another file, so it is not replaced")
 
 
 def _not_over_a_page(targets: Iterable[Target], *outputs: str | None) -> None:
@@ -689,6 +704,7 @@ def _report_run(run: Run, paths: Sequence[str], shard: tuple[int, int] | None, p
 
     targets = run.targets(paths)
     _not_over_a_page(targets, outputs.output_file, outputs.html_path, outputs.todo_path)
+    _not_over_settings(run, outputs.output_file, outputs.html_path, outputs.todo_path)
     _note_left_out(paths, targets, run.config, sharded=shard is not None)
     chosen = parts.shard_of(targets, shard) if shard else list(enumerate(targets))
     with _checking(run, chosen) as checked:
@@ -809,6 +825,7 @@ def _report_base(paths: Sequence[str], select: Sequence[str], ignore: Sequence[s
                      keep_source=True, time_limit=time_limit)
     targets = run.targets(paths)
     _not_over_a_page(targets, output_file)
+    _not_over_settings(run, output_file)
     chosen = [(place, t) for place, t in
               (parts.shard_of(targets, shard) if shard else enumerate(targets))
               if isinstance(t, ReadlintError) or t[0].resolve() in changed]

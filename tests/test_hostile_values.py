@@ -285,3 +285,20 @@ def test_a_named_page_the_config_leaves_out_is_noted_when_nothing_is_checked(run
     write("d.yaml", 'exclude: ["b.md"]\n')
     quiet = run("check", "--no-cache", "--config", "d.yaml", "a.md", "b.md")
     assert "a.md:7:1: RL102" in quiet.stdout and "left out" not in quiet.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["-o", "c.yaml", "--format", "json"],
+    ["--write-baseline", "g.yaml"],
+])
+def test_an_output_never_replaces_the_config_or_a_glossary_the_run_reads(run, write, args):
+    write("a.md", PAGE)
+    glossary = write("g.yaml", "name: mine\nterms:\n  - term: nausea\n    url: https://x.example/1\n")
+    config = write("c.yaml", "rules:\n  glossary-link:\n    glossaries: [g.yaml]\n")
+    before = (config.read_bytes(), glossary.read_bytes())
+    result = run("check", "--no-cache", "--config", "c.yaml", "a.md", *args)
+    assert result.exit_code == 2
+    assert "is a file the run's settings read (its config or a glossary)" in result.stderr
+    assert (config.read_bytes(), glossary.read_bytes()) == before
+    report = run("report", "--no-cache", "--config", "c.yaml", "a.md", "-o", "g.yaml")
+    assert report.exit_code == 2 and glossary.read_bytes() == before[1]
