@@ -310,9 +310,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
                      time_limit=time_limit)
     targets = [] if stdin else run.targets(paths)
     # (standard input stands for the page --stdin-filename names: not to be replaced either)
-    _not_over_a_page([(Path(stdin_filename), stdin_filename)] if stdin and stdin_filename
+    _not_over_inputs(run, [(Path(stdin_filename), stdin_filename)] if stdin and stdin_filename
                      else targets, output_file, write_baseline_path)
-    _not_over_settings(run, output_file, write_baseline_path)
     if not stdin and not quiet:
         _note_left_out(paths, targets, run.config, sharded=shard is not None)
     # One route for every file: its result, then the per-file filters, then the output.
@@ -345,6 +344,13 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
 
         write_statistics(sys.stderr, counted)
     _exit_for(checked, exit_zero)
+
+
+def _not_over_inputs(run: Run, targets: Iterable[Target], *outputs: str | None) -> None:
+    """Refuse an output file that is one of the files the run reads: a page, the config, a
+    glossary."""
+    _not_over_a_page(targets, *outputs)
+    _not_over_settings(run, *outputs)
 
 
 def _not_over_settings(run: Run, *outputs: str | None) -> None:
@@ -703,8 +709,7 @@ def _report_run(run: Run, paths: Sequence[str], shard: tuple[int, int] | None, p
     from .report.model import build as build_report
 
     targets = run.targets(paths)
-    _not_over_a_page(targets, outputs.output_file, outputs.html_path, outputs.todo_path)
-    _not_over_settings(run, outputs.output_file, outputs.html_path, outputs.todo_path)
+    _not_over_inputs(run, targets, outputs.output_file, outputs.html_path, outputs.todo_path)
     _note_left_out(paths, targets, run.config, sharded=shard is not None)
     chosen = parts.shard_of(targets, shard) if shard else list(enumerate(targets))
     with _checking(run, chosen) as checked:
@@ -824,8 +829,7 @@ def _report_base(paths: Sequence[str], select: Sequence[str], ignore: Sequence[s
     run = _build_run(paths, select, ignore, audience, config_path, measure=True,
                      keep_source=True, time_limit=time_limit)
     targets = run.targets(paths)
-    _not_over_a_page(targets, output_file)
-    _not_over_settings(run, output_file)
+    _not_over_inputs(run, targets, output_file)
     chosen = [(place, t) for place, t in
               (parts.shard_of(targets, shard) if shard else enumerate(targets))
               if isinstance(t, ReadlintError) or t[0].resolve() in changed]
