@@ -357,6 +357,8 @@ def _not_over_settings(run: Run, *outputs: str | None) -> None:
     """Refuse an output file that is the config the run uses, or a glossary or word list its
     rules name: writing the output there would replace the settings (the next run would then
     fail on a file that is no longer a glossary)."""
+    if not any(outputs):
+        return  # (nothing is written: no rule set need be read for this)
     settings = [run.config.file] if run.config.file is not None else []
     selection = run.linter.selection
     for rule_set in selection.rule_sets.sets:

@@ -42,9 +42,15 @@ def one_line(message: str) -> str:
     """A message safe to print on one line: its control characters (line breaks, the escape
     that starts a terminal's colour codes) written as escapes ("\\n", "\\x1b"). A message may
     quote what a page or a config says, and a value written "pat\\n::error ..." must not start
-    a line of its own in a terminal or a CI log, where "::" begins a command."""
+    a line of its own in a terminal or a CI log, where "::" begins a command. Other characters,
+    spaces of every width among them ("2-4\u202fmg"), are kept as written."""
     if message.isprintable():
         return message
-    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape",
-                                                          "backslashreplace").decode("ascii")
+    return "".join(ch.encode("unicode_escape").decode("ascii") if _control(ch) else ch
                    for ch in message)
+
+
+def _control(ch: str) -> bool:
+    """Is it a control character, or a line or paragraph separator?"""
+    code = ord(ch)
+    return code < 0x20 or 0x7F <= code <= 0x9F or code in (0x2028, 0x2029)

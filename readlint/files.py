@@ -44,10 +44,15 @@ def discover(paths: Sequence[str], config: Config) -> Iterator[tuple[Path, str] 
     for raw in paths:
         path = Path(raw)
         shown = printable(raw)
-        if not path.exists():
+        try:
+            exists, folder = path.exists(), path.is_dir()
+        except OSError as exc:  # in a folder that cannot be searched; a name too long
+            yield InputError(f"cannot be read: {(exc.strerror or str(exc)).lower()}", shown)
+            continue
+        if not exists:
             yield InputError(_missing(path), shown)
             continue
-        if path.is_dir():
+        if folder:
             yield from _walk(path, config, seen)
         elif not _excluded(path, config):
             real = _real(path)

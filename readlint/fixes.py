@@ -202,12 +202,14 @@ def write_atomically(path: Path, text: str | Callable[[TextIO], None],
     held = _hold_interrupts()
     try:
         fd, tmp = _temporary_beside(path, display)
+        fh = os.fdopen(fd, "w", encoding="utf-8", newline="")  # (closed, whatever happens)
     except BaseException:
         _let_interrupts_through(held)
         raise
     try:
-        _let_interrupts_through(held)  # (one that came meanwhile is raised here)
-        _fill(fd, text)
+        with fh:
+            _let_interrupts_through(held)  # (one that came meanwhile is raised here)
+            _fill(fh, text)
         in_place = info is not None and (info.st_nlink > 1 or not _same_owner(tmp, info))
         os.chmod(tmp, mode)  # (after the owner: changing it clears set-user-ID bits)
         if unchanged_since is not None:
@@ -277,7 +279,8 @@ def _let_interrupts_through(held: Any) -> None:
         import signal
 
         handler, came = held
-        signal.signal(signal.SIGINT, handler)
+        # (None: a handler not set from Python, which cannot be given back; the default then)
+        signal.signal(signal.SIGINT, signal.SIG_DFL if handler is None else handler)
         if came and callable(handler):
             handler(signal.SIGINT, None)  # (Python's own: KeyboardInterrupt)
 
@@ -294,15 +297,14 @@ def _temporary_beside(path: Path, display: str) -> tuple[int, str]:
                           f"({(exc.strerror or str(exc)).lower()})", display) from None
 
 
-def _fill(fd: int, text: str | Callable[[TextIO], None]) -> None:
+def _fill(fh: TextIO, text: str | Callable[[TextIO], None]) -> None:
     """Write the text (or what the function writes) to the file, all the way to the disk."""
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-        if isinstance(text, str):
-            fh.write(text)
-        else:
-            text(fh)
-        fh.flush()
-        os.fsync(fh.fileno())
+    if isinstance(text, str):
+        fh.write(text)
+    else:
+        text(fh)
+    fh.flush()
+    os.fsync(fh.fileno())
 
 
 def _same_owner(tmp: str, info: os.stat_result) -> bool:

@@ -54,12 +54,14 @@ def validate(data: Any, schema: Mapping[str, Any] | str, path: str, text: str | 
     key = _valid_key(data, schema)
     if key is not None and store.read("valid", key) is not None:
         return
-    odd = _not_a_number(data)
-    if odd is not None:  # (jsonschema takes .nan for a number, and .nan is in every range)
+    # (jsonschema takes .nan for a number, and .nan is in every range; data with a key has
+    # none: the key is made only of data JSON can write)
+    odd = _not_a_number(data) if key is None else None
+    if odd is not None:
         keys = [*prefix, *odd[0]]
         line = line_of(text, keys) if text is not None else None
-        raise ConfigError(f"{'.'.join(str(k) for k in keys) or 'top level'}: expected a "
-                          f"number, got {odd[1]}", path, line)
+        raise ConfigError(f"{'.'.join(str(k) for k in keys) or 'top level'}: {odd[1]} is no "
+                          "number a setting can have", path, line)
     import jsonschema
 
     validator = _validator(schema) if isinstance(schema, str) else \
@@ -221,7 +223,8 @@ def _unknown(keys: list[Any]) -> str:
     """Unknown keys as an error names them: a name as a config writes one ("rulez"), quoted;
     any other key only counted (a line of a file named by mistake, "root:$6$..." of a password
     file, must not be printed in a CI log)."""
-    names = [repr(k) for k in keys if isinstance(k, str) and re.fullmatch(r"[\w.-]{1,40}", k)]
+    names = [repr(k) for k in keys
+             if isinstance(k, str) and re.fullmatch(r"[^\W\d][\w .-]{0,39}", k)]
     others = len(keys) - len(names)
     said = [f"unknown key {', '.join(names)}"] if names else []
     if others:

@@ -74,7 +74,11 @@ class Resolver:
         if self._given is not None:
             return self._given
         start = Path(paths[0]) if paths else Path.cwd()
-        found = find_config(start if start.exists() else Path.cwd())
+        try:
+            reachable = start.exists()
+        except OSError:  # in a folder that cannot be searched: named as such when walked
+            reachable = False
+        found = find_config(start if reachable else Path.cwd())
         key = found.resolve() if found is not None else None
         built = self._built.get(key)
         return built[1].config if built is not None else load_config(key) if key else Config()

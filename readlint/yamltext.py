@@ -42,7 +42,7 @@ def _timestamp(loader: Any, node: yaml.ScalarNode) -> datetime.date | datetime.d
     try:
         found: datetime.date | datetime.datetime = \
             yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except (ValueError, OverflowError, AttributeError):  # 2024-02-30, 0000-00-00, T25:00;
+    except (ValueError, OverflowError, AttributeError, IndexError):  # 2024-02-30, T25:00;
         return str(node.value)  # "!!timestamp nope", which PyYAML's pattern does not match
     return found
 
@@ -52,7 +52,7 @@ def _int(loader: Any, node: yaml.ScalarNode) -> int | str:
 
     try:
         found: int = yaml.SafeLoader.construct_yaml_int(loader, node)
-    except ValueError:  # more digits than Python turns into a number
+    except (ValueError, IndexError):  # more digits than Python turns into a number; "!!int"
         return str(node.value)
     return found
 
@@ -64,7 +64,7 @@ def _as_written(construct: Callable[[Any, Any], Any]) -> Callable[[Any, Any], An
     def kept(loader: Any, node: Any) -> Any:
         try:
             return construct(loader, node)
-        except (ValueError, KeyError, OverflowError):
+        except (ValueError, KeyError, OverflowError, IndexError):  # (IndexError: "!!float")
             return str(node.value)
 
     return kept
@@ -281,9 +281,16 @@ def _as_yaml(value: Any, limit: int, depth: int) -> str:
         return "[" + ", ".join(parts) + "]"
     if isinstance(value, str):
         # (inside a list or a mapping, a plain word as YAML writes it: [a, b], {a: 1})
-        plain = depth and _PLAIN_WORDS.fullmatch(value) is not None
+        plain = depth and _PLAIN_WORDS.fullmatch(value) is not None and \
+            value.lower() not in _YAML_WORDS
         return value if plain else repr(value[:limit + 1])
+    if isinstance(value, float) and value in (float("inf"), float("-inf")):
+        return ".inf" if value > 0 else "-.inf"
     return str(value)
+
+
+# Words YAML reads as other values, and the word shown for null: quoted inside a list.
+_YAML_WORDS = frozenset("true false yes no on off null empty".split())
 
 
 _PLAIN_WORDS = lazy_re(r"[^\W\d][\w.-]*(?: [\w.-]+)*")

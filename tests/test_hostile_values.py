@@ -22,6 +22,9 @@ PAGE = f"---\ntitle: T\naudienceLevel: patient\nlanguage: en\n---\n\n{LONG}\n"
     ("title: !!float abc", "title: !!float abc"),
     ("title: !!bool maybe", "title: !!bool maybe"),
     ("lastReviewed: !!timestamp nope", "lastReviewed: !!timestamp nope"),
+    ("title: !!int", "title: !!int"),  # (an empty value: PyYAML reads its first character)
+    ("title: !!float ''", "title: !!float ''"),
+    ("title: !!int '-'", "title: !!int '-'"),
 ])
 def test_a_tag_that_cannot_make_its_value_keeps_the_text_and_the_run_goes_on(
         run, write, field, line):
@@ -86,7 +89,7 @@ def test_a_number_that_is_no_number_is_refused(run, write, config, where, writte
     result = run("check", "--no-cache", "--config", "c.yaml", "a.md")
     assert result.exit_code == 2
     assert result.stderr.strip() == \
-        f"readlint: error: c.yaml:{where}: expected a number, got {written}"
+        f"readlint: error: c.yaml:{where}: {written} is no number a setting can have"
 
 
 @pytest.mark.parametrize("value, said", [
@@ -302,3 +305,31 @@ def test_an_output_never_replaces_the_config_or_a_glossary_the_run_reads(run, wr
     assert (config.read_bytes(), glossary.read_bytes()) == before
     report = run("report", "--no-cache", "--config", "c.yaml", "a.md", "-o", "g.yaml")
     assert report.exit_code == 2 and glossary.read_bytes() == before[1]
+
+
+def test_spaces_of_every_width_are_kept_in_messages(run, write):
+    # (only control characters are escaped: a narrow no-break space is part of the text)
+    write("a.md", "---\ntitle: T\naudienceLevel: patient\nlanguage: en\n---\n\n"
+                  "Take 2-4\u202fmg of it each day.\n")
+    result = run("check", "--no-cache", "--format", "json", "a.md")
+    messages = [p["message"] for p in json.loads(result.stdout)["problems"]]
+    assert any("2-4\u202fmg" in m for m in messages), messages
+    assert not any("\\u202f" in m for m in messages)
+
+
+def test_a_named_page_in_a_folder_that_cannot_be_searched_is_named_and_the_run_goes_on(
+        run, write, monkeypatch):
+    write("a.md", PAGE)
+    write("sub/b.md", PAGE)
+    real = Path.exists
+
+    def refuse(path, *args, **kwargs):
+        if path.name == "b.md":
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "exists", refuse)  # (as a hook names files: one by one)
+    result = run("check", "--no-cache", "sub/b.md", "a.md")
+    assert result.exit_code == 2
+    assert "readlint: sub/b.md: cannot be read: permission denied" in result.stderr
+    assert "a.md:7:1: RL102" in result.stdout

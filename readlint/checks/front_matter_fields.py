@@ -33,7 +33,7 @@ def field_place(doc: Document, key: str) -> tuple[int, int]:
 
 
 # A date's form, year-month-day ("2023-02-30" has it, though no such day is).
-_DATE_SHAPE = lazy_re(r"\d{4}-\d{2}-\d{2}")
+_DATE_SHAPE = lazy_re(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def kind_of(value: Any) -> str:
