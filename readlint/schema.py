@@ -60,8 +60,8 @@ def validate(data: Any, schema: Mapping[str, Any] | str, path: str, text: str | 
     if odd is not None:
         keys = [*prefix, *odd[0]]
         line = line_of(text, keys) if text is not None else None
-        raise ConfigError(f"{'.'.join(str(k) for k in keys) or 'top level'}: {odd[1]} is no "
-                          "number a setting can have", path, line)
+        raise ConfigError(f"{'.'.join(str(k) for k in keys) or 'top level'}: "
+                          f"{yamltext.shown(odd[1])} is no number a setting can have", path, line)
     import jsonschema
 
     validator = _validator(schema) if isinstance(schema, str) else \
@@ -79,15 +79,15 @@ def validate(data: Any, schema: Mapping[str, Any] | str, path: str, text: str | 
     raise ConfigError(f"{where}: {_explain(error)}", path, line)
 
 
-def _not_a_number(data: Any) -> tuple[list[str | int], str] | None:
+def _not_a_number(data: Any) -> tuple[list[str | int], float] | None:
     """The key path of the first value that is no number though YAML reads it as one (.nan,
-    .inf), and how it is written; None when there is none."""
+    .inf), and the value; None when there is none."""
     seen: set[int] = set()
     stack: list[tuple[Any, list[str | int]]] = [(data, [])]
     while stack:
         value, keys = stack.pop()
         if isinstance(value, float) and not math.isfinite(value):
-            return keys, ".nan" if math.isnan(value) else ".inf" if value > 0 else "-.inf"
+            return keys, value
         if isinstance(value, (dict, list)) and id(value) not in seen:
             seen.add(id(value))
             items = value.items() if isinstance(value, dict) else enumerate(value)
@@ -299,14 +299,14 @@ def parse_yaml(text: str, display: str) -> Any:
                           mark.line + 1 if mark else None) from None
     except RecursionError:
         raise ConfigError("not valid YAML: nested too deeply", display) from None
-    if yamltext.uses_aliases(text) and isinstance(data, (dict, list)) and \
-            yamltext.holds_itself(data):
-        raise ConfigError("its YAML aliases (&name / *name) make a value that holds itself; "
-                          "write the values out instead", display)
-    if yamltext.uses_aliases(text) and \
-            yamltext.expanded_size(data, stop=MAX_EXPANDED_VALUES) > MAX_EXPANDED_VALUES:
-        raise ConfigError("its YAML aliases (&name / *name) expand to more than "
-                          f"{MAX_EXPANDED_VALUES:,} values; write the data out instead", display)
+    if yamltext.uses_aliases(text):
+        if yamltext.holds_itself(data):
+            raise ConfigError("its YAML aliases (&name / *name) make a value that holds "
+                              "itself; write the values out instead", display)
+        if yamltext.expanded_size(data, stop=MAX_EXPANDED_VALUES) > MAX_EXPANDED_VALUES:
+            raise ConfigError("its YAML aliases (&name / *name) expand to more than "
+                              f"{MAX_EXPANDED_VALUES:,} values; write the data out instead",
+                              display)
     return data
 
 

@@ -6,6 +6,7 @@ kept as the text written, for the rules to report, instead of stopping the run."
 from __future__ import annotations
 
 import datetime
+import math
 import os
 from collections.abc import Callable
 from functools import cache
@@ -213,7 +214,7 @@ def holds_itself(data: Any) -> bool:
     """Does a list or mapping in the data hold itself, through YAML aliases ("a: &a [*a]")?
     Such data has no end: anything that walks it would never finish."""
     state: dict[int, bool] = {}  # False while its children are walked, True once done
-    stack: list[tuple[Any, bool]] = [(data, False)]
+    stack: list[tuple[Any, bool]] = [(data, False)] if isinstance(data, (dict, list)) else []
     while stack:
         node, done = stack.pop()
         key = id(node)
@@ -284,8 +285,8 @@ def _as_yaml(value: Any, limit: int, depth: int) -> str:
         plain = depth and _PLAIN_WORDS.fullmatch(value) is not None and \
             value.lower() not in _YAML_WORDS
         return value if plain else repr(value[:limit + 1])
-    if isinstance(value, float) and value in (float("inf"), float("-inf")):
-        return ".inf" if value > 0 else "-.inf"
+    if isinstance(value, float) and not math.isfinite(value):
+        return ".nan" if math.isnan(value) else ".inf" if value > 0 else "-.inf"
     return str(value)
 
 

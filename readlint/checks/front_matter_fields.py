@@ -140,16 +140,16 @@ class FrontMatterFields(Rule):
         for key, wanted in options["kinds"].items():
             if meta.get(key) is None:
                 continue
-            found = kind_of(meta[key])
-            if isinstance(meta[key], str) and "text" in wanted.split(" or "):
+            found, kinds = kind_of(meta[key]), wanted.split(" or ")
+            if isinstance(meta[key], str) and "text" in kinds:
                 continue
-            if found not in wanted.split(" or ") and "date" in wanted.split(" or ") and \
-                    isinstance(meta[key], str) and _DATE_SHAPE.fullmatch(meta[key].strip()):
+            if found not in kinds and "date" in kinds and isinstance(meta[key], str) and \
+                    _DATE_SHAPE.fullmatch(meta[key].strip()):
                 yield self.problem(doc, *field_place(doc, key),
                                    f"'{key}: {meta[key].strip()}' is no day of the calendar: "
                                    "check the month and the day.", subject=key)
                 continue
-            if found not in wanted.split(" or "):
+            if found not in kinds:
                 value = shown(meta[key])
                 yield self.problem(doc, *field_place(doc, key),
                                    f"'{key}' should be {_a(wanted)}, but it is {_a(found)}"
@@ -220,5 +220,4 @@ def _late_front_matter(doc: Document) -> re.Match[str] | None:
 def _a(kind: str) -> str:
     return {"text": "text", "date": "a date (year-month-day)", "number": "a number",
             "list": "a list", "boolean": "true or false", "text or number": "text or a number",
-            "empty": "empty", "a mapping": "a mapping", "a set": "a set",
-            "binary data": "binary data"}.get(kind, kind)
+            "empty": "empty", "a mapping": "a mapping"}.get(kind, kind)
