@@ -354,19 +354,19 @@ def _not_over_inputs(run: Run, targets: Iterable[Target], *outputs: str | None) 
 
 
 def _not_over_settings(run: Run, *outputs: str | None) -> None:
-    """Refuse an output file that is the config the run uses, or a glossary or word list its
-    rules name: writing the output there would replace the settings (the next run would then
-    fail on a file that is no longer a glossary)."""
+    """Refuse an output file that is a file the run's settings read (the config, a rule set,
+    a glossary or a table it reads, a word list): writing the output there would replace
+    them (the next run would then fail on a file that is no longer a glossary, or read an
+    empty word list)."""
     if not any(outputs):
-        return  # (nothing is written: no rule set need be read for this)
-    settings = [run.config.file] if run.config.file is not None else []
-    selection = run.linter.selection
-    for rule_set in selection.rule_sets.sets:
-        settings.extend(Path(name) for name in selection.glossaries(rule_set))
+        return  # (nothing is written: no setting need be looked up for this)
+    from .result_cache import settings_files
+
+    settings = [Path(name) for name in settings_files(run.linter.selection)]
     for output in outputs:
         if output and page_at(output, settings):
-            _fail(f"{printable(output)} is a file the run's settings read (its config or a "
-                  "glossary); write to another file, so it is not replaced")
+            _fail(f"{printable(output)} is a file the run's settings read (its config, a "
+                  "glossary or a word list); write to another file, so it is not replaced")
 
 
 def _not_over_a_page(targets: Iterable[Target], *outputs: str | None) -> None:

@@ -64,12 +64,28 @@ def settings_digest(selection: Selection, measure: bool, describe: object) -> st
                        choices.today or datetime.date.today().isoformat())))  # review dates
     for rule_set in selection.rule_sets.sets.values():
         parts.append(store.content(rule_set.path))
+    parts.extend(store.content(f) for f in sorted(_named_files(registry, _rules(selection))))
+    return store.digest(*parts)
+
+
+def settings_files(selection: Selection) -> list[str]:
+    """Every file a run with this selection reads besides its pages: the config, the rule
+    sets, and the files rule options name (glossaries and the tables they read, word
+    lists), for the rule sets, the config and its per-path settings alike."""
+    config = selection.config
+    files = [str(config.file)] if config.file is not None else []
+    files.extend(str(rule_set.path) for rule_set in selection.rule_sets.sets.values())
+    files.extend(sorted(_named_files(selection.registry, _rules(selection))))
+    return files
+
+
+def _rules(selection: Selection) -> list[Mapping[str, RuleSetting]]:
+    """The rule settings of the rule sets, the config and its per-path settings."""
     settings: list[Mapping[str, RuleSetting]] = [
         s.rules for s in selection.rule_sets.sets.values()]
     settings.append(selection.config_rules)
     settings.extend(o.rules for o in selection.per_path)
-    parts.extend(store.content(f) for f in sorted(_named_files(registry, settings)))
-    return store.digest(*parts)
+    return settings
 
 
 def code_stamps() -> Iterator[str]:

@@ -301,7 +301,8 @@ def test_an_output_never_replaces_the_config_or_a_glossary_the_run_reads(run, wr
     before = (config.read_bytes(), glossary.read_bytes())
     result = run("check", "--no-cache", "--config", "c.yaml", "a.md", *args)
     assert result.exit_code == 2
-    assert "is a file the run's settings read (its config or a glossary)" in result.stderr
+    assert "is a file the run's settings read (its config, a glossary or a word list)" in \
+        result.stderr
     assert (config.read_bytes(), glossary.read_bytes()) == before
     report = run("report", "--no-cache", "--config", "c.yaml", "a.md", "-o", "g.yaml")
     assert report.exit_code == 2 and glossary.read_bytes() == before[1]
@@ -333,3 +334,15 @@ def test_a_named_page_in_a_folder_that_cannot_be_searched_is_named_and_the_run_g
     assert result.exit_code == 2
     assert "readlint: sub/b.md: cannot be read: permission denied" in result.stderr
     assert "a.md:7:1: RL102" in result.stdout
+
+
+def test_an_output_never_replaces_a_word_list_the_run_reads(run, write):
+    write("a.md", PAGE)
+    words = write("words.yaml", "words:\n  utilize: use\n")
+    write("c.yaml", "rules:\n  plain-words:\n    word_lists: [words.yaml]\n")
+    before = words.read_bytes()
+    result = run("check", "--no-cache", "--config", "c.yaml", "a.md", "-o", "words.yaml",
+                 "--format", "json")
+    assert result.exit_code == 2  # (the next run read the list, a JSON output, as empty)
+    assert "words.yaml is a file the run's settings read" in result.stderr
+    assert words.read_bytes() == before
