@@ -18,6 +18,13 @@ LONG = "Word " + " ".join(["word"] * 24) + " end."
 PAGE = f"---\ntitle: T\naudienceLevel: patient\nlanguage: en\n---\n\n{LONG}\n"
 
 
+def check_with_config(run, write, config, *args):
+    """check a.md (PAGE) with c.yaml holding `config` as the config; `args` after it."""
+    write("a.md", PAGE)
+    write("c.yaml", config)
+    return run("check", "--no-cache", "--config", "c.yaml", "a.md", *args)
+
+
 @pytest.mark.parametrize("field, line", [
     ("title: !!float abc", "title: !!float abc"),
     ("title: !!bool maybe", "title: !!bool maybe"),
@@ -40,9 +47,7 @@ def test_a_tag_that_cannot_make_its_value_keeps_the_text_and_the_run_goes_on(
 
 
 def test_a_tag_that_cannot_make_its_value_in_a_config_is_named_on_its_line(run, write):
-    write("a.md", PAGE)
-    write("c.yaml", "fail_on: !!bool maybe\n")
-    result = run("check", "--no-cache", "--config", "c.yaml", "a.md")
+    result = check_with_config(run, write, "fail_on: !!bool maybe\n")
     assert result.exit_code == 2
     assert result.stderr.strip() == \
         'readlint: error: c.yaml:1: fail_on: expected one of error, warning, info; got "maybe"'
@@ -53,9 +58,7 @@ def test_a_tag_that_cannot_make_its_value_in_a_config_is_named_on_its_line(run, 
     "rules:\n  reading-grade: &r {skip_sections: [*r]}\n",
 ])
 def test_a_config_whose_alias_holds_itself_is_refused_in_one_line(run, write, config):
-    write("a.md", PAGE)
-    write("c.yaml", config)
-    result = run("check", "--no-cache", "--config", "c.yaml", "a.md")
+    result = check_with_config(run, write, config)
     assert result.exit_code == 2
     assert result.stderr.strip() == ("readlint: error: c.yaml: its YAML aliases (&name / *name) "
                                      "make a value that holds itself; write the values out "
@@ -63,10 +66,8 @@ def test_a_config_whose_alias_holds_itself_is_refused_in_one_line(run, write, co
 
 
 def test_a_glossary_whose_alias_holds_itself_is_refused_naming_the_glossary(run, write):
-    write("a.md", PAGE)
     write("g.yaml", "terms: &t [*t]\n")
-    write("c.yaml", "rules:\n  glossary-link:\n    glossaries: [g.yaml]\n")
-    result = run("check", "--no-cache", "--config", "c.yaml", "a.md")
+    result = check_with_config(run, write, "rules:\n  glossary-link:\n    glossaries: [g.yaml]\n")
     assert result.exit_code == 2
     assert "g.yaml: its YAML aliases (&name / *name) make a value that holds itself" in \
         result.stderr
@@ -84,9 +85,7 @@ def test_a_glossary_whose_alias_holds_itself_is_refused_naming_the_glossary(run,
 def test_a_number_that_is_no_number_is_refused(run, write, config, where, written):
     # (every range holds .nan, since no comparison with it is true: it would switch a rule
     # off or change its results without a word)
-    write("a.md", PAGE)
-    write("c.yaml", config)
-    result = run("check", "--no-cache", "--config", "c.yaml", "a.md")
+    result = check_with_config(run, write, config)
     assert result.exit_code == 2
     assert result.stderr.strip() == \
         f"readlint: error: c.yaml:{where}: {written} is no number a setting can have"
@@ -218,10 +217,8 @@ def test_workers_leave_a_ctrl_c_to_the_process_that_started_them():
 
 
 def test_a_password_file_named_as_a_glossary_is_refused_without_its_lines(run, write):
-    write("a.md", PAGE)
     write("shadow", "root:$6$salt$SECRETHASH:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n")
-    write("c.yaml", "rules:\n  glossary-link:\n    glossaries: [shadow]\n")
-    result = run("check", "--no-cache", "--config", "c.yaml", "a.md")
+    result = check_with_config(run, write, "rules:\n  glossary-link:\n    glossaries: [shadow]\n")
     assert result.exit_code == 2
     assert "SECRETHASH" not in result.output + result.stderr and "daemon" not in result.stderr
     assert "shadow:2: top level: 2 keys that are no setting's name (is it the file meant?)" in \
@@ -229,19 +226,15 @@ def test_a_password_file_named_as_a_glossary_is_refused_without_its_lines(run, w
 
 
 def test_a_mapping_where_text_belongs_is_named_by_its_kind_not_printed(run, write):
-    write("a.md", PAGE)
     write("tok.json", '{"name": {"token": "ghp_SECRET"}}\n')
-    write("c.yaml", "rules:\n  glossary-link:\n    glossaries: [tok.json]\n")
-    result = run("check", "--no-cache", "--config", "c.yaml", "a.md")
+    result = check_with_config(run, write, "rules:\n  glossary-link:\n    glossaries: [tok.json]\n")
     assert result.exit_code == 2
     assert "ghp_SECRET" not in result.stderr
     assert "tok.json:1: name: expected text, got a mapping" in result.stderr
 
 
 def test_a_config_key_mistyped_is_still_named(run, write):
-    write("a.md", PAGE)
-    write("c.yaml", "rulez: 1\n")
-    result = run("check", "--no-cache", "--config", "c.yaml", "a.md")
+    result = check_with_config(run, write, "rulez: 1\n")
     assert result.exit_code == 2
     assert result.stderr.startswith("readlint: error: c.yaml:1: top level: unknown key 'rulez'")
 
@@ -276,10 +269,8 @@ def test_a_value_of_the_wrong_kind_is_quoted_as_yaml_writes_it(run, write, value
 
 
 def test_a_named_page_the_config_leaves_out_is_noted_when_nothing_is_checked(run, write):
-    write("a.md", PAGE)
     write("b.md", PAGE)
-    write("c.yaml", 'include: ["docs/**"]\n')
-    result = run("check", "--no-cache", "--config", "c.yaml", "a.md")
+    result = check_with_config(run, write, 'include: ["docs/**"]\n')
     assert result.exit_code == 0
     assert "No problems found in 0 files checked." in result.stdout
     assert result.stderr.strip() == ("readlint: note: a.md is left out by the config's include "
