@@ -451,6 +451,10 @@ def _closing(content: str, open_at: int, opening: str, closing: str) -> int:
     return -1
 
 
+# An HTML link's opening tag, with its address in double, single or no quotes, and its end.
+_HTML_LINK_OPEN = lazy_re(r"""<a\s(?:[^>]*?\s)?href\s*=\s*"""
+                          r"""(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>""", re.I)
+_HTML_LINK_CLOSE = lazy_re(r"</a\s*>", re.I)
 # What `_closing` reads: an escaped character (skipped), and the brackets of each kind.
 _BRACKETS = {"(": lazy_re(r"\\[\s\S]|[()]"), "[": lazy_re(r"\\[\s\S]|[\[\]]")}
 
@@ -482,6 +486,7 @@ class _Aligner:
         # The links open: the prose's length at the start of each, its href, and its place
         # in the file.
         self.link_start: list[tuple[int, str, int]] = []
+        self.html_link_start: list[tuple[int, str, int]] = []  # the same for <a href=...>
         self.in_autolink = False
 
     def text(self, child: Token) -> None:
@@ -557,7 +562,21 @@ class _Aligner:
         else:
             self.doc.html.append(Html(child.content, self.to_source(j)))
             _collect_images(self.doc, child.content, self.to_source(j))
+            self._html_link(child.content, j)
         self.cur = j + len(child.content)
+
+    def _html_link(self, tag: str, at: int) -> None:
+        """An HTML link written in the Markdown (<a href="...">text</a>) is a link like
+        [text](...): its text is the link's, its address is not prose."""
+        opening = _HTML_LINK_OPEN.match(tag)
+        if opening:
+            href = next((g for g in opening.group(1, 2, 3) if g is not None), "")
+            self.html_link_start.append((self.out.length, html.unescape(href),
+                                         self.to_source(at)))
+        elif _HTML_LINK_CLOSE.match(tag) and self.html_link_start:
+            start, href, source_start = self.html_link_start.pop()
+            self.out.links.append(Link(start, self.out.length, href, source_start,
+                                       self.to_source(at + len(tag) - 1) + 1))
 
     def markup(self, child: Token) -> None:
         """The marks of emphasis and the like: skipped."""

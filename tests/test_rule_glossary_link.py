@@ -95,6 +95,11 @@ def test_absolute_url_when_the_document_has_no_dictionary_links():
                                "cancer-terms/def/45361")
 
 
+def test_a_term_inside_an_html_link_is_linked_already_no_link_is_nested_in_it():
+    assert lint('Women with <a href="/about/neutropenia">neutropenia</a>.\n',
+                select="glossary-link") == []
+
+
 def test_link_to_a_different_entry_is_reported():
     text = "The [metastatic](/publications/dictionaries/cancer-terms/def/45840) kind.\n"
     (problem,) = lint(text, select="glossary-link")

@@ -266,6 +266,8 @@ def test_a_glossary_word_is_reported_with_the_adjectives_of_its_name():
     # nor a linked word
     assert flagged("It needs a [biliary](https://example.org/biliary) stent.") == \
         [("stent", 1, 51)]
+    assert flagged('It needs a <a href="https://example.org/b">biliary</a> stent.') == \
+        [("stent", 1, 56)]
     # nor a word reported just before it
     assert flagged("She had cutaneous lipoma.") == [("cutaneous", 1, 9), ("lipoma", 1, 19)]
     # nor the way a medicine is given, a noun, or a word cut out of a hyphenated one

@@ -165,3 +165,18 @@ def test_a_link_with_no_text_is_reported_but_a_linked_image_is_left_to_image_alt
     found = lint(text, select="link-text")
     assert positions(found) == [(1, 19), (3, 5)]
     assert found[0].message.startswith("This link has no text: screen readers read its address")
+
+
+def test_an_html_link_is_read_as_a_link_its_address_is_not_prose():
+    text = """\
+    # Where to read more
+
+    See <a href="https://www.cancer.gov/types/lung">our page on lung cancer</a> first.
+    Or <A HREF=https://example.org/form.pdf>the form</A>, and
+    <a class="more" href='https://example.org/more'>click here</a>.
+    An <a name="top">anchor</a> is no link.
+    """
+    found = lint(text, select="link-text")
+    assert positions(found) == [(4, 4), (5, 1)]
+    assert found[0].message.startswith("This link opens a PDF file")
+    assert found[1].message.startswith('The link text "click here" does not say')
