@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import errno
 import functools
+import io
 import math
 import os
 import re
@@ -127,7 +128,10 @@ def _jobs(ctx: click.Context, param: click.Parameter, value: int | None) -> int 
 
 
 def _output_file(value: str | None) -> str | None:
-    """-o's file; "-" is the terminal, as without -o (not a file named "-")."""
+    """-o's file; "-" is the terminal, as without -o (not a file named "-"). An empty name
+    is refused, not taken as the terminal: the output asked for a file would be lost."""
+    if value == "":
+        raise click.BadParameter("an empty name is no file (use - for the terminal)")
     return None if value == "-" else value
 
 
@@ -142,9 +146,19 @@ def _rule_names(ctx: click.Context, param: click.Parameter, values: tuple[str, .
     return values
 
 
+def _named_paths(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
+                 ) -> tuple[str, ...]:
+    """The files and folders named. An empty name (a shell variable with nothing in it,
+    quoted) is refused: taken as the current folder, it would check every page there."""
+    if any(value == "" for value in values):
+        raise click.BadParameter("an empty name is no file or folder (was a variable empty?)")
+    return values
+
+
 def _common_options(func: Callable[..., Any]) -> Callable[..., Any]:
     decorators = [
-        click.argument("paths", nargs=-1, type=click.Path(readable=False)),
+        click.argument("paths", nargs=-1, type=click.Path(readable=False),
+                       callback=_named_paths),
         click.option("--select", multiple=True, metavar="RULES", callback=_rule_names,
                      help="Check only these rules (names or codes, comma-separated)."),
         click.option("--ignore", multiple=True, metavar="RULES", callback=_rule_names,
@@ -492,7 +506,8 @@ def _write_check(checked: StreamedRun, output_format: str, output_file: str | No
     if not FORMATS[output_format].streams:  # SARIF, GitLab, JUnit: the whole run at once
         result = RunResult(list(checked.each_file()), checked.rules)
     if not output_file:
-        writer(result, sys.stdout, options)
+        with _standard_output(output_format) as out:
+            writer(result, out, options)
         return
     text_writer = FORMATS["text"].check
     assert text_writer is not None
@@ -766,13 +781,35 @@ def _load_earlier(compare_path: str) -> dict[str, Any]:
         _fail(str(exc))
 
 
-def _write_to(output_file: str | None, what: str, write: Callable[[Any], None]) -> None:
+def _write_to(output_file: str | None, what: str, write: Callable[[Any], None],
+              output_format: str = "json") -> None:
     """Write to the file named (atomically, and say so), or to the terminal."""
     if output_file:
         write_atomically(Path(output_file), write)
         click.echo(f"readlint: wrote {what} to {output_file}", err=True)
     else:
-        write(sys.stdout)
+        with _standard_output(output_format) as out:
+            write(out)
+
+
+@contextmanager
+def _standard_output(output_format: str) -> Iterator[Any]:
+    """Where a format goes when no file is named. Text is for people: what the terminal's
+    encoding cannot show is printed as "?". Every other format is read by a program and
+    is written in UTF-8, as its files are, whatever the terminal's encoding (a pipe set to
+    ASCII or cp1252 would turn a page's "é" into "?" inside the JSON)."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("_", "-")
+    buffer = getattr(sys.stdout, "buffer", None)
+    if output_format == "text" or encoding in ("utf-8", "utf8") or buffer is None:
+        yield sys.stdout
+        return
+    sys.stdout.flush()
+    out = io.TextIOWrapper(buffer, encoding="utf-8", write_through=True)
+    try:
+        yield out
+    finally:
+        out.flush()
+        out.detach()  # sys.stdout keeps the stream
 
 
 def _write_report(data: Any, outputs: _ReportOutputs, errors: bool) -> NoReturn:
@@ -795,7 +832,7 @@ def _write_report(data: Any, outputs: _ReportOutputs, errors: bool) -> NoReturn:
         write_atomically(Path(html_path), lambda fh: _report_writer("html")(data, fh, options))
         click.echo(f"readlint: wrote the HTML report to {html_path}", err=True)
     _write_to(output_file, "the report",
-              lambda fh: _report_writer(output_format)(data, fh, options))
+              lambda fh: _report_writer(output_format)(data, fh, options), output_format)
     sys.exit(EXIT_ERROR if errors else EXIT_OK)
 
 
@@ -865,7 +902,8 @@ def _write_changes(found: Sequence[Any], ref: str, output_format: str,
                    output_file: str | None, errors: bool, fail_on_worse: bool) -> NoReturn:
     writer = FORMATS[output_format].changes
     assert writer is not None  # --base is offered in the formats that can write it
-    _write_to(output_file, "the changes", lambda fh: writer(list(found), ref, fh))
+    _write_to(output_file, "the changes", lambda fh: writer(list(found), ref, fh),
+              output_format)
     if errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_PROBLEMS if fail_on_worse and any(c.worse for c in found) else EXIT_OK)

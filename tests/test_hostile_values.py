@@ -133,7 +133,8 @@ def test_control_characters_keep_junit_output_valid_xml(run, write):
     assert any("\\x1b[31mRED" in p["message"] for p in data["problems"])
 
 
-def test_a_terminal_that_cannot_show_a_character_gets_a_question_mark(tmp_path):
+def test_a_terminal_that_cannot_show_a_character_gets_a_question_mark_programs_get_utf8(
+        tmp_path):
     page = tmp_path / "café.md"
     page.write_text(PAGE.replace("title: T", "title: Café au lait"), encoding="utf-8")
     env = {**os.environ, "PYTHONIOENCODING": "ascii", "READLINT_CACHE_DIR": str(tmp_path / "c")}
@@ -145,6 +146,14 @@ def test_a_terminal_that_cannot_show_a_character_gets_a_question_mark(tmp_path):
                             capture_output=True, env=env, cwd=tmp_path, timeout=120)
     assert report.returncode == 0, report.stderr
     assert b"internal error" not in report.stderr and b"caf?.md" in report.stdout
+    # what a program reads is written in UTF-8 whatever the terminal: nothing lost
+    for args in (["check", "--format", "json"], ["check", "--format", "sarif"],
+                 ["report", "--format", "json"], ["check", "--format", "junit"]):
+        out = subprocess.run([sys.executable, "-m", "readlint", *args, str(page)],
+                             capture_output=True, env=env, cwd=tmp_path, timeout=120)
+        assert out.returncode in (0, 1), out.stderr
+        assert "café".encode() in out.stdout or b"caf%C3%A9.md" in out.stdout, args
+        assert b"caf?" not in out.stdout, args
 
 
 def test_a_file_in_a_folder_whose_files_cannot_be_reached_is_named_and_the_walk_goes_on(
@@ -337,3 +346,15 @@ def test_an_output_never_replaces_a_word_list_the_run_reads(run, write):
     assert result.exit_code == 2  # (the next run read the list, a JSON output, as empty)
     assert "words.yaml is a file the run's settings read" in result.stderr
     assert words.read_bytes() == before
+
+
+def test_an_empty_name_is_refused_not_read_as_the_folder_or_the_terminal(run, write):
+    write("a.md", PAGE)
+    write("sub/b.md", PAGE)
+    for args in (["check", ""], ["check", "a.md", ""], ["report", ""]):
+        result = run(*args)
+        assert result.exit_code == 2, args
+        assert "an empty name is no file or folder" in result.output, args
+        assert "RL102" not in result.output, args
+    result = run("check", "-o", "", "a.md")
+    assert result.exit_code == 2 and "an empty name is no file" in result.output
