@@ -323,9 +323,9 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
                                       or output_format == "gitlab"), today=today,
                      time_limit=time_limit)
     targets = [] if stdin else run.targets(paths)
-    # (standard input stands for the page --stdin-filename names: not to be replaced either)
-    _not_over_inputs(run, [(Path(stdin_filename), stdin_filename)] if stdin and stdin_filename
-                     else targets, output_file, write_baseline_path)
+    read = [(Path(stdin_filename), stdin_filename)] if stdin and stdin_filename else targets
+    _not_over_inputs(run, read, output_file, baseline=baseline_path)
+    _not_over_inputs(run, read, write_baseline_path)  # (it may update --baseline's file)
     if not stdin and not quiet:
         _note_left_out(paths, targets, run.config, sharded=shard is not None)
     # One route for every file: its result, then the per-file filters, then the output.
@@ -360,11 +360,17 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     _exit_for(checked, exit_zero)
 
 
-def _not_over_inputs(run: Run, targets: Iterable[Target], *outputs: str | None) -> None:
-    """Refuse an output file that is one of the files the run reads: a page, the config, a
-    glossary."""
+def _not_over_inputs(run: Run, targets: Iterable[Target], *outputs: str | None,
+                     baseline: str | None = None) -> None:
+    """Refuse an output file that is one of the files the run reads: a page (standard input
+    stands for the page --stdin-filename names), the config, a glossary, the baseline
+    (`outputs` are those that may not replace it: --write-baseline may, it updates it)."""
     _not_over_a_page(targets, *outputs)
     _not_over_settings(run, *outputs)
+    for output in outputs:
+        if output and baseline and page_at(output, [Path(baseline)]):
+            _fail(f"{printable(output)} is the baseline the run reads; write to another "
+                  "file, so it is not replaced (--write-baseline updates it)")
 
 
 def _not_over_settings(run: Run, *outputs: str | None) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -88,6 +89,16 @@ def test_baseline_accepts_todays_problems_and_survives_edits_above(run, write):
                   f"\ntitle: T\nlanguage: en\n---\n\n{LONG}\n\nA different {LONG}\n")
     result = run("check", ".", "--baseline", "readlint-baseline.json")
     assert lines_reported(result) == [("a.md", 9)]
+
+
+def test_the_output_may_not_replace_the_baseline_the_run_reads(run, write):
+    write("a.md", f"---\naudienceLevel: patient\ntitle: T\nlanguage: en\n---\n\n{LONG}\n")
+    assert run("check", ".", "--write-baseline", "base.json").exit_code == 0
+    before = (Path.cwd() / "base.json").read_bytes()
+    result = run("check", ".", "--baseline", "base.json", "--format", "json", "-o",
+                 "./base.json")
+    assert result.exit_code == 2 and "is the baseline the run reads" in result.output
+    assert (Path.cwd() / "base.json").read_bytes() == before
 
 
 def test_baseline_survives_edits_below_a_sentence_that_ends_a_line(run, write):
