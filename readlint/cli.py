@@ -946,7 +946,7 @@ def list_rules(config_path: str | None) -> None:
 def explain(rule_name: str) -> None:
     """Explain a rule: what it finds, why, how to fix it, and an example."""
     registry = Registry.default()
-    rule = registry.get(rule_name)
+    rule = registry.get(rule_name) or registry.get(rule_name.lower())  # (LONG-SENTENCE too)
     if rule is None:
         _fail(f"no rule is called {rule_name!r}; run `readlint rules` to see them all")
     click.echo(f"{rule.code} {rule.name} (default severity: {rule.default_severity})\n")

@@ -107,8 +107,9 @@ class Selection:
             self._known(getattr(config, key) or (), where, text, [key])
         for name in (*(choices.select or ()), *choices.ignore):
             if not self.expand([name]):
-                raise ConfigError(f"unknown rule {name!r} given on the command line "
-                                  "(see `readlint rules`)")
+                hint = f": rule names are written in small letters, {name.lower()!r}" \
+                    if self.expand([name.lower()]) else " (see `readlint rules`)"
+                raise ConfigError(f"unknown rule {name!r} given on the command line{hint}")
         self._some_rule_left()
         for audience in (choices.audience, config.default_audience,
                          *(o.audience for o in self.per_path)):

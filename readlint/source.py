@@ -39,10 +39,11 @@ def read_bytes(path: Path, display: str, max_size: int,
         if exc.errno == errno.ELOOP:
             raise error("is a link that leads round in a loop", display) from None
         raise error(f"cannot be read: {exc.strerror or exc}", display) from None
+    info = os.fstat(fd)
+    if stat.S_ISDIR(info.st_mode):  # (os.fdopen refuses a folder with an OSError of its own)
+        os.close(fd)
+        raise error("is a folder, not a file", display)
     with os.fdopen(fd, "rb") as fh:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise error("is a folder, not a file", display)
         if not stat.S_ISREG(info.st_mode):
             raise error("is not a regular file (it is a pipe, a device or a socket); "
                         "readlint reads only regular files", display)

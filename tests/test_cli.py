@@ -101,7 +101,7 @@ def test_rules_table_lists_codes_and_defaults(run):
     assert "patient" in result.stdout and "professional" in result.stdout
 
 
-@pytest.mark.parametrize("name", ["long-sentence", "RL102", "rl102"])
+@pytest.mark.parametrize("name", ["long-sentence", "RL102", "rl102", "Long-Sentence"])
 def test_explain_by_name_or_code(run, name):
     result = run("explain", name)
     assert result.exit_code == 0
@@ -122,6 +122,15 @@ def test_explain_unknown_rule(run):
     assert result.exit_code == 2
     assert result.stderr.strip() == ("readlint: error: no rule is called 'nope'; run "
                                      "`readlint rules` to see them all")
+
+
+def test_a_rule_named_in_capitals_on_the_command_line_is_told_its_spelling(run, tmp_path):
+    (tmp_path / "a.md").write_text("# A\n\nShort.\n", encoding="utf-8")
+    result = run("check", "--select", "LONG-SENTENCE", "a.md")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == ("readlint: error: unknown rule 'LONG-SENTENCE' given on "
+                                     "the command line: rule names are written in small "
+                                     "letters, 'long-sentence'")
 
 
 def test_python_dash_m_and_version():

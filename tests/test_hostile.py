@@ -145,6 +145,22 @@ def test_a_device_as_a_data_file_is_refused_not_read_forever(run, write, setting
     no_traceback(result)
 
 
+@pytest.mark.parametrize("setting", [
+    "rules:\n  plain-words:\n    word_lists: [lists]\n",
+    "rules:\n  glossary-link:\n    glossaries: [lists/]\n",
+])
+def test_a_folder_as_a_data_file_is_refused_once_in_a_line(run, write, setting):
+    write(".readlint.yaml", setting)
+    write("lists/words.yaml", "words: []\n")
+    write("a.md", GOOD)
+    write("b.md", GOOD)
+    result = run("check", ".")
+    assert result.exit_code == 2
+    assert result.stderr.count("readlint:") == 1 and "lists" in result.stderr
+    assert "failed" not in result.stderr  # (each page's rule failed, "Is a directory: 3")
+    no_traceback(result)
+
+
 @pytest.mark.parametrize("files, expected", [
     ({"g.yaml": b"name: x\n\xff\n"}, "g.yaml:2: is not UTF-8 text"),
     ({"g.yaml": "name: mine\nurl_template: https://e.org/{id}\nterms_tsv: none.tsv\n"},
