@@ -146,19 +146,21 @@ def _rule_names(ctx: click.Context, param: click.Parameter, values: tuple[str, .
     return values
 
 
-def _named_paths(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
-                 ) -> tuple[str, ...]:
-    """The files and folders named. An empty name (a shell variable with nothing in it,
-    quoted) is refused: taken as the current folder, it would check every page there."""
-    if any(value == "" for value in values):
-        raise click.BadParameter("an empty name is no file or folder (was a variable empty?)")
-    return values
+class _Name(click.Path):
+    """A file or folder named on the command line. An empty name (a shell variable with
+    nothing in it, quoted) is refused: taken as the current folder, it would check every page
+    there; as a file, an output would go nowhere, or a setting would be left out unseen."""
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> Any:
+        if value == "":
+            self.fail("an empty name is no file or folder (was a variable empty?)", param, ctx)
+        return super().convert(value, param, ctx)
 
 
 def _common_options(func: Callable[..., Any]) -> Callable[..., Any]:
     decorators = [
-        click.argument("paths", nargs=-1, type=click.Path(readable=False),
-                       callback=_named_paths),
+        click.argument("paths", nargs=-1, type=_Name(readable=False)),
         click.option("--select", multiple=True, metavar="RULES", callback=_rule_names,
                      help="Check only these rules (names or codes, comma-separated)."),
         click.option("--ignore", multiple=True, metavar="RULES", callback=_rule_names,
@@ -166,7 +168,7 @@ def _common_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--audience", metavar="NAME",
                      help="Check every document as written for this audience "
                           "(for example patient or professional), whatever its audienceLevel."),
-        click.option("--config", "config_path", type=click.Path(dir_okay=False),
+        click.option("--config", "config_path", type=_Name(dir_okay=False),
                      help="Use this config file instead of looking for one."),
         click.option("--today", metavar="DATE", callback=lambda ctx, param, value: _date(value),
                      help="Count review dates from DATE (year-month-day) instead of today, so "
@@ -177,7 +179,7 @@ def _common_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--no-cache", is_flag=True,
                      help="Check every file again, even those unchanged since the last run "
                           "with the same settings."),
-        click.option("--cache-dir", type=click.Path(file_okay=False), metavar="FOLDER",
+        click.option("--cache-dir", type=_Name(file_okay=False), metavar="FOLDER",
                      help="Keep the cache (results of unchanged files, word tables) in FOLDER "
                           "(default: READLINT_CACHE_DIR, else your user cache folder)."),
         click.option("--time-limit", type=click.FloatRange(min=0, max=86400), metavar="SECONDS",
@@ -289,9 +291,9 @@ def _say_notices(result: RunResult, quiet: bool) -> None:
               help="Report only problems on lines added or changed since the git revision REF "
                    "(and the reading grade of documents that changed, and of their sections "
                    "the change touched): for pull requests.")
-@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), metavar="FILE",
+@click.option("--baseline", "baseline_path", type=_Name(dir_okay=False), metavar="FILE",
               help="Leave out the problems FILE accepts (written by --write-baseline).")
-@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False),
+@click.option("--write-baseline", "write_baseline_path", type=_Name(dir_okay=False),
               metavar="FILE", help="Write every problem found to FILE as accepted, and exit 0.")
 @click.option("--report-unused-disables", is_flag=True,
               help="Also report readlint-disable comments that turn off nothing.")
@@ -324,8 +326,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
                      time_limit=time_limit)
     targets = [] if stdin else run.targets(paths)
     read = [(Path(stdin_filename), stdin_filename)] if stdin and stdin_filename else targets
-    _not_over_inputs(run, read, output_file, baseline=baseline_path)
-    _not_over_inputs(run, read, write_baseline_path)  # (it may update --baseline's file)
+    _not_over_inputs(run, read, output_file, write_baseline_path,
+                     baseline=(baseline_path, write_baseline_path))
     if not stdin and not quiet:
         _note_left_out(paths, targets, run.config, sharded=shard is not None)
     # One route for every file: its result, then the per-file filters, then the output.
@@ -361,16 +363,24 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
 
 
 def _not_over_inputs(run: Run, targets: Iterable[Target], *outputs: str | None,
-                     baseline: str | None = None) -> None:
+                     baseline: tuple[str | None, str | None] = (None, None)) -> None:
     """Refuse an output file that is one of the files the run reads: a page (standard input
-    stands for the page --stdin-filename names), the config, a glossary, the baseline
-    (`outputs` are those that may not replace it: --write-baseline may, it updates it)."""
+    stands for the page --stdin-filename names), the config, a glossary, the baseline read
+    (`baseline`: the one read and the one written, which may update it); and two outputs
+    in one file, where one would replace the other."""
     _not_over_a_page(targets, *outputs)
     _not_over_settings(run, *outputs)
+    read, written = baseline
     for output in outputs:
-        if output and baseline and page_at(output, [Path(baseline)]):
+        if output and read and output != written and page_at(output, [Path(read)]):
             _fail(f"{printable(output)} is the baseline the run reads; write to another "
                   "file, so it is not replaced (--write-baseline updates it)")
+    named = [output for output in outputs if output]
+    real = [os.path.realpath(output) for output in named]
+    for i, output in enumerate(named):
+        if real[i] in real[:i]:
+            _fail(f"{printable(output)} is named for two outputs; give each its own file, "
+                  "so one does not replace the other")
 
 
 def _not_over_settings(run: Run, *outputs: str | None) -> None:
@@ -460,7 +470,13 @@ def _changed_lines(changed_since: str | None) -> dict[Path, set[int]] | None:
 def _fixer(run: Run, write: bool) -> Fixer:
     """The fixes of each file, made in it (`write`) or printed as a diff."""
     return Fixer(lambda path, text, shown: run.linter_for(path).lint_text(text, shown),
-                 run.config.max_file_size, write=write, show=sys.stdout.write)
+                 run.config.max_file_size, write=write, show=_show_diff)
+
+
+def _show_diff(text: str) -> None:
+    """A diff, in UTF-8 whatever the terminal's encoding, as a patch must be to apply."""
+    with _standard_output("diff") as out:
+        out.write(text)
 
 
 def _filters(run: Run, baseline_path: str | None, changed: dict[Path, set[int]] | None,
@@ -596,7 +612,7 @@ def _write_baseline(run: Run, results: Iterable[FileResult], path: str,
                    "--html writes.")
 @click.option("--top", type=click.IntRange(min=1), metavar="N",
               help="Show only the N worst documents (all of them in JSON).")
-@click.option("--html", "html_path", type=click.Path(dir_okay=False),
+@click.option("--html", "html_path", type=_Name(dir_okay=False),
               help="Also write the report as one HTML page (works offline) to this file.")
 @click.option("--sort", type=click.Choice(REPORT_ORDERS), default="worst",
               show_default=True,
@@ -609,10 +625,10 @@ def _write_baseline(run: Run, results: Iterable[FileResult], path: str,
                    "markdown, for a pull-request comment).")
 @click.option("--fail-on-worse", is_flag=True,
               help="With --base: exit with code 1 when a document got harder to read.")
-@click.option("--compare", "compare_path", type=click.Path(dir_okay=False), metavar="OLD.json",
+@click.option("--compare", "compare_path", type=_Name(dir_okay=False), metavar="OLD.json",
               help="Show what got better and what got worse since a report saved earlier "
                    "with --format json: per document and per audience.")
-@click.option("--todo", "todo_path", type=click.Path(dir_okay=False), metavar="FILE.csv",
+@click.option("--todo", "todo_path", type=_Name(dir_okay=False), metavar="FILE.csv",
               help="Also write the editors' to-do list as CSV: every term left unexplained or "
                    "unlinked, how many documents use it that way and which, and whether a "
                    "glossary has it.")
@@ -801,9 +817,9 @@ def _write_to(output_file: str | None, what: str, write: Callable[[Any], None],
 @contextmanager
 def _standard_output(output_format: str) -> Iterator[Any]:
     """Where a format goes when no file is named. Text is for people: what the terminal's
-    encoding cannot show is printed as "?". Every other format is read by a program and
-    is written in UTF-8, as its files are, whatever the terminal's encoding (a pipe set to
-    ASCII or cp1252 would turn a page's "é" into "?" inside the JSON)."""
+    encoding cannot show is printed as "?". Every other format, and a diff, is read by a
+    program and is written in UTF-8, as its files are, whatever the terminal's encoding (a
+    pipe set to ASCII or cp1252 would turn a page's "é" into "?" inside the JSON)."""
     encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("_", "-")
     buffer = getattr(sys.stdout, "buffer", None)
     if output_format == "text" or encoding in ("utf-8", "utf8") or buffer is None:
@@ -922,7 +938,7 @@ def _report_writer(name: str) -> ReportWriter:
 
 
 @main.command("rules")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+@click.option("--config", "config_path", type=_Name(dir_okay=False),
               help="Use this config file (to include its extra rule sets).")
 def list_rules(config_path: str | None) -> None:
     """List every rule with its code, default severity and default options."""
@@ -982,8 +998,8 @@ def glossary() -> None:
 
 
 @glossary.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True,
+@click.argument("paths", nargs=-1, required=True, type=_Name(exists=True))
+@click.option("-o", "--output", type=_Name(dir_okay=False), required=True,
               help="The glossary file to write (YAML).")
 @click.option("--name", default="harvested", show_default=True, help="The glossary's name.")
 @click.option("--pattern", "patterns", multiple=True, metavar="REGEX",
@@ -1062,9 +1078,9 @@ def _audience_origin(selection: Selection, overrides: Sequence[int], level: Any,
 
 
 @main.command("config")
-@click.argument("path", type=click.Path())
+@click.argument("path", type=_Name())
 @click.option("--audience", metavar="NAME", help="As if checked with --audience NAME.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+@click.option("--config", "config_path", type=_Name(dir_okay=False),
               help="Use this config file instead of looking for one.")
 def show_config(path: str, audience: str | None, config_path: str | None) -> None:
     """Show the settings readlint uses for the file PATH: which config file, the audience and

@@ -451,9 +451,11 @@ def _closing(content: str, open_at: int, opening: str, closing: str) -> int:
     return -1
 
 
-# An HTML link's opening tag, with its address in double, single or no quotes, and its end.
-_HTML_LINK_OPEN = lazy_re(r"""<a\s(?:[^>]*?\s)?href\s*=\s*"""
-                          r"""(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>""", re.I)
+# An HTML link's opening tag, with its address in double, single or no quotes, and its end
+# (a ">" inside a quoted value does not end it).
+_HTML_LINK_OPEN = lazy_re(r"""<a\s(?:(?:[^>"']|"[^"]*"|'[^']*')*?\s)?href\s*=\s*"""
+                          r"""(?:"([^"]*)"|'([^']*)'|([^\s>]+))(?:[^>"']|"[^"]*"|'[^']*')*>""",
+                          re.I)
 _HTML_LINK_CLOSE = lazy_re(r"</a\s*>", re.I)
 # What `_closing` reads: an escaped character (skipped), and the brackets of each kind.
 _BRACKETS = {"(": lazy_re(r"\\[\s\S]|[()]"), "[": lazy_re(r"\\[\s\S]|[\[\]]")}
@@ -486,7 +488,8 @@ class _Aligner:
         # The links open: the prose's length at the start of each, its href, and its place
         # in the file.
         self.link_start: list[tuple[int, str, int]] = []
-        self.html_link_start: list[tuple[int, str, int]] = []  # the same for <a href=...>
+        # The same for <a href=...>, with the number of links found before it.
+        self.html_link_start: list[tuple[int, str, int, int]] = []
         self.in_autolink = False
 
     def text(self, child: Token) -> None:
@@ -572,11 +575,12 @@ class _Aligner:
         if opening:
             href = next((g for g in opening.group(1, 2, 3) if g is not None), "")
             self.html_link_start.append((self.out.length, html.unescape(href),
-                                         self.to_source(at)))
+                                         self.to_source(at), len(self.out.links)))
         elif _HTML_LINK_CLOSE.match(tag) and self.html_link_start:
-            start, href, source_start = self.html_link_start.pop()
-            self.out.links.append(Link(start, self.out.length, href, source_start,
-                                       self.to_source(at + len(tag) - 1) + 1))
+            start, href, source_start, links_before = self.html_link_start.pop()
+            if len(self.out.links) == links_before:  # (a link inside it is the one read)
+                self.out.links.append(Link(start, self.out.length, href, source_start,
+                                           self.to_source(at + len(tag) - 1) + 1))
 
     def markup(self, child: Token) -> None:
         """The marks of emphasis and the like: skipped."""

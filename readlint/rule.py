@@ -90,6 +90,13 @@ class Rule:
         return NO_OPTIONS
 
     @classmethod
+    def option_faults(cls, options: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+        """What is wrong with option values that fit the options' schema but cannot be used
+        (a date no calendar has): (the option's name, why), each reported as a mistake of the
+        settings that give it, when they are read. By default, nothing."""
+        return iter(())
+
+    @classmethod
     def measures(cls) -> bool:
         return cls.measure is not Rule.measure
 

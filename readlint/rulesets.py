@@ -5,6 +5,7 @@ that rule's own schema when it is loaded."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -49,8 +50,14 @@ def parse_settings(raw: Mapping[str, Any], registry: Registry, path: str, text: 
         elif isinstance(value, str):
             setting = RuleSetting(enabled=True, severity=Severity.parse(value))
         else:
-            options = {k: v for k, v in value.items() if k not in ("severity", "enabled")}
+            # (a day written unquoted, "today: 2026-03-01", is read by YAML as a date: an
+            # option has JSON's kinds, so it is taken as the text it was written as)
+            options = {k: v.isoformat() if type(v) is datetime.date else v
+                       for k, v in value.items() if k not in ("severity", "enabled")}
             validate(options, rule.options_schema(), path, text, keys)
+            for name, why in rule.option_faults(options):
+                raise ConfigError(f"{'.'.join(map(str, [*keys, name]))}: {why}", path,
+                                  line_of(text or "", [*keys, name]))
             options = _resolve_paths(options, rule.options, Path(path).parent)
             severity = value.get("severity")
             enabled = value.get("enabled")

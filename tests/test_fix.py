@@ -176,6 +176,20 @@ def test_two_fix_runs_at_once_never_garble_a_file(tmp_path):
         assert not [p for p in folder.iterdir() if "readlint-tmp" in p.name]
 
 
+def test_a_diff_is_utf8_whatever_the_terminal_so_it_applies(write, tmp_path, own_glossary):
+    import os
+    import subprocess
+    import sys
+
+    write("a.md", TEXT.replace("Women", "Café women").encode("utf-8"))
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "READLINT_CACHE_DIR": str(tmp_path / "c")}
+    out = subprocess.run([sys.executable, "-m", "readlint", "check", "a.md", "--select",
+                          "glossary-link", "--diff"], capture_output=True, env=env,
+                         cwd=tmp_path, timeout=120)
+    assert out.returncode == 1, out.stderr
+    assert "-Café women with thrombocytopenia lymphedema.".encode() in out.stdout
+
+
 def test_diff_exits_0_when_nothing_is_left_to_fix(run, write):
     write("a.md", "---\naudienceLevel: patient\n---\n\nA short plain page.\n")
     result = run("check", "a.md", "--diff")

@@ -358,3 +358,53 @@ def test_an_empty_name_is_refused_not_read_as_the_folder_or_the_terminal(run, wr
         assert "RL102" not in result.output, args
     result = run("check", "-o", "", "a.md")
     assert result.exit_code == 2 and "an empty name is no file" in result.output
+    for args in (["check", "--write-baseline", "", "a.md"], ["check", "--baseline", "", "a.md"],
+                 ["report", "--html", "", "a.md"], ["report", "--todo", "", "a.md"],
+                 ["check", "--config", "", "a.md"], ["config", ""]):
+        result = run(*args)
+        assert result.exit_code == 2, args
+        assert "an empty name is no file or folder" in result.output, args
+
+
+def test_two_outputs_in_one_file_are_refused(run, write):
+    write("a.md", PAGE)
+    for args in (["check", "--write-baseline", "w.json", "--format", "json", "-o", "./w.json"],
+                 ["report", "--html", "r.html", "--todo", "r.html"]):
+        result = run(*args, "a.md")
+        assert result.exit_code == 2, args
+        assert "is named for two outputs" in result.output, args
+    assert not (Path.cwd() / "w.json").exists() and not (Path.cwd() / "r.html").exists()
+    # a baseline written over the one read is an update
+    assert run("check", "--write-baseline", "w.json", "a.md").exit_code == 0
+    assert run("check", "--baseline", "w.json", "--write-baseline", "w.json", "a.md"
+               ).exit_code == 0
+
+
+@pytest.mark.parametrize("setting, said", [
+    ("today: 2023-02-30", "c.yaml:3: rules.review-overdue.today: 2023-02-30 is no day of the "
+                          "calendar"),
+    ("default_frequency: -5", "c.yaml:3: rules.review-overdue.default_frequency: '-5' cannot "
+                              "be read: use weekly, monthly"),
+    ("default_frequency: fortnightlyish", "rules.review-overdue.default_frequency: "
+                                          "'fortnightlyish' cannot be read"),
+])
+def test_a_review_setting_that_cannot_be_used_is_a_mistake_of_the_config(run, write, setting,
+                                                                          said):
+    # (it failed the rule on every page, or was reported as each page's reviewFrequency)
+    PAGE_REVIEWED = PAGE.replace("language: en\n", "language: en\nlastReviewed: 2020-01-01\n")
+    write("b.md", PAGE_REVIEWED)
+    write("c.yaml", f"rules:\n  review-overdue:\n    {setting}\n")
+    result = run("check", "--no-cache", "--config", "c.yaml", "b.md")
+    assert result.exit_code == 2
+    assert said in result.stderr and result.stderr.count("readlint:") == 1
+    assert "RL402" not in result.stdout
+
+
+def test_a_day_written_unquoted_in_a_config_is_read_as_that_day(run, write):
+    write("b.md", PAGE.replace("language: en\n", "language: en\nlastReviewed: 2020-01-01\n"
+                               "reviewFrequency: yearly\n"))
+    write("c.yaml", "rules:\n  review-overdue:\n    today: 2021-06-01\n")
+    result = run("check", "--no-cache", "--config", "c.yaml", "--select", "review-overdue",
+                 "b.md")
+    assert result.exit_code == 1, result.output  # (it was refused: "expected string or null")
+    assert "its review was due on 2021-01-01, 151 days ago" in result.stdout

@@ -180,3 +180,19 @@ def test_an_html_link_is_read_as_a_link_its_address_is_not_prose():
     assert positions(found) == [(4, 4), (5, 1)]
     assert found[0].message.startswith("This link opens a PDF file")
     assert found[1].message.startswith('The link text "click here" does not say')
+
+
+def test_an_html_link_is_read_whatever_its_text_and_attributes():
+    text = """\
+    # Where to read more
+
+    Visit <a href="https://www.cancer.gov">www.cancer.gov</a> today.
+    Install <a href="https://e.org/tool">`readlint`</a> now.
+    Get <a title="a > b" href="https://example.org/x.pdf">the form</a> here.
+    And <a href="https://e.org/a">[click here](https://e.org/b)</a> too.
+    """
+    found = lint(text, select="link-text")
+    assert positions(found) == [(3, 7), (5, 5), (6, 31)]
+    assert found[0].message.startswith("A web address is the link's text")
+    assert found[1].message.startswith("This link opens a PDF file")
+    assert found[2].message.startswith('The link text "click here"')  # once, not twice

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
@@ -111,7 +112,7 @@ class LinkText(Rule):
             for link in block.links:
                 yield from self._link(doc, page, index, block, link)
             if block.text.strip() and index not in page.references:
-                yield from self._addresses_written(doc, block)
+                yield from self._addresses_written(doc, block, page.tags)
 
     def _link(self, doc: Document, page: _Page, index: int, block: Block,
               link: Link) -> Iterator[Problem]:
@@ -160,12 +161,15 @@ class LinkText(Rule):
                                _twice(exact, first, target), subject=shown)
         page.seen.setdefault(exact, _Seen(target, doc.position(link.source_start)[0]))
 
-    def _addresses_written(self, doc: Document, block: Block) -> Iterator[Problem]:
+    def _addresses_written(self, doc: Document, block: Block,
+                           tags: list[tuple[int, int]]) -> Iterator[Problem]:
         """Web addresses written out in a block, not as links. They are left out of the
         prose: look for them in the file."""
         start = block.source_start
         end = block.source_offset(len(block.text) - 1) + 1
         links = [(lk.source_start, lk.source_end) for lk in block.links]
+        # (an address inside an HTML tag is markup: <a href="...">, <img src="...">)
+        links.extend(tags[bisect.bisect_left(tags, (start,)):bisect.bisect_left(tags, (end,))])
         for m in _URL.finditer(doc.source, start, end):
             if any(s <= m.start() < e for s, e in links) or \
                     doc.source[max(0, m.start() - 2):m.start()] == "](" or \
@@ -182,6 +186,8 @@ class _Page:
     """What the rule knows of a page as it reads its links in order."""
 
     def __init__(self, doc: Document, skip_sections: list[str]) -> None:
+        self.tags = sorted((tag.source_start, tag.source_start + len(tag.text))
+                           for tag in doc.html)  # where the page's HTML tags stand
         self.seen: dict[str, _Seen] = {}  # link text as written -> the first link with it
         self.told: set[str] = set()  # texts already reported as leading to two places
         self.lists = doc.blocks_under(skip_sections)
@@ -197,9 +203,25 @@ def _shown(doc: Document, text: str, link: Link) -> str:
     shown = " ".join(text[link.start:link.end].split())
     if not shown:
         written = doc.source[link.source_start:link.source_end]
-        shown = written[1:written.find("](")] if written.startswith("[") and \
-            "](" in written else ""
+        if written.startswith("["):
+            shown = written[1:written.find("](")] if "](" in written else ""
+        elif written.startswith("<"):  # an HTML link: <a href="...">text</a>
+            shown = " ".join(written[_tag_end(written):written.rfind("<")].split())
     return shown
+
+
+def _tag_end(written: str) -> int:
+    """Where the text of an HTML link starts: after its opening tag's ">", which a quoted
+    value may hold."""
+    quote = ""
+    for i, char in enumerate(written):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char == ">":
+            return i + 1
+    return len(written)
 
 
 class _Seen(NamedTuple):

@@ -20,6 +20,8 @@ MONTHS = {"monthly": 1, "bimonthly": 2, "quarterly": 3, "semiannually": 6, "semi
 # ... and in days, for the shorter ones.
 DAYS = {"daily": 1, "weekly": 7, "fortnightly": 14, "biweekly": 14}
 _EVERY = lazy_re(r"(?:every\s+)?(\d{1,9})\s*(day|week|month|year)s?", re.I)
+_FREQUENCIES = ("use weekly, monthly, quarterly, semiannually, yearly, a number of days, or a "
+                "phrase such as \"6 months\"")
 
 
 def period(value: Any) -> tuple[int, int] | None:
@@ -94,6 +96,18 @@ class ReviewOverdue(Rule):
                   "description": "The date to count from (year-month-day)."},
     }
 
+    @classmethod
+    def option_faults(cls, options: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+        today = options.get("today")
+        if isinstance(today, str):
+            try:
+                datetime.date.fromisoformat(today)
+            except ValueError:
+                yield "today", f"{today} is no day of the calendar"
+        frequency = options.get("default_frequency")
+        if frequency is not None and period(frequency) is None:
+            yield "default_frequency", f"{shown_text(frequency)!r} cannot be read: {_FREQUENCIES}"
+
     def options_from_run(self, run: RunContext) -> Mapping[str, Any]:
         return {"today": run.today} if run.today else NO_OPTIONS
 
@@ -129,9 +143,7 @@ class ReviewOverdue(Rule):
         if every is None:
             yield self.problem(doc, *field_place(doc, frequency_key),
                                f"'{frequency_key}: {shown_text(frequency)}' cannot be read: "
-                               "use weekly, monthly, "
-                               "quarterly, semiannually, yearly, a number of days, or a phrase "
-                               "such as \"6 months\".")
+                               f"{_FREQUENCIES}.")
             return
         due = add(reviewed, *every)
         if due is not None and due < today:
