@@ -436,8 +436,10 @@ def misspelling_of(word: str, seldom: bool = False) -> str | None:
     _misspellings_looked_up += 1
     table: WordTable | dict[str, str] = _common_words() \
         if _misspellings_looked_up > _COMMON_WORDS_AFTER else _zipf_table("en")
-    # Zipf 3.5 (4 with `seldom`): the table holds (9 - Zipf) * 100
-    best, best_centibels = None, 500 if seldom else 550
+    # Zipf 3.5 (4 with `seldom`; 3 for a word of 10 letters or more, which one slip away from
+    # a word in use is seldom another word: "gastroentrologist", "hemmorrhage"): the table
+    # holds (9 - Zipf) * 100
+    best, best_centibels = None, 500 if seldom else 600 if len(word) >= _LONG_SLIP else 550
     for i in range(len(word) + 1):
         left, right = word[:i], word[i:]
         candidates = [left + c + right for c in _LETTERS]  # a letter left out
@@ -477,16 +479,21 @@ SELDOM_ZIPF = 1.5
 # the common words (Zipf 3.5 or more, the only ones `misspelling_of` can answer with) are
 # read into a dictionary once (about 0.1 s), and the rest are looked up there.
 _COMMON_WORDS_AFTER = 200
+_LONG_SLIP = 10  # letters of a word whose slips may be from a less common word
 _misspellings_looked_up = 0
 
 
 @cache
 def _common_words() -> dict[str, str]:
     """The words of the English table of 4 or more small letters with Zipf 3.5 or more
-    (centibels up to 550), with their centibels."""
+    (centibels up to 550), and of 9 or more with Zipf 3 or more (up to 600: what a slip in a
+    word of `_LONG_SLIP` letters may be), with their centibels."""
     lines = _zipf_table("en").lines()
-    return {m.group(1).decode(): m.group(2).decode() for m in re.finditer(
+    words = {m.group(1).decode(): m.group(2).decode() for m in re.finditer(
         rb"^([a-z]{4,})\t(\d\d?|[1-4]\d\d|5[0-4]\d|550)$", lines, re.M)}
+    words.update((m.group(1).decode(), m.group(2).decode()) for m in re.finditer(
+        rb"^([a-z]{9,})\t(5[5-9]\d|600)$", lines, re.M))
+    return words
 
 
 def everyday_head(word: str) -> bool:

@@ -655,6 +655,16 @@ def test_a_slip_of_the_keyboard_is_named_as_one():
     assert found["muscule"] == '"muscule" looks like a misspelling of "muscle": check the spelling.'
     assert "misspelling of \"symptoms\"" in found["symtpoms"]
     assert found["lobation"].startswith('Readers may not know the term "lobation"')
+    # a long word's slip from a word in less common use (Zipf 3 to 3.5); not "resectability"
+    found = messages("He had a hemmorrhage and some liver englargement. The resectability of "
+                     "the tumor was judged.\n")
+    assert 'misspelling of "hemorrhage"' in found["hemmorrhage"]
+    assert 'misspelling of "enlargement"' in found["englargement"]
+    assert "misspelling" not in found.get("resectability", "")
+    # nor the rest of a word whose first letter a name spells out in brackets (GARD's LEOPARD
+    # syndrome page)
+    assert flagged("LEOPARD stands for (L)entigines, (A)bnormalities of the genitalia, "
+                   "(R)etarded growth and (D)eafness.\n") == []
 
 
 

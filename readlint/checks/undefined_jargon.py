@@ -721,7 +721,8 @@ class _BlockTerms:
             if text in page.easy and (page.skip_glossary_terms or not
                                       self.in_glossary_term(start, end)) or \
                     start in taken or \
-                    bool(self.addresses) and within(self.addresses, start):
+                    bool(self.addresses) and within(self.addresses, start) or \
+                    _after_bracketed_initial(self.text, start):
                 continue
             if _plain_word(text):  # (what _hard_parts gives for one, without a generator)
                 candidates.append((start, end, text))
@@ -1371,6 +1372,14 @@ def _hard_parts(text: str, word: str, start: int) -> Iterator[tuple[int, int, st
     if mark and mark.start() > 0:  # a footnote mark: "lymphoma¹"
         word = word[:mark.start()]
     yield from _unmarked_parts(text, word, start)
+
+
+def _after_bracketed_initial(text: str, start: int) -> bool:
+    """Is the word the rest of one whose first letter stands in brackets, as a name's letters
+    are spelled out ("LEOPARD: (L)entigines, ... (A)bnormalities of the genitalia")? The
+    reader reads the whole word; its rest is no term, nor a misspelling."""
+    return start >= 3 and text[start - 1] == ")" and text[start - 3] == "(" and \
+        text[start - 2].isupper()
 
 
 def _plain_word(word: str) -> bool:
