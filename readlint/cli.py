@@ -394,9 +394,21 @@ def _not_over_settings(run: Run, *outputs: str | None) -> None:
 
     settings = [Path(name) for name in settings_files(run.linter.selection)]
     for output in outputs:
-        if output and page_at(output, settings):
+        if output and (page_at(output, settings) or _nearest_config(run, output)):
             _fail(f"{printable(output)} is a file the run's settings read (its config, a "
                   "glossary or a word list); write to another file, so it is not replaced")
+
+
+def _nearest_config(run: Run, output: str) -> bool:
+    """Is the output the config file of its own folder, one that pages in or under that
+    folder are checked with (`check . -o docs/.readlint.yaml`)?"""
+    if not run.resolver.nearest:
+        return False  # (every page is checked with the config given)
+    try:
+        found = run.resolver.config_file(Path(output).absolute())
+    except OSError:
+        return False
+    return found is not None and page_at(output, [found])
 
 
 def _not_over_a_page(targets: Iterable[Target], *outputs: str | None) -> None:

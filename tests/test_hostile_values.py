@@ -308,6 +308,18 @@ def test_an_output_never_replaces_the_config_or_a_glossary_the_run_reads(run, wr
     assert report.exit_code == 2 and glossary.read_bytes() == before[1]
 
 
+def test_an_output_never_replaces_the_config_of_a_subfolder_checked_with_it(run, write):
+    write("a.md", PAGE)
+    write("docs/b.md", PAGE)
+    config = write("docs/.readlint.yaml", "rules:\n  long-sentence:\n    max_words: 30\n")
+    before = config.read_bytes()
+    result = run("check", "--no-cache", ".", "--format", "json", "-o", "docs/.readlint.yaml")
+    assert result.exit_code == 2 and "is a file the run's settings read" in result.stderr
+    assert config.read_bytes() == before
+    assert run("check", "--no-cache", ".", "--format", "json", "-o", "docs/out.json"
+               ).exit_code == 1
+
+
 def test_spaces_of_every_width_are_kept_in_messages(run, write):
     # (only control characters are escaped: a narrow no-break space is part of the text)
     write("a.md", "---\ntitle: T\naudienceLevel: patient\nlanguage: en\n---\n\n"
