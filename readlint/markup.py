@@ -221,6 +221,14 @@ def _collect_images(doc: Markup, content: str, base: int) -> None:
                                 decorative))
 
 
+def _href(attributes: str) -> str | None:
+    """The address an HTML tag's attributes give with href=, as written; None when none does."""
+    for a in _ATTRIBUTE.finditer(attributes):
+        if a.group(1).lower() == "href" and a.group(2, 3, 4) != (None, None, None):
+            return a.group(2) or a.group(3) or a.group(4) or ""
+    return None
+
+
 def _collect_comments(doc: Markup, content: str, base: int) -> None:
     """Each "<!-- ... -->" in content, up to the first "-->" after it. Found with plain
     string search: a regular expression would look for the end again after each of many
@@ -451,12 +459,10 @@ def _closing(content: str, open_at: int, opening: str, closing: str) -> int:
     return -1
 
 
-# An HTML link's opening tag, with its address in double, single or no quotes, and its end
-# (a ">" inside a quoted value does not end it).
-_HTML_LINK_OPEN = lazy_re(r"""<a\s(?:(?:[^>"']|"[^"]*"|'[^']*')*?\s)?href\s*=\s*"""
-                          r"""(?:"([^"]*)"|'([^']*)'|([^\s>]+))(?:[^>"']|"[^"]*"|'[^']*')*>""",
-                          re.I)
-_HTML_LINK_CLOSE = lazy_re(r"</a\s*>", re.I)
+# An HTML link's opening tag and its attributes (a ">" inside a quoted value does not end it),
+# and its closing tag.
+A_TAG = lazy_re(r"""<a\s((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.I)
+_A_CLOSE = lazy_re(r"</a\s*>", re.I)
 # What `_closing` reads: an escaped character (skipped), and the brackets of each kind.
 _BRACKETS = {"(": lazy_re(r"\\[\s\S]|[()]"), "[": lazy_re(r"\\[\s\S]|[\[\]]")}
 
@@ -571,12 +577,12 @@ class _Aligner:
     def _html_link(self, tag: str, at: int) -> None:
         """An HTML link written in the Markdown (<a href="...">text</a>) is a link like
         [text](...): its text is the link's, its address is not prose."""
-        opening = _HTML_LINK_OPEN.match(tag)
-        if opening:
-            href = next((g for g in opening.group(1, 2, 3) if g is not None), "")
+        opening = A_TAG.match(tag)
+        href = _href(opening.group(1)) if opening else None
+        if href is not None:  # (an <a> with no address, <a name="top">, is no link)
             self.html_link_start.append((self.out.length, html.unescape(href),
                                          self.to_source(at), len(self.out.links)))
-        elif _HTML_LINK_CLOSE.match(tag) and self.html_link_start:
+        elif _A_CLOSE.match(tag) and self.html_link_start:
             start, href, source_start, links_before = self.html_link_start.pop()
             if len(self.out.links) == links_before:  # (a link inside it is the one read)
                 self.out.links.append(Link(start, self.out.length, href, source_start,

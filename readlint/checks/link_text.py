@@ -206,22 +206,12 @@ def _shown(doc: Document, text: str, link: Link) -> str:
         if written.startswith("["):
             shown = written[1:written.find("](")] if "](" in written else ""
         elif written.startswith("<"):  # an HTML link: <a href="...">text</a>
-            shown = " ".join(written[_tag_end(written):written.rfind("<")].split())
+            from ..markup import A_TAG  # (the parser's, loaded only when a page is parsed)
+
+            opening = A_TAG.match(written)
+            shown = " ".join(written[opening.end():written.rfind("<")].split()) \
+                if opening else ""
     return shown
-
-
-def _tag_end(written: str) -> int:
-    """Where the text of an HTML link starts: after its opening tag's ">", which a quoted
-    value may hold."""
-    quote = ""
-    for i, char in enumerate(written):
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "\"'":
-            quote = char
-        elif char == ">":
-            return i + 1
-    return len(written)
 
 
 class _Seen(NamedTuple):
