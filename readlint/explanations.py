@@ -24,7 +24,7 @@ from functools import cached_property
 
 from .patterns import lazy_re
 from .vocabulary import STOPWORDS, everyday_compound, is_acronym, word_zipf, zipf
-from .wordforms import case_folded, fold, only_a_verb
+from .wordforms import case_folded, fold, one_family, only_a_verb
 
 _CALLED_BEFORE = lazy_re(
     r"(?:\bcalled|\bknown as|\breferred to as|\bdescribed as|\btermed|\bnamed|,\s*or|\bplural is|"
@@ -154,7 +154,11 @@ _NEXT_SENTENCE = lazy_re(r"[\"”')]*\s+(?:\(?(?:It|This|That|These|They)|"
                          # what happens in it: "... and anencephaly. In anencephaly, most of
                          # the brain and skull do not develop."
                          r"[\"”')]*\s+In\s+(?P<inside>[^\s.,]+(?:\s[^\s.,]+){0,3}),\s+"
-                         r"(?:the\s+|an?\s+)?[a-z]")
+                         r"(?:the\s+|an?\s+)?[a-z]|"
+                         # what it is, set beside it: "Bilirubin, a reddish-yellow substance,
+                         # forms when ..."
+                         r"[\"”')]*\s+(?:\(?(?:An?|The)\s+)?(?P<apposed>[^\s.,]+(?:\s[^\s.,]+)"
+                         r"{0,3}),\s+an?\s+[^.,;:()]{3,80},\s+[a-z]")
 _FIRST_WORD_NEXT = lazy_re(r"[\"”')]*\s+\(?(\w+)")
 _SENTENCE_STOP = lazy_re(r"[.!?]")
 # (a comma may stand before the bracket: "aphasia, (difficulty in expressing oneself ...)")
@@ -216,9 +220,11 @@ def _explained(text: str, start: int, end: int, term_is_acronym: bool, kinds: bo
         after_end = after_start + 200
         stop = marks.sentence_stop(after_start, after_end)
         nxt = marks.next_sentence(stop + 1, after_end) if stop >= 0 else None
-        named = nxt and (nxt.group("term") or nxt.group("other") or nxt.group("inside"))
+        named = nxt and (nxt.group("term") or nxt.group("other") or nxt.group("inside") or
+                         nxt.group("apposed"))
         pointer = _FIRST_WORD_NEXT.match(text, stop + 1, after_end) if nxt else None
-        same = not named or _same_term(named, text[start:end], word_before(text, start))
+        same = not named or _same_term(named, text[start:end], word_before(text, start)) or \
+            named == bracketed_after(text, end)
         if nxt and same and \
                 not (pointer and pointing_at_a_plural(pointer.group(1), text[start:end])):
             return True  # explained in the next sentence: "... cholangitis. It is an ..."
@@ -661,10 +667,13 @@ def _same_term(named: str, term: str, before: str = "") -> bool:
     means ..."), or the term
     with the word that stands before it in the text, `before` ("... a central venous
     catheter. A central venous catheter is a tube ...", where the term found was "venous
-    catheter"; not "Severe thrombocytopenia is a reason to ..." after "thrombocytopenia"), or
-    its initials ("orthostatic intolerance (OI) ... OI describes a condition in which ...")?"""
+    catheter"; not "Severe thrombocytopenia is a reason to ..." after "thrombocytopenia"), its
+    initials ("orthostatic intolerance (OI) ... OI describes a condition in which ..."), or
+    another form of its last word ("an autosomal codominant pattern. Codominance means ...")?
+    (An abbreviation in brackets right after the term is the caller's to compare.)"""
     named_words, term_words = fold_words(named).split(), fold_words(term).split()
     return named_words[:len(term_words)] == term_words or \
+        len(named_words) == 1 and one_family(named_words[0], term_words[-1]) or \
         len(term_words) >= 2 and named_words == term_words[:-1] and \
         word_zipf(term_words[-1]) >= COMMON_LAST_ZIPF or \
         bool(before) and named_words == fold_words(before).split() + term_words or \
@@ -672,6 +681,14 @@ def _same_term(named: str, term: str, before: str = "") -> bool:
         named.lower() == "".join(word[0] for word in term_words)  # "OI describes ..."
 
 
+def bracketed_after(text: str, end: int) -> str:
+    """The abbreviation in brackets right after a term ("cardiopulmonary resuscitation
+    (CPR)"), or ""."""
+    m = _BRACKETED_ABBREVIATION.match(text, end, end + 20)
+    return m.group(1) if m else ""
+
+
+_BRACKETED_ABBREVIATION = lazy_re(r"\s*\(([A-Z][A-Za-z0-9-]*[A-Z0-9])\)")
 _WORD_BEFORE = lazy_re(r"([^\W\d_]+)\s+$")
 
 

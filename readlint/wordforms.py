@@ -4,6 +4,7 @@ word can be (a noun, a verb, an adjective), from lemminflect's English tables.""
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
@@ -14,6 +15,20 @@ from .patterns import lazy_re
 from .tables import WordTable, cached_table, package_folder
 
 _ABBREVIATION_PLURAL = lazy_re(r"[A-Z][A-Z0-9-]*[A-Z0-9]s")
+
+
+FAMILY_ROOT = 7  # letters two forms of one word share, at least
+FAMILY_ENDING = 4  # letters each form has after what they share, at most
+
+
+def one_family(word: str, other: str, root: int = FAMILY_ROOT) -> bool:
+    """Are two words (in one case) forms of one word: the same but for endings of
+    FAMILY_ENDING letters or fewer, after `root` letters or more ("metabolism" and
+    "metabolize", "prodrome" and "prodromal", "translocated" and "translocation")? Endings
+    that make another thing of a word ("hepatoma", "hepatitis") are the callers' to tell
+    apart."""
+    shared = len(os.path.commonprefix((word, other)))
+    return shared >= root and max(len(word), len(other)) - shared <= FAMILY_ENDING
 
 
 @lru_cache(maxsize=1 << 16)

@@ -2427,3 +2427,42 @@ def test_a_hard_word_whose_whole_name_readers_know_is_not_reported():
     # and the hard word is not taken as met with the everyday name
     assert [t for t, *_ in flagged("He has muscular dystrophy. His sister has a corneal "
                                    "dystrophy.")] == ["corneal dystrophy"]
+
+
+def test_another_form_of_a_word_explained_before_or_in_its_paragraph_explains_it():
+    for text in ("Attacks follow mild signs known as a prodrome. Prodromal signs include pain.",
+                 "It is needed for the breakdown (metabolism) of fructose. People with it cannot "
+                 "metabolize fructose.",
+                 "Part of chromosome 21 becomes attached (translocated) to another chromosome."
+                 "\n\nThis translocation is rare.",
+                 # further on in the same paragraph
+                 "Some changes can inactivate the gene. Others turn the gene off (inactivation)."):
+        assert flagged(text) == [], text
+    # not from a later paragraph: the first use is the one to explain
+    assert [t for t, *_ in flagged("People with it cannot metabolize fructose.\n\nIt is needed "
+                                   "for the breakdown (metabolism) of fructose.\n")] == \
+        ["metabolize"]
+    # nor a word an ending makes another thing of, nor one that only starts alike
+    assert [t for t, *_ in flagged("They have too few white blood cells (lymphocytes). Some "
+                                   "have lymphocytosis.")] == ["lymphocytosis"]
+    assert [t for t, *_ in flagged("It harms the liver (hepatic) cells. A hepatoma may grow.")] \
+        == ["hepatoma"]
+
+
+def test_a_next_sentence_explains_a_term_by_its_abbreviation_its_family_or_beside_it():
+    for text in ("If you know cardiopulmonary resuscitation (CPR), you could save a life. CPR "
+                 "is an emergency procedure for a person whose heart has stopped.",
+                 "Some babies have hyperbilirubinemia. Hyperbilirubinemia, a buildup of a "
+                 "yellow substance in the blood, makes the skin look yellow.",
+                 "It is inherited in an autosomal codominant pattern. Codominance means that "
+                 "the copies of the gene from both parents are active."):
+        assert flagged(text) == [], text
+    # not a sentence that only says something of it
+    for text in ("If you know cardiopulmonary resuscitation (CPR), you could save a life. CPR "
+                 "saves many lives each year.",
+                 "Some babies have hyperbilirubinemia. Hyperbilirubinemia, the main sign, is "
+                 "common in the first week."):
+        assert len(flagged(text)) == 1, text
+    # a glossary's word that starts the name explained by its abbreviation is explained with it
+    assert flagged("- Radionuclide cystogram (RNC). RNC is a type of nuclear scan that puts "
+                   "a little radioactive material into the bladder.") == []

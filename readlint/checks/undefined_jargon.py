@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import bisect
-import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
@@ -10,7 +9,13 @@ from typing import Any, NamedTuple
 from .. import jargon_model, nearby
 from ..blocks import Block, Spans
 from ..document import Document
-from ..explanations import explained, named_among_kind, named_as_example, places
+from ..explanations import (
+    bracketed_after,
+    explained,
+    named_among_kind,
+    named_as_example,
+    places,
+)
 from ..glossary_files import BUNDLED
 from ..glossary_sets import block_matches, matcher_for
 from ..hardness import (
@@ -61,6 +66,7 @@ from ..wordforms import (
     an_english_word,
     fold,
     fold_phrase,
+    one_family,
     only_a_verb,
     page_title,
     topic_words,
@@ -803,6 +809,7 @@ class _BlockTerms:
         return any(fold(noun) in self.page.seen and used_before(noun)
                    for noun in _nouns_of_verb(key))
 
+
     def _name_explained_as_term(self, term: str, acronym: bool, in_glossary: bool,
                                 start: int, end: int) -> bool:
         """Is the word, taken as a name for its capital inside a sentence, a hard term in
@@ -966,17 +973,33 @@ class _BlockTerms:
             nearby.explained_nearby(self.page.doc, self.index, text, start, end, term.text) or \
             nearby.drug_named(text, start, end, term.text) or \
             named_as_example(text, start) or \
-            word_zipf(term.text) >= 3.0 and named_among_kind(text, start)  # (`explained`
-        # asked it of rarer words)
+            word_zipf(term.text) >= 3.0 and named_among_kind(text, start) or \
+            self._form_explained(term.key)  # (`explained` asked named_among_kind of rarer
+        # words)
+
+    def _form_explained(self, key: str) -> bool:
+        """Is the word (a term of one word, folded) explained in another form before, or
+        further on in its paragraph: "Prodromal" after "known as a prodrome", "metabolize"
+        after "the breakdown (metabolism) of fructose"?"""
+        if " " in key:
+            return False
+        block_end = self.block.source_offset(len(self.text) - 1) + 1
+        return any(where < block_end and _same_family(key, other)
+                   for where, other in _explained_words(self.page.doc).get(key[:7], ()))
 
     def _name_explained(self, term: _Term) -> bool:
-        """Is the name a glossary word ends, the adjectives before it with it, explained
-        ("infective endocarditis (IE). IE is an infection ...", where the glossary's word is
-        "endocarditis")? The name starts where `name_start` says, as reported (so it stops at
-        a term reported or taken before it)."""
+        """Is the name a glossary word ends, the adjectives before it with it, or the name
+        it starts, abbreviated, explained ("infective endocarditis (IE). IE is an infection
+        ...", where the glossary's word is "endocarditis")? The name starts where
+        `name_start` says, as reported (so it stops at a term reported or taken before it)."""
         name_start = self.name_start(term)
-        return name_start < term.start and \
-            explained(self.text, name_start, term.end, term.acronym)
+        if name_start < term.start and explained(self.text, name_start, term.end, term.acronym):
+            return True
+        # the glossary's word starts a longer name that its abbreviation explains:
+        # "Radionuclide cystogram (RNC). RNC is a type of nuclear scan ..."
+        whole = _whole_term(self.text, term.start, term.end) if term.in_glossary else None
+        return whole is not None and whole[1] > term.end and \
+            bool(bracketed_after(self.text, whole[1])) and explained(self.text, *whole)
 
     def in_other_language(self) -> bool:
         """Is the block mostly in another language? (Worked out once, when first asked.)"""
@@ -2047,8 +2070,7 @@ def _same_stem(one: str, other: str) -> bool:
     "ascitic"; "leukemia", "leukemic")? Not two words that only begin alike: "hyperkalemia"
     is not "hypertension", nor "cardiomyopathy" "cardiovascular", nor "myelofibrosis"
     "myeloma"."""
-    shared = len(os.path.commonprefix([one, other]))
-    if shared < 5 or len(one) - shared > 4 or len(other) - shared > 4:
+    if not one_family(one, other, root=5):
         return False
     # endings that make another disease or procedure of the same root: "hepatoma" is not
     # "hepatitis", nor "nephrosis" "nephritis"
@@ -2315,6 +2337,32 @@ def _page_words(doc: Document) -> dict[str, list[str]]:
     words: dict[str, list[str]] = doc.memo("page words by beginning",
                                            lambda: _words_by_start(doc))
     return words
+
+
+def _explained_words(doc: Document) -> dict[str, list[tuple[int, str]]]:
+    """The words the page explains (folded), where it does so, by their first 7 letters: a
+    word put in brackets after the plain words it names ("the breakdown (metabolism) of"),
+    or named by one word ("known as a prodrome.", "called metabolism, which")."""
+    def build() -> dict[str, list[tuple[int, str]]]:
+        words: dict[str, list[tuple[int, str]]] = {}
+        for m in _EXPLAINED_WORD.finditer(doc.source):
+            word = fold(m.group(1) or m.group(2))
+            words.setdefault(word[:7], []).append((m.start(), word))
+        return words
+    words: dict[str, list[tuple[int, str]]] = doc.memo("words explained", build)
+    return words
+
+
+_EXPLAINED_WORD = lazy_re(r"[a-z,]\s\(\s*([^\W\d_]{6,})\s*\)|\b(?:called|known as)\s+"
+                          r"(?:an?\s+|the\s+)?([^\W\d_]{6,})"
+                          # the name one word ("called ischemic stroke" names no "ischemic")
+                          r"(?=\s*[.,;:)]|\s+(?:and|or|is|are|was|were|which|that)\b)", re.I)
+
+
+def _same_family(word: str, other: str) -> bool:
+    """Are two words (folded) forms of one word (`one_family`: "metabolism", "metabolize"),
+    and not by a medical ending that makes another thing of it (`_linked_form`)?"""
+    return one_family(word, other) and _linked_form(word, {word[:7]: {_meaning_family(other)}})
 
 
 def _page_vocabulary(doc: Document) -> frozenset[str]:
