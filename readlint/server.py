@@ -129,6 +129,9 @@ class ReadlintProtocol(LanguageServerProtocol):
                 message = self._converter.structure(data, kind)
             except Exception as exc:
                 code, problem = types.ErrorCodes.InvalidParams, f"bad params: {_reason(exc)}"
+            else:
+                problem = self._unknown_command(method, message)
+                code = types.ErrorCodes.InvalidParams if problem else code
         if problem:
             if request:
                 self.refuse(msg_id, code, f"{name}: {problem}")
@@ -136,6 +139,15 @@ class ReadlintProtocol(LanguageServerProtocol):
                 say(f"left out the notification {name}: {problem}")
             return
         self.handle_message(message)
+
+    def _unknown_command(self, method: str, message: Any) -> str:
+        """What is wrong with a command the server does not have ("" for none): pygls would
+        answer it, but with a traceback on standard error."""
+        if method != types.WORKSPACE_EXECUTE_COMMAND:
+            return ""
+        command = message.params.command
+        return "" if command in self.fm.commands else \
+            f"the server has no command {json.dumps(command)[:80]}"
 
     def _receive_response(self, data: dict[str, Any]) -> None:
         """A client's answer to one of the server's own requests."""

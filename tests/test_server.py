@@ -520,6 +520,16 @@ def test_every_request_gets_an_answer_even_with_bad_params(editor, tmp_path):
     assert "Traceback" not in "\n".join(logged(editor, len(bad), since=since))
 
 
+def test_a_command_the_server_does_not_have_is_refused_in_one_line(editor):
+    since = len(editor.log)
+    reply = editor.reply("workspace/executeCommand", {"command": "readlint.nope",
+                                                      "arguments": []}, timeout=10)
+    assert error_code(reply) == INVALID_PARAMS
+    assert reply["error"]["message"] == \
+        'workspace/executeCommand: the server has no command "readlint.nope"'
+    assert "Traceback" not in "\n".join(logged(editor, 1, since=since))
+
+
 def test_a_request_before_initialize_or_after_shutdown_gets_the_error_the_protocol_names(
         tmp_path):
     client = Client(tmp_path)
