@@ -147,7 +147,7 @@ _DEFINED_AFTER = lazy_re(f"{_DEFINED}|{_APPOSITIVE}|{_ANOTHER}|{_OF_WHICH}|{_WHE
 # (the spaces after "(" or an article read apart from those before: one run of spaces read
 # by two parts side by side cost time growing with its square)
 _NEXT_SENTENCE = lazy_re(r"[\"”')]*\s+(?:\(?(?:It|This|That|These|They)|"
-                         r"(?:\(?(?:An?|The)\s*|\(\s*)?(?P<term>[^\s.]+(?:\s[^\s.]+){0,3}))\s+"
+                         r"(?:\(?(?:An?|The)\b\s*|\(\s*)?(?P<term>[^\s.]+(?:\s[^\s.]+){0,3}))\s+"
                          r"(?:is|are|was|were)\s+(?:an?|the|when|what|how)\s|"
                          r"[\"”')]*\s+\(?(?:It|This|That|These|They|"
                          r"(?P<other>[^\s.]+(?:\s[^\s.]+){0,3}))\s+(?:means|refers to|describes)\s|"
@@ -155,6 +155,11 @@ _NEXT_SENTENCE = lazy_re(r"[\"”')]*\s+(?:\(?(?:It|This|That|These|They)|"
                          # the brain and skull do not develop."
                          r"[\"”')]*\s+In\s+(?P<inside>[^\s.,]+(?:\s[^\s.,]+){0,3}),\s+"
                          r"(?:the\s+|an?\s+)?[a-z]|"
+                         # ... to the body: "If you have periodontitis, the gums pull away ..."
+                         # (not "If you have diabetes, you should ...")
+                         r"[\"”')]*\s+If\s+(?:you|your\s+child)\s+ha(?:ve|s)\s+"
+                         r"(?P<having>[^\s.,]+(?:\s[^\s.,]+){0,3}),\s+(?:the|your|his|her|their)\s+"
+                         r"[a-z]|"
                          # what it is, set beside it: "Bilirubin, a reddish-yellow substance,
                          # forms when ..."
                          r"[\"”')]*\s+(?:\(?(?:An?|The)\s+)?(?P<apposed>[^\s.,]+(?:\s[^\s.,]+)"
@@ -221,7 +226,7 @@ def _explained(text: str, start: int, end: int, term_is_acronym: bool, kinds: bo
         stop = marks.sentence_stop(after_start, after_end)
         nxt = marks.next_sentence(stop + 1, after_end) if stop >= 0 else None
         named = nxt and (nxt.group("term") or nxt.group("other") or nxt.group("inside") or
-                         nxt.group("apposed"))
+                         nxt.group("having") or nxt.group("apposed"))
         pointer = _FIRST_WORD_NEXT.match(text, stop + 1, after_end) if nxt else None
         same = not named or _same_term(named, text[start:end], word_before(text, start)) or \
             named == bracketed_after(text, end)

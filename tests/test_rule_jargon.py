@@ -2457,12 +2457,21 @@ def test_a_next_sentence_explains_a_term_by_its_abbreviation_its_family_or_besid
                  "It is inherited in an autosomal codominant pattern. Codominance means that "
                  "the copies of the gene from both parents are active."):
         assert flagged(text) == [], text
+    # what happens to the body in it
+    assert flagged("Gum disease can become periodontitis. If you have periodontitis, the gums "
+                   "pull away from the teeth.") == []
     # not a sentence that only says something of it
     for text in ("If you know cardiopulmonary resuscitation (CPR), you could save a life. CPR "
                  "saves many lives each year.",
                  "Some babies have hyperbilirubinemia. Hyperbilirubinemia, the main sign, is "
-                 "common in the first week."):
+                 "common in the first week.",
+                 "Gum disease can become periodontitis. If you have periodontitis, you should "
+                 "see a dentist."):
         assert len(flagged(text)) == 1, text
+    # a term whose first letters are an article's ("Androgens", "Anemia", "Thesis")
+    assert flagged("In males, luteinizing hormone triggers these cells to produce androgens. "
+                   "Androgens, including testosterone, are the hormones that control male "
+                   "sexual development.") == []
     # a glossary's word that starts the name explained by its abbreviation is explained with it
     assert flagged("- Radionuclide cystogram (RNC). RNC is a type of nuclear scan that puts "
                    "a little radioactive material into the bladder.") == []
