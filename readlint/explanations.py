@@ -24,7 +24,7 @@ from functools import cached_property
 
 from .patterns import lazy_re
 from .vocabulary import STOPWORDS, everyday_compound, is_acronym, word_zipf, zipf
-from .wordforms import case_folded, fold, one_family, only_a_verb
+from .wordforms import case_folded, fold, forms_of_one_word, only_a_verb
 
 _CALLED_BEFORE = lazy_re(
     r"(?:\bcalled|\bknown as|\breferred to as|\bdescribed as|\btermed|\bnamed|,\s*or|\bplural is|"
@@ -155,11 +155,6 @@ _NEXT_SENTENCE = lazy_re(r"[\"”')]*\s+(?:\(?(?:It|This|That|These|They)|"
                          # the brain and skull do not develop."
                          r"[\"”')]*\s+In\s+(?P<inside>[^\s.,]+(?:\s[^\s.,]+){0,3}),\s+"
                          r"(?:the\s+|an?\s+)?[a-z]|"
-                         # ... to the body: "If you have periodontitis, the gums pull away ..."
-                         # (not "If you have diabetes, you should ...")
-                         r"[\"”')]*\s+If\s+(?:you|your\s+child)\s+ha(?:ve|s)\s+"
-                         r"(?P<having>[^\s.,]+(?:\s[^\s.,]+){0,3}),\s+(?:the|your|his|her|their)\s+"
-                         r"[a-z]|"
                          # what it is, set beside it: "Bilirubin, a reddish-yellow substance,
                          # forms when ..."
                          r"[\"”')]*\s+(?:\(?(?:An?|The)\s+)?(?P<apposed>[^\s.,]+(?:\s[^\s.,]+)"
@@ -226,7 +221,7 @@ def _explained(text: str, start: int, end: int, term_is_acronym: bool, kinds: bo
         stop = marks.sentence_stop(after_start, after_end)
         nxt = marks.next_sentence(stop + 1, after_end) if stop >= 0 else None
         named = nxt and (nxt.group("term") or nxt.group("other") or nxt.group("inside") or
-                         nxt.group("having") or nxt.group("apposed"))
+                         nxt.group("apposed"))
         pointer = _FIRST_WORD_NEXT.match(text, stop + 1, after_end) if nxt else None
         same = not named or _same_term(named, text[start:end], word_before(text, start)) or \
             named == bracketed_after(text, end)
@@ -674,11 +669,13 @@ def _same_term(named: str, term: str, before: str = "") -> bool:
     catheter. A central venous catheter is a tube ...", where the term found was "venous
     catheter"; not "Severe thrombocytopenia is a reason to ..." after "thrombocytopenia"), its
     initials ("orthostatic intolerance (OI) ... OI describes a condition in which ..."), or
-    another form of its last word ("an autosomal codominant pattern. Codominance means ...")?
+    another form of its last word, not its last word alone ("an autosomal codominant
+    pattern. Codominance means ...", `forms_of_one_word`)?
     (An abbreviation in brackets right after the term is the caller's to compare.)"""
     named_words, term_words = fold_words(named).split(), fold_words(term).split()
     return named_words[:len(term_words)] == term_words or \
-        len(named_words) == 1 and one_family(named_words[0], term_words[-1]) or \
+        len(named_words) == 1 and named_words[0] != term_words[-1] and \
+        _forms_of_last_word(named, term) or \
         len(term_words) >= 2 and named_words == term_words[:-1] and \
         word_zipf(term_words[-1]) >= COMMON_LAST_ZIPF or \
         bool(before) and named_words == fold_words(before).split() + term_words or \
@@ -695,6 +692,17 @@ def bracketed_after(text: str, end: int) -> str:
 
 _BRACKETED_ABBREVIATION = lazy_re(r"\s*\(([A-Z][A-Za-z0-9-]*[A-Z0-9])\)")
 _WORD_BEFORE = lazy_re(r"([^\W\d_]+)\s+$")
+
+
+def _forms_of_last_word(named: str, term: str) -> bool:
+    """Are the word named and the term's last word forms of one word (`forms_of_one_word`,
+    compared whole: "endometriosis" is not "endometrium")?"""
+    named_words, term_words = _WORDS.findall(named.lower()), _WORDS.findall(term.lower())
+    return bool(named_words and term_words) and \
+        forms_of_one_word(named_words[-1], term_words[-1])
+
+
+_WORDS = lazy_re(r"[^\W_]+")
 
 
 def word_before(text: str, start: int) -> str:

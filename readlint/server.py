@@ -146,8 +146,10 @@ class ReadlintProtocol(LanguageServerProtocol):
         if method != types.WORKSPACE_EXECUTE_COMMAND:
             return ""
         command = message.params.command
-        return "" if command in self.fm.commands else \
-            f"the server has no command {json.dumps(command)[:80]}"
+        if command in self.fm.commands:
+            return ""
+        name = json.dumps(command)
+        return f"the server has no command {name if len(name) <= 80 else name[:77] + '...'}"
 
     def _receive_response(self, data: dict[str, Any]) -> None:
         """A client's answer to one of the server's own requests."""

@@ -17,18 +17,35 @@ from .tables import WordTable, cached_table, package_folder
 _ABBREVIATION_PLURAL = lazy_re(r"[A-Z][A-Z0-9-]*[A-Z0-9]s")
 
 
-FAMILY_ROOT = 7  # letters two forms of one word share, at least
-FAMILY_ENDING = 4  # letters each form has after what they share, at most
+FORMS_ROOT = 7  # letters two forms of one word share, at least (by default)
+FORMS_ENDING = 4  # letters each form has after what they share, at most
 
 
-def one_family(word: str, other: str, root: int = FAMILY_ROOT) -> bool:
+def forms_of_one_word(one: str, other: str, root: int = FORMS_ROOT,
+                      same_kind: bool = True) -> bool:
     """Are two words (in one case) forms of one word: the same but for endings of
-    FAMILY_ENDING letters or fewer, after `root` letters or more ("metabolism" and
-    "metabolize", "prodrome" and "prodromal", "translocated" and "translocation")? Endings
-    that make another thing of a word ("hepatoma", "hepatitis") are the callers' to tell
-    apart."""
-    shared = len(os.path.commonprefix((word, other)))
-    return shared >= root and max(len(word), len(other)) - shared <= FAMILY_ENDING
+    FORMS_ENDING letters or fewer, after `root` letters or more ("metabolism" and
+    "metabolize", "prodrome" and "prodromal", "translocated" and "translocation")? Not when
+    an ending makes another disease or procedure of the root (`_OWN_ENDINGS`): "hepatoma" is
+    not "hepatitis"; and, with `same_kind`, not when only one of them has such an ending:
+    "lymphocytes" explain no "lymphocytosis", nor "endometrium" "endometriosis"."""
+    shared = len(os.path.commonprefix((one, other)))
+    if shared < root or max(len(one), len(other)) - shared > FORMS_ENDING:
+        return False
+    kinds = [next((kind for end, kind in _OWN_ENDINGS if w.endswith((end, end + "s"))), "")
+             for w in (one, other)]
+    return kinds[0] == kinds[1] if same_kind else \
+        not (kinds[0] and kinds[1] and kinds[0] != kinds[1])
+
+
+# Endings that make a word of their own on a root, with their adjectives ("arthritic" is
+# "arthritis"'s): (ending, the word it makes).
+_OWN_ENDINGS = tuple((end, kind) for kind, ends in (
+    ("itis", "itis itic"), ("osis", "osis otic"), ("oma", "omatous oma"),
+    ("pathy", "pathy pathic"), ("ectomy", "ectomy"), ("ostomy", "ostomy"), ("otomy", "otomy"),
+    ("plasty", "plasty"), ("scopy", "scopy scopic"), ("algia", "algia algic"),
+    ("trophy", "trophy trophic"), ("plasia", "plasia plastic"), ("megaly", "megaly"))
+    for end in ends.split())
 
 
 @lru_cache(maxsize=1 << 16)

@@ -2436,8 +2436,16 @@ def test_another_form_of_a_word_explained_before_or_in_its_paragraph_explains_it
                  "Part of chromosome 21 becomes attached (translocated) to another chromosome."
                  "\n\nThis translocation is rare.",
                  # further on in the same paragraph
-                 "Some changes can inactivate the gene. Others turn the gene off (inactivation)."):
+                 "People with it cannot metabolize fructose. The breakdown (metabolism) of "
+                 "food is slow.",
+                 # as readers see it: emphasis marks are not words
+                 "Food is broken down; this is called **metabolism**. Some cannot metabolize "
+                 "fructose."):
         assert flagged(text) == [], text
+    # not by what readers never see: the front matter
+    page = ("---\ntitle: Fever\ndescription: Mild signs known as a prodrome.\n---\n\n"
+            "Prodromal signs include pain.\n")
+    assert [t for t, *_ in flagged(page)] == ["Prodromal"]
     # not from a later paragraph: the first use is the one to explain
     assert [t for t, *_ in flagged("People with it cannot metabolize fructose.\n\nIt is needed "
                                    "for the breakdown (metabolism) of fructose.\n")] == \
@@ -2447,6 +2455,10 @@ def test_another_form_of_a_word_explained_before_or_in_its_paragraph_explains_it
                                    "have lymphocytosis.")] == ["lymphocytosis"]
     assert [t for t, *_ in flagged("It harms the liver (hepatic) cells. A hepatoma may grow.")] \
         == ["hepatoma"]
+    assert [t for t, *_ in flagged("It starts in the lining of the womb (endometrium). Some "
+                                   "women have endometriosis.")] == ["endometriosis"]
+    assert [t for t, *_ in flagged("They have too few white blood cells (neutropenia). "
+                                   "Neutrophils fight germs.")] == ["Neutrophils"]
 
 
 def test_a_next_sentence_explains_a_term_by_its_abbreviation_its_family_or_beside_it():
@@ -2457,16 +2469,18 @@ def test_a_next_sentence_explains_a_term_by_its_abbreviation_its_family_or_besid
                  "It is inherited in an autosomal codominant pattern. Codominance means that "
                  "the copies of the gene from both parents are active."):
         assert flagged(text) == [], text
-    # what happens to the body in it
-    assert flagged("Gum disease can become periodontitis. If you have periodontitis, the gums "
-                   "pull away from the teeth.") == []
-    # not a sentence that only says something of it
+    # not a sentence that only says something of it, nor one that explains another thing
+    # of the same root, or the last word alone
     for text in ("If you know cardiopulmonary resuscitation (CPR), you could save a life. CPR "
                  "saves many lives each year.",
                  "Some babies have hyperbilirubinemia. Hyperbilirubinemia, the main sign, is "
                  "common in the first week.",
                  "Gum disease can become periodontitis. If you have periodontitis, you should "
-                 "see a dentist."):
+                 "see a dentist.",
+                 "She has endometriosis. The endometrium is the lining of the womb.",
+                 "Some have lymphocytosis. Lymphocytes are a type of white blood cell.",
+                 "He has hypertrophic cardiomyopathy. Cardiomyopathy is a disease of the heart "
+                 "muscle."):
         assert len(flagged(text)) == 1, text
     # a term whose first letters are an article's ("Androgens", "Anemia", "Thesis")
     assert flagged("In males, luteinizing hormone triggers these cells to produce androgens. "

@@ -66,7 +66,7 @@ from ..wordforms import (
     an_english_word,
     fold,
     fold_phrase,
-    one_family,
+    forms_of_one_word,
     only_a_verb,
     page_title,
     topic_words,
@@ -809,7 +809,6 @@ class _BlockTerms:
         return any(fold(noun) in self.page.seen and used_before(noun)
                    for noun in _nouns_of_verb(key))
 
-
     def _name_explained_as_term(self, term: str, acronym: bool, in_glossary: bool,
                                 start: int, end: int) -> bool:
         """Is the word, taken as a name for its capital inside a sentence, a hard term in
@@ -978,13 +977,16 @@ class _BlockTerms:
         # words)
 
     def _form_explained(self, key: str) -> bool:
-        """Is the word (a term of one word, folded) explained in another form before, or
-        further on in its paragraph: "Prodromal" after "known as a prodrome", "metabolize"
-        after "the breakdown (metabolism) of fructose"?"""
+        """Is the word (a term of one word, folded), in this form or another
+        (`forms_of_one_word`, and not by an ending that makes another thing of it:
+        "neutropenia" is no form of "neutrophil"), explained before it, or further on in its
+        block: "Prodromal" after "known as a prodrome", "metabolize" before "the breakdown
+        (metabolism) of fructose" in its paragraph?"""
         if " " in key:
             return False
         block_end = self.block.source_offset(len(self.text) - 1) + 1
-        return any(where < block_end and _same_family(key, other)
+        return any(where < block_end and forms_of_one_word(key, other) and
+                   _one_meaning(_meaning_family(key), _meaning_family(other))
                    for where, other in _explained_words(self.page.doc).get(key[:7], ()))
 
     def _name_explained(self, term: _Term) -> bool:
@@ -997,9 +999,11 @@ class _BlockTerms:
             return True
         # the glossary's word starts a longer name that its abbreviation explains:
         # "Radionuclide cystogram (RNC). RNC is a type of nuclear scan ..."
-        whole = _whole_term(self.text, term.start, term.end) if term.in_glossary else None
-        return whole is not None and whole[1] > term.end and \
-            bool(bracketed_after(self.text, whole[1])) and explained(self.text, *whole)
+        if not term.in_glossary:
+            return False
+        whole = _whole_term(self.text, term.start, term.end)
+        return whole[1] > term.end and bool(bracketed_after(self.text, whole[1])) and \
+            explained(self.text, *whole)
 
     def in_other_language(self) -> bool:
         """Is the block mostly in another language? (Worked out once, when first asked.)"""
@@ -1187,8 +1191,13 @@ def _linked_form(word: str, stems: dict[str, set[str]]) -> bool:
     if families is None:
         return False
     family = _meaning_family(word)
-    return family in families or family not in _OTHER_THINGS and \
-        any(linked not in _OTHER_THINGS for linked in families)
+    return any(_one_meaning(family, linked) for linked in families)
+
+
+def _one_meaning(family: str, other: str) -> bool:
+    """May words of two medical-ending families (`_meaning_family`) be forms of one word: the
+    same family, or neither one that makes another thing of the root (`_OTHER_THINGS`)?"""
+    return family == other or family not in _OTHER_THINGS and other not in _OTHER_THINGS
 
 
 @lru_cache(maxsize=WORDS_REMEMBERED)
@@ -2070,23 +2079,7 @@ def _same_stem(one: str, other: str) -> bool:
     "ascitic"; "leukemia", "leukemic")? Not two words that only begin alike: "hyperkalemia"
     is not "hypertension", nor "cardiomyopathy" "cardiovascular", nor "myelofibrosis"
     "myeloma"."""
-    if not one_family(one, other, root=5):
-        return False
-    # endings that make another disease or procedure of the same root: "hepatoma" is not
-    # "hepatitis", nor "nephrosis" "nephritis"
-    endings = [next((kind for end, kind in _OWN_ENDINGS if w.endswith((end, end + "s"))), "")
-               for w in (one, other)]
-    return not (endings[0] and endings[1] and endings[0] != endings[1])
-
-
-# Endings that make a word of their own on a root, with their adjectives ("arthritic" is
-# "arthritis"'s): (ending, the word it makes).
-_OWN_ENDINGS = tuple((end, kind) for kind, ends in (
-    ("itis", "itis itic"), ("osis", "osis otic"), ("oma", "omatous oma"),
-    ("pathy", "pathy pathic"), ("ectomy", "ectomy"), ("ostomy", "ostomy"), ("otomy", "otomy"),
-    ("plasty", "plasty"), ("scopy", "scopy scopic"), ("algia", "algia algic"),
-    ("trophy", "trophy trophic"), ("plasia", "plasia plastic"), ("megaly", "megaly"))
-    for end in ends.split())
+    return forms_of_one_word(one, other, root=5, same_kind=False)
 
 
 def _words_run_together(doc: Document, term: str) -> tuple[int, int, str] | None:
@@ -2340,29 +2333,26 @@ def _page_words(doc: Document) -> dict[str, list[str]]:
 
 
 def _explained_words(doc: Document) -> dict[str, list[tuple[int, str]]]:
-    """The words the page explains (folded), where it does so, by their first 7 letters: a
-    word put in brackets after the plain words it names ("the breakdown (metabolism) of"),
-    or named by one word ("known as a prodrome.", "called metabolism, which")."""
+    """The words the page's prose explains (folded), where it does so (an offset in the
+    source), by their first 7 letters: a word in brackets right after words ("the breakdown
+    (metabolism) of"), or named by one word ("known as a prodrome.", "called metabolism,
+    which"). Read in the text of the page's blocks, as readers see it: not in front matter
+    nor comments, with emphasis marks gone ("called **metabolism**")."""
     def build() -> dict[str, list[tuple[int, str]]]:
         words: dict[str, list[tuple[int, str]]] = {}
-        for m in _EXPLAINED_WORD.finditer(doc.source):
-            word = fold(m.group(1) or m.group(2))
-            words.setdefault(word[:7], []).append((m.start(), word))
+        for block in doc.blocks:
+            for m in _EXPLAINED_WORD.finditer(block.text):
+                word = fold(m.group(1) or m.group(2))
+                words.setdefault(word[:7], []).append((block.source_offset(m.start()), word))
         return words
     words: dict[str, list[tuple[int, str]]] = doc.memo("words explained", build)
     return words
 
 
-_EXPLAINED_WORD = lazy_re(r"[a-z,]\s\(\s*([^\W\d_]{6,})\s*\)|\b(?:called|known as)\s+"
+_EXPLAINED_WORD = lazy_re(r"[^\W\d_],?\s+\(\s*([^\W\d_]{6,})\s*\)|\b(?:called|known\s+as)\s+"
                           r"(?:an?\s+|the\s+)?([^\W\d_]{6,})"
                           # the name one word ("called ischemic stroke" names no "ischemic")
                           r"(?=\s*[.,;:)]|\s+(?:and|or|is|are|was|were|which|that)\b)", re.I)
-
-
-def _same_family(word: str, other: str) -> bool:
-    """Are two words (folded) forms of one word (`one_family`: "metabolism", "metabolize"),
-    and not by a medical ending that makes another thing of it (`_linked_form`)?"""
-    return one_family(word, other) and _linked_form(word, {word[:7]: {_meaning_family(other)}})
 
 
 def _page_vocabulary(doc: Document) -> frozenset[str]:
