@@ -302,7 +302,8 @@ def parse_yaml(text: str, display: str) -> Any:
     if yamltext.uses_aliases(text):
         if yamltext.holds_itself(data):
             raise ConfigError("its YAML aliases (&name / *name) make a value that holds "
-                              "itself; write the values out instead", display)
+                              "itself; write the values out instead", display,
+                              yamltext.self_holding_line(text))
         if yamltext.expanded_size(data, stop=MAX_EXPANDED_VALUES) > MAX_EXPANDED_VALUES:
             raise ConfigError("its YAML aliases (&name / *name) expand to more than "
                               f"{MAX_EXPANDED_VALUES:,} values; write the data out instead",

@@ -237,6 +237,41 @@ def holds_itself(data: Any) -> bool:
     return False
 
 
+def self_holding_line(text: str) -> int | None:
+    """The line (1-based) of the value that holds itself through YAML aliases, where its
+    anchor (&name) stands, or None. Asked only of a text `holds_itself` refused, to name the
+    line: it composes the text again, as nodes with their places."""
+    import yaml
+
+    try:
+        root = yaml.compose(text, Loader=loader())  # noqa: S506 - a safe loader
+    except (yaml.YAMLError, RecursionError):
+        return None
+    state: dict[int, bool] = {}  # as in holds_itself, over the nodes
+    stack: list[tuple[Any, bool]] = [(root, False)] if root is not None else []
+    while stack:
+        node, done = stack.pop()
+        if done:
+            state[id(node)] = True
+            continue
+        if id(node) in state:
+            continue
+        state[id(node)] = False
+        stack.append((node, True))
+        if isinstance(node, yaml.MappingNode):
+            children = [part for pair in node.value for part in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        else:
+            continue
+        for child in children:
+            if state.get(id(child)) is False:
+                return int(child.start_mark.line) + 1
+            if id(child) not in state:
+                stack.append((child, False))
+    return None
+
+
 def uses_aliases(text: str) -> bool:
     """Could the text hold YAML aliases (a quick test before counting)?"""
     return "&" in text and "*" in text

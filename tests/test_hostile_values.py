@@ -53,23 +53,24 @@ def test_a_tag_that_cannot_make_its_value_in_a_config_is_named_on_its_line(run, 
         'readlint: error: c.yaml:1: fail_on: expected one of error, warning, info; got "maybe"'
 
 
-@pytest.mark.parametrize("config", [
-    "a: &a [*a]\n",
-    "rules:\n  reading-grade: &r {skip_sections: [*r]}\n",
+@pytest.mark.parametrize("config, line", [
+    ("a: &a [*a]\n", 1),
+    ("rules:\n  reading-grade: &r {skip_sections: [*r]}\n", 2),
+    ("rules:\n  undefined-jargon:\n    ignore: &a\n      - *a\n", 3),
 ])
-def test_a_config_whose_alias_holds_itself_is_refused_in_one_line(run, write, config):
+def test_a_config_whose_alias_holds_itself_is_refused_in_one_line(run, write, config, line):
     result = check_with_config(run, write, config)
     assert result.exit_code == 2
-    assert result.stderr.strip() == ("readlint: error: c.yaml: its YAML aliases (&name / *name) "
-                                     "make a value that holds itself; write the values out "
-                                     "instead")
+    assert result.stderr.strip() == (f"readlint: error: c.yaml:{line}: its YAML aliases (&name / "
+                                     "*name) make a value that holds itself; write the values "
+                                     "out instead")
 
 
 def test_a_glossary_whose_alias_holds_itself_is_refused_naming_the_glossary(run, write):
     write("g.yaml", "terms: &t [*t]\n")
     result = check_with_config(run, write, "rules:\n  glossary-link:\n    glossaries: [g.yaml]\n")
     assert result.exit_code == 2
-    assert "g.yaml: its YAML aliases (&name / *name) make a value that holds itself" in \
+    assert "g.yaml:1: its YAML aliases (&name / *name) make a value that holds itself" in \
         result.stderr
     assert "failed on this file" not in result.output + result.stderr
 
