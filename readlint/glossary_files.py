@@ -43,6 +43,9 @@ def load(ref: str) -> Glossary:
     """A glossary by bundled name or by file path (.yaml, .yml, .json or .tsv)."""
     path = path_of(ref)
     if not path.is_file():
+        if path.exists():  # a folder, a pipe, a device: waiting on a pipe would never end
+            raise ConfigError(f"glossary {ref!r} is not a file (a folder, a pipe or a "
+                              "device): name a .yaml, .yml, .json or .tsv file")
         raise ConfigError(f"glossary {ref!r} not found (bundled glossaries: "
                           f"{', '.join(BUNDLED)})")
     if path.suffix.lower() == ".tsv":

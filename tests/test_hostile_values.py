@@ -421,3 +421,15 @@ def test_a_day_written_unquoted_in_a_config_is_read_as_that_day(run, write):
                  "b.md")
     assert result.exit_code == 1, result.output  # (it was refused: "expected string or null")
     assert "its review was due on 2021-01-01, 151 days ago" in result.stdout
+
+
+def test_a_glossary_that_is_a_pipe_or_a_folder_is_refused_in_one_line(run, write, tmp_path):
+    import os
+    os.mkfifo(tmp_path / "pipe.yaml")  # reading it would wait for ever
+    (tmp_path / "folder").mkdir()
+    for name in ("pipe.yaml", "folder"):
+        result = check_with_config(run, write,
+                                   f"rules:\n  glossary-link:\n    glossaries: [{name}]\n")
+        assert result.exit_code == 2
+        assert result.stderr.endswith(f"{name}' is not a file (a folder, a pipe or a device): "
+                                      "name a .yaml, .yml, .json or .tsv file\n"), result.stderr
