@@ -261,6 +261,16 @@ def linked_terms(size: int) -> str:
     return FRONT + " and ".join(f"[chemotherapy](/p/{i}) biopsy" for i in range(size)) + ".\n"
 
 
+def explained_forms(size: int) -> str:
+    """`size` rare words of one first 7 letters explained in brackets, then `size` others of
+    those letters used bare: each asks whether another form of it was explained."""
+    rng = random.Random(7)
+    words = ["abcdefg" + "".join(rng.choice("hijklmnopqrstuvwxyz") for _ in range(6))
+             for _ in range(2 * size)]
+    return FRONT + " ".join(f"The thing ({w})." for w in words[:size]) + "\n\n" + \
+        " ".join(f"We saw {w} here." for w in words[size:]) + "\n"
+
+
 # name: (make, full size, what the full size is)
 CASES: dict[str, tuple[Callable[[int], str], int, str]] = {
     "long-word": (long_word, 30_000, "letters"),
@@ -293,6 +303,7 @@ CASES: dict[str, tuple[Callable[[int], str], int, str]] = {
     "names-and-spaces": (names_and_spaces, 100_000, "bytes"),
     "rare-run": (rare_run, 20_000, "words"),
     "linked-terms": (linked_terms, 20_000, "links"),
+    "explained-forms": (explained_forms, 5_000, "words"),
 }
 
 

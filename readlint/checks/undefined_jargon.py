@@ -2343,12 +2343,16 @@ def _explained_words(doc: Document) -> dict[str, list[tuple[int, str]]]:
         for block in doc.blocks:
             for m in _EXPLAINED_WORD.finditer(block.text):
                 word = fold(m.group(1) or m.group(2))
-                words.setdefault(word[:7], []).append((block.source_offset(m.start()), word))
+                kept = words.setdefault(word[:7], [])
+                if len(kept) < _EXPLAINED_PER_ROOT:  # (a page of thousands of them must not
+                    kept.append((block.source_offset(m.start()), word))  # cost each term
+                    # a look at every one)
         return words
     words: dict[str, list[tuple[int, str]]] = doc.memo("words explained", build)
     return words
 
 
+_EXPLAINED_PER_ROOT = 20  # words explained kept for each first 7 letters, the first ones
 _EXPLAINED_WORD = lazy_re(r"[^\W\d_],?\s+\(\s*([^\W\d_]{6,})\s*\)|\b(?:called|known\s+as)\s+"
                           r"(?:an?\s+|the\s+)?([^\W\d_]{6,})"
                           # the name one word ("called ischemic stroke" names no "ischemic")
