@@ -713,7 +713,7 @@ def word_before(text: str, start: int) -> str:
 
 def fold_words(text: str) -> str:
     """Words in lower case without a final plural "s", for comparing a term with itself."""
-    return " ".join(w.lower().rstrip("s") for w in re.findall(r"[^\W_]+", text))
+    return " ".join(w.lower().rstrip("s") for w in _WORDS.findall(text))
 
 
 def is_explanation(inside: str, term: str, term_is_acronym: bool) -> bool:
